@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One target per pipeline stage: load → parse → resolve → render → write → check.
+let package = Package(
+  name: "Portal",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "portal", targets: ["portal"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    // Positioned diagnostics shared by every stage.
+    .target(name: "Diagnostics"),
+    // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
+    .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+    // The content model: kinds, front matter schema and validation, loading content/.
+    .target(name: "Content", dependencies: ["Diagnostics", "Yams"]),
+    // Resolving: URLs, cross-references, derived lists, glossary index.
+    .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics"]),
+    // Japanese-aware search index and query engine.
+    .target(name: "Search"),
+    // Templates, view models, feeds, calendars, sitemap, assets.
+    .target(
+      name: "Render",
+      dependencies: ["Site", "Content", "Search", .product(name: "Mustache", package: "swift-mustache")]
+    ),
+    // The build as a list of named steps, with atomic output.
+    .target(name: "Build", dependencies: ["Content", "Site", "Render", "Markdown", "Search", "Diagnostics"]),
+    // Link checker and accessibility rules on the built site.
+    .target(name: "Check", dependencies: ["Diagnostics"]),
+    // Plain-Japanese rules on the Markdown sources.
+    .target(name: "Lint", dependencies: ["Diagnostics", "Markdown"]),
+    .executableTarget(
+      name: "portal",
+      dependencies: [
+        "Build", "Content", "Check", "Lint", "Search", "Diagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),
+    .testTarget(name: "SearchTests", dependencies: ["Search"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Content"]),
+    .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CheckTests", dependencies: ["Check"]),
+    .testTarget(name: "LintTests", dependencies: ["Lint"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

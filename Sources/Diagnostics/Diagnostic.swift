@@ -1,0 +1,109 @@
+import Foundation
+
+/// How bad a problem is. Errors fail a build or a check; warnings are reported and the build goes on.
+public enum Severity: String, Sendable, Codable, Comparable {
+  case warning
+  case error
+
+  public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// A position in a source file, 1-based as editors count. Columns count characters (grapheme
+/// clusters), so a column in Japanese text points where the writer sees it.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int = 1, column: Int = 1) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    (a.file, a.line, a.column) < (b.file, b.line, b.column)
+  }
+}
+
+/// One problem found in the input, collected rather than thrown so a writer sees every problem
+/// of a run at once.
+public struct Diagnostic: Sendable, Hashable, Codable {
+  public var severity: Severity
+  public var location: SourceLocation
+  public var message: String
+  /// How to fix it, in one sentence. Optional because some problems are self-explanatory.
+  public var hint: String?
+  /// A stable rule or error id (for example `front-matter.unknown-key` or `lint.sentence-length`),
+  /// so CI and editors can filter and writers can silence a lint rule.
+  public var code: String?
+
+  public init(
+    _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
+    code: String? = nil
+  ) {
+    self.severity = severity
+    self.location = location
+    self.message = message
+    self.hint = hint
+    self.code = code
+  }
+
+  public static func error(
+    _ location: SourceLocation, _ message: String, hint: String? = nil, code: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(.error, location, message, hint: hint, code: code)
+  }
+
+  public static func warning(
+    _ location: SourceLocation, _ message: String, hint: String? = nil, code: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(.warning, location, message, hint: hint, code: code)
+  }
+
+  /// `file:line:column: error: message` — the form editors and CI annotate — with the hint on
+  /// an indented second line.
+  public var text: String {
+    var s = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    if let code { s += " [\(code)]" }
+    if let hint { s += "\n    hint: \(hint)" }
+    return s
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case severity, file, line, column, message, hint, code
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    severity = try c.decode(Severity.self, forKey: .severity)
+    location = SourceLocation(
+      file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
+      column: try c.decode(Int.self, forKey: .column))
+    message = try c.decode(String.self, forKey: .message)
+    hint = try c.decodeIfPresent(String.self, forKey: .hint)
+    code = try c.decodeIfPresent(String.self, forKey: .code)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(severity, forKey: .severity)
+    try c.encode(location.file, forKey: .file)
+    try c.encode(location.line, forKey: .line)
+    try c.encode(location.column, forKey: .column)
+    try c.encode(message, forKey: .message)
+    try c.encodeIfPresent(hint, forKey: .hint)
+    try c.encodeIfPresent(code, forKey: .code)
+  }
+}
+
+extension Array where Element == Diagnostic {
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+  public var errorCount: Int { count { $0.severity == .error } }
+  public var warningCount: Int { count { $0.severity == .warning } }
+
+  /// Sorted by file, line and column so output is stable whatever order stages ran in.
+  public var sorted: [Diagnostic] {
+    self.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+  }
+}

@@ -1,0 +1,129 @@
+import CCmarkGFM
+
+/// A heading of the body, with the anchor id the rendered HTML carries.
+public struct Heading: Sendable, Hashable {
+  public var level: Int
+  public var text: String
+  public var id: String
+  public var line: Int
+  public var column: Int
+}
+
+/// A link or image written in the body, with its position for diagnostics and the source map.
+public struct LinkReference: Sendable, Hashable {
+  public var url: String
+  public var text: String
+  public var isImage: Bool
+  public var line: Int
+  public var column: Int
+}
+
+extension MarkdownDocument {
+  /// Gives every heading a stable, unique id and returns the outline for a table of contents.
+  ///
+  /// Ids keep Japanese text as written (HTML5 allows any non-space characters), lower-case ASCII
+  /// and turn spaces and punctuation into `-`, so `## 戦略期間` links as `#戦略期間` and stays the
+  /// same across builds. `reserved` holds ids the page template already uses.
+  @discardableResult
+  public func assignHeadingIDs(reserved: Set<String> = []) -> [Heading] {
+    var used = reserved
+    var headings: [Heading] = []
+    for node in collect({ $0.type == CMARK_NODE_HEADING }) {
+      let text = node.plainText.trimmingSpaces
+      var base = Self.anchor(for: text)
+      if base.isEmpty { base = "section" }
+      var id = base
+      var n = 2
+      while used.contains(id) {
+        id = "\(base)-\(n)"
+        n += 1
+      }
+      used.insert(id)
+      let level = Int(cmark_node_get_heading_level(node))
+      let (line, column) = position(of: node)
+      headings.append(Heading(level: level, text: text, id: id, line: line, column: column))
+      // Wrap the heading's content in a span carrying the id: cmark-gfm has no attribute API, and
+      // the anchor must be on the heading so `#id` scrolls to it.
+      let wrapper = makeCustomInline(enter: "<span id=\"\(escapeHTML(id))\" class=\"anchor\">", exit: "</span>")
+      for child in node.children {
+        cmark_node_unlink(child)
+        cmark_node_append_child(wrapper, child)
+      }
+      cmark_node_append_child(node, wrapper)
+    }
+    return headings
+  }
+
+  /// The anchor id for heading text; public so templates and tests agree on the rule.
+  public static func anchor(for text: String) -> String {
+    var out = ""
+    var pendingDash = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      let isASCIIAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+      let keep = isASCIIAlnum || (v > 0x7F && !scalar.properties.isWhitespace && !isJapanesePunctuation(v))
+      if keep {
+        if pendingDash && !out.isEmpty { out += "-" }
+        pendingDash = false
+        if v >= 0x41 && v <= 0x5A {
+          out.unicodeScalars.append(Unicode.Scalar(v + 0x20)!)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      } else if v == 0x2D || v == 0x5F {
+        pendingDash = true
+      } else {
+        pendingDash = true
+      }
+    }
+    return out
+  }
+
+  private static func isJapanesePunctuation(_ v: UInt32) -> Bool {
+    // 、。「」『』（）【】・！？ and full-width forms of ASCII punctuation.
+    (v >= 0x3000 && v <= 0x3003) || (v >= 0x3008 && v <= 0x3011) || (v >= 0x3014 && v <= 0x301F)
+      || v == 0x30FB || (v >= 0xFF01 && v <= 0xFF0F) || (v >= 0xFF1A && v <= 0xFF20)
+      || (v >= 0xFF3B && v <= 0xFF40) || (v >= 0xFF5B && v <= 0xFF65) || v == 0x203B
+  }
+
+  /// Every link and image of the body, in document order.
+  public func links() -> [LinkReference] {
+    collect { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }.map { node in
+      let (line, column) = position(of: node)
+      return LinkReference(
+        url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
+        column: column)
+    }
+  }
+
+  /// Rewrites link and image destinations: the closure returns the new URL, or nil to keep it.
+  public func rewriteLinks(_ transform: (LinkReference) -> String?) {
+    for node in collect({ $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }) {
+      let (line, column) = position(of: node)
+      let ref = LinkReference(
+        url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
+        column: column)
+      if let url = transform(ref) { cmark_node_set_url(node, url) }
+    }
+  }
+
+  /// The text of the body as a reader sees it, blocks separated by blank lines; for search.
+  public func plainText() -> String {
+    textBlocks().map(\.text).joined(separator: "\n")
+  }
+
+  func collect(_ predicate: (Node) -> Bool) -> [Node] {
+    var nodes: [Node] = []
+    root.walk { if predicate($0) { nodes.append($0) } }
+    return nodes
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = self[...]
+    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+    while let l = s.last, l.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,115 @@
+import Testing
+
+@testable import Markdown
+
+@Suite struct MarkdownTests {
+  @Test func rendersGFMExtensions() {
+    let doc = MarkdownDocument(
+      """
+      | 項目 | 内容 |
+      |:-----|-----:|
+      | A | ~~旧~~ |
+
+      - [x] 完了
+      - [ ] 未着手
+
+      https://example.jp/ を見る
+      """)
+    let html = doc.renderHTML()
+    #expect(html.contains("<table>"))
+    #expect(html.contains("<th class=\"align-left\">項目</th>"))
+    #expect(!html.contains("align=\""))
+    #expect(html.contains("<del>旧</del>"))
+    #expect(html.contains("type=\"checkbox\""))
+    #expect(html.contains("<a href=\"https://example.jp/\">https://example.jp/</a>"))
+  }
+
+  @Test func omitsRawHTMLUnlessAllowed() {
+    let source = "<script>alert(1)</script>\n\n本文<b onclick=\"x\">太字</b>"
+    let safe = MarkdownDocument(source).renderHTML()
+    #expect(!safe.contains("<script>"))
+    #expect(!safe.contains("onclick"))
+    #expect(safe.contains("raw HTML omitted"))
+    let trusted = MarkdownDocument(source, options: MarkdownOptions(allowRawHTML: true)).renderHTML()
+    // tagfilter still neutralises <script> even when raw HTML is allowed.
+    #expect(trusted.contains("&lt;script>"))
+    #expect(trusted.contains("<b onclick"))
+  }
+
+  @Test func headingIDsAreStableUniqueAndJapanese() {
+    let doc = MarkdownDocument("# 概要\n\n## 戦略期間\n\n## 戦略期間\n\n### Society 5.0 とは？\n")
+    let headings = doc.assignHeadingIDs(reserved: ["概要"])
+    #expect(headings.map(\.id) == ["概要-2", "戦略期間", "戦略期間-2", "society-5-0-とは"])
+    #expect(headings.map(\.level) == [1, 2, 2, 3])
+    #expect(headings[1].line == 3)
+    let html = doc.renderHTML()
+    #expect(html.contains("<h2><span id=\"戦略期間\" class=\"anchor\">戦略期間</span></h2>"))
+  }
+
+  @Test func linksCarryCharacterColumns() {
+    let doc = MarkdownDocument("前文\n\n日本語の[リンク](../initiatives/a.md#b)と![図](x.png)\n")
+    let links = doc.links()
+    #expect(links.count == 2)
+    #expect(links[0].url == "../initiatives/a.md#b")
+    #expect(links[0].line == 3)
+    #expect(links[0].column == 5)
+    #expect(links[0].text == "リンク")
+    #expect(links[1].isImage)
+    doc.rewriteLinks { $0.url.hasSuffix(".md#b") ? "/initiatives/a/#b" : nil }
+    #expect(doc.renderHTML().contains("href=\"/initiatives/a/#b\""))
+  }
+
+  @Test func rubySyntax() {
+    let doc = MarkdownDocument("{危機管理|ききかんり}を強化します。`{code|x}` {未完")
+    doc.applyRuby()
+    let html = doc.renderHTML()
+    #expect(html.contains("<ruby>危機管理<rp>（</rp><rt>ききかんり</rt><rp>）</rp></ruby>を強化します。"))
+    #expect(html.contains("<code>{code|x}</code>"))
+    #expect(html.contains("{未完"))
+    #expect(doc.plainText().hasPrefix("危機管理を強化します。"))
+  }
+
+  @Test func glossaryLinksFirstUseLongestMatchAndMarks() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX", "デジタル・トランスフォーメーション"]),
+      GlossaryLinkTarget(slug: "ai", url: "/glossary/ai/", names: ["AI"]),
+      GlossaryLinkTarget(slug: "generative-ai", url: "/glossary/generative-ai/", names: ["生成AI"]),
+      GlossaryLinkTarget(slug: "sns", url: "/glossary/sns/", names: ["SNS"]),
+    ])
+    let doc = MarkdownDocument(
+      """
+      ## DXとは
+
+      DXを進めます。DXは変革です。MAILではなく生成AIとAIを使います。
+
+      [DXのページ](x.md)と`DX`とSNS*等の相談。SNS※も使います。
+      """)
+    let linked = doc.linkGlossary(matcher)
+    let html = doc.renderHTML()
+    #expect(linked.map { matcher.targets[$0].slug } == ["dx", "generative-ai", "ai", "sns"])
+    #expect(html.contains("<h2>DXとは</h2>"))
+    #expect(
+      html.contains(
+        "<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます。DXは変革です。"))
+    #expect(html.contains("MAILではなく<a class=\"term\" href=\"/glossary/generative-ai/\""))
+    #expect(html.contains("<code>DX</code>"))
+    // Marked uses are linked every time and lose the mark.
+    #expect(html.contains("aria-describedby=\"term-sns\">SNS</a>等の相談。<a class=\"term\" href=\"/glossary/sns/\" aria-describedby=\"term-sns\">SNS</a>も"))
+    #expect(!html.contains("※"))
+  }
+
+  @Test func glossaryDoesNotLinkOwnEntry() {
+    let matcher = GlossaryMatcher([GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])])
+    let doc = MarkdownDocument("DXは変革です。")
+    #expect(doc.linkGlossary(matcher, excluding: "dx").isEmpty)
+    #expect(!doc.renderHTML().contains("<a"))
+  }
+
+  @Test func textBlocksKeepPositions() {
+    let doc = MarkdownDocument("# 見出し\n\n一行目の文。\n二行目の文。\n\n```\nコード\n```\n")
+    let blocks = doc.textBlocks()
+    #expect(blocks.map(\.kind) == [.heading, .paragraph, .codeBlock])
+    #expect(blocks[1].text == "一行目の文。\n二行目の文。")
+    #expect(blocks[1].lineStarts.map(\.line) == [3, 4])
+  }
+}
