@@ -21,12 +21,14 @@ let package = Package(
     ),
     // Positioned diagnostics shared by every stage.
     .target(name: "Diagnostics"),
+    // Order-keeping parallel map over all cores, shared by the parallel stages.
+    .target(name: "Parallel"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
     // The content model: kinds, front matter schema and validation, loading content/.
-    .target(name: "Content", dependencies: ["Diagnostics", "Yams"]),
+    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
-    .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics"]),
+    .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel"]),
     // Japanese-aware search index and query engine.
     .target(name: "Search"),
     // Templates, view models, feeds, calendars, sitemap, assets.

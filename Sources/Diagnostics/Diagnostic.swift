@@ -107,3 +107,6 @@ extension Array where Element == Diagnostic {
     self.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
   }
 }
+
+/// A diagnostic can travel as an `Error` where one step has exactly one problem to report.
+extension Diagnostic: Error {}

@@ -1,0 +1,108 @@
+import Diagnostics
+import Foundation
+import Parallel
+
+/// Everything under `content/`, loaded and validated.
+public struct ContentSet: Sendable {
+  public var config: SiteConfig
+  public var pages: [Page]
+  /// Where site.yml was read from, for diagnostics of later stages.
+  public var configPath: String
+}
+
+/// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
+/// that pages use to point at each other. Every problem of the run is returned together.
+public enum ContentLoader {
+  public static func load(contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false)
+    -> (ContentSet?, [Diagnostic])
+  {
+    let prefix = displayPrefix ?? displayPath(for: contentDirectory)
+    let fm = FileManager.default
+    var diagnostics: [Diagnostic] = []
+    let configURL = contentDirectory.appendingPathComponent("site.yml")
+    let configPath = join(prefix, "site.yml")
+    guard let configData = fm.contents(atPath: configURL.path) else {
+      return (
+        nil,
+        [
+          .error(
+            SourceLocation(file: configPath, line: 1, column: 1), "the site configuration is missing",
+            hint: "create \(configPath) with at least `title`, `base_url` and `domains` (see docs/content-format.md)",
+            code: "config.missing")
+        ]
+      )
+    }
+    guard let configText = String(data: configData, encoding: .utf8) else {
+      return (nil, [.error(SourceLocation(file: configPath), "site.yml is not valid UTF-8", hint: "save it as UTF-8", code: "source.encoding")])
+    }
+    let (config, configDiagnostics) = SiteConfig.parse(configText, file: configPath)
+    diagnostics += configDiagnostics
+
+    // Find the files.
+    var files: [(url: URL, relative: String, kind: ContentKind)] = []
+    let enumerator = fm.enumerator(at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    let rootPath = contentDirectory.standardizedFileURL.path
+    while let url = enumerator?.nextObject() as? URL {
+      let name = url.lastPathComponent
+      if name.hasPrefix("_") || name.hasPrefix(".") {
+        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator?.skipDescendants() }
+        continue
+      }
+      guard url.pathExtension == "md" else { continue }
+      var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
+      while relative.hasPrefix("/") { relative.removeFirst() }
+      let folder = relative.split(separator: "/").first.map(String.init) ?? ""
+      guard relative.contains("/"), let kind = ContentKind(folder: folder) else {
+        let known = ContentKind.allCases.map(\.folder)
+        let guess = Suggest.closest(to: folder, in: known).map { "did you mean `\($0)/`? " } ?? ""
+        diagnostics.append(
+          .warning(
+            SourceLocation(file: join(prefix, relative)), "this file is not in a content folder, so it is not built",
+            hint: "\(guess)move it into one of: \(known.map { $0 + "/" }.joined(separator: ", "))", code: "content.folder"))
+        continue
+      }
+      if kind != .strategy && relative.split(separator: "/").count > 2 {
+        diagnostics.append(
+          .warning(
+            SourceLocation(file: join(prefix, relative)), "sub-folders are only read under strategy/; this file is not built",
+            hint: "move it up to \(folder)/", code: "content.folder"))
+        continue
+      }
+      files.append((url, relative, kind))
+    }
+    files.sort { $0.relative < $1.relative }
+
+    let parsed: [(Page?, [Diagnostic])] = files.parallelMap { file in
+      let path = join(prefix, file.relative)
+      guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        return (nil, [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")])
+      }
+      switch SourceFile.read(bytes: [UInt8](data), path: path, relativePath: file.relative) {
+      case .failure(let d): return (nil, [d])
+      case .success(let source): return PageParser.parse(source, kind: file.kind)
+      }
+    }
+    var pages: [Page] = []
+    for (page, d) in parsed {
+      diagnostics += d
+      if let page { pages.append(page) }
+    }
+    guard let config else { return (nil, diagnostics) }
+    diagnostics += ReferenceValidator.validate(pages: pages, config: config)
+    if !includeDrafts { pages.removeAll { $0.draft } }
+    return (ContentSet(config: config, pages: pages, configPath: configPath), diagnostics)
+  }
+
+  static func join(_ prefix: String, _ relative: String) -> String {
+    prefix.isEmpty || prefix == "." ? relative : (prefix.hasSuffix("/") ? prefix + relative : prefix + "/" + relative)
+  }
+
+  /// A path relative to the working directory when the folder is inside it, as editors expect.
+  public static func displayPath(for url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    if path == cwd { return "." }
+    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+    return path
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A calendar date without time, as written in front matter (`2026-04-01`).
+public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses `YYYY-MM-DD` and rejects impossible dates such as 2026-02-30.
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y)
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+  public static func < (a: LocalDate, b: LocalDate) -> Bool {
+    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+  }
+
+  /// 0 = Sunday … 6 = Saturday (Zeller-free: days since a known Sunday).
+  public var weekday: Int {
+    let days = LocalDate.daysFromCivil(year, month, day)
+    return ((days % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday.
+  }
+
+  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+}
+
+/// An instant with the UTC offset it was written with, so an event is shown in its own local
+/// time whatever the build machine's time zone.
+public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var epochSeconds: Int
+  /// Offset from UTC in seconds (+09:00 → 32400).
+  public var offsetSeconds: Int
+  /// True when written as a date only (for deadlines: the end of that day counts).
+  public var isDateOnly: Bool
+
+  public init(epochSeconds: Int, offsetSeconds: Int, isDateOnly: Bool = false) {
+    self.epochSeconds = epochSeconds
+    self.offsetSeconds = offsetSeconds
+    self.isDateOnly = isDateOnly
+  }
+
+  /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`; an offset is required so builds do not
+  /// depend on the machine's time zone. With `allowDateOnly`, `YYYY-MM-DD` means that day in JST.
+  public init?(iso text: String, allowDateOnly: Bool = false) {
+    if allowDateOnly, let date = LocalDate(iso: text) {
+      self.init(
+        epochSeconds: LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 - 9 * 3600,
+        offsetSeconds: 9 * 3600, isDateOnly: true)
+      return
+    }
+    let chars = Array(text)
+    guard chars.count >= 17, chars[10] == "T" || chars[10] == " ",
+      let date = LocalDate(iso: String(chars[0..<10]))
+    else { return nil }
+    var rest = Array(chars[11...])
+    func number(_ n: Int) -> Int? {
+      guard rest.count >= n, let v = Int(String(rest[0..<n])) else { return nil }
+      rest.removeFirst(n)
+      return v
+    }
+    guard let hour = number(2), hour < 24, rest.first == ":" else { return nil }
+    rest.removeFirst()
+    guard let minute = number(2), minute < 60 else { return nil }
+    var second = 0
+    if rest.first == ":" {
+      rest.removeFirst()
+      guard let s = number(2), s < 61 else { return nil }
+      second = s
+      if rest.first == "." {
+        rest.removeFirst()
+        while let c = rest.first, c.isNumber { rest.removeFirst() }
+      }
+    }
+    var offset = 0
+    if rest == ["Z"] {
+      offset = 0
+    } else if let sign = rest.first, sign == "+" || sign == "-" {
+      rest.removeFirst()
+      guard let oh = number(2), rest.first == ":" else { return nil }
+      rest.removeFirst()
+      guard let om = number(2), rest.isEmpty, oh < 24, om < 60 else { return nil }
+      offset = (oh * 3600 + om * 60) * (sign == "-" ? -1 : 1)
+    } else {
+      return nil
+    }
+    let local = LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 + hour * 3600 + minute * 60 + second
+    self.init(epochSeconds: local - offset, offsetSeconds: offset)
+  }
+
+  public init(date: Date, offsetSeconds: Int = 9 * 3600) {
+    self.init(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetSeconds: offsetSeconds)
+  }
+
+  /// Local wall-clock parts in the written offset.
+  public var local: (date: LocalDate, hour: Int, minute: Int, second: Int) {
+    let t = epochSeconds + offsetSeconds
+    let days = Int((Double(t) / 86400).rounded(.down))
+    let secs = t - days * 86400
+    let date = LocalDate.civil(fromDays: days)
+    return (date, secs / 3600, (secs % 3600) / 60, secs % 60)
+  }
+
+  public var description: String {
+    let l = local
+    let sign = offsetSeconds < 0 ? "-" : "+"
+    let o = abs(offsetSeconds)
+    return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", l.date.description, l.hour, l.minute, l.second, sign, o / 3600, (o % 3600) / 60)
+  }
+
+  public static func < (a: DateTime, b: DateTime) -> Bool { a.epochSeconds < b.epochSeconds }
+}
+
+extension LocalDate {
+  static func civil(fromDays z0: Int) -> LocalDate {
+    let z = z0 + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return LocalDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  }
+}

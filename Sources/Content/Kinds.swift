@@ -1,0 +1,159 @@
+/// The five kinds of content file, named by the folder they live in.
+public enum ContentKind: String, Sendable, CaseIterable, Codable {
+  case strategy
+  case field
+  case initiative
+  case event
+  case glossary
+
+  /// The folder under `content/` that holds this kind.
+  public var folder: String {
+    switch self {
+    case .strategy: "strategy"
+    case .field: "fields"
+    case .initiative: "initiatives"
+    case .event: "events"
+    case .glossary: "glossary"
+    }
+  }
+
+  public init?(folder: String) {
+    guard let kind = ContentKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+    self = kind
+  }
+
+  /// Japanese label shown to residents.
+  public var label: String {
+    switch self {
+    case .strategy: "戦略"
+    case .field: "分野"
+    case .initiative: "取組"
+    case .event: "イベント"
+    case .glossary: "用語"
+    }
+  }
+}
+
+/// An id reference written in front matter, kept with its position so a later stage can report
+/// an unknown id where it was written.
+public struct Reference: Sendable, Hashable {
+  public var id: String
+  public var line: Int
+  public var column: Int
+}
+
+public struct StrategyMeta: Sendable, Hashable {
+  public var title: String
+  public var order: Int
+  public var summary: String?
+  public var parent: Reference?
+}
+
+public struct FieldMeta: Sendable, Hashable {
+  public var title: String
+  public var domain: Reference
+  public var field: Reference
+  public var summary: String?
+}
+
+public enum InitiativeStatus: String, Sendable, CaseIterable {
+  case planned
+  case active
+  case completed
+
+  public var label: String {
+    switch self {
+    case .planned: "準備中"
+    case .active: "実施中"
+    case .completed: "完了"
+    }
+  }
+}
+
+public struct ExternalLink: Sendable, Hashable {
+  public var title: String
+  public var url: String
+}
+
+public struct InitiativeMeta: Sendable, Hashable {
+  public var title: String
+  public var summary: String
+  public var fields: [Reference]
+  public var status: InitiativeStatus?
+  public var department: String?
+  public var started: LocalDate?
+  public var related: [Reference]
+  public var links: [ExternalLink]
+}
+
+public struct EventMeta: Sendable, Hashable {
+  public var title: String
+  public var summary: String
+  public var start: DateTime
+  public var end: DateTime?
+  public var place: String?
+  public var online: String?
+  public var registration: String?
+  public var deadline: DateTime?
+  public var capacity: Int?
+  public var fee: String?
+  public var audience: String?
+  public var accessibility: [String]
+  public var initiatives: [Reference]
+}
+
+public struct GlossaryMeta: Sendable, Hashable {
+  public var term: String
+  public var reading: String
+  public var short: String
+  public var aliases: [String]
+  public var english: String?
+  public var related: [Reference]
+}
+
+/// The typed front matter of one page, by kind.
+public enum PageMeta: Sendable, Hashable {
+  case strategy(StrategyMeta)
+  case field(FieldMeta)
+  case initiative(InitiativeMeta)
+  case event(EventMeta)
+  case glossary(GlossaryMeta)
+}
+
+/// One content file after loading: typed front matter plus the Markdown body and where it starts.
+public struct Page: Sendable, Hashable {
+  public var kind: ContentKind
+  public var slug: String
+  /// Path for diagnostics, e.g. `content/initiatives/foo.md`.
+  public var path: String
+  /// Path relative to the content directory, e.g. `initiatives/foo.md`.
+  public var relativePath: String
+  public var body: String
+  /// Line of the file where the body starts, to turn Markdown positions into file positions.
+  public var bodyLine: Int
+  public var tags: [String]
+  public var draft: Bool
+  public var updated: LocalDate?
+  public var meta: PageMeta
+
+  /// The page's heading: a glossary entry's term, every other kind's title.
+  public var title: String {
+    switch meta {
+    case .strategy(let m): m.title
+    case .field(let m): m.title
+    case .initiative(let m): m.title
+    case .event(let m): m.title
+    case .glossary(let m): m.term
+    }
+  }
+
+  public var summary: String? {
+    switch meta {
+    case .strategy(let m): m.summary
+    case .field(let m): m.summary
+    case .initiative(let m): m.summary
+    case .event(let m): m.summary
+    case .glossary(let m): m.short
+    }
+  }
+}

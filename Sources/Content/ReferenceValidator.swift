@@ -1,0 +1,83 @@
+import Diagnostics
+
+/// Checks the ids pages use to point at each other and at the site configuration, and that
+/// slugs are unique, so every broken reference is reported where it was written.
+enum ReferenceValidator {
+  static func validate(pages: [Page], config: SiteConfig) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var slugs: [ContentKind: [String: Page]] = [:]
+    for page in pages {
+      if let first = slugs[page.kind]?[page.slug] {
+        diagnostics.append(
+          .error(
+            SourceLocation(file: page.path), "the slug `\(page.slug)` is already used by \(first.path)",
+            hint: "give this page another file name or a `slug:` of its own", code: "content.duplicate-slug"))
+      } else {
+        slugs[page.kind, default: [:]][page.slug] = page
+      }
+    }
+    let fieldDomain = Dictionary(config.allFields.map { ($0.field.id, $0.domain.id) }, uniquingKeysWith: { a, _ in a })
+    let domainIDs = config.domains.map(\.id)
+    let fieldIDs = config.allFields.map(\.field.id)
+
+    func check(_ ref: Reference, in page: Page, against ids: [String], what: String, key: String) {
+      guard !ids.contains(ref.id) else { return }
+      let guess = Suggest.closest(to: ref.id, in: ids).map { "did you mean `\($0)`?" }
+      diagnostics.append(
+        .error(
+          SourceLocation(file: page.path, line: ref.line, column: ref.column), "`\(key)` names an unknown \(what) `\(ref.id)`",
+          hint: guess ?? "use the id of an existing \(what)", code: "content.unknown-id"))
+    }
+    let initiativeSlugs = Array(slugs[.initiative]?.keys ?? [String: Page]().keys).sorted()
+    let glossarySlugs = Array(slugs[.glossary]?.keys ?? [String: Page]().keys).sorted()
+    let strategySlugs = Array(slugs[.strategy]?.keys ?? [String: Page]().keys).sorted()
+    var visionFor: [String: Page] = [:]
+    for page in pages {
+      switch page.meta {
+      case .strategy(let m):
+        if let p = m.parent { check(p, in: page, against: strategySlugs, what: "strategy page", key: "parent") }
+      case .field(let m):
+        check(m.domain, in: page, against: domainIDs, what: "domain", key: "domain")
+        check(m.field, in: page, against: fieldIDs, what: "field", key: "field")
+        if let d = fieldDomain[m.field.id], domainIDs.contains(m.domain.id), d != m.domain.id {
+          diagnostics.append(
+            .error(
+              SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
+              "the field `\(m.field.id)` belongs to the domain `\(d)`, not `\(m.domain.id)`",
+              hint: "write `domain: \(d)`", code: "content.field-domain"))
+        }
+        if let other = visionFor[m.field.id] {
+          diagnostics.append(
+            .error(
+              SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
+              "the field `\(m.field.id)` already has its vision in \(other.path)", hint: "keep one file per field", code: "content.duplicate-field"))
+        } else {
+          visionFor[m.field.id] = page
+        }
+      case .initiative(let m):
+        for f in m.fields { check(f, in: page, against: fieldIDs, what: "field", key: "fields") }
+        for r in m.related { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "related") }
+      case .event(let m):
+        for r in m.initiatives { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "initiatives") }
+      case .glossary(let m):
+        for r in m.related { check(r, in: page, against: glossarySlugs, what: "glossary entry", key: "related") }
+      }
+    }
+    // A name that two glossary entries share makes linking ambiguous.
+    var owner: [String: Page] = [:]
+    for page in pages {
+      guard case .glossary(let m) = page.meta else { continue }
+      for name in [m.term] + m.aliases {
+        if let other = owner[name], other.slug != page.slug {
+          diagnostics.append(
+            .warning(
+              SourceLocation(file: page.path), "the term or alias `\(name)` is also used by \(other.path)",
+              hint: "keep each name in one glossary entry so links are not ambiguous", code: "content.duplicate-term"))
+        } else {
+          owner[name] = page
+        }
+      }
+    }
+    return diagnostics
+  }
+}

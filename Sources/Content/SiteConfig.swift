@@ -1,0 +1,142 @@
+import Diagnostics
+import Yams
+
+public struct NavigationItem: Sendable, Hashable {
+  public var title: String
+  public var url: String
+}
+
+public struct FieldConfig: Sendable, Hashable {
+  public var id: String
+  public var name: String
+}
+
+public struct DomainConfig: Sendable, Hashable {
+  public var id: String
+  public var name: String
+  public var goal: String?
+  public var summary: String?
+  /// The 土台づくり: listed apart from the four domains.
+  public var isFoundation: Bool
+  public var fields: [FieldConfig]
+}
+
+/// `content/site.yml`: what the whole site shares.
+public struct SiteConfig: Sendable, Hashable {
+  public var title: String
+  public var description: String?
+  /// Absolute, ending with `/`; used for canonical URLs, the sitemap and feeds.
+  public var baseURL: String
+  public var language: String
+  public var allowRawHTML: Bool
+  public var vision: String?
+  public var navigation: [NavigationItem]
+  public var domains: [DomainConfig]
+  /// `lint:` rule id → threshold or `off`, interpreted by the Lint module.
+  public var lint: [String: String]
+  /// `check: { skip: [...] }` URL patterns the external link checker leaves alone.
+  public var checkSkip: [String]
+
+  public var allFields: [(domain: DomainConfig, field: FieldConfig)] {
+    domains.flatMap { d in d.fields.map { (d, $0) } }
+  }
+
+  /// The path part of the base URL (`/` or `/dx/`), prefixed to every site URL.
+  public var basePath: String {
+    guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+    let rest = baseURL[schemeEnd.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return "/" }
+    return String(rest[slash...])
+  }
+
+  /// Reads and validates site.yml; every problem is returned, none thrown.
+  public static func parse(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
+    var text = text
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    text = text.replacingOccurrences(of: "\r\n", with: "\n")
+    let node: Node?
+    switch parseYAML(text, file: file, lineOffset: 1) {
+    case .success(let n): node = n
+    case .failure(let d): return (nil, [d])
+    }
+    var y = YAMLFields(node: node, file: file, lineOffset: 1, what: "site.yml")
+    let title = y.string("title", required: true, example: "千葉県DXポータル")
+    let description = y.string("description")
+    var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
+    if let mark = y.keyMark("base_url"), !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+      y.error(mark, "`base_url` must be an absolute http(s) URL", hint: "write for example `base_url: https://dx.example.jp/`", code: "config.base-url")
+    }
+    if !baseURL.hasSuffix("/") { baseURL += "/" }
+    let language = y.string("language") ?? "ja"
+    let allowRawHTML = y.bool("allow_raw_html") ?? false
+    let vision = y.string("vision")
+    var navigation: [NavigationItem] = []
+    for var item in y.mappings("navigation") ?? [] {
+      if let t = item.string("title", required: true), let u = item.string("url", required: true) {
+        navigation.append(NavigationItem(title: t, url: u))
+      }
+      item.reportUnknownKeys(kindName: "a navigation item")
+      y.diagnostics += item.diagnostics
+    }
+    var domains: [DomainConfig] = []
+    var fieldIDs: Set<String> = []
+    var domainIDs: Set<String> = []
+    let domainList = y.mappings("domains")
+    if domainList == nil { y.missing("domains", example: "[{ id: life, name: 暮らし, fields: [...] }]") }
+    for var d in domainList ?? [] {
+      let id = d.string("id", required: true, example: "life") ?? ""
+      let idMark = d.keyMark("id")
+      if !id.isEmpty {
+        if !isSlug(id) { d.error(idMark, "the domain id `\(id)` is not a valid id", hint: "use lower-case letters, digits and `-` only", code: "config.id") }
+        if !domainIDs.insert(id).inserted { d.error(idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id", code: "config.duplicate-id") }
+      }
+      let name = d.string("name", required: true, example: "暮らし") ?? id
+      let goal = d.string("goal")
+      let summary = d.string("summary")
+      let foundation = d.bool("foundation") ?? false
+      var fields: [FieldConfig] = []
+      for var f in d.mappings("fields") ?? [] {
+        let fid = f.string("id", required: true, example: "crisis-management") ?? ""
+        let fmark = f.keyMark("id")
+        let fname = f.string("name", required: true, example: "危機管理") ?? fid
+        f.reportUnknownKeys(kindName: "a field")
+        d.diagnostics += f.diagnostics
+        guard !fid.isEmpty else { continue }
+        if !isSlug(fid) { d.error(fmark, "the field id `\(fid)` is not a valid id", hint: "use lower-case letters, digits and `-` only", code: "config.id") }
+        if !fieldIDs.insert(fid).inserted { d.error(fmark, "the field id `\(fid)` is used twice", hint: "field ids must be unique across all domains", code: "config.duplicate-id") }
+        fields.append(FieldConfig(id: fid, name: fname))
+      }
+      d.reportUnknownKeys(kindName: "a domain")
+      y.diagnostics += d.diagnostics
+      if !id.isEmpty {
+        domains.append(DomainConfig(id: id, name: name, goal: goal, summary: summary, isFoundation: foundation, fields: fields))
+      }
+    }
+    var lint: [String: String] = [:]
+    if let node = y.node("lint") {
+      if case .mapping(let m) = node {
+        for (k, v) in m { lint[k.string ?? ""] = v.string ?? "" }
+      } else {
+        y.error(node.mark, "`lint` must be a mapping of rule ids to thresholds", hint: "write for example `lint: { lint.sentence-length: 70 }`", code: "front-matter.type")
+      }
+    }
+    var checkSkip: [String] = []
+    if let node = y.node("check") {
+      var c = YAMLFields(node: node, file: file, lineOffset: 1, what: "`check`")
+      checkSkip = (c.stringList("skip") ?? []).map(\.0)
+      c.reportUnknownKeys(kindName: "`check`")
+      y.diagnostics += c.diagnostics
+    }
+    y.reportUnknownKeys(kindName: "site.yml")
+    guard let title else { return (nil, y.diagnostics) }
+    let config = SiteConfig(
+      title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
+      vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip)
+    return (config, y.diagnostics)
+  }
+}
+
+/// `[a-z0-9-]+`: the only characters a slug or id may use, so URLs and file names stay safe.
+public func isSlug(_ s: String) -> Bool {
+  !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+}

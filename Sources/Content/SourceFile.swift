@@ -1,0 +1,97 @@
+import Diagnostics
+import Foundation
+
+/// A content file split into its front matter and Markdown body, with the line numbers needed
+/// to point diagnostics back into the original file.
+public struct SourceFile: Sendable {
+  /// Path shown in diagnostics (as given, relative to the working directory when possible).
+  public var path: String
+  /// Path relative to the content directory, with `/` separators: `initiatives/foo.md`.
+  public var relativePath: String
+  public var frontMatter: String
+  /// Line of the file where the front matter text starts (the line after the opening `---`).
+  public var frontMatterLine: Int
+  public var body: String
+  /// Line of the file where the body starts.
+  public var bodyLine: Int
+
+  /// Decodes and splits a file. Non-UTF-8 bytes and a missing front matter are errors; a BOM and
+  /// CRLF line endings are accepted silently because editors on Windows write them.
+  public static func read(
+    bytes: [UInt8], path: String, relativePath: String
+  ) -> Result<SourceFile, Diagnostic> {
+    var bytes = bytes[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard var text = String(validating: bytes, as: UTF8.self) else {
+      let (line, column) = firstInvalidUTF8(bytes)
+      return .failure(
+        .error(
+          SourceLocation(file: path, line: line, column: column),
+          "the file is not valid UTF-8",
+          hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)",
+          code: "source.encoding"))
+    }
+    if text.contains("\r") {
+      text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+      return .failure(
+        .error(
+          SourceLocation(file: path, line: 1, column: 1), "the file has no front matter",
+          hint: "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
+          code: "front-matter.missing"))
+    }
+    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces == "---" }) else {
+      return .failure(
+        .error(
+          SourceLocation(file: path, line: 1, column: 1), "the front matter is not closed",
+          hint: "add a line `---` after the last front matter key", code: "front-matter.unclosed"))
+    }
+    let frontMatter = lines[1..<close].joined(separator: "\n")
+    let body = lines[(close + 1)...].joined(separator: "\n")
+    return .success(
+      SourceFile(
+        path: path, relativePath: relativePath, frontMatter: frontMatter, frontMatterLine: 2,
+        body: body, bodyLine: close + 2))
+  }
+
+  static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
+    var line = 1
+    var lineStart = bytes.startIndex
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      let length: Int
+      switch b {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: length = 0
+      }
+      let end = i + length
+      let valid =
+        length > 0 && end <= bytes.endIndex
+        && String(validating: bytes[i..<end], as: UTF8.self) != nil
+      if !valid {
+        let column = (String(validating: bytes[lineStart..<i], as: UTF8.self)?.count ?? 0) + 1
+        return (line, column)
+      }
+      if b == 0x0A {
+        line += 1
+        lineStart = end
+      }
+      i = end
+    }
+    return (line, 1)
+  }
+}
+
+extension Substring {
+  var trimmingTrailingSpaces: Substring {
+    var s = self
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return s
+  }
+}

@@ -1,0 +1,203 @@
+import Diagnostics
+import Yams
+
+/// Reads a YAML mapping key by key with typed accessors that record a positioned diagnostic
+/// for each problem instead of stopping at the first, and knows which keys were never read so
+/// it can report unknown keys with "did you mean".
+struct YAMLFields {
+  let file: String
+  /// Line in the file where the YAML text starts, added to Yams' line numbers.
+  let lineOffset: Int
+  private(set) var entries: [(key: String, keyMark: Mark?, value: Node)] = []
+  private(set) var used: Set<String> = []
+  var diagnostics: [Diagnostic] = []
+  let ownerMark: Mark?
+
+  init(node: Node?, file: String, lineOffset: Int, what: String) {
+    self.file = file
+    self.lineOffset = lineOffset
+    self.ownerMark = node?.mark
+    guard let node else { return }
+    guard case .mapping(let mapping) = node else {
+      diagnostics.append(
+        .error(
+          location(node.mark), "\(what) must be a mapping of `key: value` lines",
+          hint: "write one `key: value` per line", code: "front-matter.type"))
+      return
+    }
+    var seen: [String: Mark?] = [:]
+    for (keyNode, value) in mapping {
+      let key = keyNode.string ?? ""
+      if seen[key] != nil {
+        diagnostics.append(
+          .error(
+            location(keyNode.mark), "the key `\(key)` is written twice",
+            hint: "keep one `\(key):` line and delete the other", code: "front-matter.duplicate-key"))
+        continue
+      }
+      seen[key] = keyNode.mark
+      entries.append((key, keyNode.mark, value))
+    }
+  }
+
+  func location(_ mark: Mark?) -> SourceLocation {
+    guard let mark else { return SourceLocation(file: file, line: max(lineOffset, 1), column: 1) }
+    return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
+  }
+
+  var keys: [String] { entries.map(\.key) }
+
+  mutating func node(_ key: String) -> Node? {
+    used.insert(key)
+    return entries.first { $0.key == key }?.value
+  }
+
+  mutating func keyMark(_ key: String) -> Mark? {
+    entries.first { $0.key == key }?.keyMark
+  }
+
+  mutating func error(_ mark: Mark?, _ message: String, hint: String?, code: String) {
+    diagnostics.append(.error(location(mark), message, hint: hint, code: code))
+  }
+
+  mutating func missing(_ key: String, example: String) {
+    diagnostics.append(
+      .error(
+        location(ownerMark), "the required key `\(key)` is missing",
+        hint: "add a line `\(key): \(example)`", code: "front-matter.missing-key"))
+  }
+
+  // MARK: typed accessors
+
+  mutating func string(_ key: String, required: Bool = false, example: String = "…") -> String? {
+    guard let node = node(key) else {
+      if required { missing(key, example: example) }
+      return nil
+    }
+    guard case .scalar(let scalar) = node, !isNull(scalar) else {
+      if case .scalar = node, required { missing(key, example: example) } else if case .scalar = node {} else {
+        error(node.mark, "`\(key)` must be text", hint: "write `\(key): \(example)` on one line", code: "front-matter.type")
+      }
+      return nil
+    }
+    let value = scalar.string.trimmingSpacesAndNewlines
+    if value.isEmpty && required {
+      error(node.mark, "`\(key)` is empty", hint: "write `\(key): \(example)`", code: "front-matter.empty")
+      return nil
+    }
+    return value
+  }
+
+  mutating func int(_ key: String, required: Bool = false, example: String = "1") -> (Int, Mark?)? {
+    guard let node = node(key) else {
+      if required { missing(key, example: example) }
+      return nil
+    }
+    guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpacesAndNewlines) else {
+      error(node.mark, "`\(key)` must be a whole number", hint: "write for example `\(key): \(example)`", code: "front-matter.type")
+      return nil
+    }
+    return (value, node.mark)
+  }
+
+  mutating func bool(_ key: String) -> Bool? {
+    guard let node = node(key) else { return nil }
+    if case .scalar(let scalar) = node {
+      switch scalar.string.lowercased() {
+      case "true", "yes", "on": return true
+      case "false", "no", "off": return false
+      default: break
+      }
+    }
+    error(node.mark, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`", code: "front-matter.type")
+    return nil
+  }
+
+  /// A list of strings; a single string is accepted as a list of one, as writers expect.
+  mutating func stringList(_ key: String, required: Bool = false, example: String = "[…]") -> [(String, Mark?)]? {
+    guard let node = node(key) else {
+      if required { missing(key, example: example) }
+      return nil
+    }
+    switch node {
+    case .scalar(let scalar) where !isNull(scalar):
+      return [(scalar.string.trimmingSpacesAndNewlines, node.mark)]
+    case .sequence(let sequence):
+      var values: [(String, Mark?)] = []
+      for item in sequence {
+        if case .scalar(let s) = item, !isNull(s) {
+          values.append((s.string.trimmingSpacesAndNewlines, item.mark))
+        } else {
+          error(item.mark, "each item of `\(key)` must be text", hint: "write `\(key): \(example)`", code: "front-matter.type")
+        }
+      }
+      if required && values.isEmpty {
+        error(node.mark, "`\(key)` needs at least one item", hint: "write `\(key): \(example)`", code: "front-matter.empty")
+        return nil
+      }
+      return values
+    default:
+      error(node.mark, "`\(key)` must be a list", hint: "write `\(key): \(example)`", code: "front-matter.type")
+      return nil
+    }
+  }
+
+  mutating func mappings(_ key: String) -> [YAMLFields]? {
+    guard let node = node(key) else { return nil }
+    guard case .sequence(let sequence) = node else {
+      error(node.mark, "`\(key)` must be a list of mappings", hint: "write each item as `- { key: value }`", code: "front-matter.type")
+      return nil
+    }
+    return sequence.map { YAMLFields(node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`") }
+  }
+
+  /// Reports every key that no accessor asked for, with the closest allowed key.
+  mutating func reportUnknownKeys(kindName: String) {
+    let allowed = Array(used).sorted()
+    for entry in entries where !used.contains(entry.key) {
+      var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
+      if let guess = Suggest.closest(to: entry.key, in: allowed) {
+        hint = "did you mean `\(guess)`?"
+      }
+      diagnostics.append(
+        .error(location(entry.keyMark), "unknown key `\(entry.key)` in \(kindName)", hint: hint, code: "front-matter.unknown-key"))
+    }
+  }
+
+  private func isNull(_ scalar: Node.Scalar) -> Bool {
+    scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+}
+
+extension String {
+  var trimmingSpacesAndNewlines: String {
+    var s = self[...]
+    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+    while let l = s.last, l.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}
+
+/// Parses YAML text into a node tree with positions, turning Yams' errors into diagnostics.
+func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
+  do {
+    return .success(try Yams.compose(yaml: text, .basic))
+  } catch let error as YamlError {
+    var mark: Mark?
+    var problem = "\(error)"
+    switch error {
+    case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
+      mark = m
+      problem = p
+    default: break
+    }
+    let line = (mark?.line ?? 1) + lineOffset - 1
+    return .failure(
+      .error(
+        SourceLocation(file: file, line: line, column: mark?.column ?? 1), "the front matter is not valid YAML: \(problem)",
+        hint: "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`",
+        code: "front-matter.yaml"))
+  } catch {
+    return .failure(.error(SourceLocation(file: file, line: lineOffset, column: 1), "the front matter could not be read: \(error)", code: "front-matter.yaml"))
+  }
+}

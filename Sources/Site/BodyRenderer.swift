@@ -1,0 +1,106 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+
+/// What every page's body needs to know about the rest of the site, shared read-only by the
+/// workers that render bodies in parallel.
+struct BodyContext: Sendable {
+  var options: MarkdownOptions
+  var urls: URLScheme
+  /// Content-relative path of every page (`initiatives/foo.md`) → its URL.
+  var urlForFile: [String: String]
+  var glossary: GlossaryMatcher
+}
+
+/// Ids the page templates use themselves; headings in the body never take them.
+let reservedIDs: Set<String> = [
+  "main", "main-content", "toc", "page-title", "related", "glossary-terms", "breadcrumbs", "search",
+  "site-header", "site-footer", "furigana-toggle", "events", "upcoming", "past",
+]
+
+enum BodyRenderer {
+  struct Output: Sendable {
+    var html: String
+    var headings: [Heading]
+    var plainText: String
+    var glossaryTerms: [String]
+    var links: [SourceLink]
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Parses a body with cmark-gfm and applies the site's transforms: `.md` links to URLs, ruby,
+  /// glossary links and heading ids. Link problems are reported at their line in the file.
+  static func render(_ page: Page, context: BodyContext) -> Output {
+    let doc = MarkdownDocument(page.body, options: context.options)
+    var diagnostics: [Diagnostic] = []
+    let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+    var links: [SourceLink] = []
+    doc.rewriteLinks { link in
+      let line = link.line + page.bodyLine - 1
+      var result: String?
+      switch resolve(link.url, from: directory, context: context) {
+      case .keep: result = nil
+      case .rewrite(let url): result = url
+      case .missing(let target):
+        let known = Array(context.urlForFile.keys)
+        let guess = Suggest.closest(to: target, in: known).map { "did you mean `\($0)`? " } ?? ""
+        diagnostics.append(
+          .error(
+            SourceLocation(file: page.path, line: line, column: link.column),
+            "the link points to `\(link.url)`, but there is no content file `\(target)`",
+            hint: "\(guess)link to an existing file under content/, relative to this file", code: "content.broken-link"))
+      }
+      links.append(SourceLink(url: result ?? link.url, text: link.text, image: link.isImage, line: line, column: link.column))
+      return result
+    }
+    doc.applyRuby()
+    var ownSlug: String?
+    if case .glossary = page.meta { ownSlug = page.slug }
+    let linked = doc.linkGlossary(context.glossary, excluding: ownSlug)
+    var headings = doc.assignHeadingIDs(reserved: reservedIDs)
+    for i in headings.indices { headings[i].line += page.bodyLine - 1 }
+    return Output(
+      html: doc.renderHTML(), headings: headings, plainText: doc.plainText(),
+      glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links, diagnostics: diagnostics)
+  }
+
+  enum Resolution {
+    case keep
+    case rewrite(String)
+    case missing(String)
+  }
+
+  /// Resolves a link written in Markdown. Relative links to `.md` files become page URLs;
+  /// root-relative links get the base path; everything else is left as written.
+  static func resolve(_ raw: String, from directory: String, context: BodyContext) -> Resolution {
+    if raw.isEmpty || raw.hasPrefix("#") || raw.contains("://") || raw.hasPrefix("mailto:") || raw.hasPrefix("tel:")
+      || raw.hasPrefix("data:")
+    {
+      return .keep
+    }
+    if raw.hasPrefix("/") {
+      return context.urls.basePath == "/" ? .keep : .rewrite(context.urls.basePath + raw.dropFirst())
+    }
+    var path = raw
+    var fragment = ""
+    if let hash = raw.firstIndex(of: "#") {
+      path = String(raw[..<hash])
+      fragment = String(raw[hash...])
+    }
+    guard path.hasSuffix(".md") else { return .keep }
+    let decoded = path.removingPercentEncoding ?? path
+    var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
+    for component in decoded.split(separator: "/") {
+      if component == ".." {
+        if parts.isEmpty { return .missing(decoded) }
+        parts.removeLast()
+      } else if component != "." {
+        parts.append(String(component))
+      }
+    }
+    let target = parts.joined(separator: "/")
+    guard let url = context.urlForFile[target] else { return .missing(target) }
+    return .rewrite(url + fragment)
+  }
+}

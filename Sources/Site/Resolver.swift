@@ -1,0 +1,171 @@
+import Content
+import Diagnostics
+import Markdown
+import Parallel
+
+/// Builds the `Site` from loaded content: URLs first, then every body in parallel, then the
+/// relations derived from front matter (field → initiatives, initiative → events, …).
+public enum Resolver {
+  public static func resolve(_ content: ContentSet, now: DateTime) -> (Site, [Diagnostic]) {
+    let config = content.config
+    let urls = URLScheme(basePath: config.basePath)
+    var diagnostics: [Diagnostic] = []
+
+    // 1. URLs.
+    func url(for page: Page) -> String {
+      if case .field(let m) = page.meta { return urls.field(m.field.id) }
+      return urls.page(kind: page.kind, slug: page.slug)
+    }
+    var urlForFile: [String: String] = [:]
+    for page in content.pages { urlForFile[page.relativePath] = url(for: page) }
+
+    // 2. Bodies, in parallel.
+    let glossaryTargets: [GlossaryLinkTarget] = content.pages.compactMap { page in
+      guard case .glossary(let m) = page.meta else { return nil }
+      return GlossaryLinkTarget(slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug), names: [m.term] + m.aliases)
+    }
+    let context = BodyContext(
+      options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls, urlForFile: urlForFile,
+      glossary: GlossaryMatcher(glossaryTargets))
+    let outputs = content.pages.parallelMap { BodyRenderer.render($0, context: context) }
+    var pages: [ResolvedPage] = []
+    for (page, out) in zip(content.pages, outputs) {
+      diagnostics += out.diagnostics
+      let u = url(for: page)
+      pages.append(
+        ResolvedPage(
+          page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html, headings: out.headings,
+          plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links))
+    }
+
+    var site = Site(
+      config: config, urls: urls, now: now, pages: pages, domains: [], strategyRoots: [], strategyChildren: [:],
+      initiatives: [], upcomingEvents: [], pastEvents: [], glossary: [], eventsByInitiative: [:],
+      relatedInitiatives: [:])
+    for (i, p) in pages.enumerated() { site.lookup["\(p.kind.rawValue)/\(p.slug)"] = i }
+    derive(&site)
+    return (site, diagnostics)
+  }
+
+  /// The relations writers never maintain by hand.
+  static func derive(_ site: inout Site) {
+    let pages = site.pages
+    func byTitle(_ a: Int, _ b: Int) -> Bool { (pages[a].page.relativePath) < (pages[b].page.relativePath) }
+
+    // Initiatives by field.
+    var initiativesByField: [String: [Int]] = [:]
+    var visionByField: [String: Int] = [:]
+    for (i, p) in pages.enumerated() {
+      switch p.page.meta {
+      case .initiative(let m):
+        site.initiatives.append(i)
+        for f in m.fields { initiativesByField[f.id, default: []].append(i) }
+      case .field(let m):
+        visionByField[m.field.id] = i
+      default: break
+      }
+    }
+    site.initiatives.sort(by: byTitle)
+    site.domains = site.config.domains.map { d in
+      DomainNode(
+        config: d, url: site.urls.domain(d.id),
+        fields: d.fields.map { f in
+          FieldNode(
+            config: f, domainID: d.id, url: site.urls.field(f.id), vision: visionByField[f.id],
+            initiatives: (initiativesByField[f.id] ?? []).sorted(by: byTitle))
+        })
+    }
+
+    // Strategy tree.
+    var roots: [Int] = []
+    var children: [String: [Int]] = [:]
+    for (i, p) in pages.enumerated() {
+      guard case .strategy(let m) = p.page.meta else { continue }
+      if let parent = m.parent { children[parent.id, default: []].append(i) } else { roots.append(i) }
+    }
+    func byOrder(_ a: Int, _ b: Int) -> Bool {
+      guard case .strategy(let x) = pages[a].page.meta, case .strategy(let y) = pages[b].page.meta else { return false }
+      return (x.order, pages[a].slug) < (y.order, pages[b].slug)
+    }
+    site.strategyRoots = roots.sorted(by: byOrder)
+    site.strategyChildren = children.mapValues { $0.sorted(by: byOrder) }
+
+    // Events: upcoming (not yet ended by the build clock) soonest first, past latest first.
+    var upcoming: [(Int, DateTime)] = []
+    var past: [(Int, DateTime)] = []
+    for (i, p) in pages.enumerated() {
+      guard case .event(let m) = p.page.meta else { continue }
+      let ends = m.end ?? m.start
+      if ends >= site.now { upcoming.append((i, m.start)) } else { past.append((i, m.start)) }
+      for r in m.initiatives { site.eventsByInitiative[r.id, default: []].append(i) }
+    }
+    site.upcomingEvents = upcoming.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    site.pastEvents = past.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map(\.0)
+    func start(_ i: Int) -> DateTime {
+      if case .event(let m) = pages[i].page.meta { return m.start }
+      return DateTime(epochSeconds: 0, offsetSeconds: 0)
+    }
+    site.eventsByInitiative = site.eventsByInitiative.mapValues { $0.sorted { start($0) < start($1) } }
+
+    // Related initiatives, both directions.
+    var related: [String: Set<Int>] = [:]
+    for i in site.initiatives {
+      guard case .initiative(let m) = pages[i].page.meta else { continue }
+      for r in m.related {
+        guard let j = site.index(of: .initiative, slug: r.id), j != i else { continue }
+        related[pages[i].slug, default: []].insert(j)
+        related[r.id, default: []].insert(i)
+      }
+    }
+    site.relatedInitiatives = related.mapValues { $0.sorted(by: byTitle) }
+
+    // Glossary in 五十音 order by reading.
+    var entries: [(Int, String)] = []
+    for (i, p) in pages.enumerated() {
+      if case .glossary(let m) = p.page.meta { entries.append((i, m.reading)) }
+    }
+    entries.sort { a, b in
+      let (ka, kb) = (a.1.kanaSortKey, b.1.kanaSortKey)
+      return ka == kb ? pages[a.0].title < pages[b.0].title : ka.lexicographicallyPrecedes(kb)
+    }
+    var groups: [GlossaryGroup] = []
+    for (i, reading) in entries {
+      let row = gojuonRow(reading)
+      if groups.last?.row == row { groups[groups.count - 1].entries.append(i) } else { groups.append(GlossaryGroup(row: row, entries: [i])) }
+    }
+    site.glossary = groups
+  }
+}
+
+/// The 五十音 row (あ, か, さ, た, な, は, ま, や, ら, わ) of a hiragana reading.
+public func gojuonRow(_ reading: String) -> String {
+  guard let first = reading.unicodeScalars.first?.value else { return "その他" }
+  let rows: [(ClosedRange<UInt32>, String)] = [
+    (0x3041...0x304A, "あ"), (0x304B...0x3054, "か"), (0x3055...0x305E, "さ"), (0x305F...0x3069, "た"),
+    (0x306A...0x306E, "な"), (0x306F...0x307D, "は"), (0x307E...0x3082, "ま"), (0x3083...0x3088, "や"),
+    (0x3089...0x308D, "ら"), (0x308E...0x3093, "わ"), (0x3094...0x3094, "あ"),
+  ]
+  return rows.first { $0.0.contains(first) }?.1 ?? "その他"
+}
+
+extension String {
+  /// Sort key that orders hiragana readings by 五十音, ignoring voicing marks first (か before が
+  /// before き) as Japanese dictionaries do.
+  var kanaSortKey: [UInt32] {
+    var key: [UInt32] = []
+    for s in unicodeScalars {
+      let v = s.value
+      let base: UInt32
+      switch v {
+      case 0x304C, 0x304E, 0x3050, 0x3052, 0x3054, 0x3056, 0x3058, 0x305A, 0x305C, 0x305E, 0x3060, 0x3062, 0x3065, 0x3067,
+        0x3069:
+        base = v - 1
+      case 0x3070, 0x3073, 0x3076, 0x3079, 0x307C: base = v - 1
+      case 0x3071, 0x3074, 0x3077, 0x307A, 0x307D: base = v - 2
+      default: base = v
+      }
+      key.append(base * 4 + (v - base))
+    }
+    return key
+  }
+}

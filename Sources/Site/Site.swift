@@ -1,0 +1,89 @@
+import Content
+import Markdown
+
+/// A page with everything later stages need: its URL, the body rendered to HTML with links
+/// resolved, its outline, plain text, and the glossary entries it links.
+public struct ResolvedPage: Sendable {
+  public var page: Page
+  public var url: String
+  public var outputPath: String
+  public var bodyHTML: String
+  public var headings: [Heading]
+  public var plainText: String
+  /// Slugs of the glossary entries linked from the body, in order of first use.
+  public var glossaryTerms: [String]
+  /// Links and images of the body with their final URL and position in the source file.
+  public var links: [SourceLink]
+
+  public var kind: ContentKind { page.kind }
+  public var slug: String { page.slug }
+  public var title: String { page.title }
+}
+
+/// A link as written in Markdown, after rewriting, with its position in the source file.
+public struct SourceLink: Sendable, Hashable, Codable {
+  public var url: String
+  public var text: String
+  public var image: Bool
+  public var line: Int
+  public var column: Int
+}
+
+public struct FieldNode: Sendable {
+  public var config: FieldConfig
+  public var domainID: String
+  public var url: String
+  /// Index into `Site.pages` of the field's vision, if written.
+  public var vision: Int?
+  /// Indexes into `Site.pages` of the field's initiatives, by title order in the file system.
+  public var initiatives: [Int]
+}
+
+public struct DomainNode: Sendable {
+  public var config: DomainConfig
+  public var url: String
+  public var fields: [FieldNode]
+}
+
+public struct GlossaryGroup: Sendable {
+  /// The 五十音 row: あ, か, さ, … or "その他".
+  public var row: String
+  public var entries: [Int]
+}
+
+/// The resolved site: every page with its URL and the relations derived between pages, so that
+/// writers keep each relation on one side only.
+public struct Site: Sendable {
+  public var config: SiteConfig
+  public var urls: URLScheme
+  public var now: DateTime
+  public var pages: [ResolvedPage]
+  public var domains: [DomainNode]
+  /// Strategy pages at the top level, in `order`.
+  public var strategyRoots: [Int]
+  /// Children of each strategy page, by slug, in `order`.
+  public var strategyChildren: [String: [Int]]
+  public var initiatives: [Int]
+  public var upcomingEvents: [Int]
+  public var pastEvents: [Int]
+  public var glossary: [GlossaryGroup]
+  /// Events that name each initiative, by initiative slug, soonest first.
+  public var eventsByInitiative: [String: [Int]]
+  /// Initiatives that name each initiative as related, either side, by slug.
+  public var relatedInitiatives: [String: [Int]]
+
+  public func index(of kind: ContentKind, slug: String) -> Int? { lookup["\(kind.rawValue)/\(slug)"] }
+
+  public func page(_ kind: ContentKind, _ slug: String) -> ResolvedPage? {
+    index(of: kind, slug: slug).map { pages[$0] }
+  }
+
+  public func field(_ id: String) -> FieldNode? {
+    for d in domains { if let f = d.fields.first(where: { $0.config.id == id }) { return f } }
+    return nil
+  }
+
+  public func domain(_ id: String) -> DomainNode? { domains.first { $0.config.id == id } }
+
+  var lookup: [String: Int] = [:]
+}

@@ -1,0 +1,35 @@
+import Content
+
+/// The URL scheme of the site in one place, so pages, feeds, the sitemap and the checker agree.
+/// Every URL is root-relative and starts with the base path (`/` or `/dx/`); every output path
+/// is relative to the output folder and built only from validated slugs and ids.
+public struct URLScheme: Sendable {
+  public let basePath: String
+
+  public init(basePath: String) {
+    self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+  }
+
+  public func url(_ relative: String) -> String { basePath + relative }
+
+  public func page(kind: ContentKind, slug: String) -> String {
+    url("\(kind == .field ? "fields" : kind.folder)/\(slug)/")
+  }
+
+  public func domain(_ id: String) -> String { url("domains/\(id)/") }
+  public func field(_ id: String) -> String { url("fields/\(id)/") }
+  public func index(_ kind: ContentKind) -> String { url("\(kind == .field ? "domains" : kind.folder)/") }
+  public var home: String { basePath }
+  public var search: String { url("search/") }
+  public var searchIndex: String { url("search/") }
+  public var eventsFeed: String { url("events/feed.xml") }
+  public var eventsCalendar: String { url("events/events.ics") }
+  public func eventCalendar(_ slug: String) -> String { url("events/\(slug)/event.ics") }
+
+  /// The file under the output folder that serves a root-relative URL ending in `/`.
+  public func outputPath(forURL url: String) -> String {
+    var path = String(url.dropFirst(basePath.count))
+    if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+    return path
+  }
+}
