@@ -34,10 +34,10 @@ let package = Package(
     // Templates, view models, feeds, calendars, sitemap, assets.
     .target(
       name: "Render",
-      dependencies: ["Site", "Content", "Search", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["Site", "Content", "Markdown", "Diagnostics", "Parallel", .product(name: "Mustache", package: "swift-mustache")]
     ),
     // The build as a list of named steps, with atomic output.
-    .target(name: "Build", dependencies: ["Content", "Site", "Render", "Markdown", "Search", "Diagnostics"]),
+    .target(name: "Build", dependencies: ["Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
     // Link checker and accessibility rules on the built site.
     .target(name: "Check", dependencies: ["Diagnostics"]),
     // Plain-Japanese rules on the Markdown sources.

@@ -1,0 +1,112 @@
+import Diagnostics
+import Foundation
+import Parallel
+import Render
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes a build into a temporary folder beside the output and swaps it in only when complete,
+/// so a failed or interrupted build never leaves a half-written site, and refuses any path that
+/// would land outside the output folder.
+enum OutputWriter {
+  /// The marker that tells Portal a folder is its own output and may be replaced.
+  static let markerFolder = ".portal"
+
+  enum Failure: Error {
+    case unsafe(String)
+    case io(String)
+  }
+
+  /// Refuses output folders whose replacement would destroy something else: the file system
+  /// root, the working directory or home, a folder containing the content or theme, or a
+  /// non-empty folder that is not a previous Portal output.
+  static func validate(output: URL, protecting: [URL]) throws(Failure) {
+    let out = output.standardizedFileURL.path
+    let cwd = FileManager.default.currentDirectoryPath
+    let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+    if out == "/" || out == cwd || out == home {
+      throw .unsafe("the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`")
+    }
+    for p in protecting {
+      let path = p.standardizedFileURL.path
+      if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
+        throw .unsafe("the output folder \(out) overlaps \(path); give a separate folder such as `site`")
+      }
+    }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isDir) {
+      guard isDir.boolValue else { throw .unsafe("the output \(out) is a file, not a folder") }
+      let items = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+      if !items.isEmpty && !items.contains(markerFolder) {
+        throw .unsafe("the output folder \(out) has files that Portal did not write; empty it or choose another folder")
+      }
+    }
+  }
+
+  /// Checks that a relative output path stays inside the output folder.
+  static func safeRelative(_ path: String) -> Bool {
+    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+  }
+
+  static func write(_ files: [OutputFile], to output: URL, keep: [String] = []) throws(Failure) -> Int {
+    let fm = FileManager.default
+    let parent = output.deletingLastPathComponent()
+    let name = output.lastPathComponent
+    let staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
+    try? fm.removeItem(at: staging)
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    } catch {
+      throw .io("cannot create \(staging.path): \(error.localizedDescription)")
+    }
+    do {
+      for file in files where !safeRelative(file.path) {
+        throw Failure.unsafe("refusing to write `\(file.path)`: it would land outside the output folder")
+      }
+      // Carry over kept folders (e.g. the incremental cache) from the previous output.
+      for item in keep {
+        let old = output.appendingPathComponent(item)
+        if fm.fileExists(atPath: old.path) {
+          try? fm.createDirectory(at: staging.appendingPathComponent(item).deletingLastPathComponent(), withIntermediateDirectories: true)
+          try? fm.copyItem(at: old, to: staging.appendingPathComponent(item))
+        }
+      }
+      let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+      for dir in directories {
+        try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
+      }
+      let stagingPath = staging.path
+      let failures: [String?] = files.parallelMap { file in
+        let ok = FileManager.default.createFile(atPath: stagingPath + "/" + file.path, contents: file.data)
+        return ok ? nil : file.path
+      }
+      if let failed = failures.compactMap({ $0 }).first { throw Failure.io("cannot write \(failed)") }
+      try swap(staging: staging, into: output)
+    } catch let failure as Failure {
+      try? fm.removeItem(at: staging)
+      throw failure
+    } catch {
+      try? fm.removeItem(at: staging)
+      throw .io(error.localizedDescription)
+    }
+    return files.count
+  }
+
+  /// Replaces the output with the finished staging folder by two renames on the same file
+  /// system, so readers see the old site or the new one, never a half-written one.
+  static func swap(staging: URL, into output: URL) throws {
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: output.path) {
+      try fm.moveItem(at: staging, to: output)
+      return
+    }
+    let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+    try? fm.removeItem(at: old)
+    try fm.moveItem(at: output, to: old)
+    try fm.moveItem(at: staging, to: output)
+    try? fm.removeItem(at: old)
+  }
+}

@@ -1,0 +1,122 @@
+import Content
+import Foundation
+import Markdown
+import Site
+
+/// Machine-readable outputs about events and pages: Atom, iCalendar, JSON-LD, sitemap, robots.txt.
+enum Feeds {
+  // MARK: iCalendar (RFC 5545)
+
+  static func utcStamp(_ t: DateTime) -> String {
+    let u = DateTime(epochSeconds: t.epochSeconds, offsetSeconds: 0).local
+    return String(format: "%04d%02d%02dT%02d%02d%02dZ", u.date.year, u.date.month, u.date.day, u.hour, u.minute, u.second)
+  }
+
+  static func icsText(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+      .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+  }
+
+  /// Folds a content line at 75 octets without splitting a UTF-8 character.
+  static func fold(_ line: String) -> String {
+    var out = ""
+    var count = 0
+    for ch in line {
+      let n = String(ch).utf8.count
+      if count + n > 75 {
+        out += "\r\n "
+        count = 1
+      }
+      out.append(ch)
+      count += n
+    }
+    return out + "\r\n"
+  }
+
+  static func vevent(_ p: ResolvedPage, _ m: EventMeta, host: String, absolute: (String) -> String, now: DateTime) -> String {
+    var lines = [
+      "BEGIN:VEVENT", "UID:\(p.slug)@\(host)", "DTSTAMP:\(utcStamp(now))", "DTSTART:\(utcStamp(m.start))",
+      "DTEND:\(utcStamp(m.end ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)))",
+      "SUMMARY:\(icsText(p.title))", "DESCRIPTION:\(icsText(m.summary))", "URL:\(absolute(p.url))",
+    ]
+    let location = [m.place, m.online].compactMap { $0 }.joined(separator: " / ")
+    if !location.isEmpty { lines.append("LOCATION:\(icsText(location))") }
+    lines.append("END:VEVENT")
+    return lines.map(fold).joined()
+  }
+
+  static func calendar(name: String, events: String) -> Data {
+    let head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Portal//Chiba DX Portal//JA", "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(icsText(name))"]
+    return Data((head.map(fold).joined() + events + fold("END:VCALENDAR")).utf8)
+  }
+
+  // MARK: Atom
+
+  static func xml(_ s: String) -> String { escapeHTML(s) }
+
+  static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
+    let updated = events.compactMap { i -> DateTime? in
+      if case .event(let m) = site.pages[i].page.meta { return m.start }
+      return nil
+    }.max() ?? site.now
+    var s = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
+      <title>\(xml(site.config.title))：イベント</title>
+      <id>\(xml(absolute(site.urls.index(.event))))</id>
+      <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.index(.event))))"/>
+      <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.eventsFeed)))"/>
+      <updated>\(updated.description)</updated>
+      <author><name>\(xml(site.config.title))</name></author>
+
+      """
+    for i in events {
+      let p = site.pages[i]
+      guard case .event(let m) = p.page.meta else { continue }
+      s += """
+        <entry>
+        <title>\(xml(p.title))</title>
+        <id>\(xml(absolute(p.url)))</id>
+        <link rel="alternate" type="text/html" href="\(xml(absolute(p.url)))"/>
+        <updated>\(m.start.description)</updated>
+        <summary>\(xml(JapaneseDate.range(m.start, m.end)) + "　" + xml(m.summary))</summary>
+        </entry>
+
+        """
+    }
+    return Data((s + "</feed>\n").utf8)
+  }
+
+  // MARK: JSON-LD
+
+  /// schema.org Event data for search engines; `<` is escaped so the block cannot end early.
+  static func eventJSONLD(_ p: ResolvedPage, _ m: EventMeta, absolute: (String) -> String) -> String {
+    var object: [String: Any] = [
+      "@context": "https://schema.org", "@type": "Event", "name": p.title, "description": m.summary,
+      "startDate": m.start.description, "url": absolute(p.url),
+      "eventAttendanceMode": m.place != nil && m.online != nil
+        ? "https://schema.org/MixedEventAttendanceMode"
+        : (m.online != nil ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode"),
+      "eventStatus": "https://schema.org/EventScheduled",
+    ]
+    if let e = m.end { object["endDate"] = e.description }
+    var locations: [[String: Any]] = []
+    if let place = m.place { locations.append(["@type": "Place", "name": place, "address": place]) }
+    if let online = m.online { locations.append(["@type": "VirtualLocation", "url": online]) }
+    if !locations.isEmpty { object["location"] = locations.count == 1 ? locations[0] : locations }
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+  }
+
+  // MARK: sitemap and robots
+
+  static func sitemap(urls: [String], absolute: (String) -> String) -> Data {
+    var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    for u in urls.sorted() { s += "<url><loc>\(xml(absolute(u)))</loc></url>\n" }
+    return Data((s + "</urlset>\n").utf8)
+  }
+
+  static func robots(sitemapURL: String) -> Data {
+    Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemapURL)\n".utf8)
+  }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Build
+import Content
+import Diagnostics
+import Foundation
+
+/// Options every command that reads the content shares.
+struct SiteLocations: ParsableArguments {
+  @Option(help: "The content folder (Markdown and site.yml).")
+  var content: String = "content"
+
+  @Option(help: "The theme folder (templates/ and assets/).")
+  var theme: String = "theme"
+
+  @Option(help: "The output folder. Replaced as a whole when a build succeeds.")
+  var output: String = "site"
+}
+
+enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build the site into the output folder.",
+    discussion: """
+      Every problem in the content is reported at once as `file:line:column: error: …` with a
+      hint. The output folder is replaced only when the build succeeds; a failed build leaves the
+      previous site untouched.
+
+      Exit status: 0 built, 1 content errors, 2 usage errors.
+
+      Examples:
+        portal build
+        portal build --content content --theme theme --output site
+        portal build --now 2026-12-01T09:00:00+09:00     (reproducible: fixes the build clock)
+        portal build --drafts --diagnostics json
+      """)
+
+  @OptionGroup var locations: SiteLocations
+
+  @Flag(help: "Include pages marked `draft: true`.")
+  var drafts = false
+
+  @Option(help: "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past.")
+  var now: String?
+
+  @Option(help: "How to print problems: text or json.")
+  var diagnostics: DiagnosticsOption = .text
+
+  func validate() throws {
+    if let now, DateTime(iso: now, allowDateOnly: true) == nil {
+      throw ValidationError("`--now \(now)` is not an ISO 8601 date-time. Help: write for example --now 2026-12-01T09:00:00+09:00")
+    }
+  }
+
+  func run() throws {
+    let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
+    let options = BuildOptions(
+      contentDirectory: URL(fileURLWithPath: locations.content), themeDirectory: URL(fileURLWithPath: locations.theme),
+      outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
+    let report = SiteBuilder.build(options)
+    switch diagnostics {
+    case .text:
+      if !report.diagnostics.isEmpty {
+        FileHandle.standardError.write(Data((DiagnosticPrinter.render(report.diagnostics, as: .text) + "\n").utf8))
+      }
+      print(report.summary)
+    case .json:
+      print(DiagnosticPrinter.render(report.diagnostics, as: .json))
+      FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+    }
+    if !report.succeeded { throw ExitCode(1) }
+  }
+}

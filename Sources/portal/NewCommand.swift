@@ -1,0 +1,130 @@
+import ArgumentParser
+import Content
+import Foundation
+
+enum NewKind: String, ExpressibleByArgument, CaseIterable {
+  case initiative, event, glossary, strategy
+
+  var contentKind: ContentKind {
+    switch self {
+    case .initiative: .initiative
+    case .event: .event
+    case .glossary: .glossary
+    case .strategy: .strategy
+    }
+  }
+}
+
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Create a content file with the right front matter.",
+    discussion: """
+      Writes content/<folder>/<slug>.md with every required key filled in or marked, and the
+      optional keys as comments. A Japanese title cannot become a URL by itself, so pass --slug
+      (lower-case letters, digits and `-`).
+
+      Examples:
+        portal new initiative "AIを活用した防災対策" --slug ai-disaster
+        portal new event "スマホ教室" --slug smartphone-class-2027-01
+        portal new glossary "オープンデータ" --slug open-data
+        portal new strategy "目指す姿" --slug vision
+      """)
+
+  @Argument(help: "What to create: initiative, event, glossary or strategy.")
+  var kind: NewKind
+
+  @Argument(help: "The title (for a glossary entry: the term).")
+  var title: String
+
+  @Option(help: "The URL name: a-z, 0-9 and `-`.")
+  var slug: String?
+
+  @Option(help: "The content folder.")
+  var content: String = "content"
+
+  func validate() throws {
+    let s = slug ?? title
+    guard isSlug(s) else {
+      if slug != nil {
+        throw ValidationError("the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug my-page")
+      }
+      throw ValidationError("the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)")
+    }
+  }
+
+  func run() throws {
+    let s = slug ?? title
+    let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder)
+    let file = folder.appendingPathComponent("\(s).md")
+    if FileManager.default.fileExists(atPath: file.path) {
+      throw ValidationError("\(file.path) already exists. Help: choose another --slug or edit that file")
+    }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(NewCommand.template(kind: kind, title: title).utf8).write(to: file)
+    print("Created \(ContentLoader.displayPath(for: file))")
+  }
+
+  static func quoted(_ s: String) -> String {
+    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  static func template(kind: NewKind, title: String) -> String {
+    let t = quoted(title)
+    switch kind {
+    case .initiative:
+      return """
+        ---
+        title: \(t)
+        summary: 一文で、県民にとって何が変わるかを書きます。
+        fields: [crisis-management]   # 分野のid（content/site.yml）。再掲の取組は複数書きます
+        status: active                # planned（準備中）, active（実施中）, completed（完了）
+        # department: 総務部
+        # related: [other-initiative]
+        ---
+
+        ## なにをするか
+
+        ## なにが変わるか
+
+        """
+    case .event:
+      return """
+        ---
+        title: \(t)
+        summary: 一文で、どんなイベントかを書きます。
+        start: 2027-01-01T13:30:00+09:00
+        # end: 2027-01-01T15:00:00+09:00
+        # place: 千葉県庁
+        # online: https://example.jp/live
+        # registration: https://example.jp/form
+        # accessibility: [手話通訳, 要約筆記]
+        # initiatives: [some-initiative]
+        ---
+
+        """
+    case .glossary:
+      return """
+        ---
+        term: \(t)
+        reading: ひらがなでよみをかきます
+        short: 一文で、やさしく意味を書きます。
+        # aliases: [別の書き方]
+        ---
+
+        """
+    case .strategy:
+      return """
+        ---
+        title: \(t)
+        order: 99
+        # summary: 一文で内容を書きます。
+        # parent: other-strategy-page
+        ---
+
+        ## 見出し
+
+        """
+    }
+  }
+}
