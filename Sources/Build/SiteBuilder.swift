@@ -36,7 +36,8 @@ public enum SiteBuilder {
     diagnostics += themeDiagnostics
     guard let content, let theme else { return finish(0) }
 
-    // Step 3: resolve URLs, bodies and relations.
+    // Step 3: resolve URLs, bodies and relations. Runs even when loading found errors, on the
+    // pages that did load, so broken links are reported in the same run.
     let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now)
     diagnostics += resolveDiagnostics
     guard !diagnostics.hasErrors else { return finish(0) }

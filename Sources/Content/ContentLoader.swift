@@ -79,7 +79,7 @@ public enum ContentLoader {
       }
       switch SourceFile.read(bytes: [UInt8](data), path: path, relativePath: file.relative) {
       case .failure(let d): return (nil, [d])
-      case .success(let source): return PageParser.parse(source, kind: file.kind)
+      case .success(let source): return PageParser.parse(source, kind: file.kind, config: config)
       }
     }
     var pages: [Page] = []

@@ -22,6 +22,17 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     self = kind
   }
 
+  /// "an initiative", "a strategy page": for messages to writers.
+  public var articleName: String {
+    switch self {
+    case .strategy: "a strategy page"
+    case .field: "a field vision"
+    case .initiative: "an initiative"
+    case .event: "an event"
+    case .glossary: "a glossary entry"
+    }
+  }
+
   /// Japanese label shown to residents.
   public var label: String {
     switch self {

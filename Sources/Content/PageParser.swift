@@ -4,7 +4,9 @@ import Yams
 /// Turns one source file's front matter into a typed `Page` for its kind, collecting every
 /// problem of the file.
 enum PageParser {
-  static func parse(_ source: SourceFile, kind: ContentKind) -> (Page?, [Diagnostic]) {
+  /// - Parameter config: when known, field and domain ids are checked here, so they are
+  ///   reported even when other keys of the same file are broken.
+  static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (Page?, [Diagnostic]) {
     let node: Node?
     switch parseYAML(source.frontMatter, file: source.path, lineOffset: source.frontMatterLine) {
     case .success(let n): node = n
@@ -43,6 +45,19 @@ enum PageParser {
       let title = y.string("title", required: true, example: "危機管理")
       let domain = reference(&y, "domain", required: true, example: "life")
       let field = reference(&y, "field", required: true, example: "crisis-management")
+      if let config, let domain, let field {
+        checkIDs(&y, [domain], against: config.domains.map(\.id), what: "domain", key: "domain")
+        checkIDs(&y, [field], against: config.allFields.map(\.field.id), what: "field", key: "field")
+        if let owner = config.allFields.first(where: { $0.field.id == field.id })?.domain.id,
+          config.domains.contains(where: { $0.id == domain.id }), owner != domain.id
+        {
+          y.diagnostics.append(
+            .error(
+              SourceLocation(file: source.path, line: field.line, column: field.column),
+              "the field `\(field.id)` belongs to the domain `\(owner)`, not `\(domain.id)`",
+              hint: "write `domain: \(owner)`", code: "content.field-domain"))
+        }
+      }
       let summary = y.string("summary")
       if let title, let domain, let field {
         meta = .field(FieldMeta(title: title, domain: domain, field: field, summary: summary))
@@ -53,6 +68,9 @@ enum PageParser {
       let title = y.string("title", required: true, example: "AI等を活用した防災対策")
       let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
       let fields = references(&y, "fields", required: true, example: "[crisis-management]")
+      if let config, let fields {
+        checkIDs(&y, fields, against: config.allFields.map(\.field.id), what: "field", key: "fields")
+      }
       var status: InitiativeStatus?
       if let s = y.string("status") {
         status = InitiativeStatus(rawValue: s)
@@ -123,12 +141,22 @@ enum PageParser {
         meta = nil
       }
     }
-    y.reportUnknownKeys(kindName: "a \(kind.rawValue) page")
+    y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath, body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated, meta: meta)
     return (page, y.diagnostics)
+  }
+
+  static func checkIDs(_ y: inout YAMLFields, _ refs: [Reference], against ids: [String], what: String, key: String) {
+    for ref in refs where !ids.contains(ref.id) {
+      let guess = Suggest.closest(to: ref.id, in: ids).map { "did you mean `\($0)`?" }
+      y.diagnostics.append(
+        .error(
+          SourceLocation(file: y.file, line: ref.line, column: ref.column), "`\(key)` names an unknown \(what) `\(ref.id)`",
+          hint: guess ?? "use an id listed in site.yml", code: "content.unknown-id"))
+    }
   }
 
   static func isReadingScalar(_ s: Unicode.Scalar) -> Bool {

@@ -16,9 +16,6 @@ enum ReferenceValidator {
         slugs[page.kind, default: [:]][page.slug] = page
       }
     }
-    let fieldDomain = Dictionary(config.allFields.map { ($0.field.id, $0.domain.id) }, uniquingKeysWith: { a, _ in a })
-    let domainIDs = config.domains.map(\.id)
-    let fieldIDs = config.allFields.map(\.field.id)
 
     func check(_ ref: Reference, in page: Page, against ids: [String], what: String, key: String) {
       guard !ids.contains(ref.id) else { return }
@@ -37,15 +34,6 @@ enum ReferenceValidator {
       case .strategy(let m):
         if let p = m.parent { check(p, in: page, against: strategySlugs, what: "strategy page", key: "parent") }
       case .field(let m):
-        check(m.domain, in: page, against: domainIDs, what: "domain", key: "domain")
-        check(m.field, in: page, against: fieldIDs, what: "field", key: "field")
-        if let d = fieldDomain[m.field.id], domainIDs.contains(m.domain.id), d != m.domain.id {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
-              "the field `\(m.field.id)` belongs to the domain `\(d)`, not `\(m.domain.id)`",
-              hint: "write `domain: \(d)`", code: "content.field-domain"))
-        }
         if let other = visionFor[m.field.id] {
           diagnostics.append(
             .error(
@@ -55,7 +43,6 @@ enum ReferenceValidator {
           visionFor[m.field.id] = page
         }
       case .initiative(let m):
-        for f in m.fields { check(f, in: page, against: fieldIDs, what: "field", key: "fields") }
         for r in m.related { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "related") }
       case .event(let m):
         for r in m.initiatives { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "initiatives") }

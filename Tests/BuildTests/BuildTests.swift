@@ -1,0 +1,124 @@
+import Content
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Build
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func tempDir(_ name: String) throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(name)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+/// A writable copy of the valid fixture site.
+func copyFixture() throws -> URL {
+  let dir = try tempDir("content")
+  let content = dir.appendingPathComponent("content")
+  try FileManager.default.copyItem(at: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/valid/content"), to: content)
+  return content
+}
+
+func options(content: URL, output: URL) -> BuildOptions {
+  BuildOptions(
+    contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"), outputDirectory: output,
+    now: DateTime(iso: "2026-11-25T00:00:00+09:00")!)
+}
+
+/// Every file under a folder with its bytes, for byte-for-byte comparisons.
+func snapshot(_ dir: URL) -> [String: Data] {
+  var result: [String: Data] = [:]
+  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
+  while let url = e?.nextObject() as? URL {
+    if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+      result[String(url.path.dropFirst(dir.path.count))] = data
+    }
+  }
+  return result
+}
+
+@Suite struct BuildTests {
+  @Test func buildsEveryPageFeedAndCalendar() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    let files = Set(snapshot(output).keys)
+    for path in [
+      "/index.html", "/404.html", "/robots.txt", "/sitemap.xml", "/strategy/index.html", "/strategy/basics/index.html",
+      "/strategy/period/index.html", "/domains/index.html", "/domains/life/index.html", "/fields/crisis-management/index.html",
+      "/fields/safety/index.html", "/fields/awareness/index.html", "/initiatives/index.html", "/initiatives/ai-disaster/index.html",
+      "/events/index.html", "/events/seminar/index.html", "/events/seminar/event.ics", "/events/events.ics", "/events/feed.xml",
+      "/glossary/index.html", "/glossary/dx/index.html", "/search/index.html", "/.portal/sourcemap.json",
+    ] {
+      #expect(files.contains(path), "missing \(path)")
+    }
+    #expect(files.contains { $0.hasPrefix("/assets/style.") && $0.hasSuffix(".css") })
+    let event = String(decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/index.html")), as: UTF8.self)
+    #expect(event.contains("<html lang=\"ja\">"))
+    #expect(event.contains("2026年12月5日（土）13時30分から15時まで"))
+    #expect(event.contains("\"@type\":\"Event\""))
+    let ics = String(decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/event.ics")), as: UTF8.self)
+    #expect(ics.contains("DTSTART:20261205T043000Z\r\n"))
+    #expect(report.summary.hasPrefix("Built "))
+    let sitemap = String(decoding: try Data(contentsOf: output.appendingPathComponent("sitemap.xml")), as: UTF8.self)
+    #expect(sitemap.contains("<loc>https://dx.example.jp/initiatives/ai-disaster/</loc>"))
+    #expect(!sitemap.contains("404"))
+  }
+
+  @Test func sameInputSameBytes() throws {
+    let content = try copyFixture()
+    let a = content.deletingLastPathComponent().appendingPathComponent("a")
+    let b = content.deletingLastPathComponent().appendingPathComponent("b")
+    #expect(SiteBuilder.build(options(content: content, output: a)).succeeded)
+    #expect(SiteBuilder.build(options(content: content, output: b)).succeeded)
+    let (sa, sb) = (snapshot(a), snapshot(b))
+    #expect(sa.keys.sorted() == sb.keys.sorted())
+    for key in sa.keys where !key.hasPrefix("/.portal/cache") { #expect(sa[key] == sb[key], "\(key) differs") }
+  }
+
+  @Test func failedBuildLeavesPreviousSiteUntouched() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let before = snapshot(output)
+    // Break front matter and a link.
+    let file = content.appendingPathComponent("initiatives/ai-disaster.md")
+    var text = try String(contentsOf: file, encoding: .utf8)
+    text = text.replacingOccurrences(of: "status: active", with: "status: actve")
+    text += "\n[壊れたリンク](missing.md)\n"
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    let got = report.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" }
+    #expect(got == ["5:9 front-matter.value", "14:1 content.broken-link"])
+    #expect(report.diagnostics[1].location.file.hasSuffix("initiatives/ai-disaster.md"))
+    #expect(snapshot(output) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+    #expect(leftovers.sorted() == ["content", "site"])
+  }
+
+  @Test func refusesToReplaceFoldersThatAreNotOutput() throws {
+    let content = try copyFixture()
+    let precious = content.deletingLastPathComponent().appendingPathComponent("documents")
+    try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
+    try Data("keep".utf8).write(to: precious.appendingPathComponent("letter.txt"))
+    let report = SiteBuilder.build(options(content: content, output: precious))
+    #expect(!report.succeeded)
+    #expect(report.diagnostics.first?.code == "output.unsafe")
+    #expect(FileManager.default.fileExists(atPath: precious.appendingPathComponent("letter.txt").path))
+    // Output over the content folder is refused too.
+    let over = SiteBuilder.build(options(content: content, output: content.deletingLastPathComponent()))
+    #expect(over.diagnostics.first?.code == "output.unsafe")
+  }
+
+  @Test func outputPathsCannotEscape() {
+    #expect(OutputWriter.safeRelative("initiatives/a/index.html"))
+    #expect(!OutputWriter.safeRelative("../etc/passwd"))
+    #expect(!OutputWriter.safeRelative("/etc/passwd"))
+    #expect(!OutputWriter.safeRelative("a/../../b"))
+    #expect(!OutputWriter.safeRelative("a//b"))
+  }
+}

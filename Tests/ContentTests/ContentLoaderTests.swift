@@ -1,0 +1,107 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Content
+
+func fixture(_ name: String) -> URL {
+  Bundle.module.resourceURL!.appendingPathComponent("Fixtures/\(name)/content")
+}
+
+@Suite struct ContentLoaderTests {
+  @Test func invalidFixtureReportsEveryProblemWithPositions() throws {
+    let (content, diagnostics) = ContentLoader.load(contentDirectory: fixture("invalid"), displayPrefix: "content")
+    #expect(content != nil)
+    let got = diagnostics.sorted.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.code ?? "")" }
+    #expect(
+      got == [
+        "content/events/bad-date.md:4:8: front-matter.date",
+        "content/events/bad-date.md:5:6: front-matter.date",
+        "content/events/bad-date.md:6:11: front-matter.type",
+        "content/fields/wrong-domain.md:4:8: content.field-domain",
+        "content/glossary/dup-a.md:3:10: front-matter.reading",
+        "content/glossary/dup-b.md:1:1: content.duplicate-slug",
+        "content/glossary/latin1.md:4:8: source.encoding",
+        "content/glossary/no-front-matter.md:1:1: front-matter.missing",
+        "content/initiatives/Bad_Name.md:2:1: front-matter.slug",
+        "content/initiatives/crlf.md:5:11: content.unknown-id",
+        "content/initiatives/crlf.md:5:21: content.unknown-id",
+        "content/initiatives/typo-key.md:2:1: front-matter.missing-key",
+        "content/initiatives/typo-key.md:3:1: front-matter.unknown-key",
+        "content/initiatives/typo-key.md:4:10: content.unknown-id",
+        "content/initiatives/typo-key.md:5:9: front-matter.value",
+        "content/strategy/missing-order.md:2:1: front-matter.missing-key",
+      ])
+    let byCode = Dictionary(grouping: diagnostics, by: { $0.location.file + ":\($0.location.line)" })
+    let unknownKey = try #require(byCode["content/initiatives/typo-key.md:3"]?.first)
+    #expect(unknownKey.message == "unknown key `summry` in an initiative")
+    #expect(unknownKey.hint == "did you mean `summary`?")
+    let field = try #require(byCode["content/initiatives/typo-key.md:4"]?.first)
+    #expect(field.message == "`fields` names an unknown field `crisis-managment`")
+    #expect(field.hint == "did you mean `crisis-management`?")
+    let status = try #require(byCode["content/initiatives/typo-key.md:5"]?.first)
+    #expect(status.hint == "did you mean `active`? use one of: planned, active, completed")
+    #expect(diagnostics.allSatisfy { $0.hint != nil })
+  }
+
+  @Test func bomAndCRLFAreAccepted() throws {
+    let (content, _) = ContentLoader.load(contentDirectory: fixture("invalid"), displayPrefix: "content")
+    let bom = try #require(content?.pages.first { $0.slug == "bom" })
+    #expect(bom.title == "改行がCRLF")
+    #expect(bom.body == "本文\n")
+    #expect(bom.bodyLine == 7)
+  }
+
+  @Test func validFixtureLoadsTyped() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("BuildTests/Fixtures/valid/content")
+    let (content, diagnostics) = ContentLoader.load(contentDirectory: url, displayPrefix: "content")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.text))")
+    let set = try #require(content)
+    #expect(set.config.domains.map(\.id) == ["life", "foundation"])
+    #expect(set.config.domains[1].isFoundation)
+    let initiative = try #require(set.pages.first { $0.slug == "ai-disaster" })
+    guard case .initiative(let m) = initiative.meta else {
+      Issue.record("wrong kind")
+      return
+    }
+    #expect(m.fields.map(\.id) == ["crisis-management", "safety"])
+    #expect(m.status == .active)
+    let event = try #require(set.pages.first { $0.slug == "seminar" })
+    guard case .event(let e) = event.meta else { return }
+    #expect(e.start.description == "2026-12-05T13:30:00+09:00")
+    #expect(e.accessibility == ["手話通訳", "要約筆記"])
+  }
+
+  @Test func draftsAreLeftOutUnlessAsked() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("portal-drafts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    try "---\nterm: 下書き\nreading: したがき\nshort: まだです。\ndraft: true\n---\n".write(
+      to: dir.appendingPathComponent("glossary/draft.md"), atomically: true, encoding: .utf8)
+    #expect(ContentLoader.load(contentDirectory: dir).0?.pages.count == 0)
+    #expect(ContentLoader.load(contentDirectory: dir, includeDrafts: true).0?.pages.count == 1)
+  }
+}
+
+@Suite struct DateTests {
+  @Test func parsesISO8601WithOffset() throws {
+    let t = try #require(DateTime(iso: "2026-12-05T13:30:00+09:00"))
+    #expect(t.epochSeconds == 1_796_445_000)
+    #expect(t.local.hour == 13)
+    #expect(t.local.date.weekday == 6)  // Saturday
+    #expect(DateTime(iso: "2026-12-05T13:30:00") == nil)  // no offset
+    #expect(DateTime(iso: "2026-02-29T10:00:00+09:00") == nil)
+    #expect(DateTime(iso: "2028-02-29T10:00:00Z") != nil)
+    #expect(DateTime(iso: "2026-12-05", allowDateOnly: true)?.isDateOnly == true)
+  }
+
+  @Test func siteConfigReportsUnknownKeys() {
+    let (config, diagnostics) = SiteConfig.parse("title: T\nbase_url: ftp://x\ntitel: x\ndomains: []\n", file: "site.yml")
+    #expect(config != nil)
+    #expect(diagnostics.map(\.code) == ["config.base-url", "front-matter.unknown-key"])
+    #expect(diagnostics[1].location.line == 3)
+    #expect(diagnostics[1].hint == "did you mean `title`?")
+  }
+}
