@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what building Portal needs, only when it is missing: the cmark-gfm C library with its
+# GFM extensions and pkg-config (Debian packages). Safe to run again.
+set -euo pipefail
+missing=()
+pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} …" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "error: Swift 6 is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Quick start 2: the whole test suite, exactly as CI runs it (.ci/run calls this script).
+#  1. Swift unit and fixture tests for every module (swift test)
+#  2. the default portal: build, `portal check` (links, anchors, accessibility rules) and
+#     `portal lint --strict` (plain Japanese) must report nothing
+#  3. Python tests: content completeness, search parity, valid HTML (Nu checker) and
+#     accessibility in headless Chromium with axe-core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-build-deps.sh
+scripts/install-test-deps.sh
+
+echo "== swift test" >&2
+swift build --build-tests
+swift test --skip-build --parallel
+
+echo "== default portal: build, check, lint" >&2
+portal=.build/debug/portal
+site=.build/test-site
+now=2026-11-25T09:00:00+09:00
+"$portal" build --now "$now" --output "$site"
+"$portal" check --site "$site"
+"$portal" lint --strict
+
+echo "== python tests (browser, HTML validity, content)" >&2
+export PORTAL_BIN="$PWD/$portal" PORTAL_NOW="$now"
+[ -n "${CI:-}" ] && export PORTAL_REQUIRE_BROWSER=1
+python3 -m pytest -q tests
