@@ -13,7 +13,9 @@ public struct ContentSet: Sendable {
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
 /// that pages use to point at each other. Every problem of the run is returned together.
 public enum ContentLoader {
-  public static func load(contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false)
+  public static func load(
+    contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false
+  )
     -> (ContentSet?, [Diagnostic])
   {
     let prefix = displayPrefix ?? displayPath(for: contentDirectory)
@@ -26,26 +28,39 @@ public enum ContentLoader {
         nil,
         [
           .error(
-            SourceLocation(file: configPath, line: 1, column: 1), "the site configuration is missing",
-            hint: "create \(configPath) with at least `title`, `base_url` and `domains` (see docs/content-format.md)",
+            SourceLocation(file: configPath, line: 1, column: 1),
+            "the site configuration is missing",
+            hint:
+              "create \(configPath) with at least `title`, `base_url` and `domains` (see docs/content-format.md)",
             code: "config.missing")
         ]
       )
     }
     guard let configText = String(data: configData, encoding: .utf8) else {
-      return (nil, [.error(SourceLocation(file: configPath), "site.yml is not valid UTF-8", hint: "save it as UTF-8", code: "source.encoding")])
+      return (
+        nil,
+        [
+          .error(
+            SourceLocation(file: configPath), "site.yml is not valid UTF-8",
+            hint: "save it as UTF-8", code: "source.encoding")
+        ]
+      )
     }
     let (config, configDiagnostics) = SiteConfig.parse(configText, file: configPath)
     diagnostics += configDiagnostics
 
     // Find the files.
     var files: [(url: URL, relative: String, kind: ContentKind)] = []
-    let enumerator = fm.enumerator(at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    let enumerator = fm.enumerator(
+      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
+      options: [.skipsHiddenFiles])
     let rootPath = contentDirectory.standardizedFileURL.path
     while let url = enumerator?.nextObject() as? URL {
       let name = url.lastPathComponent
       if name.hasPrefix("_") || name.hasPrefix(".") {
-        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { enumerator?.skipDescendants() }
+        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+          enumerator?.skipDescendants()
+        }
         continue
       }
       guard url.pathExtension == "md" else { continue }
@@ -57,14 +72,17 @@ public enum ContentLoader {
         let guess = Suggest.closest(to: folder, in: known).map { "did you mean `\($0)/`? " } ?? ""
         diagnostics.append(
           .warning(
-            SourceLocation(file: join(prefix, relative)), "this file is not in a content folder, so it is not built",
-            hint: "\(guess)move it into one of: \(known.map { $0 + "/" }.joined(separator: ", "))", code: "content.folder"))
+            SourceLocation(file: join(prefix, relative)),
+            "this file is not in a content folder, so it is not built",
+            hint: "\(guess)move it into one of: \(known.map { $0 + "/" }.joined(separator: ", "))",
+            code: "content.folder"))
         continue
       }
       if kind != .strategy && relative.split(separator: "/").count > 2 {
         diagnostics.append(
           .warning(
-            SourceLocation(file: join(prefix, relative)), "sub-folders are only read under strategy/; this file is not built",
+            SourceLocation(file: join(prefix, relative)),
+            "sub-folders are only read under strategy/; this file is not built",
             hint: "move it up to \(folder)/", code: "content.folder"))
         continue
       }
@@ -75,7 +93,10 @@ public enum ContentLoader {
     let parsed: [(Page?, [Diagnostic])] = files.parallelMap { file in
       let path = join(prefix, file.relative)
       guard let data = FileManager.default.contents(atPath: file.url.path) else {
-        return (nil, [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")])
+        return (
+          nil,
+          [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")]
+        )
       }
       switch SourceFile.read(bytes: [UInt8](data), path: path, relativePath: file.relative) {
       case .failure(let d): return (nil, [d])
@@ -94,7 +115,8 @@ public enum ContentLoader {
   }
 
   static func join(_ prefix: String, _ relative: String) -> String {
-    prefix.isEmpty || prefix == "." ? relative : (prefix.hasSuffix("/") ? prefix + relative : prefix + "/" + relative)
+    prefix.isEmpty || prefix == "."
+      ? relative : (prefix.hasSuffix("/") ? prefix + relative : prefix + "/" + relative)
   }
 
   /// A path relative to the working directory when the folder is inside it, as editors expect.

@@ -112,12 +112,15 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     } else {
       return nil
     }
-    let local = LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 + hour * 3600 + minute * 60 + second
+    let local =
+      LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 + hour * 3600 + minute * 60
+      + second
     self.init(epochSeconds: local - offset, offsetSeconds: offset)
   }
 
   public init(date: Date, offsetSeconds: Int = 9 * 3600) {
-    self.init(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetSeconds: offsetSeconds)
+    self.init(
+      epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetSeconds: offsetSeconds)
   }
 
   /// Local wall-clock parts in the written offset.
@@ -133,7 +136,9 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     let l = local
     let sign = offsetSeconds < 0 ? "-" : "+"
     let o = abs(offsetSeconds)
-    return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", l.date.description, l.hour, l.minute, l.second, sign, o / 3600, (o % 3600) / 60)
+    return String(
+      format: "%@T%02d:%02d:%02d%@%02d:%02d", l.date.description, l.hour, l.minute, l.second, sign,
+      o / 3600, (o % 3600) / 60)
   }
 
   public static func < (a: DateTime, b: DateTime) -> Bool { a.epochSeconds < b.epochSeconds }

@@ -6,15 +6,20 @@ import Yams
 enum PageParser {
   /// - Parameter config: when known, field and domain ids are checked here, so they are
   ///   reported even when other keys of the same file are broken.
-  static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (Page?, [Diagnostic]) {
+  static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (
+    Page?, [Diagnostic]
+  ) {
     let node: Node?
     switch parseYAML(source.frontMatter, file: source.path, lineOffset: source.frontMatterLine) {
     case .success(let n): node = n
     case .failure(let d): return (nil, [d])
     }
-    var y = YAMLFields(node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")
+    var y = YAMLFields(
+      node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")
     if node == nil {
-      y.error(nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`", code: "front-matter.missing")
+      y.error(
+        nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`",
+        code: "front-matter.missing")
       return (nil, y.diagnostics)
     }
 
@@ -24,10 +29,16 @@ enum PageParser {
     if let s = y.string("slug") {
       slug = s
       if !isSlug(s) {
-        y.error(y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`", hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug")
+        y.error(
+          y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`",
+          hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug")
       }
     } else if !isSlug(fileSlug) {
-      y.error(nil, "the file name `\(fileSlug)` cannot be used as a URL", hint: "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`", code: "front-matter.slug")
+      y.error(
+        nil, "the file name `\(fileSlug)` cannot be used as a URL",
+        hint:
+          "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
+        code: "front-matter.slug")
     }
     let tags = (y.stringList("tags") ?? []).map(\.0)
     let draft = y.bool("draft") ?? false
@@ -40,14 +51,19 @@ enum PageParser {
       let order = y.int("order", required: true)
       let summary = y.string("summary")
       let parent = reference(&y, "parent")
-      meta = title.flatMap { t in order.map { .strategy(StrategyMeta(title: t, order: $0.0, summary: summary, parent: parent)) } }
+      meta = title.flatMap { t in
+        order.map {
+          .strategy(StrategyMeta(title: t, order: $0.0, summary: summary, parent: parent))
+        }
+      }
     case .field:
       let title = y.string("title", required: true, example: "危機管理")
       let domain = reference(&y, "domain", required: true, example: "life")
       let field = reference(&y, "field", required: true, example: "crisis-management")
       if let config, let domain, let field {
         checkIDs(&y, [domain], against: config.domains.map(\.id), what: "domain", key: "domain")
-        checkIDs(&y, [field], against: config.allFields.map(\.field.id), what: "field", key: "field")
+        checkIDs(
+          &y, [field], against: config.allFields.map(\.field.id), what: "field", key: "field")
         if let owner = config.allFields.first(where: { $0.field.id == field.id })?.domain.id,
           config.domains.contains(where: { $0.id == domain.id }), owner != domain.id
         {
@@ -69,7 +85,8 @@ enum PageParser {
       let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
       let fields = references(&y, "fields", required: true, example: "[crisis-management]")
       if let config, let fields {
-        checkIDs(&y, fields, against: config.allFields.map(\.field.id), what: "field", key: "fields")
+        checkIDs(
+          &y, fields, against: config.allFields.map(\.field.id), what: "field", key: "fields")
       }
       var status: InitiativeStatus?
       if let s = y.string("status") {
@@ -77,7 +94,10 @@ enum PageParser {
         if status == nil {
           let options = InitiativeStatus.allCases.map(\.rawValue)
           let guess = Suggest.closest(to: s, in: options).map { "did you mean `\($0)`? " } ?? ""
-          y.error(y.node("status")?.mark, "unknown status `\(s)`", hint: "\(guess)use one of: \(options.joined(separator: ", "))", code: "front-matter.value")
+          y.error(
+            y.node("status")?.mark, "unknown status `\(s)`",
+            hint: "\(guess)use one of: \(options.joined(separator: ", "))",
+            code: "front-matter.value")
         }
       }
       let department = y.string("department")
@@ -85,7 +105,8 @@ enum PageParser {
       let related = references(&y, "related") ?? []
       var links: [ExternalLink] = []
       for var item in y.mappings("links") ?? [] {
-        if let t = item.string("title", required: true), let u = item.string("url", required: true) {
+        if let t = item.string("title", required: true), let u = item.string("url", required: true)
+        {
           links.append(ExternalLink(title: t, url: u))
         }
         item.reportUnknownKeys(kindName: "a link")
@@ -94,7 +115,8 @@ enum PageParser {
       if let title, let summary, let fields {
         meta = .initiative(
           InitiativeMeta(
-            title: title, summary: summary, fields: fields, status: status, department: department, started: started,
+            title: title, summary: summary, fields: fields, status: status, department: department,
+            started: started,
             related: related, links: links))
       } else {
         meta = nil
@@ -105,7 +127,9 @@ enum PageParser {
       let start = dateTime(&y, "start", required: true)
       let end = dateTime(&y, "end")
       if let start, let end, end < start {
-        y.error(y.node("end")?.mark, "the event ends before it starts", hint: "make `end` later than `start` (\(start))", code: "front-matter.date")
+        y.error(
+          y.node("end")?.mark, "the event ends before it starts",
+          hint: "make `end` later than `start` (\(start))", code: "front-matter.date")
       }
       let place = y.string("place")
       let online = url(&y, "online")
@@ -120,7 +144,8 @@ enum PageParser {
         meta = .event(
           EventMeta(
             title: title, summary: summary, start: start, end: end, place: place, online: online,
-            registration: registration, deadline: deadline, capacity: capacity, fee: fee, audience: audience,
+            registration: registration, deadline: deadline, capacity: capacity, fee: fee,
+            audience: audience,
             accessibility: accessibility, initiatives: initiatives))
       } else {
         meta = nil
@@ -129,14 +154,20 @@ enum PageParser {
       let term = y.string("term", required: true, example: "DX")
       let reading = y.string("reading", required: true, example: "でぃーえっくす")
       if let reading, !reading.unicodeScalars.allSatisfy(isReadingScalar) {
-        y.error(y.node("reading")?.mark, "`reading` must be written in hiragana", hint: "write the reading in hiragana, e.g. `reading: でぃーえっくす`; it sets the 五十音 order", code: "front-matter.reading")
+        y.error(
+          y.node("reading")?.mark, "`reading` must be written in hiragana",
+          hint: "write the reading in hiragana, e.g. `reading: でぃーえっくす`; it sets the 五十音 order",
+          code: "front-matter.reading")
       }
       let short = y.string("short", required: true, example: "一文で意味を書きます。")
       let aliases = (y.stringList("aliases") ?? []).map(\.0)
       let english = y.string("english")
       let related = references(&y, "related") ?? []
       if let term, let reading, let short {
-        meta = .glossary(GlossaryMeta(term: term, reading: reading, short: short, aliases: aliases, english: english, related: related))
+        meta = .glossary(
+          GlossaryMeta(
+            term: term, reading: reading, short: short, aliases: aliases, english: english,
+            related: related))
       } else {
         meta = nil
       }
@@ -144,23 +175,28 @@ enum PageParser {
     y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(
-      kind: kind, slug: slug, path: source.path, relativePath: source.relativePath, body: source.body,
+      kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
+      body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated, meta: meta)
     return (page, y.diagnostics)
   }
 
-  static func checkIDs(_ y: inout YAMLFields, _ refs: [Reference], against ids: [String], what: String, key: String) {
+  static func checkIDs(
+    _ y: inout YAMLFields, _ refs: [Reference], against ids: [String], what: String, key: String
+  ) {
     for ref in refs where !ids.contains(ref.id) {
       let guess = Suggest.closest(to: ref.id, in: ids).map { "did you mean `\($0)`?" }
       y.diagnostics.append(
         .error(
-          SourceLocation(file: y.file, line: ref.line, column: ref.column), "`\(key)` names an unknown \(what) `\(ref.id)`",
+          SourceLocation(file: y.file, line: ref.line, column: ref.column),
+          "`\(key)` names an unknown \(what) `\(ref.id)`",
           hint: guess ?? "use an id listed in site.yml", code: "content.unknown-id"))
     }
   }
 
   static func isReadingScalar(_ s: Unicode.Scalar) -> Bool {
-    (0x3041...0x309F).contains(s.value) || s.value == 0x30FC || s.value == 0x30FB || s == " " || s == "・"
+    (0x3041...0x309F).contains(s.value) || s.value == 0x30FC || s.value == 0x30FB || s == " "
+      || s == "・"
   }
 
   static func suggestedSlug(_ s: String) -> String {
@@ -171,13 +207,17 @@ enum PageParser {
     return joined.isEmpty ? "my-page" : joined
   }
 
-  private static func reference(_ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "…") -> Reference? {
+  private static func reference(
+    _ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "…"
+  ) -> Reference? {
     guard let value = y.string(key, required: required, example: example) else { return nil }
     let loc = y.location(y.node(key)?.mark)
     return Reference(id: value, line: loc.line, column: loc.column)
   }
 
-  private static func references(_ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "[…]") -> [Reference]? {
+  private static func references(
+    _ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "[…]"
+  ) -> [Reference]? {
     guard let list = y.stringList(key, required: required, example: example) else { return nil }
     return list.map { value, mark in
       let loc = y.location(mark)
@@ -188,18 +228,25 @@ enum PageParser {
   private static func date(_ y: inout YAMLFields, _ key: String) -> LocalDate? {
     guard let text = y.string(key) else { return nil }
     guard let d = LocalDate(iso: text) else {
-      y.error(y.node(key)?.mark, "`\(key)` is not a valid date: `\(text)`", hint: "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
+      y.error(
+        y.node(key)?.mark, "`\(key)` is not a valid date: `\(text)`",
+        hint: "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
       return nil
     }
     return d
   }
 
-  private static func dateTime(_ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false) -> DateTime? {
-    guard let text = y.string(key, required: required, example: "2026-12-05T13:30:00+09:00") else { return nil }
+  private static func dateTime(
+    _ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false
+  ) -> DateTime? {
+    guard let text = y.string(key, required: required, example: "2026-12-05T13:30:00+09:00") else {
+      return nil
+    }
     guard let d = DateTime(iso: text, allowDateOnly: allowDateOnly) else {
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
-        hint: "write ISO 8601 with the UTC offset, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
+        hint:
+          "write ISO 8601 with the UTC offset, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
         code: "front-matter.date")
       return nil
     }
@@ -209,7 +256,10 @@ enum PageParser {
   private static func url(_ y: inout YAMLFields, _ key: String) -> String? {
     guard let text = y.string(key) else { return nil }
     guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
-      y.error(y.node(key)?.mark, "`\(key)` must be an http(s) URL", hint: "write the full address, e.g. `\(key): https://example.jp/`", code: "front-matter.url")
+      y.error(
+        y.node(key)?.mark, "`\(key)` must be an http(s) URL",
+        hint: "write the full address, e.g. `\(key): https://example.jp/`", code: "front-matter.url"
+      )
       return nil
     }
     return text

@@ -10,8 +10,10 @@ enum ReferenceValidator {
       if let first = slugs[page.kind]?[page.slug] {
         diagnostics.append(
           .error(
-            SourceLocation(file: page.path), "the slug `\(page.slug)` is already used by \(first.path)",
-            hint: "give this page another file name or a `slug:` of its own", code: "content.duplicate-slug"))
+            SourceLocation(file: page.path),
+            "the slug `\(page.slug)` is already used by \(first.path)",
+            hint: "give this page another file name or a `slug:` of its own",
+            code: "content.duplicate-slug"))
       } else {
         slugs[page.kind, default: [:]][page.slug] = page
       }
@@ -22,7 +24,8 @@ enum ReferenceValidator {
       let guess = Suggest.closest(to: ref.id, in: ids).map { "did you mean `\($0)`?" }
       diagnostics.append(
         .error(
-          SourceLocation(file: page.path, line: ref.line, column: ref.column), "`\(key)` names an unknown \(what) `\(ref.id)`",
+          SourceLocation(file: page.path, line: ref.line, column: ref.column),
+          "`\(key)` names an unknown \(what) `\(ref.id)`",
           hint: guess ?? "use the id of an existing \(what)", code: "content.unknown-id"))
     }
     let initiativeSlugs = Array(slugs[.initiative]?.keys ?? [String: Page]().keys).sorted()
@@ -32,22 +35,31 @@ enum ReferenceValidator {
     for page in pages {
       switch page.meta {
       case .strategy(let m):
-        if let p = m.parent { check(p, in: page, against: strategySlugs, what: "strategy page", key: "parent") }
+        if let p = m.parent {
+          check(p, in: page, against: strategySlugs, what: "strategy page", key: "parent")
+        }
       case .field(let m):
         if let other = visionFor[m.field.id] {
           diagnostics.append(
             .error(
               SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
-              "the field `\(m.field.id)` already has its vision in \(other.path)", hint: "keep one file per field", code: "content.duplicate-field"))
+              "the field `\(m.field.id)` already has its vision in \(other.path)",
+              hint: "keep one file per field", code: "content.duplicate-field"))
         } else {
           visionFor[m.field.id] = page
         }
       case .initiative(let m):
-        for r in m.related { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "related") }
+        for r in m.related {
+          check(r, in: page, against: initiativeSlugs, what: "initiative", key: "related")
+        }
       case .event(let m):
-        for r in m.initiatives { check(r, in: page, against: initiativeSlugs, what: "initiative", key: "initiatives") }
+        for r in m.initiatives {
+          check(r, in: page, against: initiativeSlugs, what: "initiative", key: "initiatives")
+        }
       case .glossary(let m):
-        for r in m.related { check(r, in: page, against: glossarySlugs, what: "glossary entry", key: "related") }
+        for r in m.related {
+          check(r, in: page, against: glossarySlugs, what: "glossary entry", key: "related")
+        }
       }
     }
     // A name that two glossary entries share makes linking ambiguous.
@@ -58,8 +70,10 @@ enum ReferenceValidator {
         if let other = owner[name], other.slug != page.slug {
           diagnostics.append(
             .warning(
-              SourceLocation(file: page.path), "the term or alias `\(name)` is also used by \(other.path)",
-              hint: "keep each name in one glossary entry so links are not ambiguous", code: "content.duplicate-term"))
+              SourceLocation(file: page.path),
+              "the term or alias `\(name)` is also used by \(other.path)",
+              hint: "keep each name in one glossary entry so links are not ambiguous",
+              code: "content.duplicate-term"))
         } else {
           owner[name] = page
         }

@@ -63,8 +63,12 @@ public struct SiteConfig: Sendable, Hashable {
     let title = y.string("title", required: true, example: "千葉県DXポータル")
     let description = y.string("description")
     var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
-    if let mark = y.keyMark("base_url"), !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-      y.error(mark, "`base_url` must be an absolute http(s) URL", hint: "write for example `base_url: https://dx.example.jp/`", code: "config.base-url")
+    if let mark = y.keyMark("base_url"),
+      !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"))
+    {
+      y.error(
+        mark, "`base_url` must be an absolute http(s) URL",
+        hint: "write for example `base_url: https://dx.example.jp/`", code: "config.base-url")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
     let language = y.string("language") ?? "ja"
@@ -82,13 +86,23 @@ public struct SiteConfig: Sendable, Hashable {
     var fieldIDs: Set<String> = []
     var domainIDs: Set<String> = []
     let domainList = y.mappings("domains")
-    if domainList == nil { y.missing("domains", example: "[{ id: life, name: 暮らし, fields: [...] }]") }
+    if domainList == nil {
+      y.missing("domains", example: "[{ id: life, name: 暮らし, fields: [...] }]")
+    }
     for var d in domainList ?? [] {
       let id = d.string("id", required: true, example: "life") ?? ""
       let idMark = d.keyMark("id")
       if !id.isEmpty {
-        if !isSlug(id) { d.error(idMark, "the domain id `\(id)` is not a valid id", hint: "use lower-case letters, digits and `-` only", code: "config.id") }
-        if !domainIDs.insert(id).inserted { d.error(idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id", code: "config.duplicate-id") }
+        if !isSlug(id) {
+          d.error(
+            idMark, "the domain id `\(id)` is not a valid id",
+            hint: "use lower-case letters, digits and `-` only", code: "config.id")
+        }
+        if !domainIDs.insert(id).inserted {
+          d.error(
+            idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id",
+            code: "config.duplicate-id")
+        }
       }
       let name = d.string("name", required: true, example: "暮らし") ?? id
       let goal = d.string("goal")
@@ -102,14 +116,25 @@ public struct SiteConfig: Sendable, Hashable {
         f.reportUnknownKeys(kindName: "a field")
         d.diagnostics += f.diagnostics
         guard !fid.isEmpty else { continue }
-        if !isSlug(fid) { d.error(fmark, "the field id `\(fid)` is not a valid id", hint: "use lower-case letters, digits and `-` only", code: "config.id") }
-        if !fieldIDs.insert(fid).inserted { d.error(fmark, "the field id `\(fid)` is used twice", hint: "field ids must be unique across all domains", code: "config.duplicate-id") }
+        if !isSlug(fid) {
+          d.error(
+            fmark, "the field id `\(fid)` is not a valid id",
+            hint: "use lower-case letters, digits and `-` only", code: "config.id")
+        }
+        if !fieldIDs.insert(fid).inserted {
+          d.error(
+            fmark, "the field id `\(fid)` is used twice",
+            hint: "field ids must be unique across all domains", code: "config.duplicate-id")
+        }
         fields.append(FieldConfig(id: fid, name: fname))
       }
       d.reportUnknownKeys(kindName: "a domain")
       y.diagnostics += d.diagnostics
       if !id.isEmpty {
-        domains.append(DomainConfig(id: id, name: name, goal: goal, summary: summary, isFoundation: foundation, fields: fields))
+        domains.append(
+          DomainConfig(
+            id: id, name: name, goal: goal, summary: summary, isFoundation: foundation,
+            fields: fields))
       }
     }
     var lint: [String: String] = [:]
@@ -117,7 +142,9 @@ public struct SiteConfig: Sendable, Hashable {
       if case .mapping(let m) = node {
         for (k, v) in m { lint[k.string ?? ""] = v.string ?? "" }
       } else {
-        y.error(node.mark, "`lint` must be a mapping of rule ids to thresholds", hint: "write for example `lint: { lint.sentence-length: 70 }`", code: "front-matter.type")
+        y.error(
+          node.mark, "`lint` must be a mapping of rule ids to thresholds",
+          hint: "write for example `lint: { lint.sentence-length: 70 }`", code: "front-matter.type")
       }
     }
     var checkSkip: [String] = []
@@ -130,7 +157,8 @@ public struct SiteConfig: Sendable, Hashable {
     y.reportUnknownKeys(kindName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     let config = SiteConfig(
-      title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
+      title: title, description: description, baseURL: baseURL, language: language,
+      allowRawHTML: allowRawHTML,
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip)
     return (config, y.diagnostics)
   }
@@ -138,5 +166,6 @@ public struct SiteConfig: Sendable, Hashable {
 
 /// `[a-z0-9-]+`: the only characters a slug or id may use, so URLs and file names stay safe.
 public func isSlug(_ s: String) -> Bool {
-  !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+  !s.isEmpty
+    && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
 }

@@ -32,17 +32,20 @@ public struct SourceFile: Sendable {
           code: "source.encoding"))
     }
     if text.contains("\r") {
-      text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+      text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+        of: "\r", with: "\n")
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
       return .failure(
         .error(
           SourceLocation(file: path, line: 1, column: 1), "the file has no front matter",
-          hint: "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
+          hint:
+            "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
           code: "front-matter.missing"))
     }
-    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces == "---" }) else {
+    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces == "---" })
+    else {
       return .failure(
         .error(
           SourceLocation(file: path, line: 1, column: 1), "the front matter is not closed",

@@ -32,7 +32,8 @@ struct YAMLFields {
         diagnostics.append(
           .error(
             location(keyNode.mark), "the key `\(key)` is written twice",
-            hint: "keep one `\(key):` line and delete the other", code: "front-matter.duplicate-key"))
+            hint: "keep one `\(key):` line and delete the other", code: "front-matter.duplicate-key"
+          ))
         continue
       }
       seen[key] = keyNode.mark
@@ -75,14 +76,21 @@ struct YAMLFields {
       return nil
     }
     guard case .scalar(let scalar) = node, !isNull(scalar) else {
-      if case .scalar = node, required { missing(key, example: example) } else if case .scalar = node {} else {
-        error(node.mark, "`\(key)` must be text", hint: "write `\(key): \(example)` on one line", code: "front-matter.type")
+      if case .scalar = node, required {
+        missing(key, example: example)
+      } else if case .scalar = node {
+      } else {
+        error(
+          node.mark, "`\(key)` must be text", hint: "write `\(key): \(example)` on one line",
+          code: "front-matter.type")
       }
       return nil
     }
     let value = scalar.string.trimmingSpacesAndNewlines
     if value.isEmpty && required {
-      error(node.mark, "`\(key)` is empty", hint: "write `\(key): \(example)`", code: "front-matter.empty")
+      error(
+        node.mark, "`\(key)` is empty", hint: "write `\(key): \(example)`",
+        code: "front-matter.empty")
       return nil
     }
     return value
@@ -93,8 +101,11 @@ struct YAMLFields {
       if required { missing(key, example: example) }
       return nil
     }
-    guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpacesAndNewlines) else {
-      error(node.mark, "`\(key)` must be a whole number", hint: "write for example `\(key): \(example)`", code: "front-matter.type")
+    guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpacesAndNewlines)
+    else {
+      error(
+        node.mark, "`\(key)` must be a whole number",
+        hint: "write for example `\(key): \(example)`", code: "front-matter.type")
       return nil
     }
     return (value, node.mark)
@@ -109,12 +120,16 @@ struct YAMLFields {
       default: break
       }
     }
-    error(node.mark, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`", code: "front-matter.type")
+    error(
+      node.mark, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`",
+      code: "front-matter.type")
     return nil
   }
 
   /// A list of strings; a single string is accepted as a list of one, as writers expect.
-  mutating func stringList(_ key: String, required: Bool = false, example: String = "[…]") -> [(String, Mark?)]? {
+  mutating func stringList(_ key: String, required: Bool = false, example: String = "[…]") -> [(
+    String, Mark?
+  )]? {
     guard let node = node(key) else {
       if required { missing(key, example: example) }
       return nil
@@ -128,16 +143,22 @@ struct YAMLFields {
         if case .scalar(let s) = item, !isNull(s) {
           values.append((s.string.trimmingSpacesAndNewlines, item.mark))
         } else {
-          error(item.mark, "each item of `\(key)` must be text", hint: "write `\(key): \(example)`", code: "front-matter.type")
+          error(
+            item.mark, "each item of `\(key)` must be text", hint: "write `\(key): \(example)`",
+            code: "front-matter.type")
         }
       }
       if required && values.isEmpty {
-        error(node.mark, "`\(key)` needs at least one item", hint: "write `\(key): \(example)`", code: "front-matter.empty")
+        error(
+          node.mark, "`\(key)` needs at least one item", hint: "write `\(key): \(example)`",
+          code: "front-matter.empty")
         return nil
       }
       return values
     default:
-      error(node.mark, "`\(key)` must be a list", hint: "write `\(key): \(example)`", code: "front-matter.type")
+      error(
+        node.mark, "`\(key)` must be a list", hint: "write `\(key): \(example)`",
+        code: "front-matter.type")
       return nil
     }
   }
@@ -145,10 +166,14 @@ struct YAMLFields {
   mutating func mappings(_ key: String) -> [YAMLFields]? {
     guard let node = node(key) else { return nil }
     guard case .sequence(let sequence) = node else {
-      error(node.mark, "`\(key)` must be a list of mappings", hint: "write each item as `- { key: value }`", code: "front-matter.type")
+      error(
+        node.mark, "`\(key)` must be a list of mappings",
+        hint: "write each item as `- { key: value }`", code: "front-matter.type")
       return nil
     }
-    return sequence.map { YAMLFields(node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`") }
+    return sequence.map {
+      YAMLFields(node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`")
+    }
   }
 
   /// Reports every key that no accessor asked for, with the closest allowed key.
@@ -160,7 +185,9 @@ struct YAMLFields {
         hint = "did you mean `\(guess)`?"
       }
       diagnostics.append(
-        .error(location(entry.keyMark), "unknown key `\(entry.key)` in \(kindName)", hint: hint, code: "front-matter.unknown-key"))
+        .error(
+          location(entry.keyMark), "unknown key `\(entry.key)` in \(kindName)", hint: hint,
+          code: "front-matter.unknown-key"))
     }
   }
 
@@ -194,10 +221,15 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
     let line = (mark?.line ?? 1) + lineOffset - 1
     return .failure(
       .error(
-        SourceLocation(file: file, line: line, column: mark?.column ?? 1), "the front matter is not valid YAML: \(problem)",
-        hint: "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`",
+        SourceLocation(file: file, line: line, column: mark?.column ?? 1),
+        "the front matter is not valid YAML: \(problem)",
+        hint:
+          "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`",
         code: "front-matter.yaml"))
   } catch {
-    return .failure(.error(SourceLocation(file: file, line: lineOffset, column: 1), "the front matter could not be read: \(error)", code: "front-matter.yaml"))
+    return .failure(
+      .error(
+        SourceLocation(file: file, line: lineOffset, column: 1),
+        "the front matter could not be read: \(error)", code: "front-matter.yaml"))
   }
 }

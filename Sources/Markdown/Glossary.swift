@@ -80,11 +80,15 @@ public struct GlossaryMatcher: Sendable {
     s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
   }
 
-  private static func isBoundary(_ scalars: [Unicode.Scalar], before i: Int, _ first: Unicode.Scalar) -> Bool {
+  private static func isBoundary(
+    _ scalars: [Unicode.Scalar], before i: Int, _ first: Unicode.Scalar
+  ) -> Bool {
     !(isWordScalar(first) && i > 0 && isWordScalar(scalars[i - 1]))
   }
 
-  private static func isBoundary(_ scalars: [Unicode.Scalar], after end: Int, _ last: Unicode.Scalar) -> Bool {
+  private static func isBoundary(
+    _ scalars: [Unicode.Scalar], after end: Int, _ last: Unicode.Scalar
+  ) -> Bool {
     !(isWordScalar(last) && end < scalars.count && isWordScalar(scalars[end]))
   }
 }
@@ -118,7 +122,8 @@ extension MarkdownDocument {
       }
       var chosen: [GlossaryMatcher.Match] = []
       var local = Set<Int>()
-      for match in matches where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
+      for match in matches
+      where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
         chosen.append(match)
         local.insert(match.target)
       }
@@ -135,7 +140,8 @@ extension MarkdownDocument {
         }
         let target = matcher.targets[match.target]
         let link = makeCustomInline(
-          enter: "<a class=\"term\" href=\"\(escapeHTML(target.url))\" aria-describedby=\"term-\(escapeHTML(target.slug))\">",
+          enter:
+            "<a class=\"term\" href=\"\(escapeHTML(target.url))\" aria-describedby=\"term-\(escapeHTML(target.slug))\">",
           exit: "</a>")
         cmark_node_append_child(link, makeText(text(match.range)))
         cmark_node_insert_before(node, link)

@@ -44,7 +44,8 @@ extension MarkdownDocument {
       headings.append(Heading(level: level, text: text, id: id, line: line, column: column))
       // Wrap the heading's content in a span carrying the id: cmark-gfm has no attribute API, and
       // the anchor must be on the heading so `#id` scrolls to it.
-      let wrapper = makeCustomInline(enter: "<span id=\"\(escapeHTML(id))\" class=\"anchor\">", exit: "</span>")
+      let wrapper = makeCustomInline(
+        enter: "<span id=\"\(escapeHTML(id))\" class=\"anchor\">", exit: "</span>")
       for child in node.children {
         cmark_node_unlink(child)
         cmark_node_append_child(wrapper, child)
@@ -60,8 +61,10 @@ extension MarkdownDocument {
     var pendingDash = false
     for scalar in text.unicodeScalars {
       let v = scalar.value
-      let isASCIIAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-      let keep = isASCIIAlnum || (v > 0x7F && !scalar.properties.isWhitespace && !isJapanesePunctuation(v))
+      let isASCIIAlnum =
+        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+      let keep =
+        isASCIIAlnum || (v > 0x7F && !scalar.properties.isWhitespace && !isJapanesePunctuation(v))
       if keep {
         if pendingDash && !out.isEmpty { out += "-" }
         pendingDash = false

@@ -46,12 +46,14 @@ extension MarkdownDocument {
           starts.append(SourcePoint(line: line, column: column))
         } else {
           lineNumber += 1
-          let indent = lineNumber <= sourceLines.count
+          let indent =
+            lineNumber <= sourceLines.count
             ? sourceLines[lineNumber - 1].prefix(while: { $0 == " " || $0 == "\t" }).count + 1 : 1
           starts.append(SourcePoint(line: lineNumber, column: indent))
         }
       }
-      blocks.append(TextBlock(kind: kind, text: text, line: line, column: column, lineStarts: starts))
+      blocks.append(
+        TextBlock(kind: kind, text: text, line: line, column: column, lineStarts: starts))
     }
     return blocks
   }

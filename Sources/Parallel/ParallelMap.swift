@@ -5,7 +5,8 @@ extension Collection where Index == Int {
   ///
   /// The transform must be pure: each call gets one element and returns one value; workers share
   /// nothing but the result buffer, each writing its own slot.
-  public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] where Element: Sendable {
+  public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T]
+  where Element: Sendable {
     let n = count
     if n < 2 { return map(transform) }
     return [T](unsafeUninitializedCapacity: n) { buffer, initialized in

@@ -9,7 +9,9 @@ enum Feeds {
 
   static func utcStamp(_ t: DateTime) -> String {
     let u = DateTime(epochSeconds: t.epochSeconds, offsetSeconds: 0).local
-    return String(format: "%04d%02d%02dT%02d%02d%02dZ", u.date.year, u.date.month, u.date.day, u.hour, u.minute, u.second)
+    return String(
+      format: "%04d%02d%02dT%02d%02d%02dZ", u.date.year, u.date.month, u.date.day, u.hour, u.minute,
+      u.second)
   }
 
   static func icsText(_ s: String) -> String {
@@ -33,9 +35,12 @@ enum Feeds {
     return out + "\r\n"
   }
 
-  static func vevent(_ p: ResolvedPage, _ m: EventMeta, host: String, absolute: (String) -> String, now: DateTime) -> String {
+  static func vevent(
+    _ p: ResolvedPage, _ m: EventMeta, host: String, absolute: (String) -> String, now: DateTime
+  ) -> String {
     var lines = [
-      "BEGIN:VEVENT", "UID:\(p.slug)@\(host)", "DTSTAMP:\(utcStamp(now))", "DTSTART:\(utcStamp(m.start))",
+      "BEGIN:VEVENT", "UID:\(p.slug)@\(host)", "DTSTAMP:\(utcStamp(now))",
+      "DTSTART:\(utcStamp(m.start))",
       "DTEND:\(utcStamp(m.end ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)))",
       "SUMMARY:\(icsText(p.title))", "DESCRIPTION:\(icsText(m.summary))", "URL:\(absolute(p.url))",
     ]
@@ -46,7 +51,10 @@ enum Feeds {
   }
 
   static func calendar(name: String, events: String) -> Data {
-    let head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Portal//Chiba DX Portal//JA", "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(icsText(name))"]
+    let head = [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Portal//Chiba DX Portal//JA",
+      "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(icsText(name))",
+    ]
     return Data((head.map(fold).joined() + events + fold("END:VCALENDAR")).utf8)
   }
 
@@ -55,10 +63,11 @@ enum Feeds {
   static func xml(_ s: String) -> String { escapeHTML(s) }
 
   static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
-    let updated = events.compactMap { i -> DateTime? in
-      if case .event(let m) = site.pages[i].page.meta { return m.start }
-      return nil
-    }.max() ?? site.now
+    let updated =
+      events.compactMap { i -> DateTime? in
+        if case .event(let m) = site.pages[i].page.meta { return m.start }
+        return nil
+      }.max() ?? site.now
     var s = """
       <?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
@@ -90,28 +99,36 @@ enum Feeds {
   // MARK: JSON-LD
 
   /// schema.org Event data for search engines; `<` is escaped so the block cannot end early.
-  static func eventJSONLD(_ p: ResolvedPage, _ m: EventMeta, absolute: (String) -> String) -> String {
+  static func eventJSONLD(_ p: ResolvedPage, _ m: EventMeta, absolute: (String) -> String) -> String
+  {
     var object: [String: Any] = [
       "@context": "https://schema.org", "@type": "Event", "name": p.title, "description": m.summary,
       "startDate": m.start.description, "url": absolute(p.url),
       "eventAttendanceMode": m.place != nil && m.online != nil
         ? "https://schema.org/MixedEventAttendanceMode"
-        : (m.online != nil ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode"),
+        : (m.online != nil
+          ? "https://schema.org/OnlineEventAttendanceMode"
+          : "https://schema.org/OfflineEventAttendanceMode"),
       "eventStatus": "https://schema.org/EventScheduled",
     ]
     if let e = m.end { object["endDate"] = e.description }
     var locations: [[String: Any]] = []
-    if let place = m.place { locations.append(["@type": "Place", "name": place, "address": place]) }
+    if let place = m.place {
+      locations.append(["@type": "Place", "name": place, "address": place])
+    }
     if let online = m.online { locations.append(["@type": "VirtualLocation", "url": online]) }
     if !locations.isEmpty { object["location"] = locations.count == 1 ? locations[0] : locations }
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
   }
 
   // MARK: sitemap and robots
 
   static func sitemap(urls: [String], absolute: (String) -> String) -> Data {
-    var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for u in urls.sorted() { s += "<url><loc>\(xml(absolute(u)))</loc></url>\n" }
     return Data((s + "</urlset>\n").utf8)
   }

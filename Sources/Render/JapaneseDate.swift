@@ -21,7 +21,9 @@ public enum JapaneseDate {
   public static func range(_ start: DateTime, _ end: DateTime?) -> String {
     guard let end else { return dateTime(start) }
     let (s, e) = (start.local, end.local)
-    if s.date == e.date { return dateTime(start) + "から" + time(hour: e.hour, minute: e.minute) + "まで" }
+    if s.date == e.date {
+      return dateTime(start) + "から" + time(hour: e.hour, minute: e.minute) + "まで"
+    }
     return dateTime(start) + "から" + dateTime(end) + "まで"
   }
 }

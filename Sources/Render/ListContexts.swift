@@ -4,11 +4,15 @@ import Site
 /// Index pages: home, the strategy contents, all domains, all initiatives, events and the glossary.
 extension ViewModels {
   var domainsForLists: (main: [[String: Any]], foundation: [[String: Any]]) {
-    (site.domains.filter { !$0.config.isFoundation }.map(domainSummary), site.domains.filter { $0.config.isFoundation }.map(domainSummary))
+    (
+      site.domains.filter { !$0.config.isFoundation }.map(domainSummary),
+      site.domains.filter { $0.config.isFoundation }.map(domainSummary)
+    )
   }
 
   func homeContext() -> [String: Any] {
-    var ctx = base(title: site.config.title, url: urls.home, section: nil, description: site.config.description)
+    var ctx = base(
+      title: site.config.title, url: urls.home, section: nil, description: site.config.description)
     let d = domainsForLists
     ctx["domains"] = d.main
     ctx["foundation"] = d.foundation
@@ -21,7 +25,9 @@ extension ViewModels {
   }
 
   func strategyIndexContext() -> [String: Any] {
-    var ctx = base(title: "千葉県DX推進戦略", url: urls.index(.strategy), section: urls.index(.strategy), description: nil)
+    var ctx = base(
+      title: "千葉県DX推進戦略", url: urls.index(.strategy), section: urls.index(.strategy),
+      description: nil)
     ctx["breadcrumbs"] = crumbs([("戦略", urls.index(.strategy))])
     ctx["chapters"] = site.strategyRoots.map { i -> [String: Any] in
       var c = card(i)
@@ -34,7 +40,8 @@ extension ViewModels {
   }
 
   func domainsIndexContext() -> [String: Any] {
-    var ctx = base(title: "分野から探す", url: urls.index(.field), section: urls.index(.field), description: nil)
+    var ctx = base(
+      title: "分野から探す", url: urls.index(.field), section: urls.index(.field), description: nil)
     ctx["breadcrumbs"] = crumbs([("分野", urls.index(.field))])
     let d = domainsForLists
     ctx["domains"] = d.main
@@ -43,12 +50,17 @@ extension ViewModels {
   }
 
   func initiativesIndexContext() -> [String: Any] {
-    var ctx = base(title: "取組の一覧", url: urls.index(.initiative), section: urls.index(.initiative), description: nil)
+    var ctx = base(
+      title: "取組の一覧", url: urls.index(.initiative), section: urls.index(.initiative),
+      description: nil)
     ctx["breadcrumbs"] = crumbs([("取組", urls.index(.initiative))])
     ctx["domains"] = site.domains.map { d -> [String: Any] in
       [
         "name": d.config.name, "url": d.url,
-        "fields": d.fields.map { f in ["name": f.config.name, "url": f.url, "initiatives": f.initiatives.map(card)] as [String: Any] },
+        "fields": d.fields.map { f in
+          ["name": f.config.name, "url": f.url, "initiatives": f.initiatives.map(card)]
+            as [String: Any]
+        },
       ]
     }
     ctx["count"] = site.initiatives.count
@@ -56,7 +68,8 @@ extension ViewModels {
   }
 
   func eventsIndexContext() -> [String: Any] {
-    var ctx = base(title: "イベント", url: urls.index(.event), section: urls.index(.event), description: nil)
+    var ctx = base(
+      title: "イベント", url: urls.index(.event), section: urls.index(.event), description: nil)
     ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event))])
     ctx["upcoming"] = site.upcomingEvents.map(card)
     ctx["has_upcoming"] = !site.upcomingEvents.isEmpty
@@ -68,7 +81,8 @@ extension ViewModels {
   }
 
   func glossaryIndexContext() -> [String: Any] {
-    var ctx = base(title: "用語集", url: urls.index(.glossary), section: urls.index(.glossary), description: nil)
+    var ctx = base(
+      title: "用語集", url: urls.index(.glossary), section: urls.index(.glossary), description: nil)
     ctx["breadcrumbs"] = crumbs([("用語集", urls.index(.glossary))])
     ctx["groups"] = site.glossary.enumerated().map { n, g -> [String: Any] in
       ["row": g.row, "anchor": "row-\(n + 1)", "entries": g.entries.map(card)]

@@ -12,7 +12,10 @@ public struct OutputFile: Sendable {
   public var links: [SourceLink]
   public var headings: [SourceHeading]
 
-  public init(path: String, data: Data, source: String? = nil, template: String? = nil, links: [SourceLink] = [], headings: [SourceHeading] = []) {
+  public init(
+    path: String, data: Data, source: String? = nil, template: String? = nil,
+    links: [SourceLink] = [], headings: [SourceHeading] = []
+  ) {
     self.path = path
     self.data = data
     self.source = source

@@ -14,7 +14,11 @@ extension ViewModels {
       var chain: [(String, String)] = []
       while let pp = parent {
         chain.insert((pp.title, pp.url), at: 0)
-        if case .strategy(let pm) = pp.page.meta { parent = pm.parent.flatMap { site.page(.strategy, $0.id) } } else { parent = nil }
+        if case .strategy(let pm) = pp.page.meta {
+          parent = pm.parent.flatMap { site.page(.strategy, $0.id) }
+        } else {
+          parent = nil
+        }
       }
       trail += chain
       ctx["breadcrumbs"] = crumbs(trail + [(p.title, p.url)])
@@ -37,7 +41,10 @@ extension ViewModels {
       }
       ctx["fields"] = m.fields.compactMap { ref in
         site.field(ref.id).map { f in
-          ["name": f.config.name, "url": f.url, "domain": site.domain(f.domainID)?.config.name ?? ""] as [String: Any]
+          [
+            "name": f.config.name, "url": f.url,
+            "domain": site.domain(f.domainID)?.config.name ?? "",
+          ] as [String: Any]
         }
       }
       ctx["links"] = m.links.map { ["title": $0.title, "url": $0.url] }
@@ -67,7 +74,8 @@ extension ViewModels {
       ctx["accessibility"] = m.accessibility
       ctx["has_accessibility"] = !m.accessibility.isEmpty
       ctx["calendar_url"] = urls.eventCalendar(p.slug)
-      let initiatives = m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) }.map(card)
+      let initiatives = m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) }.map(
+        card)
       ctx["initiatives"] = initiatives
       ctx["has_initiatives"] = !initiatives.isEmpty
       ctx["json_ld"] = Feeds.eventJSONLD(p, m, absolute: absolute)
@@ -84,7 +92,8 @@ extension ViewModels {
       let related = m.related.compactMap { site.index(of: .glossary, slug: $0.id) }.map(card)
       ctx["related"] = related
       ctx["has_related"] = !related.isEmpty
-      let users = site.pages.indices.filter { site.pages[$0].glossaryTerms.contains(p.slug) }.map(card)
+      let users = site.pages.indices.filter { site.pages[$0].glossaryTerms.contains(p.slug) }.map(
+        card)
       ctx["used_on"] = users
       ctx["has_used_on"] = !users.isEmpty
       setSection(&ctx, urls.index(.glossary))
@@ -93,7 +102,9 @@ extension ViewModels {
   }
 
   func setSection(_ ctx: inout [String: Any], _ section: String) {
-    guard var s = ctx["site"] as? [String: Any], let nav = s["nav"] as? [[String: Any]] else { return }
+    guard var s = ctx["site"] as? [String: Any], let nav = s["nav"] as? [[String: Any]] else {
+      return
+    }
     s["nav"] = nav.map { item in
       var item = item
       item["current"] = (item["url"] as? String) == section
@@ -110,8 +121,14 @@ extension ViewModels {
       ctx.merge(body(site.pages[v])) { _, new in new }
       ctx["vision_title"] = site.pages[v].title
     }
-    ctx["breadcrumbs"] = crumbs([("分野", urls.index(.field)), (domain?.config.name ?? "", domain?.url ?? urls.index(.field)), (field.config.name, field.url)])
-    ctx["domain"] = ["name": domain?.config.name ?? "", "url": domain?.url ?? "", "goal": domain?.config.goal ?? ""]
+    ctx["breadcrumbs"] = crumbs([
+      ("分野", urls.index(.field)), (domain?.config.name ?? "", domain?.url ?? urls.index(.field)),
+      (field.config.name, field.url),
+    ])
+    ctx["domain"] = [
+      "name": domain?.config.name ?? "", "url": domain?.url ?? "",
+      "goal": domain?.config.goal ?? "",
+    ]
     ctx["initiatives"] = field.initiatives.map(card)
     ctx["initiative_count"] = field.initiatives.count
     ctx["has_initiatives"] = !field.initiatives.isEmpty
@@ -121,10 +138,14 @@ extension ViewModels {
 
   func domainSummary(_ d: DomainNode) -> [String: Any] {
     [
-      "id": d.config.id, "name": d.config.name, "goal": d.config.goal ?? "", "summary": d.config.summary ?? "", "url": d.url,
+      "id": d.config.id, "name": d.config.name, "goal": d.config.goal ?? "",
+      "summary": d.config.summary ?? "", "url": d.url,
       "is_foundation": d.config.isFoundation,
       "fields": d.fields.map { f in
-        ["name": f.config.name, "url": f.url, "count": f.initiatives.count, "summary": f.vision.flatMap { site.pages[$0].page.summary } ?? ""] as [String: Any]
+        [
+          "name": f.config.name, "url": f.url, "count": f.initiatives.count,
+          "summary": f.vision.flatMap { site.pages[$0].page.summary } ?? "",
+        ] as [String: Any]
       },
     ]
   }

@@ -15,7 +15,8 @@ public struct Theme: Sendable {
   public let templateNames: Set<String>
 
   public static let requiredTemplates = [
-    "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives", "initiative",
+    "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
+    "initiative",
     "events", "event", "glossary", "glossary-entry", "search", "404",
   ]
 
@@ -29,13 +30,26 @@ public struct Theme: Sendable {
     let fm = FileManager.default
     let files = ((try? fm.contentsOfDirectory(atPath: templatesDir.path)) ?? []).sorted()
     if files.isEmpty {
-      return (nil, [.error(SourceLocation(file: "\(displayPath)/templates"), "the theme has no templates", hint: "pass --theme with a folder that has templates/*.mustache", code: "theme.missing")])
+      return (
+        nil,
+        [
+          .error(
+            SourceLocation(file: "\(displayPath)/templates"), "the theme has no templates",
+            hint: "pass --theme with a folder that has templates/*.mustache", code: "theme.missing")
+        ]
+      )
     }
     for file in files where file.hasSuffix(".mustache") {
       let name = String(file.dropLast(".mustache".count))
       let path = "\(displayPath)/templates/\(file)"
-      guard let text = try? String(contentsOf: templatesDir.appendingPathComponent(file), encoding: .utf8) else {
-        diagnostics.append(.error(SourceLocation(file: path), "the template is not readable UTF-8 text", code: "theme.read"))
+      guard
+        let text = try? String(
+          contentsOf: templatesDir.appendingPathComponent(file), encoding: .utf8)
+      else {
+        diagnostics.append(
+          .error(
+            SourceLocation(file: path), "the template is not readable UTF-8 text",
+            code: "theme.read"))
         continue
       }
       do {
@@ -44,24 +58,32 @@ public struct Theme: Sendable {
       } catch let error as MustacheTemplate.ParserError {
         diagnostics.append(
           .error(
-            SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-            "template syntax error: \(error.error)", hint: "check that every {{#section}} has its {{/section}}", code: "theme.syntax"))
+            SourceLocation(
+              file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+            "template syntax error: \(error.error)",
+            hint: "check that every {{#section}} has its {{/section}}", code: "theme.syntax"))
       } catch {
-        diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax"))
+        diagnostics.append(
+          .error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax"))
       }
     }
     for required in requiredTemplates where !names.contains(required) {
       diagnostics.append(
         .error(
-          SourceLocation(file: "\(displayPath)/templates/\(required).mustache"), "the theme has no `\(required)` template",
-          hint: "add templates/\(required).mustache (copy it from the default theme)", code: "theme.missing-template"))
+          SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
+          "the theme has no `\(required)` template",
+          hint: "add templates/\(required).mustache (copy it from the default theme)",
+          code: "theme.missing-template"))
     }
     // Assets.
     var assetPaths: [String: String] = [:]
     var assetFiles: [(String, Data)] = []
     let assetsDir = directory.appendingPathComponent("assets")
-    for file in ((try? fm.contentsOfDirectory(atPath: assetsDir.path)) ?? []).sorted() where !file.hasPrefix(".") {
-      guard let data = fm.contents(atPath: assetsDir.appendingPathComponent(file).path) else { continue }
+    for file in ((try? fm.contentsOfDirectory(atPath: assetsDir.path)) ?? []).sorted()
+    where !file.hasPrefix(".") {
+      guard let data = fm.contents(atPath: assetsDir.appendingPathComponent(file).path) else {
+        continue
+      }
       let ext = (file as NSString).pathExtension
       let stem = (file as NSString).deletingPathExtension
       let hashed = "assets/\(stem).\(fingerprint(data)).\(ext)"
@@ -70,7 +92,9 @@ public struct Theme: Sendable {
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (
-      Theme(directory: directory, displayPath: displayPath, library: library, assetPaths: assetPaths, assetFiles: assetFiles, templateNames: names),
+      Theme(
+        directory: directory, displayPath: displayPath, library: library, assetPaths: assetPaths,
+        assetFiles: assetFiles, templateNames: names),
       diagnostics
     )
   }

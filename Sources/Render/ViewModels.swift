@@ -18,7 +18,9 @@ struct ViewModels {
   func base(title: String, url: String, section: String?, description: String?) -> [String: Any] {
     var assets: [String: Any] = [:]
     for name in theme.assetPaths.keys {
-      assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] = asset(name)
+      assets[
+        name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] =
+        asset(name)
     }
     let nav: [[String: Any]] = site.config.navigation.map { item in
       let u = item.url.hasPrefix("/") ? urls.url(String(item.url.dropFirst())) : item.url
@@ -26,14 +28,17 @@ struct ViewModels {
     }
     return [
       "site": [
-        "title": site.config.title, "description": site.config.description ?? "", "vision": site.config.vision ?? "",
-        "home_url": urls.home, "search_url": urls.search, "feed_url": urls.eventsFeed, "calendar_url": urls.eventsCalendar,
+        "title": site.config.title, "description": site.config.description ?? "",
+        "vision": site.config.vision ?? "",
+        "home_url": urls.home, "search_url": urls.search, "feed_url": urls.eventsFeed,
+        "calendar_url": urls.eventsCalendar,
         "nav": nav, "language": site.config.language,
       ] as [String: Any],
       "assets": assets,
       "search": ["index_url": urls.searchIndex],
       "page": [
-        "title": title, "url": url, "canonical": absolute(url), "description": description ?? site.config.description ?? "",
+        "title": title, "url": url, "canonical": absolute(url),
+        "description": description ?? site.config.description ?? "",
         "is_home": url == urls.home,
       ] as [String: Any],
     ]
@@ -41,25 +46,33 @@ struct ViewModels {
 
   func absolute(_ url: String) -> String {
     let base = site.config.baseURL
-    let root = base.hasSuffix(site.config.basePath) ? String(base.dropLast(site.config.basePath.count)) : base
+    let root =
+      base.hasSuffix(site.config.basePath)
+      ? String(base.dropLast(site.config.basePath.count)) : base
     return root + url
   }
 
   func crumbs(_ items: [(String, String)]) -> [[String: Any]] {
     let all = [("ホーム", urls.home)] + items
-    return all.enumerated().map { n, item in ["title": item.0, "url": item.1, "last": n == all.count - 1] }
+    return all.enumerated().map { n, item in
+      ["title": item.0, "url": item.1, "last": n == all.count - 1]
+    }
   }
 
   // MARK: summaries of pages used in lists
 
   func card(_ i: Int) -> [String: Any] {
     let p = site.pages[i]
-    var m: [String: Any] = ["title": p.title, "url": p.url, "summary": p.page.summary ?? "", "kind_label": p.kind.label]
+    var m: [String: Any] = [
+      "title": p.title, "url": p.url, "summary": p.page.summary ?? "", "kind_label": p.kind.label,
+    ]
     switch p.page.meta {
     case .initiative(let meta):
       m["status"] = meta.status?.label ?? ""
       m["status_id"] = meta.status?.rawValue ?? ""
-      m["fields"] = meta.fields.compactMap { ref in site.field(ref.id).map { ["name": $0.config.name, "url": $0.url] } }
+      m["fields"] = meta.fields.compactMap { ref in
+        site.field(ref.id).map { ["name": $0.config.name, "url": $0.url] }
+      }
     case .event(let meta):
       m["date"] = JapaneseDate.range(meta.start, meta.end)
       m["datetime"] = meta.start.description
@@ -81,14 +94,18 @@ struct ViewModels {
   }
 
   func toc(_ headings: [Heading]) -> [[String: Any]] {
-    headings.filter { $0.level == 2 || $0.level == 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3] }
+    headings.filter { $0.level == 2 || $0.level == 3 }.map {
+      ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3]
+    }
   }
 
   /// The definitions of the glossary terms linked from the body; the link's
   /// `aria-describedby="term-<slug>"` points here, so screen readers hear the meaning too.
   func terms(_ slugs: [String]) -> [[String: Any]] {
     slugs.compactMap { slug in
-      guard let p = site.page(.glossary, slug), case .glossary(let m) = p.page.meta else { return nil }
+      guard let p = site.page(.glossary, slug), case .glossary(let m) = p.page.meta else {
+        return nil
+      }
       return ["slug": slug, "term": m.term, "short": m.short, "url": p.url]
     }
   }
@@ -98,7 +115,8 @@ struct ViewModels {
     let t = toc(p.headings)
     let terms = terms(p.glossaryTerms)
     var m: [String: Any] = [
-      "body": p.bodyHTML, "toc": t, "has_toc": t.count >= 2, "terms": terms, "has_terms": !terms.isEmpty,
+      "body": p.bodyHTML, "toc": t, "has_toc": t.count >= 2, "terms": terms,
+      "has_terms": !terms.isEmpty,
       "summary": p.page.summary ?? "", "kind_label": p.kind.label,
     ]
     if let u = p.page.updated {

@@ -49,9 +49,13 @@ enum BodyRenderer {
           .error(
             SourceLocation(file: page.path, line: line, column: link.column),
             "the link points to `\(link.url)`, but there is no content file `\(target)`",
-            hint: "\(guess)link to an existing file under content/, relative to this file", code: "content.broken-link"))
+            hint: "\(guess)link to an existing file under content/, relative to this file",
+            code: "content.broken-link"))
       }
-      links.append(SourceLink(url: result ?? link.url, text: link.text, image: link.isImage, line: line, column: link.column))
+      links.append(
+        SourceLink(
+          url: result ?? link.url, text: link.text, image: link.isImage, line: line,
+          column: link.column))
       return result
     }
     doc.applyRuby()
@@ -62,7 +66,8 @@ enum BodyRenderer {
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
     return Output(
       html: doc.renderHTML(), headings: headings, plainText: doc.plainText(),
-      glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links, diagnostics: diagnostics)
+      glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
+      diagnostics: diagnostics)
   }
 
   enum Resolution {
@@ -74,13 +79,15 @@ enum BodyRenderer {
   /// Resolves a link written in Markdown. Relative links to `.md` files become page URLs;
   /// root-relative links get the base path; everything else is left as written.
   static func resolve(_ raw: String, from directory: String, context: BodyContext) -> Resolution {
-    if raw.isEmpty || raw.hasPrefix("#") || raw.contains("://") || raw.hasPrefix("mailto:") || raw.hasPrefix("tel:")
+    if raw.isEmpty || raw.hasPrefix("#") || raw.contains("://") || raw.hasPrefix("mailto:")
+      || raw.hasPrefix("tel:")
       || raw.hasPrefix("data:")
     {
       return .keep
     }
     if raw.hasPrefix("/") {
-      return context.urls.basePath == "/" ? .keep : .rewrite(context.urls.basePath + raw.dropFirst())
+      return context.urls.basePath == "/"
+        ? .keep : .rewrite(context.urls.basePath + raw.dropFirst())
     }
     var path = raw
     var fragment = ""

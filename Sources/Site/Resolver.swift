@@ -22,10 +22,13 @@ public enum Resolver {
     // 2. Bodies, in parallel.
     let glossaryTargets: [GlossaryLinkTarget] = content.pages.compactMap { page in
       guard case .glossary(let m) = page.meta else { return nil }
-      return GlossaryLinkTarget(slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug), names: [m.term] + m.aliases)
+      return GlossaryLinkTarget(
+        slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug),
+        names: [m.term] + m.aliases)
     }
     let context = BodyContext(
-      options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls, urlForFile: urlForFile,
+      options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
+      urlForFile: urlForFile,
       glossary: GlossaryMatcher(glossaryTargets))
     let outputs = content.pages.parallelMap { BodyRenderer.render($0, context: context) }
     var pages: [ResolvedPage] = []
@@ -34,12 +37,14 @@ public enum Resolver {
       let u = url(for: page)
       pages.append(
         ResolvedPage(
-          page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html, headings: out.headings,
+          page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html,
+          headings: out.headings,
           plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links))
     }
 
     var site = Site(
-      config: config, urls: urls, now: now, pages: pages, domains: [], strategyRoots: [], strategyChildren: [:],
+      config: config, urls: urls, now: now, pages: pages, domains: [], strategyRoots: [],
+      strategyChildren: [:],
       initiatives: [], upcomingEvents: [], pastEvents: [], glossary: [], eventsByInitiative: [:],
       relatedInitiatives: [:])
     for (i, p) in pages.enumerated() { site.lookup["\(p.kind.rawValue)/\(p.slug)"] = i }
@@ -50,7 +55,9 @@ public enum Resolver {
   /// The relations writers never maintain by hand.
   static func derive(_ site: inout Site) {
     let pages = site.pages
-    func byTitle(_ a: Int, _ b: Int) -> Bool { (pages[a].page.relativePath) < (pages[b].page.relativePath) }
+    func byTitle(_ a: Int, _ b: Int) -> Bool {
+      (pages[a].page.relativePath) < (pages[b].page.relativePath)
+    }
 
     // Initiatives by field.
     var initiativesByField: [String: [Int]] = [:]
@@ -81,10 +88,15 @@ public enum Resolver {
     var children: [String: [Int]] = [:]
     for (i, p) in pages.enumerated() {
       guard case .strategy(let m) = p.page.meta else { continue }
-      if let parent = m.parent { children[parent.id, default: []].append(i) } else { roots.append(i) }
+      if let parent = m.parent {
+        children[parent.id, default: []].append(i)
+      } else {
+        roots.append(i)
+      }
     }
     func byOrder(_ a: Int, _ b: Int) -> Bool {
-      guard case .strategy(let x) = pages[a].page.meta, case .strategy(let y) = pages[b].page.meta else { return false }
+      guard case .strategy(let x) = pages[a].page.meta, case .strategy(let y) = pages[b].page.meta
+      else { return false }
       return (x.order, pages[a].slug) < (y.order, pages[b].slug)
     }
     site.strategyRoots = roots.sorted(by: byOrder)
@@ -105,7 +117,9 @@ public enum Resolver {
       if case .event(let m) = pages[i].page.meta { return m.start }
       return DateTime(epochSeconds: 0, offsetSeconds: 0)
     }
-    site.eventsByInitiative = site.eventsByInitiative.mapValues { $0.sorted { start($0) < start($1) } }
+    site.eventsByInitiative = site.eventsByInitiative.mapValues {
+      $0.sorted { start($0) < start($1) }
+    }
 
     // Related initiatives, both directions.
     var related: [String: Set<Int>] = [:]
@@ -131,7 +145,11 @@ public enum Resolver {
     var groups: [GlossaryGroup] = []
     for (i, reading) in entries {
       let row = gojuonRow(reading)
-      if groups.last?.row == row { groups[groups.count - 1].entries.append(i) } else { groups.append(GlossaryGroup(row: row, entries: [i])) }
+      if groups.last?.row == row {
+        groups[groups.count - 1].entries.append(i)
+      } else {
+        groups.append(GlossaryGroup(row: row, entries: [i]))
+      }
     }
     site.glossary = groups
   }
@@ -157,7 +175,8 @@ extension String {
       let v = s.value
       let base: UInt32
       switch v {
-      case 0x304C, 0x304E, 0x3050, 0x3052, 0x3054, 0x3056, 0x3058, 0x305A, 0x305C, 0x305E, 0x3060, 0x3062, 0x3065, 0x3067,
+      case 0x304C, 0x304E, 0x3050, 0x3052, 0x3054, 0x3056, 0x3058, 0x305A, 0x305C, 0x305E, 0x3060,
+        0x3062, 0x3065, 0x3067,
         0x3069:
         base = v - 1
       case 0x3070, 0x3073, 0x3076, 0x3079, 0x307C: base = v - 1

@@ -72,7 +72,9 @@ public struct Site: Sendable {
   /// Initiatives that name each initiative as related, either side, by slug.
   public var relatedInitiatives: [String: [Int]]
 
-  public func index(of kind: ContentKind, slug: String) -> Int? { lookup["\(kind.rawValue)/\(slug)"] }
+  public func index(of kind: ContentKind, slug: String) -> Int? {
+    lookup["\(kind.rawValue)/\(slug)"]
+  }
 
   public func page(_ kind: ContentKind, _ slug: String) -> ResolvedPage? {
     index(of: kind, slug: slug).map { pages[$0] }

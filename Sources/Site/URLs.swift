@@ -18,7 +18,9 @@ public struct URLScheme: Sendable {
 
   public func domain(_ id: String) -> String { url("domains/\(id)/") }
   public func field(_ id: String) -> String { url("fields/\(id)/") }
-  public func index(_ kind: ContentKind) -> String { url("\(kind == .field ? "domains" : kind.folder)/") }
+  public func index(_ kind: ContentKind) -> String {
+    url("\(kind == .field ? "domains" : kind.folder)/")
+  }
   public var home: String { basePath }
   public var search: String { url("search/") }
   public var searchIndex: String { url("search/") }

@@ -43,7 +43,10 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Include pages marked `draft: true`.")
   var drafts = false
 
-  @Option(help: "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past.")
+  @Option(
+    help:
+      "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past."
+  )
   var now: String?
 
   @Option(help: "How to print problems: text or json.")
@@ -51,20 +54,24 @@ struct BuildCommand: ParsableCommand {
 
   func validate() throws {
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
-      throw ValidationError("`--now \(now)` is not an ISO 8601 date-time. Help: write for example --now 2026-12-01T09:00:00+09:00")
+      throw ValidationError(
+        "`--now \(now)` is not an ISO 8601 date-time. Help: write for example --now 2026-12-01T09:00:00+09:00"
+      )
     }
   }
 
   func run() throws {
     let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
     let options = BuildOptions(
-      contentDirectory: URL(fileURLWithPath: locations.content), themeDirectory: URL(fileURLWithPath: locations.theme),
+      contentDirectory: URL(fileURLWithPath: locations.content),
+      themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
     let report = SiteBuilder.build(options)
     switch diagnostics {
     case .text:
       if !report.diagnostics.isEmpty {
-        FileHandle.standardError.write(Data((DiagnosticPrinter.render(report.diagnostics, as: .text) + "\n").utf8))
+        FileHandle.standardError.write(
+          Data((DiagnosticPrinter.render(report.diagnostics, as: .text) + "\n").utf8))
       }
       print(report.summary)
     case .json:

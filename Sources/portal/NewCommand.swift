@@ -47,9 +47,12 @@ struct NewCommand: ParsableCommand {
     let s = slug ?? title
     guard isSlug(s) else {
       if slug != nil {
-        throw ValidationError("the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug my-page")
+        throw ValidationError(
+          "the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug my-page")
       }
-      throw ValidationError("the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)")
+      throw ValidationError(
+        "the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)"
+      )
     }
   }
 
@@ -58,7 +61,8 @@ struct NewCommand: ParsableCommand {
     let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder)
     let file = folder.appendingPathComponent("\(s).md")
     if FileManager.default.fileExists(atPath: file.path) {
-      throw ValidationError("\(file.path) already exists. Help: choose another --slug or edit that file")
+      throw ValidationError(
+        "\(file.path) already exists. Help: choose another --slug or edit that file")
     }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(NewCommand.template(kind: kind, title: title).utf8).write(to: file)
@@ -66,7 +70,9 @@ struct NewCommand: ParsableCommand {
   }
 
   static func quoted(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
   }
 
   static func template(kind: NewKind, title: String) -> String {

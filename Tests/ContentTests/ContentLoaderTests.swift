@@ -10,9 +10,12 @@ func fixture(_ name: String) -> URL {
 
 @Suite struct ContentLoaderTests {
   @Test func invalidFixtureReportsEveryProblemWithPositions() throws {
-    let (content, diagnostics) = ContentLoader.load(contentDirectory: fixture("invalid"), displayPrefix: "content")
+    let (content, diagnostics) = ContentLoader.load(
+      contentDirectory: fixture("invalid"), displayPrefix: "content")
     #expect(content != nil)
-    let got = diagnostics.sorted.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.code ?? "")" }
+    let got = diagnostics.sorted.map {
+      "\($0.location.file):\($0.location.line):\($0.location.column): \($0.code ?? "")"
+    }
     #expect(
       got == [
         "content/events/bad-date.md:4:8: front-matter.date",
@@ -32,7 +35,8 @@ func fixture(_ name: String) -> URL {
         "content/initiatives/typo-key.md:5:9: front-matter.value",
         "content/strategy/missing-order.md:2:1: front-matter.missing-key",
       ])
-    let byCode = Dictionary(grouping: diagnostics, by: { $0.location.file + ":\($0.location.line)" })
+    let byCode = Dictionary(
+      grouping: diagnostics, by: { $0.location.file + ":\($0.location.line)" })
     let unknownKey = try #require(byCode["content/initiatives/typo-key.md:3"]?.first)
     #expect(unknownKey.message == "unknown key `summry` in an initiative")
     #expect(unknownKey.hint == "did you mean `summary`?")
@@ -45,7 +49,8 @@ func fixture(_ name: String) -> URL {
   }
 
   @Test func bomAndCRLFAreAccepted() throws {
-    let (content, _) = ContentLoader.load(contentDirectory: fixture("invalid"), displayPrefix: "content")
+    let (content, _) = ContentLoader.load(
+      contentDirectory: fixture("invalid"), displayPrefix: "content")
     let bom = try #require(content?.pages.first { $0.slug == "bom" })
     #expect(bom.title == "改行がCRLF")
     #expect(bom.body == "本文\n")
@@ -53,7 +58,8 @@ func fixture(_ name: String) -> URL {
   }
 
   @Test func validFixtureLoadsTyped() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent("BuildTests/Fixtures/valid/content")
     let (content, diagnostics) = ContentLoader.load(contentDirectory: url, displayPrefix: "content")
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.text))")
@@ -74,10 +80,13 @@ func fixture(_ name: String) -> URL {
   }
 
   @Test func draftsAreLeftOutUnlessAsked() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("portal-drafts-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-drafts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     try "---\nterm: 下書き\nreading: したがき\nshort: まだです。\ndraft: true\n---\n".write(
       to: dir.appendingPathComponent("glossary/draft.md"), atomically: true, encoding: .utf8)
     #expect(ContentLoader.load(contentDirectory: dir).0?.pages.count == 0)
@@ -98,7 +107,8 @@ func fixture(_ name: String) -> URL {
   }
 
   @Test func siteConfigReportsUnknownKeys() {
-    let (config, diagnostics) = SiteConfig.parse("title: T\nbase_url: ftp://x\ntitel: x\ndomains: []\n", file: "site.yml")
+    let (config, diagnostics) = SiteConfig.parse(
+      "title: T\nbase_url: ftp://x\ntitel: x\ndomains: []\n", file: "site.yml")
     #expect(config != nil)
     #expect(diagnostics.map(\.code) == ["config.base-url", "front-matter.unknown-key"])
     #expect(diagnostics[1].location.line == 3)

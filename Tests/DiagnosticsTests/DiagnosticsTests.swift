@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct DiagnosticsTests {
   @Test func textFormIsEditorFriendly() {
-    let d = Diagnostic.error(SourceLocation(file: "content/a.md", line: 4, column: 9), "bad", hint: "fix it", code: "x.y")
+    let d = Diagnostic.error(
+      SourceLocation(file: "content/a.md", line: 4, column: 9), "bad", hint: "fix it", code: "x.y")
     #expect(d.text == "content/a.md:4:9: error: bad [x.y]\n    hint: fix it")
   }
 
@@ -15,7 +16,8 @@ import Testing
       Diagnostic.error(SourceLocation(file: "a.md", line: 1, column: 3), "e"),
     ]
     let json = DiagnosticPrinter.render(ds, as: .json)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["errors"] as? Int == 1)
     #expect(object["warnings"] as? Int == 1)
     let list = try #require(object["diagnostics"] as? [[String: Any]])

@@ -30,7 +30,8 @@ import Testing
     #expect(!safe.contains("<script>"))
     #expect(!safe.contains("onclick"))
     #expect(safe.contains("raw HTML omitted"))
-    let trusted = MarkdownDocument(source, options: MarkdownOptions(allowRawHTML: true)).renderHTML()
+    let trusted = MarkdownDocument(source, options: MarkdownOptions(allowRawHTML: true))
+      .renderHTML()
     // tagfilter still neutralises <script> even when raw HTML is allowed.
     #expect(trusted.contains("&lt;script>"))
     #expect(trusted.contains("<b onclick"))
@@ -90,16 +91,22 @@ import Testing
     #expect(html.contains("<h2>DXとは</h2>"))
     #expect(
       html.contains(
-        "<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます。DXは変革です。"))
+        "<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます。DXは変革です。"
+      ))
     #expect(html.contains("MAILではなく<a class=\"term\" href=\"/glossary/generative-ai/\""))
     #expect(html.contains("<code>DX</code>"))
     // Marked uses are linked every time and lose the mark.
-    #expect(html.contains("aria-describedby=\"term-sns\">SNS</a>等の相談。<a class=\"term\" href=\"/glossary/sns/\" aria-describedby=\"term-sns\">SNS</a>も"))
+    #expect(
+      html.contains(
+        "aria-describedby=\"term-sns\">SNS</a>等の相談。<a class=\"term\" href=\"/glossary/sns/\" aria-describedby=\"term-sns\">SNS</a>も"
+      ))
     #expect(!html.contains("※"))
   }
 
   @Test func glossaryDoesNotLinkOwnEntry() {
-    let matcher = GlossaryMatcher([GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])])
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])
+    ])
     let doc = MarkdownDocument("DXは変革です。")
     #expect(doc.linkGlossary(matcher, excluding: "dx").isEmpty)
     #expect(!doc.renderHTML().contains("<a"))

@@ -11,7 +11,9 @@ import Testing
     let end = try #require(DateTime(iso: "2026-12-05T15:00:00+09:00"))
     #expect(JapaneseDate.range(start, end) == "2026年12月5日（土）13時30分から15時まで")
     // Written in UTC, shown in UTC: the writer's offset is kept.
-    #expect(JapaneseDate.dateTime(try #require(DateTime(iso: "2027-01-01T00:00:00Z"))) == "2027年1月1日（金）0時")
+    #expect(
+      JapaneseDate.dateTime(try #require(DateTime(iso: "2027-01-01T00:00:00Z"))) == "2027年1月1日（金）0時"
+    )
   }
 }
 

@@ -10,7 +10,8 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     .appendingPathComponent("BuildTests/Fixtures/valid/content")
   let (content, diagnostics) = ContentLoader.load(contentDirectory: url, displayPrefix: "content")
   #expect(diagnostics.isEmpty)
-  let (site, resolveDiagnostics) = Resolver.resolve(try #require(content), now: try #require(DateTime(iso: now)))
+  let (site, resolveDiagnostics) = Resolver.resolve(
+    try #require(content), now: try #require(DateTime(iso: now)))
   #expect(resolveDiagnostics.isEmpty, "\(resolveDiagnostics.map(\.text))")
   return site
 }
@@ -19,7 +20,8 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
   @Test func urlsAreStable() throws {
     let site = try loadFixtureSite()
     #expect(site.page(.initiative, "ai-disaster")?.url == "/initiatives/ai-disaster/")
-    #expect(site.page(.initiative, "ai-disaster")?.outputPath == "initiatives/ai-disaster/index.html")
+    #expect(
+      site.page(.initiative, "ai-disaster")?.outputPath == "initiatives/ai-disaster/index.html")
     #expect(site.page(.field, "crisis-management")?.url == "/fields/crisis-management/")
     #expect(site.domain("life")?.url == "/domains/life/")
   }
@@ -30,11 +32,13 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     let safety = try #require(site.field("safety"))
     #expect(safety.initiatives.map { site.pages[$0].slug } == ["ai-disaster", "cyber-security"])
     #expect(site.field("awareness")?.initiatives.map { site.pages[$0].slug } == ["cyber-security"])
-    #expect(site.field("crisis-management")?.vision.map { site.pages[$0].slug } == "crisis-management")
+    #expect(
+      site.field("crisis-management")?.vision.map { site.pages[$0].slug } == "crisis-management")
     // Events name initiatives; the initiative lists them.
     #expect(site.eventsByInitiative["ai-disaster"]?.map { site.pages[$0].slug } == ["seminar"])
     // `related` is written on one side and shown on both.
-    #expect(site.relatedInitiatives["cyber-security"]?.map { site.pages[$0].slug } == ["ai-disaster"])
+    #expect(
+      site.relatedInitiatives["cyber-security"]?.map { site.pages[$0].slug } == ["ai-disaster"])
     // Strategy tree.
     #expect(site.strategyRoots.map { site.pages[$0].slug } == ["basics"])
     #expect(site.strategyChildren["basics"]?.map { site.pages[$0].slug } == ["period"])
@@ -62,9 +66,14 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     let site = try loadFixtureSite()
     let basics = try #require(site.page(.strategy, "basics"))
     // cmark-gfm percent-encodes the fragment in href; browsers decode it to the heading id.
-    #expect(basics.bodyHTML.contains("href=\"/initiatives/ai-disaster/#%E3%81%AA%E3%81%AB%E3%81%8C%E5%A4%89%E3%82%8F%E3%82%8B%E3%81%8B\""))
+    #expect(
+      basics.bodyHTML.contains(
+        "href=\"/initiatives/ai-disaster/#%E3%81%AA%E3%81%AB%E3%81%8C%E5%A4%89%E3%82%8F%E3%82%8B%E3%81%8B\""
+      ))
     // DX※ is the strategy's mark: linked, mark dropped.
-    #expect(basics.bodyHTML.contains("<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます"))
+    #expect(
+      basics.bodyHTML.contains(
+        "<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます"))
     #expect(basics.glossaryTerms == ["dx"])
     #expect(basics.links.first?.line == 9)
     #expect(basics.headings.map(\.id) == ["趣旨", "期間"])
