@@ -1,0 +1,105 @@
+"""End-to-end tests of the `portal` command line: exit codes, diagnostics, `new`, atomic output."""
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = str(Path(os.environ.get("PORTAL_BIN", ROOT / ".build" / "debug" / "portal")).resolve())
+FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+INVALID = ROOT / "Tests" / "ContentTests" / "Fixtures" / "invalid" / "content"
+NOW = "2026-11-25T09:00:00+09:00"
+
+
+def portal(*args, cwd=None):
+    return subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    return tmp_path
+
+
+def tree(path: Path):
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_build_succeeds_with_summary(work):
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Built ")
+    assert "2 initiative" in r.stdout
+    assert (work / "site" / "index.html").exists()
+
+
+def test_content_errors_exit_1_and_keep_previous_site(work):
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    before = tree(work / "site")
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("fields: [crisis-management, safety]", "fields: [crisis]"), encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 1
+    assert "content/initiatives/ai-disaster.md:4:10: error: `fields` names an unknown field `crisis`" in r.stderr
+    assert "hint:" in r.stderr
+    assert tree(work / "site") == before
+    assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
+
+
+def test_diagnostics_json(work):
+    r = portal("build", "--content", str(INVALID), "--output", str(work / "out"), "--now", NOW, "--diagnostics", "json")
+    assert r.returncode == 1
+    report = json.loads(r.stdout)
+    assert report["errors"] == len(report["diagnostics"]) >= 10
+    first = report["diagnostics"][0]
+    assert {"file", "line", "column", "severity", "message", "hint", "code"} <= set(first)
+    assert not (work / "out").exists()
+
+
+def test_usage_errors_exit_2(work):
+    assert portal("build", "--now", "tomorrow", cwd=work).returncode == 2
+    assert portal("build", "--no-such-flag", cwd=work).returncode == 2
+    r = portal("new", "initiative", "防災", cwd=work)
+    assert r.returncode == 2 and "--slug" in r.stderr
+
+
+def test_help_has_examples():
+    for command in ["build", "new"]:
+        r = portal(command, "--help")
+        assert r.returncode == 0
+        assert "Examples:" in r.stdout
+
+
+def test_new_scaffolds_files_that_build(work):
+    for kind, title, slug in [
+        ("initiative", "新しい取組", "new-initiative"),
+        ("event", "新しいイベント", "new-event"),
+        ("glossary", "新しい用語", "new-term"),
+        ("strategy", "新しい章", "new-chapter"),
+    ]:
+        r = portal("new", kind, title, "--slug", slug, cwd=work)
+        assert r.returncode == 0, r.stderr
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert (work / "site" / "initiatives" / "new-initiative" / "index.html").exists()
+    assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
+
+
+def test_refuses_to_overwrite_a_foreign_folder(work):
+    docs = work / "documents"
+    docs.mkdir()
+    (docs / "letter.txt").write_text("keep")
+    r = portal("build", "--output", str(docs), "--now", NOW, cwd=work)
+    assert r.returncode == 1
+    assert "did not write" in r.stderr
+    assert (docs / "letter.txt").read_text() == "keep"
+
+
+def test_reproducible(work):
+    assert portal("build", "--now", NOW, "--output", "a", cwd=work).returncode == 0
+    assert portal("build", "--now", NOW, "--output", "b", cwd=work).returncode == 0
+    assert tree(work / "a") == tree(work / "b")
