@@ -56,10 +56,12 @@ extension ViewModels {
     ctx["breadcrumbs"] = crumbs([("取組", urls.index(.initiative))])
     ctx["domains"] = site.domains.map { d -> [String: Any] in
       [
-        "name": d.config.name, "url": d.url,
+        "id": d.config.id, "name": d.config.name, "url": d.url,
         "fields": d.fields.map { f in
-          ["name": f.config.name, "url": f.url, "initiatives": f.initiatives.map(card)]
-            as [String: Any]
+          [
+            "id": f.config.id, "name": f.config.name, "url": f.url,
+            "initiatives": f.initiatives.map(card),
+          ] as [String: Any]
         },
       ]
     }

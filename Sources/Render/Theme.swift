@@ -101,7 +101,7 @@ public struct Theme: Sendable {
 
   /// Renders a template; a missing template was already reported at load time.
   func render(_ name: String, _ context: [String: Any]) -> String {
-    var context = context
+    var context = ViewModels.blankingEmptyStrings(context) as? [String: Any] ?? context
     context["has_breadcrumbs"] = context["breadcrumbs"] != nil
     return library.render(context, withTemplate: name) ?? ""
   }

