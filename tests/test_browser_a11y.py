@@ -3,7 +3,7 @@
 - axe-core 4.x (the axe.min.js shipped inside PyPI axe-playwright-python) on every page type,
   at desktop and phone widths, with the WCAG 2.0/2.1/2.2 A and AA rules: 0 violations;
 - keyboard: the first Tab reaches the skip link, which moves focus to <main>;
-- 320 CSS px wide: no horizontal scrolling on any page type;
+- 320 and 640 CSS px wide (400 % and 200 % zoom): no horizontal scrolling on any page type;
 - JavaScript off: the site still works (content, navigation, furigana shown, no dead controls);
 - the furigana toggle hides and shows furigana and is remembered on the next page;
 - no Content-Security-Policy violations or script errors in the console;
@@ -188,8 +188,10 @@ def test_focus_is_visible(driver, page_types, server):
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_no_horizontal_scroll_at_320px(driver, page_type, page_url):
-    set_viewport(driver, 320, 640)
+@pytest.mark.parametrize("width", [320, 640])
+def test_no_horizontal_scroll(driver, page_type, page_url, width):
+    """320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10); 640 px is 200 % zoom."""
+    set_viewport(driver, width, 640)
     try:
         load(driver, page_url)
         result = driver.execute_script("""
@@ -214,9 +216,9 @@ def test_no_horizontal_scroll_at_320px(driver, page_type, page_url):
         """)
     finally:
         reset_viewport(driver)
-    assert result["innerWidth"] == 320
+    assert result["innerWidth"] == width
     assert result["scrollWidth"] <= result["innerWidth"], (
-        f"{page_type} scrolls sideways at 320 px: scrollWidth {result['scrollWidth']} > {result['innerWidth']}\n"
+        f"{page_type} scrolls sideways at {width} px: scrollWidth {result['scrollWidth']} > {result['innerWidth']}\n"
         + "\n".join(result["offenders"]))
 
 

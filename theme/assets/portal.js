@@ -95,9 +95,29 @@
     window.addEventListener("resize", hide);
   }
 
+  // ---- Tables too wide for the screen scroll inside their own box; let keyboard users reach
+  // that box to scroll it (WCAG 2.1.1). Browsers without JavaScript still scroll it by touch/mouse.
+  function setupWideTables() {
+    var tables = document.querySelectorAll(".prose table");
+    if (!tables.length) return;
+    function check() {
+      for (var i = 0; i < tables.length; i++) {
+        var t = tables[i];
+        if (t.scrollWidth > t.clientWidth + 1) {
+          t.setAttribute("tabindex", "0");
+        } else {
+          t.removeAttribute("tabindex");
+        }
+      }
+    }
+    check();
+    window.addEventListener("resize", check);
+  }
+
   function ready() {
     setupRubyToggle();
     setupTermTips();
+    setupWideTables();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
