@@ -1,0 +1,178 @@
+import Diagnostics
+import Markdown
+
+/// The Markdown body being linted, as lines of characters, so positions found in parsed text can
+/// be mapped back to the file the writer edits.
+final class SourceText: Sendable {
+  let file: String
+  /// Lines of the file before the body (the front matter), added to every body line.
+  let lineOffset: Int
+  let lines: [[Character]]
+
+  init(file: String, body: String, lineOffset: Int) {
+    self.file = file
+    self.lineOffset = lineOffset
+    self.lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+  }
+}
+
+/// One block of running text as the rules see it: the characters a reader sees, split in
+/// sentences, with a way back to the file position of each character.
+struct LintBlock {
+  let kind: TextBlock.Kind
+  /// The text as read: a ruby group `{漢字|かんじ}` counts as its base `漢字`; the reading is left
+  /// out because it is the explanation, not more text.
+  let text: [Character]
+  /// Per character of `text`: whether it carries furigana (is a ruby base).
+  let furigana: [Bool]
+  /// Per character of `text`: whether it is part of a glossary term or alias.
+  let glossary: [Bool]
+  /// Sentences as ranges of `text`, without leading spaces or line breaks.
+  let sentences: [Range<Int>]
+
+  /// The block text as cmark gives it (ruby groups still written out), which is what the source
+  /// lines are aligned with.
+  private let raw: [Character]
+  /// Per character of `text`: its offset in `raw`.
+  private let rawOffsets: [Int]
+  /// Offsets in `raw` where each of its lines starts.
+  private let rawLineStarts: [Int]
+  private let lineStarts: [SourcePoint]
+  private let source: SourceText
+
+  init(_ block: TextBlock, source: SourceText, context: LintContext) {
+    kind = block.kind
+    lineStarts = block.lineStarts
+    self.source = source
+    raw = Array(block.text)
+    var lineStartOffsets = [0]
+    for (i, c) in raw.enumerated() where c == "\n" { lineStartOffsets.append(i + 1) }
+    rawLineStarts = lineStartOffsets
+
+    var text: [Character] = []
+    var furigana: [Bool] = []
+    var offsets: [Int] = []
+    var i = 0
+    while i < raw.count {
+      if raw[i] == "{", let (base, end) = Self.ruby(in: raw, at: i) {
+        for k in base {
+          text.append(raw[k])
+          furigana.append(true)
+          offsets.append(k)
+        }
+        i = end
+        continue
+      }
+      text.append(raw[i])
+      furigana.append(false)
+      offsets.append(i)
+      i += 1
+    }
+    self.text = text
+    self.furigana = furigana
+    rawOffsets = offsets
+    glossary = context.glossaryCoverage(text)
+    sentences = Self.splitSentences(text)
+  }
+
+  /// A ruby group `{base|reading}` starting at `start`, read as Markdown's `applyRuby` does:
+  /// the base range and the offset after `}`, or nil when the braces are plain text.
+  static func ruby(in raw: [Character], at start: Int) -> (base: Range<Int>, end: Int)? {
+    guard let close = raw[(start + 1)...].firstIndex(of: "}") else { return nil }
+    let inner = raw[(start + 1)..<close]
+    guard let bar = inner.firstIndex(of: "|"), !inner.contains("\n"), !inner.contains("{")
+    else { return nil }
+    let base = (start + 1)..<bar
+    let reading = raw[(bar + 1)..<close]
+    guard !base.isEmpty, !reading.isEmpty, !reading.contains("|") else { return nil }
+    return (base, close + 1)
+  }
+
+  /// Splits at 。！？ (keeping a closing bracket after them in the sentence) and at the end of
+  /// the block, so each list item and table cell is a sentence of its own. A line break inside
+  /// a paragraph does not end a sentence: a sentence wrapped in the source is still one sentence.
+  static func splitSentences(_ text: [Character]) -> [Range<Int>] {
+    var sentences: [Range<Int>] = []
+    var start: Int?
+    var i = 0
+    while i < text.count {
+      let c = text[i]
+      if start == nil {
+        if c.isWhitespace {
+          i += 1
+          continue
+        }
+        start = i
+      }
+      if c.endsSentence {
+        var end = i + 1
+        while end < text.count, text[end].endsSentence || text[end].isClosingBracket { end += 1 }
+        sentences.append(start!..<end)
+        start = nil
+        i = end
+        continue
+      }
+      i += 1
+    }
+    if let start {
+      var end = text.count
+      while end > start, text[end - 1].isWhitespace { end -= 1 }
+      if end > start { sentences.append(start..<end) }
+    }
+    return sentences
+  }
+
+  /// The file position of character `offset` of `text` (the end of the block for `text.count`).
+  func location(of offset: Int) -> SourceLocation {
+    let (line, index) = sourceIndex(of: offset)
+    return SourceLocation(file: source.file, line: line + source.lineOffset, column: index + 1)
+  }
+
+  /// Whether character `offset` sits inside a code span (between backticks) in the source, where
+  /// words are code rather than prose.
+  func isInCodeSpan(_ offset: Int) -> Bool {
+    let (line, index) = sourceIndex(of: offset)
+    guard line >= 1, line <= source.lines.count else { return false }
+    let chars = source.lines[line - 1]
+    return chars[..<min(index, chars.count)].count(where: { $0 == "`" }) % 2 == 1
+  }
+
+  /// Body line (1-based) and character index (0-based) in that line. cmark's text drops markup
+  /// (`**`, `[`, `](url)`, `## `), so the line is walked from the block's start column matching
+  /// the text character by character and skipping what does not match.
+  private func sourceIndex(of offset: Int) -> (line: Int, index: Int) {
+    let rawOffset = offset < rawOffsets.count ? rawOffsets[offset] : raw.count
+    var lineIndex = 0
+    while lineIndex + 1 < rawLineStarts.count, rawLineStarts[lineIndex + 1] <= rawOffset {
+      lineIndex += 1
+    }
+    let start = lineStarts[min(lineIndex, lineStarts.count - 1)]
+    let first = rawLineStarts[lineIndex]
+    let fallback = (start.line, start.column - 1 + (rawOffset - first))
+    guard start.line >= 1, start.line <= source.lines.count else { return fallback }
+    let line = source.lines[start.line - 1]
+    var p = start.column - 1
+    var j = first
+    while j < raw.count, raw[j] != "\n" {
+      var q = p
+      while q < line.count, line[q] != raw[j] { q += 1 }
+      if q == line.count { return fallback }
+      if j == rawOffset { return (start.line, q) }
+      p = q + 1
+      j += 1
+    }
+    return (start.line, p)
+  }
+}
+
+/// A whole page for rules that compare sentences or words across blocks.
+struct LintPage {
+  let blocks: [LintBlock]
+  let links: [LinkReference]
+  let source: SourceText
+
+  /// The file position of a link or image.
+  func location(of link: LinkReference) -> SourceLocation {
+    SourceLocation(file: source.file, line: link.line + source.lineOffset, column: link.column)
+  }
+}

@@ -1,0 +1,55 @@
+/// What the rules need to know about the site beyond one page: the glossary, because a loanword
+/// or abbreviation that has a glossary entry is explained to the reader by its link.
+public struct LintContext: Sendable {
+  /// Every glossary term and alias.
+  public var glossaryNames: Set<String> {
+    didSet { index = Self.makeIndex(glossaryNames) }
+  }
+  /// Names by first character, longest first, so a scan takes the longest name at each place.
+  private var index: [Character: [[Character]]]
+
+  public init(glossaryNames: Set<String> = []) {
+    self.glossaryNames = glossaryNames
+    self.index = Self.makeIndex(glossaryNames)
+  }
+
+  private static func makeIndex(_ names: Set<String>) -> [Character: [[Character]]] {
+    var index: [Character: [[Character]]] = [:]
+    for name in names where !name.isEmpty {
+      let chars = Array(name)
+      index[chars[0], default: []].append(chars)
+    }
+    for key in index.keys {
+      index[key]!.sort { $0.count != $1.count ? $0.count > $1.count : String($0) < String($1) }
+    }
+    return index
+  }
+
+  /// For each character of `text`, whether it is part of a glossary name. Latin names match
+  /// whole words only, so `AI` is not found inside `MAIL`.
+  func glossaryCoverage(_ text: [Character]) -> [Bool] {
+    var covered = [Bool](repeating: false, count: text.count)
+    guard !index.isEmpty else { return covered }
+    var i = 0
+    while i < text.count {
+      var matched = 0
+      for name in index[text[i]] ?? [] where text.hasPrefix(name, at: i) {
+        let end = i + name.count
+        let startOK = !(name[0].isLatinWordCharacter && i > 0 && text[i - 1].isLatinWordCharacter)
+        let endOK =
+          !(name.last!.isLatinWordCharacter && end < text.count && text[end].isLatinWordCharacter)
+        if startOK && endOK {
+          matched = name.count
+          break
+        }
+      }
+      if matched > 0 {
+        for k in i..<(i + matched) { covered[k] = true }
+        i += matched
+      } else {
+        i += 1
+      }
+    }
+    return covered
+  }
+}

@@ -1,0 +1,60 @@
+import Diagnostics
+import Markdown
+
+/// Plain-Japanese checks on one Markdown body, for text written for residents. Everything it
+/// reports is a warning: a writer may have a reason, and `portal lint --strict` makes CI fail.
+public enum Linter {
+  /// Every rule, in the order `--list-rules` and the documentation show them.
+  static let allRules: [any Rule] = [
+    SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
+    DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
+    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), DateWeekdayRule(), HalfwidthKanaRule(),
+    KanjiNumberRule(),
+  ]
+
+  static let defaultThresholds: [String: Int] = Dictionary(
+    uniqueKeysWithValues: allRules.map { ($0.id, $0.threshold?.value ?? 0) })
+
+  /// The rules with their ids and default thresholds, for `portal lint --list-rules`.
+  public static var rules: [RuleDescription] {
+    allRules.map {
+      RuleDescription(
+        id: $0.id, summary: $0.summary, defaultThreshold: $0.threshold?.value,
+        thresholdMeaning: $0.threshold?.meaning)
+    }
+  }
+
+  /// Lints one page body.
+  ///
+  /// - Parameters:
+  ///   - file: the path shown in diagnostics.
+  ///   - markdownBody: the Markdown after the front matter.
+  ///   - bodyLineOffset: how many lines of the file come before the body (the front matter and
+  ///     its `---` lines), so positions are file lines; 0 for a file without front matter.
+  /// - Returns: warnings sorted by position, silencing comments applied.
+  public static func lint(
+    file: String, markdownBody: String, bodyLineOffset: Int, context: LintContext,
+    configuration: LintConfiguration = .default
+  ) -> [Diagnostic] {
+    var body = markdownBody
+    if body.utf8.contains(0x0D) {
+      body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(
+        separator: "\n")
+    }
+    let source = SourceText(file: file, body: body, lineOffset: bodyLineOffset)
+    let document = MarkdownDocument(body)
+    let blocks = document.textBlocks().filter { $0.kind != .codeBlock }.map {
+      LintBlock($0, source: source, context: context)
+    }
+    let page = LintPage(blocks: blocks, links: document.links(), source: source)
+    var found: [Diagnostic] = []
+    for rule in allRules {
+      guard let threshold = configuration.setting(for: rule.id) else { continue }
+      let ruleContext = RuleContext(rule: rule.id, threshold: threshold, site: context)
+      for block in blocks { found += rule.check(block, ruleContext) }
+      found += rule.check(page: page, ruleContext)
+    }
+    let directives = Directives(source, knownRules: allRules.map(\.id))
+    return (directives.problems + found.filter { !directives.silences($0) }).sorted
+  }
+}

@@ -1,0 +1,52 @@
+import Diagnostics
+
+/// A rule's threshold: the number a writer can change in `site.yml`, what it means, and which
+/// values make sense, so a typo like `lint.kanji-ratio: 400` is an error rather than a no-op.
+struct Threshold: Sendable {
+  var value: Int
+  var meaning: String
+  var range: ClosedRange<Int>
+}
+
+/// One plain-language rule. A rule looks at one block of text at a time, or at the whole page
+/// when it needs to compare blocks (mixed styles, the first use of a word, links).
+protocol Rule: Sendable {
+  /// Stable id used in output, in `site.yml` and in silencing comments: `lint.sentence-length`.
+  var id: String { get }
+  /// One line for `portal lint --list-rules`.
+  var summary: String { get }
+  /// The default threshold, or nil for a rule that is only on or off.
+  var threshold: Threshold? { get }
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic]
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic]
+}
+
+extension Rule {
+  var threshold: Threshold? { nil }
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] { [] }
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
+}
+
+/// What a rule gets besides the text: its configured threshold and the site's glossary.
+struct RuleContext {
+  let rule: String
+  /// The configured threshold; 0 for a rule without one.
+  let threshold: Int
+  let site: LintContext
+
+  /// A warning of this rule at character `offset` of `block`.
+  func warning(_ block: LintBlock, at offset: Int, _ message: String, hint: String) -> Diagnostic {
+    .warning(block.location(of: offset), message, hint: hint, code: rule)
+  }
+}
+
+/// A rule as `portal lint --list-rules` and the documentation show it.
+public struct RuleDescription: Sendable, Hashable {
+  public var id: String
+  public var summary: String
+  /// nil for rules that are only on or off.
+  public var defaultThreshold: Int?
+  /// What the threshold counts, e.g. "maximum characters in one sentence".
+  public var thresholdMeaning: String?
+}

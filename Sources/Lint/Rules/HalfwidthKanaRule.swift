@@ -1,0 +1,28 @@
+import Diagnostics
+
+/// Half-width katakana (U+FF61–FF9F) is a legacy encoding form: screen readers may spell it out,
+/// search does not match it to full-width words, and JIS and 公用文 use full width.
+struct HalfwidthKanaRule: Rule {
+  let id = "lint.halfwidth-kana"
+  let summary = "Half-width katakana such as ｶﾀｶﾅ."
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    let text = block.text
+    var i = 0
+    while i < text.count {
+      guard text[i].isHalfwidthKana else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < text.count, text[end].isHalfwidthKana { end += 1 }
+      result.append(
+        context.warning(
+          block, at: i, "half-width katakana 「\(text.excerpt(i..<end))」",
+          hint: "use full-width characters (ｶﾀｶﾅ → カタカナ, ｰ → ー, ｡ → 。)"))
+      i = end
+    }
+    return result
+  }
+}

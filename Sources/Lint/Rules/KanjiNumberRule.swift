@@ -1,0 +1,67 @@
+import Diagnostics
+
+/// 公用文作成の考え方 (2022) asks for Arabic numerals in horizontal text (3人, 12月5日) and keeps
+/// kanji for idioms, fixed words and approximate numbers (一部, 一般, 数十人, 二、三人). Without a
+/// dictionary, a kanji number is reported only when a counter follows it (人, 回, 年, 円…), since
+/// that is where it is a quantity; it is left alone inside a kanji word (統一回答, 数十人) and in the
+/// words of `keep`.
+struct KanjiNumberRule: Rule {
+  let id = "lint.kanji-number"
+  let summary = "A number written in kanji where Arabic numerals are the rule (三人 → 3人)."
+
+  static let digits: Set<Character> = [
+    "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千",
+  ]
+  static let numerals: Set<Character> = digits.union(["万", "億", "兆"])
+  /// Words that keep kanji: idioms and fixed words, and place names with a counter-like kanji.
+  static let keep = [
+    "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
+    "一回り", "十分", "万一", "四季", "二人三脚", "三位一体", "一期一会", "十人十色", "三日月", "千代",
+    "八千代", "九十九里", "六本木",
+  ].map(Array.init)
+  /// Counters after which a number is a quantity, an order or a date.
+  static let counters = [
+    "人", "名", "件", "回", "年", "か月", "カ月", "ヶ月", "ケ月", "箇月", "月", "日", "時", "分", "秒", "円",
+    "個", "本", "枚", "歳", "才", "台", "階", "号", "倍", "割", "社", "校", "週", "期", "位", "点", "冊",
+    "部", "番", "か所", "カ所", "ヶ所", "箇所", "か国", "カ国", "章", "条", "項", "種", "世帯", "軒", "戸",
+    "代", "区", "市", "町", "村", "％", "%",
+  ].map(Array.init)
+  /// Kanji that may stand right before a number that should be Arabic: 第三回, 約五人, 年二回.
+  static let prefixes: Set<Character> = ["第", "約", "計", "全", "各", "毎", "満", "年", "月", "週", "日"]
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    let text = block.text
+    var i = 0
+    while i < text.count {
+      guard Self.numerals.contains(text[i]), i == 0 || !Self.numerals.contains(text[i - 1]) else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < text.count, Self.numerals.contains(text[end]) { end += 1 }
+      defer { i = end }
+      guard text[i..<end].contains(where: Self.digits.contains) else { continue }
+      if i > 0 {
+        let before = text[i - 1]
+        if before.isKanji && !Self.prefixes.contains(before) { continue }
+        if before.isArabicDigit { continue }
+        // 概数 written with 、: 二、三人, 四、五十人.
+        if before.isTouten, i >= 2, Self.numerals.contains(text[i - 2]) { continue }
+      }
+      if end + 1 < text.count, text[end].isTouten, Self.numerals.contains(text[end + 1]) {
+        continue
+      }
+      if Self.keep.contains(where: { text.hasPrefix($0, at: i) }) { continue }
+      guard Self.counters.contains(where: { text.hasPrefix($0, at: end) }) else { continue }
+      let number = text.excerpt(i..<end)
+      result.append(
+        context.warning(
+          block, at: i, "the number 「\(number)」 is written in kanji",
+          hint:
+            "write numbers with Arabic numerals in horizontal text (三人 → 3人, 十二月 → 12月); idioms such as 一部, 一般 and 一つ keep kanji"
+        ))
+    }
+    return result
+  }
+}

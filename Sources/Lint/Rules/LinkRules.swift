@@ -1,0 +1,72 @@
+import Diagnostics
+import Markdown
+
+/// Link text must say where the link goes: screen-reader users often move from link to link and
+/// hear only the text, and every reader scans links. Same list as `portal check` uses on HTML.
+struct VagueLinkTextRule: Rule {
+  let id = "lint.vague-link-text"
+  let summary = "Link text such as こちら or click here that does not say where it goes."
+
+  static let vague: Set<String> = [
+    "こちら", "ここ", "こちらから", "ここから", "こちらへ", "こちらをクリック", "ここをクリック", "こちらをご覧ください",
+    "クリック", "詳しくはこちら", "詳細はこちら", "詳しく", "詳細", "続き", "続きを読む", "もっと見る", "リンク",
+    "click here", "click", "here", "more", "read more", "link", "this", "this page",
+  ]
+
+  /// Lower-cased, without surrounding spaces and trailing punctuation or arrows (more… → more).
+  static func normalized(_ text: String) -> String {
+    var s = Array(text.lowercased().trimmingWhitespace)
+    while let last = s.last, "。.…>＞→»".contains(last) || last.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    page.links.filter { !$0.isImage }.compactMap { link in
+      let text = Self.normalized(link.text)
+      if text.isEmpty {
+        return .warning(
+          page.location(of: link), "this link has no text",
+          hint: "write the name of the page it leads to between the brackets: [申し込みの方法](…)",
+          code: id)
+      }
+      guard Self.vague.contains(text) else { return nil }
+      return .warning(
+        page.location(of: link),
+        "the link text 「\(link.text.trimmingWhitespace)」 does not say where the link goes",
+        hint: "name the destination, e.g. [申し込みの方法](…) instead of [こちら](…)", code: id)
+    }
+  }
+}
+
+/// An image needs alternative text for readers who cannot see it. Markdown cannot tell a
+/// forgotten `![](x.png)` from a decorative one, so a decorative image is marked on purpose with
+/// `<!-- decorative -->` on its line. Placeholder texts (画像, 写真, a file name) are reported too.
+struct ImageAltRule: Rule {
+  let id = "lint.image-alt"
+  let summary = "An image without alternative text."
+
+  static let placeholders: Set<String> = [
+    "画像", "写真", "図", "イメージ", "image", "photo", "picture", "img",
+  ]
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    page.links.filter(\.isImage).compactMap { image in
+      let alt = String(image.text.trimmingWhitespace)
+      if alt.isEmpty {
+        return .warning(
+          page.location(of: image), "this image has no alternative text",
+          hint:
+            "describe what it shows: ![避難所の地図](map.png); if it is only decoration, add <!-- decorative --> after it on the same line",
+          code: id)
+      }
+      let lower = alt.lowercased()
+      let looksLikeFile = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].contains {
+        lower.hasSuffix($0)
+      }
+      guard Self.placeholders.contains(lower) || looksLikeFile else { return nil }
+      return .warning(
+        page.location(of: image), "the alternative text 「\(alt)」 does not describe the image",
+        hint: "say what the image shows or why it is there: ![避難所の地図](map.png)", code: id)
+    }
+  }
+}

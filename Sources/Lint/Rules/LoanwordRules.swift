@@ -1,0 +1,139 @@
+import Diagnostics
+
+/// Katakana loanwords (アクセシビリティ) are hard for many residents, older readers and people
+/// learning Japanese; the やさしい日本語 guideline asks to avoid them or explain them. A word passes
+/// when it is a glossary term or alias (the page links it), is explained in brackets right after
+/// it or stands in brackets after its explanation, carries furigana, or is a common everyday word.
+/// Each word is reported once per page, and a word explained once may be used bare afterwards.
+struct KatakanaWordRule: Rule {
+  let id = "lint.katakana-word"
+  let summary = "A katakana loanword that is neither in the glossary nor explained."
+  let threshold: Threshold? = Threshold(
+    value: 4, meaning: "minimum length of a katakana word to check", range: 2...50)
+
+  /// Loanwords residents use every day; kept short so the glossary stays the place to add words.
+  static let everyday: Set<String> = [
+    "インターネット", "スマートフォン", "パソコン", "ホームページ", "メールアドレス", "デジタル", "サービス",
+    "ボランティア", "ニュース", "イベント", "センター", "カレンダー", "ポスター", "パンフレット", "マイナンバー",
+    "マイナンバーカード", "タクシー", "エレベーター", "スポーツ", "コンビニ", "テレビ",
+  ]
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    Loanwords.check(page, context, everyday: Self.everyday) { text, i in
+      // A run of katakana, joined across ・ (デジタル・トランスフォーメーション).
+      guard text[i].isKatakana, i == 0 || !(text[i - 1].isKatakana || text[i - 1] == "・")
+      else { return nil }
+      var end = i
+      while end < text.count,
+        text[end].isKatakana
+          || (text[end] == "・" && end + 1 < text.count && text[end + 1].isKatakana)
+      {
+        end += 1
+      }
+      return i..<end
+    } shouldCheck: { text, range in
+      text[range].count(where: { $0 != "・" }) >= context.threshold
+        && text[range].contains(where: { $0 != "ー" && $0 != "・" })
+    } message: { word in
+      "「\(word)」 is a katakana word that is not in the glossary and not explained"
+    } hint: { word in
+      "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
+    }
+  }
+}
+
+/// Latin abbreviations (ICT, DX) mean nothing to a reader who does not already know them. Same
+/// passes as for katakana words; words inside URLs, e-mail addresses and code are left alone.
+struct AcronymRule: Rule {
+  let id = "lint.acronym"
+  let summary = "A Latin abbreviation that is neither in the glossary nor explained."
+  let threshold: Threshold? = Threshold(
+    value: 2, meaning: "minimum capital letters that make a word an abbreviation", range: 1...20)
+
+  /// Abbreviations that residents read as words.
+  static let everyday: Set<String> = ["PDF", "QR", "JR", "NHK", "TEL", "FAX", "LINE"]
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    Loanwords.check(page, context, everyday: Self.everyday) { text, i in
+      guard text[i].isLatinWordCharacter, i == 0 || !text[i - 1].isLatinWordCharacter else {
+        return nil
+      }
+      var end = i
+      while end < text.count, text[end].isLatinWordCharacter { end += 1 }
+      return i..<end
+    } shouldCheck: { text, range in
+      text[range].count(where: \.isLatinUppercase) >= context.threshold
+        && !Self.isInAddress(text, range)
+    } message: { word in
+      "「\(word)」 is an abbreviation that is not in the glossary and not explained"
+    } hint: { word in
+      "write it out or explain it in brackets (\(word)（…）), or add it to content/glossary/ as a term or alias"
+    }
+  }
+
+  /// Whether the word is part of a URL or an e-mail address written as text.
+  static func isInAddress(_ text: [Character], _ range: Range<Int>) -> Bool {
+    func isTokenCharacter(_ c: Character) -> Bool { c.isASCII && !c.isWhitespace }
+    var start = range.lowerBound
+    while start > 0, isTokenCharacter(text[start - 1]) { start -= 1 }
+    var end = range.upperBound
+    while end < text.count, isTokenCharacter(text[end]) { end += 1 }
+    let token = String(text[start..<end])
+    return token.contains("://") || token.contains("@") || token.hasPrefix("www.")
+  }
+}
+
+/// The shared walk of the two loanword rules.
+enum Loanwords {
+  static func check(
+    _ page: LintPage, _ context: RuleContext, everyday: Set<String>,
+    word: ([Character], Int) -> Range<Int>?,
+    shouldCheck: ([Character], Range<Int>) -> Bool,
+    message: (String) -> String, hint: (String) -> String
+  ) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    var seen: Set<String> = []
+    for block in page.blocks {
+      let text = block.text
+      var i = 0
+      while i < text.count {
+        guard let range = word(text, i) else {
+          i += 1
+          continue
+        }
+        i = range.upperBound
+        guard shouldCheck(text, range) else { continue }
+        let name = String(text[range])
+        guard !seen.contains(name), !everyday.contains(name) else { continue }
+        if range.allSatisfy({ block.glossary[$0] }) || range.contains(where: { block.furigana[$0] })
+          || isExplained(text, range) || block.isInCodeSpan(range.lowerBound)
+        {
+          seen.insert(name)
+          continue
+        }
+        seen.insert(name)
+        result.append(context.warning(block, at: range.lowerBound, message(name), hint: hint(name)))
+      }
+    }
+    return result
+  }
+
+  /// Explained in brackets right after (ICT（情報通信技術）), or standing in brackets after its
+  /// explanation (情報通信技術（ICT）).
+  static func isExplained(_ text: [Character], _ range: Range<Int>) -> Bool {
+    var after = range.upperBound
+    while after < text.count, text[after] == " " || text[after] == "　" { after += 1 }
+    if after < text.count, text[after].isOpeningParenthesis { return true }
+    var depth = 0
+    var k = range.lowerBound - 1
+    while k >= 0, !text[k].endsSentence {
+      if text[k].isClosingParenthesis { depth += 1 }
+      if text[k].isOpeningParenthesis {
+        if depth == 0 { return true }
+        depth -= 1
+      }
+      k -= 1
+    }
+    return false
+  }
+}

@@ -1,0 +1,43 @@
+import Diagnostics
+
+/// Long sentences are the first thing 公用文作成の考え方 and the やさしい日本語 guideline ask
+/// writers to fix. Spaces and line breaks are not counted; a ruby group counts as its base.
+struct SentenceLengthRule: Rule {
+  let id = "lint.sentence-length"
+  let summary = "A sentence is too long to read in one go."
+  let threshold: Threshold? = Threshold(
+    value: 60, meaning: "maximum characters in one sentence", range: 10...1000)
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    block.sentences.compactMap { sentence in
+      let length = block.text[sentence].count(where: { !$0.isWhitespace })
+      guard length > context.threshold else { return nil }
+      return context.warning(
+        block, at: sentence.lowerBound,
+        "this sentence has \(length) characters (the limit is \(context.threshold))",
+        hint:
+          "split it into shorter sentences, one idea each; a list can help when it names several things"
+      )
+    }
+  }
+}
+
+/// Many 読点 in one sentence mean many ideas in one sentence. Points at the first 、 over the
+/// limit.
+struct CommaCountRule: Rule {
+  let id = "lint.comma-count"
+  let summary = "A sentence has too many 読点 (、)."
+  let threshold: Threshold? = Threshold(
+    value: 3, meaning: "maximum 読点 (、) in one sentence", range: 1...50)
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    block.sentences.compactMap { sentence in
+      let commas = sentence.filter { block.text[$0].isTouten }
+      guard commas.count > context.threshold else { return nil }
+      return context.warning(
+        block, at: commas[context.threshold],
+        "this sentence has \(commas.count) 読点 (、) (the limit is \(context.threshold))",
+        hint: "end the sentence earlier, or list the items with ・ or as a Markdown list")
+    }
+  }
+}
