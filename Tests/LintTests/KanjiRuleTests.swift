@@ -1,0 +1,41 @@
+import Testing
+
+@testable import Lint
+
+@Suite struct KanjiRuleTests {
+  @Test func sixKanjiPassSevenWarn() throws {
+    #expect(try lint("防災計画策定を進めます。", rule: "lint.kanji-run").isEmpty)
+    let found = try lint("地域防災計画策定を進めます。", rule: "lint.kanji-run")
+    #expect(positions(found) == ["1:1"])
+    #expect(found.first?.message.contains("「地域防災計画策定」") == true)
+    #expect(
+      try lint("地域防災計画策定を進めます。", rule: "lint.kanji-run", settings: ["lint.kanji-run": "8"]).isEmpty)
+  }
+
+  @Test func furiganaAndGlossaryTermsBreakARun() throws {
+    #expect(try lint("地域{防災|ぼうさい}計画策定を進めます。", rule: "lint.kanji-run").isEmpty)
+    #expect(try lint("地域防災計画策定を進めます。", rule: "lint.kanji-run", glossary: ["地域防災計画"]).isEmpty)
+  }
+
+  @Test func denseParagraphWarnsAndKanaParagraphPasses() throws {
+    let dense = "本県は地域防災計画策定及び情報通信基盤整備を推進する方針である。"
+    let found = try lint(dense, rule: "lint.kanji-ratio")
+    #expect(positions(found) == ["1:1"])
+    #expect(found.first?.message.contains("% of this paragraph") == true)
+    #expect(try lint("きょうは、みんなで こうえんに いきます。そして、たのしく あそびます。", rule: "lint.kanji-ratio").isEmpty)
+    #expect(
+      try lint(dense, rule: "lint.kanji-ratio", settings: ["lint.kanji-ratio": "90%"]).isEmpty)
+  }
+
+  @Test func shortParagraphsAndHeadingsAreNotMeasured() throws {
+    #expect(try lint("防災計画", rule: "lint.kanji-ratio").isEmpty)
+    #expect(try lint("## 本県地域防災計画策定及情報通信基盤整備推進方針", rule: "lint.kanji-ratio").isEmpty)
+  }
+
+  @Test func kanjiWithFuriganaCountAsKana() throws {
+    let plain = "地域防災計画を推進します。情報通信基盤を整備します。"
+    let ruby = "{地域防災計画|ちいきぼうさいけいかく}を{推進|すいしん}します。{情報通信基盤|じょうほうつうしんきばん}を{整備|せいび}します。"
+    #expect(try lint(plain, rule: "lint.kanji-ratio").count == 1)
+    #expect(try lint(ruby, rule: "lint.kanji-ratio").isEmpty)
+  }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Lint
+
+@Suite struct NotationRuleTests {
+  @Test func dateWithoutWeekdayWarns() throws {
+    #expect(positions(try lint("説明会は12月5日に開きます。", rule: "lint.date-weekday")) == ["1:5"])
+    let withYear = try lint("2026年12月5日に開きます。", rule: "lint.date-weekday")
+    #expect(withYear.first?.message.contains("「2026年12月5日」") == true)
+    let era = try lint("令和8年12月5日に開きます。", rule: "lint.date-weekday")
+    #expect(positions(era) == ["1:1"])
+    #expect(try lint("１２月５日に開きます。", rule: "lint.date-weekday").count == 1)
+  }
+
+  @Test func dateWithWeekdayOrAsAPointInTimePasses() throws {
+    for text in [
+      "12月5日（土）に開きます。", "12月5日 (土) に開きます。", "12月5日（土・祝）に開きます。",
+      "2026年4月1日現在の数です。", "毎年4月1日に始まります。", "12月に開きます。",
+    ] {
+      #expect(try lint(text, rule: "lint.date-weekday").isEmpty, "\(text)")
+    }
+  }
+
+  @Test func halfwidthKanaWarns() throws {
+    let found = try lint("県のｶﾀｶﾅです。", rule: "lint.halfwidth-kana")
+    #expect(positions(found) == ["1:3"])
+    #expect(found.first?.message.contains("「ｶﾀｶﾅ」") == true)
+    #expect(try lint("カタカナです。", rule: "lint.halfwidth-kana").isEmpty)
+  }
+
+  @Test func kanjiNumbersWithCountersWarn() throws {
+    #expect(positions(try lint("三人で来てください。", rule: "lint.kanji-number")) == ["1:1"])
+    #expect(positions(try lint("第三回の会議です。", rule: "lint.kanji-number")) == ["1:2"])
+    #expect(positions(try lint("十二月五日に開きます。", rule: "lint.kanji-number")) == ["1:1", "1:4"])
+    #expect(positions(try lint("年二回開きます。", rule: "lint.kanji-number")) == ["1:2"])
+    #expect(try lint("参加費は千円です。", rule: "lint.kanji-number").count == 1)
+  }
+
+  @Test func idiomsAndApproximateNumbersKeepKanji() throws {
+    for text in [
+      "一人ひとりが大切です。", "一部の人です。", "一般の方です。", "一つずつ進めます。", "数十人が来ます。", "二、三人が来ます。",
+      "十分に注意します。", "千葉県の取組です。", "八千代市に住んでいます。", "統一回答です。", "万一に備えます。",
+      "1万人が来ます。",
+    ] {
+      #expect(try lint(text, rule: "lint.kanji-number").isEmpty, "\(text)")
+    }
+  }
+}

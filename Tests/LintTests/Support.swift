@@ -1,0 +1,21 @@
+import Diagnostics
+
+@testable import Lint
+
+/// Lints `body` as the body of `a.md` and returns what the given rule reported.
+func lint(
+  _ body: String, rule: String? = nil, glossary: Set<String> = [], settings: [String: String] = [:],
+  offset: Int = 0
+) throws -> [Diagnostic] {
+  let all = Linter.lint(
+    file: "a.md", markdownBody: body, bodyLineOffset: offset,
+    context: LintContext(glossaryNames: glossary),
+    configuration: try LintConfiguration(settings: settings))
+  guard let rule else { return all }
+  return all.filter { $0.code == rule }
+}
+
+/// `line:column` of each diagnostic, for compact position checks.
+func positions(_ diagnostics: [Diagnostic]) -> [String] {
+  diagnostics.map { "\($0.location.line):\($0.location.column)" }
+}
