@@ -12,16 +12,18 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check the Markdown for Japanese that is hard for residents to read.",
     discussion: """
-      Reports long sentences, too many 読点, long kanji runs, dense kanji, double negatives,
-      doubled particles, mixed です・ます and である, unexplained katakana words and
-      abbreviations, vague link text, images without alternative text, dates without a weekday,
-      half-width kana and kanji numbers, each as `file:line:column: warning: … [rule]` with a
-      hint. Thresholds are set in content/site.yml under `lint:` (rule id: number or off).
-      Silence one line with <!-- lint-disable-line RULE --> at its end or
+      Warns about long sentences, too many 読点, long kanji runs, dense kanji,
+      double negatives, doubled particles, mixed です・ます and である,
+      unexplained katakana words and abbreviations, vague link text, images
+      without alternative text, dates without a weekday, half-width kana and
+      kanji numbers: `file:line:column: warning: … [rule]` with a hint.
+
+      Thresholds: content/site.yml, `lint:` mapping (rule id: number or off).
+      Silence one line: <!-- lint-disable-line RULE --> at its end, or
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
-      Exit status: 0 no errors (warnings allowed unless --strict), 1 errors or (with --strict)
-      warnings, 2 usage errors.
+      Exit status: 0 no errors (warnings allowed), 1 errors or, with --strict,
+      any warning, 2 usage errors.
 
       Examples:
         portal lint
@@ -47,6 +49,15 @@ struct LintCommand: ParsableCommand {
   var listRules = false
 
   func validate() throws {
+    var isDirectory: ObjCBool = false
+    if paths.isEmpty, !listRules,
+      !FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory)
+        || !isDirectory.boolValue
+    {
+      throw ValidationError(
+        "the content folder `\(content)` does not exist. Help: run in the site folder or pass --content DIR"
+      )
+    }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("`\(path)` does not exist. Help: give a Markdown file or a folder")
     }

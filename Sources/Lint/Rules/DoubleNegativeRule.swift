@@ -35,6 +35,8 @@ struct DoubleNegativeRule: Rule {
     return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Array.init)
   }()
 
+  static let firstCharacters = Set(patterns.map { $0[0] })
+
   /// Kanji that make an adjective of な(い) (危ない, 少ない, 切ない): 危なくはない is a single
   /// negation.
   static let adjectiveStems: Set<Character> = ["危", "少", "切"]
@@ -44,7 +46,8 @@ struct DoubleNegativeRule: Rule {
     let text = block.text
     var i = 0
     while i < text.count {
-      guard let pattern = Self.patterns.first(where: { text.hasPrefix($0, at: i) }),
+      guard Self.firstCharacters.contains(text[i]),
+        let pattern = Self.patterns.first(where: { text.hasPrefix($0, at: i) }),
         i == 0 || !Self.adjectiveStems.contains(text[i - 1])
       else {
         i += 1
