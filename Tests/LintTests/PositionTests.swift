@@ -44,6 +44,11 @@ import Testing
     #expect(positions(try lint("\n![](a.png)", rule: "lint.image-alt", offset: 3)) == ["5:1"])
   }
 
+  @Test func linksInTableCells() throws {
+    let body = "| 項目 | 案内 |\n|---|---|\n| `ICT` | [こちら](x.md) |"
+    #expect(positions(try lint(body, rule: "lint.vague-link-text")) == ["3:11"])
+  }
+
   @Test func codeBlocksAreNotLinted() throws {
     #expect(try lint("```\n地域防災計画策定ｶﾀｶﾅ\n```").isEmpty)
   }
