@@ -1,7 +1,9 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Content
 import Lint
+import Parallel
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
@@ -69,38 +71,42 @@ struct LintCommand: ParsableCommand {
       return
     }
     let contentURL = URL(fileURLWithPath: content)
-    let inputs = PlainLintInputs.load(contentDirectory: contentURL)
-    var diagnostics = inputs.diagnostics
+    // The same loader as the build: site.yml's `lint:` settings, the glossary names, and every
+    // page's body with the line it starts on. Front matter errors are reported too.
+    let (set, loadDiagnostics) = ContentLoader.load(contentDirectory: contentURL, includeDrafts: true)
+    let selected = LintFiles.selection(paths)
+    func isSelected(_ file: String) -> Bool {
+      guard let selected else { return true }
+      let path = URL(fileURLWithPath: file).standardizedFileURL.path
+      return selected.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+    var diagnostics = loadDiagnostics.filter { $0.severity == .error && isSelected($0.location.file) }
+    guard let set else {
+      print(DiagnosticPrinter.render(diagnostics, as: .text))
+      throw ExitCode(1)
+    }
     var configuration = LintConfiguration.default
     do {
-      configuration = try LintConfiguration(settings: inputs.settings)
+      configuration = try LintConfiguration(settings: set.config.lint)
     } catch let error as LintConfigurationError {
       configuration = error.configuration
-      diagnostics += error.diagnostics(file: inputs.settingsFile) {
-        LintFiles.line(ofKey: $0, in: inputs.settingsText)
-      }
+      let settingsText = try? String(contentsOfFile: contentURL.appendingPathComponent("site.yml").path, encoding: .utf8)
+      diagnostics += error.diagnostics(file: set.configPath) { LintFiles.line(ofKey: $0, in: settingsText) }
     }
-    let context = LintContext(glossaryNames: inputs.glossaryNames)
-    let files = LintFiles.markdownFiles(
-      in: paths.isEmpty ? [contentURL] : paths.map(URL.init(fileURLWithPath:)))
-    for file in files {
-      let display = LintFiles.displayPath(for: file)
-      guard let data = FileManager.default.contents(atPath: file.path) else {
-        diagnostics.append(
-          .error(SourceLocation(file: display), "the file could not be read", code: "source.read"))
-        continue
-      }
-      guard let page = LintFiles.body(of: data) else {
-        diagnostics.append(
-          .error(
-            SourceLocation(file: display), "the file is not valid UTF-8",
-            hint: "save the file as UTF-8", code: "source.encoding"))
-        continue
-      }
-      diagnostics += Linter.lint(
-        file: display, markdownBody: page.body, bodyLineOffset: page.bodyLineOffset,
-        context: context, configuration: configuration)
+    var glossaryNames: Set<String> = []
+    for page in set.pages {
+      if case .glossary(let m) = page.meta { glossaryNames.formUnion([m.term] + m.aliases) }
     }
+    let context = LintContext(glossaryNames: glossaryNames)
+    let pages = set.pages.filter { isSelected($0.path) }
+    let rules = configuration
+    let results = pages.parallelMap { page in
+      Linter.lint(
+        file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1, context: context,
+        configuration: rules)
+    }
+    diagnostics += results.flatMap { $0 }
+    let files = pages
     let summary = Self.summary(files: files.count, diagnostics)
     switch format {
     case .text:
@@ -135,168 +141,17 @@ struct LintCommand: ParsableCommand {
   }
 }
 
-/// What `portal lint` needs from the content folder: the `lint:` settings of site.yml and the
-/// glossary names. Read here with a minimal reader of those few keys until the command is wired
-/// to the Content module (`ContentLoader.load` → `config.lint` and the glossary pages' `term`
-/// and `aliases`).
-struct PlainLintInputs {
-  var settings: [String: String] = [:]
-  var settingsFile: String
-  var settingsText: String?
-  var glossaryNames: Set<String> = []
-  var diagnostics: [Diagnostic] = []
-
-  static func load(contentDirectory: URL) -> PlainLintInputs {
-    let siteURL = contentDirectory.appendingPathComponent("site.yml")
-    var inputs = PlainLintInputs(settingsFile: LintFiles.displayPath(for: siteURL))
-    if let data = FileManager.default.contents(atPath: siteURL.path),
-      let text = String(data: data, encoding: .utf8)
-    {
-      inputs.settingsText = text
-      inputs.settings = PlainYAML.mapping("lint", in: text)
-    }
-    let glossary = contentDirectory.appendingPathComponent("glossary")
-    for file in LintFiles.markdownFiles(in: [glossary]) {
-      guard let data = FileManager.default.contents(atPath: file.path),
-        let text = String(data: data, encoding: .utf8),
-        let frontMatter = LintFiles.frontMatter(of: text)
-      else { continue }
-      if let term = PlainYAML.scalar("term", in: frontMatter) { inputs.glossaryNames.insert(term) }
-      inputs.glossaryNames.formUnion(PlainYAML.list("aliases", in: frontMatter))
-    }
-    return inputs
-  }
-}
-
-/// Just enough YAML for `lint:`, `term:` and `aliases:` at the top level, block or flow style.
-enum PlainYAML {
-  static func lines(_ text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
-  }
-
-  static func unquoted(_ s: Substring) -> String {
-    var v = s
-    if let hash = v.range(of: " #") { v = v[..<hash.lowerBound] }
-    v = v.trimmingCharacters(in: .whitespaces)[...]
-    if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f {
-      v = v.dropFirst().dropLast()
-    }
-    return String(v)
-  }
-
-  /// The value after `key:` on a top-level line, and the lines indented under it.
-  static func entry(_ key: String, in text: String) -> (inline: Substring, block: [Substring])? {
-    let all = lines(text)
-    guard let i = all.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
-    let inline = all[i].dropFirst(key.count + 1)
-    var block: [Substring] = []
-    for line in all[(i + 1)...] {
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-      guard line.first == " " || line.first == "\t" else { break }
-      block.append(line)
-    }
-    return (inline, block)
-  }
-
-  static func scalar(_ key: String, in text: String) -> String? {
-    guard let (inline, _) = entry(key, in: text) else { return nil }
-    let value = unquoted(inline)
-    return value.isEmpty ? nil : value
-  }
-
-  static func list(_ key: String, in text: String) -> [String] {
-    guard let (inline, block) = entry(key, in: text) else { return [] }
-    let flow = unquoted(inline)
-    if flow.hasPrefix("["), flow.hasSuffix("]") {
-      return flow.dropFirst().dropLast().split(separator: ",").map { unquoted($0) }.filter {
-        !$0.isEmpty
-      }
-    }
-    return block.compactMap { line in
-      let t = line.trimmingCharacters(in: .whitespaces)
-      return t.hasPrefix("- ") ? unquoted(t.dropFirst(2)) : nil
-    }
-  }
-
-  static func mapping(_ key: String, in text: String) -> [String: String] {
-    guard let (inline, block) = entry(key, in: text) else { return [:] }
-    var pairs: [Substring] = block
-    let flow = unquoted(inline)
-    if flow.hasPrefix("{"), flow.hasSuffix("}") {
-      pairs = flow.dropFirst().dropLast().split(separator: ",")
-    }
-    var result: [String: String] = [:]
-    for pair in pairs {
-      guard let colon = pair.firstIndex(of: ":") else { continue }
-      let k = unquoted(pair[..<colon])
-      if k.isEmpty || k.hasPrefix("#") { continue }
-      result[k] = unquoted(pair[pair.index(after: colon)...])
-    }
-    return result
-  }
-}
-
 /// Finding and reading the Markdown files to lint.
 enum LintFiles {
-  /// Markdown files under the given files and folders, sorted; names starting with `_` or `.`
-  /// are skipped, as the build skips them.
-  static func markdownFiles(in urls: [URL]) -> [URL] {
-    var files: [URL] = []
-    let fm = FileManager.default
-    for url in urls {
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-      guard isDirectory.boolValue else {
-        files.append(url)
-        continue
-      }
-      let enumerator = fm.enumerator(
-        at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-      while let child = enumerator?.nextObject() as? URL {
-        if child.lastPathComponent.hasPrefix("_") {
-          if (try? child.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-            enumerator?.skipDescendants()
-          }
-          continue
-        }
-        if child.pathExtension == "md" { files.append(child) }
-      }
-    }
-    return files.map(\.standardizedFileURL).sorted { $0.path < $1.path }
-  }
-
-  /// The body of a content file and how many lines come before it; the whole text when the file
-  /// has no front matter. nil when the bytes are not UTF-8.
-  static func body(of data: Data) -> (body: String, bodyLineOffset: Int)? {
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-    let lines = PlainYAML.lines(text)
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let close = lines.dropFirst().firstIndex(where: {
-        $0.trimmingCharacters(in: .whitespaces) == "---"
-      })
-    else { return (lines.joined(separator: "\n"), 0) }
-    return (lines[(close + 1)...].joined(separator: "\n"), close + 1)
-  }
-
-  /// The front matter text between the `---` lines, or nil.
-  static func frontMatter(of text: String) -> String? {
-    let lines = PlainYAML.lines(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let close = lines.dropFirst().firstIndex(where: {
-        $0.trimmingCharacters(in: .whitespaces) == "---"
-      })
-    else { return nil }
-    return lines[1..<close].joined(separator: "\n")
+  /// The standardized absolute paths given on the command line, or nil for "everything".
+  static func selection(_ paths: [String]) -> [String]? {
+    paths.isEmpty ? nil : paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
   }
 
   /// The 1-based line where `key:` is written in site.yml, to point a configuration error at it.
   static func line(ofKey key: String, in text: String?) -> Int? {
     guard let text else { return nil }
-    for (i, line) in PlainYAML.lines(text).enumerated() {
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let t = line.trimmingCharacters(in: .whitespaces)
       if t.hasPrefix(key + ":") || t.contains("{ \(key):") || t.contains(", \(key):")
         || t.contains("{\(key):")
@@ -307,11 +162,4 @@ enum LintFiles {
     return nil
   }
 
-  /// A path relative to the working directory when the file is inside it, as editors expect.
-  static func displayPath(for url: URL) -> String {
-    let cwd = FileManager.default.currentDirectoryPath
-    let path = url.standardizedFileURL.path
-    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
-    return path
-  }
 }
