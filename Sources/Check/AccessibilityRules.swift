@@ -1,0 +1,163 @@
+import Diagnostics
+import Foundation
+
+/// Build-time accessibility rules on one generated page: the problems a template or a writer
+/// can cause that automated browser tests would otherwise catch only on the pages they visit.
+enum AccessibilityRules {
+  /// Link texts that say nothing about the destination, compared after trimming, lower-cased.
+  static let vagueTexts: Set<String> = [
+    "こちら", "ここ", "詳しくはこちら", "くわしくはこちら", "詳細はこちら", "こちらをクリック", "ここをクリック",
+    "こちらから", "詳細", "click here", "here", "more", "read more", "click", "this", "link",
+  ]
+
+  static func check(_ d: HTMLDocument, page: String, isRedirect: Bool, at a: inout PageAttribution)
+    -> [Finding]
+  {
+    var findings: [Finding] = []
+    func report(_ rule: String, _ placement: Placement, _ message: String, hint: String? = nil) {
+      let r = RuleCatalog.rule(rule)
+      findings.append(
+        Finding(page: page, r.severity, placement, message, hint: hint ?? r.hint, code: rule))
+    }
+    let names = AccessibleName(d)
+
+    // <html lang>
+    let html = d.all("html").first
+    let lang = html.flatMap { d.attribute("lang", of: $0) }?.trimmingCharacters(in: .whitespaces)
+    if lang?.isEmpty ?? true {
+      report(
+        "a11y.html-lang", a.template(needles: ["<html"], offset: html.map { d[$0].offset } ?? 0),
+        lang == nil ? "<html> has no lang attribute" : "<html> has an empty lang attribute")
+    }
+
+    // Images without alt.
+    for img in d.all("img") where d.attribute("alt", of: img) == nil {
+      let src = d.attribute("src", of: img) ?? ""
+      let placement =
+        a.nextLink(src, image: true)
+        ?? a.template(needles: ["src=\"\(src)\"", "<img"], offset: d[img].offset, inSource: true)
+      report(
+        "a11y.img-alt", placement, "image \(src.isEmpty ? "(no src)" : src) has no alt attribute")
+    }
+
+    // Headings: one h1, no skipped levels.
+    var previous = 1
+    var h1Count = 0
+    for e in d.elements.indices {
+      let name = d[e].name
+      guard name.count == 2, name.first == "h", let level = Int(name.dropFirst()),
+        (1...6).contains(level)
+      else { continue }
+      let text = names.trimmed(d.textContent(of: e))
+      func placement() -> Placement {
+        a.heading(level: level, text: text)
+          ?? a.template(needles: ["<h\(level)"], offset: d[e].offset, inSource: true)
+      }
+      if level == 1 {
+        h1Count += 1
+        if h1Count > 1 {
+          report("a11y.h1-multiple", placement(), "a second <h1> 「\(text)」 on the page")
+        }
+      } else if level > previous + 1 {
+        report(
+          "a11y.heading-order", placement(),
+          "heading <h\(level)> 「\(text)」 skips a level: the previous heading is <h\(previous)>",
+          hint:
+            "make it <h\(previous + 1)>; screen reader users move through a page by its heading levels"
+        )
+      }
+      previous = level
+    }
+    if h1Count == 0 && !isRedirect && html != nil {
+      report(
+        "a11y.h1-missing", a.template(needles: ["<h1", "<main"], offset: 0), "the page has no <h1>")
+    }
+
+    // Links and buttons: a name, and one that says where the link goes.
+    for e in d.all("a") {
+      guard let href = d.attribute("href", of: e) else { continue }
+      let name = names.name(of: e)
+      if name.isEmpty {
+        let placement =
+          a.nextLink(href, image: false)
+          ?? a.template(
+            needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
+        report(
+          "a11y.empty-link", placement, "link to \(href) has no text a screen reader can announce")
+      } else if vagueTexts.contains(normalizedLinkText(name)) {
+        let placement =
+          a.nextLink(href, image: false, text: name)
+          ?? a.template(
+            needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
+        report(
+          "a11y.vague-link", placement,
+          "link text 「\(name)」 does not say where the link goes (\(href))")
+      }
+    }
+    for e in d.elements.indices
+    where d[e].name == "button" || (d.attribute("role", of: e) == "button" && d[e].name != "input")
+    {
+      if names.name(of: e).isEmpty {
+        report(
+          "a11y.empty-button",
+          a.template(needles: ["<button"], offset: d[e].offset, inSource: true),
+          "<\(d[e].name)> has no text a screen reader can announce")
+      }
+    }
+
+    // Tables need header cells, unless marked as layout.
+    for t in d.all("table") {
+      let role = d.attribute("role", of: t)
+      guard role != "presentation" && role != "none" else { continue }
+      if !d.descendants(of: t).contains(where: { d[$0].name == "th" }) {
+        report(
+          "a11y.table-header", a.template(needles: ["<table"], offset: d[t].offset, inSource: true),
+          "table has no header cells (<th>)")
+      }
+    }
+
+    // Ids must be unique.
+    var seen: [String: Int] = [:]
+    for e in d.elements.indices {
+      guard let id = d.attribute("id", of: e), !id.isEmpty else { continue }
+      seen[id, default: 0] += 1
+      guard seen[id]! > 1 else { continue }
+      var placement: Placement?
+      if let heading = headingLevel(enclosing: e, in: d) {
+        placement = a.heading(
+          level: heading.level, text: names.trimmed(d.textContent(of: heading.index)))
+      }
+      report(
+        "a11y.duplicate-id",
+        placement
+          ?? a.template(
+            needles: ["id=\"\(id)\""], offset: d.attributeOffset("id", of: e), inSource: true),
+        "id \"\(id)\" is used more than once on the page")
+    }
+    return findings
+  }
+
+  /// Trimmed, lower-cased, with surrounding arrows and punctuation removed, so "こちら。" and
+  /// "Read more »" are still recognized.
+  static func normalizedLinkText(_ text: String) -> String {
+    let edge = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters).union(.symbols)
+    return text.trimmingCharacters(in: edge).lowercased()
+  }
+
+  /// The heading an element is (or is inside, like `<h2><span id>`), for source positions.
+  private static func headingLevel(enclosing e: Int, in d: HTMLDocument) -> (
+    index: Int, level: Int
+  )? {
+    var i = e
+    while i > 0 {
+      let name = d[i].name
+      if name.count == 2, name.first == "h", let level = Int(name.dropFirst()),
+        (1...6).contains(level)
+      {
+        return (i, level)
+      }
+      i = d[i].parent
+    }
+    return nil
+  }
+}

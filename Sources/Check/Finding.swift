@@ -1,0 +1,64 @@
+import Diagnostics
+
+/// Where a problem is reported: the source position, and whether that position is the page's
+/// own Markdown (then the page is implied) or a shared file such as the layout (then the
+/// message must say which output page showed the problem).
+struct Placement: Sendable, Hashable {
+  var location: SourceLocation
+  var namesPage: Bool
+}
+
+/// A problem on one output page. Kept per page for the JUnit report (one test case per page)
+/// and merged into diagnostics for text and JSON, so a broken link in the layout is one line
+/// saying how many pages show it, not 10,000 lines.
+public struct Finding: Sendable, Hashable {
+  /// The output file it was found in, relative to the site folder.
+  public var page: String
+  public var diagnostic: Diagnostic
+  /// True when the diagnostic's file is not the page's own source, so the message names it.
+  public var namesPage: Bool
+
+  init(
+    page: String, _ severity: Severity, _ placement: Placement, _ message: String, hint: String?,
+    code: String
+  ) {
+    self.page = page
+    self.diagnostic = Diagnostic(severity, placement.location, message, hint: hint, code: code)
+    self.namesPage = placement.namesPage
+  }
+
+  /// The diagnostic as reported for this page alone.
+  public var pageDiagnostic: Diagnostic {
+    var d = diagnostic
+    if namesPage { d.message += " (in \(page))" }
+    return d
+  }
+
+  /// One diagnostic per distinct problem and position, naming the first page and how many
+  /// other pages show the same problem.
+  static func merge(_ findings: [Finding]) -> [Diagnostic] {
+    var order: [Diagnostic] = []
+    var pages: [Diagnostic: [String]] = [:]
+    for f in findings {
+      let key = f.namesPage ? f.diagnostic : f.pageDiagnostic
+      if pages[key] == nil { order.append(key) }
+      if f.namesPage {
+        pages[key, default: []].append(f.page)
+      } else {
+        pages[key, default: []] = []
+      }
+    }
+    return order.map { d in
+      var d = d
+      let list = Array(Set(pages[d] ?? [])).sorted()
+      if let first = list.first {
+        let others = list.count - 1
+        d.message +=
+          others == 0
+          ? " (in \(first))"
+          : " (in \(first) and \(others) other \(others == 1 ? "page" : "pages"))"
+      }
+      return d
+    }.sorted
+  }
+}

@@ -1,0 +1,113 @@
+import Diagnostics
+
+/// What one URL on a page leads to. Independent of where the URL was written, so results are
+/// reused for the same URL on other pages.
+enum LinkOutcome: Sendable, Hashable {
+  case ok
+  case external(String)
+  case missing(file: String, suggestion: String?)
+  /// A folder linked without the final `/`: works only through a server redirect.
+  case folder
+  case missingFragment(fragment: String, target: String, suggestion: String?)
+  /// A fragment on another page, decided once every page's ids are known.
+  case pendingFragment(file: String, fragment: String)
+  case outside
+}
+
+/// Checks internal URLs against the site's files and ids, following redirect stubs for
+/// fragments, since `/old/#section` works when `/old/` redirects to a page with that id.
+struct LinkChecker: Sendable {
+  let index: SiteIndex
+  let resolver: URLResolver
+
+  init(index: SiteIndex) {
+    self.index = index
+    self.resolver = URLResolver(base: index.base)
+  }
+
+  /// `ownIDs` are the ids of `page` itself; with `allIDs` false, fragments on other pages are
+  /// left pending because their ids are not known yet.
+  func outcome(_ raw: String, from page: String, ownIDs: Set<String>, allIDs: Bool) -> LinkOutcome {
+    switch resolver.resolve(raw, from: page) {
+    case .skipped: return .ok
+    case .external(let url): return .external(url)
+    case .outside: return .outside
+    case .local(let file, let path, let fragment):
+      guard index.files.contains(file) else {
+        if !file.hasSuffix("index.html"), index.files.contains(file + "/index.html") {
+          return .folder
+        }
+        return .missing(file: file, suggestion: index.suggestion(for: path.isEmpty ? file : path))
+      }
+      guard let fragment, !fragment.isEmpty, isPage(file) else { return .ok }
+      if file == page, ownIDs.contains(fragment) { return .ok }
+      if file != page && !allIDs { return .pendingFragment(file: file, fragment: fragment) }
+      return fragmentOutcome(
+        file: file, fragment: fragment, ids: file == page ? ownIDs : nil, hops: 0)
+    }
+  }
+
+  func fragmentOutcome(file: String, fragment: String, ids given: Set<String>? = nil, hops: Int = 0)
+    -> LinkOutcome
+  {
+    let ids = given ?? index.ids[file] ?? []
+    if ids.contains(fragment) || fragment.lowercased() == "top" { return .ok }
+    if hops < 5, let redirect = index.redirects[file],
+      case .local(let next, _, let nextFragment) = resolver.resolve(redirect, from: file),
+      index.files.contains(next), isPage(next)
+    {
+      return fragmentOutcome(file: next, fragment: nextFragment ?? fragment, hops: hops + 1)
+    }
+    return .missingFragment(
+      fragment: fragment, target: file, suggestion: Suggest.closest(to: fragment, in: ids.sorted()))
+  }
+
+  private func isPage(_ file: String) -> Bool { file.hasSuffix(".html") || file.hasSuffix(".htm") }
+
+  /// The problem to report for an outcome, or nil when there is none.
+  static func problem(_ outcome: LinkOutcome, _ reference: Reference) -> (
+    severity: Severity, message: String, hint: String, code: String
+  )? {
+    let url = reference.url
+    let kind = reference.kind
+    switch outcome {
+    case .ok, .external, .pendingFragment: return nil
+    case .missing(let file, let suggestion):
+      let what: String
+      switch kind {
+      case .link, .frame: what = "link to \(url) is broken"
+      case .form: what = "form action \(url) is broken"
+      case .redirect: what = "redirect to \(url) is broken"
+      default: what = "\(kind.noun) \(url) is missing"
+      }
+      let rule = RuleCatalog.rule(kind.code)
+      return (
+        rule.severity, "\(what): the site has no \(file)",
+        suggestion.map { "did you mean \($0)?" } ?? rule.hint, rule.id
+      )
+    case .folder:
+      let rule = RuleCatalog.rule("link.folder")
+      return (
+        rule.severity, "link to \(url) leads to a folder without the final /",
+        "write \(slashed(url)) so the server does not have to redirect", rule.id
+      )
+    case .missingFragment(let fragment, let target, let suggestion):
+      let rule = RuleCatalog.rule("link.fragment")
+      return (
+        rule.severity,
+        "\(kind == .redirect ? "redirect" : "link") to \(url) points to a missing anchor: \(target) has no id \"\(fragment)\"",
+        suggestion.map { "did you mean #\($0)? \(rule.hint)" } ?? rule.hint, rule.id
+      )
+    case .outside:
+      let rule = RuleCatalog.rule("link.outside")
+      return (
+        rule.severity, "\(kind.noun) \(url) climbs above the site's root folder", rule.hint, rule.id
+      )
+    }
+  }
+
+  private static func slashed(_ url: String) -> String {
+    let end = url.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? url.endIndex
+    return url[..<end] + "/" + url[end...]
+  }
+}

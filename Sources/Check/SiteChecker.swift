@@ -1,0 +1,242 @@
+import Diagnostics
+import Foundation
+
+public struct CheckOptions: Sendable {
+  /// The built site (`site`).
+  public var site: URL
+  /// The folder the source map's paths are relative to (where `portal build` ran).
+  public var projectRoot: URL
+  /// Overrides the base URL otherwise read from the home page's canonical link or sitemap.xml.
+  public var baseURL: String?
+  /// Set to check http(s) links too.
+  public var external: ExternalCheckOptions?
+
+  public init(
+    site: URL, projectRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+    baseURL: String? = nil, external: ExternalCheckOptions? = nil
+  ) {
+    self.site = site
+    self.projectRoot = projectRoot
+    self.baseURL = baseURL
+    self.external = external
+  }
+
+  public var cacheFile: URL {
+    external?.cacheFile ?? site.appendingPathComponent(".portal/external-cache.json")
+  }
+}
+
+/// Everything a run found, per page (for JUnit) and merged (for text and JSON).
+public struct CheckReport: Sendable {
+  /// Every file checked: the HTML pages and sitemap.xml.
+  public var pages: [String] = []
+  public var findings: [Finding] = []
+  /// Problems not tied to a page, such as a missing site folder.
+  public var general: [Diagnostic] = []
+  public var referencesChecked = 0
+  public var external = ExternalSummary()
+  public var base: SiteBase?
+
+  public struct ExternalSummary: Sendable {
+    public var checked = 0
+    public var fromCache = 0
+    public var skipped = 0
+  }
+
+  public var diagnostics: [Diagnostic] { (general + Finding.merge(findings)).sorted }
+
+  /// Errors fail a check; warnings too with `strict`.
+  public func failed(strict: Bool) -> Bool {
+    let all = general + findings.map(\.diagnostic)
+    return all.hasErrors || (strict && all.warningCount > 0)
+  }
+}
+
+/// `portal check`: reads every page once (in parallel), checks its accessibility and its links
+/// to files of the site, then the fragments that point at other pages once all ids are known,
+/// then sitemap.xml, and with `--external` the http(s) links.
+public enum SiteChecker {
+  public static func check(_ options: CheckOptions) async -> CheckReport {
+    var (report, externals, attributor) = checkSite(options)
+    if let external = options.external, attributor != nil {
+      await checkExternal(
+        externals, options: external, cacheFile: options.cacheFile, into: &report, attributor!)
+    }
+    return report
+  }
+
+  /// An http(s) link found on a page, kept until its result is known.
+  struct ExternalUse: Sendable {
+    var url: String
+    var page: String
+    var reference: Reference
+  }
+
+  /// What reading one page gives: its ids and redirect for other pages' fragments, problems
+  /// found so far, fragments left for later, and external links.
+  private struct PageResult: Sendable {
+    var page: String
+    var ids: Set<String> = []
+    var redirect: String?
+    var findings: [Finding] = []
+    var pending: [(reference: Reference, file: String, fragment: String)] = []
+    var externals: [ExternalUse] = []
+    var references = 0
+  }
+
+  static func checkSite(_ options: CheckOptions) -> (CheckReport, [ExternalUse], Attributor?) {
+    var report = CheckReport()
+    guard var index = SiteIndex.scan(options.site) else {
+      report.general.append(
+        .error(
+          SourceLocation(file: Paths.display(options.site)), "there is no built site here",
+          hint: "run `portal build` first, or give the site folder with --site", code: "check.site")
+      )
+      return (report, [], nil)
+    }
+    let (map, mapProblem) = SourceMap.load(site: options.site, projectRoot: options.projectRoot)
+    if let mapProblem { report.general.append(mapProblem) }
+    let attributor = Attributor(map: map, projectRoot: options.projectRoot, site: options.site)
+
+    let sitemapBytes =
+      index.files.contains(SitemapChecker.file) ? read(options.site, SitemapChecker.file) : nil
+    let homeCanonical =
+      index.files.contains("index.html")
+      ? read(options.site, "index.html").map {
+        PageFacts(path: "index.html", document: HTMLDocument($0)).canonical
+      } ?? nil
+      : nil
+    index.findBase(
+      given: options.baseURL, homeCanonical: homeCanonical,
+      sitemapURLs: sitemapBytes.map { SitemapChecker.entries($0).map(\.url) } ?? [])
+    report.base = index.base
+
+    // Pass 1: every page on its own.
+    let firstIndex = index
+    let pages = index.htmlFiles
+    let results = ConcurrentChunks.map(pages) { chunk in
+      let checker = LinkChecker(index: firstIndex)
+      var memo: [String: LinkOutcome] = [:]
+      return chunk.map { page in
+        checkPage(page, site: options.site, checker: checker, attributor: attributor, memo: &memo)
+      }
+    }
+    for r in results {
+      index.ids[r.page] = r.ids
+      if let redirect = r.redirect { index.redirects[r.page] = redirect }
+    }
+
+    // Pass 2: fragments on other pages, now that every page's ids are known.
+    let fullIndex = index
+    let withPending = results.filter { !$0.pending.isEmpty }
+    let fragmentFindings = ConcurrentChunks.map(withPending) { chunk in
+      let checker = LinkChecker(index: fullIndex)
+      return chunk.flatMap { r -> [Finding] in
+        var place = attributor.forPage(r.page)
+        return r.pending.compactMap { p in
+          let outcome = checker.fragmentOutcome(file: p.file, fragment: p.fragment)
+          guard let problem = LinkChecker.problem(outcome, p.reference) else { return nil }
+          let placement = place.reference(
+            p.reference.url, element: p.reference.element, attribute: p.reference.attribute,
+            offset: p.reference.offset)
+          return Finding(
+            page: r.page, problem.severity, placement, problem.message, hint: problem.hint,
+            code: problem.code)
+        }
+      }
+    }
+
+    report.pages = pages
+    report.findings = results.flatMap(\.findings) + fragmentFindings
+    report.referencesChecked = results.reduce(0) { $0 + $1.references }
+    if let sitemapBytes {
+      report.pages.append(SitemapChecker.file)
+      report.findings += SitemapChecker.check(
+        sitemapBytes, index: index, siteFolder: attributor.siteFolder)
+    }
+    return (report, results.flatMap(\.externals), attributor)
+  }
+
+  private static func checkPage(
+    _ page: String, site: URL, checker: LinkChecker, attributor: Attributor,
+    memo: inout [String: LinkOutcome]
+  ) -> PageResult {
+    var result = PageResult(page: page)
+    guard let bytes = read(site, page) else {
+      var place = attributor.forPage(page, html: [])
+      result.findings.append(
+        Finding(
+          page: page, .error, place.htmlPosition(0), "the page could not be read", hint: nil,
+          code: "check.read"))
+      return result
+    }
+    let document = HTMLDocument(bytes)
+    let facts = PageFacts(path: page, document: document)
+    result.ids = facts.ids
+    result.redirect = facts.redirect
+    var a11y = attributor.forPage(page, html: bytes)
+    result.findings = AccessibilityRules.check(
+      document, page: page, isRedirect: facts.redirect != nil, at: &a11y)
+    var place = attributor.forPage(page, html: bytes)
+    for reference in facts.references {
+      result.references += 1
+      let url = reference.url
+      let reusable = !url.contains("#") && (url.hasPrefix("/") || url.contains(":"))
+      let outcome: LinkOutcome
+      if reusable, let known = memo[url] {
+        outcome = known
+      } else {
+        outcome = checker.outcome(url, from: page, ownIDs: facts.ids, allIDs: false)
+        if reusable { memo[url] = outcome }
+      }
+      switch outcome {
+      case .external(let absolute):
+        result.externals.append(ExternalUse(url: absolute, page: page, reference: reference))
+      case .pendingFragment(let file, let fragment):
+        result.pending.append((reference, file, fragment))
+      default:
+        guard let problem = LinkChecker.problem(outcome, reference) else { continue }
+        let placement = place.reference(
+          url, element: reference.element, attribute: reference.attribute, offset: reference.offset)
+        result.findings.append(
+          Finding(
+            page: page, problem.severity, placement, problem.message, hint: problem.hint,
+            code: problem.code))
+      }
+    }
+    return result
+  }
+
+  static func checkExternal(
+    _ uses: [ExternalUse], options: ExternalCheckOptions, cacheFile: URL,
+    into report: inout CheckReport,
+    _ attributor: Attributor
+  ) async {
+    let urls = Array(Set(uses.map(\.url)))
+    let outcomes = await ExternalLinkChecker(options: options).check(urls, cacheFile: cacheFile)
+    report.external.checked = outcomes.values.filter { $0.state != .skipped }.count
+    report.external.fromCache = outcomes.values.filter(\.fromCache).count
+    report.external.skipped = outcomes.values.filter { $0.state == .skipped }.count
+    var byPage: [String: [ExternalUse]] = [:]
+    for use in uses { byPage[use.page, default: []].append(use) }
+    for (page, list) in byPage.sorted(by: { $0.key < $1.key }) {
+      var place = attributor.forPage(page)
+      for use in list {
+        guard let outcome = outcomes[use.url],
+          let problem = ExternalProblems.problem(outcome, use.reference.url)
+        else { continue }
+        let placement = place.reference(
+          use.reference.url, element: use.reference.element, attribute: use.reference.attribute,
+          offset: use.reference.offset)
+        report.findings.append(
+          Finding(
+            page: page, problem.severity, placement, problem.message, hint: problem.hint,
+            code: problem.code))
+      }
+    }
+  }
+
+  static func read(_ site: URL, _ path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: site.appendingPathComponent(path).path).map(Array.init)
+  }
+}

@@ -1,0 +1,94 @@
+import Diagnostics
+import Foundation
+
+/// Every file of the built site and, once the pages are read, the ids of each page, so a link
+/// is checked with a set lookup instead of a disk access.
+struct SiteIndex: Sendable {
+  let root: URL
+  /// Paths relative to `root`, without the `.portal` folder.
+  let files: Set<String>
+  var base = SiteBase(origin: nil)
+  /// Ids (and `<a name>`s) by page, and each redirect stub's target.
+  var ids: [String: Set<String>] = [:]
+  var redirects: [String: String] = [:]
+
+  init(root: URL, files: Set<String>) {
+    self.root = root
+    self.files = files
+  }
+
+  /// Walks the site folder. Hidden entries (`.portal`, `.DS_Store`) are not part of the site.
+  static func scan(_ root: URL) -> SiteIndex? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder),
+      isFolder.boolValue,
+      let walker = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return nil }
+    let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path
+    var files = Set<String>()
+    for case let url as URL in walker {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+        continue
+      }
+      let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+      guard path.hasPrefix(prefix + "/") else { continue }
+      files.insert(String(path.dropFirst(prefix.count + 1)))
+    }
+    return SiteIndex(root: root, files: files)
+  }
+
+  var htmlFiles: [String] {
+    files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
+  }
+
+  /// The base URL: given, or the canonical URL of the home page, or guessed from sitemap.xml
+  /// entries by finding the prefix after which they name files of the site.
+  mutating func findBase(given: String?, homeCanonical: String?, sitemapURLs: [String]) {
+    if let given, let b = SiteBase(url: given) {
+      base = b
+    } else if let homeCanonical, let b = SiteBase(url: homeCanonical) {
+      base = b
+    } else {
+      for url in sitemapURLs.prefix(20) {
+        let parts = URLParts(url)
+        guard let scheme = parts.scheme, let authority = parts.authority else { continue }
+        let segments = parts.path.split(separator: "/", omittingEmptySubsequences: false).map(
+          String.init)
+        for cut in 1...max(1, segments.count) {
+          let prefix = segments.prefix(cut).joined(separator: "/") + "/"
+          var rest = segments.dropFirst(cut).map { URLResolver.decode($0) }.joined(separator: "/")
+          if rest.isEmpty || rest.hasSuffix("/") { rest += "index.html" }
+          if files.contains(rest) {
+            base = SiteBase(
+              origin: "\(scheme)://\(URLParts.normalizedHost(authority, scheme: scheme))",
+              path: prefix)
+            return
+          }
+        }
+      }
+    }
+  }
+
+  /// A close existing address for a missing one, as the user would write it (`/glossary/dx/`):
+  /// first among addresses in the same top folder, then among all of similar length.
+  func suggestion(for missing: String) -> String? {
+    let wanted =
+      missing == "index.html"
+      ? "" : missing.hasSuffix("/index.html") ? String(missing.dropLast(10)) : missing
+    let top = wanted.split(separator: "/").first
+    var sameTop: [String] = []
+    var similar: [String] = []
+    for file in files {
+      let address =
+        file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast(10)) : file
+      guard abs(address.count - wanted.count) <= 3 else { continue }
+      similar.append(address)
+      if address.split(separator: "/").first == top { sameTop.append(address) }
+    }
+    let found =
+      Suggest.closest(to: wanted, in: sameTop.sorted())
+      ?? Suggest.closest(to: wanted, in: similar.sorted())
+    return found.map { base.path + $0 }
+  }
+}

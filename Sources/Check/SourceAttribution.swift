@@ -1,0 +1,182 @@
+import Diagnostics
+import Foundation
+
+/// Decides where each problem is reported, best first: the Markdown line the source map
+/// records for a body link, image or heading; the Markdown file where a front-matter URL is
+/// written; the literal attribute in the page's template (or its layout and partials); the
+/// template itself; and only when the page has no map entry, the HTML file's own line:column.
+final class Attributor: Sendable {
+  let map: SourceMap?
+  let files: TextFiles
+  let templates: TemplateSearch
+  /// The site folder as shown to the user (e.g. `site`), to name HTML files.
+  let siteFolder: String
+  let site: URL
+
+  init(map: SourceMap?, projectRoot: URL, site: URL) {
+    self.map = map
+    self.files = TextFiles(root: projectRoot)
+    self.templates = TemplateSearch(files: files)
+    self.site = site
+    self.siteFolder = Paths.display(site, relativeTo: projectRoot)
+  }
+
+  /// `html` is the page's bytes when already read; otherwise they are read if a problem needs
+  /// an HTML position.
+  func forPage(_ page: String, html: [UInt8]? = nil) -> PageAttribution {
+    PageAttribution(shared: self, page: page, entry: map?.pages[page], htmlBytes: html)
+  }
+
+  func displaySource(_ path: String) -> String {
+    path.hasPrefix("/") ? Paths.display(URL(fileURLWithPath: path), relativeTo: files.root) : path
+  }
+}
+
+/// Attribution for one page. Entries of the source map are used up in document order, so the
+/// second broken link to the same URL points at the second place it was written.
+struct PageAttribution {
+  let shared: Attributor
+  let page: String
+  let entry: SourceMap.Page?
+  private var htmlBytes: [UInt8]?
+  private var html: LineIndex?
+  private var used: [String: Int] = [:]
+
+  init(shared: Attributor, page: String, entry: SourceMap.Page?, htmlBytes: [UInt8]?) {
+    self.shared = shared
+    self.page = page
+    self.entry = entry
+    self.htmlBytes = htmlBytes
+  }
+
+  /// A URL in an attribute (`href`, `src`, …) at `offset` in the page.
+  mutating func reference(_ url: String, element: String, attribute: String, offset: Int)
+    -> Placement
+  {
+    let isImage = element == "img" && attribute == "src"
+    if let link = nextLink(url, image: isImage) { return link }
+    if let literal = sourceLiteral(url) { return literal }
+    return template(
+      needles: [
+        attributeNeedle(attribute, url, escaped: true),
+        attributeNeedle(attribute, url, escaped: false),
+      ], offset: offset)
+  }
+
+  /// A body link (by URL and, when given, its text) or image (by `src`) written in Markdown.
+  mutating func nextLink(_ url: String, image: Bool, text: String? = nil) -> Placement? {
+    guard let entry, let source = entry.source else { return nil }
+    let candidates = entry.links.filter { $0.url == url && $0.image == image }
+    let preferred =
+      text.map { t in candidates.filter { normalized($0.text) == normalized(t) } } ?? []
+    let list = preferred.isEmpty ? candidates : preferred
+    let key = "\(image ? "i" : "a")|\(url)|\(preferred.isEmpty ? "" : text ?? "")"
+    let n = used[key, default: 0]
+    guard n < list.count else { return nil }
+    used[key] = n + 1
+    let link = list[n]
+    return Placement(
+      location: SourceLocation(
+        file: shared.displaySource(source), line: link.line, column: link.column),
+      namesPage: false)
+  }
+
+  /// A heading written in Markdown, by level and text (furigana markup and spaces ignored).
+  mutating func heading(level: Int, text: String) -> Placement? {
+    guard let entry, let source = entry.source else { return nil }
+    let wanted = normalized(text)
+    let sameText = entry.headings.filter { normalized($0.text) == wanted }
+    let sameLevel = sameText.filter { $0.level == level }
+    let list = sameLevel.isEmpty ? sameText : sameLevel
+    let key = "h\(sameLevel.isEmpty ? 0 : level)|\(wanted)"
+    let n = used[key, default: 0]
+    guard n < list.count else { return nil }
+    used[key] = n + 1
+    let h = list[n]
+    return Placement(
+      location: SourceLocation(file: shared.displaySource(source), line: h.line, column: h.column),
+      namesPage: false)
+  }
+
+  /// Where the page's Markdown writes `url` literally, e.g. a `links:` entry in front matter.
+  func sourceLiteral(_ url: String) -> Placement? {
+    guard url.count > 1, let source = entry?.source, let index = shared.files.index(source),
+      let (line, column) = index.position(ofFirst: url, bounded: true)
+    else { return nil }
+    return Placement(
+      location: SourceLocation(file: shared.displaySource(source), line: line, column: column),
+      namesPage: false)
+  }
+
+  /// The first needle found in the template chain; else the template, line 1; else the HTML.
+  /// With `inSource`, the page's Markdown is searched first, for raw HTML written there.
+  mutating func template(needles: [String], offset: Int, inSource: Bool = false) -> Placement {
+    if inSource, let source = entry?.source, let index = shared.files.index(source) {
+      for needle in needles where !needle.isEmpty {
+        if let (line, column) = index.position(ofFirst: needle) {
+          return Placement(
+            location: SourceLocation(
+              file: shared.displaySource(source), line: line, column: column),
+            namesPage: false)
+        }
+      }
+    }
+    if let template = entry?.template {
+      if let found = shared.templates.locate(needles, template: template) {
+        return Placement(location: found, namesPage: true)
+      }
+      return Placement(location: SourceLocation(file: template), namesPage: true)
+    }
+    return htmlPosition(offset)
+  }
+
+  /// The page's own HTML file at `offset`.
+  mutating func htmlPosition(_ offset: Int) -> Placement {
+    if html == nil {
+      let url = shared.site.appendingPathComponent(page)
+      html = LineIndex(
+        htmlBytes ?? FileManager.default.contents(atPath: url.path).map(Array.init) ?? [])
+      htmlBytes = nil
+    }
+    let (line, column) = html!.position(of: offset)
+    return Placement(
+      location: SourceLocation(file: shared.siteFolder + "/" + page, line: line, column: column),
+      namesPage: false)
+  }
+
+  func attributeNeedle(_ attribute: String, _ value: String, escaped: Bool) -> String {
+    let v = escaped ? value.replacingOccurrences(of: "&", with: "&amp;") : value
+    return "\(attribute)=\"\(v)\""
+  }
+
+  /// Text compared without spaces and with `{漢字|かんじ}` furigana reduced to the base text.
+  func normalized(_ text: String) -> String {
+    var out = ""
+    var inReading = false
+    for c in text {
+      switch c {
+      case "{": continue
+      case "|": inReading = true
+      case "}": inReading = false
+      case _ where c.isWhitespace: continue
+      default: if !inReading { out.append(c) }
+      }
+    }
+    return out
+  }
+}
+
+extension LineIndex {
+  /// The first occurrence of `needle` not glued to other URL characters, so `…/doc/0` does not
+  /// match inside `…/doc/01`.
+  func position(ofFirst needle: String, bounded: Bool) -> (line: Int, column: Int)? {
+    guard bounded else { return position(ofFirst: needle) }
+    return position(ofFirst: needle) { !Self.isURLByte($0) && !Self.isURLByte($1) }
+  }
+
+  static func isURLByte(_ b: UInt8?) -> Bool {
+    guard let b, b < 0x80 else { return false }
+    let c = Character(Unicode.Scalar(b))
+    return c.isLetter || c.isNumber || "-._~/?#@!$&*+,;=%:".contains(c)
+  }
+}

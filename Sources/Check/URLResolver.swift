@@ -1,0 +1,169 @@
+import Foundation
+
+/// Where the site is published, so absolute links to the site itself and sitemap entries map
+/// to local files, and root-relative links drop the base path (`/dx/` for a site served from
+/// https://example.jp/dx/).
+public struct SiteBase: Sendable, Hashable {
+  /// `scheme://host[:port]`, lower-cased; nil when unknown.
+  public var origin: String?
+  /// Starts and ends with `/`.
+  public var path: String
+
+  public init(origin: String?, path: String = "/") {
+    self.origin = origin
+    self.path = path.hasSuffix("/") ? path : path + "/"
+    if !self.path.hasPrefix("/") { self.path = "/" + self.path }
+  }
+
+  /// From an absolute URL such as `https://dx.example.jp/` (a trailing `index.html` is dropped).
+  public init?(url: String) {
+    let parts = URLParts(url)
+    guard let scheme = parts.scheme, scheme == "http" || scheme == "https",
+      let authority = parts.authority
+    else { return nil }
+    var path = parts.path.isEmpty ? "/" : parts.path
+    if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
+    if !path.hasSuffix("/") { path = String(path[...(path.lastIndex(of: "/") ?? path.startIndex)]) }
+    self.init(
+      origin: "\(scheme)://\(URLParts.normalizedHost(authority, scheme: scheme))", path: path)
+  }
+
+  public var url: String? { origin.map { $0 + path } }
+
+  /// `host[:port]` without the scheme: http and https links to the same host are the same site.
+  var hostKey: String? { origin.flatMap { URLParts($0).authority } }
+}
+
+/// A URL split by hand into its parts, because links in Japanese pages carry raw non-ASCII
+/// characters that Foundation's parser treats differently across platforms.
+struct URLParts: Sendable {
+  var scheme: String?
+  var authority: String?
+  var path: String
+  var query: String?
+  var fragment: String?
+
+  init(_ raw: String) {
+    var rest = Substring(raw)
+    if let hash = rest.firstIndex(of: "#") {
+      fragment = String(rest[rest.index(after: hash)...])
+      rest = rest[..<hash]
+    }
+    if let question = rest.firstIndex(of: "?") {
+      query = String(rest[rest.index(after: question)...])
+      rest = rest[..<question]
+    }
+    if let colon = rest.firstIndex(of: ":"), let first = rest.first, first.isASCII, first.isLetter,
+      rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+      )
+    {
+      scheme = rest[..<colon].lowercased()
+      rest = rest[rest.index(after: colon)...]
+    }
+    if rest.hasPrefix("//") {
+      rest = rest.dropFirst(2)
+      let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+      authority = String(rest[..<slash])
+      rest = rest[slash...]
+    }
+    path = String(rest)
+  }
+
+  /// Lower-cased host without user info or the scheme's default port.
+  static func normalizedHost(_ authority: String, scheme: String) -> String {
+    var host = Substring(authority)
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    var result = host.lowercased()
+    if (scheme == "http" && result.hasSuffix(":80"))
+      || (scheme == "https" && result.hasSuffix(":443"))
+    {
+      result = String(result[..<result.lastIndex(of: ":")!])
+    }
+    return result
+  }
+}
+
+/// What a URL in a page refers to.
+enum Resolution: Sendable, Hashable {
+  /// mailto:, tel:, data:, javascript: and other schemes, and empty URLs.
+  case skipped
+  /// An http(s) URL on another site (or outside this site's base path), without its fragment.
+  case external(String)
+  /// A file in the site (relative, percent-decoded, `index.html` added for folders), the path as
+  /// the link wrote it for messages, and the decoded fragment.
+  case local(file: String, path: String, fragment: String?)
+  /// A relative link that climbs above the site root.
+  case outside
+}
+
+struct URLResolver: Sendable {
+  let base: SiteBase
+
+  /// Resolves `raw` as written on the page at `page` (a site-relative file path).
+  func resolve(_ raw: String, from page: String) -> Resolution {
+    if raw.isEmpty { return .skipped }
+    let parts = URLParts(raw)
+    if let scheme = parts.scheme, parts.authority == nil || (scheme != "http" && scheme != "https")
+    {
+      return scheme == "http" || scheme == "https" ? .external(withoutFragment(raw)) : .skipped
+    }
+    if let authority = parts.authority {
+      let scheme = parts.scheme ?? base.origin.flatMap { URLParts($0).scheme } ?? "https"
+      let host = URLParts.normalizedHost(authority, scheme: scheme)
+      let absolute =
+        parts.scheme == nil ? "\(scheme):\(withoutFragment(raw))" : withoutFragment(raw)
+      guard host == base.hostKey, parts.path.hasPrefix(base.path) || parts.path + "/" == base.path
+      else {
+        return .external(absolute)
+      }
+      return local(Self.segments(String(parts.path.dropFirst(base.path.count))), from: [], parts)
+    }
+    if parts.path.hasPrefix("/") {
+      guard parts.path.hasPrefix(base.path) || parts.path + "/" == base.path else {
+        guard let origin = base.origin else { return .outside }
+        return .external(origin + withoutFragment(raw))
+      }
+      return local(Self.segments(String(parts.path.dropFirst(base.path.count))), from: [], parts)
+    }
+    if parts.path.isEmpty {
+      return .local(file: page, path: raw, fragment: parts.fragment.map(Self.decode))
+    }
+    let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(
+      String.init)
+    return local(Self.segments(parts.path), from: folder, parts)
+  }
+
+  private func local(_ relative: [String], from folder: [String], _ parts: URLParts) -> Resolution {
+    var segments = folder
+    var trailingSlash = relative.isEmpty
+    for (i, segment) in relative.enumerated() {
+      let last = i == relative.count - 1
+      switch segment {
+      case ".": trailingSlash = last
+      case "..":
+        if segments.isEmpty { return .outside }
+        segments.removeLast()
+        trailingSlash = last
+      case "": trailingSlash = last
+      default:
+        segments.append(Self.decode(segment))
+        trailingSlash = false
+      }
+    }
+    var path = segments.joined(separator: "/")
+    if trailingSlash && !path.isEmpty { path += "/" }
+    let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    return .local(file: file, path: path, fragment: parts.fragment.map(Self.decode))
+  }
+
+  private static func segments(_ path: String) -> [String] {
+    path.isEmpty
+      ? [] : path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  static func decode(_ s: String) -> String { s.removingPercentEncoding ?? s }
+
+  private func withoutFragment(_ raw: String) -> String {
+    raw.firstIndex(of: "#").map { String(raw[..<$0]) } ?? raw
+  }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Check
+import Diagnostics
+import Foundation
+
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, junit
+}
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check the built site for broken links and anchors and for accessibility problems.",
+    discussion: """
+      Reads every page of the built site and reports, at the Markdown line that made it (from
+      the build's .portal/sourcemap.json) or else at the template:
+        - links, #fragments, images, stylesheets, scripts, icons, feeds, redirect stubs and
+          sitemap.xml entries that lead to no file or no anchor;
+        - images without alt, skipped heading levels, no or several h1, links and buttons
+          without text, vague link text (こちら, click here), tables without <th>,
+          duplicate ids, and <html> without lang.
+      With --external, http(s) links to other sites are fetched too (8 at a time, 2 per host,
+      with retries); good results are cached in <site>/.portal/external-cache.json, and URLs
+      matching `check: { skip: [...] }` in content/site.yml or --skip are not fetched.
+
+      Run it from the project folder, after `portal build`. See docs/check.md.
+
+      Exit status: 0 nothing broken (warnings allowed unless --strict), 1 errors or (with
+      --strict) warnings, 2 usage errors.
+
+      Examples:
+        portal check
+        portal check --strict --format junit > check-report.xml
+        portal check --external --skip 'https://www.example.jp/login/*'
+        portal check --site public --format json
+        portal check --list-rules
+      """)
+
+  @Option(help: "The built site folder.")
+  var site: String = "site"
+
+  @Flag(help: "Also fetch http(s) links to other sites.")
+  var external = false
+
+  @Option(help: "How to print the report: text, json or junit.")
+  var format: CheckOutputFormat = .text
+
+  @Flag(help: "Fail (exit status 1) on warnings too.")
+  var strict = false
+
+  @Option(
+    help:
+      "The site configuration whose `check.skip` URL patterns are not fetched. Default: content/site.yml if it exists."
+  )
+  var config: String?
+
+  @Option(
+    name: .customLong("skip"),
+    help: "A URL pattern not to fetch (`*` matches anything); repeatable.")
+  var skip: [String] = []
+
+  @Option(help: "Seconds a good external result stays in the cache before it is fetched again.")
+  var cacheMaxAge: Int = 86_400
+
+  @Flag(help: "Fetch every external link, neither reading nor writing the cache.")
+  var noCache = false
+
+  @Option(help: "Seconds to wait for an external site to answer.")
+  var timeout: Double = 10
+
+  @Option(help: "Retries after a timeout or a 5xx answer (waiting 0.5 s, 1 s, 2 s, …).")
+  var retries: Int = 2
+
+  @Option(help: "External requests at the same time.")
+  var concurrency: Int = 8
+
+  @Option(help: "External requests at the same time to one host.")
+  var perHost: Int = 2
+
+  @Option(
+    help:
+      "The site's public base URL. Default: the home page's canonical link, else guessed from sitemap.xml."
+  )
+  var baseURL: String?
+
+  @Flag(help: "List the rules with their severity and exit.")
+  var listRules = false
+
+  func validate() throws {
+    if let config, !FileManager.default.fileExists(atPath: config) {
+      throw ValidationError("`--config \(config)` does not exist. Help: give the path of site.yml")
+    }
+    if timeout <= 0 { throw ValidationError("`--timeout` must be more than 0 seconds") }
+    if retries < 0 || concurrency < 1 || perHost < 1 || cacheMaxAge < 0 {
+      throw ValidationError(
+        "`--retries` and `--cache-max-age` must be 0 or more, `--concurrency` and `--per-host` 1 or more"
+      )
+    }
+    if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+      throw ValidationError(
+        "`--base-url \(baseURL)` is not an http(s) URL. Help: write for example https://dx.example.jp/"
+      )
+    }
+  }
+
+  func run() throws {
+    if listRules {
+      print(Self.ruleList())
+      return
+    }
+    var options = CheckOptions(site: URL(fileURLWithPath: site), baseURL: baseURL)
+    if external {
+      var e = ExternalCheckOptions()
+      e.maxConcurrent = concurrency
+      e.perHost = perHost
+      e.timeout = timeout
+      e.retries = retries
+      e.cacheMaxAge = TimeInterval(cacheMaxAge)
+      e.useCache = !noCache
+      let configPath = config ?? "content/site.yml"
+      e.skip = CheckConfiguration.load(URL(fileURLWithPath: configPath)).skip + skip
+      options.external = e
+    }
+    let finalOptions = options
+    let report = Self.wait { await SiteChecker.check(finalOptions) }
+    switch format {
+    case .text:
+      print(CheckReporter.render(report, as: .text, strict: strict))
+    case .json, .junit:
+      print(CheckReporter.render(report, as: format == .json ? .json : .junit, strict: strict))
+      FileHandle.standardError.write(Data((CheckReporter.summary(report) + "\n").utf8))
+    }
+    if report.failed(strict: strict) { throw ExitCode(1) }
+  }
+
+  static func ruleList() -> String {
+    let width = RuleCatalog.all.map(\.id.count).max() ?? 0
+    return RuleCatalog.all.map { rule in
+      let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+      let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+      return "\(padded)  \(severity)  \(rule.summary)"
+    }.joined(separator: "\n")
+  }
+
+  /// Runs async work from the synchronous command (the `portal` entry point is synchronous).
+  static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+    let box = WaitBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+      box.value = await work()
+      done.signal()
+    }
+    done.wait()
+    return box.value!
+  }
+}
+
+/// Carries the result out of the task; written once before the semaphore is signalled.
+private final class WaitBox<T>: @unchecked Sendable {
+  var value: T?
+}

@@ -1,0 +1,147 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Check
+
+/// Each rule with a failing and a passing page. Without a source map, positions are the
+/// HTML file's (the page body starts on line 6).
+@Suite struct AccessibilityTests {
+  func lines(_ html: String) async throws -> [String] {
+    try await FixtureSite(["site/index.html": html]).lines()
+  }
+
+  @Test func passingPageHasNoProblems() async throws {
+    #expect(try await lines(page()) == [])
+  }
+
+  @Test func imageAlt() async throws {
+    #expect(
+      try await lines(page(body: #"<img src="data:image/png;base64,AA">"#)) == [
+        "site/index.html:6:1: error: image data:image/png;base64,AA has no alt attribute [a11y.img-alt]"
+      ])
+    #expect(
+      try await lines(page(body: #"<img src="data:," alt=""><img src="data:," alt="県の地図">"#)) == [])
+  }
+
+  @Test func headingOrder() async throws {
+    #expect(
+      try await lines(page(body: "<h2>概要</h2>\n<h4>細目</h4>")) == [
+        "site/index.html:7:1: warning: heading <h4> 「細目」 skips a level: the previous heading is <h2> [a11y.heading-order]"
+      ])
+    #expect(try await lines(page(body: "<h2>概要</h2><h3>細目</h3><h2>次</h2><h3>細目</h3>")) == [])
+  }
+
+  @Test func oneH1() async throws {
+    #expect(
+      try await lines(page(body: "<h1>二つ目</h1>")) == [
+        "site/index.html:6:1: warning: a second <h1> 「二つ目」 on the page [a11y.h1-multiple]"
+      ])
+    #expect(
+      try await lines(
+        "<!DOCTYPE html>\n<html lang=\"ja\"><body><main><h2>見出し</h2></main></body></html>") == [
+          "site/index.html:1:1: warning: the page has no <h1> [a11y.h1-missing]"
+        ])
+  }
+
+  @Test func emptyLinksAndButtons() async throws {
+    let found = try await lines(
+      page(
+        body:
+          #"<a href="data:,"></a> <a href="data:,"><img src="data:," alt=""></a> <button type="button"> </button>"#
+      ))
+    #expect(
+      found
+        == [
+          "site/index.html:6:4: error: link to data:, has no text a screen reader can announce [a11y.empty-link]",
+          "site/index.html:6:26: error: link to data:, has no text a screen reader can announce [a11y.empty-link]",
+          "site/index.html:6:70: error: <button> has no text a screen reader can announce [a11y.empty-button]",
+        ])
+    let named = """
+      <a href="data:," aria-label="ホームへ"></a>
+      <a href="data:,"><img src="data:," alt="千葉県"></a>
+      <a href="data:,"><span class="visually-hidden">メニュー</span></a>
+      <a href="data:," aria-labelledby="l"></a><span id="l">ラベル</span>
+      <button type="button" title="閉じる"><svg aria-hidden="true"></svg></button>
+      <button type="button"><svg><title>検索</title></svg></button>
+      """
+    #expect(try await lines(page(body: named)) == [])
+  }
+
+  @Test func vagueLinkText() async throws {
+    let body = """
+      <a href="data:,">こちら</a> <a href="data:,"> 詳しくはこちら。</a> <a href="data:,">Click Here</a>
+      <a href="data:,">Read more »</a> <a href="data:,">詳細</a>
+      """
+    let found = try await lines(page(body: body))
+    #expect(
+      found == [
+        "site/index.html:6:4: warning: link text 「こちら」 does not say where the link goes (data:,) [a11y.vague-link]",
+        "site/index.html:6:29: warning: link text 「詳しくはこちら。」 does not say where the link goes (data:,) [a11y.vague-link]",
+        "site/index.html:6:60: warning: link text 「Click Here」 does not say where the link goes (data:,) [a11y.vague-link]",
+        "site/index.html:7:4: warning: link text 「Read more »」 does not say where the link goes (data:,) [a11y.vague-link]",
+        "site/index.html:7:37: warning: link text 「詳細」 does not say where the link goes (data:,) [a11y.vague-link]",
+      ])
+    let clear = """
+      <a href="data:,">防災アプリの使い方</a> <a href="data:,">詳細な計画（PDF）</a>
+      <a href="data:," aria-label="イベントの詳細">詳細</a>
+      """
+    #expect(try await lines(page(body: clear)) == [])
+  }
+
+  @Test func tableHeaders() async throws {
+    #expect(
+      try await lines(page(body: "<table><tr><td>1</td></tr></table>")) == [
+        "site/index.html:6:1: error: table has no header cells (<th>) [a11y.table-header]"
+      ])
+    let good = """
+      <table><thead><tr><th>年度</th></tr></thead><tbody><tr><td>令和6年度</td></tr></tbody></table>
+      <table role="presentation"><tr><td>配置用</td></tr></table>
+      """
+    #expect(try await lines(page(body: good)) == [])
+  }
+
+  @Test func duplicateIds() async throws {
+    #expect(
+      try await lines(page(body: #"<p id="a">1</p><p id="a">2</p><p id="b">3</p>"#)) == [
+        "site/index.html:6:19: error: id \"a\" is used more than once on the page [a11y.duplicate-id]"
+      ])
+  }
+
+  @Test func htmlLang() async throws {
+    #expect(
+      try await lines(page(lang: nil)) == [
+        "site/index.html:2:1: error: <html> has no lang attribute [a11y.html-lang]"
+      ])
+    #expect(
+      try await lines(page(lang: " ")) == [
+        "site/index.html:2:1: error: <html> has an empty lang attribute [a11y.html-lang]"
+      ])
+    #expect(try await lines(page(lang: "en")) == [])
+  }
+
+  @Test func templateMadeProblemsPointAtTheTemplate() async throws {
+    let site = try FixtureSite([
+      "site/a/index.html": page(lang: nil, body: "<table><tr><td>1</td></tr></table>"),
+      "theme/templates/layout.mustache":
+        "<!DOCTYPE html>\n<html>\n<body>{{$main}}{{/main}}</body></html>\n",
+      "theme/templates/page.mustache":
+        "{{< layout}}{{$main}}\n\n  <table><tr><td>{{x}}</td></tr></table>{{/main}}{{/layout}}\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], [])
+      ]),
+    ])
+    let lines = await site.lines()
+    #expect(
+      lines == [
+        "theme/templates/layout.mustache:2:1: error: <html> has no lang attribute (in a/index.html) [a11y.html-lang]",
+        "theme/templates/page.mustache:3:3: error: table has no header cells (<th>) (in a/index.html) [a11y.table-header]",
+      ])
+  }
+
+  @Test func normalizedLinkText() {
+    #expect(AccessibilityRules.normalizedLinkText("  こちら。 ") == "こちら")
+    #expect(AccessibilityRules.normalizedLinkText("→ Read more »") == "read more")
+    #expect(AccessibilityRules.normalizedLinkText("詳細な計画") == "詳細な計画")
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import Check
+
+@Suite struct ScannerTests {
+  @Test func tagsAttributesAndEntities() {
+    let tokens = HTMLScanner.tokens(
+      Array(#"<a HREF="/a?x=1&amp;y=2" class='c' hidden>A &lt;&#x3042;&#12354;</a>"#.utf8))
+    #expect(
+      tokens == [
+        .start(
+          name: "a",
+          attributes: [
+            HTMLAttribute(name: "href", value: "/a?x=1&y=2", offset: 3),
+            HTMLAttribute(name: "class", value: "c", offset: 25),
+            HTMLAttribute(name: "hidden", value: "", offset: 35),
+          ], selfClosing: false, offset: 0),
+        .text("A <ああ", offset: 42),
+        .end(name: "a", offset: 64),
+      ])
+  }
+
+  @Test func commentsDoctypeScriptAndStyleContentAreSkipped() {
+    let html = """
+      <!DOCTYPE html><!-- <a href="/in-comment"> --><script>if (a < b) { x = "<a href='/in-script'>" }</script>\
+      <style>a > b { color: red }</style><p>text</p>
+      """
+    let tokens = HTMLScanner.tokens(Array(html.utf8))
+    let starts = tokens.compactMap { t -> String? in
+      if case .start(let name, _, _, _) = t { return name }
+      return nil
+    }
+    let texts = tokens.compactMap { t -> String? in
+      if case .text(let s, _) = t { return s }
+      return nil
+    }
+    #expect(starts == ["script", "style", "p"])
+    #expect(texts == ["text"])
+  }
+
+  @Test func unknownEntitiesAndBareAmpersandsStayAsWritten() {
+    let tokens = HTMLScanner.tokens(Array("<p>A & B &unknown; &copy;</p>".utf8))
+    #expect(tokens.contains(.text("A & B &unknown; ©", offset: 3)))
+  }
+
+  @Test func cdataIsText() {
+    let tokens = HTMLScanner.tokens(Array("<loc><![CDATA[https://x.jp/a&b]]></loc>".utf8))
+    #expect(tokens.contains(.text("https://x.jp/a&b", offset: 14)))
+  }
+
+  @Test func treeToleratesVoidAndUnclosedElements() {
+    let d = HTMLDocument(
+      Array("<div><p>one<br>two<img src=a.png alt=x><p>three</div><span>after</span>".utf8))
+    let div = d.all("div")[0]
+    #expect(d.textContent(of: div) == "onetwothree")
+    #expect(d.hasAncestor(d.all("img")[0], named: "div"))
+    #expect(!d.hasAncestor(d.all("span")[0], named: "div"))
+  }
+
+  @Test func textContentLeavesOutFurigana() {
+    let d = HTMLDocument(Array("<h2><ruby>申請<rp>（</rp><rt>しんせい</rt><rp>）</rp></ruby>の方法</h2>".utf8))
+    #expect(d.textContent(of: d.all("h2")[0]) == "申請の方法")
+  }
+
+  @Test func pageFactsCollectEveryKindOfReference() {
+    let html = """
+      <html><head><link rel="stylesheet" href="/s.css"><link rel="icon" href="/i.svg">
+      <link rel="preconnect" href="https://cdn.example"><link rel="canonical" href="https://x.jp/a/">
+      <meta http-equiv="refresh" content="0; URL='/new/'"><script src="/p.js"></script></head>
+      <body><a name="old" href="#x">x</a><img src="/a.png" srcset="/a-1.png 1x, /a-2.png 2x" alt="">
+      <form action="/search/"></form><video src="/v.mp4" poster="/p.jpg"></video><p id="x"></p></body></html>
+      """
+    let facts = PageFacts(path: "a/index.html", document: HTMLDocument(Array(html.utf8)))
+    #expect(facts.ids == ["old", "x"])
+    #expect(facts.redirect == "/new/")
+    #expect(facts.canonical == "https://x.jp/a/")
+    #expect(
+      facts.references.map { "\($0.kind.rawValue) \($0.url)" } == [
+        "stylesheet /s.css", "resource /i.svg", "resource https://x.jp/a/", "redirect /new/",
+        "script /p.js",
+        "link #x", "image /a.png", "image /a-1.png", "image /a-2.png", "form /search/",
+        "media /v.mp4",
+        "image /p.jpg",
+      ])
+  }
+
+  @Test func refreshContentForms() {
+    #expect(PageFacts.refreshURL("0; url=/new/") == "/new/")
+    #expect(PageFacts.refreshURL("0;URL='/新しい/'") == "/新しい/")
+    #expect(PageFacts.refreshURL("5, /x/") == "/x/")
+    #expect(PageFacts.refreshURL("5") == nil)
+  }
+
+  @Test func lineIndexCountsCharactersNotBytes() {
+    let index = LineIndex("一行目\n日本語<a href=\"/x\">")
+    let offset = Array("一行目\n日本語".utf8).count
+    #expect(index.position(of: offset) == (2, 4))
+    #expect(index.position(ofFirst: "href") ?? (0, 0) == (2, 7))
+  }
+}
