@@ -1,0 +1,316 @@
+"""Completeness and consistency of the default content in content/ (pure Python, no build).
+
+Checks that the content covers the DX strategy and that its pages fit together:
+
+  (a) each of the 18 fields and the 3 foundation pillars has a field vision and at least one
+      initiative, and there are at least 70 initiatives;
+  (b) every term the strategy marks with ※ or * (read from the seed text) has a glossary entry
+      whose term or alias matches;
+  (c) every relative .md link in every body points to an existing content file;
+  (d) every id in `fields`, `related`, `initiatives`, `parent`, `domain` and `field` exists;
+  (e) slugs are unique per kind and match [a-z0-9-]+.
+
+Environment:
+  PORTAL_SEED   the strategy text (default: ../shared/seeds/*.txt next to the repository root).
+                When it is not set and no seed is found, (b) is skipped with the reason.
+
+Run: python3 -m pytest -q tests/test_content_complete.py
+"""
+import glob
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+KINDS = ["strategy", "fields", "initiatives", "events", "glossary"]
+SLUG = re.compile(r"^[a-z0-9-]+$")
+
+# The default ids of docs/content-format.md: domain id -> field ids, in order.
+EXPECTED_FIELDS = {
+    "life": ["crisis-management", "safety", "health-welfare", "children-youth", "infrastructure",
+             "environment"],
+    "work": ["workstyle", "participation", "learning", "culture-sports"],
+    "industry": ["business", "agriculture", "construction", "tourism", "logistics",
+                 "carbon-neutral"],
+    "government": ["public-services", "data"],
+    "foundation": ["awareness", "co-creation", "digital-environment"],
+}
+MIN_INITIATIVES = 70
+
+
+# ---------------------------------------------------------------- loading
+
+class Page:
+    def __init__(self, kind, path, front, body, body_line):
+        self.kind = kind
+        self.path = path
+        self.front = front
+        self.body = body
+        self.body_line = body_line  # 1-based file line where the body starts
+        self.slug = str(front.get("slug") or path.stem)
+
+    def __repr__(self):
+        return f"{self.kind}/{self.path.name}"
+
+    def ids(self, key):
+        """A list-valued key as a list of strings (a lone string counts as one id)."""
+        value = self.front.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [str(value)]
+
+
+def split_front_matter(text, path):
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n")
+    m = re.match(r"---\n(.*?\n)?---[ \t]*(?:\n|$)", text, re.S)
+    assert m, f"{path}: the file must start with front matter between two `---` lines"
+    # BaseLoader keeps every scalar a string, as Portal does.
+    front = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader) or {}
+    assert isinstance(front, dict), f"{path}: the front matter must be a mapping"
+    return front, text[m.end():], text[: m.end()].count("\n") + 1
+
+
+def load_pages():
+    pages = {kind: [] for kind in KINDS}
+    for kind in KINDS:
+        folder = CONTENT / kind
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            if any(part.startswith(("_", ".")) for part in path.relative_to(CONTENT).parts):
+                continue
+            front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"), path)
+            pages[kind].append(Page(kind, path, front, body, body_line))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def pages():
+    assert CONTENT.is_dir(), f"no content folder at {CONTENT}"
+    return load_pages()
+
+
+@pytest.fixture(scope="module")
+def site():
+    with open(CONTENT / "site.yml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=yaml.BaseLoader)
+
+
+@pytest.fixture(scope="module")
+def field_ids(site):
+    return [f["id"] for d in site["domains"] for f in d.get("fields", [])]
+
+
+def published(page_list):
+    return [p for p in page_list if str(p.front.get("draft", "false")).lower() != "true"]
+
+
+# ---------------------------------------------------------------- (a) coverage
+
+def test_site_has_the_default_domains_and_fields(site):
+    got = {d["id"]: [f["id"] for f in d.get("fields", [])] for d in site["domains"]}
+    assert got == EXPECTED_FIELDS, "site.yml must list the domains and field ids of the spec"
+    foundation = [d["id"] for d in site["domains"] if str(d.get("foundation", "")).lower() == "true"]
+    assert foundation == ["foundation"], "exactly the `foundation` domain has `foundation: true`"
+    for d in site["domains"]:
+        assert d.get("name"), f"domain {d['id']} needs a name"
+        assert d.get("summary"), f"domain {d['id']} needs a summary"
+        if d["id"] != "foundation":
+            assert d.get("goal"), f"domain {d['id']} needs a goal"
+
+
+def test_every_field_has_a_vision_page(pages, site):
+    owner = {f["id"]: d["id"] for d in site["domains"] for f in d.get("fields", [])}
+    by_field = {}
+    for p in pages["fields"]:
+        field = str(p.front.get("field", ""))
+        assert field in owner, f"{p}: unknown field `{field}`"
+        assert str(p.front.get("domain")) == owner[field], \
+            f"{p}: the field `{field}` belongs to the domain `{owner[field]}`"
+        assert field not in by_field, f"{p}: `{field}` already has a vision in {by_field[field]}"
+        by_field[field] = p
+        assert p.body.strip(), f"{p}: the vision body is empty"
+    missing = sorted(set(owner) - set(by_field))
+    assert not missing, f"fields without a vision page in content/fields/: {missing}"
+
+
+def test_every_field_and_pillar_has_an_initiative(pages, field_ids):
+    initiatives = published(pages["initiatives"])
+    assert len(initiatives) >= MIN_INITIATIVES, \
+        f"only {len(initiatives)} initiatives; the strategy has about 75 主な取組"
+    count = {f: 0 for f in field_ids}
+    for p in initiatives:
+        for f in p.ids("fields"):
+            if f in count:
+                count[f] += 1
+    empty = [f for f, n in count.items() if n == 0]
+    assert not empty, f"fields and pillars without any initiative: {empty}"
+
+
+# ---------------------------------------------------------------- (b) glossary
+
+def seed_paths():
+    env = os.environ.get("PORTAL_SEED")
+    if env:
+        path = Path(env)
+        if not path.is_absolute():
+            path = ROOT / path
+        assert path.is_file(), f"PORTAL_SEED={env} is not a file"
+        return [path]
+    return [Path(p) for p in sorted(glob.glob(str(ROOT.parent / "shared" / "seeds" / "*.txt")))]
+
+
+def _is_term_char(c):
+    v = ord(c)
+    return (
+        0x4E00 <= v <= 0x9FFF or 0x3400 <= v <= 0x4DBF or 0x3005 <= v <= 0x3007  # kanji, 々〆〇
+        or 0x30A1 <= v <= 0x30FA or c == "ー"  # katakana
+        or (c.isascii() and c.isalnum())
+        or 0xFF10 <= v <= 0xFF19 or 0xFF21 <= v <= 0xFF3A or 0xFF41 <= v <= 0xFF5A
+        or c in "・."
+    )
+
+
+def marked_terms(text):
+    """Each ※ or * of the strategy with the run of term characters before it, e.g. DFFT※,
+    SNS*, スマート農業・林業・水産業※. A mark after kana (本編で※を付記) marks no term, and
+    Markdown syntax (** emphasis, `* ` bullets) is not a mark."""
+    found = []
+    for m in re.finditer(r"[※*＊]", text):
+        i = m.start()
+        if m.group() in "*＊":
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            prev = text[i - 1] if i > 0 else ""
+            if nxt in "*＊" or prev in "*＊":
+                continue
+        j = i
+        while j > 0 and _is_term_char(text[j - 1]):
+            j -= 1
+        run = text[j:i].strip("・. ")
+        if run:
+            found.append(run)
+    return found
+
+
+def glossary_names(pages):
+    names = {}
+    for p in pages["glossary"]:
+        for name in [p.front.get("term", "")] + p.ids("aliases"):
+            if str(name):
+                names[str(name)] = p
+    return names
+
+
+def test_marked_terms_of_the_strategy_are_in_the_glossary(pages):
+    paths = seed_paths()
+    if not paths:
+        pytest.skip("no strategy text: set PORTAL_SEED or put it in ../shared/seeds/*.txt")
+    runs = []
+    for path in paths:
+        runs += marked_terms(path.read_text(encoding="utf-8"))
+    assert runs, f"no term marked with ※ or * in {[str(p) for p in paths]}"
+    names = sorted(glossary_names(pages), key=len, reverse=True)
+    # The run may carry words before the term (2050年カーボンニュートラル): a name must end it.
+    missing = sorted({run for run in runs if not any(run.endswith(n) for n in names)})
+    assert not missing, f"terms marked ※ or * without a glossary term or alias: {missing}"
+
+
+def test_glossary_entries_are_complete(pages):
+    reading = re.compile(r"^[\u3041-\u309f\u30fc\u30fb ・]+$")
+    seen = {}
+    for p in pages["glossary"]:
+        for key in ("term", "reading", "short"):
+            assert str(p.front.get(key, "")).strip(), f"{p}: `{key}` is required"
+        assert reading.match(str(p.front["reading"])), f"{p}: `reading` must be hiragana"
+        for name in [str(p.front["term"])] + p.ids("aliases"):
+            assert name not in seen, f"{p}: `{name}` is already a name of {seen[name]}"
+            seen[name] = p
+
+
+# ---------------------------------------------------------------- (c) links
+
+LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+
+
+def body_without_code(body):
+    body = re.sub(r"^(```|~~~).*?^\1[ \t]*$", "", body, flags=re.S | re.M)
+    return re.sub(r"(`+)[^`]*?\1", "", body)
+
+
+def test_relative_md_links_point_to_existing_files(pages):
+    broken = []
+    for kind in KINDS:
+        for p in pages[kind]:
+            body = body_without_code(p.body)
+            for m in LINK.finditer(body):
+                target = m.group(1)
+                if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("/", "#")):
+                    continue
+                path_part = re.split(r"[#?]", target, 1)[0]
+                if not path_part.endswith(".md"):
+                    continue
+                resolved = (p.path.parent / path_part).resolve()
+                line = p.body_line + body[: m.start()].count("\n")
+                inside = CONTENT.resolve() in resolved.parents
+                if not (inside and resolved.is_file()):
+                    broken.append(f"{p.path.relative_to(ROOT)}:{line}: {target}")
+    assert not broken, "links to missing files:\n" + "\n".join(broken)
+
+
+# ---------------------------------------------------------------- (d) references
+
+def test_references_name_existing_pages(pages, field_ids, site):
+    slugs = {kind: {p.slug for p in pages[kind]} for kind in KINDS}
+    domain_ids = {d["id"] for d in site["domains"]}
+    problems = []
+
+    def check(page, key, ids, known, what):
+        for i in ids:
+            if i not in known:
+                problems.append(f"{page}: `{key}` names an unknown {what} `{i}`")
+
+    for p in pages["initiatives"]:
+        assert p.ids("fields"), f"{p}: `fields` needs at least one field id"
+        check(p, "fields", p.ids("fields"), set(field_ids), "field")
+        check(p, "related", p.ids("related"), slugs["initiatives"], "initiative")
+        if p.slug in p.ids("related"):
+            problems.append(f"{p}: `related` names the initiative itself")
+    for p in pages["events"]:
+        check(p, "initiatives", p.ids("initiatives"), slugs["initiatives"], "initiative")
+    for p in pages["glossary"]:
+        check(p, "related", p.ids("related"), slugs["glossary"], "glossary entry")
+    for p in pages["strategy"]:
+        check(p, "parent", p.ids("parent"), slugs["strategy"], "strategy page")
+    for p in pages["fields"]:
+        check(p, "domain", p.ids("domain"), domain_ids, "domain")
+        check(p, "field", p.ids("field"), set(field_ids), "field")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- (e) slugs
+
+def test_slugs_are_unique_per_kind_and_valid(pages, site):
+    problems = []
+    for kind in KINDS:
+        seen = {}
+        for p in pages[kind]:
+            if not SLUG.match(p.slug):
+                problems.append(f"{p}: the slug `{p.slug}` must match [a-z0-9-]+")
+            if p.slug in seen:
+                problems.append(f"{p}: the slug `{p.slug}` is also used by {seen[p.slug]}")
+            seen[p.slug] = p
+    ids = [d["id"] for d in site["domains"]] + [f["id"] for d in site["domains"]
+                                                for f in d.get("fields", [])]
+    for i in ids:
+        if not SLUG.match(i):
+            problems.append(f"site.yml: the id `{i}` must match [a-z0-9-]+")
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        problems.append(f"site.yml: ids used twice: {dupes}")
+    assert not problems, "\n".join(problems)
