@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -42,10 +43,12 @@ let package = Package(
     .target(name: "Check", dependencies: ["Diagnostics"]),
     // Plain-Japanese rules on the Markdown sources.
     .target(name: "Lint", dependencies: ["Diagnostics", "Markdown"]),
+    // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.
+    .target(name: "Serve", dependencies: ["Build", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]),
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Build", "Content", "Check", "Lint", "Search", "Diagnostics",
+        "Build", "Content", "Check", "Lint", "Search", "Diagnostics", "Serve",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +61,7 @@ let package = Package(
     .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
     .testTarget(name: "LintTests", dependencies: ["Lint"]),
+    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -10,8 +10,16 @@ public struct BuildOptions: Sendable {
   public var includeDrafts: Bool
   /// The build clock: splits events into upcoming and past; fixed by `--now` for reproducible builds.
   public var now: DateTime
+  /// Whether to show a progress line on stderr during long builds: by default only on a
+  /// terminal and not in CI.
+  public var showsProgress = BuildProgress.isInteractive
+  /// False forces a full build even when the output holds a usable incremental cache.
+  public var incremental = true
 
-  public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, includeDrafts: Bool = false, now: DateTime) {
+  public init(
+    contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, includeDrafts: Bool = false,
+    now: DateTime
+  ) {
     self.contentDirectory = contentDirectory
     self.themeDirectory = themeDirectory
     self.outputDirectory = outputDirectory
@@ -27,15 +35,45 @@ public struct BuildReport: Sendable {
   public var pageCounts: [(String, Int)]
   public var filesWritten: Int
   public var seconds: Double
-  public var succeeded: Bool { !diagnostics.hasErrors && filesWritten > 0 }
+  /// How the output was brought up to date.
+  public var mode: Mode = .full
+  /// Output files deleted by an incremental build (pages whose source was removed).
+  public var filesDeleted = 0
+  /// Output paths written or deleted, for `portal serve` to log and reload.
+  public var changedPaths: [String] = []
+  /// Output paths rendered (written or found unchanged), to see what an edit touched.
+  public var renderedPaths: [String] = []
+
+  public enum Mode: Sendable {
+    /// Every file rendered into a new folder that replaced the output.
+    case full
+    /// Only the outputs whose inputs changed were rendered and written, in place.
+    case incremental
+    /// Nothing changed since the last build; nothing was read or written.
+    case upToDate
+  }
+
+  public var succeeded: Bool { !diagnostics.hasErrors && (filesWritten > 0 || mode != .full) }
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
     let counts = pageCounts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     let time = String(format: "%.2f s", seconds)
     if !succeeded {
-      return "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s); the previous output was left unchanged (\(time))"
+      return
+        "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s); the previous output was left unchanged (\(time))"
     }
-    return "Built \(filesWritten) files (\(counts)) with \(diagnostics.warningCount) warning(s) in \(time)"
+    let warnings = "\(diagnostics.warningCount) warning(s)"
+    switch mode {
+    case .full:
+      return "Built \(filesWritten) files (\(counts)) with \(warnings) in \(time)"
+    case .incremental:
+      let deleted = filesDeleted > 0 ? ", deleted \(filesDeleted)" : ""
+      return
+        "Updated \(filesWritten) changed files\(deleted) (\(counts)) with \(warnings) in \(time)"
+    case .upToDate:
+      return
+        "Up to date: nothing changed since the last build (\(counts)) with \(warnings) in \(time)"
+    }
   }
 }

@@ -27,12 +27,15 @@ enum OutputWriter {
     let cwd = FileManager.default.currentDirectoryPath
     let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
     if out == "/" || out == cwd || out == home {
-      throw .unsafe("the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`")
+      throw .unsafe(
+        "the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`"
+      )
     }
     for p in protecting {
       let path = p.standardizedFileURL.path
       if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
-        throw .unsafe("the output folder \(out) overlaps \(path); give a separate folder such as `site`")
+        throw .unsafe(
+          "the output folder \(out) overlaps \(path); give a separate folder such as `site`")
       }
     }
     var isDir: ObjCBool = false
@@ -40,18 +43,26 @@ enum OutputWriter {
       guard isDir.boolValue else { throw .unsafe("the output \(out) is a file, not a folder") }
       let items = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
       if !items.isEmpty && !items.contains(markerFolder) {
-        throw .unsafe("the output folder \(out) has files that Portal did not write; empty it or choose another folder")
+        throw .unsafe(
+          "the output folder \(out) has files that Portal did not write; empty it or choose another folder"
+        )
       }
     }
   }
 
   /// Checks that a relative output path stays inside the output folder.
   static func safeRelative(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else {
+      return false
+    }
+    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+      !$0.isEmpty && $0 != "." && $0 != ".."
+    }
   }
 
-  static func write(_ files: [OutputFile], to output: URL, keep: [String] = []) throws(Failure) -> Int {
+  static func write(_ files: [OutputFile], to output: URL, keep: [String] = []) throws(Failure)
+    -> Int
+  {
     let fm = FileManager.default
     let parent = output.deletingLastPathComponent()
     let name = output.lastPathComponent
@@ -64,26 +75,29 @@ enum OutputWriter {
     }
     do {
       for file in files where !safeRelative(file.path) {
-        throw Failure.unsafe("refusing to write `\(file.path)`: it would land outside the output folder")
+        throw Failure.unsafe(
+          "refusing to write `\(file.path)`: it would land outside the output folder")
       }
       // Carry over kept folders (e.g. the incremental cache) from the previous output.
       for item in keep {
         let old = output.appendingPathComponent(item)
         if fm.fileExists(atPath: old.path) {
-          try? fm.createDirectory(at: staging.appendingPathComponent(item).deletingLastPathComponent(), withIntermediateDirectories: true)
+          try? fm.createDirectory(
+            at: staging.appendingPathComponent(item).deletingLastPathComponent(),
+            withIntermediateDirectories: true)
           try? fm.copyItem(at: old, to: staging.appendingPathComponent(item))
         }
       }
-      let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-      for dir in directories {
-        try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
-      }
       let stagingPath = staging.path
-      let failures: [String?] = files.parallelMap { file in
-        let ok = FileManager.default.createFile(atPath: stagingPath + "/" + file.path, contents: file.data)
-        return ok ? nil : file.path
+      if let failed = FileIO.makeDirectories(for: files.map(\.path), under: stagingPath) {
+        throw Failure.io("cannot create the folder \(failed)")
       }
-      if let failed = failures.compactMap({ $0 }).first { throw Failure.io("cannot write \(failed)") }
+      let failures: [String?] = files.parallelMap { file in
+        FileIO.write(file.data, to: stagingPath + "/" + file.path) ? nil : file.path
+      }
+      if let failed = failures.compactMap({ $0 }).first {
+        throw Failure.io("cannot write \(failed)")
+      }
       try swap(staging: staging, into: output)
     } catch let failure as Failure {
       try? fm.removeItem(at: staging)
@@ -95,6 +109,45 @@ enum OutputWriter {
     return files.count
   }
 
+  /// Brings an existing output up to date in place, for incremental builds: the changed files
+  /// are each written beside their target and renamed over it (readers see the old or the new
+  /// file), removed pages are deleted, and the cache is written last. Everything was rendered
+  /// and checked before this is called, so a build with errors never gets here and leaves the
+  /// site untouched. The old cache is removed first: if writing stops halfway, the next build
+  /// finds no cache and rebuilds the whole site into a fresh folder.
+  static func apply(
+    writes: [OutputFile], deletes: [String], cache: (head: [UInt8], state: [UInt8]), to output: URL
+  ) throws(Failure) {
+    for path in writes.map(\.path) + deletes where !safeRelative(path) {
+      throw .unsafe("refusing to write `\(path)`: it would land outside the output folder")
+    }
+    let root = output.standardizedFileURL.path
+    unlink(root + "/" + BuildCache.headFile)
+    if let failed = FileIO.makeDirectories(for: writes.map(\.path), under: root) {
+      throw .io("cannot create the folder \(failed)")
+    }
+    let failures: [String?] = writes.parallelMap { file in
+      FileIO.replace(file.data, at: root + "/" + file.path) ? nil : file.path
+    }
+    if let failed = failures.compactMap({ $0 }).first { throw .io("cannot write \(failed)") }
+    for path in deletes {
+      unlink(root + "/" + path)
+      // Remove folders left empty (rmdir fails on the first one that is not).
+      var dir = (path as NSString).deletingLastPathComponent
+      while !dir.isEmpty, rmdir(root + "/" + dir) == 0 {
+        dir = (dir as NSString).deletingLastPathComponent
+      }
+    }
+    // The state first, the head that points at it last.
+    for (path, bytes) in [(BuildCache.file, cache.state), (BuildCache.headFile, cache.head)] {
+      if FileIO.makeDirectories(for: [path], under: root) != nil
+        || !FileIO.replace(Data(bytes), at: root + "/" + path)
+      {
+        throw .io("cannot write \(path)")
+      }
+    }
+  }
+
   /// Replaces the output with the finished staging folder by two renames on the same file
   /// system, so readers see the old site or the new one, never a half-written one.
   static func swap(staging: URL, into output: URL) throws {
@@ -103,7 +156,8 @@ enum OutputWriter {
       try fm.moveItem(at: staging, to: output)
       return
     }
-    let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+    let old = output.deletingLastPathComponent().appendingPathComponent(
+      ".\(output.lastPathComponent).old-\(getpid())")
     try? fm.removeItem(at: old)
     try fm.moveItem(at: output, to: old)
     try fm.moveItem(at: staging, to: output)

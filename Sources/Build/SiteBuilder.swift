@@ -5,58 +5,233 @@ import Render
 import Search
 import Site
 
-/// The build, read top to bottom as its steps: load content → resolve the site → load the theme
-/// → render pages → add the search index and source map → write atomically.
+/// The build, read top to bottom as its steps: check the output → stop if nothing changed →
+/// load content → load the theme → resolve the site → render → add the search index and source
+/// map → write.
+///
+/// A build is incremental when the output holds the cache of an earlier build with the same
+/// settings (`BuildCache`): only files whose stamp changed are parsed (in `portal serve`; the
+/// command line parses all), only bodies whose inputs changed are rendered to HTML, only outputs
+/// whose inputs changed (`Dependencies`) are rendered, and only files whose bytes changed are
+/// written, in place (`OutputWriter.apply`). Otherwise the whole site is written into a new
+/// folder that replaces the output. Both give the same bytes.
 public enum SiteBuilder {
   public static func build(_ options: BuildOptions) -> BuildReport {
+    build(options, session: nil)
+  }
+
+  /// - Parameter session: what `portal serve` keeps between its builds; nil for one build.
+  public static func build(_ options: BuildOptions, session: BuildSession?) -> BuildReport {
     let clock = ContinuousClock()
     let started = clock.now
+    let progress = BuildProgress(enabled: options.showsProgress)
+    defer { progress.done() }
     var diagnostics: [Diagnostic] = []
-    func finish(_ files: Int, _ counts: [(String, Int)] = []) -> BuildReport {
+    func finish(_ files: Int, _ counts: [(String, Int)] = [], mode: BuildReport.Mode = .full)
+      -> BuildReport
+    {
       let d = clock.now - started
       let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-      return BuildReport(diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds)
+      return BuildReport(
+        diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds,
+        mode: mode)
     }
+    let outputLocation = SourceLocation(
+      file: ContentLoader.displayPath(for: options.outputDirectory))
 
     // Step 0: never replace something that is not ours.
     do {
-      try OutputWriter.validate(output: options.outputDirectory, protecting: [options.contentDirectory, options.themeDirectory])
+      try OutputWriter.validate(
+        output: options.outputDirectory,
+        protecting: [options.contentDirectory, options.themeDirectory])
     } catch {
-      diagnostics.append(.error(SourceLocation(file: ContentLoader.displayPath(for: options.outputDirectory)), message(error), hint: nil, code: "output.unsafe"))
+      diagnostics.append(.error(outputLocation, message(error), hint: nil, code: "output.unsafe"))
       return finish(0)
     }
 
-    // Step 1: load and validate content.
-    let (content, loadDiagnostics) = ContentLoader.load(contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts)
+    // Step 1: stop here if no source changed since the last build.
+    let settings = BuildCache.settings(for: options)
+    let tree = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+    let now = Int64(options.now.epochSeconds)
+    var previous: BuildCache?
+    if options.incremental {
+      previous = session?.cache ?? BuildCache.loadHead(from: options.outputDirectory)
+      if previous?.settings != settings { previous = nil }
+    }
+    if let previous, previous.tree == tree, previous.sameEventSplit(at: now) {
+      diagnostics = previous.diagnostics
+      return finish(0, previous.pageCounts, mode: .upToDate)
+    }
+    if previous?.hasState == false, previous?.loadState(from: options.outputDirectory) != true {
+      previous = nil
+    }
+
+    // Step 2: load and validate content; in a session only changed files are parsed again.
+    progress.step("Loading content")
+    let (content, loadDiagnostics) = ContentLoader.load(
+      contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
+      memo: session?.parseMemo)
     diagnostics += loadDiagnostics
 
-    // Step 2: load the theme (independent of content, so its errors are reported in the same run).
+    // Step 3: load the theme (independent of content, so its errors are reported in the same run).
     let themePath = ContentLoader.displayPath(for: options.themeDirectory)
     let (theme, themeDiagnostics) = Theme.load(from: options.themeDirectory, displayPath: themePath)
     diagnostics += themeDiagnostics
     guard let content, let theme else { return finish(0) }
 
-    // Step 3: resolve URLs, bodies and relations. Runs even when loading found errors, on the
-    // pages that did load, so broken links are reported in the same run.
-    let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now)
+    // Step 4: resolve URLs, bodies and relations. Runs even when loading found errors, on the
+    // pages that did load, so broken links are reported in the same run. Bodies come from the
+    // session or, as stubs without HTML, from the cache when their inputs are unchanged.
+    progress.step("Resolving \(content.pages.count) pages")
+    let memo = bodyMemo(session: session, previous: previous)
+    let (resolved, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
+    var site = resolved
     diagnostics += resolveDiagnostics
     guard !diagnostics.hasErrors else { return finish(0) }
 
-    // Step 4: render pages, feeds, calendars, sitemap, assets.
-    var files = Renderer.render(site, theme: theme)
+    // Step 5: what each output is made from.
+    let plan0 = RenderPlan(site: site, theme: theme)
+    let dependencies = Dependencies(
+      site: site, hashes: content.hashes, global: globalInputs(settings, options, theme))
+    var inputs: [String: UInt64] = [:]
+    for (path, job) in plan0.jobs {
+      inputs[path] = dependencies.inputs(of: job, path: path, plan: plan0)
+    }
+    let searchInputs = dependencies.searchInputs
 
-    // Step 5: the search index and the source map for `portal check`.
-    files += SearchIndexStep.files(for: site)
-    files.append(SourceMapStep.file(for: files))
+    // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
+    // filled in first.
+    let jobs = plan0.jobs.filter { previous?.outputs[$0.path]?.inputs != inputs[$0.path] }
+    var needBodies: [Int] = []
+    for (_, job) in jobs {
+      switch job {
+      case .page(let i): needBodies.append(i)
+      case .field(let di, let fi):
+        if let v = site.domains[di].fields[fi].vision { needBodies.append(v) }
+      default: break
+      }
+    }
+    Resolver.fillBodies(&site, pages: needBodies, hashes: content.hashes, memo: memo)
+    let plan = RenderPlan(site: site, theme: theme)
+    progress.step("Rendering \(jobs.count) files")
+    var files = plan.render(jobs.map(\.job))
 
-    // Step 6: write atomically.
+    // Step 7: the search index and the source map for `portal check`.
+    let rebuildSearch = previous?.searchInputs != searchInputs
+    var searchPaths = previous?.searchFiles ?? []
+    if rebuildSearch {
+      progress.step("Indexing \(site.pages.count) pages for search")
+      let searchFiles = SearchIndexStep.files(for: site)
+      searchPaths = searchFiles.map(\.path)
+      files += searchFiles
+    }
+    var sourceMap = previous?.sourceMap ?? [:]
+    for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
+    for f in files { if let e = SourceMapStep.entry(for: f) { sourceMap[f.path] = e } }
+    files.append(SourceMapStep.file(entries: sourceMap))
+
+    // Step 8: write: a new folder for a full build, the changed files in place otherwise.
+    progress.step("Writing")
+    var outputs: [String: BuildCache.Output] = [:]
+    for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
+    var changed: [OutputFile] = []
+    for f in files {
+      let bytes = StableHash.of(bytes: f.data)
+      if previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
+      outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
+    }
+    let cache = BuildCache(
+      settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
+      diagnostics: diagnostics.filter { $0.severity != .error }, pageCounts: counts(site),
+      bodies: cachedBodies(site, content: content), outputs: outputs, sourceMap: sourceMap,
+      searchFiles: searchPaths, searchInputs: searchInputs)
+    let encoded = (head: cache.encodedHead(), state: cache.encodedState())
     do {
-      let written = try OutputWriter.write(files, to: options.outputDirectory)
-      return finish(written, counts(site))
+      if let previous {
+        let deletes = previous.outputs.keys.filter { outputs[$0] == nil }.sorted()
+        try OutputWriter.apply(
+          writes: changed, deletes: deletes, cache: encoded, to: options.outputDirectory)
+        session?.cache = cache
+        var report = finish(changed.count, counts(site), mode: .incremental)
+        report.filesDeleted = deletes.count
+        report.changedPaths = changed.map(\.path) + deletes
+        report.renderedPaths = files.map(\.path)
+        return report
+      }
+      let all =
+        files + [
+          OutputFile(path: BuildCache.file, data: Data(encoded.state)),
+          OutputFile(path: BuildCache.headFile, data: Data(encoded.head)),
+        ]
+      let written = try OutputWriter.write(all, to: options.outputDirectory)
+      session?.cache = cache
+      var report = finish(written - 2, counts(site))
+      report.changedPaths = files.map(\.path)
+      report.renderedPaths = files.map(\.path)
+      return report
     } catch {
-      diagnostics.append(.error(SourceLocation(file: ContentLoader.displayPath(for: options.outputDirectory)), message(error), code: "output.write"))
+      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
+  }
+
+  /// The bodies memo for this build: the session's, seeded once from the cache as stubs; a
+  /// fresh one seeded from the cache on the command line; none for a full build.
+  static func bodyMemo(session: BuildSession?, previous: BuildCache?) -> BodyMemo? {
+    let memo: BodyMemo
+    if let session {
+      memo = session.bodyMemo
+      if session.bodiesSeeded { return memo }
+      session.bodiesSeeded = true
+    } else {
+      guard previous != nil else { return nil }
+      memo = BodyMemo()
+    }
+    for (path, b) in previous?.bodies ?? [:] {
+      memo.store(
+        path, key: b.key,
+        body: ResolvedBody(stubWithPlainText: b.plainText, glossaryTerms: b.glossaryTerms))
+    }
+    return memo
+  }
+
+  /// What every output depends on: the build settings, site.yml, and every theme file.
+  static func globalInputs(_ settings: String, _ options: BuildOptions, _ theme: Theme) -> UInt64 {
+    var h = StableHash()
+    h.add(settings)
+    let fm = FileManager.default
+    h.add(
+      StableHash.of(
+        bytes: fm.contents(atPath: options.contentDirectory.appendingPathComponent("site.yml").path)
+          ?? Data()))
+    let root = options.themeDirectory.standardizedFileURL.path
+    let files = (fm.subpaths(atPath: root) ?? []).sorted()
+    for file in files {
+      guard let data = fm.contents(atPath: root + "/" + file) else { continue }
+      h.add(file)
+      h.add(StableHash.of(bytes: data))
+    }
+    return h.value
+  }
+
+  /// The instants at which an event ends (or starts, without an end): where the upcoming/past
+  /// split changes.
+  static func eventBoundaries(_ site: Site) -> [Int64] {
+    (site.upcomingEvents + site.pastEvents).compactMap { i in
+      guard case .event(let m) = site.pages[i].page.meta else { return nil }
+      return Int64((m.end ?? m.start).epochSeconds)
+    }.sorted()
+  }
+
+  static func cachedBodies(_ site: Site, content: ContentSet) -> [String: BuildCache.Body] {
+    var bodies: [String: BuildCache.Body] = [:]
+    for p in site.pages {
+      let key = Resolver.bodyKey(
+        p.page, hashes: content.hashes[p.page.relativePath], context: site.bodyContextKey)
+      bodies[p.page.relativePath] = BuildCache.Body(
+        key: key, plainText: p.plainText, glossaryTerms: p.glossaryTerms)
+    }
+    return bodies
   }
 
   static func message(_ error: Error) -> String {
@@ -98,46 +273,19 @@ enum SearchIndexStep {
         keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
       }
       let title: String
-      if case .field(let m) = p.page.meta { title = site.field(m.field.id)?.config.name ?? p.title } else { title = p.title }
+      if case .field(let m) = p.page.meta {
+        title = site.field(m.field.id)?.config.name ?? p.title
+      } else {
+        title = p.title
+      }
       documents.append(
-        SearchDocument(url: p.url, title: title, kind: kind, summary: p.page.summary ?? "", body: p.plainText, date: date, keywords: keywords))
+        SearchDocument(
+          url: p.url, title: title, kind: kind, summary: p.page.summary ?? "", body: p.plainText,
+          date: date, keywords: keywords))
     }
     documents.sort { $0.url < $1.url }
-    return SearchIndexBuilder.build(documents).sorted { $0.key < $1.key }.map { OutputFile(path: "search/" + $0.key, data: $0.value) }
-  }
-}
-
-/// `.portal/sourcemap.json`: which Markdown file and template made each page, and where each
-/// link and heading of the body was written, so `portal check` can name the line to fix.
-enum SourceMapStep {
-  struct Entry: Encodable {
-    var source: String?
-    var template: String?
-    var links: [Link]
-    var headings: [SourceHeading]
-  }
-  struct Link: Encodable {
-    var url: String
-    var text: String
-    var image: Bool
-    var line: Int
-    var column: Int
-  }
-  struct Map: Encodable {
-    var version = 1
-    var pages: [String: Entry]
-  }
-
-  static func file(for files: [OutputFile]) -> OutputFile {
-    var pages: [String: Entry] = [:]
-    for f in files where f.path.hasSuffix(".html") {
-      pages[f.path] = Entry(
-        source: f.source, template: f.template,
-        links: f.links.map { Link(url: $0.url, text: $0.text, image: $0.image, line: $0.line, column: $0.column) }, headings: f.headings)
+    return SearchIndexBuilder.build(documents).sorted { $0.key < $1.key }.map {
+      OutputFile(path: "search/" + $0.key, data: $0.value)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(Map(pages: pages))) ?? Data()
-    return OutputFile(path: "\(OutputWriter.markerFolder)/sourcemap.json", data: data)
   }
 }

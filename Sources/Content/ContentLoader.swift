@@ -8,13 +8,18 @@ public struct ContentSet: Sendable {
   public var pages: [Page]
   /// Where site.yml was read from, for diagnostics of later stages.
   public var configPath: String
+  /// Hashes of each page's file by relative path, for incremental builds.
+  public var hashes: [String: SourceHashes] = [:]
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
 /// that pages use to point at each other. Every problem of the run is returned together.
 public enum ContentLoader {
+  /// - Parameter memo: parse results of an earlier load; files whose stamp and site.yml are
+  ///   unchanged are taken from it instead of being read and parsed again.
   public static func load(
-    contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false
+    contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
+    memo: ParseMemo? = nil
   )
     -> (ContentSet?, [Diagnostic])
   {
@@ -90,28 +95,55 @@ public enum ContentLoader {
     }
     files.sort { $0.relative < $1.relative }
 
-    let parsed: [(Page?, [Diagnostic])] = files.parallelMap { file in
+    let parsed: [(Page?, [Diagnostic], SourceHashes?)] = files.parallelMap { file in
       let path = join(prefix, file.relative)
-      guard let data = FileManager.default.contents(atPath: file.url.path) else {
-        return (
+      let stamp = memo == nil ? nil : FileStamp.of(path: file.url.path)
+      if let memo, let stamp, let e = memo.entry(file.relative, stamp: stamp, config: config) {
+        return (e.page, e.diagnostics, e.hashes)
+      }
+      let result: (Page?, [Diagnostic], SourceHashes?)
+      if let data = FileManager.default.contents(atPath: file.url.path) {
+        let bytes = [UInt8](data)
+        switch SourceFile.read(bytes: bytes, path: path, relativePath: file.relative) {
+        case .failure(let d): result = (nil, [d], nil)
+        case .success(let source):
+          let (page, d) = PageParser.parse(source, kind: file.kind, config: config)
+          let hashes = SourceHashes(
+            file: StableHash.of(bytes: bytes), frontMatter: StableHash.of(source.frontMatter),
+            body: StableHash.of(source.body))
+          result = (page, d, hashes)
+        }
+      } else {
+        result = (
           nil,
-          [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")]
+          [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")],
+          nil
         )
       }
-      switch SourceFile.read(bytes: [UInt8](data), path: path, relativePath: file.relative) {
-      case .failure(let d): return (nil, [d])
-      case .success(let source): return PageParser.parse(source, kind: file.kind, config: config)
+      if let memo, let stamp {
+        memo.store(
+          file.relative,
+          .init(
+            stamp: stamp, config: config, page: result.0, diagnostics: result.1, hashes: result.2))
       }
+      return result
     }
+    memo?.keep(only: Set(files.map(\.relative)))
     var pages: [Page] = []
-    for (page, d) in parsed {
+    var hashes: [String: SourceHashes] = [:]
+    for (page, d, h) in parsed {
       diagnostics += d
-      if let page { pages.append(page) }
+      if let page {
+        pages.append(page)
+        hashes[page.relativePath] = h
+      }
     }
     guard let config else { return (nil, diagnostics) }
     diagnostics += ReferenceValidator.validate(pages: pages, config: config)
     if !includeDrafts { pages.removeAll { $0.draft } }
-    return (ContentSet(config: config, pages: pages, configPath: configPath), diagnostics)
+    return (
+      ContentSet(config: config, pages: pages, configPath: configPath, hashes: hashes), diagnostics
+    )
   }
 
   static func join(_ prefix: String, _ relative: String) -> String {

@@ -208,7 +208,9 @@ extension String {
 /// Parses YAML text into a node tree with positions, turning Yams' errors into diagnostics.
 func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
   do {
-    return .success(try Yams.compose(yaml: text, .basic))
+    // An explicit encoding: Yams' default reads the whole process environment on every call,
+    // which cost more than parsing small front matters.
+    return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
   } catch let error as YamlError {
     var mark: Mark?
     var problem = "\(error)"

@@ -23,6 +23,9 @@ public struct GlossaryMatcher: Sendable {
   }
   public let targets: [GlossaryLinkTarget]
   private let byFirstScalar: [Unicode.Scalar: [Name]]
+  /// Bit per (scalar value mod 65,536) that starts some name: skips the dictionary lookup for
+  /// most characters of a page.
+  private let firstBits: [UInt64]
 
   public init(_ targets: [GlossaryLinkTarget]) {
     self.targets = targets
@@ -35,6 +38,12 @@ public struct GlossaryMatcher: Sendable {
     }
     for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
     byFirstScalar = index
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for key in index.keys {
+      let v = Int(key.value & 0xFFFF)
+      bits[v >> 6] |= 1 << UInt64(v & 63)
+    }
+    firstBits = bits
   }
 
   public var isEmpty: Bool { targets.isEmpty }
@@ -50,7 +59,10 @@ public struct GlossaryMatcher: Sendable {
     var result: [Match] = []
     var i = 0
     while i < scalars.count {
-      guard let candidates = byFirstScalar[scalars[i]] else {
+      let v = Int(scalars[i].value & 0xFFFF)
+      guard firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0,
+        let candidates = byFirstScalar[scalars[i]]
+      else {
         i += 1
         continue
       }
@@ -115,7 +127,8 @@ extension MarkdownDocument {
       seen.insert(own)
     }
     for node in collect({ $0.type == CMARK_NODE_TEXT }) where !node.isInside(blocked) {
-      let scalars = Array(node.literal.unicodeScalars)
+      let literal = node.literal
+      let scalars = Array(literal.unicodeScalars)
       let matches = matcher.matches(in: scalars).filter { match in
         let own = excluding != nil && matcher.targets[match.target].slug == excluding
         return !own && (match.marked || !seen.contains(match.target))
@@ -129,10 +142,10 @@ extension MarkdownDocument {
       }
       guard !chosen.isEmpty else { continue }
       var cursor = 0
+      // Slices of the literal by scalar offset: copying bytes, not appending scalar by scalar.
+      let offsets = Array(literal.unicodeScalars.indices) + [literal.endIndex]
       func text(_ range: Range<Int>) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars[range])
-        return s
+        String(literal.unicodeScalars[offsets[range.lowerBound]..<offsets[range.upperBound]])
       }
       for match in chosen {
         if match.range.lowerBound > cursor {

@@ -5,7 +5,7 @@ extension MarkdownDocument {
   /// furigana for readers with little kanji. Code spans and code blocks are left alone.
   public func applyRuby() {
     cmark_consolidate_text_nodes(root)
-    for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literal.contains("{") }) {
+    for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literal.utf8.contains(0x7B) }) {
       let pieces = Self.splitRuby(node.literal)
       guard pieces.contains(where: { if case .ruby = $0 { true } else { false } }) else { continue }
       for piece in pieces {
@@ -30,17 +30,89 @@ extension MarkdownDocument {
   }
 
   /// Splits text at `{base|reading}` groups; anything that is not a complete group stays text.
+  ///
+  /// Works on UTF-8 bytes (the Character walk below was a large part of rendering bodies); the
+  /// two agree unless a `{`, `|`, `}` or newline joins a neighbouring combining scalar into one
+  /// Character, and such text takes the Character walk.
   static func splitRuby(_ text: String) -> [RubyPiece] {
+    let bytes = Array(text.utf8)
+    guard isolatesSpecials(bytes) else { return splitRubyByCharacter(text) }
+    func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    var pieces: [RubyPiece] = []
+    var plainStart = 0
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x7B, let close = bytes[i...].firstIndex(of: 0x7D) {
+        let inner = (i + 1)..<close
+        if let bar = bytes[inner].firstIndex(of: 0x7C), !bytes[inner].contains(0x0A),
+          !bytes[inner].contains(0x7B)
+        {
+          let base = (i + 1)..<bar
+          let reading = (bar + 1)..<close
+          if !base.isEmpty, !reading.isEmpty, !bytes[reading].contains(0x7C) {
+            if plainStart < i { pieces.append(.text(string(plainStart..<i))) }
+            pieces.append(.ruby(base: string(base), reading: string(reading)))
+            i = close + 1
+            plainStart = i
+            continue
+          }
+        }
+      }
+      i += 1
+    }
+    if plainStart < bytes.count { pieces.append(.text(string(plainStart..<bytes.count))) }
+    return pieces
+  }
+
+  /// Whether every `{ | }` and newline byte is a Character of its own: no combining scalar after
+  /// it and no prepended mark before it.
+  static func isolatesSpecials(_ bytes: [UInt8]) -> Bool {
+    for (i, b) in bytes.enumerated() where b == 0x7B || b == 0x7C || b == 0x7D || b == 0x0A {
+      if i + 1 < bytes.count, bytes[i + 1] >= 0x80 {
+        var decoder = UTF8()
+        var it = bytes[(i + 1)...].makeIterator()
+        if case .scalarValue(let next) = decoder.decode(&it) {
+          let p = next.properties
+          if p.isGraphemeExtend || next.value == 0x200D || p.generalCategory == .spacingMark {
+            return false
+          }
+        }
+      }
+      if i > 0, bytes[i - 1] >= 0x80 {
+        var start = i - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        if let prev = String(decoding: bytes[start..<i], as: UTF8.self).unicodeScalars.first,
+          isPrepend(prev.value)
+        {
+          return false
+        }
+      }
+    }
+    return true
+  }
+
+  /// Grapheme_Cluster_Break=Prepend (Unicode 15): joins the following scalar into its Character.
+  static func isPrepend(_ v: UInt32) -> Bool {
+    (0x0600...0x0605).contains(v) || v == 0x06DD || v == 0x070F || v == 0x0890 || v == 0x0891
+      || v == 0x08E2 || v == 0x0D4E || v == 0x110BD || v == 0x110CD || v == 0x111C2 || v == 0x111C3
+      || v == 0x1193F || v == 0x11941 || v == 0x11A3A || (0x11A84...0x11A89).contains(v)
+      || v == 0x11D46 || v == 0x11F02
+  }
+
+  /// The reference rules, by Character.
+  static func splitRubyByCharacter(_ text: String) -> [RubyPiece] {
     var pieces: [RubyPiece] = []
     var plain = ""
     var i = text.startIndex
     while i < text.endIndex {
       if text[i] == "{", let close = text[i...].firstIndex(of: "}") {
         let inner = text[text.index(after: i)..<close]
-        if let bar = inner.firstIndex(of: "|"), !inner.contains("\n"), !inner.contains("{") {
+        if let bar = inner.firstIndex(of: "|"), !inner.utf8.contains(0x0A),
+          !inner.utf8.contains(0x7B)
+        {
           let base = String(inner[..<bar])
           let reading = String(inner[inner.index(after: bar)...])
-          if !base.isEmpty, !reading.isEmpty, !reading.contains("|") {
+          if !base.isEmpty, !reading.isEmpty, !reading.utf8.contains(0x7C) {
             if !plain.isEmpty { pieces.append(.text(plain)) }
             plain = ""
             pieces.append(.ruby(base: base, reading: reading))

@@ -41,7 +41,8 @@ extension MarkdownDocument {
       var starts: [SourcePoint] = []
       // Soft breaks keep their source line: record where each text line begins.
       var lineNumber = line
-      for (i, _) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      for (i, _) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+      {
         if i == 0 {
           starts.append(SourcePoint(line: line, column: column))
         } else {

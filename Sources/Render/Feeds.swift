@@ -15,8 +15,19 @@ enum Feeds {
   }
 
   static func icsText(_ s: String) -> String {
-    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-      .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    // One pass over the bytes: the same as the four literal replacements in this order.
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for b in s.utf8 {
+      switch b {
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x3B: out += [0x5C, 0x3B]
+      case 0x2C: out += [0x5C, 0x2C]
+      case 0x0A: out += [0x5C, 0x6E]
+      default: out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Folds a content line at 75 octets without splitting a UTF-8 character.
@@ -121,7 +132,13 @@ enum Feeds {
     let data =
       (try? JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    // `<` → `\u003c` on the bytes (Foundation's replacingOccurrences was a visible cost).
+    var out: [UInt8] = []
+    out.reserveCapacity(data.count + 16)
+    for b in data {
+      if b == 0x3C { out += Array("\\u003c".utf8) } else { out.append(b) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: sitemap and robots

@@ -92,8 +92,7 @@ extension ViewModels {
       let related = m.related.compactMap { site.index(of: .glossary, slug: $0.id) }.map(card)
       ctx["related"] = related
       ctx["has_related"] = !related.isEmpty
-      let users = site.pages.indices.filter { site.pages[$0].glossaryTerms.contains(p.slug) }.map(
-        card)
+      let users = (site.termUsers[p.slug] ?? []).map(card)
       ctx["used_on"] = users
       ctx["has_used_on"] = !users.isEmpty
       setSection(&ctx, urls.index(.glossary))

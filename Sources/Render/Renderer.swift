@@ -4,101 +4,173 @@ import Foundation
 import Parallel
 import Site
 
-/// Renders the resolved site with a theme into output files: one page per content file, field,
-/// domain and index, plus feeds, calendars, the sitemap, robots.txt, 404.html and the assets.
-public enum Renderer {
-  public static func render(_ site: Site, theme: Theme) -> [OutputFile] {
-    let models = ViewModels(site: site, theme: theme)
+/// One output file of the site and what makes it, so a build can render all of them in
+/// parallel, or an incremental build only the ones whose inputs changed.
+public enum RenderJob: Sendable, Hashable {
+  /// A content page by index into `Site.pages` (field visions are rendered as their field).
+  case page(Int)
+  /// A domain page by index into `Site.domains`.
+  case domain(Int)
+  /// A field page: domain index, field index within the domain.
+  case field(Int, Int)
+  /// A list page by template name: home, strategy-index, domains, initiatives, events, glossary,
+  /// search.
+  case index(String)
+  case notFound
+  /// One event's iCalendar file, by page index.
+  case eventCalendar(Int)
+  case eventsCalendar
+  case eventsFeed
+  case sitemap
+  case robots
+  /// A theme asset by index into `Theme.assetFiles`.
+  case asset(Int)
+}
+
+/// Every output of a resolved site with a theme, and how to render each.
+public struct RenderPlan: Sendable {
+  public let site: Site
+  let theme: Theme
+  let models: ViewModels
+  /// Every job with its output path, sorted by path.
+  public let jobs: [(path: String, job: RenderJob)]
+
+  public init(site: Site, theme: Theme) {
+    self.site = site
+    self.theme = theme
+    self.models = ViewModels(site: site, theme: theme)
+    let u = site.urls
+    var jobs: [(String, RenderJob)] = []
+    for (i, p) in site.pages.enumerated() where p.kind != .field {
+      jobs.append((p.outputPath, .page(i)))
+    }
+    for (di, d) in site.domains.enumerated() {
+      jobs.append((u.outputPath(forURL: d.url), .domain(di)))
+      for (fi, f) in d.fields.enumerated() {
+        jobs.append((u.outputPath(forURL: f.url), .field(di, fi)))
+      }
+    }
+    for (url, template) in Self.indexes(u) {
+      jobs.append((u.outputPath(forURL: url), .index(template)))
+    }
+    jobs.append(("404.html", .notFound))
+    for i in site.upcomingEvents + site.pastEvents {
+      jobs.append((u.outputPath(forURL: u.eventCalendar(site.pages[i].slug)), .eventCalendar(i)))
+    }
+    jobs.append((u.outputPath(forURL: u.eventsCalendar), .eventsCalendar))
+    jobs.append((u.outputPath(forURL: u.eventsFeed), .eventsFeed))
+    jobs.append(("sitemap.xml", .sitemap))
+    jobs.append(("robots.txt", .robots))
+    for (i, asset) in theme.assetFiles.enumerated() { jobs.append((asset.path, .asset(i))) }
+    self.jobs = jobs.sorted { $0.0 < $1.0 }
+  }
+
+  static func indexes(_ u: URLScheme) -> [(String, String)] {
+    [
+      (u.home, "home"), (u.index(.strategy), "strategy-index"), (u.index(.field), "domains"),
+      (u.index(.initiative), "initiatives"), (u.index(.event), "events"),
+      (u.index(.glossary), "glossary"), (u.search, "search"),
+    ]
+  }
+
+  /// Renders the jobs in parallel, in the order given.
+  public func render(_ jobs: [RenderJob]) -> [OutputFile] {
+    jobs.parallelMap { render($0) }
+  }
+
+  public func render(_ job: RenderJob) -> OutputFile {
+    let u = site.urls
     let t = theme.displayPath + "/templates/"
-    @Sendable func html(_ template: String, _ ctx: [String: Any]) -> Data {
+    func html(_ template: String, _ ctx: [String: Any]) -> Data {
       Data(theme.render(template, ctx).utf8)
     }
-
-    // Content pages (field visions are rendered as their field page below), in parallel.
-    let contentPages = site.pages.indices.filter { site.pages[$0].kind != .field }
-    let rendered: [OutputFile] = contentPages.parallelMap { i in
+    func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {
+      p?.headings.map {
+        SourceHeading(level: $0.level, text: $0.text, line: $0.line, column: $0.column)
+      } ?? []
+    }
+    switch job {
+    case .page(let i):
       let p = site.pages[i]
       let (template, ctx) = models.context(for: i)
       return OutputFile(
         path: p.outputPath, data: html(template, ctx), source: p.page.path,
-        template: t + template + ".mustache", links: p.links,
-        headings: p.headings.map {
-          SourceHeading(level: $0.level, text: $0.text, line: $0.line, column: $0.column)
-        })
-    }
-    var files = rendered
-    for d in site.domains {
-      files.append(
-        OutputFile(
-          path: site.urls.outputPath(forURL: d.url), data: html("domain", models.domainContext(d)),
-          template: t + "domain.mustache"))
-      for f in d.fields {
-        let vision = f.vision.map { site.pages[$0] }
-        files.append(
-          OutputFile(
-            path: site.urls.outputPath(forURL: f.url), data: html("field", models.fieldContext(f)),
-            source: vision?.page.path,
-            template: t + "field.mustache", links: vision?.links ?? [],
-            headings: vision?.headings.map {
-              SourceHeading(level: $0.level, text: $0.text, line: $0.line, column: $0.column)
-            } ?? []))
+        template: t + template + ".mustache", links: p.links, headings: sourceHeadings(p))
+    case .domain(let di):
+      let d = site.domains[di]
+      return OutputFile(
+        path: u.outputPath(forURL: d.url), data: html("domain", models.domainContext(d)),
+        template: t + "domain.mustache")
+    case .field(let di, let fi):
+      let f = site.domains[di].fields[fi]
+      let vision = f.vision.map { site.pages[$0] }
+      return OutputFile(
+        path: u.outputPath(forURL: f.url), data: html("field", models.fieldContext(f)),
+        source: vision?.page.path, template: t + "field.mustache", links: vision?.links ?? [],
+        headings: sourceHeadings(vision))
+    case .index(let template):
+      let (url, ctx): (String, [String: Any])
+      switch template {
+      case "home": (url, ctx) = (u.home, models.homeContext())
+      case "strategy-index": (url, ctx) = (u.index(.strategy), models.strategyIndexContext())
+      case "domains": (url, ctx) = (u.index(.field), models.domainsIndexContext())
+      case "initiatives": (url, ctx) = (u.index(.initiative), models.initiativesIndexContext())
+      case "events": (url, ctx) = (u.index(.event), models.eventsIndexContext())
+      case "glossary": (url, ctx) = (u.index(.glossary), models.glossaryIndexContext())
+      default: (url, ctx) = (u.search, models.searchContext())
       }
-    }
-    let u = site.urls
-    let indexes: [(String, String, [String: Any])] = [
-      (u.home, "home", models.homeContext()),
-      (u.index(.strategy), "strategy-index", models.strategyIndexContext()),
-      (u.index(.field), "domains", models.domainsIndexContext()),
-      (u.index(.initiative), "initiatives", models.initiativesIndexContext()),
-      (u.index(.event), "events", models.eventsIndexContext()),
-      (u.index(.glossary), "glossary", models.glossaryIndexContext()),
-      (u.search, "search", models.searchContext()),
-    ]
-    for (url, template, ctx) in indexes {
-      files.append(
-        OutputFile(
-          path: u.outputPath(forURL: url), data: html(template, ctx),
-          template: t + template + ".mustache"))
-    }
-    files.append(
-      OutputFile(
+      return OutputFile(
+        path: u.outputPath(forURL: url), data: html(template, ctx),
+        template: t + template + ".mustache")
+    case .notFound:
+      return OutputFile(
         path: "404.html", data: html("404", models.notFoundContext()), template: t + "404.mustache")
-    )
-
-    // Feeds and calendars.
-    let host = URL(string: site.config.baseURL)?.host ?? "portal"
-    let events = site.upcomingEvents + site.pastEvents
-    var allEvents = ""
-    for i in events.sorted(by: { site.pages[$0].slug < site.pages[$1].slug }) {
+    case .eventCalendar(let i):
       let p = site.pages[i]
-      guard case .event(let m) = p.page.meta else { continue }
-      let vevent = Feeds.vevent(p, m, host: host, absolute: models.absolute, now: site.now)
-      allEvents += vevent
-      files.append(
-        OutputFile(
-          path: u.outputPath(forURL: u.eventCalendar(p.slug)),
-          data: Feeds.calendar(name: p.title, events: vevent), source: p.page.path))
-    }
-    files.append(
-      OutputFile(
+      return OutputFile(
+        path: u.outputPath(forURL: u.eventCalendar(p.slug)),
+        data: Feeds.calendar(name: p.title, events: vevent(i) ?? ""), source: p.page.path)
+    case .eventsCalendar:
+      let events = (site.upcomingEvents + site.pastEvents).sorted {
+        site.pages[$0].slug < site.pages[$1].slug
+      }
+      return OutputFile(
         path: u.outputPath(forURL: u.eventsCalendar),
-        data: Feeds.calendar(name: "\(site.config.title)：イベント", events: allEvents)))
-    files.append(
-      OutputFile(
+        data: Feeds.calendar(
+          name: "\(site.config.title)：イベント", events: events.compactMap(vevent).joined()))
+    case .eventsFeed:
+      return OutputFile(
         path: u.outputPath(forURL: u.eventsFeed),
         data: Feeds.atom(
-          site: site, events: site.upcomingEvents + site.pastEvents, absolute: models.absolute)))
-
-    let pageURLs = files.filter { $0.path.hasSuffix("index.html") }.map {
-      u.url(String($0.path.dropLast("index.html".count)))
+          site: site, events: site.upcomingEvents + site.pastEvents, absolute: models.absolute))
+    case .sitemap:
+      let pageURLs = jobs.filter { $0.path.hasSuffix("index.html") }.map {
+        u.url(String($0.path.dropLast("index.html".count)))
+      }
+      return OutputFile(
+        path: "sitemap.xml", data: Feeds.sitemap(urls: pageURLs, absolute: models.absolute))
+    case .robots:
+      return OutputFile(
+        path: "robots.txt", data: Feeds.robots(sitemapURL: models.absolute(u.url("sitemap.xml"))))
+    case .asset(let i):
+      let asset = theme.assetFiles[i]
+      return OutputFile(path: asset.path, data: asset.data)
     }
-    files.append(
-      OutputFile(
-        path: "sitemap.xml", data: Feeds.sitemap(urls: pageURLs, absolute: models.absolute)))
-    files.append(
-      OutputFile(
-        path: "robots.txt", data: Feeds.robots(sitemapURL: models.absolute(u.url("sitemap.xml")))))
-    for asset in theme.assetFiles { files.append(OutputFile(path: asset.path, data: asset.data)) }
-    return files.sorted { $0.path < $1.path }
+  }
+
+  private func vevent(_ i: Int) -> String? {
+    let p = site.pages[i]
+    guard case .event(let m) = p.page.meta else { return nil }
+    let host = URL(string: site.config.baseURL)?.host ?? "portal"
+    return Feeds.vevent(p, m, host: host, absolute: models.absolute, now: site.now)
+  }
+}
+
+/// Renders the resolved site with a theme into output files: one page per content file, field,
+/// domain and index, plus feeds, calendars, the sitemap, robots.txt, 404.html and the assets.
+public enum Renderer {
+  public static func render(_ site: Site, theme: Theme) -> [OutputFile] {
+    let plan = RenderPlan(site: site, theme: theme)
+    return plan.render(plan.jobs.map(\.job))
   }
 }

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
   public let directory: URL
   public let displayPath: String
   let library: MustacheLibrary
+  /// The same templates for the fast renderer; nil when the theme uses a feature it lacks.
+  let fast: FastTemplates?
   /// Asset file name → fingerprinted root-relative URL path under the output (`assets/style.1a2b3c4d.css`).
   public let assetPaths: [String: String]
   /// Fingerprinted output path → bytes.
@@ -93,7 +95,8 @@ public struct Theme: Sendable {
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (
       Theme(
-        directory: directory, displayPath: displayPath, library: library, assetPaths: assetPaths,
+        directory: directory, displayPath: displayPath, library: library,
+        fast: FastTemplates(library: library, names: names), assetPaths: assetPaths,
         assetFiles: assetFiles, templateNames: names),
       diagnostics
     )
@@ -101,6 +104,15 @@ public struct Theme: Sendable {
 
   /// Renders a template; a missing template was already reported at load time.
   func render(_ name: String, _ context: [String: Any]) -> String {
+    var context = context
+    context["has_breadcrumbs"] = context["breadcrumbs"] != nil
+    if let fast, let html = fast.render(name, context) { return html }
+    return renderWithLibrary(name, context)
+  }
+
+  /// swift-mustache's own rendering: the fallback, and the reference the fast renderer is
+  /// tested against.
+  func renderWithLibrary(_ name: String, _ context: [String: Any]) -> String {
     var context = ViewModels.blankingEmptyStrings(context) as? [String: Any] ?? context
     context["has_breadcrumbs"] = context["breadcrumbs"] != nil
     return library.render(context, withTemplate: name) ?? ""

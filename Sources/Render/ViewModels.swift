@@ -41,9 +41,9 @@ struct ViewModels {
   func base(title: String, url: String, section: String?, description: String?) -> [String: Any] {
     var assets: [String: Any] = [:]
     for name in theme.assetPaths.keys {
-      assets[
-        name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] =
-        asset(name)
+      let key = String(
+        decoding: name.utf8.map { $0 == 0x2E || $0 == 0x2D ? 0x5F : $0 }, as: UTF8.self)
+      assets[key] = asset(name)
     }
     let nav: [[String: Any]] = site.config.navigation.map { item in
       let u = item.url.hasPrefix("/") ? urls.url(String(item.url.dropFirst())) : item.url

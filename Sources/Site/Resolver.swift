@@ -6,40 +6,42 @@ import Parallel
 /// Builds the `Site` from loaded content: URLs first, then every body in parallel, then the
 /// relations derived from front matter (field → initiatives, initiative → events, …).
 public enum Resolver {
-  public static func resolve(_ content: ContentSet, now: DateTime) -> (Site, [Diagnostic]) {
+  /// - Parameter memo: bodies of an earlier build; a page whose body and surroundings (URLs of
+  ///   all files, glossary, options) are unchanged takes its body from there instead of being
+  ///   parsed again. A remembered body may be a stub without HTML (from the on-disk cache); fill
+  ///   it with `fillBodies` before rendering that page.
+  public static func resolve(_ content: ContentSet, now: DateTime, memo: BodyMemo? = nil) -> (
+    Site, [Diagnostic]
+  ) {
     let config = content.config
     let urls = URLScheme(basePath: config.basePath)
     var diagnostics: [Diagnostic] = []
 
-    // 1. URLs.
-    func url(for page: Page) -> String {
-      if case .field(let m) = page.meta { return urls.field(m.field.id) }
-      return urls.page(kind: page.kind, slug: page.slug)
-    }
-    var urlForFile: [String: String] = [:]
-    for page in content.pages { urlForFile[page.relativePath] = url(for: page) }
+    // 1. URLs, and what every body needs to know about the others.
+    let context = bodyContext(content.pages, config: config, urls: urls)
+    let contextKey = context.fingerprint
 
     // 2. Bodies, in parallel.
-    let glossaryTargets: [GlossaryLinkTarget] = content.pages.compactMap { page in
-      guard case .glossary(let m) = page.meta else { return nil }
-      return GlossaryLinkTarget(
-        slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug),
-        names: [m.term] + m.aliases)
+    let outputs: [ResolvedBody] = content.pages.parallelMap { page in
+      guard let memo else { return ResolvedBody(BodyRenderer.render(page, context: context)) }
+      let key = bodyKey(page, hashes: content.hashes[page.relativePath], context: contextKey)
+      if let body = memo.body(page.relativePath, key: key) { return body }
+      let body = ResolvedBody(BodyRenderer.render(page, context: context))
+      memo.store(page.relativePath, key: key, body: body)
+      return body
     }
-    let context = BodyContext(
-      options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
-      urlForFile: urlForFile,
-      glossary: GlossaryMatcher(glossaryTargets))
-    let outputs = content.pages.parallelMap { BodyRenderer.render($0, context: context) }
+    memo?.keep(only: Set(content.pages.map(\.relativePath)))
     var pages: [ResolvedPage] = []
+    pages.reserveCapacity(content.pages.count)
     for (page, out) in zip(content.pages, outputs) {
       diagnostics += out.diagnostics
-      let u = url(for: page)
+      let u = context.urlForFile[page.relativePath]!
       pages.append(
         ResolvedPage(
-          page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html,
+          page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html ?? "",
           headings: out.headings,
-          plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links))
+          plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links,
+          bodyIsStub: out.html == nil))
     }
 
     var site = Site(
@@ -47,9 +49,67 @@ public enum Resolver {
       strategyChildren: [:],
       initiatives: [], upcomingEvents: [], pastEvents: [], glossary: [], eventsByInitiative: [:],
       relatedInitiatives: [:])
+    site.bodyContextKey = contextKey
     for (i, p) in pages.enumerated() { site.lookup["\(p.kind.rawValue)/\(p.slug)"] = i }
     derive(&site)
     return (site, diagnostics)
+  }
+
+  /// Renders the bodies of stub pages (remembered without HTML) before their pages are rendered,
+  /// and remembers them in full.
+  public static func fillBodies(
+    _ site: inout Site, pages indices: [Int], hashes: [String: SourceHashes], memo: BodyMemo?
+  ) {
+    let stubs = indices.filter { site.pages[$0].bodyIsStub }
+    guard !stubs.isEmpty else { return }
+    let context = bodyContext(site.pages.map(\.page), config: site.config, urls: site.urls)
+    let pages = site.pages
+    let outputs = stubs.parallelMap { BodyRenderer.render(pages[$0].page, context: context) }
+    for (i, out) in zip(stubs, outputs) {
+      site.pages[i].bodyHTML = out.html
+      site.pages[i].headings = out.headings
+      site.pages[i].links = out.links
+      site.pages[i].bodyIsStub = false
+      let page = site.pages[i].page
+      memo?.store(
+        page.relativePath,
+        key: bodyKey(page, hashes: hashes[page.relativePath], context: site.bodyContextKey),
+        body: ResolvedBody(out))
+    }
+  }
+
+  /// The key under which a page's body is remembered: everything its rendering reads.
+  public static func bodyKey(_ page: Page, hashes: SourceHashes?, context: UInt64) -> UInt64 {
+    var h = StableHash()
+    h.add(context)
+    h.add(hashes?.body ?? StableHash.of(page.body))
+    h.add(page.bodyLine)
+    h.add(page.path)
+    h.add(page.relativePath)
+    h.add(page.kind.rawValue)
+    h.add(page.slug)
+    return h.value
+  }
+
+  static func bodyContext(_ pages: [Page], config: SiteConfig, urls: URLScheme) -> BodyContext {
+    var urlForFile: [String: String] = [:]
+    for page in pages {
+      if case .field(let m) = page.meta {
+        urlForFile[page.relativePath] = urls.field(m.field.id)
+      } else {
+        urlForFile[page.relativePath] = urls.page(kind: page.kind, slug: page.slug)
+      }
+    }
+    let glossaryTargets: [GlossaryLinkTarget] = pages.compactMap { page in
+      guard case .glossary(let m) = page.meta else { return nil }
+      return GlossaryLinkTarget(
+        slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug),
+        names: [m.term] + m.aliases)
+    }
+    return BodyContext(
+      options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
+      urlForFile: urlForFile,
+      glossary: GlossaryMatcher(glossaryTargets))
   }
 
   /// The relations writers never maintain by hand.
@@ -132,6 +192,11 @@ public enum Resolver {
       }
     }
     site.relatedInitiatives = related.mapValues { $0.sorted(by: byTitle) }
+
+    // Pages using each glossary entry.
+    for (i, p) in pages.enumerated() {
+      for slug in Set(p.glossaryTerms) { site.termUsers[slug, default: []].append(i) }
+    }
 
     // Glossary in 五十音 order by reading.
     var entries: [(Int, String)] = []

@@ -14,6 +14,9 @@ public struct ResolvedPage: Sendable {
   public var glossaryTerms: [String]
   /// Links and images of the body with their final URL and position in the source file.
   public var links: [SourceLink]
+  /// True while the body is known only from the incremental cache (no HTML, headings or
+  /// links); `Resolver.fillBodies` renders it before the page is.
+  public var bodyIsStub = false
 
   public var kind: ContentKind { page.kind }
   public var slug: String { page.slug }
@@ -71,6 +74,12 @@ public struct Site: Sendable {
   public var eventsByInitiative: [String: [Int]]
   /// Initiatives that name each initiative as related, either side, by slug.
   public var relatedInitiatives: [String: [Int]]
+  /// Pages whose body links each glossary entry, by entry slug, in page order; computed once
+  /// because scanning every page for every entry was quadratic.
+  public var termUsers: [String: [Int]] = [:]
+  /// A stable hash of what every body's rendering reads besides its own page (URLs of all
+  /// files, glossary names, options): part of each body's cache key (`Resolver.bodyKey`).
+  public var bodyContextKey: UInt64 = 0
 
   public func index(of kind: ContentKind, slug: String) -> Int? {
     lookup["\(kind.rawValue)/\(slug)"]

@@ -1,0 +1,233 @@
+import Content
+import Diagnostics
+import Foundation
+
+/// What a successful build leaves for the next one, in `<output>/.portal/cache/state.bin`:
+/// the stamps of every source (to stop at once when nothing changed), what each page's body
+/// gave the rest of the site (plain text for search, glossary terms), and for each output the
+/// fingerprint of its inputs and the hash of its bytes (to render and write only what changed).
+///
+/// The cache lives inside the output so it is replaced together with the site and a failed
+/// build leaves both untouched. A missing, older or unreadable cache means a full build.
+struct BuildCache: Sendable {
+  static let folder = "\(OutputWriter.markerFolder)/cache"
+  /// The small part read by every build: settings, stamps, clock, warnings.
+  static let headFile = "\(folder)/head.bin"
+  /// The rest, read only when something changed.
+  static let file = "\(folder)/state.bin"
+  static let magic: UInt64 = 0x5054_4C41_4843_0002
+
+  struct Body: Sendable {
+    var key: UInt64
+    var plainText: String
+    var glossaryTerms: [String]
+  }
+
+  struct Output: Sendable, Equatable {
+    /// Hash of everything the output was made from (`Dependencies`).
+    var inputs: UInt64
+    /// Hash of its bytes.
+    var bytes: UInt64
+  }
+
+  /// Everything that, if different, makes earlier outputs unusable: the portal binary, the
+  /// folders, the working directory (paths in the source map are relative to it), drafts.
+  var settings: String
+  var tree: SourceTree
+  /// The build clock of the last build, and the instants when an event ends or starts: while
+  /// none of them lies between two clocks, the upcoming/past lists are the same.
+  var now: Int64
+  var eventBoundaries: [Int64]
+  /// The last build's warnings and page counts, repeated when nothing changed.
+  var diagnostics: [Diagnostic]
+  var pageCounts: [(String, Int)]
+  var bodies: [String: Body]
+  var outputs: [String: Output]
+  /// Source-map entries of the HTML outputs.
+  var sourceMap: [String: [UInt8]]
+  /// The files of the search index and what they were made from.
+  var searchFiles: [String]
+  var searchInputs: UInt64
+
+  /// Whether the upcoming/past split is the same at `other` as at the cached clock.
+  func sameEventSplit(at other: Int64) -> Bool {
+    let (lo, hi) = (min(now, other), max(now, other))
+    return !eventBoundaries.contains { $0 > lo && $0 <= hi }
+  }
+
+  // MARK: file
+
+  /// Ties a head to the state written with it.
+  var generation: UInt64 {
+    var h = StableHash()
+    h.add(settings)
+    h.add(Int(now))
+    h.add(outputs.count)
+    for (path, s) in tree.stamps.sorted(by: { $0.key < $1.key }) {
+      h.add(path)
+      h.add(Int(s.modified))
+      h.add(Int(s.size))
+    }
+    return h.value
+  }
+
+  func encodedHead() -> [UInt8] {
+    var w = BinaryWriter()
+    w.u64(Self.magic)
+    w.u64(generation)
+    w.string(settings)
+    w.int(tree.stamps.count)
+    for (path, s) in tree.stamps.sorted(by: { $0.key < $1.key }) {
+      w.string(path)
+      w.i64(s.modified)
+      w.i64(s.size)
+    }
+    w.i64(now)
+    w.int(eventBoundaries.count)
+    for b in eventBoundaries { w.i64(b) }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    w.data(Array((try? encoder.encode(diagnostics)) ?? Data("[]".utf8)))
+    w.int(pageCounts.count)
+    for (k, n) in pageCounts {
+      w.string(k)
+      w.int(n)
+    }
+    return w.bytes
+  }
+
+  func encodedState() -> [UInt8] {
+    var w = BinaryWriter()
+    w.u64(Self.magic)
+    w.u64(generation)
+    w.int(bodies.count)
+    for (path, b) in bodies.sorted(by: { $0.key < $1.key }) {
+      w.string(path)
+      w.u64(b.key)
+      w.string(b.plainText)
+      w.strings(b.glossaryTerms)
+    }
+    w.int(outputs.count)
+    for (path, o) in outputs.sorted(by: { $0.key < $1.key }) {
+      w.string(path)
+      w.u64(o.inputs)
+      w.u64(o.bytes)
+    }
+    w.int(sourceMap.count)
+    for (path, entry) in sourceMap.sorted(by: { $0.key < $1.key }) {
+      w.string(path)
+      w.data(entry)
+    }
+    w.strings(searchFiles)
+    w.u64(searchInputs)
+    return w.bytes
+  }
+
+  init(
+    settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
+    diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
+    outputs: [String: Output], sourceMap: [String: [UInt8]], searchFiles: [String],
+    searchInputs: UInt64
+  ) {
+    self.settings = settings
+    self.tree = tree
+    self.now = now
+    self.eventBoundaries = eventBoundaries
+    self.diagnostics = diagnostics
+    self.pageCounts = pageCounts
+    self.bodies = bodies
+    self.outputs = outputs
+    self.sourceMap = sourceMap
+    self.searchFiles = searchFiles
+    self.searchInputs = searchInputs
+  }
+
+  /// Reads the head; the rest stays empty until `loadState`.
+  init(decodingHead bytes: [UInt8]) throws {
+    var r = BinaryReader(bytes)
+    guard try r.u64() == Self.magic else { throw BinaryReader.Corrupt() }
+    expectedGeneration = try r.u64()
+    hasState = false
+    settings = try r.string()
+    var stamps: [String: FileStamp] = [:]
+    for _ in 0..<(try r.int()) {
+      let path = try r.string()
+      stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64())
+    }
+    tree = SourceTree(stamps: stamps)
+    now = try r.i64()
+    eventBoundaries = []
+    for _ in 0..<(try r.int()) { eventBoundaries.append(try r.i64()) }
+    diagnostics = try JSONDecoder().decode([Diagnostic].self, from: Data(try r.data()))
+    pageCounts = []
+    for _ in 0..<(try r.int()) { pageCounts.append((try r.string(), try r.int())) }
+    guard r.atEnd else { throw BinaryReader.Corrupt() }
+    bodies = [:]
+    outputs = [:]
+    sourceMap = [:]
+    searchFiles = []
+    searchInputs = 0
+  }
+
+  /// The generation the head was written with, to check the state file belongs to it.
+  private var expectedGeneration: UInt64 = 0
+  /// Whether the state part is here (always, except after `init(decodingHead:)`).
+  private(set) var hasState = true
+
+  /// Reads the state file written with this head.
+  mutating func decodeState(_ bytes: [UInt8]) throws {
+    var r = BinaryReader(bytes)
+    guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
+      throw BinaryReader.Corrupt()
+    }
+    for _ in 0..<(try r.int()) {
+      let path = try r.string()
+      bodies[path] = Body(
+        key: try r.u64(), plainText: try r.string(), glossaryTerms: try r.strings())
+    }
+    outputs = [:]
+    for _ in 0..<(try r.int()) {
+      let path = try r.string()
+      outputs[path] = Output(inputs: try r.u64(), bytes: try r.u64())
+    }
+    sourceMap = [:]
+    for _ in 0..<(try r.int()) {
+      let path = try r.string()
+      sourceMap[path] = try r.data()
+    }
+    searchFiles = try r.strings()
+    searchInputs = try r.u64()
+    guard r.atEnd else { throw BinaryReader.Corrupt() }
+    hasState = true
+  }
+
+  /// The head of a previous build's cache in `output`, if there is one.
+  static func loadHead(from output: URL) -> BuildCache? {
+    guard
+      let data = FileManager.default.contents(atPath: output.appendingPathComponent(headFile).path)
+    else { return nil }
+    return try? BuildCache(decodingHead: [UInt8](data))
+  }
+
+  /// The rest of the cache; false if it is missing or does not belong to the head.
+  mutating func loadState(from output: URL) -> Bool {
+    guard
+      let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.file).path)
+    else { return false }
+    return (try? decodeState([UInt8](data))) != nil
+  }
+
+  /// The settings string for these options: see `settings`.
+  static func settings(for options: BuildOptions) -> String {
+    var exe = "unknown"
+    let path = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
+    let selfPath =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? path
+    if let s = FileStamp.of(path: selfPath) { exe = "\(selfPath):\(s.modified):\(s.size)" }
+    return [
+      "portal \(exe)", "content \(options.contentDirectory.standardizedFileURL.path)",
+      "theme \(options.themeDirectory.standardizedFileURL.path)",
+      "cwd \(FileManager.default.currentDirectoryPath)", "drafts \(options.includeDrafts)",
+    ].joined(separator: "\n")
+  }
+}

@@ -1,0 +1,114 @@
+import Diagnostics
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A 64-bit FNV-1a hash that is the same in every process (Swift's `Hasher` is seeded per run),
+/// so incremental builds can keep hashes on disk.
+public struct StableHash: Sendable, Hashable {
+  public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  public init() {}
+
+  public mutating func add<C: Collection<UInt8>>(bytes: C) {
+    var h = value
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    value = h
+  }
+
+  /// Adds a string with its length, so ("ab", "c") and ("a", "bc") differ.
+  public mutating func add(_ s: String) {
+    add(UInt64(s.utf8.count))
+    var copy = s
+    copy.withUTF8 { add(bytes: $0) }
+  }
+
+  public mutating func add(_ n: UInt64) {
+    withUnsafeBytes(of: n.littleEndian) { add(bytes: $0) }
+  }
+
+  public mutating func add(_ n: Int) { add(UInt64(bitPattern: Int64(n))) }
+
+  public static func of(_ s: String) -> UInt64 {
+    var h = StableHash()
+    h.add(s)
+    return h.value
+  }
+
+  public static func of<C: Collection<UInt8>>(bytes: C) -> UInt64 {
+    var h = StableHash()
+    h.add(bytes: bytes)
+    return h.value
+  }
+}
+
+/// When and how big a file was, to tell unchanged files without reading them.
+public struct FileStamp: Sendable, Hashable, Codable {
+  /// Modification time in nanoseconds since 1970.
+  public var modified: Int64
+  public var size: Int64
+
+  public init(modified: Int64, size: Int64) {
+    self.modified = modified
+    self.size = size
+  }
+
+  /// The stamp of a file, or nil when it cannot be read.
+  public static func of(path: String) -> FileStamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return FileStamp(
+      modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+      size: Int64(st.st_size))
+  }
+}
+
+/// Hashes of one content file's parts: what a page's own output depends on (all of it) and what
+/// other pages' outputs depend on (the front matter).
+public struct SourceHashes: Sendable, Hashable, Codable {
+  public var file: UInt64
+  public var frontMatter: UInt64
+  public var body: UInt64
+}
+
+/// The parse results of content files, kept between builds of a running `portal serve`, so a
+/// rebuild parses only the files whose stamp changed. Shared by the parallel loading workers.
+public final class ParseMemo: @unchecked Sendable {
+  struct Entry {
+    var stamp: FileStamp
+    var config: SiteConfig?
+    var page: Page?
+    var diagnostics: [Diagnostic]
+    var hashes: SourceHashes?
+  }
+
+  private let lock = NSLock()
+  private var entries: [String: Entry] = [:]
+
+  public init() {}
+
+  func entry(_ relative: String, stamp: FileStamp, config: SiteConfig?) -> Entry? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let e = entries[relative], e.stamp == stamp, e.config == config else { return nil }
+    return e
+  }
+
+  func store(_ relative: String, _ entry: Entry) {
+    lock.lock()
+    entries[relative] = entry
+    lock.unlock()
+  }
+
+  /// Forgets files that no longer exist, so the memo does not grow with renames.
+  func keep(only relatives: Set<String>) {
+    lock.lock()
+    entries = entries.filter { relatives.contains($0.key) }
+    lock.unlock()
+  }
+}

@@ -1,0 +1,2 @@
+import Build
+import Hummingbird

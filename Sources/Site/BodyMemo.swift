@@ -1,0 +1,91 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+
+/// A page's body after resolving, as remembered between builds.
+public struct ResolvedBody: Sendable {
+  /// nil in a stub: a body known from the on-disk cache by what other pages and the search
+  /// index need of it, whose HTML is rendered again only if its own page must be.
+  public var html: String?
+  public var headings: [Heading]
+  public var plainText: String
+  public var glossaryTerms: [String]
+  public var links: [SourceLink]
+  public var diagnostics: [Diagnostic]
+
+  init(_ out: BodyRenderer.Output) {
+    html = out.html
+    headings = out.headings
+    plainText = out.plainText
+    glossaryTerms = out.glossaryTerms
+    links = out.links
+    diagnostics = out.diagnostics
+  }
+
+  /// A stub from the on-disk cache.
+  public init(stubWithPlainText plainText: String, glossaryTerms: [String]) {
+    html = nil
+    headings = []
+    self.plainText = plainText
+    self.glossaryTerms = glossaryTerms
+    links = []
+    diagnostics = []
+  }
+}
+
+/// Bodies by page, each under the key of everything its rendering read (`Resolver.bodyKey`), so
+/// an incremental build parses only the bodies whose inputs changed. Shared by the parallel
+/// resolving workers.
+public final class BodyMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: (key: UInt64, body: ResolvedBody)] = [:]
+
+  public init() {}
+
+  public func body(_ relativePath: String, key: UInt64) -> ResolvedBody? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let e = entries[relativePath], e.key == key else { return nil }
+    return e.body
+  }
+
+  public func store(_ relativePath: String, key: UInt64, body: ResolvedBody) {
+    lock.lock()
+    entries[relativePath] = (key, body)
+    lock.unlock()
+  }
+
+  /// Every remembered body, for writing the on-disk cache.
+  public var all: [(relativePath: String, key: UInt64, body: ResolvedBody)] {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.map { ($0.key, $0.value.key, $0.value.body) }
+  }
+
+  func keep(only relativePaths: Set<String>) {
+    lock.lock()
+    entries = entries.filter { relativePaths.contains($0.key) }
+    lock.unlock()
+  }
+}
+
+extension BodyContext {
+  /// A stable hash of everything in the context a body's rendering can read.
+  var fingerprint: UInt64 {
+    var h = StableHash()
+    h.add(options.allowRawHTML ? 1 : 0)
+    h.add(urls.basePath)
+    for key in urlForFile.keys.sorted() {
+      h.add(key)
+      h.add(urlForFile[key]!)
+    }
+    for t in glossary.targets {
+      h.add(t.slug)
+      h.add(t.url)
+      h.add(t.names.count)
+      for n in t.names { h.add(n) }
+    }
+    return h.value
+  }
+}
