@@ -37,7 +37,8 @@ enum AccessibilityRules {
         a.nextLink(src, image: true)
         ?? a.template(needles: ["src=\"\(src)\"", "<img"], offset: d[img].offset, inSource: true)
       report(
-        "a11y.img-alt", placement, "image \(src.isEmpty ? "(no src)" : src) has no alt attribute")
+        "a11y.img-alt", placement,
+        "image \(src.isEmpty ? "(no src)" : URLResolver.display(src)) has no alt attribute")
     }
 
     // Headings: one h1, no skipped levels.
@@ -83,15 +84,16 @@ enum AccessibilityRules {
           ?? a.template(
             needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
         report(
-          "a11y.empty-link", placement, "link to \(href) has no text a screen reader can announce")
-      } else if vagueTexts.contains(normalizedLinkText(name)) {
+          "a11y.empty-link", placement,
+          "link to \(URLResolver.display(href)) has no text a screen reader can announce")
+      } else if name.utf8.count <= 64, vagueTexts.contains(normalizedLinkText(name)) {
         let placement =
           a.nextLink(href, image: false, text: name)
           ?? a.template(
             needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
         report(
           "a11y.vague-link", placement,
-          "link text 「\(name)」 does not say where the link goes (\(href))")
+          "link text 「\(name)」 does not say where the link goes (\(URLResolver.display(href)))")
       }
     }
     for e in d.elements.indices
@@ -140,9 +142,11 @@ enum AccessibilityRules {
   /// Trimmed, lower-cased, with surrounding arrows and punctuation removed, so "こちら。" and
   /// "Read more »" are still recognized.
   static func normalizedLinkText(_ text: String) -> String {
-    let edge = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters).union(.symbols)
-    return text.trimmingCharacters(in: edge).lowercased()
+    text.trimmingCharacters(in: edge).lowercased()
   }
+
+  private static let edge = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters).union(
+    .symbols)
 
   /// The heading an element is (or is inside, like `<h2><span id>`), for source positions.
   private static func headingLevel(enclosing e: Int, in d: HTMLDocument) -> (

@@ -68,7 +68,8 @@ struct LinkChecker: Sendable {
   static func problem(_ outcome: LinkOutcome, _ reference: Reference) -> (
     severity: Severity, message: String, hint: String, code: String
   )? {
-    let url = reference.url
+    if case .ok = outcome { return nil }
+    let url = URLResolver.display(reference.url)
     let kind = reference.kind
     switch outcome {
     case .ok, .external, .pendingFragment: return nil

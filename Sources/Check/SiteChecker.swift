@@ -181,7 +181,10 @@ public enum SiteChecker {
     for reference in facts.references {
       result.references += 1
       let url = reference.url
-      let reusable = !url.contains("#") && (url.hasPrefix("/") || url.contains(":"))
+      let bytes = url.utf8
+      let reusable =
+        !bytes.contains(UInt8(ascii: "#"))
+        && (bytes.first == UInt8(ascii: "/") || bytes.contains(UInt8(ascii: ":")))
       let outcome: LinkOutcome
       if reusable, let known = memo[url] {
         outcome = known
@@ -223,7 +226,7 @@ public enum SiteChecker {
       var place = attributor.forPage(page)
       for use in list {
         guard let outcome = outcomes[use.url],
-          let problem = ExternalProblems.problem(outcome, use.reference.url)
+          let problem = ExternalProblems.problem(outcome, URLResolver.display(use.reference.url))
         else { continue }
         let placement = place.reference(
           use.reference.url, element: use.reference.element, attribute: use.reference.attribute,

@@ -66,11 +66,16 @@ struct PageAttribution {
   /// A body link (by URL and, when given, its text) or image (by `src`) written in Markdown.
   mutating func nextLink(_ url: String, image: Bool, text: String? = nil) -> Placement? {
     guard let entry, let source = entry.source else { return nil }
-    let candidates = entry.links.filter { $0.url == url && $0.image == image }
+    // The map may hold the URL as written while the HTML has it percent-encoded (cmark
+    // encodes non-ASCII in hrefs), so compare decoded forms.
+    let wanted = URLResolver.decode(url)
+    let candidates = entry.links.filter {
+      $0.image == image && ($0.url == url || URLResolver.decode($0.url) == wanted)
+    }
     let preferred =
       text.map { t in candidates.filter { normalized($0.text) == normalized(t) } } ?? []
     let list = preferred.isEmpty ? candidates : preferred
-    let key = "\(image ? "i" : "a")|\(url)|\(preferred.isEmpty ? "" : text ?? "")"
+    let key = "\(image ? "i" : "a")|\(wanted)|\(preferred.isEmpty ? "" : text ?? "")"
     let n = used[key, default: 0]
     guard n < list.count else { return nil }
     used[key] = n + 1
@@ -102,6 +107,7 @@ struct PageAttribution {
   func sourceLiteral(_ url: String) -> Placement? {
     guard url.count > 1, let source = entry?.source, let index = shared.files.index(source),
       let (line, column) = index.position(ofFirst: url, bounded: true)
+        ?? index.position(ofFirst: URLResolver.display(url), bounded: true)
     else { return nil }
     return Placement(
       location: SourceLocation(file: shared.displaySource(source), line: line, column: column),

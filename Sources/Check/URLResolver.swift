@@ -163,6 +163,15 @@ struct URLResolver: Sendable {
 
   static func decode(_ s: String) -> String { s.removingPercentEncoding ?? s }
 
+  /// A URL as a writer reads it: cmark percent-encodes Japanese in `href`s, so
+  /// `#%E6%A6%82%E8%A6%81` is shown as `#概要`. ASCII-only escapes are left as written.
+  static func display(_ url: String) -> String {
+    guard url.utf8.contains(UInt8(ascii: "%")), let decoded = url.removingPercentEncoding,
+      decoded.unicodeScalars.contains(where: { !$0.isASCII })
+    else { return url }
+    return decoded
+  }
+
   private func withoutFragment(_ raw: String) -> String {
     raw.firstIndex(of: "#").map { String(raw[..<$0]) } ?? raw
   }

@@ -66,6 +66,32 @@ import Testing
       ])
   }
 
+  @Test func percentEncodedHrefsMatchMapURLsAsWritten() async throws {
+    // cmark percent-encodes Japanese in hrefs; the map keeps the URL as the writer wrote it.
+    let site = try FixtureSite([
+      "site/strategy/basics/index.html": page(
+        "基本的な考え方",
+        body:
+          #"<p><a href="/initiatives/ai/#%E3%81%AA%E3%81%AB%E3%81%8C%E5%A4%89%E3%82%8F%E3%82%8B">防災の取組</a></p>"#
+      ),
+      "site/initiatives/ai/index.html": page("AI防災", body: #"<h2 id="なにが変わるか">なにが変わるか</h2>"#),
+      "content/strategy/basics.md":
+        "---\ntitle: 基本的な考え方\n---\n\n[防災の取組](../initiatives/ai.md#なにが変わる)\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "strategy/basics/index.html": (
+          "content/strategy/basics.md", "theme/templates/strategy.mustache",
+          [.init(url: "/initiatives/ai/#なにが変わる", line: 5, column: 1, text: "防災の取組")], []
+        )
+      ]),
+    ])
+    let report = await site.check()
+    #expect(
+      report.diagnostics.map(FixtureSite.line) == [
+        "content/strategy/basics.md:5:1: error: link to /initiatives/ai/#なにが変わる points to a missing anchor: initiatives/ai/index.html has no id \"なにが変わる\" [link.fragment]"
+      ])
+    #expect(report.diagnostics.first?.hint?.hasPrefix("did you mean #なにが変わるか?") == true)
+  }
+
   @Test func frontMatterURLsAreFoundInTheMarkdownFile() async throws {
     let site = try FixtureSite([
       "site/initiatives/ai/index.html": page(
