@@ -62,6 +62,12 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Seconds a good external result stays in the cache before it is fetched again.")
   var cacheMaxAge: Int = 86_400
 
+  @Option(
+    help:
+      "The external-link cache file. Default: <site>/.portal/external-cache.json (kept across builds only if the build keeps it)."
+  )
+  var cacheFile: String?
+
   @Flag(help: "Fetch every external link, neither reading nor writing the cache.")
   var noCache = false
 
@@ -117,6 +123,7 @@ struct CheckCommand: ParsableCommand {
       e.retries = retries
       e.cacheMaxAge = TimeInterval(cacheMaxAge)
       e.useCache = !noCache
+      e.cacheFile = cacheFile.map { URL(fileURLWithPath: $0) }
       let configPath = config ?? "content/site.yml"
       e.skip = CheckConfiguration.load(URL(fileURLWithPath: configPath)).skip + skip
       options.external = e
