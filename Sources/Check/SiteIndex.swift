@@ -17,17 +17,22 @@ struct SiteIndex: Sendable {
     self.files = files
   }
 
-  /// Walks the site folder. Hidden entries (`.portal`, `.DS_Store`) are not part of the site.
+  /// Walks the site folder. The build's own `.portal` folder is not part of the site; other
+  /// hidden entries (`.well-known/`) are.
   static func scan(_ root: URL) -> SiteIndex? {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder),
       isFolder.boolValue,
       let walker = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        at: root, includingPropertiesForKeys: [.isRegularFileKey])
     else { return nil }
     let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path
     var files = Set<String>()
     for case let url as URL in walker {
+      if url.lastPathComponent == ".portal" {
+        walker.skipDescendants()
+        continue
+      }
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
         continue
       }

@@ -163,6 +163,21 @@ import Testing
     #expect(report.referencesChecked == 4)
   }
 
+  @Test func hiddenFilesArePartOfTheSiteButThePortalFolderIsNot() async throws {
+    let site = try FixtureSite([
+      "site/index.html": page(
+        body:
+          #"<a href="/.well-known/security.txt">連絡先</a> <a href="/.portal/sourcemap.json">地図</a>"#),
+      "site/.well-known/security.txt": "Contact: mailto:dx@example.jp",
+      "site/.portal/sourcemap.json": "{}",
+    ])
+    let lines = await site.lines()
+    #expect(
+      lines == [
+        "site/index.html:6:48: error: link to /.portal/sourcemap.json is broken: the site has no .portal/sourcemap.json [link.broken]"
+      ])
+  }
+
   @Test func aMissingSiteIsOneError() async throws {
     let site = try FixtureSite([:])
     let report = await site.check()
