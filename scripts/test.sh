@@ -19,7 +19,7 @@ portal=.build/debug/portal
 site=.build/test-site
 now=2026-11-25T09:00:00+09:00
 "$portal" build --now "$now" --output "$site"
-"$portal" check --site "$site"
+"$portal" check --strict --site "$site"
 "$portal" lint --strict
 
 echo "== python tests (browser, HTML validity, content)" >&2
