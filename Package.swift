@@ -44,7 +44,10 @@ let package = Package(
     // Plain-Japanese rules on the Markdown sources.
     .target(name: "Lint", dependencies: ["Diagnostics", "Markdown"]),
     // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.
-    .target(name: "Serve", dependencies: ["Build", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]),
+    .target(
+      name: "Serve",
+      dependencies: ["Build", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]
+    ),
     .executableTarget(
       name: "portal",
       dependencies: [
@@ -61,7 +64,7 @@ let package = Package(
     .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
     .testTarget(name: "LintTests", dependencies: ["Lint"]),
-    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build"]),
+    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "Content"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,152 @@
 import Build
+import Foundation
 import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+
+/// `portal serve`: builds the site, serves the output folder on 127.0.0.1, rebuilds
+/// incrementally when `content/` or `theme/` change, and reloads open pages through
+/// Server-Sent Events (`/_portal/events`), showing build errors over the page instead.
+public final class PreviewServer: Sendable {
+  public struct Options: Sendable {
+    public var build: BuildOptions
+    /// 0 picks a free port.
+    public var port: Int
+    /// How often the sources are checked for changes.
+    public var pollInterval: Duration
+
+    public init(build: BuildOptions, port: Int = 8080, pollInterval: Duration = .milliseconds(300))
+    {
+      self.build = build
+      self.port = port
+      self.pollInterval = pollInterval
+    }
+  }
+
+  private let options: Options
+  private let live = LiveReload()
+  private let loop: RebuildLoop
+  private let log: @Sendable (String) -> Void
+  private let task = Mutex<Task<Void, any Error>?>(nil)
+
+  public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+    self.options = options
+    self.log = log
+    self.loop = RebuildLoop(options: options.build, live: live, log: log)
+  }
+
+  /// Builds once, then serves and watches until `stop()` (or SIGINT/SIGTERM through `runUntilSignal`).
+  /// - Parameter onReady: called with the port once the server listens.
+  public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    let first = await loop.build()
+    await loop.announce(first, initial: true)
+    let files = StaticFiles(root: options.build.outputDirectory.standardizedFileURL.path)
+    let router = Router()
+    router.get("/_portal/events") { [live] _, _ -> Response in
+      let stream = await live.subscribe()
+      var headers = HTTPFields()
+      headers[.contentType] = "text/event-stream; charset=utf-8"
+      headers[.cacheControl] = "no-store"
+      return Response(
+        status: .ok, headers: headers,
+        body: ResponseBody { writer in
+          for await message in stream { try await writer.write(ByteBuffer(string: message)) }
+          try await writer.finish(nil)
+        })
+    }
+    router.get("/_portal/live.js") { _, _ in
+      Self.response(Array(LiveAssets.script.utf8), type: "text/javascript; charset=utf-8")
+    }
+    router.get("/_portal/live.css") { _, _ in
+      Self.response(Array(LiveAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
+    }
+    router.get("**") { [loop] request, _ in
+      Self.serve(request.uri.path, files: files, basePath: loop.basePath)
+    }
+    let app = Application(
+      router: router,
+      configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
+      onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
+      logger: Self.quietLogger())
+    let loop = self.loop
+    let interval = options.pollInterval
+    let running = Task {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.run() }
+        group.addTask {
+          await loop.run(interval: interval)
+          throw CancellationError()
+        }
+        try await group.next()
+        group.cancelAll()
+      }
+    }
+    task.withLock { $0 = running }
+    do {
+      try await running.value
+    } catch is CancellationError {
+    }
+  }
+
+  /// Stops serving: open event streams end, then the server and the watcher stop.
+  public func stop() async {
+    await live.closeAll()
+    task.withLock { $0?.cancel() }
+  }
+
+  /// Runs until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly.
+  public func runUntilSignal(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    for s in [SIGINT, SIGTERM] { signal(s, SIG_IGN) }
+    let sources = [SIGINT, SIGTERM].map {
+      DispatchSource.makeSignalSource(signal: $0, queue: .global())
+    }
+    for source in sources {
+      source.setEventHandler { Task { await self.stop() } }
+      source.resume()
+    }
+    defer { for source in sources { source.cancel() } }
+    try await run(onReady: onReady)
+  }
+
+  static func serve(_ path: String, files: StaticFiles, basePath: String) -> Response {
+    switch files.resolve(path, basePath: basePath) {
+    case .redirect(let location):
+      var headers = HTTPFields()
+      headers[.location] = location
+      return Response(status: .movedPermanently, headers: headers)
+    case .notFound:
+      var r = response(Array("404 Not Found\n".utf8), type: "text/plain; charset=utf-8")
+      r.status = .notFound
+      return r
+    case .file(let file, let status):
+      guard let data = FileManager.default.contents(atPath: file) else {
+        var r = response(Array("404 Not Found\n".utf8), type: "text/plain; charset=utf-8")
+        r.status = .notFound
+        return r
+      }
+      let type = StaticFiles.contentType(for: file)
+      var bytes = [UInt8](data)
+      if type.hasPrefix("text/html") { bytes = StaticFiles.injectingLiveReload(into: bytes) }
+      var r = response(bytes, type: type)
+      r.status = .init(code: status)
+      return r
+    }
+  }
+
+  static func response(_ bytes: [UInt8], type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    // A preview must always show the latest build.
+    headers[.cacheControl] = "no-store"
+    return Response(
+      status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  static func quietLogger() -> Logger {
+    var logger = Logger(label: "portal.serve")
+    // Cancelling open connections at Ctrl-C is logged as an error; it is the normal stop.
+    logger.logLevel = .critical
+    return logger
+  }
+}

@@ -1,1 +1,126 @@
+import Build
+import Content
+import Foundation
 import Testing
+
+@testable import Serve
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// A temporary copy of the valid fixture site with the repository's theme.
+func fixtureSite() throws -> URL {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "portal-serve-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  try FileManager.default.copyItem(
+    at: repoRoot.appendingPathComponent("Tests/BuildTests/Fixtures/valid/content"),
+    to: dir.appendingPathComponent("content"))
+  try FileManager.default.copyItem(
+    at: repoRoot.appendingPathComponent("theme"), to: dir.appendingPathComponent("theme"))
+  return dir
+}
+
+/// The port the server reports once it listens.
+final class PortBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Int?
+  var port: Int? { lock.withLock { value } }
+  func set(_ p: Int) { lock.withLock { value = p } }
+}
+
+@Suite(.serialized) struct ServeTests {
+  @Test func servesRebuildsReloadsAndShowsErrors() async throws {
+    let dir = try fixtureSite()
+    let output = dir.appendingPathComponent("site")
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
+      now: DateTime(date: Date()))
+    let server = PreviewServer(
+      options: .init(build: options, port: 0, pollInterval: .milliseconds(100)), log: { _ in })
+    let box = PortBox()
+    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    defer { running.cancel() }
+
+    var waited = 0
+    while box.port == nil && waited < 600 {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    let port = try #require(box.port)
+    let client = HTTPTestClient(port: port)
+
+    // A page, with the live-reload script added while serving but not in the built file.
+    let page = try client.get("/initiatives/ai-disaster/")
+    #expect(page.status == 200)
+    #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+    #expect(page.body.contains("AIを活用した防災対策"))
+    #expect(page.body.contains(#"<script src="/_portal/live.js" defer></script></body>"#))
+    let built = try String(
+      contentsOf: output.appendingPathComponent("initiatives/ai-disaster/index.html"),
+      encoding: .utf8)
+    #expect(!built.contains("_portal"))
+
+    // Folders redirect to their slash form; misses get 404.html with status 404.
+    #expect(try client.get("/initiatives").status == 301)
+    let missing = try client.get("/no/such/page/")
+    #expect(missing.status == 404)
+    #expect(missing.body.contains("<html"))
+    #expect(
+      try client.get("/_portal/live.js").headers["content-type"] == "text/javascript; charset=utf-8"
+    )
+    #expect(try client.get("/../../etc/passwd").status == 404)
+
+    // Edit a page: the change is served and open pages are told to reload.
+    let events = try client.events("/_portal/events")
+    defer { events.close() }
+    #expect(events.wait(for: "retry:") != nil)
+    let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
+    var text = try String(contentsOf: file, encoding: .utf8)
+    text = text.replacingOccurrences(of: "避難|ひなん}の情報が早く届きます。", with: "避難|ひなん}の情報がすぐに届きます。")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let reload = events.wait(for: "event: reload")
+    #expect(reload?.contains("initiatives\\/ai-disaster\\/index.html") == true)
+    #expect(try client.get("/initiatives/ai-disaster/").body.contains("すぐに届きます"))
+
+    // Break the front matter: an error event with file and line; the old page stays.
+    let before = events.received.count
+    try text.replacingOccurrences(of: "status: active", with: "status: actve").write(
+      to: file, atomically: true, encoding: .utf8)
+    let error = events.wait(for: "event: build-error", after: before)
+    #expect(error?.contains("ai-disaster.md") == true)
+    #expect(error?.contains("\"line\":5") == true)
+    #expect(error?.contains("unknown status") == true)
+    let stale = try client.get("/initiatives/ai-disaster/")
+    #expect(stale.status == 200)
+    #expect(stale.body.contains("すぐに届きます"))
+
+    // A page opened now gets the error at once.
+    let late = try client.events("/_portal/events")
+    defer { late.close() }
+    #expect(late.wait(for: "event: build-error") != nil)
+
+    // Fixing it reloads again.
+    let beforeFix = events.received.count
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    #expect(events.wait(for: "event: reload", after: beforeFix) != nil)
+
+    await server.stop()
+    _ = try? await running.value
+  }
+
+  @Test func contentTypesAndPaths() {
+    #expect(StaticFiles.contentType(for: "a/index.html") == "text/html; charset=utf-8")
+    #expect(StaticFiles.contentType(for: "assets/style.1a.css") == "text/css; charset=utf-8")
+    #expect(StaticFiles.contentType(for: "events/events.ics") == "text/calendar; charset=utf-8")
+    #expect(
+      StaticFiles.contentType(for: "events/feed.xml") == "application/atom+xml; charset=utf-8")
+    #expect(StaticFiles.contentType(for: "search/index.json") == "application/json")
+    let html = Array("<html><body><p>x</p></body></html>".utf8)
+    let injected = String(decoding: StaticFiles.injectingLiveReload(into: html), as: UTF8.self)
+    #expect(
+      injected
+        == #"<html><body><p>x</p><script src="/_portal/live.js" defer></script></body></html>"#)
+  }
+}

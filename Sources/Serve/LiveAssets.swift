@@ -1,0 +1,85 @@
+/// The script and stylesheet `portal serve` adds to pages it serves (never to built files):
+/// same-origin files, so the site's Content-Security-Policy (`script-src 'self'`,
+/// `style-src 'self'`) allows them, and DOM APIs only, no inline styles or HTML strings.
+enum LiveAssets {
+  static let script = #"""
+    // portal serve: reload on rebuild, show build errors over the page.
+    (() => {
+      "use strict";
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = "/_portal/live.css";
+      document.head.appendChild(css);
+
+      const events = new EventSource("/_portal/events");
+      events.addEventListener("reload", () => location.reload());
+      events.addEventListener("build-error", (e) => show(JSON.parse(e.data).problems || []));
+
+      function el(tag, className, text) {
+        const node = document.createElement(tag);
+        if (className) node.className = className;
+        if (text !== undefined) node.textContent = text;
+        return node;
+      }
+
+      function show(problems) {
+        hide();
+        const overlay = el("div", "portal-live-overlay");
+        overlay.id = "portal-live-overlay";
+        overlay.setAttribute("role", "alertdialog");
+        overlay.setAttribute("aria-modal", "true");
+        overlay.setAttribute("aria-labelledby", "portal-live-title");
+        const box = el("div", "portal-live-box");
+        const title = el("h2", "portal-live-title", "ビルドに失敗しました（Build failed）");
+        title.id = "portal-live-title";
+        box.appendChild(title);
+        box.appendChild(el("p", "portal-live-note",
+          "前回のサイトを表示しています。ファイルを直して保存すると、自動で読み込み直します。"));
+        const list = el("ul", "portal-live-list");
+        for (const p of problems) {
+          const item = el("li", "portal-live-item");
+          item.appendChild(el("code", "portal-live-where", `${p.file}:${p.line}:${p.column}`));
+          item.appendChild(el("p", "portal-live-message", p.message));
+          if (p.hint) item.appendChild(el("p", "portal-live-hint", "hint: " + p.hint));
+          list.appendChild(item);
+        }
+        box.appendChild(list);
+        const close = el("button", "portal-live-close", "閉じる");
+        close.type = "button";
+        close.addEventListener("click", hide);
+        box.appendChild(close);
+        overlay.appendChild(box);
+        document.body.appendChild(overlay);
+        close.focus();
+      }
+
+      function hide() {
+        const old = document.getElementById("portal-live-overlay");
+        if (old) old.remove();
+      }
+    })();
+
+    """#
+
+  static let stylesheet = #"""
+    /* portal serve: the build error overlay. */
+    .portal-live-overlay {
+      position: fixed; inset: 0; z-index: 2147483647;
+      background: rgba(0, 0, 0, 0.6);
+      display: flex; align-items: flex-start; justify-content: center;
+      padding: 2rem 1rem; overflow: auto;
+    }
+    .portal-live-box {
+      background: #fff; color: #1a1a1a; max-width: 50rem; width: 100%;
+      border-top: 0.5rem solid #c00; padding: 1.5rem; font: 16px/1.6 system-ui, sans-serif;
+    }
+    .portal-live-title { margin: 0 0 0.5rem; font-size: 1.25rem; color: #a00; }
+    .portal-live-list { list-style: none; padding: 0; margin: 1rem 0; }
+    .portal-live-item { border-left: 0.25rem solid #c00; padding: 0.25rem 0.75rem; margin: 0 0 1rem; }
+    .portal-live-where { font: 0.9rem/1.4 ui-monospace, monospace; background: #f3f3f3; padding: 0.1rem 0.3rem; }
+    .portal-live-message { margin: 0.25rem 0 0; }
+    .portal-live-hint { margin: 0.25rem 0 0; color: #444; }
+    .portal-live-close { font: inherit; padding: 0.4rem 1rem; }
+
+    """#
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds the file for a request path in the output folder, as a web server of the published
+/// site would: `index.html` for folders, `404.html` for misses, the base path of `base_url`
+/// stripped. Never reads outside the output folder.
+struct StaticFiles: Sendable {
+  let root: String
+
+  enum Result: Equatable {
+    case file(path: String, status: Int)
+    /// A folder asked for without its trailing slash: relative links need it.
+    case redirect(String)
+    case notFound
+  }
+
+  /// - Parameter basePath: the path part of `base_url` (`/` or `/dx/`).
+  func resolve(_ requestPath: String, basePath: String) -> Result {
+    var path = requestPath.removingPercentEncoding ?? requestPath
+    if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<q]) }
+    if basePath != "/" {
+      if path == String(basePath.dropLast()) || path == "/" { return .redirect(basePath) }
+      guard path.hasPrefix(basePath) else { return notFound() }
+      path = "/" + path.dropFirst(basePath.count)
+    }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+      return notFound()
+    }
+    let relative = parts.joined(separator: "/")
+    let full = relative.isEmpty ? root : root + "/" + relative
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else {
+      return notFound()
+    }
+    if isDir.boolValue {
+      guard requestPath.hasSuffix("/") else { return .redirect(requestPath + "/") }
+      let index = full + "/index.html"
+      return FileManager.default.fileExists(atPath: index)
+        ? .file(path: index, status: 200) : notFound()
+    }
+    return .file(path: full, status: 200)
+  }
+
+  private func notFound() -> Result {
+    let page = root + "/404.html"
+    return FileManager.default.fileExists(atPath: page) ? .file(path: page, status: 404) : .notFound
+  }
+
+  /// Content types by extension; text types say UTF-8, as every file Portal writes is.
+  static func contentType(for path: String) -> String {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "html", "htm": "text/html; charset=utf-8"
+    case "css": "text/css; charset=utf-8"
+    case "js", "mjs": "text/javascript; charset=utf-8"
+    case "json": "application/json"
+    case "xml":
+      path.hasSuffix("feed.xml")
+        ? "application/atom+xml; charset=utf-8" : "application/xml; charset=utf-8"
+    case "ics": "text/calendar; charset=utf-8"
+    case "txt": "text/plain; charset=utf-8"
+    case "svg": "image/svg+xml"
+    case "png": "image/png"
+    case "jpg", "jpeg": "image/jpeg"
+    case "gif": "image/gif"
+    case "webp": "image/webp"
+    case "avif": "image/avif"
+    case "ico": "image/x-icon"
+    case "pdf": "application/pdf"
+    case "woff2": "font/woff2"
+    case "woff": "font/woff"
+    default: "application/octet-stream"
+    }
+  }
+
+  /// The live-reload script, added to HTML as it is served, before the last `</body>` (or at
+  /// the end): built files never contain it.
+  static let injection = Array(#"<script src="/_portal/live.js" defer></script>"#.utf8)
+
+  static func injectingLiveReload(into html: [UInt8]) -> [UInt8] {
+    let close = Array("</body>".utf8)
+    var i = html.count - close.count
+    while i >= 0 {
+      if html[i] == 0x3C, Array(html[i..<(i + close.count)]) == close {
+        return Array(html[..<i]) + injection + Array(html[i...])
+      }
+      i -= 1
+    }
+    return html + injection
+  }
+}

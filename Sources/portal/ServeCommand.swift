@@ -1,0 +1,80 @@
+import ArgumentParser
+import Build
+import Content
+import Foundation
+import Serve
+
+struct ServeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Build the site, serve it on this computer and rebuild on every change.",
+    discussion: """
+      Serves the output folder at http://127.0.0.1:PORT/, watches the content and theme
+      folders, rebuilds only what an edit touches, and reloads open pages. A build error is
+      shown over the page with file, line and message; the last good site keeps being served.
+      Stop with Ctrl-C.
+
+      Pages are served with a small live-reload script added; the built files never contain
+      it. Publish with `portal build`.
+
+      Examples:
+        portal serve
+        portal serve --port 8000
+        portal serve --content content --theme theme --output site --drafts
+      """)
+
+  @OptionGroup var locations: SiteLocations
+
+  @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
+  var port: Int = 8080
+
+  @Flag(help: "Include pages marked `draft: true`.")
+  var drafts = false
+
+  func validate() throws {
+    guard (0...65535).contains(port) else {
+      throw ValidationError(
+        "`--port \(port)` is not a port. Help: use a number from 1024 to 65535, or 0")
+    }
+  }
+
+  func run() throws {
+    let build = BuildOptions(
+      contentDirectory: URL(fileURLWithPath: locations.content),
+      themeDirectory: URL(fileURLWithPath: locations.theme),
+      outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts,
+      now: DateTime(date: Date()))
+    let output = locations.output
+    let server = PreviewServer(options: .init(build: build, port: port)) { line in
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+    let failure = ServeFailure()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      do {
+        try await server.runUntilSignal { port in
+          // Unbuffered, so scripts that read the address see it at once.
+          FileHandle.standardOutput.write(
+            Data("Serving \(output)/ at http://127.0.0.1:\(port)/ — press Ctrl-C to stop\n".utf8))
+        }
+      } catch {
+        failure.set(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    if let error = failure.error {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    print("Stopped.")
+  }
+}
+
+/// The error that ended the server, handed from its task to the command.
+final class ServeFailure: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Error?
+  var error: Error? { lock.withLock { stored } }
+  func set(_ e: Error) { lock.withLock { stored = e } }
+}

@@ -1,0 +1,237 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Build
+@testable import Render
+@testable import Site
+
+/// Stamps of every file under a folder, to see what a build wrote.
+func stamps(_ dir: URL) -> [String: FileStamp] {
+  var result: [String: FileStamp] = [:]
+  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
+  while let url = e?.nextObject() as? URL {
+    if !url.hasDirectoryPath, let s = FileStamp.of(path: url.path) {
+      result[String(url.path.dropFirst(dir.path.count))] = s
+    }
+  }
+  return result
+}
+
+/// The site without the incremental cache, which records paths and stamps.
+func site(_ dir: URL) -> [String: Data] {
+  snapshot(dir).filter { !$0.key.hasPrefix("/.portal/cache") }
+}
+
+func edit(_ file: URL, _ change: (String) -> String) throws {
+  let text = try String(contentsOf: file, encoding: .utf8)
+  try change(text).write(to: file, atomically: true, encoding: .utf8)
+}
+
+@Suite struct IncrementalTests {
+  @Test func noChangeReadsAndWritesNothing() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).mode == .full)
+    let before = stamps(output)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    #expect(report.mode == .upToDate)
+    #expect(report.filesWritten == 0)
+    #expect(report.summary.hasPrefix("Up to date"))
+    #expect(stamps(output) == before)
+  }
+
+  @Test func oneFileRendersOnlyWhatDependsOnIt() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+
+    // A body edit: only that page (and the search index and source map).
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) { $0 + "\n追記です。\n" }
+    var report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.mode == .incremental)
+    #expect(
+      report.renderedPaths.filter { $0.hasSuffix(".html") } == [
+        "initiatives/cyber-security/index.html"
+      ])
+    #expect(report.changedPaths.contains("initiatives/cyber-security/index.html"))
+
+    // A title edit: the page, its fields, the list, the related initiative, the event that
+    // names it and the glossary entry listing it as a user; not the strategy or other terms.
+    try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "title: AIを活用した防災対策", with: "title: AIで防災")
+    }
+    report = SiteBuilder.build(options(content: content, output: output))
+    let html = Set(report.renderedPaths.filter { $0.hasSuffix(".html") })
+    for path in [
+      "initiatives/ai-disaster/index.html", "fields/crisis-management/index.html",
+      "fields/safety/index.html", "initiatives/index.html", "initiatives/cyber-security/index.html",
+      "events/seminar/index.html",
+    ] {
+      #expect(html.contains(path), "\(path) should be rendered again")
+    }
+    #expect(html.contains("glossary/ai/index.html"))
+    #expect(
+      !html.contains { $0.hasPrefix("strategy/") || $0 == "glossary/dx/index.html" },
+      "\(html.sorted())")
+  }
+
+  /// Build, edit, build incrementally, and compare with a clean full build, for edits of every
+  /// kind: bodies, front matter, a new page, a removed page, a new glossary term, the theme.
+  @Test func incrementalEqualsFullBuild() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let theme = root.appendingPathComponent("theme")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+    let output = root.appendingPathComponent("site")
+    func opts(_ out: URL) -> BuildOptions {
+      var o = options(content: content, output: out)
+      o.themeDirectory = theme
+      return o
+    }
+    #expect(SiteBuilder.build(opts(output)).succeeded)
+
+    let edits: [(String, () throws -> Void)] = [
+      (
+        "body",
+        { try edit(content.appendingPathComponent("strategy/basics.md")) { $0 + "\nDXを進めます。\n" } }
+      ),
+      (
+        "summary",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: "summary:", with: "summary: とても")
+          }
+        }
+      ),
+      (
+        "fields",
+        {
+          try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) {
+            $0.replacingOccurrences(
+              of: "fields: [crisis-management, safety]", with: "fields: [awareness]")
+          }
+        }
+      ),
+      (
+        "new page",
+        {
+          try """
+          ---
+          title: 新しい取組
+          summary: 新しく始めます。
+          fields: [safety]
+          related: [ai-disaster]
+          ---
+
+          AIとDX※の取組です。[防災](ai-disaster.md)も見てください。
+          """.write(
+            to: content.appendingPathComponent("initiatives/new-one.md"), atomically: true,
+            encoding: .utf8)
+        }
+      ),
+      (
+        "glossary alias",
+        {
+          try edit(content.appendingPathComponent("glossary/ai.md")) {
+            $0.replacingOccurrences(of: "aliases: [人工知能]", with: "aliases: [人工知能, 取組]")
+          }
+        }
+      ),
+      (
+        "event moved",
+        {
+          try edit(content.appendingPathComponent("events/seminar.md")) {
+            $0.replacingOccurrences(of: "2026-12-05", with: "2026-11-01")
+          }
+        }
+      ),
+      (
+        "removed page",
+        {
+          try FileManager.default.removeItem(
+            at: content.appendingPathComponent("initiatives/new-one.md"))
+        }
+      ),
+      (
+        "vision",
+        {
+          try edit(content.appendingPathComponent("fields/crisis-management.md")) {
+            $0 + "\n## 新しい節\n"
+          }
+        }
+      ),
+      (
+        "theme",
+        { try edit(theme.appendingPathComponent("templates/initiative.mustache")) { $0 + "\n" } }
+      ),
+    ]
+    for (name, change) in edits {
+      try change()
+      let report = SiteBuilder.build(opts(output))
+      try #require(report.succeeded, "\(name): \(report.diagnostics.map(\.text))")
+      #expect(report.mode == .incremental, "\(name)")
+      let full = root.appendingPathComponent("full-\(UUID().uuidString)")
+      #expect(SiteBuilder.build(opts(full)).mode == .full)
+      let (a, b) = (site(output), site(full))
+      #expect(a.keys.sorted() == b.keys.sorted(), "\(name): different files")
+      for key in a.keys where a[key] != b[key] { Issue.record("\(name): \(key) differs") }
+      try FileManager.default.removeItem(at: full)
+    }
+  }
+
+  @Test func failedIncrementalBuildLeavesSiteAndCacheUntouched() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let before = snapshot(output)
+    try edit(content.appendingPathComponent("events/seminar.md")) {
+      $0.replacingOccurrences(of: "initiatives: [ai-disaster]", with: "initiatives: [nothing]")
+    }
+    #expect(!SiteBuilder.build(options(content: content, output: output)).succeeded)
+    #expect(snapshot(output) == before)
+  }
+
+  @Test func corruptCacheMeansFullBuild() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    try Data("garbage".utf8).write(to: output.appendingPathComponent(BuildCache.file))
+    try edit(content.appendingPathComponent("glossary/dx.md")) { $0 + "\n追記。\n" }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    #expect(report.mode == .full)
+  }
+
+  /// The fast template renderer gives swift-mustache's bytes for every page of the fixture.
+  @Test func fastTemplatesMatchSwiftMustache() throws {
+    let content = try copyFixture()
+    let (set, _) = ContentLoader.load(contentDirectory: content)
+    let (theme, _) = Theme.load(
+      from: repoRoot.appendingPathComponent("theme"), displayPath: "theme")
+    let loaded = try #require(set)
+    let theTheme = try #require(theme)
+    #expect(theTheme.fast != nil)
+    let (site, _) = Resolver.resolve(loaded, now: DateTime(iso: "2026-11-25T00:00:00+09:00")!)
+    let models = ViewModels(site: site, theme: theTheme)
+    var contexts: [(String, [String: Any])] = site.pages.indices.map { models.context(for: $0) }
+    contexts += [
+      ("home", models.homeContext()), ("strategy-index", models.strategyIndexContext()),
+      ("domains", models.domainsIndexContext()), ("initiatives", models.initiativesIndexContext()),
+      ("events", models.eventsIndexContext()), ("glossary", models.glossaryIndexContext()),
+      ("search", models.searchContext()), ("404", models.notFoundContext()),
+    ]
+    for d in site.domains {
+      contexts.append(("domain", models.domainContext(d)))
+      for f in d.fields { contexts.append(("field", models.fieldContext(f))) }
+    }
+    for (template, context) in contexts {
+      var withCrumbs = context
+      withCrumbs["has_breadcrumbs"] = context["breadcrumbs"] != nil
+      let fast = theTheme.fast?.render(template, withCrumbs)
+      #expect(fast != nil, "\(template) declined")
+      #expect(fast == theTheme.renderWithLibrary(template, context), "\(template) differs")
+    }
+  }
+}

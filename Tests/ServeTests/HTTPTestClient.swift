@@ -1,0 +1,113 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A minimal HTTP/1.1 client over a socket, enough to fetch pages and read a Server-Sent Events
+/// stream as it arrives (FoundationNetworking on Linux cannot stream a response body).
+final class HTTPTestClient: @unchecked Sendable {
+  struct Response {
+    var status: Int
+    var headers: [String: String]
+    var body: String
+  }
+
+  let port: Int
+
+  init(port: Int) { self.port = port }
+
+  private func connect() throws -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw POSIXError(.EIO) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = in_port_t(UInt16(port).bigEndian)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let ok = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard ok == 0 else {
+      close(fd)
+      throw POSIXError(.ECONNREFUSED)
+    }
+    return fd
+  }
+
+  private func send(_ fd: Int32, path: String) {
+    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
+  }
+
+  /// Fetches a path and reads the whole response (the server closes the connection).
+  func get(_ path: String) throws -> Response {
+    let fd = try connect()
+    defer { close(fd) }
+    send(fd, path: path)
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = recv(fd, &buffer, buffer.count, 0)
+      if n <= 0 { break }
+      bytes += buffer[0..<n]
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard let split = text.range(of: "\r\n\r\n") else { throw POSIXError(.EBADMSG) }
+    let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
+    let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+    var headers: [String: String] = [:]
+    for line in head.dropFirst() {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+        in: .whitespaces)
+    }
+    return Response(status: status, headers: headers, body: String(text[split.upperBound...]))
+  }
+
+  /// An open Server-Sent Events connection whose text is collected on a background thread.
+  final class EventStream: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private var text = ""
+
+    init(fd: Int32) {
+      self.fd = fd
+      Thread.detachNewThread { [self] in
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+          let n = recv(fd, &buffer, buffer.count, 0)
+          if n < 0 && errno == EAGAIN { continue }
+          if n <= 0 { break }
+          let chunk = String(decoding: buffer[0..<n], as: UTF8.self)
+          lock.withLock { text += chunk }
+        }
+      }
+    }
+
+    var received: String { lock.withLock { text } }
+
+    /// Waits until the stream contains `needle` after `offset` characters; the text from there.
+    func wait(for needle: String, after offset: Int = 0, seconds: Double = 10) -> String? {
+      let deadline = Date().addingTimeInterval(seconds)
+      while Date() < deadline {
+        let all = received
+        let tail = String(all.dropFirst(offset))
+        if tail.contains(needle) { return tail }
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+      return nil
+    }
+
+    func close() { shutdown(fd, Int32(SHUT_RDWR)) }
+  }
+
+  func events(_ path: String) throws -> EventStream {
+    let fd = try connect()
+    send(fd, path: path)
+    return EventStream(fd: fd)
+  }
+}
