@@ -30,19 +30,20 @@ struct Dependencies {
     var full: [UInt64] = []
     pub.reserveCapacity(site.pages.count)
     full.reserveCapacity(site.pages.count)
-    for p in site.pages {
-      let source = hashes[p.page.relativePath]
+    // By index: iterating would copy every page (dozens of retains each).
+    for i in site.pages.indices {
+      let source = hashes[site.pages[i].page.relativePath]
       var h = StableHash()
       h.add(source?.frontMatter ?? 0)
-      h.add(p.page.relativePath)
-      h.add(p.page.path)
-      h.add(p.kind.rawValue)
-      h.add(p.slug)
-      h.add(p.url)
-      h.add(p.glossaryTerms.count)
-      for t in p.glossaryTerms { h.add(t) }
+      h.add(site.pages[i].page.relativePath)
+      h.add(site.pages[i].page.path)
+      h.add(site.pages[i].page.kind.rawValue)
+      h.add(site.pages[i].page.slug)
+      h.add(site.pages[i].url)
+      h.add(site.pages[i].glossaryTerms.count)
+      for t in site.pages[i].glossaryTerms { h.add(t) }
       pub.append(h.value)
-      h.add(Resolver.bodyKey(p.page, hashes: source, context: site.bodyContextKey))
+      h.add(Resolver.bodyKey(site.pages[i].page, hashes: source, context: site.bodyContextKey))
       full.append(h.value)
     }
     publicHash = pub

@@ -60,51 +60,25 @@ enum OutputWriter {
     }
   }
 
+  /// Writes a whole site into a staging folder and swaps it in (see `StagingFolder`).
+  /// - Parameter keep: folders of the previous output to carry over, relative to it.
   static func write(_ files: [OutputFile], to output: URL, keep: [String] = []) throws(Failure)
     -> Int
   {
-    let fm = FileManager.default
-    let parent = output.deletingLastPathComponent()
-    let name = output.lastPathComponent
-    let staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
-    try? fm.removeItem(at: staging)
+    let staging = try StagingFolder(for: output)
     do {
-      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+      let fm = FileManager.default
+      for item in keep where fm.fileExists(atPath: output.appendingPathComponent(item).path) {
+        let target = staging.url.appendingPathComponent(item)
+        try? fm.createDirectory(
+          at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? fm.copyItem(at: output.appendingPathComponent(item), to: target)
+      }
+      try staging.write(files)
+      try staging.commit()
     } catch {
-      throw .io("cannot create \(staging.path): \(error.localizedDescription)")
-    }
-    do {
-      for file in files where !safeRelative(file.path) {
-        throw Failure.unsafe(
-          "refusing to write `\(file.path)`: it would land outside the output folder")
-      }
-      // Carry over kept folders (e.g. the incremental cache) from the previous output.
-      for item in keep {
-        let old = output.appendingPathComponent(item)
-        if fm.fileExists(atPath: old.path) {
-          try? fm.createDirectory(
-            at: staging.appendingPathComponent(item).deletingLastPathComponent(),
-            withIntermediateDirectories: true)
-          try? fm.copyItem(at: old, to: staging.appendingPathComponent(item))
-        }
-      }
-      let stagingPath = staging.path
-      if let failed = FileIO.makeDirectories(for: files.map(\.path), under: stagingPath) {
-        throw Failure.io("cannot create the folder \(failed)")
-      }
-      let failures: [String?] = files.parallelMap { file in
-        FileIO.write(file.data, to: stagingPath + "/" + file.path) ? nil : file.path
-      }
-      if let failed = failures.compactMap({ $0 }).first {
-        throw Failure.io("cannot write \(failed)")
-      }
-      try swap(staging: staging, into: output)
-    } catch let failure as Failure {
-      try? fm.removeItem(at: staging)
-      throw failure
-    } catch {
-      try? fm.removeItem(at: staging)
-      throw .io(error.localizedDescription)
+      staging.discard()
+      throw error
     }
     return files.count
   }
@@ -115,8 +89,9 @@ enum OutputWriter {
   /// and checked before this is called, so a build with errors never gets here and leaves the
   /// site untouched. The old cache is removed first: if writing stops halfway, the next build
   /// finds no cache and rebuilds the whole site into a fresh folder.
+  /// - Parameter cache: nil leaves the output without a cache (written later by the caller).
   static func apply(
-    writes: [OutputFile], deletes: [String], cache: (head: [UInt8], state: [UInt8]), to output: URL
+    writes: [OutputFile], deletes: [String], cache: BuildCache?, to output: URL
   ) throws(Failure) {
     for path in writes.map(\.path) + deletes where !safeRelative(path) {
       throw .unsafe("refusing to write `\(path)`: it would land outside the output folder")
@@ -138,8 +113,15 @@ enum OutputWriter {
         dir = (dir as NSString).deletingLastPathComponent
       }
     }
-    // The state first, the head that points at it last.
-    for (path, bytes) in [(BuildCache.file, cache.state), (BuildCache.headFile, cache.head)] {
+    if let cache { try writeCache(cache, to: output) }
+  }
+
+  /// Writes the cache: the state first, the head that points at it last.
+  static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) {
+    let root = output.standardizedFileURL.path
+    for (path, bytes) in [
+      (BuildCache.file, cache.encodedState()), (BuildCache.headFile, cache.encodedHead()),
+    ] {
       if FileIO.makeDirectories(for: [path], under: root) != nil
         || !FileIO.replace(Data(bytes), at: root + "/" + path)
       {

@@ -51,7 +51,10 @@ public enum SiteBuilder {
 
     // Step 1: stop here if no source changed since the last build.
     let settings = BuildCache.settings(for: options)
-    let tree = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+    let tree =
+      session?.scannedTree
+      ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+    session?.scannedTree = nil
     let now = Int64(options.now.epochSeconds)
     var previous: BuildCache?
     if options.incremental {
@@ -68,6 +71,13 @@ public enum SiteBuilder {
 
     // Step 2: load and validate content; in a session only changed files are parsed again.
     progress.step("Loading content")
+    if let memo = session?.parseMemo {
+      var known: [String: FileStamp] = [:]
+      for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
+        known[String(path.dropFirst(2))] = stamp
+      }
+      memo.knownStamps = known
+    }
     let (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: session?.parseMemo)
@@ -113,63 +123,85 @@ public enum SiteBuilder {
     }
     Resolver.fillBodies(&site, pages: needBodies, hashes: content.hashes, memo: memo)
     let plan = RenderPlan(site: site, theme: theme)
-    progress.step("Rendering \(jobs.count) files")
-    var files = plan.render(jobs.map(\.job))
 
-    // Step 7: the search index and the source map for `portal check`.
-    let rebuildSearch = previous?.searchInputs != searchInputs
-    var searchPaths = previous?.searchFiles ?? []
-    if rebuildSearch {
-      progress.step("Indexing \(site.pages.count) pages for search")
-      let searchFiles = SearchIndexStep.files(for: site)
-      searchPaths = searchFiles.map(\.path)
-      files += searchFiles
+    // Steps 7 and 8: render, add the search index and the source map for `portal check`, and
+    // write: a full build into a new folder as it renders (chunk by chunk, so the pages are
+    // never all in memory), an incremental one the changed files in place at the end.
+    let staging: StagingFolder?
+    do {
+      staging = previous == nil ? try StagingFolder(for: options.outputDirectory) : nil
+    } catch {
+      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+      return finish(0)
     }
     var sourceMap = previous?.sourceMap ?? [:]
     for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
-    for f in files { if let e = SourceMapStep.entry(for: f) { sourceMap[f.path] = e } }
-    files.append(SourceMapStep.file(entries: sourceMap))
-
-    // Step 8: write: a new folder for a full build, the changed files in place otherwise.
-    progress.step("Writing")
+    let rebuildSearch = previous?.searchInputs != searchInputs
+    var searchPaths = previous?.searchFiles ?? []
     var outputs: [String: BuildCache.Output] = [:]
     for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
     var changed: [OutputFile] = []
-    for f in files {
-      let bytes = StableHash.of(bytes: f.data)
-      if previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
-      outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
+    var rendered: [String] = []
+    func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
+      for f in files {
+        rendered.append(f.path)
+        if let e = SourceMapStep.entry(for: f) { sourceMap[f.path] = e }
+        let bytes = StableHash.of(data: f.data)
+        if staging == nil, previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
+        outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
+      }
+      try staging?.write(files)
+    }
+    do {
+      let chunk = 512
+      for start in stride(from: 0, to: jobs.count, by: chunk) {
+        progress.step("Rendering \(jobs.count) files (\(start)/\(jobs.count))")
+        try take(plan.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
+      }
+      if rebuildSearch {
+        progress.step("Indexing \(site.pages.count) pages for search")
+        let searchFiles = SearchIndexStep.files(for: site)
+        for path in searchPaths { outputs[path] = nil }
+        searchPaths = searchFiles.map(\.path)
+        try take(searchFiles)
+      }
+      progress.step("Writing")
+      try take([SourceMapStep.file(entries: sourceMap)])
+    } catch {
+      staging?.discard()
+      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+      return finish(0)
     }
     let cache = BuildCache(
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
       diagnostics: diagnostics.filter { $0.severity != .error }, pageCounts: counts(site),
       bodies: cachedBodies(site, content: content), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs)
-    let encoded = (head: cache.encodedHead(), state: cache.encodedState())
     do {
-      if let previous {
-        let deletes = previous.outputs.keys.filter { outputs[$0] == nil }.sorted()
-        try OutputWriter.apply(
-          writes: changed, deletes: deletes, cache: encoded, to: options.outputDirectory)
+      if let staging {
+        try OutputWriter.writeCache(cache, to: staging.url)
+        try staging.commit()
         session?.cache = cache
-        var report = finish(changed.count, counts(site), mode: .incremental)
-        report.filesDeleted = deletes.count
-        report.changedPaths = changed.map(\.path) + deletes
-        report.renderedPaths = files.map(\.path)
+        session?.unsavedCache = nil
+        var report = finish(rendered.count, counts(site))
+        report.changedPaths = rendered
+        report.renderedPaths = rendered
         return report
       }
-      let all =
-        files + [
-          OutputFile(path: BuildCache.file, data: Data(encoded.state)),
-          OutputFile(path: BuildCache.headFile, data: Data(encoded.head)),
-        ]
-      let written = try OutputWriter.write(all, to: options.outputDirectory)
+      let deletes = (previous?.outputs.keys.filter { outputs[$0] == nil } ?? []).sorted()
+      let deferred = session?.defersCacheWrites == true
+      try OutputWriter.apply(
+        writes: changed, deletes: deletes, cache: deferred ? nil : cache,
+        to: options.outputDirectory)
+      if deferred { session?.unsavedCache = cache }
       session?.cache = cache
-      var report = finish(written - 2, counts(site))
-      report.changedPaths = files.map(\.path)
-      report.renderedPaths = files.map(\.path)
+      var report = finish(changed.count, counts(site), mode: .incremental)
+      report.filesDeleted = deletes.count
+      report.changedPaths = changed.map(\.path) + deletes
+      report.renderedPaths = rendered
       return report
     } catch {
+      staging?.discard()
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
@@ -209,7 +241,7 @@ public enum SiteBuilder {
     for file in files {
       guard let data = fm.contents(atPath: root + "/" + file) else { continue }
       h.add(file)
-      h.add(StableHash.of(bytes: data))
+      h.add(StableHash.of(data: data))
     }
     return h.value
   }
@@ -225,11 +257,13 @@ public enum SiteBuilder {
 
   static func cachedBodies(_ site: Site, content: ContentSet) -> [String: BuildCache.Body] {
     var bodies: [String: BuildCache.Body] = [:]
-    for p in site.pages {
+    bodies.reserveCapacity(site.pages.count)
+    for i in site.pages.indices {
+      let path = site.pages[i].page.relativePath
       let key = Resolver.bodyKey(
-        p.page, hashes: content.hashes[p.page.relativePath], context: site.bodyContextKey)
-      bodies[p.page.relativePath] = BuildCache.Body(
-        key: key, plainText: p.plainText, glossaryTerms: p.glossaryTerms)
+        site.pages[i].page, hashes: content.hashes[path], context: site.bodyContextKey)
+      bodies[path] = BuildCache.Body(
+        key: key, plainText: site.pages[i].plainText, glossaryTerms: site.pages[i].glossaryTerms)
     }
     return bodies
   }
@@ -243,10 +277,9 @@ public enum SiteBuilder {
 
   static func counts(_ site: Site) -> [(String, Int)] {
     var result: [(String, Int)] = []
-    for kind in ContentKind.allCases {
-      let n = site.pages.count { $0.kind == kind }
-      result.append((kind.rawValue, n))
-    }
+    var n: [ContentKind: Int] = [:]
+    for i in site.pages.indices { n[site.pages[i].page.kind, default: 0] += 1 }
+    for kind in ContentKind.allCases { result.append((kind.rawValue, n[kind] ?? 0)) }
     result.append(("domain", site.domains.count))
     return result
   }

@@ -42,13 +42,13 @@ public struct SourceTree: Sendable, Equatable {
         }
         if name == "." || name == ".." { continue }
         let child = relative.isEmpty ? name : relative + "/" + name
-        let full = root + "/" + child
+        // Relative to the open folder: no path walk per file.
         var st = stat()
-        guard lstat(full, &st) == 0 else { continue }
+        guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
         // A link counts by its target's stamp, so editing a linked file is noticed; linked
         // folders are not entered, so a link cycle cannot loop.
         let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-        if isLink, stat(full, &st) != 0 { continue }
+        if isLink, fstatat(dirfd(dir), name, &st, 0) != 0 { continue }
         if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
           pending.append(child)
         } else {

@@ -97,7 +97,7 @@ public enum ContentLoader {
 
     let parsed: [(Page?, [Diagnostic], SourceHashes?)] = files.parallelMap { file in
       let path = join(prefix, file.relative)
-      let stamp = memo == nil ? nil : FileStamp.of(path: file.url.path)
+      let stamp = memo?.stamp(file.relative, path: file.url.path)
       if let memo, let stamp, let e = memo.entry(file.relative, stamp: stamp, config: config) {
         return (e.page, e.diagnostics, e.hashes)
       }

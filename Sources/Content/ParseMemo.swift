@@ -45,6 +45,13 @@ public struct StableHash: Sendable, Hashable {
     h.add(bytes: bytes)
     return h.value
   }
+
+  /// Over the contiguous bytes: iterating `Data` byte by byte was slower than the hashing.
+  public static func of(data: Data) -> UInt64 {
+    var h = StableHash()
+    data.withUnsafeBytes { h.add(bytes: $0) }
+    return h.value
+  }
 }
 
 /// When and how big a file was, to tell unchanged files without reading them.
@@ -89,8 +96,15 @@ public final class ParseMemo: @unchecked Sendable {
 
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
+  /// Stamps by relative path that the caller has just read (`portal serve` scans every file
+  /// anyway to notice edits), so loading does not stat each file again.
+  public var knownStamps: [String: FileStamp] = [:]
 
   public init() {}
+
+  func stamp(_ relative: String, path: String) -> FileStamp? {
+    knownStamps[relative] ?? FileStamp.of(path: path)
+  }
 
   func entry(_ relative: String, stamp: FileStamp, config: SiteConfig?) -> Entry? {
     lock.lock()

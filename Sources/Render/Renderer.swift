@@ -41,8 +41,9 @@ public struct RenderPlan: Sendable {
     self.models = ViewModels(site: site, theme: theme)
     let u = site.urls
     var jobs: [(String, RenderJob)] = []
-    for (i, p) in site.pages.enumerated() where p.kind != .field {
-      jobs.append((p.outputPath, .page(i)))
+    // By index: iterating copies each page, which showed in 10,000-page rebuilds.
+    for i in site.pages.indices where site.pages[i].page.kind != .field {
+      jobs.append((site.pages[i].outputPath, .page(i)))
     }
     for (di, d) in site.domains.enumerated() {
       jobs.append((u.outputPath(forURL: d.url), .domain(di)))

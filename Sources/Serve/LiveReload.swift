@@ -27,6 +27,9 @@ actor LiveReload {
 
   var clientCount: Int { clients.count }
 
+  /// Whether the last build failed, so open pages show its errors.
+  var showsError: Bool { lastError != nil }
+
   func reload(paths: [String], milliseconds: Int) {
     lastError = nil
     broadcast(Self.event("reload", ["paths": paths, "ms": milliseconds]))

@@ -93,6 +93,7 @@ public final class PreviewServer: Sendable {
   public func stop() async {
     await live.closeAll()
     task.withLock { $0?.cancel() }
+    await loop.flush()
   }
 
   /// Runs until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly.

@@ -21,6 +21,19 @@ final class RebuildLoop: @unchecked Sendable {
     self.options = options
     self.live = live
     self.log = log
+    session.defersCacheWrites = true
+  }
+
+  /// Writes the incremental cache kept in memory, so a later `portal build` starts from it.
+  func flush() async {
+    let session = self.session
+    let output = options.outputDirectory
+    await withCheckedContinuation { continuation in
+      queue.async {
+        session.saveCache(to: output)
+        continuation.resume()
+      }
+    }
   }
 
   /// The path part of `base_url` of the last good build, which request paths start with.
@@ -31,28 +44,35 @@ final class RebuildLoop: @unchecked Sendable {
   }
 
   /// Builds, off the cooperative threads (a full build keeps a core busy for seconds).
-  func build() async -> BuildReport {
+  func build(tree: SourceTree? = nil) async -> BuildReport {
     var clocked = self.options
     clocked.now = DateTime(date: Date())
     let options = clocked
     let session = self.session
     let report = await withCheckedContinuation { continuation in
-      queue.async { continuation.resume(returning: SiteBuilder.build(options, session: session)) }
+      queue.async {
+        session.scannedTree = tree
+        continuation.resume(returning: SiteBuilder.build(options, session: session))
+      }
     }
     if report.succeeded { updateBasePath() }
     return report
   }
 
-  /// Polls until the task is cancelled, rebuilding after each change.
+  /// Polls until the task is cancelled, rebuilding after each change; the cache is written
+  /// once the sources have been quiet for a poll.
   func run(interval: Duration) async {
     var tree = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
     while !Task.isCancelled {
       try? await Task.sleep(for: interval)
       let now = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
-      guard now != tree else { continue }
+      guard now != tree else {
+        if session.hasUnsavedCache { await flush() }
+        continue
+      }
       let changed = now.changes(since: tree)
       tree = now
-      let report = await build()
+      let report = await build(tree: now)
       await announce(report, changedSources: changed)
     }
   }
@@ -67,7 +87,9 @@ final class RebuildLoop: @unchecked Sendable {
     } else if report.succeeded {
       let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
       log("Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed")
-      if report.mode != .upToDate {
+      // Nothing written (an edit that changes no output): nothing to reload, unless pages
+      // show the error of the build before.
+      if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {
         await live.reload(paths: report.changedPaths, milliseconds: ms)
       }
     } else {
