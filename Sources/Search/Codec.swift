@@ -1,0 +1,150 @@
+import Foundation
+
+/// Compact posting lists inside JSON strings. Numbers are written as base64url digits, five bits
+/// of value per digit, least significant first, with 32 added to every digit but the last
+/// ("more follows"); so values below 32 take one character and no digit needs escaping in JSON.
+///
+/// - document sets: ascending ids as gaps (`id - previous - 1`), or, when shorter, `*` and a
+///   bitmap over all documents, six documents per digit;
+/// - pairs (a posting with chunks): gap, then the mask of fields and chunks holding the key.
+enum Codec {
+  static let digits: [UInt8] = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+  static let values: [Int8] = {
+    var t = [Int8](repeating: -1, count: 128)
+    for (i, d) in digits.enumerated() { t[Int(d)] = Int8(i) }
+    return t
+  }()
+
+  static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
+    var v = value
+    while v >= 32 {
+      out.append(digits[Int(32 | (v & 31))])
+      v >>= 5
+    }
+    out.append(digits[Int(v)])
+  }
+
+  static func encodeSet<C: BidirectionalCollection<Int32>>(_ ids: C, documentCount: Int) -> [UInt8]
+  {
+    var list: [UInt8] = []
+    var previous: Int32 = -1
+    for id in ids {
+      appendNumber(UInt32(id - previous - 1), to: &list)
+      previous = id
+    }
+    let bitmapLength = 1 + ((ids.last.map { Int($0) } ?? 0) / 6 + 1)
+    if bitmapLength >= list.count { return list }
+    var bits = [UInt8](repeating: 0, count: bitmapLength - 1)
+    for id in ids { bits[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
+    return [UInt8(ascii: "*")] + bits.map { digits[Int($0)] }
+  }
+
+  static func encodePairs<A: Collection<Int32>, B: Collection<UInt32>>(_ ids: A, _ masks: B)
+    -> [UInt8]
+  {
+    var out: [UInt8] = []
+    out.reserveCapacity(ids.count * 3)
+    var previous: Int32 = -1
+    for (id, mask) in zip(ids, masks) {
+      appendNumber(UInt32(id - previous - 1), to: &out)
+      appendNumber(mask, to: &out)
+      previous = id
+    }
+    return out
+  }
+
+  /// Reads numbers from a base64url string; nil when it is malformed.
+  static func decodeNumbers(_ s: Substring.UTF8View) -> [UInt32]? {
+    var out: [UInt32] = []
+    var value: UInt32 = 0
+    var shift: UInt32 = 0
+    for byte in s {
+      guard byte < 128 else { return nil }
+      let d = values[Int(byte)]
+      guard d >= 0 else { return nil }
+      value |= UInt32(d & 31) << shift
+      if d & 32 != 0 {
+        shift += 5
+        if shift > 30 { return nil }
+      } else {
+        out.append(value)
+        value = 0
+        shift = 0
+      }
+    }
+    return out
+  }
+
+  static func decodeSet(_ s: String) -> [Int32] {
+    if s.hasPrefix("*") {
+      var out: [Int32] = []
+      for (i, byte) in s.utf8.dropFirst().enumerated() {
+        guard byte < 128 else { return [] }
+        let d = values[Int(byte)]
+        guard d > 0 else { continue }
+        for b in 0..<6 where d & (1 << b) != 0 { out.append(Int32(i * 6 + b)) }
+      }
+      return out
+    }
+    guard let numbers = decodeNumbers(s.utf8[...]) else { return [] }
+    var out: [Int32] = []
+    out.reserveCapacity(numbers.count)
+    var previous: Int32 = -1
+    for g in numbers {
+      previous += Int32(g) + 1
+      out.append(previous)
+    }
+    return out
+  }
+
+  static func decodePairs(_ s: String) -> [(Int32, UInt32)] {
+    guard let numbers = decodeNumbers(s.utf8[...]) else { return [] }
+    var out: [(Int32, UInt32)] = []
+    out.reserveCapacity(numbers.count / 2)
+    var previous: Int32 = -1
+    var i = 0
+    while i + 1 < numbers.count {
+      previous += Int32(numbers[i]) + 1
+      out.append((previous, numbers[i + 1]))
+      i += 2
+    }
+    return out
+  }
+}
+
+/// A small JSON writer: deterministic (keys in the order given), UTF-8 as is, only `"`, `\` and
+/// control characters escaped.
+struct JSONWriter {
+  var bytes: [UInt8] = []
+
+  mutating func raw(_ s: String) { bytes += Array(s.utf8) }
+  mutating func raw(_ b: [UInt8]) { bytes += b }
+  mutating func byte(_ c: UInt8) { bytes.append(c) }
+
+  mutating func string(_ s: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\""): bytes += [92, 34]
+      case UInt8(ascii: "\\"): bytes += [92, 92]
+      case 0x0A: bytes += [92, UInt8(ascii: "n")]
+      case 0x0D: bytes += [92, UInt8(ascii: "r")]
+      case 0x09: bytes += [92, UInt8(ascii: "t")]
+      case 0..<0x20:
+        bytes += Array(String(format: "\\u%04x", b).utf8)
+      default: bytes.append(b)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// A string whose bytes need no escaping (base64url digits).
+  mutating func plainString(_ b: [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    bytes += b
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  var data: Data { Data(bytes) }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Settings of the index. The defaults are what `portal build` uses; they are written into
+/// `meta.json`, so the engine and the browser always plan queries the way the index was built.
+public struct SearchIndexOptions: Sendable, Equatable {
+  /// Japanese runs are indexed by every n-gram up to this length, so a Japanese query of up to
+  /// this many characters is answered exactly by one posting list. Longer runs are looked up by
+  /// overlapping n-grams of this length and then verified against the text.
+  public var gramLength: Int = 4
+  /// At most this many n-grams are looked up for one Japanese run of a query (first, last and
+  /// evenly spaced ones); each costs a shard download, and verification catches the rest.
+  public var maxKeysPerRun: Int = 4
+  /// The body is cut into chunks of about this many characters at sentence ends. Postings say
+  /// which chunks hold a key, which gives adjacency a small window and tells the browser which
+  /// chunk to download for the snippet.
+  public var chunkLength: Int = 400
+  /// A posting that would be longer than this (in bytes) keeps only per-field document sets,
+  /// without chunks, so no single key costs much to download.
+  public var maxPostingBytes: Int = 3000
+  /// Average size the shard files aim at; the number of shards is the power of two that gets
+  /// closest from above.
+  public var shardBytes: Int = 3000
+
+  public init() {}
+
+  public static let `default` = SearchIndexOptions()
+}
+
+/// Fixed facts of the file format shared by builder, engine and search.js.
+enum IndexFormat {
+  static let version = 1
+  /// Mask bits: 0 title, 1 summary, 2 keywords, 3… body chunks.
+  static let titleBit: UInt32 = 1
+  static let summaryBit: UInt32 = 2
+  static let keywordsBit: UInt32 = 4
+  static let headBits: UInt32 = 7
+  static let bodyBits: UInt32 = 0xFFFF_FFF8
+  static let maxBodyChunks = 29
+
+  /// Kinds in tie-break order: with equal scores, glossary entries (short definitions) come
+  /// first, then strategy, initiatives and events. Document ids follow this order, then newer
+  /// dates first, so "lower id" is the tie breaker and no per-document data is downloaded for it.
+  static let kindOrder: [SearchKind] = [.glossary, .strategy, .initiative, .event]
+
+  /// FNV-1a over Unicode scalar values; search.js computes the same with Math.imul.
+  static func hash(_ scalars: [UInt32]) -> UInt32 {
+    var h: UInt32 = 2_166_136_261
+    for v in scalars {
+      h ^= v
+      h = h &* 16_777_619
+    }
+    return h
+  }
+
+  static func shardName(_ index: Int, shards: Int) -> String {
+    let digits = max(1, String(shards - 1, radix: 16).count)
+    let hex = String(index, radix: 16)
+    return "s/" + String(repeating: "0", count: digits - hex.count) + hex + ".json"
+  }
+
+  static func headName(_ doc: Int) -> String { "c/\(doc).json" }
+  static func chunkName(_ doc: Int, _ chunk: Int) -> String { "c/\(doc)-\(chunk).json" }
+}
+
+/// One index key a query looks up.
+struct PlannedKey: Sendable, Equatable {
+  /// The key as stored: a Japanese n-gram as itself, a word as `#word`.
+  var key: String
+  var scalars: [UInt32]
+  /// True for the last word of a term: every word starting with it matches (typing "digi"
+  /// finds "digital").
+  var prefix: Bool
+  /// What decides the shard: the n-gram, or `#` and the first two letters of a word, so all
+  /// words sharing a prefix sit in one shard.
+  var shardKey: [UInt32]
+}
+
+/// How one query term (a stretch without separators) is looked up.
+struct TermPlan: Sendable {
+  var scalars: [UInt32]
+  var segments: [Segment]
+  var keys: [PlannedKey]
+  /// True when the posting lists alone decide the match (a single Japanese run no longer than
+  /// the n-gram length, or a single word); otherwise candidates are verified against the text.
+  var exact: Bool
+
+  init(_ term: [UInt32], gramLength: Int, maxKeys: Int) {
+    scalars = term
+    segments = Normalizer.segments(term)
+    keys = []
+    let g = max(2, maxKeys)
+    for (index, seg) in segments.enumerated() {
+      let run = Array(term[seg.start..<seg.end])
+      if seg.isJapanese {
+        if run.count <= gramLength {
+          keys.append(
+            PlannedKey(key: SearchText.string(run), scalars: run, prefix: false, shardKey: run))
+        } else {
+          let count = run.count - gramLength + 1
+          var offsets: [Int] = []
+          if count <= g {
+            offsets = Array(0..<count)
+          } else {
+            for x in 0..<g {
+              let o = (x * (count - 1) + (g - 1) / 2) / (g - 1)
+              if offsets.last != o { offsets.append(o) }
+            }
+          }
+          for o in offsets {
+            let gram = Array(run[o..<(o + gramLength)])
+            keys.append(
+              PlannedKey(key: SearchText.string(gram), scalars: gram, prefix: false, shardKey: gram)
+            )
+          }
+        }
+      } else {
+        let key = [0x23] + run
+        let isLast = index == segments.count - 1
+        keys.append(
+          PlannedKey(
+            key: SearchText.string(key), scalars: key, prefix: isLast && run.count >= 2,
+            shardKey: Array(key.prefix(3))))
+      }
+    }
+    exact =
+      segments.count == 1
+      && (!segments[0].isJapanese || segments[0].end - segments[0].start <= gramLength)
+  }
+
+  /// The shard that also holds this term's `=` (exact title) and `~` (glossary group) entries.
+  var firstShardKey: [UInt32] { keys.first?.shardKey ?? [] }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// What a page is, for filters and for breaking ties (glossary, strategy, initiative, event).
+public enum SearchKind: String, Sendable, Codable, CaseIterable {
+  case strategy, initiative, event, glossary
+
+  /// The label residents see, the same words as the site's navigation.
+  public var label: String {
+    switch self {
+    case .strategy: "戦略"
+    case .initiative: "取組"
+    case .event: "イベント"
+    case .glossary: "用語"
+    }
+  }
+}
+
+/// One page as the search sees it. The build fills this from the resolved site; the search
+/// module knows nothing about Markdown or templates.
+public struct SearchDocument: Sendable {
+  /// Site-relative URL of the page, e.g. `/initiatives/ai-disaster/`.
+  public var url: String
+  public var title: String
+  public var kind: SearchKind
+  public var summary: String
+  /// The body as plain text (no markup), blocks separated by newlines.
+  public var body: String
+  /// `YYYY-MM-DD`: an event's start, an initiative's start; newer first among equal scores.
+  public var date: String?
+  /// Extra words that find the page: tags, and for glossary entries the reading, aliases and
+  /// English name. A glossary entry's title and keywords also form an alias group: a query equal
+  /// to one of them finds pages containing any of them.
+  public var keywords: [String]
+
+  public init(
+    url: String, title: String, kind: SearchKind, summary: String, body: String, date: String?,
+    keywords: [String]
+  ) {
+    self.url = url
+    self.title = title
+    self.kind = kind
+    self.summary = summary
+    self.body = body
+    self.date = date
+    self.keywords = keywords
+  }
+}
+
+/// One hit, as `portal search --json` prints it and as the browser shows it.
+public struct SearchResult: Sendable, Codable, Equatable {
+  public var url: String
+  public var title: String
+  public var kind: SearchKind
+  public var date: String?
+  /// Plain text around the first match, with `…` where it was cut.
+  public var snippet: String
+  /// Matched stretches of `snippet` as `[start, end)` offsets in Unicode scalars (code points),
+  /// so JavaScript (`Array.from`) and Swift (`unicodeScalars`) agree on them.
+  public var highlights: [[Int]]
+  /// Higher is better: exact title 64, exact reading or alias 32, then per query term title 16,
+  /// summary 8, keywords 4, body 2. Equal scores keep the index order (kind, then newer first).
+  public var score: Int
+
+  public init(
+    url: String, title: String, kind: SearchKind, date: String?, snippet: String,
+    highlights: [[Int]], score: Int
+  ) {
+    self.url = url
+    self.title = title
+    self.kind = kind
+    self.date = date
+    self.snippet = snippet
+    self.highlights = highlights
+    self.score = score
+  }
+
+  /// The snippet as HTML with the matches in `<mark>`, escaped, for templates and tools.
+  public var snippetHTML: String {
+    let scalars = Array(snippet.unicodeScalars)
+    var out = ""
+    var position = 0
+    func escaped(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+      var s = ""
+      for c in slice {
+        switch c {
+        case "&": s += "&amp;"
+        case "<": s += "&lt;"
+        case ">": s += "&gt;"
+        case "\"": s += "&quot;"
+        default: s.unicodeScalars.append(c)
+        }
+      }
+      return s
+    }
+    for h in highlights
+    where h.count == 2 && h[0] >= position && h[1] <= scalars.count && h[0] < h[1] {
+      out += escaped(scalars[position..<h[0]])
+      out += "<mark>" + escaped(scalars[h[0]..<h[1]]) + "</mark>"
+      position = h[1]
+    }
+    out += escaped(scalars[position...])
+    return out
+  }
+}

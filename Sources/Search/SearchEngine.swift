@@ -1,0 +1,181 @@
+import Foundation
+
+/// Errors reading an index.
+public enum SearchIndexError: Error, CustomStringConvertible, Equatable {
+  /// `meta.json` is missing: the site was not built, or built elsewhere.
+  case missing(String)
+  /// A file of the index could not be read as the expected JSON.
+  case invalid(String)
+
+  public var description: String {
+    switch self {
+    case .missing(let path): "no search index at \(path)"
+    case .invalid(let path): "the search index file \(path) is not valid"
+    }
+  }
+}
+
+/// Results with the number of candidates, for a result count.
+public struct SearchResponse: Sendable {
+  public var results: [SearchResult]
+  /// Pages that passed the index lookup. Equal to the number of matches when `exact` is true.
+  public var candidates: Int
+  /// True when `candidates` is the number of matches: every term was decided by the index alone
+  /// (a Japanese run of at most the n-gram length, or one word), or every candidate was verified.
+  public var exact: Bool
+  /// Index files the query read, in order (not counting `meta.json`): what the browser
+  /// downloads for the same query and page size. For the benchmark and `--explain`.
+  public var files: [String]
+}
+
+/// Answers queries from the files `SearchIndexBuilder` wrote, with the same algorithm as
+/// `theme/assets/search.js`: plan keys → fetch shards → intersect postings per term → expand
+/// glossary aliases → rank by upper bounds → verify the best candidates against their text →
+/// snippets. `portal search` uses it, so writers and tests see what the browser shows.
+public struct SearchEngine: Sendable {
+  let store: IndexStore
+  let meta: IndexMeta
+
+  /// Opens the index in `directory` (the built site's `search/`). Throws
+  /// `SearchIndexError.missing` when there is no `meta.json`.
+  public init(directory: URL) throws {
+    let store = IndexStore(directory: directory)
+    guard let data = store.data("meta.json") else {
+      throw SearchIndexError.missing(directory.appendingPathComponent("meta.json").path)
+    }
+    guard let meta = IndexMeta(data) else { throw SearchIndexError.invalid("meta.json") }
+    self.store = store
+    self.meta = meta
+  }
+
+  /// Opens an index held in memory, e.g. straight from `SearchIndexBuilder.build`.
+  public init(files: [String: Data]) throws {
+    let store = IndexStore(files: files)
+    guard let data = store.data("meta.json") else { throw SearchIndexError.missing("meta.json") }
+    guard let meta = IndexMeta(data) else { throw SearchIndexError.invalid("meta.json") }
+    self.store = store
+    self.meta = meta
+  }
+
+  /// Number of documents in the index.
+  public var documentCount: Int { meta.documents }
+
+  /// The best `limit` matches of `query` (0: every match), optionally only of some kinds.
+  public func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10)
+    -> [SearchResult]
+  {
+    run(query, kinds: kinds, limit: limit).results
+  }
+
+  /// Like `search`, with the candidate count the browser announces.
+  public func run(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10) -> SearchResponse
+  {
+    var session = QuerySession(engine: self)
+    return session.run(query, kinds: kinds, limit: limit)
+  }
+}
+
+/// `meta.json`.
+struct IndexMeta: Sendable {
+  var documents: Int
+  var gram: Int
+  var keysPerRun: Int
+  var shards: Int
+  var kinds: [SearchKind: Range<Int32>]
+
+  init?(_ data: Data) {
+    guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let format = obj["format"] as? Int, format == IndexFormat.version,
+      let documents = obj["documents"] as? Int, let gram = obj["gram"] as? Int,
+      let keysPerRun = obj["keysPerRun"] as? Int, let shards = obj["shards"] as? Int,
+      let kinds = obj["kinds"] as? [String: [Int]]
+    else { return nil }
+    self.documents = documents
+    self.gram = gram
+    self.keysPerRun = keysPerRun
+    self.shards = shards
+    var k: [SearchKind: Range<Int32>] = [:]
+    for (name, r) in kinds {
+      guard let kind = SearchKind(rawValue: name), r.count == 2, r[0] <= r[1] else { return nil }
+      k[kind] = Int32(r[0])..<Int32(r[1])
+    }
+    self.kinds = k
+  }
+}
+
+/// A shard value: postings with chunks, per-field document sets, or glossary members.
+enum ShardValue: Sendable {
+  case pairs(String)
+  case sets([String])
+}
+
+/// A document's head file.
+struct Head: Sendable {
+  var url: String
+  var title: String
+  var kind: SearchKind
+  var date: String?
+  var summary: String
+  var keywords: String
+  var chunks: Int
+  var firstChunk: String
+}
+
+/// Reads index files from a folder or memory, caching what it parsed.
+final class IndexStore: @unchecked Sendable {
+  private let directory: URL?
+  private let files: [String: Data]
+  private let lock = NSLock()
+  private var shards: [Int: [String: Any]] = [:]
+
+  init(directory: URL) {
+    self.directory = directory
+    self.files = [:]
+  }
+
+  init(files: [String: Data]) {
+    self.directory = nil
+    self.files = files
+  }
+
+  func data(_ path: String) -> Data? {
+    if let directory { return try? Data(contentsOf: directory.appendingPathComponent(path)) }
+    return files[path]
+  }
+
+  func shard(_ index: Int, of count: Int) -> [String: Any] {
+    lock.lock()
+    if let s = shards[index] {
+      lock.unlock()
+      return s
+    }
+    lock.unlock()
+    let parsed =
+      data(IndexFormat.shardName(index, shards: count)).flatMap {
+        try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
+      } ?? [:]
+    lock.lock()
+    shards[index] = parsed
+    lock.unlock()
+    return parsed
+  }
+
+  func head(_ doc: Int32) -> Head? {
+    guard let d = data(IndexFormat.headName(Int(doc))),
+      let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
+      let url = o["u"] as? String, let title = o["t"] as? String,
+      let kind = (o["k"] as? String).flatMap(SearchKind.init(rawValue:))
+    else { return nil }
+    return Head(
+      url: url, title: title, kind: kind, date: o["d"] as? String, summary: o["s"] as? String ?? "",
+      keywords: o["w"] as? String ?? "", chunks: o["n"] as? Int ?? 0,
+      firstChunk: o["x"] as? String ?? "")
+  }
+
+  func chunk(_ doc: Int32, _ n: Int) -> String? {
+    guard let d = data(IndexFormat.chunkName(Int(doc), n)),
+      let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
+    else { return nil }
+    return o["x"] as? String
+  }
+}
