@@ -71,6 +71,14 @@ public final class MarkdownDocument {
         html = html.replacingAll(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
       }
     }
+    // Task list boxes are read-only marks; give them a name so screen readers say what they mean.
+    if html.containsBytes("<input type=\"checkbox\"") {
+      html = html.replacingAll(
+        "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+        with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"完了\" />")
+      html = html.replacingAll(
+        "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完了\" />")
+    }
     return html
   }
 
