@@ -170,7 +170,7 @@ for N in "${SIZES[@]}"; do
     read -r ms _ < <(measure "$PORTAL" build --content "$corpus" --theme "$ROOT/theme" --output "$out" --now "$NOW")
     echo "$ms" >>"$WORK/n_ms"
   done
-  target=$(find "$corpus/initiatives" -name '*.md' | sort | head -1)
+  target=$(find "$corpus/initiatives" -name '*.md' | sort | awk 'NR == 1')
   cp "$target" "$WORK/original.md"
   for run in $(seq "$RUNS"); do
     cp "$WORK/original.md" "$target"
