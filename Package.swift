@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Build", "Content", "Check", "Lint", "Search", "Diagnostics", "Serve",
+        "Build", "Content", "Check", "Lint", "Search", "Diagnostics", "Parallel", "Serve",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
