@@ -191,11 +191,11 @@ for N in "${SIZES[@]}"; do
   for run in $(seq "$RUNS"); do
     before=$(grep -c "^Rebuilt in" "$WORK/serve.err" || true)
     printf '\n追記%s：プレビューで確かめます。\n' "$run" >>"$target"
-    for _ in $(seq 300); do
+    for _ in $(seq 1200); do
       [ "$(grep -c "^Rebuilt in" "$WORK/serve.err" || true)" -gt "$before" ] && break
       sleep 0.05
     done
-    grep "^Rebuilt in" "$WORK/serve.err" | tail -1 | sed 's/Rebuilt in \([0-9]*\) ms.*/\1/' >>"$WORK/s_ms"
+    { grep "^Rebuilt in" "$WORK/serve.err" || true; } | tail -1 | sed 's/Rebuilt in \([0-9]*\) ms.*/\1/' >>"$WORK/s_ms"
     sleep 0.5
   done
   kill -INT "$serve_pid" 2>/dev/null || true
