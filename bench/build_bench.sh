@@ -187,7 +187,7 @@ for N in "${SIZES[@]}"; do
   (cd "$WORK" && exec "$PORTAL" serve --port 0 --content "$corpus" --theme "$ROOT/theme" \
     --output "$WORK/serve-$N" >"$WORK/serve.out" 2>"$WORK/serve.err") &
   serve_pid=$!
-  for _ in $(seq 600); do grep -q "^Built\|^Up to date\|^Updated" "$WORK/serve.err" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 1800); do grep -q "^Built\|^Up to date\|^Updated" "$WORK/serve.err" 2>/dev/null && break; sleep 0.1; done
   for run in $(seq "$RUNS"); do
     before=$(grep -c "^Rebuilt in" "$WORK/serve.err" || true)
     printf '\n追記%s：プレビューで確かめます。\n' "$run" >>"$target"

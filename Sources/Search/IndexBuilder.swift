@@ -10,7 +10,7 @@ import Foundation
 ///   Japanese n-gram (every length up to `gramLength`), `#word` for words, `=text` for exact
 ///   titles and keywords (for ranking) and `~text` for glossary alias groups (for expansion).
 ///   Words are hashed by their first two letters so a prefix is found in one shard; `=` and `~`
-///   entries sit in the shard of their text's first key, which the query fetches anyway.
+///   entries by their whole text (for a short term that is the shard of its only n-gram).
 /// - `c/<id>.json`: a document's title, URL, kind, date, summary, keywords and first body chunk;
 ///   `c/<id>-<n>.json`: further body chunks. The browser fetches these only for the results it
 ///   shows (snippets) and to verify matches longer than an n-gram.
@@ -28,7 +28,7 @@ public enum SearchIndexBuilder {
     Data]
   {
     var adjusted = options
-    adjusted.gramLength = min(max(options.gramLength, 1), 6)
+    adjusted.gramLength = min(max(options.gramLength, 1), 9)
     let options = adjusted
     let docs = ordered(documents)
     var files: [String: Data] = [:]
@@ -102,7 +102,7 @@ public enum SearchIndexBuilder {
       w.byte(UInt8(ascii: ","))
       w.plainString(Codec.encodeSet(sets.keywords, documentCount: docs.count))
       w.byte(UInt8(ascii: "]"))
-      entries.append(Entry(key: "=" + key, shardKey: firstShardKey(key, options), value: w.bytes))
+      entries.append(Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
     }
     for (key, members) in groups {
       let others = members.subtracting([key]).sorted {
@@ -116,7 +116,7 @@ public enum SearchIndexBuilder {
         w.string(m)
       }
       w.byte(UInt8(ascii: "]"))
-      entries.append(Entry(key: "~" + key, shardKey: firstShardKey(key, options), value: w.bytes))
+      entries.append(Entry(key: "~" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
     }
 
     // Shards: enough that the average file stays near `shardBytes`.
@@ -176,12 +176,6 @@ public enum SearchIndexBuilder {
     }
   }
 
-  static func firstShardKey(_ key: String, _ options: SearchIndexOptions) -> [UInt32] {
-    let scalars = key.unicodeScalars.map(\.value)
-    return TermPlan(scalars, gramLength: options.gramLength, maxKeys: options.maxKeysPerRun)
-      .firstShardKey
-  }
-
   struct Entry {
     var key: String
     var shardKey: [UInt32]
@@ -189,14 +183,15 @@ public enum SearchIndexBuilder {
   }
 }
 
-/// A Japanese n-gram of up to six characters packed into two integers (21 bits per character).
+/// A Japanese n-gram of up to nine characters packed into three integers (21 bits per character).
 struct GramKey: Hashable, Sendable {
   var a: UInt64
   var b: UInt64
+  var c: UInt64
 
   var scalars: [UInt32] {
     var out: [UInt32] = []
-    for word in [a, b] {
+    for word in [a, b, c] {
       for i in 0..<3 {
         let v = UInt32((word >> (21 * UInt64(i))) & 0x1F_FFFF)
         if v == 0 { return out }
@@ -230,13 +225,13 @@ struct Prepared: Sendable {
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
           for p in seg.start..<seg.end {
-            var key = GramKey(a: 0, b: 0)
+            var key = GramKey(a: 0, b: 0, c: 0)
             for n in 0..<min(L, seg.end - p) {
               let v = UInt64(text[p + n])
-              if n < 3 {
-                key.a |= v << (21 * UInt64(n))
-              } else {
-                key.b |= v << (21 * UInt64(n - 3))
+              switch n {
+              case 0..<3: key.a |= v << (21 * UInt64(n))
+              case 3..<6: key.b |= v << (21 * UInt64(n - 3))
+              default: key.c |= v << (21 * UInt64(n - 6))
               }
               let (slot, inserted) = grams.insert(key, value: Int32(gramMasks.count))
               if inserted {
@@ -479,6 +474,7 @@ struct PostingTable {
 struct GramTable {
   private var a: [UInt64]
   private var b: [UInt64]
+  private var c: [UInt64]
   private(set) var values: [Int32]
   private var used: [Bool]
   private var mask: Int
@@ -489,6 +485,7 @@ struct GramTable {
     while c < capacity * 2 { c <<= 1 }
     a = [UInt64](repeating: 0, count: c)
     b = [UInt64](repeating: 0, count: c)
+    self.c = [UInt64](repeating: 0, count: c)
     values = [Int32](repeating: 0, count: c)
     used = [Bool](repeating: false, count: c)
     mask = c - 1
@@ -496,7 +493,7 @@ struct GramTable {
 
   @inline(__always)
   private func slot(_ key: GramKey) -> Int {
-    var h = key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F
+    var h = key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F ^ key.c &* 0x1656_67B1_9E37_79F9
     h ^= h >> 29
     return Int(truncatingIfNeeded: h) & mask
   }
@@ -506,33 +503,35 @@ struct GramTable {
     if (count + 1) * 4 > (mask + 1) * 3 { grow() }
     var i = slot(key)
     while used[i] {
-      if a[i] == key.a && b[i] == key.b { return (i, false) }
+      if a[i] == key.a && b[i] == key.b && c[i] == key.c { return (i, false) }
       i = (i + 1) & mask
     }
     used[i] = true
     a[i] = key.a
     b[i] = key.b
+    c[i] = key.c
     values[i] = value
     count += 1
     return (i, true)
   }
 
   private mutating func grow() {
-    let old = (a, b, values, used)
-    let c = (mask + 1) * 2
-    a = [UInt64](repeating: 0, count: c)
-    b = [UInt64](repeating: 0, count: c)
-    values = [Int32](repeating: 0, count: c)
-    used = [Bool](repeating: false, count: c)
-    mask = c - 1
+    let old = (a, b, c, values, used)
+    let size = (mask + 1) * 2
+    a = [UInt64](repeating: 0, count: size)
+    b = [UInt64](repeating: 0, count: size)
+    c = [UInt64](repeating: 0, count: size)
+    values = [Int32](repeating: 0, count: size)
+    used = [Bool](repeating: false, count: size)
+    mask = size - 1
     count = 0
-    for i in 0..<old.3.count where old.3[i] {
-      _ = insert(GramKey(a: old.0[i], b: old.1[i]), value: old.2[i])
+    for i in 0..<old.4.count where old.4[i] {
+      _ = insert(GramKey(a: old.0[i], b: old.1[i], c: old.2[i]), value: old.3[i])
     }
   }
 
   func forEach(_ body: (GramKey, Int32) -> Void) {
-    for i in 0..<used.count where used[i] { body(GramKey(a: a[i], b: b[i]), values[i]) }
+    for i in 0..<used.count where used[i] { body(GramKey(a: a[i], b: b[i], c: c[i]), values[i]) }
   }
 }
 

@@ -6,10 +6,10 @@ public struct SearchIndexOptions: Sendable, Equatable {
   /// Japanese runs are indexed by every n-gram up to this length, so a Japanese query of up to
   /// this many characters is answered exactly by one posting list. Longer runs are looked up by
   /// overlapping n-grams of this length and then verified against the text.
-  public var gramLength: Int = 4
+  public var gramLength: Int = 8
   /// At most this many n-grams are looked up for one Japanese run of a query (first, last and
   /// evenly spaced ones); each costs a shard download, and verification catches the rest.
-  public var maxKeysPerRun: Int = 4
+  public var maxKeysPerRun: Int = 2
   /// The body is cut into chunks of about this many characters at sentence ends. Postings say
   /// which chunks hold a key, which gives adjacency a small window and tells the browser which
   /// chunk to download for the snippet.
@@ -126,7 +126,4 @@ struct TermPlan: Sendable {
       segments.count == 1
       && (!segments[0].isJapanese || segments[0].end - segments[0].start <= gramLength)
   }
-
-  /// The shard that also holds this term's `=` (exact title) and `~` (glossary group) entries.
-  var firstShardKey: [UInt32] { keys.first?.shardKey ?? [] }
 }

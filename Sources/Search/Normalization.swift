@@ -132,7 +132,9 @@ struct Normalizer {
       let w: UInt32 = v == 0x309B ? 0x3099 : (v == 0x309C ? 0x309A : v)
       if let s = Unicode.Scalar(w) { view.append(s) }
     }
-    let nfkc = String(view).precomposedStringWithCompatibilityMapping
+    // Foundation's NFKC can leave a decomposed half-width voiced mark uncombined (ｶﾞ → カ+゙);
+    // composing again gives true NFKC, which is what JavaScript's normalize("NFKC") returns.
+    let nfkc = String(view).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     var out: [UInt32] = []
     for s in nfkc.unicodeScalars {
       let lower: [UInt32] =

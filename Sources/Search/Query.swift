@@ -97,8 +97,7 @@ struct QuerySession {
   }
 
   mutating func entry(_ prefix: String, _ key: [UInt32]) -> Any? {
-    let plan = TermPlan(key, gramLength: meta.gram, maxKeys: meta.keysPerRun)
-    return shard(for: plan.firstShardKey)[prefix + SearchText.string(key)]
+    shard(for: key)[prefix + SearchText.string(key)]
   }
 
   mutating func run(_ query: String, kinds: Set<SearchKind>?, limit: Int) -> SearchResponse {
