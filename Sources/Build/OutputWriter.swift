@@ -12,6 +12,8 @@ import Render
 /// would land outside the output folder.
 enum OutputWriter {
   /// The marker that tells Portal a folder is its own output and may be replaced.
+  /// Files under the output that other commands keep there and a full build carries over.
+  static let carriedOver = [".portal/external-cache.json"]
   static let markerFolder = ".portal"
 
   enum Failure: Error {
@@ -58,29 +60,6 @@ enum OutputWriter {
     return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
       !$0.isEmpty && $0 != "." && $0 != ".."
     }
-  }
-
-  /// Writes a whole site into a staging folder and swaps it in (see `StagingFolder`).
-  /// - Parameter keep: folders of the previous output to carry over, relative to it.
-  static func write(_ files: [OutputFile], to output: URL, keep: [String] = []) throws(Failure)
-    -> Int
-  {
-    let staging = try StagingFolder(for: output)
-    do {
-      let fm = FileManager.default
-      for item in keep where fm.fileExists(atPath: output.appendingPathComponent(item).path) {
-        let target = staging.url.appendingPathComponent(item)
-        try? fm.createDirectory(
-          at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? fm.copyItem(at: output.appendingPathComponent(item), to: target)
-      }
-      try staging.write(files)
-      try staging.commit()
-    } catch {
-      staging.discard()
-      throw error
-    }
-    return files.count
   }
 
   /// Brings an existing output up to date in place, for incremental builds: the changed files

@@ -180,6 +180,7 @@ public enum SiteBuilder {
     do {
       if let staging {
         try OutputWriter.writeCache(cache, to: staging.url)
+        staging.carryOver(OutputWriter.carriedOver)
         try staging.commit()
         session?.cache = cache
         session?.unsavedCache = nil

@@ -42,6 +42,21 @@ final class StagingFolder {
     count += files.count
   }
 
+  /// Copies files the build does not make but must not lose from the old output into the new
+  /// one, such as `portal check --external`'s cache (so a rebuild does not refetch every link).
+  /// Missing files are skipped; a failed copy only costs the cache.
+  func carryOver(_ paths: [String]) {
+    let fm = FileManager.default
+    for path in paths where OutputWriter.safeRelative(path) {
+      let source = output.appendingPathComponent(path)
+      guard fm.fileExists(atPath: source.path) else { continue }
+      let target = url.appendingPathComponent(path)
+      try? fm.createDirectory(
+        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? fm.copyItem(at: source, to: target)
+    }
+  }
+
   /// The number of files written so far.
   var filesWritten: Int { count }
 

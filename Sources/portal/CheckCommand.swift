@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
 
   @Option(
     help:
-      "The external-link cache file. Default: <site>/.portal/external-cache.json (kept across builds only if the build keeps it)."
+      "The external-link cache file. Default: <site>/.portal/external-cache.json (portal build keeps it when it rebuilds the site)."
   )
   var cacheFile: String?
 

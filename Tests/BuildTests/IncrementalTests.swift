@@ -235,3 +235,23 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     }
   }
 }
+
+@Suite struct CarriedOverTests {
+  @Test func fullRebuildKeepsTheExternalLinkCache() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let cache = output.appendingPathComponent(".portal/external-cache.json")
+    try Data(#"{"https://example.jp/":{"status":200}}"#.utf8).write(to: cache)
+    // A stray file is not carried over: only what other commands keep in .portal/.
+    try Data("old".utf8).write(to: output.appendingPathComponent("stray.html"))
+
+    var full = options(content: content, output: output)
+    full.incremental = false
+    let report = SiteBuilder.build(full)
+    #expect(report.mode == .full)
+    #expect(try Data(contentsOf: cache) == Data(#"{"https://example.jp/":{"status":200}}"#.utf8))
+    #expect(
+      !FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
+  }
+}
