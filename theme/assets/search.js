@@ -1,0 +1,773 @@
+// Site search: the same algorithm as Sources/Search (Swift), so `portal search` and this page
+// give the same results. An ES module loaded with <script type="module" src=…>; no inline script,
+// no eval, no style attributes, so it runs under the site's strict Content-Security-Policy.
+//
+// The engine part (everything exported) has no DOM code and runs under node for the parity
+// tests; the page part at the bottom runs only in a browser with a search form.
+
+// ---------------------------------------------------------------- normalisation
+// Mirrors Normalizer in Sources/Search/Normalization.swift; see the rules there.
+
+const MARK = /^\p{M}$/u;
+const FORMAT_CHAR = /^\p{Cf}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const DROPPED = -1;
+const J = 0, W = 1, S = 2;
+
+function isJoiner(v) {
+  if (v === 0x3099 || v === 0x309a || v === 0x309b || v === 0x309c || v === 0xff9e || v === 0xff9f) return true;
+  if (v < 0x300 || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30a0 && v <= 0x30ff) ||
+      (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3000 && v <= 0x3098)) return false;
+  return MARK.test(String.fromCodePoint(v));
+}
+
+function fastPath(v) {
+  if (v >= 0x41 && v <= 0x5a) return v + 0x20;
+  if ((v >= 0x20 && v <= 0x7e) || v === 0x0a || v === 0x0d || v === 0x09) return v;
+  if (v >= 0x3041 && v <= 0x3096) return v;
+  if ((v >= 0x30a1 && v <= 0x30f6) || v === 0x30fd || v === 0x30fe) return v - 0x60;
+  if (v >= 0x30f7 && v <= 0x30fa) return v;
+  if (v === 0x30fb || v === 0x30fc) return DROPPED;
+  if ((v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf)) return v;
+  if (v === 0x3001 || v === 0x3002 || (v >= 0x300c && v <= 0x300f)) return v;
+  return null;
+}
+
+function slowPath(unit) {
+  const nfkc = String.fromCodePoint(...unit.map((v) => (v === 0x309b ? 0x3099 : v === 0x309c ? 0x309a : v))).normalize("NFKC");
+  const out = [];
+  for (const ch of nfkc) {
+    const c = ch.codePointAt(0);
+    const lower = c < 0x80 ? [c >= 0x41 && c <= 0x5a ? c + 0x20 : c] : Array.from(ch.toLowerCase(), (x) => x.codePointAt(0));
+    for (let l of lower) {
+      if ((l >= 0x30a1 && l <= 0x30f6) || l === 0x30fd || l === 0x30fe) l -= 0x60;
+      if (l === 0x30fb || l === 0x30fc) continue;
+      if ((l >= 0xfe00 && l <= 0xfe0f) || (l >= 0xe0100 && l <= 0xe01ef)) continue;
+      if (FORMAT_CHAR.test(String.fromCodePoint(l))) continue;
+      out.push(l);
+    }
+  }
+  return out;
+}
+
+const slowCache = new Map();
+
+/** Normalised code points of `text` with, for each, the original code point range of its unit. */
+export function normaliseWithMap(text) {
+  const input = Array.from(text, (c) => c.codePointAt(0));
+  const scalars = [], start = [], end = [];
+  const n = input.length;
+  let i = 0;
+  while (i < n) {
+    let j = i + 1;
+    while (j < n && isJoiner(input[j])) j++;
+    let mapped;
+    if (j === i + 1) {
+      const v = input[i];
+      const fast = fastPath(v);
+      if (fast !== null) {
+        mapped = fast === DROPPED ? [] : [fast];
+      } else {
+        mapped = slowCache.get(v);
+        if (mapped === undefined) { mapped = slowPath([v]); slowCache.set(v, mapped); }
+      }
+    } else {
+      mapped = slowPath(input.slice(i, j));
+    }
+    for (const m of mapped) { scalars.push(m); start.push(i); end.push(j); }
+    i = j;
+  }
+  return { scalars, start, end };
+}
+
+/** The normalised form of `text` used for matching. */
+export function normalise(text) {
+  return String.fromCodePoint(...normaliseWithMap(text).scalars);
+}
+
+const classCache = new Map();
+
+export function charClass(v) {
+  if (v < 0x80) {
+    return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7a) || (v >= 0x41 && v <= 0x5a) ? W : S;
+  }
+  if ((v >= 0x3041 && v <= 0x309f) || (v >= 0x30a1 && v <= 0x30ff) || (v >= 0x31f0 && v <= 0x31ff) ||
+      (v >= 0x3005 && v <= 0x3007) || v === 0x303b || (v >= 0x3400 && v <= 0x4dbf) ||
+      (v >= 0x4e00 && v <= 0x9fff) || (v >= 0xf900 && v <= 0xfaff) || (v >= 0x20000 && v <= 0x3ffff)) return J;
+  let c = classCache.get(v);
+  if (c === undefined) { c = WORD_CHAR.test(String.fromCodePoint(v)) ? W : S; classCache.set(v, c); }
+  return c;
+}
+
+function segments(s) {
+  const out = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = charClass(s[i]);
+    let j = i + 1;
+    while (j < s.length && charClass(s[j]) === c) j++;
+    if (c !== S) out.push({ japanese: c === J, start: i, end: j });
+    i = j;
+  }
+  return out;
+}
+
+function terms(s) {
+  const out = [];
+  let cur = [];
+  for (const v of s) {
+    if (charClass(v) === S) { if (cur.length) out.push(cur); cur = []; } else cur.push(v);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const str = (cps) => String.fromCodePoint(...cps);
+const sameArray = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+// ---------------------------------------------------------------- index format
+// Mirrors Sources/Search/IndexFormat.swift and Codec.swift.
+
+const TITLE = 1, SUMMARY = 2, KEYWORDS = 4, HEAD = 7, BODY = 0xfffffff8;
+const KIND_LABELS = { strategy: "戦略", initiative: "取組", event: "イベント", glossary: "用語" };
+const MAX_SNIPPET_CHUNKS = 4, SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120;
+
+function hash(cps) {
+  let h = 2166136261;
+  for (const v of cps) h = Math.imul(h ^ v, 16777619) >>> 0;
+  return h;
+}
+
+function shardName(index, shards) {
+  const digits = Math.max(1, (shards - 1).toString(16).length);
+  return "s/" + index.toString(16).padStart(digits, "0") + ".json";
+}
+
+/** How one query term is looked up: n-grams of Japanese runs, words (`#word`, prefix if last). */
+export function planTerm(term, gram, maxKeys) {
+  const segs = segments(term);
+  const keys = [];
+  const g = Math.max(2, maxKeys);
+  segs.forEach((seg, index) => {
+    const run = term.slice(seg.start, seg.end);
+    if (seg.japanese) {
+      if (run.length <= gram) {
+        keys.push({ key: str(run), prefix: false, shardKey: run });
+      } else {
+        const count = run.length - gram + 1;
+        const offsets = [];
+        if (count <= g) {
+          for (let o = 0; o < count; o++) offsets.push(o);
+        } else {
+          for (let x = 0; x < g; x++) {
+            const o = Math.floor((x * (count - 1) + Math.floor((g - 1) / 2)) / (g - 1));
+            if (offsets[offsets.length - 1] !== o) offsets.push(o);
+          }
+        }
+        for (const o of offsets) {
+          const sub = run.slice(o, o + gram);
+          keys.push({ key: str(sub), prefix: false, shardKey: sub });
+        }
+      }
+    } else {
+      const key = [0x23, ...run];
+      keys.push({ key: str(key), prefix: index === segs.length - 1 && run.length >= 2, shardKey: key.slice(0, 3) });
+    }
+  });
+  const exact = segs.length === 1 && (!segs[0].japanese || segs[0].end - segs[0].start <= gram);
+  return { scalars: term, segments: segs, keys, exact };
+}
+
+/** The keys a query looks up, terms separated by "|", prefixes marked "*" (as SearchText.tokenize). */
+export function tokenise(text, gram = 4) {
+  const out = [];
+  terms(normaliseWithMap(text).scalars).forEach((t, i) => {
+    if (i > 0) out.push("|");
+    for (const k of planTerm(t, gram, Infinity).keys) out.push(k.prefix ? k.key + "*" : k.key);
+  });
+  return out;
+}
+
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) VALUES[DIGITS.charCodeAt(i)] = i;
+
+function decodeNumbers(s) {
+  const out = [];
+  let value = 0, shift = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? VALUES[c] : -1;
+    if (d < 0) return null;
+    value = (value | ((d & 31) << shift)) >>> 0;
+    if (d & 32) { shift += 5; if (shift > 30) return null; } else { out.push(value); value = 0; shift = 0; }
+  }
+  return out;
+}
+
+function decodeSet(s) {
+  const out = [];
+  if (s.startsWith("*")) {
+    for (let i = 1; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const d = c < 128 ? VALUES[c] : -1;
+      if (d <= 0) continue;
+      for (let b = 0; b < 6; b++) if (d & (1 << b)) out.push((i - 1) * 6 + b);
+    }
+    return out;
+  }
+  const numbers = decodeNumbers(s) || [];
+  let prev = -1;
+  for (const g of numbers) { prev += g + 1; out.push(prev); }
+  return out;
+}
+
+function decodeValue(value) {
+  const out = new Map();
+  if (typeof value === "string") {
+    const numbers = decodeNumbers(value) || [];
+    let prev = -1;
+    for (let i = 0; i + 1 < numbers.length; i += 2) { prev += numbers[i] + 1; out.set(prev, numbers[i + 1]); }
+  } else if (Array.isArray(value) && value.length === 4) {
+    const bits = [TITLE, SUMMARY, KEYWORDS, BODY];
+    value.forEach((s, i) => { for (const d of decodeSet(s)) out.set(d, ((out.get(d) || 0) | bits[i]) >>> 0); });
+  }
+  return out;
+}
+
+function fieldScore(m) {
+  return (m & TITLE ? 16 : 0) + (m & SUMMARY ? 8 : 0) + (m & KEYWORDS ? 4 : 0) + (m & BODY ? 2 : 0);
+}
+
+const before = (a, b) => (a.score !== b.score ? a.score > b.score : a.doc < b.doc);
+
+class Heap {
+  constructor() { this.items = []; }
+  get size() { return this.items.length; }
+  peek() { return this.items[0]; }
+  push(v) {
+    const a = this.items;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(a[i], a[p])) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+  pop() {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let best = i;
+        if (l < a.length && before(a[l], a[best])) best = l;
+        if (r < a.length && before(a[r], a[best])) best = r;
+        if (best === i) break;
+        [a[i], a[best]] = [a[best], a[i]];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+// ---------------------------------------------------------------- matching and snippets
+
+function scan(plan, text, found) {
+  const p = plan.scalars;
+  const segs = plan.segments;
+  if (!p.length || p.length > text.length || !segs.length) return;
+  const wordStart = !segs[0].japanese;
+  const lastSeg = segs[segs.length - 1];
+  const wordEnd = !lastSeg.japanese && lastSeg.end - lastSeg.start < 2;
+  const limit = text.length - p.length;
+  for (let i = 0; i <= limit; i++) {
+    if (text[i] !== p[0]) continue;
+    let j = 1;
+    while (j < p.length && text[i + j] === p[j]) j++;
+    if (j !== p.length) continue;
+    const end = i + p.length;
+    const okStart = !wordStart || i === 0 || charClass(text[i - 1]) !== W;
+    const okEnd = !wordEnd || end === text.length || charClass(text[end]) !== W;
+    if (okStart && okEnd && !found(i, end)) return;
+  }
+}
+
+function firstMatch(plan, text) {
+  let r = null;
+  scan(plan, text, (a, b) => { r = [a, b]; return false; });
+  return r;
+}
+
+function anyMatch(plans, text) {
+  return plans.some((p) => firstMatch(p, text) !== null);
+}
+
+const isSpace = (v) => v === 0x20 || v === 0x0a || v === 0x0d || v === 0x09 || v === 0x3000;
+
+/** A snippet of about 120 characters around the first match, as Snippet.make in Swift. */
+export function makeSnippet(original, normalised, plans) {
+  const o = Array.from(original, (c) => c.codePointAt(0));
+  const matches = [];
+  for (const p of plans) {
+    scan(p, normalised.scalars, (a, b) => {
+      let end = normalised.end[b - 1];
+      while (end < o.length && (o[end] === 0x30fc || o[end] === 0xff70)) end++;
+      matches.push([normalised.start[a], end]);
+      return true;
+    });
+  }
+  matches.sort((x, y) => (x[0] !== y[0] ? x[0] - y[0] : y[1] - x[1]));
+  const anchor = matches.length ? matches[0][0] : 0;
+  let start = Math.max(0, anchor - SNIPPET_BEFORE);
+  let end = Math.min(o.length, start + SNIPPET_LENGTH);
+  if (end - start < SNIPPET_LENGTH) start = Math.max(0, end - SNIPPET_LENGTH);
+  for (const m of matches) if (m[0] < end && m[1] > end && m[1] <= end + 20) end = m[1];
+  while (start > 0 && isJoiner(o[start])) start--;
+  while (end < o.length && isJoiner(o[end])) end++;
+  while (start < end && isSpace(o[start])) start++;
+  let trimmedEnd = end;
+  while (trimmedEnd > start && isSpace(o[trimmedEnd - 1])) trimmedEnd--;
+  const out = [];
+  if (start > 0) out.push(0x2026);
+  const position = new Array(trimmedEnd - start + 1).fill(0);
+  for (let k = start; k < trimmedEnd; k++) {
+    position[k - start] = out.length;
+    const v = o[k];
+    if (isSpace(v)) { if (out.length && out[out.length - 1] === 0x20) continue; out.push(0x20); } else out.push(v);
+  }
+  position[trimmedEnd - start] = out.length;
+  if (end < o.length) out.push(0x2026);
+  const highlights = [];
+  for (const m of matches) {
+    const a = Math.max(m[0], start), b = Math.min(m[1], trimmedEnd);
+    if (a >= b) continue;
+    const s = position[a - start], e = position[b - start];
+    const last = highlights[highlights.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else highlights.push([s, e]);
+  }
+  return { snippet: str(out), highlights };
+}
+
+// ---------------------------------------------------------------- engine
+
+/**
+ * The search engine over an index reachable through `load(path) → Promise<string|null>`
+ * (fetch in the browser, the file system under node).
+ */
+export class Engine {
+  constructor(load) {
+    this.load = load;
+    this.shards = new Map();
+    this.heads = new Map();
+    this.chunks = new Map();
+    this.meta = null;
+  }
+
+  async init() {
+    const text = await this.load("meta.json");
+    const meta = text && JSON.parse(text);
+    if (!meta || meta.format !== 1) throw new Error("search index missing or of another format");
+    this.meta = meta;
+    return this;
+  }
+
+  shardIndex(key) { return hash(key) & (this.meta.shards - 1); }
+
+  async fetchShards(keys, files) {
+    const wanted = [...new Set(keys.map((k) => this.shardIndex(k)))];
+    await Promise.all(wanted.map(async (i) => {
+      const name = shardName(i, this.meta.shards);
+      files.add(name);
+      if (!this.shards.has(i)) {
+        const p = this.load(name).then((t) => (t ? JSON.parse(t) : {}), () => ({}));
+        this.shards.set(i, p);
+      }
+      await this.shards.get(i);
+    }));
+  }
+
+  async shard(key) { return (await this.shards.get(this.shardIndex(key))) || {}; }
+
+  async postings(k) {
+    const shard = await this.shard(k.shardKey);
+    if (!k.prefix) return decodeValue(shard[k.key]);
+    const out = new Map();
+    for (const key of Object.keys(shard)) {
+      if (!key.startsWith(k.key)) continue;
+      for (const [d, m] of decodeValue(shard[key])) out.set(d, ((out.get(d) || 0) | m) >>> 0);
+    }
+    return out;
+  }
+
+  async candidates(plan) {
+    let result = null;
+    for (const key of plan.keys) {
+      const m = await this.postings(key);
+      if (result === null) {
+        result = m;
+      } else {
+        const next = new Map();
+        for (const [d, mask] of result) {
+          const o = m.get(d);
+          if (o !== undefined && (mask & o) !== 0) next.set(d, (mask & o) >>> 0);
+        }
+        result = next;
+      }
+      if (!result.size) break;
+    }
+    return result || new Map();
+  }
+
+  async entry(prefix, key) {
+    return (await this.shard(key))[prefix + str(key)];
+  }
+
+  async head(d, files) {
+    const name = "c/" + d + ".json";
+    files.add(name);
+    if (!this.heads.has(d)) {
+      this.heads.set(d, this.load(name).then((t) => {
+        if (!t) return null;
+        const h = JSON.parse(t);
+        return { ...h, fields: [normaliseWithMap(h.t), normaliseWithMap(h.s || ""), normaliseWithMap(h.w || "")] };
+      }, () => null));
+    }
+    return this.heads.get(d);
+  }
+
+  async chunk(d, n, files) {
+    if (n === 0) {
+      const h = await this.head(d, files);
+      if (!h) return null;
+      if (!h.chunk0) h.chunk0 = { text: h.x || "", norm: normaliseWithMap(h.x || "") };
+      return h.chunk0;
+    }
+    const name = "c/" + d + "-" + n + ".json";
+    files.add(name);
+    const key = d * 64 + n;
+    if (!this.chunks.has(key)) {
+      this.chunks.set(key, this.load(name).then((t) => {
+        if (!t) return null;
+        const x = JSON.parse(t).x;
+        return { text: x, norm: normaliseWithMap(x) };
+      }, () => null));
+    }
+    return this.chunks.get(key);
+  }
+
+  /**
+   * Starts a query. Returns { candidates, exact, terms, next(n) → Promise<results>, files }:
+   * call next() again for more results ("さらに表示"); `files` grows with what was read.
+   */
+  async query(text, kinds = null) {
+    const meta = this.meta;
+    const files = new Set();
+    const all = [];
+    for (const t of terms(normaliseWithMap(text).scalars)) if (!all.some((x) => sameArray(x, t))) all.push(t);
+    const ts = all.slice(0, 8);
+    const empty = { candidates: 0, exact: true, files, plans: [], next: async () => [] };
+    if (!ts.length) return empty;
+
+    const plans = ts.map((t) => planTerm(t, meta.gram, meta.keysPerRun));
+    const queryKey = ts.flat();
+    // Postings, exact-title entry of the whole query, alias groups of each term: one round.
+    await this.fetchShards([...plans.flatMap((p) => p.keys.map((k) => k.shardKey)), queryKey, ...ts], files);
+
+    // Glossary alias groups, then the members' shards.
+    const memberLists = [];
+    for (const t of ts) {
+      const members = await this.entry("~", t);
+      memberLists.push(Array.isArray(members) ? members.map((m) => Array.from(m, (c) => c.codePointAt(0))).filter((m) => m.length && !sameArray(m, t)) : []);
+    }
+    const memberPlans = memberLists.map((ms) => ms.map((m) => planTerm(m, meta.gram, meta.keysPerRun)));
+    await this.fetchShards([...memberPlans.flat().flatMap((p) => p.keys.map((k) => k.shardKey)),
+      ...(ts.length === 1 ? memberLists[0] : [])], files);
+
+    const alternatives = [];
+    const bonusKeys = [queryKey];
+    for (let i = 0; i < ts.length; i++) {
+      const alts = [{ plan: plans[i], map: await this.candidates(plans[i]) }];
+      for (let j = 0; j < memberPlans[i].length; j++) {
+        alts.push({ plan: memberPlans[i][j], map: await this.candidates(memberPlans[i][j]) });
+        if (ts.length === 1) bonusKeys.push(memberLists[i][j]);
+      }
+      alternatives.push(alts);
+    }
+    const exactPlans = alternatives.every((alts) => alts.every((a) => a.plan.exact));
+
+    const termMasks = alternatives.map((alts) => {
+      const m = new Map();
+      for (const a of alts) for (const [d, x] of a.map) m.set(d, ((m.get(d) || 0) | x) >>> 0);
+      return m;
+    });
+    const allowed = kinds && kinds.size ? [...kinds].map((k) => meta.kinds[k]).filter(Boolean) : null;
+    const docs = [];
+    for (const d of termMasks[0].keys()) {
+      if (!termMasks.every((m) => m.has(d))) continue;
+      if (allowed && !allowed.some(([a, b]) => d >= a && d < b)) continue;
+      docs.push(d);
+    }
+
+    const titleExact = new Set(), keywordExact = new Set();
+    for (const key of bonusKeys) {
+      const sets = await this.entry("=", key);
+      if (!Array.isArray(sets) || sets.length !== 2) continue;
+      for (const d of decodeSet(sets[0])) titleExact.add(d);
+      for (const d of decodeSet(sets[1])) keywordExact.add(d);
+    }
+    const bonus = (d) => (titleExact.has(d) ? 64 : 0) + (keywordExact.has(d) ? 32 : 0);
+
+    const order = docs.map((d) => ({ doc: d, score: bonus(d) + termMasks.reduce((s, m) => s + fieldScore(m.get(d) || 0), 0) }));
+    order.sort((a, b) => (a.score !== b.score ? b.score - a.score : a.doc - b.doc));
+    const ready = new Heap();
+    let next = 0;
+    let emitted = 0;
+    const allPlans = alternatives.flatMap((alts) => alts.map((a) => a.plan));
+    const engine = this;
+
+    async function verify(d) {
+      const h = await engine.head(d, files);
+      if (!h) return null;
+      const existing = (HEAD | (h.n >= 29 ? BODY : ((2 ** (3 + h.n)) - 8))) >>> 0;
+      const masks = [];
+      for (const alts of alternatives) {
+        let trueMask = 0;
+        for (const a of alts) {
+          const m0 = a.map.get(d);
+          if (m0 === undefined) continue;
+          const m = (m0 & existing) >>> 0;
+          if (a.plan.exact) { trueMask = (trueMask | m) >>> 0; continue; }
+          for (let bit = 0; bit < 3; bit++) {
+            if ((m & (1 << bit)) && !(trueMask & (1 << bit)) && firstMatch(a.plan, h.fields[bit].scalars)) trueMask |= 1 << bit;
+          }
+          if (!(trueMask & BODY)) {
+            for (let n = 0; n < h.n; n++) {
+              if (!(m & ((1 << (3 + n)) >>> 0))) continue;
+              const c = await engine.chunk(d, n, files);
+              if (c && firstMatch(a.plan, c.norm.scalars)) { trueMask = (trueMask | (1 << (3 + n))) >>> 0; break; }
+            }
+          }
+        }
+        if (!trueMask) return null;
+        masks.push(trueMask);
+      }
+      return { doc: d, score: bonus(d) + masks.reduce((s, m) => s + fieldScore(m), 0), masks };
+    }
+
+    async function makeResult(v) {
+      const h = await engine.head(v.doc, files);
+      let text = null;
+      const union = v.masks.reduce((a, m) => (a | m) >>> 0, 0) >>> 3;
+      if (union) {
+        const chunkOrder = [];
+        for (let n = 0; n < h.n; n++) {
+          if (union & (1 << n)) chunkOrder.push([n, v.masks.filter((m) => m & ((1 << (3 + n)) >>> 0)).length]);
+        }
+        chunkOrder.sort((a, b) => (a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]));
+        for (const [n] of chunkOrder.slice(0, MAX_SNIPPET_CHUNKS)) {
+          const c = await engine.chunk(v.doc, n, files);
+          if (c && anyMatch(allPlans, c.norm.scalars)) { text = c; break; }
+        }
+      }
+      if (!text) {
+        for (const [i, original] of [[1, h.s || ""], [2, h.w || ""]]) {
+          if (anyMatch(allPlans, h.fields[i].scalars)) { text = { text: original, norm: h.fields[i] }; break; }
+        }
+      }
+      if (!text) {
+        if (h.s) text = { text: h.s, norm: h.fields[1] };
+        else text = (await engine.chunk(v.doc, 0, files)) || { text: h.t, norm: h.fields[0] };
+      }
+      const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans);
+      const r = { url: h.u, title: h.t, kind: h.k, snippet, highlights, score: v.score };
+      if (h.d) r.date = h.d;
+      return r;
+    }
+
+    const session = {
+      candidates: docs.length,
+      exact: exactPlans,
+      files,
+      plans: allPlans,
+      async next(limit) {
+        const want = limit <= 0 ? Infinity : limit;
+        // Fetch the heads the loop will need first, in parallel.
+        await Promise.all(order.slice(next, next + Math.min(want, 50)).map((o) => engine.head(o.doc, files)));
+        const picked = [];
+        while (picked.length < want) {
+          const top = ready.peek();
+          if (top && (next >= order.length || !before(order[next], top))) { picked.push(ready.pop()); continue; }
+          if (next >= order.length) break;
+          const v = await verify(order[next++].doc);
+          if (v) ready.push(v);
+        }
+        emitted += picked.length;
+        if (next >= order.length) { session.candidates = emitted + ready.size; session.exact = true; }
+        return Promise.all(picked.map(makeResult));
+      },
+    };
+    return session;
+  }
+
+  /** All in one: the first `limit` results (0: all), with the count, as SearchEngine.run. */
+  async run(text, { kinds = null, limit = 10 } = {}) {
+    const s = await this.query(text, kinds);
+    const results = await s.next(limit);
+    return { results, candidates: s.candidates, exact: s.exact, files: [...s.files] };
+  }
+}
+
+// ---------------------------------------------------------------- the page
+
+function formatDate(d) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || "");
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+}
+
+function renderResult(r) {
+  const li = document.createElement("li");
+  li.className = "card search-result";
+  const h = document.createElement("h3");
+  h.className = "card-title";
+  const a = document.createElement("a");
+  a.href = r.url;
+  a.textContent = r.title;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "card-meta";
+  meta.textContent = [KIND_LABELS[r.kind] || r.kind, formatDate(r.date)].filter(Boolean).join("　");
+  const p = document.createElement("p");
+  p.className = "search-snippet";
+  const cps = Array.from(r.snippet);
+  let pos = 0;
+  for (const [s, e] of r.highlights) {
+    if (s > pos) p.append(cps.slice(pos, s).join(""));
+    const mark = document.createElement("mark");
+    mark.textContent = cps.slice(s, e).join("");
+    p.append(mark);
+    pos = e;
+  }
+  if (pos < cps.length) p.append(cps.slice(pos).join(""));
+  li.append(h, meta, p);
+  return li;
+}
+
+function setupPage() {
+  const form = document.querySelector("form[data-index]");
+  if (!form) return;
+  const input = form.querySelector('input[name="q"]');
+  const boxes = Array.from(form.querySelectorAll('input[name="kind"]'));
+  const status = document.getElementById("search-status");
+  const heading = document.getElementById("search-results-heading");
+  const list = document.getElementById("search-results");
+  const more = document.getElementById("search-more");
+  if (!input || !status || !list) return;
+  const base = new URL(form.dataset.index, document.baseURI);
+  const engine = new Engine((path) =>
+    fetch(new URL(path, base)).then((r) => (r.ok ? r.text() : null)));
+  const ready = engine.init();
+  const PAGE = 10;
+  let generation = 0;
+  let session = null;
+  let shown = 0;
+  let timer = 0;
+
+  const kinds = () => new Set(boxes.filter((b) => b.checked).map((b) => b.value));
+
+  function keepInURL(q) {
+    const url = new URL(location.href);
+    url.searchParams.delete("q");
+    url.searchParams.delete("kind");
+    if (q) url.searchParams.set("q", q);
+    for (const k of kinds()) url.searchParams.append("kind", k);
+    history.replaceState(null, "", url);
+  }
+
+  function announce(q) {
+    if (!q) { status.textContent = ""; return; }
+    if (!session.candidates) {
+      status.textContent = `「${q}」に一致するページは見つかりませんでした。別のことばや、ひらがなでも試してください。`;
+      return;
+    }
+    const count = session.candidates.toLocaleString("ja-JP");
+    status.textContent = `「${q}」の検索結果：${session.exact ? "" : "約"}${count}件` +
+      (shown < session.candidates ? `（${shown}件を表示）` : "");
+  }
+
+  async function showMore(gen, q) {
+    more.disabled = true;
+    const results = await session.next(PAGE);
+    if (gen !== generation) return;
+    for (const r of results) list.append(renderResult(r));
+    shown += results.length;
+    list.hidden = shown === 0;
+    if (heading) heading.hidden = shown === 0;
+    more.hidden = !(shown < session.candidates && results.length === PAGE);
+    more.disabled = false;
+    announce(q);
+  }
+
+  async function search() {
+    const gen = ++generation;
+    const q = input.value.trim();
+    keepInURL(q);
+    list.replaceChildren();
+    list.hidden = true;
+    if (heading) heading.hidden = true;
+    more.hidden = true;
+    shown = 0;
+    if (!q) { status.textContent = ""; return; }
+    try {
+      await ready;
+      const s = await engine.query(q, kinds());
+      if (gen !== generation) return;
+      session = s;
+      await showMore(gen, q);
+    } catch (e) {
+      if (gen !== generation) return;
+      status.textContent = "検索の準備ができませんでした。時間をおいて、もう一度ためしてください。";
+    }
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, 250);
+  });
+  for (const b of boxes) b.addEventListener("change", search);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  if (more) {
+    more.addEventListener("click", async () => {
+      if (!session) return;
+      const before = shown;
+      await showMore(generation, input.value.trim());
+      // Keyboard users continue at the first new result instead of losing their place.
+      const item = list.children[before];
+      const link = item && item.querySelector("a");
+      if (link) link.focus();
+    });
+  }
+
+  const params = new URLSearchParams(location.search);
+  const wanted = params.getAll("kind");
+  for (const b of boxes) b.checked = wanted.includes(b.value);
+  if (params.get("q")) {
+    input.value = params.get("q");
+    search();
+  }
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupPage);
+  else setupPage();
+}
