@@ -61,8 +61,11 @@ public final class PreviewServer: Sendable {
     router.get("/_portal/live.css") { _, _ in
       Self.response(Array(LiveAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
     }
-    router.get("**") { [loop] request, _ in
-      Self.serve(request.uri.path, files: files, basePath: loop.basePath)
+    // `**` needs at least one path component, so the home page gets its own route.
+    for pattern in ["/", "**"] {
+      router.get(RouterPath(pattern)) { [loop] request, _ in
+        Self.serve(request.uri.path, files: files, basePath: loop.basePath)
+      }
     }
     let app = Application(
       router: router,

@@ -62,6 +62,11 @@ final class PortBox: @unchecked Sendable {
       encoding: .utf8)
     #expect(!built.contains("_portal"))
 
+    // The home page too (a catch-all route does not match `/`).
+    let home = try client.get("/")
+    #expect(home.status == 200)
+    #expect(home.body.contains("/_portal/live.js"))
+
     // Folders redirect to their slash form; misses get 404.html with status 404.
     #expect(try client.get("/initiatives").status == 301)
     let missing = try client.get("/no/such/page/")

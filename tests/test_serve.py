@@ -1,0 +1,133 @@
+"""`portal serve` as a writer runs it: the real process on a free port, a real browser on a page,
+an edit that reloads the page, a broken file that shows the error overlay (file, line, message)
+while the last good page stays, a fix that clears it, and Ctrl-C that stops it cleanly."""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import BIN, ROOT, THEME, make_driver, require_browser
+
+FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+PAGE = "initiatives/ai-disaster.md"
+
+
+class Serve:
+    """A `portal serve --port 0` process and the address it printed."""
+
+    def __init__(self, work):
+        self.work = work
+        self.proc = subprocess.Popen(
+            [str(BIN), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--output", "site"],
+            cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        self.stderr = []
+        threading.Thread(target=lambda: self.stderr.extend(self.proc.stderr), daemon=True).start()
+        line = self.proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not match:
+            self.proc.kill()
+            pytest.fail(f"portal serve printed no address: {line!r} {''.join(self.stderr)}")
+        self.base = f"http://127.0.0.1:{match.group(1)}"
+
+    def get(self, path):
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            pytest.fail("portal serve did not stop within 20 s of Ctrl-C (SIGINT)")
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copytree(THEME, tmp_path / "theme")
+    return tmp_path
+
+
+def wait_until(check, timeout=30, what="condition"):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_serve_ctrl_c_stops_cleanly(work):
+    server = Serve(work)
+    status, body = server.get("/")
+    assert status == 200 and "<html" in body
+    assert "/_portal/live.js" in body
+    assert (work / "site" / "index.html").exists()
+    assert "_portal" not in (work / "site" / "index.html").read_text(encoding="utf-8")
+    assert server.stop() == 0
+    assert "Stopped." in server.proc.stdout.read()
+    # Nothing was left beside the output (no staging folders).
+    assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
+
+
+@pytest.mark.browser
+def test_browser_reloads_on_edit_and_shows_errors(work):
+    require_browser()
+    server = Serve(work)
+    driver = make_driver()
+    try:
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        assert "AIを活用した防災対策" in driver.find_element("tag name", "h1").text
+        # A marker on the old document: it disappears when the page reloads.
+        driver.execute_script("window.__portalOld = true")
+        # Let the page connect to the event stream before editing.
+        time.sleep(1)
+
+        source = work / "content" / PAGE
+        text = source.read_text(encoding="utf-8")
+        assert "status: active" in text
+        source.write_text(text + "\n自動で読み込み直した段落です。\n", encoding="utf-8")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page to reload after the edit")
+        wait_until(lambda: "自動で読み込み直した段落です。" in driver.page_source, what="the edited text")
+
+        # A broken file: the overlay names file and line; the last good page is still served.
+        source.write_text(text.replace("status: active", "status: actve"), encoding="utf-8")
+        overlay = wait_until(lambda: driver.find_elements("id", "portal-live-overlay"), what="the error overlay")[0]
+        assert re.search(r"ai-disaster\.md:\d+:\d+", overlay.text), overlay.text
+        assert "actve" in overlay.text or "status" in overlay.text
+        status, body = server.get("/initiatives/ai-disaster/")
+        assert status == 200 and "自動で読み込み直した段落です。" in body
+        # The overlay is keyboard operable: its close button has focus and closes it.
+        active = driver.switch_to.active_element
+        assert active.text == "閉じる"
+        active.click()
+        assert not driver.find_elements("id", "portal-live-overlay")
+
+        # Fixing the file reloads the page without the overlay.
+        driver.execute_script("window.__portalOld = true")
+        source.write_text(text, encoding="utf-8")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page to reload after the fix")
+        assert not driver.find_elements("id", "portal-live-overlay")
+        assert "自動で読み込み直した段落です。" not in driver.page_source
+        # No console errors from the live-reload script (for example a CSP violation).
+        errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "_portal" in e.get("message", "")]
+        assert errors == []
+    finally:
+        driver.quit()
+        assert server.stop() == 0, "".join(server.stderr)
