@@ -79,6 +79,13 @@ struct QuerySession {
 
   /// Documents whose fields or chunks hold every key of the plan, with those fields and chunks.
   mutating func candidates(_ plan: TermPlan) -> [Int32: UInt32] {
+    // The browser downloads every key's shard at once, before intersecting; record them all so
+    // `files` is what it downloads even when an early key leaves nothing.
+    for key in plan.keys {
+      record(
+        IndexFormat.shardName(
+          Int(IndexFormat.hash(key.shardKey) & UInt32(meta.shards - 1)), shards: meta.shards))
+    }
     var result: [Int32: UInt32]?
     for key in plan.keys {
       let m = postings(key)

@@ -19,7 +19,8 @@ struct Portal: ParsableCommand {
 
 enum PortalCommands {
   static let all: [ParsableCommand.Type] = [
-    BuildCommand.self, NewCommand.self, CheckCommand.self, LintCommand.self, ServeCommand.self,
+    BuildCommand.self, NewCommand.self, SearchCommand.self, CheckCommand.self, LintCommand.self,
+    ServeCommand.self,
   ]
 }
 

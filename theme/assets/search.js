@@ -179,7 +179,7 @@ export function planTerm(term, gram, maxKeys) {
 }
 
 /** The keys a query looks up, terms separated by "|", prefixes marked "*" (as SearchText.tokenize). */
-export function tokenise(text, gram = 4) {
+export function tokenise(text, gram = 8) {
   const out = [];
   terms(normaliseWithMap(text).scalars).forEach((t, i) => {
     if (i > 0) out.push("|");

@@ -1,0 +1,218 @@
+import ArgumentParser
+import Foundation
+import Search
+
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search the built site with the same index and algorithm as its search page.",
+    discussion: """
+      Reads <site>/search/ (written by `portal build`) and prints the best matches: title,
+      kind, URL and a snippet with the match marked **like this**. The search page in the
+      browser runs the same algorithm on the same files, so this is what residents see.
+
+      Matching: a page matches when its title, summary, keywords (tags, glossary readings and
+      aliases) or text contain the query after normalisation (full/half width, upper/lower
+      case, katakana/hiragana and ー are folded). Words separated by spaces must all occur.
+      A glossary term's reading or alias also finds the term and the pages using it
+      (ぼうさい → 防災). See docs/search.md.
+
+      Kinds: strategy (戦略), initiative (取組), event (イベント), glossary (用語); repeat
+      --kind or separate with commas.
+
+      Exit status: 0 searched (also when nothing matched), 1 no or broken index,
+      2 usage errors.
+
+      Examples:
+        portal search 防災
+        portal search "でんししんせい" --limit 3
+        portal search DX --kind glossary,initiative
+        portal search マイナンバー --site public --json
+        portal search 防災 --limit 0 --json          (every match)
+        portal search 電子申請 --explain              (which index files were read)
+      """)
+
+  @Argument(help: "What to look for, e.g. 防災, でんししんせい, DX.")
+  var query: String
+
+  @Option(help: "The built site folder.")
+  var site: String = "site"
+
+  @Flag(help: "Print JSON (results, count and the index files read).")
+  var json = false
+
+  @Option(help: "How many results to print; 0 prints every match.")
+  var limit: Int = 10
+
+  @Option(
+    name: .customLong("kind"),
+    help: "Only these kinds: strategy, initiative, event, glossary (or 戦略, 取組, イベント, 用語).")
+  var kindNames: [String] = []
+
+  @Flag(help: "Also list the index files the query read and their size (what a browser downloads).")
+  var explain = false
+
+  func validate() throws {
+    if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ValidationError(
+        "the query is empty. Help: give what to look for, for example portal search 防災")
+    }
+    if limit < 0 {
+      throw ValidationError(
+        "`--limit \(limit)` must be 0 or more. Help: --limit 0 prints every match")
+    }
+    _ = try kinds()
+  }
+
+  /// The kinds named with --kind, or nil for all.
+  func kinds() throws -> Set<SearchKind>? {
+    let names = kindNames.flatMap { $0.split(separator: ",") }.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+    guard !names.isEmpty else { return nil }
+    var out = Set<SearchKind>()
+    for name in names {
+      guard let kind = Self.kind(named: name) else {
+        throw ValidationError(
+          "`--kind \(name)` is not a kind. Help: use strategy, initiative, event or glossary")
+      }
+      out.insert(kind)
+    }
+    return out
+  }
+
+  static func kind(named name: String) -> SearchKind? {
+    if let k = SearchKind(rawValue: name.lowercased()) { return k }
+    switch name {
+    case "戦略": return .strategy
+    case "取組", "施策": return .initiative
+    case "イベント": return .event
+    case "用語", "用語集": return .glossary
+    default: return nil
+    }
+  }
+
+  func run() throws {
+    let directory = URL(fileURLWithPath: site).appendingPathComponent("search")
+    let engine: SearchEngine
+    do {
+      engine = try SearchEngine(directory: directory)
+    } catch let error as SearchIndexError {
+      let help: String
+      switch error {
+      case .missing:
+        help = "run `portal build` first, or point --site at the built site folder"
+      case .invalid:
+        help = "the index was written by another version of Portal; run `portal build` again"
+      }
+      FileHandle.standardError.write(Data("Error: \(error)\nHelp: \(help)\n".utf8))
+      throw ExitCode(1)
+    }
+    let response = engine.run(query, kinds: try kinds(), limit: limit)
+    let files = ["meta.json"] + response.files
+    let sizes = files.map { Self.size(of: directory.appendingPathComponent($0)) }
+    if json {
+      print(Self.json(query: query, response: response, files: files, sizes: sizes))
+    } else {
+      print(Self.text(query: query, response: response, limit: limit))
+      if explain {
+        print("")
+        print("Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):")
+        for (f, s) in zip(files, sizes) { print("  search/\(f)  \(s) bytes") }
+      }
+    }
+  }
+
+  static func size(of url: URL) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue
+      ?? 0
+  }
+
+  /// Readable results for writers.
+  static func text(query: String, response: SearchResponse, limit: Int) -> String {
+    let results = response.results
+    if results.isEmpty {
+      return "「\(query)」に一致するページはありません。"
+    }
+    let count = "\(response.exact ? "" : "約")\(response.candidates)件"
+    var lines = [
+      results.count < response.candidates
+        ? "「\(query)」: \(count)（上位\(results.count)件）" : "「\(query)」: \(count)"
+    ]
+    let width = String(results.count).count
+    for (i, r) in results.enumerated() {
+      let number = String(i + 1)
+      let pad = String(repeating: " ", count: width - number.count)
+      let indent = String(repeating: " ", count: width + 2)
+      lines.append("")
+      lines.append("\(pad)\(number). \(r.title)［\(r.kind.label)］")
+      lines.append(indent + r.url)
+      lines.append(indent + marked(r))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The snippet with each highlighted stretch written as **…**.
+  static func marked(_ r: SearchResult) -> String {
+    let scalars = Array(r.snippet.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var position = 0
+    for h in r.highlights where h.count == 2 && h[0] >= position && h[1] <= scalars.count {
+      out.append(contentsOf: scalars[position..<h[0]])
+      out.append(contentsOf: "**".unicodeScalars)
+      out.append(contentsOf: scalars[h[0]..<h[1]])
+      out.append(contentsOf: "**".unicodeScalars)
+      position = h[1]
+    }
+    out.append(contentsOf: scalars[position...])
+    return String(out)
+  }
+
+  struct Output: Encodable {
+    struct Result: Encodable {
+      var url: String
+      var title: String
+      var kind: String
+      var kindLabel: String
+      var date: String?
+      var snippet: String
+      var highlights: [[Int]]
+      var snippetHTML: String
+      var score: Int
+
+      enum CodingKeys: String, CodingKey {
+        case url, title, kind, date, snippet, highlights, score
+        case kindLabel = "kind_label"
+        case snippetHTML = "snippet_html"
+      }
+    }
+    struct File: Encodable {
+      var path: String
+      var bytes: Int
+    }
+    var query: String
+    var count: Int
+    var exact: Bool
+    var results: [Result]
+    var files: [File]
+    var bytes: Int
+  }
+
+  static func json(query: String, response: SearchResponse, files: [String], sizes: [Int])
+    -> String
+  {
+    let output = Output(
+      query: query, count: response.candidates, exact: response.exact,
+      results: response.results.map {
+        .init(
+          url: $0.url, title: $0.title, kind: $0.kind.rawValue, kindLabel: $0.kind.label,
+          date: $0.date, snippet: $0.snippet, highlights: $0.highlights,
+          snippetHTML: $0.snippetHTML, score: $0.score)
+      },
+      files: zip(files, sizes).map { .init(path: "search/" + $0, bytes: $1) },
+      bytes: sizes.reduce(0, +))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: (try? encoder.encode(output)) ?? Data("{}".utf8), as: UTF8.self)
+  }
+}

@@ -1,0 +1,27 @@
+// Runs theme/assets/search.js under node on a built site's index, for the parity tests.
+//
+//   node tests/search_node.mjs SITE_DIR < queries.json > answers.json
+//
+// queries.json: [{"q": "防災", "limit": 10, "kinds": ["event"]}, …]; each answer has what
+// `portal search --json` prints: results, count, exact, and the index files read. Every query
+// starts with an empty cache, as a first search in a new browser tab does.
+import { readFile } from "node:fs/promises";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { Engine } = await import(pathToFileURL(join(here, "..", "theme", "assets", "search.js")).href);
+
+const site = process.argv[2];
+const chunks = [];
+for await (const c of process.stdin) chunks.push(c);
+const queries = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const load = (path) => readFile(join(site, "search", path), "utf8").catch(() => null);
+
+const answers = [];
+for (const { q, limit = 10, kinds = null } of queries) {
+  const engine = await new Engine(load).init();
+  const r = await engine.run(q, { kinds: kinds && kinds.length ? new Set(kinds) : null, limit });
+  answers.push({ query: q, count: r.candidates, exact: r.exact, results: r.results, files: ["meta.json", ...r.files] });
+}
+process.stdout.write(JSON.stringify(answers));

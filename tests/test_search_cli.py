@@ -1,0 +1,200 @@
+"""`portal search`: answers from the built index, text and JSON output, kinds, limits, errors.
+
+Builds the BuildTests fixture plus a few pages written here (a glossary entry 防災 with the
+reading ぼうさい, pages that use it in different spellings) into a temporary folder.
+"""
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = str(Path(os.environ.get("PORTAL_BIN", ROOT / ".build" / "debug" / "portal")).resolve())
+FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+NOW = "2026-11-25T09:00:00+09:00"
+
+EXTRA = {
+    "glossary/bousai.md": """---
+term: 防災
+reading: ぼうさい
+short: 災害にそなえることです。
+---
+
+地震や台風にそなえます。
+""",
+    "initiatives/hazard-map.md": """---
+title: ハザードマップをスマートフォンで
+summary: 防災の情報をいつでも見られるようにします。
+fields: [crisis-management]
+status: planned
+started: 2026-04-01
+---
+
+## なにが変わるか
+
+ｽﾏｰﾄﾌｫﾝで、避難所までの道がわかります。ドローンの映像も見られます。
+""",
+    "initiatives/drone-delivery.md": """---
+title: ドローンで物を運ぶ
+summary: 山の多い地域に荷物を届けます。
+fields: [safety]
+status: active
+started: 2025-04-01
+---
+
+## なにが変わるか
+
+災害のときにも、ドローンで薬を届けられます。<防災>の訓練でも使います。
+""",
+}
+
+
+def portal(*args, cwd=None):
+    return subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("search-cli")
+    shutil.copytree(FIXTURE, work / "content")
+    shutil.copytree(ROOT / "theme", work / "theme")
+    for rel, text in EXTRA.items():
+        (work / "content" / rel).write_text(text, encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return work
+
+
+def search_json(built, *args):
+    r = portal("search", *args, "--json", cwd=built)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def urls(answer):
+    return [r["url"] for r in answer["results"]]
+
+
+def test_writes_the_index(built):
+    meta = json.loads((built / "site" / "search" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["format"] == 1 and meta["documents"] >= 10
+    assert any((built / "site" / "search" / "s").iterdir())
+
+
+def test_text_output_for_writers(built):
+    r = portal("search", "ドローン", cwd=built)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("「ドローン」: 2件")
+    # Title with the kind label, URL, snippet with the match marked.
+    assert "1. ドローンで物を運ぶ［取組］" in out
+    assert "/initiatives/drone-delivery/" in out
+    assert "**ドローン**" in out
+
+
+def test_json_output(built):
+    a = search_json(built, "防災")
+    assert a["query"] == "防災" and a["exact"] is True
+    assert a["count"] == len(a["results"]) >= 4
+    first = a["results"][0]
+    assert first["url"] == "/glossary/bousai/"  # exact title ranks first
+    assert {"url", "title", "kind", "kind_label", "snippet", "highlights", "snippet_html", "score"} <= set(first)
+    assert first["kind"] == "glossary" and first["kind_label"] == "用語"
+    # The snippet is escaped and marks every match; highlights count Unicode code points.
+    drone = next(r for r in a["results"] if r["url"] == "/initiatives/drone-delivery/")
+    assert "&lt;<mark>防災</mark>&gt;" in drone["snippet_html"]
+    for s, e in drone["highlights"]:
+        assert drone["snippet"][s:e] == "防災"
+    # The files the query read, as a browser would download them.
+    assert a["files"][0]["path"] == "search/meta.json"
+    assert a["bytes"] == sum(f["bytes"] for f in a["files"]) > 0
+    assert all((built / "site" / f["path"]).is_file() for f in a["files"])
+
+
+@pytest.mark.parametrize("query", ["防災", "ぼうさい", "ボウサイ"])
+def test_glossary_reading_finds_the_term_and_its_pages(built, query):
+    found = urls(search_json(built, query, "--limit", "0"))
+    assert found[0] == "/glossary/bousai/"
+    assert {"/initiatives/hazard-map/", "/initiatives/drone-delivery/", "/initiatives/ai-disaster/"} <= set(found)
+
+
+def test_alias_both_ways(built):
+    # The DX entry has the alias デジタル・トランスフォーメーション.
+    dx = urls(search_json(built, "DX", "--limit", "0"))
+    long = urls(search_json(built, "デジタルトランスフォーメーション", "--limit", "0"))
+    assert dx[0] == "/glossary/dx/" and long[0] == "/glossary/dx/"
+    assert set(dx) == set(long)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("ｽﾏｰﾄﾌｫﾝ", "/initiatives/hazard-map/"),     # half-width katakana
+    ("すまーとふぉん", "/initiatives/hazard-map/"),  # hiragana for katakana
+    ("ＤＸセミナー", "/events/seminar/"),            # full-width Latin
+    ("dxせみなー", "/events/seminar/"),              # lower case, hiragana
+    ("避難所までの道", "/initiatives/hazard-map/"),  # longer than an n-gram: verified
+])
+def test_normalisation(built, query, expected):
+    assert expected in urls(search_json(built, query, "--limit", "0"))
+
+
+def test_adjacency_not_just_grams(built):
+    # ドローン and 映像 both occur on the hazard-map page, but never as ドローン映像.
+    assert urls(search_json(built, "ドローン映像", "--limit", "0")) == []
+    assert urls(search_json(built, "ドローンの映像", "--limit", "0")) == ["/initiatives/hazard-map/"]
+
+
+def test_limit_and_every_match(built):
+    every = search_json(built, "防災", "--limit", "0")
+    assert len(every["results"]) == every["count"] > 2
+    two = search_json(built, "防災", "--limit", "2")
+    assert urls(two) == urls(every)[:2]
+    assert two["count"] == every["count"]
+
+
+@pytest.mark.parametrize("kinds", [["--kind", "initiative"], ["--kind", "取組"], ["--kind", "initiative,event"],
+                                   ["--kind", "initiative", "--kind", "event"]])
+def test_kind_filter(built, kinds):
+    a = search_json(built, "防災", "--limit", "0", *kinds)
+    assert a["results"] and all(r["kind"] in ("initiative", "event") for r in a["results"])
+    assert "/glossary/bousai/" not in urls(a)
+
+
+def test_no_match_is_not_an_error(built):
+    r = portal("search", "存在しないことば", cwd=built)
+    assert r.returncode == 0
+    assert "一致するページはありません" in r.stdout
+    assert search_json(built, "存在しないことば")["results"] == []
+
+
+def test_explain_lists_files(built):
+    r = portal("search", "防災", "--explain", cwd=built)
+    assert r.returncode == 0
+    assert "search/meta.json" in r.stdout and "bytes" in r.stdout
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    r = portal("search", "防災", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: no search index")
+    assert "portal build" in r.stderr
+    r = portal("search", "防災", "--site", str(tmp_path / "nowhere"))
+    assert r.returncode == 1
+
+
+@pytest.mark.parametrize("args", [[], [""], ["防災", "--limit", "-1"], ["防災", "--kind", "news"],
+                                  ["防災", "--no-such-flag"]])
+def test_usage_errors_exit_2(built, args):
+    r = portal("search", *args, cwd=built)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "Error:" in r.stderr
+
+
+def test_help_has_examples():
+    r = portal("search", "--help")
+    assert r.returncode == 0
+    assert "Examples:" in r.stdout and "--limit 0" in r.stdout
+    r = portal("--help")
+    assert "search" in r.stdout
