@@ -669,6 +669,10 @@ function setupPage() {
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
   if (!input || !status || !list) return;
+  // The page says that search needs JavaScript and links to the lists; with it, show the form.
+  const noscript = document.getElementById("search-nojs");
+  if (noscript) noscript.hidden = true;
+  form.hidden = false;
   const base = new URL(form.dataset.index, document.baseURI);
   const engine = new Engine((path) =>
     fetch(new URL(path, base)).then((r) => (r.ok ? r.text() : null)));

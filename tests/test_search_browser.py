@@ -1,0 +1,295 @@
+"""The search page in a real browser (headless Chromium + Selenium, the built site over HTTP).
+
+- parity: for queries in hiragana, katakana, kanji, mixed, full-width Latin, one character, a
+  glossary reading and DX, typed into the page, the page shows the same results (URLs in order,
+  snippets with the same <mark>s) and the same count as `portal search --json`;
+- the kind filter, `?q=` and `?kind=` in the address, もっと見る, the home page search box;
+- the result count is in an aria-live region; matches are <mark>;
+- without JavaScript the page says so and links to the lists;
+- axe-core: 0 violations with results shown, at 1280 and 320 px; no sideways scrolling;
+  keyboard operation; no CSP reports or script errors.
+"""
+import html
+import json
+import subprocess
+
+import pytest
+
+from conftest import BIN, require_browser
+from test_browser_a11y import format_violations, load, reset_viewport, run_axe, set_viewport
+
+pytestmark = pytest.mark.browser
+
+# (query, why): every kind of input residents type.
+QUERIES = [
+    ("防災", "kanji"),
+    ("まいなんばー", "hiragana for katakana"),
+    ("ドローン", "katakana"),
+    ("ﾃﾞｼﾞﾀﾙ", "half-width katakana"),
+    ("DX推進", "mixed Latin and kanji"),
+    ("ＤＸ", "full-width Latin"),
+    ("DX", "Latin, glossary alias group"),
+    ("県", "one character"),
+    ("でざいんしこう", "glossary reading"),
+    ("でぃーえっくす", "glossary reading of DX"),
+    ("デジタル技術を活用", "longer than an n-gram"),
+    ("オンライン 申請", "two words"),
+    ("存在しないことば", "no match"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _browser_available():
+    require_browser()
+
+
+def cli(site_dir, query, limit=10, kinds=()):
+    args = [str(BIN), "search", query, "--site", str(site_dir), "--json", "--limit", str(limit)]
+    for k in kinds:
+        args += ["--kind", k]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def wait_for_results(driver, query, timeout=30):
+    """Waits until the page has finished the search for `query` and returns what it shows."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    script = """
+        const q = arguments[0];
+        const status = document.getElementById('search-status').textContent;
+        if (!status.startsWith('「' + q + '」')) return null;
+        const items = [...document.querySelectorAll('#search-results > li')];
+        return {
+          status,
+          items: items.map(li => ({
+            url: li.querySelector('h3 a').getAttribute('href'),
+            title: li.querySelector('h3 a').textContent,
+            meta: li.querySelector('.card-meta').textContent,
+            snippet: li.querySelector('.search-snippet').innerHTML,
+            marks: [...li.querySelectorAll('.search-snippet mark')].map(m => m.textContent),
+          })),
+          more: !document.getElementById('search-more').hidden,
+          listHidden: document.getElementById('search-results').hidden,
+          url: location.href,
+        };
+    """
+    return WebDriverWait(driver, timeout).until(lambda d: d.execute_script(script, query))
+
+
+def type_query(driver, query):
+    from selenium.webdriver.common.by import By
+
+    box = driver.find_element(By.ID, "q")
+    driver.execute_script("arguments[0].value = ''", box)
+    box.send_keys(query)
+    return wait_for_results(driver, query)
+
+
+def expected_status(answer, query):
+    if not answer["results"]:
+        return f"「{query}」に一致するページは見つかりませんでした"
+    count = f"{'' if answer['exact'] else '約'}{answer['count']:,}件"
+    return f"「{query}」の検索結果：{count}"
+
+
+def assert_same(page, answer, query, why=""):
+    label = f"{query} ({why})" if why else query
+    got = [i["url"] for i in page["items"]]
+    want = [r["url"] for r in answer["results"]]
+    assert got == want, f"{label}: the page shows {got}, portal search {want}"
+    for item, r in zip(page["items"], answer["results"]):
+        assert item["title"] == r["title"]
+        assert item["meta"].startswith(r["kind_label"])
+        # The same snippet and the same highlighted stretches (the page builds text nodes and
+        # <mark>s; the command escapes quotes too).
+        assert html.unescape(item["snippet"]) == html.unescape(r["snippet_html"]), label
+    assert page["status"].startswith(expected_status(answer, query)), page["status"]
+
+
+@pytest.fixture
+def search_page(driver, server):
+    load(driver, server + "/search/")
+    return driver
+
+
+def test_parity_with_portal_search(search_page, site_dir):
+    found = 0
+    for query, why in QUERIES:
+        page = type_query(search_page, query)
+        answer = cli(site_dir, query)
+        assert_same(page, answer, query, why)
+        found += bool(answer["results"])
+    assert found >= len(QUERIES) - 3, "most test queries should find something in the built site"
+
+
+def test_marks_highlight_the_query(search_page, site_dir):
+    page = type_query(search_page, "防災")
+    assert page["items"], "防災 finds pages"
+    marks = [m for i in page["items"] for m in i["marks"]]
+    assert marks and all(m == "防災" for m in marks)
+    # Folding: a query in hiragana marks the katakana in the text, long vowel included.
+    page = type_query(search_page, "まいなんばー")
+    marks = [m for i in page["items"] for m in i["marks"]]
+    assert marks and all(m.startswith("マイナンバー") for m in marks), marks
+
+
+def test_count_is_announced(search_page, site_dir):
+    from selenium.webdriver.common.by import By
+
+    status = search_page.find_element(By.ID, "search-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.get_attribute("role") == "status"
+    page = type_query(search_page, "ドローン")
+    answer = cli(site_dir, "ドローン")
+    assert f"{answer['count']}件" in page["status"]
+    assert status.is_displayed()
+
+
+def test_kind_filter(search_page, site_dir):
+    from selenium.webdriver.common.by import By
+
+    type_query(search_page, "DX")
+    search_page.find_element(By.CSS_SELECTOR, "label[for=kind-event]").click()
+    page = wait_for_results(search_page, "DX")
+    answer = cli(site_dir, "DX", kinds=["event"])
+    # The status may still show the unfiltered search for a moment; wait for the filtered one.
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(search_page, 30).until(
+        lambda d: [i["url"] for i in wait_for_results(d, "DX")["items"]] == [r["url"] for r in answer["results"]])
+    page = wait_for_results(search_page, "DX")
+    assert_same(page, answer, "DX", "events only")
+    assert all(i["meta"].startswith("イベント") for i in page["items"])
+    assert "kind=event" in page["url"] and "q=DX" in page["url"]
+    # Two kinds.
+    search_page.find_element(By.CSS_SELECTOR, "label[for=kind-glossary]").click()
+    answer = cli(site_dir, "DX", kinds=["event", "glossary"])
+    WebDriverWait(search_page, 30).until(
+        lambda d: [i["url"] for i in wait_for_results(d, "DX")["items"]] == [r["url"] for r in answer["results"]])
+    assert answer["results"]
+
+
+def test_address_query_and_kind(driver, server, site_dir):
+    load(driver, server + "/search/?q=%E3%83%89%E3%83%AD%E3%83%BC%E3%83%B3&kind=initiative")
+    page = wait_for_results(driver, "ドローン")
+    assert_same(page, cli(site_dir, "ドローン", kinds=["initiative"]), "ドローン", "?q= and ?kind=")
+    assert driver.find_element("id", "kind-initiative").is_selected()
+    assert driver.find_element("id", "q").get_attribute("value") == "ドローン"
+
+
+def test_more_results(search_page, site_dir):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = type_query(search_page, "県")
+    answer = cli(site_dir, "県", limit=0)
+    if len(answer["results"]) <= 10:
+        pytest.skip("県 has 10 matches or fewer in this site")
+    assert page["more"] and len(page["items"]) == 10
+    assert "（10件を表示）" in page["status"]
+    more = search_page.find_element(By.ID, "search-more")
+    assert more.text == "もっと見る"
+    # (The page scrolls smoothly; jump so the click lands on the button.)
+    search_page.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", more)
+    more.click()
+    WebDriverWait(search_page, 30).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results > li")) > 10)
+    page = wait_for_results(search_page, "県")
+    assert [i["url"] for i in page["items"]] == [r["url"] for r in answer["results"]][:20]
+    # Keyboard users continue at the first new result.
+    focused = search_page.execute_script("return document.activeElement.getAttribute('href')")
+    assert focused == answer["results"][10]["url"]
+
+
+def test_home_search_box_leads_to_results(driver, server, site_dir):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    load(driver, server + "/")
+    box = driver.find_element(By.ID, "home-q")
+    box.send_keys("ドローン", Keys.ENTER)
+    page = wait_for_results(driver, "ドローン")
+    assert "/search/?q=" in page["url"]
+    assert_same(page, cli(site_dir, "ドローン"), "ドローン", "home search box")
+
+
+def test_keyboard_only(search_page, site_dir):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    box = search_page.find_element("id", "q")
+    box.click()
+    ActionChains(search_page).send_keys("防災").perform()
+    wait_for_results(search_page, "防災")
+    # Tab past the button to the first kind checkbox; Space ticks it and the results follow.
+    ActionChains(search_page).send_keys(Keys.TAB, Keys.TAB).perform()
+    active = search_page.switch_to.active_element
+    assert active.get_attribute("id") == "kind-strategy"
+    ActionChains(search_page).send_keys(Keys.SPACE).perform()
+    assert active.is_selected()
+    answer = cli(site_dir, "防災", kinds=["strategy"])
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(search_page, 30).until(
+        lambda d: [i["url"] for i in wait_for_results(d, "防災")["items"]] == [r["url"] for r in answer["results"]])
+    # Focus is visible on the checkbox.
+    outline = search_page.execute_script(
+        "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;")
+    assert outline.startswith("solid") and not outline.endswith(" 0px")
+
+
+def test_without_javascript_the_page_says_so(driver_nojs, server):
+    from selenium.webdriver.common.by import By
+
+    driver_nojs.get(server + "/search/?q=%E9%98%B2%E7%81%BD")
+    message = driver_nojs.find_element(By.ID, "search-nojs")
+    assert message.is_displayed()
+    assert "JavaScript" in message.text
+    links = {a.get_attribute("href").removeprefix(server) for a in message.find_elements(By.TAG_NAME, "a")}
+    assert {"/strategy/", "/initiatives/", "/events/", "/glossary/"} <= links
+    # The form that cannot work without JavaScript is not shown.
+    assert not driver_nojs.find_element(By.ID, "search-form").is_displayed()
+
+
+def test_with_javascript_the_form_replaces_the_message(search_page):
+    from selenium.webdriver.common.by import By
+
+    assert not search_page.find_element(By.ID, "search-nojs").is_displayed()
+    assert search_page.find_element(By.ID, "q").is_displayed()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_axe_with_results_shown(driver, server, width):
+    from test_browser_a11y import axe_source
+
+    set_viewport(driver, width)
+    try:
+        load(driver, server + "/search/?q=%E3%83%89%E3%83%AD%E3%83%BC%E3%83%B3")
+        page = wait_for_results(driver, "ドローン")
+        assert page["items"]
+        result = run_axe(driver, axe_source())
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - innerWidth")
+        small = driver.execute_script("""
+            const out = [];
+            for (const el of document.querySelectorAll('main a, main button, main input, main label')) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              if (r.height < 24 || r.width < 24) out.push(el.outerHTML.slice(0, 100) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+            }
+            return out;""")
+    finally:
+        reset_viewport(driver)
+    assert "error" not in result, result.get("error")
+    assert not result["violations"], format_violations(result["violations"])
+    assert overflow <= 0, f"the search page scrolls sideways at {width} px"
+    # Result links sit in running text only in snippets; titles and controls are 24 px or more.
+    assert not small, "targets smaller than 24 px:\n" + "\n".join(small)
+
+
+def test_no_console_errors(driver, server):
+    driver.get_log("browser")
+    load(driver, server + "/search/?q=%E9%98%B2%E7%81%BD")
+    wait_for_results(driver, "防災")
+    problems = [e["message"] for e in driver.get_log("browser")
+                if e["level"] == "SEVERE" or "Content Security Policy" in e["message"]]
+    assert not problems, "\n".join(problems)
