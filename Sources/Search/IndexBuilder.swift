@@ -11,9 +11,10 @@ import Foundation
 ///   titles and keywords (for ranking) and `~text` for glossary alias groups (for expansion).
 ///   Words are hashed by their first two letters so a prefix is found in one shard; `=` and `~`
 ///   entries by their whole text (for a short term that is the shard of its only n-gram).
-/// - `c/<id>.json`: a document's title, URL, kind, date, summary, keywords and first body chunk;
-///   `c/<id>-<n>.json`: further body chunks. The browser fetches these only for the results it
-///   shows (snippets) and to verify matches longer than an n-gram.
+/// - `c/<id>.json`: a document's title, URL, kind, date, summary, keywords and number of body
+///   chunks; `c/<id>-<n>.json`: body chunk n (from 0). The browser fetches heads only for the
+///   results it shows and for verifying matches longer than an n-gram, and a chunk only when
+///   the snippet or the verification needs that part of the body.
 ///
 /// Document ids follow the tie-break order (kind, then newer dates), so ranking needs no
 /// per-document data beyond the postings.
@@ -54,7 +55,7 @@ public enum SearchIndexBuilder {
         postings.add(p, id: id)
         files[IndexFormat.headName(Int(id))] = p.head
         for (n, chunk) in p.chunkFiles.enumerated() {
-          files[IndexFormat.chunkName(Int(id), n + 1)] = chunk
+          files[IndexFormat.chunkName(Int(id), n)] = chunk
         }
         if !p.titleKey.isEmpty { exact[p.titleKey, default: ([], [])].title.append(id) }
         for k in p.keywordKeys where exact[k]?.keywords.last != id {
@@ -102,7 +103,8 @@ public enum SearchIndexBuilder {
       w.byte(UInt8(ascii: ","))
       w.plainString(Codec.encodeSet(sets.keywords, documentCount: docs.count))
       w.byte(UInt8(ascii: "]"))
-      entries.append(Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
+      entries.append(
+        Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
     }
     for (key, members) in groups {
       let others = members.subtracting([key]).sorted {
@@ -116,7 +118,8 @@ public enum SearchIndexBuilder {
         w.string(m)
       }
       w.byte(UInt8(ascii: "]"))
-      entries.append(Entry(key: "~" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
+      entries.append(
+        Entry(key: "~" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
     }
 
     // Shards: enough that the average file stays near `shardBytes`.
@@ -296,11 +299,9 @@ struct Prepared: Sendable {
     w.string(doc.summary)
     w.raw(",\"w\":")
     w.string(keywordsText)
-    w.raw(",\"n\":\(chunkTexts.count),\"x\":")
-    w.string(chunkTexts.first ?? "")
-    w.raw("}")
+    w.raw(",\"n\":\(chunkTexts.count)}")
     head = w.data
-    for text in chunkTexts.dropFirst() {
+    for text in chunkTexts {
       var c = JSONWriter()
       c.raw("{\"x\":")
       c.string(text)
@@ -493,7 +494,9 @@ struct GramTable {
 
   @inline(__always)
   private func slot(_ key: GramKey) -> Int {
-    var h = key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F ^ key.c &* 0x1656_67B1_9E37_79F9
+    var h =
+      key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F ^ key.c
+      &* 0x1656_67B1_9E37_79F9
     h ^= h >> 29
     return Int(truncatingIfNeeded: h) & mask
   }

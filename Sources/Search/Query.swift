@@ -209,14 +209,8 @@ struct QuerySession {
   mutating func chunk(_ d: Int32, _ n: Int) -> (String, NormalizedText)? {
     let key = Int64(d) << 8 | Int64(n)
     if let c = chunks[key] { return c }
-    let text: String?
-    if n == 0 {
-      text = head(d)?.firstChunk
-    } else {
-      record(IndexFormat.chunkName(Int(d), n))
-      text = engine.store.chunk(d, n)
-    }
-    guard let text else { return nil }
+    record(IndexFormat.chunkName(Int(d), n))
+    guard let text = engine.store.chunk(d, n) else { return nil }
     let c = (text, normalizer.normalize(text))
     chunks[key] = c
     return c
@@ -265,10 +259,15 @@ struct QuerySession {
   mutating func makeResult(_ v: Verified, alternatives: [[Alternative]]) -> SearchResult {
     let h = head(v.doc)!
     let plans = alternatives.flatMap { $0.map(\.plan) }
+    let fields = normalizedHeads[v.doc]!
     var text: (String, NormalizedText)?
-    // Body chunks holding the most terms first, at most a few.
+    // The summary when it holds a match (it is in the head, so nothing more is downloaded);
+    // else the body chunks holding the most terms, at most a few; else the keywords.
+    if Matcher.firstOfAny(plans, in: fields[1].scalars) != nil {
+      text = (h.summary, fields[1])
+    }
     let union = v.masks.reduce(0, |) >> 3
-    if union != 0 {
+    if text == nil && union != 0 {
       var order: [(Int, Int)] = []
       for n in 0..<h.chunks where union & (1 << UInt32(n)) != 0 {
         order.append((n, v.masks.filter { $0 & (1 << UInt32(3 + n)) != 0 }.count))
@@ -281,18 +280,13 @@ struct QuerySession {
         }
       }
     }
-    let fields = normalizedHeads[v.doc]!
-    if text == nil {
-      for (i, original) in [(1, h.summary), (2, h.keywords)]
-      where Matcher.firstOfAny(plans, in: fields[i].scalars) != nil {
-        text = (original, fields[i])
-        break
-      }
+    if text == nil && Matcher.firstOfAny(plans, in: fields[2].scalars) != nil {
+      text = (h.keywords, fields[2])
     }
     if text == nil {
       if !h.summary.isEmpty {
         text = (h.summary, fields[1])
-      } else if let c = chunk(v.doc, 0) {
+      } else if h.chunks > 0, let c = chunk(v.doc, 0) {
         text = c
       } else {
         text = (h.title, fields[0])

@@ -118,7 +118,6 @@ struct Head: Sendable {
   var summary: String
   var keywords: String
   var chunks: Int
-  var firstChunk: String
 }
 
 /// Reads index files from a folder or memory, caching what it parsed.
@@ -168,8 +167,7 @@ final class IndexStore: @unchecked Sendable {
     else { return nil }
     return Head(
       url: url, title: title, kind: kind, date: o["d"] as? String, summary: o["s"] as? String ?? "",
-      keywords: o["w"] as? String ?? "", chunks: o["n"] as? Int ?? 0,
-      firstChunk: o["x"] as? String ?? "")
+      keywords: o["w"] as? String ?? "", chunks: o["n"] as? Int ?? 0)
   }
 
   func chunk(_ doc: Int32, _ n: Int) -> String? {

@@ -443,12 +443,6 @@ export class Engine {
   }
 
   async chunk(d, n, files) {
-    if (n === 0) {
-      const h = await this.head(d, files);
-      if (!h) return null;
-      if (!h.chunk0) h.chunk0 = { text: h.x || "", norm: normaliseWithMap(h.x || "") };
-      return h.chunk0;
-    }
     const name = "c/" + d + "-" + n + ".json";
     files.add(name);
     const key = d * 64 + n;
@@ -564,8 +558,11 @@ export class Engine {
     async function makeResult(v) {
       const h = await engine.head(v.doc, files);
       let text = null;
+      // The summary when it holds a match (no download), else the body chunks holding the
+      // most terms (at most a few), else the keywords; as Swift's makeResult.
+      if (anyMatch(allPlans, h.fields[1].scalars)) text = { text: h.s || "", norm: h.fields[1] };
       const union = v.masks.reduce((a, m) => (a | m) >>> 0, 0) >>> 3;
-      if (union) {
+      if (!text && union) {
         const chunkOrder = [];
         for (let n = 0; n < h.n; n++) {
           if (union & (1 << n)) chunkOrder.push([n, v.masks.filter((m) => m & ((1 << (3 + n)) >>> 0)).length]);
@@ -576,14 +573,10 @@ export class Engine {
           if (c && anyMatch(allPlans, c.norm.scalars)) { text = c; break; }
         }
       }
-      if (!text) {
-        for (const [i, original] of [[1, h.s || ""], [2, h.w || ""]]) {
-          if (anyMatch(allPlans, h.fields[i].scalars)) { text = { text: original, norm: h.fields[i] }; break; }
-        }
-      }
+      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2] };
       if (!text) {
         if (h.s) text = { text: h.s, norm: h.fields[1] };
-        else text = (await engine.chunk(v.doc, 0, files)) || { text: h.t, norm: h.fields[0] };
+        else text = (h.n > 0 && (await engine.chunk(v.doc, 0, files))) || { text: h.t, norm: h.fields[0] };
       }
       const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans);
       const r = { url: h.u, title: h.t, kind: h.k, snippet, highlights, score: v.score };
