@@ -222,7 +222,7 @@ def run(cmd, **kw):
 
 
 def portal_answer(portal, site, q, limit):
-    r = run([portal, "search", q, "--site", str(site), "--json", "--limit", str(limit)], timeout=600)
+    r = run([portal, "search", "--site", str(site), "--json", "--limit", str(limit), "--", q], timeout=600)
     if r.returncode != 0:
         raise SystemExit(f"portal search {q!r} failed: {r.stderr}")
     return json.loads(r.stdout)

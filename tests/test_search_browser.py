@@ -44,9 +44,10 @@ def _browser_available():
 
 
 def cli(site_dir, query, limit=10, kinds=()):
-    args = [str(BIN), "search", query, "--site", str(site_dir), "--json", "--limit", str(limit)]
+    args = [str(BIN), "search", "--site", str(site_dir), "--json", "--limit", str(limit)]
     for k in kinds:
         args += ["--kind", k]
+    args += ["--", query]
     r = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)

@@ -162,6 +162,12 @@ def test_kind_filter(built, kinds):
     assert "/glossary/bousai/" not in urls(a)
 
 
+def test_query_starting_with_a_dash(built):
+    r = portal("search", "--json", "--", "-2", cwd=built)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["query"] == "-2"
+
+
 def test_no_match_is_not_an_error(built):
     r = portal("search", "存在しないことば", cwd=built)
     assert r.returncode == 0

@@ -67,9 +67,10 @@ def make_queries(site, count=240, seed=4):
 
 
 def swift_answer(site, q):
-    args = [str(BIN), "search", q["q"], "--site", str(site), "--json", "--limit", str(q["limit"])]
+    args = [str(BIN), "search", "--site", str(site), "--json", "--limit", str(q["limit"])]
     for k in q["kinds"] or []:
         args += ["--kind", k]
+    args += ["--", q["q"]]  # a query may start with "-"
     r = subprocess.run(args, capture_output=True, text=True, timeout=60)
     if r.returncode == 2 and not q["q"].strip():
         return None

@@ -79,18 +79,30 @@ public enum SearchIndexBuilder {
       if pairs.count <= options.maxPostingBytes {
         w.plainString(pairs)
       } else {
-        // Too long with chunks: per-field document sets only.
+        // Too long with chunks: per-field document sets, plus the chunks of the first few
+        // documents of each combination of fields. Equal scores rank lower ids first, so these
+        // are the results shown first; their snippets and verification then read one chunk,
+        // not several.
         var sets: [[Int32]] = [[], [], [], []]
+        var known: [(Int32, UInt32)] = []
+        var perCombination = [Int](repeating: 0, count: 8)
         for (id, m) in zip(ids, masks) {
-          if m & IndexFormat.titleBit != 0 { sets[0].append(id) }
-          if m & IndexFormat.summaryBit != 0 { sets[1].append(id) }
-          if m & IndexFormat.keywordsBit != 0 { sets[2].append(id) }
-          if m & IndexFormat.bodyBits != 0 { sets[3].append(id) }
+          for (i, bit) in IndexFormat.setBits.enumerated() where m & bit != 0 { sets[i].append(id) }
+          guard m & IndexFormat.bodyBits != 0 else { continue }
+          let combination = Int(m & IndexFormat.headBits)
+          if perCombination[combination] < options.knownChunksPerSet {
+            perCombination[combination] += 1
+            known.append((id, m))
+          }
         }
         w.byte(UInt8(ascii: "["))
         for (i, s) in sets.enumerated() {
           if i > 0 { w.byte(UInt8(ascii: ",")) }
           w.plainString(Codec.encodeSet(s, documentCount: docs.count))
+        }
+        if !known.isEmpty {
+          w.byte(UInt8(ascii: ","))
+          w.plainString(Codec.encodePairs(known.map(\.0), known.map(\.1)))
         }
         w.byte(UInt8(ascii: "]"))
       }

@@ -13,13 +13,18 @@ public struct SearchIndexOptions: Sendable, Equatable {
   /// The body is cut into chunks of about this many characters at sentence ends. Postings say
   /// which chunks hold a key, which gives adjacency a small window and tells the browser which
   /// chunk to download for the snippet.
-  public var chunkLength: Int = 400
-  /// A posting that would be longer than this (in bytes) keeps only per-field document sets,
-  /// without chunks, so no single key costs much to download.
+  public var chunkLength: Int = 300
+  /// A posting that would be longer than this (in bytes) keeps per-field document sets instead
+  /// of each document's chunks, so no single key costs much to download.
   public var maxPostingBytes: Int = 3000
-  /// Average size the shard files aim at; the number of shards is the power of two that gets
-  /// closest from above.
-  public var shardBytes: Int = 3000
+  /// A posting kept as per-field sets still lists the chunks of the first this many documents
+  /// of each combination of fields (the first results shown).
+  public var knownChunksPerSet: Int = 10
+  /// Average size the shard files aim at; the number of shards is the smallest power of two
+  /// that gets the average below it. (Measured at 10,000 pages, bench/search_bench.sh: 1500 B
+  /// and 300-character chunks keep a first search under 60 KB with about 67,000 files;
+  /// 3000 B and 400 characters gave 73 KB for the worst query.)
+  public var shardBytes: Int = 1500
 
   public init() {}
 
@@ -35,6 +40,8 @@ enum IndexFormat {
   static let keywordsBit: UInt32 = 4
   static let headBits: UInt32 = 7
   static let bodyBits: UInt32 = 0xFFFF_FFF8
+  /// The fields of the per-field document sets, in their order.
+  static let setBits: [UInt32] = [titleBit, summaryBit, keywordsBit, bodyBits]
   static let maxBodyChunks = 29
 
   /// Kinds in tie-break order: with equal scores, glossary entries (short definitions) come
@@ -89,7 +96,13 @@ struct TermPlan: Sendable {
     segments = Normalizer.segments(term)
     keys = []
     let g = max(2, maxKeys)
+    // In a term of several runs (第5世代, DX推進), one-character runs are left out of the
+    // lookup when a longer run is there: they select little and cost a large posting each;
+    // verification checks the whole term anyway.
+    let skipShort =
+      segments.count > 1 && segments.contains { $0.end - $0.start >= 2 }
     for (index, seg) in segments.enumerated() {
+      if skipShort && seg.end - seg.start < 2 { continue }
       let run = Array(term[seg.start..<seg.end])
       if seg.isJapanese {
         if run.count <= gramLength {

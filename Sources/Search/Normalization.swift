@@ -134,7 +134,8 @@ struct Normalizer {
     }
     // Foundation's NFKC can leave a decomposed half-width voiced mark uncombined (ｶﾞ → カ+゙);
     // composing again gives true NFKC, which is what JavaScript's normalize("NFKC") returns.
-    let nfkc = String(view).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+    let nfkc = String(view).precomposedStringWithCompatibilityMapping
+      .precomposedStringWithCanonicalMapping
     var out: [UInt32] = []
     for s in nfkc.unicodeScalars {
       let lower: [UInt32] =

@@ -55,12 +55,13 @@ struct QuerySession {
       let pairs = Codec.decodePairs(s)
       out.reserveCapacity(pairs.count)
       for (d, m) in pairs { out[d] = m }
-    } else if let sets = value as? [String], sets.count == 4 {
-      let bits: [UInt32] = [
-        IndexFormat.titleBit, IndexFormat.summaryBit, IndexFormat.keywordsBit, IndexFormat.bodyBits,
-      ]
-      for (i, s) in sets.enumerated() {
-        for d in Codec.decodeSet(s) { out[d, default: 0] |= bits[i] }
+    } else if let sets = value as? [String], sets.count >= 4 {
+      for (i, s) in sets.prefix(4).enumerated() {
+        for d in Codec.decodeSet(s) { out[d, default: 0] |= IndexFormat.setBits[i] }
+      }
+      // The first documents of each set with their chunks.
+      if sets.count > 4 {
+        for (d, m) in Codec.decodePairs(sets[4]) { out[d] = m }
       }
     }
     return out

@@ -30,6 +30,7 @@ struct SearchCommand: ParsableCommand {
         portal search マイナンバー --site public --json
         portal search 防災 --limit 0 --json          (every match)
         portal search 電子申請 --explain              (which index files were read)
+        portal search -- -2                         (a query that starts with -)
       """)
 
   @Argument(help: "What to look for, e.g. 防災, でんししんせい, DX.")

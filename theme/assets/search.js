@@ -148,7 +148,10 @@ export function planTerm(term, gram, maxKeys) {
   const segs = segments(term);
   const keys = [];
   const g = Math.max(2, maxKeys);
+  // One-character runs are left out of the lookup when a longer run is there (as in Swift).
+  const skipShort = segs.length > 1 && segs.some((s) => s.end - s.start >= 2);
   segs.forEach((seg, index) => {
+    if (skipShort && seg.end - seg.start < 2) return;
     const run = term.slice(seg.start, seg.end);
     if (seg.japanese) {
       if (run.length <= gram) {
@@ -228,9 +231,11 @@ function decodeValue(value) {
     const numbers = decodeNumbers(value) || [];
     let prev = -1;
     for (let i = 0; i + 1 < numbers.length; i += 2) { prev += numbers[i] + 1; out.set(prev, numbers[i + 1]); }
-  } else if (Array.isArray(value) && value.length === 4) {
+  } else if (Array.isArray(value) && value.length >= 4) {
+    // Per-field sets, then the first documents of each set with their chunks.
     const bits = [TITLE, SUMMARY, KEYWORDS, BODY];
-    value.forEach((s, i) => { for (const d of decodeSet(s)) out.set(d, ((out.get(d) || 0) | bits[i]) >>> 0); });
+    value.slice(0, 4).forEach((s, i) => { for (const d of decodeSet(s)) out.set(d, ((out.get(d) || 0) | bits[i]) >>> 0); });
+    if (value.length > 4) for (const [d, m] of decodeValue(value[4])) out.set(d, m);
   }
   return out;
 }
