@@ -163,7 +163,8 @@ class Pages:
     """Every page's normalised text fields, and the glossary alias groups."""
 
     def __init__(self, fields_by_url, glossary_names):
-        self.fields = {u: [normalise(t) for t in ts if t] for u, ts in fields_by_url.items()}
+        self.raw = dict(sorted(fields_by_url.items()))
+        self.fields = {u: [normalise(t) for t in ts if t] for u, ts in self.raw.items()}
         keys = {}
         for names in glossary_names:
             normalised = [normalise(n) for n in names if n]
@@ -188,13 +189,15 @@ class Pages:
 
 def portal_pages(site):
     fields, glossary = {}, []
-    for p in (site / "search" / "c").glob("*.json"):
+    for p in sorted((site / "search" / "c").glob("*.json")):
         if "-" in p.stem:
             continue
         h = json.loads(p.read_text(encoding="utf-8"))
         body = [json.loads((p.parent / f"{p.stem}-{n}.json").read_text(encoding="utf-8"))["x"] for n in range(h.get("n", 0))]
         keywords = h.get("w", "").split("\n") if h.get("w") else []
-        fields[h["u"]] = [h["t"], h.get("s", "")] + keywords + body
+        # Body chunks joined with a line break (chunks end at separators), so the sampled
+        # queries do not depend on the chunk size.
+        fields[h["u"]] = [h["t"], h.get("s", "")] + keywords + ["\n".join(body)]
         if h["k"] == "glossary":
             glossary.append([h["t"]] + keywords)
     return Pages(fields, glossary)
@@ -391,7 +394,7 @@ def main():
     size, files = index_size(site / "search")
 
     pages = portal_pages(site)
-    queries = FIXED + sample_queries(list(pages.fields.values()), a.sampled, a.seed)
+    queries = FIXED + sample_queries(list(pages.raw.values()), a.sampled, a.seed)
     portal = measure_portal(a.portal, site, queries)
     portal.update({"seconds": index_seconds, "build_seconds": build_seconds, "bytes": size, "files": files})
 

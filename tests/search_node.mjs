@@ -22,6 +22,6 @@ const answers = [];
 for (const { q, limit = 10, kinds = null } of queries) {
   const engine = await new Engine(load).init();
   const r = await engine.run(q, { kinds: kinds && kinds.length ? new Set(kinds) : null, limit });
-  answers.push({ query: q, count: r.candidates, exact: r.exact, results: r.results, files: ["meta.json", ...r.files] });
+  answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

@@ -96,13 +96,14 @@ struct TermPlan: Sendable {
     segments = Normalizer.segments(term)
     keys = []
     let g = max(2, maxKeys)
-    // In a term of several runs (第5世代, DX推進), one-character runs are left out of the
-    // lookup when a longer run is there: they select little and cost a large posting each;
-    // verification checks the whole term anyway.
+    // In a term of several runs (第5世代, 状況をa), one-character Japanese runs are left out
+    // of the lookup when a longer run is there: they select little and cost a large posting
+    // each; verification checks the whole term anyway. Words are always looked up (an exact
+    // word is selective).
     let skipShort =
       segments.count > 1 && segments.contains { $0.end - $0.start >= 2 }
     for (index, seg) in segments.enumerated() {
-      if skipShort && seg.end - seg.start < 2 { continue }
+      if skipShort && seg.isJapanese && seg.end - seg.start < 2 { continue }
       let run = Array(term[seg.start..<seg.end])
       if seg.isJapanese {
         if run.count <= gramLength {

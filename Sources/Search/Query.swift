@@ -17,7 +17,11 @@ enum Score {
   }
 }
 
-/// How many body chunks the snippet search reads at most (the first comes with the head).
+/// How many texts (a candidate's head, each chunk read) verification may check for a page of
+/// `limit` results; search.js uses the same number.
+func verifyBudget(_ limit: Int) -> Int { 3 * limit + 10 }
+
+/// How many body chunks the snippet search reads at most.
 let maxSnippetChunks = 4
 /// Characters of context before a match in a snippet, and the snippet's length.
 let snippetBefore = 30
@@ -37,6 +41,8 @@ struct QuerySession {
 
   /// Every file this query read, as the browser would download them.
   var files: [String] = []
+  /// Texts checked by verification in this page of results (see `verifyBudget`).
+  var work = 0
   var seen = Set<String>()
 
   mutating func record(_ path: String) {
@@ -114,7 +120,7 @@ struct QuerySession {
     for t in Normalizer.terms(normalized) where !terms.contains(t) { terms.append(t) }
     terms = Array(terms.prefix(8))
     guard !terms.isEmpty else {
-      return SearchResponse(results: [], candidates: 0, exact: true, files: [])
+      return SearchResponse(results: [], candidates: 0, exact: true, more: false, files: [])
     }
 
     // Each term with its glossary alternatives.
@@ -172,16 +178,24 @@ struct QuerySession {
     var next = 0
     var verifiedAll = true
     let want = limit <= 0 ? Int.max : limit
+    // A page of results checks at most this many texts (heads and chunks) of candidates, so a
+    // query whose keys are common but whose matches are rare cannot download the whole index;
+    // the page then shows what it has and "more" goes on. Every match with --limit 0.
+    let budget = limit <= 0 ? Int.max : verifyBudget(limit)
+    work = 0
+    // The browser fetches the heads of the first candidates at once; so does this.
+    for (d, _) in order.prefix(min(want, 50)) { _ = head(d) }
     while results.count < want {
       if let top = ready.peek {
-        if next >= order.count || !Heap.before((order[next].1, order[next].0), (top.score, top.doc))
+        if next >= order.count || work >= budget
+          || !Heap.before((order[next].1, order[next].0), (top.score, top.doc))
         {
           let item = ready.pop()!
           results.append(makeResult(item, alternatives: alternatives))
           continue
         }
       }
-      guard next < order.count else { break }
+      guard next < order.count, work < budget else { break }
       let (d, _) = order[next]
       next += 1
       if let v = verify(d, alternatives: alternatives, bonus: bonus[d] ?? 0) { ready.push(v) }
@@ -189,7 +203,8 @@ struct QuerySession {
     if next < order.count { verifiedAll = false }
     let candidates = verifiedAll ? results.count + ready.count : docs.count
     return SearchResponse(
-      results: results, candidates: candidates, exact: exactPlans || verifiedAll, files: files)
+      results: results, candidates: candidates, exact: exactPlans || verifiedAll,
+      more: next < order.count || ready.count > 0, files: files)
   }
 
   // MARK: - Verification
@@ -220,6 +235,7 @@ struct QuerySession {
   /// The document's true masks per term (every bit confirmed, body chunks up to the first that
   /// matches), or nil when some term does not occur in it.
   mutating func verify(_ d: Int32, alternatives: [[Alternative]], bonus: Int) -> Verified? {
+    work += 1
     guard let h = head(d) else { return nil }
     let existing =
       IndexFormat.headBits
@@ -241,6 +257,7 @@ struct QuerySession {
         }
         if trueMask & IndexFormat.bodyBits == 0 {
           for n in 0..<h.chunks where m & (1 << UInt32(3 + n)) != 0 {
+            work += 1
             if let c = chunk(d, n), Matcher.first(a.plan, in: c.1.scalars) != nil {
               trueMask |= 1 << UInt32(3 + n)
               break

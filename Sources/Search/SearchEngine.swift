@@ -23,6 +23,10 @@ public struct SearchResponse: Sendable {
   /// True when `candidates` is the number of matches: every term was decided by the index alone
   /// (a Japanese run of at most the n-gram length, or one word), or every candidate was verified.
   public var exact: Bool
+  /// True when there may be more matches than `results`: candidates not yet checked, or
+  /// checked ones beyond the limit. A page of results checks a bounded number of texts, so a
+  /// page can be short while this is true; the browser's もっと見る, or a larger limit, goes on.
+  public var more: Bool
   /// Index files the query read, in order (not counting `meta.json`): what the browser
   /// downloads for the same query and page size. For the benchmark and `--explain`.
   public var files: [String]

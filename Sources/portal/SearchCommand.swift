@@ -132,7 +132,13 @@ struct SearchCommand: ParsableCommand {
   /// Readable results for writers.
   static func text(query: String, response: SearchResponse, limit: Int) -> String {
     let results = response.results
+    let unchecked =
+      response.more && !response.exact
+      ? "\n（候補をすべては確かめていません。--limit を大きくするか --limit 0 で、残りも確かめます）" : ""
     if results.isEmpty {
+      if response.more {
+        return "「\(query)」に一致するページは、まだ見つかっていません。" + unchecked
+      }
       return "「\(query)」に一致するページはありません。"
     }
     let count = "\(response.exact ? "" : "約")\(response.candidates)件"
@@ -150,7 +156,7 @@ struct SearchCommand: ParsableCommand {
       lines.append(indent + r.url)
       lines.append(indent + marked(r))
     }
-    return lines.joined(separator: "\n")
+    return lines.joined(separator: "\n") + unchecked
   }
 
   /// The snippet with each highlighted stretch written as **…**.
@@ -194,6 +200,7 @@ struct SearchCommand: ParsableCommand {
     var query: String
     var count: Int
     var exact: Bool
+    var more: Bool
     var results: [Result]
     var files: [File]
     var bytes: Int
@@ -203,7 +210,7 @@ struct SearchCommand: ParsableCommand {
     -> String
   {
     let output = Output(
-      query: query, count: response.candidates, exact: response.exact,
+      query: query, count: response.candidates, exact: response.exact, more: response.more,
       results: response.results.map {
         .init(
           url: $0.url, title: $0.title, kind: $0.kind.rawValue, kindLabel: $0.kind.label,

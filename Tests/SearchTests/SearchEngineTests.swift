@@ -114,6 +114,72 @@ enum Corpus {
   }
 }
 
+@Suite struct IndexSettingsTests {
+  /// The answers must not depend on how postings are stored: with every posting as per-field
+  /// sets (no chunks known, or only the first documents' chunks), tiny chunks or one shard,
+  /// the same pages come back in the same order with the same snippets.
+  @Test(arguments: 0..<4)
+  func sameAnswers(_ variant: Int) throws {
+    var options = SearchIndexOptions()
+    switch variant {
+    case 0: options.maxPostingBytes = 0
+    case 1:
+      options.maxPostingBytes = 0
+      options.knownChunksPerSet = 0
+    case 2: options.chunkLength = 8
+    default: options.shardBytes = 1_000_000
+    }
+    let reference = try Corpus.engine()
+    let other = try Corpus.engine(options)
+    for query in SubstringRecallTests.queries + ["DX推進", "第5世代", "9年"] {
+      let a = other.search(query, limit: 0)
+      let b = reference.search(query, limit: 0)
+      if variant == 2 {
+        // Snippets come from one chunk, so tiny chunks give shorter ones.
+        #expect(a.map(\.url) == b.map(\.url) && a.map(\.score) == b.map(\.score), "\(query)")
+      } else {
+        #expect(a == b, "\(query)")
+      }
+    }
+  }
+
+  @Test func oneCharacterRunsOfAMixedTermAreNotLookedUp() {
+    // 第 selects little; 5 and 世代 find the candidates and verification does the rest.
+    #expect(SearchText.tokenize("第5世代") == ["#5", "世代"])
+    #expect(SearchText.tokenize("状況をa") == ["状況を", "#a"])
+    #expect(SearchText.tokenize("DX推進") == ["#dx", "推進"])
+    #expect(SearchText.tokenize("9年") == ["#9", "年"])
+  }
+}
+
+@Suite struct VerificationBudgetTests {
+  /// 200 pages hold both n-grams of a 10-character query, but apart; one page holds the query.
+  static func engine() throws -> SearchEngine {
+    var docs = (0..<200).map { i in
+      SearchDocument(
+        url: "/initiatives/p\(1000 + i)/", title: "取組\(i)", kind: .initiative, summary: "",
+        body: "あいうえおかきくさしすせそ。うえおかきくけこです。", date: nil, keywords: [])
+    }
+    docs.append(
+      SearchDocument(
+        url: "/initiatives/z/", title: "最後", kind: .initiative, summary: "",
+        body: "ここに、あいうえおかきくけこ、があります。", date: nil, keywords: []))
+    return try SearchEngine(files: SearchIndexBuilder.build(docs))
+  }
+
+  @Test func aPageChecksABoundedNumberOfTexts() throws {
+    let engine = try Self.engine()
+    let page = engine.run("あいうえおかきくけこ", limit: 10)
+    #expect(page.results.isEmpty)
+    #expect(page.more && !page.exact)
+    #expect(page.files.count <= 50 + verifyBudget(10) + 4)
+    // Every match when asked for all.
+    let all = engine.run("あいうえおかきくけこ", limit: 0)
+    #expect(all.results.map(\.url) == ["/initiatives/z/"])
+    #expect(all.exact && !all.more && all.candidates == 1)
+  }
+}
+
 @Suite struct GlossaryAndRankingTests {
   @Test func readingFindsTheTermFirst() throws {
     let results = try Corpus.engine().search("ぼうさい", limit: 0)

@@ -148,10 +148,10 @@ export function planTerm(term, gram, maxKeys) {
   const segs = segments(term);
   const keys = [];
   const g = Math.max(2, maxKeys);
-  // One-character runs are left out of the lookup when a longer run is there (as in Swift).
+  // One-character Japanese runs are left out of the lookup when a longer run is there.
   const skipShort = segs.length > 1 && segs.some((s) => s.end - s.start >= 2);
   segs.forEach((seg, index) => {
-    if (skipShort && seg.end - seg.start < 2) return;
+    if (skipShort && seg.japanese && seg.end - seg.start < 2) return;
     const run = term.slice(seg.start, seg.end);
     if (seg.japanese) {
       if (run.length <= gram) {
@@ -471,7 +471,7 @@ export class Engine {
     const all = [];
     for (const t of terms(normaliseWithMap(text).scalars)) if (!all.some((x) => sameArray(x, t))) all.push(t);
     const ts = all.slice(0, 8);
-    const empty = { candidates: 0, exact: true, files, plans: [], next: async () => [] };
+    const empty = { candidates: 0, exact: true, more: false, files, plans: [], next: async () => [] };
     if (!ts.length) return empty;
 
     const plans = ts.map((t) => planTerm(t, meta.gram, meta.keysPerRun));
@@ -531,7 +531,13 @@ export class Engine {
     const allPlans = alternatives.flatMap((alts) => alts.map((a) => a.plan));
     const engine = this;
 
+    // Texts (heads, chunks) verification checked in this page of results: at most
+    // 3 × limit + 10 per page, as verifyBudget in Swift, so rare matches among many
+    // candidates cannot download the whole index; もっと見る goes on.
+    let work = 0;
+
     async function verify(d) {
+      work++;
       const h = await engine.head(d, files);
       if (!h) return null;
       const existing = (HEAD | (h.n >= 29 ? BODY : ((2 ** (3 + h.n)) - 8))) >>> 0;
@@ -549,6 +555,7 @@ export class Engine {
           if (!(trueMask & BODY)) {
             for (let n = 0; n < h.n; n++) {
               if (!(m & ((1 << (3 + n)) >>> 0))) continue;
+              work++;
               const c = await engine.chunk(d, n, files);
               if (c && firstMatch(a.plan, c.norm.scalars)) { trueMask = (trueMask | (1 << (3 + n))) >>> 0; break; }
             }
@@ -594,20 +601,24 @@ export class Engine {
       exact: exactPlans,
       files,
       plans: allPlans,
+      more: docs.length > 0,
       async next(limit) {
         const want = limit <= 0 ? Infinity : limit;
+        const budget = limit <= 0 ? Infinity : 3 * limit + 10;
+        work = 0;
         // Fetch the heads the loop will need first, in parallel.
         await Promise.all(order.slice(next, next + Math.min(want, 50)).map((o) => engine.head(o.doc, files)));
         const picked = [];
         while (picked.length < want) {
           const top = ready.peek();
-          if (top && (next >= order.length || !before(order[next], top))) { picked.push(ready.pop()); continue; }
-          if (next >= order.length) break;
+          if (top && (next >= order.length || work >= budget || !before(order[next], top))) { picked.push(ready.pop()); continue; }
+          if (next >= order.length || work >= budget) break;
           const v = await verify(order[next++].doc);
           if (v) ready.push(v);
         }
         emitted += picked.length;
         if (next >= order.length) { session.candidates = emitted + ready.size; session.exact = true; }
+        session.more = next < order.length || ready.size > 0;
         return Promise.all(picked.map(makeResult));
       },
     };
@@ -618,7 +629,7 @@ export class Engine {
   async run(text, { kinds = null, limit = 10 } = {}) {
     const s = await this.query(text, kinds);
     const results = await s.next(limit);
-    return { results, candidates: s.candidates, exact: s.exact, files: [...s.files] };
+    return { results, candidates: s.candidates, exact: s.exact, more: s.more, files: [...s.files] };
   }
 }
 
@@ -698,6 +709,10 @@ function setupPage() {
       status.textContent = `「${q}」に一致するページは見つかりませんでした。別のことばや、ひらがなでも試してください。`;
       return;
     }
+    if (!shown && session.more) {
+      status.textContent = `「${q}」に一致するページは、まだ見つかっていません。「もっと見る」で続けて探します。`;
+      return;
+    }
     const count = session.candidates.toLocaleString("ja-JP");
     status.textContent = `「${q}」の検索結果：${session.exact ? "" : "約"}${count}件` +
       (shown < session.candidates ? `（${shown}件を表示）` : "");
@@ -711,7 +726,7 @@ function setupPage() {
     shown += results.length;
     list.hidden = shown === 0;
     if (heading) heading.hidden = shown === 0;
-    more.hidden = !(shown < session.candidates && results.length === PAGE);
+    more.hidden = !session.more;
     more.disabled = false;
     announce(q);
   }
