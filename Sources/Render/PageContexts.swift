@@ -1,8 +1,20 @@
 import Content
+import Foundation
 import Site
 
 /// The context of each content page, by kind: the page's own keys merged over the shared ones.
 extension ViewModels {
+  /// How many pages a glossary entry lists under 「このことばが出てくるページ」.
+  static let termUsersShown = 20
+
+  /// A query-string value: everything but unreserved characters percent-encoded, so a term
+  /// such as `C&C` or `a+b` stays one value.
+  static func queryValue(_ text: String) -> String {
+    let allowed = CharacterSet(
+      charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+  }
+
   func context(for i: Int) -> (template: String, context: [String: Any]) {
     let p = site.pages[i]
     var ctx = base(title: p.title, url: p.url, section: nil, description: p.page.summary)
@@ -92,9 +104,14 @@ extension ViewModels {
       let related = m.related.compactMap { site.index(of: .glossary, slug: $0.id) }.map(card)
       ctx["related"] = related
       ctx["has_related"] = !related.isEmpty
-      let users = (site.termUsers[p.slug] ?? []).map(card)
-      ctx["used_on"] = users
+      // A common term is used on thousands of pages: list the first ones and let search find
+      // the rest, so the entry stays light on a phone.
+      let users = site.termUsers[p.slug] ?? []
+      ctx["used_on"] = users.prefix(Self.termUsersShown).map(card)
       ctx["has_used_on"] = !users.isEmpty
+      let more = users.count - Self.termUsersShown
+      ctx["used_on_more"] = more > 0 ? String(more) : ""
+      ctx["used_on_search"] = urls.search + "?q=" + Self.queryValue(m.term)
       setSection(&ctx, urls.index(.glossary))
       return ("glossary-entry", ctx)
     }

@@ -5,10 +5,12 @@ import Testing
 
 @testable import Build
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
 
 func tempDir(_ name: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(name)-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "portal-\(name)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -17,13 +19,15 @@ func tempDir(_ name: String) throws -> URL {
 func copyFixture() throws -> URL {
   let dir = try tempDir("content")
   let content = dir.appendingPathComponent("content")
-  try FileManager.default.copyItem(at: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/valid/content"), to: content)
+  try FileManager.default.copyItem(
+    at: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/valid/content"), to: content)
   return content
 }
 
 func options(content: URL, output: URL) -> BuildOptions {
   BuildOptions(
-    contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"), outputDirectory: output,
+    contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"),
+    outputDirectory: output,
     now: DateTime(iso: "2026-11-25T00:00:00+09:00")!)
 }
 
@@ -47,23 +51,33 @@ func snapshot(_ dir: URL) -> [String: Data] {
     #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
     let files = Set(snapshot(output).keys)
     for path in [
-      "/index.html", "/404.html", "/robots.txt", "/sitemap.xml", "/strategy/index.html", "/strategy/basics/index.html",
-      "/strategy/period/index.html", "/domains/index.html", "/domains/life/index.html", "/fields/crisis-management/index.html",
-      "/fields/safety/index.html", "/fields/awareness/index.html", "/initiatives/index.html", "/initiatives/ai-disaster/index.html",
-      "/events/index.html", "/events/seminar/index.html", "/events/seminar/event.ics", "/events/events.ics", "/events/feed.xml",
-      "/glossary/index.html", "/glossary/dx/index.html", "/search/index.html", "/.portal/sourcemap.json",
+      "/index.html", "/404.html", "/robots.txt", "/sitemap.xml", "/strategy/index.html",
+      "/strategy/basics/index.html",
+      "/strategy/period/index.html", "/domains/index.html", "/domains/life/index.html",
+      "/fields/crisis-management/index.html",
+      "/fields/safety/index.html", "/fields/awareness/index.html", "/initiatives/index.html",
+      "/initiatives/ai-disaster/index.html",
+      "/events/index.html", "/events/seminar/index.html", "/events/seminar/event.ics",
+      "/events/events.ics", "/events/feed.xml",
+      "/glossary/index.html", "/glossary/dx/index.html", "/search/index.html",
+      "/.portal/sourcemap.json",
     ] {
       #expect(files.contains(path), "missing \(path)")
     }
     #expect(files.contains { $0.hasPrefix("/assets/style.") && $0.hasSuffix(".css") })
-    let event = String(decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/index.html")), as: UTF8.self)
+    let event = String(
+      decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/index.html")),
+      as: UTF8.self)
     #expect(event.contains("<html lang=\"ja\">"))
     #expect(event.contains("2026年12月5日（土）13時30分から15時まで"))
     #expect(event.contains("\"@type\":\"Event\""))
-    let ics = String(decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/event.ics")), as: UTF8.self)
+    let ics = String(
+      decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/event.ics")),
+      as: UTF8.self)
     #expect(ics.contains("DTSTART:20261205T043000Z\r\n"))
     #expect(report.summary.hasPrefix("Built "))
-    let sitemap = String(decoding: try Data(contentsOf: output.appendingPathComponent("sitemap.xml")), as: UTF8.self)
+    let sitemap = String(
+      decoding: try Data(contentsOf: output.appendingPathComponent("sitemap.xml")), as: UTF8.self)
     #expect(sitemap.contains("<loc>https://dx.example.jp/initiatives/ai-disaster/</loc>"))
     #expect(!sitemap.contains("404"))
   }
@@ -76,7 +90,9 @@ func snapshot(_ dir: URL) -> [String: Data] {
     #expect(SiteBuilder.build(options(content: content, output: b)).succeeded)
     let (sa, sb) = (snapshot(a), snapshot(b))
     #expect(sa.keys.sorted() == sb.keys.sorted())
-    for key in sa.keys where !key.hasPrefix("/.portal/cache") { #expect(sa[key] == sb[key], "\(key) differs") }
+    for key in sa.keys where !key.hasPrefix("/.portal/cache") {
+      #expect(sa[key] == sb[key], "\(key) differs")
+    }
   }
 
   @Test func failedBuildLeavesPreviousSiteUntouched() throws {
@@ -92,11 +108,14 @@ func snapshot(_ dir: URL) -> [String: Data] {
     try text.write(to: file, atomically: true, encoding: .utf8)
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(!report.succeeded)
-    let got = report.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" }
+    let got = report.diagnostics.map {
+      "\($0.location.line):\($0.location.column) \($0.code ?? "")"
+    }
     #expect(got == ["5:9 front-matter.value", "14:1 content.broken-link"])
     #expect(report.diagnostics[1].location.file.hasSuffix("initiatives/ai-disaster.md"))
     #expect(snapshot(output) == before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: output.deletingLastPathComponent().path)
     #expect(leftovers.sorted() == ["content", "site"])
   }
 
@@ -108,9 +127,11 @@ func snapshot(_ dir: URL) -> [String: Data] {
     let report = SiteBuilder.build(options(content: content, output: precious))
     #expect(!report.succeeded)
     #expect(report.diagnostics.first?.code == "output.unsafe")
-    #expect(FileManager.default.fileExists(atPath: precious.appendingPathComponent("letter.txt").path))
+    #expect(
+      FileManager.default.fileExists(atPath: precious.appendingPathComponent("letter.txt").path))
     // Output over the content folder is refused too.
-    let over = SiteBuilder.build(options(content: content, output: content.deletingLastPathComponent()))
+    let over = SiteBuilder.build(
+      options(content: content, output: content.deletingLastPathComponent()))
     #expect(over.diagnostics.first?.code == "output.unsafe")
   }
 
@@ -120,5 +141,37 @@ func snapshot(_ dir: URL) -> [String: Data] {
     #expect(!OutputWriter.safeRelative("/etc/passwd"))
     #expect(!OutputWriter.safeRelative("a/../../b"))
     #expect(!OutputWriter.safeRelative("a//b"))
+  }
+}
+
+@Suite struct GlossaryUsersTests {
+  /// A common term lists its first pages and hands the rest to search, so its entry stays small.
+  @Test func aCommonTermListsTheFirstPagesAndLinksToSearch() throws {
+    let content = try copyFixture()
+    for n in 1...25 {
+      try """
+      ---
+      title: 取組\(n)
+      summary: DXの取組です。
+      fields: [safety]
+      ---
+
+      DXを進めます。
+      """.write(
+        to: content.appendingPathComponent("initiatives/extra-\(n).md"), atomically: true,
+        encoding: .utf8)
+    }
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    let html = try String(
+      contentsOf: output.appendingPathComponent("glossary/dx/index.html"), encoding: .utf8)
+    let section = try #require(html.components(separatedBy: "id=\"used-heading\"").last)
+    let listed =
+      section.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").count - 1
+    #expect(listed == 20)
+    // The 25 new initiatives and the fixture's strategy page use DX in their bodies: 26 pages.
+    #expect(section.contains("ほかに6ページで使われています"))
+    #expect(section.contains("href=\"/search/?q=DX\""))
   }
 }
