@@ -15,7 +15,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0002
+  static let magic: UInt64 = 0x5054_4C41_4843_0003
 
   struct Body: Sendable {
     var key: UInt64
@@ -48,6 +48,8 @@ struct BuildCache: Sendable {
   /// The files of the search index and what they were made from.
   var searchFiles: [String]
   var searchInputs: UInt64
+  /// `SearchIndexState` in its binary form: what patching the index after an edit needs.
+  var searchState: [UInt8]
 
   /// Whether the upcoming/past split is the same at `other` as at the cached clock.
   func sameEventSplit(at other: Int64) -> Bool {
@@ -120,6 +122,7 @@ struct BuildCache: Sendable {
     }
     w.strings(searchFiles)
     w.u64(searchInputs)
+    w.data(searchState)
     return w.bytes
   }
 
@@ -127,7 +130,7 @@ struct BuildCache: Sendable {
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
     outputs: [String: Output], sourceMap: [String: [UInt8]], searchFiles: [String],
-    searchInputs: UInt64
+    searchInputs: UInt64, searchState: [UInt8]
   ) {
     self.settings = settings
     self.tree = tree
@@ -140,6 +143,7 @@ struct BuildCache: Sendable {
     self.sourceMap = sourceMap
     self.searchFiles = searchFiles
     self.searchInputs = searchInputs
+    self.searchState = searchState
   }
 
   /// Reads the head; the rest stays empty until `loadState`.
@@ -167,6 +171,7 @@ struct BuildCache: Sendable {
     sourceMap = [:]
     searchFiles = []
     searchInputs = 0
+    searchState = []
   }
 
   /// The generation the head was written with, to check the state file belongs to it.
@@ -197,6 +202,7 @@ struct BuildCache: Sendable {
     }
     searchFiles = try r.strings()
     searchInputs = try r.u64()
+    searchState = try r.data()
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     hasState = true
   }

@@ -138,6 +138,7 @@ public enum SiteBuilder {
     for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
     let rebuildSearch = previous?.searchInputs != searchInputs
     var searchPaths = previous?.searchFiles ?? []
+    var searchState = previous?.searchState ?? []
     var outputs: [String: BuildCache.Output] = [:]
     for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
     var changed: [OutputFile] = []
@@ -160,10 +161,13 @@ public enum SiteBuilder {
       }
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
-        let searchFiles = SearchIndexStep.files(for: site)
+        let search = SearchIndexStep.run(
+          site, previous: staging == nil ? previous : nil, output: options.outputDirectory)
         for path in searchPaths { outputs[path] = nil }
-        searchPaths = searchFiles.map(\.path)
-        try take(searchFiles)
+        searchPaths = search.paths
+        searchState = search.state
+        for path in searchPaths { outputs[path] = previous?.outputs[path] }
+        try take(search.writes)
       }
       progress.step("Writing")
       try take([SourceMapStep.file(entries: sourceMap)])
@@ -176,7 +180,7 @@ public enum SiteBuilder {
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
       diagnostics: diagnostics.filter { $0.severity != .error }, pageCounts: counts(site),
       bodies: cachedBodies(site, content: content), outputs: outputs, sourceMap: sourceMap,
-      searchFiles: searchPaths, searchInputs: searchInputs)
+      searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState)
     do {
       if let staging {
         try OutputWriter.writeCache(cache, to: staging.url)
@@ -286,9 +290,70 @@ public enum SiteBuilder {
   }
 }
 
-/// Turns resolved pages into search documents and the index files under `search/`.
+/// Turns resolved pages into search documents and the index files under `search/`: patched
+/// from the previous build when only some bodies changed, else built whole.
 enum SearchIndexStep {
-  static func files(for site: Site) -> [OutputFile] {
+  struct Result {
+    /// Files to write (a full build: all of them; a patch: the changed ones).
+    var writes: [OutputFile]
+    /// Every file of the index after this build.
+    var paths: [String]
+    var state: [UInt8]
+  }
+
+  static func run(_ site: Site, previous: BuildCache?, output: URL) -> Result {
+    let documents = documents(for: site)
+    let started = ContinuousClock.now
+    var result: Result
+    var how = "built"
+    if let previous, let state = SearchIndexState(encoded: previous.searchState),
+      let update = patch(documents, site: site, previous: previous, state: state, output: output)
+    {
+      how = "patched"
+      var paths = Set(previous.searchFiles)
+      paths.subtract(update.deletes.map { "search/" + $0 })
+      let writes = update.writes.sorted { $0.key < $1.key }.map {
+        OutputFile(path: "search/" + $0.key, data: $0.value)
+      }
+      paths.formUnion(writes.map(\.path))
+      result = Result(writes: writes, paths: paths.sorted(), state: update.state.encoded())
+    } else {
+      let index = SearchIndexBuilder.buildIndex(documents)
+      let files = index.files.sorted { $0.key < $1.key }.map {
+        OutputFile(path: "search/" + $0.key, data: $0.value)
+      }
+      result = Result(writes: files, paths: files.map(\.path), state: index.state.encoded())
+    }
+    // For the benchmarks: the time of this step alone, on stderr.
+    if ProcessInfo.processInfo.environment["PORTAL_SEARCH_TIMING"] != nil {
+      let seconds = (ContinuousClock.now - started) / .seconds(1)
+      let bytes = result.writes.reduce(0) { $0 + $1.data.count }
+      FileHandle.standardError.write(
+        Data(
+          "search index \(how): \(documents.count) pages, \(result.writes.count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
+            .utf8))
+    }
+    return result
+  }
+
+  /// The index patched in place, reading the earlier shards from the output; nil when a full
+  /// build is needed.
+  static func patch(
+    _ documents: [SearchDocument], site: Site, previous: BuildCache, state: SearchIndexState,
+    output: URL
+  ) -> SearchIndexUpdate? {
+    var pathOf: [String: String] = [:]
+    for p in site.pages { pathOf[p.url] = p.page.relativePath }
+    let root = output.appendingPathComponent("search").path + "/"
+    return SearchIndexBuilder.update(
+      documents, previous: state,
+      previousBody: { doc in pathOf[doc.url].flatMap { previous.bodies[$0]?.plainText } },
+      readFile: { path in
+        OutputWriter.safeRelative(path) ? FileManager.default.contents(atPath: root + path) : nil
+      })
+  }
+
+  static func documents(for site: Site) -> [SearchDocument] {
     var documents: [SearchDocument] = []
     for p in site.pages {
       let kind: SearchKind
@@ -317,20 +382,6 @@ enum SearchIndexStep {
           url: p.url, title: title, kind: kind, summary: p.page.summary ?? "", body: p.plainText,
           date: date, keywords: keywords))
     }
-    documents.sort { $0.url < $1.url }
-    let started = ContinuousClock.now
-    let files = SearchIndexBuilder.build(documents).sorted { $0.key < $1.key }.map {
-      OutputFile(path: "search/" + $0.key, data: $0.value)
-    }
-    // For bench/search_bench.sh: the time of this step alone, on stderr.
-    if ProcessInfo.processInfo.environment["PORTAL_SEARCH_TIMING"] != nil {
-      let seconds = (ContinuousClock.now - started) / .seconds(1)
-      let bytes = files.reduce(0) { $0 + $1.data.count }
-      FileHandle.standardError.write(
-        Data(
-          "search index: \(documents.count) pages, \(files.count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
-            .utf8))
-    }
-    return files
+    return documents.sorted { $0.url < $1.url }
   }
 }

@@ -29,7 +29,7 @@ public protocol HTTPFetching: Sendable {
 }
 
 /// URLSession (FoundationNetworking on Linux) with a delegate that refuses redirects. The
-/// body is not needed, so GET requests are cancelled as soon as the headers arrive.
+/// body is not needed, so requests are cancelled as soon as the headers arrive.
 public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDelegate,
   @unchecked Sendable
 {
@@ -58,37 +58,58 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
     request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
     request.setValue("*/*", forHTTPHeaderField: "Accept")
     if method == "GET" { request.setValue("bytes=0-0", forHTTPHeaderField: "Range") }
-    let ready = request
-    do {
-      return try await withThrowingTaskGroup(of: HTTPHead.self) { group in
-        // FoundationNetworking's own timeout works in whole seconds only, so race a timer.
-        group.addTask { try await self.send(ready) }
-        group.addTask {
-          try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-          throw FetchError.timeout
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-      }
-    } catch let error as FetchError {
-      throw error
-    } catch let error as URLError where error.code == .timedOut {
-      throw .timeout
-    } catch let error as URLError {
-      throw .failed(Self.describe(error))
-    } catch {
-      throw .failed(String(describing: error))
+    let task = session.dataTask(with: request)
+    let answer = OneAnswer()
+    // FoundationNetworking's own timeout works in whole seconds only, so race a timer (on
+    // Dispatch, so it fires on time even when Swift's cooperative threads are all busy); the
+    // first to finish answers and the request is cancelled, not waited for.
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+      if answer.give(.failure(.timeout)) { task.cancel() }
     }
+    let result = await withTaskCancellationHandler {
+      await withCheckedContinuation {
+        (continuation: CheckedContinuation<Result<HTTPHead, FetchError>, Never>) in
+        answer.wait(continuation)
+        pending.set(task, answer)
+        task.resume()
+      }
+    } onCancel: {
+      if answer.give(.failure(.failed("cancelled"))) { task.cancel() }
+    }
+    return try result.get()
   }
 
-  private func send(_ request: URLRequest) async throws -> HTTPHead {
-    let (_, response) = try await session.data(for: request)
+  /// The tasks in flight and who waits for them, for the delegate callbacks.
+  private let pending = PendingTasks()
+
+  public func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+  ) {
+    // The headers are all the checker needs.
+    completionHandler(.cancel)
+    guard let answer = pending.take(dataTask) else { return }
     guard let http = response as? HTTPURLResponse else {
-      throw FetchError.failed("not an HTTP response")
+      _ = answer.give(.failure(.failed("not an HTTP response")))
+      return
     }
-    return HTTPHead(
-      status: http.statusCode, location: http.value(forHTTPHeaderField: "Location"),
-      retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+    _ = answer.give(
+      .success(
+        HTTPHead(
+          status: http.statusCode, location: http.value(forHTTPHeaderField: "Location"),
+          retryAfter: http.value(forHTTPHeaderField: "Retry-After"))))
+  }
+
+  public func urlSession(
+    _ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?
+  ) {
+    guard let answer = pending.take(task) else { return }
+    switch error {
+    case let e as URLError where e.code == .timedOut: _ = answer.give(.failure(.timeout))
+    case let e as URLError: _ = answer.give(.failure(.failed(Self.describe(e))))
+    case let e?: _ = answer.give(.failure(.failed(String(describing: e))))
+    case nil: _ = answer.give(.failure(.failed("no answer")))
+    }
   }
 
   public func urlSession(
@@ -124,5 +145,56 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
       "the secure connection failed (certificate problem)"
     default: "the request failed (\(error.code.rawValue))"
     }
+  }
+}
+
+/// The one answer of a request: the first of response, error, timeout or cancellation wins.
+final class OneAnswer: @unchecked Sendable {
+  private let lock = NSLock()
+  private var result: Result<HTTPHead, FetchError>?
+  private var continuation: CheckedContinuation<Result<HTTPHead, FetchError>, Never>?
+
+  func wait(_ c: CheckedContinuation<Result<HTTPHead, FetchError>, Never>) {
+    lock.lock()
+    if let result {
+      lock.unlock()
+      c.resume(returning: result)
+      return
+    }
+    continuation = c
+    lock.unlock()
+  }
+
+  /// True when this was the first answer.
+  func give(_ r: Result<HTTPHead, FetchError>) -> Bool {
+    lock.lock()
+    guard result == nil else {
+      lock.unlock()
+      return false
+    }
+    result = r
+    let c = continuation
+    continuation = nil
+    lock.unlock()
+    c?.resume(returning: r)
+    return true
+  }
+}
+
+/// URLSession tasks by identifier, with the answer each resolves.
+final class PendingTasks: @unchecked Sendable {
+  private let lock = NSLock()
+  private var answers: [Int: OneAnswer] = [:]
+
+  func set(_ task: URLSessionTask, _ answer: OneAnswer) {
+    lock.lock()
+    answers[task.taskIdentifier] = answer
+    lock.unlock()
+  }
+
+  func take(_ task: URLSessionTask) -> OneAnswer? {
+    lock.lock()
+    defer { lock.unlock() }
+    return answers.removeValue(forKey: task.taskIdentifier)
   }
 }

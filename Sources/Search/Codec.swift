@@ -25,6 +25,17 @@ enum Codec {
     out.append(digits[Int(v)])
   }
 
+  /// How many digits `appendNumber` writes for `value`.
+  static func numberLength(_ value: UInt32) -> Int {
+    var v = value
+    var n = 1
+    while v >= 32 {
+      v >>= 5
+      n += 1
+    }
+    return n
+  }
+
   static func encodeSet<C: BidirectionalCollection<Int32>>(_ ids: C, documentCount: Int) -> [UInt8]
   {
     var list: [UInt8] = []

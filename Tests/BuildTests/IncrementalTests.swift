@@ -56,6 +56,10 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         "initiatives/cyber-security/index.html"
       ])
     #expect(report.changedPaths.contains("initiatives/cyber-security/index.html"))
+    // The search index is patched: of the documents' files only the edited page's are made.
+    let documentFiles = report.renderedPaths.filter { $0.hasPrefix("search/c/") }
+    let ids = Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } })
+    #expect(ids.count == 1 && !documentFiles.isEmpty, "\(documentFiles)")
 
     // A title edit: the page, its fields, the list, the related initiative, the event that
     // names it and the glossary entry listing it as a user; not the strategy or other terms.

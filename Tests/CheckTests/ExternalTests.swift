@@ -58,7 +58,8 @@ import Testing
       lines == [
         "site/index.html:6:4: error: external link \(server.base)/slow timed out: no answer within 0.3 s after 2 tries [external.timeout]"
       ])
-    #expect(Date().timeIntervalSince(start) < 1.8)
+    // Two tries of 0.3 s, not waiting for the 5 s answer (a generous bound: machines are busy).
+    #expect(Date().timeIntervalSince(start) < 4)
   }
 
   @Test func permanentRedirectChainsAndRedirectsToMissingPages() async throws {

@@ -1,0 +1,294 @@
+import Foundation
+
+/// The files that change when an index is patched.
+public struct SearchIndexUpdate: Sendable {
+  /// Relative path under `search/` → new bytes.
+  public var writes: [String: Data]
+  /// Relative paths under `search/` that no longer exist.
+  public var deletes: [String]
+  public var state: SearchIndexState
+}
+
+extension SearchIndexBuilder {
+  /// Patches the index an earlier build wrote, when only some bodies changed: the changed
+  /// documents' heads and chunks are written again, and of the shards only those holding a key
+  /// whose posting changed, read back from the earlier files. A full build of 10,000 pages takes
+  /// seconds; an edit to one page this way, milliseconds. The result has exactly the bytes a
+  /// full build would give.
+  ///
+  /// Returns nil when only a full build gives those bytes: a document added, removed, reordered
+  /// or changed outside its body (ids, `=` and `~` entries would move), many bodies changed, the
+  /// number of shards would change, or an earlier file is missing or unreadable.
+  ///
+  /// - Parameters:
+  ///   - previousBody: a document's body as the earlier build indexed it.
+  ///   - readFile: an earlier index file by its path under `search/`.
+  public static func update(
+    _ documents: [SearchDocument], previous: SearchIndexState,
+    previousBody: (SearchDocument) -> String?, readFile: (String) -> Data?,
+    options: SearchIndexOptions = .default
+  ) -> SearchIndexUpdate? {
+    let options = options.clamped
+    let docs = ordered(documents)
+    guard docs.count == previous.heads.count, previous.shards > 0 else { return nil }
+    let hashes = docs.searchParallelMap { SearchIndexState.hashes(of: $0) }
+    guard hashes.map(\.head) == previous.heads else { return nil }
+    let changed = docs.indices.filter { hashes[$0].body != previous.bodies[$0] }
+    guard changed.count <= max(16, docs.count / 100) else { return nil }
+    var state = previous
+    var writes: [String: Data] = [:]
+    var deletes: [String] = []
+
+    // What changed, key by key: (document, old mask, new mask), 0 for absent.
+    var edits: [String: (shardKey: [UInt32], changes: [(Int32, UInt32, UInt32)])] = [:]
+    for id in changed {
+      var old = docs[id]
+      guard let body = previousBody(old) else { return nil }
+      old.body = body
+      guard SearchIndexState.hashes(of: old).body == previous.bodies[id] else { return nil }
+      let before = Prepared(old, options: options)
+      let after = Prepared(docs[id], options: options)
+      writes[IndexFormat.headName(id)] = after.head
+      for (n, chunk) in after.chunkFiles.enumerated() {
+        writes[IndexFormat.chunkName(id, n)] = chunk
+      }
+      for n in after.chunkFiles.count..<max(after.chunkFiles.count, before.chunkFiles.count) {
+        deletes.append(IndexFormat.chunkName(id, n))
+      }
+      let oldKeys = before.keyMasks
+      let newKeys = after.keyMasks
+      for (key, entry) in oldKeys.merging(newKeys, uniquingKeysWith: { a, _ in a }) {
+        let m0 = oldKeys[key]?.mask ?? 0
+        let m1 = newKeys[key]?.mask ?? 0
+        if m0 != m1 {
+          edits[key, default: (entry.shardKey, [])].changes.append((Int32(id), m0, m1))
+        }
+      }
+      state.bodies[id] = hashes[id].body
+    }
+
+    // Patch the postings of the edited keys, shard by shard.
+    var byShard: [Int: [String]] = [:]
+    for (key, e) in edits {
+      byShard[IndexEntries.shard(of: e.shardKey, shards: previous.shards), default: []].append(key)
+    }
+    var patcher = PostingPatcher(docs: docs, options: options)
+    var shardEntries: [Int: [(key: String, value: [UInt8])]] = [:]
+    var results: [String: (value: [UInt8]?, bigPairs: Int?)] = [:]
+    var pending: [String: (ids: [Int32], masks: [Int32: UInt32])] = [:]
+    for (s, keys) in byShard {
+      let name = IndexFormat.shardName(s, shards: previous.shards)
+      guard let data = readFile(name), let entries = IndexEntries.parseShard(data) else {
+        return nil
+      }
+      shardEntries[s] = entries
+      let values = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+      for key in keys {
+        switch patcher.patch(
+          key, value: values[key], changes: edits[key]!.changes, bigPairs: previous.bigPairs[key])
+        {
+        case .done(let value, let bigPairs): results[key] = (value, bigPairs)
+        case .needsMasks(let ids, let masks): pending[key] = (ids, masks)
+        case .unreadable: return nil
+        }
+      }
+    }
+    // Big postings that shrank back to pairs need every document's mask: index each of those
+    // documents once more, for all such keys together.
+    if !pending.isEmpty {
+      var wanted: [Int32: [String]] = [:]
+      for (key, p) in pending {
+        for id in p.ids where p.masks[id] == nil { wanted[id, default: []].append(key) }
+      }
+      let ids = wanted.keys.sorted()
+      let keysOf = wanted
+      let found = ids.searchParallelMap { id in
+        let masks = Prepared(docs[Int(id)], options: options).keyMasks
+        return keysOf[id]!.map { ($0, masks[$0]?.mask ?? 0) }
+      }
+      for (id, list) in zip(ids, found) {
+        for (key, mask) in list { pending[key]!.masks[id] = mask }
+      }
+      for (key, p) in pending {
+        let masks = p.ids.map { p.masks[$0]! }
+        guard !masks.contains(0) else { return nil }
+        results[key] = IndexEntries.postingValue(
+          p.ids, masks, documentCount: docs.count, options: options)
+      }
+    }
+    // Write the patched shards.
+    for (s, entries) in shardEntries {
+      var kept: [(key: String, value: [UInt8])] = []
+      var seen: Set<String> = []
+      for e in entries {
+        seen.insert(e.key)
+        guard let r = results[e.key] else {
+          kept.append(e)
+          continue
+        }
+        state.total -= IndexEntries.size(key: e.key, value: e.value)
+        if let v = r.value { kept.append((e.key, v)) }
+      }
+      for key in byShard[s]! where !seen.contains(key) {
+        if let v = results[key]?.value { kept.append((key, v)) }
+      }
+      for key in byShard[s]! {
+        state.bigPairs[key] = results[key]?.bigPairs
+        if let v = results[key]?.value { state.total += IndexEntries.size(key: key, value: v) }
+      }
+      writes[IndexFormat.shardName(s, shards: previous.shards)] = IndexEntries.shardData(kept)
+    }
+    guard IndexEntries.shardCount(total: state.total, options: options) == previous.shards else {
+      return nil
+    }
+    return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
+  }
+}
+
+/// Applies one key's changes to its posting as stored. A posting written as pairs is decoded
+/// whole. One written as per-field sets lacks the chunks of most documents; they are not
+/// needed unless a document becomes one of the first of its combination of fields, whose
+/// chunks big postings list, and then that document is indexed again on its own.
+struct PostingPatcher {
+  let docs: [SearchDocument]
+  let options: SearchIndexOptions
+  private var reindexed: [Int32: [String: (shardKey: [UInt32], mask: UInt32)]] = [:]
+
+  init(docs: [SearchDocument], options: SearchIndexOptions) {
+    self.docs = docs
+    self.options = options
+  }
+
+  enum Outcome {
+    /// The new value (nil: the key is gone) and, for a big posting, the length of its pairs.
+    case done([UInt8]?, bigPairs: Int?)
+    /// A big posting that is now short enough for pairs: its documents, and the masks known.
+    case needsMasks([Int32], known: [Int32: UInt32])
+    /// The stored value is not one the builder writes.
+    case unreadable
+  }
+
+  mutating func patch(
+    _ key: String, value: [UInt8]?, changes: [(Int32, UInt32, UInt32)], bigPairs: Int?
+  ) -> Outcome {
+    let changedIds = Set(changes.map(\.0))
+    let added = changes.filter { $0.2 != 0 }.map { ($0.0, $0.2) }
+    guard let value, value.first == UInt8(ascii: "[") else {
+      // Pairs: decode, replace, write again (as pairs, or as sets if now too long).
+      var pairs: [(Int32, UInt32)] = []
+      if let value {
+        guard let (s, _) = IndexEntries.readString(value, at: 0) else { return .unreadable }
+        pairs = Codec.decodePairs(s)
+      }
+      pairs = (pairs.filter { !changedIds.contains($0.0) } + added).sorted { $0.0 < $1.0 }
+      if pairs.isEmpty { return .done(nil, bigPairs: nil) }
+      let (v, big) = IndexEntries.postingValue(
+        pairs.map(\.0), pairs.map(\.1), documentCount: docs.count, options: options)
+      return .done(v, bigPairs: big)
+    }
+    // Per-field sets and known chunks.
+    guard let oldSize = bigPairs, let parts = Self.strings(value), parts.count >= 4 else {
+      return .unreadable
+    }
+    let sets = parts.prefix(4).map(Codec.decodeSet)
+    var known: [Int32: UInt32] = [:]
+    if parts.count > 4 { for (id, m) in Codec.decodePairs(parts[4]) { known[id] = m } }
+    // Head bits and "has body" of every document, from set membership.
+    var flags: [Int32: UInt32] = [:]
+    for (i, s) in sets.enumerated() {
+      for id in s {
+        flags[id, default: 0] |=
+          IndexFormat.setBits[i] == IndexFormat.bodyBits ? 8 : IndexFormat.setBits[i]
+      }
+    }
+    // The pairs' length: gaps are known from the ids; masks of unchanged documents are not, but
+    // their digits are what the old length leaves after the known parts.
+    let oldIds = flags.keys.sorted()
+    var unknownMaskDigits = oldSize - Self.gapDigits(oldIds)
+    for (_, m0, _) in changes where m0 != 0 { unknownMaskDigits -= Codec.numberLength(m0) }
+    for (id, _, _) in changes { flags[id] = nil }
+    for (id, m1) in added {
+      flags[id] = (m1 & IndexFormat.headBits) | (m1 & IndexFormat.bodyBits != 0 ? 8 : 0)
+    }
+    let ids = flags.keys.sorted()
+    let newSize =
+      Self.gapDigits(ids) + unknownMaskDigits + added.reduce(0) { $0 + Codec.numberLength($1.1) }
+    let newMasks = Dictionary(added, uniquingKeysWith: { a, _ in a })
+    // Shorter than the limit: the pairs are written, which needs every mask.
+    guard newSize > options.maxPostingBytes else {
+      var masks = newMasks
+      for (id, m) in known where !changedIds.contains(id) { masks[id] = m }
+      return .needsMasks(ids, known: masks)
+    }
+    var newSets: [[Int32]] = [[], [], [], []]
+    for id in ids {
+      let f = flags[id]!
+      for (i, bit) in [UInt32(1), 2, 4, 8].enumerated() where f & bit != 0 { newSets[i].append(id) }
+    }
+    // The first documents of each combination with the key in their body, with their masks.
+    var perCombination = [Int](repeating: 0, count: 8)
+    var candidates: [(Int32, UInt32)] = []
+    for id in newSets[3] {
+      let combination = Int(flags[id]! & IndexFormat.headBits)
+      guard perCombination[combination] < options.knownChunksPerSet else { continue }
+      perCombination[combination] += 1
+      guard
+        let m = newMasks[id] ?? (changedIds.contains(id) ? nil : known[id])
+          ?? mask(of: key, in: id)
+      else { return .unreadable }
+      candidates.append((id, m))
+    }
+    let newKnown = IndexEntries.knownChunks(candidates, options: options)
+    return .done(
+      IndexEntries.bigValue(sets: newSets, known: newKnown, documentCount: docs.count),
+      bigPairs: newSize)
+  }
+
+  /// A document's mask for a key, by indexing it again (its body is unchanged).
+  private mutating func mask(of key: String, in id: Int32) -> UInt32? {
+    if reindexed[id] == nil {
+      reindexed[id] = Prepared(docs[Int(id)], options: options).keyMasks
+    }
+    return reindexed[id]?[key]?.mask
+  }
+
+  static func gapDigits(_ ids: [Int32]) -> Int {
+    var previous: Int32 = -1
+    var n = 0
+    for id in ids {
+      n += Codec.numberLength(UInt32(id - previous - 1))
+      previous = id
+    }
+    return n
+  }
+
+  /// The strings of a `["…","…"]` value.
+  static func strings(_ value: [UInt8]) -> [String]? {
+    var out: [String] = []
+    var i = 1
+    while i < value.count, value[i] != UInt8(ascii: "]") {
+      guard let (s, next) = IndexEntries.readString(value, at: i) else { return nil }
+      out.append(s)
+      i = next
+      if i < value.count, value[i] == UInt8(ascii: ",") { i += 1 }
+    }
+    return out
+  }
+}
+
+extension Prepared {
+  /// Every key of the document with its mask, named as the posting table names them.
+  var keyMasks: [String: (shardKey: [UInt32], mask: UInt32)] {
+    var out: [String: (shardKey: [UInt32], mask: UInt32)] = [:]
+    out.reserveCapacity(grams.count + words.count)
+    for (g, m) in grams {
+      let k = PostingTable.Key.gram(g)
+      out[k.string] = (k.shardKey, m)
+    }
+    for (w, m) in words {
+      let k = PostingTable.Key.word(w)
+      out[k.string] = (k.shardKey, m)
+    }
+    return out
+  }
+}

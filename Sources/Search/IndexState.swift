@@ -1,0 +1,120 @@
+import Foundation
+
+/// The index files of a build and what a later build needs to patch them.
+public struct SearchIndex: Sendable {
+  /// Relative path under `search/` → bytes.
+  public var files: [String: Data]
+  public var state: SearchIndexState
+}
+
+/// What `SearchIndexBuilder.update` needs from the build that wrote an index, besides its shard
+/// files: which documents it held (in id order) and the sizes that decide the file layout.
+/// Kept by `portal build` in its cache; a few hundred KB at 10,000 pages.
+public struct SearchIndexState: Sendable, Equatable {
+  /// Per document, in id order: a hash of everything but the body (URL, title, kind, date,
+  /// summary, keywords), and of the body. Equal heads mean equal ids and equal `=`/`~` entries.
+  var heads: [UInt64] = []
+  var bodies: [UInt64] = []
+  /// The sum of `IndexEntries.size` over all entries, which decides the number of shards.
+  var total = 0
+  var shards = 0
+  /// For each posting written as per-field sets: the length its pairs would have had.
+  var bigPairs: [String: Int] = [:]
+
+  public init() {}
+
+  static func hashes(of doc: SearchDocument) -> (head: UInt64, body: UInt64) {
+    var h = FNV64()
+    h.add(doc.url)
+    h.add(doc.title)
+    h.add(doc.kind.rawValue)
+    h.add(doc.date ?? "\u{0}")
+    h.add(doc.summary)
+    h.add(String(doc.keywords.count))
+    for k in doc.keywords { h.add(k) }
+    var b = FNV64()
+    b.add(doc.body)
+    return (h.value, b.value)
+  }
+
+  /// A compact binary form for the build cache.
+  public func encoded() -> [UInt8] {
+    var out: [UInt8] = []
+    func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+    u64(UInt64(heads.count))
+    for v in heads { u64(v) }
+    for v in bodies { u64(v) }
+    u64(UInt64(total))
+    u64(UInt64(shards))
+    u64(UInt64(bigPairs.count))
+    for (k, v) in bigPairs.sorted(by: { $0.key < $1.key }) {
+      let bytes = Array(k.utf8)
+      u64(UInt64(bytes.count))
+      out += bytes
+      u64(UInt64(v))
+    }
+    return out
+  }
+
+  /// Reads `encoded()`; nil when the bytes are not such a state.
+  public init?(encoded b: [UInt8]) {
+    var i = 0
+    func u64() -> UInt64? {
+      guard i + 8 <= b.count else { return nil }
+      var v: UInt64 = 0
+      for k in 0..<8 { v |= UInt64(b[i + k]) << (8 * UInt64(k)) }
+      i += 8
+      return v
+    }
+    guard let n = u64(), n < 1 << 32 else { return nil }
+    for _ in 0..<n {
+      guard let v = u64() else { return nil }
+      heads.append(v)
+    }
+    for _ in 0..<n {
+      guard let v = u64() else { return nil }
+      bodies.append(v)
+    }
+    guard let total = u64(), let shards = u64(), let count = u64(), count < 1 << 32 else {
+      return nil
+    }
+    self.total = Int(total)
+    self.shards = Int(shards)
+    for _ in 0..<count {
+      guard let length = u64(), i + Int(length) <= b.count else { return nil }
+      let key = String(decoding: b[i..<(i + Int(length))], as: UTF8.self)
+      i += Int(length)
+      guard let v = u64() else { return nil }
+      bigPairs[key] = Int(v)
+    }
+    guard i == b.count else { return nil }
+  }
+}
+
+/// FNV-1a, 64 bits, over UTF-8 with a terminator after each string.
+struct FNV64 {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func add(_ s: String) {
+    var h = value
+    var s = s
+    s.withUTF8 { buffer in
+      for byte in buffer {
+        h ^= UInt64(byte)
+        h = h &* 0x100_0000_01b3
+      }
+    }
+    h ^= 0xFF
+    h = h &* 0x100_0000_01b3
+    value = h
+  }
+}
+
+extension SearchIndexOptions {
+  /// The options as the builder uses them (n-grams of 1 to 9 characters).
+  var clamped: SearchIndexOptions {
+    var o = self
+    o.gramLength = min(max(gramLength, 1), 9)
+    return o
+  }
+}

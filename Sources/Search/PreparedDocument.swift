@@ -1,0 +1,210 @@
+import Foundation
+
+/// A Japanese n-gram of up to nine characters packed into three integers (21 bits per character).
+struct GramKey: Hashable, Sendable {
+  var a: UInt64
+  var b: UInt64
+  var c: UInt64
+
+  var scalars: [UInt32] {
+    var out: [UInt32] = []
+    for word in [a, b, c] {
+      for i in 0..<3 {
+        let v = UInt32((word >> (21 * UInt64(i))) & 0x1F_FFFF)
+        if v == 0 { return out }
+        out.append(v)
+      }
+    }
+    return out
+  }
+}
+
+/// The index keys of one document with the mask of fields and chunks that hold each, plus its
+/// files. Built in parallel; pure.
+struct Prepared: Sendable {
+  var grams: [(GramKey, UInt32)] = []
+  var words: [(String, UInt32)] = []
+  var head = Data()
+  var chunkFiles: [Data] = []
+  var titleKey = ""
+  var keywordKeys: [String] = []
+  /// For glossary entries: title and keywords that are single terms, for the alias group.
+  var memberTerms: [String] = []
+
+  init(_ doc: SearchDocument, options: SearchIndexOptions) {
+    var normalizer = Normalizer()
+    var grams = GramTable(capacity: 1024)
+    var gramMasks: [UInt32] = []
+    var words: [String: UInt32] = [:]
+    let L = options.gramLength
+
+    func index(_ text: [UInt32], bit: UInt32) {
+      for seg in Normalizer.segments(text) {
+        if seg.isJapanese {
+          for p in seg.start..<seg.end {
+            var key = GramKey(a: 0, b: 0, c: 0)
+            for n in 0..<min(L, seg.end - p) {
+              let v = UInt64(text[p + n])
+              switch n {
+              case 0..<3: key.a |= v << (21 * UInt64(n))
+              case 3..<6: key.b |= v << (21 * UInt64(n - 3))
+              default: key.c |= v << (21 * UInt64(n - 6))
+              }
+              let (slot, inserted) = grams.insert(key, value: Int32(gramMasks.count))
+              if inserted {
+                gramMasks.append(bit)
+              } else {
+                gramMasks[Int(grams.values[slot])] |= bit
+              }
+            }
+          }
+        } else {
+          words["#" + SearchText.string(text[seg.start..<seg.end]), default: 0] |= bit
+        }
+      }
+    }
+
+    let title = normalizer.normalize(doc.title).scalars
+    let summary = normalizer.normalize(doc.summary).scalars
+    let keywordsText = doc.keywords.joined(separator: "\n")
+    let keywords = normalizer.normalize(keywordsText).scalars
+    index(title, bit: IndexFormat.titleBit)
+    index(summary, bit: IndexFormat.summaryBit)
+    index(keywords, bit: IndexFormat.keywordsBit)
+
+    let bodyScalars = doc.body.unicodeScalars.map(\.value)
+    let body = normalizer.normalize(bodyScalars)
+    let ranges = Self.chunks(bodyScalars, body, target: options.chunkLength)
+    var chunkTexts: [String] = []
+    for (n, r) in ranges.enumerated() {
+      let normalized = Self.slice(body, r)
+      index(normalized, bit: 1 << UInt32(3 + n))
+      chunkTexts.append(SearchText.string(bodyScalars[r]))
+    }
+
+    titleKey = SearchText.string(Normalizer.exactKey(title))
+    for k in doc.keywords {
+      let n = normalizer.normalize(k).scalars
+      let key = SearchText.string(Normalizer.exactKey(n))
+      if !key.isEmpty && !keywordKeys.contains(key) { keywordKeys.append(key) }
+      if doc.kind == .glossary && !n.isEmpty
+        && n.allSatisfy({ Normalizer.charClass($0) != .separator })
+      {
+        memberTerms.append(key)
+      }
+    }
+    if doc.kind == .glossary && !title.isEmpty
+      && title.allSatisfy({ Normalizer.charClass($0) != .separator })
+    {
+      memberTerms.append(titleKey)
+    }
+
+    var w = JSONWriter()
+    w.raw("{\"u\":")
+    w.string(doc.url)
+    w.raw(",\"t\":")
+    w.string(doc.title)
+    w.raw(",\"k\":\"\(doc.kind.rawValue)\"")
+    if let d = doc.date {
+      w.raw(",\"d\":")
+      w.string(d)
+    }
+    w.raw(",\"s\":")
+    w.string(doc.summary)
+    w.raw(",\"w\":")
+    w.string(keywordsText)
+    w.raw(",\"n\":\(chunkTexts.count)}")
+    head = w.data
+    for text in chunkTexts {
+      var c = JSONWriter()
+      c.raw("{\"x\":")
+      c.string(text)
+      c.raw("}")
+      chunkFiles.append(c.data)
+    }
+    var list: [(GramKey, UInt32)] = []
+    list.reserveCapacity(gramMasks.count)
+    grams.forEach { key, value in list.append((key, gramMasks[Int(value)])) }
+    self.grams = list
+    self.words = Array(words)
+  }
+
+  static func slice(_ text: NormalizedText, _ r: Range<Int>) -> [UInt32] {
+    // Normalised characters whose unit lies inside the original range r.
+    var lo = 0
+    var hi = text.count
+    // Binary search: first index with originStart >= r.lowerBound.
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(text.originStart[mid]) < r.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [UInt32] = []
+    var i = lo
+    while i < text.count && Int(text.originStart[i]) < r.upperBound {
+      out.append(text.scalars[i])
+      i += 1
+    }
+    return out
+  }
+
+  /// Cuts the body into chunks of about `target` characters. Cuts fall only after units that
+  /// normalise to separators, preferably sentence ends and line breaks, so no match (which never
+  /// contains a separator) spans two chunks. Chunks without letters are left out. At most
+  /// `IndexFormat.maxBodyChunks`, so a mask fits in 32 bits; long bodies get longer chunks.
+  static func chunks(_ original: [UInt32], _ text: NormalizedText, target: Int) -> [Range<Int>] {
+    let total = original.count
+    guard total > 0 else { return [] }
+    let target = max(target, total / (IndexFormat.maxBodyChunks - 1) + 1)
+    // Break candidates: ends of units whose normalised form is all separators.
+    var breaks: [(Int, Bool)] = []
+    var i = 0
+    while i < text.count {
+      let s = text.originStart[i]
+      var j = i
+      var allSeparators = true
+      while j < text.count && text.originStart[j] == s {
+        if Normalizer.charClass(text.scalars[j]) != .separator { allSeparators = false }
+        j += 1
+      }
+      if allSeparators {
+        let base = original[Int(s)]
+        let strong = [0x0A, 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0x21, 0x3F].contains(base)
+        breaks.append((Int(text.originEnd[i]), strong))
+      }
+      i = j
+    }
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var lastStrong: Int?
+    var lastAny: Int?
+    for (b, strong) in breaks {
+      if b - start > target {
+        let cut = lastStrong.flatMap { $0 > start + target / 3 ? $0 : nil } ?? lastAny ?? b
+        ranges.append(start..<cut)
+        start = cut
+        lastStrong = nil
+        lastAny = nil
+        if b > start && b - start > target {
+          ranges.append(start..<b)
+          start = b
+          continue
+        }
+      }
+      if b > start {
+        lastAny = b
+        if strong { lastStrong = b }
+      }
+    }
+    if start < total { ranges.append(start..<total) }
+    // Leave out chunks without letters.
+    ranges = ranges.filter { r in
+      slice(text, r).contains { Normalizer.charClass($0) != .separator }
+    }
+    if ranges.count > IndexFormat.maxBodyChunks {
+      let last =
+        ranges[IndexFormat.maxBodyChunks - 1].lowerBound..<ranges[ranges.count - 1].upperBound
+      ranges = Array(ranges.prefix(IndexFormat.maxBodyChunks - 1)) + [last]
+    }
+    return ranges
+  }
+}

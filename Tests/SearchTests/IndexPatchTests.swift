@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import Search
+
+/// A patched index must have exactly the files and bytes of a full build of the same documents;
+/// these tests edit bodies at random and compare both, with settings small enough that big
+/// postings, known chunks and several shards all occur in a corpus of a few hundred pages.
+@Suite struct IndexPatchTests {
+  static let options: SearchIndexOptions = {
+    var o = SearchIndexOptions()
+    o.chunkLength = 40
+    o.maxPostingBytes = 60
+    o.knownChunksPerSet = 2
+    o.shardBytes = 400
+    return o
+  }()
+
+  static let words = [
+    "防災", "電子申請", "マイナンバー", "ドローン", "県民", "子育て", "デジタル", "窓口", "手続き", "オンライン",
+    "DX", "AI", "2026年", "スマート農業", "観光", "医療", "介護", "学校", "交通", "データ",
+  ]
+
+  /// A deterministic generator, so a failure can be replayed.
+  struct Generator {
+    var state: UInt64
+    mutating func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    mutating func sentence() -> String {
+      (0..<(3 + next(6))).map { _ in IndexPatchTests.words[next(IndexPatchTests.words.count)] }
+        .joined(separator: next(3) == 0 ? "と" : "の") + "を進めます。"
+    }
+    mutating func body() -> String {
+      (0..<(1 + next(8))).map { _ in sentence() }.joined(separator: next(2) == 0 ? "\n" : "")
+    }
+  }
+
+  static func corpus(_ g: inout Generator, count: Int) -> [SearchDocument] {
+    (0..<count).map { i in
+      let kind = SearchKind.allCases[i % 4]
+      return SearchDocument(
+        url: "/p/\(i)/", title: "ページ\(i)の\(words[i % words.count])", kind: kind,
+        summary: i % 3 == 0 ? g.sentence() : "", body: g.body(),
+        date: kind == .event ? "2026-0\(1 + i % 9)-01" : nil,
+        keywords: kind == .glossary ? ["ぺーじ\(i)"] : [])
+    }
+  }
+
+  /// Applies an update to the files of an earlier build.
+  static func apply(_ u: SearchIndexUpdate, to files: [String: Data]) -> [String: Data] {
+    var out = files
+    for path in u.deletes { out[path] = nil }
+    for (path, data) in u.writes { out[path] = data }
+    return out
+  }
+
+  static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+    Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+  }
+
+  @Test func patchedIndexEqualsFullBuildAfterRandomBodyEdits() async throws {
+    var g = Generator(state: 42)
+    var docs = Self.corpus(&g, count: 160)
+    var index = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+    let bigPostings = index.state.bigPairs.count
+    #expect(bigPostings > 20, "the settings must produce big postings to test them")
+    var patched = 0
+    for round in 0..<12 {
+      // Long and CPU-bound: let the tests that serve HTTP run in between.
+      await Task.yield()
+      let old = Dictionary(uniqueKeysWithValues: docs.map { ($0.url, $0.body) })
+      for _ in 0..<(1 + g.next(3)) {
+        let i = g.next(docs.count)
+        switch g.next(4) {
+        case 0: docs[i].body += g.sentence()
+        case 1: docs[i].body = String(docs[i].body.prefix(docs[i].body.count / 2))
+        case 2: docs[i].body = g.body()
+        default: docs[i].body = ""
+        }
+      }
+      let full = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+      let files = index.files
+      guard
+        let update = SearchIndexBuilder.update(
+          docs, previous: index.state, previousBody: { old[$0.url] },
+          readFile: { files[$0] }, options: Self.options)
+      else {
+        index = full
+        continue
+      }
+      patched += 1
+      let result = Self.apply(update, to: index.files)
+      #expect(Self.differences(result, full.files) == [], "round \(round)")
+      #expect(update.state == full.state, "round \(round)")
+      index = SearchIndex(files: result, state: update.state)
+    }
+    #expect(patched >= 10, "most edits of a few bodies are patched, not rebuilt")
+  }
+
+  @Test func unchangedDocumentsGiveAnEmptyUpdate() throws {
+    var g = Generator(state: 7)
+    let docs = Self.corpus(&g, count: 50)
+    let index = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+    let bodies = Dictionary(uniqueKeysWithValues: docs.map { ($0.url, $0.body) })
+    let update = try #require(
+      SearchIndexBuilder.update(
+        docs, previous: index.state, previousBody: { bodies[$0.url] },
+        readFile: { index.files[$0] }, options: Self.options))
+    #expect(update.writes.isEmpty && update.deletes.isEmpty)
+  }
+
+  @Test func changesOutsideBodiesNeedAFullBuild() throws {
+    var g = Generator(state: 9)
+    let docs = Self.corpus(&g, count: 50)
+    let index = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+    let bodies = Dictionary(uniqueKeysWithValues: docs.map { ($0.url, $0.body) })
+    func update(_ d: [SearchDocument], read: @escaping (String) -> Data? = { _ in nil })
+      -> SearchIndexUpdate?
+    {
+      SearchIndexBuilder.update(
+        d, previous: index.state, previousBody: { bodies[$0.url] },
+        readFile: { index.files[$0] ?? read($0) }, options: Self.options)
+    }
+    var retitled = docs
+    retitled[3].title = "新しい題名"
+    #expect(update(retitled) == nil)
+    #expect(update(Array(docs.dropLast())) == nil)
+    var redated = docs
+    redated[3].date = "2020-01-01"
+    #expect(update(redated) == nil)
+    // A body whose earlier text is not the one indexed.
+    var edited = docs
+    edited[5].body += "追記です。"
+    let wrongPrevious = SearchIndexBuilder.update(
+      edited, previous: index.state, previousBody: { _ in "別の本文" },
+      readFile: { index.files[$0] }, options: Self.options)
+    #expect(wrongPrevious == nil)
+    // A shard that cannot be read.
+    let unreadable = SearchIndexBuilder.update(
+      edited, previous: index.state, previousBody: { bodies[$0.url] },
+      readFile: { $0.hasPrefix("s/") ? Data("{broken".utf8) : index.files[$0] },
+      options: Self.options)
+    #expect(unreadable == nil)
+  }
+
+  @Test func stateSurvivesItsBinaryForm() throws {
+    var g = Generator(state: 3)
+    let index = SearchIndexBuilder.buildIndex(Self.corpus(&g, count: 80), options: Self.options)
+    #expect(SearchIndexState(encoded: index.state.encoded()) == index.state)
+    #expect(SearchIndexState(encoded: Array(index.state.encoded().dropLast())) == nil)
+  }
+
+  @Test func shardFilesReadBackAsWritten() throws {
+    let entries: [(key: String, value: [UInt8])] = [
+      ("防災", Array("\"ABC\"".utf8)), ("#dx", Array("[\"A\",\"*B\",\"\",\"C\"]".utf8)),
+      ("~でぃーえっくす", Array("[\"DX\",\"デジタル・トランスフォーメーション\",\"a\\\"b,c\"]".utf8)),
+      ("tab\tkey\u{1}", Array("\"x\"".utf8)),
+    ]
+    let data = IndexEntries.shardData(entries)
+    let back = try #require(IndexEntries.parseShard(data))
+    #expect(IndexEntries.shardData(back) == data)
+    #expect(Set(back.map(\.key)) == Set(entries.map(\.key)))
+    #expect(IndexEntries.parseShard(Data("{}".utf8))?.isEmpty == true)
+    #expect(IndexEntries.parseShard(Data("{\"a\":}".utf8)) == nil)
+  }
+}
