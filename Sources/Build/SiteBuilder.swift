@@ -50,6 +50,7 @@ public enum SiteBuilder {
     }
 
     // Step 1: stop here if no source changed since the last build.
+    progress.step("Checking sources")
     let settings = BuildCache.settings(for: options)
     let tree =
       session?.scannedTree
@@ -100,6 +101,7 @@ public enum SiteBuilder {
     guard !diagnostics.hasErrors else { return finish(0) }
 
     // Step 5: what each output is made from.
+    progress.step("Planning")
     let plan0 = RenderPlan(site: site, theme: theme)
     let dependencies = Dependencies(
       site: site, hashes: content.hashes, global: globalInputs(settings, options, theme))

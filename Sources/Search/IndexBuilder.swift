@@ -58,11 +58,11 @@ public enum SearchIndexBuilder {
       let prepared = slice.searchParallelMap { doc in
         (Prepared(doc, options: options), SearchIndexState.hashes(of: doc))
       }
+      postings.add(prepared.map(\.0), base: Int32(base))
       for (offset, (p, hashes)) in prepared.enumerated() {
         let id = Int32(base + offset)
         state.heads.append(hashes.head)
         state.bodies.append(hashes.body)
-        postings.add(p, id: id)
         files[IndexFormat.headName(Int(id))] = p.head
         for (n, chunk) in p.chunkFiles.enumerated() {
           files[IndexFormat.chunkName(Int(id), n)] = chunk

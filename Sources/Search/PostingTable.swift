@@ -1,9 +1,11 @@
 import Dispatch
 import Foundation
 
-/// All postings of the index, grams and words, in document order. Entries are appended to flat
-/// arrays and grouped by key once at the end (a counting sort), which is much faster than
-/// growing one array per key.
+/// All postings of the index, grams and words, in document order. Each batch of documents is
+/// grouped by key once (a counting sort) and kept as runs of (document, mask), 6 bytes an
+/// entry; a key's posting is the concatenation of its runs across batches, which are in
+/// document order. This keeps tens of millions of entries in a few hundred MB without one huge
+/// array that grows by copying, and without a second sorted copy of everything.
 struct PostingTable {
   struct Key {
     var string: String
@@ -21,67 +23,103 @@ struct PostingTable {
     }
   }
 
+  /// The entries of up to 65,536 consecutive documents, grouped by key.
+  private struct Batch {
+    var base: Int32
+    /// The keys present, ascending, and where each one's run ends in `docs` and `masks`.
+    var runKeys: [Int32]
+    var runEnds: [Int32]
+    /// Document id minus `base`, and the mask, per entry.
+    var docs: [UInt16]
+    var masks: [UInt32]
+  }
+
   private var gramIndex = GramTable(capacity: 1 << 16)
   private var wordIndex: [String: Int32] = [:]
   private var keys: [Key] = []
-  private var lengths: [Int32] = []
-  private var entryKeys: [Int32] = []
-  private var ids: [Int32] = []
-  private var masks: [UInt32] = []
+  private var batches: [Batch] = []
 
   var count: Int { keys.count }
 
-  private mutating func newKey(_ key: Key) -> Int32 {
-    keys.append(key)
-    lengths.append(0)
+  private mutating func key(_ g: GramKey) -> Int32 {
+    let (slot, inserted) = gramIndex.insert(g, value: Int32(keys.count))
+    if inserted { keys.append(.gram(g)) }
+    return gramIndex.values[slot]
+  }
+
+  private mutating func key(_ w: String) -> Int32 {
+    if let existing = wordIndex[w] { return existing }
+    keys.append(.word(w))
+    wordIndex[w] = Int32(keys.count - 1)
     return Int32(keys.count - 1)
   }
 
-  private mutating func append(_ k: Int32, _ id: Int32, _ mask: UInt32) {
-    entryKeys.append(k)
-    ids.append(id)
-    masks.append(mask)
-    lengths[Int(k)] += 1
-  }
-
-  mutating func add(_ p: Prepared, id: Int32) {
-    for (g, m) in p.grams {
-      let (slot, inserted) = gramIndex.insert(g, value: Int32(keys.count))
-      let k: Int32
-      if inserted {
-        k = newKey(.gram(g))
-      } else {
-        k = gramIndex.values[slot]
+  /// Adds documents `base`, `base + 1`, … (at most 65,536 of them).
+  mutating func add(_ prepared: [Prepared], base: Int32) {
+    precondition(prepared.count <= 1 << 16)
+    let total = prepared.reduce(0) { $0 + $1.grams.count + $1.words.count }
+    var entryKeys: [Int32] = []
+    var entryMasks: [UInt32] = []
+    var entryDocs: [UInt16] = []
+    entryKeys.reserveCapacity(total)
+    entryMasks.reserveCapacity(total)
+    entryDocs.reserveCapacity(total)
+    for (offset, p) in prepared.enumerated() {
+      for (g, m) in p.grams {
+        entryKeys.append(key(g))
+        entryMasks.append(m)
+        entryDocs.append(UInt16(offset))
       }
-      append(k, id, m)
-    }
-    for (w, m) in p.words {
-      let k: Int32
-      if let existing = wordIndex[w] {
-        k = existing
-      } else {
-        k = newKey(.word(w))
-        wordIndex[w] = k
+      for (w, m) in p.words {
+        entryKeys.append(key(w))
+        entryMasks.append(m)
+        entryDocs.append(UInt16(offset))
       }
-      append(k, id, m)
     }
-  }
-
-  func forEach(_ body: (Key, ArraySlice<Int32>, ArraySlice<UInt32>) -> Void) {
-    var offsets = [Int](repeating: 0, count: keys.count + 1)
-    for k in 0..<keys.count { offsets[k + 1] = offsets[k] + Int(lengths[k]) }
-    var cursor = offsets
-    var sortedIds = [Int32](repeating: 0, count: ids.count)
-    var sortedMasks = [UInt32](repeating: 0, count: ids.count)
-    for e in 0..<ids.count {
+    // Counting sort by key; stable, so each run stays in document order.
+    var counts = [Int32](repeating: 0, count: keys.count + 1)
+    for k in entryKeys { counts[Int(k) + 1] += 1 }
+    var runKeys: [Int32] = []
+    var runEnds: [Int32] = []
+    for k in 0..<keys.count where counts[k + 1] > 0 {
+      runKeys.append(Int32(k))
+      runEnds.append((runEnds.last ?? 0) + counts[k + 1])
+    }
+    for k in 0..<keys.count { counts[k + 1] += counts[k] }
+    var docs = [UInt16](repeating: 0, count: total)
+    var masks = [UInt32](repeating: 0, count: total)
+    for e in 0..<total {
       let k = Int(entryKeys[e])
-      sortedIds[cursor[k]] = ids[e]
-      sortedMasks[cursor[k]] = masks[e]
-      cursor[k] += 1
+      let at = Int(counts[k])
+      docs[at] = entryDocs[e]
+      masks[at] = entryMasks[e]
+      counts[k] += 1
     }
+    batches.append(
+      Batch(base: base, runKeys: runKeys, runEnds: runEnds, docs: docs, masks: masks))
+  }
+
+  /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
+  func forEach(_ body: (Key, [Int32], [UInt32]) -> Void) {
+    var cursors = [Int](repeating: 0, count: batches.count)
+    var ids: [Int32] = []
+    var masks: [UInt32] = []
     for k in 0..<keys.count {
-      body(
-        keys[k], sortedIds[offsets[k]..<offsets[k + 1]], sortedMasks[offsets[k]..<offsets[k + 1]])
+      ids.removeAll(keepingCapacity: true)
+      masks.removeAll(keepingCapacity: true)
+      for b in batches.indices {
+        let r = cursors[b]
+        guard r < batches[b].runKeys.count, batches[b].runKeys[r] == Int32(k) else { continue }
+        let start = r == 0 ? 0 : Int(batches[b].runEnds[r - 1])
+        let end = Int(batches[b].runEnds[r])
+        let base = batches[b].base
+        for i in start..<end {
+          ids.append(base + Int32(batches[b].docs[i]))
+          masks.append(batches[b].masks[i])
+        }
+        cursors[b] = r + 1
+      }
+      body(keys[k], ids, masks)
     }
   }
 }
