@@ -389,7 +389,7 @@ def main():
     build_seconds = time.monotonic() - started
     if r.returncode != 0:
         raise SystemExit(f"portal build failed:\n{r.stderr[-2000:]}")
-    m = re.search(r"search index: (\d+) pages, (\d+) files, (\d+) bytes in ([\d.]+) s", r.stderr)
+    m = re.search(r"search index (?:built|patched): (\d+) pages, (\d+) files, (\d+) bytes in ([\d.]+) s", r.stderr)
     index_seconds = float(m.group(4)) if m else float("nan")
     size, files = index_size(site / "search")
 
