@@ -95,10 +95,11 @@ public enum ContentLoader {
     }
     files.sort { $0.relative < $1.relative }
 
+    memo?.use(config: config)
     let parsed: [(Page?, [Diagnostic], SourceHashes?)] = files.parallelMap { file in
       let path = join(prefix, file.relative)
       let stamp = memo?.stamp(file.relative, path: file.url.path)
-      if let memo, let stamp, let e = memo.entry(file.relative, stamp: stamp, config: config) {
+      if let memo, let stamp, let e = memo.entry(file.relative, stamp: stamp) {
         return (e.page, e.diagnostics, e.hashes)
       }
       let result: (Page?, [Diagnostic], SourceHashes?)
@@ -124,7 +125,7 @@ public enum ContentLoader {
         memo.store(
           file.relative,
           .init(
-            stamp: stamp, config: config, page: result.0, diagnostics: result.1, hashes: result.2))
+            stamp: stamp, page: result.0, diagnostics: result.1, hashes: result.2))
       }
       return result
     }

@@ -88,7 +88,6 @@ public struct SourceHashes: Sendable, Hashable, Codable {
 public final class ParseMemo: @unchecked Sendable {
   struct Entry {
     var stamp: FileStamp
-    var config: SiteConfig?
     var page: Page?
     var diagnostics: [Diagnostic]
     var hashes: SourceHashes?
@@ -96,6 +95,8 @@ public final class ParseMemo: @unchecked Sendable {
 
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
+  /// The site.yml the entries were parsed with (field ids are checked while parsing).
+  private var config: SiteConfig??
   /// Stamps by relative path that the caller has just read (`portal serve` scans every file
   /// anyway to notice edits), so loading does not stat each file again.
   public var knownStamps: [String: FileStamp] = [:]
@@ -106,10 +107,21 @@ public final class ParseMemo: @unchecked Sendable {
     knownStamps[relative] ?? FileStamp.of(path: path)
   }
 
-  func entry(_ relative: String, stamp: FileStamp, config: SiteConfig?) -> Entry? {
+  /// Called once per load, before the workers start: a different site.yml forgets every entry
+  /// (compared once here, not once per file).
+  func use(config: SiteConfig?) {
+    lock.lock()
+    if self.config != .some(config) {
+      entries = [:]
+      self.config = .some(config)
+    }
+    lock.unlock()
+  }
+
+  func entry(_ relative: String, stamp: FileStamp) -> Entry? {
     lock.lock()
     defer { lock.unlock() }
-    guard let e = entries[relative], e.stamp == stamp, e.config == config else { return nil }
+    guard let e = entries[relative], e.stamp == stamp else { return nil }
     return e
   }
 

@@ -259,3 +259,38 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
       !FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
   }
 }
+
+/// `portal serve`'s builds: one session keeps parsed files between builds.
+@Suite struct SessionTests {
+  @Test func sessionRebuildsMatchFullBuildsAndNoticeSiteConfiguration() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let output = root.appendingPathComponent("site")
+    let session = BuildSession()
+    #expect(
+      SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+
+    // A body edit, parsed again from the session, gives the bytes of a full build.
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+      $0 + "\nDXの追記です。\n"
+    }
+    var report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(report.mode == .incremental)
+    let full = root.appendingPathComponent("full")
+    #expect(SiteBuilder.build(options(content: content, output: full)).mode == .full)
+    #expect(site(output) == site(full))
+
+    // Files parsed with the old site.yml are parsed again when it changes: a renamed field id
+    // makes the pages that name it wrong, and renaming it back makes them right.
+    let config = content.appendingPathComponent("site.yml")
+    try edit(config) { $0.replacingOccurrences(of: "id: crisis-management", with: "id: crisis") }
+    report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(!report.succeeded)
+    #expect(
+      report.diagnostics.contains { $0.location.file.hasSuffix("initiatives/ai-disaster.md") })
+    try edit(config) { $0.replacingOccurrences(of: "id: crisis", with: "id: crisis-management") }
+    report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(report.succeeded)
+    #expect(site(output) == site(full))
+  }
+}
