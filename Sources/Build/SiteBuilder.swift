@@ -351,7 +351,13 @@ enum SearchIndexStep {
       documents, previous: state,
       previousBody: { doc in pathOf[doc.url].flatMap { previous.bodies[$0]?.plainText } },
       readFile: { path in
-        OutputWriter.safeRelative(path) ? FileManager.default.contents(atPath: root + path) : nil
+        // Only a file with the bytes the cache recorded: anything else (an edit by hand, an
+        // interrupted write) makes the patch give up and the index be built whole.
+        guard OutputWriter.safeRelative(path),
+          let data = FileManager.default.contents(atPath: root + path),
+          previous.outputs["search/" + path]?.bytes == StableHash.of(data: data)
+        else { return nil }
+        return data
       })
   }
 

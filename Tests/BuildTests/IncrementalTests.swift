@@ -185,6 +185,22 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     }
   }
 
+  @Test func searchPatchTrustsOnlyTheShardsItWrote() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    // Shards changed behind Portal's back: the patch gives up and the index is built whole.
+    let shards = output.appendingPathComponent("search/s")
+    for name in try FileManager.default.contentsOfDirectory(atPath: shards.path) {
+      try Data("{}".utf8).write(to: shards.appendingPathComponent(name))
+    }
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) { $0 + "\n追記です。\n" }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded && report.mode == .incremental)
+    let documentFiles = report.renderedPaths.filter { $0.hasPrefix("search/c/") }
+    #expect(Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } }).count > 1)
+  }
+
   @Test func failedIncrementalBuildLeavesSiteAndCacheUntouched() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
