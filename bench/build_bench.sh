@@ -3,6 +3,7 @@
 #
 #   bench/build_bench.sh [PAGES ...]        default: 1000 10000
 #   RUNS=5 KEEP=1 bench/build_bench.sh 10000
+#   bench/build_bench.sh content            the shipped portal (content/) instead of a generated corpus
 #
 # For each size it generates the corpus, builds it with Portal (release) and Hugo alternately
 # (A B A B …, so drift in machine load hits both), and prints medians, the ratio Portal/Hugo,
@@ -142,7 +143,7 @@ declare -A SUMMARY
 for N in "${SIZES[@]}"; do
   echo "== $N pages ==" >&2
   corpus=$WORK/corpus-$N
-  generate "$N" "$corpus"
+  if [ "$N" = content ]; then cp -r "$ROOT/content" "$corpus"; else generate "$N" "$corpus"; fi
   pages=$(find "$corpus" -name '*.md' | wc -l)
   mbytes=$(find "$corpus" -name '*.md' -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
   hugo_site "$corpus" "$WORK/hugo-$N"

@@ -312,13 +312,17 @@ enum SearchIndexStep {
       let update = patch(documents, site: site, previous: previous, state: state, output: output)
     {
       how = "patched"
-      var paths = Set(previous.searchFiles)
-      paths.subtract(update.deletes.map { "search/" + $0 })
       let writes = update.writes.sorted { $0.key < $1.key }.map {
         OutputFile(path: "search/" + $0.key, data: $0.value)
       }
-      paths.formUnion(writes.map(\.path))
-      result = Result(writes: writes, paths: paths.sorted(), state: update.state.encoded())
+      // Usually no file comes or goes; then the sorted list of 60,000 paths stays as it is.
+      let deleted = Set(update.deletes.map { "search/" + $0 })
+      var paths = previous.searchFiles
+      let added = writes.map(\.path).filter { !paths.sortedContains($0) }
+      if !deleted.isEmpty || !added.isEmpty {
+        paths = (paths.filter { !deleted.contains($0) } + added).sorted()
+      }
+      result = Result(writes: writes, paths: paths, state: update.state.encoded())
     } else {
       let index = SearchIndexBuilder.buildIndex(documents)
       let files = index.files.sorted { $0.key < $1.key }.map {
@@ -391,5 +395,17 @@ enum SearchIndexStep {
           date: date, keywords: keywords))
     }
     return documents.sorted { $0.url < $1.url }
+  }
+}
+
+extension [String] {
+  /// Binary search in an ascending array.
+  func sortedContains(_ value: String) -> Bool {
+    var (lo, hi) = (0, count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if self[mid] < value { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < count && self[lo] == value
   }
 }
