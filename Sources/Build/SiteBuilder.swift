@@ -163,13 +163,15 @@ public enum SiteBuilder {
       }
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
-        let search = SearchIndexStep.run(
-          site, previous: staging == nil ? previous : nil, output: options.outputDirectory)
         for path in searchPaths { outputs[path] = nil }
+        let search = try SearchIndexStep.run(
+          site, previous: staging == nil ? previous : nil, output: options.outputDirectory,
+          write: take)
         searchPaths = search.paths
         searchState = search.state
-        for path in searchPaths { outputs[path] = previous?.outputs[path] }
-        try take(search.writes)
+        for path in searchPaths where outputs[path] == nil {
+          outputs[path] = previous?.outputs[path]
+        }
       }
       progress.step("Writing")
       try take([SourceMapStep.file(entries: sourceMap)])
@@ -296,47 +298,62 @@ public enum SiteBuilder {
 /// from the previous build when only some bodies changed, else built whole.
 enum SearchIndexStep {
   struct Result {
-    /// Files to write (a full build: all of them; a patch: the changed ones).
-    var writes: [OutputFile]
     /// Every file of the index after this build.
     var paths: [String]
     var state: [UInt8]
   }
 
-  static func run(_ site: Site, previous: BuildCache?, output: URL) -> Result {
+  /// Makes the index and hands its new or changed files to `write`: a full build's document
+  /// files batch by batch while the rest is still being built, so they are written meanwhile.
+  static func run(
+    _ site: Site, previous: BuildCache?, output: URL,
+    write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
+  ) throws(OutputWriter.Failure) -> Result {
     let documents = documents(for: site)
     let started = ContinuousClock.now
     var result: Result
     var how = "built"
+    var (count, bytes) = (0, 0)
+    func hand(_ files: [String: Data]) throws(OutputWriter.Failure) {
+      let list = files.sorted { $0.key < $1.key }.map {
+        OutputFile(path: "search/" + $0.key, data: $0.value)
+      }
+      count += list.count
+      bytes += list.reduce(0) { $0 + $1.data.count }
+      try write(list)
+    }
     if let previous, let state = SearchIndexState(encoded: previous.searchState),
       let update = patch(documents, site: site, previous: previous, state: state, output: output)
     {
       how = "patched"
-      let writes = update.writes.sorted { $0.key < $1.key }.map {
-        OutputFile(path: "search/" + $0.key, data: $0.value)
-      }
+      try hand(update.writes)
       // Usually no file comes or goes; then the sorted list of 60,000 paths stays as it is.
       let deleted = Set(update.deletes.map { "search/" + $0 })
       var paths = previous.searchFiles
-      let added = writes.map(\.path).filter { !paths.sortedContains($0) }
+      let added = update.writes.keys.map { "search/" + $0 }.filter { !paths.sortedContains($0) }
       if !deleted.isEmpty || !added.isEmpty {
         paths = (paths.filter { !deleted.contains($0) } + added).sorted()
       }
-      result = Result(writes: writes, paths: paths, state: update.state.encoded())
+      result = Result(paths: paths, state: update.state.encoded())
     } else {
-      let index = SearchIndexBuilder.buildIndex(documents)
-      let files = index.files.sorted { $0.key < $1.key }.map {
-        OutputFile(path: "search/" + $0.key, data: $0.value)
+      var paths: [String] = []
+      var failure: OutputWriter.Failure?
+      let index = SearchIndexBuilder.buildIndex(documents) { files in
+        paths += files.keys.map { "search/" + $0 }
+        guard failure == nil else { return }
+        do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
       }
-      result = Result(writes: files, paths: files.map(\.path), state: index.state.encoded())
+      if let failure { throw failure }
+      try hand(index.files)
+      paths += index.files.keys.map { "search/" + $0 }
+      result = Result(paths: paths.sorted(), state: index.state.encoded())
     }
     // For the benchmarks: the time of this step alone, on stderr.
     if ProcessInfo.processInfo.environment["PORTAL_SEARCH_TIMING"] != nil {
       let seconds = (ContinuousClock.now - started) / .seconds(1)
-      let bytes = result.writes.reduce(0) { $0 + $1.data.count }
       FileHandle.standardError.write(
         Data(
-          "search index \(how): \(documents.count) pages, \(result.writes.count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
+          "search index \(how): \(documents.count) pages, \(count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
             .utf8))
     }
     return result

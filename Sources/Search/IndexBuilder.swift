@@ -35,6 +35,19 @@ public enum SearchIndexBuilder {
   public static func buildIndex(
     _ documents: [SearchDocument], options: SearchIndexOptions = .default
   ) -> SearchIndex {
+    var documentFiles: [String: Data] = [:]
+    var index = buildIndex(documents, options: options) { documentFiles.merge($0) { a, _ in a } }
+    index.files.merge(documentFiles) { a, _ in a }
+    return index
+  }
+
+  /// The same, but the documents' files (heads and chunks) go to `emit`, batch by batch as they
+  /// are made, so the caller can write them while the rest of the index is built; the result
+  /// holds the other files.
+  public static func buildIndex(
+    _ documents: [SearchDocument], options: SearchIndexOptions = .default,
+    emit: ([String: Data]) -> Void
+  ) -> SearchIndex {
     let options = options.clamped
     let docs = ordered(documents)
     var files: [String: Data] = [:]
@@ -58,15 +71,19 @@ public enum SearchIndexBuilder {
       let prepared = slice.searchParallelMap { doc in
         (Prepared(doc, options: options), SearchIndexState.hashes(of: doc))
       }
+      var documentFiles: [String: Data] = [:]
+      for (offset, (p, _)) in prepared.enumerated() {
+        documentFiles[IndexFormat.headName(base + offset)] = p.head
+        for (n, chunk) in p.chunkFiles.enumerated() {
+          documentFiles[IndexFormat.chunkName(base + offset, n)] = chunk
+        }
+      }
+      emit(documentFiles)
       postings.add(prepared.map(\.0), base: Int32(base))
       for (offset, (p, hashes)) in prepared.enumerated() {
         let id = Int32(base + offset)
         state.heads.append(hashes.head)
         state.bodies.append(hashes.body)
-        files[IndexFormat.headName(Int(id))] = p.head
-        for (n, chunk) in p.chunkFiles.enumerated() {
-          files[IndexFormat.chunkName(Int(id), n)] = chunk
-        }
         if !p.titleKey.isEmpty { exact[p.titleKey, default: ([], [])].title.append(id) }
         for k in p.keywordKeys where exact[k]?.keywords.last != id {
           exact[k, default: ([], [])].keywords.append(id)
