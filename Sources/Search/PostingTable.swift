@@ -34,7 +34,7 @@ struct PostingTable {
     var masks: [UInt32]
   }
 
-  private var gramIndex = GramTable(capacity: 1 << 16)
+  private let gramIndex = GramTable(capacity: 1 << 16)
   private var wordIndex: [String: Int32] = [:]
   private var keys: [Key] = []
   private var batches: [Batch] = []
@@ -42,9 +42,9 @@ struct PostingTable {
   var count: Int { keys.count }
 
   private mutating func key(_ g: GramKey) -> Int32 {
-    let (slot, inserted) = gramIndex.insert(g, value: Int32(keys.count))
+    let (k, inserted) = gramIndex.insert(g, value: Int32(keys.count))
     if inserted { keys.append(.gram(g)) }
-    return gramIndex.values[slot]
+    return k
   }
 
   private mutating func key(_ w: String) -> Int32 {
@@ -125,25 +125,33 @@ struct PostingTable {
 }
 
 /// Open addressing from n-grams to small integers: much faster than `Dictionary` with SipHash for
-/// the tens of millions of lookups of a large site.
-struct GramTable {
-  private var a: [UInt64]
-  private var b: [UInt64]
-  private var c: [UInt64]
-  private(set) var values: [Int32]
-  private var used: [Bool]
-  private var mask: Int
+/// the tens of millions of lookups of a large site. One slot (key, value, used) is one 32-byte
+/// record in memory of its own, so a probe touches one cache line and no copy-on-write check.
+/// A class, as it owns that memory; each table belongs to one builder or document.
+final class GramTable {
+  private struct Slot {
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var c: UInt64 = 0
+    var value: Int32 = 0
+    var used = false
+  }
+
+  private var slots: UnsafeMutablePointer<Slot>
+  private var size: Int
   private(set) var count = 0
 
   init(capacity: Int) {
     var c = 16
     while c < capacity * 2 { c <<= 1 }
-    a = [UInt64](repeating: 0, count: c)
-    b = [UInt64](repeating: 0, count: c)
-    self.c = [UInt64](repeating: 0, count: c)
-    values = [Int32](repeating: 0, count: c)
-    used = [Bool](repeating: false, count: c)
-    mask = c - 1
+    size = c
+    slots = .allocate(capacity: c)
+    slots.initialize(repeating: Slot(), count: c)
+  }
+
+  deinit {
+    slots.deinitialize(count: size)
+    slots.deallocate()
   }
 
   @inline(__always)
@@ -152,43 +160,41 @@ struct GramTable {
       key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F ^ key.c
       &* 0x1656_67B1_9E37_79F9
     h ^= h >> 29
-    return Int(truncatingIfNeeded: h) & mask
+    return Int(truncatingIfNeeded: h) & (size - 1)
   }
 
-  /// The slot of `key`, inserting it with `value` when absent.
-  mutating func insert(_ key: GramKey, value: Int32) -> (Int, Bool) {
-    if (count + 1) * 4 > (mask + 1) * 3 { grow() }
+  /// The value stored for `key`, storing `value` first when the key is new.
+  func insert(_ key: GramKey, value: Int32) -> (value: Int32, inserted: Bool) {
+    if (count + 1) * 4 > size * 3 { grow() }
     var i = slot(key)
-    while used[i] {
-      if a[i] == key.a && b[i] == key.b && c[i] == key.c { return (i, false) }
-      i = (i + 1) & mask
+    while slots[i].used {
+      if slots[i].a == key.a && slots[i].b == key.b && slots[i].c == key.c {
+        return (slots[i].value, false)
+      }
+      i = (i + 1) & (size - 1)
     }
-    used[i] = true
-    a[i] = key.a
-    b[i] = key.b
-    c[i] = key.c
-    values[i] = value
+    slots[i] = Slot(a: key.a, b: key.b, c: key.c, value: value, used: true)
     count += 1
-    return (i, true)
+    return (value, true)
   }
 
-  private mutating func grow() {
-    let old = (a, b, c, values, used)
-    let size = (mask + 1) * 2
-    a = [UInt64](repeating: 0, count: size)
-    b = [UInt64](repeating: 0, count: size)
-    c = [UInt64](repeating: 0, count: size)
-    values = [Int32](repeating: 0, count: size)
-    used = [Bool](repeating: false, count: size)
-    mask = size - 1
+  private func grow() {
+    let (old, oldSize) = (slots, size)
+    size *= 2
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: Slot(), count: size)
     count = 0
-    for i in 0..<old.4.count where old.4[i] {
-      _ = insert(GramKey(a: old.0[i], b: old.1[i], c: old.2[i]), value: old.3[i])
+    for i in 0..<oldSize where old[i].used {
+      _ = insert(GramKey(a: old[i].a, b: old[i].b, c: old[i].c), value: old[i].value)
     }
+    old.deinitialize(count: oldSize)
+    old.deallocate()
   }
 
   func forEach(_ body: (GramKey, Int32) -> Void) {
-    for i in 0..<used.count where used[i] { body(GramKey(a: a[i], b: b[i], c: c[i]), values[i]) }
+    for i in 0..<size where slots[i].used {
+      body(GramKey(a: slots[i].a, b: slots[i].b, c: slots[i].c), slots[i].value)
+    }
   }
 }
 

@@ -33,10 +33,12 @@ struct Prepared: Sendable {
 
   init(_ doc: SearchDocument, options: SearchIndexOptions) {
     var normalizer = Normalizer()
-    var grams = GramTable(capacity: 1024)
+    let L = options.gramLength
+    // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
+    let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.body.utf8.count) / 3
+    let grams = GramTable(capacity: max(256, characters * L / 2))
     var gramMasks: [UInt32] = []
     var words: [String: UInt32] = [:]
-    let L = options.gramLength
 
     func index(_ text: [UInt32], bit: UInt32) {
       for seg in Normalizer.segments(text) {
@@ -54,7 +56,7 @@ struct Prepared: Sendable {
               if inserted {
                 gramMasks.append(bit)
               } else {
-                gramMasks[Int(grams.values[slot])] |= bit
+                gramMasks[Int(slot)] |= bit
               }
             }
           }
