@@ -72,16 +72,14 @@ public enum SiteBuilder {
 
     // Step 2: load and validate content; in a session only changed files are parsed again.
     progress.step("Loading content")
-    if let memo = session?.parseMemo {
-      var known: [String: FileStamp] = [:]
-      for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
-        known[String(path.dropFirst(2))] = stamp
-      }
-      memo.knownStamps = known
+    var contentStamps: [String: FileStamp] = [:]
+    for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
+      contentStamps[String(path.dropFirst(2))] = stamp
     }
+    session?.parseMemo.knownStamps = contentStamps
     let (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
-      memo: session?.parseMemo)
+      memo: session?.parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
 
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).

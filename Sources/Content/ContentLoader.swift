@@ -15,11 +15,14 @@ public struct ContentSet: Sendable {
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
 /// that pages use to point at each other. Every problem of the run is returned together.
 public enum ContentLoader {
-  /// - Parameter memo: parse results of an earlier load; files whose stamp and site.yml are
-  ///   unchanged are taken from it instead of being read and parsed again.
+  /// - Parameters:
+  ///   - memo: parse results of an earlier load; files whose stamp and site.yml are unchanged
+  ///     are taken from it instead of being read and parsed again.
+  ///   - knownFiles: every file under the folder, relative, when the caller has just scanned
+  ///     it (the build does, to tell whether anything changed), so it is not walked twice.
   public static func load(
     contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
-    memo: ParseMemo? = nil
+    memo: ParseMemo? = nil, knownFiles: [String]? = nil
   )
     -> (ContentSet?, [Diagnostic])
   {
@@ -54,23 +57,12 @@ public enum ContentLoader {
     let (config, configDiagnostics) = SiteConfig.parse(configText, file: configPath)
     diagnostics += configDiagnostics
 
-    // Find the files.
-    var files: [(url: URL, relative: String, kind: ContentKind)] = []
-    let enumerator = fm.enumerator(
-      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
-      options: [.skipsHiddenFiles])
+    // Find the files: from the caller's scan when it has one, else by walking the folder.
+    var files: [(path: String, relative: String, kind: ContentKind)] = []
     let rootPath = contentDirectory.standardizedFileURL.path
-    while let url = enumerator?.nextObject() as? URL {
-      let name = url.lastPathComponent
-      if name.hasPrefix("_") || name.hasPrefix(".") {
-        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-          enumerator?.skipDescendants()
-        }
-        continue
-      }
-      guard url.pathExtension == "md" else { continue }
-      var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
-      while relative.hasPrefix("/") { relative.removeFirst() }
+    for relative in knownFiles.map(Self.markdownFiles(among:))
+      ?? Self.markdownFiles(in: contentDirectory)
+    {
       let folder = relative.split(separator: "/").first.map(String.init) ?? ""
       guard relative.contains("/"), let kind = ContentKind(folder: folder) else {
         let known = ContentKind.allCases.map(\.folder)
@@ -91,19 +83,18 @@ public enum ContentLoader {
             hint: "move it up to \(folder)/", code: "content.folder"))
         continue
       }
-      files.append((url, relative, kind))
+      files.append((rootPath + "/" + relative, relative, kind))
     }
-    files.sort { $0.relative < $1.relative }
 
     memo?.use(config: config)
     let parsed: [(Page?, [Diagnostic], SourceHashes?)] = files.parallelMap { file in
       let path = join(prefix, file.relative)
-      let stamp = memo?.stamp(file.relative, path: file.url.path)
+      let stamp = memo?.stamp(file.relative, path: file.path)
       if let memo, let stamp, let e = memo.entry(file.relative, stamp: stamp) {
         return (e.page, e.diagnostics, e.hashes)
       }
       let result: (Page?, [Diagnostic], SourceHashes?)
-      if let data = FileManager.default.contents(atPath: file.url.path) {
+      if let data = FileManager.default.contents(atPath: file.path) {
         let bytes = [UInt8](data)
         switch SourceFile.read(bytes: bytes, path: path, relativePath: file.relative) {
         case .failure(let d): result = (nil, [d], nil)
@@ -145,6 +136,37 @@ public enum ContentLoader {
     return (
       ContentSet(config: config, pages: pages, configPath: configPath, hashes: hashes), diagnostics
     )
+  }
+
+  /// The Markdown files to build, relative and sorted: names starting with `_` or `.`, and
+  /// everything under such folders, are left out.
+  static func markdownFiles(among relatives: [String]) -> [String] {
+    relatives.filter { relative in
+      relative.hasSuffix(".md")
+        && !relative.split(separator: "/").contains { $0.hasPrefix("_") || $0.hasPrefix(".") }
+    }.sorted()
+  }
+
+  static func markdownFiles(in contentDirectory: URL) -> [String] {
+    var relatives: [String] = []
+    let enumerator = FileManager.default.enumerator(
+      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
+      options: [.skipsHiddenFiles])
+    let rootPath = contentDirectory.standardizedFileURL.path
+    while let url = enumerator?.nextObject() as? URL {
+      let name = url.lastPathComponent
+      if name.hasPrefix("_") || name.hasPrefix(".") {
+        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+          enumerator?.skipDescendants()
+        }
+        continue
+      }
+      guard url.pathExtension == "md" else { continue }
+      var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
+      while relative.hasPrefix("/") { relative.removeFirst() }
+      relatives.append(relative)
+    }
+    return relatives.sorted()
   }
 
   static func join(_ prefix: String, _ relative: String) -> String {

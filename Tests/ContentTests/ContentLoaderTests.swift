@@ -94,6 +94,27 @@ func fixture(_ name: String) -> URL {
   }
 }
 
+
+  /// The build hands over the files it scanned instead of walking content/ again; both
+  /// listings must pick the same files, leaving out `_` and `.` names and what is under them.
+  @Test func scannedListingMatchesTheWalk() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-listing-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let files = [
+      "site.yml", "glossary/b.md", "glossary/a.md", "glossary/notes.txt", "glossary/_skip.md",
+      "_partials/x.md", ".hidden/y.md", "events/.z.md", "events/sub/deep.md",
+    ]
+    for file in files {
+      let url = dir.appendingPathComponent(file)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data().write(to: url)
+    }
+    let walked = ContentLoader.markdownFiles(in: dir)
+    #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md"])
+    #expect(ContentLoader.markdownFiles(among: files) == walked)
+  }
 @Suite struct DateTests {
   @Test func parsesISO8601WithOffset() throws {
     let t = try #require(DateTime(iso: "2026-12-05T13:30:00+09:00"))
