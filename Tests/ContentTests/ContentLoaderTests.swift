@@ -92,8 +92,6 @@ func fixture(_ name: String) -> URL {
     #expect(ContentLoader.load(contentDirectory: dir).0?.pages.count == 0)
     #expect(ContentLoader.load(contentDirectory: dir, includeDrafts: true).0?.pages.count == 1)
   }
-}
-
 
   /// The build hands over the files it scanned instead of walking content/ again; both
   /// listings must pick the same files, leaving out `_` and `.` names and what is under them.
@@ -115,6 +113,8 @@ func fixture(_ name: String) -> URL {
     #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md"])
     #expect(ContentLoader.markdownFiles(among: files) == walked)
   }
+}
+
 @Suite struct DateTests {
   @Test func parsesISO8601WithOffset() throws {
     let t = try #require(DateTime(iso: "2026-12-05T13:30:00+09:00"))
