@@ -77,7 +77,8 @@ public final class MarkdownDocument {
         "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
         with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"完了\" />")
       html = html.replacingAll(
-        "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完了\" />")
+        "<input type=\"checkbox\" disabled=\"\" />",
+        with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完了\" />")
     }
     return html
   }

@@ -100,7 +100,7 @@ public enum SearchIndexBuilder {
     // Entries: key bytes → value bytes, with the shard key that places them.
     var entries: [Entry] = []
     entries.reserveCapacity(postings.count + exact.count + groups.count)
-    postings.forEach { key, ids, masks in
+    postings.forEachEntry { key, ids, masks in
       let (value, bigPairs) = IndexEntries.postingValue(
         ids, masks, documentCount: docs.count, options: options)
       if let bigPairs { state.bigPairs[key.string] = bigPairs }

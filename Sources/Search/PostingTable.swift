@@ -100,7 +100,7 @@ struct PostingTable {
   }
 
   /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
-  func forEach(_ body: (Key, [Int32], [UInt32]) -> Void) {
+  func forEachEntry(_ body: (Key, [Int32], [UInt32]) -> Void) {
     var cursors = [Int](repeating: 0, count: batches.count)
     var ids: [Int32] = []
     var masks: [UInt32] = []
@@ -191,7 +191,7 @@ final class GramTable {
     old.deallocate()
   }
 
-  func forEach(_ body: (GramKey, Int32) -> Void) {
+  func forEachEntry(_ body: (GramKey, Int32) -> Void) {
     for i in 0..<size where slots[i].used {
       body(GramKey(a: slots[i].a, b: slots[i].b, c: slots[i].c), slots[i].value)
     }

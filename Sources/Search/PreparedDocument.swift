@@ -33,10 +33,10 @@ struct Prepared: Sendable {
 
   init(_ doc: SearchDocument, options: SearchIndexOptions) {
     var normalizer = Normalizer()
-    let L = options.gramLength
+    let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
     let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.body.utf8.count) / 3
-    let grams = GramTable(capacity: max(256, characters * L / 2))
+    let grams = GramTable(capacity: max(256, characters * gramLength / 2))
     var gramMasks: [UInt32] = []
     var words: [String: UInt32] = [:]
 
@@ -45,7 +45,7 @@ struct Prepared: Sendable {
         if seg.isJapanese {
           for p in seg.start..<seg.end {
             var key = GramKey(a: 0, b: 0, c: 0)
-            for n in 0..<min(L, seg.end - p) {
+            for n in 0..<min(gramLength, seg.end - p) {
               let v = UInt64(text[p + n])
               switch n {
               case 0..<3: key.a |= v << (21 * UInt64(n))
@@ -126,7 +126,7 @@ struct Prepared: Sendable {
     }
     var list: [(GramKey, UInt32)] = []
     list.reserveCapacity(gramMasks.count)
-    grams.forEach { key, value in list.append((key, gramMasks[Int(value)])) }
+    grams.forEachEntry { key, value in list.append((key, gramMasks[Int(value)])) }
     self.grams = list
     self.words = Array(words)
   }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Content
 import Diagnostics
 import Foundation
-import Content
 import Lint
 import Parallel
 
@@ -73,14 +73,17 @@ struct LintCommand: ParsableCommand {
     let contentURL = URL(fileURLWithPath: content)
     // The same loader as the build: site.yml's `lint:` settings, the glossary names, and every
     // page's body with the line it starts on. Front matter errors are reported too.
-    let (set, loadDiagnostics) = ContentLoader.load(contentDirectory: contentURL, includeDrafts: true)
+    let (set, loadDiagnostics) = ContentLoader.load(
+      contentDirectory: contentURL, includeDrafts: true)
     let selected = LintFiles.selection(paths)
     func isSelected(_ file: String) -> Bool {
       guard let selected else { return true }
       let path = URL(fileURLWithPath: file).standardizedFileURL.path
       return selected.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
-    var diagnostics = loadDiagnostics.filter { $0.severity == .error && isSelected($0.location.file) }
+    var diagnostics = loadDiagnostics.filter {
+      $0.severity == .error && isSelected($0.location.file)
+    }
     guard let set else {
       print(DiagnosticPrinter.render(diagnostics, as: .text))
       throw ExitCode(1)
@@ -90,8 +93,11 @@ struct LintCommand: ParsableCommand {
       configuration = try LintConfiguration(settings: set.config.lint)
     } catch let error as LintConfigurationError {
       configuration = error.configuration
-      let settingsText = try? String(contentsOfFile: contentURL.appendingPathComponent("site.yml").path, encoding: .utf8)
-      diagnostics += error.diagnostics(file: set.configPath) { LintFiles.line(ofKey: $0, in: settingsText) }
+      let settingsText = try? String(
+        contentsOfFile: contentURL.appendingPathComponent("site.yml").path, encoding: .utf8)
+      diagnostics += error.diagnostics(file: set.configPath) {
+        LintFiles.line(ofKey: $0, in: settingsText)
+      }
     }
     var glossaryNames: Set<String> = []
     for page in set.pages {
@@ -102,7 +108,8 @@ struct LintCommand: ParsableCommand {
     let rules = configuration
     let results = pages.parallelMap { page in
       Linter.lint(
-        file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1, context: context,
+        file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
+        context: context,
         configuration: rules)
     }
     diagnostics += results.flatMap { $0 }

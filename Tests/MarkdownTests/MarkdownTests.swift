@@ -20,7 +20,8 @@ import Testing
     #expect(html.contains("<th class=\"align-left\">項目</th>"))
     #expect(!html.contains("align=\""))
     #expect(html.contains("<del>旧</del>"))
-    #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"完了\" />"))
+    #expect(
+      html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"完了\" />"))
     #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"未完了\" />"))
     #expect(html.contains("<a href=\"https://example.jp/\">https://example.jp/</a>"))
   }
