@@ -17,6 +17,53 @@ public struct SourceTree: Sendable, Equatable {
     walk(theme.standardizedFileURL.path, prefix: "t/")
   }
 
+  /// Brings the stamps of `paths` (in the `c/…`, `t/…` form), of everything under them and of
+  /// the folders holding them up to date, as a new scan would: what a file watcher reports is
+  /// enough, so `portal serve` does not stat every file after each edit. A path that no longer
+  /// exists is dropped with everything under it; a folder is walked again.
+  public mutating func refresh(_ paths: some Sequence<String>, content: URL, theme: URL) {
+    let roots = [
+      "c/": content.standardizedFileURL.path, "t/": theme.standardizedFileURL.path,
+    ]
+    var parents: Set<String> = []
+    for path in Set(paths) {
+      let prefix = String(path.prefix(2))
+      guard let root = roots[prefix] else { continue }
+      var relative = String(path.dropFirst(2))
+      while relative.hasSuffix("/") { relative.removeLast() }
+      let key = prefix + relative
+      // A folder, or something gone, is stamped again from scratch with all it held.
+      let below = relative.isEmpty ? prefix : key + "/"
+      if stamps.keys.contains(where: { $0.hasPrefix(below) }) {
+        stamps = stamps.filter { !$0.key.hasPrefix(below) }
+      }
+      stamps[key] = nil
+      if relative.isEmpty {
+        walk(root, prefix: prefix)
+        continue
+      }
+      let parent = relative.split(separator: "/").dropLast().joined(separator: "/")
+      parents.insert(prefix + parent)
+      let full = root + "/" + relative
+      var st = stat()
+      guard lstat(full, &st) == 0 else { continue }
+      let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+      if isLink, stat(full, &st) != 0 { continue }
+      if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
+        walk(root, prefix: prefix, from: relative)
+      } else {
+        stamps[key] = Self.stamp(st)
+      }
+    }
+    // Adding, removing or renaming an entry changes its folder's own stamp.
+    for key in parents {
+      let prefix = String(key.prefix(2))
+      let relative = key.dropFirst(2)
+      guard let root = roots[prefix] else { continue }
+      stamps[key] = FileStamp.of(path: relative.isEmpty ? root : root + "/" + relative)
+    }
+  }
+
   init(stamps: [String: FileStamp]) { self.stamps = stamps }
 
   /// The paths whose stamps differ between two scans, added and removed ones included.
@@ -29,8 +76,8 @@ public struct SourceTree: Sendable, Equatable {
 
   /// readdir and lstat directly: FileManager's enumerator made a scan of 10,000 files slow
   /// enough to notice on every build.
-  private mutating func walk(_ root: String, prefix: String) {
-    var pending = [""]
+  private mutating func walk(_ root: String, prefix: String, from start: String = "") {
+    var pending = [start]
     while let relative = pending.popLast() {
       let dirPath = relative.isEmpty ? root : root + "/" + relative
       guard let dir = opendir(dirPath) else { continue }
@@ -52,11 +99,15 @@ public struct SourceTree: Sendable, Equatable {
         if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
           pending.append(child)
         } else {
-          stamps[prefix + child] = FileStamp(
-            modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-            size: Int64(st.st_size))
+          stamps[prefix + child] = Self.stamp(st)
         }
       }
     }
+  }
+
+  private static func stamp(_ st: stat) -> FileStamp {
+    FileStamp(
+      modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+      size: Int64(st.st_size))
   }
 }

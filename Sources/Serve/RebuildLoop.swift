@@ -3,10 +3,9 @@ import Content
 import Diagnostics
 import Foundation
 
-/// Watches `content/` and `theme/` and rebuilds when something changed: polls the stamps of
-/// every file every `interval` (portable, and a scan of 10,000 files takes a few
-/// milliseconds), then builds incrementally with one `BuildSession`, so only what the edit
-/// touched is parsed, rendered and written. A failed build writes nothing: the last good site
+/// Watches `content/` and `theme/` and rebuilds when something changed (inotify on Linux,
+/// else polling the stamps of every file), then builds incrementally with one `BuildSession`,
+/// so only what the edit touched is parsed, rendered and written. A failed build writes nothing: the last good site
 /// keeps being served and open pages show the errors.
 final class RebuildLoop: @unchecked Sendable {
   private let options: BuildOptions
@@ -59,22 +58,71 @@ final class RebuildLoop: @unchecked Sendable {
     return report
   }
 
-  /// Polls until the task is cancelled, rebuilding after each change; the cache is written
-  /// once the sources have been quiet for a poll.
+  /// Watches until the task is cancelled, rebuilding after each change. With inotify (Linux)
+  /// only the paths it reports are stamped again, and everything is scanned every
+  /// `Self.safetyScan` in case an event was missed (a linked file edited elsewhere, a network
+  /// file system); without it every file is stamped each `interval`. The cache is written once
+  /// the sources have been quiet for a second.
   func run(interval: Duration) async {
-    var tree = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+    let clock = ContinuousClock()
+    var watcher = SourceWatcher(
+      content: options.contentDirectory, theme: options.themeDirectory)
+    var tree = scan()
+    var lastScan = clock.now
+    var lastBuild = clock.now
+    var now = tree
+    // Watch first, then scan, so that nothing changed between the two goes unseen.
+    func rewatch() {
+      watcher = SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory)
+      now = scan()
+      lastScan = clock.now
+    }
     while !Task.isCancelled {
-      try? await Task.sleep(for: interval)
-      let now = SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+      try? await Task.sleep(for: watcher == nil ? interval : Self.tick)
+      now = tree
+      switch watcher?.changes() {
+      case nil:
+        now = scan()
+      case .quiet?:
+        if clock.now - lastScan >= Self.safetyScan {
+          now = scan()
+          lastScan = clock.now
+        }
+      case .paths(var paths)?:
+        // An editor's save can come as several events: let it finish.
+        try? await Task.sleep(for: Self.settle)
+        switch watcher?.changes() {
+        case .rescan?:
+          rewatch()
+        case .paths(let later)?:
+          paths.formUnion(later)
+          fallthrough
+        default:
+          now.refresh(paths, content: options.contentDirectory, theme: options.themeDirectory)
+        }
+      case .rescan?:
+        rewatch()
+      }
       guard now != tree else {
-        if session.hasUnsavedCache { await flush() }
+        if session.hasUnsavedCache, clock.now - lastBuild >= .seconds(1) { await flush() }
         continue
       }
       let changed = now.changes(since: tree)
       tree = now
       let report = await build(tree: now)
+      lastBuild = clock.now
       await announce(report, changedSources: changed)
     }
+  }
+
+  /// How often inotify events are collected, how long a save is given to finish, and how
+  /// often everything is scanned anyway.
+  static let tick = Duration.milliseconds(50)
+  static let settle = Duration.milliseconds(30)
+  static let safetyScan = Duration.seconds(5)
+
+  private func scan() -> SourceTree {
+    SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
   }
 
   func announce(_ report: BuildReport, changedSources: [String] = [], initial: Bool = false) async {

@@ -1,0 +1,102 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Build
+
+/// `portal serve` refreshes only the paths its watcher reports; after any edit that must give
+/// the stamps a full scan gives, or a change would go unnoticed or be seen twice.
+@Suite final class SourceTreeTests {
+  let root: URL
+  let content: URL
+  let theme: URL
+
+  init() throws {
+    root = try tempDir("tree")
+    content = root.appendingPathComponent("content")
+    theme = root.appendingPathComponent("theme")
+    for file in ["content/site.yml", "content/glossary/a.md", "theme/layouts/base.mustache"] {
+      try write(file, "x")
+    }
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  func write(_ relative: String, _ text: String) throws {
+    let url = root.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  /// Applies `edit`, refreshes the reported paths and compares with a new scan.
+  func expectRefreshMatchesScan(
+    reporting paths: [String], sourceLocation: SourceLocation = #_sourceLocation,
+    _ edit: () throws -> Void
+  ) throws {
+    var tree = SourceTree(content: content, theme: theme)
+    // Stamps are nanoseconds, but a coarse file system clock could hide an edit.
+    Thread.sleep(forTimeInterval: 0.01)
+    try edit()
+    let before = tree
+    tree.refresh(paths, content: content, theme: theme)
+    let scanned = SourceTree(content: content, theme: theme)
+    #expect(tree == scanned, sourceLocation: sourceLocation)
+    #expect(before != scanned, "the edit changed nothing", sourceLocation: sourceLocation)
+  }
+
+  @Test func editedFile() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary/a.md"]) {
+      try write("content/glossary/a.md", "longer text")
+    }
+  }
+
+  @Test func addedFileAlsoRestampsItsFolder() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary/b.md"]) {
+      try write("content/glossary/b.md", "new")
+    }
+  }
+
+  @Test func savedThroughATemporaryFileAndARename() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary/.a.md.swp", "c/glossary/a.md"]) {
+      try write("content/glossary/.a.md.swp", "saved")
+      try FileManager.default.removeItem(at: content.appendingPathComponent("glossary/a.md"))
+      try FileManager.default.moveItem(
+        at: content.appendingPathComponent("glossary/.a.md.swp"),
+        to: content.appendingPathComponent("glossary/a.md"))
+    }
+  }
+
+  @Test func removedFolderDropsEverythingUnderIt() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary"]) {
+      try FileManager.default.removeItem(at: content.appendingPathComponent("glossary"))
+    }
+  }
+
+  @Test func addedFolderIsWalked() throws {
+    try expectRefreshMatchesScan(reporting: ["t/partials"]) {
+      try write("theme/partials/a.mustache", "a")
+      try write("theme/partials/deep/b.mustache", "b")
+    }
+  }
+
+  @Test func renamedFolder() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary", "c/terms"]) {
+      try FileManager.default.moveItem(
+        at: content.appendingPathComponent("glossary"),
+        to: content.appendingPathComponent("terms"))
+    }
+  }
+
+  @Test func fileAtTheTop() throws {
+    try expectRefreshMatchesScan(reporting: ["c/site.yml"]) {
+      try write("content/site.yml", "title: changed")
+    }
+  }
+
+  @Test func wholeRootAgain() throws {
+    try expectRefreshMatchesScan(reporting: ["c/"]) {
+      try write("content/events/e.md", "e")
+    }
+  }
+}

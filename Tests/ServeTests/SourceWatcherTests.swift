@@ -1,0 +1,96 @@
+import Build
+import Foundation
+import Testing
+
+@testable import Serve
+
+/// The watcher reports what changed, and refreshing those paths gives the stamps a full scan
+/// gives: otherwise `portal serve` would miss an edit or rebuild for nothing.
+@Suite final class SourceWatcherTests {
+  let root: URL
+  let content: URL
+  let theme: URL
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-watch-\(UUID().uuidString)")
+    content = root.appendingPathComponent("content")
+    theme = root.appendingPathComponent("theme")
+    try write("content/site.yml")
+    try write("content/glossary/a.md")
+    try write("theme/layouts/base.mustache")
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  func write(_ relative: String, _ text: String = "x") throws {
+    let url = root.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  /// Waits for the first events, then gathers what follows for a moment.
+  func changes(_ watcher: SourceWatcher) -> SourceWatcher.Changes {
+    var result = SourceWatcher.Changes.quiet
+    let deadline = Date().addingTimeInterval(2)
+    while result == .quiet, Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.02)
+      result = watcher.changes()
+    }
+    Thread.sleep(forTimeInterval: 0.05)
+    switch (result, watcher.changes()) {
+    case (.paths(let a), .paths(let b)): return .paths(a.union(b))
+    case (_, .rescan): return .rescan
+    default: return result
+    }
+  }
+
+  #if os(Linux)
+    @Test func reportsEditsAndTheirRefreshMatchesAScan() throws {
+      let watcher = try #require(SourceWatcher(content: content, theme: theme))
+      var tree = SourceTree(content: content, theme: theme)
+      #expect(watcher.changes() == .quiet)
+
+      let edits: [(String, () throws -> Void)] = [
+        ("edit", { try self.write("content/glossary/a.md", "edited") }),
+        ("add", { try self.write("content/glossary/b.md") }),
+        ("new folder", { try self.write("content/events/2026/e.md") }),
+        // Watched as soon as it appeared: an edit inside it is reported too.
+        ("edit in new folder", { try self.write("content/events/2026/e.md", "again") }),
+        ("theme", { try self.write("theme/partials/p.mustache") }),
+        (
+          "save through a rename",
+          {
+            try self.write("content/glossary/.b.tmp", "saved")
+            let from = self.content.appendingPathComponent("glossary/.b.tmp").path
+            #expect(rename(from, self.content.appendingPathComponent("glossary/b.md").path) == 0)
+          }
+        ),
+        (
+          "remove folder",
+          { try FileManager.default.removeItem(at: self.content.appendingPathComponent("events")) }
+        ),
+      ]
+      for (name, edit) in edits {
+        Thread.sleep(forTimeInterval: 0.01)
+        try edit()
+        guard case .paths(let paths) = changes(watcher) else {
+          Issue.record("\(name): no paths reported")
+          continue
+        }
+        tree.refresh(paths, content: content, theme: theme)
+        #expect(tree == SourceTree(content: content, theme: theme), "\(name): \(paths.sorted())")
+      }
+      #expect(watcher.changes() == .quiet)
+    }
+
+    @Test func aMovedFolderAsksForAFullScan() throws {
+      let watcher = try #require(SourceWatcher(content: content, theme: theme))
+      try FileManager.default.moveItem(
+        at: content.appendingPathComponent("glossary"),
+        to: content.appendingPathComponent("terms"))
+      #expect(changes(watcher) == .rescan)
+    }
+  #endif
+}
