@@ -5,17 +5,19 @@ import Diagnostics
 enum ReferenceValidator {
   static func validate(pages: [Page], config: SiteConfig) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var slugs: [ContentKind: [String: Page]] = [:]
+    // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
+    // runs this over every page.
+    var slugs: [ContentKind: [String: String]] = [:]
     for page in pages {
       if let first = slugs[page.kind]?[page.slug] {
         diagnostics.append(
           .error(
             SourceLocation(file: page.path),
-            "the slug `\(page.slug)` is already used by \(first.path)",
+            "the slug `\(page.slug)` is already used by \(first)",
             hint: "give this page another file name or a `slug:` of its own",
             code: "content.duplicate-slug"))
       } else {
-        slugs[page.kind, default: [:]][page.slug] = page
+        slugs[page.kind, default: [:]][page.slug] = page.path
       }
     }
 
@@ -30,10 +32,10 @@ enum ReferenceValidator {
           "`\(key)` names an unknown \(what) `\(ref.id)`",
           hint: guess ?? "use the id of an existing \(what)", code: "content.unknown-id"))
     }
-    let initiativeSlugs = Set(slugs[.initiative]?.keys ?? [String: Page]().keys)
-    let glossarySlugs = Set(slugs[.glossary]?.keys ?? [String: Page]().keys)
-    let strategySlugs = Set(slugs[.strategy]?.keys ?? [String: Page]().keys)
-    var visionFor: [String: Page] = [:]
+    let initiativeSlugs = Set(slugs[.initiative]?.keys ?? [String: String]().keys)
+    let glossarySlugs = Set(slugs[.glossary]?.keys ?? [String: String]().keys)
+    let strategySlugs = Set(slugs[.strategy]?.keys ?? [String: String]().keys)
+    var visionFor: [String: String] = [:]
     for page in pages {
       switch page.meta {
       case .strategy(let m):
@@ -45,10 +47,10 @@ enum ReferenceValidator {
           diagnostics.append(
             .error(
               SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
-              "the field `\(m.field.id)` already has its vision in \(other.path)",
+              "the field `\(m.field.id)` already has its vision in \(other)",
               hint: "keep one file per field", code: "content.duplicate-field"))
         } else {
-          visionFor[m.field.id] = page
+          visionFor[m.field.id] = page.path
         }
       case .initiative(let m):
         for r in m.related {
@@ -65,7 +67,7 @@ enum ReferenceValidator {
       }
     }
     // A name that two glossary entries share makes linking ambiguous.
-    var owner: [String: Page] = [:]
+    var owner: [String: (slug: String, path: String)] = [:]
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
       for name in [m.term] + m.aliases {
@@ -77,7 +79,7 @@ enum ReferenceValidator {
               hint: "keep each name in one glossary entry so links are not ambiguous",
               code: "content.duplicate-term"))
         } else {
-          owner[name] = page
+          owner[name] = (page.slug, page.path)
         }
       }
     }
