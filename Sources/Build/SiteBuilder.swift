@@ -134,13 +134,26 @@ public enum SiteBuilder {
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
-    var sourceMap = previous?.sourceMap ?? [:]
-    for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
     let rebuildSearch = previous?.searchInputs != searchInputs
     var searchPaths = previous?.searchFiles ?? []
     var searchState = previous?.searchState ?? []
+    // The usual edit leaves the set of output files as it was (pages, search files and the
+    // source map): then the earlier table is taken whole instead of copied entry by entry,
+    // which at 10,000 pages (80,000 files) was a tenth of a rebuild in `portal serve`.
+    let sameFiles =
+      previous.map { previous in
+        previous.outputs.count == inputs.count + searchPaths.count + 1
+          && inputs.keys.allSatisfy { previous.outputs[$0] != nil }
+          && searchPaths.allSatisfy { previous.outputs[$0] != nil }
+      } ?? false
+    var sourceMap = previous?.sourceMap ?? [:]
     var outputs: [String: BuildCache.Output] = [:]
-    for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
+    if sameFiles, let previous {
+      outputs = previous.outputs
+    } else {
+      for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
+      for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
+    }
     var changed: [OutputFile] = []
     var rendered: [String] = []
     func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
@@ -195,7 +208,10 @@ public enum SiteBuilder {
         report.renderedPaths = rendered
         return report
       }
-      let deletes = (previous?.outputs.keys.filter { outputs[$0] == nil } ?? []).sorted()
+      // Nothing was dropped from a table taken whole, unless the search index was rebuilt.
+      let deletes =
+        sameFiles && !rebuildSearch
+        ? [] : (previous?.outputs.keys.filter { outputs[$0] == nil } ?? []).sorted()
       let deferred = session?.defersCacheWrites == true
       try OutputWriter.apply(
         writes: changed, deletes: deletes, cache: deferred ? nil : cache,
