@@ -13,13 +13,19 @@ public final class PreviewServer: Sendable {
     public var build: BuildOptions
     /// 0 picks a free port.
     public var port: Int
-    /// How often the sources are checked for changes.
+    /// Poll instead of watching with inotify: for file systems that send no events (some
+    /// network and container mounts).
+    public var poll: Bool
+    /// How often the sources are checked for changes when polling.
     public var pollInterval: Duration
 
-    public init(build: BuildOptions, port: Int = 8080, pollInterval: Duration = .milliseconds(300))
-    {
+    public init(
+      build: BuildOptions, port: Int = 8080, poll: Bool = false,
+      pollInterval: Duration = .milliseconds(300)
+    ) {
       self.build = build
       self.port = port
+      self.poll = poll
       self.pollInterval = pollInterval
     }
   }
@@ -74,11 +80,12 @@ public final class PreviewServer: Sendable {
       logger: Self.quietLogger())
     let loop = self.loop
     let interval = options.pollInterval
+    let watch = !options.poll
     let running = Task {
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.run() }
         group.addTask {
-          await loop.run(interval: interval)
+          await loop.run(interval: interval, watch: watch)
           throw CancellationError()
         }
         try await group.next()

@@ -61,12 +61,14 @@ final class RebuildLoop: @unchecked Sendable {
   /// Watches until the task is cancelled, rebuilding after each change. With inotify (Linux)
   /// only the paths it reports are stamped again, and everything is scanned every
   /// `Self.safetyScan` in case an event was missed (a linked file edited elsewhere, a network
-  /// file system); without it every file is stamped each `interval`. The cache is written once
+  /// file system); without it, or when `watch` is false, every file is stamped each
+  /// `interval`. The cache is written once
   /// the sources have been quiet for a second.
-  func run(interval: Duration) async {
+  func run(interval: Duration, watch: Bool = true) async {
     let clock = ContinuousClock()
-    var watcher = SourceWatcher(
-      content: options.contentDirectory, theme: options.themeDirectory)
+    var watcher =
+      watch
+      ? SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory) : nil
     var tree = scan()
     var lastScan = clock.now
     var lastBuild = clock.now
@@ -83,6 +85,8 @@ final class RebuildLoop: @unchecked Sendable {
       switch watcher?.changes() {
       case nil:
         now = scan()
+        // Polling because a folder was missing or inotify refused: try watching again.
+        if watch, clock.now - lastScan >= Self.safetyScan { rewatch() }
       case .quiet?:
         if clock.now - lastScan >= Self.safetyScan {
           now = scan()

@@ -93,8 +93,9 @@ final class SourceWatcher {
         let flags = relative.isEmpty ? 0 : UInt32(IN_DONT_FOLLOW)
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR) | flags)
         if wd < 0 {
-          // Gone already (its deletion is reported too), or not a folder: nothing to watch.
-          if errno == ENOENT || errno == ENOTDIR { continue }
+          // A folder gone already (its deletion is reported too) or not a folder: nothing to
+          // watch. A missing root cannot be watched at all.
+          if !relative.isEmpty && (errno == ENOENT || errno == ENOTDIR) { continue }
           return false
         }
         folders[wd] = folderKey

@@ -25,8 +25,8 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Build the site into the output folder.",
     discussion: """
-      Every problem in the content is reported at once as `file:line:column: error: …` with a
-      hint. The output folder is replaced only when the build succeeds; a failed build leaves the
+      Every problem in the content is reported at once as `file:line:column: error: …` with a \
+      hint. The output folder is replaced only when the build succeeds; a failed build leaves the \
       previous site untouched.
 
       Exit status: 0 built, 1 content errors, 2 usage errors.
@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
       Examples:
         portal build
         portal build --content content --theme theme --output site
-        portal build --now 2026-12-01T09:00:00+09:00     (reproducible: fixes the build clock)
+        portal build --now 2026-12-01T09:00:00+09:00   (a fixed clock: reproducible)
         portal build --drafts --diagnostics json
       """)
 

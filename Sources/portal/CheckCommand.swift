@@ -12,20 +12,20 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Check the built site for broken links and anchors and for accessibility problems.",
     discussion: """
-      Reads every page of the built site and reports, at the Markdown line that made it (from
+      Reads every page of the built site and reports, at the Markdown line that made it (from \
       the build's .portal/sourcemap.json) or else at the template:
-        - links, #fragments, images, stylesheets, scripts, icons, feeds, redirect stubs and
-          sitemap.xml entries that lead to no file or no anchor;
-        - images without alt, skipped heading levels, no or several h1, links and buttons
-          without text, vague link text (こちら, click here), tables without <th>,
-          duplicate ids, and <html> without lang.
-      With --external, http(s) links to other sites are fetched too (8 at a time, 2 per host,
-      with retries); good results are cached in <site>/.portal/external-cache.json, and URLs
+        - links, #fragments, images, stylesheets, scripts, icons, feeds, redirect stubs and \
+      sitemap.xml entries that lead to no file or no anchor;
+        - images without alt, skipped heading levels, no or several h1, links and buttons \
+      without text, vague link text (こちら, click here), tables without <th>, \
+      duplicate ids, and <html> without lang.
+      With --external, http(s) links to other sites are fetched too (8 at a time, 2 per host, \
+      with retries); good results are cached in <site>/.portal/external-cache.json, and URLs \
       matching `check: { skip: [...] }` in content/site.yml or --skip are not fetched.
 
       Run it from the project folder, after `portal build`. See docs/check.md.
 
-      Exit status: 0 nothing broken (warnings allowed unless --strict), 1 errors or (with
+      Exit status: 0 nothing broken (warnings allowed unless --strict), 1 errors or (with \
       --strict) warnings, 2 usage errors.
 
       Examples:

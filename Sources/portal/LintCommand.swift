@@ -14,17 +14,17 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check the Markdown for Japanese that is hard for residents to read.",
     discussion: """
-      Warns about long sentences, too many 読点, long kanji runs, dense kanji,
-      double negatives, doubled particles, mixed です・ます and である,
-      unexplained katakana words and abbreviations, vague link text, images
-      without alternative text, dates without a weekday, half-width kana and
+      Warns about long sentences, too many 読点, long kanji runs, dense kanji, \
+      double negatives, doubled particles, mixed です・ます and である, \
+      unexplained katakana words and abbreviations, vague link text, images \
+      without alternative text, dates without a weekday, half-width kana and \
       kanji numbers: `file:line:column: warning: … [rule]` with a hint.
 
       Thresholds: content/site.yml, `lint:` mapping (rule id: number or off).
-      Silence one line: <!-- lint-disable-line RULE --> at its end, or
+      Silence one line: <!-- lint-disable-line RULE --> at its end, or \
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
-      Exit status: 0 no errors (warnings allowed), 1 errors or, with --strict,
+      Exit status: 0 no errors (warnings allowed), 1 errors or, with --strict, \
       any warning, 2 usage errors.
 
       Examples:

@@ -20,8 +20,8 @@ struct NewCommand: ParsableCommand {
     commandName: "new",
     abstract: "Create a content file with the right front matter.",
     discussion: """
-      Writes content/<folder>/<slug>.md with every required key filled in or marked, and the
-      optional keys as comments. A Japanese title cannot become a URL by itself, so pass --slug
+      Writes content/<folder>/<slug>.md with every required key filled in or marked, and the \
+      optional keys as comments. A Japanese title cannot become a URL by itself, so pass --slug \
       (lower-case letters, digits and `-`).
 
       Examples:

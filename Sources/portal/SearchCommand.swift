@@ -7,20 +7,20 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Search the built site with the same index and algorithm as its search page.",
     discussion: """
-      Reads <site>/search/ (written by `portal build`) and prints the best matches: title,
-      kind, URL and a snippet with the match marked **like this**. The search page in the
+      Reads <site>/search/ (written by `portal build`) and prints the best matches: title, \
+      kind, URL and a snippet with the match marked **like this**. The search page in the \
       browser runs the same algorithm on the same files, so this is what residents see.
 
-      Matching: a page matches when its title, summary, keywords (tags, glossary readings and
-      aliases) or text contain the query after normalisation (full/half width, upper/lower
+      Matching: a page matches when its title, summary, keywords (tags, glossary readings and \
+      aliases) or text contain the query after normalisation (full/half width, upper/lower \
       case, katakana/hiragana and ー are folded). Words separated by spaces must all occur.
-      A glossary term's reading or alias also finds the term and the pages using it
+      A glossary term's reading or alias also finds the term and the pages using it \
       (ぼうさい → 防災). See docs/search.md.
 
-      Kinds: strategy (戦略), initiative (取組), event (イベント), glossary (用語); repeat
+      Kinds: strategy (戦略), initiative (取組), event (イベント), glossary (用語); repeat \
       --kind or separate with commas.
 
-      Exit status: 0 searched (also when nothing matched), 1 no or broken index,
+      Exit status: 0 searched (also when nothing matched), 1 no or broken index, \
       2 usage errors.
 
       Examples:

@@ -9,18 +9,19 @@ struct ServeCommand: ParsableCommand {
     commandName: "serve",
     abstract: "Build the site, serve it on this computer and rebuild on every change.",
     discussion: """
-      Serves the output folder at http://127.0.0.1:PORT/, watches the content and theme
-      folders, rebuilds only what an edit touches, and reloads open pages. A build error is
+      Serves the output folder at http://127.0.0.1:PORT/, watches the content and theme \
+      folders, rebuilds only what an edit touches, and reloads open pages. A build error is \
       shown over the page with file, line and message; the last good site keeps being served.
       Stop with Ctrl-C.
 
-      Pages are served with a small live-reload script added; the built files never contain
+      Pages are served with a small live-reload script added; the built files never contain \
       it. Publish with `portal build`.
 
       Examples:
         portal serve
         portal serve --port 8000
         portal serve --content content --theme theme --output site --drafts
+        portal serve --poll      # a mount that sends no file events
       """)
 
   @OptionGroup var locations: SiteLocations
@@ -30,6 +31,13 @@ struct ServeCommand: ParsableCommand {
 
   @Flag(help: "Include pages marked `draft: true`.")
   var drafts = false
+
+  @Flag(
+    help: """
+      Check every file for changes every 300 ms instead of waiting for file events (for \
+      folders that send none, such as some network or container mounts).
+      """)
+  var poll = false
 
   func validate() throws {
     guard (0...65535).contains(port) else {
@@ -45,7 +53,7 @@ struct ServeCommand: ParsableCommand {
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts,
       now: DateTime(date: Date()))
     let output = locations.output
-    let server = PreviewServer(options: .init(build: build, port: port)) { line in
+    let server = PreviewServer(options: .init(build: build, port: port, poll: poll)) { line in
       FileHandle.standardError.write(Data((line + "\n").utf8))
     }
     let failure = ServeFailure()

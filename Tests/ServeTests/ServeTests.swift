@@ -30,7 +30,10 @@ final class PortBox: @unchecked Sendable {
 }
 
 @Suite(.serialized) struct ServeTests {
-  @Test func servesRebuildsReloadsAndShowsErrors() async throws {
+  /// Both ways of noticing edits: inotify, and polling (`portal serve --poll`).
+  @Test(arguments: [false, true]) func servesRebuildsReloadsAndShowsErrors(poll: Bool)
+    async throws
+  {
     let dir = try fixtureSite()
     let output = dir.appendingPathComponent("site")
     let options = BuildOptions(
@@ -38,7 +41,8 @@ final class PortBox: @unchecked Sendable {
       themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
       now: DateTime(date: Date()))
     let server = PreviewServer(
-      options: .init(build: options, port: 0, pollInterval: .milliseconds(100)), log: { _ in })
+      options: .init(build: options, port: 0, poll: poll, pollInterval: .milliseconds(100)),
+      log: { _ in })
     let box = PortBox()
     let running = Task { try await server.run(onReady: { box.set($0) }) }
     defer { running.cancel() }

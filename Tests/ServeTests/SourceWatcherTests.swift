@@ -92,5 +92,16 @@ import Testing
         to: content.appendingPathComponent("terms"))
       #expect(changes(watcher) == .rescan)
     }
+
+    /// A missing or removed root cannot be watched: the server scans instead, and watches
+    /// again once it is back.
+    @Test func aRootThatIsGoneCannotBeWatched() throws {
+      let watcher = try #require(SourceWatcher(content: content, theme: theme))
+      try FileManager.default.removeItem(at: content)
+      #expect(changes(watcher) == .rescan)
+      #expect(SourceWatcher(content: content, theme: theme) == nil)
+      try write("content/site.yml")
+      #expect(SourceWatcher(content: content, theme: theme) != nil)
+    }
   #endif
 }
