@@ -5,8 +5,8 @@ import Foundation
 
 /// Watches `content/` and `theme/` and rebuilds when something changed (inotify on Linux,
 /// else polling the stamps of every file), then builds incrementally with one `BuildSession`,
-/// so only what the edit touched is parsed, rendered and written. A failed build writes nothing: the last good site
-/// keeps being served and open pages show the errors.
+/// so only what the edit touched is parsed, rendered and written. A failed build writes
+/// nothing: the last good site keeps being served and open pages show the errors.
 final class RebuildLoop: @unchecked Sendable {
   private let options: BuildOptions
   private let session = BuildSession()
@@ -62,8 +62,7 @@ final class RebuildLoop: @unchecked Sendable {
   /// only the paths it reports are stamped again, and everything is scanned every
   /// `Self.safetyScan` in case an event was missed (a linked file edited elsewhere, a network
   /// file system); without it, or when `watch` is false, every file is stamped each
-  /// `interval`. The cache is written once
-  /// the sources have been quiet for a second.
+  /// `interval`. The cache is written once the sources have been quiet for a second.
   func run(interval: Duration, watch: Bool = true) async {
     let clock = ContinuousClock()
     var watcher =
