@@ -124,16 +124,17 @@ struct Dependencies {
     return h.value
   }
 
+  /// By index into `site.pages`, never a copy of the page: this runs for every page.
   private func page(_ i: Int, _ h: inout StableHash) {
-    let p = site.pages[i]
+    let slug = site.pages[i].slug
     h.add(fullHash[i])
     func pub(_ indices: [Int]) {
       h.add(indices.count)
       for j in indices { h.add(publicHash[j]) }
     }
     // The definitions of the terms the body links.
-    pub(p.glossaryTerms.compactMap { site.index(of: .glossary, slug: $0) })
-    switch p.page.meta {
+    pub(site.pages[i].glossaryTerms.compactMap { site.index(of: .glossary, slug: $0) })
+    switch site.pages[i].page.meta {
     case .strategy(let m):
       var chain: [Int] = []
       var parent = m.parent.flatMap { site.index(of: .strategy, slug: $0.id) }
@@ -146,18 +147,18 @@ struct Dependencies {
         }
       }
       pub(chain)
-      pub(site.strategyChildren[p.slug] ?? [])
+      pub(site.strategyChildren[slug] ?? [])
     case .field:
       break
     case .initiative:
-      pub(site.eventsByInitiative[p.slug] ?? [])
-      pub(site.relatedInitiatives[p.slug] ?? [])
+      pub(site.eventsByInitiative[slug] ?? [])
+      pub(site.relatedInitiatives[slug] ?? [])
     case .event(let m):
       pub(m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
       h.add((m.end ?? m.start) < site.now ? 1 : 0)
     case .glossary(let m):
       pub(m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
-      pub(site.termUsers[p.slug] ?? [])
+      pub(site.termUsers[slug] ?? [])
     }
   }
 

@@ -103,10 +103,12 @@ public enum SiteBuilder {
     let plan0 = RenderPlan(site: site, theme: theme)
     let dependencies = Dependencies(
       site: site, hashes: content.hashes, global: globalInputs(settings, options, theme))
-    var inputs: [String: UInt64] = [:]
-    for (path, job) in plan0.jobs {
-      inputs[path] = dependencies.inputs(of: job, path: path, plan: plan0)
+    let hashes = plan0.jobs.parallelMap {
+      dependencies.inputs(of: $0.job, path: $0.path, plan: plan0)
     }
+    var inputs: [String: UInt64] = [:]
+    inputs.reserveCapacity(hashes.count)
+    for (job, hash) in zip(plan0.jobs, hashes) { inputs[job.path] = hash }
     let searchInputs = dependencies.searchInputs
 
     // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
