@@ -124,19 +124,44 @@ public enum Resolver {
       inPathOrder ? a < b : pages[a].page.relativePath < pages[b].page.relativePath
     }
 
-    // Initiatives by field.
+    // One pass over the front matter (each look at `meta` copies it), then the relations.
     var initiativesByField: [String: [Int]] = [:]
     var visionByField: [String: Int] = [:]
+    var relatedRefs: [(Int, String)] = []
+    var roots: [Int] = []
+    var children: [String: [Int]] = [:]
+    var strategyOrder: [Int: Int] = [:]
+    var upcoming: [(Int, DateTime)] = []
+    var past: [(Int, DateTime)] = []
+    var eventStart: [Int: DateTime] = [:]
+    var entries: [(Int, String, [UInt32])] = []
     for i in pages.indices {
       switch pages[i].page.meta {
       case .initiative(let m):
         site.initiatives.append(i)
         for f in m.fields { initiativesByField[f.id, default: []].append(i) }
+        for r in m.related { relatedRefs.append((i, r.id)) }
       case .field(let m):
         visionByField[m.field.id] = i
-      default: break
+      case .strategy(let m):
+        strategyOrder[i] = m.order
+        if let parent = m.parent {
+          children[parent.id, default: []].append(i)
+        } else {
+          roots.append(i)
+        }
+      case .event(let m):
+        // Upcoming: not yet ended by the build clock.
+        let ends = m.end ?? m.start
+        if ends >= site.now { upcoming.append((i, m.start)) } else { past.append((i, m.start)) }
+        eventStart[i] = m.start
+        for r in m.initiatives { site.eventsByInitiative[r.id, default: []].append(i) }
+      case .glossary(let m):
+        entries.append((i, m.reading, m.reading.kanaSortKey))
       }
     }
+
+    // Initiatives by field.
     site.initiatives.sort(by: byPath)
     site.domains = site.config.domains.map { d in
       DomainNode(
@@ -149,52 +174,26 @@ public enum Resolver {
     }
 
     // Strategy tree.
-    var roots: [Int] = []
-    var children: [String: [Int]] = [:]
-    for i in pages.indices {
-      guard case .strategy(let m) = pages[i].page.meta else { continue }
-      if let parent = m.parent {
-        children[parent.id, default: []].append(i)
-      } else {
-        roots.append(i)
-      }
-    }
     func byOrder(_ a: Int, _ b: Int) -> Bool {
-      guard case .strategy(let x) = pages[a].page.meta, case .strategy(let y) = pages[b].page.meta
-      else { return false }
-      return (x.order, pages[a].slug) < (y.order, pages[b].slug)
+      (strategyOrder[a] ?? 0, pages[a].slug) < (strategyOrder[b] ?? 0, pages[b].slug)
     }
     site.strategyRoots = roots.sorted(by: byOrder)
     site.strategyChildren = children.mapValues { $0.sorted(by: byOrder) }
 
-    // Events: upcoming (not yet ended by the build clock) soonest first, past latest first.
-    var upcoming: [(Int, DateTime)] = []
-    var past: [(Int, DateTime)] = []
-    for i in pages.indices {
-      guard case .event(let m) = pages[i].page.meta else { continue }
-      let ends = m.end ?? m.start
-      if ends >= site.now { upcoming.append((i, m.start)) } else { past.append((i, m.start)) }
-      for r in m.initiatives { site.eventsByInitiative[r.id, default: []].append(i) }
-    }
+    // Events: upcoming soonest first, past latest first.
     site.upcomingEvents = upcoming.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
     site.pastEvents = past.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map(\.0)
-    func start(_ i: Int) -> DateTime {
-      if case .event(let m) = pages[i].page.meta { return m.start }
-      return DateTime(epochSeconds: 0, offsetSeconds: 0)
-    }
+    let epoch = DateTime(epochSeconds: 0, offsetSeconds: 0)
     site.eventsByInitiative = site.eventsByInitiative.mapValues {
-      $0.sorted { start($0) < start($1) }
+      $0.sorted { (eventStart[$0] ?? epoch) < (eventStart[$1] ?? epoch) }
     }
 
     // Related initiatives, both directions.
     var related: [String: Set<Int>] = [:]
-    for i in site.initiatives {
-      guard case .initiative(let m) = pages[i].page.meta else { continue }
-      for r in m.related {
-        guard let j = site.index(of: .initiative, slug: r.id), j != i else { continue }
-        related[pages[i].slug, default: []].insert(j)
-        related[r.id, default: []].insert(i)
-      }
+    for (i, id) in relatedRefs {
+      guard let j = site.index(of: .initiative, slug: id), j != i else { continue }
+      related[pages[i].slug, default: []].insert(j)
+      related[id, default: []].insert(i)
     }
     site.relatedInitiatives = related.mapValues { $0.sorted(by: byPath) }
 
@@ -204,12 +203,6 @@ public enum Resolver {
     }
 
     // Glossary in 五十音 order by reading.
-    var entries: [(Int, String, [UInt32])] = []
-    for i in pages.indices {
-      if case .glossary(let m) = pages[i].page.meta {
-        entries.append((i, m.reading, m.reading.kanaSortKey))
-      }
-    }
     entries.sort { a, b in
       a.2 == b.2 ? pages[a.0].title < pages[b.0].title : a.2.lexicographicallyPrecedes(b.2)
     }
