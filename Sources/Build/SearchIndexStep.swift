@@ -121,7 +121,8 @@ enum SearchIndexStep {
           url: p.url, title: title, kind: kind, summary: p.page.summary ?? "", body: p.plainText,
           date: date, keywords: keywords))
     }
-    return documents.sorted { $0.url < $1.url }
+    // In page order: the index orders them itself (kind, date, URL).
+    return documents
   }
 }
 

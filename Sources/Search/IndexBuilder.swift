@@ -164,17 +164,20 @@ public enum SearchIndexBuilder {
   /// Documents in id order: kind (glossary, strategy, initiative, event), newer dates first
   /// (none last), then URL.
   static func ordered(_ documents: [SearchDocument]) -> [SearchDocument] {
-    func rank(_ k: SearchKind) -> Int { IndexFormat.kindOrder.firstIndex(of: k) ?? 0 }
-    return documents.sorted { a, b in
-      if a.kind != b.kind { return rank(a.kind) < rank(b.kind) }
-      if a.date != b.date {
-        guard let x = a.date else { return false }
-        guard let y = b.date else { return true }
+    let rank = documents.map { IndexFormat.kindOrder.firstIndex(of: $0.kind) ?? 0 }
+    // Positions are sorted, not documents: every move of a document moves all its fields, and
+    // a rebuild in `portal serve` orders 10,000 of them.
+    let order = documents.indices.sorted { i, j in
+      if rank[i] != rank[j] { return rank[i] < rank[j] }
+      if documents[i].date != documents[j].date {
+        guard let x = documents[i].date else { return false }
+        guard let y = documents[j].date else { return true }
         return x > y
       }
-      if a.url != b.url { return a.url < b.url }
-      return a.title < b.title
+      if documents[i].url != documents[j].url { return documents[i].url < documents[j].url }
+      return documents[i].title < documents[j].title
     }
+    return order.map { documents[$0] }
   }
 
   struct Entry {
