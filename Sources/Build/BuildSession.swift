@@ -1,5 +1,7 @@
 import Content
+import Diagnostics
 import Foundation
+import Render
 import Site
 
 /// What `portal serve` keeps between its builds, so a rebuild reads and parses only the files
@@ -9,6 +11,8 @@ public final class BuildSession: @unchecked Sendable {
   let bodyMemo = BodyMemo()
   var bodiesSeeded = false
   var cache: BuildCache?
+  /// The theme as loaded, with the stamps of its files then.
+  var theme: (stamps: [String: FileStamp], theme: Theme?, diagnostics: [Diagnostic])?
   /// The stamps the caller just scanned, so the build does not scan again.
   public var scannedTree: SourceTree?
   /// Keep the incremental cache in memory and write it with `saveCache`: writing tens of

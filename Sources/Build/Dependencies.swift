@@ -43,7 +43,7 @@ struct Dependencies {
       h.add(site.pages[i].glossaryTerms.count)
       for t in site.pages[i].glossaryTerms { h.add(t) }
       pub.append(h.value)
-      h.add(Resolver.bodyKey(site.pages[i].page, hashes: source, context: site.bodyContextKey))
+      h.add(site.pages[i].bodyKey)
       full.append(h.value)
     }
     publicHash = pub

@@ -83,9 +83,18 @@ public enum SiteBuilder {
     diagnostics += loadDiagnostics
 
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).
-    let themePath = ContentLoader.displayPath(for: options.themeDirectory)
-    let (theme, themeDiagnostics) = Theme.load(from: options.themeDirectory, displayPath: themePath)
-    diagnostics += themeDiagnostics
+    // In a session, kept while no file under theme/ changed.
+    let themeStamps = tree.stamps.filter { $0.key.hasPrefix("t/") }
+    let theme: Theme?
+    if let kept = session?.theme, kept.stamps == themeStamps {
+      (theme, diagnostics) = (kept.theme, diagnostics + kept.diagnostics)
+    } else {
+      let themePath = ContentLoader.displayPath(for: options.themeDirectory)
+      let (loaded, themeDiagnostics) = Theme.load(
+        from: options.themeDirectory, displayPath: themePath)
+      (theme, diagnostics) = (loaded, diagnostics + themeDiagnostics)
+      session?.theme = (themeStamps, loaded, themeDiagnostics)
+    }
     guard let content, let theme else { return finish(0) }
 
     // Step 4: resolve URLs, bodies and relations. Runs even when loading found errors, on the
@@ -123,7 +132,7 @@ public enum SiteBuilder {
       default: break
       }
     }
-    Resolver.fillBodies(&site, pages: needBodies, hashes: content.hashes, memo: memo)
+    Resolver.fillBodies(&site, pages: needBodies, memo: memo)
     let plan = RenderPlan(site: site, theme: theme)
 
     // Steps 7 and 8: render, add the search index and the source map for `portal check`, and
@@ -196,7 +205,7 @@ public enum SiteBuilder {
     let cache = BuildCache(
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
       diagnostics: diagnostics.filter { $0.severity != .error }, pageCounts: counts(site),
-      bodies: cachedBodies(site, content: content), outputs: outputs, sourceMap: sourceMap,
+      bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState)
     do {
       if let staging {
@@ -280,15 +289,13 @@ public enum SiteBuilder {
     }.sorted()
   }
 
-  static func cachedBodies(_ site: Site, content: ContentSet) -> [String: BuildCache.Body] {
+  static func cachedBodies(_ site: Site) -> [String: BuildCache.Body] {
     var bodies: [String: BuildCache.Body] = [:]
     bodies.reserveCapacity(site.pages.count)
     for i in site.pages.indices {
-      let path = site.pages[i].page.relativePath
-      let key = Resolver.bodyKey(
-        site.pages[i].page, hashes: content.hashes[path], context: site.bodyContextKey)
-      bodies[path] = BuildCache.Body(
-        key: key, plainText: site.pages[i].plainText, glossaryTerms: site.pages[i].glossaryTerms)
+      bodies[site.pages[i].page.relativePath] = BuildCache.Body(
+        key: site.pages[i].bodyKey, plainText: site.pages[i].plainText,
+        glossaryTerms: site.pages[i].glossaryTerms)
     }
     return bodies
   }

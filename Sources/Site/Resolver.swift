@@ -22,18 +22,17 @@ public enum Resolver {
     let contextKey = context.fingerprint
 
     // 2. Bodies, in parallel.
-    let outputs: [ResolvedBody] = content.pages.parallelMap { page in
-      guard let memo else { return ResolvedBody(BodyRenderer.render(page, context: context)) }
+    let outputs: [(ResolvedBody, UInt64)] = content.pages.parallelMap { page in
       let key = bodyKey(page, hashes: content.hashes[page.relativePath], context: contextKey)
-      if let body = memo.body(page.relativePath, key: key) { return body }
+      if let body = memo?.body(page.relativePath, key: key) { return (body, key) }
       let body = ResolvedBody(BodyRenderer.render(page, context: context))
-      memo.store(page.relativePath, key: key, body: body)
-      return body
+      memo?.store(page.relativePath, key: key, body: body)
+      return (body, key)
     }
     memo?.keep(only: Set(content.pages.map(\.relativePath)))
     var pages: [ResolvedPage] = []
     pages.reserveCapacity(content.pages.count)
-    for (page, out) in zip(content.pages, outputs) {
+    for (page, (out, key)) in zip(content.pages, outputs) {
       diagnostics += out.diagnostics
       let u = context.urlForFile[page.relativePath]!
       pages.append(
@@ -41,7 +40,7 @@ public enum Resolver {
           page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html ?? "",
           headings: out.headings,
           plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links,
-          bodyIsStub: out.html == nil))
+          bodyIsStub: out.html == nil, bodyKey: key))
     }
 
     var site = Site(
@@ -58,7 +57,7 @@ public enum Resolver {
   /// Renders the bodies of stub pages (remembered without HTML) before their pages are rendered,
   /// and remembers them in full.
   public static func fillBodies(
-    _ site: inout Site, pages indices: [Int], hashes: [String: SourceHashes], memo: BodyMemo?
+    _ site: inout Site, pages indices: [Int], memo: BodyMemo?
   ) {
     let stubs = indices.filter { site.pages[$0].bodyIsStub }
     guard !stubs.isEmpty else { return }
@@ -70,11 +69,8 @@ public enum Resolver {
       site.pages[i].headings = out.headings
       site.pages[i].links = out.links
       site.pages[i].bodyIsStub = false
-      let page = site.pages[i].page
       memo?.store(
-        page.relativePath,
-        key: bodyKey(page, hashes: hashes[page.relativePath], context: site.bodyContextKey),
-        body: ResolvedBody(out))
+        site.pages[i].page.relativePath, key: site.pages[i].bodyKey, body: ResolvedBody(out))
     }
   }
 

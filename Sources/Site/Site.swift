@@ -17,6 +17,9 @@ public struct ResolvedPage: Sendable {
   /// True while the body is known only from the incremental cache (no HTML, headings or
   /// links); `Resolver.fillBodies` renders it before the page is.
   public var bodyIsStub = false
+  /// Everything the body's rendering read (`Resolver.bodyKey`), computed once per build for
+  /// the bodies memo, the dependency hashes and the cache.
+  public var bodyKey: UInt64 = 0
 
   public var kind: ContentKind { page.kind }
   public var slug: String { page.slug }

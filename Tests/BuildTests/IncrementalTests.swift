@@ -309,4 +309,37 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(report.succeeded)
     #expect(site(output) == site(full))
   }
+
+  /// The session keeps the loaded theme only while no file under theme/ changed.
+  @Test func sessionNoticesThemeEditsAndErrors() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let theme = root.appendingPathComponent("theme")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+    func opts(_ out: URL) -> BuildOptions {
+      var o = options(content: content, output: out)
+      o.themeDirectory = theme
+      return o
+    }
+    let output = root.appendingPathComponent("site")
+    let session = BuildSession()
+    #expect(SiteBuilder.build(opts(output), session: session).succeeded)
+    let before = site(output)
+
+    let template = theme.appendingPathComponent("templates/initiative.mustache")
+    try edit(template) { $0 + "\n" }
+    #expect(SiteBuilder.build(opts(output), session: session).succeeded)
+    let full = root.appendingPathComponent("full")
+    #expect(SiteBuilder.build(opts(full)).succeeded)
+    #expect(site(output) == site(full))
+    #expect(site(output) != before)
+
+    try edit(template) { $0 + "{{#unclosed}}" }
+    let broken = SiteBuilder.build(opts(output), session: session)
+    #expect(!broken.succeeded)
+    #expect(broken.diagnostics.contains { $0.location.file.hasSuffix("initiative.mustache") })
+    try edit(template) { $0.replacingOccurrences(of: "{{#unclosed}}", with: "") }
+    #expect(SiteBuilder.build(opts(output), session: session).succeeded)
+    #expect(site(output) == site(full))
+  }
 }
