@@ -22,6 +22,10 @@ public final class BuildSession: @unchecked Sendable {
 
   public init() {}
 
+  /// The stamps the last successful (or up-to-date) build was made from: what a watcher
+  /// compares with, so an edit made while that build ran is not taken as already built.
+  public var builtTree: SourceTree? { cache?.tree }
+
   /// Whether a build left a cache that is not yet on disk.
   public var hasUnsavedCache: Bool { unsavedCache != nil }
 

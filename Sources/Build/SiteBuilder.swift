@@ -63,6 +63,7 @@ public enum SiteBuilder {
       if previous?.settings != settings { previous = nil }
     }
     if let previous, previous.tree == tree, previous.sameEventSplit(at: now) {
+      session?.cache = previous
       diagnostics = previous.diagnostics
       return finish(0, previous.pageCounts, mode: .upToDate)
     }

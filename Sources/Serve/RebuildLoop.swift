@@ -68,8 +68,10 @@ final class RebuildLoop: @unchecked Sendable {
     var watcher =
       watch
       ? SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory) : nil
-    var tree = scan()
-    var lastScan = clock.now
+    // What the first build was made from, and a full scan on the first tick: an edit saved
+    // while that build ran is built now instead of waiting for the next one.
+    var tree = session.builtTree ?? scan()
+    var lastScan = clock.now - Self.safetyScan
     var lastBuild = clock.now
     var now = tree
     // Watch first, then scan, so that nothing changed between the two goes unseen.

@@ -120,6 +120,33 @@ final class PortBox: @unchecked Sendable {
     _ = try? await running.value
   }
 
+  /// An edit saved after the first build scanned the sources, but before watching began, is
+  /// built at once instead of being taken as already built.
+  @Test(arguments: [false, true]) func editDuringTheFirstBuildIsBuilt(poll: Bool) async throws {
+    let dir = try fixtureSite()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = dir.appendingPathComponent("site")
+    let loop = RebuildLoop(
+      options: BuildOptions(
+        contentDirectory: dir.appendingPathComponent("content"),
+        themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
+        now: DateTime(date: Date())),
+      live: LiveReload(), log: { _ in })
+    #expect(await loop.build().succeeded)
+    let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
+    try (try String(contentsOf: file, encoding: .utf8) + "\n途中で保存した一文です。\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let running = Task { await loop.run(interval: .milliseconds(100), watch: !poll) }
+    defer { running.cancel() }
+    let page = output.appendingPathComponent("initiatives/ai-disaster/index.html")
+    var seen = false
+    for _ in 0..<40 where !seen {
+      try await Task.sleep(for: .milliseconds(50))
+      seen = (try? String(contentsOf: page, encoding: .utf8))?.contains("途中で保存した一文") == true
+    }
+    #expect(seen)
+  }
+
   @Test func contentTypesAndPaths() {
     #expect(StaticFiles.contentType(for: "a/index.html") == "text/html; charset=utf-8")
     #expect(StaticFiles.contentType(for: "assets/style.1a.css") == "text/css; charset=utf-8")
