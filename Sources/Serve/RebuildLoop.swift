@@ -15,6 +15,9 @@ final class RebuildLoop: @unchecked Sendable {
   private let queue = DispatchQueue(label: "portal.serve.build")
   private let lock = NSLock()
   private var _basePath = "/"
+  /// The warnings printed after the last build: printed again only when they change, so each
+  /// save of a large site does not scroll the same list past.
+  private var printed: [Diagnostic] = []
 
   init(options: BuildOptions, live: LiveReload, log: @escaping @Sendable (String) -> Void) {
     self.options = options
@@ -132,14 +135,19 @@ final class RebuildLoop: @unchecked Sendable {
 
   func announce(_ report: BuildReport, changedSources: [String] = [], initial: Bool = false) async {
     let ms = Int((report.seconds * 1000).rounded())
-    if !report.diagnostics.isEmpty {
+    let repeated = lock.withLock {
+      defer { printed = report.diagnostics }
+      return report.succeeded && !initial && printed == report.diagnostics
+    }
+    if !report.diagnostics.isEmpty && !repeated {
       log(DiagnosticPrinter.render(report.diagnostics, as: .text))
     }
     if report.succeeded && initial {
       log(report.summary)
     } else if report.succeeded {
       let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
-      log("Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed")
+      let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
+      log("Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)")
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {

@@ -1,0 +1,50 @@
+import Content
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Build
+@testable import Serve
+
+/// Lines the loop logged.
+final class LogBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [String] = []
+  var text: String { lock.withLock { lines.joined(separator: "\n") } }
+  func add(_ line: String) { lock.withLock { lines.append(line) } }
+  func clear() { lock.withLock { lines = [] } }
+}
+
+/// After each save the same warnings are not printed again; new or changed ones are.
+@Suite struct AnnounceTests {
+  @Test func warningsArePrintedWhenTheyChange() async {
+    let box = LogBox()
+    let options = BuildOptions(
+      contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
+      themeDirectory: URL(fileURLWithPath: "/nonexistent/theme"),
+      outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
+    let loop = RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) })
+    func report(_ messages: [String]) -> BuildReport {
+      var r = BuildReport(
+        diagnostics: messages.map { .warning(SourceLocation(file: "content/a.md", line: 3), $0) },
+        pageCounts: [], filesWritten: 1, seconds: 0.1, mode: .incremental)
+      r.changedPaths = ["a/index.html"]
+      return r
+    }
+
+    await loop.announce(report(["long sentence"]), initial: true)
+    #expect(box.text.contains("long sentence"))
+    box.clear()
+    await loop.announce(report(["long sentence"]), changedSources: ["c/a.md"])
+    #expect(!box.text.contains("long sentence"))
+    #expect(box.text.contains("Rebuilt in 100 ms after editing content/a.md"))
+    #expect(box.text.contains("the same warnings as before"))
+    box.clear()
+    await loop.announce(report(["long sentence", "kanji run"]), changedSources: ["c/a.md"])
+    #expect(box.text.contains("long sentence") && box.text.contains("kanji run"))
+    #expect(!box.text.contains("as before"))
+    box.clear()
+    await loop.announce(report([]), changedSources: ["c/a.md"])
+    #expect(!box.text.contains("as before"))
+  }
+}
