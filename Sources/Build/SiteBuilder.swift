@@ -168,10 +168,15 @@ public enum SiteBuilder {
     }
     var changed: [OutputFile] = []
     var rendered: [String] = []
+    // The source map is written again only when an entry changed (or files came or went).
+    var sourceMapChanged = !sameFiles
     func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
       for f in files {
         rendered.append(f.path)
-        if let e = SourceMapStep.entry(for: f) { sourceMap[f.path] = e }
+        if let e = SourceMapStep.entry(for: f), sourceMap[f.path] != e {
+          sourceMap[f.path] = e
+          sourceMapChanged = true
+        }
         let bytes = StableHash.of(data: f.data)
         if staging == nil, previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
         outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
@@ -197,7 +202,7 @@ public enum SiteBuilder {
         }
       }
       progress.step("Writing")
-      try take([SourceMapStep.file(entries: sourceMap)])
+      if sourceMapChanged { try take([SourceMapStep.file(entries: sourceMap)]) }
     } catch {
       staging?.discard()
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
