@@ -136,86 +136,54 @@ public enum PageMeta: Sendable, Hashable {
 /// 10,000 pages of a large site, and copying a box is one retain where copying the fields was
 /// one per string and list.
 public struct Page: Sendable, Hashable {
-  private final class Fields: Sendable {
-    let kind: ContentKind
-    let slug: String
-    let path: String
-    let relativePath: String
-    let body: String
-    let bodyLine: Int
-    let tags: [String]
-    let draft: Bool
-    let updated: LocalDate?
-    let meta: PageMeta
-
-    init(
-      kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
-      bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?, meta: PageMeta
-    ) {
-      self.kind = kind
-      self.slug = slug
-      self.path = path
-      self.relativePath = relativePath
-      self.body = body
-      self.bodyLine = bodyLine
-      self.tags = tags
-      self.draft = draft
-      self.updated = updated
-      self.meta = meta
-    }
+  private struct Fields: Sendable, Hashable {
+    var kind: ContentKind
+    var slug: String
+    var path: String
+    var relativePath: String
+    var body: String
+    var bodyLine: Int
+    var tags: [String]
+    var draft: Bool
+    var updated: LocalDate?
+    var meta: PageMeta
   }
 
-  private let fields: Fields
+  private final class Box: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private let box: Box
 
   public init(
     kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
     bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?, meta: PageMeta
   ) {
-    fields = Fields(
-      kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
-      bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta)
+    box = Box(
+      Fields(
+        kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
+        bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta))
   }
 
-  public var kind: ContentKind { fields.kind }
-  public var slug: String { fields.slug }
+  public var kind: ContentKind { box.fields.kind }
+  public var slug: String { box.fields.slug }
   /// Path for diagnostics, e.g. `content/initiatives/foo.md`.
-  public var path: String { fields.path }
+  public var path: String { box.fields.path }
   /// Path relative to the content directory, e.g. `initiatives/foo.md`.
-  public var relativePath: String { fields.relativePath }
-  public var body: String { fields.body }
+  public var relativePath: String { box.fields.relativePath }
+  public var body: String { box.fields.body }
   /// Line of the file where the body starts, to turn Markdown positions into file positions.
-  public var bodyLine: Int { fields.bodyLine }
-  public var tags: [String] { fields.tags }
-  public var draft: Bool { fields.draft }
-  public var updated: LocalDate? { fields.updated }
-  public var meta: PageMeta { fields.meta }
+  public var bodyLine: Int { box.fields.bodyLine }
+  public var tags: [String] { box.fields.tags }
+  public var draft: Bool { box.fields.draft }
+  public var updated: LocalDate? { box.fields.updated }
+  public var meta: PageMeta { box.fields.meta }
 
   public static func == (a: Page, b: Page) -> Bool {
-    a.fields === b.fields
-      || (a.kind == b.kind
-        && a.slug == b.slug
-        && a.path == b.path
-        && a.relativePath == b.relativePath
-        && a.body == b.body
-        && a.bodyLine == b.bodyLine
-        && a.tags == b.tags
-        && a.draft == b.draft
-        && a.updated == b.updated
-        && a.meta == b.meta)
+    a.box === b.box || a.box.fields == b.box.fields
   }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(kind)
-    hasher.combine(slug)
-    hasher.combine(path)
-    hasher.combine(relativePath)
-    hasher.combine(body)
-    hasher.combine(bodyLine)
-    hasher.combine(tags)
-    hasher.combine(draft)
-    hasher.combine(updated)
-    hasher.combine(meta)
-  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
   /// The page's heading: a glossary entry's term, every other kind's title.
   public var title: String {
