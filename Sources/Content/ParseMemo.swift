@@ -131,14 +131,10 @@ public final class ParseMemo: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Forgets files that no longer exist, so the memo does not grow with renames. Every file
-  /// of a load is in the memo afterwards, so equal counts mean nothing is left to forget.
+  /// Forgets files that no longer exist, so the memo does not grow with renames.
   func keep(only relatives: [String]) {
     lock.lock()
-    if entries.count != relatives.count {
-      let keep = Set(relatives)
-      entries = entries.filter { keep.contains($0.key) }
-    }
+    entries.removeAll(except: relatives)
     lock.unlock()
   }
 }

@@ -63,9 +63,9 @@ public final class BodyMemo: @unchecked Sendable {
     return entries.map { ($0.key, $0.value.key, $0.value.body) }
   }
 
-  func keep(only relativePaths: Set<String>) {
+  func keep(only relativePaths: [String]) {
     lock.lock()
-    entries = entries.filter { relativePaths.contains($0.key) }
+    entries.removeAll(except: relativePaths)
     lock.unlock()
   }
 }

@@ -29,7 +29,7 @@ public enum Resolver {
       memo?.store(page.relativePath, key: key, body: body)
       return (body, key)
     }
-    memo?.keep(only: Set(content.pages.map(\.relativePath)))
+    memo?.keep(only: content.pages.map(\.relativePath))
     var pages: [ResolvedPage] = []
     pages.reserveCapacity(content.pages.count)
     for (page, (out, key)) in zip(content.pages, outputs) {
