@@ -84,18 +84,8 @@ public enum SiteBuilder {
     diagnostics += loadDiagnostics
 
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).
-    // In a session, kept while no file under theme/ changed.
-    let themeStamps = tree.stamps.filter { $0.key.hasPrefix("t/") }
-    let theme: Theme?
-    if let kept = session?.theme, kept.stamps == themeStamps {
-      (theme, diagnostics) = (kept.theme, diagnostics + kept.diagnostics)
-    } else {
-      let themePath = ContentLoader.displayPath(for: options.themeDirectory)
-      let (loaded, themeDiagnostics) = Theme.load(
-        from: options.themeDirectory, displayPath: themePath)
-      (theme, diagnostics) = (loaded, diagnostics + themeDiagnostics)
-      session?.theme = (themeStamps, loaded, themeDiagnostics)
-    }
+    let (theme, themeDiagnostics) = loadTheme(options, tree: tree, session: session)
+    diagnostics += themeDiagnostics
     guard let content, let theme else { return finish(0) }
 
     // Step 4: resolve URLs, bodies and relations. Runs even when loading found errors, on the
@@ -245,6 +235,23 @@ public enum SiteBuilder {
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
+  }
+
+  /// The theme and its problems; a session keeps them while no file under theme/ changed.
+  static func loadTheme(_ options: BuildOptions, tree: SourceTree, session: BuildSession?)
+    -> (Theme?, [Diagnostic])
+  {
+    func load() -> (Theme?, [Diagnostic]) {
+      Theme.load(
+        from: options.themeDirectory,
+        displayPath: ContentLoader.displayPath(for: options.themeDirectory))
+    }
+    guard let session else { return load() }
+    let stamps = tree.stamps.filter { $0.key.hasPrefix("t/") }
+    if let kept = session.theme, kept.stamps == stamps { return (kept.theme, kept.diagnostics) }
+    let (theme, diagnostics) = load()
+    session.theme = (stamps, theme, diagnostics)
+    return (theme, diagnostics)
   }
 
   /// The bodies memo for this build: the session's, seeded once from the cache as stubs; a
