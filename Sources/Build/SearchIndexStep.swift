@@ -76,7 +76,7 @@ enum SearchIndexStep {
     output: URL
   ) -> SearchIndexUpdate? {
     var pathOf: [String: String] = [:]
-    for p in site.pages { pathOf[p.url] = p.page.relativePath }
+    for i in site.pages.indices { pathOf[site.pages[i].url] = site.pages[i].page.relativePath }
     let root = output.appendingPathComponent("search").path + "/"
     return SearchIndexBuilder.update(
       documents, previous: state,
@@ -93,13 +93,21 @@ enum SearchIndexStep {
   }
 
   static func documents(for site: Site) -> [SearchDocument] {
+    // By index, with one look at each page's front matter (each look copies it), as the other
+    // passes over every page do.
     var documents: [SearchDocument] = []
-    for p in site.pages {
+    documents.reserveCapacity(site.pages.count)
+    for i in site.pages.indices {
+      let page = site.pages[i].page
       let kind: SearchKind
       var date: String?
-      var keywords = p.page.tags
-      switch p.page.meta {
-      case .strategy, .field: kind = .strategy
+      var keywords = page.tags
+      var title = page.title
+      switch page.meta {
+      case .strategy: kind = .strategy
+      case .field(let m):
+        kind = .strategy
+        title = site.field(m.field.id)?.config.name ?? title
       case .initiative(let m):
         kind = .initiative
         date = m.started?.description
@@ -110,16 +118,10 @@ enum SearchIndexStep {
         kind = .glossary
         keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
       }
-      let title: String
-      if case .field(let m) = p.page.meta {
-        title = site.field(m.field.id)?.config.name ?? p.title
-      } else {
-        title = p.title
-      }
       documents.append(
         SearchDocument(
-          url: p.url, title: title, kind: kind, summary: p.page.summary ?? "", body: p.plainText,
-          date: date, keywords: keywords))
+          url: site.pages[i].url, title: title, kind: kind, summary: page.summary ?? "",
+          body: site.pages[i].plainText, date: date, keywords: keywords))
     }
     // In page order: the index orders them itself (kind, date, URL).
     return documents

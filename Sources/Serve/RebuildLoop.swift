@@ -88,9 +88,9 @@ final class RebuildLoop: @unchecked Sendable {
       now = tree
       switch watcher?.changes() {
       case nil:
-        now = scan()
-        // Polling because a folder was missing or inotify refused: try watching again.
-        if watch, clock.now - lastScan >= Self.safetyScan { rewatch() }
+        // Polling because a folder was missing or inotify refused: now and then try watching
+        // again (which scans too).
+        if watch, clock.now - lastScan >= Self.safetyScan { rewatch() } else { now = scan() }
       case .quiet?:
         if clock.now - lastScan >= Self.safetyScan {
           now = scan()
