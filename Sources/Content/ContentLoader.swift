@@ -105,7 +105,8 @@ public enum ContentLoader {
     let fresh = missing.parallelMap { [files, stamps] i in
       let file = files[i]
       let result = Self.parse(
-        file.path, join(prefix, file.relative), file.relative, file.kind, config)
+        at: file.path, shownAs: join(prefix, file.relative), relative: file.relative,
+        kind: file.kind, config: config)
       if let memo, let stamp = stamps[i] {
         memo.store(
           file.relative,
@@ -135,8 +136,8 @@ public enum ContentLoader {
   /// Reads and parses one file: its page, its problems, and the hashes that tell later builds
   /// what changed.
   static func parse(
-    _ fullPath: String, _ path: String, _ relative: String, _ kind: ContentKind,
-    _ config: SiteConfig?
+    at fullPath: String, shownAs path: String, relative: String, kind: ContentKind,
+    config: SiteConfig?
   ) -> (Page?, [Diagnostic], SourceHashes?) {
     guard let data = FileManager.default.contents(atPath: fullPath) else {
       return (
