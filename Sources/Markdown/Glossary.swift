@@ -126,7 +126,24 @@ extension MarkdownDocument {
     if let excluding, let own = matcher.targets.firstIndex(where: { $0.slug == excluding }) {
       seen.insert(own)
     }
-    for node in collect({ $0.type == CMARK_NODE_TEXT }) where !node.isInside(blocked) {
+    // Text nodes outside blocked subtrees, in document order (collected first: the loop
+    // replaces them).
+    var texts: [Node] = []
+    func gather(_ node: Node) {
+      let type = node.type
+      if type == CMARK_NODE_TEXT {
+        texts.append(node)
+        return
+      }
+      if blocked.contains(type.rawValue) { return }
+      var child = node.firstChild
+      while let c = child {
+        gather(c)
+        child = c.next
+      }
+    }
+    gather(root)
+    for node in texts {
       let literal = node.literal
       let scalars = Array(literal.unicodeScalars)
       let matches = matcher.matches(in: scalars).filter { match in

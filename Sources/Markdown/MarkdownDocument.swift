@@ -27,8 +27,15 @@ public final class MarkdownDocument {
   private let extensions: UnsafeMutablePointer<cmark_llist>?
   private let parser: OpaquePointer?
   public let options: MarkdownOptions
-  /// The source split in lines, kept to turn cmark's byte columns into character columns.
-  let sourceLines: [Substring]
+  /// The source, kept to turn cmark's byte columns into character columns.
+  private let source: String
+  /// Where each line of the source starts (UTF-8 offsets), found on first use: most bodies
+  /// need no position, and splitting every body in lines was a tenth of resolving a site.
+  private lazy var lineStarts: [Int] = {
+    var starts = [0]
+    for (i, b) in source.utf8.enumerated() where b == 0x0A { starts.append(i + 1) }
+    return starts
+  }()
 
   public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
     MarkdownDocument.registerExtensions
@@ -48,9 +55,7 @@ public final class MarkdownDocument {
     self.root = cmark_parser_finish(parser)
     self.extensions = cmark_parser_get_syntax_extensions(parser)
     self.parser = parser
-    self.sourceLines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-      Substring($0)
-    }
+    self.source = text
   }
 
   deinit {
@@ -85,10 +90,21 @@ public final class MarkdownDocument {
 
   /// Character column (1-based) for a cmark byte column on a 1-based line of this body.
   func characterColumn(line: Int, byteColumn: Int) -> Int {
-    guard line >= 1, line <= sourceLines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-    let utf8 = sourceLines[line - 1].utf8
+    guard let text = sourceLine(line), byteColumn > 1 else { return max(byteColumn, 1) }
+    let utf8 = text.utf8
     let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
-    return sourceLines[line - 1][..<end].count + 1
+    return text[..<end].count + 1
+  }
+
+  /// Line `line` (1-based) of the source without its line break; nil past the end.
+  func sourceLine(_ line: Int) -> Substring? {
+    guard line >= 1, line <= lineStarts.count else { return nil }
+    let utf8 = source.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+    let end =
+      line < lineStarts.count
+      ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line] - 1) : utf8.endIndex
+    return source[start..<end]
   }
 
   /// Start position of a node in this body, in characters.

@@ -11,6 +11,16 @@ extension Node {
     guard let c = cmark_node_get_literal(self) else { return "" }
     return String(cString: c)
   }
+  /// Whether the literal holds this byte, read in place (no string is made for the many text
+  /// nodes without it).
+  func literalContains(_ byte: UInt8) -> Bool {
+    guard var p = cmark_node_get_literal(self) else { return false }
+    while p.pointee != 0 {
+      if UInt8(bitPattern: p.pointee) == byte { return true }
+      p += 1
+    }
+    return false
+  }
   var url: String {
     guard let c = cmark_node_get_url(self) else { return "" }
     return String(cString: c)
@@ -26,16 +36,6 @@ extension Node {
       child = c.next
     }
     return result
-  }
-
-  /// True when this node or an ancestor is one of the given types.
-  func isInside(_ types: Set<UInt32>) -> Bool {
-    var node: Node? = self
-    while let n = node {
-      if types.contains(n.type.rawValue) { return true }
-      node = n.parent
-    }
-    return false
   }
 
   /// The text a reader sees inside this node (for headings, link text, search and lint).

@@ -110,11 +110,6 @@ extension MarkdownDocument {
     }
   }
 
-  /// The text of the body as a reader sees it, blocks separated by blank lines; for search.
-  public func plainText() -> String {
-    textBlocks().map(\.text).joined(separator: "\n")
-  }
-
   func collect(_ predicate: (Node) -> Bool) -> [Node] {
     var nodes: [Node] = []
     root.walk { if predicate($0) { nodes.append($0) } }

@@ -5,7 +5,7 @@ extension MarkdownDocument {
   /// furigana for readers with little kanji. Code spans and code blocks are left alone.
   public func applyRuby() {
     cmark_consolidate_text_nodes(root)
-    for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literal.utf8.contains(0x7B) }) {
+    for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literalContains(0x7B) }) {
       let pieces = Self.splitRuby(node.literal)
       guard pieces.contains(where: { if case .ruby = $0 { true } else { false } }) else { continue }
       for piece in pieces {

@@ -22,20 +22,7 @@ extension MarkdownDocument {
   /// a rule can skip them; link text and ruby bases are part of their paragraph.
   public func textBlocks() -> [TextBlock] {
     var blocks: [TextBlock] = []
-    root.walk { node in
-      let type = node.type
-      let kind: TextBlock.Kind
-      if type == CMARK_NODE_PARAGRAPH {
-        kind = .paragraph
-      } else if type == CMARK_NODE_HEADING {
-        kind = .heading
-      } else if type == CMARK_NODE_CODE_BLOCK {
-        kind = .codeBlock
-      } else if node.typeName == "table_cell" {
-        kind = .tableCell
-      } else {
-        return
-      }
+    forEachTextBlock { node, kind in
       let text = kind == .codeBlock ? node.literal : node.plainText
       let (line, column) = position(of: node)
       var starts: [SourcePoint] = []
@@ -48,8 +35,8 @@ extension MarkdownDocument {
         } else {
           lineNumber += 1
           let indent =
-            lineNumber <= sourceLines.count
-            ? sourceLines[lineNumber - 1].prefix(while: { $0 == " " || $0 == "\t" }).count + 1 : 1
+            sourceLine(lineNumber).map { $0.prefix(while: { $0 == " " || $0 == "\t" }).count + 1 }
+            ?? 1
           starts.append(SourcePoint(line: lineNumber, column: indent))
         }
       }
@@ -58,4 +45,52 @@ extension MarkdownDocument {
     }
     return blocks
   }
+
+  /// The text of the body as a reader sees it, blocks separated by line breaks; for search.
+  /// The blocks' texts without their positions, written straight into one string.
+  public func plainText() -> String {
+    var out = ""
+    var first = true
+    forEachTextBlock { node, kind in
+      if !first { out += "\n" }
+      first = false
+      if kind == .codeBlock { out += node.literal } else { node.appendPlainText(to: &out) }
+    }
+    return out
+  }
+
+  /// Visits the blocks of running text in document order, without descending into them (they
+  /// hold only inlines).
+  func forEachTextBlock(_ visit: (Node, TextBlock.Kind) -> Void) {
+    func visitAll(_ node: Node) {
+      let type = node.type
+      if type == CMARK_NODE_PARAGRAPH {
+        visit(node, .paragraph)
+      } else if type == CMARK_NODE_HEADING {
+        visit(node, .heading)
+      } else if type == CMARK_NODE_CODE_BLOCK {
+        visit(node, .codeBlock)
+      } else if type == Self.tableCellType {
+        visit(node, .tableCell)
+      } else {
+        var child = node.firstChild
+        while let c = child {
+          visitAll(c)
+          child = c.next
+        }
+      }
+    }
+    visitAll(root)
+  }
+
+  /// The node type the table extension registers for cells (it is not in a public header):
+  /// read once from a parsed table, so the walk compares numbers instead of type names.
+  static let tableCellType: cmark_node_type = {
+    let doc = MarkdownDocument("|a|\n|-|\n|b|\n")
+    var found: cmark_node_type?
+    doc.root.walk { node in
+      if found == nil, node.typeName == "table_cell" { found = node.type }
+    }
+    return found ?? CMARK_NODE_NONE
+  }()
 }

@@ -96,7 +96,7 @@ enum BodyRenderer {
       fragment = String(raw[hash...])
     }
     guard path.hasSuffix(".md") else { return .keep }
-    let decoded = path.removingPercentEncoding ?? path
+    let decoded = path.utf8.contains(0x25) ? path.removingPercentEncoding ?? path : path
     var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
     for component in decoded.split(separator: "/") {
       if component == ".." {

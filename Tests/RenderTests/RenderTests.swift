@@ -35,6 +35,50 @@ import Testing
     #expect(Feeds.xml("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
   }
 
+  /// The writer gives the bytes Foundation's `JSONSerialization` (sorted keys, slashes
+  /// unescaped) gave before it, with `<` escaped, for every shape of event and awkward text.
+  @Test func jsonLDIsWhatJSONSerializationWrote() throws {
+    var text = ""
+    for v in 0..<0x80 { text.unicodeScalars.append(Unicode.Scalar(v)!) }
+    let texts = ["千葉のイベント", text + "日本語\u{2028}\u{7F}😀é</script>", "a/b \"c\" \\d"]
+    for name in texts {
+      for (place, online) in [
+        ("会場 <1>", nil), (nil, "https://example.jp/a?b=1&c=<2>"), ("会場", "https://x.jp/"),
+        (nil, nil),
+      ] as [(String?, String?)] {
+        for end in [nil, "2026-12-05T15:00:00+09:00"] {
+          var object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "Event", "name": name,
+            "description": "説明\n" + name, "startDate": "2026-12-05T13:30:00+09:00",
+            "url": "https://dx.example.jp/events/a/",
+            "eventAttendanceMode": place != nil && online != nil
+              ? "https://schema.org/MixedEventAttendanceMode"
+              : (online != nil
+                ? "https://schema.org/OnlineEventAttendanceMode"
+                : "https://schema.org/OfflineEventAttendanceMode"),
+            "eventStatus": "https://schema.org/EventScheduled",
+          ]
+          if let end { object["endDate"] = end }
+          var locations: [[String: Any]] = []
+          if let place { locations.append(["@type": "Place", "name": place, "address": place]) }
+          if let online { locations.append(["@type": "VirtualLocation", "url": online]) }
+          if !locations.isEmpty {
+            object["location"] = locations.count == 1 ? locations[0] : locations
+          }
+          let data = try JSONSerialization.data(
+            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+          let expected = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c")
+          let written = Feeds.eventJSONLD(
+            name: name, description: "説明\n" + name, start: "2026-12-05T13:30:00+09:00", end: end,
+            place: place, online: online, url: "https://dx.example.jp/events/a/")
+          #expect(written == expected)
+          #expect(!written.contains("<"))
+        }
+      }
+    }
+  }
+
   @Test func fingerprintIsContentHash() {
     #expect(Theme.fingerprint(Data("a".utf8)) == Theme.fingerprint(Data("a".utf8)))
     #expect(Theme.fingerprint(Data("a".utf8)) != Theme.fingerprint(Data("b".utf8)))
