@@ -161,13 +161,13 @@ public enum SiteBuilder {
     // The source map is written again only when an entry changed (or files came or went).
     var sourceMapChanged = !sameFiles
     func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
-      for f in files {
+      let hashes = files.parallelMap { StableHash.of(data: $0.data) }
+      for (f, bytes) in zip(files, hashes) {
         rendered.append(f.path)
         if let e = SourceMapStep.entry(for: f), sourceMap[f.path] != e {
           sourceMap[f.path] = e
           sourceMapChanged = true
         }
-        let bytes = StableHash.of(data: f.data)
         if staging == nil, previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
         outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
       }

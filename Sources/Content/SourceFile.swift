@@ -33,12 +33,15 @@ public struct SourceFile: Sendable {
     }
     // Byte-level checks and splits: Foundation's `contains` and a split by Character cost more
     // than the YAML parse on large corpora.
-    if text.utf8.contains(0x0D) {
+    let hasCR = bytes.withUnsafeBufferPointer {
+      $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil
+    }
+    if hasCR {
       text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
         of: "\r", with: "\n")
     }
     // Only the front matter is split into lines; the body is one slice of the bytes.
-    let lineBytes = Array(text.utf8)
+    let lineBytes = hasCR ? Array(text.utf8) : Array(bytes)
     var next = 0  // start of the next line; lineBytes.count + 1 once the last line was read
     func nextLine() -> (start: Int, line: Substring)? {
       guard next <= lineBytes.count else { return nil }

@@ -100,11 +100,15 @@ public enum SearchIndexBuilder {
     // Entries: key bytes → value bytes, with the shard key that places them.
     var entries: [Entry] = []
     entries.reserveCapacity(postings.count + exact.count + groups.count)
-    postings.forEachEntry { key, ids, masks in
+    let documentCount = docs.count
+    let encoded = postings.mapEntries { key, ids, masks in
       let (value, bigPairs) = IndexEntries.postingValue(
-        ids, masks, documentCount: docs.count, options: options)
-      if let bigPairs { state.bigPairs[key.string] = bigPairs }
-      entries.append(Entry(key: key.string, shardKey: key.shardKey, value: value))
+        ids, masks, documentCount: documentCount, options: options)
+      return (Entry(key: key.string, shardKey: key.shardKey, value: value), bigPairs)
+    }
+    for (entry, bigPairs) in encoded {
+      if let bigPairs { state.bigPairs[entry.key] = bigPairs }
+      entries.append(entry)
     }
     for (key, sets) in exact {
       var w = JSONWriter()
@@ -138,10 +142,12 @@ public enum SearchIndexBuilder {
     state.shards = shards
     var byShard = [[(key: String, value: [UInt8])]](repeating: [], count: shards)
     for e in entries {
-      byShard[IndexEntries.shard(of: e.shardKey, shards: shards)].append((e.key, e.value))
+      byShard[Int(e.hash & UInt32(shards - 1))].append((e.key, e.value))
     }
-    for (s, members) in byShard.enumerated() {
-      files[IndexFormat.shardName(s, shards: shards)] = IndexEntries.shardData(members)
+    // Each shard sorts and writes its own entries: in parallel.
+    let shardFiles = byShard.searchParallelMap(IndexEntries.shardData)
+    for (s, data) in shardFiles.enumerated() {
+      files[IndexFormat.shardName(s, shards: shards)] = data
     }
 
     var meta = JSONWriter()
@@ -180,9 +186,16 @@ public enum SearchIndexBuilder {
     return order.map { documents[$0] }
   }
 
-  struct Entry {
+  struct Entry: Sendable {
     var key: String
-    var shardKey: [UInt32]
+    /// `IndexFormat.hash` of the shard key: the entry's shard is its low bits.
+    var hash: UInt32
     var value: [UInt8]
+
+    init(key: String, shardKey: [UInt32], value: [UInt8]) {
+      self.key = key
+      self.hash = IndexFormat.hash(shardKey)
+      self.value = value
+    }
   }
 }

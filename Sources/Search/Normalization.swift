@@ -248,16 +248,40 @@ public enum SearchText {
     return out
   }
 
-  static func string(_ scalars: [UInt32]) -> String {
-    var view = String.UnicodeScalarView()
-    view.reserveCapacity(scalars.count)
-    for v in scalars { if let s = Unicode.Scalar(v) { view.append(s) } }
-    return String(view)
-  }
+  static func string(_ scalars: [UInt32]) -> String { string(scalars[...]) }
 
+  /// The scalars as a string, encoded to UTF-8 in one buffer (appending scalar by scalar to a
+  /// string was a visible part of indexing); values that are not scalars are left out.
   static func string(_ scalars: ArraySlice<UInt32>) -> String {
-    var view = String.UnicodeScalarView()
-    for v in scalars { if let s = Unicode.Scalar(v) { view.append(s) } }
-    return String(view)
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+      var i = 0
+      for v in scalars {
+        switch v {
+        case 0..<0x80:
+          buffer[i] = UInt8(v)
+          i += 1
+        case 0x80..<0x800:
+          buffer[i] = UInt8(0xC0 | v >> 6)
+          buffer[i + 1] = UInt8(0x80 | v & 0x3F)
+          i += 2
+        case 0xD800...0xDFFF:
+          continue
+        case 0x800..<0x1_0000:
+          buffer[i] = UInt8(0xE0 | v >> 12)
+          buffer[i + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+          buffer[i + 2] = UInt8(0x80 | v & 0x3F)
+          i += 3
+        case 0x1_0000..<0x11_0000:
+          buffer[i] = UInt8(0xF0 | v >> 18)
+          buffer[i + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+          buffer[i + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+          buffer[i + 3] = UInt8(0x80 | v & 0x3F)
+          i += 4
+        default:
+          continue
+        }
+      }
+      return i
+    }
   }
 }

@@ -1,13 +1,12 @@
 import Dispatch
 import Foundation
 
-/// All postings of the index, grams and words, in document order. Each batch of documents is
-/// grouped by key once (a counting sort) and kept as runs of (document, mask), 6 bytes an
-/// entry; a key's posting is the concatenation of its runs across batches, which are in
-/// document order. This keeps tens of millions of entries in a few hundred MB without one huge
-/// array that grows by copying, and without a second sorted copy of everything.
+/// All postings of the index, grams and words, in document order, split by key into
+/// partitions that are filled and read in parallel (a key lives in one partition, chosen by a
+/// hash of the key, so workers never share a table). Entries come out partition by partition;
+/// shard files sort their keys, so that order never reaches the output.
 struct PostingTable {
-  struct Key {
+  struct Key: Sendable {
     var string: String
     var shardKey: [UInt32]
 
@@ -23,8 +22,53 @@ struct PostingTable {
     }
   }
 
+  /// Enough partitions that two or more cores stay busy however the keys fall.
+  static let partitions = 16
+
+  static func partition(of g: GramKey) -> Int { Int(truncatingIfNeeded: g.mixed >> 60) }
+
+  static func partition(ofWord w: String) -> Int {
+    var h: UInt32 = 0x811C_9DC5
+    for b in w.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+    return Int(h >> 28)
+  }
+
+  private var parts = (0..<PostingTable.partitions).map { _ in Part() }
+
+  var count: Int { parts.reduce(0) { $0 + $1.keys.count } }
+
+  /// Adds documents `base`, `base + 1`, … (at most 65,536 of them), each partition on its own
+  /// worker.
+  mutating func add(_ prepared: [Prepared], base: Int32) {
+    precondition(prepared.count <= 1 << 16)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let parts = buffer
+      DispatchQueue.concurrentPerform(iterations: parts.count) { p in
+        parts[p].add(prepared, base: base, part: p)
+      }
+    }
+  }
+
+  /// `transform` of each key with its posting (ids ascending, masks), partitions in parallel.
+  func mapEntries<T: Sendable>(_ transform: @Sendable (Key, [Int32], [UInt32]) -> T) -> [T] {
+    let results = ResultBox<[T]>(count: parts.count)
+    parts.withUnsafeBufferPointer { buffer in
+      nonisolated(unsafe) let parts = buffer
+      DispatchQueue.concurrentPerform(iterations: parts.count) { p in
+        var out: [T] = []
+        out.reserveCapacity(parts[p].keys.count)
+        parts[p].forEachEntry { out.append(transform($0, $1, $2)) }
+        results.set(p, out)
+      }
+    }
+    return results.values().flatMap { $0 }
+  }
+}
+
+/// The keys of one partition and their postings.
+private struct Part {
   /// The entries of up to 65,536 consecutive documents, grouped by key.
-  private struct Batch {
+  struct Batch {
     var base: Int32
     /// The keys present, ascending, and where each one's run ends in `docs` and `masks`.
     var runKeys: [Int32]
@@ -34,30 +78,30 @@ struct PostingTable {
     var masks: [UInt32]
   }
 
-  private let gramIndex = GramTable(capacity: 1 << 16)
-  private var wordIndex: [String: Int32] = [:]
-  private var keys: [Key] = []
-  private var batches: [Batch] = []
+  let gramIndex = GramTable(capacity: 1 << 12)
+  var wordIndex: [String: Int32] = [:]
+  var keys: [PostingTable.Key] = []
+  var batches: [Batch] = []
 
-  var count: Int { keys.count }
-
-  private mutating func key(_ g: GramKey) -> Int32 {
+  mutating func key(_ g: GramKey) -> Int32 {
     let (k, inserted) = gramIndex.insert(g, value: Int32(keys.count))
     if inserted { keys.append(.gram(g)) }
     return k
   }
 
-  private mutating func key(_ w: String) -> Int32 {
+  mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
     keys.append(.word(w))
     wordIndex[w] = Int32(keys.count - 1)
     return Int32(keys.count - 1)
   }
 
-  /// Adds documents `base`, `base + 1`, … (at most 65,536 of them).
-  mutating func add(_ prepared: [Prepared], base: Int32) {
-    precondition(prepared.count <= 1 << 16)
-    let total = prepared.reduce(0) { $0 + $1.grams.count + $1.words.count }
+  /// Each batch is grouped by key once (a counting sort) and kept as runs of (document, mask),
+  /// 6 bytes an entry; a key's posting is the concatenation of its runs across batches.
+  mutating func add(_ prepared: [Prepared], base: Int32, part: Int) {
+    let total = prepared.reduce(0) {
+      $0 + $1.grams(in: part).count + $1.words(in: part).count
+    }
     var entryKeys: [Int32] = []
     var entryMasks: [UInt32] = []
     var entryDocs: [UInt16] = []
@@ -65,12 +109,12 @@ struct PostingTable {
     entryMasks.reserveCapacity(total)
     entryDocs.reserveCapacity(total)
     for (offset, p) in prepared.enumerated() {
-      for (g, m) in p.grams {
+      for (g, m) in p.grams(in: part) {
         entryKeys.append(key(g))
         entryMasks.append(m)
         entryDocs.append(UInt16(offset))
       }
-      for (w, m) in p.words {
+      for (w, m) in p.words(in: part) {
         entryKeys.append(key(w))
         entryMasks.append(m)
         entryDocs.append(UInt16(offset))
@@ -100,7 +144,7 @@ struct PostingTable {
   }
 
   /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
-  func forEachEntry(_ body: (Key, [Int32], [UInt32]) -> Void) {
+  func forEachEntry(_ body: (PostingTable.Key, [Int32], [UInt32]) -> Void) {
     var cursors = [Int](repeating: 0, count: batches.count)
     var ids: [Int32] = []
     var masks: [UInt32] = []
@@ -156,9 +200,7 @@ final class GramTable {
 
   @inline(__always)
   private func slot(_ key: GramKey) -> Int {
-    var h =
-      key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b &* 0xC2B2_AE3D_27D4_EB4F ^ key.c
-      &* 0x1656_67B1_9E37_79F9
+    var h = key.mixed
     h ^= h >> 29
     return Int(truncatingIfNeeded: h) & (size - 1)
   }

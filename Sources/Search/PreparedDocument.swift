@@ -6,6 +6,12 @@ struct GramKey: Hashable, Sendable {
   var b: UInt64
   var c: UInt64
 
+  /// The three words mixed into one hash (the gram tables' slots, the posting partitions).
+  @inline(__always)
+  var mixed: UInt64 {
+    a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F ^ c &* 0x1656_67B1_9E37_79F9
+  }
+
   var scalars: [UInt32] {
     var out: [UInt32] = []
     for word in [a, b, c] {
@@ -22,8 +28,12 @@ struct GramKey: Hashable, Sendable {
 /// The index keys of one document with the mask of fields and chunks that hold each, plus its
 /// files. Built in parallel; pure.
 struct Prepared: Sendable {
+  /// Grams and words, each grouped by posting partition; partition p's are
+  /// `..<gramEnds[p]` after the previous end.
   var grams: [(GramKey, UInt32)] = []
   var words: [(String, UInt32)] = []
+  var gramEnds: [Int32] = []
+  var wordEnds: [Int32] = []
   var head = Data()
   var chunkFiles: [Data] = []
   var titleKey = ""
@@ -127,8 +137,34 @@ struct Prepared: Sendable {
     var list: [(GramKey, UInt32)] = []
     list.reserveCapacity(gramMasks.count)
     grams.forEachEntry { key, value in list.append((key, gramMasks[Int(value)])) }
-    self.grams = list
-    self.words = Array(words)
+    (self.grams, gramEnds) = Self.grouped(list) { PostingTable.partition(of: $0.0) }
+    (self.words, wordEnds) = Self.grouped(Array(words)) { PostingTable.partition(ofWord: $0.0) }
+  }
+
+  /// The items in partition order (a counting sort), with where each partition ends.
+  static func grouped<T>(_ items: [T], by partition: (T) -> Int) -> ([T], [Int32]) {
+    let parts = items.map(partition)
+    var ends = [Int32](repeating: 0, count: PostingTable.partitions)
+    for p in parts { ends[p] += 1 }
+    for p in 1..<ends.count { ends[p] += ends[p - 1] }
+    var next = (0..<ends.count).map { $0 == 0 ? 0 : Int(ends[$0 - 1]) }
+    return (
+      [T](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+        for (item, p) in zip(items, parts) {
+          (buffer.baseAddress! + next[p]).initialize(to: item)
+          next[p] += 1
+        }
+        initialized = items.count
+      }, ends
+    )
+  }
+
+  func grams(in part: Int) -> ArraySlice<(GramKey, UInt32)> {
+    grams[(part == 0 ? 0 : Int(gramEnds[part - 1]))..<Int(gramEnds[part])]
+  }
+
+  func words(in part: Int) -> ArraySlice<(String, UInt32)> {
+    words[(part == 0 ? 0 : Int(wordEnds[part - 1]))..<Int(wordEnds[part])]
   }
 
   static func slice(_ text: NormalizedText, _ r: Range<Int>) -> [UInt32] {
