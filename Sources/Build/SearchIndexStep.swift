@@ -48,10 +48,14 @@ enum SearchIndexStep {
     } else {
       var paths: [String] = []
       var failure: OutputWriter.Failure?
+      var batches = 0
       let index = SearchIndexBuilder.buildIndex(documents) { files in
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
+        // Every few batches: each trim costs page faults later, so not after every one.
+        batches += 1
+        if batches % 4 == 0 { MemoryRelease.betweenSteps() }
       }
       if let failure { throw failure }
       try hand(index.files)

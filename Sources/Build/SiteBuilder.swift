@@ -93,27 +93,18 @@ public enum SiteBuilder {
     // session or, as stubs without HTML, from the cache when their inputs are unchanged.
     progress.step("Resolving \(content.pages.count) pages")
     let memo = bodyMemo(session: session, previous: previous)
-    let (resolved, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
-    var site = resolved
+    var (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
     diagnostics += resolveDiagnostics
     guard !diagnostics.hasErrors else { return finish(0) }
 
     // Step 5: what each output is made from.
     progress.step("Planning")
-    let plan0 = RenderPlan(site: site, theme: theme)
-    let dependencies = Dependencies(
-      site: site, hashes: content.hashes, global: globalInputs(settings, options, theme))
-    let hashes = plan0.jobs.parallelMap {
-      dependencies.inputs(of: $0.job, path: $0.path, plan: plan0)
-    }
-    var inputs: [String: UInt64] = [:]
-    inputs.reserveCapacity(hashes.count)
-    for (job, hash) in zip(plan0.jobs, hashes) { inputs[job.path] = hash }
-    let searchInputs = dependencies.searchInputs
+    let (allJobs, inputs, searchInputs) = planInputs(
+      site, theme: theme, hashes: content.hashes, global: globalInputs(settings, options, theme))
 
     // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
     // filled in first.
-    let jobs = plan0.jobs.filter { previous?.outputs[$0.path]?.inputs != inputs[$0.path] }
+    let jobs = allJobs.filter { previous?.outputs[$0.path]?.inputs != inputs[$0.path] }
     var needBodies: [Int] = []
     for (_, job) in jobs {
       switch job {
@@ -124,7 +115,8 @@ public enum SiteBuilder {
       }
     }
     Resolver.fillBodies(&site, pages: needBodies, memo: memo)
-    let plan = RenderPlan(site: site, theme: theme)
+    // Optional so it lets go of its copy of the site once rendered (see below).
+    var plan: RenderPlan? = RenderPlan(site: site, theme: theme)
 
     // Steps 7 and 8: render, add the search index and the source map for `portal check`, and
     // write: a full build into a new folder as it renders (chunk by chunk, so the pages are
@@ -154,7 +146,7 @@ public enum SiteBuilder {
       outputs = previous.outputs
     } else {
       for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
-      for path in plan.jobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
+      for path in allJobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
     }
     var changed: [OutputFile] = []
     var rendered: [String] = []
@@ -177,8 +169,12 @@ public enum SiteBuilder {
       let chunk = 512
       for start in stride(from: 0, to: jobs.count, by: chunk) {
         progress.step("Rendering \(jobs.count) files (\(start)/\(jobs.count))")
-        try take(plan.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
+        try take(plan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
       }
+      plan = nil
+      // A full build of `portal build` renders every page above and keeps no memo of bodies.
+      if staging != nil && session == nil { site.dropRenderedBodies() }
+      MemoryRelease.betweenSteps()
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
         for path in searchPaths { outputs[path] = nil }
@@ -191,6 +187,7 @@ public enum SiteBuilder {
           outputs[path] = previous?.outputs[path]
         }
       }
+      MemoryRelease.betweenSteps()
       progress.step("Writing")
       if sourceMapChanged { try take([SourceMapStep.file(entries: sourceMap)]) }
     } catch {
@@ -235,6 +232,21 @@ public enum SiteBuilder {
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
+  }
+
+  /// Every output with the hash of its inputs, and the search index's inputs.
+  static func planInputs(
+    _ site: Site, theme: Theme, hashes: [String: SourceHashes], global: UInt64
+  ) -> (jobs: [(path: String, job: RenderJob)], inputs: [String: UInt64], search: UInt64) {
+    let plan = RenderPlan(site: site, theme: theme)
+    let dependencies = Dependencies(site: site, hashes: hashes, global: global)
+    let hashes = plan.jobs.parallelMap {
+      dependencies.inputs(of: $0.job, path: $0.path, plan: plan)
+    }
+    var inputs: [String: UInt64] = [:]
+    inputs.reserveCapacity(hashes.count)
+    for (job, hash) in zip(plan.jobs, hashes) { inputs[job.path] = hash }
+    return (plan.jobs, inputs, dependencies.searchInputs)
   }
 
   /// The theme and its problems; a session keeps them while no file under theme/ changed.

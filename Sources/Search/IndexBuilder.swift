@@ -62,38 +62,41 @@ public enum SearchIndexBuilder {
     }
 
     // Prepare documents in parallel, in batches so memory stays bounded; merge in id order.
-    let batch = 512
+    let batch = 256
     var start = 0
     while start < docs.count {
       let end = min(docs.count, start + batch)
       let slice = Array(docs[start..<end])
       let base = start
-      let prepared = slice.searchParallelMap { doc in
-        (Prepared(doc, options: options), SearchIndexState.hashes(of: doc))
-      }
       var documentFiles: [String: Data] = [:]
-      for (offset, (p, _)) in prepared.enumerated() {
-        documentFiles[IndexFormat.headName(base + offset)] = p.head
-        for (n, chunk) in p.chunkFiles.enumerated() {
-          documentFiles[IndexFormat.chunkName(base + offset, n)] = chunk
+      do {
+        let prepared = slice.searchParallelMap { doc in
+          (Prepared(doc, options: options), SearchIndexState.hashes(of: doc))
+        }
+        for (offset, (p, _)) in prepared.enumerated() {
+          documentFiles[IndexFormat.headName(base + offset)] = p.head
+          for (n, chunk) in p.chunkFiles.enumerated() {
+            documentFiles[IndexFormat.chunkName(base + offset, n)] = chunk
+          }
+        }
+        postings.add(prepared.map(\.0), base: Int32(base))
+        for (offset, (p, hashes)) in prepared.enumerated() {
+          let id = Int32(base + offset)
+          state.heads.append(hashes.head)
+          state.bodies.append(hashes.body)
+          if !p.titleKey.isEmpty { exact[p.titleKey, default: ([], [])].title.append(id) }
+          for k in p.keywordKeys where exact[k]?.keywords.last != id {
+            exact[k, default: ([], [])].keywords.append(id)
+          }
+          if docs[Int(id)].kind == .glossary {
+            let keys = Set(([p.titleKey] + p.keywordKeys).filter { $0.unicodeScalars.count >= 2 })
+            let members = Set(p.memberTerms)
+            for k in keys { groups[k, default: []].formUnion(members) }
+          }
         }
       }
+      // Emitted once the batch's keys are gone, so the caller can hand their memory back.
       emit(documentFiles)
-      postings.add(prepared.map(\.0), base: Int32(base))
-      for (offset, (p, hashes)) in prepared.enumerated() {
-        let id = Int32(base + offset)
-        state.heads.append(hashes.head)
-        state.bodies.append(hashes.body)
-        if !p.titleKey.isEmpty { exact[p.titleKey, default: ([], [])].title.append(id) }
-        for k in p.keywordKeys where exact[k]?.keywords.last != id {
-          exact[k, default: ([], [])].keywords.append(id)
-        }
-        if docs[Int(id)].kind == .glossary {
-          let keys = Set(([p.titleKey] + p.keywordKeys).filter { $0.unicodeScalars.count >= 2 })
-          let members = Set(p.memberTerms)
-          for k in keys { groups[k, default: []].formUnion(members) }
-        }
-      }
       start = end
     }
 
@@ -101,7 +104,7 @@ public enum SearchIndexBuilder {
     var entries: [Entry] = []
     entries.reserveCapacity(postings.count + exact.count + groups.count)
     let documentCount = docs.count
-    let encoded = postings.mapEntries { key, ids, masks in
+    var encoded = postings.consumeEntries { key, ids, masks in
       let (value, bigPairs) = IndexEntries.postingValue(
         ids, masks, documentCount: documentCount, options: options)
       return (Entry(key: key.string, shardKey: key.shardKey, value: value), bigPairs)
@@ -110,6 +113,7 @@ public enum SearchIndexBuilder {
       if let bigPairs { state.bigPairs[entry.key] = bigPairs }
       entries.append(entry)
     }
+    encoded = []
     for (key, sets) in exact {
       var w = JSONWriter()
       w.byte(UInt8(ascii: "["))
@@ -144,8 +148,20 @@ public enum SearchIndexBuilder {
     for e in entries {
       byShard[Int(e.hash & UInt32(shards - 1))].append((e.key, e.value))
     }
-    // Each shard sorts and writes its own entries: in parallel.
-    let shardFiles = byShard.searchParallelMap(IndexEntries.shardData)
+    entries = []
+    // Each shard sorts and writes its own entries, in parallel, and lets go of them: the
+    // values and the files are never both whole in memory.
+    let shardFiles = [Data](unsafeUninitializedCapacity: shards) { files, initialized in
+      byShard.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let members = buffer
+        nonisolated(unsafe) let files = files
+        DispatchQueue.concurrentPerform(iterations: shards) { s in
+          (files.baseAddress! + s).initialize(to: IndexEntries.shardData(members[s]))
+          members[s] = []
+        }
+      }
+      initialized = shards
+    }
     for (s, data) in shardFiles.enumerated() {
       files[IndexFormat.shardName(s, shards: shards)] = data
     }

@@ -99,5 +99,15 @@ public struct Site: Sendable {
 
   public func domain(_ id: String) -> DomainNode? { domains.first { $0.config.id == id } }
 
+  /// Lets go of the bodies' HTML, headings and links once every page is rendered, so a full
+  /// build does not hold them while it builds the search index.
+  public mutating func dropRenderedBodies() {
+    for i in pages.indices {
+      pages[i].bodyHTML = ""
+      pages[i].headings = []
+      pages[i].links = []
+    }
+  }
+
   var lookup: [String: Int] = [:]
 }

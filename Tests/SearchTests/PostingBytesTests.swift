@@ -1,0 +1,38 @@
+import Testing
+
+@testable import Search
+
+@Suite struct PostingBytesTests {
+  /// Gaps and masks read back as written, whatever their size; a one-bit mask takes one byte.
+  @Test func varintsRoundTrip() {
+    var generator = SystemRandomNumberGenerator()
+    var values: [UInt32] = [0, 1, 127, 128, 16_383, 16_384, 65_535, UInt32.max]
+    var masks: [UInt32] = [0, 1, 2, 3, 8, 1 << 31, UInt32.max, 0b1011_0000]
+    for _ in 0..<1000 {
+      values.append(
+        UInt32.random(in: 0...UInt32.max, using: &generator) >> UInt32.random(in: 0...31))
+      masks.append(
+        Bool.random(using: &generator)
+          ? 1 << UInt32.random(in: 0...31, using: &generator)
+          : UInt32.random(in: 0...UInt32.max, using: &generator))
+    }
+    var bytes: [UInt8] = []
+    for (v, m) in zip(values, masks) {
+      PostingBytes.append(v, to: &bytes)
+      PostingBytes.appendMask(m, to: &bytes)
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+      var i = 0
+      for (v, m) in zip(values, masks) {
+        #expect(PostingBytes.read(buffer, at: &i) == UInt64(v))
+        #expect(PostingBytes.readMask(buffer, at: &i) == m)
+      }
+      #expect(i == buffer.count)
+    }
+    for bit in 0..<32 {
+      var one: [UInt8] = []
+      PostingBytes.appendMask(1 << UInt32(bit), to: &one)
+      #expect(one.count == 1)
+    }
+  }
+}
