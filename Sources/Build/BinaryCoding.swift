@@ -5,6 +5,10 @@ import Foundation
 struct BinaryWriter {
   private(set) var bytes: [UInt8] = []
 
+  /// Room for `count` more bytes at once: a state of tens of MB grown by doubling was copied
+  /// several times and held twice at the end.
+  mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
   mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
   mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
   mutating func int(_ v: Int) { i64(Int64(v)) }

@@ -100,6 +100,15 @@ struct BuildCache: Sendable {
 
   func encodedState() -> [UInt8] {
     var w = BinaryWriter()
+    var size = 64 + searchState.count
+    for (path, b) in bodies {
+      size += path.utf8.count + b.plainText.utf8.count + 32
+      for t in b.glossaryTerms { size += t.utf8.count + 8 }
+    }
+    for path in outputs.keys { size += path.utf8.count + 24 }
+    for (path, entry) in sourceMap { size += path.utf8.count + entry.count + 16 }
+    for path in searchFiles { size += path.utf8.count + 8 }
+    w.reserve(size)
     w.u64(Self.magic)
     w.u64(generation)
     w.int(bodies.count)

@@ -9,7 +9,7 @@ import Foundation
 /// already made atomic as a whole by the staging folder, so one open/write/close is enough.
 enum FileIO {
   /// Writes the bytes to a new or truncated file; false when any step fails.
-  static func write(_ data: Data, to path: String) -> Bool {
+  static func write(_ data: some ContiguousBytes, to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
@@ -31,7 +31,7 @@ enum FileIO {
 
   /// Writes to a temporary file beside the target and renames it over the target, so a reader
   /// (the preview server, a browser) sees the old file or the new one, never half of one.
-  static func replace(_ data: Data, at path: String) -> Bool {
+  static func replace(_ data: some ContiguousBytes, at path: String) -> Bool {
     let temporary = path + ".portal-tmp"
     guard write(data, to: temporary) else {
       unlink(temporary)

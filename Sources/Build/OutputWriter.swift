@@ -102,7 +102,7 @@ enum OutputWriter {
       (BuildCache.file, cache.encodedState()), (BuildCache.headFile, cache.encodedHead()),
     ] {
       if FileIO.makeDirectories(for: [path], under: root) != nil
-        || !FileIO.replace(Data(bytes), at: root + "/" + path)
+        || !FileIO.replace(bytes, at: root + "/" + path)
       {
         throw .io("cannot write \(path)")
       }
