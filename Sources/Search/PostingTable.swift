@@ -235,10 +235,11 @@ enum PostingBytes {
   }
 }
 
-/// Open addressing from n-grams to small integers: much faster than `Dictionary` with SipHash for
-/// the tens of millions of lookups of a large site. One slot (key, value, used) is one 32-byte
-/// record in memory of its own, so a probe touches one cache line and no copy-on-write check.
-/// A class, as it owns that memory; each table belongs to one builder or document.
+/// Open addressing from n-grams to small integers (the posting partitions' key numbers): much
+/// faster than `Dictionary` with SipHash for the millions of lookups of a large site. One slot
+/// (key, value, used) is one 32-byte record in memory of its own, so a probe touches one cache
+/// line and no copy-on-write check. A class, as it owns that memory; each table belongs to one
+/// posting partition.
 final class GramTable {
   private struct Slot {
     var a: UInt64 = 0
@@ -300,11 +301,6 @@ final class GramTable {
     old.deallocate()
   }
 
-  func forEachEntry(_ body: (GramKey, Int32) -> Void) {
-    for i in 0..<size where slots[i].used {
-      body(GramKey(a: slots[i].a, b: slots[i].b, c: slots[i].c), slots[i].value)
-    }
-  }
 }
 
 extension Array where Element: Sendable {

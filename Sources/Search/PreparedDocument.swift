@@ -46,28 +46,16 @@ struct Prepared: Sendable {
     let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
     let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.body.utf8.count) / 3
-    let grams = GramTable(capacity: max(256, characters * gramLength / 2))
-    var gramMasks: [UInt32] = []
+    let grams = GramTrie(capacity: max(256, characters * gramLength / 2))
     var words: [String: UInt32] = [:]
 
     func index(_ text: [UInt32], bit: UInt32) {
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
           for p in seg.start..<seg.end {
-            var key = GramKey(a: 0, b: 0, c: 0)
+            var node = GramTrie.root
             for n in 0..<min(gramLength, seg.end - p) {
-              let v = UInt64(text[p + n])
-              switch n {
-              case 0..<3: key.a |= v << (21 * UInt64(n))
-              case 3..<6: key.b |= v << (21 * UInt64(n - 3))
-              default: key.c |= v << (21 * UInt64(n - 6))
-              }
-              let (slot, inserted) = grams.insert(key, value: Int32(gramMasks.count))
-              if inserted {
-                gramMasks.append(bit)
-              } else {
-                gramMasks[Int(slot)] |= bit
-              }
+              node = grams.child(of: node, text[p + n], depth: n, bit: bit)
             }
           }
         } else {
@@ -134,9 +122,7 @@ struct Prepared: Sendable {
       c.raw("}")
       chunkFiles.append(c.data)
     }
-    var list: [(GramKey, UInt32)] = []
-    list.reserveCapacity(gramMasks.count)
-    grams.forEachEntry { key, value in list.append((key, gramMasks[Int(value)])) }
+    let list = Array(zip(grams.keys, grams.masks))
     (self.grams, gramEnds) = Self.grouped(list) { PostingTable.partition(of: $0.0) }
     (self.words, wordEnds) = Self.grouped(Array(words)) { PostingTable.partition(ofWord: $0.0) }
   }

@@ -1,0 +1,106 @@
+/// The distinct n-grams of one document, as a trie: a gram is its shorter prefix plus one
+/// character, so a lookup hashes (prefix node, character), one 8-byte word, instead of the
+/// three words of a whole `GramKey`. Slots are 8 bytes in a table a quarter of the size, which
+/// mostly stays in cache; the whole key of each node is kept beside it, in creation order.
+/// A class, as it owns that memory; each trie belongs to one document being prepared.
+final class GramTrie {
+  private var slots: UnsafeMutablePointer<UInt64>
+  private var slotNodes: UnsafeMutablePointer<Int32>
+  private var size: Int
+  /// Per node: its whole key and the mask of fields and chunks holding it.
+  private var nodeKeys: UnsafeMutablePointer<GramKey>
+  private var nodeMasks: UnsafeMutablePointer<UInt32>
+  private var capacity: Int
+  private(set) var count = 0
+
+  var keys: UnsafeBufferPointer<GramKey> { UnsafeBufferPointer(start: nodeKeys, count: count) }
+  var masks: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: nodeMasks, count: count) }
+
+  /// The parent of the one-character grams.
+  static let root: Int32 = -1
+
+  init(capacity: Int) {
+    var c = 16
+    while c < capacity * 2 { c <<= 1 }
+    size = c
+    slots = .allocate(capacity: c)
+    slots.initialize(repeating: 0, count: c)
+    slotNodes = .allocate(capacity: c)
+    slotNodes.initialize(repeating: 0, count: c)
+    self.capacity = c
+    nodeKeys = .allocate(capacity: c)
+    nodeMasks = .allocate(capacity: c)
+  }
+
+  deinit {
+    slots.deallocate()
+    slotNodes.deallocate()
+    nodeKeys.deallocate()
+    nodeMasks.deallocate()
+  }
+
+  /// The node of `parent`'s gram followed by `scalar` (at position `depth`, from 0), made
+  /// when new; `bit` is added to its mask.
+  @inline(__always)
+  func child(of parent: Int32, _ scalar: UInt32, depth: Int, bit: UInt32) -> Int32 {
+    // Never 0: the parent is stored plus one (the root is -1) above 21 bits of character.
+    let word = UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
+    var h = word &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 31
+    var i = Int(truncatingIfNeeded: h) & (size - 1)
+    while slots[i] != 0 {
+      if slots[i] == word {
+        let node = slotNodes[i]
+        nodeMasks[Int(node)] |= bit
+        return node
+      }
+      i = (i + 1) & (size - 1)
+    }
+    let node = Int32(count)
+    var key = parent == Self.root ? GramKey(a: 0, b: 0, c: 0) : nodeKeys[Int(parent)]
+    let v = UInt64(scalar)
+    switch depth {
+    case 0..<3: key.a |= v << (21 * UInt64(depth))
+    case 3..<6: key.b |= v << (21 * UInt64(depth - 3))
+    default: key.c |= v << (21 * UInt64(depth - 6))
+    }
+    if count == capacity { growNodes() }
+    (nodeKeys + count).initialize(to: key)
+    (nodeMasks + count).initialize(to: bit)
+    count += 1
+    slots[i] = word
+    slotNodes[i] = node
+    if count * 4 > size * 3 { grow() }
+    return node
+  }
+
+  private func growNodes() {
+    let (keys, masks) = (nodeKeys, nodeMasks)
+    capacity *= 2
+    nodeKeys = .allocate(capacity: capacity)
+    nodeKeys.moveInitialize(from: keys, count: count)
+    nodeMasks = .allocate(capacity: capacity)
+    nodeMasks.moveInitialize(from: masks, count: count)
+    keys.deallocate()
+    masks.deallocate()
+  }
+
+  private func grow() {
+    let (oldSlots, oldNodes, oldSize) = (slots, slotNodes, size)
+    size *= 2
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: 0, count: size)
+    slotNodes = .allocate(capacity: size)
+    slotNodes.initialize(repeating: 0, count: size)
+    for j in 0..<oldSize where oldSlots[j] != 0 {
+      var h = oldSlots[j] &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 31
+      var i = Int(truncatingIfNeeded: h) & (size - 1)
+      while slots[i] != 0 { i = (i + 1) & (size - 1) }
+      slots[i] = oldSlots[j]
+      slotNodes[i] = oldNodes[j]
+    }
+    oldSlots.deallocate()
+    oldNodes.deallocate()
+  }
+}

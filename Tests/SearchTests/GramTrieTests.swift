@@ -1,0 +1,36 @@
+import Testing
+
+@testable import Search
+
+@Suite struct GramTrieTests {
+  /// Every n-gram of up to eight characters at every position, with the OR of the bits of the
+  /// places it occurs, as a dictionary keyed by the whole gram finds them; also when the trie
+  /// starts tiny and has to grow many times.
+  @Test func distinctGramsAndMasksMatchADictionary() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt32] = Array(0x3042...0x3048) + [0x6F22, 0x5B57, 0x1F600]
+    for capacity in [1, 64, 10_000] {
+      let trie = GramTrie(capacity: capacity)
+      var expected: [[UInt32]: UInt32] = [:]
+      for round in 0..<40 {
+        let text = (0..<Int.random(in: 1...60, using: &generator)).map { _ in
+          alphabet.randomElement(using: &generator)!
+        }
+        let bit: UInt32 = 1 << UInt32(round % 32)
+        for p in text.indices {
+          var node = GramTrie.root
+          for n in 0..<min(8, text.count - p) {
+            node = trie.child(of: node, text[p + n], depth: n, bit: bit)
+            expected[Array(text[p...(p + n)]), default: 0] |= bit
+          }
+        }
+      }
+      var found: [[UInt32]: UInt32] = [:]
+      for (key, mask) in zip(trie.keys, trie.masks) {
+        #expect(found[key.scalars] == nil)
+        found[key.scalars] = mask
+      }
+      #expect(found == expected)
+    }
+  }
+}
