@@ -4,6 +4,9 @@
 #   bench/build_bench.sh [PAGES ...]        default: 1000 10000
 #   RUNS=5 KEEP=1 bench/build_bench.sh 10000
 #   bench/build_bench.sh content            the shipped portal (content/) instead of a generated corpus
+#   OUTPUT_DIR=/dev/shm bench/build_bench.sh 10000
+#                                           outputs on another file system (tmpfs: the build
+#                                           without the cost of creating files on the disk)
 #
 # For each size it generates the corpus, builds it with Portal (release) and Hugo alternately
 # (A B A B …, so drift in machine load hits both), and prints medians, the ratio Portal/Hugo,
@@ -20,7 +23,9 @@ SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
 NOW=2026-11-25T00:00:00+09:00
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
+OUT_ROOT=$WORK
+if [ -n "${OUTPUT_DIR:-}" ]; then OUT_ROOT=$(mktemp -d "$OUTPUT_DIR/portal-bench-out.XXXXXX"); fi
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK" "$OUT_ROOT"' EXIT
 
 for tool in hugo cmark-gfm python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y hugo cmark-gfm)" >&2; exit 2; }
@@ -148,8 +153,8 @@ for N in "${SIZES[@]}"; do
   mbytes=$(find "$corpus" -name '*.md' -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
   hugo_site "$corpus" "$WORK/hugo-$N"
   bodies "$corpus" "$WORK/bodies-$N.md"
-  out=$WORK/site-$N
-  hout=$WORK/hugo-out-$N
+  out=$OUT_ROOT/site-$N
+  hout=$OUT_ROOT/hugo-out-$N
 
   # Full builds, alternating Portal and Hugo, each into a new folder. Earlier outputs are
   # deleted only after the last full build: ext4 without a journal (this machine's disk) skips
@@ -192,7 +197,7 @@ for N in "${SIZES[@]}"; do
   # it logs from noticing the change to the written files (its 300 ms poll not included).
   : >"$WORK/s_ms"
   (cd "$WORK" && exec "$PORTAL" serve --port 0 --content "$corpus" --theme "$ROOT/theme" \
-    --output "$WORK/serve-$N" >"$WORK/serve.out" 2>"$WORK/serve.err") &
+    --output "$OUT_ROOT/serve-$N" >"$WORK/serve.out" 2>"$WORK/serve.err") &
   serve_pid=$!
   for _ in $(seq 1800); do grep -q "^Built\|^Up to date\|^Updated" "$WORK/serve.err" 2>/dev/null && break; sleep 0.1; done
   for run in $(seq "$RUNS"); do

@@ -172,9 +172,10 @@ public enum SiteBuilder {
         try take(plan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
       }
       plan = nil
-      // A full build of `portal build` renders every page above and keeps no memo of bodies.
+      // A full build renders every page above; `portal build` keeps no memo of bodies. Only a
+      // full build trims memory: an edit in `portal serve` frees little and must be quick.
       if staging != nil && session == nil { site.dropRenderedBodies() }
-      MemoryRelease.betweenSteps()
+      if staging != nil { MemoryRelease.betweenSteps() }
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
         for path in searchPaths { outputs[path] = nil }
@@ -187,7 +188,7 @@ public enum SiteBuilder {
           outputs[path] = previous?.outputs[path]
         }
       }
-      MemoryRelease.betweenSteps()
+      if staging != nil { MemoryRelease.betweenSteps() }
       progress.step("Writing")
       if sourceMapChanged { try take([SourceMapStep.file(entries: sourceMap)]) }
     } catch {
