@@ -76,30 +76,3 @@ enum SourceMapStep {
     return file(entries: entries)
   }
 }
-
-/// JSON text as bytes, escaped as JSONEncoder does with `.withoutEscapingSlashes`.
-struct JSONBytes {
-  var bytes: [UInt8] = []
-
-  mutating func raw(_ s: String) { bytes += s.utf8 }
-
-  mutating func string(_ s: String) {
-    bytes.append(0x22)
-    for b in s.utf8 {
-      switch b {
-      case 0x22: bytes += [0x5C, 0x22]
-      case 0x5C: bytes += [0x5C, 0x5C]
-      case 0x08: bytes += [0x5C, 0x62]
-      case 0x09: bytes += [0x5C, 0x74]
-      case 0x0A: bytes += [0x5C, 0x6E]
-      case 0x0C: bytes += [0x5C, 0x66]
-      case 0x0D: bytes += [0x5C, 0x72]
-      case 0x00..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-      default: bytes.append(b)
-      }
-    }
-    bytes.append(0x22)
-  }
-}

@@ -131,7 +131,7 @@ enum Feeds {
     var places: [[(String, String)]] = []
     if let place { places.append([("@type", "Place"), ("address", place), ("name", place)]) }
     if let online { places.append([("@type", "VirtualLocation"), ("url", online)]) }
-    var j = JSONLD()
+    var j = JSONBytes(escapingLessThan: true)
     j.raw("{")
     j.pair("@context", "https://schema.org")
     j.raw(",")
@@ -168,40 +168,6 @@ enum Feeds {
     j.pair("url", url)
     j.raw("}")
     return String(decoding: j.bytes, as: UTF8.self)
-  }
-
-  /// JSON text as `JSONSerialization` writes it (slashes unescaped), with `<` as `\u003c`.
-  struct JSONLD {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ s: String) { bytes += s.utf8 }
-
-    mutating func pair(_ key: String, _ value: String) {
-      string(key)
-      bytes.append(0x3A)
-      string(value)
-    }
-
-    mutating func string(_ s: String) {
-      bytes.append(0x22)
-      for b in s.utf8 {
-        switch b {
-        case 0x22: bytes += [0x5C, 0x22]
-        case 0x5C: bytes += [0x5C, 0x5C]
-        case 0x08: bytes += [0x5C, 0x62]
-        case 0x09: bytes += [0x5C, 0x74]
-        case 0x0A: bytes += [0x5C, 0x6E]
-        case 0x0C: bytes += [0x5C, 0x66]
-        case 0x0D: bytes += [0x5C, 0x72]
-        case 0x3C: bytes += Array("\\u003c".utf8)
-        case ..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
-        default: bytes.append(b)
-        }
-      }
-      bytes.append(0x22)
-    }
   }
 
   // MARK: sitemap and robots
