@@ -79,7 +79,7 @@ private struct Part {
     var runKeys: [Int32]
     var runEnds: [Int32]
     /// Per entry, in runs: the document (minus `base` for a run's first entry, else the gap
-    /// from the previous one) and the mask, as `PostingBytes` varints: about 2.5 bytes an
+    /// from the previous one) and the mask, as `PostingBytes` varints: about 2.4 bytes an
     /// entry where plain arrays took 6, and these are tens of millions of entries.
     var bytes: [UInt8]
   }
@@ -159,9 +159,12 @@ private struct Part {
       runEnds[r] = Int32(bytes.count)
       start = end
     }
-    // Kept at their exact size: the room reserved above is a third more than they need.
+    // Copied at their exact size: the room reserved above is a third more than they need
+    // (an array made from a whole slice would keep the same storage).
     batches.append(
-      Batch(base: base, runKeys: runKeys, runEnds: runEnds, bytes: Array(bytes[...])))
+      Batch(
+        base: base, runKeys: runKeys, runEnds: runEnds,
+        bytes: bytes.withUnsafeBufferPointer { Array($0) }))
   }
 
   /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
