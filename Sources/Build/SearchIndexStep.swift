@@ -53,9 +53,10 @@ enum SearchIndexStep {
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
-        // Every few batches: each trim costs page faults later, so not after every one.
+        // In a full build (no previous output), as between the build's steps; every few
+        // batches, as each trim costs page faults later.
         batches += 1
-        if batches % 4 == 0 { MemoryRelease.betweenSteps() }
+        if previous == nil, batches % 4 == 0 { MemoryRelease.betweenSteps() }
       }
       if let failure { throw failure }
       try hand(index.files)
