@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Search
 
 /// What a successful build leaves for the next one, in `<output>/.portal/cache/state.bin`:
 /// the stamps of every source (to stop at once when nothing changed), what each page's body
@@ -48,8 +49,8 @@ struct BuildCache: Sendable {
   /// The files of the search index and what they were made from.
   var searchFiles: [String]
   var searchInputs: UInt64
-  /// `SearchIndexState` in its binary form: what patching the index after an edit needs.
-  var searchState: [UInt8]
+  /// What patching the index after an edit needs.
+  var searchState: SearchIndexState?
 
   /// Whether the upcoming/past split is the same at `other` as at the cached clock.
   func sameEventSplit(at other: Int64) -> Bool {
@@ -100,7 +101,8 @@ struct BuildCache: Sendable {
 
   func encodedState() -> [UInt8] {
     var w = BinaryWriter()
-    var size = 64 + searchState.count
+    let search = searchState?.encoded() ?? []
+    var size = 64 + search.count
     for (path, b) in bodies {
       size += path.utf8.count + b.plainText.utf8.count + 32
       for t in b.glossaryTerms { size += t.utf8.count + 8 }
@@ -131,7 +133,7 @@ struct BuildCache: Sendable {
     }
     w.strings(searchFiles)
     w.u64(searchInputs)
-    w.data(searchState)
+    w.data(search)
     return w.bytes
   }
 
@@ -139,7 +141,7 @@ struct BuildCache: Sendable {
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
     outputs: [String: Output], sourceMap: [String: [UInt8]], searchFiles: [String],
-    searchInputs: UInt64, searchState: [UInt8]
+    searchInputs: UInt64, searchState: SearchIndexState?
   ) {
     self.settings = settings
     self.tree = tree
@@ -180,7 +182,7 @@ struct BuildCache: Sendable {
     sourceMap = [:]
     searchFiles = []
     searchInputs = 0
-    searchState = []
+    searchState = nil
   }
 
   /// The generation the head was written with, to check the state file belongs to it.
@@ -211,7 +213,7 @@ struct BuildCache: Sendable {
     }
     searchFiles = try r.strings()
     searchInputs = try r.u64()
-    searchState = try r.data()
+    searchState = SearchIndexState(encoded: try r.data())
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     hasState = true
   }

@@ -18,7 +18,21 @@ public final class BuildSession: @unchecked Sendable {
   /// Keep the incremental cache in memory and write it with `saveCache`: writing tens of
   /// megabytes after every edit doubled the time of a rebuild in `portal serve`.
   public var defersCacheWrites = false
-  var unsavedCache: BuildCache?
+  /// Whether `cache` is newer than the one in the output.
+  var cacheUnsaved = false
+
+  /// The site, theme and plan of the last successful build, as they were then: what an edit
+  /// of bodies alone changes in place (`BodyEdit`). Nil after a failed build, so it always
+  /// matches `cache` and the parse memo.
+  struct Resolved {
+    var site: Site
+    var theme: Theme
+    var jobs: [(path: String, job: RenderJob)]
+    var dependencies: Dependencies
+    /// Made when first needed (a build that left the index as it was has none).
+    var search: SearchDocuments?
+  }
+  var resolved: Resolved?
 
   public init() {}
 
@@ -27,13 +41,13 @@ public final class BuildSession: @unchecked Sendable {
   public var builtTree: SourceTree? { cache?.tree }
 
   /// Whether a build left a cache that is not yet on disk.
-  public var hasUnsavedCache: Bool { unsavedCache != nil }
+  public var hasUnsavedCache: Bool { cacheUnsaved }
 
   /// Writes the cache of the last build into the output, so a later `portal build` (or serve)
   /// starts incrementally.
   public func saveCache(to output: URL) {
-    guard let cache = unsavedCache else { return }
-    unsavedCache = nil
+    guard cacheUnsaved, let cache else { return }
+    cacheUnsaved = false
     try? OutputWriter.writeCache(cache, to: output)
   }
 }

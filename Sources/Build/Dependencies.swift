@@ -15,43 +15,53 @@ import Site
 /// its body links (glossary pages list their users). The rules follow what `ViewModels` reads;
 /// `IncrementalTests` compare incremental with full builds so a new read there that is missing
 /// here shows as a failing test.
-struct Dependencies {
-  let site: Site
+struct Dependencies: Sendable {
   let global: UInt64
   /// Per page index: what other outputs may read of the page.
-  let publicHash: [UInt64]
+  private(set) var publicHash: [UInt64]
   /// Per page index: everything about the page, body included.
-  let fullHash: [UInt64]
+  private(set) var fullHash: [UInt64]
 
   init(site: Site, hashes: [String: SourceHashes], global: UInt64) {
-    self.site = site
     self.global = global
     var pub: [UInt64] = []
     var full: [UInt64] = []
     pub.reserveCapacity(site.pages.count)
     full.reserveCapacity(site.pages.count)
-    // By index: iterating would copy every page (dozens of retains each).
     for i in site.pages.indices {
-      let source = hashes[site.pages[i].page.relativePath]
-      var h = StableHash()
-      h.add(source?.frontMatter ?? 0)
-      h.add(site.pages[i].page.relativePath)
-      h.add(site.pages[i].page.path)
-      h.add(site.pages[i].page.kind.rawValue)
-      h.add(site.pages[i].page.slug)
-      h.add(site.pages[i].url)
-      h.add(site.pages[i].glossaryTerms.count)
-      for t in site.pages[i].glossaryTerms { h.add(t) }
-      pub.append(h.value)
-      h.add(site.pages[i].bodyKey)
-      full.append(h.value)
+      let h = Self.hashes(of: site.pages[i], source: hashes[site.pages[i].page.relativePath])
+      pub.append(h.public)
+      full.append(h.full)
     }
     publicHash = pub
     fullHash = full
   }
 
+  /// The public and full hash of one page (borrowed: a copy of each of 10,000 pages would be
+  /// dozens of retains).
+  static func hashes(of page: borrowing ResolvedPage, source: SourceHashes?) -> (
+    public: UInt64, full: UInt64
+  ) {
+    var h = StableHash()
+    h.add(source?.frontMatter ?? 0)
+    h.add(page.page.relativePath)
+    h.add(page.page.path)
+    h.add(page.page.kind.rawValue)
+    h.add(page.page.slug)
+    h.add(page.url)
+    h.add(page.glossaryTerms.count)
+    for t in page.glossaryTerms { h.add(t) }
+    let pub = h.value
+    h.add(page.bodyKey)
+    return (pub, h.value)
+  }
+
+  /// Records a page whose body alone changed (its public hash is the same).
+  mutating func update(page i: Int, full: UInt64) { fullHash[i] = full }
+
   /// The hash of everything the job's output is made from.
   func inputs(of job: RenderJob, path: String, plan: RenderPlan) -> UInt64 {
+    let site = plan.site
     var h = StableHash()
     h.add(global)
     h.add(path)
@@ -69,7 +79,7 @@ struct Dependencies {
     }
     switch job {
     case .page(let i):
-      page(i, &h)
+      page(i, site, &h)
     case .domain(let di):
       for f in site.domains[di].fields {
         h.add(f.initiatives.count)
@@ -125,7 +135,7 @@ struct Dependencies {
   }
 
   /// By index into `site.pages`, never a copy of the page: this runs for every page.
-  private func page(_ i: Int, _ h: inout StableHash) {
+  private func page(_ i: Int, _ site: Site, _ h: inout StableHash) {
     let slug = site.pages[i].slug
     h.add(fullHash[i])
     func pub(_ indices: [Int]) {

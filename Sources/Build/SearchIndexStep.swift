@@ -10,16 +10,19 @@ enum SearchIndexStep {
   struct Result {
     /// Every file of the index after this build.
     var paths: [String]
-    var state: [UInt8]
+    var state: SearchIndexState
   }
 
   /// Makes the index and hands its new or changed files to `write`: a full build's document
   /// files batch by batch while the rest is still being built, so they are written meanwhile.
+  ///
+  /// - Parameter changedPages: the only pages whose documents can differ from the previous
+  ///   build's, when the caller knows (it replaced just those in `documents`); nil to compare
+  ///   all.
   static func run(
-    _ site: Site, previous: BuildCache?, output: URL,
-    write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
+    _ site: Site, documents: SearchDocuments, changedPages: [Int]? = nil, previous: BuildCache?,
+    output: URL, write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
   ) throws(OutputWriter.Failure) -> Result {
-    let documents = documents(for: site)
     let started = ContinuousClock.now
     var result: Result
     var how = "built"
@@ -32,8 +35,10 @@ enum SearchIndexStep {
       bytes += list.reduce(0) { $0 + $1.data.count }
       try write(list)
     }
-    if let previous, let state = SearchIndexState(encoded: previous.searchState),
-      let update = patch(documents, site: site, previous: previous, state: state, output: output)
+    if let previous, let state = previous.searchState,
+      let update = patch(
+        documents, site: site, changedPages: changedPages, previous: previous, state: state,
+        output: output)
     {
       how = "patched"
       try hand(update.writes)
@@ -44,12 +49,12 @@ enum SearchIndexStep {
       if !deleted.isEmpty || !added.isEmpty {
         paths = (paths.filter { !deleted.contains($0) } + added).sorted()
       }
-      result = Result(paths: paths, state: update.state.encoded())
+      result = Result(paths: paths, state: update.state)
     } else {
       var paths: [String] = []
       var failure: OutputWriter.Failure?
       var batches = 0
-      let index = SearchIndexBuilder.buildIndex(documents) { files in
+      let index = SearchIndexBuilder.buildIndex(documents.ordered) { files in
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
@@ -61,14 +66,14 @@ enum SearchIndexStep {
       if let failure { throw failure }
       try hand(index.files)
       paths += index.files.keys.map { "search/" + $0 }
-      result = Result(paths: paths.sorted(), state: index.state.encoded())
+      result = Result(paths: paths.sorted(), state: index.state)
     }
     // For the benchmarks: the time of this step alone, on stderr.
     if ProcessInfo.processInfo.environment["PORTAL_SEARCH_TIMING"] != nil {
       let seconds = (ContinuousClock.now - started) / .seconds(1)
       FileHandle.standardError.write(
         Data(
-          "search index \(how): \(documents.count) pages, \(count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
+          "search index \(how): \(documents.ordered.count) pages, \(count) files, \(bytes) bytes in \(String(format: "%.3f", seconds)) s\n"
             .utf8))
     }
     return result
@@ -77,59 +82,87 @@ enum SearchIndexStep {
   /// The index patched in place, reading the earlier shards from the output; nil when a full
   /// build is needed.
   static func patch(
-    _ documents: [SearchDocument], site: Site, previous: BuildCache, state: SearchIndexState,
-    output: URL
+    _ documents: SearchDocuments, site: Site, changedPages: [Int]?, previous: BuildCache,
+    state: SearchIndexState, output: URL
   ) -> SearchIndexUpdate? {
     var pathOf: [String: String] = [:]
-    for i in site.pages.indices { pathOf[site.pages[i].url] = site.pages[i].page.relativePath }
+    for i in changedPages ?? Array(site.pages.indices) {
+      pathOf[site.pages[i].url] = site.pages[i].page.relativePath
+    }
     let root = output.appendingPathComponent("search").path + "/"
+    let previousBody = { (doc: SearchDocument) in
+      pathOf[doc.url].flatMap { previous.bodies[$0]?.plainText }
+    }
+    // Only a file with the bytes the cache recorded: anything else (an edit by hand, an
+    // interrupted write) makes the patch give up and the index be built whole.
+    let readFile = { (path: String) -> Data? in
+      guard OutputWriter.safeRelative(path),
+        let data = FileManager.default.contents(atPath: root + path),
+        previous.outputs["search/" + path]?.bytes == StableHash.of(data: data)
+      else { return nil }
+      return data
+    }
+    guard let changedPages else {
+      return SearchIndexBuilder.update(
+        documents.ordered, previous: state, previousBody: previousBody, readFile: readFile)
+    }
     return SearchIndexBuilder.update(
-      documents, previous: state,
-      previousBody: { doc in pathOf[doc.url].flatMap { previous.bodies[$0]?.plainText } },
-      readFile: { path in
-        // Only a file with the bytes the cache recorded: anything else (an edit by hand, an
-        // interrupted write) makes the patch give up and the index be built whole.
-        guard OutputWriter.safeRelative(path),
-          let data = FileManager.default.contents(atPath: root + path),
-          previous.outputs["search/" + path]?.bytes == StableHash.of(data: data)
-        else { return nil }
-        return data
-      })
+      ordered: documents.ordered, changed: changedPages.map { documents.id(ofPage: $0) },
+      previous: state, previousBody: previousBody, readFile: readFile)
   }
+}
 
-  static func documents(for site: Site) -> [SearchDocument] {
-    // By index, with one look at each page's front matter (each look copies it), as the other
-    // passes over every page do.
+/// A site's search documents in the index's id order, which `portal serve` keeps so that an
+/// edit replaces only its own documents instead of making and ordering 10,000 again.
+struct SearchDocuments: Sendable {
+  private(set) var ordered: [SearchDocument] = []
+  /// By page index, the document's id (its position in `ordered`).
+  private var ids: [Int] = []
+
+  init(site: Site) {
     var documents: [SearchDocument] = []
     documents.reserveCapacity(site.pages.count)
-    for i in site.pages.indices {
-      let page = site.pages[i].page
-      let kind: SearchKind
-      var date: String?
-      var keywords = page.tags
-      var title = page.title
-      switch page.meta {
-      case .strategy: kind = .strategy
-      case .field(let m):
-        kind = .strategy
-        title = site.field(m.field.id)?.config.name ?? title
-      case .initiative(let m):
-        kind = .initiative
-        date = m.started?.description
-      case .event(let m):
-        kind = .event
-        date = m.start.local.date.description
-      case .glossary(let m):
-        kind = .glossary
-        keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
-      }
-      documents.append(
-        SearchDocument(
-          url: site.pages[i].url, title: title, kind: kind, summary: page.summary ?? "",
-          body: site.pages[i].plainText, date: date, keywords: keywords))
-    }
+    for i in site.pages.indices { documents.append(Self.document(of: i, in: site)) }
     // In page order: the index orders them itself (kind, date, URL).
-    return documents
+    let order = SearchIndexBuilder.order(documents)
+    ordered = order.map { documents[$0] }
+    ids = Array(repeating: 0, count: order.count)
+    for (id, page) in order.enumerated() { ids[page] = id }
+  }
+
+  func id(ofPage i: Int) -> Int { ids[i] }
+
+  /// Makes the documents of pages whose bodies alone changed again (their place in the order
+  /// is the same).
+  mutating func replace(pages: [Int], in site: Site) {
+    for i in pages { ordered[ids[i]] = Self.document(of: i, in: site) }
+  }
+
+  /// By index, with one look at the page's front matter (each look copies it).
+  static func document(of i: Int, in site: Site) -> SearchDocument {
+    let page = site.pages[i].page
+    let kind: SearchKind
+    var date: String?
+    var keywords = page.tags
+    var title = page.title
+    switch page.meta {
+    case .strategy: kind = .strategy
+    case .field(let m):
+      kind = .strategy
+      title = site.field(m.field.id)?.config.name ?? title
+    case .initiative(let m):
+      kind = .initiative
+      date = m.started?.description
+    case .event(let m):
+      kind = .event
+      date = m.start.local.date.description
+    case .glossary(let m):
+      kind = .glossary
+      keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
+    }
+    return SearchDocument(
+      url: site.pages[i].url, title: title, kind: kind, summary: page.summary ?? "",
+      body: site.pages[i].plainText, date: date, keywords: keywords)
   }
 }
 

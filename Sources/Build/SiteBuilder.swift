@@ -57,6 +57,24 @@ public enum SiteBuilder {
       ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
     session?.scannedTree = nil
     let now = Int64(options.now.epochSeconds)
+    // The quick way when only bodies changed (in `portal serve`), else the usual one.
+    if options.incremental, let session {
+      do {
+        if let done = try BodyEdit.rebuild(
+          options, session: session, tree: tree, settings: settings, now: now)
+        {
+          diagnostics = done.diagnostics
+          var report = finish(done.written.count, done.pageCounts, mode: .bodyEdit)
+          report.filesDeleted = done.deleted.count
+          report.changedPaths = done.written + done.deleted
+          report.renderedPaths = done.rendered
+          return report
+        }
+      } catch {
+        diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+        return finish(0)
+      }
+    }
     var previous: BuildCache?
     if options.incremental {
       previous = session?.cache ?? BuildCache.loadHead(from: options.outputDirectory)
@@ -67,6 +85,8 @@ public enum SiteBuilder {
       diagnostics = previous.diagnostics
       return finish(0, previous.pageCounts, mode: .upToDate)
     }
+    // Until this build succeeds, the session holds no site to edit in place.
+    session?.resolved = nil
     if previous?.hasState == false, previous?.loadState(from: options.outputDirectory) != true {
       previous = nil
     }
@@ -99,7 +119,7 @@ public enum SiteBuilder {
 
     // Step 5: what each output is made from.
     progress.step("Planning")
-    let (allJobs, inputs, searchInputs) = planInputs(
+    let (allJobs, inputs, dependencies) = planInputs(
       site, theme: theme, hashes: content.hashes, global: globalInputs(settings, options, theme))
 
     // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
@@ -128,9 +148,11 @@ public enum SiteBuilder {
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
       return finish(0)
     }
+    let searchInputs = dependencies.searchInputs
     let rebuildSearch = previous?.searchInputs != searchInputs
     var searchPaths = previous?.searchFiles ?? []
-    var searchState = previous?.searchState ?? []
+    var searchState = previous?.searchState
+    var searchDocuments: SearchDocuments?
     // The usual edit leaves the set of output files as it was (pages, search files and the
     // source map): then the earlier table is taken whole instead of copied entry by entry,
     // which at 10,000 pages (80,000 files) was a tenth of a rebuild in `portal serve`.
@@ -179,9 +201,12 @@ public enum SiteBuilder {
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
         for path in searchPaths { outputs[path] = nil }
+        let documents = SearchDocuments(site: site)
         let search = try SearchIndexStep.run(
-          site, previous: staging == nil ? previous : nil, output: options.outputDirectory,
-          write: take)
+          site, documents: documents, previous: staging == nil ? previous : nil,
+          output: options.outputDirectory, write: take)
+        // Kept for edits in `portal serve`; a full build needs them no longer.
+        if session != nil { searchDocuments = documents }
         searchPaths = search.paths
         searchState = search.state
         for path in searchPaths where outputs[path] == nil {
@@ -198,7 +223,7 @@ public enum SiteBuilder {
     }
     let cache = BuildCache(
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
-      diagnostics: diagnostics.filter { $0.severity != .error }, pageCounts: counts(site),
+      diagnostics: diagnostics.sorted.filter { $0.severity != .error }, pageCounts: counts(site),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState)
     do {
@@ -207,7 +232,10 @@ public enum SiteBuilder {
         staging.carryOver(OutputWriter.carriedOver)
         try staging.commit()
         session?.cache = cache
-        session?.unsavedCache = nil
+        session?.cacheUnsaved = false
+        session?.resolved = .init(
+          site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
+          search: searchDocuments)
         var report = finish(rendered.count, counts(site))
         report.changedPaths = rendered
         report.renderedPaths = rendered
@@ -221,8 +249,11 @@ public enum SiteBuilder {
       try OutputWriter.apply(
         writes: changed, deletes: deletes, cache: deferred ? nil : cache,
         to: options.outputDirectory)
-      if deferred { session?.unsavedCache = cache }
+      session?.cacheUnsaved = deferred
       session?.cache = cache
+      session?.resolved = .init(
+        site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
+        search: searchDocuments)
       var report = finish(changed.count, counts(site), mode: .incremental)
       report.filesDeleted = deletes.count
       report.changedPaths = changed.map(\.path) + deletes
@@ -238,7 +269,9 @@ public enum SiteBuilder {
   /// Every output with the hash of its inputs, and the search index's inputs.
   static func planInputs(
     _ site: Site, theme: Theme, hashes: [String: SourceHashes], global: UInt64
-  ) -> (jobs: [(path: String, job: RenderJob)], inputs: [String: UInt64], search: UInt64) {
+  ) -> (
+    jobs: [(path: String, job: RenderJob)], inputs: [String: UInt64], dependencies: Dependencies
+  ) {
     let plan = RenderPlan(site: site, theme: theme)
     let dependencies = Dependencies(site: site, hashes: hashes, global: global)
     let hashes = plan.jobs.parallelMap {
@@ -247,7 +280,7 @@ public enum SiteBuilder {
     var inputs: [String: UInt64] = [:]
     inputs.reserveCapacity(hashes.count)
     for (job, hash) in zip(plan.jobs, hashes) { inputs[job.path] = hash }
-    return (plan.jobs, inputs, dependencies.searchInputs)
+    return (plan.jobs, inputs, dependencies)
   }
 
   /// The theme and its problems; a session keeps them while no file under theme/ changed.

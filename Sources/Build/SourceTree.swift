@@ -11,20 +11,48 @@ import Foundation
 public struct SourceTree: Sendable, Equatable {
   /// `c/<relative path>` for content, `t/<relative path>` for the theme.
   public private(set) var stamps: [String: FileStamp] = [:]
+  /// Changes with the stamps (a random number: unique in practice), so copies of one scan
+  /// compare without looking at 10,000 stamps.
+  private var version = UInt64.random(in: .min ... .max)
+  /// Set by `refresh`: the version it started from and the paths whose stamps it changed, so
+  /// `changes(since:)` that version is known without comparing every stamp.
+  private var refreshed: (from: UInt64, paths: [String])?
+  /// The keys that are folders, when known (a tree read back from the cache has only stamps).
+  private var folders: Set<String>? = []
 
   public init(content: URL, theme: URL) {
     walk(content.standardizedFileURL.path, prefix: "c/")
     walk(theme.standardizedFileURL.path, prefix: "t/")
   }
 
+  public static func == (a: SourceTree, b: SourceTree) -> Bool {
+    if a.version == b.version { return true }
+    // One refreshed from the other changed something (else its version would be the same).
+    if a.refreshed?.from == b.version || b.refreshed?.from == a.version { return false }
+    return a.stamps == b.stamps
+  }
+
   /// Brings the stamps of `paths` (in the `c/…`, `t/…` form), of everything under them and of
   /// the folders holding them up to date, as a new scan would: what a file watcher reports is
   /// enough, so `portal serve` does not stat every file after each edit. A path that no longer
   /// exists is dropped with everything under it; a folder is walked again.
-  public mutating func refresh(_ paths: some Sequence<String>, content: URL, theme: URL) {
+  ///
+  /// - Returns: the paths whose stamps changed (added and removed ones included), sorted.
+  @discardableResult
+  public mutating func refresh(_ paths: some Sequence<String>, content: URL, theme: URL)
+    -> [String]
+  {
     let roots = [
       "c/": content.standardizedFileURL.path, "t/": theme.standardizedFileURL.path,
     ]
+    let from = version
+    // The stamps before, of every path this may change.
+    var before: [String: FileStamp?] = [:]
+    func set(_ key: String, _ stamp: FileStamp?) {
+      if before[key] == nil { before[key] = .some(stamps[key]) }
+      stamps[key] = stamp
+      if stamp == nil { folders?.remove(key) }
+    }
     var parents: Set<String> = []
     for path in Set(paths) {
       let prefix = String(path.prefix(2))
@@ -32,27 +60,34 @@ public struct SourceTree: Sendable, Equatable {
       var relative = String(path.dropFirst(2))
       while relative.hasSuffix("/") { relative.removeLast() }
       let key = prefix + relative
-      // A folder, or something gone, is stamped again from scratch with all it held.
-      let below = relative.isEmpty ? prefix : key + "/"
-      if stamps.keys.contains(where: { $0.hasPrefix(below) }) {
-        stamps = stamps.filter { !$0.key.hasPrefix(below) }
-      }
-      stamps[key] = nil
-      if relative.isEmpty {
-        walk(root, prefix: prefix)
+      let full = relative.isEmpty ? root : root + "/" + relative
+      var st = stat()
+      let exists = lstat(full, &st) == 0
+      let isLink = exists && (st.st_mode & S_IFMT) == S_IFLNK
+      let found = exists && (!isLink || stat(full, &st) == 0)
+      let isFolder = found && !isLink && (st.st_mode & S_IFMT) == S_IFDIR
+      // A file that was a file: its stamp alone (the usual save).
+      let wasFolder =
+        folders.map { $0.contains(key) }
+        ?? stamps.keys.contains(where: { $0.hasPrefix(key + "/") })
+      if found, !isFolder, !relative.isEmpty, stamps[key] != nil, !wasFolder {
+        set(key, Self.stamp(st))
         continue
       }
-      let parent = relative.split(separator: "/").dropLast().joined(separator: "/")
-      parents.insert(prefix + parent)
-      let full = root + "/" + relative
-      var st = stat()
-      guard lstat(full, &st) == 0 else { continue }
-      let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-      if isLink, stat(full, &st) != 0 { continue }
-      if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
+      // A folder, or something gone or new, is stamped again from scratch with all it held.
+      let below = relative.isEmpty ? prefix : key + "/"
+      for k in stamps.keys where k.hasPrefix(below) { set(k, nil) }
+      set(key, nil)
+      if !relative.isEmpty {
+        parents.insert(prefix + relative.split(separator: "/").dropLast().joined(separator: "/"))
+      }
+      guard found else { continue }
+      if isFolder {
+        let old = stamps
         walk(root, prefix: prefix, from: relative)
+        for (k, v) in stamps where old[k] != v { before[k] = before[k] ?? .some(old[k]) }
       } else {
-        stamps[key] = Self.stamp(st)
+        set(key, Self.stamp(st))
       }
     }
     // Adding, removing or renaming an entry changes its folder's own stamp.
@@ -60,14 +95,25 @@ public struct SourceTree: Sendable, Equatable {
       let prefix = String(key.prefix(2))
       let relative = key.dropFirst(2)
       guard let root = roots[prefix] else { continue }
-      stamps[key] = FileStamp.of(path: relative.isEmpty ? root : root + "/" + relative)
+      set(key, FileStamp.of(path: relative.isEmpty ? root : root + "/" + relative))
     }
+    let changed = before.filter { stamps[$0.key] != $0.value }.keys.sorted()
+    if !changed.isEmpty {
+      version = .random(in: .min ... .max)
+      refreshed = (from, changed)
+    }
+    return changed
   }
 
-  init(stamps: [String: FileStamp]) { self.stamps = stamps }
+  init(stamps: [String: FileStamp]) {
+    self.stamps = stamps
+    folders = nil
+  }
 
   /// The paths whose stamps differ between two scans, added and removed ones included.
   public func changes(since old: SourceTree) -> [String] {
+    if version == old.version { return [] }
+    if let refreshed, refreshed.from == old.version { return refreshed.paths }
     var changed: [String] = []
     for (path, stamp) in stamps where old.stamps[path] != stamp { changed.append(path) }
     for path in old.stamps.keys where stamps[path] == nil { changed.append(path) }
@@ -82,7 +128,10 @@ public struct SourceTree: Sendable, Equatable {
       let dirPath = relative.isEmpty ? root : root + "/" + relative
       guard let dir = opendir(dirPath) else { continue }
       defer { closedir(dir) }
-      if let s = FileStamp.of(path: dirPath) { stamps[prefix + relative] = s }
+      if let s = FileStamp.of(path: dirPath) {
+        stamps[prefix + relative] = s
+        folders?.insert(prefix + relative)
+      }
       while let entry = readdir(dir) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
           String(cString: raw.bindMemory(to: CChar.self).baseAddress!)

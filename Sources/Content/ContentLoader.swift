@@ -133,6 +133,36 @@ public enum ContentLoader {
     )
   }
 
+  /// One content file as parsed.
+  public struct ParsedFile: Sendable {
+    /// Nil when the file could not be read or parsed.
+    public var page: Page?
+    public var diagnostics: [Diagnostic]
+    public var hashes: SourceHashes?
+  }
+
+  /// Parses one file of the last `load` with this memo again, after an edit, with the same
+  /// site.yml, and remembers it: `portal serve` compares the two to tell an edit of the body
+  /// alone. Nil when the memo does not hold the file (it was not built, or site.yml was
+  /// unreadable).
+  public static func reparse(
+    _ relative: String, stamp: FileStamp, contentDirectory: URL, memo: ParseMemo
+  ) -> (previous: ParsedFile, current: ParsedFile)? {
+    guard let old = memo.entry(relative), let config = memo.currentConfig,
+      let folder = relative.split(separator: "/").first,
+      let kind = ContentKind(folder: String(folder))
+    else { return nil }
+    let root = contentDirectory.standardizedFileURL.path
+    let (page, diagnostics, hashes) = parse(
+      at: root + "/" + relative, shownAs: join(displayPath(for: contentDirectory), relative),
+      relative: relative, kind: kind, config: config)
+    memo.store(relative, .init(stamp: stamp, page: page, diagnostics: diagnostics, hashes: hashes))
+    return (
+      ParsedFile(page: old.page, diagnostics: old.diagnostics, hashes: old.hashes),
+      ParsedFile(page: page, diagnostics: diagnostics, hashes: hashes)
+    )
+  }
+
   /// Reads and parses one file: its page, its problems, and the hashes that tell later builds
   /// what changed.
   static func parse(

@@ -133,6 +133,20 @@ public final class ParseMemo: @unchecked Sendable {
     lock.unlock()
   }
 
+  /// The site.yml of the last load, if it could be parsed.
+  var currentConfig: SiteConfig? {
+    lock.lock()
+    defer { lock.unlock() }
+    return config ?? nil
+  }
+
+  /// The entry of a file whatever its stamp.
+  func entry(_ relative: String) -> Entry? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[relative]
+  }
+
   func entry(_ relative: String, stamp: FileStamp) -> Entry? {
     lock.lock()
     defer { lock.unlock() }

@@ -66,6 +66,15 @@ public struct RenderPlan: Sendable {
     self.jobs = jobs.sorted { $0.0 < $1.0 }
   }
 
+  /// A plan with the jobs of an earlier plan, for a site whose pages, relations and theme are
+  /// the same (bodies aside): listing and sorting every output again is not needed.
+  public init(site: Site, theme: Theme, jobs: [(path: String, job: RenderJob)]) {
+    self.site = site
+    self.theme = theme
+    self.models = ViewModels(site: site, theme: theme)
+    self.jobs = jobs
+  }
+
   static func indexes(_ u: URLScheme) -> [(String, String)] {
     [
       (u.home, "home"), (u.index(.strategy), "strategy-index"), (u.index(.field), "domains"),

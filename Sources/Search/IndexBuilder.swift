@@ -186,10 +186,16 @@ public enum SearchIndexBuilder {
   /// Documents in id order: kind (glossary, strategy, initiative, event), newer dates first
   /// (none last), then URL.
   static func ordered(_ documents: [SearchDocument]) -> [SearchDocument] {
+    order(documents).map { documents[$0] }
+  }
+
+  /// The positions of the documents in id order (see `ordered`): what a caller that keeps the
+  /// documents between patches (`update(ordered:changed:…)`) orders them by once.
+  public static func order(_ documents: [SearchDocument]) -> [Int] {
     let rank = documents.map { IndexFormat.kindOrder.firstIndex(of: $0.kind) ?? 0 }
     // Positions are sorted, not documents: every move of a document moves all its fields, and
     // a rebuild in `portal serve` orders 10,000 of them.
-    let order = documents.indices.sorted { i, j in
+    return documents.indices.sorted { i, j in
       if rank[i] != rank[j] { return rank[i] < rank[j] }
       if documents[i].date != documents[j].date {
         guard let x = documents[i].date else { return false }
@@ -199,7 +205,6 @@ public enum SearchIndexBuilder {
       if documents[i].url != documents[j].url { return documents[i].url < documents[j].url }
       return documents[i].title < documents[j].title
     }
-    return order.map { documents[$0] }
   }
 
   struct Entry: Sendable {

@@ -28,12 +28,38 @@ extension SearchIndexBuilder {
     previousBody: (SearchDocument) -> String?, readFile: (String) -> Data?,
     options: SearchIndexOptions = .default
   ) -> SearchIndexUpdate? {
-    let options = options.clamped
     let docs = ordered(documents)
-    guard docs.count == previous.heads.count, previous.shards > 0 else { return nil }
+    guard docs.count == previous.heads.count else { return nil }
     let hashes = docs.searchParallelMap { SearchIndexState.hashes(of: $0) }
-    guard hashes.map(\.head) == previous.heads else { return nil }
-    let changed = docs.indices.filter { hashes[$0].body != previous.bodies[$0] }
+    let changed = docs.indices.filter {
+      hashes[$0].head != previous.heads[$0] || hashes[$0].body != previous.bodies[$0]
+    }
+    return update(
+      ordered: docs, changed: changed,
+      previous: previous, previousBody: previousBody, readFile: readFile, options: options)
+  }
+
+  /// The same for a caller that keeps the documents in id order between builds (`order`) and
+  /// knows which ones it replaced: the others are taken as unchanged, without hashing 10,000
+  /// bodies or ordering the documents again.
+  public static func update(
+    ordered docs: [SearchDocument], changed candidates: [Int], previous: SearchIndexState,
+    previousBody: (SearchDocument) -> String?, readFile: (String) -> Data?,
+    options: SearchIndexOptions = .default
+  ) -> SearchIndexUpdate? {
+    let options = options.clamped
+    guard docs.count == previous.heads.count, previous.shards > 0 else { return nil }
+    var changed: [Int] = []
+    var bodyHash: [Int: UInt64] = [:]
+    for id in Set(candidates).sorted() {
+      guard docs.indices.contains(id) else { return nil }
+      let h = SearchIndexState.hashes(of: docs[id])
+      guard h.head == previous.heads[id] else { return nil }
+      if h.body != previous.bodies[id] {
+        changed.append(id)
+        bodyHash[id] = h.body
+      }
+    }
     guard changed.count <= max(16, docs.count / 100) else { return nil }
     var state = previous
     var writes: [String: Data] = [:]
@@ -55,16 +81,10 @@ extension SearchIndexBuilder {
       for n in after.chunkFiles.count..<max(after.chunkFiles.count, before.chunkFiles.count) {
         deletes.append(IndexFormat.chunkName(id, n))
       }
-      let oldKeys = before.keyMasks
-      let newKeys = after.keyMasks
-      for (key, entry) in oldKeys.merging(newKeys, uniquingKeysWith: { a, _ in a }) {
-        let m0 = oldKeys[key]?.mask ?? 0
-        let m1 = newKeys[key]?.mask ?? 0
-        if m0 != m1 {
-          edits[key, default: (entry.shardKey, [])].changes.append((Int32(id), m0, m1))
-        }
+      for (key, m0, m1) in Prepared.changedKeys(from: before, to: after) {
+        edits[key.string, default: (key.shardKey, [])].changes.append((Int32(id), m0, m1))
       }
-      state.bodies[id] = hashes[id].body
+      state.bodies[id] = bodyHash[id]!
     }
 
     // Patch the postings of the edited keys, shard by shard.
@@ -277,6 +297,30 @@ struct PostingPatcher {
 }
 
 extension Prepared {
+  /// The keys whose mask differs between two versions of a document, with the old and new
+  /// mask (0: absent). Grams are compared as grams and only the changed ones spelled out as
+  /// keys: a page has thousands of keys and an edit changes few.
+  static func changedKeys(from before: Prepared, to after: Prepared) -> [(
+    key: PostingTable.Key, old: UInt32, new: UInt32
+  )] {
+    var out: [(key: PostingTable.Key, old: UInt32, new: UInt32)] = []
+    var grams = [GramKey: UInt32](minimumCapacity: before.grams.count)
+    for (g, m) in before.grams { grams[g] = m }
+    for (g, m1) in after.grams {
+      let m0 = grams.removeValue(forKey: g) ?? 0
+      if m0 != m1 { out.append((.gram(g), m0, m1)) }
+    }
+    for (g, m0) in grams { out.append((.gram(g), m0, 0)) }
+    var words = [String: UInt32](minimumCapacity: before.words.count)
+    for (w, m) in before.words { words[w] = m }
+    for (w, m1) in after.words {
+      let m0 = words.removeValue(forKey: w) ?? 0
+      if m0 != m1 { out.append((.word(w), m0, m1)) }
+    }
+    for (w, m0) in words { out.append((.word(w), m0, 0)) }
+    return out
+  }
+
   /// Every key of the document with its mask, named as the posting table names them.
   var keyMasks: [String: (shardKey: [UInt32], mask: UInt32)] {
     var out: [String: (shardKey: [UInt32], mask: UInt32)] = [:]

@@ -57,7 +57,8 @@ final class RebuildLoop: @unchecked Sendable {
         continuation.resume(returning: SiteBuilder.build(options, session: session))
       }
     }
-    if report.succeeded { updateBasePath() }
+    // An edit of bodies alone leaves site.yml as it was.
+    if report.succeeded, report.mode != .bodyEdit { updateBasePath() }
     return report
   }
 

@@ -49,6 +49,7 @@ public enum Resolver {
       initiatives: [], upcomingEvents: [], pastEvents: [], glossary: [], eventsByInitiative: [:],
       relatedInitiatives: [:])
     site.bodyContextKey = contextKey
+    site.bodyContext = context
     for (i, p) in pages.enumerated() { site.lookup["\(p.kind.rawValue)/\(p.slug)"] = i }
     derive(&site)
     return (site, diagnostics)
@@ -61,7 +62,8 @@ public enum Resolver {
   ) {
     let stubs = indices.filter { site.pages[$0].bodyIsStub }
     guard !stubs.isEmpty else { return }
-    let context = bodyContext(site.pages.map(\.page), config: site.config, urls: site.urls)
+    let context =
+      site.bodyContext ?? bodyContext(site.pages.map(\.page), config: site.config, urls: site.urls)
     let pages = site.pages
     let outputs = stubs.parallelMap { BodyRenderer.render(pages[$0].page, context: context) }
     for (i, out) in zip(stubs, outputs) {
@@ -72,6 +74,34 @@ public enum Resolver {
       memo?.store(
         site.pages[i].page.relativePath, key: site.pages[i].bodyKey, body: ResolvedBody(out))
     }
+  }
+
+  /// Renders one page's body again, as `resolve` would in this site: for an edit that leaves
+  /// everything else as it was (the caller checks that, the glossary terms the body links
+  /// included, since other pages show them). Nil when the site was not made by `resolve`.
+  public static func renderBody(of page: Page, hashes: SourceHashes?, in site: Site) -> (
+    body: ResolvedBody, key: UInt64
+  )? {
+    guard let context = site.bodyContext else { return nil }
+    let key = bodyKey(page, hashes: hashes, context: site.bodyContextKey)
+    return (ResolvedBody(BodyRenderer.render(page, context: context)), key)
+  }
+
+  /// Puts a body from `renderBody` in the site, with the new parse of its page, and remembers
+  /// it.
+  public static func replaceBody(
+    _ site: inout Site, page i: Int, with page: Page, body: ResolvedBody, key: UInt64,
+    memo: BodyMemo?
+  ) {
+    memo?.store(page.relativePath, key: key, body: body)
+    site.pages[i].page = page
+    site.pages[i].bodyHTML = body.html ?? ""
+    site.pages[i].headings = body.headings
+    site.pages[i].plainText = body.plainText
+    site.pages[i].glossaryTerms = body.glossaryTerms
+    site.pages[i].links = body.links
+    site.pages[i].bodyIsStub = false
+    site.pages[i].bodyKey = key
   }
 
   /// The key under which a page's body is remembered: everything its rendering reads.

@@ -110,4 +110,6 @@ public struct Site: Sendable {
   }
 
   var lookup: [String: Int] = [:]
+  /// What bodies were rendered with, kept so one body can be rendered again on its own.
+  var bodyContext: BodyContext?
 }
