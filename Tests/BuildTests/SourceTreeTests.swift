@@ -39,10 +39,40 @@ import Testing
     Thread.sleep(forTimeInterval: 0.01)
     try edit()
     let before = tree
-    tree.refresh(paths, content: content, theme: theme)
+    let changed = tree.refresh(paths, content: content, theme: theme)
     let scanned = SourceTree(content: content, theme: theme)
     #expect(tree == scanned, sourceLocation: sourceLocation)
+    #expect(tree.stamps == scanned.stamps, sourceLocation: sourceLocation)
     #expect(before != scanned, "the edit changed nothing", sourceLocation: sourceLocation)
+    // What the refresh reports, and what the refreshed tree answers without comparing every
+    // stamp, are what comparing every stamp finds.
+    let compared = scanned.changes(since: before)
+    #expect(changed == compared, sourceLocation: sourceLocation)
+    #expect(tree.changes(since: before) == compared, sourceLocation: sourceLocation)
+    #expect(tree != before, sourceLocation: sourceLocation)
+  }
+
+  @Test func refreshThatChangesNothingKeepsTheTreeEqual() throws {
+    var tree = SourceTree(content: content, theme: theme)
+    let before = tree
+    #expect(
+      tree.refresh(["c/glossary/a.md", "c/missing.md"], content: content, theme: theme) == [])
+    #expect(tree == before)
+    #expect(tree.changes(since: before) == [])
+  }
+
+  @Test func folderReplacedByAFile() throws {
+    try expectRefreshMatchesScan(reporting: ["c/glossary"]) {
+      try FileManager.default.removeItem(at: content.appendingPathComponent("glossary"))
+      try write("content/glossary", "now a file")
+    }
+  }
+
+  @Test func fileReplacedByAFolder() throws {
+    try expectRefreshMatchesScan(reporting: ["c/site.yml"]) {
+      try FileManager.default.removeItem(at: content.appendingPathComponent("site.yml"))
+      try write("content/site.yml/inner.md", "now a folder")
+    }
   }
 
   @Test func editedFile() throws {

@@ -1,0 +1,156 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Build
+
+/// An edit to bodies alone, in a session, goes the quick way (`BodyEdit`); anything more goes
+/// the usual incremental way. Either way the site and the cache must be those of a full build.
+@Suite final class BodyEditTests {
+  let root: URL
+  let content: URL
+  let output: URL
+
+  init() throws {
+    content = try copyFixture()
+    root = content.deletingLastPathComponent()
+    output = root.appendingPathComponent("site")
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  func file(_ relative: String) -> URL { content.appendingPathComponent(relative) }
+
+  /// Builds in the session, then checks the mode, and that the output and the cache the session
+  /// holds are byte for byte those of a full build of the same sources into another folder.
+  func expectBuild(
+    _ session: BuildSession, _ mode: BuildReport.Mode, _ name: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let report = SiteBuilder.build(options(content: content, output: output), session: session)
+    try #require(
+      report.succeeded, "\(name): \(report.diagnostics.map(\.text))",
+      sourceLocation: sourceLocation)
+    #expect(report.mode == mode, "\(name)", sourceLocation: sourceLocation)
+    let full = root.appendingPathComponent("full-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: full) }
+    #expect(SiteBuilder.build(options(content: content, output: full)).mode == .full)
+    let (a, b) = (site(output), site(full))
+    #expect(a.keys.sorted() == b.keys.sorted(), "\(name): different files")
+    for key in a.keys.sorted() where a[key] != b[key] {
+      Issue.record("\(name): \(key) differs", sourceLocation: sourceLocation)
+    }
+    let cache = try #require(session.cache, sourceLocation: sourceLocation)
+    let state = try Data(contentsOf: full.appendingPathComponent(BuildCache.file))
+    let head = try Data(contentsOf: full.appendingPathComponent(BuildCache.headFile))
+    #expect(
+      Data(cache.encodedHead()) == head, "\(name): cache head", sourceLocation: sourceLocation)
+    #expect(
+      Data(cache.encodedState()) == state, "\(name): cache state", sourceLocation: sourceLocation)
+  }
+
+  @Test(arguments: [false, true])
+  func bodyEditsMatchFullBuilds(defersCacheWrites: Bool) throws {
+    let session = BuildSession()
+    session.defersCacheWrites = defersCacheWrites
+    try expectBuild(session, .full, "first build")
+
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n窓口は県庁の一階です。\n" }
+    try expectBuild(session, .bodyEdit, "initiative body")
+    // The vision of a field is shown on the field's page.
+    try edit(file("fields/crisis-management.md")) { $0 + "\n## 新しい節\n\n備えを進めます。\n" }
+    try expectBuild(session, .bodyEdit, "vision body")
+    try edit(file("glossary/ai.md")) { $0 + "\n使い方に気をつけます。\n" }
+    try edit(file("strategy/basics.md")) { $0 + "\n基本を守ります。\n" }
+    try expectBuild(session, .bodyEdit, "two files")
+    try edit(file("events/seminar.md")) { $0 + "\n[取組](../initiatives/ai-disaster.md)の話です。\n" }
+    try expectBuild(session, .bodyEdit, "event body with a link")
+
+    // Saved again with the same bytes: nothing to write.
+    let text = try String(contentsOf: file("strategy/basics.md"), encoding: .utf8)
+    try text.write(to: file("strategy/basics.md"), atomically: true, encoding: .utf8)
+    try expectBuild(session, .bodyEdit, "same bytes")
+
+    // More than a body: the usual way, and the quick way again after it.
+    try edit(file("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "status: planned", with: "status: active")
+    }
+    try expectBuild(session, .incremental, "front matter")
+    // A glossary term the body did not link before: the term's page lists its users.
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\nAIも使います。\n" }
+    try expectBuild(session, .incremental, "new glossary term")
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\nさらに追記します。\n" }
+    try expectBuild(session, .bodyEdit, "body again")
+  }
+
+  @Test func errorsGoTheUsualWayAndTheQuickWayResumesAfterTheFix() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let page = file("initiatives/cyber-security.md")
+    let original = try String(contentsOf: page, encoding: .utf8)
+
+    // A broken link in the body is reported at its line, and nothing is written.
+    let before = site(output)
+    try (original + "\n[古い資料](old.md)\n").write(to: page, atomically: true, encoding: .utf8)
+    let broken = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(!broken.succeeded)
+    let error = try #require(broken.diagnostics.first { $0.code == "content.broken-link" })
+    #expect(error.location.file.hasSuffix("initiatives/cyber-security.md"))
+    #expect(
+      error.location.line == original.split(separator: "\n", omittingEmptySubsequences: false).count
+        + 1)
+    #expect(site(output) == before)
+
+    // A title changed while the build was broken must not be missed by the fix that follows,
+    // though the fix itself touches the body alone.
+    try
+      (original.replacingOccurrences(
+        of: "title: サイバー空間の脅威への対処", with: "title: サイバー対策") + "\n[古い資料](old.md)\n")
+      .write(to: page, atomically: true, encoding: .utf8)
+    #expect(
+      !SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+    try original.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー対策")
+      .write(to: page, atomically: true, encoding: .utf8)
+    try expectBuild(session, .incremental, "fixed")
+    #expect(
+      String(decoding: site(output)["/initiatives/cyber-security/index.html"]!, as: UTF8.self)
+        .contains("サイバー対策"))
+    try edit(page) { $0 + "\n追記です。\n" }
+    try expectBuild(session, .bodyEdit, "after the fix")
+  }
+
+  @Test func addedRemovedAndOtherFilesGoTheUsualWay() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    try """
+    ---
+    term: クラウド
+    reading: くらうど
+    short: インターネットの向こうのコンピューターです。
+    ---
+
+    クラウドを使います。
+    """.write(to: file("glossary/cloud.md"), atomically: true, encoding: .utf8)
+    try expectBuild(session, .incremental, "added page")
+    try FileManager.default.removeItem(at: file("glossary/cloud.md"))
+    try expectBuild(session, .incremental, "removed page")
+    try edit(file("site.yml")) { $0 + "\n" }
+    try expectBuild(session, .incremental, "site.yml")
+    try edit(file("glossary/dx.md")) { $0 + "\nDXを進めます。\n" }
+    try expectBuild(session, .bodyEdit, "body after them")
+  }
+
+  @Test func theCacheSavedAfterQuickEditsStartsTheNextBuild() throws {
+    let session = BuildSession()
+    session.defersCacheWrites = true
+    try expectBuild(session, .full, "first build")
+    try edit(file("initiatives/ai-disaster.md")) { $0 + "\n訓練を続けます。\n" }
+    try expectBuild(session, .bodyEdit, "body")
+    #expect(session.hasUnsavedCache)
+    session.saveCache(to: output)
+    #expect(!session.hasUnsavedCache)
+    // A new process (no session) finds the output up to date.
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.mode == .upToDate)
+  }
+}
