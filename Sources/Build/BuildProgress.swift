@@ -36,15 +36,18 @@ public final class BuildProgress: @unchecked Sendable {
     if let (name, start) = last {
       let ms = (now - start) / .milliseconds(1)
       FileHandle.standardError.write(
-        Data("time: \(name): \(Int(ms)) ms, peak memory \(Self.peakMiB()) MiB\n".utf8))
+        Data(
+          "time: \(name): \(Int(ms)) ms, peak memory \(Self.memoryMiB("VmHWM:")) MiB, now \(Self.memoryMiB("VmRSS:")) MiB\n"
+            .utf8))
     }
     last = (next, now)
   }
 
-  /// The process's peak resident memory so far (Linux `VmHWM`), 0 where unknown.
-  static func peakMiB() -> Int {
+  /// The process's peak (`VmHWM:`) or current (`VmRSS:`) resident memory on Linux, 0 where
+  /// unknown.
+  static func memoryMiB(_ field: String) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
       let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
     else { return 0 }
     return kb / 1024

@@ -98,7 +98,7 @@ public enum SiteBuilder {
       contentStamps[String(path.dropFirst(2))] = stamp
     }
     session?.parseMemo.knownStamps = contentStamps
-    let (content, loadDiagnostics) = ContentLoader.load(
+    var (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: session?.parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
@@ -106,21 +106,23 @@ public enum SiteBuilder {
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).
     let (theme, themeDiagnostics) = loadTheme(options, tree: tree, session: session)
     diagnostics += themeDiagnostics
-    guard let content, let theme else { return finish(0) }
+    guard let pageCount = content?.pages.count, let theme else { return finish(0) }
 
     // Step 4: resolve URLs, bodies and relations. Runs even when loading found errors, on the
     // pages that did load, so broken links are reported in the same run. Bodies come from the
     // session or, as stubs without HTML, from the cache when their inputs are unchanged.
-    progress.step("Resolving \(content.pages.count) pages")
+    progress.step("Resolving \(pageCount) pages")
     let memo = bodyMemo(session: session, previous: previous)
-    var (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
+    var (site, resolveDiagnostics) = Resolver.resolve(content!, now: options.now, memo: memo)
     diagnostics += resolveDiagnostics
     guard !diagnostics.hasErrors else { return finish(0) }
 
     // Step 5: what each output is made from.
     progress.step("Planning")
     let (allJobs, inputs, dependencies) = planInputs(
-      site, theme: theme, hashes: content.hashes, global: globalInputs(settings, options, theme))
+      site, theme: theme, hashes: content!.hashes, global: globalInputs(settings, options, theme))
+    // The pages live on in the site; a full build lets go of their Markdown once rendered.
+    content = nil
 
     // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
     // filled in first.

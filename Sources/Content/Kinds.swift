@@ -180,6 +180,16 @@ public struct Page: Sendable, Hashable {
   public var updated: LocalDate? { box.fields.updated }
   public var meta: PageMeta { box.fields.meta }
 
+  /// The same page without its Markdown, for a build that has rendered it and needs the
+  /// memory.
+  public func withoutBody() -> Page {
+    var fields = box.fields
+    fields.body = ""
+    return Page(box: Box(fields))
+  }
+
+  private init(box: Box) { self.box = box }
+
   public static func == (a: Page, b: Page) -> Bool {
     a.box === b.box || a.box.fields == b.box.fields
   }

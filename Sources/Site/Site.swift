@@ -99,13 +99,15 @@ public struct Site: Sendable {
 
   public func domain(_ id: String) -> DomainNode? { domains.first { $0.config.id == id } }
 
-  /// Lets go of the bodies' HTML, headings and links once every page is rendered, so a full
-  /// build does not hold them while it builds the search index.
+  /// Lets go of the bodies' Markdown, HTML, headings and links once every page is rendered,
+  /// so a full build does not hold them while it builds the search index (which reads the
+  /// plain text).
   public mutating func dropRenderedBodies() {
     for i in pages.indices {
       pages[i].bodyHTML = ""
       pages[i].headings = []
       pages[i].links = []
+      pages[i].page = pages[i].page.withoutBody()
     }
   }
 
