@@ -157,7 +157,7 @@ enum BodyEdit {
     }
     var rendered = taken.map(\.path)
     if sourceMapChanged {
-      let map = SourceMapStep.file(entries: cache.sourceMap)
+      let map = cache.sourceMap.file()
       record([map])
       rendered.append(map.path)
     }

@@ -45,7 +45,7 @@ struct BuildCache: Sendable {
   var bodies: [String: Body]
   var outputs: [String: Output]
   /// Source-map entries of the HTML outputs.
-  var sourceMap: [String: [UInt8]]
+  var sourceMap: SourceMapEntries
   /// The files of the search index and what they were made from.
   var searchFiles: [String]
   var searchInputs: UInt64
@@ -108,7 +108,7 @@ struct BuildCache: Sendable {
       for t in b.glossaryTerms { size += t.utf8.count + 8 }
     }
     for path in outputs.keys { size += path.utf8.count + 24 }
-    for (path, entry) in sourceMap { size += path.utf8.count + entry.count + 16 }
+    for (path, entry) in sourceMap.all { size += path.utf8.count + entry.count + 16 }
     for path in searchFiles { size += path.utf8.count + 8 }
     w.reserve(size)
     w.u64(Self.magic)
@@ -127,7 +127,7 @@ struct BuildCache: Sendable {
       w.u64(o.bytes)
     }
     w.int(sourceMap.count)
-    for (path, entry) in sourceMap.sorted(by: { $0.key < $1.key }) {
+    for (path, entry) in sourceMap.all {
       w.string(path)
       w.data(entry)
     }
@@ -140,7 +140,7 @@ struct BuildCache: Sendable {
   init(
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
-    outputs: [String: Output], sourceMap: [String: [UInt8]], searchFiles: [String],
+    outputs: [String: Output], sourceMap: SourceMapEntries, searchFiles: [String],
     searchInputs: UInt64, searchState: SearchIndexState?
   ) {
     self.settings = settings
@@ -179,7 +179,7 @@ struct BuildCache: Sendable {
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     bodies = [:]
     outputs = [:]
-    sourceMap = [:]
+    sourceMap = SourceMapEntries()
     searchFiles = []
     searchInputs = 0
     searchState = nil
@@ -206,7 +206,7 @@ struct BuildCache: Sendable {
       let path = try r.string()
       outputs[path] = Output(inputs: try r.u64(), bytes: try r.u64())
     }
-    sourceMap = [:]
+    sourceMap = SourceMapEntries()
     for _ in 0..<(try r.int()) {
       let path = try r.string()
       sourceMap[path] = try r.data()

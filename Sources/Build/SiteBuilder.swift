@@ -164,12 +164,12 @@ public enum SiteBuilder {
           && inputs.keys.allSatisfy { previous.outputs[$0] != nil }
           && searchPaths.allSatisfy { previous.outputs[$0] != nil }
       } ?? false
-    var sourceMap = previous?.sourceMap ?? [:]
+    var sourceMap = previous?.sourceMap ?? SourceMapEntries()
     var outputs: [String: BuildCache.Output] = [:]
     if sameFiles, let previous {
       outputs = previous.outputs
     } else {
-      for path in sourceMap.keys where inputs[path] == nil { sourceMap[path] = nil }
+      sourceMap.removeAll { inputs[$0] == nil }
       for path in allJobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
     }
     var changed: [OutputFile] = []
@@ -217,7 +217,7 @@ public enum SiteBuilder {
       }
       if staging != nil { MemoryRelease.betweenSteps() }
       progress.step("Writing")
-      if sourceMapChanged { try take([SourceMapStep.file(entries: sourceMap)]) }
+      if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
       staging?.discard()
       diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
