@@ -71,8 +71,10 @@ import Testing
       // Long and CPU-bound: let the tests that serve HTTP run in between.
       await Task.yield()
       let old = Dictionary(uniqueKeysWithValues: docs.map { ($0.url, $0.body) })
+      var edited: Set<String> = [docs[g.next(docs.count)].url]  // one left as it was, too
       for _ in 0..<(1 + g.next(3)) {
         let i = g.next(docs.count)
+        edited.insert(docs[i].url)
         switch g.next(4) {
         case 0: docs[i].body += g.sentence()
         case 1: docs[i].body = String(docs[i].body.prefix(docs[i].body.count / 2))
@@ -91,6 +93,15 @@ import Testing
         continue
       }
       patched += 1
+      // A caller that keeps the documents in order and names the edited ones gets the same.
+      let ordered = SearchIndexBuilder.order(docs).map { docs[$0] }
+      let named = try #require(
+        SearchIndexBuilder.update(
+          ordered: ordered, changed: ordered.indices.filter { edited.contains(ordered[$0].url) },
+          previous: index.state, previousBody: { old[$0.url] }, readFile: { files[$0] },
+          options: Self.options))
+      #expect(named.writes == update.writes && named.deletes == update.deletes)
+      #expect(named.state == update.state)
       let result = Self.apply(update, to: index.files)
       #expect(Self.differences(result, full.files) == [], "round \(round)")
       #expect(update.state == full.state, "round \(round)")
