@@ -304,20 +304,19 @@ extension Prepared {
     key: PostingTable.Key, old: UInt32, new: UInt32
   )] {
     var out: [(key: PostingTable.Key, old: UInt32, new: UInt32)] = []
-    var grams = [GramKey: UInt32](minimumCapacity: before.grams.count)
-    for (g, m) in before.grams { grams[g] = m }
-    for (g, m1) in after.grams {
-      let m0 = grams.removeValue(forKey: g) ?? 0
-      if m0 != m1 { out.append((.gram(g), m0, m1)) }
+    func compare<K: Hashable>(
+      _ old: [(K, UInt32)], _ new: [(K, UInt32)], _ key: (K) -> PostingTable.Key
+    ) {
+      var masks = [K: UInt32](minimumCapacity: old.count)
+      for (k, m) in old { masks[k] = m }
+      for (k, m1) in new {
+        let m0 = masks.removeValue(forKey: k) ?? 0
+        if m0 != m1 { out.append((key(k), m0, m1)) }
+      }
+      for (k, m0) in masks { out.append((key(k), m0, 0)) }
     }
-    for (g, m0) in grams { out.append((.gram(g), m0, 0)) }
-    var words = [String: UInt32](minimumCapacity: before.words.count)
-    for (w, m) in before.words { words[w] = m }
-    for (w, m1) in after.words {
-      let m0 = words.removeValue(forKey: w) ?? 0
-      if m0 != m1 { out.append((.word(w), m0, m1)) }
-    }
-    for (w, m0) in words { out.append((.word(w), m0, 0)) }
+    compare(before.grams, after.grams, PostingTable.Key.gram)
+    compare(before.words, after.words, PostingTable.Key.word)
     return out
   }
 
