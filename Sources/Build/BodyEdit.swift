@@ -121,10 +121,10 @@ enum BodyEdit {
     if searchInputs != cache.searchInputs {
       var documents = resolved.search ?? SearchDocuments(site: resolved.site)
       resolved.search = nil
-      documents.replace(pages: edits.map(\.index), in: resolved.site)
+      let replaced = documents.replace(pages: edits.map(\.index), in: resolved.site)
       search = try SearchIndexStep.run(
         resolved.site, documents: documents, changedPages: edits.map(\.index), previous: cache,
-        output: options.outputDirectory
+        previousDocument: { replaced[$0] }, output: options.outputDirectory
       ) { files throws(OutputWriter.Failure) in taken += files }
       resolved.search = documents
     }

@@ -16,12 +16,16 @@ enum SearchIndexStep {
   /// Makes the index and hands its new or changed files to `write`: a full build's document
   /// files batch by batch while the rest is still being built, so they are written meanwhile.
   ///
-  /// - Parameter changedPages: the only pages whose documents can differ from the previous
-  ///   build's, when the caller knows (it replaced just those in `documents`); nil to compare
-  ///   all.
+  /// - Parameters:
+  ///   - changedPages: the only pages whose documents can differ from the previous build's,
+  ///     when the caller knows (it replaced just those in `documents`); nil to compare all.
+  ///   - previousDocument: the previous build's document at an id, when the caller kept it
+  ///     (`portal serve`): then a document whose title, summary or keywords changed is patched
+  ///     too. Without it only bodies can be patched (the cache keeps bodies alone).
   static func run(
     _ site: Site, documents: SearchDocuments, changedPages: [Int]? = nil, previous: BuildCache?,
-    output: URL, write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
+    previousDocument: (Int) -> SearchDocument? = { _ in nil }, output: URL,
+    write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
   ) throws(OutputWriter.Failure) -> Result {
     let started = ContinuousClock.now
     var result: Result
@@ -38,7 +42,7 @@ enum SearchIndexStep {
     if let previous, let state = previous.searchState,
       let update = patch(
         documents, site: site, changedPages: changedPages, previous: previous, state: state,
-        output: output)
+        previousDocument: previousDocument, output: output)
     {
       how = "patched"
       try hand(update.writes)
@@ -83,15 +87,22 @@ enum SearchIndexStep {
   /// build is needed.
   static func patch(
     _ documents: SearchDocuments, site: Site, changedPages: [Int]?, previous: BuildCache,
-    state: SearchIndexState, output: URL
+    state: SearchIndexState, previousDocument kept: (Int) -> SearchDocument?, output: URL
   ) -> SearchIndexUpdate? {
     var pathOf: [String: String] = [:]
     for i in changedPages ?? Array(site.pages.indices) {
       pathOf[site.pages[i].url] = site.pages[i].page.relativePath
     }
     let root = output.appendingPathComponent("search").path + "/"
-    let previousBody = { (doc: SearchDocument) in
-      pathOf[doc.url].flatMap { previous.bodies[$0]?.plainText }
+    // The kept document, else the current one with the body the cache recorded.
+    let previousDocument = { (id: Int, current: SearchDocument) -> SearchDocument? in
+      if let document = kept(id) { return document }
+      guard let body = pathOf[current.url].flatMap({ previous.bodies[$0]?.plainText }) else {
+        return nil
+      }
+      var document = current
+      document.body = body
+      return document
     }
     // Only a file with the bytes the cache recorded: anything else (an edit by hand, an
     // interrupted write) makes the patch give up and the index be built whole.
@@ -104,11 +115,11 @@ enum SearchIndexStep {
     }
     guard let changedPages else {
       return SearchIndexBuilder.update(
-        documents.ordered, previous: state, previousBody: previousBody, readFile: readFile)
+        documents.ordered, previous: state, previousDocument: previousDocument, readFile: readFile)
     }
     return SearchIndexBuilder.update(
       ordered: documents.ordered, changed: changedPages.map { documents.id(ofPage: $0) },
-      previous: state, previousBody: previousBody, readFile: readFile)
+      previous: state, previousDocument: previousDocument, readFile: readFile)
   }
 }
 
@@ -132,10 +143,18 @@ struct SearchDocuments: Sendable {
 
   func id(ofPage i: Int) -> Int { ids[i] }
 
+  /// The document at an id.
+  func document(at id: Int) -> SearchDocument? { ordered.indices.contains(id) ? ordered[id] : nil }
+
   /// Makes the documents of pages whose bodies alone changed again (their place in the order
-  /// is the same).
-  mutating func replace(pages: [Int], in site: Site) {
-    for i in pages { ordered[ids[i]] = Self.document(of: i, in: site) }
+  /// is the same), and returns the ones they replaced by id.
+  mutating func replace(pages: [Int], in site: Site) -> [Int: SearchDocument] {
+    var replaced: [Int: SearchDocument] = [:]
+    for i in pages {
+      replaced[ids[i]] = ordered[ids[i]]
+      ordered[ids[i]] = Self.document(of: i, in: site)
+    }
+    return replaced
   }
 
   /// By index, with one look at the page's front matter (each look copies it).

@@ -85,7 +85,9 @@ public enum SiteBuilder {
       diagnostics = previous.diagnostics
       return finish(0, previous.pageCounts, mode: .upToDate)
     }
-    // Until this build succeeds, the session holds no site to edit in place.
+    // Until this build succeeds, the session holds no site to edit in place; its search
+    // documents are what the previous index was made from.
+    let keptSearch = session?.resolved?.search
     session?.resolved = nil
     if previous?.hasState == false, previous?.loadState(from: options.outputDirectory) != true {
       previous = nil
@@ -154,7 +156,8 @@ public enum SiteBuilder {
     let rebuildSearch = previous?.searchInputs != searchInputs
     var searchPaths = previous?.searchFiles ?? []
     var searchState = previous?.searchState
-    var searchDocuments: SearchDocuments?
+    // Kept for edits in `portal serve`: the same as before while the index is.
+    var searchDocuments = keptSearch
     // The usual edit leaves the set of output files as it was (pages, search files and the
     // source map): then the earlier table is taken whole instead of copied entry by entry,
     // which at 10,000 pages (80,000 files) was a tenth of a rebuild in `portal serve`.
@@ -206,9 +209,9 @@ public enum SiteBuilder {
         let documents = SearchDocuments(site: site)
         let search = try SearchIndexStep.run(
           site, documents: documents, previous: staging == nil ? previous : nil,
-          output: options.outputDirectory, write: take)
-        // Kept for edits in `portal serve`; a full build needs them no longer.
-        if session != nil { searchDocuments = documents }
+          previousDocument: { keptSearch?.document(at: $0) }, output: options.outputDirectory,
+          write: take)
+        searchDocuments = session == nil ? nil : documents
         searchPaths = search.paths
         searchState = search.state
         for path in searchPaths where outputs[path] == nil {

@@ -115,14 +115,9 @@ public enum SearchIndexBuilder {
     }
     encoded = []
     for (key, sets) in exact {
-      var w = JSONWriter()
-      w.byte(UInt8(ascii: "["))
-      w.plainString(Codec.encodeSet(sets.title, documentCount: docs.count))
-      w.byte(UInt8(ascii: ","))
-      w.plainString(Codec.encodeSet(sets.keywords, documentCount: docs.count))
-      w.byte(UInt8(ascii: "]"))
-      entries.append(
-        Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
+      let value = IndexEntries.exactValue(
+        title: sets.title, keywords: sets.keywords, documentCount: docs.count)
+      entries.append(Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: value))
     }
     for (key, members) in groups {
       let others = members.subtracting([key]).sorted {

@@ -10,22 +10,29 @@ public struct SearchIndexUpdate: Sendable {
 }
 
 extension SearchIndexBuilder {
-  /// Patches the index an earlier build wrote, when only some bodies changed: the changed
-  /// documents' heads and chunks are written again, and of the shards only those holding a key
-  /// whose posting changed, read back from the earlier files. A full build of 10,000 pages takes
-  /// seconds; an edit to one page this way, milliseconds. The result has exactly the bytes a
-  /// full build would give.
+  /// Patches the index an earlier build wrote, when only some documents changed and none moved:
+  /// the changed documents' heads and chunks are written again, and of the shards only those
+  /// holding a key whose entry changed, read back from the earlier files. A full build of
+  /// 10,000 pages takes seconds; an edit to one page this way, milliseconds. The result has
+  /// exactly the bytes a full build would give.
   ///
-  /// Returns nil when only a full build gives those bytes: a document added, removed, reordered
-  /// or changed outside its body (ids, `=` and `~` entries would move), many bodies changed, the
-  /// number of shards would change, or an earlier file is missing or unreadable.
+  /// A document may change its body, and its title, summary and keywords too when it keeps its
+  /// kind, date and URL (its id) and is not a glossary entry (whose names make the `~` groups
+  /// of related terms).
+  ///
+  /// Returns nil when only a full build gives those bytes: a document added, removed or moved,
+  /// a glossary entry's names changed, many documents changed, the number of shards would
+  /// change, the earlier version of a document is not the one indexed, or an earlier file is
+  /// missing or unreadable.
   ///
   /// - Parameters:
-  ///   - previousBody: a document's body as the earlier build indexed it.
+  ///   - previousDocument: the document the earlier build indexed at an id, given the one
+  ///     there now. A caller that only knows earlier bodies returns the current document with
+  ///     its earlier body; a changed head then needs a full build.
   ///   - readFile: an earlier index file by its path under `search/`.
   public static func update(
     _ documents: [SearchDocument], previous: SearchIndexState,
-    previousBody: (SearchDocument) -> String?, readFile: (String) -> Data?,
+    previousDocument: (Int, SearchDocument) -> SearchDocument?, readFile: (String) -> Data?,
     options: SearchIndexOptions = .default
   ) -> SearchIndexUpdate? {
     let docs = ordered(documents)
@@ -35,8 +42,8 @@ extension SearchIndexBuilder {
       hashes[$0].head != previous.heads[$0] || hashes[$0].body != previous.bodies[$0]
     }
     return update(
-      ordered: docs, changed: changed,
-      previous: previous, previousBody: previousBody, readFile: readFile, options: options)
+      ordered: docs, changed: changed, previous: previous, previousDocument: previousDocument,
+      readFile: readFile, options: options)
   }
 
   /// The same for a caller that keeps the documents in id order between builds (`order`) and
@@ -44,20 +51,17 @@ extension SearchIndexBuilder {
   /// bodies or ordering the documents again.
   public static func update(
     ordered docs: [SearchDocument], changed candidates: [Int], previous: SearchIndexState,
-    previousBody: (SearchDocument) -> String?, readFile: (String) -> Data?,
+    previousDocument: (Int, SearchDocument) -> SearchDocument?, readFile: (String) -> Data?,
     options: SearchIndexOptions = .default
   ) -> SearchIndexUpdate? {
     let options = options.clamped
     guard docs.count == previous.heads.count, previous.shards > 0 else { return nil }
-    var changed: [Int] = []
-    var bodyHash: [Int: UInt64] = [:]
+    var changed: [(id: Int, head: UInt64, body: UInt64)] = []
     for id in Set(candidates).sorted() {
       guard docs.indices.contains(id) else { return nil }
       let h = SearchIndexState.hashes(of: docs[id])
-      guard h.head == previous.heads[id] else { return nil }
-      if h.body != previous.bodies[id] {
-        changed.append(id)
-        bodyHash[id] = h.body
+      if h.head != previous.heads[id] || h.body != previous.bodies[id] {
+        changed.append((id, h.head, h.body))
       }
     }
     guard changed.count <= max(16, docs.count / 100) else { return nil }
@@ -65,15 +69,25 @@ extension SearchIndexBuilder {
     var writes: [String: Data] = [:]
     var deletes: [String] = []
 
-    // What changed, key by key: (document, old mask, new mask), 0 for absent.
+    // What changed, key by key: for postings (document, old mask, new mask), 0 for absent;
+    // for `=` entries, documents added to or removed from their title and keyword sets.
     var edits: [String: (shardKey: [UInt32], changes: [(Int32, UInt32, UInt32)])] = [:]
-    for id in changed {
-      var old = docs[id]
-      guard let body = previousBody(old) else { return nil }
-      old.body = body
-      guard SearchIndexState.hashes(of: old).body == previous.bodies[id] else { return nil }
+    var exactEdits: [String: (title: [(Int32, Bool)], keywords: [(Int32, Bool)])] = [:]
+    for (id, head, body) in changed {
+      let new = docs[id]
+      guard let old = previousDocument(id, new) else { return nil }
+      let oldHashes = SearchIndexState.hashes(of: old)
+      guard oldHashes.head == previous.heads[id], oldHashes.body == previous.bodies[id] else {
+        return nil
+      }
+      if head != previous.heads[id] {
+        // Same id, and no `~` group to redo.
+        guard old.kind == new.kind, old.date == new.date, old.url == new.url,
+          new.kind != .glossary
+        else { return nil }
+      }
       let before = Prepared(old, options: options)
-      let after = Prepared(docs[id], options: options)
+      let after = Prepared(new, options: options)
       writes[IndexFormat.headName(id)] = after.head
       for (n, chunk) in after.chunkFiles.enumerated() {
         writes[IndexFormat.chunkName(id, n)] = chunk
@@ -84,13 +98,33 @@ extension SearchIndexBuilder {
       for (key, m0, m1) in Prepared.changedKeys(from: before, to: after) {
         edits[key.string, default: (key.shardKey, [])].changes.append((Int32(id), m0, m1))
       }
-      state.bodies[id] = bodyHash[id]!
+      if before.titleKey != after.titleKey {
+        if !before.titleKey.isEmpty {
+          exactEdits[before.titleKey, default: ([], [])].title.append((Int32(id), false))
+        }
+        if !after.titleKey.isEmpty {
+          exactEdits[after.titleKey, default: ([], [])].title.append((Int32(id), true))
+        }
+      }
+      let (oldKeywords, newKeywords) = (Set(before.keywordKeys), Set(after.keywordKeys))
+      for k in oldKeywords.subtracting(newKeywords) {
+        exactEdits[k, default: ([], [])].keywords.append((Int32(id), false))
+      }
+      for k in newKeywords.subtracting(oldKeywords) {
+        exactEdits[k, default: ([], [])].keywords.append((Int32(id), true))
+      }
+      state.heads[id] = head
+      state.bodies[id] = body
     }
 
-    // Patch the postings of the edited keys, shard by shard.
+    // Patch the entries of the edited keys, shard by shard.
     var byShard: [Int: [String]] = [:]
     for (key, e) in edits {
       byShard[IndexEntries.shard(of: e.shardKey, shards: previous.shards), default: []].append(key)
+    }
+    for key in exactEdits.keys {
+      let shard = IndexEntries.shard(of: key.unicodeScalars.map(\.value), shards: previous.shards)
+      byShard[shard, default: []].append("=" + key)
     }
     var patcher = PostingPatcher(docs: docs, options: options)
     var shardEntries: [Int: [(key: String, value: [UInt8])]] = [:]
@@ -104,6 +138,13 @@ extension SearchIndexBuilder {
       shardEntries[s] = entries
       let values = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
       for key in keys {
+        if key.hasPrefix("="), let e = exactEdits[String(key.dropFirst())] {
+          guard let value = Self.patchExact(values[key], e, documentCount: docs.count) else {
+            return nil
+          }
+          results[key] = (value, nil)
+          continue
+        }
         switch patcher.patch(
           key, value: values[key], changes: edits[key]!.changes, bigPairs: previous.bigPairs[key])
         {
@@ -162,6 +203,29 @@ extension SearchIndexBuilder {
       return nil
     }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
+  }
+}
+
+extension SearchIndexBuilder {
+  /// An `=` entry with documents added to or removed from its sets: the new value, `.some(nil)`
+  /// when both sets are empty (the entry goes), nil when the stored value is unreadable.
+  static func patchExact(
+    _ value: [UInt8]?, _ edit: (title: [(Int32, Bool)], keywords: [(Int32, Bool)]),
+    documentCount: Int
+  ) -> [UInt8]?? {
+    var sets: [Set<Int32>] = [[], []]
+    if let value {
+      guard let parts = PostingPatcher.strings(value), parts.count == 2 else { return nil }
+      sets = parts.map { Set(Codec.decodeSet($0)) }
+    }
+    for (n, changes) in [edit.title, edit.keywords].enumerated() {
+      for (id, added) in changes {
+        if added { sets[n].insert(id) } else { sets[n].remove(id) }
+      }
+    }
+    if sets.allSatisfy(\.isEmpty) { return .some(nil) }
+    return IndexEntries.exactValue(
+      title: sets[0].sorted(), keywords: sets[1].sorted(), documentCount: documentCount)
   }
 }
 

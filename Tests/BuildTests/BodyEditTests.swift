@@ -83,6 +83,29 @@ import Testing
     try expectBuild(session, .bodyEdit, "body again")
   }
 
+  /// A title, summary or tag edit goes the usual way, but the session's kept search documents
+  /// let the index be patched for that page alone instead of built whole.
+  @Test func frontMatterEditsPatchTheSearchIndexInASession() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let page = file("initiatives/cyber-security.md")
+    for (name, from, to) in [
+      ("title", "title: サイバー空間の脅威への対処", "title: サイバー対策"),
+      // Not shorter: in a site this small the index would drop to fewer shards (a full build).
+      ("summary", "summary: ネットの犯罪から県民を守ります。", "summary: ネットの犯罪から県民のくらしを守ります。"),
+      ("tags", "status: planned", "status: planned\ntags: [防犯]"),
+    ] {
+      try edit(page) { $0.replacingOccurrences(of: from, with: to) }
+      let report = SiteBuilder.build(
+        options(content: content, output: output), session: session)
+      try #require(report.succeeded, "\(name)")
+      let documentFiles = report.renderedPaths.filter { $0.hasPrefix("search/c/") }
+      let ids = Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } })
+      #expect(ids.count == 1, "\(name): \(documentFiles)")
+      try expectBuild(session, .upToDate, name)
+    }
+  }
+
   @Test func errorsGoTheUsualWayAndTheQuickWayResumesAfterTheFix() throws {
     let session = BuildSession()
     try expectBuild(session, .full, "first build")

@@ -58,8 +58,9 @@ import Testing
       lines == [
         "site/index.html:6:4: error: external link \(server.base)/slow timed out: no answer within 0.3 s after 2 tries [external.timeout]"
       ])
-    // Two tries of 0.3 s, not waiting for the 5 s answer (a generous bound: machines are busy).
-    #expect(Date().timeIntervalSince(start) < 4)
+    // Two tries of 0.3 s, not waiting for the answer after 20 s. The bound is far above 0.6 s:
+    // the other tests run meanwhile and can keep both cores busy for seconds.
+    #expect(Date().timeIntervalSince(start) < 10)
   }
 
   @Test func permanentRedirectChainsAndRedirectsToMissingPages() async throws {

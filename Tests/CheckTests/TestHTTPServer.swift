@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Paths: `/ok` 200, `/moved` 301 → `/ok`, `/moved-twice` 301 → `/moved`, `/found` 302 →
 /// `/ok`, `/moved-to-missing` 301 → `/missing`, `/missing` 404, `/error` 500, `/flaky` 500
-/// once then 200, `/slow` 200 after 5 s, `/hold/…` 200 after 0.3 s, `/no-head` 405 to HEAD
+/// once then 200, `/slow` 200 after 20 s, `/hold/…` 200 after 0.3 s, `/no-head` 405 to HEAD
 /// and 200 to GET, `/limited` 429.
 final class TestHTTPServer: @unchecked Sendable {
   let port: UInt16
@@ -133,7 +133,7 @@ final class TestHTTPServer: @unchecked Sendable {
     case "/error": return (500, [])
     case "/flaky": return (hit == 1 ? 500 : 200, [])
     case "/slow":
-      Thread.sleep(forTimeInterval: 5)
+      Thread.sleep(forTimeInterval: 20)
       return (200, [])
     case "/no-head": return (method == "HEAD" ? 405 : 200, [])
     case "/limited": return (429, [("Retry-After", "0")])

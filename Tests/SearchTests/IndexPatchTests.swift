@@ -48,6 +48,19 @@ import Testing
     }
   }
 
+  /// What a caller that only kept bodies gives as the earlier documents: the current ones
+  /// with their earlier bodies.
+  static func withBodies(_ bodies: [String: String], default: String? = nil)
+    -> (Int, SearchDocument) -> SearchDocument?
+  {
+    { _, doc in
+      guard let body = bodies[doc.url] ?? `default` else { return nil }
+      var d = doc
+      d.body = body
+      return d
+    }
+  }
+
   /// Applies an update to the files of an earlier build.
   static func apply(_ u: SearchIndexUpdate, to files: [String: Data]) -> [String: Data] {
     var out = files
@@ -86,7 +99,7 @@ import Testing
       let files = index.files
       guard
         let update = SearchIndexBuilder.update(
-          docs, previous: index.state, previousBody: { old[$0.url] },
+          docs, previous: index.state, previousDocument: Self.withBodies(old),
           readFile: { files[$0] }, options: Self.options)
       else {
         index = full
@@ -98,7 +111,7 @@ import Testing
       let named = try #require(
         SearchIndexBuilder.update(
           ordered: ordered, changed: ordered.indices.filter { edited.contains(ordered[$0].url) },
-          previous: index.state, previousBody: { old[$0.url] }, readFile: { files[$0] },
+          previous: index.state, previousDocument: Self.withBodies(old), readFile: { files[$0] },
           options: Self.options))
       #expect(named.writes == update.writes && named.deletes == update.deletes)
       #expect(named.state == update.state)
@@ -110,6 +123,75 @@ import Testing
     #expect(patched >= 10, "most edits of a few bodies are patched, not rebuilt")
   }
 
+  /// With the earlier documents kept, titles, summaries and keywords are patched too,
+  /// including titles and keywords shared with other documents (`=` entries of several ids).
+  @Test func patchedIndexEqualsFullBuildAfterRandomHeadEdits() async throws {
+    var g = Generator(state: 1234)
+    var docs = Self.corpus(&g, count: 120)
+    var index = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+    var patched = 0
+    for round in 0..<8 {
+      await Task.yield()
+      let earlier = SearchIndexBuilder.order(docs).map { docs[$0] }
+      for _ in 0..<(1 + g.next(3)) {
+        var i = g.next(docs.count)
+        while docs[i].kind == .glossary { i = g.next(docs.count) }
+        let word = Self.words[g.next(Self.words.count)]
+        switch g.next(6) {
+        case 0: docs[i].title = "新しい\(word)"
+        case 1: docs[i].title = docs[g.next(docs.count)].title
+        case 2: docs[i].summary = g.sentence()
+        case 3: docs[i].keywords.append(word)
+        case 4: docs[i].keywords = []
+        default:
+          docs[i].title += word
+          docs[i].body += g.sentence()
+        }
+      }
+      let full = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+      let files = index.files
+      guard
+        let update = SearchIndexBuilder.update(
+          docs, previous: index.state, previousDocument: { id, _ in earlier[id] },
+          readFile: { files[$0] }, options: Self.options)
+      else {
+        index = full
+        continue
+      }
+      patched += 1
+      let result = Self.apply(update, to: index.files)
+      #expect(Self.differences(result, full.files) == [], "round \(round)")
+      #expect(update.state == full.state, "round \(round)")
+      index = SearchIndex(files: result, state: update.state)
+    }
+    #expect(patched >= 6, "edits of a few heads are patched, not rebuilt")
+  }
+
+  /// A changed date moves a document, and a glossary entry's names make the groups of related
+  /// terms: those need a full build even with the earlier documents at hand.
+  @Test func movedDocumentsAndGlossaryNamesNeedAFullBuild() throws {
+    var g = Generator(state: 5)
+    let docs = Self.corpus(&g, count: 60)
+    let index = SearchIndexBuilder.buildIndex(docs, options: Self.options)
+    let earlier = SearchIndexBuilder.order(docs).map { docs[$0] }
+    func update(_ d: [SearchDocument]) -> SearchIndexUpdate? {
+      SearchIndexBuilder.update(
+        d, previous: index.state, previousDocument: { id, _ in earlier[id] },
+        readFile: { index.files[$0] }, options: Self.options)
+    }
+    let event = try #require(docs.firstIndex { $0.kind == .event })
+    var redated = docs
+    redated[event].date = "2020-01-01"
+    #expect(update(redated) == nil)
+    let term = try #require(docs.firstIndex { $0.kind == .glossary })
+    var renamed = docs
+    renamed[term].title = "別の名前"
+    #expect(update(renamed) == nil)
+    var retitled = docs
+    retitled[event].title = "別の題名"
+    #expect(update(retitled) != nil)
+  }
+
   @Test func unchangedDocumentsGiveAnEmptyUpdate() throws {
     var g = Generator(state: 7)
     let docs = Self.corpus(&g, count: 50)
@@ -117,7 +199,7 @@ import Testing
     let bodies = Dictionary(uniqueKeysWithValues: docs.map { ($0.url, $0.body) })
     let update = try #require(
       SearchIndexBuilder.update(
-        docs, previous: index.state, previousBody: { bodies[$0.url] },
+        docs, previous: index.state, previousDocument: Self.withBodies(bodies),
         readFile: { index.files[$0] }, options: Self.options))
     #expect(update.writes.isEmpty && update.deletes.isEmpty)
   }
@@ -131,7 +213,7 @@ import Testing
       -> SearchIndexUpdate?
     {
       SearchIndexBuilder.update(
-        d, previous: index.state, previousBody: { bodies[$0.url] },
+        d, previous: index.state, previousDocument: Self.withBodies(bodies),
         readFile: { index.files[$0] ?? read($0) }, options: Self.options)
     }
     var retitled = docs
@@ -145,12 +227,12 @@ import Testing
     var edited = docs
     edited[5].body += "追記です。"
     let wrongPrevious = SearchIndexBuilder.update(
-      edited, previous: index.state, previousBody: { _ in "別の本文" },
+      edited, previous: index.state, previousDocument: Self.withBodies([:], default: "別の本文"),
       readFile: { index.files[$0] }, options: Self.options)
     #expect(wrongPrevious == nil)
     // A shard that cannot be read.
     let unreadable = SearchIndexBuilder.update(
-      edited, previous: index.state, previousBody: { bodies[$0.url] },
+      edited, previous: index.state, previousDocument: Self.withBodies(bodies),
       readFile: { $0.hasPrefix("s/") ? Data("{broken".utf8) : index.files[$0] },
       options: Self.options)
     #expect(unreadable == nil)
