@@ -84,6 +84,21 @@ def test_serve_ctrl_c_stops_cleanly(work):
     assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
 
 
+def test_an_edit_then_ctrl_c_leaves_the_cache_for_portal_build(work):
+    """An edit is rebuilt in place with the cache kept in memory (the one on disk is removed);
+    Ctrl-C right after it must still write the cache, so `portal build` has nothing to do."""
+    server = Serve(work)
+    page = work / "content" / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n止める直前の追記です。\n", encoding="utf-8")
+    wait_until(lambda: "止める直前の追記です" in server.get("/initiatives/ai-disaster/")[1], what="the edit")
+    assert server.stop() == 0
+    build = subprocess.run(
+        [str(BIN), "build", "--content", "content", "--theme", "theme", "--output", "site"],
+        cwd=work, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert "Up to date" in build.stdout + build.stderr, build.stdout + build.stderr
+
+
 @pytest.mark.browser
 def test_browser_reloads_on_edit_and_shows_errors(work):
     require_browser()

@@ -84,6 +84,10 @@ enum BodyEdit {
     var cache = session.cache!
     session.resolved = nil
     session.cache = nil
+    // The search documents as the index has them, made before the site changes if the
+    // session has none yet (after a build that left the index as it was).
+    var documents = resolved.search ?? SearchDocuments(site: resolved.site)
+    resolved.search = nil
     resolved.site.now = options.now
     for e in edits {
       Resolver.replaceBody(
@@ -119,15 +123,13 @@ enum BodyEdit {
     let searchInputs = resolved.dependencies.searchInputs
     var search: SearchIndexStep.Result?
     if searchInputs != cache.searchInputs {
-      var documents = resolved.search ?? SearchDocuments(site: resolved.site)
-      resolved.search = nil
       let replaced = documents.replace(pages: edits.map(\.index), in: resolved.site)
       search = try SearchIndexStep.run(
         resolved.site, documents: documents, changedPages: edits.map(\.index), previous: cache,
         previousDocument: { replaced[$0] }, output: options.outputDirectory
       ) { files throws(OutputWriter.Failure) in taken += files }
-      resolved.search = documents
     }
+    resolved.search = documents
 
     // Record what was rendered, as the usual build's `take` does.
     var changed: [OutputFile] = []

@@ -34,6 +34,14 @@ public final class BuildSession: @unchecked Sendable {
   }
   var resolved: Resolved?
 
+  /// Whether the session holds the last build's site, for edits in place.
+  public var holdsSite: Bool { resolved != nil }
+
+  /// Go through the whole incremental build even when nothing changed (writing nothing), so
+  /// the session gets the site an up-to-date output did not need: `portal serve` does this
+  /// once after starting on an up-to-date output, so that the first save is quick too.
+  public var resolvesWhenUpToDate = false
+
   public init() {}
 
   /// The stamps the last successful (or up-to-date) build was made from: what a watcher

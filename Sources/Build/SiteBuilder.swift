@@ -80,7 +80,9 @@ public enum SiteBuilder {
       previous = session?.cache ?? BuildCache.loadHead(from: options.outputDirectory)
       if previous?.settings != settings { previous = nil }
     }
-    if let previous, previous.tree == tree, previous.sameEventSplit(at: now) {
+    if let previous, previous.tree == tree, previous.sameEventSplit(at: now),
+      session?.resolvesWhenUpToDate != true || session?.holdsSite == true
+    {
       session?.cache = previous
       diagnostics = previous.diagnostics
       return finish(0, previous.pageCounts, mode: .upToDate)
@@ -251,9 +253,13 @@ public enum SiteBuilder {
         sameFiles && !rebuildSearch
         ? [] : (previous?.outputs.keys.filter { outputs[$0] == nil } ?? []).sorted()
       let deferred = session?.defersCacheWrites == true
-      try OutputWriter.apply(
-        writes: changed, deletes: deletes, cache: deferred ? nil : cache,
-        to: options.outputDirectory)
+      // Nothing to write and the cache kept in memory: the output stays as it is, its cache
+      // on disk included (applying would remove it until the session writes its own).
+      if !deferred || !changed.isEmpty || !deletes.isEmpty {
+        try OutputWriter.apply(
+          writes: changed, deletes: deletes, cache: deferred ? nil : cache,
+          to: options.outputDirectory)
+      }
       session?.cacheUnsaved = deferred
       session?.cache = cache
       session?.resolved = .init(

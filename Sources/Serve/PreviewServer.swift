@@ -97,13 +97,16 @@ public final class PreviewServer: Sendable {
       try await running.value
     } catch is CancellationError {
     }
+    // Here, not in `stop()`: the command exits as soon as this returns, and a cache kept in
+    // memory must be on disk by then (edits in place remove the one on disk).
+    await loop.flush()
   }
 
-  /// Stops serving: open event streams end, then the server and the watcher stop.
+  /// Stops serving: open event streams end, then the server and the watcher stop, and `run`
+  /// writes the cache and returns.
   public func stop() async {
     await live.closeAll()
     task.withLock { $0?.cancel() }
-    await loop.flush()
   }
 
   /// Runs until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly.

@@ -9,7 +9,7 @@ import Foundation
 /// nothing: the last good site keeps being served and open pages show the errors.
 final class RebuildLoop: @unchecked Sendable {
   private let options: BuildOptions
-  private let session = BuildSession()
+  let session = BuildSession()
   private let live: LiveReload
   private let log: @Sendable (String) -> Void
   private let queue = DispatchQueue(label: "portal.serve.build")
@@ -46,7 +46,9 @@ final class RebuildLoop: @unchecked Sendable {
   }
 
   /// Builds, off the cooperative threads (a full build keeps a core busy for seconds).
-  func build(tree: SourceTree? = nil) async -> BuildReport {
+  /// - Parameter resolving: go through the whole build even if nothing changed, for the site
+  ///   the session edits in place (`BuildSession.resolvesWhenUpToDate`).
+  func build(tree: SourceTree? = nil, resolving: Bool = false) async -> BuildReport {
     var clocked = self.options
     clocked.now = DateTime(date: Date())
     let options = clocked
@@ -54,6 +56,8 @@ final class RebuildLoop: @unchecked Sendable {
     let report = await withCheckedContinuation { continuation in
       queue.async {
         session.scannedTree = tree
+        session.resolvesWhenUpToDate = resolving
+        defer { session.resolvesWhenUpToDate = false }
         continuation.resume(returning: SiteBuilder.build(options, session: session))
       }
     }
@@ -72,6 +76,12 @@ final class RebuildLoop: @unchecked Sendable {
     var watcher =
       watch
       ? SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory) : nil
+    // Started on an output that was up to date: the site is resolved once now, writing
+    // nothing, so the first save is rebuilt in place as quickly as the ones after it.
+    if session.builtTree != nil, !session.holdsSite {
+      let report = await build(resolving: true)
+      if !report.succeeded || !report.changedPaths.isEmpty { await announce(report) }
+    }
     // What the first build was made from, and a full scan on the first tick: an edit saved
     // while that build ran is built now instead of waiting for the next one.
     var tree = session.builtTree ?? scan()

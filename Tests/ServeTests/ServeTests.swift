@@ -21,6 +21,16 @@ func fixtureSite() throws -> URL {
   return dir
 }
 
+/// Every file under a folder with its modification time and size.
+func snapshotStamps(_ dir: URL) -> [String: FileStamp] {
+  var result: [String: FileStamp] = [:]
+  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
+  while let url = e?.nextObject() as? URL {
+    if let s = FileStamp.of(path: url.path) { result[url.path] = s }
+  }
+  return result
+}
+
 /// The port the server reports once it listens.
 final class PortBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -116,8 +126,42 @@ final class PortBox: @unchecked Sendable {
     try text.write(to: file, atomically: true, encoding: .utf8)
     #expect(events.wait(for: "event: reload", after: beforeFix) != nil)
 
+    // A body edit, rebuilt in place, also reloads.
+    let beforeBody = events.received.count
+    try (text + "\n最後の追記です。\n").write(to: file, atomically: true, encoding: .utf8)
+    #expect(events.wait(for: "event: reload", after: beforeBody) != nil)
+    #expect(try client.get("/initiatives/ai-disaster/").body.contains("最後の追記です"))
+
     await server.stop()
     _ = try? await running.value
+    // Stopping wrote the cache kept in memory: a later `portal build` has nothing to do.
+    var later = options
+    later.now = DateTime(date: Date())
+    #expect(SiteBuilder.build(later).mode == .upToDate)
+  }
+
+  /// Started on an output that is up to date, the server resolves the site once, writing
+  /// nothing, so the first save is rebuilt in place like the ones after it.
+  @Test func upToDateStartResolvesTheSiteForQuickEdits() async throws {
+    let dir = try fixtureSite()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = dir.appendingPathComponent("site")
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
+      now: DateTime(date: Date()))
+    #expect(SiteBuilder.build(options).succeeded)
+    let before = snapshotStamps(output)
+    let loop = RebuildLoop(options: options, live: LiveReload(), log: { _ in })
+    #expect(await loop.build().mode == .upToDate)
+    #expect(!loop.session.holdsSite)
+    let running = Task { await loop.run(interval: .milliseconds(100)) }
+    defer { running.cancel() }
+    for _ in 0..<100 where !loop.session.holdsSite {
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    #expect(loop.session.holdsSite)
+    #expect(snapshotStamps(output) == before, "resolving wrote to the output")
   }
 
   /// An edit saved after the first build scanned the sources, but before watching began, is
