@@ -49,9 +49,9 @@ public struct BuildReport: Sendable {
     case full
     /// Only the outputs whose inputs changed were rendered and written, in place.
     case incremental
-    /// Only bodies changed, in `portal serve`: just those files were parsed again, and just
-    /// their pages and the search index's files for them rendered and written (`BodyEdit`).
-    case bodyEdit
+    /// In `portal serve`, pages edited without changing any relation: just those files were
+    /// parsed again, and just what shows them rendered and written (`EditInPlace`).
+    case inPlace
     /// Nothing changed since the last build; nothing was read or written.
     case upToDate
   }
@@ -70,7 +70,7 @@ public struct BuildReport: Sendable {
     switch mode {
     case .full:
       return "Built \(filesWritten) files (\(counts)) with \(warnings) in \(time)"
-    case .incremental, .bodyEdit:
+    case .incremental, .inPlace:
       let deleted = filesDeleted > 0 ? ", deleted \(filesDeleted)" : ""
       return
         "Updated \(filesWritten) changed files\(deleted) (\(counts)) with \(warnings) in \(time)"

@@ -56,8 +56,11 @@ struct Dependencies: Sendable {
     return (pub, h.value)
   }
 
-  /// Records a page whose body alone changed (its public hash is the same).
-  mutating func update(page i: Int, full: UInt64) { fullHash[i] = full }
+  /// Records a page edited in place (its relations are the same).
+  mutating func update(page i: Int, public: UInt64, full: UInt64) {
+    publicHash[i] = `public`
+    fullHash[i] = full
+  }
 
   /// The hash of everything the job's output is made from.
   func inputs(of job: RenderJob, path: String, plan: RenderPlan) -> UInt64 {

@@ -6,7 +6,7 @@ import Search
 import Site
 
 /// The build, read top to bottom as its steps: check the output → in `portal serve`, the quick
-/// way if only bodies changed (`BodyEdit`) → stop if nothing changed → load content → load the
+/// way if no relation between pages changed (`EditInPlace`) → stop if nothing changed → load content → load the
 /// theme → resolve the site → render → add the search index and source map → write.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
@@ -57,14 +57,14 @@ public enum SiteBuilder {
       ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
     session?.scannedTree = nil
     let now = Int64(options.now.epochSeconds)
-    // The quick way when only bodies changed (in `portal serve`), else the usual one.
+    // The quick way when no relation changed (in `portal serve`), else the usual one.
     if options.incremental, let session {
       do {
-        if let done = try BodyEdit.rebuild(
+        if let done = try EditInPlace.rebuild(
           options, session: session, tree: tree, settings: settings, now: now)
         {
           diagnostics = done.diagnostics
-          var report = finish(done.written.count, done.pageCounts, mode: .bodyEdit)
+          var report = finish(done.written.count, done.pageCounts, mode: .inPlace)
           report.filesDeleted = done.deleted.count
           report.changedPaths = done.written + done.deleted
           report.renderedPaths = done.rendered

@@ -61,8 +61,8 @@ final class RebuildLoop: @unchecked Sendable {
         continuation.resume(returning: SiteBuilder.build(options, session: session))
       }
     }
-    // An edit of bodies alone leaves site.yml as it was.
-    if report.succeeded, report.mode != .bodyEdit { updateBasePath() }
+    // An edit in place leaves site.yml as it was.
+    if report.succeeded, report.mode != .inPlace { updateBasePath() }
     return report
   }
 

@@ -9,18 +9,21 @@ import Site
   import Glibc
 #endif
 
-/// The quick way through the usual save in `portal serve`: an edit to the body of a page and
-/// nothing else. Its front matter, URL and the glossary terms its body links are as before, so
-/// the site's pages and relations are too, and nothing another page shows has changed. Only
-/// that file is parsed, only its body rendered, only its page (or the field page showing it)
-/// rendered, and only its search documents patched, on the site the session kept. The usual
-/// incremental build walks every page in several passes (load, resolve, plan, search), which
-/// at 10,000 pages took most of a second; this touches what the edit touched.
+/// The quick way through the usual save in `portal serve`: an edit to a page that leaves every
+/// relation between pages as it was (`sameRelations`: which lists it is in, in what order,
+/// which glossary entries its body links). Its body, or front matter such as a title or
+/// summary, may change. The site's pages and relations stay, so the edit is applied to the site
+/// the session kept: only that file is parsed and its body rendered; only its page (or the
+/// field page showing it) is rendered, or when front matter changed, whatever shows it (every
+/// output's inputs are hashed again to find those); its search documents are patched. The
+/// usual incremental build walks every page in several passes (load, resolve, plan, search),
+/// which at 10,000 pages took most of a second; this touches what the edit touched.
 ///
 /// Anything else returns nil and the build goes the usual way: a file added, removed or
-/// renamed; front matter, site.yml or the theme edited; a problem reported; a change of the
-/// upcoming/past split. Both ways give the same files and the same cache (`BodyEditTests`).
-enum BodyEdit {
+/// renamed; a relation changed; site.yml or the theme edited; a problem reported; a change of
+/// the upcoming/past split. Both ways give the same files and the same cache
+/// (`EditInPlaceTests`).
+enum EditInPlace {
   /// More files at once (a checkout, a search and replace) go the usual way, in parallel.
   static let maxFiles = 16
 
@@ -38,6 +41,7 @@ enum BodyEdit {
     var page: Page
     var body: ResolvedBody
     var key: UInt64
+    var publicHash: UInt64
     var fullHash: UInt64
     var oldDiagnostics: [Diagnostic]
     var newDiagnostics: [Diagnostic]
@@ -64,19 +68,21 @@ enum BodyEdit {
         let page = current.page, !current.diagnostics.hasErrors,
         let i = resolved.site.index(of: page.kind, slug: page.slug),
         resolved.site.pages[i].page.relativePath == relative,
+        Self.sameRelations(resolved.site.pages[i].page, page),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
-        body.diagnostics.isEmpty
+        body.diagnostics.isEmpty,
+        // Which pages use which glossary entry is a relation too.
+        body.glossaryTerms == resolved.site.pages[i].glossaryTerms
       else { return nil }
       var candidate = resolved.site.pages[i]
       candidate.page = page
-      candidate.glossaryTerms = body.glossaryTerms
       candidate.bodyKey = key
       let hashes = Dependencies.hashes(of: candidate, source: current.hashes)
-      guard hashes.public == resolved.dependencies.publicHash[i] else { return nil }
       edits.append(
         Edit(
-          index: i, page: page, body: body, key: key, fullHash: hashes.full,
-          oldDiagnostics: previous.diagnostics, newDiagnostics: current.diagnostics))
+          index: i, page: page, body: body, key: key, publicHash: hashes.public,
+          fullHash: hashes.full, oldDiagnostics: previous.diagnostics,
+          newDiagnostics: current.diagnostics))
     }
 
     // From here the session's site and cache are changed in place: taken out of the session
@@ -89,35 +95,52 @@ enum BodyEdit {
     var documents = resolved.search ?? SearchDocuments(site: resolved.site)
     resolved.search = nil
     resolved.site.now = options.now
+    // Front matter other pages show changed: any output may show it, so every output's inputs
+    // are hashed again (the relations are the same, so no list gains or loses a member).
+    let shown = edits.contains { $0.publicHash != resolved.dependencies.publicHash[$0.index] }
     for e in edits {
       Resolver.replaceBody(
         &resolved.site, page: e.index, with: e.page, body: e.body, key: e.key,
         memo: session.bodyMemo)
-      resolved.dependencies.update(page: e.index, full: e.fullHash)
+      resolved.dependencies.update(page: e.index, public: e.publicHash, full: e.fullHash)
     }
 
-    // Render the outputs made from these bodies: their pages, or the field pages showing them.
+    // Render what changed: the edited pages (or the field pages showing them), and when front
+    // matter changed, whatever shows it.
     let edited = Set(edits.map(\.index))
-    var plan: RenderPlan? = RenderPlan(
-      site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
+    let candidates = resolved.jobs.filter { path, job in
+      switch job {
+      case _ where shown: true
+      case .page(let i): edited.contains(i)
+      case .field(let di, let fi):
+        resolved.site.domains[di].fields[fi].vision.map(edited.contains) ?? false
+      default: false
+      }
+    }
+    let dependencies = resolved.dependencies
+    let listed = RenderPlan(site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
+    let hashes = candidates.parallelMap {
+      dependencies.inputs(of: $0.job, path: $0.path, plan: listed)
+    }
     var jobs: [RenderJob] = []
     var inputs: [String: UInt64] = [:]
-    for (path, job) in resolved.jobs {
-      switch job {
-      case .page(let i) where edited.contains(i): break
-      case .field(let di, let fi):
-        guard let v = resolved.site.domains[di].fields[fi].vision, edited.contains(v) else {
-          continue
-        }
-      default: continue
-      }
-      let hash = resolved.dependencies.inputs(of: job, path: path, plan: plan!)
-      guard cache.outputs[path]?.inputs != hash else { continue }
+    var needBodies: [Int] = []
+    for ((path, job), hash) in zip(candidates, hashes) where cache.outputs[path]?.inputs != hash {
       jobs.append(job)
       inputs[path] = hash
+      switch job {
+      case .page(let i): needBodies.append(i)
+      case .field(let di, let fi):
+        if let v = resolved.site.domains[di].fields[fi].vision { needBodies.append(v) }
+      default: break
+      }
     }
-    var taken = plan!.render(jobs)
-    plan = nil
+    _ = consume listed
+    // Pages that show the edited one may hold their bodies as stubs (after a build that did
+    // not render them).
+    Resolver.fillBodies(&resolved.site, pages: needBodies, memo: session.bodyMemo)
+    var taken = RenderPlan(site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
+      .render(jobs)
 
     // Patch the search index for these pages.
     let searchInputs = resolved.dependencies.searchInputs
@@ -193,6 +216,29 @@ enum BodyEdit {
     session.cache = cache
     session.resolved = resolved
     return done
+  }
+
+  /// Whether a new parse of a page leaves every relation as it was: which lists it is in and
+  /// in what order (fields, related pages, parents, order, dates), and for a glossary entry all
+  /// its front matter (its names decide which words of every body link to it).
+  static func sameRelations(_ a: Page, _ b: Page) -> Bool {
+    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft else { return false }
+    switch (a.meta, b.meta) {
+    case (.strategy(let x), .strategy(let y)):
+      return x.order == y.order && x.parent?.id == y.parent?.id
+    case (.field(let x), .field(let y)):
+      return x.domain.id == y.domain.id && x.field.id == y.field.id
+    case (.initiative(let x), .initiative(let y)):
+      return x.fields.map(\.id) == y.fields.map(\.id) && x.related.map(\.id) == y.related.map(\.id)
+        && x.started == y.started
+    case (.event(let x), .event(let y)):
+      return x.start == y.start && x.end == y.end
+        && x.initiatives.map(\.id) == y.initiatives.map(\.id)
+    case (.glossary(let x), .glossary(let y)):
+      return x == y
+    default:
+      return false
+    }
   }
 
   /// The content files (relative to content/) whose stamps changed, when nothing else did

@@ -4,9 +4,10 @@ import Testing
 
 @testable import Build
 
-/// An edit to bodies alone, in a session, goes the quick way (`BodyEdit`); anything more goes
-/// the usual incremental way. Either way the site and the cache must be those of a full build.
-@Suite final class BodyEditTests {
+/// An edit that keeps every relation between pages, in a session, goes the quick way
+/// (`EditInPlace`); anything more goes the usual incremental way. Either way the site and the
+/// cache must be those of a full build.
+@Suite final class EditInPlaceTests {
   let root: URL
   let content: URL
   let output: URL
@@ -50,42 +51,62 @@ import Testing
   }
 
   @Test(arguments: [false, true])
-  func bodyEditsMatchFullBuilds(defersCacheWrites: Bool) throws {
+  func editsInPlaceMatchFullBuilds(defersCacheWrites: Bool) throws {
     let session = BuildSession()
     session.defersCacheWrites = defersCacheWrites
     try expectBuild(session, .full, "first build")
 
     try edit(file("initiatives/cyber-security.md")) { $0 + "\n窓口は県庁の一階です。\n" }
-    try expectBuild(session, .bodyEdit, "initiative body")
+    try expectBuild(session, .inPlace, "initiative body")
     // The vision of a field is shown on the field's page.
     try edit(file("fields/crisis-management.md")) { $0 + "\n## 新しい節\n\n備えを進めます。\n" }
-    try expectBuild(session, .bodyEdit, "vision body")
+    try expectBuild(session, .inPlace, "vision body")
     try edit(file("glossary/ai.md")) { $0 + "\n使い方に気をつけます。\n" }
     try edit(file("strategy/basics.md")) { $0 + "\n基本を守ります。\n" }
-    try expectBuild(session, .bodyEdit, "two files")
+    try expectBuild(session, .inPlace, "two files")
     try edit(file("events/seminar.md")) { $0 + "\n[取組](../initiatives/ai-disaster.md)の話です。\n" }
-    try expectBuild(session, .bodyEdit, "event body with a link")
+    try expectBuild(session, .inPlace, "event body with a link")
 
     // Saved again with the same bytes: nothing to write.
     let text = try String(contentsOf: file("strategy/basics.md"), encoding: .utf8)
     try text.write(to: file("strategy/basics.md"), atomically: true, encoding: .utf8)
-    try expectBuild(session, .bodyEdit, "same bytes")
+    try expectBuild(session, .inPlace, "same bytes")
 
-    // More than a body: the usual way, and the quick way again after it.
+    // Front matter that other pages show but no relation reads: in place too.
     try edit(file("initiatives/cyber-security.md")) {
       $0.replacingOccurrences(of: "status: planned", with: "status: active")
     }
-    try expectBuild(session, .incremental, "front matter")
+    try expectBuild(session, .inPlace, "status")
+    try edit(file("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "title: AIを活用した防災対策", with: "title: AIで防災")
+        .replacingOccurrences(of: "department: 防災危機管理部", with: "department: 危機管理課")
+    }
+    try expectBuild(session, .inPlace, "title shown on lists, fields, related and event pages")
+
+    // A relation changed: the usual way, and the quick way again after it.
+    for (name, path, from, to) in [
+      (
+        "fields", "initiatives/ai-disaster.md", "fields: [crisis-management, safety]",
+        "fields: [safety]"
+      ),
+      ("related", "initiatives/ai-disaster.md", "related: [cyber-security]", "related: []"),
+      ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
+      ("strategy order", "strategy/basics.md", "order: 1", "order: 5"),
+      ("glossary entry", "glossary/ai.md", "reading: えーあい", "reading: えいあい"),
+    ] {
+      try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
+      try expectBuild(session, .incremental, name)
+    }
     // A glossary term the body did not link before: the term's page lists its users.
     try edit(file("initiatives/cyber-security.md")) { $0 + "\nAIも使います。\n" }
     try expectBuild(session, .incremental, "new glossary term")
     try edit(file("initiatives/cyber-security.md")) { $0 + "\nさらに追記します。\n" }
-    try expectBuild(session, .bodyEdit, "body again")
+    try expectBuild(session, .inPlace, "body again")
   }
 
-  /// A title, summary or tag edit goes the usual way, but the session's kept search documents
-  /// let the index be patched for that page alone instead of built whole.
-  @Test func frontMatterEditsPatchTheSearchIndexInASession() throws {
+  /// A title, summary or tag edit is made in place, and the search index patched for that page
+  /// alone instead of built whole.
+  @Test func frontMatterEditsPatchTheSearchIndex() throws {
     let session = BuildSession()
     try expectBuild(session, .full, "first build")
     let page = file("initiatives/cyber-security.md")
@@ -99,11 +120,28 @@ import Testing
       let report = SiteBuilder.build(
         options(content: content, output: output), session: session)
       try #require(report.succeeded, "\(name)")
+      #expect(report.mode == .inPlace, "\(name)")
       let documentFiles = report.renderedPaths.filter { $0.hasPrefix("search/c/") }
       let ids = Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } })
       #expect(ids.count == 1, "\(name): \(documentFiles)")
       try expectBuild(session, .upToDate, name)
     }
+  }
+
+  /// A session that resolved an up-to-date output holds the other pages' bodies as stubs; a
+  /// title edit renders the pages that show it with their bodies.
+  @Test func editInPlaceAfterResolvingAnUpToDateOutput() throws {
+    #expect(SiteBuilder.build(options(content: content, output: output)).mode == .full)
+    let session = BuildSession()
+    session.resolvesWhenUpToDate = true
+    let first = SiteBuilder.build(options(content: content, output: output), session: session)
+    session.resolvesWhenUpToDate = false
+    #expect(first.succeeded && first.mode == .incremental && first.changedPaths.isEmpty)
+    #expect(session.holdsSite)
+    try edit(file("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー対策")
+    }
+    try expectBuild(session, .inPlace, "title")
   }
 
   @Test func errorsGoTheUsualWayAndTheQuickWayResumesAfterTheFix() throws {
@@ -139,7 +177,7 @@ import Testing
       String(decoding: site(output)["/initiatives/cyber-security/index.html"]!, as: UTF8.self)
         .contains("サイバー対策"))
     try edit(page) { $0 + "\n追記です。\n" }
-    try expectBuild(session, .bodyEdit, "after the fix")
+    try expectBuild(session, .inPlace, "after the fix")
   }
 
   @Test func addedRemovedAndOtherFilesGoTheUsualWay() throws {
@@ -160,7 +198,7 @@ import Testing
     try edit(file("site.yml")) { $0 + "\n" }
     try expectBuild(session, .incremental, "site.yml")
     try edit(file("glossary/dx.md")) { $0 + "\nDXを進めます。\n" }
-    try expectBuild(session, .bodyEdit, "body after them")
+    try expectBuild(session, .inPlace, "body after them")
   }
 
   @Test func theCacheSavedAfterQuickEditsStartsTheNextBuild() throws {
@@ -168,7 +206,7 @@ import Testing
     session.defersCacheWrites = true
     try expectBuild(session, .full, "first build")
     try edit(file("initiatives/ai-disaster.md")) { $0 + "\n訓練を続けます。\n" }
-    try expectBuild(session, .bodyEdit, "body")
+    try expectBuild(session, .inPlace, "body")
     #expect(session.hasUnsavedCache)
     session.saveCache(to: output)
     #expect(!session.hasUnsavedCache)
