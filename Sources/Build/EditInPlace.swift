@@ -57,8 +57,8 @@ enum EditInPlace {
       let files = editedFiles(tree, since: oldTree, options: options)
     else { return nil }
 
-    // Parse each file again and render its body; give up at the first thing that is more
-    // than a body edit.
+    // Parse each file again and render its body; give up at the first thing that changes a
+    // relation (or is not simply an edit).
     var edits: [Edit] = []
     for relative in files {
       guard let stamp = tree.stamps["c/" + relative],
@@ -108,7 +108,7 @@ enum EditInPlace {
     // Render what changed: the edited pages (or the field pages showing them), and when front
     // matter changed, whatever shows it.
     let edited = Set(edits.map(\.index))
-    let candidates = resolved.jobs.filter { path, job in
+    let candidates = resolved.jobs.filter { _, job in
       switch job {
       case _ where shown: true
       case .page(let i): edited.contains(i)
