@@ -57,6 +57,18 @@ enum EditInPlace {
       let files = editedFiles(tree, since: oldTree, options: options)
     else { return nil }
 
+    // Only files the build never reads changed (an editor's lock or backup): the cache takes
+    // the new stamps, and nothing is rendered or written.
+    if files.isEmpty {
+      guard session.defersCacheWrites else { return nil }
+      session.cache?.tree = tree
+      session.cache?.now = now
+      session.cacheUnsaved = true
+      return Done(
+        diagnostics: session.cache!.diagnostics, pageCounts: session.cache!.pageCounts,
+        written: [], deleted: [], rendered: [])
+    }
+
     // Parse each file again and render its body; give up at the first thing that changes a
     // relation (or is not simply an edit).
     var edits: [Edit] = []
@@ -241,28 +253,33 @@ enum EditInPlace {
     }
   }
 
-  /// The content files (relative to content/) whose stamps changed, when nothing else did
-  /// besides folders whose entries are the same (an editor saving by renaming a new file over
-  /// the old touches its folder); nil otherwise.
+  /// The pages (relative to content/) whose files changed, when nothing else the build reads
+  /// did: besides them only folders (an editor saving through a rename touches its folder) and
+  /// files under content/ the loader never reads (editors' backups, locks and swap files,
+  /// hidden or `_` names, other than Markdown). Empty when only such things changed; nil when
+  /// more did (a page added or removed, site.yml, anything under theme/).
   static func editedFiles(_ tree: SourceTree, since old: SourceTree, options: BuildOptions)
     -> [String]?
   {
-    let changed = tree.changes(since: old)
     var files: [String] = []
-    for path in changed {
-      // Added or removed.
-      guard tree.stamps[path] != nil, old.stamps[path] != nil else { return nil }
-      if path.hasPrefix("c/"), path.hasSuffix(".md") {
-        files.append(String(path.dropFirst(2)))
-      } else {
-        let root = path.hasPrefix("c/") ? options.contentDirectory : options.themeDirectory
-        let relative = path.dropFirst(2)
-        let full = root.standardizedFileURL.path + (relative.isEmpty ? "" : "/" + relative)
-        var st = stat()
-        guard lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+    for path in tree.changes(since: old) {
+      let relative = String(path.dropFirst(2))
+      if path.hasPrefix("c/"), relative == "site.yml" { return nil }
+      if path.hasPrefix("c/"), ContentLoader.isPageFile(relative) {
+        // A page added or removed changes relations.
+        guard tree.stamps[path] != nil, old.stamps[path] != nil else { return nil }
+        files.append(relative)
+        continue
       }
+      if path.hasPrefix("c/") { continue }
+      // Under theme/ every file may be read.
+      let full =
+        options.themeDirectory.standardizedFileURL.path
+        + (relative.isEmpty ? "" : "/" + relative)
+      var st = stat()
+      guard lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
     }
-    guard !files.isEmpty, files.count <= maxFiles else { return nil }
+    guard files.count <= maxFiles else { return nil }
     return files
   }
 }

@@ -188,6 +188,12 @@ public enum ContentLoader {
     }
   }
 
+  /// Whether a path under content/ is a Markdown file the loader reads (as a page, or to warn
+  /// that it is not in a content folder); everything else there but site.yml is never read.
+  public static func isPageFile(_ relative: String) -> Bool {
+    !markdownFiles(among: [relative]).isEmpty
+  }
+
   /// The Markdown files to build, relative and sorted: names starting with `_` or `.`, and
   /// everything under such folders, are left out.
   static func markdownFiles(among relatives: [String]) -> [String] {

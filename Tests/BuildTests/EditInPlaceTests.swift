@@ -180,6 +180,30 @@ import Testing
     try expectBuild(session, .inPlace, "after the fix")
   }
 
+  /// Editors leave locks, backups and swap files beside the page they save; the build never
+  /// reads them, so they do not stop an edit in place, and alone they change nothing.
+  @Test func editorsFilesBesideThePageAreIgnored() throws {
+    let session = BuildSession()
+    session.defersCacheWrites = true
+    try expectBuild(session, .full, "first build")
+    let folder = file("initiatives")
+    try Data("user@host.1234".utf8).write(to: folder.appendingPathComponent(".#cyber-security.md"))
+    let before = stamps(output)
+    try expectBuild(session, .inPlace, "an editor's lock file alone")
+    #expect(stamps(output) == before, "nothing is written")
+    try Data("old".utf8).write(to: folder.appendingPathComponent("cyber-security.md~"))
+    try Data("draft".utf8).write(to: folder.appendingPathComponent("_notes.md"))
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n保存しました。\n" }
+    try expectBuild(session, .inPlace, "body beside an editor's files")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent(".#cyber-security.md"))
+    var report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(report.succeeded && report.mode == .inPlace && report.changedPaths.isEmpty)
+    // A page file that appears is a new page: the usual way.
+    try Data("---\ntitle: x\n---\n".utf8).write(to: folder.appendingPathComponent("new.md"))
+    report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(report.mode != .inPlace)
+  }
+
   @Test func addedRemovedAndOtherFilesGoTheUsualWay() throws {
     let session = BuildSession()
     try expectBuild(session, .full, "first build")
