@@ -22,8 +22,8 @@ public final class BuildSession: @unchecked Sendable {
   var cacheUnsaved = false
 
   /// The site, theme and plan of the last successful build, as they were then: what an edit
-  /// that keeps the relations changes in place (`EditInPlace`). Nil after a failed build, so it always
-  /// matches `cache` and the parse memo.
+  /// that keeps the relations changes in place (`EditInPlace`). Nil after a failed build, so
+  /// it always matches `cache` and the parse memo.
   struct Resolved {
     var site: Site
     var theme: Theme

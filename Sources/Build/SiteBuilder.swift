@@ -6,8 +6,9 @@ import Search
 import Site
 
 /// The build, read top to bottom as its steps: check the output → in `portal serve`, the quick
-/// way if no relation between pages changed (`EditInPlace`) → stop if nothing changed → load content → load the
-/// theme → resolve the site → render → add the search index and source map → write.
+/// way if no relation between pages changed (`EditInPlace`) → stop if nothing changed → load
+/// content → load the theme → resolve the site → render → add the search index and source map
+/// → write.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
 /// settings (`BuildCache`): only files whose stamp changed are parsed (in `portal serve`; the
