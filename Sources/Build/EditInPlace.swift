@@ -9,19 +9,20 @@ import Site
   import Glibc
 #endif
 
-/// The quick way through the usual save in `portal serve`: an edit to a page that leaves every
-/// relation between pages as it was (`sameRelations`: which lists it is in, in what order,
-/// which glossary entries its body links). Its body, or front matter such as a title or
-/// summary, may change. The site's pages and relations stay, so the edit is applied to the site
-/// the session kept: only that file is parsed and its body rendered; only its page (or the
-/// field page showing it) is rendered, or when front matter changed, whatever shows it (every
-/// output's inputs are hashed again to find those); its search documents are patched. The
-/// usual incremental build walks every page in several passes (load, resolve, plan, search),
-/// which at 10,000 pages took most of a second; this touches what the edit touched.
+/// The quick way through the usual save in `portal serve`: an edit to a page that keeps its
+/// place (`samePlace`: its URL, where the search index and the event lists put it, and the
+/// glossary entries bodies link to). Its body and other front matter (a title, a summary, the
+/// fields or related pages it names) may change. The site's pages stay, so the edit is applied
+/// to the site the session kept: only that file is parsed and its body rendered; the relations
+/// are derived again if it moved between lists; only its page (or the field page showing it)
+/// is rendered, or when front matter changed, whatever shows it (every output's inputs are
+/// hashed again to find those); its search documents are patched. The usual incremental build
+/// walks every page in several passes (load, resolve, plan, search), which at 10,000 pages
+/// took most of a second; this touches what the edit touched.
 ///
 /// Anything else returns nil and the build goes the usual way: a file added, removed or
-/// renamed; a relation changed; site.yml or the theme edited; a problem reported; a change of
-/// the upcoming/past split. Both ways give the same files and the same cache
+/// renamed; a page's place changed; site.yml or the theme edited; a problem reported; a change
+/// of the upcoming/past split. Both ways give the same files and the same cache
 /// (`EditInPlaceTests`).
 enum EditInPlace {
   /// More files at once (a checkout, a search and replace) go the usual way, in parallel.
@@ -45,6 +46,8 @@ enum EditInPlace {
     var fullHash: UInt64
     var oldDiagnostics: [Diagnostic]
     var newDiagnostics: [Diagnostic]
+    /// Whether it moves the page between lists (`sameRelations`).
+    var moves: Bool
   }
 
   static func rebuild(
@@ -80,7 +83,7 @@ enum EditInPlace {
         let page = current.page, !current.diagnostics.hasErrors,
         let i = resolved.site.index(of: page.kind, slug: page.slug),
         resolved.site.pages[i].page.relativePath == relative,
-        Self.sameRelations(resolved.site.pages[i].page, page),
+        Self.samePlace(resolved.site.pages[i].page, page),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
         body.diagnostics.isEmpty,
         // Which pages use which glossary entry is a relation too.
@@ -94,7 +97,17 @@ enum EditInPlace {
         Edit(
           index: i, page: page, body: body, key: key, publicHash: hashes.public,
           fullHash: hashes.full, oldDiagnostics: previous.diagnostics,
-          newDiagnostics: current.diagnostics))
+          newDiagnostics: current.diagnostics,
+          moves: !Self.sameRelations(resolved.site.pages[i].page, page)))
+    }
+    // Pages that moved between lists must point at pages that exist (a problem there is
+    // reported by the usual way).
+    let moves = edits.contains(where: \.moves)
+    if moves {
+      var pages = resolved.site.pages.map(\.page)
+      for e in edits { pages[e.index] = e.page }
+      let problems = ReferenceValidator.validate(pages: pages, config: resolved.site.config)
+      guard !problems.hasErrors else { return nil }
     }
 
     // From here the session's site and cache are changed in place: taken out of the session
@@ -108,7 +121,7 @@ enum EditInPlace {
     resolved.search = nil
     resolved.site.now = options.now
     // Front matter other pages show changed: any output may show it, so every output's inputs
-    // are hashed again (the relations are the same, so no list gains or loses a member).
+    // are hashed again, after the relations are derived again if a page moved between lists.
     let shown = edits.contains { $0.publicHash != resolved.dependencies.publicHash[$0.index] }
     for e in edits {
       Resolver.replaceBody(
@@ -116,6 +129,7 @@ enum EditInPlace {
         memo: session.bodyMemo)
       resolved.dependencies.update(page: e.index, public: e.publicHash, full: e.fullHash)
     }
+    if moves { Resolver.rederive(&resolved.site) }
 
     // Render what changed: the edited pages (or the field pages showing them), and when front
     // matter changed, whatever shows it.
@@ -228,6 +242,20 @@ enum EditInPlace {
     session.cache = cache
     session.resolved = resolved
     return done
+  }
+
+  /// Whether a new parse of a page keeps its place: the same kind, slug and draft state, and
+  /// what orders the search index (an initiative's start, an event's times, which also decide
+  /// the upcoming/past split and the calendars) and links bodies to it (all of a glossary
+  /// entry's front matter). Other relations may change: the site derives them again.
+  static func samePlace(_ a: Page, _ b: Page) -> Bool {
+    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft else { return false }
+    switch (a.meta, b.meta) {
+    case (.initiative(let x), .initiative(let y)): return x.started == y.started
+    case (.event(let x), .event(let y)): return x.start == y.start && x.end == y.end
+    case (.glossary(let x), .glossary(let y)): return x == y
+    default: return true
+    }
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and

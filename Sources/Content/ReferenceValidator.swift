@@ -2,8 +2,8 @@ import Diagnostics
 
 /// Checks the ids pages use to point at each other and at the site configuration, and that
 /// slugs are unique, so every broken reference is reported where it was written.
-enum ReferenceValidator {
-  static func validate(pages: [Page], config: SiteConfig) -> [Diagnostic] {
+public enum ReferenceValidator {
+  public static func validate(pages: [Page], config: SiteConfig) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
     // runs this over every page.

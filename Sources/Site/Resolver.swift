@@ -138,6 +138,15 @@ public enum Resolver {
       glossary: GlossaryMatcher(glossaryTargets))
   }
 
+  /// Derives the relations again after pages were replaced in the site (`replaceBody`) with
+  /// front matter that moves them between lists, as `resolve` would for the same pages.
+  public static func rederive(_ site: inout Site) {
+    site.initiatives = []
+    site.eventsByInitiative = [:]
+    site.termUsers = [:]
+    derive(&site)
+  }
+
   /// The relations writers never maintain by hand.
   static func derive(_ site: inout Site) {
     let pages = site.pages

@@ -83,17 +83,25 @@ import Testing
     }
     try expectBuild(session, .inPlace, "title shown on lists, fields, related and event pages")
 
-    // A relation changed: the usual way, and the quick way again after it.
-    for (name, path, from, to) in [
+    // A page moved between lists: in place, with the relations derived again.
+    let moves = [
       (
         "fields", "initiatives/ai-disaster.md", "fields: [crisis-management, safety]",
         "fields: [safety]"
       ),
       ("related", "initiatives/ai-disaster.md", "related: [cyber-security]", "related: []"),
-      ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
       ("strategy order", "strategy/basics.md", "order: 1", "order: 5"),
+    ]
+    for (name, path, from, to) in moves {
+      try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
+      try expectBuild(session, .inPlace, name)
+    }
+    // A page's place changed: the usual way, and the quick way again after it.
+    let places = [
+      ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
       ("glossary entry", "glossary/ai.md", "reading: えーあい", "reading: えいあい"),
-    ] {
+    ]
+    for (name, path, from, to) in places {
       try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
       try expectBuild(session, .incremental, name)
     }
@@ -202,6 +210,23 @@ import Testing
     try Data("---\ntitle: x\n---\n".utf8).write(to: folder.appendingPathComponent("new.md"))
     report = SiteBuilder.build(options(content: content, output: output), session: session)
     #expect(report.mode != .inPlace)
+  }
+
+  /// A page that names a page that does not exist is reported as the usual way reports it.
+  @Test func aMoveToAMissingPageIsReported() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let before = site(output)
+    try edit(file("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "related: [cyber-security]", with: "related: [no-such-page]")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output), session: session)
+    #expect(!report.succeeded)
+    #expect(
+      report.diagnostics.contains {
+        $0.severity == .error && $0.location.file.hasSuffix("initiatives/ai-disaster.md")
+      })
+    #expect(site(output) == before)
   }
 
   @Test func addedRemovedAndOtherFilesGoTheUsualWay() throws {
