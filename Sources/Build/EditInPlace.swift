@@ -72,8 +72,8 @@ enum EditInPlace {
         written: [], deleted: [], rendered: [])
     }
 
-    // Parse each file again and render its body; give up at the first thing that changes a
-    // relation (or is not simply an edit).
+    // Parse each file again and render its body; give up at the first page that does not keep
+    // its place (or is not simply an edit).
     var edits: [Edit] = []
     for relative in files {
       guard let stamp = tree.stamps["c/" + relative],
