@@ -1,6 +1,8 @@
 import Content
 import Diagnostics
 import Foundation
+import Parallel
+import Render
 import Search
 
 /// What a successful build leaves for the next one, in `<output>/.portal/cache/state.bin`:
@@ -51,6 +53,26 @@ struct BuildCache: Sendable {
   var searchInputs: UInt64
   /// What patching the index after an edit needs.
   var searchState: SearchIndexState?
+
+  /// Records rendered files in an outputs table and source map, as every build does: each
+  /// file's hash of its inputs (that of its bytes when it has none of its own, as search files)
+  /// and of its bytes, computed in parallel, and each page's source-map entry. Returns the
+  /// hashes of the bytes, in order, and whether an entry of the source map changed.
+  static func record(
+    _ files: [OutputFile], inputs: [String: UInt64], outputs: inout [String: Output],
+    sourceMap: inout SourceMapEntries
+  ) -> (bytes: [UInt64], sourceMapChanged: Bool) {
+    let hashes = files.parallelMap { StableHash.of(data: $0.data) }
+    var sourceMapChanged = false
+    for (f, bytes) in zip(files, hashes) {
+      if let e = SourceMapStep.entry(for: f), sourceMap[f.path] != e {
+        sourceMap[f.path] = e
+        sourceMapChanged = true
+      }
+      outputs[f.path] = Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
+    }
+    return (hashes, sourceMapChanged)
+  }
 
   /// Whether the upcoming/past split is the same at `other` as at the cached clock.
   func sameEventSplit(at other: Int64) -> Bool {

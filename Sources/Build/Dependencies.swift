@@ -56,7 +56,7 @@ struct Dependencies: Sendable {
     return (pub, h.value)
   }
 
-  /// Records a page edited in place (its relations are the same).
+  /// Records the new hashes of a page edited in place (no other page's hashes depend on it).
   mutating func update(page i: Int, public: UInt64, full: UInt64) {
     publicHash[i] = `public`
     fullHash[i] = full

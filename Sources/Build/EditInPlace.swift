@@ -134,14 +134,9 @@ enum EditInPlace {
     // Render what changed: the edited pages (or the field pages showing them), and when front
     // matter changed, whatever shows it.
     let edited = Set(edits.map(\.index))
+    let site = resolved.site
     let candidates = resolved.jobs.filter { _, job in
-      switch job {
-      case _ where shown: true
-      case .page(let i): edited.contains(i)
-      case .field(let di, let fi):
-        resolved.site.domains[di].fields[fi].vision.map(edited.contains) ?? false
-      default: false
-      }
+      shown || job.bodyPage(in: site).map(edited.contains) ?? false
     }
     let dependencies = resolved.dependencies
     let listed = RenderPlan(site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
@@ -150,18 +145,13 @@ enum EditInPlace {
     }
     var jobs: [RenderJob] = []
     var inputs: [String: UInt64] = [:]
-    var needBodies: [Int] = []
     for ((path, job), hash) in zip(candidates, hashes) where cache.outputs[path]?.inputs != hash {
       jobs.append(job)
       inputs[path] = hash
-      switch job {
-      case .page(let i): needBodies.append(i)
-      case .field(let di, let fi):
-        if let v = resolved.site.domains[di].fields[fi].vision { needBodies.append(v) }
-      default: break
-      }
     }
+    let needBodies = jobs.compactMap { $0.bodyPage(in: site) }
     _ = consume listed
+    _ = consume site
     // Pages that show the edited one may hold their bodies as stubs (after a build that did
     // not render them).
     Resolver.fillBodies(&resolved.site, pages: needBodies, memo: session.bodyMemo)
@@ -180,21 +170,22 @@ enum EditInPlace {
     }
     resolved.search = documents
 
-    // Record what was rendered, as the usual build's `take` does.
+    // Record what was rendered, as the usual build does; written are the files whose bytes
+    // differ from those the cache had.
     var changed: [OutputFile] = []
     var sourceMapChanged = false
-    func record(_ files: [OutputFile]) {
-      let hashes = files.parallelMap { StableHash.of(data: $0.data) }
-      for (f, bytes) in zip(files, hashes) {
-        if let e = SourceMapStep.entry(for: f), cache.sourceMap[f.path] != e {
-          cache.sourceMap[f.path] = e
-          sourceMapChanged = true
-        }
-        if cache.outputs[f.path]?.bytes != bytes { changed.append(f) }
-        cache.outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
+    // The cache is a parameter, not captured: a captured variable is one box, and the two
+    // in-out accesses below to its parts would overlap.
+    func record(_ files: [OutputFile], into cache: inout BuildCache) {
+      let before = files.map { cache.outputs[$0.path]?.bytes }
+      let (hashes, mapChanged) = BuildCache.record(
+        files, inputs: inputs, outputs: &cache.outputs, sourceMap: &cache.sourceMap)
+      if mapChanged { sourceMapChanged = true }
+      for (f, (old, bytes)) in zip(files, zip(before, hashes)) where old != bytes {
+        changed.append(f)
       }
     }
-    record(taken)
+    record(taken, into: &cache)
     var deleted: [String] = []
     if let search {
       if search.paths != cache.searchFiles {
@@ -209,7 +200,7 @@ enum EditInPlace {
     var rendered = taken.map(\.path)
     if sourceMapChanged {
       let map = cache.sourceMap.file()
-      record([map])
+      record([map], into: &cache)
       rendered.append(map.path)
     }
 

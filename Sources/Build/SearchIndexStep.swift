@@ -146,8 +146,8 @@ struct SearchDocuments: Sendable {
   /// The document at an id.
   func document(at id: Int) -> SearchDocument? { ordered.indices.contains(id) ? ordered[id] : nil }
 
-  /// Makes the documents of pages whose bodies alone changed again (their place in the order
-  /// is the same), and returns the ones they replaced by id.
+  /// Makes the documents of edited pages again, pages that kept their place in the order
+  /// (kind, date, URL), and returns the ones they replaced by id.
   mutating func replace(pages: [Int], in site: Site) -> [Int: SearchDocument] {
     var replaced: [Int: SearchDocument] = [:]
     for i in pages {

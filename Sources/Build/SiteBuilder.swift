@@ -132,15 +132,7 @@ public enum SiteBuilder {
     // Step 6: render what changed (everything in a full build), with the HTML of stub bodies
     // filled in first.
     let jobs = allJobs.filter { previous?.outputs[$0.path]?.inputs != inputs[$0.path] }
-    var needBodies: [Int] = []
-    for (_, job) in jobs {
-      switch job {
-      case .page(let i): needBodies.append(i)
-      case .field(let di, let fi):
-        if let v = site.domains[di].fields[fi].vision { needBodies.append(v) }
-      default: break
-      }
-    }
+    let needBodies = jobs.compactMap { $0.job.bodyPage(in: site) }
     Resolver.fillBodies(&site, pages: needBodies, memo: memo)
     // Optional so it lets go of its copy of the site once rendered (see below).
     var plan: RenderPlan? = RenderPlan(site: site, theme: theme)
@@ -183,15 +175,14 @@ public enum SiteBuilder {
     // The source map is written again only when an entry changed (or files came or went).
     var sourceMapChanged = !sameFiles
     func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
-      let hashes = files.parallelMap { StableHash.of(data: $0.data) }
-      for (f, bytes) in zip(files, hashes) {
-        rendered.append(f.path)
-        if let e = SourceMapStep.entry(for: f), sourceMap[f.path] != e {
-          sourceMap[f.path] = e
-          sourceMapChanged = true
+      let (hashes, mapChanged) = BuildCache.record(
+        files, inputs: inputs, outputs: &outputs, sourceMap: &sourceMap)
+      if mapChanged { sourceMapChanged = true }
+      rendered += files.map(\.path)
+      if staging == nil {
+        for (f, bytes) in zip(files, hashes) where previous?.outputs[f.path]?.bytes != bytes {
+          changed.append(f)
         }
-        if staging == nil, previous?.outputs[f.path]?.bytes != bytes { changed.append(f) }
-        outputs[f.path] = BuildCache.Output(inputs: inputs[f.path] ?? bytes, bytes: bytes)
       }
       try staging?.write(files)
     }
@@ -278,7 +269,7 @@ public enum SiteBuilder {
     }
   }
 
-  /// Every output with the hash of its inputs, and the search index's inputs.
+  /// Every output with the hash of its inputs, and the per-page hashes they were made from.
   static func planInputs(
     _ site: Site, theme: Theme, hashes: [String: SourceHashes], global: UInt64
   ) -> (

@@ -54,11 +54,6 @@ enum SourceMapStep {
     return j.bytes
   }
 
-  static func file(for files: [OutputFile]) -> OutputFile {
-    var entries = SourceMapEntries()
-    for f in files { if let e = entry(for: f) { entries[f.path] = e } }
-    return entries.file()
-  }
 }
 
 /// The source map's entries by output path, kept in the file's key order (Swift's String order,

@@ -142,8 +142,8 @@ public enum ContentLoader {
   }
 
   /// Parses one file of the last `load` with this memo again, after an edit, with the same
-  /// site.yml, and remembers it: `portal serve` compares the two to tell an edit of the body
-  /// alone. Nil when the memo does not hold the file (it was not built, or site.yml was
+  /// site.yml, and remembers it: `portal serve` compares the two to tell whether it can edit
+  /// the page in place. Nil when the memo does not hold the file (it was not built, or site.yml was
   /// unreadable).
   public static func reparse(
     _ relative: String, stamp: FileStamp, contentDirectory: URL, memo: ParseMemo

@@ -148,10 +148,7 @@ public final class ParseMemo: @unchecked Sendable {
   }
 
   func entry(_ relative: String, stamp: FileStamp) -> Entry? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let e = entries[relative], e.stamp == stamp else { return nil }
-    return e
+    entry(relative).flatMap { $0.stamp == stamp ? $0 : nil }
   }
 
   func store(_ relative: String, _ entry: Entry) {

@@ -25,6 +25,15 @@ public enum RenderJob: Sendable, Hashable {
   case robots
   /// A theme asset by index into `Theme.assetFiles`.
   case asset(Int)
+
+  /// The page whose body the output shows: a content page its own, a field page its vision.
+  public func bodyPage(in site: Site) -> Int? {
+    switch self {
+    case .page(let i): i
+    case .field(let di, let fi): site.domains[di].fields[fi].vision
+    default: nil
+    }
+  }
 }
 
 /// Every output of a resolved site with a theme, and how to render each.
@@ -36,9 +45,6 @@ public struct RenderPlan: Sendable {
   public let jobs: [(path: String, job: RenderJob)]
 
   public init(site: Site, theme: Theme) {
-    self.site = site
-    self.theme = theme
-    self.models = ViewModels(site: site, theme: theme)
     let u = site.urls
     var jobs: [(String, RenderJob)] = []
     // By index: iterating copies each page, which showed in 10,000-page rebuilds.
@@ -63,11 +69,12 @@ public struct RenderPlan: Sendable {
     jobs.append(("sitemap.xml", .sitemap))
     jobs.append(("robots.txt", .robots))
     for (i, asset) in theme.assetFiles.enumerated() { jobs.append((asset.path, .asset(i))) }
-    self.jobs = jobs.sorted { $0.0 < $1.0 }
+    self.init(site: site, theme: theme, jobs: jobs.sorted { $0.0 < $1.0 })
   }
 
-  /// A plan with the jobs of an earlier plan, for a site whose pages, relations and theme are
-  /// the same (bodies aside): listing and sorting every output again is not needed.
+  /// A plan with the jobs of an earlier plan, for a site with the same outputs (the same
+  /// pages, fields, events on either side of the clock, and theme): listing and sorting every
+  /// output again is not needed.
   public init(site: Site, theme: Theme, jobs: [(path: String, job: RenderJob)]) {
     self.site = site
     self.theme = theme

@@ -77,8 +77,8 @@ public enum Resolver {
   }
 
   /// Renders one page's body again, as `resolve` would in this site: for an edit that leaves
-  /// everything else as it was (the caller checks that, the glossary terms the body links
-  /// included, since other pages show them). Nil when the site was not made by `resolve`.
+  /// every other body as it was (the caller checks that: the page keeps its URL, and glossary
+  /// names are unchanged). Nil when the site was not made by `resolve`.
   public static func renderBody(of page: Page, hashes: SourceHashes?, in site: Site) -> (
     body: ResolvedBody, key: UInt64
   )? {
