@@ -24,10 +24,11 @@ let package = Package(
     .target(name: "Diagnostics"),
     // Order-keeping parallel map over all cores, shared by the parallel stages.
     .target(name: "Parallel"),
+    .target(name: "BinaryCoding"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
     // The content model: kinds, front matter schema and validation, loading content/.
-    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "Yams"]),
+    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "BinaryCoding", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
     .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel"]),
     // Japanese-aware search index and query engine.
@@ -38,7 +39,7 @@ let package = Package(
       dependencies: ["Site", "Content", "Markdown", "Diagnostics", "Parallel", .product(name: "Mustache", package: "swift-mustache")]
     ),
     // The build as a list of named steps, with atomic output.
-    .target(name: "Build", dependencies: ["Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
+    .target(name: "Build", dependencies: ["BinaryCoding", "Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
     // Link checker and accessibility rules on the built site.
     .target(name: "Check", dependencies: ["Diagnostics"]),
     // Plain-Japanese rules on the Markdown sources.

@@ -1,3 +1,4 @@
+import BinaryCoding
 import Content
 import Diagnostics
 import Foundation
@@ -18,7 +19,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0003
+  static let magic: UInt64 = 0x5054_4C41_4843_0004
 
   struct Body: Sendable {
     var key: UInt64
@@ -53,6 +54,8 @@ struct BuildCache: Sendable {
   var searchInputs: UInt64
   /// What patching the index after an edit needs.
   var searchState: SearchIndexState?
+  /// The content files as parsed, so the next build parses only those whose stamp changed.
+  var parsedFiles: ParseMemo?
 
   /// Records rendered files in an outputs table and source map, as every build does: each
   /// file's hash of its inputs (that of its bytes when it has none of its own, as search files)
@@ -124,7 +127,8 @@ struct BuildCache: Sendable {
   func encodedState() -> [UInt8] {
     var w = BinaryWriter()
     let search = searchState?.encoded() ?? []
-    var size = 64 + search.count
+    let parsed = parsedFiles?.encoded() ?? []
+    var size = 64 + search.count + parsed.count
     for (path, b) in bodies {
       size += path.utf8.count + b.plainText.utf8.count + 32
       for t in b.glossaryTerms { size += t.utf8.count + 8 }
@@ -156,6 +160,7 @@ struct BuildCache: Sendable {
     w.strings(searchFiles)
     w.u64(searchInputs)
     w.data(search)
+    w.data(parsed)
     return w.bytes
   }
 
@@ -163,7 +168,7 @@ struct BuildCache: Sendable {
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
     outputs: [String: Output], sourceMap: SourceMapEntries, searchFiles: [String],
-    searchInputs: UInt64, searchState: SearchIndexState?
+    searchInputs: UInt64, searchState: SearchIndexState?, parsedFiles: ParseMemo?
   ) {
     self.settings = settings
     self.tree = tree
@@ -177,6 +182,7 @@ struct BuildCache: Sendable {
     self.searchFiles = searchFiles
     self.searchInputs = searchInputs
     self.searchState = searchState
+    self.parsedFiles = parsedFiles
   }
 
   /// Reads the head; the rest stays empty until `loadState`.
@@ -205,6 +211,7 @@ struct BuildCache: Sendable {
     searchFiles = []
     searchInputs = 0
     searchState = nil
+    parsedFiles = nil
   }
 
   /// The generation the head was written with, to check the state file belongs to it.
@@ -213,7 +220,11 @@ struct BuildCache: Sendable {
   private(set) var hasState = true
 
   /// Reads the state file written with this head.
-  mutating func decodeState(_ bytes: [UInt8]) throws {
+  /// - Parameters:
+  ///   - contentDirectory: where the parsed pages read their bodies from.
+  ///   - keepsBodies: whether the parse memo made from it keeps the Markdown of files parsed
+  ///     later (`ParseMemo.keepsBodies`).
+  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL, keepsBodies: Bool) throws {
     var r = BinaryReader(bytes)
     guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
       throw BinaryReader.Corrupt()
@@ -236,6 +247,12 @@ struct BuildCache: Sendable {
     searchFiles = try r.strings()
     searchInputs = try r.u64()
     searchState = SearchIndexState(encoded: try r.data())
+    let parsed = try r.data()
+    parsedFiles =
+      parsed.isEmpty
+      ? nil
+      : try ParseMemo(
+        decoding: parsed, contentDirectory: contentDirectory, keepsBodies: keepsBodies)
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     hasState = true
   }
@@ -249,11 +266,13 @@ struct BuildCache: Sendable {
   }
 
   /// The rest of the cache; false if it is missing or does not belong to the head.
-  mutating func loadState(from output: URL) -> Bool {
+  mutating func loadState(from output: URL, contentDirectory: URL, keepsBodies: Bool) -> Bool {
     guard
       let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.file).path)
     else { return false }
-    return (try? decodeState([UInt8](data))) != nil
+    return
+      (try? decodeState(
+        [UInt8](data), contentDirectory: contentDirectory, keepsBodies: keepsBodies)) != nil
   }
 
   /// The settings string for these options: see `settings`.

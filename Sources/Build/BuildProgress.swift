@@ -17,7 +17,7 @@ public final class BuildProgress: @unchecked Sendable {
   private var shown = false
   /// `PORTAL_TIMINGS=1`: each step's time on stderr, one line each, for the benchmarks.
   private let timings = ProcessInfo.processInfo.environment["PORTAL_TIMINGS"] != nil
-  private var last: (String, ContinuousClock.Instant)?
+  private var last: (String, ContinuousClock.Instant, Double)?
 
   init(enabled: Bool) { self.enabled = enabled }
 
@@ -32,15 +32,26 @@ public final class BuildProgress: @unchecked Sendable {
   private func time(_ text: String) {
     let now = ContinuousClock.now
     let next = text.prefix { $0 != "(" && !$0.isNumber }.trimmingCharacters(in: .whitespaces)
-    if let (name, _) = last, name == next { return }
-    if let (name, start) = last {
+    if let (name, _, _) = last, name == next { return }
+    let cpu = Self.cpuSeconds()
+    if let (name, start, startCPU) = last {
       let ms = (now - start) / .milliseconds(1)
+      let cpuMs = Int((cpu - startCPU) * 1000)
       FileHandle.standardError.write(
         Data(
-          "time: \(name): \(Int(ms)) ms, peak memory \(Self.memoryMiB("VmHWM:")) MiB, now \(Self.memoryMiB("VmRSS:")) MiB\n"
+          "time: \(name): \(Int(ms)) ms (CPU \(cpuMs) ms), peak memory \(Self.memoryMiB("VmHWM:")) MiB, now \(Self.memoryMiB("VmRSS:")) MiB\n"
             .utf8))
     }
-    last = (next, now)
+    last = (next, now, cpu)
+  }
+
+  /// User and system time of the whole process, to compare with a step's wall time: how well
+  /// the step uses the cores.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 
   /// The process's peak (`VmHWM:`) or current (`VmRSS:`) resident memory on Linux, 0 where

@@ -7,7 +7,9 @@ import Site
 /// What `portal serve` keeps between its builds, so a rebuild reads and parses only the files
 /// that changed and renders only what depends on them. Used by one build at a time.
 public final class BuildSession: @unchecked Sendable {
-  let parseMemo = ParseMemo()
+  /// Replaced once by the one in the on-disk cache, if there is one (`parsesSeeded`).
+  var parseMemo = ParseMemo()
+  var parsesSeeded = false
   let bodyMemo = BodyMemo()
   var bodiesSeeded = false
   var cache: BuildCache?

@@ -92,20 +92,25 @@ public enum SiteBuilder {
     // documents are what the previous index was made from.
     let keptSearch = session?.resolved?.search
     session?.resolved = nil
-    if previous?.hasState == false, previous?.loadState(from: options.outputDirectory) != true {
+    if previous?.hasState == false,
+      previous?.loadState(
+        from: options.outputDirectory, contentDirectory: options.contentDirectory,
+        keepsBodies: session != nil) != true
+    {
       previous = nil
     }
 
-    // Step 2: load and validate content; in a session only changed files are parsed again.
+    // Step 2: load and validate content; only files whose stamp changed are parsed again.
     progress.step("Loading content")
     var contentStamps: [String: FileStamp] = [:]
     for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
       contentStamps[String(path.dropFirst(2))] = stamp
     }
-    session?.parseMemo.knownStamps = contentStamps
+    let parseMemo = self.parseMemo(session: session, previous: previous)
+    parseMemo.knownStamps = contentStamps
     var (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
-      memo: session?.parseMemo, knownFiles: Array(contentStamps.keys))
+      memo: parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
 
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).
@@ -224,7 +229,8 @@ public enum SiteBuilder {
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
       diagnostics: diagnostics.sorted.filter { $0.severity != .error }, pageCounts: counts(site),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
-      searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState)
+      searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,
+      parsedFiles: parseMemo)
     do {
       if let staging {
         try OutputWriter.writeCache(cache, to: staging.url)
@@ -301,6 +307,17 @@ public enum SiteBuilder {
     let (theme, diagnostics) = load()
     session.theme = (stamps, theme, diagnostics)
     return (theme, diagnostics)
+  }
+
+  /// The parse memo for this build: the session's, taken once from the cache; the cache's on
+  /// the command line, or a new one (which keeps no Markdown) for a full build.
+  static func parseMemo(session: BuildSession?, previous: BuildCache?) -> ParseMemo {
+    guard let session else { return previous?.parsedFiles ?? ParseMemo(keepsBodies: false) }
+    if !session.parsesSeeded {
+      session.parsesSeeded = true
+      if let memo = previous?.parsedFiles { session.parseMemo = memo }
+    }
+    return session.parseMemo
   }
 
   /// The bodies memo for this build: the session's, seeded once from the cache as stubs; a

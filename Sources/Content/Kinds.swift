@@ -1,3 +1,5 @@
+import Foundation
+
 /// The five kinds of content file, named by the folder they live in.
 public enum ContentKind: String, Sendable, CaseIterable, Codable {
   case strategy
@@ -136,7 +138,7 @@ public enum PageMeta: Sendable, Hashable {
 /// 10,000 pages of a large site, and copying a box is one retain where copying the fields was
 /// one per string and list.
 public struct Page: Sendable, Hashable {
-  private struct Fields: Sendable, Hashable {
+  struct Fields: Sendable, Hashable {
     var kind: ContentKind
     var slug: String
     var path: String
@@ -149,9 +151,28 @@ public struct Page: Sendable, Hashable {
     var meta: PageMeta
   }
 
-  private final class Box: Sendable {
+  private final class Box: @unchecked Sendable {
     let fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
+    /// The file to read the body from when it was not kept: a page from the on-disk cache of
+    /// parsed files, whose Markdown most builds never need.
+    let bodyFile: String?
+    private let lock = NSLock()
+    private var loadedBody: String?
+
+    init(_ fields: Fields, bodyFile: String? = nil) {
+      self.fields = fields
+      self.bodyFile = bodyFile
+    }
+
+    var body: String {
+      guard let bodyFile else { return fields.body }
+      lock.lock()
+      defer { lock.unlock() }
+      if let loadedBody { return loadedBody }
+      let body = Page.readBody(of: bodyFile)
+      loadedBody = body
+      return body
+    }
   }
 
   private let box: Box
@@ -172,7 +193,7 @@ public struct Page: Sendable, Hashable {
   public var path: String { box.fields.path }
   /// Path relative to the content directory, e.g. `initiatives/foo.md`.
   public var relativePath: String { box.fields.relativePath }
-  public var body: String { box.fields.body }
+  public var body: String { box.body }
   /// Line of the file where the body starts, to turn Markdown positions into file positions.
   public var bodyLine: Int { box.fields.bodyLine }
   public var tags: [String] { box.fields.tags }
@@ -188,12 +209,41 @@ public struct Page: Sendable, Hashable {
     return Page(box: Box(fields))
   }
 
+  /// The same page with its body to be read from `file` when asked for: what a memo kept
+  /// beyond one build holds, so it keeps no Markdown.
+  func readingBody(from file: String) -> Page {
+    var fields = box.fields
+    fields.body = ""
+    return Page(bodyFrom: file, fields)
+  }
+
   private init(box: Box) { self.box = box }
 
-  public static func == (a: Page, b: Page) -> Bool {
-    a.box === b.box || a.box.fields == b.box.fields
+  /// A page from the cache of parsed files: its body is read from `file` when first asked for.
+  init(bodyFrom file: String, _ fields: Fields) { box = Box(fields, bodyFile: file) }
+
+  /// The Markdown body of a content file as `SourceFile` splits it; empty when the file can no
+  /// longer be read (the next build sees its new stamp and parses it again).
+  static func readBody(of file: String) -> String {
+    guard let data = FileManager.default.contents(atPath: file),
+      case .success(let source) = SourceFile.read(
+        bytes: [UInt8](data), path: file, relativePath: "")
+    else { return "" }
+    return source.body
   }
-  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+  public static func == (a: Page, b: Page) -> Bool {
+    if a.box === b.box { return true }
+    var (x, y) = (a.box.fields, b.box.fields)
+    (x.body, y.body) = ("", "")
+    return x == y && a.body == b.body
+  }
+  /// Without the body, which may not have been read; equal pages still hash alike.
+  public func hash(into hasher: inout Hasher) {
+    var fields = box.fields
+    fields.body = ""
+    hasher.combine(fields)
+  }
 
   /// The page's heading: a glossary entry's term, every other kind's title.
   public var title: String {

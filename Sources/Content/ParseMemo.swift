@@ -10,7 +10,11 @@ import Foundation
 public struct StableHash: Sendable, Hashable {
   public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-  public init() {}
+  /// Whether entries keep their pages' Markdown. `portal serve` keeps it for its next build;
+  /// a memo written to the on-disk cache does not, and pages read it from their files.
+  let keepsBodies: Bool
+
+  public init(keepsBodies: Bool = true) { self.keepsBodies = keepsBodies }
 
   public mutating func add<C: Collection<UInt8>>(bytes: C) {
     var h = value
@@ -110,13 +114,19 @@ public final class ParseMemo: @unchecked Sendable {
 
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
-  /// The site.yml the entries were parsed with (field ids are checked while parsing).
+  /// The site.yml the entries were parsed with (field ids are checked while parsing), and a
+  /// hash of its bytes, which is what the on-disk cache keeps of it.
   private var config: SiteConfig??
+  private var configKey: UInt64?
   /// Stamps by relative path that the caller has just read (`portal serve` scans every file
   /// anyway to notice edits), so loading does not stat each file again.
   public var knownStamps: [String: FileStamp] = [:]
 
-  public init() {}
+  /// Whether entries keep their pages' Markdown. `portal serve` keeps it for its next build;
+  /// a memo written to the on-disk cache does not, and pages read it from their files.
+  let keepsBodies: Bool
+
+  public init(keepsBodies: Bool = true) { self.keepsBodies = keepsBodies }
 
   func stamp(_ relative: String, path: String) -> FileStamp? {
     knownStamps[relative] ?? FileStamp.of(path: path)
@@ -124,12 +134,29 @@ public final class ParseMemo: @unchecked Sendable {
 
   /// Called once per load, before the workers start: a different site.yml forgets every entry
   /// (compared once here, not once per file).
-  func use(config: SiteConfig?) {
+  func use(config: SiteConfig?, key: UInt64) {
     lock.lock()
-    if self.config != .some(config) {
+    if configKey != key {
       entries = [:]
-      self.config = .some(config)
+      configKey = key
     }
+    self.config = .some(config)
+    lock.unlock()
+  }
+
+  /// The entries and the key of their site.yml, for the on-disk cache.
+  func snapshot() -> (configKey: UInt64?, entries: [String: Entry]) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (configKey, entries)
+  }
+
+  /// Takes entries from the on-disk cache; `use` keeps them if site.yml has the same key.
+  func seed(_ entries: [String: Entry], configKey: UInt64?) {
+    lock.lock()
+    self.entries = entries
+    self.configKey = configKey
+    config = nil
     lock.unlock()
   }
 

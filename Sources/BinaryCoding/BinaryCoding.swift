@@ -2,46 +2,50 @@ import Foundation
 
 /// A little-endian, length-prefixed byte format for the incremental cache: reading 10,000
 /// records from it takes milliseconds, where JSON took a large part of a one-file rebuild.
-struct BinaryWriter {
-  private(set) var bytes: [UInt8] = []
+public struct BinaryWriter: Sendable {
+  public init() {}
+
+  public private(set) var bytes: [UInt8] = []
 
   /// Room for `count` more bytes at once: a state of tens of MB grown by doubling was copied
   /// several times and held twice at the end.
-  mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+  public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
-  mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-  mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
-  mutating func int(_ v: Int) { i64(Int64(v)) }
-  mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+  public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+  public mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
+  public mutating func int(_ v: Int) { i64(Int64(v)) }
+  public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
 
-  mutating func string(_ s: String) {
+  public mutating func string(_ s: String) {
     int(s.utf8.count)
     bytes += s.utf8
   }
 
-  mutating func data(_ d: [UInt8]) {
+  public mutating func data(_ d: [UInt8]) {
     int(d.count)
     bytes += d
   }
 
-  mutating func strings(_ list: [String]) {
+  public mutating func strings(_ list: [String]) {
     int(list.count)
     for s in list { string(s) }
   }
 }
 
 /// Reads what `BinaryWriter` wrote; any inconsistency throws, and the build then starts afresh.
-struct BinaryReader {
-  struct Corrupt: Error {}
+public struct BinaryReader {
+  public struct Corrupt: Error {
+    public init() {}
+  }
 
   private let bytes: [UInt8]
   private var at = 0
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-  var atEnd: Bool { at == bytes.count }
+  public var atEnd: Bool { at == bytes.count }
 
-  mutating func u64() throws(Corrupt) -> UInt64 {
+  public mutating func u64() throws(Corrupt) -> UInt64 {
     guard at + 8 <= bytes.count else { throw Corrupt() }
     var v: UInt64 = 0
     for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
@@ -49,35 +53,35 @@ struct BinaryReader {
     return v
   }
 
-  mutating func i64() throws(Corrupt) -> Int64 { Int64(bitPattern: try u64()) }
+  public mutating func i64() throws(Corrupt) -> Int64 { Int64(bitPattern: try u64()) }
 
-  mutating func int() throws(Corrupt) -> Int {
+  public mutating func int() throws(Corrupt) -> Int {
     let v = try i64()
     guard v >= 0, v <= Int64(bytes.count) * 8 + 1_000_000_000 else { throw Corrupt() }
     return Int(v)
   }
 
-  mutating func bool() throws(Corrupt) -> Bool {
+  public mutating func bool() throws(Corrupt) -> Bool {
     guard at < bytes.count else { throw Corrupt() }
     at += 1
     return bytes[at - 1] != 0
   }
 
-  mutating func string() throws(Corrupt) -> String {
+  public mutating func string() throws(Corrupt) -> String {
     let n = try int()
     guard at + n <= bytes.count else { throw Corrupt() }
     defer { at += n }
     return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
   }
 
-  mutating func data() throws(Corrupt) -> [UInt8] {
+  public mutating func data() throws(Corrupt) -> [UInt8] {
     let n = try int()
     guard at + n <= bytes.count else { throw Corrupt() }
     defer { at += n }
     return Array(bytes[at..<(at + n)])
   }
 
-  mutating func strings() throws(Corrupt) -> [String] {
+  public mutating func strings() throws(Corrupt) -> [String] {
     let n = try int()
     guard n <= bytes.count else { throw Corrupt() }
     var out: [String] = []

@@ -1,0 +1,75 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Content
+
+@Suite struct PageCodingTests {
+  /// Every page of both fixtures (all kinds, every optional field set and unset) and every
+  /// diagnostic comes back equal from the cache's bytes, bodies read back from the files.
+  @Test func parsedFilesRoundTrip() throws {
+    let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("BuildTests/Fixtures/valid/content")
+    for folder in [valid, fixture("invalid")] {
+      let memo = ParseMemo(keepsBodies: false)
+      let (content, diagnostics) = ContentLoader.load(
+        contentDirectory: folder, displayPrefix: "content", memo: memo)
+      let pages = try #require(content?.pages)
+      let decoded = try ParseMemo(
+        decoding: memo.encoded(), contentDirectory: folder, keepsBodies: false)
+      let (key, entries) = memo.snapshot()
+      let (decodedKey, decodedEntries) = decoded.snapshot()
+      #expect(key != nil && decodedKey == key)
+      #expect(decodedEntries.keys.sorted() == entries.keys.sorted())
+      var checked = 0
+      for (path, e) in entries {
+        let d = try #require(decodedEntries[path])
+        #expect(d.stamp == e.stamp && d.hashes == e.hashes, "\(path)")
+        #expect(d.diagnostics == e.diagnostics, "\(path)")
+        #expect(d.page == e.page, "\(path)")
+        if let page = pages.first(where: { $0.relativePath == path }) {
+          #expect(d.page?.body == page.body, "\(path)")
+          if !page.body.isEmpty { checked += 1 }
+        }
+      }
+      #expect(checked > 0)
+      #expect(entries.values.contains { !$0.diagnostics.isEmpty } || folder == valid)
+      #expect(!diagnostics.isEmpty || folder == valid)
+
+      // Loading again with the decoded memo parses nothing and gives the same pages.
+      let (again, againDiagnostics) = ContentLoader.load(
+        contentDirectory: folder, displayPrefix: "content", memo: decoded)
+      #expect(again?.pages == pages)
+      #expect(againDiagnostics == diagnostics)
+    }
+  }
+
+  /// A different site.yml forgets the cached parses: field ids are checked while parsing.
+  @Test func anotherSiteConfigurationParsesAgain() throws {
+    let memo = ParseMemo(keepsBodies: false)
+    memo.use(config: nil, key: 1)
+    memo.store(
+      "a.md", .init(stamp: FileStamp(modified: 1, size: 1), page: nil, diagnostics: [], hashes: nil)
+    )
+    let decoded = try ParseMemo(
+      decoding: memo.encoded(), contentDirectory: URL(fileURLWithPath: "/tmp"), keepsBodies: true)
+    decoded.use(config: nil, key: 1)
+    #expect(decoded.entry("a.md") != nil)
+    decoded.use(config: nil, key: 2)
+    #expect(decoded.entry("a.md") == nil)
+  }
+
+  @Test func truncatedBytesAreRejected() throws {
+    let memo = ParseMemo(keepsBodies: false)
+    let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("BuildTests/Fixtures/valid/content")
+    _ = ContentLoader.load(contentDirectory: valid, memo: memo)
+    let bytes = memo.encoded()
+    for cut in [1, 9, bytes.count / 2, bytes.count - 1] {
+      #expect(throws: (any Error).self) {
+        try ParseMemo(
+          decoding: Array(bytes.prefix(cut)), contentDirectory: valid, keepsBodies: false)
+      }
+    }
+  }
+}
