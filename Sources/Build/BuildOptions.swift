@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
   public var showsProgress = BuildProgress.isInteractive
   /// False forces a full build even when the output holds a usable incremental cache.
   public var incremental = true
+  /// True when the process exits after this build (`portal build`): its site and cache are
+  /// then left for the exit to free (`KeptUntilExit`).
+  public var endsProcess = false
 
   public init(
     contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, includeDrafts: Bool = false,

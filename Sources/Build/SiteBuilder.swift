@@ -231,6 +231,9 @@ public enum SiteBuilder {
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,
       parsedFiles: parseMemo)
+    if options.endsProcess {
+      KeptUntilExit.keep((previous, site, cache, memo, allJobs, inputs, dependencies))
+    }
     do {
       if let staging {
         try OutputWriter.writeCache(cache, to: staging.url)

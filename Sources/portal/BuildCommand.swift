@@ -62,10 +62,11 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
-    let options = BuildOptions(
+    var options = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
+    options.endsProcess = true
     let report = SiteBuilder.build(options)
     switch diagnostics {
     case .text:
