@@ -86,12 +86,12 @@ struct BuildCache: Sendable {
   // MARK: file
 
   /// Ties a head to the state written with it.
-  var generation: UInt64 {
+  private func generation(_ stamps: [(key: String, value: FileStamp)]) -> UInt64 {
     var h = StableHash()
     h.add(settings)
     h.add(Int(now))
     h.add(outputs.count)
-    for (path, s) in tree.stamps.sorted(by: { $0.key < $1.key }) {
+    for (path, s) in stamps {
       h.add(path)
       h.add(Int(s.modified))
       h.add(Int(s.size))
@@ -99,13 +99,22 @@ struct BuildCache: Sendable {
     return h.value
   }
 
-  func encodedHead() -> [UInt8] {
+  /// The head and state files' bytes.
+  func encoded() -> (head: [UInt8], state: [UInt8]) {
+    let stamps = tree.stamps.canonicallyOrdered()
+    let generation = generation(stamps)
+    return (encodedHead(stamps, generation: generation), encodedState(generation: generation))
+  }
+
+  private func encodedHead(_ stamps: [(key: String, value: FileStamp)], generation: UInt64)
+    -> [UInt8]
+  {
     var w = BinaryWriter()
     w.u64(Self.magic)
     w.u64(generation)
     w.string(settings)
-    w.int(tree.stamps.count)
-    for (path, s) in tree.stamps.sorted(by: { $0.key < $1.key }) {
+    w.int(stamps.count)
+    for (path, s) in stamps {
       w.string(path)
       w.i64(s.modified)
       w.i64(s.size)
@@ -124,7 +133,7 @@ struct BuildCache: Sendable {
     return w.bytes
   }
 
-  func encodedState() -> [UInt8] {
+  private func encodedState(generation: UInt64) -> [UInt8] {
     var w = BinaryWriter()
     let search = searchState?.encoded() ?? []
     let parsed = parsedFiles?.encoded() ?? []
@@ -140,14 +149,14 @@ struct BuildCache: Sendable {
     w.u64(Self.magic)
     w.u64(generation)
     w.int(bodies.count)
-    for (path, b) in bodies.sorted(by: { $0.key < $1.key }) {
+    for (path, b) in bodies.canonicallyOrdered() {
       w.string(path)
       w.u64(b.key)
       w.string(b.plainText)
       w.strings(b.glossaryTerms)
     }
     w.int(outputs.count)
-    for (path, o) in outputs.sorted(by: { $0.key < $1.key }) {
+    for (path, o) in outputs.canonicallyOrdered() {
       w.string(path)
       w.u64(o.inputs)
       w.u64(o.bytes)

@@ -98,9 +98,8 @@ enum OutputWriter {
   /// Writes the cache: the state first, the head that points at it last.
   static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) {
     let root = output.standardizedFileURL.path
-    for (path, bytes) in [
-      (BuildCache.file, cache.encodedState()), (BuildCache.headFile, cache.encodedHead()),
-    ] {
+    let (head, state) = cache.encoded()
+    for (path, bytes) in [(BuildCache.file, state), (BuildCache.headFile, head)] {
       if FileIO.makeDirectories(for: [path], under: root) != nil
         || !FileIO.replace(bytes, at: root + "/" + path)
       {

@@ -191,3 +191,18 @@ public final class ParseMemo: @unchecked Sendable {
     lock.unlock()
   }
 }
+
+extension Dictionary where Key == String {
+  /// The entries in an order that is the same in every run (a dictionary's own order is seeded
+  /// per process), for files that must be reproducible byte for byte: by `StableHash` of the
+  /// key, then by key. Sorting 80,000 output paths as strings took a tenth of a second.
+  @inlinable
+  public func canonicallyOrdered() -> [(key: String, value: Value)] {
+    let entries = Array(self)
+    var order = entries.indices.map { (hash: StableHash.of(entries[$0].key), index: $0) }
+    order.sort {
+      $0.hash != $1.hash ? $0.hash < $1.hash : entries[$0.index].key < entries[$1.index].key
+    }
+    return order.map { entries[$0.index] }
+  }
+}
