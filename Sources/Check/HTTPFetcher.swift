@@ -45,7 +45,8 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
     session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
   }
 
-  deinit { session?.invalidateAndCancel() }
+  /// Lets requests still running end by their own timeouts, for the reason given in `fetch`.
+  deinit { session?.finishTasksAndInvalidate() }
 
   public func fetch(_ url: String, method: String, timeout: TimeInterval) async throws(FetchError)
     -> HTTPHead
@@ -62,9 +63,12 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
     let answer = OneAnswer()
     // FoundationNetworking's own timeout works in whole seconds only, so race a timer (on
     // Dispatch, so it fires on time even when Swift's cooperative threads are all busy); the
-    // first to finish answers and the request is cancelled, not waited for.
+    // first to finish answers. The request is not cancelled but left to end by its own
+    // timeout (at most a second later): cancelling it while FoundationNetworking handles a
+    // redirect stops the process ("Received callback for HTTP redirection, but we're not
+    // waiting for it"), which a timeout racing a 301 did.
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-      if answer.give(.failure(.timeout)) { task.cancel() }
+      _ = answer.give(.failure(.timeout))
     }
     let result = await withTaskCancellationHandler {
       await withCheckedContinuation {
@@ -74,7 +78,7 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
         task.resume()
       }
     } onCancel: {
-      if answer.give(.failure(.failed("cancelled"))) { task.cancel() }
+      _ = answer.give(.failure(.failed("cancelled")))
     }
     return try result.get()
   }

@@ -137,6 +137,11 @@ final class TestHTTPServer: @unchecked Sendable {
       return (200, [])
     case "/no-head": return (method == "HEAD" ? 405 : 200, [])
     case "/limited": return (429, [("Retry-After", "0")])
+    case _ where path.hasPrefix("/late-move/"):
+      // `/late-move/<microseconds>/…`: a permanent move after that long.
+      let micros = Double(path.split(separator: "/")[1]) ?? 0
+      Thread.sleep(forTimeInterval: micros / 1_000_000)
+      return (301, [("Location", "/ok")])
     case _ where path.hasPrefix("/hold/"):
       Thread.sleep(forTimeInterval: 0.3)
       return (200, [])
