@@ -55,7 +55,22 @@ struct BuildCache: Sendable {
   /// What patching the index after an edit needs.
   var searchState: SearchIndexState?
   /// The content files as parsed, so the next build parses only those whose stamp changed.
-  var parsedFiles: ParseMemo?
+  var parsedFiles: ParsedFiles?
+
+  /// A session's parse memo, encoded when the cache is written; or, outside a session, its
+  /// bytes encoded right after loading, so that the memo does not keep the pages (and their
+  /// Markdown) through rendering and indexing, the peak of a full build.
+  enum ParsedFiles: Sendable {
+    case memo(ParseMemo)
+    case encoded([UInt8])
+
+    var bytes: [UInt8] {
+      switch self {
+      case .memo(let memo): memo.encoded()
+      case .encoded(let bytes): bytes
+      }
+    }
+  }
 
   /// Records rendered files in an outputs table and source map, as every build does: each
   /// file's hash of its inputs (that of its bytes when it has none of its own, as search files)
@@ -136,7 +151,7 @@ struct BuildCache: Sendable {
   private func encodedState(generation: UInt64) -> [UInt8] {
     var w = BinaryWriter()
     let search = searchState?.encoded() ?? []
-    let parsed = parsedFiles?.encoded() ?? []
+    let parsed = parsedFiles?.bytes ?? []
     var size = 64 + search.count + parsed.count
     for (path, b) in bodies {
       size += path.utf8.count + b.plainText.utf8.count + 32
@@ -177,7 +192,7 @@ struct BuildCache: Sendable {
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
     outputs: [String: Output], sourceMap: SourceMapEntries, searchFiles: [String],
-    searchInputs: UInt64, searchState: SearchIndexState?, parsedFiles: ParseMemo?
+    searchInputs: UInt64, searchState: SearchIndexState?, parsedFiles: ParsedFiles?
   ) {
     self.settings = settings
     self.tree = tree
@@ -229,11 +244,8 @@ struct BuildCache: Sendable {
   private(set) var hasState = true
 
   /// Reads the state file written with this head.
-  /// - Parameters:
-  ///   - contentDirectory: where the parsed pages read their bodies from.
-  ///   - keepsBodies: whether the parse memo made from it keeps the Markdown of files parsed
-  ///     later (`ParseMemo.keepsBodies`).
-  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL, keepsBodies: Bool) throws {
+  /// - Parameter contentDirectory: where the parsed pages read their bodies from.
+  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL) throws {
     var r = BinaryReader(bytes)
     guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
       throw BinaryReader.Corrupt()
@@ -259,9 +271,7 @@ struct BuildCache: Sendable {
     let parsed = try r.data()
     parsedFiles =
       parsed.isEmpty
-      ? nil
-      : try ParseMemo(
-        decoding: parsed, contentDirectory: contentDirectory, keepsBodies: keepsBodies)
+      ? nil : .memo(try ParseMemo(decoding: parsed, contentDirectory: contentDirectory))
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     hasState = true
   }
@@ -275,13 +285,11 @@ struct BuildCache: Sendable {
   }
 
   /// The rest of the cache; false if it is missing or does not belong to the head.
-  mutating func loadState(from output: URL, contentDirectory: URL, keepsBodies: Bool) -> Bool {
+  mutating func loadState(from output: URL, contentDirectory: URL) -> Bool {
     guard
       let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.file).path)
     else { return false }
-    return
-      (try? decodeState(
-        [UInt8](data), contentDirectory: contentDirectory, keepsBodies: keepsBodies)) != nil
+    return (try? decodeState([UInt8](data), contentDirectory: contentDirectory)) != nil
   }
 
   /// The settings string for these options: see `settings`.

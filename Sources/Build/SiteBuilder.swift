@@ -93,9 +93,8 @@ public enum SiteBuilder {
     let keptSearch = session?.resolved?.search
     session?.resolved = nil
     if previous?.hasState == false,
-      previous?.loadState(
-        from: options.outputDirectory, contentDirectory: options.contentDirectory,
-        keepsBodies: session != nil) != true
+      previous?.loadState(from: options.outputDirectory, contentDirectory: options.contentDirectory)
+        != true
     {
       previous = nil
     }
@@ -106,12 +105,18 @@ public enum SiteBuilder {
     for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
       contentStamps[String(path.dropFirst(2))] = stamp
     }
-    let parseMemo = self.parseMemo(session: session, previous: previous)
-    parseMemo.knownStamps = contentStamps
+    var parseMemo: ParseMemo? = self.parseMemo(session: session, previous: previous)
+    parseMemo!.knownStamps = contentStamps
     var (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
+    // Outside a session the parses are encoded now and let go, so that the pages' Markdown
+    // can be freed once rendered.
+    let parsedFiles: BuildCache.ParsedFiles =
+      session == nil ? .encoded(parseMemo!.encoded()) : .memo(parseMemo!)
+    parseMemo = nil
+    previous?.parsedFiles = nil
 
     // Step 3: load the theme (independent of content, so its errors are reported in the same run).
     let (theme, themeDiagnostics) = loadTheme(options, tree: tree, session: session)
@@ -230,7 +235,7 @@ public enum SiteBuilder {
       diagnostics: diagnostics.sorted.filter { $0.severity != .error }, pageCounts: counts(site),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,
-      parsedFiles: parseMemo)
+      parsedFiles: parsedFiles)
     if options.endsProcess {
       KeptUntilExit.keep((previous, site, cache, memo, allJobs, inputs, dependencies))
     }
@@ -312,13 +317,15 @@ public enum SiteBuilder {
     return (theme, diagnostics)
   }
 
-  /// The parse memo for this build: the session's, taken once from the cache; the cache's on
-  /// the command line, or a new one (which keeps no Markdown) for a full build.
+  /// The parse memo for this build: the session's, taken once from the cache; else the
+  /// cache's, or a new one for a full build.
   static func parseMemo(session: BuildSession?, previous: BuildCache?) -> ParseMemo {
-    guard let session else { return previous?.parsedFiles ?? ParseMemo(keepsBodies: false) }
+    var cached: ParseMemo?
+    if case .memo(let memo)? = previous?.parsedFiles { cached = memo }
+    guard let session else { return cached ?? ParseMemo() }
     if !session.parsesSeeded {
       session.parsesSeeded = true
-      if let memo = previous?.parsedFiles { session.parseMemo = memo }
+      if let cached { session.parseMemo = cached }
     }
     return session.parseMemo
   }

@@ -108,10 +108,9 @@ public enum ContentLoader {
         at: file.path, shownAs: join(prefix, file.relative), relative: file.relative,
         kind: file.kind, config: config)
       if let memo, let stamp = stamps[i] {
-        let page = memo.keepsBodies ? result.0 : result.0?.readingBody(from: file.path)
         memo.store(
           file.relative,
-          .init(stamp: stamp, page: page, diagnostics: result.1, hashes: result.2))
+          .init(stamp: stamp, page: result.0, diagnostics: result.1, hashes: result.2))
       }
       return result
     }
@@ -157,8 +156,7 @@ public enum ContentLoader {
     let (page, diagnostics, hashes) = parse(
       at: root + "/" + relative, shownAs: join(displayPath(for: contentDirectory), relative),
       relative: relative, kind: kind, config: config)
-    let kept = memo.keepsBodies ? page : page?.readingBody(from: root + "/" + relative)
-    memo.store(relative, .init(stamp: stamp, page: kept, diagnostics: diagnostics, hashes: hashes))
+    memo.store(relative, .init(stamp: stamp, page: page, diagnostics: diagnostics, hashes: hashes))
     return (
       ParsedFile(page: old.page, diagnostics: old.diagnostics, hashes: old.hashes),
       ParsedFile(page: page, diagnostics: diagnostics, hashes: hashes)

@@ -156,16 +156,18 @@ public struct Page: Sendable, Hashable {
     /// The file to read the body from when it was not kept: a page from the on-disk cache of
     /// parsed files, whose Markdown most builds never need.
     let bodyFile: String?
-    private let lock = NSLock()
+    /// Only for a body read from a file (a lock per page would cost a megabyte at 10,000).
+    private let lock: NSLock?
     private var loadedBody: String?
 
     init(_ fields: Fields, bodyFile: String? = nil) {
       self.fields = fields
       self.bodyFile = bodyFile
+      lock = bodyFile == nil ? nil : NSLock()
     }
 
     var body: String {
-      guard let bodyFile else { return fields.body }
+      guard let bodyFile, let lock else { return fields.body }
       lock.lock()
       defer { lock.unlock() }
       if let loadedBody { return loadedBody }
@@ -207,14 +209,6 @@ public struct Page: Sendable, Hashable {
     var fields = box.fields
     fields.body = ""
     return Page(box: Box(fields))
-  }
-
-  /// The same page with its body to be read from `file` when asked for: what a memo kept
-  /// beyond one build holds, so it keeps no Markdown.
-  func readingBody(from file: String) -> Page {
-    var fields = box.fields
-    fields.body = ""
-    return Page(bodyFrom: file, fields)
   }
 
   private init(box: Box) { self.box = box }

@@ -35,11 +35,9 @@ extension ParseMemo {
 
   /// A memo holding the entries `encoded()` wrote; decoded pages read their bodies from under
   /// `contentDirectory` when asked.
-  public convenience init(decoding bytes: [UInt8], contentDirectory: URL, keepsBodies: Bool)
-    throws
-  {
+  public convenience init(decoding bytes: [UInt8], contentDirectory: URL) throws {
     let root = contentDirectory.standardizedFileURL.path
-    self.init(keepsBodies: keepsBodies)
+    self.init()
     var r = BinaryReader(bytes)
     let key = try r.u64()
     let hasKey = try r.bool()

@@ -10,11 +10,7 @@ import Foundation
 public struct StableHash: Sendable, Hashable {
   public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-  /// Whether entries keep their pages' Markdown. `portal serve` keeps it for its next build;
-  /// a memo written to the on-disk cache does not, and pages read it from their files.
-  let keepsBodies: Bool
-
-  public init(keepsBodies: Bool = true) { self.keepsBodies = keepsBodies }
+  public init() {}
 
   public mutating func add<C: Collection<UInt8>>(bytes: C) {
     var h = value
@@ -122,11 +118,7 @@ public final class ParseMemo: @unchecked Sendable {
   /// anyway to notice edits), so loading does not stat each file again.
   public var knownStamps: [String: FileStamp] = [:]
 
-  /// Whether entries keep their pages' Markdown. `portal serve` keeps it for its next build;
-  /// a memo written to the on-disk cache does not, and pages read it from their files.
-  let keepsBodies: Bool
-
-  public init(keepsBodies: Bool = true) { self.keepsBodies = keepsBodies }
+  public init() {}
 
   func stamp(_ relative: String, path: String) -> FileStamp? {
     knownStamps[relative] ?? FileStamp.of(path: path)

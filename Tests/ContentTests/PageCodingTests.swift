@@ -11,12 +11,12 @@ import Testing
     let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("BuildTests/Fixtures/valid/content")
     for folder in [valid, fixture("invalid")] {
-      let memo = ParseMemo(keepsBodies: false)
+      let memo = ParseMemo()
       let (content, diagnostics) = ContentLoader.load(
         contentDirectory: folder, displayPrefix: "content", memo: memo)
       let pages = try #require(content?.pages)
       let decoded = try ParseMemo(
-        decoding: memo.encoded(), contentDirectory: folder, keepsBodies: false)
+        decoding: memo.encoded(), contentDirectory: folder)
       let (key, entries) = memo.snapshot()
       let (decodedKey, decodedEntries) = decoded.snapshot()
       #expect(key != nil && decodedKey == key)
@@ -46,13 +46,13 @@ import Testing
 
   /// A different site.yml forgets the cached parses: field ids are checked while parsing.
   @Test func anotherSiteConfigurationParsesAgain() throws {
-    let memo = ParseMemo(keepsBodies: false)
+    let memo = ParseMemo()
     memo.use(config: nil, key: 1)
     memo.store(
       "a.md", .init(stamp: FileStamp(modified: 1, size: 1), page: nil, diagnostics: [], hashes: nil)
     )
     let decoded = try ParseMemo(
-      decoding: memo.encoded(), contentDirectory: URL(fileURLWithPath: "/tmp"), keepsBodies: true)
+      decoding: memo.encoded(), contentDirectory: URL(fileURLWithPath: "/tmp"))
     decoded.use(config: nil, key: 1)
     #expect(decoded.entry("a.md") != nil)
     decoded.use(config: nil, key: 2)
@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func truncatedBytesAreRejected() throws {
-    let memo = ParseMemo(keepsBodies: false)
+    let memo = ParseMemo()
     let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("BuildTests/Fixtures/valid/content")
     _ = ContentLoader.load(contentDirectory: valid, memo: memo)
@@ -68,7 +68,7 @@ import Testing
     for cut in [1, 9, bytes.count / 2, bytes.count - 1] {
       #expect(throws: (any Error).self) {
         try ParseMemo(
-          decoding: Array(bytes.prefix(cut)), contentDirectory: valid, keepsBodies: false)
+          decoding: Array(bytes.prefix(cut)), contentDirectory: valid)
       }
     }
   }
