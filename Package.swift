@@ -24,22 +24,22 @@ let package = Package(
     .target(name: "Diagnostics"),
     // Order-keeping parallel map over all cores, shared by the parallel stages.
     .target(name: "Parallel"),
-    .target(name: "BinaryCoding"),
+    .target(name: "ByteFormats"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
     // The content model: kinds, front matter schema and validation, loading content/.
-    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "BinaryCoding", "Yams"]),
+    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
     .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel"]),
     // Japanese-aware search index and query engine.
-    .target(name: "Search"),
+    .target(name: "Search", dependencies: ["ByteFormats"]),
     // Templates, view models, feeds, calendars, sitemap, assets.
     .target(
       name: "Render",
-      dependencies: ["Site", "Content", "Markdown", "Diagnostics", "Parallel", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats", .product(name: "Mustache", package: "swift-mustache")]
     ),
     // The build as a list of named steps, with atomic output.
-    .target(name: "Build", dependencies: ["BinaryCoding", "Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
+    .target(name: "Build", dependencies: ["ByteFormats", "Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
     // Link checker and accessibility rules on the built site.
     .target(name: "Check", dependencies: ["Diagnostics"]),
     // Plain-Japanese rules on the Markdown sources.
@@ -57,6 +57,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),

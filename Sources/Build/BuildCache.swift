@@ -1,4 +1,4 @@
-import BinaryCoding
+import ByteFormats
 import Content
 import Diagnostics
 import Foundation

@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 import Render
 import Site

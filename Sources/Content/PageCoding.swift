@@ -1,4 +1,4 @@
-import BinaryCoding
+import ByteFormats
 import Diagnostics
 import Foundation
 

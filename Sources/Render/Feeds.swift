@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Foundation
 import Markdown

@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 /// Compact posting lists inside JSON strings. Numbers are written as base64url digits, five bits
@@ -124,31 +125,12 @@ enum Codec {
   }
 }
 
-/// A small JSON writer: deterministic (keys in the order given), UTF-8 as is, only `"`, `\` and
-/// control characters escaped.
-struct JSONWriter {
-  var bytes: [UInt8] = []
-
-  mutating func raw(_ s: String) { bytes += Array(s.utf8) }
+/// The index's JSON files are written with the escaper of the source map and JSON-LD
+/// (`JSONBytes`), plus what the shards need: raw bytes, and strings of base64url digits that
+/// need no escaping.
+extension JSONBytes {
   mutating func raw(_ b: [UInt8]) { bytes += b }
   mutating func byte(_ c: UInt8) { bytes.append(c) }
-
-  mutating func string(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
-    for b in s.utf8 {
-      switch b {
-      case UInt8(ascii: "\""): bytes += [92, 34]
-      case UInt8(ascii: "\\"): bytes += [92, 92]
-      case 0x0A: bytes += [92, UInt8(ascii: "n")]
-      case 0x0D: bytes += [92, UInt8(ascii: "r")]
-      case 0x09: bytes += [92, UInt8(ascii: "t")]
-      case 0..<0x20:
-        bytes += Array(String(format: "\\u%04x", b).utf8)
-      default: bytes.append(b)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
-  }
 
   /// A string whose bytes need no escaping (base64url digits).
   mutating func plainString(_ b: [UInt8]) {

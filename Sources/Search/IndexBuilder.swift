@@ -1,3 +1,4 @@
+import ByteFormats
 import Dispatch
 import Foundation
 
@@ -124,7 +125,7 @@ public enum SearchIndexBuilder {
         Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
       }
       guard !others.isEmpty else { continue }
-      var w = JSONWriter()
+      var w = JSONBytes()
       w.byte(UInt8(ascii: "["))
       for (i, m) in others.enumerated() {
         if i > 0 { w.byte(UInt8(ascii: ",")) }
@@ -161,7 +162,7 @@ public enum SearchIndexBuilder {
       files[IndexFormat.shardName(s, shards: shards)] = data
     }
 
-    var meta = JSONWriter()
+    var meta = JSONBytes()
     meta.raw(
       "{\"format\":\(IndexFormat.version),\"documents\":\(docs.count),\"gram\":\(options.gramLength),"
     )

@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 /// How posting values and shard files are written and read back. The full build and the patch
@@ -12,7 +13,7 @@ enum IndexEntries {
   ) -> (value: [UInt8], bigPairs: Int?) {
     let pairs = Codec.encodePairs(ids, masks)
     if pairs.count <= options.maxPostingBytes {
-      var w = JSONWriter()
+      var w = JSONBytes()
       w.plainString(pairs)
       return (w.bytes, nil)
     }
@@ -47,7 +48,7 @@ enum IndexEntries {
 
   /// `["<title>","<summary>","<keywords>","<body>"(,"<known pairs>")]`.
   static func bigValue(sets: [[Int32]], known: [(Int32, UInt32)], documentCount: Int) -> [UInt8] {
-    var w = JSONWriter()
+    var w = JSONBytes()
     w.byte(UInt8(ascii: "["))
     for (i, s) in sets.enumerated() {
       if i > 0 { w.byte(UInt8(ascii: ",")) }
@@ -65,7 +66,7 @@ enum IndexEntries {
   /// An exact-match (`=`) entry's value: the documents with the key as their title, and as
   /// one of their keywords.
   static func exactValue(title: [Int32], keywords: [Int32], documentCount: Int) -> [UInt8] {
-    var w = JSONWriter()
+    var w = JSONBytes()
     w.byte(UInt8(ascii: "["))
     w.plainString(Codec.encodeSet(title, documentCount: documentCount))
     w.byte(UInt8(ascii: ","))
@@ -92,7 +93,7 @@ enum IndexEntries {
     let sorted = entries.map { (Array($0.key.utf8), $0) }.sorted {
       $0.0.lexicographicallyPrecedes($1.0)
     }
-    var w = JSONWriter()
+    var w = JSONBytes()
     w.byte(UInt8(ascii: "{"))
     for (n, (_, e)) in sorted.enumerated() {
       if n > 0 { w.byte(UInt8(ascii: ",")) }
@@ -126,7 +127,7 @@ enum IndexEntries {
     return out
   }
 
-  /// A JSON string at `i` (as JSONWriter writes them), and the index after its closing quote.
+  /// A JSON string at `i` (as JSONBytes writes them), and the index after its closing quote.
   static func readString(_ b: [UInt8], at start: Int) -> (String, Int)? {
     guard start < b.count, b[start] == UInt8(ascii: "\"") else { return nil }
     var bytes: [UInt8] = []
@@ -140,6 +141,8 @@ enum IndexEntries {
         case UInt8(ascii: "n"): bytes.append(0x0A)
         case UInt8(ascii: "r"): bytes.append(0x0D)
         case UInt8(ascii: "t"): bytes.append(0x09)
+        case UInt8(ascii: "b"): bytes.append(0x08)
+        case UInt8(ascii: "f"): bytes.append(0x0C)
         case UInt8(ascii: "u"):
           guard i + 5 < b.count,
             let v = UInt8(String(decoding: b[(i + 2)...(i + 5)], as: UTF8.self), radix: 16)

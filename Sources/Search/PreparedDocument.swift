@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 /// A Japanese n-gram of up to nine characters packed into three integers (21 bits per character).
@@ -99,7 +100,7 @@ struct Prepared: Sendable {
       memberTerms.append(titleKey)
     }
 
-    var w = JSONWriter()
+    var w = JSONBytes()
     w.raw("{\"u\":")
     w.string(doc.url)
     w.raw(",\"t\":")
@@ -116,7 +117,7 @@ struct Prepared: Sendable {
     w.raw(",\"n\":\(chunkTexts.count)}")
     head = w.data
     for text in chunkTexts {
-      var c = JSONWriter()
+      var c = JSONBytes()
       c.raw("{\"x\":")
       c.string(text)
       c.raw("}")
