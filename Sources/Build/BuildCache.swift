@@ -217,7 +217,9 @@ struct BuildCache: Sendable {
     hasState = false
     settings = try r.string()
     var stamps: [String: FileStamp] = [:]
-    for _ in 0..<(try r.int()) {
+    let stampCount = try r.int()
+    stamps.reserveCapacity(stampCount)
+    for _ in 0..<stampCount {
       let path = try r.string()
       stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64())
     }
@@ -250,13 +252,17 @@ struct BuildCache: Sendable {
     guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
       throw BinaryReader.Corrupt()
     }
-    for _ in 0..<(try r.int()) {
+    let bodyCount = try r.int()
+    bodies.reserveCapacity(bodyCount)
+    for _ in 0..<bodyCount {
       let path = try r.string()
       bodies[path] = Body(
         key: try r.u64(), plainText: try r.string(), glossaryTerms: try r.strings())
     }
     outputs = [:]
-    for _ in 0..<(try r.int()) {
+    let outputCount = try r.int()
+    outputs.reserveCapacity(outputCount)
+    for _ in 0..<outputCount {
       let path = try r.string()
       outputs[path] = Output(inputs: try r.u64(), bytes: try r.u64())
     }
@@ -286,10 +292,10 @@ struct BuildCache: Sendable {
 
   /// The rest of the cache; false if it is missing or does not belong to the head.
   mutating func loadState(from output: URL, contentDirectory: URL) -> Bool {
-    guard
-      let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.file).path)
-    else { return false }
-    return (try? decodeState([UInt8](data), contentDirectory: contentDirectory)) != nil
+    guard let bytes = FileIO.read(output.appendingPathComponent(Self.file).path) else {
+      return false
+    }
+    return (try? decodeState(bytes, contentDirectory: contentDirectory)) != nil
   }
 
   /// The settings string for these options: see `settings`.

@@ -8,6 +8,29 @@ import Foundation
 /// file, an fsync and a rename), which made writing 10,000 pages take seconds; the output is
 /// already made atomic as a whole by the staging folder, so one open/write/close is enough.
 enum FileIO {
+  /// A whole file's bytes read straight into an array (no `Data` to copy from: the cache's
+  /// state is tens of megabytes); nil when it cannot be read.
+  static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    let size = Int(st.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = 0
+      while count < size {
+        let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        count += n
+      }
+      failed = count != size
+    }
+    return failed ? nil : bytes
+  }
+
   /// Writes the bytes to a new or truncated file; false when any step fails.
   static func write(_ data: some ContiguousBytes, to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

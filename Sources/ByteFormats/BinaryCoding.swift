@@ -47,10 +47,9 @@ public struct BinaryReader {
 
   public mutating func u64() throws(Corrupt) -> UInt64 {
     guard at + 8 <= bytes.count else { throw Corrupt() }
-    var v: UInt64 = 0
-    for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
+    let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
     at += 8
-    return v
+    return UInt64(littleEndian: v)
   }
 
   public mutating func i64() throws(Corrupt) -> Int64 { Int64(bitPattern: try u64()) }
