@@ -36,14 +36,9 @@ echo "building portal (release)…" >&2
 swift build -c release --product portal >&2
 PORTAL="$ROOT/.build/release/portal"
 
-# The search benchmark's generator when it is there, else the build benchmark's own; both write
-# Portal's content format.
+# The corpus generator the search benchmark uses too.
 generate() {
-  if [ -f "$ROOT/bench/gen_corpus.py" ]; then
-    python3 "$ROOT/bench/gen_corpus.py" --pages "$1" --out "$2"
-  else
-    python3 "$ROOT/bench/gen_build_corpus.py" --pages "$1" --out "$2"
-  fi
+  python3 "$ROOT/bench/gen_corpus.py" --pages "$1" --out "$2"
 }
 
 # Runs a command, printing "<wall ms> <peak RSS KiB>"; its output goes to $WORK/last.log.
