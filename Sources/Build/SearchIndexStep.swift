@@ -21,11 +21,14 @@ enum SearchIndexStep {
   ///     when the caller knows (it replaced just those in `documents`); nil to compare all.
   ///   - previousDocument: the previous build's document at an id, when the caller kept it
   ///     (`portal serve`): then a document whose title, summary or keywords changed is patched
-  ///     too. Without it only bodies can be patched (the cache keeps bodies alone).
+  ///     too.
+  ///   - previousPages: else, the edited pages' earlier parse by relative path (from the
+  ///     cache), from which their earlier documents are made again. A document neither gives
+  ///     can be patched only if its title, summary and keywords are unchanged.
   static func run(
     _ site: Site, documents: SearchDocuments, changedPages: [Int]? = nil, previous: BuildCache?,
-    previousDocument: (Int) -> SearchDocument? = { _ in nil }, output: URL,
-    write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
+    previousDocument: (Int) -> SearchDocument? = { _ in nil }, previousPages: [String: Page] = [:],
+    output: URL, write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
   ) throws(OutputWriter.Failure) -> Result {
     let started = ContinuousClock.now
     var result: Result
@@ -42,7 +45,7 @@ enum SearchIndexStep {
     if let previous, let state = previous.searchState,
       let update = patch(
         documents, site: site, changedPages: changedPages, previous: previous, state: state,
-        previousDocument: previousDocument, output: output)
+        previousDocument: previousDocument, previousPages: previousPages, output: output)
     {
       how = "patched"
       try hand(update.writes)
@@ -87,18 +90,24 @@ enum SearchIndexStep {
   /// build is needed.
   static func patch(
     _ documents: SearchDocuments, site: Site, changedPages: [Int]?, previous: BuildCache,
-    state: SearchIndexState, previousDocument kept: (Int) -> SearchDocument?, output: URL
+    state: SearchIndexState, previousDocument kept: (Int) -> SearchDocument?,
+    previousPages: [String: Page], output: URL
   ) -> SearchIndexUpdate? {
     var pathOf: [String: String] = [:]
     for i in changedPages ?? Array(site.pages.indices) {
       pathOf[site.pages[i].url] = site.pages[i].page.relativePath
     }
     let root = output.appendingPathComponent("search").path + "/"
-    // The kept document, else the current one with the body the cache recorded.
+    // The kept document, else one made from the earlier parse (or, for an unchanged front
+    // matter, the current one) with the body the cache recorded. The patch checks it against
+    // the hashes the index recorded, so a wrong guess means a full index, not a wrong one.
     let previousDocument = { (id: Int, current: SearchDocument) -> SearchDocument? in
       if let document = kept(id) { return document }
-      guard let body = pathOf[current.url].flatMap({ previous.bodies[$0]?.plainText }) else {
+      guard let path = pathOf[current.url], let body = previous.bodies[path]?.plainText else {
         return nil
+      }
+      if let page = previousPages[path] {
+        return SearchDocuments.document(of: page, url: current.url, body: body, in: site)
       }
       var document = current
       document.body = body
@@ -159,7 +168,13 @@ struct SearchDocuments: Sendable {
 
   /// By index, with one look at the page's front matter (each look copies it).
   static func document(of i: Int, in site: Site) -> SearchDocument {
-    let page = site.pages[i].page
+    document(
+      of: site.pages[i].page, url: site.pages[i].url, body: site.pages[i].plainText, in: site)
+  }
+
+  /// The document of a page at a URL with a body's plain text: a field vision is found under
+  /// its field's name.
+  static func document(of page: Page, url: String, body: String, in site: Site) -> SearchDocument {
     let kind: SearchKind
     var date: String?
     var keywords = page.tags
@@ -180,8 +195,8 @@ struct SearchDocuments: Sendable {
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
     }
     return SearchDocument(
-      url: site.pages[i].url, title: title, kind: kind, summary: page.summary ?? "",
-      body: site.pages[i].plainText, date: date, keywords: keywords)
+      url: url, title: title, kind: kind, summary: page.summary ?? "", body: body, date: date,
+      keywords: keywords)
   }
 }
 

@@ -11,8 +11,8 @@ import Site
 /// → write.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
-/// settings (`BuildCache`): only files whose stamp changed are parsed (in `portal serve`; the
-/// command line parses all), only bodies whose inputs changed are rendered to HTML, only outputs
+/// settings (`BuildCache`): only files whose stamp changed are parsed (the cache keeps the
+/// others' parses), only bodies whose inputs changed are rendered to HTML, only outputs
 /// whose inputs changed (`Dependencies`) are rendered, and only files whose bytes changed are
 /// written, in place (`OutputWriter.apply`). Otherwise the whole site is written into a new
 /// folder that replaces the output. Both give the same bytes.
@@ -107,6 +107,9 @@ public enum SiteBuilder {
     }
     var parseMemo: ParseMemo? = self.parseMemo(session: session, previous: previous)
     parseMemo!.knownStamps = contentStamps
+    // The edited files' front matter as it was, so the search index can be patched after a
+    // title, summary or tag edit too.
+    let previousPages = previous == nil ? [:] : parseMemo!.pages(notMatching: contentStamps)
     var (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: parseMemo, knownFiles: Array(contentStamps.keys))
@@ -213,8 +216,8 @@ public enum SiteBuilder {
         let documents = SearchDocuments(site: site)
         let search = try SearchIndexStep.run(
           site, documents: documents, previous: staging == nil ? previous : nil,
-          previousDocument: { keptSearch?.document(at: $0) }, output: options.outputDirectory,
-          write: take)
+          previousDocument: { keptSearch?.document(at: $0) }, previousPages: previousPages,
+          output: options.outputDirectory, write: take)
         searchDocuments = session == nil ? nil : documents
         searchPaths = search.paths
         searchState = search.state

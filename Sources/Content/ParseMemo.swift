@@ -176,6 +176,19 @@ public final class ParseMemo: @unchecked Sendable {
     lock.unlock()
   }
 
+  /// The pages of the files whose stamp is no longer the one in `stamps` (or that are gone):
+  /// what they were before an edit, for a step that must take the old version out (the
+  /// search index).
+  public func pages(notMatching stamps: [String: FileStamp]) -> [String: Page] {
+    lock.lock()
+    defer { lock.unlock() }
+    var result: [String: Page] = [:]
+    for (relative, e) in entries where stamps[relative] != e.stamp {
+      if let page = e.page { result[relative] = page }
+    }
+    return result
+  }
+
   /// Forgets files that no longer exist, so the memo does not grow with renames.
   func keep(only relatives: [String]) {
     lock.lock()

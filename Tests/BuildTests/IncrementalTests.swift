@@ -83,6 +83,12 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(
       !html.contains { $0.hasPrefix("strategy/") || $0 == "glossary/dx/index.html" },
       "\(html.sorted())")
+    // The index is patched for the new title too: the cache's parse of the file gives the
+    // document the old title is taken out of.
+    let titleFiles = report.renderedPaths.filter { $0.hasPrefix("search/c/") }
+    #expect(
+      Set(titleFiles.map { $0.dropFirst(9).prefix { $0.isNumber } }).count == 1,
+      "\(titleFiles)")
   }
 
   /// Build, edit, build incrementally, and compare with a clean full build, for edits of every
