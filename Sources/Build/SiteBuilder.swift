@@ -221,6 +221,8 @@ public enum SiteBuilder {
         searchDocuments = session == nil ? nil : documents
         searchPaths = search.paths
         searchState = search.state
+        // The earlier index's state is no longer needed (it is megabytes at 10,000 pages).
+        previous?.searchState = nil
         for path in searchPaths where outputs[path] == nil {
           outputs[path] = previous?.outputs[path]
         }
