@@ -227,7 +227,8 @@ public enum SiteBuilder {
           outputs[path] = previous?.outputs[path]
         }
       }
-      if staging != nil { MemoryRelease.betweenSteps() }
+      // Also after an incremental build made the index whole: the cache is encoded next.
+      if staging != nil || (rebuildSearch && session == nil) { MemoryRelease.betweenSteps() }
       progress.step("Writing")
       if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
