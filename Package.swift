@@ -56,6 +56,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "TestSupport", dependencies: ["Content"], path: "Tests/TestSupport"),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -63,10 +64,11 @@ let package = Package(
     .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),
     .testTarget(name: "SearchTests", dependencies: ["Search"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Content"]),
-    .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
     .testTarget(name: "LintTests", dependencies: ["Lint"]),
-    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "Content"]),
+    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "Content", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

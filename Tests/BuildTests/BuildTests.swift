@@ -1,23 +1,14 @@
 import Content
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Build
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
-func tempDir(_ name: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "portal-\(name)-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// A writable copy of the valid fixture site.
 func copyFixture() throws -> URL {
-  let dir = try tempDir("content")
+  let dir = try temporaryFolder("content")
   let content = dir.appendingPathComponent("content")
   try FileManager.default.copyItem(
     at: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/valid/content"), to: content)
@@ -29,18 +20,6 @@ func options(content: URL, output: URL) -> BuildOptions {
     contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"),
     outputDirectory: output,
     now: DateTime(iso: "2026-11-25T00:00:00+09:00")!)
-}
-
-/// Every file under a folder with its bytes, for byte-for-byte comparisons.
-func snapshot(_ dir: URL) -> [String: Data] {
-  var result: [String: Data] = [:]
-  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
-  while let url = e?.nextObject() as? URL {
-    if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
-      result[String(url.path.dropFirst(dir.path.count))] = data
-    }
-  }
-  return result
 }
 
 @Suite struct BuildTests {

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Build

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Build
@@ -9,18 +10,6 @@ import Testing
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// Stamps of every file under a folder, to see what a build wrote.
-func stamps(_ dir: URL) -> [String: FileStamp] {
-  var result: [String: FileStamp] = [:]
-  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
-  while let url = e?.nextObject() as? URL {
-    if !url.hasDirectoryPath, let s = FileStamp.of(path: url.path) {
-      result[String(url.path.dropFirst(dir.path.count))] = s
-    }
-  }
-  return result
-}
 
 /// The site without the incremental cache, which records paths and stamps.
 func site(_ dir: URL) -> [String: Data] {

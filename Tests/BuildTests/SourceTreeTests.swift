@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Build
@@ -12,7 +13,7 @@ import Testing
   let theme: URL
 
   init() throws {
-    root = try tempDir("tree")
+    root = try temporaryFolder("tree")
     content = root.appendingPathComponent("content")
     theme = root.appendingPathComponent("theme")
     for file in ["content/site.yml", "content/glossary/a.md", "theme/layouts/base.mustache"] {

@@ -1,34 +1,20 @@
 import Build
 import Content
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Serve
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
 /// A temporary copy of the valid fixture site with the repository's theme.
 func fixtureSite() throws -> URL {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "portal-serve-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  let dir = try temporaryFolder("serve")
   try FileManager.default.copyItem(
     at: repoRoot.appendingPathComponent("Tests/BuildTests/Fixtures/valid/content"),
     to: dir.appendingPathComponent("content"))
   try FileManager.default.copyItem(
     at: repoRoot.appendingPathComponent("theme"), to: dir.appendingPathComponent("theme"))
   return dir
-}
-
-/// Every file under a folder with its modification time and size.
-func snapshotStamps(_ dir: URL) -> [String: FileStamp] {
-  var result: [String: FileStamp] = [:]
-  let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
-  while let url = e?.nextObject() as? URL {
-    if let s = FileStamp.of(path: url.path) { result[url.path] = s }
-  }
-  return result
 }
 
 /// The port the server reports once it listens.
@@ -151,7 +137,7 @@ final class PortBox: @unchecked Sendable {
       themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
       now: DateTime(date: Date()))
     #expect(SiteBuilder.build(options).succeeded)
-    let before = snapshotStamps(output)
+    let before = stamps(output)
     let loop = RebuildLoop(options: options, live: LiveReload(), log: { _ in })
     #expect(await loop.build().mode == .upToDate)
     #expect(!loop.session.holdsSite)
@@ -161,7 +147,7 @@ final class PortBox: @unchecked Sendable {
       try await Task.sleep(for: .milliseconds(50))
     }
     #expect(loop.session.holdsSite)
-    #expect(snapshotStamps(output) == before, "resolving wrote to the output")
+    #expect(stamps(output) == before, "resolving wrote to the output")
   }
 
   /// An edit saved after the first build scanned the sources, but before watching began, is
