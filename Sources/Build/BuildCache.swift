@@ -5,6 +5,7 @@ import Foundation
 import Parallel
 import Render
 import Search
+import Site
 
 /// What a successful build leaves for the next one, in `<output>/.portal/cache/state.bin`:
 /// the stamps of every source (to stop at once when nothing changed), what each page's body
@@ -310,5 +311,12 @@ struct BuildCache: Sendable {
       "theme \(options.themeDirectory.standardizedFileURL.path)",
       "cwd \(FileManager.default.currentDirectoryPath)", "drafts \(options.includeDrafts)",
     ].joined(separator: "\n")
+  }
+}
+
+extension BuildCache.Body {
+  /// What a resolved page's body gave the rest of the site.
+  init(_ page: ResolvedPage) {
+    self.init(key: page.bodyKey, plainText: page.plainText, glossaryTerms: page.glossaryTerms)
   }
 }

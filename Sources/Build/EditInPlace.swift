@@ -215,8 +215,7 @@ enum EditInPlace {
     cache.diagnostics = diagnostics.sorted
     for e in edits {
       let p = resolved.site.pages[e.index]
-      cache.bodies[p.page.relativePath] = BuildCache.Body(
-        key: p.bodyKey, plainText: p.plainText, glossaryTerms: p.glossaryTerms)
+      cache.bodies[p.page.relativePath] = BuildCache.Body(p)
     }
     cache.tree = tree
     cache.now = now

@@ -388,9 +388,7 @@ public enum SiteBuilder {
     var bodies: [String: BuildCache.Body] = [:]
     bodies.reserveCapacity(site.pages.count)
     for i in site.pages.indices {
-      bodies[site.pages[i].page.relativePath] = BuildCache.Body(
-        key: site.pages[i].bodyKey, plainText: site.pages[i].plainText,
-        glossaryTerms: site.pages[i].glossaryTerms)
+      bodies[site.pages[i].page.relativePath] = BuildCache.Body(site.pages[i])
     }
     return bodies
   }

@@ -54,7 +54,6 @@ enum SourceMapStep {
     j.raw("}")
     return j.bytes
   }
-
 }
 
 /// The source map's entries by output path, kept in the file's key order (Swift's String order,

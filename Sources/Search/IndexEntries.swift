@@ -62,7 +62,6 @@ enum IndexEntries {
     return w.bytes
   }
 
-  /// What an entry adds to the total that decides the number of shards.
   /// An exact-match (`=`) entry's value: the documents with the key as their title, and as
   /// one of their keywords.
   static func exactValue(title: [Int32], keywords: [Int32], documentCount: Int) -> [UInt8] {
@@ -75,6 +74,7 @@ enum IndexEntries {
     return w.bytes
   }
 
+  /// What an entry adds to the total that decides the number of shards.
   static func size(key: String, value: [UInt8]) -> Int { key.utf8.count + value.count + 4 }
 
   /// The smallest power of two that brings the average shard below `shardBytes`.
