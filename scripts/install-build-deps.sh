@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building Portal needs, only when it is missing: the cmark-gfm C library with its
-# GFM extensions and pkg-config (Debian packages). Safe to run again.
+# GFM extensions, the jemalloc allocator and pkg-config (Debian packages). Safe to run again.
 set -euo pipefail
 missing=()
 pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+pkg-config --exists jemalloc 2>/dev/null || missing+=(libjemalloc-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} …" >&2
