@@ -17,13 +17,27 @@ enum Codec {
     return t
   }()
 
+  /// The base64url digit of `value` (0–63), computed: a lookup in `digits`, a lazily
+  /// initialised global, cost a `swift_once` check per digit, and an index build writes
+  /// tens of millions of digits.
+  @inline(__always)
+  static func digit(_ value: UInt32) -> UInt8 {
+    switch value {
+    case 0..<26: UInt8(truncatingIfNeeded: value) &+ 65  // A–Z
+    case 26..<52: UInt8(truncatingIfNeeded: value) &+ 71  // a–z
+    case 52..<62: UInt8(truncatingIfNeeded: value) &- 4  // 0–9
+    case 62: UInt8(ascii: "-")
+    default: UInt8(ascii: "_")
+    }
+  }
+
   static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
     var v = value
     while v >= 32 {
-      out.append(digits[Int(32 | (v & 31))])
+      out.append(digit(32 | (v & 31)))
       v >>= 5
     }
-    out.append(digits[Int(v)])
+    out.append(digit(v))
   }
 
   /// How many digits `appendNumber` writes for `value`.
@@ -49,7 +63,7 @@ enum Codec {
     if bitmapLength >= list.count { return list }
     var bits = [UInt8](repeating: 0, count: bitmapLength - 1)
     for id in ids { bits[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
-    return [UInt8(ascii: "*")] + bits.map { digits[Int($0)] }
+    return [UInt8(ascii: "*")] + bits.map { digit(UInt32($0)) }
   }
 
   static func encodePairs<A: Collection<Int32>, B: Collection<UInt32>>(_ ids: A, _ masks: B)

@@ -35,4 +35,18 @@ import Testing
       #expect(one.count == 1)
     }
   }
+
+  /// The computed digits are the alphabet's, and numbers read back as written.
+  @Test func codecDigitsAndNumbers() {
+    for value in 0..<64 { #expect(Codec.digit(UInt32(value)) == Codec.digits[value]) }
+    let values: [UInt32] = [0, 1, 31, 32, 1023, 1024, 65_535, 1 << 30, UInt32.max >> 2]
+    var bytes: [UInt8] = []
+    for v in values { Codec.appendNumber(v, to: &bytes) }
+    #expect(Codec.decodeNumbers(String(decoding: bytes, as: UTF8.self).utf8[...]) == values)
+    #expect(
+      Codec.decodeSet(
+        String(decoding: Codec.encodeSet([0, 5, 6, 7, 40], documentCount: 50), as: UTF8.self)) == [
+          0, 5, 6, 7, 40,
+        ])
+  }
 }
