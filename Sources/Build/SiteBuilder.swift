@@ -185,6 +185,7 @@ public enum SiteBuilder {
     }
     var changed: [OutputFile] = []
     var rendered: [String] = []
+    var searchFilesChanged = false
     // The source map is written again only when an entry changed (or files came or went).
     var sourceMapChanged = !sameFiles
     func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
@@ -212,7 +213,7 @@ public enum SiteBuilder {
       if staging != nil { MemoryRelease.betweenSteps() }
       if rebuildSearch {
         progress.step("Indexing \(site.pages.count) pages for search")
-        for path in searchPaths { outputs[path] = nil }
+        let earlierPaths = searchPaths
         let documents = SearchDocuments(site: site)
         let search = try SearchIndexStep.run(
           site, documents: documents, previous: staging == nil ? previous : nil,
@@ -223,8 +224,16 @@ public enum SiteBuilder {
         searchState = search.state
         // The earlier index's state is no longer needed (it is megabytes at 10,000 pages).
         previous?.searchState = nil
-        for path in searchPaths where outputs[path] == nil {
-          outputs[path] = previous?.outputs[path]
+        // The written files are recorded (`take`); the others keep their entries. Only when
+        // files came or went is the table of 80,000 outputs gone through (a patch usually
+        // returns the earlier list itself, which compares equal at once).
+        if searchPaths != earlierPaths {
+          searchFilesChanged = true
+          let kept = Set(searchPaths)
+          for path in earlierPaths where !kept.contains(path) { outputs[path] = nil }
+          for path in searchPaths where outputs[path] == nil {
+            outputs[path] = previous?.outputs[path]
+          }
         }
       }
       // Also after an incremental build made the index whole: the cache is encoded next.
@@ -260,9 +269,9 @@ public enum SiteBuilder {
         report.renderedPaths = rendered
         return report
       }
-      // Nothing was dropped from a table taken whole, unless the search index was rebuilt.
+      // Nothing was dropped from a table taken whole, unless search files came or went.
       let deletes =
-        sameFiles && !rebuildSearch
+        sameFiles && !searchFilesChanged
         ? [] : (previous?.outputs.keys.filter { outputs[$0] == nil } ?? []).sorted()
       let deferred = session?.defersCacheWrites == true
       // Nothing to write and the cache kept in memory: the output stays as it is, its cache
