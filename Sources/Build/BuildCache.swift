@@ -165,14 +165,14 @@ struct BuildCache: Sendable {
     w.u64(Self.magic)
     w.u64(generation)
     w.int(bodies.count)
-    for (path, b) in bodies.canonicallyOrdered() {
+    bodies.forEachCanonically { path, b in
       w.string(path)
       w.u64(b.key)
       w.string(b.plainText)
       w.strings(b.glossaryTerms)
     }
     w.int(outputs.count)
-    for (path, o) in outputs.canonicallyOrdered() {
+    outputs.forEachCanonically { path, o in
       w.string(path)
       w.u64(o.inputs)
       w.u64(o.bytes)

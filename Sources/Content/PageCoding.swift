@@ -15,7 +15,7 @@ extension ParseMemo {
     w.u64(key ?? 0)
     w.bool(key != nil)
     w.int(entries.count)
-    for (path, e) in entries.canonicallyOrdered() {
+    entries.forEachCanonically { path, e in
       w.string(path)
       w.i64(e.stamp.modified)
       w.i64(e.stamp.size)

@@ -210,4 +210,20 @@ extension Dictionary where Key == String {
     }
     return order.map { entries[$0.index] }
   }
+
+  /// The same order without copying the entries: each is visited in place. Copying 80,000
+  /// outputs twice (retaining every key) was a tenth of encoding the cache.
+  @inlinable
+  public func forEachCanonically(_ body: (String, Value) throws -> Void) rethrows {
+    var order: [(hash: UInt64, index: Index)] = []
+    order.reserveCapacity(count)
+    for i in indices { order.append((StableHash.of(self[i].key), i)) }
+    order.sort {
+      $0.hash != $1.hash ? $0.hash < $1.hash : self[$0.index].key < self[$1.index].key
+    }
+    for o in order {
+      let entry = self[o.index]
+      try body(entry.key, entry.value)
+    }
+  }
 }

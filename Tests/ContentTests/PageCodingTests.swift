@@ -5,6 +5,27 @@ import Testing
 @testable import Content
 
 @Suite struct PageCodingTests {
+  /// The cache's canonical order does not depend on a dictionary's seeded order, and visiting
+  /// in place gives the same sequence as the copied list.
+  @Test func canonicalOrderIsStable() {
+    var a: [String: Int] = [:]
+    var b: [String: Int] = [:]
+    let keys =
+      (0..<2000).map { "initiatives/page-\($0 * 7919 % 2000)/index.html" } + ["", "é", "取組"]
+    for (i, k) in keys.enumerated() { a[k] = i }
+    for (i, k) in keys.enumerated().reversed() { b[k] = i }
+    b.reserveCapacity(10_000)
+    var visited: [String] = []
+    b.forEachCanonically { key, value in
+      visited.append(key)
+      #expect(a[key] == value)
+    }
+    #expect(visited == a.canonicallyOrdered().map(\.key))
+    #expect(Set(visited).count == keys.count)
+    let hashes = visited.map { StableHash.of($0) }
+    #expect(hashes == hashes.sorted())
+  }
+
   /// Every page of both fixtures (all kinds, every optional field set and unset) and every
   /// diagnostic comes back equal from the cache's bytes, bodies read back from the files.
   @Test func parsedFilesRoundTrip() throws {
