@@ -69,15 +69,59 @@ enum Codec {
   static func encodePairs<A: Collection<Int32>, B: Collection<UInt32>>(_ ids: A, _ masks: B)
     -> [UInt8]
   {
-    var out: [UInt8] = []
-    out.reserveCapacity(ids.count * 3)
+    pairs(ids, masks, length: pairsLength(ids, masks), quoted: false)
+  }
+
+  /// How many bytes `encodePairs` writes.
+  static func pairsLength<A: Collection<Int32>, B: Collection<UInt32>>(_ ids: A, _ masks: B)
+    -> Int
+  {
+    var n = 0
     var previous: Int32 = -1
     for (id, mask) in zip(ids, masks) {
-      appendNumber(UInt32(id - previous - 1), to: &out)
-      appendNumber(mask, to: &out)
+      n += numberLength(UInt32(id - previous - 1)) + numberLength(mask)
       previous = id
     }
-    return out
+    return n
+  }
+
+  /// The pairs written at their exact size (`length` from `pairsLength`), between quotes when
+  /// `quoted`: postings are kept until their shard is written, and building them by appending
+  /// checked the array's uniqueness and capacity at every digit.
+  static func pairs<A: Collection<Int32>, B: Collection<UInt32>>(
+    _ ids: A, _ masks: B, length: Int, quoted: Bool
+  ) -> [UInt8] {
+    let total = length + (quoted ? 2 : 0)
+    guard total > 0 else { return [] }
+    return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+      var p = 0
+      func put(_ value: UInt32) {
+        var v = value
+        while v >= 32 {
+          buffer[p] = digit(32 | (v & 31))
+          p += 1
+          v >>= 5
+        }
+        buffer[p] = digit(v)
+        p += 1
+      }
+      if quoted {
+        buffer[0] = UInt8(ascii: "\"")
+        p = 1
+      }
+      var previous: Int32 = -1
+      for (id, mask) in zip(ids, masks) {
+        put(UInt32(id - previous - 1))
+        put(mask)
+        previous = id
+      }
+      if quoted {
+        buffer[p] = UInt8(ascii: "\"")
+        p += 1
+      }
+      precondition(p == total, "pairs length")
+      count = p
+    }
   }
 
   /// Reads numbers from a base64url string; nil when it is malformed.

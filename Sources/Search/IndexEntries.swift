@@ -11,11 +11,9 @@ enum IndexEntries {
   static func postingValue<A: Collection<Int32>, B: Collection<UInt32>>(
     _ ids: A, _ masks: B, documentCount: Int, options: SearchIndexOptions
   ) -> (value: [UInt8], bigPairs: Int?) {
-    let pairs = Codec.encodePairs(ids, masks)
-    if pairs.count <= options.maxPostingBytes {
-      var w = JSONBytes()
-      w.plainString(pairs)
-      return (w.bytes, nil)
+    let length = Codec.pairsLength(ids, masks)
+    if length <= options.maxPostingBytes {
+      return (Codec.pairs(ids, masks, length: length, quoted: true), nil)
     }
     var sets: [[Int32]] = [[], [], [], []]
     for (id, m) in zip(ids, masks) {
@@ -24,7 +22,7 @@ enum IndexEntries {
     let known = knownChunks(
       Array(zip(ids, masks)).lazy.filter { $0.1 & IndexFormat.bodyBits != 0 }.map { $0 },
       options: options)
-    return (bigValue(sets: sets, known: known, documentCount: documentCount), pairs.count)
+    return (bigValue(sets: sets, known: known, documentCount: documentCount), length)
   }
 
   /// Of the documents with the key in their body, in id order, the first
