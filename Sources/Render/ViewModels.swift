@@ -85,11 +85,14 @@ struct ViewModels {
   // MARK: summaries of pages used in lists
 
   func card(_ i: Int) -> [String: Any] {
-    let p = site.pages[i]
+    // Fields are read in place: a copy of the whole resolved page (body, headings, links…)
+    // for each of the 10,000 cards of a big list retained every one of them.
+    let page = site.pages[i].page
     var m: [String: Any] = [
-      "title": p.title, "url": p.url, "summary": p.page.summary ?? "", "kind_label": p.kind.label,
+      "title": page.title, "url": site.pages[i].url, "summary": page.summary ?? "",
+      "kind_label": page.kind.label,
     ]
-    switch p.page.meta {
+    switch page.meta {
     case .initiative(let meta):
       m["status"] = meta.status?.label ?? ""
       m["status_id"] = meta.status?.rawValue ?? ""
@@ -126,10 +129,10 @@ struct ViewModels {
   /// `aria-describedby="term-<slug>"` points here, so screen readers hear the meaning too.
   func terms(_ slugs: [String]) -> [[String: Any]] {
     slugs.compactMap { slug in
-      guard let p = site.page(.glossary, slug), case .glossary(let m) = p.page.meta else {
-        return nil
-      }
-      return ["slug": slug, "term": m.term, "short": m.short, "url": p.url]
+      guard let i = site.index(of: .glossary, slug: slug),
+        case .glossary(let m) = site.pages[i].page.meta
+      else { return nil }
+      return ["slug": slug, "term": m.term, "short": m.short, "url": site.pages[i].url]
     }
   }
 
