@@ -169,15 +169,33 @@ private struct Part {
 
   /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
   func forEachEntry(_ body: (PostingTable.Key, [Int32], [UInt32]) -> Void) {
+    // The batches holding each key, in batch order (`keyBatches`): most keys are in one or two
+    // of the 40 batches of a 10,000-page site, and asking every batch about every key was
+    // 200 million comparisons.
+    precondition(batches.count <= Int(UInt16.max), "too many batches")
+    var firstRun = [Int32](repeating: 0, count: keys.count + 1)
+    for b in batches.indices { for k in batches[b].runKeys { firstRun[Int(k) + 1] += 1 } }
+    for k in 0..<keys.count { firstRun[k + 1] += firstRun[k] }
+    var keyBatches = [UInt16](repeating: 0, count: Int(firstRun[keys.count]))
+    do {
+      var next = firstRun
+      for b in batches.indices {
+        for k in batches[b].runKeys {
+          keyBatches[Int(next[Int(k)])] = UInt16(b)
+          next[Int(k)] += 1
+        }
+      }
+    }
     var cursors = [Int](repeating: 0, count: batches.count)
     var ids: [Int32] = []
     var masks: [UInt32] = []
     for k in 0..<keys.count {
       ids.removeAll(keepingCapacity: true)
       masks.removeAll(keepingCapacity: true)
-      for b in batches.indices {
+      for j in Int(firstRun[k])..<Int(firstRun[k + 1]) {
+        let b = Int(keyBatches[j])
         let r = cursors[b]
-        guard r < batches[b].runKeys.count, batches[b].runKeys[r] == Int32(k) else { continue }
+        assert(batches[b].runKeys[r] == Int32(k))
         var i = r == 0 ? 0 : Int(batches[b].runEnds[r - 1])
         let end = Int(batches[b].runEnds[r])
         var id = batches[b].base
