@@ -21,7 +21,7 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     // jemalloc replaces the C library's allocator in every program that links Build: a
-    // 10,000-page build spends a fifth less time, most of it in glibc's malloc under two threads.
+    // 10,000-page build takes a fifth less time than with glibc's malloc (docs/decisions.md).
     .systemLibrary(
       name: "CJemalloc",
       pkgConfig: "jemalloc",

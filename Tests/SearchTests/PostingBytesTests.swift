@@ -49,4 +49,33 @@ import Testing
           0, 5, 6, 7, 40,
         ])
   }
+
+  /// Pairs written at their counted size are the digits `appendNumber` gives, quoted or not.
+  @Test func pairsAreWrittenAtTheirExactSize() {
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 2, 17, 500] {
+      var ids: [Int32] = []
+      var next: Int32 = 0
+      for _ in 0..<count {
+        next += Int32.random(in: 0...5000, using: &generator)
+        ids.append(next)
+        next += 1
+      }
+      let masks = ids.indices.map { i in
+        i % 3 == 0 ? UInt32.max : UInt32.random(in: 0...UInt32.max, using: &generator)
+      }
+      var expected: [UInt8] = []
+      var previous: Int32 = -1
+      for (id, mask) in zip(ids, masks) {
+        Codec.appendNumber(UInt32(id - previous - 1), to: &expected)
+        Codec.appendNumber(mask, to: &expected)
+        previous = id
+      }
+      #expect(Codec.encodePairs(ids, masks) == expected)
+      #expect(Codec.pairsLength(ids, masks) == expected.count)
+      let quoted = Codec.pairs(ids, masks, length: expected.count, quoted: true)
+      #expect(quoted == [UInt8(ascii: "\"")] + expected + [UInt8(ascii: "\"")])
+      #expect(Codec.decodePairs(String(decoding: expected, as: UTF8.self)).map(\.0) == ids)
+    }
+  }
 }
