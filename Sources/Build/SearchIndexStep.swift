@@ -66,7 +66,7 @@ enum SearchIndexStep {
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
         // In a full build (no previous output), as between the build's steps; every few
-        // batches, as each trim costs page faults later.
+        // batches, as each purge costs page faults later.
         batches += 1
         if previous == nil, batches % 4 == 0 { MemoryRelease.betweenSteps() }
       }
