@@ -32,12 +32,25 @@ enum Codec {
   }
 
   static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
+    var p = out.count
+    out.append(contentsOf: repeatElement(0, count: numberLength(value)))
+    out.withUnsafeMutableBufferPointer { writeNumber(value, into: $0, at: &p) }
+  }
+
+  /// Writes `value`'s digits at `p` and moves `p` past them; the room is the caller's
+  /// (`numberLength`).
+  @inline(__always)
+  static func writeNumber(
+    _ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at p: inout Int
+  ) {
     var v = value
     while v >= 32 {
-      out.append(digit(32 | (v & 31)))
+      buffer[p] = digit(32 | (v & 31))
+      p += 1
       v >>= 5
     }
-    out.append(digit(v))
+    buffer[p] = digit(v)
+    p += 1
   }
 
   /// How many digits `appendNumber` writes for `value`.
@@ -95,24 +108,14 @@ enum Codec {
     guard total > 0 else { return [] }
     return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
       var p = 0
-      func put(_ value: UInt32) {
-        var v = value
-        while v >= 32 {
-          buffer[p] = digit(32 | (v & 31))
-          p += 1
-          v >>= 5
-        }
-        buffer[p] = digit(v)
-        p += 1
-      }
       if quoted {
         buffer[0] = UInt8(ascii: "\"")
         p = 1
       }
       var previous: Int32 = -1
       for (id, mask) in zip(ids, masks) {
-        put(UInt32(id - previous - 1))
-        put(mask)
+        writeNumber(UInt32(id - previous - 1), into: buffer, at: &p)
+        writeNumber(mask, into: buffer, at: &p)
         previous = id
       }
       if quoted {
