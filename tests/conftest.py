@@ -15,7 +15,6 @@ import os
 import shutil
 import socket
 import subprocess
-import tempfile
 import threading
 from pathlib import Path
 
@@ -248,9 +247,11 @@ def driver_nojs():
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir():
+def screenshot_dir(tmp_path_factory):
+    # Without PORTAL_SCREENSHOTS, pytest's own temporary folder: it keeps the last three runs
+    # (for a look after a failure) and removes older ones, so runs do not pile up in /tmp.
     folder = os.environ.get("PORTAL_SCREENSHOTS")
-    path = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="portal-screenshots-"))
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -8,12 +8,26 @@ import Foundation
 public let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 
-/// A new empty folder under the system's temporary folder.
+/// A new empty folder under the system's temporary folder. Every such folder lives in one
+/// folder per test process, removed when the process exits, so test runs leave nothing in
+/// /tmp (a thousand copies of the fixture site piled up before).
 public func temporaryFolder(_ name: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "portal-\(name)-\(UUID().uuidString)")
+  let url = testRunFolder.appendingPathComponent("\(name)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
+}
+
+/// The folder that holds this process's temporary folders; made on first use, when the
+/// removal at exit is registered (a global's initialiser runs once, even across threads).
+public let testRunFolder: URL = {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "portal-tests-\(UUID().uuidString)")
+  atexit { removeTestRunFolder() }
+  return url
+}()
+
+private func removeTestRunFolder() {
+  try? FileManager.default.removeItem(at: testRunFolder)
 }
 
 /// The stamp of every file and folder under `dir`, by path relative to it: equal snapshots
