@@ -70,7 +70,11 @@ let package = Package(
     .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),
     .testTarget(name: "SearchTests", dependencies: ["Search"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Site", "Content"]),
+    .testTarget(
+      name: "RenderTests",
+      dependencies: [
+        "Render", "Site", "Content", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .testTarget(
       name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),

@@ -5,10 +5,10 @@ import Mustache
 /// swift-mustache parses the templates (and reports their syntax errors); rendering with it cost
 /// about 0.7 ms a page, mostly dynamic casts, Mirror lookups and a Character-by-Character HTML
 /// escape for every `{{value}}`. This renderer walks the same parsed tokens (read once through
-/// Mirror) over a context converted once into a plain value tree, and follows swift-mustache's
-/// rules exactly: standalone lines, partial indentation, block inheritance, falsy `Blank`
-/// values. Anything it does not know (lambdas, transforms, content-type pragmas, other value
-/// types) makes it decline, and the theme renders that page with swift-mustache instead.
+/// Mirror) over the typed context (`TemplateValue`), and follows swift-mustache's rules
+/// exactly: standalone lines, partial indentation, block inheritance, falsy empty text.
+/// Anything it does not know (lambdas, transforms, content-type pragmas, printing a list) makes
+/// it decline, and the theme renders that page with swift-mustache instead.
 struct FastTemplates: Sendable {
   indirect enum Token: Sendable {
     case text(String)
@@ -18,16 +18,6 @@ struct FastTemplates: Sendable {
     case inverted([String], [Token])
     case block(String, [Token], indentation: String?)
     case partial(String, indentation: String?, overrides: [String: [Token]]?)
-  }
-
-  /// A context value: what the templates can see of a `[String: Any]` view model.
-  indirect enum Value {
-    case text(String)
-    /// An empty string: prints nothing and is false in sections (swift-mustache's `Blank`).
-    case blank
-    case bool(Bool)
-    case dict([String: Value])
-    case list([Value])
   }
 
   let templates: [String: [Token]]
@@ -115,40 +105,10 @@ struct FastTemplates: Sendable {
     name == "." || (!name.hasPrefix(".") && !name.isEmpty && !name.contains(".."))
   }
 
-  // MARK: converting the context
-
-  /// Converts a view model, with empty strings made falsy as `ViewModels.blankingEmptyStrings`
-  /// does; nil for a value type the templates could treat differently.
-  static func value(_ any: Any) -> Value? {
-    switch any {
-    case let s as String: return s.isEmpty ? .blank : .text(s)
-    case let b as Bool: return .bool(b)
-    case let i as Int: return .text(String(i))
-    case let d as [String: Any]:
-      var out: [String: Value] = [:]
-      out.reserveCapacity(d.count)
-      for (k, v) in d {
-        guard let c = value(v) else { return nil }
-        out[k] = c
-      }
-      return .dict(out)
-    case let a as [Any]:
-      var out: [Value] = []
-      out.reserveCapacity(a.count)
-      for v in a {
-        guard let c = value(v) else { return nil }
-        out.append(c)
-      }
-      return .list(out)
-    default:
-      return nil
-    }
-  }
-
   // MARK: rendering
 
   private struct Context {
-    var stack: [Value]
+    var stack: [TemplateValue]
     var indentation: String?
     var inherited: [String: [Token]]?
   }
@@ -157,13 +117,14 @@ struct FastTemplates: Sendable {
   /// list as `{{value}}`), so the page is rendered by swift-mustache instead.
   struct Decline: Error {}
 
-  /// Renders a template; nil when the context holds a value this renderer does not handle.
-  func render(_ name: String, _ context: [String: Any]) -> String? {
-    guard let tokens = templates[name], let root = Self.value(context) else { return nil }
+  /// Renders a template; nil when it prints a value this renderer does not (a list or
+  /// dictionary as text).
+  func render(_ name: String, _ context: TemplateContext) -> String? {
+    guard let tokens = templates[name] else { return nil }
     var out = ""
     out.reserveCapacity(16_384)
     do {
-      try render(tokens, Context(stack: [root]), into: &out)
+      try render(tokens, Context(stack: [.dict(context)]), into: &out)
     } catch {
       return nil
     }
@@ -202,14 +163,14 @@ struct FastTemplates: Sendable {
       switch lookup(path, context) {
       case .text(let s)?: out += Self.escape(s)
       case .bool(let b)?: out += b ? "true" : "false"
-      case .blank?, nil: break
+      case nil: break
       case .dict?, .list?: throw Decline()
       }
     case .unescaped(let path):
       switch lookup(path, context) {
       case .text(let s)?: out += s
       case .bool(let b)?: out += b ? "true" : "false"
-      case .blank?, nil: break
+      case nil: break
       case .dict?, .list?: throw Decline()
       }
     case .section(let path, let body):
@@ -222,7 +183,7 @@ struct FastTemplates: Sendable {
         }
       case .bool(let b)?:
         if b { try render(body, context, into: &out) }
-      case .blank?, nil:
+      case .text("")?, nil:
         break
       case let value?:
         var inner = context
@@ -239,7 +200,7 @@ struct FastTemplates: Sendable {
         }
       case .bool(let b)?:
         if !b { try render(body, context, into: &out) }
-      case .blank?, nil:
+      case .text("")?, nil:
         try render(body, context, into: &out)
       default:
         break
@@ -262,9 +223,9 @@ struct FastTemplates: Sendable {
 
   /// Looks the first name up the context stack, innermost first, and the rest inside what it
   /// found; only dictionaries have children.
-  private func lookup(_ path: [String], _ context: Context) -> Value? {
+  private func lookup(_ path: [String], _ context: Context) -> TemplateValue? {
     if path.count == 1 && path[0] == "." { return context.stack.last }
-    var found: Value?
+    var found: TemplateValue?
     for object in context.stack.reversed() {
       if case .dict(let d) = object, let v = d[path[0]] {
         found = v

@@ -15,7 +15,7 @@ extension ViewModels {
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
-  func context(for i: Int) -> (template: String, context: [String: Any]) {
+  func context(for i: Int) -> (template: String, context: TemplateContext) {
     let p = site.pages[i]
     var ctx = base(title: p.title, url: p.url, section: nil, description: p.page.summary)
     ctx.merge(body(p)) { _, new in new }
@@ -35,8 +35,8 @@ extension ViewModels {
       trail += chain
       ctx["breadcrumbs"] = crumbs(trail + [(p.title, p.url)])
       let children = (site.strategyChildren[p.slug] ?? []).map(card)
-      ctx["children"] = children
-      ctx["has_children"] = !children.isEmpty
+      ctx["children"] = .items(children)
+      ctx["has_children"] = .bool(!children.isEmpty)
       setSection(&ctx, urls.index(.strategy))
       return ("strategy", ctx)
     case .field:
@@ -44,132 +44,123 @@ extension ViewModels {
       return ("field", ctx)
     case .initiative(let m):
       ctx["breadcrumbs"] = crumbs([("取組", urls.index(.initiative)), (p.title, p.url)])
-      ctx["status"] = m.status?.label ?? ""
-      ctx["status_id"] = m.status?.rawValue ?? ""
-      ctx["department"] = m.department ?? ""
+      ctx["status"] = .text(m.status?.label ?? "")
+      ctx["status_id"] = .text(m.status?.rawValue ?? "")
+      ctx["department"] = .text(m.department ?? "")
       if let s = m.started {
-        ctx["started"] = JapaneseDate.date(s)
-        ctx["started_iso"] = s.description
+        ctx["started"] = .text(JapaneseDate.date(s))
+        ctx["started_iso"] = .text(s.description)
       }
-      ctx["fields"] = m.fields.compactMap { ref in
-        site.field(ref.id).map { f in
-          [
-            "name": f.config.name, "url": f.url,
-            "domain": site.domain(f.domainID)?.config.name ?? "",
-          ] as [String: Any]
-        }
-      }
-      ctx["links"] = m.links.map { ["title": $0.title, "url": $0.url] }
-      ctx["has_links"] = !m.links.isEmpty
+      ctx["fields"] = .items(
+        m.fields.compactMap { ref in
+          site.field(ref.id).map { f in
+            [
+              "name": .text(f.config.name), "url": .text(f.url),
+              "domain": .text(site.domain(f.domainID)?.config.name ?? ""),
+            ]
+          }
+        })
+      ctx["links"] = .items(m.links.map { ["title": .text($0.title), "url": .text($0.url)] })
+      ctx["has_links"] = .bool(!m.links.isEmpty)
       let events = (site.eventsByInitiative[p.slug] ?? []).map(card)
-      ctx["events"] = events
-      ctx["has_events"] = !events.isEmpty
+      ctx["events"] = .items(events)
+      ctx["has_events"] = .bool(!events.isEmpty)
       let related = (site.relatedInitiatives[p.slug] ?? []).map(card)
-      ctx["related"] = related
-      ctx["has_related"] = !related.isEmpty
+      ctx["related"] = .items(related)
+      ctx["has_related"] = .bool(!related.isEmpty)
       setSection(&ctx, urls.index(.initiative))
       return ("initiative", ctx)
     case .event(let m):
       ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (p.title, p.url)])
-      ctx["date"] = JapaneseDate.range(m.start, m.end)
-      ctx["start_iso"] = m.start.description
-      ctx["end_iso"] = m.end?.description ?? ""
-      ctx["is_past"] = (m.end ?? m.start) < site.now
-      ctx["mode"] = eventMode(m)
-      ctx["place"] = m.place ?? ""
-      ctx["online"] = m.online ?? ""
-      ctx["registration"] = m.registration ?? ""
-      ctx["deadline"] = m.deadline.map(JapaneseDate.dateTime) ?? ""
-      ctx["capacity"] = m.capacity.map { "\($0)人" } ?? ""
-      ctx["fee"] = m.fee ?? ""
-      ctx["audience"] = m.audience ?? ""
-      ctx["accessibility"] = m.accessibility
-      ctx["has_accessibility"] = !m.accessibility.isEmpty
-      ctx["calendar_url"] = urls.eventCalendar(p.slug)
+      ctx["date"] = .text(JapaneseDate.range(m.start, m.end))
+      ctx["start_iso"] = .text(m.start.description)
+      ctx["end_iso"] = .text(m.end?.description ?? "")
+      ctx["is_past"] = .bool((m.end ?? m.start) < site.now)
+      ctx["mode"] = .text(eventMode(m))
+      ctx["place"] = .text(m.place ?? "")
+      ctx["online"] = .text(m.online ?? "")
+      ctx["registration"] = .text(m.registration ?? "")
+      ctx["deadline"] = .text(m.deadline.map(JapaneseDate.dateTime) ?? "")
+      ctx["capacity"] = .text(m.capacity.map { "\($0)人" } ?? "")
+      ctx["fee"] = .text(m.fee ?? "")
+      ctx["audience"] = .text(m.audience ?? "")
+      ctx["accessibility"] = .texts(m.accessibility)
+      ctx["has_accessibility"] = .bool(!m.accessibility.isEmpty)
+      ctx["calendar_url"] = .text(urls.eventCalendar(p.slug))
       let initiatives = m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) }.map(
         card)
-      ctx["initiatives"] = initiatives
-      ctx["has_initiatives"] = !initiatives.isEmpty
-      ctx["json_ld"] = Feeds.eventJSONLD(p, m, absolute: absolute)
+      ctx["initiatives"] = .items(initiatives)
+      ctx["has_initiatives"] = .bool(!initiatives.isEmpty)
+      ctx["json_ld"] = .text(Feeds.eventJSONLD(p, m, absolute: absolute))
       setSection(&ctx, urls.index(.event))
       return ("event", ctx)
     case .glossary(let m):
       ctx["breadcrumbs"] = crumbs([("用語集", urls.index(.glossary)), (p.title, p.url)])
-      ctx["term"] = m.term
-      ctx["reading"] = m.reading
-      ctx["short"] = m.short
-      ctx["aliases"] = m.aliases
-      ctx["has_aliases"] = !m.aliases.isEmpty
-      ctx["english"] = m.english ?? ""
+      ctx["term"] = .text(m.term)
+      ctx["reading"] = .text(m.reading)
+      ctx["short"] = .text(m.short)
+      ctx["aliases"] = .texts(m.aliases)
+      ctx["has_aliases"] = .bool(!m.aliases.isEmpty)
+      ctx["english"] = .text(m.english ?? "")
       let related = m.related.compactMap { site.index(of: .glossary, slug: $0.id) }.map(card)
-      ctx["related"] = related
-      ctx["has_related"] = !related.isEmpty
+      ctx["related"] = .items(related)
+      ctx["has_related"] = .bool(!related.isEmpty)
       // A common term is used on thousands of pages: list the first ones and let search find
       // the rest, so the entry stays light on a phone.
       let users = site.termUsers[p.slug] ?? []
-      ctx["used_on"] = users.prefix(Self.termUsersShown).map(card)
-      ctx["has_used_on"] = !users.isEmpty
+      ctx["used_on"] = .items(users.prefix(Self.termUsersShown).map(card))
+      ctx["has_used_on"] = .bool(!users.isEmpty)
       let more = users.count - Self.termUsersShown
-      ctx["used_on_more"] = more > 0 ? String(more) : ""
-      ctx["used_on_search"] = urls.search + "?q=" + Self.queryValue(m.term)
+      ctx["used_on_more"] = .text(more > 0 ? String(more) : "")
+      ctx["used_on_search"] = .text(urls.search + "?q=" + Self.queryValue(m.term))
       setSection(&ctx, urls.index(.glossary))
       return ("glossary-entry", ctx)
     }
   }
 
-  func setSection(_ ctx: inout [String: Any], _ section: String) {
-    guard var s = ctx["site"] as? [String: Any], let nav = s["nav"] as? [[String: Any]] else {
-      return
-    }
-    s["nav"] = nav.map { item in
-      var item = item
-      item["current"] = (item["url"] as? String) == section
-      return item
-    }
-    ctx["site"] = s
-  }
-
   /// A field page: its vision (from `content/fields/<id>.md`, if written) and its initiatives.
-  func fieldContext(_ field: FieldNode) -> [String: Any] {
+  func fieldContext(_ field: FieldNode) -> TemplateContext {
     let domain = site.domain(field.domainID)
     var ctx = base(title: field.config.name, url: field.url, section: nil, description: nil)
     if let v = field.vision {
       ctx.merge(body(site.pages[v])) { _, new in new }
-      ctx["vision_title"] = site.pages[v].title
+      ctx["vision_title"] = .text(site.pages[v].title)
     }
     ctx["breadcrumbs"] = crumbs([
       ("分野", urls.index(.field)), (domain?.config.name ?? "", domain?.url ?? urls.index(.field)),
       (field.config.name, field.url),
     ])
     ctx["domain"] = [
-      "name": domain?.config.name ?? "", "url": domain?.url ?? "",
-      "goal": domain?.config.goal ?? "",
+      "name": .text(domain?.config.name ?? ""), "url": .text(domain?.url ?? ""),
+      "goal": .text(domain?.config.goal ?? ""),
     ]
-    ctx["initiatives"] = field.initiatives.map(card)
-    ctx["initiative_count"] = field.initiatives.count
-    ctx["has_initiatives"] = !field.initiatives.isEmpty
+    ctx["initiatives"] = .items(field.initiatives.map(card))
+    ctx["initiative_count"] = .number(field.initiatives.count)
+    ctx["has_initiatives"] = .bool(!field.initiatives.isEmpty)
     setSection(&ctx, urls.index(.field))
     return ctx
   }
 
-  func domainSummary(_ d: DomainNode) -> [String: Any] {
+  func domainSummary(_ d: DomainNode) -> TemplateContext {
     [
-      "id": d.config.id, "name": d.config.name, "goal": d.config.goal ?? "",
-      "summary": d.config.summary ?? "", "url": d.url,
-      "is_foundation": d.config.isFoundation,
-      "fields": d.fields.map { f in
-        [
-          "name": f.config.name, "url": f.url, "count": f.initiatives.count,
-          "summary": f.vision.flatMap { site.pages[$0].page.summary } ?? "",
-        ] as [String: Any]
-      },
+      "id": .text(d.config.id), "name": .text(d.config.name), "goal": .text(d.config.goal ?? ""),
+      "summary": .text(d.config.summary ?? ""), "url": .text(d.url),
+      "is_foundation": .bool(d.config.isFoundation),
+      "fields": .items(
+        d.fields.map { f in
+          [
+            "name": .text(f.config.name), "url": .text(f.url),
+            "count": .number(f.initiatives.count),
+            "summary": .text(f.vision.flatMap { site.pages[$0].page.summary } ?? ""),
+          ]
+        }),
     ]
   }
 
-  func domainContext(_ d: DomainNode) -> [String: Any] {
+  func domainContext(_ d: DomainNode) -> TemplateContext {
     var ctx = base(title: d.config.name, url: d.url, section: nil, description: d.config.summary)
     ctx["breadcrumbs"] = crumbs([("分野", urls.index(.field)), (d.config.name, d.url)])
-    ctx["domain"] = domainSummary(d)
+    ctx["domain"] = .dict(domainSummary(d))
     setSection(&ctx, urls.index(.field))
     return ctx
   }

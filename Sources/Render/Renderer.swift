@@ -98,7 +98,7 @@ public struct RenderPlan: Sendable {
   public func render(_ job: RenderJob) -> OutputFile {
     let u = site.urls
     let t = theme.displayPath + "/templates/"
-    func html(_ template: String, _ ctx: [String: Any]) -> Data {
+    func html(_ template: String, _ ctx: TemplateContext) -> Data {
       Data(theme.render(template, ctx).utf8)
     }
     func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {
@@ -126,7 +126,7 @@ public struct RenderPlan: Sendable {
         source: vision?.page.path, template: t + "field.mustache", links: vision?.links ?? [],
         headings: sourceHeadings(vision))
     case .index(let template):
-      let (url, ctx): (String, [String: Any])
+      let (url, ctx): (String, TemplateContext)
       switch template {
       case "home": (url, ctx) = (u.home, models.homeContext())
       case "strategy-index": (url, ctx) = (u.index(.strategy), models.strategyIndexContext())

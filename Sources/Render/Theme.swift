@@ -103,19 +103,19 @@ public struct Theme: Sendable {
   }
 
   /// Renders a template; a missing template was already reported at load time.
-  func render(_ name: String, _ context: [String: Any]) -> String {
+  func render(_ name: String, _ context: TemplateContext) -> String {
     var context = context
-    context["has_breadcrumbs"] = context["breadcrumbs"] != nil
+    context["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
     if let fast, let html = fast.render(name, context) { return html }
     return renderWithLibrary(name, context)
   }
 
   /// swift-mustache's own rendering: the fallback, and the reference the fast renderer is
   /// tested against.
-  func renderWithLibrary(_ name: String, _ context: [String: Any]) -> String {
-    var context = ViewModels.blankingEmptyStrings(context) as? [String: Any] ?? context
-    context["has_breadcrumbs"] = context["breadcrumbs"] != nil
-    return library.render(context, withTemplate: name) ?? ""
+  func renderWithLibrary(_ name: String, _ context: TemplateContext) -> String {
+    var context = context
+    context["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
+    return library.render(TemplateValue.dict(context).any, withTemplate: name) ?? ""
   }
 
   /// 64-bit FNV-1a of the bytes, as 10 hex digits: enough to bust caches when an asset changes.

@@ -281,7 +281,7 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(theTheme.fast != nil)
     let (site, _) = Resolver.resolve(loaded, now: DateTime(iso: "2026-11-25T00:00:00+09:00")!)
     let models = ViewModels(site: site, theme: theTheme)
-    var contexts: [(String, [String: Any])] = site.pages.indices.map { models.context(for: $0) }
+    var contexts: [(String, TemplateContext)] = site.pages.indices.map { models.context(for: $0) }
     contexts += [
       ("home", models.homeContext()), ("strategy-index", models.strategyIndexContext()),
       ("domains", models.domainsIndexContext()), ("initiatives", models.initiativesIndexContext()),
@@ -294,7 +294,7 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     }
     for (template, context) in contexts {
       var withCrumbs = context
-      withCrumbs["has_breadcrumbs"] = context["breadcrumbs"] != nil
+      withCrumbs["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
       let fast = theTheme.fast?.render(template, withCrumbs)
       #expect(fast != nil, "\(template) declined")
       #expect(fast == theTheme.renderWithLibrary(template, context), "\(template) differs")

@@ -1,0 +1,74 @@
+import Mustache
+import Testing
+
+@testable import Render
+
+/// The fast renderer and swift-mustache (the fallback for themes it declines) must print the
+/// same bytes for the same typed context, and empty text must be "no value" in both.
+@Suite struct TemplateValueTests {
+  static let template = """
+    <h1>{{title}}</h1>
+    {{#department}}<p>担当：{{department}}</p>{{/department}}
+    {{^department}}<p>担当なし</p>{{/department}}
+    {{#tags}}
+    <li>{{.}}</li>
+    {{/tags}}
+    {{#cards}}
+      <a href="{{url}}" class="{{#current}}on{{/current}}">{{title}} ({{count}})</a>
+    {{/cards}}
+    {{^cards}}なし{{/cards}}
+    {{#page}}{{title}}/{{site.name}}{{/page}}
+    {{{html}}} {{flag}}
+    """
+
+  static let contexts: [TemplateContext] = [
+    [
+      "title": .text("A & <B> \"C\" 'D'"), "department": .text(""), "tags": .texts(["防災", "DX"]),
+      "cards": .items([
+        ["url": .text("/a/"), "title": .text("一"), "count": .number(3), "current": .bool(true)],
+        ["url": .text("/b/"), "title": .text(""), "count": .number(0), "current": .bool(false)],
+      ]),
+      "page": ["title": .text("ページ")], "site": ["name": .text("千葉")],
+      "html": .text("<b>太字</b>"), "flag": .bool(true),
+    ],
+    // Empty text inside the inner context stops the lookup: the outer title is not printed.
+    [
+      "title": .text("外"), "department": .text("デジタル推進課"), "tags": .texts([]),
+      "cards": .items([["url": .text("/c/"), "title": .text("")]]),
+      "page": ["title": .text("")], "site": ["name": .text("")], "html": .text(""),
+      "flag": .bool(false),
+    ],
+  ]
+
+  func library() throws -> MustacheLibrary {
+    var library = MustacheLibrary()
+    try library.register(Self.template, named: "t")
+    return library
+  }
+
+  @Test(arguments: 0..<contexts.count) func fastEqualsSwiftMustache(_ n: Int) throws {
+    let library = try library()
+    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    let context = Self.contexts[n]
+    let html = try #require(fast.render("t", context))
+    #expect(html == library.render(TemplateValue.dict(context).any, withTemplate: "t"))
+    if n == 0 {
+      #expect(html.contains("<h1>A &amp; &lt;B&gt; &quot;C&quot; &#39;D&#39;</h1>"))
+      #expect(html.contains("<p>担当なし</p>") && !html.contains("担当："))
+      #expect(html.contains("<li>防災</li>") && html.contains("一 (3)"))
+    } else {
+      #expect(html.contains("<p>担当：デジタル推進課</p>") && html.contains("なし") == false)
+      #expect(!html.contains("外</a>") && html.contains("<h1>外</h1>"))
+    }
+  }
+
+  /// A list printed as text is what swift-mustache does differently: the fast renderer
+  /// declines, and the theme renders the page with swift-mustache.
+  @Test func printingAListDeclines() throws {
+    let library = try library()
+    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    var context = Self.contexts[0]
+    context["title"] = .texts(["x"])
+    #expect(fast.render("t", context) == nil)
+  }
+}
