@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Glibc
 
 /// A glossary entry as the linker needs it: every name it goes by and where it lives.
 public struct GlossaryLinkTarget: Sendable, Hashable {
@@ -15,32 +16,42 @@ public struct GlossaryLinkTarget: Sendable, Hashable {
 }
 
 /// Finds glossary terms in text: longest name first at each position, whole words for Latin
-/// names (AI must not match inside MAIL). Built once per site and shared by all pages.
+/// names (AI must not match inside MAIL). Built once per site and shared by all pages. It reads
+/// the UTF-8 bytes of cmark's text nodes in place: decoding every node into a String and then
+/// into scalars cost more than the matching.
 public struct GlossaryMatcher: Sendable {
   struct Name: Sendable {
-    var scalars: [Unicode.Scalar]
+    var bytes: [UInt8]
     var target: Int
   }
   public let targets: [GlossaryLinkTarget]
-  private let byFirstScalar: [Unicode.Scalar: [Name]]
+  /// Names by the value of their first scalar, longest first. Of two names that both match at
+  /// one place one is a prefix of the other, so longest in bytes is longest in characters.
+  private let byFirstScalar: [UInt32: [Name]]
   /// Bit per (scalar value mod 65,536) that starts some name: skips the dictionary lookup for
   /// most characters of a page.
   private let firstBits: [UInt64]
 
   public init(_ targets: [GlossaryLinkTarget]) {
     self.targets = targets
-    var index: [Unicode.Scalar: [Name]] = [:]
+    var index: [UInt32: [Name]] = [:]
     for (i, target) in targets.enumerated() {
-      for name in target.names where !name.isEmpty {
-        let scalars = Array(name.unicodeScalars)
-        index[scalars[0], default: []].append(Name(scalars: scalars, target: i))
+      for name in target.names {
+        guard let first = name.unicodeScalars.first else { continue }
+        index[first.value, default: []].append(Name(bytes: Array(name.utf8), target: i))
       }
     }
-    for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
+    // Stable, so of equal names the earlier entry wins.
+    for key in index.keys {
+      index[key] = index[key]!.enumerated().sorted {
+        $0.element.bytes.count != $1.element.bytes.count
+          ? $0.element.bytes.count > $1.element.bytes.count : $0.offset < $1.offset
+      }.map(\.element)
+    }
     byFirstScalar = index
     var bits = [UInt64](repeating: 0, count: 1024)
     for key in index.keys {
-      let v = Int(key.value & 0xFFFF)
+      let v = Int(key & 0xFFFF)
       bits[v >> 6] |= 1 << UInt64(v & 63)
     }
     firstBits = bits
@@ -48,33 +59,37 @@ public struct GlossaryMatcher: Sendable {
 
   public var isEmpty: Bool { targets.isEmpty }
 
-  /// A match in a run of scalars: `range` covers the name, `marked` is true when a ※ or * follows.
+  /// A match in UTF-8 text: `range` covers the name's bytes, `marked` is true when a ※ or *
+  /// follows.
   struct Match {
     var range: Range<Int>
     var target: Int
     var marked: Bool
   }
 
-  func matches(in scalars: [Unicode.Scalar]) -> [Match] {
+  func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
     var result: [Match] = []
+    let n = text.count
     var i = 0
-    while i < scalars.count {
-      let v = Int(scalars[i].value & 0xFFFF)
+    while i < n {
+      let (value, length) = Self.scalar(text, at: i)
+      let v = Int(value & 0xFFFF)
       guard firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0,
-        let candidates = byFirstScalar[scalars[i]]
+        let candidates = byFirstScalar[value]
       else {
-        i += 1
+        i += length
         continue
       }
       var found: Match?
-      for name in candidates where i + name.scalars.count <= scalars.count {
-        if scalars[i..<(i + name.scalars.count)].elementsEqual(name.scalars),
-          Self.isBoundary(scalars, before: i, name.scalars.first!),
-          Self.isBoundary(scalars, after: i + name.scalars.count, name.scalars.last!)
+      for name in candidates where i + name.bytes.count <= n {
+        let end = i + name.bytes.count
+        let equal = name.bytes.withUnsafeBufferPointer {
+          memcmp($0.baseAddress!, text.baseAddress! + i, $0.count) == 0
+        }
+        if equal, !(Self.isWord(name.bytes[0]) && i > 0 && Self.isWord(text[i - 1])),
+          !(Self.isWord(name.bytes[name.bytes.count - 1]) && end < n && Self.isWord(text[end]))
         {
-          let end = i + name.scalars.count
-          let marked = end < scalars.count && (scalars[end] == "※" || scalars[end] == "*")
-          found = Match(range: i..<end, target: name.target, marked: marked)
+          found = Match(range: i..<end, target: name.target, marked: Self.isMark(text, at: end))
           break
         }
       }
@@ -82,26 +97,49 @@ public struct GlossaryMatcher: Sendable {
         result.append(found)
         i = found.range.upperBound
       } else {
-        i += 1
+        i += length
       }
     }
     return result
   }
 
-  private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-    s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
+  /// The scalar starting at byte `i` and its length in bytes (cmark's text is valid UTF-8).
+  @inline(__always)
+  private static func scalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let b = UInt32(text[i])
+    if b < 0x80 { return (b, 1) }
+    if b < 0xE0, i + 1 < text.count {
+      return ((b & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F), 2)
+    }
+    if b < 0xF0, i + 2 < text.count {
+      return ((b & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F), 3)
+    }
+    if i + 3 < text.count {
+      return (
+        (b & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6
+          | UInt32(text[i + 3] & 0x3F), 4
+      )
+    }
+    return (b, 1)
   }
 
-  private static func isBoundary(
-    _ scalars: [Unicode.Scalar], before i: Int, _ first: Unicode.Scalar
-  ) -> Bool {
-    !(isWordScalar(first) && i > 0 && isWordScalar(scalars[i - 1]))
+  /// An ASCII letter or digit: Latin names match only as whole words. A byte of a multi-byte
+  /// character is never one.
+  @inline(__always)
+  private static func isWord(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
   }
 
-  private static func isBoundary(
-    _ scalars: [Unicode.Scalar], after end: Int, _ last: Unicode.Scalar
-  ) -> Bool {
-    !(isWordScalar(last) && end < scalars.count && isWordScalar(scalars[end]))
+  /// Whether `*` or ※ (E2 80 BB) starts at `i`.
+  private static func isMark(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i < text.count else { return false }
+    if text[i] == UInt8(ascii: "*") { return true }
+    return i + 2 < text.count && text[i] == 0xE2 && text[i + 1] == 0x80 && text[i + 2] == 0xBB
+  }
+
+  /// The length in bytes of the mark `isMark` found at `i`.
+  static func markLength(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    text[i] == UInt8(ascii: "*") ? 1 : 3
   }
 }
 
@@ -144,45 +182,52 @@ extension MarkdownDocument {
     }
     gather(root)
     for node in texts {
-      let literal = node.literal
-      let scalars = Array(literal.unicodeScalars)
-      let matches = matcher.matches(in: scalars).filter { match in
-        let own = excluding != nil && matcher.targets[match.target].slug == excluding
-        return !own && (match.marked || !seen.contains(match.target))
-      }
-      var chosen: [GlossaryMatcher.Match] = []
-      var local = Set<Int>()
-      for match in matches
-      where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
-        chosen.append(match)
-        local.insert(match.target)
-      }
-      guard !chosen.isEmpty else { continue }
-      var cursor = 0
-      // Slices of the literal by scalar offset: copying bytes, not appending scalar by scalar.
-      let offsets = Array(literal.unicodeScalars.indices) + [literal.endIndex]
-      func text(_ range: Range<Int>) -> String {
-        String(literal.unicodeScalars[offsets[range.lowerBound]..<offsets[range.upperBound]])
-      }
-      for match in chosen {
-        if match.range.lowerBound > cursor {
-          cmark_node_insert_before(node, makeText(text(cursor..<match.range.lowerBound)))
+      // The pieces are made while cmark's literal is still there; the node is replaced after.
+      var pieces: [(text: String, target: Int?)] = []
+      node.withLiteralBytes { bytes in
+        let matches = matcher.matches(in: bytes).filter { match in
+          let own = excluding != nil && matcher.targets[match.target].slug == excluding
+          return !own && (match.marked || !seen.contains(match.target))
         }
-        let target = matcher.targets[match.target]
+        var chosen: [GlossaryMatcher.Match] = []
+        var local = Set<Int>()
+        for match in matches
+        where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
+          chosen.append(match)
+          local.insert(match.target)
+        }
+        guard !chosen.isEmpty else { return }
+        func text(_ range: Range<Int>) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var cursor = 0
+        for match in chosen {
+          if match.range.lowerBound > cursor {
+            pieces.append((text(cursor..<match.range.lowerBound), nil))
+          }
+          pieces.append((text(match.range), match.target))
+          cursor = match.range.upperBound
+          if match.marked { cursor += GlossaryMatcher.markLength(bytes, at: cursor) }
+        }
+        if cursor < bytes.count { pieces.append((text(cursor..<bytes.count), nil)) }
+      }
+      guard !pieces.isEmpty else { continue }
+      for piece in pieces {
+        guard let t = piece.target else {
+          cmark_node_insert_before(node, makeText(piece.text))
+          continue
+        }
+        let target = matcher.targets[t]
         let link = makeCustomInline(
           enter:
             "<a class=\"term\" href=\"\(escapeHTML(target.url))\" aria-describedby=\"term-\(escapeHTML(target.slug))\">",
           exit: "</a>")
-        cmark_node_append_child(link, makeText(text(match.range)))
+        cmark_node_append_child(link, makeText(piece.text))
         cmark_node_insert_before(node, link)
-        cursor = match.range.upperBound + (match.marked ? 1 : 0)
-        if !seen.contains(match.target) {
-          seen.insert(match.target)
-          linked.append(match.target)
+        if !seen.contains(t) {
+          seen.insert(t)
+          linked.append(t)
         }
-      }
-      if cursor < scalars.count {
-        cmark_node_insert_before(node, makeText(text(cursor..<scalars.count)))
       }
       cmark_node_free(node)
     }

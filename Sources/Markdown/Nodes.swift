@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Glibc
 
 typealias Node = OpaquePointer
 
@@ -11,6 +12,17 @@ extension Node {
     guard let c = cmark_node_get_literal(self) else { return "" }
     return String(cString: c)
   }
+  /// The literal's UTF-8 bytes, read in place: valid only inside `body`, and only while the
+  /// node is unchanged.
+  func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard let c = cmark_node_get_literal(self) else {
+      return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return c.withMemoryRebound(to: UInt8.self, capacity: 1) {
+      body(UnsafeBufferPointer(start: $0, count: strlen(c)))
+    }
+  }
+
   /// Whether the literal holds this byte, read in place (no string is made for the many text
   /// nodes without it).
   func literalContains(_ byte: UInt8) -> Bool {

@@ -31,6 +31,7 @@ enum Codec {
     }
   }
 
+  /// Appends `value`'s digits: the plain form, which the tests hold the exact-size writers to.
   static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
     var p = out.count
     out.append(contentsOf: repeatElement(0, count: numberLength(value)))
@@ -64,19 +65,36 @@ enum Codec {
     return n
   }
 
+  /// A document set at its exact size: the gaps are counted first, so the shorter form is
+  /// chosen before anything is written (appending digit by digit to a growing array was 2 %
+  /// of a full build).
   static func encodeSet<C: BidirectionalCollection<Int32>>(_ ids: C, documentCount: Int) -> [UInt8]
   {
-    var list: [UInt8] = []
+    var listLength = 0
     var previous: Int32 = -1
     for id in ids {
-      appendNumber(UInt32(id - previous - 1), to: &list)
+      listLength += numberLength(UInt32(id - previous - 1))
       previous = id
     }
     let bitmapLength = 1 + ((ids.last.map { Int($0) } ?? 0) / 6 + 1)
-    if bitmapLength >= list.count { return list }
-    var bits = [UInt8](repeating: 0, count: bitmapLength - 1)
-    for id in ids { bits[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
-    return [UInt8(ascii: "*")] + bits.map { digit(UInt32($0)) }
+    if bitmapLength >= listLength {
+      return [UInt8](unsafeUninitializedCapacity: listLength) { buffer, count in
+        var p = 0
+        var previous: Int32 = -1
+        for id in ids {
+          writeNumber(UInt32(id - previous - 1), into: buffer, at: &p)
+          previous = id
+        }
+        count = p
+      }
+    }
+    return [UInt8](unsafeUninitializedCapacity: bitmapLength) { buffer, count in
+      buffer[0] = UInt8(ascii: "*")
+      for i in 1..<bitmapLength { buffer[i] = 0 }
+      for id in ids { buffer[1 + Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
+      for i in 1..<bitmapLength { buffer[i] = digit(UInt32(buffer[i])) }
+      count = bitmapLength
+    }
   }
 
   static func encodePairs<A: Collection<Int32>, B: Collection<UInt32>>(_ ids: A, _ masks: B)

@@ -105,6 +105,28 @@ import Testing
     #expect(!html.contains("※"))
   }
 
+  /// The matcher reads UTF-8 bytes: four-byte characters, the three-byte ※, names sharing a
+  /// first character, Latin word edges next to digits, and the first of two equal names.
+  @Test func glossaryMatchesOnBytes() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "yoshinoya", url: "/g/yoshinoya/", names: ["𠮷野家"]),
+      GlossaryLinkTarget(slug: "bousai", url: "/g/bousai/", names: ["防災"]),
+      GlossaryLinkTarget(slug: "bousai-app", url: "/g/bousai-app/", names: ["防災アプリ"]),
+      GlossaryLinkTarget(slug: "again", url: "/g/again/", names: ["防災"]),
+      GlossaryLinkTarget(slug: "ai", url: "/g/ai/", names: ["AI"]),
+    ])
+    let doc = MarkdownDocument("𠮷野家の防災アプリと防災※、AI2とAIです。防災※も。")
+    let linked = doc.linkGlossary(matcher)
+    let html = doc.renderHTML()
+    #expect(linked.map { matcher.targets[$0].slug } == ["yoshinoya", "bousai-app", "bousai", "ai"])
+    #expect(html.contains("aria-describedby=\"term-yoshinoya\">𠮷野家</a>の"))
+    #expect(html.contains("aria-describedby=\"term-bousai-app\">防災アプリ</a>と"))
+    #expect(html.contains("aria-describedby=\"term-bousai\">防災</a>、AI2と<a class"))
+    #expect(html.contains("aria-describedby=\"term-ai\">AI</a>です。"))
+    #expect(html.contains("aria-describedby=\"term-bousai\">防災</a>も。"))
+    #expect(!html.contains("※") && !html.contains("term-again"))
+  }
+
   @Test func glossaryDoesNotLinkOwnEntry() {
     let matcher = GlossaryMatcher([
       GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])

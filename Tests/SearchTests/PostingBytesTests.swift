@@ -78,4 +78,30 @@ import Testing
       #expect(Codec.decodePairs(String(decoding: expected, as: UTF8.self)).map(\.0) == ids)
     }
   }
+
+  /// Sets written at their counted size: the gaps as `appendNumber` writes them, or the bitmap
+  /// when that is shorter, and both decode to the same ids.
+  @Test func setsTakeTheShorterFormAtTheirExactSize() {
+    var generator = SystemRandomNumberGenerator()
+    for (count, spread) in [(0, 1), (1, 1), (1, 100_000), (40, 3), (40, 5000), (3000, 2)] {
+      var ids: [Int32] = []
+      var next: Int32 = Int32.random(in: 0...50, using: &generator)
+      for _ in 0..<count {
+        ids.append(next)
+        next += Int32.random(in: 1...Int32(spread), using: &generator)
+      }
+      var gaps: [UInt8] = []
+      var previous: Int32 = -1
+      for id in ids {
+        Codec.appendNumber(UInt32(id - previous - 1), to: &gaps)
+        previous = id
+      }
+      var bits = [UInt8](repeating: 0, count: (Int(ids.last ?? 0) / 6) + 1)
+      for id in ids { bits[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
+      let bitmap = [UInt8(ascii: "*")] + bits.map { Codec.digits[Int($0)] }
+      let written = Codec.encodeSet(ids, documentCount: Int(next) + 1)
+      #expect(written == (bitmap.count >= gaps.count ? gaps : bitmap), "\(count) ids")
+      #expect(Codec.decodeSet(String(decoding: written, as: UTF8.self)) == ids)
+    }
+  }
 }
