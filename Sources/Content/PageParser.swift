@@ -63,7 +63,7 @@ enum PageParser {
       if let config, let domain, let field {
         checkIDs(&y, [domain], against: config.domains.map(\.id), what: "domain", key: "domain")
         checkIDs(
-          &y, [field], against: config.allFields.map(\.field.id), what: "field", key: "field")
+          &y, [field], against: config.fieldIDs, what: "field", key: "field")
         if let owner = config.allFields.first(where: { $0.field.id == field.id })?.domain.id,
           config.domains.contains(where: { $0.id == domain.id }), owner != domain.id
         {
@@ -86,7 +86,7 @@ enum PageParser {
       let fields = references(&y, "fields", required: true, example: "[crisis-management]")
       if let config, let fields {
         checkIDs(
-          &y, fields, against: config.allFields.map(\.field.id), what: "field", key: "fields")
+          &y, fields, against: config.fieldIDs, what: "field", key: "fields")
       }
       var status: InitiativeStatus?
       if let s = y.string("status") {

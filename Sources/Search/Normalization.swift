@@ -166,6 +166,10 @@ struct Normalizer {
     case 0x3041...0x309F, 0x30A1...0x30FF, 0x31F0...0x31FF, 0x3005...0x3007, 0x303B,
       0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
       return .japanese
+    case 0x3000...0x3004, 0x3008...0x3020:
+      // Japanese spaces, 、。 and brackets (Zs, Po, Ps, Pe, Pd, So): the commonest characters
+      // after kana and kanji, answered without a look at their Unicode properties.
+      return .separator
     default:
       guard let s = Unicode.Scalar(v) else { return .separator }
       switch s.properties.generalCategory {
