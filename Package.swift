@@ -37,16 +37,25 @@ let package = Package(
     // The content model: kinds, front matter schema and validation, loading content/.
     .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
-    .target(name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel"]),
+    .target(
+      name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),
     // Japanese-aware search index and query engine.
     .target(name: "Search", dependencies: ["ByteFormats"]),
     // Templates, view models, feeds, calendars, sitemap, assets.
     .target(
       name: "Render",
-      dependencies: ["Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     // The build as a list of named steps, with atomic output.
-    .target(name: "Build", dependencies: ["CJemalloc", "ByteFormats", "Content", "Site", "Render", "Markdown", "Search", "Diagnostics", "Parallel"]),
+    .target(
+      name: "Build",
+      dependencies: [
+        "CJemalloc", "ByteFormats", "Content", "Site", "Render", "Markdown", "Search",
+        "Diagnostics", "Parallel",
+      ]),
     // Link checker and accessibility rules on the built site.
     .target(name: "Check", dependencies: ["Diagnostics"]),
     // Plain-Japanese rules on the Markdown sources.
@@ -54,7 +63,9 @@ let package = Package(
     // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.
     .target(
       name: "Serve",
-      dependencies: ["Build", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]
+      dependencies: [
+        "Build", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird"),
+      ]
     ),
     .executableTarget(
       name: "portal",
@@ -69,7 +80,7 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),
-    .testTarget(name: "SearchTests", dependencies: ["Search"]),
+    .testTarget(name: "SearchTests", dependencies: ["Search", "ByteFormats"]),
     .testTarget(
       name: "RenderTests",
       dependencies: [

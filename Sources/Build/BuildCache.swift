@@ -24,7 +24,7 @@ struct BuildCache: Sendable {
 
   struct Body: Sendable {
     var key: UInt64
-    var plainText: String
+    var plainText: StoredText
     var glossaryTerms: [String]
   }
 
@@ -155,7 +155,7 @@ struct BuildCache: Sendable {
     let parsed = parsedFiles?.bytes ?? []
     var size = 64 + search.count + parsed.count
     for (path, b) in bodies {
-      size += path.utf8.count + b.plainText.utf8.count + 32
+      size += path.utf8.count + b.plainText.utf8Count + 32
       for t in b.glossaryTerms { size += t.utf8.count + 8 }
     }
     for path in outputs.keys { size += path.utf8.count + 24 }
@@ -168,7 +168,7 @@ struct BuildCache: Sendable {
     bodies.forEachCanonically { path, b in
       w.string(path)
       w.u64(b.key)
-      w.string(b.plainText)
+      w.text(b.plainText)
       w.strings(b.glossaryTerms)
     }
     w.int(outputs.count)
@@ -255,10 +255,19 @@ struct BuildCache: Sendable {
     }
     let bodyCount = try r.int()
     bodies.reserveCapacity(bodyCount)
+    let bodiesStart = r.position
     for _ in 0..<bodyCount {
       let path = try r.string()
       bodies[path] = Body(
-        key: try r.u64(), plainText: try r.string(), glossaryTerms: try r.strings())
+        key: try r.u64(), plainText: try r.text(), glossaryTerms: try r.strings())
+    }
+    // The plain texts stay bytes until read (most never are), in a copy of their section only.
+    let section = Array(bytes[bodiesStart..<r.position])
+    var i = bodies.values.startIndex
+    while i != bodies.values.endIndex {
+      bodies.values[i].plainText = bodies.values[i].plainText.moved(
+        onto: section, from: bodiesStart)
+      bodies.values.formIndex(after: &i)
     }
     outputs = [:]
     let outputCount = try r.int()

@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Foundation
 import Render
@@ -110,7 +111,7 @@ enum SearchIndexStep {
         return SearchDocuments.document(of: page, url: current.url, body: body, in: site)
       }
       var document = current
-      document.body = body
+      document.bodyText = body
       return document
     }
     // Only a file with the bytes the cache recorded: anything else (an edit by hand, an
@@ -174,7 +175,9 @@ struct SearchDocuments: Sendable {
 
   /// The document of a page at a URL with a body's plain text: a field vision is found under
   /// its field's name.
-  static func document(of page: Page, url: String, body: String, in site: Site) -> SearchDocument {
+  static func document(of page: Page, url: String, body: StoredText, in site: Site)
+    -> SearchDocument
+  {
     let kind: SearchKind
     var date: String?
     var keywords = page.tags
@@ -195,7 +198,7 @@ struct SearchDocuments: Sendable {
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
     }
     return SearchDocument(
-      url: url, title: title, kind: kind, summary: page.summary ?? "", body: body, date: date,
+      url: url, title: title, kind: kind, summary: page.summary ?? "", bodyText: body, date: date,
       keywords: keywords)
   }
 }

@@ -26,6 +26,8 @@ public struct BinaryWriter: Sendable {
     bytes += d
   }
 
+  mutating func append(_ raw: UnsafeBufferPointer<UInt8>) { bytes += raw }
+
   public mutating func strings(_ list: [String]) {
     int(list.count)
     for s in list { string(s) }
@@ -44,6 +46,9 @@ public struct BinaryReader {
   public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   public var atEnd: Bool { at == bytes.count }
+
+  /// How many bytes have been read.
+  public var position: Int { at }
 
   public mutating func u64() throws(Corrupt) -> UInt64 {
     guard at + 8 <= bytes.count else { throw Corrupt() }
@@ -74,10 +79,15 @@ public struct BinaryReader {
   }
 
   public mutating func data() throws(Corrupt) -> [UInt8] {
+    Array(try slice())
+  }
+
+  /// Length-prefixed bytes as a slice of the bytes being read: shared, not copied.
+  mutating func slice() throws(Corrupt) -> ArraySlice<UInt8> {
     let n = try int()
     guard at + n <= bytes.count else { throw Corrupt() }
     defer { at += n }
-    return Array(bytes[at..<(at + n)])
+    return bytes[at..<(at + n)]
   }
 
   public mutating func strings() throws(Corrupt) -> [String] {

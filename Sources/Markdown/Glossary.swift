@@ -25,6 +25,8 @@ public struct GlossaryMatcher: Sendable {
     var target: Int
   }
   public let targets: [GlossaryLinkTarget]
+  /// Each target's opening `<a>` tag, escaped once rather than for every link.
+  let openingTags: [String]
   /// Names by the value of their first scalar, longest first. Of two names that both match at
   /// one place one is a prefix of the other, so longest in bytes is longest in characters.
   private let byFirstScalar: [UInt32: [Name]]
@@ -34,6 +36,9 @@ public struct GlossaryMatcher: Sendable {
 
   public init(_ targets: [GlossaryLinkTarget]) {
     self.targets = targets
+    openingTags = targets.map {
+      "<a class=\"term\" href=\"\(escapeHTML($0.url))\" aria-describedby=\"term-\(escapeHTML($0.slug))\">"
+    }
     var index: [UInt32: [Name]] = [:]
     for (i, target) in targets.enumerated() {
       for name in target.names {
@@ -217,11 +222,7 @@ extension MarkdownDocument {
           cmark_node_insert_before(node, makeText(piece.text))
           continue
         }
-        let target = matcher.targets[t]
-        let link = makeCustomInline(
-          enter:
-            "<a class=\"term\" href=\"\(escapeHTML(target.url))\" aria-describedby=\"term-\(escapeHTML(target.slug))\">",
-          exit: "</a>")
+        let link = makeCustomInline(enter: matcher.openingTags[t], exit: "</a>")
         cmark_node_append_child(link, makeText(piece.text))
         cmark_node_insert_before(node, link)
         if !seen.contains(t) {

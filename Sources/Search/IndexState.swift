@@ -33,7 +33,7 @@ public struct SearchIndexState: Sendable, Equatable {
     h.add(String(doc.keywords.count))
     for k in doc.keywords { h.add(k) }
     var b = FNV64()
-    b.add(doc.body)
+    doc.bodyText.withUTF8 { b.add(utf8: $0) }
     return (h.value, b.value)
   }
 
@@ -96,13 +96,16 @@ struct FNV64 {
   private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
   mutating func add(_ s: String) {
-    var h = value
     var s = s
-    s.withUTF8 { buffer in
-      for byte in buffer {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01b3
-      }
+    s.withUTF8 { add(utf8: $0) }
+  }
+
+  /// The bytes, then a 0xFF that no UTF-8 text holds, so ("ab", "c") and ("a", "bc") differ.
+  mutating func add(utf8 buffer: UnsafeBufferPointer<UInt8>) {
+    var h = value
+    for byte in buffer {
+      h ^= UInt64(byte)
+      h = h &* 0x100_0000_01b3
     }
     h ^= 0xFF
     h = h &* 0x100_0000_01b3

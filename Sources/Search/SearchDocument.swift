@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 /// What a page is, for filters and for breaking ties (glossary, strategy, initiative, event).
@@ -24,7 +25,13 @@ public struct SearchDocument: Sendable {
   public var kind: SearchKind
   public var summary: String
   /// The body as plain text (no markup), blocks separated by newlines.
-  public var body: String
+  public var body: String {
+    get { bodyText.string }
+    set { bodyText = StoredText(newValue) }
+  }
+  /// The same, possibly still bytes of the build cache: an incremental build reads the bodies
+  /// of edited pages only.
+  public var bodyText: StoredText
   /// `YYYY-MM-DD`: an event's start, an initiative's start; newer first among equal scores.
   public var date: String?
   /// Extra words that find the page: tags, and for glossary entries the reading, aliases and
@@ -36,11 +43,20 @@ public struct SearchDocument: Sendable {
     url: String, title: String, kind: SearchKind, summary: String, body: String, date: String?,
     keywords: [String]
   ) {
+    self.init(
+      url: url, title: title, kind: kind, summary: summary, bodyText: StoredText(body), date: date,
+      keywords: keywords)
+  }
+
+  public init(
+    url: String, title: String, kind: SearchKind, summary: String, bodyText: StoredText,
+    date: String?, keywords: [String]
+  ) {
     self.url = url
     self.title = title
     self.kind = kind
     self.summary = summary
-    self.body = body
+    self.bodyText = bodyText
     self.date = date
     self.keywords = keywords
   }

@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Diagnostics
 import Foundation
@@ -9,7 +10,7 @@ public struct ResolvedBody: Sendable {
   /// index need of it, whose HTML is rendered again only if its own page must be.
   public var html: String?
   public var headings: [Heading]
-  public var plainText: String
+  public var plainText: StoredText
   public var glossaryTerms: [String]
   public var links: [SourceLink]
   public var diagnostics: [Diagnostic]
@@ -17,14 +18,14 @@ public struct ResolvedBody: Sendable {
   init(_ out: BodyRenderer.Output) {
     html = out.html
     headings = out.headings
-    plainText = out.plainText
+    plainText = StoredText(out.plainText)
     glossaryTerms = out.glossaryTerms
     links = out.links
     diagnostics = out.diagnostics
   }
 
   /// A stub from the on-disk cache.
-  public init(stubWithPlainText plainText: String, glossaryTerms: [String]) {
+  public init(stubWithPlainText plainText: StoredText, glossaryTerms: [String]) {
     html = nil
     headings = []
     self.plainText = plainText

@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Markdown
 
@@ -9,7 +10,8 @@ public struct ResolvedPage: Sendable {
   public var outputPath: String
   public var bodyHTML: String
   public var headings: [Heading]
-  public var plainText: String
+  /// Kept as the caches bytes for pages carried over: read only for the search index.
+  public var plainText: StoredText
   /// Slugs of the glossary entries linked from the body, in order of first use.
   public var glossaryTerms: [String]
   /// Links and images of the body with their final URL and position in the source file.

@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 import Testing
 
@@ -46,6 +47,13 @@ import Testing
         date: kind == .event ? "2026-0\(1 + i % 9)-01" : nil,
         keywords: kind == .glossary ? ["ぺーじ\(i)"] : [])
     }
+  }
+
+  /// The document with its body as bytes, as the build cache gives it.
+  static func stored(_ doc: SearchDocument) -> SearchDocument {
+    var d = doc
+    d.bodyText = StoredText(utf8: ArraySlice(Array(doc.body.utf8)))
+    return d
   }
 
   /// What a caller that only kept bodies gives as the earlier documents: the current ones
@@ -106,13 +114,15 @@ import Testing
         continue
       }
       patched += 1
-      // A caller that keeps the documents in order and names the edited ones gets the same.
-      let ordered = SearchIndexBuilder.order(docs).map { docs[$0] }
+      // A caller that keeps the documents in order and names the edited ones gets the same,
+      // also when the bodies are still the bytes of the build cache (`StoredText`).
+      let ordered = SearchIndexBuilder.order(docs).map { Self.stored(docs[$0]) }
       let named = try #require(
         SearchIndexBuilder.update(
           ordered: ordered, changed: ordered.indices.filter { edited.contains(ordered[$0].url) },
-          previous: index.state, previousDocument: Self.withBodies(old), readFile: { files[$0] },
-          options: Self.options))
+          previous: index.state,
+          previousDocument: { id, doc in Self.withBodies(old)(id, doc).map(Self.stored) },
+          readFile: { files[$0] }, options: Self.options))
       #expect(named.writes == update.writes && named.deletes == update.deletes)
       #expect(named.state == update.state)
       let result = Self.apply(update, to: index.files)
