@@ -46,7 +46,7 @@ struct Prepared: Sendable {
     var normalizer = Normalizer()
     let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
-    let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.body.utf8.count) / 3
+    let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.bodyText.utf8Count) / 3
     let grams = GramTrie(capacity: max(256, characters * gramLength / 2))
     var words: [String: UInt32] = [:]
 
@@ -73,6 +73,7 @@ struct Prepared: Sendable {
     index(summary, bit: IndexFormat.summaryBit)
     index(keywords, bit: IndexFormat.keywordsBit)
 
+    // Read once: a body still in the cache's bytes is decoded on each read.
     let bodyScalars = doc.body.unicodeScalars.map(\.value)
     let body = normalizer.normalize(bodyScalars)
     let ranges = Self.chunks(bodyScalars, body, target: options.chunkLength)
