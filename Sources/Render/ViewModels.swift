@@ -7,9 +7,24 @@ import Site
 struct ViewModels {
   let site: Site
   let theme: Theme
-  /// The `site`, `assets` and `search` keys every page shares, made once per build: `site` for
-  /// each section the navigation can mark as current (nil: none).
-  private let shared: [String?: TemplateContext]
+  /// Values made once per build. Kept in one object: with two more dictionaries stored in the
+  /// struct itself, the debug build of the tests crashed releasing a `RenderPlan` captured by a
+  /// method reference (`compactMap(vevent)`), which looks like a compiler bug in that layout.
+  private let made: Made
+
+  private final class Made: Sendable {
+    /// The `site`, `assets` and `search` keys every page shares: `site` for each section the
+    /// navigation can mark as current (nil: none).
+    let shared: [String?: TemplateContext]
+    /// Each field's name and URL as a card shows them, by field id: a list of 7,000 initiative
+    /// cards looked each field up through every domain, copying its node.
+    let fieldLinks: [String: TemplateValue]
+
+    init(shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue]) {
+      self.shared = shared
+      self.fieldLinks = fieldLinks
+    }
+  }
 
   init(site: Site, theme: Theme) {
     self.site = site
@@ -44,14 +59,20 @@ struct ViewModels {
         "search": ["index_url": .text(urls.searchIndex)],
       ]
     }
-    self.shared = shared
+    var fieldLinks: [String: TemplateValue] = [:]
+    for d in site.domains {
+      for f in d.fields where fieldLinks[f.config.id] == nil {
+        fieldLinks[f.config.id] = ["name": .text(f.config.name), "url": .text(f.url)]
+      }
+    }
+    made = Made(shared: shared, fieldLinks: fieldLinks)
   }
 
   var urls: URLScheme { site.urls }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
   func base(title: String, url: String, section: String?, description: String?) -> TemplateContext {
-    var ctx = shared[section] ?? shared[nil]!
+    var ctx = made.shared[section] ?? made.shared[nil]!
     ctx["page"] = [
       "title": .text(title), "url": .text(url), "canonical": .text(absolute(url)),
       "description": .text(description ?? site.config.description ?? ""),
@@ -62,7 +83,7 @@ struct ViewModels {
 
   /// Marks `section` as the current one in the navigation.
   func setSection(_ ctx: inout TemplateContext, _ section: String) {
-    ctx["site"] = (shared[section] ?? shared[nil]!)["site"]
+    ctx["site"] = (made.shared[section] ?? made.shared[nil]!)["site"]
   }
 
   func absolute(_ url: String) -> String {
@@ -87,18 +108,18 @@ struct ViewModels {
     // Fields are read in place: a copy of the whole resolved page (body, headings, links…)
     // for each of the 10,000 cards of a big list retained every one of them.
     let page = site.pages[i].page
-    var m: TemplateContext = [
-      "title": .text(page.title), "url": .text(site.pages[i].url),
-      "summary": .text(page.summary ?? ""), "kind_label": .text(page.kind.label),
-    ]
+    // Room for every key a card can have: growing the table twice per card showed in lists of
+    // thousands.
+    var m = TemplateContext(minimumCapacity: 8)
+    m["title"] = .text(page.title)
+    m["url"] = .text(site.pages[i].url)
+    m["summary"] = .text(page.summary ?? "")
+    m["kind_label"] = .text(page.kind.label)
     switch page.meta {
     case .initiative(let meta):
       m["status"] = .text(meta.status?.label ?? "")
       m["status_id"] = .text(meta.status?.rawValue ?? "")
-      m["fields"] = .items(
-        meta.fields.compactMap { ref in
-          site.field(ref.id).map { ["name": .text($0.config.name), "url": .text($0.url)] }
-        })
+      m["fields"] = .list(meta.fields.compactMap { made.fieldLinks[$0.id] })
     case .event(let meta):
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
       m["datetime"] = .text(meta.start.description)

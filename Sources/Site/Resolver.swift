@@ -50,7 +50,7 @@ public enum Resolver {
       relatedInitiatives: [:])
     site.bodyContextKey = contextKey
     site.bodyContext = context
-    for (i, p) in pages.enumerated() { site.lookup["\(p.kind.rawValue)/\(p.slug)"] = i }
+    for (i, p) in pages.enumerated() { site.lookup[PageKey(kind: p.kind, slug: p.slug)] = i }
     derive(&site)
     return (site, diagnostics)
   }

@@ -87,7 +87,7 @@ public struct Site: Sendable {
   public var bodyContextKey: UInt64 = 0
 
   public func index(of kind: ContentKind, slug: String) -> Int? {
-    lookup["\(kind.rawValue)/\(slug)"]
+    lookup[PageKey(kind: kind, slug: slug)]
   }
 
   public func page(_ kind: ContentKind, _ slug: String) -> ResolvedPage? {
@@ -113,7 +113,14 @@ public struct Site: Sendable {
     }
   }
 
-  var lookup: [String: Int] = [:]
+  var lookup: [PageKey: Int] = [:]
   /// What bodies were rendered with, kept so one body can be rendered again on its own.
   var bodyContext: BodyContext?
+}
+
+/// A page's kind and slug, the key of `Site.index(of:slug:)`: hashed as they are, where a
+/// "kind/slug" string was built for each of the lookups that reading relations makes.
+struct PageKey: Hashable {
+  var kind: ContentKind
+  var slug: String
 }
