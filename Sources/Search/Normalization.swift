@@ -171,14 +171,20 @@ struct Normalizer {
       // after kana and kanji, answered without a look at their Unicode properties.
       return .separator
     default:
-      guard let s = Unicode.Scalar(v) else { return .separator }
-      switch s.properties.generalCategory {
-      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-        .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-        return .word
-      default:
-        return .separator
-      }
+      return classByProperties(v)
+    }
+  }
+
+  /// A character other than kana and kanji by its Unicode general category: letters, digits
+  /// and marks are word characters. The fast paths above must agree with it (a test checks).
+  static func classByProperties(_ v: UInt32) -> CharClass {
+    guard let s = Unicode.Scalar(v) else { return .separator }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+      return .word
+    default:
+      return .separator
     }
   }
 }

@@ -29,24 +29,13 @@ import Testing
 /// The character classes' fast paths (ASCII, kana and kanji, Japanese punctuation) give what
 /// the Unicode properties give: the index and search.js must cut text at the same places.
 @Suite struct CharClassTests {
-  static func byProperties(_ v: UInt32) -> CharClass {
-    guard let s = Unicode.Scalar(v) else { return .separator }
-    switch s.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-      .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-      return .word
-    default:
-      return .separator
-    }
-  }
-
   @Test func fastPathsAgreeWithProperties() {
     for v in UInt32(0)..<0x1_0000 {
       let c = Normalizer.charClass(v)
       if c == .japanese { continue }
       // ASCII punctuation and symbols are separators even where Unicode calls them otherwise.
       if v < 0x80 { continue }
-      #expect(c == Self.byProperties(v), "U+\(String(v, radix: 16))")
+      #expect(c == Normalizer.classByProperties(v), "U+\(String(v, radix: 16))")
     }
     for v in [0x3000, 0x3001, 0x3002, 0x300C, 0x300D, 0x301C, 0x3020] as [UInt32] {
       #expect(Normalizer.charClass(v) == .separator)
