@@ -112,6 +112,21 @@ import Testing
     try expectBuild(session, .inPlace, "body again")
   }
 
+  /// A glossary entry's definition is shown on every page whose body links the term (the
+  /// terms list under the body): those pages are rendered again. (The usual incremental way:
+  /// a glossary entry's front matter is not edited in place.)
+  @Test func aDefinitionEditReachesThePagesLinkingTheTerm() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let linking = output.appendingPathComponent("initiatives/ai-disaster/index.html")
+    #expect(try String(contentsOf: linking, encoding: .utf8).contains("人のように考える"))
+    try edit(file("glossary/ai.md")) {
+      $0.replacingOccurrences(of: "short: 人のように考える", with: "short: 人のまねをして考える")
+    }
+    try expectBuild(session, .incremental, "definition")
+    #expect(try String(contentsOf: linking, encoding: .utf8).contains("人のまねをして考える"))
+  }
+
   /// A title, summary or tag edit is made in place, and the search index patched for that page
   /// alone instead of built whole.
   @Test func frontMatterEditsPatchTheSearchIndex() throws {
