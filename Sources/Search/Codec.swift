@@ -31,13 +31,6 @@ enum Codec {
     }
   }
 
-  /// Appends `value`'s digits: the plain form, which the tests hold the exact-size writers to.
-  static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
-    var p = out.count
-    out.append(contentsOf: repeatElement(0, count: numberLength(value)))
-    out.withUnsafeMutableBufferPointer { writeNumber(value, into: $0, at: &p) }
-  }
-
   /// Writes `value`'s digits at `p` and moves `p` past them; the room is the caller's
   /// (`numberLength`).
   @inline(__always)
@@ -54,7 +47,7 @@ enum Codec {
     p += 1
   }
 
-  /// How many digits `appendNumber` writes for `value`.
+  /// How many digits `writeNumber` writes for `value`.
   static func numberLength(_ value: UInt32) -> Int {
     var v = value
     var n = 1

@@ -10,7 +10,7 @@ public struct ResolvedPage: Sendable {
   public var outputPath: String
   public var bodyHTML: String
   public var headings: [Heading]
-  /// Kept as the caches bytes for pages carried over: read only for the search index.
+  /// Kept as the cache's bytes for pages carried over: read only for the search index.
   public var plainText: StoredText
   /// Slugs of the glossary entries linked from the body, in order of first use.
   public var glossaryTerms: [String]
