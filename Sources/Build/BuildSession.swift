@@ -33,6 +33,8 @@ public final class BuildSession: @unchecked Sendable {
     var dependencies: Dependencies
     /// Made when first needed (a build that left the index as it was has none).
     var search: SearchDocuments?
+    /// Made when an edit first changes front matter other pages show (`Readers`).
+    var readers: Readers? = nil
   }
   var resolved: Resolved?
 

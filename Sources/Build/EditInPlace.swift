@@ -15,8 +15,9 @@ import Site
 /// fields or related pages it names) may change. The site's pages stay, so the edit is applied
 /// to the site the session kept: only that file is parsed and its body rendered; the relations
 /// are derived again if it moved between lists; only its page (or the field page showing it)
-/// is rendered, or when front matter changed, whatever shows it (every output's inputs are
-/// hashed again to find those); its search documents are patched. The usual incremental build
+/// is rendered, or when front matter changed, whatever shows it (the outputs that read the page,
+/// from `Readers`; after a move between lists, every output's inputs are hashed again); its
+/// search documents are patched. The usual incremental build
 /// walks every page in several passes (load, resolve, plan, search), which at 10,000 pages
 /// took most of a second; this touches what the edit touched.
 ///
@@ -120,8 +121,8 @@ enum EditInPlace {
     var documents = resolved.search ?? SearchDocuments(site: resolved.site)
     resolved.search = nil
     resolved.site.now = options.now
-    // Front matter other pages show changed: any output may show it, so every output's inputs
-    // are hashed again, after the relations are derived again if a page moved between lists.
+    // Front matter other pages show changed: the outputs that read it are hashed again, after
+    // the relations are derived again if a page moved between lists.
     let shown = edits.contains { $0.publicHash != resolved.dependencies.publicHash[$0.index] }
     for e in edits {
       Resolver.replaceBody(
@@ -129,17 +130,32 @@ enum EditInPlace {
         memo: session.bodyMemo)
       resolved.dependencies.update(page: e.index, public: e.publicHash, full: e.fullHash)
     }
-    if moves { Resolver.rederive(&resolved.site) }
+    if moves {
+      Resolver.rederive(&resolved.site)
+      resolved.readers = nil
+    }
 
     // Render what changed: the edited pages (or the field pages showing them), and when front
     // matter changed, whatever shows it.
     let edited = Set(edits.map(\.index))
     let site = resolved.site
-    let candidates = resolved.jobs.filter { _, job in
-      shown || job.bodyPage(in: site).map(edited.contains) ?? false
+    let listed = RenderPlan(site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
+    let candidates: [(path: String, job: RenderJob)]
+    if moves {
+      // Outputs that read the page before the move may not read it now, and counts changed.
+      candidates = resolved.jobs
+    } else if shown {
+      if resolved.readers == nil {
+        resolved.readers = Readers(
+          jobs: resolved.jobs, dependencies: resolved.dependencies, plan: listed)
+      }
+      candidates = resolved.readers!.jobs(reading: edited).map { resolved.jobs[$0] }
+    } else {
+      candidates = resolved.jobs.filter { _, job in
+        job.bodyPage(in: site).map(edited.contains) ?? false
+      }
     }
     let dependencies = resolved.dependencies
-    let listed = RenderPlan(site: resolved.site, theme: resolved.theme, jobs: resolved.jobs)
     let hashes = candidates.parallelMap {
       dependencies.inputs(of: $0.job, path: $0.path, plan: listed)
     }

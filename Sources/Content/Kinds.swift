@@ -189,19 +189,19 @@ public struct Page: Sendable, Hashable {
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta))
   }
 
-  public var kind: ContentKind { box.fields.kind }
-  public var slug: String { box.fields.slug }
+  public var kind: ContentKind { _read { yield box.fields.kind } }
+  public var slug: String { _read { yield box.fields.slug } }
   /// Path for diagnostics, e.g. `content/initiatives/foo.md`.
-  public var path: String { box.fields.path }
+  public var path: String { _read { yield box.fields.path } }
   /// Path relative to the content directory, e.g. `initiatives/foo.md`.
-  public var relativePath: String { box.fields.relativePath }
+  public var relativePath: String { _read { yield box.fields.relativePath } }
   public var body: String { box.body }
   /// Line of the file where the body starts, to turn Markdown positions into file positions.
-  public var bodyLine: Int { box.fields.bodyLine }
-  public var tags: [String] { box.fields.tags }
-  public var draft: Bool { box.fields.draft }
-  public var updated: LocalDate? { box.fields.updated }
-  public var meta: PageMeta { box.fields.meta }
+  public var bodyLine: Int { _read { yield box.fields.bodyLine } }
+  public var tags: [String] { _read { yield box.fields.tags } }
+  public var draft: Bool { _read { yield box.fields.draft } }
+  public var updated: LocalDate? { _read { yield box.fields.updated } }
+  public var meta: PageMeta { _read { yield box.fields.meta } }
 
   /// The same page without its Markdown, for a build that has rendered it and needs the
   /// memory.

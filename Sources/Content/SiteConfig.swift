@@ -36,6 +36,20 @@ public struct SiteConfig: Sendable, Hashable {
   public var lint: [String: String]
   /// `check: { skip: [...] }` URL patterns the external link checker leaves alone.
   public var checkSkip: [String]
+  /// `initiatives_per_field`: how many initiatives the list of all initiatives shows under each
+  /// field before linking to the field's own page, which lists them all; nil for no limit.
+  /// A phone should not have to load ten thousand links to reach one field.
+  public var initiativesPerField: Int?
+
+  /// What `initiatives_per_field` is when site.yml does not say.
+  public static let defaultInitiativesPerField = 50
+
+  /// The part of a field's initiatives the list of all initiatives shows: the first
+  /// `initiativesPerField`. The view model and the dependency hash both take it from here, so
+  /// an edit of an initiative not shown leaves the list alone.
+  public func listed<T>(_ initiatives: [T]) -> ArraySlice<T> {
+    initiatives.prefix(initiativesPerField ?? initiatives.count)
+  }
 
   public var allFields: [(domain: DomainConfig, field: FieldConfig)] {
     domains.flatMap { d in d.fields.map { (d, $0) } }
@@ -160,12 +174,23 @@ public struct SiteConfig: Sendable, Hashable {
       c.reportUnknownKeys(kindName: "`check`")
       y.diagnostics += c.diagnostics
     }
+    var initiativesPerField: Int? = defaultInitiativesPerField
+    if let (n, mark) = y.int("initiatives_per_field", example: "50") {
+      if n < 0 {
+        y.error(
+          mark, "`initiatives_per_field` must be 0 or more",
+          hint: "write a number such as `initiatives_per_field: 50`, or 0 to list every initiative",
+          code: "config.limit")
+      }
+      initiativesPerField = n > 0 ? n : nil
+    }
     y.reportUnknownKeys(kindName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     let config = SiteConfig(
       title: title, description: description, baseURL: baseURL, language: language,
       allowRawHTML: allowRawHTML,
-      vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip)
+      vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
+      initiativesPerField: initiativesPerField)
     return (config, y.diagnostics)
   }
 }

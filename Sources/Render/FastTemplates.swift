@@ -176,10 +176,12 @@ struct FastTemplates: Sendable {
     case .section(let path, let body):
       switch lookup(path, context) {
       case .list(let items)?:
+        // One copy of the stack for the whole list, each item pushed and popped in place.
+        var inner = context
         for item in items {
-          var inner = context
           inner.stack.append(item)
           try render(body, inner, into: &out)
+          inner.stack.removeLast()
         }
       case .bool(let b)?:
         if b { try render(body, context, into: &out) }

@@ -51,6 +51,7 @@ extension ViewModels {
   }
 
   func initiativesIndexContext() -> TemplateContext {
+    let limit = site.config.initiativesPerField
     var ctx = base(
       title: "取組の一覧", url: urls.index(.initiative), section: urls.index(.initiative),
       description: nil)
@@ -63,12 +64,19 @@ extension ViewModels {
             d.fields.map { f in
               [
                 "id": .text(f.config.id), "name": .text(f.config.name), "url": .text(f.url),
-                "initiatives": .items(f.initiatives.map(card)),
+                "initiatives": .items(site.config.listed(f.initiatives).map(card)),
+                "total": .number(f.initiatives.count),
+                "has_more": .bool(limit.map { f.initiatives.count > $0 } ?? false),
               ]
             }),
         ]
       })
     ctx["count"] = .number(site.initiatives.count)
+    let limited = site.domains.contains { d in
+      d.fields.contains { f in limit.map { f.initiatives.count > $0 } ?? false }
+    }
+    ctx["limited"] = .bool(limited)
+    ctx["per_field"] = limit.map(TemplateValue.number) ?? .text("")
     return ctx
   }
 

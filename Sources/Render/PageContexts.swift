@@ -18,7 +18,7 @@ extension ViewModels {
   func context(for i: Int) -> (template: String, context: TemplateContext) {
     let p = site.pages[i]
     var ctx = base(title: p.title, url: p.url, section: nil, description: p.page.summary)
-    ctx.merge(body(p)) { _, new in new }
+    ctx.set(body(p))
     switch p.page.meta {
     case .strategy(let m):
       var trail: [(String, String)] = [("戦略", urls.index(.strategy))]
@@ -123,7 +123,7 @@ extension ViewModels {
     let domain = site.domain(field.domainID)
     var ctx = base(title: field.config.name, url: field.url, section: nil, description: nil)
     if let v = field.vision {
-      ctx.merge(body(site.pages[v])) { _, new in new }
+      ctx.set(body(site.pages[v]))
       ctx["vision_title"] = .text(site.pages[v].title)
     }
     ctx["breadcrumbs"] = crumbs([

@@ -25,10 +25,11 @@ import Testing
 
   /// Builds in the session, then checks the mode, and that the output and the cache the session
   /// holds are byte for byte those of a full build of the same sources into another folder.
+  @discardableResult
   func expectBuild(
     _ session: BuildSession, _ mode: BuildReport.Mode, _ name: String,
     sourceLocation: SourceLocation = #_sourceLocation
-  ) throws {
+  ) throws -> BuildReport {
     let report = SiteBuilder.build(options(content: content, output: output), session: session)
     try #require(
       report.succeeded, "\(name): \(report.diagnostics.map(\.text))",
@@ -48,6 +49,7 @@ import Testing
     let encoded = cache.encoded()
     #expect(Data(encoded.head) == head, "\(name): cache head", sourceLocation: sourceLocation)
     #expect(Data(encoded.state) == state, "\(name): cache state", sourceLocation: sourceLocation)
+    return report
   }
 
   @Test(arguments: [false, true])
@@ -277,5 +279,54 @@ import Testing
     // A new process (no session) finds the output up to date.
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.mode == .upToDate)
+  }
+
+  /// With `initiatives_per_field: 1`, the list of all initiatives shows the first of each
+  /// field and links to the field for the rest; a title edit of one it does not show leaves it
+  /// alone (found through `Readers` in a session), one it shows renders it again.
+  @Test func theListShowsTheFirstOfEachFieldAndDependsOnlyOnThose() throws {
+    try edit(file("site.yml")) { $0 + "initiatives_per_field: 1\n" }
+    try """
+    ---
+    title: 見守りの取組
+    summary: 地域の見守りを進めます。
+    fields: [safety]
+    status: active
+    ---
+
+    見守ります。
+
+    """.write(to: file("initiatives/watch.md"), atomically: true, encoding: .utf8)
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let list = try String(
+      contentsOf: output.appendingPathComponent("initiatives/index.html"), encoding: .utf8)
+    // 安全・安心 has ai-disaster, cyber-security and watch, in that order.
+    #expect(list.contains("安全・安心の取組をすべて見る（3件）"))
+    #expect(list.contains("はじめの1件を載せています"))
+    #expect(!list.contains("見守りの取組"))
+    #expect(!list.contains("危機管理の取組をすべて見る"), "one initiative: no link")
+
+    try edit(file("initiatives/watch.md")) {
+      $0.replacingOccurrences(of: "title: 見守りの取組", with: "title: 見守り")
+    }
+    var html = try expectBuild(session, .inPlace, "title not on the list").renderedPaths
+    #expect(html.contains("fields/safety/index.html"))
+    #expect(!html.contains("initiatives/index.html"))
+
+    try edit(file("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "title: AIを活用した防災対策", with: "title: AIで防災")
+    }
+    html = try expectBuild(session, .inPlace, "title on the list").renderedPaths
+    #expect(html.contains("initiatives/index.html"))
+
+    // The same without a session, through the incremental build.
+    try edit(file("initiatives/watch.md")) {
+      $0.replacingOccurrences(of: "title: 見守り", with: "title: 地域の見守り")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.mode == .incremental)
+    #expect(report.renderedPaths.contains("fields/safety/index.html"))
+    #expect(!report.renderedPaths.contains("initiatives/index.html"))
   }
 }

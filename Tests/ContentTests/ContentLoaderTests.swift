@@ -135,4 +135,23 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics[1].location.line == 3)
     #expect(diagnostics[1].hint == "did you mean `title`?")
   }
+
+  @Test func initiativesPerFieldDefaultsToFiftyAndZeroMeansAll() throws {
+    func parse(_ line: String) -> (SiteConfig?, [Diagnostic]) {
+      SiteConfig.parse("title: T\nbase_url: https://x.jp/\ndomains: []\n" + line, file: "site.yml")
+    }
+    #expect(parse("").0?.initiativesPerField == 50)
+    #expect(parse("initiatives_per_field: 3\n").0?.initiativesPerField == 3)
+    #expect(parse("initiatives_per_field: 0\n").0?.initiativesPerField == nil)
+    let config = try #require(parse("initiatives_per_field: 2\n").0)
+    #expect(Array(config.listed([7, 8, 9])) == [7, 8])
+    #expect(Array(config.listed([7])) == [7])
+
+    let (_, negative) = parse("initiatives_per_field: -1\n")
+    #expect(negative.map(\.code) == ["config.limit"])
+    #expect(negative.first?.location.line == 4)
+    #expect(negative.first?.location.column == 24)
+    let (_, word) = parse("initiatives_per_field: many\n")
+    #expect(word.map(\.code) == ["front-matter.type"])
+  }
 }
