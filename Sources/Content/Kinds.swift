@@ -189,7 +189,9 @@ public struct Page: Sendable, Hashable {
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta))
   }
 
-  public var kind: ContentKind { _read { yield box.fields.kind } }
+  // Strings, lists and the front matter are read in place (`_read`): a getter returned a copy,
+  // and a card reading a title copied the whole front matter, ten retains, to take one string.
+  public var kind: ContentKind { box.fields.kind }
   public var slug: String { _read { yield box.fields.slug } }
   /// Path for diagnostics, e.g. `content/initiatives/foo.md`.
   public var path: String { _read { yield box.fields.path } }
@@ -197,10 +199,10 @@ public struct Page: Sendable, Hashable {
   public var relativePath: String { _read { yield box.fields.relativePath } }
   public var body: String { box.body }
   /// Line of the file where the body starts, to turn Markdown positions into file positions.
-  public var bodyLine: Int { _read { yield box.fields.bodyLine } }
+  public var bodyLine: Int { box.fields.bodyLine }
   public var tags: [String] { _read { yield box.fields.tags } }
-  public var draft: Bool { _read { yield box.fields.draft } }
-  public var updated: LocalDate? { _read { yield box.fields.updated } }
+  public var draft: Bool { box.fields.draft }
+  public var updated: LocalDate? { box.fields.updated }
   public var meta: PageMeta { _read { yield box.fields.meta } }
 
   /// The same page without its Markdown, for a build that has rendered it and needs the
