@@ -52,6 +52,7 @@ extension ViewModels {
 
   func initiativesIndexContext() -> TemplateContext {
     let limit = site.config.initiativesPerField
+    func hasMore(_ f: FieldNode) -> Bool { limit.map { f.initiatives.count > $0 } ?? false }
     var ctx = base(
       title: "取組の一覧", url: urls.index(.initiative), section: urls.index(.initiative),
       description: nil)
@@ -66,16 +67,13 @@ extension ViewModels {
                 "id": .text(f.config.id), "name": .text(f.config.name), "url": .text(f.url),
                 "initiatives": .items(site.config.listed(f.initiatives).map(card)),
                 "total": .number(f.initiatives.count),
-                "has_more": .bool(limit.map { f.initiatives.count > $0 } ?? false),
+                "has_more": .bool(hasMore(f)),
               ]
             }),
         ]
       })
     ctx["count"] = .number(site.initiatives.count)
-    let limited = site.domains.contains { d in
-      d.fields.contains { f in limit.map { f.initiatives.count > $0 } ?? false }
-    }
-    ctx["limited"] = .bool(limited)
+    ctx["limited"] = .bool(site.domains.contains { $0.fields.contains(where: hasMore) })
     ctx["per_field"] = limit.map(TemplateValue.number) ?? .text("")
     return ctx
   }

@@ -84,8 +84,10 @@ struct TemplateContext: Sendable {
 }
 
 extension TemplateContext: ExpressibleByDictionaryLiteral {
+  init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
+
   /// A later value of the same key wins, as it would setting the keys one by one.
-  init(dictionaryLiteral elements: (String, TemplateValue)...) {
+  init(_ elements: [(String, TemplateValue)]) {
     self.init(minimumCapacity: elements.count)
     for (key, value) in elements { self[key] = value }
   }
@@ -97,9 +99,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
   init(stringLiteral value: String) { self = .text(value) }
   init(booleanLiteral value: Bool) { self = .bool(value) }
   init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    var context = TemplateContext(minimumCapacity: elements.count)
-    for (key, value) in elements { context[key] = value }
-    self = .dict(context)
+    self = .dict(TemplateContext(elements))
   }
   init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
 }
