@@ -33,10 +33,20 @@ enum FileIO {
 
   /// Writes the bytes to a new or truncated file; false when any step fails.
   static func write(_ data: some ContiguousBytes, to path: String) -> Bool {
+    write(parts: [data], to: path)
+  }
+
+  /// Writes the parts one after another into one file: a file made of parts encoded apart
+  /// (the cache's state) is not copied into one buffer first.
+  static func write<Bytes: ContiguousBytes>(parts: [Bytes], to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    return data.withUnsafeBytes { raw -> Bool in
+    return parts.allSatisfy { writeAll($0, to: fd) }
+  }
+
+  private static func writeAll(_ data: some ContiguousBytes, to fd: Int32) -> Bool {
+    data.withUnsafeBytes { raw -> Bool in
       guard var p = raw.baseAddress else { return true }
       var left = raw.count
       while left > 0 {
@@ -55,8 +65,12 @@ enum FileIO {
   /// Writes to a temporary file beside the target and renames it over the target, so a reader
   /// (the preview server, a browser) sees the old file or the new one, never half of one.
   static func replace(_ data: some ContiguousBytes, at path: String) -> Bool {
+    replace(parts: [data], at: path)
+  }
+
+  static func replace<Bytes: ContiguousBytes>(parts: [Bytes], at path: String) -> Bool {
     let temporary = path + ".portal-tmp"
-    guard write(data, to: temporary) else {
+    guard write(parts: parts, to: temporary) else {
       unlink(temporary)
       return false
     }

@@ -98,10 +98,10 @@ enum OutputWriter {
   /// Writes the cache: the state first, the head that points at it last.
   static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) {
     let root = output.standardizedFileURL.path
-    let (head, state) = cache.encoded()
-    for (path, bytes) in [(BuildCache.file, state), (BuildCache.headFile, head)] {
+    let (head, state) = cache.encodedParts()
+    for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
       if FileIO.makeDirectories(for: [path], under: root) != nil
-        || !FileIO.replace(bytes, at: root + "/" + path)
+        || !FileIO.replace(parts: parts, at: root + "/" + path)
       {
         throw .io("cannot write \(path)")
       }

@@ -42,16 +42,26 @@ public struct BinaryReader {
 
   private let bytes: [UInt8]
   private var at = 0
+  /// Where reading stops: the end of the bytes, or of the part being read.
+  private let end: Int
 
-  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    end = bytes.count
+  }
 
-  public var atEnd: Bool { at == bytes.count }
+  /// Reads only `range` of the bytes (one section of a file), without copying it.
+  public init(_ bytes: [UInt8], in range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count)
+    self.bytes = bytes
+    at = range.lowerBound
+    end = range.upperBound
+  }
 
-  /// How many bytes have been read.
-  public var position: Int { at }
+  public var atEnd: Bool { at == end }
 
   public mutating func u64() throws(Corrupt) -> UInt64 {
-    guard at + 8 <= bytes.count else { throw Corrupt() }
+    guard at + 8 <= end else { throw Corrupt() }
     let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
     at += 8
     return UInt64(littleEndian: v)
@@ -61,19 +71,19 @@ public struct BinaryReader {
 
   public mutating func int() throws(Corrupt) -> Int {
     let v = try i64()
-    guard v >= 0, v <= Int64(bytes.count) * 8 + 1_000_000_000 else { throw Corrupt() }
+    guard v >= 0, v <= Int64(end) * 8 + 1_000_000_000 else { throw Corrupt() }
     return Int(v)
   }
 
   public mutating func bool() throws(Corrupt) -> Bool {
-    guard at < bytes.count else { throw Corrupt() }
+    guard at < end else { throw Corrupt() }
     at += 1
     return bytes[at - 1] != 0
   }
 
   public mutating func string() throws(Corrupt) -> String {
     let n = try int()
-    guard at + n <= bytes.count else { throw Corrupt() }
+    guard at + n <= end else { throw Corrupt() }
     defer { at += n }
     return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
   }
@@ -82,17 +92,23 @@ public struct BinaryReader {
     Array(try slice())
   }
 
+  /// Steps over length-prefixed bytes, giving where they are (to read them later, or in
+  /// parallel with other parts, through `init(_:in:)`).
+  public mutating func skip() throws(Corrupt) -> Range<Int> {
+    let n = try int()
+    guard at + n <= end else { throw Corrupt() }
+    defer { at += n }
+    return at..<(at + n)
+  }
+
   /// Length-prefixed bytes as a slice of the bytes being read: shared, not copied.
   mutating func slice() throws(Corrupt) -> ArraySlice<UInt8> {
-    let n = try int()
-    guard at + n <= bytes.count else { throw Corrupt() }
-    defer { at += n }
-    return bytes[at..<(at + n)]
+    bytes[try skip()]
   }
 
   public mutating func strings() throws(Corrupt) -> [String] {
     let n = try int()
-    guard n <= bytes.count else { throw Corrupt() }
+    guard n <= end - at else { throw Corrupt() }
     var out: [String] = []
     out.reserveCapacity(n)
     for _ in 0..<n { out.append(try string()) }

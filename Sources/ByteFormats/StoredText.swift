@@ -38,17 +38,6 @@ public struct StoredText: Sendable {
   }
 }
 
-extension StoredText {
-  /// This text, if it is bytes of a buffer, as the same bytes of `copy`, which holds that
-  /// buffer's bytes from offset `start` on. A reader of a whole cache file moves its texts
-  /// into a copy of only their section, so the file's buffer (most of it decoded into other
-  /// structures) is freed instead of kept by a `portal serve` session.
-  public func moved(onto copy: [UInt8], from start: Int) -> StoredText {
-    guard case .bytes(let b) = storage else { return self }
-    return StoredText(utf8: copy[(b.startIndex - start)..<(b.endIndex - start)])
-  }
-}
-
 extension BinaryWriter {
   /// Written as `string` writes a String, so either reads it back.
   public mutating func text(_ t: StoredText) {

@@ -26,26 +26,22 @@ import Testing
     #expect(again.bytes == reference.bytes)
   }
 
-  /// Texts moved into a copy of their section read as before, and no longer need the buffer
-  /// they were read from.
-  @Test func textsMoveIntoACopyOfTheirSection() throws {
+  /// A reader over one section reads its texts as the whole file's reader does, stops at the
+  /// section's end, and finds a length that runs past it corrupt.
+  @Test func aReaderOverASectionStaysInIt() throws {
     var w = BinaryWriter()
     w.u64(1)
     for t in Self.texts { w.string(t) }
+    let end = w.bytes.count
     w.u64(2)
-    var texts: [StoredText] = []
-    var section: [UInt8] = []
-    var start = 0
-    do {
-      var r = BinaryReader(w.bytes)
-      _ = try r.u64()
-      start = r.position
-      for _ in Self.texts { texts.append(try r.text()) }
-      section = Array(w.bytes[start..<r.position])
-    }
-    let moved = texts.map { $0.moved(onto: section, from: start) }
-    #expect(moved.map(\.string) == Self.texts)
-    #expect(StoredText("x").moved(onto: section, from: start).string == "x")
+    var r = BinaryReader(w.bytes, in: 8..<end)
+    #expect(try Self.texts.map { _ in try r.text().string } == Self.texts)
+    #expect(r.atEnd)
+    #expect(throws: BinaryReader.Corrupt.self) { try r.u64() }
+    // The last text's length with one byte of it cut off by the section's end.
+    var cut = BinaryReader(w.bytes, in: 8..<(end - 1))
+    for _ in Self.texts.dropLast() { _ = try cut.text() }
+    #expect(throws: BinaryReader.Corrupt.self) { try cut.text() }
   }
 
   @Test func aTruncatedTextIsCorrupt() {
