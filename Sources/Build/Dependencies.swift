@@ -10,7 +10,8 @@ import Site
 /// a content page on its own file (front matter and body) and on the front matter of the pages
 /// its template shows (related initiatives, events, parents and children, the glossary terms
 /// its body links, pages that use a term); a field page on its vision and its initiatives' front
-/// matter; lists on their members' front matter; the search index on every page.
+/// matter; lists on their members' front matter (the list of all initiatives on those it shows);
+/// the search index on every page.
 ///
 /// "Front matter" here is a page's public hash: its front matter, URL, and the glossary terms
 /// its body links (glossary pages list their users). The rules follow what `ViewModels` reads;
