@@ -148,7 +148,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 /// `String(format: "%0*d")` without Foundation's formatter, which was a visible cost of
 /// rendering 10,000 pages with dates.
-func zeroPadded(_ n: Int, _ width: Int) -> String {
+public func zeroPadded(_ n: Int, _ width: Int) -> String {
   guard n >= 0 else { return String(format: "%0\(width)d", n) }
   let digits = String(n)
   return digits.count >= width

@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Markdown
 import Site
 
@@ -19,10 +20,19 @@ struct ViewModels {
     /// Each field's name and URL as a card shows them, by field id: a list of 7,000 initiative
     /// cards looked each field up through every domain, copying its node.
     let fieldLinks: [String: TemplateValue]
+    /// The host of the base URL, for calendar events' UIDs: parsed once, not per event.
+    let calendarHost: String
+    /// The base URL without its path, which every site URL starts with (`absolute`).
+    let root: String
 
-    init(shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue]) {
+    init(
+      shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue],
+      calendarHost: String, root: String
+    ) {
       self.shared = shared
       self.fieldLinks = fieldLinks
+      self.calendarHost = calendarHost
+      self.root = root
     }
   }
 
@@ -65,10 +75,16 @@ struct ViewModels {
         fieldLinks[f.config.id] = ["name": .text(f.config.name), "url": .text(f.url)]
       }
     }
-    made = Made(shared: shared, fieldLinks: fieldLinks)
+    let base = site.config.baseURL
+    made = Made(
+      shared: shared, fieldLinks: fieldLinks,
+      calendarHost: URL(string: base)?.host ?? "portal",
+      root: base.hasSuffix(site.config.basePath)
+        ? String(base.dropLast(site.config.basePath.count)) : base)
   }
 
   var urls: URLScheme { site.urls }
+  var calendarHost: String { made.calendarHost }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
   func base(title: String, url: String, section: String?, description: String?) -> TemplateContext {
@@ -86,13 +102,7 @@ struct ViewModels {
     ctx["site"] = (made.shared[section] ?? made.shared[nil]!)["site"]
   }
 
-  func absolute(_ url: String) -> String {
-    let base = site.config.baseURL
-    let root =
-      base.hasSuffix(site.config.basePath)
-      ? String(base.dropLast(site.config.basePath.count)) : base
-    return root + url
-  }
+  func absolute(_ url: String) -> String { made.root + url }
 
   func crumbs(_ items: [(String, String)]) -> TemplateValue {
     let all = [("ホーム", urls.home)] + items

@@ -27,6 +27,50 @@ import Testing
     #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line + "\r\n")
   }
 
+  /// Folding by scalars (lines of whole characters) gives what folding by characters gives,
+  /// and lines with combining marks still fold between characters.
+  @Test func icsFoldsByScalarsAsByCharacters() {
+    func byCharacters(_ line: String) -> String {
+      var out = ""
+      var count = 0
+      for ch in line {
+        let n = String(ch).utf8.count
+        if count + n > 75 {
+          out += "\r\n "
+          count = 1
+        }
+        out.append(ch)
+        count += n
+      }
+      return out + "\r\n"
+    }
+    let lines = [
+      "SUMMARY:" + String(repeating: "千葉県のDX推進フォーラム、ＤＸ！", count: 9),
+      "DESCRIPTION:" + String(repeating: "a", count: 74) + "漢字かなカナ〜「」・ー",
+      "LOCATION:" + String(repeating: "x", count: 100),
+      "SUMMARY:" + String(repeating: "か\u{3099}", count: 40),  // combining voiced mark
+      "SUMMARY:" + String(repeating: "e\u{301}漢", count: 30),
+      "SUMMARY:" + String(repeating: "🇯🇵👩‍💻", count: 12),
+      "SHORT:千葉",
+    ]
+    for line in lines { #expect(Feeds.fold(line) == byCharacters(line), "\(line)") }
+    #expect(Feeds.isWholeCharacter("漢") && !Feeds.isWholeCharacter("\u{3099}"))
+  }
+
+  @Test func utcStampIsWhatStringFormatWrote() throws {
+    for iso in [
+      "2026-12-05T13:30:00+09:00", "2027-01-01T00:00:00Z", "0999-03-04T05:06:07Z",
+      "2026-02-28T23:59:59-05:00",
+    ] {
+      let t = try #require(DateTime(iso: iso))
+      let u = DateTime(epochSeconds: t.epochSeconds, offsetSeconds: 0).local
+      let reference = String(
+        format: "%04d%02d%02dT%02d%02d%02dZ", u.date.year, u.date.month, u.date.day, u.hour,
+        u.minute, u.second)
+      #expect(Feeds.utcStamp(t) == reference)
+    }
+  }
+
   @Test func icsEscapesText() {
     #expect(Feeds.icsText("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
   }
