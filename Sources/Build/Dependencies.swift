@@ -189,9 +189,7 @@ struct Dependencies: Sendable {
       // Not the build clock: an event's DTSTAMP stays that of the build that last wrote it.
       h.shown(i)
     case .eventsCalendar:
-      pub(
-        (site.upcomingEvents + site.pastEvents).sorted { site.pages[$0].slug < site.pages[$1].slug }
-      )
+      pub(site.eventsBySlug)
     case .eventsFeed:
       pub(site.upcomingEvents)
       pub(site.pastEvents)

@@ -148,13 +148,11 @@ public struct RenderPlan: Sendable {
         path: u.outputPath(forURL: u.eventCalendar(p.slug)),
         data: Feeds.calendar(name: p.title, events: vevent(i) ?? ""), source: p.page.path)
     case .eventsCalendar:
-      let events = (site.upcomingEvents + site.pastEvents).sorted {
-        site.pages[$0].slug < site.pages[$1].slug
-      }
       return OutputFile(
         path: u.outputPath(forURL: u.eventsCalendar),
         data: Feeds.calendar(
-          name: "\(site.config.title)：イベント", events: events.compactMap(vevent).joined()))
+          name: "\(site.config.title)：イベント",
+          events: site.eventsBySlug.compactMap(vevent).joined()))
     case .eventsFeed:
       return OutputFile(
         path: u.outputPath(forURL: u.eventsFeed),

