@@ -92,7 +92,7 @@ struct Dependencies: Sendable {
 
   /// Where a job's inputs go: hashed, or listed by page. One walk for both, so the list of a
   /// job's pages cannot miss one its hash reads.
-  private protocol Sink {
+  fileprivate protocol Sink {
     mutating func add(_ n: UInt64)
     mutating func add(_ n: Int)
     mutating func add(_ s: String)
@@ -126,42 +126,34 @@ struct Dependencies: Sendable {
     let site = plan.site
     h.add(global)
     h.add(path)
-    func pub(_ indices: [Int]) {
-      h.add(indices.count)
-      for i in indices { h.shown(i) }
-    }
-    func vision(_ f: FieldNode) {
-      if let v = f.vision { h.shown(v) } else { h.add(UInt64(0)) }
-    }
-    func domains() {
-      for d in site.domains {
-        for f in d.fields {
-          h.add(f.initiatives.count)
-          vision(f)
-        }
+    // A domain's fields as the domain, domains and home pages show them.
+    func fields(of d: DomainNode) {
+      for f in d.fields {
+        h.add(f.initiatives.count)
+        if let v = f.vision { h.shown(v) } else { h.add(UInt64(0)) }
       }
     }
+    func domains() { for d in site.domains { fields(of: d) } }
     switch job {
     case .page(let i):
       page(i, site, &h)
     case .domain(let di):
-      for f in site.domains[di].fields {
-        h.add(f.initiatives.count)
-        vision(f)
-      }
+      fields(of: site.domains[di])
     case .field(let di, let fi):
       let f = site.domains[di].fields[fi]
       if let v = f.vision { h.whole(v) } else { h.add(UInt64(0)) }
-      pub(f.initiatives)
+      h.shown(all: f.initiatives)
     case .index(let template):
       switch template {
       case "home":
         domains()
-        pub(Array(site.upcomingEvents.prefix(3)))
-        pub(site.strategyRoots)
+        h.shown(all: Array(site.upcomingEvents.prefix(3)))
+        h.shown(all: site.strategyRoots)
       case "strategy-index":
-        pub(site.strategyRoots)
-        for r in site.strategyRoots { pub(site.strategyChildren[site.pages[r].slug] ?? []) }
+        h.shown(all: site.strategyRoots)
+        for r in site.strategyRoots {
+          h.shown(all: site.strategyChildren[site.pages[r].slug] ?? [])
+        }
       case "domains":
         domains()
       case "initiatives":
@@ -169,16 +161,16 @@ struct Dependencies: Sendable {
         for d in site.domains {
           for f in d.fields {
             h.add(f.initiatives.count)
-            pub(Array(site.config.listed(f.initiatives)))
+            h.shown(all: Array(site.config.listed(f.initiatives)))
           }
         }
       case "events":
-        pub(site.upcomingEvents)
-        pub(site.pastEvents)
+        h.shown(all: site.upcomingEvents)
+        h.shown(all: site.pastEvents)
       case "glossary":
         for g in site.glossary {
           h.add(g.row)
-          pub(g.entries)
+          h.shown(all: g.entries)
         }
       default:
         break
@@ -189,10 +181,10 @@ struct Dependencies: Sendable {
       // Not the build clock: an event's DTSTAMP stays that of the build that last wrote it.
       h.shown(i)
     case .eventsCalendar:
-      pub(site.eventsBySlug)
+      h.shown(all: site.eventsBySlug)
     case .eventsFeed:
-      pub(site.upcomingEvents)
-      pub(site.pastEvents)
+      h.shown(all: site.upcomingEvents)
+      h.shown(all: site.pastEvents)
     case .sitemap:
       for (p, _) in plan.jobs where p.hasSuffix("index.html") { h.add(p) }
     case .robots, .asset:
@@ -204,13 +196,8 @@ struct Dependencies: Sendable {
   private func page<S: Sink>(_ i: Int, _ site: Site, _ h: inout S) {
     let slug = site.pages[i].slug
     h.whole(i)
-    func pub(_ indices: [Int]) {
-      h.add(indices.count)
-      for j in indices { h.shown(j) }
-    }
-
     // The definitions of the terms the body links.
-    pub(termPages[i])
+    h.shown(all: termPages[i])
     switch site.pages[i].page.meta {
     case .strategy(let m):
       var chain: [Int] = []
@@ -223,19 +210,19 @@ struct Dependencies: Sendable {
           parent = nil
         }
       }
-      pub(chain)
-      pub(site.strategyChildren[slug] ?? [])
+      h.shown(all: chain)
+      h.shown(all: site.strategyChildren[slug] ?? [])
     case .field:
       break
     case .initiative:
-      pub(site.eventsByInitiative[slug] ?? [])
-      pub(site.relatedInitiatives[slug] ?? [])
+      h.shown(all: site.eventsByInitiative[slug] ?? [])
+      h.shown(all: site.relatedInitiatives[slug] ?? [])
     case .event(let m):
-      pub(m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
+      h.shown(all: m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
       h.add((m.end ?? m.start) < site.now ? 1 : 0)
     case .glossary(let m):
-      pub(m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
-      pub(site.termUsers[slug] ?? [])
+      h.shown(all: m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
+      h.shown(all: site.termUsers[slug] ?? [])
     }
   }
 
@@ -246,6 +233,14 @@ struct Dependencies: Sendable {
     h.add(fullHash.count)
     for f in fullHash { h.add(f) }
     return h.value
+  }
+}
+
+extension Dependencies.Sink {
+  /// The pages a list shows, in its order, and how many.
+  mutating func shown(all indices: [Int]) {
+    add(indices.count)
+    for i in indices { shown(i) }
   }
 }
 

@@ -51,8 +51,9 @@ extension ViewModels {
   }
 
   func initiativesIndexContext() -> TemplateContext {
-    let limit = site.config.initiativesPerField
-    func hasMore(_ f: FieldNode) -> Bool { limit.map { f.initiatives.count > $0 } ?? false }
+    func hasMore(_ f: FieldNode) -> Bool {
+      site.config.listed(f.initiatives).count < f.initiatives.count
+    }
     var ctx = base(
       title: "取組の一覧", url: urls.index(.initiative), section: urls.index(.initiative),
       description: nil)
@@ -74,7 +75,7 @@ extension ViewModels {
       })
     ctx["count"] = .number(site.initiatives.count)
     ctx["limited"] = .bool(site.domains.contains { $0.fields.contains(where: hasMore) })
-    ctx["per_field"] = limit.map(TemplateValue.number) ?? .text("")
+    ctx["per_field"] = site.config.initiativesPerField.map(TemplateValue.number) ?? .text("")
     return ctx
   }
 

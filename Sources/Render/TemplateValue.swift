@@ -53,19 +53,19 @@ struct TemplateContext: Sendable {
 
   /// The value of `key`; setting nil removes it.
   subscript(key: String) -> TemplateValue? {
-    get {
-      for i in entries.indices where entries[i].key == key { return entries[i].value }
-      return nil
-    }
+    get { position(of: key).map { entries[$0].value } }
     set {
-      let found = entries.indices.first { entries[$0].key == key }
-      switch (found, newValue) {
+      switch (position(of: key), newValue) {
       case (let i?, let value?): entries[i].value = value
       case (let i?, nil): entries.remove(at: i)
       case (nil, let value?): entries.append((key, value))
       case (nil, nil): break
       }
     }
+  }
+
+  private func position(of key: String) -> Int? {
+    entries.indices.first { entries[$0].key == key }
   }
 
   /// Sets every key of `other` (its values win).
