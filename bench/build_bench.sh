@@ -156,10 +156,12 @@ for N in "${SIZES[@]}"; do
   # inodes freed in the last 5 to 35 seconds when it allocates new ones, reading each one's
   # inode block, so creating files right after an `rm -rf` of tens of thousands spent more
   # time in the kernel (38 % of the samples, 12 to 25 s) than building the site.
-  : >"$WORK/p_ms"; : >"$WORK/p_kb"; : >"$WORK/h_ms"; : >"$WORK/h_kb"
+  : >"$WORK/p_ms"; : >"$WORK/p_kb"; : >"$WORK/h_ms"; : >"$WORK/h_kb"; : >"$WORK/i_ms"
   for run in $(seq "$RUNS"); do
-    read -r ms kb < <(measure "$PORTAL" build --content "$corpus" --theme "$ROOT/theme" --output "$out.$run" --now "$NOW")
+    read -r ms kb < <(PORTAL_SEARCH_TIMING=1 measure "$PORTAL" build --content "$corpus" --theme "$ROOT/theme" --output "$out.$run" --now "$NOW")
     echo "$ms" >>"$WORK/p_ms"; echo "$kb" >>"$WORK/p_kb"
+    # The search step's own time, which the build prints on stderr when asked.
+    sed -n 's/^search index built: .* in \([0-9.]*\) s$/\1/p' "$WORK/last.log" | awk '{ printf "%d\n", $1 * 1000 }' >>"$WORK/i_ms"
     echo "  run $run: portal $(fmt_s "$ms") $(fmt_mib "$kb")" >&2
     read -r ms kb < <(measure hugo --quiet --source "$WORK/hugo-$N" --destination "$hout.$run")
     echo "$ms" >>"$WORK/h_ms"; echo "$kb" >>"$WORK/h_kb"
@@ -168,7 +170,7 @@ for N in "${SIZES[@]}"; do
   mv "$out.$RUNS" "$out"
   mv "$hout.$RUNS" "$hout"
   for run in $(seq "$RUNS"); do rm -rf "$out.$run" "$hout.$run"; done
-  p_ms=$(median <"$WORK/p_ms"); p_kb=$(sort -n "$WORK/p_kb" | tail -1)
+  p_ms=$(median <"$WORK/p_ms"); p_kb=$(sort -n "$WORK/p_kb" | tail -1); i_ms=$(median <"$WORK/i_ms")
   h_ms=$(median <"$WORK/h_ms"); h_kb=$(sort -n "$WORK/h_kb" | tail -1)
 
   # Rebuilds on the output of the last full build.
@@ -229,6 +231,7 @@ for N in "${SIZES[@]}"; do
   files=$(find "$out" -type f -not -path '*/.portal/*' | wc -l)
   hfiles=$(find "$hout" -type f | wc -l)
   ratio=$(awk -v a="$p_ms" -v b="$h_ms" 'BEGIN { printf "%.2f", a / b }')
+  rest_ratio=$(awk -v a="$p_ms" -v i="$i_ms" -v b="$h_ms" 'BEGIN { printf "%.2f", (a - i) / b }')
   pps=$(awk -v n="$pages" -v ms="$p_ms" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
   hpps=$(awk -v n="$pages" -v ms="$h_ms" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
   SUMMARY[$N]="$p_ms $p_kb"
@@ -238,6 +241,7 @@ $N pages ($mbytes MiB of Markdown; Portal wrote $files files, Hugo $hfiles), med
   Portal full build     $(fmt_s "$p_ms")   $pps pages/s   peak $(fmt_mib "$p_kb")
   Hugo full build       $(fmt_s "$h_ms")   $hpps pages/s   peak $(fmt_mib "$h_kb")
   ratio Portal/Hugo     $ratio
+  of which search index $(fmt_s "$i_ms")   (the search step; the rest of the build is $rest_ratio × Hugo, which builds no index)
   Portal no-change      $(fmt_s "$n_ms")
   Portal one initiative $(fmt_s "$e_ms")   peak $(fmt_mib "$(sort -n "$WORK/e_kb" | tail -1)")   (portal build)
   serve one initiative  $(fmt_s "$s_ms")   (portal serve, the site kept in memory)

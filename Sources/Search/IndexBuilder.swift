@@ -52,7 +52,7 @@ public enum SearchIndexBuilder {
     let options = options.clamped
     let docs = ordered(documents)
     var files: [String: Data] = [:]
-    var postings = PostingTable()
+    var postings = PostingTable(documentCount: docs.count, options: options)
     var exact: [String: (title: [Int32], keywords: [Int32])] = [:]
     var groups: [String: Set<String>] = [:]
     var kinds: [SearchKind: (Int, Int)] = [:]
@@ -105,9 +105,9 @@ public enum SearchIndexBuilder {
     var entries: [Entry] = []
     entries.reserveCapacity(postings.count + exact.count + groups.count)
     let documentCount = docs.count
-    var encoded = postings.consumeEntries { key, ids, masks in
+    var encoded = postings.consumeEntries { key, posting in
       let (value, bigPairs) = IndexEntries.postingValue(
-        ids, masks, documentCount: documentCount, options: options)
+        posting, documentCount: documentCount, options: options)
       return (Entry(key: key.string, shardKey: key.shardKey, value: value), bigPairs)
     }
     for (entry, bigPairs) in encoded {

@@ -25,6 +25,18 @@ enum IndexEntries {
     return (bigValue(sets: sets, known: known, documentCount: documentCount), length)
   }
 
+  /// The same for a posting of the full build's table, which may already be big.
+  static func postingValue(
+    _ posting: PostingTable.Posting, documentCount: Int, options: SearchIndexOptions
+  ) -> (value: [UInt8], bigPairs: Int?) {
+    switch posting {
+    case .pairs(let ids, let masks):
+      return postingValue(ids, masks, documentCount: documentCount, options: options)
+    case .big(let sets, let known, let pairsLength):
+      return (bigValue(sets: sets, known: known, documentCount: documentCount), pairsLength)
+    }
+  }
+
   /// Of the documents with the key in their body, in id order, the first
   /// `knownChunksPerSet` of each combination of head fields: the results shown first, whose
   /// snippets and verification then read one chunk, not several. `candidates` must list body

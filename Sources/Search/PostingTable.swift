@@ -33,7 +33,14 @@ struct PostingTable {
     return Int(h >> 28)
   }
 
-  private var parts = (0..<PostingTable.partitions).map { _ in Part() }
+  private var parts: [Part]
+
+  /// For `documentCount` documents, whose postings become big by `options`.
+  init(documentCount: Int, options: SearchIndexOptions) {
+    parts = (0..<PostingTable.partitions).map { _ in
+      Part(documentCount: documentCount, options: options)
+    }
+  }
 
   var count: Int { parts.reduce(0) { $0 + $1.keys.count } }
 
@@ -49,11 +56,18 @@ struct PostingTable {
     }
   }
 
-  /// `transform` of each key with its posting (ids ascending, masks), partitions in parallel;
+  /// A key's documents: ids ascending with their masks, or, once their pairs grew past
+  /// `maxPostingBytes`, what the per-field form keeps.
+  enum Posting {
+    case pairs([Int32], [UInt32])
+    case big(sets: [[Int32]], known: [(Int32, UInt32)], pairsLength: Int)
+  }
+
+  /// `transform` of each key with its posting, partitions in parallel;
   /// each partition's postings are let go once transformed, so the encoded index and the
   /// table are never both whole in memory.
   mutating func consumeEntries<T: Sendable>(
-    _ transform: @Sendable (Key, [Int32], [UInt32]) -> T
+    _ transform: @Sendable (Key, Posting) -> T
   ) -> [T] {
     let results = ResultBox<[T]>(count: parts.count)
     parts.withUnsafeMutableBufferPointer { buffer in
@@ -61,8 +75,9 @@ struct PostingTable {
       DispatchQueue.concurrentPerform(iterations: parts.count) { p in
         var out: [T] = []
         out.reserveCapacity(parts[p].keys.count)
-        parts[p].forEachEntry { out.append(transform($0, $1, $2)) }
+        parts[p].forEachEntry { out.append(transform($0, $1)) }
         parts[p].batches = []
+        parts[p].bigs.removeAll()
         results.set(p, out)
       }
     }
@@ -70,7 +85,9 @@ struct PostingTable {
   }
 }
 
-/// The keys of one partition and their postings.
+/// The keys of one partition and their postings: a key's first entries in batches, and once
+/// its pairs pass `maxPostingBytes` (then it is written in the per-field form), all of them in
+/// a `BigPosting` instead.
 private struct Part {
   /// The entries of up to 65,536 consecutive documents, grouped by key.
   struct Batch {
@@ -88,22 +105,43 @@ private struct Part {
   var wordIndex: [String: Int32] = [:]
   var keys: [PostingTable.Key] = []
   var batches: [Batch] = []
+  /// Per key while its entries are in batches: its last document and its pairs' length.
+  var lastIds: [Int32] = []
+  var lengths: [Int] = []
+  /// Per key, its place in `bigs`, or -1 while it is in batches.
+  var bigSlots: [Int32] = []
+  let bigs: BigPostings
+  let maxPostingBytes: Int
+
+  init(documentCount: Int, options: SearchIndexOptions) {
+    bigs = BigPostings(documentCount: documentCount, options: options)
+    maxPostingBytes = options.maxPostingBytes
+  }
+
+  private mutating func added(_ key: PostingTable.Key) -> Int32 {
+    keys.append(key)
+    lastIds.append(-1)
+    lengths.append(0)
+    bigSlots.append(-1)
+    return Int32(keys.count - 1)
+  }
 
   mutating func key(_ g: GramKey) -> Int32 {
     let (k, inserted) = gramIndex.insert(g, value: Int32(keys.count))
-    if inserted { keys.append(.gram(g)) }
+    if inserted { _ = added(.gram(g)) }
     return k
   }
 
   mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
-    keys.append(.word(w))
-    wordIndex[w] = Int32(keys.count - 1)
-    return Int32(keys.count - 1)
+    let k = added(.word(w))
+    wordIndex[w] = k
+    return k
   }
 
   /// Each batch is grouped by key once (a counting sort) and kept as runs of (document, mask);
-  /// a key's posting is the concatenation of its runs across batches.
+  /// a key's posting is the concatenation of its runs across batches. A key whose pairs pass
+  /// `maxPostingBytes` moves into `bigs`, where its later documents go straight.
   mutating func add(_ prepared: [Prepared], base: Int32, part: Int) {
     let total = prepared.reduce(0) {
       $0 + $1.grams(in: part).count + $1.words(in: part).count
@@ -114,18 +152,18 @@ private struct Part {
     entryKeys.reserveCapacity(total)
     entryMasks.reserveCapacity(total)
     entryDocs.reserveCapacity(total)
-    for (offset, p) in prepared.enumerated() {
-      for (g, m) in p.grams(in: part) {
-        entryKeys.append(key(g))
-        entryMasks.append(m)
-        entryDocs.append(UInt16(offset))
-      }
-      for (w, m) in p.words(in: part) {
-        entryKeys.append(key(w))
-        entryMasks.append(m)
-        entryDocs.append(UInt16(offset))
-      }
+    func entry(_ k: Int32, _ mask: UInt32, _ offset: Int) {
+      let slot = Int(bigSlots[Int(k)])
+      if slot >= 0 { return bigs.add(slot, base + Int32(offset), mask) }
+      entryKeys.append(k)
+      entryMasks.append(mask)
+      entryDocs.append(UInt16(offset))
     }
+    for (offset, p) in prepared.enumerated() {
+      for (g, m) in p.grams(in: part) { entry(key(g), m, offset) }
+      for (w, m) in p.words(in: part) { entry(key(w), m, offset) }
+    }
+    let count = entryKeys.count
     // Counting sort by key; stable, so each run stays in document order.
     var counts = [Int32](repeating: 0, count: keys.count + 1)
     for k in entryKeys { counts[Int(k) + 1] += 1 }
@@ -136,9 +174,9 @@ private struct Part {
       runEnds.append((runEnds.last ?? 0) + counts[k + 1])
     }
     for k in 0..<keys.count { counts[k + 1] += counts[k] }
-    var docs = [UInt16](repeating: 0, count: total)
-    var masks = [UInt32](repeating: 0, count: total)
-    for e in 0..<total {
+    var docs = [UInt16](repeating: 0, count: count)
+    var masks = [UInt32](repeating: 0, count: count)
+    for e in 0..<count {
       let k = Int(entryKeys[e])
       let at = Int(counts[k])
       docs[at] = entryDocs[e]
@@ -146,29 +184,47 @@ private struct Part {
       counts[k] += 1
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(total * 3)
+    bytes.reserveCapacity(count * 3)
+    var keptKeys: [Int32] = []
+    var keptEnds: [Int32] = []
     var start = 0
     for r in runEnds.indices {
-      let end = Int(runEnds[r])
+      let (k, end) = (Int(runKeys[r]), Int(runEnds[r]))
+      let run = start..<end
+      start = end
+      var (length, last) = (lengths[k], lastIds[k])
+      for e in run {
+        let id = base + Int32(docs[e])
+        length += Codec.numberLength(UInt32(id - last - 1)) + Codec.numberLength(masks[e])
+        last = id
+      }
+      if length > maxPostingBytes {
+        let big = bigs.make()
+        for batch in batches { batch.forEachPosting(of: Int32(k)) { bigs.add(big, $0, $1) } }
+        for e in run { bigs.add(big, base + Int32(docs[e]), masks[e]) }
+        bigSlots[k] = Int32(big)
+        continue
+      }
+      (lengths[k], lastIds[k]) = (length, last)
       var previous: UInt16 = 0
-      for e in start..<end {
+      for e in run {
         PostingBytes.append(UInt32(docs[e] - previous), to: &bytes)
         PostingBytes.appendMask(masks[e], to: &bytes)
         previous = docs[e]
       }
-      runEnds[r] = Int32(bytes.count)
-      start = end
+      keptKeys.append(Int32(k))
+      keptEnds.append(Int32(bytes.count))
     }
     // Copied at their exact size: the room reserved above is a third more than they need
     // (an array made from a whole slice would keep the same storage).
     batches.append(
       Batch(
-        base: base, runKeys: runKeys, runEnds: runEnds,
+        base: base, runKeys: keptKeys, runEnds: keptEnds,
         bytes: bytes.withUnsafeBufferPointer { Array($0) }))
   }
 
-  /// Each key with its posting (ids ascending, masks), in the order keys were first seen.
-  func forEachEntry(_ body: (PostingTable.Key, [Int32], [UInt32]) -> Void) {
+  /// Each key with its posting, in the order keys were first seen.
+  func forEachEntry(_ body: (PostingTable.Key, PostingTable.Posting) -> Void) {
     // The batches holding each key, in batch order (`keyBatches`): most keys are in one or two
     // of the 40 batches of a 10,000-page site, and asking every batch about every key was
     // 200 million comparisons.
@@ -192,24 +248,53 @@ private struct Part {
     for k in 0..<keys.count {
       ids.removeAll(keepingCapacity: true)
       masks.removeAll(keepingCapacity: true)
+      // A big key's runs (its first documents) are in its `BigPosting` too.
+      let slot = Int(bigSlots[k])
       for j in Int(firstRun[k])..<Int(firstRun[k + 1]) {
         let b = Int(keyBatches[j])
         let r = cursors[b]
         assert(batches[b].runKeys[r] == Int32(k))
-        var i = r == 0 ? 0 : Int(batches[b].runEnds[r - 1])
-        let end = Int(batches[b].runEnds[r])
-        var id = batches[b].base
-        batches[b].bytes.withUnsafeBufferPointer { bytes in
-          while i < end {
-            id += Int32(PostingBytes.read(bytes, at: &i))
-            ids.append(id)
-            masks.append(PostingBytes.readMask(bytes, at: &i))
+        cursors[b] = r + 1
+        if slot < 0 {
+          batches[b].forEachPosting(inRun: r) {
+            ids.append($0)
+            masks.append($1)
           }
         }
-        cursors[b] = r + 1
       }
-      body(keys[k], ids, masks)
+      if slot < 0 {
+        body(keys[k], .pairs(ids, masks))
+      } else {
+        let big = bigs.posting(slot)
+        body(keys[k], .big(sets: big.sets, known: big.known, pairsLength: big.pairsLength))
+      }
     }
+  }
+}
+
+extension Part.Batch {
+  /// The documents and masks of run `r`.
+  @inline(__always)
+  func forEachPosting(inRun r: Int, _ body: (Int32, UInt32) -> Void) {
+    var i = r == 0 ? 0 : Int(runEnds[r - 1])
+    let end = Int(runEnds[r])
+    var id = base
+    bytes.withUnsafeBufferPointer { bytes in
+      while i < end {
+        id += Int32(PostingBytes.read(bytes, at: &i))
+        body(id, PostingBytes.readMask(bytes, at: &i))
+      }
+    }
+  }
+
+  /// The documents and masks of `key`'s run, if this batch has one.
+  func forEachPosting(of key: Int32, _ body: (Int32, UInt32) -> Void) {
+    var (lo, hi) = (0, runKeys.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if runKeys[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    if lo < runKeys.count && runKeys[lo] == key { forEachPosting(inRun: lo, body) }
   }
 }
 

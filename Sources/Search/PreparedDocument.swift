@@ -73,8 +73,11 @@ struct Prepared: Sendable {
     index(summary, bit: IndexFormat.summaryBit)
     index(keywords, bit: IndexFormat.keywordsBit)
 
-    // Read once: a body still in the cache's bytes is decoded on each read.
-    let bodyScalars = doc.body.unicodeScalars.map(\.value)
+    // Read once: a body still in the cache's bytes is decoded on each read. One pass, with
+    // room for the worst case (`map` counts the scalars first, a second pass).
+    var bodyScalars: [UInt32] = []
+    bodyScalars.reserveCapacity(doc.bodyText.utf8Count)
+    for scalar in doc.body.unicodeScalars { bodyScalars.append(scalar.value) }
     let body = normalizer.normalize(bodyScalars)
     let ranges = Self.chunks(bodyScalars, body, target: options.chunkLength)
     var chunkTexts: [String] = []
@@ -124,25 +127,30 @@ struct Prepared: Sendable {
       c.raw("}")
       chunkFiles.append(c.data)
     }
-    let list = Array(zip(grams.keys, grams.masks))
-    (self.grams, gramEnds) = Self.grouped(list) { PostingTable.partition(of: $0.0) }
-    (self.words, wordEnds) = Self.grouped(Array(words)) { PostingTable.partition(ofWord: $0.0) }
+    let (keys, masks) = (grams.keys, grams.masks)
+    (self.grams, gramEnds) = Self.grouped(
+      keys.count, item: { (keys[$0], masks[$0]) }, by: { PostingTable.partition(of: $0.0) })
+    let list = Array(words)
+    (self.words, wordEnds) = Self.grouped(
+      list.count, item: { list[$0] }, by: { PostingTable.partition(ofWord: $0.0) })
   }
 
-  /// The items in partition order (a counting sort), with where each partition ends.
-  static func grouped<T>(_ items: [T], by partition: (T) -> Int) -> ([T], [Int32]) {
-    let parts = items.map(partition)
+  /// Items `0..<count` in partition order (a counting sort), with where each partition ends.
+  static func grouped<T>(_ count: Int, item: (Int) -> T, by partition: (T) -> Int) -> (
+    [T], [Int32]
+  ) {
+    let parts = (0..<count).map { partition(item($0)) }
     var ends = [Int32](repeating: 0, count: PostingTable.partitions)
     for p in parts { ends[p] += 1 }
     for p in 1..<ends.count { ends[p] += ends[p - 1] }
     var next = (0..<ends.count).map { $0 == 0 ? 0 : Int(ends[$0 - 1]) }
     return (
-      [T](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-        for (item, p) in zip(items, parts) {
-          (buffer.baseAddress! + next[p]).initialize(to: item)
+      [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        for (i, p) in parts.enumerated() {
+          (buffer.baseAddress! + next[p]).initialize(to: item(i))
           next[p] += 1
         }
-        initialized = items.count
+        initialized = count
       }, ends
     )
   }
