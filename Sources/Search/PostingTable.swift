@@ -87,7 +87,7 @@ struct PostingTable {
 
 /// The keys of one partition and their postings: a key's first entries in batches, and once
 /// its pairs pass `maxPostingBytes` (then it is written in the per-field form), all of them in
-/// a `BigPosting` instead.
+/// `bigs` instead.
 private struct Part {
   /// The entries of up to 65,536 consecutive documents, grouped by key.
   struct Batch {
@@ -118,6 +118,7 @@ private struct Part {
     maxPostingBytes = options.maxPostingBytes
   }
 
+  @discardableResult
   private mutating func added(_ key: PostingTable.Key) -> Int32 {
     keys.append(key)
     lastIds.append(-1)
@@ -128,7 +129,7 @@ private struct Part {
 
   mutating func key(_ g: GramKey) -> Int32 {
     let (k, inserted) = gramIndex.insert(g, value: Int32(keys.count))
-    if inserted { _ = added(.gram(g)) }
+    if inserted { added(.gram(g)) }
     return k
   }
 
