@@ -453,3 +453,60 @@ def test_axe_every_page(driver, axe_js, site_dir, server, width):
     finally:
         reset_viewport(driver)
     assert not failures, f"at {width} px:\n" + "\n".join(failures)
+
+
+# ---------------------------------------------------------------- past events by year
+
+
+@pytest.fixture(scope="module")
+def limited_events(tmp_path_factory):
+    """The portal built with `past_events_listed: 1`: the events page lists the latest past
+    event and links to a page per year (the shipped portal has too few events for that)."""
+    import functools
+    import http.server
+    import shutil
+    import subprocess
+    import threading
+
+    from conftest import BIN, CONTENT, NOW, THEME, _free_port, _Handler
+
+    work = tmp_path_factory.mktemp("limited-events")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    with open(content / "site.yml", "a", encoding="utf-8") as f:
+        f.write("\npast_events_listed: 1\n")
+    out = work / "site"
+    r = subprocess.run(
+        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
+        capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    years = sorted(p.name for p in (out / "events" / "past").iterdir())
+    assert years, "expected a page per year of past events"
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", ["/events/"] + [f"/events/past/{y}/" for y in years]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_past_events_by_year_pass_axe_and_fit(driver, axe_js, limited_events, width):
+    base, paths = limited_events
+    failures = []
+    set_viewport(driver, width)
+    try:
+        for path in paths:
+            load(driver, base + path)
+            result = run_axe(driver, axe_js)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth > innerWidth")
+            if result.get("error") or result["violations"] or overflow:
+                failures.append(f"{path}{' (scrolls sideways)' if overflow else ''}:\n"
+                                + (result.get("error") or format_violations(result["violations"])))
+        # The events page links each year; the year's page marks itself as the current one.
+        load(driver, base + paths[1])
+        current = driver.find_elements("css selector", "nav a[aria-current='page']")
+        assert [a.get_attribute("href") for a in current] == [base + paths[1]]
+    finally:
+        reset_viewport(driver)
+    assert not failures, f"at {width} px:\n" + "\n".join(failures)

@@ -134,6 +134,14 @@ struct Dependencies: Sendable {
       }
     }
     func domains() { for d in site.domains { fields(of: d) } }
+    // The years of past events and their counts, as the events page and each year's show them.
+    func pastYears() {
+      h.add(site.pastEventYears.count)
+      for y in site.pastEventYears {
+        h.add(y.year)
+        h.add(y.events.count)
+      }
+    }
     switch job {
     case .page(let i):
       page(i, site, &h)
@@ -166,7 +174,9 @@ struct Dependencies: Sendable {
         }
       case "events":
         h.shown(all: site.upcomingEvents)
-        h.shown(all: site.pastEvents)
+        h.add(site.pastEvents.count)
+        h.shown(all: Array(site.config.listedPast(site.pastEvents)))
+        pastYears()
       case "glossary":
         for g in site.glossary {
           h.add(g.row)
@@ -177,6 +187,10 @@ struct Dependencies: Sendable {
       }
     case .notFound:
       domains()
+    case .pastEvents(let n):
+      pastYears()
+      h.add(n)
+      h.shown(all: site.pastEventYears[n].events)
     case .eventCalendar(let i):
       // Not the build clock: an event's DTSTAMP stays that of the build that last wrote it.
       h.shown(i)

@@ -181,8 +181,8 @@ enum EditInPlace {
       let replaced = documents.replace(pages: edits.map(\.index), in: resolved.site)
       search = try SearchIndexStep.run(
         resolved.site, documents: documents, changedPages: edits.map(\.index), previous: cache,
-        previousDocument: { replaced[$0] }, output: options.outputDirectory
-      ) { files throws(OutputWriter.Failure) in taken += files }
+        previousDocument: { replaced[$0] }, output: options.outputDirectory,
+        write: { files throws(OutputWriter.Failure) in taken += files })
     }
     resolved.search = documents
 

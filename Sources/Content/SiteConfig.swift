@@ -41,14 +41,27 @@ public struct SiteConfig: Sendable, Hashable {
   /// A phone should not have to load ten thousand links to reach one field.
   public var initiativesPerField: Int?
 
+  /// `past_events_listed`: how many past events, newest first, the events page lists before
+  /// linking to a page per year, which lists them all; nil for no limit. Past events pile up
+  /// year after year, and the upcoming ones are what most visitors came for.
+  public var pastEventsListed: Int?
+
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
+  /// What `past_events_listed` is when site.yml does not say.
+  public static let defaultPastEventsListed = 20
 
   /// The part of a field's initiatives the list of all initiatives shows: the first
   /// `initiativesPerField`. The view model and the dependency hash both take it from here, so
   /// an edit of an initiative not shown leaves the list alone.
   public func listed<T>(_ initiatives: [T]) -> ArraySlice<T> {
     initiatives.prefix(initiativesPerField ?? initiatives.count)
+  }
+
+  /// The past events, newest first, the events page lists: the first `pastEventsListed`. The
+  /// view model, the dependency hash and the pages per year all take it from here.
+  public func listedPast<T>(_ events: [T]) -> ArraySlice<T> {
+    events.prefix(pastEventsListed ?? events.count)
   }
 
   public var allFields: [(domain: DomainConfig, field: FieldConfig)] {
@@ -174,23 +187,28 @@ public struct SiteConfig: Sendable, Hashable {
       c.reportUnknownKeys(kindName: "`check`")
       y.diagnostics += c.diagnostics
     }
-    var initiativesPerField: Int? = defaultInitiativesPerField
-    if let (n, mark) = y.int("initiatives_per_field", example: "50") {
+    // A list's limit: a whole number, 0 for none (nil).
+    func limit(_ key: String, default value: Int, all: String) -> Int? {
+      guard let (n, mark) = y.int(key, example: "\(value)") else { return value }
       if n < 0 {
         y.error(
-          mark, "`initiatives_per_field` must be 0 or more",
-          hint: "write a number such as `initiatives_per_field: 50`, or 0 to list every initiative",
+          mark, "`\(key)` must be 0 or more",
+          hint: "write a number such as `\(key): \(value)`, or 0 to list \(all)",
           code: "config.limit")
       }
-      initiativesPerField = n > 0 ? n : nil
+      return n > 0 ? n : nil
     }
+    let initiativesPerField = limit(
+      "initiatives_per_field", default: defaultInitiativesPerField, all: "every initiative")
+    let pastEventsListed = limit(
+      "past_events_listed", default: defaultPastEventsListed, all: "every past event")
     y.reportUnknownKeys(kindName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     let config = SiteConfig(
       title: title, description: description, baseURL: baseURL, language: language,
       allowRawHTML: allowRawHTML,
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
-      initiativesPerField: initiativesPerField)
+      initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed)
     return (config, y.diagnostics)
   }
 }

@@ -85,11 +85,40 @@ extension ViewModels {
     ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event))])
     ctx["upcoming"] = .items(site.upcomingEvents.map(card))
     ctx["has_upcoming"] = .bool(!site.upcomingEvents.isEmpty)
-    ctx["past"] = .items(site.pastEvents.map(card))
+    ctx["past"] = .items(site.config.listedPast(site.pastEvents).map(card))
     ctx["has_past"] = .bool(!site.pastEvents.isEmpty)
+    ctx["past_total"] = .number(site.pastEvents.count)
+    ctx["past_limited"] = .bool(!site.pastEventYears.isEmpty)
+    ctx["past_listed"] = site.config.pastEventsListed.map(TemplateValue.number) ?? .text("")
+    ctx["years"] = .items(pastYearLinks(current: nil))
     ctx["feed_url"] = .text(urls.eventsFeed)
     ctx["calendar_url"] = .text(urls.eventsCalendar)
     return ctx
+  }
+
+  /// The page of one year's past events, when the events page lists only the latest.
+  func pastEventsContext(_ n: Int) -> TemplateContext {
+    let y = site.pastEventYears[n]
+    let url = urls.pastEvents(year: y.year)
+    let title = "\(y.year)年に開かれたイベント"
+    var ctx = base(title: title, url: url, section: urls.index(.event), description: nil)
+    ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (title, url)])
+    ctx["year"] = .number(y.year)
+    ctx["count"] = .number(y.events.count)
+    ctx["events"] = .items(y.events.map(card))
+    ctx["years"] = .items(pastYearLinks(current: n))
+    ctx["events_url"] = .text(urls.index(.event))
+    return ctx
+  }
+
+  /// Each year with past events, newest first: its page, how many, and whether it is `current`.
+  private func pastYearLinks(current: Int?) -> [TemplateContext] {
+    site.pastEventYears.enumerated().map { n, y in
+      [
+        "year": .number(y.year), "url": .text(urls.pastEvents(year: y.year)),
+        "count": .number(y.events.count), "current": .bool(n == current),
+      ]
+    }
   }
 
   func glossaryIndexContext() -> TemplateContext {

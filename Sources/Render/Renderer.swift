@@ -17,6 +17,8 @@ public enum RenderJob: Sendable, Hashable {
   /// search.
   case index(String)
   case notFound
+  /// The past events of one year, by index into `Site.pastEventYears`.
+  case pastEvents(Int)
   /// One event's iCalendar file, by page index.
   case eventCalendar(Int)
   case eventsCalendar
@@ -61,6 +63,9 @@ public struct RenderPlan: Sendable {
       jobs.append((u.outputPath(forURL: url), .index(template)))
     }
     jobs.append(("404.html", .notFound))
+    for (n, y) in site.pastEventYears.enumerated() {
+      jobs.append((u.outputPath(forURL: u.pastEvents(year: y.year)), .pastEvents(n)))
+    }
     for i in site.upcomingEvents + site.pastEvents {
       jobs.append((u.outputPath(forURL: u.eventCalendar(site.pages[i].slug)), .eventCalendar(i)))
     }
@@ -142,6 +147,11 @@ public struct RenderPlan: Sendable {
     case .notFound:
       return OutputFile(
         path: "404.html", data: html("404", models.notFoundContext()), template: t + "404.mustache")
+    case .pastEvents(let n):
+      return OutputFile(
+        path: u.outputPath(forURL: u.pastEvents(year: site.pastEventYears[n].year)),
+        data: html("events-year", models.pastEventsContext(n)),
+        template: t + "events-year.mustache")
     case .eventCalendar(let i):
       let p = site.pages[i]
       return OutputFile(

@@ -19,7 +19,7 @@ public struct Theme: Sendable {
   public static let requiredTemplates = [
     "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
     "initiative",
-    "events", "event", "glossary", "glossary-entry", "search", "404",
+    "events", "events-year", "event", "glossary", "glossary-entry", "search", "404",
   ]
 
   /// Loads and parses every template, reporting syntax errors with file, line and column, and

@@ -218,6 +218,17 @@ public enum Resolver {
     // Events: upcoming soonest first, past latest first.
     site.upcomingEvents = upcoming.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
     site.pastEvents = past.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map(\.0)
+    if site.config.listedPast(site.pastEvents).count < site.pastEvents.count {
+      // By the year of the start in its own offset, which near New Year can differ from the
+      // order of the instants: gathered by year, not in runs.
+      var byYear: [Int: [Int]] = [:]
+      for i in site.pastEvents {
+        if let start = eventStart[i] { byYear[start.local.date.year, default: []].append(i) }
+      }
+      site.pastEventYears = byYear.keys.sorted(by: >).map {
+        PastEventYear(year: $0, events: byYear[$0]!)
+      }
+    }
     let epoch = DateTime(epochSeconds: 0, offsetSeconds: 0)
     site.eventsByInitiative = site.eventsByInitiative.mapValues {
       $0.sorted { (eventStart[$0] ?? epoch) < (eventStart[$1] ?? epoch) }

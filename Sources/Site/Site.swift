@@ -62,6 +62,12 @@ public struct GlossaryGroup: Sendable {
   public var entries: [Int]
 }
 
+/// The past events of one year (by their start, in its own offset), newest first.
+public struct PastEventYear: Sendable, Hashable {
+  public var year: Int
+  public var events: [Int]
+}
+
 /// The resolved site: every page with its URL and the relations derived between pages, so that
 /// writers keep each relation on one side only.
 public struct Site: Sendable {
@@ -77,6 +83,9 @@ public struct Site: Sendable {
   public var initiatives: [Int]
   public var upcomingEvents: [Int]
   public var pastEvents: [Int]
+  /// When the events page lists only some past events (`past_events_listed`), all of them by
+  /// year, newest year first, each with a page of its own; else empty.
+  public var pastEventYears: [PastEventYear] = []
   public var glossary: [GlossaryGroup]
   /// Events that name each initiative, by initiative slug, soonest first.
   public var eventsByInitiative: [String: [Int]]

@@ -27,6 +27,8 @@ public struct URLScheme: Sendable {
   public var eventsFeed: String { url("events/feed.xml") }
   public var eventsCalendar: String { url("events/events.ics") }
   public func eventCalendar(_ slug: String) -> String { url("events/\(slug)/event.ics") }
+  /// The page of one year's past events (when the events page lists only the latest).
+  public func pastEvents(year: Int) -> String { url("events/past/\(year)/") }
 
   /// The file under the output folder that serves a root-relative URL ending in `/`.
   public func outputPath(forURL url: String) -> String {

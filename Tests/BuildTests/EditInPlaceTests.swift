@@ -329,4 +329,72 @@ import Testing
     #expect(report.renderedPaths.contains("fields/safety/index.html"))
     #expect(!report.renderedPaths.contains("initiatives/index.html"))
   }
+
+  /// With `past_events_listed: 1`, the events page lists the latest past event and links to a
+  /// page per year, which lists all of that year's; a title edit of an event shown only on its
+  /// year's page renders that page and not the events page, in a session and without one.
+  @Test func pastEventsBeyondTheLimitAreListedByYear() throws {
+    try edit(file("site.yml")) { $0 + "past_events_listed: 1\n" }
+    try """
+    ---
+    title: 前の年の説明会
+    summary: 去年のイベントです。
+    start: 2025-06-01T10:00:00+09:00
+    place: 千葉県庁
+    ---
+
+    終わりました。
+
+    """.write(to: file("events/last-year.md"), atomically: true, encoding: .utf8)
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    func page(_ path: String) throws -> String {
+      try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+    let events = try page("events/index.html")
+    #expect(events.contains("新しいものから1件を載せています。すべて（2件）は"))
+    #expect(events.contains("過去のフォーラム"))
+    #expect(!events.contains("前の年の説明会"))
+    #expect(events.contains("<a href=\"/events/past/2026/\">2026年（1件）</a>"))
+    #expect(events.contains("<a href=\"/events/past/2025/\">2025年（1件）</a>"))
+    let year = try page("events/past/2025/index.html")
+    #expect(year.contains("<h1 id=\"page-title\">2025年に開かれたイベント</h1>"))
+    #expect(year.contains("前の年の説明会"))
+    #expect(year.contains("aria-current=\"page\">2025年（1件）</a>"))
+    #expect(try page("sitemap.xml").contains("/events/past/2025/"))
+
+    try edit(file("events/last-year.md")) {
+      $0.replacingOccurrences(of: "title: 前の年の説明会", with: "title: 去年の説明会")
+    }
+    var html = try expectBuild(session, .inPlace, "title on a year's page").renderedPaths
+    #expect(html.contains("events/past/2025/index.html"))
+    #expect(!html.contains("events/index.html"))
+    #expect(!html.contains("events/past/2026/index.html"))
+
+    try edit(file("events/past-forum.md")) {
+      $0.replacingOccurrences(of: "title: 過去のフォーラム", with: "title: 秋のフォーラム")
+    }
+    html = try expectBuild(session, .inPlace, "title on the events page").renderedPaths
+    #expect(html.contains("events/index.html"))
+    #expect(html.contains("events/past/2026/index.html"))
+    #expect(!html.contains("events/past/2025/index.html"))
+
+    // The same without a session, through the incremental build.
+    try edit(file("events/last-year.md")) {
+      $0.replacingOccurrences(of: "title: 去年の説明会", with: "title: 二〇二五年の説明会")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.mode == .incremental)
+    #expect(report.renderedPaths.contains("events/past/2025/index.html"))
+    #expect(!report.renderedPaths.contains("events/index.html"))
+
+    // Under the limit again (0: no limit), the pages per year are gone.
+    try edit(file("site.yml")) {
+      $0.replacingOccurrences(of: "past_events_listed: 1", with: "past_events_listed: 0")
+    }
+    try expectBuild(session, .incremental, "no limit")
+    #expect(
+      !FileManager.default.fileExists(atPath: output.appendingPathComponent("events/past").path))
+    #expect(try page("events/index.html").contains("二〇二五年の説明会"))
+  }
 }

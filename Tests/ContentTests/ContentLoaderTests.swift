@@ -154,4 +154,18 @@ func fixture(_ name: String) -> URL {
     let (_, word) = parse("initiatives_per_field: many\n")
     #expect(word.map(\.code) == ["front-matter.type"])
   }
+
+  @Test func pastEventsListedDefaultsToTwentyAndZeroMeansAll() throws {
+    func parse(_ line: String) -> (SiteConfig?, [Diagnostic]) {
+      SiteConfig.parse("title: T\nbase_url: https://x.jp/\ndomains: []\n" + line, file: "site.yml")
+    }
+    #expect(parse("").0?.pastEventsListed == 20)
+    #expect(parse("past_events_listed: 0\n").0?.pastEventsListed == nil)
+    let config = try #require(parse("past_events_listed: 2\n").0)
+    #expect(Array(config.listedPast([7, 8, 9])) == [7, 8])
+    let (_, negative) = parse("past_events_listed: -5\n")
+    #expect(negative.map(\.code) == ["config.limit"])
+    #expect(negative.first?.message == "`past_events_listed` must be 0 or more")
+    #expect(negative.first?.location.line == 4)
+  }
 }
