@@ -434,6 +434,18 @@ def test_screenshots(driver, page_types, server, screenshot_dir, width):
 # ---------------------------------------------------------------- every page (opt-in)
 
 
+def page_problems(driver, axe_js, base, url):
+    """axe-core's violations on the page at `url` and whether it scrolls sideways, as a list of
+    one report, or none."""
+    load(driver, base + url)
+    result = run_axe(driver, axe_js)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth > innerWidth")
+    if not (result.get("error") or result["violations"] or overflow):
+        return []
+    return [f"{url}{' (scrolls sideways)' if overflow else ''}:\n"
+            + (result.get("error") or format_violations(result["violations"]))]
+
+
 @pytest.mark.skipif(not os.environ.get("PORTAL_AXE_ALL"), reason="set PORTAL_AXE_ALL=1 to run axe on every page (a few minutes)")
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_every_page(driver, axe_js, site_dir, server, width):
@@ -444,12 +456,7 @@ def test_axe_every_page(driver, axe_js, site_dir, server, width):
     try:
         for page in html_files(site_dir):
             url = url_of(site_dir, page)
-            load(driver, server + url)
-            result = run_axe(driver, axe_js)
-            overflow = driver.execute_script("return document.documentElement.scrollWidth > innerWidth")
-            if result.get("error") or result["violations"] or overflow:
-                failures.append(f"{url}{' (scrolls sideways)' if overflow else ''}:\n"
-                                + (result.get("error") or format_violations(result["violations"])))
+            failures += page_problems(driver, axe_js, server, url)
     finally:
         reset_viewport(driver)
     assert not failures, f"at {width} px:\n" + "\n".join(failures)
@@ -497,12 +504,7 @@ def test_past_events_by_year_pass_axe_and_fit(driver, axe_js, limited_events, wi
     set_viewport(driver, width)
     try:
         for path in paths:
-            load(driver, base + path)
-            result = run_axe(driver, axe_js)
-            overflow = driver.execute_script("return document.documentElement.scrollWidth > innerWidth")
-            if result.get("error") or result["violations"] or overflow:
-                failures.append(f"{path}{' (scrolls sideways)' if overflow else ''}:\n"
-                                + (result.get("error") or format_violations(result["violations"])))
+            failures += page_problems(driver, axe_js, base, path)
         # The events page links each year; the year's page marks itself as the current one.
         load(driver, base + paths[1])
         current = driver.find_elements("css selector", "nav a[aria-current='page']")
