@@ -98,6 +98,26 @@ def site_dir(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def limited_events_site(site_dir, tmp_path_factory):
+    """The same content built with `past_events_listed: 1`: the events page lists the latest
+    past event and links a page per year (the shipped portal has too few events for that)."""
+    work = tmp_path_factory.mktemp("limited-events")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    with open(content / "site.yml", "a", encoding="utf-8") as f:
+        f.write("\npast_events_listed: 1\n")
+    out = work / "site"
+    r = subprocess.run(
+        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
+        capture_output=True, text=True, timeout=300,
+    )
+    if r.returncode != 0:
+        pytest.fail(f"portal build failed (exit {r.returncode}):\n{r.stdout}\n{r.stderr}", pytrace=False)
+    assert list((out / "events" / "past").iterdir()), "expected a page per year of past events"
+    return out
+
+
 def html_files(site):
     return sorted(p for p in site.rglob("*.html") if ".portal" not in p.parts)
 

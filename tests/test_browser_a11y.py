@@ -466,29 +466,17 @@ def test_axe_every_page(driver, axe_js, site_dir, server, width):
 
 
 @pytest.fixture(scope="module")
-def limited_events(tmp_path_factory):
-    """The portal built with `past_events_listed: 1`: the events page lists the latest past
-    event and links to a page per year (the shipped portal has too few events for that)."""
+def limited_events(limited_events_site):
+    """`limited_events_site` served on a free port: the base URL, and the events page and the
+    pages per year."""
     import functools
     import http.server
-    import shutil
-    import subprocess
     import threading
 
-    from conftest import BIN, CONTENT, NOW, THEME, _free_port, _Handler
+    from conftest import _free_port, _Handler
 
-    work = tmp_path_factory.mktemp("limited-events")
-    content = work / "content"
-    shutil.copytree(CONTENT, content)
-    with open(content / "site.yml", "a", encoding="utf-8") as f:
-        f.write("\npast_events_listed: 1\n")
-    out = work / "site"
-    r = subprocess.run(
-        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
-        capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stdout + r.stderr
+    out = limited_events_site
     years = sorted(p.name for p in (out / "events" / "past").iterdir())
-    assert years, "expected a page per year of past events"
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

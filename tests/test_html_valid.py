@@ -23,12 +23,12 @@ def vnu_jar():
     return jar
 
 
-def test_every_page_is_valid_html(site_dir):
+def nu_errors(site, files):
+    """The Nu HTML Checker's errors in `files`, one line each (`path:line:column: message`, then
+    the extract)."""
     java = shutil.which("java")
     if not java:
         pytest.fail("java is needed by the Nu HTML Checker: apt-get install default-jre-headless", pytrace=False)
-    files = html_files(site_dir)
-    assert files, "the build produced no HTML"
     r = subprocess.run(
         [java, "-Xss4m", "-jar", str(vnu_jar()), "--format", "json", "--errors-only", "--exit-zero-always",
          *map(str, files)],
@@ -38,12 +38,26 @@ def test_every_page_is_valid_html(site_dir):
     errors = [m for m in report.get("messages", []) if m.get("type") in ("error", "non-document-error")]
     lines = []
     for m in errors:
-        where = m.get("url", "?").replace("file:" + str(site_dir), "")
+        where = m.get("url", "?").replace("file:" + str(site), "")
         lines.append(f"{where}:{m.get('lastLine', '?')}:{m.get('firstColumn', '?')}: {m.get('message')}")
         extract = (m.get("extract") or "").replace("\n", " ")
         if extract:
             lines.append(f"    {extract[:160]}")
-    assert not errors, f"Nu HTML Checker: {len(errors)} error(s) in {len(files)} pages:\n" + "\n".join(lines)
+    return len(errors), lines
+
+
+def test_every_page_is_valid_html(site_dir):
+    files = html_files(site_dir)
+    assert files, "the build produced no HTML"
+    count, lines = nu_errors(site_dir, files)
+    assert not count, f"Nu HTML Checker: {count} error(s) in {len(files)} pages:\n" + "\n".join(lines)
+
+
+def test_past_events_by_year_are_valid_html(limited_events_site):
+    site = limited_events_site
+    files = [site / "events" / "index.html", *sorted((site / "events" / "past").glob("*/index.html"))]
+    count, lines = nu_errors(site, files)
+    assert not count, f"Nu HTML Checker: {count} error(s):\n" + "\n".join(lines)
 
 
 INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
