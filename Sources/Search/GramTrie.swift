@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct n-grams of one document, as a trie: a gram is its shorter prefix plus one
 /// character, so a lookup hashes (prefix node, character), one 8-byte word, instead of the
 /// three words of a whole `GramKey`. Slots are 8 bytes in a table a quarter of the size, which
@@ -10,6 +12,8 @@ final class GramTrie {
   /// Per node: its whole key and the mask of fields and chunks holding it.
   private var nodeKeys: UnsafeMutablePointer<GramKey>
   private var nodeMasks: UnsafeMutablePointer<UInt32>
+  /// Per node, its slot: what `reset` clears.
+  private var nodeSlots: UnsafeMutablePointer<Int32>
   private var capacity: Int
   private(set) var count = 0
 
@@ -19,9 +23,18 @@ final class GramTrie {
   /// The parent of the one-character grams.
   static let root: Int32 = -1
 
-  init(capacity: Int) {
+  /// The number of slots a trie made for `capacity` nodes starts with.
+  static func slotCount(for capacity: Int) -> Int {
     var c = 16
     while c < capacity * 2 { c <<= 1 }
+    return c
+  }
+
+  /// The number of slots now (it doubles as nodes are added).
+  var slotCount: Int { size }
+
+  init(capacity: Int) {
+    let c = Self.slotCount(for: capacity)
     size = c
     slots = .allocate(capacity: c)
     slots.initialize(repeating: 0, count: c)
@@ -30,6 +43,7 @@ final class GramTrie {
     self.capacity = c
     nodeKeys = .allocate(capacity: c)
     nodeMasks = .allocate(capacity: c)
+    nodeSlots = .allocate(capacity: c)
   }
 
   deinit {
@@ -37,6 +51,14 @@ final class GramTrie {
     slotNodes.deallocate()
     nodeKeys.deallocate()
     nodeMasks.deallocate()
+    nodeSlots.deallocate()
+  }
+
+  /// Empty again, clearing only the slots in use: zeroing the whole table for each document
+  /// (and faulting fresh memory in) was a tenth of preparing one.
+  func reset() {
+    for n in 0..<count { slots[Int(nodeSlots[n])] = 0 }
+    count = 0
   }
 
   /// The node of `parent`'s gram followed by `scalar` (at position `depth`, from 0), made
@@ -67,6 +89,7 @@ final class GramTrie {
     if count == capacity { growNodes() }
     (nodeKeys + count).initialize(to: key)
     (nodeMasks + count).initialize(to: bit)
+    nodeSlots[count] = Int32(i)
     count += 1
     slots[i] = word
     slotNodes[i] = node
@@ -75,14 +98,17 @@ final class GramTrie {
   }
 
   private func growNodes() {
-    let (keys, masks) = (nodeKeys, nodeMasks)
+    let (keys, masks, slotsOfNodes) = (nodeKeys, nodeMasks, nodeSlots)
     capacity *= 2
     nodeKeys = .allocate(capacity: capacity)
     nodeKeys.moveInitialize(from: keys, count: count)
     nodeMasks = .allocate(capacity: capacity)
     nodeMasks.moveInitialize(from: masks, count: count)
+    nodeSlots = .allocate(capacity: capacity)
+    nodeSlots.moveInitialize(from: slotsOfNodes, count: count)
     keys.deallocate()
     masks.deallocate()
+    slotsOfNodes.deallocate()
   }
 
   private func grow() {
@@ -99,8 +125,29 @@ final class GramTrie {
       while slots[i] != 0 { i = (i + 1) & (size - 1) }
       slots[i] = oldSlots[j]
       slotNodes[i] = oldNodes[j]
+      nodeSlots[Int(oldNodes[j])] = Int32(i)
     }
     oldSlots.deallocate()
     oldNodes.deallocate()
+  }
+}
+
+/// Tries kept between the documents of one index build, by number of slots, so a document
+/// takes one of its size, already empty, instead of allocating and zeroing a new one. By
+/// size, so a short document does not probe a table made for the longest one.
+final class GramTriePool: @unchecked Sendable {
+  private var free: [Int: [GramTrie]] = [:]
+  private let lock = NSLock()
+
+  /// An empty trie with room for about `capacity` nodes.
+  func take(capacity: Int) -> GramTrie {
+    let size = GramTrie.slotCount(for: capacity)
+    return lock.withLock { free[size]?.popLast() } ?? GramTrie(capacity: capacity)
+  }
+
+  /// Takes `trie` back, emptied, for a later document.
+  func give(_ trie: GramTrie) {
+    trie.reset()
+    lock.withLock { free[trie.slotCount, default: []].append(trie) }
   }
 }

@@ -64,6 +64,7 @@ public enum SearchIndexBuilder {
 
     // Prepare documents in parallel, in batches so memory stays bounded; merge in id order.
     let batch = 256
+    let tries = GramTriePool()
     var start = 0
     while start < docs.count {
       let end = min(docs.count, start + batch)
@@ -72,7 +73,7 @@ public enum SearchIndexBuilder {
       var documentFiles: [String: Data] = [:]
       do {
         let prepared = slice.searchParallelMap { doc in
-          (Prepared(doc, options: options), SearchIndexState.hashes(of: doc))
+          (Prepared(doc, options: options, tries: tries), SearchIndexState.hashes(of: doc))
         }
         for (offset, (p, _)) in prepared.enumerated() {
           documentFiles[IndexFormat.headName(base + offset)] = p.head

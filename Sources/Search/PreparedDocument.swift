@@ -42,12 +42,16 @@ struct Prepared: Sendable {
   /// For glossary entries: title and keywords that are single terms, for the alias group.
   var memberTerms: [String] = []
 
-  init(_ doc: SearchDocument, options: SearchIndexOptions) {
+  /// - Parameter tries: where to take the document's n-gram trie from and give it back to, in
+  ///   a build of many documents; nil makes one.
+  init(_ doc: SearchDocument, options: SearchIndexOptions, tries: GramTriePool? = nil) {
     var normalizer = Normalizer()
     let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
     let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.bodyText.utf8Count) / 3
-    let grams = GramTrie(capacity: max(256, characters * gramLength / 2))
+    let capacity = max(256, characters * gramLength / 2)
+    let grams = tries?.take(capacity: capacity) ?? GramTrie(capacity: capacity)
+    defer { tries?.give(grams) }
     var words: [String: UInt32] = [:]
 
     func index(_ text: [UInt32], bit: UInt32) {

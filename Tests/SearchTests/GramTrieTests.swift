@@ -33,4 +33,35 @@ import Testing
       #expect(found == expected)
     }
   }
+
+  /// A trie emptied with `reset` (after growing, too) finds exactly what a new one finds, in
+  /// the same order; the pool hands it back for a document of its size.
+  @Test func aResetTrieFindsWhatANewOneFinds() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt32] = Array(0x3042...0x3046) + [0x6F22, 0x5B57]
+    func fill(_ trie: GramTrie, _ text: [UInt32]) {
+      for p in text.indices {
+        var node = GramTrie.root
+        for n in 0..<min(8, text.count - p) {
+          node = trie.child(of: node, text[p + n], depth: n, bit: 1 << UInt32(p % 32))
+        }
+      }
+    }
+    func text(_ count: Int) -> [UInt32] {
+      (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+    }
+    let pool = GramTriePool()
+    let used = pool.take(capacity: 1)
+    fill(used, text(400))  // grows many times
+    pool.give(used)
+    let second = text(200)
+    #expect(pool.take(capacity: 1) !== used, "a short document does not get the grown table")
+    let reused = pool.take(capacity: used.slotCount / 2)
+    #expect(reused === used, "a trie comes back for a document of its size")
+    fill(reused, second)
+    let fresh = GramTrie(capacity: 1)
+    fill(fresh, second)
+    #expect(Array(reused.keys) == Array(fresh.keys))
+    #expect(Array(reused.masks) == Array(fresh.masks))
+  }
 }
