@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Foundation
 
@@ -46,26 +47,9 @@ public struct StableHash: Sendable, Hashable {
     return h.value
   }
 
-  /// A hash of file contents, eight bytes at a step (FNV-1a's byte steps over the 400 MB a
-  /// 10,000-page site writes took half a second). Stable across runs; only ever compared with
-  /// values from the same `portal` binary (the cache is dropped when the binary changes).
+  /// A hash of file contents, eight bytes at a step (`WordHash`).
   public static func of(data: Data) -> UInt64 {
-    data.withUnsafeBytes { raw -> UInt64 in
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-      var i = 0
-      let n = raw.count
-      while i + 8 <= n {
-        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 32
-        i += 8
-      }
-      while i < n {
-        h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
-        i += 1
-      }
-      return h
-    }
+    data.withUnsafeBytes { WordHash.mix(0xcbf2_9ce4_8422_2325, $0) }
   }
 }
 

@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 /// The index files of a build and what a later build needs to patch them.
@@ -100,13 +101,10 @@ struct FNV64 {
     s.withUTF8 { add(utf8: $0) }
   }
 
-  /// The bytes, then a 0xFF that no UTF-8 text holds, so ("ab", "c") and ("a", "bc") differ.
+  /// The length and the bytes (`WordHash`, eight bytes a step: the bodies of every page are
+  /// hashed after each `portal build`), then a 0xFF, so ("ab", "c") and ("a", "bc") differ.
   mutating func add(utf8 buffer: UnsafeBufferPointer<UInt8>) {
-    var h = value
-    for byte in buffer {
-      h ^= UInt64(byte)
-      h = h &* 0x100_0000_01b3
-    }
+    var h = WordHash.mix(value, UnsafeRawBufferPointer(buffer))
     h ^= 0xFF
     h = h &* 0x100_0000_01b3
     value = h
