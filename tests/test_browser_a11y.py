@@ -372,6 +372,10 @@ def test_glossary_term_links_navigate_and_describe(driver, site_dir, server):
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     assert not tip.is_displayed()
     href = term.get_attribute("href")
+    # The theme scrolls smoothly (unless reduced motion is asked for): WebDriver's own scroll
+    # before a click could still be under way, leaving the link below the fold (a flaky
+    # "click intercepted"). Scroll at once first.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", term)
     term.click()
     assert driver.current_url == href
 
