@@ -30,7 +30,7 @@ final class BigPostings {
     knownPerSet = min(options.knownChunksPerSet, Int(UInt8.max))
   }
 
-  deinit { removeAll() }
+  deinit { release() }
 
   /// A new, empty posting's number.
   func make() -> Int {
@@ -105,15 +105,20 @@ final class BigPostings {
 
   /// Lets go of all postings' memory.
   func removeAll() {
-    for i in 0..<count * 3 { head[i]?.deallocate() }
-    body.deallocate()
-    head.deallocate()
-    tallies.deallocate()
+    release()
     body = .allocate(capacity: 0)
     head = .allocate(capacity: 0)
     tallies = .allocate(capacity: 0)
     known = []
     (count, capacity) = (0, 0)
+  }
+
+  /// Frees the buffers (`removeAll` makes empty ones; `deinit` must not, or they would leak).
+  private func release() {
+    for i in 0..<count * 3 { head[i]?.deallocate() }
+    body.deallocate()
+    head.deallocate()
+    tallies.deallocate()
   }
 
   private func grow() {
