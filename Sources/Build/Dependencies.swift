@@ -155,7 +155,7 @@ struct Dependencies: Sendable {
       switch template {
       case "home":
         domains()
-        h.shown(all: Array(site.upcomingEvents.prefix(3)))
+        h.shown(all: site.upcomingEvents.prefix(3))
         h.shown(all: site.strategyRoots)
       case "strategy-index":
         h.shown(all: site.strategyRoots)
@@ -169,13 +169,13 @@ struct Dependencies: Sendable {
         for d in site.domains {
           for f in d.fields {
             h.add(f.initiatives.count)
-            h.shown(all: Array(site.config.listed(f.initiatives)))
+            h.shown(all: site.config.listed(f.initiatives))
           }
         }
       case "events":
         h.shown(all: site.upcomingEvents)
         h.add(site.pastEvents.count)
-        h.shown(all: Array(site.config.listedPast(site.pastEvents)))
+        h.shown(all: site.config.listedPast(site.pastEvents))
         pastYears()
       case "glossary":
         for g in site.glossary {
@@ -252,7 +252,7 @@ struct Dependencies: Sendable {
 
 extension Dependencies.Sink {
   /// The pages a list shows, in its order, and how many.
-  mutating func shown(all indices: [Int]) {
+  mutating func shown(all indices: some Collection<Int>) {
     add(indices.count)
     for i in indices { shown(i) }
   }
