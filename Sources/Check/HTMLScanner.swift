@@ -189,8 +189,18 @@ enum HTMLScanner {
     return true
   }
 
+  /// ASCII letters lower-cased, written straight into the string (names are short: no array
+  /// in between).
   private static func lowercased(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-    String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    if !bytes[range].contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+      return String(decoding: bytes[range], as: UTF8.self)
+    }
+    return String(unsafeUninitializedCapacity: range.count) { buffer in
+      for (k, b) in bytes[range].enumerated() {
+        buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      }
+      return range.count
+    }
   }
 
   static func isSpace(_ b: UInt8) -> Bool {

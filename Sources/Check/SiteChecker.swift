@@ -86,6 +86,7 @@ public enum SiteChecker {
 
   static func checkSite(_ options: CheckOptions) -> (CheckReport, [ExternalUse], Attributor?) {
     var report = CheckReport()
+    var timings = CheckTimings()
     guard var index = SiteIndex.scan(options.site) else {
       report.general.append(
         .error(
@@ -94,9 +95,11 @@ public enum SiteChecker {
       )
       return (report, [], nil)
     }
+    timings.step("Scanning the site")
     let (map, mapProblem) = SourceMap.load(site: options.site, projectRoot: options.projectRoot)
     if let mapProblem { report.general.append(mapProblem) }
     let attributor = Attributor(map: map, projectRoot: options.projectRoot, site: options.site)
+    timings.step("Reading the source map")
 
     let sitemapBytes =
       index.files.contains(SitemapChecker.file) ? read(options.site, SitemapChecker.file) : nil
@@ -110,6 +113,7 @@ public enum SiteChecker {
       given: options.baseURL, homeCanonical: homeCanonical,
       sitemapURLs: sitemapBytes.map { SitemapChecker.entries($0).map(\.url) } ?? [])
     report.base = index.base
+    timings.step("Finding the base URL")
 
     // Pass 1: every page on its own.
     let firstIndex = index
@@ -125,6 +129,8 @@ public enum SiteChecker {
       index.ids[r.page] = r.ids
       if let redirect = r.redirect { index.redirects[r.page] = redirect }
     }
+
+    timings.step("Checking \(pages.count) pages")
 
     // Pass 2: fragments on other pages, now that every page's ids are known.
     let fullIndex = index
@@ -146,6 +152,7 @@ public enum SiteChecker {
       }
     }
 
+    timings.step("Checking fragments on other pages")
     report.pages = pages
     report.findings = results.flatMap(\.findings) + fragmentFindings
     report.referencesChecked = results.reduce(0) { $0 + $1.references }
@@ -153,6 +160,7 @@ public enum SiteChecker {
       report.pages.append(SitemapChecker.file)
       report.findings += SitemapChecker.check(
         sitemapBytes, index: index, siteFolder: attributor.siteFolder)
+      timings.step("Checking sitemap.xml")
     }
     return (report, results.flatMap(\.externals), attributor)
   }

@@ -1,6 +1,10 @@
 import Diagnostics
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Every file of the built site and, once the pages are read, the ids of each page, so a link
 /// is checked with a set lookup instead of a disk access.
 struct SiteIndex: Sendable {
@@ -18,27 +22,56 @@ struct SiteIndex: Sendable {
   }
 
   /// Walks the site folder. The build's own `.portal` folder is not part of the site; other
-  /// hidden entries (`.well-known/`) are.
+  /// hidden entries (`.well-known/`) are. A linked file counts when it leads to a file inside
+  /// the site; linked folders are not entered (a server may not follow them, and a link cycle
+  /// would not end).
+  ///
+  /// With readdir and fstatat relative to each open folder: FileManager's enumerator and a URL
+  /// per file took over a third of a check of 10,000 pages, on one core.
   static func scan(_ root: URL) -> SiteIndex? {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder),
-      isFolder.boolValue,
-      let walker = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    let rootPath = root.standardizedFileURL.path
+    var st = stat()
+    guard stat(rootPath, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
+      let real = realpath(rootPath, nil)
     else { return nil }
-    let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path
+    let prefix = String(cString: real) + "/"
+    free(real)
     var files = Set<String>()
-    for case let url as URL in walker {
-      if url.lastPathComponent == ".portal" {
-        walker.skipDescendants()
+    var pending = [""]
+    while let relative = pending.popLast() {
+      guard let dir = opendir(relative.isEmpty ? rootPath : rootPath + "/" + relative) else {
         continue
       }
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
-        continue
+      defer { closedir(dir) }
+      while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        }
+        if name == "." || name == ".." || name == ".portal" { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        var type = Int32(entry.pointee.d_type)
+        if type == Int32(DT_UNKNOWN) {
+          guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+          switch st.st_mode & S_IFMT {
+          case S_IFDIR: type = Int32(DT_DIR)
+          case S_IFREG: type = Int32(DT_REG)
+          case S_IFLNK: type = Int32(DT_LNK)
+          default: continue
+          }
+        }
+        switch type {
+        case Int32(DT_DIR): pending.append(child)
+        case Int32(DT_REG): files.insert(child)
+        case Int32(DT_LNK):
+          // Only when it leads to a file inside the site.
+          guard fstatat(dirfd(dir), name, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+            let target = realpath(prefix + child, nil)
+          else { continue }
+          defer { free(target) }
+          if String(cString: target).hasPrefix(prefix) { files.insert(child) }
+        default: continue
+        }
       }
-      let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-      guard path.hasPrefix(prefix + "/") else { continue }
-      files.insert(String(path.dropFirst(prefix.count + 1)))
     }
     return SiteIndex(root: root, files: files)
   }

@@ -43,30 +43,40 @@ struct URLParts: Sendable {
   var query: String?
   var fragment: String?
 
+  /// Splits at ASCII delimiters found on the UTF-8 bytes (their indices are valid string
+  /// indices): searching by Character broke every link into grapheme clusters first.
   init(_ raw: String) {
     var rest = Substring(raw)
-    if let hash = rest.firstIndex(of: "#") {
-      fragment = String(rest[rest.index(after: hash)...])
+    if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+      fragment = String(rest[rest.utf8.index(after: hash)...])
       rest = rest[..<hash]
     }
-    if let question = rest.firstIndex(of: "?") {
-      query = String(rest[rest.index(after: question)...])
+    if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+      query = String(rest[rest.utf8.index(after: question)...])
       rest = rest[..<question]
     }
-    if let colon = rest.firstIndex(of: ":"), let first = rest.first, first.isASCII, first.isLetter,
-      rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
-      )
+    if let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")), let first = rest.utf8.first,
+      Self.isLetter(first),
+      rest.utf8[..<colon].allSatisfy({
+        Self.isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "+")
+          || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+      })
     {
       scheme = rest[..<colon].lowercased()
-      rest = rest[rest.index(after: colon)...]
+      rest = rest[rest.utf8.index(after: colon)...]
     }
-    if rest.hasPrefix("//") {
+    if rest.utf8.starts(with: "//".utf8) {
       rest = rest.dropFirst(2)
-      let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+      let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
       authority = String(rest[..<slash])
       rest = rest[slash...]
     }
     path = String(rest)
+  }
+
+  private static func isLetter(_ b: UInt8) -> Bool {
+    let lower = b | 0x20
+    return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
   }
 
   /// Lower-cased host without user info or the scheme's default port.
@@ -128,9 +138,8 @@ struct URLResolver: Sendable {
     if parts.path.isEmpty {
       return .local(file: page, path: raw, fragment: parts.fragment.map(Self.decode))
     }
-    let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(
-      String.init)
-    return local(Self.segments(parts.path), from: folder, parts)
+    let folder = Self.segments(page).dropLast()
+    return local(Self.segments(parts.path), from: Array(folder), parts)
   }
 
   private func local(_ relative: [String], from folder: [String], _ parts: URLParts) -> Resolution {
@@ -156,12 +165,24 @@ struct URLResolver: Sendable {
     return .local(file: file, path: path, fragment: parts.fragment.map(Self.decode))
   }
 
+  /// The parts between slashes, split on the UTF-8 bytes (`/` is ASCII).
   private static func segments(_ path: String) -> [String] {
-    path.isEmpty
-      ? [] : path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard !path.isEmpty else { return [] }
+    var out: [String] = []
+    var start = path.utf8.startIndex
+    for i in path.utf8.indices where path.utf8[i] == UInt8(ascii: "/") {
+      out.append(String(path[start..<i]))
+      start = path.utf8.index(after: i)
+    }
+    out.append(String(path[start...]))
+    return out
   }
 
-  static func decode(_ s: String) -> String { s.removingPercentEncoding ?? s }
+  /// Percent-decoded; Foundation is asked only when there is a `%`.
+  static func decode(_ s: String) -> String {
+    guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
+    return s.removingPercentEncoding ?? s
+  }
 
   /// A URL as a writer reads it: cmark percent-encodes Japanese in `href`s, so
   /// `#%E6%A6%82%E8%A6%81` is shown as `#概要`. ASCII-only escapes are left as written.
@@ -173,6 +194,6 @@ struct URLResolver: Sendable {
   }
 
   private func withoutFragment(_ raw: String) -> String {
-    raw.firstIndex(of: "#").map { String(raw[..<$0]) } ?? raw
+    raw.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(raw[..<$0]) } ?? raw
   }
 }

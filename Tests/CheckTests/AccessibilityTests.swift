@@ -143,5 +143,46 @@ import Testing
     #expect(AccessibilityRules.normalizedLinkText("  こちら。 ") == "こちら")
     #expect(AccessibilityRules.normalizedLinkText("→ Read more »") == "read more")
     #expect(AccessibilityRules.normalizedLinkText("詳細な計画") == "詳細な計画")
+    #expect(AccessibilityRules.normalizedLinkText("\u{3000}こちら！\u{3000}") == "こちら")
+    #expect(AccessibilityRules.normalizedLinkText(" 。→ ") == "")
+    #expect(AccessibilityRules.isVague(" 「くわしくはこちら」 "))
+    #expect(AccessibilityRules.isVague("Read More »"))
+    #expect(!AccessibilityRules.isVague("こちらの計画の詳しい内容"))
+    #expect(!AccessibilityRules.isVague("→"))
+  }
+
+  /// The hand-written trimming trims what Swift's Character properties call whitespace,
+  /// punctuation and symbols, for every character of the Basic Multilingual Plane and some
+  /// beyond (Foundation's sets, used before, follow older Unicode tables on Linux: they keep
+  /// emoji and trim U+200B).
+  @Test func linkTextTrimsWhitespacePunctuationAndSymbols() {
+    func edge(_ c: Character) -> Bool { c.isWhitespace || c.isPunctuation || c.isSymbol }
+    var differ: [String] = []
+    for v in Array(0...0xFFFF) + Array(0x1F300...0x1F6FF) {
+      // Skin tone modifiers join the letter before them into one Character, so the reference
+      // cannot trim them alone; by scalars they are symbols like any other.
+      guard let u = Unicode.Scalar(v), !(0xD800...0xDFFF).contains(v),
+        !u.properties.isEmojiModifier
+      else { continue }
+      let text = "\(u)a\(u)"
+      let trimmed = text.drop(while: edge).reversed().drop(while: edge).reversed()
+      if AccessibilityRules.normalizedLinkText(text) != String(trimmed).lowercased() {
+        differ.append(String(v, radix: 16))
+      }
+    }
+    #expect(differ == [])
+  }
+
+  /// Names are read with whitespace runs made one space and none at the ends, as splitting
+  /// into words and joining them did.
+  @Test func accessibleNamesCollapseWhitespace() {
+    let names = AccessibleName(HTMLDocument(Array("<p>x</p>".utf8)))
+    for text in [
+      "詳細", " 詳細 ", "a  b", "a\tb", "\u{3000}申請\u{3000}方法\u{3000}", "a \n b", "", "  ", "a b",
+      "\u{A0}x\u{2003}y\u{85}",
+    ] + (0...0xFFFF).compactMap { Unicode.Scalar($0).map { "a\($0)b" } } {
+      let expected = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      #expect(names.trimmed(text) == expected, "\(text.debugDescription)")
+    }
   }
 }
