@@ -14,7 +14,9 @@ struct AccessibleName {
   /// The first element with this id. Looked up when asked, not mapped for every page:
   /// `aria-labelledby` is rare, and a map of every page's ids cost a tenth of a check.
   private func element(id: Substring) -> Int? {
-    document.elements.indices.dropFirst().first { document.attribute("id", of: $0).map { $0[...] == id } ?? false }
+    document.elements.indices.dropFirst().first {
+      document.attribute("id", of: $0).map { $0[...] == id } ?? false
+    }
   }
 
   func name(of e: Int) -> String {

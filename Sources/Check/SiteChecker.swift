@@ -62,6 +62,8 @@ public enum SiteChecker {
       await checkExternal(
         externals, options: external, cacheFile: options.cacheFile, into: &report, attributor!)
     }
+    // Known only if a problem needed the map.
+    if let problem = attributor?.mapProblem { report.general.append(problem) }
     return report
   }
 
@@ -96,10 +98,7 @@ public enum SiteChecker {
       return (report, [], nil)
     }
     timings.step("Scanning the site")
-    let (map, mapProblem) = SourceMap.load(site: options.site, projectRoot: options.projectRoot)
-    if let mapProblem { report.general.append(mapProblem) }
-    let attributor = Attributor(map: map, projectRoot: options.projectRoot, site: options.site)
-    timings.step("Reading the source map")
+    let attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
 
     let sitemapBytes =
       index.files.contains(SitemapChecker.file) ? read(options.site, SitemapChecker.file) : nil

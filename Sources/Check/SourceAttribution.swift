@@ -5,26 +5,51 @@ import Foundation
 /// records for a body link, image or heading; the Markdown file where a front-matter URL is
 /// written; the literal attribute in the page's template (or its layout and partials); the
 /// template itself; and only when the page has no map entry, the HTML file's own line:column.
-final class Attributor: Sendable {
-  let map: SourceMap?
+///
+/// The source map is read when a problem first needs it: a site without problems (the usual
+/// check in CI) never decodes it, which was a tenth of a check of 10,000 pages, on one core.
+final class Attributor: @unchecked Sendable {
   let files: TextFiles
   let templates: TemplateSearch
   /// The site folder as shown to the user (e.g. `site`), to name HTML files.
   let siteFolder: String
   let site: URL
+  private let projectRoot: URL
+  private let lock = NSLock()
+  /// Set once, under the lock.
+  private var loaded: (map: SourceMap?, problem: Diagnostic?)?
 
-  init(map: SourceMap?, projectRoot: URL, site: URL) {
-    self.map = map
+  init(projectRoot: URL, site: URL) {
+    self.projectRoot = projectRoot
     self.files = TextFiles(root: projectRoot)
     self.templates = TemplateSearch(files: files)
     self.site = site
     self.siteFolder = Paths.display(site, relativeTo: projectRoot)
   }
 
+  /// The site's source map, read on first use.
+  var map: SourceMap? { load().map }
+
+  /// Why the source map could not be read, if it was needed and could not.
+  var mapProblem: Diagnostic? {
+    lock.lock()
+    defer { lock.unlock() }
+    return loaded?.problem
+  }
+
+  private func load() -> (map: SourceMap?, problem: Diagnostic?) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let loaded { return loaded }
+    let result = SourceMap.load(site: site, projectRoot: projectRoot)
+    loaded = result
+    return result
+  }
+
   /// `html` is the page's bytes when already read; otherwise they are read if a problem needs
   /// an HTML position.
   func forPage(_ page: String, html: [UInt8]? = nil) -> PageAttribution {
-    PageAttribution(shared: self, page: page, entry: map?.pages[page], htmlBytes: html)
+    PageAttribution(shared: self, page: page, htmlBytes: html)
   }
 
   func displaySource(_ path: String) -> String {
@@ -37,15 +62,15 @@ final class Attributor: Sendable {
 struct PageAttribution {
   let shared: Attributor
   let page: String
-  let entry: SourceMap.Page?
+  /// The page's entry in the source map, which is read when first asked for.
+  var entry: SourceMap.Page? { shared.map?.pages[page] }
   private var htmlBytes: [UInt8]?
   private var html: LineIndex?
   private var used: [String: Int] = [:]
 
-  init(shared: Attributor, page: String, entry: SourceMap.Page?, htmlBytes: [UInt8]?) {
+  init(shared: Attributor, page: String, htmlBytes: [UInt8]?) {
     self.shared = shared
     self.page = page
-    self.entry = entry
     self.htmlBytes = htmlBytes
   }
 

@@ -187,6 +187,16 @@ import Testing
       ])
   }
 
+  /// The map is read only to place a problem: a site without problems passes even with an
+  /// unreadable one (it was decoded up front before, a tenth of a check of 10,000 pages).
+  @Test func anUnreadableSourceMapMattersOnlyWhenAProblemNeedsIt() async throws {
+    let site = try FixtureSite([
+      "site/index.html": page(body: #"<a href="/">ホーム</a>"#),
+      "site/.portal/sourcemap.json": "{not json",
+    ])
+    #expect(await site.lines() == [])
+  }
+
   @Test func anUnreadableSourceMapIsAWarningAndPositionsFallBackToHTML() async throws {
     let site = try FixtureSite([
       "site/index.html": page(body: #"<a href="/nope/">無い</a>"#),
