@@ -41,7 +41,7 @@ struct AccessibleName {
     var out = ""
     for child in document[e].children {
       switch child {
-      case .text(let text): out += text
+      case .text(let text): out += text.string(in: document.bytes)
       case .element(let c):
         let element = document[c]
         if document.attribute("aria-hidden", of: c) == "true"

@@ -15,22 +15,24 @@ struct HTMLDocument: Sendable {
 
   enum Child: Sendable {
     case element(Int)
-    case text(String)
+    case text(HTMLText)
   }
 
   /// Element 0 is the document itself (name `#document`).
   private(set) var elements: [Element]
+  /// The page, which texts are read from.
+  let bytes: [UInt8]
 
   static let voidElements: Set<String> = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param",
   ]
 
-  init(_ bytes: [UInt8]) { self.init(tokens: HTMLScanner.tokens(bytes)) }
-
   /// Builds the tree tolerantly: a stray end tag is ignored and an end tag closes any elements
   /// left open inside it, as browsers do for the common cases.
-  init(tokens: [HTMLToken]) {
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    let tokens = HTMLScanner.tokens(bytes)
     elements = [Element(name: "#document", attributes: [], offset: 0, parent: -1, end: 0)]
     var stack = [0]
     for token in tokens {
@@ -50,7 +52,7 @@ struct HTMLDocument: Sendable {
         }
         for open in stack[position...] { elements[open].end = elements.count }
         stack.removeSubrange(position...)
-      case .text(let text, _):
+      case .text(let text):
         elements[stack[stack.count - 1]].children.append(.text(text))
       }
     }
@@ -95,7 +97,7 @@ struct HTMLDocument: Sendable {
   private func appendText(of index: Int, to out: inout String, skipping skipped: Set<String>) {
     for child in elements[index].children {
       switch child {
-      case .text(let text): out += text
+      case .text(let text): out += text.string(in: bytes)
       case .element(let e) where !skipped.contains(elements[e].name):
         appendText(of: e, to: &out, skipping: skipped)
       case .element: break

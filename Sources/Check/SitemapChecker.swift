@@ -14,7 +14,8 @@ enum SitemapChecker {
       switch token {
       case .start(let name, _, _, _): inLoc = name == "loc"
       case .end: inLoc = false
-      case .text(let text, let offset) where inLoc:
+      case .text(let span) where inLoc:
+        let (text, offset) = (span.string(in: bytes), span.offset)
         let url = text.trimmingCharacters(in: .htmlSpaces)
         let leading = text.utf8.prefix { HTMLScanner.isSpace($0) }.count
         if !url.isEmpty { result.append((url, offset + leading)) }
