@@ -11,7 +11,8 @@
 # For each size it generates the corpus, builds it with Portal (release) and Hugo alternately
 # (A B A B …, so drift in machine load hits both), and prints medians, the ratio Portal/Hugo,
 # pages per second, peak memory, a no-change rebuild, a rebuild after editing one initiative's
-# body, and the time cmark-gfm alone needs for the same Markdown bodies.
+# body, `portal check` of the built site, and the time cmark-gfm alone needs for the same
+# Markdown bodies.
 #
 # Needs: swift, python3, hugo, cmark-gfm and GNU time (Debian: apt-get install -y hugo cmark-gfm time).
 set -euo pipefail
@@ -220,6 +221,15 @@ for N in "${SIZES[@]}"; do
   cp "$WORK/original.md" "$target"
   s_ms=$(median <"$WORK/s_ms"); t_ms=$(median <"$WORK/t_ms")
 
+  # `portal check` of the built site, as CI runs it after every build: links, anchors and the
+  # accessibility rules on every page.
+  : >"$WORK/k_ms"
+  for run in $(seq "$RUNS"); do
+    read -r ms kb < <(measure "$PORTAL" check --site "$out")
+    echo "$ms" >>"$WORK/k_ms"
+  done
+  k_ms=$(median <"$WORK/k_ms"); k_kb=$kb
+
   # The floor: cmark-gfm alone over the same bodies.
   : >"$WORK/c_ms"
   for run in $(seq "$RUNS"); do
@@ -246,6 +256,7 @@ $N pages ($mbytes MiB of Markdown; Portal wrote $files files, Hugo $hfiles), med
   Portal one initiative $(fmt_s "$e_ms")   peak $(fmt_mib "$(sort -n "$WORK/e_kb" | tail -1)")   (portal build)
   serve one initiative  $(fmt_s "$s_ms")   (portal serve, the site kept in memory)
   serve its title       $(fmt_s "$t_ms")   (portal serve; lists and related pages show it)
+  Portal check          $(fmt_s "$k_ms")   peak $(fmt_mib "$k_kb")   (links, anchors and accessibility rules of the built site)
   cmark-gfm floor       $(fmt_s "$c_ms")   (the bodies alone, one process)
 EOF
 done

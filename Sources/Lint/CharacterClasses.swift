@@ -44,17 +44,22 @@ extension Character {
   }
 
   /// Characters that end a sentence.
-  var endsSentence: Bool { "。！？!?．".contains(self) }
+  var endsSentence: Bool { Self.sentenceEnds.contains(self) }
+  private static let sentenceEnds = CharacterClass("。！？!?．")
 
   /// Closing brackets and quotes that belong to the sentence they close (「…。」).
-  var isClosingBracket: Bool { "」』）)】〕］]〉》”’\"'".contains(self) }
+  var isClosingBracket: Bool { Self.closingBrackets.contains(self) }
+  private static let closingBrackets = CharacterClass("」』）)】〕］]〉》”’\"'")
 
-  var isOpeningParenthesis: Bool { self == "（" || self == "(" }
-  var isClosingParenthesis: Bool { self == "）" || self == ")" }
+  var isOpeningParenthesis: Bool { Self.openingParentheses.contains(self) }
+  private static let openingParentheses = CharacterClass("（(")
+  var isClosingParenthesis: Bool { Self.closingParentheses.contains(self) }
+  private static let closingParentheses = CharacterClass("）)")
 
   /// 読点: the Japanese comma and its full-width Latin form. An ASCII comma is left out because
   /// it separates thousands in numbers.
-  var isTouten: Bool { self == "、" || self == "，" }
+  var isTouten: Bool { Self.touten.contains(self) }
+  private static let touten = CharacterClass("、，")
 
   /// Letters of any script, for ratios: kanji, kana and Latin letters and digits.
   var isWordCharacter: Bool { isKanji || isHiragana || isKatakana || isLatinWordCharacter }

@@ -16,9 +16,10 @@ struct Directives {
   private(set) var problems: [Diagnostic] = []
 
   init(_ source: SourceText, knownRules: [String]) {
-    for (index, line) in source.lines.enumerated() {
+    for (index, text) in source.lineTexts.enumerated()
+    where text.utf8.contains(UInt8(ascii: "<")) {
       let fileLine = index + 1 + source.lineOffset
-      for (column, inner) in Self.comments(in: line) {
+      for (column, inner) in Self.comments(in: Array(text)) {
         var words = inner.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         guard let command = words.first else { continue }
         words.removeFirst()

@@ -7,13 +7,28 @@ final class SourceText: Sendable {
   let file: String
   /// Lines of the file before the body (the front matter), added to every body line.
   let lineOffset: Int
-  let lines: [[Character]]
+  /// The body's lines, split on their bytes (line ends are `\n` by now). A line becomes
+  /// characters only when a position in it is needed: making every line of every page an
+  /// array of characters was a tenth of a lint of 10,000 pages.
+  let lineTexts: [Substring]
 
   init(file: String, body: String, lineOffset: Int) {
     self.file = file
     self.lineOffset = lineOffset
-    self.lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+    var lines: [Substring] = []
+    var start = body.utf8.startIndex
+    for i in body.utf8.indices where body.utf8[i] == UInt8(ascii: "\n") {
+      lines.append(body[start..<i])
+      start = body.utf8.index(after: i)
+    }
+    lines.append(body[start...])
+    lineTexts = lines
   }
+
+  var lineCount: Int { lineTexts.count }
+
+  /// The characters of line `index` (0-based).
+  func line(_ index: Int) -> [Character] { Array(lineTexts[index]) }
 }
 
 /// One block of running text as the rules see it: the characters a reader sees, split in
@@ -132,8 +147,8 @@ struct LintBlock {
   /// words are code rather than prose.
   func isInCodeSpan(_ offset: Int) -> Bool {
     let (line, index) = sourceIndex(of: offset)
-    guard line >= 1, line <= source.lines.count else { return false }
-    let chars = source.lines[line - 1]
+    guard line >= 1, line <= source.lineCount else { return false }
+    let chars = source.line(line - 1)
     return chars[..<min(index, chars.count)].count(where: { $0 == "`" }) % 2 == 1
   }
 
@@ -149,8 +164,8 @@ struct LintBlock {
     let start = lineStarts[min(lineIndex, lineStarts.count - 1)]
     let first = rawLineStarts[lineIndex]
     let fallback = (start.line, start.column - 1 + (rawOffset - first))
-    guard start.line >= 1, start.line <= source.lines.count else { return fallback }
-    let line = source.lines[start.line - 1]
+    guard start.line >= 1, start.line <= source.lineCount else { return fallback }
+    let line = source.line(start.line - 1)
     var p = start.column - 1
     var j = first
     while j < raw.count, raw[j] != "\n" {
@@ -176,8 +191,8 @@ struct LintPage {
   /// taken.
   func location(of link: LinkReference) -> SourceLocation {
     var column = link.column
-    if link.line >= 1, link.line <= source.lines.count {
-      let line = source.lines[link.line - 1]
+    if link.line >= 1, link.line <= source.lineCount {
+      let line = source.line(link.line - 1)
       func isStart(_ i: Int) -> Bool {
         link.isImage
           ? line.hasPrefix(["!", "["], at: i)

@@ -3,17 +3,23 @@
 public struct LintContext: Sendable {
   /// Every glossary term and alias.
   public var glossaryNames: Set<String> {
-    didSet { index = Self.makeIndex(glossaryNames) }
+    didSet { (index, firstScalars) = Self.makeIndex(glossaryNames) }
   }
   /// Names by first character, longest first, so a scan takes the longest name at each place.
   private var index: [Character: [[Character]]]
+  /// The scalars of the names' first characters, when each is one scalar (see
+  /// `CharacterClass`): most characters of a text start no name, and are passed over without
+  /// hashing them as characters.
+  private var firstScalars: Set<UInt32>?
 
   public init(glossaryNames: Set<String> = []) {
     self.glossaryNames = glossaryNames
-    self.index = Self.makeIndex(glossaryNames)
+    (index, firstScalars) = Self.makeIndex(glossaryNames)
   }
 
-  private static func makeIndex(_ names: Set<String>) -> [Character: [[Character]]] {
+  private static func makeIndex(_ names: Set<String>) -> (
+    [Character: [[Character]]], Set<UInt32>?
+  ) {
     var index: [Character: [[Character]]] = [:]
     for name in names where !name.isEmpty {
       let chars = Array(name)
@@ -22,7 +28,15 @@ public struct LintContext: Sendable {
     for key in index.keys {
       index[key]!.sort { $0.count != $1.count ? $0.count > $1.count : String($0) < String($1) }
     }
-    return index
+    var firsts: Set<UInt32>? = []
+    for key in index.keys {
+      guard let v = key.singleScalar, !CharacterClass.hasSingletonDecomposition(v) else {
+        firsts = nil
+        break
+      }
+      firsts?.insert(v)
+    }
+    return (index, firsts)
   }
 
   /// For each character of `text`, whether it is part of a glossary name. Latin names match
@@ -32,6 +46,12 @@ public struct LintContext: Sendable {
     guard !index.isEmpty else { return covered }
     var i = 0
     while i < text.count {
+      if let firstScalars, let v = text[i].singleScalar,
+        !CharacterClass.hasSingletonDecomposition(v), !firstScalars.contains(v)
+      {
+        i += 1
+        continue
+      }
       var matched = 0
       for name in index[text[i]] ?? [] where text.hasPrefix(name, at: i) {
         let end = i + name.count

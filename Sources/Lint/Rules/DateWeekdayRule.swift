@@ -8,7 +8,7 @@ struct DateWeekdayRule: Rule {
   let id = "lint.date-weekday"
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
 
-  static let weekdays: Set<Character> = ["月", "火", "水", "木", "金", "土", "日", "祝"]
+  static let weekdays = CharacterClass("月火水木金土日祝")
   static let pointInTime = ["現在", "時点", "付"].map(Array.init)
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {

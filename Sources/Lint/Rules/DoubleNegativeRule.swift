@@ -35,11 +35,11 @@ struct DoubleNegativeRule: Rule {
     return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Array.init)
   }()
 
-  static let firstCharacters = Set(patterns.map { $0[0] })
+  static let firstCharacters = CharacterClass(patterns.map { $0[0] })
 
   /// Kanji that make an adjective of な(い) (危ない, 少ない, 切ない): 危なくはない is a single
   /// negation.
-  static let adjectiveStems: Set<Character> = ["危", "少", "切"]
+  static let adjectiveStems = CharacterClass("危少切")
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []

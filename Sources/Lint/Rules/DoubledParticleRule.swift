@@ -14,8 +14,10 @@ struct DoubledParticleRule: Rule {
     meaning: "report the same particle when at most this many characters separate the two",
     range: 0...100)
 
-  static let particles: Set<Character> = ["が", "を", "に", "で", "と", "は", "も", "へ"]
-  static let compoundable: Set<Character> = ["に", "で", "と", "へ"]
+  static let particles = CharacterClass("がをにでとはもへ")
+  static let compoundable = CharacterClass("にでとへ")
+  /// What may follow a compound particle: には, でも, との.
+  static let compoundEnds = CharacterClass("はもの")
   /// Kanji + kana that are words, not noun + particle: adverbs with に, 最も, 我が.
   static let words: Set<String> = [
     "特に", "主に", "共に", "既に", "更に", "常に", "次に", "先に", "後に", "急に", "別に", "順に",
@@ -77,7 +79,7 @@ struct DoubledParticleRule: Rule {
     }
     if Self.words.contains(String([before, text[i]])) { return nil }
     let compound = length == 2 || Self.compoundable.contains(text[i])
-    if compound, i + length < end, "はもの".contains(text[i + length]) { length += 1 }
+    if compound, i + length < end, Self.compoundEnds.contains(text[i + length]) { length += 1 }
     return Particle(text: String(text[i..<(i + length)]), start: i, end: i + length)
   }
 }

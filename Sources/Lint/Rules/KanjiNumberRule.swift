@@ -9,10 +9,8 @@ struct KanjiNumberRule: Rule {
   let id = "lint.kanji-number"
   let summary = "A number written in kanji where Arabic numerals are the rule (三人 → 3人)."
 
-  static let digits: Set<Character> = [
-    "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千",
-  ]
-  static let numerals: Set<Character> = digits.union(["万", "億", "兆"])
+  static let digits = CharacterClass("〇一二三四五六七八九十百千")
+  static let numerals = CharacterClass("〇一二三四五六七八九十百千万億兆")
   /// Words that keep kanji: idioms and fixed words, and place names with a counter-like kanji.
   static let keep = [
     "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
@@ -27,7 +25,7 @@ struct KanjiNumberRule: Rule {
     "代", "区", "市", "町", "村", "％", "%",
   ].map(Array.init)
   /// Kanji that may stand right before a number that should be Arabic: 第三回, 約五人, 年二回.
-  static let prefixes: Set<Character> = ["第", "約", "計", "全", "各", "毎", "満", "年", "月", "週", "日"]
+  static let prefixes = CharacterClass("第約計全各毎満年月週日")
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
