@@ -148,9 +148,9 @@ enum AccessibilityRules {
 
   static func isVague(_ name: String) -> Bool {
     let scalars = name.unicodeScalars
-    guard let first = scalars.first(where: { !isEdge($0) }),
-      vagueStarts.contains(first.value | (first.isASCII && first.properties.isAlphabetic ? 0x20 : 0))
-    else { return false }
+    guard let first = scalars.first(where: { !isEdge($0) }) else { return false }
+    let lowered = first.isASCII && first.properties.isAlphabetic ? first.value | 0x20 : first.value
+    guard vagueStarts.contains(lowered) else { return false }
     let text = normalizedLinkText(name, upTo: longestVague)
     return !text.isEmpty && vagueTexts.contains(text)
   }
