@@ -156,7 +156,8 @@ enum AccessibilityRules {
   }
 
   /// Trimmed, lower-cased, with surrounding arrows and punctuation removed, so "こちら。" and
-  /// "Read more »" are still recognized. With `limit`, an empty string when the trimmed text is longer than that many bytes.
+  /// "Read more »" are still recognized. With `limit`, an empty string when the trimmed text
+  /// is longer than that many bytes.
   static func normalizedLinkText(_ text: String, upTo limit: Int = .max) -> String {
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !isEdge($0) }),
