@@ -52,6 +52,21 @@ import Testing
     return report
   }
 
+  /// Changes a title in `relative` and builds without a session, through the incremental
+  /// build: what a title edit with `portal build` renders must be what the session renders.
+  func expectTitleEditWithoutSession(
+    _ relative: String, from old: String, to new: String, renders: String, skips: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    try edit(file(relative)) {
+      $0.replacingOccurrences(of: "title: \(old)", with: "title: \(new)")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.mode == .incremental, sourceLocation: sourceLocation)
+    #expect(report.renderedPaths.contains(renders), sourceLocation: sourceLocation)
+    #expect(!report.renderedPaths.contains(skips), sourceLocation: sourceLocation)
+  }
+
   @Test(arguments: [false, true])
   func editsInPlaceMatchFullBuilds(defersCacheWrites: Bool) throws {
     let session = BuildSession()
@@ -320,14 +335,9 @@ import Testing
     html = try expectBuild(session, .inPlace, "title on the list").renderedPaths
     #expect(html.contains("initiatives/index.html"))
 
-    // The same without a session, through the incremental build.
-    try edit(file("initiatives/watch.md")) {
-      $0.replacingOccurrences(of: "title: 見守り", with: "title: 地域の見守り")
-    }
-    let report = SiteBuilder.build(options(content: content, output: output))
-    #expect(report.mode == .incremental)
-    #expect(report.renderedPaths.contains("fields/safety/index.html"))
-    #expect(!report.renderedPaths.contains("initiatives/index.html"))
+    try expectTitleEditWithoutSession(
+      "initiatives/watch.md", from: "見守り", to: "地域の見守り",
+      renders: "fields/safety/index.html", skips: "initiatives/index.html")
   }
 
   /// With `past_events_listed: 1`, the events page lists the latest past event and links to a
@@ -379,14 +389,9 @@ import Testing
     #expect(html.contains("events/past/2026/index.html"))
     #expect(!html.contains("events/past/2025/index.html"))
 
-    // The same without a session, through the incremental build.
-    try edit(file("events/last-year.md")) {
-      $0.replacingOccurrences(of: "title: 去年の説明会", with: "title: 二〇二五年の説明会")
-    }
-    let report = SiteBuilder.build(options(content: content, output: output))
-    #expect(report.mode == .incremental)
-    #expect(report.renderedPaths.contains("events/past/2025/index.html"))
-    #expect(!report.renderedPaths.contains("events/index.html"))
+    try expectTitleEditWithoutSession(
+      "events/last-year.md", from: "去年の説明会", to: "二〇二五年の説明会",
+      renders: "events/past/2025/index.html", skips: "events/index.html")
 
     // Under the limit again (0: no limit), the pages per year are gone.
     try edit(file("site.yml")) {
