@@ -19,6 +19,10 @@ struct CharacterClass: Sendable {
     }
   }
 
+  func contains(_ c: LintCharacter) -> Bool {
+    c.key != 0 ? scalars.contains(c.key) : members.contains(c.character)
+  }
+
   func contains(_ c: Character) -> Bool {
     guard let v = c.singleScalar, !CharacterClass.hasSingletonDecomposition(v) else {
       return members.contains(c)
@@ -30,6 +34,8 @@ struct CharacterClass: Sendable {
   /// Greek tonos and Kelvin/Ångström/Ohm signs, U+2000–2001, U+2329–232A, and the CJK
   /// compatibility ideographs), by the ranges holding them.
   static func hasSingletonDecomposition(_ v: UInt32) -> Bool {
+    // Most text is below U+0340 or between the singletons' ranges (kana, kanji).
+    if v < 0x0340 || (v > 0x232A && v < 0xF900) { return false }
     switch v {
     case 0x0340...0x0387, 0x1F71...0x1FFD, 0x2000...0x2001, 0x2126...0x212B, 0x2329...0x232A,
       0xF900...0xFAFF, 0x2F800...0x2FA1F:

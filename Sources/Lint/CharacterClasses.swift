@@ -1,37 +1,39 @@
-/// Script classes of single characters. The rules look at Japanese text character by character,
-/// without a dictionary, so these tests decide what counts as kanji, kana or a Latin word.
 extension Character {
   var scalarValue: UInt32 { unicodeScalars.first!.value }
+}
 
+/// Script classes of single characters. The rules look at Japanese text character by character,
+/// without a dictionary, so these tests decide what counts as kanji, kana or a Latin word.
+extension LintCharacter {
   /// CJK ideographs plus 々 (repeats the kanji before it), 〆 and 〇, which read as kanji.
   var isKanji: Bool {
-    let v = scalarValue
+    let v = scalar
     return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
       || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
       || (0x3005...0x3007).contains(v)
   }
 
-  var isHiragana: Bool { (0x3041...0x309F).contains(scalarValue) }
+  var isHiragana: Bool { (0x3041...0x309F).contains(scalar) }
 
   /// Full-width katakana including ー and the iteration marks, but not ・ (which joins words).
   var isKatakana: Bool {
-    let v = scalarValue
+    let v = scalar
     return (0x30A1...0x30FA).contains(v) || (0x30FC...0x30FF).contains(v)
       || (0x31F0...0x31FF).contains(v)
   }
 
   /// U+FF61–FF9F: half-width katakana and the half-width 。「」、・ that come with them.
-  var isHalfwidthKana: Bool { (0xFF61...0xFF9F).contains(scalarValue) }
+  var isHalfwidthKana: Bool { (0xFF61...0xFF9F).contains(scalar) }
 
   /// ASCII or full-width A–Z.
   var isLatinUppercase: Bool {
-    let v = scalarValue
+    let v = scalar
     return (0x41...0x5A).contains(v) || (0xFF21...0xFF3A).contains(v)
   }
 
   /// ASCII or full-width letters and digits: the characters of a Latin word such as `DX` or `5G`.
   var isLatinWordCharacter: Bool {
-    let v = scalarValue
+    let v = scalar
     return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
       || (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v)
       || (0xFF41...0xFF5A).contains(v)
@@ -39,7 +41,7 @@ extension Character {
 
   /// ASCII or full-width 0–9.
   var isArabicDigit: Bool {
-    let v = scalarValue
+    let v = scalar
     return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
   }
 
@@ -63,20 +65,6 @@ extension Character {
 
   /// Letters of any script, for ratios: kanji, kana and Latin letters and digits.
   var isWordCharacter: Bool { isKanji || isHiragana || isKatakana || isLatinWordCharacter }
-}
-
-extension Array where Element == Character {
-  /// Whether `pattern` occurs at `index`.
-  func hasPrefix(_ pattern: [Character], at index: Int) -> Bool {
-    guard index >= 0, index + pattern.count <= count else { return false }
-    for k in 0..<pattern.count where self[index + k] != pattern[k] { return false }
-    return true
-  }
-
-  /// The characters of `range` as a string, with line breaks removed, for quoting in messages.
-  func excerpt(_ range: Range<Int>) -> String {
-    String(self[range].filter { $0 != "\n" })
-  }
 }
 
 extension StringProtocol {

@@ -19,7 +19,7 @@ struct Directives {
     for (index, text) in source.lineTexts.enumerated()
     where text.utf8.contains(UInt8(ascii: "<")) {
       let fileLine = index + 1 + source.lineOffset
-      for (column, inner) in Self.comments(in: Array(text)) {
+      for (column, inner) in Self.comments(in: LintCharacter.array(String(text))) {
         var words = inner.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         guard let command = words.first else { continue }
         words.removeFirst()
@@ -73,11 +73,11 @@ struct Directives {
   }
 
   /// `<!-- … -->` comments of one line: the 1-based column of each and its trimmed content.
-  static func comments(in line: [Character]) -> [(Int, Substring)] {
+  static func comments(in line: [LintCharacter]) -> [(Int, Substring)] {
     var result: [(Int, Substring)] = []
     var i = 0
-    let open: [Character] = ["<", "!", "-", "-"]
-    let close: [Character] = ["-", "-", ">"]
+    let open: [LintCharacter] = ["<", "!", "-", "-"]
+    let close: [LintCharacter] = ["-", "-", ">"]
     while i < line.count {
       guard line.hasPrefix(open, at: i) else {
         i += 1
@@ -86,7 +86,7 @@ struct Directives {
       var j = i + open.count
       while j < line.count, !line.hasPrefix(close, at: j) { j += 1 }
       guard j < line.count else { break }
-      let inner = String(line[(i + open.count)..<j])
+      let inner = line.string((i + open.count)..<j)
       result.append((i + 1, Substring(inner).trimmingWhitespace))
       i = j + close.count
     }

@@ -28,7 +28,7 @@ final class SourceText: Sendable {
   var lineCount: Int { lineTexts.count }
 
   /// The characters of line `index` (0-based).
-  func line(_ index: Int) -> [Character] { Array(lineTexts[index]) }
+  func line(_ index: Int) -> [LintCharacter] { LintCharacter.array(String(lineTexts[index])) }
 }
 
 /// One block of running text as the rules see it: the characters a reader sees, split in
@@ -37,7 +37,7 @@ struct LintBlock {
   let kind: TextBlock.Kind
   /// The text as read: a ruby group `{漢字|かんじ}` counts as its base `漢字`; the reading is left
   /// out because it is the explanation, not more text.
-  let text: [Character]
+  let text: [LintCharacter]
   /// Per character of `text`: whether it carries furigana (is a ruby base).
   let furigana: [Bool]
   /// Per character of `text`: whether it is part of a glossary term or alias.
@@ -47,7 +47,7 @@ struct LintBlock {
 
   /// The block text as cmark gives it (ruby groups still written out), which is what the source
   /// lines are aligned with.
-  private let raw: [Character]
+  private let raw: [LintCharacter]
   /// Per character of `text`: its offset in `raw`.
   private let rawOffsets: [Int]
   /// Offsets in `raw` where each of its lines starts.
@@ -59,12 +59,12 @@ struct LintBlock {
     kind = block.kind
     lineStarts = block.lineStarts
     self.source = source
-    raw = Array(block.text)
+    raw = LintCharacter.array(block.text)
     var lineStartOffsets = [0]
     for (i, c) in raw.enumerated() where c == "\n" { lineStartOffsets.append(i + 1) }
     rawLineStarts = lineStartOffsets
 
-    var text: [Character] = []
+    var text: [LintCharacter] = []
     var furigana: [Bool] = []
     var offsets: [Int] = []
     var i = 0
@@ -92,7 +92,7 @@ struct LintBlock {
 
   /// A ruby group `{base|reading}` starting at `start`, read as Markdown's `applyRuby` does:
   /// the base range and the offset after `}`, or nil when the braces are plain text.
-  static func ruby(in raw: [Character], at start: Int) -> (base: Range<Int>, end: Int)? {
+  static func ruby(in raw: [LintCharacter], at start: Int) -> (base: Range<Int>, end: Int)? {
     guard let close = raw[(start + 1)...].firstIndex(of: "}") else { return nil }
     let inner = raw[(start + 1)..<close]
     guard let bar = inner.firstIndex(of: "|"), !inner.contains("\n"), !inner.contains("{")
@@ -106,7 +106,7 @@ struct LintBlock {
   /// Splits at 。！？ (keeping a closing bracket after them in the sentence) and at the end of
   /// the block, so each list item and table cell is a sentence of its own. A line break inside
   /// a paragraph does not end a sentence: a sentence wrapped in the source is still one sentence.
-  static func splitSentences(_ text: [Character]) -> [Range<Int>] {
+  static func splitSentences(_ text: [LintCharacter]) -> [Range<Int>] {
     var sentences: [Range<Int>] = []
     var start: Int?
     var i = 0

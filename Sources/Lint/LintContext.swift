@@ -6,7 +6,7 @@ public struct LintContext: Sendable {
     didSet { (index, firstScalars) = Self.makeIndex(glossaryNames) }
   }
   /// Names by first character, longest first, so a scan takes the longest name at each place.
-  private var index: [Character: [[Character]]]
+  private var index: [Character: [[LintCharacter]]]
   /// The scalars of the names' first characters, when each is one scalar (see
   /// `CharacterClass`): most characters of a text start no name, and are passed over without
   /// hashing them as characters.
@@ -18,15 +18,18 @@ public struct LintContext: Sendable {
   }
 
   private static func makeIndex(_ names: Set<String>) -> (
-    [Character: [[Character]]], Set<UInt32>?
+    [Character: [[LintCharacter]]], Set<UInt32>?
   ) {
-    var index: [Character: [[Character]]] = [:]
+    var index: [Character: [[LintCharacter]]] = [:]
     for name in names where !name.isEmpty {
-      let chars = Array(name)
-      index[chars[0], default: []].append(chars)
+      let chars = LintCharacter.array(name)
+      index[chars[0].character, default: []].append(chars)
     }
     for key in index.keys {
-      index[key]!.sort { $0.count != $1.count ? $0.count > $1.count : String($0) < String($1) }
+      index[key]!.sort {
+        $0.count != $1.count
+          ? $0.count > $1.count : $0.string(0..<$0.count) < $1.string(0..<$1.count)
+      }
     }
     var firsts: Set<UInt32>? = []
     for key in index.keys {
@@ -41,19 +44,17 @@ public struct LintContext: Sendable {
 
   /// For each character of `text`, whether it is part of a glossary name. Latin names match
   /// whole words only, so `AI` is not found inside `MAIL`.
-  func glossaryCoverage(_ text: [Character]) -> [Bool] {
+  func glossaryCoverage(_ text: [LintCharacter]) -> [Bool] {
     var covered = [Bool](repeating: false, count: text.count)
     guard !index.isEmpty else { return covered }
     var i = 0
     while i < text.count {
-      if let firstScalars, let v = text[i].singleScalar,
-        !CharacterClass.hasSingletonDecomposition(v), !firstScalars.contains(v)
-      {
+      if let firstScalars, text[i].key != 0, !firstScalars.contains(text[i].key) {
         i += 1
         continue
       }
       var matched = 0
-      for name in index[text[i]] ?? [] where text.hasPrefix(name, at: i) {
+      for name in index[text[i].character] ?? [] where text.hasPrefix(name, at: i) {
         let end = i + name.count
         let startOK = !(name[0].isLatinWordCharacter && i > 0 && text[i - 1].isLatinWordCharacter)
         let endOK =

@@ -45,7 +45,7 @@ import Testing
   }
 
   @Test func closingBracketStaysWithItsSentence() {
-    let text = Array("「はい。」と言います。")
+    let text = LintCharacter.array("「はい。」と言います。")
     #expect(LintBlock.splitSentences(text) == [0..<5, 5..<11])
   }
 

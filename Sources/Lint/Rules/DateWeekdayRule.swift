@@ -9,7 +9,8 @@ struct DateWeekdayRule: Rule {
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
 
   static let weekdays = CharacterClass("月火水木金土日祝")
-  static let pointInTime = ["現在", "時点", "付"].map(Array.init)
+  static let pointInTime = ["現在", "時点", "付"].map(LintCharacter.array)
+  static let yearly = LintCharacter.array("毎年")
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -29,7 +30,7 @@ struct DateWeekdayRule: Rule {
         continue
       }
       if Self.pointInTime.contains(where: { text.hasPrefix($0, at: after) }) { continue }
-      if start >= 2, text.hasPrefix(Array("毎年"), at: start - 2) { continue }
+      if start >= 2, text.hasPrefix(Self.yearly, at: start - 2) { continue }
       let quoted = text.excerpt(start..<end)
       result.append(
         context.warning(
@@ -40,7 +41,7 @@ struct DateWeekdayRule: Rule {
   }
 
   /// A date starting at `i` (the year, or the month when there is no year): its range.
-  private func date(in text: [Character], at i: Int) -> (Int, Int)? {
+  private func date(in text: [LintCharacter], at i: Int) -> (Int, Int)? {
     guard text[i].isArabicDigit, i == 0 || !text[i - 1].isArabicDigit else { return nil }
     var k = i
     func digits(max: Int) -> Bool {
@@ -58,7 +59,7 @@ struct DateWeekdayRule: Rule {
     guard k < text.count, text[k] == "月" else { return nil }
     k += 1
     guard k < text.count, digits(max: 2), k < text.count, text[k] == "日" else { return nil }
-    let era = i >= 2 && ["令和", "平成", "昭和"].contains(String(text[(i - 2)..<i]))
+    let era = i >= 2 && ["令和", "平成", "昭和"].contains(text.string((i - 2)..<i))
     return (era ? i - 2 : i, k + 1)
   }
 }

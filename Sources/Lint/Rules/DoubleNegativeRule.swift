@@ -8,7 +8,7 @@ struct DoubleNegativeRule: Rule {
   let summary = "A double negative such as 〜ないわけではない."
 
   /// Each pattern is a sequence of alternatives, expanded into every combination once.
-  static let patterns: [[Character]] = {
+  static let patterns: [[LintCharacter]] = {
     let nai = ["ない", "無い"]
     let naku = ["なく", "無く"]
     let negEnd = ["ない", "無い", "ありません", "ございません"]
@@ -32,10 +32,11 @@ struct DoubleNegativeRule: Rule {
       result.formUnion(partial)
     }
     // Longest first, so ないことはありません is quoted whole rather than as ないことは….
-    return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Array.init)
+    return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(
+      LintCharacter.array)
   }()
 
-  static let firstCharacters = CharacterClass(patterns.map { $0[0] })
+  static let firstCharacters = CharacterClass(patterns.map { $0[0].character })
 
   /// Kanji that make an adjective of な(い) (危ない, 少ない, 切ない): 危なくはない is a single
   /// negation.
@@ -55,7 +56,7 @@ struct DoubleNegativeRule: Rule {
       }
       result.append(
         context.warning(
-          block, at: i, "a double negative (「〜\(String(pattern))」)",
+          block, at: i, "a double negative (「〜\(pattern.string(0..<pattern.count))」)",
           hint:
             "say it positively: 〜ないわけではない → 〜ことがあります, 〜せざるを得ない → 〜する必要があります"
         ))

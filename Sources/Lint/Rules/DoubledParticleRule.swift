@@ -63,7 +63,7 @@ struct DoubledParticleRule: Rule {
     return result
   }
 
-  private func particle(in text: [Character], at i: Int, end: Int) -> Particle? {
+  private func particle(in text: [LintCharacter], at i: Int, end: Int) -> Particle? {
     guard i > 0 else { return nil }
     let before = text[i - 1]
     guard
@@ -77,9 +77,9 @@ struct DoubledParticleRule: Rule {
     } else {
       return nil
     }
-    if Self.words.contains(String([before, text[i]])) { return nil }
+    if Self.words.contains(text.string((i - 1)..<(i + 1))) { return nil }
     let compound = length == 2 || Self.compoundable.contains(text[i])
     if compound, i + length < end, Self.compoundEnds.contains(text[i + length]) { length += 1 }
-    return Particle(text: String(text[i..<(i + length)]), start: i, end: i + length)
+    return Particle(text: text.string(i..<(i + length)), start: i, end: i + length)
   }
 }

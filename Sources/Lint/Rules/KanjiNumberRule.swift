@@ -16,14 +16,14 @@ struct KanjiNumberRule: Rule {
     "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
     "一回り", "十分", "万一", "四季", "二人三脚", "三位一体", "一期一会", "十人十色", "三日月", "千代",
     "八千代", "九十九里", "六本木",
-  ].map(Array.init)
+  ].map(LintCharacter.array)
   /// Counters after which a number is a quantity, an order or a date.
   static let counters = [
     "人", "名", "件", "回", "年", "か月", "カ月", "ヶ月", "ケ月", "箇月", "月", "日", "時", "分", "秒", "円",
     "個", "本", "枚", "歳", "才", "台", "階", "号", "倍", "割", "社", "校", "週", "期", "位", "点", "冊",
     "部", "番", "か所", "カ所", "ヶ所", "箇所", "か国", "カ国", "章", "条", "項", "種", "世帯", "軒", "戸",
     "代", "区", "市", "町", "村", "％", "%",
-  ].map(Array.init)
+  ].map(LintCharacter.array)
   /// Kanji that may stand right before a number that should be Arabic: 第三回, 約五人, 年二回.
   static let prefixes = CharacterClass("第約計全各毎満年月週日")
 
@@ -39,7 +39,7 @@ struct KanjiNumberRule: Rule {
       var end = i
       while end < text.count, Self.numerals.contains(text[end]) { end += 1 }
       defer { i = end }
-      guard text[i..<end].contains(where: Self.digits.contains) else { continue }
+      guard text[i..<end].contains(where: { Self.digits.contains($0) }) else { continue }
       if i > 0 {
         let before = text[i - 1]
         if before.isKanji && !Self.prefixes.contains(before) { continue }

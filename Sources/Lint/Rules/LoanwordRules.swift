@@ -62,7 +62,7 @@ struct AcronymRule: Rule {
       while end < text.count, text[end].isLatinWordCharacter { end += 1 }
       return i..<end
     } shouldCheck: { text, range in
-      text[range].count(where: \.isLatinUppercase) >= context.threshold
+      text[range].count(where: { $0.isLatinUppercase }) >= context.threshold
         && !Self.isInAddress(text, range)
     } message: { word in
       "「\(word)」 is an abbreviation that is not in the glossary and not explained"
@@ -72,13 +72,15 @@ struct AcronymRule: Rule {
   }
 
   /// Whether the word is part of a URL or an e-mail address written as text.
-  static func isInAddress(_ text: [Character], _ range: Range<Int>) -> Bool {
-    func isTokenCharacter(_ c: Character) -> Bool { c.isASCII && !c.isWhitespace }
+  static func isInAddress(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
+    func isTokenCharacter(_ c: LintCharacter) -> Bool {
+      c.scalar < 0x80 && c.character.isASCII && !c.isWhitespace
+    }
     var start = range.lowerBound
     while start > 0, isTokenCharacter(text[start - 1]) { start -= 1 }
     var end = range.upperBound
     while end < text.count, isTokenCharacter(text[end]) { end += 1 }
-    let token = String(text[start..<end])
+    let token = text.string(start..<end)
     return token.contains("://") || token.contains("@") || token.hasPrefix("www.")
   }
 }
@@ -87,8 +89,8 @@ struct AcronymRule: Rule {
 enum Loanwords {
   static func check(
     _ page: LintPage, _ context: RuleContext, everyday: Set<String>,
-    word: ([Character], Int) -> Range<Int>?,
-    shouldCheck: ([Character], Range<Int>) -> Bool,
+    word: ([LintCharacter], Int) -> Range<Int>?,
+    shouldCheck: ([LintCharacter], Range<Int>) -> Bool,
     message: (String) -> String, hint: (String) -> String
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -103,7 +105,7 @@ enum Loanwords {
         }
         i = range.upperBound
         guard shouldCheck(text, range) else { continue }
-        let name = String(text[range])
+        let name = text.string(range)
         guard !seen.contains(name), !everyday.contains(name) else { continue }
         if range.allSatisfy({ block.glossary[$0] }) || range.contains(where: { block.furigana[$0] })
           || isExplained(text, range) || block.isInCodeSpan(range.lowerBound)
@@ -120,7 +122,7 @@ enum Loanwords {
 
   /// Explained in brackets right after (ICT（情報通信技術）), or standing in brackets after its
   /// explanation (情報通信技術（ICT）).
-  static func isExplained(_ text: [Character], _ range: Range<Int>) -> Bool {
+  static func isExplained(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
     var after = range.upperBound
     while after < text.count, text[after] == " " || text[after] == "　" { after += 1 }
     if after < text.count, text[after].isOpeningParenthesis { return true }

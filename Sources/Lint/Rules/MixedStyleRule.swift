@@ -13,13 +13,13 @@ struct MixedStyleRule: Rule {
   static let desuMasu = [
     "です", "ます", "でした", "ました", "ません", "ましょう", "でしょう", "ください", "下さい", "ですか",
     "ますか", "でしょうか", "ませんか", "ですね", "ますね",
-  ].map(Array.init)
+  ].map(LintCharacter.array)
   /// Plain endings: the copula, plain negatives and the most common plain verb endings.
   static let dearu = [
     "である", "であった", "であろう", "だ", "だった", "だろう", "ではない", "でない", "ない", "なかった",
     "する", "した", "される", "された", "できる", "いる", "いた", "ある", "あった", "なる", "なった",
     "れる", "られる",
-  ].map(Array.init)
+  ].map(LintCharacter.array)
 
   private struct Ending {
     var block: LintBlock
@@ -67,7 +67,8 @@ struct MixedStyleRule: Rule {
         let start = body.count - suffix.count
         guard body.hasPrefix(suffix, at: start) else { continue }
         return Ending(
-          block: block, offset: sentence.lowerBound + start, style: style, text: String(suffix))
+          block: block, offset: sentence.lowerBound + start, style: style,
+          text: suffix.string(0..<suffix.count))
       }
     }
     return nil

@@ -1,0 +1,128 @@
+/// A character of the text being linted, with what the rules ask of it worked out once.
+///
+/// The rules look at every character several times (is it kanji, a particle, a sentence end,
+/// white space, equal to ・), and each question asked of a `Character` read its scalars
+/// through a string view and compared canonical forms: that was most of a lint of 10,000
+/// pages. Here the first scalar, the scalar that decides equality (see `CharacterClass`) and
+/// white space are read once, when a block is made.
+struct LintCharacter: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
+  let character: Character
+  /// The first scalar's value: what the script tests (kanji, kana, Latin) read.
+  let scalar: UInt32
+  /// The scalar, when the character is that one scalar and it has no singleton canonical
+  /// decomposition, so that comparing scalars is comparing characters; else 0.
+  let key: UInt32
+  let isWhitespace: Bool
+
+  init(_ character: Character) {
+    var scalars = character.unicodeScalars.makeIterator()
+    let first = scalars.next()!
+    if scalars.next() == nil {
+      self.init(first)
+    } else {
+      self.init(
+        character: character, scalar: first.value, key: 0, isWhitespace: character.isWhitespace)
+    }
+  }
+
+  /// A character of one scalar.
+  init(_ u: Unicode.Scalar) {
+    let v = u.value
+    self.init(
+      character: Character(u), scalar: v, key: CharacterClass.hasSingletonDecomposition(v) ? 0 : v,
+      isWhitespace: Self.isWhiteSpace(v))
+  }
+
+  private init(character: Character, scalar: UInt32, key: UInt32, isWhitespace: Bool) {
+    self.character = character
+    self.scalar = scalar
+    self.key = key
+    self.isWhitespace = isWhitespace
+  }
+
+  init(unicodeScalarLiteral value: Unicode.Scalar) {
+    self.init(value)
+  }
+
+  /// The characters of `text`, as `Array(text)` splits them. Between two scalars of the
+  /// common scripts (Latin, kana, kanji, full-width forms) there is always a character
+  /// boundary, so those are taken a scalar at a time; only around others (combining marks,
+  /// emoji, CR LF, Hangul) does Swift's grapheme breaking decide.
+  static func array(_ text: String) -> [LintCharacter] {
+    var out: [LintCharacter] = []
+    out.reserveCapacity(text.utf8.count / 2)
+    let scalars = text.unicodeScalars
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      let u = scalars[i]
+      let next = scalars.index(after: i)
+      if alwaysBreaksAround(u.value),
+        next == scalars.endIndex || alwaysBreaksAround(scalars[next].value)
+      {
+        out.append(LintCharacter(u))
+        i = next
+      } else {
+        let end = text.index(after: i)
+        out.append(LintCharacter(text[i]))
+        i = end
+      }
+    }
+    return out
+  }
+
+  /// Scalars that neither extend the character before them nor join the one after (Unicode's
+  /// grapheme rules: not Extend, SpacingMark, Prepend, ZWJ, Hangul, a regional indicator or
+  /// CR): Latin up to the combining marks, CJK punctuation, kana without the combining voicing
+  /// marks, kanji, full-width forms and half-width katakana without its voicing marks.
+  @inline(__always)
+  static func alwaysBreaksAround(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x00...0x0C, 0x0E...0x02FF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+      return true
+    default:
+      return false
+    }
+  }
+
+  static func == (a: LintCharacter, b: LintCharacter) -> Bool {
+    a.key != 0 && b.key != 0 ? a.key == b.key : a.character == b.character
+  }
+
+  /// Unicode's White_Space property of one scalar (what `Character.isWhitespace` answers for a
+  /// character of one scalar).
+  static func isWhiteSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return true
+    default:
+      return false
+    }
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Whether `pattern` occurs at `index`.
+  func hasPrefix(_ pattern: [Element], at index: Int) -> Bool {
+    guard index >= 0, index + pattern.count <= count else { return false }
+    for k in 0..<pattern.count where self[index + k] != pattern[k] { return false }
+    return true
+  }
+}
+
+extension Array where Element == LintCharacter {
+  /// The characters of `range` as a string.
+  func string(_ range: Range<Int>) -> String {
+    var s = ""
+    for c in self[range] { s.append(c.character) }
+    return s
+  }
+
+  /// The characters of `range` as a string, with line breaks removed, for quoting in messages.
+  func excerpt(_ range: Range<Int>) -> String {
+    var s = ""
+    for c in self[range] where c != "\n" { s.append(c.character) }
+    return s
+  }
+}
