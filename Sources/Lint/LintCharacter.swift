@@ -6,7 +6,9 @@
 /// pages. Here the first scalar, the scalar that decides equality (see `CharacterClass`) and
 /// white space are read once, when a block is made.
 struct LintCharacter: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
-  let character: Character
+  /// The character when it is several scalars; nil for one (most characters), which is
+  /// `scalar`: making a `Character` of each was a fifth of a lint.
+  private let cluster: Character?
   /// The first scalar's value: what the script tests (kanji, kana, Latin) read.
   let scalar: UInt32
   /// The scalar, when the character is that one scalar and it has no singleton canonical
@@ -21,7 +23,7 @@ struct LintCharacter: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
       self.init(first)
     } else {
       self.init(
-        character: character, scalar: first.value, key: 0, isWhitespace: character.isWhitespace)
+        cluster: character, scalar: first.value, key: 0, isWhitespace: character.isWhitespace)
     }
   }
 
@@ -29,15 +31,27 @@ struct LintCharacter: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
   init(_ u: Unicode.Scalar) {
     let v = u.value
     self.init(
-      character: Character(u), scalar: v, key: CharacterClass.hasSingletonDecomposition(v) ? 0 : v,
+      cluster: nil, scalar: v, key: CharacterClass.hasSingletonDecomposition(v) ? 0 : v,
       isWhitespace: Self.isWhiteSpace(v))
   }
 
-  private init(character: Character, scalar: UInt32, key: UInt32, isWhitespace: Bool) {
-    self.character = character
+  private init(cluster: Character?, scalar: UInt32, key: UInt32, isWhitespace: Bool) {
+    self.cluster = cluster
     self.scalar = scalar
     self.key = key
     self.isWhitespace = isWhitespace
+  }
+
+  var character: Character { cluster ?? Character(Unicode.Scalar(scalar).unsafelyUnwrapped) }
+
+  /// Appends the character to `string`.
+  @inline(__always)
+  func append(to string: inout String) {
+    if let cluster {
+      string.append(cluster)
+    } else {
+      string.unicodeScalars.append(Unicode.Scalar(scalar).unsafelyUnwrapped)
+    }
   }
 
   init(unicodeScalarLiteral value: Unicode.Scalar) {
@@ -115,14 +129,14 @@ extension Array where Element == LintCharacter {
   /// The characters of `range` as a string.
   func string(_ range: Range<Int>) -> String {
     var s = ""
-    for c in self[range] { s.append(c.character) }
+    for c in self[range] { c.append(to: &s) }
     return s
   }
 
   /// The characters of `range` as a string, with line breaks removed, for quoting in messages.
   func excerpt(_ range: Range<Int>) -> String {
     var s = ""
-    for c in self[range] where c != "\n" { s.append(c.character) }
+    for c in self[range] where c.scalar != 0x0A { c.append(to: &s) }
     return s
   }
 }
