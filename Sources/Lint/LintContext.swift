@@ -3,22 +3,22 @@
 public struct LintContext: Sendable {
   /// Every glossary term and alias.
   public var glossaryNames: Set<String> {
-    didSet { (index, firstScalars) = Self.makeIndex(glossaryNames) }
+    didSet { (index, byScalar) = Self.makeIndex(glossaryNames) }
   }
   /// Names by first character, longest first, so a scan takes the longest name at each place.
   private var index: [Character: [[LintCharacter]]]
-  /// The scalars of the names' first characters, when each is one scalar (see
-  /// `CharacterClass`): most characters of a text start no name, and are passed over without
-  /// hashing them as characters.
-  private var firstScalars: Set<UInt32>?
+  /// The same by the first character's scalar, when every first character compares by its
+  /// scalar (see `LintCharacter.key`): a character of the text that does too is looked up by
+  /// its scalar, without hashing it as a character.
+  private var byScalar: [UInt32: [[LintCharacter]]]?
 
   public init(glossaryNames: Set<String> = []) {
     self.glossaryNames = glossaryNames
-    (index, firstScalars) = Self.makeIndex(glossaryNames)
+    (index, byScalar) = Self.makeIndex(glossaryNames)
   }
 
   private static func makeIndex(_ names: Set<String>) -> (
-    [Character: [[LintCharacter]]], Set<UInt32>?
+    [Character: [[LintCharacter]]], [UInt32: [[LintCharacter]]]?
   ) {
     var index: [Character: [[LintCharacter]]] = [:]
     for name in names where !name.isEmpty {
@@ -31,15 +31,16 @@ public struct LintContext: Sendable {
           ? $0.count > $1.count : $0.string(0..<$0.count) < $1.string(0..<$1.count)
       }
     }
-    var firsts: Set<UInt32>? = []
-    for key in index.keys {
-      guard let v = key.singleScalar, !CharacterClass.hasSingletonDecomposition(v) else {
-        firsts = nil
+    var byScalar: [UInt32: [[LintCharacter]]]? = [:]
+    for names in index.values {
+      let key = names[0][0].key
+      guard key != 0 else {
+        byScalar = nil
         break
       }
-      firsts?.insert(v)
+      byScalar?[key] = names
     }
-    return (index, firsts)
+    return (index, byScalar)
   }
 
   /// For each character of `text`, whether it is part of a glossary name. Latin names match
@@ -49,12 +50,18 @@ public struct LintContext: Sendable {
     guard !index.isEmpty else { return covered }
     var i = 0
     while i < text.count {
-      if let firstScalars, text[i].key != 0, !firstScalars.contains(text[i].key) {
-        i += 1
-        continue
+      let names: [[LintCharacter]]
+      if let byScalar, text[i].key != 0 {
+        guard let found = byScalar[text[i].key] else {
+          i += 1
+          continue
+        }
+        names = found
+      } else {
+        names = index[text[i].character] ?? []
       }
       var matched = 0
-      for name in index[text[i].character] ?? [] where text.hasPrefix(name, at: i) {
+      for name in names where text.hasPrefix(name, at: i) {
         let end = i + name.count
         let startOK = !(name[0].isLatinWordCharacter && i > 0 && text[i - 1].isLatinWordCharacter)
         let endOK =
