@@ -2,34 +2,23 @@ import Foundation
 
 /// The distinct n-grams of one document, as a trie: a gram is its shorter prefix plus one
 /// character, so a lookup hashes (prefix node, character), one 8-byte word, instead of the
-/// three words of a whole `GramKey`. A slot holds that word, its node and the node's mask, so
-/// a probe that finds its gram (most of them: a text repeats its words) touches one cache line;
-/// the table is a quarter of the size a `GramKey` table would be and mostly stays in cache.
-/// Each node's whole key and posting partition are kept beside it, in creation order.
+/// three words of a whole `GramKey`. Slots are 8 bytes in a table a quarter of the size, which
+/// mostly stays in cache; the whole key of each node is kept beside it, in creation order.
 /// A class, as it owns that memory; each trie belongs to one document being prepared.
 final class GramTrie {
-  private struct Slot {
-    /// 0 when empty; else the parent plus one above 21 bits of character, with the top bit set.
-    var word: UInt64
-    var node: Int32
-    /// The fields and chunks holding the node's gram.
-    var mask: UInt32
-  }
-
-  private var slots: UnsafeMutablePointer<Slot>
+  private var slots: UnsafeMutablePointer<UInt64>
+  private var slotNodes: UnsafeMutablePointer<Int32>
   private var size: Int
-  /// Per node: its whole key, its posting partition and its slot (what `reset` clears).
+  /// Per node: its whole key and the mask of fields and chunks holding it.
   private var nodeKeys: UnsafeMutablePointer<GramKey>
-  private var nodeParts: UnsafeMutablePointer<UInt8>
+  private var nodeMasks: UnsafeMutablePointer<UInt32>
+  /// Per node, its slot: what `reset` clears.
   private var nodeSlots: UnsafeMutablePointer<Int32>
   private var capacity: Int
   private(set) var count = 0
-  /// The number of nodes in each posting partition.
-  private var partCounts = [Int32](repeating: 0, count: PostingTable.partitions)
 
   var keys: UnsafeBufferPointer<GramKey> { UnsafeBufferPointer(start: nodeKeys, count: count) }
-  /// The masks, in node order.
-  var masks: [UInt32] { (0..<count).map { slots[Int(nodeSlots[$0])].mask } }
+  var masks: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: nodeMasks, count: count) }
 
   /// The parent of the one-character grams.
   static let root: Int32 = -1
@@ -48,26 +37,28 @@ final class GramTrie {
     let c = Self.slotCount(for: capacity)
     size = c
     slots = .allocate(capacity: c)
-    slots.initialize(repeating: Slot(word: 0, node: 0, mask: 0), count: c)
+    slots.initialize(repeating: 0, count: c)
+    slotNodes = .allocate(capacity: c)
+    slotNodes.initialize(repeating: 0, count: c)
     self.capacity = c
     nodeKeys = .allocate(capacity: c)
-    nodeParts = .allocate(capacity: c)
+    nodeMasks = .allocate(capacity: c)
     nodeSlots = .allocate(capacity: c)
   }
 
   deinit {
     slots.deallocate()
+    slotNodes.deallocate()
     nodeKeys.deallocate()
-    nodeParts.deallocate()
+    nodeMasks.deallocate()
     nodeSlots.deallocate()
   }
 
   /// Empty again, clearing only the slots in use: zeroing the whole table for each document
   /// (and faulting fresh memory in) was a tenth of preparing one.
   func reset() {
-    for n in 0..<count { slots[Int(nodeSlots[n])].word = 0 }
+    for n in 0..<count { slots[Int(nodeSlots[n])] = 0 }
     count = 0
-    for p in partCounts.indices { partCounts[p] = 0 }
   }
 
   /// The node of `parent`'s gram followed by `scalar` (at position `depth`, from 0), made
@@ -79,10 +70,11 @@ final class GramTrie {
     var h = word &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 31
     var i = Int(truncatingIfNeeded: h) & (size - 1)
-    while slots[i].word != 0 {
-      if slots[i].word == word {
-        slots[i].mask |= bit
-        return slots[i].node
+    while slots[i] != 0 {
+      if slots[i] == word {
+        let node = slotNodes[i]
+        nodeMasks[Int(node)] |= bit
+        return node
       }
       i = (i + 1) & (size - 1)
     }
@@ -95,65 +87,48 @@ final class GramTrie {
     default: key.c |= v << (21 * UInt64(depth - 6))
     }
     if count == capacity { growNodes() }
-    let part = PostingTable.partition(of: key)
     (nodeKeys + count).initialize(to: key)
-    nodeParts[count] = UInt8(part)
-    partCounts[part] += 1
+    (nodeMasks + count).initialize(to: bit)
     nodeSlots[count] = Int32(i)
     count += 1
-    slots[i] = Slot(word: word, node: node, mask: bit)
+    slots[i] = word
+    slotNodes[i] = node
     if count * 4 > size * 3 { grow() }
     return node
   }
 
-  /// Every gram with its mask, grouped by posting partition (in node order within one), and
-  /// where each partition's group ends: a counting sort over the partitions noted as the
-  /// nodes were made.
-  func grouped() -> (grams: [(GramKey, UInt32)], ends: [Int32]) {
-    var ends = partCounts
-    for p in 1..<ends.count { ends[p] += ends[p - 1] }
-    var next = [Int](repeating: 0, count: ends.count)
-    for p in 1..<ends.count { next[p] = Int(ends[p - 1]) }
-    let grams = [(GramKey, UInt32)](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for n in 0..<count {
-        let p = Int(nodeParts[n])
-        (buffer.baseAddress! + next[p]).initialize(
-          to: (nodeKeys[n], slots[Int(nodeSlots[n])].mask))
-        next[p] += 1
-      }
-      initialized = count
-    }
-    return (grams, ends)
-  }
-
   private func growNodes() {
-    let (keys, parts, slotsOfNodes) = (nodeKeys, nodeParts, nodeSlots)
+    let (keys, masks, slotsOfNodes) = (nodeKeys, nodeMasks, nodeSlots)
     capacity *= 2
     nodeKeys = .allocate(capacity: capacity)
     nodeKeys.moveInitialize(from: keys, count: count)
-    nodeParts = .allocate(capacity: capacity)
-    nodeParts.moveInitialize(from: parts, count: count)
+    nodeMasks = .allocate(capacity: capacity)
+    nodeMasks.moveInitialize(from: masks, count: count)
     nodeSlots = .allocate(capacity: capacity)
     nodeSlots.moveInitialize(from: slotsOfNodes, count: count)
     keys.deallocate()
-    parts.deallocate()
+    masks.deallocate()
     slotsOfNodes.deallocate()
   }
 
   private func grow() {
-    let (old, oldSize) = (slots, size)
+    let (oldSlots, oldNodes, oldSize) = (slots, slotNodes, size)
     size *= 2
     slots = .allocate(capacity: size)
-    slots.initialize(repeating: Slot(word: 0, node: 0, mask: 0), count: size)
-    for j in 0..<oldSize where old[j].word != 0 {
-      var h = old[j].word &* 0x9E37_79B9_7F4A_7C15
+    slots.initialize(repeating: 0, count: size)
+    slotNodes = .allocate(capacity: size)
+    slotNodes.initialize(repeating: 0, count: size)
+    for j in 0..<oldSize where oldSlots[j] != 0 {
+      var h = oldSlots[j] &* 0x9E37_79B9_7F4A_7C15
       h ^= h >> 31
       var i = Int(truncatingIfNeeded: h) & (size - 1)
-      while slots[i].word != 0 { i = (i + 1) & (size - 1) }
-      slots[i] = old[j]
-      nodeSlots[Int(old[j].node)] = Int32(i)
+      while slots[i] != 0 { i = (i + 1) & (size - 1) }
+      slots[i] = oldSlots[j]
+      slotNodes[i] = oldNodes[j]
+      nodeSlots[Int(oldNodes[j])] = Int32(i)
     }
-    old.deallocate()
+    oldSlots.deallocate()
+    oldNodes.deallocate()
   }
 }
 

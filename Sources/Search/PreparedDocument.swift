@@ -57,12 +57,10 @@ struct Prepared: Sendable {
     func index(_ text: [UInt32], bit: UInt32) {
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
-          text.withUnsafeBufferPointer { text in
-            for p in seg.start..<seg.end {
-              var node = GramTrie.root
-              for n in 0..<min(gramLength, seg.end - p) {
-                node = grams.child(of: node, text[p + n], depth: n, bit: bit)
-              }
+          for p in seg.start..<seg.end {
+            var node = GramTrie.root
+            for n in 0..<min(gramLength, seg.end - p) {
+              node = grams.child(of: node, text[p + n], depth: n, bit: bit)
             }
           }
         } else {
@@ -133,7 +131,9 @@ struct Prepared: Sendable {
       c.raw("}")
       chunkFiles.append(c.data)
     }
-    (self.grams, gramEnds) = grams.grouped()
+    let (keys, masks) = (grams.keys, grams.masks)
+    (self.grams, gramEnds) = Self.grouped(
+      keys.count, item: { (keys[$0], masks[$0]) }, by: { PostingTable.partition(of: $0.0) })
     let list = Array(words)
     (self.words, wordEnds) = Self.grouped(
       list.count, item: { list[$0] }, by: { PostingTable.partition(ofWord: $0.0) })

@@ -31,18 +31,6 @@ import Testing
         found[key.scalars] = mask
       }
       #expect(found == expected)
-      // Grouped by posting partition: the same grams and masks, each group in node order.
-      let (grams, ends) = trie.grouped()
-      #expect(ends.count == PostingTable.partitions && Int(ends.last!) == trie.count)
-      var byPartition = [[(GramKey, UInt32)]](repeating: [], count: PostingTable.partitions)
-      for (key, mask) in zip(trie.keys, trie.masks) {
-        byPartition[PostingTable.partition(of: key)].append((key, mask))
-      }
-      for p in 0..<PostingTable.partitions {
-        let group = grams[(p == 0 ? 0 : Int(ends[p - 1]))..<Int(ends[p])]
-        #expect(group.map(\.0) == byPartition[p].map(\.0))
-        #expect(group.map(\.1) == byPartition[p].map(\.1))
-      }
     }
   }
 
