@@ -11,8 +11,8 @@
 # For each size it generates the corpus, builds it with Portal (release) and Hugo alternately
 # (A B A B …, so drift in machine load hits both), and prints medians, the ratio Portal/Hugo,
 # pages per second, peak memory, a no-change rebuild, a rebuild after editing one initiative's
-# body, `portal check` of the built site, and the time cmark-gfm alone needs for the same
-# Markdown bodies.
+# body, `portal check` of the built site, `portal lint` of the corpus, and the time cmark-gfm
+# alone needs for the same Markdown bodies.
 #
 # Needs: swift, python3, hugo, cmark-gfm and GNU time (Debian: apt-get install -y hugo cmark-gfm time).
 set -euo pipefail
@@ -230,6 +230,16 @@ for N in "${SIZES[@]}"; do
   done
   k_ms=$(median <"$WORK/k_ms"); k_kb=$kb
 
+  # `portal lint` of the corpus, as CI runs it after every build: the plain-Japanese rules on
+  # every body (warnings only, so it exits 0).
+  : >"$WORK/l_ms"
+  for run in $(seq "$RUNS"); do
+    read -r ms kb < <(measure "$PORTAL" lint --content "$corpus")
+    echo "$ms" >>"$WORK/l_ms"
+  done
+  l_ms=$(median <"$WORK/l_ms"); l_kb=$kb
+  l_warnings=$(grep -c ': warning: ' "$WORK/last.log" || true)
+
   # The floor: cmark-gfm alone over the same bodies.
   : >"$WORK/c_ms"
   for run in $(seq "$RUNS"); do
@@ -257,6 +267,7 @@ $N pages ($mbytes MiB of Markdown; Portal wrote $files files, Hugo $hfiles), med
   serve one initiative  $(fmt_s "$s_ms")   (portal serve, the site kept in memory)
   serve its title       $(fmt_s "$t_ms")   (portal serve; lists and related pages show it)
   Portal check          $(fmt_s "$k_ms")   peak $(fmt_mib "$k_kb")   (links, anchors and accessibility rules of the built site)
+  Portal lint           $(fmt_s "$l_ms")   peak $(fmt_mib "$l_kb")   (plain-Japanese rules on every body; $l_warnings warnings)
   cmark-gfm floor       $(fmt_s "$c_ms")   (the bodies alone, one process)
 EOF
 done
