@@ -57,6 +57,18 @@ measure() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
+# A command run RUNS times with `measure`: the median time in ms and the last run's peak memory
+# in KB (its output stays in $WORK/last.log).
+measure_runs() {
+  local ms kb
+  : >"$WORK/runs_ms"
+  for run in $(seq "$RUNS"); do
+    read -r ms kb < <(measure "$@")
+    echo "$ms" >>"$WORK/runs_ms"
+  done
+  echo "$(median <"$WORK/runs_ms") $kb"
+}
+
 # A minimal Hugo site over the same Markdown: the same layout skeleton (header, navigation,
 # breadcrumbs, table of contents, footer), list pages per section, and field pages as a taxonomy
 # listing their initiatives, like Portal's.
@@ -175,11 +187,8 @@ for N in "${SIZES[@]}"; do
   h_ms=$(median <"$WORK/h_ms"); h_kb=$(sort -n "$WORK/h_kb" | tail -1)
 
   # Rebuilds on the output of the last full build.
-  : >"$WORK/n_ms"; : >"$WORK/e_ms"; : >"$WORK/e_kb"
-  for run in $(seq "$RUNS"); do
-    read -r ms _ < <(measure "$PORTAL" build --content "$corpus" --theme "$ROOT/theme" --output "$out" --now "$NOW")
-    echo "$ms" >>"$WORK/n_ms"
-  done
+  read -r n_ms _ < <(measure_runs "$PORTAL" build --content "$corpus" --theme "$ROOT/theme" --output "$out" --now "$NOW")
+  : >"$WORK/e_ms"; : >"$WORK/e_kb"
   target=$(find "$corpus/initiatives" -name '*.md' | sort | awk 'NR == 1')
   cp "$target" "$WORK/original.md"
   for run in $(seq "$RUNS"); do
@@ -189,7 +198,7 @@ for N in "${SIZES[@]}"; do
     echo "$ms" >>"$WORK/e_ms"; echo "$kb" >>"$WORK/e_kb"
   done
   cp "$WORK/original.md" "$target"
-  n_ms=$(median <"$WORK/n_ms"); e_ms=$(median <"$WORK/e_ms")
+  e_ms=$(median <"$WORK/e_ms")
 
   # The same edit in `portal serve`, which keeps the site in memory: the time it logs from
   # noticing the change to the written files (the watcher's wait for the save not included).
@@ -223,30 +232,15 @@ for N in "${SIZES[@]}"; do
 
   # `portal check` of the built site, as CI runs it after every build: links, anchors and the
   # accessibility rules on every page.
-  : >"$WORK/k_ms"
-  for run in $(seq "$RUNS"); do
-    read -r ms kb < <(measure "$PORTAL" check --site "$out")
-    echo "$ms" >>"$WORK/k_ms"
-  done
-  k_ms=$(median <"$WORK/k_ms"); k_kb=$kb
+  read -r k_ms k_kb < <(measure_runs "$PORTAL" check --site "$out")
 
   # `portal lint` of the corpus, as CI runs it after every build: the plain-Japanese rules on
   # every body (warnings only, so it exits 0).
-  : >"$WORK/l_ms"
-  for run in $(seq "$RUNS"); do
-    read -r ms kb < <(measure "$PORTAL" lint --content "$corpus")
-    echo "$ms" >>"$WORK/l_ms"
-  done
-  l_ms=$(median <"$WORK/l_ms"); l_kb=$kb
+  read -r l_ms l_kb < <(measure_runs "$PORTAL" lint --content "$corpus")
   l_warnings=$(grep -c ': warning: ' "$WORK/last.log" || true)
 
   # The floor: cmark-gfm alone over the same bodies.
-  : >"$WORK/c_ms"
-  for run in $(seq "$RUNS"); do
-    read -r ms _ < <(measure cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist "$WORK/bodies-$N.md")
-    echo "$ms" >>"$WORK/c_ms"
-  done
-  c_ms=$(median <"$WORK/c_ms")
+  read -r c_ms _ < <(measure_runs cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist "$WORK/bodies-$N.md")
 
   files=$(find "$out" -type f -not -path '*/.portal/*' | wc -l)
   hfiles=$(find "$hout" -type f | wc -l)
