@@ -23,13 +23,6 @@ struct CharacterClass: Sendable {
     c.key != 0 ? scalars.contains(c.key) : members.contains(c.character)
   }
 
-  func contains(_ c: Character) -> Bool {
-    guard let v = c.singleScalar, !CharacterClass.hasSingletonDecomposition(v) else {
-      return members.contains(c)
-    }
-    return scalars.contains(v)
-  }
-
   /// The scalars whose canonical decomposition is one other scalar (Unicode's singletons:
   /// Greek tonos and Kelvin/Ångström/Ohm signs, U+2000–2001, U+2329–232A, and the CJK
   /// compatibility ideographs), by the ranges holding them.
@@ -43,15 +36,5 @@ struct CharacterClass: Sendable {
     default:
       return false
     }
-  }
-}
-
-extension Character {
-  /// The scalar, when the character is one.
-  @inline(__always)
-  var singleScalar: UInt32? {
-    let v = scalarValue
-    let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
-    return utf8.count == length ? v : nil
   }
 }

@@ -1,7 +1,3 @@
-extension Character {
-  var scalarValue: UInt32 { unicodeScalars.first!.value }
-}
-
 /// Script classes of single characters. The rules look at Japanese text character by character,
 /// without a dictionary, so these tests decide what counts as kanji, kana or a Latin word.
 extension LintCharacter {
