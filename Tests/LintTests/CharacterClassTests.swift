@@ -70,9 +70,7 @@ import Testing
       "\u{11A8}", "가", "\u{0E33}", "\u{0915}", "\u{094D}", "\u{0600}", "\u{232A}", "\u{F900}",
     ]
     for _ in 0..<2000 {
-      let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
-        pieces.randomElement(using: &generator)!
-      }.joined()
+      let text = randomText(of: pieces, maxPieces: 12, using: &generator)
       let split = LintCharacter.array(text)
       #expect(
         split.map(\.character) == Array(text),

@@ -46,9 +46,7 @@ import Testing
     ]
     let context = LintContext(glossaryNames: Set(names))
     for _ in 0..<1000 {
-      let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
-        pieces.randomElement(using: &generator)!
-      }.joined()
+      let text = randomText(of: pieces, maxPieces: 10, using: &generator)
       let characters = LintCharacter.array(text)
       #expect(
         context.glossaryCoverage(characters) == Self.reference(Array(text), names: Set(names)),

@@ -19,3 +19,13 @@ func lint(
 func positions(_ diagnostics: [Diagnostic]) -> [String] {
   diagnostics.map { "\($0.location.line):\($0.location.column)" }
 }
+
+/// Up to `maxPieces` of `pieces` joined in a random order, for tests that compare a scan with a
+/// plain reference over many texts.
+func randomText(
+  of pieces: [String], maxPieces: Int, using generator: inout some RandomNumberGenerator
+) -> String {
+  (0..<Int.random(in: 0...maxPieces, using: &generator)).map { _ in
+    pieces.randomElement(using: &generator)!
+  }.joined()
+}
