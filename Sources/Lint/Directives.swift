@@ -19,7 +19,7 @@ struct Directives {
     for (index, text) in source.lineTexts.enumerated()
     where text.utf8.contains(UInt8(ascii: "<")) {
       let fileLine = index + 1 + source.lineOffset
-      for (column, inner) in Self.comments(in: LintCharacter.array(String(text))) {
+      for (column, inner) in Self.comments(in: LintCharacter.array(text)) {
         var words = inner.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         guard let command = words.first else { continue }
         words.removeFirst()

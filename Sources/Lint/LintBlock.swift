@@ -28,7 +28,7 @@ final class SourceText: Sendable {
   var lineCount: Int { lineTexts.count }
 
   /// The characters of line `index` (0-based).
-  func line(_ index: Int) -> [LintCharacter] { LintCharacter.array(String(lineTexts[index])) }
+  func line(_ index: Int) -> [LintCharacter] { LintCharacter.array(lineTexts[index]) }
 }
 
 /// One block of running text as the rules see it: the characters a reader sees, split in

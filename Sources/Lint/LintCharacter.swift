@@ -62,7 +62,7 @@ struct LintCharacter: Equatable, Sendable, ExpressibleByUnicodeScalarLiteral {
   /// common scripts (Latin, kana, kanji, full-width forms) there is always a character
   /// boundary, so those are taken a scalar at a time; only around others (combining marks,
   /// emoji, CR LF, Hangul) does Swift's grapheme breaking decide.
-  static func array(_ text: String) -> [LintCharacter] {
+  static func array(_ text: some StringProtocol) -> [LintCharacter] {
     var out: [LintCharacter] = []
     out.reserveCapacity(text.utf8.count / 2)
     let scalars = text.unicodeScalars
