@@ -31,9 +31,9 @@ struct YAMLFields {
       if seen[key] != nil {
         diagnostics.append(
           .error(
-            location(keyNode.mark), "the key `\(key)` is written twice",
-            hint: "keep one `\(key):` line and delete the other", code: "front-matter.duplicate-key"
-          ))
+            location(keyNode.mark),
+            "the key `\(key)` is given twice (first on line \(location(seen[key]!).line))",
+            hint: "keep one of them", code: "front-matter.duplicate-key"))
         continue
       }
       seen[key] = keyNode.mark
@@ -210,24 +210,21 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
   do {
     // An explicit encoding: Yams' default reads the whole process environment on every call,
     // which cost more than parsing small front matters.
-    return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
-  } catch let error as YamlError {
-    var mark: Mark?
-    var problem = "\(error)"
-    switch error {
-    case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
-      mark = m
-      problem = p
-    default: break
+    let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+    // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
+    if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) {
+      return .failure(
+        .error(
+          SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
+          slip.message, hint: slip.hint, code: slip.code))
     }
-    let line = (mark?.line ?? 1) + lineOffset - 1
+    return .success(node)
+  } catch let error as YamlError {
+    let problem = YAMLSlips.explain(error, in: text, lineOffset: lineOffset)
     return .failure(
       .error(
-        SourceLocation(file: file, line: line, column: mark?.column ?? 1),
-        "the front matter is not valid YAML: \(problem)",
-        hint:
-          "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`",
-        code: "front-matter.yaml"))
+        SourceLocation(file: file, line: problem.line + lineOffset - 1, column: problem.column),
+        problem.message, hint: problem.hint, code: problem.code))
   } catch {
     return .failure(
       .error(

@@ -1,0 +1,243 @@
+import Yams
+
+/// What went wrong in a front matter Yams rejected, in the writer's terms and at the place to
+/// fix. The parser reports where it gave up, which is often the line after the slip (a
+/// full-width colon makes `title：…` a plain value that runs into the next key), and in its own
+/// words ("mapping values are not allowed in this context"). The usual slips of people writing
+/// Japanese are found by reading the lines up to where it gave up; the rest of Yams' errors are
+/// explained from their context (an unclosed quote or bracket is reported where it opens).
+struct YAMLProblem: Equatable {
+  /// 1-based, within the YAML text.
+  var line: Int
+  var column: Int
+  var message: String
+  var hint: String
+  var code = "front-matter.yaml"
+}
+
+enum YAMLSlips {
+  /// `lineOffset`: the file's line of the text's first line, for lines named in messages.
+  static func explain(_ error: YamlError, in text: String, lineOffset: Int = 1) -> YAMLProblem {
+    let lines = Self.lines(of: text)
+    switch error {
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return duplicate(duplicates, lines: lines, context: context, lineOffset: lineOffset)
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      if let slip = firstSlip(in: lines, through: mark.line) { return slip }
+      return explain(problem, at: mark, context: context, lines: lines)
+    default:
+      return YAMLProblem(
+        line: 1, column: 1, message: "the front matter is not valid YAML: \(error)",
+        hint: generalHint)
+    }
+  }
+
+  /// The first slip of `text`, on any line.
+  static func firstSlip(in text: String) -> YAMLProblem? {
+    let lines = Self.lines(of: text)
+    return firstSlip(in: lines, through: lines.count)
+  }
+
+  static func lines(of text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? $0.dropLast() : $0
+    }
+  }
+
+  static let generalHint =
+    "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`"
+
+  // MARK: Slips found by reading the lines
+
+  /// The first line, up to `last`, with a tab or full-width space in its indentation, a
+  /// full-width colon after its key, or no space after the colon.
+  static func firstSlip(in lines: [Substring], through last: Int) -> YAMLProblem? {
+    var blockIndent: Int?  // inside a `|` or `>` value: lines indented more than its key
+    for (n, line) in lines.prefix(last).enumerated() {
+      let number = n + 1
+      let chars = Array(line)
+      let indent = chars.prefix { $0 == " " }.count
+      if let key = blockIndent {
+        if chars.allSatisfy({ $0 == " " || $0 == "\t" }) || indent > key { continue }
+        blockIndent = nil
+      }
+      var i = indent
+      while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{3000}" {
+        if chars[i] == "\t" {
+          return YAMLProblem(
+            line: number, column: i + 1, message: "the line is indented with a tab",
+            hint: "YAML needs spaces: replace the tab with two spaces")
+        }
+        if chars[i] == "\u{3000}" {
+          return YAMLProblem(
+            line: number, column: i + 1,
+            message: "the line starts with a full-width space `\u{3000}`",
+            hint: "indent with half-width spaces, or remove the space")
+        }
+        i += 1
+      }
+      if i >= chars.count || chars[i] == "#" { continue }
+      // A list item's own key: `- name: value`.
+      if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " " {
+        i += 2
+        while i < chars.count, chars[i] == " " { i += 1 }
+      }
+      let keyStart = i
+      while i < chars.count, chars[i].isASCII,
+        chars[i].isLetter || chars[i].isNumber
+          || chars[i] == "_" || chars[i] == "-"
+      {
+        i += 1
+      }
+      guard i > keyStart, i < chars.count, chars[keyStart].isLetter || chars[keyStart] == "_"
+      else { continue }
+      let key = String(chars[keyStart..<i])
+      if chars[i] == "：" {
+        return YAMLProblem(
+          line: number, column: i + 1,
+          message: "the key `\(key)` is followed by a full-width colon `：`",
+          hint: "write a half-width colon and a space: `\(key): …`")
+      }
+      guard chars[i] == ":" else { continue }
+      let next = i + 1 < chars.count ? chars[i + 1] : " "
+      if next != " " && next != "\t" && next != "/" {
+        let value = String(chars[(i + 1)...])
+        return YAMLProblem(
+          line: number, column: i + 2, message: "`\(key):` needs a space after the colon",
+          hint: "write `\(key): \(value)`")
+      }
+      // `key: |` or `key: >-` starts a block of lines that may hold anything.
+      let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines
+      if let first = value.first, first == "|" || first == ">",
+        value.dropFirst().allSatisfy({ "+-0123456789".contains($0) })
+      {
+        blockIndent = indent
+      }
+    }
+    return nil
+  }
+
+  // MARK: Yams' errors explained
+
+  static func explain(
+    _ problem: String, at mark: Mark, context: YamlError.Context?, lines: [Substring]
+  ) -> YAMLProblem {
+    let contextText = context?.text ?? ""
+    func character(_ m: Mark) -> Character? {
+      guard m.line >= 1, m.line <= lines.count else { return nil }
+      let chars = Array(lines[m.line - 1])
+      return m.column >= 1 && m.column <= chars.count ? chars[m.column - 1] : nil
+    }
+    if let c = context, contextText == "while scanning a quoted scalar" {
+      let quote = character(c.mark).map { String($0) } ?? "\""
+      return YAMLProblem(
+        line: c.mark.line, column: c.mark.column,
+        message: "the value in quotes that starts here is not closed",
+        hint: "end it with `\(quote)` on the same line, or remove the opening `\(quote)`")
+    }
+    if let c = context, contextText.hasPrefix("while parsing a flow ") {
+      let (open, close) = contextText.hasSuffix("mapping") ? ("{", "}") : ("[", "]")
+      return YAMLProblem(
+        line: c.mark.line, column: c.mark.column,
+        message: "the list opened with `\(open)` is not closed",
+        hint: "close it with `\(close)` on the same line, e.g. `fields: [a, b]`")
+    }
+    if problem == "found character that cannot start any token", let c = character(mark) {
+      let shown = c == "`" ? "`` ` ``" : "`\(c)`"
+      return YAMLProblem(
+        line: mark.line, column: mark.column, message: "a value cannot start with \(shown)",
+        hint: "put the whole value in quotes, e.g. `title: \"\(c)…\"`")
+    }
+    if let c = context, contextText == "while scanning a simple key" {
+      return YAMLProblem(
+        line: c.mark.line, column: c.mark.column, message: "this line is not `key: value`",
+        hint:
+          "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
+      )
+    }
+    let number = mark.line
+    let line = number >= 1 && number <= lines.count ? Array(lines[number - 1]) : []
+    let indent = line.prefix { $0 == " " }.count
+    if problem == "mapping values are not allowed in this context" {
+      if let above = previousContentLine(before: number, in: lines), indent > above.indent,
+        !above.opensBlock
+      {
+        return YAMLProblem(
+          line: number, column: indent + 1,
+          message: "the line is indented more than the line above it",
+          hint: "start each key at the same column as the keys above it")
+      }
+      let key = String(line[indent...].prefix { $0 != ":" })
+      return YAMLProblem(
+        line: number, column: mark.column,
+        message: "the value of `\(key)` contains `: `",
+        hint: "put the whole value in quotes, e.g. `\(key): \"…: …\"`")
+    }
+    if problem == "did not find expected key", let c = character(mark), c != " " {
+      // Text after a closing quote: `title: "A" B`.
+      let before = line.prefix(mark.column - 1).reversed().drop { $0 == " " }.first
+      if before == "\"" || before == "'" {
+        return YAMLProblem(
+          line: number, column: mark.column,
+          message: "there is text after the closing quote",
+          hint: "put the whole value inside the quotes")
+      }
+      return YAMLProblem(
+        line: number, column: mark.column,
+        message: "the indentation does not match the lines above it",
+        hint: "keep keys at the same column, and the `- ` of a list's items under each other")
+    }
+    var message = "the front matter is not valid YAML: \(problem)"
+    if let c = context { message += " (\(c.text) on line \(c.mark.line))" }
+    return YAMLProblem(line: number, column: mark.column, message: message, hint: generalHint)
+  }
+
+  /// The nearest line above `number` that is not blank or a comment: its indentation, and
+  /// whether it opens a nested value (ends with `:`, or is a list item).
+  static func previousContentLine(before number: Int, in lines: [Substring])
+    -> (indent: Int, opensBlock: Bool)?
+  {
+    var n = number - 1
+    while n >= 1 {
+      let line = lines[n - 1]
+      let trimmed = line.drop { $0 == " " }
+      if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
+        let indent = line.count - trimmed.count
+        let end = String(trimmed).trimmingSpacesAndNewlines
+        return (indent, end.hasSuffix(":") || end.hasPrefix("- ") || end == "-")
+      }
+      n -= 1
+    }
+    return nil
+  }
+
+  /// The second place the key is given in the mapping Yams names (by where it starts), or
+  /// the mapping itself when the key is not found on a line of its own.
+  static func duplicate(
+    _ keys: [String], lines: [Substring], context: YamlError.Context, lineOffset: Int
+  ) -> YAMLProblem {
+    let key = keys.first ?? ""
+    let column = context.mark.column
+    var seen: [Int] = []
+    for n in max(0, context.mark.line - 1)..<lines.count {
+      let chars = Array(lines[n])
+      var i = chars.prefix { $0 == " " }.count
+      if i >= chars.count || chars[i] == "#" { continue }
+      if i + 1 < column, chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " " {
+        if n + 1 > context.mark.line { break }  // the next item of the list
+        i += 2
+        while i < chars.count, chars[i] == " " { i += 1 }
+      }
+      if i + 1 < column { break }  // the mapping ended
+      guard i + 1 == column, chars[i...].starts(with: key) else { continue }
+      if chars[(i + key.count)...].drop(while: { $0 == " " }).first == ":" { seen.append(n + 1) }
+    }
+    let first = seen.first.map { " (first on line \($0 + lineOffset - 1))" } ?? ""
+    return YAMLProblem(
+      line: seen.count >= 2 ? seen[1] : context.mark.line, column: column,
+      message: "the key `\(key)` is given twice\(first)", hint: "keep one of them",
+      code: "front-matter.duplicate-key")
+  }
+}

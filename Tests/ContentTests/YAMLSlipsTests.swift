@@ -1,0 +1,119 @@
+import Diagnostics
+import Testing
+
+@testable import Content
+
+/// Each slip a writer makes in front matter, with the place and words the error gives: where
+/// to fix it, not where the YAML parser gave up.
+@Suite struct YAMLSlipsTests {
+  /// The diagnostic for `yaml` as the front matter of a file whose YAML starts on line 2.
+  func problem(_ yaml: String) throws -> Diagnostic {
+    guard case .failure(let d) = parseYAML(yaml, file: "a.md", lineOffset: 2) else {
+      Issue.record("accepted: \(yaml.debugDescription)")
+      throw CancellationError()
+    }
+    return d
+  }
+
+  func expect(
+    _ yaml: String, at line: Int, _ column: Int, _ message: String, hint: String? = nil,
+    code: String = "front-matter.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let d = try problem(yaml)
+    #expect(
+      "\(d.location.line):\(d.location.column)" == "\(line):\(column)",
+      sourceLocation: sourceLocation)
+    #expect(d.message.contains(message), "\(d.message)", sourceLocation: sourceLocation)
+    if let hint {
+      #expect(d.hint?.contains(hint) == true, "\(d.hint ?? "")", sourceLocation: sourceLocation)
+    }
+    #expect(d.code == code, sourceLocation: sourceLocation)
+    #expect(d.severity == .error, sourceLocation: sourceLocation)
+  }
+
+  @Test func fullWidthColonIsNamedOnItsOwnLine() throws {
+    // Yams gives up on the next line ("mapping values are not allowed").
+    try expect(
+      "title：テスト\nsummary: x\n", at: 2, 6, "full-width colon `：`", hint: "`title: …`")
+    try expect("summary: x\ntitle：テスト\n", at: 3, 6, "the key `title` is followed by a full-width")
+  }
+
+  @Test func missingSpaceAfterTheColon() throws {
+    try expect(
+      "summary: x\ntitle:テスト\nstatus: active\n", at: 3, 7, "`title:` needs a space",
+      hint: "`title: テスト`")
+    // A URL in a list is not a key.
+    try expect("links:\n  - https://example.jp\n  x\n: y\n", at: 4, 3, "not `key: value`")
+  }
+
+  @Test func indentationWithTabsOrFullWidthSpaces() throws {
+    try expect("title: テスト\nfields:\n\t- a\n", at: 4, 1, "indented with a tab", hint: "spaces")
+    try expect(
+      "title: テスト\nfields:\n\u{3000}- a\n", at: 4, 1, "full-width space",
+      hint: "half-width spaces")
+  }
+
+  @Test func unclosedQuotesAndBracketsAreReportedWhereTheyOpen() throws {
+    try expect("title: \"テスト\nsummary: x\n", at: 2, 8, "not closed", hint: "`\"`")
+    try expect("title: 'テスト\nsummary: x\n", at: 2, 8, "not closed", hint: "`'`")
+    try expect("title: テスト\nfields: [a\nx: y\n", at: 3, 9, "opened with `[` is not closed")
+    try expect("title: テスト\nfields: {a: b\n", at: 3, 9, "opened with `{` is not closed")
+  }
+
+  @Test func valuesThatNeedQuotes() throws {
+    try expect(
+      "title: テスト: 副題\nsummary: x\n", at: 2, 11, "value of `title` contains `: `",
+      hint: "quotes")
+    try expect("title: `テスト`\n", at: 2, 8, "cannot start with `` ` ``", hint: "quotes")
+    try expect("title: @テスト\n", at: 2, 8, "cannot start with `@`")
+    try expect("title: \"テスト\" です\nsummary: x\n", at: 2, 14, "text after the closing quote")
+  }
+
+  @Test func linesThatAreNotKeyValue() throws {
+    try expect("title: テスト\nsummary\nfields: [a]\n", at: 3, 1, "not `key: value`")
+    try expect("title: テスト\n summary: x\n", at: 3, 2, "indented more than the line above")
+    try expect("title: テスト\nfields:\n  - a\n - b\n", at: 5, 2, "indentation does not match")
+  }
+
+  @Test func duplicateKeysNameTheSecondPlace() throws {
+    try expect(
+      "title: テスト\nsummary: x\ntitle: y\n", at: 4, 1,
+      "the key `title` is given twice (first on line 2)",
+      hint: "keep one", code: "front-matter.duplicate-key")
+    // In a list item's mapping, and not confused with the same key in the next item.
+    try expect(
+      "items:\n  - name: a\n    url: b\n  - name: c\n    name: d\n", at: 6, 5,
+      "the key `name` is given twice (first on line 5)", code: "front-matter.duplicate-key")
+  }
+
+  @Test func blockValuesMayHoldAnything() throws {
+    // Lines of a `|` value are text: neither its tab nor its colon is a slip; the error is the
+    // unclosed quote after it.
+    try expect(
+      "body: |\n  a:b\n  \tc\ntitle: \"x\n", at: 5, 8, "not closed")
+  }
+
+  @Test func otherErrorsKeepYamlsWordsWithTheirContext() throws {
+    try expect("- a\ntitle: b\n", at: 3, 1, "not valid YAML: did not find expected '-' indicator")
+  }
+}
+
+extension YAMLSlipsTests {
+  @Test func aLoneKeyWithAFullWidthColonIsNotTakenAsAValue() throws {
+    // Valid YAML (one plain value), but a mapping was meant.
+    try expect("title：テスト\n", at: 2, 6, "full-width colon")
+    try expect("title:テスト\n", at: 2, 7, "needs a space after the colon")
+  }
+
+  @Test func frontMatterWithoutSlipsParses() throws {
+    for yaml in [
+      "title: テスト\nsummary: \"A: B\"\nlinks:\n  - https://example.jp\nbody: |\n  a:b\n  \tc\n",
+      "title: テスト # コメント\n# title：\nfields: [a, b]\n",
+    ] {
+      guard case .success = parseYAML(yaml, file: "a.md", lineOffset: 2) else {
+        Issue.record("rejected: \(yaml.debugDescription)")
+        continue
+      }
+    }
+  }
+}
