@@ -84,7 +84,8 @@ let package = Package(
     .testTarget(
       name: "RenderTests",
       dependencies: [
-        "Render", "Site", "Content", .product(name: "Mustache", package: "swift-mustache"),
+        "Render", "Site", "Content", "TestSupport",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(
       name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),

@@ -58,12 +58,16 @@ public struct Theme: Sendable {
         try library.register(text, named: name)
         names.insert(name)
       } catch let error as MustacheTemplate.ParserError {
+        let problem =
+          TemplateSyntax.explain(text)
+          ?? TemplateSyntax.Problem(
+            line: error.context.lineNumber, column: error.context.columnNumber,
+            message: TemplateSyntax.describe(error.error),
+            hint: "check that every {{#section}} has its {{/section}}")
         diagnostics.append(
           .error(
-            SourceLocation(
-              file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-            "template syntax error: \(error.error)",
-            hint: "check that every {{#section}} has its {{/section}}", code: "theme.syntax"))
+            SourceLocation(file: path, line: problem.line, column: problem.column),
+            "template syntax error: \(problem.message)", hint: problem.hint, code: "theme.syntax"))
       } catch {
         diagnostics.append(
           .error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax"))

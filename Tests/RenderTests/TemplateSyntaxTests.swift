@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Render
+
+/// A broken template is reported at the tag to fix, naming the section involved.
+@Suite struct TemplateSyntaxTests {
+  @Test func aSectionClosedWithAnotherName() {
+    let p = TemplateSyntax.explain("<h1>\n  {{#fields}}<li>{{#title}}x{{/fields}}\n")
+    #expect(p?.line == 2)
+    #expect(p?.column == 29)
+    #expect(p?.message == "`{{/fields}}` closes `{{#title}}`, opened on line 2, column 18")
+  }
+
+  @Test func aSectionNeverClosedIsReportedWhereItOpens() {
+    let p = TemplateSyntax.explain("{{#a}}{{/a}}\n{{^empty}}\n<p>…</p>\n{{! a comment }}\n")
+    #expect(
+      p
+        == .init(
+          line: 2, column: 1, message: "`{{^empty}}` is never closed",
+          hint: "add `{{/empty}}` where the section ends"))
+  }
+
+  @Test func anUnfinishedTagAndAStrayClose() {
+    #expect(
+      TemplateSyntax.explain("a\n b {{title\n")?.message == "this tag is not closed with `}}`")
+    #expect(TemplateSyntax.explain("a\n b {{title\n")?.column == 4)
+    let stray = TemplateSyntax.explain("{{{body}}}\n{{/body}}")
+    #expect(stray?.line == 2)
+    #expect(stray?.message == "`{{/body}}` closes no open section")
+  }
+
+  @Test func rightTemplatesAndOtherDelimitersAreLeftToTheParser() {
+    #expect(TemplateSyntax.explain("{{#a}}{{{b}}}{{> p}}{{^c}}{{/c}}{{/a}}") == nil)
+    #expect(TemplateSyntax.explain("{{=<% %>=}}<%#a%>") == nil)
+  }
+
+  @Test func theThemeReportsItsBrokenTemplate() throws {
+    let theme = try temporaryFolder("broken-theme")
+    let templates = theme.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    try "<main>\n{{#pages}}\n  <a>{{title}}</a>\n{{/page}}\n</main>\n".write(
+      to: templates.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+    let (_, diagnostics) = Theme.load(from: theme, displayPath: "theme")
+    let d = try #require(diagnostics.first { $0.code == "theme.syntax" })
+    #expect(d.location.file == "theme/templates/home.mustache")
+    #expect("\(d.location.line):\(d.location.column)" == "4:1")
+    #expect(
+      d.message
+        == "template syntax error: `{{/page}}` closes `{{#pages}}`, opened on line 2, column 1")
+  }
+}
