@@ -89,6 +89,20 @@ def test_new_scaffolds_files_that_build(work):
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 
 
+def test_new_answers_mistakes_with_a_suggestion(work):
+    r = portal("new", "initiatve", "防災", "--slug", "bousai", cwd=work)
+    assert r.returncode == 2
+    assert "there is no kind `initiatve`" in r.stderr and "did you mean `initiative`?" in r.stderr
+    r = portal("new", "initiative", "防災", "--slug", "Bousai_DX", cwd=work)
+    assert r.returncode == 2 and "--slug bousai-dx" in r.stderr
+    assert not list(work.glob("content/initiatives/bousai*.md"))
+    # The kinds in the strategy's words.
+    for kind, folder in [("取組", "initiatives"), ("イベント", "events"), ("用語", "glossary")]:
+        r = portal("new", kind, "日本語で", "--slug", "jp-" + folder, cwd=work)
+        assert r.returncode == 0, r.stderr
+        assert (work / "content" / folder / f"jp-{folder}.md").exists()
+
+
 def test_refuses_to_overwrite_a_foreign_folder(work):
     docs = work / "documents"
     docs.mkdir()

@@ -199,14 +199,6 @@ enum PageParser {
       || s == "・"
   }
 
-  static func suggestedSlug(_ s: String) -> String {
-    let mapped = s.lowercased().map { c -> Character in
-      c.isASCII && (c.isLetter || c.isNumber) ? c : "-"
-    }
-    let joined = String(mapped).split(separator: "-").joined(separator: "-")
-    return joined.isEmpty ? "my-page" : joined
-  }
-
   private static func reference(
     _ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "…"
   ) -> Reference? {

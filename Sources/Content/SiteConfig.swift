@@ -218,3 +218,13 @@ public func isSlug(_ s: String) -> Bool {
   !s.isEmpty
     && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
 }
+
+/// A slug made from `s` (lower case, anything but a-z and 0-9 turned into `-`), to suggest when
+/// a slug or file name cannot be used; `my-page` when nothing of it is left.
+public func suggestedSlug(_ s: String) -> String {
+  let mapped = s.lowercased().map { c -> Character in
+    c.isASCII && (c.isLetter || c.isNumber) ? c : "-"
+  }
+  let joined = String(mapped).split(separator: "-").joined(separator: "-")
+  return joined.isEmpty ? "my-page" : joined
+}

@@ -1,9 +1,20 @@
 import ArgumentParser
 import Content
+import Diagnostics
 import Foundation
 
-enum NewKind: String, ExpressibleByArgument, CaseIterable {
+enum NewKind: String, CaseIterable {
   case initiative, event, glossary, strategy
+
+  /// The kind named in English or in the words the strategy uses (取組, イベント, 用語, 戦略).
+  init?(name: String) {
+    let aliases: [String: NewKind] = [
+      "取組": .initiative, "取り組み": .initiative, "イベント": .event, "用語": .glossary,
+      "用語集": .glossary, "戦略": .strategy,
+    ]
+    guard let kind = NewKind(rawValue: name.lowercased()) ?? aliases[name] else { return nil }
+    self = kind
+  }
 
   var contentKind: ContentKind {
     switch self {
@@ -31,8 +42,13 @@ struct NewCommand: ParsableCommand {
         portal new strategy "目指す姿" --slug vision
       """)
 
-  @Argument(help: "What to create: initiative, event, glossary or strategy.")
-  var kind: NewKind
+  @Argument(
+    help: ArgumentHelp(
+      "What to create: initiative (取組), event (イベント), glossary (用語) or strategy (戦略).",
+      valueName: "kind"))
+  var kindName: String
+
+  var kind: NewKind { NewKind(name: kindName) ?? .initiative }
 
   @Argument(help: "The title (for a glossary entry: the term).")
   var title: String
@@ -44,11 +60,19 @@ struct NewCommand: ParsableCommand {
   var content: String = "content"
 
   func validate() throws {
+    guard NewKind(name: kindName) != nil else {
+      let kinds = NewKind.allCases.map(\.rawValue)
+      let guess = Suggest.closest(to: kindName, in: kinds).map { "did you mean `\($0)`? " } ?? ""
+      throw ValidationError(
+        "there is no kind `\(kindName)`. Help: \(guess)use one of: \(kinds.joined(separator: ", "))"
+      )
+    }
     let s = slug ?? title
     guard isSlug(s) else {
       if slug != nil {
         throw ValidationError(
-          "the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug my-page")
+          "the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug \(suggestedSlug(s))"
+        )
       }
       throw ValidationError(
         "the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)"
