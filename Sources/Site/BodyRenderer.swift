@@ -33,6 +33,7 @@ enum BodyRenderer {
   /// glossary links and heading ids. Link problems are reported at their line in the file.
   static func render(_ page: Page, context: BodyContext) -> Output {
     let doc = MarkdownDocument(page.body, options: context.options)
+    doc.trimBareAddresses()
     var diagnostics: [Diagnostic] = []
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
     var links: [SourceLink] = []
