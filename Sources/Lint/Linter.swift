@@ -9,7 +9,7 @@ public enum Linter {
     SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), DateWeekdayRule(), HalfwidthKanaRule(),
-    KanjiNumberRule(),
+    KanjiNumberRule(), MarkdownSlipRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

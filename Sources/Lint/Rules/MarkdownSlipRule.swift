@@ -1,0 +1,127 @@
+import Diagnostics
+
+/// Markdown that the page shows as typed, because it did not turn into what it looks like. The
+/// usual cases when writing Japanese: no space after `##`, a full-width `＃`, bold around
+/// brackets (`**「重要」**です`: CommonMark does not end bold between 」 and a letter), a space
+/// or full-width brackets in a link, furigana without its `}`. cmark's text of a block still
+/// holds the markup exactly when it was not applied, so that is what is read.
+struct MarkdownSlipRule: Rule {
+  let id = "lint.markdown"
+  let summary = "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), ［］（）, {漢字|かな without }."
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
+      return []
+    }
+    let text = block.text
+    var found: [Diagnostic] = []
+    func warn(_ at: Int, _ message: String, hint: String) {
+      guard !block.isInCodeSpan(at) else { return }
+      found.append(context.warning(block, at: at, message, hint: hint))
+    }
+    var lineStart = true
+    var i = 0
+    while i < text.count {
+      let c = text[i]
+      if lineStart, block.kind == .paragraph { headingSlip(at: i, in: text, warn) }
+      lineStart = c == "\n"
+      if c == "*", i + 1 < text.count, text[i + 1] == "*" {
+        var end = i + 2
+        while end < text.count, text[end] == "*" { end += 1 }
+        warn(
+          i, "`\(text.string(i..<end))` is shown as typed: the bold was not applied",
+          hint:
+            "bold cannot start or end between a bracket and a letter (**「重要」**です); put the brackets outside, 「**重要**」です, or leave the bold out"
+        )
+        i = end
+        continue
+      }
+      if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "\n" }),
+        text[open] == "[", let paren = spaces(after: i + 1, in: text), paren > i + 1,
+        paren < text.count, text[paren] == "("
+      {
+        warn(
+          i, "`] (` is not a link: Markdown allows no space between `]` and `(`",
+          hint: "write `[\(text.excerpt((open + 1)..<i))](…)`")
+      }
+      if c == "［", let link = fullWidthLink(at: i, in: text) {
+        warn(
+          i, "full-width brackets ［］（） do not make a link",
+          hint: "write them half-width: [\(text.excerpt((i + 1)..<link))](…)")
+      }
+      if c == "{", let bar = unclosedRuby(at: i, in: text) {
+        warn(
+          i, "the furigana `\(text.excerpt(i..<bar))|…` is not closed",
+          hint: "close it with `}`: {\(text.excerpt((i + 1)..<bar))|よみ}")
+      }
+      i += 1
+    }
+    return found
+  }
+
+  /// `##見出し` (no space after the marks) or `＃＃ 見出し` (full-width) at the start of a line.
+  private func headingSlip(
+    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String) -> Void
+  ) {
+    var end = i
+    while end < text.count, text[end] == "#" { end += 1 }
+    if end > i, end - i <= 6, end < text.count, !text[end].isWhitespace, text[end] != "\n" {
+      let marks = String(repeating: "#", count: end - i)
+      warn(
+        i, "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` is not a heading",
+        "Markdown needs a space after `\(marks)`: `\(marks) \(headingExcerpt(text, from: end))`")
+      return
+    }
+    if text[i] == "＃" {
+      var marks = i
+      while marks < text.count, text[marks] == "＃" { marks += 1 }
+      warn(
+        i, "a full-width `＃` does not make a heading",
+        "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`"
+      )
+    }
+  }
+
+  private func headingExcerpt(_ text: [LintCharacter], from start: Int) -> String {
+    var s = start
+    while s < text.count, text[s].isWhitespace, text[s] != "\n" { s += 1 }
+    var end = s
+    while end < text.count, text[end] != "\n", end - s < 12 { end += 1 }
+    return text.excerpt(s..<end)
+  }
+
+  /// The index after the spaces (not line breaks) from `start`.
+  private func spaces(after start: Int, in text: [LintCharacter]) -> Int? {
+    var i = start
+    while i < text.count, text[i] == " " || text[i] == "\u{3000}" { i += 1 }
+    return i
+  }
+
+  /// For `［説明］（https://…）` at `open`: the index of `］`, when the （…） right after it holds
+  /// an address or a Markdown file, as a link would.
+  private func fullWidthLink(at open: Int, in text: [LintCharacter]) -> Int? {
+    guard let close = text[open...].firstIndex(where: { $0 == "］" || $0 == "\n" }),
+      text[close] == "］", close + 1 < text.count,
+      text[close + 1] == "（" || text[close + 1] == "("
+    else { return nil }
+    let inside = text[(close + 2)...].prefix { $0 != "）" && $0 != ")" && $0 != "\n" }
+    let target = Array(inside).string(0..<inside.count).lowercased()
+    let looksLikeLink =
+      target.contains("http") || target.contains("www.") || target.hasSuffix(".md")
+      || target.contains(".md#") || target.hasPrefix("/")
+    return looksLikeLink ? close : nil
+  }
+
+  /// For `{漢字|かんじ` at `open` with no `}` on its line: the index of `|`.
+  private func unclosedRuby(at open: Int, in text: [LintCharacter]) -> Int? {
+    var i = open + 1
+    var bar: Int?
+    while i < text.count, text[i] != "\n" {
+      if text[i] == "}" || text[i] == "{" { return nil }
+      if text[i] == "|", bar == nil { bar = i }
+      i += 1
+    }
+    guard let bar, bar > open + 1 else { return nil }
+    return bar
+  }
+}

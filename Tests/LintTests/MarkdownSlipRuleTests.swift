@@ -1,0 +1,60 @@
+import Testing
+
+@testable import Lint
+
+/// Markdown the page would show as typed, with the place to fix it.
+@Suite struct MarkdownSlipRuleTests {
+  func slips(_ body: String) throws -> [String] {
+    try lint(body, rule: "lint.markdown").map {
+      "\($0.location.line):\($0.location.column) \($0.message)"
+    }
+  }
+
+  @Test func headingsWithoutASpaceOrWithFullWidthMarks() throws {
+    #expect(try slips("##見出しです\n\n本文です。") == ["1:1 `##見出しです` is not a heading"])
+    #expect(
+      try slips("本文です。\n\n＃＃ 全角の見出し") == ["3:1 a full-width `＃` does not make a heading"])
+    let hint = try lint("###手続き", rule: "lint.markdown").first?.hint
+    #expect(hint == "Markdown needs a space after `###`: `### 手続き`")
+    // A second line of a paragraph too; a real heading, a `#` inside a line and code are fine.
+    #expect(try slips("本文です。\n#タグ") == ["2:1 `#タグ` is not a heading"])
+    #expect(try slips("## 見出し\n\n番号は#1です。\n\n`##x`\n\n    ##code").isEmpty)
+  }
+
+  @Test func boldThatDidNotApply() throws {
+    #expect(
+      try slips("これは**「重要」**です。") == [
+        "1:4 `**` is shown as typed: the bold was not applied",
+        "1:10 `**` is shown as typed: the bold was not applied",
+      ])
+    #expect(try slips("これは「**重要**」です。\n\nこれは**重要**です。").isEmpty)
+    #expect(try slips("計算は`a**b`です。").isEmpty)
+  }
+
+  @Test func linksWithASpaceOrFullWidthBrackets() throws {
+    #expect(
+      try slips("詳しくは[案内] (https://example.jp)へ。") == [
+        "1:8 `] (` is not a link: Markdown allows no space between `]` and `(`"
+      ])
+    #expect(
+      try slips("詳しくは［案内］（https://example.jp）へ。") == [
+        "1:5 full-width brackets ［］（） do not make a link"
+      ])
+    #expect(
+      try lint("［案内］（../strategy/a.md）", rule: "lint.markdown").first?.hint
+        == "write them half-width: [案内](…)")
+    // Brackets that are only brackets.
+    #expect(try slips("［注］（後で説明します）と[x]は別です。[案内](https://example.jp)").isEmpty)
+  }
+
+  @Test func furiganaWithoutItsClosingBrace() throws {
+    #expect(
+      try slips("{危機管理|ききかんり の話です。") == ["1:1 the furigana `{危機管理|…` is not closed"])
+    #expect(try slips("{危機管理|ききかんり}の話です。{a} と {b|c}").isEmpty)
+  }
+
+  @Test func canBeSilencedAndTurnedOff() throws {
+    #expect(try slips("##見出し <!-- lint-disable-line lint.markdown -->").isEmpty)
+    #expect(try lint("##見出し", rule: "lint.markdown", settings: ["lint.markdown": "off"]).isEmpty)
+  }
+}
