@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0005
+  static let magic: UInt64 = 0x5054_4C41_4843_0006
 
   struct Body: Sendable {
     var key: UInt64
@@ -136,12 +136,7 @@ struct BuildCache: Sendable {
     w.u64(Self.magic)
     w.u64(generation)
     w.string(settings)
-    w.int(stamps.count)
-    for (path, s) in stamps {
-      w.string(path)
-      w.i64(s.modified)
-      w.i64(s.size)
-    }
+    w.u64(tree.digest)
     w.i64(now)
     w.int(eventBoundaries.count)
     for b in eventBoundaries { w.i64(b) }
@@ -152,6 +147,13 @@ struct BuildCache: Sendable {
     for (k, n) in pageCounts {
       w.string(k)
       w.int(n)
+    }
+    // Last, so a head whose digest matches is read without them.
+    w.int(stamps.count)
+    for (path, s) in stamps {
+      w.string(path)
+      w.i64(s.modified)
+      w.i64(s.size)
     }
     return w.bytes
   }
@@ -311,27 +313,34 @@ struct BuildCache: Sendable {
   }
 
   /// Reads the head; the rest stays empty until `loadState`.
-  init(decodingHead bytes: [UInt8]) throws {
+  ///
+  /// - Parameter digest: when the head's digest of the stamps (`SourceTree.digest`) is this,
+  ///   the stamps are not read: the tree is left empty, for a build that stops as up to date.
+  init(decodingHead bytes: [UInt8], skippingStampsIfDigest digest: UInt64? = nil) throws {
     var r = BinaryReader(bytes)
     guard try r.u64() == Self.magic else { throw BinaryReader.Corrupt() }
     expectedGeneration = try r.u64()
     hasState = false
     settings = try r.string()
-    var stamps: [String: FileStamp] = [:]
-    let stampCount = try r.int()
-    stamps.reserveCapacity(stampCount)
-    for _ in 0..<stampCount {
-      let path = try r.string()
-      stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64())
-    }
-    tree = SourceTree(stamps: stamps)
+    let storedDigest = try r.u64()
     now = try r.i64()
     eventBoundaries = []
     for _ in 0..<(try r.int()) { eventBoundaries.append(try r.i64()) }
     diagnostics = try JSONDecoder().decode([Diagnostic].self, from: Data(try r.data()))
     pageCounts = []
     for _ in 0..<(try r.int()) { pageCounts.append((try r.string(), try r.int())) }
-    guard r.atEnd else { throw BinaryReader.Corrupt() }
+    stampsSkipped = digest == storedDigest
+    var stamps: [String: FileStamp] = [:]
+    if !stampsSkipped {
+      let stampCount = try r.int()
+      stamps.reserveCapacity(stampCount)
+      for _ in 0..<stampCount {
+        let path = try r.string()
+        stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64())
+      }
+      guard r.atEnd else { throw BinaryReader.Corrupt() }
+    }
+    tree = SourceTree(stamps: stamps)
     bodies = [:]
     outputs = [:]
     sourceMap = SourceMapEntries()
@@ -340,6 +349,10 @@ struct BuildCache: Sendable {
     searchState = nil
     parsedFiles = nil
   }
+
+  /// Whether the head was read without its stamps (`loadHead(from:ifDigest:)`): then `tree` is
+  /// empty, and the cache is good only for reporting an up-to-date build.
+  private(set) var stampsSkipped = false
 
   /// The generation the head was written with, to check the state file belongs to it.
   private var expectedGeneration: UInt64 = 0
@@ -378,10 +391,20 @@ struct BuildCache: Sendable {
 
   /// The head of a previous build's cache in `output`, if there is one.
   static func loadHead(from output: URL) -> BuildCache? {
-    guard
-      let data = FileManager.default.contents(atPath: output.appendingPathComponent(headFile).path)
+    guard let bytes = FileIO.read(output.appendingPathComponent(headFile).path) else {
+      return nil
+    }
+    return try? BuildCache(decodingHead: bytes)
+  }
+
+  /// The head of the previous build when its sources had exactly these stamps (`digest`, see
+  /// `SourceTree.digest(content:theme:)`), read without them; else nil.
+  static func loadHead(from output: URL, ifDigest digest: UInt64) -> BuildCache? {
+    guard let bytes = FileIO.read(output.appendingPathComponent(headFile).path),
+      let head = try? BuildCache(decodingHead: bytes, skippingStampsIfDigest: digest),
+      head.stampsSkipped
     else { return nil }
-    return try? BuildCache(decodingHead: [UInt8](data))
+    return head
   }
 
   /// The rest of the cache; false if it is missing or does not belong to the head.

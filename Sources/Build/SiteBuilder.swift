@@ -53,11 +53,23 @@ public enum SiteBuilder {
     // Step 1: stop here if no source changed since the last build.
     progress.step("Checking sources")
     let settings = BuildCache.settings(for: options)
+    let now = Int64(options.now.epochSeconds)
+    // Without a session, first only the digest of the stamps: when it is the last build's,
+    // nothing is left to do, and neither the scan's 10,000 paths nor the cache's are made.
+    if options.incremental, session == nil,
+      let head = BuildCache.loadHead(
+        from: options.outputDirectory,
+        ifDigest: SourceTree.digest(
+          content: options.contentDirectory, theme: options.themeDirectory)),
+      head.settings == settings, head.sameEventSplit(at: now)
+    {
+      diagnostics = head.diagnostics
+      return finish(0, head.pageCounts, mode: .upToDate)
+    }
     let tree =
       session?.scannedTree
       ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
     session?.scannedTree = nil
-    let now = Int64(options.now.epochSeconds)
     // The quick way when no relation changed (in `portal serve`), else the usual one.
     if options.incremental, let session {
       do {

@@ -45,12 +45,44 @@ import Testing
     #expect(tree == scanned, sourceLocation: sourceLocation)
     #expect(tree.stamps == scanned.stamps, sourceLocation: sourceLocation)
     #expect(before != scanned, "the edit changed nothing", sourceLocation: sourceLocation)
+    // The digest `portal build` compares first: the scan's, and changed by the edit.
+    let digest = SourceTree.digest(content: content, theme: theme)
+    #expect(digest == scanned.digest, sourceLocation: sourceLocation)
+    #expect(digest != before.digest, sourceLocation: sourceLocation)
     // What the refresh reports, and what the refreshed tree answers without comparing every
     // stamp, are what comparing every stamp finds.
     let compared = scanned.changes(since: before)
     #expect(changed == compared, sourceLocation: sourceLocation)
     #expect(tree.changes(since: before) == compared, sourceLocation: sourceLocation)
     #expect(tree != before, sourceLocation: sourceLocation)
+  }
+
+  @Test func digestWithoutAScanIsTheScansDigest() throws {
+    try write("content/strategy/日本語の名前.md", "x")
+    try write("content/deep/a/b/c.md", "x")
+    try write("elsewhere/linked.md", "x")
+    try FileManager.default.createSymbolicLink(
+      atPath: content.appendingPathComponent("strategy/link.md").path,
+      withDestinationPath: root.appendingPathComponent("elsewhere/linked.md").path)
+    try FileManager.default.createSymbolicLink(
+      atPath: content.appendingPathComponent("linked-folder").path,
+      withDestinationPath: root.appendingPathComponent("elsewhere").path)
+    let scanned = SourceTree(content: content, theme: theme)
+    #expect(scanned.stamps.keys.contains("c/strategy/日本語の名前.md"))
+    #expect(SourceTree.digest(content: content, theme: theme) == scanned.digest)
+    // A linked file counts by its target: editing it elsewhere changes the digest.
+    Thread.sleep(forTimeInterval: 0.01)
+    try write("elsewhere/linked.md", "changed")
+    let digest = SourceTree.digest(content: content, theme: theme)
+    #expect(digest != scanned.digest)
+    #expect(digest == SourceTree(content: content, theme: theme).digest)
+    // The same stamps under other paths give another digest (a rename is a change).
+    let moved = SourceTree(
+      stamps: Dictionary(
+        uniqueKeysWithValues: scanned.stamps.map {
+          ($0.key.replacingOccurrences(of: "a.md", with: "b.md"), $0.value)
+        }))
+    #expect(moved.digest != scanned.digest)
   }
 
   @Test func refreshThatChangesNothingKeepsTheTreeEqual() throws {
