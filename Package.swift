@@ -57,7 +57,9 @@ let package = Package(
         "Diagnostics", "Parallel",
       ]),
     // Link checker and accessibility rules on the built site.
-    .target(name: "Check", dependencies: ["Diagnostics"]),
+    .target(name: "Check", dependencies: ["Diagnostics", "CCurl"]),
+    // libcurl, loaded at run time by `portal check --external` only.
+    .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
     .target(name: "Lint", dependencies: ["Diagnostics", "Markdown"]),
     // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.

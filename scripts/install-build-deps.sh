@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building Portal needs, only when it is missing: the cmark-gfm C library with its
-# GFM extensions, the jemalloc allocator and pkg-config (Debian packages). Safe to run again.
+# GFM extensions, the jemalloc allocator, pkg-config and libcurl (loaded at run time by
+# `portal check --external`) (Debian packages). Safe to run again.
 set -euo pipefail
 missing=()
 pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 pkg-config --exists jemalloc 2>/dev/null || missing+=(libjemalloc-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+ldconfig -p 2>/dev/null | grep -q 'libcurl\(-gnutls\)\?\.so\.4' || missing+=(libcurl4)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} …" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -60,7 +60,7 @@ public struct ExternalLinkChecker: Sendable {
 
   public init(options: ExternalCheckOptions) {
     self.options = options
-    self.fetcher = options.fetcher ?? URLSessionFetcher(maxConnectionsPerHost: options.perHost)
+    self.fetcher = options.fetcher ?? CurlFetcher()
   }
 
   /// Outcomes by URL. Skipped and cached URLs are not fetched; the cache file is updated.

@@ -1,8 +1,5 @@
+import CCurl
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The status line and the headers the checker needs from one HTTP request.
 public struct HTTPHead: Sendable, Hashable {
@@ -28,100 +25,73 @@ public protocol HTTPFetching: Sendable {
     -> HTTPHead
 }
 
-/// URLSession (FoundationNetworking on Linux) with a delegate that refuses redirects. The
-/// body is not needed, so requests are cancelled as soon as the headers arrive.
-public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDelegate,
-  @unchecked Sendable
-{
-  private var session: URLSession!
+/// libcurl, loaded when the first request is made (`CCurl`), each request on a thread of its
+/// own: `portal check --external` is the only command that needs HTTP, and linking it (through
+/// FoundationNetworking, as before) cost every start of `portal` about 16 ms. libcurl times
+/// requests out to the millisecond and does not follow redirects unless asked, so the checker
+/// sees each 301 itself. The number of requests at once is the checker's (`ConcurrencyGate`).
+public struct CurlFetcher: HTTPFetching {
   private let userAgent: String
 
-  public init(userAgent: String = "portal-check/1.0", maxConnectionsPerHost: Int = 2) {
-    self.userAgent = userAgent
-    super.init()
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
-  }
+  public init(userAgent: String = "portal-check/1.0") { self.userAgent = userAgent }
 
-  /// Lets requests still running end by their own timeouts, for the reason given in `fetch`.
-  deinit { session?.finishTasksAndInvalidate() }
+  /// Why libcurl cannot be used (it is not installed), or nil when it can.
+  public static var unavailable: String? {
+    portal_curl_load() == 0 ? nil : String(cString: portal_curl_load_error())
+  }
 
   public func fetch(_ url: String, method: String, timeout: TimeInterval) async throws(FetchError)
     -> HTTPHead
   {
-    guard let target = URL(string: Self.encoded(url)), target.host != nil else { throw .invalidURL }
-    var request = URLRequest(
-      url: target, cachePolicy: .reloadIgnoringLocalCacheData,
-      timeoutInterval: max(1, timeout.rounded(.up)))
-    request.httpMethod = method
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-    request.setValue("*/*", forHTTPHeaderField: "Accept")
-    if method == "GET" { request.setValue("bytes=0-0", forHTTPHeaderField: "Range") }
-    let task = session.dataTask(with: request)
-    let answer = OneAnswer()
-    // FoundationNetworking's own timeout works in whole seconds only, so race a timer (on
-    // Dispatch, so it fires on time even when Swift's cooperative threads are all busy); the
-    // first to finish answers. The request is not cancelled but left to end by its own
-    // timeout (at most a second later): cancelling it while FoundationNetworking handles a
-    // redirect stops the process ("Received callback for HTTP redirection, but we're not
-    // waiting for it"), which a timeout racing a 301 did.
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-      _ = answer.give(.failure(.timeout))
-    }
-    let result = await withTaskCancellationHandler {
-      await withCheckedContinuation {
-        (continuation: CheckedContinuation<Result<HTTPHead, FetchError>, Never>) in
-        answer.wait(continuation)
-        pending.set(task, answer)
-        task.resume()
+    let target = Self.encoded(url)
+    guard let parsed = URL(string: target), parsed.host != nil,
+      ["http", "https"].contains(parsed.scheme?.lowercased() ?? "")
+    else { throw .invalidURL }
+    let agent = userAgent
+    let milliseconds = max(1, Int((timeout * 1000).rounded(.up)))
+    let result = await withCheckedContinuation {
+      (continuation: CheckedContinuation<Result<HTTPHead, FetchError>, Never>) in
+      // Blocking, so on a Dispatch thread rather than one of Swift's few cooperative ones.
+      DispatchQueue.global().async {
+        var answer = portal_http_answer()
+        portal_curl_request(target, method, milliseconds, agent, &answer)
+        continuation.resume(returning: Self.result(answer))
       }
-    } onCancel: {
-      _ = answer.give(.failure(.failed("cancelled")))
     }
     return try result.get()
   }
 
-  /// The tasks in flight and who waits for them, for the delegate callbacks.
-  private let pending = PendingTasks()
-
-  public func urlSession(
-    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
-  ) {
-    // The headers are all the checker needs.
-    completionHandler(.cancel)
-    guard let answer = pending.take(dataTask) else { return }
-    guard let http = response as? HTTPURLResponse else {
-      _ = answer.give(.failure(.failed("not an HTTP response")))
-      return
+  static func result(_ answer: portal_http_answer) -> Result<HTTPHead, FetchError> {
+    var answer = answer
+    func text<T>(_ field: inout T) -> String {
+      withUnsafeBytes(of: &field) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
     }
-    _ = answer.give(
-      .success(
-        HTTPHead(
-          status: http.statusCode, location: http.value(forHTTPHeaderField: "Location"),
-          retryAfter: http.value(forHTTPHeaderField: "Retry-After"))))
+    guard answer.error == 0 else {
+      return .failure(Self.error(code: answer.error, message: text(&answer.message)))
+    }
+    let location = text(&answer.location)
+    let retryAfter = text(&answer.retry_after)
+    return .success(
+      HTTPHead(
+        status: answer.status, location: location.isEmpty ? nil : location,
+        retryAfter: retryAfter.isEmpty ? nil : retryAfter))
   }
 
-  public func urlSession(
-    _ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?
-  ) {
-    guard let answer = pending.take(task) else { return }
-    switch error {
-    case let e as URLError where e.code == .timedOut: _ = answer.give(.failure(.timeout))
-    case let e as URLError: _ = answer.give(.failure(.failed(Self.describe(e))))
-    case let e?: _ = answer.give(.failure(.failed(String(describing: e))))
-    case nil: _ = answer.give(.failure(.failed("no answer")))
+  /// libcurl's error codes (`CURLcode`) in the checker's terms.
+  static func error(code: Int32, message: String) -> FetchError {
+    switch code {
+    case 28: .timeout
+    case 1, 3: .invalidURL
+    case 6: .failed("the host name could not be found")
+    case 7: .failed("the connection was refused")
+    case 52, 55, 56: .failed("the connection was lost")
+    case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91:
+      .failed("the secure connection failed (certificate problem)")
+    case -1: .failed(message)
+    default: .failed("the request failed (\(message))")
     }
-  }
-
-  public func urlSession(
-    _ session: URLSession, task: URLSessionTask,
-    willPerformHTTPRedirection response: HTTPURLResponse,
-    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-  ) {
-    completionHandler(nil)
   }
 
   /// Percent-encodes non-ASCII characters and spaces, which links in Japanese pages often
@@ -136,69 +106,5 @@ public final class URLSessionFetcher: NSObject, HTTPFetching, URLSessionDataDele
       }
     }
     return out
-  }
-
-  static func describe(_ error: URLError) -> String {
-    switch error.code {
-    case .cannotFindHost, .dnsLookupFailed: "the host name could not be found"
-    case .cannotConnectToHost: "the connection was refused"
-    case .networkConnectionLost: "the connection was lost"
-    case .notConnectedToInternet: "there is no network connection"
-    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-      .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-      "the secure connection failed (certificate problem)"
-    default: "the request failed (\(error.code.rawValue))"
-    }
-  }
-}
-
-/// The one answer of a request: the first of response, error, timeout or cancellation wins.
-final class OneAnswer: @unchecked Sendable {
-  private let lock = NSLock()
-  private var result: Result<HTTPHead, FetchError>?
-  private var continuation: CheckedContinuation<Result<HTTPHead, FetchError>, Never>?
-
-  func wait(_ c: CheckedContinuation<Result<HTTPHead, FetchError>, Never>) {
-    lock.lock()
-    if let result {
-      lock.unlock()
-      c.resume(returning: result)
-      return
-    }
-    continuation = c
-    lock.unlock()
-  }
-
-  /// True when this was the first answer.
-  func give(_ r: Result<HTTPHead, FetchError>) -> Bool {
-    lock.lock()
-    guard result == nil else {
-      lock.unlock()
-      return false
-    }
-    result = r
-    let c = continuation
-    continuation = nil
-    lock.unlock()
-    c?.resume(returning: r)
-    return true
-  }
-}
-
-/// URLSession tasks by identifier, with the answer each resolves.
-final class PendingTasks: @unchecked Sendable {
-  private let lock = NSLock()
-  private var answers: [Int: OneAnswer] = [:]
-
-  func set(_ task: URLSessionTask, _ answer: OneAnswer) {
-    lock.lock()
-    answers[task.taskIdentifier] = answer
-    lock.unlock()
-  }
-
-  func take(_ task: URLSessionTask) -> OneAnswer? {
-    lock.lock()
-    defer { lock.unlock() }
-    return answers.removeValue(forKey: task.taskIdentifier)
   }
 }

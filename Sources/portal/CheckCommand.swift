@@ -116,6 +116,10 @@ struct CheckCommand: ParsableCommand {
     }
     var options = CheckOptions(site: URL(fileURLWithPath: site), baseURL: baseURL)
     if external {
+      if let problem = CurlFetcher.unavailable {
+        throw ValidationError(
+          "--external needs libcurl: \(problem). Help: install it, e.g. `apt-get install libcurl4`")
+      }
       var e = ExternalCheckOptions()
       e.maxConcurrent = concurrency
       e.perHost = perHost
