@@ -66,7 +66,8 @@ let package = Package(
     .target(
       name: "Serve",
       dependencies: [
-        "Build", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird"),
+        "Build", "Content", "Diagnostics", "Lint",
+        .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
     .executableTarget(

@@ -146,3 +146,37 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
     finally:
         driver.quit()
         assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_browser_shows_the_pages_plain_japanese_warnings(work):
+    """The page being previewed shows `portal lint`'s warnings for its file in a closed panel;
+    a page without any shows none."""
+    require_browser()
+    server = Serve(work)
+    driver = make_driver()
+    try:
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        time.sleep(1)
+        assert not driver.find_elements("id", "portal-lint")
+        driver.execute_script("window.__portalOld = true")
+        source = work / "content" / PAGE
+        long = "県の取組を説明する長い文が続き" * 10 + "ます。"
+        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n", encoding="utf-8")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page to reload after the edit")
+        panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
+        summary = panel.find_element("tag name", "summary")
+        assert re.match(r"読みやすさの指摘 \d+件（.*ai-disaster\.md）", summary.text), summary.text
+        assert panel.get_attribute("aria-label") == "読みやすさの指摘"
+        # Closed until asked; the keyboard opens it.
+        assert not panel.find_element("tag name", "ul").is_displayed()
+        from selenium.webdriver.common.keys import Keys
+        driver.execute_script("arguments[0].focus()", summary)
+        summary.send_keys(Keys.ENTER)
+        items = [li.text for li in panel.find_elements("css selector", "li")]
+        assert any("lint.sentence-length" in t for t in items), items
+        errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+        assert errors == []
+    finally:
+        driver.quit()
+        assert server.stop() == 0, "".join(server.stderr)

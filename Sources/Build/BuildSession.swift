@@ -63,3 +63,35 @@ public final class BuildSession: @unchecked Sendable {
     try? OutputWriter.writeCache(cache, to: output)
   }
 }
+
+/// What `portal serve` needs to lint the page a browser shows, as `portal lint` would.
+public struct PageLintInput: Sendable {
+  /// The file as diagnostics name it (`content/initiatives/x.md`).
+  public var path: String
+  /// Relative to the content folder.
+  public var relativePath: String
+  /// Every glossary term and alias: words the loanword rules take as explained.
+  public var glossaryNames: Set<String>
+  /// The `lint:` settings of `site.yml`.
+  public var lintSettings: [String: String]
+}
+
+extension BuildSession {
+  /// The Markdown file behind the page at `url` (a path as the browser shows it: with the base
+  /// path, `index.html` or not) in the last good build; nil for pages made from no single
+  /// file (lists, the home page) or when the session holds no site.
+  public func lintInput(forURL url: String) -> PageLintInput? {
+    guard let site = resolved?.site else { return nil }
+    var path = url
+    if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
+    if !path.hasSuffix("/") { path += "/" }
+    guard let page = site.pages.first(where: { $0.url == path }) else { return nil }
+    var names: Set<String> = []
+    for i in site.pages.indices {
+      if case .glossary(let m) = site.pages[i].page.meta { names.formUnion([m.term] + m.aliases) }
+    }
+    return PageLintInput(
+      path: page.page.path, relativePath: page.page.relativePath, glossaryNames: names,
+      lintSettings: site.config.lint)
+  }
+}

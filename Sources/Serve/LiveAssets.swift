@@ -3,7 +3,8 @@
 /// `style-src 'self'`) allows them, and DOM APIs only, no inline styles or HTML strings.
 enum LiveAssets {
   static let script = #"""
-    // portal serve: reload on rebuild, show build errors over the page.
+    // portal serve: reload on rebuild, show build errors over the page, and the page's
+    // plain-Japanese warnings in a panel.
     (() => {
       "use strict";
       const css = document.createElement("link");
@@ -57,12 +58,40 @@ enum LiveAssets {
         const old = document.getElementById("portal-live-overlay");
         if (old) old.remove();
       }
+
+      // The page's plain-Japanese warnings (portal lint of its file, as saved): a closed
+      // panel in a corner, opened on demand, so the preview stays readable.
+      fetch("/_portal/lint?path=" + encodeURIComponent(location.pathname))
+        .then((r) => (r.ok ? r.json() : null))
+        .then((answer) => { if (answer && answer.diagnostics.length) lint(answer); })
+        .catch(() => {});
+
+      function lint(answer) {
+        const panel = el("aside", "portal-lint");
+        panel.id = "portal-lint";
+        panel.setAttribute("aria-label", "読みやすさの指摘");
+        const details = el("details", "portal-lint-details");
+        details.appendChild(el("summary", "portal-lint-summary",
+          `読みやすさの指摘 ${answer.diagnostics.length}件（${answer.file}）`));
+        const list = el("ul", "portal-lint-list");
+        for (const d of answer.diagnostics) {
+          const item = el("li", "portal-lint-item");
+          item.appendChild(el("code", "portal-lint-where", `${d.line}:${d.column}`));
+          item.appendChild(el("span", "portal-lint-message", ` ${d.message} `));
+          if (d.code) item.appendChild(el("code", "portal-lint-rule", d.code));
+          if (d.hint) item.appendChild(el("p", "portal-lint-hint", d.hint));
+          list.appendChild(item);
+        }
+        details.appendChild(list);
+        panel.appendChild(details);
+        document.body.appendChild(panel);
+      }
     })();
 
     """#
 
   static let stylesheet = #"""
-    /* portal serve: the build error overlay. */
+    /* portal serve: the build error overlay and the panel of plain-Japanese warnings. */
     .portal-live-overlay {
       position: fixed; inset: 0; z-index: 2147483647;
       background: rgba(0, 0, 0, 0.6);
@@ -80,6 +109,19 @@ enum LiveAssets {
     .portal-live-message { margin: 0.25rem 0 0; }
     .portal-live-hint { margin: 0.25rem 0 0; color: #444; }
     .portal-live-close { font: inherit; padding: 0.4rem 1rem; }
+    /* The page's plain-Japanese warnings. */
+    .portal-lint {
+      position: fixed; right: 0.5rem; bottom: 0.5rem; z-index: 2147483646;
+      max-width: min(40rem, calc(100vw - 1rem)); max-height: 60vh; overflow: auto;
+      background: #fffbe6; color: #1a1a1a; border: 2px solid #8a6d00;
+      font: 15px/1.6 system-ui, sans-serif;
+    }
+    .portal-lint-summary { cursor: pointer; padding: 0.5rem 0.75rem; min-height: 24px; font-weight: bold; }
+    .portal-lint-summary:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+    .portal-lint-list { margin: 0; padding: 0 0.75rem 0.5rem 1.75rem; }
+    .portal-lint-item { margin: 0 0 0.5rem; }
+    .portal-lint-where, .portal-lint-rule { font: 0.85rem/1.4 ui-monospace, monospace; }
+    .portal-lint-hint { margin: 0.1rem 0 0; color: #444; }
 
     """#
 }

@@ -66,6 +66,22 @@ final class RebuildLoop: @unchecked Sendable {
     return report
   }
 
+  /// The plain-Japanese warnings (`portal lint`) of the file behind the page at `url`, read as
+  /// it is saved now, with its display path; nil for a page made from no single file. Run
+  /// between builds, on their queue, since the session answers which file that is.
+  func lint(url: String) async -> (path: String, diagnostics: [Diagnostic])? {
+    let session = self.session
+    let content = options.contentDirectory
+    return await withCheckedContinuation { continuation in
+      queue.async {
+        continuation.resume(
+          returning: session.lintInput(forURL: url).flatMap {
+            PageLint.lint($0, contentDirectory: content)
+          })
+      }
+    }
+  }
+
   /// Watches until the task is cancelled, rebuilding after each change. With inotify (Linux)
   /// only the paths it reports are stamped again, and everything is scanned every
   /// `Self.safetyScan` in case an event was missed (a linked file edited elsewhere, a network

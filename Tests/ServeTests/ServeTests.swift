@@ -76,6 +76,13 @@ final class PortBox: @unchecked Sendable {
       try client.get("/_portal/live.js").headers["content-type"] == "text/javascript; charset=utf-8"
     )
     #expect(try client.get("/../../etc/passwd").status == 404)
+    // The page's plain-Japanese warnings for its panel; a list has no file of its own.
+    let lint = try client.get("/_portal/lint?path=%2Finitiatives%2Fai-disaster%2F")
+    #expect(lint.status == 200)
+    #expect(lint.headers["content-type"] == "application/json; charset=utf-8")
+    #expect(lint.body.hasPrefix(#"{"diagnostics":["#))
+    #expect(lint.body.hasSuffix(#"initiatives/ai-disaster.md"}"#))
+    #expect(try client.get("/_portal/lint?path=%2Finitiatives%2F").status == 404)
 
     // Edit a page: the change is served and open pages are told to reload.
     let events = try client.events("/_portal/events")
@@ -175,6 +182,40 @@ final class PortBox: @unchecked Sendable {
       seen = (try? String(contentsOf: page, encoding: .utf8))?.contains("途中で保存した一文") == true
     }
     #expect(seen)
+  }
+
+  /// The panel's warnings are `portal lint`'s for the page's file as saved, found from the
+  /// page's address in any of its forms.
+  @Test func lintsTheFileBehindThePageShown() async throws {
+    let dir = try fixtureSite()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let loop = RebuildLoop(
+      options: BuildOptions(
+        contentDirectory: dir.appendingPathComponent("content"),
+        themeDirectory: dir.appendingPathComponent("theme"),
+        outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date())),
+      live: LiveReload(), log: { _ in })
+    #expect(await loop.build().succeeded)
+    let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Saved, not yet built: the panel reads the file as it is now.
+    let long = String(repeating: "県の取組を説明する長い文が続き", count: 10) + "ます。"
+    try (text + "\n" + long + "\n").write(to: file, atomically: true, encoding: .utf8)
+    for url in [
+      "/initiatives/ai-disaster/", "/initiatives/ai-disaster",
+      "/initiatives/ai-disaster/index.html",
+    ] {
+      let found = try #require(await loop.lint(url: url), "\(url)")
+      #expect(found.path.hasSuffix("content/initiatives/ai-disaster.md"))
+      let long = found.diagnostics.filter { $0.code == "lint.sentence-length" }
+      #expect(long.map(\.location.line) == [lines + 1], "\(found.diagnostics.map(\.text))")
+    }
+    #expect(await loop.lint(url: "/initiatives/") == nil)
+    #expect(await loop.lint(url: "/no/such/page/") == nil)
+    let json = String(
+      decoding: PageLint.json(file: "content/a.md", diagnostics: []), as: UTF8.self)
+    #expect(json == #"{"diagnostics":[],"file":"content/a.md"}"#)
   }
 
   @Test func contentTypesAndPaths() {
