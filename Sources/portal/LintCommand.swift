@@ -17,8 +17,9 @@ struct LintCommand: ParsableCommand {
       Warns about long sentences, too many 読点, long kanji runs, dense kanji, \
       double negatives, doubled particles, mixed です・ます and である, \
       unexplained katakana words and abbreviations, vague link text, images \
-      without alternative text, dates without a weekday, half-width kana and \
-      kanji numbers: `file:line:column: warning: … [rule]` with a hint.
+      without alternative text, dates without a weekday, half-width kana, \
+      kanji numbers, and Markdown shown as typed (##見出し, **「」**です, ［］（）): \
+      `file:line:column: warning: … [rule]` with a hint.
 
       Thresholds: content/site.yml, `lint:` mapping (rule id: number or off).
       Silence one line: <!-- lint-disable-line RULE --> at its end, or \
