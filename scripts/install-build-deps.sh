@@ -7,7 +7,7 @@ missing=()
 pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 pkg-config --exists jemalloc 2>/dev/null || missing+=(libjemalloc-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
-ldconfig -p 2>/dev/null | grep -q 'libcurl\(-gnutls\)\?\.so\.4' || missing+=(libcurl4)
+ldconfig -p 2>/dev/null | grep 'libcurl\(-gnutls\)\?\.so\.4' >/dev/null || missing+=(libcurl4)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} …" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
