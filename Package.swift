@@ -66,7 +66,7 @@ let package = Package(
     .target(
       name: "Serve",
       dependencies: [
-        "Build", "Content", "Diagnostics", "Lint",
+        "Build", "Check", "Content", "Diagnostics", "Lint",
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),

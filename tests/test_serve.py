@@ -148,9 +148,9 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
         assert server.stop() == 0, "".join(server.stderr)
 
 
-def test_browser_shows_the_pages_plain_japanese_warnings(work):
-    """The page being previewed shows `portal lint`'s warnings for its file in a closed panel;
-    a page without any shows none."""
+def test_browser_shows_what_lint_and_check_say_about_the_page(work):
+    """The page being previewed shows `portal lint`'s warnings for its file and `portal check`'s
+    findings on it in a closed panel; a page without any shows none."""
     require_browser()
     server = Serve(work)
     driver = make_driver()
@@ -161,13 +161,15 @@ def test_browser_shows_the_pages_plain_japanese_warnings(work):
         driver.execute_script("window.__portalOld = true")
         source = work / "content" / PAGE
         long = "県の取組を説明する長い文が続き" * 10 + "ます。"
-        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n", encoding="utf-8")
+        anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
+        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n\n" + anchor + "\n",
+                          encoding="utf-8")
         wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
                    what="the page to reload after the edit")
         panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
         summary = panel.find_element("tag name", "summary")
-        assert re.match(r"読みやすさの指摘 \d+件（.*ai-disaster\.md）", summary.text), summary.text
-        assert panel.get_attribute("aria-label") == "読みやすさの指摘"
+        assert re.match(r"このページの指摘 \d+件（.*ai-disaster\.md）", summary.text), summary.text
+        assert panel.get_attribute("aria-label") == "このページの指摘"
         # Closed until asked; the keyboard opens it.
         assert not panel.find_element("tag name", "ul").is_displayed()
         from selenium.webdriver.common.keys import Keys
@@ -175,6 +177,7 @@ def test_browser_shows_the_pages_plain_japanese_warnings(work):
         summary.send_keys(Keys.ENTER)
         items = [li.text for li in panel.find_elements("css selector", "li")]
         assert any("lint.sentence-length" in t for t in items), items
+        assert any("link.fragment" in t and t.startswith("エラー") for t in items), items
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert errors == []
     finally:

@@ -64,12 +64,15 @@ public final class BuildSession: @unchecked Sendable {
   }
 }
 
-/// What `portal serve` needs to lint the page a browser shows, as `portal lint` would.
+/// What `portal serve` needs to lint and check the page a browser shows, as `portal lint` and
+/// `portal check` would.
 public struct PageLintInput: Sendable {
   /// The file as diagnostics name it (`content/initiatives/x.md`).
   public var path: String
   /// Relative to the content folder.
   public var relativePath: String
+  /// The page's file in the output folder (`initiatives/x/index.html`).
+  public var outputPath: String
   /// Every glossary term and alias: words the loanword rules take as explained.
   public var glossaryNames: Set<String>
   /// The `lint:` settings of `site.yml`.
@@ -91,7 +94,8 @@ extension BuildSession {
       if case .glossary(let m) = site.pages[i].page.meta { names.formUnion([m.term] + m.aliases) }
     }
     return PageLintInput(
-      path: page.page.path, relativePath: page.page.relativePath, glossaryNames: names,
+      path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
+      glossaryNames: names,
       lintSettings: site.config.lint)
   }
 }

@@ -76,7 +76,7 @@ public enum SiteChecker {
 
   /// What reading one page gives: its ids and redirect for other pages' fragments, problems
   /// found so far, fragments left for later, and external links.
-  private struct PageResult: Sendable {
+  struct PageResult: Sendable {
     var page: String
     var ids: Set<String> = []
     var redirect: String?
@@ -89,7 +89,7 @@ public enum SiteChecker {
   static func checkSite(_ options: CheckOptions) -> (CheckReport, [ExternalUse], Attributor?) {
     var report = CheckReport()
     var timings = CheckTimings()
-    guard var index = SiteIndex.scan(options.site) else {
+    guard let scanned = scan(options) else {
       report.general.append(
         .error(
           SourceLocation(file: Paths.display(options.site)), "there is no built site here",
@@ -97,22 +97,11 @@ public enum SiteChecker {
       )
       return (report, [], nil)
     }
-    timings.step("Scanning the site")
+    var index = scanned.index
+    let sitemapBytes = scanned.sitemap
+    timings.step("Scanning the site and finding the base URL")
     let attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
-
-    let sitemapBytes =
-      index.files.contains(SitemapChecker.file) ? read(options.site, SitemapChecker.file) : nil
-    let homeCanonical =
-      index.files.contains("index.html")
-      ? read(options.site, "index.html").map {
-        PageFacts(path: "index.html", document: HTMLDocument($0)).canonical
-      } ?? nil
-      : nil
-    index.findBase(
-      given: options.baseURL, homeCanonical: homeCanonical,
-      sitemapURLs: sitemapBytes.map { SitemapChecker.entries($0).map(\.url) } ?? [])
     report.base = index.base
-    timings.step("Finding the base URL")
 
     // Pass 1: every page on its own.
     let firstIndex = index
@@ -134,26 +123,14 @@ public enum SiteChecker {
     // Pass 2: fragments on other pages, now that every page's ids are known.
     let fullIndex = index
     let withPending = results.filter { !$0.pending.isEmpty }
-    let fragmentFindings = ConcurrentChunks.map(withPending) { chunk in
+    let fragmentProblems = ConcurrentChunks.map(withPending) { chunk in
       let checker = LinkChecker(index: fullIndex)
-      return chunk.flatMap { r -> [Finding] in
-        var place = attributor.forPage(r.page)
-        return r.pending.compactMap { p in
-          let outcome = checker.fragmentOutcome(file: p.file, fragment: p.fragment)
-          guard let problem = LinkChecker.problem(outcome, p.reference) else { return nil }
-          let placement = place.reference(
-            p.reference.url, element: p.reference.element, attribute: p.reference.attribute,
-            offset: p.reference.offset)
-          return Finding(
-            page: r.page, problem.severity, placement, problem.message, hint: problem.hint,
-            code: problem.code)
-        }
-      }
+      return chunk.flatMap { fragmentFindings($0, checker: checker, attributor: attributor) }
     }
 
     timings.step("Checking fragments on other pages")
     report.pages = pages
-    report.findings = results.flatMap(\.findings) + fragmentFindings
+    report.findings = results.flatMap(\.findings) + fragmentProblems
     report.referencesChecked = results.reduce(0) { $0 + $1.references }
     if let sitemapBytes {
       report.pages.append(SitemapChecker.file)
@@ -164,7 +141,42 @@ public enum SiteChecker {
     return (report, results.flatMap(\.externals), attributor)
   }
 
-  private static func checkPage(
+  /// The problems of a page's fragments on other pages, once `checker` knows their ids.
+  static func fragmentFindings(_ r: PageResult, checker: LinkChecker, attributor: Attributor)
+    -> [Finding]
+  {
+    var place = attributor.forPage(r.page)
+    return r.pending.compactMap { p in
+      let outcome = checker.fragmentOutcome(file: p.file, fragment: p.fragment)
+      guard let problem = LinkChecker.problem(outcome, p.reference) else { return nil }
+      let placement = place.reference(
+        p.reference.url, element: p.reference.element, attribute: p.reference.attribute,
+        offset: p.reference.offset)
+      return Finding(
+        page: r.page, problem.severity, placement, problem.message, hint: problem.hint,
+        code: problem.code)
+    }
+  }
+
+  /// The site's files, with the base URL found (given, else the home page's canonical link,
+  /// else sitemap.xml), and sitemap.xml's bytes; nil when there is no site.
+  static func scan(_ options: CheckOptions) -> (index: SiteIndex, sitemap: [UInt8]?)? {
+    guard var index = SiteIndex.scan(options.site) else { return nil }
+    let sitemap =
+      index.files.contains(SitemapChecker.file) ? read(options.site, SitemapChecker.file) : nil
+    let homeCanonical =
+      index.files.contains("index.html")
+      ? read(options.site, "index.html").map {
+        PageFacts(path: "index.html", document: HTMLDocument($0)).canonical
+      } ?? nil
+      : nil
+    index.findBase(
+      given: options.baseURL, homeCanonical: homeCanonical,
+      sitemapURLs: sitemap.map { SitemapChecker.entries($0).map(\.url) } ?? [])
+    return (index, sitemap)
+  }
+
+  static func checkPage(
     _ page: String, site: URL, checker: LinkChecker, attributor: Attributor,
     memo: inout [String: LinkOutcome]
   ) -> PageResult {

@@ -3,8 +3,8 @@
 /// `style-src 'self'`) allows them, and DOM APIs only, no inline styles or HTML strings.
 enum LiveAssets {
   static let script = #"""
-    // portal serve: reload on rebuild, show build errors over the page, and the page's
-    // plain-Japanese warnings in a panel.
+    // portal serve: reload on rebuild, show build errors over the page, and what lint and
+    // check say about the page in a panel.
     (() => {
       "use strict";
       const css = document.createElement("link");
@@ -59,9 +59,10 @@ enum LiveAssets {
         if (old) old.remove();
       }
 
-      // The page's plain-Japanese warnings (portal lint of its file, as saved): a closed
-      // panel in a corner, opened on demand, so the preview stays readable.
-      fetch("/_portal/lint?path=" + encodeURIComponent(location.pathname))
+      // What portal lint (on its file, as saved) and portal check (on the built page) say
+      // about this page: a closed panel in a corner, opened on demand, so the preview stays
+      // readable.
+      fetch("/_portal/problems?path=" + encodeURIComponent(location.pathname))
         .then((r) => (r.ok ? r.json() : null))
         .then((answer) => { if (answer && answer.diagnostics.length) lint(answer); })
         .catch(() => {});
@@ -69,13 +70,14 @@ enum LiveAssets {
       function lint(answer) {
         const panel = el("aside", "portal-lint");
         panel.id = "portal-lint";
-        panel.setAttribute("aria-label", "読みやすさの指摘");
+        panel.setAttribute("aria-label", "このページの指摘");
         const details = el("details", "portal-lint-details");
         details.appendChild(el("summary", "portal-lint-summary",
-          `読みやすさの指摘 ${answer.diagnostics.length}件（${answer.file}）`));
+          `このページの指摘 ${answer.diagnostics.length}件（${answer.file}）`));
         const list = el("ul", "portal-lint-list");
         for (const d of answer.diagnostics) {
           const item = el("li", "portal-lint-item");
+          if (d.severity === "error") item.appendChild(el("strong", "portal-lint-error", "エラー "));
           item.appendChild(el("code", "portal-lint-where", `${d.line}:${d.column}`));
           item.appendChild(el("span", "portal-lint-message", ` ${d.message} `));
           if (d.code) item.appendChild(el("code", "portal-lint-rule", d.code));
@@ -109,7 +111,7 @@ enum LiveAssets {
     .portal-live-message { margin: 0.25rem 0 0; }
     .portal-live-hint { margin: 0.25rem 0 0; color: #444; }
     .portal-live-close { font: inherit; padding: 0.4rem 1rem; }
-    /* The page's plain-Japanese warnings. */
+    /* What lint and check say about the page. */
     .portal-lint {
       position: fixed; right: 0.5rem; bottom: 0.5rem; z-index: 2147483646;
       max-width: min(40rem, calc(100vw - 1rem)); max-height: 60vh; overflow: auto;
@@ -122,6 +124,7 @@ enum LiveAssets {
     .portal-lint-item { margin: 0 0 0.5rem; }
     .portal-lint-where, .portal-lint-rule { font: 0.85rem/1.4 ui-monospace, monospace; }
     .portal-lint-hint { margin: 0.1rem 0 0; color: #444; }
+    .portal-lint-error { color: #a00; }
 
     """#
 }

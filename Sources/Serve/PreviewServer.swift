@@ -67,16 +67,16 @@ public final class PreviewServer: Sendable {
     router.get("/_portal/live.css") { _, _ in
       Self.response(Array(LiveAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
     }
-    // The page's plain-Japanese warnings, for the panel live.js shows on it.
-    router.get("/_portal/lint") { [loop] request, _ -> Response in
+    // What lint and check say about the page, for the panel live.js shows on it.
+    router.get("/_portal/problems") { [loop] request, _ -> Response in
       let path = request.uri.queryParameters["path"].map(String.init) ?? "/"
-      guard let (file, diagnostics) = await loop.lint(url: path) else {
+      guard let (file, diagnostics) = await loop.problems(url: path) else {
         var r = Self.response(Array("{}".utf8), type: "application/json; charset=utf-8")
         r.status = .notFound
         return r
       }
       return Self.response(
-        PageLint.json(file: file, diagnostics: diagnostics),
+        PageProblems.json(file: file, diagnostics: diagnostics),
         type: "application/json; charset=utf-8")
     }
     // `**` needs at least one path component, so the home page gets its own route.

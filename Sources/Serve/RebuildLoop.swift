@@ -66,17 +66,18 @@ final class RebuildLoop: @unchecked Sendable {
     return report
   }
 
-  /// The plain-Japanese warnings (`portal lint`) of the file behind the page at `url`, read as
-  /// it is saved now, with its display path; nil for a page made from no single file. Run
-  /// between builds, on their queue, since the session answers which file that is.
-  func lint(url: String) async -> (path: String, diagnostics: [Diagnostic])? {
+  /// `portal lint`'s warnings on the file behind the page at `url` (as saved now) and
+  /// `portal check`'s findings on its built page, with the file's display path; nil for a page
+  /// made from no single file. Run between builds, on their queue: the session answers which
+  /// file that is, and the output is not being written meanwhile.
+  func problems(url: String) async -> (path: String, diagnostics: [Diagnostic])? {
     let session = self.session
-    let content = options.contentDirectory
+    let (content, output) = (options.contentDirectory, options.outputDirectory)
     return await withCheckedContinuation { continuation in
       queue.async {
         continuation.resume(
           returning: session.lintInput(forURL: url).flatMap {
-            PageLint.lint($0, contentDirectory: content)
+            PageProblems.find($0, contentDirectory: content, outputDirectory: output)
           })
       }
     }

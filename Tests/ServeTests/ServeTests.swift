@@ -76,13 +76,13 @@ final class PortBox: @unchecked Sendable {
       try client.get("/_portal/live.js").headers["content-type"] == "text/javascript; charset=utf-8"
     )
     #expect(try client.get("/../../etc/passwd").status == 404)
-    // The page's plain-Japanese warnings for its panel; a list has no file of its own.
-    let lint = try client.get("/_portal/lint?path=%2Finitiatives%2Fai-disaster%2F")
+    // What lint and check say about the page, for its panel; a list has no file of its own.
+    let lint = try client.get("/_portal/problems?path=%2Finitiatives%2Fai-disaster%2F")
     #expect(lint.status == 200)
     #expect(lint.headers["content-type"] == "application/json; charset=utf-8")
     #expect(lint.body.hasPrefix(#"{"diagnostics":["#))
     #expect(lint.body.hasSuffix(#"initiatives/ai-disaster.md"}"#))
-    #expect(try client.get("/_portal/lint?path=%2Finitiatives%2F").status == 404)
+    #expect(try client.get("/_portal/problems?path=%2Finitiatives%2F").status == 404)
 
     // Edit a page: the change is served and open pages are told to reload.
     let events = try client.events("/_portal/events")
@@ -184,9 +184,10 @@ final class PortBox: @unchecked Sendable {
     #expect(seen)
   }
 
-  /// The panel's warnings are `portal lint`'s for the page's file as saved, found from the
-  /// page's address in any of its forms.
-  @Test func lintsTheFileBehindThePageShown() async throws {
+  /// The panel lists `portal lint`'s warnings on the page's file as saved, and `portal check`'s
+  /// findings on the page as built, placed in the Markdown; the page is found from its address
+  /// in any of its forms.
+  @Test func findsWhatLintAndCheckSayAboutThePageShown() async throws {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
     let loop = RebuildLoop(
@@ -199,22 +200,33 @@ final class PortBox: @unchecked Sendable {
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     let text = try String(contentsOf: file, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-    // Saved, not yet built: the panel reads the file as it is now.
     let long = String(repeating: "県の取組を説明する長い文が続き", count: 10) + "ます。"
-    try (text + "\n" + long + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
+    try (text + "\n" + long + "\n\n" + anchor + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    func codes(_ url: String) async throws -> [String: Int] {
+      let found = try #require(await loop.problems(url: url), "\(url)")
+      #expect(found.path.hasSuffix("content/initiatives/ai-disaster.md"))
+      var lines: [String: Int] = [:]
+      for d in found.diagnostics { lines[d.code ?? ""] = d.location.line }
+      return lines
+    }
+    // Saved, not yet built: lint reads the file as it is now; check reads the built page.
     for url in [
       "/initiatives/ai-disaster/", "/initiatives/ai-disaster",
       "/initiatives/ai-disaster/index.html",
     ] {
-      let found = try #require(await loop.lint(url: url), "\(url)")
-      #expect(found.path.hasSuffix("content/initiatives/ai-disaster.md"))
-      let long = found.diagnostics.filter { $0.code == "lint.sentence-length" }
-      #expect(long.map(\.location.line) == [lines + 1], "\(found.diagnostics.map(\.text))")
+      let found = try await codes(url)
+      #expect(found["lint.sentence-length"] == lines + 1, "\(found)")
+      #expect(found["link.fragment"] == nil)
     }
-    #expect(await loop.lint(url: "/initiatives/") == nil)
-    #expect(await loop.lint(url: "/no/such/page/") == nil)
+    #expect(await loop.build().succeeded)
+    let built = try await codes("/initiatives/ai-disaster/")
+    #expect(built["link.fragment"] == lines + 3, "\(built)")
+    #expect(await loop.problems(url: "/initiatives/") == nil)
+    #expect(await loop.problems(url: "/no/such/page/") == nil)
     let json = String(
-      decoding: PageLint.json(file: "content/a.md", diagnostics: []), as: UTF8.self)
+      decoding: PageProblems.json(file: "content/a.md", diagnostics: []), as: UTF8.self)
     #expect(json == #"{"diagnostics":[],"file":"content/a.md"}"#)
   }
 

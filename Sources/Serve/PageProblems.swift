@@ -1,17 +1,27 @@
 import Build
+import Check
 import Content
 import Diagnostics
 import Foundation
 import Lint
 
-/// `portal lint` of one page's file for the preview, so a writer sees hard-to-read Japanese on
-/// the page being edited, not only in CI.
-enum PageLint {
-  /// The file's warnings, with the site's thresholds and glossary; nil when the file cannot be
-  /// read or split (the build reports that).
-  static func lint(_ input: PageLintInput, contentDirectory: URL) -> (
+/// What CI would say about the page a writer previews, shown on it: `portal lint`'s warnings on
+/// its Markdown (as saved) and `portal check`'s findings on its built page (broken links and
+/// anchors, accessibility rules), so neither waits for CI.
+enum PageProblems {
+  /// Both, the check's placed in the Markdown as `portal check` places them; nil when the file
+  /// cannot be read or split (the build reports that).
+  static func find(_ input: PageLintInput, contentDirectory: URL, outputDirectory: URL) -> (
     path: String, diagnostics: [Diagnostic]
   )? {
+    guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
+    let checked = SiteChecker.checkPage(
+      input.outputPath, options: CheckOptions(site: outputDirectory))
+    return (input.path, (lint + checked).sorted)
+  }
+
+  /// The file's plain-Japanese warnings, with the site's thresholds and glossary.
+  static func lint(_ input: PageLintInput, contentDirectory: URL) -> [Diagnostic]? {
     let url = contentDirectory.appendingPathComponent(input.relativePath)
     guard let data = FileManager.default.contents(atPath: url.path),
       case .success(let source) = SourceFile.read(
@@ -25,10 +35,9 @@ enum PageLint {
     } catch {
       configuration = .default
     }
-    let diagnostics = Linter.lint(
+    return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
       context: LintContext(glossaryNames: input.glossaryNames), configuration: configuration)
-    return (input.path, diagnostics)
   }
 
   /// `{"file": …, "diagnostics": [{file, line, column, severity, message, hint, code}]}`, in
