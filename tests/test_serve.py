@@ -183,3 +183,21 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
     finally:
         driver.quit()
         assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_a_port_in_use_is_a_clear_error(work):
+    import socket
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+    try:
+        r = subprocess.run(
+            [str(BIN), "serve", "--port", str(port), "--content", "content", "--theme", "theme", "--output", "site"],
+            cwd=work, capture_output=True, text=True, timeout=60,
+        )
+    finally:
+        holder.close()
+    assert r.returncode == 1
+    assert f"Error: port {port} on 127.0.0.1 is in use by another program" in r.stderr, r.stderr
+    assert "Help:" in r.stderr and "--port 0" in r.stderr

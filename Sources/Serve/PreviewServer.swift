@@ -108,6 +108,9 @@ public final class PreviewServer: Sendable {
     do {
       try await running.value
     } catch is CancellationError {
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      await loop.flush()
+      throw PortInUse(port: options.port)
     }
     // Here, not in `stop()`: the command exits as soon as this returns, and a cache kept in
     // memory must be on disk by then (edits in place remove the one on disk).
@@ -133,6 +136,14 @@ public final class PreviewServer: Sendable {
     }
     defer { for source in sources { source.cancel() } }
     try await run(onReady: onReady)
+  }
+
+  /// Another program listens on the port asked for.
+  public struct PortInUse: Error, CustomStringConvertible {
+    public var port: Int
+    public var description: String {
+      "port \(port) on 127.0.0.1 is in use by another program"
+    }
   }
 
   static func serve(_ path: String, files: StaticFiles, basePath: String) -> Response {

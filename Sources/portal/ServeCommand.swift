@@ -71,8 +71,18 @@ struct ServeCommand: ParsableCommand {
       done.signal()
     }
     done.wait()
+    if let inUse = failure.error as? PreviewServer.PortInUse {
+      FileHandle.standardError.write(
+        Data(
+          """
+          Error: \(inUse)
+          Help: stop it, or pick another port: portal serve --port \(inUse.port == 65535 ? 8080 : inUse.port + 1) (--port 0 picks a free one)
+
+          """.utf8))
+      throw ExitCode(1)
+    }
     if let error = failure.error {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
       throw ExitCode(1)
     }
     print("Stopped.")
