@@ -66,7 +66,7 @@ public final class BuildSession: @unchecked Sendable {
 
 /// What `portal serve` needs to lint and check the page a browser shows, as `portal lint` and
 /// `portal check` would.
-public struct PageLintInput: Sendable {
+public struct PreviewedPage: Sendable {
   /// The file as diagnostics name it (`content/initiatives/x.md`).
   public var path: String
   /// Relative to the content folder.
@@ -83,7 +83,7 @@ extension BuildSession {
   /// The Markdown file behind the page at `url` (a path as the browser shows it: with the base
   /// path, `index.html` or not) in the last good build; nil for pages made from no single
   /// file (lists, the home page) or when the session holds no site.
-  public func lintInput(forURL url: String) -> PageLintInput? {
+  public func previewedPage(at url: String) -> PreviewedPage? {
     guard let site = resolved?.site else { return nil }
     var path = url
     if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
@@ -93,7 +93,7 @@ extension BuildSession {
     for i in site.pages.indices {
       if case .glossary(let m) = site.pages[i].page.meta { names.formUnion([m.term] + m.aliases) }
     }
-    return PageLintInput(
+    return PreviewedPage(
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: names,
       lintSettings: site.config.lint)

@@ -188,32 +188,29 @@ public struct SourceTree: Sendable, Equatable {
         }
         let name = key[base...]
         if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { continue }
-        // Relative to the open folder: no path walk per file.
-        var st = stat()
-        let found = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          fstatat(
-            dirfd(dir), raw.baseAddress!.assumingMemoryBound(to: CChar.self), &st,
-            AT_SYMLINK_NOFOLLOW) == 0
-        }
-        guard found else { continue }
-        // A link counts by its target's stamp, so editing a linked file is noticed; linked
-        // folders are not entered, so a link cycle cannot loop.
-        let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-        if isLink,
-          withUnsafeBytes(
-            of: entry.pointee.d_name,
-            { raw in
-              fstatat(dirfd(dir), raw.baseAddress!.assumingMemoryBound(to: CChar.self), &st, 0)
-            }) != 0
-        {
-          continue
-        }
+        guard let (st, isLink) = Self.entryStat(entry, in: dir) else { continue }
         if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
           pending.append(String(decoding: key[prefixLength...], as: UTF8.self))
         } else {
           key.withUnsafeBytes { body($0, stamp(st), false) }
         }
       }
+    }
+  }
+
+  /// An entry's stat, relative to its open folder (no path walk per file), and whether it is a
+  /// link: a link counts by its target's stamp, so editing a linked file is noticed; linked
+  /// folders are not entered, so a link cycle cannot loop. Nil when it is gone or dangling.
+  private static func entryStat(_ entry: UnsafeMutablePointer<dirent>, in dir: OpaquePointer)
+    -> (stat, isLink: Bool)?
+  {
+    withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+      var st = stat()
+      guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+      let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+      if isLink, fstatat(dirfd(dir), name, &st, 0) != 0 { return nil }
+      return (st, isLink)
     }
   }
 

@@ -64,10 +64,10 @@ enum LiveAssets {
       // readable.
       fetch("/_portal/problems?path=" + encodeURIComponent(location.pathname))
         .then((r) => (r.ok ? r.json() : null))
-        .then((answer) => { if (answer && answer.diagnostics.length) lint(answer); })
+        .then((answer) => { if (answer && answer.diagnostics.length) showProblems(answer); })
         .catch(() => {});
 
-      function lint(answer) {
+      function showProblems(answer) {
         const panel = el("aside", "portal-lint");
         panel.id = "portal-lint";
         panel.setAttribute("aria-label", "このページの指摘");
@@ -93,7 +93,7 @@ enum LiveAssets {
     """#
 
   static let stylesheet = #"""
-    /* portal serve: the build error overlay and the panel of plain-Japanese warnings. */
+    /* portal serve: the build error overlay, and the panel of what lint and check say. */
     .portal-live-overlay {
       position: fixed; inset: 0; z-index: 2147483647;
       background: rgba(0, 0, 0, 0.6);

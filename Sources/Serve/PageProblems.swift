@@ -11,7 +11,7 @@ import Lint
 enum PageProblems {
   /// Both, the check's placed in the Markdown as `portal check` places them; nil when the file
   /// cannot be read or split (the build reports that).
-  static func find(_ input: PageLintInput, contentDirectory: URL, outputDirectory: URL) -> (
+  static func find(_ input: PreviewedPage, contentDirectory: URL, outputDirectory: URL) -> (
     path: String, diagnostics: [Diagnostic]
   )? {
     guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
@@ -21,7 +21,7 @@ enum PageProblems {
   }
 
   /// The file's plain-Japanese warnings, with the site's thresholds and glossary.
-  static func lint(_ input: PageLintInput, contentDirectory: URL) -> [Diagnostic]? {
+  static func lint(_ input: PreviewedPage, contentDirectory: URL) -> [Diagnostic]? {
     let url = contentDirectory.appendingPathComponent(input.relativePath)
     guard let data = FileManager.default.contents(atPath: url.path),
       case .success(let source) = SourceFile.read(

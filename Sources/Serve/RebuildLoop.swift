@@ -76,7 +76,7 @@ final class RebuildLoop: @unchecked Sendable {
     return await withCheckedContinuation { continuation in
       queue.async {
         continuation.resume(
-          returning: session.lintInput(forURL: url).flatMap {
+          returning: session.previewedPage(at: url).flatMap {
             PageProblems.find($0, contentDirectory: content, outputDirectory: output)
           })
       }
