@@ -1,18 +1,31 @@
 import Diagnostics
 import Foundation
 
-extension SiteChecker {
-  /// `portal check` of one built page: its accessibility rules and its links, fragments on
-  /// other pages included (their ids read from just those pages), placed in the Markdown behind
-  /// them; not sitemap.xml or external links. What `portal serve` shows on the page a writer
-  /// previews, without reading the site's other pages.
-  ///
+/// `portal check` of one built page at a time: its accessibility rules and its links, fragments
+/// on other pages included (their ids read from just those pages), placed in the Markdown
+/// behind them; not sitemap.xml or external links. What `portal serve` shows on the page a
+/// writer previews, without reading the site's other pages. The site's files are listed once
+/// (about 0.2 s at 10,000 pages), so keep one checker until the site changes.
+public final class PageChecker: @unchecked Sendable {
+  private let options: CheckOptions
+  private let attributor: Attributor
+  /// The site's files; ids and redirects are added as pages are read. Used by one caller at a
+  /// time.
+  private var index: SiteIndex
+
+  /// Nil when there is no built site.
+  public init?(options: CheckOptions) {
+    guard let index = SiteChecker.scan(options)?.index else { return nil }
+    self.options = options
+    self.index = index
+    self.attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
+  }
+
   /// - Parameter page: the output file, relative to the site folder (`initiatives/a/index.html`).
-  public static func checkPage(_ page: String, options: CheckOptions) -> [Diagnostic] {
-    guard var index = scan(options)?.index, index.files.contains(page) else { return [] }
-    let attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
+  public func check(_ page: String) -> [Diagnostic] {
+    guard index.files.contains(page) else { return [] }
     var memo: [String: LinkOutcome] = [:]
-    let result = checkPage(
+    let result = SiteChecker.checkPage(
       page, site: options.site, checker: LinkChecker(index: index), attributor: attributor,
       memo: &memo)
     // The ids of the pages its fragments point at, and of the pages those redirect to.
@@ -21,7 +34,7 @@ extension SiteChecker {
     for _ in 0..<5 where !targets.isEmpty {
       var next: Set<String> = []
       for file in targets where index.ids[file] == nil {
-        guard let bytes = read(options.site, file) else { continue }
+        guard let bytes = SiteChecker.read(options.site, file) else { continue }
         let facts = PageFacts(path: file, document: HTMLDocument(bytes))
         index.ids[file] = facts.ids
         guard let redirect = facts.redirect else { continue }
@@ -32,8 +45,15 @@ extension SiteChecker {
       }
       targets = next
     }
-    let fragments = fragmentFindings(
+    let fragments = SiteChecker.fragmentFindings(
       result, checker: LinkChecker(index: index), attributor: attributor)
     return (result.findings + fragments).map(\.pageDiagnostic).sorted
+  }
+}
+
+extension SiteChecker {
+  /// One page checked on its own (see `PageChecker`).
+  public static func checkPage(_ page: String, options: CheckOptions) -> [Diagnostic] {
+    PageChecker(options: options)?.check(page) ?? []
   }
 }

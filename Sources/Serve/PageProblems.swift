@@ -11,12 +11,11 @@ import Lint
 enum PageProblems {
   /// Both, the check's placed in the Markdown as `portal check` places them; nil when the file
   /// cannot be read or split (the build reports that).
-  static func find(_ input: PreviewedPage, contentDirectory: URL, outputDirectory: URL) -> (
+  static func find(_ input: PreviewedPage, contentDirectory: URL, checker: PageChecker?) -> (
     path: String, diagnostics: [Diagnostic]
   )? {
     guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
-    let checked = SiteChecker.checkPage(
-      input.outputPath, options: CheckOptions(site: outputDirectory))
+    let checked = checker?.check(input.outputPath) ?? []
     return (input.path, (lint + checked).sorted)
   }
 

@@ -1,4 +1,5 @@
 import Build
+import Check
 import Content
 import Diagnostics
 import Foundation
@@ -18,6 +19,9 @@ final class RebuildLoop: @unchecked Sendable {
   /// The warnings printed after the last build: printed again only when they change, so each
   /// save of a large site does not scroll the same list past.
   private var printed: [Diagnostic] = []
+  /// `portal check` of the pages shown, for their panels, with the output as the last build
+  /// left it: used and replaced only on `queue`, between builds.
+  private var pageChecker: PageChecker?
 
   init(options: BuildOptions, live: LiveReload, log: @escaping @Sendable (String) -> Void) {
     self.options = options
@@ -55,6 +59,7 @@ final class RebuildLoop: @unchecked Sendable {
     let session = self.session
     let report = await withCheckedContinuation { continuation in
       queue.async {
+        self.pageChecker = nil
         session.scannedTree = tree
         session.resolvesWhenUpToDate = resolving
         defer { session.resolvesWhenUpToDate = false }
@@ -75,10 +80,16 @@ final class RebuildLoop: @unchecked Sendable {
     let (content, output) = (options.contentDirectory, options.outputDirectory)
     return await withCheckedContinuation { continuation in
       queue.async {
+        guard let page = session.previewedPage(at: url) else {
+          return continuation.resume(returning: nil)
+        }
+        // The site's files are listed once per build, not per page shown.
+        if self.pageChecker == nil {
+          self.pageChecker = PageChecker(options: CheckOptions(site: output))
+        }
         continuation.resume(
-          returning: session.previewedPage(at: url).flatMap {
-            PageProblems.find($0, contentDirectory: content, outputDirectory: output)
-          })
+          returning: PageProblems.find(
+            page, contentDirectory: content, checker: self.pageChecker))
       }
     }
   }

@@ -223,6 +223,13 @@ final class PortBox: @unchecked Sendable {
     #expect(await loop.build().succeeded)
     let built = try await codes("/initiatives/ai-disaster/")
     #expect(built["link.fragment"] == lines + 3, "\(built)")
+    // The heading added to the page linked: the next build's answer knows it (what was read of
+    // the site for the panel is not kept across builds).
+    let basics = dir.appendingPathComponent("content/strategy/basics.md")
+    try (try String(contentsOf: basics, encoding: .utf8) + "\n## ないみだし\n\n説明です。\n").write(
+      to: basics, atomically: true, encoding: .utf8)
+    #expect(await loop.build().succeeded)
+    #expect(try await codes("/initiatives/ai-disaster/")["link.fragment"] == nil)
     #expect(await loop.problems(url: "/initiatives/") == nil)
     #expect(await loop.problems(url: "/no/such/page/") == nil)
     let json = String(
