@@ -203,6 +203,12 @@ struct Dependencies: Sendable {
       for (p, _) in plan.jobs where p.hasSuffix("index.html") { h.add(p) }
     case .robots, .asset:
       break
+    case .file(let i):
+      // Copied when its stamp changes, like a page's file.
+      let file = site.files[i]
+      h.add(file.relativePath)
+      h.add(Int(file.stamp.modified))
+      h.add(Int(file.stamp.size))
     }
   }
 

@@ -305,6 +305,8 @@ enum EditInPlace {
         files.append(relative)
         continue
       }
+      // A published file is copied, and adding or removing one changes links: the usual way.
+      if path.hasPrefix("c/"), ContentFiles.isPublished(relative) { return nil }
       if path.hasPrefix("c/") { continue }
       // Under theme/ every file may be read.
       let full =

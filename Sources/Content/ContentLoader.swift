@@ -10,6 +10,8 @@ public struct ContentSet: Sendable {
   public var configPath: String
   /// Hashes of each page's file by relative path, for incremental builds.
   public var hashes: [String: SourceHashes] = [:]
+  /// The files under `content/files/` to publish, sorted by path.
+  public var files: [ContentFile] = []
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
@@ -60,9 +62,19 @@ public enum ContentLoader {
     // Find the files: from the caller's scan when it has one, else by walking the folder.
     var files: [(path: String, relative: String, kind: ContentKind)] = []
     let rootPath = contentDirectory.standardizedFileURL.path
-    for relative in knownFiles.map(Self.markdownFiles(among:))
-      ?? Self.markdownFiles(in: contentDirectory)
-    {
+    let allFiles = knownFiles ?? Self.files(in: contentDirectory)
+    let (published, unpublished) = Self.publishedFiles(among: allFiles, root: rootPath)
+    for relative in unpublished {
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: join(prefix, relative)),
+          "files of this type are not published, so this one is not copied to the site",
+          hint:
+            "use one of: \(ContentFiles.extensions.sorted().joined(separator: ", ")); HTML, SVG, JavaScript and CSS are not published from content/",
+          code: "content.file-type"))
+    }
+    for relative in Self.markdownFiles(among: allFiles)
+    where !relative.hasPrefix(ContentFiles.folder + "/") {
       // Over the UTF-8 bytes: splitting 10,000 paths was a noticeable part of a rebuild.
       let slashes = relative.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
       let folder = String(relative.utf8.prefix { $0 != UInt8(ascii: "/") })!
@@ -129,7 +141,9 @@ public enum ContentLoader {
     diagnostics += ReferenceValidator.validate(pages: pages, config: config)
     if !includeDrafts { pages.removeAll { $0.draft } }
     return (
-      ContentSet(config: config, pages: pages, configPath: configPath, hashes: hashes), diagnostics
+      ContentSet(
+        config: config, pages: pages, configPath: configPath, hashes: hashes, files: published),
+      diagnostics
     )
   }
 
@@ -209,7 +223,30 @@ public enum ContentLoader {
     }.sorted()
   }
 
-  static func markdownFiles(in contentDirectory: URL) -> [String] {
+  /// The files under `content/files/` to publish, with their stamps, and those left out for
+  /// their type (Markdown there is neither a page nor published: it is left out too).
+  static func publishedFiles(among relatives: [String], root: String) -> (
+    [ContentFile], [String]
+  ) {
+    var published: [ContentFile] = []
+    var unpublished: [String] = []
+    for relative in relatives.sorted() where ContentFiles.isUnderFolder(relative) {
+      let path = root + "/" + relative
+      guard ContentFiles.isPublished(relative) else {
+        // The caller's scan lists folders too.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { unpublished.append(relative) }
+        continue
+      }
+      guard let stamp = FileStamp.of(path: path) else { continue }
+      published.append(ContentFile(relativePath: relative, path: path, stamp: stamp))
+    }
+    return (published, unpublished)
+  }
+
+  /// Every file under the folder, relative: names starting with `_` or `.`, and everything
+  /// under such folders, are left out.
+  static func files(in contentDirectory: URL) -> [String] {
     var relatives: [String] = []
     let enumerator = FileManager.default.enumerator(
       at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
@@ -223,7 +260,8 @@ public enum ContentLoader {
         }
         continue
       }
-      guard url.pathExtension == "md" else { continue }
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+      else { continue }
       var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
       while relative.hasPrefix("/") { relative.removeFirst() }
       relatives.append(relative)

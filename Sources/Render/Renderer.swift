@@ -27,6 +27,8 @@ public enum RenderJob: Sendable, Hashable {
   case robots
   /// A theme asset by index into `Theme.assetFiles`.
   case asset(Int)
+  /// A published file by index into `Site.files`, copied as it is.
+  case file(Int)
 
   /// The page whose body the output shows: a content page its own, a field page its vision.
   public func bodyPage(in site: Site) -> Int? {
@@ -74,6 +76,7 @@ public struct RenderPlan: Sendable {
     jobs.append(("sitemap.xml", .sitemap))
     jobs.append(("robots.txt", .robots))
     for (i, asset) in theme.assetFiles.enumerated() { jobs.append((asset.path, .asset(i))) }
+    for (i, file) in site.files.enumerated() { jobs.append((file.relativePath, .file(i))) }
     self.init(site: site, theme: theme, jobs: jobs.sorted { $0.0 < $1.0 })
   }
 
@@ -180,6 +183,11 @@ public struct RenderPlan: Sendable {
     case .asset(let i):
       let asset = theme.assetFiles[i]
       return OutputFile(path: asset.path, data: asset.data)
+    case .file(let i):
+      // Gone since the content was loaded: the next build, which its removal starts, drops it.
+      let file = site.files[i]
+      return OutputFile(
+        path: file.relativePath, data: FileManager.default.contents(atPath: file.path) ?? Data())
     }
   }
 

@@ -96,19 +96,22 @@ enum BodyRenderer {
       path = String(raw[..<hash])
       fragment = String(raw[hash...])
     }
-    guard path.hasSuffix(".md") else { return .keep }
+    let isPage = path.hasSuffix(".md")
     let decoded = path.utf8.contains(0x25) ? path.removingPercentEncoding ?? path : path
     var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
     for component in decoded.split(separator: "/") {
       if component == ".." {
-        if parts.isEmpty { return .missing(decoded) }
+        if parts.isEmpty { return isPage ? .missing(decoded) : .keep }
         parts.removeLast()
       } else if component != "." {
         parts.append(String(component))
       }
     }
     let target = parts.joined(separator: "/")
-    guard let url = context.urlForFile[target] else { return .missing(target) }
-    return .rewrite(url + fragment)
+    if let url = context.urlForFile[target] { return .rewrite(url + fragment) }
+    // Another kind of file is a page's, a theme's or the server's, unless it is meant to be
+    // one of the published files.
+    guard isPage || target.hasPrefix(ContentFiles.folder + "/") else { return .keep }
+    return .missing(target)
   }
 }

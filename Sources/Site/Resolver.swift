@@ -18,7 +18,7 @@ public enum Resolver {
     var diagnostics: [Diagnostic] = []
 
     // 1. URLs, and what every body needs to know about the others.
-    let context = bodyContext(content.pages, config: config, urls: urls)
+    let context = bodyContext(content.pages, files: content.files, config: config, urls: urls)
     let contextKey = context.fingerprint
 
     // 2. Bodies, in parallel.
@@ -50,6 +50,7 @@ public enum Resolver {
       relatedInitiatives: [:])
     site.bodyContextKey = contextKey
     site.bodyContext = context
+    site.files = content.files
     for (i, p) in pages.enumerated() { site.lookup[PageKey(kind: p.kind, slug: p.slug)] = i }
     derive(&site)
     return (site, diagnostics)
@@ -63,7 +64,9 @@ public enum Resolver {
     let stubs = indices.filter { site.pages[$0].bodyIsStub }
     guard !stubs.isEmpty else { return }
     let context =
-      site.bodyContext ?? bodyContext(site.pages.map(\.page), config: site.config, urls: site.urls)
+      site.bodyContext
+      ?? bodyContext(
+        site.pages.map(\.page), files: site.files, config: site.config, urls: site.urls)
     let pages = site.pages
     let outputs = stubs.parallelMap { BodyRenderer.render(pages[$0].page, context: context) }
     for (i, out) in zip(stubs, outputs) {
@@ -117,8 +120,12 @@ public enum Resolver {
     return h.value
   }
 
-  static func bodyContext(_ pages: [Page], config: SiteConfig, urls: URLScheme) -> BodyContext {
+  static func bodyContext(
+    _ pages: [Page], files: [ContentFile], config: SiteConfig, urls: URLScheme
+  ) -> BodyContext {
     var urlForFile: [String: String] = [:]
+    // Published files keep their path: `files/map.png` is at `<base>files/map.png`.
+    for file in files { urlForFile[file.relativePath] = urls.url(file.relativePath) }
     for page in pages {
       if case .field(let m) = page.meta {
         urlForFile[page.relativePath] = urls.field(m.field.id)

@@ -94,6 +94,8 @@ public struct Site: Sendable {
   /// Pages whose body links each glossary entry, by entry slug, in page order; computed once
   /// because scanning every page for every entry was quadratic.
   public var termUsers: [String: [Int]] = [:]
+  /// The files under `content/files/`, published as they are (`RenderJob.file`).
+  public var files: [ContentFile] = []
   /// A stable hash of what every body's rendering reads besides its own page (URLs of all
   /// files, glossary names, options): part of each body's cache key (`Resolver.bodyKey`).
   public var bodyContextKey: UInt64 = 0

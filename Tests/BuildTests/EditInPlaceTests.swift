@@ -278,6 +278,15 @@ import Testing
     try expectBuild(session, .incremental, "removed page")
     try edit(file("site.yml")) { $0 + "\n" }
     try expectBuild(session, .incremental, "site.yml")
+    // A published file is copied again, and one added can be linked.
+    try FileManager.default.createDirectory(
+      at: file("files"), withIntermediateDirectories: true)
+    try Data("first".utf8).write(to: file("files/map.png"))
+    try edit(file("glossary/dx.md")) { $0 + "\n![地図](../files/map.png)\n" }
+    try expectBuild(session, .incremental, "added file")
+    try Data("second, longer".utf8).write(to: file("files/map.png"))
+    let copied = try expectBuild(session, .incremental, "edited file")
+    #expect(copied.changedPaths == ["files/map.png"])
     try edit(file("glossary/dx.md")) { $0 + "\nDXを進めます。\n" }
     try expectBuild(session, .inPlace, "body after them")
   }

@@ -166,6 +166,34 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "published file and a link to it",
+        {
+          let files = content.appendingPathComponent("files/図")
+          try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+          try Data("PNG".utf8).write(to: files.appendingPathComponent("地図.png"))
+          try edit(content.appendingPathComponent("strategy/basics.md")) {
+            $0 + "\n![地図](../files/図/地図.png)\n"
+          }
+        }
+      ),
+      (
+        "published file edited",
+        {
+          try Data("PNG, again".utf8).write(
+            to: content.appendingPathComponent("files/図/地図.png"))
+        }
+      ),
+      (
+        "published file removed with its link",
+        {
+          try FileManager.default.removeItem(
+            at: content.appendingPathComponent("files/図/地図.png"))
+          try edit(content.appendingPathComponent("strategy/basics.md")) {
+            $0.replacingOccurrences(of: "\n![地図](../files/図/地図.png)\n", with: "")
+          }
+        }
+      ),
+      (
         "theme",
         { try edit(theme.appendingPathComponent("templates/initiative.mustache")) { $0 + "\n" } }
       ),

@@ -109,7 +109,7 @@ func fixture(_ name: String) -> URL {
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data().write(to: url)
     }
-    let walked = ContentLoader.markdownFiles(in: dir)
+    let walked = ContentLoader.markdownFiles(among: ContentLoader.files(in: dir))
     #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md"])
     #expect(ContentLoader.markdownFiles(among: files) == walked)
   }
@@ -167,5 +167,33 @@ func fixture(_ name: String) -> URL {
     #expect(negative.map(\.code) == ["config.limit"])
     #expect(negative.first?.message == "`past_events_listed` must be 0 or more")
     #expect(negative.first?.location.line == 4)
+  }
+}
+
+@Suite struct ContentFilesTests {
+  @Test func filesUnderTheFilesFolderArePublishedByType() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-files-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let relatives = [
+      "files/map.PNG", "files/計画/資料.pdf", "files/page.html", "files/x.svg", "files/note.md",
+      "files/_draft.pdf", "files/.hidden.png", "initiatives/photo.png",
+    ]
+    for file in relatives {
+      let url = dir.appendingPathComponent(file)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data("x".utf8).write(to: url)
+    }
+    let all = ContentLoader.files(in: dir)
+    let (published, left) = ContentLoader.publishedFiles(
+      among: all + ["files", "files/計画"], root: dir.standardizedFileURL.path)
+    #expect(published.map(\.relativePath) == ["files/map.PNG", "files/計画/資料.pdf"])
+    #expect(published.allSatisfy { $0.stamp.size == 1 && $0.path.hasPrefix(dir.path) })
+    // Left out, with a warning: types that could run script on the site, and Markdown.
+    #expect(left == ["files/note.md", "files/page.html", "files/x.svg"])
+    #expect(ContentFiles.isPublished("files/a/b.jpeg"))
+    #expect(!ContentFiles.isPublished("initiatives/photo.png"))
+    #expect(!ContentFiles.isPublished("files/_x/b.png"))
   }
 }
