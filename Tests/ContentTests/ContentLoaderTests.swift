@@ -96,19 +96,12 @@ func fixture(_ name: String) -> URL {
   /// The build hands over the files it scanned instead of walking content/ again; both
   /// listings must pick the same files, leaving out `_` and `.` names and what is under them.
   @Test func scannedListingMatchesTheWalk() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-listing-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
     let files = [
       "site.yml", "glossary/b.md", "glossary/a.md", "glossary/notes.txt", "glossary/_skip.md",
       "_partials/x.md", ".hidden/y.md", "events/.z.md", "events/sub/deep.md",
     ]
-    for file in files {
-      let url = dir.appendingPathComponent(file)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data().write(to: url)
-    }
+    let dir = try folder(with: files, contents: Data())
+    defer { try? FileManager.default.removeItem(at: dir) }
     let walked = ContentLoader.markdownFiles(among: ContentLoader.files(in: dir))
     #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md"])
     #expect(ContentLoader.markdownFiles(among: files) == walked)
@@ -170,21 +163,27 @@ func fixture(_ name: String) -> URL {
   }
 }
 
+/// A new temporary folder holding `files` (relative paths), each with `contents`.
+func folder(with files: [String], contents: Data) throws -> URL {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "portal-files-\(UUID().uuidString)")
+  for file in files {
+    let url = dir.appendingPathComponent(file)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try contents.write(to: url)
+  }
+  return dir
+}
+
 @Suite struct ContentFilesTests {
   @Test func filesUnderTheFilesFolderArePublishedByType() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-files-\(UUID().uuidString)")
+    let dir = try folder(
+      with: [
+        "files/map.PNG", "files/計画/資料.pdf", "files/page.html", "files/x.svg", "files/note.md",
+        "files/_draft.pdf", "files/.hidden.png", "initiatives/photo.png",
+      ], contents: Data("x".utf8))
     defer { try? FileManager.default.removeItem(at: dir) }
-    let relatives = [
-      "files/map.PNG", "files/計画/資料.pdf", "files/page.html", "files/x.svg", "files/note.md",
-      "files/_draft.pdf", "files/.hidden.png", "initiatives/photo.png",
-    ]
-    for file in relatives {
-      let url = dir.appendingPathComponent(file)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data("x".utf8).write(to: url)
-    }
     let all = ContentLoader.files(in: dir)
     let (published, left) = ContentLoader.publishedFiles(
       among: all + ["files", "files/計画"], root: dir.standardizedFileURL.path)
