@@ -230,7 +230,7 @@ public enum ContentLoader {
   ) {
     var published: [ContentFile] = []
     var unpublished: [String] = []
-    for relative in relatives.sorted() where ContentFiles.isUnderFolder(relative) {
+    for relative in relatives.filter(ContentFiles.isUnderFolder).sorted() {
       let path = root + "/" + relative
       guard ContentFiles.isPublished(relative) else {
         // The caller's scan lists folders too.
