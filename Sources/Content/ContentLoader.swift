@@ -260,7 +260,10 @@ public enum ContentLoader {
         }
         continue
       }
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+      // Markdown as before (a linked page counts); other files when they are files.
+      guard
+        url.pathExtension == "md"
+          || (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
       else { continue }
       var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
       while relative.hasPrefix("/") { relative.removeFirst() }
