@@ -102,9 +102,13 @@ func fixture(_ name: String) -> URL {
     ]
     let dir = try folder(with: files, contents: Data())
     defer { try? FileManager.default.removeItem(at: dir) }
+    // A linked page is a page.
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("glossary/c.md").path,
+      withDestinationPath: dir.appendingPathComponent("glossary/a.md").path)
     let walked = ContentLoader.markdownFiles(among: ContentLoader.files(in: dir))
-    #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md"])
-    #expect(ContentLoader.markdownFiles(among: files) == walked)
+    #expect(walked == ["events/sub/deep.md", "glossary/a.md", "glossary/b.md", "glossary/c.md"])
+    #expect(ContentLoader.markdownFiles(among: files + ["glossary/c.md"]) == walked)
   }
 }
 
