@@ -232,6 +232,8 @@ struct Dependencies: Sendable {
       }
       h.shown(all: chain)
       h.shown(all: site.strategyChildren[slug] ?? [])
+      let (previous, next) = site.strategyNeighbours(of: i)
+      h.shown(all: [previous, next].compactMap { $0 })
     case .field:
       break
     case .initiative:

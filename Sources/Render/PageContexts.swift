@@ -37,6 +37,10 @@ extension ViewModels {
       let children = (site.strategyChildren[p.slug] ?? []).map(card)
       ctx["children"] = .items(children)
       ctx["has_children"] = .bool(!children.isEmpty)
+      let (previous, next) = site.strategyNeighbours(of: i)
+      ctx["previous"] = previous.map { .dict(card($0)) } ?? .text("")
+      ctx["next"] = next.map { .dict(card($0)) } ?? .text("")
+      ctx["has_neighbours"] = .bool(previous != nil || next != nil)
       setSection(&ctx, urls.index(.strategy))
       return ("strategy", ctx)
     case .field:

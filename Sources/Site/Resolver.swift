@@ -221,6 +221,15 @@ public enum Resolver {
     }
     site.strategyRoots = roots.sorted(by: byOrder)
     site.strategyChildren = children.mapValues { $0.sorted(by: byOrder) }
+    var reading: [Int] = []
+    var seen: Set<Int> = []
+    func read(_ i: Int) {
+      guard seen.insert(i).inserted else { return }
+      reading.append(i)
+      for c in site.strategyChildren[pages[i].slug] ?? [] { read(c) }
+    }
+    for r in site.strategyRoots { read(r) }
+    site.strategyReading = reading
 
     // Events: upcoming soonest first, past latest first.
     site.upcomingEvents = upcoming.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)

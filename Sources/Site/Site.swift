@@ -80,6 +80,9 @@ public struct Site: Sendable {
   public var strategyRoots: [Int]
   /// Children of each strategy page, by slug, in `order`.
   public var strategyChildren: [String: [Int]]
+  /// The strategy pages in reading order, as the document reads: each top-level page, then its
+  /// children, depth first; what a page's previous and next links follow.
+  public var strategyReading: [Int] = []
   public var initiatives: [Int]
   public var upcomingEvents: [Int]
   public var pastEvents: [Int]
@@ -115,6 +118,15 @@ public struct Site: Sendable {
 
   public func page(_ kind: ContentKind, _ slug: String) -> ResolvedPage? {
     index(of: kind, slug: slug).map { pages[$0] }
+  }
+
+  /// The strategy pages before and after page `i` in reading order (`strategyReading`).
+  public func strategyNeighbours(of i: Int) -> (previous: Int?, next: Int?) {
+    guard let at = strategyReading.firstIndex(of: i) else { return (nil, nil) }
+    return (
+      at > 0 ? strategyReading[at - 1] : nil,
+      at + 1 < strategyReading.count ? strategyReading[at + 1] : nil
+    )
   }
 
   public func field(_ id: String) -> FieldNode? {

@@ -289,6 +289,12 @@ import Testing
     #expect(copied.changedPaths == ["files/map.png"])
     try edit(file("glossary/dx.md")) { $0 + "\nDXを進めます。\n" }
     try expectBuild(session, .inPlace, "body after them")
+    // A strategy page's title is shown by the next and previous links of its neighbours.
+    try edit(file("strategy/period.md")) {
+      $0.replacingOccurrences(of: "title: 戦略期間", with: "title: 戦略の期間")
+    }
+    let report = try expectBuild(session, .inPlace, "strategy title")
+    #expect(report.renderedPaths.contains("strategy/basics/index.html"))
   }
 
   @Test func theCacheSavedAfterQuickEditsStartsTheNextBuild() throws {

@@ -166,6 +166,14 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "strategy title (its neighbours' previous and next links show it)",
+        {
+          try edit(content.appendingPathComponent("strategy/period.md")) {
+            $0.replacingOccurrences(of: "title: 戦略期間", with: "title: 戦略の期間")
+          }
+        }
+      ),
+      (
         "published file and a link to it",
         {
           let files = content.appendingPathComponent("files/図")

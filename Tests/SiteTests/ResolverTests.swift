@@ -44,6 +44,39 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     #expect(site.strategyChildren["basics"]?.map { site.pages[$0].slug } == ["period"])
   }
 
+  /// Previous and next strategy pages follow the document: each top-level page (by `order`),
+  /// then its children, depth first.
+  @Test func strategyReadingOrderIsDepthFirst() throws {
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let (content, _) = ContentLoader.load(
+      contentDirectory: repo.appendingPathComponent("content"), displayPrefix: "content")
+    let (site, _) = Resolver.resolve(
+      try #require(content), now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
+    var expected: [Int] = []
+    func read(_ i: Int) {
+      expected.append(i)
+      for c in site.strategyChildren[site.pages[i].slug] ?? [] { read(c) }
+    }
+    for r in site.strategyRoots { read(r) }
+    #expect(site.strategyReading == expected)
+    #expect(site.strategyReading.count == site.pages.filter { $0.kind == .strategy }.count)
+    let slugs = site.strategyReading.map { site.pages[$0].slug }
+    // 基本的な考え方 and its sections, then 背景 and its sections.
+    #expect(
+      Array(slugs.prefix(6)) == [
+        "basics", "purpose", "positioning", "period", "players", "background",
+      ])
+    let first = site.strategyReading[0]
+    let second = site.strategyReading[1]
+    #expect(site.strategyNeighbours(of: first) == (nil, second))
+    #expect(site.strategyNeighbours(of: second) == (first, site.strategyReading[2]))
+    #expect(site.strategyNeighbours(of: site.strategyReading.last!).next == nil)
+    let initiative = try #require(
+      site.index(of: .initiative, slug: site.pages[site.initiatives[0]].slug))
+    #expect(site.strategyNeighbours(of: initiative) == (nil, nil))
+  }
+
   @Test func buildClockSplitsEvents() throws {
     let before = try loadFixtureSite(now: "2026-09-01T00:00:00+09:00")
     #expect(before.upcomingEvents.map { before.pages[$0].slug } == ["past-forum", "seminar"])
