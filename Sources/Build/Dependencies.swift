@@ -198,7 +198,7 @@ struct Dependencies: Sendable {
       h.shown(all: site.eventsBySlug)
     case .eventsFeed:
       h.shown(all: site.upcomingEvents)
-      h.shown(all: site.pastEvents)
+      h.shown(all: site.config.listedPast(site.pastEvents))
     case .sitemap:
       for (p, _) in plan.jobs where p.hasSuffix("index.html") { h.add(p) }
     case .robots, .asset:

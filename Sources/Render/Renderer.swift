@@ -170,7 +170,8 @@ public struct RenderPlan: Sendable {
       return OutputFile(
         path: u.outputPath(forURL: u.eventsFeed),
         data: Feeds.atom(
-          site: site, events: site.upcomingEvents + site.pastEvents, absolute: models.absolute))
+          site: site, events: site.upcomingEvents + site.config.listedPast(site.pastEvents),
+          absolute: models.absolute))
     case .sitemap:
       let pageURLs = jobs.filter { $0.path.hasSuffix("index.html") }.map {
         u.url(String($0.path.dropLast("index.html".count)))

@@ -387,6 +387,10 @@ import Testing
     #expect(year.contains("前の年の説明会"))
     #expect(year.contains("aria-current=\"page\">2025年（1件）</a>"))
     #expect(try page("sitemap.xml").contains("/events/past/2025/"))
+    // The feed holds what the events page lists; the calendar of all events holds every one.
+    let feed = try page("events/feed.xml")
+    #expect(feed.contains("過去のフォーラム") && !feed.contains("前の年の説明会"))
+    #expect(try page("events/events.ics").contains("前の年の説明会"))
 
     try edit(file("events/last-year.md")) {
       $0.replacingOccurrences(of: "title: 前の年の説明会", with: "title: 去年の説明会")
@@ -394,6 +398,7 @@ import Testing
     var html = try expectBuild(session, .inPlace, "title on a year's page").renderedPaths
     #expect(html.contains("events/past/2025/index.html"))
     #expect(!html.contains("events/index.html"))
+    #expect(!html.contains("events/feed.xml"))
     #expect(!html.contains("events/past/2026/index.html"))
 
     try edit(file("events/past-forum.md")) {
@@ -401,6 +406,7 @@ import Testing
     }
     html = try expectBuild(session, .inPlace, "title on the events page").renderedPaths
     #expect(html.contains("events/index.html"))
+    #expect(html.contains("events/feed.xml"))
     #expect(html.contains("events/past/2026/index.html"))
     #expect(!html.contains("events/past/2025/index.html"))
 
@@ -416,5 +422,6 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: output.appendingPathComponent("events/past").path))
     #expect(try page("events/index.html").contains("二〇二五年の説明会"))
+    #expect(try page("events/feed.xml").contains("二〇二五年の説明会"))
   }
 }
