@@ -40,10 +40,10 @@ enum YAMLSlips {
     return firstSlip(in: lines, through: lines.count)
   }
 
+  /// The lines of `text`, CR LF or LF ended ("\r\n" is one Character in Swift, so a split at
+  /// "\n" alone would keep such a file in one line).
   static func lines(of text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
   }
 
   static let generalHint =

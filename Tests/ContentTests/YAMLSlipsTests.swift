@@ -99,6 +99,14 @@ import Testing
 }
 
 extension YAMLSlipsTests {
+  @Test func crlfLinesAreCountedLikeLFLines() throws {
+    // site.yml is read as written; a Windows editor's line ends must not merge the lines.
+    try expect("summary: x\r\ntitle：テスト\r\nstatus: a\r\n", at: 3, 6, "full-width colon")
+    try expect(
+      "title: テスト\r\ntitle: x\r\n", at: 3, 1, "given twice (first on line 2)",
+      code: "front-matter.duplicate-key")
+  }
+
   @Test func aLoneKeyWithAFullWidthColonIsNotTakenAsAValue() throws {
     // Valid YAML (one plain value), but a mapping was meant.
     try expect("title：テスト\n", at: 2, 6, "full-width colon")
