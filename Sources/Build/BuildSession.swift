@@ -89,13 +89,9 @@ extension BuildSession {
     if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
     if !path.hasSuffix("/") { path += "/" }
     guard let page = site.pages.first(where: { $0.url == path }) else { return nil }
-    var names: Set<String> = []
-    for i in site.pages.indices {
-      if case .glossary(let m) = site.pages[i].page.meta { names.formUnion([m.term] + m.aliases) }
-    }
     return PreviewedPage(
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
-      glossaryNames: names,
+      glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
       lintSettings: site.config.lint)
   }
 }

@@ -122,6 +122,16 @@ public struct GlossaryMeta: Sendable, Hashable {
   public var aliases: [String]
   public var english: String?
   public var related: [Reference]
+
+  /// The term and its aliases: the words bodies link to the entry and lint takes as explained.
+  public var names: [String] { [term] + aliases }
+}
+
+/// Every glossary entry's names (`GlossaryMeta.names`) among `pages`.
+public func glossaryNames(of pages: some Sequence<Page>) -> Set<String> {
+  var names: Set<String> = []
+  for page in pages { if case .glossary(let m) = page.meta { names.formUnion(m.names) } }
+  return names
 }
 
 /// The typed front matter of one page, by kind.

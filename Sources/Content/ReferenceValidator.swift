@@ -70,7 +70,7 @@ public enum ReferenceValidator {
     var owner: [String: (slug: String, path: String)] = [:]
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
-      for name in [m.term] + m.aliases {
+      for name in m.names {
         if let other = owner[name], other.slug != page.slug {
           diagnostics.append(
             .warning(

@@ -16,7 +16,7 @@ public struct LintConfiguration: Sendable {
   /// may leave out the `lint.` prefix. Every bad entry is reported at once.
   ///
   /// - Throws: `LintConfigurationError` listing unknown ids (with a suggestion) and bad values.
-  public init(settings: [String: String]) throws {
+  public init(settings: [String: String]) throws(LintConfigurationError) {
     var enabled = Linter.defaultThresholds
     var problems: [LintConfigurationError.Problem] = []
     for key in settings.keys.sorted() {

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A template's syntax error in the theme editor's terms. The Mustache parser names only the
@@ -38,7 +39,7 @@ enum TemplateSyntax {
       advance(to: close.upperBound)
       guard let sigil = inner.first else { continue }
       if sigil == "=" { return nil }  // other delimiters: not read here
-      let name = inner.dropFirst().trimmingCharacters(in: " \t")
+      let name = inner.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
       switch sigil {
       case "#", "^", "$", "<":
         open.append(("{{\(sigil)\(name)}}", name, tagLine, tagColumn))
@@ -80,11 +81,5 @@ enum TemplateSyntax {
       return "the delimiter tag `{{=… …=}}` is not valid"
     default: return "\(error)"
     }
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
   }
 }

@@ -29,10 +29,8 @@ enum PageProblems {
     let configuration: LintConfiguration
     do {
       configuration = try LintConfiguration(settings: input.lintSettings)
-    } catch let error as LintConfigurationError {
-      configuration = error.configuration  // the build reports the bad settings
     } catch {
-      configuration = .default
+      configuration = error.configuration  // the build reports the bad settings
     }
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,

@@ -105,16 +105,17 @@ public final class PreviewServer: Sendable {
       }
     }
     task.withLock { $0 = running }
+    var failure: PortInUse?
     do {
       try await running.value
     } catch is CancellationError {
     } catch let error as IOError where error.errnoCode == EADDRINUSE {
-      await loop.flush()
-      throw PortInUse(port: options.port)
+      failure = PortInUse(port: options.port)
     }
     // Here, not in `stop()`: the command exits as soon as this returns, and a cache kept in
     // memory must be on disk by then (edits in place remove the one on disk).
     await loop.flush()
+    if let failure { throw failure }
   }
 
   /// Stops serving: open event streams end, then the server and the watcher stop, and `run`

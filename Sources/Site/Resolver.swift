@@ -137,7 +137,7 @@ public enum Resolver {
       guard case .glossary(let m) = page.meta else { return nil }
       return GlossaryLinkTarget(
         slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug),
-        names: [m.term] + m.aliases)
+        names: m.names)
     }
     return BodyContext(
       options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,

@@ -89,10 +89,10 @@ struct LintCommand: ParsableCommand {
       print(DiagnosticPrinter.render(diagnostics, as: .text))
       throw ExitCode(1)
     }
-    var configuration = LintConfiguration.default
+    let configuration: LintConfiguration
     do {
       configuration = try LintConfiguration(settings: set.config.lint)
-    } catch let error as LintConfigurationError {
+    } catch {
       configuration = error.configuration
       let settingsText = try? String(
         contentsOfFile: contentURL.appendingPathComponent("site.yml").path, encoding: .utf8)
@@ -100,11 +100,7 @@ struct LintCommand: ParsableCommand {
         LintFiles.line(ofKey: $0, in: settingsText)
       }
     }
-    var glossaryNames: Set<String> = []
-    for page in set.pages {
-      if case .glossary(let m) = page.meta { glossaryNames.formUnion([m.term] + m.aliases) }
-    }
-    let context = LintContext(glossaryNames: glossaryNames)
+    let context = LintContext(glossaryNames: glossaryNames(of: set.pages))
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in

@@ -37,7 +37,7 @@ struct MarkdownSlipRule: Rule {
         continue
       }
       if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "\n" }),
-        text[open] == "[", let paren = spaces(after: i + 1, in: text), paren > i + 1,
+        text[open] == "[", case let paren = spaces(after: i + 1, in: text), paren > i + 1,
         paren < text.count, text[paren] == "("
       {
         warn(
@@ -91,7 +91,7 @@ struct MarkdownSlipRule: Rule {
   }
 
   /// The index after the spaces (not line breaks) from `start`.
-  private func spaces(after start: Int, in text: [LintCharacter]) -> Int? {
+  private func spaces(after start: Int, in text: [LintCharacter]) -> Int {
     var i = start
     while i < text.count, text[i] == " " || text[i] == "\u{3000}" { i += 1 }
     return i
@@ -104,8 +104,8 @@ struct MarkdownSlipRule: Rule {
       text[close] == "］", close + 1 < text.count,
       text[close + 1] == "（" || text[close + 1] == "("
     else { return nil }
-    let inside = text[(close + 2)...].prefix { $0 != "）" && $0 != ")" && $0 != "\n" }
-    let target = Array(inside).string(0..<inside.count).lowercased()
+    let end = text[(close + 2)...].firstIndex { $0 == "）" || $0 == ")" || $0 == "\n" }
+    let target = text.string((close + 2)..<(end ?? text.count)).lowercased()
     let looksLikeLink =
       target.contains("http") || target.contains("www.") || target.hasSuffix(".md")
       || target.contains(".md#") || target.hasPrefix("/")
