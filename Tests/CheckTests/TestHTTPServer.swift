@@ -113,13 +113,16 @@ final class TestHTTPServer: @unchecked Sendable {
       maxInFlight = max(maxInFlight, inFlight)
       return hitCounts[path]!
     }
-    defer { lock.withLock { inFlight -= 1 } }
     let (status, headers) = answer(method: method, path: path, hit: count)
     var response =
       "HTTP/1.1 \(status) \(status < 400 ? "OK" : "Error")\r\nContent-Length: 0\r\nConnection: close\r\n"
     for (name, value) in headers { response += "\(name): \(value)\r\n" }
     response += "\r\n"
     let bytes = Array(response.utf8)
+    // Done before the answer leaves: a client that has it may send its next request at once,
+    // and that request must not be counted beside this one (it was, now and then, when this
+    // thread counted down only after `send` returned).
+    lock.withLock { inFlight -= 1 }
     _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, bytes.count, 0) }
   }
 
