@@ -200,9 +200,12 @@ struct Dependencies: Sendable {
       h.shown(all: site.upcomingEvents)
       h.shown(all: site.config.listedPast(site.pastEvents))
     case .sitemap:
-      for (p, _) in plan.jobs where p.hasSuffix("index.html") { h.add(p) }
+      for job in plan.jobs where RenderPlan.inSitemap(job) { h.add(job.path) }
     case .robots, .asset:
       break
+    case .redirect(let r):
+      // The page's URL and title, and its front matter (where the address is written).
+      h.shown(site.redirects[r].page)
     case .file(let i):
       // Copied when its stamp changes, like a page's file.
       let file = site.files[i]

@@ -10,7 +10,7 @@ import Site
 #endif
 
 /// The quick way through the usual save in `portal serve`: an edit to a page that keeps its
-/// place (`samePlace`: its URL, where the search index and the event lists put it, and the
+/// place (`samePlace`: its URL and earlier addresses, where the search index and the event lists put it, and the
 /// glossary entries bodies link to). Its body and other front matter (a title, a summary, the
 /// fields or related pages it names) may change. The site's pages stay, so the edit is applied
 /// to the site the session kept: only that file is parsed and its body rendered; the relations
@@ -255,7 +255,9 @@ enum EditInPlace {
   /// the upcoming/past split and the calendars) and links bodies to it (all of a glossary
   /// entry's front matter). Other relations may change: the site derives them again.
   static func samePlace(_ a: Page, _ b: Page) -> Bool {
-    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft else { return false }
+    // Earlier addresses are outputs of their own (`Site.redirects`, with where they are written).
+    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft, a.redirectFrom == b.redirectFrom
+    else { return false }
     switch (a.meta, b.meta) {
     case (.initiative(let x), .initiative(let y)): return x.started == y.started
     case (.event(let x), .event(let y)): return x.start == y.start && x.end == y.end

@@ -47,12 +47,16 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
   }
 }
 
-/// An id reference written in front matter, kept with its position so a later stage can report
-/// an unknown id where it was written.
+/// An id (or, in `redirect_from`, an address) written in front matter, kept with its position so
+/// a later stage can report a problem with it where it was written.
 public struct Reference: Sendable, Hashable {
   public var id: String
   public var line: Int
   public var column: Int
+
+  public init(id: String, line: Int, column: Int) {
+    (self.id, self.line, self.column) = (id, line, column)
+  }
 }
 
 public struct StrategyMeta: Sendable, Hashable {
@@ -158,6 +162,7 @@ public struct Page: Sendable, Hashable {
     var tags: [String]
     var draft: Bool
     var updated: LocalDate?
+    var redirectFrom: [Reference]
     var meta: PageMeta
   }
 
@@ -191,12 +196,14 @@ public struct Page: Sendable, Hashable {
 
   public init(
     kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
-    bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?, meta: PageMeta
+    bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?,
+    redirectFrom: [Reference] = [], meta: PageMeta
   ) {
     box = Box(
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
-        bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta))
+        bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
+        redirectFrom: redirectFrom, meta: meta))
   }
 
   // Strings, lists and the front matter are read in place (`_read`): a getter returned a copy,
@@ -213,6 +220,9 @@ public struct Page: Sendable, Hashable {
   public var tags: [String] { _read { yield box.fields.tags } }
   public var draft: Bool { box.fields.draft }
   public var updated: LocalDate? { box.fields.updated }
+  /// The page's earlier addresses as written in `redirect_from` (`Reference.id`), each of which
+  /// gets a page that sends the reader here.
+  public var redirectFrom: [Reference] { _read { yield box.fields.redirectFrom } }
   public var meta: PageMeta { _read { yield box.fields.meta } }
 
   /// The same page without its Markdown, for a build that has rendered it and needs the

@@ -71,6 +71,7 @@ extension Page {
     w.strings(tags)
     w.bool(draft)
     w.date(updated)
+    w.references(redirectFrom)
     switch meta {
     case .strategy(let m):
       w.int(0)
@@ -134,6 +135,7 @@ extension Page {
     let tags = try r.strings()
     let draft = try r.bool()
     let updated = try r.date()
+    let redirectFrom = try r.references()
     let meta: PageMeta
     switch try r.int() {
     case 0:
@@ -192,7 +194,8 @@ extension Page {
       bodyFrom: file,
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: "",
-        bodyLine: bodyLine, tags: tags, draft: draft, updated: updated, meta: meta))
+        bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
+        redirectFrom: redirectFrom, meta: meta))
   }
 }
 

@@ -43,6 +43,8 @@ enum PageParser {
     let tags = (y.stringList("tags") ?? []).map(\.0)
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")
+    // Checked against the site's addresses when the site is resolved (`Redirects`).
+    let redirectFrom = references(&y, "redirect_from", example: "[/initiatives/old-name/]") ?? []
 
     let meta: PageMeta?
     switch kind {
@@ -177,7 +179,8 @@ enum PageParser {
     let page = Page(
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
       body: source.body,
-      bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated, meta: meta)
+      bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
+      redirectFrom: redirectFrom, meta: meta)
     return (page, y.diagnostics)
   }
 

@@ -146,4 +146,18 @@ extension ViewModels {
     ctx["domains"] = domainsForLists.main
     return ctx
   }
+
+  /// A page's earlier address: where the page is now, for the refresh and for readers whose
+  /// browser does not follow it. Search engines are pointed at the page itself.
+  func redirectContext(_ r: Redirect) -> TemplateContext {
+    let target = site.pages[r.page]
+    var ctx = base(
+      title: "移動しました：\(target.title)", url: r.url, section: nil,
+      description: target.page.summary, canonical: target.url)
+    ctx["redirect"] = [
+      "url": .text(target.url), "title": .text(target.title),
+      "kind_label": .text(target.kind.label),
+    ]
+    return ctx
+  }
 }

@@ -29,6 +29,8 @@ public enum RenderJob: Sendable, Hashable {
   case asset(Int)
   /// A published file by index into `Site.files`, copied as it is.
   case file(Int)
+  /// A page's earlier address by index into `Site.redirects`: a page sending readers on.
+  case redirect(Int)
 
   /// The page whose body the output shows: a content page its own, a field page its vision.
   public func bodyPage(in site: Site) -> Int? {
@@ -77,6 +79,9 @@ public struct RenderPlan: Sendable {
     jobs.append(("robots.txt", .robots))
     for (i, asset) in theme.assetFiles.enumerated() { jobs.append((asset.path, .asset(i))) }
     for (i, file) in site.files.enumerated() { jobs.append((file.relativePath, .file(i))) }
+    for (r, redirect) in site.redirects.enumerated() {
+      jobs.append((redirect.outputPath, .redirect(r)))
+    }
     self.init(site: site, theme: theme, jobs: jobs.sorted { $0.0 < $1.0 })
   }
 
@@ -173,9 +178,7 @@ public struct RenderPlan: Sendable {
           site: site, events: site.upcomingEvents + site.config.listedPast(site.pastEvents),
           absolute: models.absolute))
     case .sitemap:
-      let pageURLs = jobs.filter { $0.path.hasSuffix("index.html") }.map {
-        u.url(String($0.path.dropLast("index.html".count)))
-      }
+      let pageURLs = jobs.filter(Self.inSitemap).map { u.url(forOutputPath: $0.path) }
       return OutputFile(
         path: "sitemap.xml", data: Feeds.sitemap(urls: pageURLs, absolute: models.absolute))
     case .robots:
@@ -184,12 +187,28 @@ public struct RenderPlan: Sendable {
     case .asset(let i):
       let asset = theme.assetFiles[i]
       return OutputFile(path: asset.path, data: asset.data)
+    case .redirect(let r):
+      let redirect = site.redirects[r]
+      return OutputFile(
+        path: redirect.outputPath, data: html("redirect", models.redirectContext(redirect)),
+        source: site.pages[redirect.page].page.path, template: t + "redirect.mustache",
+        links: [
+          SourceLink(
+            url: site.pages[redirect.page].url, text: site.pages[redirect.page].title,
+            image: false, line: redirect.line, column: redirect.column)
+        ])
     case .file(let i):
       // Gone since the content was loaded: the next build, which its removal starts, drops it.
       let file = site.files[i]
       return OutputFile(
         path: file.relativePath, data: FileManager.default.contents(atPath: file.path) ?? Data())
     }
+  }
+
+  /// Whether sitemap.xml lists the output: every page, not the ones sending readers on.
+  public static func inSitemap(_ job: (path: String, job: RenderJob)) -> Bool {
+    if case .redirect = job.job { return false }
+    return job.path.hasSuffix("index.html")
   }
 
   /// By index, the page read in place: a copy of each of 1,800 events' resolved page was a

@@ -87,10 +87,14 @@ struct ViewModels {
   var calendarHost: String { made.calendarHost }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
-  func base(title: String, url: String, section: String?, description: String?) -> TemplateContext {
+  /// - Parameter canonical: the page's address for search engines, when not its own.
+  func base(
+    title: String, url: String, section: String?, description: String?,
+    canonical: String? = nil
+  ) -> TemplateContext {
     var ctx = made.shared[section] ?? made.shared[nil]!
     ctx["page"] = [
-      "title": .text(title), "url": .text(url), "canonical": .text(absolute(url)),
+      "title": .text(title), "url": .text(url), "canonical": .text(absolute(canonical ?? url)),
       "description": .text(description ?? site.config.description ?? ""),
       "is_home": .bool(url == urls.home),
     ]

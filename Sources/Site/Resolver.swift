@@ -53,6 +53,9 @@ public enum Resolver {
     site.files = content.files
     for (i, p) in pages.enumerated() { site.lookup[PageKey(kind: p.kind, slug: p.slug)] = i }
     derive(&site)
+    let (redirects, redirectProblems) = Redirects.resolve(site.pages, config: config, urls: urls)
+    site.redirects = redirects
+    diagnostics += redirectProblems
     return (site, diagnostics)
   }
 

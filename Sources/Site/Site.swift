@@ -38,6 +38,10 @@ public struct SourceLink: Sendable, Hashable, Codable {
   public var image: Bool
   public var line: Int
   public var column: Int
+
+  public init(url: String, text: String, image: Bool, line: Int, column: Int) {
+    (self.url, self.text, self.image, self.line, self.column) = (url, text, image, line, column)
+  }
 }
 
 public struct FieldNode: Sendable {
@@ -99,6 +103,8 @@ public struct Site: Sendable {
   public var termUsers: [String: [Int]] = [:]
   /// The files under `content/files/`, published as they are (`RenderJob.file`).
   public var files: [ContentFile] = []
+  /// The pages' earlier addresses (`redirect_from`), in page order (`RenderJob.redirect`).
+  public var redirects: [Redirect] = []
   /// A stable hash of what every body's rendering reads besides its own page (URLs of all
   /// files, glossary names, options): part of each body's cache key (`Resolver.bodyKey`).
   public var bodyContextKey: UInt64 = 0

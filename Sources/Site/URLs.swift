@@ -36,4 +36,12 @@ public struct URLScheme: Sendable {
     if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
     return path
   }
+
+  /// The root-relative URL a file under the output folder answers: a folder's `index.html` by
+  /// the folder.
+  public func url(forOutputPath path: String) -> String {
+    if path == "index.html" { return basePath }
+    if path.hasSuffix("/index.html") { return url(String(path.dropLast("index.html".count))) }
+    return url(path)
+  }
 }

@@ -122,6 +122,17 @@ import Testing
       try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
       try expectBuild(session, .incremental, name)
     }
+    // An earlier address added is an output of its own: the usual way. A title edit then goes
+    // in place and renders the page at the earlier address, which shows the title.
+    try edit(file("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nredirect_from: /initiatives/ai/\ntitle:")
+    }
+    try expectBuild(session, .incremental, "earlier address")
+    try edit(file("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(of: "title: AIで防災", with: "title: AIによる防災")
+    }
+    let retitled = try expectBuild(session, .inPlace, "title of a page with an earlier address")
+    #expect(retitled.changedPaths.contains("initiatives/ai/index.html"))
     // A glossary term the body did not link before: the term's page lists its users.
     try edit(file("initiatives/cyber-security.md")) { $0 + "\nAIも使います。\n" }
     try expectBuild(session, .incremental, "new glossary term")

@@ -202,6 +202,31 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "earlier addresses added",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(
+              of: "status: planned", with: "status: planned\nredirect_from: [/cyber/, /old/cyber.html]")
+          }
+        }
+      ),
+      (
+        "title of a page with earlier addresses (they show it)",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー犯罪への備え")
+          }
+        }
+      ),
+      (
+        "an earlier address removed",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: ", /old/cyber.html]", with: "]")
+          }
+        }
+      ),
+      (
         "theme",
         { try edit(theme.appendingPathComponent("templates/initiative.mustache")) { $0 + "\n" } }
       ),

@@ -4,14 +4,19 @@ import Testing
 
 @testable import Site
 
-/// The small valid site shared by the Site, Render and Build tests.
-func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
+/// The content of the small valid site, loaded.
+func loadFixtureContent() -> ContentSet? {
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("BuildTests/Fixtures/valid/content")
   let (content, diagnostics) = ContentLoader.load(contentDirectory: url, displayPrefix: "content")
   #expect(diagnostics.isEmpty)
+  return content
+}
+
+/// The small valid site shared by the Site, Render and Build tests.
+func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
   let (site, resolveDiagnostics) = Resolver.resolve(
-    try #require(content), now: try #require(DateTime(iso: now)))
+    try #require(loadFixtureContent()), now: try #require(DateTime(iso: now)))
   #expect(resolveDiagnostics.isEmpty, "\(resolveDiagnostics.map(\.text))")
   return site
 }
