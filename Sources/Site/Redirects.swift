@@ -51,7 +51,8 @@ enum Redirects {
     var hint: String
   }
 
-  private static let example = "write the old address from the site's root, e.g. `/initiatives/old-name/`"
+  private static let example =
+    "write the old address from the site's root, e.g. `/initiatives/old-name/`"
 
   /// The output file for an address as a writer may copy it: a path from the site's root
   /// (`/initiatives/old/`), the same with the base path (`/dx/initiatives/old/`), or the whole

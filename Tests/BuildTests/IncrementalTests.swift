@@ -206,7 +206,8 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         {
           try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
             $0.replacingOccurrences(
-              of: "status: planned", with: "status: planned\nredirect_from: [/cyber/, /old/cyber.html]")
+              of: "status: planned",
+              with: "status: planned\nredirect_from: [/cyber/, /old/cyber.html]")
           }
         }
       ),

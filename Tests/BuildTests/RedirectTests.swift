@@ -33,12 +33,15 @@ import Testing
 
   @Test func earlierAddressesSendReadersToThePage() throws {
     try addRedirects(
-      "initiatives/cyber-security.md", "[/initiatives/cyber/, \"/kurashi/%E9%98%B2%E7%8A%AF.html\"]")
+      "initiatives/cyber-security.md", "[/initiatives/cyber/, \"/kurashi/%E9%98%B2%E7%8A%AF.html\"]"
+    )
     let report = SiteBuilder.build(options(content: content, output: output))
     try #require(report.succeeded, "\(report.diagnostics.map(\.text))")
 
     let page = try text("initiatives/cyber/index.html")
-    #expect(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/initiatives/cyber-security/\">"))
+    #expect(
+      page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/initiatives/cyber-security/\">")
+    )
     #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
     #expect(
       page.contains(
@@ -70,14 +73,15 @@ import Testing
       "\($0.location.file.hasSuffix("cyber-security.md") ? "cyber" : "period"):\($0.location.line):\($0.location.column) \($0.message)"
     }
     #expect(
-      found.sorted() == [
-        "cyber:2:51 `redirect_from` address /old/ is given twice (first at \(content.path)/initiatives/cyber-security.md:2:44)",
-        "cyber:2:17 `redirect_from` address /initiatives/ai-disaster/ is the address of \(content.path)/initiatives/ai-disaster.md",
-        "cyber:2:58 `redirect_from` address /search/s/x/ is inside search/, where the search index is written",
-        "cyber:2:72 `redirect_from` address /sitemap.xml/ would need a folder where the file sitemap.xml is",
-        "cyber:2:87 `redirect_from` address /initiatives/ is the address of a list page",
-        "period:2:17 `redirect_from` address /old/ is also given at \(content.path)/initiatives/cyber-security.md:2:44",
-      ].sorted())
+      found.sorted()
+        == [
+          "cyber:2:51 `redirect_from` address /old/ is given twice (first at \(content.path)/initiatives/cyber-security.md:2:44)",
+          "cyber:2:17 `redirect_from` address /initiatives/ai-disaster/ is the address of \(content.path)/initiatives/ai-disaster.md",
+          "cyber:2:58 `redirect_from` address /search/s/x/ is inside search/, where the search index is written",
+          "cyber:2:72 `redirect_from` address /sitemap.xml/ would need a folder where the file sitemap.xml is",
+          "cyber:2:87 `redirect_from` address /initiatives/ is the address of a list page",
+          "period:2:17 `redirect_from` address /old/ is also given at \(content.path)/initiatives/cyber-security.md:2:44",
+        ].sorted())
     // A failed build leaves the site as it was.
     #expect(site(output) == before)
   }

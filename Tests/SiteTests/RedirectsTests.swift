@@ -7,16 +7,18 @@ import Testing
 @Suite struct RedirectsTests {
   func path(_ address: String, basePath: String = "/") -> String? {
     let baseURL = "https://dx.example.jp" + basePath
-    guard case .success(let p) = Redirects.outputPath(
-      of: address, baseURL: baseURL, basePath: basePath)
+    guard
+      case .success(let p) = Redirects.outputPath(
+        of: address, baseURL: baseURL, basePath: basePath)
     else { return nil }
     return p
   }
 
   func problem(_ address: String, basePath: String = "/") -> String? {
     let baseURL = "https://dx.example.jp" + basePath
-    guard case .failure(let p) = Redirects.outputPath(
-      of: address, baseURL: baseURL, basePath: basePath)
+    guard
+      case .failure(let p) = Redirects.outputPath(
+        of: address, baseURL: baseURL, basePath: basePath)
     else { return nil }
     return p.message
   }
@@ -90,7 +92,9 @@ import Testing
           line: 7, column: 17)
       ])
     #expect(
-      diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)" }
+      diagnostics.map {
+        "\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)"
+      }
         == ["\(p.path):8:5 `redirect_from` cannot use `old/`: it does not start with `/`"])
   }
 }
