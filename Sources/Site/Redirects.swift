@@ -26,9 +26,10 @@ enum Redirects {
   ) {
     var redirects: [Redirect] = []
     var diagnostics: [Diagnostic] = []
-    for (i, p) in pages.enumerated() {
-      for ref in p.page.redirectFrom {
-        let at = SourceLocation(file: p.page.path, line: ref.line, column: ref.column)
+    // By index: a copy of each of 10,000 resolved pages is a dozen retains.
+    for i in pages.indices {
+      for ref in pages[i].page.redirectFrom {
+        let at = SourceLocation(file: pages[i].page.path, line: ref.line, column: ref.column)
         switch outputPath(of: ref.id, baseURL: config.baseURL, basePath: urls.basePath) {
         case .success(let path):
           redirects.append(
