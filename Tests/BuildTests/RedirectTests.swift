@@ -7,18 +7,14 @@ import Testing
 
 /// `redirect_from`: a page's earlier addresses keep working as small pages that send the reader
 /// on, and an address another output has is an error where it is written.
-@Suite final class RedirectTests {
-  let root: URL
+@Suite struct RedirectTests {
   let content: URL
   let output: URL
 
   init() throws {
     content = try copyFixture()
-    root = content.deletingLastPathComponent()
-    output = root.appendingPathComponent("site")
+    output = content.deletingLastPathComponent().appendingPathComponent("site")
   }
-
-  deinit { try? FileManager.default.removeItem(at: root) }
 
   /// Adds `redirect_from` (as YAML text) after the title of `relative`.
   func addRedirects(_ relative: String, _ yaml: String) throws {

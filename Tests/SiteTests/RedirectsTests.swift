@@ -5,21 +5,17 @@ import Testing
 @testable import Site
 
 @Suite struct RedirectsTests {
+  func outputPath(_ address: String, basePath: String) -> Result<String, Redirects.Problem> {
+    Redirects.outputPath(
+      of: address, baseURL: "https://dx.example.jp" + basePath, basePath: basePath)
+  }
+
   func path(_ address: String, basePath: String = "/") -> String? {
-    let baseURL = "https://dx.example.jp" + basePath
-    guard
-      case .success(let p) = Redirects.outputPath(
-        of: address, baseURL: baseURL, basePath: basePath)
-    else { return nil }
-    return p
+    try? outputPath(address, basePath: basePath).get()
   }
 
   func problem(_ address: String, basePath: String = "/") -> String? {
-    let baseURL = "https://dx.example.jp" + basePath
-    guard
-      case .failure(let p) = Redirects.outputPath(
-        of: address, baseURL: baseURL, basePath: basePath)
-    else { return nil }
+    guard case .failure(let p) = outputPath(address, basePath: basePath) else { return nil }
     return p.message
   }
 
