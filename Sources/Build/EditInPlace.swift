@@ -307,8 +307,9 @@ enum EditInPlace {
         files.append(relative)
         continue
       }
-      // A published file is copied, and adding or removing one changes links: the usual way.
-      if path.hasPrefix("c/"), ContentFiles.isPublished(relative) { return nil }
+      // A published file is copied, and adding or removing one changes links; one of a type
+      // that is not published gets a warning: the usual way for both.
+      if path.hasPrefix("c/"), ContentFiles.isUnderFolder(relative) { return nil }
       if path.hasPrefix("c/") { continue }
       // Under theme/ every file may be read.
       let full =

@@ -26,8 +26,8 @@ public enum ContentFiles {
   ]
 
   /// Whether `relative` (under content/) is in the files folder and not hidden (no name starts
-  /// with `.` or `_`, as for pages).
-  static func isUnderFolder(_ relative: String) -> Bool {
+  /// with `.` or `_`, as for pages): published, or warned about as a type that is not.
+  public static func isUnderFolder(_ relative: String) -> Bool {
     guard relative.hasPrefix(folder + "/") else { return false }
     return !relative.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("_") }
   }
@@ -39,9 +39,8 @@ public enum ContentFiles {
     return name[name.index(after: dot)...].lowercased()
   }
 
-  /// Whether a path under content/ is a file the build publishes; a change to one goes the
-  /// usual incremental way in `portal serve`.
-  public static func isPublished(_ relative: String) -> Bool {
+  /// Whether a path under content/ is a file the build publishes.
+  static func isPublished(_ relative: String) -> Bool {
     isUnderFolder(relative) && extensions.contains(fileExtension(relative))
   }
 }

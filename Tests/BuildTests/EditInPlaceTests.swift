@@ -308,6 +308,21 @@ import Testing
     #expect(report.renderedPaths.contains("strategy/basics/index.html"))
   }
 
+  /// In `portal serve` (whose session writes the cache later), a file added under files/ of a
+  /// type that is not published is warned about at once, not at some later build.
+  @Test func anUnpublishedFileIsWarnedAboutAtOnce() throws {
+    let session = BuildSession()
+    session.defersCacheWrites = true
+    try expectBuild(session, .full, "first build")
+    try FileManager.default.createDirectory(at: file("files"), withIntermediateDirectories: true)
+    try Data("<svg/>".utf8).write(to: file("files/logo.svg"))
+    let report = try expectBuild(session, .incremental, "unpublished file")
+    #expect(
+      report.diagnostics.contains {
+        $0.code == "content.file-type" && $0.location.file.hasSuffix("files/logo.svg")
+      })
+  }
+
   @Test func theCacheSavedAfterQuickEditsStartsTheNextBuild() throws {
     let session = BuildSession()
     session.defersCacheWrites = true
