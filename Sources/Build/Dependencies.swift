@@ -156,6 +156,7 @@ struct Dependencies: Sendable {
       case "home":
         domains()
         h.shown(all: site.upcomingEvents.prefix(3))
+        h.shown(all: site.updates.prefix(Site.updatesOnHome))
         h.shown(all: site.strategyRoots)
       case "strategy-index":
         h.shown(all: site.strategyRoots)
@@ -177,6 +178,8 @@ struct Dependencies: Sendable {
         h.add(site.pastEvents.count)
         h.shown(all: site.config.listedPast(site.pastEvents))
         pastYears()
+      case "updates":
+        h.shown(all: site.updates)
       case "glossary":
         for g in site.glossary {
           h.add(g.row)
@@ -196,6 +199,8 @@ struct Dependencies: Sendable {
       h.shown(i)
     case .eventsCalendar:
       h.shown(all: site.eventsBySlug)
+    case .updatesFeed:
+      h.shown(all: site.updates.prefix(Site.updatesInFeed))
     case .eventsFeed:
       h.shown(all: site.upcomingEvents)
       h.shown(all: site.config.listedPast(site.pastEvents))

@@ -267,10 +267,13 @@ enum EditInPlace {
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and
-  /// in what order (fields, related pages, parents, order, dates), and for a glossary entry all
+  /// in what order (fields, related pages, parents, order, dates, `updated`), and for a glossary entry all
   /// its front matter (its names decide which words of every body link to it).
   static func sameRelations(_ a: Page, _ b: Page) -> Bool {
-    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft else { return false }
+    // `updated` orders 更新情報.
+    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft, a.updated == b.updated else {
+      return false
+    }
     switch (a.meta, b.meta) {
     case (.strategy(let x), .strategy(let y)):
       return x.order == y.order && x.parent?.id == y.parent?.id

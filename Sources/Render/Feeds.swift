@@ -144,6 +144,42 @@ enum Feeds {
     return Data((s + "</feed>\n").utf8)
   }
 
+  /// 更新情報 as Atom: each page on the day it was updated (at midnight in Japan, as the dates
+  /// are written there), newest first.
+  static func updatesAtom(site: Site, pages: ArraySlice<Int>, absolute: (String) -> String)
+    -> Data
+  {
+    func instant(_ d: LocalDate) -> String { "\(d.description)T00:00:00+09:00" }
+    let latest = pages.first.flatMap { site.pages[$0].page.updated }
+    var s = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
+      <title>\(xml(site.config.title))：更新情報</title>
+      <id>\(xml(absolute(site.urls.updates)))</id>
+      <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.updates)))"/>
+      <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.updatesFeed)))"/>
+      <updated>\(latest.map(instant) ?? site.now.description)</updated>
+      <author><name>\(xml(site.config.title))</name></author>
+
+      """
+    for i in pages {
+      guard let date = site.pages[i].page.updated else { continue }
+      let url = xml(absolute(site.pages[i].url))
+      s += """
+        <entry>
+        <title>\(xml(site.pages[i].title))</title>
+        <id>\(url)</id>
+        <link rel="alternate" type="text/html" href="\(url)"/>
+        <updated>\(instant(date))</updated>
+        <summary>\(xml(JapaneseDate.date(date)) + "更新　" + xml(site.pages[i].page.summary ?? ""))</summary>
+        <category term="\(xml(site.pages[i].kind.label))"/>
+        </entry>
+
+        """
+    }
+    return Data((s + "</feed>\n").utf8)
+  }
+
   // MARK: JSON-LD
 
   /// schema.org Event data for search engines; `<` is escaped so the block cannot end early.

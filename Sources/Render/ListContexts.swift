@@ -21,7 +21,29 @@ extension ViewModels {
     ctx["has_upcoming"] = .bool(!upcoming.isEmpty)
     ctx["events_url"] = .text(urls.index(.event))
     ctx["strategy"] = .items(site.strategyRoots.map(card))
+    let updates = site.updates.prefix(Site.updatesOnHome).map(updateCard)
+    ctx["updates"] = .items(updates)
+    ctx["has_updates"] = .bool(!updates.isEmpty)
     return ctx
+  }
+
+  /// 更新情報: every page with an `updated` date, newest first.
+  func updatesIndexContext() -> TemplateContext {
+    var ctx = base(title: "更新情報", url: urls.updates, section: nil, description: nil)
+    ctx["breadcrumbs"] = crumbs([("更新情報", urls.updates)])
+    ctx["updates"] = .items(site.updates.map(updateCard))
+    ctx["has_updates"] = .bool(!site.updates.isEmpty)
+    return ctx
+  }
+
+  /// A page's card with the date it was last updated.
+  func updateCard(_ i: Int) -> TemplateContext {
+    var c = card(i)
+    if let u = site.pages[i].page.updated {
+      c["updated"] = .text(JapaneseDate.date(u))
+      c["updated_iso"] = .text(u.description)
+    }
+    return c
   }
 
   func strategyIndexContext() -> TemplateContext {

@@ -14,7 +14,7 @@ public enum RenderJob: Sendable, Hashable {
   /// A field page: domain index, field index within the domain.
   case field(Int, Int)
   /// A list page by template name: home, strategy-index, domains, initiatives, events, glossary,
-  /// search.
+  /// updates, search.
   case index(String)
   case notFound
   /// The past events of one year, by index into `Site.pastEventYears`.
@@ -23,6 +23,8 @@ public enum RenderJob: Sendable, Hashable {
   case eventCalendar(Int)
   case eventsCalendar
   case eventsFeed
+  /// The Atom feed of 更新情報 (`Site.updates`).
+  case updatesFeed
   case sitemap
   case robots
   /// A theme asset by index into `Theme.assetFiles`.
@@ -75,6 +77,7 @@ public struct RenderPlan: Sendable {
     }
     jobs.append((u.outputPath(forURL: u.eventsCalendar), .eventsCalendar))
     jobs.append((u.outputPath(forURL: u.eventsFeed), .eventsFeed))
+    jobs.append((u.outputPath(forURL: u.updatesFeed), .updatesFeed))
     jobs.append(("sitemap.xml", .sitemap))
     jobs.append(("robots.txt", .robots))
     for (i, asset) in theme.assetFiles.enumerated() { jobs.append((asset.path, .asset(i))) }
@@ -99,7 +102,7 @@ public struct RenderPlan: Sendable {
     [
       (u.home, "home"), (u.index(.strategy), "strategy-index"), (u.index(.field), "domains"),
       (u.index(.initiative), "initiatives"), (u.index(.event), "events"),
-      (u.index(.glossary), "glossary"), (u.search, "search"),
+      (u.index(.glossary), "glossary"), (u.updates, "updates"), (u.search, "search"),
     ]
   }
 
@@ -147,6 +150,7 @@ public struct RenderPlan: Sendable {
       case "initiatives": (url, ctx) = (u.index(.initiative), models.initiativesIndexContext())
       case "events": (url, ctx) = (u.index(.event), models.eventsIndexContext())
       case "glossary": (url, ctx) = (u.index(.glossary), models.glossaryIndexContext())
+      case "updates": (url, ctx) = (u.updates, models.updatesIndexContext())
       default: (url, ctx) = (u.search, models.searchContext())
       }
       return OutputFile(
@@ -177,6 +181,11 @@ public struct RenderPlan: Sendable {
         data: Feeds.atom(
           site: site, events: site.upcomingEvents + site.config.listedPast(site.pastEvents),
           absolute: models.absolute))
+    case .updatesFeed:
+      return OutputFile(
+        path: u.outputPath(forURL: u.updatesFeed),
+        data: Feeds.updatesAtom(
+          site: site, pages: site.updates.prefix(Site.updatesInFeed), absolute: models.absolute))
     case .sitemap:
       let pageURLs = jobs.filter(Self.inSitemap).map { u.url(forOutputPath: $0.path) }
       return OutputFile(

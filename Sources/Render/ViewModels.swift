@@ -63,6 +63,7 @@ struct ViewModels {
           "vision": .text(site.config.vision ?? ""),
           "home_url": .text(urls.home), "search_url": .text(urls.search),
           "feed_url": .text(urls.eventsFeed), "calendar_url": .text(urls.eventsCalendar),
+          "updates_url": .text(urls.updates), "updates_feed_url": .text(urls.updatesFeed),
           "nav": .items(nav), "language": .text(site.config.language),
         ],
         "assets": .dict(assets),

@@ -180,7 +180,9 @@ public enum Resolver {
     var past: [(Int, DateTime)] = []
     var eventStart: [Int: DateTime] = [:]
     var entries: [(Int, String, [UInt32])] = []
+    var updated: [(Int, LocalDate)] = []
     for i in pages.indices {
+      if let date = pages[i].page.updated { updated.append((i, date)) }
       switch pages[i].page.meta {
       case .initiative(let m):
         site.initiatives.append(i)
@@ -252,6 +254,9 @@ public enum Resolver {
     site.eventsByInitiative = site.eventsByInitiative.mapValues {
       $0.sorted { (eventStart[$0] ?? epoch) < (eventStart[$1] ?? epoch) }
     }
+
+    // 更新情報: newest first.
+    site.updates = updated.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : byPath($0.0, $1.0) }.map(\.0)
 
     // Related initiatives, both directions.
     var related: [String: Set<Int>] = [:]

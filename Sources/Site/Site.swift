@@ -105,6 +105,12 @@ public struct Site: Sendable {
   public var files: [ContentFile] = []
   /// The pages' earlier addresses (`redirect_from`), in page order (`RenderJob.redirect`).
   public var redirects: [Redirect] = []
+  /// Pages with an `updated` date, newest first (then by path): 更新情報, the latest of them
+  /// on the home page (`updatesOnHome`) and in the updates feed (`updatesInFeed`).
+  public var updates: [Int] = []
+
+  public static let updatesOnHome = 5
+  public static let updatesInFeed = 20
   /// A stable hash of what every body's rendering reads besides its own page (URLs of all
   /// files, glossary names, options): part of each body's cache key (`Resolver.bodyKey`).
   public var bodyContextKey: UInt64 = 0

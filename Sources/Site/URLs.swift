@@ -25,6 +25,9 @@ public struct URLScheme: Sendable {
   public var search: String { url("search/") }
   public var searchIndex: String { url("search/") }
   public var eventsFeed: String { url("events/feed.xml") }
+  /// 更新情報: the pages with an `updated` date, newest first, and their feed.
+  public var updates: String { url("updates/") }
+  public var updatesFeed: String { url("updates/feed.xml") }
   public var eventsCalendar: String { url("events/events.ics") }
   public func eventCalendar(_ slug: String) -> String { url("events/\(slug)/event.ics") }
   /// The page of one year's past events (when the events page lists only the latest).

@@ -61,6 +61,54 @@ func options(content: URL, output: URL) -> BuildOptions {
     #expect(!sitemap.contains("404"))
   }
 
+  /// 更新情報: pages with an `updated` date, newest first, on the home page (the latest),
+  /// their own page and an Atom feed; without any, the home page has no such section.
+  @Test func updatesListPagesByTheirUpdatedDate() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    func text(_ path: String) throws -> String {
+      String(decoding: try Data(contentsOf: output.appendingPathComponent(path)), as: UTF8.self)
+    }
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    #expect(try !text("index.html").contains("更新情報の一覧を見る"))
+    #expect(try text("updates/index.html").contains("更新したページは、まだありません。"))
+
+    try edit(content.appendingPathComponent("strategy/basics.md")) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-10-01\ntitle:")
+    }
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-11-20\ntitle:")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    try #require(report.succeeded, "\(report.diagnostics.map(\.text))")
+
+    let home = try text("index.html")
+    #expect(home.contains("<h2 id=\"updates-heading\">更新情報</h2>"))
+    let newest = try #require(home.range(of: "サイバー空間の脅威への対処</a>"))
+    let older = try #require(home.range(of: "基本的な考え方</a></h3><p class=\"card-date\">"))
+    #expect(newest.lowerBound < older.lowerBound)
+    #expect(home.contains("<time datetime=\"2026-11-20\">2026年11月20日（金）</time>更新（取組）"))
+
+    let list = try text("updates/index.html")
+    #expect(list.contains("<h1 id=\"page-title\">更新情報</h1>"))
+    #expect(list.contains("<time datetime=\"2026-10-01\">2026年10月1日（木）</time>更新（戦略）"))
+
+    let feed = try text("updates/feed.xml")
+    #expect(feed.contains("<title>テストポータル：更新情報</title>"))
+    #expect(feed.contains("<updated>2026-11-20T00:00:00+09:00</updated>\n<author>"))
+    let entries = feed.components(separatedBy: "<entry>").dropFirst().map {
+      $0.components(separatedBy: "<id>")[1].components(separatedBy: "</id>")[0]
+    }
+    #expect(
+      entries == [
+        "https://dx.example.jp/initiatives/cyber-security/", "https://dx.example.jp/strategy/basics/",
+      ])
+    // Every page offers the feed to feed readers.
+    #expect(
+      try text("glossary/ai/index.html").contains(
+        "type=\"application/atom+xml\" title=\"テストポータル：更新情報\" href=\"/updates/feed.xml\""))
+  }
+
   @Test func sameInputSameBytes() throws {
     let content = try copyFixture()
     let a = content.deletingLastPathComponent().appendingPathComponent("a")

@@ -122,6 +122,19 @@ import Testing
       try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
       try expectBuild(session, .incremental, name)
     }
+    // 更新情報 lists pages by their `updated` date: a new date moves the page in that list.
+    try edit(file("strategy/basics.md")) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-10-01\ntitle:")
+    }
+    try expectBuild(session, .inPlace, "updated date added")
+    try edit(file("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-09-01\ntitle:")
+    }
+    try expectBuild(session, .inPlace, "an older updated date")
+    try edit(file("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "updated: 2026-09-01", with: "updated: 2026-11-01")
+    }
+    try expectBuild(session, .inPlace, "updated date changed to the newest")
     // An earlier address added is an output of its own: the usual way. A title edit then goes
     // in place and renders the page at the earlier address, which shows the title.
     try edit(file("initiatives/ai-disaster.md")) {

@@ -202,6 +202,25 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "updated dates (更新情報 on the home page, its page and feed)",
+        {
+          try edit(content.appendingPathComponent("strategy/basics.md")) {
+            $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-10-01\ntitle:")
+          }
+          try edit(content.appendingPathComponent("glossary/ai.md")) {
+            $0.replacingOccurrences(of: "\nterm:", with: "\nupdated: 2026-11-01\nterm:")
+          }
+        }
+      ),
+      (
+        "updated date changed",
+        {
+          try edit(content.appendingPathComponent("strategy/basics.md")) {
+            $0.replacingOccurrences(of: "updated: 2026-10-01", with: "updated: 2026-11-20")
+          }
+        }
+      ),
+      (
         "earlier addresses added",
         {
           try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {

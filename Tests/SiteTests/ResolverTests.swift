@@ -31,6 +31,29 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     #expect(site.domain("life")?.url == "/domains/life/")
   }
 
+  /// 更新情報: newest first; pages updated the same day by path, so the order never depends on
+  /// the file system.
+  @Test func updatesAreNewestFirstThenByPath() throws {
+    var content = try #require(loadFixtureContent())
+    let dates = [
+      "initiatives/cyber-security.md": LocalDate(year: 2026, month: 10, day: 1),
+      "initiatives/ai-disaster.md": LocalDate(year: 2026, month: 10, day: 1),
+      "strategy/basics.md": LocalDate(year: 2026, month: 11, day: 1),
+    ]
+    content.pages = content.pages.map { p in
+      guard let date = dates[p.relativePath] else { return p }
+      return Page(
+        kind: p.kind, slug: p.slug, path: p.path, relativePath: p.relativePath, body: p.body,
+        bodyLine: p.bodyLine, tags: p.tags, draft: p.draft, updated: date, meta: p.meta)
+    }
+    let (site, _) = Resolver.resolve(
+      content, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
+    #expect(
+      site.updates.map { site.pages[$0].page.relativePath } == [
+        "strategy/basics.md", "initiatives/ai-disaster.md", "initiatives/cyber-security.md",
+      ])
+  }
+
   @Test func derivedRelations() throws {
     let site = try loadFixtureSite()
     // An initiative listed under several fields (【再掲】) is one page on each field.

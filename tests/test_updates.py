@@ -1,0 +1,89 @@
+"""更新情報: pages with an `updated` date show on the home page (the latest five), on /updates/ and
+in /updates/feed.xml, newest first. The shipped portal has no `updated` dates yet, so these tests
+build it with three; the pages pass axe-core at every width and the Nu HTML Checker, and the feed
+is well-formed Atom."""
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import BIN, CONTENT, NOW, THEME, _free_port, _Handler
+from test_browser_a11y import WIDTHS, axe_source, page_problems, reset_viewport, set_viewport
+
+DATES = {
+    "initiatives/agri-facility-maintenance.md": "2026-11-20",
+    "initiatives/ai-disaster-management.md": "2026-11-02",
+    "strategy/basics.md": "2026-10-01",
+}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory):
+    """The portal with three pages given `updated` dates, built and served: (site folder, base URL)."""
+    work = tmp_path_factory.mktemp("updated")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    for path, date in DATES.items():
+        page = content / path
+        assert page.is_file(), f"the shipped content has no {path}"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("---\n", f"---\nupdated: {date}\n", 1), encoding="utf-8")
+    out = work / "site"
+    r = subprocess.run(
+        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_the_feed_lists_them_newest_first(updated):
+    out, _ = updated
+    feed = ET.parse(out / "updates" / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}updated").text for e in entries] == [
+        "2026-11-20T00:00:00+09:00", "2026-11-02T00:00:00+09:00", "2026-10-01T00:00:00+09:00"]
+    assert entries[0].find(f"{ATOM}link").get("href").endswith("/initiatives/agri-facility-maintenance/")
+    assert feed.find(f"{ATOM}updated").text == "2026-11-20T00:00:00+09:00"
+
+
+def test_the_home_page_and_the_list_show_them(updated):
+    out, _ = updated
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="updates-heading">更新情報</h2>' in home
+    assert home.index("2026年11月20日") < home.index("2026年11月2日") < home.index("2026年10月1日")
+    listing = (out / "updates" / "index.html").read_text(encoding="utf-8")
+    assert listing.count('<li class="card">') == 3
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_they_pass_axe_and_fit(driver, updated, width):
+    _, base = updated
+    axe_js = axe_source()
+    failures = []
+    set_viewport(driver, width)
+    try:
+        for path in ["/", "/updates/"]:
+            failures += page_problems(driver, axe_js, base, path)
+    finally:
+        reset_viewport(driver)
+    assert not failures, f"at {width} px:\n" + "\n".join(failures)
+
+
+def test_they_are_valid_html(updated):
+    from test_html_valid import nu_errors
+
+    out, _ = updated
+    count, lines = nu_errors(out, [out / "index.html", out / "updates" / "index.html"])
+    assert not count, "\n".join(lines)
