@@ -101,7 +101,8 @@ func options(content: URL, output: URL) -> BuildOptions {
     }
     #expect(
       entries == [
-        "https://dx.example.jp/initiatives/cyber-security/", "https://dx.example.jp/strategy/basics/",
+        "https://dx.example.jp/initiatives/cyber-security/",
+        "https://dx.example.jp/strategy/basics/",
       ])
     // Every page offers the feed to feed readers.
     #expect(
