@@ -109,12 +109,17 @@ enum Feeds {
 
   static func xml(_ s: String) -> String { escapeHTML(s) }
 
+  /// A feed's `<updated>` when it has no entries: a fixed instant, not the build clock, so the
+  /// feed is made of its entries alone (an incremental build, which renders it again only when
+  /// they change, gives the bytes of a full build at any clock).
+  static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
+
   static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
     let updated =
       events.compactMap { i -> DateTime? in
         if case .event(let m) = site.pages[i].page.meta { return m.start }
         return nil
-      }.max() ?? site.now
+      }.max()?.description ?? emptyFeedUpdated
     var s = """
       <?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
@@ -122,7 +127,7 @@ enum Feeds {
       <id>\(xml(absolute(site.urls.index(.event))))</id>
       <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.index(.event))))"/>
       <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.eventsFeed)))"/>
-      <updated>\(updated.description)</updated>
+      <updated>\(updated)</updated>
       <author><name>\(xml(site.config.title))</name></author>
 
       """
@@ -158,7 +163,7 @@ enum Feeds {
       <id>\(xml(absolute(site.urls.updates)))</id>
       <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.updates)))"/>
       <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.updatesFeed)))"/>
-      <updated>\(latest.map(instant) ?? site.now.description)</updated>
+      <updated>\(latest.map(instant) ?? emptyFeedUpdated)</updated>
       <author><name>\(xml(site.config.title))</name></author>
 
       """

@@ -72,6 +72,13 @@ func options(content: URL, output: URL) -> BuildOptions {
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     #expect(try !text("index.html").contains("更新情報の一覧を見る"))
     #expect(try text("updates/index.html").contains("更新したページは、まだありません。"))
+    // An empty feed does not carry the build clock (an incremental build would keep an old one).
+    var later = options(content: content, output: output.appendingPathExtension("later"))
+    later.now = try #require(DateTime(iso: "2027-03-01T12:00:00+09:00"))
+    #expect(SiteBuilder.build(later).succeeded)
+    #expect(
+      try Data(contentsOf: output.appendingPathComponent("updates/feed.xml"))
+        == Data(contentsOf: later.outputDirectory.appendingPathComponent("updates/feed.xml")))
 
     try edit(content.appendingPathComponent("strategy/basics.md")) {
       $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-10-01\ntitle:")
