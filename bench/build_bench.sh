@@ -34,7 +34,7 @@ done
 [ -x /usr/bin/time ] || { echo "missing /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 
 echo "building portal (release)…" >&2
-swift build -c release --product portal >&2
+swift build -c release --static-swift-stdlib --product portal >&2
 PORTAL="$ROOT/.build/release/portal"
 
 # The corpus generator the search benchmark uses too.

@@ -24,7 +24,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search-bench.XXXXXX")
 if [ -n "${KEEP:-}" ]; then echo "keeping $WORK" >&2; else trap 'rm -rf "$WORK"' EXIT; fi
 
 echo "building portal (release)…" >&2
-swift build -c release --product portal >&2
+swift build -c release --static-swift-stdlib --product portal >&2
 PORTAL="$ROOT/.build/release/portal"
 
 extra=()
