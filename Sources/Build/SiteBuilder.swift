@@ -162,8 +162,9 @@ public enum SiteBuilder {
     let jobs = allJobs.filter { previous?.outputs[$0.path]?.inputs != inputs[$0.path] }
     let needBodies = jobs.compactMap { $0.job.bodyPage(in: site) }
     Resolver.fillBodies(&site, pages: needBodies, memo: memo)
-    // Optional so it lets go of its copy of the site once rendered (see below).
-    var plan: RenderPlan? = RenderPlan(site: site, theme: theme)
+    // Optional so it lets go of its copy of the site once rendered (see below). The jobs are
+    // the ones just planned: filling bodies changes no output, so they are not listed again.
+    var plan: RenderPlan? = RenderPlan(site: site, theme: theme, jobs: allJobs)
 
     // Steps 7 and 8: render, add the search index and the source map for `portal check`, and
     // write: a full build into a new folder as it renders (chunk by chunk, so the pages are
