@@ -30,7 +30,9 @@ extension RenderPlan {
       }
       let path = redirect.outputPath
       let others = byPath[path, default: []].filter { $0 != .redirect(r) }
-      if let other = others.first {
+      // A page there is named before another earlier address there.
+      let isRedirect = { (job: RenderJob) in if case .redirect = job { true } else { false } }
+      if let other = others.first(where: { !isRedirect($0) }) ?? others.first {
         if case .redirect(let o) = other {
           // Reported once, at the later of the two.
           guard o < r else { continue }
