@@ -22,10 +22,11 @@ PAGE = "initiatives/ai-disaster.md"
 class Serve:
     """A `portal serve --port 0` process and the address it printed."""
 
-    def __init__(self, work):
+    def __init__(self, work, *extra):
         self.work = work
         self.proc = subprocess.Popen(
-            [str(BIN), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--output", "site"],
+            [str(BIN), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--output", "site",
+             *extra],
             cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         self.stderr = []
@@ -69,6 +70,45 @@ def wait_until(check, timeout=30, what="condition"):
             return value
         time.sleep(0.1)
     pytest.fail(f"timed out waiting for {what}")
+
+
+def _network_address():
+    """This computer's address on its default route (no packet is sent), or None without one."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))
+            address = s.getsockname()[0]
+            return None if address.startswith("127.") else address
+    except OSError:
+        return None
+
+
+def test_host_0000_serves_the_network_and_says_so(work):
+    """`--host 0.0.0.0`: the addresses other devices can open are printed, with a warning, and
+    the preview answers on this computer's network address."""
+    server = Serve(work, "--host", "0.0.0.0")
+    try:
+        line = server.proc.stdout.readline()
+        printed = re.findall(r"On other devices on this network: http://([0-9.]+):(\d+)/", line)
+        network = _network_address()
+        if network:
+            port = server.base.rsplit(":", 1)[1]
+            assert (network, port) in printed, line
+            with urllib.request.urlopen(f"http://{network}:{port}/", timeout=10) as r:
+                assert r.status == 200
+        assert server.get("/")[0] == 200
+        wait_until(lambda: "anyone on this network" in "".join(server.stderr), what="the warning")
+    finally:
+        assert server.stop() == 0
+
+
+def test_a_host_that_is_not_an_address_is_a_usage_error(work):
+    r = subprocess.run([str(BIN), "serve", "--host", "my-laptop"], cwd=work, capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 2, r
+    assert "`--host my-laptop` is not an IPv4 address" in r.stderr
 
 
 def test_serve_ctrl_c_stops_cleanly(work):

@@ -18,15 +18,19 @@ public final class PreviewServer: Sendable {
     public var poll: Bool
     /// How often the sources are checked for changes when polling.
     public var pollInterval: Duration
+    /// The address listened on: 127.0.0.1 (this computer only), or `0.0.0.0` so a phone on the
+    /// same network can open the preview.
+    public var host: String
 
     public init(
       build: BuildOptions, port: Int = 8080, poll: Bool = false,
-      pollInterval: Duration = .milliseconds(300)
+      pollInterval: Duration = .milliseconds(300), host: String = "127.0.0.1"
     ) {
       self.build = build
       self.port = port
       self.poll = poll
       self.pollInterval = pollInterval
+      self.host = host
     }
   }
 
@@ -87,7 +91,7 @@ public final class PreviewServer: Sendable {
     }
     let app = Application(
       router: router,
-      configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
+      configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
       logger: Self.quietLogger())
     let loop = self.loop
@@ -110,7 +114,7 @@ public final class PreviewServer: Sendable {
       try await running.value
     } catch is CancellationError {
     } catch let error as IOError where error.errnoCode == EADDRINUSE {
-      failure = PortInUse(port: options.port)
+      failure = PortInUse(port: options.port, host: options.host)
     }
     // Here, not in `stop()`: the command exits as soon as this returns, and a cache kept in
     // memory must be on disk by then (edits in place remove the one on disk).
@@ -142,9 +146,35 @@ public final class PreviewServer: Sendable {
   /// Another program listens on the port asked for.
   public struct PortInUse: Error, CustomStringConvertible {
     public var port: Int
+    public var host = "127.0.0.1"
     public var description: String {
-      "port \(port) on 127.0.0.1 is in use by another program"
+      "port \(port) on \(host) is in use by another program"
     }
+  }
+
+  /// This computer's IPv4 addresses on its networks (not loopback), for the addresses a phone
+  /// on the same network can open when the server listens on all of them.
+  public static func networkAddresses() -> [String] {
+    var first: UnsafeMutablePointer<ifaddrs>?
+    guard getifaddrs(&first) == 0 else { return [] }
+    defer { freeifaddrs(first) }
+    var found: [String] = []
+    var next = first
+    while let entry = next {
+      next = entry.pointee.ifa_next
+      guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
+        (entry.pointee.ifa_flags & UInt32(IFF_LOOPBACK)) == 0
+      else { continue }
+      var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+      address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet in
+        var a = inet.pointee.sin_addr
+        _ = inet_ntop(AF_INET, &a, &text, socklen_t(text.count))
+      }
+      let string = String(
+        decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      if !found.contains(string) { found.append(string) }
+    }
+    return found
   }
 
   static func serve(_ path: String, files: StaticFiles, basePath: String) -> Response {

@@ -22,12 +22,20 @@ struct ServeCommand: ParsableCommand {
         portal serve --port 8000
         portal serve --content content --theme theme --output site --drafts
         portal serve --poll      # a mount that sends no file events
+        portal serve --host 0.0.0.0   # open the preview on a phone on the same network
       """)
 
   @OptionGroup var locations: SiteLocations
 
-  @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
+  @Option(help: "The port (0 picks a free one).")
   var port: Int = 8080
+
+  @Option(
+    help: """
+      The address to listen on: 127.0.0.1 (this computer only), or 0.0.0.0 to open the \
+      preview from a phone or another computer on the same network.
+      """)
+  var host = "127.0.0.1"
 
   @Flag(help: "Include pages marked `draft: true`.")
   var drafts = false
@@ -44,7 +52,16 @@ struct ServeCommand: ParsableCommand {
       throw ValidationError(
         "`--port \(port)` is not a port. Help: use a number from 1024 to 65535, or 0")
     }
+    var address = in_addr()
+    guard inet_pton(AF_INET, host, &address) == 1 else {
+      throw ValidationError(
+        "`--host \(host)` is not an IPv4 address. Help: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)"
+      )
+    }
   }
+
+  /// Listening on an address other computers can reach.
+  var shared: Bool { !host.hasPrefix("127.") }
 
   func run() throws {
     let build = BuildOptions(
@@ -53,17 +70,30 @@ struct ServeCommand: ParsableCommand {
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts,
       now: DateTime(date: Date()))
     let output = locations.output
-    let server = PreviewServer(options: .init(build: build, port: port, poll: poll)) { line in
+    let server = PreviewServer(options: .init(build: build, port: port, poll: poll, host: host)) {
+      line in
       FileHandle.standardError.write(Data((line + "\n").utf8))
     }
     let failure = ServeFailure()
     let done = DispatchSemaphore(value: 0)
     Task {
       do {
-        try await server.runUntilSignal { port in
+        try await server.runUntilSignal { [host, shared] port in
           // Unbuffered, so scripts that read the address see it at once.
+          let local = shared ? "127.0.0.1" : host
           FileHandle.standardOutput.write(
-            Data("Serving \(output)/ at http://127.0.0.1:\(port)/ — press Ctrl-C to stop\n".utf8))
+            Data("Serving \(output)/ at http://\(local):\(port)/ — press Ctrl-C to stop\n".utf8))
+          guard shared else { return }
+          let others =
+            host == "0.0.0.0"
+            ? PreviewServer.networkAddresses().map { "http://\($0):\(port)/" }
+            : ["http://\(host):\(port)/"]
+          FileHandle.standardOutput.write(
+            Data(others.map { "On other devices on this network: \($0)\n" }.joined().utf8))
+          FileHandle.standardError.write(
+            Data(
+              "Warning: anyone on this network can open the preview\(drafts ? ", drafts included" : "") and what the panel says about each page.\n"
+                .utf8))
         }
       } catch {
         failure.set(error)

@@ -14,8 +14,10 @@ final class HTTPTestClient: @unchecked Sendable {
   }
 
   let port: Int
+  /// The IPv4 address to connect to.
+  let host: String
 
-  init(port: Int) { self.port = port }
+  init(port: Int, host: String = "127.0.0.1") { (self.port, self.host) = (port, host) }
 
   private func connect() throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -25,7 +27,7 @@ final class HTTPTestClient: @unchecked Sendable {
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    addr.sin_addr.s_addr = inet_addr(host)
     let ok = withUnsafePointer(to: &addr) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
         Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
@@ -39,7 +41,7 @@ final class HTTPTestClient: @unchecked Sendable {
   }
 
   private func send(_ fd: Int32, path: String) {
-    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    let request = "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
     _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
   }
 

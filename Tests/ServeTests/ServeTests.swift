@@ -26,6 +26,36 @@ final class PortBox: @unchecked Sendable {
 }
 
 @Suite(.serialized) struct ServeTests {
+  /// 127.0.0.1 by default, so no other computer can open the preview; `--host 0.0.0.0` lets a
+  /// phone on the same network open it (checked through this computer's own network address,
+  /// when it has one besides loopback).
+  @Test func listensOnlyWhereAsked() async throws {
+    let dir = try fixtureSite()
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let network = PreviewServer.networkAddresses().first
+    for host in ["127.0.0.1", "0.0.0.0"] {
+      let server = PreviewServer(options: .init(build: options, port: 0, host: host), log: { _ in })
+      let box = PortBox()
+      let running = Task { try await server.run(onReady: { box.set($0) }) }
+      var waited = 0
+      while box.port == nil && waited < 600 {
+        try await Task.sleep(for: .milliseconds(50))
+        waited += 1
+      }
+      let port = try #require(box.port)
+      #expect(try HTTPTestClient(port: port).get("/").status == 200, "\(host)")
+      if let network {
+        let fromNetwork = try? HTTPTestClient(port: port, host: network).get("/")
+        #expect(fromNetwork?.status == (host == "0.0.0.0" ? 200 : nil), "\(host) from \(network)")
+      }
+      await server.stop()
+      _ = try? await running.value
+    }
+  }
+
   /// Both ways of noticing edits: inotify, and polling (`portal serve --poll`).
   @Test(arguments: [false, true]) func servesRebuildsReloadsAndShowsErrors(poll: Bool)
     async throws
