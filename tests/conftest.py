@@ -9,6 +9,7 @@ Environment:
                            a skip (CI sets it)
   PORTAL_SCREENSHOTS       folder for the screenshots the browser tests write (default: a temp dir)
 """
+import contextlib
 import functools
 import http.server
 import os
@@ -107,13 +108,7 @@ def limited_events_site(site_dir, tmp_path_factory):
     shutil.copytree(CONTENT, content)
     with open(content / "site.yml", "a", encoding="utf-8") as f:
         f.write("\npast_events_listed: 1\n")
-    out = work / "site"
-    r = subprocess.run(
-        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
-        capture_output=True, text=True, timeout=300,
-    )
-    if r.returncode != 0:
-        pytest.fail(f"portal build failed (exit {r.returncode}):\n{r.stdout}\n{r.stderr}", pytrace=False)
+    out = build_site(content, work / "site")
     assert list((out / "events" / "past").iterdir()), "expected a page per year of past events"
     return out
 
@@ -213,6 +208,31 @@ def _free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def build_site(content, out):
+    """Builds `content` with the repository's theme and the fixed clock into `out`; a failed
+    build fails the test with the build's output."""
+    r = subprocess.run(
+        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    return out
+
+
+@contextlib.contextmanager
+def serving(folder):
+    """Serves `folder` on 127.0.0.1 on a free port, as a static host would; gives the base URL
+    without a slash."""
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -473,20 +473,12 @@ def test_axe_every_page(driver, axe_js, site_dir, server, width):
 def limited_events(limited_events_site):
     """`limited_events_site` served on a free port: the base URL, and the events page and the
     pages per year."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _free_port, _Handler
+    from conftest import serving
 
     out = limited_events_site
     years = sorted(p.name for p in (out / "events" / "past").iterdir())
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", ["/events/"] + [f"/events/past/{y}/" for y in years]
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(out) as base:
+        yield base, ["/events/"] + [f"/events/past/{y}/" for y in years]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

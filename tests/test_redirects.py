@@ -1,16 +1,13 @@
 """`redirect_from`: a page's earlier addresses keep working on the built site, in a real browser
 (with and without JavaScript), pass `portal check` and the Nu HTML Checker, and an address another
 page still has is a build error at its line."""
-import functools
-import http.server
 import re
 import shutil
 import subprocess
-import threading
 
 import pytest
 
-from conftest import BIN, CONTENT, NOW, THEME, _free_port, _Handler
+from conftest import BIN, CONTENT, NOW, THEME, build_site, serving
 
 MOVED = "agri-facility-maintenance"
 OLD = "/initiatives/old-agri-facility/"
@@ -38,15 +35,9 @@ def moved(tmp_path_factory):
     content = work / "content"
     shutil.copytree(CONTENT, content)
     add_redirects(content / "initiatives" / f"{MOVED}.md", f'[{OLD}, "{OLD_HTML}"]')
-    out = work / "site"
-    r = build(content, out)
-    assert r.returncode == 0, r.stdout + r.stderr
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    out = build_site(content, work / "site")
+    with serving(out) as base:
+        yield out, base
 
 
 def test_earlier_addresses_are_written_and_left_out_of_the_sitemap(moved):

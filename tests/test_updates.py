@@ -2,16 +2,12 @@
 in /updates/feed.xml, newest first. The shipped portal has no `updated` dates yet, so these tests
 build it with three; the pages pass axe-core at every width and the Nu HTML Checker, and the feed
 is well-formed Atom."""
-import functools
-import http.server
 import shutil
-import subprocess
-import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import BIN, CONTENT, NOW, THEME, _free_port, _Handler
+from conftest import CONTENT, build_site, serving
 from test_browser_a11y import WIDTHS, axe_source, page_problems, reset_viewport, set_viewport
 
 DATES = {
@@ -33,18 +29,9 @@ def updated(tmp_path_factory):
         assert page.is_file(), f"the shipped content has no {path}"
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("---\n", f"---\nupdated: {date}\n", 1), encoding="utf-8")
-    out = work / "site"
-    r = subprocess.run(
-        [str(BIN), "build", "--content", str(content), "--theme", str(THEME), "--output", str(out), "--now", NOW],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert r.returncode == 0, r.stdout + r.stderr
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", _free_port()), functools.partial(_Handler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    out = build_site(content, work / "site")
+    with serving(out) as base:
+        yield out, base
 
 
 def test_the_feed_lists_them_newest_first(updated):

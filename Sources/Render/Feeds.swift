@@ -114,39 +114,65 @@ enum Feeds {
   /// they change, gives the bytes of a full build at any clock).
   static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
 
-  static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
-    let updated =
-      events.compactMap { i -> DateTime? in
-        if case .event(let m) = site.pages[i].page.meta { return m.start }
-        return nil
-      }.max()?.description ?? emptyFeedUpdated
+  /// One entry of a feed: a page, the instant it counts from, and a line about it.
+  struct AtomEntry {
+    var title: String
+    var url: String
+    var updated: String
+    var summary: String
+    var category: String?
+  }
+
+  /// An Atom feed named `name` of the list page at `page`, itself at `feed`; `updated` is the
+  /// latest of the entries' instants (nil: none).
+  static func atom(
+    site: Site, name: String, page: String, feed: String, updated: String?,
+    entries: some Sequence<AtomEntry>, absolute: (String) -> String
+  ) -> Data {
     var s = """
       <?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
-      <title>\(xml(site.config.title))：イベント</title>
-      <id>\(xml(absolute(site.urls.index(.event))))</id>
-      <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.index(.event))))"/>
-      <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.eventsFeed)))"/>
-      <updated>\(updated)</updated>
+      <title>\(xml(site.config.title))：\(xml(name))</title>
+      <id>\(xml(absolute(page)))</id>
+      <link rel="alternate" type="text/html" href="\(xml(absolute(page)))"/>
+      <link rel="self" type="application/atom+xml" href="\(xml(absolute(feed)))"/>
+      <updated>\(updated ?? emptyFeedUpdated)</updated>
       <author><name>\(xml(site.config.title))</name></author>
 
       """
-    // Each page read in place by index, not copied (1,800 events).
-    for i in events {
-      guard case .event(let m) = site.pages[i].page.meta else { continue }
-      let url = xml(absolute(site.pages[i].url))
+    for e in entries {
+      let url = xml(absolute(e.url))
       s += """
         <entry>
-        <title>\(xml(site.pages[i].title))</title>
+        <title>\(xml(e.title))</title>
         <id>\(url)</id>
         <link rel="alternate" type="text/html" href="\(url)"/>
-        <updated>\(m.start.description)</updated>
-        <summary>\(xml(JapaneseDate.range(m.start, m.end)) + "　" + xml(m.summary))</summary>
-        </entry>
+        <updated>\(e.updated)</updated>
+        <summary>\(xml(e.summary))</summary>
 
         """
+      if let category = e.category { s += "<category term=\"\(xml(category))\"/>\n" }
+      s += "</entry>\n"
     }
     return Data((s + "</feed>\n").utf8)
+  }
+
+  /// The events feed: each event at its start.
+  static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
+    // Each page read in place by index, not copied (1,800 events).
+    var starts: [DateTime] = []
+    var entries: [AtomEntry] = []
+    for i in events {
+      guard case .event(let m) = site.pages[i].page.meta else { continue }
+      starts.append(m.start)
+      entries.append(
+        AtomEntry(
+          title: site.pages[i].title, url: site.pages[i].url, updated: m.start.description,
+          summary: JapaneseDate.range(m.start, m.end) + "　" + m.summary))
+    }
+    return atom(
+      site: site, name: "イベント", page: site.urls.index(.event), feed: site.urls.eventsFeed,
+      updated: starts.max()?.description, entries: entries, absolute: absolute)
   }
 
   /// 更新情報 as Atom: each page on the day it was updated (at midnight in Japan, as the dates
@@ -155,34 +181,17 @@ enum Feeds {
     -> Data
   {
     func instant(_ d: LocalDate) -> String { "\(d.description)T00:00:00+09:00" }
-    let latest = pages.first.flatMap { site.pages[$0].page.updated }
-    var s = """
-      <?xml version="1.0" encoding="utf-8"?>
-      <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
-      <title>\(xml(site.config.title))：更新情報</title>
-      <id>\(xml(absolute(site.urls.updates)))</id>
-      <link rel="alternate" type="text/html" href="\(xml(absolute(site.urls.updates)))"/>
-      <link rel="self" type="application/atom+xml" href="\(xml(absolute(site.urls.updatesFeed)))"/>
-      <updated>\(latest.map(instant) ?? emptyFeedUpdated)</updated>
-      <author><name>\(xml(site.config.title))</name></author>
-
-      """
-    for i in pages {
-      guard let date = site.pages[i].page.updated else { continue }
-      let url = xml(absolute(site.pages[i].url))
-      s += """
-        <entry>
-        <title>\(xml(site.pages[i].title))</title>
-        <id>\(url)</id>
-        <link rel="alternate" type="text/html" href="\(url)"/>
-        <updated>\(instant(date))</updated>
-        <summary>\(xml(JapaneseDate.date(date)) + "更新　" + xml(site.pages[i].page.summary ?? ""))</summary>
-        <category term="\(xml(site.pages[i].kind.label))"/>
-        </entry>
-
-        """
+    let entries = pages.compactMap { i -> AtomEntry? in
+      guard let date = site.pages[i].page.updated else { return nil }
+      return AtomEntry(
+        title: site.pages[i].title, url: site.pages[i].url, updated: instant(date),
+        summary: JapaneseDate.date(date) + "更新　" + (site.pages[i].page.summary ?? ""),
+        category: site.pages[i].kind.label)
     }
-    return Data((s + "</feed>\n").utf8)
+    return atom(
+      site: site, name: "更新情報", page: site.urls.updates, feed: site.urls.updatesFeed,
+      updated: pages.first.flatMap { site.pages[$0].page.updated }.map(instant),
+      entries: entries, absolute: absolute)
   }
 
   // MARK: JSON-LD
