@@ -3,11 +3,12 @@ in /updates/feed.xml, newest first. The shipped portal has no `updated` dates ye
 build it with three; the pages pass axe-core at every width and the Nu HTML Checker, and the feed
 is well-formed Atom."""
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import CONTENT, build_site, serving
+from conftest import BIN, CONTENT, build_site, serving
 from test_browser_a11y import WIDTHS, axe_source, page_problems, reset_viewport, set_viewport
 
 DATES = {
@@ -66,6 +67,15 @@ def test_they_pass_axe_and_fit(driver, updated, width):
     finally:
         reset_viewport(driver)
     assert not failures, f"at {width} px:\n" + "\n".join(failures)
+
+
+def test_the_sitemap_dates_them_and_portal_check_reads_it(updated):
+    out, _ = updated
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/initiatives/agri-facility-maintenance/</loc><lastmod>2026-11-20</lastmod>" in sitemap
+    assert sitemap.count("<lastmod>") == 3
+    r = subprocess.run([str(BIN), "check", "--site", str(out)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_they_are_valid_html(updated):

@@ -206,6 +206,12 @@ struct Dependencies: Sendable {
       h.shown(all: site.config.listedPast(site.pastEvents))
     case .sitemap:
       for job in plan.jobs where RenderPlan.inSitemap(job) { h.add(job.path) }
+      // `<lastmod>`: an `updated` date is in its page's public hash, which the sitemap does not
+      // read whole (a title edit need not write it again).
+      for i in site.updates {
+        h.add(site.pages[i].url)
+        h.add(site.pages[i].page.updated?.description ?? "")
+      }
     case .robots, .asset:
       break
     case .redirect(let r):

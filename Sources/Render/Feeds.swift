@@ -259,10 +259,18 @@ enum Feeds {
 
   // MARK: sitemap and robots
 
-  static func sitemap(urls: [String], absolute: (String) -> String) -> Data {
+  /// - Parameter modified: by URL, the `updated` date of the page there, given to search
+  ///   engines as `<lastmod>`.
+  static func sitemap(
+    urls: [String], modified: [String: LocalDate] = [:], absolute: (String) -> String
+  ) -> Data {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-    for u in urls.sorted() { s += "<url><loc>\(xml(absolute(u)))</loc></url>\n" }
+    for u in urls.sorted() {
+      s += "<url><loc>\(xml(absolute(u)))</loc>"
+      if let date = modified[u] { s += "<lastmod>\(date.description)</lastmod>" }
+      s += "</url>\n"
+    }
     return Data((s + "</urlset>\n").utf8)
   }
 

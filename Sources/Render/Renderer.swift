@@ -188,8 +188,11 @@ public struct RenderPlan: Sendable {
           site: site, pages: site.updates.prefix(Site.updatesInFeed), absolute: models.absolute))
     case .sitemap:
       let pageURLs = jobs.filter(Self.inSitemap).map { u.url(forOutputPath: $0.path) }
+      var modified: [String: LocalDate] = [:]
+      for i in site.updates { modified[site.pages[i].url] = site.pages[i].page.updated }
       return OutputFile(
-        path: "sitemap.xml", data: Feeds.sitemap(urls: pageURLs, absolute: models.absolute))
+        path: "sitemap.xml",
+        data: Feeds.sitemap(urls: pageURLs, modified: modified, absolute: models.absolute))
     case .robots:
       return OutputFile(
         path: "robots.txt", data: Feeds.robots(sitemapURL: models.absolute(u.url("sitemap.xml"))))

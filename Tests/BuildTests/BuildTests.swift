@@ -111,6 +111,11 @@ func options(content: URL, output: URL) -> BuildOptions {
         "https://dx.example.jp/initiatives/cyber-security/",
         "https://dx.example.jp/strategy/basics/",
       ])
+    // Search engines get the date too.
+    #expect(
+      try text("sitemap.xml").contains(
+        "<url><loc>https://dx.example.jp/initiatives/cyber-security/</loc><lastmod>2026-11-20</lastmod></url>"
+      ))
     // Every page offers the feed to feed readers.
     #expect(
       try text("glossary/ai/index.html").contains(
