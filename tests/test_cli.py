@@ -83,6 +83,9 @@ def test_new_scaffolds_files_that_build(work):
     ]:
         r = portal("new", kind, title, "--slug", slug, cwd=work)
         assert r.returncode == 0, r.stderr
+        folder = {"initiative": "initiatives", "event": "events", "glossary": "glossary", "strategy": "strategy"}[kind]
+        # The optional keys are there as comments, 更新情報's `updated` among them.
+        assert "\n# updated: " in (work / "content" / folder / f"{slug}.md").read_text(encoding="utf-8")
     r = portal("build", "--now", NOW, cwd=work)
     assert r.returncode == 0, r.stderr
     assert (work / "site" / "initiatives" / "new-initiative" / "index.html").exists()

@@ -111,6 +111,7 @@ struct NewCommand: ParsableCommand {
         status: active                # planned（準備中）, active（実施中）, completed（完了）
         # department: 総務部
         # related: [other-initiative]
+        # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         ---
 
         ## なにをするか
@@ -130,6 +131,7 @@ struct NewCommand: ParsableCommand {
         # registration: https://example.jp/form
         # accessibility: [手話通訳, 要約筆記]
         # initiatives: [some-initiative]
+        # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         ---
 
         """
@@ -140,6 +142,7 @@ struct NewCommand: ParsableCommand {
         reading: ひらがなでよみをかきます
         short: 一文で、やさしく意味を書きます。
         # aliases: [別の書き方]
+        # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         ---
 
         """
@@ -150,6 +153,7 @@ struct NewCommand: ParsableCommand {
         order: 99
         # summary: 一文で内容を書きます。
         # parent: other-strategy-page
+        # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         ---
 
         ## 見出し
