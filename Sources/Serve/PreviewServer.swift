@@ -163,7 +163,8 @@ public final class PreviewServer: Sendable {
     while let entry = next {
       next = entry.pointee.ifa_next
       guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
-        (entry.pointee.ifa_flags & UInt32(IFF_LOOPBACK)) == 0
+        (entry.pointee.ifa_flags & UInt32(IFF_LOOPBACK)) == 0,
+        (entry.pointee.ifa_flags & UInt32(IFF_UP)) != 0
       else { continue }
       var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
       address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet in
