@@ -124,17 +124,20 @@ extension String {
   /// Plain substring replacement on UTF-8 bytes, for the render hot path: Foundation's
   /// `range(of:)` folds grapheme clusters and was the largest cost of rendering Japanese bodies.
   func replacingAll(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, containsBytes(target) else { return self }
     var copy = self
     let needle = Array(target.utf8)
     return copy.withUTF8 { haystack in
+      // Searched once: no copy when it does not occur.
+      var next = Self.find(needle, in: haystack, from: 0)
+      guard next != nil else { return self }
       var result: [UInt8] = []
       result.reserveCapacity(haystack.count)
       var start = 0
-      while let found = Self.find(needle, in: haystack, from: start) {
+      while let found = next {
         result += haystack[start..<found]
         result += replacement.utf8
         start = found + needle.count
+        next = Self.find(needle, in: haystack, from: start)
       }
       result += haystack[start...]
       return String(decoding: result, as: UTF8.self)

@@ -39,10 +39,7 @@ extension ViewModels {
   /// A page's card with the date it was last updated.
   func updateCard(_ i: Int) -> TemplateContext {
     var c = card(i)
-    if let u = site.pages[i].page.updated {
-      c["updated"] = .text(JapaneseDate.date(u))
-      c["updated_iso"] = .text(u.description)
-    }
+    addUpdated(site.pages[i].page, to: &c)
     return c
   }
 

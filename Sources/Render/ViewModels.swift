@@ -187,11 +187,16 @@ struct ViewModels {
       "terms": .items(terms), "has_terms": .bool(!terms.isEmpty),
       "summary": .text(p.page.summary ?? ""), "kind_label": .text(p.kind.label),
     ]
-    if let u = p.page.updated {
-      m["updated"] = .text(JapaneseDate.date(u))
-      m["updated_iso"] = .text(u.description)
-    }
+    addUpdated(p.page, to: &m)
     if !p.page.tags.isEmpty { m["tags"] = .texts(p.page.tags) }
     return m
+  }
+
+  /// `updated` (written out) and `updated_iso`, when the page has a date: on its own page and
+  /// on its card in 更新情報.
+  func addUpdated(_ page: Page, to m: inout TemplateContext) {
+    guard let u = page.updated else { return }
+    m["updated"] = .text(JapaneseDate.date(u))
+    m["updated_iso"] = .text(u.description)
   }
 }
