@@ -80,7 +80,8 @@ struct ServeCommand: ParsableCommand {
       do {
         try await server.runUntilSignal { [host, shared] port in
           // Unbuffered, so scripts that read the address see it at once.
-          let local = shared ? "127.0.0.1" : host
+          // 0.0.0.0 is every address, this computer's own included; any other is the only one.
+          let local = host == "0.0.0.0" ? "127.0.0.1" : host
           FileHandle.standardOutput.write(
             Data("Serving \(output)/ at http://\(local):\(port)/ — press Ctrl-C to stop\n".utf8))
           guard shared else { return }
