@@ -27,6 +27,8 @@ let package = Package(
       pkgConfig: "jemalloc",
       providers: [.apt(["libjemalloc-dev"])]
     ),
+    // Linux calls the Glibc module leaves out (renameat2, to swap the output in one step).
+    .systemLibrary(name: "CLinux"),
     // Positioned diagnostics shared by every stage.
     .target(name: "Diagnostics"),
     // Order-keeping parallel map over all cores, shared by the parallel stages.
@@ -53,7 +55,7 @@ let package = Package(
     .target(
       name: "Build",
       dependencies: [
-        "CJemalloc", "ByteFormats", "Content", "Site", "Render", "Markdown", "Search",
+        "CJemalloc", "CLinux", "ByteFormats", "Content", "Site", "Render", "Markdown", "Search",
         "Diagnostics", "Parallel",
       ]),
     // Link checker and accessibility rules on the built site.

@@ -2,7 +2,9 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,61 @@ def test_reproducible(work):
     assert portal("build", "--now", NOW, "--output", "a", cwd=work).returncode == 0
     assert portal("build", "--now", NOW, "--output", "b", cwd=work).returncode == 0
     assert tree(work / "a") == tree(work / "b")
+
+
+def shipped_portal(tmp_path):
+    """A copy of the shipped portal (168 pages): a build long enough to meet another one."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    return tmp_path
+
+
+def wait_for(path_glob, folder, proc, timeout=60):
+    end = time.time() + timeout
+    while time.time() < end and proc.poll() is None:
+        found = list(folder.glob(path_glob))
+        if found:
+            return found
+        time.sleep(0.005)
+    pytest.fail(f"{path_glob} never appeared while the build ran")
+
+
+def test_two_builds_of_one_output_take_turns(tmp_path):
+    """The second build waits for the first (and says so) instead of writing into the same
+    folder; both succeed and the site is a clean build's."""
+    work = shipped_portal(tmp_path)
+    args = [BIN, "build", "--now", NOW]
+    first = subprocess.Popen(args, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(".site.lock", work, first)
+    second = subprocess.run(args, cwd=work, capture_output=True, text=True, timeout=120)
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    assert f"Waiting for portal build (process {first.pid}) to finish writing site/…" in second.stderr
+    assert "Up to date" in second.stdout
+    assert portal("build", "--now", NOW, "--output", "fresh", cwd=work).returncode == 0
+    site = {k: v for k, v in tree(work / "site").items() if not k.startswith(".portal/")}
+    fresh = {k: v for k, v in tree(work / "fresh").items() if not k.startswith(".portal/")}
+    assert site == fresh
+    assert sorted(p.name for p in work.iterdir()) == ["content", "fresh", "site", "theme"]
+
+
+def test_a_build_stopped_with_ctrl_c_leaves_the_site_and_its_leftovers_go_next_time(tmp_path):
+    """Ctrl-C in a full build leaves the site as it was; the staging folder and lock file it
+    leaves beside it are removed by the next build, which alone knows no one writes them."""
+    work = shipped_portal(tmp_path)
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    # Without its cache the next build is a full one, written into a folder beside the site.
+    shutil.rmtree(work / "site" / ".portal" / "cache")
+    before = tree(work / "site")
+    build = subprocess.Popen([BIN, "build", "--now", NOW], cwd=work, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    staging = wait_for(".site.building-*", work, build)
+    build.send_signal(signal.SIGINT)
+    build.communicate(timeout=60)
+    assert build.returncode == -signal.SIGINT
+    assert tree(work / "site") == before
+    assert staging[0].exists() and (work / ".site.lock").exists()
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]

@@ -124,6 +124,33 @@ def test_serve_ctrl_c_stops_cleanly(work):
     assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
 
 
+def test_while_serving_other_writers_of_the_output_stop_at_once(work):
+    """`portal build` (or a second `portal serve`) on the folder being served would write under
+    the server, which keeps what it wrote in memory: both stop at once, saying which process
+    serves it, at which address, and what to do; the site and the server go on."""
+    server = Serve(work)
+    try:
+        site = work / "site"
+        before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+        expected = f"Error: portal serve (process {server.proc.pid}, {server.base}/) is already writing site/"
+        for args in (["build"], ["serve", "--port", "0"]):
+            r = subprocess.run([str(BIN), *args, "--content", "content", "--theme", "theme", "--output", "site"],
+                               cwd=work, capture_output=True, text=True, timeout=60)
+            assert r.returncode == 1, r
+            assert expected in r.stderr, r.stderr
+            assert f"Help: it rebuilds site/ on every save; open {server.base}/, or stop it first" in r.stderr
+        assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+        page = work / "content" / PAGE
+        page.write_text(page.read_text(encoding="utf-8") + "\nまだ動いています。\n", encoding="utf-8")
+        wait_until(lambda: "まだ動いています" in server.get("/initiatives/ai-disaster/")[1], what="the edit")
+    finally:
+        assert server.stop() == 0
+    assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
+    build = subprocess.run([str(BIN), "build", "--content", "content", "--theme", "theme", "--output", "site"],
+                           cwd=work, capture_output=True, text=True, timeout=60)
+    assert build.returncode == 0, build.stderr
+
+
 def test_an_edit_then_ctrl_c_leaves_the_cache_for_portal_build(work):
     """An edit is rebuilt in place with the cache kept in memory (the one on disk is removed);
     Ctrl-C right after it must still write the cache, so `portal build` has nothing to do."""

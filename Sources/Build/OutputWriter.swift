@@ -1,3 +1,4 @@
+import CLinux
 import Diagnostics
 import Foundation
 import Parallel
@@ -108,12 +109,20 @@ enum OutputWriter {
     }
   }
 
-  /// Replaces the output with the finished staging folder by two renames on the same file
-  /// system, so readers see the old site or the new one, never a half-written one.
+  /// Replaces the output with the finished staging folder by renames on the same file system,
+  /// so readers see the old site or the new one, never a half-written one.
   static func swap(staging: URL, into output: URL) throws {
     let fm = FileManager.default
     if !fm.fileExists(atPath: output.path) {
       try fm.moveItem(at: staging, to: output)
+      return
+    }
+    // In one step where the file system can (`portal serve` and readers never find the folder
+    // missing); the staging path then holds the old output, removed after.
+    if renameat2(AT_FDCWD, staging.path, AT_FDCWD, output.path, UInt32(PORTAL_RENAME_EXCHANGE))
+      == 0
+    {
+      try? fm.removeItem(at: staging)
       return
     }
     let old = output.deletingLastPathComponent().appendingPathComponent(

@@ -70,6 +70,8 @@ struct ServeCommand: ParsableCommand {
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts,
       now: DateTime(date: Date()))
     let output = locations.output
+    let lock = try OutputLock.take(for: .serve, build)
+    defer { lock?.release() }
     let server = PreviewServer(options: .init(build: build, port: port, poll: poll, host: host)) {
       line in
       FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -82,6 +84,7 @@ struct ServeCommand: ParsableCommand {
           // Unbuffered, so scripts that read the address see it at once.
           // 0.0.0.0 is every address, this computer's own included; any other is the only one.
           let local = host == "0.0.0.0" ? "127.0.0.1" : host
+          lock?.note(url: "http://\(local):\(port)/")
           FileHandle.standardOutput.write(
             Data("Serving \(output)/ at http://\(local):\(port)/ — press Ctrl-C to stop\n".utf8))
           guard shared else { return }
