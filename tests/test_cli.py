@@ -169,8 +169,10 @@ def test_a_build_stopped_with_ctrl_c_leaves_the_site_and_its_leftovers_go_next_t
     # Without its cache the next build is a full one, written into a folder beside the site.
     shutil.rmtree(work / "site" / ".portal" / "cache")
     before = tree(work / "site")
+    # SIGINT as a terminal sends it (a shell's background job would start with it ignored).
     build = subprocess.Popen([BIN, "build", "--now", NOW], cwd=work, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+                             stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     staging = wait_for(".site.building-*", work, build)
     build.send_signal(signal.SIGINT)
     build.communicate(timeout=60)

@@ -65,6 +65,7 @@ struct ViewModels {
           "feed_url": .text(urls.eventsFeed), "calendar_url": .text(urls.eventsCalendar),
           "updates_url": .text(urls.updates), "updates_feed_url": .text(urls.updatesFeed),
           "nav": .items(nav), "language": .text(site.config.language),
+          "locale": .text(Self.locale(of: site.config.language)),
         ],
         "assets": .dict(assets),
         "search": ["index_url": .text(urls.searchIndex)],
@@ -108,6 +109,14 @@ struct ViewModels {
   }
 
   func absolute(_ url: String) -> String { made.root + url }
+
+  /// The language as Open Graph writes it (`og:locale`: language_TERRITORY), for the card a
+  /// page shows when shared on LINE, X or Facebook.
+  static func locale(of language: String) -> String {
+    if language.contains("-") { return language.replacingOccurrences(of: "-", with: "_") }
+    let territories = ["ja": "JP", "en": "US", "ko": "KR", "zh": "CN"]
+    return territories[language].map { "\(language)_\($0)" } ?? language
+  }
 
   func crumbs(_ items: [(String, String)]) -> TemplateValue {
     let all = [("ホーム", urls.home)] + items

@@ -215,3 +215,35 @@ func options(content: URL, output: URL) -> BuildOptions {
     #expect(section.contains("href=\"/search/?q=DX\""))
   }
 }
+
+/// What a page shows when a resident shares it (LINE, X, Facebook read Open Graph).
+@Suite struct ShareCardTests {
+  @Test func everyPageSaysItsTitleSummaryAndAddressEscaped() throws {
+    let content = try copyFixture()
+    let file = content.appendingPathComponent("initiatives/ai-disaster.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "title: AIを活用した防災対策", with: "title: 'AIで\"防災\" & <対策>'"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    let page = try String(
+      contentsOf: output.appendingPathComponent("initiatives/ai-disaster/index.html"),
+      encoding: .utf8)
+    for tag in [
+      #"<meta property="og:type" content="article">"#,
+      #"<meta property="og:title" content="AIで&quot;防災&quot; &amp; &lt;対策&gt;">"#,
+      #"<meta property="og:description" content="AIで災害の情報を早く集めます。">"#,
+      #"<meta property="og:url" content="https://dx.example.jp/initiatives/ai-disaster/">"#,
+      #"<meta property="og:locale" content="ja_JP">"#,
+      #"<meta name="twitter:card" content="summary">"#,
+    ] {
+      #expect(page.contains(tag), "\(tag)")
+    }
+    let home = try String(
+      contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(home.contains(#"<meta property="og:type" content="website">"#))
+    #expect(home.contains(#"<meta property="og:url" content="https://dx.example.jp/">"#))
+  }
+}

@@ -4,6 +4,16 @@ import Testing
 
 @testable import Render
 
+/// `og:locale` is language_TERRITORY.
+@Suite struct ShareLocaleTests {
+  @Test func localesAreWrittenAsOpenGraphDoes() {
+    #expect(ViewModels.locale(of: "ja") == "ja_JP")
+    #expect(ViewModels.locale(of: "en") == "en_US")
+    #expect(ViewModels.locale(of: "pt-BR") == "pt_BR")
+    #expect(ViewModels.locale(of: "fr") == "fr")
+  }
+}
+
 @Suite struct JapaneseDateTests {
   @Test func writesWeekdayAndTime() throws {
     let start = try #require(DateTime(iso: "2026-12-05T13:30:00+09:00"))
