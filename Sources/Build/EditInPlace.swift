@@ -86,7 +86,7 @@ enum EditInPlace {
         resolved.site.pages[i].page.relativePath == relative,
         Self.samePlace(resolved.site.pages[i].page, page),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
-        body.diagnostics.isEmpty,
+        body.linksResolve,
         // Which pages use which glossary entry is a relation too.
         body.glossaryTerms == resolved.site.pages[i].glossaryTerms
       else { return nil }

@@ -12,6 +12,17 @@ public struct ContentSet: Sendable {
   public var hashes: [String: SourceHashes] = [:]
   /// The files under `content/files/` to publish, sorted by path.
   public var files: [ContentFile] = []
+  /// Content files that exist but are not pages of this build, by relative path: links to
+  /// them are reported for what they are, not as files that do not exist.
+  public var withheld: [String: Withheld] = [:]
+}
+
+/// Why a content file is not a page of the build.
+public enum Withheld: Sendable, Equatable {
+  /// Its own errors are reported; what points at it is not reported again.
+  case broken
+  /// `draft: true`, and drafts are not built.
+  case draft
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
@@ -130,19 +141,29 @@ public enum ContentLoader {
     memo?.keep(only: files.map(\.relative))
     var pages: [Page] = []
     var hashes: [String: SourceHashes] = [:]
-    for case (let page, let d, let h)? in parsed {
+    var withheld: [String: Withheld] = [:]
+    var broken: [(relativePath: String, kind: ContentKind)] = []
+    for (file, result) in zip(files, parsed) {
+      guard let (page, d, h) = result else { continue }
       diagnostics += d
       if let page {
         pages.append(page)
         hashes[page.relativePath] = h
+      } else {
+        withheld[file.relative] = .broken
+        broken.append((file.relative, file.kind))
       }
     }
     guard let config else { return (nil, diagnostics) }
-    diagnostics += ReferenceValidator.validate(pages: pages, config: config)
-    if !includeDrafts { pages.removeAll { $0.draft } }
+    diagnostics += ReferenceValidator.validate(pages: pages, config: config, broken: broken)
+    if !includeDrafts {
+      for page in pages where page.draft { withheld[page.relativePath] = .draft }
+      pages.removeAll { $0.draft }
+    }
     return (
       ContentSet(
-        config: config, pages: pages, configPath: configPath, hashes: hashes, files: published),
+        config: config, pages: pages, configPath: configPath, hashes: hashes, files: published,
+        withheld: withheld),
       diagnostics
     )
   }

@@ -24,7 +24,7 @@ enum PageParser {
     }
 
     // Common keys.
-    let fileSlug = String(source.relativePath.split(separator: "/").last!.dropLast(3))
+    let fileSlug = Self.fileSlug(source.relativePath)
     var slug = fileSlug
     if let s = y.string("slug") {
       slug = s
@@ -182,6 +182,11 @@ enum PageParser {
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
       redirectFrom: redirectFrom, meta: meta)
     return (page, y.diagnostics)
+  }
+
+  /// The slug a file has unless its front matter gives one: its name without `.md`.
+  static func fileSlug(_ relativePath: String) -> String {
+    String(relativePath.split(separator: "/").last!.dropLast(3))
   }
 
   static func checkIDs(

@@ -3,7 +3,13 @@ import Diagnostics
 /// Checks the ids pages use to point at each other and at the site configuration, and that
 /// slugs are unique, so every broken reference is reported where it was written.
 public enum ReferenceValidator {
-  public static func validate(pages: [Page], config: SiteConfig) -> [Diagnostic] {
+  /// - Parameter broken: content files that failed to parse, with their kinds. Their own
+  ///   errors are reported; ids that name them (by file name, the usual slug) are not
+  ///   reported again as unknown, which would send the writer looking for a missing file.
+  public static func validate(
+    pages: [Page], config: SiteConfig,
+    broken: [(relativePath: String, kind: ContentKind)] = []
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
     // runs this over every page.
@@ -32,9 +38,14 @@ public enum ReferenceValidator {
           "`\(key)` names an unknown \(what) `\(ref.id)`",
           hint: guess ?? "use the id of an existing \(what)", code: "content.unknown-id"))
     }
-    let initiativeSlugs = Set(slugs[.initiative]?.keys ?? [String: String]().keys)
-    let glossarySlugs = Set(slugs[.glossary]?.keys ?? [String: String]().keys)
-    let strategySlugs = Set(slugs[.strategy]?.keys ?? [String: String]().keys)
+    var known: [ContentKind: Set<String>] = [:]
+    for (kind, ids) in slugs { known[kind] = Set(ids.keys) }
+    for file in broken {
+      known[file.kind, default: []].insert(PageParser.fileSlug(file.relativePath))
+    }
+    let initiativeSlugs = known[.initiative] ?? []
+    let glossarySlugs = known[.glossary] ?? []
+    let strategySlugs = known[.strategy] ?? []
     var visionFor: [String: String] = [:]
     for page in pages {
       switch page.meta {

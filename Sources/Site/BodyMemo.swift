@@ -13,7 +13,10 @@ public struct ResolvedBody: Sendable {
   public var plainText: StoredText
   public var glossaryTerms: [String]
   public var links: [SourceLink]
-  public var diagnostics: [Diagnostic]
+  /// Links to content files that are not pages (`Resolver.linkProblems` says why).
+  var missing: [MissingLink]
+  /// True when every link of the body leads to a page or file of the build.
+  public var linksResolve: Bool { missing.isEmpty }
 
   init(_ out: BodyRenderer.Output) {
     html = out.html
@@ -21,7 +24,7 @@ public struct ResolvedBody: Sendable {
     plainText = StoredText(out.plainText)
     glossaryTerms = out.glossaryTerms
     links = out.links
-    diagnostics = out.diagnostics
+    missing = out.missing
   }
 
   /// A stub from the on-disk cache.
@@ -31,7 +34,7 @@ public struct ResolvedBody: Sendable {
     self.plainText = plainText
     self.glossaryTerms = glossaryTerms
     links = []
-    diagnostics = []
+    missing = []
   }
 }
 

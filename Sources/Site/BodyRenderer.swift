@@ -19,6 +19,16 @@ let reservedIDs: Set<String> = [
   "site-header", "site-footer", "furigana-toggle", "events", "upcoming", "past",
 ]
 
+/// A link in a body to a content file that is not a page of the build.
+struct MissingLink: Sendable, Equatable {
+  /// As written.
+  var url: String
+  /// The content-relative path it points to.
+  var target: String
+  var line: Int
+  var column: Int
+}
+
 enum BodyRenderer {
   struct Output: Sendable {
     var html: String
@@ -26,7 +36,9 @@ enum BodyRenderer {
     var plainText: String
     var glossaryTerms: [String]
     var links: [SourceLink]
-    var diagnostics: [Diagnostic]
+    /// Links to content files that are not pages of the build: reported by the resolver,
+    /// which knows why (a draft, a file with errors, or none at all), outside the memo.
+    var missing: [MissingLink]
   }
 
   /// Parses a body with cmark-gfm and applies the site's transforms: `.md` links to URLs, ruby,
@@ -34,7 +46,7 @@ enum BodyRenderer {
   static func render(_ page: Page, context: BodyContext) -> Output {
     let doc = MarkdownDocument(page.body, options: context.options)
     doc.trimBareAddresses()
-    var diagnostics: [Diagnostic] = []
+    var missing: [MissingLink] = []
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
     var links: [SourceLink] = []
     doc.rewriteLinks { link in
@@ -44,14 +56,8 @@ enum BodyRenderer {
       case .keep: result = nil
       case .rewrite(let url): result = url
       case .missing(let target):
-        let known = Array(context.urlForFile.keys)
-        let guess = Suggest.closest(to: target, in: known).map { "did you mean `\($0)`? " } ?? ""
-        diagnostics.append(
-          .error(
-            SourceLocation(file: page.path, line: line, column: link.column),
-            "the link points to `\(link.url)`, but there is no content file `\(target)`",
-            hint: "\(guess)link to an existing file under content/, relative to this file",
-            code: "content.broken-link"))
+        missing.append(
+          MissingLink(url: link.url, target: target, line: line, column: link.column))
       }
       links.append(
         SourceLink(
@@ -68,7 +74,7 @@ enum BodyRenderer {
     return Output(
       html: doc.renderHTML(), headings: headings, plainText: doc.plainText(),
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
-      diagnostics: diagnostics)
+      missing: missing)
   }
 
   enum Resolution {

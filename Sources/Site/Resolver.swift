@@ -33,7 +33,7 @@ public enum Resolver {
     var pages: [ResolvedPage] = []
     pages.reserveCapacity(content.pages.count)
     for (page, (out, key)) in zip(content.pages, outputs) {
-      diagnostics += out.diagnostics
+      diagnostics += linkProblems(out.missing, in: page, context: context, withheld: content.withheld)
       let u = context.urlForFile[page.relativePath]!
       pages.append(
         ResolvedPage(
@@ -121,6 +121,34 @@ public enum Resolver {
     h.add(page.kind.rawValue)
     h.add(page.slug)
     return h.value
+  }
+
+  /// What to tell the writer about a body's links to content files that are not pages: a
+  /// draft is named as one; a file with errors of its own is not reported again (its errors
+  /// are what to fix); otherwise the file does not exist.
+  static func linkProblems(
+    _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld]
+  ) -> [Diagnostic] {
+    missing.compactMap { link in
+      let at = SourceLocation(file: page.path, line: link.line, column: link.column)
+      switch withheld[link.target] {
+      case .broken?: return nil
+      case .draft?:
+        return .error(
+          at,
+          "the link points to `\(link.url)`, but `\(link.target)` is a draft (`draft: true`), which is not published",
+          hint:
+            "publish it by removing `draft: true`, or take the link out until then (`--drafts` previews drafts)",
+          code: "content.broken-link")
+      case nil:
+        let known = Array(context.urlForFile.keys)
+        let guess = Suggest.closest(to: link.target, in: known).map { "did you mean `\($0)`? " }
+        return .error(
+          at, "the link points to `\(link.url)`, but there is no content file `\(link.target)`",
+          hint: "\(guess ?? "")link to an existing file under content/, relative to this file",
+          code: "content.broken-link")
+      }
+    }
   }
 
   static func bodyContext(

@@ -1,0 +1,113 @@
+import Content
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// A page that exists but is not built (its front matter is broken, or it is a draft) is not
+/// reported as missing by the pages that point at it: a missing file sends the writer looking
+/// for the wrong problem, and one broken page of a large site made an error in every page that
+/// named it.
+@Suite struct WithheldPageTests {
+  /// The fixture names `initiatives/ai-disaster.md` from an event (`initiatives:`), from
+  /// another initiative (`related:`, below) and from a strategy body (a link).
+  func site() throws -> (content: URL, output: URL) {
+    let content = try copyFixture()
+    let other = content.appendingPathComponent("initiatives/cyber-security.md")
+    let text = try String(contentsOf: other, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n---\n", with: "\nrelated: [ai-disaster]\n---\n")
+      .write(to: other, atomically: true, encoding: .utf8)
+    return (content, content.deletingLastPathComponent().appendingPathComponent("site"))
+  }
+
+  func rewrite(_ content: URL, _ relative: String, _ change: (String) -> String) throws {
+    let url = content.appendingPathComponent(relative)
+    try change(try String(contentsOf: url, encoding: .utf8)).write(
+      to: url, atomically: true, encoding: .utf8)
+  }
+
+  func errors(_ report: BuildReport) -> [String] {
+    report.diagnostics.filter { $0.severity == .error }.map {
+      "\($0.location.file.split(separator: "/").suffix(2).joined(separator: "/")):\($0.location.line): \($0.message)"
+    }
+  }
+
+  /// An unclosed quote; a required key left out.
+  @Test(arguments: [
+    ("title: AIを活用した防災対策", "title: \"AIを活用した防災対策"),
+    ("summary: AIで災害の情報を早く集めます。\n", ""),
+  ])
+  func aBrokenPageIsReportedOnceNotByEveryPageNamingIt(_ slip: (String, String)) throws {
+    let (content, output) = try site()
+    try rewrite(content, "initiatives/ai-disaster.md") {
+      $0.replacingOccurrences(of: slip.0, with: slip.1)
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let found = errors(report)
+    #expect(found.count == 1, "\(found)")
+    #expect(found.allSatisfy { $0.hasPrefix("initiatives/ai-disaster.md:") }, "\(found)")
+  }
+
+  @Test func aFileThatIsNotUTF8IsTheOnlyError() throws {
+    let (content, output) = try site()
+    let url = content.appendingPathComponent("initiatives/ai-disaster.md")
+    var bytes = try Data(contentsOf: url)
+    bytes.append(contentsOf: [0x82, 0xA0])  // あ in Shift_JIS
+    try bytes.write(to: url)
+    let found = errors(SiteBuilder.build(options(content: content, output: output)))
+    #expect(found.count == 1 && found[0].contains("not valid UTF-8"), "\(found)")
+  }
+
+  @Test func aLinkToADraftSaysItIsADraft() throws {
+    let (content, output) = try site()
+    try rewrite(content, "initiatives/ai-disaster.md") {
+      $0.replacingOccurrences(of: "status: active", with: "status: active\ndraft: true")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(
+      errors(report) == [
+        "strategy/basics.md:9: the link points to `../initiatives/ai-disaster.md#なにが変わるか`, but `initiatives/ai-disaster.md` is a draft (`draft: true`), which is not published"
+      ])
+    var drafts = options(content: content, output: output)
+    drafts.includeDrafts = true
+    #expect(SiteBuilder.build(drafts).succeeded)
+  }
+
+  /// The message is decided at each build from what the target is then, not kept with the
+  /// body: in `portal serve` the body is remembered between builds.
+  @Test func theMessageFollowsTheTargetInOneSession() throws {
+    let (content, output) = try site()
+    let session = BuildSession()
+    try rewrite(content, "strategy/basics.md") { $0 + "\n[新しい取組](../initiatives/new-plan.md)\n" }
+    let missing = errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    #expect(missing.count == 1 && missing[0].contains("there is no content file `initiatives/new-plan.md`"), "\(missing)")
+
+    let draft = """
+      ---
+      title: 新しい取組
+      summary: まだ準備中です。
+      fields: [safety]
+      draft: true
+      ---
+      準備中です。
+      """
+    try draft.write(
+      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
+      encoding: .utf8)
+    let drafted = errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    #expect(drafted.count == 1 && drafted[0].contains("is a draft (`draft: true`)"), "\(drafted)")
+
+    try draft.replacingOccurrences(of: "summary: まだ準備中です。\n", with: "").write(
+      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
+      encoding: .utf8)
+    let broken = errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    #expect(broken.count == 1 && broken[0].hasPrefix("initiatives/new-plan.md:"), "\(broken)")
+
+    try draft.replacingOccurrences(of: "draft: true\n", with: "").write(
+      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
+      encoding: .utf8)
+    #expect(SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+  }
+}
