@@ -33,7 +33,8 @@ public enum Resolver {
     var pages: [ResolvedPage] = []
     pages.reserveCapacity(content.pages.count)
     for (page, (out, key)) in zip(content.pages, outputs) {
-      diagnostics += linkProblems(out.missing, in: page, context: context, withheld: content.withheld)
+      diagnostics += linkProblems(
+        out.missing, in: page, context: context, withheld: content.withheld)
       let u = context.urlForFile[page.relativePath]!
       pages.append(
         ResolvedPage(

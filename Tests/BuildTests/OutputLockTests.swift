@@ -28,7 +28,8 @@ import Testing
     let (output, content) = try place()
     let lock = try #require(
       try OutputLock.acquire(output: output, protecting: [content], for: .build))
-    #expect(lock.path == output.deletingLastPathComponent().appendingPathComponent(".site.lock").path)
+    #expect(
+      lock.path == output.deletingLastPathComponent().appendingPathComponent(".site.lock").path)
     #expect(held(lock.path))
     let text = try String(contentsOfFile: lock.path, encoding: .utf8)
     #expect(text == "pid \(getpid())\ncommand build\n")
@@ -51,7 +52,8 @@ import Testing
         guard case .served(let holder, _) = error as? OutputLock.Failure else { return false }
         return holder.pid == getpid() && holder.command == .serve
           && holder.url == "http://127.0.0.1:8080/"
-          && "\(error)" == "portal serve (process \(getpid()), http://127.0.0.1:8080/) is already writing \(output.path)/"
+          && "\(error)"
+            == "portal serve (process \(getpid()), http://127.0.0.1:8080/) is already writing \(output.path)/"
       }
       #expect(!waited)
     }
@@ -123,7 +125,8 @@ import Testing
     try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     try Data("new".utf8).write(to: staging.appendingPathComponent("index.html"))
     try OutputWriter.swap(staging: staging, into: output)
-    #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+    #expect(
+      try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
     #expect(try fm.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["site"])
   }
 }

@@ -81,8 +81,11 @@ import Testing
     let (content, output) = try site()
     let session = BuildSession()
     try rewrite(content, "strategy/basics.md") { $0 + "\n[新しい取組](../initiatives/new-plan.md)\n" }
-    let missing = errors(SiteBuilder.build(options(content: content, output: output), session: session))
-    #expect(missing.count == 1 && missing[0].contains("there is no content file `initiatives/new-plan.md`"), "\(missing)")
+    let missing = errors(
+      SiteBuilder.build(options(content: content, output: output), session: session))
+    #expect(
+      missing.count == 1
+        && missing[0].contains("there is no content file `initiatives/new-plan.md`"), "\(missing)")
 
     let draft = """
       ---
@@ -96,18 +99,21 @@ import Testing
     try draft.write(
       to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
       encoding: .utf8)
-    let drafted = errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    let drafted = errors(
+      SiteBuilder.build(options(content: content, output: output), session: session))
     #expect(drafted.count == 1 && drafted[0].contains("is a draft (`draft: true`)"), "\(drafted)")
 
     try draft.replacingOccurrences(of: "summary: まだ準備中です。\n", with: "").write(
       to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
       encoding: .utf8)
-    let broken = errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    let broken = errors(
+      SiteBuilder.build(options(content: content, output: output), session: session))
     #expect(broken.count == 1 && broken[0].hasPrefix("initiatives/new-plan.md:"), "\(broken)")
 
     try draft.replacingOccurrences(of: "draft: true\n", with: "").write(
       to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
       encoding: .utf8)
-    #expect(SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+    #expect(
+      SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
   }
 }
