@@ -182,3 +182,13 @@ def test_a_build_stopped_with_ctrl_c_leaves_the_site_and_its_leftovers_go_next_t
     r = portal("build", "--now", NOW, cwd=work)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in work.iterdir()) == ["content", "site", "theme"]
+
+
+def test_run_outside_the_project_says_so(tmp_path):
+    """The usual first mistake: portal run in another folder than the project's."""
+    r = portal("build", cwd=tmp_path)
+    assert r.returncode == 1
+    assert f"content:1:1: error: there is no content folder `content` in {tmp_path}" in r.stderr, r.stderr
+    assert f"theme:1:1: error: there is no theme folder `theme` in {tmp_path}" in r.stderr
+    assert "run portal in the project's folder (the one holding content/ and theme/)" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

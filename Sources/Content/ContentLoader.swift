@@ -44,6 +44,22 @@ public enum ContentLoader {
     var diagnostics: [Diagnostic] = []
     let configURL = contentDirectory.appendingPathComponent("site.yml")
     let configPath = join(prefix, "site.yml")
+    var isFolder: ObjCBool = false
+    guard fm.fileExists(atPath: contentDirectory.path, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      // Most often portal was run in another folder than the project's.
+      return (
+        nil,
+        [
+          .error(
+            SourceLocation(file: prefix),
+            "there is no content folder `\(prefix)` in \(fm.currentDirectoryPath)",
+            hint:
+              "run portal in the project's folder (the one holding content/ and theme/), or give the folder with --content DIR",
+            code: "config.missing")
+        ]
+      )
+    }
     guard let configData = fm.contents(atPath: configURL.path) else {
       return (
         nil,
