@@ -77,6 +77,8 @@ public struct PreviewedPage: Sendable {
   public var glossaryNames: Set<String>
   /// The `lint:` settings of `site.yml`.
   public var lintSettings: [String: String]
+  /// The sizes of the files under `content/files/`, by path relative to `content/`.
+  public var fileSizes: [String: Int64]
 }
 
 extension BuildSession {
@@ -92,6 +94,7 @@ extension BuildSession {
     return PreviewedPage(
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
-      lintSettings: site.config.lint)
+      lintSettings: site.config.lint,
+      fileSizes: Dictionary(site.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a })
   }
 }

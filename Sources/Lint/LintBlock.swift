@@ -185,6 +185,9 @@ struct LintPage {
   let blocks: [LintBlock]
   let links: [LinkReference]
   let source: SourceText
+  /// The page's folder relative to `content/` (`initiatives`), which its links start from;
+  /// nil when the file is not known to be under `content/`.
+  var directory: String? = nil
 
   /// The file position of a link or image. cmark-gfm places inlines inside table cells a few
   /// columns off, so when the column does not hold `[` (or `![`) the nearest one on the line is

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the rules need to know about the site beyond one page: the glossary, because a loanword
 /// or abbreviation that has a glossary entry is explained to the reader by its link.
 public struct LintContext: Sendable {
@@ -12,9 +14,29 @@ public struct LintContext: Sendable {
   /// its scalar, without hashing it as a character.
   private var byScalar: [UInt32: [[LintCharacter]]]?
 
-  public init(glossaryNames: Set<String> = []) {
+  /// The sizes in bytes of the files under `content/files/`, by path relative to `content/`
+  /// (`files/dx-plan.pdf`), for the size a link to one should state.
+  public var fileSizes: [String: Int64]
+
+  public init(glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:]) {
     self.glossaryNames = glossaryNames
+    self.fileSizes = fileSizes
     (index, byScalar) = Self.makeIndex(glossaryNames)
+  }
+
+  /// The size of the file a link written in a page of `directory` (relative to `content/`)
+  /// points to, when it is one of `fileSizes`.
+  func fileSize(of link: String, from directory: String) -> Int64? {
+    let written = link.removingPercentEncoding ?? link
+    var parts = written.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
+    for part in written.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..": if parts.popLast() == nil { return nil }
+      default: parts.append(String(part))
+      }
+    }
+    return fileSizes[parts.joined(separator: "/")]
   }
 
   private static func makeIndex(_ names: Set<String>) -> (

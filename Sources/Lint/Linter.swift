@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Markdown
 
 /// Plain-Japanese checks on one Markdown body, for text written for residents. Everything it
@@ -8,8 +9,8 @@ public enum Linter {
   static let allRules: [any Rule] = [
     SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
-    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), DateWeekdayRule(), HalfwidthKanaRule(),
-    KanjiNumberRule(), MarkdownSlipRule(),
+    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), FileLinkRule(), DateWeekdayRule(),
+    HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(
@@ -31,10 +32,11 @@ public enum Linter {
   ///   - markdownBody: the Markdown after the front matter.
   ///   - bodyLineOffset: how many lines of the file come before the body (the front matter and
   ///     its `---` lines), so positions are file lines; 0 for a file without front matter.
+  ///   - relativePath: the file relative to `content/`, which its links to files start from.
   /// - Returns: warnings sorted by position, silencing comments applied.
   public static func lint(
     file: String, markdownBody: String, bodyLineOffset: Int, context: LintContext,
-    configuration: LintConfiguration = .default
+    configuration: LintConfiguration = .default, relativePath: String? = nil
   ) -> [Diagnostic] {
     var body = markdownBody
     if body.utf8.contains(0x0D) {
@@ -46,7 +48,9 @@ public enum Linter {
     let blocks = document.textBlocks().filter { $0.kind != .codeBlock }.map {
       LintBlock($0, source: source, context: context)
     }
-    let page = LintPage(blocks: blocks, links: document.links(), source: source)
+    let page = LintPage(
+      blocks: blocks, links: document.links(), source: source,
+      directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
     var found: [Diagnostic] = []
     for rule in allRules {
       guard let threshold = configuration.setting(for: rule.id) else { continue }

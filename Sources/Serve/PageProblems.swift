@@ -34,7 +34,8 @@ enum PageProblems {
     }
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
-      context: LintContext(glossaryNames: input.glossaryNames), configuration: configuration)
+      context: LintContext(glossaryNames: input.glossaryNames, fileSizes: input.fileSizes),
+      configuration: configuration, relativePath: input.relativePath)
   }
 
   /// `{"file": …, "diagnostics": [{file, line, column, severity, message, hint, code}]}`, in

@@ -100,14 +100,16 @@ struct LintCommand: ParsableCommand {
         LintFiles.line(ofKey: $0, in: settingsText)
       }
     }
-    let context = LintContext(glossaryNames: glossaryNames(of: set.pages))
+    let context = LintContext(
+      glossaryNames: glossaryNames(of: set.pages),
+      fileSizes: Dictionary(set.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a })
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in
       Linter.lint(
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
-        configuration: rules)
+        configuration: rules, relativePath: page.relativePath)
     }
     diagnostics += results.flatMap { $0 }
     let files = pages

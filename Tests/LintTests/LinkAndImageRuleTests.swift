@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 
 @testable import Lint
@@ -27,5 +28,63 @@ import Testing
   @Test func describedOrDecorativeImagesPass() throws {
     #expect(try lint("![避難所の地図](map.png)", rule: "lint.image-alt").isEmpty)
     #expect(try lint("![](line.png) <!-- decorative -->", rule: "lint.image-alt").isEmpty)
+  }
+}
+
+/// Links to files that are not web pages say their format and size (`lint.file-link`).
+@Suite struct FileLinkRuleTests {
+  /// A page in `content/strategy/` of a site with two files under `content/files/`.
+  func lintFiles(_ body: String) -> [Diagnostic] {
+    Linter.lint(
+      file: "content/strategy/plan.md", markdownBody: body, bodyLineOffset: 0,
+      context: LintContext(
+        fileSizes: ["files/dx-plan.pdf": 2_202_009, "files/表/一覧.xlsx": 350_000]),
+      relativePath: "strategy/plan.md"
+    ).filter { $0.code == "lint.file-link" }
+  }
+
+  @Test func aLinkToOneOfTheSitesFilesIsToldItsExactFormatAndSize() {
+    let found = lintFiles("計画は[DX推進計画](../files/dx-plan.pdf)にあります。")
+    #expect(positions(found) == ["1:4"])
+    #expect(found.first?.message == "the link to this PDF file does not say its format and size")
+    #expect(
+      found.first?.hint
+        == "say it in the link text, so readers know before they open it: （PDF・2.1MB）")
+    // Percent-escaped Japanese names and a folder: the same file.
+    let escaped = lintFiles("[一覧（Excel）](../files/%E8%A1%A8/一覧.xlsx#sheet)")
+    #expect(escaped.map(\.message) == ["the link to this Excel file does not say its size"])
+    #expect(escaped.first?.hint?.hasSuffix("（Excel・342KB）") == true)
+  }
+
+  @Test func formatAndSizeWrittenAnyWayPass() {
+    for text in [
+      "DX推進計画（PDF・2.1MB）", "DX推進計画（ＰＤＦ：２．１ＭＢ）", "計画 (pdf, 2,150 KB)", "計画（PDF形式、2メガバイト）",
+    ] {
+      #expect(lintFiles("[\(text)](../files/dx-plan.pdf)").isEmpty, "\(text)")
+    }
+    #expect(lintFiles("[一覧表（エクセル・342KB）](../files/表/一覧.xlsx)").isEmpty)
+  }
+
+  @Test func anotherSitesFileNeedsOnlyItsFormat() {
+    let found = lintFiles("[国の計画](https://www.digital.go.jp/plan.pdf)")
+    #expect(found.map(\.message) == ["the link to this PDF file does not say its format"])
+    #expect(found.first?.hint?.hasSuffix(": （PDF）") == true)
+    #expect(lintFiles("[国の計画（PDF）](https://www.digital.go.jp/plan.pdf)").isEmpty)
+  }
+
+  @Test func pagesImagesAndUnknownFilesAreLeftAlone() {
+    #expect(
+      lintFiles("[防災](../initiatives/ai.md) ![地図](../files/map.png) [x](https://x.jp/)").isEmpty)
+    // A file that is not there: the build reports the link; the example size is only an example.
+    let missing = lintFiles("[計画](../files/none.pdf)")
+    #expect(missing.first?.hint?.hasSuffix("for example （PDF・1.2MB）") == true)
+  }
+
+  @Test(arguments: [
+    (Int64(10), "1KB"), (350_000, "342KB"), (1_023_999, "1000KB"), (2_202_009, "2.1MB"),
+    (250_000_000, "238MB"),
+  ])
+  func sizesAreWrittenAsFileManagersShowThem(_ bytes: Int64, _ text: String) {
+    #expect(FileLinkRule.sizeText(bytes) == text)
   }
 }

@@ -226,14 +226,23 @@ final class PortBox: @unchecked Sendable {
         themeDirectory: dir.appendingPathComponent("theme"),
         outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date())),
       live: LiveReload(), log: { _ in })
+    let files = dir.appendingPathComponent("content/files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    try Data(count: 2_202_009).write(to: files.appendingPathComponent("plan.pdf"))
     #expect(await loop.build().succeeded)
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     let text = try String(contentsOf: file, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
     let long = String(repeating: "県の取組を説明する長い文が続き", count: 10) + "ます。"
     let anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
-    try (text + "\n" + long + "\n\n" + anchor + "\n").write(
+    let pdf = "[計画](../files/plan.pdf)を読みます。"
+    try (text + "\n" + long + "\n\n" + anchor + "\n\n" + pdf + "\n").write(
       to: file, atomically: true, encoding: .utf8)
+    // The size of the site's file, as `portal lint` gives it.
+    let panel = try #require(await loop.problems(url: "/initiatives/ai-disaster/"))
+    let fileLink = panel.diagnostics.first { $0.code == "lint.file-link" }
+    #expect(fileLink?.location.line == lines + 5)
+    #expect(fileLink?.hint?.hasSuffix("（PDF・2.1MB）") == true, "\(String(describing: fileLink))")
     func codes(_ url: String) async throws -> [String: Int] {
       let found = try #require(await loop.problems(url: url), "\(url)")
       #expect(found.path.hasSuffix("content/initiatives/ai-disaster.md"))

@@ -1,0 +1,76 @@
+import Diagnostics
+import Foundation
+
+/// A link to a PDF, an Excel sheet or another file that is not a web page says so, with its
+/// size: a resident on a phone decides before opening it whether they can read it and can
+/// afford the download, and a screen-reader user knows that another application will open.
+/// Japanese public sites write it after the link text: `DX推進計画（PDF・2.1MB）`.
+///
+/// For a file under `content/files/` the size is known and given in the hint; for a file on
+/// another site only its format is asked for.
+struct FileLinkRule: Rule {
+  let id = "lint.file-link"
+  let summary = "A link to a PDF or other file that does not say its format and size."
+
+  /// The formats by extension: the name a reader knows, and the words that count as saying it.
+  static let formats: [String: (name: String, words: [String])] = {
+    var formats: [String: (String, [String])] = [:]
+    for ext in ["pdf", "csv", "zip", "txt", "json", "mp3", "mp4", "webm", "odt", "ods", "odp"] {
+      formats[ext] = (ext.uppercased(), [ext])
+    }
+    formats["txt"]!.1 += ["テキスト"]
+    for ext in ["mp3"] { formats[ext]!.1 += ["音声"] }
+    for ext in ["mp4", "webm"] { formats[ext]!.1 += ["動画"] }
+    for ext in ["doc", "docx"] { formats[ext] = ("Word", ["word", "ワード", ext]) }
+    for ext in ["xls", "xlsx"] { formats[ext] = ("Excel", ["excel", "エクセル", ext]) }
+    for ext in ["ppt", "pptx"] {
+      formats[ext] = ("PowerPoint", ["powerpoint", "パワーポイント", ext])
+    }
+    return formats
+  }()
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    page.links.filter { !$0.isImage }.compactMap { link in
+      var address = link.url
+      if let cut = address.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+        address = String(address[..<cut])
+      }
+      let ext = (address as NSString).pathExtension.lowercased()
+      guard let format = Self.formats[ext] else { return nil }
+      let text = link.text.precomposedStringWithCompatibilityMapping.lowercased()
+      let saysFormat = format.words.contains { text.contains($0) }
+      let external = address.contains("://")
+      let size =
+        external ? nil : page.directory.flatMap { context.site.fileSize(of: address, from: $0) }
+      let saysSize = external || Self.mentionsSize(text)
+      guard !saysFormat || !saysSize else { return nil }
+      let missing =
+        !saysFormat && !saysSize ? "its format and size" : saysFormat ? "its size" : "its format"
+      // What to write: the real size when the file is this site's; only the format for a file
+      // on another site, whose size Portal cannot know.
+      let note =
+        external ? "（\(format.name)）" : "（\(format.name)・\(size.map(Self.sizeText) ?? "1.2MB")）"
+      return .warning(
+        page.location(of: link),
+        "the link to this \(format.name) file does not say \(missing)",
+        hint:
+          "say it in the link text, so readers know before they open it: \(size == nil && !external ? "for example " : "")\(note)",
+        code: id)
+    }
+  }
+
+  /// A number with a unit of bytes: 2.1MB, 350KB, 1,024 KB, ２．１ＭＢ (after NFKC), 3メガバイト.
+  static func mentionsSize(_ text: String) -> Bool {
+    let pattern = #"[0-9][0-9,.]*\s*([kmgt]?b|(キロ|メガ|ギガ)?バイト)"#
+    return text.range(of: pattern, options: .regularExpression) != nil
+  }
+
+  /// As a file manager shows it (1 KB = 1,024 bytes): 2.1MB, 350KB, 1KB at least.
+  static func sizeText(_ bytes: Int64) -> String {
+    let kb = Double(bytes) / 1024
+    if kb < 1000 { return "\(max(1, Int(kb.rounded())))KB" }
+    let mb = kb / 1024
+    if mb < 100 { return String(format: "%.1fMB", mb) }
+    return "\(Int(mb.rounded()))MB"
+  }
+}
