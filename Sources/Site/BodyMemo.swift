@@ -84,6 +84,11 @@ extension BodyContext {
       h.add(key)
       h.add(urlForFile[key]!)
     }
+    for key in imageSizes.keys.sorted() {
+      h.add(key)
+      h.add(imageSizes[key]!.width)
+      h.add(imageSizes[key]!.height)
+    }
     for t in glossary.targets {
       h.add(t.slug)
       h.add(t.url)

@@ -11,6 +11,8 @@ struct BodyContext: Sendable {
   /// Content-relative path of every page (`initiatives/foo.md`) → its URL.
   var urlForFile: [String: String]
   var glossary: GlossaryMatcher
+  /// The pixel sizes of the site's images, by address (`ImageAttributes`).
+  var imageSizes: [String: ImageSize] = [:]
 }
 
 /// Ids the page templates use themselves; headings in the body never take them.
@@ -72,7 +74,8 @@ enum BodyRenderer {
     var headings = doc.assignHeadingIDs(reserved: reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
     return Output(
-      html: doc.renderHTML(), headings: headings, plainText: doc.plainText(),
+      html: ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes), headings: headings,
+      plainText: doc.plainText(),
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
       missing: missing)
   }

@@ -174,7 +174,8 @@ public enum Resolver {
     return BodyContext(
       options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
       urlForFile: urlForFile,
-      glossary: GlossaryMatcher(glossaryTargets))
+      glossary: GlossaryMatcher(glossaryTargets),
+      imageSizes: ImageAttributes.sizes(of: files, urls: urls))
   }
 
   /// Derives the relations again after pages were replaced in the site (`replaceBody`) with

@@ -1,0 +1,78 @@
+import Content
+import Foundation
+
+/// What a browser needs of each image in a body to lay the page out before the image arrives
+/// and to fetch it only when the reader comes near: `width` and `height` for the site's own
+/// images (read from the files), and `loading="lazy" decoding="async"` for every one, which
+/// saves residents' data on long pages.
+enum ImageAttributes {
+  /// The body HTML with those attributes added to its `<img>` tags. `sizes` is keyed by the
+  /// image's address as the build writes it (unescaped); tags that already have such an
+  /// attribute (raw HTML, when allowed) keep theirs.
+  static func apply(_ html: String, sizes: [String: ImageSize]) -> String {
+    let opening = Array("<img src=\"".utf8)
+    var bytes = Array(html.utf8)
+    guard bytes.count >= opening.count else { return html }
+    var out: [UInt8] = []
+    var i = 0
+    var changed = false
+    while let start = find(opening, in: bytes, from: i) {
+      let valueStart = start + opening.count
+      guard let quote = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
+        let close = bytes[quote...].firstIndex(of: UInt8(ascii: ">"))
+      else { break }
+      let tag = String(decoding: bytes[start..<close], as: UTF8.self)
+      var added = ""
+      if !tag.contains(" width=") && !tag.contains(" height="),
+        let size = sizes[address(String(decoding: bytes[valueStart..<quote], as: UTF8.self))]
+      {
+        added += " width=\"\(size.width)\" height=\"\(size.height)\""
+      }
+      if !tag.contains(" loading=") { added += " loading=\"lazy\"" }
+      if !tag.contains(" decoding=") { added += " decoding=\"async\"" }
+      out += bytes[i...quote]
+      out += Array(added.utf8)
+      i = quote + 1
+      changed = changed || !added.isEmpty
+    }
+    guard changed else { return html }
+    out += bytes[i...]
+    bytes = out
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The address as written in `src`: HTML escapes and percent-escapes undone.
+  static func address(_ src: String) -> String {
+    let unescaped = src.replacingOccurrences(of: "&amp;", with: "&")
+      .replacingOccurrences(of: "&#x27;", with: "'")
+    return unescaped.removingPercentEncoding ?? unescaped
+  }
+
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+    var k = from
+    while k <= bytes.count - needle.count {
+      if bytes[k] == needle[0] && bytes[k..<(k + needle.count)].elementsEqual(needle) {
+        return k
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// The files whose sizes bodies use: images under `content/files/`, by their address.
+  static func sizes(of files: [ContentFile], urls: URLScheme) -> [String: ImageSize] {
+    var sizes: [String: ImageSize] = [:]
+    for file in files
+    where imageExtensions.contains(
+      (file.relativePath as NSString).pathExtension.lowercased())
+    {
+      if let size = ImageSize.read(atPath: file.path) {
+        sizes[urls.url(file.relativePath)] = size
+      }
+    }
+    return sizes
+  }
+
+  static let imageExtensions: Set<String> = ["png", "gif", "jpg", "jpeg", "webp"]
+}
