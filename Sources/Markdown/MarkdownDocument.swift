@@ -145,7 +145,7 @@ extension String {
   }
 
   /// Whether the UTF-8 bytes of `needle` occur in the string, compared byte for byte.
-  func containsBytes(_ needle: String) -> Bool {
+  public func containsBytes(_ needle: String) -> Bool {
     var copy = self
     return copy.withUTF8 { buffer in
       Self.find(Array(needle.utf8), in: buffer, from: 0) != nil

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Markdown
 
 /// What a browser needs of each image in a body to lay the page out before the image arrives
 /// and to fetch it only when the reader comes near: `width` and `height` for the site's own
@@ -10,6 +11,8 @@ enum ImageAttributes {
   /// image's address as the build writes it (unescaped); tags that already have such an
   /// attribute (raw HTML, when allowed) keep theirs.
   static func apply(_ html: String, sizes: [String: ImageSize]) -> String {
+    // Most bodies have no image: searched without copying them.
+    guard html.containsBytes("<img src=\"") else { return html }
     let opening = Array("<img src=\"".utf8)
     var bytes = Array(html.utf8)
     guard bytes.count >= opening.count else { return html }
