@@ -256,6 +256,7 @@ struct Dependencies: Sendable {
     case .event(let m):
       h.shown(all: m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
       h.add((m.end ?? m.start) < site.now ? 1 : 0)
+      h.add(m.registrationCloses.map { $0 <= site.now } == true ? 1 : 0)
     case .glossary(let m):
       h.shown(all: m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
       h.shown(all: site.termUsers[slug] ?? [])

@@ -260,7 +260,9 @@ enum EditInPlace {
     else { return false }
     switch (a.meta, b.meta) {
     case (.initiative(let x), .initiative(let y)): return x.started == y.started
-    case (.event(let x), .event(let y)): return x.start == y.start && x.end == y.end
+    // The times (and when registration closes) are the cache's clock boundaries.
+    case (.event(let x), .event(let y)):
+      return x.start == y.start && x.end == y.end && x.registrationCloses == y.registrationCloses
     case (.glossary(let x), .glossary(let y)): return x == y
     default: return true
     }

@@ -400,12 +400,13 @@ public enum SiteBuilder {
     return h.value
   }
 
-  /// The instants at which an event ends (or starts, without an end): where the upcoming/past
-  /// split changes.
+  /// The instants at which an event ends (or starts, without an end), where the upcoming/past
+  /// split changes, and at which its registration closes: a build past one is not up to date.
   static func eventBoundaries(_ site: Site) -> [Int64] {
-    (site.upcomingEvents + site.pastEvents).compactMap { i in
-      guard case .event(let m) = site.pages[i].page.meta else { return nil }
-      return Int64((m.end ?? m.start).epochSeconds)
+    (site.upcomingEvents + site.pastEvents).flatMap { i -> [Int64] in
+      guard case .event(let m) = site.pages[i].page.meta else { return [] }
+      return [Int64((m.end ?? m.start).epochSeconds)]
+        + (m.registrationCloses.map { [Int64($0.epochSeconds)] } ?? [])
     }.sorted()
   }
 

@@ -117,6 +117,15 @@ public struct EventMeta: Sendable, Hashable {
   public var audience: String?
   public var accessibility: [String]
   public var initiatives: [Reference]
+
+  /// When registration closes: the deadline, or the end of its day when written as a date
+  /// only (締め切り：12月1日 includes the 1st); nil without a deadline.
+  public var registrationCloses: DateTime? {
+    guard let deadline else { return nil }
+    guard deadline.isDateOnly else { return deadline }
+    return DateTime(
+      epochSeconds: deadline.epochSeconds + 86400, offsetSeconds: deadline.offsetSeconds)
+  }
 }
 
 public struct GlossaryMeta: Sendable, Hashable {

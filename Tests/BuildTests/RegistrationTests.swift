@@ -1,0 +1,77 @@
+import Content
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// An event whose registration deadline has passed, but which has not happened yet, says the
+/// registration is closed and offers no button to a form that no longer takes anyone.
+@Suite struct RegistrationTests {
+  func build(_ content: URL, _ output: URL, at now: String) -> BuildReport {
+    var o = options(content: content, output: output)
+    o.now = DateTime(iso: now)!
+    return SiteBuilder.build(o)
+  }
+
+  func eventPage(_ output: URL) throws -> String {
+    try String(
+      contentsOf: output.appendingPathComponent("events/seminar/index.html"), encoding: .utf8)
+  }
+
+  @Test func aPassedDeadlineClosesRegistrationAndTheClockAloneRebuildsIt() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let file = content.appendingPathComponent("events/seminar.md")
+    // A date only: the whole of 1 December counts.
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "registration: https://example.jp/form",
+      with: "registration: https://example.jp/form\ndeadline: 2026-12-01"
+    ).write(to: file, atomically: true, encoding: .utf8)
+
+    #expect(build(content, output, at: "2026-12-01T23:59:00+09:00").succeeded)
+    var page = try eventPage(output)
+    #expect(page.contains("必要です（締め切り：2026年12月1日（火））"))
+    #expect(page.contains("参加を申し込む"))
+
+    // Only the clock moved, past the deadline: not "up to date".
+    let later = build(content, output, at: "2026-12-02T00:00:00+09:00")
+    #expect(later.mode == .incremental)
+    page = try eventPage(output)
+    #expect(page.contains("受付は終わりました（締め切り：2026年12月1日（火））"))
+    #expect(!page.contains("参加を申し込む"))
+    #expect(page.contains("カレンダーに追加する"))
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    #expect(build(content, fresh, at: "2026-12-02T00:00:00+09:00").succeeded)
+    // Calendars say when they were made (DTSTAMP, the build clock): files an incremental build
+    // did not need to change keep theirs, so those lines are left out of the comparison.
+    func site(_ folder: URL) -> [String: String] {
+      snapshot(folder).filter { !$0.key.contains(".portal/") }.mapValues {
+        String(decoding: $0, as: UTF8.self).split(
+          separator: "\r\n", omittingEmptySubsequences: false
+        )
+        .filter { !$0.hasPrefix("DTSTAMP:") }.joined(separator: "\r\n")
+      }
+    }
+    #expect(site(output) == site(fresh))
+  }
+
+  /// When registration closes is one of the cache's clock boundaries, so `portal serve` does
+  /// not edit it in place (the boundaries would be stale).
+  @Test func aChangedDeadlineGoesTheUsualWayInServe() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let file = content.appendingPathComponent("events/seminar.md")
+    let session = BuildSession()
+    var o = options(content: content, output: output)
+    o.now = DateTime(iso: "2026-12-01T12:00:00+09:00")!
+    #expect(SiteBuilder.build(o, session: session).succeeded)
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "registration: https://example.jp/form",
+      with: "registration: https://example.jp/form\ndeadline: 2026-11-30"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(o, session: session)
+    #expect(report.succeeded && report.mode == .incremental)
+    #expect(try eventPage(output).contains("受付は終わりました（締め切り：2026年11月30日（月））"))
+  }
+}
