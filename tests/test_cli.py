@@ -94,6 +94,27 @@ def test_new_scaffolds_files_that_build(work):
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 
 
+def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
+    """Every optional key a scaffold offers, uncommented as written, is accepted with its
+    example value; only the example ids of other pages name nothing."""
+    import re
+
+    for kind, slug in [("initiative", "x-initiative"), ("event", "x-event"), ("glossary", "x-term"),
+                       ("strategy", "x-chapter")]:
+        assert portal("new", kind, "例", "--slug", slug, cwd=work).returncode == 0
+    for path in (work / "content").rglob("x-*.md"):
+        text = path.read_text(encoding="utf-8")
+        head, _, body = text[4:].partition("\n---\n")
+        head = re.sub(r"(?m)^# ([a-z_]+:)", r"\1", head)
+        path.write_text("---\n" + head + "\n---\n" + body, encoding="utf-8")
+    r = portal("build", "--now", NOW, "--diagnostics", "json", cwd=work)
+    errors = [d for d in json.loads(r.stdout)["diagnostics"] if d["severity"] == "error"]
+    assert errors, "the example ids were expected to name nothing"
+    for d in errors:
+        assert d["code"] == "content.unknown-id", d
+        assert re.search(r"`(other-|some-)[a-z-]+`", d["message"]), d
+
+
 def test_new_answers_mistakes_with_a_suggestion(work):
     r = portal("new", "initiatve", "防災", "--slug", "bousai", cwd=work)
     assert r.returncode == 2

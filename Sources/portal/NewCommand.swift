@@ -129,6 +129,7 @@ struct NewCommand: ParsableCommand {
         # place: 千葉県庁
         # online: https://example.jp/live
         # registration: https://example.jp/form
+        # deadline: 2026-12-20        # 申し込みの締め切り（過ぎると「受付は終わりました」と出ます）
         # accessibility: [手話通訳, 要約筆記]
         # initiatives: [some-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
