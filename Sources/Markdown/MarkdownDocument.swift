@@ -154,7 +154,9 @@ extension String {
 
   /// The first offset at or after `from` where `needle` occurs: glibc's `memmem` (vectorised),
   /// since a byte loop over each body's HTML, several times, was a tenth of rendering bodies.
-  static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+  public static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int)
+    -> Int?
+  {
     guard !needle.isEmpty, from >= 0, haystack.count - from >= needle.count,
       let base = haystack.baseAddress
     else { return nil }

@@ -14,34 +14,32 @@ enum ImageAttributes {
     // Most bodies have no image: searched without copying them.
     guard html.containsBytes("<img src=\"") else { return html }
     let opening = Array("<img src=\"".utf8)
-    var bytes = Array(html.utf8)
-    guard bytes.count >= opening.count else { return html }
+    let bytes = Array(html.utf8)
     var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 256)
     var i = 0
-    var changed = false
-    while let start = find(opening, in: bytes, from: i) {
-      let valueStart = start + opening.count
-      guard let quote = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
-        let close = bytes[quote...].firstIndex(of: UInt8(ascii: ">"))
-      else { break }
-      let tag = String(decoding: bytes[start..<close], as: UTF8.self)
-      var added = ""
-      if !tag.contains(" width=") && !tag.contains(" height="),
-        let size = sizes[address(String(decoding: bytes[valueStart..<quote], as: UTF8.self))]
-      {
-        added += " width=\"\(size.width)\" height=\"\(size.height)\""
+    bytes.withUnsafeBufferPointer { buffer in
+      while let start = String.find(opening, in: buffer, from: i) {
+        let valueStart = start + opening.count
+        guard let quote = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
+          let close = bytes[quote...].firstIndex(of: UInt8(ascii: ">"))
+        else { break }
+        let tag = String(decoding: bytes[start..<close], as: UTF8.self)
+        var added = ""
+        if !tag.contains(" width=") && !tag.contains(" height="),
+          let size = sizes[address(String(decoding: bytes[valueStart..<quote], as: UTF8.self))]
+        {
+          added += " width=\"\(size.width)\" height=\"\(size.height)\""
+        }
+        if !tag.contains(" loading=") { added += " loading=\"lazy\"" }
+        if !tag.contains(" decoding=") { added += " decoding=\"async\"" }
+        out += bytes[i...quote]
+        out += added.utf8
+        i = quote + 1
       }
-      if !tag.contains(" loading=") { added += " loading=\"lazy\"" }
-      if !tag.contains(" decoding=") { added += " decoding=\"async\"" }
-      out += bytes[i...quote]
-      out += Array(added.utf8)
-      i = quote + 1
-      changed = changed || !added.isEmpty
     }
-    guard changed else { return html }
     out += bytes[i...]
-    bytes = out
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The address as written in `src`: HTML escapes and percent-escapes undone.
@@ -49,18 +47,6 @@ enum ImageAttributes {
     let unescaped = src.replacingOccurrences(of: "&amp;", with: "&")
       .replacingOccurrences(of: "&#x27;", with: "'")
     return unescaped.removingPercentEncoding ?? unescaped
-  }
-
-  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-    guard bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
-    var k = from
-    while k <= bytes.count - needle.count {
-      if bytes[k] == needle[0] && bytes[k..<(k + needle.count)].elementsEqual(needle) {
-        return k
-      }
-      k += 1
-    }
-    return nil
   }
 
   /// The files whose sizes bodies use: images under `content/files/`, by their address.
