@@ -213,3 +213,16 @@ def test_run_outside_the_project_says_so(tmp_path):
     assert f"theme:1:1: error: there is no theme folder `theme` in {tmp_path}" in r.stderr
     assert "run portal in the project's folder (the one holding content/ and theme/)" in r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_base_url_publishes_a_preview_that_portal_check_accepts(work):
+    r = portal("build", "--now", NOW, "--base-url", "https://preview.example.jp/pr-12", "--output", "preview",
+               cwd=work)
+    assert r.returncode == 0, r.stderr
+    home = (work / "preview" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://preview.example.jp/pr-12/">' in home
+    check = portal("check", "--site", "preview", cwd=work)
+    assert check.returncode == 0, check.stdout + check.stderr
+    bad = portal("build", "--base-url", "preview.example.jp", cwd=work)
+    assert bad.returncode == 2
+    assert "`--base-url preview.example.jp` is not an http(s) URL" in bad.stderr

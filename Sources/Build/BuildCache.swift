@@ -426,6 +426,7 @@ struct BuildCache: Sendable {
       "portal \(exe)", "content \(options.contentDirectory.standardizedFileURL.path)",
       "theme \(options.themeDirectory.standardizedFileURL.path)",
       "cwd \(FileManager.default.currentDirectoryPath)", "drafts \(options.includeDrafts)",
+      "base \(options.baseURL ?? "site.yml")",
     ].joined(separator: "\n")
   }
 }

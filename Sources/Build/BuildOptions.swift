@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
   public var includeDrafts: Bool
   /// The build clock: splits events into upcoming and past; fixed by `--now` for reproducible builds.
   public var now: DateTime
+  /// Replaces `base_url` of site.yml (`--base-url`): the same content published for review at
+  /// another address, such as a preview of a change before it goes live. Nil keeps site.yml's.
+  public var baseURL: String?
   /// Whether to show a progress line on stderr during long builds: by default only on a
   /// terminal and not in CI.
   public var showsProgress = BuildProgress.isInteractive

@@ -126,6 +126,7 @@ public enum SiteBuilder {
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
+    if let base = options.baseURL { content?.config.baseURL = base }
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =

@@ -36,6 +36,7 @@ struct BuildCommand: ParsableCommand {
         portal build --content content --theme theme --output site
         portal build --now 2026-12-01T09:00:00+09:00   (a fixed clock: reproducible)
         portal build --drafts --diagnostics json
+        portal build --base-url https://preview.example.jp/pr-12/ --output preview
       """)
 
   @OptionGroup var locations: SiteLocations
@@ -52,7 +53,18 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "How to print problems: text or json.")
   var diagnostics: DiagnosticsOption = .text
 
+  @Option(
+    help:
+      "Publish at this address instead of base_url in content/site.yml (e.g. a preview of a change: https://preview.example.jp/pr-12/)."
+  )
+  var baseURL: String?
+
   func validate() throws {
+    if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+      throw ValidationError(
+        "`--base-url \(baseURL)` is not an http(s) URL. Help: write for example --base-url https://preview.example.jp/pr-12/"
+      )
+    }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
       throw ValidationError(
         "`--now \(now)` is not an ISO 8601 date-time. Help: write for example --now 2026-12-01T09:00:00+09:00"
@@ -67,6 +79,7 @@ struct BuildCommand: ParsableCommand {
       themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
     options.endsProcess = true
+    options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     let lock = try OutputLock.take(for: .build, options)
     defer { lock?.release() }
     let report = SiteBuilder.build(options)

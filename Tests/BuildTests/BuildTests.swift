@@ -247,3 +247,32 @@ func options(content: URL, output: URL) -> BuildOptions {
     #expect(home.contains(#"<meta property="og:url" content="https://dx.example.jp/">"#))
   }
 }
+
+/// `--base-url`: the same content published at another address (a preview of a change).
+@Suite struct BaseURLTests {
+  @Test func anotherAddressMovesEveryLinkAndBackAgain() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    var preview = options(content: content, output: output)
+    preview.baseURL = "https://preview.example.jp/pr-12/"
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    // Not "up to date": every address changes.
+    let moved = SiteBuilder.build(preview)
+    #expect(moved.succeeded && moved.mode == .full)
+    let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(home.contains(#"<link rel="canonical" href="https://preview.example.jp/pr-12/">"#))
+    #expect(home.contains(#"href="/pr-12/strategy/""#))
+    #expect(!home.contains(#"href="/strategy/""#))
+    let sitemap = try String(
+      contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+    #expect(
+      sitemap.contains("<loc>https://preview.example.jp/pr-12/initiatives/ai-disaster/</loc>"))
+    // Back to site.yml's address: the same bytes as a build that never moved.
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    #expect(SiteBuilder.build(options(content: content, output: fresh)).succeeded)
+    #expect(
+      snapshot(output).filter { !$0.key.contains(".portal/") }
+        == snapshot(fresh).filter { !$0.key.contains(".portal/") })
+  }
+}
