@@ -49,6 +49,9 @@ public struct BuildReport: Sendable {
   public var changedPaths: [String] = []
   /// Output paths rendered (written or found unchanged), to see what an edit touched.
   public var renderedPaths: [String] = []
+  /// Content files left out as drafts, relative to the content folder (`events/x.md`), for
+  /// `portal serve` to say why saving one changed nothing.
+  public var drafts: [String] = []
 
   public enum Mode: Sendable {
     /// Every file rendered into a new folder that replaced the output.
@@ -62,12 +65,21 @@ public struct BuildReport: Sendable {
     case upToDate
   }
 
+  /// The entry of `pageCounts` that counts drafts left out (kept with the counts, so an
+  /// up-to-date build says it too).
+  static let draftCount = "draft"
+
   public var succeeded: Bool { !diagnostics.hasErrors && (filesWritten > 0 || mode != .full) }
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
-    let counts = pageCounts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-    let time = String(format: "%.2f s", seconds)
+    let counts = pageCounts.filter { $0.0 != Self.draftCount }.map { "\($0.1) \($0.0)" }
+      .joined(separator: ", ")
+    let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
+    let time =
+      String(format: "%.2f s", seconds)
+      + (drafts == 0
+        ? "" : "; \(drafts) draft\(drafts == 1 ? "" : "s") not built (--drafts builds them)")
     if !succeeded {
       return
         "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s); the previous output was left unchanged (\(time))"

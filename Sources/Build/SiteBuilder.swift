@@ -127,6 +127,7 @@ public enum SiteBuilder {
       memo: parseMemo, knownFiles: Array(contentStamps.keys))
     diagnostics += loadDiagnostics
     if let base = options.baseURL { content?.config.baseURL = base }
+    let drafts = content?.withheld.filter { $0.value == .draft }.keys.sorted() ?? []
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =
@@ -264,7 +265,8 @@ public enum SiteBuilder {
     }
     let cache = BuildCache(
       settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
-      diagnostics: diagnostics.sorted.filter { $0.severity != .error }, pageCounts: counts(site),
+      diagnostics: diagnostics.sorted.filter { $0.severity != .error },
+      pageCounts: counts(site, drafts: drafts.count),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,
       parsedFiles: parsedFiles)
@@ -281,7 +283,8 @@ public enum SiteBuilder {
         session?.resolved = .init(
           site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
           search: searchDocuments)
-        var report = finish(rendered.count, counts(site))
+        var report = finish(rendered.count, counts(site, drafts: drafts.count))
+        report.drafts = drafts
         report.changedPaths = rendered
         report.renderedPaths = rendered
         return report
@@ -303,7 +306,8 @@ public enum SiteBuilder {
       session?.resolved = .init(
         site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
         search: searchDocuments)
-      var report = finish(changed.count, counts(site), mode: .incremental)
+      var report = finish(changed.count, counts(site, drafts: drafts.count), mode: .incremental)
+      report.drafts = drafts
       report.filesDeleted = deletes.count
       report.changedPaths = changed.map(\.path) + deletes
       report.renderedPaths = rendered
@@ -427,12 +431,13 @@ public enum SiteBuilder {
     }
   }
 
-  static func counts(_ site: Site) -> [(String, Int)] {
+  static func counts(_ site: Site, drafts: Int) -> [(String, Int)] {
     var result: [(String, Int)] = []
     var n: [ContentKind: Int] = [:]
     for i in site.pages.indices { n[site.pages[i].page.kind, default: 0] += 1 }
     for kind in ContentKind.allCases { result.append((kind.rawValue, n[kind] ?? 0)) }
     result.append(("domain", site.domains.count))
+    if drafts > 0 { result.append((BuildReport.draftCount, drafts)) }
     return result
   }
 }

@@ -186,7 +186,17 @@ final class RebuildLoop: @unchecked Sendable {
     } else if report.succeeded {
       let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
       let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
-      log("Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)")
+      // A saved draft changes nothing in the site: say why, and how to see it.
+      let savedDrafts = report.drafts.filter { changedSources.contains("c/" + $0) }.map {
+        "content/" + $0
+      }
+      let draftNote =
+        savedDrafts.isEmpty
+        ? ""
+        : "; \(savedDrafts.joined(separator: ", ")) \(savedDrafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+      log(
+        "Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)\(draftNote)"
+      )
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {

@@ -116,4 +116,19 @@ import Testing
     #expect(
       SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
   }
+
+  /// The summary says how many drafts were left out, also when the build was up to date.
+  @Test func theSummaryCountsDraftsLeftOut() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try rewrite(content, "initiatives/cyber-security.md") { "---\ndraft: true\n" + $0.dropFirst(4) }
+    let first = SiteBuilder.build(options(content: content, output: output))
+    #expect(first.succeeded)
+    #expect(first.drafts == ["initiatives/cyber-security.md"])
+    #expect(first.summary.hasSuffix("; 1 draft not built (--drafts builds them)"))
+    #expect(first.summary.contains("(2 strategy, 1 field, 1 initiative,"))
+    let again = SiteBuilder.build(options(content: content, output: output))
+    #expect(again.mode == .upToDate)
+    #expect(again.summary.hasSuffix("; 1 draft not built (--drafts builds them)"))
+  }
 }

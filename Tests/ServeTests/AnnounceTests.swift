@@ -47,4 +47,27 @@ final class LogBox: @unchecked Sendable {
     await loop.announce(report([]), changedSources: ["c/a.md"])
     #expect(!box.text.contains("as before"))
   }
+
+  /// Saving a draft changes nothing in the site: the line says why and how to see it.
+  @Test func aSavedDraftIsNamedAsOne() async {
+    let box = LogBox()
+    let options = BuildOptions(
+      contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
+      themeDirectory: URL(fileURLWithPath: "/nonexistent/theme"),
+      outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
+    let loop = RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) })
+    var report = BuildReport(
+      diagnostics: [], pageCounts: [("initiative", 1), ("draft", 2)], filesWritten: 0,
+      seconds: 0.01, mode: .incremental)
+    report.drafts = ["initiatives/new-plan.md", "events/later.md"]
+    await loop.announce(report, changedSources: ["c/initiatives/new-plan.md"])
+    #expect(
+      box.text
+        == "Rebuilt in 10 ms after editing content/initiatives/new-plan.md: 0 file(s) changed; content/initiatives/new-plan.md is a draft (draft: true), not built: preview drafts with portal serve --drafts"
+    )
+    #expect(
+      report.summary
+        == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 2 drafts not built (--drafts builds them)"
+    )
+  }
 }
