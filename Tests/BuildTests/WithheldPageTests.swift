@@ -80,9 +80,17 @@ import Testing
   @Test func theMessageFollowsTheTargetInOneSession() throws {
     let (content, output) = try site()
     let session = BuildSession()
+    /// Saves `content/initiatives/new-plan.md` (nil: leaves it out) and builds in the session.
+    func build(plan text: String?) throws -> [String] {
+      if let text {
+        try text.write(
+          to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
+          encoding: .utf8)
+      }
+      return errors(SiteBuilder.build(options(content: content, output: output), session: session))
+    }
     try rewrite(content, "strategy/basics.md") { $0 + "\n[新しい取組](../initiatives/new-plan.md)\n" }
-    let missing = errors(
-      SiteBuilder.build(options(content: content, output: output), session: session))
+    let missing = try build(plan: nil)
     #expect(
       missing.count == 1
         && missing[0].contains("there is no content file `initiatives/new-plan.md`"), "\(missing)")
@@ -96,25 +104,11 @@ import Testing
       ---
       準備中です。
       """
-    try draft.write(
-      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
-      encoding: .utf8)
-    let drafted = errors(
-      SiteBuilder.build(options(content: content, output: output), session: session))
+    let drafted = try build(plan: draft)
     #expect(drafted.count == 1 && drafted[0].contains("is a draft (`draft: true`)"), "\(drafted)")
-
-    try draft.replacingOccurrences(of: "summary: まだ準備中です。\n", with: "").write(
-      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
-      encoding: .utf8)
-    let broken = errors(
-      SiteBuilder.build(options(content: content, output: output), session: session))
+    let broken = try build(plan: draft.replacingOccurrences(of: "summary: まだ準備中です。\n", with: ""))
     #expect(broken.count == 1 && broken[0].hasPrefix("initiatives/new-plan.md:"), "\(broken)")
-
-    try draft.replacingOccurrences(of: "draft: true\n", with: "").write(
-      to: content.appendingPathComponent("initiatives/new-plan.md"), atomically: true,
-      encoding: .utf8)
-    #expect(
-      SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+    #expect(try build(plan: draft.replacingOccurrences(of: "draft: true\n", with: "")).isEmpty)
   }
 
   /// The summary says how many drafts were left out, also when the build was up to date.

@@ -17,13 +17,18 @@ final class LogBox: @unchecked Sendable {
 
 /// After each save the same warnings are not printed again; new or changed ones are.
 @Suite struct AnnounceTests {
-  @Test func warningsArePrintedWhenTheyChange() async {
+  /// A loop on folders that do not exist (nothing is built) and what it logs.
+  static func loop() -> (RebuildLoop, LogBox) {
     let box = LogBox()
     let options = BuildOptions(
       contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
       themeDirectory: URL(fileURLWithPath: "/nonexistent/theme"),
       outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
-    let loop = RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) })
+    return (RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) }), box)
+  }
+
+  @Test func warningsArePrintedWhenTheyChange() async {
+    let (loop, box) = Self.loop()
     func report(_ messages: [String]) -> BuildReport {
       var r = BuildReport(
         diagnostics: messages.map { .warning(SourceLocation(file: "content/a.md", line: 3), $0) },
@@ -50,12 +55,7 @@ final class LogBox: @unchecked Sendable {
 
   /// Saving a draft changes nothing in the site: the line says why and how to see it.
   @Test func aSavedDraftIsNamedAsOne() async {
-    let box = LogBox()
-    let options = BuildOptions(
-      contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
-      themeDirectory: URL(fileURLWithPath: "/nonexistent/theme"),
-      outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
-    let loop = RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) })
+    let (loop, box) = Self.loop()
     var report = BuildReport(
       diagnostics: [], pageCounts: [("initiative", 1), ("draft", 2)], filesWritten: 0,
       seconds: 0.01, mode: .incremental)
