@@ -125,7 +125,12 @@ public final class OutputLock: @unchecked Sendable {
         throw .io("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
       }
       if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-        let other = Holder(parsing: Self.read(fd))
+        // A holder writes who it is just after taking the lock: give it a moment.
+        var other = Holder(parsing: Self.read(fd))
+        for _ in 0..<10 where other.command == nil {
+          usleep(10_000)
+          other = Holder(parsing: Self.read(fd))
+        }
         if other.command == .serve {
           close(fd)
           throw .served(by: other, output: display)

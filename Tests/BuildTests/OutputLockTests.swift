@@ -93,6 +93,35 @@ import Testing
     #expect(!held(next.path))
   }
 
+  /// A server that has taken the lock but not yet written who it is, is not taken for a build
+  /// to wait for (which would wait as long as it serves).
+  @Test func aHolderIsGivenAMomentToSayWhoItIs() throws {
+    let (output, content) = try place()
+    let path = OutputLock.path(for: output)
+    let fd = open(path, O_RDWR | O_CREAT, 0o644)
+    #expect(flock(fd, LOCK_EX) == 0)
+    defer {
+      unlink(path)
+      close(fd)
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(30)) {
+      let text = Array("pid 1\ncommand serve\n".utf8)
+      _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var outcome: String?
+    Thread {
+      do {
+        _ = try OutputLock.acquire(output: output, protecting: [content], for: .build)
+        outcome = "acquired"
+      } catch { outcome = "\(error)" }
+      done.signal()
+    }.start()
+    // Without the moment it would wait for the server: a time limit, not a hang.
+    #expect(done.wait(timeout: .now() + 5) == .success)
+    #expect(outcome?.hasPrefix("portal serve (process 1) is already writing") == true)
+  }
+
   @Test func killedBuildsLeftoversGoWhenTheLockIsTaken() throws {
     let (output, content) = try place()
     let parent = output.deletingLastPathComponent()
