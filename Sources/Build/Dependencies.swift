@@ -175,6 +175,11 @@ struct Dependencies: Sendable {
         }
       case "events":
         h.shown(all: site.upcomingEvents)
+        // Their cards say whether registration is still open.
+        for i in site.upcomingEvents {
+          guard case .event(let m) = site.pages[i].page.meta else { continue }
+          h.add(m.registrationCloses.map { $0 <= site.now } == true ? 1 : 0)
+        }
         h.add(site.pastEvents.count)
         h.shown(all: site.config.listedPast(site.pastEvents))
         pastYears()

@@ -148,12 +148,21 @@ struct ViewModels {
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
       m["datetime"] = .text(meta.start.description)
       m["mode"] = .text(eventMode(meta))
+      m["registration_note"] = .text(registrationNote(meta))
     case .glossary(let meta):
       m["reading"] = .text(meta.reading)
       m["aliases"] = .text(meta.aliases.joined(separator: "、"))
     default: break
     }
     return m
+  }
+
+  /// Whether residents can still register, for a list of events: empty when registration is
+  /// not needed.
+  func registrationNote(_ m: EventMeta) -> String {
+    guard m.registration != nil else { return "" }
+    if let closes = m.registrationCloses, closes <= site.now { return "受付は終わりました" }
+    return m.deadline.map { "締め切り \(JapaneseDate.dateTime($0))" } ?? "必要です"
   }
 
   func eventMode(_ m: EventMeta) -> String {

@@ -33,6 +33,10 @@ import Testing
     var page = try eventPage(output)
     #expect(page.contains("必要です（締め切り：2026年12月1日（火））"))
     #expect(page.contains("参加を申し込む"))
+    func list() throws -> String {
+      try String(contentsOf: output.appendingPathComponent("events/index.html"), encoding: .utf8)
+    }
+    #expect(try list().contains("申し込み：締め切り 2026年12月1日（火）"))
 
     // Only the clock moved, past the deadline: not "up to date".
     let later = build(content, output, at: "2026-12-02T00:00:00+09:00")
@@ -41,6 +45,8 @@ import Testing
     #expect(page.contains("受付は終わりました（締め切り：2026年12月1日（火））"))
     #expect(!page.contains("参加を申し込む"))
     #expect(page.contains("カレンダーに追加する"))
+    // The list of events says so too.
+    #expect(try list().contains("申し込み：受付は終わりました"))
     let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
     #expect(build(content, fresh, at: "2026-12-02T00:00:00+09:00").succeeded)
     // Calendars say when they were made (DTSTAMP, the build clock): files an incremental build
