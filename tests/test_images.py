@@ -87,3 +87,31 @@ def test_the_page_passes_axe_and_nu(driver, pictured):
     assert not failures, "\n".join(failures)
     count, lines = nu_errors(out, [out / "strategy" / "basics" / "index.html"])
     assert not count, "\n".join(lines)
+
+
+def test_lint_says_a_heavy_photo_is_heavy(tmp_path):
+    """A photo as a camera saves it (noise does not compress): `portal lint` gives its size in
+    bytes and pixels."""
+    import os
+    import subprocess
+
+    from conftest import BIN, THEME
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    width, height = 1000, 700
+    rows = b"".join(b"\x00" + os.urandom(width * 3) for _ in range(height))
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    (content / "files").mkdir(exist_ok=True)
+    (content / "files" / "会場.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    page = content / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n![会場の様子](../files/会場.png)\n", encoding="utf-8")
+    r = subprocess.run([str(BIN), "lint", "--content", str(content), str(page)], capture_output=True,
+                       text=True, timeout=120)
+    assert "(1000 × 700 px, more than 500KB): every reader downloads all of it [lint.image-weight]" in r.stdout, (
+        r.stdout + r.stderr)

@@ -79,6 +79,8 @@ public struct PreviewedPage: Sendable {
   public var lintSettings: [String: String]
   /// The sizes of the files under `content/files/`, by path relative to `content/`.
   public var fileSizes: [String: Int64]
+  /// Their pixel sizes, for images whose headers tell.
+  public var imageSizes: [String: ImageSize]
 }
 
 extension BuildSession {
@@ -95,6 +97,7 @@ extension BuildSession {
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
       lintSettings: site.config.lint,
-      fileSizes: Dictionary(site.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a })
+      fileSizes: Dictionary(site.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
+      imageSizes: ImageSize.of(site.files))
   }
 }

@@ -89,3 +89,18 @@ public struct ImageSize: Sendable, Hashable {
     return nil
   }
 }
+
+extension ImageSize {
+  /// The file types whose size can be read.
+  public static let extensions: Set<String> = ["png", "gif", "jpg", "jpeg", "webp"]
+
+  /// The sizes of the images among `files` whose headers tell, by path relative to `content/`.
+  public static func of(_ files: [ContentFile]) -> [String: ImageSize] {
+    var sizes: [String: ImageSize] = [:]
+    for file in files
+    where extensions.contains((file.relativePath as NSString).pathExtension.lowercased()) {
+      sizes[file.relativePath] = read(atPath: file.path)
+    }
+    return sizes
+  }
+}

@@ -18,15 +18,32 @@ public struct LintContext: Sendable {
   /// (`files/dx-plan.pdf`), for the size a link to one should state.
   public var fileSizes: [String: Int64]
 
-  public init(glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:]) {
+  /// The pixel sizes of the site's images, by the same paths, where their headers tell.
+  public var imageSizes: [String: (width: Int, height: Int)]
+
+  public init(
+    glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
+    imageSizes: [String: (width: Int, height: Int)] = [:]
+  ) {
     self.glossaryNames = glossaryNames
     self.fileSizes = fileSizes
+    self.imageSizes = imageSizes
     (index, byScalar) = Self.makeIndex(glossaryNames)
+  }
+
+  /// The pixel size of the image a link in a page of `directory` shows, when known.
+  func imageDimensions(of link: String, from directory: String) -> (width: Int, height: Int)? {
+    path(of: link, from: directory).flatMap { imageSizes[$0] }
   }
 
   /// The size of the file a link written in a page of `directory` (relative to `content/`)
   /// points to, when it is one of `fileSizes`.
   func fileSize(of link: String, from directory: String) -> Int64? {
+    path(of: link, from: directory).flatMap { fileSizes[$0] }
+  }
+
+  /// The path relative to `content/` that a link written in a page of `directory` names.
+  private func path(of link: String, from directory: String) -> String? {
     let written = link.removingPercentEncoding ?? link
     var parts = written.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
     for part in written.split(separator: "/") {
@@ -36,7 +53,7 @@ public struct LintContext: Sendable {
       default: parts.append(String(part))
       }
     }
-    return fileSizes[parts.joined(separator: "/")]
+    return parts.joined(separator: "/")
   }
 
   private static func makeIndex(_ names: Set<String>) -> (

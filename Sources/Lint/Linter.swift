@@ -9,8 +9,8 @@ public enum Linter {
   static let allRules: [any Rule] = [
     SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
-    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), FileLinkRule(), DateWeekdayRule(),
-    HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(),
+    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
+    DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

@@ -34,7 +34,9 @@ enum PageProblems {
     }
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
-      context: LintContext(glossaryNames: input.glossaryNames, fileSizes: input.fileSizes),
+      context: LintContext(
+        glossaryNames: input.glossaryNames, fileSizes: input.fileSizes,
+        imageSizes: input.imageSizes.mapValues { ($0.width, $0.height) }),
       configuration: configuration, relativePath: input.relativePath)
   }
 

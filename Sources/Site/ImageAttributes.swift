@@ -52,16 +52,7 @@ enum ImageAttributes {
   /// The files whose sizes bodies use: images under `content/files/`, by their address.
   static func sizes(of files: [ContentFile], urls: URLScheme) -> [String: ImageSize] {
     var sizes: [String: ImageSize] = [:]
-    for file in files
-    where imageExtensions.contains(
-      (file.relativePath as NSString).pathExtension.lowercased())
-    {
-      if let size = ImageSize.read(atPath: file.path) {
-        sizes[urls.url(file.relativePath)] = size
-      }
-    }
+    for (path, size) in ImageSize.of(files) { sizes[urls.url(path)] = size }
     return sizes
   }
-
-  static let imageExtensions: Set<String> = ["png", "gif", "jpg", "jpeg", "webp"]
 }

@@ -88,3 +88,32 @@ import Testing
     #expect(FileLinkRule.sizeText(bytes) == text)
   }
 }
+
+/// Images of the site heavier than the limit (`lint.image-weight`).
+@Suite struct ImageWeightRuleTests {
+  func lintImages(_ body: String, settings: [String: String] = [:]) throws -> [Diagnostic] {
+    Linter.lint(
+      file: "content/strategy/plan.md", markdownBody: body, bodyLineOffset: 0,
+      context: LintContext(
+        fileSizes: ["files/photo.jpg": 4_400_000, "files/map.png": 120_000],
+        imageSizes: ["files/photo.jpg": (4000, 3000)]),
+      configuration: try LintConfiguration(settings: settings), relativePath: "strategy/plan.md"
+    ).filter { $0.code == "lint.image-weight" }
+  }
+
+  @Test func aCameraPhotoIsTooHeavyAndSaysItsSize() throws {
+    let found = try lintImages("写真です。\n\n![会場の写真](../files/photo.jpg)")
+    #expect(positions(found) == ["3:1"])
+    #expect(
+      found.first?.message
+        == "this image is 4.2MB (4000 × 3000 px, more than 500KB): every reader downloads all of it"
+    )
+  }
+
+  @Test func lightImagesAndOtherSitesImagesPass() throws {
+    #expect(try lintImages("![地図](../files/map.png) ![外](https://example.jp/big.jpg)").isEmpty)
+    // The limit is the site's to set.
+    #expect(
+      try lintImages("![地図](../files/map.png)", settings: ["lint.image-weight": "100"]).count == 1)
+  }
+}

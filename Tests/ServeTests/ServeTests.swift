@@ -229,13 +229,20 @@ final class PortBox: @unchecked Sendable {
     let files = dir.appendingPathComponent("content/files")
     try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     try Data(count: 2_202_009).write(to: files.appendingPathComponent("plan.pdf"))
+    // A PNG's header (1600 × 1200) and 600 KB after it.
+    func be32(_ v: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8(v >> $0 & 0xFF) } }
+    let header: [UInt8] =
+      [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be32(13) + Array("IHDR".utf8)
+      + be32(1600) + be32(1200) + [8, 2, 0, 0, 0]
+    try Data(header + [UInt8](repeating: 0, count: 600_000)).write(
+      to: files.appendingPathComponent("photo.png"))
     #expect(await loop.build().succeeded)
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     let text = try String(contentsOf: file, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
     let long = String(repeating: "県の取組を説明する長い文が続き", count: 10) + "ます。"
     let anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
-    let pdf = "[計画](../files/plan.pdf)を読みます。"
+    let pdf = "[計画](../files/plan.pdf)を読みます。\n\n![会場の写真](../files/photo.png)"
     try (text + "\n" + long + "\n\n" + anchor + "\n\n" + pdf + "\n").write(
       to: file, atomically: true, encoding: .utf8)
     // The size of the site's file, as `portal lint` gives it.
@@ -243,6 +250,8 @@ final class PortBox: @unchecked Sendable {
     let fileLink = panel.diagnostics.first { $0.code == "lint.file-link" }
     #expect(fileLink?.location.line == lines + 5)
     #expect(fileLink?.hint?.hasSuffix("（PDF・2.1MB）") == true, "\(String(describing: fileLink))")
+    let weight = panel.diagnostics.first { $0.code == "lint.image-weight" }
+    #expect(weight?.message.hasPrefix("this image is 586KB (1600 × 1200 px,") == true)
     func codes(_ url: String) async throws -> [String: Int] {
       let found = try #require(await loop.problems(url: url), "\(url)")
       #expect(found.path.hasSuffix("content/initiatives/ai-disaster.md"))

@@ -74,3 +74,31 @@ struct FileLinkRule: Rule {
     return "\(Int(mb.rounded()))MB"
   }
 }
+
+/// An image of the site that is heavy to download: every resident who opens the page on a
+/// phone downloads all of it, though a phone's screen shows a few hundred pixels across.
+/// Photos straight from a camera (4,000 px, several MB) are the usual case.
+struct ImageWeightRule: Rule {
+  let id = "lint.image-weight"
+  let summary = "An image of the site larger than the limit (in KB) to download."
+  let threshold: Threshold? = Threshold(
+    value: 500, meaning: "maximum size of an image in KB", range: 50...100_000)
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    guard let directory = page.directory else { return [] }
+    return page.links.filter(\.isImage).compactMap { image in
+      guard let bytes = context.site.fileSize(of: image.url, from: directory),
+        bytes > Int64(context.threshold) * 1024
+      else { return nil }
+      let size = FileLinkRule.sizeText(bytes)
+      let pixels = context.site.imageDimensions(of: image.url, from: directory)
+      let shape = pixels.map { "\($0.width) × \($0.height) px, " } ?? ""
+      return .warning(
+        page.location(of: image),
+        "this image is \(size) (\(shape)more than \(context.threshold)KB): every reader downloads all of it",
+        hint:
+          "save it smaller: about 1,600 px wide as JPEG or WebP is usually a few hundred KB and sharp on any screen",
+        code: id)
+    }
+  }
+}
