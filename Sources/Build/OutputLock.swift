@@ -125,9 +125,10 @@ public final class OutputLock: @unchecked Sendable {
         throw .io("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
       }
       if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-        // A holder writes who it is just after taking the lock: give it a moment.
+        // A holder writes who it is just after taking the lock: give it a moment (up to half a
+        // second, for a machine under load; an empty file is otherwise never held for long).
         var other = Holder(parsing: Self.read(fd))
-        for _ in 0..<10 where other.command == nil {
+        for _ in 0..<50 where other.command == nil {
           usleep(10_000)
           other = Holder(parsing: Self.read(fd))
         }

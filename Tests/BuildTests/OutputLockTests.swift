@@ -104,10 +104,12 @@ import Testing
       unlink(path)
       close(fd)
     }
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(30)) {
+    // A thread of its own, not a shared queue that other tests may keep busy.
+    Thread {
+      usleep(20_000)
       let text = Array("pid 1\ncommand serve\n".utf8)
       _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-    }
+    }.start()
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var outcome: String?
     Thread {
