@@ -178,7 +178,7 @@ struct Dependencies: Sendable {
         // Their cards say whether registration is still open.
         for i in site.upcomingEvents {
           guard case .event(let m) = site.pages[i].page.meta else { continue }
-          h.add(m.registrationCloses.map { $0 <= site.now } == true ? 1 : 0)
+          h.add(m.registrationClosed(at: site.now) ? 1 : 0)
         }
         h.add(site.pastEvents.count)
         h.shown(all: site.config.listedPast(site.pastEvents))
@@ -261,7 +261,7 @@ struct Dependencies: Sendable {
     case .event(let m):
       h.shown(all: m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
       h.add((m.end ?? m.start) < site.now ? 1 : 0)
-      h.add(m.registrationCloses.map { $0 <= site.now } == true ? 1 : 0)
+      h.add(m.registrationClosed(at: site.now) ? 1 : 0)
     case .glossary(let m):
       h.shown(all: m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
       h.shown(all: site.termUsers[slug] ?? [])

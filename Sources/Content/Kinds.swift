@@ -126,6 +126,12 @@ public struct EventMeta: Sendable, Hashable {
     return DateTime(
       epochSeconds: deadline.epochSeconds + 86400, offsetSeconds: deadline.offsetSeconds)
   }
+
+  /// Whether registration has closed by `now` (false without a deadline): one rule for the
+  /// event's page, the list of events and what makes them render again.
+  public func registrationClosed(at now: DateTime) -> Bool {
+    registrationCloses.map { $0 <= now } ?? false
+  }
 }
 
 public struct GlossaryMeta: Sendable, Hashable {

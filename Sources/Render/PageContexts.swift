@@ -85,7 +85,7 @@ extension ViewModels {
       ctx["online"] = .text(m.online ?? "")
       ctx["registration"] = .text(m.registration ?? "")
       ctx["deadline"] = .text(m.deadline.map(JapaneseDate.dateTime) ?? "")
-      ctx["registration_closed"] = .bool(m.registrationCloses.map { $0 <= site.now } ?? false)
+      ctx["registration_closed"] = .bool(m.registrationClosed(at: site.now))
       ctx["capacity"] = .text(m.capacity.map { "\($0)人" } ?? "")
       ctx["fee"] = .text(m.fee ?? "")
       ctx["audience"] = .text(m.audience ?? "")

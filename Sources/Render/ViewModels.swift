@@ -161,7 +161,7 @@ struct ViewModels {
   /// not needed.
   func registrationNote(_ m: EventMeta) -> String {
     guard m.registration != nil else { return "" }
-    if let closes = m.registrationCloses, closes <= site.now { return "受付は終わりました" }
+    if m.registrationClosed(at: site.now) { return "受付は終わりました" }
     return m.deadline.map { "締め切り \(JapaneseDate.dateTime($0))" } ?? "必要です"
   }
 
