@@ -44,21 +44,10 @@ public enum ContentLoader {
     var diagnostics: [Diagnostic] = []
     let configURL = contentDirectory.appendingPathComponent("site.yml")
     let configPath = join(prefix, "site.yml")
-    var isFolder: ObjCBool = false
-    guard fm.fileExists(atPath: contentDirectory.path, isDirectory: &isFolder), isFolder.boolValue
-    else {
-      // Most often portal was run in another folder than the project's.
-      return (
-        nil,
-        [
-          .error(
-            SourceLocation(file: prefix),
-            "there is no content folder `\(prefix)` in \(fm.currentDirectoryPath)",
-            hint:
-              "run portal in the project's folder (the one holding content/ and theme/), or give the folder with --content DIR",
-            code: "config.missing")
-        ]
-      )
+    if let missing = missingFolder(
+      contentDirectory, shownAs: prefix, what: "content", code: "config.missing")
+    {
+      return (nil, [missing])
     }
     guard let configData = fm.contents(atPath: configURL.path) else {
       return (
@@ -315,6 +304,25 @@ public enum ContentLoader {
   }
 
   /// A path relative to the working directory when the folder is inside it, as editors expect.
+  /// The error for a content or theme folder that does not exist, or nil when it does. Most
+  /// often portal was run in another folder than the project's.
+  /// - Parameter what: `content` or `theme`, which is also the name of its command-line option.
+  public static func missingFolder(_ url: URL, shownAs shown: String, what: String, code: String)
+    -> Diagnostic?
+  {
+    var isFolder: ObjCBool = false
+    let fm = FileManager.default
+    guard !fm.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue else {
+      return nil
+    }
+    return .error(
+      SourceLocation(file: shown),
+      "there is no \(what) folder `\(shown)` in \(fm.currentDirectoryPath)",
+      hint:
+        "run portal in the project's folder (the one holding content/ and theme/), or give the folder with --\(what) DIR",
+      code: code)
+  }
+
   public static func displayPath(for url: URL) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     let path = url.standardizedFileURL.path

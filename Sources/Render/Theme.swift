@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import Mustache
@@ -31,19 +32,10 @@ public struct Theme: Sendable {
     var library = MustacheLibrary()
     var names: Set<String> = []
     let fm = FileManager.default
-    var isFolder: ObjCBool = false
-    guard fm.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-      return (
-        nil,
-        [
-          .error(
-            SourceLocation(file: displayPath),
-            "there is no theme folder `\(displayPath)` in \(fm.currentDirectoryPath)",
-            hint:
-              "run portal in the project's folder (the one holding content/ and theme/), or give the folder with --theme DIR",
-            code: "theme.missing")
-        ]
-      )
+    if let missing = ContentLoader.missingFolder(
+      directory, shownAs: displayPath, what: "theme", code: "theme.missing")
+    {
+      return (nil, [missing])
     }
     let files = ((try? fm.contentsOfDirectory(atPath: templatesDir.path)) ?? []).sorted()
     if files.isEmpty {
