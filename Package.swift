@@ -63,7 +63,7 @@ let package = Package(
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
-    .target(name: "Lint", dependencies: ["Diagnostics", "Markdown"]),
+    .target(name: "Lint", dependencies: ["Diagnostics", "Markdown", "Content"]),
     // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.
     .target(
       name: "Serve",
@@ -95,7 +95,7 @@ let package = Package(
     .testTarget(
       name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
-    .testTarget(name: "LintTests", dependencies: ["Lint"]),
+    .testTarget(name: "LintTests", dependencies: ["Lint", "Content"]),
     .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "Content", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -77,10 +77,8 @@ public struct PreviewedPage: Sendable {
   public var glossaryNames: Set<String>
   /// The `lint:` settings of `site.yml`.
   public var lintSettings: [String: String]
-  /// The sizes of the files under `content/files/`, by path relative to `content/`.
-  public var fileSizes: [String: Int64]
-  /// Their pixel sizes, for images whose headers tell.
-  public var imageSizes: [String: ImageSize]
+  /// The files under `content/files/`, whose sizes links to them should state.
+  public var files: [ContentFile]
 }
 
 extension BuildSession {
@@ -96,8 +94,6 @@ extension BuildSession {
     return PreviewedPage(
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
-      lintSettings: site.config.lint,
-      fileSizes: Dictionary(site.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
-      imageSizes: ImageSize.of(site.files))
+      lintSettings: site.config.lint, files: site.files)
   }
 }

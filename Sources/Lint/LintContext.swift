@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What the rules need to know about the site beyond one page: the glossary, because a loanword
@@ -19,11 +20,11 @@ public struct LintContext: Sendable {
   public var fileSizes: [String: Int64]
 
   /// The pixel sizes of the site's images, by the same paths, where their headers tell.
-  public var imageSizes: [String: (width: Int, height: Int)]
+  public var imageSizes: [String: ImageSize]
 
   public init(
     glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
-    imageSizes: [String: (width: Int, height: Int)] = [:]
+    imageSizes: [String: ImageSize] = [:]
   ) {
     self.glossaryNames = glossaryNames
     self.fileSizes = fileSizes
@@ -31,8 +32,17 @@ public struct LintContext: Sendable {
     (index, byScalar) = Self.makeIndex(glossaryNames)
   }
 
+  /// With the sizes of the site's published files (`content/files/`), as `portal lint` and the
+  /// `portal serve` panel both need them.
+  public init(glossaryNames: Set<String>, files: [ContentFile]) {
+    self.init(
+      glossaryNames: glossaryNames,
+      fileSizes: Dictionary(files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
+      imageSizes: ImageSize.of(files))
+  }
+
   /// The pixel size of the image a link in a page of `directory` shows, when known.
-  func imageDimensions(of link: String, from directory: String) -> (width: Int, height: Int)? {
+  func imageDimensions(of link: String, from directory: String) -> ImageSize? {
     path(of: link, from: directory).flatMap { imageSizes[$0] }
   }
 

@@ -34,9 +34,7 @@ enum PageProblems {
     }
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
-      context: LintContext(
-        glossaryNames: input.glossaryNames, fileSizes: input.fileSizes,
-        imageSizes: input.imageSizes.mapValues { ($0.width, $0.height) }),
+      context: LintContext(glossaryNames: input.glossaryNames, files: input.files),
       configuration: configuration, relativePath: input.relativePath)
   }
 

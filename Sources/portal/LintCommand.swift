@@ -100,10 +100,7 @@ struct LintCommand: ParsableCommand {
         LintFiles.line(ofKey: $0, in: settingsText)
       }
     }
-    let context = LintContext(
-      glossaryNames: glossaryNames(of: set.pages),
-      fileSizes: Dictionary(set.files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
-      imageSizes: ImageSize.of(set.files).mapValues { ($0.width, $0.height) })
+    let context = LintContext(glossaryNames: glossaryNames(of: set.pages), files: set.files)
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in

@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Testing
 
@@ -96,7 +97,7 @@ import Testing
       file: "content/strategy/plan.md", markdownBody: body, bodyLineOffset: 0,
       context: LintContext(
         fileSizes: ["files/photo.jpg": 4_400_000, "files/map.png": 120_000],
-        imageSizes: ["files/photo.jpg": (4000, 3000)]),
+        imageSizes: ["files/photo.jpg": ImageSize(width: 4000, height: 3000)]),
       configuration: try LintConfiguration(settings: settings), relativePath: "strategy/plan.md"
     ).filter { $0.code == "lint.image-weight" }
   }
