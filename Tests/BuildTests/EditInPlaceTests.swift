@@ -100,47 +100,51 @@ import Testing
     }
     try expectBuild(session, .inPlace, "title shown on lists, fields, related and event pages")
 
+    /// Each edit (name, file, text, replacement) in turn, built the way `mode` says.
+    func expectEdits(_ edits: [(String, String, String, String)], _ mode: BuildReport.Mode) throws {
+      for (name, path, from, to) in edits {
+        try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
+        try expectBuild(session, mode, name)
+      }
+    }
     // A page moved between lists: in place, with the relations derived again.
-    let moves = [
-      (
-        "fields", "initiatives/ai-disaster.md", "fields: [crisis-management, safety]",
-        "fields: [safety]"
-      ),
-      ("related", "initiatives/ai-disaster.md", "related: [cyber-security]", "related: []"),
-      ("strategy order", "strategy/basics.md", "order: 1", "order: 5"),
-    ]
-    for (name, path, from, to) in moves {
-      try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
-      try expectBuild(session, .inPlace, name)
-    }
+    try expectEdits(
+      [
+        (
+          "fields", "initiatives/ai-disaster.md", "fields: [crisis-management, safety]",
+          "fields: [safety]"
+        ),
+        ("related", "initiatives/ai-disaster.md", "related: [cyber-security]", "related: []"),
+        ("strategy order", "strategy/basics.md", "order: 1", "order: 5"),
+      ], .inPlace)
     // A page's place changed: the usual way, and the quick way again after it.
-    let places = [
-      ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
-      ("glossary entry", "glossary/ai.md", "reading: えーあい", "reading: えいあい"),
-    ]
-    for (name, path, from, to) in places {
-      try edit(file(path)) { $0.replacingOccurrences(of: from, with: to) }
-      try expectBuild(session, .incremental, name)
-    }
+    try expectEdits(
+      [
+        ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
+        ("glossary entry", "glossary/ai.md", "reading: えーあい", "reading: えいあい"),
+      ], .incremental)
     // 更新情報 lists pages by their `updated` date: a new date moves the page in that list.
-    try edit(file("strategy/basics.md")) {
-      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-10-01\ntitle:")
-    }
-    try expectBuild(session, .inPlace, "updated date added")
-    try edit(file("initiatives/cyber-security.md")) {
-      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2026-09-01\ntitle:")
-    }
-    try expectBuild(session, .inPlace, "an older updated date")
-    try edit(file("initiatives/cyber-security.md")) {
-      $0.replacingOccurrences(of: "updated: 2026-09-01", with: "updated: 2026-11-01")
-    }
-    try expectBuild(session, .inPlace, "updated date changed to the newest")
+    try expectEdits(
+      [
+        ("updated date added", "strategy/basics.md", "\ntitle:", "\nupdated: 2026-10-01\ntitle:"),
+        (
+          "an older updated date", "initiatives/cyber-security.md", "\ntitle:",
+          "\nupdated: 2026-09-01\ntitle:"
+        ),
+        (
+          "updated date changed to the newest", "initiatives/cyber-security.md",
+          "updated: 2026-09-01", "updated: 2026-11-01"
+        ),
+      ], .inPlace)
     // An earlier address added is an output of its own: the usual way. A title edit then goes
     // in place and renders the page at the earlier address, which shows the title.
-    try edit(file("initiatives/ai-disaster.md")) {
-      $0.replacingOccurrences(of: "\ntitle:", with: "\nredirect_from: /initiatives/ai/\ntitle:")
-    }
-    try expectBuild(session, .incremental, "earlier address")
+    try expectEdits(
+      [
+        (
+          "earlier address", "initiatives/ai-disaster.md", "\ntitle:",
+          "\nredirect_from: /initiatives/ai/\ntitle:"
+        )
+      ], .incremental)
     try edit(file("initiatives/ai-disaster.md")) {
       $0.replacingOccurrences(of: "title: AIで防災", with: "title: AIによる防災")
     }
