@@ -115,6 +115,28 @@ def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
         assert re.search(r"`(other-|some-)[a-z-]+`", d["message"]), d
 
 
+def test_a_page_waits_for_its_publish_time(work):
+    """A scaffold's `publish` line, uncommented: no page before that time, the page with the
+    first build at or after it (the clock alone moved), and a build in between up to date."""
+    assert portal("new", "initiative", "年明けの取組", "--slug", "new-year", cwd=work).returncode == 0
+    path = work / "content" / "initiatives" / "new-year.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\n# publish: " in text
+    path.write_text(text.replace("# publish: 2027-01-01T09:00:00+09:00", "publish: 2027-01-01T09:00:00+09:00"),
+                    encoding="utf-8")
+    page = work / "site" / "initiatives" / "new-year" / "index.html"
+    r = portal("build", "--now", "2026-12-31T23:00:00+09:00", cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert "; 1 page waiting for its publish time not built (--drafts builds them)" in r.stdout
+    assert not page.exists()
+    r = portal("build", "--now", "2026-12-31T23:30:00+09:00", cwd=work)
+    assert r.stdout.startswith("Up to date") and "waiting for its publish time" in r.stdout
+    r = portal("build", "--now", "2027-01-01T09:00:00+09:00", cwd=work)
+    assert r.returncode == 0 and r.stdout.startswith("Updated"), r.stdout + r.stderr
+    assert "publish time" not in r.stdout
+    assert "年明けの取組" in page.read_text(encoding="utf-8")
+
+
 def test_new_answers_mistakes_with_a_suggestion(work):
     r = portal("new", "initiatve", "防災", "--slug", "bousai", cwd=work)
     assert r.returncode == 2

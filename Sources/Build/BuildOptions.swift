@@ -52,6 +52,8 @@ public struct BuildReport: Sendable {
   /// Content files left out as drafts, relative to the content folder (`events/x.md`), for
   /// `portal serve` to say why saving one changed nothing.
   public var drafts: [String] = []
+  /// Content files left out until their `publish` time, likewise.
+  public var scheduled: [String] = []
 
   public enum Mode: Sendable {
     /// Every file rendered into a new folder that replaced the output.
@@ -68,18 +70,32 @@ public struct BuildReport: Sendable {
   /// The entry of `pageCounts` that counts drafts left out (kept with the counts, so an
   /// up-to-date build says it too).
   static let draftCount = "draft"
+  /// Likewise, the pages left out until their `publish` time.
+  static let scheduledCount = "scheduled"
+
+  /// `; 2 drafts and 1 page waiting for its publish time not built (--drafts builds them)`, or
+  /// nothing.
+  private var unpublishedNote: String {
+    let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
+    let scheduled = pageCounts.first { $0.0 == Self.scheduledCount }?.1 ?? 0
+    var parts: [String] = []
+    if drafts > 0 { parts.append("\(drafts) draft\(drafts == 1 ? "" : "s")") }
+    if scheduled > 0 {
+      parts.append(
+        "\(scheduled) page\(scheduled == 1 ? " waiting for its" : "s waiting for their") publish time"
+      )
+    }
+    guard !parts.isEmpty else { return "" }
+    return "; \(parts.joined(separator: " and ")) not built (--drafts builds them)"
+  }
 
   public var succeeded: Bool { !diagnostics.hasErrors && (filesWritten > 0 || mode != .full) }
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
-    let counts = pageCounts.filter { $0.0 != Self.draftCount }.map { "\($0.1) \($0.0)" }
-      .joined(separator: ", ")
-    let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
-    let time =
-      String(format: "%.2f s", seconds)
-      + (drafts == 0
-        ? "" : "; \(drafts) draft\(drafts == 1 ? "" : "s") not built (--drafts builds them)")
+    let counts = pageCounts.filter { $0.0 != Self.draftCount && $0.0 != Self.scheduledCount }
+      .map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+    let time = String(format: "%.2f s", seconds) + unpublishedNote
     if !succeeded {
       return
         "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s); the previous output was left unchanged (\(time))"

@@ -250,13 +250,16 @@ enum EditInPlace {
     return done
   }
 
-  /// Whether a new parse of a page keeps its place: the same kind, slug and draft state, and
+  /// Whether a new parse of a page keeps its place: the same kind, slug, draft state and
+  /// `publish` time, and
   /// what orders the search index (an initiative's start, an event's times, which also decide
   /// the upcoming/past split and the calendars) and links bodies to it (all of a glossary
   /// entry's front matter). Other relations may change: the site derives them again.
   static func samePlace(_ a: Page, _ b: Page) -> Bool {
     // Earlier addresses are outputs of their own (`Site.redirects`, with where they are written).
-    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft, a.redirectFrom == b.redirectFrom
+    // A `publish` time is one of the cache's clock boundaries.
+    guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft, a.publish == b.publish,
+      a.redirectFrom == b.redirectFrom
     else { return false }
     switch (a.meta, b.meta) {
     case (.initiative(let x), .initiative(let y)): return x.started == y.started

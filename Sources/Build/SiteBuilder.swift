@@ -124,10 +124,19 @@ public enum SiteBuilder {
     let previousPages = previous == nil ? [:] : parseMemo!.pages(notMatching: contentStamps)
     var (content, loadDiagnostics) = ContentLoader.load(
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
-      memo: parseMemo, knownFiles: Array(contentStamps.keys))
+      memo: parseMemo, knownFiles: Array(contentStamps.keys), now: options.now)
     diagnostics += loadDiagnostics
     if let base = options.baseURL { content?.config.baseURL = base }
     let drafts = content?.withheld.filter { $0.value == .draft }.keys.sorted() ?? []
+    // Pages waiting for their `publish` time: each time is a clock boundary of the cache.
+    var scheduled: [String] = []
+    var publishTimes: [Int64] = []
+    for (path, why) in content?.withheld ?? [:] {
+      guard case .scheduled(let time) = why else { continue }
+      scheduled.append(path)
+      publishTimes.append(Int64(time.epochSeconds))
+    }
+    scheduled.sort()
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =
@@ -264,9 +273,10 @@ public enum SiteBuilder {
       return finish(0)
     }
     let cache = BuildCache(
-      settings: settings, tree: tree, now: now, eventBoundaries: eventBoundaries(site),
+      settings: settings, tree: tree, now: now,
+      eventBoundaries: (eventBoundaries(site) + publishTimes).sorted(),
       diagnostics: diagnostics.sorted.filter { $0.severity != .error },
-      pageCounts: counts(site, drafts: drafts.count),
+      pageCounts: counts(site, drafts: drafts.count, scheduled: scheduled.count),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,
       parsedFiles: parsedFiles)
@@ -283,8 +293,10 @@ public enum SiteBuilder {
         session?.resolved = .init(
           site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
           search: searchDocuments)
-        var report = finish(rendered.count, counts(site, drafts: drafts.count))
+        var report = finish(
+          rendered.count, counts(site, drafts: drafts.count, scheduled: scheduled.count))
         report.drafts = drafts
+        report.scheduled = scheduled
         report.changedPaths = rendered
         report.renderedPaths = rendered
         return report
@@ -306,8 +318,11 @@ public enum SiteBuilder {
       session?.resolved = .init(
         site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
         search: searchDocuments)
-      var report = finish(changed.count, counts(site, drafts: drafts.count), mode: .incremental)
+      var report = finish(
+        changed.count, counts(site, drafts: drafts.count, scheduled: scheduled.count),
+        mode: .incremental)
       report.drafts = drafts
+      report.scheduled = scheduled
       report.filesDeleted = deletes.count
       report.changedPaths = changed.map(\.path) + deletes
       report.renderedPaths = rendered
@@ -406,7 +421,8 @@ public enum SiteBuilder {
   }
 
   /// The instants at which an event ends (or starts, without an end), where the upcoming/past
-  /// split changes, and at which its registration closes: a build past one is not up to date.
+  /// split changes, and at which its registration closes: a build past one is not up to date
+  /// (nor one past a scheduled page's `publish` time, which the caller adds).
   static func eventBoundaries(_ site: Site) -> [Int64] {
     (site.upcomingEvents + site.pastEvents).flatMap { i -> [Int64] in
       guard case .event(let m) = site.pages[i].page.meta else { return [] }
@@ -431,13 +447,14 @@ public enum SiteBuilder {
     }
   }
 
-  static func counts(_ site: Site, drafts: Int) -> [(String, Int)] {
+  static func counts(_ site: Site, drafts: Int, scheduled: Int) -> [(String, Int)] {
     var result: [(String, Int)] = []
     var n: [ContentKind: Int] = [:]
     for i in site.pages.indices { n[site.pages[i].page.kind, default: 0] += 1 }
     for kind in ContentKind.allCases { result.append((kind.rawValue, n[kind] ?? 0)) }
     result.append(("domain", site.domains.count))
     if drafts > 0 { result.append((BuildReport.draftCount, drafts)) }
+    if scheduled > 0 { result.append((BuildReport.scheduledCount, scheduled)) }
     return result
   }
 }

@@ -23,6 +23,8 @@ public enum Withheld: Sendable, Equatable {
   case broken
   /// `draft: true`, and drafts are not built.
   case draft
+  /// Its `publish` time is after the build's clock.
+  case scheduled(DateTime)
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
@@ -33,9 +35,11 @@ public enum ContentLoader {
   ///     are taken from it instead of being read and parsed again.
   ///   - knownFiles: every file under the folder, relative, when the caller has just scanned
   ///     it (the build does, to tell whether anything changed), so it is not walked twice.
+  ///   - now: the build's clock, which leaves out pages whose `publish` time is later (unless
+  ///     drafts are included); nil keeps them (`portal lint` reads every file).
   public static func load(
     contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
-    memo: ParseMemo? = nil, knownFiles: [String]? = nil
+    memo: ParseMemo? = nil, knownFiles: [String]? = nil, now: DateTime? = nil
   )
     -> (ContentSet?, [Diagnostic])
   {
@@ -162,8 +166,14 @@ public enum ContentLoader {
     guard let config else { return (nil, diagnostics) }
     diagnostics += ReferenceValidator.validate(pages: pages, config: config, broken: broken)
     if !includeDrafts {
-      for page in pages where page.draft { withheld[page.relativePath] = .draft }
-      pages.removeAll { $0.draft }
+      for page in pages {
+        if page.draft {
+          withheld[page.relativePath] = .draft
+        } else if let now, page.isScheduled(at: now), let publish = page.publish {
+          withheld[page.relativePath] = .scheduled(publish)
+        }
+      }
+      pages.removeAll { withheld[$0.relativePath] != nil }
     }
     return (
       ContentSet(

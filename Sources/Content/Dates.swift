@@ -144,6 +144,16 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   public static func < (a: DateTime, b: DateTime) -> Bool { a.epochSeconds < b.epochSeconds }
+
+  /// As a writer reads it in a message: the date alone when written so, else
+  /// `2026-12-10 09:00`, with its offset when that is not Japan's.
+  public var readable: String {
+    let l = local
+    if isDateOnly { return l.date.description }
+    let time = l.date.description + " " + zeroPadded(l.hour, 2) + ":" + zeroPadded(l.minute, 2)
+    guard offsetSeconds != 9 * 3600 else { return time }
+    return time + " (" + String(description.suffix(6)) + ")"
+  }
 }
 
 /// `String(format: "%0*d")` without Foundation's formatter, which was a visible cost of

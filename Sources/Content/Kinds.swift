@@ -179,6 +179,7 @@ public struct Page: Sendable, Hashable {
     var updated: LocalDate?
     var redirectFrom: [Reference]
     var meta: PageMeta
+    var publish: DateTime? = nil
   }
 
   private final class Box: @unchecked Sendable {
@@ -212,13 +213,13 @@ public struct Page: Sendable, Hashable {
   public init(
     kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
     bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?,
-    redirectFrom: [Reference] = [], meta: PageMeta
+    redirectFrom: [Reference] = [], meta: PageMeta, publish: DateTime? = nil
   ) {
     box = Box(
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta))
+        redirectFrom: redirectFrom, meta: meta, publish: publish))
   }
 
   // Strings, lists and the front matter are read in place (`_read`): a getter returned a copy,
@@ -235,6 +236,11 @@ public struct Page: Sendable, Hashable {
   public var tags: [String] { _read { yield box.fields.tags } }
   public var draft: Bool { box.fields.draft }
   public var updated: LocalDate? { box.fields.updated }
+  /// When the page may be published: a build whose clock is earlier leaves it out, as it does
+  /// a draft, so a writer can finish an announcement ahead of its day.
+  public var publish: DateTime? { box.fields.publish }
+  /// Whether a build at `now` leaves the page out for its `publish` time.
+  public func isScheduled(at now: DateTime) -> Bool { publish.map { now < $0 } ?? false }
   /// The page's earlier addresses as written in `redirect_from` (`Reference.id`), each of which
   /// gets a page that sends the reader here.
   public var redirectFrom: [Reference] { _read { yield box.fields.redirectFrom } }

@@ -71,6 +71,7 @@ extension Page {
     w.strings(tags)
     w.bool(draft)
     w.date(updated)
+    w.dateTime(publish)
     w.references(redirectFrom)
     switch meta {
     case .strategy(let m):
@@ -135,6 +136,7 @@ extension Page {
     let tags = try r.strings()
     let draft = try r.bool()
     let updated = try r.date()
+    let publish = try r.dateTime()
     let redirectFrom = try r.references()
     let meta: PageMeta
     switch try r.int() {
@@ -195,7 +197,7 @@ extension Page {
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: "",
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta))
+        redirectFrom: redirectFrom, meta: meta, publish: publish))
   }
 }
 

@@ -43,6 +43,7 @@ enum PageParser {
     let tags = (y.stringList("tags") ?? []).map(\.0)
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")
+    let publish = dateTime(&y, "publish", allowDateOnly: true)
     // Checked against the site's addresses when the site is resolved (`Redirects`).
     let redirectFrom = references(&y, "redirect_from", example: "[/initiatives/old-name/]") ?? []
 
@@ -180,7 +181,7 @@ enum PageParser {
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
       body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
-      redirectFrom: redirectFrom, meta: meta)
+      redirectFrom: redirectFrom, meta: meta, publish: publish)
     return (page, y.diagnostics)
   }
 

@@ -186,14 +186,21 @@ final class RebuildLoop: @unchecked Sendable {
     } else if report.succeeded {
       let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
       let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
-      // A saved draft changes nothing in the site: say why, and how to see it.
-      let savedDrafts = report.drafts.filter { changedSources.contains("c/" + $0) }.map {
-        "content/" + $0
+      // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
+      func saved(_ paths: [String]) -> [String] {
+        paths.filter { changedSources.contains("c/" + $0) }.map { "content/" + $0 }
       }
-      let draftNote =
-        savedDrafts.isEmpty
-        ? ""
-        : "; \(savedDrafts.joined(separator: ", ")) \(savedDrafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+      var draftNote = ""
+      let drafts = saved(report.drafts)
+      if !drafts.isEmpty {
+        draftNote +=
+          "; \(drafts.joined(separator: ", ")) \(drafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+      }
+      let waiting = saved(report.scheduled)
+      if !waiting.isEmpty {
+        draftNote +=
+          "; \(waiting.joined(separator: ", ")) \(waiting.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
+      }
       log(
         "Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)\(draftNote)"
       )

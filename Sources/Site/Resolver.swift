@@ -125,7 +125,7 @@ public enum Resolver {
   }
 
   /// What to tell the writer about a body's links to content files that are not pages: a
-  /// draft is named as one; a file with errors of its own is not reported again (its errors
+  /// draft is named as one, a scheduled page with its time; a file with errors of its own is not reported again (its errors
   /// are what to fix); otherwise the file does not exist.
   static func linkProblems(
     _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld]
@@ -140,6 +140,13 @@ public enum Resolver {
           "the link points to `\(link.url)`, but `\(link.target)` is a draft (`draft: true`), which is not published",
           hint:
             "publish it by removing `draft: true`, or take the link out until then (`--drafts` previews drafts)",
+          code: "content.broken-link")
+      case .scheduled(let publish)?:
+        return .error(
+          at,
+          "the link points to `\(link.url)`, but `\(link.target)` is not published until \(publish.readable) (`publish`)",
+          hint:
+            "give this page the same `publish` time (or a later one), or take the link out until then (`--drafts` previews both)",
           code: "content.broken-link")
       case nil:
         let known = Array(context.urlForFile.keys)

@@ -41,12 +41,12 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var locations: SiteLocations
 
-  @Flag(help: "Include pages marked `draft: true`.")
+  @Flag(help: "Include pages marked `draft: true` and pages whose `publish` time is still to come.")
   var drafts = false
 
   @Option(
     help:
-      "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past."
+      "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past and decides which `publish` times have come."
   )
   var now: String?
 

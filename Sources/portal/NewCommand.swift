@@ -112,6 +112,7 @@ struct NewCommand: ParsableCommand {
         # department: 総務部
         # related: [other-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
+        # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---
 
         ## なにをするか
@@ -133,6 +134,7 @@ struct NewCommand: ParsableCommand {
         # accessibility: [手話通訳, 要約筆記]
         # initiatives: [some-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
+        # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---
 
         """
@@ -144,6 +146,7 @@ struct NewCommand: ParsableCommand {
         short: 一文で、やさしく意味を書きます。
         # aliases: [別の書き方]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
+        # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---
 
         """
@@ -155,6 +158,7 @@ struct NewCommand: ParsableCommand {
         # summary: 一文で内容を書きます。
         # parent: other-strategy-page
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
+        # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---
 
         ## 見出し

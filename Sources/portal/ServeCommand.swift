@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
       """)
   var host = "127.0.0.1"
 
-  @Flag(help: "Include pages marked `draft: true`.")
+  @Flag(help: "Include pages marked `draft: true` and pages whose `publish` time is still to come.")
   var drafts = false
 
   @Flag(

@@ -49,17 +49,7 @@ import Testing
     #expect(try list().contains("申し込み：受付は終わりました"))
     let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
     #expect(build(content, fresh, at: "2026-12-02T00:00:00+09:00").succeeded)
-    // Calendars say when they were made (DTSTAMP, the build clock): files an incremental build
-    // did not need to change keep theirs, so those lines are left out of the comparison.
-    func site(_ folder: URL) -> [String: String] {
-      snapshot(folder).filter { !$0.key.contains(".portal/") }.mapValues {
-        String(decoding: $0, as: UTF8.self).split(
-          separator: "\r\n", omittingEmptySubsequences: false
-        )
-        .filter { !$0.hasPrefix("DTSTAMP:") }.joined(separator: "\r\n")
-      }
-    }
-    #expect(site(output) == site(fresh))
+    #expect(comparableSite(output) == comparableSite(fresh))
   }
 
   /// When registration closes is one of the cache's clock boundaries, so `portal serve` does

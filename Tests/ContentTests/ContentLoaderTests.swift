@@ -94,6 +94,41 @@ func fixture(_ name: String) -> URL {
     #expect(ContentLoader.load(contentDirectory: dir, includeDrafts: true).0?.pages.count == 1)
   }
 
+  /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
+  /// is not one is an error at its value.
+  @Test func scheduledPagesWaitForTheirTime() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-scheduled-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    let file = dir.appendingPathComponent("glossary/soon.md")
+    try "---\nterm: 予定\nreading: よてい\nshort: もうすぐです。\npublish: 2026-12-01T09:00:00+09:00\n---\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let before = DateTime(iso: "2026-12-01T08:59:59+09:00")!
+    let (set, _) = ContentLoader.load(contentDirectory: dir, now: before)
+    #expect(set?.pages.isEmpty == true)
+    #expect(
+      set?.withheld["glossary/soon.md"] == .scheduled(DateTime(iso: "2026-12-01T09:00:00+09:00")!))
+    #expect(
+      ContentLoader.load(contentDirectory: dir, includeDrafts: true, now: before).0?.pages.count
+        == 1)
+    // Without a clock (`portal lint`) every page is read.
+    #expect(ContentLoader.load(contentDirectory: dir).0?.pages.count == 1)
+    let at = DateTime(iso: "2026-12-01T00:00:00Z")!
+    #expect(ContentLoader.load(contentDirectory: dir, now: at).0?.pages.count == 1)
+
+    try "---\nterm: 予定\nreading: よてい\nshort: もうすぐです。\npublish: 12月1日\n---\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, now: before)
+    let error = try #require(diagnostics.first)
+    #expect(error.code == "front-matter.date")
+    #expect(error.location.line == 5 && error.location.column == 10)
+    #expect(error.message == "`publish` is not a valid date and time: `12月1日`")
+  }
+
   /// The build hands over the files it scanned instead of walking content/ again; both
   /// listings must pick the same files, leaving out `_` and `.` names and what is under them.
   @Test func scannedListingMatchesTheWalk() throws {

@@ -70,4 +70,23 @@ final class LogBox: @unchecked Sendable {
         == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 2 drafts not built (--drafts builds them)"
     )
   }
+
+  /// Likewise a page whose `publish` time is still to come.
+  @Test func aSavedScheduledPageSaysItWaits() async {
+    let (loop, box) = Self.loop()
+    var report = BuildReport(
+      diagnostics: [], pageCounts: [("initiative", 1), ("draft", 1), ("scheduled", 2)],
+      filesWritten: 0, seconds: 0.01, mode: .incremental)
+    report.scheduled = ["initiatives/plan.md", "events/later.md"]
+    await loop.announce(
+      report, changedSources: ["c/initiatives/plan.md", "c/events/later.md"])
+    #expect(
+      box.text
+        == "Rebuilt in 10 ms after editing content/initiatives/plan.md, content/events/later.md: 0 file(s) changed; content/initiatives/plan.md, content/events/later.md wait for their publish time, not built: preview with portal serve --drafts"
+    )
+    #expect(
+      report.summary
+        == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 1 draft and 2 pages waiting for their publish time not built (--drafts builds them)"
+    )
+  }
 }
