@@ -171,6 +171,35 @@ def test_kind_filter(search_page, site_dir):
     assert answer["results"]
 
 
+def test_the_status_says_what_the_search_is_limited_to(search_page, site_dir):
+    """A kind ticked for an earlier search is not forgotten: the status names it, also when
+    nothing is found, and then the lists are offered. The tab's title names the query; the
+    header's search box is not shown on this page (one box, not two)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert not search_page.find_elements(By.CSS_SELECTOR, "form.header-search")
+    base = search_page.title
+    page = type_query(search_page, "DX")
+    assert "だけで探しています" not in page["status"]
+    assert search_page.title == f"「DX」の検索結果｜{base}"
+    help_block = search_page.find_element(By.ID, "search-help")
+    assert not help_block.is_displayed()
+    search_page.find_element(By.CSS_SELECTOR, "label[for=kind-event]").click()
+    search_page.find_element(By.CSS_SELECTOR, "label[for=kind-glossary]").click()
+    WebDriverWait(search_page, 30).until(
+        lambda d: "（イベント・用語だけで探しています）" in wait_for_results(d, "DX")["status"])
+    page = type_query(search_page, "存在しないことば")
+    assert page["status"].startswith("「存在しないことば」に一致するページは見つかりませんでした（イベント・用語だけで探しています）。")
+    assert "漢字でも試してください" in page["status"]
+    assert help_block.is_displayed()
+    links = [a.get_attribute("href") for a in help_block.find_elements(By.TAG_NAME, "a")]
+    assert any(h.endswith("/glossary/") for h in links) and not any(h.endswith("/search/") for h in links)
+    # Found again: the lists go away.
+    type_query(search_page, "DX")
+    assert not help_block.is_displayed()
+
+
 def test_address_query_and_kind(driver, server, site_dir):
     load(driver, server + "/search/?q=%E3%83%89%E3%83%AD%E3%83%BC%E3%83%B3&kind=initiative")
     page = wait_for_results(driver, "ドローン")

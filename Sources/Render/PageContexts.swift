@@ -105,6 +105,7 @@ extension ViewModels {
       ctx["reading"] = .text(m.reading)
       ctx["short"] = .text(m.short)
       ctx["aliases"] = .texts(m.aliases)
+      ctx["aliases_text"] = .text(m.aliases.joined(separator: "、"))
       ctx["has_aliases"] = .bool(!m.aliases.isEmpty)
       ctx["english"] = .text(m.english ?? "")
       let related = m.related.compactMap { site.index(of: .glossary, slug: $0.id) }.map(card)

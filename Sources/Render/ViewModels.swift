@@ -55,7 +55,10 @@ struct ViewModels {
     var shared: [String?: TemplateContext] = [:]
     for section in [nil] + links.map(\.url) {
       let nav: [TemplateContext] = links.map {
-        ["title": .text($0.title), "url": .text($0.url), "current": .bool($0.url == section)]
+        [
+          "title": .text($0.title), "url": .text($0.url), "current": .bool($0.url == section),
+          "is_search": .bool($0.url == urls.search),
+        ]
       }
       shared[section] = [
         "site": [
@@ -98,9 +101,17 @@ struct ViewModels {
     ctx["page"] = [
       "title": .text(title), "url": .text(url), "canonical": .text(absolute(canonical ?? url)),
       "description": .text(description ?? site.config.description ?? ""),
-      "is_home": .bool(url == urls.home),
+      "is_home": .bool(url == urls.home), "is_search": .bool(url == urls.search),
     ]
     return ctx
+  }
+
+  /// A CJK ideograph (or 々), for which a reading is worth showing.
+  static func isKanji(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x3005: true
+    default: false
+    }
   }
 
   /// Marks `section` as the current one in the navigation.
@@ -150,7 +161,10 @@ struct ViewModels {
       m["mode"] = .text(eventMode(meta))
       m["registration_note"] = .text(registrationNote(meta))
     case .glossary(let meta):
-      m["reading"] = .text(meta.reading)
+      // A reading helps with kanji; after インフラ or DX it only says the same again.
+      if meta.term.unicodeScalars.contains(where: Self.isKanji) {
+        m["reading"] = .text(meta.reading)
+      }
       m["aliases"] = .text(meta.aliases.joined(separator: "、"))
     default: break
     }

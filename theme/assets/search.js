@@ -677,6 +677,8 @@ function setupPage() {
   const heading = document.getElementById("search-results-heading");
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
+  const help = document.getElementById("search-help");
+  const baseTitle = document.title;
   if (!input || !status || !list) return;
   // The page says that search needs JavaScript and links to the lists; with it, show the form.
   const noscript = document.getElementById("search-nojs");
@@ -703,10 +705,19 @@ function setupPage() {
     history.replaceState(null, "", url);
   }
 
+  // Which kinds a search is limited to, so a box ticked earlier is not forgotten.
+  function filterNote() {
+    const chosen = boxes.filter((b) => b.checked).map((b) => KIND_LABELS[b.value] || b.value);
+    return chosen.length ? `（${chosen.join("・")}だけで探しています）` : "";
+  }
+
   function announce(q) {
+    document.title = q ? `「${q}」の検索結果｜${baseTitle}` : baseTitle;
+    if (help) help.hidden = !q || Boolean(session && session.candidates);
     if (!q) { status.textContent = ""; return; }
     if (!session.candidates) {
-      status.textContent = `「${q}」に一致するページは見つかりませんでした。別のことばや、ひらがなでも試してください。`;
+      status.textContent = `「${q}」に一致するページは見つかりませんでした${filterNote()}。` +
+        "短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。";
       return;
     }
     if (!shown && session.more) {
@@ -715,7 +726,7 @@ function setupPage() {
     }
     const count = session.candidates.toLocaleString("ja-JP");
     status.textContent = `「${q}」の検索結果：${session.exact ? "" : "約"}${count}件` +
-      (shown < session.candidates ? `（${shown}件を表示）` : "");
+      (shown < session.candidates ? `（${shown}件を表示）` : "") + filterNote();
   }
 
   async function showMore(gen, q) {
@@ -737,10 +748,11 @@ function setupPage() {
     keepInURL(q);
     list.replaceChildren();
     list.hidden = true;
+    if (help) help.hidden = true;
     if (heading) heading.hidden = true;
     more.hidden = true;
     shown = 0;
-    if (!q) { status.textContent = ""; return; }
+    if (!q) { announce(q); return; }
     try {
       await ready;
       const s = await engine.query(q, kinds());

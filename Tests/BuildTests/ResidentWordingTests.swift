@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// What residents read once, not twice, and nothing that no longer works.
+@Suite struct ResidentWordingTests {
+  func built() throws -> (URL, (String) throws -> String) {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    return (
+      content,
+      { try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8) }
+    )
+  }
+
+  /// A past event offers no way to join it online any more.
+  @Test func aPastEventHasNoLinkToJoinOnline() throws {
+    let (content, page) = try built()
+    let file = content.appendingPathComponent("events/past-forum.md")
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "place: 幕張メッセ", with: "place: 幕張メッセ\nonline: https://example.jp/live"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let html = try page("events/past-forum/index.html")
+    #expect(html.contains("このイベントは終わりました"))
+    #expect(!html.contains("href=\"https://example.jp/live\""))
+    #expect(!html.contains("オンラインで参加するページ"))
+  }
+
+  /// The glossary shows a reading after a term with kanji only (AI（えーあい） says it twice);
+  /// a glossary entry's tab says it is one, since a field may have the same name.
+  @Test func readingsAndTitlesSayWhatTheyAdd() throws {
+    let content = try copyFixture()
+    let file = content.appendingPathComponent("glossary/ai.md")
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "term: AI", with: "term: 人工知能AI"
+    ).replacingOccurrences(of: "aliases: [人工知能]", with: "aliases: [AI]")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let list = try String(
+      contentsOf: output.appendingPathComponent("glossary/index.html"), encoding: .utf8)
+    #expect(list.contains("人工知能AI</a><span class=\"reading\">（えーあい）</span>"))
+    #expect(list.contains(">DX</a></dt>"))
+    let entry = try String(
+      contentsOf: output.appendingPathComponent("glossary/dx/index.html"), encoding: .utf8)
+    #expect(entry.contains("<title>DX（用語集）｜"))
+    #expect(entry.contains("<p>別の言い方：デジタル・トランスフォーメーション</p>"))
+  }
+
+  /// The search page has one search box; the footer names the search once, also when the
+  /// navigation has it.
+  @Test func theSearchIsOfferedOnce() throws {
+    let content = try copyFixture()
+    let file = content.appendingPathComponent("site.yml")
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "  - { title: 取組, url: /initiatives/ }\n",
+      with: "  - { title: 取組, url: /initiatives/ }\n  - { title: 検索, url: /search/ }\n"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let page = { try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8) }
+    #expect(try page("glossary/index.html").contains("<a href=\"/search/\">検索</a>"))
+    #expect(!(try page("search/index.html")).contains("header-search"))
+    #expect(try page("glossary/index.html").contains("header-search"))
+    let footer = try page("glossary/index.html").components(separatedBy: "<footer")[1]
+    #expect(footer.components(separatedBy: "search/\"").count == 2, "\(footer)")
+  }
+}
