@@ -81,13 +81,21 @@ enum FileIO {
     return true
   }
 
+  /// The folder part of a relative path (`a/b/c.html` → `a/b`, `c.html` → ``). Not
+  /// `NSString.deletingLastPathComponent`, which traps on a one-character name in this
+  /// Foundation (a `redirect_from: /a/` stopped the build with SIGILL).
+  static func parent(_ path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(path[..<slash])
+  }
+
   /// Creates every folder the relative file paths need, parents first, under `root`.
   static func makeDirectories(for paths: [String], under root: String) -> String? {
     var needed = Set<String>()
     for path in paths {
-      var dir = (path as NSString).deletingLastPathComponent
+      var dir = parent(path)
       while !dir.isEmpty, needed.insert(dir).inserted {
-        dir = (dir as NSString).deletingLastPathComponent
+        dir = parent(dir)
       }
     }
     // Sorting puts every parent before its children.

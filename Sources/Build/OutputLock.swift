@@ -116,7 +116,7 @@ public final class OutputLock: @unchecked Sendable {
     do { try OutputWriter.validate(output: output, protecting: protecting) } catch { return nil }
     let path = path(for: output)
     let display = ContentLoader.displayPath(for: output)
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = FileIO.parent(path)
     try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     var announced = false
     while true {

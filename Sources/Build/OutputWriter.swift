@@ -26,16 +26,26 @@ enum OutputWriter {
   /// root, the working directory or home, a folder containing the content or theme, or a
   /// non-empty folder that is not a previous Portal output.
   static func validate(output: URL, protecting: [URL]) throws(Failure) {
-    let out = output.standardizedFileURL.path
-    let cwd = FileManager.default.currentDirectoryPath
-    let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+    let given = output.standardizedFileURL.path
+    var st = stat()
+    if lstat(given, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+      // A full build swaps the output folder for a new one: it would replace the link, and
+      // an incremental build would write through it.
+      throw .unsafe(
+        "the output \(given) is a link to \(realPath(given)); give that folder itself with --output"
+      )
+    }
+    // Compared as the file system sees them, so a link cannot lead the output into content/.
+    let out = realPath(given)
+    let cwd = realPath(FileManager.default.currentDirectoryPath)
+    let home = realPath(FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path)
     if out == "/" || out == cwd || out == home {
       throw .unsafe(
         "the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`"
       )
     }
     for p in protecting {
-      let path = p.standardizedFileURL.path
+      let path = realPath(p.standardizedFileURL.path)
       if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
         throw .unsafe(
           "the output folder \(out) overlaps \(path); give a separate folder such as `site`")
@@ -51,6 +61,25 @@ enum OutputWriter {
         )
       }
     }
+  }
+
+  /// The path with every link resolved: its longest existing part through `realpath`, then
+  /// the rest as written (the output need not exist yet).
+  static func realPath(_ path: String) -> String {
+    var head = path
+    var rest: [Substring] = []
+    while !head.isEmpty, head != "/" {
+      if let resolved = realpath(head, nil) {
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return rest.isEmpty
+          ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+      }
+      guard let slash = head.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+      rest.append(head[head.index(after: slash)...])
+      head = String(head[..<slash])
+    }
+    return path
   }
 
   /// Checks that a relative output path stays inside the output folder.
@@ -88,9 +117,9 @@ enum OutputWriter {
     for path in deletes {
       unlink(root + "/" + path)
       // Remove folders left empty (rmdir fails on the first one that is not).
-      var dir = (path as NSString).deletingLastPathComponent
+      var dir = FileIO.parent(path)
       while !dir.isEmpty, rmdir(root + "/" + dir) == 0 {
-        dir = (dir as NSString).deletingLastPathComponent
+        dir = FileIO.parent(dir)
       }
     }
     if let cache { try writeCache(cache, to: output) }

@@ -70,6 +70,27 @@ public enum SiteBuilder {
       session?.scannedTree
       ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
     session?.scannedTree = nil
+    // Step 1b: nothing from outside the project. A link leading out of content/ or theme/
+    // would publish what it points at.
+    let leaving = tree.linksLeaving(
+      content: options.contentDirectory, theme: options.themeDirectory)
+    if !leaving.isEmpty {
+      for (key, target) in leaving {
+        let (folder, what) =
+          key.hasPrefix("c/")
+          ? (options.contentDirectory, "content") : (options.themeDirectory, "theme")
+        diagnostics.append(
+          .error(
+            SourceLocation(
+              file: ContentLoader.join(
+                ContentLoader.displayPath(for: folder), String(key.dropFirst(2)))),
+            "this is a link to `\(target)`, outside the \(what) folder, and would publish that file",
+            hint:
+              "copy the file into the \(what) folder instead of linking to it (links that stay inside it are fine)",
+            code: "source.link-outside"))
+      }
+      return finish(0)
+    }
     // The quick way when no relation changed (in `portal serve`), else the usual one.
     if options.incremental, let session {
       do {

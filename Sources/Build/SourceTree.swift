@@ -20,6 +20,9 @@ public struct SourceTree: Sendable, Equatable {
   private var refreshed: (from: UInt64, paths: [String])?
   /// The keys that are folders, when known (a tree read back from the cache has only stamps).
   private var folders: Set<String>? = []
+  /// The keys that are symbolic links to files (a scan's; a tree from the cache has none), so
+  /// a link leading out of its folder is found without a `realpath` of every file.
+  public private(set) var links: Set<String> = []
 
   public init(content: URL, theme: URL) {
     walk(content.standardizedFileURL.path, prefix: "c/")
@@ -52,7 +55,10 @@ public struct SourceTree: Sendable, Equatable {
     func set(_ key: String, _ stamp: FileStamp?) {
       if before[key] == nil { before[key] = .some(stamps[key]) }
       stamps[key] = stamp
-      if stamp == nil { folders?.remove(key) }
+      if stamp == nil {
+        folders?.remove(key)
+        links.remove(key)
+      }
     }
     var parents: Set<String> = []
     for path in Set(paths) {
@@ -73,6 +79,7 @@ public struct SourceTree: Sendable, Equatable {
         ?? stamps.keys.contains(where: { $0.hasPrefix(key + "/") })
       if found, !isFolder, !relative.isEmpty, stamps[key] != nil, !wasFolder {
         set(key, Self.stamp(st))
+        if isLink { links.insert(key) } else { links.remove(key) }
         continue
       }
       // A folder, or something gone or new, is stamped again from scratch with all it held.
@@ -89,6 +96,7 @@ public struct SourceTree: Sendable, Equatable {
         for (k, v) in stamps where old[k] != v { before[k] = before[k] ?? .some(old[k]) }
       } else {
         set(key, Self.stamp(st))
+        if isLink { links.insert(key) }
       }
     }
     // Adding, removing or renaming an entry changes its folder's own stamp.
@@ -122,11 +130,34 @@ public struct SourceTree: Sendable, Equatable {
   }
 
   private mutating func walk(_ root: String, prefix: String, from start: String = "") {
-    Self.visit(root, prefix: prefix, from: start) { key, stamp, isFolder in
+    Self.visit(root, prefix: prefix, from: start) { key, stamp, isFolder, isLink in
       let path = String(decoding: key, as: UTF8.self)
       stamps[path] = stamp
       if isFolder { folders?.insert(path) }
+      if isLink { links.insert(path) }
     }
+  }
+
+  /// The links of the scan that lead out of their folder (`c/files/env.txt` →
+  /// `/proc/self/environ`), with where they lead: reading one would publish a file from
+  /// anywhere on the machine that builds (a secret of a CI runner, say).
+  public func linksLeaving(content: URL, theme: URL) -> [(key: String, target: String)] {
+    guard !links.isEmpty else { return [] }
+    func real(_ path: String) -> String? {
+      guard let p = realpath(path, nil) else { return nil }
+      defer { free(p) }
+      return String(cString: p)
+    }
+    var found: [(key: String, target: String)] = []
+    for (prefix, folder) in [("c/", content), ("t/", theme)] {
+      let root = folder.standardizedFileURL.path
+      guard let realRoot = real(root) else { continue }
+      for key in links.sorted() where key.hasPrefix(prefix) {
+        guard let target = real(root + "/" + key.dropFirst(2)) else { continue }
+        if !target.hasPrefix(realRoot + "/") { found.append((key, target)) }
+      }
+    }
+    return found
   }
 
   /// A digest of every stamp (and path) a scan would record, without recording them: what
@@ -136,7 +167,7 @@ public struct SourceTree: Sendable, Equatable {
   public static func digest(content: URL, theme: URL) -> UInt64 {
     var sum: UInt64 = 0
     for (root, prefix) in [(content, "c/"), (theme, "t/")] {
-      visit(root.standardizedFileURL.path, prefix: prefix) { key, stamp, _ in
+      visit(root.standardizedFileURL.path, prefix: prefix) { key, stamp, _, _ in
         sum &+= entryDigest(key, stamp)
       }
     }
@@ -167,7 +198,9 @@ public struct SourceTree: Sendable, Equatable {
   /// every build.
   private static func visit(
     _ root: String, prefix: String, from start: String = "",
-    _ body: (_ key: UnsafeRawBufferPointer, _ stamp: FileStamp, _ isFolder: Bool) -> Void
+    _ body: (
+      _ key: UnsafeRawBufferPointer, _ stamp: FileStamp, _ isFolder: Bool, _ isLink: Bool
+    ) -> Void
   ) {
     var pending = [start]
     var key: [UInt8] = []
@@ -177,7 +210,7 @@ public struct SourceTree: Sendable, Equatable {
       guard let dir = opendir(dirPath) else { continue }
       defer { closedir(dir) }
       key = Array((prefix + relative).utf8)
-      if let s = FileStamp.of(path: dirPath) { key.withUnsafeBytes { body($0, s, true) } }
+      if let s = FileStamp.of(path: dirPath) { key.withUnsafeBytes { body($0, s, true, false) } }
       if !relative.isEmpty { key.append(UInt8(ascii: "/")) }
       let base = key.count
       while let entry = readdir(dir) {
@@ -192,7 +225,7 @@ public struct SourceTree: Sendable, Equatable {
         if (st.st_mode & S_IFMT) == S_IFDIR, !isLink {
           pending.append(String(decoding: key[prefixLength...], as: UTF8.self))
         } else {
-          key.withUnsafeBytes { body($0, stamp(st), false) }
+          key.withUnsafeBytes { body($0, stamp(st), false, isLink) }
         }
       }
     }

@@ -308,7 +308,7 @@ public enum ContentLoader {
     return relatives.sorted()
   }
 
-  static func join(_ prefix: String, _ relative: String) -> String {
+  public static func join(_ prefix: String, _ relative: String) -> String {
     prefix.isEmpty || prefix == "."
       ? relative : (prefix.hasSuffix("/") ? prefix + relative : prefix + "/" + relative)
   }

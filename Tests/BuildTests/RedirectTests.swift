@@ -27,6 +27,24 @@ import Testing
     String(decoding: try Data(contentsOf: output.appendingPathComponent(path)), as: UTF8.self)
   }
 
+  /// One-character folder names (Foundation's `deletingLastPathComponent` trapped on them and
+  /// stopped the build with SIGILL), written and, when the redirect goes, removed again.
+  @Test func oneCharacterFoldersAreWrittenAndRemoved() throws {
+    try addRedirects("initiatives/cyber-security.md", "[/a/, /x/y/z/, /%E3%81%82/]")
+    try #require(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    for path in ["a/index.html", "x/y/z/index.html", "あ/index.html"] {
+      #expect(try text(path).contains("url=/initiatives/cyber-security/"), "\(path)")
+    }
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(of: "redirect_from: [/a/, /x/y/z/, /%E3%81%82/]\n", with: "")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded && report.mode == .incremental)
+    for folder in ["a", "x", "あ"] {
+      #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(folder).path))
+    }
+  }
+
   @Test func earlierAddressesSendReadersToThePage() throws {
     try addRedirects(
       "initiatives/cyber-security.md", "[/initiatives/cyber/, \"/kurashi/%E9%98%B2%E7%8A%AF.html\"]"

@@ -1,0 +1,83 @@
+import Content
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// A symbolic link under content/ or theme/ that leads out of its folder would publish
+/// whatever it points at (a CI runner's environment, /etc/passwd): the build refuses it and
+/// names it; links that stay inside are followed as before.
+@Suite struct SourceLinkTests {
+  @Test func aLinkLeadingOutIsAnErrorAndNothingIsWritten() throws {
+    let content = try copyFixture()
+    let project = content.deletingLastPathComponent()
+    let output = project.appendingPathComponent("site")
+    let secret = project.appendingPathComponent("secret.txt")
+    try "SECRET_TOKEN=hunter2".write(to: secret, atomically: true, encoding: .utf8)
+    let files = content.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      at: files.appendingPathComponent("env.txt"), withDestinationURL: secret)
+    // A link that stays inside content/ is fine.
+    try FileManager.default.createSymbolicLink(
+      atPath: content.appendingPathComponent("initiatives/same.md").path,
+      withDestinationPath: "cyber-security.md")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let errors = report.diagnostics.filter { $0.severity == .error }
+    #expect(errors.count == 1)
+    #expect(errors.first?.code == "source.link-outside")
+    #expect(errors.first?.location.file.hasSuffix("content/files/env.txt") == true)
+    #expect(errors.first?.message.contains(secret.resolvingSymlinksInPath().path) == true)
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+
+    try FileManager.default.removeItem(at: files.appendingPathComponent("env.txt"))
+    let fixed = SiteBuilder.build(options(content: content, output: output))
+    // The inside link is a second file with the same slug: reported as such, not as a link.
+    #expect(!fixed.diagnostics.contains { $0.code == "source.link-outside" })
+  }
+
+  /// `portal serve` refreshes its tree from file events: a link made while it runs is known.
+  @Test func aRefreshedTreeKnowsNewLinks() throws {
+    let content = try copyFixture()
+    let theme = repoRoot.appendingPathComponent("theme")
+    var tree = SourceTree(content: content, theme: theme)
+    #expect(tree.linksLeaving(content: content, theme: theme).isEmpty)
+    try FileManager.default.createSymbolicLink(
+      atPath: content.appendingPathComponent("glossary/passwd.md").path,
+      withDestinationPath: "/etc/passwd")
+    tree.refresh(["c/glossary/passwd.md"], content: content, theme: theme)
+    #expect(
+      tree.linksLeaving(content: content, theme: theme).map(\.key) == ["c/glossary/passwd.md"])
+    try FileManager.default.removeItem(at: content.appendingPathComponent("glossary/passwd.md"))
+    tree.refresh(["c/glossary/passwd.md"], content: content, theme: theme)
+    #expect(tree.linksLeaving(content: content, theme: theme).isEmpty)
+  }
+
+  /// The output is compared with the content and theme as the file system sees them: a link
+  /// cannot lead it into content/, and an output that is itself a link is named, not replaced
+  /// (a full build would swap the link away; an incremental one wrote through it).
+  @Test func linksCannotLeadTheOutputAstray() throws {
+    let content = try copyFixture()
+    let project = content.deletingLastPathComponent()
+    let into = project.appendingPathComponent("into")
+    try FileManager.default.createSymbolicLink(
+      at: into, withDestinationURL: content.appendingPathComponent("initiatives"))
+    let report = SiteBuilder.build(
+      options(content: content, output: into.appendingPathComponent("sub")))
+    #expect(report.diagnostics.first?.code == "output.unsafe")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: content.appendingPathComponent("initiatives/sub").path))
+
+    let target = project.appendingPathComponent("target")
+    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    let link = project.appendingPathComponent("site")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let linked = SiteBuilder.build(options(content: content, output: link))
+    #expect(linked.diagnostics.first?.code == "output.unsafe")
+    #expect(linked.diagnostics.first?.message.contains("is a link to") == true)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+    #expect(SiteBuilder.build(options(content: content, output: target)).succeeded)
+  }
+}
