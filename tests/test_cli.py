@@ -247,4 +247,4 @@ def test_base_url_publishes_a_preview_that_portal_check_accepts(work):
     assert check.returncode == 0, check.stdout + check.stderr
     bad = portal("build", "--base-url", "preview.example.jp", cwd=work)
     assert bad.returncode == 2
-    assert "`--base-url preview.example.jp` is not an http(s) URL" in bad.stderr
+    assert "`--base-url preview.example.jp` is not an http(s) address" in bad.stderr

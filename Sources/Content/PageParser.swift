@@ -108,8 +108,8 @@ enum PageParser {
       let related = references(&y, "related") ?? []
       var links: [ExternalLink] = []
       for var item in y.mappings("links") ?? [] {
-        if let t = item.string("title", required: true), let u = item.string("url", required: true)
-        {
+        let t = item.string("title", required: true)
+        if let u = url(&item, "url", required: true, allowed: .webOrContact), let t {
           links.append(ExternalLink(title: t, url: u))
         }
         item.reportUnknownKeys(kindName: "a link")
@@ -254,13 +254,24 @@ enum PageParser {
     return d
   }
 
-  private static func url(_ y: inout YAMLFields, _ key: String) -> String? {
-    guard let text = y.string(key) else { return nil }
-    guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
+  static func url(
+    _ y: inout YAMLFields, _ key: String, required: Bool = false,
+    allowed: Addresses.Allowed = .web
+  ) -> String? {
+    guard let text = y.string(key, required: required, example: "https://example.jp/") else {
+      return nil
+    }
+    if let problem = Addresses.problem(text, allowed: allowed) {
+      let also =
+        switch allowed {
+        case .web, .siteBase: ""
+        case .webOrContact: " (or `mailto:…`, `tel:…`)"
+        case .webOrSitePath: " (or a path on this site, `/strategy/`)"
+        }
       y.error(
-        y.node(key)?.mark, "`\(key)` must be an http(s) URL",
-        hint: "write the full address, e.g. `\(key): https://example.jp/`", code: "front-matter.url"
-      )
+        y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
+        hint: "write the full address, e.g. `\(key): https://example.jp/`\(also)",
+        code: "front-matter.url")
       return nil
     }
     return text

@@ -97,11 +97,12 @@ public struct SiteConfig: Sendable, Hashable {
     let description = y.string("description")
     var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
     if let mark = y.keyMark("base_url"),
-      !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"))
+      let problem = Addresses.problem(baseURL, allowed: .siteBase)
     {
       y.error(
-        mark, "`base_url` must be an absolute http(s) URL",
-        hint: "write for example `base_url: https://dx.example.jp/`", code: "config.base-url")
+        mark, "`base_url` \(problem): `\(baseURL)`",
+        hint: "write the site's address, for example `base_url: https://dx.example.jp/`",
+        code: "config.base-url")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
     let language = y.string("language") ?? "ja"
@@ -109,7 +110,8 @@ public struct SiteConfig: Sendable, Hashable {
     let vision = y.string("vision")
     var navigation: [NavigationItem] = []
     for var item in y.mappings("navigation") ?? [] {
-      if let t = item.string("title", required: true), let u = item.string("url", required: true) {
+      let t = item.string("title", required: true)
+      if let u = PageParser.url(&item, "url", required: true, allowed: .webOrSitePath), let t {
         navigation.append(NavigationItem(title: t, url: u))
       }
       item.reportUnknownKeys(kindName: "a navigation item")

@@ -218,6 +218,18 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
           SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
           slip.message, hint: slip.hint, code: slip.code))
     }
+    // Values are never larger than the text that writes them, unless aliases repeat them: a
+    // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
+    let limit = max(4 * text.utf8.count, 4096)
+    if let node, expandedSize(node, limit: limit) > limit {
+      let (line, column) = firstAlias(in: text) ?? (1, 1)
+      return .failure(
+        .error(
+          SourceLocation(file: file, line: line + lineOffset - 1, column: column),
+          "YAML aliases (`*name`) repeat values here into more than \(limit / 1024) KB, from \(text.utf8.count) bytes of front matter",
+          hint: "write each value out instead of using `&anchor` and `*alias`",
+          code: "front-matter.yaml"))
+    }
     return .success(node)
   } catch let error as YamlError {
     let problem = YAMLSlips.explain(error, in: text, lineOffset: lineOffset)
@@ -231,4 +243,38 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
         SourceLocation(file: file, line: lineOffset, column: 1),
         "the front matter could not be read: \(error)", code: "front-matter.yaml"))
   }
+}
+
+/// The bytes of every scalar of `node`, an alias counted each time it is used; stops counting
+/// past `limit` (the count is what costs, not the values, which aliases share).
+func expandedSize(_ node: Node, limit: Int) -> Int {
+  var total = 0
+  var pending = [node]
+  while let n = pending.popLast(), total <= limit {
+    switch n {
+    case .scalar(let s): total += s.string.utf8.count
+    case .mapping(let m):
+      for (k, v) in m {
+        pending.append(k)
+        pending.append(v)
+      }
+    case .sequence(let s): pending.append(contentsOf: s)
+    case .alias: break
+    }
+  }
+  return total
+}
+
+/// Where the first alias (`*name` as a value) is written, 1-based.
+func firstAlias(in text: String) -> (line: Int, column: Int)? {
+  for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    let scalars = Array(line.unicodeScalars)
+    for (j, s) in scalars.enumerated() where s == "*" && j + 1 < scalars.count {
+      let before = j == 0 ? " " : scalars[j - 1]
+      if " [,:-{".unicodeScalars.contains(before), !scalars[j + 1].properties.isWhitespace {
+        return (i + 1, j + 1)
+      }
+    }
+  }
+  return nil
 }

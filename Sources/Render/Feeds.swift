@@ -16,15 +16,23 @@ enum Feeds {
   }
 
   static func icsText(_ s: String) -> String {
-    // One pass over the bytes: the same as the four literal replacements in this order.
+    // One pass over the bytes: the same as the four literal replacements in this order. A
+    // line break of any kind (CR LF, a lone CR) is one `\n`: a raw CR would end the content
+    // line for a lenient reader, and what followed would be read as properties of its own
+    // (a second event, a link). Other control characters are dropped.
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
+    var afterCR = false
     for b in s.utf8 {
+      defer { afterCR = b == 0x0D }
       switch b {
       case 0x5C: out += [0x5C, 0x5C]
       case 0x3B: out += [0x5C, 0x3B]
       case 0x2C: out += [0x5C, 0x2C]
-      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0A where afterCR: break
+      case 0x0A, 0x0D: out += [0x5C, 0x6E]
+      case 0x09: out.append(0x20)
+      case ..<0x20, 0x7F: break
       default: out.append(b)
       }
     }

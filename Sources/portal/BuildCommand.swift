@@ -60,9 +60,9 @@ struct BuildCommand: ParsableCommand {
   var baseURL: String?
 
   func validate() throws {
-    if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+    if let baseURL, let problem = Addresses.problem(baseURL, allowed: .siteBase) {
       throw ValidationError(
-        "`--base-url \(baseURL)` is not an http(s) URL. Help: write for example --base-url https://preview.example.jp/pr-12/"
+        "`--base-url \(baseURL)` \(problem). Help: write for example --base-url https://preview.example.jp/pr-12/"
       )
     }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {

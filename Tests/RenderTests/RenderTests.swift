@@ -83,6 +83,10 @@ import Testing
 
   @Test func icsEscapesText() {
     #expect(Feeds.icsText("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+    // A CR (alone or before LF) cannot end the content line and start properties of its own.
+    #expect(
+      Feeds.icsText("Seminar\rEND:VEVENT\r\nBEGIN:VEVENT\u{0}\tx")
+        == "Seminar\\nEND:VEVENT\\nBEGIN:VEVENT x")
   }
 
   @Test func jsonLDCannotCloseTheScript() throws {

@@ -1,0 +1,48 @@
+/// Addresses writers put in front matter and site.yml, checked before they become `href`s: a
+/// body's links pass cmark-gfm's filter, but these went into pages as written, so
+/// `javascript:alert(1)` in an initiative's links was a link (only the page's CSP stopped it)
+/// and a line break in `base_url` became a second line of robots.txt.
+public enum Addresses {
+  public enum Allowed: Sendable {
+    /// `http(s)://host…` only: another site's page (an event's form or stream).
+    case web
+    /// The same without a `?` or `#` part: where the site is published (`base_url`).
+    case siteBase
+    /// Also `mailto:` and `tel:`: a contact in an initiative's links.
+    case webOrContact
+    /// Also a path on this site, `/…` (not `//host`, which is another site): navigation.
+    case webOrSitePath
+  }
+
+  /// What is wrong with `text` as an address of this kind, in words for the writer; nil when
+  /// it may be used.
+  public static func problem(_ text: String, allowed: Allowed) -> String? {
+    if let bad = text.unicodeScalars.first(where: isForbidden) {
+      let shown = bad == " " || bad == "\u{3000}" ? "a space" : "`\(bad.escaped(asASCII: true))`"
+      return "has \(shown) in it, which an address cannot have"
+    }
+    let lower = text.lowercased()
+    for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+      let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      if host.isEmpty { return "has no site name after `\(scheme)`" }
+      if case .siteBase = allowed, text.contains("?") || text.contains("#") {
+        return "has a `?` or `#` part"
+      }
+      return nil
+    }
+    switch allowed {
+    case .webOrContact where lower.hasPrefix("mailto:") || lower.hasPrefix("tel:"):
+      return nil
+    case .webOrSitePath where text.hasPrefix("/") && !text.hasPrefix("//"):
+      return nil
+    default:
+      return "is not an http(s) address"
+    }
+  }
+
+  /// White space, control characters and what ends an attribute or a tag.
+  static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x21 || s.value == 0x7F || (0x80...0x9F).contains(s.value)
+      || s.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains(s)
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import Content
+
+/// Addresses from front matter and site.yml are checked before they become links.
+@Suite struct AddressesTests {
+  @Test(arguments: [
+    ("https://example.jp/form", Addresses.Allowed.web, true),
+    ("HTTP://Example.jp", .web, true),
+    ("javascript:alert(1)", .web, false),
+    ("JaVaScRiPt:alert(1)", .webOrContact, false),
+    ("data:text/html,<script>", .webOrContact, false),
+    ("https://", .web, false),
+    ("https:///path", .web, false),
+    ("https://example.jp/a b", .web, false),
+    ("https://example.jp/\"><script>", .web, false),
+    ("https://example.jp/\nSitemap: x", .siteBase, false),
+    ("https://example.jp/?q=1", .web, true),
+    ("https://example.jp/?q=1", .siteBase, false),
+    ("mailto:dx@example.jp", .webOrContact, true),
+    ("tel:043-000-0000", .webOrContact, true),
+    ("mailto:dx@example.jp", .web, false),
+    ("/strategy/", .webOrSitePath, true),
+    ("//evil.example/", .webOrSitePath, false),
+    ("/strategy/", .webOrContact, false),
+    ("example.jp", .web, false),
+  ])
+  func addresses(_ text: String, _ allowed: Addresses.Allowed, _ fine: Bool) {
+    #expect((Addresses.problem(text, allowed: allowed) == nil) == fine, "\(text)")
+  }
+
+  /// The error is at the value, and says what is wrong with it.
+  @Test func anInitiativesLinkMustBeAnAddress() throws {
+    let text = """
+      ---
+      title: T
+      summary: S
+      fields: [f]
+      links:
+        - { title: 相談, url: "javascript:alert(6)" }
+        - { title: 電話, url: "tel:043-000-0000" }
+      ---
+      body
+      """
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
+    ).get()
+    let (page, diagnostics) = PageParser.parse(source, kind: .initiative, config: nil)
+    // The page is built from the rest, and the error fails the build.
+    #expect(page != nil)
+    let error = try #require(diagnostics.first)
+    #expect(error.code == "front-matter.url")
+    #expect(error.location.line == 6 && error.location.column == 23)
+    #expect(error.message == "`url` is not an http(s) address: `javascript:alert(6)`")
+    #expect(error.hint?.contains("mailto:") == true)
+  }
+}
+
+/// YAML aliases cannot blow a small front matter up into gigabytes of values.
+@Suite struct YAMLAliasTests {
+  @Test func aValueRepeatedThroughAliasesIsAnError() throws {
+    let big = String(repeating: "A", count: 10_000)
+    let text = """
+      ---
+      title: T
+      summary: S
+      fields: [f]
+      department: &x "\(big)"
+      tags: [\(Array(repeating: "*x", count: 200).joined(separator: ","))]
+      ---
+      body
+      """
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
+    ).get()
+    let (page, diagnostics) = PageParser.parse(source, kind: .initiative, config: nil)
+    #expect(page == nil)
+    let error = try #require(diagnostics.first)
+    #expect(error.code == "front-matter.yaml")
+    #expect(error.location.line == 6 && error.location.column == 8)
+    #expect(error.message.hasPrefix("YAML aliases (`*name`) repeat values here"))
+    // A few small aliases are fine.
+    let small = text.replacingOccurrences(of: big, with: "総務部").replacingOccurrences(
+      of: Array(repeating: "*x", count: 200).joined(separator: ","), with: "*x, *x")
+    let ok = try SourceFile.read(
+      bytes: Array(small.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
+    ).get()
+    #expect(PageParser.parse(ok, kind: .initiative, config: nil).1.isEmpty)
+  }
+}
