@@ -94,6 +94,47 @@ public enum ReferenceValidator {
         }
       }
     }
+    diagnostics += parentLoops(pages)
+    return diagnostics
+  }
+
+  /// Strategy pages whose `parent`s lead back to themselves: the contents and breadcrumbs
+  /// follow parents up to a page without one, so a loop made the build run forever. Each loop
+  /// is reported once, at the `parent` of its first page by path.
+  static func parentLoops(_ pages: [Page]) -> [Diagnostic] {
+    var parentOf: [String: Reference] = [:]
+    var pathOf: [String: String] = [:]
+    for page in pages {
+      guard case .strategy(let m) = page.meta else { continue }
+      pathOf[page.slug] = page.path
+      if let p = m.parent { parentOf[page.slug] = p }
+    }
+    var diagnostics: [Diagnostic] = []
+    var settled: Set<String> = []
+    for start in parentOf.keys.sorted(by: { pathOf[$0]! < pathOf[$1]! }) {
+      var chain: [String] = []
+      var at: String? = start
+      while let slug = at, !settled.contains(slug), !chain.contains(slug) {
+        chain.append(slug)
+        at = parentOf[slug]?.id
+      }
+      settled.formUnion(chain)
+      guard let again = at, let first = chain.firstIndex(of: again) else { continue }
+      let loop = Array(chain[first...])
+      let page = loop.min { pathOf[$0]! < pathOf[$1]! }!
+      let ref = parentOf[page]!
+      let shown =
+        (loop[loop.firstIndex(of: page)!...] + loop[..<loop.firstIndex(of: page)!] + [page])
+        .joined(separator: " → ")
+      diagnostics.append(
+        .error(
+          SourceLocation(file: pathOf[page]!, line: ref.line, column: ref.column),
+          "`parent` makes a loop: \(shown)",
+          hint: loop.count == 1
+            ? "a page cannot be its own parent; name the page above it, or remove `parent`"
+            : "one of these pages must be above the others: remove its `parent` or name another page",
+          code: "content.parent-loop"))
+    }
     return diagnostics
   }
 }

@@ -24,7 +24,9 @@ extension ViewModels {
       var trail: [(String, String)] = [("戦略", urls.index(.strategy))]
       var parent = m.parent.flatMap { site.page(.strategy, $0.id) }
       var chain: [(String, String)] = []
-      while let pp = parent {
+      // The validator reports a loop of parents; this only must not follow one forever.
+      var seen: Set<String> = [p.url]
+      while let pp = parent, seen.insert(pp.url).inserted {
         chain.insert((pp.title, pp.url), at: 0)
         if case .strategy(let pm) = pp.page.meta {
           parent = pm.parent.flatMap { site.page(.strategy, $0.id) }

@@ -94,6 +94,36 @@ func fixture(_ name: String) -> URL {
     #expect(ContentLoader.load(contentDirectory: dir, includeDrafts: true).0?.pages.count == 1)
   }
 
+  /// A loop of `parent`s (a page naming itself, or two naming each other) made the build run
+  /// forever; it is one error, at the `parent` of the loop's first file.
+  @Test func aLoopOfParentsIsOneError() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-loop-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    func page(_ slug: String, parent: String?) throws {
+      try "---\ntitle: \(slug)\norder: 1\n\(parent.map { "parent: \($0)\n" } ?? "")---\n".write(
+        to: dir.appendingPathComponent("strategy/\(slug).md"), atomically: true, encoding: .utf8)
+    }
+    try page("top", parent: nil)
+    try page("a", parent: "b")
+    try page("b", parent: "a")
+    try page("c", parent: "a")
+    try page("self", parent: "self")
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    let loops = diagnostics.filter { $0.code == "content.parent-loop" }
+    #expect(
+      loops.map(\.message) == [
+        "`parent` makes a loop: a → b → a", "`parent` makes a loop: self → self",
+      ])
+    #expect(loops.first?.location.file == "content/strategy/a.md")
+    #expect(loops.first?.location.line == 4 && loops.first?.location.column == 9)
+    #expect(diagnostics.count == 2)
+  }
+
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {
