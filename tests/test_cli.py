@@ -91,6 +91,16 @@ def test_new_scaffolds_files_that_build(work):
     r = portal("build", "--now", NOW, cwd=work)
     assert r.returncode == 0, r.stderr
     assert (work / "site" / "initiatives" / "new-initiative" / "index.html").exists()
+    # The sample texts left in are pointed at, at their line, until they are replaced.
+    for where in ["initiatives/new-initiative.md:3:10", "events/new-event.md:3:10",
+                  "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
+        assert f"content/{where}: warning: " in r.stderr, r.stderr
+    assert r.stderr.count("[content.placeholder]") == 4
+    path = work / "content" / "glossary" / "new-term.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("ひらがなでよみをかきます", "あたらしいようご"),
+                    encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.stderr.count("[content.placeholder]") == 3 and "new-term.md:3:10" not in r.stderr
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 
 

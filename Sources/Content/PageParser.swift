@@ -175,6 +175,7 @@ enum PageParser {
         meta = nil
       }
     }
+    Placeholders.check(&y, keys: kind == .glossary ? ["reading", "short"] : ["summary"])
     y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(

@@ -106,7 +106,7 @@ struct NewCommand: ParsableCommand {
       return """
         ---
         title: \(t)
-        summary: 一文で、県民にとって何が変わるかを書きます。
+        summary: \(Placeholders.initiativeSummary)
         fields: [crisis-management]   # 分野のid（content/site.yml）。再掲の取組は複数書きます
         status: active                # planned（準備中）, active（実施中）, completed（完了）
         # department: 総務部
@@ -124,7 +124,7 @@ struct NewCommand: ParsableCommand {
       return """
         ---
         title: \(t)
-        summary: 一文で、どんなイベントかを書きます。
+        summary: \(Placeholders.eventSummary)
         start: 2027-01-01T13:30:00+09:00
         # end: 2027-01-01T15:00:00+09:00
         # place: 千葉県庁
@@ -142,8 +142,8 @@ struct NewCommand: ParsableCommand {
       return """
         ---
         term: \(t)
-        reading: ひらがなでよみをかきます
-        short: 一文で、やさしく意味を書きます。
+        reading: \(Placeholders.glossaryReading)
+        short: \(Placeholders.glossaryShort)
         # aliases: [別の書き方]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
@@ -155,7 +155,7 @@ struct NewCommand: ParsableCommand {
         ---
         title: \(t)
         order: 99
-        # summary: 一文で内容を書きます。
+        # summary: \(Placeholders.strategySummary)
         # parent: other-strategy-page
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
