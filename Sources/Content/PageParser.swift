@@ -16,6 +16,16 @@ enum PageParser {
     }
     var y = YAMLFields(
       node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")
+    for cut in YAMLComments.cutValues(in: source.frontMatter) {
+      let at = SourceLocation(
+        file: source.path, line: cut.problem.line + source.frontMatterLine - 1,
+        column: cut.problem.column)
+      y.diagnostics.append(
+        cut.empty
+          ? .error(at, cut.problem.message, hint: cut.problem.hint, code: cut.problem.code)
+          : .warning(at, cut.problem.message, hint: cut.problem.hint, code: cut.problem.code))
+      if cut.empty { y.explained.insert(cut.key) }
+    }
     if node == nil {
       y.error(
         nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`",

@@ -11,6 +11,9 @@ struct YAMLFields {
   private(set) var entries: [(key: String, keyMark: Mark?, value: Node)] = []
   private(set) var used: Set<String> = []
   var diagnostics: [Diagnostic] = []
+  /// Keys whose problem was already reported from the text (`YAMLComments`): not again as
+  /// missing.
+  var explained: Set<String> = []
   let ownerMark: Mark?
 
   init(node: Node?, file: String, lineOffset: Int, what: String) {
@@ -62,6 +65,7 @@ struct YAMLFields {
   }
 
   mutating func missing(_ key: String, example: String) {
+    guard !explained.contains(key) else { return }
     diagnostics.append(
       .error(
         location(ownerMark), "the required key `\(key)` is missing",
@@ -76,8 +80,11 @@ struct YAMLFields {
       return nil
     }
     guard case .scalar(let scalar) = node, !isNull(scalar) else {
-      if case .scalar = node, required {
-        missing(key, example: example)
+      if case .scalar = node, required, !explained.contains(key) {
+        // The line is there (`title:`, `title: ~`): say so, where it is.
+        error(
+          keyMark(key), "`\(key)` has no value", hint: "write it after the colon: `\(key): \(example)`",
+          code: "front-matter.empty")
       } else if case .scalar = node {
       } else {
         error(

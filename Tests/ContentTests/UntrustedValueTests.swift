@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Testing
 
@@ -87,5 +88,46 @@ import Testing
       bytes: Array(small.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
     ).get()
     #expect(PageParser.parse(ok, kind: .initiative, config: nil).1.isEmpty)
+  }
+}
+
+/// ` #` starts a YAML comment: a title it cuts short is named, at the `#`; an empty value is
+/// said to be empty where it is written, not "missing".
+@Suite struct CutValueTests {
+  func parse(_ frontMatter: String) throws -> (Page?, [Diagnostic]) {
+    let text = "---\n" + frontMatter + "---\nbody\n"
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "a.md", relativePath: "initiatives/a.md"
+    ).get()
+    return PageParser.parse(source, kind: .initiative, config: nil)
+  }
+
+  func line(_ d: Diagnostic) -> String {
+    "\(d.location.line):\(d.location.column) \(d.severity == .error ? "error" : "warning"): \(d.message)"
+  }
+
+  @Test func aCommentCuttingATitleIsNamed() throws {
+    let (page, diagnostics) = try parse(
+      "title: 第2回 #DX 説明会\nsummary: 説明会です。\nfields: [f]   # 分野のid\n")
+    #expect(page?.title == "第2回")
+    #expect(
+      diagnostics.map(line) == [
+        "2:12 warning: only `第2回` is the title: ` #` starts a comment in YAML, so `#DX 説明会` is left out"
+      ])
+    #expect(diagnostics.first?.hint == "put the whole value in quotes: `title: \"第2回 #DX 説明会\"`")
+    // Quoted, or a `#` inside a word: the value is whole.
+    #expect(try parse("title: \"第2回 #DX\"\nsummary: s\nfields: [f]\n").1.isEmpty)
+    #expect(try parse("title: C#入門\nsummary: s\nfields: [f]\n").1.isEmpty)
+  }
+
+  @Test func anEmptyValueIsEmptyNotMissing() throws {
+    #expect(
+      try parse("title: #1 デジタル\nsummary: s\nfields: [f]\n").1.map(line) == [
+        "2:8 error: `title` is empty: ` #` starts a comment in YAML, so `#1 デジタル` is not its value"
+      ])
+    #expect(
+      try parse("summary: s\ntitle:\nfields: [f]\n").1.map(line) == [
+        "3:1 error: `title` has no value"
+      ])
   }
 }

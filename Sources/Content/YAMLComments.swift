@@ -1,0 +1,41 @@
+/// ` #` starts a comment in YAML, so `title: 第2回 #DX 説明会` published 「第2回」 and
+/// `title: #1 …` had no title at all, with no word about the `#`. Keys holding sentences
+/// (a title, a summary, a place) are read for it; ids, dates and lists keep their comments,
+/// which `portal new` itself writes after them.
+enum YAMLComments {
+  static let textKeys: Set<Substring> = [
+    "title", "summary", "short", "term", "english", "department", "place", "fee", "audience",
+  ]
+
+  /// Each sentence key whose plain (unquoted) value a `#` cuts short, with the problem.
+  static func cutValues(in text: String) -> [(key: String, problem: YAMLProblem, empty: Bool)] {
+    var found: [(key: String, problem: YAMLProblem, empty: Bool)] = []
+    for (n, line) in YAMLSlips.lines(of: text).enumerated() {
+      guard let colon = line.firstIndex(of: ":"),
+        textKeys.contains(line[..<colon]),
+        line[line.index(after: colon)...].first == " "
+      else { continue }
+      let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+      guard let first = value.first, !"\"'[{|>".contains(first) else { continue }
+      // A comment starts at a `#` that opens the value or follows white space.
+      var previous: Character = " "
+      for i in value.indices {
+        if value[i] == "#", previous == " " || previous == "\t" {
+          let key = line[..<colon]
+          let kept = String(value[..<i]).trimmingSpacesAndNewlines
+          let column = line.distance(from: line.startIndex, to: i) + 1
+          found.append((String(key), YAMLProblem(
+              line: n + 1, column: column,
+              message: kept.isEmpty
+                ? "`\(key)` is empty: ` #` starts a comment in YAML, so `\(value)` is not its value"
+                : "only `\(kept)` is the \(key): ` #` starts a comment in YAML, so `\(value[i...])` is left out",
+              hint: "put the whole value in quotes: `\(key): \"\(value)\"`",
+              code: "front-matter.comment"), kept.isEmpty))
+          break
+        }
+        previous = value[i]
+      }
+    }
+    return found
+  }
+}
