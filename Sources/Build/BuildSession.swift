@@ -79,6 +79,8 @@ public struct PreviewedPage: Sendable {
   public var lintSettings: [String: String]
   /// The files under `content/files/`, whose sizes links to them should state.
   public var files: [ContentFile]
+  /// `allow_raw_html` of `site.yml`.
+  public var allowsRawHTML = false
 }
 
 extension BuildSession {
@@ -94,6 +96,7 @@ extension BuildSession {
     return PreviewedPage(
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
-      lintSettings: site.config.lint, files: site.files)
+      lintSettings: site.config.lint, files: site.files,
+      allowsRawHTML: site.config.allowRawHTML)
   }
 }

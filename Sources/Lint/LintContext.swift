@@ -22,6 +22,10 @@ public struct LintContext: Sendable {
   /// The pixel sizes of the site's images, by the same paths, where their headers tell.
   public var imageSizes: [String: ImageSize]
 
+  /// `allow_raw_html` of site.yml: when off (the default) HTML in a body is left out of the
+  /// page, which `lint.raw-html` says.
+  public var allowsRawHTML = false
+
   public init(
     glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
     imageSizes: [String: ImageSize] = [:]

@@ -10,7 +10,7 @@ public enum Linter {
     SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
-    DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(),
+    DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(
@@ -49,7 +49,8 @@ public enum Linter {
       LintBlock($0, source: source, context: context)
     }
     let page = LintPage(
-      blocks: blocks, links: document.links(), source: source,
+      blocks: blocks, links: document.links(),
+      rawHTML: context.allowsRawHTML ? [] : document.rawHTML(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
     var found: [Diagnostic] = []
     for rule in allRules {

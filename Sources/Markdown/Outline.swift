@@ -125,3 +125,27 @@ extension String {
     return String(s)
   }
 }
+
+/// HTML written in a body, as cmark-gfm read it.
+public struct RawHTML: Sendable, Hashable {
+  public var line: Int
+  public var column: Int
+  /// The HTML as written (a block's first line).
+  public var text: String
+}
+
+extension MarkdownDocument {
+  /// The HTML blocks and inline tags of the body, comments left out (they show nothing
+  /// either way): what the page leaves out unless raw HTML is allowed.
+  public func rawHTML() -> [RawHTML] {
+    collect { $0.type == CMARK_NODE_HTML_BLOCK || $0.type == CMARK_NODE_HTML_INLINE }
+      .compactMap { node in
+        let literal = node.literal
+        let first = literal.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
+        let text = String(first.drop { $0 == " " || $0 == "\t" })
+        guard !text.hasPrefix("<!--") else { return nil }
+        let (line, column) = position(of: node)
+        return RawHTML(line: line, column: column, text: text)
+      }
+  }
+}

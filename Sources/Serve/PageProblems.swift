@@ -32,9 +32,11 @@ enum PageProblems {
     } catch {
       configuration = error.configuration  // the build reports the bad settings
     }
+    var context = LintContext(glossaryNames: input.glossaryNames, files: input.files)
+    context.allowsRawHTML = input.allowsRawHTML
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
-      context: LintContext(glossaryNames: input.glossaryNames, files: input.files),
+      context: context,
       configuration: configuration, relativePath: input.relativePath)
   }
 

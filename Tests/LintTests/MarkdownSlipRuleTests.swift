@@ -58,3 +58,34 @@ import Testing
     #expect(try lint("##見出し", rule: "lint.markdown", settings: ["lint.markdown": "off"]).isEmpty)
   }
 }
+
+/// HTML in a body is left out of the page with the text inside it: one warning per file.
+@Suite struct RawHTMLRuleTests {
+  @Test func htmlIsNamedOnceWithTheOtherPlacesCounted() throws {
+    let body = """
+      はじめに。
+
+      <div class="note">大事なお知らせ</div>
+
+      文の中に<span>赤い字</span>があります。<br>改行
+
+      <!-- 見えないメモ -->
+      """
+    let found = try lint(body, rule: "lint.raw-html", offset: 4)
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+        "7:1 HTML is left out of the page, with the text inside it: `<div class=\"note\">大事なお知らせ</div>` (and 3 more places in this file)"
+      ])
+    // Comments (the lint directives among them) show nothing either way; code is code.
+    #expect(try lint("本文。<!-- メモ -->\n\n`<b>`\n\n    <div>", rule: "lint.raw-html").isEmpty)
+  }
+
+  @Test func notWhenTheSiteAllowsHTML() throws {
+    var context = LintContext()
+    context.allowsRawHTML = true
+    let found = Linter.lint(
+      file: "a.md", markdownBody: "<div>x</div>", bodyLineOffset: 0, context: context)
+    #expect(!found.contains { $0.code == "lint.raw-html" })
+    #expect(try lint("<div>x</div>", rule: "lint.raw-html").count == 1)
+  }
+}
