@@ -93,12 +93,25 @@ public final class MarkdownDocument {
     return html
   }
 
+  /// The last column found: positions are asked for in document order, so the next one on
+  /// the same line is counted on from there. Counting each from the start of its line made
+  /// 20,000 links on one line take 27 s.
+  private var lastColumn: (line: Int, byte: Int, characters: Int)?
+
   /// Character column (1-based) for a cmark byte column on a 1-based line of this body.
   func characterColumn(line: Int, byteColumn: Int) -> Int {
     guard let text = sourceLine(line), byteColumn > 1 else { return max(byteColumn, 1) }
     let utf8 = text.utf8
-    let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
-    return text[..<end].count + 1
+    let target = min(byteColumn - 1, utf8.count)
+    var (from, characters) = (0, 0)
+    if let last = lastColumn, last.line == line, last.byte <= target {
+      (from, characters) = (last.byte, last.characters)
+    }
+    let start = utf8.index(utf8.startIndex, offsetBy: from)
+    let end = utf8.index(start, offsetBy: target - from)
+    characters += text[start..<end].count
+    lastColumn = (line, target, characters)
+    return characters + 1
   }
 
   /// Line `line` (1-based) of the source without its line break; nil past the end.

@@ -49,6 +49,23 @@ import Testing
     #expect(html.contains("<h2><span id=\"戦略期間\" class=\"anchor\">戦略期間</span></h2>"))
   }
 
+  /// Many links on one line are counted on from the one before (counting each from the line's
+  /// start made 20,000 of them take half a minute); the columns are the same.
+  @Test func manyLinksOnOneLineKeepTheirColumns() {
+    let pieces = (0..<300).map { i in i % 3 == 0 ? "防災[第\(i)回](a\(i).md) " : "[l\(i)](b.md)、" }
+    let line = pieces.joined()
+    let links = MarkdownDocument("前文\n\n" + line + "\n\n" + line).links()
+    #expect(links.count == 600)
+    var expected: [Int] = []
+    var column = 1
+    for piece in pieces {
+      expected.append(column + (piece.hasPrefix("防災") ? 2 : 0))
+      column += piece.count
+    }
+    #expect(links.map(\.column) == expected + expected)
+    #expect(links.map(\.line) == Array(repeating: 3, count: 300) + Array(repeating: 5, count: 300))
+  }
+
   @Test func linksCarryCharacterColumns() {
     let doc = MarkdownDocument("前文\n\n日本語の[リンク](../initiatives/a.md#b)と![図](x.png)\n")
     let links = doc.links()
