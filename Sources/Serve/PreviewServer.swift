@@ -53,6 +53,7 @@ public final class PreviewServer: Sendable {
     await loop.announce(first, initial: true)
     let files = StaticFiles(root: options.build.outputDirectory.standardizedFileURL.path)
     let router = Router()
+    router.add(middleware: HostCheck())
     router.get("/_portal/events") { [live] _, _ -> Response in
       let stream = await live.subscribe()
       var headers = HTTPFields()

@@ -23,7 +23,8 @@ struct StaticFiles: Sendable {
       path = "/" + path.dropFirst(basePath.count)
     }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+    // `.`, `..` and hidden names (`.portal/`: the cache and the source map) are not the site.
+    guard !parts.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) else {
       return notFound()
     }
     let relative = parts.joined(separator: "/")
@@ -33,7 +34,12 @@ struct StaticFiles: Sendable {
       return notFound()
     }
     if isDir.boolValue {
-      guard requestPath.hasSuffix("/") else { return .redirect(requestPath + "/") }
+      // Made from the parts, never from the path as sent: `//events` would send the browser
+      // to a site called `events`.
+      guard requestPath.hasSuffix("/") else {
+        let encoded = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        return .redirect(basePath + (encoded ?? relative) + "/")
+      }
       let index = full + "/index.html"
       return FileManager.default.fileExists(atPath: index)
         ? .file(path: index, status: 200) : notFound()

@@ -17,7 +17,12 @@ final class HTTPTestClient: @unchecked Sendable {
   /// The IPv4 address to connect to.
   let host: String
 
-  init(port: Int, host: String = "127.0.0.1") { (self.port, self.host) = (port, host) }
+  /// The `Host` header sent; the address connected to when nil.
+  let hostHeader: String?
+
+  init(port: Int, host: String = "127.0.0.1", hostHeader: String? = nil) {
+    (self.port, self.host, self.hostHeader) = (port, host, hostHeader)
+  }
 
   private func connect() throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -41,7 +46,8 @@ final class HTTPTestClient: @unchecked Sendable {
   }
 
   private func send(_ fd: Int32, path: String) {
-    let request = "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
+    let request =
+      "GET \(path) HTTP/1.1\r\nHost: \(hostHeader ?? host)\r\nConnection: close\r\n\r\n"
     _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
   }
 

@@ -47,6 +47,19 @@ final class PortBox: @unchecked Sendable {
       }
       let port = try #require(box.port)
       #expect(try HTTPTestClient(port: port).get("/").status == 200, "\(host)")
+      // A page elsewhere that points its own domain at this computer (DNS rebinding) is not
+      // answered; this computer's names and addresses are.
+      for (name, status) in [
+        ("attacker.example", 421), ("attacker.example:\(port)", 421), ("localhost:\(port)", 200),
+        ("127.0.0.1:\(port)", 200), ("[::1]:\(port)", 200),
+      ] {
+        let r = try HTTPTestClient(port: port, hostHeader: name).get("/")
+        #expect(r.status == status, "\(host), Host: \(name)")
+      }
+      // Not the cache or the source map; a folder's redirect stays on this site.
+      #expect(try HTTPTestClient(port: port).get("/.portal/cache/head.bin").status == 404)
+      let folder = try HTTPTestClient(port: port).get("//events")
+      #expect(folder.status == 301 && folder.headers["location"] == "/events/", "\(folder)")
       if let network {
         let fromNetwork = try? HTTPTestClient(port: port, host: network).get("/")
         #expect(fromNetwork?.status == (host == "0.0.0.0" ? 200 : nil), "\(host) from \(network)")
