@@ -192,7 +192,7 @@ struct SearchDocuments: Sendable {
       date = m.started?.description
     case .event(let m):
       kind = .event
-      date = m.start.local.date.description
+      date = m.start.inJapan.local.date.description
     case .glossary(let m):
       kind = .glossary
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])

@@ -38,6 +38,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }
 
+  /// The date `days` later (earlier when negative).
+  public func adding(days: Int) -> LocalDate {
+    LocalDate.civil(fromDays: LocalDate.daysFromCivil(year, month, day) + days)
+  }
+
   /// 0 = Sunday … 6 = Saturday (Zeller-free: days since a known Sunday).
   public var weekday: Int {
     let days = LocalDate.daysFromCivil(year, month, day)
@@ -123,6 +128,12 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   public init(date: Date, offsetSeconds: Int = 9 * 3600) {
     self.init(
       epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetSeconds: offsetSeconds)
+  }
+
+  /// The same instant on Japan's clock (+09:00), as residents read it: `14:00:00Z`, copied
+  /// from a calendar export, is 23時 in Chiba, not 14時.
+  public var inJapan: DateTime {
+    DateTime(epochSeconds: epochSeconds, offsetSeconds: 9 * 3600, isDateOnly: isDateOnly)
   }
 
   /// Local wall-clock parts in the written offset.

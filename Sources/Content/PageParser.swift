@@ -148,6 +148,19 @@ enum PageParser {
       let online = url(&y, "online")
       let registration = url(&y, "registration")
       let deadline = dateTime(&y, "deadline", allowDateOnly: true)
+      // A date alone is the whole day: 「当日まで」 is fine, a later day is not.
+      if let start, let deadline,
+        deadline.isDateOnly
+          ? start.inJapan.local.date < deadline.local.date : start < deadline
+      {
+        y.diagnostics.append(
+          .warning(
+            y.location(y.node("deadline")?.mark),
+            "registration closes after the event starts (`start: \(start)`)",
+            hint:
+              "write the last day people can apply, before the event: e.g. `deadline: \(start.inJapan.local.date.adding(days: -1))`",
+            code: "front-matter.date"))
+      }
       let capacity = y.int("capacity").map(\.0)
       let fee = y.string("fee")
       let audience = y.string("audience")

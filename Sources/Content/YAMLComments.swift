@@ -24,13 +24,17 @@ enum YAMLComments {
           let key = line[..<colon]
           let kept = String(value[..<i]).trimmingSpacesAndNewlines
           let column = line.distance(from: line.startIndex, to: i) + 1
-          found.append((String(key), YAMLProblem(
-              line: n + 1, column: column,
-              message: kept.isEmpty
-                ? "`\(key)` is empty: ` #` starts a comment in YAML, so `\(value)` is not its value"
-                : "only `\(kept)` is the \(key): ` #` starts a comment in YAML, so `\(value[i...])` is left out",
-              hint: "put the whole value in quotes: `\(key): \"\(value)\"`",
-              code: "front-matter.comment"), kept.isEmpty))
+          found.append(
+            (
+              String(key),
+              YAMLProblem(
+                line: n + 1, column: column,
+                message: kept.isEmpty
+                  ? "`\(key)` is empty: ` #` starts a comment in YAML, so `\(value)` is not its value"
+                  : "only `\(kept)` is the \(key): ` #` starts a comment in YAML, so `\(value[i...])` is left out",
+                hint: "put the whole value in quotes: `\(key): \"\(value)\"`",
+                code: "front-matter.comment"), kept.isEmpty
+            ))
           break
         }
         previous = value[i]

@@ -83,7 +83,8 @@ struct YAMLFields {
       if case .scalar = node, required, !explained.contains(key) {
         // The line is there (`title:`, `title: ~`): say so, where it is.
         error(
-          keyMark(key), "`\(key)` has no value", hint: "write it after the colon: `\(key): \(example)`",
+          keyMark(key), "`\(key)` has no value",
+          hint: "write it after the colon: `\(key): \(example)`",
           code: "front-matter.empty")
       } else if case .scalar = node {
       } else {

@@ -20,10 +20,16 @@ import Testing
     #expect(JapaneseDate.dateTime(start) == "2026年12月5日（土）13時30分")
     let end = try #require(DateTime(iso: "2026-12-05T15:00:00+09:00"))
     #expect(JapaneseDate.range(start, end) == "2026年12月5日（土）13時30分から15時まで")
-    // Written in UTC, shown in UTC: the writer's offset is kept.
+    // Written in UTC (copied from a calendar export), shown on Japan's clock, as residents
+    // read it: 14:00Z is 23時, and 20:00Z the next day.
     #expect(
-      JapaneseDate.dateTime(try #require(DateTime(iso: "2027-01-01T00:00:00Z"))) == "2027年1月1日（金）0時"
-    )
+      JapaneseDate.dateTime(try #require(DateTime(iso: "2026-12-10T14:00:00Z")))
+        == "2026年12月10日（木）23時")
+    #expect(
+      JapaneseDate.range(
+        try #require(DateTime(iso: "2026-12-10T14:00:00Z")),
+        try #require(DateTime(iso: "2026-12-10T20:00:00Z")))
+        == "2026年12月10日（木）23時から2026年12月11日（金）5時まで")
   }
 }
 
