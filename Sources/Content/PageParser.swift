@@ -74,9 +74,13 @@ enum PageParser {
       let domain = reference(&y, "domain", required: true, example: "life")
       let field = reference(&y, "field", required: true, example: "crisis-management")
       if let config, let domain, let field {
-        checkIDs(&y, [domain], against: config.domains.map(\.id), what: "domain", key: "domain")
         checkIDs(
-          &y, [field], against: config.fieldIDs, what: "field", key: "field")
+          &y, [domain], against: config.domains.map(\.id), names: config.domainNames,
+          what: "domain",
+          key: "domain")
+        checkIDs(
+          &y, [field], against: config.fieldIDs, names: config.fieldNames, what: "field",
+          key: "field")
         if let owner = config.allFields.first(where: { $0.field.id == field.id })?.domain.id,
           config.domains.contains(where: { $0.id == domain.id }), owner != domain.id
         {
@@ -99,14 +103,19 @@ enum PageParser {
       let fields = references(&y, "fields", required: true, example: "[crisis-management]")
       if let config, let fields {
         checkIDs(
-          &y, fields, against: config.fieldIDs, what: "field", key: "fields")
+          &y, fields, against: config.fieldIDs, names: config.fieldNames, what: "field",
+          key: "fields")
       }
       var status: InitiativeStatus?
       if let s = y.string("status") {
         status = InitiativeStatus(rawValue: s)
         if status == nil {
           let options = InitiativeStatus.allCases.map(\.rawValue)
-          let guess = Suggest.closest(to: s, in: options).map { "did you mean `\($0)`? " } ?? ""
+          // The label as the page shows it (実施中) names the status too.
+          let named = InitiativeStatus.allCases.first { $0.label == s }
+          let guess =
+            named.map { "write `\($0.rawValue)` for \($0.label); " }
+            ?? Suggest.closest(to: s, in: options).map { "did you mean `\($0)`? " } ?? ""
           y.error(
             y.node("status")?.mark, "unknown status `\(s)`",
             hint: "\(guess)use one of: \(options.joined(separator: ", "))",
@@ -214,16 +223,32 @@ enum PageParser {
     String(relativePath.split(separator: "/").last!.dropLast(3))
   }
 
+  /// - Parameter names: ids by the names site.yml gives them (農林水産業 → agriculture), as
+  ///   writers type what the pages show.
   static func checkIDs(
-    _ y: inout YAMLFields, _ refs: [Reference], against ids: [String], what: String, key: String
+    _ y: inout YAMLFields, _ refs: [Reference], against ids: [String],
+    names namesOfIDs: @autoclosure () -> [String: String] = [:], what: String, key: String
   ) {
     for ref in refs where !ids.contains(ref.id) {
-      let guess = Suggest.closest(to: ref.id, in: ids).map { "did you mean `\($0)`?" }
+      // Made only for an unknown id: every initiative of a large site is checked.
+      let names = namesOfIDs()
+      let hint: String
+      let parts = ref.id.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
+      if let id = names[ref.id] {
+        hint = "write the id, not the name: `\(id)` (\(ref.id))"
+      } else if parts.count > 1 {
+        // `fields: agriculture, tourism` or `[agriculture、tourism]`: one id with commas.
+        let list = parts.map { names[$0] ?? $0 }.joined(separator: ", ")
+        hint = "write several ids as a list with half-width commas: `\(key): [\(list)]`"
+      } else if let guess = Suggest.closest(to: ref.id, in: ids) {
+        hint = "did you mean `\(guess)`?"
+      } else {
+        hint = "use an id listed in site.yml"
+      }
       y.diagnostics.append(
         .error(
           SourceLocation(file: y.file, line: ref.line, column: ref.column),
-          "`\(key)` names an unknown \(what) `\(ref.id)`",
-          hint: guess ?? "use an id listed in site.yml", code: "content.unknown-id"))
+          "`\(key)` names an unknown \(what) `\(ref.id)`", hint: hint, code: "content.unknown-id"))
     }
   }
 

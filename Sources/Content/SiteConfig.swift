@@ -68,6 +68,16 @@ public struct SiteConfig: Sendable, Hashable {
     domains.flatMap { d in d.fields.map { (d, $0) } }
   }
 
+  /// Field ids by the names pages show (農林水産業 → agriculture).
+  public var fieldNames: [String: String] {
+    Dictionary(domains.flatMap { $0.fields.map { ($0.name, $0.id) } }) { a, _ in a }
+  }
+
+  /// Domain ids by their names (産業 → industry).
+  public var domainNames: [String: String] {
+    Dictionary(domains.map { ($0.name, $0.id) }) { a, _ in a }
+  }
+
   /// Every field's id, for checking references: without copying each domain, as `allFields`
   /// does, for each of 10,000 initiatives.
   public var fieldIDs: [String] {

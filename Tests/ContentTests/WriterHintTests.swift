@@ -1,0 +1,53 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Content
+
+/// Hints for what writers type instead of ids: the names the pages show, and lists written
+/// without brackets or with Japanese commas.
+@Suite struct WriterHintTests {
+  func hints(_ frontMatter: String) throws -> [String] {
+    let (config, configProblems) = SiteConfig.parse(
+      """
+      title: T
+      base_url: https://x.example/
+      domains:
+        - id: industry
+          name: 産業
+          fields:
+            - { id: agriculture, name: 農林水産業 }
+            - { id: tourism, name: 観光 }
+      """, file: "site.yml")
+    #expect(configProblems.isEmpty)
+    let text = "---\n" + frontMatter + "---\n"
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "a.md", relativePath: "initiatives/a.md"
+    ).get()
+    return PageParser.parse(source, kind: .initiative, config: config).1.map {
+      "\($0.location.line):\($0.location.column) \($0.hint ?? "")"
+    }
+  }
+
+  @Test func namesAndListsGetTheIdsToWrite() throws {
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [農林水産業]\nstatus: 実施中\n") == [
+        "4:10 write the id, not the name: `agriculture` (農林水産業)",
+        "5:9 write `active` for 実施中; use one of: planned, active, completed",
+      ])
+    for list in ["agriculture, tourism", "[agriculture、tourism]", "[農林水産業，観光]"] {
+      #expect(
+        try hints("title: T\nsummary: S\nfields: \(list)\n").map {
+          $0.split(separator: " ", maxSplits: 1)[1]
+        }
+          == [
+            "write several ids as a list with half-width commas: `fields: [agriculture, tourism]`"
+          ],
+        "\(list)")
+    }
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [agricultur]\n") == [
+        "4:10 did you mean `agriculture`?"
+      ])
+  }
+}
