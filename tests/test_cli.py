@@ -147,6 +147,17 @@ def test_a_page_waits_for_its_publish_time(work):
     assert "年明けの取組" in page.read_text(encoding="utf-8")
 
 
+def test_new_does_not_write_through_a_link(work):
+    """A dangling link where the new file would go is not followed to wherever it points."""
+    outside = work / "outside.md"
+    (work / "content" / "initiatives" / "zz.md").symlink_to(outside)
+    r = portal("new", "initiative", "例", "--slug", "zz", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.startswith("Error: content/initiatives/zz.md already exists\nHelp: ")
+    assert "Usage:" not in r.stderr
+    assert not outside.exists()
+
+
 def test_new_answers_mistakes_with_a_suggestion(work):
     r = portal("new", "initiatve", "防災", "--slug", "bousai", cwd=work)
     assert r.returncode == 2

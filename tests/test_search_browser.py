@@ -59,7 +59,10 @@ def wait_for_results(driver, query, timeout=30):
 
     script = """
         const q = arguments[0];
-        const status = document.getElementById('search-status').textContent;
+        // Still on the page the search was typed on (the home page), or loading the next.
+        const box = document.getElementById('search-status');
+        if (!box) return null;
+        const status = box.textContent;
         if (!status.startsWith('「' + q + '」')) return null;
         const items = [...document.querySelectorAll('#search-results > li')];
         return {

@@ -64,10 +64,31 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// `file:line:column: error: message` — the form editors and CI annotate — with the hint on
   /// an indented second line.
   public var text: String {
-    var s = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    var s =
+      "\(Self.visible(location.file, keepingLines: false)):\(location.line):\(location.column): \(severity.rawValue): \(Self.visible(message))"
     if let code { s += " [\(code)]" }
-    if let hint { s += "\n    hint: \(hint)" }
+    if let hint { s += "\n    hint: \(Self.visible(hint))" }
     return s
+  }
+
+  /// Control characters written as `\u{1B}`: a file name or a value holding an escape
+  /// sequence would otherwise recolour or retitle the writer's terminal and CI's log, or hide
+  /// what comes after it.
+  static func visible(_ text: String, keepingLines: Bool = true) -> String {
+    func isControl(_ s: Unicode.Scalar) -> Bool {
+      (s.value < 0x20 && s != "\t" && !(keepingLines && s == "\n"))
+        || (0x7F...0x9F).contains(s.value)
+    }
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for s in text.unicodeScalars {
+      if isControl(s) {
+        out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(s)
+      }
+    }
+    return out
   }
 
   private enum CodingKeys: String, CodingKey {

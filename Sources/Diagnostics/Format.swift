@@ -31,16 +31,49 @@ public enum DiagnosticPrinter {
 
 /// "Did you mean" suggestions by edit distance, used wherever a writer can mistype a name.
 public enum Suggest {
+  /// A path (`initiatives/ai-disaster.md`, `/initiatives/ai-disaster/`) is compared with
+  /// paths of the same folder by its last part, so the folder's length does not make any file
+  /// there look close (`ai-disaster.md` was "close" to `civic-tech.md`). A word the start of a
+  /// candidate (or the other way round) names it when no typo is closer: `ai-disaster` is
+  /// `ai-disaster-management` cut short.
   public static func closest(to word: String, in candidates: [String], maxDistance: Int? = nil)
     -> String?
   {
-    let limit = maxDistance ?? max(2, word.count / 3)
+    let (folder, name) = split(word.lowercased())
+    let stem = Self.stem(name)
+    let limit = maxDistance ?? max(2, name.count / 3)
     var best: (String, Int)?
+    var extended: String?
     for candidate in candidates {
-      let d = distance(word.lowercased(), candidate.lowercased())
+      let (otherFolder, otherName) = split(candidate.lowercased())
+      guard otherFolder == folder else { continue }
+      let d = distance(String(name), String(otherName))
       if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+      let other = Self.stem(otherName)
+      if maxDistance == nil, min(stem.count, other.count) >= 3, stem != other,
+        other.hasPrefix(stem) || stem.hasPrefix(other),
+        extended == nil || candidate.count < extended!.count
+      {
+        extended = candidate
+      }
     }
-    return best?.0
+    if let best, best.1 <= 2 || extended == nil { return best.0 }
+    return extended ?? best?.0
+  }
+
+  /// The folder part (with its `/`) and the last part of a path, a trailing `/` kept with it.
+  static func split(_ path: String) -> (folder: Substring, name: Substring) {
+    var body = path[...]
+    if body.hasSuffix("/") { body = body.dropLast() }
+    guard let slash = body.lastIndex(of: "/") else { return ("", path[...]) }
+    return (path[...slash], path[path.index(after: slash)...])
+  }
+
+  /// A name without `.md` or a trailing `/`.
+  static func stem(_ name: Substring) -> Substring {
+    if name.hasSuffix(".md") { return name.dropLast(3) }
+    if name.hasSuffix("/") { return name.dropLast() }
+    return name
   }
 
   /// Levenshtein distance over characters.

@@ -84,12 +84,25 @@ struct NewCommand: ParsableCommand {
     let s = slug ?? title
     let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder)
     let file = folder.appendingPathComponent("\(s).md")
-    if FileManager.default.fileExists(atPath: file.path) {
-      throw ValidationError(
-        "\(file.path) already exists. Help: choose another --slug or edit that file")
-    }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Data(NewCommand.template(kind: kind, title: title).utf8).write(to: file)
+    // Created only if nothing is there, not even a link: `fileExists` follows links, so a
+    // dangling one was written through, to wherever it pointed.
+    let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+    guard fd >= 0 else {
+      // Said here, without the usage of every command that a ValidationError prints.
+      let shown = ContentLoader.displayPath(for: file)
+      let (error, help) =
+        errno == EEXIST
+        ? ("\(shown) already exists", "choose another --slug, or edit that file")
+        : (
+          "cannot create \(shown): \(String(cString: strerror(errno)))",
+          "check the folder's permissions"
+        )
+      FileHandle.standardError.write(Data("Error: \(error)\nHelp: \(help)\n".utf8))
+      throw ExitCode(2)
+    }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    try handle.write(contentsOf: Data(NewCommand.template(kind: kind, title: title).utf8))
     print("Created \(ContentLoader.displayPath(for: file))")
   }
 

@@ -25,8 +25,35 @@ import Testing
     #expect(list.first?["column"] as? Int == 3)
   }
 
+  /// An escape sequence in a file name or value cannot recolour or retitle a terminal or CI log.
+  @Test func controlCharactersAreShownNotSent() {
+    let d = Diagnostic.warning(
+      SourceLocation(file: "content/files/x\u{1B}[31mRED.exe", line: 1, column: 1),
+      "unknown status `a\u{1B}]0;TITLE\u{07}`", hint: "two\nlines", code: "x")
+    #expect(
+      d.text
+        == "content/files/x\\u{1B}[31mRED.exe:1:1: warning: unknown status `a\\u{1B}]0;TITLE\\u{7}` [x]\n    hint: two\nlines"
+    )
+  }
+
   @Test func suggestsClosestName() {
     #expect(Suggest.closest(to: "summry", in: ["title", "summary", "fields"]) == "summary")
     #expect(Suggest.closest(to: "zzzzzz", in: ["title"]) == nil)
+    // Paths: by the file name within the same folder; a name cut short names the longer one.
+    let pages = [
+      "initiatives/civic-tech.md", "initiatives/ai-disaster-management.md", "initiatives/sme-dx.md",
+      "strategy/ai-disaster.md",
+    ]
+    #expect(Suggest.closest(to: "initiatives/ai-disaster.md", in: pages) == pages[1])
+    #expect(Suggest.closest(to: "initiatives/nosuch.md", in: pages) == nil)
+    #expect(Suggest.closest(to: "initiatives/civic-tec.md", in: pages) == pages[0])
+    #expect(
+      Suggest.closest(
+        to: "/initiatives/ai-disaster/",
+        in: ["/initiatives/civic-tech/", "/initiatives/ai-disaster-management/"])
+        == "/initiatives/ai-disaster-management/")
+    #expect(
+      Suggest.closest(to: "ai-disaster", in: ["civic-tech", "ai-disaster-management"])
+        == "ai-disaster-management")
   }
 }
