@@ -37,8 +37,10 @@ enum PageParser {
     let fileSlug = Self.fileSlug(source.relativePath)
     var slug = fileSlug
     if let s = y.string("slug") {
-      slug = s
-      if !isSlug(s) {
+      if isSlug(s) {
+        slug = s
+      } else {
+        // The page keeps its file's slug meanwhile, so ids naming it do not fail too.
         y.error(
           y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`",
           hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug")

@@ -27,11 +27,23 @@ public enum ReferenceValidator {
       }
     }
 
+    // A page whose `slug:` differs from its file name: ids naming it by its file name are the
+    // usual result of adding or changing that `slug:`.
+    var renamed: [ContentKind: [String: Page]] = [:]
+    for page in pages where page.slug != PageParser.fileSlug(page.relativePath) {
+      renamed[page.kind, default: [:]][PageParser.fileSlug(page.relativePath)] = page
+    }
+
     // Sets: a list made every reference check linear, quadratic over a 10,000-page site.
-    func check(_ ref: Reference, in page: Page, against ids: Set<String>, what: String, key: String)
-    {
+    func check(
+      _ ref: Reference, in page: Page, against ids: Set<String>, kind: ContentKind, what: String,
+      key: String
+    ) {
       guard !ids.contains(ref.id) else { return }
-      let guess = Suggest.closest(to: ref.id, in: ids.sorted()).map { "did you mean `\($0)`?" }
+      let guess =
+        renamed[kind]?[ref.id].map {
+          "\($0.path) has `slug: \($0.slug)`, so its id is `\($0.slug)`: write that, or remove its `slug:`"
+        } ?? Suggest.closest(to: ref.id, in: ids.sorted()).map { "did you mean `\($0)`?" }
       diagnostics.append(
         .error(
           SourceLocation(file: page.path, line: ref.line, column: ref.column),
@@ -51,7 +63,9 @@ public enum ReferenceValidator {
       switch page.meta {
       case .strategy(let m):
         if let p = m.parent {
-          check(p, in: page, against: strategySlugs, what: "strategy page", key: "parent")
+          check(
+            p, in: page, against: strategySlugs, kind: .strategy, what: "strategy page",
+            key: "parent")
         }
       case .field(let m):
         if let other = visionFor[m.field.id] {
@@ -65,15 +79,21 @@ public enum ReferenceValidator {
         }
       case .initiative(let m):
         for r in m.related {
-          check(r, in: page, against: initiativeSlugs, what: "initiative", key: "related")
+          check(
+            r, in: page, against: initiativeSlugs, kind: .initiative, what: "initiative",
+            key: "related")
         }
       case .event(let m):
         for r in m.initiatives {
-          check(r, in: page, against: initiativeSlugs, what: "initiative", key: "initiatives")
+          check(
+            r, in: page, against: initiativeSlugs, kind: .initiative, what: "initiative",
+            key: "initiatives")
         }
       case .glossary(let m):
         for r in m.related {
-          check(r, in: page, against: glossarySlugs, what: "glossary entry", key: "related")
+          check(
+            r, in: page, against: glossarySlugs, kind: .glossary, what: "glossary entry",
+            key: "related")
         }
       }
     }

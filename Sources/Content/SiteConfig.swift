@@ -45,6 +45,12 @@ public struct SiteConfig: Sendable, Hashable {
   /// linking to a page per year, which lists them all; nil for no limit. Past events pile up
   /// year after year, and the upcoming ones are what most visitors came for.
   public var pastEventsListed: Int?
+  /// `operator`: who runs the site (千葉県 総務部 デジタル改革推進局), said in every footer, as
+  /// residents expect of a public site.
+  public var siteOperator: String? = nil
+  /// `contact`: where residents reach the operator (a path on the site, or an address); linked
+  /// in every footer.
+  public var contact: String? = nil
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -214,13 +220,16 @@ public struct SiteConfig: Sendable, Hashable {
       "initiatives_per_field", default: defaultInitiativesPerField, all: "every initiative")
     let pastEventsListed = limit(
       "past_events_listed", default: defaultPastEventsListed, all: "every past event")
+    let siteOperator = y.string("operator")
+    let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
     y.reportUnknownKeys(kindName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     let config = SiteConfig(
       title: title, description: description, baseURL: baseURL, language: language,
       allowRawHTML: allowRawHTML,
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
-      initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed)
+      initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed,
+      siteOperator: siteOperator, contact: contact)
     return (config, y.diagnostics)
   }
 }

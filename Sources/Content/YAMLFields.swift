@@ -189,7 +189,12 @@ struct YAMLFields {
     let allowed = Array(used).sorted()
     for entry in entries where !used.contains(entry.key) {
       var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
-      if let guess = Suggest.closest(to: entry.key, in: allowed) {
+      // A full-width space looks like nothing: name it, or the hint shows two equal words.
+      let bare = entry.key.filter { $0 != "\u{3000}" && $0 != " " }
+      if bare != entry.key, allowed.contains(bare) {
+        hint =
+          "remove the \(entry.key.contains("\u{3000}") ? "full-width space (全角スペース)" : "space") from the key: `\(bare):`"
+      } else if let guess = Suggest.closest(to: entry.key, in: allowed) {
         hint = "did you mean `\(guess)`?"
       }
       diagnostics.append(

@@ -52,6 +52,9 @@ struct ViewModels {
         url: item.url.hasPrefix("/") ? urls.url(String(item.url.dropFirst())) : item.url
       )
     }
+    let contact = site.config.contact.map {
+      $0.hasPrefix("/") ? urls.url(String($0.dropFirst())) : $0
+    }
     var shared: [String?: TemplateContext] = [:]
     for section in [nil] + links.map(\.url) {
       let nav: [TemplateContext] = links.map {
@@ -68,6 +71,7 @@ struct ViewModels {
           "feed_url": .text(urls.eventsFeed), "calendar_url": .text(urls.eventsCalendar),
           "updates_url": .text(urls.updates), "updates_feed_url": .text(urls.updatesFeed),
           "nav": .items(nav), "language": .text(site.config.language),
+          "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
           "locale": .text(Self.locale(of: site.config.language)),
         ],
         "assets": .dict(assets),

@@ -71,4 +71,29 @@ import Testing
     let footer = try page("glossary/index.html").components(separatedBy: "<footer")[1]
     #expect(footer.components(separatedBy: "search/\"").count == 2, "\(footer)")
   }
+
+  /// Who runs the site and where to ask, in every footer, from site.yml.
+  @Test func theFooterSaysWhoRunsTheSite() throws {
+    let content = try copyFixture()
+    let file = content.appendingPathComponent("site.yml")
+    let yml = try String(contentsOf: file, encoding: .utf8)
+    try (yml + "operator: 千葉県 総務部 デジタル改革推進局\ncontact: /strategy/basics/#問い合わせ\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let page = try String(
+      contentsOf: output.appendingPathComponent("glossary/index.html"), encoding: .utf8)
+    #expect(
+      page.contains(
+        "<p class=\"footer-operator\">運営：千葉県 総務部 デジタル改革推進局　<a href=\"/strategy/basics/#問い合わせ\">問い合わせ先</a></p>"
+      ))
+    // An address that is not one is an error at its line.
+    try (yml + "operator: 県\ncontact: javascript:alert(1)\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(
+      report.diagnostics.contains {
+        $0.code == "front-matter.url" && $0.location.file.hasSuffix("site.yml")
+      })
+  }
 }

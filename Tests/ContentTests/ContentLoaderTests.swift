@@ -124,6 +124,32 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.count == 2)
   }
 
+  /// Adding or changing a `slug:` leaves ids that named the page by its file name pointing at
+  /// nothing: the hint says which file now has which slug. An invalid slug is one error.
+  @Test func idsNamingARenamedPageSayWhy() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-renamed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    func write(_ name: String, _ frontMatter: String) throws {
+      try "---\n\(frontMatter)---\n".write(
+        to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
+    }
+    try write("top", "title: T\norder: 1\nslug: top-new\n")
+    try write("child", "title: C\norder: 2\nparent: top\n")
+    var (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(
+      diagnostics.map(\.hint) == [
+        "content/strategy/top.md has `slug: top-new`, so its id is `top-new`: write that, or remove its `slug:`"
+      ])
+    try write("top", "title: T\norder: 1\nslug: 新しい\n")
+    (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(diagnostics.map(\.code) == ["front-matter.slug"])
+  }
+
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {

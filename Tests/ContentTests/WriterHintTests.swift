@@ -50,4 +50,11 @@ import Testing
         "4:10 did you mean `agriculture`?"
       ])
   }
+
+  @Test func aFullWidthSpaceInAKeyIsNamed() throws {
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [agriculture]\ndepartment\u{3000}: 農林水産部\n") == [
+        "5:1 remove the full-width space (全角スペース) from the key: `department:`"
+      ])
+  }
 }
