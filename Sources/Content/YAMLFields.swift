@@ -95,6 +95,7 @@ struct YAMLFields {
       return nil
     }
     let value = scalar.string.trimmingSpacesAndNewlines
+    if hasControlCharacter(value, key: key, at: node.mark) { return nil }
     if value.isEmpty && required {
       error(
         node.mark, "`\(key)` is empty", hint: "write `\(key): \(example)`",
@@ -144,12 +145,16 @@ struct YAMLFields {
     }
     switch node {
     case .scalar(let scalar) where !isNull(scalar):
-      return [(scalar.string.trimmingSpacesAndNewlines, node.mark)]
+      let value = scalar.string.trimmingSpacesAndNewlines
+      return hasControlCharacter(value, key: key, at: node.mark) ? nil : [(value, node.mark)]
     case .sequence(let sequence):
       var values: [(String, Mark?)] = []
       for item in sequence {
         if case .scalar(let s) = item, !isNull(s) {
-          values.append((s.string.trimmingSpacesAndNewlines, item.mark))
+          let value = s.string.trimmingSpacesAndNewlines
+          if !hasControlCharacter(value, key: key, at: item.mark) {
+            values.append((value, item.mark))
+          }
         } else {
           error(
             item.mark, "each item of `\(key)` must be text", hint: "write `\(key): \(example)`",
@@ -169,6 +174,23 @@ struct YAMLFields {
         code: "front-matter.type")
       return nil
     }
+  }
+
+  /// Written as YAML escapes ("\0", "\r", "\e"), control characters are invisible, and a NUL
+  /// or CR in a page, a feed or a calendar is not text any reader can show: an error at the
+  /// value.
+  private mutating func hasControlCharacter(_ value: String, key: String, at mark: Mark?) -> Bool {
+    guard
+      let bad = value.unicodeScalars.first(where: {
+        ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+      })
+    else { return false }
+    error(
+      mark,
+      "`\(key)` has an invisible control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)))",
+      hint: "write the text itself, without escapes such as `\\0`, `\\r` or `\\e`",
+      code: "front-matter.value")
+    return true
   }
 
   mutating func mappings(_ key: String) -> [YAMLFields]? {
@@ -290,4 +312,11 @@ func firstAlias(in text: String) -> (line: Int, column: Int)? {
     }
   }
   return nil
+}
+
+extension String {
+  /// `7` → `0007`: Unicode code points as they are usually written.
+  func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
 }

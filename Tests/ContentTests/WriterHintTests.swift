@@ -58,3 +58,28 @@ import Testing
       ])
   }
 }
+
+/// Control characters written as YAML escapes are errors at the value.
+@Suite struct ControlCharacterTests {
+  @Test func aNULOrCRInAValueIsAnError() throws {
+    let text = """
+      ---
+      title: "説明\\0会"
+      summary: S
+      start: 2026-12-10T14:00:00+09:00
+      accessibility: ["手話通訳", "要約\\rBEGIN:VEVENT"]
+      ---
+      """
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "a.md", relativePath: "events/a.md"
+    ).get()
+    let found = PageParser.parse(source, kind: .event, config: nil).1.map {
+      "\($0.location.line):\($0.location.column) \($0.message)"
+    }
+    #expect(
+      found == [
+        "2:8 `title` has an invisible control character (U+0000)",
+        "5:25 `accessibility` has an invisible control character (U+000D)",
+      ])
+  }
+}
