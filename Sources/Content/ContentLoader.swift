@@ -93,6 +93,15 @@ public enum ContentLoader {
             "use one of: \(ContentFiles.extensions.sorted().joined(separator: ", ")); HTML, SVG, JavaScript and CSS are not published from content/",
           code: "content.file-type"))
     }
+    for relative in Self.misnamedPages(among: allFiles) {
+      let name = relative.split(separator: "/").last!
+      let stem = name.prefix { $0 != "." }
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: join(prefix, relative)),
+          "this file is not read: only names ending in `.md` (in lower case) are pages",
+          hint: "rename it to `\(stem).md`", code: "content.file-name"))
+    }
     for relative in Self.markdownFiles(among: allFiles)
     where !relative.hasPrefix(ContentFiles.folder + "/") {
       // Over the UTF-8 bytes: splitting 10,000 paths was a noticeable part of a rebuild.
@@ -256,6 +265,21 @@ public enum ContentLoader {
         atStart = byte == UInt8(ascii: "/")
       }
       return true
+    }.sorted()
+  }
+
+  /// Files outside `files/` that look meant as pages but are not read as such: `.MD` (as some
+  /// Windows tools save), `.markdown`, or `.md.txt` (an editor that adds `.txt` to a name whose
+  /// ending it hides); they were left out without a word.
+  static func misnamedPages(among relatives: [String]) -> [String] {
+    relatives.filter { relative in
+      guard !ContentFiles.isUnderFolder(relative), !relative.hasSuffix(".md") else { return false }
+      let name = relative.split(separator: "/").last.map(String.init) ?? relative
+      guard !name.hasPrefix("_"), !name.hasPrefix("."), !relative.contains("/_"),
+        !relative.contains("/.")
+      else { return false }
+      let lower = name.lowercased()
+      return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".md.txt")
     }.sorted()
   }
 

@@ -150,6 +150,30 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
   }
 
+  /// A page saved as `.MD`, `.markdown` or `.md.txt` was left out without a word.
+  @Test func misnamedPagesAreNamed() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-misnamed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    for name in ["a.MD", "b.markdown", "c.md.txt", "_d.MD", "e.md~", "notes.txt"] {
+      try "---\nterm: x\n---\n".write(
+        to: dir.appendingPathComponent("glossary/" + name), atomically: true, encoding: .utf8)
+    }
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(
+      diagnostics.filter { $0.code == "content.file-name" }.map {
+        "\($0.location.file): \($0.hint ?? "")"
+      } == [
+        "content/glossary/a.MD: rename it to `a.md`",
+        "content/glossary/b.markdown: rename it to `b.md`",
+        "content/glossary/c.md.txt: rename it to `c.md`",
+      ])
+  }
+
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {
