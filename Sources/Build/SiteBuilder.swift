@@ -183,7 +183,10 @@ public enum SiteBuilder {
     progress.step("Planning")
     let (allJobs, inputs, dependencies) = planInputs(
       site, theme: theme, hashes: content!.hashes, global: globalInputs(settings, options, theme))
-    let conflicts = RenderPlan.redirectConflicts(allJobs, in: site)
+    var conflicts = RenderPlan.redirectConflicts(allJobs, in: site)
+    conflicts += ConfigLinks.problems(
+      site.config, outputs: Set(allJobs.map(\.path)), files: site.files,
+      assets: Array(theme.assetPaths.values))
     diagnostics += conflicts
     guard conflicts.isEmpty else { return finish(0) }
     // The pages live on in the site; a full build lets go of their Markdown once rendered.

@@ -4,6 +4,8 @@ import Yams
 public struct NavigationItem: Sendable, Hashable {
   public var title: String
   public var url: String
+  /// Where the `url` is written in site.yml, for a path that leads to no page of the build.
+  public var location: SourceLocation? = nil
 }
 
 public struct FieldConfig: Sendable, Hashable {
@@ -51,6 +53,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// `contact`: where residents reach the operator (a path on the site, or an address); linked
   /// in every footer.
   public var contact: String? = nil
+  /// Where `contact` is written.
+  public var contactLocation: SourceLocation? = nil
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -128,7 +132,8 @@ public struct SiteConfig: Sendable, Hashable {
     for var item in y.mappings("navigation") ?? [] {
       let t = item.string("title", required: true)
       if let u = PageParser.url(&item, "url", required: true, allowed: .webOrSitePath), let t {
-        navigation.append(NavigationItem(title: t, url: u))
+        navigation.append(
+          NavigationItem(title: t, url: u, location: item.location(item.node("url")?.mark)))
       }
       item.reportUnknownKeys(kindName: "a navigation item")
       y.diagnostics += item.diagnostics
@@ -229,7 +234,8 @@ public struct SiteConfig: Sendable, Hashable {
       allowRawHTML: allowRawHTML,
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
       initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed,
-      siteOperator: siteOperator, contact: contact)
+      siteOperator: siteOperator, contact: contact,
+      contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) })
     return (config, y.diagnostics)
   }
 }
