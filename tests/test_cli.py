@@ -69,6 +69,14 @@ def test_usage_errors_exit_2(work):
     assert r.returncode == 2 and "--slug" in r.stderr
 
 
+def test_a_mistyped_command_gets_the_one_meant():
+    r = portal("buld")
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == ["Error: there is no command `buld`", "Help: did you mean `portal build`?"]
+    r = portal("--version")
+    assert r.returncode == 0 and r.stdout.strip().count(".") == 2
+
+
 def test_help_has_examples():
     for command in ["build", "new"]:
         r = portal(command, "--help")

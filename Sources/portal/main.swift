@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// The `portal` command. Usage mistakes exit with status 2 (not ArgumentParser's 64), so CI
@@ -13,6 +14,7 @@ struct Portal: ParsableCommand {
         portal new initiative "タイトル" --slug my-initiative
         portal search "防災"          search the built site
       """,
+    version: PortalCommands.version,
     subcommands: PortalCommands.all
   )
 }
@@ -22,6 +24,26 @@ enum PortalCommands {
     BuildCommand.self, NewCommand.self, SearchCommand.self, CheckCommand.self, LintCommand.self,
     ServeCommand.self,
   ]
+
+  /// `portal --version`: the version of the tool (bumped with its cache format and releases).
+  static let version = "0.17.0"
+
+  /// A first argument that is no command but close to one (`portal buld`): the command meant,
+  /// since ArgumentParser only says "Unexpected argument".
+  static func mistypedCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = all.map { $0._commandName } + ["help"]
+    guard !names.contains(first) else { return nil }
+    return Suggest.closest(to: first, in: names).map { name in
+      "Error: there is no command `\(first)`\nHelp: did you mean `portal \(name)`?\n"
+        + "Usage: portal <command>, with one of: \(names.dropLast().joined(separator: ", "))"
+    }
+  }
+}
+
+if let message = PortalCommands.mistypedCommand(Array(CommandLine.arguments.dropFirst())) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(2)
 }
 
 do {
