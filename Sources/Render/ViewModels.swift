@@ -163,6 +163,7 @@ struct ViewModels {
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
       m["datetime"] = .text(meta.start.description)
       m["mode"] = .text(eventMode(meta))
+      m["where"] = .text(eventPlace(meta))
       m["registration_note"] = .text(registrationNote(meta))
     case .glossary(let meta):
       // A reading helps with kanji; after インフラ or DX it only says the same again.
@@ -188,6 +189,17 @@ struct ViewModels {
     case (true, true): "会場とオンライン"
     case (false, true): "オンライン"
     default: "会場"
+    }
+  }
+
+  /// Where an event is, for a list: the place itself, not only 「会場」, so a resident sees at a
+  /// glance whether it is near.
+  func eventPlace(_ m: EventMeta) -> String {
+    switch (m.place, m.online != nil) {
+    case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
+    case (let place?, false): "会場：\(place)"
+    case (nil, true): "オンライン"
+    case (nil, false): "会場"
     }
   }
 

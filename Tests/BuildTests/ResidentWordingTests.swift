@@ -96,4 +96,12 @@ import Testing
         $0.code == "front-matter.url" && $0.location.file.hasSuffix("site.yml")
       })
   }
+
+  /// The list of events says where each upcoming one is, not only 「会場」.
+  @Test func upcomingEventsSayWhereTheyAre() throws {
+    let (_, page) = try built()
+    let list = try page("events/index.html")
+    #expect(
+      list.contains("<p class=\"card-place\">会場：千葉県庁（オンラインでも参加できます）</p>"), "\(list)")
+  }
 }
