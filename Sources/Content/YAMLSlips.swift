@@ -110,6 +110,17 @@ enum YAMLSlips {
       }
       // `key: |` or `key: >-` starts a block of lines that may hold anything.
       let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines
+      // `title: [重要] お知らせ`: to YAML a list, then text it cannot place ("the indentation
+      // does not match"); likewise `{…}`, `*…` (an alias) and `&…` (an anchor).
+      if YAMLComments.textKeys.contains(Substring(key)), let first = value.first,
+        "[{*&".contains(first)
+      {
+        let column = i + 2 + chars[(i + 1)...].prefix { $0 == " " }.count
+        return YAMLProblem(
+          line: number, column: column,
+          message: "`\(key)` cannot start with `\(first)` unless the whole value is in quotes",
+          hint: "write `\(key): \"\(value)\"`")
+      }
       if let first = value.first, first == "|" || first == ">",
         value.dropFirst().allSatisfy({ "+-0123456789".contains($0) })
       {

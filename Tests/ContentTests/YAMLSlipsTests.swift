@@ -31,6 +31,21 @@ import Testing
     #expect(d.severity == .error, sourceLocation: sourceLocation)
   }
 
+  /// Bracketed notices (【】 are fine; [] are YAML) and `*` at the start of a sentence value.
+  @Test func aSentenceStartingWithABracketMustBeQuoted() throws {
+    try expect(
+      "summary: x\ntitle: [重要] お知らせ\n", at: 3, 8,
+      "`title` cannot start with `[` unless the whole value is in quotes",
+      hint: "write `title: \"[重要] お知らせ\"`")
+    try expect("title: *重要* お知らせ\n", at: 2, 8, "`title` cannot start with `*`")
+    // Lists stay lists.
+    if case .failure(let d) = parseYAML(
+      "fields: [a, b]\ntitle: 【重要】お知らせ\n", file: "a.md", lineOffset: 2)
+    {
+      Issue.record("rejected: \(d.message)")
+    }
+  }
+
   @Test func fullWidthColonIsNamedOnItsOwnLine() throws {
     // Yams gives up on the next line ("mapping values are not allowed").
     try expect(
