@@ -282,7 +282,8 @@ enum PageParser {
     guard let d = LocalDate(iso: text) else {
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date: `\(text)`",
-        hint: "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
+        hint: DateHints.hint(for: text, key: key, withTime: false)
+          ?? "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
       return nil
     }
     return d
@@ -297,8 +298,8 @@ enum PageParser {
     guard let d = DateTime(iso: text, allowDateOnly: allowDateOnly) else {
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
-        hint:
-          "write ISO 8601 with the UTC offset, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
+        hint: DateHints.hint(for: text, key: key, withTime: !allowDateOnly)
+          ?? "write the date and time with Japan's offset `+09:00`, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
         code: "front-matter.date")
       return nil
     }
