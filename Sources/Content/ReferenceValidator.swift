@@ -14,13 +14,24 @@ public enum ReferenceValidator {
     // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
     // runs this over every page.
     var slugs: [ContentKind: [String: String]] = [:]
+    // Files whose `slug:` differs from their name: such a slug is what made a clash.
+    var chosen: Set<String> = []
+    for page in pages where page.slug != PageParser.fileSlug(page.relativePath) {
+      chosen.insert(page.path)
+    }
     for page in pages {
       if let first = slugs[page.kind]?[page.slug] {
+        // Reported in the file whose `slug:` took the other's name, else in the later one.
+        let (at, other) =
+          chosen.contains(first) && !chosen.contains(page.path)
+          ? (first, page.path) : (page.path, first)
         diagnostics.append(
           .error(
-            SourceLocation(file: page.path),
-            "the slug `\(page.slug)` is already used by \(first)",
-            hint: "give this page another file name or a `slug:` of its own",
+            SourceLocation(file: at),
+            "the slug `\(page.slug)` is already used by \(other)",
+            hint: chosen.contains(at)
+              ? "give this page another `slug:`, or remove it to use the file's name"
+              : "give this page another file name or a `slug:` of its own",
             code: "content.duplicate-slug"))
       } else {
         slugs[page.kind, default: [:]][page.slug] = page.path

@@ -174,6 +174,27 @@ func fixture(_ name: String) -> URL {
       ])
   }
 
+  /// A `slug:` that takes another page's name is reported in the file that has it, whichever
+  /// comes first by path.
+  @Test func aDuplicateSlugIsReportedWhereTheSlugWasWritten() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-dupslug-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
+      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: A\norder: 1\nslug: zeta\n---\n".write(
+      to: dir.appendingPathComponent("strategy/alpha.md"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Z\norder: 2\n---\n".write(
+      to: dir.appendingPathComponent("strategy/zeta.md"), atomically: true, encoding: .utf8)
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(
+      diagnostics.map { "\($0.location.file): \($0.message) / \($0.hint ?? "")" } == [
+        "content/strategy/alpha.md: the slug `zeta` is already used by content/strategy/zeta.md / give this page another `slug:`, or remove it to use the file's name"
+      ])
+  }
+
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {
