@@ -9,6 +9,38 @@ enum PageParser {
   static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (
     Page?, [Diagnostic]
   ) {
+    let result = parse(source, as: kind, config: config)
+    // A file copied into the wrong folder: every key of its kind is "unknown" and every key
+    // of this one "missing". When its keys are exactly another kind's, say that once.
+    let keyProblems = result.1.filter {
+      $0.code == "front-matter.unknown-key" || $0.code == "front-matter.missing-key"
+    }
+    guard keyProblems.count >= 2 else { return result }
+    for other in ContentKind.allCases where other != kind {
+      let (page, diagnostics) = parse(source, as: other, config: config)
+      guard page != nil,
+        !diagnostics.contains(where: {
+          $0.code == "front-matter.unknown-key" || $0.code == "front-matter.missing-key"
+        })
+      else { continue }
+      return (
+        nil,
+        [
+          .error(
+            SourceLocation(file: source.path, line: 1, column: 1),
+            "this file is written as \(other.articleName), but it is in `\(kind.folder)/`",
+            hint:
+              "move it to content/\(other.folder)/ (the folder decides what kind of page a file is)",
+            code: "content.folder")
+        ]
+      )
+    }
+    return result
+  }
+
+  private static func parse(_ source: SourceFile, as kind: ContentKind, config: SiteConfig?) -> (
+    Page?, [Diagnostic]
+  ) {
     let node: Node?
     switch parseYAML(source.frontMatter, file: source.path, lineOffset: source.frontMatterLine) {
     case .success(let n): node = n

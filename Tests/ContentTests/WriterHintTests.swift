@@ -83,3 +83,31 @@ import Testing
       ])
   }
 }
+
+/// A file copied into another kind's folder is one error naming the folder it belongs in, not
+/// an error for every key.
+@Suite struct WrongFolderTests {
+  @Test func anInitiativeInTheEventsFolder() throws {
+    let text = "---\ntitle: T\nsummary: S\nfields: [f]\nstatus: active\ndepartment: 総務部\n---\n"
+    let source = try SourceFile.read(
+      bytes: Array(text.utf8), path: "content/events/x.md", relativePath: "events/x.md"
+    ).get()
+    let (page, diagnostics) = PageParser.parse(source, kind: .event, config: nil)
+    #expect(page == nil)
+    #expect(
+      diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"
+      } == [
+        "1:1 this file is written as an initiative, but it is in `events/` / move it to content/initiatives/ (the folder decides what kind of page a file is)"
+      ])
+    // One typo is not a wrong folder.
+    let typo = "---\ntitle: T\nsummary: S\nstrat: 2026-12-10T14:00:00+09:00\n---\n"
+    let other = try SourceFile.read(
+      bytes: Array(typo.utf8), path: "content/events/y.md", relativePath: "events/y.md"
+    ).get()
+    #expect(
+      PageParser.parse(other, kind: .event, config: nil).1.compactMap(\.code).sorted() == [
+        "front-matter.missing-key", "front-matter.unknown-key",
+      ])
+  }
+}
