@@ -190,26 +190,8 @@ struct LintPage {
   /// nil when the file is not known to be under `content/`.
   var directory: String? = nil
 
-  /// The file position of a link or image. cmark-gfm places inlines inside table cells a few
-  /// columns off, so when the column does not hold `[` (or `![`) the nearest one on the line is
-  /// taken.
+  /// The file position of a link or image (its `[`, placed by `MarkdownDocument`).
   func location(of link: LinkReference) -> SourceLocation {
-    var column = link.column
-    if link.line >= 1, link.line <= source.lineCount {
-      let line = source.line(link.line - 1)
-      func isStart(_ i: Int) -> Bool {
-        link.isImage
-          ? line.hasPrefix(["!", "["], at: i)
-          : line.hasPrefix(["["], at: i) && (i == 0 || line[i - 1] != "!")
-      }
-      if !isStart(column - 1),
-        let nearest = line.indices.filter(isStart).min(by: {
-          abs($0 - column + 1) < abs($1 - column + 1)
-        })
-      {
-        column = nearest + 1
-      }
-    }
-    return SourceLocation(file: source.file, line: link.line + source.lineOffset, column: column)
+    SourceLocation(file: source.file, line: link.line + source.lineOffset, column: link.column)
   }
 }

@@ -125,6 +125,40 @@ public final class MarkdownDocument {
     return source[start..<end]
   }
 
+  /// Where a link or image starts (its `[` or `![`), in characters. cmark-gfm places inlines
+  /// in table cells and on lazy continuation lines (a paragraph line after a list item, not
+  /// indented) a few columns off; then the nearest `[` (`![`) on the line is taken. Checked on
+  /// the bytes, so a line of 20,000 links stays linear.
+  func linkPosition(of node: Node) -> (line: Int, column: Int) {
+    let line = Int(cmark_node_get_start_line(node))
+    var byteColumn = Int(cmark_node_get_start_column(node))
+    let isImage = node.type == CMARK_NODE_IMAGE
+    if let text = sourceLine(line) {
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        func isStart(_ i: Int) -> Bool {
+          guard i >= 0, i < bytes.count else { return false }
+          return isImage
+            ? bytes[i] == UInt8(ascii: "!") && i + 1 < bytes.count
+              && bytes[i + 1] == UInt8(ascii: "[")
+            : bytes[i] == UInt8(ascii: "[") && (i == 0 || bytes[i - 1] != UInt8(ascii: "!"))
+        }
+        let at = byteColumn - 1
+        guard !isStart(at) else { return }
+        for distance in 1..<max(bytes.count, 1) {
+          if isStart(at - distance) {
+            byteColumn = at - distance + 1
+            return
+          }
+          if isStart(at + distance) {
+            byteColumn = at + distance + 1
+            return
+          }
+        }
+      }
+    }
+    return (line, characterColumn(line: line, byteColumn: byteColumn))
+  }
+
   /// Start position of a node in this body, in characters.
   func position(of node: Node) -> (line: Int, column: Int) {
     let line = Int(cmark_node_get_start_line(node))

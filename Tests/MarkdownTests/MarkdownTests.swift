@@ -66,6 +66,16 @@ import Testing
     #expect(links.map(\.line) == Array(repeating: 3, count: 300) + Array(repeating: 5, count: 300))
   }
 
+  /// A paragraph line after a list item, not indented (a lazy continuation), and a table cell:
+  /// cmark-gfm places their inlines a few columns off; the column is the link's `[`.
+  @Test func linksOnLazyLinesAndInTablesAreAtTheirBracket() {
+    let doc = MarkdownDocument(
+      "- 項目\n詳しくは[x](nosuch.md)\n\n> 引用\n続き![図](a.png)\n\n| a | b |\n|---|---|\n| 表 | [y](b.md) |\n"
+    )
+    let links = doc.links()
+    #expect(links.map { "\($0.line):\($0.column)" } == ["2:5", "5:3", "9:7"])
+  }
+
   @Test func linksCarryCharacterColumns() {
     let doc = MarkdownDocument("前文\n\n日本語の[リンク](../initiatives/a.md#b)と![図](x.png)\n")
     let links = doc.links()
