@@ -281,7 +281,8 @@ public enum Resolver {
       // order of the instants: gathered by year, not in runs.
       var byYear: [Int: [Int]] = [:]
       for i in site.pastEvents {
-        if let start = eventStart[i] { byYear[start.inJapan.local.date.year, default: []].append(i) }
+        guard let start = eventStart[i] else { continue }
+        byYear[start.inJapan.local.date.year, default: []].append(i)
       }
       site.pastEventYears = byYear.keys.sorted(by: >).map {
         PastEventYear(year: $0, events: byYear[$0]!)

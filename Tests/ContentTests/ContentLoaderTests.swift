@@ -81,13 +81,8 @@ func fixture(_ name: String) -> URL {
   }
 
   @Test func draftsAreLeftOutUnlessAsked() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-drafts-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    let dir = try contentFolder("glossary")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     try "---\nterm: 下書き\nreading: したがき\nshort: まだです。\ndraft: true\n---\n".write(
       to: dir.appendingPathComponent("glossary/draft.md"), atomically: true, encoding: .utf8)
     #expect(ContentLoader.load(contentDirectory: dir).0?.pages.count == 0)
@@ -97,13 +92,8 @@ func fixture(_ name: String) -> URL {
   /// A loop of `parent`s (a page naming itself, or two naming each other) made the build run
   /// forever; it is one error, at the `parent` of the loop's first file.
   @Test func aLoopOfParentsIsOneError() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-loop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    let dir = try contentFolder("strategy")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     func page(_ slug: String, parent: String?) throws {
       try "---\ntitle: \(slug)\norder: 1\n\(parent.map { "parent: \($0)\n" } ?? "")---\n".write(
         to: dir.appendingPathComponent("strategy/\(slug).md"), atomically: true, encoding: .utf8)
@@ -127,13 +117,8 @@ func fixture(_ name: String) -> URL {
   /// Adding or changing a `slug:` leaves ids that named the page by its file name pointing at
   /// nothing: the hint says which file now has which slug. An invalid slug is one error.
   @Test func idsNamingARenamedPageSayWhy() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-renamed-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    let dir = try contentFolder("strategy")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     func write(_ name: String, _ frontMatter: String) throws {
       try "---\n\(frontMatter)---\n".write(
         to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
@@ -152,13 +137,8 @@ func fixture(_ name: String) -> URL {
 
   /// A page saved as `.MD`, `.markdown` or `.md.txt` was left out without a word.
   @Test func misnamedPagesAreNamed() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-misnamed-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    let dir = try contentFolder("glossary")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     for name in ["a.MD", "b.markdown", "c.md.txt", "_d.MD", "e.md~", "notes.txt"] {
       try "---\nterm: x\n---\n".write(
         to: dir.appendingPathComponent("glossary/" + name), atomically: true, encoding: .utf8)
@@ -177,13 +157,8 @@ func fixture(_ name: String) -> URL {
   /// A `slug:` that takes another page's name is reported in the file that has it, whichever
   /// comes first by path.
   @Test func aDuplicateSlugIsReportedWhereTheSlugWasWritten() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-dupslug-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("strategy"), withIntermediateDirectories: true)
+    let dir = try contentFolder("strategy")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     try "---\ntitle: A\norder: 1\nslug: zeta\n---\n".write(
       to: dir.appendingPathComponent("strategy/alpha.md"), atomically: true, encoding: .utf8)
     try "---\ntitle: Z\norder: 2\n---\n".write(
@@ -198,13 +173,8 @@ func fixture(_ name: String) -> URL {
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "portal-scheduled-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+    let dir = try contentFolder("glossary")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "title: T\nbase_url: https://x.example/\ndomains: []\n".write(
-      to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     let file = dir.appendingPathComponent("glossary/soon.md")
     try "---\nterm: 予定\nreading: よてい\nshort: もうすぐです。\npublish: 2026-12-01T09:00:00+09:00\n---\n"
       .write(to: file, atomically: true, encoding: .utf8)

@@ -16,10 +16,7 @@ import Testing
       deadline: \(deadline)
       ---
       """
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "a.md", relativePath: "events/a.md"
-    ).get()
-    let (page, diagnostics) = PageParser.parse(source, kind: .event, config: nil)
+    let (page, diagnostics) = try parseFile(text, kind: .event, path: "a.md", config: nil)
     #expect(page != nil)
     return diagnostics.map {
       "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"

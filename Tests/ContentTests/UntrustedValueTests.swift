@@ -44,10 +44,8 @@ import Testing
       ---
       body
       """
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
-    ).get()
-    let (page, diagnostics) = PageParser.parse(source, kind: .initiative, config: nil)
+    let (page, diagnostics) = try parseFile(
+      text, kind: .initiative, path: "content/initiatives/x.md", config: nil)
     // The page is built from the rest, and the error fails the build.
     #expect(page != nil)
     let error = try #require(diagnostics.first)
@@ -72,10 +70,8 @@ import Testing
       ---
       body
       """
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
-    ).get()
-    let (page, diagnostics) = PageParser.parse(source, kind: .initiative, config: nil)
+    let (page, diagnostics) = try parseFile(
+      text, kind: .initiative, path: "content/initiatives/x.md", config: nil)
     #expect(page == nil)
     let error = try #require(diagnostics.first)
     #expect(error.code == "front-matter.yaml")
@@ -84,10 +80,7 @@ import Testing
     // A few small aliases are fine.
     let small = text.replacingOccurrences(of: big, with: "総務部").replacingOccurrences(
       of: Array(repeating: "*x", count: 200).joined(separator: ","), with: "*x, *x")
-    let ok = try SourceFile.read(
-      bytes: Array(small.utf8), path: "content/initiatives/x.md", relativePath: "initiatives/x.md"
-    ).get()
-    #expect(PageParser.parse(ok, kind: .initiative, config: nil).1.isEmpty)
+    #expect(try parseFile(small, kind: .initiative).1.isEmpty)
   }
 }
 
@@ -96,10 +89,7 @@ import Testing
 @Suite struct CutValueTests {
   func parse(_ frontMatter: String) throws -> (Page?, [Diagnostic]) {
     let text = "---\n" + frontMatter + "---\nbody\n"
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "a.md", relativePath: "initiatives/a.md"
-    ).get()
-    return PageParser.parse(source, kind: .initiative, config: nil)
+    return try parseFile(text, kind: .initiative, path: "a.md", config: nil)
   }
 
   func line(_ d: Diagnostic) -> String {

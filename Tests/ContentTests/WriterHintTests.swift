@@ -21,10 +21,7 @@ import Testing
       """, file: "site.yml")
     #expect(configProblems.isEmpty)
     let text = "---\n" + frontMatter + "---\n"
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "a.md", relativePath: "initiatives/a.md"
-    ).get()
-    return PageParser.parse(source, kind: .initiative, config: config).1.map {
+    return try parseFile(text, kind: .initiative, path: "a.md", config: config).1.map {
       "\($0.location.line):\($0.location.column) \($0.hint ?? "")"
     }
   }
@@ -70,10 +67,7 @@ import Testing
       accessibility: ["手話通訳", "要約\\rBEGIN:VEVENT"]
       ---
       """
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "a.md", relativePath: "events/a.md"
-    ).get()
-    let found = PageParser.parse(source, kind: .event, config: nil).1.map {
+    let found = try parseFile(text, kind: .event, path: "a.md", config: nil).1.map {
       "\($0.location.line):\($0.location.column) \($0.message)"
     }
     #expect(
@@ -89,10 +83,8 @@ import Testing
 @Suite struct WrongFolderTests {
   @Test func anInitiativeInTheEventsFolder() throws {
     let text = "---\ntitle: T\nsummary: S\nfields: [f]\nstatus: active\ndepartment: 総務部\n---\n"
-    let source = try SourceFile.read(
-      bytes: Array(text.utf8), path: "content/events/x.md", relativePath: "events/x.md"
-    ).get()
-    let (page, diagnostics) = PageParser.parse(source, kind: .event, config: nil)
+    let (page, diagnostics) = try parseFile(
+      text, kind: .event, path: "content/events/x.md", config: nil)
     #expect(page == nil)
     #expect(
       diagnostics.map {
@@ -102,12 +94,10 @@ import Testing
       ])
     // One typo is not a wrong folder.
     let typo = "---\ntitle: T\nsummary: S\nstrat: 2026-12-10T14:00:00+09:00\n---\n"
-    let other = try SourceFile.read(
-      bytes: Array(typo.utf8), path: "content/events/y.md", relativePath: "events/y.md"
-    ).get()
     #expect(
-      PageParser.parse(other, kind: .event, config: nil).1.compactMap(\.code).sorted() == [
-        "front-matter.missing-key", "front-matter.unknown-key",
-      ])
+      try parseFile(typo, kind: .event, path: "content/events/y.md").1.compactMap(\.code).sorted()
+        == [
+          "front-matter.missing-key", "front-matter.unknown-key",
+        ])
   }
 }
