@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Checks the ids pages use to point at each other and at the site configuration, and that
 /// slugs are unique, so every broken reference is reported where it was written.
@@ -108,12 +109,14 @@ public enum ReferenceValidator {
         }
       }
     }
-    // A name that two glossary entries share makes linking ambiguous.
+    // A name that two glossary entries share makes linking ambiguous; so does one written in
+    // full-width letters (ＤＸ), which search takes as the same name.
     var owner: [String: (slug: String, path: String)] = [:]
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
       for name in m.names {
-        if let other = owner[name], other.slug != page.slug {
+        let key = name.precomposedStringWithCompatibilityMapping.lowercased()
+        if let other = owner[key], other.slug != page.slug {
           diagnostics.append(
             .warning(
               SourceLocation(file: page.path),
@@ -121,7 +124,7 @@ public enum ReferenceValidator {
               hint: "keep each name in one glossary entry so links are not ambiguous",
               code: "content.duplicate-term"))
         } else {
-          owner[name] = (page.slug, page.path)
+          owner[key] = (page.slug, page.path)
         }
       }
     }

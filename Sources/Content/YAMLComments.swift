@@ -10,6 +10,8 @@ enum YAMLComments {
   /// Each sentence key whose plain (unquoted) value a `#` cuts short, with the problem.
   static func cutValues(in text: String) -> [(key: String, problem: YAMLProblem, empty: Bool)] {
     var found: [(key: String, problem: YAMLProblem, empty: Bool)] = []
+    // Most front matters have no `#` at all: not split in lines (by characters) for nothing.
+    guard text.utf8.contains(UInt8(ascii: "#")) else { return found }
     for (n, line) in YAMLSlips.lines(of: text).enumerated() {
       guard let colon = line.firstIndex(of: ":"),
         textKeys.contains(line[..<colon]),

@@ -170,6 +170,23 @@ func fixture(_ name: String) -> URL {
       ])
   }
 
+  /// A glossary name written in full-width letters (ＤＸ) is the same name to search, so two
+  /// entries sharing it are reported like any shared name.
+  @Test func fullWidthDuplicateGlossaryNamesAreFound() throws {
+    let dir = try contentFolder("glossary")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "---\nterm: DX\nreading: でぃーえっくす\nshort: 変えること。\n---\n".write(
+      to: dir.appendingPathComponent("glossary/dx.md"), atomically: true, encoding: .utf8)
+    try "---\nterm: ＤＸ推進\nreading: でぃーえっくすすいしん\nshort: 進めること。\naliases: [ＤＸ]\n---\n"
+      .write(
+        to: dir.appendingPathComponent("glossary/dx2.md"), atomically: true, encoding: .utf8)
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(
+      diagnostics.map { "\($0.location.file): \($0.message)" } == [
+        "content/glossary/dx2.md: the term or alias `ＤＸ` is also used by content/glossary/dx.md"
+      ])
+  }
+
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
   /// is not one is an error at its value.
   @Test func scheduledPagesWaitForTheirTime() throws {
