@@ -17,8 +17,10 @@
   root.classList.add("js");
   if (load() === "off") root.classList.add("ruby-off");
 
-  // ---- Furigana: a real toggle button, hidden until this script enables it.
+  // ---- Furigana: a real toggle button, hidden until this script enables it, and only on
+  // pages that have furigana (elsewhere it would change nothing; the choice still holds).
   function setupRubyToggle() {
+    if (!document.querySelector("ruby")) return;
     var buttons = document.querySelectorAll("button.ruby-toggle");
     function sync() {
       var shown = !root.classList.contains("ruby-off");
