@@ -32,6 +32,7 @@ QUERIES = [
     ("県", "one character"),
     ("でざいんしこう", "glossary reading"),
     ("でぃーえっくす", "glossary reading of DX"),
+    ("ぼうさい", "a reading listed in site.yml's search_words"),
     ("デジタル技術を活用", "longer than an n-gram"),
     ("オンライン 申請", "two words"),
     ("存在しないことば", "no match"),

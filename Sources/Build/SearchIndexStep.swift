@@ -62,7 +62,8 @@ enum SearchIndexStep {
       var paths: [String] = []
       var failure: OutputWriter.Failure?
       var batches = 0
-      let index = SearchIndexBuilder.buildIndex(documents.ordered) { files in
+      let index = SearchIndexBuilder.buildIndex(documents.ordered, options: options(site)) {
+        files in
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
@@ -85,6 +86,13 @@ enum SearchIndexStep {
             .utf8))
     }
     return result
+  }
+
+  /// The index's options for this site: the defaults, with site.yml's word groups.
+  static func options(_ site: Site) -> SearchIndexOptions {
+    var options = SearchIndexOptions.default
+    options.wordGroups = site.config.searchWords
+    return options
   }
 
   /// The index patched in place, reading the earlier shards from the output; nil when a full
@@ -125,11 +133,13 @@ enum SearchIndexStep {
     }
     guard let changedPages else {
       return SearchIndexBuilder.update(
-        documents.ordered, previous: state, previousDocument: previousDocument, readFile: readFile)
+        documents.ordered, previous: state, previousDocument: previousDocument, readFile: readFile,
+        options: options(site))
     }
     return SearchIndexBuilder.update(
       ordered: documents.ordered, changed: changedPages.map { documents.id(ofPage: $0) },
-      previous: state, previousDocument: previousDocument, readFile: readFile)
+      previous: state, previousDocument: previousDocument, readFile: readFile,
+      options: options(site))
   }
 }
 

@@ -55,6 +55,9 @@ public struct SiteConfig: Sendable, Hashable {
   public var contact: String? = nil
   /// Where `contact` is written.
   public var contactLocation: SourceLocation? = nil
+  /// `search_words`: groups of words that find each other in the site's search (a kanji word
+  /// and its reading, 防災 and ぼうさい; other words residents use, 高齢者 and シニア).
+  public var searchWords: [[String]] = []
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -225,6 +228,33 @@ public struct SiteConfig: Sendable, Hashable {
       "initiatives_per_field", default: defaultInitiativesPerField, all: "every initiative")
     let pastEventsListed = limit(
       "past_events_listed", default: defaultPastEventsListed, all: "every past event")
+    var searchWords: [[String]] = []
+    if let node = y.node("search_words") {
+      let example = "search_words:\n  - [防災, ぼうさい]"
+      if case .sequence(let items) = node {
+        for item in items {
+          var words: [String] = []
+          if case .sequence(let list) = item {
+            for word in list {
+              if case .scalar(let s) = word, !s.string.trimmingSpacesAndNewlines.isEmpty {
+                words.append(s.string.trimmingSpacesAndNewlines)
+              }
+            }
+          }
+          guard words.count >= 2, case .sequence(let list) = item, list.count == words.count else {
+            y.error(
+              item.mark, "each item of `search_words` must be a list of two or more words",
+              hint: "write for example `- [防災, ぼうさい]`", code: "config.search-words")
+            continue
+          }
+          searchWords.append(words)
+        }
+      } else {
+        y.error(
+          node.mark, "`search_words` must be a list of lists of words",
+          hint: "write for example:\n\(example)", code: "config.search-words")
+      }
+    }
     let siteOperator = y.string("operator")
     let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
     y.reportUnknownKeys(kindName: "site.yml")
@@ -235,7 +265,8 @@ public struct SiteConfig: Sendable, Hashable {
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
       initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed,
       siteOperator: siteOperator, contact: contact,
-      contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) })
+      contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) },
+      searchWords: searchWords)
     return (config, y.diagnostics)
   }
 }

@@ -57,6 +57,10 @@ public enum SearchIndexBuilder {
     var groups: [String: Set<String>] = [:]
     var kinds: [SearchKind: (Int, Int)] = [:]
     var state = SearchIndexState()
+    state.wordGroups = SearchIndexState.digest(options.wordGroups)
+    for (key, members) in wordGroupEntries(options.wordGroups) {
+      groups[key, default: []].formUnion(members)
+    }
     for (id, doc) in docs.enumerated() {
       let range = kinds[doc.kind] ?? (id, id)
       kinds[doc.kind] = (range.0, id + 1)
@@ -215,5 +219,28 @@ public enum SearchIndexBuilder {
       self.hash = IndexFormat.hash(shardKey)
       self.value = value
     }
+  }
+}
+
+extension SearchIndexBuilder {
+  /// The `~` entries of site.yml's word groups: each word's key (normalized as a query is,
+  /// separators removed; two characters at least, as for glossary names) finds the group's
+  /// words that are one term.
+  static func wordGroupEntries(_ groups: [[String]]) -> [String: Set<String>] {
+    var normalizer = Normalizer()
+    var entries: [String: Set<String>] = [:]
+    for group in groups {
+      var keys: [String] = []
+      var members: Set<String> = []
+      for word in group {
+        let n = normalizer.normalize(word).scalars
+        let key = SearchText.string(Normalizer.exactKey(n))
+        guard !key.isEmpty else { continue }
+        if key.unicodeScalars.count >= 2 { keys.append(key) }
+        if n.allSatisfy({ Normalizer.charClass($0) != .separator }) { members.insert(key) }
+      }
+      for key in keys { entries[key, default: []].formUnion(members) }
+    }
+    return entries
   }
 }

@@ -25,6 +25,11 @@ public struct SearchIndexOptions: Sendable, Equatable {
   /// and 300-character chunks keep a first search under 60 KB with about 67,000 files;
   /// 3000 B and 400 characters gave 73 KB for the worst query.)
   public var shardBytes: Int = 1500
+  /// Words that find each other (`search_words` in site.yml: 防災 and ぼうさい): Portal has no
+  /// dictionary of readings, so a resident typing the reading of a kanji word found nothing
+  /// unless a glossary entry gave it. Each group becomes `~` entries, as a glossary entry's
+  /// names do.
+  public var wordGroups: [[String]] = []
 
   public init() {}
 

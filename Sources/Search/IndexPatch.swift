@@ -55,7 +55,9 @@ extension SearchIndexBuilder {
     options: SearchIndexOptions = .default
   ) -> SearchIndexUpdate? {
     let options = options.clamped
-    guard docs.count == previous.heads.count, previous.shards > 0 else { return nil }
+    guard docs.count == previous.heads.count, previous.shards > 0,
+      previous.wordGroups == SearchIndexState.digest(options.wordGroups)
+    else { return nil }
     var changed: [(id: Int, head: UInt64, body: UInt64)] = []
     for id in Set(candidates).sorted() {
       guard docs.indices.contains(id) else { return nil }

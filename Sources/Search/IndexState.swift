@@ -21,8 +21,20 @@ public struct SearchIndexState: Sendable, Equatable {
   var shards = 0
   /// For each posting written as per-field sets: the length its pairs would have had.
   var bigPairs: [String: Int] = [:]
+  /// The word groups the index was made with (`SearchIndexOptions.wordGroups`): other groups
+  /// mean other `~` entries, so the index is made whole again.
+  var wordGroups: UInt64 = 0
 
   public init() {}
+
+  static func digest(_ groups: [[String]]) -> UInt64 {
+    var h = FNV64()
+    for group in groups {
+      for word in group { h.add(word) }
+      h.add("\u{0}")
+    }
+    return h.value
+  }
 
   static func hashes(of doc: SearchDocument) -> (head: UInt64, body: UInt64) {
     var h = FNV64()
@@ -54,6 +66,7 @@ public struct SearchIndexState: Sendable, Equatable {
       out += bytes
       u64(UInt64(v))
     }
+    u64(wordGroups)
     return out
   }
 
@@ -88,6 +101,8 @@ public struct SearchIndexState: Sendable, Equatable {
       guard let v = u64() else { return nil }
       bigPairs[key] = Int(v)
     }
+    guard let groups = u64() else { return nil }
+    wordGroups = groups
     guard i == b.count else { return nil }
   }
 }

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Search
 import TestSupport
 import Testing
 
@@ -39,5 +40,35 @@ import Testing
         "site.yml:7:23 `navigation` links to `/initiative/`, but the site has no page there / did you mean `/initiatives/`? write the address of a page of the site, as it is after base_url",
         "site.yml:20:10 `contact` links to `/strategy/nosuch/`, but the site has no page there / write the address of a page of the site, as it is after base_url",
       ])
+  }
+}
+
+/// `search_words` in site.yml: a changed list makes the search index whole again, with the same
+/// bytes as a full build, and the reading finds the page.
+@Suite struct SearchWordsTests {
+  @Test func addingSearchWordsRebuildsTheIndex() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let file = content.appendingPathComponent("site.yml")
+    try (try String(contentsOf: file, encoding: .utf8) + "search_words:\n  - [防災, ぼうさい]\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded && report.mode == .incremental)
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    #expect(SiteBuilder.build(options(content: content, output: fresh)).succeeded)
+    #expect(comparableSite(output) == comparableSite(fresh))
+    let engine = try SearchEngine(directory: output.appendingPathComponent("search"))
+    #expect(engine.search("ぼうさい").map(\.url).contains("/initiatives/ai-disaster/"))
+  }
+
+  @Test func aWordGroupMustBeAList() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let file = content.appendingPathComponent("site.yml")
+    try (try String(contentsOf: file, encoding: .utf8) + "search_words:\n  - 防災\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.diagnostics.map(\.code) == ["config.search-words"])
   }
 }
