@@ -80,6 +80,17 @@ enum BodyRenderer {
       missing: missing)
   }
 
+  /// What cmark-gfm's safe mode refuses: script and file addresses, and `data:` other than
+  /// PNG, GIF, JPEG and WebP images.
+  static func isDangerous(_ url: String) -> Bool {
+    let lower = url.drop { $0 == " " || $0 == "\t" }.lowercased()
+    if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") {
+      return true
+    }
+    guard lower.hasPrefix("data:") else { return false }
+    return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
+  }
+
   enum Resolution {
     case keep
     case rewrite(String)
@@ -89,6 +100,10 @@ enum BodyRenderer {
   /// Resolves a link written in Markdown. Relative links to `.md` files become page URLs;
   /// root-relative links get the base path; everything else is left as written.
   static func resolve(_ raw: String, from directory: String, context: BodyContext) -> Resolution {
+    // cmark-gfm empties such addresses only while raw HTML is off (its "safe" mode); trusting
+    // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
+    // here as cmark-gfm would.
+    if context.options.allowRawHTML, isDangerous(raw) { return .rewrite("") }
     if raw.isEmpty || raw.hasPrefix("#") || raw.contains("://") || raw.hasPrefix("mailto:")
       || raw.hasPrefix("tel:")
       || raw.hasPrefix("data:")

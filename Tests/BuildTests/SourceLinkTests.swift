@@ -81,3 +81,28 @@ import Testing
     #expect(SiteBuilder.build(options(content: content, output: target)).succeeded)
   }
 }
+
+/// `allow_raw_html: true` trusts the writers' HTML, not `javascript:` in every Markdown link:
+/// such addresses are emptied as cmark-gfm's safe mode empties them.
+@Suite struct TrustedHTMLTests {
+  @Test func scriptAddressesAreEmptiedWhenHTMLIsAllowed() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let config = content.appendingPathComponent("site.yml")
+    try (try String(contentsOf: config, encoding: .utf8) + "allow_raw_html: true\n").write(
+      to: config, atomically: true, encoding: .utf8)
+    let page = content.appendingPathComponent("initiatives/cyber-security.md")
+    try
+      (try String(contentsOf: page, encoding: .utf8)
+      + "\n[a](javascript:alert(1)) [b]( JaVaScRiPt:alert(2)) [c](vbscript:x) ![d](data:image/png;base64,AAAA) [e](data:text/html,x) <span class=\"note\">HTML</span>\n")
+      .write(to: page, atomically: true, encoding: .utf8)
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let html = try String(
+      contentsOf: output.appendingPathComponent("initiatives/cyber-security/index.html"),
+      encoding: .utf8)
+    #expect(!html.lowercased().contains("javascript:") && !html.contains("vbscript:"))
+    #expect(!html.contains("data:text/html"))
+    #expect(html.contains("src=\"data:image/png;base64,AAAA\""))
+    #expect(html.contains("<span class=\"note\">HTML</span>"))
+  }
+}
