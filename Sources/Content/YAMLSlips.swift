@@ -162,6 +162,17 @@ enum YAMLSlips {
         hint: "put the whole value in quotes, e.g. `title: \"\(c)…\"`")
     }
     if let c = context, contextText == "while scanning a simple key" {
+      // `-tourism` under `fields:`: a list item without its space is text to YAML.
+      let n = c.mark.line
+      if n >= 1, n <= lines.count {
+        let text = lines[n - 1].drop { $0 == " " }
+        if text.hasPrefix("-"), let next = text.dropFirst().first, next != " ", next != "-" {
+          return YAMLProblem(
+            line: n, column: lines[n - 1].count - text.count + 1,
+            message: "a list item needs a space after `-`",
+            hint: "write `- \(text.dropFirst())`")
+        }
+      }
       return YAMLProblem(
         line: c.mark.line, column: c.mark.column, message: "this line is not `key: value`",
         hint:

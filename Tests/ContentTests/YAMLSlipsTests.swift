@@ -46,6 +46,12 @@ import Testing
     }
   }
 
+  @Test func aListItemWithoutItsSpace() throws {
+    try expect(
+      "fields:\n  - agriculture\n  -tourism\n", at: 4, 3, "a list item needs a space after `-`",
+      hint: "write `- tourism`")
+  }
+
   @Test func fullWidthColonIsNamedOnItsOwnLine() throws {
     // Yams gives up on the next line ("mapping values are not allowed").
     try expect(
