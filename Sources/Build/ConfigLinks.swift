@@ -13,9 +13,12 @@ enum ConfigLinks {
     var links = config.navigation.map { ($0.url, "navigation", $0.location) }
     if let contact = config.contact { links.append((contact, "contact", config.contactLocation)) }
     let known = outputs.union(files.map(\.relativePath)).union(assets)
-    var pageURLs: [String] = []
-    for path in outputs.sorted() where path.hasSuffix("index.html") {
-      pageURLs.append("/" + path.dropLast("index.html".count))
+    // The pages' addresses, for a suggestion: made only when a link leads nowhere, not on
+    // every build.
+    func pageURLs() -> [String] {
+      outputs.filter { $0.hasSuffix("index.html") }.sorted().map {
+        "/" + $0.dropLast("index.html".count)
+      }
     }
     return links.compactMap { url, key, location in
       guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
@@ -26,7 +29,7 @@ enum ConfigLinks {
         ? [path + "index.html"] : [path, path + "/index.html"]
       guard !candidates.contains(where: known.contains) else { return nil }
       let bare = String(url.prefix { $0 != "#" && $0 != "?" })
-      let guess = Suggest.closest(to: bare, in: pageURLs).map { "did you mean `\($0)`? " } ?? ""
+      let guess = Suggest.closest(to: bare, in: pageURLs()).map { "did you mean `\($0)`? " } ?? ""
       return .error(
         location ?? SourceLocation(file: "site.yml"),
         "`\(key)` links to `\(url)`, but the site has no page there",

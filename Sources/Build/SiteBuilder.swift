@@ -72,23 +72,9 @@ public enum SiteBuilder {
     session?.scannedTree = nil
     // Step 1b: nothing from outside the project. A link leading out of content/ or theme/
     // would publish what it points at.
-    let leaving = tree.linksLeaving(
-      content: options.contentDirectory, theme: options.themeDirectory)
+    let leaving = linksLeaving(tree, options)
     if !leaving.isEmpty {
-      for (key, target) in leaving {
-        let (folder, what) =
-          key.hasPrefix("c/")
-          ? (options.contentDirectory, "content") : (options.themeDirectory, "theme")
-        diagnostics.append(
-          .error(
-            SourceLocation(
-              file: ContentLoader.join(
-                ContentLoader.displayPath(for: folder), String(key.dropFirst(2)))),
-            "this is a link to `\(target)`, outside the \(what) folder, and would publish that file",
-            hint:
-              "copy the file into the \(what) folder instead of linking to it (links that stay inside it are fine)",
-            code: "source.link-outside"))
-      }
+      diagnostics += leaving
       return finish(0)
     }
     // The quick way when no relation changed (in `portal serve`), else the usual one.
@@ -442,6 +428,24 @@ public enum SiteBuilder {
       h.add(StableHash.of(data: data))
     }
     return h.value
+  }
+
+  /// An error for each link of the scan that leads out of the content or theme folder.
+  static func linksLeaving(_ tree: SourceTree, _ options: BuildOptions) -> [Diagnostic] {
+    tree.linksLeaving(content: options.contentDirectory, theme: options.themeDirectory).map {
+      key, target in
+      let (folder, what) =
+        key.hasPrefix("c/")
+        ? (options.contentDirectory, "content") : (options.themeDirectory, "theme")
+      return .error(
+        SourceLocation(
+          file: ContentLoader.join(
+            ContentLoader.displayPath(for: folder), String(key.dropFirst(2)))),
+        "this is a link to `\(target)`, outside the \(what) folder, and would publish that file",
+        hint:
+          "copy the file into the \(what) folder instead of linking to it (links that stay inside it are fine)",
+        code: "source.link-outside")
+    }
   }
 
   /// The instants at which an event ends (or starts, without an end), where the upcoming/past

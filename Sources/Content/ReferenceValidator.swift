@@ -15,9 +15,13 @@ public enum ReferenceValidator {
     // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
     // runs this over every page.
     var slugs: [ContentKind: [String: String]] = [:]
-    // Files whose `slug:` differs from their name: such a slug is what made a clash.
+    // Pages whose `slug:` differs from their file name, by kind and file name: such a slug is
+    // what made a clash, and ids naming the page by its file name are the usual result of
+    // adding or changing it.
+    var renamed: [ContentKind: [String: Page]] = [:]
     var chosen: Set<String> = []
     for page in pages where page.slug != PageParser.fileSlug(page.relativePath) {
+      renamed[page.kind, default: [:]][PageParser.fileSlug(page.relativePath)] = page
       chosen.insert(page.path)
     }
     for page in pages {
@@ -37,13 +41,6 @@ public enum ReferenceValidator {
       } else {
         slugs[page.kind, default: [:]][page.slug] = page.path
       }
-    }
-
-    // A page whose `slug:` differs from its file name: ids naming it by its file name are the
-    // usual result of adding or changing that `slug:`.
-    var renamed: [ContentKind: [String: Page]] = [:]
-    for page in pages where page.slug != PageParser.fileSlug(page.relativePath) {
-      renamed[page.kind, default: [:]][PageParser.fileSlug(page.relativePath)] = page
     }
 
     // Sets: a list made every reference check linear, quadratic over a 10,000-page site.

@@ -233,15 +233,14 @@ public struct SiteConfig: Sendable, Hashable {
       let example = "search_words:\n  - [防災, ぼうさい]"
       if case .sequence(let items) = node {
         for item in items {
-          var words: [String] = []
-          if case .sequence(let list) = item {
-            for word in list {
-              if case .scalar(let s) = word, !s.string.trimmingSpacesAndNewlines.isEmpty {
-                words.append(s.string.trimmingSpacesAndNewlines)
-              }
-            }
+          // Every item a list of two or more words, none empty or other than text.
+          let list: [Node] = if case .sequence(let list) = item { Array(list) } else { [] }
+          let words = list.compactMap { word -> String? in
+            guard case .scalar(let s) = word else { return nil }
+            let text = s.string.trimmingSpacesAndNewlines
+            return text.isEmpty ? nil : text
           }
-          guard words.count >= 2, case .sequence(let list) = item, list.count == words.count else {
+          guard words.count >= 2, words.count == list.count else {
             y.error(
               item.mark, "each item of `search_words` must be a list of two or more words",
               hint: "write for example `- [防災, ぼうさい]`", code: "config.search-words")

@@ -180,11 +180,7 @@ struct YAMLFields {
   /// or CR in a page, a feed or a calendar is not text any reader can show: an error at the
   /// value.
   private mutating func hasControlCharacter(_ value: String, key: String, at mark: Mark?) -> Bool {
-    guard
-      let bad = value.unicodeScalars.first(where: {
-        ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
-      })
-    else { return false }
+    guard let bad = value.unicodeScalars.first(where: \.isInvisibleControl) else { return false }
     error(
       mark,
       "`\(key)` has an invisible control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)))",

@@ -76,8 +76,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// what comes after it.
   static func visible(_ text: String, keepingLines: Bool = true) -> String {
     func isControl(_ s: Unicode.Scalar) -> Bool {
-      (s.value < 0x20 && s != "\t" && !(keepingLines && s == "\n"))
-        || (0x7F...0x9F).contains(s.value)
+      s.isInvisibleControl || (!keepingLines && s == "\n")
     }
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var out = ""
@@ -131,3 +130,11 @@ extension Array where Element == Diagnostic {
 
 /// A diagnostic can travel as an `Error` where one step has exactly one problem to report.
 extension Diagnostic: Error {}
+
+extension Unicode.Scalar {
+  /// A control character no reader sees: C0 but tab and line feed, DEL and C1. Shown as
+  /// `\u{…}` in diagnostics, refused in front-matter values.
+  public var isInvisibleControl: Bool {
+    (value < 0x20 && self != "\t" && self != "\n") || (0x7F...0x9F).contains(value)
+  }
+}

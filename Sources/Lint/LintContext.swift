@@ -38,11 +38,12 @@ public struct LintContext: Sendable {
 
   /// With the sizes of the site's published files (`content/files/`), as `portal lint` and the
   /// `portal serve` panel both need them.
-  public init(glossaryNames: Set<String>, files: [ContentFile]) {
+  public init(glossaryNames: Set<String>, files: [ContentFile], allowsRawHTML: Bool = false) {
     self.init(
       glossaryNames: glossaryNames,
       fileSizes: Dictionary(files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
       imageSizes: ImageSize.of(files))
+    self.allowsRawHTML = allowsRawHTML
   }
 
   /// The pixel size of the image a link in a page of `directory` shows, when known.

@@ -233,11 +233,10 @@ extension SearchIndexBuilder {
       var keys: [String] = []
       var members: Set<String> = []
       for word in group {
-        let n = normalizer.normalize(word).scalars
-        let key = SearchText.string(Normalizer.exactKey(n))
+        let (key, oneTerm) = Prepared.aliasKey(normalizer.normalize(word).scalars)
         guard !key.isEmpty else { continue }
         if key.unicodeScalars.count >= 2 { keys.append(key) }
-        if n.allSatisfy({ Normalizer.charClass($0) != .separator }) { members.insert(key) }
+        if oneTerm { members.insert(key) }
       }
       for key in keys { entries[key, default: []].formUnion(members) }
     }

@@ -91,22 +91,14 @@ struct Prepared: Sendable {
       chunkTexts.append(SearchText.string(bodyScalars[r]))
     }
 
-    titleKey = SearchText.string(Normalizer.exactKey(title))
+    let titleName = Self.aliasKey(title)
+    titleKey = titleName.key
     for k in doc.keywords {
-      let n = normalizer.normalize(k).scalars
-      let key = SearchText.string(Normalizer.exactKey(n))
+      let (key, oneTerm) = Self.aliasKey(normalizer.normalize(k).scalars)
       if !key.isEmpty && !keywordKeys.contains(key) { keywordKeys.append(key) }
-      if doc.kind == .glossary && !n.isEmpty
-        && n.allSatisfy({ Normalizer.charClass($0) != .separator })
-      {
-        memberTerms.append(key)
-      }
+      if doc.kind == .glossary && oneTerm { memberTerms.append(key) }
     }
-    if doc.kind == .glossary && !title.isEmpty
-      && title.allSatisfy({ Normalizer.charClass($0) != .separator })
-    {
-      memberTerms.append(titleKey)
-    }
+    if doc.kind == .glossary && titleName.oneTerm { memberTerms.append(titleKey) }
 
     var w = JSONBytes()
     w.raw("{\"u\":")
@@ -244,5 +236,17 @@ struct Prepared: Sendable {
       ranges = Array(ranges.prefix(IndexFormat.maxBodyChunks - 1)) + [last]
     }
     return ranges
+  }
+}
+
+extension Prepared {
+  /// A name's exact key (normalized, separators removed) and whether it is one term (not
+  /// empty, no separator): the names of a glossary entry and of a word group of site.yml make
+  /// alias groups of their one-term names.
+  static func aliasKey(_ normalized: [UInt32]) -> (key: String, oneTerm: Bool) {
+    (
+      SearchText.string(Normalizer.exactKey(normalized)),
+      !normalized.isEmpty && normalized.allSatisfy { Normalizer.charClass($0) != .separator }
+    )
   }
 }

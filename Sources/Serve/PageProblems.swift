@@ -32,8 +32,8 @@ enum PageProblems {
     } catch {
       configuration = error.configuration  // the build reports the bad settings
     }
-    var context = LintContext(glossaryNames: input.glossaryNames, files: input.files)
-    context.allowsRawHTML = input.allowsRawHTML
+    let context = LintContext(
+      glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML)
     return Linter.lint(
       file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
       context: context,

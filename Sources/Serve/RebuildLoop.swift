@@ -187,20 +187,18 @@ final class RebuildLoop: @unchecked Sendable {
       let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
       let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
-      func saved(_ paths: [String]) -> [String] {
-        paths.filter { changedSources.contains("c/" + $0) }.map { "content/" + $0 }
+      func note(_ paths: [String], _ one: String, _ many: String, _ rest: String) -> String {
+        let saved = paths.filter { changedSources.contains("c/" + $0) }.map { "content/" + $0 }
+        guard !saved.isEmpty else { return "" }
+        return "; \(saved.joined(separator: ", ")) \(saved.count == 1 ? one : many)\(rest)"
       }
-      var draftNote = ""
-      let drafts = saved(report.drafts)
-      if !drafts.isEmpty {
-        draftNote +=
-          "; \(drafts.joined(separator: ", ")) \(drafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
-      }
-      let waiting = saved(report.scheduled)
-      if !waiting.isEmpty {
-        draftNote +=
-          "; \(waiting.joined(separator: ", ")) \(waiting.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
-      }
+      let draftNote =
+        note(
+          report.drafts, "is a draft", "are drafts",
+          " (draft: true), not built: preview drafts with portal serve --drafts")
+        + note(
+          report.scheduled, "waits for its", "wait for their",
+          " publish time, not built: preview with portal serve --drafts")
       log(
         "Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)\(draftNote)"
       )

@@ -100,9 +100,9 @@ struct LintCommand: ParsableCommand {
         LintFiles.line(ofKey: $0, in: settingsText)
       }
     }
-    var siteContext = LintContext(glossaryNames: glossaryNames(of: set.pages), files: set.files)
-    siteContext.allowsRawHTML = set.config.allowRawHTML
-    let context = siteContext
+    let context = LintContext(
+      glossaryNames: glossaryNames(of: set.pages), files: set.files,
+      allowsRawHTML: set.config.allowRawHTML)
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in
