@@ -115,3 +115,40 @@ def test_lint_says_a_heavy_photo_is_heavy(tmp_path):
                        text=True, timeout=120)
     assert "(1000 × 700 px, more than 500KB): every reader downloads all of it [lint.image-weight]" in r.stdout, (
         r.stdout + r.stderr)
+
+
+def test_an_image_from_another_site_is_reported_where_the_browser_refuses_it(tmp_path, driver):
+    """The theme's Content-Security-Policy lets pages show only the site's own images. `portal
+    check` says so at the image's Markdown line and column, and Chromium refuses the same image
+    under the same policy: the rule and the browser agree."""
+    import subprocess
+    import time
+
+    from conftest import BIN
+    from test_browser_a11y import load
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    page = content / PAGE
+    text = page.read_text(encoding="utf-8")
+    line = text.count("\n") + 2
+    page.write_text(text + "\n地図：![避難所の地図](https://maps.example.com/避難所.png)\n", encoding="utf-8")
+    out = build_site(content, tmp_path / "site")
+    r = subprocess.run([str(BIN), "check", "--site", "site"], cwd=tmp_path, capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert (f"content/{PAGE}:{line}:4: error: the page's Content-Security-Policy (img-src 'self' data:) "
+            "blocks the image https://maps.example.com/避難所.png: browsers leave it out [csp.blocked]"
+            in r.stdout), r.stdout + r.stderr
+    with serving(out) as base:
+        driver.get_log("browser")  # drop earlier entries
+        load(driver, base + "/strategy/basics/")
+        driver.execute_script("document.querySelector('img[alt=\"避難所の地図\"]').scrollIntoView()")
+        blocked = []
+        for _ in range(50):
+            blocked += [e["message"] for e in driver.get_log("browser")
+                        if "Content Security Policy" in e["message"] and "maps.example.com" in e["message"]]
+            if blocked:
+                break
+            time.sleep(0.1)
+    assert blocked and "img-src 'self' data:" in blocked[0], blocked

@@ -115,6 +115,18 @@ public enum RuleCatalog {
       hint:
         "set lang=\"ja\" on <html> in the layout so screen readers read the page with a Japanese voice"
     ),
+    CheckRule(
+      id: "csp.blocked", severity: .error,
+      summary:
+        "the page's Content-Security-Policy blocks one of its images, media, frames, scripts, stylesheets or form addresses",
+      hint:
+        "keep the file on this site (content/files/ or the theme's assets), or allow its site in the theme's Content-Security-Policy"
+    ),
+    CheckRule(
+      id: "csp.inline", severity: .error,
+      summary:
+        "the page's Content-Security-Policy blocks an inline <script>, <style>, style attribute, onclick= or javascript: address",
+      hint: "move the code or the style into the theme's assets"),
   ]
 
   static let byID: [String: CheckRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -196,6 +196,9 @@ public enum SiteChecker {
     var a11y = attributor.forPage(page, html: bytes)
     result.findings = AccessibilityRules.check(
       document, page: page, isRedirect: facts.redirect != nil, at: &a11y)
+    var policy = attributor.forPage(page, html: bytes)
+    result.findings += PolicyRules.check(
+      document, facts: facts, page: page, base: checker.index.base, at: &policy)
     var place = attributor.forPage(page, html: bytes)
     for reference in facts.references {
       result.references += 1

@@ -1,0 +1,158 @@
+import Diagnostics
+import Foundation
+
+/// What a page's own Content-Security-Policy stops the browser from doing on that page: an
+/// image from another site shows as a hole, a stylesheet or script from elsewhere, a `style`
+/// attribute or an inline script pasted as raw HTML does nothing. The HTML is valid and every
+/// file exists, so nothing else reports it; only a reader's browser, silently, refuses.
+enum PolicyRules {
+  static func check(
+    _ d: HTMLDocument, facts: PageFacts, page: String, base: SiteBase, at a: inout PageAttribution
+  ) -> [Finding] {
+    let policies = d.all("meta").compactMap { e -> ContentSecurityPolicy? in
+      guard d.attribute("http-equiv", of: e)?.lowercased() == "content-security-policy" else {
+        return nil
+      }
+      return d.attribute("content", of: e).flatMap(ContentSecurityPolicy.init)
+    }
+    guard !policies.isEmpty else { return [] }
+    var findings: [Finding] = []
+    func report(_ rule: String, _ placement: Placement, _ message: String, hint: String) {
+      let r = RuleCatalog.rule(rule)
+      findings.append(Finding(page: page, r.severity, placement, message, hint: hint, code: rule))
+    }
+
+    for reference in facts.references where !reference.url.isEmpty {
+      guard let (directive, what) = directive(of: reference) else { continue }
+      guard
+        let blocking = policies.first(where: {
+          !$0.allows(reference.url, directive: directive, base: base)
+        })
+      else { continue }
+      report(
+        "csp.blocked",
+        a.reference(
+          reference.url, element: reference.element, attribute: reference.attribute,
+          offset: reference.offset),
+        "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks \(what) \(URLResolver.display(reference.url)): browsers leave it out",
+        hint: hint(for: reference.kind, directive: blocking.governing(directive)?.name ?? directive)
+      )
+    }
+
+    for e in 1..<d.elements.count {
+      let element = d[e]
+      if element.name == "script", d.attribute("src", of: e) == nil, runs(d, e),
+        hasContent(d, e), let blocking = blocksInline(policies, "script-src-elem", d, e)
+      {
+        report(
+          "csp.inline",
+          a.template(needles: ["<script"], offset: element.offset, inSource: true),
+          "the page's Content-Security-Policy (\(blocking.describe("script-src-elem"))) blocks this inline <script>: it never runs",
+          hint:
+            "move the code into a file of the theme's assets and load it with <script src=\"…\">")
+      }
+      if element.name == "style", hasContent(d, e),
+        let blocking = blocksInline(policies, "style-src-elem", d, e)
+      {
+        report(
+          "csp.inline", a.template(needles: ["<style"], offset: element.offset, inSource: true),
+          "the page's Content-Security-Policy (\(blocking.describe("style-src-elem"))) blocks this <style> element: its rules are ignored",
+          hint: "move the rules into the theme's stylesheet")
+      }
+      for attribute in element.attributes {
+        let name = attribute.name
+        if name == "style", !attribute.value.allSatisfy(\.isWhitespace),
+          let blocking = policies.first(where: { !$0.allowsInline("style-src-attr") })
+        {
+          report(
+            "csp.inline",
+            a.template(needles: ["style=\""], offset: attribute.offset, inSource: true),
+            "the page's Content-Security-Policy (\(blocking.describe("style-src-attr"))) blocks the style attribute of this <\(element.name)>: it is ignored",
+            hint: "give the element a class and style it in the theme's stylesheet")
+        }
+        let isHandler =
+          name.count > 2 && name.hasPrefix("on")
+          && name.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        let isScriptURL =
+          ["href", "src", "action", "formaction"].contains(name)
+          && attribute.value.drop(while: \.isWhitespace).lowercased().hasPrefix("javascript:")
+        if isHandler || isScriptURL,
+          let blocking = policies.first(where: {
+            !$0.allowsInline(isHandler ? "script-src-attr" : "script-src-elem")
+          })
+        {
+          let directive = isHandler ? "script-src-attr" : "script-src-elem"
+          report(
+            "csp.inline",
+            a.template(needles: ["\(name)="], offset: attribute.offset, inSource: true),
+            "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks the script in \(name)= of this <\(element.name)>: it never runs",
+            hint: "do it without script, or in a file of the theme's assets that adds the listener")
+        }
+      }
+    }
+    return findings
+  }
+
+  /// The directive a reference is fetched under, and how the message names it; nil for what
+  /// the policy does not govern (links, canonical and feed links).
+  private static func directive(of reference: Reference) -> (String, String)? {
+    switch reference.kind {
+    case .image: ("img-src", "the image")
+    case .media: ("media-src", "the media file")
+    case .frame: ("frame-src", "the frame of")
+    case .script: ("script-src-elem", "the script")
+    case .stylesheet: ("style-src-elem", "the stylesheet")
+    case .form: ("form-action", "sending the form to")
+    case .link, .resource, .redirect: nil
+    }
+  }
+
+  private static func hint(for kind: Reference.Kind, directive: String) -> String {
+    switch kind {
+    case .image, .media:
+      "save the file under content/files/ and show it from there; or, if you trust its site, add the site to \(directive) in the theme's Content-Security-Policy"
+    case .frame:
+      "link to the page instead of showing it inside this one; or, if you trust its site, add the site to \(directive) in the theme's Content-Security-Policy"
+    case .script, .stylesheet:
+      "copy the file into the theme's assets; or, if you trust its site, add the site to \(directive) in the theme's Content-Security-Policy"
+    case .form, .link, .resource, .redirect:
+      "send the form to this site, or add its address to \(directive) in the theme's Content-Security-Policy"
+    }
+  }
+
+  /// The first policy that stops this element's inline content, unless its `nonce` is listed.
+  private static func blocksInline(
+    _ policies: [ContentSecurityPolicy], _ directive: String, _ d: HTMLDocument, _ e: Int
+  ) -> ContentSecurityPolicy? {
+    let nonce = d.attribute("nonce", of: e).map { "'nonce-\($0)'" }
+    return policies.first { policy in
+      guard !policy.allowsInline(directive) else { return false }
+      return !(nonce.map { policy.governing(directive)?.sources.contains($0) ?? false } ?? false)
+    }
+  }
+
+  /// A `<script>` whose type makes it code rather than a data block (`application/json`).
+  private static func runs(_ d: HTMLDocument, _ e: Int) -> Bool {
+    guard let type = d.attribute("type", of: e)?.lowercased().trimmingCharacters(in: .whitespaces),
+      !type.isEmpty
+    else { return true }
+    return type == "module" || type.hasSuffix("javascript") || type.hasSuffix("ecmascript")
+  }
+
+  /// Whether the element has anything but white space between its tags (the scanner skips
+  /// `<script>` and `<style>` content, so it is read from the page's bytes).
+  private static func hasContent(_ d: HTMLDocument, _ e: Int) -> Bool {
+    let bytes = d.bytes
+    guard var i = bytes[d[e].offset...].firstIndex(of: UInt8(ascii: ">")) else { return false }
+    i += 1
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x09, 0x0A, 0x0D, 0x0C: i += 1
+      case UInt8(ascii: "<"):
+        return !(i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/"))
+      default: return true
+      }
+    }
+    return false
+  }
+}
