@@ -339,6 +339,57 @@ def test_furigana_toggle_hides_shows_and_persists(driver, site_dir, server, page
     driver.execute_script("localStorage.clear()")
 
 
+def test_a_phone_sees_a_short_header(driver, site_dir, server, page_types):
+    """At 320 px the header is three rows (title and ふりがな, the menu, the search box), not five:
+    the menu's 検索 link, which would take a row of its own, is left out where the page has a
+    search box; on a wide screen it is there. Every menu link stays 44 px tall."""
+    page = _ruby_page(site_dir, server) or server + dict(page_types)["initiative"]
+    measure = (
+        "const h = document.querySelector('header.site-header').getBoundingClientRect().height;"
+        "const links = [...document.querySelectorAll('.site-nav a')].filter(a => a.offsetParent);"
+        "const search = document.querySelector('.nav-search a');"
+        "const toggle = document.querySelector('.ruby-toggle');"
+        "return [h, links.map(a => a.getBoundingClientRect().height), !!(search && search.offsetParent),"
+        "  new Set(links.map(a => a.getBoundingClientRect().top)).size,"
+        "  toggle.offsetParent ? toggle.getBoundingClientRect().top : null];")
+    try:
+        set_viewport(driver, 320, 640)
+        for url in (page, server + dict(page_types)["home"], server + "/search/"):
+            load(driver, url)
+            height, links, search_shown, rows, toggle_top = driver.execute_script(measure)
+            assert height <= 180, (url, height)
+            assert rows == 1 and not search_shown, (url, rows, search_shown)
+            assert all(h >= 44 for h in links), (url, links)
+            if url == page and toggle_top is not None:
+                assert toggle_top < 20, "ふりがな shares the title's row"
+        set_viewport(driver, 1280)
+        load(driver, page)
+        assert driver.execute_script(measure)[2], "the menu's 検索 link is shown on a wide screen"
+    finally:
+        reset_viewport(driver)
+
+
+def test_the_furigana_button_looks_on_or_off_not_only_by_colour(driver, site_dir, server):
+    page = _ruby_page(site_dir, server)
+    if page is None:
+        pytest.skip("no page of this content uses furigana")
+    load(driver, page)
+    driver.execute_script("localStorage.clear()")
+    load(driver, page)
+    look = ("const b = document.querySelector('.ruby-toggle'); b.blur();"
+            "return [b.getAttribute('aria-pressed'), getComputedStyle(b).backgroundColor,"
+            "  getComputedStyle(b, '::before').backgroundColor];")
+    on = driver.execute_script(look)
+    # Clicked from script, so the pointer does not rest on it (its hover look is another).
+    driver.execute_script("document.querySelector('.ruby-toggle').click()")
+    off = driver.execute_script(look)
+    driver.execute_script("localStorage.clear()")
+    assert on[0] == "true" and off[0] == "false", (on, off)
+    # Filled white with a filled box when on; see-through with an empty box when off.
+    assert on[1] == "rgb(255, 255, 255)" and off[1] == "rgba(0, 0, 0, 0)", (on, off)
+    assert on[2] != "rgba(0, 0, 0, 0)" and off[2] == "rgba(0, 0, 0, 0)", (on, off)
+
+
 def test_glossary_term_links_navigate_and_describe(driver, site_dir, server):
     """A term in the body is a real link to its entry, described by its definition on the page."""
     from selenium.webdriver.common.by import By
