@@ -249,6 +249,12 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
           SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
           slip.message, hint: slip.hint, code: slip.code))
     }
+    if let slip = YAMLSlips.droppedTag(in: text) {
+      return .failure(
+        .error(
+          SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
+          slip.message, hint: slip.hint, code: slip.code))
+    }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
     // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
     let limit = max(4 * text.utf8.count, 4096)

@@ -46,6 +46,18 @@ enum YAMLSlips {
     text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
   }
 
+  /// Characters that make a value something other than text when they start it.
+  static let startsSomethingElse: Set<Character> = ["[", "{", "*", "&", "!"]
+
+  /// A text value YAML read without complaint but not as written: `title: ! 重要なお知らせ`
+  /// is the text 重要なお知らせ with the tag `!`. Looked for only in texts with a `!`.
+  static func droppedTag(in text: String) -> YAMLProblem? {
+    guard text.utf8.contains(UInt8(ascii: "!")),
+      let slip = firstSlip(in: text), slip.message.hasSuffix("with `!` unless the whole value is in quotes")
+    else { return nil }
+    return slip
+  }
+
   static let generalHint =
     "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`"
 
@@ -111,9 +123,10 @@ enum YAMLSlips {
       // `key: |` or `key: >-` starts a block of lines that may hold anything.
       let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines
       // `title: [重要] お知らせ`: to YAML a list, then text it cannot place ("the indentation
-      // does not match"); likewise `{…}`, `*…` (an alias) and `&…` (an anchor).
+      // does not match"); likewise `{…}`, `*…` (an alias), `&…` (an anchor) and `!…` (a tag, which
+      // YAML drops from `! 重要…` without a word).
       if YAMLComments.textKeys.contains(Substring(key)), let first = value.first,
-        "[{*&".contains(first)
+        Self.startsSomethingElse.contains(first)
       {
         let column = i + 2 + chars[(i + 1)...].prefix { $0 == " " }.count
         return YAMLProblem(

@@ -38,6 +38,16 @@ import Testing
       "`title` cannot start with `[` unless the whole value is in quotes",
       hint: "write `title: \"[重要] お知らせ\"`")
     try expect("title: *重要* お知らせ\n", at: 2, 8, "`title` cannot start with `*`")
+    // `! 重要` is valid YAML: the text 重要 with a tag, the `!` silently gone.
+    try expect(
+      "summary: x\ntitle: ! 重要なお知らせ\n", at: 3, 8, "`title` cannot start with `!`",
+      hint: "write `title: \"! 重要なお知らせ\"`")
+    try expect("summary: !重要 説明です。\n", at: 2, 10, "`summary` cannot start with `!`")
+    if case .failure(let d) = parseYAML(
+      "title: \"! 重要\"\nsummary: 説明です！ 本当に!\n", file: "a.md", lineOffset: 2)
+    {
+      Issue.record("rejected: \(d.message)")
+    }
     // Lists stay lists.
     if case .failure(let d) = parseYAML(
       "fields: [a, b]\ntitle: 【重要】お知らせ\n", file: "a.md", lineOffset: 2)
