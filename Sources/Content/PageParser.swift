@@ -242,6 +242,7 @@ enum PageParser {
       }
     }
     Placeholders.check(&y, keys: kind == .glossary ? ["reading", "short"] : ["summary"])
+    Lengths.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(
