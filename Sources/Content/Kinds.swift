@@ -141,6 +141,9 @@ public struct GlossaryMeta: Sendable, Hashable {
   public var aliases: [String]
   public var english: String?
   public var related: [Reference]
+  /// Where the term and each alias are written (`id` is the name), so a name two entries share
+  /// is reported at the line that writes it.
+  public var namePlaces: [Reference] = []
 
   /// The term and its aliases: the words bodies link to the entry and lint takes as explained.
   public var names: [String] { [term] + aliases }

@@ -124,6 +124,7 @@ extension Page {
       w.strings(m.aliases)
       w.optional(m.english)
       w.references(m.related)
+      w.references(m.namePlaces)
     }
   }
 
@@ -188,7 +189,8 @@ extension Page {
       meta = .glossary(
         GlossaryMeta(
           term: try r.string(), reading: try r.string(), short: try r.string(),
-          aliases: try r.strings(), english: try r.optional(), related: try r.references()))
+          aliases: try r.strings(), english: try r.optional(), related: try r.references(),
+          namePlaces: try r.references()))
     default:
       throw BinaryReader.Corrupt()
     }

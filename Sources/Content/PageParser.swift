@@ -229,14 +229,21 @@ enum PageParser {
           code: "front-matter.reading")
       }
       let short = y.string("short", required: true, example: "一文で意味を書きます。")
-      let aliases = (y.stringList("aliases") ?? []).map(\.0)
+      let termPlace = y.location(y.node("term")?.mark)
+      let aliasList = y.stringList("aliases") ?? []
+      let aliases = aliasList.map(\.0)
       let english = y.string("english")
       let related = references(&y, "related") ?? []
       if let term, let reading, let short {
         meta = .glossary(
           GlossaryMeta(
             term: term, reading: reading, short: short, aliases: aliases, english: english,
-            related: related))
+            related: related,
+            namePlaces: [Reference(id: term, line: termPlace.line, column: termPlace.column)]
+              + aliasList.map { name, mark in
+                let place = y.location(mark)
+                return Reference(id: name, line: place.line, column: place.column)
+              }))
       } else {
         meta = nil
       }

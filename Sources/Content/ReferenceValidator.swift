@@ -111,12 +111,13 @@ public enum ReferenceValidator {
     var owner: [String: (slug: String, path: String)] = [:]
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
-      for name in m.names {
+      for (n, name) in m.names.enumerated() {
         let key = name.precomposedStringWithCompatibilityMapping.lowercased()
         if let other = owner[key], other.slug != page.slug {
+          let place = m.namePlaces.indices.contains(n) ? m.namePlaces[n] : nil
           diagnostics.append(
             .warning(
-              SourceLocation(file: page.path),
+              SourceLocation(file: page.path, line: place?.line ?? 1, column: place?.column ?? 1),
               "the term or alias `\(name)` is also used by \(other.path)",
               hint: "keep each name in one glossary entry so links are not ambiguous",
               code: "content.duplicate-term"))

@@ -181,10 +181,18 @@ func fixture(_ name: String) -> URL {
       .write(
         to: dir.appendingPathComponent("glossary/dx2.md"), atomically: true, encoding: .utf8)
     let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    // At the alias, where the writer fixes it.
     #expect(
-      diagnostics.map { "\($0.location.file): \($0.message)" } == [
-        "content/glossary/dx2.md: the term or alias `ＤＸ` is also used by content/glossary/dx.md"
+      diagnostics.map {
+        "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)"
+      } == [
+        "content/glossary/dx2.md:5:11: the term or alias `ＤＸ` is also used by content/glossary/dx.md"
       ])
+    // And at the term when the term is shared (PageCodingTests: the places survive the cache).
+    try "---\nterm: DX\nreading: でぃーえっくす\nshort: 進めること。\n---\n".write(
+      to: dir.appendingPathComponent("glossary/dx2.md"), atomically: true, encoding: .utf8)
+    let (_, again) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(again.map { "\($0.location.line):\($0.location.column)" } == ["2:7"])
   }
 
   /// A `publish` time still to come leaves the page out at that clock, as a draft; a time that
