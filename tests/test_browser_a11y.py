@@ -233,7 +233,7 @@ def test_targets_at_least_24px(driver, page_types, server):
         load(driver, server + url)
         small = driver.execute_script("""
             const out = [];
-            for (const el of document.querySelectorAll('header a, header button, nav a, footer a, button, .button, .kana-index a, .actions a')) {
+            for (const el of document.querySelectorAll('header a, header button, nav a, footer a, button, .button, .kana-index a, .actions a, .facts .tel')) {
               const r = el.getBoundingClientRect();
               if (r.width === 0 && r.height === 0) continue;
               if (r.height < 24 || r.width < 24) out.push(el.outerHTML.slice(0, 120) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));

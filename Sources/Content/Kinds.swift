@@ -117,6 +117,20 @@ public struct EventMeta: Sendable, Hashable {
   public var audience: String?
   public var accessibility: [String]
   public var initiatives: [Reference]
+  /// Ways to ask and apply without the internet: residents unused to digital devices phone,
+  /// and residents who cannot hear send a fax. As written, with full-width digits made ASCII.
+  public var phone: String? = nil
+  public var fax: String? = nil
+  /// How to apply when it is not (only) the online form: 「電話かファクスで申し込んでください。」.
+  public var application: String? = nil
+  /// How to get to the place: 「JR千葉駅から歩いて10分」.
+  public var access: String? = nil
+
+  /// Whether people must apply: an online form or another way.
+  public var needsApplication: Bool { registration != nil || application != nil }
+
+  /// `tel:` and the digits, for a link a phone dials when tapped.
+  public var phoneURL: String? { phone.map { "tel:" + PhoneNumbers.digitsOnly($0) } }
 
   /// When registration closes: the deadline, or the end of its day when written as a date
   /// only (締め切り：12月1日 includes the 1st); nil without a deadline.

@@ -116,6 +116,10 @@ extension Page {
       w.optional(m.audience)
       w.strings(m.accessibility)
       w.references(m.initiatives)
+      w.optional(m.phone)
+      w.optional(m.fax)
+      w.optional(m.application)
+      w.optional(m.access)
     case .glossary(let m):
       w.int(4)
       w.string(m.term)
@@ -184,7 +188,8 @@ extension Page {
           title: title, summary: summary, start: start, end: end, place: place, online: online,
           registration: registration, deadline: deadline, capacity: hasCapacity ? capacity : nil,
           fee: try r.optional(), audience: try r.optional(), accessibility: try r.strings(),
-          initiatives: try r.references()))
+          initiatives: try r.references(), phone: try r.optional(), fax: try r.optional(),
+          application: try r.optional(), access: try r.optional()))
     case 4:
       meta = .glossary(
         GlossaryMeta(

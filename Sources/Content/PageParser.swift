@@ -209,13 +209,17 @@ enum PageParser {
       let audience = y.string("audience")
       let accessibility = (y.stringList("accessibility") ?? []).map(\.0)
       let initiatives = references(&y, "initiatives") ?? []
+      let phone = PhoneNumbers.number(&y, "phone")
+      let fax = PhoneNumbers.number(&y, "fax")
+      let application = y.string("application")
+      let access = y.string("access")
       if let title, let summary, let start {
         meta = .event(
           EventMeta(
             title: title, summary: summary, start: start, end: end, place: place, online: online,
             registration: registration, deadline: deadline, capacity: capacity, fee: fee,
-            audience: audience,
-            accessibility: accessibility, initiatives: initiatives))
+            audience: audience, accessibility: accessibility, initiatives: initiatives,
+            phone: phone, fax: fax, application: application, access: access))
       } else {
         meta = nil
       }

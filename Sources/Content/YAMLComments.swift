@@ -5,6 +5,7 @@
 enum YAMLComments {
   static let textKeys: Set<Substring> = [
     "title", "summary", "short", "term", "english", "department", "place", "fee", "audience",
+    "application", "access",
   ]
 
   /// Each sentence key whose plain (unquoted) value a `#` cuts short, with the problem.

@@ -97,12 +97,22 @@ enum Feeds {
       "BEGIN:VEVENT", "UID:\(slug)@\(host)", "DTSTAMP:\(utcStamp(now))",
       "DTSTART:\(utcStamp(m.start))",
       "DTEND:\(utcStamp(m.end ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)))",
-      "SUMMARY:\(icsText(title))", "DESCRIPTION:\(icsText(m.summary))", "URL:\(absolute(url))",
+      "SUMMARY:\(icsText(title))", "DESCRIPTION:\(icsText(description(m)))",
+      "URL:\(absolute(url))",
     ]
     let location = [m.place, m.online].compactMap { $0 }.joined(separator: " / ")
     if !location.isEmpty { lines.append("LOCATION:\(icsText(location))") }
     lines.append("END:VEVENT")
     return lines.map(fold).joined()
+  }
+
+  /// The summary, then how to get there and whom to call: a calendar entry is what a resident
+  /// looks at on the day, perhaps without the page.
+  static func description(_ m: EventMeta) -> String {
+    ([m.summary]
+      + [("行き方", m.access), ("電話", m.phone), ("ファクス", m.fax)].compactMap { label, value in
+        value.map { "\(label)：\($0)" }
+      }).joined(separator: "\n")
   }
 
   static func calendar(name: String, events: String) -> Data {

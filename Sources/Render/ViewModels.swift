@@ -179,7 +179,7 @@ struct ViewModels {
   /// Whether residents can still register, for a list of events: empty when registration is
   /// not needed.
   func registrationNote(_ m: EventMeta) -> String {
-    guard m.registration != nil else { return "" }
+    guard m.needsApplication else { return "" }
     if m.registrationClosed(at: site.now) { return "受付は終わりました" }
     return m.deadline.map { "締め切り \(JapaneseDate.dateTime($0))" } ?? "必要です"
   }

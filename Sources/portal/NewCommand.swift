@@ -141,8 +141,14 @@ struct NewCommand: ParsableCommand {
         start: 2027-01-01T13:30:00+09:00
         # end: 2027-01-01T15:00:00+09:00
         # place: 千葉県庁
+        # 会場への行き方:
+        # access: JR千葉駅から歩いて10分
         # online: https://example.jp/live
         # registration: https://example.jp/form
+        # フォームのほかの申し込み方（電話・ファクス・窓口）:
+        # application: 電話かファクスで申し込んでください。
+        # phone: 043-000-0000        # 申し込み・問い合わせの電話
+        # fax: 043-000-0001          # 耳の聞こえにくい人も申し込めるように
         # deadline: 2026-12-20        # 申し込みの締め切り（過ぎると「受付は終わりました」と出ます）
         # accessibility: [手話通訳, 要約筆記]
         # initiatives: [some-initiative]

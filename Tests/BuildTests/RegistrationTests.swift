@@ -71,3 +71,37 @@ import Testing
     #expect(try eventPage(output).contains("受付は終わりました（締め切り：2026年11月30日（月））"))
   }
 }
+
+/// An event people apply to by phone or fax says so on its page, in the list and in the
+/// calendar, and its number is a link a phone dials.
+@Suite struct ApplicationByPhoneTests {
+  @Test func theWayToApplyAndTheNumbersAreShown() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let file = content.appendingPathComponent("events/seminar.md")
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "registration: https://example.jp/form\n",
+      with:
+        "application: 電話かファクスで申し込んでください。\nphone: 043-000-0000\nfax: 043-000-0001\naccess: JR千葉駅から歩いて10分\n"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    var o = options(content: content, output: output)
+    o.now = DateTime(iso: "2026-12-01T12:00:00+09:00")!
+    #expect(SiteBuilder.build(o).succeeded)
+    func read(_ path: String) throws -> String {
+      try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+    let page = try read("events/seminar/index.html")
+    #expect(
+      page.contains(
+        "<dt>申し込み</dt><dd>必要です<p class=\"fact-note\">電話かファクスで申し込んでください。</p></dd>"))
+    #expect(!page.contains("参加を申し込む"), "no form, so no button to one")
+    #expect(page.contains("<dt>行き方</dt><dd>JR千葉駅から歩いて10分</dd>"))
+    #expect(
+      page.contains("<dt>電話</dt><dd><a class=\"tel\" href=\"tel:0430000000\">043-000-0000</a></dd>")
+    )
+    #expect(page.contains("<dt>ファクス</dt><dd><span class=\"tel\">043-000-0001</span></dd>"))
+    #expect(try read("events/index.html").contains("申し込み：必要です"))
+    let calendar = try read("events/seminar/event.ics").replacingOccurrences(of: "\r\n ", with: "")
+    #expect(calendar.contains("\\n行き方：JR千葉駅から歩いて10分\\n電話：043-000-0000\\nファクス：043-000-0001\r\n"))
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Japanese phone and fax numbers as writers type them (043-223-2222, ０４３（２２３）２２２２,
+/// 0120-123-456), checked so a resident who taps or dials one reaches someone: a digit too few
+/// is found at build time, not by a caller.
+enum PhoneNumbers {
+  /// The number as written with full-width digits and brackets made ASCII; nil (after an error
+  /// at the value) when it is not one.
+  static func number(_ y: inout YAMLFields, _ key: String) -> String? {
+    guard let written = y.string(key) else { return nil }
+    let text = written.precomposedStringWithCompatibilityMapping
+      .replacingOccurrences(of: "ー", with: "-").replacingOccurrences(of: "−", with: "-")
+      .trimmingSpacesAndNewlines
+    guard let problem = problem(text) else { return text }
+    y.error(
+      y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
+      hint: "write the number with its area code, e.g. `\(key): 043-223-2222`",
+      code: "front-matter.phone")
+    return nil
+  }
+
+  /// Why `text` is not a number one can dial in Japan, or nil when it is.
+  static func problem(_ text: String) -> String? {
+    let allowed = Set("0123456789-() ")
+    if let other = text.first(where: { !allowed.contains($0) }) {
+      return "has `\(other)`, which a phone number does not"
+    }
+    let digits = digitsOnly(text)
+    guard digits.first == "0" else { return "does not start with 0 (the area code)" }
+    // Fixed lines and 0120/0800/0570 numbers have 10 digits, mobiles and IP phones 11.
+    guard digits.count == 10 || digits.count == 11 else {
+      return "has \(digits.count) digits (a number in Japan has 10 or 11)"
+    }
+    return nil
+  }
+
+  /// The digits alone, for a `tel:` link.
+  static func digitsOnly(_ text: String) -> String { text.filter(\.isASCIIDigit) }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
