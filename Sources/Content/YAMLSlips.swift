@@ -53,7 +53,8 @@ enum YAMLSlips {
   /// is the text 重要なお知らせ with the tag `!`. Looked for only in texts with a `!`.
   static func droppedTag(in text: String) -> YAMLProblem? {
     guard text.utf8.contains(UInt8(ascii: "!")),
-      let slip = firstSlip(in: text), slip.message.hasSuffix("with `!` unless the whole value is in quotes")
+      let slip = firstSlip(in: text),
+      slip.message.hasSuffix("with `!` unless the whole value is in quotes")
     else { return nil }
     return slip
   }
