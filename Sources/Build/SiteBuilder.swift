@@ -174,7 +174,7 @@ public enum SiteBuilder {
       site.config, outputs: Set(allJobs.map(\.path)), files: site.files,
       assets: Array(theme.assetPaths.values))
     diagnostics += conflicts
-    guard conflicts.isEmpty else { return finish(0) }
+    guard !conflicts.contains(where: { $0.severity == .error }) else { return finish(0) }
     // The pages live on in the site; a full build lets go of their Markdown once rendered.
     content = nil
 

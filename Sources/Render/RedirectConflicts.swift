@@ -14,16 +14,30 @@ extension RenderPlan {
     guard !site.redirects.isEmpty else { return [] }
     var byPath: [String: [RenderJob]] = [:]
     var folders: Set<Substring> = []
+    // Paths and folders by their lower-case form, the first of each: on macOS and Windows
+    // `Events/index.html` is `events/index.html`, and writing one replaces the other.
+    // The site's own outputs are named first, then the redirects in their order.
+    var folded: [String: String] = [:]
     for (path, job) in jobs {
       byPath[path, default: []].append(job)
       for folder in parents(of: path) { guard folders.insert(folder).inserted else { break } }
     }
+    for redirects in [false, true] {
+      for (path, job) in jobs {
+        guard case .redirect = job else {
+          if !redirects { fold(path, into: &folded) }
+          continue
+        }
+        if redirects { fold(path, into: &folded) }
+      }
+    }
     var diagnostics: [Diagnostic] = []
     for (r, redirect) in site.redirects.enumerated() {
       let page = site.pages[redirect.page].page
-      func report(_ why: String, hint: String) {
+      func report(_ why: String, hint: String, severity: Severity = .error) {
         diagnostics.append(
-          .error(
+          Diagnostic(
+            severity,
             SourceLocation(file: page.path, line: redirect.line, column: redirect.column),
             "`redirect_from` address \(redirect.url) \(why)", hint: hint,
             code: "content.redirect-conflict"))
@@ -57,9 +71,37 @@ extension RenderPlan {
       } else if let file = parents(of: path).first(where: { byPath[String($0)] != nil }) {
         report(
           "would need a folder where the file \(file) is", hint: "remove it from `redirect_from`")
+      } else if let twin = ([path] + parents(of: path).map { $0 + "/" }).lazy.compactMap({
+        written in folded[written.lowercased()].flatMap { $0 == written ? nil : ($0, written) }
+      }).first {
+        let folder = twin.0.hasSuffix("/")
+        let (site, written) = (address(twin.0, in: site), address(twin.1, in: site))
+        // A file twin is overwritten on such disks; a folder twin only lands the stub in the
+        // site's folder there, so the old address works when built on Linux alone.
+        report(
+          folder
+            ? "puts its page in the folder \(written), which on macOS and Windows is the site's folder \(site) (only the capitals differ): built there, the redirect answers under \(site) instead"
+            : "is the site's \(site) in other capitals: on macOS and Windows they are one file, and one would be written over the other",
+          hint:
+            "write the old address with the site's own letters, or leave it out (most web servers take \(written) and \(site) as two addresses)",
+          severity: folder ? .warning : .error)
       }
     }
     return diagnostics
+  }
+
+  /// An output path or folder as the address a reader types: `events/index.html` → `/events/`.
+  private static func address(_ path: String, in site: Site) -> String {
+    site.urls.url(forOutputPath: path.hasSuffix("/") ? path + "index.html" : path)
+  }
+
+  /// Adds `path` and its folders (with a final `/`) under their lower-case forms, unless
+  /// another spelling is there first.
+  private static func fold(_ path: String, into folded: inout [String: String]) {
+    for written in [path] + parents(of: path).map({ $0 + "/" }) {
+      let key = written.lowercased()
+      if folded[key] == nil { folded[key] = written }
+    }
   }
 
   /// `a/b/c.html` → `a/b`, `a`.

@@ -99,4 +99,33 @@ import Testing
     // A failed build leaves the site as it was.
     #expect(site(output) == before)
   }
+
+  /// On macOS and Windows `Initiatives/AI-Disaster/` is the folder of `/initiatives/ai-disaster/`:
+  /// a stub there would replace the page. An address whose folder only differs in capitals
+  /// works where it is built on Linux, and is a warning.
+  @Test func addressesDifferingOnlyInCapitals() throws {
+    try addRedirects(
+      "initiatives/cyber-security.md", "[/Initiatives/AI-Disaster/, /Old/Page/, /old/page/]")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    let found = report.diagnostics.filter { $0.code == "content.redirect-conflict" }.map {
+      "\($0.severity.rawValue) \($0.location.line):\($0.location.column) \($0.message)"
+    }
+    #expect(
+      found == [
+        "error 2:17 `redirect_from` address /Initiatives/AI-Disaster/ is the site's /initiatives/ai-disaster/ in other capitals: on macOS and Windows they are one file, and one would be written over the other",
+        "error 2:56 `redirect_from` address /old/page/ is the site's /Old/Page/ in other capitals: on macOS and Windows they are one file, and one would be written over the other",
+      ])
+    try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+      $0.replacingOccurrences(
+        of: "[/Initiatives/AI-Disaster/, /Old/Page/, /old/page/]", with: "[/Initiatives/old/]")
+    }
+    let warned = SiteBuilder.build(options(content: content, output: output))
+    #expect(warned.succeeded)
+    #expect(
+      warned.diagnostics.map(\.message) == [
+        "`redirect_from` address /Initiatives/old/ puts its page in the folder /Initiatives/, which on macOS and Windows is the site's folder /initiatives/ (only the capitals differ): built there, the redirect answers under /initiatives/ instead"
+      ])
+    #expect(try text("Initiatives/old/index.html").contains("url=/initiatives/cyber-security/"))
+  }
 }
