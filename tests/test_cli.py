@@ -272,6 +272,13 @@ def test_base_url_publishes_a_preview_that_portal_check_accepts(work):
     assert r.returncode == 0, r.stderr
     home = (work / "preview" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://preview.example.jp/pr-12/">' in home
+    # A preview is not for search engines; the live build is.
+    assert '<meta name="robots" content="noindex, nofollow">' in home
+    assert (work / "preview" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    live = portal("build", "--now", NOW, "--output", "live", cwd=work)
+    assert live.returncode == 0, live.stderr
+    assert 'name="robots"' not in (work / "live" / "index.html").read_text(encoding="utf-8")
+    assert "Allow: /" in (work / "live" / "robots.txt").read_text(encoding="utf-8")
     check = portal("check", "--site", "preview", cwd=work)
     assert check.returncode == 0, check.stdout + check.stderr
     bad = portal("build", "--base-url", "preview.example.jp", cwd=work)

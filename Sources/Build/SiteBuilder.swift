@@ -133,7 +133,10 @@ public enum SiteBuilder {
       contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
       memo: parseMemo, knownFiles: Array(contentStamps.keys), now: options.now)
     diagnostics += loadDiagnostics
-    if let base = options.baseURL { content?.config.baseURL = base }
+    if let base = options.baseURL, base != content?.config.baseURL {
+      content?.config.baseURL = base
+      content?.config.isPreview = true
+    }
     let drafts = content?.withheld.filter { $0.value == .draft }.keys.sorted() ?? []
     // Pages waiting for their `publish` time: each time is a clock boundary of the cache.
     var scheduled: [String] = []

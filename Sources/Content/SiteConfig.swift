@@ -29,6 +29,10 @@ public struct SiteConfig: Sendable, Hashable {
   public var description: String?
   /// Absolute, ending with `/`; used for canonical URLs, the sitemap and feeds.
   public var baseURL: String
+  /// Set when `portal build --base-url` publishes a preview at another address: its pages ask
+  /// search engines not to index them, so text not yet approved is not found, and the live
+  /// site does not compete with its copy. Not read from site.yml.
+  public var isPreview = false
   public var language: String
   public var allowRawHTML: Bool
   public var vision: String?

@@ -292,7 +292,9 @@ enum Feeds {
     return Data((s + "</urlset>\n").utf8)
   }
 
-  static func robots(sitemapURL: String) -> Data {
-    Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemapURL)\n".utf8)
+  /// A preview (`SiteConfig.isPreview`) asks every crawler to stay out.
+  static func robots(sitemapURL: String, preview: Bool = false) -> Data {
+    guard !preview else { return Data("User-agent: *\nDisallow: /\n".utf8) }
+    return Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemapURL)\n".utf8)
   }
 }

@@ -195,7 +195,9 @@ public struct RenderPlan: Sendable {
         data: Feeds.sitemap(urls: pageURLs, modified: modified, absolute: models.absolute))
     case .robots:
       return OutputFile(
-        path: "robots.txt", data: Feeds.robots(sitemapURL: models.absolute(u.url("sitemap.xml"))))
+        path: "robots.txt",
+        data: Feeds.robots(
+          sitemapURL: models.absolute(u.url("sitemap.xml")), preview: site.config.isPreview))
     case .asset(let i):
       let asset = theme.assetFiles[i]
       return OutputFile(path: asset.path, data: asset.data)

@@ -73,6 +73,7 @@ struct ViewModels {
           "nav": .items(nav), "language": .text(site.config.language),
           "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
           "locale": .text(Self.locale(of: site.config.language)),
+          "noindex": .bool(site.config.isPreview),
         ],
         "assets": .dict(assets),
         "search": ["index_url": .text(urls.searchIndex)],
