@@ -33,6 +33,7 @@ QUERIES = [
     ("でざいんしこう", "glossary reading"),
     ("でぃーえっくす", "glossary reading of DX"),
     ("ぼうさい", "a reading listed in site.yml's search_words"),
+    ("暮らし", "a domain's name (分野)"),
     ("デジタル技術を活用", "longer than an n-gram"),
     ("オンライン 申請", "two words"),
     ("存在しないことば", "no match"),
@@ -175,6 +176,45 @@ def test_kind_filter(search_page, site_dir):
     assert answer["results"]
 
 
+def test_kind_boxes_follow_the_navigation(search_page):
+    """One labelled check box per kind, in the order of the site's menu (戦略, 分野, 取組,
+    イベント, 用語集), each label a 44 px target."""
+    boxes = search_page.execute_script("""
+        return [...document.querySelectorAll('.search-kinds li')].map(li => {
+          const box = li.querySelector('input[type=checkbox][name=kind]');
+          const label = li.querySelector('label');
+          return {id: box.id, value: box.value, for: label.htmlFor, text: label.textContent,
+                  height: label.getBoundingClientRect().height};
+        });""")
+    assert [b["text"] for b in boxes] == ["戦略", "分野", "取組", "イベント", "用語"]
+    assert [b["value"] for b in boxes] == ["strategy", "field", "initiative", "event", "glossary"]
+    assert all(b["id"] == "kind-" + b["value"] == b["for"] for b in boxes), boxes
+    assert all(b["height"] >= 44 for b in boxes), boxes
+
+
+def test_field_filter(search_page, site_dir):
+    """分野 keeps the domain and field pages: a domain's name finds its page first, labelled
+    分野, and the status and the address say so."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = type_query(search_page, "暮らし")
+    assert page["items"][0]["url"] == "/domains/life/"
+    assert page["items"][0]["meta"] == "分野"
+    search_page.find_element(By.CSS_SELECTOR, "label[for=kind-field]").click()
+    answer = cli(site_dir, "暮らし", kinds=["field"])
+    assert answer["results"][0]["url"] == "/domains/life/"
+    assert {r["kind_label"] for r in answer["results"]} == {"分野"}
+    assert any(r["url"].startswith("/fields/") for r in answer["results"])
+    WebDriverWait(search_page, 30).until(
+        lambda d: [i["url"] for i in wait_for_results(d, "暮らし")["items"]] == [r["url"] for r in answer["results"]])
+    page = wait_for_results(search_page, "暮らし")
+    assert_same(page, answer, "暮らし", "分野 only")
+    assert all(i["meta"] == "分野" for i in page["items"])
+    assert "（分野だけで探しています）" in page["status"]
+    assert "kind=field" in page["url"]
+
+
 def test_the_status_says_what_the_search_is_limited_to(search_page, site_dir):
     """A kind ticked for an earlier search is not forgotten: the status names it, also when
     nothing is found, and then the lists are offered. The tab's title names the query; the
@@ -264,6 +304,15 @@ def test_keyboard_only(search_page, site_dir):
     assert active.is_selected()
     answer = cli(site_dir, "防災", kinds=["strategy"])
     from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(search_page, 30).until(
+        lambda d: [i["url"] for i in wait_for_results(d, "防災")["items"]] == [r["url"] for r in answer["results"]])
+    # The next box is 分野; ticked too, both kinds are searched.
+    ActionChains(search_page).send_keys(Keys.TAB).perform()
+    active = search_page.switch_to.active_element
+    assert active.get_attribute("id") == "kind-field"
+    ActionChains(search_page).send_keys(Keys.SPACE).perform()
+    assert active.is_selected()
+    answer = cli(site_dir, "防災", kinds=["strategy", "field"])
     WebDriverWait(search_page, 30).until(
         lambda d: [i["url"] for i in wait_for_results(d, "防災")["items"]] == [r["url"] for r in answer["results"]])
     # Focus is visible on the checkbox.

@@ -162,6 +162,20 @@ def test_kind_filter(built, kinds):
     assert "/glossary/bousai/" not in urls(a)
 
 
+@pytest.mark.parametrize("kind", ["field", "分野"])
+def test_field_kind(built, kind):
+    """A field's vision and the domain pages (from site.yml) are 分野, not 戦略: the domain's
+    name finds its page first, the field's name its vision."""
+    a = search_json(built, "暮らし", "--limit", "0", "--kind", kind)
+    assert urls(a)[0] == "/domains/life/"
+    assert {(r["kind"], r["kind_label"]) for r in a["results"]} == {("field", "分野")}
+    vision = search_json(built, "危機管理", "--kind", kind)["results"][0]
+    assert (vision["url"], vision["title"], vision["kind_label"]) == ("/fields/crisis-management/", "危機管理", "分野")
+    assert "/fields/crisis-management/" not in urls(search_json(built, "危機管理", "--limit", "0", "--kind", "戦略"))
+    r = portal("search", "暮らし", "--kind", kind, cwd=built)
+    assert r.returncode == 0 and "1. 暮らし［分野］\n   /domains/life/" in r.stdout, r.stdout
+
+
 def test_query_starting_with_a_dash(built):
     r = portal("search", "--json", "--", "-2", cwd=built)
     assert r.returncode == 0, r.stderr
@@ -196,6 +210,12 @@ def test_usage_errors_exit_2(built, args):
     r = portal("search", *args, cwd=built)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Error:" in r.stderr
+
+
+def test_an_unknown_kind_lists_the_kinds(built):
+    r = portal("search", "防災", "--kind", "domain", cwd=built)
+    assert r.returncode == 2
+    assert "use strategy, field, initiative, event or glossary (or 戦略, 分野, 取組, イベント, 用語)" in r.stderr
 
 
 def test_help_has_examples():

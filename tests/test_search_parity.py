@@ -31,6 +31,10 @@ HARD = [
     "電子 申請 オンライン 防災 ドローン 県 市 町 村 DX", "の1", "を2", "のa", "状況をa", "第5世代", "令和6年度",
 ]
 
+# Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
+# page's check box sends it, alone and with 戦略.
+FIELD_QUERIES = ["暮らし", "産業", "行政", "土台づくり", "危機管理", "観光", "データ", "目指す姿"]
+
 
 def node_available():
     if NODE:
@@ -62,8 +66,10 @@ def make_queries(site, count=240, seed=4):
         q = t[i:i + n].strip()
         if q:
             queries.append(q)
-    kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"]]
-    return [{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
+    kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"], ["field"]]
+    return ([{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
+            + [{"q": q, "limit": limit, "kinds": k} for q in FIELD_QUERIES
+               for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))])
 
 
 def swift_answer(site, q):
@@ -93,10 +99,15 @@ def test_search_js_matches_portal_search(site_dir):
     assert len(answers) == len(queries)
     differences = []
     matched = 0
+    fields_found = set()
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
             continue
+        if q["kinds"] == ["field"]:
+            assert all(r["kind"] == "field" for r in swift["results"]), q
+            if q["q"] in FIELD_QUERIES and swift["results"]:
+                fields_found.add(q["q"])
         js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
               "files": sorted(js["files"])}
         matched += bool(swift["results"])
@@ -106,6 +117,7 @@ def test_search_js_matches_portal_search(site_dir):
                                    f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
     assert matched > len(queries) // 2, "most queries are stretches of the site's text and must match"
+    assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
 
 
 def test_normalise_and_tokenise(site_dir):

@@ -184,7 +184,7 @@ public enum SearchIndexBuilder {
     return SearchIndex(files: files, state: state)
   }
 
-  /// Documents in id order: kind (glossary, strategy, initiative, event), newer dates first
+  /// Documents in id order: kind (`IndexFormat.kindOrder`), newer dates first
   /// (none last), then URL.
   static func ordered(_ documents: [SearchDocument]) -> [SearchDocument] {
     order(documents).map { documents[$0] }

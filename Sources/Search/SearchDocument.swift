@@ -1,14 +1,17 @@
 import ByteFormats
 import Foundation
 
-/// What a page is, for filters and for breaking ties (glossary, strategy, initiative, event).
+/// What a page is, for filters and for breaking ties (glossary, field, strategy, initiative,
+/// event). `field` is 分野, as the navigation calls what it leads to under /domains/: the domain
+/// pages and the fields' visions.
 public enum SearchKind: String, Sendable, Codable, CaseIterable {
-  case strategy, initiative, event, glossary
+  case strategy, field, initiative, event, glossary
 
   /// The label residents see, the same words as the site's navigation.
   public var label: String {
     switch self {
     case .strategy: "戦略"
+    case .field: "分野"
     case .initiative: "取組"
     case .event: "イベント"
     case .glossary: "用語"

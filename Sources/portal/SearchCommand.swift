@@ -17,8 +17,8 @@ struct SearchCommand: ParsableCommand {
       A glossary term's reading or alias also finds the term and the pages using it \
       (ぼうさい → 防災). See docs/search.md.
 
-      Kinds: strategy (戦略), initiative (取組), event (イベント), glossary (用語); repeat \
-      --kind or separate with commas.
+      Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
+      event (イベント), glossary (用語); repeat --kind or separate with commas.
 
       Exit status: 0 searched (also when nothing matched), 1 no or broken index, \
       2 usage errors.
@@ -47,7 +47,9 @@ struct SearchCommand: ParsableCommand {
 
   @Option(
     name: .customLong("kind"),
-    help: "Only these kinds: strategy, initiative, event, glossary (or 戦略, 取組, イベント, 用語).")
+    help:
+      "Only these kinds: strategy, field, initiative, event, glossary (or 戦略, 分野, 取組, イベント, 用語)."
+  )
   var kindNames: [String] = []
 
   @Flag(help: "Also list the index files the query read and their size (what a browser downloads).")
@@ -75,7 +77,8 @@ struct SearchCommand: ParsableCommand {
     for name in names {
       guard let kind = Self.kind(named: name) else {
         throw ValidationError(
-          "`--kind \(name)` is not a kind. Help: use strategy, initiative, event or glossary")
+          "`--kind \(name)` is not a kind. Help: use strategy, field, initiative, event or glossary (or 戦略, 分野, 取組, イベント, 用語)"
+        )
       }
       out.insert(kind)
     }
@@ -86,6 +89,7 @@ struct SearchCommand: ParsableCommand {
     if let k = SearchKind(rawValue: name.lowercased()) { return k }
     switch name {
     case "戦略": return .strategy
+    case "分野": return .field
     case "取組", "施策": return .initiative
     case "イベント": return .event
     case "用語", "用語集": return .glossary

@@ -78,6 +78,12 @@ import Testing
     // The vision of a field is shown on the field's page.
     try edit(file("fields/crisis-management.md")) { $0 + "\n## 新しい節\n\n備えを進めます。\n" }
     try expectBuild(session, .inPlace, "vision body")
+    // Its summary is its search document's and shown on its domain's page, whose own search
+    // document (from site.yml) stays as it is.
+    try edit(file("fields/crisis-management.md")) {
+      $0.replacingOccurrences(of: "summary: 災害から命を守ります。", with: "summary: 災害から命と暮らしを守ります。")
+    }
+    try expectBuild(session, .inPlace, "vision summary")
     try edit(file("glossary/ai.md")) { $0 + "\n使い方に気をつけます。\n" }
     try edit(file("strategy/basics.md")) { $0 + "\n基本を守ります。\n" }
     try expectBuild(session, .inPlace, "two files")
@@ -306,6 +312,12 @@ import Testing
     try expectBuild(session, .incremental, "removed page")
     try edit(file("site.yml")) { $0 + "\n" }
     try expectBuild(session, .incremental, "site.yml")
+    // A domain's goal: its search document, which has no page, changes (the session's earlier
+    // documents give the one it replaces).
+    try edit(file("site.yml")) {
+      $0.replacingOccurrences(of: "goal: あらゆる人が暮らしやすい社会", with: "goal: だれもが暮らしやすい社会")
+    }
+    try expectBuild(session, .incremental, "a domain's goal in site.yml")
     // A published file is copied again, and one added can be linked.
     try FileManager.default.createDirectory(
       at: file("files"), withIntermediateDirectories: true)

@@ -40,7 +40,7 @@ import Testing
 
   static func corpus(_ g: inout Generator, count: Int) -> [SearchDocument] {
     (0..<count).map { i in
-      let kind = SearchKind.allCases[i % 4]
+      let kind = SearchKind.allCases[i % SearchKind.allCases.count]
       return SearchDocument(
         url: "/p/\(i)/", title: "ページ\(i)の\(words[i % words.count])", kind: kind,
         summary: i % 3 == 0 ? g.sentence() : "", body: g.body(),

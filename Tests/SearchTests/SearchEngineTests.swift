@@ -31,6 +31,10 @@ enum Corpus {
       body: "誰もがデジタルの良さを感じられる千葉県を目指します。\n申請は電子で。", date: nil,
       keywords: []),
     SearchDocument(
+      url: "/domains/life/", title: "暮らし", kind: .field,
+      summary: "災害への備えや子育てを、デジタルの力で支えます。",
+      body: "目指す姿：あらゆる人が暮らしやすい社会\n危機管理\n医療・福祉", date: nil, keywords: []),
+    SearchDocument(
       url: "/events/kyougikai/", title: "ＤＸ推進協議会", kind: .event,
       summary: "オンラインで開く会議です。", body: "防災とデジタルについて話し合います。",
       date: "2026-12-05", keywords: []),
@@ -79,6 +83,7 @@ enum Corpus {
   static let queries = [
     "防災", "ぼうさい", "でんししんせい", "電子申請", "マイナンバー", "まいなんばー", "ドローン", "DX", "ＤＸ",
     "dx", "申", "県", "デジタルの良さを感じられる千葉県", "電子申請の手続きを増やします", "オンライン",
+    "暮らし", "危機管理",
   ]
 
   @Test(arguments: queries) func findsWhatSubstringSearchFinds(_ query: String) throws {
@@ -205,6 +210,42 @@ enum Corpus {
     let events = engine.search("防災", kinds: [.event], limit: 0)
     #expect(events.map(\.url) == ["/events/kyougikai/"])
     #expect(engine.search("防災", limit: 1).count == 1)
+  }
+
+  /// A domain's name finds its page first (an exact title), before the pages that mention
+  /// it; the filter for 分野 keeps only domains and fields.
+  @Test func aDomainIsFoundByItsNameAndKind() throws {
+    let engine = try Corpus.engine()
+    let all = engine.search("暮らし", limit: 0)
+    #expect(all.first?.url == "/domains/life/")
+    #expect(all.first?.kind == .field && all.first?.kind.label == "分野")
+    #expect(Set(all.map(\.url)).isSuperset(of: ["/glossary/dx/", "/strategy/vision/"]))
+    #expect(engine.search("暮らし", kinds: [.field], limit: 0).map(\.url) == ["/domains/life/"])
+    #expect(engine.search("デジタル", kinds: [.field], limit: 0).map(\.url) == ["/domains/life/"])
+    #expect(
+      engine.search("暮らし", kinds: [.strategy, .event], limit: 0).map(\.url) == [
+        "/strategy/vision/"
+      ])
+  }
+
+  /// Equal scores: glossary entries, then domains and fields, strategy, initiatives, events;
+  /// the ids follow that order, and meta.json gives each kind's range.
+  @Test func kindsBreakTiesInTheirOrder() throws {
+    let kinds: [SearchKind] = [.event, .initiative, .strategy, .field, .glossary]
+    let docs = kinds.enumerated().map { n, kind in
+      SearchDocument(
+        url: "/\(kind.rawValue)/\(n)/", title: "題\(n)", kind: kind, summary: "",
+        body: "同じ文です。", date: nil, keywords: [])
+    }
+    let files = SearchIndexBuilder.build(docs)
+    let results = try SearchEngine(files: files).search("同じ文", limit: 0)
+    #expect(results.map(\.kind) == [.glossary, .field, .strategy, .initiative, .event])
+    #expect(Set(results.map(\.score)).count == 1)
+    let meta = String(decoding: try #require(files["meta.json"]), as: UTF8.self)
+    #expect(
+      meta.contains(
+        "\"kinds\":{\"glossary\":[0,1],\"field\":[1,2],\"strategy\":[2,3],\"initiative\":[3,4],\"event\":[4,5]}"
+      ))
   }
 
   @Test func snippetHighlightsTheMatch() throws {

@@ -1,0 +1,92 @@
+import ByteFormats
+import Content
+import Search
+import Site
+
+/// A site's search documents in the index's id order, which `portal serve` keeps so that an
+/// edit replaces only its own documents instead of making and ordering 10,000 again.
+///
+/// Besides one document per page there is one per domain page (/domains/<id>/), which is made
+/// from site.yml alone and has no page index: an edit of a page never changes it, and an edit
+/// of site.yml goes through the usual build, which makes all documents again.
+struct SearchDocuments: Sendable {
+  private(set) var ordered: [SearchDocument] = []
+  /// By page index, the document's id (its position in `ordered`).
+  private var ids: [Int] = []
+
+  init(site: Site) {
+    var documents: [SearchDocument] = []
+    documents.reserveCapacity(site.pages.count + site.domains.count)
+    for i in site.pages.indices { documents.append(Self.document(of: i, in: site)) }
+    for d in site.domains { documents.append(Self.document(of: d)) }
+    // In page order, then the domains: the index orders them itself (kind, date, URL).
+    let order = SearchIndexBuilder.order(documents)
+    ordered = order.map { documents[$0] }
+    ids = Array(repeating: 0, count: site.pages.count)
+    for (id, i) in order.enumerated() where i < site.pages.count { ids[i] = id }
+  }
+
+  func id(ofPage i: Int) -> Int { ids[i] }
+
+  /// The document at an id.
+  func document(at id: Int) -> SearchDocument? { ordered.indices.contains(id) ? ordered[id] : nil }
+
+  /// Makes the documents of edited pages again, pages that kept their place in the order
+  /// (kind, date, URL), and returns the ones they replaced by id.
+  mutating func replace(pages: [Int], in site: Site) -> [Int: SearchDocument] {
+    var replaced: [Int: SearchDocument] = [:]
+    for i in pages {
+      replaced[ids[i]] = ordered[ids[i]]
+      ordered[ids[i]] = Self.document(of: i, in: site)
+    }
+    return replaced
+  }
+
+  /// By index, with one look at the page's front matter (each look copies it).
+  static func document(of i: Int, in site: Site) -> SearchDocument {
+    document(
+      of: site.pages[i].page, url: site.pages[i].url, body: site.pages[i].plainText, in: site)
+  }
+
+  /// The document of a page at a URL with a body's plain text: a field vision is found under
+  /// its field's name, as a 分野 like the domain pages the navigation's 分野 leads to.
+  static func document(of page: Page, url: String, body: StoredText, in site: Site)
+    -> SearchDocument
+  {
+    let kind: SearchKind
+    var date: String?
+    var keywords = page.tags
+    var title = page.title
+    switch page.meta {
+    case .strategy: kind = .strategy
+    case .field(let m):
+      kind = .field
+      title = site.field(m.field.id)?.config.name ?? title
+    case .initiative(let m):
+      kind = .initiative
+      date = m.started?.description
+    case .event(let m):
+      kind = .event
+      date = m.start.inJapan.local.date.description
+    case .glossary(let m):
+      kind = .glossary
+      keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
+    }
+    return SearchDocument(
+      url: url, title: title, kind: kind, summary: page.summary ?? "", bodyText: body, date: date,
+      keywords: keywords)
+  }
+
+  /// A domain page (暮らし, 産業, the 土台づくり…) as the page shows it: its name, summary and
+  /// goal, and the names of its fields. Not its fields' summaries: they find the fields' own
+  /// pages, and would make the document change with the fields' Markdown, which the patches
+  /// by page index do not know about.
+  static func document(of domain: DomainNode) -> SearchDocument {
+    var lines = domain.config.goal.map { ["目指す姿：" + $0] } ?? []
+    lines += domain.fields.map(\.config.name)
+    return SearchDocument(
+      url: domain.url, title: domain.config.name, kind: .field,
+      summary: domain.config.summary ?? "", body: lines.joined(separator: "\n"), date: nil,
+      keywords: [])
+  }
+}
