@@ -29,6 +29,7 @@ import Testing
     #expect(try lint("使いやすさ（アクセシビリティ）を高めます。", rule: "lint.katakana-word").isEmpty)
     #expect(try lint("{アクセシビリティ|つかいやすさ}を高めます。", rule: "lint.katakana-word").isEmpty)
     #expect(try lint("インターネットで申し込みます。", rule: "lint.katakana-word").isEmpty)
+    #expect(try lint("電話かファクスで申し込みます。", rule: "lint.katakana-word").isEmpty)
   }
 
   @Test func aWordIsReportedOncePerPageAndPassesAfterItsExplanation() throws {
