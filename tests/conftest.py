@@ -159,6 +159,7 @@ def page_types(site_dir):
         ("event", _richest(s, "events")),
         ("glossary", "/glossary/"),
         ("glossary-entry", _richest(s, "glossary")),
+        ("about", _richest(s, "about")),
         ("search", "/search/"),
         ("404", "/no-such-page/"),
     ]

@@ -98,7 +98,7 @@ def format_violations(violations):
 
 
 PAGE_TYPES = ["home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
-              "initiative", "events", "event", "glossary", "glossary-entry", "search", "404"]
+              "initiative", "events", "event", "glossary", "glossary-entry", "about", "search", "404"]
 
 
 @pytest.fixture
@@ -242,6 +242,39 @@ def test_targets_at_least_24px(driver, page_types, server):
         """)
         problems += [f"{name}: {s}" for s in small]
     assert not problems, "targets smaller than 24 px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_footer_links_reach_the_pages_about_the_site(driver, page_types, server, width):
+    """Every page's footer lists the pages about the site under its own labelled navigation,
+    as links of at least 24 px that lead to those pages (their h1 is the link's text)."""
+    from selenium.webdriver.common.by import By
+
+    set_viewport(driver, width)
+    try:
+        links = None
+        for name in ("home", "initiative", "about", "404"):
+            load(driver, server + dict(page_types)[name])
+            found = driver.execute_script("""
+                const nav = document.querySelector('footer nav[aria-label="このサイトについて"]');
+                if (!nav) return null;
+                return Array.from(nav.querySelectorAll('li > a')).map((a) => {
+                  const r = a.getBoundingClientRect();
+                  return {href: a.href, text: a.textContent.trim(), w: r.width, h: r.height};
+                });
+            """)
+            assert found, f"no このサイトについて navigation in the footer of {name}"
+            assert links is None or [l["href"] for l in found] == [l["href"] for l in links], name
+            links = found
+        for link in links:
+            assert link["w"] >= 24 and link["h"] >= 24, f"{link['text']} is {link['w']}x{link['h']} px"
+        for link in links:
+            load(driver, link["href"])
+            h1 = driver.find_element(By.CSS_SELECTOR, "main h1").text
+            assert h1 == link["text"], f"{link['href']}: h1 {h1!r}, link {link['text']!r}"
+            assert "/about/" in driver.current_url
+    finally:
+        reset_viewport(driver)
 
 
 # ---------------------------------------------------------------- JavaScript off

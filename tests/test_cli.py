@@ -90,15 +90,20 @@ def test_new_scaffolds_files_that_build(work):
         ("event", "新しいイベント", "new-event"),
         ("glossary", "新しい用語", "new-term"),
         ("strategy", "新しい章", "new-chapter"),
+        ("page", "アクセシビリティ方針", "new-policy"),
     ]:
         r = portal("new", kind, title, "--slug", slug, cwd=work)
         assert r.returncode == 0, r.stderr
-        folder = {"initiative": "initiatives", "event": "events", "glossary": "glossary", "strategy": "strategy"}[kind]
+        folder = {"initiative": "initiatives", "event": "events", "glossary": "glossary", "strategy": "strategy",
+                  "page": "pages"}[kind]
         # The optional keys are there as comments, 更新情報's `updated` among them.
         assert "\n# updated: " in (work / "content" / folder / f"{slug}.md").read_text(encoding="utf-8")
     r = portal("build", "--now", NOW, cwd=work)
     assert r.returncode == 0, r.stderr
     assert (work / "site" / "initiatives" / "new-initiative" / "index.html").exists()
+    # A page about the site is published under /about/ and listed in every page's footer.
+    assert (work / "site" / "about" / "new-policy" / "index.html").exists()
+    assert 'href="/about/new-policy/">アクセシビリティ方針</a>' in (work / "site" / "index.html").read_text(encoding="utf-8")
     # The sample texts left in are pointed at, at their line, until they are replaced.
     for where in ["initiatives/new-initiative.md:3:10", "events/new-event.md:3:10",
                   "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
@@ -118,7 +123,7 @@ def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
     import re
 
     for kind, slug in [("initiative", "x-initiative"), ("event", "x-event"), ("glossary", "x-term"),
-                       ("strategy", "x-chapter")]:
+                       ("strategy", "x-chapter"), ("page", "x-page")]:
         assert portal("new", kind, "例", "--slug", slug, cwd=work).returncode == 0
     for path in (work / "content").rglob("x-*.md"):
         text = path.read_text(encoding="utf-8")
@@ -174,10 +179,12 @@ def test_new_answers_mistakes_with_a_suggestion(work):
     assert r.returncode == 2 and "--slug bousai-dx" in r.stderr
     assert not list(work.glob("content/initiatives/bousai*.md"))
     # The kinds in the strategy's words.
-    for kind, folder in [("取組", "initiatives"), ("イベント", "events"), ("用語", "glossary")]:
-        r = portal("new", kind, "日本語で", "--slug", "jp-" + folder, cwd=work)
+    for kind, folder in [("取組", "initiatives"), ("イベント", "events"), ("用語", "glossary"), ("ページ", "pages"),
+                         ("サイト案内", "pages")]:
+        slug = f"jp-{folder}-{len(kind)}"
+        r = portal("new", kind, "日本語で", "--slug", slug, cwd=work)
         assert r.returncode == 0, r.stderr
-        assert (work / "content" / folder / f"jp-{folder}.md").exists()
+        assert (work / "content" / folder / f"{slug}.md").exists()
 
 
 def test_refuses_to_overwrite_a_foreign_folder(work):

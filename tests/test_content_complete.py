@@ -8,7 +8,10 @@ Checks that the content covers the DX strategy and that its pages fit together:
       whose term or alias matches;
   (c) every relative .md link in every body points to an existing content file;
   (d) every id in `fields`, `related`, `initiatives`, `parent`, `domain` and `field` exists;
-  (e) slugs are unique per kind and match [a-z0-9-]+.
+  (e) slugs are unique per kind and match [a-z0-9-]+;
+  (f) the pages about the site (このサイトについて, ウェブアクセシビリティ方針) are there, in the
+      footer, marked as examples, name the target and link the site's `contact`, and claim no
+      conformance that was not tested.
 
 Environment:
   PORTAL_SEED   the strategy text (default: ../shared/seeds/*.txt next to the repository root).
@@ -26,7 +29,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-KINDS = ["strategy", "fields", "initiatives", "events", "glossary"]
+KINDS = ["strategy", "fields", "initiatives", "events", "glossary", "pages"]
 SLUG = re.compile(r"^[a-z0-9-]+$")
 
 # The default ids of docs/content-format.md: domain id -> field ids, in order.
@@ -314,3 +317,28 @@ def test_slugs_are_unique_per_kind_and_valid(pages, site):
     if dupes:
         problems.append(f"site.yml: ids used twice: {dupes}")
     assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- (f) pages about the site
+
+def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
+    by_slug = {p.slug: p for p in pages["pages"]}
+    assert {"about", "accessibility"} <= set(by_slug), sorted(by_slug)
+    # site.yml's contact (/strategy/promotion/#問い合わせ先) as the file link a body writes.
+    contact = site["contact"]
+    m = re.match(r"^/([a-z0-9-]+)/([a-z0-9-]+)/(#.*)?$", contact)
+    assert m, f"site.yml `contact` is not a page of the site: {contact}"
+    contact_link = f"../{m.group(1)}/{m.group(2)}.md{m.group(3) or ''}"
+    for slug in ("about", "accessibility"):
+        p = by_slug[slug]
+        assert p.front.get("footer", "true").lower() != "false", f"{p}: must be in the footer"
+        assert p.front["title"].endswith("（例）"), f"{p}: the title must say it is an example"
+        assert "例として載せているページです" in p.body, f"{p}: the body must say it is an example"
+        assert f"]({contact_link})" in p.body, f"{p}: must link site.yml's contact ({contact_link})"
+    policy = by_slug["accessibility"].body
+    for target in ("WCAG 2.2", "JIS X 8341-3:2016", "適合レベルAA"):
+        assert target in policy, f"the accessibility policy must name {target}"
+    # A target, not a claim: no conformance or test results that were not done.
+    for claim in ("準拠しています", "適合しています", "満たしています", "試験を行いました", "試験結果"):
+        assert claim not in policy, f"the accessibility policy claims {claim!r}"
+    assert "目標" in policy and "まだ行っていません" in policy

@@ -215,7 +215,7 @@ def test_usage_errors_exit_2(built, args):
 def test_an_unknown_kind_lists_the_kinds(built):
     r = portal("search", "防災", "--kind", "domain", cwd=built)
     assert r.returncode == 2
-    assert "use strategy, field, initiative, event or glossary (or 戦略, 分野, 取組, イベント, 用語)" in r.stderr
+    assert "use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)" in r.stderr
 
 
 def test_help_has_examples():

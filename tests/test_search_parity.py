@@ -35,6 +35,10 @@ HARD = [
 # page's check box sends it, alone and with 戦略.
 FIELD_QUERIES = ["暮らし", "産業", "行政", "土台づくり", "危機管理", "観光", "データ", "目指す姿"]
 
+# Words of the pages about the site (kind `about`, no check box on the search page): found with
+# no kind asked for, and not when other kinds are.
+ABOUT_QUERIES = ["アクセシビリティ", "あくせしびりてぃ", "このサイトについて", "方針"]
+
 
 def node_available():
     if NODE:
@@ -69,7 +73,9 @@ def make_queries(site, count=240, seed=4):
     kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"], ["field"]]
     return ([{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
             + [{"q": q, "limit": limit, "kinds": k} for q in FIELD_QUERIES
-               for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))])
+               for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
+            + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
+               for k in (None, ["about"], ["strategy", "field", "initiative", "event", "glossary"])])
 
 
 def swift_answer(site, q):
@@ -100,6 +106,7 @@ def test_search_js_matches_portal_search(site_dir):
     differences = []
     matched = 0
     fields_found = set()
+    about_found = set()
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -108,6 +115,12 @@ def test_search_js_matches_portal_search(site_dir):
             assert all(r["kind"] == "field" for r in swift["results"]), q
             if q["q"] in FIELD_QUERIES and swift["results"]:
                 fields_found.add(q["q"])
+        if q["q"] in ABOUT_QUERIES:
+            about = [r for r in swift["results"] if r["kind"] == "about"]
+            if q["kinds"] not in (None, ["about"]):
+                assert not about, q
+            elif about:
+                about_found.add(q["q"])
         js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
               "files": sorted(js["files"])}
         matched += bool(swift["results"])
@@ -118,6 +131,8 @@ def test_search_js_matches_portal_search(site_dir):
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
     assert matched > len(queries) // 2, "most queries are stretches of the site's text and must match"
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
+    if (site_dir / "about").is_dir():
+        assert about_found == set(ABOUT_QUERIES), "the pages about the site are found as このサイトについて"
 
 
 def test_normalise_and_tokenise(site_dir):

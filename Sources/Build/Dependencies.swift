@@ -3,13 +3,26 @@ import Parallel
 import Render
 import Site
 
+extension RenderJob {
+  /// Whether the output is a page in the layout, whose footer lists the pages about the site.
+  var showsFooter: Bool {
+    switch self {
+    case .page, .domain, .field, .index, .notFound, .pastEvents, .redirect: true
+    case .eventCalendar, .eventsCalendar, .eventsFeed, .updatesFeed, .sitemap, .robots, .asset,
+      .file:
+      false
+    }
+  }
+}
+
 /// The dependency graph from each output to what it was made from, as one hash per output: an
 /// output whose hash is unchanged since the last build is not rendered again.
 ///
 /// Every output depends on the theme, site.yml and the build settings (`global`). Besides:
 /// a content page on its own file (front matter and body) and on the front matter of the pages
 /// its template shows (related initiatives, events, parents and children, the glossary terms
-/// its body links, pages that use a term); a field page on its vision and its initiatives' front
+/// its body links, pages that use a term); every page in the layout on the pages its footer
+/// lists (`Site.footerPages`); a field page on its vision and its initiatives' front
 /// matter; lists on their members' front matter (the list of all initiatives on those it shows);
 /// the search index on every page.
 ///
@@ -142,6 +155,9 @@ struct Dependencies: Sendable {
         h.add(y.events.count)
       }
     }
+    // Every page's footer lists the pages about the site: through the pages' public hashes, so
+    // `Readers` finds every page when one of them changes.
+    if job.showsFooter { h.shown(all: site.footerPages) }
     switch job {
     case .page(let i):
       page(i, site, &h)
@@ -265,6 +281,8 @@ struct Dependencies: Sendable {
     case .glossary(let m):
       h.shown(all: m.related.compactMap { site.index(of: .glossary, slug: $0.id) })
       h.shown(all: site.termUsers[slug] ?? [])
+    case .about:
+      break
     }
   }
 

@@ -272,7 +272,8 @@ enum EditInPlace {
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and
-  /// in what order (fields, related pages, parents, order, dates, `updated`), and for a glossary entry all
+  /// in what order (fields, related pages, parents, order, dates, `updated`; a page about the
+  /// site's place in the footer: `footer`, `order`, title), and for a glossary entry all
   /// its front matter (its names decide which words of every body link to it).
   static func sameRelations(_ a: Page, _ b: Page) -> Bool {
     // `updated` orders 更新情報.
@@ -292,6 +293,9 @@ enum EditInPlace {
         && x.initiatives.map(\.id) == y.initiatives.map(\.id)
     case (.glossary(let x), .glossary(let y)):
       return x == y
+    // The footer of every page lists pages about the site by order and title.
+    case (.about(let x), .about(let y)):
+      return x.footer == y.footer && x.order == y.order && x.title == y.title
     default:
       return false
     }

@@ -71,6 +71,7 @@ struct SearchDocuments: Sendable {
     case .glossary(let m):
       kind = .glossary
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
+    case .about: kind = .about
     }
     return SearchDocument(
       url: url, title: title, kind: kind, summary: page.summary ?? "", bodyText: body, date: date,

@@ -1,12 +1,16 @@
 import Foundation
 
-/// The five kinds of content file, named by the folder they live in.
+/// The six kinds of content file, named by the folder they live in.
 public enum ContentKind: String, Sendable, CaseIterable, Codable {
   case strategy
   case field
   case initiative
   case event
   case glossary
+  /// A page about the site itself (このサイトについて, アクセシビリティ方針, プライバシーポリシー):
+  /// a public body must publish these, and they are no chapter of the strategy. Last, so a
+  /// file that fits another kind as well is named as that kind (`PageParser`).
+  case about
 
   /// The folder under `content/` that holds this kind.
   public var folder: String {
@@ -16,6 +20,7 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     case .initiative: "initiatives"
     case .event: "events"
     case .glossary: "glossary"
+    case .about: "pages"
     }
   }
 
@@ -32,6 +37,7 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     case .initiative: "an initiative"
     case .event: "an event"
     case .glossary: "a glossary entry"
+    case .about: "a page about the site"
     }
   }
 
@@ -43,8 +49,19 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     case .initiative: "取組"
     case .event: "イベント"
     case .glossary: "用語"
+    case .about: "このサイトについて"
     }
   }
+}
+
+/// A page about the site (`content/pages/`), published at `/about/<slug>/`.
+public struct AboutMeta: Sendable, Hashable {
+  public var title: String
+  public var summary: String?
+  /// Position in the footer's list (smaller first); pages without one follow, by title.
+  public var order: Int?
+  /// Whether every page's footer links it: residents look for these pages there.
+  public var footer: Bool
 }
 
 /// An id (or, in `redirect_from`, an address) written in front matter, kept with its position so
@@ -177,6 +194,7 @@ public enum PageMeta: Sendable, Hashable {
   case initiative(InitiativeMeta)
   case event(EventMeta)
   case glossary(GlossaryMeta)
+  case about(AboutMeta)
 }
 
 /// One content file after loading: typed front matter plus the Markdown body and where it
@@ -307,6 +325,7 @@ public struct Page: Sendable, Hashable {
     case .initiative(let m): m.title
     case .event(let m): m.title
     case .glossary(let m): m.term
+    case .about(let m): m.title
     }
   }
 
@@ -317,6 +336,7 @@ public struct Page: Sendable, Hashable {
     case .initiative(let m): m.summary
     case .event(let m): m.summary
     case .glossary(let m): m.short
+    case .about(let m): m.summary
     }
   }
 }

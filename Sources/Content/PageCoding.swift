@@ -129,6 +129,13 @@ extension Page {
       w.optional(m.english)
       w.references(m.related)
       w.references(m.namePlaces)
+    case .about(let m):
+      w.int(5)
+      w.string(m.title)
+      w.optional(m.summary)
+      w.bool(m.order != nil)
+      w.i64(Int64(m.order ?? 0))
+      w.bool(m.footer)
     }
   }
 
@@ -196,6 +203,14 @@ extension Page {
           term: try r.string(), reading: try r.string(), short: try r.string(),
           aliases: try r.strings(), english: try r.optional(), related: try r.references(),
           namePlaces: try r.references()))
+    case 5:
+      let title = try r.string()
+      let summary = try r.optional()
+      let hasOrder = try r.bool()
+      let order = Int(try r.i64())
+      meta = .about(
+        AboutMeta(
+          title: title, summary: summary, order: hasOrder ? order : nil, footer: try r.bool()))
     default:
       throw BinaryReader.Corrupt()
     }

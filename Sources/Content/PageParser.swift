@@ -251,6 +251,14 @@ enum PageParser {
       } else {
         meta = nil
       }
+    case .about:
+      let title = y.string("title", required: true, example: "ウェブアクセシビリティ方針")
+      let summary = y.string("summary")
+      let order = y.int("order").map(\.0)
+      let footer = y.bool("footer") ?? true
+      meta = title.map {
+        .about(AboutMeta(title: $0, summary: summary, order: order, footer: footer))
+      }
     }
     Placeholders.check(&y, keys: kind == .glossary ? ["reading", "short"] : ["summary"])
     Lengths.check(&y, kind: kind)

@@ -129,6 +129,10 @@ extension ViewModels {
       ctx["used_on_search"] = .text(urls.search + "?q=" + Self.queryValue(m.term))
       setSection(&ctx, urls.index(.glossary))
       return ("glossary-entry", ctx)
+    case .about:
+      // In no section of the menu: the footer leads here, from every page.
+      ctx["breadcrumbs"] = crumbs([(p.title, p.url)])
+      return ("about", ctx)
     }
   }
 

@@ -55,6 +55,9 @@ struct ViewModels {
     let contact = site.config.contact.map {
       $0.hasPrefix("/") ? urls.url(String($0.dropFirst())) : $0
     }
+    let footerPages: [TemplateContext] = site.footerPages.map {
+      ["title": .text(site.pages[$0].title), "url": .text(site.pages[$0].url)]
+    }
     var shared: [String?: TemplateContext] = [:]
     for section in [nil] + links.map(\.url) {
       let nav: [TemplateContext] = links.map {
@@ -74,6 +77,7 @@ struct ViewModels {
           "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
           "locale": .text(Self.locale(of: site.config.language)),
           "noindex": .bool(site.config.isPreview),
+          "footer_pages": .items(footerPages), "has_footer_pages": .bool(!footerPages.isEmpty),
         ],
         "assets": .dict(assets),
         "search": ["index_url": .text(urls.searchIndex)],

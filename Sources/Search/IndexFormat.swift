@@ -50,10 +50,13 @@ enum IndexFormat {
   static let maxBodyChunks = 29
 
   /// Kinds in tie-break order: with equal scores, glossary entries (short definitions) come
-  /// first, then domains and fields (the overview of a subject), strategy, initiatives and
-  /// events. Document ids follow this order, then newer dates first, so "lower id" is the tie
+  /// first, then domains and fields (the overview of a subject), strategy, initiatives,
+  /// events, and last the pages about the site (a policy rarely is what a resident looks for
+  /// among equals). Document ids follow this order, then newer dates first, so "lower id" is the tie
   /// breaker and no per-document data is downloaded for it.
-  static let kindOrder: [SearchKind] = [.glossary, .field, .strategy, .initiative, .event]
+  static let kindOrder: [SearchKind] = [
+    .glossary, .field, .strategy, .initiative, .event, .about,
+  ]
 
   /// FNV-1a over Unicode scalar values; search.js computes the same with Math.imul.
   static func hash(_ scalars: [UInt32]) -> UInt32 {

@@ -2,10 +2,11 @@ import ByteFormats
 import Foundation
 
 /// What a page is, for filters and for breaking ties (glossary, field, strategy, initiative,
-/// event). `field` is 分野, as the navigation calls what it leads to under /domains/: the domain
-/// pages and the fields' visions.
+/// event, about). `field` is 分野, as the navigation calls what it leads to under /domains/: the
+/// domain pages and the fields' visions. `about` is the pages about the site (このサイトについて,
+/// アクセシビリティ方針), which the footer leads to; the search page has no box for it.
 public enum SearchKind: String, Sendable, Codable, CaseIterable {
-  case strategy, field, initiative, event, glossary
+  case strategy, field, initiative, event, glossary, about
 
   /// The label residents see, the same words as the site's navigation.
   public var label: String {
@@ -15,6 +16,7 @@ public enum SearchKind: String, Sendable, Codable, CaseIterable {
     case .initiative: "取組"
     case .event: "イベント"
     case .glossary: "用語"
+    case .about: "このサイトについて"
     }
   }
 }

@@ -191,6 +191,7 @@ public enum Resolver {
     site.initiatives = []
     site.eventsByInitiative = [:]
     site.termUsers = [:]
+    site.footerPages = []
     derive(&site)
   }
 
@@ -218,6 +219,7 @@ public enum Resolver {
     var eventStart: [Int: DateTime] = [:]
     var entries: [(Int, String, [UInt32])] = []
     var updated: [(Int, LocalDate)] = []
+    var footer: [(Int, Int?)] = []
     for i in pages.indices {
       if let date = pages[i].page.updated { updated.append((i, date)) }
       switch pages[i].page.meta {
@@ -242,6 +244,8 @@ public enum Resolver {
         for r in m.initiatives { site.eventsByInitiative[r.id, default: []].append(i) }
       case .glossary(let m):
         entries.append((i, m.reading, m.reading.kanaSortKey))
+      case .about(let m):
+        if m.footer { footer.append((i, m.order)) }
       }
     }
 
@@ -292,6 +296,14 @@ public enum Resolver {
     site.eventsByInitiative = site.eventsByInitiative.mapValues {
       $0.sorted { (eventStart[$0] ?? epoch) < (eventStart[$1] ?? epoch) }
     }
+
+    // The footer's pages about the site: by order, those without one last, then by title.
+    site.footerPages = footer.sorted { a, b in
+      let (x, y) = (a.1 ?? Int.max, b.1 ?? Int.max)
+      if x != y { return x < y }
+      let (s, t) = (pages[a.0].title, pages[b.0].title)
+      return s != t ? s < t : byPath(a.0, b.0)
+    }.map(\.0)
 
     // 更新情報: newest first.
     site.updates = updated.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : byPath($0.0, $1.0) }.map(\.0)

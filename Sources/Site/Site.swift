@@ -109,6 +109,10 @@ public struct Site: Sendable {
   /// on the home page (`updatesOnHome`) and in the updates feed (`updatesInFeed`).
   public var updates: [Int] = []
 
+  /// The pages about the site that every page's footer links (`footer`, true unless written
+  /// otherwise), by `order`, then those without one, each by title, then path.
+  public var footerPages: [Int] = []
+
   public static let updatesOnHome = 5
   public static let updatesInFeed = 20
   /// A stable hash of what every body's rendering reads besides its own page (URLs of all

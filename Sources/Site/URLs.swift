@@ -13,7 +13,18 @@ public struct URLScheme: Sendable {
   public func url(_ relative: String) -> String { basePath + relative }
 
   public func page(kind: ContentKind, slug: String) -> String {
-    url("\(kind == .field ? "fields" : kind.folder)/\(slug)/")
+    url("\(Self.urlFolder(kind))/\(slug)/")
+  }
+
+  /// The folder of a kind's pages in URLs: a field vision is its field's page; a page about
+  /// the site is under `about/` as residents expect (このサイトについて), not `pages/`, which says
+  /// nothing to them.
+  static func urlFolder(_ kind: ContentKind) -> String {
+    switch kind {
+    case .field: "fields"
+    case .about: "about"
+    default: kind.folder
+    }
   }
 
   public func domain(_ id: String) -> String { url("domains/\(id)/") }

@@ -4,13 +4,15 @@ import Diagnostics
 import Foundation
 
 enum NewKind: String, CaseIterable {
-  case initiative, event, glossary, strategy
+  case initiative, event, glossary, strategy, page
 
-  /// The kind named in English or in the words the strategy uses (取組, イベント, 用語, 戦略).
+  /// The kind named in English or in the words the strategy uses (取組, イベント, 用語, 戦略), or
+  /// for a page about the site ページ, サイト案内 or このサイトについて.
   init?(name: String) {
     let aliases: [String: NewKind] = [
       "取組": .initiative, "取り組み": .initiative, "イベント": .event, "用語": .glossary,
-      "用語集": .glossary, "戦略": .strategy,
+      "用語集": .glossary, "戦略": .strategy, "ページ": .page, "サイト案内": .page,
+      "このサイトについて": .page, "about": .page,
     ]
     guard let kind = NewKind(rawValue: name.lowercased()) ?? aliases[name] else { return nil }
     self = kind
@@ -22,6 +24,7 @@ enum NewKind: String, CaseIterable {
     case .event: .event
     case .glossary: .glossary
     case .strategy: .strategy
+    case .page: .about
     }
   }
 }
@@ -40,11 +43,12 @@ struct NewCommand: ParsableCommand {
         portal new event "スマホ教室" --slug smartphone-class-2027-01
         portal new glossary "オープンデータ" --slug open-data
         portal new strategy "目指す姿" --slug vision
+        portal new page "ウェブアクセシビリティ方針" --slug accessibility
       """)
 
   @Argument(
     help: ArgumentHelp(
-      "What to create: initiative (取組), event (イベント), glossary (用語) or strategy (戦略).",
+      "What to create: initiative (取組), event (イベント), glossary (用語), strategy (戦略) or page (ページ: a page about the site, /about/<slug>/).",
       valueName: "kind"))
   var kindName: String
 
@@ -176,6 +180,20 @@ struct NewCommand: ParsableCommand {
         order: 99
         # summary: \(Placeholders.strategySummary)
         # parent: other-strategy-page
+        # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
+        # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
+        ---
+
+        ## 見出し
+
+        """
+    case .page:
+      return """
+        ---
+        title: \(t)
+        # summary: \(Placeholders.strategySummary)
+        # order: 10                   # フッターに並べる順（小さい数が先。書かないときは題名の順）
+        # footer: false               # すべてのページの下（フッター）にリンクを出さないとき
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---

@@ -18,7 +18,8 @@ struct SearchCommand: ParsableCommand {
       (ぼうさい → 防災). See docs/search.md.
 
       Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
-      event (イベント), glossary (用語); repeat --kind or separate with commas.
+      event (イベント), glossary (用語), about (このサイトについて: the pages the footer lists); \
+      repeat --kind or separate with commas.
 
       Exit status: 0 searched (also when nothing matched), 1 no or broken index, \
       2 usage errors.
@@ -48,7 +49,7 @@ struct SearchCommand: ParsableCommand {
   @Option(
     name: .customLong("kind"),
     help:
-      "Only these kinds: strategy, field, initiative, event, glossary (or 戦略, 分野, 取組, イベント, 用語)."
+      "Only these kinds: strategy, field, initiative, event, glossary, about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)."
   )
   var kindNames: [String] = []
 
@@ -77,7 +78,7 @@ struct SearchCommand: ParsableCommand {
     for name in names {
       guard let kind = Self.kind(named: name) else {
         throw ValidationError(
-          "`--kind \(name)` is not a kind. Help: use strategy, field, initiative, event or glossary (or 戦略, 分野, 取組, イベント, 用語)"
+          "`--kind \(name)` is not a kind. Help: use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)"
         )
       }
       out.insert(kind)
@@ -93,6 +94,7 @@ struct SearchCommand: ParsableCommand {
     case "取組", "施策": return .initiative
     case "イベント": return .event
     case "用語", "用語集": return .glossary
+    case "このサイトについて", "サイト案内", "ページ": return .about
     default: return nil
     }
   }

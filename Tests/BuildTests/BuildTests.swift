@@ -220,8 +220,9 @@ func comparableSite(_ folder: URL) -> [String: String] {
     let listed =
       section.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").count - 1
     #expect(listed == 20)
-    // The 25 new initiatives and the fixture's strategy page use DX in their bodies: 26 pages.
-    #expect(section.contains("ほかに6ページで使われています"))
+    // The 25 new initiatives, the fixture's strategy page and its accessibility policy use DX
+    // in their bodies: 27 pages.
+    #expect(section.contains("ほかに7ページで使われています"))
     #expect(section.contains("href=\"/search/?q=DX\""))
   }
 }

@@ -156,6 +156,27 @@ import Testing
     }
     let retitled = try expectBuild(session, .inPlace, "title of a page with an earlier address")
     #expect(retitled.changedPaths.contains("initiatives/ai/index.html"))
+    // Pages about the site. A body edit renders that page alone; front matter every footer
+    // shows (the title, `order`, `footer`) renders every page again, with the footer derived
+    // again; a summary no other page shows renders what reads it, which is every page.
+    try edit(file("pages/accessibility.md")) { $0 + "\n手順を見直します。\n" }
+    let aboutBody = try expectBuild(session, .inPlace, "about page body")
+    #expect(
+      aboutBody.renderedPaths.filter { $0.hasSuffix(".html") } == ["about/accessibility/index.html"]
+    )
+    try expectEdits(
+      [
+        (
+          "about page title", "pages/links.md", "title: リンク・著作権について", "title: 著作権について"
+        ),
+        ("about page summary", "pages/accessibility.md", "summary: だれもが", "summary: みんなが"),
+        ("about page order", "pages/accessibility.md", "order: 1", "order: 5"),
+        ("about page out of the footer", "pages/about.md", "\ntitle:", "\nfooter: false\ntitle:"),
+        ("about page into the footer", "pages/privacy.md", "footer: false", "footer: true"),
+      ], .inPlace)
+    #expect(
+      try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        .contains("/about/privacy/\">プライバシーポリシー"))
     // A glossary term the body did not link before: the term's page lists its users.
     try edit(file("initiatives/cyber-security.md")) { $0 + "\nAIも使います。\n" }
     try expectBuild(session, .incremental, "new glossary term")

@@ -246,6 +246,46 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
           }
         }
       ),
+      // Pages about the site: every page's footer lists their titles, in order.
+      (
+        "about page body",
+        { try edit(content.appendingPathComponent("pages/links.md")) { $0 + "\nDXの話です。\n" } }
+      ),
+      (
+        "about page title (every footer)",
+        {
+          try edit(content.appendingPathComponent("pages/links.md")) {
+            $0.replacingOccurrences(of: "title: リンク・著作権について", with: "title: 著作権について")
+          }
+        }
+      ),
+      (
+        "about page left out of the footer",
+        {
+          try edit(content.appendingPathComponent("pages/about.md")) {
+            $0.replacingOccurrences(of: "\ntitle:", with: "\nfooter: false\ntitle:")
+          }
+        }
+      ),
+      (
+        "about page order",
+        {
+          try edit(content.appendingPathComponent("pages/accessibility.md")) {
+            $0.replacingOccurrences(of: "order: 1", with: "order: 9")
+          }
+        }
+      ),
+      (
+        "new about page",
+        {
+          try "---\ntitle: 使い方\norder: 2\n---\n\n[方針](accessibility.md)\n".write(
+            to: content.appendingPathComponent("pages/help.md"), atomically: true, encoding: .utf8)
+        }
+      ),
+      (
+        "about page removed",
+        { try FileManager.default.removeItem(at: content.appendingPathComponent("pages/help.md")) }
+      ),
       (
         "theme",
         { try edit(theme.appendingPathComponent("templates/initiative.mustache")) { $0 + "\n" } }

@@ -228,10 +228,10 @@ enum Corpus {
       ])
   }
 
-  /// Equal scores: glossary entries, then domains and fields, strategy, initiatives, events;
-  /// the ids follow that order, and meta.json gives each kind's range.
+  /// Equal scores: glossary entries, then domains and fields, strategy, initiatives, events,
+  /// pages about the site; the ids follow that order, and meta.json gives each kind's range.
   @Test func kindsBreakTiesInTheirOrder() throws {
-    let kinds: [SearchKind] = [.event, .initiative, .strategy, .field, .glossary]
+    let kinds: [SearchKind] = [.about, .event, .initiative, .strategy, .field, .glossary]
     let docs = kinds.enumerated().map { n, kind in
       SearchDocument(
         url: "/\(kind.rawValue)/\(n)/", title: "題\(n)", kind: kind, summary: "",
@@ -239,12 +239,12 @@ enum Corpus {
     }
     let files = SearchIndexBuilder.build(docs)
     let results = try SearchEngine(files: files).search("同じ文", limit: 0)
-    #expect(results.map(\.kind) == [.glossary, .field, .strategy, .initiative, .event])
+    #expect(results.map(\.kind) == [.glossary, .field, .strategy, .initiative, .event, .about])
     #expect(Set(results.map(\.score)).count == 1)
     let meta = String(decoding: try #require(files["meta.json"]), as: UTF8.self)
     #expect(
       meta.contains(
-        "\"kinds\":{\"glossary\":[0,1],\"field\":[1,2],\"strategy\":[2,3],\"initiative\":[3,4],\"event\":[4,5]}"
+        "\"kinds\":{\"glossary\":[0,1],\"field\":[1,2],\"strategy\":[2,3],\"initiative\":[3,4],\"event\":[4,5],\"about\":[5,6]}"
       ))
   }
 

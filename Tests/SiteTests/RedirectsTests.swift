@@ -81,11 +81,14 @@ import Testing
     changed.pages = pages
     let (site, diagnostics) = Resolver.resolve(
       changed, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
+    // The fixture's page about links and copyright keeps `/link.html` as an earlier address.
+    let links = try #require(pages.firstIndex { $0.kind == .about && $0.slug == "links" })
     #expect(
       site.redirects == [
         Redirect(
           page: i, url: "/initiatives/old-ai/", outputPath: "initiatives/old-ai/index.html",
-          line: 7, column: 17)
+          line: 7, column: 17),
+        Redirect(page: links, url: "/link.html", outputPath: "link.html", line: 3, column: 16),
       ])
     #expect(
       diagnostics.map {

@@ -129,7 +129,7 @@ const sameArray = (a, b) => a.length === b.length && a.every((x, i) => x === b[i
 // Mirrors Sources/Search/IndexFormat.swift and Codec.swift.
 
 const TITLE = 1, SUMMARY = 2, KEYWORDS = 4, HEAD = 7, BODY = 0xfffffff8;
-const KIND_LABELS = { strategy: "戦略", field: "分野", initiative: "取組", event: "イベント", glossary: "用語" };
+const KIND_LABELS = { strategy: "戦略", field: "分野", initiative: "取組", event: "イベント", glossary: "用語", about: "このサイトについて" };
 const MAX_SNIPPET_CHUNKS = 4, SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120;
 
 function hash(cps) {
