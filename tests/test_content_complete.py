@@ -323,13 +323,13 @@ def test_slugs_are_unique_per_kind_and_valid(pages, site):
 
 def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
     by_slug = {p.slug: p for p in pages["pages"]}
-    assert {"about", "accessibility"} <= set(by_slug), sorted(by_slug)
+    assert {"this-site", "accessibility"} <= set(by_slug), sorted(by_slug)
     # site.yml's contact (/strategy/promotion/#問い合わせ先) as the file link a body writes.
     contact = site["contact"]
     m = re.match(r"^/([a-z0-9-]+)/([a-z0-9-]+)/(#.*)?$", contact)
     assert m, f"site.yml `contact` is not a page of the site: {contact}"
     contact_link = f"../{m.group(1)}/{m.group(2)}.md{m.group(3) or ''}"
-    for slug in ("about", "accessibility"):
+    for slug in ("this-site", "accessibility"):
         p = by_slug[slug]
         assert p.front.get("footer", "true").lower() != "false", f"{p}: must be in the footer"
         assert p.front["title"].endswith("（例）"), f"{p}: the title must say it is an example"
