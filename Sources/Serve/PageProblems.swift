@@ -34,10 +34,13 @@ enum PageProblems {
     }
     let context = LintContext(
       glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML)
-    return Linter.lint(
-      file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
-      context: context,
-      configuration: configuration, relativePath: input.relativePath)
+    return Linter.lintFrontMatter(
+      file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
+      context: context, configuration: configuration)
+      + Linter.lint(
+        file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
+        context: context,
+        configuration: configuration, relativePath: input.relativePath)
   }
 
   /// `{"file": …, "diagnostics": [{file, line, column, severity, message, hint, code}]}`, in

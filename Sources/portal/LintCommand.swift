@@ -110,6 +110,8 @@ struct LintCommand: ParsableCommand {
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
         configuration: rules, relativePath: page.relativePath)
+        + Self.frontMatterProblems(
+          of: page, in: contentURL, context: context, configuration: rules)
     }
     diagnostics += results.flatMap { $0 }
     let files = pages
@@ -123,6 +125,21 @@ struct LintCommand: ParsableCommand {
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
     if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+  }
+
+  /// The plain-Japanese warnings on the page's title and summary, read from its file (the
+  /// parsed page keeps the values, not where they are written).
+  static func frontMatterProblems(
+    of page: Page, in contentURL: URL, context: LintContext, configuration: LintConfiguration
+  ) -> [Diagnostic] {
+    let url = contentURL.appendingPathComponent(page.relativePath)
+    guard let data = FileManager.default.contents(atPath: url.path),
+      case .success(let source) = SourceFile.read(
+        bytes: [UInt8](data), path: page.path, relativePath: page.relativePath)
+    else { return [] }
+    return Linter.lintFrontMatter(
+      file: page.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
+      context: context, configuration: configuration)
   }
 
   static func summary(files: Int, _ diagnostics: [Diagnostic]) -> String {

@@ -30,6 +30,13 @@ import Testing
     #expect(try lint("県が運営する施設が開きます。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("県には市に連絡します。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("特に市に連絡します。", rule: "lint.doubled-particle").isEmpty)
+    // で of できる, です, でしょう, でした and である follows nouns too, but is not the particle.
+    for verb in [
+      "オンラインで傍聴できます。", "会場で無料です。", "会場で必要でしょう。", "会場で無料でした。", "県で重要である。",
+    ] {
+      #expect(try lint(verb, rule: "lint.doubled-particle").isEmpty, "\(verb)")
+    }
+    #expect(try lint("会場で個別で相談します。", rule: "lint.doubled-particle").count == 1)
   }
 
   @Test func particleWindowIsConfigurable() throws {

@@ -25,6 +25,19 @@ struct DoubledParticleRule: Rule {
     "我が", "日に",
   ]
 
+  /// What makes a で after a noun part of a verb or the copula rather than the particle:
+  /// 傍聴できます, 無料です, 必要でしょう, 重要である, 可能では (ない). Without this, オンラインで傍聴
+  /// できます and 会場で無料です were reported as the particle で twice.
+  static func startsVerbOrCopula(_ text: [LintCharacter], at j: Int, end: Int) -> Bool {
+    guard j < end else { return false }
+    switch text[j] {
+    case "き", "す": return true
+    case "し": return j + 1 < end && (text[j + 1] == "ょ" || text[j + 1] == "た")
+    case "あ": return j + 1 < end && text[j + 1] == "る"
+    default: return false
+    }
+  }
+
   private struct Particle {
     var text: String
     var start: Int
@@ -78,6 +91,7 @@ struct DoubledParticleRule: Rule {
       return nil
     }
     if Self.words.contains(text.string((i - 1)..<(i + 1))) { return nil }
+    if text[i] == "で", Self.startsVerbOrCopula(text, at: i + 1, end: end) { return nil }
     let compound = length == 2 || Self.compoundable.contains(text[i])
     if compound, i + length < end, Self.compoundEnds.contains(text[i + length]) { length += 1 }
     return Particle(text: text.string(i..<(i + length)), start: i, end: i + length)
