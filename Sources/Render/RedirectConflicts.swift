@@ -22,15 +22,9 @@ extension RenderPlan {
       byPath[path, default: []].append(job)
       for folder in parents(of: path) { guard folders.insert(folder).inserted else { break } }
     }
-    for redirects in [false, true] {
-      for (path, job) in jobs {
-        guard case .redirect = job else {
-          if !redirects { fold(path, into: &folded) }
-          continue
-        }
-        if redirects { fold(path, into: &folded) }
-      }
-    }
+    let isRedirect = { (job: RenderJob) in if case .redirect = job { true } else { false } }
+    for (path, job) in jobs where !isRedirect(job) { fold(path, into: &folded) }
+    for (path, job) in jobs where isRedirect(job) { fold(path, into: &folded) }
     var diagnostics: [Diagnostic] = []
     for (r, redirect) in site.redirects.enumerated() {
       let page = site.pages[redirect.page].page
@@ -45,7 +39,6 @@ extension RenderPlan {
       let path = redirect.outputPath
       let others = byPath[path, default: []].filter { $0 != .redirect(r) }
       // A page there is named before another earlier address there.
-      let isRedirect = { (job: RenderJob) in if case .redirect = job { true } else { false } }
       if let other = others.first(where: { !isRedirect($0) }) ?? others.first {
         if case .redirect(let o) = other {
           // Reported once, at the later of the two.
@@ -75,15 +68,15 @@ extension RenderPlan {
         written in folded[written.lowercased()].flatMap { $0 == written ? nil : ($0, written) }
       }).first {
         let folder = twin.0.hasSuffix("/")
-        let (site, written) = (address(twin.0, in: site), address(twin.1, in: site))
+        let (own, written) = (address(twin.0, in: site), address(twin.1, in: site))
         // A file twin is overwritten on such disks; a folder twin only lands the stub in the
         // site's folder there, so the old address works when built on Linux alone.
         report(
           folder
-            ? "puts its page in the folder \(written), which on macOS and Windows is the site's folder \(site) (only the capitals differ): built there, the redirect answers under \(site) instead"
-            : "is the site's \(site) in other capitals: on macOS and Windows they are one file, and one would be written over the other",
+            ? "puts its page in the folder \(written), which on macOS and Windows is the site's folder \(own) (only the capitals differ): built there, the redirect answers under \(own) instead"
+            : "is the site's \(own) in other capitals: on macOS and Windows they are one file, and one would be written over the other",
           hint:
-            "write the old address with the site's own letters, or leave it out (most web servers take \(written) and \(site) as two addresses)",
+            "write the old address with the site's own letters, or leave it out (most web servers take \(written) and \(own) as two addresses)",
           severity: folder ? .warning : .error)
       }
     }
