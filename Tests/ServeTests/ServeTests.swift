@@ -256,7 +256,10 @@ final class PortBox: @unchecked Sendable {
     let long = String(repeating: "県の取組を説明する長い文が続き", count: 10) + "ます。"
     let anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
     let pdf = "[計画](../files/plan.pdf)を読みます。\n\n![会場の写真](../files/photo.png)"
-    try (text + "\n" + long + "\n\n" + anchor + "\n\n" + pdf + "\n").write(
+    // The summary is read too, at its own line.
+    let summary = text.replacingOccurrences(
+      of: "summary: AIで災害の情報を早く集めます。", with: "summary: AIでレジリエンスを高めます。")
+    try (summary + "\n" + long + "\n\n" + anchor + "\n\n" + pdf + "\n").write(
       to: file, atomically: true, encoding: .utf8)
     // The size of the site's file, as `portal lint` gives it.
     let panel = try #require(await loop.problems(url: "/initiatives/ai-disaster/"))
@@ -279,6 +282,7 @@ final class PortBox: @unchecked Sendable {
     ] {
       let found = try await codes(url)
       #expect(found["lint.sentence-length"] == lines + 1, "\(found)")
+      #expect(found["lint.katakana-word"] == 3, "\(found)")
       #expect(found["link.fragment"] == nil)
     }
     #expect(await loop.build().succeeded)
