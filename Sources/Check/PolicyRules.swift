@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 
 /// What a page's own Content-Security-Policy stops the browser from doing on that page: an
 /// image from another site shows as a hole, a stylesheet or script from elsewhere, a `style`
@@ -13,7 +14,7 @@ enum PolicyRules {
       guard d.attribute("http-equiv", of: e)?.lowercased() == "content-security-policy" else {
         return nil
       }
-      return d.attribute("content", of: e).flatMap(ContentSecurityPolicy.init)
+      return d.attribute("content", of: e).flatMap(parsed)
     }
     guard !policies.isEmpty else { return [] }
     var findings: [Finding] = []
@@ -71,11 +72,11 @@ enum PolicyRules {
             hint: "give the element a class and style it in the theme's stylesheet")
         }
         let isHandler =
-          name.count > 2 && name.hasPrefix("on")
+          name.hasPrefix("on") && name.utf8.count > 2
           && name.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         let isScriptURL =
           ["href", "src", "action", "formaction"].contains(name)
-          && attribute.value.drop(while: \.isWhitespace).lowercased().hasPrefix("javascript:")
+          && Self.startsWithJavaScript(attribute.value)
         if isHandler || isScriptURL,
           let blocking = policies.first(where: {
             !$0.allowsInline(isHandler ? "script-src-attr" : "script-src-elem")
@@ -91,6 +92,31 @@ enum PolicyRules {
       }
     }
     return findings
+  }
+
+  /// Every page of a site states the same policy: it is parsed once per text.
+  private static let cache = Mutex<[String: ContentSecurityPolicy]>([:])
+
+  private static func parsed(_ text: String) -> ContentSecurityPolicy? {
+    if let known = cache.withLock({ $0[text] }) { return known }
+    guard let policy = ContentSecurityPolicy(text) else { return nil }
+    cache.withLock { $0[text] = policy }
+    return policy
+  }
+
+  /// `javascript:` in any case after leading white space, read on the bytes (checked for every
+  /// link of every page, so without lower-casing each address).
+  static func startsWithJavaScript(_ value: String) -> Bool {
+    var bytes = value.utf8.drop {
+      $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C
+    }
+    for expected in "javascript:".utf8 {
+      guard let b = bytes.first, b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0) == expected else {
+        return false
+      }
+      bytes = bytes.dropFirst()
+    }
+    return true
   }
 
   /// The directive a reference is fetched under, and how the message names it; nil for what

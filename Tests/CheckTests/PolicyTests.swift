@@ -107,6 +107,15 @@ import Testing
       ])
   }
 
+  @Test func javascriptAddressesInAnyCase() {
+    for yes in ["javascript:alert(1)", " \n JavaScript:void(0)", "JAVASCRIPT:"] {
+      #expect(PolicyRules.startsWithJavaScript(yes), "\(yes)")
+    }
+    for no in ["java", "javascripts:", "/javascript:", "https://a.example/javascript:"] {
+      #expect(!PolicyRules.startsWithJavaScript(no), "\(no)")
+    }
+  }
+
   @Test func whatThePolicyAllowsIsNotReported() async throws {
     let body = """
       <script type="application/ld+json">{"@type": "GovernmentOrganization"}</script>
