@@ -31,13 +31,16 @@ enum FrontMatterText {
   /// be the text's).
   static func values(in frontMatter: String) -> [Value] {
     var found: [Value] = []
-    for (n, line) in frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    // "\r\n" is one Character: split on it too, or a Windows file is one line.
+    let lines = frontMatter.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    for (n, line) in lines.enumerated() {
       guard let colon = line.firstIndex(of: ":"), keys.contains(line[..<colon]) else { continue }
       var value = line[line.index(after: colon)...]
       guard value.first == " " else { continue }
       value = value.drop { $0 == " " }
+      while let last = value.last, last == " " || last == "\t" || last == "\r" {
+        value = value.dropLast()
+      }
       var start = line.distance(from: line.startIndex, to: value.startIndex) + 1
       if let quote = value.first, quote == "\"" || quote == "'" {
         guard value.count >= 2, value.last == quote, !value.dropFirst().dropLast().contains(quote),

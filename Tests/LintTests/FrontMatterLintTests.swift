@@ -19,6 +19,7 @@ import Testing
         == ["3:12 lint.katakana-word"])
     // Quoted: the column is the text's, after the quote.
     #expect(lint("summary: \"県のアクセシビリティを高めます。\"\n") == ["2:13 lint.katakana-word"])
+    #expect(lint("summary: '県のアクセシビリティを高めます。'  \r\n") == ["2:13 lint.katakana-word"])
     #expect(lint("short: 材料不足で代替素材で作ります。\n") == ["2:17 lint.doubled-particle"])
     let long = String(repeating: "あ", count: 61) + "。"
     #expect(lint("application: \(long)\n") == ["2:14 lint.sentence-length"])
