@@ -12,17 +12,13 @@ enum PageParser {
     let result = parse(source, as: kind, config: config)
     // A file copied into the wrong folder: every key of its kind is "unknown" and every key
     // of this one "missing". When its keys are exactly another kind's, say that once.
-    let keyProblems = result.1.filter {
-      $0.code == "front-matter.unknown-key" || $0.code == "front-matter.missing-key"
+    func isKeyProblem(_ d: Diagnostic) -> Bool {
+      d.code == "front-matter.unknown-key" || d.code == "front-matter.missing-key"
     }
-    guard keyProblems.count >= 2 else { return result }
+    guard result.1.count(where: isKeyProblem) >= 2 else { return result }
     for other in ContentKind.allCases where other != kind {
       let (page, diagnostics) = parse(source, as: other, config: config)
-      guard page != nil,
-        !diagnostics.contains(where: {
-          $0.code == "front-matter.unknown-key" || $0.code == "front-matter.missing-key"
-        })
-      else { continue }
+      guard page != nil, !diagnostics.contains(where: isKeyProblem) else { continue }
       return (
         nil,
         [
@@ -234,8 +230,8 @@ enum PageParser {
       }
       let short = y.string("short", required: true, example: "一文で意味を書きます。")
       let termPlace = y.location(y.node("term")?.mark)
-      let aliasList = y.stringList("aliases") ?? []
-      let aliases = aliasList.map(\.0)
+      let aliasPlaces = references(&y, "aliases") ?? []
+      let aliases = aliasPlaces.map(\.id)
       let english = y.string("english")
       let related = references(&y, "related") ?? []
       if let term, let reading, let short {
@@ -244,10 +240,7 @@ enum PageParser {
             term: term, reading: reading, short: short, aliases: aliases, english: english,
             related: related,
             namePlaces: [Reference(id: term, line: termPlace.line, column: termPlace.column)]
-              + aliasList.map { name, mark in
-                let place = y.location(mark)
-                return Reference(id: name, line: place.line, column: place.column)
-              }))
+              + aliasPlaces))
       } else {
         meta = nil
       }

@@ -13,6 +13,9 @@ struct YAMLProblem: Equatable {
   var message: String
   var hint: String
   var code = "front-matter.yaml"
+  /// For a sentence value that starts with a character YAML reads as something else
+  /// (`[`, `{`, `*`, `&`, `!`): that character.
+  var startsWith: Character? = nil
 }
 
 enum YAMLSlips {
@@ -52,9 +55,8 @@ enum YAMLSlips {
   /// A text value YAML read without complaint but not as written: `title: ! 重要なお知らせ`
   /// is the text 重要なお知らせ with the tag `!`. Looked for only in texts with a `!`.
   static func droppedTag(in text: String) -> YAMLProblem? {
-    guard text.utf8.contains(UInt8(ascii: "!")),
-      let slip = firstSlip(in: text),
-      slip.message.hasSuffix("with `!` unless the whole value is in quotes")
+    guard text.utf8.contains(UInt8(ascii: "!")), let slip = firstSlip(in: text),
+      slip.startsWith == "!"
     else { return nil }
     return slip
   }
@@ -133,7 +135,7 @@ enum YAMLSlips {
         return YAMLProblem(
           line: number, column: column,
           message: "`\(key)` cannot start with `\(first)` unless the whole value is in quotes",
-          hint: "write `\(key): \"\(value)\"`")
+          hint: "write `\(key): \"\(value)\"`", startsWith: first)
       }
       if let first = value.first, first == "|" || first == ">",
         value.dropFirst().allSatisfy({ "+-0123456789".contains($0) })
