@@ -93,8 +93,12 @@ public struct BuildReport: Sendable {
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
-    let counts = pageCounts.filter { $0.0 != Self.draftCount && $0.0 != Self.scheduledCount }
-      .map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+    // Kinds the site has none of are left out: "0 about" read as if pages had gone missing.
+    let counted = pageCounts.filter {
+      $0.0 != Self.draftCount && $0.0 != Self.scheduledCount && $0.1 > 0
+    }
+    let counts =
+      counted.isEmpty ? "no pages" : counted.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     let time = String(format: "%.2f s", seconds) + unpublishedNote
     if !succeeded {
       return

@@ -46,6 +46,14 @@ struct ExternalCache: Sendable, Codable {
       checked: now, state: outcome.state, status: outcome.status, location: outcome.location)
   }
 
+  /// Takes `other`'s entries where they were checked later than this cache's (or this cache
+  /// has none): the file as another process left it, read again just before saving.
+  mutating func merge(_ other: ExternalCache) {
+    for (url, entry) in other.entries where entries[url].map({ $0.checked < entry.checked }) ?? true {
+      entries[url] = entry
+    }
+  }
+
   /// Drops entries not checked for `age` seconds, so links removed from the site do not stay forever.
   mutating func prune(olderThan age: TimeInterval, now: Date) {
     entries = entries.filter { now.timeIntervalSince($0.value.checked) < age }

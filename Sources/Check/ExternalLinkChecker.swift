@@ -94,6 +94,9 @@ public struct ExternalLinkChecker: Sendable {
       cache.record(outcome, at: finished)
     }
     if options.useCache, let cacheFile {
+      // What another check saved meanwhile is kept (the later result of each URL wins), so
+      // two checks of the same site at once do not each throw the other's work away.
+      cache.merge(ExternalCache.load(cacheFile))
       cache.prune(olderThan: max(options.cacheMaxAge * 2, 30 * 86_400), now: finished)
       try? cache.save(cacheFile)
     }

@@ -39,6 +39,21 @@ public enum ContentFiles {
     return name[name.index(after: dot)...].lowercased()
   }
 
+  /// Each published path whose name differs from an earlier one's only in capitals
+  /// (`files/Map.png` after `files/map.png`), with that earlier path. Linux keeps both, but on
+  /// Windows and macOS, where writers check out and preview the site, one file replaces the
+  /// other and a link shows the wrong map. Paths are compared whole, so `Files/` and `files/`
+  /// folders count too.
+  public static func caseTwins(_ relatives: [String]) -> [(path: String, twin: String)] {
+    var seen: [String: String] = [:]
+    var twins: [(path: String, twin: String)] = []
+    for relative in relatives.sorted() {
+      let folded = relative.lowercased()
+      if let twin = seen[folded] { twins.append((relative, twin)) } else { seen[folded] = relative }
+    }
+    return twins
+  }
+
   /// Whether a path under content/ is a file the build publishes.
   static func isPublished(_ relative: String) -> Bool {
     isUnderFolder(relative) && extensions.contains(fileExtension(relative))

@@ -93,6 +93,14 @@ public enum ContentLoader {
             "use one of: \(ContentFiles.extensions.sorted().joined(separator: ", ")); HTML, SVG, JavaScript and CSS are not published from content/",
           code: "content.file-type"))
     }
+    for (relative, twin) in ContentFiles.caseTwins(published.map(\.relativePath)) {
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: join(prefix, relative)),
+          "this file's name differs from `\(twin)` only in capitals: on Windows and macOS one of the two replaces the other",
+          hint: "rename one of them, or delete the one that is not needed",
+          code: "content.file-case"))
+    }
     for relative in Self.misnamedPages(among: allFiles) {
       let name = relative.split(separator: "/").last!
       let stem = name.prefix { $0 != "." }

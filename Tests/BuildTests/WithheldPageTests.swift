@@ -111,6 +111,18 @@ import Testing
     #expect(try build(plan: draft.replacingOccurrences(of: "draft: true\n", with: "")).isEmpty)
   }
 
+  /// Kinds the site has none of are not counted ("0 about" looked like pages gone missing).
+  @Test func theSummaryLeavesOutKindsWithNoPages() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try FileManager.default.removeItem(at: content.appendingPathComponent("pages"))
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    #expect(report.summary.contains(" initiative"), "\(report.summary)")
+    #expect(!report.summary.contains("about"), "\(report.summary)")
+    #expect(!report.summary.contains("(0 ") && !report.summary.contains(", 0 "), "\(report.summary)")
+  }
+
   /// The summary says how many drafts were left out, also when the build was up to date.
   @Test func theSummaryCountsDraftsLeftOut() throws {
     let content = try copyFixture()

@@ -134,6 +134,37 @@ import Testing
     #expect(server.hits("/moved") == 2)
   }
 
+  /// Another check that saves the cache while this one fetches keeps its results: each
+  /// reads the file again just before saving.
+  @Test func aCheckSavingMeanwhileKeepsItsResults() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("external-cache.json")
+    let other = {
+      var o = ExternalCheckOptions()
+      o.fetcher = ScriptedFetcher(answers: [])
+      return o
+    }()
+    var options = ExternalCheckOptions()
+    options.fetcher = MeanwhileFetcher {
+      _ = await ExternalLinkChecker(options: other).check(["https://b.invalid/"], cacheFile: file)
+    }
+    _ = await ExternalLinkChecker(options: options).check(["https://a.invalid/"], cacheFile: file)
+    let saved = ExternalCache.load(file)
+    #expect(saved.entries.keys.sorted() == ["https://a.invalid/", "https://b.invalid/"])
+
+    // The later result of a URL wins over an older one in the file.
+    var older = ExternalCache()
+    older.entries["https://a.invalid/"] = .init(
+      checked: Date(timeIntervalSince1970: 0), state: .broken, status: 404)
+    var merged = saved
+    merged.merge(older)
+    #expect(merged.entries["https://a.invalid/"]?.state == .ok)
+    older.merge(saved)
+    #expect(older.entries["https://a.invalid/"]?.state == .ok)
+  }
+
   @Test func skipPatternsAreNotFetched() async throws {
     let server = try TestHTTPServer()
     defer { server.stop() }
@@ -212,5 +243,19 @@ final class ScriptedFetcher: HTTPFetching, @unchecked Sendable {
   {
     let next = lock.withLock { answers.isEmpty ? .success(200) : answers.removeFirst() }
     return HTTPHead(status: try next.get())
+  }
+}
+
+/// Answers 200 after running `meanwhile`: another process's work during a fetch.
+final class MeanwhileFetcher: HTTPFetching, @unchecked Sendable {
+  private let meanwhile: @Sendable () async -> Void
+
+  init(_ meanwhile: @escaping @Sendable () async -> Void) { self.meanwhile = meanwhile }
+
+  func fetch(_ url: String, method: String, timeout: TimeInterval) async throws(FetchError)
+    -> HTTPHead
+  {
+    await meanwhile()
+    return HTTPHead(status: 200)
   }
 }

@@ -331,4 +331,26 @@ func folder(with files: [String], contents: Data) throws -> URL {
     #expect(!ContentFiles.isPublished("initiatives/photo.png"))
     #expect(!ContentFiles.isPublished("files/_x/b.png"))
   }
+
+  /// Names that differ only in capitals are one file on Windows and macOS: a warning at the
+  /// later one (in path order) names the earlier.
+  @Test func filesDifferingOnlyInCapitalsAreWarnedAbout() throws {
+    let twins = ContentFiles.caseTwins([
+      "files/map.png", "files/Map.png", "files/a/b.pdf", "files/A/b.pdf", "files/MAP.png",
+      "files/other.png",
+    ])
+    #expect(twins.map(\.path) == ["files/Map.png", "files/a/b.pdf", "files/map.png"])
+    #expect(twins.map(\.twin) == ["files/MAP.png", "files/A/b.pdf", "files/MAP.png"])
+
+    let dir = try folder(
+      with: ["site.yml", "files/map.png", "files/Map.png", "files/plan.pdf"],
+      contents: Data("x".utf8))
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("title: t\n".utf8).write(to: dir.appendingPathComponent("site.yml"))
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    let found = diagnostics.filter { $0.code == "content.file-case" }
+    #expect(found.count == 1, "\(diagnostics)")
+    #expect(found.first?.location.file == "content/files/map.png")
+    #expect(found.first?.message.contains("`files/Map.png`") == true)
+  }
 }
