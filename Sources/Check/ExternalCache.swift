@@ -49,7 +49,8 @@ struct ExternalCache: Sendable, Codable {
   /// Takes `other`'s entries where they were checked later than this cache's (or this cache
   /// has none): the file as another process left it, read again just before saving.
   mutating func merge(_ other: ExternalCache) {
-    for (url, entry) in other.entries where entries[url].map({ $0.checked < entry.checked }) ?? true {
+    for (url, entry) in other.entries where entries[url].map({ $0.checked < entry.checked }) ?? true
+    {
       entries[url] = entry
     }
   }

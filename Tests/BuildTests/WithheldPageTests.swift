@@ -120,7 +120,8 @@ import Testing
     #expect(report.succeeded)
     #expect(report.summary.contains(" initiative"), "\(report.summary)")
     #expect(!report.summary.contains("about"), "\(report.summary)")
-    #expect(!report.summary.contains("(0 ") && !report.summary.contains(", 0 "), "\(report.summary)")
+    #expect(
+      !report.summary.contains("(0 ") && !report.summary.contains(", 0 "), "\(report.summary)")
   }
 
   /// The summary says how many drafts were left out, also when the build was up to date.
