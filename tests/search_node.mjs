@@ -3,7 +3,7 @@
 //   node tests/search_node.mjs SITE_DIR < queries.json > answers.json
 //
 // queries.json: [{"q": "防災", "limit": 10, "kinds": ["event"]}, …]; each answer has what
-// `portal search --json` prints: results, count, exact, and the index files read. Every query
+// `portal search --json` prints: results, count, exact, suggestions, and the index files read. Every query
 // starts with an empty cache, as a first search in a new browser tab does.
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
@@ -22,6 +22,9 @@ const answers = [];
 for (const { q, limit = 10, kinds = null } of queries) {
   const engine = await new Engine(load).init();
   const r = await engine.run(q, { kinds: kinds && kinds.length ? new Set(kinds) : null, limit });
-  answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, files: ["meta.json", ...r.files] });
+  // As the search page: もしかして only when nothing was found (words.json is not counted
+  // among the files a query reads, as `portal search` does not count it).
+  const suggestions = r.candidates ? [] : await engine.suggest(q);
+  answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

@@ -3,6 +3,7 @@
 - parity: for queries in hiragana, katakana, kanji, mixed, full-width Latin, one character, a
   glossary reading and DX, typed into the page, the page shows the same results (URLs in order,
   snippets with the same <mark>s) and the same count as `portal search --json`;
+- もしかして: a typo is offered the site's own word as a link that searches for it;
 - the kind filter, `?q=` and `?kind=` in the address, もっと見る, the home page search box;
 - the result count is in an aria-live region; matches are <mark>;
 - without JavaScript the page says so and links to the lists;
@@ -151,6 +152,33 @@ def test_count_is_announced(search_page, site_dir):
     answer = cli(site_dir, "ドローン")
     assert f"{answer['count']}件" in page["status"]
     assert status.is_displayed()
+
+
+def test_a_typo_is_offered_the_site_word(search_page, site_dir):
+    """もしかして: a typo that finds nothing offers the site's names as links, in the status the
+    screen reader announces; following one searches for it, keyboard in the box."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    answer = cli(site_dir, "まいなんばかあど")
+    assert answer["count"] == 0 and answer["suggestions"] == ["マイナンバーカード"]
+    page = type_query(search_page, "まいなんばかあど")
+    assert page["items"] == [] and page["listHidden"]
+    assert "もしかして：マイナンバーカード。" in page["status"], page["status"]
+    status = search_page.find_element(By.ID, "search-status")
+    links = status.find_elements(By.TAG_NAME, "a")
+    assert [a.text for a in links] == answer["suggestions"]
+    assert "q=%E3%83%9E%E3%82%A4%E3%83%8A" in links[0].get_attribute("href")  # マイナ…
+    # Reached by keyboard like any link; Enter searches on the page.
+    search_page.execute_script("arguments[0].focus()", links[0])
+    links[0].send_keys(Keys.ENTER)
+    page = wait_for_results(search_page, "マイナンバーカード")
+    assert page["items"] and page["items"][0]["url"] == cli(site_dir, "マイナンバーカード")["results"][0]["url"]
+    assert search_page.switch_to.active_element.get_attribute("id") == "q"
+    assert search_page.find_element(By.ID, "q").get_attribute("value") == "マイナンバーカード"
+    # A word of two characters that finds nothing is offered nothing.
+    page = type_query(search_page, "ぼう")
+    assert "もしかして" not in page["status"]
 
 
 def test_kind_filter(search_page, site_dir):

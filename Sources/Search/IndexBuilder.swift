@@ -16,6 +16,8 @@ import Foundation
 ///   chunks; `c/<id>-<n>.json`: body chunk n (from 0). The browser fetches heads only for the
 ///   results it shows and for verifying matches longer than an n-gram, and a chunk only when
 ///   the snippet or the verification needs that part of the body.
+/// - `words.json`: the site's names in groups, for 「もしかして」 after a search that found
+///   nothing (`Suggestions`).
 ///
 /// Document ids follow the tie-break order (kind, then newer dates), so ranking needs no
 /// per-document data beyond the postings.
@@ -181,6 +183,7 @@ public enum SearchIndexBuilder {
     }
     meta.raw("}}\n")
     files["meta.json"] = meta.data
+    files[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
     return SearchIndex(files: files, state: state)
   }
 

@@ -116,12 +116,16 @@ struct SearchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let response = engine.run(query, kinds: try kinds(), limit: limit)
+    // As the search page: only when nothing was found, and then `words.json` is read too.
+    let suggestions = response.candidates == 0 ? engine.suggestions(for: query) : []
     let files = ["meta.json"] + response.files
     let sizes = files.map { Self.size(of: directory.appendingPathComponent($0)) }
     if json {
-      print(Self.json(query: query, response: response, files: files, sizes: sizes))
+      print(
+        Self.json(
+          query: query, response: response, suggestions: suggestions, files: files, sizes: sizes))
     } else {
-      print(Self.text(query: query, response: response, limit: limit))
+      print(Self.text(query: query, response: response, limit: limit, suggestions: suggestions))
       if explain {
         print("")
         print("Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):")
@@ -136,7 +140,9 @@ struct SearchCommand: ParsableCommand {
   }
 
   /// Readable results for writers.
-  static func text(query: String, response: SearchResponse, limit: Int) -> String {
+  static func text(
+    query: String, response: SearchResponse, limit: Int, suggestions: [String] = []
+  ) -> String {
     let results = response.results
     let unchecked =
       response.more && !response.exact
@@ -145,7 +151,8 @@ struct SearchCommand: ParsableCommand {
       if response.more {
         return "「\(query)」に一致するページは、まだ見つかっていません。" + unchecked
       }
-      return "「\(query)」に一致するページはありません。"
+      let maybe = suggestions.map { "「\($0)」" }.joined(separator: "、")
+      return "「\(query)」に一致するページはありません。" + (maybe.isEmpty ? "" : "\nもしかして：\(maybe)")
     }
     let count = "\(response.exact ? "" : "約")\(response.candidates)件"
     var lines = [
@@ -208,13 +215,16 @@ struct SearchCommand: ParsableCommand {
     var exact: Bool
     var more: Bool
     var results: [Result]
+    /// 「もしかして」: the site's names close to the query, when nothing was found.
+    var suggestions: [String]
     var files: [File]
     var bytes: Int
   }
 
-  static func json(query: String, response: SearchResponse, files: [String], sizes: [Int])
-    -> String
-  {
+  static func json(
+    query: String, response: SearchResponse, suggestions: [String] = [], files: [String],
+    sizes: [Int]
+  ) -> String {
     let output = Output(
       query: query, count: response.candidates, exact: response.exact, more: response.more,
       results: response.results.map {
@@ -223,6 +233,7 @@ struct SearchCommand: ParsableCommand {
           date: $0.date, snippet: $0.snippet, highlights: $0.highlights,
           snippetHTML: $0.snippetHTML, score: $0.score)
       },
+      suggestions: suggestions,
       files: zip(files, sizes).map { .init(path: "search/" + $0, bytes: $1) },
       bytes: sizes.reduce(0, +))
     let encoder = JSONEncoder()

@@ -625,12 +625,72 @@ export class Engine {
     return session;
   }
 
+  /** 「もしかして」 for a search that found nothing: see `suggestFrom`. */
+  async suggest(text) {
+    if (!this.words) {
+      this.words = this.load("words.json").then((t) => (t ? JSON.parse(t) : []), () => []);
+    }
+    return suggestFrom(text, await this.words);
+  }
+
   /** All in one: the first `limit` results (0: all), with the count, as SearchEngine.run. */
   async run(text, { kinds = null, limit = 10 } = {}) {
     const s = await this.query(text, kinds);
     const results = await s.next(limit);
     return { results, candidates: s.candidates, exact: s.exact, more: s.more, files: [...s.files] };
   }
+}
+
+// ---------------------------------------------------------------- もしかして
+// Mirrors Sources/Search/Suggestions.swift: the site's names (glossary, word groups, fields)
+// within a typo or two of a query that found nothing, each group shown by its first name.
+
+const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, SUGGESTIONS = 3;
+
+const exactKey = (text) => normaliseWithMap(text).scalars.filter((v) => charClass(v) !== S);
+
+/** Optimal string alignment distance (swaps of neighbours count 1), or bound + 1 beyond it. */
+export function distance(a, b, bound) {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
+  let before = new Array(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      rowBest = Math.min(rowBest, d);
+    }
+    if (rowBest > bound) return bound + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length], bound + 1);
+}
+
+/** The first names of the groups (words.json) nearest to `text`; none for short queries or one
+ * that is itself a name. */
+export function suggestFrom(text, groups) {
+  const q = exactKey(text);
+  if (q.length < SHORTEST_QUERY) return [];
+  const most = q.length >= TWO_TYPOS_FROM ? 2 : 1;
+  const found = [];
+  const usable = groups.filter((g) => Array.isArray(g) && g.length);
+  for (let g = 0; g < usable.length; g++) {
+    let best = most + 1;
+    for (const name of usable[g]) {
+      const key = exactKey(String(name));
+      if (!key.length || Math.abs(key.length - q.length) > most) continue;
+      best = Math.min(best, distance(q, key, most));
+    }
+    if (best === 0) return [];
+    if (best <= most) found.push([best, g]);
+  }
+  found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return found.slice(0, SUGGESTIONS).map(([, g]) => usable[g][0]);
 }
 
 // ---------------------------------------------------------------- the page
@@ -693,6 +753,7 @@ function setupPage() {
   let session = null;
   let shown = 0;
   let timer = 0;
+  let suggestions = [];
 
   const kinds = () => new Set(boxes.filter((b) => b.checked).map((b) => b.value));
 
@@ -716,8 +777,16 @@ function setupPage() {
     if (help) help.hidden = !q || Boolean(session && session.candidates);
     if (!q) { status.textContent = ""; return; }
     if (!session.candidates) {
-      status.textContent = `「${q}」に一致するページは見つかりませんでした${filterNote()}。` +
-        "短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。";
+      status.replaceChildren(`「${q}」に一致するページは見つかりませんでした${filterNote()}。`);
+      if (suggestions.length) {
+        status.append("もしかして：");
+        suggestions.forEach((word, i) => {
+          if (i > 0) status.append("、");
+          status.append(suggestionLink(word));
+        });
+        status.append("。");
+      }
+      status.append("短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。");
       return;
     }
     if (!shown && session.more) {
@@ -727,6 +796,23 @@ function setupPage() {
     const count = session.candidates.toLocaleString("ja-JP");
     status.textContent = `「${q}」の検索結果：${session.exact ? "" : "約"}${count}件` +
       (shown < session.candidates ? `（${shown}件を表示）` : "") + filterNote();
+  }
+
+  // A name offered by もしかして: a real link (it can be opened in a new tab or shared) that
+  // searches at once on this page, leaving the keyboard in the search box.
+  function suggestionLink(word) {
+    const a = document.createElement("a");
+    const url = new URL(location.href);
+    url.searchParams.set("q", word);
+    a.href = url.pathname + url.search;
+    a.textContent = word;
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      input.value = word;
+      input.focus();
+      search();
+    });
+    return a;
   }
 
   async function showMore(gen, q) {
@@ -757,7 +843,11 @@ function setupPage() {
       await ready;
       const s = await engine.query(q, kinds());
       if (gen !== generation) return;
+      // Fetched before the status is written, so a screen reader hears it once, whole.
+      const words = s.candidates ? [] : await engine.suggest(q).catch(() => []);
+      if (gen !== generation) return;
       session = s;
+      suggestions = words;
       await showMore(gen, q);
     } catch (e) {
       if (gen !== generation) return;

@@ -1,0 +1,125 @@
+import ByteFormats
+import Foundation
+
+/// 「もしかして」: when a search finds nothing, the site's own names within a typo or two of the
+/// query. Residents unused to keyboards mistype (ぼうしゃい for ぼうさい, マイナンバーカートﾞ) and
+/// the substring search then finds nothing at all; the names are the glossary's (term, reading,
+/// aliases, English name, tags), site.yml's word groups and the fields', each group shown by
+/// its first name (防災 for ぼうしゃい).
+///
+/// `search/words.json` holds the groups, `[["防災","ぼうさい"],…]`, fetched only after a search
+/// that found nothing. search.js (`suggest`) follows the same rules.
+public enum Suggestions {
+  /// The index file of the groups, under `search/`.
+  static let file = "words.json"
+  /// Queries shorter than this (normalised, separators removed) get none: a one-character
+  /// change to a two-character word names a dozen other words.
+  static let shortestQuery = 3
+  /// From this length on, two typos are forgiven; below it, one.
+  static let twoTyposFrom = 6
+  /// At most this many names are offered.
+  public static let limit = 3
+
+  /// The groups in the order they are preferred among equal distances: glossary entries (in
+  /// index order), word groups of site.yml, fields and domains. Groups with the same first name
+  /// are one (a word group may give a glossary term more readings).
+  static func groups(_ ordered: [SearchDocument], wordGroups: [[String]]) -> [[String]] {
+    var groups: [[String]] = []
+    for doc in ordered where doc.kind == .glossary { groups.append([doc.title] + doc.keywords) }
+    groups += wordGroups
+    for doc in ordered where doc.kind == .field { groups.append([doc.title]) }
+    var normalizer = Normalizer()
+    var place: [[UInt32]: Int] = [:]
+    var kept: [[String]] = []
+    for group in groups {
+      guard let first = group.first(where: { !$0.isEmpty }) else { continue }
+      let key = Normalizer.exactKey(normalizer.normalize(first).scalars)
+      let at = place[key] ?? kept.count
+      if at == kept.count {
+        place[key] = at
+        kept.append([])
+      }
+      for name in group where !name.isEmpty && !kept[at].contains(name) { kept[at].append(name) }
+    }
+    return kept
+  }
+
+  /// `words.json` for these documents: the same documents give the same bytes, so a patched
+  /// index writes it only when a name changed.
+  static func file(_ ordered: [SearchDocument], wordGroups: [[String]]) -> Data {
+    var w = JSONBytes()
+    w.byte(UInt8(ascii: "["))
+    for (i, group) in groups(ordered, wordGroups: wordGroups).enumerated() {
+      w.raw(i == 0 ? "[" : ",[")
+      for (j, name) in group.enumerated() {
+        if j > 0 { w.byte(UInt8(ascii: ",")) }
+        w.string(name)
+      }
+      w.byte(UInt8(ascii: "]"))
+    }
+    w.raw("]\n")
+    return w.data
+  }
+
+  /// The first names of the groups closest to `query`, nearest first (then in group order);
+  /// none when the query is short, or is itself one of the names (a name that finds nothing
+  /// with the kinds asked for is not a typo).
+  static func find(_ query: String, in groups: [[String]]) -> [String] {
+    var normalizer = Normalizer()
+    let q = Normalizer.exactKey(normalizer.normalize(query).scalars)
+    guard q.count >= shortestQuery else { return [] }
+    let most = q.count >= twoTyposFrom ? 2 : 1
+    var found: [(distance: Int, group: Int)] = []
+    for (g, group) in groups.enumerated() {
+      var best = most + 1
+      for name in group {
+        let key = Normalizer.exactKey(normalizer.normalize(name).scalars)
+        guard !key.isEmpty, abs(key.count - q.count) <= most else { continue }
+        best = min(best, distance(q, key, atMost: most))
+      }
+      if best == 0 { return [] }
+      if best <= most { found.append((best, g)) }
+    }
+    found.sort { ($0.distance, $0.group) < ($1.distance, $1.group) }
+    return found.prefix(limit).map { groups[$0.group][0] }
+  }
+
+  /// The optimal string alignment distance (insertions, deletions, substitutions and swaps of
+  /// two neighbours, each 1) between `a` and `b`, or `bound + 1` when it is larger.
+  static func distance(_ a: [UInt32], _ b: [UInt32], atMost bound: Int) -> Int {
+    guard abs(a.count - b.count) <= bound else { return bound + 1 }
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    // Three rows of the table: the one two above (for swaps), the one above, this one.
+    var (before, previous) = ([Int](repeating: 0, count: b.count + 1), Array(0...b.count))
+    var current = before
+    for i in 1...a.count {
+      current[0] = i
+      var rowBest = i
+      for j in 1...b.count {
+        var d = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d = min(d, before[j - 2] + 1)
+        }
+        current[j] = d
+        rowBest = min(rowBest, d)
+      }
+      // A row's least value never falls further down, so past the bound it stays past it.
+      if rowBest > bound { return bound + 1 }
+      (before, previous, current) = (previous, current, before)
+    }
+    return min(previous[b.count], bound + 1)
+  }
+}
+
+extension SearchEngine {
+  /// 「もしかして」: up to `Suggestions.limit` of the site's names within a typo or two of
+  /// `query` (see `Suggestions`), for a search that found nothing. Empty when the index has
+  /// no `words.json` (built by an older Portal).
+  public func suggestions(for query: String) -> [String] {
+    guard let data = store.data(Suggestions.file),
+      let groups = try? JSONSerialization.jsonObject(with: data) as? [[String]]
+    else { return [] }
+    return Suggestions.find(query, in: groups.filter { !$0.isEmpty })
+  }
+}

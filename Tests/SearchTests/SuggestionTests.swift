@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Search
+
+/// 「もしかして」: a search that finds nothing is offered the site's names a typo or two away.
+@Suite struct SuggestionTests {
+  static let documents = [
+    SearchDocument(
+      url: "/glossary/my-number-card/", title: "マイナンバーカード", kind: .glossary,
+      summary: "顔写真付きのカードです。", body: "本人の証明に使えます。", date: nil,
+      keywords: ["まいなんばーかーど", "マイナカード", "My Number Card"]),
+    SearchDocument(
+      url: "/glossary/open-data/", title: "オープンデータ", kind: .glossary,
+      summary: "だれでも使えるデータです。", body: "無料で使えます。", date: nil,
+      keywords: ["おーぷんでーた", "Open Data"]),
+    SearchDocument(
+      url: "/fields/disaster/", title: "防災・危機管理", kind: .field, summary: "備えます。",
+      body: "地域の防災を進めます。", date: nil, keywords: []),
+    SearchDocument(
+      url: "/initiatives/bousai/", title: "防災の取組", kind: .initiative, summary: "災害に備えます。",
+      body: "地域の防災を進めます。", date: nil, keywords: ["防犯"]),
+  ]
+  static let wordGroups = [["防災", "ぼうさい"], ["防犯", "ぼうはん"], ["マイナンバーカード", "マイナ"]]
+
+  func engine() throws -> SearchEngine {
+    var options = SearchIndexOptions.default
+    options.wordGroups = Self.wordGroups
+    return try SearchEngine(files: SearchIndexBuilder.build(Self.documents, options: options))
+  }
+
+  @Test func distanceCountsEachEditAndSwapOnce() {
+    func d(_ a: String, _ b: String, _ bound: Int = 3) -> Int {
+      Suggestions.distance(
+        a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value), atMost: bound)
+    }
+    #expect(d("ぼうさい", "ぼうさい") == 0)
+    #expect(d("ぼうさ", "ぼうさい") == 1)  // missing
+    #expect(d("こそだって", "こそだて") == 1)  // extra
+    #expect(d("ぼうはい", "ぼうさい") == 1)  // changed
+    #expect(d("opnedata", "opendata") == 1)  // swapped neighbours
+    #expect(d("abcdef", "badcfe") == 3)
+    #expect(d("abcdef", "badcfe", 2) == 3)  // past the bound: bound + 1
+    #expect(d("abc", "abcdefg", 2) == 3)
+    #expect(d("", "ab") == 2)
+  }
+
+  @Test func typosOfTheSiteNamesAreOffered() throws {
+    let engine = try engine()
+    // Nothing is found for the typo itself…
+    #expect(engine.search("ぼうさ").isEmpty)
+    // …and the group's first name is offered, from a reading, an alias or an English name.
+    #expect(engine.suggestions(for: "ぼうさ") == ["防災"])
+    #expect(engine.suggestions(for: "まいなんばかあど") == ["マイナンバーカード"])
+    #expect(engine.suggestions(for: "opne data") == ["オープンデータ"])
+    #expect(engine.suggestions(for: "オープンデータア") == ["オープンデータ"])
+    // Nearest first, then glossary entries before word groups before fields.
+    #expect(engine.suggestions(for: "ぼうはさい") == ["防災"])
+    #expect(engine.suggestions(for: "ぼうかい") == ["防災"])
+    #expect(engine.suggestions(for: "ぼうはい") == ["防災", "防犯"])
+    #expect(engine.suggestions(for: "防災・危機管") == ["防災・危機管理"])
+  }
+
+  @Test func shortQueriesNamesAndFarWordsGetNone() throws {
+    let engine = try engine()
+    #expect(engine.suggestions(for: "ぼう").isEmpty)  // two characters: too many near words
+    #expect(engine.suggestions(for: "マイナ").isEmpty)  // a name itself is no typo
+    #expect(engine.suggestions(for: "ぼうしゃい").isEmpty)  // two edits in five characters
+    #expect(engine.suggestions(for: "まいなんばあかあど") == ["マイナンバーカード"])  // two in eight
+    #expect(engine.suggestions(for: "かんけいない").isEmpty)
+  }
+
+  @Test func theGroupsFileIsMadeFromTheNamesOnce() throws {
+    var options = SearchIndexOptions.default
+    options.wordGroups = Self.wordGroups
+    let files = SearchIndexBuilder.build(Self.documents, options: options)
+    let text = String(decoding: try #require(files[Suggestions.file]), as: UTF8.self)
+    // Glossary entries (index order), site.yml's groups, fields; マイナンバーカード once, with
+    // the word group's names too.
+    #expect(
+      text
+        == #"[["マイナンバーカード","まいなんばーかーど","マイナカード","My Number Card","マイナ"],["オープンデータ","おーぷんでーた","Open Data"],["防災","ぼうさい"],["防犯","ぼうはん"],["防災・危機管理"]]"#
+        + "\n")
+    #expect(SearchIndexBuilder.build(Self.documents.reversed(), options: options) == files)
+  }
+
+  /// A field's vision retitled goes through the patch: words.json follows it.
+  @Test func aPatchedIndexRenamesTheGroups() throws {
+    let index = SearchIndexBuilder.buildIndex(Self.documents)
+    var edited = Self.documents
+    edited[2].title = "防災と危機管理"
+    let patch = try #require(
+      SearchIndexBuilder.update(
+        edited, previous: index.state,
+        previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
+        readFile: { index.files[$0] }))
+    let whole = SearchIndexBuilder.build(edited)
+    #expect(patch.writes[Suggestions.file] == whole[Suggestions.file])
+    #expect(patch.writes[Suggestions.file] != index.files[Suggestions.file])
+  }
+
+  /// An index built by an older Portal has no words.json: no suggestions, no failure.
+  @Test func anIndexWithoutTheFileOffersNothing() throws {
+    var files = SearchIndexBuilder.build(Self.documents)
+    files[Suggestions.file] = nil
+    #expect(try SearchEngine(files: files).suggestions(for: "ぼうさ").isEmpty)
+  }
+}
