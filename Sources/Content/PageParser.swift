@@ -44,7 +44,7 @@ enum PageParser {
     }
     var y = YAMLFields(
       node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")
-    for cut in YAMLComments.cutValues(in: source.frontMatter) {
+    for cut in YAMLComments.cutValues(in: source.frontMatter, node: node) {
       let at = SourceLocation(
         file: source.path, line: cut.problem.line + source.frontMatterLine - 1,
         column: cut.problem.column)

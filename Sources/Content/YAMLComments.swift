@@ -1,21 +1,33 @@
+import Yams
+
 /// ` #` starts a comment in YAML, so `title: 第2回 #DX 説明会` published 「第2回」 and
 /// `title: #1 …` had no title at all, with no word about the `#`. Keys holding sentences
 /// (a title, a summary, a place) are read for it; ids, dates and lists keep their comments,
 /// which `portal new` itself writes after them.
 enum YAMLComments {
-  static let textKeys: Set<Substring> = [
-    "title", "summary", "short", "term", "english", "department", "place", "fee", "audience",
-    "application", "access",
-  ]
+  static let textKeys: Set<String> = FrontMatterValues.sentenceKeys.union([
+    "title", "term", "english", "department", "place", "fee", "audience",
+  ])
 
   /// Each sentence key whose plain (unquoted) value a `#` cuts short, with the problem.
-  static func cutValues(in text: String) -> [(key: String, problem: YAMLProblem, empty: Bool)] {
+  ///
+  /// - Parameter node: `text` as parsed: its top-level keys are the ones read (as
+  ///   `FrontMatterValues` reads them), each on its own line when written unquoted from the
+  ///   line's start, so a line inside a value that looks like `title: …` is not one.
+  static func cutValues(in text: String, node: Node?) -> [(
+    key: String, problem: YAMLProblem, empty: Bool
+  )] {
     var found: [(key: String, problem: YAMLProblem, empty: Bool)] = []
     // Most front matters have no `#` at all: not split in lines (by characters) for nothing.
     guard text.utf8.contains(UInt8(ascii: "#")) else { return found }
-    for (n, line) in YAMLSlips.lines(of: text).enumerated() {
-      guard let colon = line.firstIndex(of: ":"),
-        textKeys.contains(line[..<colon]),
+    let lines = YAMLSlips.lines(of: text)
+    for (keyNode, _) in FrontMatterValues.entries(of: node) {
+      guard keyNode.style == .plain, textKeys.contains(keyNode.string),
+        let mark = keyNode.mark, mark.column == 1, mark.line <= lines.count
+      else { continue }
+      let n = mark.line - 1
+      let line = lines[n]
+      guard let colon = line.firstIndex(of: ":"), line[..<colon] == keyNode.string,
         line[line.index(after: colon)...].first == " "
       else { continue }
       let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }

@@ -128,7 +128,7 @@ enum YAMLSlips {
       // `title: [重要] お知らせ`: to YAML a list, then text it cannot place ("the indentation
       // does not match"); likewise `{…}`, `*…` (an alias), `&…` (an anchor) and `!…` (a tag, which
       // YAML drops from `! 重要…` without a word).
-      if YAMLComments.textKeys.contains(Substring(key)), let first = value.first,
+      if YAMLComments.textKeys.contains(key), let first = value.first,
         Self.startsSomethingElse.contains(first)
       {
         let column = i + 2 + chars[(i + 1)...].prefix { $0 == " " }.count

@@ -1,0 +1,123 @@
+import Yams
+
+/// A text value of the front matter and where it is written, for checks that point into the
+/// file (`portal lint` on a summary).
+public struct FrontMatterValue: Equatable, Sendable {
+  /// How the value is written: `a`, `'a'`, `"a"`, `|` (lines kept) or `>` (lines folded).
+  public enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
+
+  public var key: String
+  /// The value as YAML reads it and the site shows it: escapes undone, lines folded.
+  public var text: String
+  /// 1-based line in the front matter where the text starts: the line of a plain or quoted
+  /// value's first character, or a block's first line that is not blank.
+  public var line: Int
+  /// 1-based column in characters (not bytes or scalars) on `line`: after an opening quote,
+  /// and at the block's indentation for `|` and `>`.
+  public var column: Int
+  public var style: Style
+}
+
+/// The front matter's text values read from Yams' parse, which is what the build reads, so
+/// block (`|`, `>`), escaped and multi-line values are found as they are shown, and a key
+/// nested in a mapping or list is not taken for a page's own.
+public enum FrontMatterValues {
+  /// Keys whose values are sentences residents read: the summary under the title in every
+  /// list, search result and shared card, a glossary entry's short meaning, an event's way to
+  /// apply and to get there.
+  public static let sentenceKeys: Set<String> = ["summary", "short", "application", "access"]
+
+  /// The top-level string values of `keys` in `frontMatter`, in written order; none when the
+  /// front matter is not YAML (the build reports that), and none for lists, mappings or empty
+  /// values. An alias (`*a`) is its anchor's text where the anchor writes it, given once.
+  public static func values(in frontMatter: String, keys: Set<String> = sentenceKeys)
+    -> [FrontMatterValue]
+  {
+    // The encoding as the build passes it: Yams' default reads the process environment.
+    guard let node = try? Yams.compose(yaml: frontMatter, .basic, .default, .utf8) else {
+      return []
+    }
+    let lines = YAMLSlips.lines(of: frontMatter)
+    var found: [FrontMatterValue] = []
+    for (key, value) in entries(of: node) where keys.contains(key.string) {
+      guard case .scalar(let scalar) = value, !scalar.string.isEmpty, let mark = scalar.mark,
+        let style = FrontMatterValue.Style(scalar.style),
+        let start = start(
+          of: style, at: mark, lines: lines, indent: (key.mark?.column ?? 1) - 1)
+      else { continue }
+      // An alias is its anchor's node: the same text at the same place, checked once.
+      if found.contains(where: { $0.line == start.line && $0.column == start.column }) { continue }
+      found.append(
+        FrontMatterValue(
+          key: key.string, text: scalar.string, line: start.line, column: start.column,
+          style: style))
+    }
+    return found
+  }
+
+  /// The root mapping's entries with a scalar key, in written order (`YAMLComments` reads its
+  /// keys here too).
+  static func entries(of node: Node?) -> [(key: Node.Scalar, value: Node)] {
+    guard case .mapping(let mapping) = node else { return [] }
+    return mapping.compactMap { key, value in
+      guard case .scalar(let scalar) = key else { return nil }
+      return (scalar, value)
+    }
+  }
+
+  /// Where the text of a value Yams marks at `mark` starts. The mark is at an opening quote or
+  /// block indicator, or at an anchor or tag before them, and counts Unicode scalars, not
+  /// characters (が written as か and a combining mark is one character, two scalars).
+  ///
+  /// - Parameter indent: the key's indentation, which a block's `|2` counts from.
+  static func start(
+    of style: FrontMatterValue.Style, at mark: Mark, lines: [Substring], indent: Int
+  ) -> (line: Int, column: Int)? {
+    guard mark.line >= 1, mark.line <= lines.count else { return nil }
+    var line = mark.line - 1
+    var chars = Array(lines[line])
+    var i = 0
+    var scalars = 0
+    while i < chars.count, scalars < mark.column - 1 {
+      scalars += chars[i].unicodeScalars.count
+      i += 1
+    }
+    // `&anchor` and `!tag` before the value; it may then start on the next line.
+    while i < chars.count, chars[i] == "&" || chars[i] == "!" {
+      while i < chars.count, chars[i] != " " && chars[i] != "\t" { i += 1 }
+      while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+    }
+    while i >= chars.count || chars[i] == "#" {
+      line += 1
+      guard line < lines.count else { return nil }
+      chars = Array(lines[line])
+      i = chars.prefix { $0 == " " || $0 == "\t" }.count
+    }
+    switch style {
+    case .plain: return (line + 1, i + 1)
+    case .singleQuoted, .doubleQuoted: return (line + 1, i + 2)
+    case .literal, .folded:
+      // `|`, `|2`, `>-`, `|+1`: a digit gives the indentation; else the first line sets it.
+      let digit = chars[(i + 1)...].prefix(2).first { $0.isASCII && $0.isNumber }
+      let first = lines[(line + 1)...].firstIndex { text in
+        text.contains { $0 != " " && $0 != "\t" }
+      }
+      guard let first else { return nil }
+      let spaces = lines[first].prefix { $0 == " " }.count
+      return (first + 1, digit?.wholeNumberValue.map { indent + $0 + 1 } ?? spaces + 1)
+    }
+  }
+}
+
+extension FrontMatterValue.Style {
+  init?(_ style: Node.Scalar.Style) {
+    switch style {
+    case .plain: self = .plain
+    case .singleQuoted: self = .singleQuoted
+    case .doubleQuoted: self = .doubleQuoted
+    case .literal: self = .literal
+    case .folded: self = .folded
+    case .any: return nil
+    }
+  }
+}
