@@ -204,9 +204,9 @@ extension SearchIndexBuilder {
     guard IndexEntries.shardCount(total: state.total, options: options) == previous.shards else {
       return nil
     }
-    // Made again whole (a millisecond): a field's retitled vision renames a group. The build
-    // writes it only if its bytes changed.
-    writes[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
+    // Made again whole (a millisecond): a field's retitled vision renames a group.
+    let words = Suggestions.file(docs, wordGroups: options.wordGroups)
+    if readFile(Suggestions.file) != words { writes[Suggestions.file] = words }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
   }
 }
