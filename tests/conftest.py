@@ -160,6 +160,8 @@ def page_types(site_dir):
         ("glossary", "/glossary/"),
         ("glossary-entry", _richest(s, "glossary")),
         ("about", _richest(s, "about")),
+        # The list of the pages about the site, made while there is any.
+        ("about-index", "/about/" if (s / "about" / "index.html").is_file() else None),
         ("search", "/search/"),
         ("404", "/no-such-page/"),
     ]

@@ -7,7 +7,8 @@
 - JavaScript off: the site still works (content, navigation, furigana shown, no dead controls);
 - the furigana toggle hides and shows furigana and is remembered on the next page;
 - no Content-Security-Policy violations or script errors in the console;
-- screenshots of home, a field, an initiative, an event and the glossary at 1280 and 375 px.
+- screenshots of home, a field, an initiative, an event and the glossary at 1280 and 375 px;
+- /about/, the list of the pages about the site: its links, its h1 and its landmarks.
 """
 import base64
 import importlib.util
@@ -98,7 +99,8 @@ def format_violations(violations):
 
 
 PAGE_TYPES = ["home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
-              "initiative", "events", "event", "glossary", "glossary-entry", "about", "search", "404"]
+              "initiative", "events", "event", "glossary", "glossary-entry", "about", "about-index",
+              "search", "404"]
 
 
 @pytest.fixture
@@ -275,6 +277,42 @@ def test_footer_links_reach_the_pages_about_the_site(driver, page_types, server,
             assert "/about/" in driver.current_url
     finally:
         reset_viewport(driver)
+
+
+LANDMARKS_JS = """
+    return Array.from(document.querySelectorAll('header, nav, main, footer, [role="search"]'))
+      .map((e) => e.tagName.toLowerCase() + (e.getAttribute('role') ? '[' + e.getAttribute('role') + ']' : '')
+        + (e.getAttribute('aria-label') ? ' ' + e.getAttribute('aria-label') : ''));
+"""
+
+
+def test_the_list_of_pages_about_the_site(driver, page_types, server):
+    """/about/ has one h1, the landmarks of the other list pages, a trail ending at itself, and
+    a card for each page about the site whose link leads to that page (its h1 is the link's
+    text), whose own trail leads back here."""
+    from selenium.webdriver.common.by import By
+
+    urls = dict(page_types)
+    assert "about-index" in urls, "the built site has no /about/ (no pages about the site?)"
+    load(driver, server + urls["strategy-index"])
+    expected = driver.execute_script(LANDMARKS_JS)
+    load(driver, server + urls["about-index"])
+    assert driver.execute_script(LANDMARKS_JS) == expected
+    h1s = driver.find_elements(By.TAG_NAME, "h1")
+    assert [h.text for h in h1s] == ["このサイトについて"]
+    crumbs = driver.find_elements(By.CSS_SELECTOR, 'nav[aria-label="現在位置"] li')
+    assert [c.text for c in crumbs] == ["ホーム", "このサイトについて"]
+    assert crumbs[-1].find_element(By.CSS_SELECTOR, "[aria-current=page]")
+    links = [(a.get_attribute("href"), a.text)
+             for a in driver.find_elements(By.CSS_SELECTOR, "main .card-list h2 a")]
+    assert len(links) >= 2, links
+    for href, text in links:
+        load(driver, href)
+        assert driver.find_element(By.CSS_SELECTOR, "main h1").text == text, href
+        trail = driver.find_element(By.CSS_SELECTOR, 'nav[aria-label="現在位置"] a[href$="/about/"]')
+        assert trail.text == "このサイトについて"
+        trail.click()
+        assert driver.current_url == server + urls["about-index"]
 
 
 # ---------------------------------------------------------------- JavaScript off

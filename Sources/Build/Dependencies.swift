@@ -23,7 +23,8 @@ extension RenderJob {
 /// its template shows (related initiatives, events, parents and children, the glossary terms
 /// its body links, pages that use a term); every page in the layout on the pages its footer
 /// lists (`Site.footerPages`); a field page on its vision and its initiatives' front
-/// matter; lists on their members' front matter (the list of all initiatives on those it shows);
+/// matter; lists on their members' front matter (the list of all initiatives on those it shows,
+/// /about/ on every page about the site);
 /// the search index on every page.
 ///
 /// "Front matter" here is a page's public hash: its front matter, URL, and the glossary terms
@@ -201,6 +202,9 @@ struct Dependencies: Sendable {
         pastYears()
       case "updates":
         h.shown(all: site.updates)
+      case "about-index":
+        // Titles, summaries and the order they are listed in: all in the public hashes.
+        h.shown(all: site.aboutPages)
       case "glossary":
         for g in site.glossary {
           h.add(g.row)

@@ -80,6 +80,16 @@ enum PageParser {
           "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
         code: "front-matter.slug")
     }
+    if kind == .about, slug == "index" {
+      // Published at /about/index/, beside the list the build makes at /about/: a writer who
+      // names a file index.md means the address /about/ itself, which this page cannot have.
+      y.error(
+        y.node("slug")?.mark,
+        "a page about the site cannot have the slug `index`: /about/ is the list of the pages about the site, which the build makes, and this page would be at /about/index/",
+        hint:
+          "give it a name of its own (rename the file or add `slug: site-guide`, say); the list's introduction is in the theme's templates/about-index.mustache",
+        code: "front-matter.slug")
+    }
     let tags = (y.stringList("tags") ?? []).map(\.0)
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")

@@ -1,7 +1,8 @@
 import Content
 import Site
 
-/// Index pages: home, the strategy contents, all domains, all initiatives, events and the glossary.
+/// Index pages: home, the strategy contents, all domains, all initiatives, events, the glossary
+/// and the pages about the site.
 extension ViewModels {
   var domainsForLists: (main: TemplateValue, foundation: TemplateValue) {
     (
@@ -151,6 +152,17 @@ extension ViewModels {
           "entries": .items(g.entries.map(card)),
         ]
       })
+    return ctx
+  }
+
+  /// このサイトについて at /about/: every page about the site, in the footer's order, those the
+  /// footer leaves out (`footer: false`) too, so a resident who trims an about page's address
+  /// finds them all.
+  func aboutIndexContext() -> TemplateContext {
+    let title = ContentKind.about.label
+    var ctx = base(title: title, url: urls.index(.about), section: nil, description: nil)
+    ctx["breadcrumbs"] = crumbs([(title, urls.index(.about))])
+    ctx["pages"] = .items(site.aboutPages.map(card))
     return ctx
   }
 

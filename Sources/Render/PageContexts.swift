@@ -130,8 +130,10 @@ extension ViewModels {
       setSection(&ctx, urls.index(.glossary))
       return ("glossary-entry", ctx)
     case .about:
-      // In no section of the menu: the footer leads here, from every page.
-      ctx["breadcrumbs"] = crumbs([(p.title, p.url)])
+      // In no section of the menu: the footer leads here, from every page. The trail leads
+      // to the list of them all (/about/), which exists since this page does.
+      let list = urls.index(.about)
+      ctx["breadcrumbs"] = crumbs([(ContentKind.about.label, list), (p.title, p.url)])
       return ("about", ctx)
     }
   }

@@ -114,6 +114,8 @@ extension RenderPlan {
     case .page(let i): "the address of \(site.pages[i].page.path)"
     case .domain(let d): "the address of the page of \(site.domains[d].config.name)"
     case .field(let d, let f): "the address of the page of \(site.domains[d].fields[f].config.name)"
+    case .index("about-index"):
+      "the address of the list of the pages about the site (このサイトについて), which the build makes while the site has any"
     case .index: "the address of a list page"
     case .notFound: "the site's page for missing addresses (404.html)"
     case .asset: "a file of the theme"

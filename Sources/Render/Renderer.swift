@@ -14,7 +14,7 @@ public enum RenderJob: Sendable, Hashable {
   /// A field page: domain index, field index within the domain.
   case field(Int, Int)
   /// A list page by template name: home, strategy-index, domains, initiatives, events, glossary,
-  /// updates, search.
+  /// updates, search, and about-index while the site has pages about the site.
   case index(String)
   case notFound
   /// The past events of one year, by index into `Site.pastEventYears`.
@@ -65,7 +65,7 @@ public struct RenderPlan: Sendable {
         jobs.append((u.outputPath(forURL: f.url), .field(di, fi)))
       }
     }
-    for (url, template) in Self.indexes(u) {
+    for (url, template) in Self.indexes(site) {
       jobs.append((u.outputPath(forURL: url), .index(template)))
     }
     jobs.append(("404.html", .notFound))
@@ -98,12 +98,15 @@ public struct RenderPlan: Sendable {
     self.jobs = jobs
   }
 
-  static func indexes(_ u: URLScheme) -> [(String, String)] {
-    [
+  static func indexes(_ site: Site) -> [(String, String)] {
+    let u = site.urls
+    // /about/ lists the pages about the site: without any, no page there and no link to it.
+    let about = site.aboutPages.isEmpty ? [] : [(u.index(.about), "about-index")]
+    return [
       (u.home, "home"), (u.index(.strategy), "strategy-index"), (u.index(.field), "domains"),
       (u.index(.initiative), "initiatives"), (u.index(.event), "events"),
       (u.index(.glossary), "glossary"), (u.updates, "updates"), (u.search, "search"),
-    ]
+    ] + about
   }
 
   /// Renders the jobs in parallel, in the order given.
@@ -151,6 +154,7 @@ public struct RenderPlan: Sendable {
       case "events": (url, ctx) = (u.index(.event), models.eventsIndexContext())
       case "glossary": (url, ctx) = (u.index(.glossary), models.glossaryIndexContext())
       case "updates": (url, ctx) = (u.updates, models.updatesIndexContext())
+      case "about-index": (url, ctx) = (u.index(.about), models.aboutIndexContext())
       default: (url, ctx) = (u.search, models.searchContext())
       }
       return OutputFile(

@@ -191,6 +191,7 @@ public enum Resolver {
     site.initiatives = []
     site.eventsByInitiative = [:]
     site.termUsers = [:]
+    site.aboutPages = []
     site.footerPages = []
     derive(&site)
   }
@@ -219,7 +220,7 @@ public enum Resolver {
     var eventStart: [Int: DateTime] = [:]
     var entries: [(Int, String, [UInt32])] = []
     var updated: [(Int, LocalDate)] = []
-    var footer: [(Int, Int?)] = []
+    var about: [(Int, Int?)] = []
     for i in pages.indices {
       if let date = pages[i].page.updated { updated.append((i, date)) }
       switch pages[i].page.meta {
@@ -245,7 +246,7 @@ public enum Resolver {
       case .glossary(let m):
         entries.append((i, m.reading, m.reading.kanaSortKey))
       case .about(let m):
-        if m.footer { footer.append((i, m.order)) }
+        about.append((i, m.order))
       }
     }
 
@@ -297,13 +298,17 @@ public enum Resolver {
       $0.sorted { (eventStart[$0] ?? epoch) < (eventStart[$1] ?? epoch) }
     }
 
-    // The footer's pages about the site: by order, those without one last, then by title.
-    site.footerPages = footer.sorted { a, b in
+    // Pages about the site: by order, those without one last, then by title; the footer's
+    // are those of them with `footer` left true.
+    site.aboutPages = about.sorted { a, b in
       let (x, y) = (a.1 ?? Int.max, b.1 ?? Int.max)
       if x != y { return x < y }
       let (s, t) = (pages[a.0].title, pages[b.0].title)
       return s != t ? s < t : byPath(a.0, b.0)
     }.map(\.0)
+    site.footerPages = site.aboutPages.filter {
+      if case .about(let m) = pages[$0].page.meta { m.footer } else { false }
+    }
 
     // 更新情報: newest first.
     site.updates = updated.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : byPath($0.0, $1.0) }.map(\.0)

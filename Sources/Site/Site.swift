@@ -109,8 +109,11 @@ public struct Site: Sendable {
   /// on the home page (`updatesOnHome`) and in the updates feed (`updatesInFeed`).
   public var updates: [Int] = []
 
+  /// Every page about the site, by `order`, then those without one, each by title, then path:
+  /// the list at /about/ (`URLScheme.index(.about)`), made while there is any.
+  public var aboutPages: [Int] = []
   /// The pages about the site that every page's footer links (`footer`, true unless written
-  /// otherwise), by `order`, then those without one, each by title, then path.
+  /// otherwise), in the order of `aboutPages`.
   public var footerPages: [Int] = []
 
   public static let updatesOnHome = 5

@@ -29,8 +29,10 @@ public struct URLScheme: Sendable {
 
   public func domain(_ id: String) -> String { url("domains/\(id)/") }
   public func field(_ id: String) -> String { url("fields/\(id)/") }
+  /// The list of a kind's pages: fields are listed by domain under `domains/`; the pages about
+  /// the site at `about/`, where their own pages are.
   public func index(_ kind: ContentKind) -> String {
-    url("\(kind == .field ? "domains" : kind.folder)/")
+    url("\(kind == .field ? "domains" : Self.urlFolder(kind))/")
   }
   public var home: String { basePath }
   public var search: String { url("search/") }

@@ -408,6 +408,7 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
       ("domains", models.domainsIndexContext()), ("initiatives", models.initiativesIndexContext()),
       ("events", models.eventsIndexContext()), ("glossary", models.glossaryIndexContext()),
       ("search", models.searchContext()), ("404", models.notFoundContext()),
+      ("about-index", models.aboutIndexContext()),
     ]
     for d in site.domains {
       contexts.append(("domain", models.domainContext(d)))
