@@ -67,6 +67,10 @@ def test_usage_errors_exit_2(work):
     assert portal("build", "--no-such-flag", cwd=work).returncode == 2
     r = portal("new", "initiative", "防災", cwd=work)
     assert r.returncode == 2 and "--slug" in r.stderr
+    # `index` would be published beside the list (/initiatives/index/): refused before writing.
+    r = portal("new", "initiative", "一覧", "--slug", "index", cwd=work)
+    assert r.returncode == 2 and "/initiatives/ is the list" in r.stderr
+    assert not (work / "content" / "initiatives" / "index.md").exists()
 
 
 def test_a_mistyped_command_gets_the_one_meant():

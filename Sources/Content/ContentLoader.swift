@@ -101,6 +101,15 @@ public enum ContentLoader {
           hint: "rename one of them, or delete the one that is not needed",
           code: "content.file-case"))
     }
+    for relative in Self.hugoIndexFiles(in: rootPath) {
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: join(prefix, relative)),
+          "this file is not read: names starting with `_` are left out, and a list's own text (Hugo's `_index.md`) is not written in content/",
+          hint:
+            "the build makes each list page (/initiatives/, /events/, …) from the theme's templates: write its introduction there, or rename this file without `_` to make it a page of its own",
+          code: "content.index-file"))
+    }
     for relative in Self.misnamedPages(among: allFiles) {
       let name = relative.split(separator: "/").last!
       let stem = name.prefix { $0 != "." }
@@ -274,6 +283,16 @@ public enum ContentLoader {
       }
       return true
     }.sorted()
+  }
+
+  /// `_index.md` at the top or in a content folder: in Hugo it holds a list page's own text,
+  /// and writers used to it put one there, where Portal (which leaves out `_` names) read
+  /// nothing and said nothing.
+  static func hugoIndexFiles(in root: String) -> [String] {
+    ([""] + ContentKind.allCases.map { $0.folder + "/" }).map { $0 + "_index.md" }.filter {
+      var st = stat()
+      return stat(root + "/" + $0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
   }
 
   /// Files outside `files/` that look meant as pages but are not read as such: `.MD` (as some

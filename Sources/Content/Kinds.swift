@@ -24,6 +24,17 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The folder of its pages in URLs: a field vision is its field's page (`fields/`); a page
+  /// about the site is under `about/` as residents expect (このサイトについて), not `pages/`,
+  /// which says nothing to them.
+  public var urlFolder: String {
+    switch self {
+    case .field: "fields"
+    case .about: "about"
+    default: folder
+    }
+  }
+
   public init?(folder: String) {
     guard let kind = ContentKind.allCases.first(where: { $0.folder == folder }) else { return nil }
     self = kind

@@ -80,14 +80,15 @@ enum PageParser {
           "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
         code: "front-matter.slug")
     }
-    if kind == .about, slug == "index" {
-      // Published at /about/index/, beside the list the build makes at /about/: a writer who
-      // names a file index.md means the address /about/ itself, which this page cannot have.
+    if slug == "index", let list = Self.listName(kind) {
+      // Published at /<folder>/index/, beside the list the build makes at /<folder>/: a writer
+      // who names a file index.md (or _index.md, as in Hugo) means that address itself.
+      let folder = "/\(kind.urlFolder)/"
       y.error(
         y.node("slug")?.mark,
-        "a page about the site cannot have the slug `index`: /about/ is the list of the pages about the site, which the build makes, and this page would be at /about/index/",
+        "\(kind.articleName) cannot have the slug `index`: \(folder) is \(list), which the build makes, and this page would be at \(folder)index/",
         hint:
-          "give it a name of its own (rename the file or add `slug: site-guide`, say); the list's introduction is in the theme's templates/about-index.mustache",
+          "give it a name of its own (rename the file or add `slug: …`); the list's own text is in the theme's templates",
         code: "front-matter.slug")
     }
     let tags = (y.stringList("tags") ?? []).map(\.0)
@@ -276,6 +277,19 @@ enum PageParser {
   }
 
   /// The slug a file has unless its front matter gives one: its name without `.md`.
+  /// What the build publishes at a kind's folder address (`/initiatives/`), for kinds that
+  /// have such a list; a field's page is its field's, listed under /domains/.
+  static func listName(_ kind: ContentKind) -> String? {
+    switch kind {
+    case .strategy: "the strategy's contents"
+    case .field: nil
+    case .initiative: "the list of initiatives"
+    case .event: "the list of events"
+    case .glossary: "the glossary"
+    case .about: "the list of the pages about the site"
+    }
+  }
+
   static func fileSlug(_ relativePath: String) -> String {
     String(relativePath.split(separator: "/").last!.dropLast(3))
   }

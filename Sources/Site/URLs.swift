@@ -16,16 +16,8 @@ public struct URLScheme: Sendable {
     url("\(Self.urlFolder(kind))/\(slug)/")
   }
 
-  /// The folder of a kind's pages in URLs: a field vision is its field's page; a page about
-  /// the site is under `about/` as residents expect (このサイトについて), not `pages/`, which says
-  /// nothing to them.
-  static func urlFolder(_ kind: ContentKind) -> String {
-    switch kind {
-    case .field: "fields"
-    case .about: "about"
-    default: kind.folder
-    }
-  }
+  /// The folder of a kind's pages in URLs (`ContentKind.urlFolder`).
+  static func urlFolder(_ kind: ContentKind) -> String { kind.urlFolder }
 
   public func domain(_ id: String) -> String { url("domains/\(id)/") }
   public func field(_ id: String) -> String { url("fields/\(id)/") }

@@ -82,6 +82,12 @@ struct NewCommand: ParsableCommand {
         "the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)"
       )
     }
+    // The build would refuse the page: /initiatives/index/ beside the list at /initiatives/.
+    if s == "index", kind.contentKind != .field {
+      throw ValidationError(
+        "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes. Help: give the page a name of its own, for example --slug my-\(kind.rawValue)"
+      )
+    }
   }
 
   func run() throws {

@@ -130,6 +130,7 @@ import Testing
   @Test func aPageNamedIndexIsAnError() throws {
     let why =
       "a page about the site cannot have the slug `index`: /about/ is the list of the pages about the site, which the build makes, and this page would be at /about/index/ [front-matter.slug]"
+    #expect(problems().isEmpty)
     try "---\ntitle: サイトの案内\n---\n\n本文です。\n".write(
       to: file("pages/index.md"), atomically: true, encoding: .utf8)
     #expect(problems() == ["index.md:2:1 " + why])
@@ -138,6 +139,31 @@ import Testing
       $0.replacingOccurrences(of: "\ntitle:", with: "\nslug: index\ntitle:")
     }
     #expect(problems() == ["about.md:2:7 " + why])
+    try edit(file("pages/about.md")) { $0.replacingOccurrences(of: "\nslug: index", with: "") }
+    // The same for every kind with a list at its folder's address.
+    try "---\ntitle: 取組の一覧\nsummary: 取組です。\nfields: [safety]\n---\n\n本文です。\n".write(
+      to: file("initiatives/index.md"), atomically: true, encoding: .utf8)
+    #expect(
+      problems() == [
+        "index.md:2:1 an initiative cannot have the slug `index`: /initiatives/ is the list of initiatives, which the build makes, and this page would be at /initiatives/index/ [front-matter.slug]"
+      ])
+  }
+
+  /// Hugo's `_index.md` (a list's own text) was left out without a word, as every `_` name.
+  @Test func hugosIndexFileIsAWarning() throws {
+    for relative in ["_index.md", "events/_index.md"] {
+      try "---\ntitle: イベント\n---\n\n一覧の説明です。\n".write(
+        to: file(relative), atomically: true, encoding: .utf8)
+    }
+    try "メモ\n".write(to: file("events/_memo.md"), atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    let found = report.diagnostics.filter { $0.code == "content.index-file" }
+    #expect(
+      found.map { URL(fileURLWithPath: $0.location.file).path.hasSuffix("_index.md") } == [
+        true, true,
+      ])
+    #expect(found.map(\.location.file).contains { $0.hasSuffix("events/_index.md") })
   }
 
   /// An earlier address at /about/ is the list's now: an error where it is written.
