@@ -11,6 +11,7 @@ public enum Linter {
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
+    RareKanjiRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

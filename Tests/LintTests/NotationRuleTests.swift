@@ -28,6 +28,23 @@ import Testing
     #expect(try lint("カタカナです。", rule: "lint.halfwidth-kana").isEmpty)
   }
 
+  /// Kanji outside the 常用漢字: once a word a page, unless it has furigana, an explanation in
+  /// brackets or a glossary entry; the table's four kanji outside JIS X 0208 in either form.
+  @Test func rareKanjiWithoutAReadingWarn() throws {
+    let found = try lint("匝瑳市の海は綺麗です。匝瑳市に来てください。", rule: "lint.rare-kanji")
+    #expect(positions(found) == ["1:1", "1:7"])
+    #expect(found.first?.message.contains("「匝瑳市」 has kanji outside the 常用漢字 (匝・瑳)") == true)
+    #expect(found.last?.message.contains("(綺)") == true)
+    for text in [
+      "{匝瑳|そうさ}市の海です。", "匝瑳市（そうさし）の海です。", "きれいな海です。", "叱る人も𠮟る人もいます。",
+      "頬と頰、剥と剝、填と塡。", "人々が〆切に間に合います。", "`綺麗`と書きます。",
+    ] {
+      #expect(try lint(text, rule: "lint.rare-kanji").isEmpty, "\(text)")
+    }
+    #expect(try lint("匝瑳市の海です。", rule: "lint.rare-kanji", glossary: ["匝瑳市"]).isEmpty)
+    #expect(JoyoKanji.all.count == 2136 + 4)
+  }
+
   @Test func kanjiNumbersWithCountersWarn() throws {
     #expect(positions(try lint("三人で来てください。", rule: "lint.kanji-number")) == ["1:1"])
     #expect(positions(try lint("第三回の会議です。", rule: "lint.kanji-number")) == ["1:2"])

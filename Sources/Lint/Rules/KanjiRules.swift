@@ -71,3 +71,35 @@ struct KanjiRatioRule: Rule {
     ]
   }
 }
+
+/// Kanji outside the 常用漢字 (匝瑳, 囃子, 綺麗) are ones many residents cannot read, older
+/// readers and people learning Japanese most of all; public writing keeps to the table and
+/// gives a reading where it cannot (a place's name). A word (a run of kanji) passes when it
+/// carries furigana, is explained in brackets, or is a glossary term; each word is reported once
+/// per page.
+struct RareKanjiRule: Rule {
+  let id = "lint.rare-kanji"
+  let summary = "Kanji outside the 常用漢字 without a reading."
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    Loanwords.check(page, context, everyday: []) { text, i in
+      guard text[i].isKanji, i == 0 || !text[i - 1].isKanji else { return nil }
+      var end = i
+      while end < text.count, text[end].isKanji { end += 1 }
+      return i..<end
+    } shouldCheck: { text, range in
+      range.contains { Self.isRare(text[$0]) }
+    } message: { word in
+      let rare = String(word.filter { Self.isRare(LintCharacter($0)) })
+      return
+        "「\(word)」 has kanji outside the 常用漢字 (\(rare.map(String.init).joined(separator: "・"))), which many readers cannot read"
+    } hint: { word in
+      "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
+    }
+  }
+
+  /// A kanji the table does not have; 々, 〆 and 〇 are marks read with the kanji around them.
+  static func isRare(_ c: LintCharacter) -> Bool {
+    c.isKanji && !(0x3005...0x3007).contains(c.scalar) && !JoyoKanji.all.contains(c.scalar)
+  }
+}
