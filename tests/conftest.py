@@ -164,9 +164,18 @@ def page_types(site_dir):
         ("about-index", "/about/" if (s / "about" / "index.html").is_file() else None),
         ("search", "/search/"),
         ("404", "/no-such-page/"),
+        # A page's address with a typo: the 404 page then offers that page.
+        ("404-near", _typo(_richest(s, "initiatives"))),
     ]
     types += [(n, u) for n, u in candidates if u]
     return types
+
+
+def _typo(url):
+    """`url` with the last letter of its last part dropped (/initiatives/ai-disaste/)."""
+    if not url:
+        return None
+    return url[:-2] + "/" if len(url.rstrip("/").split("/")[-1]) > 3 else None
 
 
 def _first_non_foundation_domain(site):

@@ -181,6 +181,30 @@ def test_a_typo_is_offered_the_site_word(search_page, site_dir):
     assert "もしかして" not in page["status"]
 
 
+def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
+    """An address typed from paper with a typo, or in other capitals, gets the page it meant;
+    an address near nothing gets no offer (the section stays hidden)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pages = json.loads((site_dir / "search" / "pages.json").read_text(encoding="utf-8"))
+    url, title = next(p for p in pages if p[0].startswith("/initiatives/"))
+    for asked in (url[:-2] + "/", url.upper(), url + "old/page/"):
+        load(driver, server + asked)
+        box = driver.find_element(By.ID, "nf-suggest")
+        WebDriverWait(driver, 20).until(lambda d: box.is_displayed())
+        links = box.find_elements(By.CSS_SELECTOR, "li a")
+        assert links and links[0].get_attribute("pathname") == url, asked
+        assert links[0].text == title
+        assert box.find_element(By.TAG_NAME, "h2").text == "もしかして、このページですか"
+    links[0].click()
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return location.pathname") == url)
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith(title[:10])
+    load(driver, server + "/no-such-page/")
+    driver.execute_script("return new Promise(r => setTimeout(r, 500))")
+    assert not driver.find_element(By.ID, "nf-suggest").is_displayed()
+
+
 def test_kind_filter(search_page, site_dir):
     from selenium.webdriver.common.by import By
 

@@ -17,7 +17,8 @@ import Foundation
 ///   results it shows and for verifying matches longer than an n-gram, and a chunk only when
 ///   the snippet or the verification needs that part of the body.
 /// - `words.json`: the site's names in groups, for 「もしかして」 after a search that found
-///   nothing (`Suggestions`).
+///   nothing (`Suggestions`); `pages.json`: every page's address and title, for the page for
+///   missing addresses.
 ///
 /// Document ids follow the tie-break order (kind, then newer dates), so ranking needs no
 /// per-document data beyond the postings.
@@ -184,6 +185,7 @@ public enum SearchIndexBuilder {
     meta.raw("}}\n")
     files["meta.json"] = meta.data
     files[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
+    files[Suggestions.pagesFile] = Suggestions.pagesFile(docs)
     return SearchIndex(files: files, state: state)
   }
 

@@ -204,9 +204,17 @@ extension SearchIndexBuilder {
     guard IndexEntries.shardCount(total: state.total, options: options) == previous.shards else {
       return nil
     }
-    // Made again whole (a millisecond): a field's retitled vision renames a group.
-    let words = Suggestions.file(docs, wordGroups: options.wordGroups)
-    if readFile(Suggestions.file) != words { writes[Suggestions.file] = words }
+    // Made again whole (milliseconds) when a title, summary or keywords changed: a field's
+    // retitled vision renames a group, a retitled page its line of pages.json. A body edit
+    // (the usual save in `portal serve`) changes neither.
+    if changed.contains(where: { $0.head != previous.heads[$0.id] }) {
+      for (name, data) in [
+        (Suggestions.file, Suggestions.file(docs, wordGroups: options.wordGroups)),
+        (Suggestions.pagesFile, Suggestions.pagesFile(docs)),
+      ] where readFile(name) != data {
+        writes[name] = data
+      }
+    }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
   }
 }

@@ -61,6 +61,26 @@ public enum Suggestions {
     return w.data
   }
 
+  /// The file of every document's address and title, for the page for missing addresses
+  /// (404.html): a resident who typed an address from paper, or followed a mistyped link, is
+  /// offered the pages whose address is nearest (search.js `nearPages`).
+  static let pagesFile = "pages.json"
+
+  /// `pages.json`: `[["/initiatives/ai-disaster/","AIを活用した防災対策"],…]`, by address.
+  static func pagesFile(_ documents: [SearchDocument]) -> Data {
+    var w = JSONBytes()
+    w.byte(UInt8(ascii: "["))
+    for (i, doc) in documents.sorted(by: { $0.url < $1.url }).enumerated() {
+      w.raw(i == 0 ? "[" : ",[")
+      w.string(doc.url)
+      w.byte(UInt8(ascii: ","))
+      w.string(doc.title)
+      w.byte(UInt8(ascii: "]"))
+    }
+    w.raw("]\n")
+    return w.data
+  }
+
   /// The first names of the groups closest to `query`, nearest first (then in group order);
   /// none when the query is short, or is itself one of the names (a name that finds nothing
   /// with the kinds asked for is not a typo).

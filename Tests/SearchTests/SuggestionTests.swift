@@ -99,6 +99,33 @@ import Testing
     #expect(patch.writes[Suggestions.file] != index.files[Suggestions.file])
   }
 
+  /// pages.json: every document's address and title, by address, for the page for missing
+  /// addresses; a retitled page changes it, a body edit does not touch it.
+  @Test func thePagesFileFollowsTitlesOnly() throws {
+    let index = SearchIndexBuilder.buildIndex(Self.documents)
+    let text = String(decoding: try #require(index.files[Suggestions.pagesFile]), as: UTF8.self)
+    #expect(
+      text
+        == #"[["/fields/disaster/","防災・危機管理"],["/glossary/my-number-card/","マイナンバーカード"],["/glossary/open-data/","オープンデータ"],["/initiatives/bousai/","防災の取組"]]"#
+        + "\n")
+    func patched(_ edit: (inout SearchDocument) -> Void) throws -> SearchIndexUpdate {
+      var edited = Self.documents
+      edit(&edited[3])
+      return try #require(
+        SearchIndexBuilder.update(
+          edited, previous: index.state,
+          previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
+          readFile: { index.files[$0] }))
+    }
+    let body = try patched { $0.body = "地域の防災を強めます。" }
+    #expect(body.writes[Suggestions.pagesFile] == nil && body.writes[Suggestions.file] == nil)
+    let title = try patched { $0.title = "防災を進める取組" }
+    var retitled = Self.documents
+    retitled[3].title = "防災を進める取組"
+    #expect(title.writes[Suggestions.pagesFile] == SearchIndexBuilder.build(retitled)[Suggestions.pagesFile])
+    #expect(title.writes[Suggestions.file] == nil)  // an initiative names no group
+  }
+
   /// An index built by an older Portal has no words.json: no suggestions, no failure.
   @Test func anIndexWithoutTheFileOffersNothing() throws {
     var files = SearchIndexBuilder.build(Self.documents)

@@ -3,7 +3,8 @@
 // no eval, no style attributes, so it runs under the site's strict Content-Security-Policy.
 //
 // The engine part (everything exported) has no DOM code and runs under node for the parity
-// tests; the page part at the bottom runs only in a browser with a search form.
+// tests; the page parts at the bottom run only in a browser, on the search page and on the page
+// for missing addresses (404.html).
 
 // ---------------------------------------------------------------- normalisation
 // Mirrors Normalizer in Sources/Search/Normalization.swift; see the rules there.
@@ -693,6 +694,63 @@ export function suggestFrom(text, groups) {
   return found.slice(0, SUGGESTIONS).map(([, g]) => usable[g][0]);
 }
 
+// ---------------------------------------------------------------- the page for missing addresses
+// 404.html offers the pages whose address is nearest the one asked for (an address typed from
+// a flyer, a link mistyped elsewhere), from search/pages.json: [[url, title], …].
+
+/** An address as compared: decoded, NFKC, lower case, `index.html` and `.html` dropped, one
+ * slash at the end. */
+function pathKey(path) {
+  let s = path;
+  try { s = decodeURIComponent(s); } catch (e) { /* kept as written */ }
+  s = s.normalize("NFKC").toLowerCase().replace(/\/{2,}/g, "/").replace(/(\/index)?\.html?$/, "");
+  return s.endsWith("/") ? s : s + "/";
+}
+
+/** Up to `limit` pages for a missing `path`: the page itself when only case, width or encoding
+ * differ; else the deepest page the address continues (/initiatives/a/extra/ → /initiatives/a/),
+ * then those a few typos away (more for longer addresses), nearest first. */
+export function nearPages(path, pages, limit = 3) {
+  const want = pathKey(path);
+  const wanted = Array.from(want, (c) => c.codePointAt(0));
+  const bound = Math.max(2, Math.min(4, Math.floor(wanted.length / 8)));
+  let within = null;
+  const near = [];
+  for (const page of pages) {
+    if (!Array.isArray(page) || typeof page[0] !== "string") continue;
+    const key = pathKey(page[0]);
+    if (key === want) return [page];
+    if (want.startsWith(key) && key.split("/").length > 3 &&
+        (!within || key.length > pathKey(within[0]).length)) within = page;
+    const d = distance(wanted, Array.from(key, (c) => c.codePointAt(0)), bound);
+    if (d <= bound) near.push([d, page]);
+  }
+  near.sort((x, y) => x[0] - y[0] || (x[1][0] < y[1][0] ? -1 : x[1][0] > y[1][0] ? 1 : 0));
+  const found = near.map(([, page]) => page).filter((page) => page !== within);
+  return (within ? [within, ...found] : found).slice(0, limit);
+}
+
+function setupNotFound() {
+  const box = document.getElementById("nf-suggest");
+  const list = box && box.querySelector("ul");
+  if (!list || !box.dataset.pages || /\/404\.html$/.test(location.pathname)) return;
+  fetch(new URL(box.dataset.pages, document.baseURI))
+    .then((r) => (r.ok ? r.json() : []))
+    .then((pages) => {
+      const near = nearPages(location.pathname, Array.isArray(pages) ? pages : []);
+      for (const [url, title] of near) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = url;
+        a.textContent = title;
+        li.append(a);
+        list.append(li);
+      }
+      box.hidden = near.length === 0;
+    })
+    .catch(() => { /* the other ways to find the page are on it */ });
+}
+
 // ---------------------------------------------------------------- the page
 
 function formatDate(d) {
@@ -887,6 +945,7 @@ function setupPage() {
 }
 
 if (typeof document !== "undefined") {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupPage);
-  else setupPage();
+  const setup = () => { setupPage(); setupNotFound(); };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
 }
