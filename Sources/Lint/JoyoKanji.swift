@@ -4,11 +4,34 @@
 /// both forms (𠮟・叱, 塡・填, 剝・剥, 頰・頬), as writers type either. The membership was read from
 /// KANJIDIC's school grades (Debian `kanjidic`, grades 1–8).
 enum JoyoKanji {
-  static let all: Set<UInt32> = {
-    var set: Set<UInt32> = []
-    for row in rows { for scalar in row.unicodeScalars { set.insert(scalar.value) } }
-    for variant in "叱填剥頬".unicodeScalars { set.insert(variant.value) }
-    return set
+  /// Whether `scalar` is one of the table's kanji (or the four variants): a bit per code point of
+  /// the CJK block, as lint asks this of every kanji of every page.
+  static func contains(_ scalar: UInt32) -> Bool {
+    if scalar == 0x20B9F { return true }  // 𠮟, the table's one kanji outside the block
+    guard scalar >= first, scalar <= last else { return false }
+    let i = Int(scalar - first)
+    return bits[i >> 6] & (1 << UInt64(i & 63)) != 0
+  }
+
+  /// Every kanji of the table and the variants, for tests.
+  static var all: Set<UInt32> {
+    Set(rows.flatMap { $0.unicodeScalars.map(\.value) } + variants.unicodeScalars.map(\.value))
+  }
+
+  private static let first: UInt32 = 0x4E00
+  private static let last: UInt32 = 0x9FFF
+  /// Written as writers type them, for the table's 𠮟, 塡, 剝, 頰.
+  private static let variants = "叱填剥頬"
+
+  private static let bits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: Int(last - first) / 64 + 1)
+    for row in rows + [variants] {
+      for scalar in row.unicodeScalars where (first...last).contains(scalar.value) {
+        let i = Int(scalar.value - first)
+        bits[i >> 6] |= 1 << UInt64(i & 63)
+      }
+    }
+    return bits
   }()
 
   /// The table's kanji in code point order, 40 a row.

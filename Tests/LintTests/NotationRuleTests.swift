@@ -43,6 +43,8 @@ import Testing
     }
     #expect(try lint("匝瑳市の海です。", rule: "lint.rare-kanji", glossary: ["匝瑳市"]).isEmpty)
     #expect(JoyoKanji.all.count == 2136 + 4)
+    #expect(JoyoKanji.all.allSatisfy(JoyoKanji.contains))
+    #expect(!JoyoKanji.contains(0x5319) && !JoyoKanji.contains(0x3400) && !JoyoKanji.contains(0x41))
   }
 
   @Test func kanjiNumbersWithCountersWarn() throws {

@@ -122,7 +122,9 @@ import Testing
     let title = try patched { $0.title = "防災を進める取組" }
     var retitled = Self.documents
     retitled[3].title = "防災を進める取組"
-    #expect(title.writes[Suggestions.pagesFile] == SearchIndexBuilder.build(retitled)[Suggestions.pagesFile])
+    #expect(
+      title.writes[Suggestions.pagesFile]
+        == SearchIndexBuilder.build(retitled)[Suggestions.pagesFile])
     #expect(title.writes[Suggestions.file] == nil)  // an initiative names no group
   }
 

@@ -100,6 +100,6 @@ struct RareKanjiRule: Rule {
 
   /// A kanji the table does not have; 々, 〆 and 〇 are marks read with the kanji around them.
   static func isRare(_ c: LintCharacter) -> Bool {
-    c.isKanji && !(0x3005...0x3007).contains(c.scalar) && !JoyoKanji.all.contains(c.scalar)
+    c.isKanji && !(0x3005...0x3007).contains(c.scalar) && !JoyoKanji.contains(c.scalar)
   }
 }
