@@ -295,3 +295,18 @@ def test_base_url_publishes_a_preview_that_portal_check_accepts(work):
     bad = portal("build", "--base-url", "preview.example.jp", cwd=work)
     assert bad.returncode == 2
     assert "`--base-url preview.example.jp` is not an http(s) address" in bad.stderr
+
+
+def test_lint_asks_a_reading_of_rare_kanji_unless_the_site_knows_the_word(work):
+    """`lint.rare-kanji` through the command, and site.yml's `known_words` silencing it."""
+    page = work / "content" / "initiatives" / "kashiwa.md"
+    page.write_text("---\ntitle: 柏の取組\nsummary: 市の取組です。\nfields: [safety]\n---\n\n"
+                    "柏市役所で説明会を開きます。\n", encoding="utf-8")
+    r = portal("lint", "--format", "json", str(page), cwd=work)
+    found = [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "lint.rare-kanji"]
+    assert [(d["line"], d["column"]) for d in found] == [(7, 1)], found
+    assert "柏" in found[0]["message"]
+    site = work / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "known_words: [柏市]\n", encoding="utf-8")
+    r = portal("lint", "--format", "json", str(page), cwd=work)
+    assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "lint.rare-kanji"]

@@ -81,6 +81,8 @@ public struct PreviewedPage: Sendable {
   public var files: [ContentFile]
   /// `allow_raw_html` of `site.yml`.
   public var allowsRawHTML = false
+  /// `known_words` of `site.yml`.
+  public var knownWords: [String] = []
 }
 
 extension BuildSession {
@@ -97,6 +99,6 @@ extension BuildSession {
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
       lintSettings: site.config.lint, files: site.files,
-      allowsRawHTML: site.config.allowRawHTML)
+      allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords)
   }
 }

@@ -62,6 +62,9 @@ public struct SiteConfig: Sendable, Hashable {
   /// `search_words`: groups of words that find each other in the site's search (a kanji word
   /// and its reading, 防災 and ぼうさい; other words residents use, 高齢者 and シニア).
   public var searchWords: [[String]] = []
+  /// `known_words`: words residents of this site read without help (its towns' names, 銚子市,
+  /// 柏市), which `portal lint` does not ask to give a reading or explanation of.
+  public var knownWords: [String] = []
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -258,6 +261,9 @@ public struct SiteConfig: Sendable, Hashable {
           hint: "write for example:\n\(example)", code: "config.search-words")
       }
     }
+    let knownWords = (y.stringList("known_words", example: "[銚子市, 柏市]") ?? []).map {
+      $0.0.trimmingSpacesAndNewlines
+    }.filter { !$0.isEmpty }
     let siteOperator = y.string("operator")
     let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
     y.reportUnknownKeys(kindName: "site.yml")
@@ -269,7 +275,7 @@ public struct SiteConfig: Sendable, Hashable {
       initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed,
       siteOperator: siteOperator, contact: contact,
       contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) },
-      searchWords: searchWords)
+      searchWords: searchWords, knownWords: knownWords)
     return (config, y.diagnostics)
   }
 }

@@ -26,6 +26,11 @@ public struct LintContext: Sendable {
   /// page, which `lint.raw-html` says.
   public var allowsRawHTML = false
 
+  /// `known_words` of site.yml: words this site's readers know (its towns' names), for which
+  /// the rules ask no reading or explanation (`lint.rare-kanji`, `lint.katakana-word`,
+  /// `lint.acronym`).
+  public var knownWords: Set<String> = []
+
   public init(
     glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
     imageSizes: [String: ImageSize] = [:]

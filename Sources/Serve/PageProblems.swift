@@ -32,8 +32,9 @@ enum PageProblems {
     } catch {
       configuration = error.configuration  // the build reports the bad settings
     }
-    let context = LintContext(
+    var context = LintContext(
       glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML)
+    context.knownWords = Set(input.knownWords)
     return Linter.lintFrontMatter(
       file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
       context: context, configuration: configuration)

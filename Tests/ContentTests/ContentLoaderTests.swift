@@ -265,6 +265,19 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics[1].hint == "did you mean `title`?")
   }
 
+  /// `known_words`: a list of words (one word alone is a list of one), spaces trimmed; a
+  /// mapping is an error at the key.
+  @Test func knownWordsAreAListOfWords() {
+    func parse(_ line: String) -> (SiteConfig?, [Diagnostic]) {
+      SiteConfig.parse("title: T\nbase_url: https://x.jp/\ndomains: []\n" + line, file: "site.yml")
+    }
+    #expect(parse("").0?.knownWords == [])
+    #expect(parse("known_words: [銚子市, ' 柏市 ']\n").0?.knownWords == ["銚子市", "柏市"])
+    #expect(parse("known_words: 銚子市\n").0?.knownWords == ["銚子市"])
+    let (_, wrong) = parse("known_words: {銚子市: ちょうしし}\n")
+    #expect(wrong.count == 1 && wrong[0].location.line == 4, "\(wrong)")
+  }
+
   @Test func initiativesPerFieldDefaultsToFiftyAndZeroMeansAll() throws {
     func parse(_ line: String) -> (SiteConfig?, [Diagnostic]) {
       SiteConfig.parse("title: T\nbase_url: https://x.jp/\ndomains: []\n" + line, file: "site.yml")

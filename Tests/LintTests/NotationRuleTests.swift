@@ -42,6 +42,13 @@ import Testing
       #expect(try lint(text, rule: "lint.rare-kanji").isEmpty, "\(text)")
     }
     #expect(try lint("匝瑳市の海です。", rule: "lint.rare-kanji", glossary: ["匝瑳市"]).isEmpty)
+    // site.yml's known_words: the word, also inside a longer run; other rare kanji still count.
+    var context = LintContext()
+    context.knownWords = ["柏市", "匝瑳市"]
+    let known = Linter.lint(
+      file: "a.md", markdownBody: "柏市役所と匝瑳市と鴨川市です。", bodyLineOffset: 0, context: context
+    ).filter { $0.code == "lint.rare-kanji" }
+    #expect(known.map(\.message.first) == ["「"] && known[0].message.contains("鴨川市"))
     #expect(JoyoKanji.all.count == 2136 + 4)
     #expect(JoyoKanji.all.allSatisfy(JoyoKanji.contains))
     #expect(!JoyoKanji.contains(0x5319) && !JoyoKanji.contains(0x3400) && !JoyoKanji.contains(0x41))

@@ -88,7 +88,7 @@ struct RareKanjiRule: Rule {
       while end < text.count, text[end].isKanji { end += 1 }
       return i..<end
     } shouldCheck: { text, range in
-      range.contains { Self.isRare(text[$0]) }
+      Self.hasRareKanji(text, range, known: context.site.knownWords)
     } message: { word in
       let rare = String(word.filter { Self.isRare(LintCharacter($0)) })
       return
@@ -96,6 +96,24 @@ struct RareKanjiRule: Rule {
     } hint: { word in
       "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
     }
+  }
+
+  /// Whether the run has a rare kanji outside every known word written in it (柏市役所 passes
+  /// when 柏市 is known).
+  static func hasRareKanji(_ text: [LintCharacter], _ range: Range<Int>, known: Set<String>)
+    -> Bool
+  {
+    var rare = Set(range.filter { isRare(text[$0]) })
+    guard !rare.isEmpty, !known.isEmpty else { return !rare.isEmpty }
+    let run = Array(text[range])
+    for word in known {
+      let chars = word.map(LintCharacter.init)
+      guard !chars.isEmpty, chars.count <= run.count else { continue }
+      for start in 0...(run.count - chars.count) where Array(run[start..<start + chars.count]) == chars {
+        rare.subtract((start..<start + chars.count).map { range.lowerBound + $0 })
+      }
+    }
+    return !rare.isEmpty
   }
 
   /// A kanji the table does not have; 々, 〆 and 〇 are marks read with the kanji around them.

@@ -108,7 +108,9 @@ enum Loanwords {
         i = range.upperBound
         guard shouldCheck(text, range) else { continue }
         let name = text.string(range)
-        guard !seen.contains(name), !everyday.contains(name) else { continue }
+        guard !seen.contains(name), !everyday.contains(name),
+          !context.site.knownWords.contains(name)
+        else { continue }
         if range.allSatisfy({ block.glossary[$0] }) || range.contains(where: { block.furigana[$0] })
           || isExplained(text, range) || block.isInCodeSpan(range.lowerBound)
         {
