@@ -109,7 +109,8 @@ struct RareKanjiRule: Rule {
     for word in known {
       let chars = word.map(LintCharacter.init)
       guard !chars.isEmpty, chars.count <= run.count else { continue }
-      for start in 0...(run.count - chars.count) where Array(run[start..<start + chars.count]) == chars {
+      for start in 0...(run.count - chars.count)
+      where Array(run[start..<start + chars.count]) == chars {
         rare.subtract((start..<start + chars.count).map { range.lowerBound + $0 })
       }
     }
