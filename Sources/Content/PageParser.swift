@@ -82,7 +82,7 @@ enum PageParser {
     }
     if slug == "index", let list = Self.listName(kind) {
       // Published at /<folder>/index/, beside the list the build makes at /<folder>/: a writer
-      // who names a file index.md (or _index.md, as in Hugo) means that address itself.
+      // who names a file index.md means that address itself.
       let folder = "/\(kind.urlFolder)/"
       y.error(
         y.node("slug")?.mark,
@@ -276,7 +276,6 @@ enum PageParser {
     return (page, y.diagnostics)
   }
 
-  /// The slug a file has unless its front matter gives one: its name without `.md`.
   /// What the build publishes at a kind's folder address (`/initiatives/`), for kinds that
   /// have such a list; a field's page is its field's, listed under /domains/.
   static func listName(_ kind: ContentKind) -> String? {
@@ -290,6 +289,7 @@ enum PageParser {
     }
   }
 
+  /// The slug a file has unless its front matter gives one: its name without `.md`.
   static func fileSlug(_ relativePath: String) -> String {
     String(relativePath.split(separator: "/").last!.dropLast(3))
   }

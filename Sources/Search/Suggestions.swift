@@ -2,10 +2,10 @@ import ByteFormats
 import Foundation
 
 /// 「もしかして」: when a search finds nothing, the site's own names within a typo or two of the
-/// query. Residents unused to keyboards mistype (ぼうしゃい for ぼうさい, マイナンバーカートﾞ) and
-/// the substring search then finds nothing at all; the names are the glossary's (term, reading,
-/// aliases, English name, tags), site.yml's word groups and the fields', each group shown by
-/// its first name (防災 for ぼうしゃい).
+/// query. Residents unused to keyboards mistype (ぼうさ for ぼうさい, まいなんばかあど for
+/// マイナンバーカード) and the substring search then finds nothing at all; the names are the
+/// glossary's (term, reading, aliases, English name, tags), site.yml's word groups and the
+/// fields', each group shown by its first name (防災 for ぼうさ).
 ///
 /// `search/words.json` holds the groups, `[["防災","ぼうさい"],…]`, fetched only after a search
 /// that found nothing. search.js (`suggest`) follows the same rules.
