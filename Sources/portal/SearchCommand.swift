@@ -15,7 +15,8 @@ struct SearchCommand: ParsableCommand {
       aliases) or text contain the query after normalisation (full/half width, upper/lower \
       case, katakana/hiragana and ー are folded). Words separated by spaces must all occur.
       A glossary term's reading or alias also finds the term and the pages using it \
-      (ぼうさい → 防災). See docs/search.md.
+      (ぼうさい → 防災). When nothing matches, the site's names a typo away are offered \
+      (もしかして：「防災」 for ぼうさ), as on the search page. See docs/search.md.
 
       Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
       event (イベント), glossary (用語), about (このサイトについて: the pages the footer lists); \
