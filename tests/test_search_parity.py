@@ -34,7 +34,7 @@ HARD = [
 # Typos of the shipped site's names, which find nothing and get もしかして (a glossary term, a
 # word group of site.yml): one missing, extra, changed or swapped character, two from six on.
 TYPOS = ["ぼうさ", "こそだって", "きょいく", "まいなんばかあど", "でざいんしこ", "opne data",
-         "オープンデータア", "しちょうそ", "デザイン指向"]
+         "オープンデータア", "しちょうそ", "デザイン指向", "オンライン しんせ", "こそだって　きょいく"]
 
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.

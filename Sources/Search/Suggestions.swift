@@ -81,27 +81,47 @@ public enum Suggestions {
     return w.data
   }
 
-  /// The first names of the groups closest to `query`, nearest first (then in group order);
-  /// none when the query is short, or is itself one of the names (a name that finds nothing
-  /// with the kinds asked for is not a typo).
+  /// What to offer for `query`: the first names of the groups closest to it as a whole
+  /// (separators removed: `opne data` → オープンデータ), nearest first, then in group order;
+  /// failing that, for several words (`オンライン しんせ`), the query with each mistyped word
+  /// replaced by its nearest name (`オンライン 申請`). None for words that are short or are
+  /// themselves names (a name that finds nothing with the kinds asked for is not a typo).
   static func find(_ query: String, in groups: [[String]]) -> [String] {
     var normalizer = Normalizer()
-    let q = Normalizer.exactKey(normalizer.normalize(query).scalars)
+    let keys = groups.map { group in
+      group.map { Normalizer.exactKey(normalizer.normalize($0).scalars) }
+    }
+    // Split where the search page splits (search.js): spaces of both widths, tabs, line ends.
+    let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+    let whole = nearest(query, keys)
+    guard whole.isEmpty, words.count > 1 else { return whole.prefix(limit).map { groups[$0][0] } }
+    var replaced = false
+    let corrected = words.map { word -> String in
+      guard let g = nearest(word, keys).first else { return word }
+      replaced = true
+      return groups[g][0]
+    }
+    return replaced ? [corrected.joined(separator: " ")] : []
+  }
+
+  /// The groups (by their names' keys) within a typo or two of `word`, nearest first, then in
+  /// group order; none when the word is short or is one of the names.
+  private static func nearest(_ word: String, _ keys: [[[UInt32]]]) -> [Int] {
+    var normalizer = Normalizer()
+    let q = Normalizer.exactKey(normalizer.normalize(word).scalars)
     guard q.count >= shortestQuery else { return [] }
     let most = q.count >= twoTyposFrom ? 2 : 1
     var found: [(distance: Int, group: Int)] = []
-    for (g, group) in groups.enumerated() {
+    for (g, names) in keys.enumerated() {
       var best = most + 1
-      for name in group {
-        let key = Normalizer.exactKey(normalizer.normalize(name).scalars)
-        guard !key.isEmpty, abs(key.count - q.count) <= most else { continue }
+      for key in names where !key.isEmpty && abs(key.count - q.count) <= most {
         best = min(best, distance(q, key, atMost: most))
       }
       if best == 0 { return [] }
       if best <= most { found.append((best, g)) }
     }
     found.sort { ($0.distance, $0.group) < ($1.distance, $1.group) }
-    return found.prefix(limit).map { groups[$0.group][0] }
+    return found.map(\.group)
   }
 
   /// The optimal string alignment distance (insertions, deletions, substitutions and swaps of

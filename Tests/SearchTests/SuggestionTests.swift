@@ -61,6 +61,17 @@ import Testing
     #expect(engine.suggestions(for: "防災・危機管") == ["防災・危機管理"])
   }
 
+  /// Several words: the query with each mistyped word replaced, offered once.
+  @Test func aQueryOfSeveralWordsIsOfferedCorrected() throws {
+    let engine = try engine()
+    #expect(engine.suggestions(for: "ぼうさ まいなんばかあど") == ["防災 マイナンバーカード"])
+    #expect(engine.suggestions(for: "地域の ぼうさ") == ["地域の 防災"])
+    #expect(engine.suggestions(for: "地域の\u{3000}ぼうさ") == ["地域の 防災"])
+    // No word mistyped (or only short ones): nothing to offer.
+    #expect(engine.suggestions(for: "防災 かんけいない").isEmpty)
+    #expect(engine.suggestions(for: "ぼう ぼう").isEmpty)
+  }
+
   @Test func shortQueriesNamesAndFarWordsGetNone() throws {
     let engine = try engine()
     #expect(engine.suggestions(for: "ぼう").isEmpty)  // two characters: too many near words

@@ -672,18 +672,16 @@ export function distance(a, b, bound) {
   return Math.min(previous[b.length], bound + 1);
 }
 
-/** The first names of the groups (words.json) nearest to `text`; none for short queries or one
- * that is itself a name. */
-export function suggestFrom(text, groups) {
-  const q = exactKey(text);
+/** The groups (their names' keys) within a typo or two of `word`, nearest first; none for a
+ * short word or one that is itself a name. */
+function nearestGroups(word, keys) {
+  const q = exactKey(word);
   if (q.length < SHORTEST_QUERY) return [];
   const most = q.length >= TWO_TYPOS_FROM ? 2 : 1;
   const found = [];
-  const usable = groups.filter((g) => Array.isArray(g) && g.length);
-  for (let g = 0; g < usable.length; g++) {
+  for (let g = 0; g < keys.length; g++) {
     let best = most + 1;
-    for (const name of usable[g]) {
-      const key = exactKey(String(name));
+    for (const key of keys[g]) {
       if (!key.length || Math.abs(key.length - q.length) > most) continue;
       best = Math.min(best, distance(q, key, most));
     }
@@ -691,7 +689,26 @@ export function suggestFrom(text, groups) {
     if (best <= most) found.push([best, g]);
   }
   found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return found.slice(0, SUGGESTIONS).map(([, g]) => usable[g][0]);
+  return found.map(([, g]) => g);
+}
+
+/** What to offer (words.json groups): the first names of the groups nearest the whole query;
+ * failing that, for several words, the query with each mistyped word replaced by its nearest
+ * name. */
+export function suggestFrom(text, groups) {
+  const usable = groups.filter((g) => Array.isArray(g) && g.length);
+  const keys = usable.map((g) => g.map((name) => exactKey(String(name))));
+  const words = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+  const whole = nearestGroups(text, keys);
+  if (whole.length || words.length <= 1) return whole.slice(0, SUGGESTIONS).map((g) => usable[g][0]);
+  let replaced = false;
+  const corrected = words.map((word) => {
+    const near = nearestGroups(word, keys);
+    if (!near.length) return word;
+    replaced = true;
+    return usable[near[0]][0];
+  });
+  return replaced ? [corrected.join(" ")] : [];
 }
 
 // ---------------------------------------------------------------- the page for missing addresses
