@@ -882,6 +882,8 @@ function setupPage() {
     a.href = url.pathname + url.search;
     a.textContent = word;
     a.addEventListener("click", (event) => {
+      // A click with a modifier (new tab, new window) goes where the link says.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       input.value = word;
       input.focus();
