@@ -9,7 +9,7 @@ Checks that the content covers the DX strategy and that its pages fit together:
   (c) every relative .md link in every body points to an existing content file;
   (d) every id in `fields`, `related`, `initiatives`, `parent`, `domain` and `field` exists;
   (e) slugs are unique per kind and match [a-z0-9-]+;
-  (f) the pages about the site (このサイトについて, ウェブアクセシビリティ方針) are there, in the
+  (f) the pages about the site (このサイトについて, ウェブアクセシビリティ方針, プライバシーポリシー) are there, in the
       footer, marked as examples, name the target and link the site's `contact`, and claim no
       conformance that was not tested.
 
@@ -329,7 +329,7 @@ def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
     m = re.match(r"^/([a-z0-9-]+)/([a-z0-9-]+)/(#.*)?$", contact)
     assert m, f"site.yml `contact` is not a page of the site: {contact}"
     contact_link = f"../{m.group(1)}/{m.group(2)}.md{m.group(3) or ''}"
-    for slug in ("this-site", "accessibility"):
+    for slug in ("this-site", "accessibility", "privacy"):
         p = by_slug[slug]
         assert p.front.get("footer", "true").lower() != "false", f"{p}: must be in the footer"
         assert p.front["title"].endswith("（例）"), f"{p}: the title must say it is an example"
@@ -342,3 +342,26 @@ def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
     for claim in ("準拠しています", "適合しています", "満たしています", "試験を行いました", "試験結果"):
         assert claim not in policy, f"the accessibility policy claims {claim!r}"
     assert "目標" in policy and "まだ行っていません" in policy
+
+
+def test_the_privacy_example_says_what_the_theme_does(pages):
+    """The privacy page (例) says no cookies, no other sites' tools or files, and one setting kept
+    in the reader's browser: the theme must keep doing just that, or the page must change."""
+    privacy = {p.slug: p for p in pages["pages"]}["privacy"].body
+    for said in ("クッキー）を使いません", "ほかの会社の道具を使いません", "読み込みません",
+                 "ふりがなを出すか消すか", "入力した言葉そのものは、県に送りません"):
+        assert said in privacy, f"the privacy page no longer says {said!r}"
+    theme = ROOT / "theme"
+    scripts = {f.name: f.read_text(encoding="utf-8") for f in (theme / "assets").glob("*.js")}
+    templates = "".join(f.read_text(encoding="utf-8") for f in (theme / "templates").glob("*.mustache"))
+    assert not any("cookie" in text.lower() for text in scripts.values()), "a script uses cookies"
+    # The one thing kept in the browser: the furigana choice (portal.js), nothing else.
+    stored = {name for name, text in scripts.items() if re.search(r"localStorage|sessionStorage|indexedDB", text)}
+    assert stored == {"portal.js"}, stored
+    assert re.findall(r'KEY = "([^"]+)"', scripts["portal.js"]) == ["portal.furigana"]
+    # Nothing from another site: every page's policy allows this site only (and data: images).
+    assert "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;" in templates
+    # Search sends no query: the scripts fetch only files of the site (relative or site paths).
+    for name, text in scripts.items():
+        assert not re.search(r"""fetch\(\s*["'`]https?:""", text), f"{name} fetches from another site"
+        assert "XMLHttpRequest" not in text and "sendBeacon" not in text, name
