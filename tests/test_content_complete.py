@@ -349,7 +349,7 @@ def test_the_privacy_example_says_what_the_theme_does(pages):
     in the reader's browser: the theme must keep doing just that, or the page must change."""
     privacy = {p.slug: p for p in pages["pages"]}["privacy"].body
     for said in ("クッキー）を使いません", "ほかの会社の道具を使いません", "読み込みません",
-                 "ふりがなを出すか消すか", "入力した言葉そのものは、県に送りません"):
+                 "ふりがなを出すか消すか", "検索のページの中で入力した言葉は"):
         assert said in privacy, f"the privacy page no longer says {said!r}"
     theme = ROOT / "theme"
     scripts = {f.name: f.read_text(encoding="utf-8") for f in (theme / "assets").glob("*.js")}
@@ -361,6 +361,10 @@ def test_the_privacy_example_says_what_the_theme_does(pages):
     assert re.findall(r'KEY = "([^"]+)"', scripts["portal.js"]) == ["portal.furigana"]
     # Nothing from another site: every page's policy allows this site only (and data: images).
     assert "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;" in templates
+    # The search boxes of other pages send the words in the address (a GET form): the page says so.
+    if re.search(r'<form[^>]*method="get"[^>]*role="search"', templates):
+        assert re.search(r"検索のページのアドレス[^。]*の一部になります", privacy), \
+            "the privacy page must say a search box sends its words in the address"
     # Search sends no query: the scripts fetch only files of the site (relative or site paths).
     for name, text in scripts.items():
         assert not re.search(r"""fetch\(\s*["'`]https?:""", text), f"{name} fetches from another site"
