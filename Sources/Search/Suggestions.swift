@@ -66,11 +66,13 @@ public enum Suggestions {
   /// offered the pages whose address is nearest (search.js `nearPages`).
   static let pagesFile = "pages.json"
 
-  /// `pages.json`: `[["/initiatives/ai-disaster/","AIを活用した防災対策"],…]`, by address.
-  static func pagesFile(_ documents: [SearchDocument]) -> Data {
+  /// `pages.json`: `[["/initiatives/ai-disaster/","AIを活用した防災対策"],…]`, in id order
+  /// (`ordered`): not sorted again, as a retitled page in `portal serve` writes it anew.
+  static func pagesFile(_ ordered: [SearchDocument]) -> Data {
     var w = JSONBytes()
+    w.bytes.reserveCapacity(ordered.count * 80)
     w.byte(UInt8(ascii: "["))
-    for (i, doc) in documents.sorted(by: { $0.url < $1.url }).enumerated() {
+    for (i, doc) in ordered.enumerated() {
       w.raw(i == 0 ? "[" : ",[")
       w.string(doc.url)
       w.byte(UInt8(ascii: ","))

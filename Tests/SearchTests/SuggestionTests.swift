@@ -110,14 +110,14 @@ import Testing
     #expect(patch.writes[Suggestions.file] != index.files[Suggestions.file])
   }
 
-  /// pages.json: every document's address and title, by address, for the page for missing
+  /// pages.json: every document's address and title, in index order, for the page for missing
   /// addresses; a retitled page changes it, a body edit does not touch it.
   @Test func thePagesFileFollowsTitlesOnly() throws {
     let index = SearchIndexBuilder.buildIndex(Self.documents)
     let text = String(decoding: try #require(index.files[Suggestions.pagesFile]), as: UTF8.self)
     #expect(
       text
-        == #"[["/fields/disaster/","防災・危機管理"],["/glossary/my-number-card/","マイナンバーカード"],["/glossary/open-data/","オープンデータ"],["/initiatives/bousai/","防災の取組"]]"#
+        == #"[["/glossary/my-number-card/","マイナンバーカード"],["/glossary/open-data/","オープンデータ"],["/fields/disaster/","防災・危機管理"],["/initiatives/bousai/","防災の取組"]]"#
         + "\n")
     func patched(_ edit: (inout SearchDocument) -> Void) throws -> SearchIndexUpdate {
       var edited = Self.documents
