@@ -187,8 +187,10 @@ def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    pages = json.loads((site_dir / "search" / "pages.json").read_text(encoding="utf-8"))
-    url, title = next(p for p in pages if p[0].startswith("/initiatives/"))
+    urls = json.loads((site_dir / "search" / "pages.json").read_text(encoding="utf-8"))
+    doc, url = next((n, u) for n, u in enumerate(urls) if u.startswith("/initiatives/"))
+    # Entry n's title is in head n.
+    title = json.loads((site_dir / "search" / "c" / f"{doc}.json").read_text(encoding="utf-8"))["t"]
     for asked in (url[:-2] + "/", url.upper(), url + "old/page/"):
         load(driver, server + asked)
         box = driver.find_element(By.ID, "nf-suggest")

@@ -74,14 +74,13 @@ extension SearchIndexBuilder {
     // What changed, key by key: for postings (document, old mask, new mask), 0 for absent;
     // for `=` entries, documents added to or removed from their title and keyword sets.
     var edits: [String: (shardKey: [UInt32], changes: [(Int32, UInt32, UInt32)])] = [:]
-    // What the suggestion files are made of: a page's address and title (pages.json), a
-    // glossary entry's or field's names (words.json).
-    var (retitled, renamed) = (false, false)
+    // Whether a field's names changed, which words.json holds (a glossary entry's names make
+    // the index whole).
+    var renamed = false
     var exactEdits: [String: (title: [(Int32, Bool)], keywords: [(Int32, Bool)])] = [:]
     for (id, head, body) in changed {
       let new = docs[id]
       guard let old = previousDocument(id, new) else { return nil }
-      if old.title != new.title || old.url != new.url { retitled = true }
       if [.glossary, .field].contains(new.kind),
         old.title != new.title || old.keywords != new.keywords
       {
@@ -213,10 +212,8 @@ extension SearchIndexBuilder {
     guard IndexEntries.shardCount(total: state.total, options: options) == previous.shards else {
       return nil
     }
-    // Made again whole (a few milliseconds at 10,000 pages) only when what they hold changed:
-    // a retitled page its line of pages.json, a field's retitled vision a group of words.json.
-    // A body or summary edit (the usual save in `portal serve`) changes neither.
-    if retitled { writes[Suggestions.pagesFile] = Suggestions.pagesFile(docs) }
+    // words.json made again whole (milliseconds) only when a field's vision was retitled;
+    // pages.json holds addresses, which a patch never changes.
     if renamed { writes[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups) }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
   }

@@ -61,23 +61,22 @@ public enum Suggestions {
     return w.data
   }
 
-  /// The file of every document's address and title, for the page for missing addresses
-  /// (404.html): a resident who typed an address from paper, or followed a mistyped link, is
-  /// offered the pages whose address is nearest (search.js `nearPages`).
+  /// The file of every document's address, for the page for missing addresses (404.html): a
+  /// resident who typed an address from paper, or followed a mistyped link, is offered the
+  /// pages whose address is nearest (search.js `nearPages`), titled from their heads.
   static let pagesFile = "pages.json"
 
-  /// `pages.json`: `[["/initiatives/ai-disaster/","AIを活用した防災対策"],…]`, in id order
-  /// (`ordered`): not sorted again, as a retitled page in `portal serve` writes it anew.
+  /// `pages.json`: `["/glossary/ai/","/glossary/big-data/",…]`, the documents' addresses in id
+  /// order, so entry n's title is in head `c/<n>.json`. Addresses only: a patch never changes
+  /// an address (that moves the document, and the index is made whole), so a retitled page in
+  /// `portal serve` leaves this file as it is.
   static func pagesFile(_ ordered: [SearchDocument]) -> Data {
     var w = JSONBytes()
-    w.bytes.reserveCapacity(ordered.count * 80)
+    w.bytes.reserveCapacity(ordered.count * 40 + 4)
     w.byte(UInt8(ascii: "["))
-    for (i, doc) in ordered.enumerated() {
-      w.raw(i == 0 ? "[" : ",[")
-      w.string(doc.url)
-      w.byte(UInt8(ascii: ","))
-      w.string(doc.title)
-      w.byte(UInt8(ascii: "]"))
+    for i in ordered.indices {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.string(ordered[i].url)
     }
     w.raw("]\n")
     return w.data

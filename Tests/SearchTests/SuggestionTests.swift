@@ -110,33 +110,30 @@ import Testing
     #expect(patch.writes[Suggestions.file] != index.files[Suggestions.file])
   }
 
-  /// pages.json: every document's address and title, in index order, for the page for missing
-  /// addresses; a retitled page changes it, a body edit does not touch it.
-  @Test func thePagesFileFollowsTitlesOnly() throws {
+  /// pages.json: every document's address in index order (entry n's title is head n), for the
+  /// page for missing addresses; no patch rewrites it, as none changes an address.
+  @Test func thePagesFileListsAddressesInIndexOrder() throws {
     let index = SearchIndexBuilder.buildIndex(Self.documents)
     let text = String(decoding: try #require(index.files[Suggestions.pagesFile]), as: UTF8.self)
     #expect(
       text
-        == #"[["/glossary/my-number-card/","マイナンバーカード"],["/glossary/open-data/","オープンデータ"],["/fields/disaster/","防災・危機管理"],["/initiatives/bousai/","防災の取組"]]"#
+        == #"["/glossary/my-number-card/","/glossary/open-data/","/fields/disaster/","/initiatives/bousai/"]"#
         + "\n")
-    func patched(_ edit: (inout SearchDocument) -> Void) throws -> SearchIndexUpdate {
-      var edited = Self.documents
-      edit(&edited[3])
-      return try #require(
-        SearchIndexBuilder.update(
-          edited, previous: index.state,
-          previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
-          readFile: { index.files[$0] }))
+    let heads = (0..<4).map {
+      String(decoding: index.files[IndexFormat.headName($0)]!, as: UTF8.self)
     }
-    let body = try patched { $0.body = "地域の防災を強めます。" }
-    #expect(body.writes[Suggestions.pagesFile] == nil && body.writes[Suggestions.file] == nil)
-    let title = try patched { $0.title = "防災を進める取組" }
-    var retitled = Self.documents
-    retitled[3].title = "防災を進める取組"
+    #expect(heads[2].contains(#""u":"/fields/disaster/""#))
+    var edited = Self.documents
+    edited[3].title = "防災を進める取組"
+    let patch = try #require(
+      SearchIndexBuilder.update(
+        edited, previous: index.state,
+        previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
+        readFile: { index.files[$0] }))
+    #expect(patch.writes[Suggestions.pagesFile] == nil && patch.writes[Suggestions.file] == nil)
     #expect(
-      title.writes[Suggestions.pagesFile]
-        == SearchIndexBuilder.build(retitled)[Suggestions.pagesFile])
-    #expect(title.writes[Suggestions.file] == nil)  // an initiative names no group
+      SearchIndexBuilder.build(edited)[Suggestions.pagesFile] == index.files[Suggestions.pagesFile])
+    #expect(patch.writes[IndexFormat.headName(3)] != nil)  // the new title is in its head
   }
 
   /// An index built by an older Portal has no words.json: no suggestions, no failure.

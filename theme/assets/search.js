@@ -713,7 +713,8 @@ export function suggestFrom(text, groups) {
 
 // ---------------------------------------------------------------- the page for missing addresses
 // 404.html offers the pages whose address is nearest the one asked for (an address typed from
-// a flyer, a link mistyped elsewhere), from search/pages.json: [[url, title], …].
+// a flyer, a link mistyped elsewhere), from search/pages.json: the documents' addresses in id
+// order, so the title of entry n is in the head c/<n>.json.
 
 /** An address as compared: decoded, NFKC, lower case, `index.html` and `.html` dropped, one
  * slash at the end. */
@@ -724,25 +725,28 @@ function pathKey(path) {
   return s.endsWith("/") ? s : s + "/";
 }
 
-/** Up to `limit` pages for a missing `path`: the page itself when only case, width or encoding
- * differ; else the deepest page the address continues (/initiatives/a/extra/ → /initiatives/a/),
- * then those a few typos away (more for longer addresses), nearest first. */
-export function nearPages(path, pages, limit = 3) {
+/** Up to `limit` entries of `urls` ({url, id}) for a missing `path`: the page itself when only
+ * case, width or encoding differ; else the deepest page the address continues
+ * (/initiatives/a/extra/ → /initiatives/a/), then those a few typos away (more for longer
+ * addresses), nearest first. */
+export function nearPages(path, urls, limit = 3) {
   const want = pathKey(path);
   const wanted = Array.from(want, (c) => c.codePointAt(0));
   const bound = Math.max(2, Math.min(4, Math.floor(wanted.length / 8)));
   let within = null;
   const near = [];
-  for (const page of pages) {
-    if (!Array.isArray(page) || typeof page[0] !== "string") continue;
-    const key = pathKey(page[0]);
+  for (let id = 0; id < urls.length; id++) {
+    const url = urls[id];
+    if (typeof url !== "string") continue;
+    const key = pathKey(url);
+    const page = { url, id };
     if (key === want) return [page];
     if (want.startsWith(key) && key.split("/").length > 3 &&
-        (!within || key.length > pathKey(within[0]).length)) within = page;
+        (!within || key.length > pathKey(within.url).length)) within = page;
     const d = distance(wanted, Array.from(key, (c) => c.codePointAt(0)), bound);
     if (d <= bound) near.push([d, page]);
   }
-  near.sort((x, y) => x[0] - y[0] || (x[1][0] < y[1][0] ? -1 : x[1][0] > y[1][0] ? 1 : 0));
+  near.sort((x, y) => x[0] - y[0] || (x[1].url < y[1].url ? -1 : x[1].url > y[1].url ? 1 : 0));
   const found = near.map(([, page]) => page).filter((page) => page !== within);
   return (within ? [within, ...found] : found).slice(0, limit);
 }
@@ -751,15 +755,17 @@ function setupNotFound() {
   const box = document.getElementById("nf-suggest");
   const list = box && box.querySelector("ul");
   if (!list || !box.dataset.pages || /\/404\.html$/.test(location.pathname)) return;
-  fetch(new URL(box.dataset.pages, document.baseURI))
-    .then((r) => (r.ok ? r.json() : []))
-    .then((pages) => {
-      const near = nearPages(location.pathname, Array.isArray(pages) ? pages : []);
-      for (const [url, title] of near) {
+  const base = new URL(box.dataset.pages, document.baseURI);
+  const json = (path) => fetch(new URL(path, base)).then((r) => (r.ok ? r.json() : null));
+  json(base.href)
+    .then((urls) => Promise.all(nearPages(location.pathname, Array.isArray(urls) ? urls : [])
+      .map((page) => json(`c/${page.id}.json`).catch(() => null).then((head) => ({ ...page, head })))))
+    .then((near) => {
+      for (const { url, head } of near) {
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = url;
-        a.textContent = title;
+        a.textContent = (head && head.t) || url;
         li.append(a);
         list.append(li);
       }
