@@ -17,7 +17,7 @@ import Foundation
 ///   results it shows and for verifying matches longer than an n-gram, and a chunk only when
 ///   the snippet or the verification needs that part of the body.
 /// - `words.json`: the site's names in groups, for 「もしかして」 after a search that found
-///   nothing (`Suggestions`); `pages.json`: every page's address and title, for the page for
+///   nothing (`Suggestions`); `pages.json`: every page's address (in id order), for the page for
 ///   missing addresses.
 ///
 /// Document ids follow the tie-break order (kind, then newer dates), so ranking needs no
