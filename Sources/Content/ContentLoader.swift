@@ -290,9 +290,14 @@ public enum ContentLoader {
   /// nothing and said nothing.
   static func hugoIndexFiles(in root: String) -> [String] {
     ([""] + ContentKind.allCases.map { $0.folder + "/" }).map { $0 + "_index.md" }.filter {
-      var st = stat()
-      return stat(root + "/" + $0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+      isRegularFile(root + "/" + $0)
     }
+  }
+
+  /// Whether `path` is a file (not a folder, nor missing).
+  static func isRegularFile(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Files outside `files/` that look meant as pages but are not read as such: `.MD` (as some
@@ -321,8 +326,7 @@ public enum ContentLoader {
       let path = root + "/" + relative
       guard ContentFiles.isPublished(relative) else {
         // The caller's scan lists folders too.
-        var st = stat()
-        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { unpublished.append(relative) }
+        if isRegularFile(path) { unpublished.append(relative) }
         continue
       }
       guard let stamp = FileStamp.of(path: path) else { continue }

@@ -80,17 +80,11 @@ extension Linter {
     for value in FrontMatterValues.values(in: frontMatter) {
       // Linted as a body of its own, then each finding moved from the value to the file.
       let source = SourceText(file: file, body: value.text, lineOffset: 0)
-      let blocks = MarkdownDocument(value.text).textBlocks().filter { $0.kind != .codeBlock }.map {
-        LintBlock($0, source: source, context: context)
-      }
+      let blocks = lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
       let page = LintPage(blocks: blocks, links: [], source: source)
-      var problems: [Diagnostic] = []
-      for rule in allRules where !FrontMatterText.notForValues.contains(rule.id) {
-        guard let threshold = configuration.setting(for: rule.id) else { continue }
-        let ruleContext = RuleContext(rule: rule.id, threshold: threshold, site: context)
-        problems +=
-          blocks.flatMap { rule.check($0, ruleContext) } + rule.check(page: page, ruleContext)
-      }
+      let problems = check(
+        page, context: context, configuration: configuration,
+        skipping: FrontMatterText.notForValues)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {

@@ -46,21 +46,38 @@ public enum Linter {
     }
     let source = SourceText(file: file, body: body, lineOffset: bodyLineOffset)
     let document = MarkdownDocument(body)
-    let blocks = document.textBlocks().filter { $0.kind != .codeBlock }.map {
-      LintBlock($0, source: source, context: context)
-    }
+    let blocks = lintBlocks(of: document, source: source, context: context)
     let page = LintPage(
       blocks: blocks, links: document.links(),
       rawHTML: context.allowsRawHTML ? [] : document.rawHTML(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
-    var found: [Diagnostic] = []
-    for rule in allRules {
-      guard let threshold = configuration.setting(for: rule.id) else { continue }
-      let ruleContext = RuleContext(rule: rule.id, threshold: threshold, site: context)
-      for block in blocks { found += rule.check(block, ruleContext) }
-      found += rule.check(page: page, ruleContext)
-    }
+    let found = check(page, context: context, configuration: configuration)
     let directives = Directives(source, knownRules: allRules.map(\.id))
     return (directives.problems + found.filter { !directives.silences($0) }).sorted
+  }
+
+  /// The text blocks rules read: code blocks are left alone.
+  static func lintBlocks(of document: MarkdownDocument, source: SourceText, context: LintContext)
+    -> [LintBlock]
+  {
+    document.textBlocks().filter { $0.kind != .codeBlock }.map {
+      LintBlock($0, source: source, context: context)
+    }
+  }
+
+  /// Every rule the configuration turns on, but those `skipping`, on each block of the page
+  /// and on the page as a whole.
+  static func check(
+    _ page: LintPage, context: LintContext, configuration: LintConfiguration,
+    skipping: Set<String> = []
+  ) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for rule in allRules where !skipping.contains(rule.id) {
+      guard let threshold = configuration.setting(for: rule.id) else { continue }
+      let ruleContext = RuleContext(rule: rule.id, threshold: threshold, site: context)
+      for block in page.blocks { found += rule.check(block, ruleContext) }
+      found += rule.check(page: page, ruleContext)
+    }
+    return found
   }
 }

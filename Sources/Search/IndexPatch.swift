@@ -74,18 +74,14 @@ extension SearchIndexBuilder {
     // What changed, key by key: for postings (document, old mask, new mask), 0 for absent;
     // for `=` entries, documents added to or removed from their title and keyword sets.
     var edits: [String: (shardKey: [UInt32], changes: [(Int32, UInt32, UInt32)])] = [:]
-    // Whether a field's names changed, which words.json holds (a glossary entry's names make
-    // the index whole).
+    // Whether a field's vision was retitled: words.json holds fields by title (a glossary
+    // entry's names, the rest of it, make the index whole).
     var renamed = false
     var exactEdits: [String: (title: [(Int32, Bool)], keywords: [(Int32, Bool)])] = [:]
     for (id, head, body) in changed {
       let new = docs[id]
       guard let old = previousDocument(id, new) else { return nil }
-      if [.glossary, .field].contains(new.kind),
-        old.title != new.title || old.keywords != new.keywords
-      {
-        renamed = true
-      }
+      if new.kind == .field, old.title != new.title { renamed = true }
       let oldHashes = SearchIndexState.hashes(of: old)
       guard oldHashes.head == previous.heads[id], oldHashes.body == previous.bodies[id] else {
         return nil

@@ -13,18 +13,15 @@ public struct URLScheme: Sendable {
   public func url(_ relative: String) -> String { basePath + relative }
 
   public func page(kind: ContentKind, slug: String) -> String {
-    url("\(Self.urlFolder(kind))/\(slug)/")
+    url("\(kind.urlFolder)/\(slug)/")
   }
-
-  /// The folder of a kind's pages in URLs (`ContentKind.urlFolder`).
-  static func urlFolder(_ kind: ContentKind) -> String { kind.urlFolder }
 
   public func domain(_ id: String) -> String { url("domains/\(id)/") }
   public func field(_ id: String) -> String { url("fields/\(id)/") }
   /// The list of a kind's pages: fields are listed by domain under `domains/`; the pages about
   /// the site at `about/`, where their own pages are.
   public func index(_ kind: ContentKind) -> String {
-    url("\(kind == .field ? "domains" : Self.urlFolder(kind))/")
+    url("\(kind == .field ? "domains" : kind.urlFolder)/")
   }
   public var home: String { basePath }
   public var search: String { url("search/") }

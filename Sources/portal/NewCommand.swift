@@ -83,7 +83,7 @@ struct NewCommand: ParsableCommand {
       )
     }
     // The build would refuse the page: /initiatives/index/ beside the list at /initiatives/.
-    if s == "index", kind.contentKind != .field {
+    if s == "index" {
       throw ValidationError(
         "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes. Help: give the page a name of its own, for example --slug my-\(kind.rawValue)"
       )
