@@ -95,16 +95,24 @@ import Testing
     #expect(SearchIndexBuilder.build(Self.documents.reversed(), options: options) == files)
   }
 
-  /// A field's vision retitled goes through the patch: words.json follows it.
-  @Test func aPatchedIndexRenamesTheGroups() throws {
-    let index = SearchIndexBuilder.buildIndex(Self.documents)
+  /// The documents with document `n` retitled, and the patch of `index` for them.
+  func retitled(_ n: Int, _ title: String, in index: SearchIndex) throws -> (
+    [SearchDocument], SearchIndexUpdate
+  ) {
     var edited = Self.documents
-    edited[2].title = "防災と危機管理"
+    edited[n].title = title
     let patch = try #require(
       SearchIndexBuilder.update(
         edited, previous: index.state,
         previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
         readFile: { index.files[$0] }))
+    return (edited, patch)
+  }
+
+  /// A field's vision retitled goes through the patch: words.json follows it.
+  @Test func aPatchedIndexRenamesTheGroups() throws {
+    let index = SearchIndexBuilder.buildIndex(Self.documents)
+    let (edited, patch) = try retitled(2, "防災と危機管理", in: index)
     let whole = SearchIndexBuilder.build(edited)
     #expect(patch.writes[Suggestions.file] == whole[Suggestions.file])
     #expect(patch.writes[Suggestions.file] != index.files[Suggestions.file])
@@ -123,13 +131,7 @@ import Testing
       String(decoding: index.files[IndexFormat.headName($0)]!, as: UTF8.self)
     }
     #expect(heads[2].contains(#""u":"/fields/disaster/""#))
-    var edited = Self.documents
-    edited[3].title = "防災を進める取組"
-    let patch = try #require(
-      SearchIndexBuilder.update(
-        edited, previous: index.state,
-        previousDocument: { id, _ in SearchIndexBuilder.ordered(Self.documents)[id] },
-        readFile: { index.files[$0] }))
+    let (edited, patch) = try retitled(3, "防災を進める取組", in: index)
     #expect(patch.writes[Suggestions.pagesFile] == nil && patch.writes[Suggestions.file] == nil)
     #expect(
       SearchIndexBuilder.build(edited)[Suggestions.pagesFile] == index.files[Suggestions.pagesFile])
