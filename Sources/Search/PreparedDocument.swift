@@ -53,16 +53,17 @@ struct Prepared: Sendable {
     let grams = tries?.take(capacity: capacity) ?? GramTrie(capacity: capacity)
     defer { tries?.give(grams) }
     var words: [String: UInt32] = [:]
+    // Every text of the document with its bit; Japanese runs are walked into the trie later,
+    // partition by partition.
+    var texts: [(text: [UInt32], bit: UInt32)] = []
+    var starts = GramStarts()
 
     func index(_ text: [UInt32], bit: UInt32) {
+      let t = Int32(texts.count)
+      texts.append((text, bit))
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
-          for p in seg.start..<seg.end {
-            var node = GramTrie.root
-            for n in 0..<min(gramLength, seg.end - p) {
-              node = grams.child(of: node, text[p + n], depth: n, bit: bit)
-            }
-          }
+          starts.add(text: t, from: seg.start, to: seg.end, in: text)
         } else {
           words["#" + SearchText.string(text[seg.start..<seg.end]), default: 0] |= bit
         }
@@ -89,6 +90,23 @@ struct Prepared: Sendable {
       let normalized = Self.slice(body, r)
       index(normalized, bit: 1 << UInt32(3 + n))
       chunkTexts.append(SearchText.string(bodyScalars[r]))
+    }
+
+    // The n-grams starting at each position, walked partition by partition (a gram's
+    // partition is its first character's): the trie then makes each partition's grams one
+    // after another, already grouped as the posting table reads them.
+    gramEnds = [Int32](repeating: 0, count: PostingTable.partitions)
+    let sortedStarts = starts.sorted
+    for part in 0..<PostingTable.partitions {
+      for start in sortedStarts[starts.range(of: part)] {
+        let (text, bit) = texts[Int(start.text)]
+        var node = GramTrie.root
+        let p = Int(start.position)
+        for n in 0..<min(gramLength, Int(start.end) - p) {
+          node = grams.child(of: node, text[p + n], depth: n, bit: bit)
+        }
+      }
+      gramEnds[part] = Int32(grams.count)
     }
 
     let titleName = Self.aliasKey(title)
@@ -124,8 +142,10 @@ struct Prepared: Sendable {
       chunkFiles.append(c.data)
     }
     let (keys, masks) = (grams.keys, grams.masks)
-    (self.grams, gramEnds) = Self.grouped(
-      keys.count, item: { (keys[$0], masks[$0]) }, by: { PostingTable.partition(of: $0.0) })
+    self.grams = [(GramKey, UInt32)](unsafeUninitializedCapacity: keys.count) { buffer, n in
+      for i in 0..<keys.count { (buffer.baseAddress! + i).initialize(to: (keys[i], masks[i])) }
+      n = keys.count
+    }
     let list = Array(words)
     (self.words, wordEnds) = Self.grouped(
       list.count, item: { list[$0] }, by: { PostingTable.partition(ofWord: $0.0) })
@@ -248,5 +268,47 @@ extension Prepared {
       SearchText.string(Normalizer.exactKey(normalized)),
       !normalized.isEmpty && normalized.allSatisfy { Normalizer.charClass($0) != .separator }
     )
+  }
+}
+
+/// Where the n-grams of one document's Japanese runs start, sorted by the partition of their
+/// first character (a counting sort, stable, so each partition's starts stay in text order).
+struct GramStarts {
+  struct Start {
+    var text: Int32
+    var position: Int32
+    var end: Int32
+  }
+
+  private var unsorted: [Start] = []
+  private var parts: [UInt8] = []
+  private var ends = [Int](repeating: 0, count: PostingTable.partitions)
+
+  mutating func add(text: Int32, from start: Int, to end: Int, in scalars: [UInt32]) {
+    for p in start..<end {
+      let part = PostingTable.partition(ofFirst: scalars[p])
+      unsorted.append(Start(text: text, position: Int32(p), end: Int32(end)))
+      parts.append(UInt8(part))
+      ends[part] += 1
+    }
+  }
+
+  /// The starts in partition order; partition p's are `range(of: p)`.
+  var sorted: [Start] {
+    var next = [Int](repeating: 0, count: ends.count)
+    for p in 1..<ends.count { next[p] = next[p - 1] + ends[p - 1] }
+    return [Start](unsafeUninitializedCapacity: unsorted.count) { buffer, n in
+      for (i, start) in unsorted.enumerated() {
+        let part = Int(parts[i])
+        (buffer.baseAddress! + next[part]).initialize(to: start)
+        next[part] += 1
+      }
+      n = unsorted.count
+    }
+  }
+
+  func range(of part: Int) -> Range<Int> {
+    let lower = ends[..<part].reduce(0, +)
+    return lower..<(lower + ends[part])
   }
 }
