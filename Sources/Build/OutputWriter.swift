@@ -84,12 +84,22 @@ enum OutputWriter {
 
   /// Checks that a relative output path stays inside the output folder.
   static func safeRelative(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else {
-      return false
+    // One pass over the bytes: this runs for each of the 80,000 files of a large site, and
+    // Foundation's `contains` was a visible part of writing them.
+    var (length, dots) = (0, 0)
+    func component() -> Bool { length > 0 && !(dots == length && length <= 2) }
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"), 0: return false
+      case UInt8(ascii: "/"):
+        guard component() else { return false }
+        (length, dots) = (0, 0)
+      default:
+        length += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
     }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-      !$0.isEmpty && $0 != "." && $0 != ".."
-    }
+    return component()
   }
 
   /// Brings an existing output up to date in place, for incremental builds: the changed files

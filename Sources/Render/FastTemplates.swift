@@ -43,10 +43,21 @@ struct FastTemplates: Sendable {
     else { return nil }
     var tokens: [Token] = []
     for item in list {
+      if isPortalEscape(item) { continue }
       guard let token = token(item) else { return nil }
       tokens.append(token)
     }
     return tokens
+  }
+
+  /// The content type every template of a theme starts with (`HTMLEscape.pragma`): this
+  /// renderer escapes the same way already.
+  private static func isPortalEscape(_ item: Any) -> Bool {
+    let mirror = Mirror(reflecting: item)
+    guard mirror.displayStyle == .enum, let child = mirror.children.first,
+      child.label == "contentType"
+    else { return false }
+    return child.value is HTMLEscape
   }
 
   private static func token(_ item: Any) -> Token? {
@@ -161,7 +172,7 @@ struct FastTemplates: Sendable {
       out += text
     case .variable(let path):
       switch lookup(path, context) {
-      case .text(let s)?: out += Self.escape(s)
+      case .text(let s)?: Self.escape(s, into: &out)
       case .bool(let b)?: out += b ? "true" : "false"
       case nil: break
       case .dict?, .list?: throw Decline()
@@ -242,28 +253,35 @@ struct FastTemplates: Sendable {
     return value
   }
 
-  /// swift-mustache's HTML escape (`< > & " '`), on bytes. A special character followed by a
-  /// combining mark is a different Character to swift-mustache and is left alone there, so such
-  /// rare text takes the Character-by-Character path.
-  static func escape(_ s: String) -> String {
-    var needs = false
-    for b in s.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
-      needs = true
-      break
-    }
-    guard needs else { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for c in s {
-      switch c {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
+  /// Appends `s` with `< > & " '` escaped (`HTMLEscape`, which swift-mustache uses too). Scans
+  /// the UTF-8 bytes, so a special character followed by a combining mark is escaped as well,
+  /// and appends the runs between them whole.
+  static func escape(_ s: String, into out: inout String) {
+    let utf8 = s.utf8
+    var run = utf8.startIndex
+    var i = run
+    while i != utf8.endIndex {
+      let entity: String
+      switch utf8[i] {
+      case 0x3C: entity = "&lt;"
+      case 0x3E: entity = "&gt;"
+      case 0x26: entity = "&amp;"
+      case 0x22: entity = "&quot;"
+      case 0x27: entity = "&#39;"
+      default:
+        i = utf8.index(after: i)
+        continue
       }
+      if run != i { out += s[run..<i] }
+      out += entity
+      i = utf8.index(after: i)
+      run = i
     }
-    return out
+    if run == utf8.startIndex {
+      out += s
+    } else if run != utf8.endIndex {
+      out += s[run...]
+    }
   }
+
 }

@@ -62,13 +62,13 @@ public struct Theme: Sendable {
         continue
       }
       do {
-        try library.register(text, named: name)
+        try HTMLEscape.register(text, named: name, in: &library)
         names.insert(name)
       } catch let error as MustacheTemplate.ParserError {
         let problem =
           TemplateSyntax.explain(text)
           ?? TemplateSyntax.Problem(
-            line: error.context.lineNumber, column: error.context.columnNumber,
+            line: error.context.lineNumber - 1, column: error.context.columnNumber,
             message: TemplateSyntax.describe(error.error),
             hint: "check that every {{#section}} has its {{/section}}")
         diagnostics.append(

@@ -179,22 +179,23 @@ struct Prepared: Sendable {
     words[(part == 0 ? 0 : Int(wordEnds[part - 1]))..<Int(wordEnds[part])]
   }
 
+  /// Normalised characters whose unit lies inside the original range r.
   static func slice(_ text: NormalizedText, _ r: Range<Int>) -> [UInt32] {
-    // Normalised characters whose unit lies inside the original range r.
+    let lo = firstIndex(in: text, from: r.lowerBound)
+    var hi = lo
+    while hi < text.count && Int(text.originStart[hi]) < r.upperBound { hi += 1 }
+    return Array(text.scalars[lo..<hi])
+  }
+
+  /// The first normalised character whose unit starts at or after `offset` (binary search).
+  static func firstIndex(in text: NormalizedText, from offset: Int) -> Int {
     var lo = 0
     var hi = text.count
-    // Binary search: first index with originStart >= r.lowerBound.
     while lo < hi {
       let mid = (lo + hi) / 2
-      if Int(text.originStart[mid]) < r.lowerBound { lo = mid + 1 } else { hi = mid }
+      if Int(text.originStart[mid]) < offset { lo = mid + 1 } else { hi = mid }
     }
-    var out: [UInt32] = []
-    var i = lo
-    while i < text.count && Int(text.originStart[i]) < r.upperBound {
-      out.append(text.scalars[i])
-      i += 1
-    }
-    return out
+    return lo
   }
 
   /// Cuts the body into chunks of about `target` characters. Cuts fall only after units that
@@ -217,8 +218,11 @@ struct Prepared: Sendable {
         j += 1
       }
       if allSeparators {
-        let base = original[Int(s)]
-        let strong = [0x0A, 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0x21, 0x3F].contains(base)
+        let strong: Bool
+        switch original[Int(s)] {
+        case 0x0A, 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0x21, 0x3F: strong = true
+        default: strong = false
+        }
         breaks.append((Int(text.originEnd[i]), strong))
       }
       i = j
@@ -248,7 +252,12 @@ struct Prepared: Sendable {
     if start < total { ranges.append(start..<total) }
     // Leave out chunks without letters.
     ranges = ranges.filter { r in
-      slice(text, r).contains { Normalizer.charClass($0) != .separator }
+      var i = firstIndex(in: text, from: r.lowerBound)
+      while i < text.count && Int(text.originStart[i]) < r.upperBound {
+        if Normalizer.charClass(text.scalars[i]) != .separator { return true }
+        i += 1
+      }
+      return false
     }
     if ranges.count > IndexFormat.maxBodyChunks {
       let last =

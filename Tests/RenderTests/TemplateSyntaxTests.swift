@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import TestSupport
 import Testing
 
@@ -34,6 +35,26 @@ import Testing
   @Test func rightTemplatesAndOtherDelimitersAreLeftToTheParser() {
     #expect(TemplateSyntax.explain("{{#a}}{{{b}}}{{> p}}{{^c}}{{/c}}{{/a}}") == nil)
     #expect(TemplateSyntax.explain("{{=<% %>=}}<%#a%>") == nil)
+  }
+
+  /// What `explain` leaves to swift-mustache is placed where the parser says, on the file's own
+  /// lines (the theme's templates are parsed after a line of their own, `HTMLEscape.pragma`).
+  @Test func theParsersErrorKeepsTheFilesLines() throws {
+    let text = "<main>\n{{=<% %>=}}\n<%#pages%>\n</main>\n"
+    #expect(TemplateSyntax.explain(text) == nil)
+    var parserLine = 0
+    do { _ = try MustacheTemplate(string: text) } catch let error as MustacheTemplate.ParserError {
+      parserLine = error.context.lineNumber
+    }
+    #expect(parserLine > 1)
+    let theme = try temporaryFolder("parser-error-theme")
+    let templates = theme.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    try text.write(
+      to: templates.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+    let (_, diagnostics) = Theme.load(from: theme, displayPath: "theme")
+    let d = try #require(diagnostics.first { $0.code == "theme.syntax" })
+    #expect(d.location.line == parserLine)
   }
 
   @Test func theThemeReportsItsBrokenTemplate() throws {

@@ -42,7 +42,7 @@ import Testing
 
   func library() throws -> MustacheLibrary {
     var library = MustacheLibrary()
-    try library.register(Self.template, named: "t")
+    try HTMLEscape.register(Self.template, named: "t", in: &library)
     return library
   }
 
@@ -60,6 +60,22 @@ import Testing
       #expect(html.contains("<p>担当：デジタル推進課</p>") && html.contains("なし") == false)
       #expect(!html.contains("外</a>") && html.contains("<h1>外</h1>"))
     }
+  }
+
+  /// A quote or bracket followed by a combining mark is one Character that is not the quote:
+  /// swift-mustache's own escape printed it as it was, and in an attribute the quote ended the
+  /// value. Both renderers escape it now.
+  @Test func aQuoteWithACombiningMarkIsEscapedByBoth() throws {
+    let library = try library()
+    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    var context = Self.contexts[0]
+    context["cards"] = .items([
+      ["url": .text("/a/\"\u{301} onfocus=x"), "title": .text("<\u{338}b>\u{301}&\u{301}")]
+    ])
+    let html = try #require(fast.render("t", context))
+    #expect(html == library.render(TemplateValue.dict(context).any, withTemplate: "t"))
+    #expect(html.contains("href=\"/a/&quot;\u{301} onfocus=x\""))
+    #expect(html.contains("&lt;\u{338}b&gt;\u{301}&amp;\u{301}"))
   }
 
   /// A list printed as text is what swift-mustache does differently: the fast renderer

@@ -1,0 +1,33 @@
+import Mustache
+
+/// The theme's HTML escape, the same in both renderers. By bytes: swift-mustache's own escape
+/// compares Characters, and `"` followed by a combining mark (U+0301) is one Character that is
+/// not `"`, so it was printed as it is, and in an attribute its quote ended the value.
+struct HTMLEscape: MustacheContentType {
+  static let name = "PORTAL_HTML"
+
+  /// Put before every template so swift-mustache escapes with this type. On a line of its own,
+  /// which Mustache leaves out of the output (a standalone tag): the template prints the same,
+  /// and its lines are one further down (`Theme.load` counts that back for syntax errors).
+  static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+
+  private static let registered: Bool = {
+    MustacheContentTypes.register(HTMLEscape(), named: name)
+    return true
+  }()
+
+  /// Registers a theme's template in `library`, escaping with this type.
+  static func register(_ text: String, named name: String, in library: inout MustacheLibrary)
+    throws
+  {
+    precondition(registered)
+    try library.register(pragma + text, named: name)
+  }
+
+  func escapeText(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    FastTemplates.escape(text, into: &out)
+    return out
+  }
+}
