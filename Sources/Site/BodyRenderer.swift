@@ -91,6 +91,23 @@ enum BodyRenderer {
     return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
   }
 
+  /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's
+  /// `contains` compares Characters, for every link of every body.
+  static func hasScheme(_ raw: String) -> Bool {
+    var colon = false
+    var slashes = 0
+    for byte in raw.utf8 {
+      if byte == UInt8(ascii: "/"), colon {
+        slashes += 1
+        if slashes == 2 { return true }
+      } else {
+        colon = byte == UInt8(ascii: ":")
+        slashes = 0
+      }
+    }
+    return false
+  }
+
   enum Resolution {
     case keep
     case rewrite(String)
@@ -104,7 +121,7 @@ enum BodyRenderer {
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
     // here as cmark-gfm would.
     if context.options.allowRawHTML, isDangerous(raw) { return .rewrite("") }
-    if raw.isEmpty || raw.hasPrefix("#") || raw.contains("://") || raw.hasPrefix("mailto:")
+    if raw.isEmpty || raw.hasPrefix("#") || hasScheme(raw) || raw.hasPrefix("mailto:")
       || raw.hasPrefix("tel:")
       || raw.hasPrefix("data:")
     {

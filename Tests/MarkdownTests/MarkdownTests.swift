@@ -170,4 +170,18 @@ import Testing
     #expect(blocks[1].text == "一行目の文。\n二行目の文。")
     #expect(blocks[1].lineStarts.map(\.line) == [3, 4])
   }
+
+  /// Columns count Characters; the scalar count stands in only where each scalar is one.
+  @Test func characterCountMatchesCharacters() {
+    let texts = [
+      "abc 防災、デジタル。ＤＸ！", "か\u{3099}き", "ｶﾞｷ", "e\u{301}x", "漢\u{FE00}字", "a\r\nb", "👨‍👩‍👧 x",
+      "\t[リンク](a.md)", "ゝゞ・ー", "",
+    ]
+    for text in texts {
+      #expect(MarkdownDocument.characterCount(text[...]) == text.count, "\(text)")
+    }
+    // A link after combining marks on its line is placed at its Character column.
+    let doc = MarkdownDocument("か\u{3099}か\u{3099} [a](b.md)\n")
+    #expect(doc.links().first?.column == 4)
+  }
 }

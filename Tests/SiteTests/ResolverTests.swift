@@ -139,4 +139,14 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
     #expect(basics.links.first?.line == 9)
     #expect(basics.headings.map(\.id) == ["趣旨", "期間"])
   }
+
+  /// Addresses with a host are kept as written; the byte scan agrees with `contains("://")`.
+  @Test func addressesWithAHostAreFoundOnBytes() {
+    for raw in [
+      "https://example.jp/", "a.md", "x:/y", "://", "a:/:/b", "ファイル://x", "mailto:a@b", ":/",
+      "a:b//c", "",
+    ] {
+      #expect(BodyRenderer.hasScheme(raw) == raw.contains("://"), "\(raw)")
+    }
+  }
 }
