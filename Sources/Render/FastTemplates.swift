@@ -258,6 +258,14 @@ struct FastTemplates: Sendable {
   /// and appends the runs between them whole.
   static func escape(_ s: String, into out: inout String) {
     let utf8 = s.utf8
+    // Most values have none of the five: one scan of the contiguous bytes, then one append.
+    let clean = utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+    }
+    if clean == true {
+      out += s
+      return
+    }
     var run = utf8.startIndex
     var i = run
     while i != utf8.endIndex {
