@@ -42,8 +42,9 @@ struct FastTemplates: Sendable {
       let list = raw as? [Any]
     else { return nil }
     var tokens: [Token] = []
-    for item in list {
-      if isPortalEscape(item) { continue }
+    for (i, item) in list.enumerated() {
+      // The pragma comes first (reflection on every token was a visible part of loading).
+      if i == 0 && isPortalEscape(item) { continue }
       guard let token = token(item) else { return nil }
       tokens.append(token)
     }
