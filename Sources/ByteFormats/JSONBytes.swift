@@ -17,32 +17,35 @@ public struct JSONBytes: Sendable {
   }
 
   public mutating func string(_ s: String) {
-    bytes.append(0x22)
     var s = s
+    s.withUTF8 { string(utf8: $0) }
+  }
+
+  /// A string given as its UTF-8 bytes.
+  public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(0x22)
     // Runs that need no escaping (nearly all of a Japanese text) are copied whole.
-    s.withUTF8 { utf8 in
-      var start = 0
-      for i in utf8.indices {
-        let b = utf8[i]
-        guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x3C && escapesLessThan) else {
-          continue
-        }
-        if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-        start = i + 1
-        switch b {
-        case 0x22: escapeAs(0x22)
-        case 0x5C: escapeAs(0x5C)
-        case 0x08: escapeAs(0x62)
-        case 0x09: escapeAs(0x74)
-        case 0x0A: escapeAs(0x6E)
-        case 0x0C: escapeAs(0x66)
-        case 0x0D: escapeAs(0x72)
-        default: escape(b)
-        }
+    var start = 0
+    for i in utf8.indices {
+      let b = utf8[i]
+      guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x3C && escapesLessThan) else {
+        continue
       }
-      if start < utf8.count {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+      start = i + 1
+      switch b {
+      case 0x22: escapeAs(0x22)
+      case 0x5C: escapeAs(0x5C)
+      case 0x08: escapeAs(0x62)
+      case 0x09: escapeAs(0x74)
+      case 0x0A: escapeAs(0x6E)
+      case 0x0C: escapeAs(0x66)
+      case 0x0D: escapeAs(0x72)
+      default: escape(b)
       }
+    }
+    if start < utf8.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(0x22)
   }

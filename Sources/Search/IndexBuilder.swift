@@ -109,24 +109,17 @@ public enum SearchIndexBuilder {
       start = end
     }
 
-    // Entries: key bytes → value bytes, with the shard key that places them.
-    var entries: [Entry] = []
-    entries.reserveCapacity(postings.count + exact.count + groups.count)
+    // Entries as bytes, one arena per posting partition and one for the `=` and `~` entries.
     let documentCount = docs.count
-    var encoded = postings.consumeEntries { key, posting in
-      let (value, bigPairs) = IndexEntries.postingValue(
-        posting, documentCount: documentCount, options: options)
-      return (Entry(key: key.string, shardKey: key.shardKey, value: value), bigPairs)
+    var (arenas, bigPairs) = postings.consumeIntoArenas { posting in
+      IndexEntries.postingValue(posting, documentCount: documentCount, options: options)
     }
-    for (entry, bigPairs) in encoded {
-      if let bigPairs { state.bigPairs[entry.key] = bigPairs }
-      entries.append(entry)
-    }
-    encoded = []
+    for (key, length) in bigPairs { state.bigPairs[key] = length }
+    var named = EntryArena()
     for (key, sets) in exact {
       let value = IndexEntries.exactValue(
         title: sets.title, keywords: sets.keywords, documentCount: docs.count)
-      entries.append(Entry(key: "=" + key, shardKey: key.unicodeScalars.map(\.value), value: value))
+      named.append(key: "=" + key, shardKey: key.unicodeScalars.lazy.map(\.value), value: value)
     }
     for (key, members) in groups {
       let others = members.subtracting([key]).sorted {
@@ -140,35 +133,17 @@ public enum SearchIndexBuilder {
         w.string(m)
       }
       w.byte(UInt8(ascii: "]"))
-      entries.append(
-        Entry(key: "~" + key, shardKey: key.unicodeScalars.map(\.value), value: w.bytes))
+      named.append(key: "~" + key, shardKey: key.unicodeScalars.lazy.map(\.value), value: w.bytes)
     }
+    arenas.append(named)
 
-    // Shards: enough that the average file stays near `shardBytes`.
-    state.total = entries.reduce(0) { $0 + IndexEntries.size(key: $1.key, value: $1.value) }
+    // Shards: enough that the average file stays near `shardBytes`; made and handed over in
+    // groups, so the files are never all in memory either.
+    state.total = arenas.reduce(0) { $0 + $1.total }
     let shards = IndexEntries.shardCount(total: state.total, options: options)
     state.shards = shards
-    var byShard = [[(key: String, value: [UInt8])]](repeating: [], count: shards)
-    for e in entries {
-      byShard[Int(e.hash & UInt32(shards - 1))].append((e.key, e.value))
-    }
-    entries = []
-    // Each shard sorts and writes its own entries, in parallel, and lets go of them: the
-    // values and the files are never both whole in memory.
-    let shardFiles = [Data](unsafeUninitializedCapacity: shards) { files, initialized in
-      byShard.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let members = buffer
-        nonisolated(unsafe) let files = files
-        DispatchQueue.concurrentPerform(iterations: shards) { s in
-          (files.baseAddress! + s).initialize(to: IndexEntries.shardData(members[s]))
-          members[s] = []
-        }
-      }
-      initialized = shards
-    }
-    for (s, data) in shardFiles.enumerated() {
-      files[IndexFormat.shardName(s, shards: shards)] = data
-    }
+    EntryArena.writeShards(arenas, shards: shards, emit: emit)
+    arenas = []
 
     var meta = JSONBytes()
     meta.raw(
@@ -210,19 +185,6 @@ public enum SearchIndexBuilder {
       }
       if documents[i].url != documents[j].url { return documents[i].url < documents[j].url }
       return documents[i].title < documents[j].title
-    }
-  }
-
-  struct Entry: Sendable {
-    var key: String
-    /// `IndexFormat.hash` of the shard key: the entry's shard is its low bits.
-    var hash: UInt32
-    var value: [UInt8]
-
-    init(key: String, shardKey: [UInt32], value: [UInt8]) {
-      self.key = key
-      self.hash = IndexFormat.hash(shardKey)
-      self.value = value
     }
   }
 }

@@ -59,13 +59,19 @@ enum IndexFormat {
   ]
 
   /// FNV-1a over Unicode scalar values; search.js computes the same with Math.imul.
-  static func hash(_ scalars: [UInt32]) -> UInt32 {
-    var h: UInt32 = 2_166_136_261
-    for v in scalars {
-      h ^= v
-      h = h &* 16_777_619
-    }
+  static func hash(_ scalars: some Sequence<UInt32>) -> UInt32 {
+    var h = hashSeed
+    for v in scalars { mix(&h, v) }
     return h
+  }
+
+  /// The start of `hash`, and one scalar's step (for keys hashed without an array).
+  static let hashSeed: UInt32 = 2_166_136_261
+
+  @inline(__always)
+  static func mix(_ h: inout UInt32, _ v: UInt32) {
+    h ^= v
+    h = h &* 16_777_619
   }
 
   static func shardName(_ index: Int, shards: Int) -> String {

@@ -68,25 +68,47 @@ struct PostingTable {
     case big(sets: [[Int32]], known: [(Int32, UInt32)], pairsLength: Int)
   }
 
-  /// `transform` of each key with its posting, partitions in parallel;
-  /// each partition's postings are let go once transformed, so the encoded index and the
-  /// table are never both whole in memory.
-  mutating func consumeEntries<T: Sendable>(
-    _ transform: @Sendable (Key, Posting) -> T
-  ) -> [T] {
-    let results = ResultBox<[T]>(count: parts.count)
+  /// Every key with its posting encoded by `encode`, into one arena per partition, partitions
+  /// in parallel; each partition is let go once encoded, so the encoded index and the table
+  /// are never both whole in memory. Also the keys whose posting `encode` wrote in the big
+  /// form, with the length their pairs would have had (`SearchIndexState.bigPairs`).
+  mutating func consumeIntoArenas(
+    _ encode: @Sendable (Posting) -> (value: [UInt8], bigPairs: Int?)
+  ) -> (arenas: [EntryArena], bigPairs: [(String, Int)]) {
+    let results = ResultBox<(EntryArena, [(String, Int)])>(count: parts.count)
     parts.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let parts = buffer
       DispatchQueue.concurrentPerform(iterations: parts.count) { p in
-        var out: [T] = []
-        out.reserveCapacity(parts[p].keys.count)
-        parts[p].forEachEntry { out.append(transform($0, $1)) }
-        parts[p].batches = []
-        parts[p].bigs.removeAll()
-        results.set(p, out)
+        var arena = EntryArena()
+        var big: [(String, Int)] = []
+        parts[p].forEachEntry { key, posting in
+          let (value, bigPairs) = encode(posting)
+          switch key {
+          case .gram(let g): arena.append(gram: g, value: value)
+          case .word(let w): arena.append(key: w, shardKey: Key.word(w).shardKey, value: value)
+          }
+          if let bigPairs { big.append((key.string, bigPairs)) }
+        }
+        parts[p].release()
+        results.set(p, (arena, big))
       }
     }
-    return results.values().flatMap { $0 }
+    let done = results.values()
+    return (done.map(\.0), done.flatMap(\.1))
+  }
+}
+
+/// A key as a partition keeps it: an n-gram stays its three words (a key string and shard key
+/// for each of millions of n-grams were most of the table's memory) until it is written.
+enum PartKey: Sendable {
+  case gram(GramKey)
+  case word(String)
+
+  var string: String {
+    switch self {
+    case .gram(let g): PostingTable.Key.gram(g).string
+    case .word(let w): w
+    }
   }
 }
 
@@ -106,9 +128,9 @@ private struct Part {
     var bytes: [UInt8]
   }
 
-  let gramIndex = GramTable(capacity: 1 << 12)
+  var gramIndex = GramTable(capacity: 1 << 12)
   var wordIndex: [String: Int32] = [:]
-  var keys: [PostingTable.Key] = []
+  var keys: [PartKey] = []
   var batches: [Batch] = []
   /// Per key while its entries are in batches: its last document and its pairs' length.
   var lastIds: [Int32] = []
@@ -123,8 +145,18 @@ private struct Part {
     maxPostingBytes = options.maxPostingBytes
   }
 
+  /// Lets go of everything, once the entries are written.
+  mutating func release() {
+    gramIndex = GramTable(capacity: 1)
+    wordIndex = [:]
+    keys = []
+    batches = []
+    (lastIds, lengths, bigSlots) = ([], [], [])
+    bigs.removeAll()
+  }
+
   @discardableResult
-  private mutating func added(_ key: PostingTable.Key) -> Int32 {
+  private mutating func added(_ key: PartKey) -> Int32 {
     keys.append(key)
     lastIds.append(-1)
     lengths.append(0)
@@ -230,7 +262,7 @@ private struct Part {
   }
 
   /// Each key with its posting, in the order keys were first seen.
-  func forEachEntry(_ body: (PostingTable.Key, PostingTable.Posting) -> Void) {
+  func forEachEntry(_ body: (PartKey, PostingTable.Posting) -> Void) {
     // The batches holding each key, in batch order (`keyBatches`): most keys are in one or two
     // of the 40 batches of a 10,000-page site, and asking every batch about every key was
     // 200 million comparisons.

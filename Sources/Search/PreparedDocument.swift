@@ -13,6 +13,17 @@ struct GramKey: Hashable, Sendable {
     a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F ^ c &* 0x1656_67B1_9E37_79F9
   }
 
+  /// Each character in order, without making an array.
+  @inline(__always)
+  func forEachScalar(_ body: (UInt32) -> Void) {
+    for i in 0..<9 {
+      let word = i < 3 ? a : i < 6 ? b : c
+      let v = UInt32((word >> (21 * UInt64(i % 3))) & 0x1F_FFFF)
+      if v == 0 { return }
+      body(v)
+    }
+  }
+
   var scalars: [UInt32] {
     var out: [UInt32] = []
     for word in [a, b, c] {
