@@ -12,12 +12,20 @@ bullet and numbered lists, tables, relative .md links between pages, glossary te
 followed by ※), furigana, katakana with voiced marks (ドローン), full-width Latin (ＤＸ) and
 digits. Deterministic for a given --seed; 10,000 pages take a few seconds.
 
+With --varied, the sentences are instead drawn from a character Markov chain (order 2) over the
+bodies of the shipped portal (content/ beside this folder): real Japanese that repeats little,
+as real writing does. The vocabulary corpus repeats its phrases, so it has about 60,000
+distinct search keys at 10,000 pages where varied text has about 1.9 million; what the search
+index costs depends on that (docs/speed.md).
+
 Shared by the search benchmark (bench/search_bench.sh) and the build benchmark.
 """
 
 import argparse
 import os
+import pathlib
 import random
+import re
 import shutil
 
 DOMAINS = [
@@ -149,9 +157,44 @@ def plan(n):
     return strategy, fields, initiatives, events, glossary
 
 
+class Markov:
+    """Sentences from a character chain of order 2 over the shipped portal's Japanese."""
+
+    RUN = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff、]+")
+
+    def __init__(self, rng):
+        self.rng = rng
+        root = pathlib.Path(__file__).resolve().parent.parent / "content"
+        chain = {}
+        for path in sorted(root.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            if text.startswith("---\n") and "\n---\n" in text[4:]:
+                text = text[text.index("\n---\n", 4) + 5:]
+            for run in self.RUN.findall(text):
+                run = "^^" + run + "。"
+                for i in range(len(run) - 2):
+                    chain.setdefault(run[i:i + 2], []).append(run[i + 2])
+        if not chain:
+            raise SystemExit(f"--varied needs the portal's content in {root}")
+        self.chain = chain
+
+    def sentence(self):
+        key, out = "^^", []
+        while len(out) < 80:
+            c = self.rng.choice(self.chain.get(key, ["。"]))
+            out.append(c)
+            if c == "。" and len(out) >= 12:
+                break
+            key = key[1] + c
+            if c == "。":
+                key = "^^"
+        return "".join(out).rstrip("。") + "。"
+
+
 class Corpus:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, varied=False):
         self.rng = random.Random(seed)
+        self.markov = Markov(self.rng) if varied else None
         self.strategy, self.fields, self.initiatives, self.events, self.glossary = plan(n)
         r = self.rng
         # Glossary: the real terms first, then compounds of two parts with their readings.
@@ -181,10 +224,13 @@ class Corpus:
 
     def sentence(self):
         r = self.rng
-        opener = r.choice(OPENERS).format(y=r.randint(5, 10), city=self.pick(CITIES))
-        s = f"{opener}{self.pick(SUBJECTS)}のために、{self.pick(OBJECTS)}を{self.pick(VERBS)}。"
-        if r.random() < 0.6:
-            s += self.pick(TAILS)
+        if self.markov:
+            s = self.markov.sentence()
+        else:
+            opener = r.choice(OPENERS).format(y=r.randint(5, 10), city=self.pick(CITIES))
+            s = f"{opener}{self.pick(SUBJECTS)}のために、{self.pick(OBJECTS)}を{self.pick(VERBS)}。"
+            if r.random() < 0.6:
+                s += self.pick(TAILS)
         if r.random() < 0.08:
             word, reading = r.choice(RUBY)
             s += f"{{{word}|{reading}}}の手続きも見直します。"
@@ -334,8 +380,10 @@ def main():
     p.add_argument("--pages", type=int, required=True, help="number of pages (all kinds together)")
     p.add_argument("--out", required=True, help="content folder to write (replaced if it exists)")
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same corpus)")
+    p.add_argument("--varied", action="store_true",
+                   help="sentences from a Markov chain over the shipped portal's text (repeats little)")
     a = p.parse_args()
-    Corpus(a.pages, a.seed).write(a.out)
+    Corpus(a.pages, a.seed, a.varied).write(a.out)
 
 
 if __name__ == "__main__":
