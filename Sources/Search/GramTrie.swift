@@ -3,22 +3,44 @@ import Foundation
 /// The distinct n-grams of one document, as a trie: a gram is its shorter prefix plus one
 /// character, so a lookup hashes (prefix node, character), one 8-byte word, instead of the
 /// three words of a whole `GramKey`. Slots are 8 bytes in a table a quarter of the size, which
-/// mostly stays in cache; the whole key of each node is kept beside it, in creation order.
-/// A class, as it owns that memory; each trie belongs to one document being prepared.
+/// mostly stays in cache. A node is its parent and character (its slot's word): the posting
+/// table keeps the n-grams of all documents as such a trie too, and whole keys are made only
+/// for n-grams it has not seen. A class, as it owns that memory; each trie belongs to one
+/// document being prepared.
 final class GramTrie {
   private var slots: UnsafeMutablePointer<UInt64>
   private var slotNodes: UnsafeMutablePointer<Int32>
   private var size: Int
-  /// Per node: its whole key and the mask of fields and chunks holding it.
-  private var nodeKeys: UnsafeMutablePointer<GramKey>
+  /// Per node: the mask of fields and chunks holding it.
   private var nodeMasks: UnsafeMutablePointer<UInt32>
   /// Per node, its slot: what `reset` clears.
   private var nodeSlots: UnsafeMutablePointer<Int32>
   private var capacity: Int
   private(set) var count = 0
 
-  var keys: UnsafeBufferPointer<GramKey> { UnsafeBufferPointer(start: nodeKeys, count: count) }
   var masks: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: nodeMasks, count: count) }
+
+  /// Node `n`'s parent (`root` for a one-character gram) and last character.
+  @inline(__always)
+  func link(of n: Int) -> (parent: Int32, scalar: UInt32) {
+    let word = slots[Int(nodeSlots[n])]
+    return (Int32(truncatingIfNeeded: (word >> 21) & 0xFFFF_FFFF) &- 1, UInt32(word & 0x1F_FFFF))
+  }
+
+  /// Every node's whole key, in creation order: what the links spell (the index itself never
+  /// needs them; the tests compare them with a dictionary's).
+  var keys: [GramKey] {
+    var keys: [GramKey] = []
+    var depths: [Int] = []
+    for n in 0..<count {
+      let (parent, scalar) = link(of: n)
+      let depth = parent < 0 ? 0 : depths[Int(parent)] + 1
+      let prefix = parent < 0 ? GramKey(a: 0, b: 0, c: 0) : keys[Int(parent)]
+      depths.append(depth)
+      keys.append(prefix.appending(scalar, at: depth))
+    }
+    return keys
+  }
 
   /// The parent of the one-character grams.
   static let root: Int32 = -1
@@ -41,7 +63,6 @@ final class GramTrie {
     slotNodes = .allocate(capacity: c)
     slotNodes.initialize(repeating: 0, count: c)
     self.capacity = c
-    nodeKeys = .allocate(capacity: c)
     nodeMasks = .allocate(capacity: c)
     nodeSlots = .allocate(capacity: c)
   }
@@ -49,7 +70,6 @@ final class GramTrie {
   deinit {
     slots.deallocate()
     slotNodes.deallocate()
-    nodeKeys.deallocate()
     nodeMasks.deallocate()
     nodeSlots.deallocate()
   }
@@ -61,10 +81,10 @@ final class GramTrie {
     count = 0
   }
 
-  /// The node of `parent`'s gram followed by `scalar` (at position `depth`, from 0), made
-  /// when new; `bit` is added to its mask.
+  /// The node of `parent`'s gram followed by `scalar`, made when new; `bit` is added to its
+  /// mask.
   @inline(__always)
-  func child(of parent: Int32, _ scalar: UInt32, depth: Int, bit: UInt32) -> Int32 {
+  func child(of parent: Int32, _ scalar: UInt32, bit: UInt32) -> Int32 {
     // Never 0: the parent is stored plus one (the root is -1) above 21 bits of character.
     let word = UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
     var h = word &* 0x9E37_79B9_7F4A_7C15
@@ -79,15 +99,7 @@ final class GramTrie {
       i = (i + 1) & (size - 1)
     }
     let node = Int32(count)
-    var key = parent == Self.root ? GramKey(a: 0, b: 0, c: 0) : nodeKeys[Int(parent)]
-    let v = UInt64(scalar)
-    switch depth {
-    case 0..<3: key.a |= v << (21 * UInt64(depth))
-    case 3..<6: key.b |= v << (21 * UInt64(depth - 3))
-    default: key.c |= v << (21 * UInt64(depth - 6))
-    }
     if count == capacity { growNodes() }
-    (nodeKeys + count).initialize(to: key)
     (nodeMasks + count).initialize(to: bit)
     nodeSlots[count] = Int32(i)
     count += 1
@@ -98,15 +110,12 @@ final class GramTrie {
   }
 
   private func growNodes() {
-    let (keys, masks, slotsOfNodes) = (nodeKeys, nodeMasks, nodeSlots)
+    let (masks, slotsOfNodes) = (nodeMasks, nodeSlots)
     capacity *= 2
-    nodeKeys = .allocate(capacity: capacity)
-    nodeKeys.moveInitialize(from: keys, count: count)
     nodeMasks = .allocate(capacity: capacity)
     nodeMasks.moveInitialize(from: masks, count: count)
     nodeSlots = .allocate(capacity: capacity)
     nodeSlots.moveInitialize(from: slotsOfNodes, count: count)
-    keys.deallocate()
     masks.deallocate()
     slotsOfNodes.deallocate()
   }

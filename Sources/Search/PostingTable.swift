@@ -128,7 +128,10 @@ private struct Part {
     var bytes: [UInt8]
   }
 
+  /// The partition's n-grams as a trie: (prefix's key, character) → key.
   var gramIndex = GramTable(capacity: 1 << 12)
+  /// For the document being added: the key of each of its n-grams in this partition.
+  var documentKeys: [Int32] = []
   var wordIndex: [String: Int32] = [:]
   var keys: [PartKey] = []
   var batches: [Batch] = []
@@ -148,6 +151,7 @@ private struct Part {
   /// Lets go of everything, once the entries are written.
   mutating func release() {
     gramIndex = GramTable(capacity: 1)
+    documentKeys = []
     wordIndex = [:]
     keys = []
     batches = []
@@ -164,9 +168,15 @@ private struct Part {
     return Int32(keys.count - 1)
   }
 
-  mutating func key(_ g: GramKey) -> Int32 {
-    let (k, inserted) = gramIndex.insert(g, value: Int32(keys.count))
-    if inserted { added(.gram(g)) }
+  /// The key of the n-gram `node` of a document whose prefix has key `parent` (-1: none);
+  /// its whole key is made only when the table has not seen it.
+  mutating func key(parent: Int32, _ node: GramNode) -> Int32 {
+    let (k, inserted) = gramIndex.insert(parent: parent, node.scalar, value: Int32(keys.count))
+    if inserted {
+      var prefix = GramKey(a: 0, b: 0, c: 0)
+      if parent >= 0, case .gram(let g) = keys[Int(parent)] { prefix = g }
+      added(.gram(prefix.appending(node.scalar, at: node.depth)))
+    }
     return k
   }
 
@@ -182,7 +192,7 @@ private struct Part {
   /// `maxPostingBytes` moves into `bigs`, where its later documents go straight.
   mutating func add(_ prepared: [Prepared], base: Int32, part: Int) {
     let total = prepared.reduce(0) {
-      $0 + $1.grams(in: part).count + $1.words(in: part).count
+      $0 + $1.gramRange(in: part).count + $1.words(in: part).count
     }
     var entryKeys: [Int32] = []
     var entryMasks: [UInt32] = []
@@ -198,7 +208,17 @@ private struct Part {
       entryDocs.append(UInt16(offset))
     }
     for (offset, p) in prepared.enumerated() {
-      for (g, m) in p.grams(in: part) { entry(key(g), m, offset) }
+      let range = p.gramRange(in: part)
+      if documentKeys.count < range.count {
+        documentKeys = [Int32](repeating: 0, count: range.count)
+      }
+      for i in range {
+        let node = p.gramNodes[i]
+        let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - range.lowerBound]
+        let k = key(parent: parent, node)
+        documentKeys[i - range.lowerBound] = k
+        entry(k, node.mask, offset)
+      }
       for (w, m) in p.words(in: part) { entry(key(w), m, offset) }
     }
     let count = entryKeys.count
@@ -379,18 +399,16 @@ enum PostingBytes {
   }
 }
 
-/// Open addressing from n-grams to small integers (the posting partitions' key numbers): much
-/// faster than `Dictionary` with SipHash for the millions of lookups of a large site. One slot
-/// (key, value, used) is one 32-byte record in memory of its own, so a probe touches one cache
-/// line and no copy-on-write check. A class, as it owns that memory; each table belongs to one
-/// posting partition.
+/// Open addressing from (prefix key, character) to a posting partition's key numbers: the
+/// partition's n-grams as a trie, one 8-byte word a lookup (as a document's `GramTrie`), much
+/// faster than `Dictionary` with SipHash for the millions of lookups of a large site. A slot
+/// (word, key) is 16 bytes, half of a whole n-gram's, for tables of up to millions of keys.
+/// A class, as it owns that memory; each table belongs to one posting partition.
 final class GramTable {
   private struct Slot {
-    var a: UInt64 = 0
-    var b: UInt64 = 0
-    var c: UInt64 = 0
+    /// 0: empty.
+    var word: UInt64 = 0
     var value: Int32 = 0
-    var used = false
   }
 
   private var slots: UnsafeMutablePointer<Slot>
@@ -411,23 +429,25 @@ final class GramTable {
   }
 
   @inline(__always)
-  private func slot(_ key: GramKey) -> Int {
-    var h = key.mixed
+  private func slot(_ word: UInt64) -> Int {
+    var h = word &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 29
     return Int(truncatingIfNeeded: h) & (size - 1)
   }
 
-  /// The value stored for `key`, storing `value` first when the key is new.
-  func insert(_ key: GramKey, value: Int32) -> (value: Int32, inserted: Bool) {
+  /// The value stored for (`parent`, `scalar`) (`parent` -1 for a one-character n-gram),
+  /// storing `value` first when it is new.
+  @inline(__always)
+  func insert(parent: Int32, _ scalar: UInt32, value: Int32) -> (value: Int32, inserted: Bool) {
+    // Never 0: the parent is stored plus one above 21 bits of character.
+    let word = UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
     if (count + 1) * 4 > size * 3 { grow() }
-    var i = slot(key)
-    while slots[i].used {
-      if slots[i].a == key.a && slots[i].b == key.b && slots[i].c == key.c {
-        return (slots[i].value, false)
-      }
+    var i = slot(word)
+    while slots[i].word != 0 {
+      if slots[i].word == word { return (slots[i].value, false) }
       i = (i + 1) & (size - 1)
     }
-    slots[i] = Slot(a: key.a, b: key.b, c: key.c, value: value, used: true)
+    slots[i] = Slot(word: word, value: value)
     count += 1
     return (value, true)
   }
@@ -437,14 +457,14 @@ final class GramTable {
     size *= 2
     slots = .allocate(capacity: size)
     slots.initialize(repeating: Slot(), count: size)
-    count = 0
-    for i in 0..<oldSize where old[i].used {
-      _ = insert(GramKey(a: old[i].a, b: old[i].b, c: old[i].c), value: old[i].value)
+    for j in 0..<oldSize where old[j].word != 0 {
+      var i = slot(old[j].word)
+      while slots[i].word != 0 { i = (i + 1) & (size - 1) }
+      slots[i] = old[j]
     }
     old.deinitialize(count: oldSize)
     old.deallocate()
   }
-
 }
 
 extension Array where Element: Sendable {

@@ -7,12 +7,6 @@ struct GramKey: Hashable, Sendable {
   var b: UInt64
   var c: UInt64
 
-  /// The three words mixed into one hash (the gram tables' slots, the posting partitions).
-  @inline(__always)
-  var mixed: UInt64 {
-    a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F ^ c &* 0x1656_67B1_9E37_79F9
-  }
-
   /// Each character in order, without making an array.
   @inline(__always)
   func forEachScalar(_ body: (UInt32) -> Void) {
@@ -37,12 +31,40 @@ struct GramKey: Hashable, Sendable {
   }
 }
 
+/// An n-gram of a document as its trie made it: its prefix (a node before it, in the same
+/// posting partition, or -1) and last character, and the mask of fields and chunks holding it.
+/// 12 bytes where a whole key and mask took 32, for tens of millions of them.
+struct GramNode: Sendable {
+  var parent: Int32
+  /// The character (21 bits) and, above bit 24, its position in the gram (from 0).
+  var character: UInt32
+  var mask: UInt32
+
+  var scalar: UInt32 { character & 0x1F_FFFF }
+  var depth: Int { Int(character >> 24) }
+}
+
+extension GramKey {
+  /// This gram's key with `scalar` at position `depth` (the gram one character longer).
+  @inline(__always)
+  func appending(_ scalar: UInt32, at depth: Int) -> GramKey {
+    var key = self
+    let v = UInt64(scalar)
+    switch depth {
+    case 0..<3: key.a |= v << (21 * UInt64(depth))
+    case 3..<6: key.b |= v << (21 * UInt64(depth - 3))
+    default: key.c |= v << (21 * UInt64(depth - 6))
+    }
+    return key
+  }
+}
+
 /// The index keys of one document with the mask of fields and chunks that hold each, plus its
 /// files. Built in parallel; pure.
 struct Prepared: Sendable {
-  /// Grams and words, each grouped by posting partition; partition p's are
-  /// `..<gramEnds[p]` after the previous end.
-  var grams: [(GramKey, UInt32)] = []
+  /// The n-grams as the trie made them (`GramNode`) and the words, each grouped by posting
+  /// partition; partition p's are `..<gramEnds[p]` after the previous end.
+  var gramNodes: [GramNode] = []
   var words: [(String, UInt32)] = []
   var gramEnds: [Int32] = []
   var wordEnds: [Int32] = []
@@ -114,7 +136,7 @@ struct Prepared: Sendable {
         var node = GramTrie.root
         let p = Int(start.position)
         for n in 0..<min(gramLength, Int(start.end) - p) {
-          node = grams.child(of: node, text[p + n], depth: n, bit: bit)
+          node = grams.child(of: node, text[p + n], bit: bit)
         }
       }
       gramEnds[part] = Int32(grams.count)
@@ -152,10 +174,15 @@ struct Prepared: Sendable {
       c.raw("}")
       chunkFiles.append(c.data)
     }
-    let (keys, masks) = (grams.keys, grams.masks)
-    self.grams = [(GramKey, UInt32)](unsafeUninitializedCapacity: keys.count) { buffer, n in
-      for i in 0..<keys.count { (buffer.baseAddress! + i).initialize(to: (keys[i], masks[i])) }
-      n = keys.count
+    let masks = grams.masks
+    gramNodes = [GramNode](unsafeUninitializedCapacity: masks.count) { buffer, n in
+      for i in 0..<masks.count {
+        let (parent, scalar) = grams.link(of: i)
+        let depth = parent < 0 ? 0 : buffer[Int(parent)].depth + 1
+        (buffer.baseAddress! + i).initialize(
+          to: GramNode(parent: parent, character: scalar | UInt32(depth) << 24, mask: masks[i]))
+      }
+      n = masks.count
     }
     let list = Array(words)
     (self.words, wordEnds) = Self.grouped(
@@ -182,8 +209,21 @@ struct Prepared: Sendable {
     )
   }
 
-  func grams(in part: Int) -> ArraySlice<(GramKey, UInt32)> {
-    grams[(part == 0 ? 0 : Int(gramEnds[part - 1]))..<Int(gramEnds[part])]
+  /// The positions in `gramNodes` of partition `part`'s n-grams.
+  func gramRange(in part: Int) -> Range<Int> {
+    (part == 0 ? 0 : Int(gramEnds[part - 1]))..<Int(gramEnds[part])
+  }
+
+  /// Each n-gram as a whole key, with its mask (for patches, which compare two versions of a
+  /// document; a full build never makes them).
+  var grams: [(GramKey, UInt32)] {
+    var keys: [GramKey] = []
+    keys.reserveCapacity(gramNodes.count)
+    for node in gramNodes {
+      let parent = node.parent < 0 ? GramKey(a: 0, b: 0, c: 0) : keys[Int(node.parent)]
+      keys.append(parent.appending(node.scalar, at: node.depth))
+    }
+    return zip(keys, gramNodes).map { ($0, $1.mask) }
   }
 
   func words(in part: Int) -> ArraySlice<(String, UInt32)> {

@@ -20,7 +20,7 @@ import Testing
         for p in text.indices {
           var node = GramTrie.root
           for n in 0..<min(8, text.count - p) {
-            node = trie.child(of: node, text[p + n], depth: n, bit: bit)
+            node = trie.child(of: node, text[p + n], bit: bit)
             expected[Array(text[p...(p + n)]), default: 0] |= bit
           }
         }
@@ -43,7 +43,7 @@ import Testing
       for p in text.indices {
         var node = GramTrie.root
         for n in 0..<min(8, text.count - p) {
-          node = trie.child(of: node, text[p + n], depth: n, bit: 1 << UInt32(p % 32))
+          node = trie.child(of: node, text[p + n], bit: 1 << UInt32(p % 32))
         }
       }
     }
