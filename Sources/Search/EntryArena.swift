@@ -9,8 +9,9 @@ import Foundation
 /// (976 MiB at 10,000 pages of such text).
 struct EntryArena: Sendable {
   struct Record: Sendable {
-    /// The key is `start..<start + keyLength` of `bytes`, the value right after it.
-    var start: Int
+    /// The key is `keyLength` bytes at `offset` of block `block`, the value right after it.
+    var block: Int32
+    var offset: Int32
     var keyLength: Int32
     var valueLength: Int32
     /// `IndexFormat.hash` of the shard key: the entry's shard is its low bits.
@@ -18,7 +19,7 @@ struct EntryArena: Sendable {
   }
 
   /// The keys and values; a class of its own so the shards read it through stable pointers.
-  private let storage = ArenaBytes()
+  fileprivate let storage = ArenaBytes()
   private(set) var records: [Record] = []
   /// What the entries add to the total that decides the number of shards
   /// (`IndexEntries.size`).
@@ -26,31 +27,44 @@ struct EntryArena: Sendable {
 
   /// An entry whose key is a string, placed by `shardKey`'s scalars.
   mutating func append(key: String, shardKey: some Sequence<UInt32>, value: [UInt8]) {
-    let start = storage.count
     var key = key
+    let (block, offset) = storage.reserve(key.utf8.count + value.count)
     key.withUTF8 { storage.append($0) }
-    finish(start: start, hash: IndexFormat.hash(shardKey), value: value)
+    finish(block, offset, hash: IndexFormat.hash(shardKey), value: value)
   }
 
   /// An entry whose key is a Japanese n-gram, placed by all its characters.
   mutating func append(gram: GramKey, value: [UInt8]) {
-    let start = storage.count
+    // Room for the longest key: nine characters of four bytes.
+    let (block, offset) = storage.reserve(36 + value.count)
     var hash = IndexFormat.hashSeed
     gram.forEachScalar { v in
       IndexFormat.mix(&hash, v)
       guard let scalar = Unicode.Scalar(v) else { return }
       for b in UTF8.encode(scalar)! { storage.append(b) }
     }
-    finish(start: start, hash: hash, value: value)
+    finish(block, offset, hash: hash, value: value)
   }
 
-  private mutating func finish(start: Int, hash: UInt32, value: [UInt8]) {
-    let keyLength = storage.count - start
+  private mutating func finish(_ block: Int32, _ offset: Int32, hash: UInt32, value: [UInt8]) {
+    let keyLength = storage.used - Int(offset)
     value.withUnsafeBufferPointer { storage.append($0) }
     records.append(
       Record(
-        start: start, keyLength: Int32(keyLength), valueLength: Int32(value.count), hash: hash))
+        block: block, offset: offset, keyLength: Int32(keyLength),
+        valueLength: Int32(value.count), hash: hash))
     total += keyLength + value.count + 4
+  }
+
+  /// Record `r`'s key and value bytes.
+  fileprivate func entry(_ r: Int) -> (key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+    let record = records[r]
+    let start = storage.start(of: Int(record.block)) + Int(record.offset)
+    let keyLength = Int(record.keyLength)
+    return (
+      UnsafeBufferPointer(start: start, count: keyLength),
+      UnsafeBufferPointer(start: start + keyLength, count: Int(record.valueLength))
+    )
   }
 }
 
@@ -105,63 +119,60 @@ extension EntryArena {
     var refs = shard
     var w = JSONBytes()
     w.byte(UInt8(ascii: "{"))
-    let buffers = arenas.map { $0.storage.buffer }
-    func key(_ ref: UInt64) -> UnsafeBufferPointer<UInt8> {
-      let r = arenas[Int(ref >> 32)].records[Int(ref & 0xFFFF_FFFF)]
-      let b = buffers[Int(ref >> 32)]
-      return UnsafeBufferPointer(rebasing: b[r.start..<(r.start + Int(r.keyLength))])
+    func entry(_ ref: UInt64) -> (key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+      arenas[Int(ref >> 32)].entry(Int(ref & 0xFFFF_FFFF))
     }
     refs.sort { x, y in
-      let (a, b) = (key(x), key(y))
+      let (a, b) = (entry(x).key, entry(y).key)
       let c = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
       return c != 0 ? c < 0 : a.count < b.count
     }
     for (n, ref) in refs.enumerated() {
       if n > 0 { w.byte(UInt8(ascii: ",")) }
-      let r = arenas[Int(ref >> 32)].records[Int(ref & 0xFFFF_FFFF)]
-      let b = buffers[Int(ref >> 32)]
-      let valueStart = r.start + Int(r.keyLength)
-      w.string(utf8: UnsafeBufferPointer(rebasing: b[r.start..<valueStart]))
+      let (key, value) = entry(ref)
+      w.string(utf8: key)
       w.byte(UInt8(ascii: ":"))
-      w.bytes.append(
-        contentsOf: UnsafeBufferPointer(rebasing: b[valueStart..<(valueStart + Int(r.valueLength))]))
+      w.bytes.append(contentsOf: value)
     }
     w.byte(UInt8(ascii: "}"))
     return w.data
   }
 }
 
-/// Bytes that only grow, at a stable address between growths: each worker fills its arena,
-/// then the shard writers read all of them at once without copying.
+/// Bytes in blocks of a megabyte that never move: each worker fills its arena, then the shard
+/// writers read all of them at once without copying. Blocks, not one buffer that doubles, so
+/// filling them reuses the memory the posting partitions just let go.
 final class ArenaBytes: @unchecked Sendable {
-  private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
-  private var capacity = 1 << 16
-  private(set) var count = 0
+  private static let blockSize = 1 << 20
+  private var blocks: [UnsafeMutablePointer<UInt8>] = []
+  private var capacity = 0
+  /// Bytes used in the last block.
+  private(set) var used = 0
 
-  deinit { base.deallocate() }
+  deinit { for block in blocks { block.deallocate() } }
 
-  var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+  /// Makes room for `count` bytes in one block; where they will start.
+  func reserve(_ count: Int) -> (block: Int32, offset: Int32) {
+    if blocks.isEmpty || used + count > capacity {
+      capacity = max(Self.blockSize, count)
+      blocks.append(.allocate(capacity: capacity))
+      used = 0
+    }
+    return (Int32(blocks.count - 1), Int32(used))
+  }
 
+  func start(of block: Int) -> UnsafePointer<UInt8> { UnsafePointer(blocks[block]) }
+
+  /// Appends within the room `reserve` made.
   @inline(__always)
   func append(_ byte: UInt8) {
-    if count == capacity { grow(to: count + 1) }
-    base[count] = byte
-    count += 1
+    blocks[blocks.count - 1][used] = byte
+    used += 1
   }
 
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-    if count + bytes.count > capacity { grow(to: count + bytes.count) }
-    (base + count).update(from: source, count: bytes.count)
-    count += bytes.count
-  }
-
-  private func grow(to needed: Int) {
-    var c = capacity * 2
-    while c < needed { c *= 2 }
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-    bigger.update(from: base, count: count)
-    base.deallocate()
-    (base, capacity) = (bigger, c)
+    (blocks[blocks.count - 1] + used).update(from: source, count: bytes.count)
+    used += bytes.count
   }
 }
