@@ -7,6 +7,8 @@
 #   OUTPUT_DIR=/dev/shm bench/build_bench.sh 10000
 #                                           outputs on another file system (tmpfs: the build
 #                                           without the cost of creating files on the disk)
+#   VARIED=1 bench/build_bench.sh 10000     bodies that repeat little, as real writing does
+#                                           (gen_corpus.py --varied: many more distinct search keys)
 #
 # For each size it generates the corpus, builds it with Portal (release) and Hugo alternately
 # (A B A B …, so drift in machine load hits both), and prints medians, the ratio Portal/Hugo,
@@ -39,7 +41,7 @@ PORTAL="$ROOT/.build/release/portal"
 
 # The corpus generator the search benchmark uses too.
 generate() {
-  python3 "$ROOT/bench/gen_corpus.py" --pages "$1" --out "$2"
+  python3 "$ROOT/bench/gen_corpus.py" --pages "$1" --out "$2" ${VARIED:+--varied}
 }
 
 # Runs a command, printing "<wall ms> <peak RSS KiB>"; its output goes to $WORK/last.log.
@@ -251,7 +253,7 @@ for N in "${SIZES[@]}"; do
   SUMMARY[$N]="$p_ms $p_kb"
   cat <<EOF
 
-$N pages ($mbytes MiB of Markdown; Portal wrote $files files, Hugo $hfiles), median of $RUNS runs, A B alternating
+$N pages ($mbytes MiB of Markdown; Portal wrote $files files, Hugo $hfiles), ${VARIED:+varied text, }median of $RUNS runs, A B alternating
   Portal full build     $(fmt_s "$p_ms")   $pps pages/s   peak $(fmt_mib "$p_kb")
   Hugo full build       $(fmt_s "$h_ms")   $hpps pages/s   peak $(fmt_mib "$h_kb")
   ratio Portal/Hugo     $ratio
