@@ -57,7 +57,9 @@ struct EntryArena: Sendable {
   }
 
   /// Record `r`'s key and value bytes.
-  fileprivate func entry(_ r: Int) -> (key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+  fileprivate func entry(_ r: Int) -> (
+    key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
+  ) {
     let record = records[r]
     let start = storage.start(of: Int(record.block)) + Int(record.offset)
     let keyLength = Int(record.keyLength)
@@ -119,7 +121,9 @@ extension EntryArena {
     var refs = shard
     var w = JSONBytes()
     w.byte(UInt8(ascii: "{"))
-    func entry(_ ref: UInt64) -> (key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+    func entry(_ ref: UInt64) -> (
+      key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
+    ) {
       arenas[Int(ref >> 32)].entry(Int(ref & 0xFFFF_FFFF))
     }
     refs.sort { x, y in
