@@ -97,12 +97,11 @@ extension EntryArena {
       let count = min(group, shards - first)
       let files = ResultBox<Data>(count: count)
       let base = first
-      refs.withUnsafeMutableBufferPointer { buffer in
+      refs.withUnsafeBufferPointer { buffer in
         nonisolated(unsafe) let refs = buffer
         DispatchQueue.concurrentPerform(iterations: count) { n in
           let s = base + n
-          let shard = UnsafeMutableBufferPointer(rebasing: refs[starts[s]..<starts[s + 1]])
-          files.set(n, shardData(shard, arenas))
+          files.set(n, shardData(refs[starts[s]..<starts[s + 1]], arenas))
         }
       }
       var named: [String: Data] = [:]
@@ -114,26 +113,21 @@ extension EntryArena {
     }
   }
 
-  /// One shard's file; sorts `refs` in place.
+  /// One shard's file.
   private static func shardData(
-    _ shard: UnsafeMutableBufferPointer<UInt64>, _ arenas: [EntryArena]
+    _ shard: Slice<UnsafeBufferPointer<UInt64>>, _ arenas: [EntryArena]
   ) -> Data {
-    var refs = shard
+    // Each entry's bytes found once, then sorted by key (looking them up in each comparison
+    // was most of the sort).
+    var entries = shard.map { arenas[Int($0 >> 32)].entry(Int($0 & 0xFFFF_FFFF)) }
+    entries.sort { x, y in
+      let c = memcmp(x.key.baseAddress!, y.key.baseAddress!, min(x.key.count, y.key.count))
+      return c != 0 ? c < 0 : x.key.count < y.key.count
+    }
     var w = JSONBytes()
     w.byte(UInt8(ascii: "{"))
-    func entry(_ ref: UInt64) -> (
-      key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
-    ) {
-      arenas[Int(ref >> 32)].entry(Int(ref & 0xFFFF_FFFF))
-    }
-    refs.sort { x, y in
-      let (a, b) = (entry(x).key, entry(y).key)
-      let c = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
-      return c != 0 ? c < 0 : a.count < b.count
-    }
-    for (n, ref) in refs.enumerated() {
+    for (n, (key, value)) in entries.enumerated() {
       if n > 0 { w.byte(UInt8(ascii: ",")) }
-      let (key, value) = entry(ref)
       w.string(utf8: key)
       w.byte(UInt8(ascii: ":"))
       w.bytes.append(contentsOf: value)
