@@ -41,14 +41,18 @@ public struct LintContext: Sendable {
     (index, byScalar) = Self.makeIndex(glossaryNames)
   }
 
-  /// With the sizes of the site's published files (`content/files/`), as `portal lint` and the
-  /// `portal serve` panel both need them.
-  public init(glossaryNames: Set<String>, files: [ContentFile], allowsRawHTML: Bool = false) {
+  /// With the sizes of the site's published files (`content/files/`) and site.yml's settings
+  /// for the rules, as `portal lint` and the `portal serve` panel both need them.
+  public init(
+    glossaryNames: Set<String>, files: [ContentFile], allowsRawHTML: Bool = false,
+    knownWords: [String] = []
+  ) {
     self.init(
       glossaryNames: glossaryNames,
       fileSizes: Dictionary(files.map { ($0.relativePath, $0.stamp.size) }) { a, _ in a },
       imageSizes: ImageSize.of(files))
     self.allowsRawHTML = allowsRawHTML
+    self.knownWords = Set(knownWords)
   }
 
   /// The pixel size of the image a link in a page of `directory` shows, when known.

@@ -2,8 +2,8 @@ import ByteFormats
 import Dispatch
 import Foundation
 
-/// Index entries as bytes: each entry's key (UTF-8) and value one after another in one buffer,
-/// with a small record of where. Text that repeats little (most real writing) has millions of
+/// Index entries as bytes: each entry's key (UTF-8) and value one after another in blocks of
+/// bytes, with a small record of where. Text that repeats little (most real writing) has millions of
 /// distinct n-grams; an entry of their own for each (a key string, its shard key, a value
 /// array) cost a few hundred bytes beyond their bytes, most of the index step's peak of memory
 /// (976 MiB at 10,000 pages of such text).
@@ -57,7 +57,7 @@ struct EntryArena: Sendable {
   }
 
   /// Record `r`'s key and value bytes.
-  fileprivate func entry(_ r: Int) -> (
+  private func entry(_ r: Int) -> (
     key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>
   ) {
     let record = records[r]
@@ -72,7 +72,7 @@ struct EntryArena: Sendable {
 
 extension EntryArena {
   /// The shard files of all arenas' entries, `{"key":value,…}` with keys in the order of their
-  /// UTF-8 bytes (the bytes `IndexEntries.shardData` writes), made in parallel in groups; each
+  /// UTF-8 bytes, made in parallel in groups; each
   /// group goes to `emit` once made, so the files are never all in memory at once.
   static func writeShards(_ arenas: [EntryArena], shards: Int, emit: ([String: Data]) -> Void) {
     // Each entry as (arena, record), grouped by shard (a counting sort).
@@ -117,9 +117,18 @@ extension EntryArena {
   private static func shardData(
     _ shard: Slice<UnsafeBufferPointer<UInt64>>, _ arenas: [EntryArena]
   ) -> Data {
-    // Each entry's bytes found once, then sorted by key (looking them up in each comparison
-    // was most of the sort).
-    var entries = shard.map { arenas[Int($0 >> 32)].entry(Int($0 & 0xFFFF_FFFF)) }
+    // Each entry's bytes found once (looking them up in each comparison was most of the sort).
+    shardFile(shard.map { arenas[Int($0 >> 32)].entry(Int($0 & 0xFFFF_FFFF)) })
+  }
+
+  /// A shard file of all this arena's entries (a patch's rewritten shard).
+  func shardFile() -> Data { Self.shardFile(records.indices.map(entry)) }
+
+  /// The one writer of a shard file: `{"key":value,…}`, keys in the order of their UTF-8 bytes.
+  private static func shardFile(
+    _ entries: [(key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)]
+  ) -> Data {
+    var entries = entries
     entries.sort { x, y in
       let c = memcmp(x.key.baseAddress!, y.key.baseAddress!, min(x.key.count, y.key.count))
       return c != 0 ? c < 0 : x.key.count < y.key.count

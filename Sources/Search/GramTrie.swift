@@ -18,28 +18,26 @@ final class GramTrie {
   private var capacity: Int
   private(set) var count = 0
 
-  var masks: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: nodeMasks, count: count) }
-
   /// Node `n`'s parent (`root` for a one-character gram) and last character.
   @inline(__always)
-  func link(of n: Int) -> (parent: Int32, scalar: UInt32) {
+  private func link(of n: Int) -> (parent: Int32, scalar: UInt32) {
     let word = slots[Int(nodeSlots[n])]
     return (Int32(truncatingIfNeeded: (word >> 21) & 0xFFFF_FFFF) &- 1, UInt32(word & 0x1F_FFFF))
   }
 
-  /// Every node's whole key, in creation order: what the links spell (the index itself never
-  /// needs them; the tests compare them with a dictionary's).
-  var keys: [GramKey] {
-    var keys: [GramKey] = []
-    var depths: [Int] = []
-    for n in 0..<count {
-      let (parent, scalar) = link(of: n)
-      let depth = parent < 0 ? 0 : depths[Int(parent)] + 1
-      let prefix = parent < 0 ? GramKey(a: 0, b: 0, c: 0) : keys[Int(parent)]
-      depths.append(depth)
-      keys.append(prefix.appending(scalar, at: depth))
+  /// The nodes in creation order, each as its parent, character, position and mask: what a
+  /// prepared document keeps of its n-grams (`GramNode.keys` spells them out).
+  var nodes: [GramNode] {
+    [GramNode](unsafeUninitializedCapacity: count) { buffer, n in
+      for i in 0..<count {
+        let (parent, scalar) = link(of: i)
+        let depth = parent < 0 ? 0 : buffer[Int(parent)].depth + 1
+        (buffer.baseAddress! + i).initialize(
+          to: GramNode(
+            parent: parent, character: scalar | UInt32(depth) << 24, mask: nodeMasks[i]))
+      }
+      n = count
     }
-    return keys
   }
 
   /// The parent of the one-character grams.

@@ -98,21 +98,12 @@ enum IndexEntries {
     Int(IndexFormat.hash(shardKey) & UInt32(shards - 1))
   }
 
-  /// A shard file: `{"key":value,…}` with keys in the order of their UTF-8 bytes.
+  /// A shard file: `{"key":value,…}` with keys in the order of their UTF-8 bytes, written as
+  /// the full build writes its shards (`EntryArena`).
   static func shardData(_ entries: [(key: String, value: [UInt8])]) -> Data {
-    let sorted = entries.map { (Array($0.key.utf8), $0) }.sorted {
-      $0.0.lexicographicallyPrecedes($1.0)
-    }
-    var w = JSONBytes()
-    w.byte(UInt8(ascii: "{"))
-    for (n, (_, e)) in sorted.enumerated() {
-      if n > 0 { w.byte(UInt8(ascii: ",")) }
-      w.string(e.key)
-      w.byte(UInt8(ascii: ":"))
-      w.raw(e.value)
-    }
-    w.byte(UInt8(ascii: "}"))
-    return w.data
+    var arena = EntryArena()
+    for e in entries { arena.append(key: e.key, shardKey: [], value: e.value) }
+    return arena.shardFile()
   }
 
   /// The entries of a shard file as written by `shardData`: keys decoded, values as raw bytes.

@@ -42,6 +42,17 @@ struct GramNode: Sendable {
 
   var scalar: UInt32 { character & 0x1F_FFFF }
   var depth: Int { Int(character >> 24) }
+
+  /// The whole key of each node, parents before their children (as a trie makes them).
+  static func keys(_ nodes: [GramNode]) -> [GramKey] {
+    var keys: [GramKey] = []
+    keys.reserveCapacity(nodes.count)
+    for node in nodes {
+      let parent = node.parent < 0 ? GramKey(a: 0, b: 0, c: 0) : keys[Int(node.parent)]
+      keys.append(parent.appending(node.scalar, at: node.depth))
+    }
+    return keys
+  }
 }
 
 extension GramKey {
@@ -89,14 +100,19 @@ struct Prepared: Sendable {
     // Every text of the document with its bit; Japanese runs are walked into the trie later,
     // partition by partition.
     var texts: [(text: [UInt32], bit: UInt32)] = []
-    var starts = GramStarts()
+    var starts: [GramStart] = []
 
     func index(_ text: [UInt32], bit: UInt32) {
       let t = Int32(texts.count)
       texts.append((text, bit))
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
-          starts.add(text: t, from: seg.start, to: seg.end, in: text)
+          for p in seg.start..<seg.end {
+            starts.append(
+              GramStart(
+                text: t, position: Int32(p), end: Int32(seg.end),
+                partition: UInt8(PostingTable.partition(ofFirst: text[p]))))
+          }
         } else {
           words["#" + SearchText.string(text[seg.start..<seg.end]), default: 0] |= bit
         }
@@ -128,10 +144,11 @@ struct Prepared: Sendable {
     // The n-grams starting at each position, walked partition by partition (a gram's
     // partition is its first character's): the trie then makes each partition's grams one
     // after another, already grouped as the posting table reads them.
+    let (sortedStarts, startEnds) = Self.grouped(
+      starts.count, item: { starts[$0] }, by: { Int($0.partition) })
     gramEnds = [Int32](repeating: 0, count: PostingTable.partitions)
-    let sortedStarts = starts.sorted
     for part in 0..<PostingTable.partitions {
-      for start in sortedStarts[starts.range(of: part)] {
+      for start in sortedStarts[Self.range(of: part, ends: startEnds)] {
         let (text, bit) = texts[Int(start.text)]
         var node = GramTrie.root
         let p = Int(start.position)
@@ -174,16 +191,7 @@ struct Prepared: Sendable {
       c.raw("}")
       chunkFiles.append(c.data)
     }
-    let masks = grams.masks
-    gramNodes = [GramNode](unsafeUninitializedCapacity: masks.count) { buffer, n in
-      for i in 0..<masks.count {
-        let (parent, scalar) = grams.link(of: i)
-        let depth = parent < 0 ? 0 : buffer[Int(parent)].depth + 1
-        (buffer.baseAddress! + i).initialize(
-          to: GramNode(parent: parent, character: scalar | UInt32(depth) << 24, mask: masks[i]))
-      }
-      n = masks.count
-    }
+    gramNodes = grams.nodes
     let list = Array(words)
     (self.words, wordEnds) = Self.grouped(
       list.count, item: { list[$0] }, by: { PostingTable.partition(ofWord: $0.0) })
@@ -210,24 +218,21 @@ struct Prepared: Sendable {
   }
 
   /// The positions in `gramNodes` of partition `part`'s n-grams.
-  func gramRange(in part: Int) -> Range<Int> {
-    (part == 0 ? 0 : Int(gramEnds[part - 1]))..<Int(gramEnds[part])
+  func gramRange(in part: Int) -> Range<Int> { Self.range(of: part, ends: gramEnds) }
+
+  /// Partition `part`'s items in an array `grouped` made.
+  static func range(of part: Int, ends: [Int32]) -> Range<Int> {
+    (part == 0 ? 0 : Int(ends[part - 1]))..<Int(ends[part])
   }
 
   /// Each n-gram as a whole key, with its mask (for patches, which compare two versions of a
   /// document; a full build never makes them).
   var grams: [(GramKey, UInt32)] {
-    var keys: [GramKey] = []
-    keys.reserveCapacity(gramNodes.count)
-    for node in gramNodes {
-      let parent = node.parent < 0 ? GramKey(a: 0, b: 0, c: 0) : keys[Int(node.parent)]
-      keys.append(parent.appending(node.scalar, at: node.depth))
-    }
-    return zip(keys, gramNodes).map { ($0, $1.mask) }
+    zip(GramNode.keys(gramNodes), gramNodes).map { ($0, $1.mask) }
   }
 
   func words(in part: Int) -> ArraySlice<(String, UInt32)> {
-    words[(part == 0 ? 0 : Int(wordEnds[part - 1]))..<Int(wordEnds[part])]
+    words[Self.range(of: part, ends: wordEnds)]
   }
 
   /// Normalised characters whose unit lies inside the original range r.
@@ -331,44 +336,11 @@ extension Prepared {
   }
 }
 
-/// Where the n-grams of one document's Japanese runs start, sorted by the partition of their
-/// first character (a counting sort, stable, so each partition's starts stay in text order).
-struct GramStarts {
-  struct Start {
-    var text: Int32
-    var position: Int32
-    var end: Int32
-  }
-
-  private var unsorted: [Start] = []
-  private var parts: [UInt8] = []
-  private var ends = [Int](repeating: 0, count: PostingTable.partitions)
-
-  mutating func add(text: Int32, from start: Int, to end: Int, in scalars: [UInt32]) {
-    for p in start..<end {
-      let part = PostingTable.partition(ofFirst: scalars[p])
-      unsorted.append(Start(text: text, position: Int32(p), end: Int32(end)))
-      parts.append(UInt8(part))
-      ends[part] += 1
-    }
-  }
-
-  /// The starts in partition order; partition p's are `range(of: p)`.
-  var sorted: [Start] {
-    var next = [Int](repeating: 0, count: ends.count)
-    for p in 1..<ends.count { next[p] = next[p - 1] + ends[p - 1] }
-    return [Start](unsafeUninitializedCapacity: unsorted.count) { buffer, n in
-      for (i, start) in unsorted.enumerated() {
-        let part = Int(parts[i])
-        (buffer.baseAddress! + next[part]).initialize(to: start)
-        next[part] += 1
-      }
-      n = unsorted.count
-    }
-  }
-
-  func range(of part: Int) -> Range<Int> {
-    let lower = ends[..<part].reduce(0, +)
-    return lower..<(lower + ends[part])
-  }
+/// Where n-grams of one document start: one of its texts, a position in a Japanese run of it,
+/// where the run ends, and the posting partition of the character there.
+struct GramStart {
+  var text: Int32
+  var position: Int32
+  var end: Int32
+  var partition: UInt8
 }

@@ -32,9 +32,9 @@ enum PageProblems {
     } catch {
       configuration = error.configuration  // the build reports the bad settings
     }
-    var context = LintContext(
-      glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML)
-    context.knownWords = Set(input.knownWords)
+    let context = LintContext(
+      glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML,
+      knownWords: input.knownWords)
     return Linter.lintFrontMatter(
       file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
       context: context, configuration: configuration)

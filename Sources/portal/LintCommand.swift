@@ -100,13 +100,9 @@ struct LintCommand: ParsableCommand {
         LintFiles.line(ofKey: $0, in: settingsText)
       }
     }
-    let context = {
-      var context = LintContext(
-        glossaryNames: glossaryNames(of: set.pages), files: set.files,
-        allowsRawHTML: set.config.allowRawHTML)
-      context.knownWords = Set(set.config.knownWords)
-      return context
-    }()
+    let context = LintContext(
+      glossaryNames: glossaryNames(of: set.pages), files: set.files,
+      allowsRawHTML: set.config.allowRawHTML, knownWords: set.config.knownWords)
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in
