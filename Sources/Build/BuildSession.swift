@@ -33,13 +33,34 @@ public final class BuildSession: @unchecked Sendable {
     var dependencies: Dependencies
     /// Made when first needed (a build that left the index as it was has none).
     var search: SearchDocuments?
-    /// Made when an edit first changes front matter other pages show (`Readers`).
+    /// Made when an edit first changes front matter other pages show (`Readers`), or while
+    /// `portal serve` waits (`prepareForEdits`).
     var readers: Readers? = nil
+
+    /// Makes `readers` unless it is there; `plan` is this site's.
+    mutating func makeReaders(plan: RenderPlan) {
+      if readers == nil { readers = Readers(jobs: jobs, dependencies: dependencies, plan: plan) }
+    }
   }
   var resolved: Resolved?
 
+  /// Makes now what the first edit in place after a build would make (the search documents,
+  /// and which outputs read each page), so that edit is as quick as the ones after it (at
+  /// 10,000 pages a first body edit took 38 ms instead of 8, a first title edit 81 instead of
+  /// 33). `portal serve` calls it while it waits for a save; nothing when already made.
+  public func prepareForEdits() {
+    guard var kept = resolved, !isPreparedForEdits else { return }
+    resolved = nil  // so `kept` is the only reference and is changed in place
+    if kept.search == nil { kept.search = SearchDocuments(site: kept.site) }
+    kept.makeReaders(plan: RenderPlan(site: kept.site, theme: kept.theme, jobs: kept.jobs))
+    resolved = kept
+  }
+
   /// Whether the session holds the last build's site, for edits in place.
   public var holdsSite: Bool { resolved != nil }
+
+  /// Whether `prepareForEdits` has nothing left to make.
+  public var isPreparedForEdits: Bool { resolved?.search != nil && resolved?.readers != nil }
 
   /// Go through the whole incremental build even when nothing changed (writing nothing), so
   /// the session gets the site an up-to-date output did not need: `portal serve` does this

@@ -145,10 +145,7 @@ enum EditInPlace {
       // Outputs that read the page before the move may not read it now, and counts changed.
       candidates = resolved.jobs
     } else if shown {
-      if resolved.readers == nil {
-        resolved.readers = Readers(
-          jobs: resolved.jobs, dependencies: resolved.dependencies, plan: listed)
-      }
+      resolved.makeReaders(plan: listed)
       candidates = resolved.readers!.jobs(reading: edited).map { resolved.jobs[$0] }
     } else {
       candidates = resolved.jobs.filter { _, job in

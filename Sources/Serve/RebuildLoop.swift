@@ -34,9 +34,21 @@ final class RebuildLoop: @unchecked Sendable {
   func flush() async {
     let session = self.session
     let output = options.outputDirectory
+    await onQueue { session.saveCache(to: output) }
+  }
+
+  /// Makes what the next edit in place needs (`BuildSession.prepareForEdits`) while no save
+  /// is waiting, so the first save after a build is rebuilt as quickly as the next ones.
+  func prepareForEdits() async {
+    let session = self.session
+    await onQueue { session.prepareForEdits() }
+  }
+
+  /// Runs `work` on the builds' queue, between builds.
+  private func onQueue(_ work: @escaping @Sendable () -> Void) async {
     await withCheckedContinuation { continuation in
       queue.async {
-        session.saveCache(to: output)
+        work()
         continuation.resume()
       }
     }
@@ -110,6 +122,7 @@ final class RebuildLoop: @unchecked Sendable {
       let report = await build(resolving: true)
       if !report.succeeded || !report.changedPaths.isEmpty { await announce(report) }
     }
+    await prepareForEdits()
     // What the first build was made from, and a full scan on the first tick: an edit saved
     // while that build ran is built now instead of waiting for the next one.
     var tree = session.builtTree ?? scan()
@@ -159,6 +172,7 @@ final class RebuildLoop: @unchecked Sendable {
       let report = await build(tree: now)
       lastBuild = clock.now
       await announce(report, changedSources: changed)
+      if report.succeeded { await prepareForEdits() }
     }
   }
 

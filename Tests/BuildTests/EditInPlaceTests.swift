@@ -224,8 +224,10 @@ import Testing
   }
 
   /// A session that resolved an up-to-date output holds the other pages' bodies as stubs; a
-  /// title edit renders the pages that show it with their bodies.
-  @Test func editInPlaceAfterResolvingAnUpToDateOutput() throws {
+  /// title edit renders the pages that show it with their bodies. `portal serve` prepares the
+  /// session for edits while it waits (`prepareForEdits`): the same files either way.
+  @Test(arguments: [false, true])
+  func editInPlaceAfterResolvingAnUpToDateOutput(prepared: Bool) throws {
     #expect(SiteBuilder.build(options(content: content, output: output)).mode == .full)
     let session = BuildSession()
     session.resolvesWhenUpToDate = true
@@ -233,10 +235,18 @@ import Testing
     session.resolvesWhenUpToDate = false
     #expect(first.succeeded && first.mode == .incremental && first.changedPaths.isEmpty)
     #expect(session.holdsSite)
+    // Resolving an up-to-date output makes no search documents; no edit has needed readers.
+    #expect(session.resolved?.search == nil && session.resolved?.readers == nil)
+    if prepared {
+      session.prepareForEdits()
+      #expect(session.isPreparedForEdits)
+    }
     try edit(file("initiatives/cyber-security.md")) {
       $0.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー対策")
     }
     try expectBuild(session, .inPlace, "title")
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n窓口は県庁の一階です。\n" }
+    try expectBuild(session, .inPlace, "body")
   }
 
   @Test func errorsGoTheUsualWayAndTheQuickWayResumesAfterTheFix() throws {

@@ -177,7 +177,8 @@ final class PortBox: @unchecked Sendable {
   }
 
   /// Started on an output that is up to date, the server resolves the site once, writing
-  /// nothing, so the first save is rebuilt in place like the ones after it.
+  /// nothing, so the first save is rebuilt in place like the ones after it, and is prepared
+  /// for edits.
   @Test func upToDateStartResolvesTheSiteForQuickEdits() async throws {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -197,6 +198,11 @@ final class PortBox: @unchecked Sendable {
       try await Task.sleep(for: .milliseconds(50))
     }
     #expect(loop.session.holdsSite)
+    // Then, while no save waits, what the first edit would make.
+    for _ in 0..<100 where !loop.session.isPreparedForEdits {
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    #expect(loop.session.isPreparedForEdits)
     #expect(stamps(output) == before, "resolving wrote to the output")
   }
 
