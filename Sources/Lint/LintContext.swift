@@ -6,7 +6,7 @@ import Foundation
 public struct LintContext: Sendable {
   /// Every glossary term and alias.
   public var glossaryNames: Set<String> {
-    didSet { (index, byScalar) = Self.makeIndex(glossaryNames) }
+    didSet { (index, byScalar, byPair) = Self.makeIndex(glossaryNames) }
   }
   /// Names by first character, longest first, so a scan takes the longest name at each place.
   private var index: [Character: [[LintCharacter]]]
@@ -14,6 +14,12 @@ public struct LintContext: Sendable {
   /// scalar (see `LintCharacter.key`): a character of the text that does too is looked up by
   /// its scalar, without hashing it as a character.
   private var byScalar: [UInt32: [[LintCharacter]]]?
+  /// Names of two characters or more by their first two scalars (`pairKey`), each list
+  /// followed by the one-character name of its first character if there is one; and those
+  /// alone by scalar (`singles`). A place is then tried against the names that share its next
+  /// character too: a glossary of hundreds of names has dozens starting with 防 or 介. Nil when
+  /// a name's second character does not compare by its scalar.
+  private var byPair: (pairs: [UInt64: [[LintCharacter]]], singles: [UInt32: [[LintCharacter]]])?
 
   /// The sizes in bytes of the files under `content/files/`, by path relative to `content/`
   /// (`files/dx-plan.pdf`), for the size a link to one should state.
@@ -38,7 +44,7 @@ public struct LintContext: Sendable {
     self.glossaryNames = glossaryNames
     self.fileSizes = fileSizes
     self.imageSizes = imageSizes
-    (index, byScalar) = Self.makeIndex(glossaryNames)
+    (index, byScalar, byPair) = Self.makeIndex(glossaryNames)
   }
 
   /// With the sizes of the site's published files (`content/files/`) and site.yml's settings
@@ -81,7 +87,8 @@ public struct LintContext: Sendable {
   }
 
   private static func makeIndex(_ names: Set<String>) -> (
-    [Character: [[LintCharacter]]], [UInt32: [[LintCharacter]]]?
+    [Character: [[LintCharacter]]], [UInt32: [[LintCharacter]]]?,
+    (pairs: [UInt64: [[LintCharacter]]], singles: [UInt32: [[LintCharacter]]])?
   ) {
     var index: [Character: [[LintCharacter]]] = [:]
     for name in names where !name.isEmpty {
@@ -103,8 +110,24 @@ public struct LintContext: Sendable {
       }
       byScalar?[key] = names
     }
-    return (index, byScalar)
+    guard let byScalar else { return (index, nil, nil) }
+    var pairs: [UInt64: [[LintCharacter]]] = [:]
+    var singles: [UInt32: [[LintCharacter]]] = [:]
+    for (first, names) in byScalar {
+      let one = names.filter { $0.count == 1 }
+      if !one.isEmpty { singles[first] = one }
+      // In the list's order: longest first, so the one-character name comes last.
+      for name in names where name.count >= 2 {
+        guard name[1].key != 0 else { return (index, byScalar, nil) }
+        pairs[pairKey(first, name[1].key), default: []].append(name)
+      }
+    }
+    for (key, names) in pairs { pairs[key] = names + (singles[UInt32(key >> 32)] ?? []) }
+    return (index, byScalar, (pairs, singles))
   }
+
+  @inline(__always)
+  private static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
 
   /// For each character of `text`, whether it is part of a glossary name. Latin names match
   /// whole words only, so `AI` is not found inside `MAIL`.
@@ -119,7 +142,13 @@ public struct LintContext: Sendable {
           i += 1
           continue
         }
-        names = found
+        if let byPair, i + 1 < text.count, text[i + 1].key != 0 {
+          names =
+            byPair.pairs[Self.pairKey(text[i].key, text[i + 1].key)]
+            ?? byPair.singles[text[i].key] ?? []
+        } else {
+          names = found
+        }
       } else {
         names = index[text[i].character] ?? []
       }
