@@ -15,10 +15,11 @@ public struct LintContext: Sendable {
   /// its scalar, without hashing it as a character.
   private var byScalar: [UInt32: [[LintCharacter]]]?
   /// Names of two characters or more by their first two scalars (`pairKey`), each list
-  /// followed by the one-character name of its first character if there is one; and those
-  /// alone by scalar (`singles`). A place is then tried against the names that share its next
-  /// character too: a glossary of hundreds of names has dozens starting with 防 or 介. Nil when
-  /// a name's second character does not compare by its scalar.
+  /// followed by the one-character name of its first character if there is one; and the
+  /// one-character names by their scalar (`singles`), for a place whose two characters no
+  /// longer name starts with. A place is then tried only against the names that share its
+  /// next character too: a glossary of hundreds of names has dozens starting with 防 or 介.
+  /// Nil when a name's second character does not compare by its scalar.
   private var byPair: (pairs: [UInt64: [[LintCharacter]]], singles: [UInt32: [[LintCharacter]]])?
 
   /// The sizes in bytes of the files under `content/files/`, by path relative to `content/`
