@@ -1,13 +1,10 @@
+import Content
+
 /// Script classes of single characters. The rules look at Japanese text character by character,
 /// without a dictionary, so these tests decide what counts as kanji, kana or a Latin word.
 extension LintCharacter {
   /// CJK ideographs plus 々 (repeats the kanji before it), 〆 and 〇, which read as kanji.
-  var isKanji: Bool {
-    let v = scalar
-    return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
-      || (0x3005...0x3007).contains(v)
-  }
+  var isKanji: Bool { Kanji.contains(scalar) }
 
   var isHiragana: Bool { (0x3041...0x309F).contains(scalar) }
 

@@ -115,14 +115,6 @@ struct ViewModels {
     return ctx
   }
 
-  /// A CJK ideograph (or 々), for which a reading is worth showing.
-  static func isKanji(_ s: Unicode.Scalar) -> Bool {
-    switch s.value {
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x3005: true
-    default: false
-    }
-  }
-
   /// Marks `section` as the current one in the navigation.
   func setSection(_ ctx: inout TemplateContext, _ section: String) {
     ctx["site"] = (made.shared[section] ?? made.shared[nil]!)["site"]
@@ -172,7 +164,7 @@ struct ViewModels {
       m["registration_note"] = .text(registrationNote(meta))
     case .glossary(let meta):
       // A reading helps with kanji; after インフラ or DX it only says the same again.
-      if meta.term.unicodeScalars.contains(where: Self.isKanji) {
+      if meta.term.unicodeScalars.contains(where: { Kanji.contains($0.value) }) {
         m["reading"] = .text(meta.reading)
       }
       m["aliases"] = .text(meta.aliases.joined(separator: "、"))
