@@ -18,6 +18,14 @@ final class GramTrie {
   private var capacity: Int
   private(set) var count = 0
 
+  /// The slot word of (`parent`, `scalar`): the parent plus one (the root is -1) above 21 bits
+  /// of character, and the top bit, so it is never 0 (an empty slot). The posting partitions'
+  /// `GramTable` keys its tries by the same word.
+  @inline(__always)
+  static func word(parent: Int32, _ scalar: UInt32) -> UInt64 {
+    UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
+  }
+
   /// Node `n`'s parent (`root` for a one-character gram) and last character.
   @inline(__always)
   private func link(of n: Int) -> (parent: Int32, scalar: UInt32) {
@@ -83,8 +91,7 @@ final class GramTrie {
   /// mask.
   @inline(__always)
   func child(of parent: Int32, _ scalar: UInt32, bit: UInt32) -> Int32 {
-    // Never 0: the parent is stored plus one (the root is -1) above 21 bits of character.
-    let word = UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
+    let word = Self.word(parent: parent, scalar)
     var h = word &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 31
     var i = Int(truncatingIfNeeded: h) & (size - 1)

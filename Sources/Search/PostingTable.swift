@@ -439,8 +439,7 @@ final class GramTable {
   /// storing `value` first when it is new.
   @inline(__always)
   func insert(parent: Int32, _ scalar: UInt32, value: Int32) -> (value: Int32, inserted: Bool) {
-    // Never 0: the parent is stored plus one above 21 bits of character.
-    let word = UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar) | 1 << 63
+    let word = GramTrie.word(parent: parent, scalar)
     if (count + 1) * 4 > size * 3 { grow() }
     var i = slot(word)
     while slots[i].word != 0 {

@@ -20,13 +20,7 @@ struct GramKey: Hashable, Sendable {
 
   var scalars: [UInt32] {
     var out: [UInt32] = []
-    for word in [a, b, c] {
-      for i in 0..<3 {
-        let v = UInt32((word >> (21 * UInt64(i))) & 0x1F_FFFF)
-        if v == 0 { return out }
-        out.append(v)
-      }
-    }
+    forEachScalar { out.append($0) }
     return out
   }
 }
