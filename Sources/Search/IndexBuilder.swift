@@ -47,10 +47,13 @@ public enum SearchIndexBuilder {
 
   /// The same, but the documents' files (heads and chunks) go to `emit`, batch by batch as they
   /// are made, so the caller can write them while the rest of the index is built; the result
-  /// holds the other files.
+  /// holds the other files. `releaseMemory` is called each time a posting partition has been
+  /// encoded and let go: a caller whose allocator keeps freed pages can hand them back there,
+  /// as the table's memory is otherwise still resident when the encoded entries reach their
+  /// largest.
   public static func buildIndex(
     _ documents: [SearchDocument], options: SearchIndexOptions = .default,
-    emit: ([String: Data]) -> Void
+    releaseMemory: @Sendable () -> Void = {}, emit: ([String: Data]) -> Void
   ) -> SearchIndex {
     let options = options.clamped
     let docs = ordered(documents)
@@ -111,7 +114,7 @@ public enum SearchIndexBuilder {
 
     // Entries as bytes, one arena per posting partition and one for the `=` and `~` entries.
     let documentCount = docs.count
-    var (arenas, bigPairs) = postings.consumeIntoArenas { posting in
+    var (arenas, bigPairs) = postings.consumeIntoArenas(releaseMemory: releaseMemory) { posting in
       IndexEntries.postingValue(posting, documentCount: documentCount, options: options)
     }
     for (key, length) in bigPairs { state.bigPairs[key] = length }

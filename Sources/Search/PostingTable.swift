@@ -70,9 +70,10 @@ struct PostingTable {
 
   /// Every key with its posting encoded by `encode`, into one arena per partition, partitions
   /// in parallel; each partition is let go once encoded, so the encoded index and the table
-  /// are never both whole in memory. Also the keys whose posting `encode` wrote in the big
+  /// are never both whole in memory (`releaseMemory` runs after each is let go). Also the keys whose posting `encode` wrote in the big
   /// form, with the length their pairs would have had (`SearchIndexState.bigPairs`).
   mutating func consumeIntoArenas(
+    releaseMemory: @Sendable () -> Void = {},
     _ encode: @Sendable (Posting) -> (value: [UInt8], bigPairs: Int?)
   ) -> (arenas: [EntryArena], bigPairs: [(String, Int)]) {
     let results = ResultBox<(EntryArena, [(String, Int)])>(count: parts.count)
@@ -90,6 +91,7 @@ struct PostingTable {
           if let bigPairs { big.append((key.string, bigPairs)) }
         }
         parts[p].release()
+        releaseMemory()
         results.set(p, (arena, big))
       }
     }
@@ -119,13 +121,26 @@ private struct Part {
   /// The entries of up to 65,536 consecutive documents, grouped by key.
   struct Batch {
     var base: Int32
-    /// The keys present, ascending, and where each one's run ends in `bytes`.
-    var runKeys: [Int32]
-    var runEnds: [Int32]
-    /// Per entry, in runs: the document (minus `base` for a run's first entry, else the gap
-    /// from the previous one) and the mask, as `PostingBytes` varints: about 2.4 bytes an
-    /// entry where plain arrays took 6, and these are tens of millions of entries.
+    /// The runs one after another, keys ascending: each is its key's gap from the previous
+    /// run's key (minus one), its length in bytes and its entries, all `PostingBytes` varints.
+    /// An entry is the document (minus `base` for a run's first entry, else the gap from the
+    /// previous one) and the mask: about 2.2 bytes where plain arrays took 6. On text that
+    /// repeats little most runs hold two or three entries, so a run's key and end as two
+    /// 32-bit numbers had taken more memory than the entries (69 against 54 MB at 10,000
+    /// pages); in the stream they take about two bytes.
     var bytes: [UInt8]
+    /// Where every `markSpacing`th run's header starts, with the key of the run before it (-1
+    /// for the first), so a key's run is found without reading the runs before the mark.
+    var marks: [RunCursor]
+    var runCount: Int
+
+    static let markSpacing = 32
+  }
+
+  /// Where the next run of a batch starts, and the key of the run before it.
+  struct RunCursor {
+    var offset: Int32 = 0
+    var key: Int32 = -1
   }
 
   /// The partition's n-grams as a trie: (prefix's key, character) → key.
@@ -242,16 +257,18 @@ private struct Part {
       counts[k] += 1
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(count * 3)
-    var keptKeys: [Int32] = []
-    var keptEnds: [Int32] = []
+    bytes.reserveCapacity(count * 3 + runEnds.count * 2)
+    var marks: [RunCursor] = []
+    var kept = 0
+    var previousKey: Int32 = -1
+    var run: [UInt8] = []
     var start = 0
     for r in runEnds.indices {
       let (k, end) = (Int(runKeys[r]), Int(runEnds[r]))
-      let run = start..<end
+      let entries = start..<end
       start = end
       var (length, last) = (lengths[k], lastIds[k])
-      for e in run {
+      for e in entries {
         let id = base + Int32(docs[e])
         length += Codec.numberLength(UInt32(id - last - 1)) + Codec.numberLength(masks[e])
         last = id
@@ -259,26 +276,33 @@ private struct Part {
       if length > maxPostingBytes {
         let big = bigs.make()
         for batch in batches { batch.forEachPosting(of: Int32(k)) { bigs.add(big, $0, $1) } }
-        for e in run { bigs.add(big, base + Int32(docs[e]), masks[e]) }
+        for e in entries { bigs.add(big, base + Int32(docs[e]), masks[e]) }
         bigSlots[k] = Int32(big)
         continue
       }
       (lengths[k], lastIds[k]) = (length, last)
+      run.removeAll(keepingCapacity: true)
       var previous: UInt16 = 0
-      for e in run {
-        PostingBytes.append(UInt32(docs[e] - previous), to: &bytes)
-        PostingBytes.appendMask(masks[e], to: &bytes)
+      for e in entries {
+        PostingBytes.append(UInt32(docs[e] - previous), to: &run)
+        PostingBytes.appendMask(masks[e], to: &run)
         previous = docs[e]
       }
-      keptKeys.append(Int32(k))
-      keptEnds.append(Int32(bytes.count))
+      if kept % Batch.markSpacing == 0 {
+        marks.append(RunCursor(offset: Int32(bytes.count), key: previousKey))
+      }
+      kept += 1
+      PostingBytes.append(UInt32(Int32(k) - previousKey - 1), to: &bytes)
+      PostingBytes.append(UInt32(run.count), to: &bytes)
+      bytes.append(contentsOf: run)
+      previousKey = Int32(k)
     }
     // Copied at their exact size: the room reserved above is a third more than they need
     // (an array made from a whole slice would keep the same storage).
     batches.append(
       Batch(
-        base: base, runKeys: keptKeys, runEnds: keptEnds,
-        bytes: bytes.withUnsafeBufferPointer { Array($0) }))
+        base: base, bytes: bytes.withUnsafeBufferPointer { Array($0) },
+        marks: marks.withUnsafeBufferPointer { Array($0) }, runCount: kept))
   }
 
   /// Each key with its posting, in the order keys were first seen.
@@ -288,19 +312,19 @@ private struct Part {
     // 200 million comparisons.
     precondition(batches.count <= Int(UInt16.max), "too many batches")
     var firstRun = [Int32](repeating: 0, count: keys.count + 1)
-    for b in batches.indices { for k in batches[b].runKeys { firstRun[Int(k) + 1] += 1 } }
+    for b in batches.indices { batches[b].forEachRunKey { firstRun[Int($0) + 1] += 1 } }
     for k in 0..<keys.count { firstRun[k + 1] += firstRun[k] }
     var keyBatches = [UInt16](repeating: 0, count: Int(firstRun[keys.count]))
     do {
       var next = firstRun
       for b in batches.indices {
-        for k in batches[b].runKeys {
+        batches[b].forEachRunKey { k in
           keyBatches[Int(next[Int(k)])] = UInt16(b)
           next[Int(k)] += 1
         }
       }
     }
-    var cursors = [Int](repeating: 0, count: batches.count)
+    var cursors = [RunCursor](repeating: RunCursor(), count: batches.count)
     var ids: [Int32] = []
     var masks: [UInt32] = []
     for k in 0..<keys.count {
@@ -310,11 +334,10 @@ private struct Part {
       let slot = Int(bigSlots[k])
       for j in Int(firstRun[k])..<Int(firstRun[k + 1]) {
         let b = Int(keyBatches[j])
-        let r = cursors[b]
-        assert(batches[b].runKeys[r] == Int32(k))
-        cursors[b] = r + 1
+        let run = batches[b].nextRun(&cursors[b])
+        assert(cursors[b].key == Int32(k))
         if slot < 0 {
-          batches[b].forEachPosting(inRun: r) {
+          batches[b].forEachPosting(in: run) {
             ids.append($0)
             masks.append($1)
           }
@@ -331,28 +354,57 @@ private struct Part {
 }
 
 extension Part.Batch {
-  /// The documents and masks of run `r`.
+  /// The entries of the run at `cursor`, whose key it then holds; moves it to the next run.
   @inline(__always)
-  func forEachPosting(inRun r: Int, _ body: (Int32, UInt32) -> Void) {
-    var i = r == 0 ? 0 : Int(runEnds[r - 1])
-    let end = Int(runEnds[r])
+  fileprivate func nextRun(_ cursor: inout Part.RunCursor) -> Range<Int> {
+    bytes.withUnsafeBufferPointer { bytes in
+      var i = Int(cursor.offset)
+      cursor.key += Int32(PostingBytes.read(bytes, at: &i)) + 1
+      let length = Int(PostingBytes.read(bytes, at: &i))
+      cursor.offset = Int32(i + length)
+      return i..<i + length
+    }
+  }
+
+  /// Each run's key, in order.
+  func forEachRunKey(_ body: (Int32) -> Void) {
+    var cursor = Part.RunCursor()
+    for _ in 0..<runCount {
+      _ = nextRun(&cursor)
+      body(cursor.key)
+    }
+  }
+
+  /// The documents and masks of the run whose entries are at `run`.
+  @inline(__always)
+  func forEachPosting(in run: Range<Int>, _ body: (Int32, UInt32) -> Void) {
+    var i = run.lowerBound
     var id = base
     bytes.withUnsafeBufferPointer { bytes in
-      while i < end {
+      while i < run.upperBound {
         id += Int32(PostingBytes.read(bytes, at: &i))
         body(id, PostingBytes.readMask(bytes, at: &i))
       }
     }
   }
 
-  /// The documents and masks of `key`'s run, if this batch has one.
+  /// The documents and masks of `key`'s run, if this batch has one: from the last mark whose
+  /// previous key is below it, reading the runs' headers.
   func forEachPosting(of key: Int32, _ body: (Int32, UInt32) -> Void) {
-    var (lo, hi) = (0, runKeys.count)
+    var (lo, hi) = (0, marks.count)
     while lo < hi {
       let mid = (lo + hi) / 2
-      if runKeys[mid] < key { lo = mid + 1 } else { hi = mid }
+      if marks[mid].key < key { lo = mid + 1 } else { hi = mid }
     }
-    if lo < runKeys.count && runKeys[lo] == key { forEachPosting(inRun: lo, body) }
+    guard lo > 0 else { return }
+    var cursor = marks[lo - 1]
+    for _ in (lo - 1) * Self.markSpacing..<runCount {
+      let run = nextRun(&cursor)
+      if cursor.key >= key {
+        if cursor.key == key { forEachPosting(in: run, body) }
+        return
+      }
+    }
   }
 }
 
