@@ -67,9 +67,9 @@ enum SearchIndexStep {
       // partition is let go (on text that repeats little, the partitions' tables were still
       // resident when the encoded entries were largest: 525 → 475 MiB at 10,000 pages).
       let purge = previous == nil
+      let release: @Sendable () -> Void = { if purge { MemoryRelease.betweenSteps() } }
       let index = SearchIndexBuilder.buildIndex(
-        documents.ordered, options: options(site),
-        releaseMemory: { if purge { MemoryRelease.betweenSteps() } }
+        documents.ordered, options: options(site), releaseMemory: release
       ) { files in
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }
