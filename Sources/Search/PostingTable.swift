@@ -100,8 +100,7 @@ struct PostingTable {
   }
 }
 
-/// A key as a partition keeps it: an n-gram stays its three words (a key string and shard key
-/// for each of millions of n-grams were most of the table's memory) until it is written.
+/// A key as a partition hands it out when its entries are written.
 enum PartKey: Sendable {
   case gram(GramKey)
   case word(String)
@@ -137,6 +136,17 @@ private struct Part {
     static let markSpacing = 32
   }
 
+  /// A key as the partition keeps it: an n-gram as its prefix's key (-1: none) and its last
+  /// character (`GramNode.character`), 8 bytes where its whole key took 32 (52 MB for the 1.6
+  /// million n-grams of 10,000 pages of text that repeats little); a word as `wordMark` and its
+  /// place in `wordKeys`. Whole keys are spelled out only when the entries are written.
+  struct KeyLink {
+    var prefix: Int32
+    var last: UInt32
+
+    static let wordMark = Int32.min
+  }
+
   /// Where the next run of a batch starts, and the key of the run before it.
   struct RunCursor {
     var offset: Int32 = 0
@@ -148,11 +158,12 @@ private struct Part {
   /// For the document being added: the key of each of its n-grams in this partition.
   var documentKeys: [Int32] = []
   var wordIndex: [String: Int32] = [:]
-  var keys: [PartKey] = []
+  var keys: [KeyLink] = []
+  var wordKeys: [String] = []
   var batches: [Batch] = []
   /// Per key while its entries are in batches: its last document and its pairs' length.
   var lastIds: [Int32] = []
-  var lengths: [Int] = []
+  var lengths: [Int32] = []
   /// Per key, its place in `bigs`, or -1 while it is in batches.
   var bigSlots: [Int32] = []
   let bigs: BigPostings
@@ -169,13 +180,14 @@ private struct Part {
     documentKeys = []
     wordIndex = [:]
     keys = []
+    wordKeys = []
     batches = []
     (lastIds, lengths, bigSlots) = ([], [], [])
     bigs.removeAll()
   }
 
   @discardableResult
-  private mutating func added(_ key: PartKey) -> Int32 {
+  private mutating func added(_ key: KeyLink) -> Int32 {
     keys.append(key)
     lastIds.append(-1)
     lengths.append(0)
@@ -183,21 +195,17 @@ private struct Part {
     return Int32(keys.count - 1)
   }
 
-  /// The key of the n-gram `node` of a document whose prefix has key `parent` (-1: none);
-  /// its whole key is made only when the table has not seen it.
+  /// The key of the n-gram `node` of a document whose prefix has key `parent` (-1: none).
   mutating func key(parent: Int32, _ node: GramNode) -> Int32 {
     let (k, inserted) = gramIndex.insert(parent: parent, node.scalar, value: Int32(keys.count))
-    if inserted {
-      var prefix = GramKey(a: 0, b: 0, c: 0)
-      if parent >= 0, case .gram(let g) = keys[Int(parent)] { prefix = g }
-      added(.gram(prefix.appending(node.scalar, at: node.depth)))
-    }
+    if inserted { added(KeyLink(prefix: parent, last: node.character)) }
     return k
   }
 
   mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
-    let k = added(.word(w))
+    let k = added(KeyLink(prefix: KeyLink.wordMark, last: UInt32(wordKeys.count)))
+    wordKeys.append(w)
     wordIndex[w] = k
     return k
   }
@@ -270,10 +278,11 @@ private struct Part {
       var (length, last) = (lengths[k], lastIds[k])
       for e in entries {
         let id = base + Int32(docs[e])
-        length += Codec.numberLength(UInt32(id - last - 1)) + Codec.numberLength(masks[e])
+        length += Int32(
+          Codec.numberLength(UInt32(id - last - 1)) + Codec.numberLength(masks[e]))
         last = id
       }
-      if length > maxPostingBytes {
+      if length > Int32(clamping: maxPostingBytes) {
         let big = bigs.make()
         for batch in batches { batch.forEachPosting(of: Int32(k)) { bigs.add(big, $0, $1) } }
         for e in entries { bigs.add(big, base + Int32(docs[e]), masks[e]) }
@@ -327,7 +336,19 @@ private struct Part {
     var cursors = [RunCursor](repeating: RunCursor(), count: batches.count)
     var ids: [Int32] = []
     var masks: [UInt32] = []
+    // Each n-gram's whole key, made from its prefix's (which always came first).
+    var grams = [GramKey](repeating: GramKey(a: 0, b: 0, c: 0), count: keys.count)
     for k in 0..<keys.count {
+      let link = keys[k]
+      let key: PartKey
+      if link.prefix == KeyLink.wordMark {
+        key = .word(wordKeys[Int(link.last)])
+      } else {
+        let node = GramNode(parent: link.prefix, character: link.last, mask: 0)
+        let prefix = link.prefix < 0 ? GramKey(a: 0, b: 0, c: 0) : grams[Int(link.prefix)]
+        grams[k] = prefix.appending(node.scalar, at: node.depth)
+        key = .gram(grams[k])
+      }
       ids.removeAll(keepingCapacity: true)
       masks.removeAll(keepingCapacity: true)
       // A big key's runs (its first documents) are in its `BigPosting` too.
@@ -344,10 +365,10 @@ private struct Part {
         }
       }
       if slot < 0 {
-        body(keys[k], .pairs(ids, masks))
+        body(key, .pairs(ids, masks))
       } else {
         let big = bigs.posting(slot)
-        body(keys[k], .big(sets: big.sets, known: big.known, pairsLength: big.pairsLength))
+        body(key, .big(sets: big.sets, known: big.known, pairsLength: big.pairsLength))
       }
     }
   }
