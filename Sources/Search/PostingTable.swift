@@ -70,8 +70,9 @@ struct PostingTable {
 
   /// Every key with its posting encoded by `encode`, into one arena per partition, partitions
   /// in parallel; each partition is let go once encoded, so the encoded index and the table
-  /// are never both whole in memory (`releaseMemory` runs after each is let go). Also the keys whose posting `encode` wrote in the big
-  /// form, with the length their pairs would have had (`SearchIndexState.bigPairs`).
+  /// are never both whole in memory (`releaseMemory` runs after each is let go). Also the
+  /// keys whose posting `encode` wrote in the big form, with the length their pairs would have
+  /// had (`SearchIndexState.bigPairs`).
   mutating func consumeIntoArenas(
     releaseMemory: @Sendable () -> Void = {},
     _ encode: @Sendable (Posting) -> (value: [UInt8], bigPairs: Int?)
