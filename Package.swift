@@ -29,8 +29,10 @@ let package = Package(
     ),
     // Linux calls the Glibc module leaves out (renameat2, to swap the output in one step).
     .systemLibrary(name: "CLinux"),
+    // How many typing mistakes separate two names, for every "did you mean".
+    .target(name: "EditDistance"),
     // Positioned diagnostics shared by every stage.
-    .target(name: "Diagnostics"),
+    .target(name: "Diagnostics", dependencies: ["EditDistance"]),
     // Order-keeping parallel map over all cores, shared by the parallel stages.
     .target(name: "Parallel"),
     .target(name: "ByteFormats"),
@@ -42,7 +44,7 @@ let package = Package(
     .target(
       name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),
     // Japanese-aware search index and query engine.
-    .target(name: "Search", dependencies: ["ByteFormats"]),
+    .target(name: "Search", dependencies: ["ByteFormats", "EditDistance"]),
     // Templates, view models, feeds, calendars, sitemap, assets.
     .target(
       name: "Render",
@@ -80,6 +82,7 @@ let package = Package(
       ]
     ),
     .target(name: "TestSupport", dependencies: ["Content"], path: "Tests/TestSupport"),
+    .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

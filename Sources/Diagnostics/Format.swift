@@ -1,3 +1,4 @@
+import EditDistance
 import Foundation
 
 /// How diagnostics are printed: text for people, JSON for CI and editors.
@@ -47,7 +48,7 @@ public enum Suggest {
     for candidate in candidates {
       let (otherFolder, otherName) = split(candidate.lowercased())
       guard otherFolder == folder else { continue }
-      let d = distance(String(name), String(otherName))
+      let d = EditDistance.between(String(name), String(otherName), atMost: limit)
       if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
       let other = Self.stem(otherName)
       if maxDistance == nil, min(stem.count, other.count) >= 3, stem != other,
@@ -74,24 +75,5 @@ public enum Suggest {
     if name.hasSuffix(".md") { return name.dropLast(3) }
     if name.hasSuffix("/") { return name.dropLast() }
     return name
-  }
-
-  /// Levenshtein distance over characters.
-  public static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 }

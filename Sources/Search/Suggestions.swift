@@ -1,4 +1,5 @@
 import ByteFormats
+import EditDistance
 import Foundation
 
 /// 「もしかして」: when a search finds nothing, the site's own names within a typo or two of the
@@ -116,40 +117,13 @@ public enum Suggestions {
     for (g, names) in keys.enumerated() {
       var best = most + 1
       for key in names where !key.isEmpty && abs(key.count - q.count) <= most {
-        best = min(best, distance(q, key, atMost: most))
+        best = min(best, EditDistance.between(q, key, atMost: most))
       }
       if best == 0 { return [] }
       if best <= most { found.append((best, g)) }
     }
     found.sort { ($0.distance, $0.group) < ($1.distance, $1.group) }
     return found.map(\.group)
-  }
-
-  /// The optimal string alignment distance (insertions, deletions, substitutions and swaps of
-  /// two neighbours, each 1) between `a` and `b`, or `bound + 1` when it is larger.
-  static func distance(_ a: [UInt32], _ b: [UInt32], atMost bound: Int) -> Int {
-    guard abs(a.count - b.count) <= bound else { return bound + 1 }
-    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    // Three rows of the table: the one two above (for swaps), the one above, this one.
-    var (before, previous) = ([Int](repeating: 0, count: b.count + 1), Array(0...b.count))
-    var current = before
-    for i in 1...a.count {
-      current[0] = i
-      var rowBest = i
-      for j in 1...b.count {
-        var d = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          d = min(d, before[j - 2] + 1)
-        }
-        current[j] = d
-        rowBest = min(rowBest, d)
-      }
-      // A row's least value never falls further down, so past the bound it stays past it.
-      if rowBest > bound { return bound + 1 }
-      (before, previous, current) = (previous, current, before)
-    }
-    return min(previous[b.count], bound + 1)
   }
 }
 

@@ -29,22 +29,6 @@ import Testing
     return try SearchEngine(files: SearchIndexBuilder.build(Self.documents, options: options))
   }
 
-  @Test func distanceCountsEachEditAndSwapOnce() {
-    func d(_ a: String, _ b: String, _ bound: Int = 3) -> Int {
-      Suggestions.distance(
-        a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value), atMost: bound)
-    }
-    #expect(d("ぼうさい", "ぼうさい") == 0)
-    #expect(d("ぼうさ", "ぼうさい") == 1)  // missing
-    #expect(d("こそだって", "こそだて") == 1)  // extra
-    #expect(d("ぼうはい", "ぼうさい") == 1)  // changed
-    #expect(d("opnedata", "opendata") == 1)  // swapped neighbours
-    #expect(d("abcdef", "badcfe") == 3)
-    #expect(d("abcdef", "badcfe", 2) == 3)  // past the bound: bound + 1
-    #expect(d("abc", "abcdefg", 2) == 3)
-    #expect(d("", "ab") == 2)
-  }
-
   @Test func typosOfTheSiteNamesAreOffered() throws {
     let engine = try engine()
     // Nothing is found for the typo itself…
