@@ -220,7 +220,8 @@ struct Dependencies: Sendable {
       h.add(n)
       h.shown(all: site.pastEventYears[n].events)
     case .eventCalendar(let i):
-      // Not the build clock: an event's DTSTAMP stays that of the build that last wrote it.
+      // Not the build clock: an event's DTSTAMP is its `updated` or `publish` time or its
+      // start, all in its front matter.
       h.shown(i)
     case .eventsCalendar:
       h.shown(all: site.eventsBySlug)

@@ -79,9 +79,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// depend on the machine's time zone. With `allowDateOnly`, `YYYY-MM-DD` means that day in JST.
   public init?(iso text: String, allowDateOnly: Bool = false) {
     if allowDateOnly, let date = LocalDate(iso: text) {
-      self.init(
-        epochSeconds: LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 - 9 * 3600,
-        offsetSeconds: 9 * 3600, isDateOnly: true)
+      self = date.midnightInJapan
       return
     }
     let chars = Array(text)
@@ -187,5 +185,14 @@ extension LocalDate {
     let d = doy - (153 * mp + 2) / 5 + 1
     let m = mp < 10 ? mp + 3 : mp - 9
     return LocalDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  }
+}
+
+extension LocalDate {
+  /// The first moment of this day on Japan's clock, as a date-only time.
+  public var midnightInJapan: DateTime {
+    DateTime(
+      epochSeconds: LocalDate.daysFromCivil(year, month, day) * 86400 - 9 * 3600,
+      offsetSeconds: 9 * 3600, isDateOnly: true)
   }
 }

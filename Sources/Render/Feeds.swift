@@ -89,12 +89,14 @@ enum Feeds {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// One event. `changed` is its DTSTAMP: in a calendar without `METHOD` (as these are),
+  /// RFC 5545 makes it the time the event's information last changed (`lastChange`).
   static func vevent(
     slug: String, title: String, url: String, _ m: EventMeta, host: String,
-    absolute: (String) -> String, now: DateTime
+    absolute: (String) -> String, changed: DateTime
   ) -> String {
     var lines = [
-      "BEGIN:VEVENT", "UID:\(slug)@\(host)", "DTSTAMP:\(utcStamp(now))",
+      "BEGIN:VEVENT", "UID:\(slug)@\(host)", "DTSTAMP:\(utcStamp(changed))",
       "DTSTART:\(utcStamp(m.start))",
       "DTEND:\(utcStamp(m.end ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)))",
       "SUMMARY:\(icsText(title))", "DESCRIPTION:\(icsText(description(m)))",
@@ -296,5 +298,16 @@ enum Feeds {
   static func robots(sitemapURL: String, preview: Bool = false) -> Data {
     guard !preview else { return Data("User-agent: *\nDisallow: /\n".utf8) }
     return Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemapURL)\n".utf8)
+  }
+}
+
+extension Feeds {
+  /// When an event's information last changed, for its DTSTAMP: its `updated` date, else the
+  /// time it was published (`publish`), else its start (what the file says stands from then).
+  /// From the content alone, so a calendar is the same bytes whenever it is built: the build's
+  /// clock had made every build's calendars differ and said every event changed at each one,
+  /// and an incremental build kept the stamp of the build that last wrote the file.
+  static func lastChange(updated: LocalDate?, publish: DateTime?, _ m: EventMeta) -> DateTime {
+    updated?.midnightInJapan ?? publish ?? m.start
   }
 }

@@ -232,10 +232,12 @@ public struct RenderPlan: Sendable {
   /// By index, the page read in place: a copy of each of 1,800 events' resolved page was a
   /// quarter of the calendar of all events.
   private func vevent(_ i: Int) -> String? {
-    guard case .event(let m) = site.pages[i].page.meta else { return nil }
+    let page = site.pages[i].page
+    guard case .event(let m) = page.meta else { return nil }
     return Feeds.vevent(
       slug: site.pages[i].slug, title: site.pages[i].title, url: site.pages[i].url, m,
-      host: models.calendarHost, absolute: models.absolute, now: site.now)
+      host: models.calendarHost, absolute: models.absolute,
+      changed: Feeds.lastChange(updated: page.updated, publish: page.publish, m))
   }
 }
 

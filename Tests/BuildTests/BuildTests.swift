@@ -23,12 +23,11 @@ func options(content: URL, output: URL) -> BuildOptions {
 }
 
 /// A built site's files, to compare an incremental build after the clock moved with a full
-/// one: without the cache, and without calendars' DTSTAMP lines (the build clock, which files
-/// an incremental build did not need to change keep from the earlier build).
+/// one: everything but the cache, calendars included (their DTSTAMP comes from the content,
+/// not the build's clock).
 func comparableSite(_ folder: URL) -> [String: String] {
   snapshot(folder).filter { !$0.key.contains(".portal/") }.mapValues {
-    String(decoding: $0, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
-      .filter { !$0.hasPrefix("DTSTAMP:") }.joined(separator: "\r\n")
+    String(decoding: $0, as: UTF8.self)
   }
 }
 
@@ -69,6 +68,53 @@ func comparableSite(_ folder: URL) -> [String: String] {
       decoding: try Data(contentsOf: output.appendingPathComponent("sitemap.xml")), as: UTF8.self)
     #expect(sitemap.contains("<loc>https://dx.example.jp/initiatives/ai-disaster/</loc>"))
     #expect(!sitemap.contains("404"))
+  }
+
+  /// An event's DTSTAMP is when its information last changed (RFC 5545, for a calendar
+  /// without METHOD): its `updated` date, else its `publish` time, else its start; never the
+  /// build's clock, so builds on different days give the same calendar.
+  @Test func calendarStampsComeFromTheContent() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let seminar = content.appendingPathComponent("events/seminar.md")
+    let original = try String(contentsOf: seminar, encoding: .utf8)
+    func stamps(now: String) throws -> [String] {
+      var o = options(content: content, output: output)
+      o.now = try #require(DateTime(iso: now))
+      o.incremental = false
+      let report = SiteBuilder.build(o)
+      #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+      return try ["events/seminar/event.ics", "events/events.ics"].map { path in
+        let ics = String(
+          decoding: try Data(contentsOf: output.appendingPathComponent(path)), as: UTF8.self)
+        return ics.split(separator: "\r\n").filter { $0.hasPrefix("DTSTAMP:") }.map(String.init)
+      }.flatMap { $0 }
+    }
+    // The seminar's own calendar, then the calendar of all events (the past forum first).
+    func expected(_ seminar: String) -> [String] {
+      ["DTSTAMP:" + seminar, "DTSTAMP:20260910T010000Z", "DTSTAMP:" + seminar]
+    }
+    // No `updated` or `publish`: the start, whatever the day of the build.
+    #expect(
+      try stamps(now: "2026-11-25T00:00:00+09:00")
+        == expected("20261205T043000Z"))
+    #expect(
+      try stamps(now: "2026-12-24T10:00:00+09:00")
+        == expected("20261205T043000Z"))
+    // `publish` (already past), then `updated` (midnight in Japan) before it.
+    try original.replacingOccurrences(
+      of: "title: DXセミナー\n", with: "title: DXセミナー\npublish: 2026-11-01T08:00:00+09:00\n"
+    ).write(to: seminar, atomically: true, encoding: .utf8)
+    #expect(
+      try stamps(now: "2026-11-25T00:00:00+09:00")
+        == expected("20261031T230000Z"))
+    try original.replacingOccurrences(
+      of: "title: DXセミナー\n",
+      with: "title: DXセミナー\npublish: 2026-11-01T08:00:00+09:00\nupdated: 2026-11-20\n"
+    ).write(to: seminar, atomically: true, encoding: .utf8)
+    #expect(
+      try stamps(now: "2026-11-25T00:00:00+09:00")
+        == expected("20261119T150000Z"))
   }
 
   /// 更新情報: pages with an `updated` date, newest first, on the home page (the latest),
