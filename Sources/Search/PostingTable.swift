@@ -476,13 +476,23 @@ enum PostingBytes {
 /// Open addressing from (prefix key, character) to a posting partition's key numbers: the
 /// partition's n-grams as a trie, one 8-byte word a lookup (as a document's `GramTrie`), much
 /// faster than `Dictionary` with SipHash for the millions of lookups of a large site. A slot
-/// (word, key) is 16 bytes, half of a whole n-gram's, for tables of up to millions of keys.
-/// A class, as it owns that memory; each table belongs to one posting partition.
+/// (word, key) is 12 bytes (the word as two halves, so no padding follows the key), for tables
+/// of up to millions of keys. A class, as it owns that memory; each table belongs to one
+/// posting partition.
 final class GramTable {
   private struct Slot {
     /// 0: empty.
-    var word: UInt64 = 0
+    var low: UInt32 = 0
+    var high: UInt32 = 0
     var value: Int32 = 0
+
+    init() {}
+
+    init(word: UInt64, value: Int32) {
+      (low, high, self.value) = (UInt32(truncatingIfNeeded: word), UInt32(word >> 32), value)
+    }
+
+    var word: UInt64 { UInt64(high) << 32 | UInt64(low) }
   }
 
   private var slots: UnsafeMutablePointer<Slot>
