@@ -37,9 +37,10 @@ public final class BuildSession: @unchecked Sendable {
     /// `portal serve` waits (`prepareForEdits`).
     var readers: Readers? = nil
 
-    /// Makes `readers` unless it is there; `plan` is this site's.
-    mutating func makeReaders(plan: RenderPlan) {
-      if readers == nil { readers = Readers(jobs: jobs, dependencies: dependencies, plan: plan) }
+    /// Makes `readers` unless it is there; `plan` is this site's, made only when needed (its
+    /// view models are work of their own).
+    mutating func makeReaders(plan: @autoclosure () -> RenderPlan) {
+      if readers == nil { readers = Readers(jobs: jobs, dependencies: dependencies, plan: plan()) }
     }
   }
   var resolved: Resolved?
@@ -53,7 +54,8 @@ public final class BuildSession: @unchecked Sendable {
     guard var kept = resolved, !isPreparedForEdits else { return }
     resolved = nil  // so `kept` is the only reference and is changed in place
     if kept.search == nil { kept.search = SearchDocuments(site: kept.site) }
-    kept.makeReaders(plan: RenderPlan(site: kept.site, theme: kept.theme, jobs: kept.jobs))
+    let (site, theme, jobs) = (kept.site, kept.theme, kept.jobs)
+    kept.makeReaders(plan: RenderPlan(site: site, theme: theme, jobs: jobs))
     resolved = kept
   }
 
