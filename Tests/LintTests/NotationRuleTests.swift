@@ -21,6 +21,42 @@ import Testing
     }
   }
 
+  /// The hint gives the real weekday when the year is written (2026年12月10日 is a Thursday;
+  /// 令和8年 is 2026), and no weekday at all when it is not.
+  @Test func weekdayHintComesFromTheCalendar() throws {
+    let hint = { (text: String) in try lint(text, rule: "lint.date-weekday").first?.hint ?? "" }
+    #expect(try hint("2026年12月10日に開きます。").hasSuffix("2026年12月10日（木）"))
+    #expect(try hint("令和8年12月10日に開きます。").hasSuffix("令和8年12月10日（木）"))
+    #expect(try hint("２０２７年１月１日に開きます。").hasSuffix("（金）"))
+    #expect(try hint("2024年2月29日に開きます。").hasSuffix("（木）"))
+    #expect(try hint("2000年3月1日に開きます。").hasSuffix("（水）"))
+    let withoutYear = try hint("12月10日に開きます。")
+    #expect(!withoutYear.contains("12月10日（"))
+    #expect(try hint("26年12月10日に開きます。").contains("（月）; with the year"))
+  }
+
+  /// A written weekday is checked when the year is known; a day that cannot be is reported.
+  @Test func wrongWeekdaysAndImpossibleDatesWarn() throws {
+    let wrong = try lint("説明会は2026年12月10日（土）です。", rule: "lint.date-weekday")
+    #expect(positions(wrong) == ["1:17"])
+    #expect(wrong.first?.message == "2026年12月10日 is a 木曜日, not 土曜日")
+    #expect(wrong.first?.hint?.hasSuffix("2026年12月10日（木）") == true)
+    for text in [
+      "2026年12月10日（木）です。", "令和8年12月10日 (木) です。", "2026年12月10日（木・祝）です。",
+      "2026年11月23日（祝）です。", "12月10日（土）です。",
+    ] {
+      #expect(try lint(text, rule: "lint.date-weekday").isEmpty, "\(text)")
+    }
+    let impossible = try lint("2026年2月29日（日）と13月1日と4月31日（金）", rule: "lint.date-weekday")
+    #expect(
+      impossible.map(\.message) == [
+        "「2026年2月29日」 is not a date: 2026年2月 has 28 days",
+        "「13月1日」 is not a date: there is no month 13",
+        "「4月31日」 is not a date: 4月 has 30 days",
+      ])
+    #expect(try lint("2月29日（木）です。", rule: "lint.date-weekday").isEmpty)
+  }
+
   @Test func halfwidthKanaWarns() throws {
     let found = try lint("県のｶﾀｶﾅです。", rule: "lint.halfwidth-kana")
     #expect(positions(found) == ["1:3"])

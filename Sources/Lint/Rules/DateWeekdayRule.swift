@@ -4,62 +4,147 @@ import Diagnostics
 /// Matches Arabic-numeral dates `M月D日`, with an optional `YYYY年` or era year before them.
 /// Dates that state a point in time rather than a day to plan for (…現在, …時点, …付) and
 /// yearly dates (毎年4月1日) are left alone.
+///
+/// The weekday is only useful when it is right: with a year, a written weekday is checked
+/// against the calendar and a missing one is suggested; a day that does not exist (2月30日,
+/// 13月1日) is reported whether or not a weekday follows.
 struct DateWeekdayRule: Rule {
   let id = "lint.date-weekday"
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
 
+  static let weekdayNames: [Character] = ["日", "月", "火", "水", "木", "金", "土"]
   static let weekdays = CharacterClass("月火水木金土日祝")
   static let pointInTime = ["現在", "時点", "付"].map(LintCharacter.array)
   static let yearly = LintCharacter.array("毎年")
+  /// The Gregorian year before each era's first: 令和1年 is 2019.
+  static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925)]
+
+  /// A date found in the text: where it is, and its year when one is written.
+  struct Found {
+    var range: Range<Int>
+    var year: Int?
+    var month: Int
+    var day: Int
+  }
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
     let text = block.text
     var i = 0
     while i < text.count {
-      guard let (start, end) = date(in: text, at: i) else {
+      guard let found = date(in: text, at: i) else {
         i += 1
         continue
       }
-      i = end
-      var after = end
+      i = found.range.upperBound
+      let quoted = text.excerpt(found.range)
+      if let problem = Self.impossible(found) {
+        result.append(
+          context.warning(
+            block, at: found.range.lowerBound, "「\(quoted)」 is not a date: \(problem)",
+            hint: "check the month and the day"))
+        continue
+      }
+      var after = found.range.upperBound
       while after < text.count, text[after] == " " || text[after] == "　" { after += 1 }
       if after + 1 < text.count, text[after].isOpeningParenthesis,
         Self.weekdays.contains(text[after + 1])
       {
+        if let year = found.year, text[after + 1] != "祝" {
+          let actual = Self.weekdayNames[Self.weekday(year, found.month, found.day)]
+          if text[after + 1].character != actual {
+            result.append(
+              context.warning(
+                block, at: after + 1,
+                "\(quoted) is a \(actual)曜日, not \(text[after + 1].character)曜日",
+                hint: "correct the date or write its weekday: \(quoted)（\(actual)）"))
+          }
+        }
         continue
       }
       if Self.pointInTime.contains(where: { text.hasPrefix($0, at: after) }) { continue }
+      let start = found.range.lowerBound
       if start >= 2, text.hasPrefix(Self.yearly, at: start - 2) { continue }
-      let quoted = text.excerpt(start..<end)
+      var hint = "add the weekday in brackets after it, such as （月）"
+      if let year = found.year {
+        let name = Self.weekdayNames[Self.weekday(year, found.month, found.day)]
+        hint = "add the weekday in brackets: \(quoted)（\(name)）"
+      } else {
+        hint += "; with the year written (2026年\(quoted)), lint checks the weekday too"
+      }
       result.append(
-        context.warning(
-          block, at: start, "the date 「\(quoted)」 has no weekday",
-          hint: "add the weekday in brackets: \(quoted)（土）"))
+        context.warning(block, at: start, "the date 「\(quoted)」 has no weekday", hint: hint))
     }
     return result
   }
 
-  /// A date starting at `i` (the year, or the month when there is no year): its range.
-  private func date(in text: [LintCharacter], at i: Int) -> (Int, Int)? {
+  /// Why the date cannot be, or nil when it can. Without a year, 2月29日 is possible.
+  static func impossible(_ date: Found) -> String? {
+    guard (1...12).contains(date.month) else { return "there is no month \(date.month)" }
+    let days = daysInMonth(date.month, year: date.year)
+    guard (1...days).contains(date.day) else {
+      let year = date.year.map { "\($0)年" } ?? ""
+      return "\(year)\(date.month)月 has \(days) days"
+    }
+    return nil
+  }
+
+  static func daysInMonth(_ month: Int, year: Int?) -> Int {
+    switch month {
+    case 2:
+      guard let year else { return 29 }
+      return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// The day of the week of a Gregorian date, 0 for Sunday (Sakamoto's method).
+  static func weekday(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+    let y = month < 3 ? year - 1 : year
+    return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
+  }
+
+  /// A date starting at `i` (the year, or the month when there is no year).
+  private func date(in text: [LintCharacter], at i: Int) -> Found? {
     guard text[i].isArabicDigit, i == 0 || !text[i - 1].isArabicDigit else { return nil }
     var k = i
-    func digits(max: Int) -> Bool {
+    func number(max: Int) -> Int? {
       let s = k
-      while k < text.count, text[k].isArabicDigit, k - s < max { k += 1 }
-      return k > s && (k >= text.count || !text[k].isArabicDigit)
+      var value = 0
+      while k < text.count, text[k].isArabicDigit, k - s < max {
+        let v = text[k].scalar
+        value = value * 10 + Int(v >= 0xFF10 ? v - 0xFF10 : v - 0x30)
+        k += 1
+      }
+      return k > s && (k >= text.count || !text[k].isArabicDigit) ? value : nil
     }
-    guard digits(max: 4), k < text.count else { return nil }
+    guard let first = number(max: 4), k < text.count else { return nil }
+    var year: Int?
+    let month: Int
     if text[k] == "年" {
       k += 1
-      guard k < text.count, text[k].isArabicDigit, digits(max: 2) else { return nil }
+      guard k < text.count, text[k].isArabicDigit, let m = number(max: 2) else { return nil }
+      year = first
+      month = m
     } else if k - i > 2 {
       return nil
+    } else {
+      month = first
     }
     guard k < text.count, text[k] == "月" else { return nil }
     k += 1
-    guard k < text.count, digits(max: 2), k < text.count, text[k] == "日" else { return nil }
-    let era = i >= 2 && ["令和", "平成", "昭和"].contains(text.string((i - 2)..<i))
-    return (era ? i - 2 : i, k + 1)
+    guard k < text.count, let day = number(max: 2), k < text.count, text[k] == "日" else {
+      return nil
+    }
+    var start = i
+    if year != nil, i >= 2, let era = Self.eras.first(where: { text.string((i - 2)..<i) == $0.0 }) {
+      start = i - 2
+      year = era.1 + first
+    } else if first < 100 {
+      year = nil  // 26年: which century is not written
+    }
+    return Found(range: start..<(k + 1), year: year, month: month, day: day)
   }
 }
