@@ -149,14 +149,52 @@ public enum Resolver {
             "give this page the same `publish` time (or a later one), or take the link out until then (`--drafts` previews both)",
           code: "content.broken-link")
       case nil:
-        let known = Array(context.urlForFile.keys)
-        let guess = Suggest.closest(to: link.target, in: known).map { "did you mean `\($0)`? " }
+        let guess = linkSuggestion(
+          for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys)
+        ).map { "did you mean `\($0)\(fragment(of: link.url))`? " }
         return .error(
           at, "the link points to `\(link.url)`, but there is no content file `\(link.target)`",
           hint: "\(guess ?? "")link to an existing file under content/, relative to this file",
           code: "content.broken-link")
       }
     }
+  }
+
+  /// The link to write instead of one to a missing file, as the writer types it: relative to
+  /// the linking file (the message names the content path, which pasted in would break again).
+  /// A near name in the same folder first; else a file of that name, or one a typo away, in
+  /// exactly one other folder (`ai-disaster.md` written from strategy/ for an initiative).
+  static func linkSuggestion(for target: String, from page: String, known: [String]) -> String? {
+    var guess = Suggest.closest(to: target, in: known)
+    if guess == nil {
+      let name = lastComponent(target)
+      let names = Set(known.map(lastComponent))
+      if let near = names.contains(name) ? name : Suggest.closest(to: name, in: Array(names)) {
+        let matches = known.filter { lastComponent($0) == near }
+        if matches.count == 1 { guess = matches[0] }
+      }
+    }
+    return guess.map { relativePath(from: page, to: $0) }
+  }
+
+  private static func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// `to` as a link written in the file `from` (both content-relative).
+  static func relativePath(from: String, to: String) -> String {
+    var folder = from.split(separator: "/").dropLast()
+    var parts = to.split(separator: "/")[...]
+    while let a = folder.first, let b = parts.first, a == b, parts.count > 1 {
+      folder = folder.dropFirst()
+      parts = parts.dropFirst()
+    }
+    return (Array(repeating: "..", count: folder.count) + parts.map(String.init))
+      .joined(separator: "/")
+  }
+
+  private static func fragment(of url: String) -> Substring {
+    url.firstIndex(of: "#").map { url[$0...] } ?? ""
   }
 
   static func bodyContext(

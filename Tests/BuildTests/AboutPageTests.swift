@@ -96,7 +96,8 @@ import Testing
     let problem = try #require(report.diagnostics.first { $0.code == "content.broken-link" })
     #expect(
       problem.location.file.hasSuffix("initiatives/cyber-security.md") && problem.location.line > 1)
-    #expect(problem.hint?.contains("did you mean `pages/accessibility.md`?") == true)
+    // As the writer types it in initiatives/cyber-security.md, not as a content path.
+    #expect(problem.hint?.contains("did you mean `../pages/accessibility.md`?") == true)
   }
 
   /// Residents find them by the words of their title, summary and tags, labelled

@@ -149,4 +149,31 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
       #expect(BodyRenderer.hasScheme(raw) == raw.contains("://"), "\(raw)")
     }
   }
+
+  /// A broken link's "did you mean" is written as the writer would type it, from their file.
+  @Test func brokenLinkSuggestionsAreRelativeToTheLinkingFile() {
+    let known = [
+      "initiatives/ai-disaster-management.md", "initiatives/smart-agriculture.md",
+      "strategy/basics.md", "strategy/vision/goal.md", "files/map.png", "glossary/dx.md",
+    ]
+    func guess(_ target: String, from page: String) -> String? {
+      Resolver.linkSuggestion(for: target, from: page, known: known)
+    }
+    #expect(
+      guess("initiatives/ai-disaster-managment.md", from: "initiatives/x.md")
+        == "ai-disaster-management.md")
+    #expect(
+      guess("initiatives/ai-disaster-managment.md", from: "strategy/x.md")
+        == "../initiatives/ai-disaster-management.md")
+    #expect(guess("strategy/vison/goal.md", from: "strategy/x.md") == "vision/goal.md")
+    #expect(guess("strategy/basic.md", from: "strategy/vision/goal.md") == "../basics.md")
+    // Written in the wrong folder: the file of that name elsewhere, or a typo away from it.
+    #expect(
+      guess("strategy/smart-agriculture.md", from: "strategy/x.md")
+        == "../initiatives/smart-agriculture.md")
+    #expect(guess("events/map.pgn", from: "events/e.md") == "../files/map.png")
+    #expect(guess("strategy/unrelated-thing.md", from: "strategy/x.md") == nil)
+    #expect(Resolver.relativePath(from: "x.md", to: "files/map.png") == "files/map.png")
+    #expect(Resolver.relativePath(from: "a/b/c.md", to: "a/d.md") == "../d.md")
+  }
 }
