@@ -11,11 +11,15 @@ enum PageParser {
   ) {
     let result = parse(source, as: kind, config: config)
     // A file copied into the wrong folder: every key of its kind is "unknown" and every key
-    // of this one "missing". When its keys are exactly another kind's, say that once.
+    // of this one "missing". When its keys are exactly another kind's, say that once. Only
+    // when it has a key this kind does not know: a file of a title alone is an unfinished
+    // one, missing its keys, not a page about the site.
     func isKeyProblem(_ d: Diagnostic) -> Bool {
       d.code == "front-matter.unknown-key" || d.code == "front-matter.missing-key"
     }
-    guard result.1.count(where: isKeyProblem) >= 2 else { return result }
+    guard result.1.count(where: isKeyProblem) >= 2,
+      result.1.contains(where: { $0.code == "front-matter.unknown-key" })
+    else { return result }
     for other in ContentKind.allCases where other != kind {
       let (page, diagnostics) = parse(source, as: other, config: config)
       guard page != nil, !diagnostics.contains(where: isKeyProblem) else { continue }

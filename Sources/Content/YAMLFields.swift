@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Yams
 
 /// Reads a YAML mapping key by key with typed accessors that record a positioned diagnostic
@@ -14,6 +15,9 @@ struct YAMLFields {
   /// Keys whose problem was already reported from the text (`YAMLComments`): not again as
   /// missing.
   var explained: Set<String> = []
+  /// Where each missing required key was reported: a misspelling of it (`sumary`) is then
+  /// one problem, not a missing key and an unknown one.
+  private var missingAt: [String: Int] = [:]
   let ownerMark: Mark?
 
   init(node: Node?, file: String, lineOffset: Int, what: String) {
@@ -66,6 +70,7 @@ struct YAMLFields {
 
   mutating func missing(_ key: String, example: String) {
     guard !explained.contains(key) else { return }
+    missingAt[key] = diagnostics.count
     diagnostics.append(
       .error(
         location(ownerMark), "the required key `\(key)` is missing",
@@ -202,23 +207,42 @@ struct YAMLFields {
     }
   }
 
-  /// Reports every key that no accessor asked for, with the closest allowed key.
+  /// Reports every key that no accessor asked for, with the closest allowed key. A key that
+  /// is a required one misspelt (`sumary`, `Title`, `Ｔｉｔｌｅ`, `　summary`) is one error, at
+  /// the key: the "missing" error of the key it meant is dropped.
   mutating func reportUnknownKeys(kindName: String) {
     let allowed = Array(used).sorted()
+    var meant: Set<Int> = []
     for entry in entries where !used.contains(entry.key) {
       var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
+      var guess: String?
       // A full-width space looks like nothing: name it, or the hint shows two equal words.
       let bare = entry.key.filter { $0 != "\u{3000}" && $0 != " " }
+      // Full-width letters (Ｔｉｔｌｅ) typed with the Japanese input on.
+      let folded = bare.precomposedStringWithCompatibilityMapping
       if bare != entry.key, allowed.contains(bare) {
+        guess = bare
         hint =
           "remove the \(entry.key.contains("\u{3000}") ? "full-width space (全角スペース)" : "space") from the key: `\(bare):`"
-      } else if let guess = Suggest.closest(to: entry.key, in: allowed) {
-        hint = "did you mean `\(guess)`?"
+      } else if folded.lowercased() != entry.key, allowed.contains(folded.lowercased()) {
+        guess = folded.lowercased()
+        let how = folded != bare ? "half-width letters" : "lower case"
+        hint = "write the key in \(how): `\(folded.lowercased()):`"
+      } else if let near = Suggest.closest(to: folded, in: allowed) {
+        guess = near
+        hint = "did you mean `\(near)`?"
+      }
+      var message = "unknown key `\(entry.key)` in \(kindName)"
+      if let guess, let index = missingAt[guess] {
+        meant.insert(index)
+        message += " (and the required key `\(guess)` is missing)"
       }
       diagnostics.append(
-        .error(
-          location(entry.keyMark), "unknown key `\(entry.key)` in \(kindName)", hint: hint,
-          code: "front-matter.unknown-key"))
+        .error(location(entry.keyMark), message, hint: hint, code: "front-matter.unknown-key"))
+    }
+    if !meant.isEmpty {
+      diagnostics = diagnostics.enumerated().filter { !meant.contains($0.offset) }.map(\.element)
+      missingAt = [:]
     }
   }
 

@@ -92,12 +92,37 @@ import Testing
       } == [
         "1:1 this file is written as an initiative, but it is in `events/` / move it to content/initiatives/ (the folder decides what kind of page a file is)"
       ])
-    // One typo is not a wrong folder.
+    // One typo is not a wrong folder, and it is one error: the key it meant is not also
+    // reported missing.
     let typo = "---\ntitle: T\nsummary: S\nstrat: 2026-12-10T14:00:00+09:00\n---\n"
+    let typoProblems = try parseFile(typo, kind: .event, path: "content/events/y.md").1
     #expect(
-      try parseFile(typo, kind: .event, path: "content/events/y.md").1.compactMap(\.code).sorted()
+      typoProblems.map {
+        "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"
+      }
         == [
-          "front-matter.missing-key", "front-matter.unknown-key",
+          "4:1 unknown key `strat` in an event (and the required key `start` is missing) / did you mean `start`?"
         ])
+    // A title alone is an unfinished file missing its keys, not a page about the site.
+    let stub = try parseFile(
+      "---\ntitle: 必須なし\n---\n", kind: .initiative, path: "content/initiatives/z.md")
+    #expect(stub.1.compactMap(\.code) == ["front-matter.missing-key", "front-matter.missing-key"])
+  }
+
+  /// Keys typed in capitals or full-width letters (the Japanese input left on), or after a
+  /// full-width space, are the key meant: one error at it, saying how to write it.
+  @Test func misspeltRequiredKeysAreOneError() throws {
+    for (key, hint) in [
+      ("Title", "write the key in lower case: `title:`"),
+      ("Ｔｉｔｌｅ", "write the key in half-width letters: `title:`"),
+      ("　title", "remove the full-width space (全角スペース) from the key: `title:`"),
+      ("titel", "did you mean `title`?"),
+    ] {
+      let text = "---\n\(key): T\nsummary: S\nfields: [f]\n---\n"
+      let problems = try parseFile(text, kind: .initiative, path: "content/initiatives/x.md").1
+      #expect(
+        problems.map { "\($0.location.line):\($0.location.column) \($0.hint ?? "")" }
+          == ["2:1 \(hint)"], "\(key)")
+    }
   }
 }
