@@ -268,3 +268,53 @@ def test_a_port_in_use_is_a_clear_error(work):
     assert r.returncode == 1
     assert f"Error: port {port} on 127.0.0.1 is in use by another program" in r.stderr, r.stderr
     assert "Help:" in r.stderr and "--port 0" in r.stderr
+
+
+@pytest.mark.parametrize("output", ["/", ".", "content", "unrelated", "a-file"])
+def test_an_output_the_build_refuses_is_not_served(work, output):
+    """The build refuses to write the root, the working folder, content/, a folder of other
+    files or a file; `portal serve` used to go on serving that folder (`--output /` answered
+    /etc/passwd). It stops before building or serving, exit 1, and the folder is untouched."""
+    (work / "unrelated").mkdir()
+    (work / "unrelated" / "notes.txt").write_text("keep me", encoding="utf-8")
+    (work / "a-file").write_text("a file", encoding="utf-8")
+    r = subprocess.run(
+        [str(BIN), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--output", output],
+        cwd=work, capture_output=True, text=True, timeout=60,
+    )
+    assert r.returncode == 1, r
+    assert "Error: the output" in r.stderr and "Help: give a folder of its own with --output" in r.stderr, r.stderr
+    assert "http://" not in r.stdout, r.stdout
+    assert (work / "unrelated" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (work / "a-file").read_text(encoding="utf-8") == "a file"
+    assert sorted(p.name for p in work.iterdir()) == ["a-file", "content", "theme", "unrelated"]
+
+
+def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
+    """Ctrl-C while the first build of a large site runs stops the process then, not after the
+    build (it used to be ignored: the server started and never stopped); nothing is served,
+    and the next build starts over (no half-written output, no staging folder kept)."""
+    subprocess.run(["python3", str(ROOT / "bench" / "gen_corpus.py"), "--pages", "1500", "--out",
+                    str(tmp_path / "content")], check=True, capture_output=True, timeout=120)
+    shutil.copytree(THEME, tmp_path / "theme")
+    proc = subprocess.Popen(
+        [str(BIN), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--output", "site"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(0.5)
+    assert proc.poll() is None, proc.stderr.read()
+    started = time.time()
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("portal serve did not stop within 20 s of Ctrl-C during its first build")
+    assert time.time() - started < 3, "it finished the build before stopping"
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert "http://" not in out, out
+    assert "Stopped during the first build" in err, err
+    r = subprocess.run([str(BIN), "build", "--content", "content", "--theme", "theme", "--output", "site"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "theme"]

@@ -72,12 +72,15 @@ public final class OutputLock: @unchecked Sendable {
   public enum Failure: Error, CustomStringConvertible {
     /// `portal serve` holds the output (it never ends on its own).
     case served(by: Holder, output: String)
+    /// `portal serve` was given an output Portal refuses to write (the root, the working
+    /// folder, content/…): it would serve that folder's files, `/etc/passwd` included.
+    case refused(String)
     case io(String)
 
     public var description: String {
       switch self {
       case .served(let holder, let output): "\(holder) is already writing \(output)/"
-      case .io(let message): message
+      case .refused(let message), .io(let message): message
       }
     }
 
@@ -87,6 +90,8 @@ public final class OutputLock: @unchecked Sendable {
         "it rebuilds \(output)/ on every save; "
           + (holder.url.map { "open \($0), or " } ?? "")
           + "stop it first (Ctrl-C in its terminal), or give another folder with --output DIR"
+      case .refused:
+        "give a folder of its own with --output DIR, such as `site` (Portal writes only folders it made)"
       case .io:
         "check that the folder holding the output exists and can be written"
       }
@@ -109,11 +114,19 @@ public final class OutputLock: @unchecked Sendable {
   /// Takes the output's lock for `command`. When another `portal build` holds it, calls
   /// `waiting` with it once and waits; when `portal serve` holds it, throws `.served`.
   /// Nil, creating nothing, for an output Portal refuses to write anyway (the root, the
-  /// working folder, one holding `protecting`…), which the build then reports.
+  /// working folder, one holding `protecting`…), which the build then reports; for
+  /// `portal serve` that is `.refused`, since a server would go on serving the folder.
   public static func acquire(
     output: URL, protecting: [URL], for command: Command, waiting: (Holder) -> Void = { _ in }
   ) throws(Failure) -> OutputLock? {
-    do { try OutputWriter.validate(output: output, protecting: protecting) } catch { return nil }
+    do {
+      try OutputWriter.validate(output: output, protecting: protecting)
+    } catch {
+      guard command == .serve else { return nil }
+      switch error {
+      case .unsafe(let message), .io(let message): throw .refused(message)
+      }
+    }
     let path = path(for: output)
     let display = ContentLoader.displayPath(for: output)
     let parent = FileIO.parent(path)

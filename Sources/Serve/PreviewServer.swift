@@ -38,7 +38,15 @@ public final class PreviewServer: Sendable {
   private let live = LiveReload()
   private let loop: RebuildLoop
   private let log: @Sendable (String) -> Void
-  private let task = Mutex<Task<Void, any Error>?>(nil)
+  private let state = Mutex(State.firstBuild)
+
+  /// Where the server is: a stop asked for during the first build must be remembered, or the
+  /// server would start once that build ends and never stop.
+  private enum State {
+    case firstBuild
+    case serving(Task<Void, any Error>)
+    case stopped
+  }
 
   public init(options: Options, log: @escaping @Sendable (String) -> Void) {
     self.options = options
@@ -50,6 +58,10 @@ public final class PreviewServer: Sendable {
   /// - Parameter onReady: called with the port once the server listens.
   public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
     let first = await loop.build()
+    if case .stopped = state.withLock({ $0 }) {
+      await loop.flush()
+      return
+    }
     await loop.announce(first, initial: true)
     let files = StaticFiles(root: options.build.outputDirectory.standardizedFileURL.path)
     let router = Router()
@@ -109,7 +121,12 @@ public final class PreviewServer: Sendable {
         group.cancelAll()
       }
     }
-    task.withLock { $0 = running }
+    let started = state.withLock { state in
+      guard case .firstBuild = state else { return false }
+      state = .serving(running)
+      return true
+    }
+    if !started { running.cancel() }
     var failure: PortInUse?
     do {
       try await running.value
@@ -126,18 +143,38 @@ public final class PreviewServer: Sendable {
   /// Stops serving: open event streams end, then the server and the watcher stop, and `run`
   /// writes the cache and returns.
   public func stop() async {
+    let running = state.withLock { state -> Task<Void, any Error>? in
+      defer { state = .stopped }
+      if case .serving(let task) = state { return task }
+      return nil
+    }
     await live.closeAll()
-    task.withLock { $0?.cancel() }
+    running?.cancel()
   }
 
-  /// Runs until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly.
+  /// True until the first build has ended and the server started (or was stopped).
+  var isInFirstBuild: Bool {
+    state.withLock { if case .firstBuild = $0 { true } else { false } }
+  }
+
+  /// Runs until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. During the first build it
+  /// stops at once, as `portal build` does: a full build writes into a staging folder (removed
+  /// by the next run), one in place removes the cache before writing, so the next build
+  /// starts whole; nothing was served yet. Exit status 130, as a shell reports Ctrl-C.
   public func runUntilSignal(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
     for s in [SIGINT, SIGTERM] { signal(s, SIG_IGN) }
     let sources = [SIGINT, SIGTERM].map {
       DispatchSource.makeSignalSource(signal: $0, queue: .global())
     }
     for source in sources {
-      source.setEventHandler { Task { await self.stop() } }
+      source.setEventHandler {
+        if self.isInFirstBuild {
+          FileHandle.standardError.write(
+            Data("Stopped during the first build; nothing was served.\n".utf8))
+          _exit(130)
+        }
+        Task { await self.stop() }
+      }
       source.resume()
     }
     defer { for source in sources { source.cancel() } }

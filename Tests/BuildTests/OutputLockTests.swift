@@ -147,6 +147,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: OutputLock.path(for: output)))
   }
 
+  /// `portal serve` would go on serving a folder its build refused (`--output /` served
+  /// /etc/passwd): for it the refusal is an error, before anything is built or served.
+  @Test func serveIsRefusedAnOutputPortalWouldNotWrite() throws {
+    let (output, _) = try place()
+    let content = output.appendingPathComponent("content")
+    #expect {
+      _ = try OutputLock.acquire(output: output, protecting: [content], for: .serve)
+    } throws: { error in
+      guard let failure = error as? OutputLock.Failure, case .refused(let message) = failure
+      else { return false }
+      return message.contains("overlaps") && failure.help.contains("--output")
+    }
+    #expect(!FileManager.default.fileExists(atPath: OutputLock.path(for: output)))
+    #expect(throws: OutputLock.Failure.self) {
+      _ = try OutputLock.acquire(output: URL(fileURLWithPath: "/"), protecting: [], for: .serve)
+    }
+  }
+
   @Test func aSwapReplacesTheOutputAndRemovesTheOld() throws {
     let (output, _) = try place()
     let staging = output.deletingLastPathComponent().appendingPathComponent(".site.building-1")

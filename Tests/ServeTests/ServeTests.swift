@@ -206,6 +206,25 @@ final class PortBox: @unchecked Sendable {
     #expect(stamps(output) == before, "resolving wrote to the output")
   }
 
+  /// A stop asked for while the first build runs is kept: the server does not start once the
+  /// build ends (it used to, and then never stopped, its live reload closed).
+  @Test func aStopDuringTheFirstBuildIsKept() async throws {
+    let dir = try fixtureSite()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let server = PreviewServer(options: .init(build: options, port: 0), log: { _ in })
+    let box = PortBox()
+    #expect(server.isInFirstBuild)
+    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    await server.stop()
+    try await running.value
+    #expect(box.port == nil)
+    #expect(!server.isInFirstBuild)
+  }
+
   /// An edit saved after the first build scanned the sources, but before watching began, is
   /// built at once instead of being taken as already built.
   @Test(arguments: [false, true]) func editDuringTheFirstBuildIsBuilt(poll: Bool) async throws {
