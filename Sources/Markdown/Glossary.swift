@@ -222,9 +222,7 @@ extension MarkdownDocument {
           cmark_node_insert_before(node, makeText(piece.text))
           continue
         }
-        let link = makeCustomInline(enter: matcher.openingTags[t], exit: "</a>")
-        cmark_node_append_child(link, makeText(piece.text))
-        cmark_node_insert_before(node, link)
+        wrap(piece.text, enter: matcher.openingTags[t], exit: "</a>", before: node)
         if !seen.contains(t) {
           seen.insert(t)
           linked.append(t)

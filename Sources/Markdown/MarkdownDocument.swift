@@ -29,6 +29,11 @@ public final class MarkdownDocument {
   public let options: MarkdownOptions
   /// The source, kept to turn cmark's byte columns into character columns.
   private let source: String
+  /// The HTML around each wrapped run of text in a table cell (see `wrap`), by index.
+  var cellWrappers: [(enter: String, exit: String)] = []
+  /// Whether the writer's text has the mark itself: its links are then not wrapped in cells
+  /// (their text stays, unlinked), so no link of theirs is taken for a wrapper.
+  lazy var sourceHasCellMark: Bool = source.contains(Self.cellMark)
   /// Where each line of the source starts (UTF-8 offsets), found on first use: most bodies
   /// need no position, and splitting every body in lines was a tenth of resolving a site.
   private lazy var lineStarts: [Int] = {
@@ -76,6 +81,7 @@ public final class MarkdownDocument {
     guard let cString = cmark_render_html(root, options.cmarkOptions, extensions) else { return "" }
     defer { free(cString) }
     var html = String(cString: cString)
+    if !cellWrappers.isEmpty { html = Self.unwrapCells(html, cellWrappers) }
     if html.containsBytes(" align=\"") {
       for side in ["left", "center", "right"] {
         html = html.replacingAll(" align=\"\(side)\"", with: " class=\"align-\(side)\"")

@@ -93,6 +93,66 @@ extension Node {
 
 /// Makes a custom inline node whose HTML is `enter` + rendered children + `exit`. Used for heading
 /// anchors, glossary links and ruby, which plain cmark nodes cannot express.
+extension MarkdownDocument {
+  /// Puts `text` wrapped in raw HTML (`enter`, `exit`: a glossary link, ruby) before `node`.
+  ///
+  /// cmark-gfm's table extension lets a cell hold only its own list of inline types, not a
+  /// custom inline: inserting one there fails, and the text was lost (a glossary term or a
+  /// ruby group alone in a cell left it empty). In a cell the text goes into a link whose
+  /// title marks it, and `renderHTML` puts the wrapper's HTML in its place. If even that
+  /// cannot be inserted, the text stays as plain text: nothing a writer wrote is dropped.
+  func wrap(_ text: String, enter: String, exit: String, before node: Node) {
+    let wrapper: Node
+    if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == Self.tableCellType {
+      guard !sourceHasCellMark else {
+        cmark_node_insert_before(node, makeText(text))
+        return
+      }
+      wrapper = cmark_node_new(CMARK_NODE_LINK)!
+      cmark_node_set_url(wrapper, "")
+      cmark_node_set_title(wrapper, "\(Self.cellMark)\(cellWrappers.count)")
+      cellWrappers.append((enter, exit))
+    } else {
+      wrapper = makeCustomInline(enter: enter, exit: exit)
+    }
+    cmark_node_append_child(wrapper, makeText(text))
+    if cmark_node_insert_before(node, wrapper) == 0 {
+      cmark_node_free(wrapper)
+      cmark_node_insert_before(node, makeText(text))
+    }
+  }
+
+  /// A private-use character that starts the title of a wrapped run in a table cell.
+  static let cellMark: Character = "\u{E000}"
+
+  /// Replaces each marked link of `wrap` with its wrapper's HTML: `<a href="" title="N">` by
+  /// `enter`, the next `</a>` (links do not nest) by `exit`.
+  static func unwrapCells(_ html: String, _ wrappers: [(enter: String, exit: String)]) -> String {
+    let opening = "<a href=\"\" title=\"\(cellMark)"
+    var out = ""
+    out.reserveCapacity(html.utf8.count + wrappers.count * 64)
+    var rest = html[...]
+    while let start = rest.firstRange(of: opening) {
+      let afterMark = rest[start.upperBound...]
+      guard let close = afterMark.firstRange(of: "\">"),
+        let index = Int(afterMark[..<close.lowerBound]), wrappers.indices.contains(index),
+        let end = afterMark[close.upperBound...].firstRange(of: "</a>")
+      else {
+        out += rest[..<start.upperBound]
+        rest = afterMark
+        continue
+      }
+      out += rest[..<start.lowerBound]
+      out += wrappers[index].enter
+      out += afterMark[close.upperBound..<end.lowerBound]
+      out += wrappers[index].exit
+      rest = afterMark[end.upperBound...]
+    }
+    out += rest
+    return out
+  }
+}
+
 func makeCustomInline(enter: String, exit: String) -> Node {
   let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
   cmark_node_set_on_enter(node, enter)

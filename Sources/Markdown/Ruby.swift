@@ -13,11 +13,9 @@ extension MarkdownDocument {
         case .text(let text):
           cmark_node_insert_before(node, makeText(text))
         case .ruby(let base, let reading):
-          let ruby = makeCustomInline(
-            enter: "<ruby>",
-            exit: "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>")
-          cmark_node_append_child(ruby, makeText(base))
-          cmark_node_insert_before(node, ruby)
+          wrap(
+            base, enter: "<ruby>",
+            exit: "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>", before: node)
         }
       }
       cmark_node_free(node)

@@ -154,6 +154,47 @@ import Testing
     #expect(!html.contains("※") && !html.contains("term-again"))
   }
 
+  /// cmark-gfm's table cells refuse custom inline nodes: a glossary term or a ruby group in a
+  /// cell was deleted (a cell of 「テレワーク」 alone came out empty). In a cell they render as
+  /// they do in a paragraph, and the text is all there.
+  @Test func glossaryLinksAndRubyInTableCellsKeepTheirText() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "open-data", url: "/glossary/open-data/", names: ["オープンデータ"]),
+      GlossaryLinkTarget(slug: "telework", url: "/glossary/telework/", names: ["テレワーク"]),
+      GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"]),
+    ])
+    let markdown = """
+      | 名前 | 説明 |
+      |---|---|
+      | オープンデータの話 | テレワーク |
+      | {危機管理\\|ききかんり} | *DX*と[リンク](https://example.jp/)と{県\\|けん}の*テレワーク* |
+
+      段落のオープンデータと{危機管理|ききかんり}。
+      """
+    let doc = MarkdownDocument(markdown)
+    doc.applyRuby()
+    #expect(doc.linkGlossary(matcher) == [0, 1, 2])
+    let html = doc.renderHTML()
+    let term = { (slug: String, text: String) in
+      "<a class=\"term\" href=\"/glossary/\(slug)/\" aria-describedby=\"term-\(slug)\">\(text)</a>"
+    }
+    let ruby = "<ruby>危機管理<rp>（</rp><rt>ききかんり</rt><rp>）</rp></ruby>"
+    #expect(html.contains("<td>\(term("open-data", "オープンデータ"))の話</td>"), "\(html)")
+    #expect(html.contains("<td>\(term("telework", "テレワーク"))</td>"), "\(html)")
+    #expect(html.contains("<td>\(ruby)</td>"), "\(html)")
+    #expect(
+      html.contains(
+        "<td><em>\(term("dx", "DX"))</em>と<a href=\"https://example.jp/\">リンク</a>と<ruby>県<rp>（</rp><rt>けん</rt><rp>）</rp></ruby>の<em>テレワーク</em></td>"
+      ), "\(html)")
+    #expect(html.contains("<p>段落のオープンデータと\(ruby)。</p>"), "\(html)")
+    #expect(!html.contains("\u{E000}") && !html.contains("title="))
+    #expect(doc.plainText().contains("オープンデータの話\nテレワーク\n危機管理\nDXとリンクと県のテレワーク"))
+    // A writer's own text with the private mark: the cell keeps its text, unlinked.
+    let marked = MarkdownDocument("| a |\n|---|\n| テレワーク\u{E000}0 |\n")
+    _ = marked.linkGlossary(matcher)
+    #expect(marked.renderHTML().contains("<td>テレワーク\u{E000}0</td>"))
+  }
+
   @Test func glossaryDoesNotLinkOwnEntry() {
     let matcher = GlossaryMatcher([
       GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])
