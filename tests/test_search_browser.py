@@ -142,6 +142,30 @@ def test_marks_highlight_the_query(search_page, site_dir):
     assert marks and all(m.startswith("マイナンバー") for m in marks), marks
 
 
+def test_no_search_while_an_input_method_converts(search_page, site_dir):
+    """Typing ぼうさい with a Japanese input method, then choosing 防災: the page searches once,
+    for 防災, not for each step of the conversion (b, ぼ, ぼう…), which a screen reader would
+    announce as 「見つかりませんでした」 one after another. Driven through Chromium's own IME
+    events (DevTools `Input.imeSetComposition`, then `Input.insertText` to commit)."""
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    box = search_page.find_element(By.ID, "q")
+    box.click()
+    status = search_page.find_element(By.ID, "search-status")
+    before = status.text
+    for step in ["b", "ぼ", "ぼう", "ぼうs", "ぼうさ", "ぼうさい", "防災"]:
+        search_page.execute_cdp_cmd(
+            "Input.imeSetComposition", {"text": step, "selectionStart": len(step), "selectionEnd": len(step)})
+        time.sleep(0.4)
+        assert status.text == before, f"searched while converting, at {step!r}: {status.text!r}"
+        assert "q=" not in search_page.current_url
+    search_page.execute_cdp_cmd("Input.insertText", {"text": "防災"})
+    page = wait_for_results(search_page, "防災")
+    assert_same(page, cli(site_dir, "防災"), "防災")
+
+
 def test_count_is_announced(search_page, site_dir):
     from selenium.webdriver.common.by import By
 

@@ -938,10 +938,21 @@ function setupPage() {
     }
   }
 
-  input.addEventListener("input", () => {
+  // While a Japanese input method converts (ぼ → ぼう → ぼうさい → 防災), the box holds text the
+  // resident has not chosen yet: searching it announced 「見つかりませんでした」 at each step and
+  // rewrote the address. Search when the conversion is committed.
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(search, 250);
+  };
+  input.addEventListener("input", (event) => {
+    if (event.isComposing) {
+      clearTimeout(timer);
+      return;
+    }
+    later();
   });
+  input.addEventListener("compositionend", later);
   for (const b of boxes) b.addEventListener("change", search);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
