@@ -7,6 +7,8 @@ extension Node {
   var type: cmark_node_type { cmark_node_get_type(self) }
   var firstChild: Node? { cmark_node_first_child(self) }
   var next: Node? { cmark_node_next(self) }
+  var previous: Node? { cmark_node_previous(self) }
+  var lastChild: Node? { cmark_node_last_child(self) }
   var parent: Node? { cmark_node_parent(self) }
   var literal: String {
     guard let c = cmark_node_get_literal(self) else { return "" }

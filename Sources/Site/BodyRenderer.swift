@@ -68,6 +68,7 @@ enum BodyRenderer {
       return result
     }
     doc.applyRuby()
+    doc.joinJapaneseLines()
     var ownSlug: String?
     if case .glossary = page.meta { ownSlug = page.slug }
     let linked = doc.linkGlossary(context.glossary, excluding: ownSlug)

@@ -195,6 +195,37 @@ import Testing
     #expect(marked.renderHTML().contains("<td>テレワーク\u{E000}0</td>"))
   }
 
+  /// A line break inside a paragraph between two Japanese characters is no space on the page
+  /// (browsers showed one: 「確かめます。 有識者」); next to Latin letters or Hangul it stays.
+  @Test func lineBreaksBetweenJapaneseCharactersAreJoined() {
+    let doc = MarkdownDocument(
+      """
+      確かめます。
+      有識者の意見を聞きます。**大切な
+      こと**と「引用」
+      （括弧）とＤＸ
+      ＡＩ。DX
+      推進と
+      Digital と
+      {漢字|かんじ}と
+      `code`
+      한국어
+      문장
+      """)
+    doc.applyRuby()
+    doc.joinJapaneseLines()
+    let html = doc.renderHTML()
+    #expect(
+      html
+        == "<p>確かめます。有識者の意見を聞きます。<strong>大切なこと</strong>と「引用」（括弧）とＤＸＡＩ。DX\n推進と\nDigital と<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>と\n<code>code</code>\n한국어\n문장</p>\n",
+      "\(html)")
+    #expect(doc.plainText().hasPrefix("確かめます。有識者の意見を聞きます。大切なこと"))
+    // A hard break (two spaces or a backslash) is the writer's choice and stays.
+    let hard = MarkdownDocument("一行目。\\\n二行目。")
+    hard.joinJapaneseLines()
+    #expect(hard.renderHTML() == "<p>一行目。<br />\n二行目。</p>\n")
+  }
+
   @Test func glossaryDoesNotLinkOwnEntry() {
     let matcher = GlossaryMatcher([
       GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])
