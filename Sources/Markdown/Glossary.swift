@@ -23,6 +23,15 @@ public struct GlossaryMatcher: Sendable {
   struct Name: Sendable {
     var bytes: [UInt8]
     var target: Int
+    var startsKatakana: Bool
+    var endsKatakana: Bool
+
+    init(bytes: [UInt8], target: Int) {
+      self.bytes = bytes
+      self.target = target
+      startsKatakana = GlossaryMatcher.isKatakana(bytes, at: 0)
+      endsKatakana = GlossaryMatcher.isKatakana(bytes, at: bytes.count - 3)
+    }
   }
   public let targets: [GlossaryLinkTarget]
   /// Each target's opening `<a>` tag, escaped once rather than for every link.
@@ -92,7 +101,9 @@ public struct GlossaryMatcher: Sendable {
           memcmp($0.baseAddress!, text.baseAddress! + i, $0.count) == 0
         }
         if equal, !(Self.isWord(name.bytes[0]) && i > 0 && Self.isWord(text[i - 1])),
-          !(Self.isWord(name.bytes[name.bytes.count - 1]) && end < n && Self.isWord(text[end]))
+          !(Self.isWord(name.bytes[name.bytes.count - 1]) && end < n && Self.isWord(text[end])),
+          !(name.startsKatakana && Self.isKatakana(text, at: i - 3)),
+          !(name.endsKatakana && Self.isKatakana(text, at: end))
         {
           found = Match(range: i..<end, target: name.target, marked: Self.isMark(text, at: end))
           break
@@ -133,6 +144,23 @@ public struct GlossaryMatcher: Sendable {
   @inline(__always)
   private static func isWord(_ b: UInt8) -> Bool {
     (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+  }
+
+  /// Whether a katakana letter or ー (U+30A1–30FA, 30FC–30FF: E3 82 A1 … E3 83 BF) or a
+  /// half-width one (U+FF66–FF9F) starts at byte `i`. A katakana name is a whole word too: in
+  /// オープンデーター or ドローンズ the name オープンデータ or ドローン is not linked, which cut
+  /// the word in two (the ー outside the link). ・ (U+30FB) separates words and does not count.
+  static func isKatakana<C: RandomAccessCollection<UInt8>>(_ text: C, at i: Int) -> Bool
+  where C.Index == Int {
+    guard i >= text.startIndex, i + 2 < text.endIndex else { return false }
+    let (a, b, c) = (text[i], text[i + 1], text[i + 2])
+    if a == 0xE3 {
+      return (b == 0x82 && c >= 0xA1) || (b == 0x83 && c != 0xBB && c <= 0xBF)
+    }
+    if a == 0xEF {
+      return (b == 0xBD && c >= 0xA6 && c <= 0xBF) || (b == 0xBE && c >= 0x80 && c <= 0x9F)
+    }
+    return false
   }
 
   /// Whether `*` or ※ (E2 80 BB) starts at `i`.

@@ -226,6 +226,26 @@ import Testing
     #expect(hard.renderHTML() == "<p>一行目。<br />\n二行目。</p>\n")
   }
 
+  /// A katakana name is linked only as a whole word: not as the start of オープンデーター or
+  /// ドローンズ, nor the end of ビッグデータ (the link cut the word in two); ・, kanji and kana
+  /// around it are boundaries.
+  @Test func katakanaNamesAreWholeWords() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "open-data", url: "/g/open-data/", names: ["オープンデータ"]),
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"]),
+      GlossaryLinkTarget(slug: "data", url: "/g/data/", names: ["データ"]),
+      GlossaryLinkTarget(slug: "ict", url: "/g/ict/", names: ["ICT化"]),
+    ])
+    func linked(_ text: String) -> [String] {
+      let doc = MarkdownDocument(text)
+      return doc.linkGlossary(matcher).map { matcher.targets[$0].slug }
+    }
+    #expect(linked("オープンデーターを公開。ドローンズとﾄﾞﾛｰﾝ。ビッグデータ。") == [])
+    #expect(linked("ドローンズ、ドローンを使う。") == ["drone"])
+    #expect(linked("県のオープンデータ・ドローン活用とデータです。") == ["open-data", "drone", "data"])
+    #expect(linked("ICT化のデータ") == ["ict", "data"])
+  }
+
   @Test func glossaryDoesNotLinkOwnEntry() {
     let matcher = GlossaryMatcher([
       GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX"])
