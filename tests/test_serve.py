@@ -318,3 +318,42 @@ def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "theme"]
+
+
+def test_a_hidden_tab_lets_its_connection_go_and_catches_up_when_shown(work):
+    """Each open preview holds an event stream, and a browser opens at most six connections to
+    one server: a hidden tab closes its stream (so a seventh tab does not hang), and when shown
+    again connects and reloads if the site was rebuilt while it was hidden."""
+    require_browser()
+    server = Serve(work)
+    driver = make_driver()
+    hide = """
+        Object.defineProperty(document, 'hidden', {configurable: true, get: () => arguments[0]});
+        document.dispatchEvent(new Event('visibilitychange'));
+    """
+    try:
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        driver.execute_script("window.__portalOld = true")
+        time.sleep(1)
+        driver.execute_script(hide, True)
+        source = work / "content" / PAGE
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text + "\n隠れている間の編集です。\n", encoding="utf-8")
+        wait_until(lambda: "隠れている間の編集です。" in server.get("/initiatives/ai-disaster/")[1],
+                   what="the rebuild")
+        time.sleep(0.5)
+        assert driver.execute_script("return window.__portalOld === true"), "a hidden tab reloaded"
+        driver.execute_script(hide, False)
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page to reload when shown again")
+        assert "隠れている間の編集です。" in driver.page_source
+        # Shown again after no rebuild: it stays.
+        driver.execute_script("window.__portalOld = true")
+        time.sleep(1)
+        driver.execute_script(hide, True)
+        driver.execute_script(hide, False)
+        time.sleep(1.5)
+        assert driver.execute_script("return window.__portalOld === true"), "reloaded without a rebuild"
+    finally:
+        driver.quit()
+        assert server.stop() == 0, "".join(server.stderr)

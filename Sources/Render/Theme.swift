@@ -80,7 +80,10 @@ public struct Theme: Sendable {
           .error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax"))
       }
     }
-    for required in requiredTemplates where !names.contains(required) {
+    // A template that is there but broken has its own error: not also "missing".
+    let present = Set(
+      files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+    for required in requiredTemplates where !present.contains(required) {
       diagnostics.append(
         .error(
           SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),

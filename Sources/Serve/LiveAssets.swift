@@ -12,9 +12,30 @@ enum LiveAssets {
       css.href = "/_portal/live.css";
       document.head.appendChild(css);
 
-      const events = new EventSource("/_portal/events");
-      events.addEventListener("reload", () => location.reload());
-      events.addEventListener("build-error", (e) => show(JSON.parse(e.data).problems || []));
+      // A browser opens at most six connections to one server, and each page's event stream
+      // holds one: a hidden tab lets its stream go (the seventh preview tab waited forever)
+      // and connects again when shown, reloading if the site was rebuilt meanwhile.
+      let events = null;
+      let generation = null;
+      function connect() {
+        events = new EventSource("/_portal/events");
+        events.addEventListener("hello", (e) => {
+          const now = JSON.parse(e.data).generation;
+          if (generation !== null && now !== generation) location.reload();
+          generation = now;
+        });
+        events.addEventListener("reload", () => location.reload());
+        events.addEventListener("build-error", (e) => show(JSON.parse(e.data).problems || []));
+      }
+      connect();
+      document.addEventListener("visibilitychange", () => {
+        if (document.hidden && events) {
+          events.close();
+          events = null;
+        } else if (!document.hidden && !events) {
+          connect();
+        }
+      });
 
       function el(tag, className, text) {
         const node = document.createElement(tag);

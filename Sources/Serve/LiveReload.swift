@@ -8,6 +8,9 @@ actor LiveReload {
   private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
   private var lastError: String?
   private var closed = false
+  /// How many times the site was rebuilt: sent to each page as it connects (`hello`), so a
+  /// page that was away (a hidden tab lets its connection go) reloads if it missed one.
+  private var generation = 0
 
   /// A stream of encoded events for one connection; ends when the server stops.
   func subscribe() -> AsyncStream<String> {
@@ -21,6 +24,7 @@ actor LiveReload {
     continuation.onTermination = { _ in Task { await self.remove(id) } }
     // Reconnect quickly after a restart of the server.
     continuation.yield("retry: 1000\n\n")
+    continuation.yield(Self.event("hello", ["generation": generation]))
     if let lastError { continuation.yield(lastError) }
     return stream
   }
@@ -32,6 +36,7 @@ actor LiveReload {
 
   func reload(paths: [String], milliseconds: Int) {
     lastError = nil
+    generation += 1
     broadcast(Self.event("reload", ["paths": paths, "ms": milliseconds]))
   }
 

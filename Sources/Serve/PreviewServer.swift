@@ -57,6 +57,10 @@ public final class PreviewServer: Sendable {
   /// Builds once, then serves and watches until `stop()` (or SIGINT/SIGTERM through `runUntilSignal`).
   /// - Parameter onReady: called with the port once the server listens.
   public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    // Said before the first build, which takes seconds on a large site, not after it.
+    if options.port != 0, Self.isInUse(port: options.port, host: options.host) {
+      throw PortInUse(port: options.port, host: options.host)
+    }
     let first = await loop.build()
     if case .stopped = state.withLock({ $0 }) {
       await loop.flush()
@@ -96,10 +100,14 @@ public final class PreviewServer: Sendable {
         PageProblems.json(file: file, diagnostics: diagnostics),
         type: "application/json; charset=utf-8")
     }
-    // `**` needs at least one path component, so the home page gets its own route.
+    // `**` needs at least one path component, so the home page gets its own route. HEAD
+    // (link checkers, `curl -I`) gets GET's status and headers without the body.
     for pattern in ["/", "**"] {
       router.get(RouterPath(pattern)) { [loop] request, _ in
         Self.serve(request.uri.path, files: files, basePath: loop.basePath)
+      }
+      router.on(RouterPath(pattern), method: .head) { [loop] request, _ in
+        Self.headersOnly(Self.serve(request.uri.path, files: files, basePath: loop.basePath))
       }
     }
     let app = Application(
@@ -190,6 +198,26 @@ public final class PreviewServer: Sendable {
     }
   }
 
+  /// Whether another program listens on the port: a bind, as the server's own (with
+  /// `SO_REUSEADDR`, so a port left in TIME_WAIT by a previous preview is free), then closed.
+  static func isInUse(port: Int, host: String) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var one: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return false }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    return bound != 0 && errno == EADDRINUSE
+  }
+
   /// This computer's IPv4 addresses on its networks (not loopback), for the addresses a phone
   /// on the same network can open when the server listens on all of them.
   public static func networkAddresses() -> [String] {
@@ -221,17 +249,14 @@ public final class PreviewServer: Sendable {
     case .redirect(let location):
       var headers = HTTPFields()
       headers[.location] = location
+      // Browsers keep a 301 for good: after `base_url` changes back, `/` would still go to
+      // the old base path.
+      headers[.cacheControl] = "no-store"
       return Response(status: .movedPermanently, headers: headers)
     case .notFound:
-      var r = response(Array("404 Not Found\n".utf8), type: "text/plain; charset=utf-8")
-      r.status = .notFound
-      return r
+      return notFound()
     case .file(let file, let status):
-      guard let data = FileManager.default.contents(atPath: file) else {
-        var r = response(Array("404 Not Found\n".utf8), type: "text/plain; charset=utf-8")
-        r.status = .notFound
-        return r
-      }
+      guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
       let type = StaticFiles.contentType(for: file)
       var bytes = [UInt8](data)
       if type.hasPrefix("text/html") { bytes = StaticFiles.injectingLiveReload(into: bytes) }
@@ -241,6 +266,24 @@ public final class PreviewServer: Sendable {
     }
   }
 
+  /// Before the first good build there is no site and no 404 page: a page of its own that
+  /// loads the live script, so the build's errors show over it and it loads the site once a
+  /// save fixes them (a plain-text 404 stayed until reloaded by hand).
+  static func notFound() -> Response {
+    let page = """
+      <!doctype html>
+      <html lang="ja"><head><meta charset="utf-8"><title>404 Not Found</title></head>
+      <body><main><h1>ページが見つかりません（404 Not Found）</h1>
+      <p>このページは、まだ作られていないか、ありません。ビルドに失敗しているときは、直して保存すると自動で読み込み直します。</p>
+      </main></body></html>
+
+      """
+    var r = response(
+      StaticFiles.injectingLiveReload(into: Array(page.utf8)), type: "text/html; charset=utf-8")
+    r.status = .notFound
+    return r
+  }
+
   static func response(_ bytes: [UInt8], type: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = type
@@ -248,6 +291,12 @@ public final class PreviewServer: Sendable {
     headers[.cacheControl] = "no-store"
     return Response(
       status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  static func headersOnly(_ response: Response) -> Response {
+    var headers = response.headers
+    if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+    return Response(status: response.status, headers: headers)
   }
 
   static func quietLogger() -> Logger {

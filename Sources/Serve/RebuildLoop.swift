@@ -222,7 +222,14 @@ final class RebuildLoop: @unchecked Sendable {
         await live.reload(paths: report.changedPaths, milliseconds: ms)
       }
     } else {
-      log(report.summary + "; still serving the last good site")
+      let served = FileManager.default.fileExists(
+        atPath: options.outputDirectory.appendingPathComponent("index.html").path)
+      log(
+        report.summary
+          + (served
+            ? "; still serving the last good site"
+            : "; no site to serve yet: open pages show the errors and load the site once it builds")
+      )
       await live.buildFailed(report.diagnostics)
     }
   }

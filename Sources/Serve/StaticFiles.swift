@@ -15,8 +15,10 @@ struct StaticFiles: Sendable {
 
   /// - Parameter basePath: the path part of `base_url` (`/` or `/dx/`).
   func resolve(_ requestPath: String, basePath: String) -> Result {
-    var path = requestPath.removingPercentEncoding ?? requestPath
+    // Cut the query or fragment before decoding: `note%231.txt` is a file named `note#1.txt`.
+    var path = requestPath
     if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<q]) }
+    path = path.removingPercentEncoding ?? path
     if basePath != "/" {
       if path == String(basePath.dropLast()) || path == "/" { return .redirect(basePath) }
       guard path.hasPrefix(basePath) else { return notFound() }
@@ -74,6 +76,11 @@ struct StaticFiles: Sendable {
     case "pdf": "application/pdf"
     case "woff2": "font/woff2"
     case "woff": "font/woff"
+    case "csv": "text/csv; charset=utf-8"
+    case "mp4", "m4v": "video/mp4"
+    case "webm": "video/webm"
+    case "mp3": "audio/mpeg"
+    case "m4a": "audio/mp4"
     default: "application/octet-stream"
     }
   }

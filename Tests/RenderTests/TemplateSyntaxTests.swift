@@ -70,5 +70,9 @@ import Testing
     #expect(
       d.message
         == "template syntax error: `{{/page}}` closes `{{#pages}}`, opened on line 2, column 1")
+    // One mistake, one error: the broken home template is not also "missing".
+    let about = diagnostics.filter { $0.location.file == "theme/templates/home.mustache" }
+    #expect(about.map(\.code) == ["theme.syntax"])
+    #expect(diagnostics.contains { $0.code == "theme.missing-template" })  // the others
   }
 }

@@ -327,6 +327,69 @@ final class PortBox: @unchecked Sendable {
     #expect(json == #"{"diagnostics":[],"file":"content/a.md"}"#)
   }
 
+  /// HEAD answers as GET without the body; redirects are not kept by the browser; a file
+  /// whose name has `#`, `?` or `%` is found from its encoded address; before any site was
+  /// built a miss is a page that loads the live script (so the errors show and it reloads);
+  /// each page is told the build generation as it connects.
+  @Test func headRedirectsEncodedNamesAndNoSiteYet() async throws {
+    let dir = try fixtureSite()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
+    let good = try String(contentsOf: page, encoding: .utf8)
+    try good.replacingOccurrences(of: "status: active", with: "status: actve").write(
+      to: page, atomically: true, encoding: .utf8)
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let server = PreviewServer(options: .init(build: options, port: 0), log: { _ in })
+    let box = PortBox()
+    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    defer { running.cancel() }
+    var waited = 0
+    while box.port == nil && waited < 600 {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    let client = HTTPTestClient(port: try #require(box.port))
+    // The first build failed: no site, but the miss loads the live script.
+    let missing = try client.get("/")
+    #expect(missing.status == 404)
+    #expect(missing.headers["content-type"] == "text/html; charset=utf-8")
+    #expect(missing.body.contains("/_portal/live.js"))
+    let events = try client.events("/_portal/events")
+    try good.write(to: page, atomically: true, encoding: .utf8)
+    #expect(events.wait(for: "event: reload", seconds: 20) != nil, "\(events.received)")
+    #expect(events.received.contains("event: hello\ndata: {\"generation\":0}"))
+    events.close()
+    let again = try client.events("/_portal/events")
+    #expect(again.wait(for: "event: hello\ndata: {\"generation\":1}") != nil, "\(again.received)")
+    again.close()
+    // HEAD: the status and headers of GET, no body.
+    let get = try client.get("/")
+    let head = try client.get("/", method: "HEAD")
+    #expect(get.status == 200 && head.status == 200)
+    #expect(head.body.isEmpty && head.headers["content-length"] == get.headers["content-length"])
+    #expect(head.headers["content-type"] == "text/html; charset=utf-8")
+    let redirect = try client.get("/events")
+    #expect(redirect.status == 301 && redirect.headers["cache-control"] == "no-store")
+    // A published file named with characters that must be encoded in its address.
+    let files = dir.appendingPathComponent("site/files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    for name in ["note#1.txt", "what?.txt", "100%.txt"] {
+      try Data(name.utf8).write(to: files.appendingPathComponent(name))
+    }
+    for (address, name) in [
+      ("/files/note%231.txt", "note#1.txt"), ("/files/what%3F.txt?x=1", "what?.txt"),
+      ("/files/100%25.txt", "100%.txt"),
+    ] {
+      let r = try client.get(address)
+      #expect(r.status == 200 && r.body == name, "\(address)")
+    }
+    await server.stop()
+    _ = try? await running.value
+  }
+
   @Test func contentTypesAndPaths() {
     #expect(StaticFiles.contentType(for: "a/index.html") == "text/html; charset=utf-8")
     #expect(StaticFiles.contentType(for: "assets/style.1a.css") == "text/css; charset=utf-8")
