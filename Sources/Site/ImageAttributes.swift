@@ -52,6 +52,7 @@ enum ImageAttributes {
   /// The files whose sizes bodies use: images under `content/files/`, by their address.
   static func sizes(of files: [ContentFile], urls: URLScheme) -> [String: ImageSize] {
     var sizes: [String: ImageSize] = [:]
+    // By the decoded address (`address(_:)`), so the raw path, not `urls.file`.
     for (path, size) in ImageSize.of(files) { sizes[urls.url(path)] = size }
     return sizes
   }

@@ -202,7 +202,7 @@ public enum Resolver {
   ) -> BodyContext {
     var urlForFile: [String: String] = [:]
     // Published files keep their path: `files/map.png` is at `<base>files/map.png`.
-    for file in files { urlForFile[file.relativePath] = urls.url(file.relativePath) }
+    for file in files { urlForFile[file.relativePath] = urls.file(file.relativePath) }
     for page in pages {
       if case .field(let m) = page.meta {
         urlForFile[page.relativePath] = urls.field(m.field.id)

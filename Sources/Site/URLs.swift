@@ -12,6 +12,25 @@ public struct URLScheme: Sendable {
 
   public func url(_ relative: String) -> String { basePath + relative }
 
+  /// The address of a published file (`files/…`). Its name is the writer's: `#`, `?` and `%`
+  /// in it would end the path or start an escape, so they are percent-encoded (a space too);
+  /// other characters are left for the HTML writer, which encodes what is not ASCII.
+  public func file(_ relative: String) -> String {
+    guard relative.utf8.contains(where: { $0 == 0x23 || $0 == 0x3F || $0 == 0x25 || $0 == 0x20 })
+    else { return url(relative) }
+    var encoded = ""
+    for scalar in relative.unicodeScalars {
+      switch scalar {
+      case "#": encoded += "%23"
+      case "?": encoded += "%3F"
+      case "%": encoded += "%25"
+      case " ": encoded += "%20"
+      default: encoded.unicodeScalars.append(scalar)
+      }
+    }
+    return url(encoded)
+  }
+
   public func page(kind: ContentKind, slug: String) -> String {
     url("\(kind.urlFolder)/\(slug)/")
   }

@@ -53,4 +53,33 @@ import Testing
         == snapshot(fresh).filter { !$0.key.contains(".portal/") })
   }
 
+  /// A file whose name has `#`, `?`, `%` or a space is linked by an address that finds it
+  /// (they used to be written as they are: `/files/note#1.txt` is `/files/note` with a
+  /// fragment), and an image so named still gets its size.
+  @Test func fileNamesWithURLCharactersAreEncoded() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let folder = content.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["note#1.txt", "what?.txt", "100%.txt", "a b.txt"] {
+      try Data(name.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    try png(width: 40, height: 30).write(to: folder.appendingPathComponent("図 #2.png"))
+    let page = content.appendingPathComponent("strategy/period.md")
+    try
+      (try String(contentsOf: page, encoding: .utf8)
+      + "\n[a](../files/note%231.txt) [b](../files/what%3F.txt) [c](../files/100%25.txt) "
+      + "[d](../files/a%20b.txt)\n\n![図](../files/図%20%232.png)\n")
+      .write(to: page, atomically: true, encoding: .utf8)
+    let built = SiteBuilder.build(options(content: content, output: output))
+    #expect(built.succeeded, "\(built.diagnostics.map(\.text))")
+    let html = try String(
+      contentsOf: output.appendingPathComponent("strategy/period/index.html"), encoding: .utf8)
+    for href in ["note%231.txt", "what%3F.txt", "100%25.txt", "a%20b.txt"] {
+      #expect(html.contains("href=\"/files/\(href)\""), "\(href)")
+    }
+    #expect(
+      html.contains("<img src=\"/files/%E5%9B%B3%20%232.png\" width=\"40\" height=\"30\""),
+      "\(html)")
+  }
 }
