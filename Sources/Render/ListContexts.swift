@@ -174,7 +174,9 @@ extension ViewModels {
 
   func notFoundContext() -> TemplateContext {
     var ctx = base(title: "ページが見つかりません", url: urls.url("404.html"), section: nil, description: nil)
-    ctx["domains"] = domainsForLists.main
+    let d = domainsForLists
+    ctx["domains"] = d.main
+    ctx["foundation"] = d.foundation
     return ctx
   }
 

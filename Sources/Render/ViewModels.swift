@@ -111,6 +111,9 @@ struct ViewModels {
       "title": .text(title), "url": .text(url), "canonical": .text(absolute(canonical ?? url)),
       "description": .text(description ?? site.config.description ?? ""),
       "is_home": .bool(url == urls.home), "is_search": .bool(url == urls.search),
+      // Pages with a search box of their own: the header's would be a second one.
+      "has_search_box": .bool(
+        url == urls.home || url == urls.search || url == urls.url("404.html")),
     ]
     return ctx
   }

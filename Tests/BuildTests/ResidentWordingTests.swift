@@ -66,8 +66,17 @@ import Testing
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let page = { try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8) }
     #expect(try page("glossary/index.html").contains("<a href=\"/search/\">検索</a>"))
-    #expect(!(try page("search/index.html")).contains("header-search"))
+    // Pages with a box of their own (home, search, 404) do not also show the header's.
+    for own in ["index.html", "search/index.html", "404.html"] {
+      #expect(!(try page(own)).contains("header-search"), "\(own)")
+    }
     #expect(try page("glossary/index.html").contains("header-search"))
+    // The 404 page offers every domain, 推進を支える土台づくり too.
+    let notFound = try page("404.html")
+    let fixtureDomains = try page("domains/index.html").components(separatedBy: "href=\"/domains/")
+      .dropFirst().map { $0.prefix { $0 != "/" } }
+    #expect(!fixtureDomains.isEmpty)
+    for id in Set(fixtureDomains) { #expect(notFound.contains("href=\"/domains/\(id)/\""), "\(id)") }
     let footer = try page("glossary/index.html").components(separatedBy: "<footer")[1]
     #expect(footer.components(separatedBy: "search/\"").count == 2, "\(footer)")
   }
