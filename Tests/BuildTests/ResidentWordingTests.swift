@@ -76,7 +76,9 @@ import Testing
     let fixtureDomains = try page("domains/index.html").components(separatedBy: "href=\"/domains/")
       .dropFirst().map { $0.prefix { $0 != "/" } }
     #expect(!fixtureDomains.isEmpty)
-    for id in Set(fixtureDomains) { #expect(notFound.contains("href=\"/domains/\(id)/\""), "\(id)") }
+    for id in Set(fixtureDomains) {
+      #expect(notFound.contains("href=\"/domains/\(id)/\""), "\(id)")
+    }
     let footer = try page("glossary/index.html").components(separatedBy: "<footer")[1]
     #expect(footer.components(separatedBy: "search/\"").count == 2, "\(footer)")
   }
