@@ -268,7 +268,10 @@ enum PageParser {
         .about(AboutMeta(title: $0, summary: summary, order: order, footer: footer))
       }
     }
-    Placeholders.check(&y, keys: kind == .glossary ? ["reading", "short"] : ["summary"])
+    Placeholders.check(
+      &y,
+      keys: kind == .glossary
+        ? ["reading", "short"] : kind == .event ? ["summary", "start"] : ["summary"])
     Lengths.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }

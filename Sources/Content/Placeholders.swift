@@ -8,9 +8,11 @@ public enum Placeholders {
   public static let glossaryReading = "ひらがなでよみをかきます"
   public static let glossaryShort = "一文で、やさしく意味を書きます。"
   public static let strategySummary = "一文で内容を書きます。"
+  /// An event's sample start: a real date, which would otherwise be published as the event's.
+  public static let eventStart = "2027-01-01T13:30:00+09:00"
 
   static let all: Set<String> = [
-    initiativeSummary, eventSummary, glossaryReading, glossaryShort, strategySummary,
+    initiativeSummary, eventSummary, glossaryReading, glossaryShort, strategySummary, eventStart,
   ]
 
   /// A warning for each of `keys` whose value is still a sample.

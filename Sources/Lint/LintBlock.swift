@@ -185,6 +185,7 @@ struct LintPage {
   let blocks: [LintBlock]
   let links: [LinkReference]
   var rawHTML: [RawHTML] = []
+  var emptySections: [EmptySection] = []
   let source: SourceText
   /// The page's folder relative to `content/` (`initiatives`), which its links start from;
   /// nil when the file is not known to be under `content/`.

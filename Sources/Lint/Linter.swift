@@ -11,7 +11,7 @@ public enum Linter {
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
-    RareKanjiRule(),
+    RareKanjiRule(), EmptySectionRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(
@@ -49,7 +49,8 @@ public enum Linter {
     let blocks = lintBlocks(of: document, source: source, context: context)
     let page = LintPage(
       blocks: blocks, links: document.links(),
-      rawHTML: context.allowsRawHTML ? [] : document.rawHTML(), source: source,
+      rawHTML: context.allowsRawHTML ? [] : document.rawHTML(),
+      emptySections: document.emptySections(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
     let found = check(page, context: context, configuration: configuration)
     let directives = Directives(source, knownRules: allRules.map(\.id))

@@ -149,3 +149,42 @@ extension MarkdownDocument {
       }
   }
 }
+
+/// A heading with nothing under it, or without words.
+public struct EmptySection: Sendable, Hashable {
+  public var line: Int
+  public var column: Int
+  /// The heading's text; empty for a heading without words (`##` alone).
+  public var title: String
+}
+
+extension MarkdownDocument {
+  /// Headings of the body's top level that have nothing under them before the next heading of
+  /// their level or above (or the end), and headings without text: a page published before it
+  /// was finished (`portal new` writes empty sections to fill), or a `##` alone, which gives
+  /// the table of contents a link without a name. A heading followed by a deeper one has
+  /// sections under it and is not empty.
+  public func emptySections() -> [EmptySection] {
+    var found: [EmptySection] = []
+    var child = root.firstChild
+    while let node = child {
+      child = node.next
+      guard node.type == CMARK_NODE_HEADING else { continue }
+      let level = cmark_node_get_heading_level(node)
+      let title = node.plainText.trimmingSpaces
+      var empty = title.isEmpty
+      if !empty {
+        if let next = child {
+          empty = next.type == CMARK_NODE_HEADING && cmark_node_get_heading_level(next) <= level
+        } else {
+          empty = true
+        }
+      }
+      if empty {
+        let (line, column) = position(of: node)
+        found.append(EmptySection(line: line, column: column, title: title))
+      }
+    }
+    return found
+  }
+}

@@ -148,7 +148,7 @@ struct NewCommand: ParsableCommand {
         ---
         title: \(t)
         summary: \(Placeholders.eventSummary)
-        start: 2027-01-01T13:30:00+09:00
+        start: \(Placeholders.eventStart)
         # end: 2027-01-01T15:00:00+09:00
         # place: 千葉県庁
         # 会場への行き方:

@@ -88,4 +88,35 @@ import Testing
     #expect(!found.contains { $0.code == "lint.raw-html" })
     #expect(try lint("<div>x</div>", rule: "lint.raw-html").count == 1)
   }
+
+  /// The sections `portal new` writes to fill, published empty; a `##` without words. A
+  /// heading with deeper headings under it has sections and is not empty.
+  @Test func emptySectionsAndHeadingsWithoutWordsWarn() throws {
+    let sample = "## なにをするか\n\n## なにが変わるか\n"
+    let found = try lint(sample, rule: "lint.empty-section", offset: 8)
+    #expect(positions(found) == ["9:1", "11:1"])
+    #expect(found.first?.message == "the section 「なにをするか」 has nothing under it")
+    let filled = """
+      ## なにをするか
+
+      ### 一つ目
+
+      説明です。
+
+      ## なにが変わるか
+
+      - 早くなります。
+
+      # 付録
+
+      | a |
+      |---|
+      | b |
+      """
+    #expect(try lint(filled, rule: "lint.empty-section").isEmpty)
+    let nameless = try lint("説明です。\n\n##\n\n本文です。\n", rule: "lint.empty-section")
+    #expect(positions(nameless) == ["3:1"])
+    #expect(nameless.first?.message == "this heading has no words")
+    #expect(positions(try lint("説明です。\n\n### 最後の見出し\n", rule: "lint.empty-section")) == ["3:1"])
+  }
 }
