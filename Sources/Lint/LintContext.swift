@@ -1,12 +1,18 @@
 import Content
 import Foundation
+import Markdown
 
 /// What the rules need to know about the site beyond one page: the glossary, because a loanword
 /// or abbreviation that has a glossary entry is explained to the reader by its link.
 public struct LintContext: Sendable {
   /// Every glossary term and alias.
   public var glossaryNames: Set<String> {
-    didSet { (index, byScalar, byPair) = Self.makeIndex(glossaryNames) }
+    didSet { (index, byScalar, byPair) = Self.makeIndex(Self.withFullWidth(glossaryNames)) }
+  }
+
+  /// The names and their full-width forms (ＤＸ for DX), which the build links too.
+  static func withFullWidth(_ names: Set<String>) -> Set<String> {
+    names.union(names.compactMap(GlossaryMatcher.fullWidthVariant))
   }
   /// Names by first character, longest first, so a scan takes the longest name at each place.
   private var index: [Character: [[LintCharacter]]]
@@ -45,7 +51,7 @@ public struct LintContext: Sendable {
     self.glossaryNames = glossaryNames
     self.fileSizes = fileSizes
     self.imageSizes = imageSizes
-    (index, byScalar, byPair) = Self.makeIndex(glossaryNames)
+    (index, byScalar, byPair) = Self.makeIndex(Self.withFullWidth(glossaryNames))
   }
 
   /// With the sizes of the site's published files (`content/files/`) and site.yml's settings

@@ -50,7 +50,7 @@ public struct GlossaryMatcher: Sendable {
     }
     var index: [UInt32: [Name]] = [:]
     for (i, target) in targets.enumerated() {
-      for name in target.names {
+      for name in target.names + target.names.compactMap(Self.fullWidthVariant) {
         guard let first = name.unicodeScalars.first else { continue }
         index[first.value, default: []].append(Name(bytes: Array(name.utf8), target: i))
       }
@@ -72,6 +72,23 @@ public struct GlossaryMatcher: Sendable {
   }
 
   public var isEmpty: Bool { targets.isEmpty }
+
+  /// A name with its ASCII letters, digits and signs in their full-width forms (DX → ＤＸ,
+  /// ICT化 → ＩＣＴ化), as writers type them with the Japanese input on; nil for a name without
+  /// any. Names are compared after NFKC elsewhere (duplicates, search); linking matches bytes,
+  /// so the full-width form is one more name of the same entry.
+  public static func fullWidthVariant(_ name: String) -> String? {
+    guard name.unicodeScalars.contains(where: { (0x21...0x7E).contains($0.value) }) else {
+      return nil
+    }
+    var out = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars {
+      let v = scalar.value
+      out.append(
+        (0x21...0x7E).contains(v) ? Unicode.Scalar(v + 0xFEE0)! : v == 0x20 ? "\u{3000}" : scalar)
+    }
+    return String(out)
+  }
 
   /// A match in UTF-8 text: `range` covers the name's bytes, `marked` is true when a ※ or *
   /// follows.

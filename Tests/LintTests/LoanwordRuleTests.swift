@@ -46,6 +46,8 @@ import Testing
 
   @Test func explainedOrKnownAcronymsPass() throws {
     #expect(try lint("ICTを使います。", rule: "lint.acronym", glossary: ["ICT"]).isEmpty)
+    // In full-width letters it is the same term (the build links it too).
+    #expect(try lint("ＩＣＴを使います。", rule: "lint.acronym", glossary: ["ICT"]).isEmpty)
     #expect(try lint("情報通信技術（ICT）を使います。", rule: "lint.acronym").isEmpty)
     #expect(try lint("ICT（情報通信技術）を使います。", rule: "lint.acronym").isEmpty)
     #expect(try lint("PDFで配ります。", rule: "lint.acronym").isEmpty)

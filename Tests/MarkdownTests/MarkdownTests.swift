@@ -244,6 +244,11 @@ import Testing
     #expect(linked("ドローンズ、ドローンを使う。") == ["drone"])
     #expect(linked("県のオープンデータ・ドローン活用とデータです。") == ["open-data", "drone", "data"])
     #expect(linked("ICT化のデータ") == ["ict", "data"])
+    // Typed in full-width letters with the Japanese input on: the same entry.
+    #expect(linked("ＩＣＴ化を進めます。") == ["ict"])
+    #expect(GlossaryMatcher.fullWidthVariant("DX") == "ＤＸ")
+    #expect(GlossaryMatcher.fullWidthVariant("Digital Transformation") == "Ｄｉｇｉｔａｌ　Ｔｒａｎｓｆｏｒｍａｔｉｏｎ")
+    #expect(GlossaryMatcher.fullWidthVariant("オープンデータ") == nil)
   }
 
   @Test func glossaryDoesNotLinkOwnEntry() {
