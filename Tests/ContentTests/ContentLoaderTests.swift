@@ -91,6 +91,26 @@ func fixture(_ name: String) -> URL {
     #expect(ContentLoader.load(contentDirectory: dir, includeDrafts: true).0?.pages.count == 1)
   }
 
+  /// `related` written without brackets or with Japanese commas is one id with commas: the
+  /// hint gives the list to write, not a guess for the first id (which dropped the rest).
+  @Test func aRelatedListWithCommasGetsTheListToWrite() throws {
+    let dir = try contentFolder("glossary")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for slug in ["open-data", "dx", "ai"] {
+      try "---\nterm: \(slug)\nreading: よみ\nshort: 説明です。\n---\n".write(
+        to: dir.appendingPathComponent("glossary/\(slug).md"), atomically: true, encoding: .utf8)
+    }
+    for written in ["open-data, dx", "[open-data、dx]"] {
+      try "---\nterm: 用語\nreading: ようご\nshort: 説明です。\nrelated: \(written)\n---\n".write(
+        to: dir.appendingPathComponent("glossary/term.md"), atomically: true, encoding: .utf8)
+      let problems = ContentLoader.load(contentDirectory: dir).1
+      #expect(
+        problems.map(\.hint) == [
+          "write several ids as a list with half-width commas: `related: [open-data, dx]`"
+        ], "\(written)")
+    }
+  }
+
   /// A loop of `parent`s (a page naming itself, or two naming each other) made the build run
   /// forever; it is one error, at the `parent` of the loop's first file.
   @Test func aLoopOfParentsIsOneError() throws {
