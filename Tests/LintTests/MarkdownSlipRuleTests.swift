@@ -119,4 +119,15 @@ import Testing
     #expect(nameless.first?.message == "this heading has no words")
     #expect(positions(try lint("説明です。\n\n### 最後の見出し\n", rule: "lint.empty-section")) == ["3:1"])
   }
+
+  /// A link that leads nowhere: no address, or one the build removes.
+  @Test func linksWithoutAnAddressOrWithAScriptWarn() throws {
+    let found = try lint(
+      "[申し込み]()と[押す](javascript:alert(1))と[ファイル](FILE:///etc/passwd)と[地図](map.md)",
+      rule: "lint.link-address")
+    #expect(positions(found) == ["1:1", "1:10", "1:36"])
+    #expect(found.first?.message == "this link has no address")
+    #expect(found[1].message.contains("`javascript:…` is removed from the page"))
+    #expect(try lint("[県](https://www.pref.chiba.lg.jp/)と[表](#目次)", rule: "lint.link-address").isEmpty)
+  }
 }

@@ -70,3 +70,34 @@ struct ImageAltRule: Rule {
     }
   }
 }
+
+/// A link whose address leads nowhere: `[申し込み]()` (an address forgotten) links the page
+/// to itself, and a `javascript:`, `vbscript:`, `file:` or `data:` address is removed by the
+/// build (they run code or open the reader's own files), which also leaves a link to the page
+/// itself. Either way the reader follows a link and nothing happens.
+struct LinkAddressRule: Rule {
+  let id = "lint.link-address"
+  let summary =
+    "A link without an address, or with one the page removes (javascript: and the like)."
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    page.links.filter { !$0.isImage }.compactMap { link in
+      let url = link.url.trimmingWhitespace
+      if url.isEmpty {
+        return .warning(
+          page.location(of: link), "this link has no address",
+          hint:
+            "write where it leads between the round brackets: [申し込み](https://…) or (other-page.md)",
+          code: id)
+      }
+      let scheme = url.prefix { $0 != ":" && $0 != "/" }.lowercased()
+      guard url.contains(":"), ["javascript", "vbscript", "file", "data"].contains(scheme) else {
+        return nil
+      }
+      return .warning(
+        page.location(of: link),
+        "the link's address `\(scheme):…` is removed from the page, so the link leads nowhere",
+        hint: "link to a page or a file of the site, or to an https:// address", code: id)
+    }
+  }
+}
