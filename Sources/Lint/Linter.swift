@@ -11,7 +11,7 @@ public enum Linter {
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
-    RareKanjiRule(), EmptySectionRule(), LinkAddressRule(),
+    RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(
