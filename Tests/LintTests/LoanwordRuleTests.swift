@@ -68,7 +68,8 @@ import Testing
       "デジタルデバイト※をなくし、テレワーク※とDX※とＤＸ※を進めます。\n\n※詳しくは窓口へ。注意 ※ 書き方。新語※",
       rule: "lint.glossary-mark", glossary: glossary)
     #expect(positions(found) == ["1:9", "3:21"])
-    #expect(found.first?.message == "「※」 marks a glossary term, but no glossary term ends before it")
+    #expect(
+      found.first?.message == "「※」 marks a glossary term, but no glossary term ends before it")
     #expect(found.first?.hint?.hasPrefix("did you mean 「デジタルデバイド」?") == true)
     #expect(found.last?.hint?.hasPrefix("did you mean") == false)
   }

@@ -128,6 +128,7 @@ import Testing
     #expect(positions(found) == ["1:1", "1:10", "1:36"])
     #expect(found.first?.message == "this link has no address")
     #expect(found[1].message.contains("`javascript:…` is removed from the page"))
-    #expect(try lint("[県](https://www.pref.chiba.lg.jp/)と[表](#目次)", rule: "lint.link-address").isEmpty)
+    #expect(
+      try lint("[県](https://www.pref.chiba.lg.jp/)と[表](#目次)", rule: "lint.link-address").isEmpty)
   }
 }
