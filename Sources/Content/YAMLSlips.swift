@@ -227,6 +227,20 @@ enum YAMLSlips {
         message: "the indentation does not match the lines above it",
         hint: "keep keys at the same column, and the `- ` of a list's items under each other")
     }
+    if problem == "did not find expected <document start>",
+      let first = lines.firstIndex(where: { line in
+        let text = line.drop { $0 == " " }
+        return !text.isEmpty && !text.hasPrefix("#")
+      }),
+      case let firstIndent = lines[first].prefix(while: { $0 == " " }).count,
+      firstIndent > 0, indent < firstIndent
+    {
+      // ` title: …` then `summary: …`: the first key indented, the rest not.
+      return YAMLProblem(
+        line: first + 1, column: 1,
+        message: "the first key is indented, but the keys below it are not",
+        hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`")
+    }
     var message = "the front matter is not valid YAML: \(problem)"
     if let c = context { message += " (\(c.text) on line \(c.mark.line))" }
     return YAMLProblem(line: number, column: mark.column, message: message, hint: generalHint)

@@ -103,6 +103,11 @@ import Testing
   @Test func linesThatAreNotKeyValue() throws {
     try expect("title: テスト\nsummary\nfields: [a]\n", at: 3, 1, "not `key: value`")
     try expect("title: テスト\n summary: x\n", at: 3, 2, "indented more than the line above")
+    try expect(
+      " title: テスト\nsummary: x\n", at: 2, 1, "the first key is indented",
+      hint: "`title: テスト`")
+    try expect(
+      "# コメント\n\n   title: テスト\nsummary: x\n", at: 4, 1, "the first key is indented")
     try expect("title: テスト\nfields:\n  - a\n - b\n", at: 5, 2, "indentation does not match")
   }
 
