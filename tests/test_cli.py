@@ -313,3 +313,26 @@ def test_lint_asks_a_reading_of_rare_kanji_unless_the_site_knows_the_word(work):
     site.write_text(site.read_text(encoding="utf-8") + "known_words: [柏市]\n", encoding="utf-8")
     r = portal("lint", "--format", "json", str(page), cwd=work)
     assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "lint.rare-kanji"]
+
+
+def test_usage_mistakes_say_error_help_usage_on_their_own_lines(work):
+    """Each usage mistake is `Error:`, `Help:` (with a "did you mean" where one fits) and
+    `Usage:` on lines of their own, exit 2; `portal lint` given a file it does not read says so
+    instead of "Linted 0 files: no problems", which read as a pass."""
+    outside = work / "notes.md"
+    outside.write_text("# メモ\n", encoding="utf-8")
+    cases = [
+        (["new", "initiative", "x", "--slug", "Bad_Slug"], "the slug `Bad_Slug` may only use", "--slug bad-slug"),
+        (["search", "--site", "site", "--kind", "glosary", "防災"], "`--kind glosary` is not a kind",
+         "did you mean `glossary`?"),
+        (["lint", str(outside)], "is not in the content folder `content`", "give a file or folder under it"),
+        (["lint", "content/site.yml"], "`content/site.yml` is not a Markdown page", "reported by portal build"),
+        (["serve", "--port", "99999"], "`--port 99999` is not a port", "from 1024 to 65535"),
+    ]
+    for args, error, hint in cases:
+        r = portal(*args, cwd=work)
+        assert r.returncode == 2, (args, r)
+        lines = r.stderr.splitlines()
+        assert lines[0].startswith("Error: ") and error in lines[0], (args, r.stderr)
+        assert lines[1].startswith("Help: ") and hint in lines[1], (args, r.stderr)
+        assert lines[2].startswith("Usage: portal "), (args, r.stderr)

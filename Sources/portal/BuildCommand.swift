@@ -62,12 +62,12 @@ struct BuildCommand: ParsableCommand {
   func validate() throws {
     if let baseURL, let problem = Addresses.problem(baseURL, allowed: .siteBase) {
       throw ValidationError(
-        "`--base-url \(baseURL)` \(problem). Help: write for example --base-url https://preview.example.jp/pr-12/"
+        "`--base-url \(baseURL)` \(problem)\nHelp: write for example --base-url https://preview.example.jp/pr-12/"
       )
     }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
       throw ValidationError(
-        "`--now \(now)` is not an ISO 8601 date-time. Help: write for example --now 2026-12-01T09:00:00+09:00"
+        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00"
       )
     }
   }

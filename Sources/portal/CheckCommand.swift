@@ -94,7 +94,7 @@ struct CheckCommand: ParsableCommand {
 
   func validate() throws {
     if let config, !FileManager.default.fileExists(atPath: config) {
-      throw ValidationError("`--config \(config)` does not exist. Help: give the path of site.yml")
+      throw ValidationError("`--config \(config)` does not exist\nHelp: give the path of site.yml")
     }
     if timeout <= 0 { throw ValidationError("`--timeout` must be more than 0 seconds") }
     if retries < 0 || concurrency < 1 || perHost < 1 || cacheMaxAge < 0 {
@@ -104,7 +104,7 @@ struct CheckCommand: ParsableCommand {
     }
     if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
       throw ValidationError(
-        "`--base-url \(baseURL)` is not an http(s) URL. Help: write for example https://dx.example.jp/"
+        "`--base-url \(baseURL)` is not an http(s) URL\nHelp: write for example https://dx.example.jp/"
       )
     }
   }
@@ -118,7 +118,7 @@ struct CheckCommand: ParsableCommand {
     if external {
       if let problem = CurlFetcher.unavailable {
         throw ValidationError(
-          "--external needs libcurl: \(problem). Help: install it, e.g. `apt-get install libcurl4`")
+          "--external needs libcurl: \(problem)\nHelp: install it, e.g. `apt-get install libcurl4`")
       }
       var e = ExternalCheckOptions()
       e.maxConcurrent = concurrency

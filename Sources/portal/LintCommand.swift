@@ -58,11 +58,28 @@ struct LintCommand: ParsableCommand {
         || !isDirectory.boolValue
     {
       throw ValidationError(
-        "the content folder `\(content)` does not exist. Help: run in the site folder or pass --content DIR"
+        "the content folder `\(content)` does not exist\nHelp: run in the site folder or pass --content DIR"
       )
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("`\(path)` does not exist. Help: give a Markdown file or a folder")
+      throw ValidationError("`\(path)` does not exist\nHelp: give a Markdown file or a folder")
+    }
+    // A path lint does not read said "Linted 0 files: no problems", which reads as a pass.
+    let folder = URL(fileURLWithPath: content).standardizedFileURL.resolvingSymlinksInPath().path
+    for path in paths {
+      let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+      guard url.path == folder || url.path.hasPrefix(folder + "/") else {
+        throw ValidationError(
+          "`\(path)` is not in the content folder `\(content)`\nHelp: portal lint reads the pages of the content folder: give a file or folder under it, or the folder with --content DIR"
+        )
+      }
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue, url.pathExtension != "md" {
+        throw ValidationError(
+          "`\(path)` is not a Markdown page\nHelp: portal lint checks the text of .md pages; problems in site.yml are reported by portal build"
+        )
+      }
     }
   }
 

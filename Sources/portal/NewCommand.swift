@@ -68,24 +68,24 @@ struct NewCommand: ParsableCommand {
       let kinds = NewKind.allCases.map(\.rawValue)
       let guess = Suggest.closest(to: kindName, in: kinds).map { "did you mean `\($0)`? " } ?? ""
       throw ValidationError(
-        "there is no kind `\(kindName)`. Help: \(guess)use one of: \(kinds.joined(separator: ", "))"
+        "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", "))"
       )
     }
     let s = slug ?? title
     guard isSlug(s) else {
       if slug != nil {
         throw ValidationError(
-          "the slug `\(s)` may only use a-z, 0-9 and `-`. Help: for example --slug \(suggestedSlug(s))"
+          "the slug `\(s)` may only use a-z, 0-9 and `-`\nHelp: for example --slug \(suggestedSlug(s))"
         )
       }
       throw ValidationError(
-        "the title cannot be used as a URL name. Help: add --slug, for example --slug my-\(kind.rawValue)"
+        "the title cannot be used as a URL name\nHelp: add --slug, for example --slug my-\(kind.rawValue)"
       )
     }
     // The build would refuse the page: /initiatives/index/ beside the list at /initiatives/.
     if s == "index" {
       throw ValidationError(
-        "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes. Help: give the page a name of its own, for example --slug my-\(kind.rawValue)"
+        "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes\nHelp: give the page a name of its own, for example --slug my-\(kind.rawValue)"
       )
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Search
 
@@ -60,11 +61,11 @@ struct SearchCommand: ParsableCommand {
   func validate() throws {
     if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError(
-        "the query is empty. Help: give what to look for, for example portal search 防災")
+        "the query is empty\nHelp: give what to look for, for example portal search 防災")
     }
     if limit < 0 {
       throw ValidationError(
-        "`--limit \(limit)` must be 0 or more. Help: --limit 0 prints every match")
+        "`--limit \(limit)` must be 0 or more\nHelp: --limit 0 prints every match")
     }
     _ = try kinds()
   }
@@ -78,8 +79,10 @@ struct SearchCommand: ParsableCommand {
     var out = Set<SearchKind>()
     for name in names {
       guard let kind = Self.kind(named: name) else {
+        let english = ["strategy", "field", "initiative", "event", "glossary", "about"]
+        let guess = Suggest.closest(to: name, in: english).map { "did you mean `\($0)`? " } ?? ""
         throw ValidationError(
-          "`--kind \(name)` is not a kind. Help: use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)"
+          "`--kind \(name)` is not a kind\nHelp: \(guess)use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)"
         )
       }
       out.insert(kind)

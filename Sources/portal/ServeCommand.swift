@@ -50,12 +50,12 @@ struct ServeCommand: ParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else {
       throw ValidationError(
-        "`--port \(port)` is not a port. Help: use a number from 1024 to 65535, or 0")
+        "`--port \(port)` is not a port\nHelp: use a number from 1024 to 65535, or 0")
     }
     var address = in_addr()
     guard inet_pton(AF_INET, host, &address) == 1 else {
       throw ValidationError(
-        "`--host \(host)` is not an IPv4 address. Help: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)"
+        "`--host \(host)` is not an IPv4 address\nHelp: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)"
       )
     }
   }

@@ -53,6 +53,19 @@ import Testing
     #expect(try slips("{危機管理|ききかんり}の話です。{a} と {b|c}").isEmpty)
   }
 
+  /// The bar typed full-width (as the Japanese input gives it), or no reading: the braces are
+  /// published as typed.
+  @Test func furiganaWithAFullWidthBarOrNoReading() throws {
+    #expect(
+      try slips("県の{危機管理｜ききかんり}です。{防災|}も。") == [
+        "1:3 `{危機管理｜ききかんり}` is shown as typed: furigana needs a half-width `|`",
+        "1:18 `{防災|}` is shown as typed: the reading is empty",
+      ])
+    let hints = try lint("{危機管理｜ききかんり}", rule: "lint.markdown").map(\.hint)
+    #expect(hints == ["write {危機管理|ききかんり}"])
+    #expect(try slips("{｜}と{a｜}と{｜b}").isEmpty)
+  }
+
   @Test func canBeSilencedAndTurnedOff() throws {
     #expect(try slips("##見出し <!-- lint-disable-line lint.markdown -->").isEmpty)
     #expect(try lint("##見出し", rule: "lint.markdown", settings: ["lint.markdown": "off"]).isEmpty)

@@ -7,7 +7,8 @@ import Diagnostics
 /// holds the markup exactly when it was not applied, so that is what is read.
 struct MarkdownSlipRule: Rule {
   let id = "lint.markdown"
-  let summary = "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), ［］（）, {漢字|かな without }."
+  let summary =
+    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), ［］（）, {漢字|かな without }, {漢字｜かな}."
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
@@ -53,6 +54,18 @@ struct MarkdownSlipRule: Rule {
         warn(
           i, "the furigana `\(text.excerpt(i..<bar))|…` is not closed",
           hint: "close it with `}`: {\(text.excerpt((i + 1)..<bar))|よみ}")
+      } else if c == "{", let (bar, close) = rubySlip(at: i, in: text) {
+        let base = text.excerpt((i + 1)..<bar)
+        if text[bar] == "｜" {
+          warn(
+            i,
+            "`\(text.excerpt(i..<(close + 1)))` is shown as typed: furigana needs a half-width `|`",
+            hint: "write {\(base)|\(text.excerpt((bar + 1)..<close))}")
+        } else {
+          warn(
+            i, "`\(text.excerpt(i..<(close + 1)))` is shown as typed: the reading is empty",
+            hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces")
+        }
       }
       i += 1
     }
@@ -113,6 +126,22 @@ struct MarkdownSlipRule: Rule {
   }
 
   /// For `{漢字|かんじ` at `open` with no `}` on its line: the index of `|`.
+  /// `{漢字｜かんじ}` (the full-width bar the Japanese input gives) or `{漢字|}` (no reading):
+  /// furigana that the page shows as typed. The bar's and the `}`'s offsets.
+  private func rubySlip(at open: Int, in text: [LintCharacter]) -> (Int, Int)? {
+    var i = open + 1
+    var bar: Int?
+    while i < text.count, text[i] != "\n", text[i] != "{" {
+      if text[i] == "}" {
+        guard let bar, bar > open + 1 else { return nil }
+        return text[bar] == "｜" && i > bar + 1 || text[bar] == "|" && i == bar + 1 ? (bar, i) : nil
+      }
+      if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
+      i += 1
+    }
+    return nil
+  }
+
   private func unclosedRuby(at open: Int, in text: [LintCharacter]) -> Int? {
     var i = open + 1
     var bar: Int?
