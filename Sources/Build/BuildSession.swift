@@ -62,6 +62,14 @@ public final class BuildSession: @unchecked Sendable {
   /// Whether the session holds the last build's site, for edits in place.
   public var holdsSite: Bool { resolved != nil }
 
+  /// Drops what describes the output (its cache, the site written), keeping the parses of
+  /// the content: the next build writes the site whole.
+  func forgetOutput() {
+    cache = nil
+    resolved = nil
+    cacheUnsaved = false
+  }
+
   /// Whether `prepareForEdits` has nothing left to make.
   public var isPreparedForEdits: Bool { resolved?.search != nil && resolved?.readers != nil }
 

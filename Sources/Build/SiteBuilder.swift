@@ -77,6 +77,14 @@ public enum SiteBuilder {
       diagnostics += leaving
       return finish(0)
     }
+    // The output removed behind `portal serve` (`rm -rf site`): what the session holds
+    // describes files that are gone, and writing in place failed on the missing folders.
+    if let session, session.cache != nil || session.holdsSite,
+      !FileManager.default.fileExists(
+        atPath: options.outputDirectory.appendingPathComponent(OutputWriter.markerFolder).path)
+    {
+      session.forgetOutput()
+    }
     // The quick way when no relation changed (in `portal serve`), else the usual one.
     if options.incremental, let session {
       do {

@@ -285,6 +285,20 @@ import Testing
     try expectBuild(session, .inPlace, "after the fix")
   }
 
+  /// The output deleted while the session holds it (`rm -rf site` beside `portal serve`): the
+  /// next edit builds the site whole instead of failing to write into folders that are gone.
+  @Test func anOutputDeletedBehindTheSessionIsBuiltWhole() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n追記です。\n" }
+    try expectBuild(session, .inPlace, "an edit")
+    try FileManager.default.removeItem(at: output)
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\nもう一つ。\n" }
+    try expectBuild(session, .full, "after the output was deleted")
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n三つ目。\n" }
+    try expectBuild(session, .inPlace, "the quick way again")
+  }
+
   /// Editors leave locks, backups and swap files beside the page they save; the build never
   /// reads them, so they do not stop an edit in place, and alone they change nothing.
   @Test func editorsFilesBesideThePageAreIgnored() throws {
