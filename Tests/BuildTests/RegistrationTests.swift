@@ -31,7 +31,7 @@ import Testing
 
     #expect(build(content, output, at: "2026-12-01T23:59:00+09:00").succeeded)
     var page = try eventPage(output)
-    #expect(page.contains("必要です（締め切り：2026年12月1日（火））"))
+    #expect(page.contains("必要です。締め切りは2026年12月1日（火）です。"))
     #expect(page.contains("参加を申し込む"))
     func list() throws -> String {
       try String(contentsOf: output.appendingPathComponent("events/index.html"), encoding: .utf8)
@@ -42,7 +42,7 @@ import Testing
     let later = build(content, output, at: "2026-12-02T00:00:00+09:00")
     #expect(later.mode == .incremental)
     page = try eventPage(output)
-    #expect(page.contains("受付は終わりました（締め切り：2026年12月1日（火））"))
+    #expect(page.contains("受付は終わりました。締め切りは2026年12月1日（火）でした。"))
     #expect(!page.contains("参加を申し込む"))
     #expect(page.contains("カレンダーに追加する"))
     // The list of events says so too.
@@ -68,7 +68,7 @@ import Testing
     ).write(to: file, atomically: true, encoding: .utf8)
     let report = SiteBuilder.build(o, session: session)
     #expect(report.succeeded && report.mode == .incremental)
-    #expect(try eventPage(output).contains("受付は終わりました（締め切り：2026年11月30日（月））"))
+    #expect(try eventPage(output).contains("受付は終わりました。締め切りは2026年11月30日（月）でした。"))
   }
 }
 
@@ -93,7 +93,7 @@ import Testing
     let page = try read("events/seminar/index.html")
     #expect(
       page.contains(
-        "<dt>申し込み</dt><dd>必要です<p class=\"fact-note\">電話かファクスで申し込んでください。</p></dd>"))
+        "<dt>申し込み</dt><dd>必要です。<p class=\"fact-note\">電話かファクスで申し込んでください。</p></dd>"))
     #expect(!page.contains("参加を申し込む"), "no form, so no button to one")
     #expect(page.contains("<dt>行き方</dt><dd>JR千葉駅から歩いて10分</dd>"))
     #expect(
