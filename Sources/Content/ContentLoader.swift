@@ -112,7 +112,9 @@ public enum ContentLoader {
     }
     for relative in Self.misnamedPages(among: allFiles) {
       let name = relative.split(separator: "/").last!
-      let stem = name.prefix { $0 != "." }
+      var stem = String(name.prefix { $0 != "." })
+      // `Y.MD` → `y.md`: the file name is the page's address, which is lower case.
+      if !isSlug(stem), isSlug(stem.lowercased()) { stem = stem.lowercased() }
       diagnostics.append(
         .warning(
           SourceLocation(file: join(prefix, relative)),

@@ -161,7 +161,7 @@ func fixture(_ name: String) -> URL {
   @Test func misnamedPagesAreNamed() throws {
     let dir = try contentFolder("glossary")
     defer { try? FileManager.default.removeItem(at: dir) }
-    for name in ["a.MD", "b.markdown", "c.md.txt", "_d.MD", "e.md~", "notes.txt"] {
+    for name in ["a.MD", "b.markdown", "c.md.txt", "_d.MD", "e.md~", "notes.txt", "Y.MD"] {
       try "---\nterm: x\n---\n".write(
         to: dir.appendingPathComponent("glossary/" + name), atomically: true, encoding: .utf8)
     }
@@ -170,6 +170,8 @@ func fixture(_ name: String) -> URL {
       diagnostics.filter { $0.code == "content.file-name" }.map {
         "\($0.location.file): \($0.hint ?? "")"
       } == [
+        // In lower case: `Y.md` would be refused as a page address next.
+        "content/glossary/Y.MD: rename it to `y.md`",
         "content/glossary/a.MD: rename it to `a.md`",
         "content/glossary/b.markdown: rename it to `b.md`",
         "content/glossary/c.md.txt: rename it to `c.md`",
