@@ -24,10 +24,16 @@ public struct SourceFile: Sendable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard var text = String(validating: bytes, as: UTF8.self) else {
       let (line, column) = firstInvalidUTF8(bytes)
+      // Older Windows editors save Japanese as Shift_JIS: name it, so the writer knows what
+      // to change in the editor.
+      let japanese = String(data: Data(bytes), encoding: .shiftJIS).map { text in
+        text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
+      }
+      let saved = japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
       return .failure(
         .error(
           SourceLocation(file: path, line: line, column: column),
-          "the file is not valid UTF-8",
+          "the file is not valid UTF-8\(saved)",
           hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)",
           code: "source.encoding"))
     }

@@ -157,6 +157,22 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
   }
 
+  /// Japanese saved as Shift_JIS by an older editor is named as such; other bytes that are
+  /// not UTF-8 get the plain message.
+  @Test func shiftJISIsNamed() throws {
+    func message(_ bytes: [UInt8]) -> String? {
+      guard case .failure(let d) = SourceFile.read(bytes: bytes, path: "a.md", relativePath: "a.md")
+      else { return nil }
+      return d.message
+    }
+    let text = "---\nterm: 防災\nreading: ぼうさい\nshort: 災害に備えることです。\n---\n"
+    let sjis = try #require(text.data(using: .shiftJIS))
+    #expect(
+      message([UInt8](sjis))
+        == "the file is not valid UTF-8 (it looks like Shift_JIS, as older Windows editors save)")
+    #expect(message(Array("---\nterm: caf".utf8) + [0xE9, 0x0A]) == "the file is not valid UTF-8")
+  }
+
   /// A page saved as `.MD`, `.markdown` or `.md.txt` was left out without a word.
   @Test func misnamedPagesAreNamed() throws {
     let dir = try contentFolder("glossary")
