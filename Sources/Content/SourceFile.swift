@@ -29,7 +29,8 @@ public struct SourceFile: Sendable {
       let japanese = String(data: Data(bytes), encoding: .shiftJIS).map { text in
         text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
       }
-      let saved = japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
+      let saved =
+        japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
       return .failure(
         .error(
           SourceLocation(file: path, line: line, column: column),
