@@ -95,6 +95,13 @@ extension Node {
 
 /// Makes a custom inline node whose HTML is `enter` + rendered children + `exit`. Used for heading
 /// anchors, glossary links and ruby, which plain cmark nodes cannot express.
+func makeCustomInline(enter: String, exit: String) -> Node {
+  let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+  cmark_node_set_on_enter(node, enter)
+  cmark_node_set_on_exit(node, exit)
+  return node
+}
+
 extension MarkdownDocument {
   /// Puts `text` wrapped in raw HTML (`enter`, `exit`: a glossary link, ruby) before `node`.
   ///
@@ -153,13 +160,6 @@ extension MarkdownDocument {
     out += rest
     return out
   }
-}
-
-func makeCustomInline(enter: String, exit: String) -> Node {
-  let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-  cmark_node_set_on_enter(node, enter)
-  cmark_node_set_on_exit(node, exit)
-  return node
 }
 
 func makeText(_ text: String) -> Node {
