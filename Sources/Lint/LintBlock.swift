@@ -40,6 +40,8 @@ struct LintBlock {
   let text: [LintCharacter]
   /// Per character of `text`: whether it carries furigana (is a ruby base).
   let furigana: [Bool]
+  /// Each ruby group: its base as a range of `text`, and its reading.
+  let rubyGroups: [(base: Range<Int>, reading: [LintCharacter])]
   /// Per character of `text`: whether it is part of a glossary term or alias.
   let glossary: [Bool]
   /// Sentences as ranges of `text`, without leading spaces or line breaks.
@@ -67,9 +69,12 @@ struct LintBlock {
     var text: [LintCharacter] = []
     var furigana: [Bool] = []
     var offsets: [Int] = []
+    var groups: [(base: Range<Int>, reading: [LintCharacter])] = []
     var i = 0
     while i < raw.count {
       if raw[i] == "{", let (base, end) = Self.ruby(in: raw, at: i) {
+        groups.append(
+          (text.count..<(text.count + base.count), Array(raw[(base.upperBound + 1)..<(end - 1)])))
         for k in base {
           text.append(raw[k])
           furigana.append(true)
@@ -85,6 +90,7 @@ struct LintBlock {
     }
     self.text = text
     self.furigana = furigana
+    rubyGroups = groups
     rawOffsets = offsets
     glossary = context.glossaryCoverage(text)
     sentences = Self.splitSentences(text)

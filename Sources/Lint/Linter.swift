@@ -12,6 +12,7 @@ public enum Linter {
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
+    LongFuriganaRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

@@ -144,4 +144,20 @@ import Testing
     #expect(
       try lint("[県](https://www.pref.chiba.lg.jp/)と[表](#目次)", rule: "lint.link-address").isEmpty)
   }
+
+  /// One reading over a long compound spreads it out; a reading per word does not.
+  @Test func longFuriganaWarns() throws {
+    let long = try lint(
+      "会場は{千葉県立中央図書館|ちばけんりつちゅうおうとしょかん}です。", rule: "lint.long-furigana")
+    #expect(positions(long) == ["1:5"])
+    #expect(long.first?.message.hasPrefix("the furigana of 「千葉県立中央図書館」 is 16 characters") == true)
+    #expect(
+      try lint("会場は{千葉県立|ちばけんりつ}{中央|ちゅうおう}{図書館|としょかん}です。", rule: "lint.long-furigana")
+        .isEmpty)
+    #expect(
+      try lint(
+        "{千葉県立中央図書館|ちばけんりつちゅうおうとしょかん}", rule: "lint.long-furigana",
+        settings: ["lint.long-furigana": "20"]
+      ).isEmpty)
+  }
 }
