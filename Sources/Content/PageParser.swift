@@ -374,7 +374,9 @@ enum PageParser {
     guard let d = DateTime(iso: text, allowDateOnly: allowDateOnly) else {
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
-        hint: DateHints.hint(for: text, key: key, withTime: !allowDateOnly)
+        // A key that takes a date alone takes a date and time too: a typed time keeps its
+        // hint (`publish: 2026-11-01T09:00:00` → add `+09:00`, not drop the time).
+        hint: DateHints.hint(for: text, key: key, withTime: !allowDateOnly || text.contains("T"))
           ?? "write the date and time with Japan's offset `+09:00`, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
         code: "front-matter.date")
       return nil

@@ -29,4 +29,19 @@ import Testing
     #expect(DateHints.hint(for: "来年", key: "updated", withTime: false) == nil)
     #expect(DateHints.hint(for: "12月10日", key: "updated", withTime: false) == nil)
   }
+
+  /// `publish` and `deadline` take a date alone or a date and time: a time typed without its
+  /// offset is told to add it (the hint dropped the time, publishing 9 hours early).
+  @Test func aTimeWithoutOffsetKeepsItsTimeWhereADateAloneIsAllowed() throws {
+    let text =
+      "---\ntitle: T\nsummary: S\nfields: [f]\npublish: 2026-11-01T09:00:00\n---\n"
+    let hints = try parseFile(text, kind: .initiative).1.compactMap(\.hint)
+    #expect(
+      hints.contains("add Japan's offset `+09:00`: `publish: 2026-11-01T09:00:00+09:00`"),
+      "\(hints)")
+    let dateOnly = "---\ntitle: T\nsummary: S\nfields: [f]\npublish: 2026/11/1\n---\n"
+    #expect(
+      try parseFile(dateOnly, kind: .initiative).1.compactMap(\.hint).contains(
+        "write `publish: 2026-11-01`"))
+  }
 }
