@@ -199,6 +199,17 @@ enum YAMLSlips {
     let line = number >= 1 && number <= lines.count ? Array(lines[number - 1]) : []
     let indent = line.prefix { $0 == " " }.count
     if problem == "mapping values are not allowed in this context" {
+      // `title テスト` then `summary: …`: to YAML one text running over both lines, and the
+      // error lands on the second; the first is the line to fix.
+      if let above = previousContentLine(before: number, in: lines), above.indent == indent,
+        !above.hasColon, !above.opensBlock
+      {
+        return YAMLProblem(
+          line: above.number, column: indent + 1, message: "this line is not `key: value`",
+          hint:
+            "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
+        )
+      }
       if let above = previousContentLine(before: number, in: lines), indent > above.indent,
         !above.opensBlock
       {
@@ -249,7 +260,7 @@ enum YAMLSlips {
   /// The nearest line above `number` that is not blank or a comment: its indentation, and
   /// whether it opens a nested value (ends with `:`, or is a list item).
   static func previousContentLine(before number: Int, in lines: [Substring])
-    -> (indent: Int, opensBlock: Bool)?
+    -> (indent: Int, opensBlock: Bool, number: Int, hasColon: Bool)?
   {
     var n = number - 1
     while n >= 1 {
@@ -258,7 +269,10 @@ enum YAMLSlips {
       if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
         let indent = line.count - trimmed.count
         let end = String(trimmed).trimmingSpacesAndNewlines
-        return (indent, end.hasSuffix(":") || end.hasPrefix("- ") || end == "-")
+        return (
+          indent, end.hasSuffix(":") || end.hasPrefix("- ") || end == "-", n,
+          trimmed.contains(":") || trimmed.contains("：")
+        )
       }
       n -= 1
     }

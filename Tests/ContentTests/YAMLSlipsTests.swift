@@ -102,6 +102,8 @@ import Testing
 
   @Test func linesThatAreNotKeyValue() throws {
     try expect("title: テスト\nsummary\nfields: [a]\n", at: 3, 1, "not `key: value`")
+    // The first line without its colon: YAML reads it and the next as one text.
+    try expect("title テスト\nsummary: テストです\n", at: 2, 1, "not `key: value`")
     try expect("title: テスト\n summary: x\n", at: 3, 2, "indented more than the line above")
     try expect(
       " title: テスト\nsummary: x\n", at: 2, 1, "the first key is indented",
