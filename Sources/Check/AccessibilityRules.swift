@@ -4,11 +4,9 @@ import Foundation
 /// Build-time accessibility rules on one generated page: the problems a template or a writer
 /// can cause that automated browser tests would otherwise catch only on the pages they visit.
 enum AccessibilityRules {
-  /// Link texts that say nothing about the destination, compared after trimming, lower-cased.
-  static let vagueTexts: Set<String> = [
-    "こちら", "ここ", "詳しくはこちら", "くわしくはこちら", "詳細はこちら", "こちらをクリック", "ここをクリック",
-    "こちらから", "詳細", "click here", "here", "more", "read more", "click", "this", "link",
-  ]
+  /// Link texts that say nothing about the destination, compared after trimming, lower-cased:
+  /// the list `portal lint` uses too.
+  static let vagueTexts = VagueLinkText.phrases
 
   static func check(_ d: HTMLDocument, page: String, isRedirect: Bool, at a: inout PageAttribution)
     -> [Finding]

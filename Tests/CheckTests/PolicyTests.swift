@@ -95,7 +95,7 @@ import Testing
       <button type="button" onclick="alert(1)">押す</button>
       <script>alert(1)</script>
       <style>p { color: red }</style>
-      <a href="javascript:alert(1)">リンク</a>
+      <a href="javascript:alert(1)">地図を開く</a>
       """)
     #expect(
       found == [

@@ -7,11 +7,8 @@ struct VagueLinkTextRule: Rule {
   let id = "lint.vague-link-text"
   let summary = "Link text such as こちら or click here that does not say where it goes."
 
-  static let vague: Set<String> = [
-    "こちら", "ここ", "こちらから", "ここから", "こちらへ", "こちらをクリック", "ここをクリック", "こちらをご覧ください",
-    "クリック", "詳しくはこちら", "詳細はこちら", "詳しく", "詳細", "続き", "続きを読む", "もっと見る", "リンク",
-    "click here", "click", "here", "more", "read more", "link", "this", "this page",
-  ]
+  /// The list `portal check` uses on the built HTML.
+  static let vague = VagueLinkText.phrases
 
   /// Lower-cased, without surrounding spaces and trailing punctuation or arrows (more… → more).
   static func normalized(_ text: String) -> String {
