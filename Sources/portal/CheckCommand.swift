@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
       sitemap.xml entries that lead to no file or no anchor;
         - images without alt, skipped heading levels, no or several h1, links and buttons \
       without text, vague link text (こちら, click here), tables without <th>, \
-      duplicate ids, and <html> without lang.
+      duplicate ids, and <html> without lang;
+        - what each page's Content-Security-Policy would block: an image or script from \
+      another site, inline styles and scripts.
       With --external, http(s) links to other sites are fetched too (8 at a time, 2 per host, \
       with retries); good results are cached in <site>/.portal/external-cache.json, and URLs \
       matching `check: { skip: [...] }` in content/site.yml or --skip are not fetched.

@@ -30,7 +30,7 @@ struct LintCommand: ParsableCommand {
 
       Examples:
         portal lint
-        portal lint content/initiatives/ai-disaster.md
+        portal lint content/initiatives/ai-disaster-management.md
         portal lint --strict --format json
         portal lint --list-rules
       """)

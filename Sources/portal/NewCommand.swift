@@ -41,9 +41,9 @@ struct NewCommand: ParsableCommand {
       Examples:
         portal new initiative "AIを活用した防災対策" --slug ai-disaster
         portal new event "スマホ教室" --slug smartphone-class-2027-01
-        portal new glossary "オープンデータ" --slug open-data
-        portal new strategy "目指す姿" --slug vision
-        portal new page "ウェブアクセシビリティ方針" --slug accessibility
+        portal new glossary "メタバース" --slug metaverse
+        portal new strategy "取組の進め方" --slug how-we-work
+        portal new page "リンク・著作権について" --slug copyright
       """)
 
   @Argument(
