@@ -46,4 +46,55 @@ struct LineIndex: Sendable {
     }
     return nil
   }
+
+  /// The first occurrence of `needle` in Markdown text that is not code: not in a code span
+  /// (between backtick runs of one length on a line) nor in a fenced code block. HTML written
+  /// as an example, `` `<button>` ``, never reaches the page as an element, so a problem with
+  /// a `<button>` is not the writer's because their text shows one.
+  func position(ofFirstOutsideCode needle: String) -> (line: Int, column: Int)? {
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty else { return nil }
+    var fence: (byte: UInt8, count: Int)?
+    for (n, start) in lineStarts.enumerated() {
+      let end = n + 1 < lineStarts.count ? lineStarts[n + 1] - 1 : bytes.count
+      var k = start
+      while k < end, k - start < 4, bytes[k] == 0x20 { k += 1 }
+      // A fence: three or more ` or ~; the same character, as many or more, closes it.
+      if k < end, bytes[k] == 0x60 || bytes[k] == 0x7E {
+        var run = k
+        while run < end, bytes[run] == bytes[k] { run += 1 }
+        if run - k >= 3 {
+          if let open = fence {
+            if open.byte == bytes[k], run - k >= open.count { fence = nil }
+          } else {
+            fence = (bytes[k], run - k)
+          }
+          continue
+        }
+      }
+      if fence != nil { continue }
+      var span: Int?  // the length of the backtick run that opened a code span
+      var i = start
+      while i < end {
+        if bytes[i] == 0x60 {
+          var run = i
+          while run < end, bytes[run] == 0x60 { run += 1 }
+          if let open = span {
+            if run - i == open { span = nil }
+          } else {
+            span = run - i
+          }
+          i = run
+          continue
+        }
+        if span == nil, bytes[i] == pattern[0], i + pattern.count <= end,
+          bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+        {
+          return position(of: i)
+        }
+        i += 1
+      }
+    }
+    return nil
+  }
 }

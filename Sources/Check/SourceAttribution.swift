@@ -144,7 +144,7 @@ struct PageAttribution {
   mutating func template(needles: [String], offset: Int, inSource: Bool = false) -> Placement {
     if inSource, let source = entry?.source, let index = shared.files.index(source) {
       for needle in needles where !needle.isEmpty {
-        if let (line, column) = index.position(ofFirst: needle) {
+        if let (line, column) = index.position(ofFirstOutsideCode: needle) {
           return Placement(
             location: SourceLocation(
               file: shared.displaySource(source), line: line, column: column),

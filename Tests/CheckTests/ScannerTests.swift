@@ -117,4 +117,24 @@ func readTokens(_ html: String) -> [ReadToken] {
     #expect(index.position(of: offset) == (2, 4))
     #expect(index.position(ofFirst: "href") ?? (0, 0) == (2, 7))
   }
+
+  /// Raw HTML in a page's Markdown is looked for outside code: HTML shown as an example in a
+  /// code span or a fenced block never reaches the page, and a theme's element with the same
+  /// tag was blamed on the writer.
+  @Test func htmlInCodeIsNotTheWritersMarkup() {
+    let source = """
+      例：`<button>` と ``a `<table>` b`` です。
+      ```html
+      <button>押す</button>
+      ```
+      ~~~
+      <table>
+      ~~~
+      本当の<button>ボタン</button>と<table>
+      """
+    let index = LineIndex(source)
+    #expect(index.position(ofFirstOutsideCode: "<button") ?? (0, 0) == (8, 4))
+    #expect(index.position(ofFirstOutsideCode: "<table") ?? (0, 0) == (8, 25))
+    #expect(LineIndex("`<script>` だけ").position(ofFirstOutsideCode: "<script") == nil)
+  }
 }
