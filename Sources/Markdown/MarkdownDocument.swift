@@ -29,6 +29,9 @@ public final class MarkdownDocument {
   public let options: MarkdownOptions
   /// The source, kept to turn cmark's byte columns into character columns.
   private let source: String
+  /// How many bare addresses of each text were placed (`autolinkPosition`), so the second
+  /// of two equal ones is found at the second place.
+  var autolinksPlaced: [String: Int] = [:]
   /// The HTML around each wrapped run of text in a table cell (see `wrap`), by index.
   var cellWrappers: [(enter: String, exit: String)] = []
   /// Whether the writer's text has the mark itself: its links are then not wrapped in cells
@@ -155,6 +158,11 @@ public final class MarkdownDocument {
     let line = Int(cmark_node_get_start_line(node))
     var byteColumn = Int(cmark_node_get_start_column(node))
     let isImage = node.type == CMARK_NODE_IMAGE
+    // A bare address (GFM's autolink) has no `[`: cmark-gfm gives it no line (an https://
+    // address) or a column one early (www.); its text is where it is written.
+    if !isImage, let found = autolinkPosition(of: node, line: line, byteColumn: byteColumn) {
+      return found
+    }
     if let text = sourceLine(line) {
       text.utf8.withContiguousStorageIfAvailable { bytes in
         func isStart(_ i: Int) -> Bool {
@@ -179,6 +187,50 @@ public final class MarkdownDocument {
       }
     }
     return (line, characterColumn(line: line, byteColumn: byteColumn))
+  }
+
+  /// Where a bare address's text starts: on its line near the column cmark gives, or (with no
+  /// line) its next occurrence in the body after the previous bare address of the same text.
+  /// Nil for a link written with brackets.
+  private func autolinkPosition(of node: Node, line: Int, byteColumn: Int) -> (
+    line: Int, column: Int
+  )? {
+    let shown = node.plainText
+    guard !shown.isEmpty, !shown.contains("\n") else { return nil }
+    let needle = Array(shown.utf8)
+    func occurrences(in bytes: some Collection<UInt8>) -> [Int] {
+      let b = Array(bytes)
+      guard b.count >= needle.count else { return [] }
+      return (0...(b.count - needle.count)).filter {
+        b[$0..<($0 + needle.count)].elementsEqual(needle)
+      }
+    }
+    if line >= 1, let text = sourceLine(line) {
+      let bytes = Array(text.utf8)
+      let at = byteColumn - 1
+      // Written with brackets: the `[` is at the column (or near it, for table cells).
+      if at >= 0, at < bytes.count, bytes[at] == UInt8(ascii: "[") { return nil }
+      guard let near = occurrences(in: bytes).min(by: { abs($0 - at) < abs($1 - at) }),
+        abs(near - at) <= 2,
+        near == 0 || (bytes[near - 1] != UInt8(ascii: "(") && bytes[near - 1] != UInt8(ascii: "["))
+      else { return nil }
+      return (line, characterColumn(line: line, byteColumn: near + 1))
+    }
+    guard line == 0 else { return nil }
+    // Not a link's destination `(…)` or its text `[…]`: those are bracketed links.
+    let bytes = Array(source.utf8)
+    let all = occurrences(in: bytes).filter {
+      $0 == 0 || (bytes[$0 - 1] != UInt8(ascii: "(") && bytes[$0 - 1] != UInt8(ascii: "["))
+    }
+    let seen = autolinksPlaced[shown, default: 0]
+    guard seen < all.count else { return nil }
+    autolinksPlaced[shown] = seen + 1
+    let offset = all[seen]
+    let lineIndex = (lineStarts.lastIndex { $0 <= offset } ?? 0)
+    return (
+      lineIndex + 1,
+      characterColumn(line: lineIndex + 1, byteColumn: offset - lineStarts[lineIndex] + 1)
+    )
   }
 
   /// Start position of a node in this body, in characters.

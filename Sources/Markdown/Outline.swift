@@ -91,7 +91,8 @@ extension MarkdownDocument {
 
   /// Every link and image of the body, in document order.
   public func links() -> [LinkReference] {
-    collect { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }.map { node in
+    autolinksPlaced = [:]
+    return collect { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }.map { node in
       let (line, column) = linkPosition(of: node)
       return LinkReference(
         url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
@@ -101,6 +102,7 @@ extension MarkdownDocument {
 
   /// Rewrites link and image destinations: the closure returns the new URL, or nil to keep it.
   public func rewriteLinks(_ transform: (LinkReference) -> String?) {
+    autolinksPlaced = [:]
     for node in collect({ $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }) {
       let (line, column) = linkPosition(of: node)
       let ref = LinkReference(

@@ -76,6 +76,22 @@ import Testing
     #expect(links.map { "\($0.line):\($0.column)" } == ["2:5", "5:3", "9:7"])
   }
 
+  /// Bare addresses (GFM autolinks) have no `[`: cmark-gfm gives an https:// one no line and a
+  /// www. one a column early. They are placed where their text is, the second of two equal
+  /// ones at the second place.
+  @Test func bareAddressesAreWhereTheirTextIs() {
+    let doc = MarkdownDocument(
+      "前文\n\n詳しくは https://example.jp/a/ と www.example.com を見ます。\n\n"
+        + "[括弧](https://example.jp/a/) と https://example.jp/a/ です。\n")
+    let links = doc.links()
+    #expect(
+      links.map { "\($0.line):\($0.column) \($0.text)" } == [
+        "3:6 https://example.jp/a/", "3:30 www.example.com", "5:1 括弧", "5:31 https://example.jp/a/",
+      ])
+    // Read a second time (the build reads them once, lint once more): the same places.
+    #expect(doc.links().map(\.column) == links.map(\.column))
+  }
+
   @Test func linksCarryCharacterColumns() {
     let doc = MarkdownDocument("前文\n\n日本語の[リンク](../initiatives/a.md#b)と![図](x.png)\n")
     let links = doc.links()
