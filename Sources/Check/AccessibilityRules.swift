@@ -105,6 +105,23 @@ enum AccessibilityRules {
       }
     }
 
+    // Form fields need a label a screen reader can announce (WCAG 1.3.1, 4.1.2).
+    let labelled = Set(d.all("label").compactMap { d.attribute("for", of: $0) })
+    for e in d.elements.indices
+    where ["input", "select", "textarea"].contains(d[e].name) {
+      let type = d.attribute("type", of: e)?.lowercased() ?? "text"
+      guard d[e].name != "input" || !Self.unlabelledInputTypes.contains(type) else { continue }
+      let named = ["aria-label", "aria-labelledby", "title"].contains {
+        !(d.attribute($0, of: e) ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+      }
+      if named || d.hasAncestor(e, named: "label") { continue }
+      if let id = d.attribute("id", of: e), labelled.contains(id) { continue }
+      report(
+        "a11y.form-label",
+        a.template(needles: ["<\(d[e].name)"], offset: d[e].offset, inSource: true),
+        "<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")> has no label")
+    }
+
     // Tables need header cells, unless marked as layout.
     for t in d.all("table") {
       let role = d.attribute("role", of: t)
@@ -136,6 +153,9 @@ enum AccessibilityRules {
     }
     return findings
   }
+
+  /// Inputs named by their value or not shown: they need no label.
+  static let unlabelledInputTypes: Set<String> = ["hidden", "submit", "reset", "button", "image"]
 
   /// The longest vague text in bytes: a longer name is not one, with any trimming.
   private static let longestVague = vagueTexts.map(\.utf8.count).max()!

@@ -97,6 +97,12 @@ public enum RuleCatalog {
       summary: "a button with no text a screen reader can announce",
       hint: "put words in the button or add aria-label"),
     CheckRule(
+      id: "a11y.form-label", severity: .error,
+      summary: "a form field (input, select, textarea) without a label",
+      hint:
+        "give it a <label for=\"its id\">, wrap it in a <label>, or add aria-label; a placeholder is not a label"
+    ),
+    CheckRule(
       id: "a11y.vague-link", severity: .warning, summary: "link text such as こちら or click here",
       hint:
         "say where the link goes, e.g. [防災アプリの使い方](…) instead of [こちら](…); links are often read out of context"

@@ -68,6 +68,30 @@ import Testing
     #expect(try await lines(page(body: named)) == [])
   }
 
+  /// A form field needs a label: a `<label for>`, an enclosing `<label>`, `aria-label`,
+  /// `aria-labelledby` or `title` (WCAG 1.3.1, 4.1.2); hidden inputs and buttons need none.
+  @Test func formFieldsNeedALabel() async throws {
+    let found = try await lines(
+      page(
+        body: #"<input name="q"> <select name="s"></select> <textarea></textarea> <input type="email" placeholder="メール">"#
+      ))
+    #expect(
+      found == [
+        "site/index.html:6:1: error: <input type=\"text\"> has no label [a11y.form-label]",
+        "site/index.html:6:18: error: <select> has no label [a11y.form-label]",
+        "site/index.html:6:45: error: <textarea> has no label [a11y.form-label]",
+        "site/index.html:6:67: error: <input type=\"email\"> has no label [a11y.form-label]",
+      ])
+    let labelled = """
+      <label for="q">ことば</label><input id="q" name="q" type="search">
+      <label>年 <select name="y"></select></label>
+      <textarea aria-label="ご意見"></textarea>
+      <span id="t">電話</span><input aria-labelledby="t" type="tel"><input title="番号">
+      <input type="hidden" name="k"><input type="submit" value="送る"><input type="image" src="data:," alt="送る">
+      """
+    #expect(try await lines(page(body: labelled)) == [])
+  }
+
   @Test func vagueLinkText() async throws {
     let body = """
       <a href="data:,">こちら</a> <a href="data:,"> 詳しくはこちら。</a> <a href="data:,">Click Here</a>
