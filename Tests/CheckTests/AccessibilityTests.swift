@@ -71,10 +71,10 @@ import Testing
   /// A form field needs a label: a `<label for>`, an enclosing `<label>`, `aria-label`,
   /// `aria-labelledby` or `title` (WCAG 1.3.1, 4.1.2); hidden inputs and buttons need none.
   @Test func formFieldsNeedALabel() async throws {
-    let found = try await lines(
-      page(
-        body: #"<input name="q"> <select name="s"></select> <textarea></textarea> <input type="email" placeholder="メール">"#
-      ))
+    let fields =
+      #"<input name="q"> <select name="s"></select> <textarea></textarea> "#
+      + #"<input type="email" placeholder="メール">"#
+    let found = try await lines(page(body: fields))
     #expect(
       found == [
         "site/index.html:6:1: error: <input type=\"text\"> has no label [a11y.form-label]",
