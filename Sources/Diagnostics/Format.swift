@@ -42,7 +42,8 @@ public enum Suggest {
   {
     let (folder, name) = split(word.lowercased())
     let stem = Self.stem(name)
-    let limit = maxDistance ?? max(2, name.count / 3)
+    // Two changes to a name of two characters leave nothing of it (#窓口 → #参考).
+    let limit = maxDistance ?? (name.count <= 2 ? 1 : max(2, name.count / 3))
     var best: (String, Int)?
     var extended: String?
     for candidate in candidates {

@@ -39,6 +39,9 @@ import Testing
   @Test func suggestsClosestName() {
     #expect(Suggest.closest(to: "summry", in: ["title", "summary", "fields"]) == "summary")
     #expect(Suggest.closest(to: "zzzzzz", in: ["title"]) == nil)
+    // A name of two characters: one change at most (two would leave nothing of it).
+    #expect(Suggest.closest(to: "窓口", in: ["参考", "概要"]) == nil)
+    #expect(Suggest.closest(to: "窓口", in: ["参考", "窓口一覧", "窓"]) == "窓")
     // Paths: by the file name within the same folder; a name cut short names the longer one.
     let pages = [
       "initiatives/civic-tech.md", "initiatives/ai-disaster-management.md", "initiatives/sme-dx.md",
