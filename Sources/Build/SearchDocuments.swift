@@ -65,9 +65,13 @@ struct SearchDocuments: Sendable {
     case .initiative(let m):
       kind = .initiative
       date = m.started?.description
+      // The department the page names: residents look for what their 課 or 部 does.
+      if let d = m.department { keywords.append(d) }
     case .event(let m):
       kind = .event
       date = m.start.inJapan.local.date.description
+      // The venue the page names (千葉県文化会館), which residents search for.
+      if let p = m.place { keywords.append(p) }
     case .glossary(let m):
       kind = .glossary
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])

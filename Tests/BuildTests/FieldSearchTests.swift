@@ -42,6 +42,22 @@ import Testing
       })
   }
 
+  /// The department an initiative names and the venue of an event, which their pages show,
+  /// are found too; a department's edit is patched into the index as a full build makes it.
+  @Test func departmentsAndVenuesAreFound() throws {
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    #expect(try engine().search("防災危機管理部").map(\.url) == ["/initiatives/ai-disaster/"])
+    #expect(try engine().search("幕張メッセ").map(\.url) == ["/events/past-forum/"])
+    let page = content.appendingPathComponent("initiatives/ai-disaster.md")
+    try (try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(
+      of: "department: 防災危機管理部", with: "department: 総務部デジタル課"
+    ).write(to: page, atomically: true, encoding: .utf8)
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    #expect(try engine().search("デジタル課").map(\.url) == ["/initiatives/ai-disaster/"])
+    #expect(try engine().search("防災危機管理部").isEmpty)
+    expectSameAsFullBuild("department edited")
+  }
+
   @Test func visionsAndDomainsAreFoundAsFields() throws {
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let engine = try engine()
