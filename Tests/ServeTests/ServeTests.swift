@@ -23,6 +23,16 @@ final class PortBox: @unchecked Sendable {
   private var value: Int?
   var port: Int? { lock.withLock { value } }
   func set(_ p: Int) { lock.withLock { value = p } }
+
+  /// The port once the server listens (after its first build), waiting up to 30 s.
+  func listening() async throws -> Int {
+    var waited = 0
+    while port == nil && waited < 600 {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    return try #require(port)
+  }
 }
 
 @Suite(.serialized) struct ServeTests {
@@ -40,12 +50,7 @@ final class PortBox: @unchecked Sendable {
       let server = PreviewServer(options: .init(build: options, port: 0, host: host), log: { _ in })
       let box = PortBox()
       let running = Task { try await server.run(onReady: { box.set($0) }) }
-      var waited = 0
-      while box.port == nil && waited < 600 {
-        try await Task.sleep(for: .milliseconds(50))
-        waited += 1
-      }
-      let port = try #require(box.port)
+      let port = try await box.listening()
       #expect(try HTTPTestClient(port: port).get("/").status == 200, "\(host)")
       // A page elsewhere that points its own domain at this computer (DNS rebinding) is not
       // answered; this computer's names and addresses are.
@@ -86,12 +91,7 @@ final class PortBox: @unchecked Sendable {
     let running = Task { try await server.run(onReady: { box.set($0) }) }
     defer { running.cancel() }
 
-    var waited = 0
-    while box.port == nil && waited < 600 {
-      try await Task.sleep(for: .milliseconds(50))
-      waited += 1
-    }
-    let port = try #require(box.port)
+    let port = try await box.listening()
     let client = HTTPTestClient(port: port)
 
     // A page, with the live-reload script added while serving but not in the built file.
@@ -346,12 +346,7 @@ final class PortBox: @unchecked Sendable {
     let box = PortBox()
     let running = Task { try await server.run(onReady: { box.set($0) }) }
     defer { running.cancel() }
-    var waited = 0
-    while box.port == nil && waited < 600 {
-      try await Task.sleep(for: .milliseconds(50))
-      waited += 1
-    }
-    let client = HTTPTestClient(port: try #require(box.port))
+    let client = HTTPTestClient(port: try await box.listening())
     // The first build failed: no site, but the miss loads the live script.
     let missing = try client.get("/")
     #expect(missing.status == 404)
