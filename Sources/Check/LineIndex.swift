@@ -97,4 +97,19 @@ struct LineIndex: Sendable {
     }
     return nil
   }
+
+  /// The opening tag starting at `offset` (`<button type="submit">`), when one does and it
+  /// is on one line and short; nil otherwise.
+  func openingTag(at offset: Int) -> String? {
+    guard offset >= 0, offset < bytes.count, bytes[offset] == UInt8(ascii: "<") else { return nil }
+    var end = offset + 1
+    while end < bytes.count, end - offset < 400 {
+      switch bytes[end] {
+      case UInt8(ascii: ">"): return String(decoding: bytes[offset...end], as: UTF8.self)
+      case 0x0A, UInt8(ascii: "<"): return nil
+      default: end += 1
+      }
+    }
+    return nil
+  }
 }

@@ -142,6 +142,13 @@ struct PageAttribution {
   /// The first needle found in the template chain; else the template, line 1; else the HTML.
   /// With `inSource`, the page's Markdown is searched first, for raw HTML written there.
   mutating func template(needles: [String], offset: Int, inSource: Bool = false) -> Placement {
+    // The element's own opening tag as the page has it, when the template writes it literally
+    // (`<button type="submit">`), before the bare tag name: the first `<button` of the
+    // template chain may be another button.
+    var needles = needles
+    if let tag = htmlIndex().openingTag(at: offset), !needles.contains(tag) {
+      needles.insert(tag, at: 0)
+    }
     if inSource, let source = entry?.source, let index = shared.files.index(source) {
       for needle in needles where !needle.isEmpty {
         if let (line, column) = index.position(ofFirstOutsideCode: needle) {
@@ -163,16 +170,21 @@ struct PageAttribution {
 
   /// The page's own HTML file at `offset`.
   mutating func htmlPosition(_ offset: Int) -> Placement {
-    if html == nil {
-      let url = shared.site.appendingPathComponent(page)
-      html = LineIndex(
-        htmlBytes ?? FileManager.default.contents(atPath: url.path).map(Array.init) ?? [])
-      htmlBytes = nil
-    }
-    let (line, column) = html!.position(of: offset)
+    let (line, column) = htmlIndex().position(of: offset)
     return Placement(
       location: SourceLocation(file: shared.siteFolder + "/" + page, line: line, column: column),
       namesPage: false)
+  }
+
+  /// The page's HTML, read on first use.
+  mutating func htmlIndex() -> LineIndex {
+    if let html { return html }
+    let url = shared.site.appendingPathComponent(page)
+    let index = LineIndex(
+      htmlBytes ?? FileManager.default.contents(atPath: url.path).map(Array.init) ?? [])
+    html = index
+    htmlBytes = nil
+    return index
   }
 
   func attributeNeedle(_ attribute: String, _ value: String, escaped: Bool) -> String {

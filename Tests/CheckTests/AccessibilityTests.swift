@@ -163,6 +163,34 @@ import Testing
       ])
   }
 
+  /// Of two elements with the same tag in a template, the one at fault is named when the
+  /// template writes its opening tag as the page has it (the first `<button` was named).
+  @Test func theElementAtFaultIsNamedNotTheFirstOfItsTag() async throws {
+    let body = """
+      <button type="button">ふりがな</button>
+      <form><button type="submit"></button></form>
+      """
+    let site = try FixtureSite([
+      "site/a/index.html": page(body: body),
+      "theme/templates/page.mustache": """
+      <script src="/assets/a.js"></script>
+      <button type="button">{{label}}</button>
+
+      <form><button type="submit"></button></form>
+      <script>window.x = 1;</script>
+
+      """,
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], [])
+      ]),
+    ])
+    let lines = await site.lines()
+    #expect(
+      lines.contains(
+        "theme/templates/page.mustache:4:7: error: <button> has no text a screen reader can announce (in a/index.html) [a11y.empty-button]"
+      ), "\(lines)")
+  }
+
   @Test func normalizedLinkText() {
     #expect(AccessibilityRules.normalizedLinkText("  こちら。 ") == "こちら")
     #expect(AccessibilityRules.normalizedLinkText("→ Read more »") == "read more")
