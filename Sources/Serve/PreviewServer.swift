@@ -109,6 +109,15 @@ public final class PreviewServer: Sendable {
       router.on(RouterPath(pattern), method: .head) { [loop] request, _ in
         Self.headersOnly(Self.serve(request.uri.path, files: files, basePath: loop.basePath))
       }
+      // A static site takes no other method: say so (405 with `Allow`), not "not found".
+      for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options] {
+        router.on(RouterPath(pattern), method: method) { _, _ in
+          var headers = HTTPFields()
+          headers[.allow] = "GET, HEAD"
+          headers[.cacheControl] = "no-store"
+          return Response(status: .methodNotAllowed, headers: headers)
+        }
+      }
     }
     let app = Application(
       router: router,

@@ -366,6 +366,10 @@ final class PortBox: @unchecked Sendable {
     #expect(get.status == 200 && head.status == 200)
     #expect(head.body.isEmpty && head.headers["content-length"] == get.headers["content-length"])
     #expect(head.headers["content-type"] == "text/html; charset=utf-8")
+    // Other methods: not allowed, saying which are.
+    let post = try client.get("/", method: "POST")
+    #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
+    #expect(try client.get("/events/", method: "OPTIONS").status == 405)
     let redirect = try client.get("/events")
     #expect(redirect.status == 301 && redirect.headers["cache-control"] == "no-store")
     // A published file named with characters that must be encoded in its address.
