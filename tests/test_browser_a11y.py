@@ -461,6 +461,23 @@ def test_the_furigana_button_looks_on_or_off_not_only_by_colour(driver, site_dir
     assert on[2] != "rgba(0, 0, 0, 0)" and off[2] == "rgba(0, 0, 0, 0)", (on, off)
 
 
+def test_a_printed_page_says_its_address(driver, page_types, server):
+    """On paper the page says where it is on the web (residents print pages to read later or
+    to hand on); on screen that line is not shown, nor read by screen readers."""
+    url = server + dict(page_types)["initiative"]
+    load(driver, url)
+    shown = "const p = document.querySelector('.print-address'); return p && getComputedStyle(p).display;"
+    try:
+        assert driver.execute_script(shown) == "none"
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert driver.execute_script(shown) == "block"
+        text = driver.execute_script("return document.querySelector('.print-address').textContent")
+        canonical = driver.execute_script("return document.querySelector('link[rel=canonical]').href")
+        assert text == "このページのアドレス：" + canonical, text
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_glossary_term_links_navigate_and_describe(driver, site_dir, server):
     """A term in the body is a real link to its entry, described by its definition on the page."""
     from selenium.webdriver.common.by import By
