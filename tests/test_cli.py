@@ -328,6 +328,8 @@ def test_usage_mistakes_say_error_help_usage_on_their_own_lines(work):
         (["lint", str(outside)], "is not in the content folder `content`", "give a file or folder under it"),
         (["lint", "content/site.yml"], "`content/site.yml` is not a Markdown page", "reported by portal build"),
         (["serve", "--port", "99999"], "`--port 99999` is not a port", "from 1024 to 65535"),
+        (["search", "--site", "site", "--limit", "-1", "防災"], "`--limit -1` must be 0 or more",
+         "--limit 0 prints every match"),
     ]
     for args, error, hint in cases:
         r = portal(*args, cwd=work)

@@ -45,7 +45,7 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print JSON (results, count and the index files read).")
   var json = false
 
-  @Option(help: "How many results to print; 0 prints every match.")
+  @Option(parsing: .unconditional, help: "How many results to print; 0 prints every match.")
   var limit: Int = 10
 
   @Option(
