@@ -155,7 +155,15 @@ public final class MarkdownDocument {
   /// indented) a few columns off; then the nearest `[` (`![`) on the line is taken. Checked on
   /// the bytes, so a line of 20,000 links stays linear.
   func linkPosition(of node: Node) -> (line: Int, column: Int) {
-    let line = Int(cmark_node_get_start_line(node))
+    // cmark-gfm gives a link whose text runs over several lines the line where the text ends
+    // (the column is right, on the line where it starts).
+    var breaks = 0
+    var child = node.firstChild
+    while let c = child {
+      if c.type == CMARK_NODE_SOFTBREAK || c.type == CMARK_NODE_LINEBREAK { breaks += 1 }
+      child = c.next
+    }
+    let line = Int(cmark_node_get_start_line(node)) - breaks
     var byteColumn = Int(cmark_node_get_start_column(node))
     let isImage = node.type == CMARK_NODE_IMAGE
     // A bare address (GFM's autolink) has no `[`: cmark-gfm gives it no line (an https://

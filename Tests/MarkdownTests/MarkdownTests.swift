@@ -92,6 +92,13 @@ import Testing
     #expect(doc.links().map(\.column) == links.map(\.column))
   }
 
+  /// A link whose text runs onto the next line is placed at its `[`, on the line it starts.
+  @Test func aLinkWrappedOverTwoLinesIsAtItsBracket() {
+    let doc = MarkdownDocument(
+      "前文です。\n\n本文の[改行を\n含むリンク](/multiline-broken/)です。\n一行目\n二行目の[a](b.md)と[三\nつ\nの行](c.md)\n")
+    #expect(doc.links().map { "\($0.line):\($0.column)" } == ["3:4", "6:5", "6:15"])
+  }
+
   @Test func linksCarryCharacterColumns() {
     let doc = MarkdownDocument("前文\n\n日本語の[リンク](../initiatives/a.md#b)と![図](x.png)\n")
     let links = doc.links()
