@@ -192,7 +192,8 @@ public enum ContentLoader {
       }
     }
     guard let config else { return (nil, diagnostics) }
-    diagnostics += ReferenceValidator.validate(pages: pages, config: config, broken: broken)
+    diagnostics += ReferenceValidator.validate(
+      pages: pages, config: config, broken: broken, contentDirectory: contentDirectory)
     if !includeDrafts {
       for page in pages {
         if page.draft {

@@ -7,9 +7,11 @@ public enum ReferenceValidator {
   /// - Parameter broken: content files that failed to parse, with their kinds. Their own
   ///   errors are reported; ids that name them (by file name, the usual slug) are not
   ///   reported again as unknown, which would send the writer looking for a missing file.
+  /// - Parameter contentDirectory: where the files are, to place a clashing `slug:` at its
+  ///   line; without it, at the file.
   public static func validate(
     pages: [Page], config: SiteConfig,
-    broken: [(relativePath: String, kind: ContentKind)] = []
+    broken: [(relativePath: String, kind: ContentKind)] = [], contentDirectory: URL? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     // Paths, not pages: copying a page retains every field, and a rebuild in `portal serve`
@@ -32,7 +34,11 @@ public enum ReferenceValidator {
           ? (first, page.path) : (page.path, first)
         diagnostics.append(
           .error(
-            SourceLocation(file: at),
+            chosen.contains(at)
+              ? slugLocation(
+                of: page.path == at ? page : (pages.first { $0.path == at } ?? page),
+                in: contentDirectory)
+              : SourceLocation(file: at),
             "the slug `\(page.slug)` is already used by \(other)",
             hint: chosen.contains(at)
               ? "give this page another `slug:`, or remove it to use the file's name"
@@ -176,5 +182,23 @@ public enum ReferenceValidator {
           code: "content.parent-loop"))
     }
     return diagnostics
+  }
+
+  /// Where `slug:`'s value is written in the page's file (read only for this error), or the
+  /// file's start when it cannot be read.
+  static func slugLocation(of page: Page, in contentDirectory: URL?) -> SourceLocation {
+    let path = page.path
+    guard let contentDirectory,
+      let text = try? String(
+        contentsOf: contentDirectory.appendingPathComponent(page.relativePath), encoding: .utf8)
+    else {
+      return SourceLocation(file: path)
+    }
+    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard line.hasPrefix("slug:") else { continue }
+      let value = line.dropFirst("slug:".count).prefix { $0 == " " }.count
+      return SourceLocation(file: path, line: n + 1, column: "slug:".count + value + 1)
+    }
+    return SourceLocation(file: path)
   }
 }

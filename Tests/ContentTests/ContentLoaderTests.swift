@@ -23,7 +23,8 @@ func fixture(_ name: String) -> URL {
         "content/events/bad-date.md:6:11: front-matter.type",
         "content/fields/wrong-domain.md:4:8: content.field-domain",
         "content/glossary/dup-a.md:3:10: front-matter.reading",
-        "content/glossary/dup-b.md:1:1: content.duplicate-slug",
+        // At the `slug:` value that took the other page's name.
+        "content/glossary/dup-b.md:5:7: content.duplicate-slug",
         "content/glossary/latin1.md:4:8: source.encoding",
         "content/glossary/no-front-matter.md:1:1: front-matter.missing",
         "content/initiatives/Bad_Name.md:2:1: front-matter.slug",
