@@ -29,9 +29,6 @@ public final class MarkdownDocument {
   public let options: MarkdownOptions
   /// The source, kept to turn cmark's byte columns into character columns.
   private let source: String
-  /// How many bare addresses of each text were placed (`autolinkPosition`), so the second
-  /// of two equal ones is found at the second place.
-  var autolinksPlaced: [String: Int] = [:]
   /// The HTML around each wrapped run of text in a table cell (see `wrap`), by index.
   var cellWrappers: [(enter: String, exit: String)] = []
   /// Whether the writer's text has the mark itself: its links are then not wrapped in cells
@@ -154,7 +151,9 @@ public final class MarkdownDocument {
   /// in table cells and on lazy continuation lines (a paragraph line after a list item, not
   /// indented) a few columns off; then the nearest `[` (`![`) on the line is taken. Checked on
   /// the bytes, so a line of 20,000 links stays linear.
-  func linkPosition(of node: Node) -> (line: Int, column: Int) {
+  /// - Parameter placed: how many bare addresses of each text were placed so far in this walk
+  ///   over the links, so the second of two equal ones is found at the second place.
+  func linkPosition(of node: Node, placed: inout [String: Int]) -> (line: Int, column: Int) {
     // cmark-gfm gives a link whose text runs over several lines the line where the text ends
     // (the column is right, on the line where it starts).
     var breaks = 0
@@ -166,12 +165,21 @@ public final class MarkdownDocument {
     let line = Int(cmark_node_get_start_line(node)) - breaks
     var byteColumn = Int(cmark_node_get_start_column(node))
     let isImage = node.type == CMARK_NODE_IMAGE
+    let text = sourceLine(line)
+    let at = byteColumn - 1
+    // The usual case, a link's `[` where cmark says, is settled here, before anything else.
+    let bracketAt =
+      text?.utf8.withContiguousStorageIfAvailable { bytes in
+        at >= 0 && at < bytes.count && bytes[at] == UInt8(ascii: "[")
+      } ?? false
     // A bare address (GFM's autolink) has no `[`: cmark-gfm gives it no line (an https://
     // address) or a column one early (www.); its text is where it is written.
-    if !isImage, let found = autolinkPosition(of: node, line: line, byteColumn: byteColumn) {
+    if !isImage, !bracketAt,
+      let found = autolinkPosition(of: node, line: line, byteColumn: byteColumn, placed: &placed)
+    {
       return found
     }
-    if let text = sourceLine(line) {
+    if let text {
       text.utf8.withContiguousStorageIfAvailable { bytes in
         func isStart(_ i: Int) -> Bool {
           guard i >= 0, i < bytes.count else { return false }
@@ -180,7 +188,6 @@ public final class MarkdownDocument {
               && bytes[i + 1] == UInt8(ascii: "[")
             : bytes[i] == UInt8(ascii: "[") && (i == 0 || bytes[i - 1] != UInt8(ascii: "!"))
         }
-        let at = byteColumn - 1
         guard !isStart(at) else { return }
         for distance in 1..<max(bytes.count, 1) {
           if isStart(at - distance) {
@@ -199,40 +206,34 @@ public final class MarkdownDocument {
 
   /// Where a bare address's text starts: on its line near the column cmark gives, or (with no
   /// line) its next occurrence in the body after the previous bare address of the same text.
-  /// Nil for a link written with brackets.
-  private func autolinkPosition(of node: Node, line: Int, byteColumn: Int) -> (
-    line: Int, column: Int
-  )? {
+  /// Nil when its text is not found there outside brackets: a link written with them.
+  private func autolinkPosition(
+    of node: Node, line: Int, byteColumn: Int, placed: inout [String: Int]
+  ) -> (line: Int, column: Int)? {
     let shown = node.plainText
     guard !shown.isEmpty, !shown.contains("\n") else { return nil }
     let needle = Array(shown.utf8)
-    func occurrences(in bytes: some Collection<UInt8>) -> [Int] {
-      let b = Array(bytes)
-      guard b.count >= needle.count else { return [] }
-      return (0...(b.count - needle.count)).filter {
-        b[$0..<($0 + needle.count)].elementsEqual(needle)
+    // Where the text stands bare: not a link's destination `(…)` or its text `[…]`.
+    func bareOccurrences(in bytes: [UInt8]) -> [Int] {
+      guard bytes.count >= needle.count else { return [] }
+      return (0...(bytes.count - needle.count)).filter {
+        bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+          && ($0 == 0 || (bytes[$0 - 1] != UInt8(ascii: "(") && bytes[$0 - 1] != UInt8(ascii: "[")))
       }
     }
     if line >= 1, let text = sourceLine(line) {
-      let bytes = Array(text.utf8)
       let at = byteColumn - 1
-      // Written with brackets: the `[` is at the column (or near it, for table cells).
-      if at >= 0, at < bytes.count, bytes[at] == UInt8(ascii: "[") { return nil }
-      guard let near = occurrences(in: bytes).min(by: { abs($0 - at) < abs($1 - at) }),
-        abs(near - at) <= 2,
-        near == 0 || (bytes[near - 1] != UInt8(ascii: "(") && bytes[near - 1] != UInt8(ascii: "["))
+      guard
+        let near = bareOccurrences(in: Array(text.utf8)).min(by: { abs($0 - at) < abs($1 - at) }),
+        abs(near - at) <= 2
       else { return nil }
       return (line, characterColumn(line: line, byteColumn: near + 1))
     }
     guard line == 0 else { return nil }
-    // Not a link's destination `(…)` or its text `[…]`: those are bracketed links.
-    let bytes = Array(source.utf8)
-    let all = occurrences(in: bytes).filter {
-      $0 == 0 || (bytes[$0 - 1] != UInt8(ascii: "(") && bytes[$0 - 1] != UInt8(ascii: "["))
-    }
-    let seen = autolinksPlaced[shown, default: 0]
+    let all = bareOccurrences(in: Array(source.utf8))
+    let seen = placed[shown, default: 0]
     guard seen < all.count else { return nil }
-    autolinksPlaced[shown] = seen + 1
+    placed[shown] = seen + 1
     let offset = all[seen]
     let lineIndex = (lineStarts.lastIndex { $0 <= offset } ?? 0)
     return (

@@ -91,9 +91,9 @@ extension MarkdownDocument {
 
   /// Every link and image of the body, in document order.
   public func links() -> [LinkReference] {
-    autolinksPlaced = [:]
+    var placed: [String: Int] = [:]
     return collect { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }.map { node in
-      let (line, column) = linkPosition(of: node)
+      let (line, column) = linkPosition(of: node, placed: &placed)
       return LinkReference(
         url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
         column: column)
@@ -102,9 +102,9 @@ extension MarkdownDocument {
 
   /// Rewrites link and image destinations: the closure returns the new URL, or nil to keep it.
   public func rewriteLinks(_ transform: (LinkReference) -> String?) {
-    autolinksPlaced = [:]
+    var placed: [String: Int] = [:]
     for node in collect({ $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }) {
-      let (line, column) = linkPosition(of: node)
+      let (line, column) = linkPosition(of: node, placed: &placed)
       let ref = LinkReference(
         url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
         column: column)
