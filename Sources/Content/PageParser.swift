@@ -311,13 +311,10 @@ enum PageParser {
       // Made only for an unknown id: every initiative of a large site is checked.
       let names = namesOfIDs()
       let hint: String
-      let parts = ref.id.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
       if let id = names[ref.id] {
         hint = "write the id, not the name: `\(id)` (\(ref.id))"
-      } else if parts.count > 1 {
-        // `fields: agriculture, tourism` or `[agriculture、tourism]`: one id with commas.
-        let list = parts.map { names[$0] ?? $0 }.joined(separator: ", ")
-        hint = "write several ids as a list with half-width commas: `\(key): [\(list)]`"
+      } else if let list = listHint(ref.id, key: key, id: { names[$0] ?? $0 }) {
+        hint = list
       } else if let guess = Suggest.closest(to: ref.id, in: ids) {
         hint = "did you mean `\(guess)`?"
       } else {
@@ -328,6 +325,16 @@ enum PageParser {
           SourceLocation(file: y.file, line: ref.line, column: ref.column),
           "`\(key)` names an unknown \(what) `\(ref.id)`", hint: hint, code: "content.unknown-id"))
     }
+  }
+
+  /// `fields: agriculture, tourism` or `[agriculture、tourism]`: to YAML one id with commas.
+  /// The list to write instead, each part through `id` (a name to its id), or nil when the
+  /// value has no comma: a guess for the first id alone would drop the rest.
+  static func listHint(_ value: String, key: String, id: (String) -> String = { $0 }) -> String? {
+    let parts = value.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
+    guard parts.count > 1 else { return nil }
+    return
+      "write several ids as a list with half-width commas: `\(key): [\(parts.map(id).joined(separator: ", "))]`"
   }
 
   static func isReadingScalar(_ s: Unicode.Scalar) -> Bool {

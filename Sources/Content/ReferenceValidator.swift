@@ -55,15 +55,11 @@ public enum ReferenceValidator {
       key: String
     ) {
       guard !ids.contains(ref.id) else { return }
-      // `related: a, b` or `[a、b]`: one id with commas, which a guess for the first would cut.
-      let parts = ref.id.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
       let guess =
         renamed[kind]?[ref.id].map {
           "\($0.path) has `slug: \($0.slug)`, so its id is `\($0.slug)`: write that, or remove its `slug:`"
         }
-        ?? (parts.count > 1
-          ? "write several ids as a list with half-width commas: `\(key): [\(parts.joined(separator: ", "))]`"
-          : nil)
+        ?? PageParser.listHint(ref.id, key: key)
         ?? Suggest.closest(to: ref.id, in: ids.sorted()).map { "did you mean `\($0)`?" }
       diagnostics.append(
         .error(

@@ -125,7 +125,6 @@ struct MarkdownSlipRule: Rule {
     return looksLikeLink ? close : nil
   }
 
-  /// For `{漢字|かんじ` at `open` with no `}` on its line: the index of `|`.
   /// `{漢字｜かんじ}` (the full-width bar the Japanese input gives) or `{漢字|}` (no reading):
   /// furigana that the page shows as typed. The bar's and the `}`'s offsets.
   private func rubySlip(at open: Int, in text: [LintCharacter]) -> (Int, Int)? {
@@ -142,6 +141,7 @@ struct MarkdownSlipRule: Rule {
     return nil
   }
 
+  /// For `{漢字|かんじ` at `open` with no `}` on its line: the index of `|`.
   private func unclosedRuby(at open: Int, in text: [LintCharacter]) -> Int? {
     var i = open + 1
     var bar: Int?
