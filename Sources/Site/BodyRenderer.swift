@@ -81,17 +81,6 @@ enum BodyRenderer {
       missing: missing)
   }
 
-  /// What cmark-gfm's safe mode refuses: script and file addresses, and `data:` other than
-  /// PNG, GIF, JPEG and WebP images.
-  static func isDangerous(_ url: String) -> Bool {
-    let lower = url.drop { $0 == " " || $0 == "\t" }.lowercased()
-    if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") {
-      return true
-    }
-    guard lower.hasPrefix("data:") else { return false }
-    return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
-  }
-
   /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's
   /// `contains` compares Characters, for every link of every body.
   static func hasScheme(_ raw: String) -> Bool {
@@ -121,7 +110,7 @@ enum BodyRenderer {
     // cmark-gfm empties such addresses only while raw HTML is off (its "safe" mode); trusting
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
     // here as cmark-gfm would.
-    if context.options.allowRawHTML, isDangerous(raw) { return .rewrite("") }
+    if context.options.allowRawHTML, UnsafeAddresses.isDangerous(raw) { return .rewrite("") }
     if raw.isEmpty || raw.hasPrefix("#") || hasScheme(raw) || raw.hasPrefix("mailto:")
       || raw.hasPrefix("tel:")
       || raw.hasPrefix("data:")

@@ -143,6 +143,11 @@ import Testing
     #expect(found[1].message.contains("`javascript:…` is removed from the page"))
     #expect(
       try lint("[県](https://www.pref.chiba.lg.jp/)と[表](#目次)", rule: "lint.link-address").isEmpty)
+    // The build keeps a PNG written as data (as cmark-gfm does); other data is removed.
+    let data = try lint(
+      "[図](data:image/png;base64,AAAA)と[文](data:text/html,<b>x</b>)", rule: "lint.link-address")
+    #expect(positions(data) == ["1:33"])
+    #expect(data.first?.message.contains("`data:…`") == true)
   }
 
   /// One reading over a long compound spreads it out; a reading per word does not.

@@ -69,8 +69,8 @@ struct ImageAltRule: Rule {
 }
 
 /// A link whose address leads nowhere: `[申し込み]()` (an address forgotten) links the page
-/// to itself, and a `javascript:`, `vbscript:`, `file:` or `data:` address is removed by the
-/// build (they run code or open the reader's own files), which also leaves a link to the page
+/// to itself, and a `javascript:`, `vbscript:`, `file:` or `data:` address (other than a PNG, GIF,
+/// JPEG or WebP image) is removed by the build (they run code or open the reader's own files), which also leaves a link to the page
 /// itself. Either way the reader follows a link and nothing happens.
 struct LinkAddressRule: Rule {
   let id = "lint.link-address"
@@ -87,10 +87,8 @@ struct LinkAddressRule: Rule {
             "write where it leads between the round brackets: [申し込み](https://…) or (other-page.md)",
           code: id)
       }
-      let scheme = url.prefix { $0 != ":" && $0 != "/" }.lowercased()
-      guard url.contains(":"), ["javascript", "vbscript", "file", "data"].contains(scheme) else {
-        return nil
-      }
+      guard UnsafeAddresses.isDangerous(url) else { return nil }
+      let scheme = UnsafeAddresses.scheme(of: url)
       return .warning(
         page.location(of: link),
         "the link's address `\(scheme):…` is removed from the page, so the link leads nowhere",
