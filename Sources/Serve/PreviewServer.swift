@@ -104,10 +104,14 @@ public final class PreviewServer: Sendable {
     // (link checkers, `curl -I`) gets GET's status and headers without the body.
     for pattern in ["/", "**"] {
       router.get(RouterPath(pattern)) { [loop] request, _ in
-        Self.serve(request.uri.path, files: files, basePath: loop.basePath)
+        Self.serve(
+          request.uri.path, files: files, basePath: loop.basePath, range: Self.range(of: request))
       }
       router.on(RouterPath(pattern), method: .head) { [loop] request, _ in
-        Self.headersOnly(Self.serve(request.uri.path, files: files, basePath: loop.basePath))
+        Self.headersOnly(
+          Self.serve(
+            request.uri.path, files: files, basePath: loop.basePath,
+            range: Self.range(of: request)))
       }
       // A static site takes no other method: say so (405 with `Allow`), not "not found".
       for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options] {
@@ -253,7 +257,17 @@ public final class PreviewServer: Sendable {
     return found
   }
 
-  static func serve(_ path: String, files: StaticFiles, basePath: String) -> Response {
+  /// The request's `Range`, unless `If-Range` names a version: the server keeps no
+  /// validators (every answer is `no-store`), so such a request gets the whole file.
+  static func range(of request: Request) -> String? {
+    request.headers[.ifRange] == nil ? request.headers[.range] : nil
+  }
+
+  /// - Parameter range: the request's `Range` header; pages (which get the live script) are
+  ///   always sent whole, other files in part when asked.
+  static func serve(_ path: String, files: StaticFiles, basePath: String, range: String? = nil)
+    -> Response
+  {
     switch files.resolve(path, basePath: basePath) {
     case .redirect(let location):
       var headers = HTTPFields()
@@ -267,12 +281,40 @@ public final class PreviewServer: Sendable {
     case .file(let file, let status):
       guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
       let type = StaticFiles.contentType(for: file)
-      var bytes = [UInt8](data)
-      if type.hasPrefix("text/html") { bytes = StaticFiles.injectingLiveReload(into: bytes) }
-      var r = response(bytes, type: type)
-      r.status = .init(code: status)
-      return r
+      if type.hasPrefix("text/html") {
+        var r = response(StaticFiles.injectingLiveReload(into: [UInt8](data)), type: type)
+        r.status = .init(code: status)
+        return r
+      }
+      guard status == 200 else {
+        var r = response([UInt8](data), type: type)
+        r.status = .init(code: status)
+        return r
+      }
+      return partial(data, type: type, range: range)
     }
+  }
+
+  /// A file that is not a page, whole or the part `range` asks for, saying that parts may be
+  /// asked for (`Accept-Ranges`).
+  static func partial(_ data: Data, type: String, range: String?) -> Response {
+    var r: Response
+    switch ByteRanges.outcome(for: range, length: data.count) {
+    case .whole:
+      r = response([UInt8](data), type: type)
+    case .part(let bytes):
+      let start = data.startIndex
+      r = response(
+        [UInt8](data[(start + bytes.lowerBound)...(start + bytes.upperBound)]), type: type)
+      r.status = .partialContent
+      r.headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(data.count)"
+    case .unsatisfiable:
+      r = response([], type: type)
+      r.status = .rangeNotSatisfiable
+      r.headers[.contentRange] = "bytes */\(data.count)"
+    }
+    r.headers[.acceptRanges] = "bytes"
+    return r
   }
 
   /// Before the first good build there is no site and no 404 page: a page of its own that

@@ -45,17 +45,22 @@ final class HTTPTestClient: @unchecked Sendable {
     return fd
   }
 
-  private func send(_ fd: Int32, path: String, method: String = "GET") {
+  private func send(
+    _ fd: Int32, path: String, method: String = "GET", headers: [String: String] = [:]
+  ) {
+    let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
     let request =
-      "\(method) \(path) HTTP/1.1\r\nHost: \(hostHeader ?? host)\r\nConnection: close\r\n\r\n"
+      "\(method) \(path) HTTP/1.1\r\nHost: \(hostHeader ?? host)\r\n\(extra)Connection: close\r\n\r\n"
     _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
   }
 
   /// Fetches a path and reads the whole response (the server closes the connection).
-  func get(_ path: String, method: String = "GET") throws -> Response {
+  func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws
+    -> Response
+  {
     let fd = try connect()
     defer { close(fd) }
-    send(fd, path: path, method: method)
+    send(fd, path: path, method: method, headers: headers)
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {

@@ -385,8 +385,44 @@ final class PortBox: @unchecked Sendable {
       let r = try client.get(address)
       #expect(r.status == 200 && r.body == name, "\(address)")
     }
+    // Parts of a file, as a browser asks to seek in a video; pages are always whole.
+    try Data("0123456789".utf8).write(to: files.appendingPathComponent("clip.mp4"))
+    let whole = try client.get("/files/clip.mp4")
+    #expect(whole.status == 200 && whole.headers["accept-ranges"] == "bytes")
+    let part = try client.get("/files/clip.mp4", headers: ["Range": "bytes=2-4"])
+    #expect(part.status == 206 && part.body == "234")
+    #expect(part.headers["content-range"] == "bytes 2-4/10")
+    #expect(part.headers["content-type"] == "video/mp4")
+    let tail = try client.get("/files/clip.mp4", headers: ["Range": "bytes=-3"])
+    #expect(tail.status == 206 && tail.body == "789")
+    let past = try client.get("/files/clip.mp4", headers: ["Range": "bytes=10-"])
+    #expect(past.status == 416 && past.headers["content-range"] == "bytes */10")
+    let headPart = try client.get("/files/clip.mp4", method: "HEAD", headers: ["Range": "bytes=5-"])
+    #expect(headPart.status == 206 && headPart.headers["content-length"] == "5")
+    #expect(headPart.body.isEmpty)
+    let guarded = try client.get(
+      "/files/clip.mp4", headers: ["Range": "bytes=2-4", "If-Range": "\"v1\""])
+    #expect(guarded.status == 200 && guarded.body == "0123456789")
+    let pageAsked = try client.get("/", headers: ["Range": "bytes=0-9"])
+    #expect(pageAsked.status == 200 && pageAsked.body.contains("/_portal/live.js"))
     await server.stop()
     _ = try? await running.value
+  }
+
+  @Test func byteRanges() {
+    #expect(ByteRanges.outcome(for: nil, length: 10) == .whole)
+    #expect(ByteRanges.outcome(for: "bytes=0-0", length: 10) == .part(0...0))
+    #expect(ByteRanges.outcome(for: "bytes=3-", length: 10) == .part(3...9))
+    #expect(ByteRanges.outcome(for: "bytes=3-99", length: 10) == .part(3...9))
+    #expect(ByteRanges.outcome(for: "bytes=-99", length: 10) == .part(0...9))
+    #expect(ByteRanges.outcome(for: "bytes=-0", length: 10) == .unsatisfiable)
+    #expect(ByteRanges.outcome(for: "bytes=0-", length: 0) == .unsatisfiable)
+    #expect(ByteRanges.outcome(for: "bytes=12-", length: 10) == .unsatisfiable)
+    // Not understood, or several ranges: the whole file.
+    for header in ["bytes=5-2", "bytes=0-1,4-5", "items=0-1", "bytes=a-b", "bytes=-", "bytes=+1-2"]
+    {
+      #expect(ByteRanges.outcome(for: header, length: 10) == .whole, "\(header)")
+    }
   }
 
   @Test func contentTypesAndPaths() {
