@@ -98,6 +98,12 @@ public final class OutputLock: @unchecked Sendable {
     }
   }
 
+  /// Why a lock path that is a link, a pipe or a file with other names is not used.
+  static func notAPlainFile(_ path: String) -> String {
+    "the lock file \(path) is a link or not a plain file of its own; Portal does not write "
+      + "through it (it could overwrite another file): remove it and build again"
+  }
+
   /// The lock file of an output folder: beside it, hidden.
   public static func path(for output: URL) -> String {
     let out = output.standardizedFileURL
@@ -133,9 +139,18 @@ public final class OutputLock: @unchecked Sendable {
     try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     var announced = false
     while true {
-      let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+      // Never through a link, nor into a file with other names, nor a pipe (which would block):
+      // a `.site.lock` link committed to a repository would otherwise have CI overwrite
+      // whatever it points at.
+      let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
       guard fd >= 0 else {
+        if errno == ELOOP { throw .io(Self.notAPlainFile(path)) }
         throw .io("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+      }
+      var info = stat()
+      guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+        close(fd)
+        throw .io(Self.notAPlainFile(path))
       }
       if flock(fd, LOCK_EX | LOCK_NB) != 0 {
         // A holder writes who it is just after taking the lock: give it a moment (up to half a
@@ -162,7 +177,7 @@ public final class OutputLock: @unchecked Sendable {
       // so take the lock again on the file now at the path.
       var held = stat()
       var current = stat()
-      guard fstat(fd, &held) == 0, stat(path, &current) == 0,
+      guard fstat(fd, &held) == 0, lstat(path, &current) == 0,
         held.st_ino == current.st_ino, held.st_dev == current.st_dev
       else {
         close(fd)

@@ -37,6 +37,40 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: lock.path))
   }
 
+  /// A lock path that is a link (even to nothing yet), a second name of another file or a
+  /// pipe is refused: writing the holder there would overwrite or create a file elsewhere.
+  @Test func aLockPathThatIsNotAPlainFileIsRefused() throws {
+    let (output, content) = try place()
+    let dir = output.deletingLastPathComponent()
+    let victim = dir.appendingPathComponent("victim.txt")
+    try Data("precious\n".utf8).write(to: victim)
+    let lockPath = OutputLock.path(for: output)
+    let created = dir.appendingPathComponent("created.txt").path
+    for make in [
+      {
+        try FileManager.default.createSymbolicLink(
+          atPath: lockPath, withDestinationPath: victim.path)
+      },
+      {
+        try FileManager.default.createSymbolicLink(atPath: lockPath, withDestinationPath: created)
+      },
+      { try FileManager.default.linkItem(atPath: victim.path, toPath: lockPath) },
+      { _ = mkfifo(lockPath, 0o644) },
+    ] {
+      try make()
+      #expect {
+        _ = try OutputLock.acquire(output: output, protecting: [content], for: .build)
+      } throws: { error in
+        guard case .io(let message) = error as? OutputLock.Failure else { return false }
+        return message.contains("is a link or not a plain file")
+      }
+      try FileManager.default.removeItem(atPath: lockPath)
+    }
+    #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+    #expect(!FileManager.default.fileExists(atPath: created))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+
   @Test func aServedOutputIsRefusedWithItsAddress() throws {
     let (output, content) = try place()
     let serving = try #require(
