@@ -33,7 +33,7 @@ public enum ContentFiles {
   }
 
   /// Its extension, lower-cased ("" without one).
-  static func fileExtension(_ relative: String) -> String {
+  public static func fileExtension(_ relative: String) -> String {
     let name = relative.split(separator: "/").last ?? ""
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
     return name[name.index(after: dot)...].lowercased()

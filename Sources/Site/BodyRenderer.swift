@@ -104,8 +104,11 @@ enum BodyRenderer {
     case missing(String)
   }
 
-  /// Resolves a link written in Markdown. Relative links to `.md` files become page URLs;
-  /// root-relative links get the base path; everything else is left as written.
+  /// Resolves a link written in Markdown. Relative links to `.md` files and to published
+  /// files become their URLs, and so do the same written from the content folder's root
+  /// (`/initiatives/x.md`, `/files/a.pdf`, even `/content/…`); other root-relative links get
+  /// the base path, unless they hold it already (`/dx/events/`, copied from the browser);
+  /// everything else is left as written.
   static func resolve(_ raw: String, from directory: String, context: BodyContext) -> Resolution {
     // cmark-gfm empties such addresses only while raw HTML is off (its "safe" mode); trusting
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
@@ -117,22 +120,33 @@ enum BodyRenderer {
     {
       return .keep
     }
-    if raw.hasPrefix("/") {
-      return context.urls.basePath == "/"
-        ? .keep : .rewrite(context.urls.basePath + raw.dropFirst())
-    }
     var path = raw
     var fragment = ""
     if let hash = raw.firstIndex(of: "#") {
       path = String(raw[..<hash])
       fragment = String(raw[hash...])
     }
-    let isPage = path.hasSuffix(".md")
+    let isPage = path.lowercased().hasSuffix(".md")
     let decoded = path.utf8.contains(0x25) ? path.removingPercentEncoding ?? path : path
+    var directory = directory
+    if raw.hasPrefix("/") {
+      let basePath = context.urls.basePath
+      var fromRoot = Substring(decoded)
+      if basePath != "/", fromRoot.hasPrefix(basePath) { fromRoot = fromRoot.dropFirst(basePath.count) }
+      fromRoot = fromRoot.drop { $0 == "/" }
+      if fromRoot.hasPrefix("content/") { fromRoot = fromRoot.dropFirst("content/".count) }
+      guard isPage || fromRoot.hasPrefix(ContentFiles.folder + "/") else {
+        if basePath == "/" || raw.hasPrefix(basePath) { return .keep }
+        return .rewrite(basePath + raw.dropFirst())
+      }
+      directory = ""
+      path = String(fromRoot)
+    }
     var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
-    for component in decoded.split(separator: "/") {
+    let relative = raw.hasPrefix("/") ? path : decoded
+    for component in relative.split(separator: "/") {
       if component == ".." {
-        if parts.isEmpty { return isPage ? .missing(decoded) : .keep }
+        if parts.isEmpty { return isPage ? .missing(relative) : .keep }
         parts.removeLast()
       } else if component != "." {
         parts.append(String(component))
@@ -141,8 +155,12 @@ enum BodyRenderer {
     let target = parts.joined(separator: "/")
     if let url = context.urlForFile[target] { return .rewrite(url + fragment) }
     // Another kind of file is a page's, a theme's or the server's, unless it is meant to be
-    // one of the published files.
-    guard isPage || target.hasPrefix(ContentFiles.folder + "/") else { return .keep }
+    // one of the published files: in files/, or of a type only files/ publishes
+    // (`files/map.png` written from initiatives/ for `../files/map.png`).
+    guard
+      isPage || target.hasPrefix(ContentFiles.folder + "/")
+        || ContentFiles.extensions.contains(ContentFiles.fileExtension(target))
+    else { return .keep }
     return .missing(target)
   }
 }
