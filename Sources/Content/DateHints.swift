@@ -2,26 +2,105 @@ import Foundation
 
 /// What to write instead of a date a writer typed in another form: 2026/4/1, 2026年4月1日,
 /// 令和8年4月1日 (full-width digits too), a month or day that does not exist, a time without
-/// its offset. The hint said "write the date as YYYY-MM-DD" to someone who had.
+/// its offset, a time written 14時 or 午後2時 or after a space. The hint said "write the date
+/// as YYYY-MM-DD" to someone who had, and dropped a typed time (a page published at midnight,
+/// nine hours early).
 enum DateHints {
-  /// The hint for `text` given for `key`; `withTime`: the key takes a date-time.
-  static func hint(for raw: String, key: String, withTime: Bool) -> String? {
+  /// What a key takes.
+  enum Takes {
+    case date
+    case dateTime
+    /// `publish`, `deadline`: a date alone (the day's start or end) or a date and time.
+    case dateOrDateTime
+  }
+
+  /// The hint for `raw` given for `key`. `day`: the date a time alone belongs to (an event's
+  /// `end: 16時` is on its start's day).
+  static func hint(for raw: String, key: String, takes: Takes, day: LocalDate? = nil) -> String? {
     let text = raw.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? raw
-    let example = withTime ? "\(key): 2026-12-05T13:30:00+09:00" : "\(key): 2026-04-01"
+    let example = takes == .date ? "\(key): 2026-04-01" : "\(key): 2026-12-05T13:30:00+09:00"
     // A date and time without an offset: the clock of which place?
-    if withTime, text.count == 19 || text.count == 16, DateTime(iso: text + "+09:00") != nil {
+    if takes != .date, text.count == 19 || text.count == 16, text.contains("T"),
+      DateTime(iso: text + "+09:00") != nil
+    {
       return "add Japan's offset `+09:00`: `\(key): \(text)+09:00`"
     }
-    guard let (y, m, d, rest) = parts(of: text) else { return nil }
+    guard let (y, m, d, rest) = parts(of: text) else {
+      // A time alone: which day?
+      guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
+      let date = day?.description ?? "2026-12-05"
+      return "write the date too: `\(key): \(date)T\(clock(hour, minute))+09:00`"
+        + (day == nil ? " (with the event's day)" : "")
+    }
     guard (1...12).contains(m) else { return "there is no month \(m); write e.g. `\(example)`" }
     let days = LocalDate.daysIn(month: m, year: y)
     guard (1...days).contains(d) else {
       return "\(y)年\(m)月 has \(days) days; write e.g. `\(example)`"
     }
     let date = LocalDate(year: y, month: m, day: d).description
-    return withTime
-      ? "write the date and the time, e.g. `\(key): \(date)T13:30:00+09:00` (13:30 in Japan)"
-      : "write `\(key): \(date)`"
+    if takes != .date, let (hour, minute) = time(in: rest) {
+      return "write `\(key): \(date)T\(clock(hour, minute))+09:00`"
+    }
+    switch takes {
+    case .date, .dateOrDateTime: return "write `\(key): \(date)`"
+    case .dateTime:
+      return "write the date and the time, e.g. `\(key): \(date)T13:30:00+09:00` (13:30 in Japan)"
+    }
+  }
+
+  private static func clock(_ hour: Int, _ minute: Int) -> String {
+    (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute):00"
+  }
+
+  /// A time after the date, as Japanese documents write it: `14:00`, `9:30`, `T09:00`,
+  /// `14時`, `14時30分`, `2時半`, `午後2時`, `午前9時30分`, `正午`, after a weekday in
+  /// brackets or spaces. Nil when there is none, or it is not a time of day.
+  static func time(in text: Substring) -> (hour: Int, minute: Int)? {
+    var s = text.drop { $0 == " " || $0 == "\u{3000}" }
+    // A weekday in brackets: （水）, (水).
+    if let open = s.first, open == "(" || open == "（",
+      let close = s.firstIndex(where: { $0 == ")" || $0 == "）" })
+    {
+      s = s[s.index(after: close)...].drop { $0 == " " || $0 == "\u{3000}" }
+    }
+    if s.hasPrefix("T") { s = s.dropFirst() }
+    if s.hasPrefix("正午") { return (12, 0) }
+    var afternoon: Bool?
+    for (word, pm) in [("午前", false), ("午後", true), ("AM", false), ("PM", true)]
+    where s.hasPrefix(word) {
+      afternoon = pm
+      s = s.dropFirst(word.count).drop { $0 == " " }
+    }
+    func number() -> Int? {
+      let digits = s.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, digits.count <= 2 else { return nil }
+      s = s.dropFirst(digits.count)
+      return Int(digits)
+    }
+    guard var hour = number() else { return nil }
+    var minute = 0
+    if s.hasPrefix(":") {
+      s = s.dropFirst()
+      guard let m = number() else { return nil }
+      minute = m
+    } else if s.hasPrefix("時") {
+      s = s.dropFirst()
+      if s.hasPrefix("半") {
+        minute = 30
+      } else if let m = number() {
+        guard s.hasPrefix("分") else { return nil }
+        minute = m
+      }
+    } else {
+      return nil
+    }
+    if let afternoon {
+      guard (0...12).contains(hour) else { return nil }
+      if afternoon && hour < 12 { hour += 12 }
+      if !afternoon && hour == 12 { hour = 0 }
+    }
+    guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+    return (hour, minute)
   }
 
   /// Year, month, day and what follows, from `2026-4-1`, `2026/4/1`, `2026.4.1`,

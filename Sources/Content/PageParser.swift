@@ -192,7 +192,7 @@ enum PageParser {
       let title = y.string("title", required: true, example: "DX推進セミナー")
       let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
       let start = dateTime(&y, "start", required: true)
-      let end = dateTime(&y, "end")
+      let end = dateTime(&y, "end", day: start?.local.date)
       if let start, let end, end < start {
         y.error(
           y.node("end")?.mark, "the event ends before it starts",
@@ -365,15 +365,17 @@ enum PageParser {
     guard let d = LocalDate(iso: text) else {
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date: `\(text)`",
-        hint: DateHints.hint(for: text, key: key, withTime: false)
+        hint: DateHints.hint(for: text, key: key, takes: .date)
           ?? "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
       return nil
     }
     return d
   }
 
+  /// - Parameter day: the day a time written alone belongs to (an event's `end` on its start's).
   private static func dateTime(
-    _ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false
+    _ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false,
+    day: LocalDate? = nil
   ) -> DateTime? {
     guard let text = y.string(key, required: required, example: "2026-12-05T13:30:00+09:00") else {
       return nil
@@ -383,7 +385,8 @@ enum PageParser {
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
         // A key that takes a date alone takes a date and time too: a typed time keeps its
         // hint (`publish: 2026-11-01T09:00:00` → add `+09:00`, not drop the time).
-        hint: DateHints.hint(for: text, key: key, withTime: !allowDateOnly || text.contains("T"))
+        hint: DateHints.hint(
+          for: text, key: key, takes: allowDateOnly ? .dateOrDateTime : .dateTime, day: day)
           ?? "write the date and time with Japan's offset `+09:00`, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
         code: "front-matter.date")
       return nil

@@ -132,7 +132,9 @@ enum BodyRenderer {
     if raw.hasPrefix("/") {
       let basePath = context.urls.basePath
       var fromRoot = Substring(decoded)
-      if basePath != "/", fromRoot.hasPrefix(basePath) { fromRoot = fromRoot.dropFirst(basePath.count) }
+      if basePath != "/", fromRoot.hasPrefix(basePath) {
+        fromRoot = fromRoot.dropFirst(basePath.count)
+      }
       fromRoot = fromRoot.drop { $0 == "/" }
       if fromRoot.hasPrefix("content/") { fromRoot = fromRoot.dropFirst("content/".count) }
       guard isPage || fromRoot.hasPrefix(ContentFiles.folder + "/") else {

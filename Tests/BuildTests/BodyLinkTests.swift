@@ -49,11 +49,12 @@ import Testing
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(!report.succeeded)
     let broken = report.diagnostics.filter { $0.code == "content.broken-link" }
-    #expect(broken.map(\.message) == [
-      "the link points to `/files/a.pdf`, but there is no content file `files/a.pdf`",
-      "the link points to `files/plan.pdf`, but there is no content file `initiatives/files/plan.pdf`",
-      "the link points to `ai-disaster.MD`, but there is no content file `initiatives/ai-disaster.MD`",
-    ])
+    #expect(
+      broken.map(\.message) == [
+        "the link points to `/files/a.pdf`, but there is no content file `files/a.pdf`",
+        "the link points to `files/plan.pdf`, but there is no content file `initiatives/files/plan.pdf`",
+        "the link points to `ai-disaster.MD`, but there is no content file `initiatives/ai-disaster.MD`",
+      ])
     #expect(broken[1].hint?.hasPrefix("did you mean `../files/plan.pdf`?") == true)
     #expect(broken[2].hint?.hasPrefix("did you mean `ai-disaster.md`?") == true)
   }

@@ -16,18 +16,59 @@ import Testing
       "2026-12-10T14:00:00", true,
       "add Japan's offset `+09:00`: `updated: 2026-12-10T14:00:00+09:00`"
     ),
+    ("2026/12/10 14:00", true, "write `updated: 2026-12-10T14:00:00+09:00`"),
     (
-      "2026/12/10 14:00", true,
+      "2026/12/10", true,
       "write the date and the time, e.g. `updated: 2026-12-10T13:30:00+09:00` (13:30 in Japan)"
     ),
   ])
   func hints(_ text: String, _ withTime: Bool, _ expected: String) {
-    #expect(DateHints.hint(for: text, key: "updated", withTime: withTime) == expected)
+    #expect(
+      DateHints.hint(for: text, key: "updated", takes: withTime ? .dateTime : .date) == expected)
+  }
+
+  /// A typed time is kept, in the forms Japanese documents write it; a key that takes a date
+  /// alone gets the date and time when a time was typed (the hint dropped it: a page
+  /// published at midnight instead of 9:00, a deadline moved to the end of the day).
+  @Test(arguments: [
+    ("2026-12-10 09:00", DateHints.Takes.dateOrDateTime, "write `k: 2026-12-10T09:00:00+09:00`"),
+    ("2026年12月10日 9時", .dateOrDateTime, "write `k: 2026-12-10T09:00:00+09:00`"),
+    ("2026-12-10 午前9時", .dateOrDateTime, "write `k: 2026-12-10T09:00:00+09:00`"),
+    ("2026年12月3日（木）17:00", .dateOrDateTime, "write `k: 2026-12-03T17:00:00+09:00`"),
+    ("2027年1月16日 14時", .dateTime, "write `k: 2027-01-16T14:00:00+09:00`"),
+    ("2027/1/16 午後2時半", .dateTime, "write `k: 2027-01-16T14:30:00+09:00`"),
+    ("２０２７年１月１６日　１４時１５分", .dateTime, "write `k: 2027-01-16T14:15:00+09:00`"),
+    ("2027/1/16 正午", .dateTime, "write `k: 2027-01-16T12:00:00+09:00`"),
+    ("2027/1/16 午前12時", .dateTime, "write `k: 2027-01-16T00:00:00+09:00`"),
+    ("2026-12-10 09:00", .date, "write `k: 2026-12-10`"),
+    ("2026-12-10 25時", .dateOrDateTime, "write `k: 2026-12-10`"),
+    (
+      "2026-12-10 午後13時", .dateTime,
+      "write the date and the time, e.g. `k: 2026-12-10T13:30:00+09:00` (13:30 in Japan)"
+    ),
+    ("2026/12/10", .dateOrDateTime, "write `k: 2026-12-10`"),
+  ])
+  func typedTimesAreKept(_ text: String, _ takes: DateHints.Takes, _ expected: String) {
+    #expect(DateHints.hint(for: text, key: "k", takes: takes) == expected)
+  }
+
+  /// `end: 16時` is on the start's day; without one, the writer is told to add the day.
+  @Test func aTimeAloneGetsTheEventsDay() throws {
+    #expect(
+      DateHints.hint(for: "16時", key: "end", takes: .dateTime, day: LocalDate(iso: "2027-01-16"))
+        == "write the date too: `end: 2027-01-16T16:00:00+09:00`")
+    #expect(
+      DateHints.hint(for: "16:30", key: "end", takes: .dateTime)
+        == "write the date too: `end: 2026-12-05T16:30:00+09:00` (with the event's day)")
+    #expect(DateHints.hint(for: "16時", key: "updated", takes: .date) == nil)
+    let event = "---\ntitle: T\nsummary: S\nstart: 2027-01-16T10:00:00+09:00\nend: 16時\n---\n"
+    let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
+    #expect(hints.contains("write the date too: `end: 2027-01-16T16:00:00+09:00`"), "\(hints)")
   }
 
   @Test func notADateAtAll() {
-    #expect(DateHints.hint(for: "来年", key: "updated", withTime: false) == nil)
-    #expect(DateHints.hint(for: "12月10日", key: "updated", withTime: false) == nil)
+    #expect(DateHints.hint(for: "来年", key: "updated", takes: .date) == nil)
+    #expect(DateHints.hint(for: "12月10日", key: "updated", takes: .date) == nil)
   }
 
   /// `publish` and `deadline` take a date alone or a date and time: a time typed without its
