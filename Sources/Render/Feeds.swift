@@ -177,22 +177,26 @@ enum Feeds {
     return Data((s + "</feed>\n").utf8)
   }
 
-  /// The events feed: each event at its start.
+  /// The events feed: each event at its last change (`updated`, else `publish`, else its
+  /// start), as its calendar entry's DTSTAMP: Atom's `updated` is when the entry changed, and
+  /// an event's start put entries months in the future and ignored `updated`.
   static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
     // Each page read in place by index, not copied (1,800 events).
-    var starts: [DateTime] = []
+    var changes: [DateTime] = []
     var entries: [AtomEntry] = []
     for i in events {
-      guard case .event(let m) = site.pages[i].page.meta else { continue }
-      starts.append(m.start)
+      let page = site.pages[i].page
+      guard case .event(let m) = page.meta else { continue }
+      let changed = lastChange(updated: page.updated, publish: page.publish, m)
+      changes.append(changed)
       entries.append(
         AtomEntry(
-          title: site.pages[i].title, url: site.pages[i].url, updated: m.start.description,
+          title: site.pages[i].title, url: site.pages[i].url, updated: changed.description,
           summary: JapaneseDate.range(m.start, m.end) + "　" + m.summary))
     }
     return atom(
       site: site, name: "イベント", page: site.urls.index(.event), feed: site.urls.eventsFeed,
-      updated: starts.max()?.description, entries: entries, absolute: absolute)
+      updated: changes.max()?.description, entries: entries, absolute: absolute)
   }
 
   /// 更新情報 as Atom: each page on the day it was updated (at midnight in Japan, as the dates

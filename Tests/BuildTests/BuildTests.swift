@@ -191,6 +191,28 @@ func comparableSite(_ folder: URL) -> [String: String] {
     }
   }
 
+  /// An event's feed entry is dated when it last changed (`updated`, else `publish`, else its
+  /// start), as its calendar's DTSTAMP; the feed at the latest of them.
+  @Test func eventsFeedEntriesAreDatedByTheirLastChange() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let seminar = content.appendingPathComponent("events/seminar.md")
+    let text = try String(contentsOf: seminar, encoding: .utf8)
+    try text.replacingOccurrences(of: "place: 千葉県庁\n", with: "place: 千葉県庁\nupdated: 2026-11-02\n")
+      .write(to: seminar, atomically: true, encoding: .utf8)
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let feed = try String(
+      contentsOf: output.appendingPathComponent("events/feed.xml"), encoding: .utf8)
+    let updated = feed.components(separatedBy: "<updated>").dropFirst().map {
+      $0.components(separatedBy: "</updated>")[0]
+    }
+    // The feed, then the upcoming seminar (updated), then the past forum (its start).
+    #expect(
+      updated == [
+        "2026-11-02T00:00:00+09:00", "2026-11-02T00:00:00+09:00", "2026-09-10T10:00:00+09:00",
+      ])
+  }
+
   @Test func failedBuildLeavesPreviousSiteUntouched() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
