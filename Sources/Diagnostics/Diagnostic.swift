@@ -132,9 +132,12 @@ extension Array where Element == Diagnostic {
 extension Diagnostic: Error {}
 
 extension Unicode.Scalar {
-  /// A control character no reader sees: C0 but tab and line feed, DEL and C1. Shown as
-  /// `\u{…}` in diagnostics, refused in front-matter values.
+  /// A control character no reader sees: C0 but tab and line feed, DEL and C1; and the
+  /// noncharacters (U+FFFE, U+FFFF, U+FDD0…U+FDEF and the last two of every plane), which XML
+  /// does not allow: one in a title made both Atom feeds unreadable. Shown as `\u{…}` in
+  /// diagnostics, refused in front-matter values.
   public var isInvisibleControl: Bool {
     (value < 0x20 && self != "\t" && self != "\n") || (0x7F...0x9F).contains(value)
+      || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
   }
 }

@@ -62,7 +62,8 @@ import Testing
     let text = """
       ---
       title: "説明\\0会"
-      summary: S
+      summary: "A \\uFFFE B"
+      place: "会場\\U0010FFFF"
       start: 2026-12-10T14:00:00+09:00
       accessibility: ["手話通訳", "要約\\rBEGIN:VEVENT"]
       ---
@@ -73,7 +74,9 @@ import Testing
     #expect(
       found == [
         "2:8 `title` has an invisible control character (U+0000)",
-        "5:25 `accessibility` has an invisible control character (U+000D)",
+        "3:10 `summary` has an invisible control character (U+FFFE)",
+        "4:8 `place` has an invisible control character (U+10FFFF)",
+        "6:25 `accessibility` has an invisible control character (U+000D)",
       ])
   }
 }
