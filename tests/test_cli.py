@@ -293,11 +293,42 @@ def test_base_url_publishes_a_preview_that_portal_check_accepts(work):
     assert live.returncode == 0, live.stderr
     assert 'name="robots"' not in (work / "live" / "index.html").read_text(encoding="utf-8")
     assert "Allow: /" in (work / "live" / "robots.txt").read_text(encoding="utf-8")
+    # Its sitemap lists no page (they all ask not to be indexed); the live one lists them.
+    assert "<loc>" not in (work / "preview" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://" in (work / "live" / "sitemap.xml").read_text(encoding="utf-8")
     check = portal("check", "--site", "preview", cwd=work)
     assert check.returncode == 0, check.stdout + check.stderr
     bad = portal("build", "--base-url", "preview.example.jp", cwd=work)
     assert bad.returncode == 2
     assert "`--base-url preview.example.jp` is not an http(s) address" in bad.stderr
+    other = portal("build", "--base-url", "https://www.pref.chiba.lg.jp//evil.example/", cwd=work)
+    assert other.returncode == 2
+    assert "has `//` in its path, which would lead links to another site" in other.stderr
+
+
+def test_a_drafts_build_is_a_preview(work):
+    """Drafts are text not yet approved: a --drafts build asks search engines to stay out."""
+    r = portal("build", "--now", NOW, "--drafts", "--output", "drafts", cwd=work)
+    assert r.returncode == 0, r.stderr
+    home = (work / "drafts" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in home
+    assert (work / "drafts" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    assert "<loc>" not in (work / "drafts" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_base_path_in_japanese_is_escaped_in_the_sitemap(work):
+    """The sitemap protocol asks for escaped addresses."""
+    config = work / "content" / "site.yml"
+    text = config.read_text(encoding="utf-8")
+    base = next(line for line in text.splitlines() if line.startswith("base_url:"))
+    config.write_text(text.replace(base, "base_url: https://example.jp/デジタル/"), encoding="utf-8")
+    r = portal("build", "--now", NOW, "--output", "jp", cwd=work)
+    assert r.returncode == 0, r.stderr
+    robots = (work / "jp" / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.jp/%E3%83%87%E3%82%B8%E3%82%BF%E3%83%AB/sitemap.xml" in robots
+    sitemap = (work / "jp" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "デジタル" not in sitemap
+    assert "<loc>https://example.jp/%E3%83%87%E3%82%B8%E3%82%BF%E3%83%AB/</loc>" in sitemap
 
 
 def test_lint_asks_a_reading_of_rare_kanji_unless_the_site_knows_the_word(work):

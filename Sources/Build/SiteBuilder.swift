@@ -145,6 +145,9 @@ public enum SiteBuilder {
       content?.config.baseURL = base
       content?.config.isPreview = true
     }
+    // Drafts and pages not yet due are text not yet approved: such a build is a preview too,
+    // however it is published (its pages ask search engines to stay out).
+    if options.includeDrafts { content?.config.isPreview = true }
     let drafts = content?.withheld.filter { $0.value == .draft }.keys.sorted() ?? []
     // Pages waiting for their `publish` time: each time is a clock boundary of the cache.
     var scheduled: [String] = []

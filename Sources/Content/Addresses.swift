@@ -25,8 +25,17 @@ public enum Addresses {
     for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
       let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
       if host.isEmpty { return "has no site name after `\(scheme)`" }
-      if case .siteBase = allowed, text.contains("?") || text.contains("#") {
-        return "has a `?` or `#` part"
+      if case .siteBase = allowed {
+        if text.contains("?") || text.contains("#") { return "has a `?` or `#` part" }
+        // The site name holds a user and password: copied into every canonical address, the
+        // feeds and the sitemap.
+        if host.contains("@") { return "has a user name or password before the site name (`…@`)" }
+        // `https://host//evil.example/` makes `//evil.example/assets/…` of every link: another
+        // site.
+        let path = text.dropFirst(scheme.count + host.count)
+        if path.contains("//") {
+          return "has `//` in its path, which would lead links to another site"
+        }
       }
       return nil
     }

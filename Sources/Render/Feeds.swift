@@ -291,7 +291,7 @@ enum Feeds {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for u in urls.sorted() {
-      s += "<url><loc>\(xml(absolute(u)))</loc>"
+      s += "<url><loc>\(xml(asciiURL(absolute(u))))</loc>"
       if let date = modified[u] { s += "<lastmod>\(date.description)</lastmod>" }
       s += "</url>\n"
     }
@@ -301,7 +301,22 @@ enum Feeds {
   /// A preview (`SiteConfig.isPreview`) asks every crawler to stay out.
   static func robots(sitemapURL: String, preview: Bool = false) -> Data {
     guard !preview else { return Data("User-agent: *\nDisallow: /\n".utf8) }
-    return Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemapURL)\n".utf8)
+    return Data("User-agent: *\nAllow: /\n\nSitemap: \(asciiURL(sitemapURL))\n".utf8)
+  }
+
+  /// `url` with every byte outside ASCII percent-encoded: the sitemap protocol asks for
+  /// escaped addresses, and a base path in Japanese (`/デジタル/`) was written as typed.
+  static func asciiURL(_ url: String) -> String {
+    guard !url.utf8.allSatisfy({ $0 < 0x80 }) else { return url }
+    var out = ""
+    for byte in url.utf8 {
+      if byte < 0x80 {
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        out += "%" + String(byte, radix: 16, uppercase: true)
+      }
+    }
+    return out
   }
 }
 

@@ -191,7 +191,10 @@ public struct RenderPlan: Sendable {
         data: Feeds.updatesAtom(
           site: site, pages: site.updates.prefix(Site.updatesInFeed), absolute: models.absolute))
     case .sitemap:
-      let pageURLs = jobs.filter(Self.inSitemap).map { u.url(forOutputPath: $0.path) }
+      // A preview's pages ask not to be indexed: its sitemap lists none of them.
+      let pageURLs =
+        site.config.isPreview
+        ? [] : jobs.filter(Self.inSitemap).map { u.url(forOutputPath: $0.path) }
       var modified: [String: LocalDate] = [:]
       for i in site.updates { modified[site.pages[i].url] = site.pages[i].page.updated }
       return OutputFile(

@@ -19,6 +19,14 @@ import Testing
     ("https://example.jp/\nSitemap: x", .siteBase, false),
     ("https://example.jp/?q=1", .web, true),
     ("https://example.jp/?q=1", .siteBase, false),
+    // Where the site is published: no `//` in the path (links would go to another site), no
+    // user name or password copied into every address; a port is fine.
+    ("https://www.pref.chiba.lg.jp//evil.example/", .siteBase, false),
+    ("https://host//", .siteBase, false),
+    ("https://host/dx//", .siteBase, false),
+    ("https://user:pw@host/dx/", .siteBase, false),
+    ("https://host:8443/dx/", .siteBase, true),
+    ("https://www.pref.chiba.lg.jp/dx/", .siteBase, true),
     ("mailto:dx@example.jp", .webOrContact, true),
     ("tel:043-000-0000", .webOrContact, true),
     ("mailto:dx@example.jp", .web, false),
