@@ -228,9 +228,20 @@ def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
     links[0].click()
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return location.pathname") == url)
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith(title[:10])
+    # The lists the page links are offered too, by their links' words.
+    for asked, wanted in (("/INITIATIVES/", "/initiatives/"), ("/evnts/", "/events/")):
+        load(driver, server + asked)
+        box = driver.find_element(By.ID, "nf-suggest")
+        WebDriverWait(driver, 20).until(lambda d: box.is_displayed())
+        first = box.find_elements(By.CSS_SELECTOR, "li a")[0]
+        assert first.get_attribute("pathname") == wanted, asked
+        assert first.text == driver.find_element(
+            By.CSS_SELECTOR, f'.not-found a[data-nf-candidate][href="{wanted}"]').text
     load(driver, server + "/no-such-page/")
     driver.execute_script("return new Promise(r => setTimeout(r, 500))")
     assert not driver.find_element(By.ID, "nf-suggest").is_displayed()
+    # The page for missing addresses is not for search engines.
+    assert driver.find_elements(By.CSS_SELECTOR, 'meta[name="robots"][content="noindex"]')
 
 
 def test_kind_filter(search_page, site_dir):

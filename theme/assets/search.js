@@ -757,9 +757,18 @@ function setupNotFound() {
   if (!list || !box.dataset.pages || /\/404\.html$/.test(location.pathname)) return;
   const base = new URL(box.dataset.pages, document.baseURI);
   const json = (path) => fetch(new URL(path, base)).then((r) => (r.ok ? r.json() : null));
+  // The lists the page links (取組, イベント, a domain…) are not search documents: offered too,
+  // by the words of their links (/INITIATIVES/ or /evnts/ finds its list).
+  const lists = Array.from(document.querySelectorAll("a[data-nf-candidate]"),
+    (a) => ({ url: new URL(a.href, document.baseURI).pathname, title: a.textContent.trim() }));
   json(base.href)
-    .then((urls) => Promise.all(nearPages(location.pathname, Array.isArray(urls) ? urls : [])
-      .map((page) => json(`c/${page.id}.json`).catch(() => null).then((head) => ({ ...page, head })))))
+    .then((urls) => {
+      const pages = Array.isArray(urls) ? urls : [];
+      return Promise.all(nearPages(location.pathname, [...pages, ...lists.map((l) => l.url)])
+        .map((page) => page.id >= pages.length
+          ? { ...page, head: { t: lists[page.id - pages.length].title } }
+          : json(`c/${page.id}.json`).catch(() => null).then((head) => ({ ...page, head }))));
+    })
     .then((near) => {
       for (const { url, head } of near) {
         const li = document.createElement("li");
