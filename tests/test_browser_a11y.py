@@ -440,6 +440,27 @@ def test_a_phone_sees_a_short_header(driver, site_dir, server, page_types):
         reset_viewport(driver)
 
 
+def test_large_text_on_a_phone_keeps_the_title_readable(driver, site_dir, server, page_types):
+    """With the phone's text at 200 % the ふりがな button moves below the title, which had been
+    squeezed into a column of one character a line beside it (WCAG 1.4.4, 1.4.10)."""
+    page = _ruby_page(site_dir, server) or server + dict(page_types)["initiative"]
+    try:
+        set_viewport(driver, 360, 740)
+        for size in ("100%", "200%"):
+            load(driver, page)
+            # Set through the CSSOM, which the page's Content-Security-Policy allows.
+            width, font, no_scroll = driver.execute_script(
+                "document.documentElement.style.fontSize = arguments[0];"
+                "const t = document.querySelector('.site-title');"
+                "return [t.getBoundingClientRect().width, parseFloat(getComputedStyle(t).fontSize),"
+                "  document.documentElement.scrollWidth <= document.documentElement.clientWidth];",
+                size)
+            assert width >= 6 * font, (size, width, font)
+            assert no_scroll, size
+    finally:
+        reset_viewport(driver)
+
+
 def test_the_furigana_button_looks_on_or_off_not_only_by_colour(driver, site_dir, server):
     page = _ruby_page(site_dir, server)
     if page is None:

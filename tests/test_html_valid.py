@@ -118,3 +118,19 @@ def test_skip_link_is_first_and_main_is_its_target(site_dir):
         if '<main id="main" tabindex="-1">' not in text:
             problems.append(f'{rel}: no <main id="main" tabindex="-1">')
     assert not problems, "\n".join(problems)
+
+
+def test_feeds_and_calendars_have_one_name_on_a_page(site_dir):
+    """WCAG 3.2.4: the same destination is named the same way on a page. The events page named
+    the calendar and the feed otherwise than the footer on the same page."""
+    problems = []
+    for page in html_files(site_dir):
+        text = page.read_text(encoding="utf-8")
+        names = {}
+        for href, inner in re.findall(r'<a\b[^>]*href="([^"]+\.(?:ics|xml))"[^>]*>(.*?)</a>', text, re.S):
+            if href.endswith(("/events.ics", "/feed.xml")):
+                names.setdefault(href, set()).add(re.sub(r"<[^>]+>", "", inner).strip())
+        for href, found in names.items():
+            if len(found) > 1:
+                problems.append(f"{page.relative_to(site_dir).as_posix()}: {href} is named {sorted(found)}")
+    assert not problems, "\n".join(problems)

@@ -166,8 +166,11 @@ struct ViewModels {
       m["where"] = .text(eventPlace(meta))
       m["registration_note"] = .text(registrationNote(meta))
     case .glossary(let meta):
-      // A reading helps with kanji; after インフラ or DX it only says the same again.
-      if meta.term.unicodeScalars.contains(where: { Kanji.contains($0.value) }) {
+      // A reading helps with kanji, and with Latin letters (SNS sits under え in 五十音 order,
+      // and えすえぬえす says why); after インフラ it only says the same again.
+      if meta.term.unicodeScalars.contains(where: {
+        Kanji.contains($0.value) || $0.properties.isAlphabetic && $0.isASCII
+      }) {
         m["reading"] = .text(meta.reading)
       }
       m["aliases"] = .text(meta.aliases.joined(separator: "、"))

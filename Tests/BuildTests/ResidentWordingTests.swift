@@ -32,8 +32,9 @@ import Testing
     #expect(!html.contains("オンラインで参加するページ"))
   }
 
-  /// The glossary shows a reading after a term with kanji only (AI（えーあい） says it twice);
-  /// a glossary entry's tab says it is one, since a field may have the same name.
+  /// The glossary shows a reading after a term with kanji or Latin letters (DX（でぃーえっくす）
+  /// says how to read it, and why it is listed under た), not after kana (インフラ（いんふら）
+  /// says it twice); a glossary entry's tab says it is one, since a field may have the same name.
   @Test func readingsAndTitlesSayWhatTheyAdd() throws {
     let content = try copyFixture()
     let file = content.appendingPathComponent("glossary/ai.md")
@@ -41,12 +42,15 @@ import Testing
       of: "term: AI", with: "term: 人工知能AI"
     ).replacingOccurrences(of: "aliases: [人工知能]", with: "aliases: [AI]")
       .write(to: file, atomically: true, encoding: .utf8)
+    try "---\nterm: インフラ\nreading: いんふら\nshort: 暮らしを支える設備です。\n---\n\n説明です。\n".write(
+      to: content.appendingPathComponent("glossary/infra.md"), atomically: true, encoding: .utf8)
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let list = try String(
       contentsOf: output.appendingPathComponent("glossary/index.html"), encoding: .utf8)
     #expect(list.contains("人工知能AI</a><span class=\"reading\">（えーあい）</span>"))
-    #expect(list.contains(">DX</a></dt>"))
+    #expect(list.contains(">DX</a><span class=\"reading\">（でぃーえっくす）</span></dt>"))
+    #expect(list.contains(">インフラ</a></dt>"))
     let entry = try String(
       contentsOf: output.appendingPathComponent("glossary/dx/index.html"), encoding: .utf8)
     #expect(entry.contains("<title>DX（用語集）｜"))
