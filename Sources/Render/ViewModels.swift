@@ -191,7 +191,9 @@ struct ViewModels {
     switch (m.place != nil, m.online != nil) {
     case (true, true): "会場とオンライン"
     case (false, true): "オンライン"
-    default: "会場"
+    case (true, false): "会場"
+    // Neither given (the parser warns): not 「会場」 without saying which.
+    case (false, false): "場所は未定"
     }
   }
 
@@ -202,7 +204,7 @@ struct ViewModels {
     case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
     case (let place?, false): "会場：\(place)"
     case (nil, true): "オンライン"
-    case (nil, false): "会場"
+    case (nil, false): "場所は決まりしだいお知らせします"
     }
   }
 

@@ -342,10 +342,13 @@ func comparableSite(_ folder: URL) -> [String: String] {
     #expect(home.contains(#"<link rel="canonical" href="https://preview.example.jp/pr-12/">"#))
     #expect(home.contains(#"href="/pr-12/strategy/""#))
     #expect(!home.contains(#"href="/strategy/""#))
+    // A preview's pages ask not to be indexed: its sitemap lists none of them.
     let sitemap = try String(
       contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+    #expect(!sitemap.contains("<loc>"))
     #expect(
-      sitemap.contains("<loc>https://preview.example.jp/pr-12/initiatives/ai-disaster/</loc>"))
+      try String(contentsOf: output.appendingPathComponent("robots.txt"), encoding: .utf8)
+        == "User-agent: *\nDisallow: /\n")
     // Back to site.yml's address: the same bytes as a build that never moved.
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")

@@ -119,4 +119,23 @@ import Testing
     #expect(
       list.contains("<p class=\"card-place\">会場：千葉県庁（オンラインでも参加できます）</p>"), "\(list)")
   }
+
+  /// An event with neither a place nor an online address does not say 「会場」 without saying
+  /// which.
+  @Test func anEventWithoutAPlaceSaysItIsToCome() throws {
+    let content = try copyFixture()
+    let file = content.appendingPathComponent("events/seminar.md")
+    try (try String(contentsOf: file, encoding: .utf8))
+      .replacingOccurrences(of: "place: 千葉県庁\n", with: "")
+      .replacingOccurrences(of: "online: https://example.jp/live\n", with: "")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let list = try String(
+      contentsOf: output.appendingPathComponent("events/index.html"), encoding: .utf8)
+    #expect(list.contains("<p class=\"card-place\">場所は決まりしだいお知らせします</p>"))
+    let page = try String(
+      contentsOf: output.appendingPathComponent("events/seminar/index.html"), encoding: .utf8)
+    #expect(page.contains("<dt>参加のしかた</dt><dd>場所は未定</dd>"))
+  }
 }
