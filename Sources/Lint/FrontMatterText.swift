@@ -13,6 +13,9 @@ enum FrontMatterText {
     "lint.image-weight", "lint.file-link",
   ]
 
+  /// The rule that reads the front matter values only, and titles too.
+  static let markupRule = "lint.front-matter-markup"
+
   /// A place in the front matter, 1-based, the column in characters.
   typealias Place = (line: Int, column: Int)
 
@@ -77,14 +80,19 @@ extension Linter {
   ) -> [Diagnostic] {
     var found: [Diagnostic] = []
     var lines: [Substring]?
-    for value in FrontMatterValues.values(in: frontMatter) {
+    let titleSkips = Set(allRules.map(\.id)).subtracting([FrontMatterText.markupRule])
+    for value in FrontMatterValues.values(
+      in: frontMatter, keys: FrontMatterValues.sentenceKeys.union(["title"]))
+    {
       // Linted as a body of its own, then each finding moved from the value to the file.
       let source = SourceText(file: file, body: value.text, lineOffset: 0)
       let blocks = lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
-      let page = LintPage(blocks: blocks, links: [], source: source)
+      var page = LintPage(blocks: blocks, links: [], source: source)
+      page.frontMatterKey = value.key
+      // A title is a name: only the Markdown written in it is reported.
       let problems = check(
         page, context: context, configuration: configuration,
-        skipping: FrontMatterText.notForValues)
+        skipping: value.key == "title" ? titleSkips : FrontMatterText.notForValues)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {

@@ -158,6 +158,14 @@ struct LintBlock {
     return chars[..<min(index, chars.count)].count(where: { $0 == "`" }) % 2 == 1
   }
 
+  /// The body line (1-based) that character `offset` of `text` is written on, and that line's
+  /// text as written (container marks such as `>` and the indentation included).
+  func sourceLine(of offset: Int) -> (line: Int, text: Substring)? {
+    let (line, _) = sourceIndex(of: offset)
+    guard line >= 1, line <= source.lineCount else { return nil }
+    return (line, source.lineTexts[line - 1])
+  }
+
   /// Body line (1-based) and character index (0-based) in that line. cmark's text drops markup
   /// (`**`, `[`, `](url)`, `## `), so the line is walked from the block's start column matching
   /// the text character by character and skipping what does not match.
@@ -192,7 +200,13 @@ struct LintPage {
   let links: [LinkReference]
   var rawHTML: [RawHTML] = []
   var emptySections: [EmptySection] = []
+  /// The code blocks and tables of the body, where they are written.
+  var codeBlocks: [CodeBlockPlace] = []
+  var tables: [TablePlace] = []
   let source: SourceText
+  /// The front matter key (`title`, `summary`…) when the page is one value of the front
+  /// matter, linted as a body of its own; nil for a body.
+  var frontMatterKey: String? = nil
   /// The page's folder relative to `content/` (`initiatives`), which its links start from;
   /// nil when the file is not known to be under `content/`.
   var directory: String? = nil

@@ -12,7 +12,8 @@ public enum Linter {
     AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
-    LongFuriganaRule(),
+    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),
+    FrontMatterMarkupRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(
@@ -51,7 +52,8 @@ public enum Linter {
     let page = LintPage(
       blocks: blocks, links: document.links(),
       rawHTML: context.allowsRawHTML ? [] : document.rawHTML(),
-      emptySections: document.emptySections(), source: source,
+      emptySections: document.emptySections(), codeBlocks: document.codeBlockPlaces(),
+      tables: document.tablePlaces(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
     let found = check(page, context: context, configuration: configuration)
     let directives = Directives(source, knownRules: allRules.map(\.id))
@@ -76,7 +78,9 @@ public enum Linter {
     var found: [Diagnostic] = []
     for rule in allRules where !skipping.contains(rule.id) {
       guard let threshold = configuration.setting(for: rule.id) else { continue }
-      let ruleContext = RuleContext(rule: rule.id, threshold: threshold, site: context)
+      let ruleContext = RuleContext(
+        rule: rule.id, threshold: threshold, site: context,
+        inFrontMatter: page.frontMatterKey != nil)
       for block in page.blocks { found += rule.check(block, ruleContext) }
       found += rule.check(page: page, ruleContext)
     }

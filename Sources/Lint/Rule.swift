@@ -34,6 +34,9 @@ struct RuleContext {
   /// The configured threshold; 0 for a rule without one.
   let threshold: Int
   let site: LintContext
+  /// Whether the text is a front matter value (a summary), which the site shows as plain
+  /// text: furigana and Markdown do not work there, so hints do not suggest them.
+  var inFrontMatter = false
 
   /// A warning of this rule at character `offset` of `block`.
   func warning(_ block: LintBlock, at offset: Int, _ message: String, hint: String) -> Diagnostic {

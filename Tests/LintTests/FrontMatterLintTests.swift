@@ -70,3 +70,61 @@ import Testing
     #expect(values.map { "\($0.line):\($0.column) \($0.text)" } == ["2:11 説明です。", "3:8 短い"])
   }
 }
+
+/// Titles, summaries and the other front matter texts are plain text: furigana, bold and links
+/// there are shown as typed, and hints do not suggest furigana for them.
+@Suite struct FrontMatterMarkupTests {
+  func lint(_ frontMatter: String, rule: String? = nil) -> [Diagnostic] {
+    Linter.lintFrontMatter(
+      file: "a.md", frontMatter: frontMatter, firstLine: 2, context: LintContext()
+    ).filter { rule == nil || $0.code == rule }
+  }
+
+  func places(_ frontMatter: String) -> [String] {
+    lint(frontMatter, rule: "lint.front-matter-markup").map {
+      "\($0.location.line):\($0.location.column)"
+    }
+  }
+
+  @Test func markupInTextsIsShownAsTyped() {
+    // Quoted, or YAML reads `{` as a mapping.
+    let ruby = lint("title: \"{綺麗|きれい}な海\"\n", rule: "lint.front-matter-markup")
+    #expect(positions(ruby) == ["2:9"])
+    #expect(
+      ruby.first?.message
+        == "「{綺麗|きれい}」 is shown as typed: `title` is plain text, so furigana does not work there")
+    #expect(
+      ruby.first?.hint
+        == "write 綺麗 without the braces, or a plainer word (綺麗 → きれい); give the reading in the body, where furigana works"
+    )
+    #expect(places("title: 防災\nsummary: 県の**大事な**取組です。\n") == ["3:12"])
+    #expect(places("short: '[案内](https://example.jp)を読む'\n") == ["2:9"])
+    // After a character outside the BMP, with the full-width bar.
+    #expect(places("summary: 𠮷田さんの{綺麗｜きれい}な話\n") == ["2:15"])
+    #expect(places("summary: |\n  一行目です。\n  𠮷の![図](a.png)です。\n") == ["4:5"])
+    #expect(places("access: 千葉駅から{徒歩|とほ}10分\napplication: 電話で\n") == ["2:14"])
+  }
+
+  @Test func plainTextsAndBodiesPass() {
+    #expect(places("title: 県の{取組}と[注]\nsummary: 3*4*5 と a|b です。\n") == [])
+    #expect(places("place: {県庁|けんちょう}\n") == [])
+    // In a body, furigana works.
+    let body = Linter.lint(
+      file: "a.md", markdownBody: "{綺麗|きれい}な**海**", bodyLineOffset: 0, context: LintContext())
+    #expect(!body.contains { $0.code == "lint.front-matter-markup" })
+  }
+
+  @Test func hintsForValuesDoNotSuggestFurigana() {
+    let found = lint("summary: 綺麗な地域防災計画策定会議とアクセシビリティ。\n")
+    #expect(
+      Set(found.compactMap(\.code)) == ["lint.rare-kanji", "lint.kanji-run", "lint.katakana-word"])
+    for d in found {
+      #expect(!d.hint!.contains("{"), "\(d.hint ?? "")")
+      #expect(d.hint!.contains("furigana does not work here"), "\(d.hint ?? "")")
+    }
+    // The body's hints still offer furigana.
+    let body = Linter.lint(
+      file: "a.md", markdownBody: "綺麗な海です。", bodyLineOffset: 0, context: LintContext())
+    #expect(body.first?.hint!.hasPrefix("add furigana with {綺麗|…}") == true)
+  }
+}

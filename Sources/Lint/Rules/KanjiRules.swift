@@ -24,8 +24,9 @@ struct KanjiRunRule: Rule {
           context.warning(
             block, at: i,
             "\(end - i) kanji in a row (「\(text.excerpt(i..<end))」); the limit is \(context.threshold)",
-            hint:
-              "break it up with kana (防災計画策定 → 防災計画をつくる), or add furigana with {漢字|かんじ}"
+            hint: context.inFrontMatter
+              ? "break it up with kana (防災計画策定 → 防災計画をつくる), or use a plainer word and explain the term in the body (furigana does not work here)"
+              : "break it up with kana (防災計画策定 → 防災計画をつくる), or add furigana with {漢字|かんじ}"
           ))
       }
       i = end
@@ -94,7 +95,9 @@ struct RareKanjiRule: Rule {
       return
         "「\(word)」 has kanji outside the 常用漢字 (\(rare.map(String.init).joined(separator: "・"))), which many readers cannot read"
     } hint: { word in
-      "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
+      context.inFrontMatter
+        ? "write it in kana or a plainer word, give its reading in brackets (\(word)（…）), or explain it in the body (furigana does not work here)"
+        : "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
     }
   }
 

@@ -39,7 +39,9 @@ struct KatakanaWordRule: Rule {
     } message: { word in
       "「\(word)」 is a katakana word that is not in the glossary and not explained"
     } hint: { word in
-      "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
+      context.inFrontMatter
+        ? "use a Japanese word, explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
+        : "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
     }
   }
 }

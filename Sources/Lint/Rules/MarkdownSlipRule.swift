@@ -8,7 +8,7 @@ import Diagnostics
 struct MarkdownSlipRule: Rule {
   let id = "lint.markdown"
   let summary =
-    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), ［］（）, {漢字|かな without }, {漢字｜かな}."
+    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字｜かな}."
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
@@ -44,6 +44,21 @@ struct MarkdownSlipRule: Rule {
         warn(
           i, "`] (` is not a link: Markdown allows no space between `]` and `(`",
           hint: "write `[\(text.excerpt((open + 1)..<i))](…)`")
+      }
+      if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "\n" }),
+        text[open] == "[", let address = spacedAddress(after: i, in: text)
+      {
+        let start = open > 0 && text[open - 1] == "!" ? open - 1 : open
+        let fixed = text.string(address).trimmingWhitespace.map {
+          $0 == " " ? "%20" : $0 == "\t" ? "%09" : String($0)
+        }.joined()
+        let kind = start < open ? "an image" : "a link"
+        warn(
+          start,
+          "`\(text.excerpt(start..<(address.upperBound + 1)))` is not \(kind): its address has a space, so it is shown as typed",
+          hint:
+            "write each space in the address as %20 (`\(text.excerpt(start..<(i + 2)))\(fixed))`), or rename the file without spaces"
+        )
       }
       if c == "［", let link = fullWidthLink(at: i, in: text) {
         warn(
@@ -108,6 +123,18 @@ struct MarkdownSlipRule: Rule {
     var i = start
     while i < text.count, text[i] == " " || text[i] == "\u{3000}" { i += 1 }
     return i
+  }
+
+  /// For `](my file.pdf)` at `close`: the address between the round brackets, when it has a
+  /// space or a tab (which a Markdown link's address cannot have unless written `<…>`).
+  private func spacedAddress(after close: Int, in text: [LintCharacter]) -> Range<Int>? {
+    guard close + 1 < text.count, text[close + 1] == "(",
+      let end = text[(close + 2)...].firstIndex(where: { $0 == ")" || $0 == "\n" }),
+      text[end] == ")", case let address = (close + 2)..<end,
+      text[address].contains(where: { $0 == " " || $0 == "\t" }),
+      text[address].contains(where: { !$0.isWhitespace }), text[close + 2] != "<"
+    else { return nil }
+    return address
   }
 
   /// For `［説明］（https://…）` at `open`: the index of `］`, when the （…） right after it holds
