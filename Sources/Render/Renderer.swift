@@ -114,12 +114,42 @@ public struct RenderPlan: Sendable {
     jobs.parallelMap { render($0) }
   }
 
-  public func render(_ job: RenderJob) -> OutputFile {
-    let u = site.urls
-    let t = theme.displayPath + "/templates/"
-    func html(_ template: String, _ ctx: TemplateContext) -> Data {
-      Data(theme.render(template, ctx).utf8)
+  /// The template of a job that renders one, and the context the view models make for it
+  /// (before `Theme.withThemeKeys`); nil for the other outputs (feeds, calendars, files).
+  func context(for job: RenderJob) -> (template: String, context: TemplateContext)? {
+    switch job {
+    case .page(let i): models.context(for: i)
+    case .domain(let di): ("domain", models.domainContext(site.domains[di]))
+    case .field(let di, let fi): ("field", models.fieldContext(site.domains[di].fields[fi]))
+    case .index(let template):
+      switch template {
+      case "home": (template, models.homeContext())
+      case "strategy-index": (template, models.strategyIndexContext())
+      case "domains": (template, models.domainsIndexContext())
+      case "initiatives": (template, models.initiativesIndexContext())
+      case "events": (template, models.eventsIndexContext())
+      case "glossary": (template, models.glossaryIndexContext())
+      case "updates": (template, models.updatesIndexContext())
+      case "about-index": (template, models.aboutIndexContext())
+      default: (template, models.searchContext())
+      }
+    case .notFound: ("404", models.notFoundContext())
+    case .pastEvents(let n): ("events-year", models.pastEventsContext(n))
+    case .redirect(let r): ("redirect", models.redirectContext(site.redirects[r]))
+    default: nil
     }
+  }
+
+  public func render(_ job: RenderJob) -> OutputFile {
+    if let made = context(for: job) { return page(job, made.template, made.context) }
+    return file(job)
+  }
+
+  /// A page rendered from its template and context.
+  private func page(_ job: RenderJob, _ template: String, _ ctx: TemplateContext) -> OutputFile {
+    let u = site.urls
+    let data = Data(theme.render(template, ctx).utf8)
+    let path = theme.displayPath + "/templates/" + template + ".mustache"
     func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {
       p?.headings.map {
         SourceHeading(level: $0.level, text: $0.text, line: $0.line, column: $0.column)
@@ -128,46 +158,45 @@ public struct RenderPlan: Sendable {
     switch job {
     case .page(let i):
       let p = site.pages[i]
-      let (template, ctx) = models.context(for: i)
       return OutputFile(
-        path: p.outputPath, data: html(template, ctx), source: p.page.path,
-        template: t + template + ".mustache", links: p.links, headings: sourceHeadings(p))
+        path: p.outputPath, data: data, source: p.page.path, template: path, links: p.links,
+        headings: sourceHeadings(p))
     case .domain(let di):
-      let d = site.domains[di]
       return OutputFile(
-        path: u.outputPath(forURL: d.url), data: html("domain", models.domainContext(d)),
-        template: t + "domain.mustache")
+        path: u.outputPath(forURL: site.domains[di].url), data: data, template: path)
     case .field(let di, let fi):
       let f = site.domains[di].fields[fi]
       let vision = f.vision.map { site.pages[$0] }
       return OutputFile(
-        path: u.outputPath(forURL: f.url), data: html("field", models.fieldContext(f)),
-        source: vision?.page.path, template: t + "field.mustache", links: vision?.links ?? [],
-        headings: sourceHeadings(vision))
-    case .index(let template):
-      let (url, ctx): (String, TemplateContext)
-      switch template {
-      case "home": (url, ctx) = (u.home, models.homeContext())
-      case "strategy-index": (url, ctx) = (u.index(.strategy), models.strategyIndexContext())
-      case "domains": (url, ctx) = (u.index(.field), models.domainsIndexContext())
-      case "initiatives": (url, ctx) = (u.index(.initiative), models.initiativesIndexContext())
-      case "events": (url, ctx) = (u.index(.event), models.eventsIndexContext())
-      case "glossary": (url, ctx) = (u.index(.glossary), models.glossaryIndexContext())
-      case "updates": (url, ctx) = (u.updates, models.updatesIndexContext())
-      case "about-index": (url, ctx) = (u.index(.about), models.aboutIndexContext())
-      default: (url, ctx) = (u.search, models.searchContext())
-      }
-      return OutputFile(
-        path: u.outputPath(forURL: url), data: html(template, ctx),
-        template: t + template + ".mustache")
-    case .notFound:
-      return OutputFile(
-        path: "404.html", data: html("404", models.notFoundContext()), template: t + "404.mustache")
+        path: u.outputPath(forURL: f.url), data: data, source: vision?.page.path, template: path,
+        links: vision?.links ?? [], headings: sourceHeadings(vision))
     case .pastEvents(let n):
       return OutputFile(
-        path: u.outputPath(forURL: u.pastEvents(year: site.pastEventYears[n].year)),
-        data: html("events-year", models.pastEventsContext(n)),
-        template: t + "events-year.mustache")
+        path: u.outputPath(forURL: u.pastEvents(year: site.pastEventYears[n].year)), data: data,
+        template: path)
+    case .redirect(let r):
+      let redirect = site.redirects[r]
+      return OutputFile(
+        path: redirect.outputPath, data: data, source: site.pages[redirect.page].page.path,
+        template: path,
+        links: [
+          SourceLink(
+            url: site.pages[redirect.page].url, text: site.pages[redirect.page].title,
+            image: false, line: redirect.line, column: redirect.column)
+        ])
+    case .notFound:
+      return OutputFile(path: "404.html", data: data, template: path)
+    default:
+      // An index page, at the address `indexes` gives its template.
+      let url = Self.indexes(site).first { $0.1 == template }?.0 ?? u.search
+      return OutputFile(path: u.outputPath(forURL: url), data: data, template: path)
+    }
+  }
+
+  /// An output that is not a page: a feed, a calendar, the sitemap, an asset, a file.
+  private func file(_ job: RenderJob) -> OutputFile {
+    let u = site.urls
+    switch job {
     case .eventCalendar(let i):
       let p = site.pages[i]
       return OutputFile(
@@ -208,21 +237,13 @@ public struct RenderPlan: Sendable {
     case .asset(let i):
       let asset = theme.assetFiles[i]
       return OutputFile(path: asset.path, data: asset.data)
-    case .redirect(let r):
-      let redirect = site.redirects[r]
-      return OutputFile(
-        path: redirect.outputPath, data: html("redirect", models.redirectContext(redirect)),
-        source: site.pages[redirect.page].page.path, template: t + "redirect.mustache",
-        links: [
-          SourceLink(
-            url: site.pages[redirect.page].url, text: site.pages[redirect.page].title,
-            image: false, line: redirect.line, column: redirect.column)
-        ])
     case .file(let i):
       // Gone since the content was loaded: the next build, which its removal starts, drops it.
       let file = site.files[i]
       return OutputFile(
         path: file.relativePath, data: FileManager.default.contents(atPath: file.path) ?? Data())
+    default:
+      preconditionFailure("\(job) renders a template")
     }
   }
 

@@ -11,7 +11,8 @@ public struct Theme: Sendable {
   let library: MustacheLibrary
   /// The same templates for the fast renderer; nil when the theme uses a feature it lacks.
   let fast: FastTemplates?
-  /// Asset file name → fingerprinted root-relative URL path under the output (`assets/style.1a2b3c4d.css`).
+  /// Asset file path under `assets/` (`style.css`, `img/logo.png`) → fingerprinted
+  /// root-relative URL path under the output (`assets/style.1a2b3c4d.css`).
   public let assetPaths: [String: String]
   /// Fingerprinted output path → bytes.
   public let assetFiles: [(path: String, data: Data)]
@@ -25,12 +26,13 @@ public struct Theme: Sendable {
   ]
 
   /// Loads and parses every template, reporting syntax errors with file, line and column, and
-  /// every missing template at once.
+  /// every missing template at once; then checks what the templates name (`TemplateCheck`).
   public static func load(from directory: URL, displayPath: String) -> (Theme?, [Diagnostic]) {
     let templatesDir = directory.appendingPathComponent("templates")
     var diagnostics: [Diagnostic] = []
     var library = MustacheLibrary()
     var names: Set<String> = []
+    var parsed: [TemplateCheck.Template] = []
     let fm = FileManager.default
     if let missing = ContentLoader.missingFolder(
       directory, shownAs: displayPath, what: "theme", code: "theme.missing")
@@ -64,6 +66,7 @@ public struct Theme: Sendable {
       do {
         try HTMLEscape.register(text, named: name, in: &library)
         names.insert(name)
+        parsed.append(.init(name: name, path: path, scan: TemplateSyntax.scan(text)))
       } catch let error as MustacheTemplate.ParserError {
         let problem =
           TemplateSyntax.explain(text)
@@ -83,7 +86,8 @@ public struct Theme: Sendable {
     // A template that is there but broken has its own error: not also "missing".
     let present = Set(
       files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
-    for required in requiredTemplates where !present.contains(required) {
+    let missing = requiredTemplates.filter { !present.contains($0) }
+    for required in missing {
       diagnostics.append(
         .error(
           SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
@@ -91,45 +95,93 @@ public struct Theme: Sendable {
           hint: "add templates/\(required).mustache (copy it from the default theme)",
           code: "theme.missing-template"))
     }
-    // Assets.
-    var assetPaths: [String: String] = [:]
-    var assetFiles: [(String, Data)] = []
-    let assetsDir = directory.appendingPathComponent("assets")
-    for file in ((try? fm.contentsOfDirectory(atPath: assetsDir.path)) ?? []).sorted()
-    where !file.hasPrefix(".") {
-      guard let data = fm.contents(atPath: assetsDir.appendingPathComponent(file).path) else {
-        continue
-      }
-      let ext = (file as NSString).pathExtension
-      let stem = (file as NSString).deletingPathExtension
-      let hashed = "assets/\(stem).\(fingerprint(data)).\(ext)"
-      assetPaths[file] = hashed
-      assetFiles.append((hashed, data))
-    }
+    let assets = loadAssets(directory.appendingPathComponent("assets"), shownAs: displayPath)
+    diagnostics += assets.diagnostics
+    diagnostics += TemplateCheck(
+      templates: parsed, present: present, missing: Set(missing),
+      assetKeys: Set(assets.paths.keys.map(assetKey))
+    ).diagnostics()
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (
       Theme(
         directory: directory, displayPath: displayPath, library: library,
-        fast: FastTemplates(library: library, names: names), assetPaths: assetPaths,
-        assetFiles: assetFiles, templateNames: names),
+        fast: FastTemplates(library: library, names: names), assetPaths: assets.paths,
+        assetFiles: assets.files, templateNames: names),
       diagnostics
     )
   }
 
+  /// The key of an asset under `assets.`: its path under `assets/` with `.`, `-` and `/`
+  /// turned into `_` (`style.css` → `style_css`, `img/logo.png` → `img_logo_png`).
+  public static func assetKey(_ path: String) -> String {
+    String(
+      decoding: path.utf8.map { $0 == 0x2E || $0 == 0x2D || $0 == 0x2F ? 0x5F : $0 }, as: UTF8.self)
+  }
+
+  /// Every file under `assets/` and its folders, except hidden ones, with its fingerprinted
+  /// path (the folders kept: `assets/img/logo.1a2b3c4d5e.png`); an error for a file whose key
+  /// another file already has (`print-style.css`, `print_style.css`).
+  static func loadAssets(_ folder: URL, shownAs displayPath: String) -> (
+    paths: [String: String], files: [(path: String, data: Data)], diagnostics: [Diagnostic]
+  ) {
+    var paths: [String: String] = [:]
+    var files: [(String, Data)] = []
+    var diagnostics: [Diagnostic] = []
+    var keys: [String: String] = [:]
+    let fm = FileManager.default
+    func walk(_ folder: URL, _ prefix: String, depth: Int) {
+      for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+      where !file.hasPrefix(".") {
+        let url = folder.appendingPathComponent(file)
+        let relative = prefix + file
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+        if isFolder.boolValue {
+          // Deep enough for any theme, and a folder linked into itself ends.
+          if depth < 8 { walk(url, relative + "/", depth: depth + 1) }
+          continue
+        }
+        guard let data = fm.contents(atPath: url.path) else { continue }
+        let key = assetKey(relative)
+        if let other = keys[key] {
+          diagnostics.append(
+            .error(
+              SourceLocation(file: "\(displayPath)/assets/\(relative)"),
+              "`\(relative)` and `\(other)` are both `assets.\(key)` in the templates",
+              hint: "rename one of them: `.`, `-` and `/` all become `_` in an asset's key",
+              code: "theme.asset-key"))
+          continue
+        }
+        keys[key] = relative
+        let ext = (relative as NSString).pathExtension
+        let stem = (relative as NSString).deletingPathExtension
+        let hashed = "assets/\(stem).\(fingerprint(data)).\(ext)"
+        paths[relative] = hashed
+        files.append((hashed, data))
+      }
+    }
+    walk(folder, "", depth: 0)
+    return (paths, files, diagnostics)
+  }
+
   /// Renders a template; a missing template was already reported at load time.
   func render(_ name: String, _ context: TemplateContext) -> String {
-    var context = context
-    context["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
+    let context = Self.withThemeKeys(context)
     if let fast, let html = fast.render(name, context) { return html }
-    return renderWithLibrary(name, context)
+    return library.render(TemplateValue.dict(context).any, withTemplate: name) ?? ""
   }
 
   /// swift-mustache's own rendering: the fallback, and the reference the fast renderer is
   /// tested against.
   func renderWithLibrary(_ name: String, _ context: TemplateContext) -> String {
+    library.render(TemplateValue.dict(Self.withThemeKeys(context)).any, withTemplate: name) ?? ""
+  }
+
+  /// The context with the keys the theme adds to every page's: `has_breadcrumbs`.
+  static func withThemeKeys(_ context: TemplateContext) -> TemplateContext {
     var context = context
     context["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
-    return library.render(TemplateValue.dict(context).any, withTemplate: name) ?? ""
+    return context
   }
 
   /// 64-bit FNV-1a of the bytes, as 10 hex digits: enough to bust caches when an asset changes.

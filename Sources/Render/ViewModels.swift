@@ -42,9 +42,7 @@ struct ViewModels {
     let urls = site.urls
     var assets: TemplateContext = [:]
     for (name, path) in theme.assetPaths {
-      let key = String(
-        decoding: name.utf8.map { $0 == 0x2E || $0 == 0x2D ? 0x5F : $0 }, as: UTF8.self)
-      assets[key] = .text(urls.url(path))
+      assets[Theme.assetKey(name)] = .text(urls.url(path))
     }
     let links = site.config.navigation.map { item in
       (

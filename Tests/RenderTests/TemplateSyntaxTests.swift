@@ -32,6 +32,73 @@ import Testing
     #expect(stray?.message == "`{{/body}}` closes no open section")
   }
 
+  /// A tag without its `}}` is reported at its own `{{`, not where a later tag's `}}` ended
+  /// it: its inside holds `{{`, a line break or a character no name has.
+  @Test func anUnclosedTagIsReportedAtItsOwnBraces() {
+    let text = """
+      <ul>
+        <li><a href="{{site.home_url}}">{{site.title</a></li>
+        {{#site.nav}}<li>{{title}}</li>{{/site.nav}}
+      </ul>
+
+      """
+    #expect(
+      TemplateSyntax.explain(text)
+        == .init(
+          line: 2, column: 35, message: "this tag is not closed with `}}`",
+          hint: "end the tag with `}}` right after its name, on the same line: `{{site.title}}`"))
+    // On one line with no other tag after it, and with a sigil.
+    #expect(
+      TemplateSyntax.explain("{{#pages}}<a href=\"{{url\">x</a>}}{{/pages}}")
+        == .init(
+          line: 1, column: 20, message: "this tag is not closed with `}}`",
+          hint: "end the tag with `}}` right after its name, on the same line: `{{url}}`"))
+    #expect(
+      TemplateSyntax.explain("{{#pages}\n<li>{{title}}</li>\n{{/pages}}\n")
+        == .init(
+          line: 1, column: 1, message: "this tag is not closed with `}}`",
+          hint: "end the tag with `}}` right after its name, on the same line: `{{#pages}}`"))
+  }
+
+  @Test func anUnclosedCommentIsReportedWhereItStarts() {
+    let p = TemplateSyntax.explain("<p>\n  {{! the list\n{{#pages}}<li>{{title}}</li>{{/pages}}\n")
+    #expect(p?.line == 2)
+    #expect(p?.column == 3)
+    #expect(p?.message == "this comment is not closed with `}}`")
+    #expect(TemplateSyntax.explain("a {{! never closed\n")?.column == 3)
+    // A comment over several lines is a comment.
+    #expect(
+      TemplateSyntax.scan("{{! one\ntwo }}{{title}}").tags.map(\.kind) == [.comment, .variable])
+  }
+
+  @Test func aTripleTagClosedWithTwoBracesIsToEndWithThree() {
+    #expect(
+      TemplateSyntax.explain("<div>\n{{{body}}\n</div>\n")
+        == .init(
+          line: 2, column: 1, message: "this tag is not closed with `}}}`",
+          hint: "a tag opened with three braces ends with three: `{{{body}}}`"))
+    // With another triple tag further on, whose `}}}` would end it.
+    #expect(
+      TemplateSyntax.explain("{{{body}}\n<script>{{{json_ld}}}</script>\n{{#a}}")?.message
+        == "this tag is not closed with `}}}`")
+  }
+
+  /// Tags come with their kind, name and position.
+  @Test func tagsAreReadWithTheirPlaces() {
+    let scan = TemplateSyntax.scan(
+      "{{<layout}}\n{{$main}}é {{ title }}{{{body}}}{{&x}}{{> toc}}{{/main}}")
+    #expect(
+      scan.tags.map(\.kind) == [
+        .parent, .block, .variable, .unescaped, .unescaped, .partial, .close,
+      ])
+    #expect(scan.tags.map(\.name) == ["layout", "main", "title", "body", "x", "toc", "main"])
+    #expect(
+      scan.tags.map { "\($0.line):\($0.column)" } == [
+        "1:1", "2:1", "2:12", "2:23", "2:33", "2:39", "2:48",
+      ])
+    #expect(scan.tags[2].text == "{{ title }}")
+  }
+
   @Test func rightTemplatesAndOtherDelimitersAreLeftToTheParser() {
     #expect(TemplateSyntax.explain("{{#a}}{{{b}}}{{> p}}{{^c}}{{/c}}{{/a}}") == nil)
     #expect(TemplateSyntax.explain("{{=<% %>=}}<%#a%>") == nil)

@@ -1,0 +1,47 @@
+import Content
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// The theme check in a build and in `portal serve`'s rebuilds (a build with a session): its
+/// warnings are reported and the site is built; its errors stop the build and leave the
+/// previous site as it was.
+@Suite struct ThemeCheckBuildTests {
+  @Test func warningsBuildAndErrorsKeepThePreviousSite() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let theme = root.appendingPathComponent("theme")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+    var options = options(content: content, output: root.appendingPathComponent("site"))
+    options.themeDirectory = theme
+    let session = BuildSession()
+    let first = SiteBuilder.build(options, session: session)
+    try #require(first.succeeded, "\(first.diagnostics.map(\.text))")
+    #expect(!first.diagnostics.contains { $0.code?.hasPrefix("theme.") ?? false })
+
+    let layout = theme.appendingPathComponent("templates/layout.mustache")
+    try edit(layout) {
+      $0.replacingOccurrences(of: "{{site.operator}}{{", with: "{{{site.operator}}}{{")
+    }
+    let warned = SiteBuilder.build(options, session: session)
+    #expect(warned.succeeded)
+    #expect(
+      warned.diagnostics.compactMap(\.code).filter { $0.hasPrefix("theme.") } == ["theme.unescaped"]
+    )
+    let built = site(options.outputDirectory)
+
+    try edit(layout) { $0.replacingOccurrences(of: "assets.style_css", with: "assets.styles_css") }
+    let failed = SiteBuilder.build(options, session: session)
+    #expect(!failed.succeeded)
+    let error = try #require(failed.diagnostics.first { $0.code == "theme.unknown-asset" })
+    #expect(error.location.file.hasSuffix("templates/layout.mustache"))
+    #expect(error.hint == "did you mean `assets.style_css`?")
+    #expect(site(options.outputDirectory) == built)
+    // The same on the command line, without a session.
+    #expect(!SiteBuilder.build(options).succeeded)
+    #expect(site(options.outputDirectory) == built)
+  }
+}

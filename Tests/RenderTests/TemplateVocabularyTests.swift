@@ -1,0 +1,70 @@
+import Content
+import Foundation
+import Site
+import TestSupport
+import Testing
+
+@testable import Render
+
+/// `TemplateVocabulary.names` is every key the view models set: the portal's content, with
+/// events listed by year, initiatives cut short under each field, a page's earlier address and
+/// an initiative with dates and tags, so every template is rendered and every context walked.
+@Suite struct TemplateVocabularyTests {
+  func richSite() throws -> Site {
+    let content = try temporaryFolder("vocabulary").appendingPathComponent("content")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("content"), to: content)
+    let config = content.appendingPathComponent("site.yml")
+    try
+      (String(contentsOf: config, encoding: .utf8)
+      + "\npast_events_listed: 1\ninitiatives_per_field: 1\n").write(
+        to: config, atomically: true, encoding: .utf8)
+    let page = content.appendingPathComponent("strategy/background.md")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    try text.replacingOccurrences(of: "order: 2\n", with: "order: 2\nredirect_from: /old/\n")
+      .write(to: page, atomically: true, encoding: .utf8)
+    // Dates and tags, which no page of the portal has yet.
+    let initiative = content.appendingPathComponent("initiatives/agri-facility-maintenance.md")
+    try String(contentsOf: initiative, encoding: .utf8).replacingOccurrences(
+      of: "status: active\n",
+      with: "status: active\nstarted: 2025-04-01\nupdated: 2026-10-01\ntags: [水路, 漁港]\n"
+    ).write(to: initiative, atomically: true, encoding: .utf8)
+    let (set, problems) = ContentLoader.load(contentDirectory: content)
+    let loaded = try #require(set, "\(problems.map(\.text))")
+    let (site, _) = Resolver.resolve(
+      loaded, now: try #require(DateTime(iso: "2026-11-25T09:00:00+09:00")))
+    return site
+  }
+
+  @Test func everyKeyOfEveryPageIsInTheVocabulary() throws {
+    let site = try richSite()
+    let theme = try #require(
+      Theme.load(from: repoRoot.appendingPathComponent("theme"), displayPath: "theme").0)
+    let plan = RenderPlan(site: site, theme: theme)
+    var seen: Set<String> = []
+    var unknown: [String: String] = [:]  // key → the template whose context has it
+    var templates: Set<String> = []
+    func walk(_ value: TemplateValue, _ template: String) {
+      switch value {
+      case .text, .bool: break
+      case .list(let items): for item in items { walk(item, template) }
+      case .dict(let context):
+        for (key, inner) in context.mapValues({ $0 }) {
+          seen.insert(key)
+          if !TemplateVocabulary.names.contains(key) { unknown[key] = template }
+          // The assets' keys are the theme's files, checked as such (`theme.unknown-asset`).
+          if key != "assets" { walk(inner, template) }
+        }
+      }
+    }
+    for (_, job) in plan.jobs {
+      guard let made = plan.context(for: job) else { continue }
+      templates.insert(made.template)
+      walk(.dict(Theme.withThemeKeys(made.context)), made.template)
+    }
+    #expect(unknown == [:], "keys the view models set that TemplateVocabulary.names lacks")
+    // Every template but the layout was rendered, so every view model was made…
+    #expect(templates == Set(Theme.requiredTemplates).subtracting(["layout"]))
+    // …and the vocabulary has no name that no page has any more.
+    #expect(TemplateVocabulary.names.subtracting(seen) == [], "names no page has")
+  }
+}
