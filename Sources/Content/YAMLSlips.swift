@@ -29,7 +29,7 @@ enum YAMLSlips {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       if let slip = firstSlip(in: lines, through: mark.line) { return slip }
-      return explain(problem, at: mark, context: context, lines: lines)
+      return explain(problem, at: mark, context: context, lines: lines, lineOffset: lineOffset)
     default:
       return YAMLProblem(
         line: 1, column: 1, message: "the front matter is not valid YAML: \(error)",
@@ -148,8 +148,11 @@ enum YAMLSlips {
 
   // MARK: Yams' errors explained
 
+  /// - Parameter lineOffset: the file's line of the text's first line: a line the message
+  ///   names is the file's, as the diagnostic's own (Yams counts from the front matter).
   static func explain(
-    _ problem: String, at mark: Mark, context: YamlError.Context?, lines: [Substring]
+    _ problem: String, at mark: Mark, context: YamlError.Context?, lines: [Substring],
+    lineOffset: Int = 1
   ) -> YAMLProblem {
     let contextText = context?.text ?? ""
     func character(_ m: Mark) -> Character? {
@@ -253,7 +256,7 @@ enum YAMLSlips {
         hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`")
     }
     var message = "the front matter is not valid YAML: \(problem)"
-    if let c = context { message += " (\(c.text) on line \(c.mark.line))" }
+    if let c = context { message += " (\(c.text) on line \(c.mark.line + lineOffset - 1))" }
     return YAMLProblem(line: number, column: mark.column, message: message, hint: generalHint)
   }
 

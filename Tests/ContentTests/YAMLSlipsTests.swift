@@ -32,6 +32,14 @@ import Testing
   }
 
   /// Bracketed notices (【】 are fine; [] are YAML) and `*` at the start of a sentence value.
+  /// A line the parser's own words name is the file's line, as the diagnostic's is: Yams
+  /// counts from the front matter, one line short.
+  @Test func linesInTheParsersWordsAreTheFilesLines() throws {
+    try expect(
+      "title: T\nsummary: S\nfields: [f]\nlinks:\n  - title: 県\n    url: https://x.jp/\n  - title: 市\n   url: https://y.jp/\n",
+      at: 9, 4, "(while parsing a block collection on line 6)")
+  }
+
   @Test func aSentenceStartingWithABracketMustBeQuoted() throws {
     try expect(
       "summary: x\ntitle: [重要] お知らせ\n", at: 3, 8,
