@@ -15,6 +15,21 @@ public struct SourceFile: Sendable {
   /// Line of the file where the body starts.
   public var bodyLine: Int
 
+  /// The error for a file that is not UTF-8, at its first bad byte. Older Windows editors save
+  /// Japanese as Shift_JIS: it is named, so the writer knows what to change in the editor.
+  public static func notUTF8(_ bytes: ArraySlice<UInt8>, path: String, code: String) -> Diagnostic {
+    let (line, column) = firstInvalidUTF8(bytes)
+    let japanese = String(data: Data(bytes), encoding: .shiftJIS).map { text in
+      text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
+    }
+    let saved =
+      japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
+    return .error(
+      SourceLocation(file: path, line: line, column: column),
+      "the file is not valid UTF-8\(saved)",
+      hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", code: code)
+  }
+
   /// Decodes and splits a file. Non-UTF-8 bytes and a missing front matter are errors; a BOM and
   /// CRLF line endings are accepted silently because editors on Windows write them.
   public static func read(
@@ -23,20 +38,7 @@ public struct SourceFile: Sendable {
     var bytes = bytes[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard var text = String(validating: bytes, as: UTF8.self) else {
-      let (line, column) = firstInvalidUTF8(bytes)
-      // Older Windows editors save Japanese as Shift_JIS: name it, so the writer knows what
-      // to change in the editor.
-      let japanese = String(data: Data(bytes), encoding: .shiftJIS).map { text in
-        text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
-      }
-      let saved =
-        japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
-      return .failure(
-        .error(
-          SourceLocation(file: path, line: line, column: column),
-          "the file is not valid UTF-8\(saved)",
-          hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)",
-          code: "source.encoding"))
+      return .failure(notUTF8(bytes, path: path, code: "source.encoding"))
     }
     // Byte-level checks and splits: Foundation's `contains` and a split by Character cost more
     // than the YAML parse on large corpora.

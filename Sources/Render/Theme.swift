@@ -33,6 +33,8 @@ public struct Theme: Sendable {
     var library = MustacheLibrary()
     var names: Set<String> = []
     var parsed: [TemplateCheck.Template] = []
+    var hasPolicy = false
+    var layoutText: String?
     let fm = FileManager.default
     if let missing = ContentLoader.missingFolder(
       directory, shownAs: displayPath, what: "theme", code: "theme.missing")
@@ -53,16 +55,19 @@ public struct Theme: Sendable {
     for file in files where file.hasSuffix(".mustache") {
       let name = String(file.dropLast(".mustache".count))
       let path = "\(displayPath)/templates/\(file)"
-      guard
-        let text = try? String(
-          contentsOf: templatesDir.appendingPathComponent(file), encoding: .utf8)
-      else {
+      guard let data = fm.contents(atPath: templatesDir.appendingPathComponent(file).path) else {
         diagnostics.append(
-          .error(
-            SourceLocation(file: path), "the template is not readable UTF-8 text",
-            code: "theme.read"))
+          .error(SourceLocation(file: path), "the template cannot be read", code: "theme.read"))
         continue
       }
+      guard let text = String(data: data, encoding: .utf8) else {
+        diagnostics.append(SourceFile.notUTF8([UInt8](data)[...], path: path, code: "theme.read"))
+        continue
+      }
+      if text.range(of: "content-security-policy", options: .caseInsensitive) != nil {
+        hasPolicy = true
+      }
+      if name == "layout" { layoutText = text }
       do {
         try HTMLEscape.register(text, named: name, in: &library)
         names.insert(name)
@@ -95,6 +100,9 @@ public struct Theme: Sendable {
           hint: "add templates/\(required).mustache (copy it from the default theme)",
           code: "theme.missing-template"))
     }
+    if !hasPolicy, layoutText != nil {
+      diagnostics.append(policyMissing(layout: layoutText, shownAs: displayPath))
+    }
     let assets = loadAssets(directory.appendingPathComponent("assets"), shownAs: displayPath)
     diagnostics += assets.diagnostics
     diagnostics += TemplateCheck(
@@ -109,6 +117,24 @@ public struct Theme: Sendable {
         assetFiles: assets.files, templateNames: names),
       diagnostics
     )
+  }
+
+  /// No template states a Content-Security-Policy: nothing then stops a script pasted into a
+  /// page, and `portal check`, which reads the policy from each page, has none to check
+  /// against. At the layout's `<head>`.
+  static func policyMissing(layout: String?, shownAs displayPath: String) -> Diagnostic {
+    var (line, column) = (1, 1)
+    if let layout, let head = layout.range(of: "<head") {
+      for c in layout[..<head.lowerBound] {
+        if c == "\n" || c == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+      }
+    }
+    return .warning(
+      SourceLocation(file: "\(displayPath)/templates/layout.mustache", line: line, column: column),
+      "no template has a Content-Security-Policy: a script pasted into a page would run, and `portal check` cannot say what a browser would block",
+      hint:
+        "keep the default layout's `<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; …\">` in <head>; if the web server sends the policy as a header, this can be ignored",
+      code: "theme.no-policy")
   }
 
   /// The key of an asset under `assets.`: its path under `assets/` with `.`, `-` and `/`

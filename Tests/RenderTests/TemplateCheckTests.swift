@@ -232,3 +232,36 @@ import Testing
     #expect(d.message == "this comment is not closed with `}}`")
   }
 }
+
+/// A theme without its Content-Security-Policy, and a template saved in Shift_JIS.
+@Suite struct ThemeFileTests {
+  @Test func aThemeWithoutAPolicyIsWarnedAtTheLayoutsHead() throws {
+    let (theme, diagnostics) = try TemplateCheckTests().load("policy") { folder in
+      let url = folder.appendingPathComponent("templates/layout.mustache")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        !$0.contains("Content-Security-Policy")
+      }
+      try kept.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+    #expect(theme != nil)
+    #expect(diagnostics.map(\.code) == ["theme.no-policy"])
+    #expect(diagnostics.first.map { "\($0.location.line):\($0.location.column)" } == "3:1")
+    #expect(diagnostics.first?.location.file == "theme/templates/layout.mustache")
+  }
+
+  @Test func aTemplateInShiftJISIsNamed() throws {
+    let (theme, diagnostics) = try TemplateCheckTests().load("sjis") { folder in
+      let url = folder.appendingPathComponent("templates/updates.mustache")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try #require(text.data(using: .shiftJIS)).write(to: url)
+    }
+    #expect(theme == nil)
+    let read = try #require(diagnostics.first { $0.code == "theme.read" })
+    #expect(
+      read.message
+        == "the file is not valid UTF-8 (it looks like Shift_JIS, as older Windows editors save)")
+    #expect(read.location.line > 1 || read.location.column > 1)
+    #expect(read.hint == "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+  }
+}
