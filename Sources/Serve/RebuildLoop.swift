@@ -198,11 +198,19 @@ final class RebuildLoop: @unchecked Sendable {
     if report.succeeded && initial {
       log(report.summary)
     } else if report.succeeded {
-      let what = changedSources.isEmpty ? "" : " after editing \(Self.describe(changedSources))"
+      let folders = (
+        content: ContentLoader.displayPath(for: options.contentDirectory),
+        theme: ContentLoader.displayPath(for: options.themeDirectory)
+      )
+      let what =
+        changedSources.isEmpty
+        ? "" : " after editing \(Self.describe(changedSources, in: folders))"
       let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
       func note(_ paths: [String], _ one: String, _ many: String, _ rest: String) -> String {
-        let saved = paths.filter { changedSources.contains("c/" + $0) }.map { "content/" + $0 }
+        let saved = paths.filter { changedSources.contains("c/" + $0) }.map {
+          folders.content + "/" + $0
+        }
         guard !saved.isEmpty else { return "" }
         return "; \(saved.joined(separator: ", ")) \(saved.count == 1 ? one : many)\(rest)"
       }
@@ -234,9 +242,13 @@ final class RebuildLoop: @unchecked Sendable {
     }
   }
 
-  static func describe(_ sources: [String]) -> String {
+  /// The changed sources (`c/…` under the content folder, `t/…` under the theme's) as the
+  /// writer names them: with the folders given to `--content` and `--theme`.
+  static func describe(
+    _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme")
+  ) -> String {
     let names = sources.map {
-      $0.hasPrefix("c/") ? "content/" + $0.dropFirst(2) : "theme/" + $0.dropFirst(2)
+      ($0.hasPrefix("c/") ? folders.content : folders.theme) + "/" + $0.dropFirst(2)
     }
     return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files"
   }

@@ -17,14 +17,25 @@ final class LogBox: @unchecked Sendable {
 
 /// After each save the same warnings are not printed again; new or changed ones are.
 @Suite struct AnnounceTests {
-  /// A loop on folders that do not exist (nothing is built) and what it logs.
+  /// A loop that builds nothing (only `announce` is called), on folders named `content` and
+  /// `theme` in the working folder, as the log names them, and what it logs.
   static func loop() -> (RebuildLoop, LogBox) {
     let box = LogBox()
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let options = BuildOptions(
-      contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
-      themeDirectory: URL(fileURLWithPath: "/nonexistent/theme"),
+      contentDirectory: here.appendingPathComponent("content"),
+      themeDirectory: here.appendingPathComponent("theme"),
       outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
     return (RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) }), box)
+  }
+
+  /// The log names the edited files with the folders given (`--theme theme-srv`), not always
+  /// content/ and theme/.
+  @Test func editedFilesAreNamedInTheFoldersGiven() {
+    #expect(
+      RebuildLoop.describe(
+        ["t/templates/layout.mustache", "c/a.md"], in: ("site-content", "theme-srv"))
+        == "theme-srv/templates/layout.mustache, site-content/a.md")
   }
 
   @Test func warningsArePrintedWhenTheyChange() async {
