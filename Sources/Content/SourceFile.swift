@@ -60,22 +60,29 @@ public struct SourceFile: Sendable {
       return (start, Substring(decoding: lineBytes[start..<end], as: UTF8.self))
     }
     guard let first = nextLine(), first.line.trimmingTrailingSpaces == "---" else {
-      return .failure(
-        .error(
-          SourceLocation(file: path, line: 1, column: 1), "the file has no front matter",
-          hint:
-            "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
-          code: "front-matter.missing"))
+      return .failure(noFrontMatter(text, path: path))
     }
     let frontMatterStart = next
     var close = 1
+    var fenceLike: (line: Int, text: Substring)?
     while true {
       guard let (start, line) = nextLine() else {
+        // A line typed for `---` in other dashes (ーーー, ----) is where the writer closed it.
+        if let (n, written) = fenceLike {
+          return .failure(
+            .error(
+              SourceLocation(file: path, line: n, column: 1),
+              "`\(written)` does not close the front matter: it must be exactly three half-width hyphens",
+              hint: "write `---` on this line", code: "front-matter.unclosed"))
+        }
         return .failure(
           .error(
             SourceLocation(file: path, line: 1, column: 1), "the front matter is not closed",
             hint: "add a line `---` after the last front matter key", code: "front-matter.unclosed")
         )
+      }
+      if fenceLike == nil, isFenceLike(line) {
+        fenceLike = (close + 1, line.trimmingTrailingSpaces)
       }
       if line.trimmingTrailingSpaces == "---" {
         // The lines between the `---` lines, without the newline ending the last of them.
@@ -91,6 +98,44 @@ public struct SourceFile: Sendable {
       }
       close += 1
     }
+  }
+
+  /// Dashes a writer may type for `---`: full-width, long or katakana ones, or more than three.
+  private static let dashes: Set<Character> = ["-", "ー", "－", "—", "―", "‐", "−", "─", "‒", "–"]
+
+  /// A line of three or more dashes that is not `---`.
+  static func isFenceLike(_ line: Substring) -> Bool {
+    let t = line.trimmingTrailingSpaces.drop { $0 == " " || $0 == "\u{3000}" }
+    return t.count >= 3 && t != "---" && t.allSatisfy { dashes.contains($0) }
+  }
+
+  /// Why a file that does not start with `---` has no front matter: empty lines before it, or
+  /// `---` typed in other dashes, are said as such; else the front matter is missing.
+  static func noFrontMatter(_ text: String, path: String) -> Diagnostic {
+    var n = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      n += 1
+      let trimmed = line.trimmingTrailingSpaces
+      if trimmed.allSatisfy({ $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) { continue }
+      if trimmed == "---", n > 1 {
+        return .error(
+          SourceLocation(file: path, line: 1, column: 1),
+          "the front matter must start on the first line, but the file starts with \(n - 1) empty line(s)",
+          hint: "delete the empty lines above `---`", code: "front-matter.missing")
+      }
+      if isFenceLike(line) {
+        return .error(
+          SourceLocation(file: path, line: n, column: 1),
+          "`\(trimmed)` does not start the front matter: it must be exactly three half-width hyphens",
+          hint: "write `---` on this line", code: "front-matter.missing")
+      }
+      break
+    }
+    return .error(
+      SourceLocation(file: path, line: 1, column: 1), "the file has no front matter",
+      hint:
+        "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
+      code: "front-matter.missing")
   }
 
   static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
