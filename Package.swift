@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "Parallel"),
     .target(name: "ByteFormats"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
-    .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+    .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
     // The content model: kinds, front matter schema and validation, loading content/.
     .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.

@@ -99,7 +99,8 @@ struct YAMLFields {
       }
       return nil
     }
-    let value = scalar.string.trimmingSpacesAndNewlines
+    let value = Self.joiningLines(
+      scalar.string.trimmingSpacesAndNewlines, style: scalar.style, wrapped: isWrapped(key, node))
     if hasControlCharacter(value, key: key, at: node.mark) { return nil }
     if value.isEmpty && required {
       error(
@@ -179,6 +180,44 @@ struct YAMLFields {
         code: "front-matter.type")
       return nil
     }
+  }
+
+  /// Whether `key`'s value goes on over more lines than its own: the next key starts further
+  /// down. (The last key is taken as one line: a space a writer typed is kept.)
+  private func isWrapped(_ key: String, _ node: Node) -> Bool {
+    guard let i = entries.firstIndex(where: { $0.key == key }), i + 1 < entries.count,
+      let line = node.mark?.line, let next = entries[i + 1].keyMark?.line
+    else { return false }
+    return next > line + 1
+  }
+
+  /// A value written over several lines, as one line: YAML joins a wrapped plain or folded
+  /// value with spaces, and keeps a literal block's line breaks, where Japanese wants nothing
+  /// between two wide characters (「一行目です。 二行目です。」 showed a space; a `title: |` put
+  /// a line break into <title> and the calendar). Between other characters, one space.
+  static func joiningLines(_ value: String, style: Node.Scalar.Style, wrapped: Bool) -> String {
+    guard value.contains("\n") || (wrapped && (style == .plain || style == .folded)) else {
+      return value
+    }
+    var out = String.UnicodeScalarView()
+    let scalars = Array(value.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let s = scalars[i]
+      guard s == "\n" || (s == " " && wrapped && style != .literal) else {
+        out.append(s)
+        i += 1
+        continue
+      }
+      var j = i
+      while j < scalars.count, scalars[j] == "\n" || scalars[j] == " " { j += 1 }
+      let before = out.last
+      let after = j < scalars.count ? scalars[j] : nil
+      let joinsWide = before?.isEastAsianWide == true && after?.isEastAsianWide == true
+      if !joinsWide { out.append(" ") }
+      i = j
+    }
+    return String(out)
   }
 
   /// Written as YAML escapes ("\0", "\r", "\e"), control characters are invisible, and a NUL

@@ -132,6 +132,19 @@ extension Array where Element == Diagnostic {
 extension Diagnostic: Error {}
 
 extension Unicode.Scalar {
+  /// East Asian wide and full-width characters without Hangul: kana, kanji, CJK punctuation
+  /// and symbols, full-width forms. A line break between two of them is no space in Japanese
+  /// (in a paragraph, and in a front-matter value wrapped over lines).
+  public var isEastAsianWide: Bool {
+    switch value {
+    case 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+      0xFE30...0xFE4F, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      true
+    default:
+      false
+    }
+  }
+
   /// A control character no reader sees: C0 but tab and line feed, DEL and C1; and the
   /// noncharacters (U+FFFE, U+FFFF, U+FDD0…U+FDEF and the last two of every plane), which XML
   /// does not allow: one in a title made both Atom feeds unreadable. Shown as `\u{…}` in

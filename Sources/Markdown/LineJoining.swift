@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Diagnostics
 
 extension MarkdownDocument {
   /// Removes the line breaks writers put inside a paragraph between two Japanese characters.
@@ -24,15 +25,7 @@ extension MarkdownDocument {
 
   /// East Asian wide and full-width characters without Hangul: kana, kanji, CJK punctuation
   /// and symbols, full-width forms.
-  public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-      0xFE30...0xFE4F, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-      true
-    default:
-      false
-    }
-  }
+  public static func isWide(_ scalar: Unicode.Scalar) -> Bool { scalar.isEastAsianWide }
 }
 
 extension Node {

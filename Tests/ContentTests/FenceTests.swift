@@ -45,3 +45,32 @@ import Testing
     #expect(shown(failure("# 見出し\n")).hasPrefix("1:1 the file has no front matter"))
   }
 }
+
+/// A value wrapped over lines reads as one line: no space between two Japanese characters
+/// where the line was wrapped, no line break in a title.
+@Suite struct WrappedValueTests {
+  func page(_ frontMatter: String) throws -> Page {
+    let (page, diagnostics) = try parseFile(
+      "---\n" + frontMatter + "---\n\n本文\n", kind: .initiative)
+    #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.text))")
+    return try #require(page)
+  }
+
+  @Test func wrappedJapaneseHasNoSpace() throws {
+    let p = try page("title: T\nsummary: 一行目です。\n  二行目です。\nfields: [f]\n")
+    #expect(p.summary == "一行目です。二行目です。")
+    let folded = try page("title: T\nsummary: >\n  DXを進めます。\n  県民のために\nfields: [f]\n")
+    #expect(folded.summary == "DXを進めます。県民のために")
+  }
+
+  @Test func aLineBreakInATitleIsJoined() throws {
+    let p = try page("title: |\n  テスト\n  二行\nsummary: Open Data\n  portal\nfields: [f]\n")
+    #expect(p.title == "テスト二行")
+    #expect(p.summary == "Open Data portal")
+  }
+
+  @Test func spacesOnOneLineAreKept() throws {
+    let p = try page("title: 千葉県 総務部\nsummary: S\nfields: [f]\ndepartment: 総務部 デジタル改革推進局\n")
+    #expect(p.title == "千葉県 総務部")
+  }
+}
