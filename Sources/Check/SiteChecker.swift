@@ -64,6 +64,7 @@ public enum SiteChecker {
     }
     // Known only if a problem needed the map.
     if let problem = attributor?.mapProblem { report.general.append(problem) }
+    if let stale = attributor?.staleSources { report.general.append(stale) }
     return report
   }
 

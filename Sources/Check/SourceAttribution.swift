@@ -30,6 +30,33 @@ final class Attributor: @unchecked Sendable {
   /// The site's source map, read on first use.
   var map: SourceMap? { load().map }
 
+  /// A warning when files read to place problems were saved after the site was built (a
+  /// build that failed leaves the previous site): the lines named may have moved.
+  var staleSources: Diagnostic? {
+    // Only when a problem needed the map: its sources are the files the lines are in.
+    guard let map = lock.withLock({ loaded?.map }) else { return nil }
+    let fm = FileManager.default
+    func modified(_ path: String) -> Date? {
+      (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+    guard let builtAt = modified(site.appendingPathComponent(SourceMap.relativePath).path) else {
+      return nil
+    }
+    let sources = Set(map.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } })
+    // Two seconds' grace: files written with the site (a build's own, a test's fixture).
+    let changed = sources.filter { path in
+      modified(files.url(for: path).path).map { $0 > builtAt + 2 } ?? false
+    }.sorted()
+    guard !changed.isEmpty else { return nil }
+    let shown = changed.prefix(3).map(displaySource).joined(separator: ", ")
+    let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
+    return .warning(
+      SourceLocation(file: siteFolder),
+      "\(shown)\(more) changed after this site was built: the lines named below are those of the build, and may have moved",
+      hint: "run `portal build` (and fix what it reports) before `portal check`",
+      code: "check.stale")
+  }
+
   /// Why the source map could not be read, if it was needed and could not.
   var mapProblem: Diagnostic? {
     lock.lock()

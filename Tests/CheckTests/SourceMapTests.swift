@@ -197,6 +197,31 @@ import Testing
     #expect(await site.lines() == [])
   }
 
+  /// A build that failed left the previous site: a file saved since is said to have changed,
+  /// since the lines named are those of the build.
+  @Test func sourcesSavedAfterTheBuildAreSaidToHaveMoved() async throws {
+    let site = try FixtureSite([
+      "site/initiatives/ai/index.html": page(
+        "AI防災", body: #"<p><a href="/glossary/dxx/">用語</a></p>"#),
+      "content/initiatives/ai.md": Self.markdown,
+      "site/.portal/sourcemap.json": sourceMap([
+        "initiatives/ai/index.html": (
+          "content/initiatives/ai.md", nil,
+          [.init(url: "/glossary/dxx/", line: 9, column: 6, text: "用語")], []
+        )
+      ]),
+    ])
+    #expect(await site.lines().count == 1)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(60)],
+      ofItemAtPath: site.root.appendingPathComponent("content/initiatives/ai.md").path)
+    let lines = await site.lines()
+    #expect(
+      lines.contains(
+        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
+      ), "\(lines)")
+  }
+
   @Test func anUnreadableSourceMapIsAWarningAndPositionsFallBackToHTML() async throws {
     let site = try FixtureSite([
       "site/index.html": page(body: #"<a href="/nope/">無い</a>"#),
