@@ -65,6 +65,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// `known_words`: words residents of this site read without help (its towns' names, 銚子市,
   /// 柏市), which `portal lint` does not ask to give a reading or explanation of.
   public var knownWords: [String] = []
+  /// `params`: the site's own values for the theme (`site.params.<key>`), in the order written.
+  public var params: [SiteParamEntry] = []
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -264,11 +266,12 @@ public struct SiteConfig: Sendable, Hashable {
     let knownWords = (y.stringList("known_words", example: "[銚子市, 柏市]") ?? []).map {
       $0.0.trimmingSpacesAndNewlines
     }.filter { !$0.isEmpty }
+    let params = SiteParam.parse(&y).map { SiteParamEntry(key: $0.key, value: $0.value) }
     let siteOperator = y.string("operator")
     let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
     y.reportUnknownKeys(kindName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
-    let config = SiteConfig(
+    var config = SiteConfig(
       title: title, description: description, baseURL: baseURL, language: language,
       allowRawHTML: allowRawHTML,
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
@@ -276,6 +279,7 @@ public struct SiteConfig: Sendable, Hashable {
       siteOperator: siteOperator, contact: contact,
       contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) },
       searchWords: searchWords, knownWords: knownWords)
+    config.params = params
     return (config, y.diagnostics)
   }
 }

@@ -254,6 +254,10 @@ struct YAMLFields {
     var meant: Set<Int> = []
     for entry in entries where !used.contains(entry.key) {
       var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
+      if kindName == "site.yml" {
+        hint +=
+          "; values of the site's own for the theme go under `params:` (`site.params.\(entry.key)` in templates)"
+      }
       var guess: String?
       // A full-width space looks like nothing: name it, or the hint shows two equal words.
       let bare = entry.key.filter { $0 != "\u{3000}" && $0 != " " }

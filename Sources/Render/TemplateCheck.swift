@@ -91,10 +91,19 @@ struct TemplateCheck {
               ?? "add assets/\(Self.fileName(forKey: parts[1]))",
             code: "theme.unknown-asset"))
       }
-    } else if let unknown = parts.first(where: { !TemplateVocabulary.names.contains($0) }) {
+    } else if let unknown = Self.checked(parts).first(where: {
+      !TemplateVocabulary.names.contains($0)
+    }) {
       let candidates = TemplateVocabulary.names.sorted()
-      let fixed = parts.map {
-        TemplateVocabulary.names.contains($0) ? $0 : Suggest.closest(to: $0, in: candidates)
+      // Corrected part by part; after `params` (written so or corrected to it) the names are
+      // site.yml's, kept as written.
+      var fixed: [String?] = []
+      for part in parts {
+        if fixed.last == "params" || TemplateVocabulary.names.contains(part) {
+          fixed.append(part)
+        } else {
+          fixed.append(Suggest.closest(to: part, in: candidates))
+        }
       }
       let guess = fixed.contains(nil) ? nil : fixed.compactMap { $0 }.joined(separator: ".")
       found.append(
@@ -117,6 +126,12 @@ struct TemplateCheck {
           code: "theme.unescaped"))
     }
     return found
+  }
+
+  /// The parts of a dotted name the vocabulary can judge: not those after `params`, which
+  /// site.yml names (`site.params.notice`), unknown when the theme loads.
+  static func checked(_ parts: [String]) -> ArraySlice<String> {
+    parts.firstIndex(of: "params").map { parts[...$0] } ?? parts[...]
   }
 
   /// The file an asset key would come from: its last `_` was the extension's dot.

@@ -9,7 +9,7 @@ enum TemplateVocabulary {
     "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "nav", "current",
     "is_search", "operator", "contact_url", "footer_pages", "has_footer_pages", "url", "assets",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
-    "has_breadcrumbs",
+    "has_breadcrumbs", "params",
     // Content pages: the body and what is made from it.
     "body", "summary", "kind_label", "toc", "id", "text", "level", "sub", "has_toc", "terms",
     "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags",

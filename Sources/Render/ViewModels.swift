@@ -56,6 +56,14 @@ struct ViewModels {
     let footerPages: [TemplateContext] = site.footerPages.map {
       ["title": .text(site.pages[$0].title), "url": .text(site.pages[$0].url)]
     }
+    var params = TemplateContext(minimumCapacity: site.config.params.count)
+    for p in site.config.params {
+      switch p.value {
+      case .text(let text): params[p.key] = .text(text)
+      case .flag(let flag): params[p.key] = .bool(flag)
+      case .list(let texts): params[p.key] = .texts(texts)
+      }
+    }
     var shared: [String?: TemplateContext] = [:]
     for section in [nil] + links.map(\.url) {
       let nav: [TemplateContext] = links.map {
@@ -76,6 +84,7 @@ struct ViewModels {
           "locale": .text(Self.locale(of: site.config.language)),
           "noindex": .bool(site.config.isPreview),
           "footer_pages": .items(footerPages), "has_footer_pages": .bool(!footerPages.isEmpty),
+          "params": .dict(params),
         ],
         "assets": .dict(assets),
         "search": ["index_url": .text(urls.searchIndex)],

@@ -265,3 +265,20 @@ import Testing
     #expect(read.hint == "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
   }
 }
+
+/// `params:` of site.yml are the site's own values: names under `site.params` are not judged
+/// by the vocabulary (site.yml names them), the rest of the name is.
+@Suite struct ParamsNameTests {
+  @Test func namesUnderParamsAreLeftToSiteYml() throws {
+    let (_, diagnostics) = try TemplateCheckTests().load("params") { folder in
+      try TemplateCheckTests().replace(
+        "<main",
+        "{{#site.params.show_notice}}<p>{{site.params.notice}}</p>{{/site.params.show_notice}}{{site.parms.notice}}<main",
+        in: "layout", folder)
+    }
+    let unknown = diagnostics.filter { $0.code == "theme.unknown-name" }
+    #expect(unknown.count == 1)
+    #expect(unknown.first?.message.contains("`site.parms.notice`") == true)
+    #expect(unknown.first?.hint == "did you mean `site.params.notice`?")
+  }
+}

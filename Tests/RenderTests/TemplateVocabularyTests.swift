@@ -51,8 +51,9 @@ import Testing
         for (key, inner) in context.mapValues({ $0 }) {
           seen.insert(key)
           if !TemplateVocabulary.names.contains(key) { unknown[key] = template }
-          // The assets' keys are the theme's files, checked as such (`theme.unknown-asset`).
-          if key != "assets" { walk(inner, template) }
+          // The assets' keys are the theme's files, checked as such (`theme.unknown-asset`);
+          // the params' are site.yml's.
+          if key != "assets" && key != "params" { walk(inner, template) }
         }
       }
     }
