@@ -490,11 +490,22 @@ def test_a_printed_page_says_its_address(driver, page_types, server):
     shown = "const p = document.querySelector('.print-address'); return p && getComputedStyle(p).display;"
     try:
         assert driver.execute_script(shown) == "none"
+        assert driver.execute_script(
+            "return [...document.querySelectorAll('.print-only')].every(s => getComputedStyle(s).display === 'none')")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         assert driver.execute_script(shown) == "block"
         text = driver.execute_script("return document.querySelector('.print-address').textContent")
         canonical = driver.execute_script("return document.querySelector('link[rel=canonical]').href")
         assert text == "このページのアドレス：" + canonical, text
+        # Where to ask, as an address to type: a path on paper leads nowhere.
+        contact = driver.execute_script(
+            "const s = document.querySelector('.footer-operator .print-only');"
+            "const a = document.querySelector('.footer-operator a');"
+            "return s && [getComputedStyle(s).display, s.textContent,"
+            "  decodeURIComponent(new URL(a.href).pathname + new URL(a.href).hash)];")
+        if contact:
+            site = canonical.split("/")[0] + "//" + canonical.split("/")[2]
+            assert contact[0] == "inline" and contact[1] == f"（{site}{contact[2]}）", contact
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 

@@ -7,7 +7,8 @@ enum TemplateVocabulary {
     // Every page: the site, the assets, search, the page itself, its trail.
     "site", "title", "description", "vision", "language", "locale", "noindex", "home_url",
     "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "nav", "current",
-    "is_search", "operator", "contact_url", "footer_pages", "has_footer_pages", "url", "assets",
+    "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
+    "url", "assets",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
     "has_breadcrumbs", "params",
     // Content pages: the body and what is made from it.

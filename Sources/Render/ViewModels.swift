@@ -53,6 +53,10 @@ struct ViewModels {
     let contact = site.config.contact.map {
       $0.hasPrefix("/") ? urls.url(String($0.dropFirst())) : $0
     }
+    // Printed beside the link: on paper a path is no address to type.
+    let contactAddress = site.config.contact.map {
+      $0.hasPrefix("/") ? site.config.baseURL + $0.dropFirst() : $0
+    }
     let footerPages: [TemplateContext] = site.footerPages.map {
       ["title": .text(site.pages[$0].title), "url": .text(site.pages[$0].url)]
     }
@@ -81,6 +85,7 @@ struct ViewModels {
           "updates_url": .text(urls.updates), "updates_feed_url": .text(urls.updatesFeed),
           "nav": .items(nav), "language": .text(site.config.language),
           "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
+          "contact_address": .text(contactAddress ?? ""),
           "locale": .text(Self.locale(of: site.config.language)),
           "noindex": .bool(site.config.isPreview),
           "footer_pages": .items(footerPages), "has_footer_pages": .bool(!footerPages.isEmpty),
