@@ -100,7 +100,7 @@ import Testing
       contentsOf: output.appendingPathComponent("glossary/index.html"), encoding: .utf8)
     #expect(
       page.contains(
-        "<p class=\"footer-operator\">運営：千葉県 総務部 デジタル改革推進局　<a href=\"/strategy/basics/#問い合わせ\">問い合わせ先</a></p>"
+        "<p class=\"footer-operator\">運営：千葉県 総務部 デジタル改革推進局　<a href=\"/strategy/basics/#問い合わせ\">問い合わせ先</a><span class=\"print-only\">（https://dx.example.jp/strategy/basics/#問い合わせ）</span></p>"
       ))
     // An address that is not one is an error at its line.
     try (yml + "operator: 県\ncontact: javascript:alert(1)\n").write(
