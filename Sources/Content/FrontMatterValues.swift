@@ -27,9 +27,19 @@ public enum FrontMatterValues {
   /// apply and to get there.
   public static let sentenceKeys: Set<String> = ["summary", "short", "application", "access"]
 
-  /// The top-level string values of `keys` in `frontMatter`, in written order; none when the
-  /// front matter is not YAML (the build reports that), and none for lists, mappings or empty
-  /// values. An alias (`*a`) is its anchor's text where the anchor writes it, given once.
+  /// Keys whose values are names or short facts shown as plain text (a title, a glossary
+  /// term in the page's h1 and title, an event's place, fee, audience and accessibility
+  /// items): only the Markdown written in them is checked.
+  public static let nameKeys: Set<String> = [
+    "title", "term", "place", "fee", "audience", "accessibility",
+  ]
+
+  /// Keys whose value is a list of texts, each item read as a value of its own.
+  public static let listKeys: Set<String> = ["accessibility"]
+
+  /// The top-level string values of `keys` in `frontMatter`, and the strings of a list given
+  /// for one, in written order; none when the front matter is not YAML (the build reports
+  /// that), and none for mappings or empty values. An alias (`*a`) is its anchor's text where the anchor writes it, given once.
   public static func values(in frontMatter: String, keys: Set<String> = sentenceKeys)
     -> [FrontMatterValue]
   {
@@ -39,7 +49,15 @@ public enum FrontMatterValues {
     }
     let lines = YAMLSlips.lines(of: frontMatter)
     var found: [FrontMatterValue] = []
-    for (key, value) in entries(of: node) where keys.contains(key.string) {
+    // A list's items each (`accessibility:`), placed at their own line.
+    let scalars = entries(of: node).filter { keys.contains($0.key.string) }.flatMap {
+      key, value -> [(Node.Scalar, Node)] in
+      guard case .sequence(let items) = value, listKeys.contains(key.string) else {
+        return [(key, value)]
+      }
+      return items.map { (key, $0) }
+    }
+    for (key, value) in scalars {
       guard case .scalar(let scalar) = value, !scalar.string.isEmpty, let mark = scalar.mark,
         let style = FrontMatterValue.Style(scalar.style),
         let start = start(

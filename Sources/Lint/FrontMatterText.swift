@@ -82,17 +82,18 @@ extension Linter {
     var lines: [Substring]?
     let titleSkips = Set(allRules.map(\.id)).subtracting([FrontMatterText.markupRule])
     for value in FrontMatterValues.values(
-      in: frontMatter, keys: FrontMatterValues.sentenceKeys.union(["title"]))
+      in: frontMatter, keys: FrontMatterValues.sentenceKeys.union(FrontMatterValues.nameKeys))
     {
       // Linted as a body of its own, then each finding moved from the value to the file.
       let source = SourceText(file: file, body: value.text, lineOffset: 0)
       let blocks = lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
       var page = LintPage(blocks: blocks, links: [], source: source)
       page.frontMatterKey = value.key
-      // A title is a name: only the Markdown written in it is reported.
+      // A title, a term, a place is a name: only the Markdown written in it is reported.
+      let isName = !FrontMatterValues.sentenceKeys.contains(value.key)
       let problems = check(
         page, context: context, configuration: configuration,
-        skipping: value.key == "title" ? titleSkips : FrontMatterText.notForValues)
+        skipping: isName ? titleSkips : FrontMatterText.notForValues)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {

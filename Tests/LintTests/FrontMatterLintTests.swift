@@ -105,6 +105,18 @@ import Testing
     #expect(places("access: 千葉駅から{徒歩|とほ}10分\napplication: 電話で\n") == ["2:14"])
   }
 
+  /// An event's place, fee, audience and accessibility items and a glossary term are shown
+  /// as text too (a term in the page's h1 and title): their markup is reported, and only that.
+  @Test func namesAndShortFactsAreCheckedForMarkup() {
+    #expect(places("term: \"{綺麗|きれい}\"\n") == ["2:8"])
+    #expect(
+      places("place: '**県庁**本庁舎'\nfee: '[無料](a.md)'\naudience: 県内の{方|かた}\n") == [
+        "2:9", "3:7", "4:14",
+      ])
+    #expect(places("accessibility:\n  - 車いす席あり\n  - '{手話|しゅわ}通訳'\n") == ["4:6"])
+    #expect(lint("place: 県のアクセシビリティ\naccessibility:\n  - 県のアクセシビリティ\n").isEmpty)
+  }
+
   @Test func plainTextsAndBodiesPass() {
     #expect(places("title: 県の{取組}と[注]\nsummary: 3*4*5 と a|b です。\n") == [])
     #expect(places("place: {県庁|けんちょう}\n") == [])

@@ -83,6 +83,81 @@ import Testing
       ).isEmpty)
   }
 
+  /// What the Japanese input gives: full-width spaces and marks, labels spaced to line up,
+  /// 【日時】, `TEL:`, 〒, →; each is joined to the line before as much as `・筆記用具` is.
+  @Test func japaneseKeyboardLineStartsAreJoined() throws {
+    let starts = [
+      "-　筆記用具", "1.　受付をします", "1．受付", "1）受付", "（1）受付", "(2)説明", "１．受付", "日　時：12月5日（土）",
+      "場　所：県庁本庁舎", "　日時：12月5日（土）", "日時 ： 12月5日（土）", "【日時】12月5日（土）", "【場所】県庁本庁舎",
+      "TEL:043-223-2222", "Tel: 043-223-2222", "tel:043-223-2222", "〒260-8667 千葉市中央区市場町1-1",
+      "→会場は2階です", "◯筆記用具", "－筆記用具",
+    ]
+    for line in starts {
+      #expect(
+        positions(try lint("県庁で開きます。\n\(line)", rule: "lint.joined-lines")) == ["2:1"], "\(line)")
+    }
+    for (line, item) in [
+      ("-　筆記用具", "- 筆記用具"), ("1.　受付をします", "1. 受付をします"), ("（1）受付", "1. 受付"),
+      ("１．受付", "1. 受付"), ("－筆記用具", "- 筆記用具"), ("◯筆記用具", "- 筆記用具"),
+    ] {
+      let found = try lint("持ち物\n\(line)", rule: "lint.joined-lines")
+      #expect(found.first?.hint!.contains("`\(item)`") == true, "\(line)")
+    }
+    #expect(
+      try lint("受付\n　日時：12月5日（土）", rule: "lint.joined-lines").first?.message
+        == "a single line break does not start a new line: the page shows 「受付　日時：12月5日（土）」 on one line"
+    )
+  }
+
+  /// Two notes in a row run into one; a numbered list from 2 cannot interrupt a paragraph.
+  @Test func notesUnderNotesAndListsNotFromOneAreJoined() throws {
+    let notes = try lint("詳しくは窓口へ。\n※どちらの回も同じ内容です。\n※申し込みは不要です。", rule: "lint.joined-lines")
+    #expect(positions(notes) == ["3:1"])
+    #expect(notes.first?.message.contains("「※どちらの回も同じ内容です。 ※申し込みは不要です。」") == true)
+    #expect(notes.first?.hint!.contains("put an empty line between the notes") == true)
+    #expect(positions(try lint("*1 国の資料です。\n*2 県の資料です。", rule: "lint.joined-lines")) == ["2:1"])
+    let later = try lint("手順\n2. 書類を出します\n3. 審査を待ちます", rule: "lint.joined-lines")
+    #expect(positions(later) == ["2:1"])
+    #expect(
+      later.first?.hint!.hasPrefix("a numbered list right under a paragraph must start at 1")
+        == true)
+    #expect(later.first?.hint!.contains("`2. 書類を出します`") == true)
+    #expect(positions(try lint("手順\n3) 説明を聞きます", rule: "lint.joined-lines")) == ["2:1"])
+    #expect(try lint("手順\n1. 書類を出します\n2. 審査を待ちます", rule: "lint.joined-lines").isEmpty)
+    #expect(try lint("手順\n\n2. 書類を出します\n3. 審査を待ちます", rule: "lint.joined-lines").isEmpty)
+  }
+
+  /// The lines under 問い合わせ先 are an address: the first of them is reported, where the
+  /// page starts to run them together.
+  @Test func aContactBlockIsReportedAtItsFirstLine() throws {
+    let found = try lint(
+      "問い合わせ先\nデジタル改革推進局\n電話：043-223-2222", rule: "lint.joined-lines", offset: 2)
+    #expect(positions(found) == ["4:1"])
+    #expect(found.first?.message.contains("「問い合わせ先デジタル改革推進局電話：043-223-2222」") == true)
+    #expect(found.first?.hint!.contains("(問い合わせ先\\)") == true)
+    #expect(try lint("お問い合わせ\nは、窓口で受けます。", rule: "lint.joined-lines").isEmpty)
+  }
+
+  /// Note marks, a sentence going on after a particle, and names joined by ・ over two lines
+  /// are read as the writer meant them; a ￥ at the end of a line is reported once, as ￥.
+  @Test func marksClausesAndEnumerationsAreNotJoinedLines() throws {
+    let fine = [
+      "必要な書類には\n*印を付けています。", "地図の\n○印が会場です。", "国の資料によります。\n*1 令和6年の調査です。",
+      "参加する方は次の点に\n注意：当日は上履きを持ってきてください。", "県庁の\n電話：043-223-2222 にかけてください。",
+      "対象は千葉市・市川市・船橋市\n・松戸市・柏市に住む方です。", "手続きは\n（1）の場合と同じです。",
+      "メールで受けます。\nmailto:info@example.jp へ", "料金は\n1,000円です。", "これは\n2.5倍です。",
+      "持ち物\n\n- 筆記用具", "持ち物\n- 筆記用具\n- 上履き",
+    ]
+    for body in fine {
+      #expect(try lint(body, rule: "lint.joined-lines").isEmpty, "\(body)")
+    }
+    // A list of items each with ・ inside still warns: its lines start with a bullet.
+    #expect(positions(try lint("持ち物\n・筆記用具・鉛筆\n・上履き・体操服", rule: "lint.joined-lines")) == ["2:1"])
+    #expect(positions(try lint("・筆記用具・鉛筆\n・上履き・体操服", rule: "lint.joined-lines")) == ["2:1"])
+    let yen = try lint("持ち物￥\n・筆記用具", rule: "lint.joined-lines")
+    #expect(positions(yen) == ["1:4"])
+  }
+
   @Test func aRowWithMoreCellsThanTheHeaderLosesThem() throws {
     let table = "| 日時 | 場所 |\n|---|---|\n| 12月5日（土） | 県庁 | 申込不要 |\n| 12月6日（日） | 市役所 |\n"
     let rows = try lint(table, rule: "lint.table-cells", offset: 4)
@@ -127,6 +202,72 @@ import Testing
     }
   }
 
+  /// Tables typed with the Japanese input: ｜ and ー make no cells and no delimiter row.
+  @Test func fullWidthPipesAndDashesMakeNoTable() throws {
+    let rows = try lint("| 日時 | 場所 |\n|---|---|\n｜12月5日｜県庁｜\n", rule: "lint.table-cells", offset: 1)
+    #expect(positions(rows) == ["4:1"])
+    #expect(
+      rows.first?.message
+        == "「｜」 (full-width) does not separate cells: the page shows this line as typed, with its ｜"
+    )
+    #expect(
+      rows.first?.hint
+        == "type the table's `|` and `-` half-width (with the Japanese input off): `|12月5日|県庁|`")
+    let dashes = try lint("| 日時 | 場所 |\n|ーーー|ーーー|\n| 5日 | 県庁 |", rule: "lint.table-cells")
+    #expect(positions(dashes) == ["2:2"])
+    #expect(
+      dashes.first?.message.hasPrefix(
+        "`|ーーー|ーーー|` is not a |---| row: 「ー」 (full-width) is not a dash") == true)
+    #expect(dashes.first?.hint!.hasSuffix("`|---|---|`") == true)
+    let pipes = try lint("｜日時｜場所｜\n｜---｜---｜\n｜5日｜県庁｜", rule: "lint.table-cells")
+    #expect(positions(pipes) == ["1:1"])
+    #expect(
+      positions(try lint("> - 𠮷田\n>   | a | b |\n>   |---｜---|", rule: "lint.table-cells")) == [
+        "3:9"
+      ])
+    #expect(try lint("説明：｜は区切りです｜", rule: "lint.table-cells").isEmpty)
+  }
+
+  /// A line right under a table, with no empty line, is one more row.
+  @Test func aNoteUnderATableBecomesARow() throws {
+    let found = try lint(
+      "| 日時 | 場所 |\n|---|---|\n| 5日 | 県庁 |\n※雨の日は中止です。", rule: "lint.table-cells")
+    #expect(positions(found) == ["4:1"])
+    #expect(
+      found.first?.message
+        == "this line is a row of the table above it: with no empty line between, 「※雨の日は中止です。」 is shown in the table's first column"
+    )
+    #expect(found.first?.hint == "put an empty line before it")
+    #expect(
+      try lint("| 日時 | 場所 |\n|---|---|\n| 5日 | 県庁 |\n\n※雨の日は中止です。", rule: "lint.table-cells")
+        .isEmpty)
+  }
+
+  /// A table in a block quote in a list item; a `|` in code or an address cuts its cell.
+  @Test func containerMarksAndPipesInCodeOrAddresses() throws {
+    #expect(
+      try lint("- > | 日時 | 場所 |\n  > |---|---|\n  > | 5日 | 県庁 |", rule: "lint.table-cells").isEmpty)
+    #expect(
+      positions(
+        try lint("- > | 日時 | 場所 |\n  > |---|---|\n  > | 5日 | 県庁 | 不要 |", rule: "lint.table-cells"))
+        == ["3:17"])
+    #expect(
+      positions(
+        try lint("1. | 日時 | 場所 |\n   |---|---|\n   | 5日 | 県庁 | 不要 |", rule: "lint.table-cells"))
+        == ["3:16"])
+    let code = try lint("| 式 | 意味 |\n|---|---|\n| `a|b` | aかb |", rule: "lint.table-cells")
+    #expect(positions(code) == ["3:5"])
+    #expect(
+      code.first?.message
+        == "the `|` in 「`a|b`」 ends the cell: a table splits its rows at every `|`, in code and link addresses too"
+    )
+    #expect(code.first?.hint == "write it `\\|`: the page shows a |")
+    let link = try lint(
+      "| 場所 | 地図 |\n|---|---|\n| 県庁 | [県庁](https://example.jp/a|b) |", rule: "lint.table-cells")
+    #expect(positions(link) == ["3:33"])
+    #expect(link.first?.hint == "write it %7C in the address")
+  }
+
   @Test func anIndentedParagraphBecameCode() throws {
     let found = try lint(
       "はじめに。\n\n    県では、次のことをします。\n    [案内](a.md)\n", rule: "lint.indented-code", offset: 5)
@@ -138,6 +279,7 @@ import Testing
     #expect(positions(try lint("\t𠮷田さんの話です。", rule: "lint.indented-code")) == ["1:2"])
     #expect(positions(try lint("      県の取組です。", rule: "lint.indented-code")) == ["1:7"])
     #expect(positions(try lint("- 𠮷田さん\n\n      県の取組です。", rule: "lint.indented-code")) == ["3:7"])
+    #expect(positions(try lint("    ＴＥＬ　０４３－２２３－２２２２", rule: "lint.indented-code")) == ["1:5"])
     let fine = [
       "```\n県では、次のことをします。\n```", "    portal build --now 2026-12-01", "　県では、次のことをします。",
       "~~~\n    県の取組\n~~~",
@@ -168,6 +310,45 @@ import Testing
     for body in fine {
       #expect(try lint(body, rule: "lint.markdown").isEmpty, "\(body)")
     }
+  }
+
+  /// An address with brackets keeps them in the hint; a link's words may wrap; a reference
+  /// definition with a space in its address is no definition.
+  @Test func spacedAddressesInWrappedLinksAndDefinitions() throws {
+    let brackets = try lint("[報告書](https://example.jp/a (1).pdf)を読む", rule: "lint.markdown")
+    #expect(positions(brackets) == ["1:1"])
+    #expect(
+      brackets.first?.hint
+        == "write each space in the address as %20 (`[報告書](https://example.jp/a%20(1).pdf)`), or rename the file without spaces"
+    )
+    let wrapped = try lint("詳しくは[県の\n報告書](../files/a b.pdf)を読む", rule: "lint.markdown")
+    #expect(positions(wrapped) == ["1:5"])
+    #expect(wrapped.first?.hint!.contains("`[県の報告書](../files/a%20b.pdf)`") == true)
+    let definition = try lint(
+      "[報告書][1]を読む。\n\n[1]: https://example.jp/a b.pdf", rule: "lint.markdown")
+    #expect(positions(definition) == ["3:1"])
+    #expect(
+      definition.first?.message
+        == "`[1]: https://example.jp/a b.pdf` is not a link definition: its address has a space, so it is shown as typed, and links to [1] lead nowhere"
+    )
+    #expect(definition.first?.hint!.contains("`[1]: https://example.jp/a%20b.pdf`") == true)
+    let fine = [
+      "[報告書][1]\n\n[1]: https://example.jp/a.pdf \"題名\"", "[注]: 詳しくは 窓口へ",
+      "[報告書](https://example.jp/a(1).pdf)",
+    ]
+    for body in fine {
+      #expect(try lint(body, rule: "lint.markdown").isEmpty, "\(body)")
+    }
+  }
+
+  /// A footnote in an HTML comment is not on the page; a reference's hint gives its note.
+  @Test func footnotesInCommentsAndTheirNotes() throws {
+    let body =
+      "本文です[^a]。\n\n[^a]: 県の調査によります。\n\n<!-- [^b] は後で\n[^c] も -->\n\n続き<!-- [^e] -->です[^d]。\n"
+    let found = try lint(body, rule: "lint.footnote")
+    #expect(positions(found) == ["1:5", "3:1", "8:18"])
+    #expect(found[0].hint!.hasSuffix("`※a 県の調査によります。`"))
+    #expect(found[2].hint!.hasSuffix("`※d 国の資料によります。`"))
   }
 
   @Test func footnotesAreNotSupported() throws {

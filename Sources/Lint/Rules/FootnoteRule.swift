@@ -17,15 +17,50 @@ struct FootnoteRule: Rule {
       // A fenced block's text starts after its fence; the fences hold no notes either.
       code.formUnion(max(block.line - (block.isFenced ? 1 : 0), 1)...max(block.endLine, block.line))
     }
+    // What is inside an HTML comment (`<!-- … -->`) is not on the page.
+    var inComment = false
+    let lines: [[Character]] = page.source.lineTexts.enumerated().map { index, text in
+      guard !code.contains(index + 1) else { return [] }
+      // Most lines hold neither a note nor a comment: they are not made characters.
+      guard inComment || text.contains("<!--") else {
+        return text.contains("[^") ? Array(text) : []
+      }
+      var line = Array(text)
+      var i = 0
+      var start = inComment ? 0 : nil as Int?
+      while i < line.count {
+        if start == nil, line.hasPrefix(Array("<!--"), at: i) {
+          start = i
+          i += 4
+        } else if let s = start, line.hasPrefix(Array("-->"), at: i) {
+          for k in s..<(i + 3) { line[k] = " " }
+          start = nil
+          i += 3
+        } else {
+          i += 1
+        }
+      }
+      if let s = start { for k in s..<line.count { line[k] = " " } }
+      inComment = start != nil
+      return line
+    }
+    // Each footnote's own words, for the hint at its references.
+    var notes: [String: String] = [:]
+    for line in lines {
+      let first = line.firstIndex { $0 != " " && $0 != "\t" && $0 != ">" } ?? 0
+      guard let (label, close) = Self.reference(at: first, in: line),
+        close + 1 < line.count, line[close + 1] == ":",
+        case let note = String(line[(close + 2)...]).trimmingWhitespace, !note.isEmpty,
+        notes[label] == nil
+      else { continue }
+      notes[label] = String(note)
+    }
     var found: [Diagnostic] = []
-    for (index, text) in page.source.lineTexts.enumerated() where !code.contains(index + 1) {
-      guard text.contains("[^") else { continue }
-      let line = Array(text)
+    for (index, line) in lines.enumerated() where line.contains("^") {
       var i = 0
       while i + 2 < line.count {
-        guard line[i] == "[", line[i + 1] == "^", i == 0 || line[i - 1] != "\\",
-          let close = line[(i + 2)...].prefix(40).firstIndex(of: "]"), close > i + 2,
-          !line[(i + 2)..<close].contains(where: { $0.isWhitespace || $0 == "[" }),
+        guard let (_, close) = Self.reference(at: i, in: line),
+          i == 0 || line[i - 1] != "\\",
           line[..<i].count(where: { $0 == "`" }) % 2 == 0
         else {
           i += 1
@@ -52,12 +87,22 @@ struct FootnoteRule: Rule {
               at,
               "footnotes are not supported: 「[^\(label)]」 is shown as typed, or as a link that leads nowhere",
               hint:
-                "mark the place with （※\(label)） and write the note as text after the paragraph, starting with ※: `※\(label) 国の資料によります。`",
+                "mark the place with （※\(label)） and write the note as text after the paragraph, starting with ※: `※\(label) \(notes[label] ?? "国の資料によります。")`",
               code: id))
         }
         i = close + 1
       }
     }
     return found
+  }
+
+  /// `[^label]` at `i` (a label of up to 40 characters without spaces or `[`): the label and
+  /// the offset of `]`.
+  static func reference(at i: Int, in line: [Character]) -> (String, Int)? {
+    guard i + 2 < line.count, line[i] == "[", line[i + 1] == "^",
+      let close = line[(i + 2)...].prefix(40).firstIndex(of: "]"), close > i + 2,
+      !line[(i + 2)..<close].contains(where: { $0.isWhitespace || $0 == "[" })
+    else { return nil }
+    return (String(line[(i + 2)..<close]), close)
   }
 }

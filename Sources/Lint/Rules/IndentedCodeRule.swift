@@ -35,9 +35,11 @@ struct IndentedCodeRule: Rule {
     }
   }
 
-  /// Kana and kanji.
+  /// Kana and kanji, and the full-width letters, digits and signs and the full-width space
+  /// typed with the Japanese input (`ＴＥＬ　０４３－２２３－２２２２`), which no code is written in.
   static func isJapanese(_ u: Unicode.Scalar) -> Bool {
     let c = LintCharacter(u)
-    return c.isHiragana || c.isKatakana || c.isKanji
+    return c.isHiragana || c.isKatakana || c.isKanji || (0xFF01...0xFF5E).contains(u.value)
+      || u.value == 0x3000
   }
 }

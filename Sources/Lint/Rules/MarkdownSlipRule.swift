@@ -24,7 +24,10 @@ struct MarkdownSlipRule: Rule {
     var i = 0
     while i < text.count {
       let c = text[i]
-      if lineStart, block.kind == .paragraph { headingSlip(at: i, in: text, warn) }
+      if lineStart, block.kind == .paragraph {
+        headingSlip(at: i, in: text, warn)
+        definitionSlip(at: i, in: text, warn)
+      }
       lineStart = c == "\n"
       if c == "*", i + 1 < text.count, text[i + 1] == "*" {
         var end = i + 2
@@ -45,8 +48,10 @@ struct MarkdownSlipRule: Rule {
           i, "`] (` is not a link: Markdown allows no space between `]` and `(`",
           hint: "write `[\(text.excerpt((open + 1)..<i))](…)`")
       }
-      if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "\n" }),
-        text[open] == "[", let address = spacedAddress(after: i, in: text)
+      // The link's words may wrap onto the next line: `[報告\n書](a b.pdf)`.
+      if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "]" }),
+        text[open] == "[", text[open..<i].count(where: { $0 == "\n" }) <= 1,
+        let address = spacedAddress(after: i, in: text)
       {
         let start = open > 0 && text[open - 1] == "!" ? open - 1 : open
         let fixed = text.string(address).trimmingWhitespace.map {
@@ -125,12 +130,53 @@ struct MarkdownSlipRule: Rule {
     return i
   }
 
-  /// For `](my file.pdf)` at `close`: the address between the round brackets, when it has a
-  /// space or a tab (which a Markdown link's address cannot have unless written `<…>`).
+  /// `[1]: https://example.jp/a b.pdf` at the start of a line: a link reference definition
+  /// whose address has a space is not one, so it is shown as typed and `[報告書][1]` links
+  /// nowhere. A title after the address (`"題名"`) is a definition's own.
+  private func definitionSlip(
+    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String) -> Void
+  ) {
+    guard text[i] == "[",
+      let close = text[(i + 1)...].firstIndex(where: { $0 == "]" || $0 == "[" || $0 == "\n" }),
+      text[close] == "]", close > i + 1, close + 1 < text.count, text[close + 1] == ":"
+    else { return }
+    let lineEnd = text[close...].firstIndex(of: "\n") ?? text.count
+    var start = close + 2
+    while start < lineEnd, text[start] == " " || text[start] == "\t" { start += 1 }
+    var end = lineEnd
+    while end > start, text[end - 1].isWhitespace { end -= 1 }
+    let address = text[start..<end]
+    guard let space = address.firstIndex(where: { $0 == " " || $0 == "\t" }),
+      text[start] != "<", space + 1 < end, !"\"'(".contains(text[space + 1].character),
+      address.contains(where: { $0 == "/" || $0 == "." })
+    else { return }
+    let fixed = text.string(start..<end).map {
+      $0 == " " ? "%20" : $0 == "\t" ? "%09" : String($0)
+    }.joined()
+    let label = text.excerpt(i..<(close + 1))
+    warn(
+      i,
+      "`\(text.excerpt(i..<end))` is not a link definition: its address has a space, so it is shown as typed, and links to \(label) lead nowhere",
+      "write each space in the address as %20 (`\(label): \(fixed)`), or rename the file without spaces"
+    )
+  }
+
+  /// For `](my file.pdf)` at `close`: the address between the round brackets (which may hold
+  /// balanced ones: `a (1).pdf`), when it has a space or a tab (which a Markdown link's
+  /// address cannot have unless written `<…>`).
   private func spacedAddress(after close: Int, in text: [LintCharacter]) -> Range<Int>? {
-    guard close + 1 < text.count, text[close + 1] == "(",
-      let end = text[(close + 2)...].firstIndex(where: { $0 == ")" || $0 == "\n" }),
-      text[end] == ")", case let address = (close + 2)..<end,
+    guard close + 1 < text.count, text[close + 1] == "(" else { return nil }
+    var depth = 0
+    var end = close + 1
+    while end < text.count, text[end] != "\n" {
+      if text[end] == "(" { depth += 1 }
+      if text[end] == ")" {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      end += 1
+    }
+    guard end < text.count, text[end] == ")", case let address = (close + 2)..<end,
       text[address].contains(where: { $0 == " " || $0 == "\t" }),
       text[address].contains(where: { !$0.isWhitespace }), text[close + 2] != "<"
     else { return nil }

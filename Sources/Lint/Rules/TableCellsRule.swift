@@ -4,11 +4,13 @@ import Markdown
 /// A table that loses text. GFM gives a table the columns of its header: a row with more cells
 /// drops the extra ones without a word (`| 12月5日（土） | 県庁 | 申込不要 |` under two columns
 /// loses 申込不要). And a header whose delimiter row (`|---|`) has another number of cells makes
-/// no table at all: the lines are printed as typed, pipes and dashes included.
+/// no table at all: the lines are printed as typed, pipes and dashes included; so do `｜` and
+/// `ー` typed with the Japanese input on. A line right under a table is one more row, and a `|`
+/// in a code span or a link's address in a cell ends the cell there.
 struct TableCellsRule: Rule {
   let id = "lint.table-cells"
   let summary =
-    "A table row with more cells than the header (the extra cells are dropped), or a |---| row that does not match the header (no table)."
+    "A table row with more cells than the header (dropped), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }
@@ -19,9 +21,33 @@ struct TableCellsRule: Rule {
     }
     for table in page.tables {
       guard table.line >= 1, table.line <= lines.count else { continue }
-      let quoted = Self.isQuoted(lines[table.line - 1])
-      for row in table.rowLines where row >= 1 && row <= lines.count {
-        let cells = Self.cells(of: Array(lines[row - 1]), quoted: quoted)
+      for row in [table.line] + table.rowLines where row >= 1 && row <= lines.count {
+        let line = Array(lines[row - 1])
+        let body = line[Self.prefix(of: line)...]
+        if row != table.line, !body.contains("|") {
+          // A line right under the table, with no empty line between: one more row. A row
+          // typed with ｜ is reported below.
+          guard !body.contains("｜"), let first = body.indices.first else { continue }
+          found.append(
+            .warning(
+              at(row, first + 1),
+              "this line is a row of the table above it: with no empty line between, 「\(Self.short(String(body)))」 is shown in the table's first column",
+              hint: "put an empty line before it", code: id))
+          continue
+        }
+        if let cut = Self.cut(line) {
+          let fix =
+            cut.inAddress
+            ? "write it %7C in the address" : "write it `\\|`: the page shows a |"
+          found.append(
+            .warning(
+              at(row, cut.column),
+              "the `|` in 「\(cut.piece)」 ends the cell: a table splits its rows at every `|`, in code and link addresses too",
+              hint: fix, code: id))
+          continue
+        }
+        guard row != table.line else { continue }
+        let cells = Self.cells(of: line)
         guard cells.count > table.columns,
           let dropped = cells[table.columns...].first(where: { !$0.text.isEmpty })
         else { continue }
@@ -44,24 +70,98 @@ struct TableCellsRule: Rule {
         guard let current = block.sourceLine(of: offset) else { continue }
         defer { previous = current }
         guard let header = previous, header.line == current.line - 1 else { continue }
-        let quoted = Self.isQuoted(header.text)
         let delimiter = Array(current.text)
-        guard Self.isDelimiterRow(delimiter, quoted: quoted),
-          case let headerCells = Self.cells(of: Array(header.text), quoted: quoted),
+        guard Self.isDelimiterRow(delimiter),
+          case let headerCells = Self.cells(of: Array(header.text)),
           headerCells.count > 1 || header.text.contains("|"),
-          case let delimiterCells = Self.cells(of: delimiter, quoted: quoted),
+          case let delimiterCells = Self.cells(of: delimiter),
           delimiterCells.count != headerCells.count
         else { continue }
         found.append(
           .warning(
-            at(current.line, Self.prefix(of: delimiter, quoted: quoted) + 1),
+            at(current.line, Self.prefix(of: delimiter) + 1),
             "this is not a table: the header has \(headerCells.count) cells but the |---| row under it has \(delimiterCells.count), so the page shows the lines as typed, with their | and ---",
             hint:
               "give the |---| row one `---` for each cell of the header: \(Self.header(headerCells.count))",
             code: id))
       }
     }
+    found += fullWidthRows(page)
     return found
+  }
+
+  /// Rows typed with the Japanese input on: `｜日時｜場所｜` (a full-width ｜ separates no
+  /// cells) and `|ーーー|ーーー|` or `｜---｜---｜` (no delimiter row, so no table). The first
+  /// such line of each table, outside code, when a line next to it is a row too.
+  private func fullWidthRows(_ page: LintPage) -> [Diagnostic] {
+    var code = Set<Int>()
+    for block in page.codeBlocks {
+      code.formUnion(max(block.line - (block.isFenced ? 1 : 0), 1)...max(block.endLine, block.line))
+    }
+    let lines = page.source.lineTexts.enumerated().map { index, text in
+      code.contains(index + 1) ? [] : Array(text)
+    }
+    func isRow(_ index: Int) -> Bool {
+      guard index >= 0, index < lines.count, case let line = lines[index],
+        let first = line[Self.prefix(of: line)...].first
+      else { return false }
+      return first == "|" || first == "｜"
+    }
+    var found: [Diagnostic] = []
+    var previousReported = false
+    for (index, line) in lines.enumerated() {
+      let body = line[Self.prefix(of: line)...]
+      let isDelimiter =
+        body.contains { "|｜".contains($0) } && body.contains { Self.dashes.contains($0) }
+        && body.allSatisfy { Self.delimiterCharacters.contains($0) }
+        && body.contains { Self.fullWidth.contains($0) }
+      let isFullWidthRow =
+        (body.first == "｜" || body.last == "｜") && body.count(where: { $0 == "｜" }) >= 2
+      guard isDelimiter || isFullWidthRow, isRow(index - 1) || isRow(index + 1) else {
+        previousReported = false
+        continue
+      }
+      defer { previousReported = true }
+      guard !previousReported,
+        let slip = body.firstIndex(where: { Self.fullWidth.contains($0) })
+      else { continue }
+      let fixed = String(
+        body.map { c -> Character in
+          switch c {
+          case "｜": "|"
+          case "：": ":"
+          case "\u{3000}": " "
+          default: Self.dashes.contains(c) ? "-" : c
+          }
+        }
+      ).trimmingWhitespace
+      let message =
+        isDelimiter
+        ? "`\(String(body).trimmingWhitespace)` is not a |---| row: 「\(line[slip])」 (full-width) is not a \(line[slip] == "｜" ? "|" : "dash"), so no table is made and the page shows the lines as typed"
+        : "「｜」 (full-width) does not separate cells: the page shows this line as typed, with its ｜"
+      found.append(
+        .warning(
+          SourceLocation(
+            file: page.source.file, line: index + 1 + page.source.lineOffset, column: slip + 1),
+          message,
+          hint:
+            "type the table's `|` and `-` half-width (with the Japanese input off): `\(fixed)`",
+          code: id))
+    }
+    return found
+  }
+
+  /// What a delimiter row typed with the Japanese input on holds.
+  static let dashes: Set<Character> = ["-", "ー", "－", "―", "‐", "—", "─"]
+  static let fullWidth: Set<Character> = ["｜", "ー", "－", "―", "‐", "—", "─", "：", "\u{3000}"]
+  static let delimiterCharacters: Set<Character> = dashes.union([
+    "|", "｜", ":", "：", " ", "\t", "\u{3000}",
+  ])
+
+  /// A row's text for a message: up to 20 characters.
+  static func short(_ text: String) -> String {
+    let t = text.trimmingWhitespace
+    return t.count > 20 ? t.prefix(20) + "…" : String(t)
   }
 
   /// `|---|---|` for `n` columns.
@@ -69,34 +169,125 @@ struct TableCellsRule: Rule {
     "|" + String(repeating: "---|", count: max(n, 1))
   }
 
-  /// Whether a table's line is in a block quote (`> | a |`), whose marks come before the cells.
-  static func isQuoted(_ line: Substring) -> Bool {
-    line.drop { $0 == " " || $0 == "\t" }.first == ">"
-  }
-
   /// `|---|:--:|`, `--- | ---`: dashes, colons, pipes and spaces, with a dash and a pipe.
-  static func isDelimiterRow(_ line: [Character], quoted: Bool) -> Bool {
-    let body = line[prefix(of: line, quoted: quoted)...]
+  static func isDelimiterRow(_ line: [Character]) -> Bool {
+    let body = line[prefix(of: line)...]
     return body.contains("-") && body.contains("|")
       && body.allSatisfy { "|-: \t".contains($0) }
   }
 
-  /// Where a row's cells start: after the indentation and, in a block quote, its marks.
-  static func prefix(of line: [Character], quoted: Bool) -> Int {
+  /// Where a row's cells start: after the indentation and the marks of the block quotes and
+  /// list items it is in (`- > | 日時 |`).
+  static func prefix(of line: [Character]) -> Int {
     var i = 0
-    while i < line.count, line[i] == " " || line[i] == "\t" || (quoted && line[i] == ">") {
-      i += 1
+    while i < line.count {
+      let c = line[i]
+      if c == " " || c == "\t" || c == ">" {
+        i += 1
+        continue
+      }
+      if "-*+".contains(c), i + 1 < line.count, line[i + 1] == " " {
+        i += 2
+        continue
+      }
+      var k = i
+      while k < line.count, line[k].isASCII, line[k].isNumber, k - i < 9 { k += 1 }
+      if k > i, k + 1 < line.count, line[k] == "." || line[k] == ")", line[k + 1] == " " {
+        i = k + 2
+        continue
+      }
+      break
     }
     return i
+  }
+
+  /// The first `|` of a row that splits a code span (`` `a|b` ``) or a link's address
+  /// (`[県庁](https://example.jp/a|b)`) in two, which GFM does: its column (1-based), what it
+  /// cuts, and whether that is an address.
+  static func cut(_ line: [Character]) -> (column: Int, piece: String, inAddress: Bool)? {
+    var i = prefix(of: line)
+    while i < line.count {
+      if line[i] == "\\" {
+        i += 2
+        continue
+      }
+      if line[i] == "`" {
+        var run = i
+        while run < line.count, line[run] == "`" { run += 1 }
+        let ticks = run - i
+        // The closing run of as many backticks.
+        var k = run
+        var close: Int?
+        while k < line.count {
+          if line[k] == "`" {
+            var e = k
+            while e < line.count, line[e] == "`" { e += 1 }
+            if e - k == ticks {
+              close = k
+              break
+            }
+            k = e
+          } else {
+            k += 1
+          }
+        }
+        guard let close else {
+          i = run
+          continue
+        }
+        if let bar = pipe(in: line, run..<close) {
+          return (bar + 1, String(line[i..<(close + ticks)]), false)
+        }
+        i = close + ticks
+        continue
+      }
+      if line[i] == "]", i + 1 < line.count, line[i + 1] == "(" {
+        var depth = 0
+        var k = i + 1
+        while k < line.count {
+          if line[k] == "\\" {
+            k += 2
+            continue
+          }
+          if line[k] == "(" { depth += 1 }
+          if line[k] == ")" {
+            depth -= 1
+            if depth == 0 { break }
+          }
+          k += 1
+        }
+        if k < line.count, let bar = pipe(in: line, (i + 2)..<k) {
+          return (bar + 1, String(line[(i + 1)...k]), true)
+        }
+        i = k
+        continue
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The first `|` in `range` not escaped with `\`.
+  private static func pipe(in line: [Character], _ range: Range<Int>) -> Int? {
+    var k = range.lowerBound
+    while k < range.upperBound {
+      if line[k] == "\\" {
+        k += 2
+        continue
+      }
+      if line[k] == "|" { return k }
+      k += 1
+    }
+    return nil
   }
 
   /// The cells of a table row as GFM splits it: on each `|` not escaped with `\`, a leading
   /// and a trailing `|` left out. Each cell's text (trimmed) and the column (1-based, in
   /// characters) of its first character, or of its `|` when it is empty.
-  static func cells(of line: [Character], quoted: Bool) -> [(text: String, column: Int)] {
+  static func cells(of line: [Character]) -> [(text: String, column: Int)] {
     var end = line.count
     while end > 0, line[end - 1] == " " || line[end - 1] == "\t" { end -= 1 }
-    var i = prefix(of: line, quoted: quoted)
+    var i = prefix(of: line)
     guard i < end else { return [] }
     if line[i] == "|" { i += 1 }
     var cells: [(text: String, column: Int)] = []
