@@ -11,7 +11,11 @@ import Diagnostics
 /// - `theme.unescaped` (warning): `{{{x}}}` or `{{&x}}` on a value that is text, not HTML.
 /// - `theme.unknown-name` (warning): a name that no view model sets (`TemplateVocabulary`).
 /// - `theme.unclosed-tag` (warning): a tag (a comment, mostly) that a later tag's `}}` ended,
-///   which the parser accepts, taking the text in between with it.
+///   which the parser accepts, taking the text in between with it; the tags after it are
+///   checked as the parser reads them.
+/// - `theme.stray-brace` (warning): `{{title}}}`, whose last `}` is printed.
+/// - `theme.text-outside-block` (warning): text inside `{{<parent}}` but in no block, which
+///   is never shown.
 struct TemplateCheck {
   struct Template {
     var name: String
@@ -42,19 +46,36 @@ struct TemplateCheck {
 
   private func check(_ template: Template) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func at(_ tag: TemplateSyntax.Tag) -> SourceLocation {
-      SourceLocation(file: template.path, line: tag.line, column: tag.column)
+    func at(_ line: Int, _ column: Int) -> SourceLocation {
+      SourceLocation(file: template.path, line: line, column: column)
     }
     var open: [TemplateSyntax.Tag] = []
-    for tag in template.scan.tags {
+    var texts = template.scan.texts[...]
+    let tags = template.scan.tags
+    for index in 0...tags.count {
+      let tag = index < tags.count ? tags[index] : nil
+      // The text before this tag, directly inside `{{<parent}}`: the parser drops it.
+      while let text = texts.first, text.before == index {
+        texts.removeFirst()
+        if let parent = open.last, parent.kind == .parent {
+          let shown = text.text.prefix { $0 != "\n" && $0 != "\r\n" }.prefix(40)
+          found.append(
+            .warning(
+              at(text.line, text.column),
+              "`\(shown)` is inside `\(parent.text)` but in none of its blocks: it is not shown",
+              hint: "move it into a block such as `{{$main}}`, or into a comment `{{! … }}`",
+              code: "theme.text-outside-block"))
+        }
+      }
+      guard let tag else { break }
       switch tag.kind {
       case .variable, .unescaped, .section, .inverted:
-        found += name(tag, at: at(tag))
+        found += name(tag, in: open, at: at(tag.line, tag.column))
       case .partial, .parent:
-        found += reference(tag, at: at(tag))
+        found += reference(tag, at: at(tag.line, tag.column))
       case .block:
         if let outer = open.last, outer.kind == .parent {
-          found += block(tag, in: outer.name, at: at(tag))
+          found += block(tag, in: outer.name, at: at(tag.line, tag.column))
         }
       default: break
       }
@@ -64,33 +85,42 @@ struct TemplateCheck {
       default: break
       }
     }
-    if let p = template.scan.unclosed {
+    for p in template.scan.unclosed {
       found.append(
-        .warning(
-          SourceLocation(file: template.path, line: p.line, column: p.column), p.message,
-          hint: p.hint + " (the next tag's `}}` ends it now, and what lies between is left out)",
-          code: "theme.unclosed-tag"))
+        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.unclosed-tag"))
     }
-    return found
+    for p in template.scan.strayBraces {
+      found.append(
+        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.stray-brace"))
+    }
+    return found.sorted {
+      ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+    }
   }
 
   /// A value's name: an asset, a key of the view models, and whether it may print HTML.
-  private func name(_ tag: TemplateSyntax.Tag, at location: SourceLocation) -> [Diagnostic] {
+  private func name(
+    _ tag: TemplateSyntax.Tag, in open: [TemplateSyntax.Tag], at location: SourceLocation
+  ) -> [Diagnostic] {
     let name = tag.name
+    if tag.kind == .unescaped, name == "." {
+      return dot(tag, in: open, at: location)
+    }
     // `.`, transforms (`uppercased(x)`) and names with leading dots follow other rules.
     guard name != ".", !name.contains("("), !name.hasPrefix(".") else { return [] }
     let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     var found: [Diagnostic] = []
     if parts.count >= 2, parts[0] == "assets" {
       if !assetKeys.contains(parts[1]) {
-        let guess = Suggest.closest(to: parts[1], in: assetKeys.sorted())
         found.append(
           .error(
             location, "`assets.\(parts[1])` is not an asset of the theme",
-            hint: guess.map { "did you mean `assets.\($0)`?" }
+            hint: assetGuess(parts[1]).map { "did you mean `assets.\($0)`?" }
               ?? "add assets/\(Self.fileName(forKey: parts[1]))",
             code: "theme.unknown-asset"))
       }
+    } else if parts.count >= 2, let shape = TemplateVocabulary.paths[parts[0]] {
+      found += path(tag, parts, shape, at: location)
     } else if let unknown = Self.checked(parts).first(where: {
       !TemplateVocabulary.names.contains($0)
     }) {
@@ -116,16 +146,117 @@ struct TemplateCheck {
             ?? "the keys the pages have are listed in docs/theme.md (Keys)",
           code: "theme.unknown-name"))
     }
-    if tag.kind == .unescaped, let last = parts.last, !TemplateVocabulary.html.contains(last) {
-      let html = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " and ")
-      found.append(
-        .warning(
-          location,
-          "`\(tag.text)` prints `\(name)` without escaping it: HTML in the text would become part of the page",
-          hint: "write `{{\(name)}}`; only \(html) hold HTML to print as it is",
-          code: "theme.unescaped"))
+    if tag.kind == .unescaped, !Self.isHTML(parts) {
+      found.append(unescaped(tag, printing: "`\(name)`", at: location))
     }
     return found
+  }
+
+  /// Whether a name's value holds HTML: `body` or `json_ld`, not under `params` (site.yml's
+  /// values are text).
+  static func isHTML(_ parts: [String]) -> Bool {
+    guard let last = parts.last else { return false }
+    return TemplateVocabulary.html.contains(last) && checked(parts).count == parts.count
+  }
+
+  private func unescaped(
+    _ tag: TemplateSyntax.Tag, printing what: String, at location: SourceLocation
+  )
+    -> Diagnostic
+  {
+    let html = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " and ")
+    let escaped = "\(tag.open)\(tag.name)\(tag.close)"
+    return .warning(
+      location,
+      "`\(tag.text)` prints \(what) without escaping it: HTML in the text would become part of the page",
+      hint: "write `\(escaped)`; only \(html) hold HTML to print as it is",
+      code: "theme.unescaped")
+  }
+
+  /// `{{{.}}}`: the item of the section it is in, which is text unless the section is `body`.
+  private func dot(
+    _ tag: TemplateSyntax.Tag, in open: [TemplateSyntax.Tag], at location: SourceLocation
+  ) -> [Diagnostic] {
+    // Inverted sections and blocks do not change what `.` is.
+    guard let section = open.last(where: { $0.kind == .section }), section.name != ".",
+      !section.name.contains("("),
+      !Self.isHTML(section.name.split(separator: ".").map(String.init))
+    else { return [] }
+    return [unescaped(tag, printing: "each `\(section.name)` (the section's value)", at: location)]
+  }
+
+  /// A dotted name under a dictionary of fixed keys (`page.title`), followed key by key.
+  private func path(
+    _ tag: TemplateSyntax.Tag, _ parts: [String], _ root: TemplateVocabulary.Shape,
+    at location: SourceLocation
+  ) -> [Diagnostic] {
+    var shape = root
+    for k in 1..<parts.count {
+      let before = parts[..<k].joined(separator: ".")
+      switch shape {
+      case .open:
+        return []
+      case .keys(let keys):
+        if let next = keys[parts[k]] {
+          shape = next
+          continue
+        }
+        let names = keys.keys.sorted()
+        // A near key, or the same key of the other dictionary every page has (`site.url`:
+        // `page.url`).
+        let other =
+          k == 1
+          ? ["page", "site"].first { root in
+            guard root != parts[0], case .keys(let keys)? = TemplateVocabulary.paths[root] else {
+              return false
+            }
+            return keys[parts[1]] != nil
+          } : nil
+        let guess =
+          Suggest.closest(to: parts[k], in: names).map {
+            (parts[..<k] + [$0] + parts[(k + 1)...]).joined(separator: ".")
+          } ?? other.map { ([$0] + parts[1...]).joined(separator: ".") }
+        let list = names.map { "`\($0)`" }.joined(separator: ", ")
+        return [
+          .warning(
+            location,
+            "`\(tag.name)` is not a value a page has (`\(before)` has no key `\(parts[k])`): `\(tag.text)` finds nothing",
+            hint: guess.map { "did you mean `\($0)`?" } ?? "`\(before)` has \(list)",
+            code: "theme.unknown-name")
+        ]
+      case .list(let item):
+        let inner: String
+        if case .keys(let keys) = item, keys[parts[k]] != nil {
+          inner = "\(tag.open)\(parts[k...].joined(separator: "."))\(tag.close)"
+        } else {
+          inner = "\(tag.open).\(tag.close)"
+        }
+        return [
+          .warning(
+            location,
+            "`\(before)` is a list: `\(tag.text)` finds nothing",
+            hint:
+              "go through its items with a section: `\(tag.open)#\(before)\(tag.close)\(inner)\(tag.open)/\(before)\(tag.close)`",
+            code: "theme.unknown-name")
+        ]
+      case .value:
+        return [
+          .warning(
+            location,
+            "`\(before)` has no keys: `\(tag.text)` finds nothing",
+            hint: "write `\(tag.open)\(before)\(tag.close)`", code: "theme.unknown-name")
+        ]
+      }
+    }
+    return []
+  }
+
+  /// The asset key meant by `key`: a file of the same name in a folder (`logo_png` for
+  /// `img/logo.png`), or a near key.
+  private func assetGuess(_ key: String) -> String? {
+    let keys = assetKeys.sorted()
+    if let inFolder = keys.first(where: { $0.hasSuffix("_" + key) }) { return inFolder }
+    return Suggest.closest(to: key, in: keys)
   }
 
   /// The parts of a dotted name the vocabulary can judge: not those after `params`, which
@@ -184,9 +315,7 @@ struct TemplateCheck {
   /// them could not be read (broken, missing or dynamic): then nothing is known.
   private func blocks(of name: String, seen: inout Set<String>) -> Set<String>? {
     guard seen.insert(name).inserted else { return [] }
-    guard let template = templates[name], !template.scan.otherDelimiters,
-      template.scan.unclosed == nil
-    else { return nil }
+    guard let template = templates[name], template.scan.badDelimiters == nil else { return nil }
     var blocks: Set<String> = []
     for tag in template.scan.tags {
       switch tag.kind {

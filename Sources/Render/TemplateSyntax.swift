@@ -11,9 +11,12 @@ enum TemplateSyntax {
     var column: Int
     var message: String
     var hint: String
+    /// The parser accepts it (a comment that a later tag's `}}` ended): a warning, not the
+    /// reason a template does not parse.
+    var parses = false
   }
 
-  /// One `{{…}}` tag of a template and where its `{{` is (1-based, columns in Characters).
+  /// One tag of a template and where it starts (1-based, columns in Characters).
   struct Tag: Equatable {
     enum Kind: Equatable {
       /// `{{name}}`
@@ -24,23 +27,44 @@ enum TemplateSyntax {
       case section, inverted, block, parent, close, partial
       /// `{{!…}}`, `{{%…}}`
       case comment, pragma
+      /// `{{=<% %>=}}`: the tags after it are written with other delimiters.
+      case delimiters
     }
     var kind: Kind
-    /// The name, without the sigil and the spaces around it.
+    /// The name, without the sigil and the spaces (and line breaks) around it.
     var name: String
     var line: Int
     var column: Int
     /// The tag as written, for messages.
     var text: String
+    /// Where the tag is in the template.
+    var range: Range<String.Index>
+    /// The delimiters it is written with.
+    var open = "{{"
+    var close = "}}"
   }
 
-  /// The tags of a template, in order, up to the first one that is not closed (then
-  /// `unclosed` says where it is) or one that sets other delimiters (`otherDelimiters`: the
-  /// rest is not read here).
+  /// Text between tags, where its first character that is not a space is.
+  struct Text: Equatable {
+    var line: Int
+    var column: Int
+    var text: String
+    /// The index in `Scan.tags` of the tag that follows it.
+    var before: Int
+  }
+
+  /// The tags of a template, in order, read as the parser reads them: with the delimiters a
+  /// `{{=<% %>=}}` tag sets, and on after a tag that is not closed where it should be.
   struct Scan {
     var tags: [Tag] = []
-    var unclosed: Problem?
-    var otherDelimiters = false
+    /// The text between tags that is not only spaces and line breaks.
+    var texts: [Text] = []
+    /// Tags that their `}}` does not end: a later tag's `}}` does, or none.
+    var unclosed: [Problem] = []
+    /// Tags followed by one `}` more than they close with (`{{title}}}`): it is printed.
+    var strayBraces: [Problem] = []
+    /// A delimiter tag that cannot be read: the rest is not read.
+    var badDelimiters: Problem?
   }
 
   /// What a name may not hold: a tag whose inside has one of these was not closed where it
@@ -49,9 +73,12 @@ enum TemplateSyntax {
     "<", ">", "\"", "'", "{", "}", "=", "\n", "\r\n", "\r",
   ]
 
+  private static func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+
   /// Reads the tags of `text`.
   static func scan(_ text: String) -> Scan {
     var scan = Scan()
+    var (open, close) = ("{{", "}}")
     var (line, column) = (1, 1)
     var i = text.startIndex
     func advance(to end: String.Index) {
@@ -60,103 +87,223 @@ enum TemplateSyntax {
       }
       i = end
     }
-    while let start = text[i...].range(of: "{{")?.lowerBound {
-      advance(to: start)
-      // `{{{name}}}` closes with three braces.
-      let triple = text[start...].hasPrefix("{{{")
-      let open = text.index(start, offsetBy: triple ? 3 : 2)
-      let close = text[open...].range(of: triple ? "}}}" : "}}")
-      let inner = text[open..<(close?.lowerBound ?? text.endIndex)]
-      let body = inner.drop { $0 == " " || $0 == "\t" }
+    /// Records the text from `i` to `end` (when not blank) and moves to `end`.
+    func record(to end: String.Index) {
+      let gap = text[i..<end]
+      if let first = gap.firstIndex(where: { !isSpace($0) }) {
+        advance(to: first)
+        scan.texts.append(
+          Text(line: line, column: column, text: String(text[first..<end]), before: scan.tags.count)
+        )
+      }
+      advance(to: end)
+    }
+    let kinds: [Character: Tag.Kind] = [
+      "&": .unescaped, "#": .section, "^": .inverted, "$": .block, "<": .parent, "/": .close,
+      ">": .partial, "!": .comment, "%": .pragma,
+    ]
+    while let start = text[i...].range(of: open)?.lowerBound {
+      record(to: start)
+      let afterOpen = text.index(start, offsetBy: open.count)
+      // `{{{name}}}` closes with one more brace.
+      let triple = text[afterOpen...].first == "{"
+      let closer = triple ? close + "}" : close
+      let open1 = triple ? text.index(after: afterOpen) : afterOpen
+      let end = text[open1...].range(of: closer)
+      let inner = text[open1..<(end?.lowerBound ?? text.endIndex)]
+      let body = inner.drop(while: isSpace)
       let sigil = triple ? "{" : body.first ?? " "
       if sigil == "=" {
-        scan.otherDelimiters = true
-        return scan
+        guard let end, let set = delimiters(body) else {
+          scan.badDelimiters = Problem(
+            line: line, column: column,
+            message:
+              "the delimiter tag `\(text[start..<(end?.upperBound ?? text.endIndex)])` is not valid",
+            hint:
+              "write it as `\(open)=<% %>=\(close)`: the two new delimiters, a space between, `=` on both sides"
+          )
+          return scan
+        }
+        scan.tags.append(
+          Tag(
+            kind: .delimiters, name: "", line: line, column: column,
+            text: String(text[start..<end.upperBound]), range: start..<end.upperBound, open: open,
+            close: close))
+        (open, close) = set
+        advance(to: end.upperBound)
+        continue
       }
       // What follows the sigil: the name, for tags that have one.
       let named = triple || !"&#^$</>!%".contains(sigil) ? body : body.dropFirst()
+      let name = named.trimmingCharacters(in: .whitespacesAndNewlines)
       let broken =
-        close == nil || inner.contains("{{")
-        || (sigil != "!" && sigil != "%" && named.contains { notInNames.contains($0) })
+        end == nil || inner.contains(open)
+        || (sigil != "!" && sigil != "%" && name.contains { notInNames.contains($0) })
       if broken {
-        scan.unclosed = unclosed(
-          named, sigil: triple || named == body ? "" : String(sigil), triple: triple,
-          line: line, column: column)
-        return scan
+        scan.unclosed.append(
+          unclosed(
+            named, sigil: triple || named == body ? "" : String(sigil), triple: triple,
+            after: end.map { text[$0.upperBound...] }, open: open, close: closer,
+            line: line, column: column))
+        guard let end else { return scan }
+        // The parser takes a comment up to the first `}}`: it is one, and what follows is text.
+        if sigil == "!" {
+          scan.tags.append(
+            Tag(
+              kind: .comment, name: "", line: line, column: column,
+              text: String(text[start..<end.upperBound]), range: start..<end.upperBound,
+              open: open, close: close))
+        }
+        advance(to: end.upperBound)
+        continue
       }
-      let kinds: [Character: Tag.Kind] = [
-        "&": .unescaped, "#": .section, "^": .inverted, "$": .block, "<": .parent, "/": .close,
-        ">": .partial, "!": .comment, "%": .pragma,
-      ]
       let kind: Tag.Kind = triple ? .unescaped : kinds[sigil] ?? .variable
       let tag = Tag(
-        kind: kind, name: named.trimmingCharacters(in: CharacterSet(charactersIn: " \t")),
-        line: line, column: column, text: String(text[start..<close!.upperBound]))
-      advance(to: close!.upperBound)
+        kind: kind, name: name, line: line, column: column,
+        text: String(text[start..<end!.upperBound]), range: start..<end!.upperBound, open: open,
+        close: close)
       scan.tags.append(tag)
+      if closer.hasSuffix("}"), text[end!.upperBound...].first == "}" {
+        let meant = String(tag.text)
+        scan.strayBraces.append(
+          Problem(
+            line: line, column: column,
+            message:
+              "`\(meant)}` has one `}` too many: the tag ends at `\(closer)`, and the last `}` is printed",
+            hint: "write `\(meant)`", parses: true))
+      }
+      advance(to: end!.upperBound)
     }
+    record(to: text.endIndex)
     return scan
   }
 
+  /// The delimiters a `{{=<% %>=}}` tag sets, from what follows its `{{`; nil when it is not
+  /// one the parser reads.
+  private static func delimiters(_ body: Substring) -> (String, String)? {
+    guard body.first == "=", body.count >= 2 else { return nil }
+    let inside = body.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+    guard inside.hasSuffix("=") else { return nil }
+    let parts = inside.dropLast().split(whereSeparator: isSpace)
+    guard parts.count == 2 else { return nil }
+    return (String(parts[0]), String(parts[1]))
+  }
+
   /// The problem of a tag that its `}}` does not end: the name it starts with shows how to
-  /// write it.
+  /// write it. `after` is what follows the `}}` that ends it now (nil: none does).
   private static func unclosed(
-    _ named: Substring, sigil: String, triple: Bool, line: Int, column: Int
+    _ named: Substring, sigil: String, triple: Bool, after: Substring?, open: String,
+    close: String, line: Int, column: Int
   ) -> Problem {
     if sigil == "!" {
+      // A `}}` before the next `{{`: the comment was to end there, and holds a tag.
+      if let after, let next = after.range(of: close),
+        after.range(of: open).map({ next.lowerBound < $0.lowerBound }) ?? true
+      {
+        let printed = after[..<next.upperBound]
+        let meant = (named + printed.dropLast(close.count))
+          .replacingOccurrences(of: open, with: "")
+          .replacingOccurrences(of: close, with: "")
+          .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+        return Problem(
+          line: line, column: column,
+          message:
+            "a comment cannot hold `\(open)…\(close)`: it ends at the first `\(close)`, and what follows it (`\(printed)`) is printed",
+          hint: "leave the braces out inside a comment: `\(open)!\(meant)\(close)`", parses: true)
+      }
       return Problem(
-        line: line, column: column, message: "this comment is not closed with `}}`",
-        hint: "end the comment with `}}`: everything up to the next `}}` is left out of the page")
+        line: line, column: column, message: "this comment is not closed with `\(close)`",
+        hint: after == nil
+          ? "end the comment with `\(close)`"
+          : "end the comment with `\(close)`: now the next tag's `\(close)` ends it, and the text in between is left out of the page",
+        parses: after != nil)
     }
-    let name = named.drop { $0 == " " || $0 == "\t" }.prefix {
-      !notInNames.contains($0) && $0 != " " && $0 != "\t"
+    let name = named.drop(while: isSpace).prefix {
+      !notInNames.contains($0) && !isSpace($0)
     }
     if triple {
       return Problem(
-        line: line, column: column, message: "this tag is not closed with `}}}`",
-        hint: "a tag opened with three braces ends with three: `{{{\(name)}}}`")
+        line: line, column: column, message: "this tag is not closed with `\(close)`",
+        hint: "a tag opened with three braces ends with three: `\(open){\(name)\(close)`")
     }
     return Problem(
-      line: line, column: column, message: "this tag is not closed with `}}`",
-      hint: "end the tag with `}}` right after its name, on the same line: `{{\(sigil)\(name)}}`")
+      line: line, column: column, message: "this tag is not closed with `\(close)`",
+      hint:
+        "end the tag with `\(close)` right after its name, on the same line: `\(open)\(sigil)\(name)\(close)`"
+    )
   }
 
   /// What is wrong with `text`, which the parser rejected; nil when the tags read here look
-  /// right (or other delimiters are set), and the parser's own words are all there is.
+  /// right, and the parser's own words are all there is. Of several problems, the first in the
+  /// file (an unclosed tag takes the tags after it along, so it comes before what follows it).
   static func explain(_ text: String) -> Problem? {
     let scan = scan(text)
+    var found = scan.unclosed
+    if let bad = scan.badDelimiters { found.append(bad) }
     var open: [Tag] = []
-    for tag in scan.tags {
+    // Sections closed so far, by name: the opening tag and the line of its close.
+    var closed: [String: (opening: String, line: Int)] = [:]
+    tags: for tag in scan.tags {
+      if let parent = open.last, parent.kind == .parent,
+        ![.block, .close, .comment, .pragma, .delimiters].contains(tag.kind)
+      {
+        found.append(
+          Problem(
+            line: tag.line, column: tag.column,
+            message:
+              "`\(tag.text)` is inside `\(written(parent))` but in none of its blocks: only `{{$block}}` tags (and text, which is not shown) can go inside `\(written(parent))`",
+            hint: "move it into a block such as `{{$main}}`"))
+        break
+      }
       switch tag.kind {
       case .section, .inverted, .block, .parent:
         open.append(tag)
       case .close:
+        let closing = "\(tag.open)/\(tag.name)\(tag.close)"
+        let stray = open.contains(where: { $0.name == tag.name }) ? nil : closed[tag.name]
+        if let stray {
+          found.append(
+            Problem(
+              line: tag.line, column: tag.column,
+              message:
+                "`\(closing)` closes nothing: `\(stray.opening)` was closed on line \(stray.line)",
+              hint: "remove this `\(closing)`"))
+          break tags
+        }
         guard let top = open.last else {
-          return Problem(
-            line: tag.line, column: tag.column,
-            message: "`{{/\(tag.name)}}` closes no open section",
-            hint: "remove it, or open the section with `{{#\(tag.name)}}` before it")
+          found.append(
+            Problem(
+              line: tag.line, column: tag.column,
+              message: "`\(closing)` closes no open section",
+              hint:
+                "remove it, or open the section with `\(tag.open)#\(tag.name)\(tag.close)` before it"
+            ))
+          break tags
         }
         if top.name != tag.name {
           let opening = written(top)
-          return Problem(
-            line: tag.line, column: tag.column,
-            message:
-              "`{{/\(tag.name)}}` closes `\(opening)`, opened on line \(top.line), column \(top.column)",
-            hint:
-              "close sections innermost first, each with its own name: `\(opening)`…`{{/\(top.name)}}`"
-          )
+          found.append(
+            Problem(
+              line: tag.line, column: tag.column,
+              message:
+                "`\(closing)` closes `\(opening)`, opened on line \(top.line), column \(top.column)",
+              hint:
+                "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+            ))
+          break tags
         }
+        closed[tag.name] = (written(top), tag.line)
         open.removeLast()
       default: continue
       }
     }
-    if let unclosed = scan.unclosed { return unclosed }
-    if scan.otherDelimiters { return nil }
+    if let first = found.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+      return first
+    }
     if let top = open.last {
       return Problem(
         line: top.line, column: top.column, message: "`\(written(top))` is never closed",
-        hint: "add `{{/\(top.name)}}` where the section ends")
+        hint: "add `\(top.open)/\(top.name)\(top.close)` where the section ends")
     }
     return nil
   }
@@ -164,19 +311,48 @@ enum TemplateSyntax {
   /// An opening tag as messages show it, with its name trimmed: `{{#pages}}`.
   private static func written(_ tag: Tag) -> String {
     let sigils: [Tag.Kind: String] = [.section: "#", .inverted: "^", .block: "$", .parent: "<"]
-    return "{{\(sigils[tag.kind] ?? "")\(tag.name)}}"
+    return "\(tag.open)\(sigils[tag.kind] ?? "")\(tag.name)\(tag.close)"
   }
 
-  /// The parser's error in words, for what `explain` does not find.
-  static func describe(_ error: Error) -> String {
+  /// The parser's error in words, with a hint, for what `explain` does not find.
+  static func describe(_ error: Error) -> (message: String, hint: String) {
+    let sections = "check that every {{#section}} has its {{/section}}"
     switch error {
-    case MustacheTemplate.Error.unfinishedName: return "a tag is not finished"
-    case MustacheTemplate.Error.expectedSectionEnd: return "a section is not closed"
+    case MustacheTemplate.Error.unfinishedName:
+      return (
+        "a tag is not finished",
+        "a name is letters a–z, digits and `.`, `_`, `-`, and ends with `}}`: `{{page.title}}`"
+      )
+    case MustacheTemplate.Error.expectedSectionEnd: return ("a section is not closed", sections)
     case MustacheTemplate.Error.sectionCloseNameIncorrect:
-      return "a section is closed with another section's name"
+      return ("a section is closed with another section's name", sections)
     case MustacheTemplate.Error.invalidSetDelimiter:
-      return "the delimiter tag `{{=… …=}}` is not valid"
-    default: return "\(error)"
+      return (
+        "the delimiter tag `{{=… …=}}` is not valid",
+        "write it as `{{=<% %>=}}`: the two new delimiters, a space between, `=` on both sides"
+      )
+    case MustacheTemplate.Error.illegalTokenInsideInheritSection,
+      MustacheTemplate.Error.textInsideInheritSection:
+      return (
+        "only `{{$block}}` tags (and text, which is not shown) can go inside `{{<layout}}`",
+        "move it into a block such as `{{$main}}`"
+      )
+    case MustacheTemplate.Error.transformAppliedToInheritanceSection:
+      return (
+        "a `{{$block}}` cannot have a transform (`{{$upper(main)}}`)",
+        "name the block alone: `{{$main}}`"
+      )
+    case MustacheTemplate.Error.invalidConfigVariableSyntax:
+      return (
+        "a `{{%…}}` tag is not written as `{{% NAME: value}}`",
+        "remove it: themes need no `{{%…}}` tags"
+      )
+    case MustacheTemplate.Error.unrecognisedConfigVariable:
+      return (
+        "a `{{%…}}` tag names a setting Mustache does not have",
+        "remove it: themes need no `{{%…}}` tags"
+      )
+    default: return ("\(error)", sections)
     }
   }
 }

@@ -41,6 +41,63 @@ enum TemplateVocabulary {
     "redirect",
   ]
 
+  /// What a name under a dictionary of fixed keys holds, for dotted names (`page.title`).
+  indirect enum Shape: Equatable, Sendable {
+    /// Text, a flag or a number: nothing is under it.
+    case value
+    /// A dictionary: its keys, each with what it holds.
+    case keys([String: Shape])
+    /// A list: a section goes through its items (`{{#site.nav}}{{title}}{{/site.nav}}`); a
+    /// dotted name does not (`{{site.nav.title}}` finds nothing).
+    case list(Shape)
+    /// Names that are not the portal's (`site.params`: site.yml's): not judged.
+    case open
+
+    static func keys(_ names: [String]) -> Shape {
+      .keys(Dictionary(uniqueKeysWithValues: names.map { ($0, Shape.value) }))
+    }
+  }
+
+  /// The names whose value is a dictionary with the same keys on every page, and those keys,
+  /// at any depth: a dotted name under one of them is judged part by part against its own
+  /// keys (`page.summary` finds nothing: `summary` is a key of content pages, not of `page`).
+  /// `assets` is the theme's files (`theme.unknown-asset`). A test walks every page's context
+  /// and holds these to it, both ways.
+  static let paths: [String: Shape] = {
+    let card = Shape.keys(["title", "url", "summary", "kind_label"])
+    return [
+      "site": .keys(
+        Dictionary(
+          uniqueKeysWithValues: [
+            "title", "description", "vision", "language", "locale", "noindex", "home_url",
+            "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url",
+            "operator", "contact_url", "contact_address", "has_footer_pages",
+          ].map { ($0, Shape.value) }
+        ).merging(
+          [
+            "nav": .list(.keys(["title", "url", "current", "is_search"])),
+            "footer_pages": .list(.keys(["title", "url"])),
+            "params": .open,
+          ], uniquingKeysWith: { a, _ in a })),
+      "page": .keys([
+        "title", "url", "canonical", "description", "is_home", "is_search", "has_search_box",
+      ]),
+      "search": .keys(["index_url"]),
+      "redirect": .keys(["url", "title", "kind_label"]),
+      // The field page's (`name`, `url`, `goal`) and the domain page's (a domain summary).
+      "domain": .keys(
+        Dictionary(
+          uniqueKeysWithValues: ["id", "name", "goal", "summary", "url", "is_foundation"].map {
+            ($0, Shape.value)
+          }
+        ).merging(
+          ["fields": .list(.keys(["name", "url", "count", "summary"]))],
+          uniquingKeysWith: { a, _ in a })),
+      // The strategy pages before and after (cards; `""` at either end).
+      "previous": card, "next": card,
+    ]
+  }()
+
   /// The values that hold HTML on purpose, which a template prints with `{{{…}}}`: the body
   /// the generator wrote, and the event's JSON-LD (escaped for a `<script>` by `Feeds`).
   static let html: Set<String> = ["body", "json_ld"]

@@ -41,7 +41,7 @@ public struct Theme: Sendable {
     {
       return (nil, [missing])
     }
-    let files = ((try? fm.contentsOfDirectory(atPath: templatesDir.path)) ?? []).sorted()
+    let files = templateFiles(templatesDir)
     if files.isEmpty {
       return (
         nil,
@@ -52,7 +52,7 @@ public struct Theme: Sendable {
         ]
       )
     }
-    for file in files where file.hasSuffix(".mustache") {
+    for file in files {
       let name = String(file.dropLast(".mustache".count))
       let path = "\(displayPath)/templates/\(file)"
       guard let data = fm.contents(atPath: templatesDir.appendingPathComponent(file).path) else {
@@ -64,21 +64,19 @@ public struct Theme: Sendable {
         diagnostics.append(SourceFile.notUTF8([UInt8](data)[...], path: path, code: "theme.read"))
         continue
       }
-      if text.range(of: "content-security-policy", options: .caseInsensitive) != nil {
-        hasPolicy = true
-      }
+      if !hasPolicy, hasPolicyTag(text) { hasPolicy = true }
       if name == "layout" { layoutText = text }
       do {
         try HTMLEscape.register(text, named: name, in: &library)
         names.insert(name)
         parsed.append(.init(name: name, path: path, scan: TemplateSyntax.scan(text)))
       } catch let error as MustacheTemplate.ParserError {
+        let said = TemplateSyntax.describe(error.error)
         let problem =
           TemplateSyntax.explain(text)
           ?? TemplateSyntax.Problem(
-            line: error.context.lineNumber - 1, column: error.context.columnNumber,
-            message: TemplateSyntax.describe(error.error),
-            hint: "check that every {{#section}} has its {{/section}}")
+            line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+            message: said.message, hint: said.hint)
         diagnostics.append(
           .error(
             SourceLocation(file: path, line: problem.line, column: problem.column),
@@ -89,8 +87,7 @@ public struct Theme: Sendable {
       }
     }
     // A template that is there but broken has its own error: not also "missing".
-    let present = Set(
-      files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+    let present = Set(files.map { String($0.dropLast(".mustache".count)) })
     let missing = requiredTemplates.filter { !present.contains($0) }
     for required in missing {
       diagnostics.append(
@@ -117,6 +114,58 @@ public struct Theme: Sendable {
         assetFiles: assets.files, templateNames: names),
       diagnostics
     )
+  }
+
+  /// The `.mustache` files under `templates/` and its folders, as paths under it
+  /// (`home.mustache`, `partials/card.mustache`: the template `partials/card`, used as
+  /// `{{> partials/card}}`). Hidden files and folders (`.name`, `._home.mustache` that macOS
+  /// leaves on shared drives) are not read.
+  static func templateFiles(_ folder: URL) -> [String] {
+    let fm = FileManager.default
+    var found: [String] = []
+    func walk(_ folder: URL, _ prefix: String, depth: Int) {
+      for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+      where !file.hasPrefix(".") {
+        var isFolder: ObjCBool = false
+        let url = folder.appendingPathComponent(file)
+        guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+        if isFolder.boolValue {
+          if depth < 8 { walk(url, prefix + file + "/", depth: depth + 1) }
+        } else if file.hasSuffix(".mustache") {
+          found.append(prefix + file)
+        }
+      }
+    }
+    walk(folder, "", depth: 0)
+    return found
+  }
+
+  /// Whether a template has `<meta http-equiv="Content-Security-Policy" content="…">`, outside
+  /// Mustache and HTML comments: the words in a comment, or under `name=` (which browsers
+  /// ignore), state no policy.
+  static func hasPolicyTag(_ text: String) -> Bool {
+    var html = ""
+    var i = text.startIndex
+    for tag in TemplateSyntax.scan(text).tags where tag.kind == .comment {
+      html += text[i..<tag.range.lowerBound]
+      i = tag.range.upperBound
+    }
+    html += text[i...]
+    while let start = html.range(of: "<!--") {
+      let end = html[start.upperBound...].range(of: "-->")?.upperBound ?? html.endIndex
+      html.removeSubrange(start.lowerBound..<end)
+    }
+    let meta = #"<meta\s[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy(?=["'\s/>])[^>]*>"#
+    guard let regex = try? NSRegularExpression(pattern: meta, options: [.caseInsensitive]) else {
+      return false
+    }
+    let range = NSRange(html.startIndex..., in: html)
+    return regex.matches(in: html, range: range).contains { match in
+      Range(match.range, in: html).map {
+        html[$0].range(of: #"\scontent\s*="#, options: [.regularExpression, .caseInsensitive])
+          != nil
+      } ?? false
+    }
   }
 
   /// No template states a Content-Security-Policy: nothing then stops a script pasted into a
@@ -179,15 +228,37 @@ public struct Theme: Sendable {
           continue
         }
         keys[key] = relative
+        if let renamed = writableName(relative) {
+          diagnostics.append(
+            .warning(
+              SourceLocation(file: "\(displayPath)/assets/\(relative)"),
+              "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only letters a–z, digits, `.`, `_` and `-`",
+              hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
+              code: "theme.asset-name"))
+        }
         let ext = (relative as NSString).pathExtension
         let stem = (relative as NSString).deletingPathExtension
-        let hashed = "assets/\(stem).\(fingerprint(data)).\(ext)"
+        // A file without an extension (`LICENSE`) keeps none: no trailing dot.
+        let hashed =
+          ext.isEmpty
+          ? "assets/\(relative).\(fingerprint(data))"
+          : "assets/\(stem).\(fingerprint(data)).\(ext)"
         paths[relative] = hashed
         files.append((hashed, data))
       }
     }
     walk(folder, "", depth: 0)
     return (paths, files, diagnostics)
+  }
+
+  /// The name to give an asset whose key a tag cannot hold (`logo@2x.png`, `my logo.svg`):
+  /// every other character turned into `-` (`logo-2x.png`); nil when the name is fine.
+  static func writableName(_ path: String) -> String? {
+    func fine(_ c: Character) -> Bool {
+      c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "-" || c == "_" || c == "/")
+    }
+    guard !path.allSatisfy(fine) else { return nil }
+    return String(path.map { fine($0) ? $0 : "-" })
   }
 
   /// Renders a template; a missing template was already reported at load time.

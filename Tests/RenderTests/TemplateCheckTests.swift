@@ -200,7 +200,7 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unknown-name") == [
         "theme/templates/home.mustache:25:33: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
-        "theme/templates/layout.mustache:57:29: warning: `site.titel` is not a value a page has (no key is named `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
+        "theme/templates/layout.mustache:57:29: warning: `site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
         "theme/templates/toc.mustache:1:1: warning: `has_tocs` is not a value a page has: `{{#has_tocs}}` finds nothing [theme.unknown-name]\n    hint: did you mean `has_toc`?",
       ])
   }
@@ -280,5 +280,180 @@ import Testing
     #expect(unknown.count == 1)
     #expect(unknown.first?.message.contains("`site.parms.notice`") == true)
     #expect(unknown.first?.hint == "did you mean `site.params.notice`?")
+  }
+}
+
+/// What a reviewer found the checks missing or saying wrongly, one mistake each.
+@Suite struct TemplateReviewTests {
+  let t = TemplateCheckTests()
+
+  /// Other delimiters and a comment holding a tag do not switch off the checks after them.
+  @Test func checksGoOnAfterDelimitersAndBrokenComments() throws {
+    let (theme, diagnostics) = try t.load("go-on") { folder in
+      try t.replace(
+        "<link rel=\"stylesheet\"",
+        "{{=<% %>=}}<%! other delimiters %><%={{ }}=%><link rel=\"stylesheet\" href=\"{{assets.styel_css}}\">\n<link rel=\"stylesheet\"",
+        in: "layout", folder)
+      try t.replace(
+        "{{$main}}", "{{! shows {{page.title}} here }}\n{{$mian}}", in: "home", folder)
+      try t.replace("{{/main}}", "{{/mian}}", in: "home", folder)
+    }
+    #expect(theme == nil)
+    #expect(diagnostics.filter { $0.code == "theme.unknown-asset" }.map(\.location.line) == [21])
+    let block = try #require(diagnostics.first { $0.code == "theme.unknown-block" })
+    #expect("\(block.location.file):\(block.location.line)" == "theme/templates/home.mustache:4")
+    let comment = try #require(diagnostics.first { $0.code == "theme.unclosed-tag" })
+    #expect(
+      comment.message
+        == "a comment cannot hold `{{…}}`: it ends at the first `}}`, and what follows it (` here }}`) is printed"
+    )
+  }
+
+  /// A tag inside `{{<layout}}` in no block is an error at the tag; text there is a warning.
+  @Test func aTagOrTextOutsideTheBlocksIsNamed() throws {
+    let (_, diagnostics) = try t.load("outside-block") { folder in
+      try t.replace("{{$main}}", "{{> toc}}\n{{$main}}", in: "about", folder)
+      try t.replace("{{$main}}", "お知らせ\n{{$main}}", in: "home", folder)
+    }
+    #expect(
+      t.shown(diagnostics, "theme.syntax") == [
+        "theme/templates/about.mustache:2:1: error: template syntax error: `{{> toc}}` is inside `{{<layout}}` but in none of its blocks: only `{{$block}}` tags (and text, which is not shown) can go inside `{{<layout}}` [theme.syntax]\n    hint: move it into a block such as `{{$main}}`"
+      ])
+    #expect(
+      t.shown(diagnostics, "theme.text-outside-block") == [
+        "theme/templates/home.mustache:3:1: warning: `お知らせ` is inside `{{<layout}}` but in none of its blocks: it is not shown [theme.text-outside-block]\n    hint: move it into a block such as `{{$main}}`, or into a comment `{{! … }}`"
+      ])
+  }
+
+  /// Templates in folders are read, named by their path: `{{> partials/card}}`.
+  @Test func templatesInFoldersAreRead() throws {
+    let (theme, diagnostics) = try t.load("template-folder") { folder in
+      let partials = folder.appendingPathComponent("templates/partials")
+      try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+      try "<p>{{page.title}}</p>\n".write(
+        to: partials.appendingPathComponent("card.mustache"), atomically: true, encoding: .utf8)
+      try t.replace("{{> toc}}", "{{> toc}}\n  {{> partials/card}}", in: "about", folder)
+    }
+    #expect(diagnostics.map(\.text) == [])
+    #expect(theme?.templateNames.contains("partials/card") == true)
+  }
+
+  /// Hidden files (`._home.mustache` from macOS) are not templates; `_name` ones are.
+  @Test func hiddenTemplateFilesAreSkipped() throws {
+    let (theme, diagnostics) = try t.load("hidden-template") { folder in
+      let templates = folder.appendingPathComponent("templates")
+      try Data([0x00, 0x05, 0x16, 0x07, 0xFF]).write(
+        to: templates.appendingPathComponent("._home.mustache"))
+      try "{{#a}}".write(
+        to: templates.appendingPathComponent(".x.mustache"), atomically: true, encoding: .utf8)
+      try "<p>x</p>".write(
+        to: templates.appendingPathComponent("_note.mustache"), atomically: true, encoding: .utf8)
+    }
+    #expect(diagnostics.map(\.text) == [])
+    #expect(theme?.templateNames.contains("_note") == true)
+    #expect(theme?.templateNames.contains { $0.hasPrefix(".") } == false)
+  }
+
+  /// The policy is a `<meta http-equiv>` tag, not the words anywhere.
+  @Test func onlyARealPolicyTagCounts() throws {
+    for fake in [
+      "{{! keeps the Content-Security-Policy }}",
+      "<meta name=\"Content-Security-Policy\" content=\"default-src 'self'\">",
+      "<!-- <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"> -->",
+      "{{! <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"> }}",
+    ] {
+      let (_, diagnostics) = try t.load("fake-policy") { folder in
+        let url = folder.appendingPathComponent("templates/layout.mustache")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+          $0.contains("Content-Security-Policy") ? fake[...] : $0
+        }
+        try kept.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+      }
+      #expect(diagnostics.map(\.code) == ["theme.no-policy"], "\(fake)")
+    }
+    #expect(
+      Theme.hasPolicyTag(
+        "<META content=\"default-src 'self'\" HTTP-EQUIV=content-security-policy>"))
+  }
+
+  /// Dotted names under `site`, `page`, … follow their keys; lists cannot be gone into.
+  @Test func pathsFollowTheirKeys() throws {
+    let (_, diagnostics) = try t.load("paths") { folder in
+      try t.replace(
+        "<main",
+        "{{page.summary}}{{site.url}}{{site.nav.title}}{{page.title.x}}{{site.params.a.b}}<main",
+        in: "layout", folder)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.unknown-name" }.map {
+        "\($0.message) | \($0.hint ?? "")"
+      } == [
+        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_search_box`, `is_home`, `is_search`, `title`, `url`",
+        "`site.url` is not a value a page has (`site` has no key `url`): `{{site.url}}` finds nothing | did you mean `page.url`?",
+        "`site.nav` is a list: `{{site.nav.title}}` finds nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
+        "`page.title` has no keys: `{{page.title.x}}` finds nothing | write `{{page.title}}`",
+      ])
+  }
+
+  /// `{{{.}}}` over text and `{{{site.params.body}}}` are text printed as HTML.
+  @Test func unescapedDotsAndParamsAreText() throws {
+    let (_, diagnostics) = try t.load("unescaped-dot") { folder in
+      try t.replace(
+        "{{{body}}}",
+        "{{#tags}}{{{.}}}{{/tags}}{{#summary}}{{{.}}}{{/summary}}{{#body}}{{{.}}}{{/body}}{{{site.params.body}}}{{{body}}}",
+        in: "about", folder)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.unescaped" }.map(\.message) == [
+        "`{{{.}}}` prints each `tags` (the section's value) without escaping it: HTML in the text would become part of the page",
+        "`{{{.}}}` prints each `summary` (the section's value) without escaping it: HTML in the text would become part of the page",
+        "`{{{site.params.body}}}` prints `site.params.body` without escaping it: HTML in the text would become part of the page",
+      ])
+  }
+
+  /// An asset whose key a tag cannot hold is named with the name to give it; a file without an
+  /// extension is published without a trailing dot.
+  @Test func assetNamesTemplatesCannotWrite() throws {
+    let (theme, diagnostics) = try t.load("asset-names") { folder in
+      let assets = folder.appendingPathComponent("assets")
+      for name in ["logo@2x.png", "my logo.svg", "LICENSE"] {
+        try "x".write(
+          to: assets.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+    }
+    #expect(
+      t.shown(diagnostics, "theme.asset-name") == [
+        "theme/assets/logo@2x.png:1:1: warning: `logo@2x.png` has a key no template can write (`assets.logo@2x_png`): a name in a tag has only letters a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `logo-2x.png` (`assets.logo_2x_png`)",
+        "theme/assets/my logo.svg:1:1: warning: `my logo.svg` has a key no template can write (`assets.my logo_svg`): a name in a tag has only letters a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `my-logo.svg` (`assets.my_logo_svg`)",
+      ])
+    let license = try #require(theme?.assetPaths["LICENSE"])
+    #expect(license.hasPrefix("assets/LICENSE.") && !license.hasSuffix("."))
+    #expect(license.split(separator: ".").count == 2)
+  }
+
+  /// `{{assets.logo_png}}` for `img/logo.png` is pointed at its key with the folder.
+  @Test func anAssetInAFolderIsSuggested() throws {
+    let (_, diagnostics) = try t.load("asset-in-folder") { folder in
+      let img = folder.appendingPathComponent("assets/img")
+      try FileManager.default.createDirectory(at: img, withIntermediateDirectories: true)
+      try Data([0x89, 0x50]).write(to: img.appendingPathComponent("logo.png"))
+      try t.replace(
+        "<main", "<img src=\"{{assets.logo_png}}\" alt=\"\"><main", in: "layout", folder)
+    }
+    let d = try #require(diagnostics.first { $0.code == "theme.unknown-asset" })
+    #expect(d.hint == "did you mean `assets.img_logo_png`?")
+  }
+
+  /// `{{title}}}` prints a `}`.
+  @Test func aStrayBraceIsAWarning() throws {
+    let (theme, diagnostics) = try t.load("stray-brace") { folder in
+      try t.replace("{{page.title}}</h1>", "{{page.title}}}</h1>", in: "about", folder)
+    }
+    #expect(theme != nil)
+    #expect(
+      t.shown(diagnostics, "theme.stray-brace") == [
+        "theme/templates/about.mustache:5:23: warning: `{{page.title}}}` has one `}` too many: the tag ends at `}}`, and the last `}` is printed [theme.stray-brace]\n    hint: write `{{page.title}}`"
+      ])
   }
 }

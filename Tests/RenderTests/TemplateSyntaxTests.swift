@@ -99,15 +99,106 @@ import Testing
     #expect(scan.tags[2].text == "{{ title }}")
   }
 
-  @Test func rightTemplatesAndOtherDelimitersAreLeftToTheParser() {
+  @Test func rightTemplatesHaveNothingToExplain() {
     #expect(TemplateSyntax.explain("{{#a}}{{{b}}}{{> p}}{{^c}}{{/c}}{{/a}}") == nil)
-    #expect(TemplateSyntax.explain("{{=<% %>=}}<%#a%>") == nil)
+    #expect(TemplateSyntax.explain("{{=<% %>=}}<%#a%><%/a%><%={{ }}=%>{{#b}}{{/b}}") == nil)
+  }
+
+  /// Tags after `{{=<% %>=}}` are read with its delimiters, and after `<%={{ }}=%>` with the
+  /// usual ones again: what follows is checked as the parser reads it.
+  @Test func otherDelimitersAreFollowed() {
+    let scan = TemplateSyntax.scan("{{=<% %>=}}<% title %>{{x}}<%={{ }}=%>\n{{assets.logo}}")
+    #expect(scan.tags.map(\.kind) == [.delimiters, .variable, .delimiters, .variable])
+    #expect(scan.tags.map(\.name) == ["", "title", "", "assets.logo"])
+    #expect(scan.tags[3].line == 2)
+    #expect(
+      TemplateSyntax.explain("{{=<% %>=}}\n<%#a%>")
+        == .init(
+          line: 2, column: 1, message: "`<%#a%>` is never closed",
+          hint: "add `<%/a%>` where the section ends"))
+    #expect(
+      TemplateSyntax.explain("{{=<%>=}}{{x}}")?.message
+        == "the delimiter tag `{{=<%>=}}` is not valid")
+  }
+
+  /// A comment holding a tag ends at the tag's `}}`, and the parser reads on: so does the scan,
+  /// and a block after it is still a block.
+  @Test func theScanGoesOnAfterABrokenTag() {
+    let scan = TemplateSyntax.scan("{{! shows {{page.title}} here }}\n{{$mian}}x{{/mian}}")
+    #expect(scan.tags.map(\.kind) == [.comment, .block, .close])
+    #expect(scan.texts.map(\.text) == ["here }}\n", "x"])
+    #expect(scan.unclosed.count == 1)
+  }
+
+  /// A comment cannot hold a tag: the message says what is printed.
+  @Test func aCommentHoldingATagSaysWhatIsPrinted() {
+    let p = TemplateSyntax.scan("<p>{{! shows {{title}} }}</p>").unclosed
+    #expect(
+      p == [
+        .init(
+          line: 1, column: 4,
+          message:
+            "a comment cannot hold `{{…}}`: it ends at the first `}}`, and what follows it (` }}`) is printed",
+          hint: "leave the braces out inside a comment: `{{! shows title }}`", parses: true)
+      ])
+  }
+
+  /// Spaces and line breaks around a name are the parser's whitespace: the tag is fine. A tag
+  /// broken after a line break is told with its name.
+  @Test func aTagOverLinesIsATagAndABrokenOneIsToldByName() {
+    let scan = TemplateSyntax.scan("{{\n  site.title\n}}")
+    #expect(scan.tags.map(\.name) == ["site.title"])
+    #expect(scan.unclosed == [])
+    #expect(
+      TemplateSyntax.explain("{{\n  site.title</a>\n{{x}}")?.hint
+        == "end the tag with `}}` right after its name, on the same line: `{{site.title}}`")
+  }
+
+  /// Inside `{{<layout}}` only blocks can go: another tag is an error at itself, not at the
+  /// end of the file with the parser's word for it.
+  @Test func aTagInsideAParentButInNoBlockIsNamed() {
+    for tag in ["{{site.title}}", "{{> toc}}", "{{{body}}}", "{{#x}}"] {
+      let text = "{{<layout}}\n{{$head}}{{/head}}\n  \(tag){{$main}}x{{/main}}\n{{/layout}}\n"
+      let p = TemplateSyntax.explain(text)
+      #expect(p?.line == 3)
+      #expect(p?.column == 3)
+      #expect(
+        p?.message
+          == "`\(tag)` is inside `{{<layout}}` but in none of its blocks: only `{{$block}}` tags (and text, which is not shown) can go inside `{{<layout}}`"
+      )
+      #expect(p?.hint == "move it into a block such as `{{$main}}`")
+    }
+  }
+
+  /// `{{title}}}` prints its last `}`.
+  @Test func aStrayBraceIsFound() {
+    #expect(
+      TemplateSyntax.scan("<h1>{{title}}}</h1>{{{body}}}").strayBraces == [
+        .init(
+          line: 1, column: 5,
+          message:
+            "`{{title}}}` has one `}` too many: the tag ends at `}}`, and the last `}` is printed",
+          hint: "write `{{title}}`", parses: true)
+      ])
+  }
+
+  /// A close too many says which section it repeats, not that it closes the block around.
+  @Test func aSecondCloseSaysWhereTheSectionWasClosed() {
+    let p = TemplateSyntax.explain(
+      "{{<layout}}{{$main}}\n{{#updates}}x\n{{/updates}}{{/updates}}\n{{/main}}{{/layout}}")
+    #expect(
+      p
+        == .init(
+          line: 3, column: 13,
+          message: "`{{/updates}}` closes nothing: `{{#updates}}` was closed on line 3",
+          hint: "remove this `{{/updates}}`"))
   }
 
   /// What `explain` leaves to swift-mustache is placed where the parser says, on the file's own
-  /// lines (the theme's templates are parsed after a line of their own, `HTMLEscape.pragma`).
+  /// lines (the theme's templates are parsed after a line of their own, `HTMLEscape.pragma`),
+  /// in words.
   @Test func theParsersErrorKeepsTheFilesLines() throws {
-    let text = "<main>\n{{=<% %>=}}\n<%#pages%>\n</main>\n"
+    let text = "<main>\n\n{{% NOPE: x}}\n</main>\n"
     #expect(TemplateSyntax.explain(text) == nil)
     var parserLine = 0
     do { _ = try MustacheTemplate(string: text) } catch let error as MustacheTemplate.ParserError {
@@ -122,6 +213,9 @@ import Testing
     let (_, diagnostics) = Theme.load(from: theme, displayPath: "theme")
     let d = try #require(diagnostics.first { $0.code == "theme.syntax" })
     #expect(d.location.line == parserLine)
+    #expect(
+      d.message
+        == "template syntax error: a `{{%…}}` tag names a setting Mustache does not have")
   }
 
   @Test func theThemeReportsItsBrokenTemplate() throws {

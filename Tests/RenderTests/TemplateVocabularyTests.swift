@@ -57,11 +57,57 @@ import Testing
         }
       }
     }
+    // The dictionaries of fixed keys (`TemplateVocabulary.paths`), key by key: what a page has
+    // under them that is not listed, and what is listed that no page has.
+    var unlisted: Set<String> = []
+    var had: Set<String> = []
+    func compare(_ value: TemplateValue, _ shape: TemplateVocabulary.Shape, _ path: String) {
+      switch (value, shape) {
+      case (_, .open): had.insert(path)
+      case (.text, .value), (.bool, .value): had.insert(path)
+      case (.text(""), .keys): break  // no previous page on the first
+      case (.dict(let d), .keys(let keys)):
+        had.insert(path)
+        for (key, inner) in d.mapValues({ $0 }) {
+          if let s = keys[key] {
+            compare(inner, s, "\(path).\(key)")
+          } else {
+            unlisted.insert("\(path).\(key)")
+          }
+        }
+      case (.list(let items), .list(let item)):
+        had.insert(path)
+        for i in items { compare(i, item, path + "[]") }
+      default: unlisted.insert("\(path) (\(shape))")
+      }
+    }
+    func listed(_ shape: TemplateVocabulary.Shape, _ path: String) -> [String] {
+      switch shape {
+      case .value, .open: [path]
+      case .keys(let keys): [path] + keys.flatMap { listed($0.value, "\(path).\($0.key)") }
+      case .list(let item): [path] + listed(item, path + "[]")
+      }
+    }
     for (_, job) in plan.jobs {
       guard let made = plan.context(for: job) else { continue }
       templates.insert(made.template)
-      walk(.dict(Theme.withThemeKeys(made.context)), made.template)
+      let context = Theme.withThemeKeys(made.context)
+      walk(.dict(context), made.template)
+      for (root, shape) in TemplateVocabulary.paths {
+        if let value = context[root] { compare(value, shape, root) }
+      }
     }
+    #expect(unlisted == [], "keys under TemplateVocabulary.paths that it does not list")
+    let all = Set(TemplateVocabulary.paths.flatMap { listed($0.value, $0.key) })
+    #expect(all.subtracting(had) == [], "keys TemplateVocabulary.paths lists that no page has")
+    // Every part of a path is a name too.
+    #expect(
+      Set(
+        all.flatMap {
+          $0.split(separator: ".").map { String($0.replacingOccurrences(of: "[]", with: "")) }
+        }
+      )
+      .subtracting(TemplateVocabulary.names) == [])
     #expect(unknown == [:], "keys the view models set that TemplateVocabulary.names lacks")
     // Every template but the layout was rendered, so every view model was made…
     #expect(templates == Set(Theme.requiredTemplates).subtracting(["layout"]))
