@@ -22,8 +22,10 @@ struct FootnoteRule: Rule {
     let lines: [[Character]] = page.source.lineTexts.enumerated().map { index, text in
       guard !code.contains(index + 1) else { return [] }
       // Most lines hold neither a note nor a comment: they are not made characters.
-      guard inComment || text.contains("<!--") else {
-        return text.contains("[^") ? Array(text) : []
+      // Bytes first: Foundation's substring search on every line of every page was a tenth of
+      // a lint of 10,000 pages.
+      guard inComment || (text.utf8.contains(0x3C) && text.contains("<!--")) else {
+        return text.utf8.contains(0x5E) && text.contains("[^") ? Array(text) : []
       }
       var line = Array(text)
       var i = 0
