@@ -105,7 +105,9 @@ public struct SourceFile: Sendable {
 
   /// A line of three or more dashes that is not `---`.
   static func isFenceLike(_ line: Substring) -> Bool {
+    // Every front-matter line is asked: most start with a letter, and are not counted.
     let t = line.trimmingTrailingSpaces.drop { $0 == " " || $0 == "\u{3000}" }
+    guard let first = t.first, dashes.contains(first) else { return false }
     return t.count >= 3 && t != "---" && t.allSatisfy { dashes.contains($0) }
   }
 

@@ -196,7 +196,8 @@ struct YAMLFields {
   /// between two wide characters (「一行目です。 二行目です。」 showed a space; a `title: |` put
   /// a line break into <title> and the calendar). Between other characters, one space.
   static func joiningLines(_ value: String, style: Node.Scalar.Style, wrapped: Bool) -> String {
-    guard value.contains("\n") || (wrapped && (style == .plain || style == .folded)) else {
+    // On bytes: every value of every file is asked, and most are one line.
+    guard value.utf8.contains(0x0A) || (wrapped && (style == .plain || style == .folded)) else {
       return value
     }
     var out = String.UnicodeScalarView()
