@@ -205,6 +205,18 @@ def test_a_typo_is_offered_the_site_word(search_page, site_dir):
     # A word of two characters that finds nothing is offered nothing.
     page = type_query(search_page, "ぼう")
     assert "もしかして" not in page["status"]
+    # Candidates that all fail the check of the whole term: nothing found, so the names a
+    # typo away are offered, as `portal search` does (the page asked only before checking).
+    query = "DXすいしん"
+    expected = cli(site_dir, query)
+    page = type_query(search_page, query)
+    assert expected["count"] == 0 and expected["suggestions"], expected
+    if expected["suggestions"]:
+        assert "もしかして：" + "、".join(expected["suggestions"]) + "。" in page["status"], page["status"]
+    # The advice to try kanji is for a search typed in kana.
+    assert "漢字でも試してください" not in page["status"]
+    page = type_query(search_page, "ぼうさいぶろぐ")
+    assert "漢字でも試してください" in page["status"], page["status"]
 
 
 def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
@@ -326,7 +338,7 @@ def test_the_status_says_what_the_search_is_limited_to(search_page, site_dir):
         lambda d: "（イベント・用語だけで探しています）" in wait_for_results(d, "DX")["status"])
     page = type_query(search_page, "存在しないことば")
     assert page["status"].startswith("「存在しないことば」に一致するページは見つかりませんでした（イベント・用語だけで探しています）。")
-    assert "漢字でも試してください" in page["status"]
+    assert page["status"].endswith("短いことばや、別のことばで試してください。")
     assert help_block.is_displayed()
     links = [a.get_attribute("href") for a in help_block.find_elements(By.TAG_NAME, "a")]
     assert any(h.endswith("/glossary/") for h in links) and not any(h.endswith("/search/") for h in links)

@@ -876,7 +876,10 @@ function setupPage() {
         });
         status.append("。");
       }
-      status.append("短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。");
+      // The advice to try kanji only after a search typed in kana alone.
+      status.append(/^[\u3041-\u309F\u30A0-\u30FF\s]+$/.test(q)
+        ? "短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。"
+        : "短いことばや、別のことばで試してください。");
       return;
     }
     if (!shown && session.more) {
@@ -911,6 +914,13 @@ function setupPage() {
     more.disabled = true;
     const results = await session.next(PAGE);
     if (gen !== generation) return;
+    // Nothing found once the candidates are checked (a mixed or long term may leave none), as
+    // `portal search` decides: the names a typo away, fetched before the status is written, so
+    // a screen reader hears it once, whole.
+    if (!session.candidates && shown === 0 && !suggestions.length) {
+      suggestions = await engine.suggest(q).catch(() => []);
+      if (gen !== generation) return;
+    }
     for (const r of results) list.append(renderResult(r));
     shown += results.length;
     list.hidden = shown === 0;
@@ -935,11 +945,8 @@ function setupPage() {
       await ready;
       const s = await engine.query(q, kinds());
       if (gen !== generation) return;
-      // Fetched before the status is written, so a screen reader hears it once, whole.
-      const words = s.candidates ? [] : await engine.suggest(q).catch(() => []);
-      if (gen !== generation) return;
       session = s;
-      suggestions = words;
+      suggestions = [];
       await showMore(gen, q);
     } catch (e) {
       if (gen !== generation) return;
