@@ -79,17 +79,28 @@ enum YAMLSlips {
         blockIndent = nil
       }
       var i = indent
+      // Under a key at the start of its line that opens nothing, the line's key belongs at the
+      // start too: spaces for the tab would be "indented more than the line above".
+      func topLevel() -> Bool {
+        previousContentLine(before: number, in: lines).map { $0.indent == 0 && !$0.opensBlock }
+          ?? true
+      }
       while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{3000}" {
         if chars[i] == "\t" {
           return YAMLProblem(
             line: number, column: i + 1, message: "the line is indented with a tab",
-            hint: "YAML needs spaces: replace the tab with two spaces")
+            hint: topLevel()
+              ? "remove the tab: this key starts at the beginning of the line, as the keys above it do"
+              : "YAML needs spaces: replace the tab with spaces, as far in as the lines it belongs with (two, under `key:`)"
+          )
         }
         if chars[i] == "\u{3000}" {
           return YAMLProblem(
             line: number, column: i + 1,
             message: "the line starts with a full-width space `\u{3000}`",
-            hint: "indent with half-width spaces, or remove the space")
+            hint: topLevel()
+              ? "remove the space: this key starts at the beginning of the line, as the keys above it do"
+              : "indent with half-width spaces, as far in as the lines it belongs with")
         }
         i += 1
       }

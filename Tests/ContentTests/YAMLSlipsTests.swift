@@ -87,6 +87,9 @@ import Testing
 
   @Test func indentationWithTabsOrFullWidthSpaces() throws {
     try expect("title: テスト\nfields:\n\t- a\n", at: 4, 1, "indented with a tab", hint: "spaces")
+    // A top-level key after a tab: spaces would indent it more than the keys above.
+    try expect(
+      "title: テスト\n\tsummary: S\n", at: 3, 1, "indented with a tab", hint: "remove the tab")
     try expect(
       "title: テスト\nfields:\n\u{3000}- a\n", at: 4, 1, "full-width space",
       hint: "half-width spaces")
