@@ -64,12 +64,14 @@ public struct Theme: Sendable {
         diagnostics.append(SourceFile.notUTF8([UInt8](data)[...], path: path, code: "theme.read"))
         continue
       }
-      if !hasPolicy, hasPolicyTag(text) { hasPolicy = true }
+      // Read once, for the policy and for what the templates name.
+      let scan = TemplateSyntax.scan(text)
+      if !hasPolicy, hasPolicyTag(text, scan: scan) { hasPolicy = true }
       if name == "layout" { layoutText = text }
       do {
         try HTMLEscape.register(text, named: name, in: &library)
         names.insert(name)
-        parsed.append(.init(name: name, path: path, scan: TemplateSyntax.scan(text)))
+        parsed.append(.init(name: name, path: path, scan: scan))
       } catch let error as MustacheTemplate.ParserError {
         let said = TemplateSyntax.describe(error.error)
         let problem =
@@ -121,6 +123,13 @@ public struct Theme: Sendable {
   /// `{{> partials/card}}`). Hidden files and folders (`.name`, `._home.mustache` that macOS
   /// leaves on shared drives) are not read.
   static func templateFiles(_ folder: URL) -> [String] {
+    files(under: folder).filter { $0.hasSuffix(".mustache") }
+  }
+
+  /// The files under `folder` and its folders, as paths under it, sorted folder by folder;
+  /// hidden files and folders left out. Eight folders deep at most: deep enough for any theme,
+  /// and a folder linked into itself ends.
+  static func files(under folder: URL) -> [String] {
     let fm = FileManager.default
     var found: [String] = []
     func walk(_ folder: URL, _ prefix: String, depth: Int) {
@@ -131,7 +140,7 @@ public struct Theme: Sendable {
         guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
         if isFolder.boolValue {
           if depth < 8 { walk(url, prefix + file + "/", depth: depth + 1) }
-        } else if file.hasSuffix(".mustache") {
+        } else {
           found.append(prefix + file)
         }
       }
@@ -143,10 +152,11 @@ public struct Theme: Sendable {
   /// Whether a template has `<meta http-equiv="Content-Security-Policy" content="…">`, outside
   /// Mustache and HTML comments: the words in a comment, or under `name=` (which browsers
   /// ignore), state no policy.
-  static func hasPolicyTag(_ text: String) -> Bool {
+  /// - Parameter scan: the template's tags, when already read.
+  static func hasPolicyTag(_ text: String, scan: TemplateSyntax.Scan? = nil) -> Bool {
     var html = ""
     var i = text.startIndex
-    for tag in TemplateSyntax.scan(text).tags where tag.kind == .comment {
+    for tag in (scan ?? TemplateSyntax.scan(text)).tags where tag.kind == .comment {
       html += text[i..<tag.range.lowerBound]
       i = tag.range.upperBound
     }
@@ -203,51 +213,40 @@ public struct Theme: Sendable {
     var files: [(String, Data)] = []
     var diagnostics: [Diagnostic] = []
     var keys: [String: String] = [:]
-    let fm = FileManager.default
-    func walk(_ folder: URL, _ prefix: String, depth: Int) {
-      for file in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-      where !file.hasPrefix(".") {
-        let url = folder.appendingPathComponent(file)
-        let relative = prefix + file
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-        if isFolder.boolValue {
-          // Deep enough for any theme, and a folder linked into itself ends.
-          if depth < 8 { walk(url, relative + "/", depth: depth + 1) }
-          continue
-        }
-        guard let data = fm.contents(atPath: url.path) else { continue }
-        let key = assetKey(relative)
-        if let other = keys[key] {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: "\(displayPath)/assets/\(relative)"),
-              "`\(relative)` and `\(other)` are both `assets.\(key)` in the templates",
-              hint: "rename one of them: `.`, `-` and `/` all become `_` in an asset's key",
-              code: "theme.asset-key"))
-          continue
-        }
-        keys[key] = relative
-        if let renamed = writableName(relative) {
-          diagnostics.append(
-            .warning(
-              SourceLocation(file: "\(displayPath)/assets/\(relative)"),
-              "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only letters a–z, digits, `.`, `_` and `-`",
-              hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
-              code: "theme.asset-name"))
-        }
-        let ext = (relative as NSString).pathExtension
-        let stem = (relative as NSString).deletingPathExtension
-        // A file without an extension (`LICENSE`) keeps none: no trailing dot.
-        let hashed =
-          ext.isEmpty
-          ? "assets/\(relative).\(fingerprint(data))"
-          : "assets/\(stem).\(fingerprint(data)).\(ext)"
-        paths[relative] = hashed
-        files.append((hashed, data))
+    for relative in Self.files(under: folder) {
+      guard
+        let data = FileManager.default.contents(
+          atPath: folder.appendingPathComponent(relative).path)
+      else { continue }
+      let key = assetKey(relative)
+      if let other = keys[key] {
+        diagnostics.append(
+          .error(
+            SourceLocation(file: "\(displayPath)/assets/\(relative)"),
+            "`\(relative)` and `\(other)` are both `assets.\(key)` in the templates",
+            hint: "rename one of them: `.`, `-` and `/` all become `_` in an asset's key",
+            code: "theme.asset-key"))
+        continue
       }
+      keys[key] = relative
+      if let renamed = writableName(relative) {
+        diagnostics.append(
+          .warning(
+            SourceLocation(file: "\(displayPath)/assets/\(relative)"),
+            "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only letters a–z, digits, `.`, `_` and `-`",
+            hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
+            code: "theme.asset-name"))
+      }
+      let ext = (relative as NSString).pathExtension
+      let stem = (relative as NSString).deletingPathExtension
+      // A file without an extension (`LICENSE`) keeps none: no trailing dot.
+      let hashed =
+        ext.isEmpty
+        ? "assets/\(relative).\(fingerprint(data))"
+        : "assets/\(stem).\(fingerprint(data)).\(ext)"
+      paths[relative] = hashed
+      files.append((hashed, data))
     }
-    walk(folder, "", depth: 0)
     return (paths, files, diagnostics)
   }
 
