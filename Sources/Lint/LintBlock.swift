@@ -211,6 +211,17 @@ struct LintPage {
   /// nil when the file is not known to be under `content/`.
   var directory: String? = nil
 
+  /// The lines of the body (from 1) inside code blocks, their fences included: text there is
+  /// shown as typed, so rules reading the source lines leave it alone.
+  var codeLines: Set<Int> {
+    var lines = Set<Int>()
+    for block in codeBlocks {
+      lines.formUnion(
+        max(block.line - (block.isFenced ? 1 : 0), 1)...max(block.endLine, block.line))
+    }
+    return lines
+  }
+
   /// The file position of a link or image (its `[`, placed by `MarkdownDocument`).
   func location(of link: LinkReference) -> SourceLocation {
     SourceLocation(file: source.file, line: link.line + source.lineOffset, column: link.column)

@@ -12,11 +12,7 @@ struct FootnoteRule: Rule {
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }
-    var code = Set<Int>()
-    for block in page.codeBlocks {
-      // A fenced block's text starts after its fence; the fences hold no notes either.
-      code.formUnion(max(block.line - (block.isFenced ? 1 : 0), 1)...max(block.endLine, block.line))
-    }
+    let code = page.codeLines
     // What is inside an HTML comment (`<!-- … -->`) is not on the page.
     var inComment = false
     let lines: [[Character]] = page.source.lineTexts.enumerated().map { index, text in

@@ -110,10 +110,6 @@ struct TableCellsRule: Rule {
   /// cells) and `|ーーー|ーーー|` or `｜---｜---｜` (no delimiter row, so no table). The first
   /// such line of each table, outside code, when a line next to it is a row too.
   private func fullWidthRows(_ page: LintPage) -> [Diagnostic] {
-    var code = Set<Int>()
-    for block in page.codeBlocks {
-      code.formUnion(max(block.line - (block.isFenced ? 1 : 0), 1)...max(block.endLine, block.line))
-    }
     // Only lines holding a bar can be rows, and only those with a character outside ASCII can
     // be typed full-width: the others are not made characters (that was a seventh of a lint
     // of 10,000 pages).
@@ -123,6 +119,7 @@ struct TableCellsRule: Rule {
           && text.contains { Self.fullWidth.contains($0) }
       })
     else { return [] }
+    let code = page.codeLines
     let lines = page.source.lineTexts.enumerated().map { index, text in
       code.contains(index + 1) || !Self.hasBar(text) ? [] : Array(text)
     }
