@@ -43,11 +43,33 @@ public struct GlossaryMatcher: Sendable {
   /// most characters of a page.
   private let firstBits: [UInt64]
 
+  /// The HTML that closes a match's opening tag.
+  let closingTag: String
+
   public init(_ targets: [GlossaryLinkTarget]) {
-    self.targets = targets
-    openingTags = targets.map {
-      "<a class=\"term\" href=\"\(escapeHTML($0.url))\" aria-describedby=\"term-\(escapeHTML($0.slug))\">"
+    self.init(
+      targets,
+      openingTags: targets.map {
+        "<a class=\"term\" href=\"\(escapeHTML($0.url))\" aria-describedby=\"term-\(escapeHTML($0.slug))\">"
+      }, closingTag: "</a>")
+  }
+
+  /// Phrases of another language written inside Japanese text (the glossary's English names),
+  /// each to be wrapped in `<span lang="…">` (`MarkdownDocument.markLanguage`): the same
+  /// rules as glossary names (longest first, Latin names as whole words) find them.
+  public init(phrases: [String], language: String) {
+    let targets = phrases.filter { !$0.isEmpty }.map {
+      GlossaryLinkTarget(slug: "", url: "", names: [$0])
     }
+    self.init(
+      targets, openingTags: targets.map { _ in "<span lang=\"\(escapeHTML(language))\">" },
+      closingTag: "</span>")
+  }
+
+  private init(_ targets: [GlossaryLinkTarget], openingTags: [String], closingTag: String) {
+    self.targets = targets
+    self.openingTags = openingTags
+    self.closingTag = closingTag
     var index: [UInt32: [Name]] = [:]
     for (i, target) in targets.enumerated() {
       for name in target.names + target.names.compactMap(Self.fullWidthVariant) {
@@ -214,8 +236,45 @@ extension MarkdownDocument {
     if let excluding, let own = matcher.targets.firstIndex(where: { $0.slug == excluding }) {
       seen.insert(own)
     }
-    // Text nodes outside blocked subtrees, in document order (collected first: the loop
-    // replaces them).
+    for node in textNodes(outside: blocked) {
+      // The pieces are made while cmark's literal is still there; the node is replaced after.
+      var pieces: [(text: String, target: Int?)] = []
+      node.withLiteralBytes { bytes in
+        let matches = matcher.matches(in: bytes).filter { match in
+          let own = excluding != nil && matcher.targets[match.target].slug == excluding
+          return !own && (match.marked || !seen.contains(match.target))
+        }
+        var chosen: [GlossaryMatcher.Match] = []
+        var local = Set<Int>()
+        for match in matches
+        where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
+          chosen.append(match)
+          local.insert(match.target)
+        }
+        pieces = Self.pieces(bytes, cutAt: chosen, droppingMarks: true)
+      }
+      guard !pieces.isEmpty else { continue }
+      for piece in pieces {
+        guard let t = piece.target else {
+          cmark_node_insert_before(node, makeText(piece.text))
+          continue
+        }
+        wrap(piece.text, enter: matcher.openingTags[t], exit: matcher.closingTag, before: node)
+        if !seen.contains(t) {
+          seen.insert(t)
+          linked.append(t)
+        }
+      }
+      cmark_node_free(node)
+    }
+    return linked
+  }
+}
+
+extension MarkdownDocument {
+  /// The text nodes outside subtrees of the `blocked` node types, in document order: collected
+  /// before a pass replaces them.
+  func textNodes(outside blocked: Set<UInt32>) -> [Node] {
     var texts: [Node] = []
     func gather(_ node: Node) {
       let type = node.type
@@ -231,50 +290,33 @@ extension MarkdownDocument {
       }
     }
     gather(root)
-    for node in texts {
-      // The pieces are made while cmark's literal is still there; the node is replaced after.
-      var pieces: [(text: String, target: Int?)] = []
-      node.withLiteralBytes { bytes in
-        let matches = matcher.matches(in: bytes).filter { match in
-          let own = excluding != nil && matcher.targets[match.target].slug == excluding
-          return !own && (match.marked || !seen.contains(match.target))
-        }
-        var chosen: [GlossaryMatcher.Match] = []
-        var local = Set<Int>()
-        for match in matches
-        where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
-          chosen.append(match)
-          local.insert(match.target)
-        }
-        guard !chosen.isEmpty else { return }
-        func text(_ range: Range<Int>) -> String {
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        var cursor = 0
-        for match in chosen {
-          if match.range.lowerBound > cursor {
-            pieces.append((text(cursor..<match.range.lowerBound), nil))
-          }
-          pieces.append((text(match.range), match.target))
-          cursor = match.range.upperBound
-          if match.marked { cursor += GlossaryMatcher.markLength(bytes, at: cursor) }
-        }
-        if cursor < bytes.count { pieces.append((text(cursor..<bytes.count), nil)) }
-      }
-      guard !pieces.isEmpty else { continue }
-      for piece in pieces {
-        guard let t = piece.target else {
-          cmark_node_insert_before(node, makeText(piece.text))
-          continue
-        }
-        wrap(piece.text, enter: matcher.openingTags[t], exit: "</a>", before: node)
-        if !seen.contains(t) {
-          seen.insert(t)
-          linked.append(t)
-        }
-      }
-      cmark_node_free(node)
+    return texts
+  }
+
+  /// A text node's bytes cut at `matches` (in order, not overlapping): the text between them,
+  /// and each match's text with its target; a ※ or * after a marked match is dropped when
+  /// `droppingMarks`. Empty when there is no match, so the node is left as it is.
+  static func pieces(
+    _ bytes: UnsafeBufferPointer<UInt8>, cutAt matches: [GlossaryMatcher.Match],
+    droppingMarks: Bool
+  ) -> [(text: String, target: Int?)] {
+    guard !matches.isEmpty else { return [] }
+    func text(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
-    return linked
+    var pieces: [(text: String, target: Int?)] = []
+    var cursor = 0
+    for match in matches {
+      if match.range.lowerBound > cursor {
+        pieces.append((text(cursor..<match.range.lowerBound), nil))
+      }
+      pieces.append((text(match.range), match.target))
+      cursor = match.range.upperBound
+      if droppingMarks && match.marked {
+        cursor += GlossaryMatcher.markLength(bytes, at: cursor)
+      }
+    }
+    if cursor < bytes.count { pieces.append((text(cursor..<bytes.count), nil)) }
+    return pieces
   }
 }

@@ -11,6 +11,8 @@ struct BodyContext: Sendable {
   /// Content-relative path of every page (`initiatives/foo.md`) → its URL.
   var urlForFile: [String: String]
   var glossary: GlossaryMatcher
+  /// The glossary's English names (`english:`), marked `lang="en"` where bodies use them.
+  var english = GlossaryMatcher(phrases: [], language: "en")
   /// The pixel sizes of the site's images, by address (`ImageAttributes`).
   var imageSizes: [String: ImageSize] = [:]
 }
@@ -72,6 +74,7 @@ enum BodyRenderer {
     var ownSlug: String?
     if case .glossary = page.meta { ownSlug = page.slug }
     let linked = doc.linkGlossary(context.glossary, excluding: ownSlug)
+    doc.markLanguage(context.english)
     var headings = doc.assignHeadingIDs(reserved: reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
     return Output(

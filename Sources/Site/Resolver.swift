@@ -210,16 +210,26 @@ public enum Resolver {
         urlForFile[page.relativePath] = urls.page(kind: page.kind, slug: page.slug)
       }
     }
-    let glossaryTargets: [GlossaryLinkTarget] = pages.compactMap { page in
-      guard case .glossary(let m) = page.meta else { return nil }
-      return GlossaryLinkTarget(
-        slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug),
-        names: m.names)
+    var glossaryTargets: [GlossaryLinkTarget] = []
+    var english: [String] = []
+    for page in pages {
+      guard case .glossary(let m) = page.meta else { continue }
+      glossaryTargets.append(
+        GlossaryLinkTarget(
+          slug: page.slug, url: urls.page(kind: .glossary, slug: page.slug), names: m.names))
+      // Only Latin-script names can be told apart from the Japanese around them.
+      if let name = m.english,
+        name.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
+        !english.contains(name)
+      {
+        english.append(name)
+      }
     }
     return BodyContext(
       options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
       urlForFile: urlForFile,
       glossary: GlossaryMatcher(glossaryTargets),
+      english: GlossaryMatcher(phrases: english, language: "en"),
       imageSizes: ImageAttributes.sizes(of: files, urls: urls))
   }
 

@@ -136,6 +136,9 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
       basics.bodyHTML.contains(
         "<a class=\"term\" href=\"/glossary/dx/\" aria-describedby=\"term-dx\">DX</a>を進めます"))
     #expect(basics.glossaryTerms == ["dx"])
+    // The glossary's English name (`english:` of dx.md) is marked for screen readers.
+    #expect(
+      basics.bodyHTML.contains(#"英語では<span lang="en">Digital Transformation</span>と言います。"#))
     #expect(basics.links.first?.line == 9)
     #expect(basics.headings.map(\.id) == ["趣旨", "期間"])
   }
