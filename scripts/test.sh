@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: the whole test suite, exactly as CI runs it (.ci/run calls this script).
 #  1. Swift unit and fixture tests for every module (swift test)
-#  2. the default portal: build, `portal check` (links, anchors, accessibility rules) and
+#  2. the default portal: `portal build --strict`, `portal check` (links, anchors, accessibility rules) and
 #     `portal lint --strict` (plain Japanese) must report nothing
 #  3. Python tests: content completeness, search parity, valid HTML (Nu checker) and
 #     accessibility in headless Chromium with axe-core
@@ -18,7 +18,7 @@ echo "== default portal: build, check, lint" >&2
 portal=.build/debug/portal
 site=.build/test-site
 now=2026-11-25T09:00:00+09:00
-"$portal" build --now "$now" --output "$site"
+"$portal" build --strict --now "$now" --output "$site"
 "$portal" check --strict --site "$site"
 "$portal" lint --strict
 

@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
   /// True when the process exits after this build (`portal build`): its site and cache are
   /// then left for the exit to free (`KeptUntilExit`).
   public var endsProcess = false
+  /// Warnings stop the build as errors do (`portal build --strict`, for CI): a page still
+  /// holding `portal new`'s sample text or a title too long to read is not published.
+  public var strict = false
 
   public init(
     contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, includeDrafts: Bool = false,
@@ -54,6 +57,8 @@ public struct BuildReport: Sendable {
   public var drafts: [String] = []
   /// Content files left out until their `publish` time, likewise.
   public var scheduled: [String] = []
+  /// The build was asked to fail on warnings (`BuildOptions.strict`).
+  public var strict = false
 
   public enum Mode: Sendable {
     /// Every file rendered into a new folder that replaced the output.
@@ -89,7 +94,12 @@ public struct BuildReport: Sendable {
     return "; \(parts.joined(separator: " and ")) not built (--drafts builds them)"
   }
 
-  public var succeeded: Bool { !diagnostics.hasErrors && (filesWritten > 0 || mode != .full) }
+  public var succeeded: Bool {
+    !diagnostics.hasErrors && !failedOnWarnings && (filesWritten > 0 || mode != .full)
+  }
+
+  /// Whether warnings alone failed a `--strict` build.
+  var failedOnWarnings: Bool { strict && diagnostics.warningCount > 0 }
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
@@ -102,7 +112,7 @@ public struct BuildReport: Sendable {
     let time = String(format: "%.2f s", seconds) + unpublishedNote
     if !succeeded {
       return
-        "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s); the previous output was left unchanged (\(time))"
+        "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\(failedOnWarnings ? " (--strict: warnings count as errors)" : ""); the previous output was left unchanged (\(time))"
     }
     let warnings = "\(diagnostics.warningCount) warning(s)"
     switch mode {

@@ -33,9 +33,11 @@ public enum SiteBuilder {
     {
       let d = clock.now - started
       let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-      return BuildReport(
+      var report = BuildReport(
         diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds,
         mode: mode)
+      report.strict = options.strict
+      return report
     }
     let outputLocation = SourceLocation(
       file: ContentLoader.displayPath(for: options.outputDirectory))
@@ -158,6 +160,13 @@ public enum SiteBuilder {
       publishTimes.append(Int64(time.epochSeconds))
     }
     scheduled.sort()
+    // A page `updated` on a day still to come is warned about until that day: its midnight is
+    // a clock boundary too, so the warning does not outlive it in the cache.
+    for page in content?.pages ?? [] {
+      if let day = page.updated?.midnightInJapan, Int64(day.epochSeconds) > now {
+        publishTimes.append(Int64(day.epochSeconds))
+      }
+    }
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =
@@ -189,6 +198,8 @@ public enum SiteBuilder {
       assets: Array(theme.assetPaths.values))
     diagnostics += conflicts
     guard !conflicts.contains(where: { $0.severity == .error }) else { return finish(0) }
+    // Every warning is known by now (rendering and indexing add none).
+    guard !(options.strict && diagnostics.warningCount > 0) else { return finish(0) }
     // The pages live on in the site; a full build lets go of their Markdown once rendered.
     content = nil
 

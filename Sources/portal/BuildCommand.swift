@@ -29,13 +29,14 @@ struct BuildCommand: ParsableCommand {
       hint. The output folder is replaced only when the build succeeds; a failed build leaves the \
       previous site untouched.
 
-      Exit status: 0 built, 1 content errors, 2 usage errors.
+      Exit status: 0 built, 1 content errors (or, with --strict, warnings), 2 usage errors.
 
       Examples:
         portal build
         portal build --content content --theme theme --output site
         portal build --now 2026-12-01T09:00:00+09:00   (a fixed clock: reproducible)
         portal build --drafts --diagnostics json
+        portal build --strict   (in CI: a warning stops the build, nothing is written)
         portal build --base-url https://preview.example.jp/pr-12/ --output preview
       """)
 
@@ -49,6 +50,12 @@ struct BuildCommand: ParsableCommand {
       "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past and decides which `publish` times have come."
   )
   var now: String?
+
+  @Flag(
+    help:
+      "Treat warnings as errors: the output folder is left as it was and the exit status is 1 (for CI, so sample text or an overlong title is not published)."
+  )
+  var strict = false
 
   @Option(help: "How to print problems: text or json.")
   var diagnostics: DiagnosticsOption = .text
@@ -79,6 +86,7 @@ struct BuildCommand: ParsableCommand {
       themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
     options.endsProcess = true
+    options.strict = strict
     options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     let lock = try OutputLock.take(for: .build, options)
     defer { lock?.release() }

@@ -237,6 +237,38 @@ func comparableSite(_ folder: URL) -> [String: String] {
     #expect(leftovers.sorted() == ["content", "site"])
   }
 
+  /// `--strict` (CI): a warning stops the build before anything is written, and a build with
+  /// nothing to do still fails on the warnings it found last time.
+  @Test func strictBuildsStopOnWarnings() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    var strict = options(content: content, output: output)
+    strict.strict = true
+    let first = SiteBuilder.build(strict)
+    #expect(first.succeeded && first.diagnostics.isEmpty)
+    let before = snapshot(output)
+    // A year slipped in `updated`: a warning, not an error.
+    let file = content.appendingPathComponent("initiatives/ai-disaster.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "title:", with: "updated: 2026-11-27\ntitle:")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let report = SiteBuilder.build(strict)
+    #expect(!report.succeeded)
+    #expect(report.diagnostics.map(\.code) == ["content.future-updated"])
+    #expect(report.summary.hasPrefix("Build failed: 0 error(s), 1 warning(s) (--strict"))
+    #expect(snapshot(output) == before)
+    // Without --strict the same content builds, with its warning.
+    let relaxed = SiteBuilder.build(options(content: content, output: output))
+    #expect(relaxed.succeeded && relaxed.diagnostics.count == 1)
+    let upToDate = SiteBuilder.build(strict)
+    #expect(upToDate.mode == .upToDate && !upToDate.succeeded)
+    // On the day itself the warning is gone, although no file changed.
+    strict.now = DateTime(iso: "2026-11-27T00:00:00+09:00")!
+    let onTheDay = SiteBuilder.build(strict)
+    #expect(
+      onTheDay.succeeded && onTheDay.diagnostics.isEmpty, "\(onTheDay.diagnostics.map(\.text))")
+  }
+
   @Test func refusesToReplaceFoldersThatAreNotOutput() throws {
     let content = try copyFixture()
     let precious = content.deletingLastPathComponent().appendingPathComponent("documents")

@@ -266,6 +266,43 @@ func fixture(_ name: String) -> URL {
     #expect(error.message == "`publish` is not a valid date and time: `12月1日`")
   }
 
+  /// An `updated` day after the build's (in Japan) is a warning at its value; today is not,
+  /// and without a clock (`portal lint`) nothing is said.
+  @Test func updatedLaterThanTodayIsWarned() throws {
+    let dir = try contentFolder("glossary")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("glossary/later.md")
+    func write(_ updated: String) throws {
+      try "---\nterm: 予定\nreading: よてい\nshort: もうすぐです。\nupdated:   \(updated)\n---\n"
+        .write(to: file, atomically: true, encoding: .utf8)
+    }
+    // 2026-12-01 23:30 in Japan, 14:30 UTC.
+    let now = DateTime(iso: "2026-12-01T14:30:00Z")!
+    try write("2026-12-02")
+    let (set, diagnostics) = ContentLoader.load(
+      contentDirectory: dir, displayPrefix: "content", now: now)
+    #expect(set?.pages.count == 1)
+    let warning = try #require(diagnostics.first)
+    #expect(diagnostics.count == 1)
+    #expect(warning.code == "content.future-updated")
+    #expect(warning.severity == .warning)
+    #expect(
+      "\(warning.location.file):\(warning.location.line):\(warning.location.column)"
+        == "content/glossary/later.md:5:12")
+    #expect(warning.message.contains("2026-12-02") && warning.message.contains("(2026-12-01)"))
+    try write("2026-12-01")
+    #expect(ContentLoader.load(contentDirectory: dir, now: now).1.isEmpty)
+    try write("2027-12-01")
+    #expect(ContentLoader.load(contentDirectory: dir).1.isEmpty)
+  }
+
+  @Test func valuePositionFindsTopLevelKeysInTheFrontMatterOnly() {
+    let text = "---\ntitle: a\n  updated: 1\nupdated :\tx\n---\nupdated: 2\n"
+    #expect(FutureDates.valuePosition(of: "updated", in: text)! == (4, 11))
+    #expect(FutureDates.valuePosition(of: "updated", in: "---\nupdated:\n---\n")! == (2, 1))
+    #expect(FutureDates.valuePosition(of: "updated", in: "---\ntitle: a\n---\nupdated: 2\n") == nil)
+  }
+
   /// The build hands over the files it scanned instead of walking content/ again; both
   /// listings must pick the same files, leaving out `_` and `.` names and what is under them.
   @Test func scannedListingMatchesTheWalk() throws {

@@ -1,0 +1,54 @@
+import Diagnostics
+import Foundation
+
+/// `updated` dates later than the build's day. 更新情報 lists pages newest first and its feed
+/// dates each entry by `updated`: a slip of the year (2027 for 2026) put a page at the top of
+/// both for a year, with a date residents had not reached. Checked at each load with the build
+/// clock, outside the parse memo (whose entries do not depend on the day).
+enum FutureDates {
+  /// A warning for each page whose `updated` is after `today` (Japan's date of the build clock).
+  /// The file is read again to point at the value: only for the pages found, which are few.
+  static func check(
+    _ pages: [Page], today: LocalDate, files: [String: (path: String, shown: String)]
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for page in pages {
+      guard let updated = page.updated, updated > today,
+        let file = files[page.relativePath]
+      else { continue }
+      let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
+      let (line, column) = valuePosition(of: "updated", in: text) ?? (1, 1)
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: file.shown, line: line, column: column),
+          "`updated` is \(updated), later than today (\(today)): 更新情報 and its feed would list this page first, with a day that has not come",
+          hint:
+            "write the day the page was last changed (today or earlier); to publish it later, use `publish`",
+          code: "content.future-updated"))
+    }
+    return diagnostics
+  }
+
+  /// The line and column (from 1, in characters) of a top-level key's value in the front matter
+  /// of `text`, or of the key when it has no value on its line; nil when it is not there.
+  static func valuePosition(of key: String, in text: String) -> (Int, Int)? {
+    var inFrontMatter = false
+    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      if trimmed == "---" {
+        if inFrontMatter { return nil }
+        inFrontMatter = true
+        continue
+      }
+      guard inFrontMatter, line.hasPrefix(key) else { continue }
+      var rest = line.dropFirst(key.count)
+      while rest.first == " " || rest.first == "\t" { rest = rest.dropFirst() }
+      guard rest.first == ":" else { continue }
+      rest = rest.dropFirst()
+      while rest.first == " " || rest.first == "\t" { rest = rest.dropFirst() }
+      let column = rest.isEmpty ? 1 : line.distance(from: line.startIndex, to: rest.startIndex) + 1
+      return (n + 1, column)
+    }
+    return nil
+  }
+}
