@@ -1,5 +1,6 @@
 import ByteFormats
 import Content
+import Render
 import Search
 import Site
 
@@ -69,9 +70,15 @@ struct SearchDocuments: Sendable {
       if let d = m.department { keywords.append(d) }
     case .event(let m):
       kind = .event
-      date = m.start.inJapan.local.date.description
+      let day = m.start.inJapan.local.date
+      date = day.description
       // The venue the page names (千葉県文化会館), which residents search for.
       if let p = m.place { keywords.append(p) }
+      // The day as the page writes it, 2026年12月5日（土）, found as residents type it (12月, 12月5日): December's events then rank above a
+      // page that mentions 2021年12月 in passing, and are found by the day even when the body
+      // writes it another way.
+      keywords.append(JapaneseDate.date(day))
+      if let end = m.end?.inJapan.local.date, end != day { keywords.append(JapaneseDate.date(end)) }
     case .glossary(let m):
       kind = .glossary
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
