@@ -21,10 +21,12 @@ const load = (path) => readFile(join(site, "search", path), "utf8").catch(() => 
 const answers = [];
 for (const { q, limit = 10, kinds = null } of queries) {
   const engine = await new Engine(load).init();
-  const r = await engine.run(q, { kinds: kinds && kinds.length ? new Set(kinds) : null, limit });
-  // As the search page: もしかして only when nothing was found (words.json is not counted
-  // among the files a query reads, as `portal search` does not count it).
-  const suggestions = r.candidates ? [] : await engine.suggest(q);
+  const wanted = kinds && kinds.length ? new Set(kinds) : null;
+  const r = await engine.run(q, { kinds: wanted, limit });
+  // As the search page: もしかして only when nothing was found, each offer searched with the
+  // same kinds (words.json and what the offers read are not counted among the files a query
+  // reads, as `portal search` does not count them).
+  const suggestions = r.candidates ? [] : await engine.suggest(q, wanted);
   answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

@@ -3,7 +3,8 @@
 - parity: for queries in hiragana, katakana, kanji, mixed, full-width Latin, one character, a
   glossary reading and DX, typed into the page, the page shows the same results (URLs in order,
   snippets with the same <mark>s) and the same count as `portal search --json`;
-- もしかして: a typo is offered the site's own word as a link that searches for it;
+- もしかして: a typo is offered the site's own word as a link that searches for it, and a
+  sentence or a reading converted in part the site's names inside it;
 - the kind filter, `?q=` and `?kind=` in the address, もっと見る, the home page search box;
 - the result count is in an aria-live region; matches are <mark>;
 - without JavaScript the page says so and links to the lists;
@@ -217,6 +218,54 @@ def test_a_typo_is_offered_the_site_word(search_page, site_dir):
     assert "漢字でも試してください" not in page["status"]
     page = type_query(search_page, "ぼうさいぶろぐ")
     assert "漢字でも試してください" in page["status"], page["status"]
+
+
+def offered_links(driver):
+    from selenium.webdriver.common.by import By
+
+    status = driver.find_element(By.ID, "search-status")
+    return status.find_elements(By.TAG_NAME, "a")
+
+
+def test_a_sentence_is_offered_the_names_in_it(search_page, site_dir):
+    """A pasted sentence finds nothing and is no typo: the site's names inside it are offered,
+    as `portal search` offers them, and each leads to results (an offer that finds nothing
+    is not shown)."""
+    from selenium.webdriver.common.keys import Keys
+
+    query = "マイナンバーカードの申請方法を知りたい"
+    answer = cli(site_dir, query)
+    assert answer["count"] == 0 and "マイナンバーカード" in answer["suggestions"], answer
+    for offer in answer["suggestions"]:
+        assert cli(site_dir, offer, limit=1)["results"], f"{offer} is offered but finds nothing"
+    page = type_query(search_page, query)
+    assert page["items"] == [] and page["listHidden"]
+    assert "もしかして：" + "、".join(answer["suggestions"]) + "。" in page["status"], page["status"]
+    links = offered_links(search_page)
+    assert [a.text for a in links] == answer["suggestions"]
+    first = answer["suggestions"][0]
+    search_page.execute_script("arguments[0].focus()", links[0])
+    links[0].send_keys(Keys.ENTER)
+    page = wait_for_results(search_page, first)
+    assert_same(page, cli(site_dir, first), first)
+    assert page["items"], f"{first}: the offer leads to no results"
+
+
+def test_a_reading_converted_in_part_is_offered_in_kanji(search_page, site_dir):
+    """こそだて支援 (こそだて left unconverted) finds nothing, since a reading finds its word only
+    as a whole term: 子育て支援 is offered first, and the link finds the pages that say it."""
+    query, wanted = "こそだて支援", "子育て支援"
+    answer = cli(site_dir, query)
+    assert answer["count"] == 0 and answer["suggestions"][:1] == [wanted], answer
+    page = type_query(search_page, query)
+    assert "もしかして：" + "、".join(answer["suggestions"]) + "。" in page["status"], page["status"]
+    links = offered_links(search_page)
+    assert [a.text for a in links] == answer["suggestions"]
+    links[0].click()
+    page = wait_for_results(search_page, wanted)
+    assert page["items"] and any(wanted in i["title"] for i in page["items"])
+    assert_same(page, cli(site_dir, wanted), wanted)
+    assert "もしかして" not in page["status"]  # it found something: nothing more to offer
 
 
 def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):

@@ -189,6 +189,20 @@ def test_no_match_is_not_an_error(built):
     assert search_json(built, "存在しないことば")["results"] == []
 
 
+def test_names_inside_a_query_are_offered(built):
+    """A sentence that finds nothing is offered the site's names inside it (ぼうさい, the
+    glossary reading, as its term 防災), only where the offer finds something with the kinds
+    asked for, and never after a search that found something."""
+    query = "ぼうさいの訓練について知りたい"
+    r = portal("search", query, cwd=built)
+    assert r.returncode == 0, r.stderr
+    assert "一致するページはありません。\nもしかして：「防災」" in r.stdout, r.stdout
+    assert search_json(built, query, "--kind", "initiative")["suggestions"] == ["防災"]
+    assert search_json(built, "防災", "--kind", "event")["results"] == []
+    assert search_json(built, query, "--kind", "event")["suggestions"] == []
+    assert search_json(built, "ぼうさい")["results"] and search_json(built, "ぼうさい")["suggestions"] == []
+
+
 def test_explain_lists_files(built):
     r = portal("search", "防災", "--explain", cwd=built)
     assert r.returncode == 0

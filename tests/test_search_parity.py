@@ -36,6 +36,14 @@ HARD = [
 TYPOS = ["ぼうさ", "こそだって", "きょいく", "まいなんばかあど", "でざいんしこ", "opne data",
          "オープンデータア", "しちょうそ", "デザイン指向", "オンライン しんせ", "こそだって　きょいく"]
 
+# Queries that find nothing and are no typo, offered the names inside them (QueryNames in
+# Swift, queryNameOffers in search.js): a pasted sentence, a word the site lacks, a reading
+# converted in part, Latin names (whole words only), a field's name inside a sentence. Searched
+# with no kind and with kinds, since an offer is shown only if it finds something with them.
+FALLBACKS = ["マイナンバーカードの申請方法を知りたい", "防災 ドローン教室", "こそだて支援", "ぼうさい体験",
+             "コソダテ支援のおしらせ", "DXすいしん", "ai教室", "mail相談", "危機管理の訓練について",
+             "けんみんのくらしをよくしたい", "ｺｿﾀﾞﾃ しえん ぶろぐ"]
+
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.
 FIELD_QUERIES = ["暮らし", "産業", "行政", "土台づくり", "危機管理", "観光", "データ", "目指す姿"]
@@ -77,6 +85,8 @@ def make_queries(site, count=240, seed=4):
             queries.append(q)
     kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"], ["field"]]
     return ([{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
+            + [{"q": q, "limit": 10, "kinds": k} for q in FALLBACKS
+               for k in (None, ["glossary"], ["initiative", "event"])]
             + [{"q": q, "limit": limit, "kinds": k} for q in FIELD_QUERIES
                for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
             + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
@@ -112,6 +122,7 @@ def test_search_js_matches_portal_search(site_dir):
     differences = []
     matched = 0
     suggested = 0
+    offered = set()
     fields_found = set()
     about_found = set()
     for q, js in zip(queries, answers):
@@ -131,6 +142,8 @@ def test_search_js_matches_portal_search(site_dir):
         js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
               "suggestions": js["suggestions"], "files": sorted(js["files"])}
         suggested += bool(swift["suggestions"])
+        if q["q"] in FALLBACKS and q["kinds"] is None and swift["suggestions"]:
+            offered.add(q["q"])
         matched += bool(swift["results"])
         for key in ("results", "count", "exact", "more", "suggestions", "files"):
             if swift[key] != js[key]:
@@ -139,6 +152,7 @@ def test_search_js_matches_portal_search(site_dir):
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
     assert matched > len(queries) // 2, "most queries are stretches of the site's text and must match"
     assert suggested >= len(TYPOS) // 2, "typos of the site's names get もしかして"
+    assert len(offered) >= len(FALLBACKS) // 2, f"names inside queries are offered: {sorted(offered)}"
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
     if (site_dir / "about").is_dir():
         assert about_found == set(ABOUT_QUERIES), "the pages about the site are found as このサイトについて"

@@ -9,7 +9,8 @@ import Foundation
 /// fields', each group shown by its first name (防災 for ぼうさ).
 ///
 /// `search/words.json` holds the groups, `[["防災","ぼうさい"],…]`, fetched only after a search
-/// that found nothing. search.js (`suggest`) follows the same rules.
+/// that found nothing. search.js (`suggest`) follows the same rules. When no typo is near, the
+/// names inside the query are offered instead (`QueryNames`).
 public enum Suggestions {
   /// The index file of the groups, under `search/`.
   static let file = "words.json"
@@ -20,6 +21,9 @@ public enum Suggestions {
   static let twoTyposFrom = 6
   /// At most this many names are offered.
   public static let limit = 3
+  /// At most this many offers are searched to see that they find something (in order, the
+  /// first `limit` that do are shown): a bound on the downloads a failed search adds.
+  static let checked = 2 * limit
 
   /// The groups in the order they are preferred among equal distances: glossary entries (in
   /// index order), word groups of site.yml, fields and domains. Groups with the same first name
@@ -83,40 +87,43 @@ public enum Suggestions {
     return w.data
   }
 
-  /// What to offer for `query`: the first names of the groups closest to it as a whole
-  /// (separators removed: `opne data` → オープンデータ), nearest first, then in group order;
-  /// failing that, for several words (`オンライン しんせ`), the query with each mistyped word
-  /// replaced by its nearest name (`オンライン 申請`). None for words that are short or are
-  /// themselves names (a name that finds nothing with the kinds asked for is not a typo).
-  static func find(_ query: String, in groups: [[String]]) -> [String] {
-    var normalizer = Normalizer()
-    let keys = groups.map { group in
-      group.map { Normalizer.exactKey(normalizer.normalize($0).scalars) }
-    }
+  /// The typos' offers for `query`, best first, before any is checked to find something: the
+  /// first names of the groups closest to it as a whole (separators removed: `opne data` →
+  /// オープンデータ), nearest first, then in group order; failing that, for several words
+  /// (`オンライン しんせ`), the query with each mistyped word replaced by its nearest name
+  /// (`オンライン 申請`). None for words that are short or are themselves names (a name that
+  /// finds nothing with the kinds asked for is not a typo).
+  static func find(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
     // Split where the search page splits (search.js): spaces of both widths, tabs, line ends.
     let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
-    let whole = nearest(query, keys)
-    guard whole.isEmpty, words.count > 1 else { return whole.prefix(limit).map { groups[$0][0] } }
+    let whole = nearest(query, vocabulary.keys)
+    guard whole.isEmpty, words.count > 1 else { return whole.map { vocabulary.groups[$0][0] } }
     var replaced = false
     let corrected = words.map { word -> String in
-      guard let g = nearest(word, keys).first else { return word }
+      guard let g = nearest(word, vocabulary.keys).first else { return word }
       replaced = true
-      return groups[g][0]
+      return vocabulary.groups[g][0]
     }
     return replaced ? [corrected.joined(separator: " ")] : []
   }
 
   /// The groups (by their names' keys) within a typo or two of `word`, nearest first, then in
-  /// group order; none when the word is short or is one of the names.
+  /// group order; none when the word is short or is one of the names. A name the word holds
+  /// whole and a character or two more (こそだて支援, オープンデータア) is no typo of it: the
+  /// names inside the query are offered then (`QueryNames`), with the rest of the query.
   private static func nearest(_ word: String, _ keys: [[[UInt32]]]) -> [Int] {
     var normalizer = Normalizer()
-    let q = Normalizer.exactKey(normalizer.normalize(word).scalars)
+    let text = normalizer.normalize(word)
+    let (q, places) = QueryNames.keyWithPlaces(text)
     guard q.count >= shortestQuery else { return [] }
     let most = q.count >= twoTyposFrom ? 2 : 1
     var found: [(distance: Int, group: Int)] = []
     for (g, names) in keys.enumerated() {
       var best = most + 1
       for key in names where !key.isEmpty && abs(key.count - q.count) <= most {
+        if key.count < q.count && QueryNames.holds(q, key, places: places, in: text.scalars) {
+          continue
+        }
         best = min(best, EditDistance.between(q, key, atMost: most))
       }
       if best == 0 { return [] }
@@ -128,13 +135,36 @@ public enum Suggestions {
 }
 
 extension SearchEngine {
-  /// 「もしかして」: up to `Suggestions.limit` of the site's names within a typo or two of
-  /// `query` (see `Suggestions`), for a search that found nothing. Empty when the index has
-  /// no `words.json` (built by an older Portal).
-  public func suggestions(for query: String) -> [String] {
+  /// 「もしかして」 for a search that found nothing (with `kinds`): up to `Suggestions.limit` of
+  /// the typos' offers that find something, or when none does, of the names found inside the
+  /// query (`QueryNames`). Each offer is searched as the page would search it, with the same
+  /// kinds, and shown only if its first page holds a result: an offer that finds nothing again
+  /// is worse than none. Empty when the index has no `words.json` (built by an older Portal).
+  public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
     guard let data = store.data(Suggestions.file),
       let groups = try? JSONSerialization.jsonObject(with: data) as? [[String]]
     else { return [] }
-    return Suggestions.find(query, in: groups.filter { !$0.isEmpty })
+    let vocabulary = SuggestionVocabulary(groups)
+    let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds)
+    if !typos.isEmpty { return typos }
+    return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds)
+  }
+
+  /// 「もしかして」 after `response`, the search of `query` with `kinds`: none when it found
+  /// something (offers are for a resident left with nothing), else `suggestions(for:kinds:)`.
+  public func suggestions(
+    for query: String, kinds: Set<SearchKind>? = nil, after response: SearchResponse
+  ) -> [String] {
+    response.candidates == 0 ? suggestions(for: query, kinds: kinds) : []
+  }
+
+  /// The first `Suggestions.limit` of `offers` that find something, checking at most
+  /// `Suggestions.checked` of them (each is a search of its own).
+  func finding(_ offers: [String], kinds: Set<SearchKind>?) -> [String] {
+    var found: [String] = []
+    for offer in offers.prefix(Suggestions.checked) where found.count < Suggestions.limit {
+      if !run(offer, kinds: kinds, limit: 1).results.isEmpty { found.append(offer) }
+    }
+    return found
   }
 }

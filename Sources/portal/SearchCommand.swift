@@ -119,9 +119,11 @@ struct SearchCommand: ParsableCommand {
       FileHandle.standardError.write(Data("Error: \(error)\nHelp: \(help)\n".utf8))
       throw ExitCode(1)
     }
-    let response = engine.run(query, kinds: try kinds(), limit: limit)
-    // As the search page: only when nothing was found, and then `words.json` is read too.
-    let suggestions = response.candidates == 0 ? engine.suggestions(for: query) : []
+    let kinds = try kinds()
+    let response = engine.run(query, kinds: kinds, limit: limit)
+    // As the search page: only when nothing was found, and then `words.json` is read too (and
+    // each offer is searched with the same kinds, to offer only what finds something).
+    let suggestions = engine.suggestions(for: query, kinds: kinds, after: response)
     let files = ["meta.json"] + response.files
     let sizes = files.map { Self.size(of: directory.appendingPathComponent($0)) }
     if json {

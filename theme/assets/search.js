@@ -626,12 +626,29 @@ export class Engine {
     return session;
   }
 
-  /** 「もしかして」 for a search that found nothing: see `suggestFrom`. */
-  async suggest(text) {
+  /**
+   * 「もしかして」 for a search that found nothing (with `kinds`), as SearchEngine.suggestions:
+   * up to SUGGESTIONS of the typos' offers (`suggestFrom`) that find something, or when none
+   * does, of the names found inside the query (`queryNameOffers`). An offer that would find
+   * nothing again is not shown.
+   */
+  async suggest(text, kinds = null) {
     if (!this.words) {
-      this.words = this.load("words.json").then((t) => (t ? JSON.parse(t) : []), () => []);
+      this.words = this.load("words.json").then((t) => vocabulary(t ? JSON.parse(t) : []), () => vocabulary([]));
     }
-    return suggestFrom(text, await this.words);
+    const words = await this.words;
+    const typos = await this.finding(suggestFrom(text, words), kinds);
+    return typos.length ? typos : this.finding(queryNameOffers(text, words), kinds);
+  }
+
+  /** The first SUGGESTIONS of `offers` that find something, of the first CHECKED: searched
+   * at once (each is a search of its own), kept in the order offered. */
+  async finding(offers, kinds) {
+    const found = await Promise.all(offers.slice(0, CHECKED).map(async (offer) => {
+      const s = await this.query(offer, kinds);
+      return (await s.next(1)).length > 0;
+    }));
+    return offers.slice(0, CHECKED).filter((_, i) => found[i]).slice(0, SUGGESTIONS);
   }
 
   /** All in one: the first `limit` results (0: all), with the count, as SearchEngine.run. */
@@ -643,12 +660,19 @@ export class Engine {
 }
 
 // ---------------------------------------------------------------- もしかして
-// Mirrors Sources/Search/Suggestions.swift: the site's names (glossary, word groups, fields)
-// within a typo or two of a query that found nothing, each group shown by its first name.
+// Mirrors Sources/Search/Suggestions.swift and QueryNames.swift: the site's names (glossary,
+// word groups, fields) within a typo or two of a query that found nothing, each group shown by
+// its first name; failing that, the names found inside the query.
 
-const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, SUGGESTIONS = 3;
+const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, SUGGESTIONS = 3, CHECKED = 2 * SUGGESTIONS, SHORTEST_NAME = 2;
 
 const exactKey = (text) => normaliseWithMap(text).scalars.filter((v) => charClass(v) !== S);
+
+/** words.json's groups with every name's key, made once and shared by both kinds of offer. */
+export function vocabulary(groups) {
+  const usable = groups.filter((g) => Array.isArray(g) && g.length).map((g) => g.map(String));
+  return { groups: usable, keys: usable.map((g) => g.map(exactKey)) };
+}
 
 /** Optimal string alignment distance (swaps of neighbours count 1), or bound + 1 beyond it. */
 export function distance(a, b, bound) {
@@ -673,9 +697,10 @@ export function distance(a, b, bound) {
 }
 
 /** The groups (their names' keys) within a typo or two of `word`, nearest first; none for a
- * short word or one that is itself a name. */
+ * short word or one that is itself a name. A name the word holds whole and a character or two
+ * more (こそだて支援) is no typo of it: `queryNameOffers` offers it then. */
 function nearestGroups(word, keys) {
-  const q = exactKey(word);
+  const { key: q, places, scalars } = queryKey(word);
   if (q.length < SHORTEST_QUERY) return [];
   const most = q.length >= TWO_TYPOS_FROM ? 2 : 1;
   const found = [];
@@ -683,6 +708,7 @@ function nearestGroups(word, keys) {
     let best = most + 1;
     for (const key of keys[g]) {
       if (!key.length || Math.abs(key.length - q.length) > most) continue;
+      if (key.length < q.length && holds(q, key, places, scalars)) continue;
       best = Math.min(best, distance(q, key, most));
     }
     if (best === 0) return [];
@@ -692,23 +718,127 @@ function nearestGroups(word, keys) {
   return found.map(([, g]) => g);
 }
 
-/** What to offer (words.json groups): the first names of the groups nearest the whole query;
- * failing that, for several words, the query with each mistyped word replaced by its nearest
- * name. */
-export function suggestFrom(text, groups) {
-  const usable = groups.filter((g) => Array.isArray(g) && g.length);
-  const keys = usable.map((g) => g.map((name) => exactKey(String(name))));
+/** The typos' offers (a `vocabulary`), best first, before any is checked: the first names of
+ * the groups nearest the whole query; failing that, for several words, the query with each
+ * mistyped word replaced by its nearest name. */
+export function suggestFrom(text, { groups, keys }) {
   const words = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
   const whole = nearestGroups(text, keys);
-  if (whole.length || words.length <= 1) return whole.slice(0, SUGGESTIONS).map((g) => usable[g][0]);
+  if (whole.length || words.length <= 1) return whole.map((g) => groups[g][0]);
   let replaced = false;
   const corrected = words.map((word) => {
     const near = nearestGroups(word, keys);
     if (!near.length) return word;
     replaced = true;
-    return usable[near[0]][0];
+    return groups[near[0]][0];
   });
   return replaced ? [corrected.join(" ")] : [];
+}
+
+/** The normalised query (`scalars`), its key (separators removed) and, for each character of
+ * the key, its place in `scalars`, to test word boundaries and find the typed characters. */
+function queryKey(text) {
+  const norm = normaliseWithMap(text);
+  const key = [], places = [];
+  norm.scalars.forEach((v, i) => { if (charClass(v) !== S) { key.push(v); places.push(i); } });
+  return { norm, scalars: norm.scalars, key, places };
+}
+
+/** Whether key characters start..end are not the middle of a word (separators count). */
+function isWhole(start, end, places, scalars) {
+  const isWord = (i) => i >= 0 && i < scalars.length && charClass(scalars[i]) === W;
+  const first = places[start], last = places[end - 1];
+  return !(isWord(first) && isWord(first - 1)) && !(isWord(last) && isWord(last + 1));
+}
+
+/** Whether a query's key holds `name` whole, as `namesInQuery` would find it. */
+function holds(key, name, places, scalars) {
+  for (let start = 0; start + name.length <= key.length; start++) {
+    if (name.every((v, i) => key[start + i] === v) && isWhole(start, start + name.length, places, scalars)) return true;
+  }
+  return false;
+}
+
+/** Each name's key (as a string) with its group, and the names' lengths, shortest first; a
+ * key that is a group's first name belongs to that group, else to the first group listing it. */
+function nameIndex({ keys }) {
+  const index = new Map();
+  keys.forEach((k, g) => { if (k[0].length >= SHORTEST_NAME && !index.has(str(k[0]))) index.set(str(k[0]), g); });
+  keys.forEach((ks, g) => ks.forEach((k) => {
+    if (k.length >= SHORTEST_NAME && !index.has(str(k))) index.set(str(k), g);
+  }));
+  const lengths = [...new Set([...index.keys()].map((k) => Array.from(k).length))].sort((a, b) => a - b);
+  return { index, lengths };
+}
+
+/** The names inside the query's key, longest first then left to right, none overlapping one
+ * taken before; a Latin or digit name only between word boundaries. */
+function namesInQuery(key, places, scalars, { index, lengths }) {
+  const all = [];
+  for (let start = 0; start < key.length; start++) {
+    for (const length of lengths) {
+      if (start + length > key.length) break;
+      const group = index.get(str(key.slice(start, start + length)));
+      if (group === undefined || !isWhole(start, start + length, places, scalars)) continue;
+      all.push({ start, end: start + length, group });
+    }
+  }
+  all.sort((a, b) => (a.end - a.start !== b.end - b.start ? b.end - b.start - (a.end - a.start) : a.start - b.start));
+  const taken = new Array(key.length).fill(false);
+  const picked = [];
+  for (const m of all) {
+    if (taken.slice(m.start, m.end).includes(true)) continue;
+    for (let i = m.start; i < m.end; i++) taken[i] = true;
+    picked.push(m);
+  }
+  return picked;
+}
+
+/** The query as typed with each name found that is not its group's first name replaced by
+ * that first name; null when there is none. */
+function rewriteQuery(text, norm, places, found, { groups, keys }) {
+  const typed = Array.from(text, (c) => c.codePointAt(0));
+  const ranges = [];
+  for (const m of found) {
+    const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
+    if (sameArray(keys[m.group][0], matched)) continue;
+    ranges.push([norm.start[places[m.start]], norm.end[places[m.end - 1]], groups[m.group][0]]);
+  }
+  if (!ranges.length) return null;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let next = Infinity;
+  for (const [from, to, name] of ranges.reverse()) {
+    if (to > next) continue;
+    typed.splice(from, to - from, ...Array.from(name, (c) => c.codePointAt(0)));
+    next = from;
+  }
+  return str(typed);
+}
+
+/** The offers of the names inside `text` (a `vocabulary`), best first, before any is checked:
+ * the query with readings replaced (こそだて支援 → 子育て支援), the names found together in the
+ * order typed (マイナンバーカード 申請), each name found, longest first; none twice, nor the
+ * query itself. */
+export function queryNameOffers(text, words) {
+  const { norm, key, places } = queryKey(text);
+  const names = nameIndex(words);
+  // A query that is a name was searched with all its group's names already.
+  if (names.index.has(str(key))) return [];
+  const found = namesInQuery(key, places, norm.scalars, names);
+  if (!found.length) return [];
+  const offers = [];
+  const rewritten = rewriteQuery(text, norm, places, found, words);
+  if (rewritten !== null) offers.push(rewritten);
+  const groups = [];
+  for (const m of [...found].sort((a, b) => a.start - b.start)) if (!groups.includes(m.group)) groups.push(m.group);
+  if (groups.length > 1) offers.push(groups.map((g) => words.groups[g][0]).join(" "));
+  for (const m of found) offers.push(words.groups[m.group][0]);
+  const seen = new Set();
+  return offers.filter((o) => {
+    if (seen.has(o)) return false;
+    seen.add(o);
+    return !sameArray(exactKey(o), key);
+  });
 }
 
 // ---------------------------------------------------------------- the page for missing addresses
@@ -918,7 +1048,7 @@ function setupPage() {
     // `portal search` decides: the names a typo away, fetched before the status is written, so
     // a screen reader hears it once, whole.
     if (!session.candidates && shown === 0 && !suggestions.length) {
-      suggestions = await engine.suggest(q).catch(() => []);
+      suggestions = await engine.suggest(q, kinds()).catch(() => []);
       if (gen !== generation) return;
     }
     for (const r of results) list.append(renderResult(r));

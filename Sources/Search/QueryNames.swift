@@ -1,0 +1,184 @@
+import Foundation
+
+/// `words.json`'s groups with every name's key (normalised, separators removed), made once per
+/// search that found nothing and shared by both kinds of offer: typos of a name
+/// (`Suggestions.find`) and names inside the query (`QueryNames.offers`).
+struct SuggestionVocabulary {
+  /// The groups, each offered by its first name.
+  let groups: [[String]]
+  /// The keys of each group's names, in the same places.
+  let keys: [[[UInt32]]]
+
+  init(_ groups: [[String]]) {
+    var normalizer = Normalizer()
+    let usable = groups.filter { !$0.isEmpty }
+    self.groups = usable
+    self.keys = usable.map { group in
+      group.map { Normalizer.exactKey(normalizer.normalize($0).scalars) }
+    }
+  }
+}
+
+/// The fallback of 「もしかして」, for a query that found nothing and is no typo of a name: a
+/// pasted sentence (マイナンバーカードの申請方法を知りたい), a query with a word the site lacks
+/// (防災 ドローン教室) or one converted to kanji only in part (こそだて支援). The site's names
+/// found inside it are what the resident can search for; a reading found inside it (こそだて)
+/// is written as its group's first name (子育て支援), since a reading finds pages only as a
+/// whole term. The same rules are in search.js (`queryNameOffers`).
+enum QueryNames {
+  /// Names shorter than this (normalised, separators removed) are not looked for: one
+  /// character (県, 市) is inside nearly every sentence.
+  static let shortestName = 2
+
+  /// A name found in the query: where (in the query's key, separators removed), and its group.
+  struct Match: Equatable {
+    var start: Int
+    var end: Int
+    var group: Int
+  }
+
+  /// The offers for `query`, best first, before any is checked to find something: the query
+  /// with each reading replaced by its group's first name (こそだて支援 → 子育て支援); the names
+  /// found together, as one query of several words, in the order typed (マイナンバーカード 申請);
+  /// each name found, longest first. Nothing is offered twice, nor the query itself.
+  static func offers(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
+    var normalizer = Normalizer()
+    let text = normalizer.normalize(query)
+    let (key, places) = keyWithPlaces(text)
+    let (index, lengths) = nameIndex(vocabulary)
+    // A query that is a name was searched with all its group's names already.
+    guard index[key] == nil else { return [] }
+    let found = matches(key, places: places, in: text.scalars, index: index, lengths: lengths)
+    guard !found.isEmpty else { return [] }
+    let first = { (m: Match) in vocabulary.groups[m.group][0] }
+    var offers: [String] = []
+    if let rewritten = rewrite(query, text: text, places: places, found, vocabulary) {
+      offers.append(rewritten)
+    }
+    if let together = together(found, vocabulary) { offers.append(together) }
+    offers += found.map(first)
+    // Compared by code points, as search.js compares strings.
+    var seen: Set<[UInt32]> = []
+    return offers.filter { offer in
+      seen.insert(offer.unicodeScalars.map(\.value)).inserted
+        && Normalizer.exactKey(normalizer.normalize(offer).scalars) != key
+    }
+  }
+
+  /// The first names of two or more groups found, in the order typed, as one query of several
+  /// words: what the resident asked for, without the words the site does not have.
+  static func together(_ found: [Match], _ vocabulary: SuggestionVocabulary) -> String? {
+    var groups: [Int] = []
+    for m in found.sorted(by: { $0.start < $1.start }) where !groups.contains(m.group) {
+      groups.append(m.group)
+    }
+    guard groups.count > 1 else { return nil }
+    return groups.map { vocabulary.groups[$0][0] }.joined(separator: " ")
+  }
+
+  /// The query's key (separators removed) and, for each of its characters, its place in the
+  /// normalised text, to test word boundaries and to find the typed characters again.
+  static func keyWithPlaces(_ text: NormalizedText) -> ([UInt32], [Int]) {
+    var key: [UInt32] = []
+    var places: [Int] = []
+    for (i, v) in text.scalars.enumerated() where Normalizer.charClass(v) != .separator {
+      key.append(v)
+      places.append(i)
+    }
+    return (key, places)
+  }
+
+  /// The names inside `key`, longest first and then left to right, none overlapping one taken
+  /// before: a longer name says more (マイナンバーカード, not マイナ). A Latin or digit name
+  /// must start and end at word boundaries, as the search matches words (`ai` is not in
+  /// `mail`). Linear in the query's length times the number of distinct name lengths.
+  static func matches(
+    _ key: [UInt32], places: [Int], in scalars: [UInt32], index: [[UInt32]: Int], lengths: [Int]
+  ) -> [Match] {
+    var all: [Match] = []
+    for start in key.indices {
+      for length in lengths where start + length <= key.count {
+        guard let group = index[Array(key[start..<start + length])],
+          isWhole(start, start + length, places: places, in: scalars)
+        else { continue }
+        all.append(Match(start: start, end: start + length, group: group))
+      }
+    }
+    all.sort { a, b in
+      a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.start < b.start
+    }
+    var taken = [Bool](repeating: false, count: key.count)
+    var picked: [Match] = []
+    for m in all where !taken[m.start..<m.end].contains(true) {
+      for i in m.start..<m.end { taken[i] = true }
+      picked.append(m)
+    }
+    return picked
+  }
+
+  /// Each name's key with its group, and the names' lengths (shortest first). A key that is a
+  /// group's first name belongs to that group (危機管理 is a field's name, not rewritten as
+  /// 防災 whose word group also lists it); otherwise to the first group listing it.
+  static func nameIndex(_ vocabulary: SuggestionVocabulary) -> ([[UInt32]: Int], [Int]) {
+    var index: [[UInt32]: Int] = [:]
+    for (g, keys) in vocabulary.keys.enumerated() where keys[0].count >= shortestName {
+      if index[keys[0]] == nil { index[keys[0]] = g }
+    }
+    for (g, keys) in vocabulary.keys.enumerated() {
+      for k in keys where k.count >= shortestName && index[k] == nil { index[k] = g }
+    }
+    return (index, Set(index.keys.map(\.count)).sorted())
+  }
+
+  /// Whether key characters `start..<end` are not the middle of a word: a word character at
+  /// either end must not continue a word in the normalised text (separators count here).
+  static func isWhole(_ start: Int, _ end: Int, places: [Int], in scalars: [UInt32]) -> Bool {
+    let isWord = { (i: Int) in
+      scalars.indices.contains(i) && Normalizer.charClass(scalars[i]) == .word
+    }
+    let (first, last) = (places[start], places[end - 1])
+    return !(isWord(first) && isWord(first - 1)) && !(isWord(last) && isWord(last + 1))
+  }
+
+  /// Whether `key` (a query's key, with `places` in its normalised `scalars`) holds `name`
+  /// whole, as `matches` would find it.
+  static func holds(_ key: [UInt32], _ name: [UInt32], places: [Int], in scalars: [UInt32])
+    -> Bool
+  {
+    guard name.count <= key.count else { return false }
+    return (0...key.count - name.count).contains { start in
+      key[start..<start + name.count].elementsEqual(name)
+        && isWhole(start, start + name.count, places: places, in: scalars)
+    }
+  }
+
+  /// The query as typed, with each name found that is not its group's first name (a reading,
+  /// an alias) replaced by that first name; nil when there is none.
+  static func rewrite(
+    _ query: String, text: NormalizedText, places: [Int], _ found: [Match],
+    _ vocabulary: SuggestionVocabulary
+  ) -> String? {
+    var typed = query.unicodeScalars.map(\.value)
+    var ranges: [(Range<Int>, [UInt32])] = []
+    for m in found where vocabulary.keys[m.group][0] != matchedKey(m, text, places) {
+      let from = Int(text.originStart[places[m.start]])
+      let to = Int(text.originEnd[places[m.end - 1]])
+      ranges.append((from..<to, vocabulary.groups[m.group][0].unicodeScalars.map(\.value)))
+    }
+    guard !ranges.isEmpty else { return nil }
+    ranges.sort { $0.0.lowerBound < $1.0.lowerBound }
+    // From the end, so earlier places stay valid; a range sharing a typed character with the
+    // one after it (one character may normalise to two) is left as typed.
+    var next = Int.max
+    for (range, name) in ranges.reversed() where range.upperBound <= next {
+      typed.replaceSubrange(range, with: name)
+      next = range.lowerBound
+    }
+    return SearchText.string(typed)
+  }
+
+  /// The key of the stretch a match covers.
+  static func matchedKey(_ m: Match, _ text: NormalizedText, _ places: [Int]) -> [UInt32] {
+    places[m.start..<m.end].map { text.scalars[$0] }
+  }
+}
