@@ -58,6 +58,16 @@ import Testing
     expectSameAsFullBuild("department edited")
   }
 
+  /// An event is found by its day as the page shows it, although its body does not write it
+  /// (past-forum's says only 終わりました。): 9月 finds it, and ranks it by its keywords.
+  @Test func eventsAreFoundByTheirDay() throws {
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    #expect(try engine().search("9月").map(\.url) == ["/events/past-forum/"])
+    let found = try engine().search("2026年9月10日")
+    #expect(found.map(\.url) == ["/events/past-forum/"])
+    #expect(found.first?.snippet.contains("2026年9月10日（木）") == true)
+  }
+
   @Test func visionsAndDomainsAreFoundAsFields() throws {
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let engine = try engine()
