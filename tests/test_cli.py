@@ -112,7 +112,7 @@ def test_new_scaffolds_files_that_build(work):
     for where in ["initiatives/new-initiative.md:3:10", "events/new-event.md:3:10", "events/new-event.md:4:8",
                   "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
         assert f"content/{where}: warning: " in r.stderr, r.stderr
-    assert r.stderr.count("[content.placeholder]") == 5
+    assert r.stderr.count("[content.placeholder]") == 5, r.stderr
     # The sections the initiative's scaffold leaves to fill are pointed at by `portal lint`.
     lint = portal("lint", "content/initiatives/new-initiative.md", cwd=work)
     assert lint.stdout.count("[lint.empty-section]") + lint.stderr.count("[lint.empty-section]") == 2, lint
@@ -143,6 +143,11 @@ def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
     for d in errors:
         assert d["code"] == "content.unknown-id", d
         assert re.search(r"`(other-|some-)[a-z-]+`", d["message"]), d
+    # The event's sample addresses, left as written, would publish links to nowhere: warned at
+    # their values, as the sample texts are.
+    warned = {(d["file"].split("/")[-1], d["message"].split("`")[1]) for d in json.loads(r.stdout)["diagnostics"]
+              if d["code"] == "content.placeholder"}
+    assert ("x-event.md", "online") in warned and ("x-event.md", "registration") in warned, warned
 
 
 def test_a_page_waits_for_its_publish_time(work):

@@ -271,7 +271,8 @@ enum PageParser {
     Placeholders.check(
       &y,
       keys: kind == .glossary
-        ? ["reading", "short"] : kind == .event ? ["summary", "start"] : ["summary"])
+        ? ["reading", "short"]
+        : kind == .event ? ["summary", "start", "online", "registration"] : ["summary"])
     Lengths.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName)
     guard let meta else { return (nil, y.diagnostics) }

@@ -10,9 +10,14 @@ public enum Placeholders {
   public static let strategySummary = "一文で内容を書きます。"
   /// An event's sample start: a real date, which would otherwise be published as the event's.
   public static let eventStart = "2027-01-01T13:30:00+09:00"
+  /// An event's sample addresses, written commented out: a writer who takes the `#` away and
+  /// not the address publishes a link to a page that does not exist (example.jp is reserved).
+  public static let eventOnline = "https://example.jp/sample-live"
+  public static let eventRegistration = "https://example.jp/sample-form"
 
   static let all: Set<String> = [
     initiativeSummary, eventSummary, glossaryReading, glossaryShort, strategySummary, eventStart,
+    eventOnline, eventRegistration,
   ]
 
   /// A warning for each of `keys` whose value is still a sample.

@@ -153,8 +153,8 @@ struct NewCommand: ParsableCommand {
         # place: 千葉県庁
         # 会場への行き方:
         # access: JR千葉駅から歩いて10分
-        # online: https://example.jp/live
-        # registration: https://example.jp/form
+        # online: \(Placeholders.eventOnline)
+        # registration: \(Placeholders.eventRegistration)
         # フォームのほかの申し込み方（電話・ファクス・窓口）:
         # application: 電話かファクスで申し込んでください。
         # phone: 043-000-0000        # 申し込み・問い合わせの電話

@@ -129,3 +129,31 @@ import Testing
     }
   }
 }
+
+/// The sample values `portal new` writes are warned about at the value while they are left in.
+@Suite struct PlaceholderTests {
+  @Test func anEventsSampleAddressesAreWarned() throws {
+    let text = """
+      ---
+      title: 教室
+      summary: スマホの教室です。
+      start: 2026-12-10T10:00:00+09:00
+      online: \(Placeholders.eventOnline)
+      registration: \(Placeholders.eventRegistration)
+      ---
+      本文
+      """
+    let found = try parseFile(text, kind: .event, path: "content/events/a.md").1.map {
+      "\($0.location.line):\($0.location.column) \($0.code ?? "") \($0.message)"
+    }
+    #expect(
+      found == [
+        "5:9 content.placeholder `online` is still the sample text `portal new` wrote: 「https://example.jp/sample-live」",
+        "6:15 content.placeholder `registration` is still the sample text `portal new` wrote: 「https://example.jp/sample-form」",
+      ], "\(found)")
+    // A real address (or another example.jp one, as the shipped examples use) is not.
+    let real = text.replacingOccurrences(
+      of: Placeholders.eventOnline, with: "https://example.jp/dx/live")
+    #expect(try parseFile(real, kind: .event, path: "content/events/a.md").1.count == 1)
+  }
+}
