@@ -85,6 +85,7 @@ enum EditInPlace {
         let i = resolved.site.index(of: page.kind, slug: page.slug),
         resolved.site.pages[i].page.relativePath == relative,
         Self.samePlace(resolved.site.pages[i].page, page),
+        !Self.touchesDayToCome(resolved.site.pages[i].page, page, now: options.now),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
         body.linksResolve,
         // Which pages use which glossary entry is a relation too.
@@ -266,6 +267,15 @@ enum EditInPlace {
     case (.glossary(let x), .glossary(let y)): return x == y
     default: return true
     }
+  }
+
+  /// Whether an edit sets or mends an `updated` day still to come: the loader warns about
+  /// such a day (it knows the clock; a parse does not), so the edit goes the usual way, where
+  /// the warning comes or goes with it.
+  static func touchesDayToCome(_ a: Page, _ b: Page, now: DateTime) -> Bool {
+    guard a.updated != b.updated else { return false }
+    let today = now.inJapan.local.date
+    return [a.updated, b.updated].contains { $0.map { $0 > today } ?? false }
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and

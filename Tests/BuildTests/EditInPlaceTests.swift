@@ -285,6 +285,25 @@ import Testing
     try expectBuild(session, .inPlace, "after the fix")
   }
 
+  /// An `updated` day still to come is warned about in `portal serve` as in a build, and the
+  /// warning goes when the day is mended; other edits of the page still go the quick way.
+  @Test func anUpdatedDayToComeIsWarnedAndMendedInASession() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    let page = file("initiatives/cyber-security.md")
+    try edit(page) {
+      $0.replacingOccurrences(of: "\ntitle:", with: "\nupdated: 2027-11-01\ntitle:")
+    }
+    let warned = try expectBuild(session, .incremental, "a day to come")
+    #expect(warned.diagnostics.map(\.code) == ["content.future-updated"])
+    try edit(page) { $0 + "\n追記です。\n" }
+    #expect(try expectBuild(session, .inPlace, "body edited").diagnostics.count == 1)
+    try edit(page) {
+      $0.replacingOccurrences(of: "updated: 2027-11-01", with: "updated: 2026-11-01")
+    }
+    #expect(try expectBuild(session, .incremental, "mended").diagnostics.isEmpty)
+  }
+
   /// The output deleted while the session holds it (`rm -rf site` beside `portal serve`): the
   /// next edit builds the site whole instead of failing to write into folders that are gone.
   @Test func anOutputDeletedBehindTheSessionIsBuiltWhole() throws {
