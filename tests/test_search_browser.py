@@ -339,7 +339,8 @@ def test_a_search_that_finds_something_does_not_fetch_the_offers(search_page, si
 def test_without_the_offers_module_nothing_found_is_still_said(driver, server, site_dir):
     """When search-offers.js cannot be loaded (the network), a search that finds nothing says
     so with the usual advice and the lists, only without もしかして; searches that find
-    something are shown as usual."""
+    something are shown as usual, and once the network is back a search that finds nothing
+    loads it and offers."""
     from selenium.webdriver.common.by import By
 
     driver.execute_cdp_cmd("Network.enable", {})
@@ -360,6 +361,10 @@ def test_without_the_offers_module_nothing_found_is_still_said(driver, server, s
         page = type_query(driver, "こそだて支援")
         assert page["status"].startswith("「こそだて支援」に一致するページは見つかりませんでした。")
         assert not offered_links(driver)
+        # Back on the network, the next search that finds nothing loads it and offers.
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        page = type_query(driver, "まいなんばかあど")
+        assert "もしかして：マイナンバーカード。" in page["status"], page["status"]
     finally:
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
