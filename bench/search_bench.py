@@ -12,7 +12,9 @@ For N pages it
      downloads (the parity tests hold search.js to that), and prints the bytes of
        - a first search: search.js + meta.json + every file the query reads for 10 results,
        - a further search: the files the query reads, nothing counted as cached;
-     as median, 90th percentile and maximum over the query set (gzip not counted);
+     as median, 90th percentile and maximum over the query set (gzip not counted), and what a
+     search that finds nothing fetches besides for もしかして (search-offers.js and
+     search/words.json, then the offers' own searches, which are not counted);
   4. compares every query's complete answer (`--limit 0`) with the true answer, computed here by
      plain substring search over the text Portal indexes (title, summary, keywords, body, as
      stored in search/c/), with the same normalisation written again in Python (NFKC, width,
@@ -250,6 +252,8 @@ def score(found_and_truth):
 def measure_portal(portal, site, queries):
     pages = portal_pages(site)
     script = sum(p.stat().st_size for p in (site / "assets").glob("search.*.js"))
+    offers = sum(p.stat().st_size for p in (site / "assets").glob("search-offers.*.js"))
+    words = (site / "search" / "words.json").stat().st_size
     meta = (site / "search" / "meta.json").stat().st_size
     first, further, pairs, misses = [], [], [], []
     for q in queries:
@@ -263,8 +267,8 @@ def measure_portal(portal, site, queries):
         pairs.append((found, truth))
         if found != truth:
             misses.append(f"{q}: found {len(found)}, true {len(truth)}, missing {sorted(truth - found)[:3]}, extra {sorted(found - truth)[:3]}")
-    return {"script": script, "meta": meta, "first": summarise(first), "further": summarise(further),
-            "quality": score(pairs), "misses": misses}
+    return {"script": script, "offers": offers, "words": words, "meta": meta, "first": summarise(first),
+            "further": summarise(further), "quality": score(pairs), "misses": misses}
 
 
 def index_size(folder, skip=()):
@@ -410,6 +414,7 @@ def main():
         ("index build time", f"{index_seconds:.2f} s (whole build {build_seconds:.1f} s)", lambda p: f"{p['seconds']:.2f} s"),
         ("index size", f"{size / 1e6:.1f} MB in {files:,} files", lambda p: f"{p['bytes'] / 1e6:.1f} MB in {p['files']:,} files"),
         ("script", kb(portal["script"]), lambda p: kb(p["script"]) + " + wasm"),
+        ("no match: もしかして", f"{kb(portal['offers'])} + words {kb(portal['words'])}", lambda p: "—"),
         ("first search, median", kb(portal["first"]["median"]), lambda p: kb(p["first"]["median"])),
         ("first search, p90 / max", f"{kb(portal['first']['p90'])} / {kb(portal['first']['max'])}", lambda p: f"{kb(p['first']['p90'])} / {kb(p['first']['max'])}"),
         ("further search, median", kb(portal["further"]["median"]), lambda p: kb(p["further"]["median"])),

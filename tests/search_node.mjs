@@ -1,4 +1,5 @@
-// Runs theme/assets/search.js under node on a built site's index, for the parity tests.
+// Runs theme/assets/search.js (and search-offers.js, for もしかして) under node on a built
+// site's index, for the parity tests.
 //
 //   node tests/search_node.mjs SITE_DIR < queries.json > answers.json
 //
@@ -10,7 +11,10 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { Engine } = await import(pathToFileURL(join(here, "..", "theme", "assets", "search.js")).href);
+const assets = join(here, "..", "theme", "assets");
+const { Engine, loadOffers } = await import(pathToFileURL(join(assets, "search.js")).href);
+// As the search page loads it after a search that found nothing, given what it uses of search.js.
+const offers = await loadOffers(pathToFileURL(join(assets, "search-offers.js")).href);
 
 const site = process.argv[2];
 const chunks = [];
@@ -26,7 +30,7 @@ for (const { q, limit = 10, kinds = null } of queries) {
   // As the search page: もしかして only when nothing was found, each offer searched with the
   // same kinds (words.json and what the offers read are not counted among the files a query
   // reads, as `portal search` does not count them).
-  const suggestions = r.candidates ? [] : await engine.suggest(q, wanted);
+  const suggestions = r.candidates ? [] : await offers.suggest(engine, q, wanted);
   answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

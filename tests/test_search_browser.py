@@ -4,7 +4,9 @@
   glossary reading and DX, typed into the page, the page shows the same results (URLs in order,
   snippets with the same <mark>s) and the same count as `portal search --json`;
 - もしかして: a typo is offered the site's own word as a link that searches for it, and a
-  sentence or a reading converted in part the site's names inside it;
+  sentence or a reading converted in part the site's names inside it; its module
+  (search-offers.js) is fetched only after a search that finds nothing, and when it cannot be
+  loaded the page still says that nothing was found;
 - the kind filter, `?q=` and `?kind=` in the address, もっと見る, the home page search box;
 - the result count is in an aria-live region; matches are <mark>;
 - without JavaScript the page says so and links to the lists;
@@ -303,6 +305,80 @@ def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
     assert not driver.find_element(By.ID, "nf-suggest").is_displayed()
     # The page for missing addresses is not for search engines.
     assert driver.find_elements(By.CSS_SELECTOR, 'meta[name="robots"][content="noindex"]')
+
+
+def fetched(driver):
+    """The paths of what the page has fetched so far (its performance entries)."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+
+
+def is_offers(path):
+    return path.startswith("/assets/search-offers.") and path.endswith(".js")
+
+
+def test_a_search_that_finds_something_does_not_fetch_the_offers(search_page, site_dir):
+    """もしかして and the page for missing addresses are in a module of their own
+    (search-offers.js), which a first search that finds something never downloads; a search
+    that finds nothing fetches it, and words.json, for its offers."""
+    page = type_query(search_page, "防災")
+    assert page["items"]
+    paths = fetched(search_page)
+    assert any(p.startswith("/search/s/") for p in paths), paths  # the search did fetch
+    assert not any(is_offers(p) for p in paths), paths
+    assert "/search/words.json" not in paths
+    page = type_query(search_page, "まいなんばかあど")
+    assert "もしかして：マイナンバーカード。" in page["status"], page["status"]
+    paths = fetched(search_page)
+    assert [p for p in paths if is_offers(p)] and "/search/words.json" in paths, paths
+    # Fetched once: a second search that finds nothing uses it again.
+    type_query(search_page, "ぼうさいぶろぐ")
+    assert len([p for p in fetched(search_page) if is_offers(p)]) == 1
+
+
+def test_without_the_offers_module_nothing_found_is_still_said(driver, server, site_dir):
+    """When search-offers.js cannot be loaded (the network), a search that finds nothing says
+    so with the usual advice and the lists, only without もしかして; searches that find
+    something are shown as usual, and once the network is back a search that finds nothing
+    loads it and offers."""
+    from selenium.webdriver.common.by import By
+
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/assets/search-offers.*"]})
+    try:
+        load(driver, server + "/search/")
+        page = type_query(driver, "まいなんばかあど")
+        assert page["items"] == [] and page["listHidden"]
+        assert page["status"] == ("「まいなんばかあど」に一致するページは見つかりませんでした。"
+                                  "短いことばや、別のことばで試してください。"
+                                  "ひらがなで見つからないときは、漢字でも試してください。"), page["status"]
+        assert not offered_links(driver)
+        assert driver.find_element(By.ID, "search-help").is_displayed()
+        page = type_query(driver, "防災")
+        assert_same(page, cli(site_dir, "防災"), "防災")
+        assert not driver.find_element(By.ID, "search-help").is_displayed()
+        page = type_query(driver, "こそだて支援")
+        assert page["status"].startswith("「こそだて支援」に一致するページは見つかりませんでした。")
+        assert not offered_links(driver)
+        # Back on the network, the next search that finds nothing loads it and offers.
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        page = type_query(driver, "まいなんばかあど")
+        assert "もしかして：マイナンバーカード。" in page["status"], page["status"]
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+        driver.execute_cdp_cmd("Network.disable", {})
+        driver.get_log("browser")  # the blocked load's error is this test's own
+
+
+def test_the_404_page_loads_only_the_offers(driver, server):
+    """The page for missing addresses loads search-offers.js alone, not search.js (the engine
+    and the search page, which it does not use)."""
+    load(driver, server + "/initiatives/no-such-page/")
+    scripts = [p for p in fetched(driver) if p.startswith("/assets/") and p.endswith(".js")]
+    assert any(is_offers(p) for p in scripts), scripts
+    assert not any(p.startswith("/assets/search.") for p in scripts), scripts
 
 
 def test_kind_filter(search_page, site_dir):

@@ -24,7 +24,7 @@ struct SuggestionVocabulary {
 /// (防災 ドローン教室) or one converted to kanji only in part (こそだて支援). The site's names
 /// found inside it are what the resident can search for; a reading found inside it (こそだて)
 /// is written as its group's first name (子育て支援), since a reading finds pages only as a
-/// whole term. The same rules are in search.js (`queryNameOffers`).
+/// whole term. The same rules are in search-offers.js (`queryNameOffers`).
 enum QueryNames {
   /// Names shorter than this (normalised, separators removed) are not looked for: one
   /// character (県, 市) is inside nearly every sentence.
@@ -57,7 +57,7 @@ enum QueryNames {
     }
     if let together = together(found, vocabulary) { offers.append(together) }
     offers += found.map(first)
-    // Compared by code points, as search.js compares strings.
+    // Compared by code points, as search-offers.js compares strings.
     var seen: Set<[UInt32]> = []
     return offers.filter { offer in
       seen.insert(offer.unicodeScalars.map(\.value)).inserted

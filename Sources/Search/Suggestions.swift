@@ -9,7 +9,7 @@ import Foundation
 /// fields', each group shown by its first name (防災 for ぼうさ).
 ///
 /// `search/words.json` holds the groups, `[["防災","ぼうさい"],…]`, fetched only after a search
-/// that found nothing. search.js (`suggest`) follows the same rules. When no typo is near, the
+/// that found nothing. search-offers.js (`suggest`) follows the same rules. When no typo is near, the
 /// names inside the query are offered instead (`QueryNames`).
 public enum Suggestions {
   /// The index file of the groups, under `search/`.
@@ -68,7 +68,7 @@ public enum Suggestions {
 
   /// The file of every document's address, for the page for missing addresses (404.html): a
   /// resident who typed an address from paper, or followed a mistyped link, is offered the
-  /// pages whose address is nearest (search.js `nearPages`), titled from their heads.
+  /// pages whose address is nearest (search-offers.js `nearPages`), titled from their heads.
   static let pagesFile = "pages.json"
 
   /// `pages.json`: `["/glossary/ai/","/glossary/big-data/",…]`, the documents' addresses in id
@@ -94,7 +94,7 @@ public enum Suggestions {
   /// (`オンライン 申請`). None for words that are short or are themselves names (a name that
   /// finds nothing with the kinds asked for is not a typo).
   static func find(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
-    // Split where the search page splits (search.js): spaces of both widths, tabs, line ends.
+    // Split where the search page splits (search-offers.js): spaces of both widths, tabs, line ends.
     let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
     let whole = nearest(query, vocabulary.keys)
     guard whole.isEmpty, words.count > 1 else { return whole.map { vocabulary.groups[$0][0] } }

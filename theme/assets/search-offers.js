@@ -1,0 +1,308 @@
+// 「もしかして」: what the site offers when a search, or an address, finds nothing. The same rules
+// as Sources/Search (Suggestions.swift, QueryNames.swift), so `portal search` offers the same.
+//
+// Only a search that found nothing and the page for a missing address need this, so it is a
+// module of its own, fetched only then:
+// - search.js imports it (`loadOffers`) after a search that found nothing, from the address the
+//   search page's form gives (`data-offers`): the build puts a hash in every asset's name, so
+//   neither module can import the other by name, and search.js gives it what it needs (`offers`);
+// - 404.html loads it as its only script (`setupNotFound`, at the end): the page for a missing
+//   address needs none of search.js.
+// No DOM code runs at import under node, where the parity tests load it with search.js.
+
+// ---------------------------------------------------------------- もしかして
+// Mirrors Sources/Search/Suggestions.swift and QueryNames.swift: the site's names (glossary,
+// word groups, fields) within a typo or two of a query that found nothing, each group shown by
+// its first name; failing that, the names found inside the query.
+
+const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, SUGGESTIONS = 3, CHECKED = 2 * SUGGESTIONS, SHORTEST_NAME = 2;
+
+/** Optimal string alignment distance (swaps of neighbours count 1), or bound + 1 beyond it. */
+export function distance(a, b, bound) {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
+  let before = new Array(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      rowBest = Math.min(rowBest, d);
+    }
+    if (rowBest > bound) return bound + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length], bound + 1);
+}
+
+/**
+ * The offers for a search that found nothing, made with search.js's handling of text, which
+ * its `loadOffers` gives: `normaliseWithMap`, `charClass` with its classes `WORD` and
+ * `SEPARATOR`, `str` (code points to a string) and `sameArray`.
+ */
+export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str, sameArray }) {
+  const exactKey = (text) => normaliseWithMap(text).scalars.filter((v) => charClass(v) !== S);
+
+  /** words.json's groups with every name's key, made once and shared by both kinds of offer. */
+  function vocabulary(groups) {
+    const usable = groups.filter((g) => Array.isArray(g) && g.length).map((g) => g.map(String));
+    return { groups: usable, keys: usable.map((g) => g.map(exactKey)) };
+  }
+
+  /** The groups (their names' keys) within a typo or two of `word`, nearest first; none for a
+   * short word or one that is itself a name. A name the word holds whole and a character or two
+   * more (こそだて支援) is no typo of it: `queryNameOffers` offers it then. */
+  function nearestGroups(word, keys) {
+    const { key: q, places, scalars } = queryKey(word);
+    if (q.length < SHORTEST_QUERY) return [];
+    const most = q.length >= TWO_TYPOS_FROM ? 2 : 1;
+    const found = [];
+    for (let g = 0; g < keys.length; g++) {
+      let best = most + 1;
+      for (const key of keys[g]) {
+        if (!key.length || Math.abs(key.length - q.length) > most) continue;
+        if (key.length < q.length && holds(q, key, places, scalars)) continue;
+        best = Math.min(best, distance(q, key, most));
+      }
+      if (best === 0) return [];
+      if (best <= most) found.push([best, g]);
+    }
+    found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return found.map(([, g]) => g);
+  }
+
+  /** The typos' offers (a `vocabulary`), best first, before any is checked: the first names of
+   * the groups nearest the whole query; failing that, for several words, the query with each
+   * mistyped word replaced by its nearest name. */
+  function suggestFrom(text, { groups, keys }) {
+    const words = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const whole = nearestGroups(text, keys);
+    if (whole.length || words.length <= 1) return whole.map((g) => groups[g][0]);
+    let replaced = false;
+    const corrected = words.map((word) => {
+      const near = nearestGroups(word, keys);
+      if (!near.length) return word;
+      replaced = true;
+      return groups[near[0]][0];
+    });
+    return replaced ? [corrected.join(" ")] : [];
+  }
+
+  /** The normalised query (`scalars`), its key (separators removed) and, for each character of
+   * the key, its place in `scalars`, to test word boundaries and find the typed characters. */
+  function queryKey(text) {
+    const norm = normaliseWithMap(text);
+    const key = [], places = [];
+    norm.scalars.forEach((v, i) => { if (charClass(v) !== S) { key.push(v); places.push(i); } });
+    return { norm, scalars: norm.scalars, key, places };
+  }
+
+  /** Whether key characters start..end are not the middle of a word (separators count). */
+  function isWhole(start, end, places, scalars) {
+    const isWord = (i) => i >= 0 && i < scalars.length && charClass(scalars[i]) === W;
+    const first = places[start], last = places[end - 1];
+    return !(isWord(first) && isWord(first - 1)) && !(isWord(last) && isWord(last + 1));
+  }
+
+  /** Whether a query's key holds `name` whole, as `namesInQuery` would find it. */
+  function holds(key, name, places, scalars) {
+    for (let start = 0; start + name.length <= key.length; start++) {
+      if (name.every((v, i) => key[start + i] === v) && isWhole(start, start + name.length, places, scalars)) return true;
+    }
+    return false;
+  }
+
+  /** Each name's key (as a string) with its group, and the names' lengths, shortest first; a
+   * key that is a group's first name belongs to that group, else to the first group listing it. */
+  function nameIndex({ keys }) {
+    const index = new Map();
+    keys.forEach((k, g) => { if (k[0].length >= SHORTEST_NAME && !index.has(str(k[0]))) index.set(str(k[0]), g); });
+    keys.forEach((ks, g) => ks.forEach((k) => {
+      if (k.length >= SHORTEST_NAME && !index.has(str(k))) index.set(str(k), g);
+    }));
+    const lengths = [...new Set([...index.keys()].map((k) => Array.from(k).length))].sort((a, b) => a - b);
+    return { index, lengths };
+  }
+
+  /** The names inside the query's key, longest first then left to right, none overlapping one
+   * taken before; a Latin or digit name only between word boundaries. */
+  function namesInQuery(key, places, scalars, { index, lengths }) {
+    const all = [];
+    for (let start = 0; start < key.length; start++) {
+      for (const length of lengths) {
+        if (start + length > key.length) break;
+        const group = index.get(str(key.slice(start, start + length)));
+        if (group === undefined || !isWhole(start, start + length, places, scalars)) continue;
+        all.push({ start, end: start + length, group });
+      }
+    }
+    all.sort((a, b) => (a.end - a.start !== b.end - b.start ? b.end - b.start - (a.end - a.start) : a.start - b.start));
+    const taken = new Array(key.length).fill(false);
+    const picked = [];
+    for (const m of all) {
+      if (taken.slice(m.start, m.end).includes(true)) continue;
+      for (let i = m.start; i < m.end; i++) taken[i] = true;
+      picked.push(m);
+    }
+    return picked;
+  }
+
+  /** The query as typed with each name found that is not its group's first name replaced by
+   * that first name; null when there is none. */
+  function rewriteQuery(text, norm, places, found, { groups, keys }) {
+    const typed = Array.from(text, (c) => c.codePointAt(0));
+    const ranges = [];
+    for (const m of found) {
+      const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
+      if (sameArray(keys[m.group][0], matched)) continue;
+      ranges.push([norm.start[places[m.start]], norm.end[places[m.end - 1]], groups[m.group][0]]);
+    }
+    if (!ranges.length) return null;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let next = Infinity;
+    for (const [from, to, name] of ranges.reverse()) {
+      if (to > next) continue;
+      typed.splice(from, to - from, ...Array.from(name, (c) => c.codePointAt(0)));
+      next = from;
+    }
+    return str(typed);
+  }
+
+  /** The offers of the names inside `text` (a `vocabulary`), best first, before any is checked:
+   * the query with readings replaced (こそだて支援 → 子育て支援), the names found together in the
+   * order typed (マイナンバーカード 申請), each name found, longest first; none twice, nor the
+   * query itself. */
+  function queryNameOffers(text, words) {
+    const { norm, key, places } = queryKey(text);
+    const names = nameIndex(words);
+    // A query that is a name was searched with all its group's names already.
+    if (names.index.has(str(key))) return [];
+    const found = namesInQuery(key, places, norm.scalars, names);
+    if (!found.length) return [];
+    const offers = [];
+    const rewritten = rewriteQuery(text, norm, places, found, words);
+    if (rewritten !== null) offers.push(rewritten);
+    const groups = [];
+    for (const m of [...found].sort((a, b) => a.start - b.start)) if (!groups.includes(m.group)) groups.push(m.group);
+    if (groups.length > 1) offers.push(groups.map((g) => words.groups[g][0]).join(" "));
+    for (const m of found) offers.push(words.groups[m.group][0]);
+    const seen = new Set();
+    return offers.filter((o) => {
+      if (seen.has(o)) return false;
+      seen.add(o);
+      return !sameArray(exactKey(o), key);
+    });
+  }
+
+  // Each engine's words.json, read once (a vocabulary).
+  const vocabularies = new WeakMap();
+
+  /**
+   * 「もしかして」 for a search with `engine` (search.js's Engine) that found nothing (with
+   * `kinds`), as SearchEngine.suggestions: up to SUGGESTIONS of the typos' offers
+   * (`suggestFrom`) that find something, or when none does, of the names found inside the
+   * query (`queryNameOffers`). An offer that would find nothing again is not shown.
+   */
+  async function suggest(engine, text, kinds = null) {
+    if (!vocabularies.has(engine)) {
+      vocabularies.set(engine, engine.load("words.json")
+        .then((t) => vocabulary(t ? JSON.parse(t) : []), () => vocabulary([])));
+    }
+    const words = await vocabularies.get(engine);
+    const typos = await finding(engine, suggestFrom(text, words), kinds);
+    return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
+  }
+
+  /** The first SUGGESTIONS of `offered` that find something, of the first CHECKED: searched
+   * at once (each is a search of its own), kept in the order offered. */
+  async function finding(engine, offered, kinds) {
+    const found = await Promise.all(offered.slice(0, CHECKED).map(async (offer) => {
+      const s = await engine.query(offer, kinds);
+      return (await s.next(1)).length > 0;
+    }));
+    return offered.slice(0, CHECKED).filter((_, i) => found[i]).slice(0, SUGGESTIONS);
+  }
+
+  return { suggest, vocabulary, suggestFrom, queryNameOffers };
+}
+
+// ---------------------------------------------------------------- the page for missing addresses
+// 404.html offers the pages whose address is nearest the one asked for (an address typed from
+// a flyer, a link mistyped elsewhere), from search/pages.json: the documents' addresses in id
+// order, so the title of entry n is in the head c/<n>.json.
+
+/** An address as compared: decoded, NFKC, lower case, `index.html` and `.html` dropped, one
+ * slash at the end. */
+function pathKey(path) {
+  let s = path;
+  try { s = decodeURIComponent(s); } catch (e) { /* kept as written */ }
+  s = s.normalize("NFKC").toLowerCase().replace(/\/{2,}/g, "/").replace(/(\/index)?\.html?$/, "");
+  return s.endsWith("/") ? s : s + "/";
+}
+
+/** Up to `limit` entries of `urls` ({url, id}) for a missing `path`: the page itself when only
+ * case, width or encoding differ; else the deepest page the address continues
+ * (/initiatives/a/extra/ → /initiatives/a/), then those a few typos away (more for longer
+ * addresses), nearest first. */
+export function nearPages(path, urls, limit = 3) {
+  const want = pathKey(path);
+  const wanted = Array.from(want, (c) => c.codePointAt(0));
+  const bound = Math.max(2, Math.min(4, Math.floor(wanted.length / 8)));
+  let within = null;
+  const near = [];
+  for (let id = 0; id < urls.length; id++) {
+    const url = urls[id];
+    if (typeof url !== "string") continue;
+    const key = pathKey(url);
+    const page = { url, id };
+    if (key === want) return [page];
+    if (want.startsWith(key) && key.split("/").length > 3 &&
+        (!within || key.length > pathKey(within.url).length)) within = page;
+    const d = distance(wanted, Array.from(key, (c) => c.codePointAt(0)), bound);
+    if (d <= bound) near.push([d, page]);
+  }
+  near.sort((x, y) => x[0] - y[0] || (x[1].url < y[1].url ? -1 : x[1].url > y[1].url ? 1 : 0));
+  const found = near.map(([, page]) => page).filter((page) => page !== within);
+  return (within ? [within, ...found] : found).slice(0, limit);
+}
+
+function setupNotFound() {
+  const box = document.getElementById("nf-suggest");
+  const list = box && box.querySelector("ul");
+  if (!list || !box.dataset.pages || /\/404\.html$/.test(location.pathname)) return;
+  const base = new URL(box.dataset.pages, document.baseURI);
+  const json = (path) => fetch(new URL(path, base)).then((r) => (r.ok ? r.json() : null));
+  // The lists the page links (取組, イベント, a domain…) are not search documents: offered too,
+  // by the words of their links (/INITIATIVES/ or /evnts/ finds its list).
+  const lists = Array.from(document.querySelectorAll("a[data-nf-candidate]"),
+    (a) => ({ url: new URL(a.href, document.baseURI).pathname, title: a.textContent.trim() }));
+  json(base.href)
+    .then((urls) => {
+      const pages = Array.isArray(urls) ? urls : [];
+      return Promise.all(nearPages(location.pathname, [...pages, ...lists.map((l) => l.url)])
+        .map((page) => page.id >= pages.length
+          ? { ...page, head: { t: lists[page.id - pages.length].title } }
+          : json(`c/${page.id}.json`).catch(() => null).then((head) => ({ ...page, head }))));
+    })
+    .then((near) => {
+      for (const { url, head } of near) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = url;
+        a.textContent = (head && head.t) || url;
+        li.append(a);
+        list.append(li);
+      }
+      box.hidden = near.length === 0;
+    })
+    .catch(() => { /* the other ways to find the page are on it */ });
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupNotFound);
+  else setupNotFound();
+}
