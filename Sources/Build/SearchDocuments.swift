@@ -74,9 +74,9 @@ struct SearchDocuments: Sendable {
       date = day.description
       // The venue the page names (千葉県文化会館), which residents search for.
       if let p = m.place { keywords.append(p) }
-      // The day as the page writes it, 2026年12月5日（土）, found as residents type it (12月, 12月5日): December's events then rank above a
-      // page that mentions 2021年12月 in passing, and are found by the day even when the body
-      // writes it another way.
+      // The day as the page writes it, 2026年12月5日（土）, found as residents type it (12月,
+      // 12月5日): December's events then rank above a page that mentions 2021年12月 in
+      // passing, and are found by the day even when the body writes it another way.
       keywords.append(JapaneseDate.date(day))
       if let end = m.end?.inJapan.local.date, end != day { keywords.append(JapaneseDate.date(end)) }
     case .glossary(let m):
