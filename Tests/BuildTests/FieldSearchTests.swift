@@ -63,9 +63,9 @@ import Testing
   @Test func eventsAreFoundByTheirDay() throws {
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     #expect(try engine().search("9月").map(\.url) == ["/events/past-forum/"])
-    let found = try engine().search("2026年9月10日")
+    let found = try engine().search("9月10日")
     #expect(found.map(\.url) == ["/events/past-forum/"])
-    #expect(found.first?.snippet.contains("2026年9月10日（木）") == true)
+    #expect(found.first?.snippet.contains("9月10日") == true)
   }
 
   @Test func visionsAndDomainsAreFoundAsFields() throws {
