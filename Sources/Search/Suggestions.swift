@@ -9,8 +9,8 @@ import Foundation
 /// fields', each group shown by its first name (防災 for ぼうさ).
 ///
 /// `search/words.json` holds the groups, `[["防災","ぼうさい"],…]`, fetched only after a search
-/// that found nothing. search-offers.js (`suggest`) follows the same rules. When no typo is near, the
-/// names inside the query are offered instead (`QueryNames`).
+/// that found nothing. search-offers.js (`suggest`) follows the same rules. When no typo is
+/// near, the names inside the query are offered instead (`QueryNames`).
 public enum Suggestions {
   /// The index file of the groups, under `search/`.
   static let file = "words.json"
@@ -94,7 +94,8 @@ public enum Suggestions {
   /// (`オンライン 申請`). None for words that are short or are themselves names (a name that
   /// finds nothing with the kinds asked for is not a typo).
   static func find(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
-    // Split where the search page splits (search-offers.js): spaces of both widths, tabs, line ends.
+    // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
+    // line ends.
     let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
     let whole = nearest(query, vocabulary.keys)
     guard whole.isEmpty, words.count > 1 else { return whole.map { vocabulary.groups[$0][0] } }
