@@ -273,9 +273,8 @@ enum EditInPlace {
   /// such a day (it knows the clock; a parse does not), so the edit goes the usual way, where
   /// the warning comes or goes with it.
   static func touchesDayToCome(_ a: Page, _ b: Page, now: DateTime) -> Bool {
-    guard a.updated != b.updated else { return false }
-    let today = now.inJapan.local.date
-    return [a.updated, b.updated].contains { $0.map { $0 > today } ?? false }
+    a.updated != b.updated
+      && (FutureDates.updatedToCome(a, at: now) || FutureDates.updatedToCome(b, at: now))
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and

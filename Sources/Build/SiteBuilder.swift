@@ -162,10 +162,8 @@ public enum SiteBuilder {
     scheduled.sort()
     // A page `updated` on a day still to come is warned about until that day: its midnight is
     // a clock boundary too, so the warning does not outlive it in the cache.
-    for page in content?.pages ?? [] {
-      if let day = page.updated?.midnightInJapan, Int64(day.epochSeconds) > now {
-        publishTimes.append(Int64(day.epochSeconds))
-      }
+    for page in content?.pages ?? [] where FutureDates.updatedToCome(page, at: options.now) {
+      if let day = page.updated?.midnightInJapan { publishTimes.append(Int64(day.epochSeconds)) }
     }
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.

@@ -194,13 +194,10 @@ public enum ContentLoader {
     guard let config else { return (nil, diagnostics) }
     diagnostics += ReferenceValidator.validate(
       pages: pages, config: config, broken: broken, contentDirectory: contentDirectory)
-    if let now {
-      let today = now.inJapan.local.date
-      if pages.contains(where: { $0.updated.map { $0 > today } ?? false }) {
-        var places: [String: (path: String, shown: String)] = [:]
-        for file in files { places[file.relative] = (file.path, join(prefix, file.relative)) }
-        diagnostics += FutureDates.check(pages, today: today, files: places)
-      }
+    if let now, pages.contains(where: { FutureDates.updatedToCome($0, at: now) }) {
+      var places: [String: (path: String, shown: String)] = [:]
+      for file in files { places[file.relative] = (file.path, join(prefix, file.relative)) }
+      diagnostics += FutureDates.check(pages, at: now, files: places)
     }
     if !includeDrafts {
       for page in pages {

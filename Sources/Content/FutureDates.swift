@@ -5,17 +5,22 @@ import Foundation
 /// dates each entry by `updated`: a slip of the year (2027 for 2026) put a page at the top of
 /// both for a year, with a date residents had not reached. Checked at each load with the build
 /// clock, outside the parse memo (whose entries do not depend on the day).
-enum FutureDates {
-  /// A warning for each page whose `updated` is after `today` (Japan's date of the build clock).
-  /// The file is read again to point at the value: only for the pages found, which are few.
+public enum FutureDates {
+  /// Whether `page` is `updated` on a day after `now`'s in Japan: the one test of the loader's
+  /// warning, of the edits `portal serve` leaves to it, and of the cache's clock boundaries.
+  public static func updatedToCome(_ page: Page, at now: DateTime) -> Bool {
+    page.updated.map { $0 > now.inJapan.local.date } ?? false
+  }
+
+  /// A warning for each page `updatedToCome` at `now`. The file is read again to point at the
+  /// value: only for the pages found, which are few.
   static func check(
-    _ pages: [Page], today: LocalDate, files: [String: (path: String, shown: String)]
+    _ pages: [Page], at now: DateTime, files: [String: (path: String, shown: String)]
   ) -> [Diagnostic] {
+    let today = now.inJapan.local.date
     var diagnostics: [Diagnostic] = []
-    for page in pages {
-      guard let updated = page.updated, updated > today,
-        let file = files[page.relativePath]
-      else { continue }
+    for page in pages where updatedToCome(page, at: now) {
+      guard let updated = page.updated, let file = files[page.relativePath] else { continue }
       let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
       let (line, column) = valuePosition(of: "updated", in: text) ?? (1, 1)
       diagnostics.append(
