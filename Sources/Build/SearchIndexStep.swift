@@ -26,10 +26,13 @@ enum SearchIndexStep {
   ///   - previousPages: else, the edited pages' earlier parse by relative path (from the
   ///     cache), from which their earlier documents are made again. A document neither gives
   ///     can be patched only if its title, summary and keywords are unchanged.
+  ///   - spillDirectory: where a full index build may set aside what it holds until written
+  ///     (a full build's staging folder), to keep its memory low; nil keeps it in memory.
   static func run(
     _ site: Site, documents: SearchDocuments, changedPages: [Int]? = nil, previous: BuildCache?,
     previousDocument: (Int) -> SearchDocument? = { _ in nil }, previousPages: [String: Page] = [:],
-    output: URL, write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
+    output: URL, spillDirectory: URL? = nil,
+    write: ([OutputFile]) throws(OutputWriter.Failure) -> Void
   ) throws(OutputWriter.Failure) -> Result {
     let started = ContinuousClock.now
     var result: Result
@@ -69,7 +72,8 @@ enum SearchIndexStep {
       let purge = previous == nil
       let release: @Sendable () -> Void = { if purge { MemoryRelease.betweenSteps() } }
       let index = SearchIndexBuilder.buildIndex(
-        documents.ordered, options: options(site), releaseMemory: release
+        documents.ordered, options: options(site), spillDirectory: spillDirectory?.path,
+        releaseMemory: release
       ) { files in
         paths += files.keys.map { "search/" + $0 }
         guard failure == nil else { return }

@@ -278,7 +278,7 @@ public enum SiteBuilder {
         let search = try SearchIndexStep.run(
           site, documents: documents, previous: staging == nil ? previous : nil,
           previousDocument: { keptSearch?.document(at: $0) }, previousPages: previousPages,
-          output: options.outputDirectory, write: take)
+          output: options.outputDirectory, spillDirectory: staging?.url, write: take)
         searchDocuments = session == nil ? nil : documents
         searchPaths = search.paths
         searchState = search.state

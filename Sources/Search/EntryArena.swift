@@ -70,46 +70,140 @@ struct EntryArena: Sendable {
   }
 }
 
-extension EntryArena {
-  /// The shard files of all arenas' entries, `{"key":value,…}` with keys in the order of their
-  /// UTF-8 bytes, made in parallel in groups; each
-  /// group goes to `emit` once made, so the files are never all in memory at once.
-  static func writeShards(_ arenas: [EntryArena], shards: Int, emit: ([String: Data]) -> Void) {
-    // Each entry as (arena, record), grouped by shard (a counting sort).
-    var ends = [Int](repeating: 0, count: shards + 1)
-    for arena in arenas {
-      for r in arena.records { ends[Int(r.hash & UInt32(shards - 1)) + 1] += 1 }
+/// Encoded entries on their way to the shard files: an arena in memory, or one set aside in a
+/// spill file, split into `groups` by the low bits of each entry's shard hash, so the shards
+/// are written a group at a time with only that group read back.
+enum EncodedEntries: Sendable {
+  case arena(EntryArena)
+  case spilled(groups: [SpillStore.Handle], total: Int)
+
+  static let groups = 16
+
+  /// What the entries add to the total that decides the number of shards.
+  var total: Int {
+    switch self {
+    case .arena(let arena): arena.total
+    case .spilled(_, let total): total
     }
-    for s in 0..<shards { ends[s + 1] += ends[s] }
+  }
+}
+
+extension EntryArena {
+  /// The entries set aside in `store`, group by group: each entry as its hash, key length and
+  /// value length (32 bits each) followed by its key and value.
+  func spilled(into store: SpillStore) -> EncodedEntries {
+    let groups = EncodedEntries.groups
+    var bytes = [[UInt8]](repeating: [], count: groups)
+    for r in records.indices {
+      let record = records[r]
+      let (key, value) = entry(r)
+      let g = Int(record.hash) & (groups - 1)
+      for field in [record.hash, UInt32(record.keyLength), UInt32(record.valueLength)] {
+        withUnsafeBytes(of: field.littleEndian) { bytes[g].append(contentsOf: $0) }
+      }
+      bytes[g].append(contentsOf: key)
+      bytes[g].append(contentsOf: value)
+    }
+    return .spilled(groups: bytes.map { store.put($0) }, total: total)
+  }
+
+  /// The entries of one group read back (`spilled(into:)`).
+  init(spilled bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var i = 0
+      func field() -> UInt32 {
+        defer { i += 4 }
+        return UInt32(
+          littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt32.self))
+      }
+      while i < buffer.count {
+        let (hash, keyLength, valueLength) = (field(), Int(field()), Int(field()))
+        let (block, offset) = storage.reserve(keyLength + valueLength)
+        storage.append(UnsafeBufferPointer(rebasing: buffer[i..<i + keyLength + valueLength]))
+        records.append(
+          Record(
+            block: block, offset: offset, keyLength: Int32(keyLength),
+            valueLength: Int32(valueLength), hash: hash))
+        total += keyLength + valueLength + 4
+        i += keyLength + valueLength
+      }
+    }
+  }
+
+  /// The shard files of all the entries, `{"key":value,…}` with keys in the order of their
+  /// UTF-8 bytes, made in parallel in groups; each group goes to `emit` once made, so the
+  /// files are never all in memory at once. Entries set aside in `store` are read back a
+  /// group at a time, with the shards that group's entries fall in.
+  static func writeShards(
+    _ entries: [EncodedEntries], store: SpillStore?, shards: Int,
+    emit: ([String: Data]) -> Void
+  ) {
+    let inMemory = entries.compactMap { if case .arena(let a) = $0 { a } else { nil } }
+    let spilled = entries.compactMap { if case .spilled(let g, _) = $0 { g } else { nil } }
+    guard let store, !spilled.isEmpty else {
+      return writeShards(inMemory, shards: shards, pass: 0, of: 1, emit: emit)
+    }
+    // A pass per group when there are enough shards (a shard's entries are then all in one
+    // group); fewer, each reading the groups of its shards, when there are not.
+    let passes = min(EncodedEntries.groups, shards)
+    for pass in 0..<passes {
+      var arenas = inMemory
+      for groups in spilled {
+        for g in groups.indices where g % passes == pass {
+          arenas.append(EntryArena(spilled: store.read(groups[g])))
+        }
+      }
+      writeShards(arenas, shards: shards, pass: pass, of: passes, emit: emit)
+    }
+  }
+
+  /// The shard files of the shards `s` with `s % passes == pass`, from these arenas' entries
+  /// that fall in them.
+  private static func writeShards(
+    _ arenas: [EntryArena], shards: Int, pass: Int, of passes: Int,
+    emit: ([String: Data]) -> Void
+  ) {
+    // This pass's shards numbered from 0 (shard `pass + passes * n` is n).
+    let count = (shards - pass + passes - 1) / passes
+    func local(_ hash: UInt32) -> Int? {
+      let s = Int(hash & UInt32(shards - 1))
+      return s % passes == pass ? s / passes : nil
+    }
+    // Each entry as (arena, record), grouped by shard (a counting sort).
+    var ends = [Int](repeating: 0, count: count + 1)
+    for arena in arenas {
+      for r in arena.records { if let n = local(r.hash) { ends[n + 1] += 1 } }
+    }
+    for n in 0..<count { ends[n + 1] += ends[n] }
     var next = ends
-    var refs = [UInt64](repeating: 0, count: ends[shards])
+    var refs = [UInt64](repeating: 0, count: ends[count])
     for (a, arena) in arenas.enumerated() {
       for (i, r) in arena.records.enumerated() {
-        let s = Int(r.hash & UInt32(shards - 1))
-        refs[next[s]] = UInt64(a) << 32 | UInt64(i)
-        next[s] += 1
+        guard let n = local(r.hash) else { continue }
+        refs[next[n]] = UInt64(a) << 32 | UInt64(i)
+        next[n] += 1
       }
     }
     let starts = ends
     let group = 1024
     var first = 0
-    while first < shards {
-      let count = min(group, shards - first)
-      let files = ResultBox<Data>(count: count)
+    while first < count {
+      let made = min(group, count - first)
+      let files = ResultBox<Data>(count: made)
       let base = first
       refs.withUnsafeBufferPointer { buffer in
         nonisolated(unsafe) let refs = buffer
-        DispatchQueue.concurrentPerform(iterations: count) { n in
-          let s = base + n
-          files.set(n, shardData(refs[starts[s]..<starts[s + 1]], arenas))
+        DispatchQueue.concurrentPerform(iterations: made) { m in
+          let n = base + m
+          files.set(m, shardData(refs[starts[n]..<starts[n + 1]], arenas))
         }
       }
       var named: [String: Data] = [:]
-      for (n, data) in files.values().enumerated() {
-        named[IndexFormat.shardName(base + n, shards: shards)] = data
+      for (m, data) in files.values().enumerated() {
+        named[IndexFormat.shardName(pass + passes * (base + m), shards: shards)] = data
       }
       emit(named)
-      first += count
+      first += made
     }
   }
 

@@ -50,15 +50,19 @@ public enum SearchIndexBuilder {
   /// holds the other files. `releaseMemory` is called each time a posting partition has been
   /// encoded and let go: a caller whose allocator keeps freed pages can hand them back there,
   /// as the table's memory is otherwise still resident when the encoded entries reach their
-  /// largest.
+  /// largest. With `spillDirectory`, what the build holds until it is written (the postings'
+  /// runs, then the encoded entries) is set aside in a file without a name made there
+  /// (`SpillStore`), so its peak of memory stays low on large sites; the files are the same.
   public static func buildIndex(
     _ documents: [SearchDocument], options: SearchIndexOptions = .default,
-    releaseMemory: @Sendable () -> Void = {}, emit: ([String: Data]) -> Void
+    spillDirectory: String? = nil, releaseMemory: @Sendable () -> Void = {},
+    emit: ([String: Data]) -> Void
   ) -> SearchIndex {
     let options = options.clamped
     let docs = ordered(documents)
     var files: [String: Data] = [:]
-    var postings = PostingTable(documentCount: docs.count, options: options)
+    let spill = spillDirectory.flatMap { SpillStore(directory: $0) }
+    var postings = PostingTable(documentCount: docs.count, options: options, spill: spill)
     var exact: [String: (title: [Int32], keywords: [Int32])] = [:]
     var groups: [String: Set<String>] = [:]
     var kinds: [SearchKind: (Int, Int)] = [:]
@@ -114,7 +118,7 @@ public enum SearchIndexBuilder {
 
     // Entries as bytes, one arena per posting partition and one for the `=` and `~` entries.
     let documentCount = docs.count
-    var (arenas, bigPairs) = postings.consumeIntoArenas(releaseMemory: releaseMemory) { posting in
+    var (entries, bigPairs) = postings.consumeIntoArenas(releaseMemory: releaseMemory) { posting in
       IndexEntries.postingValue(posting, documentCount: documentCount, options: options)
     }
     for (key, length) in bigPairs { state.bigPairs[key] = length }
@@ -138,15 +142,15 @@ public enum SearchIndexBuilder {
       w.byte(UInt8(ascii: "]"))
       named.append(key: "~" + key, shardKey: key.unicodeScalars.lazy.map(\.value), value: w.bytes)
     }
-    arenas.append(named)
+    entries.append(.arena(named))
 
     // Shards: enough that the average file stays near `shardBytes`; made and handed over in
     // groups, so the files are never all in memory either.
-    state.total = arenas.reduce(0) { $0 + $1.total }
+    state.total = entries.reduce(0) { $0 + $1.total }
     let shards = IndexEntries.shardCount(total: state.total, options: options)
     state.shards = shards
-    EntryArena.writeShards(arenas, shards: shards, emit: emit)
-    arenas = []
+    EntryArena.writeShards(entries, store: spill, shards: shards, emit: emit)
+    entries = []
 
     var meta = JSONBytes()
     meta.raw(

@@ -40,10 +40,12 @@ struct PostingTable {
 
   private var parts: [Part]
 
-  /// For `documentCount` documents, whose postings become big by `options`.
-  init(documentCount: Int, options: SearchIndexOptions) {
+  /// For `documentCount` documents, whose postings become big by `options`. With `spill`,
+  /// each batch's runs are set aside there once made (read back when a key turns big, and
+  /// when the entries are written), and so are the encoded entries (`consumeIntoArenas`).
+  init(documentCount: Int, options: SearchIndexOptions, spill: SpillStore? = nil) {
     parts = (0..<PostingTable.partitions).map { _ in
-      Part(documentCount: documentCount, options: options)
+      Part(documentCount: documentCount, options: options, spill: spill)
     }
   }
 
@@ -70,14 +72,15 @@ struct PostingTable {
 
   /// Every key with its posting encoded by `encode`, into one arena per partition, partitions
   /// in parallel; each partition is let go once encoded, so the encoded index and the table
-  /// are never both whole in memory (`releaseMemory` runs after each is let go). Also the
-  /// keys whose posting `encode` wrote in the big form, with the length their pairs would have
-  /// had (`SearchIndexState.bigPairs`).
+  /// are never both whole in memory (`releaseMemory` runs after each is let go). With a spill
+  /// store, each arena is set aside there at once, by shard group (`EncodedEntries.spilled`).
+  /// Also the keys whose posting `encode` wrote in the big form, with the length their pairs
+  /// would have had (`SearchIndexState.bigPairs`).
   mutating func consumeIntoArenas(
     releaseMemory: @Sendable () -> Void = {},
     _ encode: @Sendable (Posting) -> (value: [UInt8], bigPairs: Int?)
-  ) -> (arenas: [EntryArena], bigPairs: [(String, Int)]) {
-    let results = ResultBox<(EntryArena, [(String, Int)])>(count: parts.count)
+  ) -> (entries: [EncodedEntries], bigPairs: [(String, Int)]) {
+    let results = ResultBox<(EncodedEntries, [(String, Int)])>(count: parts.count)
     parts.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let parts = buffer
       DispatchQueue.concurrentPerform(iterations: parts.count) { p in
@@ -91,9 +94,12 @@ struct PostingTable {
           }
           if let bigPairs { big.append((key.string, bigPairs)) }
         }
+        let spill = parts[p].spill
         parts[p].release()
+        let entries = spill.map { arena.spilled(into: $0) } ?? .arena(arena)
+        arena = EntryArena()
         releaseMemory()
-        results.set(p, (arena, big))
+        results.set(p, (entries, big))
       }
     }
     let done = results.values()
@@ -129,6 +135,9 @@ private struct Part {
     /// 32-bit numbers had taken more memory than the entries (69 against 54 MB at 10,000
     /// pages); in the stream they take about two bytes.
     var bytes: [UInt8]
+    /// Where `bytes` were set aside (then `bytes` is empty), and how many.
+    var spilled: SpillStore.Handle?
+    var length: Int
     /// Where every `markSpacing`th run's header starts, with the key of the run before it (-1
     /// for the first), so a key's run is found without reading the runs before the mark.
     var marks: [RunCursor]
@@ -169,10 +178,12 @@ private struct Part {
   var bigSlots: [Int32] = []
   let bigs: BigPostings
   let maxPostingBytes: Int
+  let spill: SpillStore?
 
-  init(documentCount: Int, options: SearchIndexOptions) {
+  init(documentCount: Int, options: SearchIndexOptions, spill: SpillStore?) {
     bigs = BigPostings(documentCount: documentCount, options: options)
     maxPostingBytes = options.maxPostingBytes
+    self.spill = spill
   }
 
   /// Lets go of everything, once the entries are written.
@@ -285,7 +296,9 @@ private struct Part {
       }
       if length > Int32(clamping: maxPostingBytes) {
         let big = bigs.make()
-        for batch in batches { batch.forEachPosting(of: Int32(k)) { bigs.add(big, $0, $1) } }
+        for batch in batches {
+          batch.forEachPosting(of: Int32(k), spill: spill) { bigs.add(big, $0, $1) }
+        }
         for e in entries { bigs.add(big, base + Int32(docs[e]), masks[e]) }
         bigSlots[k] = Int32(big)
         continue
@@ -307,16 +320,20 @@ private struct Part {
       bytes.append(contentsOf: run)
       previousKey = Int32(k)
     }
-    // Copied at their exact size: the room reserved above is a third more than they need
-    // (an array made from a whole slice would keep the same storage).
+    // Set aside, or copied at their exact size: the room reserved above is a third more than
+    // they need (an array made from a whole slice would keep the same storage).
+    let spilled = spill?.put(bytes)
     batches.append(
       Batch(
-        base: base, bytes: bytes.withUnsafeBufferPointer { Array($0) },
+        base: base, bytes: spilled == nil ? bytes.withUnsafeBufferPointer { Array($0) } : [],
+        spilled: spilled, length: bytes.count,
         marks: marks.withUnsafeBufferPointer { Array($0) }, runCount: kept))
   }
 
   /// Each key with its posting, in the order keys were first seen.
   func forEachEntry(_ body: (PartKey, PostingTable.Posting) -> Void) {
+    // The partition's runs read back at once (a few MB), as every batch is read through.
+    let batches = self.batches.map { $0.loaded(from: spill) }
     // The batches holding each key, in batch order (`keyBatches`): most keys are in one or two
     // of the 40 batches of a 10,000-page site, and asking every batch about every key was
     // 200 million comparisons.
@@ -410,9 +427,19 @@ extension Part.Batch {
     }
   }
 
+  /// This batch with its runs in memory: itself, or the bytes read back from `spill`.
+  fileprivate func loaded(from spill: SpillStore?) -> Self {
+    guard let spilled, let spill else { return self }
+    var batch = self
+    batch.bytes = spill.read(spilled)
+    batch.spilled = nil
+    return batch
+  }
+
   /// The documents and masks of `key`'s run, if this batch has one: from the last mark whose
-  /// previous key is below it, reading the runs' headers.
-  func forEachPosting(of key: Int32, _ body: (Int32, UInt32) -> Void) {
+  /// previous key is below it, reading the runs' headers. Its run lies before the next mark,
+  /// so a batch set aside reads back only the runs between the two.
+  func forEachPosting(of key: Int32, spill: SpillStore?, _ body: (Int32, UInt32) -> Void) {
     var (lo, hi) = (0, marks.count)
     while lo < hi {
       let mid = (lo + hi) / 2
@@ -420,7 +447,24 @@ extension Part.Batch {
     }
     guard lo > 0 else { return }
     var cursor = marks[lo - 1]
-    for _ in (lo - 1) * Self.markSpacing..<runCount {
+    let runs = (lo < marks.count ? lo * Self.markSpacing : runCount) - (lo - 1) * Self.markSpacing
+    guard let spilled, let spill else {
+      return forEachPosting(of: key, from: cursor, runs: runs, body)
+    }
+    var window = self
+    let end = lo < marks.count ? Int(marks[lo].offset) : length
+    window.bytes = spill.read(spilled, range: Int(cursor.offset)..<end)
+    window.spilled = nil
+    cursor.offset = 0
+    window.forEachPosting(of: key, from: cursor, runs: runs, body)
+  }
+
+  /// The documents and masks of `key`'s run among the `runs` runs from `cursor` on.
+  private func forEachPosting(
+    of key: Int32, from cursor: Part.RunCursor, runs: Int, _ body: (Int32, UInt32) -> Void
+  ) {
+    var cursor = cursor
+    for _ in 0..<runs {
       let run = nextRun(&cursor)
       if cursor.key >= key {
         if cursor.key == key { forEachPosting(in: run, body) }

@@ -9,14 +9,22 @@ import Testing
 @Suite struct PostingTableTests {
   /// Every posting of a full build, and each big posting's recorded pairs length, against the
   /// same computed from a dictionary of each key's documents and masks. 700 documents make
-  /// three batches of the table, and the small limit turns keys big in each of them.
-  @Test(arguments: [20, 60, 250]) func postingsMatchPlainListsOfDocuments(limit: Int) throws {
+  /// three batches of the table, and the small limit turns keys big in each of them. With a
+  /// spill folder, a key turning big reads its earlier runs back from the spill file, between
+  /// two of the batch's marks.
+  @Test(arguments: [20, 60, 250], [false, true])
+  func postingsMatchPlainListsOfDocuments(limit: Int, spill: Bool) throws {
     var options = IndexPatchTests.options
     options.maxPostingBytes = limit
     var generator = IndexPatchTests.Generator(state: 7)
     let documents = SearchIndexBuilder.ordered(
       IndexPatchTests.corpus(&generator, count: 700))
-    let index = SearchIndexBuilder.buildIndex(documents, options: options)
+    let folder = FileManager.default.temporaryDirectory.path
+    var files: [String: Data] = [:]
+    var index = SearchIndexBuilder.buildIndex(
+      documents, options: options, spillDirectory: spill ? folder : nil
+    ) { files.merge($0) { a, _ in a } }
+    index.files.merge(files) { a, _ in a }
 
     var postings: [String: [(Int32, UInt32)]] = [:]
     for (id, document) in documents.enumerated() {
