@@ -20,7 +20,7 @@ site=.build/test-site
 now=2026-11-25T09:00:00+09:00
 "$portal" build --strict --now "$now" --output "$site"
 "$portal" check --strict --site "$site"
-"$portal" lint --strict
+"$portal" lint --strict --now "$now"
 
 echo "== python tests (browser, HTML validity, content)" >&2
 export PORTAL_BIN="$PWD/$portal" PORTAL_NOW="$now"

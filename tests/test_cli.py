@@ -351,6 +351,29 @@ def test_lint_asks_a_reading_of_rare_kanji_unless_the_site_knows_the_word(work):
     assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "lint.rare-kanji"]
 
 
+def test_lint_warns_of_an_updated_day_still_to_come(work):
+    """`content.future-updated`, which `portal build` gives, from `portal lint` too: today is
+    `--now` (else the computer's clock), the warning at the value."""
+    page = work / "content" / "initiatives" / "kashiwa.md"
+    page.write_text("---\ntitle: 防災の取組\nsummary: 市の取組です。\nfields: [safety]\nupdated: 2099-01-05\n---\n\n"
+                    "説明会を開きます。\n", encoding="utf-8")
+    r = portal("lint", "--format", "json", "--now", NOW, str(page), cwd=work)
+    found = [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.future-updated"]
+    assert [(d["line"], d["column"], d["severity"]) for d in found] == [(5, 10, "warning")], found
+    assert "2099-01-05" in found[0]["message"]
+    assert portal("lint", "--strict", "--now", NOW, str(page), cwd=work).returncode == 1
+    r = portal("lint", "--format", "json", "--now", "2099-01-05T09:00:00+09:00", str(page), cwd=work)
+    assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.future-updated"]
+    # A page not asked for is not reported; the computer's clock is today when --now is not given.
+    other = work / "content" / "initiatives" / "ai-disaster.md"
+    r = portal("lint", "--format", "json", str(other), cwd=work)
+    assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.future-updated"]
+    r = portal("lint", "--format", "json", str(page), cwd=work)
+    assert [d["line"] for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.future-updated"] == [5]
+    r = portal("lint", "--now", "tomorrow", cwd=work)
+    assert r.returncode == 2 and "`--now tomorrow` is not an ISO 8601 date-time" in r.stderr
+
+
 def test_usage_mistakes_say_error_help_usage_on_their_own_lines(work):
     """Each usage mistake is `Error:`, `Help:` (with a "did you mean" where one fits) and
     `Usage:` on lines of their own, exit 2; `portal lint` given a file it does not read says so

@@ -6,6 +6,9 @@ import Foundation
 /// both for a year, with a date residents had not reached. Checked at each load with the build
 /// clock, outside the parse memo (whose entries do not depend on the day).
 public enum FutureDates {
+  /// The warning's code, which `portal lint` keeps among the loader's warnings.
+  public static let code = "content.future-updated"
+
   /// Whether `page` is `updated` on a day after `now`'s in Japan: the one test of the loader's
   /// warning, of the edits `portal serve` leaves to it, and of the cache's clock boundaries.
   public static func updatedToCome(_ page: Page, at now: DateTime) -> Bool {
@@ -29,7 +32,7 @@ public enum FutureDates {
           "`updated` is \(updated), later than today (\(today)): 更新情報 and its feed would list this page first, with a day that has not come",
           hint:
             "write the day the page was last changed (today or earlier); to publish it later, use `publish`",
-          code: "content.future-updated"))
+          code: code))
     }
     return diagnostics
   }

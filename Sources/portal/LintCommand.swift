@@ -25,6 +25,9 @@ struct LintCommand: ParsableCommand {
       Silence one line: <!-- lint-disable-line RULE --> at its end, or \
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
+      An `updated` day still to come is warned too, as by portal build \
+      (today: --now, else the computer's clock).
+
       Exit status: 0 no errors (warnings allowed), 1 errors or, with --strict, \
       any warning, 2 usage errors.
 
@@ -51,6 +54,12 @@ struct LintCommand: ParsableCommand {
   @Flag(help: "List the rules with their default thresholds and exit.")
   var listRules = false
 
+  @Option(
+    help:
+      "Today, as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00), for the `updated` days still to come; the computer's clock by default."
+  )
+  var now: String?
+
   func validate() throws {
     var isDirectory: ObjCBool = false
     if paths.isEmpty, !listRules,
@@ -59,6 +68,11 @@ struct LintCommand: ParsableCommand {
     {
       throw ValidationError(
         "the content folder `\(content)` does not exist\nHelp: run in the site folder or pass --content DIR"
+      )
+    }
+    if let now, DateTime(iso: now, allowDateOnly: true) == nil {
+      throw ValidationError(
+        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00"
       )
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -90,9 +104,11 @@ struct LintCommand: ParsableCommand {
     }
     let contentURL = URL(fileURLWithPath: content)
     // The same loader as the build: site.yml's `lint:` settings, the glossary names, and every
-    // page's body with the line it starts on. Front matter errors are reported too.
+    // page's body with the line it starts on. Front matter errors are reported too, and of its
+    // warnings the one about writing that needs the clock: an `updated` day still to come.
+    let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
     let (set, loadDiagnostics) = ContentLoader.load(
-      contentDirectory: contentURL, includeDrafts: true)
+      contentDirectory: contentURL, includeDrafts: true, now: clock)
     let selected = LintFiles.selection(paths)
     func isSelected(_ file: String) -> Bool {
       guard let selected else { return true }
@@ -100,7 +116,7 @@ struct LintCommand: ParsableCommand {
       return selected.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
     var diagnostics = loadDiagnostics.filter {
-      $0.severity == .error && isSelected($0.location.file)
+      ($0.severity == .error || $0.code == FutureDates.code) && isSelected($0.location.file)
     }
     guard let set else {
       print(DiagnosticPrinter.render(diagnostics, as: .text))
