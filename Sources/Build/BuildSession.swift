@@ -115,6 +115,8 @@ public struct PreviewedPage: Sendable {
   public var allowsRawHTML = false
   /// `known_words` of `site.yml`.
   public var knownWords: [String] = []
+  /// The glossary's English names, which `lint.english-word` takes as declared.
+  public var englishNames: Set<String> = []
 }
 
 extension BuildSession {
@@ -131,6 +133,7 @@ extension BuildSession {
       path: page.page.path, relativePath: page.page.relativePath, outputPath: page.outputPath,
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
       lintSettings: site.config.lint, files: site.files,
-      allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords)
+      allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords,
+      englishNames: glossaryEnglishNames(of: site.pages.lazy.map(\.page)))
   }
 }

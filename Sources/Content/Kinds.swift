@@ -198,6 +198,16 @@ public func glossaryNames(of pages: some Sequence<Page>) -> Set<String> {
   return names
 }
 
+/// Every glossary entry's English name (`english:`) among `pages`: lint takes them as
+/// declared, as the build marks their language wherever a body writes them.
+public func glossaryEnglishNames(of pages: some Sequence<Page>) -> Set<String> {
+  var names: Set<String> = []
+  for page in pages {
+    if case .glossary(let m) = page.meta, let english = m.english { names.insert(english) }
+  }
+  return names
+}
+
 /// The typed front matter of one page, by kind.
 public enum PageMeta: Sendable, Hashable {
   case strategy(StrategyMeta)

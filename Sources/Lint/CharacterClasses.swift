@@ -25,6 +25,13 @@ extension LintCharacter {
   }
 
   /// ASCII or full-width letters and digits: the characters of a Latin word such as `DX` or `5G`.
+  var isLatinLetter: Bool { isLatinUppercase || isLatinLowercase }
+
+  var isLatinLowercase: Bool {
+    let v = scalar
+    return (0x61...0x7A).contains(v) || (0xFF41...0xFF5A).contains(v)
+  }
+
   var isLatinWordCharacter: Bool {
     let v = scalar
     return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)

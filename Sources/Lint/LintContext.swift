@@ -44,6 +44,10 @@ public struct LintContext: Sendable {
   /// `lint.acronym`).
   public var knownWords: Set<String> = []
 
+  /// The glossary's English names (`english:`), which `lint.english-word` takes as declared:
+  /// the build marks their language (`lang="en"`) wherever a body writes them.
+  public var englishNames: Set<String> = []
+
   public init(
     glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
     imageSizes: [String: ImageSize] = [:]
@@ -58,7 +62,7 @@ public struct LintContext: Sendable {
   /// for the rules, as `portal lint` and the `portal serve` panel both need them.
   public init(
     glossaryNames: Set<String>, files: [ContentFile], allowsRawHTML: Bool = false,
-    knownWords: [String] = []
+    knownWords: [String] = [], englishNames: Set<String> = []
   ) {
     self.init(
       glossaryNames: glossaryNames,
@@ -66,6 +70,7 @@ public struct LintContext: Sendable {
       imageSizes: ImageSize.of(files))
     self.allowsRawHTML = allowsRawHTML
     self.knownWords = Set(knownWords)
+    self.englishNames = englishNames
   }
 
   /// The pixel size of the image a link in a page of `directory` shows, when known.

@@ -9,7 +9,8 @@ public enum Linter {
   static let allRules: [any Rule] = [
     SentenceLengthRule(), CommaCountRule(), KanjiRunRule(), KanjiRatioRule(),
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
-    AcronymRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(), FileLinkRule(),
+    AcronymRule(), EnglishWordRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(),
+    FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
     LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),

@@ -98,8 +98,10 @@ extension EntryArena {
       let record = records[r]
       let (key, value) = entry(r)
       let g = Int(record.hash) & (groups - 1)
-      let fields = (record.hash.littleEndian, UInt32(record.keyLength).littleEndian,
-        UInt32(record.valueLength).littleEndian)
+      let fields = (
+        record.hash.littleEndian, UInt32(record.keyLength).littleEndian,
+        UInt32(record.valueLength).littleEndian
+      )
       withUnsafeBytes(of: fields) { bytes[g].append(contentsOf: $0) }
       bytes[g].append(contentsOf: key)
       bytes[g].append(contentsOf: value)

@@ -34,7 +34,7 @@ enum PageProblems {
     }
     let context = LintContext(
       glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML,
-      knownWords: input.knownWords)
+      knownWords: input.knownWords, englishNames: input.englishNames)
     return Linter.lintFrontMatter(
       file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
       context: context, configuration: configuration)

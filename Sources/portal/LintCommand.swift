@@ -16,7 +16,7 @@ struct LintCommand: ParsableCommand {
     discussion: """
       Warns about long sentences, too many 読点, long kanji runs, dense kanji, \
       double negatives, doubled particles, mixed です・ます and である, \
-      unexplained katakana words and abbreviations, vague link text, images \
+      unexplained katakana words, English and abbreviations, vague link text, images \
       without alternative text, dates without a weekday, half-width kana, \
       kanji numbers, kanji outside the 常用漢字 without a reading, and Markdown shown as typed (##見出し, **「」**です, ［］（）): \
       `file:line:column: warning: … [rule]` with a hint.
@@ -135,7 +135,8 @@ struct LintCommand: ParsableCommand {
     }
     let context = LintContext(
       glossaryNames: glossaryNames(of: set.pages), files: set.files,
-      allowsRawHTML: set.config.allowRawHTML, knownWords: set.config.knownWords)
+      allowsRawHTML: set.config.allowRawHTML, knownWords: set.config.knownWords,
+      englishNames: glossaryEnglishNames(of: set.pages))
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let results = pages.parallelMap { page in

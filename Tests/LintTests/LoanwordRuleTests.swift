@@ -56,6 +56,45 @@ import Testing
     #expect(try lint("窓口はINFO@EXAMPLE.JPです。", rule: "lint.acronym").isEmpty)
   }
 
+  /// English is harder still than katakana, and a screen reader reading Japanese says it in
+  /// Japanese sounds: a phrase is reported once, at its start.
+  @Test func unexplainedEnglishWarns() throws {
+    let found = try lint(
+      "Smart Cityをめざします。e-Taxで申告します。\n\nSmart Cityです。", rule: "lint.english-word")
+    #expect(positions(found) == ["1:1", "1:18"])
+    #expect(
+      found.first?.message
+        == "「Smart City」 is English that is not in the glossary and not explained")
+    #expect(found.first?.hint?.contains("`english:`") == true)
+    // Full-width letters are English too; capitals alone are lint.acronym's, short words pass.
+    #expect(try lint("Ｓｍａｒｔです。", rule: "lint.english-word").count == 1)
+    #expect(try lint("ICTとDXです。", rule: "lint.english-word").isEmpty)
+    #expect(try lint("5Gとkmです。", rule: "lint.english-word").isEmpty)
+    #expect(
+      try lint("kmです。", rule: "lint.english-word", settings: ["lint.english-word": "2"]).count == 1)
+  }
+
+  @Test func explainedDeclaredOrKnownEnglishPasses() throws {
+    func passes(_ text: String, glossary: Set<String> = [], english: Set<String> = []) throws
+      -> Bool
+    {
+      try lint(text, rule: "lint.english-word", glossary: glossary, english: english).isEmpty
+    }
+    #expect(try passes("スマートシティ（Smart City）をめざします。"))
+    #expect(try passes("Smart City（賢いまち）をめざします。"))
+    #expect(try passes("Smart Cityをめざします。", glossary: ["Smart City"]))
+    // A glossary entry's English name is declared: the build marks its language.
+    #expect(try passes("Internet of Thingsの略です。", english: ["Internet of Things"]))
+    #expect(try !passes("Internet of Thingsの略です。", english: ["Internet"]))
+    // A sentence that calls the word English is explaining it.
+    #expect(try passes("英語の「hack」と「marathon」を合わせた言葉です。"))
+    #expect(try !passes("「hack」と「marathon」を合わせた言葉です。英語です。"))
+    #expect(try passes("Wi-FiとYouTubeとZoomを使います。"))
+    #expect(try passes("`npm install` と入力します。"))
+    #expect(try passes("https://example.jp/smart-city を見ます。"))
+    #expect(try passes("窓口はinfo@example.jpです。"))
+  }
+
   @Test func glossaryNamesMatchWholeLatinWords() throws {
     let found = try lint("AIとMAILです。", rule: "lint.acronym", glossary: ["AI"])
     #expect(positions(found) == ["1:4"])

@@ -5,11 +5,13 @@ import Diagnostics
 /// Lints `body` as the body of `a.md` and returns what the given rule reported.
 func lint(
   _ body: String, rule: String? = nil, glossary: Set<String> = [], settings: [String: String] = [:],
-  offset: Int = 0
+  offset: Int = 0, english: Set<String> = []
 ) throws -> [Diagnostic] {
+  var context = LintContext(glossaryNames: glossary)
+  context.englishNames = english
   let all = Linter.lint(
     file: "a.md", markdownBody: body, bodyLineOffset: offset,
-    context: LintContext(glossaryNames: glossary),
+    context: context,
     configuration: try LintConfiguration(settings: settings))
   guard let rule else { return all }
   return all.filter { $0.code == rule }

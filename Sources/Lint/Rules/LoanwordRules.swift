@@ -89,6 +89,74 @@ struct AcronymRule: Rule {
   }
 }
 
+/// English words and phrases (Smart City, e-Tax) are harder still than katakana for many
+/// residents, and a screen reader reading Japanese says them in Japanese sounds unless the page
+/// marks their language, which it does only for a glossary entry's `english:` name. Same passes
+/// as for katakana words; a glossary entry's English name passes too (it is declared, and marked),
+/// and so does a word its sentence calls English (英語の「trans」には…), which the sentence is
+/// explaining. Abbreviations in capitals are `lint.acronym`'s, and words inside URLs, e-mail
+/// addresses and code are left alone. Words joined by single spaces are one phrase, reported
+/// once.
+struct EnglishWordRule: Rule {
+  let id = "lint.english-word"
+  let summary = "An English word or phrase that is neither in the glossary nor explained."
+  let threshold: Threshold? = Threshold(
+    value: 3, meaning: "minimum letters of an English word or phrase to check", range: 1...50)
+
+  /// Names residents know as they are written.
+  static let everyday: Set<String> = ["Wi-Fi", "YouTube", "Zoom"]
+
+  func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
+    Loanwords.check(page, context, everyday: Self.everyday) { text, i in
+      guard text[i].isLatinLetter, i == 0 || !text[i - 1].isLatinWordCharacter else {
+        return nil
+      }
+      // Letters and digits, joined by - ' . (e-Tax, Wi-Fi) and by single spaces before a
+      // letter (Digital Transformation).
+      var end = i
+      while end < text.count {
+        if text[end].isLatinWordCharacter {
+          end += 1
+          continue
+        }
+        guard end + 1 < text.count else { break }
+        let next = text[end + 1]
+        switch text[end].scalar {
+        case 0x2D, 0x27, 0x2E: guard next.isLatinWordCharacter else { return i..<end }
+        case 0x20: guard next.isLatinLetter else { return i..<end }
+        default: return i..<end
+        }
+        end += 1
+      }
+      return i..<end
+    } shouldCheck: { text, range in
+      text[range].count(where: { $0.isLatinLetter }) >= context.threshold
+        && text[range].contains(where: { $0.isLatinLowercase })
+        && !AcronymRule.isInAddress(text, range)
+        && !context.site.englishNames.contains(text.string(range))
+        && !Self.sentenceNamesEnglish(text, around: range)
+    } message: { phrase in
+      "「\(phrase)」 is English that is not in the glossary and not explained"
+    } hint: { phrase in
+      "write it in Japanese, or explain it in brackets (\(phrase)（…）) or put it in brackets after the Japanese; an English name kept on purpose can be a glossary entry's `english:`, which marks its language for screen readers"
+    }
+  }
+
+  /// Whether the sentence holding `range` says 英語: it is about the word as English.
+  static func sentenceNamesEnglish(_ text: [LintCharacter], around range: Range<Int>) -> Bool {
+    var start = range.lowerBound
+    while start > 0, !text[start - 1].endsSentence { start -= 1 }
+    var end = range.upperBound
+    while end < text.count, !text[end].endsSentence { end += 1 }
+    var i = start
+    while i + 1 < end {
+      if text[i] == "英" && text[i + 1] == "語" { return true }
+      i += 1
+    }
+    return false
+  }
+}
+
 /// The shared walk of the two loanword rules.
 enum Loanwords {
   static func check(
