@@ -99,7 +99,8 @@ let package = Package(
       name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Content"]),
-    .testTarget(name: "ServeTests", dependencies: ["Serve", "Build", "Content", "TestSupport"]),
+    .testTarget(
+      name: "ServeTests", dependencies: ["Serve", "Build", "Content", "Diagnostics", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

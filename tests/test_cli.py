@@ -351,6 +351,15 @@ def test_lint_asks_a_reading_of_rare_kanji_unless_the_site_knows_the_word(work):
     assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "lint.rare-kanji"]
 
 
+def test_new_outside_the_project_makes_no_stray_content_folder(tmp_path):
+    """Run where there is no content/site.yml, `portal new` used to create content/… there,
+    where no build looks; it is a usage error now, and nothing is written."""
+    r = portal("new", "initiative", "テスト", "--slug", "test", cwd=tmp_path)
+    assert r.returncode == 2, r
+    assert "has no site.yml" in r.stderr and "Help: run portal new in the project's folder" in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_lint_warns_of_an_updated_day_still_to_come(work):
     """`content.future-updated`, which `portal build` gives, from `portal lint` too: today is
     `--now` (else the computer's clock), the warning at the value."""

@@ -30,11 +30,10 @@ final class Attributor: @unchecked Sendable {
   /// The site's source map, read on first use.
   var map: SourceMap? { load().map }
 
-  /// A warning when files read to place problems were saved after the site was built (a
-  /// build that failed leaves the previous site): the lines named may have moved.
+  /// A warning when the site's sources were saved after it was built (a build that failed
+  /// leaves the previous site): the lines named may have moved, and a check without problems
+  /// is of the site as it was, not of what the files now say.
   var staleSources: Diagnostic? {
-    // Only when a problem needed the map: its sources are the files the lines are in.
-    guard let map = lock.withLock({ loaded?.map }) else { return nil }
     let fm = FileManager.default
     func modified(_ path: String) -> Date? {
       (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
@@ -42,7 +41,12 @@ final class Attributor: @unchecked Sendable {
     guard let builtAt = modified(site.appendingPathComponent(SourceMap.relativePath).path) else {
       return nil
     }
-    let sources = Set(map.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } })
+    // When a problem needed the map, its sources are the files the lines are in; otherwise
+    // the project's content and theme folders, looked at without decoding the map.
+    let map = lock.withLock { loaded?.map }
+    let sources =
+      map.map { Set($0.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } }) }
+      ?? Set(["content", "theme"].flatMap(projectFiles))
     // Two seconds' grace: files written with the site (a build's own, a test's fixture).
     let changed = sources.filter { path in
       modified(files.url(for: path).path).map { $0 > builtAt + 2 } ?? false
@@ -52,9 +56,19 @@ final class Attributor: @unchecked Sendable {
     let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
     return .warning(
       SourceLocation(file: siteFolder),
-      "\(shown)\(more) changed after this site was built: the lines named below are those of the build, and may have moved",
+      "\(shown)\(more) changed after this site was built: "
+        + (map == nil
+          ? "this check is of the site as it was built then"
+          : "the lines named below are those of the build, and may have moved"),
       hint: "run `portal build` (and fix what it reports) before `portal check`",
       code: "check.stale")
+  }
+
+  /// The files under `folder` of the project, as paths from its root (`content/a.md`).
+  private func projectFiles(_ folder: String) -> [String] {
+    let root = projectRoot.appendingPathComponent(folder)
+    guard let walk = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    return walk.compactMap { ($0 as? String).map { folder + "/" + $0 } }
   }
 
   /// Why the source map could not be read, if it was needed and could not.

@@ -16,7 +16,18 @@ enum PageProblems {
   )? {
     guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
     let checked = checker?.check(input.outputPath) ?? []
-    return (input.path, (lint + checked).sorted)
+    return (input.path, (withoutRepeats(lint, of: checked) + checked).sorted)
+  }
+
+  /// Lint warnings the check gives too, under its own code, at the same place (a vague link
+  /// text is both `lint.vague-link-text` and `a11y.vague-link`): the panel listed it twice.
+  static let sameFinding = ["lint.vague-link-text": "a11y.vague-link"]
+
+  static func withoutRepeats(_ lint: [Diagnostic], of checked: [Diagnostic]) -> [Diagnostic] {
+    lint.filter { found in
+      guard let code = found.code, let twin = sameFinding[code] else { return true }
+      return !checked.contains { $0.code == twin && $0.location == found.location }
+    }
   }
 
   /// The file's plain-Japanese warnings, with the site's thresholds and glossary.

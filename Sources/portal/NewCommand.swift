@@ -64,6 +64,13 @@ struct NewCommand: ParsableCommand {
   var content: String = "content"
 
   func validate() throws {
+    // Outside the project a new content/ folder would be made where no build looks.
+    let settings = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
+    guard FileManager.default.fileExists(atPath: settings.path) else {
+      throw ValidationError(
+        "`\(content)` is not a site's content folder: it has no site.yml (in \(FileManager.default.currentDirectoryPath))\nHelp: run portal new in the project's folder (the one holding content/ and theme/), or give the folder with --content DIR"
+      )
+    }
     guard NewKind(name: kindName) != nil else {
       let kinds = NewKind.allCases.map(\.rawValue)
       let guess = Suggest.closest(to: kindName, in: kinds).map { "did you mean `\($0)`? " } ?? ""

@@ -222,6 +222,25 @@ import Testing
       ), "\(lines)")
   }
 
+  /// Without a problem the map is not read, but a file of the content or the theme saved
+  /// after the build still means the check is of the site as it was (a failed build left it).
+  @Test func aCheckWithoutProblemsSaysWhenTheContentChangedSinceTheBuild() async throws {
+    let site = try FixtureSite([
+      "site/index.html": page(body: #"<a href="/">ホーム</a>"#),
+      "site/.portal/sourcemap.json": "{not json",
+      "content/initiatives/ai.md": Self.markdown,
+      "theme/templates/layout.mustache": "<html></html>",
+    ])
+    #expect(await site.lines() == [])
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(60)],
+      ofItemAtPath: site.root.appendingPathComponent("content/initiatives/ai.md").path)
+    #expect(
+      await site.lines() == [
+        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: this check is of the site as it was built then [check.stale]"
+      ])
+  }
+
   @Test func anUnreadableSourceMapIsAWarningAndPositionsFallBackToHTML() async throws {
     let site = try FixtureSite([
       "site/index.html": page(body: #"<a href="/nope/">無い</a>"#),

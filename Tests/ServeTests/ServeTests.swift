@@ -1,5 +1,6 @@
 import Build
 import Content
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -39,6 +40,22 @@ final class PortBox: @unchecked Sendable {
   /// 127.0.0.1 by default, so no other computer can open the preview; `--host 0.0.0.0` lets a
   /// phone on the same network open it (checked through this computer's own network address,
   /// when it has one besides loopback).
+  /// A vague link text is both a lint warning and a check finding at the same place: the
+  /// panel lists it once; the same lint warning elsewhere stays.
+  @Test func thePanelListsAFindingOfLintAndCheckOnce() {
+    let here = SourceLocation(file: "content/a.md", line: 18, column: 5)
+    let there = SourceLocation(file: "content/a.md", line: 20, column: 1)
+    let lint: [Diagnostic] = [
+      .warning(here, "vague", code: "lint.vague-link-text"),
+      .warning(there, "vague", code: "lint.vague-link-text"),
+      .warning(here, "long", code: "lint.sentence-length"),
+    ]
+    let checked: [Diagnostic] = [.warning(here, "vague", code: "a11y.vague-link")]
+    let kept = PageProblems.withoutRepeats(lint, of: checked)
+    #expect(kept.map(\.location) == [there, here])
+    #expect(kept.map(\.code) == ["lint.vague-link-text", "lint.sentence-length"])
+  }
+
   @Test func listensOnlyWhereAsked() async throws {
     let dir = try fixtureSite()
     let options = BuildOptions(
