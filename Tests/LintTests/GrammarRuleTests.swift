@@ -27,6 +27,8 @@ import Testing
   @Test func separatedOrDistantParticlesPass() throws {
     #expect(try lint("県が、市が協力します。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("県の施設の案内です。", rule: "lint.doubled-particle").isEmpty)
+    // と lists things: 県と市と町 is one list, not a particle said twice.
+    #expect(try lint("県と市と町が協力して進めます。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("県が運営する施設が開きます。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("県には市に連絡します。", rule: "lint.doubled-particle").isEmpty)
     #expect(try lint("特に市に連絡します。", rule: "lint.doubled-particle").isEmpty)

@@ -22,6 +22,13 @@ import Testing
     let found = try lint(dense, rule: "lint.kanji-ratio")
     #expect(positions(found) == ["1:1"])
     #expect(found.first?.message.contains("% of this paragraph") == true)
+    // The hint names what this paragraph writes: 及び, else its longest kanji words.
+    #expect(found.first?.hint == "write these in kana: 及び → と・や")
+    let hours = "受付時間は、平日の午前9時から午後5時までです（土曜日・日曜日・祝日、年末年始を除きます）。"
+    #expect(
+      try lint(hours, rule: "lint.kanji-ratio").first?.hint
+        == "add furigana to its longest kanji words (「受付時間」「年末年始」, e.g. {受付時間|…}), or write some of them in kana or plainer words"
+    )
     #expect(try lint("きょうは、みんなで こうえんに いきます。そして、たのしく あそびます。", rule: "lint.kanji-ratio").isEmpty)
     #expect(
       try lint(dense, rule: "lint.kanji-ratio", settings: ["lint.kanji-ratio": "90%"]).isEmpty)

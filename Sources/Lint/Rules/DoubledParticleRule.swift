@@ -2,10 +2,11 @@ import Diagnostics
 
 /// The same particle twice in a short stretch of one clause (材料不足で代替素材で), the idea of
 /// textlint's no-doubled-joshi. Without a dictionary a particle is taken to be one of が を に で
-/// と は も へ より right after a kanji, katakana, Latin word or closing bracket, which is where
+/// は も へ より right after a kanji, katakana, Latin word or closing bracket, which is where
 /// particles follow nouns; that keeps false alarms low at the cost of missing some. の is left out
-/// (県の施設の案内 is normal), and 、 ends the clause. に・で・と・へ・より followed by は, も or の
-/// are read as one particle (には, での), as textlint does.
+/// (県の施設の案内 is normal), and so is と, which lists (県と市と町が協力します); 、 ends the
+/// clause. に・で・へ・より followed by は, も or の are read as one particle (には, での), as
+/// textlint does.
 struct DoubledParticleRule: Rule {
   let id = "lint.doubled-particle"
   let summary = "The same particle twice in one clause (二重助詞)."
@@ -14,8 +15,8 @@ struct DoubledParticleRule: Rule {
     meaning: "report the same particle when at most this many characters separate the two",
     range: 0...100)
 
-  static let particles = CharacterClass("がをにでとはもへ")
-  static let compoundable = CharacterClass("にでとへ")
+  static let particles = CharacterClass("がをにではもへ")
+  static let compoundable = CharacterClass("にでへ")
   /// What may follow a compound particle: には, でも, との.
   static let compoundEnds = CharacterClass("はもの")
   /// Kanji + kana that are words, not noun + particle: adverbs with に, 最も, 我が.

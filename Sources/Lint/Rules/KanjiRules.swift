@@ -66,10 +66,50 @@ struct KanjiRatioRule: Rule {
       context.warning(
         block, at: first.lowerBound,
         "kanji are \(percent) % of this paragraph (the limit is \(context.threshold) %)",
-        hint:
-          "write some words in kana (及び → と・や, 等 → など, 出来る → できる) or add furigana with {漢字|かんじ}"
-      )
+        hint: Self.hint(block))
     ]
+  }
+
+  /// Words public writing puts in kana (公用文作成の考え方), with their kana.
+  static let kanaWords: [(kanji: String, kana: String)] = [
+    ("及び", "と・や"), ("又は", "または"), ("但し", "ただし"), ("出来", "でき"), ("下さい", "ください"),
+    ("致し", "いたし"), ("頂", "いただ"), ("全て", "すべて"), ("様々", "さまざま"), ("既に", "すでに"),
+    ("更に", "さらに"), ("沢山", "たくさん"), ("殆ど", "ほとんど"), ("予め", "あらかじめ"), ("為に", "ために"),
+    ("事が", "ことが"), ("事を", "ことを"), ("時に", "ときに"),
+  ]
+
+  /// What to change in this paragraph: the words it writes in kanji that public writing puts in
+  /// kana, else its longest kanji words, to give furigana or write more plainly (a fixed list of
+  /// examples named words the paragraph did not have).
+  static func hint(_ block: LintBlock) -> String {
+    let paragraph = block.text.string(0..<block.text.count)
+    let found = kanaWords.filter { paragraph.contains($0.kanji) }.prefix(3)
+    if !found.isEmpty {
+      return "write these in kana: "
+        + found.map { "\($0.kanji) → \($0.kana)" }.joined(separator: ", ")
+    }
+    var words: [String] = []
+    var i = 0
+    while i < block.text.count {
+      guard block.text[i].isKanji, !block.furigana[i] else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < block.text.count, block.text[end].isKanji, !block.furigana[end] { end += 1 }
+      let word = block.text.string(i..<end)
+      if end - i >= 2, !words.contains(word) { words.append(word) }
+      i = end
+    }
+    let longest = words.enumerated().sorted {
+      $0.element.count != $1.element.count
+        ? $0.element.count > $1.element.count : $0.offset < $1.offset
+    }.prefix(2).map { "「\($0.element)」" }
+    guard let example = longest.first else {
+      return "write some words in kana, or add furigana with {漢字|かんじ}"
+    }
+    return
+      "add furigana to its longest kanji words (\(longest.joined()), e.g. {\(example.dropFirst().dropLast())|…}), or write some of them in kana or plainer words"
   }
 }
 
