@@ -668,3 +668,32 @@ def test_past_events_by_year_pass_axe_and_fit(driver, axe_js, limited_events, wi
     finally:
         reset_viewport(driver)
     assert not failures, f"at {width} px:\n" + "\n".join(failures)
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def test_a_feed_is_explained_not_opened_as_code(driver, server, page_types):
+    """A resident tapping 「お知らせを受け取る」 used to get the feed's raw XML. The footer, the
+    events page and 更新情報 now open a short explanation in place, with the whole address to
+    copy into a reader; the page stays where it was."""
+    from selenium.webdriver.common.by import By
+
+    urls = dict(page_types)
+    for url, feed in ((urls["home"], "/events/feed.xml"), ("/events/", "/events/feed.xml"),
+                      ("/updates/", "/updates/feed.xml")):
+        load(driver, server + url)
+        helps = driver.find_elements(By.CSS_SELECTOR, "details.feed-help")
+        assert helps, url
+        box = helps[-1] if url == urls["home"] else helps[0]
+        address = box.find_element(By.CSS_SELECTOR, ".feed-address")
+        assert not address.is_displayed()
+        summary = box.find_element(By.TAG_NAME, "summary")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", summary)
+        assert summary.size["height"] >= 24
+        summary.click()
+        assert driver.current_url == server + url
+        assert address.is_displayed()
+        assert address.text.startswith("http") and address.text.endswith(feed), address.text
+        link = box.find_element(By.CSS_SELECTOR, "a[type='application/atom+xml']")
+        assert link.get_attribute("href").endswith(feed)

@@ -6,7 +6,8 @@ enum TemplateVocabulary {
   static let names: Set<String> = [
     // Every page: the site, the assets, search, the page itself, its trail.
     "site", "title", "description", "vision", "language", "locale", "noindex", "home_url",
-    "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "nav", "current",
+    "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "feed_address",
+    "updates_feed_address", "nav", "current",
     "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
     "url", "assets",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
@@ -71,7 +72,8 @@ enum TemplateVocabulary {
           uniqueKeysWithValues: [
             "title", "description", "vision", "language", "locale", "noindex", "home_url",
             "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url",
-            "operator", "contact_url", "contact_address", "has_footer_pages",
+            "feed_address", "updates_feed_address", "operator", "contact_url", "contact_address",
+            "has_footer_pages",
           ].map { ($0, Shape.value) }
         ).merging(
           [

@@ -68,6 +68,11 @@ struct ViewModels {
       case .list(let texts): params[p.key] = .texts(texts)
       }
     }
+    // The base URL without its path: a site path (`/dx/events/feed.xml`) made whole.
+    let base = site.config.baseURL
+    let root =
+      base.hasSuffix(site.config.basePath)
+      ? String(base.dropLast(site.config.basePath.count)) : base
     var shared: [String?: TemplateContext] = [:]
     for section in [nil] + links.map(\.url) {
       let nav: [TemplateContext] = links.map {
@@ -83,6 +88,9 @@ struct ViewModels {
           "home_url": .text(urls.home), "search_url": .text(urls.search),
           "feed_url": .text(urls.eventsFeed), "calendar_url": .text(urls.eventsCalendar),
           "updates_url": .text(urls.updates), "updates_feed_url": .text(urls.updatesFeed),
+          // Whole addresses, to copy into a feed reader (a link to the feed shows raw XML).
+          "feed_address": .text(root + urls.eventsFeed),
+          "updates_feed_address": .text(root + urls.updatesFeed),
           "nav": .items(nav), "language": .text(site.config.language),
           "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
           "contact_address": .text(contactAddress ?? ""),
@@ -101,12 +109,9 @@ struct ViewModels {
         fieldLinks[f.config.id] = ["name": .text(f.config.name), "url": .text(f.url)]
       }
     }
-    let base = site.config.baseURL
     made = Made(
       shared: shared, fieldLinks: fieldLinks,
-      calendarHost: URL(string: base)?.host ?? "portal",
-      root: base.hasSuffix(site.config.basePath)
-        ? String(base.dropLast(site.config.basePath.count)) : base)
+      calendarHost: URL(string: base)?.host ?? "portal", root: root)
   }
 
   var urls: URLScheme { site.urls }

@@ -44,7 +44,7 @@ import Testing
     page = try eventPage(output)
     #expect(page.contains("受付は終わりました。締め切りは2026年12月1日（火）でした。"))
     #expect(!page.contains("参加を申し込む"))
-    #expect(page.contains("カレンダーに追加する"))
+    #expect(page.contains("カレンダーアプリに入れる"))
     // The list of events says so too.
     #expect(try list().contains("申し込み：受付は終わりました"))
     let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
