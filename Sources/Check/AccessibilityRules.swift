@@ -62,7 +62,7 @@ enum AccessibilityRules {
           "a11y.heading-order", placement(),
           "heading <h\(level)> 「\(text)」 skips a level: the previous heading is <h\(previous)>",
           hint:
-            "make it <h\(previous + 1)>; screen reader users move through a page by its heading levels"
+            "make it <h\(previous + 1)> (\(String(repeating: "#", count: previous + 1)) in Markdown); screen reader users move through a page by its heading levels"
         )
       }
       previous = level

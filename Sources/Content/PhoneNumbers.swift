@@ -12,9 +12,14 @@ enum PhoneNumbers {
       .replacingOccurrences(of: "ー", with: "-").replacingOccurrences(of: "−", with: "-")
       .trimmingSpacesAndNewlines
     guard let problem = problem(text) else { return text }
+    // An extension is not dialled: the number had its area code, and the generic hint said
+    // to add one.
+    let extensionWritten = ["内線", "ext", "EXT", "Ext"].contains { text.contains($0) }
     y.error(
       y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
-      hint: "write the number with its area code, e.g. `\(key): 043-223-2222`",
+      hint: extensionWritten
+        ? "write the number alone (`\(key): 043-223-2222`) and the extension (内線) in the page's text"
+        : "write the number with its area code, e.g. `\(key): 043-223-2222`",
       code: "front-matter.phone")
     return nil
   }

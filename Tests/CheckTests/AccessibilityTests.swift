@@ -30,6 +30,11 @@ import Testing
         "site/index.html:7:1: warning: heading <h4> 「細目」 skips a level: the previous heading is <h2> [a11y.heading-order]"
       ])
     #expect(try await lines(page(body: "<h2>概要</h2><h3>細目</h3><h2>次</h2><h3>細目</h3>")) == [])
+    // Writers fix it in Markdown, where an <h3> is ###.
+    let report = try await FixtureSite([
+      "site/index.html": page(body: "<h2>概要</h2>\n<h4>細目</h4>")
+    ]).check()
+    #expect(report.diagnostics.first?.hint?.hasPrefix("make it <h3> (### in Markdown);") == true)
   }
 
   @Test func oneH1() async throws {

@@ -40,7 +40,11 @@ import Testing
       #expect(d.code == "front-matter.phone")
       #expect("\(d.location.line):\(d.location.column)" == "5:8")
       #expect(d.message == "`phone` \(problem): `\(value)`", "\(d.message)")
-      #expect(d.hint == "write the number with its area code, e.g. `phone: 043-223-2222`")
+      #expect(
+        d.hint
+          == (value.contains("内線")
+            ? "write the number alone (`phone: 043-223-2222`) and the extension (内線) in the page's text"
+            : "write the number with its area code, e.g. `phone: 043-223-2222`"))
     }
     for fine in ["0120-123-456", "090-1234-5678", "0570-000-000", "043 223 2222"] {
       #expect(PhoneNumbers.problem(fine) == nil, "\(fine)")
