@@ -112,6 +112,11 @@ def assert_same(page, answer, query, why=""):
     for item, r in zip(page["items"], answer["results"]):
         assert item["title"] == r["title"]
         assert item["meta"].startswith(r["kind_label"])
+        if r.get("date"):
+            # The day as the site writes it, with its weekday (2027年2月13日（土）).
+            y, m, d = (int(x) for x in r["date"].split("-"))
+            weekday = "月火水木金土日"[__import__("datetime").date(y, m, d).weekday()]
+            assert item["meta"].endswith(f"{y}年{m}月{d}日（{weekday}）"), item["meta"]
         # The same snippet and the same highlighted stretches (the page builds text nodes and
         # <mark>s; the command escapes quotes too).
         assert html.unescape(item["snippet"]) == html.unescape(r["snippet_html"]), label

@@ -18,13 +18,18 @@ public enum JapaneseDate {
     return t.isDateOnly ? date(l.date) : date(l.date) + time(hour: l.hour, minute: l.minute)
   }
 
-  /// A range: the end date is repeated only when the event spans several days.
+  /// A range: the end date is repeated only when the event spans several days, and its year
+  /// only when that is another (2027年2月13日（土）10時から2月14日（日）17時まで: the year said
+  /// twice read as two events).
   public static func range(_ start: DateTime, _ end: DateTime?) -> String {
     guard let end else { return dateTime(start) }
     let (s, e) = (start.inJapan.local, end.inJapan.local)
     if s.date == e.date {
       return dateTime(start) + "から" + time(hour: e.hour, minute: e.minute) + "まで"
     }
-    return dateTime(start) + "から" + dateTime(end) + "まで"
+    guard s.date.year == e.date.year else { return dateTime(start) + "から" + dateTime(end) + "まで" }
+    let endDay = "\(e.date.month)月\(e.date.day)日（\(weekdays[e.date.weekday])）"
+    return dateTime(start) + "から"
+      + (end.isDateOnly ? endDay : endDay + time(hour: e.hour, minute: e.minute)) + "まで"
   }
 }

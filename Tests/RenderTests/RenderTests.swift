@@ -29,7 +29,20 @@ import Testing
       JapaneseDate.range(
         try #require(DateTime(iso: "2026-12-10T14:00:00Z")),
         try #require(DateTime(iso: "2026-12-10T20:00:00Z")))
-        == "2026年12月10日（木）23時から2026年12月11日（金）5時まで")
+        == "2026年12月10日（木）23時から12月11日（金）5時まで")
+    // The end's year only when it is another; dates without times stay dates.
+    func range(_ a: String, _ b: String) throws -> String {
+      JapaneseDate.range(
+        try #require(DateTime(iso: a, allowDateOnly: true)),
+        try #require(DateTime(iso: b, allowDateOnly: true)))
+    }
+    #expect(
+      try range("2027-02-13T10:00:00+09:00", "2027-02-14T17:00:00+09:00")
+        == "2027年2月13日（土）10時から2月14日（日）17時まで")
+    #expect(try range("2027-02-13", "2027-02-14") == "2027年2月13日（土）から2月14日（日）まで")
+    #expect(
+      try range("2026-12-31T22:00:00+09:00", "2027-01-01T02:00:00+09:00")
+        == "2026年12月31日（木）22時から2027年1月1日（金）2時まで")
   }
 }
 

@@ -650,9 +650,12 @@ export async function loadOffers(url) {
 
 // ---------------------------------------------------------------- the page
 
+// With the weekday, as the site writes dates (2026年12月5日（土）): an event is found by its day.
 function formatDate(d) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || "");
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+  if (!m) return "";
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日（${"日月火水木金土"[day]}）`;
 }
 
 function renderResult(r) {
