@@ -697,3 +697,55 @@ def test_a_feed_is_explained_not_opened_as_code(driver, server, page_types):
         assert address.text.startswith("http") and address.text.endswith(feed), address.text
         link = box.find_element(By.CSS_SELECTOR, "a[type='application/atom+xml']")
         assert link.get_attribute("href").endswith(feed)
+
+
+# ---------------------------------------------------------------- an event read later
+
+
+def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, server):
+    """A static page says what was true when it was built. Read after the deadline (before
+    the next build), the page says registration is closed and hides the button; read after the
+    event, it says the event is over. The reader's clock is fixed through the DevTools protocol."""
+    import datetime
+    import re
+    from selenium.webdriver.common.by import By
+
+    page = None
+    for f in sorted((site_dir / "events").glob("*/index.html")):
+        text = f.read_text(encoding="utf-8")
+        m = re.search(r'<article data-ends="([^"]+)" data-closes="([^"]+)"', text)
+        if m and 'data-when="open"><a class="button"' in text:
+            page, ends, closes = f, *(datetime.datetime.fromisoformat(x) for x in m.groups())
+            break
+    if page is None:
+        pytest.skip("no upcoming event with a deadline and a registration link")
+    assert closes < ends
+    url = server + "/" + page.relative_to(site_dir).parent.as_posix() + "/"
+
+    def at(moment):
+        ms = int(moment.timestamp() * 1000)
+        script = driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": f"Date.now = () => {ms};"})
+        try:
+            load(driver, url)
+            shown = lambda css: [e.is_displayed() for e in driver.find_elements(By.CSS_SELECTOR, css)]
+            return {
+                "button": shown('[data-when="open"] a.button'),
+                "open": shown('dd > [data-when="open"]'),
+                "closed": shown('[data-when="closed"]'),
+                "ended": shown('[data-when="ended"]'),
+                "actions": shown('ul.actions'),
+            }
+        finally:
+            driver.execute_cdp_cmd(
+                "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+    minute = datetime.timedelta(minutes=1)
+    assert at(closes - minute) == {
+        "button": [True], "open": [True], "closed": [False], "ended": [False], "actions": [True]}
+    assert at(closes + minute) == {
+        "button": [False], "open": [False], "closed": [True], "ended": [False], "actions": [True]}
+    assert at(ends + minute) == {
+        "button": [False], "open": [False], "closed": [True], "ended": [True], "actions": [False]}
+    notice = driver.find_element(By.CSS_SELECTOR, '[data-when="ended"]')
+    assert notice.text == "このイベントは終わりました。"

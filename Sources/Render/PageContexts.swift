@@ -82,6 +82,10 @@ extension ViewModels {
       ctx["start_iso"] = .text(m.start.description)
       ctx["end_iso"] = .text(m.end?.description ?? "")
       ctx["is_past"] = .bool((m.end ?? m.start) < site.now)
+      // When it ends and when registration closes, for a page read after them before the
+      // site is built again: portal.js then says so on the reader's clock.
+      ctx["ends_iso"] = .text((m.end ?? m.start).description)
+      ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))
       ctx["place"] = .text(m.place ?? "")
       ctx["online"] = .text(m.online ?? "")

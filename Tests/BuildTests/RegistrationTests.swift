@@ -93,7 +93,8 @@ import Testing
     let page = try read("events/seminar/index.html")
     #expect(
       page.contains(
-        "<dt>申し込み</dt><dd>必要です。<p class=\"fact-note\">電話かファクスで申し込んでください。</p></dd>"))
+        "<dt>申し込み</dt><dd><div data-when=\"open\">必要です。<p class=\"fact-note\">電話かファクスで申し込んでください。</p></div><div data-when=\"closed\" hidden>受付は終わりました。</div></dd>"
+      ))
     #expect(!page.contains("参加を申し込む"), "no form, so no button to one")
     #expect(page.contains("<dt>行き方</dt><dd>JR千葉駅から歩いて10分</dd>"))
     #expect(

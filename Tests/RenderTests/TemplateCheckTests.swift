@@ -183,7 +183,7 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unescaped") == [
         "theme/templates/event.mustache:6:23: warning: `{{{page.title}}}` prints `page.title` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{page.title}}`; only `body` and `json_ld` hold HTML to print as it is",
-        "theme/templates/event.mustache:8:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`; only `body` and `json_ld` hold HTML to print as it is",
+        "theme/templates/event.mustache:9:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`; only `body` and `json_ld` hold HTML to print as it is",
       ])
   }
 

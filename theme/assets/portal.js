@@ -99,6 +99,32 @@
 
   // ---- Tables too wide for the screen scroll inside their own box; let keyboard users reach
   // that box to scroll it (WCAG 2.1.1). Browsers without JavaScript still scroll it by touch/mouse.
+  // ---- An event's page read after its deadline or its end, before the site was built again
+  // (a static page says what was true when it was built): on the reader's clock, the page says
+  // registration is closed and hides the button, or says the event is over. The build's own
+  // text stays for readers without JavaScript; the next build writes the same.
+  function setupEventClock() {
+    var article = document.querySelector("article[data-ends]");
+    if (!article) return;
+    var now = Date.now();
+    var ends = Date.parse(article.getAttribute("data-ends"));
+    var closes = Date.parse(article.getAttribute("data-closes") || "");
+    var ended = now >= ends;
+    var closed = ended || now >= closes;
+    function show(when, on) {
+      var parts = article.querySelectorAll('[data-when="' + when + '"]');
+      for (var i = 0; i < parts.length; i++) parts[i].hidden = !on;
+    }
+    if (closed) {
+      show("open", false);
+      show("closed", true);
+    }
+    if (ended) {
+      show("before-end", false);
+      show("ended", true);
+    }
+  }
+
   function setupWideTables() {
     var tables = document.querySelectorAll(".prose table");
     if (!tables.length) return;
@@ -120,6 +146,7 @@
     setupRubyToggle();
     setupTermTips();
     setupWideTables();
+    setupEventClock();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
