@@ -191,9 +191,11 @@ def test_new_answers_mistakes_with_a_suggestion(work):
     assert r.returncode == 2 and "--slug bousai-dx" in r.stderr
     assert not list(work.glob("content/initiatives/bousai*.md"))
     # The kinds in the strategy's words.
+    # And by the folder a writer sees in content/ (events for event).
     for kind, folder in [("取組", "initiatives"), ("イベント", "events"), ("用語", "glossary"), ("ページ", "pages"),
-                         ("サイト案内", "pages")]:
-        slug = f"jp-{folder}-{len(kind)}"
+                         ("サイト案内", "pages"), ("events", "events"), ("initiatives", "initiatives"),
+                         ("pages", "pages")]:
+        slug = f"jp-{folder}-{len(kind)}-{kind.isascii()}".lower()
         r = portal("new", kind, "日本語で", "--slug", slug, cwd=work)
         assert r.returncode == 0, r.stderr
         assert (work / "content" / folder / f"{slug}.md").exists()

@@ -7,14 +7,18 @@ enum NewKind: String, CaseIterable {
   case initiative, event, glossary, strategy, page
 
   /// The kind named in English or in the words the strategy uses (取組, イベント, 用語, 戦略), or
-  /// for a page about the site ページ, サイト案内 or このサイトについて.
+  /// for a page about the site ページ, サイト案内 or このサイトについて; or by its folder
+  /// (`events`, `initiatives`, `pages`), as writers see it in content/.
   init?(name: String) {
     let aliases: [String: NewKind] = [
       "取組": .initiative, "取り組み": .initiative, "イベント": .event, "用語": .glossary,
       "用語集": .glossary, "戦略": .strategy, "ページ": .page, "サイト案内": .page,
       "このサイトについて": .page, "about": .page,
     ]
-    guard let kind = NewKind(rawValue: name.lowercased()) ?? aliases[name] else { return nil }
+    let folder = Self.allCases.first { $0.contentKind.folder == name.lowercased() }
+    guard let kind = NewKind(rawValue: name.lowercased()) ?? aliases[name] ?? folder else {
+      return nil
+    }
     self = kind
   }
 
