@@ -16,6 +16,8 @@ struct KatakanaWordRule: Rule {
     "インターネット", "スマートフォン", "パソコン", "ホームページ", "メールアドレス", "デジタル", "サービス",
     "ボランティア", "ニュース", "イベント", "センター", "カレンダー", "ポスター", "パンフレット", "マイナンバー",
     "マイナンバーカード", "タクシー", "エレベーター", "スポーツ", "コンビニ", "テレビ",
+    // How residents pay and get forms: words of every day since cashless payment and e-forms.
+    "クレジットカード", "ダウンロード",
     // How residents without the internet apply (an event's `fax`), older readers most of all.
     "ファクス", "ファックス",
   ]
