@@ -159,6 +159,18 @@ enum YAMLSlips {
 
   // MARK: Yams' errors explained
 
+  /// The hint when the front matter was never closed: a blank line above line `n` (front
+  /// matter has none; a body has them), so the page's text was read as YAML up to a `---` rule
+  /// further down. It names the line to close it after: the last before the first blank line.
+  static func unclosed(before n: Int, in lines: [Substring], lineOffset: Int) -> String? {
+    let above = lines.prefix(max(0, min(n - 1, lines.count)))
+    guard let blank = above.firstIndex(where: { $0.allSatisfy { $0 == " " || $0 == "\t" } }),
+      blank > 0
+    else { return nil }
+    return
+      "if the page's text starts here, the front matter was not closed: add a line `---` after line \(blank + lineOffset - 1)"
+  }
+
   /// - Parameter lineOffset: the file's line of the text's first line: a line the message
   ///   names is the file's, as the diagnostic's own (Yams counts from the front matter).
   static func explain(
@@ -205,8 +217,8 @@ enum YAMLSlips {
       }
       return YAMLProblem(
         line: c.mark.line, column: c.mark.column, message: "this line is not `key: value`",
-        hint:
-          "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
+        hint: unclosed(before: n, in: lines, lineOffset: lineOffset)
+          ?? "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
       )
     }
     let number = mark.line

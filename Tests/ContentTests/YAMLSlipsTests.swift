@@ -122,6 +122,12 @@ import Testing
     try expect(
       "# コメント\n\n   title: テスト\nsummary: x\n", at: 4, 1, "the first key is indented")
     try expect("title: テスト\nfields:\n  - a\n - b\n", at: 5, 2, "indentation does not match")
+    // No closing `---`: the body was read as YAML up to a `---` rule further down. The line
+    // to close after is the last before the first blank line (file line 4 here).
+    try expect(
+      "title: 防災\nsummary: 説明です。\nfields: [safety]\n\n## なにをするか\n\n県では、AIで情報を集めます。\n",
+      at: 8, 1, "not `key: value`",
+      hint: "the front matter was not closed: add a line `---` after line 4")
   }
 
   @Test func duplicateKeysNameTheSecondPlace() throws {
