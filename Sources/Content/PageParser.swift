@@ -38,13 +38,33 @@ enum PageParser {
     return result
   }
 
+  /// After a slip whose repair is certain (a full-width colon, typed with the input method on,
+  /// on several lines): the other slips and every other mistake of the file, read from the text
+  /// as the hints say to write it, so one build shows them all instead of one a build. The page
+  /// is not built either way. Empty when `first` is not such a slip.
+  private static func afterRepairs(
+    _ source: SourceFile, as kind: ContentKind, config: SiteConfig?, _ first: Diagnostic
+  ) -> [Diagnostic] {
+    let (slips, text) = YAMLSlips.repairedSlips(in: source.frontMatter)
+    func location(_ slip: YAMLProblem) -> SourceLocation {
+      SourceLocation(
+        file: source.path, line: slip.line + source.frontMatterLine - 1, column: slip.column)
+    }
+    guard let head = slips.first, location(head) == first.location else { return [] }
+    var repaired = source
+    repaired.frontMatter = text
+    return slips.dropFirst().map {
+      Diagnostic.error(location($0), $0.message, hint: $0.hint, code: $0.code)
+    } + parse(repaired, as: kind, config: config).1
+  }
+
   private static func parse(_ source: SourceFile, as kind: ContentKind, config: SiteConfig?) -> (
     Page?, [Diagnostic]
   ) {
     let node: Node?
     switch parseYAML(source.frontMatter, file: source.path, lineOffset: source.frontMatterLine) {
     case .success(let n): node = n
-    case .failure(let d): return (nil, [d])
+    case .failure(let d): return (nil, [d] + afterRepairs(source, as: kind, config: config, d))
     }
     var y = YAMLFields(
       node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")

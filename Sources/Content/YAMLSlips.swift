@@ -16,6 +16,10 @@ struct YAMLProblem: Equatable {
   /// For a sentence value that starts with a character YAML reads as something else
   /// (`[`, `{`, `*`, `&`, `!`): that character.
   var startsWith: Character? = nil
+  /// The line as its hint says to write it, when that is certain (a full-width colon, no space
+  /// after the colon, a tab or full-width space before a key at the start): with it the rest of
+  /// the front matter can be read, so every slip is reported in one build, not one a build.
+  var repairedLine: String? = nil
 }
 
 enum YAMLSlips {
@@ -41,6 +45,20 @@ enum YAMLSlips {
   static func firstSlip(in text: String) -> YAMLProblem? {
     let lines = Self.lines(of: text)
     return firstSlip(in: lines, through: lines.count)
+  }
+
+  /// Every slip whose repair is certain, from the first on, with the text as the hints say to
+  /// write it; stops at the first slip it cannot repair. Empty when the first slip is not one.
+  static func repairedSlips(in text: String) -> (slips: [YAMLProblem], text: String) {
+    var lines = Self.lines(of: text)
+    var slips: [YAMLProblem] = []
+    while slips.count < 100, let slip = firstSlip(in: lines, through: lines.count),
+      let repaired = slip.repairedLine
+    {
+      slips.append(slip)
+      lines[slip.line - 1] = Substring(repaired)
+    }
+    return (slips, lines.joined(separator: "\n"))
   }
 
   /// The lines of `text`, CR LF or LF ended ("\r\n" is one Character in Swift, so a split at
@@ -87,20 +105,23 @@ enum YAMLSlips {
       }
       while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{3000}" {
         if chars[i] == "\t" {
+          let top = topLevel()
           return YAMLProblem(
             line: number, column: i + 1, message: "the line is indented with a tab",
-            hint: topLevel()
+            hint: top
               ? "remove the tab: this key starts at the beginning of the line, as the keys above it do"
-              : "YAML needs spaces: replace the tab with spaces, as far in as the lines it belongs with (two, under `key:`)"
-          )
+              : "YAML needs spaces: replace the tab with spaces, as far in as the lines it belongs with (two, under `key:`)",
+            repairedLine: top ? String(line.drop { $0 == " " || $0 == "\t" }) : nil)
         }
         if chars[i] == "\u{3000}" {
+          let top = topLevel()
           return YAMLProblem(
             line: number, column: i + 1,
             message: "the line starts with a full-width space `\u{3000}`",
-            hint: topLevel()
+            hint: top
               ? "remove the space: this key starts at the beginning of the line, as the keys above it do"
-              : "indent with half-width spaces, as far in as the lines it belongs with")
+              : "indent with half-width spaces, as far in as the lines it belongs with",
+            repairedLine: top ? String(line.drop { $0 == " " || $0 == "\u{3000}" }) : nil)
         }
         i += 1
       }
@@ -121,10 +142,12 @@ enum YAMLSlips {
       else { continue }
       let key = String(chars[keyStart..<i])
       if chars[i] == "：" {
+        let rest = String(chars[(i + 1)...]).drop { $0 == " " || $0 == "\u{3000}" }
         return YAMLProblem(
           line: number, column: i + 1,
           message: "the key `\(key)` is followed by a full-width colon `：`",
-          hint: "write a half-width colon and a space: `\(key): …`")
+          hint: "write a half-width colon and a space: `\(key): …`",
+          repairedLine: String(chars[..<i]) + ": " + rest)
       }
       guard chars[i] == ":" else { continue }
       let next = i + 1 < chars.count ? chars[i + 1] : " "
@@ -132,7 +155,7 @@ enum YAMLSlips {
         let value = String(chars[(i + 1)...])
         return YAMLProblem(
           line: number, column: i + 2, message: "`\(key):` needs a space after the colon",
-          hint: "write `\(key): \(value)`")
+          hint: "write `\(key): \(value)`", repairedLine: String(chars[...i]) + " " + value)
       }
       // `key: |` or `key: >-` starts a block of lines that may hold anything.
       let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines

@@ -180,3 +180,44 @@ extension YAMLSlipsTests {
     }
   }
 }
+
+/// With the input method left in full-width mode, every key of a front matter gets `：`. Each
+/// slip whose repair is certain is reported, and the text as the hints say to write it is read
+/// for the file's other mistakes: one build shows them all, not one a build.
+@Suite struct RepairedSlipsTests {
+  func problems(_ frontMatter: String) throws -> [String] {
+    let (page, diagnostics) = try parseFile(
+      "---\n" + frontMatter + "---\n本文です。\n", kind: .initiative,
+      path: "content/initiatives/x.md")
+    #expect(page == nil, "a page with slips is not built")
+    return diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code ?? "")]" }
+  }
+
+  @Test func everySlipAndTheOtherMistakesInOneBuild() throws {
+    #expect(
+      try problems("title：防災\nsummary：説明です。\n\tfields: [safety]\nstatsu: active\n") == [
+        "2:6 [front-matter.yaml]", "3:8 [front-matter.yaml]", "4:1 [front-matter.yaml]",
+        "5:1 [front-matter.unknown-key]",
+      ])
+    #expect(
+      try problems("title:防災\nsummary：説明です。\nfields: [safety]\n") == [
+        "2:7 [front-matter.yaml]", "3:8 [front-matter.yaml]",
+      ])
+  }
+
+  @Test func aSlipWithoutACertainRepairStopsThere() throws {
+    // A tab under `links:` could mean any indentation: reported alone, as before.
+    #expect(
+      try problems(
+        "title: 防災\nsummary: 説明です。\nfields: [safety]\nlinks:\n\t- https://x.jp\nstatsu: a\n"
+      )
+      .count == 1)
+  }
+
+  @Test func repairsAreWhatTheHintsSay() {
+    let (slips, text) = YAMLSlips.repairedSlips(
+      in: "title：防災\nsummary:説明\n\u{3000}status: active\n")
+    #expect(slips.map(\.line) == [1, 2, 3])
+    #expect(text == "title: 防災\nsummary: 説明\nstatus: active\n")
+  }
+}
