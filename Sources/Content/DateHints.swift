@@ -35,7 +35,17 @@ enum DateHints {
     guard (1...12).contains(m) else { return "there is no month \(m); write e.g. `\(example)`" }
     let days = LocalDate.daysIn(month: m, year: y)
     guard (1...days).contains(d) else {
-      return "\(y)年\(m)月 has \(days) days; write e.g. `\(example)`"
+      // The month's last day, with the time typed: the nearest date that exists, not an
+      // unrelated example.
+      let last = LocalDate(year: y, month: m, day: days).description
+      let typed = takes == .date ? nil : time(in: rest)
+      let clockTyped = typed.map { clock($0.hour, $0.minute) }
+      let near =
+        takes == .date
+        ? "\(key): \(last)"
+        : clockTyped.map { "\(key): \(last)T\($0)+09:00" }
+          ?? (takes == .dateTime ? "\(key): \(last)T13:30:00+09:00" : "\(key): \(last)")
+      return "\(y)年\(m)月 has \(days) days; write e.g. `\(near)`"
     }
     let date = LocalDate(year: y, month: m, day: d).description
     if takes != .date, let (hour, minute) = time(in: rest) {

@@ -11,7 +11,12 @@ import Testing
     ("令和元年5月1日", false, "write `updated: 2019-05-01`"),
     ("２０２６－０４－０１", false, "write `updated: 2026-04-01`"),
     ("2026-13-01", false, "there is no month 13; write e.g. `updated: 2026-04-01`"),
-    ("2026-02-30", false, "2026年2月 has 28 days; write e.g. `updated: 2026-04-01`"),
+    ("2026-02-30", false, "2026年2月 has 28 days; write e.g. `updated: 2026-02-28`"),
+    // The month's last day, with the time typed (an unrelated example date read as a typo).
+    (
+      "2027-02-30T10:00:00+09:00", true,
+      "2027年2月 has 28 days; write e.g. `updated: 2027-02-28T10:00:00+09:00`"
+    ),
     (
       "2026-12-10T14:00:00", true,
       "add Japan's offset `+09:00`: `updated: 2026-12-10T14:00:00+09:00`"
