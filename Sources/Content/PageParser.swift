@@ -38,6 +38,22 @@ enum PageParser {
     return result
   }
 
+  /// A Markdown heading (`## なにをするか`) inside the front matter: a comment to YAML, so the
+  /// page built without it. It is there when the front matter's closing `---` was left out and
+  /// a `---` rule further down closed it instead.
+  private static func headingsInFrontMatter(_ source: SourceFile) -> [Diagnostic] {
+    YAMLSlips.lines(of: source.frontMatter).enumerated().compactMap { n, line in
+      let marks = line.prefix { $0 == "#" }.count
+      guard (2...6).contains(marks), line.dropFirst(marks).first == " " else { return nil }
+      return .warning(
+        SourceLocation(file: source.path, line: n + source.frontMatterLine, column: 1),
+        "`\(line)` is in the front matter, where it is a comment and is not shown",
+        hint:
+          "if it is the page's heading, the front matter was not closed: add a line `---` before it (and remove the `---` below that closed it)",
+        code: "front-matter.heading")
+    }
+  }
+
   /// After a slip whose repair is certain (a full-width colon, typed with the input method on,
   /// on several lines): the other slips and every other mistake of the file, read from the text
   /// as the hints say to write it, so one build shows them all instead of one a build. The page
@@ -78,6 +94,7 @@ enum PageParser {
           : .warning(at, cut.problem.message, hint: cut.problem.hint, code: cut.problem.code))
       if cut.empty { y.explained.insert(cut.key) }
     }
+    y.diagnostics += headingsInFrontMatter(source)
     if node == nil {
       y.error(
         nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`",

@@ -205,6 +205,25 @@ extension YAMLSlipsTests {
       ])
   }
 
+  /// The closing `---` left out and a `---` rule further down closing it instead: the heading
+  /// between is a YAML comment, and the page built without it.
+  @Test func aHeadingInTheFrontMatterIsAWarning() throws {
+    let (page, diagnostics) = try parseFile(
+      "---\ntitle: 防災\nsummary: 説明です。\nfields: [safety]\n\n## なにをするか\n---\n本文です。\n",
+      kind: .initiative, path: "content/initiatives/x.md")
+    #expect(page != nil)
+    #expect(
+      diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code ?? "")]" } == [
+        "6:1 [front-matter.heading]"
+      ])
+    #expect(diagnostics.first?.hint?.contains("add a line `---` before it") == true)
+    // A comment of one # is the writer's own (portal new writes them).
+    let (_, none) = try parseFile(
+      "---\ntitle: 防災\n# メモ\nsummary: 説明です。\nfields: [safety]\n---\n本文です。\n",
+      kind: .initiative, path: "content/initiatives/x.md")
+    #expect(none.isEmpty)
+  }
+
   @Test func aSlipWithoutACertainRepairStopsThere() throws {
     // A tab under `links:` could mean any indentation: reported alone, as before.
     #expect(
