@@ -275,9 +275,17 @@ enum PageParser {
       let term = y.string("term", required: true, example: "DX")
       let reading = y.string("reading", required: true, example: "でぃーえっくす")
       if let reading, !reading.unicodeScalars.allSatisfy(isReadingScalar) {
+        // The reading in katakana (メタバース) is shown in hiragana; else the usual example.
+        var hiragana = String.UnicodeScalarView()
+        for u in reading.unicodeScalars {
+          let v = u.value
+          hiragana.append((0x30A1...0x30F6).contains(v) ? Unicode.Scalar(v - 0x60)! : u)
+        }
+        let example =
+          hiragana.allSatisfy(isReadingScalar) ? String(hiragana) : "でぃーえっくす"
         y.error(
           y.node("reading")?.mark, "`reading` must be written in hiragana",
-          hint: "write the reading in hiragana, e.g. `reading: でぃーえっくす`; it sets the 五十音 order",
+          hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",
           code: "front-matter.reading")
       }
       let short = y.string("short", required: true, example: "一文で意味を書きます。")

@@ -240,3 +240,23 @@ extension YAMLSlipsTests {
     #expect(text == "title: 防災\nsummary: 説明\nstatus: active\n")
   }
 }
+
+/// A glossary reading typed in katakana is shown back in hiragana, not as an unrelated
+/// example (でぃーえっくす for メタバース).
+@Suite struct ReadingHintTests {
+  @Test func aKatakanaReadingIsShownInHiragana() throws {
+    func hint(_ reading: String) throws -> String? {
+      let (_, diagnostics) = try parseFile(
+        "---\nterm: メタバース\nreading: \(reading)\nshort: 仮想の空間です。\n---\n本文です。\n",
+        kind: .glossary, path: "content/glossary/x.md")
+      return diagnostics.first { $0.code == "front-matter.reading" }?.hint
+    }
+    #expect(
+      try hint("メタバース")
+        == "write the reading in hiragana, e.g. `reading: めたばーす`; it sets the 五十音 order")
+    #expect(
+      try hint("metaverse")
+        == "write the reading in hiragana, e.g. `reading: でぃーえっくす`; it sets the 五十音 order")
+    #expect(try hint("めたばーす") == nil)
+  }
+}
