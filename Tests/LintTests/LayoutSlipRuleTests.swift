@@ -28,6 +28,9 @@ import Testing
     let numbered = try lint("当日の流れ\n1.受付をします\n2.説明を聞きます", rule: "lint.joined-lines")
     #expect(positions(numbered) == ["2:1"])
     #expect(numbered.first?.hint!.contains("`1. 受付をします`") == true)
+    // A numbered item gets a number's hint, not a hyphen's.
+    #expect(numbered.first?.hint!.hasPrefix("to make a numbered list") == true)
+    #expect(marks.first?.hint!.contains("hyphen") == true)
     #expect(positions(try lint("手順\n①受付\n②説明", rule: "lint.joined-lines")) == ["2:1"])
     #expect(try lint("持ち物\n+名札", rule: "lint.joined-lines").count == 1)
     #expect(try lint("手順\n3)説明", rule: "lint.joined-lines").count == 1)

@@ -65,6 +65,11 @@ struct JoinedLinesRule: Rule {
         "end the line before with a half-width backslash `\\` (\(Self.short(previous))\\)"
       let hint: String
       switch start {
+      case .listItem(let item) where item.first?.isNumber == true:
+        // `2.受付の後`, `（2）受付`: a numbered item, which needs a half-width space after
+        // its number, not a hyphen.
+        hint =
+          "to make a numbered list, put an empty line before it and write each number with a half-width period and a space (`\(item)`); to start a new line inside a paragraph, \(backslash)"
       case .listItem(let item):
         hint =
           "to make a list, put an empty line before it and start each line with a hyphen and a space (`\(item)`); to start a new line inside a paragraph, \(backslash)"
