@@ -171,6 +171,9 @@ struct NewCommand: ParsableCommand {
         # phone: 043-000-0000        # 申し込み・問い合わせの電話
         # fax: 043-000-0001          # 耳の聞こえにくい人も申し込めるように
         # deadline: 2026-12-20        # 申し込みの締め切り（過ぎると「受付は終わりました」と出ます）
+        # capacity: 30                # 定員（人）
+        # fee: 無料
+        # audience: 県内にお住まいの方
         # accessibility: [手話通訳, 要約筆記]
         # initiatives: [some-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
@@ -185,6 +188,8 @@ struct NewCommand: ParsableCommand {
         reading: \(Placeholders.glossaryReading)
         short: \(Placeholders.glossaryShort)
         # aliases: [別の書き方]
+        # english: Digital Transformation  # 英語の名前（本文のこの言葉を、読み上げソフトが英語で読みます）
+        # related: [other-term]       # 関係する用語のid
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
         ---
