@@ -134,6 +134,9 @@ public struct RawHTML: Sendable, Hashable {
   public var column: Int
   /// The HTML as written (a block's first line).
   public var text: String
+  /// A block of HTML (left out with the text in it) rather than a tag inside a paragraph
+  /// (left out alone: the text around and between tags stays).
+  public var isBlock = true
 }
 
 extension MarkdownDocument {
@@ -147,7 +150,10 @@ extension MarkdownDocument {
         let text = String(first.drop { $0 == " " || $0 == "\t" })
         guard !text.hasPrefix("<!--") else { return nil }
         let (line, column) = position(of: node)
-        return RawHTML(line: line, column: column, text: text)
+        let isBlock = node.type == CMARK_NODE_HTML_BLOCK
+        // A closing tag inside a paragraph is part of the tag reported where it opens.
+        guard isBlock || !text.hasPrefix("</") else { return nil }
+        return RawHTML(line: line, column: column, text: text, isBlock: isBlock)
       }
   }
 }

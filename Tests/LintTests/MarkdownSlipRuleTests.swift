@@ -72,9 +72,10 @@ import Testing
   }
 }
 
-/// HTML in a body is left out of the page with the text inside it: one warning per file.
+/// HTML in a body is left out of the page: a block with the text inside it, a tag alone. One
+/// warning per place, each with its fix.
 @Suite struct RawHTMLRuleTests {
-  @Test func htmlIsNamedOnceWithTheOtherPlacesCounted() throws {
+  @Test func eachPlaceIsNamedWithItsFix() throws {
     let body = """
       はじめに。
 
@@ -87,8 +88,12 @@ import Testing
     let found = try lint(body, rule: "lint.raw-html", offset: 4)
     #expect(
       found.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
-        "7:1 HTML is left out of the page, with the text inside it: `<div class=\"note\">大事なお知らせ</div>` (and 3 more places in this file)"
+        "7:1 HTML is left out of the page, with the text inside it: `<div class=\"note\">大事なお知らせ</div>`",
+        "9:5 the HTML tag `<span>` is left out of the page (the text around it stays)",
+        "9:27 the HTML tag `<br>` is left out of the page (the text around it stays)",
       ])
+    #expect(found.map { $0.hint ?? "" }[2].contains("backslash"))
+    #expect(found.map { $0.hint ?? "" }[1].contains("remove the tag"))
     // Comments (the lint directives among them) show nothing either way; code is code.
     #expect(try lint("本文。<!-- メモ -->\n\n`<b>`\n\n    <div>", rule: "lint.raw-html").isEmpty)
   }

@@ -2,26 +2,34 @@ import Diagnostics
 import Markdown
 
 /// HTML pasted into a body (from an old CMS, a video's embed code) is left out of the page
-/// unless `allow_raw_html` is on, and with it the text inside the tags: 「大事なお知らせ」 in a
-/// `<div>` vanished without a word. One warning per file, at the first tag, counting the rest.
+/// unless `allow_raw_html` is on: a block of it with the text inside (「大事なお知らせ」 in a
+/// `<div>` vanished without a word), a tag inside a paragraph alone (`<br>` breaks no line).
+/// One warning per place, each with its fix (one per file, counting the rest, left the writer
+/// to find the others).
 struct RawHTMLRule: Rule {
   let id = "lint.raw-html"
-  let summary = "HTML in the Markdown, which the page leaves out (with the text inside it)."
+  let summary = "HTML in the Markdown, which the page leaves out (a block with the text in it)."
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
-    guard let first = page.rawHTML.first else { return [] }
-    let more = page.rawHTML.count - 1
-    let shown = first.text.count > 40 ? String(first.text.prefix(40)) + "…" : first.text
-    return [
-      .warning(
+    page.rawHTML.map { html in
+      let shown = html.text.count > 40 ? String(html.text.prefix(40)) + "…" : html.text
+      let tag = html.text.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
+      let (message, hint) =
+        html.isBlock
+        ? (
+          "HTML is left out of the page, with the text inside it: `\(shown)`",
+          "write it in Markdown: text as a paragraph, a list with `- `, a table with `|`; a video as a link to it"
+        )
+        : (
+          "the HTML tag `\(shown)` is left out of the page (the text around it stays)",
+          tag == "br"
+            ? "to start a new line, end the line with a half-width backslash `\\`"
+            : "remove the tag; for emphasis write **…**"
+        )
+      return .warning(
         SourceLocation(
-          file: page.source.file, line: first.line + page.source.lineOffset,
-          column: first.column),
-        "HTML is left out of the page, with the text inside it: `\(shown)`"
-          + (more > 0 ? " (and \(more) more place\(more == 1 ? "" : "s") in this file)" : ""),
-        hint:
-          "write it in Markdown: text as a paragraph, a line break as a blank line, a list with `- `; a video as a link to it",
-        code: id)
-    ]
+          file: page.source.file, line: html.line + page.source.lineOffset, column: html.column),
+        message, hint: hint, code: id)
+    }
   }
 }
