@@ -97,8 +97,6 @@
     window.addEventListener("resize", hide);
   }
 
-  // ---- Tables too wide for the screen scroll inside their own box; let keyboard users reach
-  // that box to scroll it (WCAG 2.1.1). Browsers without JavaScript still scroll it by touch/mouse.
   // ---- An event's page read after its deadline or its end, before the site was built again
   // (a static page says what was true when it was built): on the reader's clock, the page says
   // registration is closed and hides the button, or says the event is over. The build's own
@@ -125,6 +123,8 @@
     }
   }
 
+  // ---- Tables too wide for the screen scroll inside their own box; let keyboard users reach
+  // that box to scroll it (WCAG 2.1.1). Browsers without JavaScript still scroll it by touch/mouse.
   function setupWideTables() {
     var tables = document.querySelectorAll(".prose table");
     if (!tables.length) return;
