@@ -749,3 +749,24 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
         "button": [False], "open": [False], "closed": [True], "ended": [True], "actions": [False]}
     notice = driver.find_element(By.CSS_SELECTOR, '[data-when="ended"]')
     assert notice.text == "このイベントは終わりました。"
+
+    # Its card in the list of upcoming events says the same.
+    path = "/" + page.relative_to(site_dir).parent.as_posix() + "/"
+
+    def card_at(moment):
+        ms = int(moment.timestamp() * 1000)
+        script = driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": f"Date.now = () => {ms};"})
+        try:
+            load(driver, server + "/events/")
+            card = driver.find_element(
+                By.XPATH, f'//li[@data-ends][.//a[@href="{path}"]]')
+            shown = lambda css: [e.is_displayed() for e in card.find_elements(By.CSS_SELECTOR, css)]
+            return shown('[data-when="open"]'), shown('[data-when="closed"]'), shown('[data-when="ended"]')
+        finally:
+            driver.execute_cdp_cmd(
+                "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+    assert card_at(closes - minute) == ([True], [False], [False])
+    assert card_at(closes + minute) == ([False], [True], [False])
+    assert card_at(ends + minute) == ([False], [True], [True])

@@ -182,6 +182,9 @@ struct ViewModels {
       m["mode"] = .text(eventMode(meta))
       m["where"] = .text(eventPlace(meta))
       m["registration_note"] = .text(registrationNote(meta))
+      // As on the event's page, for portal.js on a list read after them.
+      m["ends_iso"] = .text((meta.end ?? meta.start).description)
+      m["closes_iso"] = .text(meta.registrationCloses?.description ?? "")
     case .glossary(let meta):
       // A reading helps with kanji, and with Latin letters (SNS sits under え in 五十音 order,
       // and えすえぬえす says why); after インフラ it only says the same again.

@@ -97,29 +97,30 @@
     window.addEventListener("resize", hide);
   }
 
-  // ---- An event's page read after its deadline or its end, before the site was built again
-  // (a static page says what was true when it was built): on the reader's clock, the page says
-  // registration is closed and hides the button, or says the event is over. The build's own
-  // text stays for readers without JavaScript; the next build writes the same.
+  // ---- An event read after its deadline or its end, before the site was built again (a
+  // static page says what was true when it was built): on the reader's clock, its page says
+  // registration is closed and hides the button, or says the event is over; so do its cards in
+  // the lists of upcoming events. The build's own text stays for readers without JavaScript;
+  // the next build writes the same.
   function setupEventClock() {
-    var article = document.querySelector("article[data-ends]");
-    if (!article) return;
+    var events = document.querySelectorAll("[data-ends]");
     var now = Date.now();
-    var ends = Date.parse(article.getAttribute("data-ends"));
-    var closes = Date.parse(article.getAttribute("data-closes") || "");
-    var ended = now >= ends;
-    var closed = ended || now >= closes;
-    function show(when, on) {
-      var parts = article.querySelectorAll('[data-when="' + when + '"]');
-      for (var i = 0; i < parts.length; i++) parts[i].hidden = !on;
-    }
-    if (closed) {
-      show("open", false);
-      show("closed", true);
-    }
-    if (ended) {
-      show("before-end", false);
-      show("ended", true);
+    for (var e = 0; e < events.length; e++) {
+      var event = events[e];
+      var ended = now >= Date.parse(event.getAttribute("data-ends"));
+      var closed = ended || now >= Date.parse(event.getAttribute("data-closes") || "");
+      var show = function (when, on) {
+        var parts = event.querySelectorAll('[data-when="' + when + '"]');
+        for (var i = 0; i < parts.length; i++) parts[i].hidden = !on;
+      };
+      if (closed) {
+        show("open", false);
+        show("closed", true);
+      }
+      if (ended) {
+        show("before-end", false);
+        show("ended", true);
+      }
     }
   }
 
