@@ -469,6 +469,32 @@ def test_large_text_on_a_phone_keeps_the_title_readable(driver, site_dir, server
         reset_viewport(driver)
 
 
+def test_large_text_on_a_phone_keeps_the_search_boxes_wide(driver, server, page_types):
+    """At 320 px with text at 200 % a search box keeps room for a few words: its button goes
+    below it instead of squeezing it to a character or two beside it (WCAG 1.4.4, 1.4.10).
+    At 100 % the box and its button still share a row."""
+    measure = (
+        "document.documentElement.style.fontSize = arguments[0];"
+        "return [...document.querySelectorAll('form[role=search] input[type=search]')]"
+        "  .filter(i => i.offsetParent).map(i => {"
+        "    const b = i.form.querySelector('button').getBoundingClientRect();"
+        "    const r = i.getBoundingClientRect();"
+        "    return [r.width, parseFloat(getComputedStyle(i).fontSize), b.top >= r.bottom];});")
+    try:
+        set_viewport(driver, 320, 640)
+        for url in (server + "/search/", server + dict(page_types)["initiative"]):
+            load(driver, url)
+            boxes = driver.execute_script(measure, "200%")
+            assert boxes, url
+            for width, font, below in boxes:
+                assert width >= 6 * font, (url, width, font)
+            load(driver, url)
+            boxes = driver.execute_script(measure, "100%")
+            assert boxes and not any(below for _, _, below in boxes), (url, boxes)
+    finally:
+        reset_viewport(driver)
+
+
 def test_the_furigana_button_looks_on_or_off_not_only_by_colour(driver, site_dir, server):
     page = _ruby_page(site_dir, server)
     if page is None:
