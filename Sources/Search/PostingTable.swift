@@ -38,14 +38,14 @@ struct PostingTable {
     return Int(h >> 28)
   }
 
-  private var parts: [Part]
+  private var parts: [PostingPart]
 
   /// For `documentCount` documents, whose postings become big by `options`. With `spill`,
   /// each batch's runs are set aside there once made (read back when a key turns big, and
   /// when the entries are written), and so are the encoded entries (`consumeIntoArenas`).
   init(documentCount: Int, options: SearchIndexOptions, spill: SpillStore? = nil) {
     parts = (0..<PostingTable.partitions).map { _ in
-      Part(documentCount: documentCount, options: options, spill: spill)
+      PostingPart(documentCount: documentCount, options: options, spill: spill)
     }
   }
 
@@ -123,7 +123,7 @@ enum PartKey: Sendable {
 /// The keys of one partition and their postings: a key's first entries in batches, and once
 /// its pairs pass `maxPostingBytes` (then it is written in the per-field form), all of them in
 /// `bigs` instead.
-private struct Part {
+struct PostingPart {
   /// The entries of up to 65,536 consecutive documents, grouped by key.
   struct Batch {
     var base: Int32
@@ -390,237 +390,4 @@ private struct Part {
       }
     }
   }
-}
-
-extension Part.Batch {
-  /// The entries of the run at `cursor`, whose key it then holds; moves it to the next run.
-  @inline(__always)
-  fileprivate func nextRun(_ cursor: inout Part.RunCursor) -> Range<Int> {
-    bytes.withUnsafeBufferPointer { bytes in
-      var i = Int(cursor.offset)
-      cursor.key += Int32(PostingBytes.read(bytes, at: &i)) + 1
-      let length = Int(PostingBytes.read(bytes, at: &i))
-      cursor.offset = Int32(i + length)
-      return i..<i + length
-    }
-  }
-
-  /// Each run's key, in order.
-  func forEachRunKey(_ body: (Int32) -> Void) {
-    var cursor = Part.RunCursor()
-    for _ in 0..<runCount {
-      _ = nextRun(&cursor)
-      body(cursor.key)
-    }
-  }
-
-  /// The documents and masks of the run whose entries are at `run`.
-  @inline(__always)
-  func forEachPosting(in run: Range<Int>, _ body: (Int32, UInt32) -> Void) {
-    var i = run.lowerBound
-    var id = base
-    bytes.withUnsafeBufferPointer { bytes in
-      while i < run.upperBound {
-        id += Int32(PostingBytes.read(bytes, at: &i))
-        body(id, PostingBytes.readMask(bytes, at: &i))
-      }
-    }
-  }
-
-  /// This batch with its runs in memory: itself, or the bytes read back from `spill`.
-  fileprivate func loaded(from spill: SpillStore?) -> Self {
-    guard let spilled, let spill else { return self }
-    var batch = self
-    batch.bytes = spill.read(spilled)
-    batch.spilled = nil
-    return batch
-  }
-
-  /// The documents and masks of `key`'s run, if this batch has one: from the last mark whose
-  /// previous key is below it, reading the runs' headers. Its run lies before the next mark,
-  /// so a batch set aside reads back only the runs between the two.
-  func forEachPosting(of key: Int32, spill: SpillStore?, _ body: (Int32, UInt32) -> Void) {
-    var (lo, hi) = (0, marks.count)
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if marks[mid].key < key { lo = mid + 1 } else { hi = mid }
-    }
-    guard lo > 0 else { return }
-    var cursor = marks[lo - 1]
-    let runs = (lo < marks.count ? lo * Self.markSpacing : runCount) - (lo - 1) * Self.markSpacing
-    guard let spilled, let spill else {
-      return forEachPosting(of: key, from: cursor, runs: runs, body)
-    }
-    var window = self
-    let end = lo < marks.count ? Int(marks[lo].offset) : length
-    window.bytes = spill.read(spilled, range: Int(cursor.offset)..<end)
-    window.spilled = nil
-    cursor.offset = 0
-    window.forEachPosting(of: key, from: cursor, runs: runs, body)
-  }
-
-  /// The documents and masks of `key`'s run among the `runs` runs from `cursor` on.
-  private func forEachPosting(
-    of key: Int32, from cursor: Part.RunCursor, runs: Int, _ body: (Int32, UInt32) -> Void
-  ) {
-    var cursor = cursor
-    for _ in 0..<runs {
-      let run = nextRun(&cursor)
-      if cursor.key >= key {
-        if cursor.key == key { forEachPosting(in: run, body) }
-        return
-      }
-    }
-  }
-}
-
-/// Varints for the posting runs: seven bits a byte, least significant first, the high bit
-/// meaning "more follows". A mask with one bit set (a key in one body chunk: most entries) is
-/// written as its bit's index, any other as itself, told apart by the lowest bit.
-enum PostingBytes {
-  static func append(_ value: UInt64, to out: inout [UInt8]) {
-    var v = value
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
-  }
-
-  static func append(_ value: UInt32, to out: inout [UInt8]) { append(UInt64(value), to: &out) }
-
-  static func appendMask(_ mask: UInt32, to out: inout [UInt8]) {
-    if mask != 0 && mask & (mask - 1) == 0 {
-      append(UInt64(mask.trailingZeroBitCount) << 1, to: &out)
-    } else {
-      append(UInt64(mask) << 1 | 1, to: &out)
-    }
-  }
-
-  @inline(__always)
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt64 {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while true {
-      let b = bytes[i]
-      i += 1
-      value |= UInt64(b & 0x7F) << shift
-      if b < 0x80 { return value }
-      shift += 7
-    }
-  }
-
-  @inline(__always)
-  static func readMask(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
-    let v = read(bytes, at: &i)
-    return v & 1 == 0 ? 1 << UInt32(v >> 1) : UInt32(truncatingIfNeeded: v >> 1)
-  }
-}
-
-/// Open addressing from (prefix key, character) to a posting partition's key numbers: the
-/// partition's n-grams as a trie, one 8-byte word a lookup (as a document's `GramTrie`), much
-/// faster than `Dictionary` with SipHash for the millions of lookups of a large site. A slot
-/// (word, key) is 12 bytes (the word as two halves, so no padding follows the key), for tables
-/// of up to millions of keys. A class, as it owns that memory; each table belongs to one
-/// posting partition.
-final class GramTable {
-  private struct Slot {
-    /// 0: empty.
-    var low: UInt32 = 0
-    var high: UInt32 = 0
-    var value: Int32 = 0
-
-    init() {}
-
-    init(word: UInt64, value: Int32) {
-      (low, high, self.value) = (UInt32(truncatingIfNeeded: word), UInt32(word >> 32), value)
-    }
-
-    var word: UInt64 { UInt64(high) << 32 | UInt64(low) }
-  }
-
-  private var slots: UnsafeMutablePointer<Slot>
-  private var size: Int
-  private(set) var count = 0
-
-  init(capacity: Int) {
-    var c = 16
-    while c < capacity * 2 { c <<= 1 }
-    size = c
-    slots = .allocate(capacity: c)
-    slots.initialize(repeating: Slot(), count: c)
-  }
-
-  deinit {
-    slots.deinitialize(count: size)
-    slots.deallocate()
-  }
-
-  @inline(__always)
-  private func slot(_ word: UInt64) -> Int {
-    var h = word &* 0x9E37_79B9_7F4A_7C15
-    h ^= h >> 29
-    return Int(truncatingIfNeeded: h) & (size - 1)
-  }
-
-  /// The value stored for (`parent`, `scalar`) (`parent` -1 for a one-character n-gram),
-  /// storing `value` first when it is new.
-  @inline(__always)
-  func insert(parent: Int32, _ scalar: UInt32, value: Int32) -> (value: Int32, inserted: Bool) {
-    let word = GramTrie.word(parent: parent, scalar)
-    if (count + 1) * 4 > size * 3 { grow() }
-    var i = slot(word)
-    while slots[i].word != 0 {
-      if slots[i].word == word { return (slots[i].value, false) }
-      i = (i + 1) & (size - 1)
-    }
-    slots[i] = Slot(word: word, value: value)
-    count += 1
-    return (value, true)
-  }
-
-  private func grow() {
-    let (old, oldSize) = (slots, size)
-    size *= 2
-    slots = .allocate(capacity: size)
-    slots.initialize(repeating: Slot(), count: size)
-    for j in 0..<oldSize where old[j].word != 0 {
-      var i = slot(old[j].word)
-      while slots[i].word != 0 { i = (i + 1) & (size - 1) }
-      slots[i] = old[j]
-    }
-    old.deinitialize(count: oldSize)
-    old.deallocate()
-  }
-}
-
-extension Array where Element: Sendable {
-  /// Order-keeping map over all cores (Dispatch only, so this module needs nothing but
-  /// Foundation).
-  func searchParallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
-    let n = count
-    if n < 2 { return map(transform) }
-    let results = ResultBox<T>(count: n)
-    let input = self
-    DispatchQueue.concurrentPerform(iterations: n) { i in
-      results.set(i, transform(input[i]))
-    }
-    return results.values()
-  }
-}
-
-/// Slots written by exactly one worker each; read after all workers finished.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = [T?](repeating: nil, count: count) }
-
-  func set(_ i: Int, _ value: T) {
-    lock.lock()
-    slots[i] = value
-    lock.unlock()
-  }
-
-  func values() -> [T] { slots.map { $0! } }
 }

@@ -88,7 +88,7 @@ struct LintCommand: ParsableCommand {
         )
       }
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
       if !isDirectory.boolValue, url.pathExtension != "md" {
         throw ValidationError(
           "`\(path)` is not a Markdown page\nHelp: portal lint checks the text of .md pages; problems in site.yml are reported by portal build"
