@@ -36,6 +36,9 @@ BIN = _path_from_env("PORTAL_BIN", ROOT / ".build" / "debug" / "portal").resolve
 CONTENT = _path_from_env("PORTAL_CONTENT", ROOT / "content").resolve()
 THEME = ROOT / "theme"
 NOW = os.environ.get("PORTAL_NOW") or "2026-11-25T09:00:00+09:00"
+# The tests read Portal's messages in English, whatever language this computer is set to
+# (a test that wants Japanese sets PORTAL_LANG=ja for its own run).
+os.environ["PORTAL_LANG"] = "en"
 
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 CHROMEDRIVER_CANDIDATES = ["/usr/bin/chromedriver"]

@@ -232,12 +232,16 @@ extension Diagnostic {
     w.string(message)
     w.optional(hint)
     w.optional(code)
+    w.optional(japanese?.message)
+    w.optional(japanese?.hint)
   }
 
   init(decoding r: inout BinaryReader) throws {
     let severity: Severity = try r.bool() ? .error : .warning
     let location = SourceLocation(file: try r.string(), line: try r.int(), column: try r.int())
     self.init(severity, location, try r.string(), hint: try r.optional(), code: try r.optional())
+    let (message, hint): (String?, String?) = (try r.optional(), try r.optional())
+    if let message { japanese = Japanese(message: message, hint: hint) }
   }
 }
 

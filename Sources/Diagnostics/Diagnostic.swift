@@ -37,6 +37,21 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// A stable rule or error id (for example `front-matter.unknown-key` or `lint.sentence-length`),
   /// so CI and editors can filter and writers can silence a lint rule.
   public var code: String?
+  /// The message and hint in Japanese, where they have been written (`ja(_:hint:)`): the
+  /// writers of a Japanese site read them in Japanese when their computer is set to it
+  /// (`MessageLanguage`); English stays the fallback and the form tools and tests read.
+  public var japanese: Japanese?
+
+  /// A diagnostic's words in Japanese.
+  public struct Japanese: Sendable, Hashable, Codable {
+    public var message: String
+    public var hint: String?
+
+    public init(message: String, hint: String? = nil) {
+      self.message = message
+      self.hint = hint
+    }
+  }
 
   public init(
     _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
@@ -61,13 +76,39 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     Diagnostic(.warning, location, message, hint: hint, code: code)
   }
 
+  /// This diagnostic with its message and hint in Japanese too (without a Japanese hint, an
+  /// English one is left out in Japanese rather than mixed in).
+  public func ja(_ message: String, hint: String? = nil) -> Diagnostic {
+    var d = self
+    d.japanese = Japanese(message: message, hint: hint)
+    return d
+  }
+
+  /// This diagnostic with its message and hint in `language` where it has them, else in
+  /// English; the other language's words are dropped.
+  public func localized(_ language: MessageLanguage) -> Diagnostic {
+    var d = self
+    if language == .japanese, let japanese {
+      d.message = japanese.message
+      d.hint = japanese.hint
+    }
+    d.japanese = nil
+    return d
+  }
+
   /// `file:line:column: error: message` — the form editors and CI annotate — with the hint on
   /// an indented second line.
-  public var text: String {
+  public var text: String { text(in: .english) }
+
+  /// The same in `language`: the message and hint translated where they can be; the severity
+  /// and the code stay as they are, as editors and CI read them.
+  public func text(in language: MessageLanguage) -> String {
+    let d = localized(language)
+    let translated = language == .japanese && japanese != nil
     var s =
-      "\(Self.visible(location.file, keepingLines: false)):\(location.line):\(location.column): \(severity.rawValue): \(Self.visible(message))"
+      "\(Self.visible(location.file, keepingLines: false)):\(location.line):\(location.column): \(severity.rawValue): \(Self.visible(d.message))"
     if let code { s += " [\(code)]" }
-    if let hint { s += "\n    hint: \(Self.visible(hint))" }
+    if let hint = d.hint { s += "\n    \(translated ? "直し方" : "hint"): \(Self.visible(hint))" }
     return s
   }
 
@@ -91,7 +132,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case severity, file, line, column, message, hint, code
+    case severity, file, line, column, message, hint, code, japanese
   }
 
   public init(from decoder: Decoder) throws {
@@ -103,6 +144,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     message = try c.decode(String.self, forKey: .message)
     hint = try c.decodeIfPresent(String.self, forKey: .hint)
     code = try c.decodeIfPresent(String.self, forKey: .code)
+    japanese = try c.decodeIfPresent(Japanese.self, forKey: .japanese)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -114,6 +156,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     try c.encode(message, forKey: .message)
     try c.encodeIfPresent(hint, forKey: .hint)
     try c.encodeIfPresent(code, forKey: .code)
+    try c.encodeIfPresent(japanese, forKey: .japanese)
   }
 }
 

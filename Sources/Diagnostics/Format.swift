@@ -9,12 +9,16 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 public enum DiagnosticPrinter {
   /// Renders diagnostics in the given format. JSON is an object with a `diagnostics` array and
-  /// counts, so a consumer can tell "no problems" from "no output".
-  public static func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+  /// counts, so a consumer can tell "no problems" from "no output"; it keeps the English
+  /// `message` and `hint` (what tools match on) with the Japanese beside them (`japanese`).
+  /// Text is in `language`.
+  public static func render(
+    _ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: MessageLanguage = .english
+  ) -> String {
     let list = diagnostics.sorted
     switch format {
     case .text:
-      return list.map(\.text).joined(separator: "\n")
+      return list.map { $0.text(in: language) }.joined(separator: "\n")
     case .json:
       struct Report: Encodable {
         var errors: Int

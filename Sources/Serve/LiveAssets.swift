@@ -62,7 +62,7 @@ enum LiveAssets {
           const item = el("li", "portal-live-item");
           item.appendChild(el("code", "portal-live-where", `${p.file}:${p.line}:${p.column}`));
           item.appendChild(el("p", "portal-live-message", p.message));
-          if (p.hint) item.appendChild(el("p", "portal-live-hint", "hint: " + p.hint));
+          if (p.hint) item.appendChild(el("p", "portal-live-hint", p.hint));
           list.appendChild(item);
         }
         box.appendChild(list);
@@ -130,7 +130,7 @@ enum LiveAssets {
     .portal-live-item { border-left: 0.25rem solid #c00; padding: 0.25rem 0.75rem; margin: 0 0 1rem; }
     .portal-live-where { font: 0.9rem/1.4 ui-monospace, monospace; background: #f3f3f3; padding: 0.1rem 0.3rem; }
     .portal-live-message { margin: 0.25rem 0 0; }
-    .portal-live-hint { margin: 0.25rem 0 0; color: #444; }
+    .portal-live-hint { margin: 0.25rem 0 0; color: #444; border-left: 3px solid #999; padding-left: 0.5rem; }
     .portal-live-close { font: inherit; padding: 0.4rem 1rem; }
     /* What lint and check say about the page. */
     .portal-lint {

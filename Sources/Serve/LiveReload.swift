@@ -42,7 +42,8 @@ actor LiveReload {
 
   func buildFailed(_ diagnostics: [Diagnostic]) {
     let problems = diagnostics.filter { $0.severity == .error }.map { d -> [String: Any] in
-      [
+      let d = d.localized(.current)
+      return [
         "file": d.location.file, "line": d.location.line, "column": d.location.column,
         "message": d.message, "hint": d.hint ?? "", "code": d.code ?? "",
       ]

@@ -56,15 +56,21 @@ enum PageProblems {
   }
 
   /// `{"file": …, "diagnostics": [{file, line, column, severity, message, hint, code}]}`, in
-  /// position order: what the page's panel lists.
-  static func json(file: String, diagnostics: [Diagnostic]) -> [UInt8] {
+  /// position order and in the writer's language (`MessageLanguage`): what the page's panel
+  /// lists.
+  static func json(
+    file: String, diagnostics: [Diagnostic], language: MessageLanguage = .current
+  ) -> [UInt8] {
     struct Answer: Encodable {
       var file: String
       var diagnostics: [Diagnostic]
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(Answer(file: file, diagnostics: diagnostics.sorted))) ?? Data()
+    let data =
+      (try? encoder.encode(
+        Answer(file: file, diagnostics: diagnostics.sorted.map { $0.localized(language) })))
+      ?? Data()
     return [UInt8](data)
   }
 }

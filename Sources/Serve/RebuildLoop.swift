@@ -193,7 +193,7 @@ final class RebuildLoop: @unchecked Sendable {
       return report.succeeded && !initial && printed == report.diagnostics
     }
     if !report.diagnostics.isEmpty && !repeated {
-      log(DiagnosticPrinter.render(report.diagnostics, as: .text))
+      log(DiagnosticPrinter.render(report.diagnostics, as: .text, language: .current))
     }
     if report.succeeded && initial {
       log(report.summary)

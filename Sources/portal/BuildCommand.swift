@@ -95,7 +95,7 @@ struct BuildCommand: ParsableCommand {
     case .text:
       if !report.diagnostics.isEmpty {
         FileHandle.standardError.write(
-          Data((DiagnosticPrinter.render(report.diagnostics, as: .text) + "\n").utf8))
+          Data((DiagnosticPrinter.render(report.diagnostics, as: .text, language: .current) + "\n").utf8))
       }
       print(report.summary)
     case .json:

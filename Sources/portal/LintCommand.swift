@@ -119,7 +119,7 @@ struct LintCommand: ParsableCommand {
       ($0.severity == .error || $0.code == FutureDates.code) && isSelected($0.location.file)
     }
     guard let set else {
-      print(DiagnosticPrinter.render(diagnostics, as: .text))
+      print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current))
       throw ExitCode(1)
     }
     let configuration: LintConfiguration
@@ -152,7 +152,7 @@ struct LintCommand: ParsableCommand {
     let summary = Self.summary(files: files.count, diagnostics)
     switch format {
     case .text:
-      if !diagnostics.isEmpty { print(DiagnosticPrinter.render(diagnostics, as: .text)) }
+      if !diagnostics.isEmpty { print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current)) }
       print(summary)
     case .json:
       print(DiagnosticPrinter.render(diagnostics, as: .json))

@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Foundation
 import Testing
@@ -63,6 +64,24 @@ import Testing
       #expect(again?.pages == pages)
       #expect(againDiagnostics == diagnostics)
     }
+  }
+
+  /// A diagnostic's Japanese words (`Diagnostic.ja`) come back from the cache, with and without
+  /// a hint, and a diagnostic without them comes back without.
+  @Test func diagnosticsKeepTheirJapanese() throws {
+    let at = SourceLocation(file: "content/a.md", line: 2, column: 7)
+    let list = [
+      Diagnostic.error(at, "bad", hint: "fix", code: "x").ja("だめです", hint: "直してください"),
+      Diagnostic.warning(at, "odd").ja("変です"),
+      Diagnostic.warning(at, "plain", hint: "only English"),
+    ]
+    var w = BinaryWriter()
+    for d in list { d.encode(into: &w) }
+    var r = BinaryReader(w.bytes)
+    let back = try list.map { _ in try Diagnostic(decoding: &r) }
+    #expect(back == list)
+    #expect(back[1].japanese == Diagnostic.Japanese(message: "変です", hint: nil))
+    #expect(back[2].japanese == nil)
   }
 
   /// A different site.yml forgets the cached parses: field ids are checked while parsing.
