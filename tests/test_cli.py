@@ -183,6 +183,27 @@ def test_new_does_not_write_through_a_link(work):
     assert not outside.exists()
 
 
+def test_new_does_not_write_through_a_linked_folder(work):
+    """A kind's folder that is a link leading outside content/ is refused, not written into."""
+    outside = work / "outside"
+    outside.mkdir()
+    shutil.rmtree(work / "content" / "glossary", ignore_errors=True)
+    (work / "content" / "glossary").symlink_to(outside)
+    r = portal("new", "glossary", "テスト", "--slug", "evil", cwd=work)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert r.stderr.startswith("Error: content/glossary is a link leading outside the content folder\nHelp: ")
+    assert list(outside.iterdir()) == []
+
+
+def test_new_refuses_a_title_over_several_lines(work):
+    """A line break in the title would end its quoted value and write lines of its own into
+    the front matter (an early `---`, keys of the writer's choosing)."""
+    r = portal("new", "initiative", 'a"\n---\nslug: x\n---\n<script>', "--slug", "inj", cwd=work)
+    assert r.returncode == 2
+    assert "the title holds a line break" in r.stderr
+    assert not (work / "content" / "initiatives" / "inj.md").exists()
+
+
 def test_new_answers_mistakes_with_a_suggestion(work):
     r = portal("new", "initiatve", "防災", "--slug", "bousai", cwd=work)
     assert r.returncode == 2
@@ -408,3 +429,26 @@ def test_usage_mistakes_say_error_help_usage_on_their_own_lines(work):
         assert lines[0].startswith("Error: ") and error in lines[0], (args, r.stderr)
         assert lines[1].startswith("Help: ") and hint in lines[1], (args, r.stderr)
         assert lines[2].startswith("Usage: portal "), (args, r.stderr)
+
+
+def test_check_right_after_a_rebuild_of_a_template_edit_is_not_stale(work):
+    """A rebuild that changed only a template (nothing the source map records) dates the
+    source map anew, so `portal check --strict` of the fresh site does not call it stale;
+    a failed build leaves the date, and check then says the site is older than its files."""
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    past = time.time() - 600
+    for p in [*work.rglob("*")]:
+        os.utime(p, (past, past), follow_symlinks=False)
+    template = work / "theme" / "templates" / "home.mustache"
+    template.write_text(template.read_text(encoding="utf-8").replace("</h1>", "（試行）</h1>", 1), encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0 and r.stdout.startswith("Updated "), r.stdout + r.stderr
+    r = portal("check", "--strict", cwd=work)
+    assert r.returncode == 0 and "check.stale" not in r.stdout + r.stderr, r.stdout + r.stderr
+    # A build that fails leaves the site, and its date, as they were.
+    os.utime(work / "site" / ".portal" / "sourcemap.json", (past, past))
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("fields: [crisis-management, safety]", "fields: [crisis]"), encoding="utf-8")
+    assert portal("build", "--now", NOW, cwd=work).returncode == 1
+    r = portal("check", cwd=work)
+    assert "check.stale" in r.stdout + r.stderr, r.stdout + r.stderr

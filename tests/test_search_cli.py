@@ -238,3 +238,20 @@ def test_help_has_examples():
     assert "Examples:" in r.stdout and "--limit 0" in r.stdout
     r = portal("--help")
     assert "search" in r.stdout
+
+
+def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
+    """An escape sequence pasted into a page's text reaches the writer's terminal as text
+    (`\\u{1B}`), not as a command that recolours or retitles it."""
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (tmp_path / "content" / "initiatives" / "escape.md").write_text(
+        "---\ntitle: 制御文字のページ\nsummary: 表示の確かめです。\nfields: [safety]\nstatus: active\n"
+        "started: 2025-04-01\n---\n\nぞぞてすと \x1b]0;pwned\x07 \x1b[31mRED\x1b[0m です。\n",
+        encoding="utf-8")
+    assert portal("build", "--now", NOW, cwd=tmp_path).returncode == 0
+    r = portal("search", "ぞぞてすと", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "ぞぞてすと" in r.stdout
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert "\\u{1B}[31mRED" in r.stdout

@@ -101,6 +101,13 @@ public struct BuildReport: Sendable {
   /// Whether warnings alone failed a `--strict` build.
   var failedOnWarnings: Bool { strict && diagnostics.warningCount > 0 }
 
+  /// What a failed build did to the output: nothing, unless writing in place failed part way.
+  private var outputLeft: String {
+    diagnostics.contains { $0.code == "output.partial" }
+      ? "the output folder may be partly updated (the next build writes it whole again)"
+      : "the previous output was left unchanged"
+  }
+
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
     // Kinds the site has none of are left out: "0 about" read as if pages had gone missing.
@@ -112,7 +119,7 @@ public struct BuildReport: Sendable {
     let time = String(format: "%.2f s", seconds) + unpublishedNote
     if !succeeded {
       return
-        "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\(failedOnWarnings ? " (--strict: warnings count as errors)" : ""); the previous output was left unchanged (\(time))"
+        "Build failed: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\(failedOnWarnings ? " (--strict: warnings count as errors)" : ""); \(outputLeft) (\(time))"
     }
     let warnings = "\(diagnostics.warningCount) warning(s)"
     switch mode {

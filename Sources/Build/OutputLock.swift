@@ -130,7 +130,7 @@ public final class OutputLock: @unchecked Sendable {
     } catch {
       guard command == .serve else { return nil }
       switch error {
-      case .unsafe(let message), .io(let message): throw .refused(message)
+      case .unsafe(let message), .io(let message), .partial(let message): throw .refused(message)
       }
     }
     let path = path(for: output)

@@ -20,6 +20,9 @@ enum OutputWriter {
   enum Failure: Error {
     case unsafe(String)
     case io(String)
+    /// Writing in place failed part way: some files are new, some old (the cache is gone, so
+    /// the next build writes the whole site again).
+    case partial(String)
   }
 
   /// Refuses output folders whose replacement would destroy something else: the file system
@@ -116,14 +119,19 @@ enum OutputWriter {
       throw .unsafe("refusing to write `\(path)`: it would land outside the output folder")
     }
     let root = output.standardizedFileURL.path
+    // What would stop the writes part way, or lead them elsewhere, is found before the first.
+    try checkBeforeWriting(writes.map(\.path) + deletes, under: root)
     unlink(root + "/" + BuildCache.headFile)
+    let partly = "; the output folder may be partly updated: the next build writes it whole again"
     if let failed = FileIO.makeDirectories(for: writes.map(\.path), under: root) {
-      throw .io("cannot create the folder \(failed)")
+      throw .partial("cannot create the folder \(failed)" + partly)
     }
     let failures: [String?] = writes.parallelMap { file in
       FileIO.replace(file.data, at: root + "/" + file.path) ? nil : file.path
     }
-    if let failed = failures.compactMap({ $0 }).first { throw .io("cannot write \(failed)") }
+    if let failed = failures.compactMap({ $0 }).first {
+      throw .partial("cannot write \(failed)" + partly)
+    }
     for path in deletes {
       unlink(root + "/" + path)
       // Remove folders left empty (rmdir fails on the first one that is not).
@@ -133,6 +141,37 @@ enum OutputWriter {
       }
     }
     if let cache { try writeCache(cache, to: output) }
+  }
+
+  /// Refuses, before anything is written in place, a path longer than the file system takes
+  /// (a name over 255 bytes, a whole path of 4,096) and a folder of the output that is a link:
+  /// Portal writes none, and writing or deleting through one (put there by hand, or by a
+  /// repository holding the site) would reach wherever it leads.
+  static func checkBeforeWriting(_ paths: [String], under root: String) throws(Failure) {
+    var folders: Set<Substring> = []
+    for path in paths {
+      if (root + "/" + path).utf8.count >= Int(PATH_MAX)
+        || path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+      {
+        let shown = path.count > 80 ? path.prefix(60) + "…" : path[...]
+        throw .unsafe(
+          "cannot write `\(shown)`: the path is longer than the file system allows (a name of 255 bytes, a path of 4,096): shorten the address that makes it (a `redirect_from` or a slug)"
+        )
+      }
+      var end = path.endIndex
+      while let slash = path[..<end].lastIndex(of: "/") {
+        guard folders.insert(path[..<slash]).inserted else { break }
+        end = slash
+      }
+    }
+    for folder in folders.sorted() {
+      var info = stat()
+      if lstat(root + "/" + folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+        throw .unsafe(
+          "`\(folder)` in the output folder is a link, which Portal never writes: it would write and delete through it, wherever it leads; remove the link (the next build writes the folder again)"
+        )
+      }
+    }
   }
 
   /// Writes the cache: the state first, the head that points at it last.

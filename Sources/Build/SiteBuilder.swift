@@ -37,6 +37,9 @@ public enum SiteBuilder {
         diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds,
         mode: mode)
       report.strict = options.strict
+      if report.succeeded, mode != .upToDate {
+        SourceMapStep.markBuilt(in: options.outputDirectory)
+      }
       return report
     }
     let outputLocation = SourceLocation(
@@ -101,7 +104,7 @@ public enum SiteBuilder {
           return report
         }
       } catch {
-        diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+        diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
         return finish(0)
       }
     }
@@ -217,7 +220,7 @@ public enum SiteBuilder {
     do {
       staging = previous == nil ? try StagingFolder(for: options.outputDirectory) : nil
     } catch {
-      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
       return finish(0)
     }
     let searchInputs = dependencies.searchInputs
@@ -302,7 +305,7 @@ public enum SiteBuilder {
       if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
       staging?.discard()
-      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
       return finish(0)
     }
     let cache = BuildCache(
@@ -362,7 +365,7 @@ public enum SiteBuilder {
       return report
     } catch {
       staging?.discard()
-      diagnostics.append(.error(outputLocation, message(error), code: "output.write"))
+      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
       return finish(0)
     }
   }
@@ -493,9 +496,16 @@ public enum SiteBuilder {
 
   static func message(_ error: Error) -> String {
     switch error as? OutputWriter.Failure {
-    case .unsafe(let m)?, .io(let m)?: m
+    case .unsafe(let m)?, .io(let m)?, .partial(let m)?: m
     case nil: "\(error)"
     }
+  }
+
+  /// The code of a failed write: `output.partial` when files were written in place before it
+  /// failed (the report then says the output may be partly updated), else `output.write`.
+  static func writeCode(_ error: Error) -> String {
+    if case .partial? = error as? OutputWriter.Failure { return "output.partial" }
+    return "output.write"
   }
 
   static func counts(_ site: Site, drafts: Int, scheduled: Int) -> [(String, Int)] {

@@ -12,6 +12,15 @@ import Site
 enum SourceMapStep {
   static let path = "\(OutputWriter.markerFolder)/sourcemap.json"
 
+  /// Dates the source map now, after a build that changed the site: `portal check` takes its
+  /// date for the build's and warns of sources saved after it (`check.stale`). A build that
+  /// only changed what the map does not record (a template's wording, site.yml, an asset)
+  /// leaves its bytes alone, and its old date had the next check call the fresh site stale.
+  static func markBuilt(in output: URL) {
+    let file = output.appendingPathComponent(path).path
+    try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
+  }
+
   /// The JSON of one page's entry, or nil for files that are not pages.
   static func entry(for file: OutputFile) -> [UInt8]? {
     guard file.path.hasSuffix(".html") else { return nil }

@@ -114,8 +114,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
   /// Control characters written as `\u{1B}`: a file name or a value holding an escape
   /// sequence would otherwise recolour or retitle the writer's terminal and CI's log, or hide
-  /// what comes after it.
-  static func visible(_ text: String, keepingLines: Bool = true) -> String {
+  /// what comes after it. Public for other output made of page text (`portal search`).
+  public static func visible(_ text: String, keepingLines: Bool = true) -> String {
     func isControl(_ s: Unicode.Scalar) -> Bool {
       s.isInvisibleControl || (!keepingLines && s == "\n")
     }

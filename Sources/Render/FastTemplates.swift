@@ -125,35 +125,25 @@ struct FastTemplates: Sendable {
     var inherited: [String: [Token]]?
   }
 
-  /// Thrown where swift-mustache would print a value this renderer does not (a dictionary or
-  /// list as `{{value}}`), so the page is rendered by swift-mustache instead.
-  struct Decline: Error {}
-
-  /// Renders a template; nil when it prints a value this renderer does not (a list or
-  /// dictionary as text).
+  /// Renders a template; nil when the theme has no such template.
   func render(_ name: String, _ context: TemplateContext) -> String? {
     guard let tokens = templates[name] else { return nil }
     var out = ""
     out.reserveCapacity(16_384)
-    do {
-      try render(tokens, Context(stack: [.dict(context)]), into: &out)
-    } catch {
-      return nil
-    }
+    render(tokens, Context(stack: [.dict(context)]), into: &out)
     return out
   }
 
-  private func render(_ tokens: [Token], _ context: Context, into out: inout String) throws(Decline)
-  {
+  private func render(_ tokens: [Token], _ context: Context, into out: inout String) {
     guard let indentation = context.indentation, !indentation.isEmpty else {
-      for token in tokens { try render(token, context, into: &out) }
+      for token in tokens { render(token, context, into: &out) }
       return
     }
     // swift-mustache indents a token's output when the text so far ends a line.
     var own = ""
     for token in tokens {
       var piece = ""
-      try render(token, context, into: &piece)
+      render(token, context, into: &piece)
       if !piece.isEmpty, Self.endsWithNewline(own) { own += indentation }
       own += piece
     }
@@ -167,23 +157,24 @@ struct FastTemplates: Sendable {
     return bytes.count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] != 0x0D
   }
 
-  private func render(_ token: Token, _ context: Context, into out: inout String) throws(Decline) {
+  private func render(_ token: Token, _ context: Context, into out: inout String) {
     switch token {
     case .text(let text):
       out += text
     case .variable(let path):
+      // A list or dictionary printed as text prints nothing: it has no text of its own
+      // (swift-mustache printed Swift's description of it, its keys in a different order each
+      // run), and `TemplateCheck` warns of such a tag.
       switch lookup(path, context) {
       case .text(let s)?: Self.escape(s, into: &out)
       case .bool(let b)?: out += b ? "true" : "false"
-      case nil: break
-      case .dict?, .list?: throw Decline()
+      case nil, .dict?, .list?: break
       }
     case .unescaped(let path):
       switch lookup(path, context) {
       case .text(let s)?: out += s
       case .bool(let b)?: out += b ? "true" : "false"
-      case nil: break
-      case .dict?, .list?: throw Decline()
+      case nil, .dict?, .list?: break
       }
     case .section(let path, let body):
       switch lookup(path, context) {
@@ -192,17 +183,17 @@ struct FastTemplates: Sendable {
         var inner = context
         for item in items {
           inner.stack.append(item)
-          try render(body, inner, into: &out)
+          render(body, inner, into: &out)
           inner.stack.removeLast()
         }
       case .bool(let b)?:
-        if b { try render(body, context, into: &out) }
+        if b { render(body, context, into: &out) }
       case .text("")?, nil:
         break
       case let value?:
         var inner = context
         inner.stack.append(value)
-        try render(body, inner, into: &out)
+        render(body, inner, into: &out)
       }
     case .inverted(let path, let body):
       switch lookup(path, context) {
@@ -210,19 +201,19 @@ struct FastTemplates: Sendable {
         if items.isEmpty {
           var inner = context
           inner.stack.append(.list(items))
-          try render(body, inner, into: &out)
+          render(body, inner, into: &out)
         }
       case .bool(let b)?:
-        if !b { try render(body, context, into: &out) }
+        if !b { render(body, context, into: &out) }
       case .text("")?, nil:
-        try render(body, context, into: &out)
+        render(body, context, into: &out)
       default:
         break
       }
     case .block(let name, let defaultBody, let indentation):
       var inner = context
       if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-      try render(context.inherited?[name] ?? defaultBody, inner, into: &out)
+      render(context.inherited?[name] ?? defaultBody, inner, into: &out)
     case .partial(let name, let indentation, let overrides):
       guard let body = templates[name] else { return }
       var inner = context
@@ -231,7 +222,7 @@ struct FastTemplates: Sendable {
         // The outer template's overrides win, as in swift-mustache.
         inner.inherited = context.inherited?.merging(overrides) { outer, _ in outer } ?? overrides
       }
-      try render(body, inner, into: &out)
+      render(body, inner, into: &out)
     }
   }
 

@@ -146,10 +146,44 @@ struct TemplateCheck {
             ?? "the keys the pages have are listed in docs/theme.md (Keys)",
           code: "theme.unknown-name"))
     }
+    if tag.kind == .variable || tag.kind == .unescaped, parts.count == 1, found.isEmpty {
+      if TemplateVocabulary.lists.contains(name) {
+        return [printedList(tag, name, item: nil, at: location)]
+      }
+      if TemplateVocabulary.records.contains(name) {
+        return [printedRecord(tag, name, at: location)]
+      }
+    }
     if tag.kind == .unescaped, !Self.isHTML(parts) {
       found.append(unescaped(tag, printing: "`\(name)`", at: location))
     }
     return found
+  }
+
+  /// `{{initiatives}}`: a list printed as text prints nothing (it has no text of its own).
+  private func printedList(
+    _ tag: TemplateSyntax.Tag, _ name: String, item: String?, at location: SourceLocation
+  ) -> Diagnostic {
+    let inner = item ?? "\(tag.open).\(tag.close)"
+    return .warning(
+      location, "`\(name)` is a list: `\(tag.text)` prints nothing",
+      hint:
+        "go through its items with a section: `\(tag.open)#\(name)\(tag.close)\(inner)\(tag.open)/\(name)\(tag.close)`",
+      code: "theme.unknown-name")
+  }
+
+  /// `{{page}}`: a dictionary printed as text prints nothing; its keys are text.
+  private func printedRecord(
+    _ tag: TemplateSyntax.Tag, _ name: String, at location: SourceLocation
+  ) -> Diagnostic {
+    var hint = "print one of its keys, such as `\(tag.open)\(name).title\(tag.close)`"
+    if case .keys(let keys)? = TemplateVocabulary.paths[name] {
+      let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
+      hint = "print one of its keys: " + some.map { "`\(name).\($0)`" }.joined(separator: ", ")
+    }
+    return .warning(
+      location, "`\(name)` holds keys, not text: `\(tag.text)` prints nothing", hint: hint,
+      code: "theme.unknown-name")
   }
 
   /// Whether a name's value holds HTML: `body` or `json_ld`, not under `params` (site.yml's
@@ -248,7 +282,27 @@ struct TemplateCheck {
         ]
       }
     }
-    return []
+    // The whole name found: a list or a dictionary printed as text prints nothing.
+    guard tag.kind == .variable || tag.kind == .unescaped else { return [] }
+    switch shape {
+    case .list(let item):
+      var inner: String?
+      if case .keys(let keys) = item {
+        inner = keys.keys.contains("title") ? "\(tag.open)title\(tag.close)" : nil
+      }
+      return [printedList(tag, tag.name, item: inner, at: location)]
+    case .keys(let keys):
+      let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
+      return [
+        .warning(
+          location, "`\(tag.name)` holds keys, not text: `\(tag.text)` prints nothing",
+          hint: "print one of its keys: "
+            + some.map { "`\(tag.name).\($0)`" }.joined(separator: ", "),
+          code: "theme.unknown-name")
+      ]
+    case .value, .open:
+      return []
+    }
   }
 
   /// The asset key meant by `key`: a file of the same name in a folder (`logo_png` for

@@ -43,6 +43,23 @@ enum TemplateVocabulary {
     "redirect",
   ]
 
+  /// The names that are a list wherever a page has them: printed as text (`{{initiatives}}`)
+  /// they print nothing, and a section goes through their items. A test walks every page's
+  /// context and holds this to it, both ways.
+  static let lists: Set<String> = [
+    "accessibility", "breadcrumbs", "chapters", "children", "domains", "entries", "events",
+    "fields", "footer_pages", "foundation", "groups", "initiatives", "links", "nav", "pages",
+    "past", "related", "strategy", "tags", "terms", "toc", "upcoming", "updates", "used_on",
+    "years",
+  ]
+
+  /// The names that are a dictionary of keys wherever a page has them (or nothing: no
+  /// `previous` page): printed as text (`{{page}}`) they print nothing; their keys are
+  /// (`{{page.title}}`). Held to every page's context by the same test.
+  static let records: Set<String> = [
+    "assets", "next", "page", "params", "previous", "redirect", "search", "site",
+  ]
+
   /// What a name under a dictionary of fixed keys holds, for dotted names (`page.title`).
   indirect enum Shape: Equatable, Sendable {
     /// Text, a flag or a number: nothing is under it.

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Finds the file for a request path in the output folder, as a web server of the published
 /// site would: `index.html` for folders, `404.html` for misses, the base path of `base_url`
 /// stripped. Never reads outside the output folder.
@@ -29,6 +33,10 @@ struct StaticFiles: Sendable {
     guard !parts.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) else {
       return notFound()
     }
+    // Portal writes no links into the output: one there (put by hand, or by whatever else
+    // writes there) could lead anywhere on the computer, and is not served.
+    guard !Self.leadsThroughLink(root, parts + (requestPath.hasSuffix("/") ? ["index.html"] : []))
+    else { return notFound() }
     let relative = parts.joined(separator: "/")
     let full = relative.isEmpty ? root : root + "/" + relative
     var isDir: ObjCBool = false
@@ -47,6 +55,18 @@ struct StaticFiles: Sendable {
         ? .file(path: index, status: 200) : notFound()
     }
     return .file(path: full, status: 200)
+  }
+
+  /// Whether any of `parts` under `root`, taken one more at a time, is a symbolic link.
+  static func leadsThroughLink(_ root: String, _ parts: [Substring]) -> Bool {
+    var path = root
+    for part in parts {
+      path += "/" + part
+      var info = stat()
+      guard lstat(path, &info) == 0 else { return false }
+      if info.st_mode & S_IFMT == S_IFLNK { return true }
+    }
+    return false
   }
 
   private func notFound() -> Result {

@@ -82,6 +82,12 @@ struct NewCommand: ParsableCommand {
         "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", "))"
       )
     }
+    // A line break would end the quoted value and start lines of its own in the front matter.
+    if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw ValidationError(
+        "the title holds a line break or another control character\nHelp: give the title on one line"
+      )
+    }
     let s = slug ?? title
     guard isSlug(s) else {
       if slug != nil {
@@ -106,6 +112,17 @@ struct NewCommand: ParsableCommand {
     let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder)
     let file = folder.appendingPathComponent("\(s).md")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // The kind's folder must be the content folder's own, not a link leading elsewhere (the
+    // build refuses such a link too, and the page would have been written out there).
+    let realContent = URL(fileURLWithPath: content).resolvingSymlinksInPath().path
+    guard folder.resolvingSymlinksInPath().path == realContent + "/" + kind.contentKind.folder
+    else {
+      FileHandle.standardError.write(
+        Data(
+          "Error: \(ContentLoader.displayPath(for: folder)) is a link leading outside the content folder\nHelp: make it a folder of its own (the build refuses the link too)\n"
+            .utf8))
+      throw ExitCode(2)
+    }
     // Created only if nothing is there, not even a link: `fileExists` follows links, so a
     // dangling one was written through, to wherever it pointed.
     let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)

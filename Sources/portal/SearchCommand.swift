@@ -131,7 +131,11 @@ struct SearchCommand: ParsableCommand {
         Self.json(
           query: query, response: response, suggestions: suggestions, files: files, sizes: sizes))
     } else {
-      print(Self.text(query: query, response: response, limit: limit, suggestions: suggestions))
+      // Titles and snippets are the pages' text: a control character in it (an escape
+      // sequence pasted into a body) is shown, not sent to the terminal.
+      print(
+        Diagnostic.visible(
+          Self.text(query: query, response: response, limit: limit, suggestions: suggestions)))
       if explain {
         print("")
         print("Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):")

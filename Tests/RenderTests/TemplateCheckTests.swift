@@ -396,6 +396,26 @@ import Testing
       ])
   }
 
+  /// A list or a dictionary printed as text prints nothing: the check says so, and how to
+  /// print what it holds. In a section (`{{#site.nav}}`) the same names are fine.
+  @Test func listsAndDictionariesPrintedAsTextAreNamed() throws {
+    let (_, diagnostics) = try t.load("printed-lists") { folder in
+      try t.replace(
+        "<main",
+        "{{initiatives}}{{site.nav}}{{page}}{{{tags}}}{{#site.nav}}{{title}}{{/site.nav}}{{^tags}}-{{/tags}}<main",
+        in: "layout", folder)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.unknown-name" }.map {
+        "\($0.message) | \($0.hint ?? "")"
+      } == [
+        "`initiatives` is a list: `{{initiatives}}` prints nothing | go through its items with a section: `{{#initiatives}}{{.}}{{/initiatives}}`",
+        "`site.nav` is a list: `{{site.nav}}` prints nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
+        "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.canonical`, `page.description`, `page.has_search_box`, `page.is_home`, `page.is_search`, `page.title`",
+        "`tags` is a list: `{{{tags}}}` prints nothing | go through its items with a section: `{{#tags}}{{.}}{{/tags}}`",
+      ])
+  }
+
   /// `{{{.}}}` over text and `{{{site.params.body}}}` are text printed as HTML.
   @Test func unescapedDotsAndParamsAreText() throws {
     let (_, diagnostics) = try t.load("unescaped-dot") { folder in

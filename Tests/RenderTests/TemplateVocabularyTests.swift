@@ -43,6 +43,7 @@ import Testing
     var seen: Set<String> = []
     var unknown: [String: String] = [:]  // key → the template whose context has it
     var templates: Set<String> = []
+    var shapes: [String: Set<String>] = [:]
     func walk(_ value: TemplateValue, _ template: String) {
       switch value {
       case .text, .bool: break
@@ -50,6 +51,12 @@ import Testing
       case .dict(let context):
         for (key, inner) in context.mapValues({ $0 }) {
           seen.insert(key)
+          switch inner {
+          case .list: shapes[key, default: []].insert("list")
+          case .dict: shapes[key, default: []].insert("dict")
+          case .text(""): shapes[key, default: []].insert("empty")
+          case .text, .bool: shapes[key, default: []].insert("value")
+          }
           if !TemplateVocabulary.names.contains(key) { unknown[key] = template }
           // The assets' keys are the theme's files, checked as such (`theme.unknown-asset`);
           // the params' are site.yml's.
@@ -97,6 +104,14 @@ import Testing
         if let value = context[root] { compare(value, shape, root) }
       }
     }
+    // The names that are lists, and those that are dictionaries (or nothing), wherever a page
+    // has them: what the check warns of when one is printed as text.
+    #expect(Set(shapes.filter { $0.value == ["list"] }.keys) == TemplateVocabulary.lists)
+    #expect(
+      Set(
+        shapes.filter { $0.value.contains("dict") && $0.value.isSubset(of: ["dict", "empty"]) }.keys
+      )
+        == TemplateVocabulary.records)
     #expect(unlisted == [], "keys under TemplateVocabulary.paths that it does not list")
     let all = Set(TemplateVocabulary.paths.flatMap { listed($0.value, $0.key) })
     #expect(all.subtracting(had) == [], "keys TemplateVocabulary.paths lists that no page has")

@@ -442,6 +442,39 @@ final class PortBox: @unchecked Sendable {
     }
   }
 
+  /// A link put into the output (Portal writes none) is not followed: the server never reads
+  /// outside the output folder, whether the link is a file, a folder or a folder's index.
+  @Test func linksInTheOutputAreNotServed() throws {
+    let dir = try temporaryFolder("serve-links")
+    let site = dir.appendingPathComponent("site")
+    let outside = dir.appendingPathComponent("outside")
+    let fm = FileManager.default
+    for folder in [site.appendingPathComponent("a"), outside] {
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    try Data("secret".utf8).write(to: outside.appendingPathComponent("index.html"))
+    try Data("secret".utf8).write(to: outside.appendingPathComponent("passwd"))
+    try Data("page".utf8).write(to: site.appendingPathComponent("a/index.html"))
+    try Data("missing".utf8).write(to: site.appendingPathComponent("404.html"))
+    try fm.createSymbolicLink(
+      at: site.appendingPathComponent("etc"), withDestinationURL: outside)
+    try fm.createSymbolicLink(
+      at: site.appendingPathComponent("host.txt"),
+      withDestinationURL: outside.appendingPathComponent("passwd"))
+    try fm.createDirectory(
+      at: site.appendingPathComponent("b"), withIntermediateDirectories: true)
+    try fm.createSymbolicLink(
+      at: site.appendingPathComponent("b/index.html"),
+      withDestinationURL: outside.appendingPathComponent("index.html"))
+    let files = StaticFiles(root: site.path)
+    let missing = StaticFiles.Result.file(path: site.path + "/404.html", status: 404)
+    #expect(
+      files.resolve("/a/", basePath: "/") == .file(path: site.path + "/a/index.html", status: 200))
+    for path in ["/etc/passwd", "/etc/", "/etc", "/host.txt", "/b/"] {
+      #expect(files.resolve(path, basePath: "/") == missing, "\(path)")
+    }
+  }
+
   @Test func contentTypesAndPaths() {
     #expect(StaticFiles.contentType(for: "a/index.html") == "text/html; charset=utf-8")
     #expect(StaticFiles.contentType(for: "assets/style.1a.css") == "text/css; charset=utf-8")

@@ -1,0 +1,57 @@
+import Content
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// Writing in place (an incremental build) never goes through a link in the output, and a
+/// path too long to write is refused before the first file is written, so the output is left
+/// as it was and the report says so.
+@Suite struct OutputSafetyTests {
+  @Test func aLinkedFolderInTheOutputIsNotWrittenOrDeletedThrough() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let output = root.appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    // The glossary's pages moved out, a link left in their place.
+    let fm = FileManager.default
+    let outside = root.appendingPathComponent("outside")
+    try fm.moveItem(at: output.appendingPathComponent("glossary"), to: outside)
+    try fm.createSymbolicLink(
+      at: output.appendingPathComponent("glossary"), withDestinationURL: outside)
+    let term = try #require(
+      try fm.contentsOfDirectory(atPath: content.appendingPathComponent("glossary").path)
+        .first { $0.hasSuffix(".md") })
+    let before = snapshot(outside)
+    try edit(content.appendingPathComponent("glossary/" + term)) { $0 + "\n追記です。\n" }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    #expect(report.diagnostics.map(\.code) == ["output.write"])
+    #expect(
+      report.diagnostics.first?.message.hasPrefix("`glossary` in the output folder is a link")
+        == true)
+    #expect(report.summary.contains("the previous output was left unchanged"))
+    #expect(snapshot(outside) == before)
+  }
+
+  @Test func aPathTooLongIsRefusedBeforeAnythingIsWritten() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let before = site(output)
+    // Folders of 250 bytes each: every name is allowed, the whole path is not.
+    let long =
+      "/" + (0..<17).map { _ in String(repeating: "b", count: 250) }.joined(separator: "/") + "/"
+    try edit(content.appendingPathComponent("pages/links.md")) {
+      $0.replacingOccurrences(of: "redirect_from: /link.html", with: "redirect_from: \(long)")
+        .replacingOccurrences(of: "title: ", with: "title: 新しい")
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    #expect(
+      report.diagnostics.first?.message.contains("longer than the file system allows") == true)
+    #expect(report.summary.contains("the previous output was left unchanged"))
+    #expect(site(output) == before)
+  }
+}
