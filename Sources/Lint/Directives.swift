@@ -45,7 +45,11 @@ struct Directives {
                 "`\(word)` in this comment is not a lint rule, so it silences nothing",
                 hint: (guess.map { "did you mean `\($0)`? " } ?? "")
                   + "`portal lint --list-rules` lists every rule",
-                code: "lint.unknown-rule"))
+                code: "lint.unknown-rule"
+              ).ja(
+                "このコメントの `\(word)` は lint の規則の名前ではないため、どの警告も止めません",
+                hint: (guess.map { "`\($0)` の間違いではありませんか。" } ?? "")
+                  + "すべての規則は `portal lint --list-rules` で確かめられます"))
           }
         }
         if words.isEmpty {

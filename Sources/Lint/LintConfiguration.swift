@@ -28,7 +28,11 @@ public struct LintConfiguration: Sendable {
           .init(
             key: key, message: "`\(key)` is not a lint rule",
             hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-              + "`portal lint --list-rules` lists every rule"))
+              + "`portal lint --list-rules` lists every rule",
+            japanese: .init(
+              message: "`\(key)` は lint の規則の名前ではありません",
+              hint: (guess.map { "`\($0)` の間違いではありませんか。" } ?? "")
+                + "すべての規則は `portal lint --list-rules` で確かめられます")))
         continue
       }
       switch value.lowercased() {
@@ -44,7 +48,10 @@ public struct LintConfiguration: Sendable {
         problems.append(
           .init(
             key: key, message: "`\(id)` has no threshold, so `\(value)` means nothing",
-            hint: "write `\(key): off` to turn it off or `\(key): on`"))
+            hint: "write `\(key): off` to turn it off or `\(key): on`",
+            japanese: .init(
+              message: "`\(id)` には数で決める目安がないため、`\(value)` と書いても意味がありません",
+              hint: "止めるときは `\(key): off`、使うときは `\(key): on` と書いてください")))
         continue
       }
       let number = value.hasSuffix("%") ? String(value.dropLast()) : value
@@ -55,8 +62,13 @@ public struct LintConfiguration: Sendable {
             message:
               "`\(value)` is not a valid threshold for `\(id)` (\(threshold.meaning))",
             hint:
-              "write a whole number from \(threshold.range.lowerBound) to \(threshold.range.upperBound) (default \(threshold.value)), or off"
-          ))
+              "write a whole number from \(threshold.range.lowerBound) to \(threshold.range.upperBound) (default \(threshold.value)), or off",
+            japanese: .init(
+              message:
+                "`\(value)` は `\(id)` の目安として使えません（\(threshold.japaneseMeaning)）",
+              hint:
+                "\(threshold.range.lowerBound)から\(threshold.range.upperBound)までの整数（初めの設定は\(threshold.value)）か、off と書いてください"
+            )))
         continue
       }
       enabled[id] = n
@@ -89,6 +101,8 @@ public struct LintConfigurationError: Error, Sendable, CustomStringConvertible {
     public var key: String
     public var message: String
     public var hint: String
+    /// The message and hint in Japanese (`Diagnostic.ja`).
+    public var japanese: Diagnostic.Japanese?
   }
 
   public var problems: [Problem]
@@ -103,10 +117,11 @@ public struct LintConfigurationError: Error, Sendable, CustomStringConvertible {
   /// The problems as errors in `file`; `line(key)` gives the line of a key when the caller
   /// knows it (the first line otherwise).
   public func diagnostics(file: String, line: (String) -> Int? = { _ in nil }) -> [Diagnostic] {
-    problems.map {
-      .error(
-        SourceLocation(file: file, line: line($0.key) ?? 1, column: 1), $0.message,
-        hint: $0.hint, code: "lint.configuration")
+    problems.map { problem in
+      let d = Diagnostic.error(
+        SourceLocation(file: file, line: line(problem.key) ?? 1, column: 1), problem.message,
+        hint: problem.hint, code: "lint.configuration")
+      return problem.japanese.map { d.ja($0.message, hint: $0.hint) } ?? d
     }
   }
 }

@@ -5,6 +5,8 @@ import Diagnostics
 struct Threshold: Sendable {
   var value: Int
   var meaning: String
+  /// The same in Japanese, for the writers who read `site.yml`'s errors in Japanese.
+  var japaneseMeaning: String
   var range: ClosedRange<Int>
 }
 

@@ -42,7 +42,10 @@ struct DateWeekdayRule: Rule {
         result.append(
           context.warning(
             block, at: found.range.lowerBound, "「\(quoted)」 is not a date: \(problem)",
-            hint: "check the month and the day"))
+            hint: "check the month and the day"
+          ).ja(
+            "「\(quoted)」という日付はありません。\(Self.impossible(found, japanese: true) ?? "")",
+            hint: "月と日を確かめてください"))
         continue
       }
       var after = found.range.upperBound
@@ -57,7 +60,10 @@ struct DateWeekdayRule: Rule {
               context.warning(
                 block, at: after + 1,
                 "\(quoted) is a \(actual)曜日, not \(text[after + 1].character)曜日",
-                hint: "correct the date or write its weekday: \(quoted)（\(actual)）"))
+                hint: "correct the date or write its weekday: \(quoted)（\(actual)）"
+              ).ja(
+                "\(quoted)は\(actual)曜日です（\(text[after + 1].character)曜日ではありません）",
+                hint: "日付を直すか、正しい曜日を書いてください：\(quoted)（\(actual)）"))
           }
         }
         continue
@@ -66,25 +72,32 @@ struct DateWeekdayRule: Rule {
       let start = found.range.lowerBound
       if start >= 2, text.hasPrefix(Self.yearly, at: start - 2) { continue }
       var hint = "add the weekday in brackets after it, such as （月）"
+      var hintJa = "日付の後ろに、（月）のようにかっこで曜日を書いてください"
       if let year = found.year {
         let name = Self.weekdayNames[Self.weekday(year, found.month, found.day)]
         hint = "add the weekday in brackets: \(quoted)（\(name)）"
+        hintJa = "かっこで曜日を書き添えてください：\(quoted)（\(name)）"
       } else {
         hint += "; with the year written (2026年\(quoted)), lint checks the weekday too"
+        hintJa += "。年も書くと（2026年\(quoted)）、曜日が合っているかも確かめます"
       }
       result.append(
-        context.warning(block, at: start, "the date 「\(quoted)」 has no weekday", hint: hint))
+        context.warning(block, at: start, "the date 「\(quoted)」 has no weekday", hint: hint).ja(
+          "日付「\(quoted)」に曜日が書かれていません", hint: hintJa))
     }
     return result
   }
 
   /// Why the date cannot be, or nil when it can. Without a year, 2月29日 is possible.
-  static func impossible(_ date: Found) -> String? {
-    guard (1...12).contains(date.month) else { return "there is no month \(date.month)" }
+  static func impossible(_ date: Found, japanese: Bool = false) -> String? {
+    guard (1...12).contains(date.month) else {
+      return japanese ? "\(date.month)月という月はありません" : "there is no month \(date.month)"
+    }
     let days = daysInMonth(date.month, year: date.year)
     guard (1...days).contains(date.day) else {
       let year = date.year.map { "\($0)年" } ?? ""
-      return "\(year)\(date.month)月 has \(days) days"
+      return japanese
+        ? "\(year)\(date.month)月は\(days)日までです" : "\(year)\(date.month)月 has \(days) days"
     }
     return nil
   }

@@ -59,6 +59,10 @@ struct DoubleNegativeRule: Rule {
           block, at: i, "a double negative (「〜\(pattern.string(0..<pattern.count))」)",
           hint:
             "say it positively: 〜ないわけではない → 〜ことがあります, 〜せざるを得ない → 〜する必要があります"
+        ).ja(
+          "打ち消しを重ねた言い方（「〜\(pattern.string(0..<pattern.count))」）があります",
+          hint:
+            "打ち消しを使わない言い方にしてください（〜ないわけではない → 〜ことがあります、〜せざるを得ない → 〜する必要があります）"
         ))
       i += pattern.count
     }

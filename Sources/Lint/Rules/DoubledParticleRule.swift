@@ -13,6 +13,7 @@ struct DoubledParticleRule: Rule {
   let threshold: Threshold? = Threshold(
     value: 4,
     meaning: "report the same particle when at most this many characters separate the two",
+    japaneseMeaning: "同じ助詞の間がこの文字数以下なら知らせる",
     range: 0...100)
 
   static let particles = CharacterClass("がをにではもへ")
@@ -68,7 +69,9 @@ struct DoubledParticleRule: Rule {
               block, at: particle.start,
               "the particle 「\(particle.text)」 twice in one clause (「\(stretch)」)",
               hint: "rephrase so it is used once, or split the clause with 、 or into two sentences"
-            ))
+            ).ja(
+              "同じ助詞「\(particle.text)」が近くで2回使われています（「\(stretch)」）",
+              hint: "1回で済むように言い換えるか、読点（、）で区切るか、二つの文に分けてください"))
         }
         last[particle.text] = particle
         i = particle.end

@@ -16,12 +16,16 @@ struct EmptySectionRule: Rule {
       if section.title.isEmpty {
         return .warning(
           at, "this heading has no words",
-          hint: "write the heading after the `#` marks, or remove the line", code: id)
+          hint: "write the heading after the `#` marks, or remove the line", code: id
+        ).ja("この見出しには文字がありません", hint: "`#` の後ろに見出しの文字を書くか、この行を消してください")
       }
       return .warning(
         at, "the section 「\(section.title)」 has nothing under it",
         hint: "write its text under the heading, or remove the heading until there is some",
-        code: id)
+        code: id
+      ).ja(
+        "見出し「\(section.title)」の下に何も書かれていません",
+        hint: "見出しの下に本文を書くか、本文ができるまで見出しを消しておいてください")
     }
   }
 }

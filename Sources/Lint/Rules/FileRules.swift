@@ -48,6 +48,7 @@ struct FileLinkRule: Rule {
         !saysFormat && !saysSize ? "its format and size" : saysFormat ? "its size" : "its format"
       // What to write: the real size when the file is this site's; only the format for a file
       // on another site, whose size Portal cannot know.
+      let missingJa = !saysFormat && !saysSize ? "ファイルの種類と大きさ" : saysFormat ? "大きさ" : "ファイルの種類"
       let note =
         external ? "（\(format.name)）" : "（\(format.name)・\(size.map(Self.sizeText) ?? "1.2MB")）"
       return .warning(
@@ -55,7 +56,12 @@ struct FileLinkRule: Rule {
         "the link to this \(format.name) file does not say \(missing)",
         hint:
           "say it in the link text, so readers know before they open it: \(size == nil && !external ? "for example " : "")\(note)",
-        code: id)
+        code: id
+      ).ja(
+        "この\(format.name)ファイルへのリンクに、\(missingJa)が書かれていません",
+        hint:
+          "開く前にわかるように、リンクの文字に書き添えてください。\(size == nil && !external ? "例：" : "")\(note)"
+      )
     }
   }
 
@@ -82,7 +88,8 @@ struct ImageWeightRule: Rule {
   let id = "lint.image-weight"
   let summary = "An image of the site larger than the limit (in KB) to download."
   let threshold: Threshold? = Threshold(
-    value: 500, meaning: "maximum size of an image in KB", range: 50...100_000)
+    value: 500, meaning: "maximum size of an image in KB",
+    japaneseMeaning: "画像の最大の大きさ（KB）", range: 50...100_000)
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard let directory = page.directory else { return [] }
@@ -93,12 +100,18 @@ struct ImageWeightRule: Rule {
       let size = FileLinkRule.sizeText(bytes)
       let pixels = context.site.imageDimensions(of: image.url, from: directory)
       let shape = pixels.map { "\($0.width) × \($0.height) px, " } ?? ""
+      let shapeJa = pixels.map { "\($0.width) × \($0.height) px、" } ?? ""
       return .warning(
         page.location(of: image),
         "this image is \(size) (\(shape)more than \(context.threshold)KB): every reader downloads all of it",
         hint:
           "save it smaller: about 1,600 px wide as JPEG or WebP is usually a few hundred KB and sharp on any screen",
-        code: id)
+        code: id
+      ).ja(
+        "この画像は\(size)あります（\(shapeJa)\(context.threshold)KBより大きい）。読む人は全員、この画像をすべてダウンロードします",
+        hint:
+          "小さく保存し直してください。幅1,600 px くらいの JPEG か WebP にすると、たいてい数百KBになり、どの画面でもきれいに見えます"
+      )
     }
   }
 }

@@ -78,7 +78,12 @@ struct FootnoteRule: Rule {
               "footnotes are not supported: the note 「[^\(label)]: …」 is left out of the page (or shown as typed)",
               hint:
                 "write the note as text after the paragraph, starting with ※: `※\(label) \(note.isEmpty ? "国の資料によります。" : note)`",
-              code: id))
+              code: id
+            ).ja(
+              "脚注は使えません。注「[^\(label)]: …」はページに表示されません（または書いたまま表示されます）",
+              hint:
+                "注は段落の後ろに、※で始まる文として書いてください：`※\(label) \(note.isEmpty ? "国の資料によります。" : note)`"
+            ))
         } else {
           found.append(
             .warning(
@@ -86,7 +91,12 @@ struct FootnoteRule: Rule {
               "footnotes are not supported: 「[^\(label)]」 is shown as typed, or as a link that leads nowhere",
               hint:
                 "mark the place with （※\(label)） and write the note as text after the paragraph, starting with ※: `※\(label) \(notes[label] ?? "国の資料によります。")`",
-              code: id))
+              code: id
+            ).ja(
+              "脚注は使えません。「[^\(label)]」は書いたまま表示されるか、どこにも移動しないリンクになります",
+              hint:
+                "その場所には（※\(label)）と書き、注は段落の後ろに、※で始まる文として書いてください：`※\(label) \(notes[label] ?? "国の資料によります。")`"
+            ))
         }
         i = close + 1
       }

@@ -14,12 +14,17 @@ struct FrontMatterMarkupRule: Rule {
     var found: [Diagnostic] = []
     for (index, text) in page.source.lineTexts.enumerated() {
       let line = Array(text)
-      func warn(_ i: Int, _ shown: String, _ what: String, hint: String) {
+      func warn(
+        _ i: Int, _ shown: String, _ what: String, hint: String, japanese: (String, hint: String)
+      ) {
         found.append(
           .warning(
             SourceLocation(file: page.source.file, line: index + 1, column: i + 1),
             "「\(shown)」 is shown as typed: `\(key)` is plain text, so \(what) does not work there",
-            hint: hint, code: id))
+            hint: hint, code: id
+          ).ja(
+            "「\(shown)」は書いたまま表示されます。`\(key)` は文字だけが表示されるため、\(japanese.0)は使えません",
+            hint: japanese.hint))
       }
       var i = 0
       while i < line.count {
@@ -29,8 +34,12 @@ struct FrontMatterMarkupRule: Rule {
           warn(
             i, String(line[i...close]), "furigana",
             hint:
-              "write \(base) without the braces, or a plainer word (\(base) → \(reading)); give the reading in the body, where furigana works"
-          )
+              "write \(base) without the braces, or a plainer word (\(base) → \(reading)); give the reading in the body, where furigana works",
+            japanese: (
+              "ふりがな",
+              hint:
+                "`{ }` を付けずに「\(base)」と書くか、わかりやすい言葉にしてください（\(base) → \(reading)）。読み方は、ふりがなが使える本文で示してください"
+            ))
           i = close + 1
           continue
         }
@@ -40,7 +49,11 @@ struct FrontMatterMarkupRule: Rule {
           let inner = String(line[(i + 2)..<close])
           warn(
             i, String(line[i..<(close + 2)]), "bold",
-            hint: "write \(inner) without the `**`; a word to stress can be bold in the body")
+            hint: "write \(inner) without the `**`; a word to stress can be bold in the body",
+            japanese: (
+              "太字",
+              hint: "`**` を付けずに「\(inner)」と書いてください。強調したい言葉は、本文なら太字にできます"
+            ))
           i = close + 2
           continue
         }
@@ -50,7 +63,8 @@ struct FrontMatterMarkupRule: Rule {
           let words = String(line[((line[i] == "!" ? i + 1 : i) + 1)..<middle])
           warn(
             i, String(line[i...close]), "a link",
-            hint: "write only the words (\(words)) and put the link in the body")
+            hint: "write only the words (\(words)) and put the link in the body",
+            japanese: ("リンク", hint: "文字だけ（\(words)）を書き、リンクは本文に置いてください"))
           i = close + 1
           continue
         }

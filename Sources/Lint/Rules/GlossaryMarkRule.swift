@@ -19,13 +19,16 @@ struct GlossaryMarkRule: Rule {
         !block.glossary[i - 1]
       else { continue }
       var hint = "write the term as its glossary entry has it, or add the term to content/glossary/"
+      var hintJa = "用語集の項目と同じ書き方で言葉を書くか、その言葉を `content/glossary/` に加えてください"
       if let near = Self.nearest(to: text, endingAt: i, in: context.site.glossaryNames) {
         hint = "did you mean 「\(near)」? " + hint
+        hintJa = "「\(near)」の間違いではありませんか。" + hintJa
       }
       result.append(
         context.warning(
           block, at: i, "「※」 marks a glossary term, but no glossary term ends before it",
-          hint: hint))
+          hint: hint
+        ).ja("「※」は用語集の言葉に付ける印ですが、すぐ前に用語集の言葉がありません", hint: hintJa))
     }
     return result
   }

@@ -20,7 +20,10 @@ struct HalfwidthKanaRule: Rule {
       result.append(
         context.warning(
           block, at: i, "half-width katakana 「\(text.excerpt(i..<end))」",
-          hint: "use full-width characters (ｶﾀｶﾅ → カタカナ, ｰ → ー, ｡ → 。)"))
+          hint: "use full-width characters (ｶﾀｶﾅ → カタカナ, ｰ → ー, ｡ → 。)"
+        ).ja(
+          "半角カタカナ「\(text.excerpt(i..<end))」が使われています",
+          hint: "全角の文字で書いてください（ｶﾀｶﾅ → カタカナ、ｰ → ー、｡ → 。）"))
       i = end
     }
     return result

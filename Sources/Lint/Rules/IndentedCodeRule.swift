@@ -31,7 +31,12 @@ struct IndentedCodeRule: Rule {
         "4 spaces (or a tab) at the start of a line make a code block: the text is shown as typed in a box, links and all",
         hint:
           "remove the spaces at the start of the line (Japanese paragraphs are not indented on the web; the page spaces them apart); if code was meant, put ``` on a line before it and after it",
-        code: id)
+        code: id
+      ).ja(
+        "行の始めに空白が4つ（またはタブが）あると、コード用の枠になります。文字はリンクなども含めて、枠の中に書いたまま表示されます",
+        hint:
+          "行の始めの空白を消してください（ウェブでは日本語の段落を字下げしません。段落の間はページが空けます）。コードを載せたいときは、その前と後ろの行に ``` だけを書いてください"
+      )
     }
   }
 

@@ -47,6 +47,10 @@ struct JoinedLinesRule: Rule {
           "「\(text[i - 1].character)」 does not start a new line: it is shown, and the next line is joined to this one",
           hint:
             "end the line with a half-width backslash `\\` instead (type it with the input in half-width mode; some fonts show it as ¥)"
+        ).ja(
+          "「\(text[i - 1].character)」では改行されません。「\(text[i - 1].character)」がそのまま表示され、次の行がこの行につながります",
+          hint:
+            "代わりに、行の終わりに半角のバックスラッシュ `\\` を書いてください（半角入力で打ちます。フォントによっては ¥ と表示されます）"
         ))
     }
     for i in text.indices where text[i] == "\n" {
@@ -63,31 +67,44 @@ struct JoinedLinesRule: Rule {
       let previous = text.excerpt(lineStart..<i)
       let backslash =
         "end the line before with a half-width backslash `\\` (\(Self.short(previous))\\)"
+      let backslashJa =
+        "前の行の終わりに半角のバックスラッシュ `\\` を書いてください（\(Self.short(previous))\\）"
       let hint: String
+      let hintJa: String
       switch start {
       case .listItem(let item) where item.first?.isNumber == true:
         // `2.受付の後`, `（2）受付`: a numbered item, which needs a half-width space after
         // its number, not a hyphen.
         hint =
           "to make a numbered list, put an empty line before it and write each number with a half-width period and a space (`\(item)`); to start a new line inside a paragraph, \(backslash)"
+        hintJa =
+          "番号付きの箇条書きにするには、前に空行を入れ、番号の後ろに半角のピリオドと空白を書いてください（`\(item)`）。段落の中で改行するだけなら、\(backslashJa)"
       case .listItem(let item):
         hint =
           "to make a list, put an empty line before it and start each line with a hyphen and a space (`\(item)`); to start a new line inside a paragraph, \(backslash)"
+        hintJa =
+          "箇条書きにするには、前に空行を入れ、各行を半角のハイフンと空白で始めてください（`\(item)`）。段落の中で改行するだけなら、\(backslashJa)"
       case .laterNumber(let item):
         hint =
           "a numbered list right under a paragraph must start at 1 (`1. `): put an empty line before `\(item)` to start the list there, or number it from 1; to start a new line inside a paragraph, \(backslash)"
+        hintJa =
+          "段落のすぐ下の番号付き箇条書きは1から始める必要があります（`1. `）。ここから箇条書きにするなら `\(item)` の前に空行を入れるか、1から番号を付けてください。段落の中で改行するだけなら、\(backslashJa)"
       case .label:
         hint =
           "to keep each on a line of its own, \(backslash), or make a list: an empty line, then `- ` at the start of each line"
+        hintJa =
+          "1行ずつ分けて表示するには、\(backslashJa)。箇条書きにしてもかまいません（空行を入れて、各行を `- ` で始めます）"
       case .note:
         hint =
           "to keep each note on a line of its own, \(backslash), or put an empty line between the notes"
+        hintJa = "注を1行ずつ分けて表示するには、\(backslashJa)。注と注の間に空行を入れてもかまいません"
       }
       found.append(
         context.warning(
           block, at: next,
           "a single line break does not start a new line: the page shows 「\(shown)」 on one line",
-          hint: hint))
+          hint: hint
+        ).ja("1回の改行では行は分かれません。ページでは「\(shown)」と1行につながって表示されます", hint: hintJa))
       break
     }
     return found

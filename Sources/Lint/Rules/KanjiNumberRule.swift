@@ -58,6 +58,10 @@ struct KanjiNumberRule: Rule {
           block, at: i, "the number 「\(number)」 is written in kanji",
           hint:
             "write numbers with Arabic numerals in horizontal text (三人 → 3人, 十二月 → 12月); idioms such as 一部, 一般 and 一つ keep kanji"
+        ).ja(
+          "数「\(number)」が漢数字で書かれています",
+          hint:
+            "横書きでは、数は算用数字（1、2、3）で書いてください（三人 → 3人、十二月 → 12月）。一部、一般、一つのような決まった言葉は漢字のままにします"
         ))
     }
     return result

@@ -6,7 +6,8 @@ struct KanjiRunRule: Rule {
   let id = "lint.kanji-run"
   let summary = "Too many kanji in a row."
   let threshold: Threshold? = Threshold(
-    value: 6, meaning: "maximum kanji in a row", range: 2...100)
+    value: 6, meaning: "maximum kanji in a row",
+    japaneseMeaning: "続けて書ける漢字の最大の数", range: 2...100)
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -27,6 +28,11 @@ struct KanjiRunRule: Rule {
             hint: context.inFrontMatter
               ? "break it up with kana (防災計画策定 → 防災計画をつくる), or use a plainer word and explain the term in the body (furigana does not work here)"
               : "break it up with kana (防災計画策定 → 防災計画をつくる), or add furigana with {漢字|かんじ}"
+          ).ja(
+            "漢字が\(end - i)字続いています（「\(text.excerpt(i..<end))」）。目安は\(context.threshold)字までです",
+            hint: context.inFrontMatter
+              ? "ひらがなを入れて区切るか（防災計画策定 → 防災計画をつくる）、やさしい言葉にして、用語の説明は本文に書いてください（ここではふりがなは使えません）"
+              : "ひらがなを入れて区切るか（防災計画策定 → 防災計画をつくる）、`{漢字|かんじ}` の形でふりがなを付けてください"
           ))
       }
       i = end
@@ -48,6 +54,7 @@ struct KanjiRatioRule: Rule {
   let summary = "A paragraph has too high a share of kanji."
   let threshold: Threshold? = Threshold(
     value: 40, meaning: "maximum percentage of kanji among the letters of a paragraph",
+    japaneseMeaning: "段落の文字のうち漢字の割合の上限（%）",
     range: 1...100)
   static let minimumLetters = 20
 
@@ -66,7 +73,10 @@ struct KanjiRatioRule: Rule {
       context.warning(
         block, at: first.lowerBound,
         "kanji are \(percent) % of this paragraph (the limit is \(context.threshold) %)",
-        hint: Self.hint(block))
+        hint: Self.hint(block)
+      ).ja(
+        "この段落は文字の\(percent)%が漢字です（目安は\(context.threshold)%まで）",
+        hint: Self.hint(block, japanese: true))
     ]
   }
 
@@ -81,12 +91,14 @@ struct KanjiRatioRule: Rule {
   /// What to change in this paragraph: the words it writes in kanji that public writing puts in
   /// kana, else its longest kanji words, to give furigana or write more plainly (a fixed list of
   /// examples named words the paragraph did not have).
-  static func hint(_ block: LintBlock) -> String {
+  static func hint(_ block: LintBlock, japanese: Bool = false) -> String {
     let paragraph = block.text.string(0..<block.text.count)
     let found = kanaWords.filter { paragraph.contains($0.kanji) }.prefix(3)
     if !found.isEmpty {
-      return "write these in kana: "
-        + found.map { "\($0.kanji) → \($0.kana)" }.joined(separator: ", ")
+      let words = found.map { "\($0.kanji) → \($0.kana)" }
+      return japanese
+        ? "次の言葉はひらがなで書いてください：" + words.joined(separator: "、")
+        : "write these in kana: " + words.joined(separator: ", ")
     }
     var words: [String] = []
     var i = 0
@@ -106,7 +118,13 @@ struct KanjiRatioRule: Rule {
         ? $0.element.count > $1.element.count : $0.offset < $1.offset
     }.prefix(2).map { "「\($0.element)」" }
     guard let example = longest.first else {
-      return "write some words in kana, or add furigana with {漢字|かんじ}"
+      return japanese
+        ? "いくつかの言葉をひらがなで書くか、`{漢字|かんじ}` の形でふりがなを付けてください"
+        : "write some words in kana, or add furigana with {漢字|かんじ}"
+    }
+    if japanese {
+      return
+        "長い漢字の言葉（\(longest.joined())）にふりがなを付けるか（例：`{\(example.dropFirst().dropLast())|…}`）、その一部をひらがなやわかりやすい言葉で書いてください"
     }
     return
       "add furigana to its longest kanji words (\(longest.joined()), e.g. {\(example.dropFirst().dropLast())|…}), or write some of them in kana or plainer words"
@@ -138,6 +156,14 @@ struct RareKanjiRule: Rule {
       context.inFrontMatter
         ? "write it in kana or a plainer word, give its reading in brackets (\(word)（…）), or explain it in the body (furigana does not work here)"
         : "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
+    } japanese: { word in
+      let rare = String(word.filter { Self.isRare(LintCharacter($0)) })
+      return (
+        "「\(word)」には常用漢字にない漢字（\(rare.map(String.init).joined(separator: "・"))）があり、読めない人が多くいます",
+        context.inFrontMatter
+          ? "ひらがなやわかりやすい言葉で書くか、かっこで読み方を書くか（\(word)（…））、本文で説明してください（ここではふりがなは使えません）"
+          : "`{\(word)|…}` の形でふりがなを付けるか、ひらがなで書くか、かっこで説明してください"
+      )
     }
   }
 

@@ -24,13 +24,19 @@ struct VagueLinkTextRule: Rule {
         return .warning(
           page.location(of: link), "this link has no text",
           hint: "write the name of the page it leads to between the brackets: [申し込みの方法](…)",
-          code: id)
+          code: id
+        ).ja(
+          "このリンクには文字がありません",
+          hint: "リンク先のページの名前を `[ ]` の中に書いてください：`[申し込みの方法](…)`")
       }
       guard Self.vague.contains(text) else { return nil }
       return .warning(
         page.location(of: link),
         "the link text 「\(link.text.trimmingWhitespace)」 does not say where the link goes",
-        hint: "name the destination, e.g. [申し込みの方法](…) instead of [こちら](…)", code: id)
+        hint: "name the destination, e.g. [申し込みの方法](…) instead of [こちら](…)", code: id
+      ).ja(
+        "リンクの文字「\(link.text.trimmingWhitespace)」では、どこへ移動するのかがわかりません",
+        hint: "リンク先の名前を書いてください。例：`[こちら](…)` ではなく `[申し込みの方法](…)`")
     }
   }
 }
@@ -54,7 +60,12 @@ struct ImageAltRule: Rule {
           page.location(of: image), "this image has no alternative text",
           hint:
             "describe what it shows: ![避難所の地図](map.png); if it is only decoration, add <!-- decorative --> after it on the same line",
-          code: id)
+          code: id
+        ).ja(
+          "この画像には代わりのテキスト（alt）がありません",
+          hint:
+            "何が写っているかを書いてください：`![避難所の地図](map.png)`。飾りだけの画像なら、同じ行の後ろに `<!-- decorative -->` と書いてください"
+        )
       }
       let lower = alt.lowercased()
       let looksLikeFile = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].contains {
@@ -63,7 +74,10 @@ struct ImageAltRule: Rule {
       guard Self.placeholders.contains(lower) || looksLikeFile else { return nil }
       return .warning(
         page.location(of: image), "the alternative text 「\(alt)」 does not describe the image",
-        hint: "say what the image shows or why it is there: ![避難所の地図](map.png)", code: id)
+        hint: "say what the image shows or why it is there: ![避難所の地図](map.png)", code: id
+      ).ja(
+        "代わりのテキスト「\(alt)」では、何の画像なのかがわかりません",
+        hint: "何が写っているか、なぜその画像を載せているかを書いてください：`![避難所の地図](map.png)`")
     }
   }
 }
@@ -85,14 +99,20 @@ struct LinkAddressRule: Rule {
           page.location(of: link), "this link has no address",
           hint:
             "write where it leads between the round brackets: [申し込み](https://…) or (other-page.md)",
-          code: id)
+          code: id
+        ).ja(
+          "このリンクにはリンク先（アドレス）がありません",
+          hint: "リンク先を `( )` の中に書いてください：`[申し込み](https://…)` や `(other-page.md)`")
       }
       guard UnsafeAddresses.isDangerous(url) else { return nil }
       let scheme = UnsafeAddresses.scheme(of: url)
       return .warning(
         page.location(of: link),
         "the link's address `\(scheme):…` is removed from the page, so the link leads nowhere",
-        hint: "link to a page or a file of the site, or to an https:// address", code: id)
+        hint: "link to a page or a file of the site, or to an https:// address", code: id
+      ).ja(
+        "リンク先の `\(scheme):…` はページから取り除かれるため、このリンクを押しても何も起きません",
+        hint: "このサイトのページやファイル、または https:// で始まるアドレスにリンクしてください")
     }
   }
 }

@@ -9,7 +9,8 @@ struct KatakanaWordRule: Rule {
   let id = "lint.katakana-word"
   let summary = "A katakana loanword that is neither in the glossary nor explained."
   let threshold: Threshold? = Threshold(
-    value: 4, meaning: "minimum length of a katakana word to check", range: 2...50)
+    value: 4, meaning: "minimum length of a katakana word to check",
+    japaneseMeaning: "確かめるカタカナ語の最低の文字数", range: 2...50)
 
   /// Loanwords residents use every day; kept short so the glossary stays the place to add words.
   static let everyday: Set<String> = [
@@ -44,6 +45,13 @@ struct KatakanaWordRule: Rule {
       context.inFrontMatter
         ? "use a Japanese word, explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
         : "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
+    } japanese: { word in
+      (
+        "「\(word)」はカタカナ語ですが、用語集になく、説明もありません",
+        context.inFrontMatter
+          ? "日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
+          : "日本語の言葉に言い換えるか、かっこで説明するか（\(word)（…））、`{\(word)|…}` の形でふりがなを付けるか、`content/glossary/` に用語か別名（`aliases`）として加えてください"
+      )
     }
   }
 }
@@ -54,7 +62,8 @@ struct AcronymRule: Rule {
   let id = "lint.acronym"
   let summary = "A Latin abbreviation that is neither in the glossary nor explained."
   let threshold: Threshold? = Threshold(
-    value: 2, meaning: "minimum capital letters that make a word an abbreviation", range: 1...20)
+    value: 2, meaning: "minimum capital letters that make a word an abbreviation",
+    japaneseMeaning: "略語とみなす大文字の最低の数", range: 1...20)
 
   /// Abbreviations that residents read as words.
   static let everyday: Set<String> = ["PDF", "QR", "JR", "NHK", "TEL", "FAX", "LINE"]
@@ -74,6 +83,11 @@ struct AcronymRule: Rule {
       "「\(word)」 is an abbreviation that is not in the glossary and not explained"
     } hint: { word in
       "write it out or explain it in brackets (\(word)（…）), or add it to content/glossary/ as a term or alias"
+    } japanese: { word in
+      (
+        "「\(word)」は略語ですが、用語集になく、説明もありません",
+        "略さずに書くか、かっこで説明するか（\(word)（…））、`content/glossary/` に用語か別名（`aliases`）として加えてください"
+      )
     }
   }
 
@@ -103,7 +117,8 @@ struct EnglishWordRule: Rule {
   let id = "lint.english-word"
   let summary = "An English word or phrase that is neither in the glossary nor explained."
   let threshold: Threshold? = Threshold(
-    value: 3, meaning: "minimum letters of an English word or phrase to check", range: 1...50)
+    value: 3, meaning: "minimum letters of an English word or phrase to check",
+    japaneseMeaning: "確かめる英語の言葉の最低の文字数", range: 1...50)
 
   /// Names residents know as they are written.
   static let everyday: Set<String> = ["Wi-Fi", "YouTube", "Zoom"]
@@ -141,6 +156,11 @@ struct EnglishWordRule: Rule {
       "「\(phrase)」 is English that is not in the glossary and not explained"
     } hint: { phrase in
       "write it in Japanese, or explain it in brackets (\(phrase)（…）) or put it in brackets after the Japanese; an English name kept on purpose can be a glossary entry's `english:`, which marks its language for screen readers"
+    } japanese: { phrase in
+      (
+        "「\(phrase)」は英語ですが、用語集になく、説明もありません",
+        "日本語で書くか、かっこで説明するか（\(phrase)（…））、日本語の後ろのかっこに入れてください。わざと英語のまま使う名前は、用語集の項目の `english:` に書くと、読み上げソフトが英語として読みます"
+      )
     }
   }
 
@@ -165,7 +185,8 @@ enum Loanwords {
     _ page: LintPage, _ context: RuleContext, everyday: Set<String>,
     word: ([LintCharacter], Int) -> Range<Int>?,
     shouldCheck: ([LintCharacter], Range<Int>) -> Bool,
-    message: (String) -> String, hint: (String) -> String
+    message: (String) -> String, hint: (String) -> String,
+    japanese: (String) -> (message: String, hint: String)
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
     var seen: Set<String> = []
@@ -190,7 +211,10 @@ enum Loanwords {
           continue
         }
         seen.insert(name)
-        result.append(context.warning(block, at: range.lowerBound, message(name), hint: hint(name)))
+        let ja = japanese(name)
+        result.append(
+          context.warning(block, at: range.lowerBound, message(name), hint: hint(name)).ja(
+            ja.message, hint: ja.hint))
       }
     }
     return result

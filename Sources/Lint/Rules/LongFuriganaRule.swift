@@ -9,7 +9,8 @@ struct LongFuriganaRule: Rule {
   let id = "lint.long-furigana"
   let summary = "Furigana over a long word, which spreads the word out: one reading per word."
   let threshold: Threshold? = Threshold(
-    value: 10, meaning: "maximum characters in one group's reading", range: 4...100)
+    value: 10, meaning: "maximum characters in one group's reading",
+    japaneseMeaning: "一つのふりがなの最大の文字数", range: 4...100)
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     block.rubyGroups.compactMap { group in
@@ -21,6 +22,10 @@ struct LongFuriganaRule: Rule {
         "the furigana of 「\(base)」 is \(group.reading.count) characters long: the word is spread out to its width",
         hint:
           "give each word of it its own reading, e.g. {千葉県|ちばけん}{電子自治体|でんしじちたい} instead of one group ({\(base)|\(reading)})"
+      ).ja(
+        "「\(base)」のふりがなは\(group.reading.count)文字あり、言葉がふりがなの幅まで広がってしまいます",
+        hint:
+          "言葉ごとにふりがなを付けてください。例：まとめて `{\(base)|\(reading)}` とせず、`{千葉県|ちばけん}{電子自治体|でんしじちたい}` のようにします"
       )
     }
   }

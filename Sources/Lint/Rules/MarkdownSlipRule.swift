@@ -6,6 +6,9 @@ import Diagnostics
 /// or full-width brackets in a link, furigana without its `}`. cmark's text of a block still
 /// holds the markup exactly when it was not applied, so that is what is read.
 struct MarkdownSlipRule: Rule {
+  /// A warning's message and hint in Japanese.
+  typealias Japanese = (String, hint: String)
+
   let id = "lint.markdown"
   let summary =
     "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字｜かな}."
@@ -16,9 +19,10 @@ struct MarkdownSlipRule: Rule {
     }
     let text = block.text
     var found: [Diagnostic] = []
-    func warn(_ at: Int, _ message: String, hint: String) {
+    /// A warning at `at`, with its words in Japanese (`ja`).
+    func warn(_ at: Int, _ message: String, hint: String, ja: Japanese) {
       guard !block.isInCodeSpan(at) else { return }
-      found.append(context.warning(block, at: at, message, hint: hint))
+      found.append(context.warning(block, at: at, message, hint: hint).ja(ja.0, hint: ja.hint))
     }
     var lineStart = true
     var i = 0
@@ -35,8 +39,12 @@ struct MarkdownSlipRule: Rule {
         warn(
           i, "`\(text.string(i..<end))` is shown as typed: the bold was not applied",
           hint:
-            "bold cannot start or end between a bracket and a letter (**「重要」**です); put the brackets outside, 「**重要**」です, or leave the bold out"
-        )
+            "bold cannot start or end between a bracket and a letter (**「重要」**です); put the brackets outside, 「**重要**」です, or leave the bold out",
+          ja: (
+            "`\(text.string(i..<end))` がそのまま表示されます。太字になっていません",
+            hint:
+              "かっこと文字の間では太字を始めたり終えたりできません（`**「重要」**です`）。`「**重要**」です` のようにかっこを外に出すか、太字をやめてください"
+          ))
         i = end
         continue
       }
@@ -46,7 +54,11 @@ struct MarkdownSlipRule: Rule {
       {
         warn(
           i, "`] (` is not a link: Markdown allows no space between `]` and `(`",
-          hint: "write `[\(text.excerpt((open + 1)..<i))](…)`")
+          hint: "write `[\(text.excerpt((open + 1)..<i))](…)`",
+          ja: (
+            "`] (` ではリンクになりません。Markdown では `]` と `(` の間に空白を入れられません",
+            hint: "`[\(text.excerpt((open + 1)..<i))](…)` と書いてください"
+          ))
       }
       // The link's words may wrap onto the next line: `[報告\n書](a b.pdf)`.
       if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "]" }),
@@ -58,33 +70,54 @@ struct MarkdownSlipRule: Rule {
           $0 == " " ? "%20" : $0 == "\t" ? "%09" : String($0)
         }.joined()
         let kind = start < open ? "an image" : "a link"
+        let kindJa = start < open ? "画像" : "リンク"
         warn(
           start,
           "`\(text.excerpt(start..<(address.upperBound + 1)))` is not \(kind): its address has a space, so it is shown as typed",
           hint:
-            "write each space in the address as %20 (`\(text.excerpt(start..<(i + 2)))\(fixed))`), or rename the file without spaces"
-        )
+            "write each space in the address as %20 (`\(text.excerpt(start..<(i + 2)))\(fixed))`), or rename the file without spaces",
+          ja: (
+            "`\(text.excerpt(start..<(address.upperBound + 1)))` は\(kindJa)になりません。アドレスに空白があるため、そのまま表示されます",
+            hint:
+              "アドレスの中の空白を `%20` に書き換えるか（`\(text.excerpt(start..<(i + 2)))\(fixed))`）、ファイル名を空白のない名前に変えてください"
+          ))
       }
       if c == "［", let link = fullWidthLink(at: i, in: text) {
         warn(
           i, "full-width brackets ［］（） do not make a link",
-          hint: "write them half-width: [\(text.excerpt((i + 1)..<link))](…)")
+          hint: "write them half-width: [\(text.excerpt((i + 1)..<link))](…)",
+          ja: (
+            "全角のかっこ ［］（） ではリンクになりません",
+            hint: "半角で書いてください：`[\(text.excerpt((i + 1)..<link))](…)`"
+          ))
       }
       if c == "{", let bar = unclosedRuby(at: i, in: text) {
         warn(
           i, "the furigana `\(text.excerpt(i..<bar))|…` is not closed",
-          hint: "close it with `}`: {\(text.excerpt((i + 1)..<bar))|よみ}")
+          hint: "close it with `}`: {\(text.excerpt((i + 1)..<bar))|よみ}",
+          ja: (
+            "ふりがな `\(text.excerpt(i..<bar))|…` が `}` で閉じられていません",
+            hint: "最後に `}` を付けてください：`{\(text.excerpt((i + 1)..<bar))|よみ}`"
+          ))
       } else if c == "{", let (bar, close) = rubySlip(at: i, in: text) {
         let base = text.excerpt((i + 1)..<bar)
         if text[bar] == "｜" {
           warn(
             i,
             "`\(text.excerpt(i..<(close + 1)))` is shown as typed: furigana needs a half-width `|`",
-            hint: "write {\(base)|\(text.excerpt((bar + 1)..<close))}")
+            hint: "write {\(base)|\(text.excerpt((bar + 1)..<close))}",
+            ja: (
+              "`\(text.excerpt(i..<(close + 1)))` がそのまま表示されます。ふりがなには半角の `|` が必要です",
+              hint: "`{\(base)|\(text.excerpt((bar + 1)..<close))}` と書いてください"
+            ))
         } else {
           warn(
             i, "`\(text.excerpt(i..<(close + 1)))` is shown as typed: the reading is empty",
-            hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces")
+            hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
+            ja: (
+              "`\(text.excerpt(i..<(close + 1)))` がそのまま表示されます。読み方が書かれていません",
+              hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
+            ))
         }
       }
       i += 1
@@ -94,7 +127,7 @@ struct MarkdownSlipRule: Rule {
 
   /// `##見出し` (no space after the marks) or `＃＃ 見出し` (full-width) at the start of a line.
   private func headingSlip(
-    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String) -> Void
+    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String, Japanese) -> Void
   ) {
     var end = i
     while end < text.count, text[end] == "#" { end += 1 }
@@ -102,7 +135,12 @@ struct MarkdownSlipRule: Rule {
       let marks = String(repeating: "#", count: end - i)
       warn(
         i, "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` is not a heading",
-        "Markdown needs a space after `\(marks)`: `\(marks) \(headingExcerpt(text, from: end))`")
+        "Markdown needs a space after `\(marks)`: `\(marks) \(headingExcerpt(text, from: end))`",
+        (
+          "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` は見出しになりません",
+          hint:
+            "`\(marks)` の後ろに半角の空白が必要です：`\(marks) \(headingExcerpt(text, from: end))`"
+        ))
       return
     }
     if text[i] == "＃" {
@@ -110,8 +148,12 @@ struct MarkdownSlipRule: Rule {
       while marks < text.count, text[marks] == "＃" { marks += 1 }
       warn(
         i, "a full-width `＃` does not make a heading",
-        "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`"
-      )
+        "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`",
+        (
+          "全角の `＃` では見出しになりません",
+          hint:
+            "半角の `#` と空白で書いてください：`\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`"
+        ))
     }
   }
 
@@ -134,7 +176,7 @@ struct MarkdownSlipRule: Rule {
   /// whose address has a space is not one, so it is shown as typed and `[報告書][1]` links
   /// nowhere. A title after the address (`"題名"`) is a definition's own.
   private func definitionSlip(
-    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String) -> Void
+    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String, Japanese) -> Void
   ) {
     guard text[i] == "[",
       let close = text[(i + 1)...].firstIndex(where: { $0 == "]" || $0 == "[" || $0 == "\n" }),
@@ -157,8 +199,12 @@ struct MarkdownSlipRule: Rule {
     warn(
       i,
       "`\(text.excerpt(i..<end))` is not a link definition: its address has a space, so it is shown as typed, and links to \(label) lead nowhere",
-      "write each space in the address as %20 (`\(label): \(fixed)`), or rename the file without spaces"
-    )
+      "write each space in the address as %20 (`\(label): \(fixed)`), or rename the file without spaces",
+      (
+        "`\(text.excerpt(i..<end))` はリンクの定義になりません。アドレスに空白があるため、そのまま表示され、\(label) へのリンクはどこにも移動しません",
+        hint:
+          "アドレスの中の空白を `%20` に書き換えるか（`\(label): \(fixed)`）、ファイル名を空白のない名前に変えてください"
+      ))
   }
 
   /// For `](my file.pdf)` at `close`: the address between the round brackets (which may hold

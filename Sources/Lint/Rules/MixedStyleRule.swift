@@ -47,7 +47,14 @@ struct MixedStyleRule: Rule {
         "this sentence ends in the \(this) style (「\(e.text)」) but the page mostly uses \(other)",
         hint: minority == .dearu
           ? "use です・ます throughout: である → です, する → します, ない → ありません"
-          : "use one style throughout the page; for residents prefer です・ます")
+          : "use one style throughout the page; for residents prefer です・ます"
+      ).ja(
+        minority == .dearu
+          ? "この文は「である」調で終わっています（「\(e.text)」）が、このページはほとんど「です・ます」調です"
+          : "この文は「です・ます」調で終わっています（「\(e.text)」）が、このページはほとんど「である」調です",
+        hint: minority == .dearu
+          ? "ページ全体を「です・ます」調にそろえてください（である → です、する → します、ない → ありません）"
+          : "ページ全体をどちらか一つの書き方にそろえてください。県民向けの文には「です・ます」調が向いています")
     }
   }
 

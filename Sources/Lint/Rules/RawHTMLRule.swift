@@ -26,10 +26,23 @@ struct RawHTMLRule: Rule {
             ? "to start a new line, end the line with a half-width backslash `\\`"
             : "remove the tag; for emphasis write **…**"
         )
+      let (messageJa, hintJa) =
+        html.isBlock
+        ? (
+          "HTML は、中の文字ごとページから省かれます：`\(shown)`",
+          "Markdown で書いてください。文は段落に、箇条書きは `- `、表は `|` で書きます。動画は、その動画へのリンクにしてください"
+        )
+        : (
+          "HTML のタグ `\(shown)` はページから省かれます（前後の文字は残ります）",
+          tag == "br"
+            ? "改行するには、行の終わりに半角のバックスラッシュ `\\` を書いてください"
+            : "タグを消してください。強調したいときは `**…**` と書きます"
+        )
       return .warning(
         SourceLocation(
           file: page.source.file, line: html.line + page.source.lineOffset, column: html.column),
-        message, hint: hint, code: id)
+        message, hint: hint, code: id
+      ).ja(messageJa, hint: hintJa)
     }
   }
 }

@@ -6,7 +6,8 @@ struct SentenceLengthRule: Rule {
   let id = "lint.sentence-length"
   let summary = "A sentence is too long to read in one go."
   let threshold: Threshold? = Threshold(
-    value: 60, meaning: "maximum characters in one sentence", range: 10...1000)
+    value: 60, meaning: "maximum characters in one sentence",
+    japaneseMeaning: "一つの文の最大の文字数", range: 10...1000)
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     block.sentences.compactMap { sentence in
@@ -17,7 +18,9 @@ struct SentenceLengthRule: Rule {
         "this sentence has \(length) characters (the limit is \(context.threshold))",
         hint:
           "split it into shorter sentences, one idea each; a list can help when it names several things"
-      )
+      ).ja(
+        "この文は\(length)文字あります（目安は\(context.threshold)文字まで）",
+        hint: "一つの文に一つのことを書き、短い文に分けてください。いくつかの物事を並べるときは箇条書きも使えます")
     }
   }
 }
@@ -28,7 +31,8 @@ struct CommaCountRule: Rule {
   let id = "lint.comma-count"
   let summary = "A sentence has too many 読点 (、)."
   let threshold: Threshold? = Threshold(
-    value: 3, meaning: "maximum 読点 (、) in one sentence", range: 1...50)
+    value: 3, meaning: "maximum 読点 (、) in one sentence",
+    japaneseMeaning: "一つの文の読点（、）の最大の数", range: 1...50)
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     block.sentences.compactMap { sentence in
@@ -37,7 +41,10 @@ struct CommaCountRule: Rule {
       return context.warning(
         block, at: commas[context.threshold],
         "this sentence has \(commas.count) 読点 (、) (the limit is \(context.threshold))",
-        hint: "end the sentence earlier, or list the items with ・ or as a Markdown list")
+        hint: "end the sentence earlier, or list the items with ・ or as a Markdown list"
+      ).ja(
+        "この文には読点（、）が\(commas.count)個あります（目安は\(context.threshold)個まで）",
+        hint: "途中で文を終えて分けるか、並べる物事を「・」でつなぐか箇条書きにしてください")
     }
   }
 }

@@ -32,18 +32,28 @@ struct TableCellsRule: Rule {
             .warning(
               at(row, first + 1),
               "this line is a row of the table above it: with no empty line between, 「\(Self.short(String(body)))」 is shown in the table's first column",
-              hint: "put an empty line before it", code: id))
+              hint: "put an empty line before it", code: id
+            ).ja(
+              "この行は上の表の行になります。間に空行がないため、「\(Self.short(String(body)))」が表の最初の列に表示されます",
+              hint: "この行の前に空行を入れてください"))
           continue
         }
         if let cut = Self.cut(line) {
           let fix =
             cut.inAddress
             ? "write it %7C in the address" : "write it `\\|`: the page shows a |"
+          let fixJa =
+            cut.inAddress
+            ? "アドレスの中では `%7C` と書いてください"
+            : "`\\|` と書いてください（ページには | と表示されます）"
           found.append(
             .warning(
               at(row, cut.column),
               "the `|` in 「\(cut.piece)」 ends the cell: a table splits its rows at every `|`, in code and link addresses too",
-              hint: fix, code: id))
+              hint: fix, code: id
+            ).ja(
+              "「\(cut.piece)」の中の `|` でセルが終わってしまいます。表では、コードやリンクのアドレスの中でも `|` ごとにセルが分かれます",
+              hint: fixJa))
           continue
         }
         guard row != table.line else { continue }
@@ -58,7 +68,12 @@ struct TableCellsRule: Rule {
             "this row has \(cells.count) cells but the table has \(table.columns) columns: 「\(lost.joined(separator: "」「"))」 is left out of the page",
             hint:
               "add a column to the header and to its |---| row (\(Self.header(table.columns + 1))), or move the text into a cell of the row",
-            code: id))
+            code: id
+          ).ja(
+            "この行にはセルが\(cells.count)個ありますが、表の列は\(table.columns)列です。「\(lost.joined(separator: "」「"))」はページに表示されません",
+            hint:
+              "表の見出しの行とその下の |---| の行に列を足すか（`\(Self.header(table.columns + 1))`）、文字をこの行のどれかのセルに移してください"
+          ))
       }
     }
     // A header and a delimiter row that do not match are a paragraph: look for the pair there.
@@ -88,7 +103,12 @@ struct TableCellsRule: Rule {
             "this is not a table: the header has \(headerCells.count) cells but the |---| row under it has \(delimiterCells.count), so the page shows the lines as typed, with their | and ---",
             hint:
               "give the |---| row one `---` for each cell of the header: \(Self.header(headerCells.count))",
-            code: id))
+            code: id
+          ).ja(
+            "これは表になりません。見出しの行のセルは\(headerCells.count)個ですが、その下の |---| の行は\(delimiterCells.count)個なので、| や --- も含めて書いたまま表示されます",
+            hint:
+              "|---| の行には、見出しの行のセル1個につき `---` を1個書いてください：`\(Self.header(headerCells.count))`"
+          ))
       }
     }
     found += fullWidthRows(page)
@@ -161,6 +181,10 @@ struct TableCellsRule: Rule {
         isDelimiter
         ? "`\(String(body).trimmingWhitespace)` is not a |---| row: 「\(line[slip])」 (full-width) is not a \(line[slip] == "｜" ? "|" : "dash"), so no table is made and the page shows the lines as typed"
         : "「｜」 (full-width) does not separate cells: the page shows this line as typed, with its ｜"
+      let messageJa =
+        isDelimiter
+        ? "`\(String(body).trimmingWhitespace)` は |---| の行になりません。「\(line[slip])」は全角なので \(line[slip] == "｜" ? "`|`" : "`-`") の代わりにならず、表が作られずに書いたまま表示されます"
+        : "全角の「｜」ではセルが分かれません。この行は ｜ も含めて書いたまま表示されます"
       found.append(
         .warning(
           SourceLocation(
@@ -168,7 +192,9 @@ struct TableCellsRule: Rule {
           message,
           hint:
             "type the table's `|` and `-` half-width (with the Japanese input off): `\(fixed)`",
-          code: id))
+          code: id
+        ).ja(
+          messageJa, hint: "表の `|` と `-` は、日本語入力をオフにして半角で入力してください：`\(fixed)`"))
     }
     return found
   }
