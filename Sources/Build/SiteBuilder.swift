@@ -37,7 +37,7 @@ public enum SiteBuilder {
         diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds,
         mode: mode)
       report.strict = options.strict
-      if report.succeeded, mode != .upToDate {
+      if report.succeeded, files > 0 {
         SourceMapStep.markBuilt(in: options.outputDirectory)
       }
       return report

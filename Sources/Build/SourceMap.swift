@@ -12,7 +12,7 @@ import Site
 enum SourceMapStep {
   static let path = "\(OutputWriter.markerFolder)/sourcemap.json"
 
-  /// Dates the source map now, after a build that changed the site: `portal check` takes its
+  /// Dates the source map now, after a build that wrote files: `portal check` takes its
   /// date for the build's and warns of sources saved after it (`check.stale`). A build that
   /// only changed what the map does not record (a template's wording, site.yml, an asset)
   /// leaves its bytes alone, and its old date had the next check call the fresh site stale.

@@ -237,17 +237,32 @@ public struct Theme: Sendable {
             hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
             code: "theme.asset-name"))
       }
+      files.append((relative, data))
+    }
+    func published(_ relative: String, _ data: Data) -> String {
       let ext = (relative as NSString).pathExtension
       let stem = (relative as NSString).deletingPathExtension
       // A file without an extension (`LICENSE`) keeps none: no trailing dot.
-      let hashed =
-        ext.isEmpty
+      return ext.isEmpty
         ? "assets/\(relative).\(fingerprint(data))"
         : "assets/\(stem).\(fingerprint(data)).\(ext)"
-      paths[relative] = hashed
-      files.append((hashed, data))
     }
-    return (paths, files, diagnostics)
+    // Stylesheets last: their `url()`s name the other files' published names, which are part
+    // of what their own fingerprint is made from.
+    let isStylesheet = { (path: String) in path.lowercased().hasSuffix(".css") }
+    for (relative, data) in files where !isStylesheet(relative) {
+      paths[relative] = published(relative, data)
+    }
+    let names = Set(files.map(\.0))
+    for (n, (relative, data)) in files.enumerated() where isStylesheet(relative) {
+      let (rewritten, problems) = StylesheetURLs.rewrite(
+        data, at: relative, paths: paths, exists: names.contains,
+        shownAs: "\(displayPath)/assets/\(relative)")
+      diagnostics += problems
+      files[n].1 = rewritten
+      paths[relative] = published(relative, rewritten)
+    }
+    return (paths, files.map { (paths[$0.0]!, $0.1) }, diagnostics)
   }
 
   /// The name to give an asset whose key a tag cannot hold (`logo@2x.png`, `my logo.svg`):

@@ -1,0 +1,76 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Render
+
+/// A stylesheet's `url()`s follow the fingerprinted names of the files they name, so a web
+/// font or a background image of the theme loads; one naming no file is a warning there.
+@Suite struct StylesheetURLsTests {
+  let paths = [
+    "fonts/Font.woff2": "assets/fonts/Font.3cfeea5bb9.woff2",
+    "img/bg.png": "assets/img/bg.d4e77ca2a9.png",
+  ]
+
+  func rewrite(_ css: String, at relative: String = "style.css") -> (String, [String]) {
+    let (data, diagnostics) = StylesheetURLs.rewrite(
+      Data(css.utf8), at: relative, paths: paths,
+      exists: { $0 == "print.css" || paths[$0] != nil }, shownAs: "theme/assets/\(relative)")
+    return (String(decoding: data, as: UTF8.self), diagnostics.map(\.text))
+  }
+
+  @Test func relativeAddressesFollowTheirFiles() {
+    let (css, problems) = rewrite(
+      """
+      @font-face{src:url("fonts/Font.woff2?v=1#x") format("woff2")}
+      .a{background:URL(img/bg.png)} .b{background:url( './img/bg.png' )}
+      """)
+    #expect(
+      css == """
+        @font-face{src:url("fonts/Font.3cfeea5bb9.woff2?v=1#x") format("woff2")}
+        .a{background:URL(img/bg.d4e77ca2a9.png)} .b{background:url( './img/bg.d4e77ca2a9.png' )}
+        """)
+    #expect(problems.isEmpty)
+    // From a stylesheet in a folder, `..` climbs out of it.
+    #expect(
+      rewrite(".c{background:url(../img/bg.png)}", at: "css/site.css").0
+        == ".c{background:url(../img/bg.d4e77ca2a9.png)}")
+  }
+
+  @Test func otherAddressesAndCommentsAreLeftAsWritten() {
+    let css = """
+      /* url(img/none.png) */ .a{background:url(/x.png)} .b{background:url(data:image/png;base64,AA)}
+      .c{background:url(https://example.jp/a.png)} .d{fill:url(#g)} .e{x:myurl(img/bg.png)}
+      @import url(print.css);
+      """
+    let (out, problems) = rewrite(css)
+    #expect(out == css)
+    #expect(problems.isEmpty)
+  }
+
+  @Test func anAddressNamingNoFileIsAWarningWhereItIs() {
+    let (_, problems) = rewrite(".a{}\n.missing{background:url( \"img/nothere.png\" )}")
+    #expect(
+      problems == [
+        "theme/assets/style.css:2:21: warning: `url(img/nothere.png)` names no file of the theme's assets (`assets/img/nothere.png`): the browser would load nothing [theme.unknown-asset]\n    hint: put the file at theme/assets/img/nothere.png, or correct the address (relative to this stylesheet's folder)"
+      ])
+  }
+
+  /// Through the theme's loading: the stylesheet's own fingerprint is made from the rewritten
+  /// bytes, so it changes when a file it names does.
+  @Test func theStylesheetsFingerprintFollowsWhatItNames() throws {
+    let folder = try temporaryFolder("css-urls")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("img"), withIntermediateDirectories: true)
+    try Data(".a{background:url(img/bg.png)}".utf8).write(
+      to: folder.appendingPathComponent("style.css"))
+    try Data("one".utf8).write(to: folder.appendingPathComponent("img/bg.png"))
+    let first = Theme.loadAssets(folder, shownAs: "theme")
+    try Data("two".utf8).write(to: folder.appendingPathComponent("img/bg.png"))
+    let second = Theme.loadAssets(folder, shownAs: "theme")
+    #expect(first.paths["style.css"] != second.paths["style.css"])
+    let css = try #require(second.files.first { $0.path == second.paths["style.css"] })
+    let image = try #require(second.paths["img/bg.png"]).dropFirst("assets/".count)
+    #expect(String(decoding: css.data, as: UTF8.self) == ".a{background:url(\(image))}")
+  }
+}
