@@ -452,3 +452,24 @@ def test_check_right_after_a_rebuild_of_a_template_edit_is_not_stale(work):
     assert portal("build", "--now", NOW, cwd=work).returncode == 1
     r = portal("check", cwd=work)
     assert "check.stale" in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_a_computer_set_to_japanese_reads_japanese(work):
+    """With PORTAL_LANG=ja (or LANG=ja_JP…), lint's warnings and the build's last line are in
+    Japanese; the position, the severity and the code stay as editors and CI read them."""
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![](map.png)\n", encoding="utf-8")
+    env = {**os.environ, "PORTAL_LANG": "ja"}
+    r = subprocess.run([BIN, "lint", "content/initiatives/ai-disaster.md"], cwd=work, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert "warning: この画像には代わりのテキスト（alt）がありません [lint.image-alt]" in r.stdout, r.stdout
+    assert "\n    直し方: 何が写っているかを書いてください" in r.stdout
+    assert r.stdout.rstrip().splitlines()[-1].startswith("1個のファイルを確かめました：警告")
+    r = subprocess.run([BIN, "build", "--now", NOW], cwd=work, env={**os.environ, "PORTAL_LANG": "", "LANG": "ja_JP.UTF-8"},
+                       capture_output=True, text=True, timeout=120)
+    # The image is missing too: the build fails, and says so in Japanese.
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert r.stdout.startswith("ビルドに失敗しました：エラー1件、警告0件。前回の出力はそのまま残しています（"), r.stdout
+    assert "content/initiatives/ai-disaster.md:" in r.stderr and "[content.broken-link]" in r.stderr
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
+    assert "this image has no alternative text" in r.stdout

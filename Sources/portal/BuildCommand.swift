@@ -95,9 +95,11 @@ struct BuildCommand: ParsableCommand {
     case .text:
       if !report.diagnostics.isEmpty {
         FileHandle.standardError.write(
-          Data((DiagnosticPrinter.render(report.diagnostics, as: .text, language: .current) + "\n").utf8))
+          Data(
+            (DiagnosticPrinter.render(report.diagnostics, as: .text, language: .current) + "\n")
+              .utf8))
       }
-      print(report.summary)
+      print(report.summary(in: .current))
     case .json:
       print(DiagnosticPrinter.render(report.diagnostics, as: .json))
       FileHandle.standardError.write(Data((report.summary + "\n").utf8))

@@ -149,10 +149,12 @@ struct LintCommand: ParsableCommand {
     }
     diagnostics += results.flatMap { $0 }
     let files = pages
-    let summary = Self.summary(files: files.count, diagnostics)
+    let summary = Self.summary(files: files.count, diagnostics, in: .current)
     switch format {
     case .text:
-      if !diagnostics.isEmpty { print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current)) }
+      if !diagnostics.isEmpty {
+        print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current))
+      }
       print(summary)
     case .json:
       print(DiagnosticPrinter.render(diagnostics, as: .json))
@@ -176,7 +178,16 @@ struct LintCommand: ParsableCommand {
       context: context, configuration: configuration)
   }
 
-  static func summary(files: Int, _ diagnostics: [Diagnostic]) -> String {
+  static func summary(
+    files: Int, _ diagnostics: [Diagnostic], in language: MessageLanguage = .english
+  ) -> String {
+    if language == .japanese {
+      var parts: [String] = []
+      if diagnostics.errorCount > 0 { parts.append("エラー\(diagnostics.errorCount)件") }
+      if diagnostics.warningCount > 0 { parts.append("警告\(diagnostics.warningCount)件") }
+      return "\(files)個のファイルを確かめました："
+        + (parts.isEmpty ? "問題はありません。" : parts.joined(separator: "、") + "。")
+    }
     let fileWord = files == 1 ? "file" : "files"
     var parts: [String] = []
     let errors = diagnostics.errorCount
