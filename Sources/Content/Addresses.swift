@@ -17,24 +17,48 @@ public enum Addresses {
   /// What is wrong with `text` as an address of this kind, in words for the writer; nil when
   /// it may be used.
   public static func problem(_ text: String, allowed: Allowed) -> String? {
+    problems(text, allowed: allowed)?.english
+  }
+
+  /// The same in English and in Japanese, for `Diagnostic.ja`: the Japanese is a sentence of
+  /// its own (「スペースが入っています。…」), to follow one that names the address.
+  public static func problems(_ text: String, allowed: Allowed) -> (
+    english: String, japanese: String
+  )? {
     if let bad = text.unicodeScalars.first(where: isForbidden) {
-      let shown = bad == " " || bad == "\u{3000}" ? "a space" : "`\(bad.escaped(asASCII: true))`"
-      return "has \(shown) in it, which an address cannot have"
+      let space = bad == " " || bad == "\u{3000}"
+      let shown = space ? "a space" : "`\(bad.escaped(asASCII: true))`"
+      return (
+        "has \(shown) in it, which an address cannot have",
+        "アドレスに使えない\(space ? "スペース" : " \(shown) ")が入っています"
+      )
     }
     let lower = text.lowercased()
     for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
       let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-      if host.isEmpty { return "has no site name after `\(scheme)`" }
+      if host.isEmpty {
+        return ("has no site name after `\(scheme)`", "`\(scheme)` の後にサイトの名前がありません")
+      }
       if case .siteBase = allowed {
-        if text.contains("?") || text.contains("#") { return "has a `?` or `#` part" }
+        if text.contains("?") || text.contains("#") {
+          return ("has a `?` or `#` part", "`?` や `#` から後の部分が付いています")
+        }
         // The site name holds a user and password: copied into every canonical address, the
         // feeds and the sitemap.
-        if host.contains("@") { return "has a user name or password before the site name (`…@`)" }
+        if host.contains("@") {
+          return (
+            "has a user name or password before the site name (`…@`)",
+            "サイトの名前の前に、ユーザー名かパスワード（`…@`）が付いています"
+          )
+        }
         // `https://host//evil.example/` makes `//evil.example/assets/…` of every link: another
         // site.
         let path = text.dropFirst(scheme.count + host.count)
         if path.contains("//") {
-          return "has `//` in its path, which would lead links to another site"
+          return (
+            "has `//` in its path, which would lead links to another site",
+            "パスに `//` が入っていて、リンクがほかのサイトへ行ってしまいます"
+          )
         }
       }
       return nil
@@ -45,7 +69,9 @@ public enum Addresses {
     case .webOrSitePath where text.hasPrefix("/") && !text.hasPrefix("//"):
       return nil
     default:
-      return "is not an http(s) address"
+      return (
+        "is not an http(s) address", "`https://` か `http://` で始まるアドレスではありません"
+      )
     }
   }
 

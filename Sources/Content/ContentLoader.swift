@@ -62,7 +62,12 @@ public enum ContentLoader {
             "the site configuration is missing",
             hint:
               "create \(configPath) with at least `title`, `base_url` and `domains` (see docs/content-format.md)",
-            code: "config.missing")
+            code: "config.missing"
+          ).ja(
+            "サイトの設定のファイルがありません",
+            hint:
+              "\(configPath) を作り、少なくとも `title`、`base_url`、`domains` を書いてください（docs/content-format.md を見てください）"
+          )
         ]
       )
     }
@@ -72,7 +77,8 @@ public enum ContentLoader {
         [
           .error(
             SourceLocation(file: configPath), "site.yml is not valid UTF-8",
-            hint: "save it as UTF-8", code: "source.encoding")
+            hint: "save it as UTF-8", code: "source.encoding"
+          ).ja("site.yml の文字コードが UTF-8 ではありません", hint: "UTF-8 で保存し直してください")
         ]
       )
     }
@@ -91,7 +97,12 @@ public enum ContentLoader {
           "files of this type are not published, so this one is not copied to the site",
           hint:
             "use one of: \(ContentFiles.extensions.sorted().joined(separator: ", ")); HTML, SVG, JavaScript and CSS are not published from content/",
-          code: "content.file-type"))
+          code: "content.file-type"
+        ).ja(
+          "この種類のファイルは公開されないため、サイトにコピーされません",
+          hint:
+            "次のどれかの形式にしてください: \(ContentFiles.extensions.sorted().joined(separator: ", "))。HTML、SVG、JavaScript、CSS は content/ からは公開されません"
+        ))
     }
     for (relative, twin) in ContentFiles.caseTwins(published.map(\.relativePath)) {
       diagnostics.append(
@@ -99,7 +110,10 @@ public enum ContentLoader {
           SourceLocation(file: join(prefix, relative)),
           "this file's name differs from `\(twin)` only in capitals: on Windows and macOS one of the two replaces the other",
           hint: "rename one of them, or delete the one that is not needed",
-          code: "content.file-case"))
+          code: "content.file-case"
+        ).ja(
+          "このファイルの名前は、`\(twin)` と大文字・小文字しかちがいません。Windows や macOS では、どちらかがもう一方を上書きしてしまいます",
+          hint: "どちらかの名前を変えるか、いらないほうを消してください"))
     }
     for relative in Self.hugoIndexFiles(in: rootPath) {
       diagnostics.append(
@@ -108,7 +122,12 @@ public enum ContentLoader {
           "this file is not read: names starting with `_` are left out, and a list's own text (Hugo's `_index.md`) is not written in content/",
           hint:
             "the build makes each list page (/initiatives/, /events/, …) from the theme's templates: write its introduction there, or rename this file without `_` to make it a page of its own",
-          code: "content.index-file"))
+          code: "content.index-file"
+        ).ja(
+          "このファイルは読まれません。`_` で始まる名前は使われず、一覧のページの文章（Hugo の `_index.md`）は content/ には書きません",
+          hint:
+            "一覧のページ（/initiatives/、/events/ など）は、テーマのテンプレートから作られます。紹介の文はテンプレートに書くか、このファイルの名前から `_` を取って、1つのページにしてください"
+        ))
     }
     for relative in Self.misnamedPages(among: allFiles) {
       let name = relative.split(separator: "/").last!
@@ -119,7 +138,10 @@ public enum ContentLoader {
         .warning(
           SourceLocation(file: join(prefix, relative)),
           "this file is not read: only names ending in `.md` (in lower case) are pages",
-          hint: "rename it to `\(stem).md`", code: "content.file-name"))
+          hint: "rename it to `\(stem).md`", code: "content.file-name"
+        ).ja(
+          "このファイルは読まれません。ページになるのは、名前が小文字の `.md` で終わるファイルだけです",
+          hint: "名前を `\(stem).md` に変えてください"))
     }
     for relative in Self.markdownFiles(among: allFiles)
     where !relative.hasPrefix(ContentFiles.folder + "/") {
@@ -128,13 +150,19 @@ public enum ContentLoader {
       let folder = String(relative.utf8.prefix { $0 != UInt8(ascii: "/") })!
       guard slashes > 0, let kind = ContentKind(folder: folder) else {
         let known = ContentKind.allCases.map(\.folder)
-        let guess = Suggest.closest(to: folder, in: known).map { "did you mean `\($0)/`? " } ?? ""
+        let near = Suggest.closest(to: folder, in: known)
+        let guess = near.map { "did you mean `\($0)/`? " } ?? ""
+        let guessJa = near.map { "`\($0)/` のまちがいではありませんか。" } ?? ""
+        let folders = known.map { $0 + "/" }.joined(separator: ", ")
         diagnostics.append(
           .warning(
             SourceLocation(file: join(prefix, relative)),
             "this file is not in a content folder, so it is not built",
-            hint: "\(guess)move it into one of: \(known.map { $0 + "/" }.joined(separator: ", "))",
-            code: "content.folder"))
+            hint: "\(guess)move it into one of: \(folders)",
+            code: "content.folder"
+          ).ja(
+            "このファイルは、ページの種類ごとのフォルダーに入っていないため、ページになりません",
+            hint: "\(guessJa)次のどれかのフォルダーに移してください: \(folders)"))
         continue
       }
       if kind != .strategy && slashes > 1 {
@@ -142,7 +170,10 @@ public enum ContentLoader {
           .warning(
             SourceLocation(file: join(prefix, relative)),
             "sub-folders are only read under strategy/; this file is not built",
-            hint: "move it up to \(folder)/", code: "content.folder"))
+            hint: "move it up to \(folder)/", code: "content.folder"
+          ).ja(
+            "フォルダーの中のフォルダーが読まれるのは、strategy/ だけです。このファイルはページになりません",
+            hint: "\(folder)/ のすぐ下に移してください"))
         continue
       }
       files.append((rootPath + "/" + relative, relative, kind))
@@ -256,7 +287,10 @@ public enum ContentLoader {
     guard let data = FileManager.default.contents(atPath: fullPath) else {
       return (
         nil,
-        [.error(SourceLocation(file: path), "the file could not be read", code: "source.read")],
+        [
+          .error(SourceLocation(file: path), "the file could not be read", code: "source.read")
+            .ja("ファイルを読めませんでした")
+        ],
         nil
       )
     }
@@ -393,7 +427,12 @@ public enum ContentLoader {
       "there is no \(what) folder `\(shown)` in \(fm.currentDirectoryPath)",
       hint:
         "run portal in the project's folder (the one holding content/ and theme/), or give the folder with --\(what) DIR",
-      code: code)
+      code: code
+    ).ja(
+      "\(fm.currentDirectoryPath) に、\(what) フォルダー `\(shown)` がありません",
+      hint:
+        "プロジェクトのフォルダー（content/ と theme/ があるフォルダー）で portal を動かすか、--\(what) DIR でフォルダーを指定してください"
+    )
   }
 
   public static func displayPath(for url: URL) -> String {

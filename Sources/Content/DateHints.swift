@@ -17,22 +17,40 @@ enum DateHints {
   /// The hint for `raw` given for `key`. `day`: the date a time alone belongs to (an event's
   /// `end: 16時` is on its start's day).
   static func hint(for raw: String, key: String, takes: Takes, day: LocalDate? = nil) -> String? {
+    hints(for: raw, key: key, takes: takes, day: day)?.english
+  }
+
+  /// The same hint in English and in Japanese (`Diagnostic.ja`).
+  static func hints(for raw: String, key: String, takes: Takes, day: LocalDate? = nil) -> (
+    english: String, japanese: String
+  )? {
     let text = raw.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? raw
     let example = takes == .date ? "\(key): 2026-04-01" : "\(key): 2026-12-05T13:30:00+09:00"
     // A date and time without an offset: the clock of which place?
     if takes != .date, text.count == 19 || text.count == 16, text.contains("T"),
       DateTime(iso: text + "+09:00") != nil
     {
-      return "add Japan's offset `+09:00`: `\(key): \(text)+09:00`"
+      return (
+        "add Japan's offset `+09:00`: `\(key): \(text)+09:00`",
+        "日本の時刻であることを表す `+09:00` を付けてください: `\(key): \(text)+09:00`"
+      )
     }
     guard let (y, m, d, rest) = parts(of: text) else {
       // A time alone: which day?
       guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
       let date = day?.description ?? "2026-12-05"
-      return "write the date too: `\(key): \(date)T\(clock(hour, minute))+09:00`"
-        + (day == nil ? " (with the event's day)" : "")
+      return (
+        "write the date too: `\(key): \(date)T\(clock(hour, minute))+09:00`"
+          + (day == nil ? " (with the event's day)" : ""),
+        "日付も書いてください: `\(key): \(date)T\(clock(hour, minute))+09:00`"
+          + (day == nil ? "（日付はイベントの日にします）" : "")
+      )
     }
-    guard (1...12).contains(m) else { return "there is no month \(m); write e.g. `\(example)`" }
+    guard (1...12).contains(m) else {
+      return (
+        "there is no month \(m); write e.g. `\(example)`", "\(m)月という月はありません。例: `\(example)`"
+      )
+    }
     let days = LocalDate.daysIn(month: m, year: y)
     guard (1...days).contains(d) else {
       // The month's last day, with the time typed: the nearest date that exists, not an
@@ -45,16 +63,23 @@ enum DateHints {
         ? "\(key): \(last)"
         : clockTyped.map { "\(key): \(last)T\($0)+09:00" }
           ?? (takes == .dateTime ? "\(key): \(last)T13:30:00+09:00" : "\(key): \(last)")
-      return "\(y)年\(m)月 has \(days) days; write e.g. `\(near)`"
+      return (
+        "\(y)年\(m)月 has \(days) days; write e.g. `\(near)`",
+        "\(y)年\(m)月は\(days)日までです。例: `\(near)`"
+      )
     }
     let date = LocalDate(year: y, month: m, day: d).description
     if takes != .date, let (hour, minute) = time(in: rest) {
-      return "write `\(key): \(date)T\(clock(hour, minute))+09:00`"
+      let written = "\(key): \(date)T\(clock(hour, minute))+09:00"
+      return ("write `\(written)`", "`\(written)` と書いてください")
     }
     switch takes {
-    case .date, .dateOrDateTime: return "write `\(key): \(date)`"
+    case .date, .dateOrDateTime: return ("write `\(key): \(date)`", "`\(key): \(date)` と書いてください")
     case .dateTime:
-      return "write the date and the time, e.g. `\(key): \(date)T13:30:00+09:00` (13:30 in Japan)"
+      return (
+        "write the date and the time, e.g. `\(key): \(date)T13:30:00+09:00` (13:30 in Japan)",
+        "日付と時刻を書いてください。例: `\(key): \(date)T13:30:00+09:00`（日本の13時30分）"
+      )
     }
   }
 

@@ -32,7 +32,10 @@ public enum FutureDates {
           "`updated` is \(updated), later than today (\(today)): 更新情報 and its feed would list this page first, with a day that has not come",
           hint:
             "write the day the page was last changed (today or earlier); to publish it later, use `publish`",
-          code: code))
+          code: code
+        ).ja(
+          "`updated` が \(updated) で、今日（\(today)）より後の日付です。更新情報とそのフィードで、まだ来ていない日付のまま、このページがいちばん上に出てしまいます",
+          hint: "ページを最後に変えた日（今日か、それより前）を書いてください。あとで公開したいときは `publish` を使います"))
     }
     return diagnostics
   }

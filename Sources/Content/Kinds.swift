@@ -52,6 +52,19 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The same in Japanese messages to writers (`Diagnostic.ja`), as the writers' guide names
+  /// the kinds: 「取組のページ」.
+  public var japaneseName: String {
+    switch self {
+    case .strategy: "戦略のページ"
+    case .field: "分野のビジョン"
+    case .initiative: "取組のページ"
+    case .event: "イベントのページ"
+    case .glossary: "用語のページ"
+    case .about: "このサイトについてのページ"
+    }
+  }
+
   /// Japanese label shown to residents.
   public var label: String {
     switch self {

@@ -26,7 +26,14 @@ enum Lengths {
           hint: isTitle
             ? "say what the page is in \(limit) characters or fewer, and put the rest in `\(glossary ? "short" : "summary")` or the body"
             : "sum the page up in one plain sentence of \(limit) characters or fewer, and put the details in the body",
-          code: isTitle ? "content.long-title" : "content.long-summary"))
+          code: isTitle ? "content.long-title" : "content.long-summary"
+        ).ja(
+          isTitle
+            ? "`\(key)` が\(length)字あります（\(limit)字まで）。一覧や検索結果、ブラウザーのタブで、折り返されたり途中で切れたりします"
+            : "`\(key)` が\(length)字あります（\(limit)字まで）。どの一覧でも題名の下に出て、検索サイトでは途中で切れます",
+          hint: isTitle
+            ? "ページが何かを\(limit)字以内で書き、残りは `\(glossary ? "short" : "summary")` か本文に書いてください"
+            : "ページの内容を\(limit)字以内のやさしい一文にまとめ、くわしいことは本文に書いてください"))
     }
   }
 }

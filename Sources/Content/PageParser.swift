@@ -31,7 +31,10 @@ enum PageParser {
             "this file is written as \(other.articleName), but it is in `\(kind.folder)/`",
             hint:
               "move it to content/\(other.folder)/ (the folder decides what kind of page a file is)",
-            code: "content.folder")
+            code: "content.folder"
+          ).ja(
+            "このファイルは\(other.japaneseName)の書き方ですが、`\(kind.folder)/` フォルダーにあります",
+            hint: "content/\(other.folder)/ に移してください（ページの種類は、置いたフォルダーで決まります）")
         ]
       )
     }
@@ -50,7 +53,10 @@ enum PageParser {
         "`\(line)` is in the front matter, where it is a comment and is not shown",
         hint:
           "if it is the page's heading, the front matter was not closed: add a line `---` before it (and remove the `---` below that closed it)",
-        code: "front-matter.heading")
+        code: "front-matter.heading"
+      ).ja(
+        "`\(line)` が前付けの中にあります。前付けの中ではコメントになり、ページに出ません",
+        hint: "ページの見出しのつもりなら、前付けが閉じていません。この行の前に `---` の行を入れてください（下で前付けを閉じていた `---` は消します）")
     }
   }
 
@@ -62,16 +68,13 @@ enum PageParser {
     _ source: SourceFile, as kind: ContentKind, config: SiteConfig?, _ first: Diagnostic
   ) -> [Diagnostic] {
     let (slips, text) = YAMLSlips.repairedSlips(in: source.frontMatter)
-    func location(_ slip: YAMLProblem) -> SourceLocation {
-      SourceLocation(
-        file: source.path, line: slip.line + source.frontMatterLine - 1, column: slip.column)
+    func diagnostic(_ slip: YAMLProblem) -> Diagnostic {
+      slip.diagnostic(file: source.path, lineOffset: source.frontMatterLine)
     }
-    guard let head = slips.first, location(head) == first.location else { return [] }
+    guard let head = slips.first, diagnostic(head).location == first.location else { return [] }
     var repaired = source
     repaired.frontMatter = text
-    return slips.dropFirst().map {
-      Diagnostic.error(location($0), $0.message, hint: $0.hint, code: $0.code)
-    } + parse(repaired, as: kind, config: config).1
+    return slips.dropFirst().map(diagnostic) + parse(repaired, as: kind, config: config).1
   }
 
   private static func parse(_ source: SourceFile, as kind: ContentKind, config: SiteConfig?) -> (
@@ -83,22 +86,20 @@ enum PageParser {
     case .failure(let d): return (nil, [d] + afterRepairs(source, as: kind, config: config, d))
     }
     var y = YAMLFields(
-      node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter")
+      node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter",
+      whatJa: "前付け")
     for cut in YAMLComments.cutValues(in: source.frontMatter, node: node) {
-      let at = SourceLocation(
-        file: source.path, line: cut.problem.line + source.frontMatterLine - 1,
-        column: cut.problem.column)
       y.diagnostics.append(
-        cut.empty
-          ? .error(at, cut.problem.message, hint: cut.problem.hint, code: cut.problem.code)
-          : .warning(at, cut.problem.message, hint: cut.problem.hint, code: cut.problem.code))
+        cut.problem.diagnostic(
+          cut.empty ? .error : .warning, file: source.path, lineOffset: source.frontMatterLine))
       if cut.empty { y.explained.insert(cut.key) }
     }
     y.diagnostics += headingsInFrontMatter(source)
     if node == nil {
       y.error(
         nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`",
-        code: "front-matter.missing")
+        code: "front-matter.missing", ja: "前付けに何も書いてありません",
+        jaHint: "このページの種類に必要な項目を書いてください。例: `title: …`")
       return (nil, y.diagnostics)
     }
 
@@ -112,16 +113,21 @@ enum PageParser {
         // The page keeps its file's slug meanwhile, so ids naming it do not fail too.
         y.error(
           y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`",
-          hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug")
+          hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug",
+          ja: "slug `\(s)` には、半角の小文字 a-z、数字 0-9 と `-` だけが使えます",
+          jaHint: "たとえば `slug: \(suggestedSlug(s))` と書いてください")
       }
     } else if !isSlug(fileSlug) {
       y.error(
         nil, "the file name `\(fileSlug)` cannot be used as a URL",
         hint:
           "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
-        code: "front-matter.slug")
+        code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
+        jaHint:
+          "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
+      )
     }
-    if slug == "index", let list = Self.listName(kind) {
+    if slug == "index", let list = Self.listName(kind), let listJa = Self.listNameJapanese(kind) {
       // Published at /<folder>/index/, beside the list the build makes at /<folder>/: a writer
       // who names a file index.md means that address itself.
       let folder = "/\(kind.urlFolder)/"
@@ -130,7 +136,12 @@ enum PageParser {
         "\(kind.articleName) cannot have the slug `index`: \(folder) is \(list), which the build makes, and this page would be at \(folder)index/",
         hint:
           "give it a name of its own (rename the file or add `slug: …`); the list's own text is in the theme's templates",
-        code: "front-matter.slug")
+        code: "front-matter.slug",
+        ja:
+          "\(kind.japaneseName)の slug を `index` にはできません。\(folder) は Portal が作る\(listJa)で、このページは \(folder)index/ になってしまいます",
+        jaHint:
+          "ファイル名を変えるか `slug: …` を書いて、このページだけの名前を付けてください。一覧の文章は、テーマのテンプレートに書きます"
+      )
     }
     let tags = (y.stringList("tags") ?? []).map(\.0)
     let draft = y.bool("draft") ?? false
@@ -170,7 +181,10 @@ enum PageParser {
             .error(
               SourceLocation(file: source.path, line: field.line, column: field.column),
               "the field `\(field.id)` belongs to the domain `\(owner)`, not `\(domain.id)`",
-              hint: "write `domain: \(owner)`", code: "content.field-domain"))
+              hint: "write `domain: \(owner)`", code: "content.field-domain"
+            ).ja(
+              "分野 `\(field.id)` は `\(domain.id)` ではなく、`\(owner)` の分野です",
+              hint: "`domain: \(owner)` と書いてください"))
         }
       }
       let summary = y.string("summary")
@@ -195,13 +209,18 @@ enum PageParser {
           let options = InitiativeStatus.allCases.map(\.rawValue)
           // The label as the page shows it (実施中) names the status too.
           let named = InitiativeStatus.allCases.first { $0.label == s }
+          let near = Suggest.closest(to: s, in: options)
           let guess =
             named.map { "write `\($0.rawValue)` for \($0.label); " }
-            ?? Suggest.closest(to: s, in: options).map { "did you mean `\($0)`? " } ?? ""
+            ?? near.map { "did you mean `\($0)`? " } ?? ""
+          let guessJa =
+            named.map { "\($0.label)は `\($0.rawValue)` と書きます。" }
+            ?? near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
           y.error(
             y.node("status")?.mark, "unknown status `\(s)`",
             hint: "\(guess)use one of: \(options.joined(separator: ", "))",
-            code: "front-matter.value")
+            code: "front-matter.value", ja: "`status` に書いた `\(s)` は使えません",
+            jaHint: "\(guessJa)次のどれかを書いてください: \(options.joined(separator: ", "))")
         }
       }
       let department = y.string("department")
@@ -213,7 +232,7 @@ enum PageParser {
         if let u = url(&item, "url", required: true, allowed: .webOrContact), let t {
           links.append(ExternalLink(title: t, url: u))
         }
-        item.reportUnknownKeys(kindName: "a link")
+        item.reportUnknownKeys(kindName: "a link", japaneseName: "`links` の中の1つ")
         y.diagnostics += item.diagnostics
       }
       if let title, let summary, let fields {
@@ -233,7 +252,9 @@ enum PageParser {
       if let start, let end, end < start {
         y.error(
           y.node("end")?.mark, "the event ends before it starts",
-          hint: "make `end` later than `start` (\(start))", code: "front-matter.date")
+          hint: "make `end` later than `start` (\(start))", code: "front-matter.date",
+          ja: "イベントの終わり（`end`）が、始まり（`start`）より前になっています",
+          jaHint: "`end` を、`start`（\(start)）より後の日時にしてください")
       }
       let place = y.string("place")
       let online = url(&y, "online")
@@ -250,7 +271,12 @@ enum PageParser {
             "registration closes after the event starts (`start: \(start)`)",
             hint:
               "write the last day people can apply, before the event: e.g. `deadline: \(start.inJapan.local.date.adding(days: -1))`",
-            code: "front-matter.date"))
+            code: "front-matter.date"
+          ).ja(
+            "申し込みの締め切り（`deadline`）が、イベントの始まり（`start: \(start)`）より後になっています",
+            hint:
+              "イベントより前の、申し込める最後の日を書いてください。例: `deadline: \(start.inJapan.local.date.adding(days: -1))`"
+          ))
       }
       let capacity = y.int("capacity").map(\.0)
       let fee = y.string("fee")
@@ -286,7 +312,8 @@ enum PageParser {
         y.error(
           y.node("reading")?.mark, "`reading` must be written in hiragana",
           hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",
-          code: "front-matter.reading")
+          code: "front-matter.reading", ja: "`reading`（よみ）が、ひらがなで書かれていません",
+          jaHint: "よみは、ひらがなで書いてください。例: `reading: \(example)`（用語集の五十音の順は、よみで決まります）")
       }
       let short = y.string("short", required: true, example: "一文で意味を書きます。")
       let termPlace = y.location(y.node("term")?.mark)
@@ -319,7 +346,7 @@ enum PageParser {
         ? ["reading", "short"]
         : kind == .event ? ["summary", "start", "online", "registration"] : ["summary"])
     Lengths.check(&y, kind: kind)
-    y.reportUnknownKeys(kindName: kind.articleName)
+    y.reportUnknownKeys(kindName: kind.articleName, japaneseName: kind.japaneseName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
@@ -342,6 +369,18 @@ enum PageParser {
     }
   }
 
+  /// The same in Japanese: 「取組の一覧」.
+  static func listNameJapanese(_ kind: ContentKind) -> String? {
+    switch kind {
+    case .strategy: "戦略の目次"
+    case .field: nil
+    case .initiative: "取組の一覧"
+    case .event: "イベントの一覧"
+    case .glossary: "用語集"
+    case .about: "このサイトについてのページの一覧"
+    }
+  }
+
   /// The slug a file has unless its front matter gives one: its name without `.md`.
   static func fileSlug(_ relativePath: String) -> String {
     String(relativePath.split(separator: "/").last!.dropLast(3))
@@ -356,31 +395,45 @@ enum PageParser {
     for ref in refs where !ids.contains(ref.id) {
       // Made only for an unknown id: every initiative of a large site is checked.
       let names = namesOfIDs()
-      let hint: String
+      let hint: (english: String, japanese: String)
       if let id = names[ref.id] {
-        hint = "write the id, not the name: `\(id)` (\(ref.id))"
+        hint = (
+          "write the id, not the name: `\(id)` (\(ref.id))",
+          "名前ではなく id を書いてください: `\(id)`（\(ref.id)）"
+        )
       } else if let list = listHint(ref.id, key: key, id: { names[$0] ?? $0 }) {
         hint = list
       } else if let guess = Suggest.closest(to: ref.id, in: ids) {
-        hint = "did you mean `\(guess)`?"
+        hint = ("did you mean `\(guess)`?", "`\(guess)` のまちがいではありませんか")
       } else {
-        hint = "use an id listed in site.yml"
+        hint = ("use an id listed in site.yml", "site.yml に書いてある id を書いてください")
       }
+      // Named as site.yml lists them: `domains`, and their `fields`.
+      let listed = what == "domain" ? " `domains` " : "分野（`fields`）"
       y.diagnostics.append(
         .error(
           SourceLocation(file: y.file, line: ref.line, column: ref.column),
-          "`\(key)` names an unknown \(what) `\(ref.id)`", hint: hint, code: "content.unknown-id"))
+          "`\(key)` names an unknown \(what) `\(ref.id)`", hint: hint.english,
+          code: "content.unknown-id"
+        ).ja(
+          "`\(key)` に書いた `\(ref.id)` は、site.yml の\(listed)にありません", hint: hint.japanese))
     }
   }
 
   /// `fields: agriculture, tourism` or `[agriculture、tourism]`: to YAML one id with commas.
   /// The list to write instead, each part through `id` (a name to its id), or nil when the
   /// value has no comma: a guess for the first id alone would drop the rest.
-  static func listHint(_ value: String, key: String, id: (String) -> String = { $0 }) -> String? {
+  /// In English and in Japanese.
+  static func listHint(_ value: String, key: String, id: (String) -> String = { $0 }) -> (
+    english: String, japanese: String
+  )? {
     let parts = value.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
     guard parts.count > 1 else { return nil }
-    return
-      "write several ids as a list with half-width commas: `\(key): [\(parts.map(id).joined(separator: ", "))]`"
+    let list = "`\(key): [\(parts.map(id).joined(separator: ", "))]`"
+    return (
+      "write several ids as a list with half-width commas: \(list)",
+      "いくつも書くときは、半角のコンマで区切って `[ ]` で囲みます: \(list)"
+    )
   }
 
   static func isReadingScalar(_ s: Unicode.Scalar) -> Bool {
@@ -409,10 +462,12 @@ enum PageParser {
   private static func date(_ y: inout YAMLFields, _ key: String) -> LocalDate? {
     guard let text = y.string(key) else { return nil }
     guard let d = LocalDate(iso: text) else {
+      let hints = DateHints.hints(for: text, key: key, takes: .date)
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date: `\(text)`",
-        hint: DateHints.hint(for: text, key: key, takes: .date)
-          ?? "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`", code: "front-matter.date")
+        hint: hints?.english ?? "write the date as YYYY-MM-DD, e.g. `\(key): 2026-04-01`",
+        code: "front-matter.date", ja: "`\(key)` の日付 `\(text)` が読めません",
+        jaHint: hints?.japanese ?? "日付は、半角で 年-月-日 の順に書いてください。例: `\(key): 2026-04-01`")
       return nil
     }
     return d
@@ -427,14 +482,18 @@ enum PageParser {
       return nil
     }
     guard let d = DateTime(iso: text, allowDateOnly: allowDateOnly) else {
+      // A key that takes a date alone takes a date and time too: a typed time keeps its
+      // hint (`publish: 2026-11-01T09:00:00` → add `+09:00`, not drop the time).
+      let hints = DateHints.hints(
+        for: text, key: key, takes: allowDateOnly ? .dateOrDateTime : .dateTime, day: day)
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
-        // A key that takes a date alone takes a date and time too: a typed time keeps its
-        // hint (`publish: 2026-11-01T09:00:00` → add `+09:00`, not drop the time).
-        hint: DateHints.hint(
-          for: text, key: key, takes: allowDateOnly ? .dateOrDateTime : .dateTime, day: day)
+        hint: hints?.english
           ?? "write the date and time with Japan's offset `+09:00`, e.g. `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? " or a date `2026-12-01`" : "")",
-        code: "front-matter.date")
+        code: "front-matter.date", ja: "`\(key)` の日時 `\(text)` が読めません",
+        jaHint: hints?.japanese
+          ?? "日時は、日本の時刻を表す `+09:00` を付けて書いてください。例: `\(key): 2026-12-05T13:30:00+09:00`\(allowDateOnly ? "（日付だけなら `2026-12-01`）" : "")"
+      )
       return nil
     }
     return d
@@ -447,17 +506,19 @@ enum PageParser {
     guard let text = y.string(key, required: required, example: "https://example.jp/") else {
       return nil
     }
-    if let problem = Addresses.problem(text, allowed: allowed) {
-      let also =
+    if let (problem, japanese) = Addresses.problems(text, allowed: allowed) {
+      let (also, alsoJa) =
         switch allowed {
-        case .web, .siteBase: ""
-        case .webOrContact: " (or `mailto:…`, `tel:…`)"
-        case .webOrSitePath: " (or a path on this site, `/strategy/`)"
+        case .web, .siteBase: ("", "")
+        case .webOrContact: (" (or `mailto:…`, `tel:…`)", "（`mailto:…` や `tel:…` も書けます）")
+        case .webOrSitePath:
+          (" (or a path on this site, `/strategy/`)", "（このサイトのページなら、`/strategy/` のようなパスも書けます）")
         }
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
         hint: "write the full address, e.g. `\(key): https://example.jp/`\(also)",
-        code: "front-matter.url")
+        code: "front-matter.url", ja: "`\(key)` のアドレス `\(text)` は使えません。\(japanese)",
+        jaHint: "`https://` から始まるアドレスを、省かずに書いてください。例: `\(key): https://example.jp/`\(alsoJa)")
       return nil
     }
     return text

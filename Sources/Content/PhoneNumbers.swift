@@ -11,7 +11,7 @@ enum PhoneNumbers {
     let text = written.precomposedStringWithCompatibilityMapping
       .replacingOccurrences(of: "ー", with: "-").replacingOccurrences(of: "−", with: "-")
       .trimmingSpacesAndNewlines
-    guard let problem = problem(text) else { return text }
+    guard let (problem, japanese) = problems(text) else { return text }
     // An extension is not dialled: the number had its area code, and the generic hint said
     // to add one.
     let extensionWritten = ["内線", "ext", "EXT", "Ext"].contains { text.contains($0) }
@@ -20,21 +20,33 @@ enum PhoneNumbers {
       hint: extensionWritten
         ? "write the number alone (`\(key): 043-223-2222`) and the extension (内線) in the page's text"
         : "write the number with its area code, e.g. `\(key): 043-223-2222`",
-      code: "front-matter.phone")
+      code: "front-matter.phone",
+      ja: "`\(key)` の番号 `\(written)` は、このままではかけられません。\(japanese)",
+      jaHint: extensionWritten
+        ? "番号だけを書き（`\(key): 043-223-2222`）、内線はページの本文に書いてください"
+        : "市外局番から書いてください。例: `\(key): 043-223-2222`")
     return nil
   }
 
   /// Why `text` is not a number one can dial in Japan, or nil when it is.
-  static func problem(_ text: String) -> String? {
+  static func problem(_ text: String) -> String? { problems(text)?.english }
+
+  /// The same in English and in Japanese (a sentence of its own), for `Diagnostic.ja`.
+  static func problems(_ text: String) -> (english: String, japanese: String)? {
     let allowed = Set("0123456789-() ")
     if let other = text.first(where: { !allowed.contains($0) }) {
-      return "has `\(other)`, which a phone number does not"
+      return ("has `\(other)`, which a phone number does not", "電話番号に使わない `\(other)` が入っています")
     }
     let digits = digitsOnly(text)
-    guard digits.first == "0" else { return "does not start with 0 (the area code)" }
+    guard digits.first == "0" else {
+      return ("does not start with 0 (the area code)", "0（市外局番）から始まっていません")
+    }
     // Fixed lines and 0120/0800/0570 numbers have 10 digits, mobiles and IP phones 11.
     guard digits.count == 10 || digits.count == 11 else {
-      return "has \(digits.count) digits (a number in Japan has 10 or 11)"
+      return (
+        "has \(digits.count) digits (a number in Japan has 10 or 11)",
+        "数字が\(digits.count)桁です（日本の番号は10桁か11桁です）"
+      )
     }
     return nil
   }

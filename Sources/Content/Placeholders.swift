@@ -28,7 +28,10 @@ public enum Placeholders {
         .warning(
           y.location(node.mark), "`\(key)` is still the sample text `portal new` wrote: 「\(text)」",
           hint: "write this page's own \(key) before it is published",
-          code: "content.placeholder"))
+          code: "content.placeholder"
+        ).ja(
+          "`\(key)` が、`portal new` の書いた見本のままです: 「\(text)」",
+          hint: "公開する前に、このページに合った `\(key)` に書きかえてください"))
     }
   }
 }

@@ -43,7 +43,12 @@ public enum ReferenceValidator {
             hint: chosen.contains(at)
               ? "give this page another `slug:`, or remove it to use the file's name"
               : "give this page another file name or a `slug:` of its own",
-            code: "content.duplicate-slug"))
+            code: "content.duplicate-slug"
+          ).ja(
+            "slug `\(page.slug)` は、もう \(other) で使われています",
+            hint: chosen.contains(at)
+              ? "このページに別の `slug:` を付けるか、`slug:` を消してファイル名を使ってください"
+              : "このページのファイル名を変えるか、このページだけの `slug:` を付けてください"))
       } else {
         slugs[page.kind, default: [:]][page.slug] = page.path
       }
@@ -55,17 +60,26 @@ public enum ReferenceValidator {
       key: String
     ) {
       guard !ids.contains(ref.id) else { return }
-      let guess =
+      let guess: (english: String, japanese: String)? =
         renamed[kind]?[ref.id].map {
-          "\($0.path) has `slug: \($0.slug)`, so its id is `\($0.slug)`: write that, or remove its `slug:`"
+          (
+            "\($0.path) has `slug: \($0.slug)`, so its id is `\($0.slug)`: write that, or remove its `slug:`",
+            "\($0.path) には `slug: \($0.slug)` があるので、id は `\($0.slug)` です。それを書くか、そのファイルの `slug:` を消してください"
+          )
         }
         ?? PageParser.listHint(ref.id, key: key)
-        ?? Suggest.closest(to: ref.id, in: ids.sorted()).map { "did you mean `\($0)`?" }
+        ?? Suggest.closest(to: ref.id, in: ids.sorted()).map {
+          ("did you mean `\($0)`?", "`\($0)` のまちがいではありませんか")
+        }
+      let whatJa = kind == .strategy ? "戦略のページ" : kind == .glossary ? "用語" : "取組"
       diagnostics.append(
         .error(
           SourceLocation(file: page.path, line: ref.line, column: ref.column),
           "`\(key)` names an unknown \(what) `\(ref.id)`",
-          hint: guess ?? "use the id of an existing \(what)", code: "content.unknown-id"))
+          hint: guess?.english ?? "use the id of an existing \(what)", code: "content.unknown-id"
+        ).ja(
+          "`\(key)` に書いた\(whatJa) `\(ref.id)` がありません",
+          hint: guess?.japanese ?? "今ある\(whatJa)の id を書いてください"))
     }
     var known: [ContentKind: Set<String>] = [:]
     for (kind, ids) in slugs { known[kind] = Set(ids.keys) }
@@ -90,7 +104,10 @@ public enum ReferenceValidator {
             .error(
               SourceLocation(file: page.path, line: m.field.line, column: m.field.column),
               "the field `\(m.field.id)` already has its vision in \(other)",
-              hint: "keep one file per field", code: "content.duplicate-field"))
+              hint: "keep one file per field", code: "content.duplicate-field"
+            ).ja(
+              "分野 `\(m.field.id)` のビジョンは、もう \(other) にあります",
+              hint: "ビジョンのファイルは、1つの分野に1つだけにしてください"))
         } else {
           visionFor[m.field.id] = page.path
         }
@@ -130,7 +147,10 @@ public enum ReferenceValidator {
               SourceLocation(file: page.path, line: place?.line ?? 1, column: place?.column ?? 1),
               "the term or alias `\(name)` is also used by \(other.path)",
               hint: "keep each name in one glossary entry so links are not ambiguous",
-              code: "content.duplicate-term"))
+              code: "content.duplicate-term"
+            ).ja(
+              "用語か別名の `\(name)` は、\(other.path) でも使われています",
+              hint: "リンク先が1つに決まるように、1つの名前は1つの用語のページだけに書いてください"))
         } else {
           owner[key] = (page.slug, page.path)
         }
@@ -175,7 +195,12 @@ public enum ReferenceValidator {
           hint: loop.count == 1
             ? "a page cannot be its own parent; name the page above it, or remove `parent`"
             : "one of these pages must be above the others: remove its `parent` or name another page",
-          code: "content.parent-loop"))
+          code: "content.parent-loop"
+        ).ja(
+          "`parent` をたどると、元のページにもどってしまいます: \(shown)",
+          hint: loop.count == 1
+            ? "ページを、自分自身の `parent` にはできません。上のページを書くか、`parent` を消してください"
+            : "このうち1つのページを、ほかのページの上にしてください。そのページの `parent` を消すか、別のページを書きます"))
     }
     return diagnostics
   }

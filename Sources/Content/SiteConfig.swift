@@ -124,17 +124,18 @@ public struct SiteConfig: Sendable, Hashable {
     case .success(let n): node = n
     case .failure(let d): return (nil, [d])
     }
-    var y = YAMLFields(node: node, file: file, lineOffset: 1, what: "site.yml")
+    var y = YAMLFields(node: node, file: file, lineOffset: 1, what: "site.yml", whatJa: "site.yml")
     let title = y.string("title", required: true, example: "千葉県DXポータル")
     let description = y.string("description")
     var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
     if let mark = y.keyMark("base_url"),
-      let problem = Addresses.problem(baseURL, allowed: .siteBase)
+      let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase)
     {
       y.error(
         mark, "`base_url` \(problem): `\(baseURL)`",
         hint: "write the site's address, for example `base_url: https://dx.example.jp/`",
-        code: "config.base-url")
+        code: "config.base-url", ja: "`base_url` のアドレス `\(baseURL)` は使えません。\(japanese)",
+        jaHint: "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
     let language = y.string("language") ?? "ja"
@@ -147,7 +148,7 @@ public struct SiteConfig: Sendable, Hashable {
         navigation.append(
           NavigationItem(title: t, url: u, location: item.location(item.node("url")?.mark)))
       }
-      item.reportUnknownKeys(kindName: "a navigation item")
+      item.reportUnknownKeys(kindName: "a navigation item", japaneseName: "`navigation` の中の1つ")
       y.diagnostics += item.diagnostics
     }
     var domains: [DomainConfig] = []
@@ -164,12 +165,15 @@ public struct SiteConfig: Sendable, Hashable {
         if !isSlug(id) {
           d.error(
             idMark, "the domain id `\(id)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only", code: "config.id")
+            hint: "use lower-case letters, digits and `-` only", code: "config.id",
+            ja: "`domains` の id `\(id)` に、id に使えない文字が入っています",
+            jaHint: "半角の小文字・数字・`-` だけで書いてください")
         }
         if !domainIDs.insert(id).inserted {
           d.error(
             idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id",
-            code: "config.duplicate-id")
+            code: "config.duplicate-id", ja: "`domains` の id `\(id)` が2回使われています",
+            jaHint: "`domains` の1つ1つに、別の id を付けてください")
         }
       }
       let name = d.string("name", required: true, example: "暮らし") ?? id
@@ -181,22 +185,26 @@ public struct SiteConfig: Sendable, Hashable {
         let fid = f.string("id", required: true, example: "crisis-management") ?? ""
         let fmark = f.keyMark("id")
         let fname = f.string("name", required: true, example: "危機管理") ?? fid
-        f.reportUnknownKeys(kindName: "a field")
+        f.reportUnknownKeys(kindName: "a field", japaneseName: "分野（`fields` の中の1つ）")
         d.diagnostics += f.diagnostics
         guard !fid.isEmpty else { continue }
         if !isSlug(fid) {
           d.error(
             fmark, "the field id `\(fid)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only", code: "config.id")
+            hint: "use lower-case letters, digits and `-` only", code: "config.id",
+            ja: "分野の id `\(fid)` に、id に使えない文字が入っています",
+            jaHint: "半角の小文字・数字・`-` だけで書いてください")
         }
         if !fieldIDs.insert(fid).inserted {
           d.error(
             fmark, "the field id `\(fid)` is used twice",
-            hint: "field ids must be unique across all domains", code: "config.duplicate-id")
+            hint: "field ids must be unique across all domains", code: "config.duplicate-id",
+            ja: "分野の id `\(fid)` が2回使われています",
+            jaHint: "分野の id は、ほかの `domains` の分野も含めて、1つずつ別にしてください")
         }
         fields.append(FieldConfig(id: fid, name: fname))
       }
-      d.reportUnknownKeys(kindName: "a domain")
+      d.reportUnknownKeys(kindName: "a domain", japaneseName: "`domains` の中の1つ")
       y.diagnostics += d.diagnostics
       if !id.isEmpty {
         domains.append(
@@ -212,31 +220,36 @@ public struct SiteConfig: Sendable, Hashable {
       } else {
         y.error(
           node.mark, "`lint` must be a mapping of rule ids to thresholds",
-          hint: "write for example `lint: { lint.sentence-length: 70 }`", code: "front-matter.type")
+          hint: "write for example `lint: { lint.sentence-length: 70 }`", code: "front-matter.type",
+          ja: "`lint` の値が、規則の id と値の組になっていません",
+          jaHint: "たとえば `lint: { lint.sentence-length: 70 }` と書いてください")
       }
     }
     var checkSkip: [String] = []
     if let node = y.node("check") {
-      var c = YAMLFields(node: node, file: file, lineOffset: 1, what: "`check`")
+      var c = YAMLFields(node: node, file: file, lineOffset: 1, what: "`check`", whatJa: "`check`")
       checkSkip = (c.stringList("skip") ?? []).map(\.0)
-      c.reportUnknownKeys(kindName: "`check`")
+      c.reportUnknownKeys(kindName: "`check`", japaneseName: "`check`")
       y.diagnostics += c.diagnostics
     }
     // A list's limit: a whole number, 0 for none (nil).
-    func limit(_ key: String, default value: Int, all: String) -> Int? {
+    func limit(_ key: String, default value: Int, all: String, allJa: String) -> Int? {
       guard let (n, mark) = y.int(key, example: "\(value)") else { return value }
       if n < 0 {
         y.error(
           mark, "`\(key)` must be 0 or more",
           hint: "write a number such as `\(key): \(value)`, or 0 to list \(all)",
-          code: "config.limit")
+          code: "config.limit", ja: "`\(key)` の値が、0より小さくなっています",
+          jaHint: "`\(key): \(value)` のように数を書いてください。\(allJa)並べるときは 0 にします")
       }
       return n > 0 ? n : nil
     }
     let initiativesPerField = limit(
-      "initiatives_per_field", default: defaultInitiativesPerField, all: "every initiative")
+      "initiatives_per_field", default: defaultInitiativesPerField, all: "every initiative",
+      allJa: "すべての取組を")
     let pastEventsListed = limit(
-      "past_events_listed", default: defaultPastEventsListed, all: "every past event")
+      "past_events_listed", default: defaultPastEventsListed, all: "every past event",
+      allJa: "終わったイベントをすべて")
     var searchWords: [[String]] = []
     if let node = y.node("search_words") {
       let example = "search_words:\n  - [防災, ぼうさい]"
@@ -252,7 +265,9 @@ public struct SiteConfig: Sendable, Hashable {
           guard words.count >= 2, words.count == list.count else {
             y.error(
               item.mark, "each item of `search_words` must be a list of two or more words",
-              hint: "write for example `- [防災, ぼうさい]`", code: "config.search-words")
+              hint: "write for example `- [防災, ぼうさい]`", code: "config.search-words",
+              ja: "`search_words` のこの行が、2つ以上のことばのリストになっていません",
+              jaHint: "たとえば `- [防災, ぼうさい]` と書いてください")
             continue
           }
           searchWords.append(words)
@@ -260,7 +275,9 @@ public struct SiteConfig: Sendable, Hashable {
       } else {
         y.error(
           node.mark, "`search_words` must be a list of lists of words",
-          hint: "write for example:\n\(example)", code: "config.search-words")
+          hint: "write for example:\n\(example)", code: "config.search-words",
+          ja: "`search_words` の値が、ことばのリストを並べた形になっていません",
+          jaHint: "たとえば次のように書いてください:\n\(example)")
       }
     }
     let knownWords = (y.stringList("known_words", example: "[銚子市, 柏市]") ?? []).map {
@@ -269,7 +286,7 @@ public struct SiteConfig: Sendable, Hashable {
     let params = SiteParam.parse(&y).map { SiteParamEntry(key: $0.key, value: $0.value) }
     let siteOperator = y.string("operator")
     let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
-    y.reportUnknownKeys(kindName: "site.yml")
+    y.reportUnknownKeys(kindName: "site.yml", japaneseName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     var config = SiteConfig(
       title: title, description: description, baseURL: baseURL, language: language,

@@ -19,7 +19,8 @@ extension SiteParam {
       y.error(
         node.mark, "`params` must be a mapping of names to values",
         hint: "write for example:\nparams:\n  notice: 年末年始は窓口の時間が変わります。",
-        code: "config.params")
+        code: "config.params", ja: "`params` の値が、名前と値の組になっていません",
+        jaHint: "たとえば次のように書いてください:\nparams:\n  notice: 年末年始は窓口の時間が変わります。")
       return []
     }
     var params: [(key: String, value: SiteParam)] = []
@@ -29,7 +30,8 @@ extension SiteParam {
         y.error(
           keyNode.mark, "`\(key)` cannot name a value of `params`",
           hint: "use lower-case letters, digits and `_`, starting with a letter: `notice_text`",
-          code: "config.params")
+          code: "config.params", ja: "`\(key)` は、`params` の名前に使えません",
+          jaHint: "半角の小文字・数字・`_` で書き、小文字の英字から始めてください: `notice_text`")
         continue
       }
       switch value {
@@ -48,7 +50,9 @@ extension SiteParam {
         y.error(
           value.mark,
           "the value of `params.\(key)` must be text, true or false, or a list of texts",
-          hint: "write for example `\(key): 本文` or `\(key): [一つ目, 二つ目]`", code: "config.params")
+          hint: "write for example `\(key): 本文` or `\(key): [一つ目, 二つ目]`", code: "config.params",
+          ja: "`params.\(key)` の値の形が使えません。文字、true か false、文字のリストのどれかにします",
+          jaHint: "たとえば `\(key): 本文` か `\(key): [一つ目, 二つ目]` と書いてください")
       }
     }
     return params

@@ -24,10 +24,14 @@ public struct SourceFile: Sendable {
     }
     let saved =
       japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
+    let savedJa = japanese == true ? "（古い Windows のエディターが保存する Shift_JIS のようです）" : ""
     return .error(
       SourceLocation(file: path, line: line, column: column),
       "the file is not valid UTF-8\(saved)",
-      hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", code: code)
+      hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", code: code
+    ).ja(
+      "ファイルの文字コードが UTF-8 ではありません\(savedJa)",
+      hint: "ファイルを UTF-8 で保存し直してください（多くのエディターでは「エンコード付きで保存」→「UTF-8」）")
   }
 
   /// Decodes and splits a file. Non-UTF-8 bytes and a missing front matter are errors; a BOM and
@@ -73,12 +77,16 @@ public struct SourceFile: Sendable {
             .error(
               SourceLocation(file: path, line: n, column: 1),
               "`\(written)` does not close the front matter: it must be exactly three half-width hyphens",
-              hint: "write `---` on this line", code: "front-matter.unclosed"))
+              hint: "write `---` on this line", code: "front-matter.unclosed"
+            ).ja(
+              "`\(written)` では前付けが閉じません。閉じる行は、半角のハイフン3つ `---` だけにします",
+              hint: "この行を `---` にしてください"))
         }
         return .failure(
           .error(
             SourceLocation(file: path, line: 1, column: 1), "the front matter is not closed",
-            hint: "add a line `---` after the last front matter key", code: "front-matter.unclosed")
+            hint: "add a line `---` after the last front matter key", code: "front-matter.unclosed"
+          ).ja("前付けが閉じていません", hint: "前付けの最後の項目の後に、`---` の行を入れてください")
         )
       }
       if fenceLike == nil, isFenceLike(line) {
@@ -123,13 +131,19 @@ public struct SourceFile: Sendable {
         return .error(
           SourceLocation(file: path, line: 1, column: 1),
           "the front matter must start on the first line, but the file starts with \(n - 1) empty line(s)",
-          hint: "delete the empty lines above `---`", code: "front-matter.missing")
+          hint: "delete the empty lines above `---`", code: "front-matter.missing"
+        ).ja(
+          "前付けは1行目から始めます。このファイルは、初めに空行が\(n - 1)行あります",
+          hint: "`---` より上の空行を消してください")
       }
       if isFenceLike(line) {
         return .error(
           SourceLocation(file: path, line: n, column: 1),
           "`\(trimmed)` does not start the front matter: it must be exactly three half-width hyphens",
-          hint: "write `---` on this line", code: "front-matter.missing")
+          hint: "write `---` on this line", code: "front-matter.missing"
+        ).ja(
+          "`\(trimmed)` では前付けが始まりません。始める行は、半角のハイフン3つ `---` だけにします",
+          hint: "この行を `---` にしてください")
       }
       break
     }
@@ -137,7 +151,10 @@ public struct SourceFile: Sendable {
       SourceLocation(file: path, line: 1, column: 1), "the file has no front matter",
       hint:
         "start the file with a line `---`, the YAML keys (for example `title: …`), and another `---`",
-      code: "front-matter.missing")
+      code: "front-matter.missing"
+    ).ja(
+      "ファイルに前付けがありません",
+      hint: "ファイルの初めに `---` の行、YAML の項目（たとえば `title: …`）、もう1つ `---` の行を書いてください")
   }
 
   static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {

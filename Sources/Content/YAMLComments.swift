@@ -48,6 +48,10 @@ enum YAMLComments {
                   ? "`\(key)` is empty: ` #` starts a comment in YAML, so `\(value)` is not its value"
                   : "only `\(kept)` is the \(key): ` #` starts a comment in YAML, so `\(value[i...])` is left out",
                 hint: "put the whole value in quotes: `\(key): \"\(value)\"`",
+                ja: kept.isEmpty
+                  ? "`\(key)` の値が空になっています。YAML では ` #` から後がコメントになるため、`\(value)` は値になりません"
+                  : "`\(key)` の値が `\(kept)` だけになっています。YAML では ` #` から後がコメントになるため、`\(value[i...])` が抜けます",
+                jaHint: "値全体を `\"` で囲んでください: `\(key): \"\(value)\"`",
                 code: "front-matter.comment"), kept.isEmpty
             ))
           break

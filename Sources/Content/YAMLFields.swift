@@ -20,7 +20,11 @@ struct YAMLFields {
   private var missingAt: [String: Int] = [:]
   let ownerMark: Mark?
 
-  init(node: Node?, file: String, lineOffset: Int, what: String) {
+  /// - Parameters:
+  ///   - what: the mapping in messages, `the front matter`.
+  ///   - whatJa: the same in Japanese, 「前付け」.
+  init(node: Node?, file: String, lineOffset: Int, what: String, whatJa: String) {
+    let whatJa = Self.beforeKana(whatJa)
     self.file = file
     self.lineOffset = lineOffset
     self.ownerMark = node?.mark
@@ -29,7 +33,10 @@ struct YAMLFields {
       diagnostics.append(
         .error(
           location(node.mark), "\(what) must be a mapping of `key: value` lines",
-          hint: "write one `key: value` per line", code: "front-matter.type"))
+          hint: "write one `key: value` per line", code: "front-matter.type"
+        ).ja(
+          "\(whatJa)が、`key: value`（項目名: 値）の行になっていません",
+          hint: "1行に1つずつ、`key: value` の形で書いてください"))
       return
     }
     var seen: [String: Mark?] = [:]
@@ -40,7 +47,10 @@ struct YAMLFields {
           .error(
             location(keyNode.mark),
             "the key `\(key)` is given twice (first on line \(location(seen[key]!).line))",
-            hint: "keep one of them", code: "front-matter.duplicate-key"))
+            hint: "keep one of them", code: "front-matter.duplicate-key"
+          ).ja(
+            "項目 `\(key)` が2回書かれています（1回目は\(location(seen[key]!).line)行目）",
+            hint: "どちらか1つだけを残してください"))
         continue
       }
       seen[key] = keyNode.mark
@@ -64,8 +74,12 @@ struct YAMLFields {
     entries.first { $0.key == key }?.keyMark
   }
 
-  mutating func error(_ mark: Mark?, _ message: String, hint: String?, code: String) {
-    diagnostics.append(.error(location(mark), message, hint: hint, code: code))
+  /// An error at `mark`, with its words in Japanese (`ja`, `jaHint`) as well.
+  mutating func error(
+    _ mark: Mark?, _ message: String, hint: String?, code: String, ja: String, jaHint: String?
+  ) {
+    diagnostics.append(
+      .error(location(mark), message, hint: hint, code: code).ja(ja, hint: jaHint))
   }
 
   mutating func missing(_ key: String, example: String) {
@@ -74,7 +88,8 @@ struct YAMLFields {
     diagnostics.append(
       .error(
         location(ownerMark), "the required key `\(key)` is missing",
-        hint: "add a line `\(key): \(example)`", code: "front-matter.missing-key"))
+        hint: "add a line `\(key): \(example)`", code: "front-matter.missing-key"
+      ).ja("必ず書く項目 `\(key)` がありません", hint: "`\(key): \(example)` の行を書き足してください"))
   }
 
   // MARK: typed accessors
@@ -90,12 +105,14 @@ struct YAMLFields {
         error(
           keyMark(key), "`\(key)` has no value",
           hint: "write it after the colon: `\(key): \(example)`",
-          code: "front-matter.empty")
+          code: "front-matter.empty", ja: "`\(key)` の値が書いてありません",
+          jaHint: "コロンの後に値を書いてください: `\(key): \(example)`")
       } else if case .scalar = node {
       } else {
         error(
           node.mark, "`\(key)` must be text", hint: "write `\(key): \(example)` on one line",
-          code: "front-matter.type")
+          code: "front-matter.type", ja: "`\(key)` の値は、リストなどではなく文字で書きます",
+          jaHint: "`\(key): \(example)` のように、1行で書いてください")
       }
       return nil
     }
@@ -105,7 +122,8 @@ struct YAMLFields {
     if value.isEmpty && required {
       error(
         node.mark, "`\(key)` is empty", hint: "write `\(key): \(example)`",
-        code: "front-matter.empty")
+        code: "front-matter.empty", ja: "`\(key)` の値が空です",
+        jaHint: "`\(key): \(example)` のように書いてください")
       return nil
     }
     return value
@@ -120,7 +138,9 @@ struct YAMLFields {
     else {
       error(
         node.mark, "`\(key)` must be a whole number",
-        hint: "write for example `\(key): \(example)`", code: "front-matter.type")
+        hint: "write for example `\(key): \(example)`", code: "front-matter.type",
+        ja: "`\(key)` の値が、整数（0、1、2 などの数）になっていません",
+        jaHint: "たとえば `\(key): \(example)` のように、半角の数字で書いてください")
       return nil
     }
     return (value, node.mark)
@@ -137,7 +157,8 @@ struct YAMLFields {
     }
     error(
       node.mark, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`",
-      code: "front-matter.type")
+      code: "front-matter.type", ja: "`\(key)` の値は、true か false のどちらかです",
+      jaHint: "`\(key): true` か `\(key): false` と書いてください")
     return nil
   }
 
@@ -164,20 +185,23 @@ struct YAMLFields {
         } else {
           error(
             item.mark, "each item of `\(key)` must be text", hint: "write `\(key): \(example)`",
-            code: "front-matter.type")
+            code: "front-matter.type", ja: "`\(key)` に並べるものは、どれも文字で書きます",
+            jaHint: "`\(key): \(example)` のように書いてください")
         }
       }
       if required && values.isEmpty {
         error(
           node.mark, "`\(key)` needs at least one item", hint: "write `\(key): \(example)`",
-          code: "front-matter.empty")
+          code: "front-matter.empty", ja: "`\(key)` に1つも書いてありません",
+          jaHint: "少なくとも1つ書いてください。例: `\(key): \(example)`")
         return nil
       }
       return values
     default:
       error(
         node.mark, "`\(key)` must be a list", hint: "write `\(key): \(example)`",
-        code: "front-matter.type")
+        code: "front-matter.type", ja: "`\(key)` の値が、リストになっていません",
+        jaHint: "`\(key): \(example)` のように書いてください")
       return nil
     }
   }
@@ -226,11 +250,13 @@ struct YAMLFields {
   /// value.
   private mutating func hasControlCharacter(_ value: String, key: String, at mark: Mark?) -> Bool {
     guard let bad = value.unicodeScalars.first(where: \.isInvisibleControl) else { return false }
+    let code = "U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))"
     error(
       mark,
-      "`\(key)` has an invisible control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)))",
+      "`\(key)` has an invisible control character (\(code))",
       hint: "write the text itself, without escapes such as `\\0`, `\\r` or `\\e`",
-      code: "front-matter.value")
+      code: "front-matter.value", ja: "`\(key)` に、目に見えない制御文字（\(code)）が入っています",
+      jaHint: "`\\0`、`\\r`、`\\e` などの書き方を使わず、文字そのものを書いてください")
     return true
   }
 
@@ -239,25 +265,36 @@ struct YAMLFields {
     guard case .sequence(let sequence) = node else {
       error(
         node.mark, "`\(key)` must be a list of mappings",
-        hint: "write each item as `- { key: value }`", code: "front-matter.type")
+        hint: "write each item as `- { key: value }`", code: "front-matter.type",
+        ja: "`\(key)` の値が、`key: value` の組を並べたリストになっていません",
+        jaHint: "1つずつ `- { key: value }` の形で書いてください")
       return nil
     }
     return sequence.map {
-      YAMLFields(node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`")
+      YAMLFields(
+        node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`",
+        whatJa: "`\(key)` の中の1つ")
     }
   }
 
   /// Reports every key that no accessor asked for, with the closest allowed key. A key that
   /// is a required one misspelt (`sumary`, `Title`, `Ｔｉｔｌｅ`, `　summary`) is one error, at
   /// the key: the "missing" error of the key it meant is dropped.
-  mutating func reportUnknownKeys(kindName: String) {
+  ///
+  /// - Parameter japaneseName: `kindName` in Japanese, to be followed by 「に」 (「取組のページ」).
+  mutating func reportUnknownKeys(kindName: String, japaneseName: String) {
+    let japaneseName = Self.beforeKana(japaneseName)
     let allowed = Array(used).sorted()
     var meant: Set<Int> = []
     for entry in entries where !used.contains(entry.key) {
       var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
+      var hintJa =
+        "この項目を消してください。\(japaneseName)に書ける項目は、\(allowed.joined(separator: ", ")) です"
       if kindName == "site.yml" {
         hint +=
           "; values of the site's own for the theme go under `params:` (`site.params.\(entry.key)` in templates)"
+        hintJa +=
+          "。テーマで使うサイト独自の値は `params:` の下に書きます（テンプレートでは `site.params.\(entry.key)`）"
       }
       var guess: String?
       // A full-width space looks like nothing: name it, or the hint shows two equal words.
@@ -266,28 +303,42 @@ struct YAMLFields {
       let folded = bare.precomposedStringWithCompatibilityMapping
       if bare != entry.key, allowed.contains(bare) {
         guess = bare
+        let fullWidth = entry.key.contains("\u{3000}")
         hint =
-          "remove the \(entry.key.contains("\u{3000}") ? "full-width space (全角スペース)" : "space") from the key: `\(bare):`"
+          "remove the \(fullWidth ? "full-width space (全角スペース)" : "space") from the key: `\(bare):`"
+        hintJa = "項目名から\(fullWidth ? "全角スペース" : "スペース")を消して、`\(bare):` と書いてください"
       } else if folded.lowercased() != entry.key, allowed.contains(folded.lowercased()) {
         guess = folded.lowercased()
         let how = folded != bare ? "half-width letters" : "lower case"
         hint = "write the key in \(how): `\(folded.lowercased()):`"
+        hintJa =
+          "項目名は\(folded != bare ? "半角の英字" : "小文字")で、`\(folded.lowercased()):` と書いてください"
       } else if let near = Suggest.closest(to: folded, in: allowed) {
         guess = near
         hint = "did you mean `\(near)`?"
+        hintJa = "`\(near)` のまちがいではありませんか"
       }
       var message = "unknown key `\(entry.key)` in \(kindName)"
+      var messageJa = "\(japaneseName)に、使えない項目 `\(entry.key)` があります"
       if let guess, let index = missingAt[guess] {
         meant.insert(index)
         message += " (and the required key `\(guess)` is missing)"
+        messageJa += "（必ず書く項目 `\(guess)` もありません）"
       }
       diagnostics.append(
-        .error(location(entry.keyMark), message, hint: hint, code: "front-matter.unknown-key"))
+        .error(location(entry.keyMark), message, hint: hint, code: "front-matter.unknown-key")
+          .ja(messageJa, hint: hintJa))
     }
     if !meant.isEmpty {
       diagnostics = diagnostics.enumerated().filter { !meant.contains($0.offset) }.map(\.element)
       missingAt = [:]
     }
+  }
+
+  /// `name` with a space after it when it ends in a half-width character (`site.yml`,
+  /// `` `check` ``), as Japanese text sets such words apart: 「site.yml に」, not 「site.ymlに」.
+  static func beforeKana(_ name: String) -> String {
+    name.last.map { $0.isASCII } == true ? name + " " : name
   }
 
   private func isNull(_ scalar: Node.Scalar) -> Bool {
@@ -312,16 +363,10 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
     let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
     // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
     if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) {
-      return .failure(
-        .error(
-          SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
-          slip.message, hint: slip.hint, code: slip.code))
+      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
     }
     if let slip = YAMLSlips.droppedTag(in: text) {
-      return .failure(
-        .error(
-          SourceLocation(file: file, line: slip.line + lineOffset - 1, column: slip.column),
-          slip.message, hint: slip.hint, code: slip.code))
+      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
     }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
     // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
@@ -333,20 +378,21 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
           SourceLocation(file: file, line: line + lineOffset - 1, column: column),
           "YAML aliases (`*name`) repeat values here into more than \(limit / 1024) KB, from \(text.utf8.count) bytes of front matter",
           hint: "write each value out instead of using `&anchor` and `*alias`",
-          code: "front-matter.yaml"))
+          code: "front-matter.yaml"
+        ).ja(
+          "YAML のエイリアス（`*name`）が値をくり返し、\(text.utf8.count)バイトの前付けから \(limit / 1024) KB より多い値ができています",
+          hint: "`&anchor` と `*alias` を使わず、値を1つずつ書いてください"))
     }
     return .success(node)
   } catch let error as YamlError {
     let problem = YAMLSlips.explain(error, in: text, lineOffset: lineOffset)
-    return .failure(
-      .error(
-        SourceLocation(file: file, line: problem.line + lineOffset - 1, column: problem.column),
-        problem.message, hint: problem.hint, code: problem.code))
+    return .failure(problem.diagnostic(file: file, lineOffset: lineOffset))
   } catch {
     return .failure(
       .error(
         SourceLocation(file: file, line: lineOffset, column: 1),
-        "the front matter could not be read: \(error)", code: "front-matter.yaml"))
+        "the front matter could not be read: \(error)", code: "front-matter.yaml"
+      ).ja("前付けを読めませんでした: \(error)"))
   }
 }
 

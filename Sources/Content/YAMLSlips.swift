@@ -1,3 +1,4 @@
+import Diagnostics
 import Yams
 
 /// What went wrong in a front matter Yams rejected, in the writer's terms and at the place to
@@ -12,6 +13,9 @@ struct YAMLProblem: Equatable {
   var column: Int
   var message: String
   var hint: String
+  /// The message and the hint in Japanese (`Diagnostic.ja`).
+  var ja: String
+  var jaHint: String
   var code = "front-matter.yaml"
   /// For a sentence value that starts with a character YAML reads as something else
   /// (`[`, `{`, `*`, `&`, `!`): that character.
@@ -20,6 +24,14 @@ struct YAMLProblem: Equatable {
   /// after the colon, a tab or full-width space before a key at the start): with it the rest of
   /// the front matter can be read, so every slip is reported in one build, not one a build.
   var repairedLine: String? = nil
+
+  /// As a diagnostic of `file`, whose YAML text starts on its line `lineOffset`.
+  func diagnostic(_ severity: Severity = .error, file: String, lineOffset: Int) -> Diagnostic {
+    Diagnostic(
+      severity, SourceLocation(file: file, line: line + lineOffset - 1, column: column), message,
+      hint: hint, code: code
+    ).ja(ja, hint: jaHint)
+  }
 }
 
 enum YAMLSlips {
@@ -37,7 +49,8 @@ enum YAMLSlips {
     default:
       return YAMLProblem(
         line: 1, column: 1, message: "the front matter is not valid YAML: \(error)",
-        hint: generalHint)
+        hint: generalHint, ja: "前付けの書き方が YAML の決まりに合っていません: \(error)",
+        jaHint: generalHintJa)
     }
   }
 
@@ -81,6 +94,8 @@ enum YAMLSlips {
 
   static let generalHint =
     "check the indentation and quote values that contain `:` or `#`, e.g. `title: \"A: B\"`"
+  static let generalHintJa =
+    "字下げをそろえてください。`:` や `#` が入る値は、値全体を `\"` で囲みます。例: `title: \"A: B\"`"
 
   // MARK: Slips found by reading the lines
 
@@ -111,6 +126,10 @@ enum YAMLSlips {
             hint: top
               ? "remove the tab: this key starts at the beginning of the line, as the keys above it do"
               : "YAML needs spaces: replace the tab with spaces, as far in as the lines it belongs with (two, under `key:`)",
+            ja: "行の頭にタブが入っています",
+            jaHint: top
+              ? "タブを消してください。この項目は、上の項目と同じように行の頭から書きます"
+              : "字下げには半角スペースを使います。タブを半角スペースに変えて、同じまとまりの行とそろえてください（`key:` の下なら2つ）",
             repairedLine: top ? String(line.drop { $0 == " " || $0 == "\t" }) : nil)
         }
         if chars[i] == "\u{3000}" {
@@ -121,6 +140,10 @@ enum YAMLSlips {
             hint: top
               ? "remove the space: this key starts at the beginning of the line, as the keys above it do"
               : "indent with half-width spaces, as far in as the lines it belongs with",
+            ja: "行の頭に全角スペース `\u{3000}` が入っています",
+            jaHint: top
+              ? "全角スペースを消してください。この項目は、上の項目と同じように行の頭から書きます"
+              : "字下げは半角スペースで、同じまとまりの行とそろえてください",
             repairedLine: top ? String(line.drop { $0 == " " || $0 == "\u{3000}" }) : nil)
         }
         i += 1
@@ -147,6 +170,8 @@ enum YAMLSlips {
           line: number, column: i + 1,
           message: "the key `\(key)` is followed by a full-width colon `：`",
           hint: "write a half-width colon and a space: `\(key): …`",
+          ja: "項目 `\(key)` の後のコロンが、全角の `：` になっています",
+          jaHint: "半角のコロンと半角スペースを書いてください: `\(key): …`",
           repairedLine: String(chars[..<i]) + ": " + rest)
       }
       guard chars[i] == ":" else { continue }
@@ -155,7 +180,9 @@ enum YAMLSlips {
         let value = String(chars[(i + 1)...])
         return YAMLProblem(
           line: number, column: i + 2, message: "`\(key):` needs a space after the colon",
-          hint: "write `\(key): \(value)`", repairedLine: String(chars[...i]) + " " + value)
+          hint: "write `\(key): \(value)`", ja: "`\(key):` のコロンの後に半角スペースがありません",
+          jaHint: "`\(key): \(value)` と書いてください",
+          repairedLine: String(chars[...i]) + " " + value)
       }
       // `key: |` or `key: >-` starts a block of lines that may hold anything.
       let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines
@@ -169,7 +196,9 @@ enum YAMLSlips {
         return YAMLProblem(
           line: number, column: column,
           message: "`\(key)` cannot start with `\(first)` unless the whole value is in quotes",
-          hint: "write `\(key): \"\(value)\"`", startsWith: first)
+          hint: "write `\(key): \"\(value)\"`",
+          ja: "`\(key)` の値を `\(first)` で始めるときは、値全体を `\"` で囲む必要があります",
+          jaHint: "`\(key): \"\(value)\"` と書いてください", startsWith: first)
       }
       if let first = value.first, first == "|" || first == ">",
         value.dropFirst().allSatisfy({ "+-0123456789".contains($0) })
@@ -185,13 +214,18 @@ enum YAMLSlips {
   /// The hint when the front matter was never closed: a blank line above line `n` (front
   /// matter has none; a body has them), so the page's text was read as YAML up to a `---` rule
   /// further down. It names the line to close it after: the last before the first blank line.
-  static func unclosed(before n: Int, in lines: [Substring], lineOffset: Int) -> String? {
+  static func unclosed(before n: Int, in lines: [Substring], lineOffset: Int) -> (
+    english: String, japanese: String
+  )? {
     let above = lines.prefix(max(0, min(n - 1, lines.count)))
     guard let blank = above.firstIndex(where: { $0.allSatisfy { $0 == " " || $0 == "\t" } }),
       blank > 0
     else { return nil }
-    return
-      "if the page's text starts here, the front matter was not closed: add a line `---` after line \(blank + lineOffset - 1)"
+    let line = blank + lineOffset - 1
+    return (
+      "if the page's text starts here, the front matter was not closed: add a line `---` after line \(line)",
+      "ここから本文のつもりなら、前付けが閉じていません。\(line)行目の後に `---` の行を入れてください"
+    )
   }
 
   /// - Parameter lineOffset: the file's line of the text's first line: a line the message
@@ -211,20 +245,26 @@ enum YAMLSlips {
       return YAMLProblem(
         line: c.mark.line, column: c.mark.column,
         message: "the value in quotes that starts here is not closed",
-        hint: "end it with `\(quote)` on the same line, or remove the opening `\(quote)`")
+        hint: "end it with `\(quote)` on the same line, or remove the opening `\(quote)`",
+        ja: "ここから始まる `\(quote)` で囲んだ値が、閉じていません",
+        jaHint: "同じ行の値の終わりに `\(quote)` を書くか、始めの `\(quote)` を消してください")
     }
     if let c = context, contextText.hasPrefix("while parsing a flow ") {
       let (open, close) = contextText.hasSuffix("mapping") ? ("{", "}") : ("[", "]")
       return YAMLProblem(
         line: c.mark.line, column: c.mark.column,
         message: "the list opened with `\(open)` is not closed",
-        hint: "close it with `\(close)` on the same line, e.g. `fields: [a, b]`")
+        hint: "close it with `\(close)` on the same line, e.g. `fields: [a, b]`",
+        ja: "`\(open)` で始めたリストが閉じていません",
+        jaHint: "同じ行で `\(close)` を書いて閉じてください。例: `fields: [a, b]`")
     }
     if problem == "found character that cannot start any token", let c = character(mark) {
       let shown = c == "`" ? "`` ` ``" : "`\(c)`"
       return YAMLProblem(
         line: mark.line, column: mark.column, message: "a value cannot start with \(shown)",
-        hint: "put the whole value in quotes, e.g. `title: \"\(c)…\"`")
+        hint: "put the whole value in quotes, e.g. `title: \"\(c)…\"`",
+        ja: "値を \(shown) で始めることはできません",
+        jaHint: "値全体を `\"` で囲んでください。例: `title: \"\(c)…\"`")
     }
     if let c = context, contextText == "while scanning a simple key" {
       // `-tourism` under `fields:`: a list item without its space is text to YAML.
@@ -235,14 +275,15 @@ enum YAMLSlips {
           return YAMLProblem(
             line: n, column: lines[n - 1].count - text.count + 1,
             message: "a list item needs a space after `-`",
-            hint: "write `- \(text.dropFirst())`")
+            hint: "write `- \(text.dropFirst())`", ja: "リストの `-` の後に半角スペースがありません",
+            jaHint: "`- \(text.dropFirst())` と書いてください")
         }
       }
+      let unclosed = unclosed(before: n, in: lines, lineOffset: lineOffset)
       return YAMLProblem(
         line: c.mark.line, column: c.mark.column, message: "this line is not `key: value`",
-        hint: unclosed(before: n, in: lines, lineOffset: lineOffset)
-          ?? "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
-      )
+        hint: unclosed?.english ?? notKeyValueHint, ja: notKeyValueJa,
+        jaHint: unclosed?.japanese ?? notKeyValueHintJa)
     }
     let number = mark.line
     let line = number >= 1 && number <= lines.count ? Array(lines[number - 1]) : []
@@ -255,9 +296,7 @@ enum YAMLSlips {
       {
         return YAMLProblem(
           line: above.number, column: indent + 1, message: "this line is not `key: value`",
-          hint:
-            "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
-        )
+          hint: notKeyValueHint, ja: notKeyValueJa, jaHint: notKeyValueHintJa)
       }
       if let above = previousContentLine(before: number, in: lines), indent > above.indent,
         !above.opensBlock
@@ -265,13 +304,17 @@ enum YAMLSlips {
         return YAMLProblem(
           line: number, column: indent + 1,
           message: "the line is indented more than the line above it",
-          hint: "start each key at the same column as the keys above it")
+          hint: "start each key at the same column as the keys above it",
+          ja: "この行は、上の行より深く字下げされています",
+          jaHint: "項目は、上の項目と同じ列から書き始めてください")
       }
       let key = String(line[indent...].prefix { $0 != ":" })
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the value of `\(key)` contains `: `",
-        hint: "put the whole value in quotes, e.g. `\(key): \"…: …\"`")
+        hint: "put the whole value in quotes, e.g. `\(key): \"…: …\"`",
+        ja: "`\(key)` の値に `: `（コロンとスペース）が入っています",
+        jaHint: "値全体を `\"` で囲んでください。例: `\(key): \"…: …\"`")
     }
     if problem == "did not find expected key", let c = character(mark), c != " " {
       // Text after a closing quote: `title: "A" B`.
@@ -280,12 +323,15 @@ enum YAMLSlips {
         return YAMLProblem(
           line: number, column: mark.column,
           message: "there is text after the closing quote",
-          hint: "put the whole value inside the quotes")
+          hint: "put the whole value inside the quotes", ja: "閉じる引用符の後に、文字が続いています",
+          jaHint: "値全体を、引用符の中に入れてください")
       }
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the indentation does not match the lines above it",
-        hint: "keep keys at the same column, and the `- ` of a list's items under each other")
+        hint: "keep keys at the same column, and the `- ` of a list's items under each other",
+        ja: "字下げが、上の行とそろっていません",
+        jaHint: "項目は同じ列から書き、リストの `- ` は縦にそろえてください")
     }
     if problem == "did not find expected <document start>",
       let first = lines.firstIndex(where: { line in
@@ -299,12 +345,26 @@ enum YAMLSlips {
       return YAMLProblem(
         line: first + 1, column: 1,
         message: "the first key is indented, but the keys below it are not",
-        hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`")
+        hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`",
+        ja: "最初の項目だけが字下げされています",
+        jaHint: "どの項目も行の頭から書いてください: `\(lines[first].drop { $0 == " " })`")
     }
     var message = "the front matter is not valid YAML: \(problem)"
-    if let c = context { message += " (\(c.text) on line \(c.mark.line + lineOffset - 1))" }
-    return YAMLProblem(line: number, column: mark.column, message: message, hint: generalHint)
+    var ja = "前付けの書き方が YAML の決まりに合っていません: \(problem)"
+    if let c = context {
+      message += " (\(c.text) on line \(c.mark.line + lineOffset - 1))"
+      ja += "（\(c.mark.line + lineOffset - 1)行目: \(c.text)）"
+    }
+    return YAMLProblem(
+      line: number, column: mark.column, message: message, hint: generalHint, ja: ja,
+      jaHint: generalHintJa)
   }
+
+  static let notKeyValueHint =
+    "add `: ` after the key, indent the line to continue the value above, or start it with `#` to make it a comment"
+  static let notKeyValueJa = "この行が `key: value`（項目名: 値）の形になっていません"
+  static let notKeyValueHintJa =
+    "項目名の後に `: ` を書いてください。上の値の続きなら行の頭を字下げし、コメントにするなら行の頭に `#` を書きます"
 
   /// The nearest line above `number` that is not blank or a comment: its indentation, and
   /// whether it opens a nested value (ends with `:`, or is a list item).
@@ -350,9 +410,11 @@ enum YAMLSlips {
       if chars[(i + key.count)...].drop(while: { $0 == " " }).first == ":" { seen.append(n + 1) }
     }
     let first = seen.first.map { " (first on line \($0 + lineOffset - 1))" } ?? ""
+    let firstJa = seen.first.map { "（1回目は\($0 + lineOffset - 1)行目）" } ?? ""
     return YAMLProblem(
       line: seen.count >= 2 ? seen[1] : context.mark.line, column: column,
       message: "the key `\(key)` is given twice\(first)", hint: "keep one of them",
+      ja: "項目 `\(key)` が2回書かれています\(firstJa)", jaHint: "どちらか1つだけを残してください",
       code: "front-matter.duplicate-key")
   }
 }

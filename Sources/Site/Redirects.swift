@@ -40,7 +40,8 @@ enum Redirects {
           diagnostics.append(
             .error(
               at, "`redirect_from` cannot use `\(ref.id)`: \(problem.message)",
-              hint: problem.hint, code: "front-matter.redirect"))
+              hint: problem.hint, code: "front-matter.redirect"
+            ).ja("`redirect_from` に `\(ref.id)` は使えません。\(problem.ja)", hint: problem.jaHint))
         }
       }
     }
@@ -50,10 +51,16 @@ enum Redirects {
   struct Problem: Error {
     var message: String
     var hint: String
+    /// The message and the hint in Japanese (`Diagnostic.ja`): the message a sentence of its
+    /// own, to follow 「`redirect_from` に … は使えません。」.
+    var ja: String
+    var jaHint: String
   }
 
   private static let example =
     "write the old address from the site's root, e.g. `/initiatives/old-name/`"
+  private static let exampleJa =
+    "古いアドレスを、サイトのいちばん上からのパスで書いてください。例: `/initiatives/old-name/`"
 
   /// The output file for an address as a writer may copy it: a path from the site's root
   /// (`/initiatives/old/`), the same with the base path (`/dx/initiatives/old/`), or the whole
@@ -70,23 +77,32 @@ enum Redirects {
         return .failure(
           Problem(
             message: "it is an address on another site",
-            hint: "only addresses on this site (`base_url` in site.yml) can send readers here"))
+            hint: "only addresses on this site (`base_url` in site.yml) can send readers here",
+            ja: "ほかのサイトのアドレスです",
+            jaHint: "ここへ移せるのは、このサイト（site.yml の `base_url`）のアドレスだけです"))
       }
       path = String(path[schemeEnd.upperBound...].drop { $0 != "/" })
       if path.isEmpty { path = "/" }
     }
     guard path.hasPrefix("/") else {
-      return .failure(Problem(message: "it does not start with `/`", hint: example))
+      return .failure(
+        Problem(
+          message: "it does not start with `/`", hint: example, ja: "`/` で始まっていません",
+          jaHint: exampleJa))
     }
     if path.contains("?") || path.contains("#") {
       return .failure(
         Problem(
           message: "an address with `?` or `#` cannot be answered by a file",
-          hint: "write the address without the part from `?` or `#` on"))
+          hint: "write the address without the part from `?` or `#` on",
+          ja: "`?` や `#` の付いたアドレスは、ファイルでは受けられません",
+          jaHint: "`?` や `#` から後を除いたアドレスを書いてください"))
     }
     guard let decoded = path.removingPercentEncoding else {
       return .failure(
-        Problem(message: "its `%` escapes are not valid UTF-8", hint: "copy the address again"))
+        Problem(
+          message: "its `%` escapes are not valid UTF-8", hint: "copy the address again",
+          ja: "`%` で書いた文字が、UTF-8 として読めません", jaHint: "アドレスをもう一度コピーしてください"))
     }
     path = decoded
     if basePath != "/" && (path.hasPrefix(basePath) || path + "/" == basePath) {
@@ -97,18 +113,24 @@ enum Redirects {
     if folder { segments = segments.dropLast() }
     for s in segments {
       if s.isEmpty {
-        return .failure(Problem(message: "it has an empty part (`//`)", hint: example))
+        return .failure(
+          Problem(
+            message: "it has an empty part (`//`)", hint: example, ja: "空の部分（`//`）があります",
+            jaHint: exampleJa))
       }
       if s.hasPrefix(".") {
         return .failure(
           Problem(
             message: "a part starting with `.` is hidden or climbs out of the site",
-            hint: example))
+            hint: example, ja: "`.` で始まる部分があります。隠れたフォルダーか、サイトの外を指してしまいます",
+            jaHint: exampleJa))
       }
       let control = { (c: Unicode.Scalar) in c.value < 0x20 || c.value == 0x7F || c == "\\" }
       if s.unicodeScalars.contains(where: control) {
         return .failure(
-          Problem(message: "it holds a backslash or a control character", hint: example))
+          Problem(
+            message: "it holds a backslash or a control character", hint: example,
+            ja: "バックスラッシュか制御文字が入っています", jaHint: exampleJa))
       }
     }
     let relative = segments.joined(separator: "/")
@@ -122,7 +144,10 @@ enum Redirects {
         Problem(
           message: "a static site can send readers on only from a folder or an `.html` address",
           hint:
-            "ask the web server's administrators for a server redirect, or link the page from where `\(last)` was"
+            "ask the web server's administrators for a server redirect, or link the page from where `\(last)` was",
+          ja: "静的なサイトで読む人を移せるのは、フォルダーか `.html` のアドレスからだけです",
+          jaHint:
+            "ウェブサーバーの管理者にサーバーでの転送を頼むか、`\(last)` があったところから、このページにリンクしてください"
         ))
     }
     return .success(relative + "/index.html")

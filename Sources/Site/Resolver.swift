@@ -140,22 +140,35 @@ public enum Resolver {
           "the link points to `\(link.url)`, but `\(link.target)` is a draft (`draft: true`), which is not published",
           hint:
             "publish it by removing `draft: true`, or take the link out until then (`--drafts` previews drafts)",
-          code: "content.broken-link")
+          code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` の `\(link.target)` は下書き（`draft: true`）なので、公開されません",
+          hint: "`draft: true` を消して公開するか、それまでリンクを外してください（`--drafts` で下書きも見られます）")
       case .scheduled(let publish)?:
         return .error(
           at,
           "the link points to `\(link.url)`, but `\(link.target)` is not published until \(publish.readable) (`publish`)",
           hint:
             "give this page the same `publish` time (or a later one), or take the link out until then (`--drafts` previews both)",
-          code: "content.broken-link")
+          code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` の `\(link.target)` は、\(publish.readable) まで公開されません（`publish`）",
+          hint:
+            "このページにも同じ `publish` の日時（かそれより後）を書くか、それまでリンクを外してください（`--drafts` でどちらも見られます）"
+        )
       case nil:
-        let guess = linkSuggestion(
+        let near = linkSuggestion(
           for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys)
-        ).map { "did you mean `\($0)\(fragment(of: link.url))`? " }
+        ).map { "\($0)\(fragment(of: link.url))" }
+        let guess = near.map { "did you mean `\($0)`? " }
+        let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
         return .error(
           at, "the link points to `\(link.url)`, but there is no content file `\(link.target)`",
           hint: "\(guess ?? "")link to an existing file under content/, relative to this file",
-          code: "content.broken-link")
+          code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` のファイル `\(link.target)` が、content/ にありません",
+          hint: "\(guessJa ?? "")content/ にあるファイルを、このファイルからの相対パスで書いてください")
       }
     }
   }
