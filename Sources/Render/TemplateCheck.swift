@@ -332,7 +332,10 @@ struct TemplateCheck {
     guard !name.hasPrefix("*"), !present.contains(name), !missing.contains(name) else {
       return []
     }
-    let guess = Suggest.closest(to: name, in: present.sorted())
+    // A template named without its folder (`notice` for `partials/notice`) is meant too.
+    let guess =
+      Suggest.closest(to: name, in: present.sorted())
+      ?? present.sorted().first { $0.hasSuffix("/" + name) }
     return [
       .error(
         location,

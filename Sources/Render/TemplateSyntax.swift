@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Mustache
 
@@ -287,9 +288,7 @@ enum TemplateSyntax {
               line: tag.line, column: tag.column,
               message:
                 "`\(closing)` closes `\(opening)`, opened on line \(top.line), column \(top.column)",
-              hint:
-                "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
-            ))
+              hint: mismatchHint(opening: top, closing: tag)))
           break tags
         }
         closed[tag.name] = (written(top), tag.line)
@@ -309,6 +308,26 @@ enum TemplateSyntax {
   }
 
   /// An opening tag as messages show it, with its name trimmed: `{{#pages}}`.
+  /// A closing tag whose name is a typo away from its section's: the name the theme knows (a
+  /// value's) is the one to write in both; else both spellings are offered. Other names: the
+  /// sections were closed out of order.
+  private static func mismatchHint(opening top: Tag, closing tag: Tag) -> String {
+    let opening = written(top)
+    guard Suggest.closest(to: top.name, in: [tag.name]) != nil else {
+      return
+        "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+    }
+    var fixed = top
+    fixed.name = tag.name
+    let known = TemplateVocabulary.names
+    if known.contains(tag.name), !known.contains(top.name) {
+      return
+        "did you mean `\(written(fixed))` on line \(top.line)? A section opens and closes with the same name"
+    }
+    return
+      "the two names differ by a typo: write the same one in both, `\(written(fixed))`…`\(tag.open)/\(tag.name)\(tag.close)` or `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+  }
+
   private static func written(_ tag: Tag) -> String {
     let sigils: [Tag.Kind: String] = [.section: "#", .inverted: "^", .block: "$", .parent: "<"]
     return "\(tag.open)\(sigils[tag.kind] ?? "")\(tag.name)\(tag.close)"

@@ -175,6 +175,7 @@ struct ViewModels {
     case .initiative(let meta):
       m["status"] = .text(meta.status?.label ?? "")
       m["status_id"] = .text(meta.status?.rawValue ?? "")
+      m["department"] = .text(meta.department ?? "")
       m["fields"] = .list(meta.fields.compactMap { made.fieldLinks[$0.id] })
     case .event(let meta):
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))

@@ -111,6 +111,21 @@ import Testing
       ])
   }
 
+  /// A partial in a folder, named without it, is found by its name.
+  @Test func aPartialNamedWithoutItsFolderIsOffered() throws {
+    let (_, diagnostics) = try load("partial-folder") { folder in
+      let partials = folder.appendingPathComponent("templates/partials")
+      try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+      try "<p>お知らせ</p>\n".write(
+        to: partials.appendingPathComponent("notice.mustache"), atomically: true, encoding: .utf8)
+      try replace("<main", "{{> notice}}<main", in: "layout", folder)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.unknown-template" }.map { $0.hint ?? "" } == [
+        "did you mean `partials/notice`?"
+      ])
+  }
+
   /// A partial the templates use is needed: deleting it is an error at each use.
   @Test func aDeletedPartialIsAnErrorWhereItIsUsed() throws {
     let (theme, diagnostics) = try load("deleted-partial") { folder in

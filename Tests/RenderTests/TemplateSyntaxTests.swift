@@ -14,6 +14,25 @@ import Testing
     #expect(p?.message == "`{{/fields}}` closes `{{#title}}`, opened on line 2, column 18")
   }
 
+  /// An opening tag mistyped: its closing tag has the name the theme knows, which is the one
+  /// to write in both, not the typo; two unknown names a typo apart get both spellings; other
+  /// names, the order.
+  @Test func aMistypedOpeningGetsTheNameMeant() {
+    let p = TemplateSyntax.explain("<ul>\n{{#domians}}<li>{{name}}</li>{{/domains}}\n")
+    #expect(
+      p?.hint
+        == "did you mean `{{#domains}}` on line 2? A section opens and closes with the same name")
+    let q = TemplateSyntax.explain("{{<layuot}}{{$main}}x{{/main}}{{/layout}}")
+    #expect(
+      q?.hint
+        == "the two names differ by a typo: write the same one in both, `{{<layout}}`…`{{/layout}}` or `{{<layuot}}`…`{{/layuot}}`"
+    )
+    let r = TemplateSyntax.explain("{{#fields}}<li>{{#title}}x{{/fields}}")
+    #expect(
+      r?.hint == "close sections innermost first, each with its own name: `{{#title}}`…`{{/title}}`"
+    )
+  }
+
   @Test func aSectionNeverClosedIsReportedWhereItOpens() {
     let p = TemplateSyntax.explain("{{#a}}{{/a}}\n{{^empty}}\n<p>…</p>\n{{! a comment }}\n")
     #expect(

@@ -35,6 +35,29 @@ import Testing
     return site
   }
 
+  /// An initiative's card says the 課 in charge, as its page does (a theme can show it on the
+  /// lists without Swift).
+  @Test func anInitiativesCardHasItsDepartment() throws {
+    let site = try richSite()
+    let theme = try #require(
+      Theme.load(from: repoRoot.appendingPathComponent("theme"), displayPath: "theme").0)
+    let plan = RenderPlan(site: site, theme: theme)
+    var departments: [String] = []
+    for (_, job) in plan.jobs {
+      guard let made = plan.context(for: job), made.template == "field",
+        case .list(let cards)? = made.context["initiatives"]
+      else { continue }
+      for case .dict(let card) in cards {
+        if case .text(let d)? = card["department"], !d.isEmpty { departments.append(d) }
+      }
+    }
+    let pages = site.pages.compactMap { p -> String? in
+      if case .initiative(let m) = p.page.meta { return m.department } else { return nil }
+    }
+    #expect(!departments.isEmpty)
+    #expect(Set(departments).isSubset(of: Set(pages)))
+  }
+
   @Test func everyKeyOfEveryPageIsInTheVocabulary() throws {
     let site = try richSite()
     let theme = try #require(
