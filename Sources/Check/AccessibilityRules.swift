@@ -12,10 +12,16 @@ enum AccessibilityRules {
     -> [Finding]
   {
     var findings: [Finding] = []
-    func report(_ rule: String, _ placement: Placement, _ message: String, hint: String? = nil) {
+    /// `ja` is the message in Japanese, `jaHint` the hint when it is not the rule's.
+    func report(
+      _ rule: String, _ placement: Placement, _ message: String, hint: String? = nil, ja: String,
+      jaHint: String? = nil
+    ) {
       let r = RuleCatalog.rule(rule)
       findings.append(
-        Finding(page: page, r.severity, placement, message, hint: hint ?? r.hint, code: rule))
+        Finding(
+          page: page, r.severity, placement, message, hint: hint ?? r.hint, code: rule,
+          japanese: .init(message: ja, hint: jaHint ?? r.japaneseHint)))
     }
     let names = AccessibleName(d)
 
@@ -25,7 +31,8 @@ enum AccessibilityRules {
     if lang?.isEmpty ?? true {
       report(
         "a11y.html-lang", a.template(needles: ["<html"], offset: html.map { d[$0].offset } ?? 0),
-        lang == nil ? "<html> has no lang attribute" : "<html> has an empty lang attribute")
+        lang == nil ? "<html> has no lang attribute" : "<html> has an empty lang attribute",
+        ja: lang == nil ? "`<html>` に `lang` 属性がありません" : "`<html>` の `lang` 属性が空です")
     }
 
     // Images without alt.
@@ -36,7 +43,10 @@ enum AccessibilityRules {
         ?? a.template(needles: ["src=\"\(src)\"", "<img"], offset: d[img].offset, inSource: true)
       report(
         "a11y.img-alt", placement,
-        "image \(src.isEmpty ? "(no src)" : URLResolver.display(src)) has no alt attribute")
+        "image \(src.isEmpty ? "(no src)" : URLResolver.display(src)) has no alt attribute",
+        ja:
+          "画像\(src.isEmpty ? "（`src` なし）" : " `\(URLResolver.display(src))` ")に代わりのテキスト（`alt` 属性）がありません"
+      )
     }
 
     // Headings: one h1, no skipped levels.
@@ -55,21 +65,28 @@ enum AccessibilityRules {
       if level == 1 {
         h1Count += 1
         if h1Count > 1 {
-          report("a11y.h1-multiple", placement(), "a second <h1> 「\(text)」 on the page")
+          report(
+            "a11y.h1-multiple", placement(), "a second <h1> 「\(text)」 on the page",
+            ja: "ページに 2 つ目の `<h1>`「\(text)」があります")
         }
       } else if level > previous + 1 {
         report(
           "a11y.heading-order", placement(),
           "heading <h\(level)> 「\(text)」 skips a level: the previous heading is <h\(previous)>",
           hint:
-            "make it <h\(previous + 1)> (\(String(repeating: "#", count: previous + 1)) in Markdown); screen reader users move through a page by its heading levels"
+            "make it <h\(previous + 1)> (\(String(repeating: "#", count: previous + 1)) in Markdown); screen reader users move through a page by its heading levels",
+          ja:
+            "見出し `<h\(level)>`「\(text)」でレベルが飛んでいます（前の見出しは `<h\(previous)>` です）",
+          jaHint:
+            "`<h\(previous + 1)>`（Markdown では `\(String(repeating: "#", count: previous + 1))`）にしてください。読み上げソフトを使う人は、見出しのレベルをたどってページの中を移動します"
         )
       }
       previous = level
     }
     if h1Count == 0 && !isRedirect && html != nil {
       report(
-        "a11y.h1-missing", a.template(needles: ["<h1", "<main"], offset: 0), "the page has no <h1>")
+        "a11y.h1-missing", a.template(needles: ["<h1", "<main"], offset: 0), "the page has no <h1>",
+        ja: "ページに `<h1>` がありません")
     }
 
     // Links and buttons: a name, and one that says where the link goes.
@@ -83,7 +100,8 @@ enum AccessibilityRules {
             needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
         report(
           "a11y.empty-link", placement,
-          "link to \(URLResolver.display(href)) has no text a screen reader can announce")
+          "link to \(URLResolver.display(href)) has no text a screen reader can announce",
+          ja: "`\(URLResolver.display(href))` へのリンクに、読み上げソフトが読み上げる文字がありません")
       } else if name.utf8.count <= 64, isVague(name) {
         let placement =
           a.nextLink(href, image: false, text: name)
@@ -91,7 +109,8 @@ enum AccessibilityRules {
             needles: ["href=\"\(href)\""], offset: d.attributeOffset("href", of: e), inSource: true)
         report(
           "a11y.vague-link", placement,
-          "link text 「\(name)」 does not say where the link goes (\(URLResolver.display(href)))")
+          "link text 「\(name)」 does not say where the link goes (\(URLResolver.display(href)))",
+          ja: "リンクの文字「\(name)」では、どこへ移動するのかがわかりません（`\(URLResolver.display(href))`）")
       }
     }
     for e in d.elements.indices
@@ -101,7 +120,8 @@ enum AccessibilityRules {
         report(
           "a11y.empty-button",
           a.template(needles: ["<button"], offset: d[e].offset, inSource: true),
-          "<\(d[e].name)> has no text a screen reader can announce")
+          "<\(d[e].name)> has no text a screen reader can announce",
+          ja: "`<\(d[e].name)>` に、読み上げソフトが読み上げる文字がありません")
       }
     }
 
@@ -119,7 +139,9 @@ enum AccessibilityRules {
       report(
         "a11y.form-label",
         a.template(needles: ["<\(d[e].name)"], offset: d[e].offset, inSource: true),
-        "<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")> has no label")
+        "<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")> has no label",
+        ja:
+          "入力欄 `<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")>` にラベルがありません")
     }
 
     // Tables need header cells, unless marked as layout.
@@ -129,7 +151,7 @@ enum AccessibilityRules {
       if !d.descendants(of: t).contains(where: { d[$0].name == "th" }) {
         report(
           "a11y.table-header", a.template(needles: ["<table"], offset: d[t].offset, inSource: true),
-          "table has no header cells (<th>)")
+          "table has no header cells (<th>)", ja: "表に見出しのセル（`<th>`）がありません")
       }
     }
 
@@ -149,7 +171,8 @@ enum AccessibilityRules {
         placement
           ?? a.template(
             needles: ["id=\"\(id)\""], offset: d.attributeOffset("id", of: e), inSource: true),
-        "id \"\(id)\" is used more than once on the page")
+        "id \"\(id)\" is used more than once on the page",
+        ja: "id `\(id)` が、ページの中で二回以上使われています")
     }
     return findings
   }

@@ -3,43 +3,100 @@ import Diagnostics
 /// Words for external link results, kept apart from the fetching so messages can be read and
 /// tested on their own.
 enum ExternalProblems {
-  static func problem(_ outcome: ExternalOutcome, _ written: String) -> (
-    severity: Severity, message: String, hint: String, code: String
-  )? {
+  static func problem(_ outcome: ExternalOutcome, _ written: String) -> Problem? {
     let retried = outcome.attempts > 1 ? " after \(outcome.attempts) tries" : ""
+    let retriedJa = outcome.attempts > 1 ? "（\(outcome.attempts) 回試しました）" : ""
+    let link = "外部リンク `\(written)`"
     switch outcome.state {
     case .ok, .skipped: return nil
     case .movedPermanently:
       let rule = RuleCatalog.rule("external.redirect")
       let target = outcome.location ?? "?"
-      return (
+      return Problem(
         rule.severity, "external link \(written) moved permanently to \(target)",
-        "link to \(target) directly", rule.id
-      )
+        hint: "link to \(target) directly", code: rule.id,
+        ja: "\(link) のページは `\(target)` に移転しました",
+        jaHint: "`\(target)` へ直接リンクしてください")
     case .broken:
       let rule = RuleCatalog.rule("external.broken")
       let why =
         outcome.status.map { "answers \($0) \(reason($0))" }
         ?? "cannot be reached (\(outcome.detail ?? "no answer"))"
       let extra = outcome.status != nil ? outcome.detail.map { " (\($0))" } ?? "" : ""
-      return (
-        rule.severity, "external link \(written) is broken: it \(why)\(extra)\(retried)", rule.hint,
-        rule.id
-      )
+      let whyJa =
+        outcome.status.map { "\($0) \(reason($0))（\(japaneseReason($0))）が返ってきます" }
+        ?? "つながりません（\(outcome.detail.map(japaneseDetail) ?? "応答がありません")）"
+      let extraJa =
+        outcome.status != nil ? outcome.detail.map { "（\(japaneseDetail($0))）" } ?? "" : ""
+      return Problem(
+        rule.severity, "external link \(written) is broken: it \(why)\(extra)\(retried)",
+        hint: rule.hint, code: rule.id,
+        ja: "\(link) はリンク切れです：\(whyJa)\(extraJa)\(retriedJa)", jaHint: rule.japaneseHint)
     case .timeout:
       let rule = RuleCatalog.rule("external.timeout")
-      return (
+      return Problem(
         rule.severity,
-        "external link \(written) timed out: \(outcome.detail ?? "no answer")\(retried)", rule.hint,
-        rule.id
-      )
+        "external link \(written) timed out: \(outcome.detail ?? "no answer")\(retried)",
+        hint: rule.hint, code: rule.id,
+        ja:
+          "\(link) は時間切れになりました：\(outcome.detail.map(japaneseDetail) ?? "応答がありません")\(retriedJa)",
+        jaHint: rule.japaneseHint)
     case .rateLimited:
       let rule = RuleCatalog.rule("external.rate-limited")
-      return (
+      return Problem(
         rule.severity,
         "external link \(written) was not checked: the site answers 429 Too Many Requests\(retried)",
-        rule.hint, rule.id
-      )
+        hint: rule.hint, code: rule.id,
+        ja:
+          "\(link) は確かめられませんでした：相手のサイトが 429 Too Many Requests（アクセスが多すぎます）と応答しています\(retriedJa)",
+        jaHint: rule.japaneseHint)
+    }
+  }
+
+  /// What went wrong (`ExternalOutcome.detail`, written in English by `ExternalLinkChecker`
+  /// and `CurlFetcher`) in Japanese; a message of libcurl's own is left as it is.
+  static func japaneseDetail(_ detail: String) -> String {
+    func after(_ prefix: String) -> String? {
+      detail.hasPrefix(prefix) ? String(detail.dropFirst(prefix.count)) : nil
+    }
+    switch detail {
+    case ExternalLinkChecker.invalidURL: return "アドレスが URL として正しくありません"
+    case "the host name could not be found": return "ホスト名が見つかりません"
+    case "the connection was refused": return "接続を断られました"
+    case "the connection was lost": return "接続が途中で切れました"
+    case "the secure connection failed (certificate problem)":
+      return "安全な接続（https）ができませんでした（証明書の問題）"
+    default: break
+    }
+    if let time = after("no answer within ") {
+      let seconds = time.hasSuffix(" s") ? String(time.dropLast(2)) + " 秒" : time
+      return "\(seconds)待っても応答がありませんでした"
+    }
+    if let rest = after("redirected to "), let comma = rest.range(of: ", which answers ") {
+      return "転送先 `\(rest[..<comma.lowerBound])` は \(rest[comma.upperBound...]) を返します"
+    }
+    if let rest = after("more than "), rest.hasSuffix(" redirects") {
+      return "転送が \(rest.dropLast(" redirects".count)) 回を超えました"
+    }
+    if let rest = after("the request failed ("), rest.hasSuffix(")") {
+      return "リクエストに失敗しました（\(rest.dropLast())）"
+    }
+    return detail
+  }
+
+  /// What an HTTP status means, for the Japanese message.
+  static func japaneseReason(_ status: Int) -> String {
+    switch status {
+    case 400: "リクエストが正しくありません"
+    case 401: "ログインが必要です"
+    case 403: "アクセスが許可されていません"
+    case 404: "ページが見つかりません"
+    case 410: "ページは削除されました"
+    case 500: "サーバーのエラー"
+    case 502: "中継するサーバーのエラー"
+    case 503: "サービスが一時的に使えません"
+    case 504: "中継するサーバーの時間切れ"
+    default: status >= 500 ? "サーバーのエラー" : "リクエストのエラー"
     }
   }
 

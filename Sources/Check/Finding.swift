@@ -18,20 +18,35 @@ public struct Finding: Sendable, Hashable {
   /// True when the diagnostic's file is not the page's own source, so the message names it.
   public var namesPage: Bool
 
+  /// `japanese` is the message and hint in Japanese (`Diagnostic.ja`); every problem of
+  /// `portal check` has them, so writers whose computer is set to Japanese read them so.
   init(
     page: String, _ severity: Severity, _ placement: Placement, _ message: String, hint: String?,
-    code: String
+    code: String, japanese: Diagnostic.Japanese
   ) {
     self.page = page
     self.diagnostic = Diagnostic(severity, placement.location, message, hint: hint, code: code)
+      .ja(japanese.message, hint: japanese.hint)
     self.namesPage = placement.namesPage
+  }
+
+  init(page: String, _ problem: Problem, _ placement: Placement) {
+    self.init(
+      page: page, problem.severity, placement, problem.message, hint: problem.hint,
+      code: problem.code, japanese: problem.japanese)
   }
 
   /// The diagnostic as reported for this page alone.
   public var pageDiagnostic: Diagnostic {
     var d = diagnostic
-    if namesPage { d.message += " (in \(page))" }
+    if namesPage { Self.name(&d, " (in \(page))", "（`\(page)` で）") }
     return d
+  }
+
+  /// `english` appended to the message, and `japanese` to the Japanese message.
+  private static func name(_ d: inout Diagnostic, _ english: String, _ japanese: String) {
+    d.message += english
+    d.japanese?.message += japanese
   }
 
   /// One diagnostic per distinct problem and position, naming the first page and how many
@@ -53,12 +68,36 @@ public struct Finding: Sendable, Hashable {
       let list = Array(Set(pages[d] ?? [])).sorted()
       if let first = list.first {
         let others = list.count - 1
-        d.message +=
-          others == 0
-          ? " (in \(first))"
-          : " (in \(first) and \(others) other \(others == 1 ? "page" : "pages"))"
+        if others == 0 {
+          name(&d, " (in \(first))", "（`\(first)` で）")
+        } else {
+          name(
+            &d, " (in \(first) and \(others) other \(others == 1 ? "page" : "pages"))",
+            "（`\(first)` ほか \(others) ページで）")
+        }
       }
       return d
     }.sorted
+  }
+}
+
+/// A problem found for a link, before it is placed: what `LinkChecker` and `ExternalProblems`
+/// say, in English and Japanese.
+struct Problem: Sendable, Hashable {
+  var severity: Severity
+  var message: String
+  var hint: String?
+  var code: String
+  var japanese: Diagnostic.Japanese
+
+  init(
+    _ severity: Severity, _ message: String, hint: String?, code: String, ja: String,
+    jaHint: String?
+  ) {
+    self.severity = severity
+    self.message = message
+    self.hint = hint
+    self.code = code
+    self.japanese = Diagnostic.Japanese(message: ja, hint: jaHint)
   }
 }

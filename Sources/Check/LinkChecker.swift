@@ -65,9 +65,7 @@ struct LinkChecker: Sendable {
   private func isPage(_ file: String) -> Bool { file.hasSuffix(".html") || file.hasSuffix(".htm") }
 
   /// The problem to report for an outcome, or nil when there is none.
-  static func problem(_ outcome: LinkOutcome, _ reference: Reference) -> (
-    severity: Severity, message: String, hint: String, code: String
-  )? {
+  static func problem(_ outcome: LinkOutcome, _ reference: Reference) -> Problem? {
     if case .ok = outcome { return nil }
     let url = URLResolver.display(reference.url)
     let kind = reference.kind
@@ -75,40 +73,65 @@ struct LinkChecker: Sendable {
     case .ok, .external, .pendingFragment: return nil
     case .missing(let file, let suggestion):
       let what: String
+      let whatJa: String
       switch kind {
-      case .link, .frame: what = "link to \(url) is broken"
-      case .form: what = "form action \(url) is broken"
-      case .redirect: what = "redirect to \(url) is broken"
-      default: what = "\(kind.noun) \(url) is missing"
+      case .link, .frame: (what, whatJa) = ("link to \(url) is broken", "リンク先 `\(url)` が見つかりません")
+      case .form: (what, whatJa) = ("form action \(url) is broken", "フォームの送信先 `\(url)` が見つかりません")
+      case .redirect: (what, whatJa) = ("redirect to \(url) is broken", "転送先 `\(url)` が見つかりません")
+      default:
+        (what, whatJa) = ("\(kind.noun) \(url) is missing", "\(kind.japaneseNoun) `\(url)` がありません")
       }
       let rule = RuleCatalog.rule(kind.code)
-      return (
+      return Problem(
         rule.severity, "\(what): the site has no \(file)",
-        suggestion.map { "did you mean \($0)?" } ?? rule.hint, rule.id
-      )
+        hint: suggestion.map { "did you mean \($0)?" } ?? rule.hint, code: rule.id,
+        ja: "\(whatJa)：サイトに `\(file)` がありません",
+        jaHint: suggestion.map { "`\($0)` のことですか？" } ?? rule.japaneseHint)
     case .folder:
       let rule = RuleCatalog.rule("link.folder")
-      return (
+      return Problem(
         rule.severity, "link to \(url) leads to a folder without the final /",
-        "write \(slashed(url)) so the server does not have to redirect", rule.id
-      )
+        hint: "write \(slashed(url)) so the server does not have to redirect", code: rule.id,
+        ja: "リンク先 `\(url)` はフォルダーですが、最後に `/` がありません",
+        jaHint: "`\(slashed(url))` と書いてください。そうすれば、サーバーが別のアドレスへ転送しなくて済みます")
     case .missingFragment(let fragment, let target, let suggestion):
       let rule = RuleCatalog.rule("link.fragment")
-      return (
+      return Problem(
         rule.severity,
         "\(kind == .redirect ? "redirect" : "link") to \(url) points to a missing anchor: \(target) has no id \"\(fragment)\"",
-        suggestion.map { "did you mean #\($0)? \(rule.hint)" } ?? rule.hint, rule.id
-      )
+        hint: suggestion.map { "did you mean #\($0)? \(rule.hint)" } ?? rule.hint, code: rule.id,
+        ja:
+          "\(kind == .redirect ? "転送先" : "リンク先") `\(url)` のアンカーが見つかりません：`\(target)` に id `\(fragment)` がありません",
+        jaHint: suggestion.map { "`#\($0)` のことですか？\(rule.japaneseHint)" } ?? rule.japaneseHint)
     case .outside:
       let rule = RuleCatalog.rule("link.outside")
-      return (
-        rule.severity, "\(kind.noun) \(url) climbs above the site's root folder", rule.hint, rule.id
-      )
+      return Problem(
+        rule.severity, "\(kind.noun) \(url) climbs above the site's root folder", hint: rule.hint,
+        code: rule.id,
+        ja: "\(kind.japaneseNoun) `\(url)` が、サイトの一番上のフォルダーよりも上を指しています",
+        jaHint: rule.japaneseHint)
     }
   }
 
   private static func slashed(_ url: String) -> String {
     let end = url.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? url.endIndex
     return url[..<end] + "/" + url[end...]
+  }
+}
+
+extension Reference.Kind {
+  /// How a Japanese message names it: 「リンク」「画像」「スタイルシート」…
+  var japaneseNoun: String {
+    switch self {
+    case .link: "リンク"
+    case .image: "画像"
+    case .stylesheet: "スタイルシート"
+    case .script: "スクリプト"
+    case .resource: "`<link>` のファイル"
+    case .redirect: "転送先"
+    case .form: "フォームの送信先"
+    case .frame: "フレーム"
+    case .media: "メディアのファイル"
+    }
   }
 }

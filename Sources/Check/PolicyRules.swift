@@ -18,13 +18,25 @@ enum PolicyRules {
     }
     guard !policies.isEmpty else { return [] }
     var findings: [Finding] = []
-    func report(_ rule: String, _ placement: Placement, _ message: String, hint: String) {
+    func report(
+      _ rule: String, _ placement: Placement, _ message: String, hint: String, ja: String,
+      jaHint: String
+    ) {
       let r = RuleCatalog.rule(rule)
-      findings.append(Finding(page: page, r.severity, placement, message, hint: hint, code: rule))
+      findings.append(
+        Finding(
+          page: page, r.severity, placement, message, hint: hint, code: rule,
+          japanese: .init(message: ja, hint: jaHint)))
+    }
+    /// 「ページの Content-Security-Policy（`img-src 'self'`）が」
+    func policy(_ blocking: ContentSecurityPolicy, _ directive: String) -> String {
+      "ページの Content-Security-Policy（`\(blocking.describe(directive))`）が"
     }
 
     for reference in facts.references where !reference.url.isEmpty {
-      guard let (directive, what) = directive(of: reference) else { continue }
+      guard let (directive, what) = directive(of: reference),
+        let (whatJa, outcomeJa) = japanese(of: reference.kind)
+      else { continue }
       guard
         let blocking = policies.first(where: {
           !$0.allows(reference.url, directive: directive, base: base)
@@ -36,7 +48,12 @@ enum PolicyRules {
           reference.url, element: reference.element, attribute: reference.attribute,
           offset: reference.offset),
         "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks \(what) \(URLResolver.display(reference.url)): browsers leave it out",
-        hint: hint(for: reference.kind, directive: blocking.governing(directive)?.name ?? directive)
+        hint: hint(
+          for: reference.kind, directive: blocking.governing(directive)?.name ?? directive),
+        ja:
+          "\(policy(blocking, directive))\(whatJa) `\(URLResolver.display(reference.url))` を止めるため、ブラウザーでは\(outcomeJa)",
+        jaHint: japaneseHint(
+          for: reference.kind, directive: blocking.governing(directive)?.name ?? directive)
       )
     }
 
@@ -50,7 +67,11 @@ enum PolicyRules {
           a.template(needles: ["<script"], offset: element.offset, inSource: true),
           "the page's Content-Security-Policy (\(blocking.describe("script-src-elem"))) blocks this inline <script>: it never runs",
           hint:
-            "move the code into a file of the theme's assets and load it with <script src=\"…\">")
+            "move the code into a file of the theme's assets and load it with <script src=\"…\">",
+          ja:
+            "\(policy(blocking, "script-src-elem"))、ページに直接書いたこの `<script>` を止めるため、スクリプトは実行されません",
+          jaHint:
+            "コードをテーマの assets のファイルに移して、`<script src=\"…\">` で読み込んでください")
       }
       if element.name == "style", hasContent(d, e),
         let blocking = blocksInline(policies, "style-src-elem", d, e)
@@ -58,7 +79,10 @@ enum PolicyRules {
         report(
           "csp.inline", a.template(needles: ["<style"], offset: element.offset, inSource: true),
           "the page's Content-Security-Policy (\(blocking.describe("style-src-elem"))) blocks this <style> element: its rules are ignored",
-          hint: "move the rules into the theme's stylesheet")
+          hint: "move the rules into the theme's stylesheet",
+          ja:
+            "\(policy(blocking, "style-src-elem"))この `<style>` 要素を止めるため、その中のスタイルは使われません",
+          jaHint: "スタイルを、テーマのスタイルシートに移してください")
       }
       for attribute in element.attributes {
         let name = attribute.name
@@ -69,7 +93,10 @@ enum PolicyRules {
             "csp.inline",
             a.template(needles: ["style=\""], offset: attribute.offset, inSource: true),
             "the page's Content-Security-Policy (\(blocking.describe("style-src-attr"))) blocks the style attribute of this <\(element.name)>: it is ignored",
-            hint: "give the element a class and style it in the theme's stylesheet")
+            hint: "give the element a class and style it in the theme's stylesheet",
+            ja:
+              "\(policy(blocking, "style-src-attr"))この `<\(element.name)>` の `style` 属性を止めるため、そのスタイルは使われません",
+            jaHint: "要素に `class` を付けて、テーマのスタイルシートでスタイルを指定してください")
         }
         let isHandler =
           name.hasPrefix("on") && name.utf8.count > 2
@@ -87,7 +114,11 @@ enum PolicyRules {
             "csp.inline",
             a.template(needles: ["\(name)="], offset: attribute.offset, inSource: true),
             "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks the script in \(name)= of this <\(element.name)>: it never runs",
-            hint: "do it without script, or in a file of the theme's assets that adds the listener")
+            hint: "do it without script, or in a file of the theme's assets that adds the listener",
+            ja:
+              "\(policy(blocking, directive))この `<\(element.name)>` の `\(name)=` のスクリプトを止めるため、スクリプトは実行されません",
+            jaHint:
+              "スクリプトを使わずに作るか、テーマの assets のファイルで、その動き（イベントリスナー）を加えてください")
         }
       }
     }
@@ -130,6 +161,35 @@ enum PolicyRules {
     case .stylesheet: ("style-src-elem", "the stylesheet")
     case .form: ("form-action", "sending the form to")
     case .link, .resource, .redirect: nil
+    }
+  }
+
+  /// How a Japanese message names what is blocked, and what the reader then sees; nil where
+  /// `directive(of:)` is nil.
+  private static func japanese(of kind: Reference.Kind) -> (String, String)? {
+    switch kind {
+    case .image: ("画像", "表示されません")
+    case .media: ("メディアのファイル", "再生されません")
+    case .frame: ("フレームに表示するページ", "表示されません")
+    case .script: ("スクリプト", "実行されません")
+    case .stylesheet: ("スタイルシート", "使われません")
+    case .form: ("フォームの送信先", "フォームを送信できません")
+    case .link, .resource, .redirect: nil
+    }
+  }
+
+  private static func japaneseHint(for kind: Reference.Kind, directive: String) -> String {
+    let allow = "そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(directive)` にそのサイトを加えてください"
+    switch kind {
+    case .image, .media:
+      return "ファイルを content/files/ に保存して、そこから表示してください。または、\(allow)"
+    case .frame:
+      return "このページの中に表示せず、そのページへリンクしてください。または、\(allow)"
+    case .script, .stylesheet:
+      return "ファイルをテーマの assets にコピーしてください。または、\(allow)"
+    case .form, .link, .resource, .redirect:
+      return
+        "フォームの送信先をこのサイトにするか、そのアドレスをテーマの Content-Security-Policy の `\(directive)` に加えてください"
     }
   }
 

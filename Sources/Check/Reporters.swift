@@ -7,18 +7,41 @@ public enum CheckFormat: String, Sendable, CaseIterable {
 
 /// Prints a report: text for people, Portal's diagnostics JSON for editors and scripts, and
 /// JUnit XML so CI systems list each page as a test and each broken page as a failure.
+/// Text is in `language` (`MessageLanguage.current` for `portal check`); JSON keeps the English
+/// with the Japanese beside it, and JUnit, read by CI, stays English.
 public enum CheckReporter {
-  public static func render(_ report: CheckReport, as format: CheckFormat, strict: Bool = false)
+  public static func render(
+    _ report: CheckReport, as format: CheckFormat, strict: Bool = false,
+    language: MessageLanguage = .english
+  )
     -> String
   {
     switch format {
     case .text:
       let list = report.diagnostics
-      return (list.isEmpty ? "" : DiagnosticPrinter.render(list, as: .text) + "\n")
-        + summary(report)
+      return
+        (list.isEmpty
+        ? "" : DiagnosticPrinter.render(list, as: .text, language: language) + "\n")
+        + summary(report, in: language)
     case .json: return DiagnosticPrinter.render(report.diagnostics, as: .json)
     case .junit: return junit(report, strict: strict)
     }
+  }
+
+  /// The summary in `language`: `summary(_:)` itself in English, the same facts in Japanese.
+  public static func summary(_ report: CheckReport, in language: MessageLanguage) -> String {
+    guard language == .japanese else { return summary(report) }
+    let list = report.diagnostics
+    var s = "ファイル \(report.pages.count) 個とリンク \(report.referencesChecked) 個を確かめました"
+    let e = report.external
+    if e.checked + e.skipped > 0 {
+      s +=
+        "（外部リンク \(e.checked) 個：うち \(e.fromCache) 個はキャッシュの結果、ほかに \(e.skipped) 個は確かめていません）"
+    }
+    var parts: [String] = []
+    if list.errorCount > 0 { parts.append("エラー \(list.errorCount) 件") }
+    if list.warningCount > 0 { parts.append("警告 \(list.warningCount) 件") }
+    return s + "：" + (parts.isEmpty ? "問題はありません。" : parts.joined(separator: "、") + "です。")
   }
 
   /// One line: what was checked and what was found.

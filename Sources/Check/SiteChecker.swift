@@ -94,7 +94,10 @@ public enum SiteChecker {
       report.general.append(
         .error(
           SourceLocation(file: Paths.display(options.site)), "there is no built site here",
-          hint: "run `portal build` first, or give the site folder with --site", code: "check.site")
+          hint: "run `portal build` first, or give the site folder with --site", code: "check.site"
+        ).ja(
+          "ここには、ビルドしたサイトがありません",
+          hint: "先に `portal build` を実行するか、`--site` でサイトのフォルダーを指定してください")
       )
       return (report, [], nil)
     }
@@ -153,9 +156,7 @@ public enum SiteChecker {
       let placement = place.reference(
         p.reference.url, element: p.reference.element, attribute: p.reference.attribute,
         offset: p.reference.offset)
-      return Finding(
-        page: r.page, problem.severity, placement, problem.message, hint: problem.hint,
-        code: problem.code)
+      return Finding(page: r.page, problem, placement)
     }
   }
 
@@ -187,7 +188,8 @@ public enum SiteChecker {
       result.findings.append(
         Finding(
           page: page, .error, place.htmlPosition(0), "the page could not be read", hint: nil,
-          code: "check.read"))
+          code: "check.read",
+          japanese: .init(message: "このページを読み込めませんでした")))
       return result
     }
     let document = HTMLDocument(bytes)
@@ -224,10 +226,7 @@ public enum SiteChecker {
         guard let problem = LinkChecker.problem(outcome, reference) else { continue }
         let placement = place.reference(
           url, element: reference.element, attribute: reference.attribute, offset: reference.offset)
-        result.findings.append(
-          Finding(
-            page: page, problem.severity, placement, problem.message, hint: problem.hint,
-            code: problem.code))
+        result.findings.append(Finding(page: page, problem, placement))
       }
     }
     return result
@@ -254,10 +253,7 @@ public enum SiteChecker {
         let placement = place.reference(
           use.reference.url, element: use.reference.element, attribute: use.reference.attribute,
           offset: use.reference.offset)
-        report.findings.append(
-          Finding(
-            page: page, problem.severity, placement, problem.message, hint: problem.hint,
-            code: problem.code))
+        report.findings.append(Finding(page: page, problem, placement))
       }
     }
   }

@@ -44,7 +44,11 @@ enum SitemapChecker {
           Finding(
             page: file, rule.severity, placement,
             "sitemap entry \(url) is not under the site's base URL \(index.base.url ?? "(unknown)")",
-            hint: rule.hint, code: rule.id))
+            hint: rule.hint, code: rule.id,
+            japanese: .init(
+              message:
+                "sitemap.xml のアドレス `\(url)` が、サイトの基本のアドレス\(index.base.url.map { " `\($0)` " } ?? "（不明）")の下にありません",
+              hint: rule.japaneseHint)))
         continue
       }
       if !index.files.contains(target) {
@@ -56,7 +60,12 @@ enum SitemapChecker {
             "sitemap entry \(url) has no page: the site has no \(target)",
             hint: suggestion.map { "did you mean \(index.base.origin ?? "")\($0)? \(rule.hint)" }
               ?? rule.hint,
-            code: rule.id))
+            code: rule.id,
+            japanese: .init(
+              message: "sitemap.xml のアドレス `\(url)` のページがありません：サイトに `\(target)` がありません",
+              hint: suggestion.map {
+                "`\(index.base.origin ?? "")\($0)` のことですか？\(rule.japaneseHint)"
+              } ?? rule.japaneseHint)))
       }
     }
     return findings

@@ -54,6 +54,8 @@ final class Attributor: @unchecked Sendable {
     guard !changed.isEmpty else { return nil }
     let shown = changed.prefix(3).map(displaySource).joined(separator: ", ")
     let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
+    let shownJa = changed.prefix(3).map { "`\(displaySource($0))`" }.joined(separator: "、")
+    let moreJa = changed.count > 3 ? " ほか \(changed.count - 3) 個のファイル" : ""
     return .warning(
       SourceLocation(file: siteFolder),
       "\(shown)\(more) changed after this site was built: "
@@ -61,7 +63,13 @@ final class Attributor: @unchecked Sendable {
           ? "this check is of the site as it was built then"
           : "the lines named below are those of the build, and may have moved"),
       hint: "run `portal build` (and fix what it reports) before `portal check`",
-      code: "check.stale")
+      code: "check.stale"
+    ).ja(
+      "\(shownJa)\(moreJa)が、このサイトをビルドした後に変更されています："
+        + (map == nil
+          ? "このチェックは、その時にビルドしたサイトを確かめたものです"
+          : "以下に示す行はビルドした時のもので、今はずれているかもしれません"),
+      hint: "`portal check` の前に `portal build` を実行してください（ビルドで報告された問題も直してください）")
   }
 
   /// The files under `folder` of the project, as paths from its root (`content/a.md`).

@@ -106,7 +106,10 @@ public struct SourceMap: Sendable, Decodable {
           SourceLocation(file: Paths.display(url, relativeTo: projectRoot)),
           "the source map could not be read: \(error)",
           hint: "rebuild the site with `portal build`; until then problems point at the HTML files",
-          code: "check.source-map")
+          code: "check.source-map"
+        ).ja(
+          "ソースマップを読み込めませんでした：\(error)",
+          hint: "`portal build` でサイトをビルドし直してください。それまでは、問題の場所は HTML ファイルで示されます")
       )
     }
   }

@@ -113,7 +113,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     if listRules {
-      print(Self.ruleList())
+      print(Self.ruleList(language: .current))
       return
     }
     var options = CheckOptions(site: URL(fileURLWithPath: site), baseURL: baseURL)
@@ -138,7 +138,7 @@ struct CheckCommand: ParsableCommand {
     let report = Self.wait { await SiteChecker.check(finalOptions) }
     switch format {
     case .text:
-      print(CheckReporter.render(report, as: .text, strict: strict))
+      print(CheckReporter.render(report, as: .text, strict: strict, language: .current))
     case .json, .junit:
       print(CheckReporter.render(report, as: format == .json ? .json : .junit, strict: strict))
       FileHandle.standardError.write(Data((CheckReporter.summary(report) + "\n").utf8))
@@ -146,12 +146,12 @@ struct CheckCommand: ParsableCommand {
     if report.failed(strict: strict) { throw ExitCode(1) }
   }
 
-  static func ruleList() -> String {
+  static func ruleList(language: MessageLanguage = .english) -> String {
     let width = RuleCatalog.all.map(\.id.count).max() ?? 0
     return RuleCatalog.all.map { rule in
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
       let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-      return "\(padded)  \(severity)  \(rule.summary)"
+      return "\(padded)  \(severity)  \(rule.summary(in: language))"
     }.joined(separator: "\n")
   }
 
