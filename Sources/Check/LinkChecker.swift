@@ -12,6 +12,10 @@ enum LinkOutcome: Sendable, Hashable {
   /// A fragment on another page, decided once every page's ids are known.
   case pendingFragment(file: String, fragment: String)
   case outside
+  /// A root-relative link outside the base path whose address, with the base path put back,
+  /// is a file of the site: the base path forgotten (a template's `/events/` on a site at
+  /// `/dx/`).
+  case withoutBasePath(String)
 }
 
 /// Checks internal URLs against the site's files and ids, following redirect stubs for
@@ -32,6 +36,13 @@ struct LinkChecker: Sendable {
     case .skipped: return .ok
     case .external(let url): return .external(url)
     case .outside: return .outside
+    case .outsideBase(let file, let written, let external):
+      // Another page of the host, unless the site has the file the address names once the
+      // base path is put back.
+      if let file, index.files.contains(file) || index.files.contains(file + "/index.html") {
+        return .withoutBasePath(written)
+      }
+      return external.map { .external($0) } ?? .outside
     case .local(let file, let path, let fragment):
       guard index.files.contains(file) else {
         if !file.hasSuffix("index.html"), index.files.contains(file + "/index.html") {
@@ -103,6 +114,19 @@ struct LinkChecker: Sendable {
         ja:
           "\(kind == .redirect ? "転送先" : "リンク先") `\(url)` のアンカーが見つかりません：`\(target)` に id `\(fragment)` がありません",
         jaHint: suggestion.map { "`#\($0)` のことですか？\(rule.japaneseHint)" } ?? rule.japaneseHint)
+    case .withoutBasePath(let written):
+      let rule = RuleCatalog.rule("link.base-path")
+      return Problem(
+        rule.severity,
+        "\(kind.noun) \(url) lacks the site's base path: the site is published under a path, and this address leads outside it, though the site has \(written)",
+        hint:
+          "write \(written); in a template, start it with {{site.home_url}} (or use the {{assets.…}} and {{site.…_url}} values)",
+        code: rule.id,
+        ja:
+          "\(kind.japaneseNoun) `\(url)` に、サイトの置き場所のパスがありません：サイトはパスの下に公開されるので、このアドレスはサイトの外を指します（サイトには `\(written)` があります）",
+        jaHint:
+          "`\(written)` と書いてください。テンプレートでは `{{site.home_url}}` から始めるか、`{{assets.…}}` や `{{site.…_url}}` の値を使ってください"
+      )
     case .outside:
       let rule = RuleCatalog.rule("link.outside")
       return Problem(

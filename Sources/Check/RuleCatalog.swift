@@ -89,6 +89,14 @@ public enum RuleCatalog {
       jaHint: "`../` を一つ減らすか、サイトの一番上からのアドレスを `/` で始めて書いてください"
     ),
     CheckRule(
+      id: "link.base-path", severity: .error,
+      summary:
+        "a root-relative link lacks the base path of a site published under one (/events/ on a site at /dx/)",
+      hint: "write the address with the base path; in a template, start it with {{site.home_url}}",
+      ja: "パスの下に公開するサイトで、`/` から始まるアドレスにサイトの置き場所のパスがありません（`/dx/` のサイトでの `/events/`）",
+      jaHint: "置き場所のパスを付けて書いてください。テンプレートでは `{{site.home_url}}` から始めます"
+    ),
+    CheckRule(
       id: "sitemap.missing", severity: .error,
       summary: "a sitemap.xml entry has no page in the site",
       hint: "rebuild the site; search engines would be sent to a missing page",

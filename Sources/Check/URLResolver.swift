@@ -104,6 +104,11 @@ enum Resolution: Sendable, Hashable {
   case local(file: String, path: String, fragment: String?)
   /// A relative link that climbs above the site root.
   case outside
+  /// A root-relative link outside a site published under a path (`/events/` on a site at
+  /// `/dx/`): another page of the host, or the base path forgotten; `local` is the file it
+  /// names in this site with the base path put back (nil: none), the address as it would be
+  /// written, and the host's address of it as written.
+  case outsideBase(file: String?, written: String, external: String?)
 }
 
 struct URLResolver: Sendable {
@@ -130,8 +135,14 @@ struct URLResolver: Sendable {
     }
     if parts.path.hasPrefix("/") {
       guard parts.path.hasPrefix(base.path) || parts.path + "/" == base.path else {
-        guard let origin = base.origin else { return .outside }
-        return .external(origin + withoutFragment(raw))
+        let external = base.origin.map { $0 + withoutFragment(raw) }
+        var file: String?
+        if case .local(let f, _, _) = local(
+          Self.segments(String(parts.path.dropFirst())), from: [], parts)
+        {
+          file = f
+        }
+        return .outsideBase(file: file, written: base.path + raw.dropFirst(), external: external)
       }
       return local(Self.segments(String(parts.path.dropFirst(base.path.count))), from: [], parts)
     }

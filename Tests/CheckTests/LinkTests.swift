@@ -116,6 +116,31 @@ import Testing
     #expect(report.diagnostics.isEmpty)
   }
 
+  /// On a site published under a path, a root-relative address without it (a template's
+  /// `/events/`) leads outside the site: an error when the site has the page it meant, with
+  /// the address to write; another page of the host (`/kenmin/`) is an external link.
+  @Test func aRootRelativeLinkWithoutTheBasePathIsNamed() async throws {
+    let site = try FixtureSite([
+      "site/index.html": page(
+        body:
+          #"<a href="/events/#a">イベント</a> <img src="/assets/logo.png" alt="ロゴ"> <a href="/kenmin/">県民</a>"#
+      ),
+      "site/events/index.html": page("イベント"),
+      "site/assets/logo.png": "png",
+      "site/sitemap.xml": "<urlset><url><loc>https://example.jp/dx/events/</loc></url></urlset>",
+    ])
+    let report = await site.check()
+    #expect(
+      report.diagnostics.map(FixtureSite.line) == [
+        "site/index.html:6:4: error: link /events/#a lacks the site's base path: the site is published under a path, and this address leads outside it, though the site has /dx/events/#a [link.base-path]",
+        "site/index.html:6:36: error: image /assets/logo.png lacks the site's base path: the site is published under a path, and this address leads outside it, though the site has /dx/assets/logo.png [link.base-path]",
+      ])
+    #expect(
+      report.diagnostics.first?.hint
+        == "write /dx/events/#a; in a template, start it with {{site.home_url}} (or use the {{assets.…}} and {{site.…_url}} values)"
+    )
+  }
+
   @Test func redirectStubsAreCheckedAndFollowedForFragments() async throws {
     let stub = { (target: String) in
       #"<!DOCTYPE html><html lang="ja"><head><meta http-equiv="refresh" content="0; url=\#(target)"><title>移動しました</title></head><body><p><a href="\#(target)">新しいページ</a></p></body></html>"#

@@ -74,7 +74,12 @@ import Testing
         == .local(file: "a/index.html", path: "a/", fragment: nil))
     #expect(
       sub.resolve("/dx", from: "index.html") == .local(file: "index.html", path: "", fragment: nil))
-    #expect(sub.resolve("/other/", from: "index.html") == .external("https://example.jp/other/"))
+    // Root-relative outside the base path: what it names with the base path put back, for the
+    // checker to tell a forgotten base path from another page of the host.
+    #expect(
+      sub.resolve("/other/", from: "index.html")
+        == .outsideBase(
+          file: "other/index.html", written: "/dx/other/", external: "https://example.jp/other/"))
     #expect(
       sub.resolve("https://example.jp/other/", from: "index.html")
         == .external("https://example.jp/other/"))
