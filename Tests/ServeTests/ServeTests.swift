@@ -342,6 +342,20 @@ final class PortBox: @unchecked Sendable {
     let json = String(
       decoding: PageProblems.json(file: "content/a.md", diagnostics: []), as: UTF8.self)
     #expect(json == #"{"diagnostics":[],"file":"content/a.md"}"#)
+    // The panel speaks the writer's language: the Japanese words where there are some.
+    let problem = Diagnostic.warning(
+      SourceLocation(file: "content/a.md", line: 2, column: 1), "long", hint: "split it",
+      code: "lint.sentence-length"
+    ).ja("長い文です", hint: "分けてください")
+    let japanese = String(
+      decoding: PageProblems.json(
+        file: "content/a.md", diagnostics: [problem], language: .japanese), as: UTF8.self)
+    #expect(japanese.contains(#""message":"長い文です""#) && japanese.contains(#""hint":"分けてください""#))
+    #expect(!japanese.contains("split it") && !japanese.contains("japanese"))
+    let english = String(
+      decoding: PageProblems.json(
+        file: "content/a.md", diagnostics: [problem], language: .english), as: UTF8.self)
+    #expect(english.contains(#""message":"long""#) && !english.contains("長い"))
   }
 
   /// HEAD answers as GET without the body; redirects are not kept by the browser; a file
