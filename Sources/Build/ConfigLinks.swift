@@ -29,12 +29,17 @@ enum ConfigLinks {
         ? [path + "index.html"] : [path, path + "/index.html"]
       guard !candidates.contains(where: known.contains) else { return nil }
       let bare = String(url.prefix { $0 != "#" && $0 != "?" })
-      let guess = Suggest.closest(to: bare, in: pageURLs()).map { "did you mean `\($0)`? " } ?? ""
+      let near = Suggest.closest(to: bare, in: pageURLs())
+      let guess = near.map { "did you mean `\($0)`? " } ?? ""
       return .error(
         location ?? SourceLocation(file: "site.yml"),
         "`\(key)` links to `\(url)`, but the site has no page there",
         hint: "\(guess)write the address of a page of the site, as it is after base_url",
-        code: "config.link")
+        code: "config.link"
+      ).ja(
+        "`\(key)` のリンク先 `\(url)` に、サイトのページがありません",
+        hint: (near.map { "`\($0)` のまちがいではありませんか。" } ?? "")
+          + "サイトのページのアドレスを、base_url より後の部分で書いてください")
     }
   }
 }

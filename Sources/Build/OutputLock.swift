@@ -129,9 +129,7 @@ public final class OutputLock: @unchecked Sendable {
       try OutputWriter.validate(output: output, protecting: protecting)
     } catch {
       guard command == .serve else { return nil }
-      switch error {
-      case .unsafe(let message), .io(let message), .partial(let message): throw .refused(message)
-      }
+      throw .refused(error.message)
     }
     let path = path(for: output)
     let display = ContentLoader.displayPath(for: output)

@@ -17,12 +17,32 @@ enum OutputWriter {
   static let carriedOver = [".portal/external-cache.json"]
   static let markerFolder = ".portal"
 
+  /// Each with its message in English and in Japanese (`Diagnostic.ja`).
   enum Failure: Error {
-    case unsafe(String)
-    case io(String)
+    case unsafe(String, ja: String)
+    case io(String, ja: String)
     /// Writing in place failed part way: some files are new, some old (the cache is gone, so
     /// the next build writes the whole site again).
-    case partial(String)
+    case partial(String, ja: String)
+
+    var message: String {
+      switch self {
+      case .unsafe(let m, _), .io(let m, _), .partial(let m, _): m
+      }
+    }
+
+    var japanese: String {
+      switch self {
+      case .unsafe(_, let ja), .io(_, let ja), .partial(_, let ja): ja
+      }
+    }
+
+    /// A path that `safeRelative` refuses.
+    static func outside(_ path: String) -> Failure {
+      .unsafe(
+        "refusing to write `\(path)`: it would land outside the output folder",
+        ja: "`\(path)` は出力フォルダーの外に書き出されることになるため、書き出しません")
+    }
   }
 
   /// Refuses output folders whose replacement would destroy something else: the file system
@@ -35,7 +55,8 @@ enum OutputWriter {
       // A full build swaps the output folder for a new one: it would replace the link, and
       // an incremental build would write through it.
       throw .unsafe(
-        "the output \(given) is a link to \(realPath(given)); give that folder itself with --output"
+        "the output \(given) is a link to \(realPath(given)); give that folder itself with --output",
+        ja: "出力フォルダー \(given) は \(realPath(given)) へのリンクです。--output には、リンク先のフォルダーそのものを指定してください"
       )
     }
     // Compared as the file system sees them, so a link cannot lead the output into content/.
@@ -44,23 +65,30 @@ enum OutputWriter {
     let home = realPath(FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path)
     if out == "/" || out == cwd || out == home {
       throw .unsafe(
-        "the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`"
+        "the output folder \(out) is the root, home or working folder; give a folder of its own such as `site`",
+        ja: "出力フォルダー \(out) が、ルート、ホームまたは作業中のフォルダーです。`site` のような、出力だけのフォルダーを指定してください"
       )
     }
     for p in protecting {
       let path = realPath(p.standardizedFileURL.path)
       if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
         throw .unsafe(
-          "the output folder \(out) overlaps \(path); give a separate folder such as `site`")
+          "the output folder \(out) overlaps \(path); give a separate folder such as `site`",
+          ja: "出力フォルダー \(out) が \(path) と重なっています。`site` のような別のフォルダーを指定してください")
       }
     }
     var isDir: ObjCBool = false
     if FileManager.default.fileExists(atPath: out, isDirectory: &isDir) {
-      guard isDir.boolValue else { throw .unsafe("the output \(out) is a file, not a folder") }
+      guard isDir.boolValue else {
+        throw .unsafe(
+          "the output \(out) is a file, not a folder",
+          ja: "出力先 \(out) はフォルダーではなく、ファイルです")
+      }
       let items = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
       if !items.isEmpty && !items.contains(markerFolder) {
         throw .unsafe(
-          "the output folder \(out) has files that Portal did not write; empty it or choose another folder"
+          "the output folder \(out) has files that Portal did not write; empty it or choose another folder",
+          ja: "出力フォルダー \(out) に、Portal が書き出していないファイルがあります。中を空にするか、別のフォルダーを指定してください"
         )
       }
     }
@@ -116,21 +144,23 @@ enum OutputWriter {
     writes: [OutputFile], deletes: [String], cache: BuildCache?, to output: URL
   ) throws(Failure) {
     for path in writes.map(\.path) + deletes where !safeRelative(path) {
-      throw .unsafe("refusing to write `\(path)`: it would land outside the output folder")
+      throw .outside(path)
     }
     let root = output.standardizedFileURL.path
     // What would stop the writes part way, or lead them elsewhere, is found before the first.
     try checkBeforeWriting(writes.map(\.path) + deletes, under: root)
     unlink(root + "/" + BuildCache.headFile)
     let partly = "; the output folder may be partly updated: the next build writes it whole again"
+    let partlyJa = "。出力フォルダーは一部だけ更新されているかもしれません（次のビルドで全体を書き直します）"
     if let failed = FileIO.makeDirectories(for: writes.map(\.path), under: root) {
-      throw .partial("cannot create the folder \(failed)" + partly)
+      throw .partial(
+        "cannot create the folder \(failed)" + partly, ja: "フォルダー \(failed) を作れません" + partlyJa)
     }
     let failures: [String?] = writes.parallelMap { file in
       FileIO.replace(file.data, at: root + "/" + file.path) ? nil : file.path
     }
     if let failed = failures.compactMap({ $0 }).first {
-      throw .partial("cannot write \(failed)" + partly)
+      throw .partial("cannot write \(failed)" + partly, ja: "\(failed) を書き出せません" + partlyJa)
     }
     for path in deletes {
       unlink(root + "/" + path)
@@ -155,7 +185,9 @@ enum OutputWriter {
       {
         let shown = path.count > 80 ? path.prefix(60) + "…" : path[...]
         throw .unsafe(
-          "cannot write `\(shown)`: the path is longer than the file system allows (a name of 255 bytes, a path of 4,096): shorten the address that makes it (a `redirect_from` or a slug)"
+          "cannot write `\(shown)`: the path is longer than the file system allows (a name of 255 bytes, a path of 4,096): shorten the address that makes it (a `redirect_from` or a slug)",
+          ja:
+            "`\(shown)` を書き出せません。パスがファイルシステムの上限（名前は255バイト、パス全体は4,096バイト）より長くなっています。このパスを作るアドレス（`redirect_from` やスラッグ）を短くしてください"
         )
       }
       var end = path.endIndex
@@ -168,7 +200,9 @@ enum OutputWriter {
       var info = stat()
       if lstat(root + "/" + folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
         throw .unsafe(
-          "`\(folder)` in the output folder is a link, which Portal never writes: it would write and delete through it, wherever it leads; remove the link (the next build writes the folder again)"
+          "`\(folder)` in the output folder is a link, which Portal never writes: it would write and delete through it, wherever it leads; remove the link (the next build writes the folder again)",
+          ja:
+            "出力フォルダーの中の `\(folder)` はリンクです（Portal はリンクを作りません）。このままでは、リンク先がどこであっても、そこでファイルを書いたり消したりしてしまいます。リンクを消してください（次のビルドでフォルダーを書き直します）"
         )
       }
     }
@@ -182,7 +216,7 @@ enum OutputWriter {
       if FileIO.makeDirectories(for: [path], under: root) != nil
         || !FileIO.replace(parts: parts, at: root + "/" + path)
       {
-        throw .io("cannot write \(path)")
+        throw .io("cannot write \(path)", ja: "\(path) を書き出せません")
       }
     }
   }

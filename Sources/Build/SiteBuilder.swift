@@ -51,7 +51,9 @@ public enum SiteBuilder {
         output: options.outputDirectory,
         protecting: [options.contentDirectory, options.themeDirectory])
     } catch {
-      diagnostics.append(.error(outputLocation, message(error), hint: nil, code: "output.unsafe"))
+      diagnostics.append(
+        .error(outputLocation, message(error), hint: nil, code: "output.unsafe")
+          .ja(japaneseMessage(error)))
       return finish(0)
     }
 
@@ -104,7 +106,8 @@ public enum SiteBuilder {
           return report
         }
       } catch {
-        diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
+        diagnostics.append(
+          .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
         return finish(0)
       }
     }
@@ -220,7 +223,8 @@ public enum SiteBuilder {
     do {
       staging = previous == nil ? try StagingFolder(for: options.outputDirectory) : nil
     } catch {
-      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
+      diagnostics.append(
+        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
       return finish(0)
     }
     let searchInputs = dependencies.searchInputs
@@ -305,7 +309,8 @@ public enum SiteBuilder {
       if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
       staging?.discard()
-      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
+      diagnostics.append(
+        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
       return finish(0)
     }
     let cache = BuildCache(
@@ -365,7 +370,8 @@ public enum SiteBuilder {
       return report
     } catch {
       staging?.discard()
-      diagnostics.append(.error(outputLocation, message(error), code: writeCode(error)))
+      diagnostics.append(
+        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
       return finish(0)
     }
   }
@@ -470,7 +476,10 @@ public enum SiteBuilder {
         "this is a link to `\(target)`, outside the \(what) folder, and would publish that file",
         hint:
           "copy the file into the \(what) folder instead of linking to it (links that stay inside it are fine)",
-        code: "source.link-outside")
+        code: "source.link-outside"
+      ).ja(
+        "これは \(what) フォルダーの外にある `\(target)` へのリンクで、そのファイルを公開してしまいます",
+        hint: "リンクではなく、ファイルそのものを \(what) フォルダーにコピーしてください（\(what) フォルダーの中を指すリンクはかまいません）")
     }
   }
 
@@ -495,10 +504,12 @@ public enum SiteBuilder {
   }
 
   static func message(_ error: Error) -> String {
-    switch error as? OutputWriter.Failure {
-    case .unsafe(let m)?, .io(let m)?, .partial(let m)?: m
-    case nil: "\(error)"
-    }
+    (error as? OutputWriter.Failure)?.message ?? "\(error)"
+  }
+
+  /// `message` in Japanese.
+  static func japaneseMessage(_ error: Error) -> String {
+    (error as? OutputWriter.Failure)?.japanese ?? "出力フォルダーに書き出せません: \(error)"
   }
 
   /// The code of a failed write: `output.partial` when files were written in place before it

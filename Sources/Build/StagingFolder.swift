@@ -30,7 +30,9 @@ final class StagingFolder: @unchecked Sendable {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
-      throw .io("cannot create \(url.path): \(error.localizedDescription)")
+      throw .io(
+        "cannot create \(url.path): \(error.localizedDescription)",
+        ja: "\(url.path) を作れません: \(error.localizedDescription)")
     }
   }
 
@@ -44,7 +46,7 @@ final class StagingFolder: @unchecked Sendable {
   /// the folder. A write error is reported by a later call or by `commit`.
   func write(_ files: [OutputFile]) throws(OutputWriter.Failure) {
     for file in files where !OutputWriter.safeRelative(file.path) {
-      throw .unsafe("refusing to write `\(file.path)`: it would land outside the output folder")
+      throw .outside(file.path)
     }
     if let f = firstFailure { throw f }
     let root = url.path
@@ -53,10 +55,10 @@ final class StagingFolder: @unchecked Sendable {
       defer { slots.signal() }
       guard firstFailure == nil else { return }
       if let failed = FileIO.makeDirectories(for: files.map(\.path), under: root) {
-        return fail(.io("cannot create the folder \(failed)"))
+        return fail(.io("cannot create the folder \(failed)", ja: "フォルダー \(failed) を作れません"))
       }
       for file in files where !FileIO.write(file.data, to: root + "/" + file.path) {
-        return fail(.io("cannot write \(file.path)"))
+        return fail(.io("cannot write \(file.path)", ja: "\(file.path) を書き出せません"))
       }
     }
   }
@@ -88,7 +90,9 @@ final class StagingFolder: @unchecked Sendable {
       try OutputWriter.swap(staging: url, into: output)
     } catch {
       discard()
-      throw .io(error.localizedDescription)
+      throw .io(
+        error.localizedDescription,
+        ja: "新しく書き出した出力フォルダーを、前の出力と入れ替えられません: \(error.localizedDescription)")
     }
   }
 

@@ -28,14 +28,19 @@ extension RenderPlan {
     var diagnostics: [Diagnostic] = []
     for (r, redirect) in site.redirects.enumerated() {
       let page = site.pages[redirect.page].page
-      func report(_ why: String, hint: String, severity: Severity = .error) {
+      /// - Parameters: `ja` and `jaHint` are `why` and `hint` in Japanese (`why` after は).
+      func report(
+        _ why: String, _ ja: String, hint: String, _ jaHint: String, severity: Severity = .error
+      ) {
         diagnostics.append(
           Diagnostic(
             severity,
             SourceLocation(file: page.path, line: redirect.line, column: redirect.column),
             "`redirect_from` address \(redirect.url) \(why)", hint: hint,
-            code: "content.redirect-conflict"))
+            code: "content.redirect-conflict"
+          ).ja("`redirect_from` のアドレス \(redirect.url) は、\(ja)", hint: jaHint))
       }
+      let removeJa = "`redirect_from` から消してください"
       let path = redirect.outputPath
       let others = byPath[path, default: []].filter { $0 != .redirect(r) }
       // A page there is named before another earlier address there.
@@ -48,22 +53,30 @@ extension RenderPlan {
           report(
             first.page == redirect.page
               ? "is given twice (first at \(there))" : "is also given at \(there)",
-            hint: "an address can send readers to one page only; keep it where it belongs")
+            first.page == redirect.page
+              ? "2回書かれています（1回目は \(there)）" : "\(there) にも書かれています",
+            hint: "an address can send readers to one page only; keep it where it belongs",
+            "1つのアドレスから転送できるのは1ページだけです。本来のページにだけ残してください")
         } else {
           report(
-            "is \(describe(other, in: site))",
-            hint: "remove it from `redirect_from`: that address still shows a page")
+            "is \(describe(other, in: site))", "\(describeJa(other, in: site))です",
+            hint: "remove it from `redirect_from`: that address still shows a page",
+            "\(removeJa)。そのアドレスには今もページがあります")
         }
       } else if path.hasPrefix("search/") {
         report(
           "is inside search/, where the search index is written",
-          hint: "remove it from `redirect_from`")
+          "検索の索引を書き出す search/ の中にあります",
+          hint: "remove it from `redirect_from`", removeJa)
       } else if folders.contains(Substring(path)) {
         report(
-          "is a folder of the site's files", hint: "remove it from `redirect_from`")
+          "is a folder of the site's files", "サイトのファイルを入れるフォルダーです",
+          hint: "remove it from `redirect_from`", removeJa)
       } else if let file = parents(of: path).first(where: { byPath[String($0)] != nil }) {
         report(
-          "would need a folder where the file \(file) is", hint: "remove it from `redirect_from`")
+          "would need a folder where the file \(file) is",
+          "ファイル \(file) のある場所に、同じ名前のフォルダーが必要になります",
+          hint: "remove it from `redirect_from`", removeJa)
       } else if let twin = ([path] + parents(of: path).map { $0 + "/" }).lazy.compactMap({
         written in folded[written.lowercased()].flatMap { $0 == written ? nil : ($0, written) }
       }).first {
@@ -75,8 +88,12 @@ extension RenderPlan {
           folder
             ? "puts its page in the folder \(written), which on macOS and Windows is the site's folder \(own) (only the capitals differ): built there, the redirect answers under \(own) instead"
             : "is the site's \(own) in other capitals: on macOS and Windows they are one file, and one would be written over the other",
+          folder
+            ? "転送用のページをフォルダー \(written) に置きますが、macOS と Windows では、これはサイトのフォルダー \(own) と同じです（大文字と小文字だけが違います）。そこでビルドすると、転送用のページは \(own) の下にできます"
+            : "サイトの \(own) と大文字・小文字だけが違います。macOS と Windows では同じファイルになり、一方がもう一方に上書きされます",
           hint:
             "write the old address with the site's own letters, or leave it out (most web servers take \(written) and \(own) as two addresses)",
+          "古いアドレスをサイトと同じ大文字・小文字で書くか、消してください（多くの Web サーバーは \(written) と \(own) を別のアドレスとして扱います）",
           severity: folder ? .warning : .error)
       }
     }
@@ -121,6 +138,22 @@ extension RenderPlan {
     case .asset: "a file of the theme"
     case .file(let i): "the address of \(site.files[i].path)"
     default: "a file the build writes"
+    }
+  }
+
+  /// `describe` in Japanese.
+  private static func describeJa(_ job: RenderJob, in site: Site) -> String {
+    switch job {
+    case .page(let i): "\(site.pages[i].page.path) のアドレス"
+    case .domain(let d): "\(site.domains[d].config.name)のページのアドレス"
+    case .field(let d, let f): "\(site.domains[d].fields[f].config.name)のページのアドレス"
+    case .index("about-index"):
+      "「このサイトについて」のページの一覧のアドレス（そのページがあるあいだ、ビルドが作ります）"
+    case .index: "一覧ページのアドレス"
+    case .notFound: "見つからないアドレスのためのページ（404.html）"
+    case .asset: "テーマのファイル"
+    case .file(let i): "\(site.files[i].path) のアドレス"
+    default: "ビルドが書き出すファイル"
     }
   }
 }

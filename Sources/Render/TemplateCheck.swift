@@ -64,7 +64,10 @@ struct TemplateCheck {
               at(text.line, text.column),
               "`\(shown)` is inside `\(parent.text)` but in none of its blocks: it is not shown",
               hint: "move it into a block such as `{{$main}}`, or into a comment `{{! … }}`",
-              code: "theme.text-outside-block"))
+              code: "theme.text-outside-block"
+            ).ja(
+              "`\(shown)` は `\(parent.text)` の中にありますが、どのブロックにも入っていないため表示されません",
+              hint: "`{{$main}}` などのブロックの中に移すか、コメント `{{! … }}` にしてください"))
         }
       }
       guard let tag else { break }
@@ -87,11 +90,13 @@ struct TemplateCheck {
     }
     for p in template.scan.unclosed {
       found.append(
-        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.unclosed-tag"))
+        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.unclosed-tag")
+          .ja(p.ja, hint: p.jaHint))
     }
     for p in template.scan.strayBraces {
       found.append(
-        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.stray-brace"))
+        .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.stray-brace")
+          .ja(p.ja, hint: p.jaHint))
     }
     return found.sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
@@ -117,7 +122,11 @@ struct TemplateCheck {
             location, "`assets.\(parts[1])` is not an asset of the theme",
             hint: assetGuess(parts[1]).map { "did you mean `assets.\($0)`?" }
               ?? "add assets/\(Self.fileName(forKey: parts[1]))",
-            code: "theme.unknown-asset"))
+            code: "theme.unknown-asset"
+          ).ja(
+            "`assets.\(parts[1])` はテーマのアセットにありません",
+            hint: assetGuess(parts[1]).map { Self.meant("assets.\($0)") }
+              ?? "assets/\(Self.fileName(forKey: parts[1])) を追加してください"))
       }
     } else if parts.count >= 2, let shape = TemplateVocabulary.paths[parts[0]] {
       found += path(tag, parts, shape, at: location)
@@ -144,7 +153,12 @@ struct TemplateCheck {
             + ": `\(tag.text)` finds nothing",
           hint: guess.map { "did you mean `\($0)`?" }
             ?? "the keys the pages have are listed in docs/theme.md (Keys)",
-          code: "theme.unknown-name"))
+          code: "theme.unknown-name"
+        ).ja(
+          "`\(name)` はページの持つ値にありません"
+            + (parts.count > 1 ? "（`\(unknown)` というキーはありません）" : "")
+            + "。`\(tag.text)` では何も見つかりません",
+          hint: guess.map(Self.meant) ?? "ページの持つキーは docs/theme.md（Keys）に一覧があります"))
     }
     if tag.kind == .variable || tag.kind == .unescaped, parts.count == 1, found.isEmpty {
       if TemplateVocabulary.lists.contains(name) {
@@ -155,7 +169,7 @@ struct TemplateCheck {
       }
     }
     if tag.kind == .unescaped, !Self.isHTML(parts) {
-      found.append(unescaped(tag, printing: "`\(name)`", at: location))
+      found.append(unescaped(tag, printing: "`\(name)`", " `\(name)` ", at: location))
     }
     return found
   }
@@ -169,7 +183,12 @@ struct TemplateCheck {
       location, "`\(name)` is a list: `\(tag.text)` prints nothing",
       hint:
         "go through its items with a section: `\(tag.open)#\(name)\(tag.close)\(inner)\(tag.open)/\(name)\(tag.close)`",
-      code: "theme.unknown-name")
+      code: "theme.unknown-name"
+    ).ja(
+      "`\(name)` はリストなので、`\(tag.text)` では何も出力されません",
+      hint:
+        "セクションで項目を1つずつ出力してください: `\(tag.open)#\(name)\(tag.close)\(inner)\(tag.open)/\(name)\(tag.close)`"
+    )
   }
 
   /// `{{page}}`: a dictionary printed as text prints nothing; its keys are text.
@@ -177,13 +196,16 @@ struct TemplateCheck {
     _ tag: TemplateSyntax.Tag, _ name: String, at location: SourceLocation
   ) -> Diagnostic {
     var hint = "print one of its keys, such as `\(tag.open)\(name).title\(tag.close)`"
+    var hintJa = "`\(tag.open)\(name).title\(tag.close)` のように、キーの1つを出力してください"
     if case .keys(let keys)? = TemplateVocabulary.paths[name] {
       let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
       hint = "print one of its keys: " + some.map { "`\(name).\($0)`" }.joined(separator: ", ")
+      hintJa = "キーの1つを出力してください: " + some.map { "`\(name).\($0)`" }.joined(separator: "、")
     }
     return .warning(
       location, "`\(name)` holds keys, not text: `\(tag.text)` prints nothing", hint: hint,
-      code: "theme.unknown-name")
+      code: "theme.unknown-name"
+    ).ja(Self.holdsKeysJa(name, tag), hint: hintJa)
   }
 
   /// Whether a name's value holds HTML: `body` or `json_ld`, not under `params` (site.yml's
@@ -193,18 +215,32 @@ struct TemplateCheck {
     return TemplateVocabulary.html.contains(last) && checked(parts).count == parts.count
   }
 
+  /// - Parameter whatJa: `what` in Japanese.
   private func unescaped(
-    _ tag: TemplateSyntax.Tag, printing what: String, at location: SourceLocation
+    _ tag: TemplateSyntax.Tag, printing what: String, _ whatJa: String,
+    at location: SourceLocation
   )
     -> Diagnostic
   {
     let html = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " and ")
+    let htmlJa = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " と ")
     let escaped = "\(tag.open)\(tag.name)\(tag.close)"
     return .warning(
       location,
       "`\(tag.text)` prints \(what) without escaping it: HTML in the text would become part of the page",
       hint: "write `\(escaped)`; only \(html) hold HTML to print as it is",
-      code: "theme.unescaped")
+      code: "theme.unescaped"
+    ).ja(
+      "`\(tag.text)` は\(whatJa)をエスケープせずに出力します。文字の中に HTML があると、そのままページの一部になってしまいます",
+      hint: "`\(escaped)` と書いてください。そのまま出力してよい HTML を持つのは \(htmlJa) だけです")
+  }
+
+  /// "did you mean `x`?" in Japanese.
+  static func meant(_ name: String) -> String { "`\(name)` のまちがいではありませんか" }
+
+  /// "`name` holds keys, not text: `{{name}}` prints nothing" in Japanese.
+  static func holdsKeysJa(_ name: String, _ tag: TemplateSyntax.Tag) -> String {
+    "`\(name)` は文字ではなくキーを持つ値なので、`\(tag.text)` では何も出力されません"
   }
 
   /// `{{{.}}}`: the item of the section it is in, which is text unless the section is `body`.
@@ -216,7 +252,11 @@ struct TemplateCheck {
       !section.name.contains("("),
       !Self.isHTML(section.name.split(separator: ".").map(String.init))
     else { return [] }
-    return [unescaped(tag, printing: "each `\(section.name)` (the section's value)", at: location)]
+    return [
+      unescaped(
+        tag, printing: "each `\(section.name)` (the section's value)",
+        "セクション `\(section.name)` の各項目（セクションの値）", at: location)
+    ]
   }
 
   /// A dotted name under a dictionary of fixed keys (`page.title`), followed key by key.
@@ -256,7 +296,11 @@ struct TemplateCheck {
             location,
             "`\(tag.name)` is not a value a page has (`\(before)` has no key `\(parts[k])`): `\(tag.text)` finds nothing",
             hint: guess.map { "did you mean `\($0)`?" } ?? "`\(before)` has \(list)",
-            code: "theme.unknown-name")
+            code: "theme.unknown-name"
+          ).ja(
+            "`\(tag.name)` はページの持つ値にありません（`\(before)` に `\(parts[k])` というキーはありません）。`\(tag.text)` では何も見つかりません",
+            hint: guess.map(Self.meant)
+              ?? "`\(before)` のキーは \(names.map { "`\($0)`" }.joined(separator: "、")) です")
         ]
       case .list(let item):
         let inner: String
@@ -271,14 +315,22 @@ struct TemplateCheck {
             "`\(before)` is a list: `\(tag.text)` finds nothing",
             hint:
               "go through its items with a section: `\(tag.open)#\(before)\(tag.close)\(inner)\(tag.open)/\(before)\(tag.close)`",
-            code: "theme.unknown-name")
+            code: "theme.unknown-name"
+          ).ja(
+            "`\(before)` はリストなので、`\(tag.text)` では何も見つかりません",
+            hint:
+              "セクションで項目を1つずつ出力してください: `\(tag.open)#\(before)\(tag.close)\(inner)\(tag.open)/\(before)\(tag.close)`"
+          )
         ]
       case .value:
         return [
           .warning(
             location,
             "`\(before)` has no keys: `\(tag.text)` finds nothing",
-            hint: "write `\(tag.open)\(before)\(tag.close)`", code: "theme.unknown-name")
+            hint: "write `\(tag.open)\(before)\(tag.close)`", code: "theme.unknown-name"
+          ).ja(
+            "`\(before)` はキーを持たない値なので、`\(tag.text)` では何も見つかりません",
+            hint: "`\(tag.open)\(before)\(tag.close)` と書いてください")
         ]
       }
     }
@@ -298,7 +350,11 @@ struct TemplateCheck {
           location, "`\(tag.name)` holds keys, not text: `\(tag.text)` prints nothing",
           hint: "print one of its keys: "
             + some.map { "`\(tag.name).\($0)`" }.joined(separator: ", "),
-          code: "theme.unknown-name")
+          code: "theme.unknown-name"
+        ).ja(
+          Self.holdsKeysJa(tag.name, tag),
+          hint: "キーの1つを出力してください: "
+            + some.map { "`\(tag.name).\($0)`" }.joined(separator: "、"))
       ]
     case .value, .open:
       return []
@@ -342,7 +398,11 @@ struct TemplateCheck {
         "`\(tag.text)` names no template of the theme: "
           + (tag.kind == .parent ? "the page would be empty" : "it would print nothing"),
         hint: guess.map { "did you mean `\($0)`?" } ?? "add templates/\(name).mustache",
-        code: "theme.unknown-template")
+        code: "theme.unknown-template"
+      ).ja(
+        "`\(tag.text)` の指すテンプレートがテーマにありません。"
+          + (tag.kind == .parent ? "このままでは、ページが空になります" : "このままでは、何も出力されません"),
+        hint: guess.map(Self.meant) ?? "templates/\(name).mustache を追加してください")
     ]
   }
 
@@ -364,7 +424,13 @@ struct TemplateCheck {
         hint: guess.map { "did you mean `\($0)`?" }
           ?? (names.isEmpty
             ? "`\(parent)` has no blocks" : "`\(parent)` has the blocks \(list)"),
-        code: "theme.unknown-block")
+        code: "theme.unknown-block"
+      ).ja(
+        "`{{$\(tag.name)}}` は `\(parent)` のブロックではないため、中身が表示されません",
+        hint: guess.map(Self.meant)
+          ?? (names.isEmpty
+            ? "`\(parent)` にはブロックがありません"
+            : "`\(parent)` のブロックは \(names.map { "`\($0)`" }.joined(separator: "、")) です"))
     ]
   }
 

@@ -12,9 +12,18 @@ enum TemplateSyntax {
     var column: Int
     var message: String
     var hint: String
+    /// The message and hint in Japanese (`Diagnostic.ja`); not compared: they say the same.
+    var ja = ""
+    var jaHint = ""
     /// The parser accepts it (a comment that a later tag's `}}` ended): a warning, not the
     /// reason a template does not parse.
     var parses = false
+
+    static func == (a: Problem, b: Problem) -> Bool {
+      (a.line, a.column, a.message, a.hint, a.parses) == (
+        b.line, b.column, b.message, b.hint, b.parses
+      )
+    }
   }
 
   /// One tag of a template and where it starts (1-based, columns in Characters).
@@ -121,7 +130,11 @@ enum TemplateSyntax {
             message:
               "the delimiter tag `\(text[start..<(end?.upperBound ?? text.endIndex)])` is not valid",
             hint:
-              "write it as `\(open)=<% %>=\(close)`: the two new delimiters, a space between, `=` on both sides"
+              "write it as `\(open)=<% %>=\(close)`: the two new delimiters, a space between, `=` on both sides",
+            ja:
+              "区切りを変えるタグ `\(text[start..<(end?.upperBound ?? text.endIndex)])` の書き方がまちがっています",
+            jaHint:
+              "`\(open)=<% %>=\(close)` のように、新しい区切り2つを空白で分けて書き、両側に `=` を付けてください"
           )
           return scan
         }
@@ -171,7 +184,10 @@ enum TemplateSyntax {
             line: line, column: column,
             message:
               "`\(meant)}` has one `}` too many: the tag ends at `\(closer)`, and the last `}` is printed",
-            hint: "write `\(meant)`", parses: true))
+            hint: "write `\(meant)`",
+            ja:
+              "`\(meant)}` は `}` が1つ多すぎます。タグは `\(closer)` で終わり、最後の `}` がそのままページに出ます",
+            jaHint: "`\(meant)` と書いてください", parses: true))
       }
       advance(to: end!.upperBound)
     }
@@ -210,13 +226,20 @@ enum TemplateSyntax {
           line: line, column: column,
           message:
             "a comment cannot hold `\(open)…\(close)`: it ends at the first `\(close)`, and what follows it (`\(printed)`) is printed",
-          hint: "leave the braces out inside a comment: `\(open)!\(meant)\(close)`", parses: true)
+          hint: "leave the braces out inside a comment: `\(open)!\(meant)\(close)`",
+          ja:
+            "コメントの中に `\(open)…\(close)` は書けません。コメントは最初の `\(close)` で終わり、その後ろ（`\(printed)`）がそのままページに出ます",
+          jaHint: "コメントの中では波かっこを使わないでください: `\(open)!\(meant)\(close)`", parses: true)
       }
       return Problem(
         line: line, column: column, message: "this comment is not closed with `\(close)`",
         hint: after == nil
           ? "end the comment with `\(close)`"
           : "end the comment with `\(close)`: now the next tag's `\(close)` ends it, and the text in between is left out of the page",
+        ja: "このコメントが `\(close)` で閉じられていません",
+        jaHint: after == nil
+          ? "コメントの終わりに `\(close)` を書いてください"
+          : "コメントの終わりに `\(close)` を書いてください。今は次のタグの `\(close)` でコメントが終わり、その間の文章がページから抜け落ちています",
         parses: after != nil)
     }
     let name = named.drop(while: isSpace).prefix {
@@ -225,12 +248,17 @@ enum TemplateSyntax {
     if triple {
       return Problem(
         line: line, column: column, message: "this tag is not closed with `\(close)`",
-        hint: "a tag opened with three braces ends with three: `\(open){\(name)\(close)`")
+        hint: "a tag opened with three braces ends with three: `\(open){\(name)\(close)`",
+        ja: "このタグが `\(close)` で閉じられていません",
+        jaHint: "波かっこ3つで始めたタグは、3つで閉じてください: `\(open){\(name)\(close)`")
     }
     return Problem(
       line: line, column: column, message: "this tag is not closed with `\(close)`",
       hint:
-        "end the tag with `\(close)` right after its name, on the same line: `\(open)\(sigil)\(name)\(close)`"
+        "end the tag with `\(close)` right after its name, on the same line: `\(open)\(sigil)\(name)\(close)`",
+      ja: "このタグが `\(close)` で閉じられていません",
+      jaHint:
+        "名前のすぐ後ろ、同じ行に `\(close)` を書いてタグを閉じてください: `\(open)\(sigil)\(name)\(close)`"
     )
   }
 
@@ -253,7 +281,10 @@ enum TemplateSyntax {
             line: tag.line, column: tag.column,
             message:
               "`\(tag.text)` is inside `\(written(parent))` but in none of its blocks: only `{{$block}}` tags (and text, which is not shown) can go inside `\(written(parent))`",
-            hint: "move it into a block such as `{{$main}}`"))
+            hint: "move it into a block such as `{{$main}}`",
+            ja:
+              "`\(tag.text)` は `\(written(parent))` の中にありますが、どのブロックにも入っていません。`\(written(parent))` の中に書けるのは `{{$block}}` のタグだけです（文章も書けますが、表示されません）",
+            jaHint: "`{{$main}}` などのブロックの中に移してください"))
         break
       }
       switch tag.kind {
@@ -268,7 +299,10 @@ enum TemplateSyntax {
               line: tag.line, column: tag.column,
               message:
                 "`\(closing)` closes nothing: `\(stray.opening)` was closed on line \(stray.line)",
-              hint: "remove this `\(closing)`"))
+              hint: "remove this `\(closing)`",
+              ja:
+                "`\(closing)` が閉じるセクションはありません。`\(stray.opening)` は\(stray.line)行目で閉じています",
+              jaHint: "この `\(closing)` を消してください"))
           break tags
         }
         guard let top = open.last else {
@@ -277,7 +311,10 @@ enum TemplateSyntax {
               line: tag.line, column: tag.column,
               message: "`\(closing)` closes no open section",
               hint:
-                "remove it, or open the section with `\(tag.open)#\(tag.name)\(tag.close)` before it"
+                "remove it, or open the section with `\(tag.open)#\(tag.name)\(tag.close)` before it",
+              ja: "`\(closing)` が閉じるセクション（`{{#…}}`）が開いていません",
+              jaHint:
+                "このタグを消すか、前に `\(tag.open)#\(tag.name)\(tag.close)` を書いてセクションを開いてください"
             ))
           break tags
         }
@@ -288,7 +325,10 @@ enum TemplateSyntax {
               line: tag.line, column: tag.column,
               message:
                 "`\(closing)` closes `\(opening)`, opened on line \(top.line), column \(top.column)",
-              hint: mismatchHint(opening: top, closing: tag)))
+              hint: mismatchHint(opening: top, closing: tag).english,
+              ja:
+                "`\(closing)` が、\(top.line)行目\(top.column)文字目で開いた `\(opening)` を閉じています",
+              jaHint: mismatchHint(opening: top, closing: tag).japanese))
           break tags
         }
         closed[tag.name] = (written(top), tag.line)
@@ -302,7 +342,9 @@ enum TemplateSyntax {
     if let top = open.last {
       return Problem(
         line: top.line, column: top.column, message: "`\(written(top))` is never closed",
-        hint: "add `\(top.open)/\(top.name)\(top.close)` where the section ends")
+        hint: "add `\(top.open)/\(top.name)\(top.close)` where the section ends",
+        ja: "`\(written(top))` が閉じられていません",
+        jaHint: "セクションの終わりに `\(top.open)/\(top.name)\(top.close)` を書き足してください")
     }
     return nil
   }
@@ -311,21 +353,29 @@ enum TemplateSyntax {
   /// A closing tag whose name is a typo away from its section's: the name the theme knows (a
   /// value's) is the one to write in both; else both spellings are offered. Other names: the
   /// sections were closed out of order.
-  private static func mismatchHint(opening top: Tag, closing tag: Tag) -> String {
+  private static func mismatchHint(opening top: Tag, closing tag: Tag) -> (
+    english: String, japanese: String
+  ) {
     let opening = written(top)
     guard Suggest.closest(to: top.name, in: [tag.name]) != nil else {
-      return
-        "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+      return (
+        "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`",
+        "セクションは内側から順に、開いたときと同じ名前で閉じてください: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+      )
     }
     var fixed = top
     fixed.name = tag.name
     let known = TemplateVocabulary.names
     if known.contains(tag.name), !known.contains(top.name) {
-      return
-        "did you mean `\(written(fixed))` on line \(top.line)? A section opens and closes with the same name"
+      return (
+        "did you mean `\(written(fixed))` on line \(top.line)? A section opens and closes with the same name",
+        "\(top.line)行目は `\(written(fixed))` のまちがいではありませんか。セクションは同じ名前で開いて閉じます"
+      )
     }
-    return
-      "the two names differ by a typo: write the same one in both, `\(written(fixed))`…`\(tag.open)/\(tag.name)\(tag.close)` or `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+    return (
+      "the two names differ by a typo: write the same one in both, `\(written(fixed))`…`\(tag.open)/\(tag.name)\(tag.close)` or `\(opening)`…`\(top.open)/\(top.name)\(top.close)`",
+      "2つの名前が少しだけ違っています。`\(written(fixed))`…`\(tag.open)/\(tag.name)\(tag.close)` か `\(opening)`…`\(top.open)/\(top.name)\(top.close)` のように、両方に同じ名前を書いてください"
+    )
   }
 
   private static func written(_ tag: Tag) -> String {
@@ -333,45 +383,65 @@ enum TemplateSyntax {
     return "\(tag.open)\(sigils[tag.kind] ?? "")\(tag.name)\(tag.close)"
   }
 
-  /// The parser's error in words, with a hint, for what `explain` does not find.
-  static func describe(_ error: Error) -> (message: String, hint: String) {
+  /// The parser's error in words, with a hint, in English and in Japanese, for what
+  /// `explain` does not find.
+  static func describe(_ error: Error) -> (
+    message: String, hint: String, ja: String, jaHint: String
+  ) {
     let sections = "check that every {{#section}} has its {{/section}}"
+    let sectionsJa = "どの `{{#section}}` にも、対になる `{{/section}}` があるかを確かめてください"
     switch error {
     case MustacheTemplate.Error.unfinishedName:
       return (
         "a tag is not finished",
-        "a name is letters a–z, digits and `.`, `_`, `-`, and ends with `}}`: `{{page.title}}`"
+        "a name is letters a–z, digits and `.`, `_`, `-`, and ends with `}}`: `{{page.title}}`",
+        "タグが最後まで書かれていません",
+        "名前は英字 a–z、数字と `.`、`_`、`-` で書き、`}}` で閉じます: `{{page.title}}`"
       )
-    case MustacheTemplate.Error.expectedSectionEnd: return ("a section is not closed", sections)
+    case MustacheTemplate.Error.expectedSectionEnd:
+      return ("a section is not closed", sections, "閉じられていないセクションがあります", sectionsJa)
     case MustacheTemplate.Error.sectionCloseNameIncorrect:
-      return ("a section is closed with another section's name", sections)
+      return (
+        "a section is closed with another section's name", sections,
+        "セクションが、別のセクションの名前で閉じられています", sectionsJa
+      )
     case MustacheTemplate.Error.invalidSetDelimiter:
       return (
         "the delimiter tag `{{=… …=}}` is not valid",
-        "write it as `{{=<% %>=}}`: the two new delimiters, a space between, `=` on both sides"
+        "write it as `{{=<% %>=}}`: the two new delimiters, a space between, `=` on both sides",
+        "区切りを変えるタグ `{{=… …=}}` の書き方がまちがっています",
+        "`{{=<% %>=}}` のように、新しい区切り2つを空白で分けて書き、両側に `=` を付けてください"
       )
     case MustacheTemplate.Error.illegalTokenInsideInheritSection,
       MustacheTemplate.Error.textInsideInheritSection:
       return (
         "only `{{$block}}` tags (and text, which is not shown) can go inside `{{<layout}}`",
-        "move it into a block such as `{{$main}}`"
+        "move it into a block such as `{{$main}}`",
+        "`{{<layout}}` の中に書けるのは `{{$block}}` のタグだけです（文章も書けますが、表示されません）",
+        "`{{$main}}` などのブロックの中に移してください"
       )
     case MustacheTemplate.Error.transformAppliedToInheritanceSection:
       return (
         "a `{{$block}}` cannot have a transform (`{{$upper(main)}}`)",
-        "name the block alone: `{{$main}}`"
+        "name the block alone: `{{$main}}`",
+        "`{{$block}}` には変換（`{{$upper(main)}}`）を付けられません",
+        "ブロックは名前だけで書いてください: `{{$main}}`"
       )
     case MustacheTemplate.Error.invalidConfigVariableSyntax:
       return (
         "a `{{%…}}` tag is not written as `{{% NAME: value}}`",
-        "remove it: themes need no `{{%…}}` tags"
+        "remove it: themes need no `{{%…}}` tags",
+        "`{{%…}}` のタグが `{{% NAME: value}}` の形になっていません",
+        "このタグを消してください。テーマに `{{%…}}` のタグは要りません"
       )
     case MustacheTemplate.Error.unrecognisedConfigVariable:
       return (
         "a `{{%…}}` tag names a setting Mustache does not have",
-        "remove it: themes need no `{{%…}}` tags"
+        "remove it: themes need no `{{%…}}` tags",
+        "`{{%…}}` のタグが、Mustache にない設定を指定しています",
+        "このタグを消してください。テーマに `{{%…}}` のタグは要りません"
       )
-    default: return ("\(error)", sections)
+    default: return ("\(error)", sections, "\(error)", sectionsJa)
     }
   }
 }

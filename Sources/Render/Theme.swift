@@ -48,7 +48,10 @@ public struct Theme: Sendable {
         [
           .error(
             SourceLocation(file: "\(displayPath)/templates"), "the theme has no templates",
-            hint: "pass --theme with a folder that has templates/*.mustache", code: "theme.missing")
+            hint: "pass --theme with a folder that has templates/*.mustache", code: "theme.missing"
+          ).ja(
+            "テーマにテンプレートがありません",
+            hint: "--theme には、templates/*.mustache のあるフォルダーを指定してください")
         ]
       )
     }
@@ -57,7 +60,8 @@ public struct Theme: Sendable {
       let path = "\(displayPath)/templates/\(file)"
       guard let data = fm.contents(atPath: templatesDir.appendingPathComponent(file).path) else {
         diagnostics.append(
-          .error(SourceLocation(file: path), "the template cannot be read", code: "theme.read"))
+          .error(SourceLocation(file: path), "the template cannot be read", code: "theme.read")
+            .ja("テンプレートを読み込めません"))
         continue
       }
       guard let text = String(data: data, encoding: .utf8) else {
@@ -78,14 +82,16 @@ public struct Theme: Sendable {
           TemplateSyntax.explain(text)
           ?? TemplateSyntax.Problem(
             line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-            message: said.message, hint: said.hint)
+            message: said.message, hint: said.hint, ja: said.ja, jaHint: said.jaHint)
         diagnostics.append(
           .error(
             SourceLocation(file: path, line: problem.line, column: problem.column),
-            "template syntax error: \(problem.message)", hint: problem.hint, code: "theme.syntax"))
+            "template syntax error: \(problem.message)", hint: problem.hint, code: "theme.syntax"
+          ).ja("テンプレートの書き方のまちがい: \(problem.ja)", hint: problem.jaHint))
       } catch {
         diagnostics.append(
-          .error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax"))
+          .error(SourceLocation(file: path), "template error: \(error)", code: "theme.syntax")
+            .ja("テンプレートのエラー: \(error)"))
       }
     }
     // A template that is there but broken has its own error: not also "missing".
@@ -97,7 +103,10 @@ public struct Theme: Sendable {
           SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
           "the theme has no `\(required)` template",
           hint: "add templates/\(required).mustache (copy it from the default theme)",
-          code: "theme.missing-template"))
+          code: "theme.missing-template"
+        ).ja(
+          "テーマに `\(required)` テンプレートがありません",
+          hint: "templates/\(required).mustache を追加してください（標準のテーマからコピーできます）"))
     }
     if !hasPolicy, layoutText != nil {
       diagnostics.append(policyMissing(layout: layoutText, shownAs: displayPath))
@@ -193,7 +202,12 @@ public struct Theme: Sendable {
       "no template has a Content-Security-Policy: a script pasted into a page would run, and `portal check` cannot say what a browser would block",
       hint:
         "keep the default layout's `<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; …\">` in <head>; if the web server sends the policy as a header, this can be ignored",
-      code: "theme.no-policy")
+      code: "theme.no-policy"
+    ).ja(
+      "どのテンプレートにも Content-Security-Policy がありません。ページに貼り付けられたスクリプトが動いてしまい、`portal check` もブラウザーが何を止めるかを確かめられません",
+      hint:
+        "標準の layout にある `<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; …\">` を <head> に残してください。Web サーバーがポリシーをヘッダーで送っている場合は、この警告は気にしなくてかまいません"
+    )
   }
 
   /// The key of an asset under `assets.`: its path under `assets/` with `.`, `-` and `/`
@@ -225,7 +239,10 @@ public struct Theme: Sendable {
             SourceLocation(file: "\(displayPath)/assets/\(relative)"),
             "`\(relative)` and `\(other)` are both `assets.\(key)` in the templates",
             hint: "rename one of them: `.`, `-` and `/` all become `_` in an asset's key",
-            code: "theme.asset-key"))
+            code: "theme.asset-key"
+          ).ja(
+            "`\(relative)` と `\(other)` は、テンプレートではどちらも `assets.\(key)` になります",
+            hint: "どちらかの名前を変えてください。アセットのキーでは `.`、`-`、`/` はすべて `_` になります"))
         continue
       }
       keys[key] = relative
@@ -235,7 +252,10 @@ public struct Theme: Sendable {
             SourceLocation(file: "\(displayPath)/assets/\(relative)"),
             "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only letters a–z, digits, `.`, `_` and `-`",
             hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
-            code: "theme.asset-name"))
+            code: "theme.asset-name"
+          ).ja(
+            "`\(relative)` のキー（`assets.\(key)`）はテンプレートに書けません。タグの名前に使えるのは英字 a–z、数字、`.`、`_`、`-` だけです",
+            hint: "ファイル名を `\(renamed)` に変えてください（`assets.\(assetKey(renamed))`）"))
       }
       files.append((relative, data))
     }
