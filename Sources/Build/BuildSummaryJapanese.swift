@@ -29,8 +29,14 @@ extension BuildReport {
     case .full:
       return "\(filesWritten)個のファイルを作りました（\(counts)）。\(warnings)、\(time)\(note)"
     case .incremental, .inPlace:
-      let deleted = filesDeleted > 0 ? "、\(filesDeleted)個を削除" : ""
-      return "変わった\(filesWritten)個のファイルを更新しました\(deleted)（\(counts)）。\(warnings)、\(time)\(note)"
+      let done: String
+      switch (filesWritten, filesDeleted) {
+      case (0, 0): done = "書き直すファイルはありませんでした"
+      case (_, 0): done = "変わった\(filesWritten)個のファイルを書き直しました"
+      case (0, _): done = "\(filesDeleted)個のファイルを削除しました"
+      default: done = "変わった\(filesWritten)個のファイルを書き直し、\(filesDeleted)個を削除しました"
+      }
+      return "\(done)（\(counts)）。\(warnings)、\(time)\(note)"
     case .upToDate:
       return "前回のビルドから変わったものはありません（\(counts)）。\(warnings)、\(time)\(note)"
     }
@@ -42,14 +48,15 @@ extension BuildReport {
     "about": "サイトの案内", "domain": "領域",
   ]
 
-  /// `。下書き2件と、公開の時を待つ1件は作っていません（--drafts で作ります）`, or nothing.
+  /// `。下書き2件と、公開日時を待っている1件は作っていません（`portal build --drafts` で作ります）`, or
+  /// nothing.
   private var unpublishedNoteJapanese: String {
     let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
     let scheduled = pageCounts.first { $0.0 == Self.scheduledCount }?.1 ?? 0
     var parts: [String] = []
     if drafts > 0 { parts.append("下書き\(drafts)件") }
-    if scheduled > 0 { parts.append("公開の時を待つ\(scheduled)件") }
+    if scheduled > 0 { parts.append("公開日時を待っている\(scheduled)件") }
     guard !parts.isEmpty else { return "" }
-    return "。\(parts.joined(separator: "と、"))は作っていません（--drafts で作ります）"
+    return "。\(parts.joined(separator: "と、"))は作っていません（`portal build --drafts` で作ります）"
   }
 }

@@ -97,7 +97,7 @@ struct LinkChecker: Sendable {
         rule.severity, "\(what): the site has no \(file)",
         hint: suggestion.map { "did you mean \($0)?" } ?? rule.hint, code: rule.id,
         ja: "\(whatJa)：サイトに `\(file)` がありません",
-        jaHint: suggestion.map { "`\($0)` のことですか？" } ?? rule.japaneseHint)
+        jaHint: suggestion.map { "`\($0)` のまちがいではありませんか。" } ?? rule.japaneseHint)
     case .folder:
       let rule = RuleCatalog.rule("link.folder")
       return Problem(
@@ -113,7 +113,8 @@ struct LinkChecker: Sendable {
         hint: suggestion.map { "did you mean #\($0)? \(rule.hint)" } ?? rule.hint, code: rule.id,
         ja:
           "\(kind == .redirect ? "転送先" : "リンク先") `\(url)` のアンカーが見つかりません：`\(target)` に id `\(fragment)` がありません",
-        jaHint: suggestion.map { "`#\($0)` のことですか？\(rule.japaneseHint)" } ?? rule.japaneseHint)
+        jaHint: suggestion.map { "`#\($0)` のまちがいではありませんか。\(rule.japaneseHint)" }
+          ?? rule.japaneseHint)
     case .withoutBasePath(let written):
       let rule = RuleCatalog.rule("link.base-path")
       return Problem(

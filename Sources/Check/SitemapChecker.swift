@@ -64,7 +64,7 @@ enum SitemapChecker {
             japanese: .init(
               message: "sitemap.xml のアドレス `\(url)` のページがありません：サイトに `\(target)` がありません",
               hint: suggestion.map {
-                "`\(index.base.origin ?? "")\($0)` のことですか？\(rule.japaneseHint)"
+                "`\(index.base.origin ?? "")\($0)` のまちがいではありませんか。\(rule.japaneseHint)"
               } ?? rule.japaneseHint)))
       }
     }

@@ -299,16 +299,13 @@ enum PageParser {
       }
     case .glossary:
       let term = y.string("term", required: true, example: "DX")
-      let reading = y.string("reading", required: true, example: "でぃーえっくす")
+      // A term in kana (ドローン) is its own reading, in hiragana; for others the example is
+      // a reading of the shipped glossary's first term.
+      let reading = y.string(
+        "reading", required: true, example: term.flatMap(Self.hiraganaReading) ?? "でぃーえっくす")
       if let reading, !reading.unicodeScalars.allSatisfy(isReadingScalar) {
         // The reading in katakana (メタバース) is shown in hiragana; else the usual example.
-        var hiragana = String.UnicodeScalarView()
-        for u in reading.unicodeScalars {
-          let v = u.value
-          hiragana.append((0x30A1...0x30F6).contains(v) ? Unicode.Scalar(v - 0x60)! : u)
-        }
-        let example =
-          hiragana.allSatisfy(isReadingScalar) ? String(hiragana) : "でぃーえっくす"
+        let example = Self.hiraganaReading(reading) ?? "でぃーえっくす"
         y.error(
           y.node("reading")?.mark, "`reading` must be written in hiragana",
           hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",
@@ -434,6 +431,16 @@ enum PageParser {
       "write several ids as a list with half-width commas: \(list)",
       "いくつも書くときは、半角のコンマで区切って `[ ]` で囲みます: \(list)"
     )
+  }
+
+  /// A text in kana written in hiragana (ドローン → どろーん), if that is a reading.
+  static func hiraganaReading(_ text: String) -> String? {
+    var hiragana = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+      let v = u.value
+      hiragana.append((0x30A1...0x30F6).contains(v) ? Unicode.Scalar(v - 0x60)! : u)
+    }
+    return !hiragana.isEmpty && hiragana.allSatisfy(isReadingScalar) ? String(hiragana) : nil
   }
 
   static func isReadingScalar(_ s: Unicode.Scalar) -> Bool {

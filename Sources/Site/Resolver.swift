@@ -168,7 +168,9 @@ public enum Resolver {
           code: "content.broken-link"
         ).ja(
           "リンク先 `\(link.url)` のファイル `\(link.target)` が、content/ にありません",
-          hint: "\(guessJa ?? "")content/ にあるファイルを、このファイルからの相対パスで書いてください")
+          hint:
+            "\(guessJa ?? "")content/ にあるファイルの名前と場所を確かめてください。このファイルから見た場所で書きます（同じフォルダーなら `other.md`、ほかのフォルダーなら `../events/other.md`）"
+        )
       }
     }
   }

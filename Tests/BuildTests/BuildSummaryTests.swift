@@ -17,12 +17,13 @@ import Testing
   @Test func japanese() {
     #expect(
       report(.full, files: 40).summary(in: .japanese)
-        == "40個のファイルを作りました（取組2、用語1）。警告0件、0.25秒。下書き1件は作っていません（--drafts で作ります）")
+        == "40個のファイルを作りました（取組2、用語1）。警告0件、0.25秒。下書き1件は作っていません（`portal build --drafts` で作ります）")
     var incremental = report(.incremental, files: 3)
     incremental.filesDeleted = 1
     #expect(
       incremental.summary(in: .japanese)
-        == "変わった3個のファイルを更新しました、1個を削除（取組2、用語1）。警告0件、0.25秒。下書き1件は作っていません（--drafts で作ります）")
+        == "変わった3個のファイルを書き直し、1個を削除しました（取組2、用語1）。警告0件、0.25秒。下書き1件は作っていません（`portal build --drafts` で作ります）"
+    )
     #expect(
       report(.upToDate, counts: []).summary(in: .japanese)
         == "前回のビルドから変わったものはありません（ページなし）。警告0件、0.25秒")

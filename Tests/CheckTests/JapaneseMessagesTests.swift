@@ -124,7 +124,7 @@ import Testing
       byMessage["リンク先 `/events/x/` が見つかりません：サイトに `events/x/index.html` がありません"] != nil)
     #expect(
       byMessage["リンク先 `/events/#無い` のアンカーが見つかりません：`events/index.html` に id `無い` がありません"]
-        == "`#無し` のことですか？アンカーは見出しの文字から作られます。見出しの文字が合っているかを確かめるか、`#` から後を付けずにページへリンクしてください")
+        == "`#無し` のまちがいではありませんか。アンカーは見出しの文字から作られます。見出しの文字が合っているかを確かめるか、`#` から後を付けずにページへリンクしてください")
     #expect(
       byMessage["リンク先 `/events` はフォルダーですが、最後に `/` がありません"]
         == "`/events/` と書いてください。そうすれば、サーバーが別のアドレスへ転送しなくて済みます")
@@ -141,7 +141,8 @@ import Testing
       missing?.japanese?.message
         == "sitemap.xml のアドレス `https://dx.example.jp/event/` のページがありません：サイトに `event/index.html` がありません"
     )
-    #expect(missing?.japanese?.hint?.hasPrefix("`https://dx.example.jp/events/` のことですか？") == true)
+    #expect(
+      missing?.japanese?.hint?.hasPrefix("`https://dx.example.jp/events/` のまちがいではありませんか。") == true)
   }
 
   @Test func everyPolicyProblem() async throws {

@@ -259,4 +259,17 @@ extension YAMLSlipsTests {
         == "write the reading in hiragana, e.g. `reading: でぃーえっくす`; it sets the 五十音 order")
     #expect(try hint("めたばーす") == nil)
   }
+
+  /// A reading left out: a term in kana gives its own reading as the example (not DX's).
+  @Test func aMissingReadingOfAKanaTermIsItsOwn() throws {
+    func hints(_ term: String) throws -> [String] {
+      let (_, diagnostics) = try parseFile(
+        "---\nterm: \(term)\nshort: 空を飛ぶ機械です。\n---\n本文です。\n", kind: .glossary,
+        path: "content/glossary/x.md")
+      return diagnostics.flatMap { [$0.hint ?? "", $0.japanese?.hint ?? ""] }
+    }
+    #expect(try hints("ドローン").contains { $0.contains("`reading: どろーん`") })
+    #expect(try hints("ドローン").filter { $0.contains("`reading: どろーん`") }.count == 2)
+    #expect(try hints("防災").contains { $0.contains("`reading: でぃーえっくす`") })
+  }
 }

@@ -50,7 +50,7 @@ struct KatakanaWordRule: Rule {
         "「\(word)」はカタカナ語ですが、用語集になく、説明もありません",
         context.inFrontMatter
           ? "日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
-          : "日本語の言葉に言い換えるか、かっこで説明するか（\(word)（…））、`{\(word)|…}` の形でふりがなを付けるか、`content/glossary/` に用語か別名（`aliases`）として加えてください"
+          : "日本語の言葉に言い換えるか、かっこで説明してください（例：\(word)（…））。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
       )
     }
   }
