@@ -473,3 +473,22 @@ def test_a_computer_set_to_japanese_reads_japanese(work):
     assert "content/initiatives/ai-disaster.md:" in r.stderr and "[content.broken-link]" in r.stderr
     r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
     assert "this image has no alternative text" in r.stdout
+
+
+def test_new_speaks_japanese_on_a_japanese_computer(work):
+    """`portal new`, which writers use most, answers in Japanese too: what it made, and a kind
+    mistyped gets the Japanese name meant (イベンと → イベント)."""
+    env = {**os.environ, "PORTAL_LANG": "ja"}
+
+    def new(*args):
+        return subprocess.run([BIN, "new", *args], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+
+    r = new("イベンと", "スマホ教室", "--slug", "class")
+    assert r.returncode == 2
+    assert "`イベンと` という種類はありません\n直し方: `イベント` のまちがいではありませんか。取組・イベント・用語・戦略・ページ のどれかを書いてください" in r.stderr
+    r = new("取組", "防災の取組")
+    assert r.returncode == 2 and "日本語の題名は、ページのアドレスに使えません" in r.stderr
+    r = new("取組", "防災の取組", "--slug", "bousai-ja")
+    assert r.returncode == 0 and r.stdout.strip() == "content/initiatives/bousai-ja.md を作りました"
+    r = new("取組", "防災の取組", "--slug", "bousai-ja")
+    assert r.returncode == 2 and r.stderr.startswith("Error: content/initiatives/bousai-ja.md はもうあります\n直し方: ")

@@ -22,6 +22,17 @@ enum NewKind: String, CaseIterable {
     self = kind
   }
 
+  /// The name the pages give the kind.
+  var japaneseName: String {
+    switch self {
+    case .initiative: "取組"
+    case .event: "イベント"
+    case .glossary: "用語"
+    case .strategy: "戦略"
+    case .page: "ページ"
+    }
+  }
+
   var contentKind: ContentKind {
     switch self {
     case .initiative: .initiative
@@ -72,38 +83,54 @@ struct NewCommand: ParsableCommand {
     let settings = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
     guard FileManager.default.fileExists(atPath: settings.path) else {
       throw ValidationError(
-        "`\(content)` is not a site's content folder: it has no site.yml (in \(FileManager.default.currentDirectoryPath))\nHelp: run portal new in the project's folder (the one holding content/ and theme/), or give the folder with --content DIR"
-      )
+        say(
+          "`\(content)` is not a site's content folder: it has no site.yml (in \(FileManager.default.currentDirectoryPath))\nHelp: run portal new in the project's folder (the one holding content/ and theme/), or give the folder with --content DIR",
+          "`\(content)` はサイトの content フォルダーではありません。site.yml がありません（\(FileManager.default.currentDirectoryPath) で実行しました）\n直し方: content/ と theme/ のあるフォルダーで portal new を実行するか、--content でフォルダーを指定してください"
+        ))
     }
     guard NewKind(name: kindName) != nil else {
       let kinds = NewKind.allCases.map(\.rawValue)
       let guess = Suggest.closest(to: kindName, in: kinds).map { "did you mean `\($0)`? " } ?? ""
+      // In Japanese, the kinds by the names the pages show (イベンと → イベント).
+      let names = NewKind.allCases.map(\.japaneseName)
+      let guessJa =
+        Suggest.closest(to: kindName, in: names + kinds).map { "`\($0)` のまちがいではありませんか。" }
+        ?? ""
       throw ValidationError(
-        "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", "))"
-      )
+        say(
+          "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", "))",
+          "`\(kindName)` という種類はありません\n直し方: \(guessJa)\(names.joined(separator: "・")) のどれかを書いてください"
+        ))
     }
     // A line break would end the quoted value and start lines of its own in the front matter.
     if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       throw ValidationError(
-        "the title holds a line break or another control character\nHelp: give the title on one line"
-      )
+        say(
+          "the title holds a line break or another control character\nHelp: give the title on one line",
+          "題名に改行などの制御文字があります\n直し方: 題名は一行で書いてください"))
     }
     let s = slug ?? title
     guard isSlug(s) else {
       if slug != nil {
         throw ValidationError(
-          "the slug `\(s)` may only use a-z, 0-9 and `-`\nHelp: for example --slug \(suggestedSlug(s))"
-        )
+          say(
+            "the slug `\(s)` may only use a-z, 0-9 and `-`\nHelp: for example --slug \(suggestedSlug(s))",
+            "アドレスの名前 `\(s)` には、半角の英小文字 a-z・数字 0-9・`-` だけが使えます\n直し方: たとえば --slug \(suggestedSlug(s)) と書いてください"
+          ))
       }
       throw ValidationError(
-        "the title cannot be used as a URL name\nHelp: add --slug, for example --slug my-\(kind.rawValue)"
-      )
+        say(
+          "the title cannot be used as a URL name\nHelp: add --slug, for example --slug my-\(kind.rawValue)",
+          "日本語の題名は、ページのアドレスに使えません\n直し方: --slug でアドレスの名前を、半角の英小文字・数字・`-` で付けてください（例：--slug my-\(kind.rawValue)）"
+        ))
     }
     // The build would refuse the page: /initiatives/index/ beside the list at /initiatives/.
     if s == "index" {
       throw ValidationError(
-        "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes\nHelp: give the page a name of its own, for example --slug my-\(kind.rawValue)"
-      )
+        say(
+          "`index` cannot be a slug: /\(kind.contentKind.urlFolder)/ is the list the build makes\nHelp: give the page a name of its own, for example --slug my-\(kind.rawValue)",
+          "`index` はアドレスの名前に使えません。/\(kind.contentKind.urlFolder)/ は、一覧のページのアドレスです\n直し方: ページに自分の名前を付けてください（例：--slug my-\(kind.rawValue)）"
+        ))
     }
   }
 
@@ -117,10 +144,13 @@ struct NewCommand: ParsableCommand {
     let realContent = URL(fileURLWithPath: content).resolvingSymlinksInPath().path
     guard folder.resolvingSymlinksInPath().path == realContent + "/" + kind.contentKind.folder
     else {
+      let shown = ContentLoader.displayPath(for: folder)
       FileHandle.standardError.write(
         Data(
-          "Error: \(ContentLoader.displayPath(for: folder)) is a link leading outside the content folder\nHelp: make it a folder of its own (the build refuses the link too)\n"
-            .utf8))
+          say(
+            "Error: \(shown) is a link leading outside the content folder\nHelp: make it a folder of its own (the build refuses the link too)\n",
+            "Error: \(shown) は、content フォルダーの外へ向かうリンクです\n直し方: ふつうのフォルダーにしてください（ビルドもこのリンクを受け付けません）\n"
+          ).utf8))
       throw ExitCode(2)
     }
     // Created only if nothing is there, not even a link: `fileExists` follows links, so a
@@ -129,19 +159,22 @@ struct NewCommand: ParsableCommand {
     guard fd >= 0 else {
       // Said here, without the usage of every command that a ValidationError prints.
       let shown = ContentLoader.displayPath(for: file)
-      let (error, help) =
+      let reason = String(cString: strerror(errno))
+      let message =
         errno == EEXIST
-        ? ("\(shown) already exists", "choose another --slug, or edit that file")
-        : (
-          "cannot create \(shown): \(String(cString: strerror(errno)))",
-          "check the folder's permissions"
-        )
-      FileHandle.standardError.write(Data("Error: \(error)\nHelp: \(help)\n".utf8))
+        ? say(
+          "Error: \(shown) already exists\nHelp: choose another --slug, or edit that file",
+          "Error: \(shown) はもうあります\n直し方: --slug で別の名前を付けるか、そのファイルを書き直してください")
+        : say(
+          "Error: cannot create \(shown): \(reason)\nHelp: check the folder's permissions",
+          "Error: \(shown) を作れません（\(reason)）\n直し方: フォルダーに書き込めるかを確かめてください")
+      FileHandle.standardError.write(Data((message + "\n").utf8))
       throw ExitCode(2)
     }
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     try handle.write(contentsOf: Data(NewCommand.template(kind: kind, title: title).utf8))
-    print("Created \(ContentLoader.displayPath(for: file))")
+    let created = ContentLoader.displayPath(for: file)
+    print(say("Created \(created)", "\(created) を作りました"))
   }
 
   static func quoted(_ s: String) -> String {
@@ -242,4 +275,10 @@ struct NewCommand: ParsableCommand {
         """
     }
   }
+}
+
+/// The English or the Japanese of a message, as the writer's computer is set
+/// (`MessageLanguage`).
+func say(_ english: String, _ japanese: String) -> String {
+  MessageLanguage.current == .japanese ? japanese : english
 }
