@@ -23,9 +23,16 @@ final class RebuildLoop: @unchecked Sendable {
   /// left it: used and replaced only on `queue`, between builds.
   private var pageChecker: PageChecker?
 
-  init(options: BuildOptions, live: LiveReload, log: @escaping @Sendable (String) -> Void) {
+  /// The language of what it logs (the writer's: `MessageLanguage.current`).
+  let language: MessageLanguage
+
+  init(
+    options: BuildOptions, live: LiveReload, language: MessageLanguage = .current,
+    log: @escaping @Sendable (String) -> Void
+  ) {
     self.options = options
     self.live = live
+    self.language = language
     self.log = log
     session.defersCacheWrites = true
   }
@@ -193,37 +200,50 @@ final class RebuildLoop: @unchecked Sendable {
       return report.succeeded && !initial && printed == report.diagnostics
     }
     if !report.diagnostics.isEmpty && !repeated {
-      log(DiagnosticPrinter.render(report.diagnostics, as: .text, language: .current))
+      log(DiagnosticPrinter.render(report.diagnostics, as: .text, language: language))
     }
+    let japanese = language == .japanese
     if report.succeeded && initial {
-      log(report.summary)
+      log(report.summary(in: language))
     } else if report.succeeded {
       let folders = (
         content: ContentLoader.displayPath(for: options.contentDirectory),
         theme: ContentLoader.displayPath(for: options.themeDirectory)
       )
-      let what =
-        changedSources.isEmpty
-        ? "" : " after editing \(Self.describe(changedSources, in: folders))"
-      let same = repeated && !report.diagnostics.isEmpty ? "; the same warnings as before" : ""
+      let edited = changedSources.isEmpty ? nil : Self.describe(changedSources, in: folders)
+      let repeatedWarnings = repeated && !report.diagnostics.isEmpty
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
-      func note(_ paths: [String], _ one: String, _ many: String, _ rest: String) -> String {
+      func saved(_ paths: [String]) -> String? {
         let saved = paths.filter { changedSources.contains("c/" + $0) }.map {
           folders.content + "/" + $0
         }
-        guard !saved.isEmpty else { return "" }
-        return "; \(saved.joined(separator: ", ")) \(saved.count == 1 ? one : many)\(rest)"
+        return saved.isEmpty ? nil : saved.joined(separator: japanese ? "、" : ", ")
       }
-      let draftNote =
-        note(
-          report.drafts, "is a draft", "are drafts",
-          " (draft: true), not built: preview drafts with portal serve --drafts")
-        + note(
-          report.scheduled, "waits for its", "wait for their",
-          " publish time, not built: preview with portal serve --drafts")
-      log(
-        "Rebuilt in \(ms) ms\(what): \(report.changedPaths.count) file(s) changed\(same)\(draftNote)"
-      )
+      let drafts = report.drafts.filter { changedSources.contains("c/" + $0) }.count
+      let scheduled = report.scheduled.filter { changedSources.contains("c/" + $0) }.count
+      if japanese {
+        let draftNote =
+          (saved(report.drafts).map {
+            "。\($0) は下書き（draft: true）なので、作っていません。`portal serve --drafts` で見られます"
+          } ?? "")
+          + (saved(report.scheduled).map {
+            "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
+          } ?? "")
+        log(
+          "\(ms)ミリ秒で作り直しました\(edited.map { "（\($0) を編集）" } ?? "")：変わったファイル\(report.changedPaths.count)個"
+            + (repeatedWarnings ? "。警告は前と同じです" : "") + draftNote)
+      } else {
+        let draftNote =
+          (saved(report.drafts).map {
+            "; \($0) \(drafts == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+          } ?? "")
+          + (saved(report.scheduled).map {
+            "; \($0) \(scheduled == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
+          } ?? "")
+        log(
+          "Rebuilt in \(ms) ms\(edited.map { " after editing \($0)" } ?? ""): \(report.changedPaths.count) file(s) changed"
+            + (repeatedWarnings ? "; the same warnings as before" : "") + draftNote)
+      }
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {
@@ -232,12 +252,15 @@ final class RebuildLoop: @unchecked Sendable {
     } else {
       let served = FileManager.default.fileExists(
         atPath: options.outputDirectory.appendingPathComponent("index.html").path)
-      log(
-        report.summary
-          + (served
-            ? "; still serving the last good site"
-            : "; no site to serve yet: open pages show the errors and load the site once it builds")
-      )
+      let tail =
+        japanese
+        ? (served
+          ? "。前に作ったサイトを表示し続けています"
+          : "。表示できるサイトはまだありません。開いているページにエラーを表示し、作れたら読み込みます")
+        : (served
+          ? "; still serving the last good site"
+          : "; no site to serve yet: open pages show the errors and load the site once it builds")
+      log(report.summary(in: language) + tail)
       await live.buildFailed(report.diagnostics)
     }
   }

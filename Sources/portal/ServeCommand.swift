@@ -86,7 +86,11 @@ struct ServeCommand: ParsableCommand {
           let local = host == "0.0.0.0" ? "127.0.0.1" : host
           lock?.note(url: "http://\(local):\(port)/")
           FileHandle.standardOutput.write(
-            Data("Serving \(output)/ at http://\(local):\(port)/ — press Ctrl-C to stop\n".utf8))
+            Data(
+              say(
+                "Serving \(output)/ at http://\(local):\(port)/ — press Ctrl-C to stop\n",
+                "\(output)/ を http://\(local):\(port)/ で表示しています。止めるときは Ctrl-C を押してください\n"
+              ).utf8))
           guard shared else { return }
           let others =
             host == "0.0.0.0"
@@ -119,7 +123,7 @@ struct ServeCommand: ParsableCommand {
       FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
       throw ExitCode(1)
     }
-    print("Stopped.")
+    print(say("Stopped.", "止めました。"))
   }
 }
 

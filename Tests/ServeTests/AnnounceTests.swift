@@ -19,14 +19,43 @@ final class LogBox: @unchecked Sendable {
 @Suite struct AnnounceTests {
   /// A loop that builds nothing (only `announce` is called), on folders named `content` and
   /// `theme` in the working folder, as the log names them, and what it logs.
-  static func loop() -> (RebuildLoop, LogBox) {
+  static func loop(_ language: MessageLanguage = .english) -> (RebuildLoop, LogBox) {
     let box = LogBox()
     let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let options = BuildOptions(
       contentDirectory: here.appendingPathComponent("content"),
       themeDirectory: here.appendingPathComponent("theme"),
       outputDirectory: URL(fileURLWithPath: "/nonexistent/site"), now: DateTime(date: Date()))
-    return (RebuildLoop(options: options, live: LiveReload(), log: { box.add($0) }), box)
+    return (
+      RebuildLoop(options: options, live: LiveReload(), language: language, log: { box.add($0) }),
+      box
+    )
+  }
+
+  /// On a Japanese computer the terminal of `portal serve` reads Japanese too: the rebuild,
+  /// a saved draft, a failed build.
+  @Test func japaneseLines() async {
+    let (loop, box) = Self.loop(.japanese)
+    var r = BuildReport(
+      diagnostics: [], pageCounts: [("initiative", 1), ("draft", 1)], filesWritten: 1,
+      seconds: 0.1, mode: .incremental)
+    r.changedPaths = ["a/index.html"]
+    r.drafts = ["initiatives/new.md"]
+    await loop.announce(r, changedSources: ["c/initiatives/new.md"])
+    #expect(
+      box.text
+        == "100ミリ秒で作り直しました（content/initiatives/new.md を編集）：変わったファイル1個。content/initiatives/new.md は下書き（draft: true）なので、作っていません。`portal serve --drafts` で見られます"
+    )
+    box.clear()
+    let failed = BuildReport(
+      diagnostics: [
+        Diagnostic.error(SourceLocation(file: "content/a.md"), "bad").ja("だめです")
+      ], pageCounts: [], filesWritten: 0, seconds: 0.1, mode: .full)
+    await loop.announce(failed)
+    #expect(box.text.contains("content/a.md:1:1: error: だめです"))
+    #expect(
+      box.text.contains(
+        "ビルドに失敗しました：エラー1件、警告0件。前回の出力はそのまま残しています（0.10秒）。表示できるサイトはまだありません"))
   }
 
   /// The log names the edited files with the folders given (`--theme theme-srv`), not always
