@@ -492,3 +492,13 @@ def test_new_speaks_japanese_on_a_japanese_computer(work):
     assert r.returncode == 0 and r.stdout.strip() == "content/initiatives/bousai-ja.md を作りました"
     r = new("取組", "防災の取組", "--slug", "bousai-ja")
     assert r.returncode == 2 and r.stderr.startswith("Error: content/initiatives/bousai-ja.md はもうあります\n直し方: ")
+
+
+def test_lint_counts_a_file_whose_front_matter_stops_it(work):
+    """A page whose front matter has an error is still a file lint read: the last line does not
+    say "Linted 0 files" above that file's error."""
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title：", 1), encoding="utf-8")
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
+    assert "content/initiatives/ai-disaster.md:" in r.stdout
+    assert r.stdout.rstrip().splitlines()[-1].startswith("Linted 1 file: 1 error"), r.stdout

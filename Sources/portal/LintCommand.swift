@@ -148,7 +148,10 @@ struct LintCommand: ParsableCommand {
           of: page, in: contentURL, context: context, configuration: rules)
     }
     diagnostics += results.flatMap { $0 }
-    let files = pages
+    // The Markdown files read: the pages, and those whose front matter stopped them being one
+    // (their errors are among the diagnostics; "0 files" with an error read as a contradiction).
+    let files = Set(pages.map(\.path)).union(
+      diagnostics.map(\.location.file).filter { $0.hasSuffix(".md") && isSelected($0) })
     let summary = Self.summary(files: files.count, diagnostics, in: .current)
     switch format {
     case .text:
