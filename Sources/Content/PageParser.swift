@@ -220,7 +220,10 @@ enum PageParser {
             y.node("status")?.mark, "unknown status `\(s)`",
             hint: "\(guess)use one of: \(options.joined(separator: ", "))",
             code: "front-matter.value", ja: "`status` に書いた `\(s)` は使えません",
-            jaHint: "\(guessJa)次のどれかを書いてください: \(options.joined(separator: ", "))")
+            jaHint:
+              "\(guessJa)次のどれかを書いてください: "
+              + InitiativeStatus.allCases.map { "`\($0.rawValue)`（\($0.label)）" }.joined(
+                separator: "、"))
         }
       }
       let department = y.string("department")

@@ -271,7 +271,8 @@ func fixtureConfig() throws -> SiteConfig {
         == "`phone` の番号 `043-223-222` は、このままではかけられません。数字が9桁です（日本の番号は10桁か11桁です）")
     let status = try first("title: テスト\nsummary: 一文です。\nfields: [safety]\nstatus: 実施中")
     #expect(
-      status.japanese?.hint == "実施中は `active` と書きます。次のどれかを書いてください: planned, active, completed")
+      status.japanese?.hint
+        == "実施中は `active` と書きます。次のどれかを書いてください: `planned`（準備中）、`active`（実施中）、`completed`（完了）")
   }
 
   /// site.yml's own mistakes.
