@@ -32,6 +32,11 @@ enum PolicyRules {
     func policy(_ blocking: ContentSecurityPolicy, _ directive: String) -> String {
       "ページの Content-Security-Policy（`\(blocking.describe(directive))`）が"
     }
+    /// 「このサイトの安全のための設定（Content-Security-Policy の `img-src 'self'`）で」: what a
+    /// writer meets first (an image from another site), said by its effect.
+    func setting(_ blocking: ContentSecurityPolicy, _ directive: String) -> String {
+      "このサイトの安全のための設定（Content-Security-Policy の `\(blocking.describe(directive))`）で"
+    }
 
     for reference in facts.references where !reference.url.isEmpty {
       guard let (directive, what) = directive(of: reference),
@@ -51,7 +56,7 @@ enum PolicyRules {
         hint: hint(
           for: reference.kind, directive: blocking.governing(directive)?.name ?? directive),
         ja:
-          "\(policy(blocking, directive))\(whatJa) `\(URLResolver.display(reference.url))` を止めるため、ブラウザーでは\(outcomeJa)",
+          "\(whatJa) `\(URLResolver.display(reference.url))` は、\(setting(blocking, directive))止められるため、ブラウザーでは\(outcomeJa)",
         jaHint: japaneseHint(
           for: reference.kind, directive: blocking.governing(directive)?.name ?? directive)
       )

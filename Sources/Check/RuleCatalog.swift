@@ -163,7 +163,8 @@ public enum RuleCatalog {
       id: "a11y.h1-multiple", severity: .warning, summary: "more than one h1 on a page",
       hint: "keep one h1 for the page title and make the others h2",
       ja: "一つのページに `h1` が二つ以上あります",
-      jaHint: "`h1` はページのタイトルの一つだけにして、ほかは `h2` にしてください"
+      jaHint:
+        "本文の見出しは `##` から始めてください（`#` の見出しは、ページの題名に使われています）。テンプレートなら、ほかの `<h1>` を `<h2>` にしてください"
     ),
     CheckRule(
       id: "a11y.empty-link", severity: .error,

@@ -170,7 +170,7 @@ import Testing
     #expect(Set(messages).count == 11)
     #expect(
       messages.contains(
-        "ページの Content-Security-Policy（`img-src 'self' data:`）が画像 `https://maps.example.com/a.png` を止めるため、ブラウザーでは表示されません"
+        "画像 `https://maps.example.com/a.png` は、このサイトの安全のための設定（Content-Security-Policy の `img-src 'self' data:`）で止められるため、ブラウザーでは表示されません"
       ))
     #expect(
       messages.contains(
