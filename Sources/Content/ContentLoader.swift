@@ -101,7 +101,7 @@ public enum ContentLoader {
         ).ja(
           "この種類のファイルは公開されないため、サイトにコピーされません",
           hint:
-            "次のどれかの形式にしてください: \(ContentFiles.extensions.sorted().joined(separator: ", "))。HTML、SVG、JavaScript、CSS は content/ からは公開されません"
+            "次のどれかの形式にしてください：\(ContentFiles.extensions.sorted().joined(separator: ", "))。HTML、SVG、JavaScript、CSS は content/ からは公開されません"
         ))
     }
     for (relative, twin) in ContentFiles.caseTwins(published.map(\.relativePath)) {
@@ -162,7 +162,7 @@ public enum ContentLoader {
             code: "content.folder"
           ).ja(
             "このファイルは、ページの種類ごとのフォルダーに入っていないため、ページになりません",
-            hint: "\(guessJa)次のどれかのフォルダーに移してください: \(folders)"))
+            hint: "\(guessJa)次のどれかのフォルダーに移してください：\(folders)"))
         continue
       }
       if kind != .strategy && slashes > 1 {

@@ -32,7 +32,7 @@ enum DateHints {
     {
       return (
         "add Japan's offset `+09:00`: `\(key): \(text)+09:00`",
-        "日本の時刻であることを表す `+09:00` を付けてください: `\(key): \(text)+09:00`"
+        "日本の時刻であることを表す `+09:00` を付けてください：`\(key): \(text)+09:00`"
       )
     }
     guard let (y, m, d, rest) = parts(of: text) else {
@@ -42,7 +42,7 @@ enum DateHints {
       return (
         "write the date too: `\(key): \(date)T\(clock(hour, minute))+09:00`"
           + (day == nil ? " (with the event's day)" : ""),
-        "日付も書いてください: `\(key): \(date)T\(clock(hour, minute))+09:00`"
+        "日付も書いてください：`\(key): \(date)T\(clock(hour, minute))+09:00`"
           + (day == nil ? "（日付はイベントの日にします）" : "")
       )
     }

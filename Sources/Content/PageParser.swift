@@ -221,7 +221,7 @@ enum PageParser {
             hint: "\(guess)use one of: \(options.joined(separator: ", "))",
             code: "front-matter.value", ja: "`status` に書いた `\(s)` は使えません",
             jaHint:
-              "\(guessJa)次のどれかを書いてください: "
+              "\(guessJa)次のどれかを書いてください："
               + InitiativeStatus.allCases.map { "`\($0.rawValue)`（\($0.label)）" }.joined(
                 separator: "、"))
         }
@@ -399,7 +399,7 @@ enum PageParser {
       if let id = names[ref.id] {
         hint = (
           "write the id, not the name: `\(id)` (\(ref.id))",
-          "名前ではなく id を書いてください: `\(id)`（\(ref.id)）"
+          "名前ではなく id を書いてください：`\(id)`（\(ref.id)）"
         )
       } else if let list = listHint(ref.id, key: key, id: { names[$0] ?? $0 }) {
         hint = list

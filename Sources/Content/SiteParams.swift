@@ -31,7 +31,7 @@ extension SiteParam {
           keyNode.mark, "`\(key)` cannot name a value of `params`",
           hint: "use lower-case letters, digits and `_`, starting with a letter: `notice_text`",
           code: "config.params", ja: "`\(key)` は、`params` の名前に使えません",
-          jaHint: "半角の小文字・数字・`_` で書き、小文字の英字から始めてください: `notice_text`")
+          jaHint: "半角の小文字・数字・`_` で書き、小文字の英字から始めてください：`notice_text`")
         continue
       }
       switch value {

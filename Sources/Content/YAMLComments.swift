@@ -51,7 +51,7 @@ enum YAMLComments {
                 ja: kept.isEmpty
                   ? "`\(key)` の値が空になっています。YAML では ` #` から後がコメントになるため、`\(value)` は値になりません"
                   : "`\(key)` の値が `\(kept)` だけになっています。YAML では ` #` から後がコメントになるため、`\(value[i...])` が抜けます",
-                jaHint: "値全体を `\"` で囲んでください: `\(key): \"\(value)\"`",
+                jaHint: "値全体を `\"` で囲んでください：`\(key): \"\(value)\"`",
                 code: "front-matter.comment"), kept.isEmpty
             ))
           break

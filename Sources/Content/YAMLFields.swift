@@ -106,7 +106,7 @@ struct YAMLFields {
           keyMark(key), "`\(key)` has no value",
           hint: "write it after the colon: `\(key): \(example)`",
           code: "front-matter.empty", ja: "`\(key)` の値が書いてありません",
-          jaHint: "コロンの後に値を書いてください: `\(key): \(example)`")
+          jaHint: "コロンの後に値を書いてください：`\(key): \(example)`")
       } else if case .scalar = node {
       } else {
         error(

@@ -171,7 +171,7 @@ enum YAMLSlips {
           message: "the key `\(key)` is followed by a full-width colon `：`",
           hint: "write a half-width colon and a space: `\(key): …`",
           ja: "項目 `\(key)` の後のコロンが、全角の `：` になっています",
-          jaHint: "半角のコロンと半角スペースを書いてください: `\(key): …`",
+          jaHint: "半角のコロンと半角スペースを書いてください：`\(key): …`",
           repairedLine: String(chars[..<i]) + ": " + rest)
       }
       guard chars[i] == ":" else { continue }
@@ -347,7 +347,7 @@ enum YAMLSlips {
         message: "the first key is indented, but the keys below it are not",
         hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`",
         ja: "最初の項目だけが字下げされています",
-        jaHint: "どの項目も行の頭から書いてください: `\(lines[first].drop { $0 == " " })`")
+        jaHint: "どの項目も行の頭から書いてください：`\(lines[first].drop { $0 == " " })`")
     }
     var message = "the front matter is not valid YAML: \(problem)"
     var ja = "前付けの書き方が YAML の決まりに合っていません: \(problem)"

@@ -187,7 +187,7 @@ struct TemplateCheck {
     ).ja(
       "`\(name)` はリストなので、`\(tag.text)` では何も出力されません",
       hint:
-        "セクションで項目を1つずつ出力してください: `\(tag.open)#\(name)\(tag.close)\(inner)\(tag.open)/\(name)\(tag.close)`"
+        "セクションで項目を1つずつ出力してください：`\(tag.open)#\(name)\(tag.close)\(inner)\(tag.open)/\(name)\(tag.close)`"
     )
   }
 
@@ -200,7 +200,7 @@ struct TemplateCheck {
     if case .keys(let keys)? = TemplateVocabulary.paths[name] {
       let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
       hint = "print one of its keys: " + some.map { "`\(name).\($0)`" }.joined(separator: ", ")
-      hintJa = "キーの1つを出力してください: " + some.map { "`\(name).\($0)`" }.joined(separator: "、")
+      hintJa = "キーの1つを出力してください：" + some.map { "`\(name).\($0)`" }.joined(separator: "、")
     }
     return .warning(
       location, "`\(name)` holds keys, not text: `\(tag.text)` prints nothing", hint: hint,
@@ -319,7 +319,7 @@ struct TemplateCheck {
           ).ja(
             "`\(before)` はリストなので、`\(tag.text)` では何も見つかりません",
             hint:
-              "セクションで項目を1つずつ出力してください: `\(tag.open)#\(before)\(tag.close)\(inner)\(tag.open)/\(before)\(tag.close)`"
+              "セクションで項目を1つずつ出力してください：`\(tag.open)#\(before)\(tag.close)\(inner)\(tag.open)/\(before)\(tag.close)`"
           )
         ]
       case .value:
@@ -353,7 +353,7 @@ struct TemplateCheck {
           code: "theme.unknown-name"
         ).ja(
           Self.holdsKeysJa(tag.name, tag),
-          hint: "キーの1つを出力してください: "
+          hint: "キーの1つを出力してください："
             + some.map { "`\(tag.name).\($0)`" }.joined(separator: "、"))
       ]
     case .value, .open:

@@ -229,7 +229,7 @@ enum TemplateSyntax {
           hint: "leave the braces out inside a comment: `\(open)!\(meant)\(close)`",
           ja:
             "コメントの中に `\(open)…\(close)` は書けません。コメントは最初の `\(close)` で終わり、その後ろ（`\(printed)`）がそのままページに出ます",
-          jaHint: "コメントの中では波かっこを使わないでください: `\(open)!\(meant)\(close)`", parses: true)
+          jaHint: "コメントの中では波かっこを使わないでください：`\(open)!\(meant)\(close)`", parses: true)
       }
       return Problem(
         line: line, column: column, message: "this comment is not closed with `\(close)`",
@@ -250,7 +250,7 @@ enum TemplateSyntax {
         line: line, column: column, message: "this tag is not closed with `\(close)`",
         hint: "a tag opened with three braces ends with three: `\(open){\(name)\(close)`",
         ja: "このタグが `\(close)` で閉じられていません",
-        jaHint: "波かっこ3つで始めたタグは、3つで閉じてください: `\(open){\(name)\(close)`")
+        jaHint: "波かっこ3つで始めたタグは、3つで閉じてください：`\(open){\(name)\(close)`")
     }
     return Problem(
       line: line, column: column, message: "this tag is not closed with `\(close)`",
@@ -258,7 +258,7 @@ enum TemplateSyntax {
         "end the tag with `\(close)` right after its name, on the same line: `\(open)\(sigil)\(name)\(close)`",
       ja: "このタグが `\(close)` で閉じられていません",
       jaHint:
-        "名前のすぐ後ろ、同じ行に `\(close)` を書いてタグを閉じてください: `\(open)\(sigil)\(name)\(close)`"
+        "名前のすぐ後ろ、同じ行に `\(close)` を書いてタグを閉じてください：`\(open)\(sigil)\(name)\(close)`"
     )
   }
 
@@ -360,7 +360,7 @@ enum TemplateSyntax {
     guard Suggest.closest(to: top.name, in: [tag.name]) != nil else {
       return (
         "close sections innermost first, each with its own name: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`",
-        "セクションは内側から順に、開いたときと同じ名前で閉じてください: `\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
+        "セクションは内側から順に、開いたときと同じ名前で閉じてください：`\(opening)`…`\(top.open)/\(top.name)\(top.close)`"
       )
     }
     var fixed = top
@@ -425,7 +425,7 @@ enum TemplateSyntax {
         "a `{{$block}}` cannot have a transform (`{{$upper(main)}}`)",
         "name the block alone: `{{$main}}`",
         "`{{$block}}` には変換（`{{$upper(main)}}`）を付けられません",
-        "ブロックは名前だけで書いてください: `{{$main}}`"
+        "ブロックは名前だけで書いてください：`{{$main}}`"
       )
     case MustacheTemplate.Error.invalidConfigVariableSyntax:
       return (

@@ -246,12 +246,12 @@ func fixtureConfig() throws -> SiteConfig {
       colon.japanese
         == .init(
           message: "項目 `title` の後のコロンが、全角の `：` になっています",
-          hint: "半角のコロンと半角スペースを書いてください: `title: …`"))
+          hint: "半角のコロンと半角スペースを書いてください：`title: …`"))
     let field = try first("title: テスト\nsummary: 一文です。\nfields: [agriculture]")
     #expect(
       field.japanese?.message == "`fields` に書いた `agriculture` は、site.yml の分野（`fields`）にありません")
     let name = try first("title: テスト\nsummary: 一文です。\nfields: [危機管理]")
-    #expect(name.japanese?.hint == "名前ではなく id を書いてください: `crisis-management`（危機管理）")
+    #expect(name.japanese?.hint == "名前ではなく id を書いてください：`crisis-management`（危機管理）")
     let list = try first("title: テスト\nsummary: 一文です。\nfields: safety、awareness")
     #expect(
       list.japanese?.hint == "いくつも書くときは、半角のコンマで区切って `[ ]` で囲みます: `fields: [safety, awareness]`")
@@ -272,7 +272,7 @@ func fixtureConfig() throws -> SiteConfig {
     let status = try first("title: テスト\nsummary: 一文です。\nfields: [safety]\nstatus: 実施中")
     #expect(
       status.japanese?.hint
-        == "実施中は `active` と書きます。次のどれかを書いてください: `planned`（準備中）、`active`（実施中）、`completed`（完了）")
+        == "実施中は `active` と書きます。次のどれかを書いてください：`planned`（準備中）、`active`（実施中）、`completed`（完了）")
   }
 
   /// site.yml's own mistakes.

@@ -116,7 +116,7 @@ func expectJapanese(
     #expect(list.japanese?.message == "`initiatives` はリストなので、`{{initiatives}}` では何も出力されません")
     #expect(
       list.japanese?.hint
-        == "セクションで項目を1つずつ出力してください: `{{#initiatives}}{{.}}{{/initiatives}}`")
+        == "セクションで項目を1つずつ出力してください：`{{#initiatives}}{{.}}{{/initiatives}}`")
     let unescaped = try #require(
       diagnostics.first { $0.code == "theme.unescaped" && $0.message.contains("page.title") })
     #expect(
@@ -185,7 +185,7 @@ func expectJapanese(
       diagnostics.first { $0.location.file == "theme/templates/layout.mustache" })
     #expect(
       layout.text(in: .japanese)
-        == "theme/templates/layout.mustache:31:108: error: テンプレートの書き方のまちがい: このタグが `}}` で閉じられていません [theme.syntax]\n    直し方: 名前のすぐ後ろ、同じ行に `}}` を書いてタグを閉じてください: `{{site.title}}`"
+        == "theme/templates/layout.mustache:31:108: error: テンプレートの書き方のまちがい: このタグが `}}` で閉じられていません [theme.syntax]\n    直し方: 名前のすぐ後ろ、同じ行に `}}` を書いてタグを閉じてください：`{{site.title}}`"
     )
   }
 
