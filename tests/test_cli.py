@@ -494,6 +494,147 @@ def test_new_speaks_japanese_on_a_japanese_computer(work):
     assert r.returncode == 2 and r.stderr.startswith("Error: content/initiatives/bousai-ja.md はもうあります\n直し方: ")
 
 
+def test_usage_mistakes_speak_japanese_on_a_japanese_computer(work):
+    """Every command's usage mistakes say `Error:` and `直し方:` in Japanese with PORTAL_LANG=ja
+    (the `Usage:` line stays ArgumentParser's); with PORTAL_LANG=en they are the English of
+    before, word for word."""
+    outside = work / "notes.md"
+    outside.write_text("# メモ\n", encoding="utf-8")
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    cases = [
+        (["lint", str(outside)],
+         f"`{outside}` は content フォルダー `content` の中にありません",
+         "直し方: portal lint が確かめるのは content フォルダーのページです。その中のファイルかフォルダーを指定するか、"
+         "`--content` で content フォルダーを指定してください",
+         f"Error: `{outside}` is not in the content folder `content`",
+         "Help: portal lint reads the pages of the content folder: give a file or folder under it, or the folder "
+         "with --content DIR"),
+        (["lint", "content/site.yml"],
+         "`content/site.yml` は Markdown のページではありません",
+         "直し方: portal lint が確かめるのは .md のページの文章です。site.yml の問題は portal build で表示されます",
+         "Error: `content/site.yml` is not a Markdown page",
+         "Help: portal lint checks the text of .md pages; problems in site.yml are reported by portal build"),
+        (["lint", "--content", "nowhere"],
+         "content フォルダー `nowhere` がありません",
+         "直し方: サイトのフォルダーで実行するか、`--content` でフォルダーを指定してください",
+         "Error: the content folder `nowhere` does not exist",
+         "Help: run in the site folder or pass --content DIR"),
+        (["build", "--now", "tomorrow"],
+         "`--now tomorrow` は日時として読めません",
+         "直し方: 日時は ISO 8601 の形で書いてください（例：--now 2026-12-01T09:00:00+09:00、日付だけなら --now 2026-12-01）",
+         "Error: `--now tomorrow` is not an ISO 8601 date-time",
+         "Help: write for example --now 2026-12-01T09:00:00+09:00"),
+        (["lint", "--now", "tomorrow"],
+         "`--now tomorrow` は日時として読めません", "直し方: 日時は ISO 8601 の形で書いてください（",
+         "Error: `--now tomorrow` is not an ISO 8601 date-time",
+         "Help: write for example --now 2026-12-01T09:00:00+09:00"),
+        (["build", "--base-url", "https://preview.example.jp/a b/"],
+         "`--base-url https://preview.example.jp/a b/` のアドレスは使えません。アドレスに使えないスペースが入っています",
+         "直し方: たとえば --base-url https://preview.example.jp/pr-12/ と書いてください",
+         "Error: `--base-url https://preview.example.jp/a b/` has a space in it, which an address cannot have",
+         "Help: write for example --base-url https://preview.example.jp/pr-12/"),
+        (["check", "--config", "missing.yml"],
+         "`--config` に指定した `missing.yml` がありません",
+         "直し方: site.yml の場所を指定してください（例：--config content/site.yml）",
+         "Error: `--config missing.yml` does not exist",
+         "Help: give the path of site.yml"),
+        (["check", "--base-url", "ftp://dx.example.jp/"],
+         "`--base-url ftp://dx.example.jp/` は、`https://` か `http://` で始まるアドレスではありません",
+         "直し方: たとえば --base-url https://dx.example.jp/ と書いてください",
+         "Error: `--base-url ftp://dx.example.jp/` is not an http(s) URL",
+         "Help: write for example https://dx.example.jp/"),
+        (["search", " "],
+         "探す言葉がありません", "直し方: 探す言葉を書いてください（例：portal search 防災）",
+         "Error: the query is empty", "Help: give what to look for, for example portal search 防災"),
+        (["search", "--limit", "-1", "防災"],
+         "`--limit -1` は使えません。0 以上の数を指定してください",
+         "直し方: 一致したものをすべて表示するときは --limit 0 と書いてください",
+         "Error: `--limit -1` must be 0 or more", "Help: --limit 0 prints every match"),
+        (["search", "--kind", "glosary", "防災"],
+         "`--kind glosary` という種類はありません",
+         "直し方: `glossary` のまちがいではありませんか。戦略・分野・取組・イベント・用語・このサイトについて のどれかを書いてください"
+         "（英語の strategy・field・initiative・event・glossary・about でも書けます）",
+         "Error: `--kind glosary` is not a kind",
+         "Help: did you mean `glossary`? use strategy, field, initiative, event, glossary or about "
+         "(or 戦略, 分野, 取組, イベント, 用語, このサイトについて)"),
+        (["serve", "--port", "99999"],
+         "`--port 99999` はポート番号として使えません",
+         "直し方: 1024 から 65535 までの数か、0 を指定してください（0 なら空いているポートを選びます）",
+         "Error: `--port 99999` is not a port", "Help: use a number from 1024 to 65535, or 0"),
+        (["serve", "--host", "localhost"],
+         "`--host localhost` は IPv4 のアドレスではありません",
+         "直し方: 127.0.0.1（このパソコンだけで見る）か 0.0.0.0（同じネットワークのほかの機器からも見る）を指定してください",
+         "Error: `--host localhost` is not an IPv4 address",
+         "Help: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)"),
+    ]
+
+    def run(args, language):
+        env = {**os.environ, "PORTAL_LANG": language}
+        return subprocess.run([BIN, *args], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+
+    for args, error, hint, english_error, english_help in cases:
+        r = run(args, "ja")
+        assert r.returncode == 2, (args, r)
+        lines = r.stderr.splitlines()
+        assert lines[0] == "Error: " + error, (args, r.stderr)
+        assert lines[1].startswith(hint), (args, r.stderr)
+        assert lines[2].startswith("Usage: portal "), (args, r.stderr)
+        r = run(args, "en")
+        assert r.returncode == 2, (args, r)
+        assert r.stderr.splitlines()[:2] == [english_error, english_help], (args, r.stderr)
+        assert r.stderr.splitlines()[2].startswith("Usage: portal "), (args, r.stderr)
+    # Checked without a `Help:` line.
+    r = run(["check", "--timeout", "0"], "ja")
+    assert r.returncode == 2 and r.stderr.startswith("Error: `--timeout` には 0 より大きい秒数を指定してください\nUsage: ")
+    r = run(["check", "--timeout", "0"], "en")
+    assert r.stderr.startswith("Error: `--timeout` must be more than 0 seconds\nUsage: ")
+    # A search without an index, and a command mistyped: said by Portal itself, not ArgumentParser.
+    r = run(["search", "--site", "nowhere", "防災"], "ja")
+    assert r.returncode == 1
+    assert r.stderr == (f"Error: {work / 'nowhere' / 'search' / 'meta.json'} に検索の索引がありません\n"
+                        "直し方: 先に `portal build` を実行するか、`--site` でビルドしたサイトのフォルダーを指定してください\n")
+    r = run(["search", "--site", "nowhere", "防災"], "en")
+    assert r.stderr == (f"Error: no search index at {work / 'nowhere' / 'search' / 'meta.json'}\n"
+                        "Help: run `portal build` first, or point --site at the built site folder\n")
+    r = run(["buld"], "ja")
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [
+        "Error: `buld` というコマンドはありません",
+        "直し方: `portal build` のまちがいではありませんか。",
+        "使い方: portal <コマンド>（コマンドは build、new、search、check、lint、serve のどれかです）",
+    ]
+    r = run(["buld"], "en")
+    assert r.stderr.splitlines() == [
+        "Error: there is no command `buld`",
+        "Help: did you mean `portal build`?",
+        "Usage: portal <command>, with one of: build, new, search, check, lint, serve",
+    ]
+
+
+def test_a_build_while_serving_says_so_in_japanese(work):
+    """The output-lock message: `portal build` on the folder `portal serve` writes stops at once,
+    saying in Japanese which process serves it, at which address, and what to do."""
+    env = {**os.environ, "PORTAL_LANG": "ja"}
+    server = subprocess.Popen([BIN, "serve", "--port", "0"], cwd=work, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith("site/ を http://127.0.0.1:") and " で表示しています。止めるときは Ctrl-C" in line, line
+        url = line.split(" ")[2]
+        r = subprocess.run([BIN, "build"], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 1, r
+        assert r.stderr.splitlines() == [
+            f"Error: portal serve（プロセス {server.pid}、{url}）が site/ に書き込んでいます",
+            f"直し方: portal serve は、保存のたびに site/ を作り直しています。{url} を開いて確かめるか、"
+            "先に portal serve を止めてください（動いているターミナルで Ctrl-C）。"
+            "別のフォルダーに書き出すときは、`--output` で指定してください",
+        ], r.stderr
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, _ = server.communicate(timeout=30)
+    assert server.returncode == 0 and "止めました。" in out
+
+
 def test_lint_counts_a_file_whose_front_matter_stops_it(work):
     """A page whose front matter has an error is still a file lint read: the last line does not
     say "Linted 0 files" above that file's error."""

@@ -67,16 +67,25 @@ struct BuildCommand: ParsableCommand {
   var baseURL: String?
 
   func validate() throws {
-    if let baseURL, let problem = Addresses.problem(baseURL, allowed: .siteBase) {
+    if let baseURL, let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase) {
       throw ValidationError(
-        "`--base-url \(baseURL)` \(problem)\nHelp: write for example --base-url https://preview.example.jp/pr-12/"
-      )
+        say(
+          "`--base-url \(baseURL)` \(problem)\nHelp: write for example --base-url https://preview.example.jp/pr-12/",
+          "`--base-url \(baseURL)` のアドレスは使えません。\(japanese)\n直し方: たとえば --base-url https://preview.example.jp/pr-12/ と書いてください"
+        ))
     }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
-      throw ValidationError(
-        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00"
-      )
+      throw Self.notADateTime(now)
     }
+  }
+
+  /// `--now` that is no date-time (`portal build` and `portal lint` take the same).
+  static func notADateTime(_ now: String) -> ValidationError {
+    ValidationError(
+      say(
+        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00",
+        "`--now \(now)` は日時として読めません\n直し方: 日時は ISO 8601 の形で書いてください（例：--now 2026-12-01T09:00:00+09:00、日付だけなら --now 2026-12-01）"
+      ))
   }
 
   func run() throws {
@@ -102,7 +111,7 @@ struct BuildCommand: ParsableCommand {
       print(report.summary(in: .current))
     case .json:
       print(DiagnosticPrinter.render(report.diagnostics, as: .json))
-      FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+      FileHandle.standardError.write(Data((report.summary(in: .current) + "\n").utf8))
     }
     if !report.succeeded { throw ExitCode(1) }
   }

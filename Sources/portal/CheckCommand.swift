@@ -96,18 +96,31 @@ struct CheckCommand: ParsableCommand {
 
   func validate() throws {
     if let config, !FileManager.default.fileExists(atPath: config) {
-      throw ValidationError("`--config \(config)` does not exist\nHelp: give the path of site.yml")
+      throw ValidationError(
+        say(
+          "`--config \(config)` does not exist\nHelp: give the path of site.yml",
+          "`--config` に指定した `\(config)` がありません\n直し方: site.yml の場所を指定してください（例：--config content/site.yml）"
+        ))
     }
-    if timeout <= 0 { throw ValidationError("`--timeout` must be more than 0 seconds") }
+    if timeout <= 0 {
+      throw ValidationError(
+        say(
+          "`--timeout` must be more than 0 seconds",
+          "`--timeout` には 0 より大きい秒数を指定してください"))
+    }
     if retries < 0 || concurrency < 1 || perHost < 1 || cacheMaxAge < 0 {
       throw ValidationError(
-        "`--retries` and `--cache-max-age` must be 0 or more, `--concurrency` and `--per-host` 1 or more"
-      )
+        say(
+          "`--retries` and `--cache-max-age` must be 0 or more, `--concurrency` and `--per-host` 1 or more",
+          "`--retries` と `--cache-max-age` には 0 以上の数を、`--concurrency` と `--per-host` には 1 以上の数を指定してください"
+        ))
     }
     if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
       throw ValidationError(
-        "`--base-url \(baseURL)` is not an http(s) URL\nHelp: write for example https://dx.example.jp/"
-      )
+        say(
+          "`--base-url \(baseURL)` is not an http(s) URL\nHelp: write for example https://dx.example.jp/",
+          "`--base-url \(baseURL)` は、`https://` か `http://` で始まるアドレスではありません\n直し方: たとえば --base-url https://dx.example.jp/ と書いてください"
+        ))
     }
   }
 
@@ -120,7 +133,10 @@ struct CheckCommand: ParsableCommand {
     if external {
       if let problem = CurlFetcher.unavailable {
         throw ValidationError(
-          "--external needs libcurl: \(problem)\nHelp: install it, e.g. `apt-get install libcurl4`")
+          say(
+            "--external needs libcurl: \(problem)\nHelp: install it, e.g. `apt-get install libcurl4`",
+            "`--external` を使うには libcurl が必要です（\(problem)）\n直し方: libcurl をインストールしてください（例：`apt-get install libcurl4`）"
+          ))
       }
       var e = ExternalCheckOptions()
       e.maxConcurrent = concurrency
@@ -141,7 +157,8 @@ struct CheckCommand: ParsableCommand {
       print(CheckReporter.render(report, as: .text, strict: strict, language: .current))
     case .json, .junit:
       print(CheckReporter.render(report, as: format == .json ? .json : .junit, strict: strict))
-      FileHandle.standardError.write(Data((CheckReporter.summary(report) + "\n").utf8))
+      FileHandle.standardError.write(
+        Data((CheckReporter.summary(report, in: .current) + "\n").utf8))
     }
     if report.failed(strict: strict) { throw ExitCode(1) }
   }

@@ -67,16 +67,19 @@ struct LintCommand: ParsableCommand {
         || !isDirectory.boolValue
     {
       throw ValidationError(
-        "the content folder `\(content)` does not exist\nHelp: run in the site folder or pass --content DIR"
-      )
+        say(
+          "the content folder `\(content)` does not exist\nHelp: run in the site folder or pass --content DIR",
+          "content フォルダー `\(content)` がありません\n直し方: サイトのフォルダーで実行するか、`--content` でフォルダーを指定してください"
+        ))
     }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
-      throw ValidationError(
-        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00"
-      )
+      throw BuildCommand.notADateTime(now)
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
-      throw ValidationError("`\(path)` does not exist\nHelp: give a Markdown file or a folder")
+      throw ValidationError(
+        say(
+          "`\(path)` does not exist\nHelp: give a Markdown file or a folder",
+          "`\(path)` がありません\n直し方: Markdown のファイルかフォルダーを指定してください"))
     }
     // A path lint does not read said "Linted 0 files: no problems", which reads as a pass.
     let folder = URL(fileURLWithPath: content).standardizedFileURL.resolvingSymlinksInPath().path
@@ -84,15 +87,19 @@ struct LintCommand: ParsableCommand {
       let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
       guard url.path == folder || url.path.hasPrefix(folder + "/") else {
         throw ValidationError(
-          "`\(path)` is not in the content folder `\(content)`\nHelp: portal lint reads the pages of the content folder: give a file or folder under it, or the folder with --content DIR"
-        )
+          say(
+            "`\(path)` is not in the content folder `\(content)`\nHelp: portal lint reads the pages of the content folder: give a file or folder under it, or the folder with --content DIR",
+            "`\(path)` は content フォルダー `\(content)` の中にありません\n直し方: portal lint が確かめるのは content フォルダーのページです。その中のファイルかフォルダーを指定するか、`--content` で content フォルダーを指定してください"
+          ))
       }
       var isDirectory: ObjCBool = false
       _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
       if !isDirectory.boolValue, url.pathExtension != "md" {
         throw ValidationError(
-          "`\(path)` is not a Markdown page\nHelp: portal lint checks the text of .md pages; problems in site.yml are reported by portal build"
-        )
+          say(
+            "`\(path)` is not a Markdown page\nHelp: portal lint checks the text of .md pages; problems in site.yml are reported by portal build",
+            "`\(path)` は Markdown のページではありません\n直し方: portal lint が確かめるのは .md のページの文章です。site.yml の問題は portal build で表示されます"
+          ))
       }
     }
   }

@@ -61,11 +61,16 @@ struct SearchCommand: ParsableCommand {
   func validate() throws {
     if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError(
-        "the query is empty\nHelp: give what to look for, for example portal search 防災")
+        say(
+          "the query is empty\nHelp: give what to look for, for example portal search 防災",
+          "探す言葉がありません\n直し方: 探す言葉を書いてください（例：portal search 防災）"))
     }
     if limit < 0 {
       throw ValidationError(
-        "`--limit \(limit)` must be 0 or more\nHelp: --limit 0 prints every match")
+        say(
+          "`--limit \(limit)` must be 0 or more\nHelp: --limit 0 prints every match",
+          "`--limit \(limit)` は使えません。0 以上の数を指定してください\n直し方: 一致したものをすべて表示するときは --limit 0 と書いてください"
+        ))
     }
     _ = try kinds()
   }
@@ -81,9 +86,16 @@ struct SearchCommand: ParsableCommand {
       guard let kind = Self.kind(named: name) else {
         let english = ["strategy", "field", "initiative", "event", "glossary", "about"]
         let guess = Suggest.closest(to: name, in: english).map { "did you mean `\($0)`? " } ?? ""
+        // In Japanese, the kinds by the names the site shows first (ようご → 用語).
+        let japanese = ["戦略", "分野", "取組", "イベント", "用語", "このサイトについて"]
+        let guessJa =
+          Suggest.closest(to: name, in: japanese + english).map { "`\($0)` のまちがいではありませんか。" }
+          ?? ""
         throw ValidationError(
-          "`--kind \(name)` is not a kind\nHelp: \(guess)use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)"
-        )
+          say(
+            "`--kind \(name)` is not a kind\nHelp: \(guess)use strategy, field, initiative, event, glossary or about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)",
+            "`--kind \(name)` という種類はありません\n直し方: \(guessJa)\(japanese.joined(separator: "・")) のどれかを書いてください（英語の strategy・field・initiative・event・glossary・about でも書けます）"
+          ))
       }
       out.insert(kind)
     }
@@ -109,14 +121,20 @@ struct SearchCommand: ParsableCommand {
     do {
       engine = try SearchEngine(directory: directory)
     } catch let error as SearchIndexError {
-      let help: String
+      let message: String
       switch error {
-      case .missing:
-        help = "run `portal build` first, or point --site at the built site folder"
-      case .invalid:
-        help = "the index was written by another version of Portal; run `portal build` again"
+      case .missing(let path):
+        message = say(
+          "Error: \(error)\nHelp: run `portal build` first, or point --site at the built site folder",
+          "Error: \(path) に検索の索引がありません\n直し方: 先に `portal build` を実行するか、`--site` でビルドしたサイトのフォルダーを指定してください"
+        )
+      case .invalid(let path):
+        message = say(
+          "Error: \(error)\nHelp: the index was written by another version of Portal; run `portal build` again",
+          "Error: 検索の索引のファイル \(path) が正しくありません\n直し方: 別の版の Portal で作った索引です。もう一度 `portal build` を実行してください"
+        )
       }
-      FileHandle.standardError.write(Data("Error: \(error)\nHelp: \(help)\n".utf8))
+      FileHandle.standardError.write(Data((message + "\n").utf8))
       throw ExitCode(1)
     }
     let kinds = try kinds()
@@ -138,8 +156,13 @@ struct SearchCommand: ParsableCommand {
           Self.text(query: query, response: response, limit: limit, suggestions: suggestions)))
       if explain {
         print("")
-        print("Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):")
-        for (f, s) in zip(files, sizes) { print("  search/\(f)  \(s) bytes") }
+        print(
+          say(
+            "Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):",
+            "読んだ索引のファイル（\(files.count)個、\(sizes.reduce(0, +))バイト。gzip での圧縮前の大きさ）："))
+        for (f, s) in zip(files, sizes) {
+          print(say("  search/\(f)  \(s) bytes", "  search/\(f)  \(s)バイト"))
+        }
       }
     }
   }

@@ -50,13 +50,18 @@ struct ServeCommand: ParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else {
       throw ValidationError(
-        "`--port \(port)` is not a port\nHelp: use a number from 1024 to 65535, or 0")
+        say(
+          "`--port \(port)` is not a port\nHelp: use a number from 1024 to 65535, or 0",
+          "`--port \(port)` はポート番号として使えません\n直し方: 1024 から 65535 までの数か、0 を指定してください（0 なら空いているポートを選びます）"
+        ))
     }
     var address = in_addr()
     guard inet_pton(AF_INET, host, &address) == 1 else {
       throw ValidationError(
-        "`--host \(host)` is not an IPv4 address\nHelp: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)"
-      )
+        say(
+          "`--host \(host)` is not an IPv4 address\nHelp: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network of this computer)",
+          "`--host \(host)` は IPv4 のアドレスではありません\n直し方: 127.0.0.1（このパソコンだけで見る）か 0.0.0.0（同じネットワークのほかの機器からも見る）を指定してください"
+        ))
     }
   }
 
@@ -97,11 +102,18 @@ struct ServeCommand: ParsableCommand {
             ? PreviewServer.networkAddresses().map { "http://\($0):\(port)/" }
             : ["http://\(host):\(port)/"]
           FileHandle.standardOutput.write(
-            Data(others.map { "On other devices on this network: \($0)\n" }.joined().utf8))
+            Data(
+              others.map {
+                say(
+                  "On other devices on this network: \($0)\n",
+                  "同じネットワークのほかの機器からは：\($0)\n")
+              }.joined().utf8))
           FileHandle.standardError.write(
             Data(
-              "Warning: anyone on this network can open the preview\(drafts ? ", drafts included" : "") and what the panel says about each page.\n"
-                .utf8))
+              say(
+                "Warning: anyone on this network can open the preview\(drafts ? ", drafts included" : "") and what the panel says about each page.\n",
+                "Warning: このネットワークのだれでも、プレビュー\(drafts ? "（下書きも含みます）" : "")と、各ページについてパネルに出る内容を見られます。\n"
+              ).utf8))
         }
       } catch {
         failure.set(error)
@@ -110,13 +122,21 @@ struct ServeCommand: ParsableCommand {
     }
     done.wait()
     if let inUse = failure.error as? PreviewServer.PortInUse {
+      let next = inUse.port == 65535 ? 8080 : inUse.port + 1
       FileHandle.standardError.write(
         Data(
-          """
-          Error: \(inUse)
-          Help: stop it, or pick another port: portal serve --port \(inUse.port == 65535 ? 8080 : inUse.port + 1) (--port 0 picks a free one)
+          say(
+            """
+            Error: \(inUse)
+            Help: stop it, or pick another port: portal serve --port \(next) (--port 0 picks a free one)
 
-          """.utf8))
+            """,
+            """
+            Error: \(inUse.host) のポート \(inUse.port) は、ほかのプログラムが使っています
+            直し方: そのプログラムを止めるか、別のポートを指定してください（例：portal serve --port \(next)。--port 0 なら空いているポートを選びます）
+
+            """
+          ).utf8))
       throw ExitCode(1)
     }
     if let error = failure.error {

@@ -34,9 +34,13 @@ enum PortalCommands {
     guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
     let names = all.map { $0._commandName } + ["help"]
     guard !names.contains(first) else { return nil }
+    let commands = names.dropLast()
     return Suggest.closest(to: first, in: names).map { name in
-      "Error: there is no command `\(first)`\nHelp: did you mean `portal \(name)`?\n"
-        + "Usage: portal <command>, with one of: \(names.dropLast().joined(separator: ", "))"
+      say(
+        "Error: there is no command `\(first)`\nHelp: did you mean `portal \(name)`?\n"
+          + "Usage: portal <command>, with one of: \(commands.joined(separator: ", "))",
+        "Error: `\(first)` というコマンドはありません\n直し方: `portal \(name)` のまちがいではありませんか。\n"
+          + "使い方: portal <コマンド>（コマンドは \(commands.joined(separator: "、")) のどれかです）")
     }
   }
 }
