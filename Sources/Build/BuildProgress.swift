@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
@@ -19,14 +20,26 @@ public final class BuildProgress: @unchecked Sendable {
   private let timings = ProcessInfo.processInfo.environment["PORTAL_TIMINGS"] != nil
   private var last: (String, ContinuousClock.Instant, Double)?
 
-  init(enabled: Bool) { self.enabled = enabled }
+  /// The language the line is shown in (the timings stay English, for the benchmarks).
+  private let language: MessageLanguage
 
-  /// Announces a step, e.g. "Rendering 10,452 files".
-  func step(_ text: String) {
+  init(enabled: Bool, language: MessageLanguage = .current) {
+    self.enabled = enabled
+    self.language = language
+  }
+
+  /// Announces a step, e.g. "Rendering 10,452 files", with its Japanese for a writer whose
+  /// computer is set to it.
+  func step(_ text: String, ja: String? = nil) {
     if timings { time(text) }
     guard enabled, ContinuousClock.now - started > .milliseconds(250) else { return }
     shown = true
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(line(text, ja: ja))…".utf8))
+  }
+
+  /// The step as shown: in Japanese where it has Japanese and the language is Japanese.
+  func line(_ text: String, ja: String?) -> String {
+    language == .japanese ? ja ?? text : text
   }
 
   private func time(_ text: String) {

@@ -58,7 +58,7 @@ public enum SiteBuilder {
     }
 
     // Step 1: stop here if no source changed since the last build.
-    progress.step("Checking sources")
+    progress.step("Checking sources", ja: "変わったファイルを調べています")
     let settings = BuildCache.settings(for: options)
     let now = Int64(options.now.epochSeconds)
     // Without a session, first only the digest of the stamps: when it is the last build's,
@@ -135,7 +135,7 @@ public enum SiteBuilder {
     }
 
     // Step 2: load and validate content; only files whose stamp changed are parsed again.
-    progress.step("Loading content")
+    progress.step("Loading content", ja: "ページを読み込んでいます")
     var contentStamps: [String: FileStamp] = [:]
     for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
       contentStamps[String(path.dropFirst(2))] = stamp
@@ -186,14 +186,15 @@ public enum SiteBuilder {
     // Step 4: resolve URLs, bodies and relations. Runs even when loading found errors, on the
     // pages that did load, so broken links are reported in the same run. Bodies come from the
     // session or, as stubs without HTML, from the cache when their inputs are unchanged.
-    progress.step("Resolving \(pageCount) pages")
+    progress.step(
+      "Resolving \(pageCount) pages", ja: "\(pageCount)ページのつながりを調べています")
     let memo = bodyMemo(session: session, previous: previous)
     var (site, resolveDiagnostics) = Resolver.resolve(content!, now: options.now, memo: memo)
     diagnostics += resolveDiagnostics
     guard !diagnostics.hasErrors else { return finish(0) }
 
     // Step 5: what each output is made from.
-    progress.step("Planning")
+    progress.step("Planning", ja: "作るファイルを決めています")
     let (allJobs, inputs, dependencies) = planInputs(
       site, theme: theme, hashes: content!.hashes, global: globalInputs(settings, options, theme))
     var conflicts = RenderPlan.redirectConflicts(allJobs, in: site)
@@ -270,7 +271,9 @@ public enum SiteBuilder {
     do {
       let chunk = 512
       for start in stride(from: 0, to: jobs.count, by: chunk) {
-        progress.step("Rendering \(jobs.count) files (\(start)/\(jobs.count))")
+        progress.step(
+          "Rendering \(jobs.count) files (\(start)/\(jobs.count))",
+          ja: "\(jobs.count)個のファイルを作っています（\(start)/\(jobs.count)）")
         try take(plan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
       }
       plan = nil
@@ -279,7 +282,9 @@ public enum SiteBuilder {
       if staging != nil && session == nil { site.dropRenderedBodies() }
       if staging != nil { MemoryRelease.betweenSteps() }
       if rebuildSearch {
-        progress.step("Indexing \(site.pages.count) pages for search")
+        progress.step(
+          "Indexing \(site.pages.count) pages for search",
+          ja: "\(site.pages.count)ページの検索の索引を作っています")
         let earlierPaths = searchPaths
         let documents = SearchDocuments(site: site)
         let search = try SearchIndexStep.run(
@@ -305,7 +310,7 @@ public enum SiteBuilder {
       }
       // Also after an incremental build made the index whole: the cache is encoded next.
       if staging != nil || (rebuildSearch && session == nil) { MemoryRelease.betweenSteps() }
-      progress.step("Writing")
+      progress.step("Writing", ja: "書き出しています")
       if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
       staging?.discard()
