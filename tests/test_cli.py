@@ -494,6 +494,32 @@ def test_new_speaks_japanese_on_a_japanese_computer(work):
     assert r.returncode == 2 and r.stderr.startswith("Error: content/initiatives/bousai-ja.md はもうあります\n直し方: ")
 
 
+def test_list_rules_speaks_japanese_on_a_japanese_computer(work):
+    """`portal lint --list-rules` gives each rule's summary and threshold in Japanese with
+    PORTAL_LANG=ja, and the English of before, word for word, with PORTAL_LANG=en."""
+
+    def list_rules(language):
+        env = {**os.environ, "PORTAL_LANG": language}
+        r = subprocess.run([BIN, "lint", "--list-rules"], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stdout + r.stderr
+        return r.stdout.splitlines()
+
+    ja = list_rules("ja")
+    pad = " " * len("lint.front-matter-markup  ")
+    assert "lint.sentence-length      文が長すぎて、一度では読めません。" in ja
+    assert pad + "既定値 60：一つの文の最大の文字数" in ja
+    assert "lint.image-alt            画像に代わりのテキスト（alt）がありません。" in ja
+    assert pad + "オン・オフ" in ja
+    assert not any("default " in line or "on or off" in line for line in ja)
+    en = list_rules("en")
+    assert len(en) == len(ja) == 2 * 29
+    assert "lint.sentence-length      A sentence is too long to read in one go." in en
+    assert pad + "default 60: maximum characters in one sentence" in en
+    assert "lint.image-alt            An image without alternative text." in en
+    assert pad + "on or off" in en
+    assert [line.split()[0] for line in en[::2]] == [line.split()[0] for line in ja[::2]]
+
+
 def test_usage_mistakes_speak_japanese_on_a_japanese_computer(work):
     """Every command's usage mistakes say `Error:` and `直し方:` in Japanese with PORTAL_LANG=ja
     (the `Usage:` line stays ArgumentParser's); with PORTAL_LANG=en they are the English of

@@ -24,8 +24,9 @@ public enum Linter {
   public static var rules: [RuleDescription] {
     allRules.map {
       RuleDescription(
-        id: $0.id, summary: $0.summary, defaultThreshold: $0.threshold?.value,
-        thresholdMeaning: $0.threshold?.meaning)
+        id: $0.id, summary: $0.summary, japaneseSummary: $0.japaneseSummary,
+        defaultThreshold: $0.threshold?.value, thresholdMeaning: $0.threshold?.meaning,
+        japaneseThresholdMeaning: $0.threshold?.japaneseMeaning)
     }
   }
 

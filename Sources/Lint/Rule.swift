@@ -17,6 +17,8 @@ protocol Rule: Sendable {
   var id: String { get }
   /// One line for `portal lint --list-rules`.
   var summary: String { get }
+  /// The same line in Japanese, for `portal lint --list-rules` on a computer set to Japanese.
+  var japaneseSummary: String { get }
   /// The default threshold, or nil for a rule that is only on or off.
   var threshold: Threshold? { get }
 
@@ -50,8 +52,12 @@ struct RuleContext {
 public struct RuleDescription: Sendable, Hashable {
   public var id: String
   public var summary: String
+  /// The summary in Japanese.
+  public var japaneseSummary: String
   /// nil for rules that are only on or off.
   public var defaultThreshold: Int?
   /// What the threshold counts, e.g. "maximum characters in one sentence".
   public var thresholdMeaning: String?
+  /// The same in Japanese, e.g. 「一つの文の最大の文字数」.
+  public var japaneseThresholdMeaning: String?
 }

@@ -212,9 +212,20 @@ struct LintCommand: ParsableCommand {
     let width = Linter.rules.map(\.id.count).max() ?? 0
     return Linter.rules.map { rule in
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-      let setting =
-        rule.defaultThreshold.map { "default \($0): \(rule.thresholdMeaning ?? "")" } ?? "on or off"
-      return "\(padded)  \(rule.summary)\n\(String(repeating: " ", count: width + 2))\(setting)"
+      let summary: String
+      let setting: String
+      if MessageLanguage.current == .japanese {
+        summary = rule.japaneseSummary
+        setting =
+          rule.defaultThreshold.map { "既定値 \($0)：\(rule.japaneseThresholdMeaning ?? "")" }
+          ?? "オン・オフ"
+      } else {
+        summary = rule.summary
+        setting =
+          rule.defaultThreshold.map { "default \($0): \(rule.thresholdMeaning ?? "")" }
+          ?? "on or off"
+      }
+      return "\(padded)  \(summary)\n\(String(repeating: " ", count: width + 2))\(setting)"
     }.joined(separator: "\n")
   }
 }

@@ -62,6 +62,28 @@ import Testing
       Linter.rules.allSatisfy { ($0.defaultThreshold == nil) == ($0.thresholdMeaning == nil) })
   }
 
+  /// `portal lint --list-rules` on a computer set to Japanese shows each rule in Japanese: a
+  /// summary of its own (not the English copied), and the threshold's meaning.
+  @Test func everyRuleHasAJapaneseSummary() {
+    func hasJapanese(_ text: String) -> Bool {
+      text.unicodeScalars.contains {
+        (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value)
+      }
+    }
+    for rule in Linter.rules {
+      #expect(!rule.japaneseSummary.isEmpty, "\(rule.id)")
+      #expect(hasJapanese(rule.japaneseSummary), "\(rule.id): \(rule.japaneseSummary)")
+      #expect(rule.japaneseSummary != rule.summary, "\(rule.id)")
+      #expect(!rule.japaneseSummary.contains("\n"), "\(rule.id)")
+      #expect(
+        (rule.thresholdMeaning == nil) == (rule.japaneseThresholdMeaning == nil), "\(rule.id)")
+      if let meaning = rule.japaneseThresholdMeaning {
+        #expect(hasJapanese(meaning), "\(rule.id): \(meaning)")
+      }
+    }
+    #expect(Set(Linter.rules.map(\.japaneseSummary)).count == Linter.rules.count)
+  }
+
   @Test func warningsOnlyAndSorted() throws {
     let found = try lint("ｶﾀｶﾅです。\n\n地域防災計画策定を進めます。")
     #expect(found.allSatisfy { $0.severity == .warning })

@@ -11,6 +11,7 @@ import Diagnostics
 struct DateWeekdayRule: Rule {
   let id = "lint.date-weekday"
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
+  let japaneseSummary = "日付に曜日がありません（12月5日 → 12月5日（土））。"
 
   static let weekdayNames: [Character] = ["日", "月", "火", "水", "木", "金", "土"]
   static let weekdays = CharacterClass("月火水木金土日祝")

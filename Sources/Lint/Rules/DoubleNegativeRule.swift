@@ -6,6 +6,7 @@ import Diagnostics
 struct DoubleNegativeRule: Rule {
   let id = "lint.double-negative"
   let summary = "A double negative such as 〜ないわけではない."
+  let japaneseSummary = "「〜ないわけではない」のような二重否定があります。"
 
   /// Each pattern is a sequence of alternatives, expanded into every combination once.
   static let patterns: [[LintCharacter]] = {

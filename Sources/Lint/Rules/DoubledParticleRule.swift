@@ -10,6 +10,7 @@ import Diagnostics
 struct DoubledParticleRule: Rule {
   let id = "lint.doubled-particle"
   let summary = "The same particle twice in one clause (二重助詞)."
+  let japaneseSummary = "同じ助詞が近くで2回使われています（二重助詞）。"
   let threshold: Threshold? = Threshold(
     value: 4,
     meaning: "report the same particle when at most this many characters separate the two",

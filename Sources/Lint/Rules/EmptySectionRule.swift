@@ -7,6 +7,7 @@ import Markdown
 struct EmptySectionRule: Rule {
   let id = "lint.empty-section"
   let summary = "A heading with nothing under it, or a heading without words."
+  let japaneseSummary = "見出しの下に何も書かれていないか、見出しに文字がありません。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     page.emptySections.map { section in

@@ -11,6 +11,7 @@ import Foundation
 struct FileLinkRule: Rule {
   let id = "lint.file-link"
   let summary = "A link to a PDF or other file that does not say its format and size."
+  let japaneseSummary = "PDF などのファイルへのリンクに、ファイルの種類と大きさが書かれていません。"
 
   /// The formats by extension: the name a reader knows, and the words that count as saying it.
   static let formats: [String: (name: String, words: [String])] = {
@@ -87,6 +88,7 @@ struct FileLinkRule: Rule {
 struct ImageWeightRule: Rule {
   let id = "lint.image-weight"
   let summary = "An image of the site larger than the limit (in KB) to download."
+  let japaneseSummary = "画像が上限（KB）より大きく、ダウンロードに時間がかかります。"
   let threshold: Threshold? = Threshold(
     value: 500, meaning: "maximum size of an image in KB",
     japaneseMeaning: "画像の最大の大きさ（KB）", range: 50...100_000)

@@ -9,6 +9,7 @@ import Markdown
 struct FootnoteRule: Rule {
   let id = "lint.footnote"
   let summary = "A footnote ([^1] or [^1]: …), which the site does not support."
+  let japaneseSummary = "このサイトでは使えない脚注（[^1] や [^1]: …）があります。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }

@@ -8,6 +8,7 @@ struct FrontMatterMarkupRule: Rule {
   let id = "lint.front-matter-markup"
   let summary =
     "Furigana {漢字|かんじ}, **bold** or [links](…) in title, summary and the other front matter texts, which show them as typed."
+  let japaneseSummary = "ページの先頭（--- の間）の title や summary などに書いたふりがな・太字・リンクは、書いたまま表示されます。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard let key = page.frontMatterKey else { return [] }

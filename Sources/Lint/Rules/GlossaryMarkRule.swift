@@ -9,6 +9,7 @@ import EditDistance
 struct GlossaryMarkRule: Rule {
   let id = "lint.glossary-mark"
   let summary = "A ※ after a word that is not a glossary term, so nothing explains it."
+  let japaneseSummary = "用語集の言葉ではないのに「※」が付いていて、説明がどこにもありません。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     let text = block.text

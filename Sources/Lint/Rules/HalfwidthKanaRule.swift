@@ -5,6 +5,7 @@ import Diagnostics
 struct HalfwidthKanaRule: Rule {
   let id = "lint.halfwidth-kana"
   let summary = "Half-width katakana such as ｶﾀｶﾅ."
+  let japaneseSummary = "ｶﾀｶﾅ のような半角カタカナが使われています。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []

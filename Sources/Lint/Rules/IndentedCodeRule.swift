@@ -9,6 +9,7 @@ import Markdown
 struct IndentedCodeRule: Rule {
   let id = "lint.indented-code"
   let summary = "Japanese text indented by 4 spaces or a tab, which becomes a code block."
+  let japaneseSummary = "行の始めに空白4つかタブがあり、日本語の文がコード用の枠になります。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }

@@ -16,6 +16,7 @@ struct JoinedLinesRule: Rule {
   let id = "lint.joined-lines"
   let summary =
     "Lines meant as a list or as lines of their own (・筆記用具, -x, 1.x, 電話：…) joined into one paragraph."
+  let japaneseSummary = "箇条書きや別の行のつもりの行（・筆記用具、-x、1.x、電話：…）が一つの段落につながっています。"
 
   /// Bullets writers type for a list; circled numbers for a numbered one.
   static let bullets = CharacterClass("・•●○◯◎■□◆◇★☆▪▫")

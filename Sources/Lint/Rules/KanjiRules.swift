@@ -5,6 +5,7 @@ import Diagnostics
 struct KanjiRunRule: Rule {
   let id = "lint.kanji-run"
   let summary = "Too many kanji in a row."
+  let japaneseSummary = "漢字が続けて並びすぎています。"
   let threshold: Threshold? = Threshold(
     value: 6, meaning: "maximum kanji in a row",
     japaneseMeaning: "続けて書ける漢字の最大の数", range: 2...100)
@@ -52,6 +53,7 @@ struct KanjiRunRule: Rule {
 struct KanjiRatioRule: Rule {
   let id = "lint.kanji-ratio"
   let summary = "A paragraph has too high a share of kanji."
+  let japaneseSummary = "段落の中の漢字の割合が高すぎます。"
   let threshold: Threshold? = Threshold(
     value: 40, meaning: "maximum percentage of kanji among the letters of a paragraph",
     japaneseMeaning: "段落の文字のうち漢字の割合の上限（%）",
@@ -139,6 +141,7 @@ struct KanjiRatioRule: Rule {
 struct RareKanjiRule: Rule {
   let id = "lint.rare-kanji"
   let summary = "Kanji outside the 常用漢字 without a reading."
+  let japaneseSummary = "常用漢字にない漢字に、読み方がありません。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     Loanwords.check(page, context, everyday: []) { text, i in

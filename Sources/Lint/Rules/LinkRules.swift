@@ -6,6 +6,7 @@ import Markdown
 struct VagueLinkTextRule: Rule {
   let id = "lint.vague-link-text"
   let summary = "Link text such as こちら or click here that does not say where it goes."
+  let japaneseSummary = "リンクの文字が「こちら」などで、どこに移動するかわかりません。"
 
   /// The list `portal check` uses on the built HTML.
   static let vague = VagueLinkText.phrases
@@ -47,6 +48,7 @@ struct VagueLinkTextRule: Rule {
 struct ImageAltRule: Rule {
   let id = "lint.image-alt"
   let summary = "An image without alternative text."
+  let japaneseSummary = "画像に代わりのテキスト（alt）がありません。"
 
   static let placeholders: Set<String> = [
     "画像", "写真", "図", "イメージ", "image", "photo", "picture", "img",
@@ -90,6 +92,7 @@ struct LinkAddressRule: Rule {
   let id = "lint.link-address"
   let summary =
     "A link without an address, or with one the page removes (javascript: and the like)."
+  let japaneseSummary = "リンクにアドレスがないか、ページから消されるアドレス（javascript: など）です。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     page.links.filter { !$0.isImage }.compactMap { link in

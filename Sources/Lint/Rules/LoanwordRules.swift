@@ -8,6 +8,7 @@ import Diagnostics
 struct KatakanaWordRule: Rule {
   let id = "lint.katakana-word"
   let summary = "A katakana loanword that is neither in the glossary nor explained."
+  let japaneseSummary = "用語集になく、説明もないカタカナ語があります。"
   let threshold: Threshold? = Threshold(
     value: 4, meaning: "minimum length of a katakana word to check",
     japaneseMeaning: "確かめるカタカナ語の最低の文字数", range: 2...50)
@@ -61,6 +62,7 @@ struct KatakanaWordRule: Rule {
 struct AcronymRule: Rule {
   let id = "lint.acronym"
   let summary = "A Latin abbreviation that is neither in the glossary nor explained."
+  let japaneseSummary = "用語集になく、説明もない略語（ABC など）があります。"
   let threshold: Threshold? = Threshold(
     value: 2, meaning: "minimum capital letters that make a word an abbreviation",
     japaneseMeaning: "略語とみなす大文字の最低の数", range: 1...20)
@@ -116,6 +118,7 @@ struct AcronymRule: Rule {
 struct EnglishWordRule: Rule {
   let id = "lint.english-word"
   let summary = "An English word or phrase that is neither in the glossary nor explained."
+  let japaneseSummary = "用語集になく、説明もない英語の言葉があります。"
   let threshold: Threshold? = Threshold(
     value: 3, meaning: "minimum letters of an English word or phrase to check",
     japaneseMeaning: "確かめる英語の言葉の最低の文字数", range: 1...50)

@@ -8,6 +8,7 @@ import Diagnostics
 struct LongFuriganaRule: Rule {
   let id = "lint.long-furigana"
   let summary = "Furigana over a long word, which spreads the word out: one reading per word."
+  let japaneseSummary = "長い言葉にまとめてふりがなを付けていて、言葉が広がります。ふりがなは言葉ごとに付けます。"
   let threshold: Threshold? = Threshold(
     value: 10, meaning: "maximum characters in one group's reading",
     japaneseMeaning: "一つのふりがなの最大の文字数", range: 4...100)

@@ -12,6 +12,7 @@ struct MarkdownSlipRule: Rule {
   let id = "lint.markdown"
   let summary =
     "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字｜かな}."
+  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、**「」**です、［］（）など）。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {

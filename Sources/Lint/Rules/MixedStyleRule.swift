@@ -7,6 +7,7 @@ import Diagnostics
 struct MixedStyleRule: Rule {
   let id = "lint.mixed-style"
   let summary = "です・ます and である styles mixed on one page."
+  let japaneseSummary = "一つのページに「です・ます」調と「である」調が混ざっています。"
 
   enum Style { case desuMasu, dearu }
 

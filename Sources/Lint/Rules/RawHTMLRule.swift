@@ -9,6 +9,7 @@ import Markdown
 struct RawHTMLRule: Rule {
   let id = "lint.raw-html"
   let summary = "HTML in the Markdown, which the page leaves out (a block with the text in it)."
+  let japaneseSummary = "Markdown の中の HTML は、ページから省かれます（ブロックは中の文字ごと）。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     page.rawHTML.map { html in

@@ -5,6 +5,7 @@ import Diagnostics
 struct SentenceLengthRule: Rule {
   let id = "lint.sentence-length"
   let summary = "A sentence is too long to read in one go."
+  let japaneseSummary = "文が長すぎて、一度では読めません。"
   let threshold: Threshold? = Threshold(
     value: 60, meaning: "maximum characters in one sentence",
     japaneseMeaning: "一つの文の最大の文字数", range: 10...1000)
@@ -30,6 +31,7 @@ struct SentenceLengthRule: Rule {
 struct CommaCountRule: Rule {
   let id = "lint.comma-count"
   let summary = "A sentence has too many 読点 (、)."
+  let japaneseSummary = "一つの文に読点（、）が多すぎます。"
   let threshold: Threshold? = Threshold(
     value: 3, meaning: "maximum 読点 (、) in one sentence",
     japaneseMeaning: "一つの文の読点（、）の最大の数", range: 1...50)

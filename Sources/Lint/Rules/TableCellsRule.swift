@@ -11,6 +11,7 @@ struct TableCellsRule: Rule {
   let id = "lint.table-cells"
   let summary =
     "A table row with more cells than the header (dropped), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
+  let japaneseSummary = "表が崩れています（見出しよりセルが多い行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }
