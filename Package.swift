@@ -81,7 +81,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "TestSupport", dependencies: ["Content"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["Content", "Diagnostics"], path: "Tests/TestSupport"),
     .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
