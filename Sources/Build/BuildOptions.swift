@@ -81,8 +81,7 @@ public struct BuildReport: Sendable {
   /// `; 2 drafts and 1 page waiting for its publish time not built (--drafts builds them)`, or
   /// nothing.
   private var unpublishedNote: String {
-    let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
-    let scheduled = pageCounts.first { $0.0 == Self.scheduledCount }?.1 ?? 0
+    let (drafts, scheduled) = unpublished
     var parts: [String] = []
     if drafts > 0 { parts.append("\(drafts) draft\(drafts == 1 ? "" : "s")") }
     if scheduled > 0 {
@@ -94,6 +93,23 @@ public struct BuildReport: Sendable {
     return "; \(parts.joined(separator: " and ")) not built (--drafts builds them)"
   }
 
+  /// The drafts and the pages waiting for their publish time left out, from `pageCounts`.
+  var unpublished: (drafts: Int, scheduled: Int) {
+    (
+      pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0,
+      pageCounts.first { $0.0 == Self.scheduledCount }?.1 ?? 0
+    )
+  }
+
+  /// The pages per kind the last line names: kinds the site has none of are left out ("0
+  /// about" read as if pages had gone missing), and so are the counts of pages left out.
+  var builtCounts: [(String, Int)] {
+    pageCounts.filter { $0.0 != Self.draftCount && $0.0 != Self.scheduledCount && $0.1 > 0 }
+  }
+
+  /// Writing in place failed part way (`output.partial`): the output may be partly updated.
+  var partlyWritten: Bool { diagnostics.contains { $0.code == "output.partial" } }
+
   public var succeeded: Bool {
     !diagnostics.hasErrors && !failedOnWarnings && (filesWritten > 0 || mode != .full)
   }
@@ -103,17 +119,14 @@ public struct BuildReport: Sendable {
 
   /// What a failed build did to the output: nothing, unless writing in place failed part way.
   private var outputLeft: String {
-    diagnostics.contains { $0.code == "output.partial" }
+    partlyWritten
       ? "the output folder may be partly updated (the next build writes it whole again)"
       : "the previous output was left unchanged"
   }
 
   /// One line for the end of a build: pages per kind, problems, time.
   public var summary: String {
-    // Kinds the site has none of are left out: "0 about" read as if pages had gone missing.
-    let counted = pageCounts.filter {
-      $0.0 != Self.draftCount && $0.0 != Self.scheduledCount && $0.1 > 0
-    }
+    let counted = builtCounts
     let counts =
       counted.isEmpty ? "no pages" : counted.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     let time = String(format: "%.2f s", seconds) + unpublishedNote

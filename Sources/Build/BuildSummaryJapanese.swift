@@ -6,9 +6,7 @@ extension BuildReport {
   /// facts in Japanese for writers whose computer is set to it (`MessageLanguage`).
   public func summary(in language: MessageLanguage) -> String {
     guard language == .japanese else { return summary }
-    let counted = pageCounts.filter {
-      $0.0 != Self.draftCount && $0.0 != Self.scheduledCount && $0.1 > 0
-    }
+    let counted = builtCounts
     let counts =
       counted.isEmpty
       ? "ページなし"
@@ -18,7 +16,7 @@ extension BuildReport {
     if !succeeded {
       let strictNote = failedOnWarnings ? "（--strict のため、警告もエラーとして数えます）" : ""
       let left =
-        diagnostics.contains { $0.code == "output.partial" }
+        partlyWritten
         ? "出力フォルダーは一部だけ更新されているかもしれません（次のビルドで全体を書き直します）"
         : "前回の出力はそのまま残しています"
       return
@@ -51,8 +49,7 @@ extension BuildReport {
   /// `。下書き2件と、公開日時を待っている1件は作っていません（`portal build --drafts` で作ります）`, or
   /// nothing.
   private var unpublishedNoteJapanese: String {
-    let drafts = pageCounts.first { $0.0 == Self.draftCount }?.1 ?? 0
-    let scheduled = pageCounts.first { $0.0 == Self.scheduledCount }?.1 ?? 0
+    let (drafts, scheduled) = unpublished
     var parts: [String] = []
     if drafts > 0 { parts.append("下書き\(drafts)件") }
     if scheduled > 0 { parts.append("公開日時を待っている\(scheduled)件") }

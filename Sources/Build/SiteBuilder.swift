@@ -44,6 +44,10 @@ public enum SiteBuilder {
     }
     let outputLocation = SourceLocation(
       file: ContentLoader.displayPath(for: options.outputDirectory))
+    /// A write that failed, in both languages (`output.partial` when files were written first).
+    func failedWrite(_ error: Error) -> Diagnostic {
+      .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error))
+    }
 
     // Step 0: never replace something that is not ours.
     do {
@@ -106,8 +110,7 @@ public enum SiteBuilder {
           return report
         }
       } catch {
-        diagnostics.append(
-          .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
+        diagnostics.append(failedWrite(error))
         return finish(0)
       }
     }
@@ -224,8 +227,7 @@ public enum SiteBuilder {
     do {
       staging = previous == nil ? try StagingFolder(for: options.outputDirectory) : nil
     } catch {
-      diagnostics.append(
-        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
+      diagnostics.append(failedWrite(error))
       return finish(0)
     }
     let searchInputs = dependencies.searchInputs
@@ -314,8 +316,7 @@ public enum SiteBuilder {
       if sourceMapChanged { try take([sourceMap.file()]) }
     } catch {
       staging?.discard()
-      diagnostics.append(
-        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
+      diagnostics.append(failedWrite(error))
       return finish(0)
     }
     let cache = BuildCache(
@@ -375,8 +376,7 @@ public enum SiteBuilder {
       return report
     } catch {
       staging?.discard()
-      diagnostics.append(
-        .error(outputLocation, message(error), code: writeCode(error)).ja(japaneseMessage(error)))
+      diagnostics.append(failedWrite(error))
       return finish(0)
     }
   }

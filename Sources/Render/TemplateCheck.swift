@@ -165,7 +165,9 @@ struct TemplateCheck {
         return [printedList(tag, name, item: nil, at: location)]
       }
       if TemplateVocabulary.records.contains(name) {
-        return [printedRecord(tag, name, at: location)]
+        var keys: [String: TemplateVocabulary.Shape]?
+        if case .keys(let k)? = TemplateVocabulary.paths[name] { keys = k }
+        return [printedRecord(tag, name, keys: keys, at: location)]
       }
     }
     if tag.kind == .unescaped, !Self.isHTML(parts) {
@@ -191,13 +193,15 @@ struct TemplateCheck {
     )
   }
 
-  /// `{{page}}`: a dictionary printed as text prints nothing; its keys are text.
+  /// `{{page}}`: a dictionary printed as text prints nothing; its keys are text. With its
+  /// `keys` known, the hint names some of them.
   private func printedRecord(
-    _ tag: TemplateSyntax.Tag, _ name: String, at location: SourceLocation
+    _ tag: TemplateSyntax.Tag, _ name: String, keys: [String: TemplateVocabulary.Shape]?,
+    at location: SourceLocation
   ) -> Diagnostic {
     var hint = "print one of its keys, such as `\(tag.open)\(name).title\(tag.close)`"
     var hintJa = "`\(tag.open)\(name).title\(tag.close)` のように、キーの1つを出力してください"
-    if case .keys(let keys)? = TemplateVocabulary.paths[name] {
+    if let keys {
       let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
       hint = "print one of its keys: " + some.map { "`\(name).\($0)`" }.joined(separator: ", ")
       hintJa = "キーの1つを出力してください：" + some.map { "`\(name).\($0)`" }.joined(separator: "、")
@@ -205,7 +209,8 @@ struct TemplateCheck {
     return .warning(
       location, "`\(name)` holds keys, not text: `\(tag.text)` prints nothing", hint: hint,
       code: "theme.unknown-name"
-    ).ja(Self.holdsKeysJa(name, tag), hint: hintJa)
+    ).ja(
+      "`\(name)` は文字ではなくキーを持つ値なので、`\(tag.text)` では何も出力されません", hint: hintJa)
   }
 
   /// Whether a name's value holds HTML: `body` or `json_ld`, not under `params` (site.yml's
@@ -237,11 +242,6 @@ struct TemplateCheck {
 
   /// "did you mean `x`?" in Japanese.
   static func meant(_ name: String) -> String { "`\(name)` のまちがいではありませんか" }
-
-  /// "`name` holds keys, not text: `{{name}}` prints nothing" in Japanese.
-  static func holdsKeysJa(_ name: String, _ tag: TemplateSyntax.Tag) -> String {
-    "`\(name)` は文字ではなくキーを持つ値なので、`\(tag.text)` では何も出力されません"
-  }
 
   /// `{{{.}}}`: the item of the section it is in, which is text unless the section is `body`.
   private func dot(
@@ -344,18 +344,7 @@ struct TemplateCheck {
       }
       return [printedList(tag, tag.name, item: inner, at: location)]
     case .keys(let keys):
-      let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
-      return [
-        .warning(
-          location, "`\(tag.name)` holds keys, not text: `\(tag.text)` prints nothing",
-          hint: "print one of its keys: "
-            + some.map { "`\(tag.name).\($0)`" }.joined(separator: ", "),
-          code: "theme.unknown-name"
-        ).ja(
-          Self.holdsKeysJa(tag.name, tag),
-          hint: "キーの1つを出力してください："
-            + some.map { "`\(tag.name).\($0)`" }.joined(separator: "、"))
-      ]
+      return [printedRecord(tag, tag.name, keys: keys, at: location)]
     case .value, .open:
       return []
     }

@@ -320,15 +320,16 @@ enum TemplateSyntax {
         }
         if top.name != tag.name {
           let opening = written(top)
+          let hint = mismatchHint(opening: top, closing: tag)
           found.append(
             Problem(
               line: tag.line, column: tag.column,
               message:
                 "`\(closing)` closes `\(opening)`, opened on line \(top.line), column \(top.column)",
-              hint: mismatchHint(opening: top, closing: tag).english,
+              hint: hint.english,
               ja:
                 "`\(closing)` が、\(top.line)行目\(top.column)文字目で開いた `\(opening)` を閉じています",
-              jaHint: mismatchHint(opening: top, closing: tag).japanese))
+              jaHint: hint.japanese))
           break tags
         }
         closed[tag.name] = (written(top), tag.line)
@@ -349,7 +350,6 @@ enum TemplateSyntax {
     return nil
   }
 
-  /// An opening tag as messages show it, with its name trimmed: `{{#pages}}`.
   /// A closing tag whose name is a typo away from its section's: the name the theme knows (a
   /// value's) is the one to write in both; else both spellings are offered. Other names: the
   /// sections were closed out of order.
@@ -378,6 +378,7 @@ enum TemplateSyntax {
     )
   }
 
+  /// An opening tag as messages show it, with its name trimmed: `{{#pages}}`.
   private static func written(_ tag: Tag) -> String {
     let sigils: [Tag.Kind: String] = [.section: "#", .inverted: "^", .block: "$", .parent: "<"]
     return "\(tag.open)\(sigils[tag.kind] ?? "")\(tag.name)\(tag.close)"

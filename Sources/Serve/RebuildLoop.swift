@@ -213,20 +213,19 @@ final class RebuildLoop: @unchecked Sendable {
       let edited = changedSources.isEmpty ? nil : Self.describe(changedSources, in: folders)
       let repeatedWarnings = repeated && !report.diagnostics.isEmpty
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
-      func saved(_ paths: [String]) -> String? {
-        let saved = paths.filter { changedSources.contains("c/" + $0) }.map {
-          folders.content + "/" + $0
-        }
-        return saved.isEmpty ? nil : saved.joined(separator: japanese ? "、" : ", ")
+      let savedDrafts = report.drafts.filter { changedSources.contains("c/" + $0) }
+      let savedScheduled = report.scheduled.filter { changedSources.contains("c/" + $0) }
+      func named(_ paths: [String]) -> String? {
+        paths.isEmpty
+          ? nil
+          : paths.map { folders.content + "/" + $0 }.joined(separator: japanese ? "、" : ", ")
       }
-      let drafts = report.drafts.filter { changedSources.contains("c/" + $0) }.count
-      let scheduled = report.scheduled.filter { changedSources.contains("c/" + $0) }.count
       if japanese {
         let draftNote =
-          (saved(report.drafts).map {
+          (named(savedDrafts).map {
             "。\($0) は下書き（draft: true）なので、作っていません。`portal serve --drafts` で見られます"
           } ?? "")
-          + (saved(report.scheduled).map {
+          + (named(savedScheduled).map {
             "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
           } ?? "")
         log(
@@ -234,11 +233,11 @@ final class RebuildLoop: @unchecked Sendable {
             + (repeatedWarnings ? "。警告は前と同じです" : "") + draftNote)
       } else {
         let draftNote =
-          (saved(report.drafts).map {
-            "; \($0) \(drafts == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+          (named(savedDrafts).map {
+            "; \($0) \(savedDrafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
           } ?? "")
-          + (saved(report.scheduled).map {
-            "; \($0) \(scheduled == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
+          + (named(savedScheduled).map {
+            "; \($0) \(savedScheduled.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
           } ?? "")
         log(
           "Rebuilt in \(ms) ms\(edited.map { " after editing \($0)" } ?? ""): \(report.changedPaths.count) file(s) changed"

@@ -276,9 +276,3 @@ struct NewCommand: ParsableCommand {
     }
   }
 }
-
-/// The English or the Japanese of a message, as the writer's computer is set
-/// (`MessageLanguage`).
-func say(_ english: String, _ japanese: String) -> String {
-  MessageLanguage.current == .japanese ? japanese : english
-}

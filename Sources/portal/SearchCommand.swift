@@ -84,10 +84,10 @@ struct SearchCommand: ParsableCommand {
     var out = Set<SearchKind>()
     for name in names {
       guard let kind = Self.kind(named: name) else {
-        let english = ["strategy", "field", "initiative", "event", "glossary", "about"]
+        let english = SearchKind.allCases.map(\.rawValue)
         let guess = Suggest.closest(to: name, in: english).map { "did you mean `\($0)`? " } ?? ""
         // In Japanese, the kinds by the names the site shows first (ようご → 用語).
-        let japanese = ["戦略", "分野", "取組", "イベント", "用語", "このサイトについて"]
+        let japanese = SearchKind.allCases.map(\.label)
         let guessJa =
           Suggest.closest(to: name, in: japanese + english).map { "`\($0)` のまちがいではありませんか。" }
           ?? ""
