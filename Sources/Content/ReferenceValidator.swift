@@ -133,30 +133,50 @@ public enum ReferenceValidator {
         break
       }
     }
-    // A name that two glossary entries share makes linking ambiguous; so does one written in
-    // full-width letters (ＤＸ), which search takes as the same name.
-    var owner: [String: (slug: String, path: String)] = [:]
+    diagnostics += duplicateNames(pages)
+    diagnostics += parentLoops(pages)
+    return diagnostics
+  }
+
+  /// A name that two glossary entries share makes linking ambiguous; so does one written in
+  /// full-width letters (ＤＸ), which search takes as the same name. Body links go to the entry
+  /// read first (by file name), so both entries are told: the writer who just added the name
+  /// may be editing either file.
+  static func duplicateNames(_ pages: [Page]) -> [Diagnostic] {
+    var owner: [String: (slug: String, path: String, name: String, place: SourceLocation)] = [:]
+    var diagnostics: [Diagnostic] = []
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
       for (n, name) in m.names.enumerated() {
         let key = name.precomposedStringWithCompatibilityMapping.lowercased()
-        if let other = owner[key], other.slug != page.slug {
-          let place = m.namePlaces.indices.contains(n) ? m.namePlaces[n] : nil
-          diagnostics.append(
-            .warning(
-              SourceLocation(file: page.path, line: place?.line ?? 1, column: place?.column ?? 1),
-              "the term or alias `\(name)` is also used by \(other.path)",
-              hint: "keep each name in one glossary entry so links are not ambiguous",
-              code: "content.duplicate-term"
-            ).ja(
-              "用語か別名の `\(name)` は、\(other.path) でも使われています",
-              hint: "リンク先が1つに決まるように、1つの名前は1つの用語のページだけに書いてください"))
-        } else {
-          owner[key] = (page.slug, page.path)
+        let spot = m.namePlaces.indices.contains(n) ? m.namePlaces[n] : nil
+        let place = SourceLocation(
+          file: page.path, line: spot?.line ?? 1, column: spot?.column ?? 1)
+        guard let first = owner[key] else {
+          owner[key] = (page.slug, page.path, name, place)
+          continue
         }
+        guard first.slug != page.slug else { continue }
+        let hint = "keep each name in one glossary entry so links are not ambiguous"
+        let jaHint = "リンク先が1つに決まるように、1つの名前は1つの用語のページだけに書いてください"
+        diagnostics.append(
+          .warning(
+            place,
+            "the term or alias `\(name)` is also used by \(first.path), where body links with it go",
+            hint: hint, code: "content.duplicate-term"
+          ).ja(
+            "用語か別名の `\(name)` は、\(first.path) でも使われています。本文のリンクはそちらへ向かいます",
+            hint: jaHint))
+        diagnostics.append(
+          .warning(
+            first.place,
+            "the term or alias `\(first.name)` is also used by \(page.path); body links with it go to this entry, the first by file name",
+            hint: hint, code: "content.duplicate-term"
+          ).ja(
+            "用語か別名の `\(first.name)` は、\(page.path) でも使われています。本文のリンクは、ファイル名が先のこのページへ向かいます",
+            hint: jaHint))
       }
     }
-    diagnostics += parentLoops(pages)
     return diagnostics
   }
 

@@ -193,6 +193,20 @@ enum YAMLSlips {
         Self.startsSomethingElse.contains(first)
       {
         let column = i + 2 + chars[(i + 1)...].prefix { $0 == " " }.count
+        // `summary: **重要** …`: bold is what was meant, and these values are plain text, where
+        // `**` would show as typed (lint says so): the fix is to leave it out, not to quote it.
+        let plain = value.replacingOccurrences(of: "**", with: "")
+        if value.hasPrefix("**"), let start = plain.first, !Self.startsSomethingElse.contains(start)
+        {
+          return YAMLProblem(
+            line: number, column: column,
+            message:
+              "`\(key)` cannot start with `*`: to YAML that names an alias, and bold does not show in `\(key)`",
+            hint: "write `\(key): \(plain)`: it is shown as plain text, so leave out the `**`",
+            ja: "`\(key)` の値を `*` で始めることはできません。`\(key)` では太字も使えません",
+            jaHint: "`\(key): \(plain)` と書いてください（文字だけが表示されるので、`**` は付けません）",
+            startsWith: first)
+        }
         return YAMLProblem(
           line: number, column: column,
           message: "`\(key)` cannot start with `\(first)` unless the whole value is in quotes",

@@ -39,8 +39,9 @@ public enum Suggest {
   /// A path (`initiatives/ai-disaster.md`, `/initiatives/ai-disaster/`) is compared with
   /// paths of the same folder by its last part, so the folder's length does not make any file
   /// there look close (`ai-disaster.md` was "close" to `civic-tech.md`). A word the start of a
-  /// candidate (or the other way round) names it when no typo is closer: `ai-disaster` is
-  /// `ai-disaster-management` cut short.
+  /// candidate (or the other way round) names it unless one typo explains the word:
+  /// `ai-disaster` is `ai-disaster-management` cut short, and `smart-agri` is
+  /// `smart-agriculture`, not `smart-grid` two changes away.
   public static func closest(to word: String, in candidates: [String], maxDistance: Int? = nil)
     -> String?
   {
@@ -63,7 +64,7 @@ public enum Suggest {
         extended = candidate
       }
     }
-    if let best, best.1 <= 2 || extended == nil { return best.0 }
+    if let best, best.1 <= 1 || extended == nil { return best.0 }
     return extended ?? best?.0
   }
 

@@ -46,6 +46,14 @@ import Testing
       "`title` cannot start with `[` unless the whole value is in quotes",
       hint: "write `title: \"[重要] お知らせ\"`")
     try expect("title: *重要* お知らせ\n", at: 2, 8, "`title` cannot start with `*`")
+    // Bold meant: the fix leaves the `**` out, which lint would report inside quotes.
+    try expect(
+      "title: T\nsummary: **重要** 申し込みは12月5日までです。\n", at: 3, 10,
+      "`summary` cannot start with `*`",
+      hint: "write `summary: 重要 申し込みは12月5日までです。`: it is shown as plain text")
+    #expect(
+      try problem("summary: **重要** です\n").localized(.japanese).hint
+        == "`summary: 重要 です` と書いてください（文字だけが表示されるので、`**` は付けません）")
     // `! 重要` is valid YAML: the text 重要 with a tag, the `!` silently gone.
     try expect(
       "summary: x\ntitle: ! 重要なお知らせ\n", at: 3, 8, "`title` cannot start with `!`",

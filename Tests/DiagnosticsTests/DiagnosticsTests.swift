@@ -58,5 +58,10 @@ import Testing
     #expect(
       Suggest.closest(to: "ai-disaster", in: ["civic-tech", "ai-disaster-management"])
         == "ai-disaster-management")
+    // A word cut short beats a name two changes away; one typo still beats it.
+    let ids = ["smart-grid", "smart-agriculture", "smart-city"]
+    #expect(Suggest.closest(to: "smart-agri", in: ids) == "smart-agriculture")
+    #expect(Suggest.closest(to: "smart-gird", in: ids) == "smart-grid")
+    #expect(Suggest.closest(to: "smart-citys", in: ids) == "smart-city")
   }
 }

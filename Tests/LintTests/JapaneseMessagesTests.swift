@@ -122,6 +122,9 @@ import Testing
       "lint.table-cells", "this row has 3 cells",
       "| 日時 | 場所 |\n|---|---|\n| 12月5日（土） | 県庁 | 申込不要 |"),
     Case(
+      "lint.table-cells", "this row has 1 cell but",
+      "| 日時 | 場所 |\n|---|---|\n| 12月5日（土） |"),
+    Case(
       "lint.table-cells", "this is not a table",
       "日程です。\n\n| 日時 | 場所 |\n|---|\n| 12月5日（土） | 県庁 |\n"),
     Case(

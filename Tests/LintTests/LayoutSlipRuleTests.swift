@@ -179,6 +179,17 @@ import Testing
         == ["3:13"])
   }
 
+  /// A cell left out shifts the ones after it: the row is reported at its first cell.
+  @Test func aRowWithFewerCellsThanTheHeaderIsReported() throws {
+    let table = "| 日時 | 場所 | 定員 |\n|---|---|---|\n| 12月5日（土） | 20人 |\n| 12月6日（日） | 県庁 | |\n"
+    let rows = try lint(table, rule: "lint.table-cells")
+    #expect(positions(rows) == ["3:3"])
+    #expect(
+      rows.first?.message.hasPrefix(
+        "this row has 2 cells but the table has 3 columns: the last one is shown empty") == true)
+    #expect(positions(try lint("a | b | c\n--- | --- | ---\nd", rule: "lint.table-cells")) == ["3:1"])
+  }
+
   @Test func aDelimiterRowThatDoesNotMatchMakesNoTable() throws {
     let body = "日程です。\n\n| 日時 | 場所 |\n|---|\n| 12月5日（土） | 県庁 |\n"
     let found = try lint(body, rule: "lint.table-cells", offset: 2)
@@ -194,7 +205,6 @@ import Testing
 
   @Test func tablesThatKeepTheirCellsPass() throws {
     let fine = [
-      "| 日時 | 場所 |\n|---|---|\n| 12月5日（土） | 県庁 |\n| 12月6日（日） |",  // fewer cells: empty ones
       "| 式 | 意味 |\n|---|---|\n| `a \\| b` | aかb |",  // an escaped bar
       "| a | b |\n|---|---|\n| c | d | |",  // an empty cell more: nothing is lost
       "```\n| a | b |\n|---|\n| c | d | e |\n```",

@@ -98,6 +98,16 @@ import Testing
     #expect(try lint("参加費は千円です。", rule: "lint.kanji-number").count == 1)
   }
 
+  /// A number spelled with a unit is a quantity without a counter too, unless a kanji follows
+  /// it as part of a fixed word.
+  @Test func composedKanjiNumbersWarnWithoutACounter() throws {
+    #expect(positions(try lint("二十三の事業があります。", rule: "lint.kanji-number")) == ["1:1"])
+    #expect(positions(try lint("全部で三百あります。", rule: "lint.kanji-number")) == ["1:4"])
+    for text in ["五十音順に並べます。", "八百屋があります。", "三つの事業です。", "十の事業です。", "二、三の例です。"] {
+      #expect(try lint(text, rule: "lint.kanji-number").isEmpty, "\(text)")
+    }
+  }
+
   @Test func idiomsAndApproximateNumbersKeepKanji() throws {
     for text in [
       "一人ひとりが大切です。", "一部の人です。", "一般の方です。", "一つずつ進めます。", "数十人が来ます。", "二、三人が来ます。",

@@ -3,8 +3,9 @@ import Diagnostics
 /// 公用文作成の考え方 (2022) asks for Arabic numerals in horizontal text (3人, 12月5日) and keeps
 /// kanji for idioms, fixed words and approximate numbers (一部, 一般, 数十人, 二、三人). Without a
 /// dictionary, a kanji number is reported only when a counter follows it (人, 回, 年, 円…), since
-/// that is where it is a quantity; it is left alone inside a kanji word (統一回答, 数十人) and in the
-/// words of `keep`.
+/// that is where it is a quantity, or when it is spelled with a unit (二十三の事業) and no kanji
+/// follows; it is left alone inside a kanji word (統一回答, 数十人, 五十音) and in the words of
+/// `keep`.
 struct KanjiNumberRule: Rule {
   let id = "lint.kanji-number"
   let summary = "A number written in kanji where Arabic numerals are the rule (三人 → 3人)."
@@ -25,6 +26,13 @@ struct KanjiNumberRule: Rule {
     "部", "番", "か所", "カ所", "ヶ所", "箇所", "か国", "カ国", "章", "条", "項", "種", "世帯", "軒", "戸",
     "代", "区", "市", "町", "村", "％", "%",
   ].map(LintCharacter.array)
+  /// A number spelled with a unit and a digit (二十三, 三百, 十二): a quantity whatever follows
+  /// it (二十三の事業), unless a kanji follows, as in the fixed words 五十音 and 八百屋.
+  static func isComposed(_ run: ArraySlice<LintCharacter>) -> Bool {
+    run.count >= 2 && run.contains { units.contains($0) } && run.contains { ones.contains($0) }
+  }
+  static let units = CharacterClass("十百千")
+  static let ones = CharacterClass("一二三四五六七八九")
   /// Kanji that may stand right before a number that should be Arabic: 第三回, 約五人, 年二回.
   static let prefixes = CharacterClass("第約計全各毎満年月週日")
 
@@ -52,7 +60,10 @@ struct KanjiNumberRule: Rule {
         continue
       }
       if Self.keep.contains(where: { text.hasPrefix($0, at: i) }) { continue }
-      guard Self.counters.contains(where: { text.hasPrefix($0, at: end) }) else { continue }
+      guard
+        Self.counters.contains(where: { text.hasPrefix($0, at: end) })
+          || (Self.isComposed(text[i..<end]) && (end == text.count || !text[end].isKanji))
+      else { continue }
       let number = text.excerpt(i..<end)
       result.append(
         context.warning(

@@ -3,15 +3,16 @@ import Markdown
 
 /// A table that loses text. GFM gives a table the columns of its header: a row with more cells
 /// drops the extra ones without a word (`| 12月5日（土） | 県庁 | 申込不要 |` under two columns
-/// loses 申込不要). And a header whose delimiter row (`|---|`) has another number of cells makes
+/// loses 申込不要), and one with fewer shows the last ones empty, the rest shifted if the cell
+/// left out was in the middle. And a header whose delimiter row (`|---|`) has another number of cells makes
 /// no table at all: the lines are printed as typed, pipes and dashes included; so do `｜` and
 /// `ー` typed with the Japanese input on. A line right under a table is one more row, and a `|`
 /// in a code span or a link's address in a cell ends the cell there.
 struct TableCellsRule: Rule {
   let id = "lint.table-cells"
   let summary =
-    "A table row with more cells than the header (dropped), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
-  let japaneseSummary = "表が崩れています（見出しよりセルが多い行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
+    "A table row with more cells than the header (dropped) or fewer (shown empty), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
+  let japaneseSummary = "表が崩れています（見出しよりセルが多い行や少ない行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }
@@ -59,6 +60,10 @@ struct TableCellsRule: Rule {
         }
         guard row != table.line else { continue }
         let cells = Self.cells(of: line)
+        if cells.count < table.columns, let first = cells.first {
+          found.append(missingCells(at(row, first.column), cells.count, of: table.columns))
+          continue
+        }
         guard cells.count > table.columns,
           let dropped = cells[table.columns...].first(where: { !$0.text.isEmpty })
         else { continue }
@@ -114,6 +119,21 @@ struct TableCellsRule: Rule {
     }
     found += fullWidthRows(page)
     return found
+  }
+
+  /// A row with fewer cells than the header: GFM shows the last ones empty, so a cell left out
+  /// in the middle (a date forgotten) puts every cell after it under the wrong heading.
+  private func missingCells(_ place: SourceLocation, _ count: Int, of columns: Int) -> Diagnostic {
+    let missing = columns - count
+    return .warning(
+      place,
+      "this row has \(count) cell\(count == 1 ? "" : "s") but the table has \(columns) columns: the last \(missing == 1 ? "one is" : "\(missing) are") shown empty, and a cell left out in the middle puts the cells after it under the wrong heading",
+      hint:
+        "write every cell, an empty one as `|  |` where there is nothing to say",
+      code: id
+    ).ja(
+      "この行にはセルが\(count)個しかありませんが、表の列は\(columns)列です。最後の\(missing)列は空で表示され、途中のセルが抜けていると、その後のセルが違う見出しの下に並びます",
+      hint: "セルはすべて書いてください。書くことがないセルは `|  |` のように空にします")
   }
 
   /// Whether `text` holds `|` or a full-width `｜` (EF BD 9C), on its bytes.
