@@ -2,11 +2,12 @@ import Diagnostics
 import Foundation
 
 public enum CheckFormat: String, Sendable, CaseIterable {
-  case text, json, junit
+  case text, json, junit, github
 }
 
-/// Prints a report: text for people, Portal's diagnostics JSON for editors and scripts, and
-/// JUnit XML so CI systems list each page as a test and each broken page as a failure.
+/// Prints a report: text for people, Portal's diagnostics JSON for editors and scripts, JUnit
+/// XML so CI systems list each page as a test and each broken page as a failure, and GitHub
+/// Actions' workflow commands (annotations on the lines named, the summary line after them).
 /// Text is in `language` (`MessageLanguage.current` for `portal check`); JSON keeps the English
 /// with the Japanese beside it, and JUnit, read by CI, stays English.
 public enum CheckReporter {
@@ -17,11 +18,12 @@ public enum CheckReporter {
     -> String
   {
     switch format {
-    case .text:
+    case .text, .github:
       let list = report.diagnostics
+      let form: DiagnosticFormat = format == .text ? .text : .github
       return
         (list.isEmpty
-        ? "" : DiagnosticPrinter.render(list, as: .text, language: language) + "\n")
+        ? "" : DiagnosticPrinter.render(list, as: form, language: language) + "\n")
         + summary(report, in: language)
     case .json: return DiagnosticPrinter.render(report.diagnostics, as: .json)
     case .junit: return junit(report, strict: strict)

@@ -1,10 +1,12 @@
 import EditDistance
 import Foundation
 
-/// How diagnostics are printed: text for people, JSON for CI and editors.
+/// How diagnostics are printed: text for people, JSON for CI and editors, and GitHub Actions'
+/// workflow commands, which the pull request then shows beside the lines they name.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
   case text
   case json
+  case github
 }
 
 public enum DiagnosticPrinter {
@@ -30,7 +32,39 @@ public enum DiagnosticPrinter {
       let report = Report(errors: list.errorCount, warnings: list.warningCount, diagnostics: list)
       let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
       return String(decoding: data, as: UTF8.self)
+    case .github:
+      return list.map { githubCommand($0, in: language) }.joined(separator: "\n")
     }
+  }
+
+  /// `::error file=…,line=…,col=…,title=<code>::<message>`, the hint on the annotation's second
+  /// line: GitHub Actions turns each into an annotation on the file's line in the pull request
+  /// (and the run's summary), in the writer's language as the text form is.
+  public static func githubCommand(_ d: Diagnostic, in language: MessageLanguage) -> String {
+    let local = d.localized(language)
+    let translated = language == .japanese && d.japanese != nil
+    var properties = [
+      "file=\(githubProperty(d.location.file))", "line=\(d.location.line)",
+      "col=\(d.location.column)",
+    ]
+    if let code = d.code { properties.append("title=\(githubProperty(code))") }
+    var message = Diagnostic.visible(local.message)
+    if let hint = local.hint {
+      message += "\n\(translated ? "直し方" : "hint"): \(Diagnostic.visible(hint))"
+    }
+    return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(githubData(message))"
+  }
+
+  /// A command's message: `%`, CR and LF escaped, as the runner reads them back.
+  static func githubData(_ s: String) -> String {
+    s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  /// A property's value: also `:` and `,`, which would end it.
+  static func githubProperty(_ s: String) -> String {
+    githubData(Diagnostic.visible(s, keepingLines: false)).replacingOccurrences(of: ":", with: "%3A")
+      .replacingOccurrences(of: ",", with: "%2C")
   }
 }
 

@@ -49,6 +49,16 @@ import Testing
     )
   }
 
+  @Test func githubHasOneAnnotationAProblemAndTheSummary() async throws {
+    let lines = CheckReporter.render(try await report(), as: .github).split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(
+      lines[1]
+        == "::error file=site/index.html,line=6,col=4,title=link.broken::link to /nope/ is broken: the site has no nope/index.html%0Ahint: fix the address or add the page; a link to a missing page is a dead end for the reader"
+    )
+    #expect(lines[3].hasPrefix("Checked"))
+  }
+
   @Test func junitHasOneTestCasePerPageAndAFailurePerBrokenPage() async throws {
     let report = try await report()
     let xml = CheckReporter.render(report, as: .junit)

@@ -25,6 +25,27 @@ import Testing
     #expect(list.first?["column"] as? Int == 3)
   }
 
+  /// GitHub Actions reads one command a line: the message's lines, `%`, and a property's `,`
+  /// and `:` are escaped, so a value cannot end the command or start another.
+  @Test func githubCommandsEscapeWhatWouldEndThem() {
+    let ds = [
+      Diagnostic.warning(
+        SourceLocation(file: "content/a,b.md", line: 2, column: 5), "50% of\nit", hint: "fix: it",
+        code: "lint.x"),
+      Diagnostic.error(SourceLocation(file: "content/a.md", line: 1, column: 3), "bad"),
+    ]
+    #expect(
+      DiagnosticPrinter.render(ds, as: .github) == """
+        ::warning file=content/a%2Cb.md,line=2,col=5,title=lint.x::50%25 of%0Ait%0Ahint: fix: it
+        ::error file=content/a.md,line=1,col=3::bad
+        """)
+    let japanese = Diagnostic.warning(SourceLocation(file: "a.md"), "long", hint: "cut", code: "c")
+      .ja("長い", hint: "分けてください")
+    #expect(
+      DiagnosticPrinter.render([japanese], as: .github, language: .japanese)
+        == "::warning file=a.md,line=1,col=1,title=c::長い%0A直し方: 分けてください")
+  }
+
   /// An escape sequence in a file name or value cannot recolour or retitle a terminal or CI log.
   @Test func controlCharactersAreShownNotSent() {
     let d = Diagnostic.warning(
