@@ -63,8 +63,10 @@ public enum DiagnosticPrinter {
 
   /// A property's value: also `:` and `,`, which would end it.
   static func githubProperty(_ s: String) -> String {
-    githubData(Diagnostic.visible(s, keepingLines: false)).replacingOccurrences(of: ":", with: "%3A")
-      .replacingOccurrences(of: ",", with: "%2C")
+    githubData(Diagnostic.visible(s, keepingLines: false)).replacingOccurrences(
+      of: ":", with: "%3A"
+    )
+    .replacingOccurrences(of: ",", with: "%2C")
   }
 }
 
