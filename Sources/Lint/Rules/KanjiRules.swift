@@ -71,14 +71,15 @@ struct KanjiRatioRule: Rule {
     guard letters >= Self.minimumLetters else { return [] }
     let percent = kanji * 100 / letters
     guard percent > context.threshold else { return [] }
+    let hints = Self.hints(block)
     return [
       context.warning(
         block, at: first.lowerBound,
         "kanji are \(percent) % of this paragraph (the limit is \(context.threshold) %)",
-        hint: Self.hint(block)
+        hint: hints.english
       ).ja(
         "この段落は文字の\(percent)%が漢字です（目安は\(context.threshold)%まで）",
-        hint: Self.hint(block, japanese: true))
+        hint: hints.japanese)
     ]
   }
 
@@ -90,28 +91,37 @@ struct KanjiRatioRule: Rule {
     ("事が", "ことが"), ("事を", "ことを"), ("時に", "ときに"),
   ]
 
-  /// What to change in this paragraph: the words it writes in kanji that public writing puts in
-  /// kana, else its longest kanji words, to give furigana or write more plainly (a fixed list of
-  /// examples named words the paragraph did not have).
-  static func hint(_ block: LintBlock, japanese: Bool = false) -> String {
-    let paragraph = block.text.string(0..<block.text.count)
-    let found = kanaWords.filter { paragraph.contains($0.kanji) }.prefix(3)
+  /// `kanaWords`' kanji as characters, to look for them in a paragraph's characters.
+  static let kanaWordCharacters = kanaWords.map { LintCharacter.array($0.kanji) }
+
+  /// What to change in this paragraph, in English and Japanese: the words it writes in kanji
+  /// that public writing puts in kana, else its longest kanji words, to give furigana or write
+  /// more plainly (a fixed list of examples named words the paragraph did not have). Found once
+  /// on the paragraph's characters for both languages: searching its text as a `String`
+  /// (Foundation's `contains`) for each word, twice, was a fifth of a lint of 10,000 pages.
+  static func hints(_ block: LintBlock) -> (english: String, japanese: String) {
+    let text = block.text
+    let found = kanaWords.indices.filter { w in
+      let word = kanaWordCharacters[w]
+      return text.indices.contains { text[$0] == word[0] && text.hasPrefix(word, at: $0) }
+    }.prefix(3).map { kanaWords[$0] }
     if !found.isEmpty {
       let words = found.map { "\($0.kanji) → \($0.kana)" }
-      return japanese
-        ? "次の言葉はひらがなで書いてください：" + words.joined(separator: "、")
-        : "write these in kana: " + words.joined(separator: ", ")
+      return (
+        "write these in kana: " + words.joined(separator: ", "),
+        "次の言葉はひらがなで書いてください：" + words.joined(separator: "、")
+      )
     }
     var words: [String] = []
     var i = 0
-    while i < block.text.count {
-      guard block.text[i].isKanji, !block.furigana[i] else {
+    while i < text.count {
+      guard text[i].isKanji, !block.furigana[i] else {
         i += 1
         continue
       }
       var end = i
-      while end < block.text.count, block.text[end].isKanji, !block.furigana[end] { end += 1 }
-      let word = block.text.string(i..<end)
+      while end < text.count, text[end].isKanji, !block.furigana[end] { end += 1 }
+      let word = text.string(i..<end)
       if end - i >= 2, !words.contains(word) { words.append(word) }
       i = end
     }
@@ -120,16 +130,15 @@ struct KanjiRatioRule: Rule {
         ? $0.element.count > $1.element.count : $0.offset < $1.offset
     }.prefix(2).map { "「\($0.element)」" }
     guard let example = longest.first else {
-      return japanese
-        ? "いくつかの言葉をひらがなで書くか、`{漢字|かんじ}` の形でふりがなを付けてください"
-        : "write some words in kana, or add furigana with {漢字|かんじ}"
+      return (
+        "write some words in kana, or add furigana with {漢字|かんじ}",
+        "いくつかの言葉をひらがなで書くか、`{漢字|かんじ}` の形でふりがなを付けてください"
+      )
     }
-    if japanese {
-      return
-        "長い漢字の言葉（\(longest.joined())）にふりがなを付けるか（例：`{\(example.dropFirst().dropLast())|…}`）、その一部をひらがなやわかりやすい言葉で書いてください"
-    }
-    return
-      "add furigana to its longest kanji words (\(longest.joined()), e.g. {\(example.dropFirst().dropLast())|…}), or write some of them in kana or plainer words"
+    return (
+      "add furigana to its longest kanji words (\(longest.joined()), e.g. {\(example.dropFirst().dropLast())|…}), or write some of them in kana or plainer words",
+      "長い漢字の言葉（\(longest.joined())）にふりがなを付けるか（例：`{\(example.dropFirst().dropLast())|…}`）、その一部をひらがなやわかりやすい言葉で書いてください"
+    )
   }
 }
 
