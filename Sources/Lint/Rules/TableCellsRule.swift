@@ -136,12 +136,13 @@ struct TableCellsRule: Rule {
       hint: "セルはすべて書いてください。書くことがないセルは `|  |` のように空にします")
   }
 
-  /// Whether `text` holds `|` or a full-width `｜` (EF BD 9C), on its bytes.
-  static func hasBar(_ text: Substring) -> Bool {
+  /// Whether `text` holds `|` or a full-width `｜` (EF BD 9C) (only `｜` with `fullWidthOnly`),
+  /// on its bytes.
+  static func hasBar(_ text: Substring, fullWidthOnly: Bool = false) -> Bool {
     var utf8 = text.utf8.makeIterator()
     var (a, b): (UInt8, UInt8) = (0, 0)
     while let c = utf8.next() {
-      if c == 0x7C || (a == 0xEF && b == 0xBD && c == 0x9C) { return true }
+      if (c == 0x7C && !fullWidthOnly) || (a == 0xEF && b == 0xBD && c == 0x9C) { return true }
       (a, b) = (b, c)
     }
     return false
@@ -151,18 +152,25 @@ struct TableCellsRule: Rule {
   /// cells) and `|ーーー|ーーー|` or `｜---｜---｜` (no delimiter row, so no table). The first
   /// such line of each table, outside code, when a line next to it is a row too.
   private func fullWidthRows(_ page: LintPage) -> [Diagnostic] {
-    // Only lines holding a bar can be rows, and only those with a character outside ASCII can
-    // be typed full-width: the others are not made characters (that was a seventh of a lint
-    // of 10,000 pages).
-    guard
-      page.source.lineTexts.contains(where: { text in
-        Self.hasBar(text) && text.utf8.contains { $0 >= 0x80 }
-          && text.contains { Self.fullWidth.contains($0) }
-      })
-    else { return [] }
     let code = page.codeLines
-    let lines = page.source.lineTexts.enumerated().map { index, text in
-      code.contains(index + 1) || !Self.hasBar(text) ? [] : Array(text)
+    let texts = page.source.lineTexts
+    // Only lines holding a bar and a character outside ASCII can be rows typed full-width; of
+    // those, only a line holding a `｜` can be a full-width row, and only one made of what a
+    // delimiter row (after a quote's `>` or a list's marker) holds can be one. Only those and
+    // the lines next to them are made characters (every table row was, a sixteenth of a lint
+    // of 10,000 pages).
+    let candidates = texts.indices.filter { i in
+      !code.contains(i + 1) && Self.hasBar(texts[i]) && texts[i].utf8.contains { $0 >= 0x80 }
+        && (Self.hasBar(texts[i], fullWidthOnly: true)
+          || texts[i].allSatisfy { Self.delimiterLineCharacters.contains($0) })
+    }
+    guard !candidates.isEmpty else { return [] }
+    var lines = [[Character]](repeating: [], count: texts.count)
+    for i in candidates {
+      for j in max(0, i - 1)...min(texts.count - 1, i + 1)
+      where lines[j].isEmpty && !code.contains(j + 1) && Self.hasBar(texts[j]) {
+        lines[j] = Array(texts[j])
+      }
     }
     func isRow(_ index: Int) -> Bool {
       guard index >= 0, index < lines.count, case let line = lines[index],
@@ -172,7 +180,12 @@ struct TableCellsRule: Rule {
     }
     var found: [Diagnostic] = []
     var previousReported = false
-    for (index, line) in lines.enumerated() {
+    var previous = -2
+    for index in candidates {
+      // A line between two candidates is no row of this kind: it ends the run.
+      if index != previous + 1 { previousReported = false }
+      previous = index
+      let line = lines[index]
       let body = line[Self.prefix(of: line)...]
       let isDelimiter =
         body.contains { "|｜".contains($0) } && body.contains { Self.dashes.contains($0) }
@@ -226,6 +239,10 @@ struct TableCellsRule: Rule {
   static let delimiterCharacters: Set<Character> = dashes.union([
     "|", "｜", ":", "：", " ", "\t", "\u{3000}",
   ])
+  /// What a line that is a delimiter row holds: its characters, and a quote's or a list
+  /// item's marker before it (`prefix(of:)`).
+  static let delimiterLineCharacters = delimiterCharacters.union(
+    [">", "*", "+", ".", ")"] + (0...9).map { Character(String($0)) })
 
   /// A row's text for a message: up to 20 characters.
   static func short(_ text: String) -> String {
