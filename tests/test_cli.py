@@ -16,8 +16,9 @@ INVALID = ROOT / "Tests" / "ContentTests" / "Fixtures" / "invalid" / "content"
 NOW = "2026-11-25T09:00:00+09:00"
 
 
-def portal(*args, cwd=None):
-    return subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+def portal(*args, cwd=None, env=None):
+    return subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env} if env else None)
 
 
 @pytest.fixture()
@@ -60,6 +61,30 @@ def test_diagnostics_json(work):
     first = report["diagnostics"][0]
     assert {"file", "line", "column", "severity", "message", "hint", "code"} <= set(first)
     assert not (work / "out").exists()
+
+
+def test_github_annotations_for_build_lint_and_check(work):
+    """`github` prints GitHub Actions' workflow commands on stdout: one annotation a problem at
+    its file, line and column, the hint on its second line, then the usual last line."""
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("fields: [crisis-management, safety]", "fields: [crisis]"), encoding="utf-8")
+    r = portal("build", "--now", NOW, "--diagnostics", "github", cwd=work)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert lines[0] == ("::error file=content/initiatives/ai-disaster.md,line=4,col=10,title=content.unknown-id::"
+                        "`fields` names an unknown field `crisis`%0Ahint: did you mean `crisis-management`?")
+    assert lines[-1].startswith("Build failed: 1 error(s)")
+    r = portal("lint", "--format", "github", "content/initiatives/ai-disaster.md", cwd=work, env={"PORTAL_LANG": "ja"})
+    assert r.stdout.splitlines()[0].startswith("::error file=content/initiatives/ai-disaster.md,line=4,col=10,title=content.unknown-id::`fields` に書いた")
+    page.write_text(page.read_text(encoding="utf-8").replace("fields: [crisis]", "fields: [crisis-management, safety]"), encoding="utf-8")
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    about = work / "site" / "about" / "index.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("</main>", '<a href="/nope/">無い</a></main>'), encoding="utf-8")
+    r = portal("check", "--site", str(work / "site"), "--format", "github", cwd=work)
+    assert r.returncode == 1
+    assert any(line.startswith("::error file=") and ",title=link.broken::link to /nope/ is broken" in line
+               for line in r.stdout.splitlines()), r.stdout
+    assert r.stdout.splitlines()[-1].startswith("Checked ")
 
 
 def test_usage_errors_exit_2(work):

@@ -17,7 +17,7 @@ struct SiteLocations: ParsableArguments {
 }
 
 enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {
-  case text, json
+  case text, json, github
 }
 
 struct BuildCommand: ParsableCommand {
@@ -57,7 +57,10 @@ struct BuildCommand: ParsableCommand {
   )
   var strict = false
 
-  @Option(help: "How to print problems: text or json.")
+  @Option(
+    help:
+      "How to print problems: text, json, or github (GitHub Actions annotations on the lines named)."
+  )
   var diagnostics: DiagnosticsOption = .text
 
   @Option(
@@ -112,6 +115,12 @@ struct BuildCommand: ParsableCommand {
     case .json:
       print(DiagnosticPrinter.render(report.diagnostics, as: .json))
       FileHandle.standardError.write(Data((report.summary(in: .current) + "\n").utf8))
+    case .github:
+      // On stdout, where the runner reads workflow commands.
+      if !report.diagnostics.isEmpty {
+        print(DiagnosticPrinter.render(report.diagnostics, as: .github, language: .current))
+      }
+      print(report.summary(in: .current))
     }
     if !report.succeeded { throw ExitCode(1) }
   }

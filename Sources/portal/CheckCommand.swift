@@ -4,7 +4,7 @@ import Diagnostics
 import Foundation
 
 enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, junit
+  case text, json, junit, github
 }
 
 struct CheckCommand: ParsableCommand {
@@ -44,7 +44,10 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Also fetch http(s) links to other sites.")
   var external = false
 
-  @Option(help: "How to print the report: text, json or junit.")
+  @Option(
+    help:
+      "How to print the report: text, json, junit, or github (GitHub Actions annotations on the lines named)."
+  )
   var format: CheckOutputFormat = .text
 
   @Flag(help: "Fail (exit status 1) on warnings too.")
@@ -153,8 +156,10 @@ struct CheckCommand: ParsableCommand {
     let finalOptions = options
     let report = Self.wait { await SiteChecker.check(finalOptions) }
     switch format {
-    case .text:
-      print(CheckReporter.render(report, as: .text, strict: strict, language: .current))
+    case .text, .github:
+      print(
+        CheckReporter.render(
+          report, as: format == .text ? .text : .github, strict: strict, language: .current))
     case .json, .junit:
       print(CheckReporter.render(report, as: format == .json ? .json : .junit, strict: strict))
       FileHandle.standardError.write(

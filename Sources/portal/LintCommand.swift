@@ -6,7 +6,7 @@ import Lint
 import Parallel
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
+  case text, json, github
 }
 
 struct LintCommand: ParsableCommand {
@@ -45,7 +45,10 @@ struct LintCommand: ParsableCommand {
   @Flag(help: "Fail (exit status 1) when there is any warning, for CI.")
   var strict = false
 
-  @Option(help: "How to print problems: text or json.")
+  @Option(
+    help:
+      "How to print problems: text, json, or github (GitHub Actions annotations on the lines named)."
+  )
   var format: LintFormat = .text
 
   @Option(help: "The content folder (site.yml and glossary/).")
@@ -161,9 +164,11 @@ struct LintCommand: ParsableCommand {
       diagnostics.map(\.location.file).filter { $0.hasSuffix(".md") && isSelected($0) })
     let summary = Self.summary(files: files.count, diagnostics, in: .current)
     switch format {
-    case .text:
+    case .text, .github:
       if !diagnostics.isEmpty {
-        print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current))
+        print(
+          DiagnosticPrinter.render(
+            diagnostics, as: format == .text ? .text : .github, language: .current))
       }
       print(summary)
     case .json:

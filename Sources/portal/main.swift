@@ -40,8 +40,24 @@ enum PortalCommands {
         "Error: there is no command `\(first)`\nHelp: did you mean `portal \(name)`?\n"
           + "Usage: portal <command>, with one of: \(commands.joined(separator: ", "))",
         "Error: `\(first)` というコマンドはありません\n直し方: `portal \(name)` のまちがいではありませんか。\n"
-          + "使い方: portal <コマンド>（コマンドは \(commands.joined(separator: "、")) のどれかです）")
+          + "使い方: \(japaneseUsage)")
     }
+  }
+
+  /// How `portal` is used, in Japanese: `portal <コマンド>` and the commands.
+  static var japaneseUsage: String {
+    "portal <コマンド>（コマンドは \(all.map { $0._commandName }.joined(separator: "、")) のどれかです）"
+  }
+
+  /// The command `arguments` run: the one the first names, else `portal` itself.
+  static func command(for arguments: [String]) -> ParsableCommand.Type {
+    all.first { $0._commandName == arguments.first } ?? Portal.self
+  }
+
+  /// How the command is typed: `portal build`, or `portal`.
+  static func path(of type: ParsableCommand.Type) -> String {
+    ObjectIdentifier(type) == ObjectIdentifier(Portal.self)
+      ? "portal" : "portal \(type._commandName)"
   }
 }
 
@@ -55,8 +71,17 @@ do {
   try command.run()
 } catch {
   let code = Portal.exitCode(for: error)
+  // `--help`, `-h` and `portal help <command>` in the writer's language (exit 0, as in English).
+  if code == .success, MessageLanguage.current == .japanese,
+    let help = JapaneseHelpPage.text(replacing: Portal.fullMessage(for: error))
+  {
+    FileHandle.standardOutput.write(Data(help.utf8))
+    exit(0)
+  }
   if code == .validationFailure {
-    FileHandle.standardError.write(Data((Portal.fullMessage(for: error) + "\n").utf8))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let message = UsageMistakes.text(for: error, arguments: arguments)
+    FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(2)
   }
   Portal.exit(withError: error)

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+
+/// What `portal` prints for a usage mistake ArgumentParser found (an unknown option, a value
+/// missing or unreadable, an argument missing or left over). In Japanese it has the shape of
+/// Portal's own usage errors, `Error:` / `直し方:` / `使い方:`, the option meant named where one
+/// is close; in English it is ArgumentParser's message, with a `Help:` line naming the option
+/// meant when ArgumentParser names none. Portal's own errors (`ValidationError`) pass unchanged.
+enum UsageMistakes {
+  static func text(for error: Error, arguments: [String]) -> String {
+    let english = Portal.fullMessage(for: error)
+    let message = Portal.message(for: error)
+    guard let mistake = ParserMistake(message: message) else { return english }
+    let type = PortalCommands.command(for: arguments)
+    if MessageLanguage.current == .japanese { return japanese(mistake, in: type) }
+    guard let help = englishHelp(mistake, said: message, in: CommandInfo.of(type)) else {
+      return english
+    }
+    var lines = english.components(separatedBy: "\n")
+    lines.insert("Help: " + help, at: 1)
+    return lines.joined(separator: "\n")
+  }
+
+  /// The option meant by `typed`: the same name typed in full-width characters or with one
+  /// dash (`exact`), or one a few typos away; only for what was typed as an option.
+  static func optionMeant(_ typed: String, in info: CommandInfo) -> (name: String, exact: Bool)? {
+    let typedHalf = halfWidthName(typed)
+    guard typedHalf.hasPrefix("-") else { return nil }
+    let names = info.shown.filter { !$0.isPositional }.flatMap(\.spelledNames)
+      .filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) }
+    let bare = String(typedHalf.drop { $0 == "-" })
+    if names.contains(bare) { return ("--" + bare, true) }
+    return Suggest.closest(to: bare, in: names).map { ("--" + $0, false) }
+  }
+
+  /// A name typed with the input method left in full-width mode (`－－ｏｕｔｐｕｔ`, `ーーoutput`)
+  /// as the half-width letters and dashes meant.
+  static func halfWidthName(_ typed: String) -> String {
+    let dashes: Set<Character> = ["ー", "―", "‐", "−", "–", "—", "－"]
+    return String(
+      typed.precomposedStringWithCompatibilityMapping.map { dashes.contains($0) ? "-" : $0 })
+  }
+
+  /// The `Help:` line added to ArgumentParser's English, or nil when it says enough.
+  private static func englishHelp(
+    _ mistake: ParserMistake, said message: String, in info: CommandInfo
+  ) -> String? {
+    let typed: String
+    switch mistake {
+    case .unknownOption(let name): typed = name
+    case .unexpected(let words): typed = words.first { optionMeant($0, in: info) != nil } ?? ""
+    default: return nil
+    }
+    guard let (meant, exact) = optionMeant(typed, in: info) else { return nil }
+    if exact, typed != halfWidthName(typed) {
+      return "`\(typed)` is typed in full-width characters: write `\(meant)`"
+    }
+    // ArgumentParser names the option meant itself when it finds one close enough.
+    return message.contains("Did you mean") ? nil : "did you mean `\(meant)`?"
+  }
+}
