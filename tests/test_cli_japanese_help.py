@@ -155,8 +155,8 @@ def test_option_names_stay_as_typed_with_their_meaning_in_japanese():
            "[--now <日時>] [--strict] [--diagnostics <形式>] [--base-url <アドレス>]" in r.stdout
     options = explanations(section(r.stdout, "オプション:"))
     assert options["--output <フォルダー>"].startswith("出力フォルダーです。")
-    # Defaults and values come from ArgumentParser.
-    assert options["--output <フォルダー>"].endswith("書かないときは site です。")
+    # Defaults and values come from ArgumentParser (--output's depends on --drafts: said in words).
+    assert options["--output <フォルダー>"].endswith("書かないときは site です（--drafts のときは site-drafts。公開するフォルダーに下書きが入らないようにします）。")
     assert options["--diagnostics <形式>"] == (
         "問題を表示する形式です（github なら、GitHub Actions がその行に注釈として表示します）。"
         "text・json・github のどれかを書きます。書かないときは text です。")

@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_000E
+  static let magic: UInt64 = 0x5054_4C41_4843_000F
 
   struct Body: Sendable {
     var key: UInt64
@@ -111,6 +111,7 @@ struct BuildCache: Sendable {
       h.add(path)
       h.add(Int(s.modified))
       h.add(Int(s.size))
+      h.add(Int(s.changed))
     }
     return h.value
   }
@@ -154,6 +155,7 @@ struct BuildCache: Sendable {
       w.string(path)
       w.i64(s.modified)
       w.i64(s.size)
+      w.i64(s.changed)
     }
     return w.bytes
   }
@@ -336,7 +338,7 @@ struct BuildCache: Sendable {
       stamps.reserveCapacity(stampCount)
       for _ in 0..<stampCount {
         let path = try r.string()
-        stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64())
+        stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64(), changed: try r.i64())
       }
       guard r.atEnd else { throw BinaryReader.Corrupt() }
     }
@@ -415,8 +417,16 @@ struct BuildCache: Sendable {
     return (try? decodeState(bytes, contentDirectory: contentDirectory)) != nil
   }
 
-  /// The settings string for these options: see `settings`.
+  /// The settings for these options (see `settings`), as a digest: the cache sits in the output
+  /// folder, which is uploaded, and the paths of the build machine (its working folder, where
+  /// `portal` is) are no one else's business.
   static func settings(for options: BuildOptions) -> String {
+    "settings " + String(StableHash.of(settingsText(for: options)), radix: 16)
+  }
+
+  /// What the settings are made of: the binary (path, time and size), the folders, drafts and
+  /// the base address.
+  static func settingsText(for options: BuildOptions) -> String {
     var exe = "unknown"
     let path = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
     let selfPath =

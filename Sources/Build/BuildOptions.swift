@@ -59,6 +59,9 @@ public struct BuildReport: Sendable {
   public var scheduled: [String] = []
   /// The build was asked to fail on warnings (`BuildOptions.strict`).
   public var strict = false
+  /// The output folder existed when the build started: a failed first build has no "previous
+  /// output" to leave unchanged.
+  public var hadOutput = true
 
   public enum Mode: Sendable {
     /// Every file rendered into a new folder that replaced the output.
@@ -121,7 +124,7 @@ public struct BuildReport: Sendable {
   private var outputLeft: String {
     partlyWritten
       ? "the output folder may be partly updated (the next build writes it whole again)"
-      : "the previous output was left unchanged"
+      : hadOutput ? "the previous output was left unchanged" : "nothing was written"
   }
 
   /// One line for the end of a build: pages per kind, problems, time.

@@ -18,7 +18,7 @@ extension BuildReport {
       let left =
         partlyWritten
         ? "出力フォルダーは一部だけ更新されているかもしれません（次のビルドで全体を書き直します）"
-        : "前回の出力はそのまま残しています"
+        : hadOutput ? "前回の出力はそのまま残しています" : "何も書き出していません"
       return
         "ビルドに失敗しました：エラー\(diagnostics.errorCount)件、\(warnings)\(strictNote)。\(left)（\(time)）"
     }

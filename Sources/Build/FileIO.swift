@@ -64,18 +64,20 @@ enum FileIO {
 
   /// Writes to a temporary file beside the target and renames it over the target, so a reader
   /// (the preview server, a browser) sees the old file or the new one, never half of one.
+  /// Why the last call on this thread failed, in the system's words ("No space left on
+  /// device", "Permission denied"): a write error without it leaves the writer guessing.
+  static var lastError: String { String(cString: strerror(errno)) }
+
   static func replace(_ data: some ContiguousBytes, at path: String) -> Bool {
     replace(parts: [data], at: path)
   }
 
   static func replace<Bytes: ContiguousBytes>(parts: [Bytes], at path: String) -> Bool {
     let temporary = path + ".portal-tmp"
-    guard write(parts: parts, to: temporary) else {
+    guard write(parts: parts, to: temporary), rename(temporary, path) == 0 else {
+      let reason = errno  // what `lastError` says, not the clean-up's
       unlink(temporary)
-      return false
-    }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
+      errno = reason
       return false
     }
     return true

@@ -156,11 +156,13 @@ enum OutputWriter {
       throw .partial(
         "cannot create the folder \(failed)" + partly, ja: "フォルダー \(failed) を作れません" + partlyJa)
     }
-    let failures: [String?] = writes.parallelMap { file in
-      FileIO.replace(file.data, at: root + "/" + file.path) ? nil : file.path
+    let failures: [(path: String, reason: String)?] = writes.parallelMap { file in
+      FileIO.replace(file.data, at: root + "/" + file.path) ? nil : (file.path, FileIO.lastError)
     }
-    if let failed = failures.compactMap({ $0 }).first {
-      throw .partial("cannot write \(failed)" + partly, ja: "\(failed) を書き出せません" + partlyJa)
+    if let (failed, reason) = failures.compactMap({ $0 }).first {
+      throw .partial(
+        "cannot write \(failed) (\(reason))" + partly,
+        ja: "\(failed) を書き出せません（\(reason)）" + partlyJa)
     }
     for path in deletes {
       unlink(root + "/" + path)
@@ -170,7 +172,14 @@ enum OutputWriter {
         dir = FileIO.parent(dir)
       }
     }
-    if let cache { try writeCache(cache, to: output) }
+    guard let cache else { return }
+    do {
+      try writeCache(cache, to: output)
+    } catch {
+      // After pages were written, the output is not "left unchanged".
+      guard !writes.isEmpty || !deletes.isEmpty else { throw error }
+      throw .partial(error.message + partly, ja: error.japanese + partlyJa)
+    }
   }
 
   /// Refuses, before anything is written in place, a path longer than the file system takes
@@ -216,7 +225,8 @@ enum OutputWriter {
       if FileIO.makeDirectories(for: [path], under: root) != nil
         || !FileIO.replace(parts: parts, at: root + "/" + path)
       {
-        throw .io("cannot write \(path)", ja: "\(path) を書き出せません")
+        let reason = FileIO.lastError
+        throw .io("cannot write \(path): \(reason)", ja: "\(path) を書き出せません: \(reason)")
       }
     }
   }

@@ -25,6 +25,8 @@ public enum SiteBuilder {
   public static func build(_ options: BuildOptions, session: BuildSession?) -> BuildReport {
     let clock = ContinuousClock()
     let started = clock.now
+    // Whether a failed build leaves an earlier site behind, for its last line.
+    let hadOutput = FileManager.default.fileExists(atPath: options.outputDirectory.path)
     let progress = BuildProgress(enabled: options.showsProgress)
     defer { progress.done() }
     var diagnostics: [Diagnostic] = []
@@ -37,6 +39,7 @@ public enum SiteBuilder {
         diagnostics: diagnostics.sorted, pageCounts: counts, filesWritten: files, seconds: seconds,
         mode: mode)
       report.strict = options.strict
+      report.hadOutput = hadOutput
       if report.succeeded, files > 0 {
         SourceMapStep.markBuilt(in: options.outputDirectory)
       }

@@ -189,6 +189,8 @@ public struct SourceTree: Sendable, Equatable {
     h = (h ^ UInt64(bitPattern: stamp.modified)) &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 29
     h = (h ^ UInt64(bitPattern: stamp.size)) &* 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 31
+    h = (h ^ UInt64(bitPattern: stamp.changed)) &* 0x94D0_49BB_1331_11EB
     return h ^ (h >> 32)
   }
 
@@ -247,9 +249,5 @@ public struct SourceTree: Sendable, Equatable {
     }
   }
 
-  private static func stamp(_ st: stat) -> FileStamp {
-    FileStamp(
-      modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-      size: Int64(st.st_size))
-  }
+  private static func stamp(_ st: stat) -> FileStamp { FileStamp(st) }
 }

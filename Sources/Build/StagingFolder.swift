@@ -26,6 +26,7 @@ final class StagingFolder: @unchecked Sendable {
     self.output = output
     url = output.deletingLastPathComponent().appendingPathComponent(
       ".\(output.lastPathComponent).building-\(getpid())")
+    try Self.refuseMountPoint(output)
     try? FileManager.default.removeItem(at: url)
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -34,6 +35,24 @@ final class StagingFolder: @unchecked Sendable {
         "cannot create \(url.path): \(error.localizedDescription)",
         ja: "\(url.path) を作れません: \(error.localizedDescription)")
     }
+  }
+
+  /// An output folder that is a file system of its own (a volume mounted at `/out`, as CI
+  /// jobs do) cannot be swapped with a folder beside it: said before anything is built, with
+  /// the way out, instead of a rename's error code at the end.
+  static func refuseMountPoint(_ output: URL) throws(OutputWriter.Failure) {
+    var own = stat()
+    var parent = stat()
+    guard stat(output.path, &own) == 0,
+      stat(output.deletingLastPathComponent().path, &parent) == 0,
+      own.st_dev != parent.st_dev
+    else { return }
+    let inside = output.appendingPathComponent("site").path
+    throw .unsafe(
+      "the output folder \(output.path) is a mount point (a file system of its own), and a full build replaces the output folder as a whole by renaming a new one over it: use a folder inside it (`--output \(inside)`)",
+      ja:
+        "出力フォルダー \(output.path) はマウントポイント（それだけで一つのファイルシステム）です。全体のビルドは、新しく作ったフォルダーを名前の変更で出力フォルダーと入れ替えるので、ここには書き出せません。その中のフォルダーを使ってください（`--output \(inside)`）"
+    )
   }
 
   private var firstFailure: OutputWriter.Failure? { lock.withLock { failure } }
@@ -58,7 +77,9 @@ final class StagingFolder: @unchecked Sendable {
         return fail(.io("cannot create the folder \(failed)", ja: "フォルダー \(failed) を作れません"))
       }
       for file in files where !FileIO.write(file.data, to: root + "/" + file.path) {
-        return fail(.io("cannot write \(file.path)", ja: "\(file.path) を書き出せません"))
+        let reason = FileIO.lastError
+        return fail(
+          .io("cannot write \(file.path): \(reason)", ja: "\(file.path) を書き出せません: \(reason)"))
       }
     }
   }

@@ -7,18 +7,24 @@ import Foundation
 /// Pages are written without their Markdown: a decoded page reads its body from its file when
 /// something asks for it, which after a one-file edit is only the pages rendered again.
 extension ParseMemo {
-  /// Every entry, with the key of the site.yml they were parsed with.
+  /// Every entry but those of drafts and scheduled pages, with the key of the site.yml they
+  /// were parsed with. The cache sits in the output folder, which is what gets uploaded, and a
+  /// draft's or an announcement's title and summary are not public yet: those few files are
+  /// parsed again by each build instead.
   public func encoded() -> [UInt8] {
     let (key, entries) = snapshot()
+    let privateCount = entries.values.count { Self.isUnpublished($0.page) }
     var w = BinaryWriter()
     w.reserve(entries.count * 512)
     w.u64(key ?? 0)
     w.bool(key != nil)
-    w.int(entries.count)
+    w.int(entries.count - privateCount)
     entries.forEachCanonically { path, e in
+      guard !Self.isUnpublished(e.page) else { return }
       w.string(path)
       w.i64(e.stamp.modified)
       w.i64(e.stamp.size)
+      w.i64(e.stamp.changed)
       w.bool(e.page != nil)
       e.page?.encode(into: &w)
       w.int(e.diagnostics.count)
@@ -31,6 +37,13 @@ extension ParseMemo {
       }
     }
     return w.bytes
+  }
+
+  /// A draft, or a page with a `publish` time (whether or not it has come: a build at another
+  /// clock would leave it out).
+  static func isUnpublished(_ page: Page?) -> Bool {
+    guard let page else { return false }
+    return page.draft || page.publish != nil
   }
 
   /// A memo holding the entries `encoded()` wrote; decoded pages read their bodies from under
@@ -46,7 +59,7 @@ extension ParseMemo {
     entries.reserveCapacity(count)
     for _ in 0..<count {
       let path = try r.string()
-      let stamp = FileStamp(modified: try r.i64(), size: try r.i64())
+      let stamp = FileStamp(modified: try r.i64(), size: try r.i64(), changed: try r.i64())
       let page =
         try r.bool() ? try Page(decoding: &r, bodyFrom: root + "/" + path) : nil
       var diagnostics: [Diagnostic] = []

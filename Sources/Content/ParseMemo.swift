@@ -58,19 +58,30 @@ public struct FileStamp: Sendable, Hashable, Codable {
   /// Modification time in nanoseconds since 1970.
   public var modified: Int64
   public var size: Int64
+  /// When the file's inode last changed (ctime), in nanoseconds: a program can set the
+  /// modification time back (`rsync -a`, `cp -p`, `tar`, `touch -r`), so a file rewritten with
+  /// the same size would look untouched by the other two; no program can set this one.
+  public var changed: Int64
 
-  public init(modified: Int64, size: Int64) {
+  public init(modified: Int64, size: Int64, changed: Int64 = 0) {
     self.modified = modified
     self.size = size
+    self.changed = changed
+  }
+
+  /// The stamp `stat` gives.
+  public init(_ st: stat) {
+    self.init(
+      modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+      size: Int64(st.st_size),
+      changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
   }
 
   /// The stamp of a file, or nil when it cannot be read.
   public static func of(path: String) -> FileStamp? {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
-    return FileStamp(
-      modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-      size: Int64(st.st_size))
+    return FileStamp(st)
   }
 }
 

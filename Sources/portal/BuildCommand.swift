@@ -12,8 +12,15 @@ struct SiteLocations: ParsableArguments {
   @Option(help: "The theme folder (templates/ and assets/).")
   var theme: String = "theme"
 
-  @Option(help: "The output folder. Replaced as a whole when a build succeeds.")
-  var output: String = "site"
+  @Option(
+    help:
+      "The output folder (default: site, or site-drafts with --drafts). Replaced as a whole when a build succeeds."
+  )
+  var output: String?
+
+  /// The output folder: `site`, or `site-drafts` for a build with drafts, so a preview of
+  /// text not yet approved never lands in the folder that is uploaded.
+  func outputFolder(drafts: Bool) -> String { output ?? (drafts ? "site-drafts" : "site") }
 }
 
 enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {
@@ -96,7 +103,8 @@ struct BuildCommand: ParsableCommand {
     var options = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),
-      outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts, now: clock)
+      outputDirectory: URL(fileURLWithPath: locations.outputFolder(drafts: drafts)),
+      includeDrafts: drafts, now: clock)
     options.endsProcess = true
     options.strict = strict
     options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }

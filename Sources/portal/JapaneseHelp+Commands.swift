@@ -21,7 +21,9 @@ private let siteLocationEntries = [
   JapaneseHelp.Entry(
     "--theme", "フォルダー", "theme フォルダーです（templates/ と assets/ を置くフォルダー）。"),
   JapaneseHelp.Entry(
-    "--output", "フォルダー", "出力フォルダーです。ビルドがうまくいったときに、まるごと入れ替えます。"),
+    "--output", "フォルダー",
+    "出力フォルダーです。ビルドがうまくいったときに、まるごと入れ替えます。"
+      + "書かないときは site です（--drafts のときは site-drafts。公開するフォルダーに下書きが入らないようにします）。"),
 ]
 
 private let draftsEntry = JapaneseHelp.Entry(
@@ -248,7 +250,7 @@ extension ServeCommand: JapaneseHelpful {
     examples: [
       .init("portal serve"),
       .init("portal serve --port 8000"),
-      .init("portal serve --content content --theme theme --output site --drafts"),
+      .init("portal serve --content content --theme theme --drafts"),
       .init("portal serve --poll", "ファイルの変更の知らせが来ないフォルダーのとき"),
       .init("portal serve --host 0.0.0.0", "同じネットワークのスマートフォンで開くとき"),
     ],

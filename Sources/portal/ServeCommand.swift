@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
       Examples:
         portal serve
         portal serve --port 8000
-        portal serve --content content --theme theme --output site --drafts
+        portal serve --content content --theme theme --drafts
         portal serve --poll      # a mount that sends no file events
         portal serve --host 0.0.0.0   # open the preview on a phone on the same network
       """)
@@ -72,9 +72,10 @@ struct ServeCommand: ParsableCommand {
     let build = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),
-      outputDirectory: URL(fileURLWithPath: locations.output), includeDrafts: drafts,
+      outputDirectory: URL(fileURLWithPath: locations.outputFolder(drafts: drafts)),
+      includeDrafts: drafts,
       now: DateTime(date: Date()))
-    let output = locations.output
+    let output = locations.outputFolder(drafts: drafts)
     let lock = try OutputLock.take(for: .serve, build)
     defer { lock?.release() }
     let server = PreviewServer(options: .init(build: build, port: port, poll: poll, host: host)) {

@@ -26,7 +26,7 @@ enum PortalCommands {
   ]
 
   /// `portal --version`: the version of the tool (bumped with its cache format and releases).
-  static let version = "0.18.0"
+  static let version = "0.19.0"
 
   /// A first argument that is no command but close to one (`portal buld`): the command meant,
   /// since ArgumentParser only says "Unexpected argument".

@@ -33,6 +33,10 @@ import Testing
         .error(SourceLocation(file: "a.md"), "bad"), .warning(SourceLocation(file: "b.md"), "odd"),
       ])
     #expect(failed.summary(in: .japanese) == "ビルドに失敗しました：エラー1件、警告1件。前回の出力はそのまま残しています（0.25秒）")
+    var first = failed
+    first.hadOutput = false
+    #expect(first.summary(in: .japanese) == "ビルドに失敗しました：エラー1件、警告1件。何も書き出していません（0.25秒）")
+    #expect(first.summary.contains("; nothing was written (0.25 s"))
     let partly = report(
       .incremental,
       diagnostics: [.error(SourceLocation(file: "site"), "cannot write", code: "output.partial")])

@@ -321,51 +321,35 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } }).count > 1)
   }
 
-  /// After an edit, `portal build` takes the other files' front matter from the cache instead
-  /// of parsing it again: a file changed behind its stamp's back (same size and time) keeps
-  /// its earlier title until its stamp changes. Its body, read from the file when its page is
-  /// rendered again, is the one on disk.
-  @Test func unchangedFilesAreNotParsedAgain() throws {
+  /// A file rewritten with its modification time set back and the same size (`rsync -a`,
+  /// `cp -p`, `touch -r`) is noticed by its inode's change time, which no program can set:
+  /// its new title reaches the lists. (That untouched files are taken from the cache without
+  /// being parsed is `PageCodingTests.parsedFilesRoundTrip`.)
+  @Test func aFileRewrittenWithItsTimeSetBackIsNoticed() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
     #expect(SiteBuilder.build(options(content: content, output: output)).mode == .full)
     let hidden = content.appendingPathComponent("initiatives/cyber-security.md")
     var st = stat()
     #expect(stat(hidden.path, &st) == 0)
+    let before = try #require(FileStamp.of(path: hidden.path))
+    // Rewritten a while later, as a copy would be.
+    usleep(20_000)
     try edit(hidden) {
       $0.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー空間の危険への対処")
-        .replacingOccurrences(of: "相談の窓口を増やします。", with: "相談の場所を増やします。")
     }
     let times = [st.st_atim, st.st_mtim]
     #expect(utimensat(AT_FDCWD, hidden.path, times, 0) == 0)
-    #expect(
-      FileStamp.of(path: hidden.path)
-        == FileStamp(
-          modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-          size: Int64(st.st_size)))
+    let after = try #require(FileStamp.of(path: hidden.path))
+    #expect(after.modified == before.modified && after.size == before.size)
+    #expect(after.changed != before.changed)
 
-    // Another initiative's title changes: the initiatives list is rendered again, with the
-    // hidden page's old title; the hidden page itself is rendered again too (it is related),
-    // and its body comes from the file.
-    try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) {
-      $0.replacingOccurrences(of: "title: AIを活用した防災対策", with: "title: AIで防災")
-    }
-    var report = SiteBuilder.build(options(content: content, output: output))
+    let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.mode == .incremental)
-    #expect(report.renderedPaths.contains("initiatives/index.html"))
-    #expect(report.renderedPaths.contains("initiatives/cyber-security/index.html"))
-    func page(_ path: String) throws -> String {
-      try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
-    #expect(try page("initiatives/index.html").contains("サイバー空間の脅威への対処"))
-    #expect(try !page("initiatives/index.html").contains("サイバー空間の危険への対処"))
-    #expect(try page("initiatives/cyber-security/index.html").contains("相談の場所を増やします。"))
-
-    // Once its stamp changes, it is parsed again.
-    try edit(hidden) { $0 }
-    report = SiteBuilder.build(options(content: content, output: output))
-    #expect(report.mode == .incremental)
-    #expect(try page("initiatives/index.html").contains("サイバー空間の危険への対処"))
+    let list = try String(
+      contentsOf: output.appendingPathComponent("initiatives/index.html"), encoding: .utf8)
+    #expect(list.contains("サイバー空間の危険への対処"))
+    #expect(!list.contains("サイバー空間の脅威への対処"))
   }
 
   @Test func failedIncrementalBuildLeavesSiteAndCacheUntouched() throws {

@@ -54,4 +54,42 @@ import Testing
     #expect(report.summary.contains("the previous output was left unchanged"))
     #expect(site(output) == before)
   }
+
+  /// A cache that cannot be written after the pages were written in place is a partial
+  /// write, not "left unchanged", and the message gives the system's reason.
+  @Test func aCacheThatCannotBeWrittenAfterThePagesSaysTheOutputIsPartlyUpdated() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    // The state is written through a temporary file beside it: a folder there stops it.
+    let temporary = output.appendingPathComponent(BuildCache.file + ".portal-tmp")
+    try FileManager.default.createDirectory(
+      at: temporary.appendingPathComponent("blocked"), withIntermediateDirectories: true)
+    try edit(content.appendingPathComponent("glossary/dx.md")) { $0 + "\n追記です。\n" }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    #expect(report.diagnostics.map(\.code) == ["output.partial"])
+    #expect(
+      report.diagnostics.first?.message.contains("cannot write .portal/cache/state.bin") == true)
+    #expect(report.diagnostics.first?.message.contains("Is a directory") == true)
+    #expect(report.summary.contains("the output folder may be partly updated"))
+  }
+
+  /// An output folder that is a file system of its own cannot be swapped with one beside it:
+  /// refused before anything is built, with a folder inside it to use instead.
+  @Test func anOutputThatIsAMountPointIsRefusedWithTheWayOut() throws {
+    let shm = URL(fileURLWithPath: "/dev/shm")
+    var own = stat()
+    var parent = stat()
+    // /dev/shm is its own tmpfs on Linux; skip where it is not.
+    guard stat(shm.path, &own) == 0, stat("/dev", &parent) == 0, own.st_dev != parent.st_dev
+    else { return }
+    #expect(throws: OutputWriter.Failure.self) { try StagingFolder.refuseMountPoint(shm) }
+    do {
+      try StagingFolder.refuseMountPoint(shm)
+    } catch {
+      #expect(error.message.contains("--output /dev/shm/site"))
+    }
+    try StagingFolder.refuseMountPoint(FileManager.default.temporaryDirectory)
+  }
 }

@@ -42,9 +42,12 @@ import Testing
       let (key, entries) = memo.snapshot()
       let (decodedKey, decodedEntries) = decoded.snapshot()
       #expect(key != nil && decodedKey == key)
-      #expect(decodedEntries.keys.sorted() == entries.keys.sorted())
+      // Drafts and scheduled pages are left out (`encoded()`), the rest kept.
+      #expect(
+        decodedEntries.keys.sorted()
+          == entries.filter { !ParseMemo.isUnpublished($0.value.page) }.keys.sorted())
       var checked = 0
-      for (path, e) in entries {
+      for (path, e) in entries where !ParseMemo.isUnpublished(e.page) {
         let d = try #require(decodedEntries[path])
         #expect(d.stamp == e.stamp && d.hashes == e.hashes, "\(path)")
         #expect(d.diagnostics == e.diagnostics, "\(path)")
@@ -64,6 +67,38 @@ import Testing
       #expect(again?.pages == pages)
       #expect(againDiagnostics == diagnostics)
     }
+  }
+
+  /// A draft's or a scheduled page's title and summary are not in the cache, which sits in the
+  /// output folder that is uploaded; published pages' are.
+  @Test func draftsAndScheduledPagesAreNotKept() throws {
+    let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("BuildTests/Fixtures/valid/content")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "portal-drafts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: valid, to: folder)
+    func write(_ name: String, _ extra: String, _ term: String) throws {
+      try "---\nterm: \(term)\nreading: よみ\nshort: \(term)の説明です。\n\(extra)---\n\n本文です。\n"
+        .write(
+          to: folder.appendingPathComponent("glossary/\(name).md"), atomically: true,
+          encoding: .utf8)
+    }
+    try write("open", "", "公開語")
+    try write("draft", "draft: true\n", "秘密語")
+    try write("later", "publish: 2099-01-01T09:00:00+09:00\n", "予告語")
+    let memo = ParseMemo()
+    _ = ContentLoader.load(contentDirectory: folder, displayPrefix: "content", memo: memo)
+    let entries = memo.snapshot().entries
+    #expect(entries["glossary/draft.md"] != nil && entries["glossary/later.md"] != nil)
+    let bytes = String(decoding: memo.encoded(), as: UTF8.self)
+    #expect(bytes.contains("公開語"))
+    #expect(!bytes.contains("秘密語") && !bytes.contains("予告語"))
+    let decoded = try ParseMemo(decoding: memo.encoded(), contentDirectory: folder)
+    let kept = decoded.snapshot().entries
+    #expect(kept["glossary/open.md"] != nil)
+    #expect(kept["glossary/draft.md"] == nil && kept["glossary/later.md"] == nil)
+    #expect(kept.count == entries.count - 2)
   }
 
   /// A diagnostic's Japanese words (`Diagnostic.ja`) come back from the cache, with and without
