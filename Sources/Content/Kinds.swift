@@ -65,6 +65,20 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The keys every page of this kind must have, in the order the parser asks for them. An
+  /// empty front matter is told these: a glossary entry has no `title`, but `term`, `reading`
+  /// and `short`. `ContentKindTests` holds the list to what the parser reports missing.
+  public var requiredKeys: [String] {
+    switch self {
+    case .strategy: ["title", "order"]
+    case .field: ["title", "domain", "field"]
+    case .initiative: ["title", "summary", "fields"]
+    case .event: ["title", "summary", "start"]
+    case .glossary: ["term", "reading", "short"]
+    case .about: ["title"]
+    }
+  }
+
   /// Japanese label shown to residents.
   public var label: String {
     switch self {

@@ -96,10 +96,13 @@ enum PageParser {
     }
     y.diagnostics += headingsInFrontMatter(source)
     if node == nil {
+      // The keys of the file's own kind: `title` is no key of a glossary entry.
+      let keys = kind.requiredKeys.map { "`\($0): …`" }
       y.error(
-        nil, "the front matter is empty", hint: "add the keys this kind needs, e.g. `title: …`",
+        nil, "the front matter is empty",
+        hint: "add the keys \(kind.articleName) needs: \(keys.joined(separator: ", "))",
         code: "front-matter.missing", ja: "前付けに何も書いてありません",
-        jaHint: "このページの種類に必要な項目を書いてください。例: `title: …`")
+        jaHint: "\(kind.japaneseName)に必要な項目を書いてください：\(keys.joined(separator: "、"))")
       return (nil, y.diagnostics)
     }
 
