@@ -298,7 +298,9 @@ public enum ContentLoader {
     switch SourceFile.read(bytes: bytes, path: path, relativePath: relative) {
     case .failure(let d): return (nil, [d], nil)
     case .success(let source):
-      let (page, d) = PageParser.parse(source, kind: kind, config: config)
+      let (page, parsed) = PageParser.parse(source, kind: kind, config: config)
+      // The body's own characters, whatever its front matter: every problem of the file at once.
+      let d = parsed + ControlCharacters.check(source)
       let hashes = SourceHashes(
         file: StableHash.of(bytes: bytes), frontMatter: StableHash.of(source.frontMatter),
         body: StableHash.of(source.body))

@@ -28,6 +28,10 @@ func fixture(_ name: String) -> URL {
         "content/glossary/latin1.md:4:8: source.encoding",
         "content/glossary/no-front-matter.md:1:1: front-matter.missing",
         "content/initiatives/Bad_Name.md:2:1: front-matter.slug",
+        // ESC, BEL and DEL in the body: the first of each line (`BodyControlCharacterTests`).
+        "content/initiatives/control-characters.md:7:6: content.control-character",
+        "content/initiatives/control-characters.md:8:3: content.control-character",
+        "content/initiatives/control-characters.md:10:3: content.control-character",
         // `related: [typo-key, missing-one]`: typo-key.md exists but has errors of its own,
         // reported there; only the id that names no file is reported here.
         "content/initiatives/crlf.md:5:21: content.unknown-id",

@@ -367,6 +367,8 @@ func fixtureConfig() throws -> SiteConfig {
       "fields/v2.md": "---\ntitle: V2\ndomain: life\nfield: safety\n---\n",
       "events/e.md":
         "---\ntitle: 催し\nsummary: 一文です。\nstart: 2026-12-05T13:30:00+09:00\nupdated: 2030-01-01\ninitiatives: [zzz]\n---\n",
+      "initiatives/pasted.md":
+        "---\ntitle: P\nsummary: 一文です。\nfields: [safety]\n---\n\n色\u{1B}[31mです。\n",
       "files/page.html": "<p>x</p>",
       "files/Map.png": "x",
       "files/map.png": "x",
@@ -388,6 +390,7 @@ func fixtureConfig() throws -> SiteConfig {
         "content.file-type", "content.index-file", "content.file-name", "content.folder",
         "content.duplicate-slug", "content.unknown-id", "content.parent-loop",
         "content.duplicate-field", "content.duplicate-term", "content.future-updated",
+        "content.control-character",
       ]), "\(codes.sorted())")
     let loop = try #require(
       diagnostics.first { $0.code == "content.parent-loop" && $0.message.contains("s3") })

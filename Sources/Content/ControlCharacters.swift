@@ -1,0 +1,85 @@
+import Diagnostics
+
+/// Invisible control characters in a page's body: ESC, BEL, SOH and the rest of C0 but tab and
+/// line feed (a carriage return is a line ending, made one when the file is read), DEL, C1
+/// (U+0080…U+009F) and the noncharacters (U+FFFE…): what a front-matter value refuses
+/// (`front-matter.value`). Pasted from a terminal, a PDF or another program, they went into
+/// the HTML as they were (a parse error; browsers and screen readers show or read garbage),
+/// while the writer's editor showed nothing. An error at the first on each line, so one slip
+/// pasted into a long line is one error, and a paste into several lines is one for each.
+enum ControlCharacters {
+  static let code = "content.control-character"
+
+  /// The errors for `source`'s body; none (after one pass over its bytes) for nearly all pages.
+  static func check(_ source: SourceFile) -> [Diagnostic] {
+    guard mayHold(source.body) else { return [] }
+    var diagnostics: [Diagnostic] = []
+    let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+    for (n, line) in lines.enumerated() where mayHold(line) {
+      // Columns in characters, as editors count them. A control character is a character of
+      // its own (it joins nothing); a noncharacter may carry combining marks.
+      var column = 1
+      var first: (column: Int, scalar: Unicode.Scalar)?
+      var count = 0
+      for character in line {
+        for scalar in character.unicodeScalars where isRefused(scalar) {
+          if first == nil { first = (column, scalar) }
+          count += 1
+        }
+        column += 1
+      }
+      guard let first else { continue }
+      diagnostics.append(
+        error(
+          first.scalar, more: count - 1,
+          at: SourceLocation(
+            file: source.path, line: source.bodyLine + n, column: first.column)))
+    }
+    return diagnostics
+  }
+
+  static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isInvisibleControl && scalar != "\r"
+  }
+
+  /// Whether `text` may hold a refused character, from its UTF-8 alone: a C0 byte but tab,
+  /// line feed and carriage return, DEL, and the lead bytes of C1 (C2) and of the
+  /// noncharacters (EF, F0…F4), checked exactly by `isRefused` on the few lines that have one.
+  /// Japanese text is full of EF (full-width forms), so the lines are sifted again.
+  static func mayHold(_ text: some StringProtocol) -> Bool {
+    text.utf8.contains { b in
+      (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b >= 0xEF
+    } && text.unicodeScalars.contains(where: isRefused)
+  }
+
+  /// `U+001B (ESC)`: the code point, and the name of a C0 character or DEL, which is what a
+  /// search for it finds.
+  static func name(_ scalar: Unicode.Scalar) -> String {
+    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    let c0 = [
+      "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+      "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
+      "ESC", "FS", "GS", "RS", "US",
+    ]
+    if scalar.value < 0x20 { return "\(code) (\(c0[Int(scalar.value)]))" }
+    if scalar.value == 0x7F { return "\(code) (DEL)" }
+    return code
+  }
+
+  static func error(_ scalar: Unicode.Scalar, more: Int, at location: SourceLocation)
+    -> Diagnostic
+  {
+    let name = name(scalar)
+    let others = more > 0 ? ", and \(more) more on this line" : ""
+    let othersJa = more > 0 ? "（この行には、ほかに\(more)個あります）" : ""
+    return .error(
+      location,
+      "the text has an invisible control character, \(name)\(others): it would go into the page as it is, where browsers and screen readers show or read it as garbage",
+      hint:
+        "it often comes with text pasted from another program: delete it (most editors do not show it: delete the character at this column, or type the text around it again)",
+      code: code
+    ).ja(
+      "本文に、目に見えない制御文字 \(name) が入っています\(othersJa)。このままではページに入り、ブラウザーや読み上げソフトで意味のない文字として出てしまいます",
+      hint: "ほかのソフトからコピーした文章についてくることがある文字です。消してください（多くのエディターでは見えないので、この位置の文字を消すか、前後の文字を打ち直してください）")
+  }
+}
