@@ -1,18 +1,33 @@
 import Diagnostics
 import Foundation
 
-/// `updated` dates later than the build's day. 更新情報 lists pages newest first and its feed
-/// dates each entry by `updated`: a slip of the year (2027 for 2026) put a page at the top of
-/// both for a year, with a date residents had not reached. Checked at each load with the build
-/// clock, outside the parse memo (whose entries do not depend on the day).
+/// `updated` dates later than the day the page comes out: the build's day, or its `publish`
+/// day when that is later. 更新情報 lists pages newest first and its feed dates each entry by
+/// `updated`: a slip of the year (2027 for 2026) put a page at the top of both for a year,
+/// with a date residents had not reached. A page scheduled for 2026-12-01 may say it was
+/// updated that day: it is first seen then, and the warning stopped `--strict` builds of a
+/// page not yet built. Checked at each load with the build clock, outside the parse memo
+/// (whose entries do not depend on the day).
 public enum FutureDates {
   /// The warning's code, which `portal lint` keeps among the loader's warnings.
   public static let code = "content.future-updated"
 
-  /// Whether `page` is `updated` on a day after `now`'s in Japan: the one test of the loader's
-  /// warning, of the edits `portal serve` leaves to it, and of the cache's clock boundaries.
+  /// The last day `page` may be `updated` at `now`: today in Japan, or the day of its
+  /// `publish` time when that is later. It never goes back as the clock moves on, so a
+  /// warning, once gone, does not come back without an edit.
+  public static func lastDay(for page: Page, at now: DateTime) -> LocalDate {
+    let today = now.inJapan.local.date
+    guard let publishDay = page.publish?.inJapan.local.date, publishDay > today else {
+      return today
+    }
+    return publishDay
+  }
+
+  /// Whether `page` is `updated` on a day after `lastDay`: the one test of the loader's
+  /// warning, of the edits `portal serve` leaves to it, and of the cache's clock boundaries
+  /// (the warning ends at the `updated` day's midnight, whichever day it was compared with).
   public static func updatedToCome(_ page: Page, at now: DateTime) -> Bool {
-    page.updated.map { $0 > now.inJapan.local.date } ?? false
+    page.updated.map { $0 > lastDay(for: page, at: now) } ?? false
   }
 
   /// A warning for each page `updatedToCome` at `now`. The file is read again to point at the
@@ -26,16 +41,34 @@ public enum FutureDates {
       guard let updated = page.updated, let file = files[page.relativePath] else { continue }
       let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
       let (line, column) = valuePosition(of: "updated", in: text) ?? (1, 1)
+      let location = SourceLocation(file: file.shown, line: line, column: column)
+      let last = lastDay(for: page, at: now)
+      if last > today {
+        // Scheduled: the page comes out on `last`, and may say it was updated that day.
+        diagnostics.append(
+          .warning(
+            location,
+            "`updated` is \(updated), later than the day the page is published (\(last), its `publish` time): 更新情報 and its feed would list this page first, with a day that has not come",
+            hint:
+              "write the day the page was last changed, no later than its `publish` day (\(last))",
+            code: code
+          ).ja(
+            "`updated` が \(updated) で、このページを公開する日（`publish` の \(last)）より後の日付です。更新情報とそのフィードで、まだ来ていない日付のまま、このページがいちばん上に出てしまいます",
+            hint: "ページを最後に変えた日を、公開の日（\(last)）か、それより前で書いてください"))
+        continue
+      }
+      // A page with a `publish` time is already out: the hint does not send its writer there.
+      let later = page.publish == nil ? "; to publish it later, use `publish`" : ""
+      let laterJa = page.publish == nil ? "。あとで公開したいときは `publish` を使います" : ""
       diagnostics.append(
         .warning(
-          SourceLocation(file: file.shown, line: line, column: column),
+          location,
           "`updated` is \(updated), later than today (\(today)): 更新情報 and its feed would list this page first, with a day that has not come",
-          hint:
-            "write the day the page was last changed (today or earlier); to publish it later, use `publish`",
+          hint: "write the day the page was last changed (today or earlier)\(later)",
           code: code
         ).ja(
           "`updated` が \(updated) で、今日（\(today)）より後の日付です。更新情報とそのフィードで、まだ来ていない日付のまま、このページがいちばん上に出てしまいます",
-          hint: "ページを最後に変えた日（今日か、それより前）を書いてください。あとで公開したいときは `publish` を使います"))
+          hint: "ページを最後に変えた日（今日か、それより前）を書いてください\(laterJa)"))
     }
     return diagnostics
   }

@@ -199,22 +199,23 @@ enum Feeds {
       updated: changes.max()?.description, entries: entries, absolute: absolute)
   }
 
-  /// 更新情報 as Atom: each page on the day it was updated (at midnight in Japan, as the dates
-  /// are written there), newest first.
+  /// 更新情報 as Atom, newest first: each page on the day it was updated (at midnight in
+  /// Japan, as the dates are written there), or at the time it was published (`publish`,
+  /// for a page without `updated`; `Page.listedChange`).
   static func updatesAtom(site: Site, pages: ArraySlice<Int>, absolute: (String) -> String)
     -> Data
   {
-    func instant(_ d: LocalDate) -> String { "\(d.description)T00:00:00+09:00" }
     let entries = pages.compactMap { i -> AtomEntry? in
-      guard let date = site.pages[i].page.updated else { return nil }
+      guard let change = site.pages[i].page.listedChange else { return nil }
       return AtomEntry(
-        title: site.pages[i].title, url: site.pages[i].url, updated: instant(date),
-        summary: JapaneseDate.date(date) + "更新　" + (site.pages[i].page.summary ?? ""),
+        title: site.pages[i].title, url: site.pages[i].url, updated: change.instant.description,
+        summary: JapaneseDate.date(change.day) + change.label + "　"
+          + (site.pages[i].page.summary ?? ""),
         category: site.pages[i].kind.label)
     }
     return atom(
       site: site, name: "更新情報", page: site.urls.updates, feed: site.urls.updatesFeed,
-      updated: pages.first.flatMap { site.pages[$0].page.updated }.map(instant),
+      updated: pages.first.flatMap { site.pages[$0].page.listedChange }.map(\.instant.description),
       entries: entries, absolute: absolute)
   }
 

@@ -28,7 +28,7 @@ extension ViewModels {
     return ctx
   }
 
-  /// 更新情報: every page with an `updated` date, newest first.
+  /// 更新情報: every page with an `updated` date or a `publish` time, newest first.
   func updatesIndexContext() -> TemplateContext {
     var ctx = base(title: "更新情報", url: urls.updates, section: nil, description: nil)
     ctx["breadcrumbs"] = crumbs([("更新情報", urls.updates)])
@@ -37,10 +37,14 @@ extension ViewModels {
     return ctx
   }
 
-  /// A page's card with the date it was last updated.
+  /// A page's card with the day 更新情報 lists it on (`updated`, `updated_iso`) and what
+  /// happened then (`change_label`: 更新, or 公開 for a page listed by its `publish` time).
   func updateCard(_ i: Int) -> TemplateContext {
     var c = card(i)
-    addUpdated(site.pages[i].page, to: &c)
+    guard let change = site.pages[i].page.listedChange else { return c }
+    c["updated"] = .text(JapaneseDate.date(change.day))
+    c["updated_iso"] = .text(change.day.description)
+    c["change_label"] = .text(change.label)
     return c
   }
 

@@ -17,7 +17,7 @@ enum TemplateVocabulary {
     "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags",
     // Cards.
     "status", "status_id", "fields", "name", "date", "datetime", "mode", "where",
-    "registration_note", "reading", "aliases",
+    "registration_note", "reading", "aliases", "change_label",
     // Strategy pages.
     "children", "has_children", "previous", "next", "has_neighbours",
     // Initiatives.

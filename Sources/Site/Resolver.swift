@@ -282,10 +282,10 @@ public enum Resolver {
     var past: [(Int, DateTime)] = []
     var eventStart: [Int: DateTime] = [:]
     var entries: [(Int, String, [UInt32])] = []
-    var updated: [(Int, LocalDate)] = []
+    var updated: [(Int, DateTime)] = []
     var about: [(Int, Int?)] = []
     for i in pages.indices {
-      if let date = pages[i].page.updated { updated.append((i, date)) }
+      if let change = pages[i].page.listedChange { updated.append((i, change.instant)) }
       switch pages[i].page.meta {
       case .initiative(let m):
         site.initiatives.append(i)
@@ -373,7 +373,8 @@ public enum Resolver {
       if case .about(let m) = pages[$0].page.meta { m.footer } else { false }
     }
 
-    // 更新情報: newest first.
+    // 更新情報: newest first (an `updated` day at its midnight in Japan, a `publish` time as
+    // it is), then by path.
     site.updates = updated.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : byPath($0.0, $1.0) }.map(\.0)
 
     // Related initiatives, both directions.

@@ -105,8 +105,9 @@ public struct Site: Sendable {
   public var files: [ContentFile] = []
   /// The pages' earlier addresses (`redirect_from`), in page order (`RenderJob.redirect`).
   public var redirects: [Redirect] = []
-  /// Pages with an `updated` date, newest first (then by path): 更新情報, the latest of them
-  /// on the home page (`updatesOnHome`) and in the updates feed (`updatesInFeed`).
+  /// Pages with an `updated` date or a `publish` time (`Page.listedChange`), newest first
+  /// (then by path): 更新情報, the latest of them on the home page (`updatesOnHome`) and in the
+  /// updates feed (`updatesInFeed`).
   public var updates: [Int] = []
 
   /// Every page about the site, by `order`, then those without one, each by title, then path:

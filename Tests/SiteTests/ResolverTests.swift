@@ -54,6 +54,36 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
       ])
   }
 
+  /// A page with `publish` and no `updated` is listed too, at its `publish` time: after a page
+  /// updated that day (at midnight in Japan), before one updated the day before.
+  @Test func updatesListPublishedPagesAtTheirTime() throws {
+    var content = try #require(loadFixtureContent())
+    let keys: [String: (updated: LocalDate?, publish: DateTime?)] = [
+      "initiatives/cyber-security.md": (nil, DateTime(iso: "2026-11-01T09:00:00+09:00")),
+      "initiatives/ai-disaster.md": (LocalDate(year: 2026, month: 11, day: 1), nil),
+      "strategy/basics.md": (
+        LocalDate(year: 2026, month: 10, day: 31), DateTime(iso: "2026-11-02T00:00:00+09:00")
+      ),
+      // Written in UTC: the instant, not the text, orders it.
+      "strategy/period.md": (nil, DateTime(iso: "2026-11-01T01:00:00Z")),
+    ]
+    content.pages = content.pages.map { p in
+      guard let k = keys[p.relativePath] else { return p }
+      return Page(
+        kind: p.kind, slug: p.slug, path: p.path, relativePath: p.relativePath, body: p.body,
+        bodyLine: p.bodyLine, tags: p.tags, draft: p.draft, updated: k.updated, meta: p.meta,
+        publish: k.publish)
+    }
+    let (site, _) = Resolver.resolve(
+      content, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
+    // `basics` is listed by its `updated` day, which wins over its `publish` time.
+    #expect(
+      site.updates.map { site.pages[$0].page.relativePath } == [
+        "strategy/period.md", "initiatives/cyber-security.md", "initiatives/ai-disaster.md",
+        "strategy/basics.md",
+      ])
+  }
+
   @Test func derivedRelations() throws {
     let site = try loadFixtureSite()
     // An initiative listed under several fields (【再掲】) is one page on each field.
