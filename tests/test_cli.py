@@ -381,6 +381,24 @@ def test_drafts_are_built_apart_from_the_site_that_is_uploaded(work):
     assert "noindex" not in (work / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def test_no_cache_mends_a_damaged_output_and_hidden_files_are_kept(work):
+    """A page deleted from the output by hand is not noticed by the cache ("Up to date");
+    --no-cache builds everything again. A full build replaces the folder but keeps the hidden
+    entries someone deploying keeps there (.git of a gh-pages worktree, .nojekyll)."""
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    (work / "site" / "index.html").unlink()
+    (work / "site" / ".nojekyll").write_text("", encoding="utf-8")
+    (work / "site" / ".git").mkdir()
+    (work / "site" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.stdout.startswith("Up to date"), r.stdout
+    r = portal("build", "--now", NOW, "--no-cache", cwd=work)
+    assert r.returncode == 0 and r.stdout.startswith("Built "), r.stdout + r.stderr
+    assert (work / "site" / "index.html").exists()
+    assert (work / "site" / ".nojekyll").exists()
+    assert (work / "site" / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+
+
 def test_a_base_path_in_japanese_is_escaped_in_the_sitemap(work):
     """The sitemap protocol asks for escaped addresses."""
     config = work / "content" / "site.yml"

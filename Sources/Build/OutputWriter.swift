@@ -244,6 +244,7 @@ enum OutputWriter {
     if renameat2(AT_FDCWD, staging.path, AT_FDCWD, output.path, UInt32(PORTAL_RENAME_EXCHANGE))
       == 0
     {
+      keepHidden(from: staging, in: output)
       try? fm.removeItem(at: staging)
       return
     }
@@ -252,6 +253,23 @@ enum OutputWriter {
     try? fm.removeItem(at: old)
     try fm.moveItem(at: output, to: old)
     try fm.moveItem(at: staging, to: output)
+    keepHidden(from: old, in: output)
     try? fm.removeItem(at: old)
+  }
+
+  /// Moves the hidden entries at the top of the replaced output (`.git` of a `gh-pages`
+  /// worktree, `.well-known/`, `.nojekyll`) into the new one, which Portal never writes but
+  /// the person deploying may keep there: a full build replaces the folder, and deleted them
+  /// without a word. Moved, not copied, from the old folder about to be removed; its own
+  /// `.portal/` is the build's and stays with the old.
+  static func keepHidden(from old: URL, in output: URL) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: old.path) else {
+      return
+    }
+    for name in names where name.hasPrefix(".") && name != markerFolder {
+      let target = output.appendingPathComponent(name).path
+      guard !FileManager.default.fileExists(atPath: target) else { continue }
+      rename(old.appendingPathComponent(name).path, target)
+    }
   }
 }

@@ -70,6 +70,12 @@ struct BuildCommand: ParsableCommand {
   )
   var diagnostics: DiagnosticsOption = .text
 
+  @Flag(
+    help:
+      "Build everything into a new folder, as a first build does, without the cache of the last build (an output changed or damaged by hand)."
+  )
+  var noCache = false
+
   @Option(
     help:
       "Publish at this address instead of base_url in content/site.yml (e.g. a preview of a change: https://preview.example.jp/pr-12/)."
@@ -106,6 +112,7 @@ struct BuildCommand: ParsableCommand {
       outputDirectory: URL(fileURLWithPath: locations.outputFolder(drafts: drafts)),
       includeDrafts: drafts, now: clock)
     options.endsProcess = true
+    options.incremental = !noCache
     options.strict = strict
     options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     let lock = try OutputLock.take(for: .build, options)

@@ -73,7 +73,8 @@ import Testing
       })
     #expect(
       partial.japanese
-        == "a/b.html を書き出せません。出力フォルダーは一部だけ更新されているかもしれません（次のビルドで全体を書き直します）")
+        == "a/b.html を書き出せません（Not a directory）。出力フォルダーは一部だけ更新されているかもしれません（次のビルドで全体を書き直します）"
+    )
     let outside = try #require(
       words {
         try OutputWriter.apply(writes: [file("../x.html")], deletes: [], cache: nil, to: folder)
@@ -84,8 +85,9 @@ import Testing
     try staging.write([file("c")])
     try staging.write([file("c/d.html")])
     let io = try #require(words { try staging.finish() })
-    #expect(io.english == "cannot write c/d.html")
-    #expect(io.japanese == "c/d.html を書き出せません")
+    // With the system's reason, as it gives it.
+    #expect(io.english == "cannot write c/d.html: Not a directory")
+    #expect(io.japanese == "c/d.html を書き出せません: Not a directory")
     #expect(hasJapanese(SiteBuilder.japaneseMessage(CocoaError(.fileWriteUnknown))))
   }
 
