@@ -209,6 +209,11 @@ public enum SiteBuilder {
       assets: Array(theme.assetPaths.values))
     diagnostics += conflicts
     guard !conflicts.contains(where: { $0.severity == .error }) else { return finish(0) }
+    if let previous, !options.strict {
+      diagnostics += GonePages.warnings(
+        previous: previous.outputs.keys, current: Set(allJobs.map(\.path)),
+        at: ContentLoader.displayPath(for: options.contentDirectory))
+    }
     // Every warning is known by now (rendering and indexing add none).
     guard !(options.strict && diagnostics.warningCount > 0) else { return finish(0) }
     // The pages live on in the site; a full build lets go of their Markdown once rendered.
@@ -325,7 +330,9 @@ public enum SiteBuilder {
     let cache = BuildCache(
       settings: settings, tree: tree, now: now,
       eventBoundaries: (eventBoundaries(site) + publishTimes).sorted(),
-      diagnostics: diagnostics.sorted.filter { $0.severity != .error },
+      diagnostics: diagnostics.sorted.filter {
+        $0.severity != .error && $0.code != GonePages.code
+      },
       pageCounts: counts(site, drafts: drafts.count, scheduled: scheduled.count),
       bodies: cachedBodies(site), outputs: outputs, sourceMap: sourceMap,
       searchFiles: searchPaths, searchInputs: searchInputs, searchState: searchState,

@@ -321,6 +321,48 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(Set(documentFiles.map { $0.dropFirst(9).prefix { $0.isNumber } }).count > 1)
   }
 
+  /// A page the last build published and this one does not (a renamed file) is a warning
+  /// once, naming its address and the `redirect_from` that would keep it; not in a --strict
+  /// build, and not again in the "Up to date" build after it. A rename with `redirect_from`
+  /// keeps the address and says nothing.
+  @Test func aPageThatIsGoneIsSaidOnce() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).mode == .full)
+    let fm = FileManager.default
+    try fm.moveItem(
+      at: content.appendingPathComponent("events/past-forum.md"),
+      to: content.appendingPathComponent("events/forum-2025.md"))
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded && report.mode == .incremental)
+    let gone = report.diagnostics.filter { $0.code == GonePages.code }
+    #expect(
+      gone.map { $0.message.prefix(48) } == ["the page /events/past-forum/ that the last build"])
+    #expect(gone.first?.hint?.contains("`redirect_from: /events/past-forum/`") == true)
+    #expect(gone.first?.japanese?.message.contains("/events/past-forum/ がなくなりました") == true)
+    let again = SiteBuilder.build(options(content: content, output: output))
+    #expect(again.mode == .upToDate && again.diagnostics.isEmpty)
+    // A --strict build says nothing of it.
+    try fm.moveItem(
+      at: content.appendingPathComponent("pages/privacy.md"),
+      to: content.appendingPathComponent("pages/privacy-policy.md"))
+    var strict = options(content: content, output: output)
+    strict.strict = true
+    let strictReport = SiteBuilder.build(strict)
+    #expect(strictReport.succeeded && strictReport.mode == .incremental)
+    // Moved back, with the new address kept by redirect_from: nothing is gone.
+    try edit(content.appendingPathComponent("events/forum-2025.md")) {
+      $0.replacingOccurrences(
+        of: "---\n", with: "---\nredirect_from: /events/forum-2025/\n", options: [],
+        range: $0.range(of: "---\n"))
+    }
+    try fm.moveItem(
+      at: content.appendingPathComponent("events/forum-2025.md"),
+      to: content.appendingPathComponent("events/past-forum.md"))
+    let back = SiteBuilder.build(options(content: content, output: output))
+    #expect(back.succeeded && !back.diagnostics.contains { $0.code == GonePages.code })
+  }
+
   /// A file rewritten with its modification time set back and the same size (`rsync -a`,
   /// `cp -p`, `touch -r`) is noticed by its inode's change time, which no program can set:
   /// its new title reaches the lists. (That untouched files are taken from the cache without
