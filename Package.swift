@@ -61,7 +61,7 @@ let package = Package(
         "Diagnostics", "Parallel",
       ]),
     // Link checker and accessibility rules on the built site.
-    .target(name: "Check", dependencies: ["Diagnostics", "CCurl"]),
+    .target(name: "Check", dependencies: ["Diagnostics", "CCurl", "ByteFormats"]),
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
@@ -97,7 +97,8 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(
-      name: "BuildTests", dependencies: ["Build", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "BuildTests", dependencies: ["Build", "Check", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Content"]),
     .testTarget(

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Runs `body` over chunks of `items` on all cores and returns the results in input order. The
-/// Check target stands alone (Diagnostics and Foundation only), so it has its own small helper
-/// instead of the build's Parallel module. Each chunk gets its own scratch state, so workers
-/// never share a cache or a lock on the hot path.
+/// Check target stands apart from the build (Diagnostics, Foundation, and ByteFormats for the
+/// source map's file hashes), so it has its own small helper instead of the build's Parallel
+/// module. Each chunk gets its own scratch state, so workers never share a cache or a lock on
+/// the hot path.
 enum ConcurrentChunks {
   static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (ArraySlice<T>) -> [R])
     -> [R]

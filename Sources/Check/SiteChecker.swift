@@ -64,7 +64,9 @@ public enum SiteChecker {
     }
     // Known only if a problem needed the map.
     if let problem = attributor?.mapProblem { report.general.append(problem) }
+    var timings = CheckTimings()
     if let stale = attributor?.staleSources { report.general.append(stale) }
+    timings.step("Looking for sources changed since the build")
     return report
   }
 
@@ -99,6 +101,10 @@ public enum SiteChecker {
           "ここには、ビルドしたサイトがありません",
           hint: "先に `portal build` を実行するか、`--site` でサイトのフォルダーを指定してください")
       )
+      return (report, [], nil)
+    }
+    guard !scanned.index.htmlFiles.isEmpty else {
+      report.general.append(noPages(options.site))
       return (report, [], nil)
     }
     var index = scanned.index
@@ -143,6 +149,22 @@ public enum SiteChecker {
       timings.step("Checking sitemap.xml")
     }
     return (report, results.flatMap(\.externals), attributor)
+  }
+
+  /// A folder without a single HTML page is no built site: a wrong `--site` (the theme, an
+  /// empty folder) or a build that wrote nothing passed as "no problems", green in CI.
+  static func noPages(_ site: URL) -> Diagnostic {
+    let folder = Paths.display(site)
+    return .error(
+      SourceLocation(file: folder), "there is no HTML page in `\(folder)`: it is not a built site",
+      hint:
+        "run `portal build` first, or give with --site the folder it wrote the site to (its --output, `site` unless given) instead of `\(folder)`",
+      code: "check.site"
+    ).ja(
+      "`\(folder)` には HTML のページがひとつもありません。ビルドしたサイトではありません",
+      hint:
+        "先に `portal build` を実行するか、`--site` で `\(folder)` ではなく、ビルドがサイトを書き出したフォルダー（`--output`、指定しなければ `site`）を指定してください"
+    )
   }
 
   /// The problems of a page's fragments on other pages, once `checker` knows their ids.

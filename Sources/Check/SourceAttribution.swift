@@ -30,53 +30,35 @@ final class Attributor: @unchecked Sendable {
   /// The site's source map, read on first use.
   var map: SourceMap? { load().map }
 
-  /// A warning when the site's sources were saved after it was built (a build that failed
+  /// A warning when the site's sources changed after it was built (a build that failed
   /// leaves the previous site): the lines named may have moved, and a check without problems
-  /// is of the site as it was, not of what the files now say.
+  /// is of the site as it was, not of what the files now say. Files saved since with the bytes
+  /// the build recorded are no change (`StaleSources`).
   var staleSources: Diagnostic? {
-    let fm = FileManager.default
-    func modified(_ path: String) -> Date? {
-      (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-    }
-    guard let builtAt = modified(site.appendingPathComponent(SourceMap.relativePath).path) else {
-      return nil
-    }
+    guard
+      let builtAt = StaleSources.modified(site.appendingPathComponent(SourceMap.relativePath).path)
+    else { return nil }
+    let stale = StaleSources(files: files, site: site, builtAt: builtAt)
     // When a problem needed the map, its sources are the files the lines are in; otherwise
-    // the project's content and theme folders, looked at without decoding the map.
-    let map = lock.withLock { loaded?.map }
-    let sources =
-      map.map { Set($0.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } }) }
-      ?? Set(["content", "theme"].flatMap(projectFiles))
-    // Two seconds' grace: files written with the site (a build's own, a test's fixture).
-    let changed = sources.filter { path in
-      modified(files.url(for: path).path).map { $0 > builtAt + 2 } ?? false
-    }.sorted()
+    // the project's content and theme folders, looked at without decoding the map unless a
+    // file was saved after the build.
+    let placed = lock.withLock { loaded?.map }
+    let changed: [String]
+    if let placed {
+      let named = Set(placed.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } })
+      changed = stale.changed(stale.saved(named)) { placed.sourceHashes }
+    } else {
+      let folders = ["content", "theme"]
+      changed = stale.changed(
+        folders.flatMap(stale.saved(under:)),
+        removedUnder: folders.map {
+          projectRoot.appendingPathComponent($0).standardizedFileURL.path
+        }
+      ) { SourceMap.hashes(site: site) }
+    }
     guard !changed.isEmpty else { return nil }
-    let shown = changed.prefix(3).map(displaySource).joined(separator: ", ")
-    let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
-    let shownJa = changed.prefix(3).map { "`\(displaySource($0))`" }.joined(separator: "、")
-    let moreJa = changed.count > 3 ? " ほか \(changed.count - 3) 個のファイル" : ""
-    return .warning(
-      SourceLocation(file: siteFolder),
-      "\(shown)\(more) changed after this site was built: "
-        + (map == nil
-          ? "this check is of the site as it was built then"
-          : "the lines named below are those of the build, and may have moved"),
-      hint: "run `portal build` (and fix what it reports) before `portal check`",
-      code: "check.stale"
-    ).ja(
-      "\(shownJa)\(moreJa)が、このサイトをビルドした後に変更されています："
-        + (map == nil
-          ? "このチェックは、その時にビルドしたサイトを確かめたものです"
-          : "以下に示す行はビルドした時のもので、今はずれているかもしれません"),
-      hint: "`portal check` の前に `portal build` を実行してください（ビルドで報告された問題も直してください）")
-  }
-
-  /// The files under `folder` of the project, as paths from its root (`content/a.md`).
-  private func projectFiles(_ folder: String) -> [String] {
-    let root = projectRoot.appendingPathComponent(folder)
-    guard let walk = FileManager.default.enumerator(atPath: root.path) else { return [] }
-    return walk.compactMap { ($0 as? String).map { folder + "/" + $0 } }
+    return StaleSources.warning(
+      changed, site: siteFolder, linesNamed: placed != nil, shown: displaySource)
   }
 
   /// Why the source map could not be read, if it was needed and could not.

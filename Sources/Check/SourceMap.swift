@@ -55,11 +55,19 @@ public struct SourceMap: Sendable, Decodable {
     public var template: String?
     public var links: [Link]
     public var headings: [Heading]
+    /// The hash of the Markdown file when the page was built (`SourceHash`: of its text as
+    /// the build reads it, a BOM and CR line endings aside).
+    public var sourceHash: String?
+    /// In the home page's entry: the theme's files and site.yml, which every page is made
+    /// from, with their hashes.
+    public var shared: [String: String]
 
     public init(
-      source: String? = nil, template: String? = nil, links: [Link] = [], headings: [Heading] = []
+      source: String? = nil, template: String? = nil, links: [Link] = [], headings: [Heading] = [],
+      sourceHash: String? = nil, shared: [String: String] = [:]
     ) {
       (self.source, self.template, self.links, self.headings) = (source, template, links, headings)
+      (self.sourceHash, self.shared) = (sourceHash, shared)
     }
 
     public init(from decoder: Decoder) throws {
@@ -68,9 +76,13 @@ public struct SourceMap: Sendable, Decodable {
       template = try c.decodeIfPresent(String.self, forKey: .template)
       links = try c.decodeIfPresent([Link].self, forKey: .links) ?? []
       headings = try c.decodeIfPresent([Heading].self, forKey: .headings) ?? []
+      sourceHash = try c.decodeIfPresent(String.self, forKey: .sourceHash)
+      shared = try c.decodeIfPresent([String: String].self, forKey: .shared) ?? [:]
     }
 
-    private enum CodingKeys: String, CodingKey { case source, template, links, headings }
+    private enum CodingKeys: String, CodingKey {
+      case source, template, links, headings, sourceHash, shared
+    }
   }
 
   public var version: Int
@@ -90,7 +102,42 @@ public struct SourceMap: Sendable, Decodable {
 
   private enum CodingKeys: String, CodingKey { case version, pages }
 
+  /// The hash the build recorded of each file it names, by its path as written in the map;
+  /// empty for a map written before hashes were (then only modification times tell).
+  public var sourceHashes: [String: String] {
+    var hashes: [String: String] = [:]
+    for page in pages.values {
+      if let source = page.source, let hash = page.sourceHash { hashes[source] = hash }
+      hashes.merge(page.shared) { first, _ in first }
+    }
+    return hashes
+  }
+
   public static let relativePath = ".portal/sourcemap.json"
+
+  /// Only the hashes of a site's map (`sourceHashes`), decoded without the links and headings:
+  /// a fresh checkout has every source saved after the build, and decoding the whole map of
+  /// 10,000 pages for them was most of the time it took to compare them. Empty when there is
+  /// no readable map or it has no hashes.
+  static func hashes(site: URL) -> [String: String] {
+    struct Entry: Decodable {
+      var source: String?
+      var sourceHash: String?
+      var shared: [String: String]?
+    }
+    struct Hashes: Decodable { var pages: [String: Entry]? }
+    guard
+      let data = FileManager.default.contents(
+        atPath: site.appendingPathComponent(relativePath).path),
+      let map = try? JSONDecoder().decode(Hashes.self, from: data)
+    else { return [:] }
+    var hashes: [String: String] = [:]
+    for page in (map.pages ?? [:]).values {
+      if let source = page.source, let hash = page.sourceHash { hashes[source] = hash }
+      hashes.merge(page.shared ?? [:]) { first, _ in first }
+    }
+    return hashes
+  }
 
   /// Reads the map of a built site; nil when there is none, and a warning when it is unreadable,
   /// because the check still works without it (positions then point at the HTML).

@@ -262,6 +262,14 @@ import Testing
     #expect(Self.expectJapanese(none.diagnostics) == ["check.site"])
     #expect(none.diagnostics.first?.japanese?.message == "ここには、ビルドしたサイトがありません")
 
+    // A folder without a page (`--site theme`).
+    let theme = try FixtureSite(["site/templates/home.mustache": "<h1>{{site.title}}</h1>"])
+    let noPages = await theme.check()
+    #expect(Self.expectJapanese(noPages.diagnostics) == ["check.site"])
+    #expect(
+      noPages.diagnostics.first?.japanese?.message
+        == "`\(Paths.display(theme.site))` には HTML のページがひとつもありません。ビルドしたサイトではありません")
+
     // An unreadable source map, needed for a broken link.
     let unreadable = try FixtureSite([
       "site/index.html": page(body: #"<a href="/nope/">無い</a>"#),

@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Foundation
 import Testing
@@ -220,6 +221,37 @@ import Testing
       lines.contains(
         "site:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
       ), "\(lines)")
+  }
+
+  /// With the hash the build recorded, a source saved again with its bytes unchanged (a fresh
+  /// checkout, a `touch`) moved no line; one changed byte may have.
+  @Test func aSourceSavedWithTheSameBytesHasNotMoved() async throws {
+    let map = sourceMap([
+      "initiatives/ai/index.html": (
+        "content/initiatives/ai.md", nil,
+        [.init(url: "/glossary/dxx/", line: 9, column: 6, text: "用語")], []
+      )
+    ]).replacingOccurrences(
+      of: #""source":"content/initiatives/ai.md""#,
+      with: #""source":"content/initiatives/ai.md","sourceHash":"#
+        + "\"\(SourceHash.of(Data(Self.markdown.utf8)))\"")
+    let site = try FixtureSite([
+      "site/initiatives/ai/index.html": page(
+        "AI防災", body: #"<p><a href="/glossary/dxx/">用語</a></p>"#),
+      "content/initiatives/ai.md": Self.markdown,
+      "site/.portal/sourcemap.json": map,
+    ])
+    let source = site.root.appendingPathComponent("content/initiatives/ai.md").path
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+    #expect(await site.lines().count == 1)
+    try site.write("content/initiatives/ai.md", Self.markdown + "。")
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+    #expect(
+      await site.lines().contains(
+        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
+      ))
   }
 
   /// Without a problem the map is not read, but a file of the content or the theme saved

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The hash of a source file that the build records in the source map and `portal check`
+/// compares a file saved since the build with: 16 hex digits of `WordHash` (eight bytes a step,
+/// as fast as the build's other hashes of file contents, and the same on every run and
+/// machine). Comparing contents instead of modification times is what lets a second CI job,
+/// whose fresh checkout makes every file newer than the site it downloaded, pass `--strict`.
+///
+/// It is the hash of the text as the build reads it: a leading BOM and CR line endings, which
+/// the build drops, do not count. A file whose line endings alone changed (an editor on
+/// Windows, `core.autocrlf`) renders nothing again, so its page's entry, and the hash in it,
+/// stay as they were; hashing the bytes, the check called it changed after every build.
+public enum SourceHash {
+  /// The hash of `data`.
+  public static func of(_ data: Data) -> String {
+    let value = data.withUnsafeBytes { all -> UInt64 in
+      let bom = all.starts(with: [0xEF, 0xBB, 0xBF])
+      let text = UnsafeRawBufferPointer(rebasing: all[(bom ? 3 : 0)...])
+      guard text.contains(0x0D) else { return WordHash.mix(seed, text) }
+      var lines: [UInt8] = []
+      lines.reserveCapacity(text.count)
+      var i = 0
+      while i < text.count {
+        if text[i] == 0x0D {
+          lines.append(0x0A)
+          if i + 1 < text.count && text[i + 1] == 0x0A { i += 1 }
+        } else {
+          lines.append(text[i])
+        }
+        i += 1
+      }
+      return lines.withUnsafeBytes { WordHash.mix(seed, $0) }
+    }
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The hash of the file at `path` (relative paths from the working folder); nil when it
+  /// cannot be read.
+  public static func ofFile(atPath path: String) -> String? {
+    FileManager.default.contents(atPath: path).map(of)
+  }
+
+  private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+}

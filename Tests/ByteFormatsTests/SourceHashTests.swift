@@ -1,0 +1,29 @@
+import ByteFormats
+import Foundation
+import Testing
+
+/// The source map's hash of a file is that of its text as the build reads it: line endings and
+/// a BOM, which the build drops, are no change; any other byte is.
+@Suite struct SourceHashTests {
+  func hash(_ text: String) -> String { SourceHash.of(Data(text.utf8)) }
+
+  @Test func sixteenHexDigits() {
+    for text in ["", "a", "---\ntitle: 防災\n---\n本文\n"] {
+      #expect(hash(text).count == 16 && hash(text).allSatisfy(\.isHexDigit), "\(text)")
+    }
+  }
+
+  @Test func lineEndingsAndABOMAreNoChange() {
+    let lf = "---\ntitle: 防災\n---\n\n本文です。\n"
+    #expect(hash(lf.replacingOccurrences(of: "\n", with: "\r\n")) == hash(lf))
+    #expect(hash(lf.replacingOccurrences(of: "\n", with: "\r")) == hash(lf))
+    #expect(hash("\u{FEFF}" + lf) == hash(lf))
+  }
+
+  @Test func anyOtherByteIsAChange() {
+    let lf = "---\ntitle: 防災\n---\n\n本文です。\n"
+    #expect(hash(lf + " ") != hash(lf))
+    #expect(hash(lf.replacingOccurrences(of: "防災", with: "防火")) != hash(lf))
+    #expect(hash(lf + "\n") != hash(lf))
+  }
+}
