@@ -116,7 +116,8 @@ import Testing
         .replacingOccurrences(of: "title: ", with: "title: 新しい")
     }
     let tooLong = SiteBuilder.build(options(content: content, output: output))
-    #expect(tooLong.diagnostics.map(\.code) == ["output.write"])
+    // The redirect's old address, /link.html, is gone too (`content.page-gone`).
+    #expect(tooLong.diagnostics.map(\.code) == ["content.page-gone", "output.write"])
     expectJapanese(tooLong.diagnostics)
   }
 
