@@ -241,15 +241,25 @@ def test_help_has_examples():
 
 
 def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
-    """An escape sequence pasted into a page's text reaches the writer's terminal as text
-    (`\\u{1B}`), not as a command that recolours or retitles it."""
+    """An escape sequence in the index's text reaches the writer's terminal as text
+    (`\\u{1B}`), not as a command that recolours or retitles it. The build refuses one in a
+    page (`content.control-character`), so it is put into the built index's text, as an index
+    made by another tool or an older Portal could hold it."""
     shutil.copytree(FIXTURE, tmp_path / "content")
     shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    (tmp_path / "content" / "initiatives" / "escape.md").write_text(
-        "---\ntitle: 制御文字のページ\nsummary: 表示の確かめです。\nfields: [safety]\nstatus: active\n"
-        "started: 2025-04-01\n---\n\nぞぞてすと \x1b]0;pwned\x07 \x1b[31mRED\x1b[0m です。\n",
-        encoding="utf-8")
+    page = tmp_path / "content" / "initiatives" / "escape.md"
+    head = ("---\ntitle: 制御文字のページ\nsummary: 表示の確かめです。\nfields: [safety]\nstatus: active\n"
+            "started: 2025-04-01\n---\n\n")
+    page.write_text(head + "ぞぞてすと \x1b]0;pwned\x07 \x1b[31mRED\x1b[0m です。\n", encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=tmp_path)
+    assert r.returncode == 1 and "[content.control-character]" in r.stderr, r.stderr
+    page.write_text(head + "ぞぞてすと MARKER です。\n", encoding="utf-8")
     assert portal("build", "--now", NOW, cwd=tmp_path).returncode == 0
+    chunks = [c for c in (tmp_path / "site" / "search" / "c").glob("*-*.json")
+              if "MARKER" in c.read_text(encoding="utf-8")]
+    assert len(chunks) == 1
+    chunks[0].write_text(chunks[0].read_text(encoding="utf-8").replace(
+        "MARKER", "\\u001b]0;pwned\\u0007 \\u001b[31mRED\\u001b[0m"), encoding="utf-8")
     r = portal("search", "ぞぞてすと", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "ぞぞてすと" in r.stdout
