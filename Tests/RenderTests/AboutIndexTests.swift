@@ -27,14 +27,7 @@ import Testing
     let loaded = try #require(set, "\(problems.map(\.text))")
     let (site, _) = Resolver.resolve(
       loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
-    let theme = try #require(
-      Theme.load(from: repoRoot.appendingPathComponent("theme"), displayPath: "theme").0)
-    let plan = RenderPlan(site: site, theme: theme)
-    var files: [String: String] = [:]
-    for file in plan.render(plan.jobs.map(\.job)) {
-      files[file.path] = String(decoding: file.data, as: UTF8.self)
-    }
-    return files
+    return try renderedFiles(site)
   }
 
   /// The list's links in order: the cards of `<main>`.

@@ -38,14 +38,7 @@ import Testing
     let (set, problems) = ContentLoader.load(contentDirectory: content, now: clock)
     #expect(problems.isEmpty, "\(problems.map(\.text))")
     let (site, _) = Resolver.resolve(try #require(set), now: clock)
-    let theme = try #require(
-      Theme.load(from: repoRoot.appendingPathComponent("theme"), displayPath: "theme").0)
-    let plan = RenderPlan(site: site, theme: theme)
-    var files: [String: String] = [:]
-    for file in plan.render(plan.jobs.map(\.job)) {
-      files[file.path] = String(decoding: file.data, as: UTF8.self)
-    }
-    return files
+    return try renderedFiles(site)
   }
 
   /// The cards' date lines of a list, in order.
