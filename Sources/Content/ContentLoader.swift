@@ -25,6 +25,8 @@ public enum Withheld: Sendable, Equatable {
   case draft
   /// Its `publish` time is after the build's clock.
   case scheduled(DateTime)
+  /// A file under `content/files/` of a type that is not published (`content.file-type`).
+  case unpublishedType
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
@@ -210,6 +212,7 @@ public enum ContentLoader {
     var pages: [Page] = []
     var hashes: [String: SourceHashes] = [:]
     var withheld: [String: Withheld] = [:]
+    for relative in unpublished { withheld[relative] = .unpublishedType }
     var broken: [(relativePath: String, kind: ContentKind)] = []
     for (file, result) in zip(files, parsed) {
       guard let (page, d, h) = result else { continue }

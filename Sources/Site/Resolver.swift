@@ -125,8 +125,10 @@ public enum Resolver {
   }
 
   /// What to tell the writer about a body's links to content files that are not pages: a
-  /// draft is named as one, a scheduled page with its time; a file with errors of its own is not reported again (its errors
-  /// are what to fix); otherwise the file does not exist.
+  /// draft is named as one, a scheduled page with its time, a file of a type not published as
+  /// such (it exists: "no content file" sent writers looking for a typo); a file with errors
+  /// of its own is not reported again (its errors are what to fix); otherwise the file does
+  /// not exist.
   static func linkProblems(
     _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld]
   ) -> [Diagnostic] {
@@ -155,6 +157,21 @@ public enum Resolver {
           "リンク先 `\(link.url)` の `\(link.target)` は、\(publish.readable) まで公開されません（`publish`）",
           hint:
             "このページにも同じ `publish` の日時（かそれより後）を書くか、それまでリンクを外してください（`--drafts` でどちらも見られます）"
+        )
+      case .unpublishedType?:
+        let type = ContentFiles.fileExtension(link.target)
+        let shown = type.isEmpty ? "files without an extension" : "`.\(type)` files"
+        let shownJa = type.isEmpty ? "拡張子のない" : "`.\(type)` の"
+        return .error(
+          at,
+          "the link points to `\(link.url)`, a file that exists but is not published: \(shown) are not copied to the site",
+          hint:
+            "save it in a type that is published (\(ContentFiles.extensions.sorted().joined(separator: ", ")); a `.zip` can hold any file), or link to where it is published elsewhere",
+          code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` のファイルはありますが、\(shownJa)ファイルはサイトにコピーされないため、公開されません",
+          hint:
+            "公開できる形式（\(ContentFiles.extensions.sorted().joined(separator: ", "))。`.zip` にすればどのファイルも入れられます）で保存するか、ほかで公開している場所にリンクしてください"
         )
       case nil:
         let near = linkSuggestion(

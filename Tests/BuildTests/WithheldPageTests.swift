@@ -75,6 +75,28 @@ import Testing
     #expect(SiteBuilder.build(drafts).succeeded)
   }
 
+  /// A link to a file that exists under content/files/ but is of a type that is not published
+  /// says so, and how to publish it, instead of "there is no content file" (which sent writers
+  /// looking for a typo).
+  @Test func aLinkToAFileOfATypeNotPublishedSaysSo() throws {
+    let (content, output) = try site()
+    try FileManager.default.createDirectory(
+      at: content.appendingPathComponent("files"), withIntermediateDirectories: true)
+    try Data("{}".utf8).write(to: content.appendingPathComponent("files/routes.geojson"))
+    try rewrite(content, "initiatives/ai-disaster.md") {
+      $0 + "\n[避難路のデータ](../files/routes.geojson)\n"
+    }
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let found = report.diagnostics.filter { $0.code == "content.broken-link" }
+    #expect(found.count == 1)
+    #expect(
+      found.first?.message
+        == "the link points to `../files/routes.geojson`, a file that exists but is not published: `.geojson` files are not copied to the site"
+    )
+    #expect(found.first?.hint?.contains("a `.zip` can hold any file") == true)
+    #expect(found.first?.japanese?.message.contains("ファイルはありますが") == true)
+  }
+
   /// The message is decided at each build from what the target is then, not kept with the
   /// body: in `portal serve` the body is remembered between builds.
   @Test func theMessageFollowsTheTargetInOneSession() throws {
