@@ -62,12 +62,12 @@ enum FileIO {
     }
   }
 
-  /// Writes to a temporary file beside the target and renames it over the target, so a reader
-  /// (the preview server, a browser) sees the old file or the new one, never half of one.
   /// Why the last call on this thread failed, in the system's words ("No space left on
   /// device", "Permission denied"): a write error without it leaves the writer guessing.
   static var lastError: String { String(cString: strerror(errno)) }
 
+  /// Writes to a temporary file beside the target and renames it over the target, so a reader
+  /// (the preview server, a browser) sees the old file or the new one, never half of one.
   static func replace(_ data: some ContiguousBytes, at path: String) -> Bool {
     replace(parts: [data], at: path)
   }
