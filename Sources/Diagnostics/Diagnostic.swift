@@ -104,12 +104,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// and the code stay as they are, as editors and CI read them.
   public func text(in language: MessageLanguage) -> String {
     let d = localized(language)
-    let translated = language == .japanese && japanese != nil
     var s =
       "\(Self.visible(location.file, keepingLines: false)):\(location.line):\(location.column): \(severity.rawValue): \(Self.visible(d.message))"
     if let code { s += " [\(code)]" }
-    if let hint = d.hint { s += "\n    \(translated ? "直し方" : "hint"): \(Self.visible(hint))" }
+    if let hint = d.hint { s += "\n    \(hintLabel(in: language)): \(Self.visible(hint))" }
     return s
+  }
+
+  /// What the hint's line starts with in `language`: 直し方 where the hint is in Japanese,
+  /// `hint` where it is English (a diagnostic without Japanese words shows its English).
+  public func hintLabel(in language: MessageLanguage) -> String {
+    language == .japanese && japanese != nil ? "直し方" : "hint"
   }
 
   /// Control characters written as `\u{1B}`: a file name or a value holding an escape

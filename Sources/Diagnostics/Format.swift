@@ -42,7 +42,6 @@ public enum DiagnosticPrinter {
   /// (and the run's summary), in the writer's language as the text form is.
   public static func githubCommand(_ d: Diagnostic, in language: MessageLanguage) -> String {
     let local = d.localized(language)
-    let translated = language == .japanese && d.japanese != nil
     var properties = [
       "file=\(githubProperty(d.location.file))", "line=\(d.location.line)",
       "col=\(d.location.column)",
@@ -50,7 +49,7 @@ public enum DiagnosticPrinter {
     if let code = d.code { properties.append("title=\(githubProperty(code))") }
     var message = Diagnostic.visible(local.message)
     if let hint = local.hint {
-      message += "\n\(translated ? "直し方" : "hint"): \(Diagnostic.visible(hint))"
+      message += "\n\(d.hintLabel(in: language)): \(Diagnostic.visible(hint))"
     }
     return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(githubData(message))"
   }
