@@ -102,21 +102,10 @@ enum SourceMapStep {
   /// made from the files the site was built from. About thirty small files, read each time the
   /// home page is rendered.
   static func sharedHashes(theme: String) -> [(path: String, hash: String)] {
-    let fm = FileManager.default
-    var found: [(String, String)] = []
-    func walk(_ folder: String, depth: Int) {
-      for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []) where !name.hasPrefix(".") {
-        let path = folder + "/" + name
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-        if isFolder.boolValue {
-          if depth < 8 { walk(path, depth: depth + 1) }
-        } else if let hash = SourceHash.ofFile(atPath: path) {
-          found.append((path, hash))
-        }
-      }
+    var found: [(String, String)] = Theme.files(under: URL(fileURLWithPath: theme)).compactMap {
+      let path = theme + "/" + $0
+      return SourceHash.ofFile(atPath: path).map { (path, $0) }
     }
-    walk(theme, depth: 0)
     let parent = theme.lastIndex(of: "/").map { String(theme[...$0]) } ?? ""
     let config = parent + "content/site.yml"
     if let hash = SourceHash.ofFile(atPath: config) { found.append((config, hash)) }

@@ -37,41 +37,31 @@ struct SiteIndex: Sendable {
     let prefix = String(cString: real) + "/"
     free(real)
     var files = Set<String>()
-    var pending = [""]
-    while let relative = pending.popLast() {
-      guard let dir = opendir(relative.isEmpty ? rootPath : rootPath + "/" + relative) else {
-        continue
-      }
-      defer { closedir(dir) }
-      while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-        }
-        if name == "." || name == ".." || name == ".portal" { continue }
-        let child = relative.isEmpty ? name : relative + "/" + name
-        var type = Int32(entry.pointee.d_type)
-        if type == Int32(DT_UNKNOWN) {
-          guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-          switch st.st_mode & S_IFMT {
-          case S_IFDIR: type = Int32(DT_DIR)
-          case S_IFREG: type = Int32(DT_REG)
-          case S_IFLNK: type = Int32(DT_LNK)
-          default: continue
-          }
-        }
-        switch type {
-        case Int32(DT_DIR): pending.append(child)
-        case Int32(DT_REG): files.insert(child)
-        case Int32(DT_LNK):
-          // Only when it leads to a file inside the site.
-          guard fstatat(dirfd(dir), name, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG,
-            let target = realpath(prefix + child, nil)
-          else { continue }
-          defer { free(target) }
-          if String(cString: target).hasPrefix(prefix) { files.insert(child) }
-        default: continue
+    FolderWalk.walk(rootPath) { dir, name, type, child in
+      guard name != ".portal" else { return false }
+      var type = type
+      if type == Int32(DT_UNKNOWN) {
+        guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: type = Int32(DT_DIR)
+        case S_IFREG: type = Int32(DT_REG)
+        case S_IFLNK: type = Int32(DT_LNK)
+        default: return false
         }
       }
+      switch type {
+      case Int32(DT_DIR): return true
+      case Int32(DT_REG): files.insert(child)
+      case Int32(DT_LNK):
+        // Only when it leads to a file inside the site.
+        guard fstatat(dirfd(dir), name, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+          let target = realpath(prefix + child, nil)
+        else { return false }
+        defer { free(target) }
+        if String(cString: target).hasPrefix(prefix) { files.insert(child) }
+      default: break
+      }
+      return false
     }
     return SiteIndex(root: root, files: files)
   }

@@ -105,10 +105,18 @@ public struct SourceMap: Sendable, Decodable {
   /// The hash the build recorded of each file it names, by its path as written in the map;
   /// empty for a map written before hashes were (then only modification times tell).
   public var sourceHashes: [String: String] {
+    Self.collect(pages.values.lazy.map { ($0.source, $0.sourceHash, $0.shared) })
+  }
+
+  /// The hashes of entries given as (source, its hash, shared files' hashes): one reading for
+  /// the whole map and for `hashes(site:)`'s lighter decoding.
+  static func collect(
+    _ entries: some Sequence<(source: String?, hash: String?, shared: [String: String])>
+  ) -> [String: String] {
     var hashes: [String: String] = [:]
-    for page in pages.values {
-      if let source = page.source, let hash = page.sourceHash { hashes[source] = hash }
-      hashes.merge(page.shared) { first, _ in first }
+    for entry in entries {
+      if let source = entry.source, let hash = entry.hash { hashes[source] = hash }
+      hashes.merge(entry.shared) { first, _ in first }
     }
     return hashes
   }
@@ -131,12 +139,8 @@ public struct SourceMap: Sendable, Decodable {
         atPath: site.appendingPathComponent(relativePath).path),
       let map = try? JSONDecoder().decode(Hashes.self, from: data)
     else { return [:] }
-    var hashes: [String: String] = [:]
-    for page in (map.pages ?? [:]).values {
-      if let source = page.source, let hash = page.sourceHash { hashes[source] = hash }
-      hashes.merge(page.shared ?? [:]) { first, _ in first }
-    }
-    return hashes
+    return collect(
+      (map.pages ?? [:]).values.lazy.map { ($0.source, $0.sourceHash, $0.shared ?? [:]) })
   }
 
   /// Reads the map of a built site; nil when there is none, and a warning when it is unreadable,

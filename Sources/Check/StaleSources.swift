@@ -36,29 +36,20 @@ struct StaleSources {
 
   /// The files under the project's `folder` (`content`, `theme`) that the build reads, and the
   /// folders holding them (dated by a file added or removed), saved after the build, as paths
-  /// from the project folder (`content/a.md`). With readdir and fstatat, as `SiteIndex.scan`:
+  /// from the project folder (`content/a.md`). With `FolderWalk`, as `SiteIndex.scan`:
   /// FileManager's enumerator and the attributes of each file took 0.4 s of a check of 10,000
   /// pages that found nothing saved.
   func saved(under folder: String) -> [Saved] {
     let root = files.root.appendingPathComponent(folder).standardizedFileURL.path
     var found: [Saved] = []
-    var pending = [""]
     var st = stat()
-    while let relative = pending.popLast() {
-      guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
-      defer { closedir(dir) }
-      while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-        }
-        guard name != ".", name != "..", Self.isRead(name, in: folder),
-          fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0
-        else { continue }
-        let child = relative.isEmpty ? name : relative + "/" + name
-        let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
-        if isFolder { pending.append(child) }
-        if isAfterBuild(st) { found.append((folder + "/" + child, isFolder)) }
-      }
+    FolderWalk.walk(root) { dir, name, _, child in
+      guard Self.isRead(name, in: folder),
+        fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0
+      else { return false }
+      let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
+      if isAfterBuild(st) { found.append((folder + "/" + child, isFolder)) }
+      return isFolder
     }
     return found
   }

@@ -138,7 +138,7 @@ public struct Theme: Sendable {
   /// The files under `folder` and its folders, as paths under it, sorted folder by folder;
   /// hidden files and folders left out. Eight folders deep at most: deep enough for any theme,
   /// and a folder linked into itself ends.
-  static func files(under folder: URL) -> [String] {
+  public static func files(under folder: URL) -> [String] {
     let fm = FileManager.default
     var found: [String] = []
     func walk(_ folder: URL, _ prefix: String, depth: Int) {
