@@ -57,6 +57,12 @@ struct ArgumentInfo: Decodable {
     return (names.first { $0.kind == "long" } ?? names[0]).spelled
   }
 
+  /// 「text・json のどれかを書きます。」 for an option that takes listed values; "" otherwise.
+  var valuesSentence: String {
+    guard let values = allValues, !values.isEmpty else { return "" }
+    return "\(values.joined(separator: "・")) のどれかを書きます。"
+  }
+
   /// Every way to type it, as the help lists them: `-h, --help`.
   var spelledNames: [String] { (names ?? []).map(\.spelled) }
 }

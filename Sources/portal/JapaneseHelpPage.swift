@@ -49,7 +49,7 @@ enum JapaneseHelpPage {
     if !options.isEmpty {
       lines += ["", "オプション:"] + options.flatMap { row(for: $0, in: help) }
     }
-    if ObjectIdentifier(type) == ObjectIdentifier(Portal.self) {
+    if PortalCommands.isRoot(type) {
       lines += ["", "コマンド:"]
       for command in PortalCommands.all {
         let abstract = JapaneseHelp.of(command)?.abstract ?? command.configuration.abstract
@@ -101,9 +101,7 @@ enum JapaneseHelpPage {
     guard var text = help.entry(argument.key)?.text else {
       return labelled(label, (argument.abstract ?? "") + (value.map { " (default: \($0))" } ?? ""))
     }
-    if let values = argument.allValues, !values.isEmpty {
-      text += "\(values.joined(separator: "・")) のどれかを書きます。"
-    }
+    text += argument.valuesSentence
     if let value { text += "書かないときは \(value) です。" }
     return labelled(label, text)
   }
@@ -142,7 +140,7 @@ enum JapaneseHelpPage {
   ) {
     let known = Set((info.arguments ?? []).map(\.key))
     var missing = info.shown.map(\.key).filter { help.entry($0) == nil }
-    if ObjectIdentifier(type) == ObjectIdentifier(Portal.self) {
+    if PortalCommands.isRoot(type) {
       missing += PortalCommands.all.filter { JapaneseHelp.of($0) == nil }.map { $0._commandName }
     }
     let stale = help.entries.map(\.name).filter { !known.contains($0) }

@@ -12,7 +12,7 @@ extension UsageMistakes {
     let command = PortalCommands.path(of: type)
     let (error, fix) = japaneseWords(mistake, info: info, help: help, command: command)
     let usage =
-      ObjectIdentifier(type) == ObjectIdentifier(Portal.self)
+      PortalCommands.isRoot(type)
       ? PortalCommands.japaneseUsage : JapaneseHelpPage.usage(of: type)
     return "Error: \(error)\n直し方: \(fix)\n使い方: \(usage)\n  くわしい説明は、\(command) --help で表示します。"
   }
@@ -34,8 +34,7 @@ extension UsageMistakes {
         return ""
       }
       let name = argument.isPositional ? label(key) : "`\(argument.key)`"
-      let values = argument.allValues.map { "\($0.joined(separator: "・")) のどれかを書きます。" } ?? ""
-      return "\(name) は、\(text)\(values)"
+      return "\(name) は、\(text)\(argument.valuesSentence)"
     }
     switch mistake {
     case .unknownOption(let name):

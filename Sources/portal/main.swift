@@ -56,8 +56,12 @@ enum PortalCommands {
 
   /// How the command is typed: `portal build`, or `portal`.
   static func path(of type: ParsableCommand.Type) -> String {
+    isRoot(type) ? "portal" : "portal \(type._commandName)"
+  }
+
+  /// Whether `type` is `portal` itself rather than one of its commands.
+  static func isRoot(_ type: ParsableCommand.Type) -> Bool {
     ObjectIdentifier(type) == ObjectIdentifier(Portal.self)
-      ? "portal" : "portal \(type._commandName)"
   }
 }
 
