@@ -31,6 +31,8 @@ public final class BuildSession: @unchecked Sendable {
     var theme: Theme
     var jobs: [(path: String, job: RenderJob)]
     var dependencies: Dependencies
+    /// The hashes of the sources, written again after each edit.
+    var sources: SourceRecord
     /// Made when first needed (a build that left the index as it was has none).
     var search: SearchDocuments?
     /// Made when an edit first changes front matter other pages show (`Readers`), or while

@@ -49,6 +49,8 @@ enum EditInPlace {
     var newDiagnostics: [Diagnostic]
     /// Whether it moves the page between lists (`sameRelations`).
     var moves: Bool
+    /// The file's `SourceHash`, for `SourceRecord`.
+    var sourceHash: UInt64
   }
 
   static func rebuild(
@@ -100,7 +102,8 @@ enum EditInPlace {
           index: i, page: page, body: body, key: key, publicHash: hashes.public,
           fullHash: hashes.full, oldDiagnostics: previous.diagnostics,
           newDiagnostics: current.diagnostics,
-          moves: !Self.sameRelations(resolved.site.pages[i].page, page)))
+          moves: !Self.sameRelations(resolved.site.pages[i].page, page),
+          sourceHash: current.hashes?.file ?? 0))
     }
     // Pages that moved between lists must point at pages that exist (a problem there is
     // reported by the usual way).
@@ -217,6 +220,10 @@ enum EditInPlace {
       record([map], into: &cache)
       rendered.append(map.path)
     }
+    for e in edits { resolved.sources.update(page: e.index, hash: e.sourceHash) }
+    let sources = resolved.sources.file()
+    record([sources], into: &cache)
+    rendered.append(sources.path)
 
     // The warnings: this file's from its new parse instead of its old one.
     var diagnostics = cache.diagnostics

@@ -214,6 +214,9 @@ public enum SiteBuilder {
         previous: previous.outputs.keys, current: Set(allJobs.map(\.path)),
         at: ContentLoader.displayPath(for: options.contentDirectory))
     }
+    let sources = SourceRecord(
+      site: site, hashes: content!.hashes, theme: theme,
+      config: (content!.configPath, options.contentDirectory.appendingPathComponent("site.yml")))
     // Every warning is known by now (rendering and indexing add none).
     guard !(options.strict && diagnostics.warningCount > 0) else { return finish(0) }
     // The pages live on in the site; a full build lets go of their Markdown once rendered.
@@ -249,7 +252,7 @@ public enum SiteBuilder {
     // which at 10,000 pages (80,000 files) was a tenth of a rebuild in `portal serve`.
     let sameFiles =
       previous.map { previous in
-        previous.outputs.count == inputs.count + searchPaths.count + 1
+        previous.outputs.count == inputs.count + searchPaths.count + 2
           && inputs.keys.allSatisfy { previous.outputs[$0] != nil }
           && searchPaths.allSatisfy { previous.outputs[$0] != nil }
       } ?? false
@@ -322,6 +325,7 @@ public enum SiteBuilder {
       if staging != nil || (rebuildSearch && session == nil) { MemoryRelease.betweenSteps() }
       progress.step("Writing", ja: "書き出しています")
       if sourceMapChanged { try take([sourceMap.file()]) }
+      try take([sources.file()])
     } catch {
       staging?.discard()
       diagnostics.append(failedWrite(error))
@@ -349,7 +353,7 @@ public enum SiteBuilder {
         session?.cacheUnsaved = false
         session?.resolved = .init(
           site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
-          search: searchDocuments)
+          sources: sources, search: searchDocuments)
         var report = finish(
           rendered.count, counts(site, drafts: drafts.count, scheduled: scheduled.count))
         report.drafts = drafts
@@ -374,7 +378,7 @@ public enum SiteBuilder {
       session?.cache = cache
       session?.resolved = .init(
         site: site, theme: theme, jobs: allJobs, dependencies: dependencies,
-        search: searchDocuments)
+        sources: sources, search: searchDocuments)
       var report = finish(
         changed.count, counts(site, drafts: drafts.count, scheduled: scheduled.count),
         mode: .incremental)

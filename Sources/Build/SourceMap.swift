@@ -13,8 +13,8 @@ enum SourceMapStep {
   static let path = "\(OutputWriter.markerFolder)/sourcemap.json"
 
   /// Dates the source map now, after a build that wrote files: `portal check` takes its
-  /// date for the build's and compares the sources saved after it with the hashes the map
-  /// records (`check.stale`). A build that changed no entry (an event moved to the past by the
+  /// date for the build's and compares the sources saved after it with the hashes
+  /// `SourceRecord` wrote (`check.stale`). A build that changed no entry (an event moved to the past by the
   /// clock) leaves its bytes alone, and its old date had the next check read every source, or,
   /// with a map without hashes, call the fresh site stale.
   static func markBuilt(in output: URL) {
@@ -22,13 +22,9 @@ enum SourceMapStep {
     try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
   }
 
-  /// The JSON of one page's entry, or nil for files that are not pages.
-  ///
-  /// `portal check` compares the files saved after the build with the hashes recorded here
-  /// (`check.stale`), so a fresh checkout or a `touch` that leaves the bytes alone is not a
-  /// change: `sourceHash` is the page's Markdown file as it was when the page was rendered
-  /// (every edit of it renders the page again), and the home page's entry holds `shared`, the
-  /// files every page is made from.
+  /// The JSON of one page's entry, or nil for files that are not pages. The hashes of the
+  /// sources are in `SourceRecord`'s file, so an edit that moves no link or heading leaves
+  /// the entry as it was.
   static func entry(for file: OutputFile) -> [UInt8]? {
     guard file.path.hasSuffix(".html") else { return nil }
     var j = JSONBytes()
@@ -59,25 +55,9 @@ enum SourceMapStep {
       j.raw("}")
     }
     j.raw("]")
-    if let template = file.template, let theme = themeFolder(ofHome: template) {
-      j.raw(",\"shared\":{")
-      for (n, (path, hash)) in sharedHashes(theme: theme).enumerated() {
-        if n > 0 { j.raw(",") }
-        j.pair(path, hash)
-      }
-      j.raw("}")
-    }
     if let source = file.source {
       j.raw(",\"source\":")
       j.string(source)
-      // A redirect stub shows only its page's title: an edit of the body renders the page
-      // again but not the stub, whose hash would stay the old one.
-      if file.template?.hasSuffix(redirectTemplate) != true,
-        let hash = SourceHash.ofFile(atPath: source)
-      {
-        j.raw(",\"sourceHash\":")
-        j.string(hash)
-      }
     }
     if let template = file.template {
       j.raw(",\"template\":")
@@ -85,31 +65,6 @@ enum SourceMapStep {
     }
     j.raw("}")
     return j.bytes
-  }
-
-  static let homeTemplate = "/templates/home.mustache"
-  static let redirectTemplate = "/templates/redirect.mustache"
-
-  /// The theme folder, as the map writes paths, when `template` is the home page's.
-  static func themeFolder(ofHome template: String) -> String? {
-    template.hasSuffix(homeTemplate) ? String(template.dropLast(homeTemplate.count)) : nil
-  }
-
-  /// Every file of the theme (hidden ones left out, as the theme leaves them out) and the
-  /// `content/site.yml` beside it (where `portal check` looks for it), each with its hash,
-  /// sorted by path. They are every output's shared input: a change to any of them renders
-  /// every page again, the home page included, so its entry, which holds them, is always
-  /// made from the files the site was built from. About thirty small files, read each time the
-  /// home page is rendered.
-  static func sharedHashes(theme: String) -> [(path: String, hash: String)] {
-    var found: [(String, String)] = Theme.files(under: URL(fileURLWithPath: theme)).compactMap {
-      let path = theme + "/" + $0
-      return SourceHash.ofFile(atPath: path).map { (path, $0) }
-    }
-    let parent = theme.lastIndex(of: "/").map { String(theme[...$0]) } ?? ""
-    let config = parent + "content/site.yml"
-    if let hash = SourceHash.ofFile(atPath: config) { found.append((config, hash)) }
-    return found.sorted { $0.0 < $1.0 }
   }
 }
 

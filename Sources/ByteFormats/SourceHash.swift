@@ -13,24 +13,32 @@ import Foundation
 public enum SourceHash {
   /// The hash of `data`.
   public static func of(_ data: Data) -> String {
-    let value = data.withUnsafeBytes { all -> UInt64 in
-      let bom = all.starts(with: [0xEF, 0xBB, 0xBF])
-      let text = UnsafeRawBufferPointer(rebasing: all[(bom ? 3 : 0)...])
-      guard text.contains(0x0D) else { return WordHash.mix(seed, text) }
-      var lines: [UInt8] = []
-      lines.reserveCapacity(text.count)
-      var i = 0
-      while i < text.count {
-        if text[i] == 0x0D {
-          lines.append(0x0A)
-          if i + 1 < text.count && text[i + 1] == 0x0A { i += 1 }
-        } else {
-          lines.append(text[i])
-        }
-        i += 1
+    hex(data.withUnsafeBytes(value(of:)))
+  }
+
+  /// The hash of a file's bytes as a number: the loader keeps it beside the file's parse, so
+  /// the build records it without reading the file a second time.
+  public static func value(of all: UnsafeRawBufferPointer) -> UInt64 {
+    let bom = all.starts(with: [0xEF, 0xBB, 0xBF])
+    let text = UnsafeRawBufferPointer(rebasing: all[(bom ? 3 : 0)...])
+    guard text.contains(0x0D) else { return WordHash.mix(seed, text) }
+    var lines: [UInt8] = []
+    lines.reserveCapacity(text.count)
+    var i = 0
+    while i < text.count {
+      if text[i] == 0x0D {
+        lines.append(0x0A)
+        if i + 1 < text.count && text[i + 1] == 0x0A { i += 1 }
+      } else {
+        lines.append(text[i])
       }
-      return lines.withUnsafeBytes { WordHash.mix(seed, $0) }
+      i += 1
     }
+    return lines.withUnsafeBytes { WordHash.mix(seed, $0) }
+  }
+
+  /// The 16 hex digits a hash is written as.
+  public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }

@@ -46,7 +46,7 @@ final class Attributor: @unchecked Sendable {
     let changed: [String]
     if let placed {
       let named = Set(placed.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } })
-      changed = stale.changed(stale.saved(named)) { placed.sourceHashes }
+      changed = stale.changed(stale.saved(named)) { SourceMap.hashes(site: site) }
     } else {
       let folders = ["content", "theme"]
       changed = stale.changed(

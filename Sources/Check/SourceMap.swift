@@ -55,19 +55,11 @@ public struct SourceMap: Sendable, Decodable {
     public var template: String?
     public var links: [Link]
     public var headings: [Heading]
-    /// The hash of the Markdown file when the page was built (`SourceHash`: of its text as
-    /// the build reads it, a BOM and CR line endings aside).
-    public var sourceHash: String?
-    /// In the home page's entry: the theme's files and site.yml, which every page is made
-    /// from, with their hashes.
-    public var shared: [String: String]
 
     public init(
-      source: String? = nil, template: String? = nil, links: [Link] = [], headings: [Heading] = [],
-      sourceHash: String? = nil, shared: [String: String] = [:]
+      source: String? = nil, template: String? = nil, links: [Link] = [], headings: [Heading] = []
     ) {
       (self.source, self.template, self.links, self.headings) = (source, template, links, headings)
-      (self.sourceHash, self.shared) = (sourceHash, shared)
     }
 
     public init(from decoder: Decoder) throws {
@@ -76,13 +68,9 @@ public struct SourceMap: Sendable, Decodable {
       template = try c.decodeIfPresent(String.self, forKey: .template)
       links = try c.decodeIfPresent([Link].self, forKey: .links) ?? []
       headings = try c.decodeIfPresent([Heading].self, forKey: .headings) ?? []
-      sourceHash = try c.decodeIfPresent(String.self, forKey: .sourceHash)
-      shared = try c.decodeIfPresent([String: String].self, forKey: .shared) ?? [:]
     }
 
-    private enum CodingKeys: String, CodingKey {
-      case source, template, links, headings, sourceHash, shared
-    }
+    private enum CodingKeys: String, CodingKey { case source, template, links, headings }
   }
 
   public var version: Int
@@ -102,45 +90,22 @@ public struct SourceMap: Sendable, Decodable {
 
   private enum CodingKeys: String, CodingKey { case version, pages }
 
-  /// The hash the build recorded of each file it names, by its path as written in the map;
-  /// empty for a map written before hashes were (then only modification times tell).
-  public var sourceHashes: [String: String] {
-    Self.collect(pages.values.lazy.map { ($0.source, $0.sourceHash, $0.shared) })
-  }
-
-  /// The hashes of entries given as (source, its hash, shared files' hashes): one reading for
-  /// the whole map and for `hashes(site:)`'s lighter decoding.
-  static func collect(
-    _ entries: some Sequence<(source: String?, hash: String?, shared: [String: String])>
-  ) -> [String: String] {
-    var hashes: [String: String] = [:]
-    for entry in entries {
-      if let source = entry.source, let hash = entry.hash { hashes[source] = hash }
-      hashes.merge(entry.shared) { first, _ in first }
-    }
-    return hashes
-  }
-
   public static let relativePath = ".portal/sourcemap.json"
+  /// Where the build records the hash of each file it read (`SourceRecord` in Build).
+  public static let sourcesPath = ".portal/sources.json"
 
-  /// Only the hashes of a site's map (`sourceHashes`), decoded without the links and headings:
-  /// a fresh checkout has every source saved after the build, and decoding the whole map of
-  /// 10,000 pages for them was most of the time it took to compare them. Empty when there is
-  /// no readable map or it has no hashes.
-  static func hashes(site: URL) -> [String: String] {
-    struct Entry: Decodable {
-      var source: String?
-      var sourceHash: String?
-      var shared: [String: String]?
-    }
-    struct Hashes: Decodable { var pages: [String: Entry]? }
+  /// The hash the build recorded of each source (`SourceHash`: of its text as the build reads
+  /// it, a BOM and CR line endings aside), by its path as the source map writes it. Empty when
+  /// the site has none (built by a `portal` from before the record): then only modification
+  /// times tell.
+  public static func hashes(site: URL) -> [String: String] {
+    struct Record: Decodable { var files: [String: String]? }
     guard
       let data = FileManager.default.contents(
-        atPath: site.appendingPathComponent(relativePath).path),
-      let map = try? JSONDecoder().decode(Hashes.self, from: data)
+        atPath: site.appendingPathComponent(sourcesPath).path),
+      let record = try? JSONDecoder().decode(Record.self, from: data)
     else { return [:] }
-    return collect(
-      (map.pages ?? [:]).values.lazy.map { ($0.source, $0.sourceHash, $0.shared ?? [:]) })
+    return record.files ?? [:]
   }
 
   /// Reads the map of a built site; nil when there is none, and a warning when it is unreadable,

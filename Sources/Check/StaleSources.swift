@@ -7,8 +7,8 @@ import Foundation
 #endif
 
 /// Which sources changed after the site was built (`check.stale`). A file saved after the
-/// build is a change only when its bytes are not the ones the build recorded in the source map
-/// (`sourceHash`, `shared`): a second CI job's fresh checkout, or a `touch`, makes every file
+/// build is a change only when its bytes are not the ones the build recorded
+/// (`.portal/sources.json`): a second CI job's fresh checkout, or a `touch`, makes every file
 /// newer than the site it checks, and comparing times alone failed `--strict` there.
 ///
 /// Only the files saved since are read and hashed, so the usual check, with nothing saved,

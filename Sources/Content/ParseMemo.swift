@@ -88,6 +88,7 @@ public struct FileStamp: Sendable, Hashable, Codable {
 /// Hashes of one content file's parts: what a page's own output depends on (all of it) and what
 /// other pages' outputs depend on (the front matter).
 public struct SourceHashes: Sendable, Hashable, Codable {
+  /// `SourceHash` of the whole file, which the build records for `portal check` (`check.stale`).
   public var file: UInt64
   public var frontMatter: UInt64
   public var body: UInt64

@@ -19,6 +19,7 @@ import Testing
     var theme: URL { root.appendingPathComponent("theme") }
     var site: URL { root.appendingPathComponent("site") }
     var map: URL { site.appendingPathComponent(".portal/sourcemap.json") }
+    var record: URL { site.appendingPathComponent(".portal/sources.json") }
 
     /// `adding` files to the content (paths under it) before the build.
     init(adding extra: [String: String] = [:]) throws {
@@ -77,10 +78,10 @@ import Testing
     }
   }
 
-  @Test func theMapRecordsTheHashOfEverySourceItNames() throws {
+  @Test func theBuildRecordsTheHashOfEverySourceTheMapNames() throws {
     let project = try Project()
     let map = try JSONDecoder().decode(SourceMap.self, from: Data(contentsOf: project.map))
-    let hashes = map.sourceHashes
+    let hashes = SourceMap.hashes(site: project.site)
     for path in [
       "content/initiatives/ai-disaster.md", "content/site.yml", "theme/templates/layout.mustache",
       "theme/templates/initiative.mustache", "theme/assets/style.css",
@@ -113,21 +114,20 @@ import Testing
         "content/initiatives/ai-disaster.md, theme/templates/layout.mustache changed") == true)
   }
 
-  /// After an edit and an incremental build, every hash the map records is the file's new
-  /// one: the page's entry is made again, and a redirect stub to it, which only the title
-  /// renders again, records none.
+  /// After an edit and an incremental build, every hash recorded is the file's new one, and
+  /// the source map, whose links and headings did not move, was not written again.
   @Test func anIncrementalBuildRecordsTheEdit() async throws {
     let project = try Project()
+    let mapBefore = try Data(contentsOf: project.map)
     let page = project.content.appendingPathComponent("pages/links.md")
     try Data((try String(contentsOf: page, encoding: .utf8) + "\n追記です。\n").utf8).write(to: page)
     try project.build()
-    let map = try JSONDecoder().decode(SourceMap.self, from: Data(contentsOf: project.map))
-    for (output, entry) in map.pages {
-      guard let source = entry.source, let hash = entry.sourceHash else { continue }
-      #expect(hash == SourceHash.ofFile(atPath: source), "\(output)")
-      #expect(entry.template?.hasSuffix("/redirect.mustache") == false, "\(output)")
+    #expect(try Data(contentsOf: project.map) == mapBefore)
+    let hashes = SourceMap.hashes(site: project.site)
+    #expect(hashes[page.path] == SourceHash.ofFile(atPath: page.path))
+    for (path, hash) in hashes {
+      #expect(hash == SourceHash.ofFile(atPath: path), "\(path)")
     }
-    #expect(map.pages["link.html"]?.source == page.path)
     try project.touchAll()
     #expect(await project.stale() == nil)
   }
@@ -211,19 +211,12 @@ import Testing
     #expect(await project.stale() == nil)
   }
 
-  /// A map written before the hashes were (or by an older `portal`) is still read, and the
-  /// modification times alone decide, as they did.
-  @Test func aMapWithoutHashesFallsBackToTheTimes() async throws {
+  /// A site built by a `portal` from before the record (no `sources.json`) is still checked,
+  /// and the modification times alone decide, as they did.
+  @Test func aSiteWithoutARecordFallsBackToTheTimes() async throws {
     let project = try Project()
-    var json = try String(contentsOf: project.map, encoding: .utf8)
-    json = json.replacingOccurrences(
-      of: #",\"sourceHash\":\"[0-9a-f]{16}\""#, with: "", options: .regularExpression)
-    json = json.replacingOccurrences(
-      of: #",\"shared\":\{[^}]*\}"#, with: "", options: .regularExpression)
-    #expect(!json.contains("sourceHash") && !json.contains("\"shared\""))
-    try json.write(to: project.map, atomically: false, encoding: .utf8)
-    let map = try JSONDecoder().decode(SourceMap.self, from: Data(contentsOf: project.map))
-    #expect(map.sourceHashes.isEmpty && !map.pages.isEmpty)
+    try FileManager.default.removeItem(at: project.record)
+    #expect(SourceMap.hashes(site: project.site).isEmpty)
 
     #expect(await project.stale() == nil)
     try project.touchAll()

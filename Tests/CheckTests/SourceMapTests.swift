@@ -231,15 +231,16 @@ import Testing
         "content/initiatives/ai.md", nil,
         [.init(url: "/glossary/dxx/", line: 9, column: 6, text: "用語")], []
       )
-    ]).replacingOccurrences(
-      of: #""source":"content/initiatives/ai.md""#,
-      with: #""source":"content/initiatives/ai.md","sourceHash":"#
-        + "\"\(SourceHash.of(Data(Self.markdown.utf8)))\"")
+    ])
+    let record =
+      #"{"files":{"content/initiatives/ai.md":""# + SourceHash.of(Data(Self.markdown.utf8))
+      + #""},"version":1}"#
     let site = try FixtureSite([
       "site/initiatives/ai/index.html": page(
         "AI防災", body: #"<p><a href="/glossary/dxx/">用語</a></p>"#),
       "content/initiatives/ai.md": Self.markdown,
       "site/.portal/sourcemap.json": map,
+      "site/.portal/sources.json": record,
     ])
     let source = site.root.appendingPathComponent("content/initiatives/ai.md").path
     try FileManager.default.setAttributes(
