@@ -281,7 +281,7 @@ struct Dependencies: Sendable {
       h.shown(all: site.relatedInitiatives[slug] ?? [])
     case .event(let m):
       h.shown(all: m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })
-      h.add((m.end ?? m.start) < site.now ? 1 : 0)
+      h.add(m.isPast(at: site.now) ? 1 : 0)
       h.add(m.registrationClosed(at: site.now) ? 1 : 0)
     case .glossary(let m):
       h.shown(all: m.related.compactMap { site.index(of: .glossary, slug: $0.id) })

@@ -69,7 +69,7 @@ struct SearchDocuments: Sendable {
       if let d = m.department { keywords.append(d) }
     case .event(let m):
       kind = .event
-      let day = m.start.inJapan.local.date
+      let day = m.firstDay
       date = day.description
       // The venue the page names (千葉県文化会館), which residents search for.
       if let p = m.place { keywords.append(p) }
@@ -78,8 +78,20 @@ struct SearchDocuments: Sendable {
       // found by the day even when the body writes it another way. Without the year: with it,
       // queries of years (令和6年7月) gained every event as a candidate to verify, and their
       // downloads grew by a third (bench/search_bench.sh).
+      // An event of a week at most has every day (an exhibition of 12月20日 to 12月24日 is
+      // found by 12月22日); a longer one its first and last.
       keywords.append(Self.monthDay(day))
-      if let end = m.end?.inJapan.local.date, end != day { keywords.append(Self.monthDay(end)) }
+      let last = m.lastDay
+      if last != day {
+        if last <= day.adding(days: 6) {
+          var d = day.adding(days: 1)
+          while d < last {
+            keywords.append(Self.monthDay(d))
+            d = d.adding(days: 1)
+          }
+        }
+        keywords.append(Self.monthDay(last))
+      }
     case .glossary(let m):
       kind = .glossary
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])

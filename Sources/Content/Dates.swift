@@ -188,6 +188,11 @@ extension LocalDate {
   }
 }
 
+extension DateTime {
+  /// The same instant as a time of day, not a date alone.
+  public var timed: DateTime { DateTime(epochSeconds: epochSeconds, offsetSeconds: offsetSeconds) }
+}
+
 extension LocalDate {
   /// The first moment of this day on Japan's clock, as a date-only time.
   public var midnightInJapan: DateTime {

@@ -181,6 +181,42 @@ public struct EventMeta: Sendable, Hashable {
   /// How to get to the place: 「JR千葉駅から歩いて10分」.
   public var access: String? = nil
 
+  /// Whether the event takes whole days (`start: 2026-12-20`): no times are shown, and `end`,
+  /// when given, is its last day, inclusive.
+  public var isAllDay: Bool { start.isDateOnly }
+
+  /// Its first and last day in Japan, the days residents plan by.
+  public var firstDay: LocalDate { start.inJapan.local.date }
+  public var lastDay: LocalDate { (end ?? start).inJapan.local.date }
+
+  /// When it is over: its end (or start, without one), or for an all-day event the midnight in
+  /// Japan after its last day, as `portal.js` compares it with the reader's clock.
+  public var endsAt: DateTime {
+    guard isAllDay else { return end ?? start }
+    return lastDay.adding(days: 1).midnightInJapan.timed
+  }
+
+  /// The first instant at which it is past: an all-day event is "today" until its last day is
+  /// over in Japan; a timed one is past once its end (or start) has gone by. One instant, so
+  /// the upcoming/past split and the cache's clock boundaries (a split changes where
+  /// `pastFrom <= now` starts holding) agree.
+  public var pastFrom: DateTime {
+    let over = endsAt
+    return isAllDay
+      ? over : DateTime(epochSeconds: over.epochSeconds + 1, offsetSeconds: over.offsetSeconds)
+  }
+
+  /// Whether it is over by `now`: listed under 終わったイベント, its page says so.
+  public func isPast(at now: DateTime) -> Bool { pastFrom <= now }
+
+  /// `start` and `end` as HTML's `<time datetime>`, JSON-LD and the Atom feed write them: a
+  /// date alone (`2026-12-20`) for an all-day event, else the date and time with its offset.
+  public var startISO: String { isAllDay ? firstDay.description : start.description }
+  public var endISO: String? {
+    guard let end else { return nil }
+    return isAllDay ? lastDay.description : end.description
+  }
+
   /// Whether people must apply: an online form or another way.
   public var needsApplication: Bool { registration != nil || application != nil }
 

@@ -253,33 +253,27 @@ enum PageParser {
     case .event:
       let title = y.string("title", required: true, example: "DX推進セミナー")
       let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
-      let start = dateTime(&y, "start", required: true)
-      let end = dateTime(&y, "end", day: start?.local.date)
-      if let start, let end, end < start {
-        y.error(
-          y.node("end")?.mark, "the event ends before it starts",
-          hint: "make `end` later than `start` (\(start))", code: "front-matter.date",
-          ja: "イベントの終わり（`end`）が、始まり（`start`）より前になっています",
-          jaHint: "`end` を、`start`（\(start)）より後の日時にしてください")
-      }
+      let (start, end) = eventTimes(&y)
       let place = y.string("place")
       let online = url(&y, "online")
       let registration = url(&y, "registration")
       let deadline = dateTime(&y, "deadline", allowDateOnly: true)
-      // A date alone is the whole day: 「当日まで」 is fine, a later day is not.
+      // A date alone is the whole day: 「当日まで」 is fine, a later day is not. An all-day
+      // event has no hour to start at: any time on its first day is fine too.
       if let start, let deadline,
-        deadline.isDateOnly
-          ? start.inJapan.local.date < deadline.local.date : start < deadline
+        deadline.isDateOnly || start.isDateOnly
+          ? start.inJapan.local.date < deadline.inJapan.local.date : start < deadline
       {
+        let written = start.isDateOnly ? start.inJapan.local.date.description : start.description
         y.diagnostics.append(
           .warning(
             y.location(y.node("deadline")?.mark),
-            "registration closes after the event starts (`start: \(start)`)",
+            "registration closes after the event starts (`start: \(written)`)",
             hint:
               "write the last day people can apply, before the event: e.g. `deadline: \(start.inJapan.local.date.adding(days: -1))`",
             code: "front-matter.date"
           ).ja(
-            "申し込みの締め切り（`deadline`）が、イベントの始まり（`start: \(start)`）より後になっています",
+            "申し込みの締め切り（`deadline`）が、イベントの始まり（`start: \(written)`）より後になっています",
             hint:
               "イベントより前の、申し込める最後の日を書いてください。例: `deadline: \(start.inJapan.local.date.adding(days: -1))`"
           ))
@@ -487,7 +481,7 @@ enum PageParser {
   }
 
   /// - Parameter day: the day a time written alone belongs to (an event's `end` on its start's).
-  private static func dateTime(
+  static func dateTime(
     _ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false,
     day: LocalDate? = nil
   ) -> DateTime? {

@@ -97,8 +97,7 @@ enum Feeds {
   ) -> String {
     var lines = [
       "BEGIN:VEVENT", "UID:\(slug)@\(host)", "DTSTAMP:\(utcStamp(changed))",
-      "DTSTART:\(utcStamp(m.start))",
-      "DTEND:\(utcStamp(m.end ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)))",
+      dtStart(m), dtEnd(m),
       "SUMMARY:\(icsText(title))", "DESCRIPTION:\(icsText(description(m)))",
       "URL:\(absolute(url))",
     ]
@@ -106,6 +105,27 @@ enum Feeds {
     if !location.isEmpty { lines.append("LOCATION:\(icsText(location))") }
     lines.append("END:VEVENT")
     return lines.map(fold).joined()
+  }
+
+  /// An all-day event as a calendar shows one: `DTSTART;VALUE=DATE:20261220`, the day in
+  /// Japan; a timed one at its instant in UTC.
+  static func dtStart(_ m: EventMeta) -> String {
+    m.isAllDay ? "DTSTART;VALUE=DATE:" + basicDate(m.firstDay) : "DTSTART:" + utcStamp(m.start)
+  }
+
+  /// RFC 5545 ends an all-day event on the day after its last (DTEND is exclusive: an event of
+  /// 20 to 24 December ends on the 25th); a timed one without `end` lasts an hour.
+  static func dtEnd(_ m: EventMeta) -> String {
+    if m.isAllDay { return "DTEND;VALUE=DATE:" + basicDate(m.lastDay.adding(days: 1)) }
+    let end =
+      m.end
+      ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)
+    return "DTEND:" + utcStamp(end)
+  }
+
+  /// `20261220`: iCalendar's DATE value.
+  static func basicDate(_ d: LocalDate) -> String {
+    zeroPadded(d.year, 4) + zeroPadded(d.month, 2) + zeroPadded(d.day, 2)
   }
 
   /// The summary, then how to get there and whom to call: a calendar entry is what a resident
@@ -129,9 +149,10 @@ enum Feeds {
 
   static func xml(_ s: String) -> String { escapeHTML(s) }
 
-  /// A feed's `<updated>` when it has no entries: a fixed instant, not the build clock, so the
-  /// feed is made of its entries alone (an incremental build, which renders it again only when
-  /// they change, gives the bytes of a full build at any clock).
+  /// A feed's `<updated>` when it has no entries, and an entry's when the time it last changed
+  /// is not known (`entryChange`): a fixed instant, not the build clock, so the feed is made
+  /// of its entries alone (an incremental build, which renders it again only when they
+  /// change, gives the bytes of a full build at any clock).
   static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
 
   /// One entry of a feed: a page, the instant it counts from, and a line about it.
@@ -177,9 +198,8 @@ enum Feeds {
     return Data((s + "</feed>\n").utf8)
   }
 
-  /// The events feed: each event at its last change (`updated`, else `publish`, else its
-  /// start), as its calendar entry's DTSTAMP: Atom's `updated` is when the entry changed, and
-  /// an event's start put entries months in the future and ignored `updated`.
+  /// The events feed: each event at its last change (`entryChange`): Atom's `updated` is when
+  /// the entry changed, and an event's start put entries months in the future.
   static func atom(site: Site, events: [Int], absolute: (String) -> String) -> Data {
     // Each page read in place by index, not copied (1,800 events).
     var changes: [DateTime] = []
@@ -187,11 +207,12 @@ enum Feeds {
     for i in events {
       let page = site.pages[i].page
       guard case .event(let m) = page.meta else { continue }
-      let changed = lastChange(updated: page.updated, publish: page.publish, m)
-      changes.append(changed)
+      let changed = entryChange(updated: page.updated, publish: page.publish, m, now: site.now)
+      if let changed { changes.append(changed) }
       entries.append(
         AtomEntry(
-          title: site.pages[i].title, url: site.pages[i].url, updated: changed.description,
+          title: site.pages[i].title, url: site.pages[i].url,
+          updated: changed?.description ?? emptyFeedUpdated,
           summary: JapaneseDate.range(m.start, m.end) + "　" + m.summary))
     }
     return atom(
@@ -228,8 +249,8 @@ enum Feeds {
   static func eventJSONLD(_ p: ResolvedPage, _ m: EventMeta, absolute: (String) -> String) -> String
   {
     eventJSONLD(
-      name: p.title, description: m.summary, start: m.start.description,
-      end: m.end?.description, place: m.place, online: m.online, url: absolute(p.url))
+      name: p.title, description: m.summary, start: m.startISO, end: m.endISO, place: m.place,
+      online: m.online, url: absolute(p.url))
   }
 
   static func eventJSONLD(
@@ -329,5 +350,18 @@ extension Feeds {
   /// and an incremental build kept the stamp of the build that last wrote the file.
   static func lastChange(updated: LocalDate?, publish: DateTime?, _ m: EventMeta) -> DateTime {
     updated?.midnightInJapan ?? publish ?? m.start
+  }
+
+  /// When an event's feed entry last changed, for Atom's `<updated>`, never after the build's
+  /// clock: its `updated` date or `publish` time; else, once the event is over, when it ended
+  /// (its page then began to say so); else nil, unknown, which the feed writes as the fixed
+  /// `emptyFeedUpdated`. Not the start (feed readers put such entries on top for months) nor
+  /// the build's clock (each build would say every entry changed). It moves only when the
+  /// event moves from upcoming to past, which the feed's inputs and the cache already follow.
+  static func entryChange(
+    updated: LocalDate?, publish: DateTime?, _ m: EventMeta, now: DateTime
+  ) -> DateTime? {
+    if let written = updated?.midnightInJapan ?? publish { return written }
+    return m.isPast(at: now) ? m.endsAt : nil
   }
 }

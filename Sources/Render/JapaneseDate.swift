@@ -21,10 +21,13 @@ public enum JapaneseDate {
   /// A range: the end date is repeated only when the event spans several days, and its year
   /// only when that is another (2027年2月13日（土）10時から2月14日（日）17時まで: the year said
   /// twice read as two events).
+  /// An all-day event (dates alone) shows no times: 2026年12月20日（日）, or
+  /// 2026年12月20日（日）から12月24日（木）まで over several days.
   public static func range(_ start: DateTime, _ end: DateTime?) -> String {
     guard let end else { return dateTime(start) }
     let (s, e) = (start.inJapan.local, end.inJapan.local)
     if s.date == e.date {
+      if start.isDateOnly && end.isDateOnly { return date(s.date) }
       return dateTime(start) + "から" + time(hour: e.hour, minute: e.minute) + "まで"
     }
     guard s.date.year == e.date.year else { return dateTime(start) + "から" + dateTime(end) + "まで" }

@@ -79,12 +79,12 @@ extension ViewModels {
     case .event(let m):
       ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (p.title, p.url)])
       ctx["date"] = .text(JapaneseDate.range(m.start, m.end))
-      ctx["start_iso"] = .text(m.start.description)
-      ctx["end_iso"] = .text(m.end?.description ?? "")
-      ctx["is_past"] = .bool((m.end ?? m.start) < site.now)
+      ctx["start_iso"] = .text(m.startISO)
+      ctx["end_iso"] = .text(m.endISO ?? "")
+      ctx["is_past"] = .bool(m.isPast(at: site.now))
       // When it ends and when registration closes, for a page read after them before the
       // site is built again: portal.js then says so on the reader's clock.
-      ctx["ends_iso"] = .text((m.end ?? m.start).description)
+      ctx["ends_iso"] = .text(m.endsAt.description)
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))
       ctx["place"] = .text(m.place ?? "")

@@ -179,12 +179,12 @@ struct ViewModels {
       m["fields"] = .list(meta.fields.compactMap { made.fieldLinks[$0.id] })
     case .event(let meta):
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
-      m["datetime"] = .text(meta.start.description)
+      m["datetime"] = .text(meta.startISO)
       m["mode"] = .text(eventMode(meta))
       m["where"] = .text(eventPlace(meta))
       m["registration_note"] = .text(registrationNote(meta))
       // As on the event's page, for portal.js on a list read after them.
-      m["ends_iso"] = .text((meta.end ?? meta.start).description)
+      m["ends_iso"] = .text(meta.endsAt.description)
       m["closes_iso"] = .text(meta.registrationCloses?.description ?? "")
     case .glossary(let meta):
       // A reading helps with kanji, and with Latin letters (SNS sits under え in 五十音 order,

@@ -318,9 +318,13 @@ public enum Resolver {
           roots.append(i)
         }
       case .event(let m):
-        // Upcoming: not yet ended by the build clock.
-        let ends = m.end ?? m.start
-        if ends >= site.now { upcoming.append((i, m.start)) } else { past.append((i, m.start)) }
+        // Upcoming: not yet over by the build clock (an all-day event: until its last day
+        // ends in Japan). Ordered by start; an all-day event's is 00:00 of its first day.
+        if m.isPast(at: site.now) {
+          past.append((i, m.start))
+        } else {
+          upcoming.append((i, m.start))
+        }
         eventStart[i] = m.start
         for r in m.initiatives { site.eventsByInitiative[r.id, default: []].append(i) }
       case .glossary(let m):

@@ -211,6 +211,7 @@ struct NewCommand: ParsableCommand {
         summary: \(Placeholders.eventSummary)
         start: \(Placeholders.eventStart)
         # end: 2027-01-01T15:00:00+09:00
+        # 終日のイベントは日付だけ（end は最終日）: start: 2027-01-23 と end: 2027-01-31
         # place: 千葉県庁
         # 会場への行き方:
         # access: JR千葉駅から歩いて10分

@@ -191,8 +191,9 @@ func comparableSite(_ folder: URL) -> [String: String] {
     }
   }
 
-  /// An event's feed entry is dated when it last changed (`updated`, else `publish`, else its
-  /// start), as its calendar's DTSTAMP; the feed at the latest of them.
+  /// An event's feed entry is dated when it last changed (`updated`, else `publish`, else,
+  /// once it is over, when it ended: the forum has no end, so its start); the feed at the
+  /// latest of them.
   @Test func eventsFeedEntriesAreDatedByTheirLastChange() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")

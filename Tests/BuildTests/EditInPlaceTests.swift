@@ -127,6 +127,15 @@ import Testing
     try expectEdits(
       [
         ("event time", "events/seminar.md", "start: 2026-12-05T13:30", "start: 2026-12-05T13:00"),
+        (
+          "event at midnight", "events/past-forum.md", "start: 2026-09-10T10:00:00",
+          "start: 2026-09-10T00:00:00"
+        ),
+        // The same instant, now a whole day: shown, ordered and past by other rules.
+        (
+          "event made all-day", "events/past-forum.md", "start: 2026-09-10T00:00:00+09:00",
+          "start: 2026-09-10"
+        ),
         ("glossary entry", "glossary/ai.md", "reading: えーあい", "reading: えいあい"),
       ], .incremental)
     // 更新情報 lists pages by their `updated` date: a new date moves the page in that list.

@@ -151,6 +151,26 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "all-day event added",
+        {
+          try FileManager.default.copyItem(
+            at: Bundle.module.resourceURL!.appendingPathComponent(
+              "Fixtures/allday/dx-exhibition.md"),
+            to: content.appendingPathComponent("events/dx-exhibition.md"))
+        }
+      ),
+      (
+        "all-day event's last day moved, and a timed event made all-day",
+        {
+          try edit(content.appendingPathComponent("events/dx-exhibition.md")) {
+            $0.replacingOccurrences(of: "end: 2026-12-24", with: "end: 2026-12-27")
+          }
+          try edit(content.appendingPathComponent("events/past-forum.md")) {
+            $0.replacingOccurrences(of: "2026-09-10T10:00:00+09:00", with: "2026-09-10")
+          }
+        }
+      ),
+      (
         "removed page",
         {
           try FileManager.default.removeItem(
