@@ -70,7 +70,7 @@ let package = Package(
     .target(
       name: "Serve",
       dependencies: [
-        "Build", "Check", "Content", "Diagnostics", "Lint",
+        "Build", "ByteFormats", "Check", "Content", "Diagnostics", "Lint",
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),

@@ -151,7 +151,7 @@ def test_the_same_help_however_it_is_asked_for(work):
 
 def test_option_names_stay_as_typed_with_their_meaning_in_japanese():
     r = help_of("build", "ja")
-    assert "使い方: portal build [--content <フォルダー>] [--theme <フォルダー>] [--output <フォルダー>] [--drafts] " \
+    assert "使い方: portal build [--content <フォルダー>] [--theme <フォルダー>] [--static <フォルダー>] [--output <フォルダー>] [--drafts] " \
            "[--now <日時>] [--strict] [--diagnostics <形式>] [--no-cache] [--base-url <アドレス>]" in r.stdout
     options = explanations(section(r.stdout, "オプション:"))
     assert options["--output <フォルダー>"].startswith("出力フォルダーです。")

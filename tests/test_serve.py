@@ -357,3 +357,43 @@ def test_a_hidden_tab_lets_its_connection_go_and_catches_up_when_shown(work):
     finally:
         driver.quit()
         assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_static_files_are_served_and_copied_again_when_edited(work):
+    """`static/` is watched: an edit, a new hidden file and a removal are served after the
+    rebuild; hidden files copied from there (`.well-known/`) are served, other hidden ones not."""
+    static = work / "static"
+    (static / ".well-known").mkdir(parents=True)
+    (static / ".well-known" / "security.txt").write_text("Contact: mailto:a@example.jp\n")
+    (static / "CNAME").write_text("dx.example.jp\n")
+    server = Serve(work)
+    try:
+        assert server.get("/.well-known/security.txt") == (200, "Contact: mailto:a@example.jp\n")
+        assert server.get("/CNAME") == (200, "dx.example.jp\n")
+        assert server.get("/.portal/static.json")[0] == 404
+        (static / "CNAME").write_text("portal.example.jp\n")
+        wait_until(lambda: server.get("/CNAME") == (200, "portal.example.jp\n"), what="the edited CNAME")
+        (static / ".well-known" / "change-password").write_text("/account/\n")
+        wait_until(lambda: server.get("/.well-known/change-password") == (200, "/account/\n"),
+                   what="the new hidden file")
+        (static / "CNAME").unlink()
+        wait_until(lambda: server.get("/CNAME")[0] == 404, what="the removed CNAME to be gone")
+        assert not (work / "site" / "CNAME").exists()
+    finally:
+        assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_a_static_folder_made_while_serving_is_watched(work):
+    server = Serve(work)
+    try:
+        assert server.get("/_headers")[0] == 404
+        (work / "static").mkdir()
+        (work / "static" / "_headers").write_text("/*\n  X-Frame-Options: DENY\n")
+        wait_until(lambda: server.get("/_headers") == (200, "/*\n  X-Frame-Options: DENY\n"), what="the new folder's file")
+        # Watched from then on: an edit inside it is rebuilt at once, not at the next full scan.
+        started = time.time()
+        (work / "static" / "_headers").write_text("/*\n")
+        wait_until(lambda: server.get("/_headers") == (200, "/*\n"), what="the edited file")
+        assert time.time() - started < 4
+    finally:
+        assert server.stop() == 0, "".join(server.stderr)

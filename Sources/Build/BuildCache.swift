@@ -424,8 +424,8 @@ struct BuildCache: Sendable {
     "settings " + String(StableHash.of(settingsText(for: options)), radix: 16)
   }
 
-  /// What the settings are made of: the binary (path, time and size), the folders, drafts and
-  /// the base address.
+  /// What the settings are made of: the binary (path, time and size), the folders (the static
+  /// one too: another gives other files), drafts and the base address.
   static func settingsText(for options: BuildOptions) -> String {
     var exe = "unknown"
     let path = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
@@ -435,6 +435,7 @@ struct BuildCache: Sendable {
     return [
       "portal \(exe)", "content \(options.contentDirectory.standardizedFileURL.path)",
       "theme \(options.themeDirectory.standardizedFileURL.path)",
+      "static \(options.staticDirectory?.standardizedFileURL.path ?? "-")",
       "cwd \(FileManager.default.currentDirectoryPath)", "drafts \(options.includeDrafts)",
       "base \(options.baseURL ?? "site.yml")",
     ].joined(separator: "\n")

@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
   public var contentDirectory: URL
   public var themeDirectory: URL
   public var outputDirectory: URL
+  /// Files copied as they are to the same paths in the output (`static/`: `CNAME`,
+  /// `.well-known/`, `_headers`); nil or a missing folder copies nothing.
+  public var staticDirectory: URL?
   public var includeDrafts: Bool
   /// The build clock: splits events into upcoming and past; fixed by `--now` for reproducible builds.
   public var now: DateTime

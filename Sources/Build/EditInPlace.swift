@@ -318,7 +318,7 @@ enum EditInPlace {
   /// did: besides them only folders (an editor saving through a rename touches its folder) and
   /// files under content/ the loader never reads (editors' backups, locks and swap files,
   /// hidden or `_` names, other than Markdown). Empty when only such things changed; nil when
-  /// more did (a page added or removed, site.yml, anything under theme/).
+  /// more did (a page added or removed, site.yml, anything under theme/ or static/).
   static func editedFiles(_ tree: SourceTree, since old: SourceTree, options: BuildOptions)
     -> [String]?
   {
@@ -336,6 +336,8 @@ enum EditInPlace {
       // that is not published gets a warning: the usual way for both.
       if path.hasPrefix("c/"), ContentFiles.isUnderFolder(relative) { return nil }
       if path.hasPrefix("c/") { continue }
+      // A static file is an output of its own.
+      if path.hasPrefix("s/") { return nil }
       // Under theme/ every file may be read.
       let full =
         options.themeDirectory.standardizedFileURL.path

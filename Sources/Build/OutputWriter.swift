@@ -1,3 +1,4 @@
+import ByteFormats
 import CLinux
 import Diagnostics
 import Foundation
@@ -261,15 +262,44 @@ enum OutputWriter {
   /// worktree, `.well-known/`, `.nojekyll`) into the new one, which Portal never writes but
   /// the person deploying may keep there: a full build replaces the folder, and deleted them
   /// without a word. Moved, not copied, from the old folder about to be removed; its own
-  /// `.portal/` is the build's and stays with the old.
+  /// `.portal/` is the build's and stays with the old. What the last build copied from
+  /// `static/` (its `StaticFileList`) is not kept: the new build has the copies still wanted,
+  /// and a folder both have (`.well-known/` with a file kept by hand and one from `static/`)
+  /// is merged entry by entry, the new build's first, as an incremental build leaves it.
   static func keepHidden(from old: URL, in output: URL) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: old.path) else {
       return
     }
+    let copies = Set(StaticFileList.read(site: old))
     for name in names where name.hasPrefix(".") && name != markerFolder {
-      let target = output.appendingPathComponent(name).path
-      guard !FileManager.default.fileExists(atPath: target) else { continue }
-      rename(old.appendingPathComponent(name).path, target)
+      keep(name, from: old.path, in: output.path, except: copies)
     }
+  }
+
+  /// Moves `relative` from the old output into the new one, if the new has nothing there and
+  /// it is no copy of the last build's; merges a folder both have.
+  private static func keep(
+    _ relative: String, from old: String, in new: String, except copies: Set<String>
+  ) {
+    guard !copies.contains(relative) else { return }
+    let (source, target) = (old + "/" + relative, new + "/" + relative)
+    var there = stat()
+    guard lstat(target, &there) == 0 else {
+      guard rename(source, target) == 0 else { return }
+      // The last build's copies in what was moved: gone from static/, so removed, with the
+      // folders they leave empty, as an incremental build deletes them.
+      for path in copies.sorted() where path.hasPrefix(relative + "/") {
+        unlink(new + "/" + path)
+        var dir = FileIO.parent(path)
+        while dir.count >= relative.count, rmdir(new + "/" + dir) == 0 { dir = FileIO.parent(dir) }
+      }
+      return
+    }
+    var here = stat()
+    guard (there.st_mode & S_IFMT) == S_IFDIR, lstat(source, &here) == 0,
+      (here.st_mode & S_IFMT) == S_IFDIR,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: source)
+    else { return }
+    for name in names { keep(relative + "/" + name, from: old, in: new, except: copies) }
   }
 }

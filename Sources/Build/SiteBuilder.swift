@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Diagnostics
 import Foundation
@@ -56,7 +57,8 @@ public enum SiteBuilder {
     do {
       try OutputWriter.validate(
         output: options.outputDirectory,
-        protecting: [options.contentDirectory, options.themeDirectory])
+        protecting: [options.contentDirectory, options.themeDirectory]
+          + (options.staticDirectory.map { [$0] } ?? []))
     } catch {
       diagnostics.append(
         .error(outputLocation, message(error), hint: nil, code: "output.unsafe")
@@ -74,7 +76,8 @@ public enum SiteBuilder {
       let head = BuildCache.loadHead(
         from: options.outputDirectory,
         ifDigest: SourceTree.digest(
-          content: options.contentDirectory, theme: options.themeDirectory)),
+          content: options.contentDirectory, theme: options.themeDirectory,
+          staticFolder: options.staticDirectory)),
       head.settings == settings, head.sameEventSplit(at: now)
     {
       diagnostics = head.diagnostics
@@ -82,7 +85,9 @@ public enum SiteBuilder {
     }
     let tree =
       session?.scannedTree
-      ?? SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+      ?? SourceTree(
+        content: options.contentDirectory, theme: options.themeDirectory,
+        staticFolder: options.staticDirectory)
     session?.scannedTree = nil
     // Step 1b: nothing from outside the project. A link leading out of content/ or theme/
     // would publish what it points at.
@@ -201,17 +206,24 @@ public enum SiteBuilder {
 
     // Step 5: what each output is made from.
     progress.step("Planning", ja: "作るファイルを決めています")
-    let (allJobs, inputs, dependencies) = planInputs(
+    let (allJobs, planned, dependencies) = planInputs(
       site, theme: theme, hashes: content!.hashes, global: globalInputs(settings, options, theme))
+    // The static files are outputs too, made from their stamps (`StaticFolder`).
+    let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
+    diagnostics += staticProblems + statics.conflicts(with: allJobs, in: site)
+    let inputs = planned.merging(statics.inputs) { page, _ in page }
     var conflicts = RenderPlan.redirectConflicts(allJobs, in: site)
     conflicts += ConfigLinks.problems(
-      site.config, outputs: Set(allJobs.map(\.path)), files: site.files,
+      site.config, outputs: Set(allJobs.map(\.path) + statics.outputPaths), files: site.files,
       assets: Array(theme.assetPaths.values))
     diagnostics += conflicts
-    guard !conflicts.contains(where: { $0.severity == .error }) else { return finish(0) }
+    guard !diagnostics.hasErrors else { return finish(0) }
     if let previous, !options.strict {
+      // The last build's static copies are no pages.
+      let copied = Set(StaticFileList.read(site: options.outputDirectory))
       diagnostics += GonePages.warnings(
-        previous: previous.outputs.keys, current: Set(allJobs.map(\.path)),
+        previous: previous.outputs.keys.filter { !copied.contains($0) },
+        current: Set(allJobs.map(\.path) + statics.outputPaths),
         at: ContentLoader.displayPath(for: options.contentDirectory))
     }
     let sources = SourceRecord(
@@ -262,16 +274,23 @@ public enum SiteBuilder {
       outputs = previous.outputs
     } else {
       sourceMap.removeAll { inputs[$0] == nil }
-      for path in allJobs.map(\.path) + searchPaths { outputs[path] = previous?.outputs[path] }
+      for path in allJobs.map(\.path) + searchPaths + statics.outputPaths {
+        outputs[path] = previous?.outputs[path]
+      }
     }
     var changed: [OutputFile] = []
     var rendered: [String] = []
     var searchFilesChanged = false
     // The source map is written again only when an entry changed (or files came or went).
     var sourceMapChanged = !sameFiles
-    func take(_ files: [OutputFile]) throws(OutputWriter.Failure) {
-      let (hashes, mapChanged) = BuildCache.record(
-        files, inputs: inputs, outputs: &outputs, sourceMap: &sourceMap)
+    func take(_ files: [OutputFile]) throws(OutputWriter.Failure) { try keep(files, mapped: true) }
+    /// `mapped` false for static copies: recorded as every output, but no page of the source map.
+    func keep(_ files: [OutputFile], mapped: Bool) throws(OutputWriter.Failure) {
+      var unmapped = SourceMapEntries()
+      let (hashes, mapChanged) =
+        mapped
+        ? BuildCache.record(files, inputs: inputs, outputs: &outputs, sourceMap: &sourceMap)
+        : BuildCache.record(files, inputs: inputs, outputs: &outputs, sourceMap: &unmapped)
       if mapChanged { sourceMapChanged = true }
       rendered += files.map(\.path)
       if staging == nil {
@@ -288,6 +307,11 @@ public enum SiteBuilder {
           "Rendering \(jobs.count) files (\(start)/\(jobs.count))",
           ja: "\(jobs.count)個のファイルを作っています（\(start)/\(jobs.count)）")
         try take(plan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
+      }
+      // The static files added or changed (all in a full build), as they are.
+      let copies = statics.outputPaths.filter { previous?.outputs[$0]?.inputs != inputs[$0] }
+      try statics.copy(copies) { files throws(OutputWriter.Failure) in
+        try keep(files, mapped: false)
       }
       plan = nil
       // A full build renders every page above; `portal build` keeps no memo of bodies. Only a
@@ -481,13 +505,18 @@ public enum SiteBuilder {
     return h.value
   }
 
-  /// An error for each link of the scan that leads out of the content or theme folder.
+  /// An error for each link of the scan that leads out of the content, theme or static folder.
   static func linksLeaving(_ tree: SourceTree, _ options: BuildOptions) -> [Diagnostic] {
-    tree.linksLeaving(content: options.contentDirectory, theme: options.themeDirectory).map {
-      key, target in
+    tree.linksLeaving(
+      content: options.contentDirectory, theme: options.themeDirectory,
+      staticFolder: options.staticDirectory
+    ).map { key, target in
       let (folder, what) =
         key.hasPrefix("c/")
-        ? (options.contentDirectory, "content") : (options.themeDirectory, "theme")
+        ? (options.contentDirectory, "content")
+        : key.hasPrefix("s/")
+          ? (options.staticDirectory ?? options.themeDirectory, "static")
+          : (options.themeDirectory, "theme")
       return .error(
         SourceLocation(
           file: ContentLoader.join(

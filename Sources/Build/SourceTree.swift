@@ -6,11 +6,12 @@ import Foundation
   import Glibc
 #endif
 
-/// The stamp (modification time, size) of every file and folder under the content and theme
-/// folders: equal stamps mean nothing was edited, added, removed or renamed, so a build can stop
-/// before reading anything. Also what `portal serve` polls to notice edits.
+/// The stamp (modification time, size) of every file and folder under the content, theme and
+/// static folders: equal stamps mean nothing was edited, added, removed or renamed, so a build
+/// can stop before reading anything. Also what `portal serve` polls to notice edits.
 public struct SourceTree: Sendable, Equatable {
-  /// `c/<relative path>` for content, `t/<relative path>` for the theme.
+  /// `c/<relative path>` for content, `t/<relative path>` for the theme, `s/<relative path>`
+  /// for the static folder (files copied as they are).
   public private(set) var stamps: [String: FileStamp] = [:]
   /// Changes with the stamps (a random number: unique in practice), so copies of one scan
   /// compare without looking at 10,000 stamps.
@@ -24,9 +25,15 @@ public struct SourceTree: Sendable, Equatable {
   /// a link leading out of its folder is found without a `realpath` of every file.
   public private(set) var links: Set<String> = []
 
-  public init(content: URL, theme: URL) {
-    walk(content.standardizedFileURL.path, prefix: "c/")
-    walk(theme.standardizedFileURL.path, prefix: "t/")
+  /// - Parameter staticFolder: nil for none (a missing folder has no stamps either).
+  public init(content: URL, theme: URL, staticFolder: URL? = nil) {
+    for (prefix, root) in Self.roots(content, theme, staticFolder) { walk(root, prefix: prefix) }
+  }
+
+  /// Each folder's key prefix and path.
+  static func roots(_ content: URL, _ theme: URL, _ staticFolder: URL?) -> [(String, String)] {
+    [("c/", content.standardizedFileURL.path), ("t/", theme.standardizedFileURL.path)]
+      + (staticFolder.map { [("s/", $0.standardizedFileURL.path)] } ?? [])
   }
 
   public static func == (a: SourceTree, b: SourceTree) -> Bool {
@@ -43,12 +50,10 @@ public struct SourceTree: Sendable, Equatable {
   ///
   /// - Returns: the paths whose stamps changed (added and removed ones included), sorted.
   @discardableResult
-  public mutating func refresh(_ paths: some Sequence<String>, content: URL, theme: URL)
-    -> [String]
-  {
-    let roots = [
-      "c/": content.standardizedFileURL.path, "t/": theme.standardizedFileURL.path,
-    ]
+  public mutating func refresh(
+    _ paths: some Sequence<String>, content: URL, theme: URL, staticFolder: URL? = nil
+  ) -> [String] {
+    let roots = Dictionary(uniqueKeysWithValues: Self.roots(content, theme, staticFolder))
     let from = version
     // The stamps before, of every path this may change.
     var before: [String: FileStamp?] = [:]
@@ -141,7 +146,9 @@ public struct SourceTree: Sendable, Equatable {
   /// The links of the scan that lead out of their folder (`c/files/env.txt` →
   /// `/proc/self/environ`), with where they lead: reading one would publish a file from
   /// anywhere on the machine that builds (a secret of a CI runner, say).
-  public func linksLeaving(content: URL, theme: URL) -> [(key: String, target: String)] {
+  public func linksLeaving(content: URL, theme: URL, staticFolder: URL? = nil)
+    -> [(key: String, target: String)]
+  {
     guard !links.isEmpty else { return [] }
     func real(_ path: String) -> String? {
       guard let p = realpath(path, nil) else { return nil }
@@ -149,8 +156,7 @@ public struct SourceTree: Sendable, Equatable {
       return String(cString: p)
     }
     var found: [(key: String, target: String)] = []
-    for (prefix, folder) in [("c/", content), ("t/", theme)] {
-      let root = folder.standardizedFileURL.path
+    for (prefix, root) in Self.roots(content, theme, staticFolder) {
       guard let realRoot = real(root) else { continue }
       for key in links.sorted() where key.hasPrefix(prefix) {
         guard let target = real(root + "/" + key.dropFirst(2)) else { continue }
@@ -164,10 +170,10 @@ public struct SourceTree: Sendable, Equatable {
   /// `portal build` compares with the last build's first. Making the 10,000 paths and stamps
   /// of a scan and comparing them with the cache's took most of a build with nothing to do.
   /// Equal to `digest` of `SourceTree(content:theme:)` when nothing changes in between.
-  public static func digest(content: URL, theme: URL) -> UInt64 {
+  public static func digest(content: URL, theme: URL, staticFolder: URL? = nil) -> UInt64 {
     var sum: UInt64 = 0
-    for (root, prefix) in [(content, "c/"), (theme, "t/")] {
-      visit(root.standardizedFileURL.path, prefix: prefix) { key, stamp, _, _ in
+    for (prefix, root) in roots(content, theme, staticFolder) {
+      visit(root, prefix: prefix) { key, stamp, _, _ in
         sum &+= entryDigest(key, stamp)
       }
     }

@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Foundation
 
@@ -103,7 +104,11 @@ public enum SiteChecker {
       )
       return (report, [], nil)
     }
-    guard !scanned.index.htmlFiles.isEmpty else {
+    // Files the build copied from static/ as they are (a `google<id>.html` verification file)
+    // are no pages of the site: read for their ids, so links into them are checked, but what
+    // they hold is not reported.
+    let copied = Set(StaticFileList.read(site: options.site))
+    guard scanned.index.htmlFiles.contains(where: { !copied.contains($0) }) else {
       report.general.append(noPages(options.site))
       return (report, [], nil)
     }
@@ -127,28 +132,29 @@ public enum SiteChecker {
       index.ids[r.page] = r.ids
       if let redirect = r.redirect { index.redirects[r.page] = redirect }
     }
+    let checked = results.filter { !copied.contains($0.page) }
 
     timings.step("Checking \(pages.count) pages")
 
     // Pass 2: fragments on other pages, now that every page's ids are known.
     let fullIndex = index
-    let withPending = results.filter { !$0.pending.isEmpty }
+    let withPending = checked.filter { !$0.pending.isEmpty }
     let fragmentProblems = ConcurrentChunks.map(withPending) { chunk in
       let checker = LinkChecker(index: fullIndex)
       return chunk.flatMap { fragmentFindings($0, checker: checker, attributor: attributor) }
     }
 
     timings.step("Checking fragments on other pages")
-    report.pages = pages
-    report.findings = results.flatMap(\.findings) + fragmentProblems
-    report.referencesChecked = results.reduce(0) { $0 + $1.references }
+    report.pages = checked.map(\.page)
+    report.findings = checked.flatMap(\.findings) + fragmentProblems
+    report.referencesChecked = checked.reduce(0) { $0 + $1.references }
     if let sitemapBytes {
       report.pages.append(SitemapChecker.file)
       report.findings += SitemapChecker.check(
         sitemapBytes, index: index, siteFolder: attributor.siteFolder)
       timings.step("Checking sitemap.xml")
     }
-    return (report, results.flatMap(\.externals), attributor)
+    return (report, checked.flatMap(\.externals), attributor)
   }
 
   /// A folder without a single HTML page is no built site: a wrong `--site` (the theme, an

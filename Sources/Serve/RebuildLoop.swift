@@ -4,7 +4,7 @@ import Content
 import Diagnostics
 import Foundation
 
-/// Watches `content/` and `theme/` and rebuilds when something changed (inotify on Linux,
+/// Watches `content/`, `theme/` and `static/` and rebuilds when something changed (inotify on Linux,
 /// else polling the stamps of every file), then builds incrementally with one `BuildSession`,
 /// so only what the edit touched is parsed, rendered and written. A failed build writes
 /// nothing: the last good site keeps being served and open pages show the errors.
@@ -120,9 +120,7 @@ final class RebuildLoop: @unchecked Sendable {
   /// `interval`. The cache is written once the sources have been quiet for a second.
   func run(interval: Duration, watch: Bool = true) async {
     let clock = ContinuousClock()
-    var watcher =
-      watch
-      ? SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory) : nil
+    var watcher = watch ? makeWatcher() : nil
     // Started on an output that was up to date: the site is resolved once now, writing
     // nothing, so the first save is rebuilt in place as quickly as the ones after it.
     if session.builtTree != nil, !session.holdsSite {
@@ -138,7 +136,7 @@ final class RebuildLoop: @unchecked Sendable {
     var now = tree
     // Watch first, then scan, so that nothing changed between the two goes unseen.
     func rewatch() {
-      watcher = SourceWatcher(content: options.contentDirectory, theme: options.themeDirectory)
+      watcher = makeWatcher()
       now = scan()
       lastScan = clock.now
     }
@@ -150,6 +148,9 @@ final class RebuildLoop: @unchecked Sendable {
         // Polling because a folder was missing or inotify refused: now and then try watching
         // again (which scans too).
         if watch, clock.now - lastScan >= Self.safetyScan { rewatch() } else { now = scan() }
+      case .quiet? where staticAppeared(watcher):
+        // A static folder made while serving: watched from now on.
+        rewatch()
       case .quiet?:
         if clock.now - lastScan >= Self.safetyScan {
           now = scan()
@@ -165,7 +166,9 @@ final class RebuildLoop: @unchecked Sendable {
           paths.formUnion(later)
           fallthrough
         default:
-          now.refresh(paths, content: options.contentDirectory, theme: options.themeDirectory)
+          now.refresh(
+            paths, content: options.contentDirectory, theme: options.themeDirectory,
+            staticFolder: options.staticDirectory)
         }
       case .rescan?:
         rewatch()
@@ -190,7 +193,25 @@ final class RebuildLoop: @unchecked Sendable {
   static let safetyScan = Duration.seconds(5)
 
   private func scan() -> SourceTree {
-    SourceTree(content: options.contentDirectory, theme: options.themeDirectory)
+    SourceTree(
+      content: options.contentDirectory, theme: options.themeDirectory,
+      staticFolder: options.staticDirectory)
+  }
+
+  private func makeWatcher() -> SourceWatcher? {
+    SourceWatcher(
+      content: options.contentDirectory, theme: options.themeDirectory,
+      staticFolder: options.staticDirectory)
+  }
+
+  /// Whether the static folder is there but not watched (made after the watch began): one
+  /// `stat` a tick.
+  private func staticAppeared(_ watcher: SourceWatcher?) -> Bool {
+    guard let watcher, !watcher.watchesStatic, let folder = options.staticDirectory else {
+      return false
+    }
+    var st = stat()
+    return stat(folder.standardizedFileURL.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
   func announce(_ report: BuildReport, changedSources: [String] = [], initial: Bool = false) async {
@@ -210,7 +231,12 @@ final class RebuildLoop: @unchecked Sendable {
         content: ContentLoader.displayPath(for: options.contentDirectory),
         theme: ContentLoader.displayPath(for: options.themeDirectory)
       )
-      let edited = changedSources.isEmpty ? nil : Self.describe(changedSources, in: folders)
+      let edited =
+        changedSources.isEmpty
+        ? nil
+        : Self.describe(
+          changedSources, in: folders,
+          staticFolder: options.staticDirectory.map(ContentLoader.displayPath(for:)) ?? "static")
       let repeatedWarnings = repeated && !report.diagnostics.isEmpty
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
       let savedDrafts = report.drafts.filter { changedSources.contains("c/" + $0) }
@@ -264,13 +290,17 @@ final class RebuildLoop: @unchecked Sendable {
     }
   }
 
-  /// The changed sources (`c/…` under the content folder, `t/…` under the theme's) as the
-  /// writer names them: with the folders given to `--content` and `--theme`.
+  /// The changed sources (`c/…` under the content folder, `t/…` under the theme's, `s/…`
+  /// under the static one) as the writer names them: with the folders given to `--content`,
+  /// `--theme` and `--static`.
   static func describe(
-    _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme")
+    _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme"),
+    staticFolder: String = "static"
   ) -> String {
     let names = sources.map {
-      ($0.hasPrefix("c/") ? folders.content : folders.theme) + "/" + $0.dropFirst(2)
+      ($0.hasPrefix("c/")
+        ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme) + "/"
+        + $0.dropFirst(2)
     }
     return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files"
   }

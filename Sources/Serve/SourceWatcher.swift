@@ -4,10 +4,11 @@ import Foundation
   import Glibc
 #endif
 
-/// Which paths under `content/` and `theme/` changed, from Linux inotify: an idle `portal serve`
-/// then stats nothing (a scan of 10,000 files every 300 ms kept a fifth of a core busy), and an
-/// edit is seen as soon as it is saved. Paths use `SourceTree`'s `c/…`, `t/…` form. Where
-/// inotify is missing or runs out of watches the server polls instead.
+/// Which paths under `content/`, `theme/` and `static/` changed, from Linux inotify: an idle
+/// `portal serve` then stats nothing (a scan of 10,000 files every 300 ms kept a fifth of a
+/// core busy), and an edit is seen as soon as it is saved. Paths use `SourceTree`'s `c/…`,
+/// `t/…`, `s/…` form. Where inotify is missing or runs out of watches the server polls
+/// instead. The static folder is optional: watched when it is there (`watchesStatic`).
 final class SourceWatcher {
   enum Changes: Equatable {
     case quiet
@@ -20,7 +21,7 @@ final class SourceWatcher {
 
   #if os(Linux)
     private let fd: Int32
-    /// Watch descriptor → the `c/…` or `t/…` key of the folder it watches.
+    /// Watch descriptor → the `c/…`, `t/…` or `s/…` key of the folder it watches.
     private var folders: [Int32: String] = [:]
     private let roots: [String: String]
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -29,10 +30,20 @@ final class SourceWatcher {
       IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM
         | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    init?(content: URL, theme: URL) {
+    /// Whether the static folder is watched: it was there when the watch began.
+    let watchesStatic: Bool
+
+    init?(content: URL, theme: URL, staticFolder: URL? = nil) {
       fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
       guard fd >= 0 else { return nil }
-      roots = ["c/": content.standardizedFileURL.path, "t/": theme.standardizedFileURL.path]
+      var roots = ["c/": content.standardizedFileURL.path, "t/": theme.standardizedFileURL.path]
+      let staticRoot = staticFolder?.standardizedFileURL.path
+      var isFolder: ObjCBool = false
+      watchesStatic =
+        staticRoot.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) }
+        == true && isFolder.boolValue
+      if watchesStatic { roots["s/"] = staticRoot }
+      self.roots = roots
       for prefix in roots.keys.sorted() where !watchTree(prefix) {
         close(fd)
         return nil
@@ -124,7 +135,8 @@ final class SourceWatcher {
       folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
   #else
-    init?(content: URL, theme: URL) { return nil }
+    init?(content: URL, theme: URL, staticFolder: URL? = nil) { return nil }
+    var watchesStatic: Bool { false }
     func changes() -> Changes { .rescan }
   #endif
 }

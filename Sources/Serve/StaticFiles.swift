@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 #if canImport(Glibc)
@@ -29,8 +30,11 @@ struct StaticFiles: Sendable {
       path = "/" + path.dropFirst(basePath.count)
     }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    // `.`, `..` and hidden names (`.portal/`: the cache and the source map) are not the site.
-    guard !parts.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) else {
+    // `.`, `..` and hidden names (`.portal/`: the cache and the source map) are not the site,
+    // but for what the build copied from static/ (`.well-known/security.txt`).
+    guard !parts.contains(where: { $0.contains("\0") }),
+      !parts.contains(where: { $0.hasPrefix(".") }) || copiedFromStatic(parts)
+    else {
       return notFound()
     }
     // Portal writes no links into the output: one there (put by hand, or by whatever else
@@ -55,6 +59,15 @@ struct StaticFiles: Sendable {
         ? .file(path: index, status: 200) : notFound()
     }
     return .file(path: full, status: 200)
+  }
+
+  /// Whether the path is a file the last build copied from static/, or a folder holding one
+  /// (its list, `StaticFileList`, is read only for such a hidden path).
+  private func copiedFromStatic(_ parts: [Substring]) -> Bool {
+    let relative = parts.joined(separator: "/")
+    return StaticFileList.read(site: URL(fileURLWithPath: root)).contains {
+      $0 == relative || $0.hasPrefix(relative + "/")
+    }
   }
 
   /// Whether any of `parts` under `root`, taken one more at a time, is a symbolic link.

@@ -13,6 +13,13 @@ struct SiteLocations: ParsableArguments {
   var theme: String = "theme"
 
   @Option(
+    name: .customLong("static"),
+    help:
+      "Files copied as they are to the same paths in the output (CNAME, .well-known/, _headers); nothing when the folder is missing."
+  )
+  var staticFolder: String = "static"
+
+  @Option(
     help:
       "The output folder (default: site, or site-drafts with --drafts). Replaced as a whole when a build succeeds."
   )
@@ -111,6 +118,7 @@ struct BuildCommand: ParsableCommand {
       themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.outputFolder(drafts: drafts)),
       includeDrafts: drafts, now: clock)
+    options.staticDirectory = URL(fileURLWithPath: locations.staticFolder)
     options.endsProcess = true
     options.incremental = !noCache
     options.strict = strict

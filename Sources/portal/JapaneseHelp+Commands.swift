@@ -14,12 +14,17 @@ extension Portal: JapaneseHelpful {
     ])
 }
 
-/// `--content`, `--theme` and `--output`, which `build` and `serve` share (`SiteLocations`).
+/// `--content`, `--theme`, `--static` and `--output`, which `build` and `serve` share
+/// (`SiteLocations`).
 private let siteLocationEntries = [
   JapaneseHelp.Entry(
     "--content", "フォルダー", "content フォルダーです（Markdown のページと site.yml を置くフォルダー）。"),
   JapaneseHelp.Entry(
     "--theme", "フォルダー", "theme フォルダーです（templates/ と assets/ を置くフォルダー）。"),
+  JapaneseHelp.Entry(
+    "--static", "フォルダー",
+    "中のファイルを、そのまま出力フォルダーの同じ場所にコピーするフォルダーです（CNAME、.well-known/、_headers など）。"
+      + "フォルダーがなければ、何もコピーしません。"),
   JapaneseHelp.Entry(
     "--output", "フォルダー",
     "出力フォルダーです。ビルドがうまくいったときに、まるごと入れ替えます。"
@@ -244,7 +249,7 @@ extension ServeCommand: JapaneseHelpful {
   static let japaneseHelp = JapaneseHelp(
     abstract: "サイトを作ってこのパソコンで表示し、ファイルを保存するたびに作り直します。",
     discussion: [
-      "出力フォルダーを http://127.0.0.1:ポート/ で表示します。content と theme のフォルダーを見張り、"
+      "出力フォルダーを http://127.0.0.1:ポート/ で表示します。content、theme、static のフォルダーを見張り、"
         + "変えたところにかかわる部分だけを作り直して、開いているページを読み込み直します。"
         + "ビルドのエラーは、ファイル・行・内容をページの上に表示します。そのあいだも、最後にうまく作れたサイトを表示し続けます。"
         + "止めるときは Ctrl-C を押します。",

@@ -10,7 +10,9 @@ extension OutputLock {
     let output = options.outputDirectory
     do throws(Failure) {
       return try acquire(
-        output: output, protecting: [options.contentDirectory, options.themeDirectory],
+        output: output,
+        protecting: [options.contentDirectory, options.themeDirectory]
+          + (options.staticDirectory.map { [$0] } ?? []),
         for: command
       ) { holder in
         let shown = ContentLoader.displayPath(for: output)

@@ -9,8 +9,8 @@ struct ServeCommand: ParsableCommand {
     commandName: "serve",
     abstract: "Build the site, serve it on this computer and rebuild on every change.",
     discussion: """
-      Serves the output folder at http://127.0.0.1:PORT/, watches the content and theme \
-      folders, rebuilds only what an edit touches, and reloads open pages. A build error is \
+      Serves the output folder at http://127.0.0.1:PORT/, watches the content, theme and \
+      static folders, rebuilds only what an edit touches, and reloads open pages. A build error is \
       shown over the page with file, line and message; the last good site keeps being served.
       Stop with Ctrl-C.
 
@@ -69,12 +69,13 @@ struct ServeCommand: ParsableCommand {
   var shared: Bool { !host.hasPrefix("127.") }
 
   func run() throws {
-    let build = BuildOptions(
+    var build = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),
       outputDirectory: URL(fileURLWithPath: locations.outputFolder(drafts: drafts)),
       includeDrafts: drafts,
       now: DateTime(date: Date()))
+    build.staticDirectory = URL(fileURLWithPath: locations.staticFolder)
     let output = locations.outputFolder(drafts: drafts)
     let lock = try OutputLock.take(for: .serve, build)
     defer { lock?.release() }

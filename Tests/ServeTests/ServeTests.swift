@@ -489,6 +489,35 @@ final class PortBox: @unchecked Sendable {
     }
   }
 
+  /// Hidden names are not served (`.portal/`, a `.git` kept in the output), but for the files
+  /// the build copied from static/ (`.well-known/security.txt`), as the published site has them.
+  @Test func hiddenFilesAreServedOnlyWhenCopiedFromStatic() throws {
+    let site = try temporaryFolder("static-served")
+    let fm = FileManager.default
+    for (path, text) in [
+      (".well-known/security.txt", "Contact: mailto:a@example.jp"), (".git/config", "secret"),
+      (".portal/static.json", #"{"files":[".well-known/security.txt","_headers"],"version":1}"#),
+      ("404.html", "missing"), ("_headers", "/*"),
+    ] {
+      let url = site.appendingPathComponent(path)
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    let files = StaticFiles(root: site.path)
+    let missing = StaticFiles.Result.file(path: site.path + "/404.html", status: 404)
+    #expect(
+      files.resolve("/.well-known/security.txt", basePath: "/")
+        == .file(path: site.path + "/.well-known/security.txt", status: 200))
+    #expect(
+      files.resolve("/_headers", basePath: "/") == .file(path: site.path + "/_headers", status: 200)
+    )
+    for path in [
+      "/.git/config", "/.portal/static.json", "/.well-known/../.git/config", "/.well-known/x",
+    ] {
+      #expect(files.resolve(path, basePath: "/") == missing, "\(path)")
+    }
+  }
+
   @Test func contentTypesAndPaths() {
     #expect(StaticFiles.contentType(for: "a/index.html") == "text/html; charset=utf-8")
     #expect(StaticFiles.contentType(for: "assets/style.1a.css") == "text/css; charset=utf-8")

@@ -85,6 +85,38 @@ import Testing
       #expect(watcher.changes() == .quiet)
     }
 
+    /// The static folder is watched too, hidden names included; one made while serving is
+    /// watched by the next watcher (`watchesStatic` tells the server to make one).
+    @Test func theStaticFolderIsWatchedWhenItIsThere() throws {
+      let statics = root.appendingPathComponent("static")
+      let missing = try #require(
+        SourceWatcher(content: content, theme: theme, staticFolder: statics))
+      #expect(!missing.watchesStatic)
+      try write("static/CNAME")
+      let watcher = try #require(
+        SourceWatcher(content: content, theme: theme, staticFolder: statics))
+      #expect(watcher.watchesStatic)
+      var tree = SourceTree(content: content, theme: theme, staticFolder: statics)
+      for (name, edit) in [
+        ("edit", { try self.write("static/CNAME", "dx.example.jp") }),
+        ("hidden folder", { try self.write("static/.well-known/security.txt") }),
+        ("in it", { try self.write("static/.well-known/security.txt", "Contact: x") }),
+        ("underscore", { try self.write("static/_headers") }),
+      ] as [(String, () throws -> Void)] {
+        Thread.sleep(forTimeInterval: 0.01)
+        try edit()
+        guard case .paths(let paths) = changes(watcher) else {
+          Issue.record("\(name): no paths reported")
+          continue
+        }
+        #expect(paths.allSatisfy { $0.hasPrefix("s/") }, "\(name): \(paths.sorted())")
+        tree.refresh(paths, content: content, theme: theme, staticFolder: statics)
+        #expect(
+          tree == SourceTree(content: content, theme: theme, staticFolder: statics),
+          "\(name): \(paths.sorted())")
+      }
+    }
+
     @Test func aMovedFolderAsksForAFullScan() throws {
       let watcher = try #require(SourceWatcher(content: content, theme: theme))
       try FileManager.default.moveItem(
