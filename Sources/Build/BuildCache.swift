@@ -444,7 +444,11 @@ struct BuildCache: Sendable {
 
 extension BuildCache.Body {
   /// What a resolved page's body gave the rest of the site.
+  /// A body with warnings is kept under a key no build asks for, so the next build renders
+  /// it again and says them again (a stub has nothing to say).
   init(_ page: ResolvedPage) {
-    self.init(key: page.bodyKey, plainText: page.plainText, glossaryTerms: page.glossaryTerms)
+    self.init(
+      key: page.bodyWarnings.isEmpty ? page.bodyKey : 0, plainText: page.plainText,
+      glossaryTerms: page.glossaryTerms)
   }
 }

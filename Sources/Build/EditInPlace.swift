@@ -100,8 +100,9 @@ enum EditInPlace {
       edits.append(
         Edit(
           index: i, page: page, body: body, key: key, publicHash: hashes.public,
-          fullHash: hashes.full, oldDiagnostics: previous.diagnostics,
-          newDiagnostics: current.diagnostics,
+          fullHash: hashes.full,
+          oldDiagnostics: previous.diagnostics + resolved.site.pages[i].bodyWarnings,
+          newDiagnostics: current.diagnostics + body.warnings,
           moves: !Self.sameRelations(resolved.site.pages[i].page, page),
           sourceHash: current.hashes?.file ?? 0))
     }

@@ -15,6 +15,8 @@ public struct ResolvedBody: Sendable {
   public var links: [SourceLink]
   /// Links to content files that are not pages (`Resolver.linkProblems` says why).
   var missing: [MissingLink]
+  /// What the body says of itself (`LeftOutHTML`), reported by the resolver with each build.
+  public var warnings: [Diagnostic]
   /// True when every link of the body leads to a page or file of the build.
   public var linksResolve: Bool { missing.isEmpty }
 
@@ -25,6 +27,7 @@ public struct ResolvedBody: Sendable {
     glossaryTerms = out.glossaryTerms
     links = out.links
     missing = out.missing
+    warnings = out.warnings
   }
 
   /// A stub from the on-disk cache.
@@ -35,6 +38,7 @@ public struct ResolvedBody: Sendable {
     self.glossaryTerms = glossaryTerms
     links = []
     missing = []
+    warnings = []
   }
 }
 

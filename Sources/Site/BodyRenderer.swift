@@ -43,12 +43,15 @@ enum BodyRenderer {
     /// Links to content files that are not pages of the build: reported by the resolver,
     /// which knows why (a draft, a file with errors, or none at all), outside the memo.
     var missing: [MissingLink]
+    /// What the page says of itself: HTML it leaves out (`LeftOutHTML`).
+    var warnings: [Diagnostic]
   }
 
   /// Parses a body with cmark-gfm and applies the site's transforms: `.md` links to URLs, ruby,
   /// glossary links and heading ids. Link problems are reported at their line in the file.
   static func render(_ page: Page, context: BodyContext) -> Output {
     let doc = MarkdownDocument(page.body, options: context.options)
+    let leftOut = LeftOutHTML.find(in: doc, body: page.body, options: context.options)
     doc.trimBareAddresses()
     var missing: [MissingLink] = []
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
@@ -81,7 +84,7 @@ enum BodyRenderer {
       html: ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes), headings: headings,
       plainText: doc.plainText(),
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
-      missing: missing)
+      missing: missing, warnings: LeftOutHTML.warnings(leftOut, in: page))
   }
 
   /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's

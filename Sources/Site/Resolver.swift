@@ -35,13 +35,14 @@ public enum Resolver {
     for (page, (out, key)) in zip(content.pages, outputs) {
       diagnostics += linkProblems(
         out.missing, in: page, context: context, withheld: content.withheld)
+      diagnostics += out.warnings
       let u = context.urlForFile[page.relativePath]!
       pages.append(
         ResolvedPage(
           page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html ?? "",
           headings: out.headings,
           plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links,
-          bodyIsStub: out.html == nil, bodyKey: key))
+          bodyIsStub: out.html == nil, bodyKey: key, bodyWarnings: out.warnings))
     }
 
     var site = Site(
@@ -78,6 +79,7 @@ public enum Resolver {
       site.pages[i].headings = out.headings
       site.pages[i].links = out.links
       site.pages[i].bodyIsStub = false
+      site.pages[i].bodyWarnings = out.warnings
       memo?.store(
         site.pages[i].page.relativePath, key: site.pages[i].bodyKey, body: ResolvedBody(out))
     }
@@ -109,6 +111,7 @@ public enum Resolver {
     site.pages[i].links = body.links
     site.pages[i].bodyIsStub = false
     site.pages[i].bodyKey = key
+    site.pages[i].bodyWarnings = body.warnings
   }
 
   /// The key under which a page's body is remembered: everything its rendering reads.

@@ -1,5 +1,6 @@
 import ByteFormats
 import Content
+import Diagnostics
 import Markdown
 
 /// A page with everything later stages need: its URL, the body rendered to HTML with links
@@ -22,6 +23,9 @@ public struct ResolvedPage: Sendable {
   /// Everything the body's rendering read (`Resolver.bodyKey`), computed once per build for
   /// the bodies memo, the dependency hashes and the cache.
   public var bodyKey: UInt64 = 0
+  /// What the body says of itself (`LeftOutHTML`): a body with any is not kept as a stub in
+  /// the on-disk cache, so every build renders it and says it again.
+  public var bodyWarnings: [Diagnostic] = []
 
   // Inlinable, so `site.pages[i].slug` reads the page in place: an opaque getter made each
   // call copy the whole resolved page (ten retains and releases), in sorts and hashes of
