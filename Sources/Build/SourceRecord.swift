@@ -25,8 +25,7 @@ struct SourceRecord: Sendable {
 
   /// The record of `site`, whose pages' hashes are in `hashes` (by relative path); the theme's
   /// files are read here (about thirty small files).
-  init(site: Site, hashes: [String: SourceHashes], theme: Theme, config: (path: String, url: URL))
-  {
+  init(site: Site, hashes: [String: SourceHashes], theme: Theme, config: (path: String, url: URL)) {
     var files = site.pages.map { ($0.page.path, hashes[$0.page.relativePath]?.file ?? 0) }
     var shared: [(String, UInt64)] = Theme.files(under: theme.directory).compactMap { file in
       FileIO.read(theme.directory.appendingPathComponent(file).path).map {

@@ -33,7 +33,8 @@ enum LeftOutHTML {
       ).ja(
         "HTML はページから省かれます：`\(shown)`\(moreJa)",
         hint:
-          "Markdown で書いてください（書き方は `portal lint` が場所ごとに示します）。このサイトを書く人すべてを信頼できるなら、site.yml に `allow_raw_html: true` と書くこともできます")
+          "Markdown で書いてください（書き方は `portal lint` が場所ごとに示します）。このサイトを書く人すべてを信頼できるなら、site.yml に `allow_raw_html: true` と書くこともできます"
+      )
     ]
   }
 }

@@ -86,7 +86,8 @@ import Testing
   @Test func editsInPlaceAddAndRemoveTheWarning() throws {
     let session = BuildSession()
     let original = try String(contentsOf: page, encoding: .utf8)
-    #expect(SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
+    #expect(
+      SiteBuilder.build(options(content: content, output: output), session: session).succeeded)
     try addToBody("<div>大事なお知らせ</div>")
     var report = SiteBuilder.build(options(content: content, output: output), session: session)
     #expect(report.mode == .inPlace)
