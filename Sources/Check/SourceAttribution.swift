@@ -40,21 +40,23 @@ final class Attributor: @unchecked Sendable {
     else { return nil }
     let stale = StaleSources(files: files, site: site, builtAt: builtAt)
     // When a problem needed the map, its sources are the files the lines are in; otherwise
-    // the project's content and theme folders, looked at without decoding the map unless a
-    // file was saved after the build.
+    // the project's content, theme and static folders, looked at without decoding the map
+    // unless a file was saved after the build.
     let placed = lock.withLock { loaded?.map }
     let changed: [String]
     if let placed {
       let named = Set(placed.pages.values.flatMap { [$0.source, $0.template].compactMap { $0 } })
       changed = stale.changed(stale.saved(named)) { SourceMap.hashes(site: site) }
     } else {
-      let folders = ["content", "theme"]
+      let folders = ["content", "theme", "static"]
       changed = stale.changed(
         folders.flatMap(stale.saved(under:)),
         removedUnder: folders.map {
           projectRoot.appendingPathComponent($0).standardizedFileURL.path
         }
-      ) { SourceMap.hashes(site: site) }
+      ) {
+        SourceMap.hashes(site: site).merging(StaleSources.staticCopies(site: site)) { a, _ in a }
+      }
     }
     guard !changed.isEmpty else { return nil }
     return StaleSources.warning(

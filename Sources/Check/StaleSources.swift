@@ -141,13 +141,30 @@ struct StaleSources {
   }
 
   /// Whether the build reads a file at `path` (or a name) under the project's `folder`
-  /// (`content` or `theme`): never a hidden one, nor under content/ one whose name starts
-  /// with `_`. A `.gitkeep` or an editor's swap file saved after the build changes nothing in
-  /// the site.
+  /// (`content`, `theme` or `static`): never a hidden one, nor under content/ one whose name
+  /// starts with `_`. A `.gitkeep` or an editor's swap file saved after the build changes
+  /// nothing in the site. Under static/ every file is copied, hidden ones too, but editors'
+  /// leftovers (`StaticFileList.isLeftover`).
   static func isRead(_ path: String, in folder: String) -> Bool {
-    !path.split(separator: "/").contains {
+    if folder == "static" {
+      return !path.split(separator: "/").contains(where: StaticFileList.isLeftover)
+    }
+    return !path.split(separator: "/").contains {
       $0.hasPrefix(".") || (folder == "content" && $0.hasPrefix("_"))
     }
+  }
+
+  /// The files the site copied from static/ (`static/CNAME`, as the project names them) with
+  /// the hashes of the copies, to compare as recorded sources: a file saved after the build is
+  /// a change when its bytes differ from the copy, and one removed is a change too. Read only
+  /// when something was saved after the build.
+  static func staticCopies(site: URL) -> [String: String] {
+    var hashes: [String: String] = [:]
+    for path in StaticFileList.read(site: site) {
+      hashes["static/" + path] =
+        SourceHash.ofFile(atPath: site.appendingPathComponent(path).path) ?? ""
+    }
+    return hashes
   }
 
   /// The warning naming the first three files changed.

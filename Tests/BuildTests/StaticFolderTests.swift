@@ -1,4 +1,5 @@
 import ByteFormats
+import Check
 import Content
 import Diagnostics
 import Foundation
@@ -29,6 +30,9 @@ import Testing
 
     func settings(output: URL? = nil, incremental: Bool = true) -> BuildOptions {
       var o = options(content: content, output: output ?? self.output)
+      // A theme of the project's own, when it has one (`portal check` finds it there).
+      let theme = root.appendingPathComponent("theme")
+      if FileManager.default.fileExists(atPath: theme.path) { o.themeDirectory = theme }
       o.staticDirectory = statics
       o.incremental = incremental
       return o
@@ -254,6 +258,69 @@ import Testing
     built = fullBuild()
     #expect(built["/.well-known/kept-by-hand.txt"] == Data("mine".utf8))
     #expect(built["/.well-known/security.txt"] == nil)
+  }
+
+  /// `portal check`: a static HTML file (a verification file, a page made by hand) is no page
+  /// of the site, so its problems are not the site's; links to it are checked as to any file.
+  @Test func checkLeavesStaticHTMLOut() async throws {
+    let p = try Project()
+    try p.write(
+      "google1.html", #"<html><body><a href="/nowhere/">x</a><img src="a.png"></body></html>"#)
+    try p.write("legacy/old.html", #"<html><body><h2 id="part">Part</h2></body></html>"#)
+    #expect(SiteBuilder.build(p.settings()).succeeded)
+    let report = await SiteChecker.check(CheckOptions(site: p.output, projectRoot: p.root))
+    #expect(!report.pages.contains("google1.html") && !report.pages.contains("legacy/old.html"))
+    #expect(report.pages.contains("index.html"))
+    #expect(
+      !report.diagnostics.contains {
+        $0.location.file.contains("google1") || $0.message.contains("google1")
+      },
+      "\(report.diagnostics.map(\.text))")
+    #expect(!report.failed(strict: true), "\(report.diagnostics.map(\.text))")
+  }
+
+  /// `check.stale` knows static/: a file saved with other bytes after the build, added or
+  /// removed makes the site stale; saved with the same bytes (a checkout), or an editor's
+  /// leftover, does not.
+  @Test func checkCallsTheSiteStaleWhenAStaticFileChanged() async throws {
+    let p = try Project()
+    try FileManager.default.copyItem(
+      at: repoRoot.appendingPathComponent("theme"), to: p.root.appendingPathComponent("theme"))
+    try p.write("CNAME", "dx.example.jp\n")
+    try p.write(".well-known/security.txt", "Contact: mailto:a@example.jp\n")
+    func build() {
+      #expect(SiteBuilder.build(p.settings()).succeeded)
+    }
+    func stale() async -> String? {
+      let report = await SiteChecker.check(CheckOptions(site: p.output, projectRoot: p.root))
+      return report.diagnostics.first { $0.code == "check.stale" }?.message
+    }
+    /// Dated a minute after the build, as a checkout or a save dates it.
+    func later(_ paths: String...) throws {
+      for path in paths {
+        try FileManager.default.setAttributes(
+          [.modificationDate: Date().addingTimeInterval(60)],
+          ofItemAtPath: p.statics.appendingPathComponent(path).path)
+      }
+    }
+    build()
+    #expect(await stale() == nil)
+    try later("CNAME", ".well-known/security.txt", ".well-known", "")
+    #expect(await stale() == nil)
+    try p.write("CNAME", "portal.example.jp\n")
+    try later("CNAME")
+    #expect(await stale()?.contains("static/CNAME") == true)
+    build()
+    try p.remove(".well-known/security.txt")
+    try later(".well-known")
+    #expect(await stale()?.contains("static/.well-known/security.txt") == true)
+    build()
+    try p.write(".DS_Store", "x")
+    try later(".DS_Store", "")
+    #expect(await stale() == nil)
+    try p.write("_headers", "/*\n")
+    try later("_headers")
+    #expect(await stale()?.contains("static/_headers") == true)
   }
 
   /// A link leading out of static/ is the error it is under content/; one inside is copied as
