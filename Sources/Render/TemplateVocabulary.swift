@@ -16,7 +16,7 @@ enum TemplateVocabulary {
     "body", "summary", "kind_label", "toc", "id", "text", "level", "sub", "has_toc", "terms",
     "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags",
     // Cards.
-    "status", "status_id", "fields", "name", "date", "datetime", "mode", "where",
+    "status", "status_id", "status_note", "fields", "name", "date", "datetime", "mode", "where",
     "registration_note", "reading", "aliases", "change_label",
     // Strategy pages.
     "children", "has_children", "previous", "next", "has_neighbours",

@@ -175,6 +175,8 @@ struct ViewModels {
     case .initiative(let meta):
       m["status"] = .text(meta.status?.label ?? "")
       m["status_id"] = .text(meta.status?.rawValue ?? "")
+      // Lists mark what is not under way: 実施中 on nearly every card said nothing.
+      m["status_note"] = .text(meta.status == .active ? "" : meta.status?.label ?? "")
       m["department"] = .text(meta.department ?? "")
       m["fields"] = .list(meta.fields.compactMap { made.fieldLinks[$0.id] })
     case .event(let meta):
