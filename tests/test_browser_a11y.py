@@ -14,6 +14,7 @@ import base64
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -319,6 +320,7 @@ def test_the_list_of_pages_about_the_site(driver, page_types, server):
 
 
 def test_works_without_javascript(driver_nojs, page_types, server):
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     d = driver_nojs
@@ -342,7 +344,10 @@ def test_works_without_javascript(driver_nojs, page_types, server):
     finally:
         d.set_window_size(1280, 900)
     # Following a link from the home page reaches a domain page with its fields.
-    d.find_element(By.CSS_SELECTOR, ".domain-card h3 a").click()
+    card = d.find_element(By.CSS_SELECTOR, ".domain-card h3 a")
+    # Below the upcoming events: scrolled to by the browser, as the page has no script here.
+    ActionChains(d).scroll_to_element(card).scroll_by_amount(0, 200).perform()
+    card.click()
     assert d.find_elements(By.CSS_SELECTOR, "main h1")
     # Glossary jump links work.
     d.get(server + urls["glossary"])
@@ -796,3 +801,28 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
     assert card_at(closes - minute) == ([True], [False], [False])
     assert card_at(closes + minute) == ([False], [True], [False])
     assert card_at(ends + minute) == ([False], [True], [True])
+
+
+def test_a_phone_sees_upcoming_events_in_the_first_screens(driver, site_dir, server):
+    """Residents come for what they can join: the home page's upcoming events come right after
+    the search, before the domains (they were three screens down at 375 px)."""
+    set_viewport(driver, 375, 812)
+    try:
+        driver.get(server + "/")
+        top = driver.execute_script(
+            "return [document.getElementById('events-heading'), document.getElementById('domains-heading')]"
+            ".map(h => h.getBoundingClientRect().top + window.scrollY)")
+        assert top[0] < top[1], top
+        assert top[0] < 2 * 812, f"the events start {top[0]} px down"
+    finally:
+        reset_viewport(driver)
+
+
+def test_the_initiatives_list_jumps_to_every_field_and_marks_only_what_is_not_under_way(site_dir):
+    html = (site_dir / "initiatives" / "index.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<h3 id="(f-[^"]+)">', html)
+    assert len(targets) >= 18
+    assert sorted(re.findall(r'href="#(f-[^"]+)"', html)) == sorted(targets)
+    badges = re.findall(r'<span class="status status-([a-z]+)">([^<]+)</span>', html)
+    assert badges and all(kind != "active" for kind, _ in badges), badges
+    assert "実施中" not in {label for _, label in badges}
