@@ -88,7 +88,7 @@ def test_text_output_for_writers(built):
     r = portal("search", "ドローン", cwd=built)
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert out.startswith("「ドローン」: 2件")
+    assert out.startswith("「ドローン」の検索結果：2件")
     # Title with the kind label, URL, snippet with the match marked.
     assert "1. ドローンで物を運ぶ［取組］" in out
     assert "/initiatives/drone-delivery/" in out

@@ -235,7 +235,7 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
                    what="the page to reload after the edit")
         panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
         summary = panel.find_element("tag name", "summary")
-        assert re.match(r"このページの指摘 \d+件（.*ai-disaster\.md）", summary.text), summary.text
+        assert re.match(r"このページの指摘[\d,]+件（.*ai-disaster\.md）", summary.text), summary.text
         assert panel.get_attribute("aria-label") == "このページの指摘"
         # Closed until asked; the keyboard opens it.
         assert not panel.find_element("tag name", "ul").is_displayed()

@@ -32,7 +32,9 @@ enum AccessibilityRules {
       report(
         "a11y.html-lang", a.template(needles: ["<html"], offset: html.map { d[$0].offset } ?? 0),
         lang == nil ? "<html> has no lang attribute" : "<html> has an empty lang attribute",
-        ja: lang == nil ? "`<html>` に `lang` 属性がありません" : "`<html>` の `lang` 属性が空です")
+        ja: lang == nil
+          ? "ページの言語が書かれていません。`<html>` に `lang=\"ja\"` がありません"
+          : "ページの言語が空です。`<html>` の `lang` が `lang=\"\"` になっています")
     }
 
     // Images without alt.
@@ -45,7 +47,7 @@ enum AccessibilityRules {
         "a11y.img-alt", placement,
         "image \(src.isEmpty ? "(no src)" : URLResolver.display(src)) has no alt attribute",
         ja:
-          "画像\(src.isEmpty ? "（`src` なし）" : " `\(URLResolver.display(src))` ")に代わりのテキスト（`alt` 属性）がありません"
+          "画像\(src.isEmpty ? "" : " `\(URLResolver.display(src))` ")に、何が写っているかを説明する文（代わりのテキスト、`alt`）がありません"
       )
     }
 
@@ -65,20 +67,30 @@ enum AccessibilityRules {
       if level == 1 {
         h1Count += 1
         if h1Count > 1 {
+          let at = placement()
           report(
-            "a11y.h1-multiple", placement(), "a second <h1> 「\(text)」 on the page",
-            ja: "ページに 2 つ目の `<h1>`「\(text)」があります")
+            "a11y.h1-multiple", at, "a second <h1> 「\(text)」 on the page",
+            ja: at.isMarkdown
+              ? "見出し「\(text)」が、ページの題名と同じ一番大きな見出し（`#`）になっています。一番大きな見出しは、一つのページに一つだけです"
+              : "ページに、二つ目の一番大きな見出し（`<h1>`）「\(text)」があります。一番大きな見出しは、一つのページに一つだけです",
+            jaHint: at.isMarkdown
+              ? nil
+              : "\(Spot.here)の `<h1>` を `<h2>` にしてください。一番大きな見出しは、ページの題名だけに使います")
         }
       } else if level > previous + 1 {
+        let at = placement()
+        let marks = { (n: Int) in
+          at.isMarkdown ? "`\(String(repeating: "#", count: n))`" : "`<h\(n)>`"
+        }
         report(
-          "a11y.heading-order", placement(),
+          "a11y.heading-order", at,
           "heading <h\(level)> 「\(text)」 skips a level: the previous heading is <h\(previous)>",
           hint:
             "make it <h\(previous + 1)> (\(String(repeating: "#", count: previous + 1)) in Markdown); screen reader users move through a page by its heading levels",
           ja:
-            "見出し `<h\(level)>`「\(text)」でレベルが飛んでいます（前の見出しは `<h\(previous)>` です）",
+            "見出し「\(text)」（\(marks(level))）は、前の見出し（\(marks(previous))）から段を飛ばしています",
           jaHint:
-            "`<h\(previous + 1)>`（Markdown では `\(String(repeating: "#", count: previous + 1))`）にしてください。読み上げソフトを使う人は、見出しのレベルをたどってページの中を移動します"
+            "\(Spot.here)の見出しを \(marks(previous + 1)) \(at.isMarkdown ? "で始めて" : "に")\(at.isMarkdown ? "" : "して")ください。読み上げソフトを使う人は、見出しの段をたどってページの中を移動します"
         )
       }
       previous = level
@@ -86,7 +98,7 @@ enum AccessibilityRules {
     if h1Count == 0 && !isRedirect && html != nil {
       report(
         "a11y.h1-missing", a.template(needles: ["<h1", "<main"], offset: 0), "the page has no <h1>",
-        ja: "ページに `<h1>` がありません")
+        ja: "ページの題名の見出し（一番大きな見出し、`<h1>`）がありません")
     }
 
     // Links and buttons: a name, and one that says where the link goes.
@@ -101,7 +113,7 @@ enum AccessibilityRules {
         report(
           "a11y.empty-link", placement,
           "link to \(URLResolver.display(href)) has no text a screen reader can announce",
-          ja: "`\(URLResolver.display(href))` へのリンクに、読み上げソフトが読み上げる文字がありません")
+          ja: "`\(URLResolver.display(href))` へのリンクに文字がありません。読み上げソフトでは、どこへのリンクかがわかりません")
       } else if name.utf8.count <= 64, isVague(name) {
         let placement =
           a.nextLink(href, image: false, text: name)
@@ -110,7 +122,7 @@ enum AccessibilityRules {
         report(
           "a11y.vague-link", placement,
           "link text 「\(name)」 does not say where the link goes (\(URLResolver.display(href)))",
-          ja: "リンクの文字「\(name)」では、どこへ移動するのかがわかりません（`\(URLResolver.display(href))`）")
+          ja: "リンクの文字「\(name)」では、どこへ移動するのかがわかりません（リンク先 `\(URLResolver.display(href))`）")
       }
     }
     for e in d.elements.indices
@@ -121,7 +133,7 @@ enum AccessibilityRules {
           "a11y.empty-button",
           a.template(needles: ["<button"], offset: d[e].offset, inSource: true),
           "<\(d[e].name)> has no text a screen reader can announce",
-          ja: "`<\(d[e].name)>` に、読み上げソフトが読み上げる文字がありません")
+          ja: "ボタン（`<\(d[e].name)>`）に文字がありません。読み上げソフトでは、何のボタンかがわかりません")
       }
     }
 
@@ -141,7 +153,8 @@ enum AccessibilityRules {
         a.template(needles: ["<\(d[e].name)"], offset: d[e].offset, inSource: true),
         "<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")> has no label",
         ja:
-          "入力欄 `<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")>` にラベルがありません")
+          "入力欄 `<\(d[e].name)\(d[e].name == "input" ? " type=\"\(type)\"" : "")>` に、何を入れる欄かを示す名前（ラベル）がありません"
+      )
     }
 
     // Tables need header cells, unless marked as layout.
@@ -151,7 +164,7 @@ enum AccessibilityRules {
       if !d.descendants(of: t).contains(where: { d[$0].name == "th" }) {
         report(
           "a11y.table-header", a.template(needles: ["<table"], offset: d[t].offset, inSource: true),
-          "table has no header cells (<th>)", ja: "表に見出しのセル（`<th>`）がありません")
+          "table has no header cells (<th>)", ja: "表に見出しの行がありません")
       }
     }
 
@@ -162,17 +175,21 @@ enum AccessibilityRules {
       seen[id, default: 0] += 1
       guard seen[id]! > 1 else { continue }
       var placement: Placement?
+      var headingText: String?
       if let heading = headingLevel(enclosing: e, in: d) {
-        placement = a.heading(
-          level: heading.level, text: names.trimmed(d.textContent(of: heading.index)))
+        headingText = names.trimmed(d.textContent(of: heading.index))
+        placement = a.heading(level: heading.level, text: headingText ?? "")
       }
-      report(
-        "a11y.duplicate-id",
+      let at =
         placement
-          ?? a.template(
-            needles: ["id=\"\(id)\""], offset: d.attributeOffset("id", of: e), inSource: true),
-        "id \"\(id)\" is used more than once on the page",
-        ja: "id `\(id)` が、ページの中で二回以上使われています")
+        ?? a.template(
+          needles: ["id=\"\(id)\""], offset: d.attributeOffset("id", of: e), inSource: true)
+      report(
+        "a11y.duplicate-id", at, "id \"\(id)\" is used more than once on the page",
+        ja: "ページの中の目印（id）`\(id)` が、二つ以上の場所に付いています",
+        jaHint: placement != nil && at.isMarkdown
+          ? "\(Spot.here)の見出し「\(headingText ?? "")」の文字を、ほかの見出しと違う文字にしてください。同じ目印が二つあると、その目印へのリンク（`#\(id)`）では最初の場所にしか移動しません"
+          : nil)
     }
     return findings
   }

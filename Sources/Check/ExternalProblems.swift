@@ -5,8 +5,9 @@ import Diagnostics
 enum ExternalProblems {
   static func problem(_ outcome: ExternalOutcome, _ written: String) -> Problem? {
     let retried = outcome.attempts > 1 ? " after \(outcome.attempts) tries" : ""
-    let retriedJa = outcome.attempts > 1 ? "（\(outcome.attempts) 回試しました）" : ""
-    let link = "外部リンク `\(written)`"
+    let retriedJa =
+      outcome.attempts > 1 ? "（\(JapaneseCount.times(outcome.attempts))試しました）" : ""
+    let link = "ほかのサイトへのリンク `\(written)`"
     switch outcome.state {
     case .ok, .skipped: return nil
     case .movedPermanently:
@@ -15,8 +16,8 @@ enum ExternalProblems {
       return Problem(
         rule.severity, "external link \(written) moved permanently to \(target)",
         hint: "link to \(target) directly", code: rule.id,
-        ja: "\(link) のページは `\(target)` に移転しました",
-        jaHint: "`\(target)` へ直接リンクしてください")
+        ja: "\(link) のページは、`\(target)` に移りました",
+        jaHint: "\(Spot.here)のリンク先を、新しいアドレス `\(target)` に直してください")
     case .broken:
       let rule = RuleCatalog.rule("external.broken")
       let why =
@@ -31,7 +32,7 @@ enum ExternalProblems {
       return Problem(
         rule.severity, "external link \(written) is broken: it \(why)\(extra)\(retried)",
         hint: rule.hint, code: rule.id,
-        ja: "\(link) はリンク切れです：\(whyJa)\(extraJa)\(retriedJa)", jaHint: rule.japaneseHint)
+        ja: "\(link) が切れています：\(whyJa)\(extraJa)\(retriedJa)", jaHint: rule.japaneseHint)
     case .timeout:
       let rule = RuleCatalog.rule("external.timeout")
       return Problem(
@@ -39,7 +40,7 @@ enum ExternalProblems {
         "external link \(written) timed out: \(outcome.detail ?? "no answer")\(retried)",
         hint: rule.hint, code: rule.id,
         ja:
-          "\(link) は時間切れになりました：\(outcome.detail.map(japaneseDetail) ?? "応答がありません")\(retriedJa)",
+          "\(link) は、時間内に応答しませんでした：\(outcome.detail.map(japaneseDetail) ?? "応答がありません")\(retriedJa)",
         jaHint: rule.japaneseHint)
     case .rateLimited:
       let rule = RuleCatalog.rule("external.rate-limited")
@@ -48,7 +49,7 @@ enum ExternalProblems {
         "external link \(written) was not checked: the site answers 429 Too Many Requests\(retried)",
         hint: rule.hint, code: rule.id,
         ja:
-          "\(link) は確かめられませんでした：相手のサイトが 429 Too Many Requests（アクセスが多すぎます）と応答しています\(retriedJa)",
+          "\(link) は確かめられませんでした：相手のサイトが「アクセスが多すぎます」（429 Too Many Requests）と応答しています\(retriedJa)",
         jaHint: rule.japaneseHint)
     }
   }
@@ -61,22 +62,23 @@ enum ExternalProblems {
     }
     switch detail {
     case ExternalLinkChecker.invalidURL: return "アドレスが URL として正しくありません"
-    case "the host name could not be found": return "ホスト名が見つかりません"
+    case "the host name could not be found": return "相手のサイトの名前（ホスト名）が見つかりません"
     case "the connection was refused": return "接続を断られました"
     case "the connection was lost": return "接続が途中で切れました"
     case "the secure connection failed (certificate problem)":
-      return "安全な接続（https）ができませんでした（証明書の問題）"
+      return "安全な接続（https）ができませんでした（相手のサイトの証明書の問題）"
     default: break
     }
     if let time = after("no answer within ") {
-      let seconds = time.hasSuffix(" s") ? String(time.dropLast(2)) + " 秒" : time
+      let seconds = time.hasSuffix(" s") ? String(time.dropLast(2)) + "秒" : time
       return "\(seconds)待っても応答がありませんでした"
     }
     if let rest = after("redirected to "), let comma = rest.range(of: ", which answers ") {
-      return "転送先 `\(rest[..<comma.lowerBound])` は \(rest[comma.upperBound...]) を返します"
+      return "転送先の `\(rest[..<comma.lowerBound])` は \(rest[comma.upperBound...]) を返します"
     }
     if let rest = after("more than "), rest.hasSuffix(" redirects") {
-      return "転送が \(rest.dropLast(" redirects".count)) 回を超えました"
+      let count = Int(rest.dropLast(" redirects".count)).map { JapaneseCount.times($0) }
+      return "転送が\(count ?? String(rest.dropLast(" redirects".count)) + "回")を超えました"
     }
     if let rest = after("the request failed ("), rest.hasSuffix(")") {
       return "リクエストに失敗しました（\(rest.dropLast())）"

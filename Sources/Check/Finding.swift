@@ -19,14 +19,17 @@ public struct Finding: Sendable, Hashable {
   public var namesPage: Bool
 
   /// `japanese` is the message and hint in Japanese (`Diagnostic.ja`); every problem of
-  /// `portal check` has them, so writers whose computer is set to Japanese read them so.
+  /// `portal check` has them, so writers whose computer is set to Japanese read them so. Where
+  /// they hold `Spot.here`, the place is put in, in words.
   init(
     page: String, _ severity: Severity, _ placement: Placement, _ message: String, hint: String?,
     code: String, japanese: Diagnostic.Japanese
   ) {
     self.page = page
     self.diagnostic = Diagnostic(severity, placement.location, message, hint: hint, code: code)
-      .ja(japanese.message, hint: japanese.hint)
+      .ja(
+        Spot.fill(japanese.message, placement),
+        hint: japanese.hint.map { Spot.fill($0, placement) })
     self.namesPage = placement.namesPage
   }
 
@@ -39,7 +42,7 @@ public struct Finding: Sendable, Hashable {
   /// The diagnostic as reported for this page alone.
   public var pageDiagnostic: Diagnostic {
     var d = diagnostic
-    if namesPage { Self.name(&d, " (in \(page))", "（`\(page)` で）") }
+    if namesPage { Self.name(&d, " (in \(page))", "（ページ \(Spot.address(of: page)) で）") }
     return d
   }
 
@@ -69,11 +72,11 @@ public struct Finding: Sendable, Hashable {
       if let first = list.first {
         let others = list.count - 1
         if others == 0 {
-          name(&d, " (in \(first))", "（`\(first)` で）")
+          name(&d, " (in \(first))", "（ページ \(Spot.address(of: first)) で）")
         } else {
           name(
             &d, " (in \(first) and \(others) other \(others == 1 ? "page" : "pages"))",
-            "（`\(first)` ほか \(others) ページで）")
+            "（ページ \(Spot.address(of: first)) ほか\(JapaneseCount.pages(others))で）")
         }
       }
       return d

@@ -75,8 +75,11 @@ struct LinkChecker: Sendable {
 
   private func isPage(_ file: String) -> Bool { file.hasSuffix(".html") || file.hasSuffix(".htm") }
 
-  /// The problem to report for an outcome, or nil when there is none.
-  static func problem(_ outcome: LinkOutcome, _ reference: Reference) -> Problem? {
+  /// The problem to report for an outcome, or nil when there is none. `targets` describes the
+  /// page a missing `#…` points into, for the Japanese words.
+  static func problem(_ outcome: LinkOutcome, _ reference: Reference, targets: TargetPages? = nil)
+    -> Problem?
+  {
     if case .ok = outcome { return nil }
     let url = URLResolver.display(reference.url)
     let kind = reference.kind
@@ -84,39 +87,48 @@ struct LinkChecker: Sendable {
     case .ok, .external, .pendingFragment: return nil
     case .missing(let file, let suggestion):
       let what: String
-      let whatJa: String
       switch kind {
-      case .link, .frame: (what, whatJa) = ("link to \(url) is broken", "リンク先 `\(url)` が見つかりません")
-      case .form: (what, whatJa) = ("form action \(url) is broken", "フォームの送信先 `\(url)` が見つかりません")
-      case .redirect: (what, whatJa) = ("redirect to \(url) is broken", "転送先 `\(url)` が見つかりません")
-      default:
-        (what, whatJa) = ("\(kind.noun) \(url) is missing", "\(kind.japaneseNoun) `\(url)` がありません")
+      case .link, .frame: what = "link to \(url) is broken"
+      case .form: what = "form action \(url) is broken"
+      case .redirect: what = "redirect to \(url) is broken"
+      default: what = "\(kind.noun) \(url) is missing"
       }
+      // A link names a page or, to a PDF, a file.
+      let noun =
+        kind == .link && !file.hasSuffix(".html") ? "リンク先のファイル" : kind.japaneseNoun
       let rule = RuleCatalog.rule(kind.code)
       return Problem(
         rule.severity, "\(what): the site has no \(file)",
         hint: suggestion.map { "did you mean \($0)?" } ?? rule.hint, code: rule.id,
-        ja: "\(whatJa)：サイトに `\(file)` がありません",
-        jaHint: suggestion.map { "`\($0)` のまちがいではありませんか。" } ?? rule.japaneseHint)
+        ja: "\(noun) `\(url)` がサイトにありません",
+        jaHint: suggestion.map {
+          "`\($0)` のまちがいではありませんか。\(Spot.here)の\(kind.japaneseAddress)を直してください"
+        } ?? (kind == .form ? "\(Spot.here)のフォームの送信先を、サイトにあるアドレスに直してください" : rule.japaneseHint))
     case .folder:
       let rule = RuleCatalog.rule("link.folder")
       return Problem(
         rule.severity, "link to \(url) leads to a folder without the final /",
         hint: "write \(slashed(url)) so the server does not have to redirect", code: rule.id,
-        ja: "リンク先 `\(url)` はフォルダーですが、最後に `/` がありません",
-        jaHint: "`\(slashed(url))` と書いてください。そうすれば、サーバーが別のアドレスへ転送しなくて済みます")
+        ja: "リンク先 `\(url)` は一覧などのページ（フォルダー）を指していますが、最後に `/` がありません",
+        jaHint:
+          "\(Spot.here)のリンク先を `\(slashed(url))` に直してください。`/` がないと、サーバーが別のアドレスへ転送することになり、ページが開くのが遅くなります"
+      )
     case .missingFragment(let fragment, let target, let suggestion):
       let rule = RuleCatalog.rule("link.fragment")
+      let japanese = FragmentWords.japanese(
+        url: url, fragment: fragment, suggestion: suggestion, page: targets?.page(target),
+        redirect: kind == .redirect)
       return Problem(
         rule.severity,
         "\(kind == .redirect ? "redirect" : "link") to \(url) points to a missing anchor: \(target) has no id \"\(fragment)\"",
         hint: suggestion.map { "did you mean #\($0)? \(rule.hint)" } ?? rule.hint, code: rule.id,
-        ja:
-          "\(kind == .redirect ? "転送先" : "リンク先") `\(url)` のアンカーが見つかりません：`\(target)` に id `\(fragment)` がありません",
-        jaHint: suggestion.map { "`#\($0)` のまちがいではありませんか。\(rule.japaneseHint)" }
-          ?? rule.japaneseHint)
+        ja: japanese.message, jaHint: japanese.hint)
     case .withoutBasePath(let written):
       let rule = RuleCatalog.rule("link.base-path")
+      // `/dx/` of `/dx/events/` written as `/events/`.
+      let path =
+        url.hasPrefix("/") && written.hasSuffix(url) ? String(written.dropLast(url.count - 1)) : nil
+      let place = path.map { "サイトは `\($0)` の下に公開するので、" } ?? "サイトはある場所の下に公開するので、"
       return Problem(
         rule.severity,
         "\(kind.noun) \(url) lacks the site's base path: the site is published under a path, and this address leads outside it, though the site has \(written)",
@@ -124,16 +136,16 @@ struct LinkChecker: Sendable {
           "write \(written); in a template, start it with {{site.home_url}} (or use the {{assets.…}} and {{site.…_url}} values)",
         code: rule.id,
         ja:
-          "\(kind.japaneseNoun) `\(url)` に、サイトの置き場所のパスがありません：サイトはパスの下に公開されるので、このアドレスはサイトの外を指します（サイトには `\(written)` があります）",
+          "\(kind.japaneseAddress) `\(url)` には、サイトの置き場所が付いていません。\(place)このアドレスは、公開したときにサイトの外を指します",
         jaHint:
-          "`\(written)` と書いてください。テンプレートでは `{{site.home_url}}` から始めるか、`{{assets.…}}` や `{{site.…_url}}` の値を使ってください"
+          "\(Spot.here)のアドレスを `\(written)` にしてください。テンプレートでは、`{{site.home_url}}` から始めるか、`{{assets.…}}` や `{{site.…_url}}` の値を使ってください"
       )
     case .outside:
       let rule = RuleCatalog.rule("link.outside")
       return Problem(
         rule.severity, "\(kind.noun) \(url) climbs above the site's root folder", hint: rule.hint,
         code: rule.id,
-        ja: "\(kind.japaneseNoun) `\(url)` が、サイトの一番上のフォルダーよりも上を指しています",
+        ja: "\(kind.japaneseAddress) `\(url)` は、`../`（一つ上のフォルダーへ）が多すぎて、サイトの外を指しています",
         jaHint: rule.japaneseHint)
     }
   }
@@ -145,18 +157,30 @@ struct LinkChecker: Sendable {
 }
 
 extension Reference.Kind {
-  /// How a Japanese message names it: 「リンク」「画像」「スタイルシート」…
+  /// How a Japanese message names what the address leads to, in a writer's words:
+  /// 「リンク先のページ」「画像のファイル」「見た目を決めるファイル（スタイルシート）」…
   var japaneseNoun: String {
     switch self {
-    case .link: "リンク"
-    case .image: "画像"
-    case .stylesheet: "スタイルシート"
-    case .script: "スクリプト"
-    case .resource: "`<link>` のファイル"
-    case .redirect: "転送先"
+    case .link: "リンク先のページ"
+    case .image: "画像のファイル"
+    case .stylesheet: "見た目を決めるファイル（スタイルシート）"
+    case .script: "動きを作るファイル（スクリプト）"
+    case .resource: "ページが読み込むファイル"
+    case .redirect: "案内先のページ"
     case .form: "フォームの送信先"
-    case .frame: "フレーム"
-    case .media: "メディアのファイル"
+    case .frame: "ページの中に表示するページ"
+    case .media: "動画や音声のファイル"
+    }
+  }
+
+  /// What a hint tells to change: 「リンク先」「画像のアドレス」…
+  var japaneseAddress: String {
+    switch self {
+    case .link, .frame: "リンク先"
+    case .redirect: "案内先"
+    case .form: "フォームの送信先"
+    case .image: "画像のアドレス"
+    case .stylesheet, .script, .resource, .media: "アドレス"
     }
   }
 }

@@ -9,6 +9,7 @@ import Foundation
 public final class PageChecker: @unchecked Sendable {
   private let options: CheckOptions
   private let attributor: Attributor
+  private let targets: TargetPages
   /// The site's files; ids and redirects are added as pages are read. Used by one caller at a
   /// time.
   private var index: SiteIndex
@@ -19,6 +20,7 @@ public final class PageChecker: @unchecked Sendable {
     self.options = options
     self.index = index
     self.attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
+    self.targets = TargetPages(attributor: attributor)
   }
 
   /// - Parameter page: the output file, relative to the site folder (`initiatives/a/index.html`).
@@ -27,7 +29,7 @@ public final class PageChecker: @unchecked Sendable {
     var memo: [String: LinkOutcome] = [:]
     let result = SiteChecker.checkPage(
       page, site: options.site, checker: LinkChecker(index: index), attributor: attributor,
-      memo: &memo)
+      targets: targets, memo: &memo)
     // The ids of the pages its fragments point at, and of the pages those redirect to.
     let resolver = URLResolver(base: index.base)
     var targets = Set(result.pending.map(\.file))
@@ -46,7 +48,7 @@ public final class PageChecker: @unchecked Sendable {
       targets = next
     }
     let fragments = SiteChecker.fragmentFindings(
-      result, checker: LinkChecker(index: index), attributor: attributor)
+      result, checker: LinkChecker(index: index), attributor: attributor, targets: self.targets)
     return (result.findings + fragments).map(\.pageDiagnostic).sorted
   }
 }

@@ -28,12 +28,8 @@ enum PolicyRules {
           page: page, r.severity, placement, message, hint: hint, code: rule,
           japanese: .init(message: ja, hint: jaHint)))
     }
-    /// 「ページの Content-Security-Policy（`img-src 'self'`）が」
-    func policy(_ blocking: ContentSecurityPolicy, _ directive: String) -> String {
-      "ページの Content-Security-Policy（`\(blocking.describe(directive))`）が"
-    }
-    /// 「このサイトの安全のための設定（Content-Security-Policy の `img-src 'self'`）で」: what a
-    /// writer meets first (an image from another site), said by its effect.
+    /// 「このサイトの安全のための設定（Content-Security-Policy の `img-src 'self'`）で」: the
+    /// policy said by what it is for, as a writer meets it (an image from another site).
     func setting(_ blocking: ContentSecurityPolicy, _ directive: String) -> String {
       "このサイトの安全のための設定（Content-Security-Policy の `\(blocking.describe(directive))`）で"
     }
@@ -74,9 +70,10 @@ enum PolicyRules {
           hint:
             "move the code into a file of the theme's assets and load it with <script src=\"…\">",
           ja:
-            "\(policy(blocking, "script-src-elem"))、ページに直接書いたこの `<script>` を止めるため、スクリプトは実行されません",
+            "ページに直接書いた `<script>` は、\(setting(blocking, "script-src-elem"))止められるため、実行されません",
           jaHint:
-            "コードをテーマの assets のファイルに移して、`<script src=\"…\">` で読み込んでください")
+            "\(Spot.here)のスクリプトを theme/assets/ の .js のファイルに移して、`<script src=\"…\">` で読み込んでください"
+        )
       }
       if element.name == "style", hasContent(d, e),
         let blocking = blocksInline(policies, "style-src-elem", d, e)
@@ -86,8 +83,10 @@ enum PolicyRules {
           "the page's Content-Security-Policy (\(blocking.describe("style-src-elem"))) blocks this <style> element: its rules are ignored",
           hint: "move the rules into the theme's stylesheet",
           ja:
-            "\(policy(blocking, "style-src-elem"))この `<style>` 要素を止めるため、その中のスタイルは使われません",
-          jaHint: "スタイルを、テーマのスタイルシートに移してください")
+            "ページに直接書いた `<style>` は、\(setting(blocking, "style-src-elem"))止められるため、その中の見た目の指定は使われません",
+          jaHint:
+            "\(Spot.here)の見た目の指定を、テーマのスタイルシート（theme/assets/ の .css のファイル）に移してください"
+        )
       }
       for attribute in element.attributes {
         let name = attribute.name
@@ -100,8 +99,10 @@ enum PolicyRules {
             "the page's Content-Security-Policy (\(blocking.describe("style-src-attr"))) blocks the style attribute of this <\(element.name)>: it is ignored",
             hint: "give the element a class and style it in the theme's stylesheet",
             ja:
-              "\(policy(blocking, "style-src-attr"))この `<\(element.name)>` の `style` 属性を止めるため、そのスタイルは使われません",
-            jaHint: "要素に `class` を付けて、テーマのスタイルシートでスタイルを指定してください")
+              "`<\(element.name)>` に直接書いた見た目の指定（`style=\"…\"`）は、\(setting(blocking, "style-src-attr"))止められるため、使われません",
+            jaHint:
+              "\(Spot.here)の `style=\"…\"` を消してください。見た目を変えるときは、`class=\"…\"` を付けて、テーマのスタイルシート（theme/assets/ の .css のファイル）で指定します"
+          )
         }
         let isHandler =
           name.hasPrefix("on") && name.utf8.count > 2
@@ -121,9 +122,10 @@ enum PolicyRules {
             "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks the script in \(name)= of this <\(element.name)>: it never runs",
             hint: "do it without script, or in a file of the theme's assets that adds the listener",
             ja:
-              "\(policy(blocking, directive))この `<\(element.name)>` の `\(name)=` のスクリプトを止めるため、スクリプトは実行されません",
+              "`<\(element.name)>` の `\(name)=` に書いたスクリプトは、\(setting(blocking, directive))止められるため、実行されません",
             jaHint:
-              "スクリプトを使わずに作るか、テーマの assets のファイルで、その動き（イベントリスナー）を加えてください")
+              "\(Spot.here)の `\(name)=` を消して、スクリプトを使わずに作るか、theme/assets/ の .js のファイルで同じ動きを加えてください"
+          )
         }
       }
     }
@@ -174,27 +176,28 @@ enum PolicyRules {
   private static func japanese(of kind: Reference.Kind) -> (String, String)? {
     switch kind {
     case .image: ("画像", "表示されません")
-    case .media: ("メディアのファイル", "再生されません")
-    case .frame: ("フレームに表示するページ", "表示されません")
-    case .script: ("スクリプト", "実行されません")
-    case .stylesheet: ("スタイルシート", "使われません")
-    case .form: ("フォームの送信先", "フォームを送信できません")
+    case .media: ("動画や音声のファイル", "再生されません")
+    case .frame: ("ページの中に表示するページ", "表示されません")
+    case .script: ("動きを作るファイル（スクリプト）", "働きません")
+    case .stylesheet: ("見た目を決めるファイル（スタイルシート）", "使われません")
+    case .form: ("フォームの送信先", "フォームを送れません")
     case .link, .resource, .redirect: nil
     }
   }
 
   private static func japaneseHint(for kind: Reference.Kind, directive: String) -> String {
-    let allow = "そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(directive)` にそのサイトを加えてください"
+    let allow =
+      "そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(directive)` にそのサイトを加える方法もあります"
     switch kind {
     case .image, .media:
-      return "ファイルを content/files/ に保存して、そこから表示してください。または、\(allow)"
+      return "ファイルを content/files/ に保存して、\(Spot.here)ではそこを指してください。\(allow)"
     case .frame:
-      return "このページの中に表示せず、そのページへリンクしてください。または、\(allow)"
+      return "\(Spot.here)では、このページの中に表示せず、そのページへリンクしてください。\(allow)"
     case .script, .stylesheet:
-      return "ファイルをテーマの assets にコピーしてください。または、\(allow)"
+      return "ファイルを theme/assets/ にコピーして、\(Spot.here)ではそこを指してください。\(allow)"
     case .form, .link, .resource, .redirect:
       return
-        "フォームの送信先をこのサイトにするか、そのアドレスをテーマの Content-Security-Policy の `\(directive)` に加えてください"
+        "\(Spot.here)のフォームの送信先をこのサイトのアドレスにするか、そのアドレスをテーマの Content-Security-Policy の `\(directive)` に加えてください"
     }
   }
 

@@ -30,19 +30,21 @@ public enum CheckReporter {
     }
   }
 
-  /// The summary in `language`: `summary(_:)` itself in English, the same facts in Japanese.
+  /// The summary in `language`: `summary(_:)` itself in English, the same facts in Japanese,
+  /// counted as every Japanese summary counts (`JapaneseCount`).
   public static func summary(_ report: CheckReport, in language: MessageLanguage) -> String {
     guard language == .japanese else { return summary(report) }
     let list = report.diagnostics
-    var s = "ファイル \(report.pages.count) 個とリンク \(report.referencesChecked) 個を確かめました"
+    var s =
+      "ファイル\(JapaneseCount.things(report.pages.count))とリンク\(JapaneseCount.things(report.referencesChecked))を確かめました"
     let e = report.external
     if e.checked + e.skipped > 0 {
       s +=
-        "（外部リンク \(e.checked) 個：うち \(e.fromCache) 個はキャッシュの結果、ほかに \(e.skipped) 個は確かめていません）"
+        "（ほかのサイトへのリンク\(JapaneseCount.things(e.checked))：うち\(JapaneseCount.things(e.fromCache))は前回の結果を使いました。ほかに\(JapaneseCount.things(e.skipped))は確かめていません）"
     }
     var parts: [String] = []
-    if list.errorCount > 0 { parts.append("エラー \(list.errorCount) 件") }
-    if list.warningCount > 0 { parts.append("警告 \(list.warningCount) 件") }
+    if list.errorCount > 0 { parts.append("エラー\(JapaneseCount.items(list.errorCount))") }
+    if list.warningCount > 0 { parts.append("警告\(JapaneseCount.items(list.warningCount))") }
     return s + "：" + (parts.isEmpty ? "問題はありません。" : parts.joined(separator: "、") + "です。")
   }
 

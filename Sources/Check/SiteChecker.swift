@@ -99,8 +99,8 @@ public enum SiteChecker {
           SourceLocation(file: Paths.display(options.site)), "there is no built site here",
           hint: "run `portal build` first, or give the site folder with --site", code: "check.site"
         ).ja(
-          "ここには、ビルドしたサイトがありません",
-          hint: "先に `portal build` を実行するか、`--site` でサイトのフォルダーを指定してください")
+          "サイトのフォルダー `\(Paths.display(options.site))` がありません。ここには、`portal build` で作ったサイトがありません",
+          hint: "先に `portal build` でサイトを作るか、`--site` でサイトのフォルダーを指定してください")
       )
       return (report, [], nil)
     }
@@ -116,6 +116,7 @@ public enum SiteChecker {
     let sitemapBytes = scanned.sitemap
     timings.step("Scanning the site and finding the base URL")
     let attributor = Attributor(projectRoot: options.projectRoot, site: options.site)
+    let targets = TargetPages(attributor: attributor)
     report.base = index.base
 
     // Pass 1: every page on its own.
@@ -125,7 +126,9 @@ public enum SiteChecker {
       let checker = LinkChecker(index: firstIndex)
       var memo: [String: LinkOutcome] = [:]
       return chunk.map { page in
-        checkPage(page, site: options.site, checker: checker, attributor: attributor, memo: &memo)
+        checkPage(
+          page, site: options.site, checker: checker, attributor: attributor, targets: targets,
+          memo: &memo)
       }
     }
     for r in results {
@@ -141,7 +144,9 @@ public enum SiteChecker {
     let withPending = checked.filter { !$0.pending.isEmpty }
     let fragmentProblems = ConcurrentChunks.map(withPending) { chunk in
       let checker = LinkChecker(index: fullIndex)
-      return chunk.flatMap { fragmentFindings($0, checker: checker, attributor: attributor) }
+      return chunk.flatMap {
+        fragmentFindings($0, checker: checker, attributor: attributor, targets: targets)
+      }
     }
 
     timings.step("Checking fragments on other pages")
@@ -167,20 +172,22 @@ public enum SiteChecker {
         "run `portal build` first, or give with --site the folder it wrote the site to (its --output, `site` unless given) instead of `\(folder)`",
       code: "check.site"
     ).ja(
-      "`\(folder)` には HTML のページがひとつもありません。ビルドしたサイトではありません",
+      "`\(folder)` には、ページ（.html のファイル）がひとつもありません。`portal build` で作ったサイトではありません",
       hint:
-        "先に `portal build` を実行するか、`--site` で `\(folder)` ではなく、ビルドがサイトを書き出したフォルダー（`--output`、指定しなければ `site`）を指定してください"
+        "先に `portal build` でサイトを作るか、`--site` で、`\(folder)` ではなく `portal build` がサイトを書き出したフォルダー（`--output` に指定したフォルダー、指定しなければ `site`）を指定してください"
     )
   }
 
   /// The problems of a page's fragments on other pages, once `checker` knows their ids.
-  static func fragmentFindings(_ r: PageResult, checker: LinkChecker, attributor: Attributor)
-    -> [Finding]
-  {
+  static func fragmentFindings(
+    _ r: PageResult, checker: LinkChecker, attributor: Attributor, targets: TargetPages
+  ) -> [Finding] {
     var place = attributor.forPage(r.page)
     return r.pending.compactMap { p in
       let outcome = checker.fragmentOutcome(file: p.file, fragment: p.fragment)
-      guard let problem = LinkChecker.problem(outcome, p.reference) else { return nil }
+      guard let problem = LinkChecker.problem(outcome, p.reference, targets: targets) else {
+        return nil
+      }
       let placement = place.reference(
         p.reference.url, element: p.reference.element, attribute: p.reference.attribute,
         offset: p.reference.offset)
@@ -208,7 +215,7 @@ public enum SiteChecker {
 
   static func checkPage(
     _ page: String, site: URL, checker: LinkChecker, attributor: Attributor,
-    memo: inout [String: LinkOutcome]
+    targets: TargetPages, memo: inout [String: LinkOutcome]
   ) -> PageResult {
     var result = PageResult(page: page)
     guard let bytes = read(site, page) else {
@@ -217,7 +224,7 @@ public enum SiteChecker {
         Finding(
           page: page, .error, place.htmlPosition(0), "the page could not be read", hint: nil,
           code: "check.read",
-          japanese: .init(message: "このページを読み込めませんでした")))
+          japanese: .init(message: "できあがったページ `\(attributor.siteFolder)/\(page)` を読み込めませんでした")))
       return result
     }
     let document = HTMLDocument(bytes)
@@ -251,7 +258,9 @@ public enum SiteChecker {
       case .pendingFragment(let file, let fragment):
         result.pending.append((reference, file, fragment))
       default:
-        guard let problem = LinkChecker.problem(outcome, reference) else { continue }
+        guard let problem = LinkChecker.problem(outcome, reference, targets: targets) else {
+          continue
+        }
         let placement = place.reference(
           url, element: reference.element, attribute: reference.attribute, offset: reference.offset)
         result.findings.append(Finding(page: page, problem, placement))

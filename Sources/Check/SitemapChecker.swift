@@ -47,7 +47,7 @@ enum SitemapChecker {
             hint: rule.hint, code: rule.id,
             japanese: .init(
               message:
-                "sitemap.xml のアドレス `\(url)` が、サイトの基本のアドレス\(index.base.url.map { " `\($0)` " } ?? "（不明）")の下にありません",
+                "検索エンジンに渡すページの一覧 `\(siteFolder)/\(file)` のアドレス `\(url)` が、このサイトのアドレス\(index.base.url.map { " `\($0)` " } ?? "")で始まっていません",
               hint: rule.japaneseHint)))
         continue
       }
@@ -62,7 +62,8 @@ enum SitemapChecker {
               ?? rule.hint,
             code: rule.id,
             japanese: .init(
-              message: "sitemap.xml のアドレス `\(url)` のページがありません：サイトに `\(target)` がありません",
+              message:
+                "検索エンジンに渡すページの一覧 `\(siteFolder)/\(file)` にあるアドレス `\(url)` のページが、サイトにありません",
               hint: suggestion.map {
                 "`\(index.base.origin ?? "")\($0)` のまちがいではありませんか。\(rule.japaneseHint)"
               } ?? rule.japaneseHint)))

@@ -124,8 +124,10 @@ public struct SourceMap: Sendable, Decodable {
           hint: "rebuild the site with `portal build`; until then problems point at the HTML files",
           code: "check.source-map"
         ).ja(
-          "ソースマップを読み込めませんでした：\(error)",
-          hint: "`portal build` でサイトをビルドし直してください。それまでは、問題の場所は HTML ファイルで示されます")
+          "ビルドが残した記録 `\(Paths.display(url, relativeTo: projectRoot))`（どのページを、どの Markdown のファイルとテンプレートから作ったか）を読み込めませんでした：\(error)",
+          hint:
+            "`portal build` でサイトを作り直してください。それまでは、問題の場所を Markdown のファイルではなく、できあがったページ（.html のファイル）で示します"
+        )
       )
     }
   }

@@ -176,7 +176,7 @@ struct StaleSources {
     let names = changed.prefix(3).map(shown).joined(separator: ", ")
     let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
     let namesJa = changed.prefix(3).map { "`\(shown($0))`" }.joined(separator: "、")
-    let moreJa = changed.count > 3 ? " ほか \(changed.count - 3) 個のファイル" : ""
+    let moreJa = changed.count > 3 ? "とほかのファイル\(JapaneseCount.things(changed.count - 3))" : ""
     return .warning(
       SourceLocation(file: site),
       "\(names)\(more) changed after this site was built: "
@@ -186,10 +186,10 @@ struct StaleSources {
       hint: "run `portal build` (and fix what it reports) before `portal check`",
       code: "check.stale"
     ).ja(
-      "\(namesJa)\(moreJa)が、このサイトをビルドした後に変更されています："
+      "\(namesJa)\(moreJa)が、サイト `\(site)` を作った後に変わりました。"
         + (linesNamed
-          ? "以下に示す行はビルドした時のもので、今はずれているかもしれません"
-          : "このチェックは、その時にビルドしたサイトを確かめたものです"),
-      hint: "`portal check` の前に `portal build` を実行してください（ビルドで報告された問題も直してください）")
+          ? "下に示す行は、サイトを作ったときのものです。今はずれているかもしれません"
+          : "このチェックは、そのときに作ったサイトを確かめたもので、今のファイルの中身は確かめていません"),
+      hint: "`portal check` の前に `portal build` でサイトを作り直してください（`portal build` が知らせる問題も直してください）")
   }
 }

@@ -94,7 +94,7 @@ enum LiveAssets {
         panel.setAttribute("aria-label", "このページの指摘");
         const details = el("details", "portal-lint-details");
         details.appendChild(el("summary", "portal-lint-summary",
-          `このページの指摘 ${answer.diagnostics.length}件（${answer.file}）`));
+          `このページの指摘${answer.diagnostics.length.toLocaleString("ja-JP")}件（${answer.file}）`));
         const list = el("ul", "portal-lint-list");
         for (const d of answer.diagnostics) {
           const item = el("li", "portal-lint-item");

@@ -255,7 +255,7 @@ final class RebuildLoop: @unchecked Sendable {
             "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
           } ?? "")
         log(
-          "\(ms)ミリ秒で作り直しました\(edited.map { "（\($0) を編集）" } ?? "")：変わったファイル\(report.changedPaths.count)個"
+          "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0) を編集）" } ?? "")：変わったファイル\(JapaneseCount.things(report.changedPaths.count))"
             + (repeatedWarnings ? "。警告は前と同じです" : "") + draftNote)
       } else {
         let draftNote =

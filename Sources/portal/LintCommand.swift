@@ -198,10 +198,14 @@ struct LintCommand: ParsableCommand {
   ) -> String {
     if language == .japanese {
       var parts: [String] = []
-      if diagnostics.errorCount > 0 { parts.append("エラー\(diagnostics.errorCount)件") }
-      if diagnostics.warningCount > 0 { parts.append("警告\(diagnostics.warningCount)件") }
-      return "\(files)個のファイルを確かめました："
-        + (parts.isEmpty ? "問題はありません。" : parts.joined(separator: "、") + "。")
+      if diagnostics.errorCount > 0 {
+        parts.append("エラー\(JapaneseCount.items(diagnostics.errorCount))")
+      }
+      if diagnostics.warningCount > 0 {
+        parts.append("警告\(JapaneseCount.items(diagnostics.warningCount))")
+      }
+      return "ファイル\(JapaneseCount.things(files))を確かめました："
+        + (parts.isEmpty ? "問題はありません。" : parts.joined(separator: "、") + "です。")
     }
     let fileWord = files == 1 ? "file" : "files"
     var parts: [String] = []

@@ -159,9 +159,10 @@ struct SearchCommand: ParsableCommand {
         print(
           say(
             "Index files read (\(files.count), \(sizes.reduce(0, +)) bytes, gzip not counted):",
-            "読んだ索引のファイル（\(files.count)個、\(sizes.reduce(0, +))バイト。gzip での圧縮前の大きさ）："))
+            "読んだ索引のファイル\(JapaneseCount.things(files.count))（合わせて\(JapaneseCount.digits(sizes.reduce(0, +)))バイト。gzip で縮める前の大きさ）："
+          ))
         for (f, s) in zip(files, sizes) {
-          print(say("  search/\(f)  \(s) bytes", "  search/\(f)  \(s)バイト"))
+          print(say("  search/\(f)  \(s) bytes", "  search/\(f)  \(JapaneseCount.digits(s))バイト"))
         }
       }
     }
@@ -187,10 +188,12 @@ struct SearchCommand: ParsableCommand {
       let maybe = suggestions.map { "「\($0)」" }.joined(separator: "、")
       return "「\(query)」に一致するページはありません。" + (maybe.isEmpty ? "" : "\nもしかして：\(maybe)")
     }
-    let count = "\(response.exact ? "" : "約")\(response.candidates)件"
+    // As the search page words it.
+    let count = "\(response.exact ? "" : "約")\(JapaneseCount.items(response.candidates))"
     var lines = [
-      results.count < response.candidates
-        ? "「\(query)」: \(count)（上位\(results.count)件）" : "「\(query)」: \(count)"
+      "「\(query)」の検索結果：\(count)"
+        + (results.count < response.candidates
+          ? "（上位\(JapaneseCount.items(results.count))を表示）" : "")
     ]
     let width = String(results.count).count
     for (i, r) in results.enumerated() {

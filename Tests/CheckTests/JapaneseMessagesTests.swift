@@ -72,13 +72,15 @@ import Testing
         "a11y.form-label", "a11y.table-header", "a11y.duplicate-id",
       ])
     let messages = report.diagnostics.compactMap(\.japanese?.message)
-    #expect(messages.contains("`<html>` に `lang` 属性がありません"))
-    #expect(messages.contains("画像 `/a.png` に代わりのテキスト（`alt` 属性）がありません"))
-    #expect(messages.contains("見出し `<h4>`「細目」でレベルが飛んでいます（前の見出しは `<h2>` です）"))
-    #expect(messages.contains("リンクの文字「こちら」では、どこへ移動するのかがわかりません（`/`）"))
-    #expect(messages.contains("入力欄 `<input type=\"text\">` にラベルがありません"))
+    #expect(messages.contains("ページの言語が書かれていません。`<html>` に `lang=\"ja\"` がありません"))
+    #expect(messages.contains("画像 `/a.png` に、何が写っているかを説明する文（代わりのテキスト、`alt`）がありません"))
+    #expect(messages.contains("見出し「細目」（`<h4>`）は、前の見出し（`<h2>`）から段を飛ばしています"))
+    #expect(messages.contains("リンクの文字「こちら」では、どこへ移動するのかがわかりません（リンク先 `/`）"))
+    #expect(messages.contains("入力欄 `<input type=\"text\">` に、何を入れる欄かを示す名前（ラベル）がありません"))
     let order = report.diagnostics.first { $0.code == "a11y.heading-order" }
-    #expect(order?.japanese?.hint?.hasPrefix("`<h3>`（Markdown では `###`）にしてください。") == true)
+    #expect(
+      order?.japanese?.hint?.hasPrefix(
+        "できあがったページ `site/index.html` の8行目の見出しを `<h3>` にしてください。") == true)
   }
 
   @Test func everyLinkAndSitemapRule() async throws {
@@ -120,26 +122,27 @@ import Testing
     let byMessage = Dictionary(
       report.diagnostics.compactMap { d in d.japanese.map { ($0.message, $0.hint) } },
       uniquingKeysWith: { a, _ in a })
+    #expect(byMessage["リンク先のページ `/events/x/` がサイトにありません"] != nil)
     #expect(
-      byMessage["リンク先 `/events/x/` が見つかりません：サイトに `events/x/index.html` がありません"] != nil)
+      byMessage["リンク先 `/events/#無い` は、ページ「イベント」の見出し「無い」を指していますが、そのページにこの見出しはありません"]
+        == "見出し「無し」へのリンクなら、できあがったページ `site/index.html` の7行目のリンク先を `/events/#無し` に直してください。見出しへのリンク（# の後ろ）には、見出しの文字を書きます。ページの先頭へのリンクでよいなら、# から後ろを消してください"
+    )
     #expect(
-      byMessage["リンク先 `/events/#無い` のアンカーが見つかりません：`events/index.html` に id `無い` がありません"]
-        == "`#無し` のまちがいではありませんか。アンカーは見出しの文字から作られます。見出しの文字が合っているかを確かめるか、`#` から後を付けずにページへリンクしてください")
-    #expect(
-      byMessage["リンク先 `/events` はフォルダーですが、最後に `/` がありません"]
-        == "`/events/` と書いてください。そうすれば、サーバーが別のアドレスへ転送しなくて済みます")
-    #expect(byMessage["画像 `/files/地図.png` がありません：サイトに `files/地図.png` がありません"] != nil)
-    #expect(byMessage["フォームの送信先 `/send/` が見つかりません：サイトに `send/index.html` がありません"] != nil)
-    #expect(byMessage["転送先 `/nowhere/` が見つかりません：サイトに `nowhere/index.html` がありません"] != nil)
-    #expect(byMessage["リンク `../up/` が、サイトの一番上のフォルダーよりも上を指しています"] != nil)
+      byMessage["リンク先 `/events` は一覧などのページ（フォルダー）を指していますが、最後に `/` がありません"]
+        == "できあがったページ `site/index.html` の8行目のリンク先を `/events/` に直してください。`/` がないと、サーバーが別のアドレスへ転送することになり、ページが開くのが遅くなります"
+    )
+    #expect(byMessage["画像のファイル `/files/地図.png` がサイトにありません"] != nil)
+    #expect(byMessage["フォームの送信先 `/send/` がサイトにありません"] != nil)
+    #expect(byMessage["案内先のページ `/nowhere/` がサイトにありません"] != nil)
+    #expect(byMessage["リンク先 `../up/` は、`../`（一つ上のフォルダーへ）が多すぎて、サイトの外を指しています"] != nil)
     #expect(
       byMessage[
-        "sitemap.xml のアドレス `https://other.example.jp/` が、サイトの基本のアドレス `https://dx.example.jp/` の下にありません"
+        "検索エンジンに渡すページの一覧 `site/sitemap.xml` のアドレス `https://other.example.jp/` が、このサイトのアドレス `https://dx.example.jp/` で始まっていません"
       ] != nil)
     let missing = report.diagnostics.first { $0.code == "sitemap.missing" }
     #expect(
       missing?.japanese?.message
-        == "sitemap.xml のアドレス `https://dx.example.jp/event/` のページがありません：サイトに `event/index.html` がありません"
+        == "検索エンジンに渡すページの一覧 `site/sitemap.xml` にあるアドレス `https://dx.example.jp/event/` のページが、サイトにありません"
     )
     #expect(
       missing?.japanese?.hint?.hasPrefix("`https://dx.example.jp/events/` のまちがいではありませんか。") == true)
@@ -174,7 +177,7 @@ import Testing
       ))
     #expect(
       messages.contains(
-        "ページの Content-Security-Policy（`script-src 'self'`）がこの `<button>` の `onclick=` のスクリプトを止めるため、スクリプトは実行されません"
+        "`<button>` の `onclick=` に書いたスクリプトは、このサイトの安全のための設定（Content-Security-Policy の `script-src 'self'`）で止められるため、実行されません"
       ))
     let image = report.diagnostics.first { $0.message.contains("maps.example.com") }
     #expect(image?.japanese?.hint?.contains("`img-src`") == true)
@@ -182,40 +185,35 @@ import Testing
 
   @Test func externalProblems() async throws {
     func ja(_ outcome: ExternalOutcome) -> Diagnostic.Japanese? {
-      let problem = ExternalProblems.problem(outcome, outcome.url)
-      if let problem {
-        Self.expectJapanese([
-          Diagnostic(
-            problem.severity, SourceLocation(file: "a.md"), problem.message, hint: problem.hint,
-            code: problem.code
-          ).ja(problem.japanese.message, hint: problem.japanese.hint)
-        ])
-      }
-      return problem?.japanese
+      guard let problem = ExternalProblems.problem(outcome, outcome.url) else { return nil }
+      let placement = Placement(location: SourceLocation(file: "a.md"), namesPage: false)
+      let d = Finding(page: "a/index.html", problem, placement).diagnostic
+      Self.expectJapanese([d])
+      return d.japanese
     }
     let u = "https://example.jp/a"
     #expect(
       ja(.init(url: u, state: .movedPermanently, status: 200, location: "https://example.jp/b"))
         == .init(
-          message: "外部リンク `\(u)` のページは `https://example.jp/b` に移転しました",
-          hint: "`https://example.jp/b` へ直接リンクしてください"))
+          message: "ほかのサイトへのリンク `\(u)` のページは、`https://example.jp/b` に移りました",
+          hint: "`a.md` の1行目のリンク先を、新しいアドレス `https://example.jp/b` に直してください"))
     #expect(
       ja(
         .init(
           url: u, state: .broken, status: 404,
           detail: "redirected to https://example.jp/c, which answers 404", attempts: 1))?.message
-        == "外部リンク `\(u)` はリンク切れです：404 Not Found（ページが見つかりません）が返ってきます（転送先 `https://example.jp/c` は 404 を返します）"
+        == "ほかのサイトへのリンク `\(u)` が切れています：404 Not Found（ページが見つかりません）が返ってきます（転送先の `https://example.jp/c` は 404 を返します）"
     )
     #expect(
       ja(.init(url: u, state: .broken, status: 503, attempts: 3))?.message
-        == "外部リンク `\(u)` はリンク切れです：503 Service Unavailable（サービスが一時的に使えません）が返ってきます（3 回試しました）"
+        == "ほかのサイトへのリンク `\(u)` が切れています：503 Service Unavailable（サービスが一時的に使えません）が返ってきます（3回試しました）"
     )
     #expect(
       ja(.init(url: u, state: .broken, detail: "the host name could not be found", attempts: 1))?
-        .message == "外部リンク `\(u)` はリンク切れです：つながりません（ホスト名が見つかりません）")
+        .message == "ほかのサイトへのリンク `\(u)` が切れています：つながりません（相手のサイトの名前（ホスト名）が見つかりません）")
     #expect(
       ja(.init(url: u, state: .timeout, detail: "no answer within 0.3 s", attempts: 2))?.message
-        == "外部リンク `\(u)` は時間切れになりました：0.3 秒待っても応答がありませんでした（2 回試しました）")
+        == "ほかのサイトへのリンク `\(u)` は、時間内に応答しませんでした：0.3秒待っても応答がありませんでした（2回試しました）")
     #expect(ja(.init(url: u, state: .rateLimited, status: 429, attempts: 1))?.message != nil)
     #expect(ja(.init(url: u, state: .ok, status: 200)) == nil)
     #expect(ja(.init(url: u, state: .skipped)) == nil)
@@ -248,10 +246,10 @@ import Testing
     #expect(Self.expectJapanese(report.diagnostics) == ["external.broken"])
     #expect(
       report.diagnostics.first?.japanese?.message
-        == "外部リンク `https://example.invalid/a` はリンク切れです：404 Not Found（ページが見つかりません）が返ってきます")
+        == "ほかのサイトへのリンク `https://example.invalid/a` が切れています：404 Not Found（ページが見つかりません）が返ってきます")
     #expect(
       CheckReporter.summary(report, in: .japanese)
-        == "ファイル 1 個とリンク 1 個を確かめました（外部リンク 1 個：うち 0 個はキャッシュの結果、ほかに 0 個は確かめていません）：エラー 1 件です。"
+        == "ファイル1個とリンク1個を確かめました（ほかのサイトへのリンク1個：うち0個は前回の結果を使いました。ほかに0個は確かめていません）：エラー1件です。"
     )
   }
 
@@ -260,7 +258,9 @@ import Testing
     let empty = try FixtureSite([:])
     let none = await empty.check()
     #expect(Self.expectJapanese(none.diagnostics) == ["check.site"])
-    #expect(none.diagnostics.first?.japanese?.message == "ここには、ビルドしたサイトがありません")
+    #expect(
+      none.diagnostics.first?.japanese?.message
+        == "サイトのフォルダー `\(Paths.display(empty.site))` がありません。ここには、`portal build` で作ったサイトがありません")
 
     // A folder without a page (`--site theme`).
     let theme = try FixtureSite(["site/templates/home.mustache": "<h1>{{site.title}}</h1>"])
@@ -268,7 +268,8 @@ import Testing
     #expect(Self.expectJapanese(noPages.diagnostics) == ["check.site"])
     #expect(
       noPages.diagnostics.first?.japanese?.message
-        == "`\(Paths.display(theme.site))` には HTML のページがひとつもありません。ビルドしたサイトではありません")
+        == "`\(Paths.display(theme.site))` には、ページ（.html のファイル）がひとつもありません。`portal build` で作ったサイトではありません"
+    )
 
     // An unreadable source map, needed for a broken link.
     let unreadable = try FixtureSite([
@@ -278,7 +279,9 @@ import Testing
     let map = await unreadable.check()
     #expect(Self.expectJapanese(map.diagnostics) == ["check.source-map", "link.broken"])
     #expect(
-      map.diagnostics.first?.japanese?.message.hasPrefix("ソースマップを読み込めませんでした：") == true)
+      map.diagnostics.first?.japanese?.message.hasPrefix(
+        "ビルドが残した記録 `site/.portal/sourcemap.json`（どのページを、どの Markdown のファイルとテンプレートから作ったか）を読み込めませんでした："
+      ) == true)
 
     // Sources saved after the build.
     let stale = try FixtureSite([
@@ -296,7 +299,7 @@ import Testing
     #expect(Self.expectJapanese(changed.diagnostics) == ["check.stale"])
     #expect(
       changed.diagnostics.first?.japanese?.message
-        == "`content/a.md`、`content/b.md`、`content/c.md` ほか 1 個のファイルが、このサイトをビルドした後に変更されています：このチェックは、その時にビルドしたサイトを確かめたものです"
+        == "`content/a.md`、`content/b.md`、`content/c.md`とほかのファイル1個が、サイト `site` を作った後に変わりました。このチェックは、そのときに作ったサイトを確かめたもので、今のファイルの中身は確かめていません"
     )
   }
 
@@ -326,8 +329,8 @@ import Testing
     Self.expectJapanese(report.diagnostics)
     #expect(
       report.diagnostics.map(\.japanese?.message) == [
-        "リンク先 `/events/feed.xml` が見つかりません：サイトに `events/feed.xml` がありません（`initiatives/a/index.html` ほか 2 ページで）",
-        "スタイルシート `/assets/missing.css` がありません：サイトに `assets/missing.css` がありません（`initiatives/a/index.html` ほか 2 ページで）",
+        "リンク先のファイル `/events/feed.xml` がサイトにありません（ページ `/initiatives/a/` ほか2ページで）",
+        "見た目を決めるファイル（スタイルシート） `/assets/missing.css` がサイトにありません（ページ `/initiatives/a/` ほか2ページで）",
       ])
     // The English is as before.
     #expect(
@@ -335,16 +338,16 @@ import Testing
         == true)
     // One page alone (JUnit, `portal serve`).
     let b = report.findings.first { $0.page == "initiatives/b/index.html" }?.pageDiagnostic
-    #expect(b?.japanese?.message.hasSuffix("がありません（`initiatives/b/index.html` で）") == true)
+    #expect(b?.japanese?.message.hasSuffix("にありません（ページ `/initiatives/b/` で）") == true)
     #expect(b?.message.hasSuffix("(in initiatives/b/index.html)") == true)
 
     let two = try await site(["initiatives/a/index.html", "initiatives/b/index.html"]).check()
     #expect(
       two.diagnostics.first?.japanese?.message.hasSuffix(
-        "（`initiatives/a/index.html` ほか 1 ページで）") == true)
+        "（ページ `/initiatives/a/` ほか1ページで）") == true)
     let one = try await site(["initiatives/a/index.html"]).check()
     #expect(
-      one.diagnostics.first?.japanese?.message.hasSuffix("（`initiatives/a/index.html` で）") == true)
+      one.diagnostics.first?.japanese?.message.hasSuffix("（ページ `/initiatives/a/` で）") == true)
     #expect(one.diagnostics.first?.message.hasSuffix("(in initiatives/a/index.html)") == true)
   }
 
@@ -353,13 +356,13 @@ import Testing
     let text = CheckReporter.render(report, as: .text, language: .japanese)
     #expect(
       text == """
-        site/bad/index.html:2:1: error: `<html>` に `lang` 属性がありません [a11y.html-lang]
-            直し方: レイアウトの `<html>` に `lang="ja"` を付けてください。そうすれば、読み上げソフトが日本語の音声でページを読みます
-        site/index.html:6:4: error: リンク先 `/nope/` が見つかりません：サイトに `nope/index.html` がありません [link.broken]
-            直し方: アドレスを直すか、ページを追加してください。リンク先のないリンクは、読む人にとって行き止まりになります
-        site/index.html:6:28: warning: リンクの文字「こちら」では、どこへ移動するのかがわかりません（`/ok/`） [a11y.vague-link]
-            直し方: リンク先がわかる文字にしてください。例：`[こちら](…)` ではなく `[防災アプリの使い方](…)`。リンクは、前後の文から切り離して読まれることがよくあります
-        ファイル 3 個とリンク 2 個を確かめました：エラー 2 件、警告 1 件です。
+        site/bad/index.html:2:1: error: ページの言語が書かれていません。`<html>` に `lang="ja"` がありません [a11y.html-lang]
+            直し方: できあがったページ `site/bad/index.html` の2行目の `<html>` を `<html lang="ja">` にしてください。そうすれば、読み上げソフトが日本語の音声でページを読みます
+        site/index.html:6:4: error: リンク先のページ `/nope/` がサイトにありません [link.broken]
+            直し方: できあがったページ `site/index.html` の6行目のリンク先を、サイトにあるページのアドレスに直すか、リンク先のページを作ってください。リンク先がないと、読む人はそこで行き止まりになります
+        site/index.html:6:28: warning: リンクの文字「こちら」では、どこへ移動するのかがわかりません（リンク先 `/ok/`） [a11y.vague-link]
+            直し方: できあがったページ `site/index.html` の6行目のリンクの文字を、リンク先がわかる言葉にしてください。例：`[こちら](…)` ではなく `[防災アプリの使い方](…)`。リンクは、前後の文から切り離して読み上げられることがよくあります
+        ファイル3個とリンク2個を確かめました：エラー2件、警告1件です。
         """)
     // English stays the default, and the summary's English form is unchanged.
     #expect(
@@ -376,6 +379,6 @@ import Testing
     let clean = try await FixtureSite(["site/index.html": page()]).check()
     #expect(
       CheckReporter.render(clean, as: .text, language: .japanese)
-        == "ファイル 1 個とリンク 0 個を確かめました：問題はありません。")
+        == "ファイル1個とリンク0個を確かめました：問題はありません。")
   }
 }

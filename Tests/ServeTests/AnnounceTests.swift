@@ -58,6 +58,18 @@ final class LogBox: @unchecked Sendable {
         "ビルドに失敗しました：エラー1件、警告0件。前回の出力はそのまま残しています（0.10秒）。表示できるサイトはまだありません"))
   }
 
+  /// The rebuild line counts as every Japanese summary does (`JapaneseCount`): digits grouped
+  /// by threes, no space before the counter.
+  @Test func japaneseCountsOfAThousandAndMore() async {
+    let (loop, box) = Self.loop(.japanese)
+    var r = BuildReport(
+      diagnostics: [], pageCounts: [("initiative", 1)], filesWritten: 1_200, seconds: 1.5,
+      mode: .incremental)
+    r.changedPaths = (0..<1_200).map { "p\($0)/index.html" }
+    await loop.announce(r)
+    #expect(box.text == "1,500ミリ秒で作り直しました：変わったファイル1,200個")
+  }
+
   /// The log names the edited files with the folders given (`--theme theme-srv`), not always
   /// content/ and theme/.
   @Test func editedFilesAreNamedInTheFoldersGiven() {
