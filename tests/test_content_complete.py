@@ -325,7 +325,8 @@ def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
     by_slug = {p.slug: p for p in pages["pages"]}
     assert {"this-site", "accessibility"} <= set(by_slug), sorted(by_slug)
     # site.yml's contact (/strategy/promotion/#問い合わせ先) as the file link a body writes.
-    contact = site["contact"]
+    # `contact:` is the link alone, or a mapping of it (`url`) and the ways to ask.
+    contact = site["contact"]["url"] if isinstance(site["contact"], dict) else site["contact"]
     m = re.match(r"^/([a-z0-9-]+)/([a-z0-9-]+)/(#.*)?$", contact)
     assert m, f"site.yml `contact` is not a page of the site: {contact}"
     contact_link = f"../{m.group(1)}/{m.group(2)}.md{m.group(3) or ''}"
@@ -342,6 +343,31 @@ def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
     for claim in ("準拠しています", "適合しています", "満たしています", "試験を行いました", "試験結果"):
         assert claim not in policy, f"the accessibility policy claims {claim!r}"
     assert "目標" in policy and "まだ行っていません" in policy
+
+
+def test_the_pages_that_say_how_to_ask_give_site_yml_s_ways(pages, site):
+    """The 問い合わせ先 section and the accessibility policy give the footer's phone, fax and
+    email (site.yml's `contact`): a resident who cannot use the site must not find other numbers
+    there, or none."""
+    ways = site["contact"]
+    assert isinstance(ways, dict), "site.yml's contact must give the ways to ask"
+    by_path = {str(p.path): p for kind in pages.values() for p in kind}
+    promotion = next(p for path, p in by_path.items() if path.endswith("strategy/promotion.md"))
+    policy = next(p for path, p in by_path.items() if path.endswith("pages/accessibility.md"))
+    for page in (promotion, policy):
+        for key, label in (("phone", "電話："), ("fax", "ファクス："), ("email", "メール：")):
+            assert label + ways[key] in page.body, f"{page}: must give {label}{ways[key]}"
+
+
+def test_shipped_numbers_are_clearly_fictitious(pages, site):
+    """Every phone and fax number shipped (events, site.yml's contact and departments) is of the
+    example pattern 043-000-…: a reader who dials one reaches no real person."""
+    numbers = [(str(p), p.front.get(k)) for p in pages["events"] for k in ("phone", "fax")]
+    ways = [site["contact"]] + list(site.get("departments", {}).values())
+    numbers += [("site.yml", w.get(k)) for w in ways for k in ("phone", "fax")]
+    for where, number in numbers:
+        if number is not None:
+            assert re.fullmatch(r"043-000-\d{4}", number), f"{where}: {number} is not 043-000-…"
 
 
 def test_the_privacy_example_says_what_the_theme_does(pages):

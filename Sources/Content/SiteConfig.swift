@@ -59,6 +59,12 @@ public struct SiteConfig: Sendable, Hashable {
   public var contact: String? = nil
   /// Where `contact` is written.
   public var contactLocation: SourceLocation? = nil
+  /// `contact: { phone, fax, email, hours }`: how to reach the operator without the website,
+  /// in every footer and wherever a page has no contact of its own.
+  public var contactWays = ContactDetails()
+  /// `departments`: each department's own contact, by the name initiatives write in
+  /// `department:`; a department not listed is reached through the operator (`contactWays`).
+  public var departments: [String: ContactDetails] = [:]
   /// `search_words`: groups of words that find each other in the site's search (a kanji word
   /// and its reading, 防災 and ぼうさい; other words residents use, 高齢者 and シニア).
   public var searchWords: [[String]] = []
@@ -285,7 +291,8 @@ public struct SiteConfig: Sendable, Hashable {
     }.filter { !$0.isEmpty }
     let params = SiteParam.parse(&y).map { SiteParamEntry(key: $0.key, value: $0.value) }
     let siteOperator = y.string("operator")
-    let contact = PageParser.url(&y, "contact", allowed: .webOrSitePath)
+    let (contact, contactMark, contactWays) = readContact(&y)
+    let departments = readDepartments(&y)
     y.reportUnknownKeys(kindName: "site.yml", japaneseName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     var config = SiteConfig(
@@ -294,9 +301,11 @@ public struct SiteConfig: Sendable, Hashable {
       vision: vision, navigation: navigation, domains: domains, lint: lint, checkSkip: checkSkip,
       initiativesPerField: initiativesPerField, pastEventsListed: pastEventsListed,
       siteOperator: siteOperator, contact: contact,
-      contactLocation: contact.map { _ in y.location(y.node("contact")?.mark) },
+      contactLocation: contact.map { _ in y.location(contactMark) },
       searchWords: searchWords, knownWords: knownWords)
     config.params = params
+    config.contactWays = contactWays
+    config.departments = departments
     return (config, y.diagnostics)
   }
 }

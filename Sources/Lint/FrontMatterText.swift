@@ -79,6 +79,10 @@ extension Linter {
     configuration: LintConfiguration = .default
   ) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    if configuration.setting(for: OfflineApplicationRule().id) != nil {
+      found += OfflineApplicationRule().check(
+        file: file, frontMatter: frontMatter, firstLine: firstLine)
+    }
     var lines: [Substring]?
     let titleSkips = Set(allRules.map(\.id)).subtracting([FrontMatterText.markupRule])
     for value in FrontMatterValues.values(

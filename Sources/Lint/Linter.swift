@@ -14,7 +14,7 @@ public enum Linter {
     DateWeekdayRule(), HalfwidthKanaRule(), KanjiNumberRule(), MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
     LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),
-    FrontMatterMarkupRule(),
+    FrontMatterMarkupRule(), OfflineApplicationRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

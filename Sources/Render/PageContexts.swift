@@ -53,6 +53,7 @@ extension ViewModels {
       ctx["status"] = .text(m.status?.label ?? "")
       ctx["status_id"] = .text(m.status?.rawValue ?? "")
       ctx["department"] = .text(m.department ?? "")
+      ctx["contact"] = departmentContact(m.department)
       if let s = m.started {
         ctx["started"] = .text(JapaneseDate.date(s))
         ctx["started_iso"] = .text(s.description)
@@ -95,6 +96,8 @@ extension ViewModels {
       ctx["phone"] = .text(m.phone ?? "")
       ctx["phone_url"] = .text(m.phoneURL ?? "")
       ctx["fax"] = .text(m.fax ?? "")
+      ctx["ask_operator"] = .bool(offersOperatorLine(m))
+      ctx["contact"] = Self.contactContext(site.config.contactWays, who: operatorName)
       ctx["access"] = .text(m.access ?? "")
       ctx["deadline"] = .text(m.deadline.map(JapaneseDate.dateTime) ?? "")
       ctx["registration_closed"] = .bool(m.registrationClosed(at: site.now))

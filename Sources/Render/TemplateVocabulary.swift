@@ -9,7 +9,7 @@ enum TemplateVocabulary {
     "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "feed_address",
     "updates_feed_address", "nav", "current",
     "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
-    "url", "assets",
+    "url", "assets", "contact", "who", "email", "email_url", "hours", "has_ways", "ask_operator",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
     "has_breadcrumbs", "params",
     // Content pages: the body and what is made from it.
@@ -57,7 +57,7 @@ enum TemplateVocabulary {
   /// `previous` page): printed as text (`{{page}}`) they print nothing; their keys are
   /// (`{{page.title}}`). Held to every page's context by the same test.
   static let records: Set<String> = [
-    "assets", "next", "page", "params", "previous", "redirect", "search", "site",
+    "assets", "contact", "next", "page", "params", "previous", "redirect", "search", "site",
   ]
 
   /// What a name under a dictionary of fixed keys holds, for dotted names (`page.title`).
@@ -84,6 +84,9 @@ enum TemplateVocabulary {
   /// and holds these to it, both ways.
   static let paths: [String: Shape] = {
     let card = Shape.keys(["title", "url", "summary", "kind_label"])
+    let contact = Shape.keys([
+      "who", "phone", "phone_url", "fax", "email", "email_url", "hours", "has_ways",
+    ])
     return [
       "site": .keys(
         Dictionary(
@@ -97,7 +100,7 @@ enum TemplateVocabulary {
           [
             "nav": .list(.keys(["title", "url", "current", "is_search"])),
             "footer_pages": .list(.keys(["title", "url"])),
-            "params": .open,
+            "params": .open, "contact": contact,
           ], uniquingKeysWith: { a, _ in a })),
       "page": .keys([
         "title", "url", "canonical", "description", "is_home", "is_search", "has_search_box",
@@ -115,6 +118,8 @@ enum TemplateVocabulary {
           uniquingKeysWith: { a, _ in a })),
       // The strategy pages before and after (cards; `""` at either end).
       "previous": card, "next": card,
+      // The ways to ask: the operator's (`site.contact`), an initiative's department's.
+      "contact": contact,
     ]
   }()
 

@@ -94,6 +94,8 @@ struct ViewModels {
           "nav": .items(nav), "language": .text(site.config.language),
           "operator": .text(site.config.siteOperator ?? ""), "contact_url": .text(contact ?? ""),
           "contact_address": .text(contactAddress ?? ""),
+          "contact": Self.contactContext(
+            site.config.contactWays, who: site.config.siteOperator ?? site.config.title),
           "locale": .text(Self.locale(of: site.config.language)),
           "noindex": .bool(site.config.isPreview),
           "footer_pages": .items(footerPages), "has_footer_pages": .bool(!footerPages.isEmpty),

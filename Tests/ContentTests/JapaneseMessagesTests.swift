@@ -331,7 +331,7 @@ func fixtureConfig() throws -> SiteConfig {
       file: "content/site.yml")
     #expect(
       diagnostics.first?.japanese?.hint
-        == "この項目を消してください。site.yml に書ける項目は、allow_raw_html, base_url, check, contact, description, domains, initiatives_per_field, known_words, language, lint, navigation, operator, params, past_events_listed, search_words, title, vision です。テーマで使うサイト独自の値は `params:` の下に書きます（テンプレートでは `site.params.notice`）"
+        == "この項目を消してください。site.yml に書ける項目は、allow_raw_html, base_url, check, contact, departments, description, domains, initiatives_per_field, known_words, language, lint, navigation, operator, params, past_events_listed, search_words, title, vision です。テーマで使うサイト独自の値は `params:` の下に書きます（テンプレートでは `site.params.notice`）"
     )
   }
 

@@ -144,6 +144,9 @@ import Testing
     Case(
       "lint.front-matter-markup", "so a link does not work",
       "short: '[案内](https://example.jp)を読む'\n", frontMatter: true),
+    Case(
+      "lint.offline-application", "residents without the internet cannot apply",
+      "registration: https://example.jp/apply\n", frontMatter: true),
   ]
 
   /// Everything the linter reports for a case's text, on a page of `content/strategy/` of a
