@@ -744,13 +744,14 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
     page = None
     for f in sorted((site_dir / "events").glob("*/index.html")):
         text = f.read_text(encoding="utf-8")
-        m = re.search(r'<article data-ends="([^"]+)" data-closes="([^"]+)"', text)
+        m = re.search(
+            r'<article data-starts="([^"]+)" data-ends="([^"]+)" data-closes="([^"]+)"', text)
         if m and 'data-when="open"><a class="button"' in text:
-            page, ends, closes = f, *(datetime.datetime.fromisoformat(x) for x in m.groups())
+            page, starts, ends, closes = f, *(datetime.datetime.fromisoformat(x) for x in m.groups())
             break
     if page is None:
         pytest.skip("no upcoming event with a deadline and a registration link")
-    assert closes < ends
+    assert closes < starts < ends
     url = server + "/" + page.relative_to(site_dir).parent.as_posix() + "/"
 
     def at(moment):
@@ -765,6 +766,7 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
                 "open": shown('dd > [data-when="open"]'),
                 "closed": shown('[data-when="closed"]'),
                 "ended": shown('[data-when="ended"]'),
+                "ongoing": shown('[data-when="ongoing"]'),
                 "actions": shown('ul.actions'),
             }
         finally:
@@ -773,11 +775,19 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
 
     minute = datetime.timedelta(minutes=1)
     assert at(closes - minute) == {
-        "button": [True], "open": [True], "closed": [False], "ended": [False], "actions": [True]}
+        "button": [True], "open": [True], "closed": [False], "ended": [False], "ongoing": [False],
+        "actions": [True]}
     assert at(closes + minute) == {
-        "button": [False], "open": [False], "closed": [True], "ended": [False], "actions": [True]}
+        "button": [False], "open": [False], "closed": [True], "ended": [False], "ongoing": [False],
+        "actions": [True]}
+    # Under way: a page built before it says 開催中.
+    assert at(starts + minute) == {
+        "button": [False], "open": [False], "closed": [True], "ended": [False], "ongoing": [True],
+        "actions": [True]}
+    assert driver.find_element(By.CSS_SELECTOR, '[data-when="ongoing"]').text == "いま開催中です。"
     assert at(ends + minute) == {
-        "button": [False], "open": [False], "closed": [True], "ended": [True], "actions": [False]}
+        "button": [False], "open": [False], "closed": [True], "ended": [True], "ongoing": [False],
+        "actions": [False]}
     notice = driver.find_element(By.CSS_SELECTOR, '[data-when="ended"]')
     assert notice.text == "このイベントは終わりました。"
 
@@ -793,14 +803,16 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
             card = driver.find_element(
                 By.XPATH, f'//li[@data-ends][.//a[@href="{path}"]]')
             shown = lambda css: [e.is_displayed() for e in card.find_elements(By.CSS_SELECTOR, css)]
-            return shown('[data-when="open"]'), shown('[data-when="closed"]'), shown('[data-when="ended"]')
+            return (shown('[data-when="open"]'), shown('[data-when="closed"]'),
+                    shown('[data-when="ended"]'), shown('[data-when="ongoing"]'))
         finally:
             driver.execute_cdp_cmd(
                 "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
-    assert card_at(closes - minute) == ([True], [False], [False])
-    assert card_at(closes + minute) == ([False], [True], [False])
-    assert card_at(ends + minute) == ([False], [True], [True])
+    assert card_at(closes - minute) == ([True], [False], [False], [False])
+    assert card_at(closes + minute) == ([False], [True], [False], [False])
+    assert card_at(starts + minute) == ([False], [True], [False], [True])
+    assert card_at(ends + minute) == ([False], [True], [True], [False])
 
 
 def test_a_phone_sees_upcoming_events_in_the_first_screens(driver, site_dir, server):

@@ -73,6 +73,8 @@ struct SearchDocuments: Sendable {
       date = day.description
       // The venue the page names (千葉県文化会館), which residents search for.
       if let p = m.place { keywords.append(p) }
+      // The opening hours of an exhibition (9時から17時まで), found as its page shows them.
+      if let h = m.hours { keywords.append(h) }
       // The day as residents type it, 12月5日 (and the last day of an event over several):
       // December's events then rank above a page that mentions 2021年12月 in passing, and are
       // found by the day even when the body writes it another way. Without the year: with it,

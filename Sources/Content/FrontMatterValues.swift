@@ -31,7 +31,7 @@ public enum FrontMatterValues {
   /// term in the page's h1 and title, an event's place, fee, audience and accessibility
   /// items): only the Markdown written in them is checked.
   public static let nameKeys: Set<String> = [
-    "title", "term", "place", "fee", "audience", "accessibility",
+    "title", "term", "place", "fee", "audience", "accessibility", "hours",
   ]
 
   /// Keys whose value is a list of texts, each item read as a value of its own.

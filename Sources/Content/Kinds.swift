@@ -180,6 +180,9 @@ public struct EventMeta: Sendable, Hashable {
   public var application: String? = nil
   /// How to get to the place: 「JR千葉駅から歩いて10分」.
   public var access: String? = nil
+  /// The opening hours of an event over whole days, as written: 「9時から17時まで（最後の日は15時
+  /// まで）」; shown with its days, where an exhibition's visitors look for them.
+  public var hours: String? = nil
 
   /// Whether the event takes whole days (`start: 2026-12-20`): no times are shown, and `end`,
   /// when given, is its last day, inclusive.
@@ -194,6 +197,12 @@ public struct EventMeta: Sendable, Hashable {
   public var endsAt: DateTime {
     guard isAllDay else { return end ?? start }
     return lastDay.adding(days: 1).midnightInJapan.timed
+  }
+
+  /// When it begins: its start, or for an all-day event the midnight in Japan that begins its
+  /// first day, as `portal.js` compares it with the reader's clock to say 開催中.
+  public var startsAt: DateTime {
+    isAllDay ? firstDay.midnightInJapan.timed : start
   }
 
   /// The first instant at which it is past: an all-day event is "today" until its last day is

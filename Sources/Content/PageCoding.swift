@@ -133,6 +133,7 @@ extension Page {
       w.optional(m.fax)
       w.optional(m.application)
       w.optional(m.access)
+      w.optional(m.hours)
     case .glossary(let m):
       w.int(4)
       w.string(m.term)
@@ -209,7 +210,7 @@ extension Page {
           registration: registration, deadline: deadline, capacity: hasCapacity ? capacity : nil,
           fee: try r.optional(), audience: try r.optional(), accessibility: try r.strings(),
           initiatives: try r.references(), phone: try r.optional(), fax: try r.optional(),
-          application: try r.optional(), access: try r.optional()))
+          application: try r.optional(), access: try r.optional(), hours: try r.optional()))
     case 4:
       meta = .glossary(
         GlossaryMeta(

@@ -287,13 +287,14 @@ enum PageParser {
       let fax = PhoneNumbers.number(&y, "fax")
       let application = y.string("application")
       let access = y.string("access")
+      let hours = y.string("hours")
       if let title, let summary, let start {
         meta = .event(
           EventMeta(
             title: title, summary: summary, start: start, end: end, place: place, online: online,
             registration: registration, deadline: deadline, capacity: capacity, fee: fee,
             audience: audience, accessibility: accessibility, initiatives: initiatives,
-            phone: phone, fax: fax, application: application, access: access))
+            phone: phone, fax: fax, application: application, access: access, hours: hours))
       } else {
         meta = nil
       }

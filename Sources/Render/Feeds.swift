@@ -132,7 +132,8 @@ enum Feeds {
   /// looks at on the day, perhaps without the page.
   static func description(_ m: EventMeta) -> String {
     ([m.summary]
-      + [("行き方", m.access), ("電話", m.phone), ("ファクス", m.fax)].compactMap { label, value in
+      + [("時間", m.hours), ("行き方", m.access), ("電話", m.phone), ("ファクス", m.fax)].compactMap {
+        label, value in
         value.map { "\(label)：\($0)" }
       }).joined(separator: "\n")
   }

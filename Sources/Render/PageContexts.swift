@@ -86,6 +86,9 @@ extension ViewModels {
       // When it ends and when registration closes, for a page read after them before the
       // site is built again: portal.js then says so on the reader's clock.
       ctx["ends_iso"] = .text(m.endsAt.description)
+      // When it begins, for portal.js to say 開催中 during it on the reader's clock.
+      ctx["starts_iso"] = .text(m.startsAt.description)
+      ctx["hours"] = .text(m.hours ?? "")
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))
       ctx["place"] = .text(m.place ?? "")

@@ -168,7 +168,7 @@ struct ViewModels {
     let page = site.pages[i].page
     // Room for every key a card can have: growing the table twice per card showed in lists of
     // thousands.
-    var m = TemplateContext(minimumCapacity: 8)
+    var m = TemplateContext(minimumCapacity: 11)
     m["title"] = .text(page.title)
     m["url"] = .text(site.pages[i].url)
     m["summary"] = .text(page.summary ?? "")
@@ -189,6 +189,8 @@ struct ViewModels {
       m["registration_note"] = .text(registrationNote(meta))
       // As on the event's page, for portal.js on a list read after them.
       m["ends_iso"] = .text(meta.endsAt.description)
+      m["starts_iso"] = .text(meta.startsAt.description)
+      m["hours"] = .text(meta.hours ?? "")
       m["closes_iso"] = .text(meta.registrationCloses?.description ?? "")
     case .glossary(let meta):
       // A reading helps with kanji, and with Latin letters (SNS sits under え in 五十音 order,

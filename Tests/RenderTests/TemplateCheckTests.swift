@@ -136,7 +136,7 @@ import Testing
     let uses = diagnostics.filter { $0.code == "theme.unknown-template" }
     #expect(
       uses.map { "\($0.location.file):\($0.location.line):\($0.location.column)" } == [
-        "theme/templates/about.mustache:7:3", "theme/templates/initiative.mustache:13:3",
+        "theme/templates/about.mustache:7:3", "theme/templates/initiative.mustache:14:3",
         "theme/templates/strategy.mustache:7:3",
       ])
     #expect(uses.allSatisfy { $0.hint == "add templates/toc.mustache" })
@@ -198,7 +198,7 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unescaped") == [
         "theme/templates/event.mustache:6:23: warning: `{{{page.title}}}` prints `page.title` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{page.title}}`; only `body` and `json_ld` hold HTML to print as it is",
-        "theme/templates/event.mustache:9:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`; only `body` and `json_ld` hold HTML to print as it is",
+        "theme/templates/event.mustache:10:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`; only `body` and `json_ld` hold HTML to print as it is",
       ])
   }
 

@@ -108,6 +108,9 @@
     for (var e = 0; e < events.length; e++) {
       var event = events[e];
       var ended = now >= Date.parse(event.getAttribute("data-ends"));
+      // Under way on the reader's clock (data-starts: its start, or the midnight in Japan
+      // that begins an all-day event's first day): a page built before it says 開催中.
+      var ongoing = !ended && now >= Date.parse(event.getAttribute("data-starts") || "");
       var closed = ended || now >= Date.parse(event.getAttribute("data-closes") || "");
       var show = function (when, on) {
         var parts = event.querySelectorAll('[data-when="' + when + '"]');
@@ -117,6 +120,7 @@
         show("open", false);
         show("closed", true);
       }
+      if (ongoing) show("ongoing", true);
       if (ended) {
         show("before-end", false);
         show("ended", true);
