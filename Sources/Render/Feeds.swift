@@ -128,14 +128,17 @@ enum Feeds {
     zeroPadded(d.year, 4) + zeroPadded(d.month, 2) + zeroPadded(d.day, 2)
   }
 
-  /// The summary, then how to get there and whom to call: a calendar entry is what a resident
-  /// looks at on the day, perhaps without the page.
+  /// The summary, its hours and how to get there, then how to apply (by when, how, the
+  /// form's address) and whom to call: a calendar entry is what a resident looks at on the
+  /// day, and before the deadline, perhaps without the page.
   static func description(_ m: EventMeta) -> String {
-    ([m.summary]
-      + [("時間", m.hours), ("行き方", m.access), ("電話", m.phone), ("ファクス", m.fax)].compactMap {
-        label, value in
-        value.map { "\(label)：\($0)" }
-      }).joined(separator: "\n")
+    let lines: [(String, String?)] = [
+      ("時間", m.hours), ("行き方", m.access),
+      ("申し込みの締め切り", m.deadline.map(JapaneseDate.dateTime)), ("申し込みのしかた", m.application),
+      ("申し込みのページ", m.registration), ("電話", m.phone), ("ファクス", m.fax),
+    ]
+    return ([m.summary] + lines.compactMap { label, value in value.map { "\(label)：\($0)" } })
+      .joined(separator: "\n")
   }
 
   static func calendar(name: String, events: String) -> Data {

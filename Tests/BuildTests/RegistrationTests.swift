@@ -103,6 +103,9 @@ import Testing
     #expect(page.contains("<dt>ファクス</dt><dd><span class=\"tel\">043-000-0001</span></dd>"))
     #expect(try read("events/index.html").contains("申し込み：必要です"))
     let calendar = try read("events/seminar/event.ics").replacingOccurrences(of: "\r\n ", with: "")
-    #expect(calendar.contains("\\n行き方：JR千葉駅から歩いて10分\\n電話：043-000-0000\\nファクス：043-000-0001\r\n"))
+    #expect(
+      calendar.contains(
+        "\\n行き方：JR千葉駅から歩いて10分\\n申し込みのしかた：電話かファクスで申し込んでください。\\n電話：043-000-0000\\nファクス：043-000-0001\r\n"
+      ))
   }
 }
