@@ -216,9 +216,9 @@ struct ViewModels {
 
   func eventMode(_ m: EventMeta) -> String {
     switch (m.place != nil, m.online != nil) {
-    case (true, true): "会場とオンライン"
-    case (false, true): "オンライン"
-    case (true, false): "会場"
+    case (true, true): "会場かオンラインで参加"
+    case (false, true): "オンラインで参加"
+    case (true, false): "会場で参加"
     // Neither given (the parser warns): not 「会場」 without saying which.
     case (false, false): "場所は未定"
     }
