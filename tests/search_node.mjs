@@ -4,7 +4,8 @@
 //   node tests/search_node.mjs SITE_DIR < queries.json > answers.json
 //
 // queries.json: [{"q": "防災", "limit": 10, "kinds": ["event"]}, …]; each answer has what
-// `portal search --json` prints: results, count, exact, suggestions, and the index files read. Every query
+// `portal search --json` prints: results, count, exact, suggestions, the query searched instead
+// (searchedAs, `searched_as`), and the index files read. Every query
 // starts with an empty cache, as a first search in a new browser tab does.
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
@@ -26,11 +27,21 @@ const answers = [];
 for (const { q, limit = 10, kinds = null } of queries) {
   const engine = await new Engine(load).init();
   const wanted = kinds && kinds.length ? new Set(kinds) : null;
-  const r = await engine.run(q, { kinds: wanted, limit });
-  // As the search page: もしかして only when nothing was found, each offer searched with the
+  let r = await engine.run(q, { kinds: wanted, limit });
+  // As the search page: when nothing was found, the query's words split apart are searched
+  // instead (its files are read too), or もしかして is offered, each offer searched with the
   // same kinds (words.json and what the offers read are not counted among the files a query
   // reads, as `portal search` does not count them).
-  const suggestions = r.candidates ? [] : await offers.suggest(engine, q, wanted);
-  answers.push({ query: q, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
+  let suggestions = [], searchedAs = null;
+  if (!r.candidates) {
+    const answer = await offers.respond(engine, q, wanted);
+    suggestions = answer.suggestions;
+    if (answer.searchedAs) {
+      const shown = await engine.run(answer.searchedAs, { kinds: wanted, limit });
+      r = { ...shown, files: [...new Set([...r.files, ...shown.files])] };
+      searchedAs = answer.searchedAs;
+    }
+  }
+  answers.push({ query: q, searchedAs, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

@@ -101,7 +101,20 @@ def expected_status(answer, query):
     if not answer["results"]:
         return f"「{query}」に一致するページは見つかりませんでした"
     count = f"{'' if answer['exact'] else '約'}{answer['count']:,}件"
+    if answer.get("searched_as"):
+        return f"「{query}」に一致するページはありません。「{answer['searched_as']}」で探しました：{count}"
     return f"「{query}」の検索結果：{count}"
+
+
+PAST = "（終わりました）"
+
+
+def is_over(result, now=None):
+    """Whether a result is an event over by `now` (the browser's clock: this computer's)."""
+    import datetime
+
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    return bool(result.get("ends")) and datetime.datetime.fromisoformat(result["ends"]) <= now
 
 
 def assert_same(page, answer, query, why=""):
@@ -112,11 +125,16 @@ def assert_same(page, answer, query, why=""):
     for item, r in zip(page["items"], answer["results"]):
         assert item["title"] == r["title"]
         assert item["meta"].startswith(r["kind_label"])
+        meta = item["meta"]
+        # An event over by the browser's clock says so after its day.
+        if meta.endswith(PAST):
+            assert is_over(r), meta
+            meta = meta.removesuffix(PAST)
         if r.get("date"):
             # The day as the site writes it, with its weekday (2027年2月13日（土）).
             y, m, d = (int(x) for x in r["date"].split("-"))
             weekday = "月火水木金土日"[__import__("datetime").date(y, m, d).weekday()]
-            assert item["meta"].endswith(f"{y}年{m}月{d}日（{weekday}）"), item["meta"]
+            assert meta.endswith(f"{y}年{m}月{d}日（{weekday}）"), item["meta"]
         # The same snippet and the same highlighted stretches (the page builds text nodes and
         # <mark>s; the command escapes quotes too).
         assert html.unescape(item["snippet"]) == html.unescape(r["snippet_html"]), label
@@ -213,14 +231,14 @@ def test_a_typo_is_offered_the_site_word(search_page, site_dir):
     # A word of two characters that finds nothing is offered nothing.
     page = type_query(search_page, "ぼう")
     assert "もしかして" not in page["status"]
-    # Candidates that all fail the check of the whole term: nothing found, so the names a
-    # typo away are offered, as `portal search` does (the page asked only before checking).
+    # Candidates that all fail the check of the whole term: nothing found, so the query is
+    # answered once checked, as `portal search` does (the page asked only before checking):
+    # here by its words split apart (DX and the reading of 推進).
     query = "DXすいしん"
     expected = cli(site_dir, query)
     page = type_query(search_page, query)
-    assert expected["count"] == 0 and expected["suggestions"], expected
-    if expected["suggestions"]:
-        assert "もしかして：" + "、".join(expected["suggestions"]) + "。" in page["status"], page["status"]
+    assert expected["searched_as"] == "DX すいしん" and expected["results"], expected
+    assert_same(page, expected, query)
     # The advice to try kanji is for a search typed in kana.
     assert "漢字でも試してください" not in page["status"]
     page = type_query(search_page, "ぼうさいぶろぐ")
@@ -275,6 +293,99 @@ def test_a_reading_converted_in_part_is_offered_in_kanji(search_page, site_dir):
     assert "もしかして" not in page["status"]  # it found something: nothing more to offer
 
 
+# (query, its words split apart): typed as residents say them, found nothing as one stretch.
+SPLIT = [
+    ("スマートフォン教室", "スマートフォン 教室"),
+    ("千葉県DXパネル展", "千葉県 DX パネル 展"),
+    ("パネル展 いつ", "パネル展"),
+    ("近くのスマホ教室", "スマホ 教室"),
+    ("スマホ教室に申し込みたい", "スマホ 教室 申し込み"),
+]
+
+
+def test_a_query_without_spaces_is_searched_split(search_page, site_dir):
+    """A query typed as a resident says it finds nothing as one stretch of text: the page
+    searches its words split apart (particles and question words left out) at once, shows
+    those results and says so, as `portal search` answers; 「もっと見る」 goes on with them."""
+    for query, split in SPLIT:
+        answer = cli(site_dir, query)
+        assert answer["searched_as"] == split and answer["results"], answer
+        assert answer["results"] == cli(site_dir, split)["results"]
+        page = type_query(search_page, query)
+        assert_same(page, answer, query)
+        assert f"「{split}」で探しました" in page["status"], page["status"]
+        assert "もしかして" not in page["status"]
+        # The address keeps what was typed.
+        from urllib.parse import parse_qs, urlparse
+
+        assert parse_qs(urlparse(page["url"]).query)["q"] == [query]
+    # With a kind asked for: the split query is searched with it.
+    answer = cli(site_dir, "スマートフォン教室", kinds=["initiative"])
+    from selenium.webdriver.common.by import By
+
+    box = search_page.find_element(By.CSS_SELECTOR, 'input[name="kind"][value="initiative"]')
+    box.click()
+    try:
+        page = type_query(search_page, "スマートフォン教室")
+        assert_same(page, answer, "スマートフォン教室")
+        assert all(i["meta"].startswith("取組") for i in page["items"]) and page["items"]
+    finally:
+        box.click()
+
+
+def test_a_word_that_finds_nothing_is_offered_left_out(search_page, site_dir):
+    """Words that find nothing together, one of which finds nothing at all: the others are
+    offered first (パネル展 会場案内 → パネル展), and the link finds them."""
+    query = "パネル展 会場案内"
+    answer = cli(site_dir, query)
+    assert answer["count"] == 0 and answer["suggestions"][:1] == ["パネル展"], answer
+    page = type_query(search_page, query)
+    assert "もしかして：" + "、".join(answer["suggestions"]) + "。" in page["status"], page["status"]
+    links = offered_links(search_page)
+    assert [a.text for a in links] == answer["suggestions"]
+    links[0].click()
+    page = wait_for_results(search_page, "パネル展")
+    assert_same(page, cli(site_dir, "パネル展"), "パネル展")
+
+
+def test_a_past_event_says_it_is_over(driver, server, site_dir):
+    """A result for an event whose end has gone by on the reader's clock says 「（終わりました）」
+    after its day; an all-day event is current until its last day is over in Japan. The
+    reader's clock is fixed through the DevTools protocol, as for the event pages."""
+    import datetime
+
+    answer = cli(site_dir, "イベント", limit=0, kinds=["event"])
+    events = {r["url"]: r for r in answer["results"]}
+    past = "/events/open-data-workshop-2026/"
+    all_day = "/events/dx-panel-exhibition-2027/"
+    assert events[past]["ends"].startswith("2026-09-26T") and events[all_day]["ends"] == "2027-02-01T00:00:00+09:00"
+    japan = datetime.timezone(datetime.timedelta(hours=9))
+
+    def metas_at(moment):
+        ms = int(moment.timestamp() * 1000)
+        script = driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": f"Date.now = () => {ms};"})
+        try:
+            load(driver, server + "/search/?kind=event&q=" + "イベント")
+            page = wait_for_results(driver, "イベント")
+            assert len(page["items"]) == min(10, len(answer["results"]))
+            for item in page["items"]:
+                wanted = is_over(events[item["url"]], moment)
+                assert item["meta"].endswith(PAST) == wanted, (moment, item)
+            return {i["url"]: i["meta"] for i in page["items"]}
+        finally:
+            driver.execute_cdp_cmd(
+                "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+    now = datetime.datetime(2026, 11, 25, 9, tzinfo=japan)
+    metas = metas_at(now)
+    assert metas[past] == "イベント　2026年9月26日（土）（終わりました）", metas[past]
+    assert metas[all_day] == "イベント　2027年1月26日（火）", metas[all_day]
+    # The last day of an all-day event counts whole.
+    assert not metas_at(datetime.datetime(2027, 1, 31, 23, 59, tzinfo=japan))[all_day].endswith(PAST)
+    assert metas_at(datetime.datetime(2027, 2, 1, 0, 1, tzinfo=japan))[all_day].endswith(PAST)
+
+
 def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
     """An address typed from paper with a typo, or in other capitals, gets the page it meant;
     an address near nothing gets no offer (the section stays hidden)."""
@@ -305,6 +416,14 @@ def test_the_404_page_offers_the_nearest_pages(driver, server, site_dir):
         assert first.get_attribute("pathname") == wanted, asked
         assert first.text == driver.find_element(
             By.CSS_SELECTOR, f'.not-found a[data-nf-candidate][href="{wanted}"]').text
+    # An address cut short, or remembered in part: the pages that continue it or hold it.
+    for asked in ("/events/senior-smartphone/", "/events/smartphone-class/", "/events/senior-smartphone-class-2026/"):
+        load(driver, server + asked)
+        box = driver.find_element(By.ID, "nf-suggest")
+        WebDriverWait(driver, 20).until(lambda d: box.is_displayed())
+        links = box.find_elements(By.CSS_SELECTOR, "li a")
+        assert links[0].get_attribute("pathname") == "/events/senior-smartphone-class/", asked
+        assert links[0].text == "はじめてのスマホ教室（例）"
     load(driver, server + "/no-such-page/")
     driver.execute_script("return new Promise(r => setTimeout(r, 500))")
     assert not driver.find_element(By.ID, "nf-suggest").is_displayed()

@@ -141,8 +141,11 @@ def test_normalisation(built, query, expected):
 
 
 def test_adjacency_not_just_grams(built):
-    # ドローン and 映像 both occur on the hazard-map page, but never as ドローン映像.
-    assert urls(search_json(built, "ドローン映像", "--limit", "0")) == []
+    # ドローン and 映像 both occur on the hazard-map page, but never as ドローン映像: the page is
+    # found only by the words split apart, searched once the query as typed found nothing.
+    split = search_json(built, "ドローン映像", "--limit", "0")
+    assert split["searched_as"] == "ドローン 映像" and urls(split) == ["/initiatives/hazard-map/"]
+    assert "searched_as" not in search_json(built, "ドローン 映像")
     assert urls(search_json(built, "ドローンの映像", "--limit", "0")) == ["/initiatives/hazard-map/"]
 
 
@@ -187,6 +190,17 @@ def test_no_match_is_not_an_error(built):
     assert r.returncode == 0
     assert "一致するページはありません" in r.stdout
     assert search_json(built, "存在しないことば")["results"] == []
+
+
+def test_a_query_without_spaces_is_answered_split(built):
+    """A query typed without spaces that finds nothing is searched with its words split apart,
+    and the text says so, as the search page does; --json has `searched_as`."""
+    r = portal("search", "ドローンの映像を見たい", cwd=built)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("「ドローンの映像を見たい」に一致するページはありません。「ドローン 映像 見」で探しました：1件"), r.stdout
+    assert "/initiatives/hazard-map/" in r.stdout
+    answer = search_json(built, "ドローンの映像を見たい")
+    assert answer["searched_as"] == "ドローン 映像 見" and answer["suggestions"] == []
 
 
 def test_names_inside_a_query_are_offered(built):

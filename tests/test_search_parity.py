@@ -5,8 +5,9 @@ verified long queries), fixed hard cases (half-width kana, combining voiced mark
 Latin and digits, accents, non-BMP characters, punctuation only, several words), kind filters,
 and limits 3, 10 and 0 (every match).
 
-Results (URL, title, kind, date, snippet, highlights, score), the count, `exact` and the set of
-index files read must all be equal. Needs node (Debian package `nodejs`).
+Results (URL, title, kind, date, end, snippet, highlights, score), the count, `exact`, もしかして,
+the query searched instead (its words split apart) and the set of index files read must all be
+equal. Needs node (Debian package `nodejs`).
 """
 import json
 import os
@@ -43,6 +44,13 @@ TYPOS = ["ぼうさ", "こそだって", "きょいく", "まいなんばかあ�
 FALLBACKS = ["マイナンバーカードの申請方法を知りたい", "防災 ドローン教室", "こそだて支援", "ぼうさい体験",
              "コソダテ支援のおしらせ", "DXすいしん", "ai教室", "mail相談", "危機管理の訓練について",
              "けんみんのくらしをよくしたい", "ｺｿﾀﾞﾃ しえん ぶろぐ"]
+
+# Queries typed as residents say them, with no spaces (QuerySplit in Swift, splitTerms in
+# search-offers.js): found by their words split apart (searched_as), or offered the words that
+# find something. Searched with no kind and with kinds.
+SPLITS = ["スマートフォン教室", "千葉県DXパネル展", "パネル展 いつ", "近くのスマホ教室", "スマホ教室に申し込みたい",
+          "パネル展 会場案内", "12月のイベント", "ｽﾏｰﾄﾌｫﾝ教室", "子どもの学校", "パネル展はいつですか",
+          "5Gの活用", "霞ヶ関の手続き", "スマホ教室のドローン"]
 
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.
@@ -87,6 +95,8 @@ def make_queries(site, count=240, seed=4):
     return ([{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
             + [{"q": q, "limit": 10, "kinds": k} for q in FALLBACKS
                for k in (None, ["glossary"], ["initiative", "event"])]
+            + [{"q": q, "limit": limit, "kinds": k} for q in SPLITS
+               for limit, k in ((10, None), (3, ["initiative"]), (0, ["event"]))]
             + [{"q": q, "limit": limit, "kinds": k} for q in FIELD_QUERIES
                for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
             + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
@@ -107,6 +117,7 @@ def swift_answer(site, q):
         "count": a["count"], "exact": a["exact"], "more": a["more"],
         "results": [{k: v for k, v in x.items() if k not in ("kind_label", "snippet_html")} for x in a["results"]],
         "suggestions": a["suggestions"],
+        "searched_as": a.get("searched_as"),
         "files": sorted(f["path"].removeprefix("search/") for f in a["files"]),
     }
 
@@ -125,6 +136,7 @@ def test_search_js_matches_portal_search(site_dir):
     offered = set()
     fields_found = set()
     about_found = set()
+    split_found = set()
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -140,12 +152,15 @@ def test_search_js_matches_portal_search(site_dir):
             elif about:
                 about_found.add(q["q"])
         js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
-              "suggestions": js["suggestions"], "files": sorted(js["files"])}
-        suggested += bool(swift["suggestions"])
-        if q["q"] in FALLBACKS and q["kinds"] is None and swift["suggestions"]:
+              "suggestions": js["suggestions"], "searched_as": js["searchedAs"], "files": sorted(js["files"])}
+        suggested += bool(swift["suggestions"] or swift["searched_as"])
+        # A fallback is offered the names inside it, or found by its words split apart (DXすいしん).
+        if q["q"] in FALLBACKS and q["kinds"] is None and (swift["suggestions"] or swift["searched_as"]):
             offered.add(q["q"])
+        if q["q"] in SPLITS and q["kinds"] is None and swift["searched_as"] and swift["results"]:
+            split_found.add(q["q"])
         matched += bool(swift["results"])
-        for key in ("results", "count", "exact", "more", "suggestions", "files"):
+        for key in ("results", "count", "exact", "more", "suggestions", "searched_as", "files"):
             if swift[key] != js[key]:
                 differences.append(f"{q}: {key} differs\n  portal search: {json.dumps(swift[key], ensure_ascii=False)[:600]}"
                                    f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
@@ -154,6 +169,8 @@ def test_search_js_matches_portal_search(site_dir):
     assert suggested >= len(TYPOS) // 2, "typos of the site's names get もしかして"
     assert len(offered) >= len(FALLBACKS) // 2, f"names inside queries are offered: {sorted(offered)}"
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
+    assert {"スマートフォン教室", "千葉県DXパネル展", "パネル展 いつ", "近くのスマホ教室",
+            "スマホ教室に申し込みたい"} <= split_found, f"found split: {sorted(split_found)}"
     if (site_dir / "about").is_dir():
         assert about_found == set(ABOUT_QUERIES), "the pages about the site are found as このサイトについて"
 

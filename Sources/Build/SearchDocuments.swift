@@ -55,6 +55,7 @@ struct SearchDocuments: Sendable {
   {
     let kind: SearchKind
     var date: String?
+    var ends: String?
     var keywords = page.tags
     var title = page.title
     switch page.meta {
@@ -71,6 +72,8 @@ struct SearchDocuments: Sendable {
       kind = .event
       let day = m.firstDay
       date = day.description
+      // When it is over, as its page's data-ends (portal.js): the search page says so.
+      ends = m.endsAt.description
       // The venue the page names (千葉県文化会館), which residents search for.
       if let p = m.place { keywords.append(p) }
       // The opening hours of an exhibition (9時から17時まで), found as its page shows them.
@@ -101,7 +104,7 @@ struct SearchDocuments: Sendable {
     }
     return SearchDocument(
       url: url, title: title, kind: kind, summary: page.summary ?? "", bodyText: body, date: date,
-      keywords: keywords)
+      ends: ends, keywords: keywords)
   }
 
   /// 12月5日.

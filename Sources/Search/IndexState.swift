@@ -42,6 +42,8 @@ public struct SearchIndexState: Sendable, Equatable {
     h.add(doc.title)
     h.add(doc.kind.rawValue)
     h.add(doc.date ?? "\u{0}")
+    // Only events have an end: other documents hash as before.
+    if let e = doc.ends { h.add("e" + e) }
     h.add(doc.summary)
     h.add(String(doc.keywords.count))
     for k in doc.keywords { h.add(k) }

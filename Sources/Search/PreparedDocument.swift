@@ -172,6 +172,10 @@ struct Prepared: Sendable {
       w.raw(",\"d\":")
       w.string(d)
     }
+    if let e = doc.ends {
+      w.raw(",\"e\":")
+      w.string(e)
+    }
     w.raw(",\"s\":")
     w.string(doc.summary)
     w.raw(",\"w\":")

@@ -311,9 +311,11 @@ struct QuerySession {
       }
     }
     let (snippet, highlights) = Snippet.make(text!.0, text!.1, plans: plans)
-    return SearchResult(
+    var result = SearchResult(
       url: h.url, title: h.title, kind: h.kind, date: h.date, snippet: snippet,
       highlights: highlights, score: v.score)
+    result.ends = h.ends
+    return result
   }
 }
 

@@ -39,6 +39,10 @@ public struct SearchDocument: Sendable {
   public var bodyText: StoredText
   /// `YYYY-MM-DD`: an event's start, an initiative's start; newer first among equal scores.
   public var date: String?
+  /// An event's end as an instant with its offset (`2026-09-26T17:00:00+09:00`; an all-day
+  /// event's the midnight after its last day), so the search page can say that a result is
+  /// over by the reader's clock, as the event's own page does.
+  public var ends: String?
   /// Extra words that find the page: tags, and for glossary entries the reading, aliases and
   /// English name. A glossary entry's title and keywords also form an alias group: a query equal
   /// to one of them finds pages containing any of them.
@@ -46,16 +50,16 @@ public struct SearchDocument: Sendable {
 
   public init(
     url: String, title: String, kind: SearchKind, summary: String, body: String, date: String?,
-    keywords: [String]
+    ends: String? = nil, keywords: [String]
   ) {
     self.init(
       url: url, title: title, kind: kind, summary: summary, bodyText: StoredText(body), date: date,
-      keywords: keywords)
+      ends: ends, keywords: keywords)
   }
 
   public init(
     url: String, title: String, kind: SearchKind, summary: String, bodyText: StoredText,
-    date: String?, keywords: [String]
+    date: String?, ends: String? = nil, keywords: [String]
   ) {
     self.url = url
     self.title = title
@@ -63,6 +67,7 @@ public struct SearchDocument: Sendable {
     self.summary = summary
     self.bodyText = bodyText
     self.date = date
+    self.ends = ends
     self.keywords = keywords
   }
 }
@@ -73,6 +78,9 @@ public struct SearchResult: Sendable, Codable, Equatable {
   public var title: String
   public var kind: SearchKind
   public var date: String?
+  /// An event's end (`SearchDocument.ends`): the search page adds 「（終わりました）」 once it
+  /// has gone by.
+  public var ends: String?
   /// Plain text around the first match, with `…` where it was cut.
   public var snippet: String
   /// Matched stretches of `snippet` as `[start, end)` offsets in Unicode scalars (code points),

@@ -119,6 +119,7 @@ struct Head: Sendable {
   var title: String
   var kind: SearchKind
   var date: String?
+  var ends: String?
   var summary: String
   var keywords: String
   var chunks: Int
@@ -170,7 +171,8 @@ final class IndexStore: @unchecked Sendable {
       let kind = (o["k"] as? String).flatMap(SearchKind.init(rawValue:))
     else { return nil }
     return Head(
-      url: url, title: title, kind: kind, date: o["d"] as? String, summary: o["s"] as? String ?? "",
+      url: url, title: title, kind: kind, date: o["d"] as? String, ends: o["e"] as? String,
+      summary: o["s"] as? String ?? "",
       keywords: o["w"] as? String ?? "", chunks: o["n"] as? Int ?? 0)
   }
 

@@ -142,10 +142,7 @@ extension SearchEngine {
   /// kinds, and shown only if its first page holds a result: an offer that finds nothing again
   /// is worse than none. Empty when the index has no `words.json` (built by an older Portal).
   public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
-    guard let data = store.data(Suggestions.file),
-      let groups = try? JSONSerialization.jsonObject(with: data) as? [[String]]
-    else { return [] }
-    let vocabulary = SuggestionVocabulary(groups)
+    guard let vocabulary = vocabulary() else { return [] }
     let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds)
     if !typos.isEmpty { return typos }
     return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds)
@@ -157,6 +154,14 @@ extension SearchEngine {
     for query: String, kinds: Set<SearchKind>? = nil, after response: SearchResponse
   ) -> [String] {
     response.candidates == 0 ? suggestions(for: query, kinds: kinds) : []
+  }
+
+  /// The groups of `words.json`, nil when the index has none (built by an older Portal).
+  func vocabulary() -> SuggestionVocabulary? {
+    guard let data = store.data(Suggestions.file),
+      let groups = try? JSONSerialization.jsonObject(with: data) as? [[String]]
+    else { return nil }
+    return SuggestionVocabulary(groups)
   }
 
   /// The first `Suggestions.limit` of `offers` that find something, checking at most

@@ -138,22 +138,26 @@ struct SearchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let kinds = try kinds()
-    let response = engine.run(query, kinds: kinds, limit: limit)
-    // As the search page: only when nothing was found, and then `words.json` is read too (and
-    // each offer is searched with the same kinds, to offer only what finds something).
-    let suggestions = engine.suggestions(for: query, kinds: kinds, after: response)
+    // As the search page: when nothing was found, the query's words split apart are searched
+    // instead, or the offers are made (`words.json` is read too, and each offer is searched
+    // with the same kinds, to offer only what finds something).
+    let answer = engine.answer(query, kinds: kinds, limit: limit)
+    let (response, suggestions) = (answer.response, answer.suggestions)
     let files = ["meta.json"] + response.files
     let sizes = files.map { Self.size(of: directory.appendingPathComponent($0)) }
     if json {
       print(
         Self.json(
-          query: query, response: response, suggestions: suggestions, files: files, sizes: sizes))
+          query: query, response: response, suggestions: suggestions, files: files, sizes: sizes,
+          searchedAs: answer.searchedAs))
     } else {
       // Titles and snippets are the pages' text: a control character in it (an escape
       // sequence pasted into a body) is shown, not sent to the terminal.
       print(
         Diagnostic.visible(
-          Self.text(query: query, response: response, limit: limit, suggestions: suggestions)))
+          Self.text(
+            query: query, response: response, limit: limit, suggestions: suggestions,
+            searchedAs: answer.searchedAs)))
       if explain {
         print("")
         print(
@@ -175,7 +179,8 @@ struct SearchCommand: ParsableCommand {
 
   /// Readable results for writers.
   static func text(
-    query: String, response: SearchResponse, limit: Int, suggestions: [String] = []
+    query: String, response: SearchResponse, limit: Int, suggestions: [String] = [],
+    searchedAs: String? = nil
   ) -> String {
     let results = response.results
     let unchecked =
@@ -190,8 +195,12 @@ struct SearchCommand: ParsableCommand {
     }
     // As the search page words it.
     let count = "\(response.exact ? "" : "約")\(JapaneseCount.items(response.candidates))"
+    // A query that found nothing, answered with its words split apart: said as the page says it.
+    let heading =
+      searchedAs.map { "「\(query)」に一致するページはありません。「\($0)」で探しました：" }
+      ?? "「\(query)」の検索結果："
     var lines = [
-      "「\(query)」の検索結果：\(count)"
+      heading + count
         + (results.count < response.candidates
           ? "（上位\(JapaneseCount.items(results.count))を表示）" : "")
     ]
@@ -231,13 +240,14 @@ struct SearchCommand: ParsableCommand {
       var kind: String
       var kindLabel: String
       var date: String?
+      var ends: String?
       var snippet: String
       var highlights: [[Int]]
       var snippetHTML: String
       var score: Int
 
       enum CodingKeys: String, CodingKey {
-        case url, title, kind, date, snippet, highlights, score
+        case url, title, kind, date, ends, snippet, highlights, score
         case kindLabel = "kind_label"
         case snippetHTML = "snippet_html"
       }
@@ -247,6 +257,8 @@ struct SearchCommand: ParsableCommand {
       var bytes: Int
     }
     var query: String
+    /// The query searched instead, its words split apart, when `query` found nothing.
+    var searchedAs: String?
     var count: Int
     var exact: Bool
     var more: Bool
@@ -255,18 +267,24 @@ struct SearchCommand: ParsableCommand {
     var suggestions: [String]
     var files: [File]
     var bytes: Int
+
+    enum CodingKeys: String, CodingKey {
+      case query, count, exact, more, results, suggestions, files, bytes
+      case searchedAs = "searched_as"
+    }
   }
 
   static func json(
     query: String, response: SearchResponse, suggestions: [String] = [], files: [String],
-    sizes: [Int]
+    sizes: [Int], searchedAs: String? = nil
   ) -> String {
     let output = Output(
-      query: query, count: response.candidates, exact: response.exact, more: response.more,
+      query: query, searchedAs: searchedAs, count: response.candidates, exact: response.exact,
+      more: response.more,
       results: response.results.map {
         .init(
           url: $0.url, title: $0.title, kind: $0.kind.rawValue, kindLabel: $0.kind.label,
-          date: $0.date, snippet: $0.snippet, highlights: $0.highlights,
+          date: $0.date, ends: $0.ends, snippet: $0.snippet, highlights: $0.highlights,
           snippetHTML: $0.snippetHTML, score: $0.score)
       },
       suggestions: suggestions,

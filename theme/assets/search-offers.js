@@ -207,12 +207,16 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * (`suggestFrom`) that find something, or when none does, of the names found inside the
    * query (`queryNameOffers`). An offer that would find nothing again is not shown.
    */
-  async function suggest(engine, text, kinds = null) {
+  function vocabularyOf(engine) {
     if (!vocabularies.has(engine)) {
       vocabularies.set(engine, engine.load("words.json")
         .then((t) => vocabulary(t ? JSON.parse(t) : []), () => vocabulary([])));
     }
-    const words = await vocabularies.get(engine);
+    return vocabularies.get(engine);
+  }
+
+  async function suggest(engine, text, kinds = null) {
+    const words = await vocabularyOf(engine);
     const typos = await finding(engine, suggestFrom(text, words), kinds);
     return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
   }
@@ -227,7 +231,179 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return offered.slice(0, CHECKED).filter((_, i) => found[i]).slice(0, SUGGESTIONS);
   }
 
-  return { suggest, vocabulary, suggestFrom, queryNameOffers };
+  // -------------------------------------------------------------- words split apart
+  // Mirrors Sources/Search/QuerySplit.swift and SearchAnswer.swift: a query typed as residents
+  // say it (スマートフォン教室, 近くのスマホ教室) is split where the script changes, without its
+  // particles and question words, and searched so when it found nothing.
+
+  const PARTICLES = ["の", "に", "を", "は", "が", "で", "と", "へ", "から", "まで"];
+  const ENDINGS = ["たい", "です", "ですか"];
+  const QUESTIONS = ["いつ", "どこ", "近く"];
+  const KANJI = 0, HIRAGANA = 1, KATAKANA = 2, LATIN = 3, DIGIT = 4;
+  const particleKeys = PARTICLES.map((w) => normaliseWithMap(w).scalars);
+  const strippedKeys = [...PARTICLES, ...ENDINGS, ...QUESTIONS].map((w) => normaliseWithMap(w).scalars);
+  const SPLIT_TERMS = 8;
+  const endsWith = (a, n, w) => n >= w.length && w.every((v, i) => a[n - w.length + i] === v);
+  const longest = (ws) => ws.reduce((best, w) => (!best || w.length > best.length ? w : best), null);
+
+  const isKatakana = (v) => (v >= 0x30a0 && v <= 0x30ff) || (v >= 0x31f0 && v <= 0x31ff) ||
+    (v >= 0xff66 && v <= 0xff9f) || (v >= 0x3300 && v <= 0x3357);
+
+  /** The script of normalised character i (null: a separator), told by the character typed. */
+  function scriptOf(i, norm, typed) {
+    const v = norm.scalars[i];
+    const c = charClass(v);
+    if (c === S) return null;
+    if (c === W) return v >= 0x30 && v <= 0x39 ? DIGIT : LATIN;
+    const origin = typed[norm.start[i]];
+    if (origin === 0x30f5 || origin === 0x30f6) return KANJI;
+    if (isKatakana(origin) || (v >= 0x30a0 && v <= 0x30ff)) return KATAKANA;
+    return v >= 0x3041 && v <= 0x309f ? HIRAGANA : KANJI;
+  }
+
+  /** Characters left of `kana` (up to n) once `words` are taken off its end, longest first. */
+  function stripped(kana, words) {
+    let n = kana.length;
+    while (n > 0) {
+      const w = longest(words.filter((x) => endsWith(kana, n, x)));
+      if (!w) break;
+      n -= w.length;
+    }
+    return n;
+  }
+
+  /** A term's runs of one script; digits take the script of the run after them, else before. */
+  function runsOf(from, to, scripts) {
+    const raw = [];
+    for (let i = from; i < to; i++) {
+      const last = raw[raw.length - 1];
+      if (last && last.script === scripts[i]) last.end = i + 1;
+      else raw.push({ script: scripts[i], start: i, end: i + 1 });
+    }
+    const out = [];
+    raw.forEach((run, k) => {
+      let s = run.script;
+      if (s === DIGIT) {
+        const n = k + 1 < raw.length ? raw[k + 1].script : k > 0 ? raw[k - 1].script : LATIN;
+        s = n === HIRAGANA ? KANJI : n;
+      }
+      const last = out[out.length - 1];
+      if (last && last.script === s) last.end = run.end;
+      else out.push({ script: s, start: run.start, end: run.end });
+    });
+    return out;
+  }
+
+  /** The words of a term in normalised places [start, end), as QuerySplit.pieces. */
+  function piecesOf(from, to, scripts, norm) {
+    const runs = runsOf(from, to, scripts);
+    const out = [];
+    let current = null;
+    const close = () => { if (current && current[1] > current[0]) out.push(current); current = null; };
+    runs.forEach((run, k) => {
+      if (run.script !== KANJI && run.script !== HIRAGANA) {
+        close();
+        out.push([run.start, run.end]);
+      } else if (run.script === KANJI) {
+        current = [current ? current[0] : run.start, run.end];
+      } else {
+        const kana = norm.scalars.slice(run.start, run.end);
+        const kept = stripped(kana, strippedKeys);
+        const particle = longest(particleKeys.filter((w) => endsWith(kana, kana.length, w)));
+        if (k > 0 && runs[k - 1].script === KANJI) {
+          if (kept === kana.length) { current = [current[0], run.end]; return; }
+          current = [current[0], run.start + kept];
+          close();
+        } else if (kept === 0) {
+          close();
+        } else if (k + 1 < runs.length && particle && kana.length - particle.length >= 2) {
+          close();
+          out.push([run.start, run.end - particle.length]);
+        } else {
+          close();
+          current = [run.start, run.end];
+        }
+      }
+    });
+    close();
+    return out;
+  }
+
+  /** The characters typed for normalised places [from, to), with a long-vowel mark after them. */
+  function typedText(from, to, norm, typed) {
+    let end = norm.end[to - 1];
+    while (end < typed.length && (typed[end] === 0x30fc || typed[end] === 0xff70)) end++;
+    return str(typed.slice(norm.start[from], end));
+  }
+
+  /** The query's terms as typed, each with its words as typed (QuerySplit.terms). */
+  function splitTerms(text) {
+    const typed = Array.from(text, (c) => c.codePointAt(0));
+    const norm = normaliseWithMap(text);
+    const scripts = norm.scalars.map((_, i) => scriptOf(i, norm, typed));
+    const out = [];
+    for (let i = 0; i < scripts.length;) {
+      if (scripts[i] === null) { i++; continue; }
+      let j = i + 1;
+      while (j < scripts.length && scripts[j] !== null) j++;
+      const words = piecesOf(i, j, scripts, norm)
+        .filter(([a, b]) => !strippedKeys.some((k) => sameArray(k, norm.scalars.slice(a, b))))
+        .map(([a, b]) => typedText(a, b, norm, typed));
+      out.push({ term: typedText(i, j, norm, typed), words });
+      i = j;
+    }
+    return out;
+  }
+
+  /** The words, each reading or other name of a group written as its first name (ぼうさい →
+   * 防災), as the names inside a query are offered. */
+  async function firstNames(engine, list) {
+    const words = await vocabularyOf(engine);
+    const { index } = nameIndex(words);
+    return list.map((w) => {
+      const key = exactKey(w);
+      const g = index.get(str(key));
+      return g === undefined || sameArray(words.keys[g][0], key) ? w : words.groups[g][0];
+    });
+  }
+
+  /** Whether `text` finds something, as an offer is checked (its first result). */
+  async function finds(engine, text, kinds) {
+    const s = await engine.query(text, kinds);
+    return (await s.next(1)).length > 0;
+  }
+
+  /**
+   * After a search of `text` that found nothing, as SearchEngine.answer: `searchedAs`, the
+   * query's words split apart when that finds something (the page then searches it and says so),
+   * else `suggestions`: the split words without those that find nothing alone, then
+   * `suggest`'s offers, at most SUGGESTIONS. The searches of each step run at once.
+   */
+  async function respond(engine, text, kinds = null) {
+    const terms = splitTerms(text);
+    const found = terms.length === 1 ? [false] : await Promise.all(terms.map((t) => finds(engine, t.term, kinds)));
+    const known = new Map();
+    let words = [];
+    terms.forEach((t, i) => {
+      known.set(t.term, found[i]);
+      for (const w of found[i] && t.words.length ? [t.term] : t.words) if (!words.includes(w)) words.push(w);
+    });
+    words = words.slice(0, SPLIT_TERMS);
+    const split = words.join(" ");
+    const changed = words.length !== terms.length || words.some((w, i) => w !== terms[i].term);
+    if (words.length && changed && await finds(engine, split, kinds)) return { searchedAs: split, suggestions: [] };
+    const alone = await Promise.all(words.map((w) => (known.has(w) ? known.get(w) : finds(engine, w, kinds))));
+    const names = await firstNames(engine, words.filter((_, i) => alone[i]));
+    const [fewer, offered] = await Promise.all([
+      names.length && names.length < words.length ? finds(engine, names.join(" "), kinds) : false,
+      suggest(engine, text, kinds),
+    ]);
+    const offers = fewer ? [names.join(" ")] : [];
+    for (const s of offered) if (!offers.includes(s)) offers.push(s);
+    return { searchedAs: null, suggestions: offers.slice(0, SUGGESTIONS) };
+  }
+
+  return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers };
 }
 
 // ---------------------------------------------------------------- the page for missing addresses
@@ -244,16 +420,32 @@ function pathKey(path) {
   return s.endsWith("/") ? s : s + "/";
 }
 
+/** The last segment of an address key and the folder holding it: /events/a-b/ → ["a-b", "/events/"]. */
+function lastSegment(key) {
+  const parts = key.split("/").filter(Boolean);
+  const last = parts.length ? parts[parts.length - 1] : "";
+  return [last, "/" + parts.slice(0, -1).map((p) => p + "/").join("")];
+}
+
+/** Segments shorter than this are not looked for inside others (a, ai, dx are in many). */
+const SHORTEST_SEGMENT = 4;
+
 /** Up to `limit` entries of `urls` ({url, id}) for a missing `path`: the page itself when only
  * case, width or encoding differ; else the deepest page the address continues
  * (/initiatives/a/extra/ → /initiatives/a/), then those a few typos away (more for longer
- * addresses), nearest first. */
+ * addresses), nearest first; then an address cut short or remembered in part: the pages whose
+ * address continues it (/events/senior-smartphone/ → /events/senior-smartphone-class/), or
+ * whose last segment holds it or is held in it (/events/smartphone-class/), in the same folder
+ * first, then the closest in length. */
 export function nearPages(path, urls, limit = 3) {
   const want = pathKey(path);
   const wanted = Array.from(want, (c) => c.codePointAt(0));
   const bound = Math.max(2, Math.min(4, Math.floor(wanted.length / 8)));
+  const [segment, folder] = lastSegment(want);
+  const stem = want.slice(0, -1);
   let within = null;
   const near = [];
+  const partial = [];
   for (let id = 0; id < urls.length; id++) {
     const url = urls[id];
     if (typeof url !== "string") continue;
@@ -263,10 +455,18 @@ export function nearPages(path, urls, limit = 3) {
     if (want.startsWith(key) && key.split("/").length > 3 &&
         (!within || key.length > pathKey(within.url).length)) within = page;
     const d = distance(wanted, Array.from(key, (c) => c.codePointAt(0)), bound);
-    if (d <= bound) near.push([d, page]);
+    if (d <= bound) { near.push([d, page]); continue; }
+    if (segment.length < SHORTEST_SEGMENT) continue;
+    const [last, in_] = lastSegment(key);
+    if (key.startsWith(stem) ||
+        (last.length >= SHORTEST_SEGMENT && (last.includes(segment) || segment.includes(last)))) {
+      partial.push([in_ === folder ? 0 : 1, Math.abs(key.length - want.length), page]);
+    }
   }
-  near.sort((x, y) => x[0] - y[0] || (x[1].url < y[1].url ? -1 : x[1].url > y[1].url ? 1 : 0));
-  const found = near.map(([, page]) => page).filter((page) => page !== within);
+  const byURL = (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  near.sort((x, y) => x[0] - y[0] || byURL(x[1], y[1]));
+  partial.sort((x, y) => x[0] - y[0] || x[1] - y[1] || byURL(x[2], y[2]));
+  const found = [...near.map(([, page]) => page), ...partial.map((p) => p[2])].filter((page) => page !== within);
   return (within ? [within, ...found] : found).slice(0, limit);
 }
 

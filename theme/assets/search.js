@@ -596,6 +596,7 @@ export class Engine {
       const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans);
       const r = { url: h.u, title: h.t, kind: h.k, snippet, highlights, score: v.score };
       if (h.d) r.date = h.d;
+      if (h.e) r.ends = h.e;
       return r;
     }
 
@@ -640,7 +641,8 @@ export class Engine {
 
 /**
  * The offers of 「もしかして」 (search-offers.js, at `url`), fetched only after a search that
- * found nothing: `suggest(engine, query, kinds)`. Asset names carry a hash, so that module
+ * found nothing: `respond(engine, query, kinds)`, the query split into its words to search
+ * instead, or the offers. Asset names carry a hash, so that module
  * cannot import this one by name: it is given here what it uses of it.
  */
 export async function loadOffers(url) {
@@ -658,6 +660,12 @@ function formatDate(d) {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日（${"日月火水木金土"[day]}）`;
 }
 
+// An event over by the reader's clock (its end, or an all-day event's last day, gone by), as
+// portal.js marks the event's page: a past event found by its words must not look current.
+function isOver(r) {
+  return Boolean(r.ends) && Date.now() >= Date.parse(r.ends);
+}
+
 function renderResult(r) {
   const li = document.createElement("li");
   li.className = "card search-result";
@@ -669,7 +677,8 @@ function renderResult(r) {
   h.append(a);
   const meta = document.createElement("p");
   meta.className = "card-meta";
-  meta.textContent = [KIND_LABELS[r.kind] || r.kind, formatDate(r.date)].filter(Boolean).join("　");
+  meta.textContent = [KIND_LABELS[r.kind] || r.kind, formatDate(r.date)].filter(Boolean).join("　") +
+    (isOver(r) ? "（終わりました）" : "");
   const p = document.createElement("p");
   p.className = "search-snippet";
   const cps = Array.from(r.snippet);
@@ -715,6 +724,10 @@ function setupPage() {
   let shown = 0;
   let timer = 0;
   let suggestions = [];
+  // After a search that found nothing: whether search-offers.js was asked, and the query it
+  // searched instead (its words split apart), whose results are shown.
+  let answered = false;
+  let searchedAs = null;
 
   const kinds = () => new Set(boxes.filter((b) => b.checked).map((b) => b.value));
 
@@ -757,9 +770,11 @@ function setupPage() {
       status.textContent = `「${q}」に一致するページは、まだ見つかっていません。「もっと見る」で続けて探します。`;
       return;
     }
-    const count = session.candidates.toLocaleString("ja-JP");
-    status.textContent = `「${q}」の検索結果：${session.exact ? "" : "約"}${count}件` +
+    const count = `${session.exact ? "" : "約"}${session.candidates.toLocaleString("ja-JP")}件` +
       (shown < session.candidates ? `（${shown}件を表示）` : "") + filterNote();
+    status.textContent = searchedAs
+      ? `「${q}」に一致するページはありません。「${searchedAs}」で探しました：${count}`
+      : `「${q}」の検索結果：${count}`;
   }
 
   // A name offered by もしかして: a real link (it can be opened in a new tab or shared) that
@@ -781,31 +796,41 @@ function setupPage() {
     return a;
   }
 
-  // The offers for `q`, which found nothing; none when the module cannot be loaded (the status
-  // then says what it says without them) or the form does not say where it is.
-  async function suggest(q) {
-    if (!form.dataset.offers) return [];
+  // What to do about `q`, which found nothing: its words split apart to search instead, or the
+  // offers; nothing when the module cannot be loaded (the status then says what it says without
+  // them) or the form does not say where it is.
+  async function respond(q) {
+    const none = { searchedAs: null, suggestions: [] };
+    if (!form.dataset.offers) return none;
     if (!offers) {
       offers = loadOffers(new URL(form.dataset.offers, document.baseURI).href);
       offers.catch(() => { offers = null; });
     }
     try {
-      return await (await offers).suggest(engine, q, kinds());
+      return await (await offers).respond(engine, q, kinds());
     } catch (e) {
-      return [];
+      return none;
     }
   }
 
   async function showMore(gen, q) {
     more.disabled = true;
-    const results = await session.next(PAGE);
+    let results = await session.next(PAGE);
     if (gen !== generation) return;
     // Nothing found once the candidates are checked (a mixed or long term may leave none), as
-    // `portal search` decides: the names a typo away, fetched before the status is written, so
-    // a screen reader hears it once, whole.
-    if (!session.candidates && shown === 0 && !suggestions.length) {
-      suggestions = await suggest(q);
+    // `portal search` decides: the query split into its words is searched instead, or the
+    // offers are fetched, before the status is written, so a screen reader hears it once, whole.
+    if (!session.candidates && shown === 0 && !answered) {
+      answered = true;
+      const r = await respond(q);
       if (gen !== generation) return;
+      suggestions = r.suggestions;
+      if (r.searchedAs) {
+        const s = await engine.query(r.searchedAs, kinds());
+        const found = await s.next(PAGE);
+        if (gen !== generation) return;
+        [session, results, searchedAs] = [s, found, r.searchedAs];
+      }
     }
     for (const r of results) list.append(renderResult(r));
     shown += results.length;
@@ -833,6 +858,8 @@ function setupPage() {
       if (gen !== generation) return;
       session = s;
       suggestions = [];
+      answered = false;
+      searchedAs = null;
       await showMore(gen, q);
     } catch (e) {
       if (gen !== generation) return;

@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a search shows: its results, or when the query as typed finds nothing, the results of
+/// its words split apart (`searchedAs`), or else 「もしかして」's offers. `portal search` and the
+/// search page (search.js with search-offers.js `respond`) give the same answer.
+public struct SearchAnswer: Sendable {
+  /// The results shown: of the query, or of `searchedAs` when that is set. Its `files` are
+  /// what both searches read.
+  public var response: SearchResponse
+  /// The query searched instead of one that found nothing, its words split apart
+  /// (スマートフォン教室 → スマートフォン 教室): shown as 「『スマートフォン 教室』で探しました」.
+  public var searchedAs: String?
+  /// 「もしかして」: searches that find something, when nothing was found (also not split).
+  public var suggestions: [String]
+}
+
+extension SearchEngine {
+  /// The most words a split query has (the search looks at no more terms).
+  static let splitTerms = 8
+
+  /// The answer to `query`: its results when it finds something. Otherwise its words split
+  /// apart, particles and question words left out (`QuerySplit`; a term that finds something
+  /// alone is kept whole, unless it is only a question word or particles), are searched at once, as mature search engines answer a query that
+  /// finds nothing with the one they are sure was meant: every word the resident typed is still
+  /// required, so the results hold what was asked. When that finds nothing too, 「もしかして」
+  /// offers, first, the split words without those that find nothing alone (パネル展 会場案内 →
+  /// パネル展), then the typos' or the names' offers (`suggestions(for:kinds:)`): at most
+  /// `Suggestions.limit`, each shown only if it finds something.
+  public func answer(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10)
+    -> SearchAnswer
+  {
+    let response = run(query, kinds: kinds, limit: limit)
+    guard response.candidates == 0 else {
+      return SearchAnswer(response: response, searchedAs: nil, suggestions: [])
+    }
+    let terms = QuerySplit.terms(query)
+    // A query of one term is that term, which found nothing.
+    let found = terms.count == 1 ? [false] : terms.map { finds($0.term, kinds) }
+    var known: [String: Bool] = [:]
+    var words: [String] = []
+    for (t, f) in zip(terms, found) {
+      known[t.term] = f
+      // A question word or particle typed on its own (パネル展 いつ) is left out, though いつ
+      // is in many pages (いつでも).
+      for w in f && !t.words.isEmpty ? [t.term] : t.words where !words.contains(w) {
+        words.append(w)
+      }
+    }
+    words = Array(words.prefix(Self.splitTerms))
+    let split = words.joined(separator: " ")
+    if !words.isEmpty, words != terms.map(\.term), finds(split, kinds) {
+      var shown = run(split, kinds: kinds, limit: limit)
+      shown.files = response.files + shown.files.filter { !response.files.contains($0) }
+      return SearchAnswer(response: shown, searchedAs: split, suggestions: [])
+    }
+    var offers: [String] = []
+    let kept = words.filter { known[$0] ?? finds($0, kinds) }
+    if !kept.isEmpty, kept.count < words.count {
+      let fewer = firstNames(kept).joined(separator: " ")
+      if finds(fewer, kinds) { offers.append(fewer) }
+    }
+    for s in suggestions(for: query, kinds: kinds) where !offers.contains(s) { offers.append(s) }
+    return SearchAnswer(
+      response: response, searchedAs: nil, suggestions: Array(offers.prefix(Suggestions.limit)))
+  }
+
+  /// The words with each that is a reading or another name of a group of `words.json` written
+  /// as the group's first name (ぼうさい → 防災), as the names inside a query are offered.
+  func firstNames(_ words: [String]) -> [String] {
+    guard let vocabulary = vocabulary() else { return words }
+    let (index, _) = QueryNames.nameIndex(vocabulary)
+    var normalizer = Normalizer()
+    return words.map { word in
+      let key = Normalizer.exactKey(normalizer.normalize(word).scalars)
+      guard let g = index[key], vocabulary.keys[g][0] != key else { return word }
+      return vocabulary.groups[g][0]
+    }
+  }
+
+  /// Whether `query` finds something, as an offer is checked: its first result, with the
+  /// verification budget of a search for one.
+  func finds(_ query: String, _ kinds: Set<SearchKind>?) -> Bool {
+    !run(query, kinds: kinds, limit: 1).results.isEmpty
+  }
+}
