@@ -200,3 +200,23 @@ def test_normalise_and_tokenise(site_dir):
     assert by["オンライン 申請"][1] == ["おんらいん", "|", "申請"]
     # Longer than 8 characters: overlapping 8-grams (all of them when planning with no limit).
     assert by["デジタル・トランスフォーメーション"][1][0] == "でじたるとらんす"
+
+
+# Everyday spellings and readings of words the shipped pages write one way (site.yml's
+# search_words): each finds every page the written word finds.
+SPELLINGS = [("子供", "子ども"), ("こども", "子ども"), ("保育園", "保育所"), ("ほいくえん", "保育所"),
+             ("ほいくしょ", "保育所"), ("がっこう", "学校"), ("にんしん", "妊娠"), ("しゅっさん", "出産"),
+             ("障がい", "障害"), ("そうだん", "相談"), ("まどぐち", "窓口"), ("医者", "医師")]
+
+
+def test_everyday_spellings_find_the_pages(site_dir):
+    def urls(q):
+        return {r["url"] for r in swift_answer(site_dir, {"q": q, "limit": 0, "kinds": None})["results"]}
+
+    for typed, written in SPELLINGS:
+        pages = urls(written)
+        assert pages, f"{written} is on the shipped pages"
+        assert pages <= urls(typed), f"{typed} misses pages that write {written}: {sorted(pages - urls(typed))}"
+    # One group: each spelling finds the pages of all three (こども・若者, a field, and the
+    # pages that write 子ども).
+    assert urls("子ども") == urls("子供") == urls("こども") > urls("こども・若者")
