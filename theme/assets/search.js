@@ -660,8 +660,7 @@ function formatDate(d) {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日（${"日月火水木金土"[day]}）`;
 }
 
-// An event over by the reader's clock (its end, or an all-day event's last day, gone by), as
-// portal.js marks the event's page: a past event found by its words must not look current.
+// An event over by the reader's clock (head `e`, the page's data-ends, as portal.js compares it).
 function isOver(r) {
   return Boolean(r.ends) && Date.now() >= Date.parse(r.ends);
 }
@@ -724,8 +723,7 @@ function setupPage() {
   let shown = 0;
   let timer = 0;
   let suggestions = [];
-  // After a search that found nothing: whether search-offers.js was asked, and the query it
-  // searched instead (its words split apart), whose results are shown.
+  // Whether search-offers.js answered a search that found nothing, and the query it split.
   let answered = false;
   let searchedAs = null;
 
@@ -796,9 +794,7 @@ function setupPage() {
     return a;
   }
 
-  // What to do about `q`, which found nothing: its words split apart to search instead, or the
-  // offers; nothing when the module cannot be loaded (the status then says what it says without
-  // them) or the form does not say where it is.
+  // For `q`, which found nothing: its words split apart, or the offers; none without the module.
   async function respond(q) {
     const none = { searchedAs: null, suggestions: [] };
     if (!form.dataset.offers) return none;
@@ -817,9 +813,8 @@ function setupPage() {
     more.disabled = true;
     let results = await session.next(PAGE);
     if (gen !== generation) return;
-    // Nothing found once the candidates are checked (a mixed or long term may leave none), as
-    // `portal search` decides: the query split into its words is searched instead, or the
-    // offers are fetched, before the status is written, so a screen reader hears it once, whole.
+    // Nothing found once the candidates are checked, as `portal search` decides: the split query
+    // is searched, or the offers fetched, before the status is written (announced once, whole).
     if (!session.candidates && shown === 0 && !answered) {
       answered = true;
       const r = await respond(q);
