@@ -1,0 +1,110 @@
+import Content
+import Diagnostics
+import Foundation
+import Render
+
+/// The content as loaded, with what later steps need to know of it.
+struct LoadedContent {
+  /// Set to nil once the site is planned: the pages live on in the site, and a full build lets
+  /// go of their Markdown once rendered.
+  var content: ContentSet?
+  /// The edited files' front matter as it was, so the search index can be patched after a
+  /// title, summary or tag edit too.
+  var previousPages: [String: Page]
+  /// Drafts left out, relative to the content folder.
+  var drafts: [String]
+  /// Pages left out until their `publish` time.
+  var scheduled: [String]
+  /// Clock boundaries of the cache: the scheduled pages' `publish` times, and the midnights
+  /// of `updated` days still to come.
+  var publishTimes: [Int64]
+  /// The parses of the content files, for the cache.
+  var parsedFiles: BuildCache.ParsedFiles
+}
+
+/// Loading content and the theme.
+extension BuildRun {
+  /// Loads and validates content; only files whose stamp changed are parsed again.
+  func loadContent(_ tree: SourceTree, previous: inout BuildCache?) -> LoadedContent {
+    progress.step("Loading content", ja: "ページを読み込んでいます")
+    var contentStamps: [String: FileStamp] = [:]
+    for (path, stamp) in tree.stamps where path.hasPrefix("c/") {
+      contentStamps[String(path.dropFirst(2))] = stamp
+    }
+    var parseMemo: ParseMemo? = self.parseMemo(previous: previous)
+    parseMemo!.knownStamps = contentStamps
+    let previousPages = previous == nil ? [:] : parseMemo!.pages(notMatching: contentStamps)
+    var (content, loadDiagnostics) = ContentLoader.load(
+      contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts,
+      memo: parseMemo, knownFiles: Array(contentStamps.keys), now: options.now)
+    diagnostics += loadDiagnostics
+    if let base = options.baseURL, base != content?.config.baseURL {
+      content?.config.baseURL = base
+      content?.config.isPreview = true
+    }
+    // Drafts and pages not yet due are text not yet approved: such a build is a preview too,
+    // however it is published (its pages ask search engines to stay out).
+    if options.includeDrafts { content?.config.isPreview = true }
+    let drafts = content?.withheld.filter { $0.value == .draft }.keys.sorted() ?? []
+    // Pages waiting for their `publish` time: each time is a clock boundary of the cache.
+    var scheduled: [String] = []
+    var publishTimes: [Int64] = []
+    for (path, why) in content?.withheld ?? [:] {
+      guard case .scheduled(let time) = why else { continue }
+      scheduled.append(path)
+      publishTimes.append(Int64(time.epochSeconds))
+    }
+    scheduled.sort()
+    // A page `updated` on a day still to come is warned about until that day: its midnight is
+    // a clock boundary too, so the warning does not outlive it in the cache.
+    for page in content?.pages ?? [] where FutureDates.updatedToCome(page, at: options.now) {
+      if let day = page.updated?.midnightInJapan { publishTimes.append(Int64(day.epochSeconds)) }
+    }
+    // Outside a session the parses are encoded now and let go, so that the pages' Markdown
+    // can be freed once rendered.
+    let parsedFiles: BuildCache.ParsedFiles =
+      session == nil ? .encoded(parseMemo!.encoded()) : .memo(parseMemo!)
+    parseMemo = nil
+    previous?.parsedFiles = nil
+    return LoadedContent(
+      content: content, previousPages: previousPages, drafts: drafts, scheduled: scheduled,
+      publishTimes: publishTimes, parsedFiles: parsedFiles)
+  }
+
+  /// Loads the theme (independent of content, so its errors are reported in the same run);
+  /// the build ends here when either did not load.
+  func loadTheme(_ tree: SourceTree, besides loaded: LoadedContent) throws(Ended) -> Theme {
+    let (theme, themeDiagnostics) = themeAndProblems(tree)
+    diagnostics += themeDiagnostics
+    guard loaded.content != nil, let theme else { throw Ended(report: report(0)) }
+    return theme
+  }
+
+  /// The theme and its problems; a session keeps them while no file under theme/ changed.
+  private func themeAndProblems(_ tree: SourceTree) -> (Theme?, [Diagnostic]) {
+    func load() -> (Theme?, [Diagnostic]) {
+      Theme.load(
+        from: options.themeDirectory,
+        displayPath: ContentLoader.displayPath(for: options.themeDirectory))
+    }
+    guard let session else { return load() }
+    let stamps = tree.stamps.filter { $0.key.hasPrefix("t/") }
+    if let kept = session.theme, kept.stamps == stamps { return (kept.theme, kept.diagnostics) }
+    let (theme, diagnostics) = load()
+    session.theme = (stamps, theme, diagnostics)
+    return (theme, diagnostics)
+  }
+
+  /// The parse memo for this build: the session's, taken once from the cache; else the
+  /// cache's, or a new one for a full build.
+  private func parseMemo(previous: BuildCache?) -> ParseMemo {
+    var cached: ParseMemo?
+    if case .memo(let memo)? = previous?.parsedFiles { cached = memo }
+    guard let session else { return cached ?? ParseMemo() }
+    if !session.parsesSeeded {
+      session.parsesSeeded = true
+      if let cached { session.parseMemo = cached }
+    }
+    return session.parseMemo
+  }
+}

@@ -1,0 +1,139 @@
+import ByteFormats
+import Content
+import Diagnostics
+import Foundation
+import Render
+import Site
+
+/// What each output of a build is made from.
+struct OutputPlan {
+  /// Every page, list, feed and file the theme and site make, by output path.
+  var jobs: [(path: String, job: RenderJob)]
+  /// The hash of each output's inputs, the static files' included.
+  var inputs: [String: UInt64]
+  var dependencies: Dependencies
+  var statics: StaticFolder
+}
+
+/// Resolving the site and planning its outputs, where the last problems are found.
+extension BuildRun {
+  /// Resolves URLs, bodies and relations. Runs even when loading found errors, on the pages
+  /// that did load, so broken links are reported in the same run. Bodies come from the
+  /// session or, as stubs without HTML, from the cache when their inputs are unchanged: the
+  /// memo returned, which fills them in before rendering.
+  func resolve(_ loaded: LoadedContent, previous: BuildCache?) throws(Ended) -> (
+    Site, BodyMemo?
+  ) {
+    let content = loaded.content!
+    progress.step(
+      "Resolving \(content.pages.count) pages",
+      ja: "\(content.pages.count)ページのつながりを調べています")
+    let memo = bodyMemo(previous: previous)
+    let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
+    diagnostics += resolveDiagnostics
+    try endIfFailed()
+    return (site, memo)
+  }
+
+  /// What each output is made from (the static files are outputs too, made from their
+  /// stamps: `StaticFolder`); the build ends here on a path two outputs claim or a link of
+  /// site.yml to no output. Warns of pages the last build had and this one has not.
+  func plan(_ site: Site, theme: Theme, loaded: LoadedContent, previous: BuildCache?)
+    throws(Ended) -> OutputPlan
+  {
+    progress.step("Planning", ja: "作るファイルを決めています")
+    let (jobs, planned, dependencies) = Self.planInputs(
+      site, theme: theme, hashes: loaded.content!.hashes, global: globalInputs(theme))
+    let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
+    diagnostics += staticProblems + statics.conflicts(with: jobs, in: site)
+    let inputs = planned.merging(statics.inputs) { page, _ in page }
+    var conflicts = RenderPlan.redirectConflicts(jobs, in: site)
+    conflicts += ConfigLinks.problems(
+      site.config, outputs: Set(jobs.map(\.path) + statics.outputPaths), files: site.files,
+      assets: Array(theme.assetPaths.values))
+    diagnostics += conflicts
+    try endIfFailed()
+    if let previous, !options.strict {
+      // The last build's static copies are no pages.
+      let copied = Set(StaticFileList.read(site: options.outputDirectory))
+      diagnostics += GonePages.warnings(
+        previous: previous.outputs.keys.filter { !copied.contains($0) },
+        current: Set(jobs.map(\.path) + statics.outputPaths),
+        at: ContentLoader.displayPath(for: options.contentDirectory))
+    }
+    return OutputPlan(jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics)
+  }
+
+  /// The hashes of the sources, for `portal check` (made while the content is loaded).
+  func recordSources(_ site: Site, theme: Theme, loaded: LoadedContent) -> SourceRecord {
+    SourceRecord(
+      site: site, hashes: loaded.content!.hashes, theme: theme,
+      config: (
+        loaded.content!.configPath, options.contentDirectory.appendingPathComponent("site.yml")
+      ))
+  }
+
+  /// `--strict` fails on warnings, and every warning is known by now (rendering and indexing
+  /// add none).
+  func refuseWarningsIfStrict() throws(Ended) {
+    guard !(options.strict && diagnostics.warningCount > 0) else {
+      throw Ended(report: report(0))
+    }
+  }
+
+  /// Every output with the hash of its inputs, and the per-page hashes they were made from.
+  static func planInputs(
+    _ site: Site, theme: Theme, hashes: [String: SourceHashes], global: UInt64
+  ) -> (
+    jobs: [(path: String, job: RenderJob)], inputs: [String: UInt64], dependencies: Dependencies
+  ) {
+    let plan = RenderPlan(site: site, theme: theme)
+    let dependencies = Dependencies(site: site, hashes: hashes, global: global)
+    let hashes = plan.jobs.parallelMap {
+      dependencies.inputs(of: $0.job, path: $0.path, plan: plan)
+    }
+    var inputs: [String: UInt64] = [:]
+    inputs.reserveCapacity(hashes.count)
+    for (job, hash) in zip(plan.jobs, hashes) { inputs[job.path] = hash }
+    return (plan.jobs, inputs, dependencies)
+  }
+
+  /// What every output depends on: the build settings, site.yml, and every theme file.
+  private func globalInputs(_ theme: Theme) -> UInt64 {
+    var h = StableHash()
+    h.add(settings)
+    let fm = FileManager.default
+    h.add(
+      StableHash.of(
+        bytes: fm.contents(atPath: options.contentDirectory.appendingPathComponent("site.yml").path)
+          ?? Data()))
+    let root = options.themeDirectory.standardizedFileURL.path
+    let files = (fm.subpaths(atPath: root) ?? []).sorted()
+    for file in files {
+      guard let data = fm.contents(atPath: root + "/" + file) else { continue }
+      h.add(file)
+      h.add(StableHash.of(data: data))
+    }
+    return h.value
+  }
+
+  /// The bodies memo for this build: the session's, seeded once from the cache as stubs; a
+  /// fresh one seeded from the cache on the command line; none for a full build.
+  private func bodyMemo(previous: BuildCache?) -> BodyMemo? {
+    let memo: BodyMemo
+    if let session {
+      memo = session.bodyMemo
+      if session.bodiesSeeded { return memo }
+      session.bodiesSeeded = true
+    } else {
+      guard previous != nil else { return nil }
+      memo = BodyMemo()
+    }
+    for (path, b) in previous?.bodies ?? [:] {
+      memo.store(
+        path, key: b.key,
+        body: ResolvedBody(stubWithPlainText: b.plainText, glossaryTerms: b.glossaryTerms))
+    }
+    return memo
+  }
+}
