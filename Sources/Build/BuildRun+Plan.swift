@@ -27,7 +27,7 @@ extension BuildRun {
     let content = loaded.content!
     progress.step(
       "Resolving \(content.pages.count) pages",
-      ja: "\(content.pages.count)ページのつながりを調べています")
+      ja: "\(JapaneseCount.pages(content.pages.count))のつながりを調べています")
     let memo = bodyMemo(previous: previous)
     let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
     diagnostics += resolveDiagnostics

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Render
 import Search
@@ -34,7 +35,7 @@ extension BuildRun {
     for start in stride(from: 0, to: jobs.count, by: chunk) {
       progress.step(
         "Rendering \(jobs.count) files (\(start)/\(jobs.count))",
-        ja: "\(jobs.count)個のファイルを作っています（\(start)/\(jobs.count)）")
+        ja: "ファイル\(JapaneseCount.things(jobs.count))を作っています（\(JapaneseCount.digits(start))/\(JapaneseCount.digits(jobs.count))）")
       try table.take(renderPlan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
     }
     let copies = plan.statics.outputPaths.filter {
@@ -61,7 +62,7 @@ extension BuildRun {
     if table.rebuildsSearch {
       progress.step(
         "Indexing \(site.pages.count) pages for search",
-        ja: "\(site.pages.count)ページの検索の索引を作っています")
+        ja: "\(JapaneseCount.pages(site.pages.count))の検索の索引を作っています")
       let documents = SearchDocuments(site: site)
       let search = try SearchIndexStep.run(
         site, documents: documents, previous: table.staging == nil ? previous : nil,
