@@ -35,7 +35,9 @@ extension BuildRun {
     for start in stride(from: 0, to: jobs.count, by: chunk) {
       progress.step(
         "Rendering \(jobs.count) files (\(start)/\(jobs.count))",
-        ja: "ファイル\(JapaneseCount.things(jobs.count))を作っています（\(JapaneseCount.digits(start))/\(JapaneseCount.digits(jobs.count))）")
+        ja:
+          "ファイル\(JapaneseCount.things(jobs.count))を作っています（\(JapaneseCount.digits(start))/\(JapaneseCount.digits(jobs.count))）"
+      )
       try table.take(renderPlan!.render(jobs[start..<min(start + chunk, jobs.count)].map(\.job)))
     }
     let copies = plan.statics.outputPaths.filter {

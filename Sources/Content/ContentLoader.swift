@@ -306,7 +306,8 @@ public enum ContentLoader {
       // The body's own characters, whatever its front matter: every problem of the file at once.
       let d = parsed + ControlCharacters.check(source)
       let hashes = SourceHashes(
-        file: bytes.withUnsafeBytes(SourceHash.value(of:)), frontMatter: StableHash.of(source.frontMatter),
+        file: bytes.withUnsafeBytes(SourceHash.value(of:)),
+        frontMatter: StableHash.of(source.frontMatter),
         body: StableHash.of(source.body))
       return (page, d, hashes)
     }

@@ -24,7 +24,8 @@ enum TemplateVocabulary {
     "department", "started", "started_iso", "domain", "links", "has_links", "events", "has_events",
     "related", "has_related",
     // Events.
-    "start_iso", "end_iso", "ends_iso", "starts_iso", "closes_iso", "is_past", "place", "online", "registration",
+    "start_iso", "end_iso", "ends_iso", "starts_iso", "closes_iso", "is_past", "place", "online",
+    "registration",
     "needs_application",
     "application", "phone", "phone_url", "fax", "access", "deadline", "registration_closed",
     "capacity", "fee", "audience", "accessibility", "has_accessibility", "initiatives",
