@@ -57,14 +57,11 @@ struct SourceRecord: Sendable {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(head.count + tail.count + keys.reduce(0) { $0 + $1.count + 19 })
     bytes += head
-    let digits = Array("0123456789abcdef".utf8)
     for (n, (key, hash)) in zip(keys, hashes).enumerated() {
       if n > 0 { bytes.append(UInt8(ascii: ",")) }
       bytes += key
       bytes.append(UInt8(ascii: "\""))
-      for shift in stride(from: 60, through: 0, by: -4) {
-        bytes.append(digits[Int((hash >> UInt64(shift)) & 0xF)])
-      }
+      SourceHash.appendHex(hash, to: &bytes)
       bytes.append(UInt8(ascii: "\""))
     }
     bytes += tail

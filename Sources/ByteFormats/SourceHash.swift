@@ -1,6 +1,6 @@
 import Foundation
 
-/// The hash of a source file that the build records in the source map and `portal check`
+/// The hash of a source file that the build records (`.portal/sources.json`) and `portal check`
 /// compares a file saved since the build with: 16 hex digits of `WordHash` (eight bytes a step,
 /// as fast as the build's other hashes of file contents, and the same on every run and
 /// machine). Comparing contents instead of modification times is what lets a second CI job,
@@ -39,9 +39,20 @@ public enum SourceHash {
 
   /// The 16 hex digits a hash is written as.
   public static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    var digits: [UInt8] = []
+    appendHex(value, to: &digits)
+    return String(decoding: digits, as: UTF8.self)
   }
+
+  /// Appends the 16 hex digits of `value` to `bytes`: the record of 10,000 sources is written
+  /// without a String per hash.
+  public static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+    for shift in stride(from: 60, through: 0, by: -4) {
+      bytes.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+    }
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// The hash of the file at `path` (relative paths from the working folder); nil when it
   /// cannot be read.
