@@ -1,7 +1,8 @@
-"""更新情報: pages with an `updated` date show on the home page (the latest five), on /updates/ and
-in /updates/feed.xml, newest first. The shipped portal has no `updated` dates yet, so these tests
-build it with three; the pages pass axe-core at every width and the Nu HTML Checker, and the feed
-is well-formed Atom."""
+"""更新情報: pages with an `updated` date (or a `publish` time) show on the home page (the latest
+five), on /updates/ and in /updates/feed.xml, newest first. The shipped portal dates only its
+upcoming events (`publish: 2026-11-25`, listed as 公開), so these tests build it with three pages
+given `updated` dates too; the pages pass axe-core at every width and the Nu HTML Checker, and
+the feed is well-formed Atom."""
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -17,6 +18,11 @@ DATES = {
     "strategy/basics.md": "2026-10-01",
 }
 ATOM = "{http://www.w3.org/2005/Atom}"
+# The shipped events published on 2026-11-25 (midnight in Japan), listed before the pages above
+# and, at the same instant, by path.
+PUBLISHED = [
+    "chiba-dx-hiroba-2026", "civic-tech-hackathon", "disaster-dx-experience", "dx-advisory-council-2027",
+    "dx-panel-exhibition-2027", "senior-smartphone-class", "sme-dx-seminar"]
 
 
 @pytest.fixture(scope="module")
@@ -40,19 +46,25 @@ def test_the_feed_lists_them_newest_first(updated):
     feed = ET.parse(out / "updates" / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.find(f"{ATOM}updated").text for e in entries] == [
+    assert [e.find(f"{ATOM}updated").text for e in entries] == ["2026-11-25T00:00:00+09:00"] * len(PUBLISHED) + [
         "2026-11-20T00:00:00+09:00", "2026-11-02T00:00:00+09:00", "2026-10-01T00:00:00+09:00"]
-    assert entries[0].find(f"{ATOM}link").get("href").endswith("/initiatives/agri-facility-maintenance/")
-    assert feed.find(f"{ATOM}updated").text == "2026-11-20T00:00:00+09:00"
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    assert [link.rstrip("/").rsplit("/", 1)[1] for link in links[:len(PUBLISHED)]] == PUBLISHED
+    assert links[len(PUBLISHED)].endswith("/initiatives/agri-facility-maintenance/")
+    assert feed.find(f"{ATOM}updated").text == "2026-11-25T00:00:00+09:00"
 
 
 def test_the_home_page_and_the_list_show_them(updated):
     out, _ = updated
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert '<h2 id="updates-heading">更新情報</h2>' in home
-    assert home.index("2026年11月20日") < home.index("2026年11月2日") < home.index("2026年10月1日")
+    section = home[home.index('<h2 id="updates-heading">更新情報</h2>'):]
+    section = section[:section.index("</section>")]
+    assert section.count('<li class="card">') == 5 and section.count("2026年11月25日（水）</time>公開（イベント）") == 5
     listing = (out / "updates" / "index.html").read_text(encoding="utf-8")
-    assert listing.count('<li class="card">') == 3
+    assert listing.count('<li class="card">') == len(PUBLISHED) + 3
+    assert listing.count("公開（イベント）") == len(PUBLISHED)
+    assert listing.index("2026年11月25日") < listing.index("2026年11月20日") < listing.index("2026年11月2日") \
+        < listing.index("2026年10月1日")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -229,6 +229,7 @@ struct NewCommand: ParsableCommand {
         # initiatives: [some-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
+        # publish か updated がないと、イベントのフィードでは終わるまで日付が 1970-01-01 になります
         ---
 
         """
