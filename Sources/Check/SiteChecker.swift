@@ -222,9 +222,13 @@ public enum SiteChecker {
       var place = attributor.forPage(page, html: [])
       result.findings.append(
         Finding(
-          page: page, .error, place.htmlPosition(0), "the page could not be read", hint: nil,
+          page: page, .error, place.htmlPosition(0), "the page could not be read",
+          hint:
+            "it was removed or made unreadable while the site was checked: build the site again (portal build), then check it again",
           code: "check.read",
-          japanese: .init(message: "できあがったページ `\(attributor.siteFolder)/\(page)` を読み込めませんでした")))
+          japanese: .init(
+            message: "できあがったページ `\(attributor.siteFolder)/\(page)` を読み込めませんでした",
+            hint: "確かめている間に、ファイルが消されたか、読めない設定に変わりました。`portal build` でサイトを作り直してから、もう一度確かめてください")))
       return result
     }
     let document = HTMLDocument(bytes)

@@ -40,4 +40,22 @@ import Testing
     #expect(!a.contains { $0.contains("/old/#ok") || $0.contains("/b/#ok") })
     #expect(SiteChecker.checkPage("no/such/index.html", options: options).isEmpty)
   }
+
+  /// A page listed and then gone (removed by a build running beside the check) is an error
+  /// that says what happened and what to do, in both languages.
+  @Test func aPageGoneAfterTheListingIsAnErrorWithAHint() throws {
+    let site = try FixtureSite([
+      "site/index.html": page(body: #"<p><a href="/a/">A</a></p>"#),
+      "site/a/index.html": page("A", body: "<p>本文</p>"),
+    ])
+    let checker = try #require(
+      PageChecker(options: CheckOptions(site: site.site, projectRoot: site.root)))
+    try FileManager.default.removeItem(at: site.site.appendingPathComponent("a/index.html"))
+    let found = checker.check("a/index.html")
+    #expect(found.map(\.code) == ["check.read"])
+    let problem = try #require(found.first)
+    #expect(problem.severity == .error)
+    #expect(problem.hint?.contains("portal build") == true)
+    #expect(problem.japanese?.hint?.contains("`portal build` でサイトを作り直して") == true)
+  }
 }
