@@ -39,6 +39,34 @@
     sync();
   }
 
+  // ---- The header's メニュー button: a disclosure (aria-expanded) that shows and hides the
+  // menu where the header is compact (phones with large text; CSS decides when, and hides the
+  // button elsewhere). Esc closes it from the button or the menu and puts focus back on the
+  // button; Tab moves on as usual (nothing is trapped). The open state holds for this page only.
+  function setupMenuToggle() {
+    var button = document.querySelector("button.menu-toggle");
+    var header = button && button.closest(".site-header");
+    var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!header || !menu) return;
+    function set(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("menu-open", open);
+    }
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" && e.key !== "Esc") return;
+      if (button.getAttribute("aria-expanded") !== "true") return;
+      if (e.target !== button && !menu.contains(e.target)) return;
+      // A header grown wide again (a phone turned) shows the menu with no button: leave it.
+      if (!button.getClientRects().length) return;
+      set(false);
+      button.focus();
+    });
+    set(false);
+  }
+
   // ---- Glossary terms: the meaning in a small box on mouse hover or keyboard focus.
   // The link still navigates on click and tap; screen readers already hear the meaning through
   // aria-describedby, so the box is visual only. Esc closes it (WCAG 1.4.13).
@@ -149,6 +177,7 @@
 
   function ready() {
     setupRubyToggle();
+    setupMenuToggle();
     setupTermTips();
     setupWideTables();
     setupEventClock();
