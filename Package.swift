@@ -39,7 +39,8 @@ let package = Package(
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
     // The content model: kinds, front matter schema and validation, loading content/.
-    .target(name: "Content", dependencies: ["Diagnostics", "Parallel", "ByteFormats", "Yams"]),
+    .target(
+      name: "Content", dependencies: ["Diagnostics", "Markdown", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
     .target(
       name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),

@@ -56,7 +56,9 @@ struct SearchDocuments: Sendable {
     let kind: SearchKind
     var date: String?
     var ends: String?
-    var keywords = page.tags
+    // The title, summary and place as read where they have furigana (ぼうさいのDX): a resident
+    // who knows the word but not its kanji types the reading.
+    var keywords = page.tags + page.furigana.searchWords
     var title = page.title
     switch page.meta {
     case .strategy: kind = .strategy

@@ -308,6 +308,7 @@ public struct Page: Sendable, Hashable {
     var redirectFrom: [Reference]
     var meta: PageMeta
     var publish: DateTime? = nil
+    var furigana = PageFurigana()
   }
 
   private final class Box: @unchecked Sendable {
@@ -341,13 +342,14 @@ public struct Page: Sendable, Hashable {
   public init(
     kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
     bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?,
-    redirectFrom: [Reference] = [], meta: PageMeta, publish: DateTime? = nil
+    redirectFrom: [Reference] = [], meta: PageMeta, publish: DateTime? = nil,
+    furigana: PageFurigana = PageFurigana()
   ) {
     box = Box(
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta, publish: publish))
+        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana))
   }
 
   // Strings, lists and the front matter are read in place (`_read`): a getter returned a copy,
@@ -373,6 +375,8 @@ public struct Page: Sendable, Hashable {
   /// gets a page that sends the reader here.
   public var redirectFrom: [Reference] { _read { yield box.fields.redirectFrom } }
   public var meta: PageMeta { _read { yield box.fields.meta } }
+  /// The furigana written in the title, summary and place; `meta` holds them plain.
+  public var furigana: PageFurigana { _read { yield box.fields.furigana } }
 
   /// The same page without its Markdown, for a build that has rendered it and needs the
   /// memory.
@@ -421,6 +425,12 @@ public struct Page: Sendable, Hashable {
     case .about(let m): m.title
     }
   }
+
+  /// The heading as HTML, with its furigana: the page's `<h1>`, cards and links show it.
+  public var titleHTML: String { Furigana.html(title, furigana.title) }
+
+  /// The summary as HTML, with its furigana (nil without a summary).
+  public var summaryHTML: String? { summary.map { Furigana.html($0, furigana.summary) } }
 
   public var summary: String? {
     switch meta {

@@ -13,7 +13,9 @@ enum Lengths {
     for (key, limit) in [
       (glossary ? "term" : "title", title), (glossary ? "short" : "summary", summary),
     ] {
-      guard let node = y.node(key), let text = node.string else { continue }
+      guard let node = y.node(key), let written = node.string else { continue }
+      // As shown: a reading sits above its kanji and takes no room of the line.
+      let text = PageFurigana.read(written).plain ?? written
       let length = text.count { !$0.isWhitespace }
       guard length > limit else { continue }
       let isTitle = limit == title

@@ -151,6 +151,7 @@ extension Page {
       w.i64(Int64(m.order ?? 0))
       w.bool(m.footer)
     }
+    for f in [furigana.title, furigana.summary, furigana.place] { w.furigana(f) }
   }
 
   init(decoding r: inout BinaryReader, bodyFrom file: String) throws {
@@ -228,12 +229,14 @@ extension Page {
     default:
       throw BinaryReader.Corrupt()
     }
+    let furigana = PageFurigana(
+      title: try r.furigana(), summary: try r.furigana(), place: try r.furigana())
     self.init(
       bodyFrom: file,
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: "",
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta, publish: publish))
+        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana))
   }
 }
 
@@ -293,6 +296,22 @@ extension BinaryWriter {
     int(list.count)
     for r in list { reference(r) }
   }
+
+  /// A text's furigana: its pieces, each plain text or a base with its reading.
+  fileprivate mutating func furigana(_ f: Furigana?) {
+    int(f?.pieces.count ?? 0)
+    for piece in f?.pieces ?? [] {
+      switch piece {
+      case .text(let t):
+        bool(false)
+        string(t)
+      case .ruby(let base, let reading):
+        bool(true)
+        string(base)
+        string(reading)
+      }
+    }
+  }
 }
 
 extension BinaryReader {
@@ -325,5 +344,17 @@ extension BinaryReader {
     var list: [Reference] = []
     for _ in 0..<(try int()) { list.append(try required()) }
     return list
+  }
+
+  /// What `furigana(_:)` wrote; nil for a text without furigana.
+  fileprivate mutating func furigana() throws -> Furigana? {
+    let count = try int()
+    guard count > 0 else { return nil }
+    var pieces: [Furigana.Piece] = []
+    for _ in 0..<count {
+      pieces.append(
+        try bool() ? .ruby(base: try string(), reading: try string()) : .text(try string()))
+    }
+    return Furigana(pieces: pieces)
   }
 }

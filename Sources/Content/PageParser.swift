@@ -153,12 +153,19 @@ enum PageParser {
     // Checked against the site's addresses when the site is resolved (`Redirects`).
     let redirectFrom = references(&y, "redirect_from", example: "[/initiatives/old-name/]") ?? []
 
+    // The texts that take furigana are kept plain in the meta, their groups beside it.
+    var furigana = PageFurigana()
+    func ruby(_ text: String?, _ key: WritableKeyPath<PageFurigana, Furigana?>) -> String? {
+      let (plain, groups) = PageFurigana.read(text)
+      furigana[keyPath: key] = groups
+      return plain
+    }
     let meta: PageMeta?
     switch kind {
     case .strategy:
-      let title = y.string("title", required: true, example: "基本的な考え方")
+      let title = ruby(y.string("title", required: true, example: "基本的な考え方"), \.title)
       let order = y.int("order", required: true)
-      let summary = y.string("summary")
+      let summary = ruby(y.string("summary"), \.summary)
       let parent = reference(&y, "parent")
       meta = title.flatMap { t in
         order.map {
@@ -166,7 +173,7 @@ enum PageParser {
         }
       }
     case .field:
-      let title = y.string("title", required: true, example: "危機管理")
+      let title = ruby(y.string("title", required: true, example: "危機管理"), \.title)
       let domain = reference(&y, "domain", required: true, example: "life")
       let field = reference(&y, "field", required: true, example: "crisis-management")
       if let config, let domain, let field {
@@ -190,15 +197,16 @@ enum PageParser {
               hint: "`domain: \(owner)` と書いてください"))
         }
       }
-      let summary = y.string("summary")
+      let summary = ruby(y.string("summary"), \.summary)
       if let title, let domain, let field {
         meta = .field(FieldMeta(title: title, domain: domain, field: field, summary: summary))
       } else {
         meta = nil
       }
     case .initiative:
-      let title = y.string("title", required: true, example: "AI等を活用した防災対策")
-      let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
+      let title = ruby(y.string("title", required: true, example: "AI等を活用した防災対策"), \.title)
+      let summary = ruby(
+        y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
       let fields = references(&y, "fields", required: true, example: "[crisis-management]")
       if let config, let fields {
         checkIDs(
@@ -251,10 +259,11 @@ enum PageParser {
         meta = nil
       }
     case .event:
-      let title = y.string("title", required: true, example: "DX推進セミナー")
-      let summary = y.string("summary", required: true, example: "一文で内容を書きます。")
+      let title = ruby(y.string("title", required: true, example: "DX推進セミナー"), \.title)
+      let summary = ruby(
+        y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
       let (start, end) = eventTimes(&y)
-      let place = y.string("place")
+      let place = ruby(y.string("place"), \.place)
       let online = url(&y, "online")
       let registration = url(&y, "registration")
       let deadline = dateTime(&y, "deadline", allowDateOnly: true)
@@ -313,7 +322,7 @@ enum PageParser {
           code: "front-matter.reading", ja: "`reading`（よみ）が、ひらがなで書かれていません",
           jaHint: "よみは、ひらがなで書いてください。例: `reading: \(example)`（用語集の五十音の順は、よみで決まります）")
       }
-      let short = y.string("short", required: true, example: "一文で意味を書きます。")
+      let short = ruby(y.string("short", required: true, example: "一文で意味を書きます。"), \.summary)
       let termPlace = y.location(y.node("term")?.mark)
       let aliasPlaces = references(&y, "aliases") ?? []
       let aliases = aliasPlaces.map(\.id)
@@ -330,8 +339,8 @@ enum PageParser {
         meta = nil
       }
     case .about:
-      let title = y.string("title", required: true, example: "ウェブアクセシビリティ方針")
-      let summary = y.string("summary")
+      let title = ruby(y.string("title", required: true, example: "ウェブアクセシビリティ方針"), \.title)
+      let summary = ruby(y.string("summary"), \.summary)
       let order = y.int("order").map(\.0)
       let footer = y.bool("footer") ?? true
       meta = title.map {
@@ -350,7 +359,7 @@ enum PageParser {
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
       body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
-      redirectFrom: redirectFrom, meta: meta, publish: publish)
+      redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana)
     return (page, y.diagnostics)
   }
 

@@ -98,16 +98,19 @@ final class LintBlock {
     sentences = Self.splitSentences(text)
   }
 
-  /// A ruby group `{base|reading}` starting at `start`, read as Markdown's `applyRuby` does:
-  /// the base range and the offset after `}`, or nil when the braces are plain text.
+  /// A ruby group `{base|reading}` (or `{base｜reading}`) starting at `start`, read as
+  /// Markdown's `applyRuby` does: the base range and the offset after `}`, or nil when the
+  /// braces are plain text.
   static func ruby(in raw: [LintCharacter], at start: Int) -> (base: Range<Int>, end: Int)? {
     guard let close = raw[(start + 1)...].firstIndex(of: "}") else { return nil }
     let inner = raw[(start + 1)..<close]
-    guard let bar = inner.firstIndex(of: "|"), !inner.contains("\n"), !inner.contains("{")
+    guard let bar = inner.firstIndex(where: { $0 == "|" || $0 == "｜" }), !inner.contains("\n"),
+      !inner.contains("{")
     else { return nil }
     let base = (start + 1)..<bar
     let reading = raw[(bar + 1)..<close]
-    guard !base.isEmpty, !reading.isEmpty, !reading.contains("|") else { return nil }
+    guard !base.isEmpty, !reading.isEmpty, !reading.contains(where: { $0 == "|" || $0 == "｜" })
+    else { return nil }
     return (base, close + 1)
   }
 

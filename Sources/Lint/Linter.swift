@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import Markdown
@@ -82,7 +83,8 @@ public enum Linter {
       guard let threshold = configuration.setting(for: rule.id) else { continue }
       let ruleContext = RuleContext(
         rule: rule.id, threshold: threshold, site: context,
-        inFrontMatter: page.frontMatterKey != nil)
+        inFrontMatter: page.frontMatterKey != nil,
+        noFurigana: page.frontMatterKey.map { !PageFurigana.keys.contains($0) } ?? false)
       for block in page.blocks { found += rule.check(block, ruleContext) }
       found += rule.check(page: page, ruleContext)
     }

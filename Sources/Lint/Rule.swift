@@ -38,9 +38,13 @@ struct RuleContext {
   /// The configured threshold; 0 for a rule without one.
   let threshold: Int
   let site: LintContext
-  /// Whether the text is a front matter value (a summary), which the site shows as plain
-  /// text: furigana and Markdown do not work there, so hints do not suggest them.
+  /// Whether the text is a front matter value (a summary), which the site shows as text:
+  /// Markdown does not work there, so hints do not suggest it.
   var inFrontMatter = false
+  /// Whether the text is a front matter value that shows furigana as typed (`application`,
+  /// `access`): hints there do not suggest them. Titles, summaries, a glossary entry's `short`
+  /// and an event's `place` take furigana (`PageFurigana.keys`), as bodies do.
+  var noFurigana = false
 
   /// A warning of this rule at character `offset` of `block`.
   func warning(_ block: LintBlock, at offset: Int, _ message: String, hint: String) -> Diagnostic {

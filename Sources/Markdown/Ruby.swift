@@ -1,8 +1,9 @@
 import CCmarkGFM
 
 extension MarkdownDocument {
-  /// Turns `{漢字|かんじ}` into `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>`, so writers can add
-  /// furigana for readers with little kanji. Code spans and code blocks are left alone.
+  /// Turns `{漢字|かんじ}` (or `{漢字｜かんじ}`, the bar the Japanese input gives) into
+  /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>`, so writers can add furigana for
+  /// readers with little kanji. Code spans and code blocks are left alone.
   public func applyRuby() {
     cmark_consolidate_text_nodes(root)
     for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literalContains(0x7B) }) {
@@ -22,17 +23,20 @@ extension MarkdownDocument {
     }
   }
 
-  enum RubyPiece: Equatable {
+  /// A piece of text written with furigana: plain text, or a base with its reading.
+  public enum RubyPiece: Equatable, Hashable, Sendable {
     case text(String)
     case ruby(base: String, reading: String)
   }
 
-  /// Splits text at `{base|reading}` groups; anything that is not a complete group stays text.
+  /// Splits text at `{base|reading}` groups (the bar half-width `|` or full-width `｜`);
+  /// anything that is not a complete group stays text. The body's furigana and the front
+  /// matter's (`Furigana` in Content) are read by this one function, so both take the same.
   ///
   /// Works on UTF-8 bytes (the Character walk below was a large part of rendering bodies); the
   /// two agree unless a `{`, `|`, `}` or newline joins a neighbouring combining scalar into one
   /// Character, and such text takes the Character walk.
-  static func splitRuby(_ text: String) -> [RubyPiece] {
+  public static func splitRuby(_ text: String) -> [RubyPiece] {
     let bytes = Array(text.utf8)
     guard isolatesSpecials(bytes) else { return splitRubyByCharacter(text) }
     func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
@@ -42,12 +46,12 @@ extension MarkdownDocument {
     while i < bytes.count {
       if bytes[i] == 0x7B, let close = bytes[i...].firstIndex(of: 0x7D) {
         let inner = (i + 1)..<close
-        if let bar = bytes[inner].firstIndex(of: 0x7C), !bytes[inner].contains(0x0A),
+        if let bar = firstBar(in: bytes, inner), !bytes[inner].contains(0x0A),
           !bytes[inner].contains(0x7B)
         {
           let base = (i + 1)..<bar
-          let reading = (bar + 1)..<close
-          if !base.isEmpty, !reading.isEmpty, !bytes[reading].contains(0x7C) {
+          let reading = (bar + (bytes[bar] == 0x7C ? 1 : 3))..<close
+          if !base.isEmpty, !reading.isEmpty, firstBar(in: bytes, reading) == nil {
             if plainStart < i { pieces.append(.text(string(plainStart..<i))) }
             pieces.append(.ruby(base: string(base), reading: string(reading)))
             i = close + 1
@@ -62,13 +66,32 @@ extension MarkdownDocument {
     return pieces
   }
 
-  /// Whether every `{ | }` and newline byte is a Character of its own: no combining scalar after
+  /// The offset of the first bar in `range`: `|`, or the first byte of `｜` (EF BD 9C).
+  static func firstBar(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    var k = range.lowerBound
+    while k < range.upperBound {
+      if bytes[k] == 0x7C { return k }
+      if bytes[k] == 0xEF, k + 2 < range.upperBound, bytes[k + 1] == 0xBD, bytes[k + 2] == 0x9C {
+        return k
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// Whether every `{ | ｜ }` and newline is a Character of its own: no combining scalar after
   /// it and no prepended mark before it.
   static func isolatesSpecials(_ bytes: [UInt8]) -> Bool {
-    for (i, b) in bytes.enumerated() where b == 0x7B || b == 0x7C || b == 0x7D || b == 0x0A {
-      if i + 1 < bytes.count, bytes[i + 1] >= 0x80 {
+    for (i, b) in bytes.enumerated()
+    where b == 0x7B || b == 0x7C || b == 0x7D || b == 0x0A || b == 0xEF {
+      // `｜` is three bytes: what follows it starts after them; another EF is no special.
+      let fullWidthBar =
+        b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9C
+      if b == 0xEF && !fullWidthBar { continue }
+      let after = i + (fullWidthBar ? 3 : 1)
+      if after < bytes.count, bytes[after] >= 0x80 {
         var decoder = UTF8()
-        var it = bytes[(i + 1)...].makeIterator()
+        var it = bytes[after...].makeIterator()
         if case .scalarValue(let next) = decoder.decode(&it) {
           let p = next.properties
           if p.isGraphemeExtend || next.value == 0x200D || p.generalCategory == .spacingMark {
@@ -105,12 +128,12 @@ extension MarkdownDocument {
     while i < text.endIndex {
       if text[i] == "{", let close = text[i...].firstIndex(of: "}") {
         let inner = text[text.index(after: i)..<close]
-        if let bar = inner.firstIndex(of: "|"), !inner.utf8.contains(0x0A),
-          !inner.utf8.contains(0x7B)
+        if let bar = inner.firstIndex(where: { $0 == "|" || $0 == "｜" }),
+          !inner.utf8.contains(0x0A), !inner.utf8.contains(0x7B)
         {
           let base = String(inner[..<bar])
           let reading = String(inner[inner.index(after: bar)...])
-          if !base.isEmpty, !reading.isEmpty, !reading.utf8.contains(0x7C) {
+          if !base.isEmpty, !reading.isEmpty, !reading.contains(where: { $0 == "|" || $0 == "｜" }) {
             if !plain.isEmpty { pieces.append(.text(plain)) }
             plain = ""
             pieces.append(.ruby(base: base, reading: reading))

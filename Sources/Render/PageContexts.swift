@@ -17,7 +17,9 @@ extension ViewModels {
 
   func context(for i: Int) -> (template: String, context: TemplateContext) {
     let p = site.pages[i]
-    var ctx = base(title: p.title, url: p.url, section: nil, description: p.page.summary)
+    var ctx = base(
+      title: p.title, titleHTML: p.page.titleHTML, url: p.url, section: nil,
+      description: p.page.summary)
     ctx.set(body(p))
     switch p.page.meta {
     case .strategy(let m):
@@ -92,6 +94,7 @@ extension ViewModels {
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))
       ctx["place"] = .text(m.place ?? "")
+      ctx["place_html"] = .text(m.place.map { Furigana.html($0, p.page.furigana.place) } ?? "")
       ctx["online"] = .text(m.online ?? "")
       ctx["registration"] = .text(m.registration ?? "")
       ctx["needs_application"] = .bool(m.needsApplication)
@@ -182,6 +185,7 @@ extension ViewModels {
             "name": .text(f.config.name), "url": .text(f.url),
             "count": .number(f.initiatives.count),
             "summary": .text(f.vision.flatMap { site.pages[$0].page.summary } ?? ""),
+            "summary_html": .text(f.vision.flatMap { site.pages[$0].page.summaryHTML } ?? ""),
           ]
         }),
     ]

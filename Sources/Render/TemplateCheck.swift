@@ -213,7 +213,7 @@ struct TemplateCheck {
       "`\(name)` は文字ではなくキーを持つ値なので、`\(tag.text)` では何も出力されません", hint: hintJa)
   }
 
-  /// Whether a name's value holds HTML: `body` or `json_ld`, not under `params` (site.yml's
+  /// Whether a name's value holds HTML (`TemplateVocabulary.html`), not under `params` (site.yml's
   /// values are text).
   static func isHTML(_ parts: [String]) -> Bool {
     guard let last = parts.last else { return false }
@@ -227,17 +227,25 @@ struct TemplateCheck {
   )
     -> Diagnostic
   {
-    let html = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " and ")
-    let htmlJa = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: " と ")
+    let html = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: ", ")
+    let htmlJa = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: "、")
     let escaped = "\(tag.open)\(tag.name)\(tag.close)"
+    // `{{{title}}}` meant to show the title's furigana: its HTML is `title_html`.
+    let withRuby =
+      TemplateVocabulary.html.contains((tag.name.split(separator: ".").last ?? "") + "_html")
+      ? "{{{\(tag.name)_html}}}" : nil
     return .warning(
       location,
       "`\(tag.text)` prints \(what) without escaping it: HTML in the text would become part of the page",
-      hint: "write `\(escaped)`; only \(html) hold HTML to print as it is",
+      hint: "write `\(escaped)`"
+        + (withRuby.map { ", or `\($0)` for the text with its furigana" } ?? "")
+        + "; only \(html) hold HTML to print as it is",
       code: "theme.unescaped"
     ).ja(
       "`\(tag.text)` は\(whatJa)をエスケープせずに出力します。文字の中に HTML があると、そのままページの一部になってしまいます",
-      hint: "`\(escaped)` と書いてください。そのまま出力してよい HTML を持つのは \(htmlJa) だけです")
+      hint: "`\(escaped)` と書いてください"
+        + (withRuby.map { "（ふりがなも出すときは `\($0)`）" } ?? "")
+        + "。そのまま出力してよい HTML を持つのは \(htmlJa) だけです")
   }
 
   /// "did you mean `x`?" in Japanese.

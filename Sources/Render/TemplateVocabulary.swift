@@ -42,6 +42,8 @@ enum TemplateVocabulary {
     "entries", "pages",
     // A page's earlier address.
     "redirect",
+    // Front matter texts with their furigana, as HTML.
+    "title_html", "summary_html", "place_html", "where_html",
   ]
 
   /// The names that are a list wherever a page has them: printed as text (`{{initiatives}}`)
@@ -84,7 +86,7 @@ enum TemplateVocabulary {
   /// `assets` is the theme's files (`theme.unknown-asset`). A test walks every page's context
   /// and holds these to it, both ways.
   static let paths: [String: Shape] = {
-    let card = Shape.keys(["title", "url", "summary", "kind_label"])
+    let card = Shape.keys(["title", "title_html", "url", "summary", "summary_html", "kind_label"])
     let contact = Shape.keys([
       "who", "phone", "phone_url", "fax", "email", "email_url", "hours", "has_ways",
     ])
@@ -104,7 +106,8 @@ enum TemplateVocabulary {
             "params": .open, "contact": contact,
           ], uniquingKeysWith: { a, _ in a })),
       "page": .keys([
-        "title", "url", "canonical", "description", "is_home", "is_search", "has_search_box",
+        "title", "title_html", "url", "canonical", "description", "is_home", "is_search",
+        "has_search_box",
       ]),
       "search": .keys(["index_url"]),
       "redirect": .keys(["url", "title", "kind_label"]),
@@ -115,7 +118,7 @@ enum TemplateVocabulary {
             ($0, Shape.value)
           }
         ).merging(
-          ["fields": .list(.keys(["name", "url", "count", "summary"]))],
+          ["fields": .list(.keys(["name", "url", "count", "summary", "summary_html"]))],
           uniquingKeysWith: { a, _ in a })),
       // The strategy pages before and after (cards; `""` at either end).
       "previous": card, "next": card,
@@ -125,6 +128,9 @@ enum TemplateVocabulary {
   }()
 
   /// The values that hold HTML on purpose, which a template prints with `{{{…}}}`: the body
-  /// the generator wrote, and the event's JSON-LD (escaped for a `<script>` by `Feeds`).
-  static let html: Set<String> = ["body", "json_ld"]
+  /// the generator wrote, the event's JSON-LD (escaped for a `<script>` by `Feeds`), and the
+  /// front matter texts with their furigana (`Furigana.html`: every piece escaped).
+  static let html: Set<String> = [
+    "body", "json_ld", "title_html", "summary_html", "place_html", "where_html",
+  ]
 }

@@ -120,14 +120,18 @@ struct ViewModels {
   var calendarHost: String { made.calendarHost }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
-  /// - Parameter canonical: the page's address for search engines, when not its own.
+  /// - Parameters:
+  ///   - titleHTML: the title as its heading shows it (`page.title_html`), with furigana;
+  ///     without it, the title escaped.
+  ///   - canonical: the page's address for search engines, when not its own.
   func base(
-    title: String, url: String, section: String?, description: String?,
-    canonical: String? = nil
+    title: String, titleHTML: String? = nil, url: String, section: String?,
+    description: String?, canonical: String? = nil
   ) -> TemplateContext {
     var ctx = made.shared[section] ?? made.shared[nil]!
     ctx["page"] = [
-      "title": .text(title), "url": .text(url), "canonical": .text(absolute(canonical ?? url)),
+      "title": .text(title), "title_html": .text(titleHTML ?? escapeHTML(title)),
+      "url": .text(url), "canonical": .text(absolute(canonical ?? url)),
       "description": .text(description ?? site.config.description ?? ""),
       "is_home": .bool(url == urls.home), "is_search": .bool(url == urls.search),
       // Pages with a search box of their own: the header's would be a second one.
@@ -168,10 +172,13 @@ struct ViewModels {
     let page = site.pages[i].page
     // Room for every key a card can have: growing the table twice per card showed in lists of
     // thousands.
-    var m = TemplateContext(minimumCapacity: 11)
+    var m = TemplateContext(minimumCapacity: 14)
     m["title"] = .text(page.title)
+    // What a card shows: the title and summary with their furigana, escaped here.
+    m["title_html"] = .text(page.titleHTML)
     m["url"] = .text(site.pages[i].url)
     m["summary"] = .text(page.summary ?? "")
+    m["summary_html"] = .text(page.summaryHTML ?? "")
     m["kind_label"] = .text(page.kind.label)
     switch page.meta {
     case .initiative(let meta):
@@ -186,6 +193,8 @@ struct ViewModels {
       m["datetime"] = .text(meta.startISO)
       m["mode"] = .text(eventMode(meta))
       m["where"] = .text(eventPlace(meta))
+      m["where_html"] = .text(
+        eventPlace(meta, place: meta.place.map { Furigana.html($0, page.furigana.place) }))
       m["registration_note"] = .text(registrationNote(meta))
       // As on the event's page, for portal.js on a list read after them.
       m["ends_iso"] = .text(meta.endsAt.description)
@@ -226,8 +235,10 @@ struct ViewModels {
 
   /// Where an event is, for a list: the place itself, not only 「会場」, so a resident sees at a
   /// glance whether it is near.
-  func eventPlace(_ m: EventMeta) -> String {
-    switch (m.place, m.online != nil) {
+  /// - Parameter place: the place as to print it (its HTML, for `where_html`; the words around
+  ///   it have nothing to escape); `m.place` by default.
+  func eventPlace(_ m: EventMeta, place: String?? = nil) -> String {
+    switch (place ?? m.place, m.online != nil) {
     case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
     case (let place?, false): "会場：\(place)"
     case (nil, true): "オンライン"
@@ -265,7 +276,8 @@ struct ViewModels {
     var m: TemplateContext = [
       "body": .text(p.bodyHTML), "toc": .items(t), "has_toc": .bool(t.count >= 2),
       "terms": .items(terms), "has_terms": .bool(!terms.isEmpty),
-      "summary": .text(p.page.summary ?? ""), "kind_label": .text(p.kind.label),
+      "summary": .text(p.page.summary ?? ""), "summary_html": .text(p.page.summaryHTML ?? ""),
+      "kind_label": .text(p.kind.label),
     ]
     addUpdated(p.page, to: &m)
     if !p.page.tags.isEmpty { m["tags"] = .texts(p.page.tags) }

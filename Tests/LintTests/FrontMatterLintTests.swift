@@ -88,21 +88,43 @@ import Testing
 
   @Test func markupInTextsIsShownAsTyped() {
     // Quoted, or YAML reads `{` as a mapping.
-    let ruby = lint("title: \"{綺麗|きれい}な海\"\n", rule: "lint.front-matter-markup")
-    #expect(positions(ruby) == ["2:9"])
+    let ruby = lint("application: \"{綺麗|きれい}な紙で\"\n", rule: "lint.front-matter-markup")
+    #expect(positions(ruby) == ["2:15"])
     #expect(
       ruby.first?.message
-        == "「{綺麗|きれい}」 is shown as typed: `title` is plain text, so furigana does not work there")
+        == "「{綺麗|きれい}」 is shown as typed: `application` is plain text, so furigana does not work there"
+    )
     #expect(
       ruby.first?.hint
-        == "write 綺麗 without the braces, or a plainer word (綺麗 → きれい); give the reading in the body, where furigana works"
+        == "write 綺麗 without the braces, or a plainer word (綺麗 → きれい); furigana work in the body and in title, summary, short and place"
     )
     #expect(places("title: 防災\nsummary: 県の**大事な**取組です。\n") == ["3:12"])
     #expect(places("short: '[案内](https://example.jp)を読む'\n") == ["2:9"])
     // After a character outside the BMP, with the full-width bar.
-    #expect(places("summary: 𠮷田さんの{綺麗｜きれい}な話\n") == ["2:15"])
+    #expect(places("access: 𠮷田さんの{綺麗｜きれい}な話\n") == ["2:14"])
     #expect(places("summary: |\n  一行目です。\n  𠮷の![図](a.png)です。\n") == ["4:5"])
     #expect(places("access: 千葉駅から{徒歩|とほ}10分\napplication: 電話で\n") == ["2:14"])
+  }
+
+  /// Titles, summaries, a glossary entry's `short` and an event's `place` show furigana: no
+  /// warning there, with either bar; a group the page would show as typed is reported as in a
+  /// body, where it is written.
+  @Test func furiganaWorkInTitlesSummariesShortAndPlace() {
+    #expect(
+      places(
+        "title: \"{綺麗|きれい}な海\"\nsummary: 𠮷田さんの{綺麗｜きれい}な話\nshort: \"{綺麗|きれい}\"\nplace: \"{匝瑳|そうさ}市\"\n"
+      ) == [])
+    let empty = lint("title: \"県の{防災|}と{取組}\"\n", rule: "lint.front-matter-markup")
+    #expect(positions(empty) == ["2:11"])
+    #expect(empty.first?.message == "`{防災|}` is shown as typed: the reading is empty")
+    #expect(empty.first?.hint == "write the reading after the bar: {防災|よみ}, or remove the braces")
+    #expect(empty.first?.japanese?.message == "`{防災|}` がそのまま表示されます。読み方が書かれていません")
+    let open = lint("summary: 𠮷の{防災｜ぼうさい の話\n", rule: "lint.front-matter-markup")
+    #expect(positions(open) == ["2:12"])
+    #expect(open.first?.message == "`{防災｜…` is shown as typed: the furigana is not closed with `}`")
+    #expect(open.first?.hint == "close it with `}`: {防災|よみ}")
+    // Braces that are no group stay text, as in the body.
+    #expect(places("title: 県の{取組}と{|よみ}\nsummary: a|b と {x\n") == [])
   }
 
   /// An event's place, fee, audience and accessibility items and a glossary term are shown
@@ -126,8 +148,16 @@ import Testing
     #expect(!body.contains { $0.code == "lint.front-matter-markup" })
   }
 
-  @Test func hintsForValuesDoNotSuggestFurigana() {
-    let found = lint("summary: 綺麗な地域防災計画策定会議とアクセシビリティ。\n")
+  /// Where furigana do not work (an event's `access`), hints do not offer them; in a summary
+  /// they do, and a reading written there counts as in a body.
+  @Test func hintsOfferFuriganaWhereTheyWork() {
+    let summary = lint("summary: 綺麗な海です。\n")
+    #expect(summary.first?.hint!.hasPrefix("add furigana with {綺麗|…}") == true)
+    #expect(
+      lint("summary: \"{綺麗|きれい}な{地域防災計画策定会議|ちいきぼうさいけいかくさくていかいぎ}\"\n").map(\.code) == [
+        "lint.long-furigana"
+      ])
+    let found = lint("access: 綺麗な地域防災計画策定会議とアクセシビリティ。\n")
     #expect(
       Set(found.compactMap(\.code)) == ["lint.rare-kanji", "lint.kanji-run", "lint.katakana-word"])
     for d in found {

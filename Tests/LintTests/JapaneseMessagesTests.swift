@@ -39,7 +39,7 @@ import Testing
     Case("lint.comma-count", "読点 (、) (the limit is 3)", "あ、い、う、え、お。"),
     Case("lint.kanji-run", "add furigana with {漢字|かんじ}", "地域防災計画策定を進めます。"),
     Case(
-      "lint.kanji-run", "furigana does not work here", "summary: 地域防災計画策定を進めます。\n",
+      "lint.kanji-run", "furigana does not work here", "access: 地域防災計画策定を進めます。\n",
       frontMatter: true),
     Case("lint.kanji-ratio", "write these in kana", "本県は地域防災計画策定及び情報通信基盤整備を推進する方針である。"),
     Case(
@@ -52,7 +52,7 @@ import Testing
     Case("lint.mixed-style", "use one style throughout", "計画である。\n\n方針である。\n\n支援します。"),
     Case("lint.katakana-word", "add furigana with {アクセシビリティ|…}", "県のアクセシビリティを高めます。"),
     Case(
-      "lint.katakana-word", "furigana does not work here", "summary: 県のアクセシビリティを高めます。\n",
+      "lint.katakana-word", "furigana does not work here", "access: 県のアクセシビリティを高めます。\n",
       frontMatter: true),
     Case("lint.acronym", "「ICT」 is an abbreviation", "ICTを使います。"),
     Case("lint.english-word", "「Smart City」 is English", "Smart Cityを進めます。"),
@@ -81,7 +81,12 @@ import Testing
     Case("lint.markdown", "is not an image", "会場です。\n![会場の写真](../files/会場 写真.png)"),
     Case("lint.markdown", "full-width brackets", "［案内］（../strategy/a.md）"),
     Case("lint.markdown", "is not closed", "{危機管理|ききかんり です。"),
-    Case("lint.markdown", "needs a half-width `|`", "{危機管理｜ききかんり}です。"),
+    Case(
+      "lint.front-matter-markup", "the furigana is not closed",
+      "summary: 県の{危機管理|ききかんり です。\n", frontMatter: true),
+    Case(
+      "lint.front-matter-markup", "the reading is empty", "title: 県の{危機管理|}です。\n",
+      frontMatter: true),
     Case("lint.markdown", "the reading is empty", "{危機管理|}です。"),
     Case(
       "lint.markdown", "is not a link definition",
@@ -91,7 +96,7 @@ import Testing
     Case("lint.raw-html", "remove the tag", "文の中に<span>赤い字</span>があります。"),
     Case("lint.rare-kanji", "add furigana with {綺麗|…}", "海は綺麗です。"),
     Case(
-      "lint.rare-kanji", "furigana does not work here", "summary: 綺麗な海です。\n",
+      "lint.rare-kanji", "furigana does not work here", "access: 綺麗な海です。\n",
       frontMatter: true),
     Case("lint.empty-section", "this heading has no words", "説明です。\n\n##\n\n本文です。\n"),
     Case("lint.empty-section", "has nothing under it", "説明です。\n\n### 最後の見出し\n"),
@@ -136,7 +141,7 @@ import Testing
     Case("lint.footnote", "「[^1]」 is shown as typed", "国の方針です[^1]。\n\n[^1]: 国の資料によります。\n"),
     Case("lint.footnote", "the note 「[^1]: …」", "国の方針です[^1]。\n\n[^1]: 国の資料によります。\n"),
     Case(
-      "lint.front-matter-markup", "so furigana does not work", "title: \"{綺麗|きれい}な海\"\n",
+      "lint.front-matter-markup", "so furigana does not work", "fee: \"{無料|むりょう}です\"\n",
       frontMatter: true),
     Case(
       "lint.front-matter-markup", "so bold does not work", "summary: 県の**大事な**取組です。\n",

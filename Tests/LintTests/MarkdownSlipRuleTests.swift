@@ -53,17 +53,18 @@ import Testing
     #expect(try slips("{危機管理|ききかんり}の話です。{a} と {b|c}").isEmpty)
   }
 
-  /// The bar typed full-width (as the Japanese input gives it), or no reading: the braces are
-  /// published as typed.
+  /// The bar typed full-width (as the Japanese input gives it) makes furigana; no reading
+  /// leaves the braces published as typed.
   @Test func furiganaWithAFullWidthBarOrNoReading() throws {
     #expect(
-      try slips("県の{危機管理｜ききかんり}です。{防災|}も。") == [
-        "1:3 `{危機管理｜ききかんり}` is shown as typed: furigana needs a half-width `|`",
+      try slips("県の{危機管理｜ききかんり}です。{防災|}も{防災｜}も。") == [
         "1:18 `{防災|}` is shown as typed: the reading is empty",
+        "1:24 `{防災｜}` is shown as typed: the reading is empty",
       ])
-    let hints = try lint("{危機管理｜ききかんり}", rule: "lint.markdown").map(\.hint)
-    #expect(hints == ["write {危機管理|ききかんり}"])
-    #expect(try slips("{｜}と{a｜}と{｜b}").isEmpty)
+    let hints = try lint("{防災｜}", rule: "lint.markdown").map(\.hint)
+    #expect(hints == ["write the reading after the bar: {防災|よみ}, or remove the braces"])
+    #expect(try slips("{｜}と{｜b}").isEmpty)
+    #expect(try slips("{危機管理｜ききかんり の話").map { $0.prefix(3) } == ["1:1"])
   }
 
   @Test func canBeSilencedAndTurnedOff() throws {

@@ -122,6 +122,25 @@ import Testing
     #expect(doc.plainText().hasPrefix("危機管理を強化します。"))
   }
 
+  /// The full-width bar the Japanese input gives makes furigana too, in a table cell without
+  /// escaping (it separates no cells); the byte walk and the Character walk agree.
+  @Test func rubyWithTheFullWidthBar() {
+    let doc = MarkdownDocument("{匝瑳｜そうさ}市と{a｜}と{｜b}\n\n| 市 |\n|---|\n| {香取｜かとり}市 |\n")
+    doc.applyRuby()
+    let html = doc.renderHTML()
+    #expect(html.contains("<p><ruby>匝瑳<rp>（</rp><rt>そうさ</rt><rp>）</rp></ruby>市と{a｜}と{｜b}</p>"))
+    #expect(html.contains("<td><ruby>香取<rp>（</rp><rt>かとり</rt><rp>）</rp></ruby>市</td>"), "\(html)")
+    for text in [
+      "{匝瑳｜そうさ}市", "{a｜b|c}", "{a|b｜c}", "{a｜}{｜b}", "x{あ｜い}y{う|え}", "{a｜\u{301}b}",
+      "{a\u{301}｜b}", "{｜｜}", "{漢字｜かんじ",
+    ] {
+      #expect(
+        MarkdownDocument.splitRuby(text) == MarkdownDocument.splitRubyByCharacter(text), "\(text)")
+    }
+    #expect(MarkdownDocument.splitRuby("{a｜b|c}") == [.text("{a｜b|c}")])
+    #expect(MarkdownDocument.splitRuby("{a｜\u{301}b}") == [.text("{a｜\u{301}b}")])
+  }
+
   @Test func glossaryLinksFirstUseLongestMatchAndMarks() {
     let matcher = GlossaryMatcher([
       GlossaryLinkTarget(slug: "dx", url: "/glossary/dx/", names: ["DX", "デジタル・トランスフォーメーション"]),

@@ -32,7 +32,7 @@ import Testing
       try t.replace("{{/main}}", "{{/mian}}", in: "home", folder)
       try t.replace("{{$main}}", "{{$content}}", in: "search", folder)
       try t.replace("{{/main}}", "{{/content}}", in: "search", folder)
-      try t.replace("{{page.title}}</h1>", "{{{page.title}}}</h1>", in: "event", folder)
+      try t.replace("{{{page.title_html}}}</h1>", "{{{page.title}}}</h1>", in: "event", folder)
       try t.replace(
         "{{{body}}}", "{{#tags}}{{{.}}}{{/tags}}{{{body}}}}", in: "about", folder)
       try t.replace(
@@ -68,7 +68,7 @@ import Testing
     )
     #expect(
       japanese("`qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing")
-        == "theme/templates/home.mustache:23:302: warning: `qwertyuiop` はページの持つ値にありません。`{{qwertyuiop}}` では何も見つかりません [theme.unknown-name]\n    直し方: ページの持つキーは docs/theme.md（Keys）に一覧があります"
+        == "theme/templates/home.mustache:47:33: warning: `qwertyuiop` はページの持つ値にありません。`{{qwertyuiop}}` では何も見つかりません [theme.unknown-name]\n    直し方: ページの持つキーは docs/theme.md（Keys）に一覧があります"
     )
     #expect(
       japanese("`{{<layot}}` names no template of the theme: the page would be empty")
@@ -87,7 +87,8 @@ import Testing
       diagnostics.first { $0.code == "theme.unescaped" && $0.message.contains("page.title") })
     #expect(
       unescaped.japanese?.hint
-        == "`{{page.title}}` と書いてください。そのまま出力してよい HTML を持つのは `body` と `json_ld` だけです")
+        == "`{{page.title}}` と書いてください（ふりがなも出すときは `{{{page.title_html}}}`）。そのまま出力してよい HTML を持つのは `body`、`json_ld`、`place_html`、`summary_html`、`title_html`、`where_html` だけです"
+    )
     // In English, as before.
     #expect(
       list.text(in: .english).hasSuffix(

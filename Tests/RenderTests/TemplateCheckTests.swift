@@ -190,15 +190,18 @@ import Testing
 
   @Test func plainTextPrintedUnescapedIsAWarning() throws {
     let (theme, diagnostics) = try load("unescaped") { folder in
-      try replace("{{page.title}}</h1>", "{{{page.title}}}</h1>", in: "event", folder)
+      try replace("{{{page.title_html}}}</h1>", "{{{page.title}}}</h1>", in: "event", folder)
       try replace(
-        "<p class=\"lead\">{{summary}}", "<p class=\"lead\">{{&summary}}", in: "event", folder)
+        "<p class=\"lead\">{{{summary_html}}}", "<p class=\"lead\">{{&summary}}", in: "event",
+        folder)
+      try replace("<dd>{{access}}", "<dd>{{{access}}}", in: "event", folder)
     }
     #expect(theme != nil)  // warnings do not stop the build
     #expect(
       shown(diagnostics, "theme.unescaped") == [
-        "theme/templates/event.mustache:6:23: warning: `{{{page.title}}}` prints `page.title` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{page.title}}`; only `body` and `json_ld` hold HTML to print as it is",
-        "theme/templates/event.mustache:10:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`; only `body` and `json_ld` hold HTML to print as it is",
+        "theme/templates/event.mustache:6:23: warning: `{{{page.title}}}` prints `page.title` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{page.title}}`, or `{{{page.title_html}}}` for the text with its furigana; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
+        "theme/templates/event.mustache:10:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`, or `{{{summary_html}}}` for the text with its furigana; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
+        "theme/templates/event.mustache:15:37: warning: `{{{access}}}` prints `access` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{access}}`; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
       ])
   }
 
@@ -214,7 +217,7 @@ import Testing
     #expect(theme != nil)
     #expect(
       shown(diagnostics, "theme.unknown-name") == [
-        "theme/templates/home.mustache:22:302: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
+        "theme/templates/home.mustache:46:33: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
         "theme/templates/layout.mustache:57:29: warning: `site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
         "theme/templates/toc.mustache:1:1: warning: `has_tocs` is not a value a page has: `{{#has_tocs}}` finds nothing [theme.unknown-name]\n    hint: did you mean `has_toc`?",
       ])
@@ -404,7 +407,7 @@ import Testing
       diagnostics.filter { $0.code == "theme.unknown-name" }.map {
         "\($0.message) | \($0.hint ?? "")"
       } == [
-        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_search_box`, `is_home`, `is_search`, `title`, `url`",
+        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_search_box`, `is_home`, `is_search`, `title`, `title_html`, `url`",
         "`site.url` is not a value a page has (`site` has no key `url`): `{{site.url}}` finds nothing | did you mean `page.url`?",
         "`site.nav` is a list: `{{site.nav.title}}` finds nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
         "`page.title` has no keys: `{{page.title.x}}` finds nothing | write `{{page.title}}`",
@@ -483,7 +486,7 @@ import Testing
   /// `{{title}}}` prints a `}`.
   @Test func aStrayBraceIsAWarning() throws {
     let (theme, diagnostics) = try t.load("stray-brace") { folder in
-      try t.replace("{{page.title}}</h1>", "{{page.title}}}</h1>", in: "about", folder)
+      try t.replace("{{{page.title_html}}}</h1>", "{{page.title}}}</h1>", in: "about", folder)
     }
     #expect(theme != nil)
     #expect(

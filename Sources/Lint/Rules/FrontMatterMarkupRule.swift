@@ -1,17 +1,22 @@
+import Content
 import Diagnostics
 
-/// The front matter's texts (`title`, `summary`, a glossary entry's `short`, an event's
-/// `application` and `access`) are shown as plain text in lists, search results, shared cards
-/// and the page's head: furigana, bold and links written there are printed as typed
-/// (「{綺麗|きれい}な海」 in every list). Runs on front matter values only.
+/// The front matter's texts are shown as text in lists, search results, shared cards and the
+/// page's head: bold and links written there are printed as typed (「**重要**」 in every list),
+/// and so are furigana outside the texts that take them (`title`, `summary`, a glossary
+/// entry's `short`, an event's `place`: `PageFurigana.keys`), such as an event's `application`.
+/// Where furigana work, a group the page would show as typed (`{漢字|}`, a `}` left out) is
+/// reported as in a body. Runs on front matter values only.
 struct FrontMatterMarkupRule: Rule {
   let id = "lint.front-matter-markup"
   let summary =
-    "Furigana {漢字|かんじ}, **bold** or [links](…) in title, summary and the other front matter texts, which show them as typed."
-  let japaneseSummary = "ページの先頭（--- の間）の title や summary などに書いたふりがな・太字・リンクは、書いたまま表示されます。"
+    "**Bold** or [links](…) in the front matter's texts, which show them as typed; furigana {漢字|かんじ} outside title, summary, short and place, or left unfinished ({漢字|}, no `}`)."
+  let japaneseSummary =
+    "ページの先頭（--- の間）の title や summary などに書いた太字・リンクは、書いたまま表示されます（ふりがなは title・summary・short・place で使えます）。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard let key = page.frontMatterKey else { return [] }
+    let takesFurigana = PageFurigana.keys.contains(key)
     var found: [Diagnostic] = []
     for (index, text) in page.source.lineTexts.enumerated() {
       let line = Array(text)
@@ -27,19 +32,58 @@ struct FrontMatterMarkupRule: Rule {
             "「\(shown)」は書いたまま表示されます。`\(key)` は文字だけが表示されるため、\(japanese.0)は使えません",
             hint: japanese.hint))
       }
+      /// A group the page shows as typed where furigana work, worded as the body's
+      /// `lint.markdown` says it.
+      func unfinished(
+        _ i: Int, _ shown: String, _ what: String, hint: String, ja: (String, hint: String)
+      ) {
+        found.append(
+          .warning(
+            SourceLocation(file: page.source.file, line: index + 1, column: i + 1),
+            "`\(shown)` is shown as typed: \(what)", hint: hint, code: id
+          ).ja("`\(shown)` がそのまま表示されます。\(ja.0)", hint: ja.hint))
+      }
       var i = 0
       while i < line.count {
+        if takesFurigana, line[i] == "{", let (_, close) = Self.ruby(at: i, in: line) {
+          // Furigana work here: shown as ruby, plain in the page's head.
+          i = close + 1
+          continue
+        }
+        if takesFurigana, line[i] == "{", let slip = Self.unfinishedRuby(at: i, in: line) {
+          let base = String(line[(i + 1)..<slip.bar])
+          if let close = slip.close {
+            unfinished(
+              i, String(line[i...close]), "the reading is empty",
+              hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
+              ja: (
+                "読み方が書かれていません",
+                hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
+              ))
+            i = close + 1
+          } else {
+            unfinished(
+              i, String(line[i...slip.bar]) + "…", "the furigana is not closed with `}`",
+              hint: "close it with `}`: {\(base)|よみ}",
+              ja: (
+                "ふりがなが `}` で閉じられていません",
+                hint: "最後に `}` を付けてください：`{\(base)|よみ}`"
+              ))
+            i = slip.bar + 1
+          }
+          continue
+        }
         if line[i] == "{", let (bar, close) = Self.ruby(at: i, in: line) {
           let base = String(line[(i + 1)..<bar])
           let reading = String(line[(bar + 1)..<close])
           warn(
             i, String(line[i...close]), "furigana",
             hint:
-              "write \(base) without the braces, or a plainer word (\(base) → \(reading)); give the reading in the body, where furigana works",
+              "write \(base) without the braces, or a plainer word (\(base) → \(reading)); furigana work in the body and in title, summary, short and place",
             japanese: (
               "ふりがな",
               hint:
-                "`{ }` を付けずに「\(base)」と書くか、わかりやすい言葉にしてください（\(base) → \(reading)）。読み方は、ふりがなが使える本文で示してください"
+                "`{ }` を付けずに「\(base)」と書くか、わかりやすい言葉にしてください（\(base) → \(reading)）。ふりがなは、本文と title・summary・short・place で使えます"
             ))
           i = close + 1
           continue
@@ -83,6 +127,24 @@ struct FrontMatterMarkupRule: Rule {
       bar > open + 1, bar + 1 < close
     else { return nil }
     return (bar, close)
+  }
+
+  /// A group at `open` that furigana would take but the page shows as typed: `{漢字|}` (no
+  /// reading: `close` is the `}`) or `{漢字|かんじ` with no `}` on the line (`close` nil). The
+  /// offset of the bar; nil for braces that are no group (`{取組}`, `{|よみ}`).
+  static func unfinishedRuby(at open: Int, in line: [Character]) -> (bar: Int, close: Int?)? {
+    var bar: Int?
+    var i = open + 1
+    while i < line.count, line[i] != "{" {
+      if line[i] == "}" {
+        guard let bar, bar > open + 1, i == bar + 1 else { return nil }
+        return (bar, i)
+      }
+      if bar == nil, line[i] == "|" || line[i] == "｜" { bar = i }
+      i += 1
+    }
+    guard i == line.count, let bar, bar > open + 1 else { return nil }
+    return (bar, nil)
   }
 
   /// `[text](address)` at `open`: the offsets of `](` and of `)`.

@@ -43,13 +43,13 @@ struct KatakanaWordRule: Rule {
     } message: { word in
       "「\(word)」 is a katakana word that is not in the glossary and not explained"
     } hint: { word in
-      context.inFrontMatter
+      context.noFurigana
         ? "use a Japanese word, explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
         : "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
     } japanese: { word in
       (
         "「\(word)」はカタカナ語ですが、用語集になく、説明もありません",
-        context.inFrontMatter
+        context.noFurigana
           ? "日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
           : "日本語の言葉に言い換えるか、かっこで説明してください（例：\(word)（…））。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
       )

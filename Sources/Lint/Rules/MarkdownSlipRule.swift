@@ -11,7 +11,7 @@ struct MarkdownSlipRule: Rule {
 
   let id = "lint.markdown"
   let summary =
-    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字｜かな}."
+    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
   let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、**「」**です、［］（）など）。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
@@ -100,26 +100,15 @@ struct MarkdownSlipRule: Rule {
             "ふりがな `\(text.excerpt(i..<bar))|…` が `}` で閉じられていません",
             hint: "最後に `}` を付けてください：`{\(text.excerpt((i + 1)..<bar))|よみ}`"
           ))
-      } else if c == "{", let (bar, close) = rubySlip(at: i, in: text) {
-        let base = text.excerpt((i + 1)..<bar)
-        if text[bar] == "｜" {
-          warn(
-            i,
-            "`\(text.excerpt(i..<(close + 1)))` is shown as typed: furigana needs a half-width `|`",
-            hint: "write {\(base)|\(text.excerpt((bar + 1)..<close))}",
-            ja: (
-              "`\(text.excerpt(i..<(close + 1)))` がそのまま表示されます。ふりがなには半角の `|` が必要です",
-              hint: "`{\(base)|\(text.excerpt((bar + 1)..<close))}` と書いてください"
-            ))
-        } else {
-          warn(
-            i, "`\(text.excerpt(i..<(close + 1)))` is shown as typed: the reading is empty",
-            hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
-            ja: (
-              "`\(text.excerpt(i..<(close + 1)))` がそのまま表示されます。読み方が書かれていません",
-              hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
-            ))
-        }
+      } else if c == "{", let close = Self.emptyReading(at: i, in: text) {
+        let base = text.excerpt((i + 1)..<(close - 1))
+        warn(
+          i, "`\(text.excerpt(i..<(close + 1)))` is shown as typed: the reading is empty",
+          hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
+          ja: (
+            "`\(text.excerpt(i..<(close + 1)))` がそのまま表示されます。読み方が書かれていません",
+            hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
+          ))
       }
       i += 1
     }
@@ -245,15 +234,15 @@ struct MarkdownSlipRule: Rule {
     return looksLikeLink ? close : nil
   }
 
-  /// `{漢字｜かんじ}` (the full-width bar the Japanese input gives) or `{漢字|}` (no reading):
-  /// furigana that the page shows as typed. The bar's and the `}`'s offsets.
-  private func rubySlip(at open: Int, in text: [LintCharacter]) -> (Int, Int)? {
+  /// `{漢字|}` or `{漢字｜}` (no reading) at `open`: furigana that the page shows as typed. The
+  /// `}`'s offset. (The front matter's furigana are read alike: `FrontMatterMarkupRule`.)
+  static func emptyReading(at open: Int, in text: [LintCharacter]) -> Int? {
     var i = open + 1
     var bar: Int?
     while i < text.count, text[i] != "\n", text[i] != "{" {
       if text[i] == "}" {
         guard let bar, bar > open + 1 else { return nil }
-        return text[bar] == "｜" && i > bar + 1 || text[bar] == "|" && i == bar + 1 ? (bar, i) : nil
+        return i == bar + 1 ? i : nil
       }
       if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
       i += 1
@@ -261,13 +250,13 @@ struct MarkdownSlipRule: Rule {
     return nil
   }
 
-  /// For `{漢字|かんじ` at `open` with no `}` on its line: the index of `|`.
+  /// For `{漢字|かんじ` (or `｜`) at `open` with no `}` on its line: the index of the bar.
   private func unclosedRuby(at open: Int, in text: [LintCharacter]) -> Int? {
     var i = open + 1
     var bar: Int?
     while i < text.count, text[i] != "\n" {
       if text[i] == "}" || text[i] == "{" { return nil }
-      if text[i] == "|", bar == nil { bar = i }
+      if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
       i += 1
     }
     guard let bar, bar > open + 1 else { return nil }

@@ -1,0 +1,110 @@
+import Markdown
+
+/// A front matter text that may carry furigana (`{防災|ぼうさい}のDX`), read once when the file
+/// is parsed: residents with little kanji read titles and summaries first, in every list.
+/// `plain` (the bases alone, 「防災のDX」) is what the page's meta, feeds, search and messages
+/// use; `html` is what a page shows. The groups are read as the body reads them
+/// (`MarkdownDocument.splitRuby`), with the half-width `|` or the full-width `｜`.
+public struct Furigana: Sendable, Hashable {
+  public typealias Piece = MarkdownDocument.RubyPiece
+
+  /// The text in order: plain runs and ruby groups.
+  public let pieces: [Piece]
+
+  /// The text as written, furigana groups read.
+  public init(_ written: String) {
+    pieces = written.utf8.contains(0x7B) ? MarkdownDocument.splitRuby(written) : [.text(written)]
+  }
+
+  /// Pieces as they were (the cache's decoder).
+  init(pieces: [Piece]) { self.pieces = pieces }
+
+  /// Whether any group was written: only such texts are kept beside the plain one.
+  public var hasRuby: Bool {
+    pieces.contains { if case .ruby = $0 { true } else { false } }
+  }
+
+  /// The bases alone: 「{防災|ぼうさい}のDX」 → 「防災のDX」.
+  public var plain: String {
+    pieces.reduce(into: "") { text, piece in
+      switch piece {
+      case .text(let t): text += t
+      case .ruby(let base, _): text += base
+      }
+    }
+  }
+
+  /// The readings in written order (ぼうさい): search takes them as keywords, so a resident
+  /// who types the reading finds the page.
+  public var readings: [String] {
+    pieces.compactMap { if case .ruby(_, let reading) = $0 { reading } else { nil } }
+  }
+
+  /// The text as read: each base replaced by its reading, 「{防災|ぼうさい}のDX」 → 「ぼうさいのDX」.
+  /// Search takes it as a keyword: a resident who types the reading (ぼうさい, or ぼうさいのDX)
+  /// finds the page.
+  public var reading: String {
+    pieces.reduce(into: "") { text, piece in
+      switch piece {
+      case .text(let t): text += t
+      case .ruby(_, let reading): text += reading
+      }
+    }
+  }
+
+  /// The text as HTML, every piece escaped, each group as the body writes it:
+  /// `<ruby>防災<rp>（</rp><rt>ぼうさい</rt><rp>）</rp></ruby>のDX`. The ふりがな toggle hides the
+  /// readings here as in the body.
+  public var html: String {
+    pieces.reduce(into: "") { html, piece in
+      switch piece {
+      case .text(let t): html += escapeHTML(t)
+      case .ruby(let base, let reading):
+        html +=
+          "<ruby>\(escapeHTML(base))<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>"
+      }
+    }
+  }
+
+  /// `text` as HTML: with its furigana when it has some, else escaped.
+  public static func html(_ text: String, _ furigana: Furigana?) -> String {
+    furigana?.html ?? escapeHTML(text)
+  }
+}
+
+/// The front matter texts written with furigana (`title`, `summary` or a glossary entry's
+/// `short`, an event's `place`); a text without a group is nil, and most pages have none. The
+/// page's meta holds the plain texts.
+public struct PageFurigana: Sendable, Hashable {
+  public var title: Furigana?
+  public var summary: Furigana?
+  public var place: Furigana?
+
+  public init(title: Furigana? = nil, summary: Furigana? = nil, place: Furigana? = nil) {
+    (self.title, self.summary, self.place) = (title, summary, place)
+  }
+
+  /// Whether no text has furigana.
+  public var isEmpty: Bool { title == nil && summary == nil && place == nil }
+
+  /// The readings of every text in written order.
+  public var readings: [String] {
+    [title, summary, place].flatMap { $0?.readings ?? [] }
+  }
+
+  /// Each text with furigana as read (`Furigana.reading`): the keywords search adds.
+  public var searchWords: [String] {
+    [title, summary, place].compactMap { $0?.reading }
+  }
+
+  /// The keys that take furigana: the texts lists, cards and the page's heading show. Others
+  /// (`application`, `fee`, `term`, …) are shown as typed, and lint says so.
+  public static let keys: Set<String> = ["title", "summary", "short", "place"]
+
+  /// Reads `text`: its plain form and its furigana (nil without a group).
+  static func read(_ text: String?) -> (plain: String?, furigana: Furigana?) {
+    guard let text, text.utf8.contains(0x7B) else { return (text, nil) }
+    let f = Furigana(text)
+    return f.hasRuby ? (f.plain, f) : (text, nil)
+  }
+}
