@@ -266,3 +266,45 @@ def test_with_room_the_header_is_as_before(driver, page_types, server, width):
         assert not printed["toggle"] and printed["menuLinks"] == 0
     finally:
         reset_viewport(driver)
+
+
+TRAIL_JS = """
+const nav = document.querySelector('nav.breadcrumbs');
+const current = nav.querySelector('[aria-current="page"]');
+const item = current.closest('li');
+const r = item.getBoundingClientRect();
+return {height: nav.getBoundingClientRect().height, text: current.textContent.trim(),
+        display: getComputedStyle(item).display, width: r.width,
+        links: [...nav.querySelectorAll('a')].filter((a) => a.getClientRects().length).map((a) => a.textContent.trim()),
+        h1: document.querySelector('h1').textContent.trim()};
+"""
+
+
+@pytest.mark.parametrize("how", ["page", "chrome"])
+def test_with_large_text_the_trail_leaves_the_current_page_to_screen_readers(driver, page_types, server, how):
+    """An event's trail (ホーム > イベント > its long title) took about 200 px at 375 px with text
+    at 200 %: the current page, which the <h1> repeats below it, is then hidden from sight but
+    kept for screen readers (not display:none), and the links up the site stay; with room (a
+    desktop, a phone at 100 % text) the whole trail shows."""
+    urls = dict(page_types)
+    for width, large in [(375, True), (320, True), (375, False), (1280, False), (1280, True)]:
+        set_viewport(driver, width, SCREEN)
+        try:
+            for kind in ("event", "initiative"):
+                load(driver, server + urls[kind])
+                if large:
+                    large_text(driver, how)
+                info = driver.execute_script(TRAIL_JS)
+                where = f"{kind} at {width} px, text at {'200' if large else '100'} %"
+                assert info["text"] and info["text"] in info["h1"], where
+                assert info["display"] != "none", f"{where}: the current page is hidden from screen readers too"
+                assert info["links"][0] == "ホーム", where
+                if large and width < 1280:
+                    assert info["width"] <= 1, f"{where}: the current page still takes room ({info['width']} px)"
+                    assert info["height"] <= 0.15 * SCREEN, f"{where}: the trail is {info['height']:.0f} px"
+                else:
+                    assert info["width"] > 20, f"{where}: the current page is not shown"
+                normal_text(driver)
+        finally:
+            normal_text(driver)
+            reset_viewport(driver)
