@@ -1,0 +1,85 @@
+"""Furigana written in front matter, in a real browser (headless Debian Chromium + Selenium).
+
+The shipped 策定の趣旨・ねらい is titled `策定の{趣旨|しゅし}・ねらい`, and its title is the only
+furigana of its page: the <h1> shows the ruby, the ふりがな toggle appears for it and hides it,
+and the tab's title, the shared card and the trail stay plain. The list of initiatives shows a
+title's furigana in its link, hidden by the same toggle.
+"""
+import pytest
+
+from conftest import require_browser
+from test_browser_a11y import load
+
+pytestmark = pytest.mark.browser
+
+PAGE = "/strategy/purpose/"
+PLAIN = "策定の趣旨・ねらい"
+LISTED = "/initiatives/wildlife-damage-control/"
+LISTED_PLAIN = "デジタル技術を活用した有害鳥獣対策"
+
+
+@pytest.fixture(autouse=True)
+def _browser_available():
+    require_browser()
+
+
+@pytest.fixture
+def page(site_dir, server):
+    if not (site_dir / PAGE.strip("/") / "index.html").is_file():
+        pytest.skip("the content has no 策定の趣旨・ねらい page")
+    return server + PAGE
+
+
+def visible_text(driver, selector):
+    return driver.execute_script(
+        "return document.querySelector(arguments[0]).innerText.replace(/\\s+/g, '')", selector)
+
+
+def test_the_heading_shows_furigana_and_the_toggle_hides_them(driver, page):
+    from selenium.webdriver.common.by import By
+
+    load(driver, page)
+    driver.execute_script("localStorage.clear()")
+    load(driver, page)
+    h1 = driver.find_element(By.CSS_SELECTOR, "main h1")
+    rt = h1.find_element(By.CSS_SELECTOR, "ruby rt")
+    assert rt.text == "しゅし" and rt.is_displayed()
+    assert h1.find_element(By.CSS_SELECTOR, "ruby").get_attribute("innerHTML").startswith("趣旨<rp>")
+    # The title is this page's only furigana, and the control appears for it.
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main ruby")) == 1
+    button = driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle")
+    assert button.is_displayed() and button.get_attribute("aria-pressed") == "true"
+
+    # Where text must be plain: the tab, the shared card, the trail.
+    assert driver.title.startswith(PLAIN + "｜")
+    og = driver.find_element(By.CSS_SELECTOR, 'meta[property="og:title"]').get_attribute("content")
+    assert og == PLAIN
+    crumbs = driver.find_element(By.CSS_SELECTOR, '[aria-current="page"]').text
+    assert crumbs == PLAIN
+
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert not h1.find_element(By.CSS_SELECTOR, "rt").is_displayed()
+    assert not h1.find_element(By.CSS_SELECTOR, "rp").is_displayed()
+    assert visible_text(driver, "main h1") == PLAIN
+
+    # On again: the reading above the kanji, its brackets (rp) hidden as where ruby is drawn.
+    button.click()
+    assert h1.find_element(By.CSS_SELECTOR, "rt").is_displayed()
+    assert not h1.find_element(By.CSS_SELECTOR, "rp").is_displayed()
+    driver.execute_script("localStorage.clear()")
+
+
+def test_lists_show_the_furigana_of_titles(driver, site_dir, server):
+    from selenium.webdriver.common.by import By
+
+    if not (site_dir / LISTED.strip("/") / "index.html").is_file():
+        pytest.skip("the content has no 有害鳥獣対策 initiative")
+    load(driver, server + "/initiatives/")
+    driver.execute_script("localStorage.clear()")
+    load(driver, server + "/initiatives/")
+    link = driver.find_element(By.CSS_SELECTOR, f'main a[href$="{LISTED}"]')
+    assert link.find_element(By.CSS_SELECTOR, "rt").text == "ちょうじゅう"
+    driver.find_element(By.CSS_SELECTOR, "button.ruby-toggle").click()
+    assert link.text.replace("\n", "") == LISTED_PLAIN
+    driver.execute_script("localStorage.clear()")
