@@ -54,8 +54,10 @@ def test_the_heading_shows_furigana_and_the_toggle_hides_them(driver, page):
     assert driver.title.startswith(PLAIN + "｜")
     og = driver.find_element(By.CSS_SELECTOR, 'meta[property="og:title"]').get_attribute("content")
     assert og == PLAIN
-    crumbs = driver.find_element(By.CSS_SELECTOR, '[aria-current="page"]').text
-    assert crumbs == PLAIN
+    # (Its text, whether or not a narrow trail shows it: the <h1> repeats it.)
+    crumb = driver.execute_script(
+        "return document.querySelector('[aria-current=\"page\"]').textContent")
+    assert crumb == PLAIN
 
     button.click()
     assert button.get_attribute("aria-pressed") == "false"

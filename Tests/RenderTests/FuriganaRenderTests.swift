@@ -26,6 +26,8 @@ import Testing
         "title: \"{基本|きほん}の考え方\"\norder: 1\nsummary: \"{概要|がいよう}です。\"\n",
       "strategy/detail.md": "title: 詳しく\norder: 2\nparent: basics\n",
       "pages/policy.md": "title: \"{方針|ほうしん}\"\nsummary: \"<b>{太字|ふとじ}</b>\"\n",
+      "pages/script.md":
+        "title: \"{<script>alert(1)</script>|<script>alert(2)</script>}の話\"\nsummary: 説明です。\n",
     ]
     for (path, text) in files {
       let url = content.appendingPathComponent(path)
@@ -82,6 +84,17 @@ import Testing
     #expect(
       about.contains("<p class=\"lead\">&lt;b&gt;\(Self.ruby("太字", "ふとじ"))&lt;/b&gt;</p>"))
     #expect(!about.contains("<b>"))
+    // `<script>` in the base and in the reading: text on the page and in the lists, plain
+    // (escaped) in its head.
+    let script = try #require(files["about/script/index.html"])
+    let shown = Self.ruby(
+      "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;")
+    #expect(script.contains("<h1 id=\"page-title\">\(shown)の話</h1>"))
+    #expect(script.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;の話｜テスト</title>"))
+    #expect(try #require(files["about/index.html"]).contains("\(shown)の話</a>"))
+    for (path, html) in files where path.hasSuffix(".html") {
+      #expect(!html.contains("<script>alert"), "\(path)")
+    }
   }
 
   /// Feeds and the calendar carry the plain text.
