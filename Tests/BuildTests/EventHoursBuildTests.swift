@@ -42,6 +42,13 @@ import Testing
         "2026年12月20日（日）から12月24日（木）まで</time>　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
       ))
     #expect(list.contains("data-starts=\"2026-12-20T00:00:00+09:00\""))
+    // The home page's cards of the soonest events say the same.
+    let home = try read("index.html")
+    #expect(
+      home.contains(
+        "2026年12月20日（日）から12月24日（木）まで</time>　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
+      ))
+    #expect(home.contains("data-starts=\"2026-12-20T00:00:00+09:00\""))
     // A timed event begins at its start.
     #expect(list.contains("data-starts=\"2026-12-05T13:30:00+09:00\""))
     let ics = try read("events/dx-exhibition/event.ics").replacingOccurrences(
