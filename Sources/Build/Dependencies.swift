@@ -156,6 +156,13 @@ struct Dependencies: Sendable {
         h.add(y.events.count)
       }
     }
+    // Cards of upcoming events say whether registration is still open.
+    func registrationStates<C: Collection<Int>>(of events: C) {
+      for i in events {
+        guard case .event(let m) = site.pages[i].page.meta else { continue }
+        h.add(m.registrationClosed(at: site.now) ? 1 : 0)
+      }
+    }
     // Every page's footer lists the pages about the site: through the pages' public hashes, so
     // `Readers` finds every page when one of them changes.
     if job.showsFooter { h.shown(all: site.footerPages) }
@@ -173,6 +180,7 @@ struct Dependencies: Sendable {
       case "home":
         domains()
         h.shown(all: site.upcomingEvents.prefix(3))
+        registrationStates(of: site.upcomingEvents.prefix(3))
         h.shown(all: site.updates.prefix(Site.updatesOnHome))
         h.shown(all: site.strategyRoots)
       case "strategy-index":
@@ -192,11 +200,7 @@ struct Dependencies: Sendable {
         }
       case "events":
         h.shown(all: site.upcomingEvents)
-        // Their cards say whether registration is still open.
-        for i in site.upcomingEvents {
-          guard case .event(let m) = site.pages[i].page.meta else { continue }
-          h.add(m.registrationClosed(at: site.now) ? 1 : 0)
-        }
+        registrationStates(of: site.upcomingEvents)
         h.add(site.pastEvents.count)
         h.shown(all: site.config.listedPast(site.pastEvents))
         pastYears()

@@ -64,7 +64,7 @@ import Testing
       japanese(
         "`site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing"
       )
-        == "theme/templates/layout.mustache:58:29: warning: `site.titel` はページの持つ値にありません（`site` に `titel` というキーはありません）。`{{site.titel}}` では何も見つかりません [theme.unknown-name]\n    直し方: `site.title` のまちがいではありませんか"
+        == "theme/templates/layout.mustache:61:29: warning: `site.titel` はページの持つ値にありません（`site` に `titel` というキーはありません）。`{{site.titel}}` では何も見つかりません [theme.unknown-name]\n    直し方: `site.title` のまちがいではありませんか"
     )
     #expect(
       japanese("`qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing")

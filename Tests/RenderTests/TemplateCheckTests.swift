@@ -107,7 +107,7 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unknown-template") == [
         "theme/templates/home.mustache:1:1: error: `{{<layot}}` names no template of the theme: the page would be empty [theme.unknown-template]\n    hint: did you mean `layout`?",
-        "theme/templates/layout.mustache:49:1: error: `{{> breadcrumb}}` names no template of the theme: it would print nothing [theme.unknown-template]\n    hint: did you mean `breadcrumbs`?",
+        "theme/templates/layout.mustache:52:1: error: `{{> breadcrumb}}` names no template of the theme: it would print nothing [theme.unknown-template]\n    hint: did you mean `breadcrumbs`?",
       ])
   }
 
@@ -218,7 +218,7 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unknown-name") == [
         "theme/templates/home.mustache:46:33: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
-        "theme/templates/layout.mustache:57:29: warning: `site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
+        "theme/templates/layout.mustache:60:29: warning: `site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
         "theme/templates/toc.mustache:1:1: warning: `has_tocs` is not a value a page has: `{{#has_tocs}}` finds nothing [theme.unknown-name]\n    hint: did you mean `has_toc`?",
       ])
   }
@@ -246,7 +246,7 @@ import Testing
     }
     #expect(theme != nil)
     let d = try #require(diagnostics.first { $0.code == "theme.unclosed-tag" })
-    #expect("\(d.location.line):\(d.location.column)" == "58:5")
+    #expect("\(d.location.line):\(d.location.column)" == "61:5")
     #expect(d.message == "this comment is not closed with `}}`")
   }
 }
