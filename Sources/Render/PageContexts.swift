@@ -117,7 +117,10 @@ extension ViewModels {
         card)
       ctx["initiatives"] = .items(initiatives)
       ctx["has_initiatives"] = .bool(!initiatives.isEmpty)
-      ctx["json_ld"] = .text(Feeds.eventJSONLD(p, m, absolute: absolute))
+      ctx["json_ld"] = .text(
+        Feeds.eventJSONLD(
+          p, m, organizer: site.config.siteOperator.map { ($0, absolute(urls.home)) },
+          absolute: absolute))
       setSection(&ctx, urls.index(.event))
       return ("event", ctx)
     case .glossary(let m):

@@ -151,8 +151,49 @@ import Testing
             place: place, online: online, url: "https://dx.example.jp/events/a/")
           #expect(written == expected)
           #expect(!written.contains("<"))
+
+          // With a price (free or not, with or without a closing time) and an organizer.
+          for offer in [
+            EventOffer(price: 0, url: "https://example.jp/form?a=<1>", validThrough: nil),
+            EventOffer(
+              price: 1500, url: "https://dx.example.jp/events/a/",
+              validThrough: "2026-12-02T00:00:00+09:00"),
+          ] {
+            var priced = object
+            var offerObject: [String: Any] = [
+              "@type": "Offer", "price": offer.price, "priceCurrency": "JPY", "url": offer.url,
+            ]
+            if let v = offer.validThrough { offerObject["validThrough"] = v }
+            priced["offers"] = offerObject
+            if offer.price == 0 { priced["isAccessibleForFree"] = true }
+            priced["organizer"] = [
+              "@type": "Organization", "name": name, "url": "https://dx.example.jp/",
+            ]
+            let data = try JSONSerialization.data(
+              withJSONObject: priced, options: [.sortedKeys, .withoutEscapingSlashes])
+            let expected = String(decoding: data, as: UTF8.self)
+              .replacingOccurrences(of: "<", with: "\\u003c")
+            let written = Feeds.eventJSONLD(
+              name: name, description: "説明\n" + name, start: "2026-12-05T13:30:00+09:00",
+              end: end, place: place, online: online, url: "https://dx.example.jp/events/a/",
+              offer: offer, organizer: (name, "https://dx.example.jp/"))
+            #expect(written == expected)
+          }
         }
       }
+    }
+  }
+
+  /// Only a fee that is plainly a price becomes schema.org's: search engines would show
+  /// 「資料代として500円」 as 500 yen, and 「一部有料」 as nothing at all.
+  @Test func aFeeIsAPriceOnlyWhenItPlainlyIsOne() {
+    #expect(EventOffer.yen("無料") == 0)
+    #expect(EventOffer.yen(" 無料（要申込） ") == 0)
+    #expect(EventOffer.yen("500円") == 500)
+    #expect(EventOffer.yen("1,000円") == 1000)
+    #expect(EventOffer.yen("１，５００円") == 1500)
+    for other in ["資料代として500円", "一部有料", "円", "500", "無料・有料", "1234567890円", ""] {
+      #expect(EventOffer.yen(other) == nil, "\(other)")
     }
   }
 
