@@ -34,8 +34,8 @@ public struct Furigana: Sendable, Hashable {
     }
   }
 
-  /// The readings in written order (ぼうさい): search takes them as keywords, so a resident
-  /// who types the reading finds the page.
+  /// The readings in written order (ぼうさい), without the text between them (search takes the
+  /// whole text as read, `reading`).
   public var readings: [String] {
     pieces.compactMap { if case .ruby(_, let reading) = $0 { reading } else { nil } }
   }
