@@ -246,3 +246,29 @@ def test_argument_parser_mistakes_speak_japanese(work, args, error, fix, english
         # ArgumentParser's own `Help:  ` (two spaces) shows the option's English help.
         assert not any(re.match(r"Help: \S", line) for line in rest), r.stderr
     assert next(line for line in rest if not line.startswith("Help:  ")).startswith(f"Usage: {command}"), r.stderr
+
+
+# Portal's own usage errors (a check of the arguments after ArgumentParser read them): their
+# words are already Japanese; the usage lines after them must be too, not ArgumentParser's
+# English `Usage:` and `See '… --help' for more information.`
+OWN_MISTAKES = [
+    (["new", "取組", "電子申請の相談"], "portal new", "Error: 日本語の題名は、ページのアドレスに使えません"),
+    (["new", "取組", "電子申請", "--slug", "Denshi_Shinsei"], "portal new", "Error: アドレスの名前 `Denshi_Shinsei`"),
+    (["lint", "README.md"], "portal lint", "Error: `README.md` がありません"),
+]
+
+
+@pytest.mark.parametrize("args,command,error", OWN_MISTAKES, ids=[" ".join(m[0]) for m in OWN_MISTAKES])
+def test_portals_own_usage_errors_end_in_japanese(work, args, command, error):
+    r = run(args, "ja", cwd=work)
+    assert r.returncode == 2, r
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith(error), r.stderr
+    assert lines[1].startswith("直し方: "), r.stderr
+    assert lines[-2].startswith(f"使い方: {command} "), r.stderr
+    assert lines[-1] == f"  くわしい説明は、{command} --help で表示します。", r.stderr
+    assert "Usage" not in r.stderr and "See '" not in r.stderr, r.stderr
+
+    r = run(args, "en", cwd=work)
+    assert r.returncode == 2, r
+    assert any(line.startswith(f"Usage: {command} ") for line in r.stderr.splitlines()), r.stderr

@@ -11,10 +11,21 @@ extension UsageMistakes {
     let help = JapaneseHelp.of(type)
     let command = PortalCommands.path(of: type)
     let (error, fix) = japaneseWords(mistake, info: info, help: help, command: command)
+    return "Error: \(error)\n直し方: \(fix)\n" + japaneseUsage(of: type)
+  }
+
+  /// One of Portal's own usage errors (its words already Japanese, `直し方:` included) with the
+  /// usage lines in Japanese, where ArgumentParser would print `Usage:` and `See '…' …`.
+  static func japanese(own message: String, in type: ParsableCommand.Type) -> String {
+    "Error: \(message)\n" + japaneseUsage(of: type)
+  }
+
+  /// `使い方:` with the command's Japanese usage, and where its whole help is.
+  private static func japaneseUsage(of type: ParsableCommand.Type) -> String {
     let usage =
       PortalCommands.isRoot(type)
       ? PortalCommands.japaneseUsage : JapaneseHelpPage.usage(of: type)
-    return "Error: \(error)\n直し方: \(fix)\n使い方: \(usage)\n  くわしい説明は、\(command) --help で表示します。"
+    return "使い方: \(usage)\n  くわしい説明は、\(PortalCommands.path(of: type)) --help で表示します。"
   }
 
   private static func japaneseWords(

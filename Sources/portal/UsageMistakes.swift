@@ -6,13 +6,16 @@ import Foundation
 /// missing or unreadable, an argument missing or left over). In Japanese it has the shape of
 /// Portal's own usage errors, `Error:` / `直し方:` / `使い方:`, the option meant named where one
 /// is close; in English it is ArgumentParser's message, with a `Help:` line naming the option
-/// meant when ArgumentParser names none. Portal's own errors (`ValidationError`) pass unchanged.
+/// meant when ArgumentParser names none. Portal's own errors (`ValidationError`, already in the
+/// writer's language) keep their words; in Japanese their usage lines are Japanese too.
 enum UsageMistakes {
   static func text(for error: Error, arguments: [String]) -> String {
     let english = Portal.fullMessage(for: error)
     let message = Portal.message(for: error)
-    guard let mistake = ParserMistake(message: message) else { return english }
     let type = PortalCommands.command(for: arguments)
+    guard let mistake = ParserMistake(message: message) else {
+      return MessageLanguage.current == .japanese ? japanese(own: message, in: type) : english
+    }
     if MessageLanguage.current == .japanese { return japanese(mistake, in: type) }
     guard let help = englishHelp(mistake, said: message, in: CommandInfo.of(type)) else {
       return english
