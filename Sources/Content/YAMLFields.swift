@@ -136,6 +136,15 @@ struct YAMLFields {
     }
     guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpacesAndNewlines)
     else {
+      // `capacity: 20人`: the number to write, not an example to copy and change.
+      if case .scalar(let scalar) = node, let meant = Self.number(in: scalar.string) {
+        error(
+          node.mark, "`\(key)` must be a whole number, without a unit or other words",
+          hint: "write `\(key): \(meant)`", code: "front-matter.type",
+          ja: "`\(key)` の値は、数だけを書きます（「人」などの単位や言葉は付けません）",
+          jaHint: "`\(key): \(meant)` と、半角の数字で書いてください")
+        return nil
+      }
       error(
         node.mark, "`\(key)` must be a whole number",
         hint: "write for example `\(key): \(example)`", code: "front-matter.type",
@@ -144,6 +153,30 @@ struct YAMLFields {
       return nil
     }
     return (value, node.mark)
+  }
+
+  /// The one number a value holds (`20人`, `２０名`, `約1,000人`), half-width; nil for none or
+  /// several (`10〜20人`: which one is meant is the writer's to say).
+  static func number(in text: String) -> Int? {
+    var runs: [String] = []
+    var current = ""
+    for c in text {
+      guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else {
+        if !current.isEmpty { runs.append(current) }
+        current = ""
+        continue
+      }
+      switch scalar.value {
+      case 0x30...0x39: current.append(c)
+      case 0xFF10...0xFF19: current.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+      case 0x2C where !current.isEmpty, 0xFF0C where !current.isEmpty: continue  // 1,000
+      default:
+        if !current.isEmpty { runs.append(current) }
+        current = ""
+      }
+    }
+    if !current.isEmpty { runs.append(current) }
+    return runs.count == 1 ? Int(runs[0]) : nil
   }
 
   mutating func bool(_ key: String) -> Bool? {
@@ -366,6 +399,10 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
       return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
     }
     if let slip = YAMLSlips.droppedTag(in: text) {
+      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
+    }
+    // `- a` then `  - b`: valid YAML, the one value `a - b`, where two items were meant.
+    if let slip = YAMLSlips.misalignedItem(in: text) {
       return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
     }
     // Values are never larger than the text that writes them, unless aliases repeat them: a

@@ -151,6 +151,7 @@ enum YAMLSlips {
       if i >= chars.count || chars[i] == "#" { continue }
       // A list item's own key: `- name: value`.
       if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " " {
+        if let slip = misalignedItem(number, indent: indent, in: lines) { return slip }
         i += 2
         while i < chars.count, chars[i] == " " { i += 1 }
       }
@@ -183,6 +184,9 @@ enum YAMLSlips {
           hint: "write `\(key): \(value)`", ja: "`\(key):` のコロンの後に半角スペースがありません",
           jaHint: "`\(key): \(value)` と書いてください",
           repairedLine: String(chars[...i]) + " " + value)
+      }
+      if keyStart == indent, let slip = indentedKey(number, indent: indent, in: lines) {
+        return slip
       }
       // `key: |` or `key: >-` starts a block of lines that may hold anything.
       let value = String(chars[(i + 1)...]).trimmingSpacesAndNewlines
@@ -293,11 +297,11 @@ enum YAMLSlips {
             jaHint: "`- \(text.dropFirst())` と書いてください")
         }
       }
-      let unclosed = unclosed(before: n, in: lines, lineOffset: lineOffset)
-      return YAMLProblem(
-        line: c.mark.line, column: c.mark.column, message: "this line is not `key: value`",
-        hint: unclosed?.english ?? notKeyValueHint, ja: notKeyValueJa,
-        jaHint: unclosed?.japanese ?? notKeyValueHintJa)
+      var problem = notKeyValue(n, column: c.mark.column, in: lines)
+      if let unclosed = unclosed(before: n, in: lines, lineOffset: lineOffset) {
+        (problem.hint, problem.jaHint) = unclosed
+      }
+      return problem
     }
     let number = mark.line
     let line = number >= 1 && number <= lines.count ? Array(lines[number - 1]) : []
@@ -308,9 +312,7 @@ enum YAMLSlips {
       if let above = previousContentLine(before: number, in: lines), above.indent == indent,
         !above.hasColon, !above.opensBlock
       {
-        return YAMLProblem(
-          line: above.number, column: indent + 1, message: "this line is not `key: value`",
-          hint: notKeyValueHint, ja: notKeyValueJa, jaHint: notKeyValueHintJa)
+        return notKeyValue(above.number, column: indent + 1, in: lines)
       }
       if let above = previousContentLine(before: number, in: lines), indent > above.indent,
         !above.opensBlock

@@ -156,4 +156,21 @@ import Testing
       of: Placeholders.eventOnline, with: "https://example.jp/dx/live")
     #expect(try parseFile(real, kind: .event, path: "content/events/a.md").1.count == 1)
   }
+
+  /// A number written with its unit (`20人`, full-width `２０名`) gets the number to write, not
+  /// an example to copy; a value with no number, or two, keeps the example.
+  @Test func aNumberWithItsUnitGetsTheNumberToWrite() throws {
+    func hint(_ value: String) throws -> (String?, String?) {
+      let text =
+        "---\ntitle: T\nsummary: S\nstart: 2027-01-16T13:30:00+09:00\ncapacity: \(value)\n---\n"
+      let d = try parseFile(text, kind: .event, path: "content/events/a.md").1
+        .first { $0.code == "front-matter.type" }
+      return (d?.hint, d?.localized(.japanese).hint)
+    }
+    #expect(try hint("20人") == ("write `capacity: 20`", "`capacity: 20` と、半角の数字で書いてください"))
+    #expect(try hint("２０名").0 == "write `capacity: 20`")
+    #expect(try hint("約1,000人").0 == "write `capacity: 1000`")
+    #expect(try hint("たくさん").0 == "write for example `capacity: 1`")
+    #expect(try hint("10〜20人").0 == "write for example `capacity: 1`")
+  }
 }
