@@ -122,7 +122,14 @@ import Testing
     let open = lint("summary: 𠮷の{防災｜ぼうさい の話\n", rule: "lint.front-matter-markup")
     #expect(positions(open) == ["2:12"])
     #expect(open.first?.message == "`{防災｜…` is shown as typed: the furigana is not closed with `}`")
-    #expect(open.first?.hint == "close it with `}`: {防災|よみ}")
+    // The reading typed, up to the space: where the `}` goes, not a sample to fill in again.
+    #expect(open.first?.hint == "close it with `}`: {防災|ぼうさい}")
+    #expect(open.first?.japanese?.hint == "最後に `}` を付けてください：`{防災|ぼうさい}`")
+    let quoted = lint("title: \"電子申請の{拡充|かくじゅう\"\n", rule: "lint.front-matter-markup")
+    #expect(quoted.first?.hint == "close it with `}`: {拡充|かくじゅう}")
+    // Kana running into the sentence: where the reading ends is the writer's to say.
+    let runOn = lint("summary: 県の{拡充|かくじゅうを進めます\n", rule: "lint.front-matter-markup")
+    #expect(runOn.first?.hint == "close it with `}`: {拡充|よみ}")
     // Braces that are no group stay text, as in the body.
     #expect(places("title: 県の{取組}と{|よみ}\nsummary: a|b と {x\n") == [])
   }

@@ -51,6 +51,17 @@ import Testing
     #expect(
       try slips("{危機管理|ききかんり の話です。") == ["1:1 the furigana `{危機管理|…` is not closed"])
     #expect(try slips("{危機管理|ききかんり}の話です。{a} と {b|c}").isEmpty)
+    // The hint closes the reading typed when a space, a mark or the line's end ends it.
+    let hints = { (text: String) throws -> [String?] in
+      try lint(text, rule: "lint.markdown").map(\.hint)
+    }
+    #expect(try hints("{拡充|かくじゅう の説明です。") == ["close it with `}`: {拡充|かくじゅう}"])
+    #expect(try hints("県の{拡充｜カクジュウ、説明") == ["close it with `}`: {拡充|カクジュウ}"])
+    #expect(try hints("{拡充|かくじゅう\n次の行です。") == ["close it with `}`: {拡充|かくじゅう}"])
+    #expect(try hints("{拡充|かくじゅうの説明") == ["close it with `}`: {拡充|よみ}"])
+    #expect(
+      try lint("{拡充|かくじゅう の説明", rule: "lint.markdown").first?.japanese?.hint
+        == "最後に `}` を付けてください：`{拡充|かくじゅう}`")
   }
 
   /// The bar typed full-width (as the Japanese input gives it) makes furigana; no reading

@@ -62,12 +62,13 @@ struct FrontMatterMarkupRule: Rule {
               ))
             i = close + 1
           } else {
+            let closed = UnclosedFurigana.closed(base: base, after: line[(slip.bar + 1)...])
             unfinished(
               i, String(line[i...slip.bar]) + "…", "the furigana is not closed with `}`",
-              hint: "close it with `}`: {\(base)|よみ}",
+              hint: "close it with `}`: \(closed)",
               ja: (
                 "ふりがなが `}` で閉じられていません",
-                hint: "最後に `}` を付けてください：`{\(base)|よみ}`"
+                hint: "最後に `}` を付けてください：`\(closed)`"
               ))
             i = slip.bar + 1
           }

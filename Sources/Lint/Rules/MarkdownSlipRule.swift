@@ -93,12 +93,15 @@ struct MarkdownSlipRule: Rule {
           ))
       }
       if c == "{", let bar = unclosedRuby(at: i, in: text) {
+        let end = text[bar...].firstIndex(of: "\n") ?? text.count
+        let closed = UnclosedFurigana.closed(
+          base: text.excerpt((i + 1)..<bar), after: text.string((bar + 1)..<end))
         warn(
           i, "the furigana `\(text.excerpt(i..<bar))|…` is not closed",
-          hint: "close it with `}`: {\(text.excerpt((i + 1)..<bar))|よみ}",
+          hint: "close it with `}`: \(closed)",
           ja: (
             "ふりがな `\(text.excerpt(i..<bar))|…` が `}` で閉じられていません",
-            hint: "最後に `}` を付けてください：`{\(text.excerpt((i + 1)..<bar))|よみ}`"
+            hint: "最後に `}` を付けてください：`\(closed)`"
           ))
       } else if c == "{", let close = Self.emptyReading(at: i, in: text) {
         let base = text.excerpt((i + 1)..<(close - 1))
