@@ -175,6 +175,22 @@ def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
     assert ("x-event.md", "online") in warned and ("x-event.md", "registration") in warned, warned
 
 
+def test_the_event_scaffold_offers_the_hours_of_an_all_day_event(work):
+    """An exhibition open over days says its hours: the scaffold offers `hours` beside the
+    all-day dates, and uncommented with them it builds and shows them under the days."""
+    assert portal("new", "event", "写真展", "--slug", "photos", cwd=work).returncode == 0
+    path = work / "content" / "events" / "photos.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\n# hours: どの日も9時から17時まで" in text
+    text = text.replace("# hours:", "hours:").replace("一文で、どんなイベントかを書きます。", "写真の展示です。")
+    text = text.replace("start: 2027-01-01T13:30:00+09:00", "start: 2027-01-23\nend: 2027-01-31")
+    path.write_text(text, encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stdout + r.stderr
+    page = (work / "site" / "events" / "photos" / "index.html").read_text(encoding="utf-8")
+    assert "どの日も9時から17時まで" in page
+
+
 def test_a_page_waits_for_its_publish_time(work):
     """A scaffold's `publish` line, uncommented: no page before that time, the page with the
     first build at or after it (the clock alone moved), and a build in between up to date."""

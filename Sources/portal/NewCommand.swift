@@ -212,6 +212,7 @@ struct NewCommand: ParsableCommand {
         start: \(Placeholders.eventStart)
         # end: 2027-01-01T15:00:00+09:00
         # 終日のイベントは日付だけ（end は最終日）: start: 2027-01-23 と end: 2027-01-31
+        # hours: どの日も9時から17時まで  # 終日のイベント（展示など）の、開いている時間
         # place: 千葉県庁
         # 会場への行き方:
         # access: JR千葉駅から歩いて10分
@@ -229,7 +230,8 @@ struct NewCommand: ParsableCommand {
         # initiatives: [some-initiative]
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）
         # publish: 2027-01-01T09:00:00+09:00  # 公開する日時（それまではサイトに出ません）
-        # publish か updated がないと、イベントのフィードでは終わるまで日付が 1970-01-01 になります
+        # サイトに載せる日を publish に書きます（日付だけでも: publish: 2027-01-01）。その日が
+        # 更新情報とイベントのフィードの日付になります（書かないと、フィードでは 1970-01-01 です）
         ---
 
         """
