@@ -676,14 +676,16 @@ def test_usage_mistakes_speak_japanese_on_a_japanese_computer(work):
         lines = r.stderr.splitlines()
         assert lines[0] == "Error: " + error, (args, r.stderr)
         assert lines[1].startswith(hint), (args, r.stderr)
-        assert lines[2].startswith("Usage: portal "), (args, r.stderr)
+        # The usage lines in Japanese too, as ArgumentParser's own mistakes have them.
+        assert lines[2].startswith("使い方: portal "), (args, r.stderr)
+        assert lines[3].startswith("  くわしい説明は、portal ") and "Usage" not in r.stderr, (args, r.stderr)
         r = run(args, "en")
         assert r.returncode == 2, (args, r)
         assert r.stderr.splitlines()[:2] == [english_error, english_help], (args, r.stderr)
         assert r.stderr.splitlines()[2].startswith("Usage: portal "), (args, r.stderr)
     # Checked without a `Help:` line.
     r = run(["check", "--timeout", "0"], "ja")
-    assert r.returncode == 2 and r.stderr.startswith("Error: `--timeout` には 0 より大きい秒数を指定してください\nUsage: ")
+    assert r.returncode == 2 and r.stderr.startswith("Error: `--timeout` には 0 より大きい秒数を指定してください\n使い方: portal check ")
     r = run(["check", "--timeout", "0"], "en")
     assert r.stderr.startswith("Error: `--timeout` must be more than 0 seconds\nUsage: ")
     # A search without an index, and a command mistyped: said by Portal itself, not ArgumentParser.
