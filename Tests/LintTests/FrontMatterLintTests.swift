@@ -130,6 +130,10 @@ import Testing
     // Kana running into the sentence: where the reading ends is the writer's to say.
     let runOn = lint("summary: 県の{拡充|かくじゅうを進めます\n", rule: "lint.front-matter-markup")
     #expect(runOn.first?.hint == "close it with `}`: {拡充|よみ}")
+    let beforeAnother = lint(
+      "title: \"{電子|でんし {申請|しんせい}\"\n", rule: "lint.front-matter-markup")
+    #expect(positions(beforeAnother) == ["2:9"])
+    #expect(beforeAnother.first?.hint == "close it with `}`: {電子|でんし}")
     // Braces that are no group stay text, as in the body.
     #expect(places("title: 県の{取組}と{|よみ}\nsummary: a|b と {x\n") == [])
   }

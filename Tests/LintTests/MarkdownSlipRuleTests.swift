@@ -59,6 +59,10 @@ import Testing
     #expect(try hints("県の{拡充｜カクジュウ、説明") == ["close it with `}`: {拡充|カクジュウ}"])
     #expect(try hints("{拡充|かくじゅう\n次の行です。") == ["close it with `}`: {拡充|かくじゅう}"])
     #expect(try hints("{拡充|かくじゅうの説明") == ["close it with `}`: {拡充|よみ}"])
+    // The next group on the line does not hide one left open before it.
+    #expect(
+      try slips("{拡充|かくじゅう の{説明|せつめい}です。") == ["1:1 the furigana `{拡充|…` is not closed"])
+    #expect(try hints("{拡充|かくじゅう の{説明|せつめい}") == ["close it with `}`: {拡充|かくじゅう}"])
     #expect(
       try lint("{拡充|かくじゅう の説明", rule: "lint.markdown").first?.japanese?.hint
         == "最後に `}` を付けてください：`{拡充|かくじゅう}`")

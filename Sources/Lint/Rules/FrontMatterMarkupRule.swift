@@ -144,7 +144,8 @@ struct FrontMatterMarkupRule: Rule {
       if bar == nil, line[i] == "|" || line[i] == "｜" { bar = i }
       i += 1
     }
-    guard i == line.count, let bar, bar > open + 1 else { return nil }
+    // The line's end, or the next group's `{`: this one was left open.
+    guard let bar, bar > open + 1 else { return nil }
     return (bar, nil)
   }
 

@@ -258,7 +258,9 @@ struct MarkdownSlipRule: Rule {
     var i = open + 1
     var bar: Int?
     while i < text.count, text[i] != "\n" {
-      if text[i] == "}" || text[i] == "{" { return nil }
+      if text[i] == "}" { return nil }
+      // The next group starting (`{拡充|かくじゅう の{説明|せつめい}`): this one was left open.
+      if text[i] == "{" { break }
       if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
       i += 1
     }
