@@ -182,14 +182,22 @@ public enum Resolver {
         ).map { "\($0)\(fragment(of: link.url))" }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
+        // An image or a PDF lives under files/: an example of a page (`other.md`) misleads there.
+        let file = !link.target.hasSuffix(".md")
+        let example = Self.relativePath(from: page.relativePath, to: "files/map.png")
         return .error(
           at, "the link points to `\(link.url)`, but there is no content file `\(link.target)`",
-          hint: "\(guess ?? "")link to an existing file under content/, relative to this file",
+          hint: "\(guess ?? "")"
+            + (file
+              ? "put the file under content/files/ and write where it is from this file, e.g. `\(example)`"
+              : "link to an existing file under content/, relative to this file"),
           code: "content.broken-link"
         ).ja(
           "リンク先 `\(link.url)` のファイル `\(link.target)` が、content/ にありません",
-          hint:
-            "\(guessJa ?? "")content/ にあるファイルの名前と場所を確かめてください。このファイルから見た場所で書きます（同じフォルダーなら `other.md`、ほかのフォルダーなら `../events/other.md`）"
+          hint: "\(guessJa ?? "")"
+            + (file
+              ? "画像やPDFなどのファイルは content/files/ に置き、このファイルから見た場所で書きます（例：`\(example)`）。ファイルの名前と場所を確かめてください"
+              : "content/ にあるファイルの名前と場所を確かめてください。このファイルから見た場所で書きます（同じフォルダーなら `other.md`、ほかのフォルダーなら `../events/other.md`）")
         )
       }
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -57,5 +58,27 @@ import Testing
       ])
     #expect(broken[1].hint?.hasPrefix("did you mean `../files/plan.pdf`?") == true)
     #expect(broken[2].hint?.hasPrefix("did you mean `ai-disaster.md`?") == true)
+  }
+
+  /// A missing image or PDF is told where files live, with the path as this page writes it,
+  /// not the example of a page (`other.md`, `../events/other.md`).
+  @Test func aMissingFileIsToldWhereFilesLive() throws {
+    let (content, output) = try site(with: [
+      "![会場の地図](../files/none.png)", "[計画](../initiatives/nothing.md)",
+    ])
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let broken = report.diagnostics.filter { $0.code == "content.broken-link" }
+    #expect(broken.count == 2)
+    #expect(
+      broken.first?.hint
+        == "put the file under content/files/ and write where it is from this file, e.g. `../files/map.png`"
+    )
+    #expect(
+      broken.first?.localized(.japanese).hint
+        == "画像やPDFなどのファイルは content/files/ に置き、このファイルから見た場所で書きます（例：`../files/map.png`）。ファイルの名前と場所を確かめてください"
+    )
+    #expect(
+      broken.last?.hint?.hasSuffix("link to an existing file under content/, relative to this file")
+        == true)
   }
 }

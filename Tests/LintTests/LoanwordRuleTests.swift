@@ -113,5 +113,15 @@ import Testing
       found.first?.message == "「※」 marks a glossary term, but no glossary term ends before it")
     #expect(found.first?.hint?.hasPrefix("did you mean 「デジタルデバイド」?") == true)
     #expect(found.last?.hint?.hasPrefix("did you mean") == false)
+    // A term not yet written: the command that starts its entry, with the word before the ※.
+    #expect(
+      found.last?.hint?.hasSuffix(
+        ": `portal new 用語 \"新語\" --slug …` (the slug: lower-case letters, digits and -)") == true)
+    let unknown = try lint("県の電子申請※と、マイナンバーカード※です。", rule: "lint.glossary-mark")
+    #expect(
+      unknown.map { $0.localized(.japanese).hint ?? "" } == [
+        "用語集の言葉と同じ書き方で書くか、用語集に加えてください：`portal new 用語 \"電子申請\" --slug …`（… は半角の英小文字・数字・- の名前）",
+        "用語集の言葉と同じ書き方で書くか、用語集に加えてください：`portal new 用語 \"マイナンバーカード\" --slug …`（… は半角の英小文字・数字・- の名前）",
+      ])
   }
 }

@@ -24,6 +24,12 @@ struct GlossaryMarkRule: Rule {
       if let near = Self.nearest(to: text, endingAt: i, in: context.site.glossaryNames) {
         hint = "did you mean 「\(near)」? " + hint
         hintJa = "「\(near)」の間違いではありませんか。" + hintJa
+      } else if let word = Self.word(in: text, endingAt: i) {
+        // No term near it: a term not yet written, and the command that starts its entry.
+        let command = "portal new 用語 \"\(word)\" --slug …"
+        hint += ": `\(command)` (the slug: lower-case letters, digits and -)"
+        hintJa =
+          "用語集の言葉と同じ書き方で書くか、用語集に加えてください：`\(command)`（… は半角の英小文字・数字・- の名前）"
       }
       result.append(
         context.warning(
@@ -32,6 +38,23 @@ struct GlossaryMarkRule: Rule {
         ).ja("「※」は用語集の言葉に付ける印ですが、すぐ前に用語集の言葉がありません", hint: hintJa))
     }
     return result
+  }
+
+  /// The word just before `end`: the run of characters of its last character's script
+  /// (電子申請 in 「県の電子申請※」, マイナンバーカード in 「…のマイナンバーカード※」); nil after
+  /// hiragana, which end a phrase rather than a term.
+  static func word(in text: [LintCharacter], endingAt end: Int) -> String? {
+    let last = text[end - 1]
+    let same: (LintCharacter) -> Bool =
+      last.isKanji
+      ? { $0.isKanji }
+      : last.isKatakana
+        ? { $0.isKatakana }
+        : last.isLatinWordCharacter ? { $0.isLatinWordCharacter } : { _ in false }
+    var start = end
+    while start > 0, same(text[start - 1]) { start -= 1 }
+    guard start < end else { return nil }
+    return text[start..<end].map { String($0.character) }.joined()
   }
 
   /// The glossary name closest to the text just before `end` (as long as the name, or one
