@@ -93,12 +93,21 @@ enum LiveAssets {
         panel.id = "portal-lint";
         panel.setAttribute("aria-label", "このページの指摘");
         const details = el("details", "portal-lint-details");
+        // How many stop the build (エラー) and how many are advice (注意), as the writer
+        // decides first what must be fixed.
+        const count = (n) => n.toLocaleString("ja-JP");
+        const errors = answer.diagnostics.filter((d) => d.severity === "error").length;
+        const kinds = [errors ? `エラー${count(errors)}件` : "",
+          errors < answer.diagnostics.length ? `注意${count(answer.diagnostics.length - errors)}件` : ""]
+          .filter((s) => s).join("・");
         details.appendChild(el("summary", "portal-lint-summary",
-          `このページの指摘${answer.diagnostics.length.toLocaleString("ja-JP")}件（${answer.file}）`));
+          `このページの指摘${count(answer.diagnostics.length)}件（${kinds}、${answer.file}）`));
         const list = el("ul", "portal-lint-list");
         for (const d of answer.diagnostics) {
           const item = el("li", "portal-lint-item");
-          if (d.severity === "error") item.appendChild(el("strong", "portal-lint-error", "エラー "));
+          item.appendChild(d.severity === "error"
+            ? el("strong", "portal-lint-error", "エラー ")
+            : el("strong", "portal-lint-warning", "注意 "));
           item.appendChild(el("code", "portal-lint-where", `${d.line}:${d.column}`));
           item.appendChild(el("span", "portal-lint-message", ` ${d.message} `));
           if (d.code) item.appendChild(el("code", "portal-lint-rule", d.code));
@@ -146,6 +155,7 @@ enum LiveAssets {
     .portal-lint-where, .portal-lint-rule { font: 0.85rem/1.4 ui-monospace, monospace; }
     .portal-lint-hint { margin: 0.1rem 0 0; color: #444; }
     .portal-lint-error { color: #a00; }
+    .portal-lint-warning { color: #6b5300; }
 
     """#
 }
