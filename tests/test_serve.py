@@ -235,7 +235,7 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
                    what="the page to reload after the edit")
         panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
         summary = panel.find_element("tag name", "summary")
-        assert re.match(r"このページの指摘[\d,]+件（エラー[\d,]+件・注意[\d,]+件、.*ai-disaster\.md）", summary.text), \
+        assert re.match(r"このページの指摘[\d,]+件（エラー[\d,]+件・警告[\d,]+件、.*ai-disaster\.md）", summary.text), \
             summary.text
         assert panel.get_attribute("aria-label") == "このページの指摘"
         # Closed until asked; the keyboard opens it.
@@ -244,9 +244,9 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         driver.execute_script("arguments[0].focus()", summary)
         summary.send_keys(Keys.ENTER)
         items = [li.text for li in panel.find_elements("css selector", "li")]
-        assert any("lint.sentence-length" in t and t.startswith("注意") for t in items), items
+        assert any("lint.sentence-length" in t and t.startswith("警告") for t in items), items
         assert any("link.fragment" in t and t.startswith("エラー") for t in items), items
-        assert all(t.startswith(("エラー", "注意")) for t in items), items
+        assert all(t.startswith(("エラー", "警告")) for t in items), items
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert errors == []
     finally:

@@ -93,12 +93,12 @@ enum LiveAssets {
         panel.id = "portal-lint";
         panel.setAttribute("aria-label", "このページの指摘");
         const details = el("details", "portal-lint-details");
-        // How many stop the build (エラー) and how many are advice (注意), as the writer
+        // How many stop the build (エラー) and how many are warnings (警告), as the writer
         // decides first what must be fixed.
         const count = (n) => n.toLocaleString("ja-JP");
         const errors = answer.diagnostics.filter((d) => d.severity === "error").length;
         const kinds = [errors ? `エラー${count(errors)}件` : "",
-          errors < answer.diagnostics.length ? `注意${count(answer.diagnostics.length - errors)}件` : ""]
+          errors < answer.diagnostics.length ? `警告${count(answer.diagnostics.length - errors)}件` : ""]
           .filter((s) => s).join("・");
         details.appendChild(el("summary", "portal-lint-summary",
           `このページの指摘${count(answer.diagnostics.length)}件（${kinds}、${answer.file}）`));
@@ -107,7 +107,7 @@ enum LiveAssets {
           const item = el("li", "portal-lint-item");
           item.appendChild(d.severity === "error"
             ? el("strong", "portal-lint-error", "エラー ")
-            : el("strong", "portal-lint-warning", "注意 "));
+            : el("strong", "portal-lint-warning", "警告 "));
           item.appendChild(el("code", "portal-lint-where", `${d.line}:${d.column}`));
           item.appendChild(el("span", "portal-lint-message", ` ${d.message} `));
           if (d.code) item.appendChild(el("code", "portal-lint-rule", d.code));
