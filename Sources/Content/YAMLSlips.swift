@@ -167,12 +167,14 @@ enum YAMLSlips {
       let key = String(chars[keyStart..<i])
       if chars[i] == "：" {
         let rest = String(chars[(i + 1)...]).drop { $0 == " " || $0 == "\u{3000}" }
+        // The line to type, its value shortened when long.
+        let value = rest.isEmpty ? "…" : rest.count > 30 ? rest.prefix(30) + "…" : String(rest)
         return YAMLProblem(
           line: number, column: i + 1,
           message: "the key `\(key)` is followed by a full-width colon `：`",
-          hint: "write a half-width colon and a space: `\(key): …`",
+          hint: "write a half-width colon and a space: `\(key): \(value)`",
           ja: "項目 `\(key)` の後のコロンが、全角の `：` になっています",
-          jaHint: "半角のコロンと半角スペースを書いてください：`\(key): …`",
+          jaHint: "半角のコロンと半角スペースを書いてください：`\(key): \(value)`",
           repairedLine: String(chars[..<i]) + ": " + rest)
       }
       guard chars[i] == ":" else { continue }

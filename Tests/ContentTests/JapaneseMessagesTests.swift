@@ -246,7 +246,7 @@ func fixtureConfig() throws -> SiteConfig {
       colon.japanese
         == .init(
           message: "項目 `title` の後のコロンが、全角の `：` になっています",
-          hint: "半角のコロンと半角スペースを書いてください：`title: …`"))
+          hint: "半角のコロンと半角スペースを書いてください：`title: テスト`"))
     let field = try first("title: テスト\nsummary: 一文です。\nfields: [agriculture]")
     #expect(
       field.japanese?.message == "`fields` に書いた `agriculture` は、site.yml の分野（`fields`）にありません")

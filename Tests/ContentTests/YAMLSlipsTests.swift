@@ -81,7 +81,12 @@ import Testing
   @Test func fullWidthColonIsNamedOnItsOwnLine() throws {
     // Yams gives up on the next line ("mapping values are not allowed").
     try expect(
-      "title：テスト\nsummary: x\n", at: 2, 6, "full-width colon `：`", hint: "`title: …`")
+      "title：テスト\nsummary: x\n", at: 2, 6, "full-width colon `：`", hint: "`title: テスト`")
+    // A long value is shortened; a key with nothing after it keeps the ellipsis.
+    try expect(
+      "summary：" + String(repeating: "あ", count: 40) + "\ntitle: x\n", at: 2, 8, "full-width colon",
+      hint: "`summary: " + String(repeating: "あ", count: 30) + "…`")
+    try expect("tags：\n  - a\ntitle: x\n", at: 2, 5, "full-width colon", hint: "`tags: …`")
     try expect("summary: x\ntitle：テスト\n", at: 3, 6, "the key `title` is followed by a full-width")
   }
 
