@@ -27,14 +27,29 @@ extension PageParser {
           ja: "イベントの最終日（`end` の `\(last)`）が、始まりの日（`start`）より前になっています",
           jaHint: "`end` には、`start`（\(first)）と同じ日か、それより後の最終日を書いてください。例：`end: \(first)`")
       } else {
+        let suggested = laterEnd(start: start, end: end)
         y.error(
           y.node("end")?.mark, "the event ends before it starts",
-          hint: "make `end` later than `start` (\(start))", code: "front-matter.date",
+          hint: "make `end` later than `start` (\(start)), e.g. `end: \(suggested)`",
+          code: "front-matter.date",
           ja: "イベントの終わり（`end`）が、始まり（`start`）より前になっています",
-          jaHint: "`end` を、`start`（\(start)）より後の日時にしてください")
+          jaHint: "`end` を、`start`（\(start)）より後の日時にしてください。例：`end: \(suggested)`")
       }
     }
     return (start, end)
+  }
+
+  /// An `end` to offer for one written before `start`: its time on the start's day (the day
+  /// copied from another event), else that time in the afternoon (`04:00` meant for 16時), else
+  /// two hours after the start.
+  static func laterEnd(start: DateTime, end: DateTime) -> DateTime {
+    let (s, e) = (start.inJapan, end.inJapan)
+    let midnight = s.local.date.midnightInJapan.epochSeconds
+    let time = e.local.hour * 3600 + e.local.minute * 60 + e.local.second
+    var candidates = [midnight + time]
+    if e.local.hour < 12 { candidates.append(midnight + time + 12 * 3600) }
+    let at = candidates.first { $0 > start.epochSeconds } ?? start.epochSeconds + 2 * 3600
+    return DateTime(epochSeconds: at, offsetSeconds: 9 * 3600)
   }
 
   /// `start: 2026-12-20` with `end: 2026-12-24T16:00:00+09:00`, or the reverse: is it a day

@@ -50,6 +50,24 @@ import Testing
     expectJapanese(diagnostics)
   }
 
+  /// A timed event's end before its start gets an end to write: its time on the start's day
+  /// (the day copied from another event), that time in the afternoon (04:00 meant for 16時),
+  /// else two hours after the start.
+  @Test func anEndBeforeTheStartGetsAnEndToWrite() throws {
+    for (end, offered) in [
+      ("2026-12-04T16:00:00+09:00", "2026-12-05T16:00:00+09:00"),
+      ("2026-12-05T04:00:00+09:00", "2026-12-05T16:00:00+09:00"),
+      ("2026-12-05T13:00:00+09:00", "2026-12-05T15:30:00+09:00"),
+    ] {
+      let (_, diagnostics) = try parse("start: 2026-12-05T13:30:00+09:00", "end: \(end)")
+      #expect(
+        described(diagnostics) == [
+          "5:6 the event ends before it starts / make `end` later than `start` (2026-12-05T13:30:00+09:00), e.g. `end: \(offered)`"
+        ])
+      #expect(diagnostics.first?.japanese?.hint?.hasSuffix("例：`end: \(offered)`") == true)
+    }
+  }
+
   /// A day and a time together: which was meant? Both correct forms, from the days written.
   @Test func aDateWithATimeIsAnErrorShowingBothForms() throws {
     let (m, diagnostics) = try parse("start: 2026-12-20", "end: 2026-12-24T16:00:00+09:00")
