@@ -28,6 +28,10 @@ import Testing
 
   @Test func describedOrDecorativeImagesPass() throws {
     #expect(try lint("![避難所の地図](map.png)", rule: "lint.image-alt").isEmpty)
+    // The hint shows the writer's own image with words between the brackets.
+    let hint = try lint("写真です。![](../files/hinanjo-2026.jpg)", rule: "lint.image-alt").first
+    #expect(hint?.hint?.contains("![避難所の地図](../files/hinanjo-2026.jpg)") == true)
+    #expect(hint?.japanese?.hint?.contains("例：`![避難所の地図](../files/hinanjo-2026.jpg)`") == true)
     #expect(try lint("![](line.png) <!-- decorative -->", rule: "lint.image-alt").isEmpty)
   }
 }

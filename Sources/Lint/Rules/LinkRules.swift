@@ -57,16 +57,18 @@ struct ImageAltRule: Rule {
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     page.links.filter(\.isImage).compactMap { image in
       let alt = String(image.text.trimmingWhitespace)
+      // The writer's own image, with an example of words between the brackets.
+      let example = "![避難所の地図](\(image.url.isEmpty ? "map.png" : image.url))"
       if alt.isEmpty {
         return .warning(
           page.location(of: image), "this image has no alternative text",
           hint:
-            "describe what it shows: ![避難所の地図](map.png); if it is only decoration, add <!-- decorative --> after it on the same line",
+            "describe what it shows between the brackets, e.g. \(example); if it is only decoration, add <!-- decorative --> after it on the same line",
           code: id
         ).ja(
           "この画像には代わりのテキスト（alt）がありません",
           hint:
-            "何が写っているかを書いてください：`![避難所の地図](map.png)`。飾りだけの画像なら、同じ行の後ろに `<!-- decorative -->` と書いてください"
+            "何が写っているかを [ ] の中に書いてください。例：`\(example)`。飾りだけの画像なら、同じ行の後ろに `<!-- decorative -->` と書いてください"
         )
       }
       let lower = alt.lowercased()
@@ -76,10 +78,10 @@ struct ImageAltRule: Rule {
       guard Self.placeholders.contains(lower) || looksLikeFile else { return nil }
       return .warning(
         page.location(of: image), "the alternative text 「\(alt)」 does not describe the image",
-        hint: "say what the image shows or why it is there: ![避難所の地図](map.png)", code: id
+        hint: "say what the image shows or why it is there, e.g. \(example)", code: id
       ).ja(
         "代わりのテキスト「\(alt)」では、何の画像なのかがわかりません",
-        hint: "何が写っているか、なぜその画像を載せているかを書いてください：`![避難所の地図](map.png)`")
+        hint: "何が写っているか、なぜその画像を載せているかを [ ] の中に書いてください。例：`\(example)`")
     }
   }
 }
