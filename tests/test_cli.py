@@ -534,7 +534,7 @@ def test_a_computer_set_to_japanese_reads_japanese(work):
     r = subprocess.run([BIN, "lint", "content/initiatives/ai-disaster.md"], cwd=work, env=env,
                        capture_output=True, text=True, timeout=120)
     assert "warning: この画像には代わりのテキスト（alt）がありません [lint.image-alt]" in r.stdout, r.stdout
-    assert "\n    直し方: 何が写っているかを書いてください" in r.stdout
+    assert "\n    直し方: 何が写っているかを [ ] の中に書いてください。例：`![避難所の地図](map.png)`" in r.stdout
     assert r.stdout.rstrip().splitlines()[-1].startswith("ファイル1個を確かめました：警告")
     r = subprocess.run([BIN, "build", "--now", NOW], cwd=work, env={**os.environ, "PORTAL_LANG": "", "LANG": "ja_JP.UTF-8"},
                        capture_output=True, text=True, timeout=120)
