@@ -16,6 +16,16 @@ public struct JSONBytes: Sendable {
     string(value)
   }
 
+  /// `{"key":"value",…}`, the pairs in the order given.
+  public mutating func object(_ pairs: [(key: String, value: String)]) {
+    bytes.append(0x7B)
+    for (n, (key, value)) in pairs.enumerated() {
+      if n > 0 { bytes.append(0x2C) }
+      pair(key, value)
+    }
+    bytes.append(0x7D)
+  }
+
   public mutating func string(_ s: String) {
     var s = s
     s.withUTF8 { string(utf8: $0) }

@@ -272,7 +272,7 @@ enum Feeds {
       place != nil && online != nil
       ? "MixedEventAttendanceMode"
       : (online != nil ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode")
-    var places: [[(String, String)]] = []
+    var places: [[(key: String, value: String)]] = []
     if let place { places.append([("@type", "Place"), ("address", place), ("name", place)]) }
     if let online { places.append([("@type", "VirtualLocation"), ("url", online)]) }
     var j = JSONBytes(escapingLessThan: true)
@@ -296,12 +296,7 @@ enum Feeds {
       if places.count > 1 { j.raw("[") }
       for (n, fields) in places.enumerated() {
         if n > 0 { j.raw(",") }
-        j.raw("{")
-        for (k, (key, value)) in fields.enumerated() {
-          if k > 0 { j.raw(",") }
-          j.pair(key, value)
-        }
-        j.raw("}")
+        j.object(fields)
       }
       if places.count > 1 { j.raw("]") }
     }
@@ -312,13 +307,8 @@ enum Feeds {
       offer.write(into: &j)
     }
     if let organizer {
-      j.raw(",\"organizer\":{")
-      j.pair("@type", "Organization")
-      j.raw(",")
-      j.pair("name", organizer.name)
-      j.raw(",")
-      j.pair("url", organizer.url)
-      j.raw("}")
+      j.raw(",\"organizer\":")
+      j.object([("@type", "Organization"), ("name", organizer.name), ("url", organizer.url)])
     }
     j.raw(",")
     j.pair("startDate", start)
