@@ -60,8 +60,7 @@ public struct Furigana: Sendable, Hashable {
       switch piece {
       case .text(let t): html += escapeHTML(t)
       case .ruby(let base, let reading):
-        html +=
-          "<ruby>\(escapeHTML(base))<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>"
+        html += "<ruby>" + escapeHTML(base) + MarkdownDocument.rubyEnd(reading: reading)
       }
     }
   }

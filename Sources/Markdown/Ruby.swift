@@ -14,13 +14,18 @@ extension MarkdownDocument {
         case .text(let text):
           cmark_node_insert_before(node, makeText(text))
         case .ruby(let base, let reading):
-          wrap(
-            base, enter: "<ruby>",
-            exit: "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>", before: node)
+          wrap(base, enter: "<ruby>", exit: Self.rubyEnd(reading: reading), before: node)
         }
       }
       cmark_node_free(node)
     }
+  }
+
+  /// What follows a ruby group's base: the reading, escaped, between the brackets that
+  /// browsers without ruby show. One spelling for bodies and front matter (`Furigana.html`),
+  /// so the ふりがな toggle and the theme treat both alike.
+  public static func rubyEnd(reading: String) -> String {
+    "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>"
   }
 
   /// A piece of text written with furigana: plain text, or a base with its reading.
