@@ -25,14 +25,7 @@ public struct Furigana: Sendable, Hashable {
   }
 
   /// The bases alone: 「{防災|ぼうさい}のDX」 → 「防災のDX」.
-  public var plain: String {
-    pieces.reduce(into: "") { text, piece in
-      switch piece {
-      case .text(let t): text += t
-      case .ruby(let base, _): text += base
-      }
-    }
-  }
+  public var plain: String { text { base, _ in base } }
 
   /// The readings in written order (ぼうさい), without the text between them (search takes the
   /// whole text as read, `reading`).
@@ -43,11 +36,14 @@ public struct Furigana: Sendable, Hashable {
   /// The text as read: each base replaced by its reading, 「{防災|ぼうさい}のDX」 → 「ぼうさいのDX」.
   /// Search takes it as a keyword: a resident who types the reading (ぼうさい, or ぼうさいのDX)
   /// finds the page.
-  public var reading: String {
+  public var reading: String { text { _, reading in reading } }
+
+  /// The text with each group written as `group` gives it.
+  private func text(_ group: (_ base: String, _ reading: String) -> String) -> String {
     pieces.reduce(into: "") { text, piece in
       switch piece {
       case .text(let t): text += t
-      case .ruby(_, let reading): text += reading
+      case .ruby(let base, let reading): text += group(base, reading)
       }
     }
   }
