@@ -1,3 +1,5 @@
+import Markdown
+
 /// Slips of indentation and of lines that are not `key: value`, with the line to type in the
 /// hint: a writer who is no programmer reads "start each key at the same column" as a rule, not
 /// as what to change, and a line joined to the one above (`public-services - data`) as an id.
@@ -52,6 +54,9 @@ extension YAMLSlips {
   /// The first item indented under an item of text, in a front matter YAML read without
   /// complaint (it made one value of the two).
   static func misalignedItem(in text: String) -> YAMLProblem? {
+    // An indented `- ` has a space before it: most front matters, which have none, are not
+    // split into lines of characters on every load.
+    guard text.containsBytes(" - ") else { return nil }
     let lines = Self.lines(of: text)
     var blockIndent: Int?  // inside a `|` or `>` value, which may hold anything
     for (n, line) in lines.enumerated() {
