@@ -215,9 +215,11 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
         assert server.stop() == 0, "".join(server.stderr)
 
 
+@pytest.mark.browser
 def test_browser_shows_what_lint_and_check_say_about_the_page(work):
     """The page being previewed shows `portal lint`'s warnings for its file and `portal check`'s
-    findings on it in a closed panel; a page without any shows none."""
+    findings on it in a closed panel, in the corner of a desktop's screen (on a phone:
+    test_serve_panel_browser.py); a page without any shows none."""
     require_browser()
     server = Serve(work)
     driver = make_driver()
@@ -234,15 +236,22 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
                    what="the page to reload after the edit")
         panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
-        summary = panel.find_element("tag name", "summary")
+        summary = panel.find_element("css selector", "button.portal-lint-toggle")
         assert re.match(r"このページの指摘[\d,]+件（エラー[\d,]+件・警告[\d,]+件、.*ai-disaster\.md）", summary.text), \
             summary.text
         assert panel.get_attribute("aria-label") == "このページの指摘"
         # Closed until asked; the keyboard opens it.
         assert not panel.find_element("tag name", "ul").is_displayed()
+        assert summary.get_attribute("aria-expanded") == "false"
+        # On a desktop, a box in the bottom right corner, as it was: the page stays beside it.
+        box = driver.execute_script(
+            "const r = document.getElementById('portal-lint').getBoundingClientRect();"
+            "return {left: r.left, right: r.right, bottom: r.bottom, width: innerWidth, height: innerHeight}")
+        assert box["left"] > box["width"] / 3 and box["width"] - box["right"] < 16, box
         from selenium.webdriver.common.keys import Keys
         driver.execute_script("arguments[0].focus()", summary)
         summary.send_keys(Keys.ENTER)
+        assert summary.get_attribute("aria-expanded") == "true"
         items = [li.text for li in panel.find_elements("css selector", "li")]
         assert any("lint.sentence-length" in t and t.startswith("警告") for t in items), items
         assert any("link.fragment" in t and t.startswith("エラー") for t in items), items

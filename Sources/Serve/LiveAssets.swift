@@ -1,6 +1,7 @@
-/// The script and stylesheet `portal serve` adds to pages it serves (never to built files):
-/// same-origin files, so the site's Content-Security-Policy (`script-src 'self'`,
-/// `style-src 'self'`) allows them, and DOM APIs only, no inline styles or HTML strings.
+/// The script and stylesheet (`LiveStylesheet.swift`) `portal serve` adds to pages it serves
+/// (never to built files): same-origin files, so the site's Content-Security-Policy
+/// (`script-src 'self'`, `style-src 'self'`) allows them, and DOM APIs only, no inline styles
+/// or HTML strings.
 enum LiveAssets {
   static let script = #"""
     // portal serve: reload on rebuild, show build errors over the page, and what lint and
@@ -44,12 +45,15 @@ enum LiveAssets {
         return node;
       }
 
+      // A build that failed: its errors over the page, the close button focused. Not modal
+      // (focus is not trapped and the page stays usable); on a phone it is a sheet at the
+      // bottom, no higher than 40 % of the screen, so the page it is about shows above it.
+      // Esc closes it as 閉じる does.
       function show(problems) {
         hide();
         const overlay = el("div", "portal-live-overlay");
         overlay.id = "portal-live-overlay";
         overlay.setAttribute("role", "alertdialog");
-        overlay.setAttribute("aria-modal", "true");
         overlay.setAttribute("aria-labelledby", "portal-live-title");
         const box = el("div", "portal-live-box");
         const title = el("h2", "portal-live-title", "ビルドに失敗しました（Build failed）");
@@ -71,6 +75,9 @@ enum LiveAssets {
         close.addEventListener("click", hide);
         box.appendChild(close);
         overlay.appendChild(box);
+        overlay.addEventListener("keydown", (e) => {
+          if (e.key === "Escape" || e.key === "Esc") hide();
+        });
         document.body.appendChild(overlay);
         close.focus();
       }
@@ -81,27 +88,49 @@ enum LiveAssets {
       }
 
       // What portal lint (on its file, as saved) and portal check (on the built page) say
-      // about this page: a closed panel in a corner, opened on demand, so the preview stays
-      // readable.
+      // about this page: a panel closed to one line at the bottom, opened on demand, so the
+      // preview stays readable.
       fetch("/_portal/problems?path=" + encodeURIComponent(location.pathname))
         .then((r) => (r.ok ? r.json() : null))
         .then((answer) => { if (answer && answer.diagnostics.length) showProblems(answer); })
         .catch(() => {});
 
+      // Whether the writer left the panel open: a save reloads the page, and the panel stays
+      // as it was (for this tab only).
+      const OPEN = "portal.problems.open";
+      function remembered() {
+        try { return sessionStorage.getItem(OPEN) === "1"; } catch (e) { return false; }
+      }
+      function remember(open) {
+        try { sessionStorage.setItem(OPEN, open ? "1" : "0"); } catch (e) { /* this page only */ }
+      }
+
       function showProblems(answer) {
         const panel = el("aside", "portal-lint");
         panel.id = "portal-lint";
         panel.setAttribute("aria-label", "このページの指摘");
-        const details = el("details", "portal-lint-details");
         // How many stop the build (エラー) and how many are warnings (警告), as the writer
-        // decides first what must be fixed.
+        // decides first what must be fixed. A phone's one-line bar shows these words first.
         const count = (n) => n.toLocaleString("ja-JP");
+        const total = answer.diagnostics.length;
         const errors = answer.diagnostics.filter((d) => d.severity === "error").length;
         const kinds = [errors ? `エラー${count(errors)}件` : "",
-          errors < answer.diagnostics.length ? `警告${count(answer.diagnostics.length - errors)}件` : ""]
+          errors < total ? `警告${count(total - errors)}件` : ""]
           .filter((s) => s).join("・");
-        details.appendChild(el("summary", "portal-lint-summary",
-          `このページの指摘${count(answer.diagnostics.length)}件（${kinds}、${answer.file}）`));
+        const toggle = el("button", "portal-lint-toggle");
+        toggle.type = "button";
+        toggle.setAttribute("aria-controls", "portal-lint-body");
+        toggle.appendChild(el("span", "portal-lint-lead", `このページの指摘${count(total)}件（`));
+        toggle.appendChild(el("span", "portal-lint-kinds", kinds));
+        toggle.appendChild(el("span", "portal-lint-file", `、${answer.file}）`));
+        panel.appendChild(toggle);
+        // The list scrolls inside the panel; a keyboard reaches it (Tab) to scroll it.
+        const body = el("div", "portal-lint-body");
+        body.id = "portal-lint-body";
+        body.setAttribute("role", "group");
+        body.setAttribute("aria-label", `このページの指摘（${kinds}）`);
+        // The file, which a phone's bar cuts short.
+        body.appendChild(el("p", "portal-lint-source", answer.file));
         const list = el("ul", "portal-lint-list");
         for (const d of answer.diagnostics) {
           const item = el("li", "portal-lint-item");
@@ -114,48 +143,62 @@ enum LiveAssets {
           if (d.hint) item.appendChild(el("p", "portal-lint-hint", d.hint));
           list.appendChild(item);
         }
-        details.appendChild(list);
-        panel.appendChild(details);
+        body.appendChild(list);
+        panel.appendChild(body);
+        // Said once, politely, after the page has been read out: the live region is in the
+        // page before its words are, so screen readers notice them.
+        const status = el("p", "portal-lint-status");
+        status.setAttribute("role", "status");
+        panel.appendChild(status);
+
+        function scrollable() {
+          if (!body.hidden && body.scrollHeight > body.clientHeight + 1) {
+            body.tabIndex = 0;
+          } else {
+            body.removeAttribute("tabindex");
+          }
+        }
+        function set(open) {
+          toggle.setAttribute("aria-expanded", open ? "true" : "false");
+          body.hidden = !open;
+          panel.classList.toggle("portal-lint-open", open);
+          remember(open);
+          scrollable();
+        }
+        toggle.addEventListener("click", () => set(toggle.getAttribute("aria-expanded") !== "true"));
+        // Esc closes it to its bar, from inside the panel (focus goes back to the bar) or
+        // from the page when nothing there has focus. Nothing traps Tab.
+        document.addEventListener("keydown", (e) => {
+          if (e.key !== "Escape" && e.key !== "Esc") return;
+          if (toggle.getAttribute("aria-expanded") !== "true") return;
+          const inside = panel.contains(e.target);
+          if (!inside && e.target !== document.body && e.target !== document.documentElement) return;
+          set(false);
+          if (inside) toggle.focus();
+        });
+        set(remembered());
         document.body.appendChild(panel);
+        makeRoom(panel, scrollable);
+        setTimeout(() => {
+          status.textContent = `このページの指摘が${count(total)}件あります（${kinds}）。`;
+        }, 1000);
+      }
+
+      // The page gets room below its end as tall as the panel, so its last lines scroll up
+      // above it and a focused link is never under it. The height goes to a custom property
+      // through the CSS object model, which the Content-Security-Policy allows (it blocks
+      // style attributes in markup, not this).
+      function makeRoom(panel, resized) {
+        const root = document.documentElement;
+        root.classList.add("portal-lint-shown");
+        const measure = () => {
+          root.style.setProperty("--portal-lint-room", `${Math.ceil(panel.offsetHeight)}px`);
+          resized();
+        };
+        measure();
+        if (typeof ResizeObserver === "function") new ResizeObserver(measure).observe(panel);
       }
     })();
-
-    """#
-
-  static let stylesheet = #"""
-    /* portal serve: the build error overlay, and the panel of what lint and check say. */
-    .portal-live-overlay {
-      position: fixed; inset: 0; z-index: 2147483647;
-      background: rgba(0, 0, 0, 0.6);
-      display: flex; align-items: flex-start; justify-content: center;
-      padding: 2rem 1rem; overflow: auto;
-    }
-    .portal-live-box {
-      background: #fff; color: #1a1a1a; max-width: 50rem; width: 100%;
-      border-top: 0.5rem solid #c00; padding: 1.5rem; font: 16px/1.6 system-ui, sans-serif;
-    }
-    .portal-live-title { margin: 0 0 0.5rem; font-size: 1.25rem; color: #a00; }
-    .portal-live-list { list-style: none; padding: 0; margin: 1rem 0; }
-    .portal-live-item { border-left: 0.25rem solid #c00; padding: 0.25rem 0.75rem; margin: 0 0 1rem; }
-    .portal-live-where { font: 0.9rem/1.4 ui-monospace, monospace; background: #f3f3f3; padding: 0.1rem 0.3rem; }
-    .portal-live-message { margin: 0.25rem 0 0; }
-    .portal-live-hint { margin: 0.25rem 0 0; color: #444; border-left: 3px solid #999; padding-left: 0.5rem; }
-    .portal-live-close { font: inherit; padding: 0.4rem 1rem; }
-    /* What lint and check say about the page. */
-    .portal-lint {
-      position: fixed; right: 0.5rem; bottom: 0.5rem; z-index: 2147483646;
-      max-width: min(40rem, calc(100vw - 1rem)); max-height: 60vh; overflow: auto;
-      background: #fffbe6; color: #1a1a1a; border: 2px solid #8a6d00;
-      font: 15px/1.6 system-ui, sans-serif;
-    }
-    .portal-lint-summary { cursor: pointer; padding: 0.5rem 0.75rem; min-height: 24px; font-weight: bold; }
-    .portal-lint-summary:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-    .portal-lint-list { margin: 0; padding: 0 0.75rem 0.5rem 1.75rem; }
-    .portal-lint-item { margin: 0 0 0.5rem; }
-    .portal-lint-where, .portal-lint-rule { font: 0.85rem/1.4 ui-monospace, monospace; }
-    .portal-lint-hint { margin: 0.1rem 0 0; color: #444; }
-    .portal-lint-error { color: #a00; }
-    .portal-lint-warning { color: #6b5300; }
 
     """#
 }
