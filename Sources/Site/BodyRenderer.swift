@@ -72,6 +72,7 @@ enum BodyRenderer {
           column: link.column))
       return result
     }
+    let unknownCallouts = doc.applyCallouts()
     doc.applyRuby()
     doc.joinJapaneseLines()
     var ownSlug: String?
@@ -84,7 +85,9 @@ enum BodyRenderer {
       html: ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes), headings: headings,
       plainText: doc.plainText(),
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
-      missing: missing, warnings: LeftOutHTML.warnings(leftOut, in: page))
+      missing: missing,
+      warnings: LeftOutHTML.warnings(leftOut, in: page)
+        + CalloutWarnings.warnings(unknownCallouts, in: page))
   }
 
   /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's
