@@ -72,46 +72,37 @@ final class LintBlock {
     var furigana: [Bool] = []
     var offsets: [Int] = []
     var groups: [(base: Range<Int>, reading: [LintCharacter])] = []
-    var i = 0
-    while i < raw.count {
-      if raw[i] == "{", let (base, end) = Self.ruby(in: raw, at: i) {
-        groups.append(
-          (text.count..<(text.count + base.count), Array(raw[(base.upperBound + 1)..<(end - 1)])))
-        for k in base {
-          text.append(raw[k])
-          furigana.append(true)
-          offsets.append(k)
-        }
-        i = end
-        continue
+    // The groups the page shows as ruby, read as Markdown's `applyRuby` reads them.
+    let units = raw
+    let found =
+      block.text.utf8.contains(0x7B)
+      ? RubyScanner.groups(count: units.count) { units[$0].rubyMark } : []
+    func plain(_ range: Range<Int>) {
+      for k in range {
+        text.append(units[k])
+        furigana.append(false)
+        offsets.append(k)
       }
-      text.append(raw[i])
-      furigana.append(false)
-      offsets.append(i)
-      i += 1
     }
+    var i = 0
+    for group in found {
+      plain(i..<group.open)
+      groups.append(
+        (text.count..<(text.count + group.base.count), Array(units[group.reading])))
+      for k in group.base {
+        text.append(units[k])
+        furigana.append(true)
+        offsets.append(k)
+      }
+      i = group.whole.upperBound
+    }
+    plain(i..<units.count)
     self.text = text
     self.furigana = furigana
     rubyGroups = groups
     rawOffsets = offsets
     glossary = context.glossaryCoverage(text)
     sentences = Self.splitSentences(text)
-  }
-
-  /// A ruby group `{base|reading}` (or `{base｜reading}`) starting at `start`, read as
-  /// Markdown's `applyRuby` does: the base range and the offset after `}`, or nil when the
-  /// braces are plain text.
-  static func ruby(in raw: [LintCharacter], at start: Int) -> (base: Range<Int>, end: Int)? {
-    guard let close = raw[(start + 1)...].firstIndex(of: "}") else { return nil }
-    let inner = raw[(start + 1)..<close]
-    guard let bar = inner.firstIndex(where: { $0 == "|" || $0 == "｜" }), !inner.contains("\n"),
-      !inner.contains("{")
-    else { return nil }
-    let base = (start + 1)..<bar
-    let reading = raw[(bar + 1)..<close]
-    guard !base.isEmpty, !reading.isEmpty, !reading.contains(where: { $0 == "|" || $0 == "｜" })
-    else { return nil }
-    return (base, close + 1)
   }
 
   /// Splits at 。！？ (keeping a closing bracket after them in the sentence) and at the end of

@@ -1,3 +1,5 @@
+import Markdown
+
 /// A character of the text being linted, with what the rules ask of it worked out once.
 ///
 /// The rules look at every character several times (is it kanji, a particle, a sentence end,
@@ -138,5 +140,19 @@ extension Array where Element == LintCharacter {
     var s = ""
     for c in self[range] where c.scalar != 0x0A { c.append(to: &s) }
     return s
+  }
+}
+
+extension LintCharacter {
+  /// What the character is to a furigana group (`RubyScanner`): a character of one scalar
+  /// compares by it, so `{` with a combining mark after it is no brace, as for `Character`.
+  var rubyMark: RubyScanner.Mark {
+    switch key {
+    case 0x7B: .open
+    case 0x7D: .close
+    case 0x7C, 0xFF5C: .bar(width: 1)
+    case 0x0A: .newline
+    default: .other
+    }
   }
 }

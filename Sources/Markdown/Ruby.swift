@@ -36,52 +36,43 @@ extension MarkdownDocument {
 
   /// Splits text at `{base|reading}` groups (the bar half-width `|` or full-width `｜`);
   /// anything that is not a complete group stays text. The body's furigana and the front
-  /// matter's (`Furigana` in Content) are read by this one function, so both take the same.
+  /// matter's (`Furigana` in Content) are read by this one function, so both take the same, and
+  /// lint reads the same groups (`RubyScanner`).
   ///
-  /// Works on UTF-8 bytes (the Character walk below was a large part of rendering bodies); the
-  /// two agree unless a `{`, `|`, `}` or newline joins a neighbouring combining scalar into one
+  /// Works on UTF-8 bytes (a Character walk was a large part of rendering bodies); the two
+  /// agree unless a `{`, `|`, `}` or newline joins a neighbouring combining scalar into one
   /// Character, and such text takes the Character walk.
   public static func splitRuby(_ text: String) -> [RubyPiece] {
     let bytes = Array(text.utf8)
     guard isolatesSpecials(bytes) else { return splitRubyByCharacter(text) }
-    func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-    var pieces: [RubyPiece] = []
-    var plainStart = 0
-    var i = 0
-    while i < bytes.count {
-      if bytes[i] == 0x7B, let close = bytes[i...].firstIndex(of: 0x7D) {
-        let inner = (i + 1)..<close
-        if let bar = firstBar(in: bytes, inner), !bytes[inner].contains(0x0A),
-          !bytes[inner].contains(0x7B)
-        {
-          let base = (i + 1)..<bar
-          let reading = (bar + (bytes[bar] == 0x7C ? 1 : 3))..<close
-          if !base.isEmpty, !reading.isEmpty, firstBar(in: bytes, reading) == nil {
-            if plainStart < i { pieces.append(.text(string(plainStart..<i))) }
-            pieces.append(.ruby(base: string(base), reading: string(reading)))
-            i = close + 1
-            plainStart = i
-            continue
-          }
-        }
-      }
-      i += 1
+    let groups = RubyScanner.groups(count: bytes.count) {
+      RubyScanner.mark(ofByteAt: $0, in: bytes)
     }
-    if plainStart < bytes.count { pieces.append(.text(string(plainStart..<bytes.count))) }
-    return pieces
+    return pieces(groups, count: bytes.count) { String(decoding: bytes[$0], as: UTF8.self) }
   }
 
-  /// The offset of the first bar in `range`: `|`, or the first byte of `｜` (EF BD 9C).
-  static func firstBar(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-    var k = range.lowerBound
-    while k < range.upperBound {
-      if bytes[k] == 0x7C { return k }
-      if bytes[k] == 0xEF, k + 2 < range.upperBound, bytes[k + 1] == 0xBD, bytes[k + 2] == 0x9C {
-        return k
-      }
-      k += 1
+  /// The reference rules, by Character.
+  static func splitRubyByCharacter(_ text: String) -> [RubyPiece] {
+    let characters = Array(text)
+    let groups = RubyScanner.groups(count: characters.count) {
+      RubyScanner.mark(of: characters[$0])
     }
-    return nil
+    return pieces(groups, count: characters.count) { String(characters[$0]) }
+  }
+
+  /// The text of units `0..<count` as pieces: the runs between the groups, and the groups.
+  private static func pieces(
+    _ groups: [RubyGroup], count: Int, _ string: (Range<Int>) -> String
+  ) -> [RubyPiece] {
+    var pieces: [RubyPiece] = []
+    var plainStart = 0
+    for group in groups {
+      if plainStart < group.open { pieces.append(.text(string(plainStart..<group.open))) }
+      pieces.append(.ruby(base: string(group.base), reading: string(group.reading)))
+      plainStart = group.close + 1
+    }
+    if plainStart < count { pieces.append(.text(string(plainStart..<count))) }
+    return pieces
   }
 
   /// Whether every `{ | ｜ }` and newline is a Character of its own: no combining scalar after
@@ -123,34 +114,5 @@ extension MarkdownDocument {
       || v == 0x08E2 || v == 0x0D4E || v == 0x110BD || v == 0x110CD || v == 0x111C2 || v == 0x111C3
       || v == 0x1193F || v == 0x11941 || v == 0x11A3A || (0x11A84...0x11A89).contains(v)
       || v == 0x11D46 || v == 0x11F02
-  }
-
-  /// The reference rules, by Character.
-  static func splitRubyByCharacter(_ text: String) -> [RubyPiece] {
-    var pieces: [RubyPiece] = []
-    var plain = ""
-    var i = text.startIndex
-    while i < text.endIndex {
-      if text[i] == "{", let close = text[i...].firstIndex(of: "}") {
-        let inner = text[text.index(after: i)..<close]
-        if let bar = inner.firstIndex(where: { $0 == "|" || $0 == "｜" }),
-          !inner.utf8.contains(0x0A), !inner.utf8.contains(0x7B)
-        {
-          let base = String(inner[..<bar])
-          let reading = String(inner[inner.index(after: bar)...])
-          if !base.isEmpty, !reading.isEmpty, !reading.contains(where: { $0 == "|" || $0 == "｜" }) {
-            if !plain.isEmpty { pieces.append(.text(plain)) }
-            plain = ""
-            pieces.append(.ruby(base: base, reading: reading))
-            i = text.index(after: close)
-            continue
-          }
-        }
-      }
-      plain.append(text[i])
-      i = text.index(after: i)
-    }
-    if !plain.isEmpty { pieces.append(.text(plain)) }
-    return pieces
   }
 }

@@ -106,6 +106,19 @@ import Testing
     #expect(places("access: 千葉駅から{徒歩|とほ}10分\napplication: 電話で\n") == ["2:14"])
   }
 
+  /// A group with a second bar (`{綺麗|き|れい}`), which every page shows as typed, is
+  /// reported where furigana do not work, as any group is, and passed over where they do: as
+  /// before the groups were read by one scanner (`RubyScanner.Match.extraBar`).
+  @Test func aSecondBarInTheReadingIsReadAsBefore() {
+    let found = lint("application: \"{綺麗|き|れい}な紙\"\n", rule: "lint.front-matter-markup")
+    #expect(positions(found) == ["2:15"])
+    #expect(
+      found.first?.hint
+        == "write 綺麗 without the braces, or a plainer word (綺麗 → き|れい); furigana work in the body and in title, summary, short and place"
+    )
+    #expect(places("title: \"{綺麗|き|れい}な海と**太字**\"\n") == ["2:21"])
+  }
+
   /// Titles, summaries, a glossary entry's `short` and an event's `place` show furigana: no
   /// warning there, with either bar; a group the page would show as typed is reported as in a
   /// body, where it is written.

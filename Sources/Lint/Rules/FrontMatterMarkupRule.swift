@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Markdown
 
 /// The front matter's texts are shown as text in lists, search results, shared cards and the
 /// page's head: bold and links written there are printed as typed (「**重要**」 in every list),
@@ -43,51 +44,66 @@ struct FrontMatterMarkupRule: Rule {
             "`\(shown)` is shown as typed: \(what)", hint: hint, code: id
           ).ja("`\(shown)` がそのまま表示されます。\(ja.0)", hint: ja.hint))
       }
+      /// Furigana in a text shown as typed, `{` at `i`: warned; where to go on.
+      func furiganaShownAsTyped(_ i: Int, bar: Int, close: Int) -> Int {
+        let base = String(line[(i + 1)..<bar])
+        let reading = String(line[(bar + 1)..<close])
+        warn(
+          i, String(line[i...close]), "furigana",
+          hint:
+            "write \(base) without the braces, or a plainer word (\(base) → \(reading)); furigana work in the body and in title, summary, short and place",
+          japanese: (
+            "ふりがな",
+            hint:
+              "`{ }` を付けずに「\(base)」と書くか、わかりやすい言葉にしてください（\(base) → \(reading)）。ふりがなは、本文と title・summary・short・place で使えます"
+          ))
+        return close + 1
+      }
       var i = 0
       while i < line.count {
-        if takesFurigana, line[i] == "{", let (_, close) = Self.ruby(at: i, in: line) {
+        let ruby =
+          line[i] == "{"
+          ? RubyScanner.match(at: i, count: line.count) { RubyScanner.mark(of: line[$0]) } : nil
+        switch ruby {
+        case .group(let group)? where takesFurigana:
           // Furigana work here: shown as ruby, plain in the page's head.
+          i = group.close + 1
+          continue
+        case .extraBar(_, let close)? where takesFurigana:
+          // Taken as furigana, as before there was one reading of groups (not reported).
           i = close + 1
           continue
-        }
-        if takesFurigana, line[i] == "{", let slip = Self.unfinishedRuby(at: i, in: line) {
-          let base = String(line[(i + 1)..<slip.bar])
-          if let close = slip.close {
-            unfinished(
-              i, String(line[i...close]), "the reading is empty",
-              hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
-              ja: (
-                "読み方が書かれていません",
-                hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
-              ))
-            i = close + 1
-          } else {
-            let closed = UnclosedFurigana.closed(base: base, after: line[(slip.bar + 1)...])
-            unfinished(
-              i, String(line[i...slip.bar]) + "…", "the furigana is not closed with `}`",
-              hint: "close it with `}`: \(closed)",
-              ja: (
-                "ふりがなが `}` で閉じられていません",
-                hint: "最後に `}` を付けてください：`\(closed)`"
-              ))
-            i = slip.bar + 1
-          }
-          continue
-        }
-        if line[i] == "{", let (bar, close) = Self.ruby(at: i, in: line) {
+        case .emptyReading(let bar, let close)? where takesFurigana:
           let base = String(line[(i + 1)..<bar])
-          let reading = String(line[(bar + 1)..<close])
-          warn(
-            i, String(line[i...close]), "furigana",
-            hint:
-              "write \(base) without the braces, or a plainer word (\(base) → \(reading)); furigana work in the body and in title, summary, short and place",
-            japanese: (
-              "ふりがな",
-              hint:
-                "`{ }` を付けずに「\(base)」と書くか、わかりやすい言葉にしてください（\(base) → \(reading)）。ふりがなは、本文と title・summary・short・place で使えます"
+          unfinished(
+            i, String(line[i...close]), "the reading is empty",
+            hint: "write the reading after the bar: {\(base)|よみ}, or remove the braces",
+            ja: (
+              "読み方が書かれていません",
+              hint: "`|` の後ろに読み方を書くか（`{\(base)|よみ}`）、`{ }` を外してください"
             ))
           i = close + 1
           continue
+        case .unclosed(let bar)? where takesFurigana:
+          let base = String(line[(i + 1)..<bar])
+          let closed = UnclosedFurigana.closed(base: base, after: line[(bar + 1)...])
+          unfinished(
+            i, String(line[i...bar]) + "…", "the furigana is not closed with `}`",
+            hint: "close it with `}`: \(closed)",
+            ja: (
+              "ふりがなが `}` で閉じられていません",
+              hint: "最後に `}` を付けてください：`\(closed)`"
+            ))
+          i = bar + 1
+          continue
+        case .group(let group)?:
+          i = furiganaShownAsTyped(i, bar: group.bar, close: group.close)
+          continue
+        case .extraBar(let bar, let close)?:
+          i = furiganaShownAsTyped(i, bar: bar, close: close)
+          continue
+        default:
+          break
         }
         if line[i] == "*", i + 1 < line.count, line[i + 1] == "*",
           let close = Self.find(["*", "*"], in: line, from: i + 3)
@@ -118,35 +134,6 @@ struct FrontMatterMarkupRule: Rule {
       }
     }
     return found
-  }
-
-  /// `{漢字|かんじ}` or `{漢字｜かんじ}` at `open`: the bar's and the `}`'s offsets.
-  static func ruby(at open: Int, in line: [Character]) -> (Int, Int)? {
-    guard let close = line[(open + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }),
-      line[close] == "}",
-      let bar = line[(open + 1)..<close].firstIndex(where: { $0 == "|" || $0 == "｜" }),
-      bar > open + 1, bar + 1 < close
-    else { return nil }
-    return (bar, close)
-  }
-
-  /// A group at `open` that furigana would take but the page shows as typed: `{漢字|}` (no
-  /// reading: `close` is the `}`) or `{漢字|かんじ` with no `}` on the line (`close` nil). The
-  /// offset of the bar; nil for braces that are no group (`{取組}`, `{|よみ}`).
-  static func unfinishedRuby(at open: Int, in line: [Character]) -> (bar: Int, close: Int?)? {
-    var bar: Int?
-    var i = open + 1
-    while i < line.count, line[i] != "{" {
-      if line[i] == "}" {
-        guard let bar, bar > open + 1, i == bar + 1 else { return nil }
-        return (bar, i)
-      }
-      if bar == nil, line[i] == "|" || line[i] == "｜" { bar = i }
-      i += 1
-    }
-    // The line's end, or the next group's `{`: this one was left open.
-    guard let bar, bar > open + 1 else { return nil }
-    return (bar, nil)
   }
 
   /// `[text](address)` at `open`: the offsets of `](` and of `)`.

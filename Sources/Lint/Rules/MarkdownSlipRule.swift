@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// Markdown that the page shows as typed, because it did not turn into what it looks like. The
 /// usual cases when writing Japanese: no space after `##`, a full-width `＃`, bold around
@@ -92,7 +93,9 @@ struct MarkdownSlipRule: Rule {
             hint: "半角で書いてください：`[\(text.excerpt((i + 1)..<link))](…)`"
           ))
       }
-      if c == "{", let bar = unclosedRuby(at: i, in: text) {
+      let ruby =
+        c == "{" ? RubyScanner.match(at: i, count: text.count) { text[$0].rubyMark } : nil
+      if case .unclosed(let bar)? = ruby {
         let end = text[bar...].firstIndex(of: "\n") ?? text.count
         let closed = UnclosedFurigana.closed(
           base: text.excerpt((i + 1)..<bar), after: text.string((bar + 1)..<end))
@@ -103,7 +106,7 @@ struct MarkdownSlipRule: Rule {
             "ふりがな `\(text.excerpt(i..<bar))|…` が `}` で閉じられていません",
             hint: "最後に `}` を付けてください：`\(closed)`"
           ))
-      } else if c == "{", let close = Self.emptyReading(at: i, in: text) {
+      } else if case .emptyReading(_, let close)? = ruby {
         let base = text.excerpt((i + 1)..<(close - 1))
         warn(
           i, "`\(text.excerpt(i..<(close + 1)))` is shown as typed: the reading is empty",
@@ -235,36 +238,5 @@ struct MarkdownSlipRule: Rule {
       target.contains("http") || target.contains("www.") || target.hasSuffix(".md")
       || target.contains(".md#") || target.hasPrefix("/")
     return looksLikeLink ? close : nil
-  }
-
-  /// `{漢字|}` or `{漢字｜}` (no reading) at `open`: furigana that the page shows as typed. The
-  /// `}`'s offset. (The front matter's furigana are read alike: `FrontMatterMarkupRule`.)
-  static func emptyReading(at open: Int, in text: [LintCharacter]) -> Int? {
-    var i = open + 1
-    var bar: Int?
-    while i < text.count, text[i] != "\n", text[i] != "{" {
-      if text[i] == "}" {
-        guard let bar, bar > open + 1 else { return nil }
-        return i == bar + 1 ? i : nil
-      }
-      if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
-      i += 1
-    }
-    return nil
-  }
-
-  /// For `{漢字|かんじ` (or `｜`) at `open` with no `}` on its line: the index of the bar.
-  private func unclosedRuby(at open: Int, in text: [LintCharacter]) -> Int? {
-    var i = open + 1
-    var bar: Int?
-    while i < text.count, text[i] != "\n" {
-      if text[i] == "}" { return nil }
-      // The next group starting (`{拡充|かくじゅう の{説明|せつめい}`): this one was left open.
-      if text[i] == "{" { break }
-      if text[i] == "|" || text[i] == "｜", bar == nil { bar = i }
-      i += 1
-    }
-    guard let bar, bar > open + 1 else { return nil }
-    return bar
   }
 }
