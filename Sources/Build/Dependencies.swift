@@ -7,7 +7,7 @@ extension RenderJob {
   /// Whether the output is a page in the layout, whose footer lists the pages about the site.
   var showsFooter: Bool {
     switch self {
-    case .page, .domain, .field, .index, .notFound, .pastEvents, .redirect: true
+    case .page, .domain, .field, .index, .notFound, .pastEvents, .tag, .redirect: true
     case .eventCalendar, .eventsCalendar, .eventsFeed, .updatesFeed, .sitemap, .robots, .asset,
       .file:
       false
@@ -24,8 +24,8 @@ extension RenderJob {
 /// its body links, pages that use a term); every page in the layout on the pages its footer
 /// lists (`Site.footerPages`); a field page on its vision and its initiatives' front
 /// matter; lists on their members' front matter (the list of all initiatives on those it shows,
-/// /about/ on every page about the site);
-/// the search index on every page.
+/// /about/ on every page about the site, a tag's page on the pages carrying it, /tags/ on
+/// the tags' names and counts); the search index on every page.
 ///
 /// "Front matter" here is a page's public hash: its front matter, URL, and the glossary terms
 /// its body links (glossary pages list their users). The rules follow what `ViewModels` reads;
@@ -163,9 +163,22 @@ struct Dependencies: Sendable {
         h.add(m.registrationClosed(at: site.now) ? 1 : 0)
       }
     }
+    // The tags as /tags/ and the page for missing addresses list them: names, rows, counts.
+    func tags() {
+      h.add(site.tags.count)
+      for t in site.tags {
+        h.add(t.name)
+        h.add(t.row)
+        h.add(t.pages.count)
+      }
+    }
     // Every page's footer lists the pages about the site: through the pages' public hashes, so
-    // `Readers` finds every page when one of them changes.
-    if job.showsFooter { h.shown(all: site.footerPages) }
+    // `Readers` finds every page when one of them changes; and links /tags/ while there are
+    // tags (a tag's edit goes the usual way, `EditInPlace.samePlace`, which hashes again).
+    if job.showsFooter {
+      h.shown(all: site.footerPages)
+      h.add(site.tags.isEmpty ? 0 : 1)
+    }
     switch job {
     case .page(let i):
       page(i, site, &h)
@@ -214,11 +227,24 @@ struct Dependencies: Sendable {
           h.add(g.row)
           h.shown(all: g.entries)
         }
+      case "tags":
+        tags()
       default:
         break
       }
     case .notFound:
       domains()
+      tags()
+    case .tag(let n):
+      // Its pages' titles and summaries in its order (by kind, the menu's order in site.yml),
+      // and whether each event is over.
+      let tag = site.tags[n]
+      h.add(tag.name)
+      h.shown(all: tag.pages)
+      for i in tag.pages {
+        guard case .event(let m) = site.pages[i].page.meta else { continue }
+        h.add(m.isPast(at: site.now) ? 1 : 0)
+      }
     case .pastEvents(let n):
       pastYears()
       h.add(n)

@@ -88,6 +88,8 @@ enum EditInPlace {
         resolved.site.pages[i].page.relativePath == relative,
         Self.samePlace(resolved.site.pages[i].page, page),
         !Self.touchesDayToCome(resolved.site.pages[i].page, page, now: options.now),
+        !Self.movesTagWarnings(
+          resolved.site.pages[i].page, page, diagnostics: session.cache!.diagnostics),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
         body.linksResolve,
         // Which pages use which glossary entry is a relation too.
@@ -256,16 +258,20 @@ enum EditInPlace {
     return done
   }
 
-  /// Whether a new parse of a page keeps its place: the same kind, slug, draft state and
-  /// `publish` time, and
+  /// Whether a new parse of a page keeps its place: the same kind, slug, draft state,
+  /// `publish` time and tags (as written), and
   /// what orders the search index (an initiative's start, an event's times, which also decide
   /// the upcoming/past split and the calendars) and links bodies to it (all of a glossary
   /// entry's front matter). Other relations may change: the site derives them again.
   static func samePlace(_ a: Page, _ b: Page) -> Bool {
     // Earlier addresses are outputs of their own (`Site.redirects`, with where they are written).
     // A `publish` time is one of the cache's clock boundaries.
+    // Tags are outputs of their own (/tags/<tag>/, with /tags/ counting them and every footer
+    // linking it), ordered by readings: a tag added, removed or respelled goes the usual way
+    // (one only moved to another line, `movesTagWarnings`, need not).
     guard a.kind == b.kind, a.slug == b.slug, a.draft == b.draft, a.publish == b.publish,
-      a.redirectFrom == b.redirectFrom
+      a.redirectFrom == b.redirectFrom, a.tags == b.tags,
+      a.tagPlaces.map(\.id) == b.tagPlaces.map(\.id)
     else { return false }
     switch (a.meta, b.meta) {
     case (.initiative(let x), .initiative(let y)): return x.started == y.started
@@ -283,6 +289,16 @@ enum EditInPlace {
   static func touchesDayToCome(_ a: Page, _ b: Page, now: DateTime) -> Bool {
     a.updated != b.updated
       && (FutureDates.updatedToCome(a, at: now) || FutureDates.updatedToCome(b, at: now))
+  }
+
+  /// Whether an edit moves tags the site warns about (`content.tag-spelling`,
+  /// `content.tag-reading`) to other lines or columns: the warnings are made with every page's
+  /// tags (`Taxonomy`), so the usual way makes them again at the new place.
+  static func movesTagWarnings(_ a: Page, _ b: Page, diagnostics: [Diagnostic]) -> Bool {
+    a.tagPlaces != b.tagPlaces
+      && diagnostics.contains {
+        $0.location.file == a.path && $0.code?.hasPrefix("content.tag-") == true
+      }
   }
 
   /// Whether a new parse of a page leaves every relation as it was: which lists it is in and

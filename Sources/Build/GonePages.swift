@@ -31,8 +31,10 @@ enum GonePages {
     }
   }
 
+  /// Tags' pages (`tags/`) are not: one goes when no page carries its tag any more, which is
+  /// what removing the tag means, and no `redirect_from` could keep it.
   static func isPage(_ path: String) -> Bool {
     path.hasSuffix(".html") && path != "404.html" && !path.hasPrefix("search/")
-      && !path.hasPrefix(".")
+      && !path.hasPrefix(".") && !path.hasPrefix("tags/")
   }
 }

@@ -115,6 +115,11 @@ extension StaticFolder {
     case .domain, .field, .index, .pastEvents:
       ("a page the build makes from site.yml and the pages", "site.yml とページから作るページ")
     case .notFound: ("the page for missing addresses", "見つからないアドレスのためのページ")
+    case .tag(let n):
+      (
+        "the page of the tag `\(site.tags[n].name)`, made from the pages carrying it",
+        "タグ `\(site.tags[n].name)` のページ（そのタグのついたページから作ります）"
+      )
     case .sitemap: ("the sitemap, made from the site's pages", "サイトのページから作るサイトマップ")
     case .robots: ("made from site.yml's base_url", "site.yml の base_url から作ります")
     case .eventCalendar, .eventsCalendar, .eventsFeed, .updatesFeed:

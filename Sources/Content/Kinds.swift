@@ -309,6 +309,7 @@ public struct Page: Sendable, Hashable {
     var meta: PageMeta
     var publish: DateTime? = nil
     var furigana = PageFurigana()
+    var tagPlaces: [Reference] = []
   }
 
   private final class Box: @unchecked Sendable {
@@ -343,13 +344,14 @@ public struct Page: Sendable, Hashable {
     kind: ContentKind, slug: String, path: String, relativePath: String, body: String,
     bodyLine: Int, tags: [String], draft: Bool, updated: LocalDate?,
     redirectFrom: [Reference] = [], meta: PageMeta, publish: DateTime? = nil,
-    furigana: PageFurigana = PageFurigana()
+    furigana: PageFurigana = PageFurigana(), tagPlaces: [Reference]? = nil
   ) {
     box = Box(
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: body,
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana))
+        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana,
+        tagPlaces: tagPlaces ?? tags.map { Reference(id: $0, line: 1, column: 1) }))
   }
 
   // Strings, lists and the front matter are read in place (`_read`): a getter returned a copy,
@@ -363,7 +365,10 @@ public struct Page: Sendable, Hashable {
   public var body: String { box.body }
   /// Line of the file where the body starts, to turn Markdown positions into file positions.
   public var bodyLine: Int { box.fields.bodyLine }
+  /// The page's tags (`Tags.name`: one spelling however typed), each once, in written order.
   public var tags: [String] { _read { yield box.fields.tags } }
+  /// Each of `tags` as written and where: the place a warning about it names.
+  public var tagPlaces: [Reference] { _read { yield box.fields.tagPlaces } }
   public var draft: Bool { box.fields.draft }
   public var updated: LocalDate? { box.fields.updated }
   /// When the page may be published: a build whose clock is earlier leaves it out, as it does

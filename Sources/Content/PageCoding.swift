@@ -82,6 +82,7 @@ extension Page {
     w.string(relativePath)
     w.int(bodyLine)
     w.strings(tags)
+    w.references(tagPlaces)
     w.bool(draft)
     w.date(updated)
     w.dateTime(publish)
@@ -161,6 +162,7 @@ extension Page {
     let relativePath = try r.string()
     let bodyLine = try r.int()
     let tags = try r.strings()
+    let tagPlaces = try r.references()
     let draft = try r.bool()
     let updated = try r.date()
     let publish = try r.dateTime()
@@ -236,7 +238,8 @@ extension Page {
       Fields(
         kind: kind, slug: slug, path: path, relativePath: relativePath, body: "",
         bodyLine: bodyLine, tags: tags, draft: draft, updated: updated,
-        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana))
+        redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana,
+        tagPlaces: tagPlaces))
   }
 }
 

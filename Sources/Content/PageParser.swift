@@ -146,7 +146,7 @@ enum PageParser {
           "ファイル名を変えるか `slug: …` を書いて、このページだけの名前を付けてください。一覧の文章は、テーマのテンプレートに書きます"
       )
     }
-    let tags = (y.stringList("tags") ?? []).map(\.0)
+    let (tags, tagPlaces) = Self.tags(&y)
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")
     let publish = dateTime(&y, "publish", allowDateOnly: true)
@@ -359,7 +359,8 @@ enum PageParser {
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
       body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
-      redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana)
+      redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana,
+      tagPlaces: tagPlaces)
     return (page, y.diagnostics)
   }
 

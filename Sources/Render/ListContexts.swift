@@ -181,6 +181,9 @@ extension ViewModels {
     let d = domainsForLists
     ctx["domains"] = d.main
     ctx["foundation"] = d.foundation
+    // Tags' addresses are offered for a missing one too (/tags/子育/ → /tags/子育て/).
+    ctx["tags"] = .items(site.tags.map { ["name": .text($0.name), "url": .text($0.url)] })
+    ctx["has_tags"] = .bool(!site.tags.isEmpty)
     return ctx
   }
 

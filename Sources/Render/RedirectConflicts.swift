@@ -133,6 +133,10 @@ extension RenderPlan {
     case .field(let d, let f): "the address of the page of \(site.domains[d].fields[f].config.name)"
     case .index("about-index"):
       "the address of the list of the pages about the site (このサイトについて), which the build makes while the site has any"
+    case .index("tags"):
+      "the address of the list of tags, which the build makes while a page has a tag"
+    case .tag(let n):
+      "the address of the page of the tag `\(site.tags[n].name)`, which the build makes while a page has it"
     case .index: "the address of a list page"
     case .notFound: "the site's page for missing addresses (404.html)"
     case .asset: "a file of the theme"
@@ -149,6 +153,8 @@ extension RenderPlan {
     case .field(let d, let f): "\(site.domains[d].fields[f].config.name)のページのアドレス"
     case .index("about-index"):
       "「このサイトについて」のページの一覧のアドレス（そのページがあるあいだ、ビルドが作ります）"
+    case .index("tags"): "タグの一覧のアドレス（タグのついたページがあるあいだ、ビルドが作ります）"
+    case .tag(let n): "タグ `\(site.tags[n].name)` のページのアドレス（そのタグのついたページがあるあいだ、ビルドが作ります）"
     case .index: "一覧ページのアドレス"
     case .notFound: "見つからないアドレスのためのページ（404.html）"
     case .asset: "テーマのファイル"

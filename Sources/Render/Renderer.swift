@@ -19,6 +19,8 @@ public enum RenderJob: Sendable, Hashable {
   case notFound
   /// The past events of one year, by index into `Site.pastEventYears`.
   case pastEvents(Int)
+  /// A tag's page, by index into `Site.tags`.
+  case tag(Int)
   /// One event's iCalendar file, by page index.
   case eventCalendar(Int)
   case eventsCalendar
@@ -72,6 +74,7 @@ public struct RenderPlan: Sendable {
     for (n, y) in site.pastEventYears.enumerated() {
       jobs.append((u.outputPath(forURL: u.pastEvents(year: y.year)), .pastEvents(n)))
     }
+    for (n, tag) in site.tags.enumerated() { jobs.append((tag.outputPath, .tag(n))) }
     for i in site.upcomingEvents + site.pastEvents {
       jobs.append((u.outputPath(forURL: u.eventCalendar(site.pages[i].slug)), .eventCalendar(i)))
     }
@@ -100,13 +103,15 @@ public struct RenderPlan: Sendable {
 
   static func indexes(_ site: Site) -> [(String, String)] {
     let u = site.urls
-    // /about/ lists the pages about the site: without any, no page there and no link to it.
+    // /about/ lists the pages about the site: without any, no page there and no link to it;
+    // so does /tags/ the tags.
     let about = site.aboutPages.isEmpty ? [] : [(u.index(.about), "about-index")]
+    let tags = site.tags.isEmpty ? [] : [(u.tags, "tags")]
     return [
       (u.home, "home"), (u.index(.strategy), "strategy-index"), (u.index(.field), "domains"),
       (u.index(.initiative), "initiatives"), (u.index(.event), "events"),
       (u.index(.glossary), "glossary"), (u.updates, "updates"), (u.search, "search"),
-    ] + about
+    ] + about + tags
   }
 
   /// Renders the jobs in parallel, in the order given.
@@ -131,10 +136,12 @@ public struct RenderPlan: Sendable {
       case "glossary": (template, models.glossaryIndexContext())
       case "updates": (template, models.updatesIndexContext())
       case "about-index": (template, models.aboutIndexContext())
+      case "tags": (template, models.tagsIndexContext())
       default: (template, models.searchContext())
       }
     case .notFound: ("404", models.notFoundContext())
     case .pastEvents(let n): ("events-year", models.pastEventsContext(n))
+    case .tag(let n): ("tag", models.tagContext(n))
     case .redirect(let r): ("redirect", models.redirectContext(site.redirects[r]))
     default: nil
     }
@@ -174,6 +181,8 @@ public struct RenderPlan: Sendable {
       return OutputFile(
         path: u.outputPath(forURL: u.pastEvents(year: site.pastEventYears[n].year)), data: data,
         template: path)
+    case .tag(let n):
+      return OutputFile(path: site.tags[n].outputPath, data: data, template: path)
     case .redirect(let r):
       let redirect = site.redirects[r]
       return OutputFile(

@@ -385,10 +385,12 @@ struct TemplateCheck {
     guard !name.hasPrefix("*"), !present.contains(name), !missing.contains(name) else {
       return []
     }
-    // A template named without its folder (`notice` for `partials/notice`) is meant too.
+    // A template named without its folder (`notice` for `partials/notice`) is meant too. A
+    // page's own template (`tag`, `home`) is no partial: `{{> toc}}` is not `tag` mistyped.
+    let candidates =
+      (tag.kind == .parent ? present : present.subtracting(Theme.requiredTemplates)).sorted()
     let guess =
-      Suggest.closest(to: name, in: present.sorted())
-      ?? present.sorted().first { $0.hasSuffix("/" + name) }
+      Suggest.closest(to: name, in: candidates) ?? candidates.first { $0.hasSuffix("/" + name) }
     return [
       .error(
         location,

@@ -11,10 +11,10 @@ enum TemplateVocabulary {
     "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
     "url", "assets", "contact", "who", "email", "email_url", "hours", "has_ways", "ask_operator",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
-    "has_breadcrumbs", "params",
+    "has_breadcrumbs", "params", "tags_url",
     // Content pages: the body and what is made from it.
     "body", "summary", "kind_label", "toc", "id", "text", "level", "sub", "has_toc", "terms",
-    "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags",
+    "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags", "has_tags",
     // Cards.
     "status", "status_id", "status_note", "fields", "name", "date", "datetime", "mode", "where",
     "registration_note", "reading", "aliases", "change_label",
@@ -35,7 +35,7 @@ enum TemplateVocabulary {
     "used_on_search",
     // Fields and domains.
     "vision_title", "goal", "initiative_count", "is_foundation", "count",
-    // Lists: home, strategy contents, initiatives, events, the glossary, updates, about.
+    // Lists: home, strategy contents, initiatives, events, the glossary, updates, about, tags.
     "domains", "foundation", "upcoming", "has_upcoming", "events_url", "strategy", "updates",
     "has_updates", "chapters", "total", "has_more", "limited", "per_field", "past", "has_past",
     "past_total", "past_limited", "past_listed", "years", "year", "groups", "row", "anchor",
@@ -97,7 +97,7 @@ enum TemplateVocabulary {
             "title", "description", "vision", "language", "locale", "noindex", "home_url",
             "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url",
             "feed_address", "updates_feed_address", "operator", "contact_url", "contact_address",
-            "has_footer_pages",
+            "has_footer_pages", "tags_url",
           ].map { ($0, Shape.value) }
         ).merging(
           [

@@ -22,7 +22,7 @@ public struct Theme: Sendable {
     "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
     "initiative",
     "events", "events-year", "event", "glossary", "glossary-entry", "search", "404",
-    "redirect", "updates", "about", "about-index",
+    "redirect", "updates", "about", "about-index", "tags", "tag",
   ]
 
   /// Loads and parses every template, reporting syntax errors with file, line and column, and

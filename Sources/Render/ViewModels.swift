@@ -99,6 +99,8 @@ struct ViewModels {
           "locale": .text(Self.locale(of: site.config.language)),
           "noindex": .bool(site.config.isPreview),
           "footer_pages": .items(footerPages), "has_footer_pages": .bool(!footerPages.isEmpty),
+          // /tags/, made while any page has a tag.
+          "tags_url": .text(site.tags.isEmpty ? "" : urls.tags),
           "params": .dict(params),
         ],
         "assets": .dict(assets),
@@ -280,7 +282,8 @@ struct ViewModels {
       "kind_label": .text(p.kind.label),
     ]
     addUpdated(p.page, to: &m)
-    if !p.page.tags.isEmpty { m["tags"] = .texts(p.page.tags) }
+    m["tags"] = .items(tagLinks(p.page))
+    m["has_tags"] = .bool(!p.page.tags.isEmpty)
     return m
   }
 

@@ -55,6 +55,7 @@ public enum Resolver {
     site.files = content.files
     for (i, p) in pages.enumerated() { site.lookup[PageKey(kind: p.kind, slug: p.slug)] = i }
     derive(&site)
+    diagnostics += Taxonomy.problems(site)
     let (redirects, redirectProblems) = Redirects.resolve(site.pages, config: config, urls: urls)
     site.redirects = redirects
     diagnostics += redirectProblems
@@ -437,6 +438,9 @@ public enum Resolver {
       }
     }
     site.glossary = groups
+
+    // Tags, with the lists above ordering each tag's pages.
+    Taxonomy.derive(&site)
   }
 }
 

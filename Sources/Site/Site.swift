@@ -70,6 +70,21 @@ public struct GlossaryGroup: Sendable {
   public var entries: [Int]
 }
 
+/// A tag and the pages carrying it: what residents browse at /tags/<tag>/.
+public struct TagNode: Sendable, Hashable {
+  /// The tag as pages carry it (`Tags.name`).
+  public var name: String
+  /// Its reading in hiragana, which orders it; nil when none is known (listed under その他).
+  public var reading: String?
+  /// The 五十音 row it is listed under: あ, か, …, その他.
+  public var row: String
+  public var url: String
+  public var outputPath: String
+  /// Indexes into `Site.pages`: by kind in `Site.tagKinds` order, and within a kind as that
+  /// kind's own list orders them (events upcoming first).
+  public var pages: [Int]
+}
+
 /// The past events of one year (by their start, in its own offset), newest first.
 public struct PastEventYear: Sendable, Hashable {
   public var year: Int
@@ -120,6 +135,11 @@ public struct Site: Sendable {
   /// The pages about the site that every page's footer links (`footer`, true unless written
   /// otherwise), in the order of `aboutPages`.
   public var footerPages: [Int] = []
+
+  /// Every tag in 五十音 order (`Taxonomy`): /tags/ lists them, each has a page of its own.
+  public var tags: [TagNode] = []
+  /// The kinds in the order a tag's page lists them: the menu's (`navigation`), then the rest.
+  public var tagKinds: [ContentKind] = []
 
   public static let updatesOnHome = 5
   public static let updatesInFeed = 20

@@ -38,7 +38,7 @@ import Testing
     #expect(
       found == [
         "site.yml:7:23 `navigation` links to `/initiative/`, but the site has no page there / did you mean `/initiatives/`? write the address of a page of the site, as it is after base_url",
-        "site.yml:20:10 `contact` links to `/strategy/nosuch/`, but the site has no page there / write the address of a page of the site, as it is after base_url",
+        "site.yml:21:10 `contact` links to `/strategy/nosuch/`, but the site has no page there / write the address of a page of the site, as it is after base_url",
       ])
   }
 }
@@ -51,8 +51,10 @@ import Testing
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
     #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
     let file = content.appendingPathComponent("site.yml")
-    try (try String(contentsOf: file, encoding: .utf8) + "search_words:\n  - [防災, ぼうさい]\n")
-      .write(to: file, atomically: true, encoding: .utf8)
+    // Beside the fixture's group (the reading of its tag 個人情報).
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "search_words: [", with: "search_words: [[防災, ぼうさい], "
+    ).write(to: file, atomically: true, encoding: .utf8)
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.succeeded && report.mode == .incremental)
     let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
@@ -66,8 +68,9 @@ import Testing
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
     let file = content.appendingPathComponent("site.yml")
-    try (try String(contentsOf: file, encoding: .utf8) + "search_words:\n  - 防災\n")
-      .write(to: file, atomically: true, encoding: .utf8)
+    try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+      of: "search_words: [", with: "search_words: [防災, "
+    ).write(to: file, atomically: true, encoding: .utf8)
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.diagnostics.map(\.code) == ["config.search-words"])
   }

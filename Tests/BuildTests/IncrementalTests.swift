@@ -306,6 +306,53 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         "about page removed",
         { try FileManager.default.removeItem(at: content.appendingPathComponent("pages/help.md")) }
       ),
+      // Tags: each has a page (/tags/<tag>/), /tags/ lists them, every footer links /tags/.
+      (
+        "tags added (their pages, /tags/, every footer)",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: "status: planned", with: "status: planned\ntags: [防災, ＤＸ]")
+          }
+          try edit(content.appendingPathComponent("events/seminar.md")) {
+            $0.replacingOccurrences(of: "place: 千葉県庁", with: "place: 千葉県庁\ntags: [防災]")
+          }
+        }
+      ),
+      (
+        "title of a tagged page (its tags' pages)",
+        {
+          try edit(content.appendingPathComponent("events/seminar.md")) {
+            $0.replacingOccurrences(of: "title: DXセミナー", with: "title: DXの講座")
+          }
+        }
+      ),
+      (
+        "tag renamed",
+        {
+          try edit(content.appendingPathComponent("events/seminar.md")) {
+            $0.replacingOccurrences(of: "tags: [防災]", with: "tags: [ぼうさい]")
+          }
+        }
+      ),
+      (
+        "the last page of a tag loses it (the tag's page goes)",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: "tags: [防災, ＤＸ]", with: "tags: [防災]")
+          }
+        }
+      ),
+      (
+        "the tags added above removed",
+        {
+          try edit(content.appendingPathComponent("initiatives/cyber-security.md")) {
+            $0.replacingOccurrences(of: "\ntags: [防災]", with: "")
+          }
+          try edit(content.appendingPathComponent("events/seminar.md")) {
+            $0.replacingOccurrences(of: "\ntags: [ぼうさい]", with: "")
+          }
+        }
+      ),
       (
         "theme",
         { try edit(theme.appendingPathComponent("templates/initiative.mustache")) { $0 + "\n" } }
@@ -381,6 +428,14 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
       to: content.appendingPathComponent("events/past-forum.md"))
     let back = SiteBuilder.build(options(content: content, output: output))
     #expect(back.succeeded && !back.diagnostics.contains { $0.code == GonePages.code })
+    // A tag's page (and /tags/) goes with the last page carrying the tag: what removing the
+    // tag means, and no redirect_from could keep it, so nothing is said.
+    try edit(content.appendingPathComponent("pages/privacy-policy.md")) {
+      $0.replacingOccurrences(of: "tags: [個人情報]\n", with: "")
+    }
+    let untagged = SiteBuilder.build(options(content: content, output: output))
+    #expect(untagged.succeeded && !fm.fileExists(atPath: output.path + "/tags/index.html"))
+    #expect(!untagged.diagnostics.contains { $0.code == GonePages.code })
   }
 
   /// A file rewritten with its modification time set back and the same size (`rsync -a`,

@@ -62,6 +62,11 @@ func fixtureConfig() throws -> SiteConfig {
 
   /// Broken front matters of every kind, each parsed alone.
   static let brokenPages: [(String, ContentKind)] = [
+    // Tags that cannot be a folder of the site.
+    (
+      "title: テスト\nsummary: 一文です。\nfields: [safety]\ntags: [\"\", a/b, \"子育て、防災\", .NET, \"A:B\", index.html, \"a\\tb\", \(String(repeating: "あ", count: 90))]",
+      .initiative
+    ),
     // YAML slips.
     ("title：テスト\nsummary：一文です。\nfields：[safety]", .initiative),
     ("title:テスト\nsummary: 一文です。\nfields: [safety]", .initiative),
@@ -196,7 +201,7 @@ func fixtureConfig() throws -> SiteConfig {
         "front-matter.url", "front-matter.slug", "front-matter.phone", "front-matter.reading",
         "front-matter.comment", "front-matter.heading", "front-matter.duplicate-key",
         "front-matter.missing", "content.unknown-id", "content.field-domain", "content.folder",
-        "content.long-title", "content.long-summary", "content.placeholder",
+        "content.long-title", "content.long-summary", "content.placeholder", "front-matter.tag",
       ]), "\(codes.sorted())")
   }
 

@@ -1,0 +1,130 @@
+import Diagnostics
+import Foundation
+
+/// Tags as residents browse them: each tag has a page at `/tags/<tag>/`, so a tag is one
+/// spelling however it was typed, and one that can be a folder of the site.
+public enum Tags {
+  static let code = "front-matter.tag"
+
+  /// The tag a written one is: NFKC (full-width Latin letters and digits made half width,
+  /// half-width katakana full width, so ＤＸ and DX are one tag), then trimmed.
+  public static func name(_ written: String) -> String {
+    written.precomposedStringWithCompatibilityMapping.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+  }
+
+  /// What two spellings that differ only by letter case, by katakana or hiragana, or by a
+  /// long-vowel mark share (コソダテ and こそだて, サーバー and サーバ): a second spelling of a
+  /// tag already used makes a page no resident finds from the first.
+  public static func likeness(_ name: String) -> String {
+    var key = String.UnicodeScalarView()
+    for u in name.lowercased().unicodeScalars where u.value != 0x30FC {
+      let v = u.value
+      key.append((0x30A1...0x30F6).contains(v) ? Unicode.Scalar(v - 0x60)! : u)
+    }
+    return String(key)
+  }
+
+  /// A tag written in kana alone, in hiragana (ボランティア → ぼらんてぃあ): its own reading,
+  /// for 五十音 order.
+  public static func kanaReading(_ name: String) -> String? {
+    PageParser.hiraganaReading(name)
+  }
+
+  /// Why a tag cannot be a folder of the site (empty, a `/`, a leading `.`, …), as an error at
+  /// the written tag; nil when it can.
+  static func problem(_ name: String, written: String, at location: SourceLocation) -> Diagnostic? {
+    func error(_ message: String, _ hint: String, ja: String, jaHint: String) -> Diagnostic {
+      .error(location, message, hint: hint, code: code).ja(ja, hint: jaHint)
+    }
+    if name.isEmpty {
+      return error(
+        "a tag is empty",
+        "write a word residents would look for, e.g. `tags: [子育て, 防災]`, or remove it",
+        ja: "空のタグがあります", jaHint: "県民が探すときのことばを書くか（例：`tags: [子育て, 防災]`）、消してください")
+    }
+    if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      return error(
+        "the tag `\(written)` holds a tab or a line break, which cannot be in an address",
+        "write the tag on one line without tabs",
+        ja: "タグ `\(written)` に、アドレスに使えないタブか改行が入っています", jaHint: "タブを使わず、1行で書いてください")
+    }
+    let parts = name.split(whereSeparator: { ",、".contains($0) }).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    if parts.count > 1 {
+      let list = "`tags: [\(parts.joined(separator: ", "))]`"
+      return error(
+        "the tag `\(written)` holds a comma: to YAML it is one tag, not \(parts.count)",
+        "write several tags as a list: \(list)",
+        ja: "タグ `\(written)` に読点かコンマがあり、\(parts.count)つではなく1つのタグになっています",
+        jaHint: "いくつも書くときは、半角のコンマで区切って `[ ]` で囲みます: \(list)")
+    }
+    if name.contains("/") || name.contains("\\") {
+      let mark = name.contains("/") ? "/" : "\\"
+      let instead = name.replacingOccurrences(of: "/", with: "・").replacingOccurrences(
+        of: "\\", with: "・")
+      return error(
+        "the tag `\(written)` holds `\(mark)`, which would split the address of its page",
+        "write it without `\(mark)`, e.g. `\(instead)`",
+        ja: "タグ `\(written)` に `\(mark)` があり、タグのページのアドレスが分かれてしまいます",
+        jaHint: "`\(mark)` を使わずに書いてください（例：`\(instead)`）")
+    }
+    // Windows refuses these in a folder's name (full-width ？ and ： are them after NFKC): the
+    // site is built and copied on writers' computers too.
+    if let mark = name.first(where: { "<>:\"|?*".contains($0) }) {
+      let instead = name.filter { !"<>:\"|?*".contains($0) }
+      let example = instead.isEmpty ? "" : " (e.g. `\(instead)`)"
+      return error(
+        "the tag `\(written)` holds `\(mark)`, which cannot be in the name of its page's folder on Windows",
+        "write it without `\(mark)`\(example)",
+        ja: "タグ `\(written)` には、Windows でタグのページのフォルダー名に使えない `\(mark)` があります",
+        jaHint: "`\(mark)` を使わずに書いてください" + (instead.isEmpty ? "" : "（例：`\(instead)`）"))
+    }
+    if name.hasPrefix(".") || name.hasSuffix(".") {
+      let instead = String(name.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed())
+      let example = instead.isEmpty ? "" : "e.g. `\(instead)`"
+      return error(
+        "the tag `\(written)` starts or ends with `.`: its page's folder would be hidden or lose the `.`",
+        "write it without the `.` at its start or end" + (example.isEmpty ? "" : ", \(example)"),
+        ja: "タグ `\(written)` は `.` で始まるか終わっているため、タグのページのフォルダーが使えません",
+        jaHint: "最初と最後の `.` を取って書いてください" + (instead.isEmpty ? "" : "（例：`\(instead)`）"))
+    }
+    if name == "index.html" {
+      return error(
+        "the tag `\(written)` is the name of the file of the list of tags",
+        "write another word for it",
+        ja: "タグ `\(written)` は、タグの一覧のファイルの名前と同じです", jaHint: "別のことばで書いてください")
+    }
+    // A folder's name is at most 255 bytes on the computers sites are served from.
+    if name.utf8.count > 255 {
+      return error(
+        "the tag `\(written.prefix(20))…` is too long to be an address (\(name.count) characters)",
+        "a tag is a word residents look for: write a short one",
+        ja: "タグ `\(written.prefix(20))…` は長すぎて、アドレスになりません（\(name.count)文字）",
+        jaHint: "タグは、県民が探すときのことばです。短く書いてください")
+    }
+    return nil
+  }
+}
+
+extension PageParser {
+  /// `tags`, each as its page knows it (`Tags.name`) and once, with where it was written; a
+  /// tag that cannot be a folder of the site is an error there and left out.
+  static func tags(_ y: inout YAMLFields) -> (names: [String], places: [Reference]) {
+    var names: [String] = []
+    var places: [Reference] = []
+    for (written, mark) in y.stringList("tags", example: "[子育て, 防災]") ?? [] {
+      let at = y.location(mark)
+      let name = Tags.name(written)
+      if let problem = Tags.problem(name, written: written, at: at) {
+        y.diagnostics.append(problem)
+        continue
+      }
+      guard !names.contains(name) else { continue }
+      names.append(name)
+      places.append(Reference(id: written, line: at.line, column: at.column))
+    }
+    return (names, places)
+  }
+}
