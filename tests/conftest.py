@@ -166,12 +166,29 @@ def page_types(site_dir):
         # The list of the pages about the site, made while there is any.
         ("about-index", "/about/" if (s / "about" / "index.html").is_file() else None),
         ("search", "/search/"),
+        # The list of tags and a tag's page, made while pages have tags (the address encoded).
+        ("tags", "/tags/" if (s / "tags" / "index.html").is_file() else None),
+        ("tag", _first_tag(s)),
         ("404", "/no-such-page/"),
         # A page's address with a typo: the 404 page then offers that page.
         ("404-near", _typo(_richest(s, "initiatives"))),
     ]
     types += [(n, u) for n, u in candidates if u]
     return types
+
+
+def _first_tag(site):
+    """The address of the page of the tag with the most pages, percent-encoded as links write it."""
+    import urllib.parse
+
+    base = site / "tags"
+    if not base.is_dir():
+        return None
+    tags = [d for d in sorted(base.iterdir()) if (d / "index.html").is_file()]
+    if not tags:
+        return None
+    richest = max(tags, key=lambda d: (d / "index.html").read_text(encoding="utf-8").count('class="card"'))
+    return "/tags/" + urllib.parse.quote(richest.name) + "/"
 
 
 def _typo(url):

@@ -101,7 +101,7 @@ def format_violations(violations):
 
 PAGE_TYPES = ["home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
               "initiative", "events", "event", "glossary", "glossary-entry", "about", "about-index",
-              "search", "404", "404-near"]
+              "tags", "tag", "search", "404", "404-near"]
 
 
 @pytest.fixture
