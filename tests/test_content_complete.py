@@ -319,6 +319,31 @@ def test_slugs_are_unique_per_kind_and_valid(pages, site):
     assert not problems, "\n".join(problems)
 
 
+# ---------------------------------------------------------------- (e2) tags
+
+def test_tags_are_a_small_vocabulary_a_resident_browses_by(pages, site):
+    """Tags are a few words for life situations, two or three on a page at most, each with a
+    reading in site.yml's search_words (its own kana aside) so /tags/ lists it in 五十音 order."""
+    problems = []
+    used = {}
+    for kind in KINDS:
+        for p in published(pages[kind]):
+            tags = p.ids("tags")
+            if len(tags) > 3:
+                problems.append(f"{p}: {len(tags)} tags; two or three at most")
+            for t in tags:
+                used.setdefault(t, []).append(str(p))
+    assert used, "the shipped pages carry no tags: /tags/ would not exist"
+    if len(used) > 12:
+        problems.append(f"{len(used)} different tags: keep the vocabulary small ({sorted(used)})")
+    words = {w for group in site.get("search_words", []) for w in group}
+    for t in used:
+        parts = t.split("・")
+        if not all(part in words or re.fullmatch(r"[\u3041-\u30ff・]+", part) for part in parts):
+            problems.append(f"the tag {t} has no reading in search_words ({used[t][0]})")
+    assert not problems, "\n".join(problems)
+
+
 # ---------------------------------------------------------------- (f) pages about the site
 
 def test_pages_about_the_site_are_examples_that_say_true_things(pages, site):
