@@ -15,6 +15,7 @@
 """
 import html
 import json
+import re
 import subprocess
 
 import pytest
@@ -168,6 +169,20 @@ def test_marks_highlight_the_query(search_page, site_dir):
     page = type_query(search_page, "まいなんばー")
     marks = [m for i in page["items"] for m in i["marks"]]
     assert marks and all(m.startswith("マイナンバー") for m in marks), marks
+
+
+def test_a_reading_is_shown_beside_its_word(search_page, site_dir):
+    """A title written with furigana ({鳥獣|ちょうじゅう}) is found by its reading; the snippet shows
+    the title as written with the reading in brackets after its word, the characters typed
+    marked, as `portal search` shows it (docs/search.md, Readings in snippets)."""
+    url = "/initiatives/wildlife-damage-control/"
+    for query, marks in [("ちょうじゅう", ["ちょうじゅう"]), ("有害ちょうじゅう対策", ["有害", "ちょうじゅう", "対策"])]:
+        page = type_query(search_page, query)
+        assert_same(page, cli(site_dir, query), query, "a furigana reading")
+        item = next(i for i in page["items"] if i["url"] == url)
+        text = html.unescape(re.sub(r"<[^>]+>", "", item["snippet"]))
+        assert "有害鳥獣（ちょうじゅう）対策" in text and "有害ちょうじゅう" not in text, text
+        assert item["marks"] == marks, item["snippet"]
 
 
 def test_no_search_while_an_input_method_converts(search_page, site_dir):

@@ -56,9 +56,7 @@ struct SearchDocuments: Sendable {
     let kind: SearchKind
     var date: String?
     var ends: String?
-    // The title, summary and place as read where they have furigana (ぼうさいのDX): a resident
-    // who knows the word but not its kanji types the reading.
-    var keywords = page.tags + page.furigana.searchWords
+    var keywords = page.tags
     var title = page.title
     switch page.meta {
     case .strategy: kind = .strategy
@@ -104,9 +102,21 @@ struct SearchDocuments: Sendable {
       keywords += [m.reading] + m.aliases + (m.english.map { [$0] } ?? [])
     case .about: kind = .about
     }
+    // The title, summary and place where they have furigana: their readings (ぼうさいのDX) are
+    // keywords, as a resident who knows the word but not its kanji types it, and a snippet
+    // from the keywords shows them as written (防災（ぼうさい）のDX).
+    let furigana = page.furigana.texts.map { text in
+      SearchFurigana(
+        text.pieces.map {
+          switch $0 {
+          case .text(let t): .text(t)
+          case .ruby(let base, let reading): .ruby(base: base, reading: reading)
+          }
+        })
+    }
     return SearchDocument(
       url: url, title: title, kind: kind, summary: page.summary ?? "", bodyText: body, date: date,
-      ends: ends, keywords: keywords)
+      ends: ends, keywords: keywords, furigana: furigana)
   }
 
   /// 12月5日.

@@ -24,26 +24,13 @@ public struct Furigana: Sendable, Hashable {
     pieces.contains { if case .ruby = $0 { true } else { false } }
   }
 
-  /// The bases alone: 「{防災|ぼうさい}のDX」 → 「防災のDX」.
-  public var plain: String { text { base, _ in base } }
-
-  /// The readings in written order (ぼうさい), without the text between them (search takes the
-  /// whole text as read, `reading`).
-  public var readings: [String] {
-    pieces.compactMap { if case .ruby(_, let reading) = $0 { reading } else { nil } }
-  }
-
-  /// The text as read: each base replaced by its reading, 「{防災|ぼうさい}のDX」 → 「ぼうさいのDX」.
-  /// Search takes it as a keyword: a resident who types the reading (ぼうさい, or ぼうさいのDX)
-  /// finds the page.
-  public var reading: String { text { _, reading in reading } }
-
-  /// The text with each group written as `group` gives it.
-  private func text(_ group: (_ base: String, _ reading: String) -> String) -> String {
+  /// The bases alone: 「{防災|ぼうさい}のDX」 → 「防災のDX」. (Search reads the pieces itself, for
+  /// the text as read, ぼうさいのDX, and as shown in a snippet: `SearchFurigana`.)
+  public var plain: String {
     pieces.reduce(into: "") { text, piece in
       switch piece {
       case .text(let t): text += t
-      case .ruby(let base, let reading): text += group(base, reading)
+      case .ruby(let base, _): text += base
       }
     }
   }
@@ -82,15 +69,9 @@ public struct PageFurigana: Sendable, Hashable {
   /// Whether no text has furigana.
   public var isEmpty: Bool { title == nil && summary == nil && place == nil }
 
-  /// The readings of every text in written order.
-  public var readings: [String] {
-    [title, summary, place].flatMap { $0?.readings ?? [] }
-  }
-
-  /// Each text with furigana as read (`Furigana.reading`): the keywords search adds.
-  public var searchWords: [String] {
-    [title, summary, place].compactMap { $0?.reading }
-  }
+  /// The texts with furigana, in the order title, summary, place: search takes each one's
+  /// reading as a keyword and shows it as written in a snippet.
+  public var texts: [Furigana] { [title, summary, place].compactMap { $0 } }
 
   /// The keys that take furigana: the texts lists, cards and the page's heading show. Others
   /// (`application`, `fee`, `term`, …) are shown as typed, and lint says so.

@@ -47,6 +47,16 @@ public struct SearchIndexState: Sendable, Equatable {
     h.add(doc.summary)
     h.add(String(doc.keywords.count))
     for k in doc.keywords { h.add(k) }
+    // Only texts with furigana add to the hash: documents without them hash as before.
+    for f in doc.furigana {
+      h.add("f")
+      for piece in f.pieces {
+        switch piece {
+        case .text(let t): h.add("t" + t)
+        case .ruby(let base, let reading): h.add("r" + base + "|" + reading)
+        }
+      }
+    }
     var b = FNV64()
     doc.bodyText.withUTF8 { b.add(utf8: $0) }
     return (h.value, b.value)

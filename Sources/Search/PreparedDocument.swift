@@ -115,7 +115,10 @@ struct Prepared: Sendable {
 
     let title = normalizer.normalize(doc.title).scalars
     let summary = normalizer.normalize(doc.summary).scalars
-    let keywordsText = doc.keywords.joined(separator: "\n")
+    // The readings of the texts with furigana (the head's `f`), then the other keywords: a page
+    // without furigana has the head it had before them.
+    let keywordsText = SearchFurigana.keywordsText(
+      doc.keywords.joined(separator: "\n"), doc.furigana)
     let keywords = normalizer.normalize(keywordsText).scalars
     index(title, bit: IndexFormat.titleBit)
     index(summary, bit: IndexFormat.summaryBit)
@@ -155,7 +158,7 @@ struct Prepared: Sendable {
 
     let titleName = Self.aliasKey(title)
     titleKey = titleName.key
-    for k in doc.keywords {
+    for k in doc.indexedKeywords {
       let (key, oneTerm) = Self.aliasKey(normalizer.normalize(k).scalars)
       if !key.isEmpty && !keywordKeys.contains(key) { keywordKeys.append(key) }
       if doc.kind == .glossary && oneTerm { memberTerms.append(key) }
@@ -180,6 +183,10 @@ struct Prepared: Sendable {
     w.string(doc.summary)
     w.raw(",\"w\":")
     w.string(keywordsText)
+    if !doc.furigana.isEmpty {
+      w.raw(",\"f\":")
+      SearchFurigana.write(doc.furigana, to: &w)
+    }
     w.raw(",\"n\":\(chunkTexts.count)}")
     head = w.data
     for text in chunkTexts {

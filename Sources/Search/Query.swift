@@ -279,6 +279,8 @@ struct QuerySession {
     let plans = alternatives.flatMap { $0.map(\.plan) }
     let fields = normalizedHeads[v.doc]!
     var text: (String, NormalizedText)?
+    // Whether `text` is the keywords, whose texts with furigana the snippet shows as written.
+    var keywords = false
     // The summary when it holds a match (it is in the head, so nothing more is downloaded);
     // else the body chunks holding the most terms, at most a few; else the keywords.
     if Matcher.firstOfAny(plans, in: fields[1].scalars) != nil {
@@ -300,6 +302,7 @@ struct QuerySession {
     }
     if text == nil && Matcher.firstOfAny(plans, in: fields[2].scalars) != nil {
       text = (h.keywords, fields[2])
+      keywords = true
     }
     if text == nil {
       if !h.summary.isEmpty {
@@ -310,7 +313,8 @@ struct QuerySession {
         text = (h.title, fields[0])
       }
     }
-    let (snippet, highlights) = Snippet.make(text!.0, text!.1, plans: plans)
+    let (snippet, highlights) = Snippet.make(
+      text!.0, text!.1, plans: plans, furigana: keywords ? h.furigana : [])
     var result = SearchResult(
       url: h.url, title: h.title, kind: h.kind, date: h.date, snippet: snippet,
       highlights: highlights, score: v.score)
@@ -433,74 +437,5 @@ enum Matcher {
       }
       i += 1
     }
-  }
-}
-
-/// Snippets: a window of about 120 characters around the first match, cut only between units,
-/// white space collapsed; a match the window cuts is completed when it ends within 20 more.
-enum Snippet {
-  static func isSpace(_ v: UInt32) -> Bool {
-    v == 0x20 || v == 0x0A || v == 0x0D || v == 0x09 || v == 0x3000
-  }
-
-  static func make(_ original: String, _ text: NormalizedText, plans: [TermPlan]) -> (
-    String, [[Int]]
-  ) {
-    let o = original.unicodeScalars.map(\.value)
-    var matches: [Range<Int>] = []
-    for p in plans {
-      for r in Matcher.occurrences(p, in: text.scalars) {
-        var end = Int(text.originEnd[r.upperBound - 1])
-        // A long-vowel mark right after the match belongs to the word (マイナンバー).
-        while end < o.count && (o[end] == 0x30FC || o[end] == 0xFF70) { end += 1 }
-        matches.append(Int(text.originStart[r.lowerBound])..<end)
-      }
-    }
-    matches.sort {
-      $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound
-    }
-    let anchor = matches.first?.lowerBound ?? 0
-    var start = max(0, anchor - snippetBefore)
-    var end = min(o.count, start + snippetLength)
-    if end - start < snippetLength { start = max(0, end - snippetLength) }
-    for m in matches where m.lowerBound < end && m.upperBound > end && m.upperBound <= end + 20 {
-      end = m.upperBound
-    }
-    while start > 0 && Normalizer.isJoiner(o[start]) { start -= 1 }
-    while end < o.count && Normalizer.isJoiner(o[end]) { end += 1 }
-    // Leading and trailing space dropped, runs of space collapsed; position[k] is where
-    // original scalar start+k lands in the output.
-    while start < end && isSpace(o[start]) { start += 1 }
-    var trimmedEnd = end
-    while trimmedEnd > start && isSpace(o[trimmedEnd - 1]) { trimmedEnd -= 1 }
-    var out: [UInt32] = []
-    if start > 0 { out.append(0x2026) }
-    var position = [Int](repeating: 0, count: trimmedEnd - start + 1)
-    for k in start..<trimmedEnd {
-      position[k - start] = out.count
-      let v = o[k]
-      if isSpace(v) {
-        if let last = out.last, last == 0x20 { continue }
-        out.append(0x20)
-      } else {
-        out.append(v)
-      }
-    }
-    position[trimmedEnd - start] = out.count
-    if end < o.count { out.append(0x2026) }
-    var highlights: [[Int]] = []
-    for m in matches {
-      let a = max(m.lowerBound, start)
-      let b = min(m.upperBound, trimmedEnd)
-      guard a < b else { continue }
-      let s = position[a - start]
-      let e = position[b - start]
-      if let last = highlights.last, s <= last[1] {
-        highlights[highlights.count - 1][1] = max(last[1], e)
-      } else {
-        highlights.append([s, e])
-      }
-    }
-    return (SearchText.string(out), highlights)
   }
 }

@@ -47,19 +47,26 @@ public struct SearchDocument: Sendable {
   /// English name. A glossary entry's title and keywords also form an alias group: a query equal
   /// to one of them finds pages containing any of them.
   public var keywords: [String]
+  /// The page's texts written with furigana (title, summary, an event's place): each one's
+  /// reading is a keyword too (`indexedKeywords`), and a snippet taken from the keywords shows
+  /// it as written, with the reading that matched beside its word.
+  public var furigana: [SearchFurigana]
+
+  /// The keywords as indexed: the readings of `furigana`, then `keywords`.
+  public var indexedKeywords: [String] { furigana.map(\.reading) + keywords }
 
   public init(
     url: String, title: String, kind: SearchKind, summary: String, body: String, date: String?,
-    ends: String? = nil, keywords: [String]
+    ends: String? = nil, keywords: [String], furigana: [SearchFurigana] = []
   ) {
     self.init(
       url: url, title: title, kind: kind, summary: summary, bodyText: StoredText(body), date: date,
-      ends: ends, keywords: keywords)
+      ends: ends, keywords: keywords, furigana: furigana)
   }
 
   public init(
     url: String, title: String, kind: SearchKind, summary: String, bodyText: StoredText,
-    date: String?, ends: String? = nil, keywords: [String]
+    date: String?, ends: String? = nil, keywords: [String], furigana: [SearchFurigana] = []
   ) {
     self.url = url
     self.title = title
@@ -69,6 +76,7 @@ public struct SearchDocument: Sendable {
     self.date = date
     self.ends = ends
     self.keywords = keywords
+    self.furigana = furigana
   }
 }
 

@@ -122,6 +122,8 @@ struct Head: Sendable {
   var ends: String?
   var summary: String
   var keywords: String
+  /// The texts with furigana whose readings start `keywords` (the head's `f`).
+  var furigana: [SearchFurigana]
   var chunks: Int
 }
 
@@ -170,10 +172,11 @@ final class IndexStore: @unchecked Sendable {
       let url = o["u"] as? String, let title = o["t"] as? String,
       let kind = (o["k"] as? String).flatMap(SearchKind.init(rawValue:))
     else { return nil }
+    let furigana = SearchFurigana.read(o["f"]) ?? []
     return Head(
       url: url, title: title, kind: kind, date: o["d"] as? String, ends: o["e"] as? String,
       summary: o["s"] as? String ?? "",
-      keywords: o["w"] as? String ?? "", chunks: o["n"] as? Int ?? 0)
+      keywords: o["w"] as? String ?? "", furigana: furigana, chunks: o["n"] as? Int ?? 0)
   }
 
   func chunk(_ doc: Int32, _ n: Int) -> String? {

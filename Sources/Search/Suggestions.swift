@@ -30,7 +30,9 @@ public enum Suggestions {
   /// are one (a word group may give a glossary term more readings).
   static func groups(_ ordered: [SearchDocument], wordGroups: [[String]]) -> [[String]] {
     var groups: [[String]] = []
-    for doc in ordered where doc.kind == .glossary { groups.append([doc.title] + doc.keywords) }
+    for doc in ordered where doc.kind == .glossary {
+      groups.append([doc.title] + doc.indexedKeywords)
+    }
     groups += wordGroups
     for doc in ordered where doc.kind == .field { groups.append([doc.title]) }
     var normalizer = Normalizer()

@@ -45,8 +45,14 @@ import Testing
         url: "/p/\(i)/", title: "ページ\(i)の\(words[i % words.count])", kind: kind,
         summary: i % 3 == 0 ? g.sentence() : "", body: g.body(),
         date: kind == .event ? "2026-0\(1 + i % 9)-01" : nil,
-        keywords: kind == .glossary ? ["ぺーじ\(i)"] : [])
+        keywords: kind == .glossary ? ["ぺーじ\(i)"] : [],
+        furigana: i % 7 == 0 ? [furigana(words[i % words.count], "よみ\(i % 5)")] : [])
     }
+  }
+
+  /// A text with furigana: `base` read as `reading`, then a word.
+  static func furigana(_ base: String, _ reading: String) -> SearchFurigana {
+    SearchFurigana([.ruby(base: base, reading: reading), .text("の取組")])
   }
 
   /// The document with its body as bytes, as the build cache gives it.
@@ -133,8 +139,9 @@ import Testing
     #expect(patched >= 10, "most edits of a few bodies are patched, not rebuilt")
   }
 
-  /// With the earlier documents kept, titles, summaries and keywords are patched too,
-  /// including titles and keywords shared with other documents (`=` entries of several ids).
+  /// With the earlier documents kept, titles, summaries, keywords and texts with furigana are
+  /// patched too, including titles and keywords shared with other documents (`=` entries of
+  /// several ids).
   @Test func patchedIndexEqualsFullBuildAfterRandomHeadEdits() async throws {
     var g = Generator(state: 1234)
     var docs = Self.corpus(&g, count: 120)
@@ -147,12 +154,23 @@ import Testing
         var i = g.next(docs.count)
         while docs[i].kind == .glossary { i = g.next(docs.count) }
         let word = Self.words[g.next(Self.words.count)]
-        switch g.next(6) {
+        switch g.next(8) {
         case 0: docs[i].title = "新しい\(word)"
         case 1: docs[i].title = docs[g.next(docs.count)].title
         case 2: docs[i].summary = g.sentence()
         case 3: docs[i].keywords.append(word)
-        case 4: docs[i].keywords = []
+        case 4:
+          docs[i].keywords = []
+          docs[i].furigana = []
+        case 5: docs[i].furigana.append(Self.furigana(word, "よみ\(g.next(5))"))
+        case 6:
+          // Another word over the same reading: only the head's texts change.
+          docs[i].furigana = docs[i].furigana.map {
+            SearchFurigana(
+              $0.pieces.map {
+                if case .ruby(_, let r) = $0 { .ruby(base: word, reading: r) } else { $0 }
+              })
+          }
         default:
           docs[i].title += word
           docs[i].body += g.sentence()

@@ -1,14 +1,10 @@
-// Site search: the same algorithm as Sources/Search (Swift), so `portal search` and this page
-// give the same results. An ES module loaded with <script type="module" src=…>; no inline script,
-// no eval, no style attributes, so it runs under the site's strict Content-Security-Policy.
-//
-// The engine part (everything exported) has no DOM code and runs under node for the parity
-// tests; the page part at the bottom runs only in a browser, on the search page.
-//
-// 「もしかして」 (the offers after a search that found nothing) and the page for missing addresses
-// (404.html) are in search-offers.js, which a first search that finds something never fetches.
+// Site search, the algorithm of Sources/Search (Swift): `portal search` gives the same results.
+// An ES module; no inline script, eval or style attributes (the strict Content-Security-Policy).
+// The engine (all exported) has no DOM code and runs under node for the parity tests; the page
+// part is at the bottom. もしかして and 404.html's offers are in search-offers.js, which a first
+// search that finds something never fetches. Every byte is in each first search (docs/search.md).
 
-// ---------------------------------------------------------------- normalisation
+// ---------------- normalisation
 // Mirrors Normalizer in Sources/Search/Normalization.swift; see the rules there.
 
 const MARK = /^\p{M}$/u;
@@ -128,7 +124,7 @@ function terms(s) {
 const str = (cps) => String.fromCodePoint(...cps);
 const sameArray = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-// ---------------------------------------------------------------- index format
+// ---------------- index format
 // Mirrors Sources/Search/IndexFormat.swift and Codec.swift.
 
 const TITLE = 1, SUMMARY = 2, KEYWORDS = 4, HEAD = 7, BODY = 0xfffffff8;
@@ -285,7 +281,7 @@ class Heap {
   }
 }
 
-// ---------------------------------------------------------------- matching and snippets
+// ---------------- matching and snippets
 
 function scan(plan, text, found) {
   const p = plan.scalars;
@@ -319,10 +315,46 @@ function anyMatch(plans, text) {
 
 const isSpace = (v) => v === 0x20 || v === 0x0a || v === 0x0d || v === 0x09 || v === 0x3000;
 
+const cps = (s) => Array.from(s, (c) => c.codePointAt(0));
+
+/** As Snippet.asWritten: keywords `o`, starting with the texts `f` (a head's) as read, as written. */
+function asWritten(o, matches, f) {
+  const out = [], at = [], moved = []; // at[k]: where o[k] went
+  let k = 0;
+  const copy = (n) => {
+    for (; n > 0; n--) at[k] = out.push(o[k++]) - 1; // at[k] before k++
+  };
+  f.forEach((text, n) => {
+    copy(n && 1); // the line break before it
+    for (const p of text) {
+      if (typeof p === "string") copy([...p].length);
+      else {
+        const g = k, end = k + [...p[1]].length;
+        out.push(...cps(p[0]));
+        if (!matches.some((m) => m[0] < end && g < m[1])) k = end;
+        else {
+          out.push(0xff08);
+          copy(end - g);
+          out.push(0xff09);
+        }
+      }
+    }
+  });
+  copy(o.length - k);
+  for (const [a, b] of matches) {
+    for (let i = a; i < b; i++) {
+      const last = moved[moved.length - 1];
+      if (i > a && last[1] === at[i]) last[1]++;
+      else moved.push([at[i], at[i] + 1]);
+    }
+  }
+  return [out, moved];
+}
+
 /** A snippet of about 120 characters around the first match, as Snippet.make in Swift. */
-export function makeSnippet(original, normalised, plans) {
-  const o = Array.from(original, (c) => c.codePointAt(0));
-  const matches = [];
+export function makeSnippet(original, normalised, plans, furigana) {
+  let o = cps(original);
+  let matches = [];
   for (const p of plans) {
     scan(p, normalised.scalars, (a, b) => {
       let end = normalised.end[b - 1];
@@ -331,6 +363,7 @@ export function makeSnippet(original, normalised, plans) {
       return true;
     });
   }
+  if (furigana) [o, matches] = asWritten(o, matches, furigana);
   matches.sort((x, y) => (x[0] !== y[0] ? x[0] - y[0] : y[1] - x[1]));
   const anchor = matches.length ? matches[0][0] : 0;
   let start = Math.max(0, anchor - SNIPPET_BEFORE);
@@ -363,7 +396,7 @@ export function makeSnippet(original, normalised, plans) {
   return { snippet: str(out), highlights };
 }
 
-// ---------------------------------------------------------------- engine
+// ---------------- engine
 
 /**
  * The search engine over an index reachable through `load(path) → Promise<string|null>`
@@ -588,12 +621,12 @@ export class Engine {
           if (c && anyMatch(allPlans, c.norm.scalars)) { text = c; break; }
         }
       }
-      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2] };
+      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2], furigana: h.f };
       if (!text) {
         if (h.s) text = { text: h.s, norm: h.fields[1] };
         else text = (h.n > 0 && (await engine.chunk(v.doc, 0, files))) || { text: h.t, norm: h.fields[0] };
       }
-      const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans);
+      const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans, text.furigana);
       const r = { url: h.u, title: h.t, kind: h.k, snippet, highlights, score: v.score };
       if (h.d) r.date = h.d;
       if (h.e) r.ends = h.e;
@@ -637,7 +670,7 @@ export class Engine {
   }
 }
 
-// ---------------------------------------------------------------- もしかして
+// ---------------- もしかして
 
 /**
  * The offers of 「もしかして」 (search-offers.js, at `url`), fetched only after a search that
@@ -650,7 +683,7 @@ export async function loadOffers(url) {
   return module.offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str, sameArray });
 }
 
-// ---------------------------------------------------------------- the page
+// ---------------- the page
 
 // With the weekday, as the site writes dates (2026年12月5日（土）): an event is found by its day.
 function formatDate(d) {

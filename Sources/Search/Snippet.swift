@@ -1,0 +1,126 @@
+/// Snippets: a window of about 120 characters around the first match, cut only between units,
+/// white space collapsed; a match the window cuts is completed when it ends within 20 more.
+enum Snippet {
+  static func isSpace(_ v: UInt32) -> Bool {
+    v == 0x20 || v == 0x0A || v == 0x0D || v == 0x09 || v == 0x3000
+  }
+
+  /// The snippet of `original` (normalised as `text`) for `plans`, and its highlights. With
+  /// `furigana`, `original` is a head's keywords, starting with those texts' readings
+  /// (`SearchFurigana.keywordsText`), and the snippet shows them as written (`asWritten`).
+  static func make(
+    _ original: String, _ text: NormalizedText, plans: [TermPlan],
+    furigana: [SearchFurigana] = []
+  ) -> (String, [[Int]]) {
+    var o = original.unicodeScalars.map(\.value)
+    var matches: [Range<Int>] = []
+    for p in plans {
+      for r in Matcher.occurrences(p, in: text.scalars) {
+        var end = Int(text.originEnd[r.upperBound - 1])
+        // A long-vowel mark right after the match belongs to the word (マイナンバー).
+        while end < o.count && (o[end] == 0x30FC || o[end] == 0xFF70) { end += 1 }
+        matches.append(Int(text.originStart[r.lowerBound])..<end)
+      }
+    }
+    if !furigana.isEmpty { (o, matches) = asWritten(o, matches, furigana) }
+    matches.sort {
+      $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound
+    }
+    let anchor = matches.first?.lowerBound ?? 0
+    var start = max(0, anchor - snippetBefore)
+    var end = min(o.count, start + snippetLength)
+    if end - start < snippetLength { start = max(0, end - snippetLength) }
+    for m in matches where m.lowerBound < end && m.upperBound > end && m.upperBound <= end + 20 {
+      end = m.upperBound
+    }
+    while start > 0 && Normalizer.isJoiner(o[start]) { start -= 1 }
+    while end < o.count && Normalizer.isJoiner(o[end]) { end += 1 }
+    // Leading and trailing space dropped, runs of space collapsed; position[k] is where
+    // original scalar start+k lands in the output.
+    while start < end && isSpace(o[start]) { start += 1 }
+    var trimmedEnd = end
+    while trimmedEnd > start && isSpace(o[trimmedEnd - 1]) { trimmedEnd -= 1 }
+    var out: [UInt32] = []
+    if start > 0 { out.append(0x2026) }
+    var position = [Int](repeating: 0, count: trimmedEnd - start + 1)
+    for k in start..<trimmedEnd {
+      position[k - start] = out.count
+      let v = o[k]
+      if isSpace(v) {
+        if let last = out.last, last == 0x20 { continue }
+        out.append(0x20)
+      } else {
+        out.append(v)
+      }
+    }
+    position[trimmedEnd - start] = out.count
+    if end < o.count { out.append(0x2026) }
+    var highlights: [[Int]] = []
+    for m in matches {
+      let a = max(m.lowerBound, start)
+      let b = min(m.upperBound, trimmedEnd)
+      guard a < b else { continue }
+      let s = position[a - start]
+      let e = position[b - start]
+      if let last = highlights.last, s <= last[1] {
+        highlights[highlights.count - 1][1] = max(last[1], e)
+      } else {
+        highlights.append([s, e])
+      }
+    }
+    return (SearchText.string(out), highlights)
+  }
+
+  /// The keywords `o`, which start with the texts with furigana `furigana` as read
+  /// (`SearchFurigana.keywordsText`), with those texts as written: a group whose reading a
+  /// match touches shows it in brackets after its word, as the page reads without ruby
+  /// (有害鳥獣（ちょうじゅう）対策); the others show their word alone. The matches move with the
+  /// characters typed, the reading's inside the brackets. As `asWritten` in search.js.
+  static func asWritten(
+    _ o: [UInt32], _ matches: [Range<Int>], _ furigana: [SearchFurigana]
+  ) -> ([UInt32], [Range<Int>]) {
+    var out: [UInt32] = []
+    // Where each character of `o` went (a reading left out: nowhere, as no match touches it).
+    var at = [Int](repeating: 0, count: o.count)
+    var k = 0
+    func copy(_ n: Int) {
+      for _ in 0..<max(0, min(n, o.count - k)) {
+        at[k] = out.count
+        out.append(o[k])
+        k += 1
+      }
+    }
+    for (n, text) in furigana.enumerated() {
+      copy(n > 0 ? 1 : 0)  // the line break before it
+      for piece in text.pieces {
+        switch piece {
+        case .text(let t):
+          copy(t.unicodeScalars.count)
+        case .ruby(let base, let reading):
+          let (g, end) = (k, k + reading.unicodeScalars.count)
+          out += base.unicodeScalars.map(\.value)
+          if matches.contains(where: { $0.lowerBound < end && g < $0.upperBound }) {
+            out.append(0xFF08)
+            copy(end - g)
+            out.append(0xFF09)
+          } else {
+            k = end
+          }
+        }
+      }
+    }
+    copy(o.count - k)
+    var moved: [Range<Int>] = []
+    for m in matches {
+      let from = moved.count
+      for i in m where i < o.count {
+        if moved.count > from, moved[moved.count - 1].upperBound == at[i] {
+          moved[moved.count - 1] = moved[moved.count - 1].lowerBound..<(at[i] + 1)
+        } else {
+          moved.append(at[i]..<(at[i] + 1))
+        }
+      }
+    }
+    return (out, moved)
+  }
+}
