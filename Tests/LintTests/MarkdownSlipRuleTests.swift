@@ -68,6 +68,20 @@ import Testing
         == "最後に `}` を付けてください：`{拡充|かくじゅう}`")
   }
 
+  /// A reading per kanji written with more bars (`{綺麗|き|れい}`, as some tools take it) is
+  /// shown as typed: the warning gives a group per kanji, or one reading for the word.
+  @Test func furiganaWithASecondBar() throws {
+    #expect(
+      try slips("海が{綺麗|き|れい}です。") == ["1:3 `{綺麗|き|れい}` is shown as typed: furigana take one bar"])
+    let found = try lint("{綺麗|き|れい}と{千葉県|ち|ばけん}", rule: "lint.markdown")
+    #expect(
+      found.map(\.hint) == [
+        "write one reading for the word, {綺麗|きれい}, or a group for each kanji: {綺|き}{麗|れい}",
+        "write one reading for the word: {千葉県|ちばけん}",
+      ])
+    #expect(found.first?.japanese?.hint == "読み方をまとめて `{綺麗|きれい}` と書くか、漢字ごとに `{綺|き}{麗|れい}` と書いてください")
+  }
+
   /// The bar typed full-width (as the Japanese input gives it) makes furigana; no reading
   /// leaves the braces published as typed.
   @Test func furiganaWithAFullWidthBarOrNoReading() throws {

@@ -69,8 +69,12 @@ struct FrontMatterMarkupRule: Rule {
           // Furigana work here: shown as ruby, plain in the page's head.
           i = group.close + 1
           continue
-        case .extraBar(_, let close)? where takesFurigana:
-          // Taken as furigana, as before there was one reading of groups (not reported).
+        case .extraBar(let bar, let close)? where takesFurigana:
+          let hint = SecondBarFurigana.hint(
+            base: String(line[(i + 1)..<bar]), readings: String(line[(bar + 1)..<close]))
+          unfinished(
+            i, String(line[i...close]), SecondBarFurigana.why.english, hint: hint.0,
+            ja: (SecondBarFurigana.why.ja, hint: hint.ja))
           i = close + 1
           continue
         case .emptyReading(let bar, let close)? where takesFurigana:

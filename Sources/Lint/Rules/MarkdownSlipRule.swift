@@ -106,6 +106,14 @@ struct MarkdownSlipRule: Rule {
             "ふりがな `\(text.excerpt(i..<bar))|…` が `}` で閉じられていません",
             hint: "最後に `}` を付けてください：`\(closed)`"
           ))
+      } else if case .extraBar(let bar, let close)? = ruby {
+        let typed = text.excerpt(i..<(close + 1))
+        let why = SecondBarFurigana.why
+        let hint = SecondBarFurigana.hint(
+          base: text.string((i + 1)..<bar), readings: text.string((bar + 1)..<close))
+        warn(
+          i, "`\(typed)` is shown as typed: \(why.english)", hint: hint.0,
+          ja: ("`\(typed)` がそのまま表示されます。\(why.ja)", hint: hint.ja))
       } else if case .emptyReading(_, let close)? = ruby {
         let base = text.excerpt((i + 1)..<(close - 1))
         warn(
