@@ -15,6 +15,16 @@ func copyFixture() throws -> URL {
   return content
 }
 
+/// Appends `markdown` to the body of the Markdown file `page`, after a blank line; returns the
+/// line its first line is on, where a warning about it is expected.
+@discardableResult
+func appendToBody(of page: URL, _ markdown: String) throws -> Int {
+  let text = try String(contentsOf: page, encoding: .utf8)
+  let start = (text.hasSuffix("\n") ? text : text + "\n") + "\n"
+  try (start + markdown + "\n").write(to: page, atomically: true, encoding: .utf8)
+  return start.split(separator: "\n", omittingEmptySubsequences: false).count
+}
+
 func options(content: URL, output: URL) -> BuildOptions {
   BuildOptions(
     contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"),

@@ -24,14 +24,6 @@ import Testing
 
   deinit { try? FileManager.default.removeItem(at: root) }
 
-  /// Appends `markdown` to the page's body; returns the line its first line is on.
-  func addToBody(_ markdown: String) throws -> Int {
-    let text = try String(contentsOf: page, encoding: .utf8)
-    let start = (text.hasSuffix("\n") ? text : text + "\n") + "\n"
-    try (start + markdown + "\n").write(to: page, atomically: true, encoding: .utf8)
-    return start.split(separator: "\n", omittingEmptySubsequences: false).count
-  }
-
   func html() throws -> String {
     try String(
       contentsOf: output.appendingPathComponent("initiatives/cyber-security/index.html"),
@@ -39,7 +31,8 @@ import Testing
   }
 
   @Test func aCalloutIsShownAndAMistypedOneIsReported() throws {
-    let line = try addToBody(
+    let line = try appendToBody(
+      of: page,
       "> [!WARNING] 締め切り\n> 12月5日までです。\n\n本文\n\n> [!NOTO]\n> 補足です。\n\n>   [!注]\n> 補足です。")
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.succeeded)
