@@ -63,35 +63,42 @@ enum PageParser {
   /// After a slip whose repair is certain (a full-width colon, typed with the input method on,
   /// on several lines): the other slips and every other mistake of the file, read from the text
   /// as the hints say to write it, so one build shows them all instead of one a build. The page
-  /// is not built either way. Empty when `first` is not such a slip.
+  /// is not built either way. Empty when `first` is not such a slip. Every diagnostic is at the
+  /// place the writer typed, not the repaired text's.
   private static func afterRepairs(
     _ source: SourceFile, as kind: ContentKind, config: SiteConfig?, _ first: Diagnostic
   ) -> [Diagnostic] {
-    let (slips, text) = YAMLSlips.repairedSlips(in: source.frontMatter)
+    let (slips, text, repairs) = YAMLSlips.repairedSlips(in: source.frontMatter)
     func diagnostic(_ slip: YAMLProblem) -> Diagnostic {
       slip.diagnostic(file: source.path, lineOffset: source.frontMatterLine)
     }
     guard let head = slips.first, diagnostic(head).location == first.location else { return [] }
     var repaired = source
     repaired.frontMatter = text
-    return slips.dropFirst().map(diagnostic) + parse(repaired, as: kind, config: config).1
+    return slips.dropFirst().map(diagnostic)
+      + parse(repaired, as: kind, config: config, repairs: repairs).1
   }
 
-  private static func parse(_ source: SourceFile, as kind: ContentKind, config: SiteConfig?) -> (
-    Page?, [Diagnostic]
-  ) {
+  /// - Parameter repairs: those made to `source`'s front matter (`afterRepairs`).
+  private static func parse(
+    _ source: SourceFile, as kind: ContentKind, config: SiteConfig?,
+    repairs: YAMLRepairs = .none
+  ) -> (Page?, [Diagnostic]) {
     let node: Node?
-    switch parseYAML(source.frontMatter, file: source.path, lineOffset: source.frontMatterLine) {
+    switch parseYAML(
+      source.frontMatter, file: source.path, lineOffset: source.frontMatterLine, repairs: repairs)
+    {
     case .success(let n): node = n
     case .failure(let d): return (nil, [d] + afterRepairs(source, as: kind, config: config, d))
     }
     var y = YAMLFields(
-      node: node, file: source.path, lineOffset: source.frontMatterLine, what: "the front matter",
-      whatJa: "前付け")
+      node: node, file: source.path, lineOffset: source.frontMatterLine,
+      text: source.frontMatter, repairs: repairs, what: "the front matter", whatJa: "前付け")
     for cut in YAMLComments.cutValues(in: source.frontMatter, node: node) {
       y.diagnostics.append(
         cut.problem.diagnostic(
-          cut.empty ? .error : .warning, file: source.path, lineOffset: source.frontMatterLine))
+          cut.empty ? .error : .warning, file: source.path, lineOffset: source.frontMatterLine,
+          repairs: repairs))
       if cut.empty { y.explained.insert(cut.key) }
     }
     y.diagnostics += headingsInFrontMatter(source)

@@ -130,7 +130,8 @@ public struct SiteConfig: Sendable, Hashable {
     case .success(let n): node = n
     case .failure(let d): return (nil, [d])
     }
-    var y = YAMLFields(node: node, file: file, lineOffset: 1, what: "site.yml", whatJa: "site.yml")
+    var y = YAMLFields(
+      node: node, file: file, lineOffset: 1, text: text, what: "site.yml", whatJa: "site.yml")
     let title = y.string("title", required: true, example: "千葉県DXポータル")
     let description = y.string("description")
     var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
@@ -233,7 +234,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
     var checkSkip: [String] = []
     if let node = y.node("check") {
-      var c = YAMLFields(node: node, file: file, lineOffset: 1, what: "`check`", whatJa: "`check`")
+      var c = YAMLFields(node: node, in: y, what: "`check`", whatJa: "`check`")
       checkSkip = (c.stringList("skip") ?? []).map(\.0)
       c.reportUnknownKeys(kindName: "`check`", japaneseName: "`check`")
       y.diagnostics += c.diagnostics

@@ -20,8 +20,7 @@ extension SiteConfig {
     guard case .mapping = node else {
       return (PageParser.url(&y, "contact", allowed: .webOrSitePath), node.mark, ContactDetails())
     }
-    var c = YAMLFields(
-      node: node, file: y.file, lineOffset: y.lineOffset, what: "`contact`", whatJa: "`contact`")
+    var c = YAMLFields(node: node, in: y, what: "`contact`", whatJa: "`contact`")
     let url = PageParser.url(&c, "url", allowed: .webOrSitePath)
     let urlMark = c.node("url")?.mark
     let ways = ContactDetails.read(&c)
@@ -44,16 +43,13 @@ extension SiteConfig {
         jaHint: "たとえば次のように書いてください:\n\(example)")
       return [:]
     }
-    var d = YAMLFields(
-      node: node, file: y.file, lineOffset: y.lineOffset, what: "`departments`",
-      whatJa: "`departments`")
+    var d = YAMLFields(node: node, in: y, what: "`departments`", whatJa: "`departments`")
     var found: [String: ContactDetails] = [:]
     for name in d.keys {
       let keyMark = d.keyMark(name)
       guard let value = d.node(name) else { continue }
       var f = YAMLFields(
-        node: value, file: y.file, lineOffset: y.lineOffset, what: "the department `\(name)`",
-        whatJa: "`departments` の `\(name)`")
+        node: value, in: y, what: "the department `\(name)`", whatJa: "`departments` の `\(name)`")
       guard case .mapping = value else {
         d.diagnostics += f.diagnostics
         continue

@@ -9,6 +9,11 @@ struct YAMLFields {
   let file: String
   /// Line in the file where the YAML text starts, added to Yams' line numbers.
   let lineOffset: Int
+  /// The text Yams read, to place its marks in lines and characters (`YAMLMark`); nil takes
+  /// them as they are.
+  let text: String?
+  /// The repairs made to `text`, to place its characters where the writer typed them.
+  let repairs: YAMLRepairs
   private(set) var entries: [(key: String, keyMark: Mark?, value: Node)] = []
   private(set) var used: Set<String> = []
   var diagnostics: [Diagnostic] = []
@@ -23,10 +28,16 @@ struct YAMLFields {
   /// - Parameters:
   ///   - what: the mapping in messages, `the front matter`.
   ///   - whatJa: the same in Japanese, 「前付け」.
-  init(node: Node?, file: String, lineOffset: Int, what: String, whatJa: String) {
+  ///   - text: the YAML text `node` was read from, repaired by `repairs`.
+  init(
+    node: Node?, file: String, lineOffset: Int, text: String? = nil,
+    repairs: YAMLRepairs = .none, what: String, whatJa: String
+  ) {
     let whatJa = Self.beforeKana(whatJa)
     self.file = file
     self.lineOffset = lineOffset
+    self.text = text
+    self.repairs = repairs
     self.ownerMark = node?.mark
     guard let node else { return }
     guard case .mapping(let mapping) = node else {
@@ -58,9 +69,22 @@ struct YAMLFields {
     }
   }
 
+  /// A mapping read from a node of this one's text (`links:`' items, site.yml's `contact:`).
+  init(node: Node?, in parent: YAMLFields, what: String, whatJa: String) {
+    self.init(
+      node: node, file: parent.file, lineOffset: parent.lineOffset, text: parent.text,
+      repairs: parent.repairs, what: what, whatJa: whatJa)
+  }
+
+  /// Where `mark` is in the writer's file: its line, and its column in characters of the line
+  /// as typed.
   func location(_ mark: Mark?) -> SourceLocation {
     guard let mark else { return SourceLocation(file: file, line: max(lineOffset, 1), column: 1) }
-    return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
+    let place =
+      text.map { YAMLMark(mark, in: $0) } ?? YAMLMark(line: mark.line, column: mark.column)
+    return SourceLocation(
+      file: file, line: place.line + lineOffset - 1,
+      column: repairs.column(place.column, onLine: place.line))
   }
 
   var keys: [String] { entries.map(\.key) }
@@ -304,9 +328,7 @@ struct YAMLFields {
       return nil
     }
     return sequence.map {
-      YAMLFields(
-        node: $0, file: file, lineOffset: lineOffset, what: "each item of `\(key)`",
-        whatJa: "`\(key)` の中の1つ")
+      YAMLFields(node: $0, in: self, what: "each item of `\(key)`", whatJa: "`\(key)` の中の1つ")
     }
   }
 
@@ -389,22 +411,24 @@ extension String {
 }
 
 /// Parses YAML text into a node tree with positions, turning Yams' errors into diagnostics.
-func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
+///
+/// - Parameter repairs: those made to `text` (`YAMLSlips.repairedSlips`): a diagnostic names
+///   the column the writer typed.
+func parseYAML(
+  _ text: String, file: String, lineOffset: Int, repairs: YAMLRepairs = .none
+) -> Result<Node?, Diagnostic> {
+  func failure(_ problem: YAMLProblem) -> Result<Node?, Diagnostic> {
+    .failure(problem.diagnostic(file: file, lineOffset: lineOffset, repairs: repairs))
+  }
   do {
     // An explicit encoding: Yams' default reads the whole process environment on every call,
     // which cost more than parsing small front matters.
     let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
     // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
-    if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) {
-      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
-    }
-    if let slip = YAMLSlips.droppedTag(in: text) {
-      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
-    }
+    if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) { return failure(slip) }
+    if let slip = YAMLSlips.droppedTag(in: text) { return failure(slip) }
     // `- a` then `  - b`: valid YAML, the one value `a - b`, where two items were meant.
-    if let slip = YAMLSlips.misalignedItem(in: text) {
-      return .failure(slip.diagnostic(file: file, lineOffset: lineOffset))
-    }
+    if let slip = YAMLSlips.misalignedItem(in: text) { return failure(slip) }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
     // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
     let limit = max(4 * text.utf8.count, 4096)
@@ -412,7 +436,9 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
       let (line, column) = firstAlias(in: text) ?? (1, 1)
       return .failure(
         .error(
-          SourceLocation(file: file, line: line + lineOffset - 1, column: column),
+          SourceLocation(
+            file: file, line: line + lineOffset - 1,
+            column: repairs.column(column, onLine: line)),
           "YAML aliases (`*name`) repeat values here into more than \(limit / 1024) KB, from \(text.utf8.count) bytes of front matter",
           hint: "write each value out instead of using `&anchor` and `*alias`",
           code: "front-matter.yaml"
@@ -422,8 +448,7 @@ func parseYAML(_ text: String, file: String, lineOffset: Int) -> Result<Node?, D
     }
     return .success(node)
   } catch let error as YamlError {
-    let problem = YAMLSlips.explain(error, in: text, lineOffset: lineOffset)
-    return .failure(problem.diagnostic(file: file, lineOffset: lineOffset))
+    return failure(YAMLSlips.explain(error, in: text, lineOffset: lineOffset))
   } catch {
     return .failure(
       .error(
@@ -453,13 +478,13 @@ func expandedSize(_ node: Node, limit: Int) -> Int {
   return total
 }
 
-/// Where the first alias (`*name` as a value) is written, 1-based.
+/// Where the first alias (`*name` as a value) is written, 1-based, the column in characters.
 func firstAlias(in text: String) -> (line: Int, column: Int)? {
   for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-    let scalars = Array(line.unicodeScalars)
-    for (j, s) in scalars.enumerated() where s == "*" && j + 1 < scalars.count {
-      let before = j == 0 ? " " : scalars[j - 1]
-      if " [,:-{".unicodeScalars.contains(before), !scalars[j + 1].properties.isWhitespace {
+    let characters = Array(line)
+    for (j, c) in characters.enumerated() where c == "*" && j + 1 < characters.count {
+      let before = j == 0 ? " " : characters[j - 1]
+      if " [,:-{".contains(before), !characters[j + 1].isWhitespace {
         return (i + 1, j + 1)
       }
     }

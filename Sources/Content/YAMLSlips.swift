@@ -25,11 +25,16 @@ struct YAMLProblem: Equatable {
   /// the front matter can be read, so every slip is reported in one build, not one a build.
   var repairedLine: String? = nil
 
-  /// As a diagnostic of `file`, whose YAML text starts on its line `lineOffset`.
-  func diagnostic(_ severity: Severity = .error, file: String, lineOffset: Int) -> Diagnostic {
+  /// As a diagnostic of `file`, whose YAML text starts on its line `lineOffset`; `repairs`:
+  /// those made to the text the problem was found in, for the column the writer typed.
+  func diagnostic(
+    _ severity: Severity = .error, file: String, lineOffset: Int, repairs: YAMLRepairs = .none
+  ) -> Diagnostic {
     Diagnostic(
-      severity, SourceLocation(file: file, line: line + lineOffset - 1, column: column), message,
-      hint: hint, code: code
+      severity,
+      SourceLocation(
+        file: file, line: line + lineOffset - 1, column: repairs.column(column, onLine: line)),
+      message, hint: hint, code: code
     ).ja(ja, hint: jaHint)
   }
 }
@@ -40,12 +45,14 @@ enum YAMLSlips {
     let lines = Self.lines(of: text)
     switch error {
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return duplicate(duplicates, lines: lines, context: context, lineOffset: lineOffset)
+      return duplicate(duplicates, lines: lines, context: context.at(text), lineOffset: lineOffset)
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
+      let mark = YAMLMark(mark, in: text)
       if let slip = firstSlip(in: lines, through: mark.line) { return slip }
-      return explain(problem, at: mark, context: context, lines: lines, lineOffset: lineOffset)
+      return explain(
+        problem, at: mark, context: context?.at(text), lines: lines, lineOffset: lineOffset)
     default:
       return YAMLProblem(
         line: 1, column: 1, message: "the front matter is not valid YAML: \(error)",
@@ -62,16 +69,23 @@ enum YAMLSlips {
 
   /// Every slip whose repair is certain, from the first on, with the text as the hints say to
   /// write it; stops at the first slip it cannot repair. Empty when the first slip is not one.
-  static func repairedSlips(in text: String) -> (slips: [YAMLProblem], text: String) {
+  /// The slips are at the writer's columns (a second slip of a line is found in the line as the
+  /// first repair left it); `repairs` places the text's other characters there.
+  static func repairedSlips(in text: String) -> (
+    slips: [YAMLProblem], text: String, repairs: YAMLRepairs
+  ) {
     var lines = Self.lines(of: text)
     var slips: [YAMLProblem] = []
-    while slips.count < 100, let slip = firstSlip(in: lines, through: lines.count),
+    var repairs = YAMLRepairs()
+    while slips.count < 100, var slip = firstSlip(in: lines, through: lines.count),
       let repaired = slip.repairedLine
     {
+      slip.column = repairs.column(slip.column, onLine: slip.line)
       slips.append(slip)
+      repairs.record(line: slip.line, from: lines[slip.line - 1], to: repaired)
       lines[slip.line - 1] = Substring(repaired)
     }
-    return (slips, lines.joined(separator: "\n"))
+    return (slips, lines.joined(separator: "\n"), repairs)
   }
 
   /// The lines of `text`, CR LF or LF ended ("\r\n" is one Character in Swift, so a split at
@@ -251,11 +265,11 @@ enum YAMLSlips {
   /// - Parameter lineOffset: the file's line of the text's first line: a line the message
   ///   names is the file's, as the diagnostic's own (Yams counts from the front matter).
   static func explain(
-    _ problem: String, at mark: Mark, context: YamlError.Context?, lines: [Substring],
+    _ problem: String, at mark: YAMLMark, context: YAMLContext?, lines: [Substring],
     lineOffset: Int = 1
   ) -> YAMLProblem {
     let contextText = context?.text ?? ""
-    func character(_ m: Mark) -> Character? {
+    func character(_ m: YAMLMark) -> Character? {
       guard m.line >= 1, m.line <= lines.count else { return nil }
       let chars = Array(lines[m.line - 1])
       return m.column >= 1 && m.column <= chars.count ? chars[m.column - 1] : nil
@@ -409,7 +423,7 @@ enum YAMLSlips {
   /// The second place the key is given in the mapping Yams names (by where it starts), or
   /// the mapping itself when the key is not found on a line of its own.
   static func duplicate(
-    _ keys: [String], lines: [Substring], context: YamlError.Context, lineOffset: Int
+    _ keys: [String], lines: [Substring], context: YAMLContext, lineOffset: Int
   ) -> YAMLProblem {
     let key = keys.first ?? ""
     let column = context.mark.column

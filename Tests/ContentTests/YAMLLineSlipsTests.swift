@@ -7,7 +7,8 @@ import Testing
 /// (YAMLSlips+Lines).
 extension YAMLSlipsTests {
   /// A key indented under a key whose value is on its line: the hint is the line to type, and
-  /// the repair is certain, so the rest of the file is read in the same build.
+  /// the repair is certain, so the rest of the file is read in the same build (the misspelt
+  /// key where it is typed, after its spaces).
   @Test func anIndentedKeyGetsTheLineToTypeAndTheRestIsRead() throws {
     try expect(
       "title: テスト\nsummary: 説明です。\n  fields: [safety]\n", at: 4, 3,
@@ -21,7 +22,7 @@ extension YAMLSlipsTests {
       "title: 防災\nsummary: 説明です。\nfields: [safety]\n  statsu: active\nupdated: 2026/1/2\n")
     #expect(
       rest == [
-        "5:3 [front-matter.yaml]", "6:10 [front-matter.date]", "5:1 [front-matter.unknown-key]",
+        "5:3 [front-matter.yaml]", "6:10 [front-matter.date]", "5:3 [front-matter.unknown-key]",
       ],
       "\(rest)")
     // Under a key that opens a mapping, or a value going on in quotes or brackets: no slip.

@@ -247,7 +247,7 @@ extension YAMLSlipsTests {
   }
 
   @Test func repairsAreWhatTheHintsSay() {
-    let (slips, text) = YAMLSlips.repairedSlips(
+    let (slips, text, _) = YAMLSlips.repairedSlips(
       in: "title：防災\nsummary:説明\n\u{3000}status: active\n")
     #expect(slips.map(\.line) == [1, 2, 3])
     #expect(text == "title: 防災\nsummary: 説明\nstatus: active\n")
