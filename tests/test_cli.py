@@ -743,3 +743,20 @@ def test_lint_counts_a_file_whose_front_matter_stops_it(work):
     r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
     assert "content/initiatives/ai-disaster.md:" in r.stdout
     assert r.stdout.rstrip().splitlines()[-1].startswith("Linted 1 file: 1 error"), r.stdout
+
+
+def test_lint_says_why_it_read_nothing_when_site_yml_is_broken(work):
+    """Lint reads site.yml (its settings, the glossary) before any page: when it cannot, its
+    error is why nothing was linted, whichever pages were named (it printed nothing and exit 1,
+    found by tests/test_fuzz_edits.py), and `--format json` stays JSON."""
+    config = work / "content" / "site.yml"
+    config.write_bytes(config.read_bytes() + b"\xff\xfe\n")
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work)
+    assert r.returncode == 1
+    assert "content/site.yml:" in r.stdout and "not valid UTF-8" in r.stdout, r.stdout
+    assert r.stdout.rstrip().splitlines()[-1] == "Linted 0 files: 1 error.", r.stdout
+    r = portal("lint", "--format", "json", "content/initiatives/ai-disaster.md", cwd=work)
+    assert r.returncode == 1
+    report = json.loads(r.stdout)
+    assert [d["file"] for d in report["diagnostics"]] == ["content/site.yml"], report
+    assert report["diagnostics"][0]["line"] >= 1 and report["diagnostics"][0]["column"] >= 1

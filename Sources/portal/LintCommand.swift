@@ -129,7 +129,10 @@ struct LintCommand: ParsableCommand {
       ($0.severity == .error || $0.code == FutureDates.code) && isSelected($0.location.file)
     }
     guard let set else {
-      print(DiagnosticPrinter.render(diagnostics, as: .text, language: .current))
+      // Nothing could be read (site.yml unreadable, say): its errors are why, whichever files
+      // were asked for. Filtered by the selection they had printed nothing, and exit 1.
+      let stopping = loadDiagnostics.filter { $0.severity == .error && !isSelected($0.location.file) }
+      report(diagnostics + stopping, files: 0)
       throw ExitCode(1)
     }
     let configuration: LintConfiguration
@@ -162,7 +165,14 @@ struct LintCommand: ParsableCommand {
     // (their errors are among the diagnostics; "0 files" with an error read as a contradiction).
     let files = Set(pages.map(\.path)).union(
       diagnostics.map(\.location.file).filter { $0.hasSuffix(".md") && isSelected($0) })
-    let summary = Self.summary(files: files.count, diagnostics, in: .current)
+    report(diagnostics, files: files.count)
+    if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+  }
+
+  /// The diagnostics in the format asked for, and the summary line (on stderr beside JSON, so
+  /// stdout stays one JSON document).
+  func report(_ diagnostics: [Diagnostic], files: Int) {
+    let summary = Self.summary(files: files, diagnostics, in: .current)
     switch format {
     case .text, .github:
       if !diagnostics.isEmpty {
@@ -175,7 +185,6 @@ struct LintCommand: ParsableCommand {
       print(DiagnosticPrinter.render(diagnostics, as: .json))
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
-    if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
   }
 
   /// The plain-Japanese warnings on the page's title and summary, read from its file (the
