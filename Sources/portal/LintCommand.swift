@@ -131,7 +131,9 @@ struct LintCommand: ParsableCommand {
     guard let set else {
       // Nothing could be read (site.yml unreadable, say): its errors are why, whichever files
       // were asked for. Filtered by the selection they had printed nothing, and exit 1.
-      let stopping = loadDiagnostics.filter { $0.severity == .error && !isSelected($0.location.file) }
+      let stopping = loadDiagnostics.filter {
+        $0.severity == .error && !isSelected($0.location.file)
+      }
       report(diagnostics + stopping, files: 0)
       throw ExitCode(1)
     }
