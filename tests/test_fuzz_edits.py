@@ -3,8 +3,9 @@
 Two promises hold whatever the content folder holds, not only for the mistakes the other tests
 name:
 
-- **A damaged file fails cleanly.** Bytes flipped, lines cut, YAML and Markdown's special
-  characters pasted anywhere, full-width colons, a file cut off mid-character: `portal build`
+- **A damaged file fails cleanly.** Bytes flipped, lines cut, YAML's, Markdown's and
+  Mustache's special characters pasted anywhere (in pages, site.yml and the theme's
+  templates), full-width colons, a file cut off mid-character: `portal build`
   exits 0 or 1 (never a crash), every diagnostic names the file, a line and a column, with a
   hint and the Japanese message, a failed build leaves the site as it was and writes nothing
   beside it, and `portal lint` and `portal check` do not crash on what the build took.
@@ -15,7 +16,8 @@ name:
 Each case is a seed: a failure names it, and the same seed makes the same edits again
 (`pytest tests/test_fuzz_edits.py -k 'seed-17'`). CI runs a few seeds; to search wider,
 `PORTAL_FUZZ_SEEDS=500 PORTAL_FUZZ_EDITS=200 pytest tests/test_fuzz_edits.py` (with a release
-binary in `PORTAL_BIN`, it takes a few minutes).
+binary in `PORTAL_BIN`, it takes a few minutes; `PORTAL_FUZZ_CONTENT=content` damages and edits
+the shipped portal instead of the small fixture).
 """
 import difflib
 import json
@@ -32,13 +34,15 @@ import pytest
 
 from conftest import BIN, NOW, ROOT, THEME
 
-FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+# The test fixture by default; PORTAL_FUZZ_CONTENT=content fuzzes the shipped portal instead.
+FIXTURE = ROOT / os.environ.get("PORTAL_FUZZ_CONTENT", "Tests/BuildTests/Fixtures/valid/content")
 SEEDS = int(os.environ.get("PORTAL_FUZZ_SEEDS", "16"))
 EDITS = int(os.environ.get("PORTAL_FUZZ_EDITS", "16"))
 ENV = {**os.environ, "PORTAL_NOW": NOW, "PORTAL_LANG": "en"}
 
 # What writers paste or mistype, and what YAML and Markdown read as syntax.
 PASTES = [
+    "{{#pages}}", "{{/pages}}", "{{^x}}", "{{{title}}}", "{{> missing}}", "{{!", "{{=<% %>=}}", "{{title",
     "---", "---\n", ": :", "{|}", "{漢字|", "{|かな}", "{綺麗|き|れい}", "> [!重要]", "> [!", "> [!WARNING]\n",
     "<script>alert(1)</script>", "\x00", "\t", "タイトル：", "\n>>>>>>>>>>>>>>>>>>>>>>>>x\n", "*" * 300, "[x]: ",
     "\n|a|b|\n|-|\n|1|2|3|\n", "\u202e", "\ufeff", "\r\n", "あ" * 2000, "[[", "]]", "[link](", "![](", "![](x.png)",
@@ -152,10 +156,13 @@ def test_a_damaged_file_fails_cleanly(work, seed):
     assert portal("build", cwd=work).returncode == 0
     before, beside = tree(work / "site"), sorted(p.name for p in work.iterdir())
     changes, edited = [], []
-    for path in rnd.sample(content_files(work), rnd.randint(1, 2)):
+    # Every fourth seed damages a template of the theme instead (Mustache tags, HTML cut off).
+    targets = (rnd.sample(sorted((work / "theme" / "templates").rglob("*.mustache")), 1) if seed % 4 == 3
+               else rnd.sample(content_files(work), rnd.randint(1, 2)))
+    for path in targets:
         old = data = path.read_bytes()
         for _ in range(rnd.randint(1, 3)):
-            data = (damage_body if seed % 2 else damage)(data, rnd)
+            data = (damage_body if seed % 4 == 1 else damage)(data, rnd)
         path.write_bytes(data)
         edited += [str(path.relative_to(work))] if path.suffix == ".md" else []
         changes += [f"--- {path.relative_to(work)}"] + list(
