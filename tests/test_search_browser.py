@@ -174,7 +174,8 @@ def test_marks_highlight_the_query(search_page, site_dir):
 def test_a_reading_is_shown_beside_its_word(search_page, site_dir):
     """A title written with furigana ({鳥獣|ちょうじゅう}) is found by its reading; the snippet shows
     the title as written with the reading in brackets after its word, the characters typed
-    marked, as `portal search` shows it (docs/search.md, Readings in snippets)."""
+    marked, as `portal search` shows it (docs/search.md, Readings in snippets); an event's place
+    with furigana, a keyword as read and as written, is shown once."""
     url = "/initiatives/wildlife-damage-control/"
     for query, marks in [("ちょうじゅう", ["ちょうじゅう"]), ("有害ちょうじゅう対策", ["有害", "ちょうじゅう", "対策"])]:
         page = type_query(search_page, query)
@@ -182,6 +183,15 @@ def test_a_reading_is_shown_beside_its_word(search_page, site_dir):
         item = next(i for i in page["items"] if i["url"] == url)
         text = html.unescape(re.sub(r"<[^>]+>", "", item["snippet"]))
         assert "有害鳥獣（ちょうじゅう）対策" in text and "有害ちょうじゅう" not in text, text
+        assert item["marks"] == marks, item["snippet"]
+    # An event's place with furigana is a keyword as read and as written: shown once.
+    url = "/events/dx-promotion-council-2026/"
+    for query, marks in [("いちばちょう", ["いちばちょう"]), ("市場町", ["市場町"])]:
+        page = type_query(search_page, query)
+        assert_same(page, cli(site_dir, query), query, "a place with furigana")
+        item = next(i for i in page["items"] if i["url"] == url)
+        text = html.unescape(re.sub(r"<[^>]+>", "", item["snippet"]))
+        assert text.count("1番1号") == 1 and "千葉市中央区市場町" in text, text
         assert item["marks"] == marks, item["snippet"]
 
 

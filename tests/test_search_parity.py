@@ -71,6 +71,9 @@ READING_SNIPPETS = {"ちょうじゅう": "有害鳥獣（ちょうじゅう）�
                     "いちばちょう": "中央区市場町（いちばちょう）1番1号", "しゅし": "策定の趣旨（しゅし）・ねらい"}
 # Part of a reading, and a query running from the text into a reading and out of it.
 READING_PARTS = ["ちょう", "有害ちょうじゅう対策", "くしした防犯", "ふほうとうきを"]
+# An event's place with furigana is a keyword as read and as written: its snippet, by the
+# reading or by the kanji, shows the place once (docs/search.md, Readings in snippets).
+PLACE_ONCE = {"いちばちょう": "/events/dx-promotion-council-2026/", "市場町": "/events/dx-promotion-council-2026/"}
 
 
 def node_available():
@@ -113,7 +116,7 @@ def make_queries(site, count=240, seed=4):
                for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
             + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
                for k in (None, ["about"], ["strategy", "field", "initiative", "event", "glossary"])]
-            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS]])
+            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町"]])
 
 
 def swift_answer(site, q):
@@ -151,6 +154,7 @@ def test_search_js_matches_portal_search(site_dir):
     about_found = set()
     split_found = set()
     readings_found = set()
+    places_once = set()
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -178,6 +182,10 @@ def test_search_js_matches_portal_search(site_dir):
             if (hit and "{" not in hit[0]["title"] and q["q"] not in hit[0]["title"]
                     and READING_SNIPPETS[q["q"]] in hit[0]["snippet"] and q["q"] + "）" in hit[0]["snippet"]):
                 readings_found.add(q["q"])
+        if q["q"] in PLACE_ONCE:
+            hit = [r for r in swift["results"] if r["url"] == PLACE_ONCE[q["q"]]]
+            if hit and hit[0]["snippet"].count("1番1号") == 1 and "市場町" in hit[0]["snippet"]:
+                places_once.add(q["q"])
         matched += bool(swift["results"])
         for key in ("results", "count", "exact", "more", "suggestions", "searched_as", "files"):
             if swift[key] != js[key]:
@@ -195,6 +203,7 @@ def test_search_js_matches_portal_search(site_dir):
     if (site_dir / "initiatives" / "wildlife-damage-control").is_dir():
         assert readings_found == set(READING_QUERIES), \
             f"furigana's readings find their pages, titled plainly, shown as written: {sorted(readings_found)}"
+        assert places_once == set(PLACE_ONCE), f"a place with furigana is shown once: {sorted(places_once)}"
 
 
 def test_normalise_and_tokenise(site_dir):

@@ -279,7 +279,8 @@ struct QuerySession {
     let plans = alternatives.flatMap { $0.map(\.plan) }
     let fields = normalizedHeads[v.doc]!
     var text: (String, NormalizedText)?
-    // Whether `text` is the keywords, whose texts with furigana the snippet shows as written.
+    // Whether `text` is the keywords, whose texts with furigana the snippet shows as written,
+    // and each line once.
     var keywords = false
     // The summary when it holds a match (it is in the head, so nothing more is downloaded);
     // else the body chunks holding the most terms, at most a few; else the keywords.
@@ -314,7 +315,7 @@ struct QuerySession {
       }
     }
     let (snippet, highlights) = Snippet.make(
-      text!.0, text!.1, plans: plans, furigana: keywords ? h.furigana : [])
+      text!.0, text!.1, plans: plans, furigana: keywords ? h.furigana : nil)
     var result = SearchResult(
       url: h.url, title: h.title, kind: h.kind, date: h.date, snippet: snippet,
       highlights: highlights, score: v.score)

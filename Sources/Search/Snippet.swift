@@ -7,10 +7,11 @@ enum Snippet {
 
   /// The snippet of `original` (normalised as `text`) for `plans`, and its highlights. With
   /// `furigana`, `original` is a head's keywords, starting with those texts' readings
-  /// (`SearchFurigana.keywordsText`), and the snippet shows them as written (`asWritten`).
+  /// (`SearchFurigana.keywordsText`), and the snippet shows them as written, each line once
+  /// (`asWritten`).
   static func make(
     _ original: String, _ text: NormalizedText, plans: [TermPlan],
-    furigana: [SearchFurigana] = []
+    furigana: [SearchFurigana]? = nil
   ) -> (String, [[Int]]) {
     var o = original.unicodeScalars.map(\.value)
     var matches: [Range<Int>] = []
@@ -22,7 +23,7 @@ enum Snippet {
         matches.append(Int(text.originStart[r.lowerBound])..<end)
       }
     }
-    if !furigana.isEmpty { (o, matches) = asWritten(o, matches, furigana) }
+    if let furigana { (o, matches) = asWritten(o, matches, furigana) }
     matches.sort {
       $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound
     }
@@ -74,13 +75,16 @@ enum Snippet {
   /// The keywords `o`, which start with the texts with furigana `furigana` as read
   /// (`SearchFurigana.keywordsText`), with those texts as written: a group whose reading a
   /// match touches shows it in brackets after its word, as the page reads without ruby
-  /// (有害鳥獣（ちょうじゅう）対策); the others show their word alone. The matches move with the
-  /// characters typed, the reading's inside the brackets. As `asWritten` in search.js.
+  /// (有害鳥獣（ちょうじゅう）対策); the others show their word alone. Each text is shown once: a
+  /// line equal as written to an earlier one (an event's place, a keyword as read and as
+  /// written; a tag as the title) is left out, its matches moved there. The matches move with
+  /// the characters typed, the reading's inside the brackets. As `asWritten` in search.js.
   static func asWritten(
     _ o: [UInt32], _ matches: [Range<Int>], _ furigana: [SearchFurigana]
   ) -> ([UInt32], [Range<Int>]) {
     var out: [UInt32] = []
-    // Where each character of `o` went (a reading left out: nowhere, as no match touches it).
+    // Where each character of `o` went (a reading left out: nowhere, as no match touches it);
+    // `k` stays within `o`, even for keywords that do not start with the readings.
     var at = [Int](repeating: 0, count: o.count)
     var k = 0
     func copy(_ n: Int) {
@@ -90,26 +94,62 @@ enum Snippet {
         k += 1
       }
     }
+    // A line left out: its characters go where those of the line it repeats went.
+    func again(_ places: [Int], from: Int) {
+      for (i, p) in places.enumerated() where from + i < o.count { at[from + i] = p }
+      k = min(o.count, from + places.count)
+    }
+    // The lines shown: texts with furigana as read, and texts as written (keywords and those
+    // texts without their readings), with where their characters went. A text as an earlier
+    // one (the summary as the title) has the same matches, as its reading is the same.
+    var texts: [SearchFurigana: [Int]] = [:]
+    var seen: [[UInt32]: [Int]] = [:]
     for (n, text) in furigana.enumerated() {
+      let from = k + (n > 0 ? 1 : 0)
+      if let places = texts[text] {
+        again(places, from: from)
+        continue
+      }
       copy(n > 0 ? 1 : 0)  // the line break before it
+      var (plain, places): ([UInt32], [Int]) = ([], [])
       for piece in text.pieces {
+        let g = k
         switch piece {
         case .text(let t):
           copy(t.unicodeScalars.count)
+          places += at[g..<k]
+          plain += t.unicodeScalars.map(\.value)
         case .ruby(let base, let reading):
-          let (g, end) = (k, k + reading.unicodeScalars.count)
-          out += base.unicodeScalars.map(\.value)
+          let end = k + reading.unicodeScalars.count
+          for c in base.unicodeScalars {
+            places.append(out.count)
+            out.append(c.value)
+          }
+          plain += base.unicodeScalars.map(\.value)
           if matches.contains(where: { $0.lowerBound < end && g < $0.upperBound }) {
             out.append(0xFF08)
             copy(end - g)
             out.append(0xFF09)
           } else {
-            k = end
+            k = min(end, o.count)
           }
         }
       }
+      texts[text] = Array(at[min(from, k)..<k])
+      if seen[plain] == nil { seen[plain] = places }
     }
-    copy(o.count - k)
+    // The other keywords, one a line, but for those shown already (an event's place, as read
+    // and as written; a tag as the title).
+    let rest = o[min(k, o.count)...].split(separator: 0x0A, omittingEmptySubsequences: false)
+    for (i, line) in rest.enumerated() {
+      let from = k + (i > 0 ? 1 : 0)
+      if let places = seen[Array(line)] {
+        again(places, from: from)
+      } else {
+        copy(from - k + line.count)
+        seen[Array(line)] = Array(at[min(from, k)..<k])
+      }
+    }
     var moved: [Range<Int>] = []
     for m in matches {
       let from = moved.count

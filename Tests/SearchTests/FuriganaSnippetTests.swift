@@ -25,10 +25,13 @@ import Testing
       furigana: [SearchFurigana([.ruby(base: "匝瑳", reading: "そうさ"), .text("ホール")])]),
   ]
 
-  /// The first result's snippet with each highlight in 【】.
-  func snippet(_ query: String) throws -> String {
-    let engine = try SearchEngine(files: SearchIndexBuilder.build(Self.documents))
-    let result = try #require(engine.search(query, limit: 1).first, "\(query)")
+  /// The snippet of the first result (or of `url`'s) with each highlight in 【】.
+  func snippet(
+    _ query: String, in documents: [SearchDocument] = documents, url: String? = nil
+  ) throws -> String {
+    let engine = try SearchEngine(files: SearchIndexBuilder.build(documents))
+    let result = try #require(
+      engine.search(query, limit: 10).first { url == nil || $0.url == url }, "\(query)")
     var out = ""
     let scalars = Array(result.snippet.unicodeScalars)
     var position = 0
@@ -59,6 +62,50 @@ import Testing
         == "デジタル技術を活用した有害鳥獣対策 わなの見回りや出没の情報を共有します。 【農林】水産部")
     // Only keywords as read: no line of others after them.
     #expect(try snippet("そうさ") == "匝瑳（【そうさ】）ホール")
+  }
+
+  /// An event's place with furigana is a keyword as read (first) and as written (after the
+  /// tags, as residents search for the venue); a title or summary may equal a tag or each
+  /// other. A snippet from the keywords shows each text once, as written where it is first,
+  /// with the matches of its copies; what is indexed and found is unchanged.
+  @Test func aTextWithFuriganaIsShownOnce() throws {
+    let place = SearchFurigana([.ruby(base: "匝瑳", reading: "そうさ"), .text("市民ホール")])
+    let bousai = SearchFurigana([.ruby(base: "防災", reading: "ぼうさい"), .text("の日")])
+    let documents = [
+      SearchDocument(
+        url: "/events/hall/", title: "市民のつどい", kind: .event, summary: "集まります。", body: "",
+        date: "2027-01-16", keywords: ["学び", "匝瑳市民ホール", "1月16日"], furigana: [place]),
+      // The title equals a tag; the place (without furigana) equals a tag too.
+      SearchDocument(
+        url: "/events/bousai/", title: "防災の日", kind: .event, summary: "備えます。", body: "",
+        date: "2027-01-20", keywords: ["防災の日", "県庁", "県庁", "1月20日"], furigana: [bousai]),
+      // The summary as the title, furigana and all.
+      SearchDocument(
+        url: "/strategy/bousai/", title: "防災の日", kind: .strategy, summary: "防災の日",
+        body: "", date: nil, keywords: ["まなび"], furigana: [bousai, bousai]),
+      // No furigana: a tag as the department.
+      SearchDocument(
+        url: "/initiatives/farm/", title: "農業", kind: .initiative, summary: "育てます。", body: "",
+        date: nil, keywords: ["農林水産部", "スマート農業", "農林水産部"]),
+    ]
+    func hall(_ q: String) throws -> String { try snippet(q, in: documents, url: "/events/hall/") }
+    #expect(try hall("匝瑳") == "【匝瑳】市民ホール 学び 1月16日")
+    #expect(try hall("そうさ") == "匝瑳（【そうさ】）市民ホール 学び 1月16日")
+    #expect(try hall("市民ホール") == "匝瑳【市民ホール】 学び 1月16日")
+    #expect(try hall("そうさ市民") == "匝瑳（【そうさ】）【市民】ホール 学び 1月16日")
+    #expect(try hall("匝瑳 そうさ") == "【匝瑳】（【そうさ】）市民ホール 学び 1月16日")
+    #expect(try hall("学び") == "匝瑳市民ホール 【学び】 1月16日")
+    func day(_ q: String) throws -> String { try snippet(q, in: documents, url: "/events/bousai/") }
+    #expect(try day("ぼうさい") == "防災（【ぼうさい】）の日 県庁 1月20日")
+    #expect(try day("防災") == "【防災】の日 県庁 1月20日")
+    #expect(try day("1月20日") == "防災の日 県庁 【1月20日】")
+    #expect(try day("県庁") == "防災の日 【県庁】 1月20日")
+    func strategy(_ q: String) throws -> String {
+      try snippet(q, in: documents, url: "/strategy/bousai/")
+    }
+    #expect(try strategy("まなび") == "防災の日 【まなび】")
+    #expect(try strategy("ぼうさい") == "防災（【ぼうさい】）の日 まなび")
+    #expect(try snippet("農林", in: documents) == "【農林】水産部 スマート農業")
   }
 
   /// The head keeps the keywords as indexed (`w`, the readings first) and the texts with
@@ -106,6 +153,13 @@ import Testing
     let untouched = Snippet.asWritten(fine, [5..<6], [f])
     #expect(untouched.0 == "防災\nx".unicodeScalars.map(\.value) && untouched.1 == [3..<4])
     _ = Snippet.asWritten("ぼ".unicodeScalars.map(\.value), [0..<1], [f, f])
+    // A keyword equal to a text as written is left out; its matches go to that text.
+    let twice = "ぼうさい\nx\n防災".unicodeScalars.map(\.value)
+    let once = Snippet.asWritten(twice, [7..<9], [f])
+    #expect(once.0 == "防災\nx".unicodeScalars.map(\.value) && once.1 == [0..<2])
+    _ = Snippet.asWritten("x\n防災".unicodeScalars.map(\.value), [2..<4], [f, f])
+    _ = Snippet.asWritten("ぼうさい\n防".unicodeScalars.map(\.value), [0..<1], [f, f, f])
+    _ = Snippet.asWritten([], [], [f, f])
   }
 
   /// An edit of a base alone (the same reading) changes the head: the patch writes it.

@@ -1,8 +1,7 @@
-// Site search, the algorithm of Sources/Search (Swift): `portal search` gives the same results.
-// An ES module; no inline script, eval or style attributes (the strict Content-Security-Policy).
-// The engine (all exported) has no DOM code and runs under node for the parity tests; the page
-// part is at the bottom. もしかして and 404.html's offers are in search-offers.js, which a first
-// search that finds something never fetches. Every byte is in each first search (docs/search.md).
+// Site search as Sources/Search (Swift) does it, so `portal search` gives the same results; no
+// inline script, eval or style (strict CSP). The engine (exported, no DOM) runs under node for
+// the parity tests; the page part is at the bottom; もしかして and 404.html's offers are in
+// search-offers.js. Every byte is in each first search (docs/search.md).
 
 // ---------------- normalisation
 // Mirrors Normalizer in Sources/Search/Normalization.swift; see the rules there.
@@ -317,20 +316,29 @@ const isSpace = (v) => v === 0x20 || v === 0x0a || v === 0x0d || v === 0x09 || v
 
 const cps = (s) => Array.from(s, (c) => c.codePointAt(0));
 
-/** As Snippet.asWritten: keywords `o`, starting with the texts `f` (a head's) as read, as written. */
+/** As Snippet.asWritten: keywords `o`, starting with the texts `f` as read, as written, each line once. */
 function asWritten(o, matches, f) {
-  const out = [], at = [], moved = []; // at[k]: where o[k] went
+  const out = [], at = [], moved = [], seen = new Map(); // at[k]: where o[k] went; seen: lines shown
   let k = 0;
   const copy = (n) => {
     for (; n > 0; n--) at[k] = out.push(o[k++]) - 1; // at[k] before k++
   };
+  const again = (places, from) => {
+    places.forEach((p, i) => (at[from + i] = p));
+    k = from + places.length;
+  };
   f.forEach((text, n) => {
+    const key = JSON.stringify(text), from = k + !!n, places = [];
+    if (seen.has(key)) return again(seen.get(key), from);
     copy(n && 1); // the line break before it
     for (const p of text) {
-      if (typeof p === "string") copy([...p].length);
-      else {
-        const g = k, end = k + [...p[1]].length;
-        out.push(...cps(p[0]));
+      const g = k;
+      if (typeof p === "string") {
+        copy([...p].length);
+        places.push(...at.slice(g, k));
+      } else {
+        const end = k + [...p[1]].length;
+        for (const c of cps(p[0])) places.push(out.push(c) - 1);
         if (!matches.some((m) => m[0] < end && g < m[1])) k = end;
         else {
           out.push(0xff08);
@@ -339,8 +347,18 @@ function asWritten(o, matches, f) {
         }
       }
     }
+    seen.set(key, at.slice(from, k));
+    const plain = text.map((p) => (typeof p === "string" ? p : p[0])).join("");
+    if (!seen.has(plain)) seen.set(plain, places);
   });
-  copy(o.length - k);
+  str(o.slice(k)).split("\n").forEach((line, i) => {
+    const from = k + !!i, places = seen.get(line);
+    if (places) again(places, from);
+    else {
+      copy(from - k + [...line].length);
+      seen.set(line, at.slice(from, k));
+    }
+  });
   for (const [a, b] of matches) {
     for (let i = a; i < b; i++) {
       const last = moved[moved.length - 1];
@@ -567,9 +585,7 @@ export class Engine {
     const allPlans = alternatives.flatMap((alts) => alts.map((a) => a.plan));
     const engine = this;
 
-    // Texts (heads, chunks) verification checked in this page of results: at most
-    // 3 × limit + 10 per page, as verifyBudget in Swift, so rare matches among many
-    // candidates cannot download the whole index; もっと見る goes on.
+    // Texts verified for this page: at most 3 × limit + 10, as verifyBudget in Swift.
     let work = 0;
 
     async function verify(d) {
@@ -621,7 +637,7 @@ export class Engine {
           if (c && anyMatch(allPlans, c.norm.scalars)) { text = c; break; }
         }
       }
-      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2], furigana: h.f };
+      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2], furigana: h.f || [] };
       if (!text) {
         if (h.s) text = { text: h.s, norm: h.fields[1] };
         else text = (h.n > 0 && (await engine.chunk(v.doc, 0, files))) || { text: h.t, norm: h.fields[0] };
@@ -673,10 +689,9 @@ export class Engine {
 // ---------------- もしかして
 
 /**
- * The offers of 「もしかして」 (search-offers.js, at `url`), fetched only after a search that
- * found nothing: `respond(engine, query, kinds)`, the query split into its words to search
- * instead, or the offers. Asset names carry a hash, so that module
- * cannot import this one by name: it is given here what it uses of it.
+ * search-offers.js (at `url`), fetched only after a search that found nothing: its
+ * `respond(engine, query, kinds)` splits the query or offers もしかして. Its name has a hash,
+ * so it cannot import this module by name: it is given what it uses.
  */
 export async function loadOffers(url) {
   const module = await import(url);
@@ -895,9 +910,7 @@ function setupPage() {
     }
   }
 
-  // While a Japanese input method converts (ぼ → ぼう → ぼうさい → 防災), the box holds text the
-  // resident has not chosen yet: searching it announced 「見つかりませんでした」 at each step and
-  // rewrote the address. Search when the conversion is committed.
+  // Not while an input method converts (ぼ → ぼう → 防災): once the text is chosen.
   const later = () => {
     clearTimeout(timer);
     timer = setTimeout(search, 250);
