@@ -134,7 +134,7 @@ struct LintCommand: ParsableCommand {
       let stopping = loadDiagnostics.filter {
         $0.severity == .error && !isSelected($0.location.file)
       }
-      report(diagnostics + stopping, files: 0)
+      report(diagnostics + stopping, files: Self.filesRead(diagnostics, pages: [], isSelected))
       throw ExitCode(1)
     }
     let configuration: LintConfiguration
@@ -163,12 +163,18 @@ struct LintCommand: ParsableCommand {
           of: page, in: contentURL, context: context, configuration: rules)
     }
     diagnostics += results.flatMap { $0 }
-    // The Markdown files read: the pages, and those whose front matter stopped them being one
-    // (their errors are among the diagnostics; "0 files" with an error read as a contradiction).
-    let files = Set(pages.map(\.path)).union(
-      diagnostics.map(\.location.file).filter { $0.hasSuffix(".md") && isSelected($0) })
-    report(diagnostics, files: files.count)
+    report(diagnostics, files: Self.filesRead(diagnostics, pages: pages, isSelected))
     if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+  }
+
+  /// The Markdown files read: the pages, and those whose front matter stopped them being one
+  /// (their errors are among the diagnostics; "0 files" with an error read as a contradiction).
+  static func filesRead(
+    _ diagnostics: [Diagnostic], pages: [Page], _ isSelected: (String) -> Bool
+  ) -> Int {
+    Set(pages.map(\.path)).union(
+      diagnostics.map(\.location.file).filter { $0.hasSuffix(".md") && isSelected($0) }
+    ).count
   }
 
   /// The diagnostics in the format asked for, and the summary line (on stderr beside JSON, so
