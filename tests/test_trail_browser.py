@@ -243,7 +243,8 @@ BREAKS_JS = """
 // phrases: for each row, the same text from the row's start in a box as wide as the row,
 // broken by phrases (word-break: auto-phrase, Chromium's own segmenter, as headings break),
 // must end its first row where the trail's row ends.
-const node = document.querySelector('nav.breadcrumbs [aria-current="page"]').firstChild;
+const node = document.createTreeWalker(document.querySelector(arguments[0] || 'nav.breadcrumbs [aria-current="page"]'),
+  NodeFilter.SHOW_TEXT).nextNode();
 const text = node.textContent, range = document.createRange();
 const rowStarts = (n) => {
   const tops = [], starts = [];
@@ -298,4 +299,27 @@ def test_a_long_current_title_breaks_between_phrases(driver, site_dir, trail_pag
     finally:
         reset_viewport(driver)
     assert wrapped >= 3, f"{wrapped} current pages' names wrap at 375 px: the test proves little"
+    assert not failures, "\n".join(failures)
+
+
+def test_the_label_above_the_title_breaks_between_phrases(driver, trail_pages):
+    """The grey label over a page's <h1> (このサイトについて, 千葉県DX推進戦略, すべての分野を支える
+    取組) is longer than a row at 320 px with 200 % text, and broke inside a word
+    (このサイトについ / て) until it took `word-break: auto-phrase` as headings do."""
+    set_viewport(driver, 320, SCREEN)
+    labelled, failures = 0, []
+    try:
+        for name, url in trail_pages:
+            load(driver, url)
+            large_text(driver, "page")
+            if driver.execute_script("return document.querySelector('.eyebrow') !== null"):
+                info = driver.execute_script(BREAKS_JS, ".eyebrow")
+                labelled += bool(info["starts"])
+                if info["inside"]:
+                    failures.append(f"{name} ({url}): {info['text']!r} breaks inside a phrase: {info['inside']}")
+            normal_text(driver)
+    finally:
+        normal_text(driver)
+        reset_viewport(driver)
+    assert labelled >= 1, "no label wraps at 320 px / 200 %: the test proves little"
     assert not failures, "\n".join(failures)
