@@ -106,6 +106,15 @@ import Testing
     #expect(try strategy("まなび") == "防災の日 【まなび】")
     #expect(try strategy("ぼうさい") == "防災（【ぼうさい】）の日 まなび")
     #expect(try snippet("農林", in: documents) == "【農林】水産部 スマート農業")
+    // Other readings of the same kanji say something: both are shown.
+    let market = SearchDocument(
+      url: "/strategy/market/", title: "市場", kind: .strategy, summary: "市場", body: "", date: nil,
+      keywords: [],
+      furigana: [
+        SearchFurigana([.ruby(base: "市場", reading: "いちば")]),
+        SearchFurigana([.ruby(base: "市場", reading: "しじょう")]),
+      ])
+    #expect(try snippet("いちば", in: [market]) == "市場（【いちば】） 市場")
   }
 
   /// The head keeps the keywords as indexed (`w`, the readings first) and the texts with
