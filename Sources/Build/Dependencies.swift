@@ -186,7 +186,14 @@ struct Dependencies: Sendable {
       fields(of: site.domains[di])
     case .field(let di, let fi):
       let f = site.domains[di].fields[fi]
-      if let v = f.vision { h.whole(v) } else { h.add(UInt64(0)) }
+      // The vision is shown as its own page would be: with the definitions of the terms its
+      // body links (a glossary entry's `short` edited changed them on the vision's page only).
+      if let v = f.vision {
+        h.whole(v)
+        h.shown(all: termPages[v])
+      } else {
+        h.add(UInt64(0))
+      }
       h.shown(all: f.initiatives)
     case .index(let template):
       switch template {

@@ -143,6 +143,25 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
         }
       ),
       (
+        "a vision links a term",
+        {
+          try edit(content.appendingPathComponent("fields/crisis-management.md")) {
+            $0 + "\nDX※で備えます。\n"
+          }
+        }
+      ),
+      (
+        // The field page shows the definitions of the terms its vision links (found by
+        // tests/test_fuzz_edits.py: the field page kept the old definition).
+        "the short definition of a term a vision links",
+        {
+          try edit(content.appendingPathComponent("glossary/dx.md")) {
+            $0.replacingOccurrences(
+              of: "short: デジタルで暮らしや仕事をより良く変えることです。", with: "short: デジタルで暮らしを変えることです。")
+          }
+        }
+      ),
+      (
         "event moved",
         {
           try edit(content.appendingPathComponent("events/seminar.md")) {
