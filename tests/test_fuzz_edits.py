@@ -194,7 +194,7 @@ def test_a_damaged_file_fails_cleanly(work, seed):
             assert d["line"] >= 1 and d["column"] >= 1, (what, d)
 
 
-# Edits a writer makes while previewing, each keeping the site buildable.
+# Edits a writer makes while previewing, most keeping the site buildable.
 WORDS = ["デジタル", "防災", "子育て", "AI", "オープンデータ", "{鳥獣|ちょうじゅう}", "マイナンバーカード",
          "DX推進", "[用語集](../glossary/ai.md)", "**大切**"]
 TAGS = ["子育て", "防災", "交通", "学び", "ＤＸ"]
@@ -205,14 +205,40 @@ def split_front_matter(text):
     return (text[4:end + 1], text[end + 5:]) if text.startswith("---\n") and end > 0 else None
 
 
-def edit(path, rnd):
+def ids(work, folder):
+    """The ids pages of a folder can be named by: their file names (a field: its `field:`)."""
+    if folder == "fields":
+        return sorted(re.findall(r"^field: (\S+)$", "\n".join(
+            p.read_text(encoding="utf-8") for p in (work / "content" / "fields").glob("*.md")), re.M))
+    return sorted(p.stem for p in (work / "content" / folder).glob("*.md"))
+
+
+def edit(path, rnd, work):
     """A random edit of a page's body or front matter; None when the page has no such field."""
     parts = split_front_matter(path.read_text(encoding="utf-8"))
     if not parts:
         return None
     fm, body = parts
-    kind = rnd.choice(["body", "body", "title", "summary", "tags", "line", "date"])
-    if kind == "body":
+    kind = rnd.choice(["body", "body", "title", "summary", "tags", "line", "date", "list", "status", "alias"])
+    if kind in ("list", "status", "alias"):
+        # Front matter naming other pages (fields, related initiatives, an event's initiatives),
+        # an initiative's status, a glossary entry's other names: what lists and links derive from.
+        key = {"list": r"(?:fields|related|initiatives)", "status": "status", "alias": "aliases"}[kind]
+        m = re.search(rf"^({key}): (\[.*\]|\S+)$", fm, re.M)
+        if not m:
+            return None
+        name = m.group(1)
+        if name == "status":
+            new = rnd.choice(["planned", "active", "completed"])
+        elif name == "aliases":
+            new = "[" + ", ".join(filter(None, [m.group(2)[1:-1], rnd.choice(["電子化", "デジタル化", "遠隔"])])) + "]"
+        else:
+            pool = ids(work, "fields" if name == "fields" else "initiatives")
+            pool = [p for p in pool if p != path.stem]
+            new = "[" + ", ".join(sorted(set(rnd.sample(pool, min(len(pool), rnd.randint(1, 3)))))) + "]"
+        fm = fm[:m.start(2)] + new + fm[m.end(2):]
+        kind = name
+    elif kind == "body":
         lines = body.split("\n")
         lines.insert(rnd.randrange(len(lines) + 1), "\n" + "".join(rnd.sample(WORDS, 3)) + "について説明します。\n")
         body = "\n".join(lines)
@@ -297,7 +323,7 @@ def test_random_edits_in_serve_give_a_full_builds_site(work, seed):
                     css.write(f"\n/* {step} */\n")
                 kind = "theme"
             else:
-                kind = edit(path, rnd)
+                kind = edit(path, rnd, work)
                 if kind is None:
                     continue
             what = f"seed {seed}, step {step}: {kind} in {path.relative_to(work)}"
