@@ -760,3 +760,43 @@ def test_lint_says_why_it_read_nothing_when_site_yml_is_broken(work):
     report = json.loads(r.stdout)
     assert [d["file"] for d in report["diagnostics"]] == ["content/site.yml"], report
     assert report["diagnostics"][0]["line"] >= 1 and report["diagnostics"][0]["column"] >= 1
+
+
+def test_front_matter_lines_that_are_not_key_value_are_said_in_plain_words(work):
+    """Lines pasted into a front matter that YAML reads as syntax (`]]`, `%%`) or that are
+    Markdown (a callout, a code fence), a value starting with such a character and a `---` too
+    many (found by tests/test_fuzz_edits.py): each named at its line in the writer's words, in
+    English and in Japanese, never in the YAML parser's nor with an example key the line lacks."""
+    head = "---\ntitle: 防災\nsummary: 説明です。\n"
+    fields = "fields: [crisis-management]\n"
+    pages = {
+        "brackets": head + "]]\n" + fields + "---\n本文です。\n",
+        "percent": head + "%%\n" + fields + "---\n本文です。\n",
+        "callout": head + fields + "> [!重要] 締め切り\n---\n本文です。\n",
+        "fence": head + "```\n" + fields + "---\n本文です。\n",
+        "value": "---\ntitle: 防災\nsummary: @県の説明です。\n" + fields + "---\n本文です。\n",
+        "dashes": "---\ntitle: 防災\n---\nsummary: 説明です。\n" + fields + "---\n本文です。\n",
+    }
+    for name, text in pages.items():
+        (work / "content" / "initiatives" / f"{name}.md").write_text(text, encoding="utf-8")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 1
+    folder = "content/initiatives/"
+    for line in [
+        "brackets.md:4:1: error: line 4 is not `key: value`: front matter lines are `key: value` (or `- item` under a list)",
+        "percent.md:4:1: error: line 4 is not `key: value`",
+        "callout.md:5:1: error: line 5 is Markdown (a quotation) above the closing `---`: the front matter holds only `key: value` lines",
+        "fence.md:4:1: error: line 4 is Markdown (a code fence) above the closing `---`",
+        "value.md:3:10: error: `summary` cannot start with `@` unless the whole value is in quotes: YAML reads `@` there as syntax, not as text",
+        "dashes.md:3:1: error: the front matter ends at the `---` on line 3, but lines 4 to 5 below it are keys too: a `---` too many",
+    ]:
+        assert folder + line in r.stderr, r.stderr
+    assert "hint: if it is the page's text, put it below the closing `---` (line 6); if not, remove it" in r.stderr
+    assert 'hint: put the whole value in quotes: `summary: "@県の説明です。"`' in r.stderr
+    assert "YAML:" not in r.stderr and "check the indentation" not in r.stderr and "title:" not in r.stderr
+    # The file with the `---` too many has no other error: its keys were read where meant.
+    assert r.stderr.count("dashes.md:") == 1, r.stderr
+    r = portal("build", "--now", NOW, cwd=work, env={"PORTAL_LANG": "ja"})
+    assert folder + "brackets.md:4:1: error: 4行目が `key: value`（項目名: 値）の形になっていません" in r.stderr, r.stderr
+    assert "閉じる `---`（6行目）より下に移してください" in r.stderr
+    assert folder + "callout.md:5:1: error: 5行目は Markdown（引用）です" in r.stderr

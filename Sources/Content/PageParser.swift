@@ -9,6 +9,18 @@ enum PageParser {
   static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (
     Page?, [Diagnostic]
   ) {
+    // A `---` too many: the keys under it are read where the writer meant them.
+    if let (error, meant) = ExtraClosingLine.closedEarly(source) {
+      return (nil, [error] + parse(meant, kind: kind, config: config).1)
+    }
+    let (page, diagnostics) = parseKind(source, kind: kind, config: config)
+    return (page, diagnostics + [ExtraClosingLine.repeated(source)].compactMap { $0 })
+  }
+
+  /// `parse` of a file whose front matter ends where it is meant to.
+  private static func parseKind(_ source: SourceFile, kind: ContentKind, config: SiteConfig?)
+    -> (Page?, [Diagnostic])
+  {
     let result = parse(source, as: kind, config: config)
     // A file copied into the wrong folder: every key of its kind is "unknown" and every key
     // of this one "missing". When its keys are exactly another kind's, say that once. Only

@@ -126,7 +126,7 @@ public struct SiteConfig: Sendable, Hashable {
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     text = text.replacingOccurrences(of: "\r\n", with: "\n")
     let node: Node?
-    switch parseYAML(text, file: file, lineOffset: 1) {
+    switch parseYAML(text, file: file, lineOffset: 1, frontMatter: false) {
     case .success(let n): node = n
     case .failure(let d): return (nil, [d])
     }

@@ -412,10 +412,13 @@ extension String {
 
 /// Parses YAML text into a node tree with positions, turning Yams' errors into diagnostics.
 ///
-/// - Parameter repairs: those made to `text` (`YAMLSlips.repairedSlips`): a diagnostic names
-///   the column the writer typed.
+/// - Parameters:
+///   - repairs: those made to `text` (`YAMLSlips.repairedSlips`): a diagnostic names the
+///     column the writer typed.
+///   - frontMatter: false for site.yml, which has no closing `---` to move a page's text below.
 func parseYAML(
-  _ text: String, file: String, lineOffset: Int, repairs: YAMLRepairs = .none
+  _ text: String, file: String, lineOffset: Int, repairs: YAMLRepairs = .none,
+  frontMatter: Bool = true
 ) -> Result<Node?, Diagnostic> {
   func failure(_ problem: YAMLProblem) -> Result<Node?, Diagnostic> {
     .failure(problem.diagnostic(file: file, lineOffset: lineOffset, repairs: repairs))
@@ -427,6 +430,11 @@ func parseYAML(
     // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
     if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) { return failure(slip) }
     if let slip = YAMLSlips.droppedTag(in: text) { return failure(slip) }
+    if let stray = YAMLSlips.keyOfSyntax(
+      in: text, lineOffset: lineOffset, frontMatter: frontMatter)
+    {
+      return failure(stray)
+    }
     // `- a` then `  - b`: valid YAML, the one value `a - b`, where two items were meant.
     if let slip = YAMLSlips.misalignedItem(in: text) { return failure(slip) }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
@@ -448,7 +456,8 @@ func parseYAML(
     }
     return .success(node)
   } catch let error as YamlError {
-    return failure(YAMLSlips.explain(error, in: text, lineOffset: lineOffset))
+    return failure(
+      YAMLSlips.explain(error, in: text, lineOffset: lineOffset, frontMatter: frontMatter))
   } catch {
     return .failure(
       .error(

@@ -40,8 +40,11 @@ struct YAMLProblem: Equatable {
 }
 
 enum YAMLSlips {
-  /// `lineOffset`: the file's line of the text's first line, for lines named in messages.
-  static func explain(_ error: YamlError, in text: String, lineOffset: Int = 1) -> YAMLProblem {
+  /// `lineOffset`: the file's line of the text's first line, for lines named in messages;
+  /// `frontMatter`: false for site.yml, which has no closing `---` to move a page's text below.
+  static func explain(
+    _ error: YamlError, in text: String, lineOffset: Int = 1, frontMatter: Bool = true
+  ) -> YAMLProblem {
     let lines = Self.lines(of: text)
     switch error {
     case .duplicatedKeysInMapping(let duplicates, let context):
@@ -52,7 +55,10 @@ enum YAMLSlips {
       let mark = YAMLMark(mark, in: text)
       if let slip = firstSlip(in: lines, through: mark.line) { return slip }
       return explain(
-        problem, at: mark, context: context?.at(text), lines: lines, lineOffset: lineOffset)
+        problem, at: mark, context: context?.at(text), lines: lines, lineOffset: lineOffset,
+        frontMatter: frontMatter)
+    case .reader(_, let offset, let value, _):
+      return refused(value, offset: offset, in: text)
     default:
       return YAMLProblem(
         line: 1, column: 1, message: "the front matter is not valid YAML: \(error)",
@@ -266,13 +272,18 @@ enum YAMLSlips {
   ///   names is the file's, as the diagnostic's own (Yams counts from the front matter).
   static func explain(
     _ problem: String, at mark: YAMLMark, context: YAMLContext?, lines: [Substring],
-    lineOffset: Int = 1
+    lineOffset: Int = 1, frontMatter: Bool = true
   ) -> YAMLProblem {
     let contextText = context?.text ?? ""
     func character(_ m: YAMLMark) -> Character? {
       guard m.line >= 1, m.line <= lines.count else { return nil }
       let chars = Array(lines[m.line - 1])
       return m.column >= 1 && m.column <= chars.count ? chars[m.column - 1] : nil
+    }
+    if contextText == "while parsing a quoted scalar",
+      let problem = escape(onLine: mark.line, column: mark.column, in: lines)
+    {
+      return problem
     }
     if let c = context, contextText == "while scanning a quoted scalar" {
       let quote = character(c.mark).map { String($0) } ?? "\""
@@ -282,6 +293,17 @@ enum YAMLSlips {
         hint: "end it with `\(quote)` on the same line, or remove the opening `\(quote)`",
         ja: "ここから始まる `\(quote)` で囲んだ値が、閉じていません",
         jaHint: "同じ行の値の終わりに `\(quote)` を書くか、始めの `\(quote)` を消してください")
+    }
+    // A line with no key where a key belongs, up to where the parser gave up (a plain line it
+    // took for a key, `while scanning a simple key`, is the line itself), then a value starting
+    // with syntax on the lines it names.
+    let last = contextText == "while scanning a simple key" ? context!.mark.line : mark.line
+    if let (n, stray) = firstStray(in: lines, through: last) {
+      return self.problem(
+        stray, line: n, in: lines, lineOffset: lineOffset, frontMatter: frontMatter)
+    }
+    for n in [context?.mark.line, mark.line].compactMap({ $0 }) {
+      if let problem = valueStart(onLine: n, in: lines) { return problem }
     }
     if let c = context, contextText.hasPrefix("while parsing a flow ") {
       let (open, close) = contextText.hasSuffix("mapping") ? ("{", "}") : ("[", "]")
@@ -293,12 +315,15 @@ enum YAMLSlips {
         jaHint: "同じ行で `\(close)` を書いて閉じてください。例: `fields: [a, b]`")
     }
     if problem == "found character that cannot start any token", let c = character(mark) {
-      let shown = c == "`" ? "`` ` ``" : "`\(c)`"
+      // Not at the start of a key's value or an item (`valueStart`): in brackets, or a line
+      // going on. No key is named: the line may have none.
+      let shown = code(String(c))
       return YAMLProblem(
-        line: mark.line, column: mark.column, message: "a value cannot start with \(shown)",
-        hint: "put the whole value in quotes, e.g. `title: \"\(c)…\"`",
-        ja: "値を \(shown) で始めることはできません",
-        jaHint: "値全体を `\"` で囲んでください。例: `title: \"\(c)…\"`")
+        line: mark.line, column: mark.column,
+        message: "a value cannot start with \(shown): YAML reads it as syntax, not as text",
+        hint: "put the value that starts with it in quotes: \(code("\"\(c)…\""))",
+        ja: "値を \(shown) で始めることはできません（YAML では、文字ではなく記号として読まれます）",
+        jaHint: "\(shown) で始まる値を、引用符で囲んでください：\(code("\"\(c)…\""))")
     }
     if let c = context, contextText == "while scanning a simple key" {
       // `-tourism` under `fields:`: a list item without its space is text to YAML.
@@ -358,6 +383,9 @@ enum YAMLSlips {
           hint: "put the whole value inside the quotes", ja: "閉じる引用符の後に、文字が続いています",
           jaHint: "値全体を、引用符の中に入れてください")
       }
+      if let problem = textAfterBrackets(onLine: number, column: mark.column, in: lines) {
+        return problem
+      }
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the indentation does not match the lines above it",
@@ -380,6 +408,17 @@ enum YAMLSlips {
         hint: "start every key at the beginning of its line: `\(lines[first].drop { $0 == " " })`",
         ja: "最初の項目だけが字下げされています",
         jaHint: "どの項目も行の頭から書いてください：`\(lines[first].drop { $0 == " " })`")
+    }
+    if problem == "did not find expected '-' indicator",
+      let problem = misindentedItemKey(onLine: number, in: lines)
+    {
+      return problem
+    }
+    if let problem = [context?.mark.line, mark.line].lazy.compactMap({ $0 })
+      .compactMap({ bracketsValue(onLine: $0, in: lines) }).first
+      ?? invisibleStart(in: lines, through: mark.line)
+    {
+      return problem
     }
     var message = "the front matter is not valid YAML: \(problem)"
     var ja = "前付けの書き方が YAML の決まりに合っていません: \(problem)"

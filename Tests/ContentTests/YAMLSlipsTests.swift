@@ -35,9 +35,10 @@ import Testing
   /// A line the parser's own words name is the file's line, as the diagnostic's is: Yams
   /// counts from the front matter, one line short.
   @Test func linesInTheParsersWordsAreTheFilesLines() throws {
+    // (A key of a list item indented wrong is named since: YAMLStrayLinesTests.)
     try expect(
-      "title: T\nsummary: S\nfields: [f]\nlinks:\n  - title: 県\n    url: https://x.jp/\n  - title: 市\n   url: https://y.jp/\n",
-      at: 9, 4, "(while parsing a block collection on line 6)")
+      "title: T\nsummary: S\nlinks:\n   - 県\n   url: https://y.jp/\n",
+      at: 6, 4, "(while parsing a block collection on line 5)")
   }
 
   @Test func aSentenceStartingWithABracketMustBeQuoted() throws {
@@ -162,7 +163,11 @@ import Testing
   }
 
   @Test func otherErrorsKeepYamlsWordsWithTheirContext() throws {
-    try expect("- a\ntitle: b\n", at: 3, 1, "not valid YAML: did not find expected '-' indicator")
+    // (`- a` over `title: b`, the example here before, is named since: YAMLStrayLinesTests.)
+    try expect(
+      "   - a\n   url: b\ntitle: T\n", at: 3, 4,
+      "not valid YAML: did not find expected '-' indicator (while parsing a block collection on line 2)"
+    )
   }
 }
 
