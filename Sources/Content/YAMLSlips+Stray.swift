@@ -97,8 +97,15 @@ extension YAMLSlips {
     let line = number + lineOffset - 1
     let closing = lineOffset + lines.count
     // Where the page's text goes: below the closing `---`, or, after a blank line, where the
-    // page's text seems to start, the front matter was not closed.
-    let unclosed = frontMatter ? unclosed(before: number, in: lines, lineOffset: lineOffset) : nil
+    // page's text seems to start, the front matter was not closed; not when keys follow the
+    // blank line (one between keys).
+    let blank = lines.prefix(number - 1).firstIndex { $0.allSatisfy { $0 == " " || $0 == "\t" } }
+    let keysAfterBlank = blank.map { b in
+      lines[(b + 1)..<(number - 1)].contains { keyAndValue($0) != nil }
+    }
+    let unclosed =
+      frontMatter && keysAfterBlank != true
+      ? unclosed(before: number, in: lines, lineOffset: lineOffset) : nil
     func below(_ what: String = "", _ whatJa: String = "") -> (String, String) {
       unclosed
         ?? (

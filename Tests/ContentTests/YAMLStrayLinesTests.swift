@@ -79,6 +79,10 @@ extension YAMLSlipsTests {
     try expect(
       above + below + "\n> 引用です\n", at: 5, 1, "line 5 is Markdown (a quotation)",
       hint: "the front matter was not closed: add a line `---` after line 3")
+    // A blank line between keys is no end of the front matter.
+    try expect(
+      "title: T\n\nsummary: S\n> 引用です\n", at: 5, 1, "line 5 is Markdown (a quotation)",
+      hint: "if it is the page's text, put it below the closing `---` (line 7)")
   }
 
   /// `- item` where no key above takes a list: the key above named, with how a list is
