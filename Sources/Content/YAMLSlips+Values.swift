@@ -34,6 +34,9 @@ extension YAMLSlips {
       }
     }
     let column = line.count - after.count + 1
+    if let key, listKeys.contains(key) {
+      return listValueStart(key: key, value: value, first: first, line: number, column: column)
+    }
     let shown = code(String(first))
     let typed = quoted(shortened(value))
     let why = "YAML reads \(shown) there as syntax, not as text"
