@@ -423,6 +423,10 @@ func parseYAML(
   func failure(_ problem: YAMLProblem) -> Result<Node?, Diagnostic> {
     .failure(problem.diagnostic(file: file, lineOffset: lineOffset, repairs: repairs))
   }
+  // A zero-width space in a key or an id is valid YAML, read as part of it.
+  if YAMLSlips.mayHoldInvisible(text), let slip = YAMLSlips.firstSlip(in: text) {
+    return failure(slip)
+  }
   do {
     // An explicit encoding: Yams' default reads the whole process environment on every call,
     // which cost more than parsing small front matters.

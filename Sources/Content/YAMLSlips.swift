@@ -131,6 +131,7 @@ enum YAMLSlips {
         if chars.allSatisfy({ $0 == " " || $0 == "\t" }) || indent > key { continue }
         blockIndent = nil
       }
+      if let slip = invisibleCharacter(onLine: number, in: lines) { return slip }
       var i = indent
       // Under a key at the start of its line that opens nothing, the line's key belongs at the
       // start too: spaces for the tab would be "indented more than the line above".

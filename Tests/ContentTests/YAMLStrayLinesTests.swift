@@ -228,7 +228,7 @@ extension YAMLSlipsTests {
       hint: "delete it")
     try expect(
       "\u{FEFF}title: T\nsummary: S\n", at: 2, 1,
-      "the line starts with an invisible character, U+FEFF (a byte order mark)")
+      "the line starts with an invisible character, a byte order mark (U+FEFF)")
     #expect(
       try japanese("title: T\nsummary: \u{7}\n").message
         == "行に、目に見えない制御文字 U+0007 (BEL) が入っています。YAML には書けない文字です")
