@@ -800,3 +800,26 @@ def test_front_matter_lines_that_are_not_key_value_are_said_in_plain_words(work)
     assert folder + "brackets.md:4:1: error: 4行目が `key: value`（項目名: 値）の形になっていません" in r.stderr, r.stderr
     assert "閉じる `---`（6行目）より下に移してください" in r.stderr
     assert folder + "callout.md:5:1: error: 5行目は Markdown（引用）です" in r.stderr
+
+
+def test_lint_reports_a_closing_line_too_many_as_build_does(work):
+    """`portal lint` loads pages through the build's loader: a `---` too many is the same error
+    at the same place, with the same hint (front-matter.closing), in English, in Japanese and
+    in JSON, and nothing else (the page is not one until it is fixed, as in the build)."""
+    page = work / "content" / "initiatives" / "dashes.md"
+    page.write_text(
+        "---\ntitle: 防災\n---\nsummary: 説明です。\nfields: [crisis-management]\n---\n本文です。\n",
+        encoding="utf-8")
+    for env in [None, {"PORTAL_LANG": "ja"}]:
+        build = portal("build", "--now", NOW, cwd=work, env=env)
+        said = [line for line in build.stderr.splitlines() if "dashes.md" in line]
+        assert len(said) == 1 and said[0].startswith("content/initiatives/dashes.md:3:1: error: "), build.stderr
+        hint = build.stderr.splitlines()[build.stderr.splitlines().index(said[0]) + 1]
+        r = portal("lint", "--now", NOW, "content/initiatives/dashes.md", cwd=work, env=env)
+        assert r.returncode == 1
+        lines = r.stdout.rstrip().splitlines()
+        assert lines[:2] == [said[0], hint], r.stdout
+        assert "[front-matter.closing]" in said[0] and len(lines) == 3, r.stdout
+    r = portal("lint", "--format", "json", "content/initiatives/dashes.md", cwd=work)
+    [d] = json.loads(r.stdout)["diagnostics"]
+    assert (d["line"], d["column"], d["code"]) == (3, 1, "front-matter.closing"), d
