@@ -58,6 +58,9 @@ extension YAMLSlips {
     }
     let scalar = chars[index].unicodeScalars.first { invisibleName($0) != nil }!
     let name = invisibleName(scalar)!
+    let zeroWidth = [0x200B, 0x2060, 0xFEFF].contains(scalar.value)
+    let fix = zeroWidth ? "delete it" : "type a plain space for it"
+    let fixJa = zeroWidth ? "消してください" : "ふつうの半角スペースに打ち直してください"
     let inKey = key != nil && index < (chars.firstIndex(of: ":") ?? 0)
     let part = inKey ? "key" : "value"
     let position = index == 0 ? "starts with" : "has"
@@ -69,9 +72,9 @@ extension YAMLSlips {
       message:
         "the line \(position) an invisible character, \(name.english): to YAML it is part of the \(part), which is then not what it looks like",
       hint:
-        "delete it (it often comes with text pasted from Word or a web page, and most editors do not show it): \(written)",
+        "\(fix) (it often comes with text pasted from Word or a web page, and most editors do not show it): \(written)",
       ja: "\(whereJa)、目に見えない文字 \(name.japanese)が入っています。YAML ではこれも文字として読まれるので、見た目どおりの値になりません",
-      jaHint: "消してください（Word やウェブページからコピーした文章についてくることがあり、多くのエディターでは見えません）：\(written)",
+      jaHint: "\(fixJa)（Word やウェブページからコピーした文章についてくることがあり、多くのエディターでは見えません）：\(written)",
       repairedLine: repaired)
   }
 }

@@ -43,7 +43,11 @@ import Testing
     try expect(
       "fields: [agriculture,\u{00A0}crisis-management]\n", at: 2, 22,
       "a no-break space (U+00A0)", hint: "`fields: [agriculture, crisis-management]`")
-    try expect("status:\u{00A0}active\n", at: 2, 8, "a no-break space", hint: "`status: active`")
+    try expect(
+      "status:\u{00A0}active\n", at: 2, 8, "a no-break space",
+      hint:
+        "type a plain space for it (it often comes with text pasted from Word or a web page, and most editors do not show it): `status: active`"
+    )
   }
 
   @Test func inAKey() throws {
