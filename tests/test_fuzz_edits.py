@@ -291,7 +291,8 @@ class Server:
 
     def rebuilt(self, start):
         """What the server said after `start`, once it says a build ended and then nothing for
-        half a second (a save seen as two events builds twice; the site is compared after)."""
+        half a second: a run once saw two builds for one change (events split across the
+        watcher's ticks), and the site is compared only once the server is quiet."""
         self.wait_for(lambda text: "Rebuilt in" in text or "Build failed" in text, start)
         while True:
             count = len(self.lines)
