@@ -139,6 +139,14 @@ enum PageParser {
           ja: "slug `\(s)` には、半角の小文字 a-z、数字 0-9 と `-` だけが使えます",
           jaHint: "たとえば `slug: \(suggestedSlug(s))` と書いてください")
       }
+    } else if let (english, japanese, meant) = YAMLSlips.invisibleInFileName(fileSlug) {
+      y.error(
+        nil,
+        "the file name `\(fileSlug)` has an invisible character, \(english): it cannot be used as a URL",
+        hint: "rename the file `\(meant).md` (file managers do not show the character either)",
+        code: "front-matter.slug",
+        ja: "ファイル名 `\(fileSlug)` に、目に見えない文字 \(japanese)が入っていて、ページのアドレスに使えません",
+        jaHint: "ファイル名を `\(meant).md` に変えてください（ファイルの一覧でも、この文字は見えません）")
     } else if !isSlug(fileSlug) {
       y.error(
         nil, "the file name `\(fileSlug)` cannot be used as a URL",

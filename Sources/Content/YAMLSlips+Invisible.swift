@@ -77,4 +77,21 @@ extension YAMLSlips {
       jaHint: "\(fixJa)（Word やウェブページからコピーした文章についてくることがあり、多くのエディターでは見えません）：\(written)",
       repairedLine: repaired)
   }
+
+  /// A file name's first invisible character, named, and the name without them (spaces made
+  /// `-`, as a slug has them): a name the writer's file manager shows as a good slug.
+  static func invisibleInFileName(_ name: String) -> (
+    english: String, japanese: String, meant: String
+  )? {
+    guard mayHoldInvisible(name),
+      let first = name.unicodeScalars.lazy.compactMap(invisibleName).first
+    else { return nil }
+    let meant = String(
+      String.UnicodeScalarView(
+        name.unicodeScalars.compactMap { scalar in
+          guard invisibleName(scalar) != nil else { return scalar }
+          return [0x200B, 0x2060, 0xFEFF].contains(scalar.value) ? nil : "-"
+        }))
+    return (first.english, first.japanese, meant)
+  }
 }

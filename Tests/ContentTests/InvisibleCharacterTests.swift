@@ -89,4 +89,17 @@ import Testing
       diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" }
         == ["2:1 front-matter.yaml", "4:16 front-matter.yaml"], "\(diagnostics.map(\.message))")
   }
+
+  /// A file name with one looks like a good slug in the file manager: the character is named.
+  @Test func inAFileName() throws {
+    let (_, diagnostics) = try parseFile(
+      "---\ntitle: 防災\nsummary: 説明です。\nfields: [crisis-management]\nstatus: active\ndepartment: 防災危機管理部\n---\n本文です。\n",
+      kind: .initiative, path: "content/initiatives/ai\u{200B}-disaster.md")
+    let d = try #require(diagnostics.first { $0.code == "front-matter.slug" })
+    #expect(
+      d.message.contains("has an invisible character, a zero-width space (U+200B)"), "\(d.message)")
+    #expect(
+      d.hint == "rename the file `ai-disaster.md` (file managers do not show the character either)")
+    #expect(d.localized(.japanese).hint?.contains("`ai-disaster.md` に変えてください") == true)
+  }
 }
