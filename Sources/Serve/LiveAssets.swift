@@ -163,7 +163,7 @@ enum LiveAssets {
           body.hidden = !open;
           panel.classList.toggle("portal-lint-open", open);
           remember(open);
-          scrollable();
+          measure();
         }
         toggle.addEventListener("click", () => set(toggle.getAttribute("aria-expanded") !== "true"));
         // Esc closes it to its bar, from inside the panel (focus goes back to the bar) or
@@ -176,9 +176,12 @@ enum LiveAssets {
           set(false);
           if (inside) toggle.focus();
         });
+        // Measured at once on open and close (not only when the ResizeObserver next runs, a
+        // frame later), so the page's room below its end is never shorter than the panel.
+        let measure = scrollable;
         set(remembered());
         document.body.appendChild(panel);
-        makeRoom(panel, scrollable);
+        measure = makeRoom(panel, scrollable);
         setTimeout(() => {
           status.textContent = `このページの指摘が${count(total)}件あります（${kinds}）。`;
         }, 1000);
@@ -197,6 +200,7 @@ enum LiveAssets {
         };
         measure();
         if (typeof ResizeObserver === "function") new ResizeObserver(measure).observe(panel);
+        return measure;
       }
     })();
 
