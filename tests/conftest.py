@@ -318,6 +318,35 @@ def driver_nojs():
     d.quit()
 
 
+@pytest.fixture
+def browser_available():
+    """For a module of browser tests (`pytest.mark.usefixtures("browser_available")`): each of
+    its tests is skipped, or failed when PORTAL_REQUIRE_BROWSER is set, without a browser."""
+    require_browser()
+
+
+@pytest.fixture(scope="session")
+def axe_js():
+    """axe-core's source, read once (test_browser_a11y's own fixture also checks its version)."""
+    from test_browser_a11y import axe_source
+
+    return axe_source()
+
+
+def large_text(driver, how):
+    """Text at 200 %: the page's own font size (a phone's text setting, emulated), or Chrome's
+    text size setting (a default font of 32 px instead of 16)."""
+    if how == "page":
+        driver.execute_script("document.documentElement.style.fontSize = '200%'")
+    else:
+        driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
+
+
+def normal_text(driver):
+    """Chrome's text size setting back to its defaults (16 px, 13 px for fixed-width text)."""
+    driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory):
     # Without PORTAL_SCREENSHOTS, pytest's own temporary folder: it keeps the last three runs

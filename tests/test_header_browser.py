@@ -18,23 +18,13 @@ disclosure button メニュー, the search box and its button share a row. These
 """
 import pytest
 
-from conftest import require_browser
-from test_browser_a11y import (_ruby_page, axe_source, format_violations, load, reset_viewport,
-                               run_axe, set_viewport)
+from conftest import large_text, normal_text
+from test_browser_a11y import (_ruby_page, format_violations, load, reset_viewport, run_axe,
+                               set_viewport)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 SCREEN = 812
-
-
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
-
-
-@pytest.fixture(scope="module")
-def axe_js():
-    return axe_source()
 
 
 @pytest.fixture
@@ -45,19 +35,6 @@ def pages(site_dir, server, page_types):
     ruby = _ruby_page(site_dir, server)
     found = [(server + urls[name], False) for name in ("initiative", "home", "search")]
     return ([(ruby, True)] if ruby else []) + found
-
-
-def large_text(driver, how):
-    """Text at 200 %: the page's own font size (a phone's text setting, emulated), or Chrome's
-    text size setting (a default font of 32 px instead of 16)."""
-    if how == "page":
-        driver.execute_script("document.documentElement.style.fontSize = '200%'")
-    else:
-        driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
-
-
-def normal_text(driver):
-    driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
 
 
 HEADER_JS = """

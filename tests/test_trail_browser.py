@@ -25,27 +25,15 @@ have no trail.
 """
 import pytest
 
-from conftest import require_browser, serving
-from test_browser_a11y import (axe_source, format_violations, load, reset_viewport, run_axe,
-                               set_viewport)
-from test_header_browser import large_text, normal_text
+from conftest import large_text, normal_text, serving
+from test_browser_a11y import format_violations, load, reset_viewport, run_axe, set_viewport
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 SCREEN = 640
 KINDS = ["strategy-index", "strategy", "domains", "domain", "field", "initiatives", "initiative",
          "events", "event", "glossary", "glossary-entry", "about-index", "about", "tags", "tag",
          "search"]
-
-
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
-
-
-@pytest.fixture(scope="module")
-def axe_js():
-    return axe_source()
 
 
 @pytest.fixture(scope="module")
