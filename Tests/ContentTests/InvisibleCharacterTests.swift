@@ -6,28 +6,7 @@ import Testing
 /// Invisible characters pasted into front matter (a zero-width space, a no-break space, a byte
 /// order mark): named at their place with the line to type, never "unknown key `​title`" or
 /// an id that looks right.
-@Suite struct InvisibleCharacterTests {
-  func problem(_ yaml: String) throws -> Diagnostic {
-    guard case .failure(let d) = parseYAML(yaml, file: "a.md", lineOffset: 2) else {
-      Issue.record("accepted: \(yaml.debugDescription)")
-      throw CancellationError()
-    }
-    return d
-  }
-
-  func expect(
-    _ yaml: String, at line: Int, _ column: Int, _ message: String, hint: String,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) throws {
-    let d = try problem(yaml)
-    #expect(
-      "\(d.location.line):\(d.location.column)" == "\(line):\(column)",
-      sourceLocation: sourceLocation)
-    #expect(d.message.contains(message), "\(d.message)", sourceLocation: sourceLocation)
-    #expect(d.hint?.contains(hint) == true, "\(d.hint ?? "")", sourceLocation: sourceLocation)
-    #expect(d.code == "front-matter.yaml", sourceLocation: sourceLocation)
-  }
-
+@Suite struct InvisibleCharacterTests: FrontMatterProblems {
   @Test func inAValueOrAnId() throws {
     try expect(
       "title: T\nfields: \u{FEFF}[crisis-management]\n", at: 3, 9,

@@ -5,32 +5,7 @@ import Testing
 
 /// Each slip a writer makes in front matter, with the place and words the error gives: where
 /// to fix it, not where the YAML parser gave up.
-@Suite struct YAMLSlipsTests {
-  /// The diagnostic for `yaml` as the front matter of a file whose YAML starts on line 2.
-  func problem(_ yaml: String) throws -> Diagnostic {
-    guard case .failure(let d) = parseYAML(yaml, file: "a.md", lineOffset: 2) else {
-      Issue.record("accepted: \(yaml.debugDescription)")
-      throw CancellationError()
-    }
-    return d
-  }
-
-  func expect(
-    _ yaml: String, at line: Int, _ column: Int, _ message: String, hint: String? = nil,
-    code: String = "front-matter.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) throws {
-    let d = try problem(yaml)
-    #expect(
-      "\(d.location.line):\(d.location.column)" == "\(line):\(column)",
-      sourceLocation: sourceLocation)
-    #expect(d.message.contains(message), "\(d.message)", sourceLocation: sourceLocation)
-    if let hint {
-      #expect(d.hint?.contains(hint) == true, "\(d.hint ?? "")", sourceLocation: sourceLocation)
-    }
-    #expect(d.code == code, sourceLocation: sourceLocation)
-    #expect(d.severity == .error, sourceLocation: sourceLocation)
-  }
-
+@Suite struct YAMLSlipsTests: FrontMatterProblems {
   /// Bracketed notices (【】 are fine; [] are YAML) and `*` at the start of a sentence value.
   /// A line the parser's own words name is the file's line, as the diagnostic's is: Yams
   /// counts from the front matter, one line short.
