@@ -13,7 +13,8 @@ what `Intl.Segmenter('ja', {granularity: 'word'})` calls one. These tests prove,
   breaks over the site at 320 px, from 186) is a phrase longer than a row of 8 characters,
   which Chromium breaks where the row is full (マイナンバーカー / ド), and Chromium's phrases
   that end inside what the segmenter calls a word (このサイトに / ついて);
-- no heading is smaller than the body text, and none sticks out of its row (a word wider than
+- no heading is smaller than the body text, nor the page's title than the text under it (a
+  lead, the home page's vision, a term's meaning: they shrink with it), and none sticks out of its row (a word wider than
   the row still wraps); the page does not scroll sideways; axe-core finds nothing;
 - with room (1280 px, and a phone at 100 % text) headings keep their sizes.
 
@@ -79,7 +80,10 @@ for (const el of document.querySelectorAll(arguments[0])) {
     text: text.replace(/\\s+/g, ' ').trim(), size: px(cs.fontSize), row: right - left,
     overflow, inside});
 }
+// The text under the title (a lead, the home page's vision, a term's meaning) is no larger.
+const size = (sel) => Math.max(0, ...[...document.querySelectorAll(sel)].map((e) => px(getComputedStyle(e).fontSize)));
 return {headings: out, body: px(getComputedStyle(document.body).fontSize),
+  h1: size('main h1'), underTitle: size('.lead, .hero .vision, .term-meaning'),
   root: px(getComputedStyle(document.documentElement).fontSize),
   scrollWidth: document.documentElement.scrollWidth, innerWidth};
 """
@@ -94,6 +98,9 @@ def problems(url, info):
     """What is wrong with the page's headings at large text on a phone, and the count of breaks
     inside a word that fits its row (left where the heading is at the body text's size)."""
     found, left = [], 0
+    if info["underTitle"] > info["h1"] + 0.1:
+        found.append(f"{url}: the text under the title ({info['underTitle']:.0f} px) is larger than "
+                     f"the title ({info['h1']:.0f} px)")
     if info["scrollWidth"] > info["innerWidth"]:
         found.append(f"{url}: the page scrolls sideways ({info['scrollWidth']} px)")
     for h in info["headings"]:
