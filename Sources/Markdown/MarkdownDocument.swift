@@ -33,7 +33,7 @@ public final class MarkdownDocument {
   var cellWrappers: [(enter: String, exit: String)] = []
   /// Whether the writer's text has the mark itself: its links are then not wrapped in cells
   /// (their text stays, unlinked), so no link of theirs is taken for a wrapper.
-  lazy var sourceHasCellMark: Bool = source.contains(Self.cellMark)
+  lazy var sourceHasCellMark: Bool = source.containsBytes(String(Self.cellMark))
   /// Whether the Markdown holds these bytes: lets a transform skip the walk on most bodies.
   func sourceContains(_ needle: String) -> Bool { source.containsBytes(needle) }
   /// Where each line of the source starts (UTF-8 offsets), found on first use: most bodies

@@ -8,6 +8,25 @@ import Testing
 /// error at the first of each line, as they are in front-matter values: they went into the
 /// HTML as they were, even with --strict.
 @Suite struct BodyControlCharacterTests {
+  /// The one pass over UTF-8 bytes that spares most bodies a look at their characters agrees
+  /// with the definition on every character, alone and between Japanese text (whose
+  /// full-width forms share the noncharacters' lead byte).
+  @Test func theByteCheckAgreesWithTheDefinitionOnEveryCharacter() {
+    var disagree: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let refused = ControlCharacters.isRefused(scalar)
+      let alone = String(Character(scalar))
+      if ControlCharacters.mayHold(alone) != refused
+        || ControlCharacters.mayHold("（県\(alone)）") != refused
+      {
+        disagree.append(value)
+      }
+    }
+    #expect(disagree.isEmpty, "\(disagree.prefix(10).map { String($0, radix: 16) })")
+    #expect(!ControlCharacters.mayHold("全角（ＡＢＣ）と「かぎ」、\t\r\n￼"))
+  }
+
   /// `initiatives/control-characters.md` of the invalid fixture: ESC twice on line 7 (a
   /// terminal's colour codes), BEL and SOH on line 8, a tab on line 9, DEL and U+009B (C1) on
   /// line 10.

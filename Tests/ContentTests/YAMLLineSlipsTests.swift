@@ -53,6 +53,12 @@ extension YAMLSlipsTests {
     ] {
       #expect(YAMLSlips.misalignedItem(in: yaml) == nil, "\(yaml)")
     }
+    // The bytes' quick answer: no `- ` under a `- ` means no line to look at; one under
+    // another (however far below, in a block or not) means the lines are looked at.
+    #expect(!YAMLSlips.hasItemIndentedUnderItem("links:\n  - {title: a}\n  - {title: b}\n"))
+    #expect(!YAMLSlips.hasItemIndentedUnderItem("fields:\n- a\n- b\ntags: [-x]\n---\n"))
+    #expect(YAMLSlips.hasItemIndentedUnderItem("fields:\n- safety\n  - data\n"))
+    #expect(YAMLSlips.hasItemIndentedUnderItem("a:\n  - x\nb: 1\nc:\n    - y\n"))
   }
 
   /// A line that is not `key: value` gets the line to type: the key's colon, or the value
