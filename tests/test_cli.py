@@ -279,6 +279,15 @@ def test_reproducible(work):
     assert tree(work / "a") == tree(work / "b")
 
 
+def test_short_options_as_other_generators_spell_them(work):
+    """`-o` is `--output` (as in Zola), for build and serve alike; `-p` is serve's `--port`."""
+    assert portal("build", "--now", NOW, "-o", "out", cwd=work).returncode == 0
+    assert (work / "out" / "index.html").exists() and not (work / "site").exists()
+    for command, short, long in (("build", "-o", "--output"), ("serve", "-o", "--output"), ("serve", "-p", "--port")):
+        r = portal(command, "--help", cwd=work)
+        assert f"{short}, {long} " in r.stdout, (command, r.stdout)
+
+
 def shipped_portal(tmp_path):
     """A copy of the shipped portal (168 pages): a build long enough to meet another one."""
     shutil.copytree(ROOT / "content", tmp_path / "content")

@@ -20,6 +20,7 @@ struct SiteLocations: ParsableArguments {
   var staticFolder: String = "static"
 
   @Option(
+    name: [.long, .short],
     help:
       "The output folder (default: site, or site-drafts with --drafts). Replaced as a whole when a build succeeds."
   )

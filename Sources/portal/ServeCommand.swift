@@ -27,7 +27,7 @@ struct ServeCommand: ParsableCommand {
 
   @OptionGroup var locations: SiteLocations
 
-  @Option(help: "The port (0 picks a free one).")
+  @Option(name: [.long, .short], help: "The port (0 picks a free one).")
   var port: Int = 8080
 
   @Option(
