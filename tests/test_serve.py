@@ -217,9 +217,9 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
 
 @pytest.mark.browser
 def test_browser_shows_what_lint_and_check_say_about_the_page(work):
-    """The page being previewed shows `portal lint`'s warnings for its file and `portal check`'s
-    findings on it in a closed panel, in the corner of a desktop's screen (on a phone:
-    test_serve_panel_browser.py); a page without any shows none."""
+    """The page being previewed shows `portal lint`'s warnings for its file, the build's own
+    warnings on it and `portal check`'s findings on it in a closed panel, in the corner of a
+    desktop's screen (on a phone: test_serve_panel_browser.py); a page without any shows none."""
     require_browser()
     server = Serve(work)
     driver = make_driver()
@@ -231,8 +231,10 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         source = work / "content" / PAGE
         long = "県の取組を説明する長い文が続き" * 10 + "ます。"
         anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
-        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n\n" + anchor + "\n",
-                          encoding="utf-8")
+        # The build's own warning on the file (an unknown callout), which `--strict` fails on.
+        callout = "> [!NOTO]\n> 大事です。"
+        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n\n" + anchor + "\n\n"
+                          + callout + "\n", encoding="utf-8")
         wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
                    what="the page to reload after the edit")
         panel = wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the warnings panel")[0]
@@ -255,6 +257,7 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         items = [li.text for li in panel.find_elements("css selector", "li")]
         assert any("lint.sentence-length" in t and t.startswith("警告") for t in items), items
         assert any("link.fragment" in t and t.startswith("エラー") for t in items), items
+        assert sum("content.callout" in t and t.startswith("警告") for t in items) == 1, items
         assert all(t.startswith(("エラー", "警告")) for t in items), items
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert errors == []

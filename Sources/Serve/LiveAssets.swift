@@ -87,8 +87,8 @@ enum LiveAssets {
         if (old) old.remove();
       }
 
-      // What portal lint (on its file, as saved) and portal check (on the built page) say
-      // about this page: a panel closed to one line at the bottom, opened on demand, so the
+      // What portal lint (on its file, as saved), the last good build (its warnings on that
+      // file) and portal check (on the built page) say about this page: a panel closed to one line at the bottom, opened on demand, so the
       // preview stays readable.
       fetch("/_portal/problems?path=" + encodeURIComponent(location.pathname))
         .then((r) => (r.ok ? r.json() : null))

@@ -6,17 +6,38 @@ import Foundation
 import Lint
 
 /// What CI would say about the page a writer previews, shown on it: `portal lint`'s warnings on
-/// its Markdown (as saved) and `portal check`'s findings on its built page (broken links and
-/// anchors, accessibility rules), so neither waits for CI.
+/// its Markdown (as saved), `portal build`'s warnings on that file (which `--strict` makes
+/// errors) and `portal check`'s findings on its built page (broken links and anchors,
+/// accessibility rules), so none waits for CI.
 enum PageProblems {
-  /// Both, the check's placed in the Markdown as `portal check` places them; nil when the file
-  /// cannot be read or split (the build reports that).
-  static func find(_ input: PreviewedPage, contentDirectory: URL, checker: PageChecker?) -> (
-    path: String, diagnostics: [Diagnostic]
-  )? {
+  /// All three, the check's placed in the Markdown as `portal check` places them; nil when the
+  /// file cannot be read or split (the build reports that). `built` is every file's warnings
+  /// from the last good build: those on this page's file are kept.
+  static func find(
+    _ input: PreviewedPage, contentDirectory: URL, checker: PageChecker?,
+    built: [Diagnostic] = []
+  ) -> (path: String, diagnostics: [Diagnostic])? {
     guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
     let checked = checker?.check(input.outputPath) ?? []
-    return (input.path, (withoutRepeats(lint, of: checked) + checked).sorted)
+    let said = withoutRepeats(lint, of: checked) + checked
+    return (input.path, (said + buildWarnings(built, on: input.path, besides: said)).sorted)
+  }
+
+  /// The build's warnings on `file` that lint or check do not already give at the same place
+  /// under the same code (`portal lint` says `content.future-updated` too): one item each.
+  static func buildWarnings(
+    _ built: [Diagnostic], on file: String, besides said: [Diagnostic]
+  ) -> [Diagnostic] {
+    var seen = Set(said.map { Place(code: $0.code, location: $0.location) })
+    return built.filter {
+      $0.location.file == file && seen.insert(Place(code: $0.code, location: $0.location)).inserted
+    }
+  }
+
+  /// Where a finding is and which rule gave it: what makes two the same in the panel.
+  private struct Place: Hashable {
+    var code: String?
+    var location: SourceLocation
   }
 
   /// Lint warnings the check gives too, under its own code, at the same place (a vague link

@@ -22,6 +22,10 @@ final class RebuildLoop: @unchecked Sendable {
   /// `portal check` of the pages shown, for their panels, with the output as the last build
   /// left it: used and replaced only on `queue`, between builds.
   private var pageChecker: PageChecker?
+  /// Every file's warnings from the last successful build, kept for the panels:
+  /// `portal build --strict` in CI fails on each, and the terminal alone showed them. Replaced
+  /// only on `queue`, by a build that succeeds (a failed one shows its errors instead).
+  private var builtWarnings: [Diagnostic] = []
 
   /// The language of what it logs (the writer's: `MessageLanguage.current`).
   let language: MessageLanguage
@@ -82,7 +86,9 @@ final class RebuildLoop: @unchecked Sendable {
         session.scannedTree = tree
         session.resolvesWhenUpToDate = resolving
         defer { session.resolvesWhenUpToDate = false }
-        continuation.resume(returning: SiteBuilder.build(options, session: session))
+        let report = SiteBuilder.build(options, session: session)
+        if report.succeeded { self.builtWarnings = report.diagnostics }
+        continuation.resume(returning: report)
       }
     }
     // An edit in place leaves site.yml as it was.
@@ -90,8 +96,9 @@ final class RebuildLoop: @unchecked Sendable {
     return report
   }
 
-  /// `portal lint`'s warnings on the file behind the page at `url` (as saved now) and
-  /// `portal check`'s findings on its built page, with the file's display path; nil for a page
+  /// `portal lint`'s warnings on the file behind the page at `url` (as saved now), the last
+  /// good build's warnings on that file and `portal check`'s findings on its built page, with
+  /// the file's display path; nil for a page
   /// made from no single file. Run between builds, on their queue: the session answers which
   /// file that is, and the output is not being written meanwhile.
   func problems(url: String) async -> (path: String, diagnostics: [Diagnostic])? {
@@ -108,7 +115,8 @@ final class RebuildLoop: @unchecked Sendable {
         }
         continuation.resume(
           returning: PageProblems.find(
-            page, contentDirectory: content, checker: self.pageChecker))
+            page, contentDirectory: content, checker: self.pageChecker,
+            built: self.builtWarnings))
       }
     }
   }
