@@ -88,8 +88,8 @@ enum LiveAssets {
       }
 
       // What portal lint (on its file, as saved), the last good build (its warnings on that
-      // file) and portal check (on the built page) say about this page: a panel closed to one line at the bottom, opened on demand, so the
-      // preview stays readable.
+      // file) and portal check (on the built page) say about this page: a panel closed to
+      // one line at the bottom, opened on demand, so the preview stays readable.
       fetch("/_portal/problems?path=" + encodeURIComponent(location.pathname))
         .then((r) => (r.ok ? r.json() : null))
         .then((answer) => { if (answer && answer.diagnostics.length) showProblems(answer); })

@@ -98,9 +98,9 @@ final class RebuildLoop: @unchecked Sendable {
 
   /// `portal lint`'s warnings on the file behind the page at `url` (as saved now), the last
   /// good build's warnings on that file and `portal check`'s findings on its built page, with
-  /// the file's display path; nil for a page
-  /// made from no single file. Run between builds, on their queue: the session answers which
-  /// file that is, and the output is not being written meanwhile.
+  /// the file's display path; nil for a page made from no single file. Run between builds, on
+  /// their queue: the session answers which file that is, and the output is not being written
+  /// meanwhile.
   func problems(url: String) async -> (path: String, diagnostics: [Diagnostic])? {
     let session = self.session
     let (content, output) = (options.contentDirectory, options.outputDirectory)
