@@ -16,6 +16,10 @@ enum FrontMatterText {
   /// The rule that reads the front matter values only, and titles too.
   static let markupRule = "lint.front-matter-markup"
 
+  /// The rules a title or another name gets: what is written in it that readers do not see
+  /// as typed (Markdown, invisible characters), not how it reads.
+  static let nameRules: Set<String> = [markupRule, "lint.invisible-character"]
+
   /// A place in the front matter, 1-based, the column in characters.
   typealias Place = (line: Int, column: Int)
 
@@ -84,7 +88,7 @@ extension Linter {
         file: file, frontMatter: frontMatter, firstLine: firstLine)
     }
     var lines: [Substring]?
-    let titleSkips = Set(allRules.map(\.id)).subtracting([FrontMatterText.markupRule])
+    let titleSkips = Set(allRules.map(\.id)).subtracting(FrontMatterText.nameRules)
     for value in FrontMatterValues.values(
       in: frontMatter, keys: FrontMatterValues.sentenceKeys.union(FrontMatterValues.nameKeys))
     {
@@ -93,7 +97,8 @@ extension Linter {
       let blocks = lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
       var page = LintPage(blocks: blocks, links: [], source: source)
       page.frontMatterKey = value.key
-      // A title, a term, a place is a name: only the Markdown written in it is reported.
+      // A title, a term, a place is a name: only the Markdown and the invisible characters
+      // written in it are reported.
       let isName = !FrontMatterValues.sentenceKeys.contains(value.key)
       let problems = check(
         page, context: context, configuration: configuration,

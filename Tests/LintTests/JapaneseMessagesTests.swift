@@ -72,6 +72,12 @@ import Testing
     Case("lint.date-weekday", "there is no month 13", "13月1日です。"),
     Case("lint.date-weekday", "4月 has 30 days", "4月31日（金）です。"),
     Case("lint.halfwidth-kana", "half-width katakana 「ｶﾀｶﾅ」", "県のｶﾀｶﾅです。"),
+    Case("lint.invisible-character", "U+200B ZERO WIDTH SPACE", "防災\u{200B}計画"),
+    Case("lint.invisible-character", "U+00AD SOFT HYPHEN", "ボランティア\u{00AD}センター"),
+    Case("lint.invisible-character", "silence the line", "a\u{202E}\u{2066}b"),
+    Case(
+      "lint.invisible-character", "U+200F RIGHT-TO-LEFT MARK", "title: \u{200F}\n",
+      frontMatter: true),
     Case("lint.kanji-number", "the number 「三」", "三人で来てください。"),
     Case("lint.markdown", "`##見出し` is not a heading", "##見出し"),
     Case("lint.markdown", "a full-width `＃`", "＃ 見出し"),
