@@ -18,12 +18,15 @@ enum InvisibleCharacter {
   }
 
   /// The character's kind when it is an invisible format character (Unicode category Cf), in
-  /// whatever context; nil for every other character.
+  /// whatever context; nil for every other character, and for the format characters that
+  /// show, marks spanning the number after them (U+0600 ARABIC NUMBER SIGN and the like).
   static func kind(_ scalar: Unicode.Scalar) -> Kind? {
     switch scalar.value {
     case 0x00AD: return .softHyphen
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .bidi
-    case 0x0000...0x05FF: return nil
+    case 0x0000...0x05FF, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD,
+      0x110CD:
+      return nil
     default: return scalar.properties.generalCategory == .format ? .zeroWidth : nil
     }
   }

@@ -133,6 +133,8 @@ import Testing
   @Test func controlCharactersSpacesAndPlainTextAreLeftToOthers() throws {
     #expect(try body("防災\u{1B}計画\u{85}です。\u{00A0}県の\u{3000}計画。").isEmpty)
     #expect(try body("千葉県の防災計画（2026年）です。🎌").isEmpty)
+    // A format character that shows: the Arabic number sign spans the digits after it.
+    #expect(try body("\u{0600}١٢٣").isEmpty)
   }
 }
 
