@@ -1,3 +1,4 @@
+import ByteFormats
 import Foundation
 
 #if canImport(Glibc)
@@ -10,26 +11,7 @@ import Foundation
 enum FileIO {
   /// A whole file's bytes read straight into an array (no `Data` to copy from: the cache's
   /// state is tens of megabytes); nil when it cannot be read.
-  static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { return nil }
-    let size = Int(st.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      count = 0
-      while count < size {
-        let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        count += n
-      }
-      failed = count != size
-    }
-    return failed ? nil : bytes
-  }
+  static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 
   /// Writes the bytes to a new or truncated file; false when any step fails.
   static func write(_ data: some ContiguousBytes, to path: String) -> Bool {

@@ -288,7 +288,7 @@ public enum ContentLoader {
     at fullPath: String, shownAs path: String, relative: String, kind: ContentKind,
     config: SiteConfig?
   ) -> (Page?, [Diagnostic], SourceHashes?) {
-    guard let data = FileManager.default.contents(atPath: fullPath) else {
+    guard let bytes = FileBytes.read(fullPath) else {
       return (
         nil,
         [
@@ -298,7 +298,6 @@ public enum ContentLoader {
         nil
       )
     }
-    let bytes = [UInt8](data)
     switch SourceFile.read(bytes: bytes, path: path, relativePath: relative) {
     case .failure(let d): return (nil, [d], nil)
     case .success(let source):

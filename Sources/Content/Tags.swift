@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 
 /// Tags as residents browse them: each tag has a page at `/tags/<tag>/`, so a tag is one
 /// spelling however it was typed, and one that can be a folder of the site.
@@ -49,9 +50,13 @@ public enum Tags {
         "write the tag on one line without tabs",
         ja: "タグ `\(written)` に、アドレスに使えないタブか改行が入っています", jaHint: "タブを使わず、1行で書いてください")
     }
-    let parts = name.split(whereSeparator: { ",、".contains($0) }).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
+    // Split only when a comma is there: most tags have none, and every tag of every page
+    // comes here.
+    let parts =
+      name.containsBytes(",") || name.containsBytes("、")
+      ? name.split(whereSeparator: { ",、".contains($0) }).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      } : [name]
     if parts.count > 1 {
       let list = "`tags: [\(parts.joined(separator: ", "))]`"
       return error(

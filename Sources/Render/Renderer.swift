@@ -155,7 +155,9 @@ public struct RenderPlan: Sendable {
   /// A page rendered from its template and context.
   private func page(_ job: RenderJob, _ template: String, _ ctx: TemplateContext) -> OutputFile {
     let u = site.urls
-    let data = Data(theme.render(template, ctx).utf8)
+    // Copied whole from the string's bytes: `Data(….utf8)` went element by element.
+    var html = theme.render(template, ctx)
+    let data = html.withUTF8 { Data($0) }
     let path = theme.displayPath + "/templates/" + template + ".mustache"
     func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {
       p?.headings.map {

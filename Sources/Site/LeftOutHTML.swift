@@ -12,7 +12,7 @@ enum LeftOutHTML {
   /// The HTML of `doc`'s body before any transform adds markup of its own; none when the
   /// body has no `<` at all (most pages: one scan of the bytes, no walk of the tree).
   static func find(in doc: MarkdownDocument, body: String, options: MarkdownOptions) -> [RawHTML] {
-    guard !options.allowRawHTML, body.utf8.contains(UInt8(ascii: "<")) else { return [] }
+    guard !options.allowRawHTML, body.containsBytes("<") else { return [] }
     return doc.rawHTML()
   }
 
