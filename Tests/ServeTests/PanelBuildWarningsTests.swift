@@ -35,12 +35,7 @@ import Testing
   @Test func followsTheBuilds() async throws {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let loop = RebuildLoop(
-      options: BuildOptions(
-        contentDirectory: dir.appendingPathComponent("content"),
-        themeDirectory: dir.appendingPathComponent("theme"),
-        outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date())),
-      live: LiveReload(), log: { _ in })
+    let loop = fixtureLoop(dir)
     #expect(await loop.build().succeeded)
     let page = "/initiatives/ai-disaster/"
     /// The build's warnings in the panel of the page at `url`, by code, with their lines.

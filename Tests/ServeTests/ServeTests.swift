@@ -18,6 +18,17 @@ func fixtureSite() throws -> URL {
   return dir
 }
 
+/// A rebuild loop over the fixture site in `dir`, building into `dir/site` at the real clock,
+/// logging nothing.
+func fixtureLoop(_ dir: URL) -> RebuildLoop {
+  RebuildLoop(
+    options: BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date())),
+    live: LiveReload(), log: { _ in })
+}
+
 /// The port the server reports once it listens.
 final class PortBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -248,12 +259,7 @@ final class PortBox: @unchecked Sendable {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = dir.appendingPathComponent("site")
-    let loop = RebuildLoop(
-      options: BuildOptions(
-        contentDirectory: dir.appendingPathComponent("content"),
-        themeDirectory: dir.appendingPathComponent("theme"), outputDirectory: output,
-        now: DateTime(date: Date())),
-      live: LiveReload(), log: { _ in })
+    let loop = fixtureLoop(dir)
     #expect(await loop.build().succeeded)
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     try (try String(contentsOf: file, encoding: .utf8) + "\n途中で保存した一文です。\n").write(
@@ -275,12 +281,7 @@ final class PortBox: @unchecked Sendable {
   @Test func findsWhatLintAndCheckSayAboutThePageShown() async throws {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let loop = RebuildLoop(
-      options: BuildOptions(
-        contentDirectory: dir.appendingPathComponent("content"),
-        themeDirectory: dir.appendingPathComponent("theme"),
-        outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date())),
-      live: LiveReload(), log: { _ in })
+    let loop = fixtureLoop(dir)
     let files = dir.appendingPathComponent("content/files")
     try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     try Data(count: 2_202_009).write(to: files.appendingPathComponent("plan.pdf"))
