@@ -270,8 +270,12 @@ public struct Theme: Sendable {
     // Stylesheets last: their `url()`s name the other files' published names, which are part
     // of what their own fingerprint is made from.
     let isStylesheet = { (path: String) in path.lowercased().hasSuffix(".css") }
-    for (relative, data) in files where !isStylesheet(relative) {
-      paths[relative] = published(relative, data)
+    // Scripts and stylesheets are published minified (`AssetMinifier`), and fingerprinted as
+    // published; stylesheets after their `url()`s are rewritten, whose warnings count lines
+    // as written.
+    for (n, (relative, data)) in files.enumerated() where !isStylesheet(relative) {
+      files[n].1 = AssetMinifier.published(data, at: relative)
+      paths[relative] = published(relative, files[n].1)
     }
     let names = Set(files.map(\.0))
     for (n, (relative, data)) in files.enumerated() where isStylesheet(relative) {
@@ -279,8 +283,8 @@ public struct Theme: Sendable {
         data, at: relative, paths: paths, exists: names.contains,
         shownAs: "\(displayPath)/assets/\(relative)")
       diagnostics += problems
-      files[n].1 = rewritten
-      paths[relative] = published(relative, rewritten)
+      files[n].1 = AssetMinifier.published(rewritten, at: relative)
+      paths[relative] = published(relative, files[n].1)
     }
     return (paths, files.map { (paths[$0.0]!, $0.1) }, diagnostics)
   }
