@@ -154,9 +154,9 @@ def test_option_names_stay_as_typed_with_their_meaning_in_japanese():
     assert "使い方: portal build [--content <フォルダー>] [--theme <フォルダー>] [--static <フォルダー>] [--output <フォルダー>] [--drafts] " \
            "[--now <日時>] [--strict] [--diagnostics <形式>] [--no-cache] [--base-url <アドレス>]" in r.stdout
     options = explanations(section(r.stdout, "オプション:"))
-    assert options["--output <フォルダー>"].startswith("出力フォルダーです。")
+    assert options["-o, --output <フォルダー>"].startswith("出力フォルダーです。")
     # Defaults and values come from ArgumentParser (--output's depends on --drafts: said in words).
-    assert options["--output <フォルダー>"].endswith("書かないときは site です（--drafts のときは site-drafts。公開するフォルダーに下書きが入らないようにします）。")
+    assert options["-o, --output <フォルダー>"].endswith("書かないときは site です（--drafts のときは site-drafts。公開するフォルダーに下書きが入らないようにします）。")
     assert options["--diagnostics <形式>"] == (
         "問題を表示する形式です（github なら、GitHub Actions がその行に注釈として表示します）。"
         "text・json・github のどれかを書きます。書かないときは text です。")
@@ -187,6 +187,10 @@ MISTAKES = [
      "`--port` の値がありません",
      "`--port <番号>` の形で、値も書いてください。`--port` は、ポートの番号です。0 なら、空いているポートを選びます。",
      "Missing value for '--port <port>'", None),
+    (["serve", "-p"],
+     "`-p` の値がありません",
+     "`-p <番号>` の形で、値も書いてください。`--port` は、ポートの番号です。0 なら、空いているポートを選びます。",
+     "Missing value for '-p <port>'", None),
     (["serve", "--port", "abc"],
      "`--port` の値 `abc` は使えません", "`--port <番号>` の形で書いてください。`--port` は、ポートの番号です。",
      "The value 'abc' is invalid for '--port <port>'", None),

@@ -63,6 +63,11 @@ struct ArgumentInfo: Decodable {
     return "\(values.joined(separator: "・")) のどれかを書きます。"
   }
 
-  /// Every way to type it, as the help lists them: `-h, --help`.
-  var spelledNames: [String] { (names ?? []).map(\.spelled) }
+  /// Every way to type it, as the help lists them: `-h, --help`, `-o, --output` (short ones
+  /// first, whatever order the dump gives).
+  var spelledNames: [String] {
+    let names = names ?? []
+    return (names.filter { $0.kind == "short" } + names.filter { $0.kind != "short" }).map(
+      \.spelled)
+  }
 }

@@ -18,7 +18,8 @@ struct LintCommand: ParsableCommand {
       double negatives, doubled particles, mixed です・ます and である, \
       unexplained katakana words, English and abbreviations, vague link text, images \
       without alternative text, dates without a weekday, half-width kana, \
-      kanji numbers, kanji outside the 常用漢字 without a reading, and Markdown shown as typed (##見出し, **「」**です, ［］（）): \
+      kanji numbers, kanji outside the 常用漢字 without a reading, Markdown shown as typed (##見出し, **「」**です, ［］（）), \
+      and invisible characters (zero-width spaces, bidi controls): \
       `file:line:column: warning: … [rule]` with a hint.
 
       Thresholds: content/site.yml, `lint:` mapping (rule id: number or off).

@@ -35,9 +35,14 @@ extension UsageMistakes {
     func argument(_ key: String) -> ArgumentInfo? {
       info.shown.first { $0.key == key || $0.spelledNames.contains(key) }
     }
-    /// `--port <番号>`, or the name as given when the command has no such argument.
+    /// `--port <番号>` (`-p <番号>` for a mistake made with `-p`: the name typed, not every
+    /// name of the option), or the name as given when the command has no such argument.
     func label(_ key: String) -> String {
-      argument(key).map { JapaneseHelpPage.label(of: $0, in: help) } ?? key
+      guard let argument = argument(key) else { return key }
+      guard argument.kind == "option", key.hasPrefix("-") else {
+        return JapaneseHelpPage.label(of: argument, in: help)
+      }
+      return "\(key) <\(help?.entry(argument.key)?.value ?? argument.valueName ?? "")>"
     }
     /// 「`--port` は、ポートの番号です。…」: the Japanese help's words, with the values it takes.
     func explanation(_ key: String) -> String {
