@@ -36,16 +36,20 @@ public struct Furigana: Sendable, Hashable {
   }
 
   /// The text as HTML, every piece escaped, each group as the body writes it:
-  /// `<ruby>防災<rp>（</rp><rt>ぼうさい</rt><rp>）</rp></ruby>のDX`. The ふりがな toggle hides the
-  /// readings here as in the body.
+  /// `<ruby>防災<rp>（</rp><rt>ぼうさい</rt><rp>）</rp></ruby>のDX`, and groups side by side (a
+  /// reading per character) in one `<ruby>` (`MarkdownDocument.rubyTags`). The ふりがな toggle
+  /// hides the readings here as in the body.
   public var html: String {
-    pieces.reduce(into: "") { html, piece in
+    var html = ""
+    for (i, piece) in pieces.enumerated() {
       switch piece {
       case .text(let t): html += escapeHTML(t)
-      case .ruby(let base, let reading):
-        html += "<ruby>" + escapeHTML(base) + MarkdownDocument.rubyEnd(reading: reading)
+      case .ruby(let base, _):
+        let tags = MarkdownDocument.rubyTags(at: i, in: pieces)
+        html += tags.enter + escapeHTML(base) + tags.exit
       }
     }
+    return html
   }
 
   /// `text` as HTML: with its furigana when it has some, else escaped.

@@ -3,39 +3,55 @@ import CCmarkGFM
 extension MarkdownDocument {
   /// Turns `{漢字|かんじ}` (or `{漢字｜かんじ}`, the bar the Japanese input gives) into
   /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>`, so writers can add furigana for
-  /// readers with little kanji. Code spans and code blocks are left alone.
+  /// readers with little kanji, and `{綺麗|き|れい}` into one `<ruby>` with a reading over each
+  /// character (`rubyTags`). Code spans and code blocks are left alone.
   public func applyRuby() {
     cmark_consolidate_text_nodes(root)
     for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literalContains(0x7B) }) {
       let pieces = Self.splitRuby(node.literal)
       guard pieces.contains(where: { if case .ruby = $0 { true } else { false } }) else { continue }
-      for piece in pieces {
+      for (i, piece) in pieces.enumerated() {
         switch piece {
         case .text(let text):
           cmark_node_insert_before(node, makeText(text))
-        case .ruby(let base, let reading):
-          wrap(base, enter: "<ruby>", exit: Self.rubyEnd(reading: reading), before: node)
+        case .ruby(let base, _):
+          let tags = Self.rubyTags(at: i, in: pieces)
+          wrap(base, enter: tags.enter, exit: tags.exit, before: node)
         }
       }
       cmark_node_free(node)
     }
   }
 
-  /// What follows a ruby group's base: the reading, escaped, between the brackets that
-  /// browsers without ruby show. One spelling for bodies and front matter (`Furigana.html`),
-  /// so the ふりがな toggle and the theme treat both alike.
-  public static func rubyEnd(reading: String) -> String {
-    "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp></ruby>"
+  /// The HTML before and after the base of the ruby piece at `index`: the reading, escaped,
+  /// between the brackets that browsers without ruby show. Pieces side by side (a reading per
+  /// character, `{綺麗|き|れい}`, or groups written next to each other) share one `<ruby>`, so
+  /// each reading stays over its own character and a line may break between them. One
+  /// spelling for bodies and front matter (`Furigana.html`), so the ふりがな toggle and the
+  /// theme treat both alike.
+  public static func rubyTags(at index: Int, in pieces: [RubyPiece]) -> (
+    enter: String, exit: String
+  ) {
+    func isRuby(_ i: Int) -> Bool {
+      guard pieces.indices.contains(i), case .ruby = pieces[i] else { return false }
+      return true
+    }
+    guard case .ruby(_, let reading) = pieces[index] else { return ("", "") }
+    let text = "<rp>（</rp><rt>\(escapeHTML(reading))</rt><rp>）</rp>"
+    return (isRuby(index - 1) ? "" : "<ruby>", isRuby(index + 1) ? text : text + "</ruby>")
   }
 
-  /// A piece of text written with furigana: plain text, or a base with its reading.
+  /// A piece of text written with furigana: plain text, or a base with its reading. A group
+  /// with a reading per character is a piece per character: a base with a reading, or text
+  /// for a character whose reading is left empty (`{お茶||ちゃ}`).
   public enum RubyPiece: Equatable, Hashable, Sendable {
     case text(String)
     case ruby(base: String, reading: String)
   }
 
-  /// Splits text at `{base|reading}` groups (the bar half-width `|` or full-width `｜`);
-  /// anything that is not a complete group stays text. The body's furigana and the front
+  /// Splits text at `{base|reading}` groups (the bar half-width `|` or full-width `｜`) and
+  /// `{base|reading|reading…}` with a reading per character of the base; anything that is not
+  /// a complete group stays text. The body's furigana and the front
   /// matter's (`Furigana` in Content) are read by this one function, so both take the same, and
   /// lint reads the same groups (`RubyScanner`).
   ///
@@ -45,9 +61,9 @@ extension MarkdownDocument {
   public static func splitRuby(_ text: String) -> [RubyPiece] {
     let bytes = Array(text.utf8)
     guard isolatesSpecials(bytes) else { return splitRubyByCharacter(text) }
-    let groups = RubyScanner.groups(count: bytes.count) {
-      RubyScanner.mark(ofByteAt: $0, in: bytes)
-    }
+    let groups = RubyScanner.groups(
+      count: bytes.count, { RubyScanner.mark(ofByteAt: $0, in: bytes) },
+      characters: { String(decoding: bytes[$0], as: UTF8.self).count })
     return pieces(groups, count: bytes.count) { String(decoding: bytes[$0], as: UTF8.self) }
   }
 
@@ -60,18 +76,37 @@ extension MarkdownDocument {
     return pieces(groups, count: characters.count) { String(characters[$0]) }
   }
 
-  /// The text of units `0..<count` as pieces: the runs between the groups, and the groups.
+  /// The text of units `0..<count` as pieces: the runs between the groups, and the groups (a
+  /// piece per character for a group with a reading per character).
   private static func pieces(
     _ groups: [RubyGroup], count: Int, _ string: (Range<Int>) -> String
   ) -> [RubyPiece] {
     var pieces: [RubyPiece] = []
+    func text(_ t: String) {
+      if case .text(let before)? = pieces.last {
+        pieces[pieces.count - 1] = .text(before + t)
+      } else {
+        pieces.append(.text(t))
+      }
+    }
     var plainStart = 0
     for group in groups {
-      if plainStart < group.open { pieces.append(.text(string(plainStart..<group.open))) }
-      pieces.append(.ruby(base: string(group.base), reading: string(group.reading)))
+      if plainStart < group.open { text(string(plainStart..<group.open)) }
+      if group.moreBars.isEmpty {
+        pieces.append(.ruby(base: string(group.base), reading: string(group.reading)))
+      } else {
+        // The scanner counted a reading for each character.
+        for (c, reading) in zip(string(group.base), group.readings.map(string)) {
+          if reading.isEmpty {
+            text(String(c))
+          } else {
+            pieces.append(.ruby(base: String(c), reading: reading))
+          }
+        }
+      }
       plainStart = group.close + 1
     }
-    if plainStart < count { pieces.append(.text(string(plainStart..<count))) }
+    if plainStart < count { text(string(plainStart..<count)) }
     return pieces
   }
 

@@ -1,5 +1,5 @@
-/// Where furigana groups `{漢字|かんじ}` (or `{漢字｜かんじ}`, the bar the Japanese input gives)
-/// are written, read one way for all who read them: the body's ruby and the front matter's
+/// Where furigana groups `{漢字|かんじ}` (or `{漢字｜かんじ}`, the bar the Japanese input gives),
+/// and groups with a reading per character (`{綺麗|き|れい}`), are written, read one way for all who read them: the body's ruby and the front matter's
 /// (`MarkdownDocument.splitRuby`), and lint, which needs the same groups in characters for its
 /// columns, and the groups a page shows as typed (`{漢字|}`, a `}` left out) to warn about.
 ///
@@ -25,51 +25,60 @@ public enum RubyScanner {
     case emptyReading(bar: Int, close: Int)
     /// `{漢字|かんじ` with no `}` before the line's end or the next group's `{`.
     case unclosed(bar: Int)
-    /// `{漢字|か|んじ}`: a group but for another bar after the first, so the page shows it as
-    /// typed. `bar` is the first bar.
+    /// `{漢字|か|ん|じ}` or `{漢字||}`: readings between bars that are not one per character of
+    /// the base (or all empty), so the page shows it as typed. `bar` is the first bar.
     case extraBar(bar: Int, close: Int)
   }
 
   /// What the `{` at `open` starts, in units `0..<count`: the first `{`, `}` or line end after
-  /// it decides. A group needs a `}` there, a base and a reading around its first bar, and no
-  /// other bar; nil for braces that are no group at all (`{取組}`, `{|よみ}`).
+  /// it decides. A group needs a `}` there, a base and a reading around its first bar; with
+  /// more bars, as many readings as the base has characters (`characters` counts those of a
+  /// range of units: the units themselves unless they are bytes), not all of them empty. Nil
+  /// for braces that are no group at all (`{取組}`, `{|よみ}`).
   @inlinable
-  public static func match(at open: Int, count: Int, _ mark: (Int) -> Mark) -> Match? {
-    var bar: Int?
-    var barWidth = 0
-    var secondBar = false
+  public static func match(
+    at open: Int, count: Int, _ mark: (Int) -> Mark,
+    characters: (Range<Int>) -> Int = { $0.count }
+  ) -> Match? {
+    var bars: [Range<Int>] = []
     var i = open + 1
     scan: while i < count {
       switch mark(i) {
       case .close:
-        guard let bar, bar > open + 1 else { return nil }
-        if i == bar + barWidth { return .emptyReading(bar: bar, close: i) }
-        if secondBar { return .extraBar(bar: bar, close: i) }
-        return .group(RubyGroup(open: open, bar: bar, barWidth: barWidth, close: i))
+        guard let bar = bars.first, bar.lowerBound > open + 1 else { return nil }
+        if i == bar.upperBound { return .emptyReading(bar: bar.lowerBound, close: i) }
+        let group = RubyGroup(
+          open: open, bar: bar.lowerBound, barWidth: bar.count, close: i,
+          moreBars: Array(bars.dropFirst()))
+        guard bars.count > 1 else { return .group(group) }
+        let readings = group.readings
+        guard readings.count == characters(group.base), readings.contains(where: { !$0.isEmpty })
+        else { return .extraBar(bar: bar.lowerBound, close: i) }
+        return .group(group)
       case .open, .newline:
         break scan
       case .bar(let width):
-        if bar == nil {
-          (bar, barWidth) = (i, width)
-        } else {
-          secondBar = true
-        }
+        bars.append(i..<(i + width))
       case .other:
         break
       }
       i += 1
     }
-    guard let bar, bar > open + 1 else { return nil }
-    return .unclosed(bar: bar)
+    guard let bar = bars.first, bar.lowerBound > open + 1 else { return nil }
+    return .unclosed(bar: bar.lowerBound)
   }
 
   /// Every group in units `0..<count`, in order; a `{` that starts none is text.
   @inlinable
-  public static func groups(count: Int, _ mark: (Int) -> Mark) -> [RubyGroup] {
+  public static func groups(
+    count: Int, _ mark: (Int) -> Mark, characters: (Range<Int>) -> Int = { $0.count }
+  ) -> [RubyGroup] {
     var groups: [RubyGroup] = []
     var i = 0
     while i < count {
-      if mark(i) == .open, case .group(let group)? = match(at: i, count: count, mark) {
+      if mark(i) == .open,
+        case .group(let group)? = match(at: i, count: count, mark, characters: characters)
+      {
         groups.append(group)
         i = group.close + 1
         continue
@@ -106,24 +115,41 @@ public enum RubyScanner {
   }
 }
 
-/// A furigana group `{base|reading}` as offsets in the scanned units.
+/// A furigana group `{base|reading}`, or `{base|reading|reading…}` with a reading per character
+/// of the base, as offsets in the scanned units.
 public struct RubyGroup: Equatable, Hashable, Sendable {
-  /// The `{`, the bar and the `}`.
+  /// The `{`, the first bar and the `}`.
   public let open: Int
   public let bar: Int
   /// Units the bar takes: 1, or 3 for `｜` in UTF-8.
   public let barWidth: Int
   public let close: Int
+  /// The bars after the first, in a group with a reading per character; none for one reading
+  /// over the whole base.
+  public let moreBars: [Range<Int>]
 
   @inlinable
-  public init(open: Int, bar: Int, barWidth: Int, close: Int) {
+  public init(open: Int, bar: Int, barWidth: Int, close: Int, moreBars: [Range<Int>] = []) {
     (self.open, self.bar, self.barWidth, self.close) = (open, bar, barWidth, close)
+    self.moreBars = moreBars
   }
 
   /// The word the reading is for, 漢字.
   public var base: Range<Int> { (open + 1)..<bar }
-  /// The reading, かんじ.
+  /// Everything after the first bar, かんじ (with the other bars in a group with more: き|れい).
   public var reading: Range<Int> { (bar + barWidth)..<close }
+  /// The readings between the bars: one for the whole base, or one per character.
+  @inlinable
+  public var readings: [Range<Int>] {
+    var start = bar + barWidth
+    var out: [Range<Int>] = []
+    for b in moreBars {
+      out.append(start..<b.lowerBound)
+      start = b.upperBound
+    }
+    out.append(start..<close)
+    return out
+  }
   /// The whole group, braces included.
   public var whole: Range<Int> { open..<(close + 1) }
 }

@@ -12,7 +12,22 @@ public struct SearchFurigana: Sendable, Hashable {
 
   public var pieces: [Piece]
 
-  public init(_ pieces: [Piece]) { self.pieces = pieces }
+  /// Groups side by side are one word to a snippet: `{綺麗|き|れい}` (a reading per character,
+  /// which the build reads as a group per character) is shown 綺麗（きれい）, not 綺（き）麗（れい）,
+  /// and the head's `f` keeps its one shape of a pair for a group.
+  public init(_ pieces: [Piece]) {
+    var joined: [Piece] = []
+    for piece in pieces {
+      if case .ruby(let base, let reading) = piece,
+        case .ruby(let baseBefore, let readingBefore)? = joined.last
+      {
+        joined[joined.count - 1] = .ruby(base: baseBefore + base, reading: readingBefore + reading)
+      } else {
+        joined.append(piece)
+      }
+    }
+    self.pieces = joined
+  }
 
   /// The text as read, 有害ちょうじゅう対策: each base replaced by its reading.
   public var reading: String {

@@ -22,7 +22,8 @@ import Testing
   deinit { try? FileManager.default.removeItem(at: root) }
 
   static let title = "title: \"AIを{活用|かつよう}した{防災|ぼうさい}{対策|たいさく}\""
-  static let ruby = "<ruby>防災<rp>（</rp><rt>ぼうさい</rt><rp>）</rp></ruby>"
+  /// 防災 with its reading (対策's follows it in the same `<ruby>`: groups side by side share one).
+  static let ruby = "<ruby>防災<rp>（</rp><rt>ぼうさい</rt><rp>）</rp>対策"
 
   func addFurigana() throws {
     try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) {

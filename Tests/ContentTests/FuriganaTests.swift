@@ -89,6 +89,20 @@ import Testing
     }
   }
 
+  /// A reading per character (`{綺麗|き|れい}`): a group per character, read as the body
+  /// reads it, shown as one `<ruby>`; a character with an empty reading stays plain.
+  @Test func aReadingPerCharacter() throws {
+    let p = try page("title: \"{綺麗|き|れい}な{お茶||ちゃ}\"\nsummary: \"{綺麗|き|れ|い}\"\nfields: [a]\n")
+    #expect(p.title == "綺麗なお茶")
+    #expect(readings(p.furigana.title) == ["き", "れい", "ちゃ"])
+    #expect(
+      p.titleHTML
+        == "<ruby>綺<rp>（</rp><rt>き</rt><rp>）</rp>麗<rp>（</rp><rt>れい</rt><rp>）</rp></ruby>なお<ruby>茶<rp>（</rp><rt>ちゃ</rt><rp>）</rp></ruby>"
+    )
+    // Readings that do not fit the characters: shown as typed (lint says why).
+    #expect(p.summary == "{綺麗|き|れ|い}" && p.furigana.summary == nil)
+  }
+
   /// A title's length is what the lists show: the readings above the kanji take no room.
   @Test func lengthsCountTheBasesOnly() throws {
     let base = String(repeating: "県", count: 38)

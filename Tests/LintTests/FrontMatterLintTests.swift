@@ -106,25 +106,27 @@ import Testing
     #expect(places("access: 千葉駅から{徒歩|とほ}10分\napplication: 電話で\n") == ["2:14"])
   }
 
-  /// A group with a second bar (`{綺麗|き|れい}`, a reading per kanji as other tools write
-  /// it), which every page shows as typed: where furigana do not work it is furigana shown as
-  /// typed, as any group; where they do, the one bar they take, with both forms that work.
-  @Test func aSecondBarInTheReadingIsReported() {
+  /// A group with a reading per character (`{綺麗|き|れい}`, as DenDen Markdown and pixiv
+  /// write it): where furigana do not work it is furigana shown as typed, as any group; where
+  /// they do it passes, and readings that do not fit the characters one to one are reported
+  /// with the counts and both forms that work.
+  @Test func moreBarsInTheReadingAreReadOnePerCharacter() {
     let found = lint("application: \"{綺麗|き|れい}な紙\"\n", rule: "lint.front-matter-markup")
     #expect(positions(found) == ["2:15"])
+    #expect(places("title: \"{綺麗|き|れい}な海と**太字**\"\n") == ["2:21"])
+    #expect(places("summary: \"{綺麗｜き｜れい}な海と{お茶||ちゃ}\"\n").isEmpty)
+    let title = lint("title: \"{綺麗|き｜れ|い}な海\"\n", rule: "lint.front-matter-markup")
     #expect(
-      found.first?.hint
-        == "write 綺麗 without the braces, or a plainer word (綺麗 → き|れい); furigana work in the body and in title, summary, short and place"
-    )
-    #expect(places("title: \"{綺麗|き|れい}な海と**太字**\"\n") == ["2:9", "2:21"])
-    let title = lint("title: \"{綺麗|き｜れい}な海\"\n", rule: "lint.front-matter-markup")
-    #expect(title.first?.message == "`{綺麗|き｜れい}` is shown as typed: furigana take one bar")
+      title.first?.message
+        == "`{綺麗|き｜れ|い}` is shown as typed: its readings do not fit its characters one to one")
     #expect(
       title.first?.hint
-        == "write one reading for the word, {綺麗|きれい}, or a group for each kanji: {綺|き}{麗|れい}")
-    #expect(title.first?.japanese?.message == "`{綺麗|き｜れい}` がそのまま表示されます。ふりがなの `|` は1つだけです")
-    let uneven = lint("summary: \"{千葉県|ち|ばけん}の話\"\n", rule: "lint.front-matter-markup")
-    #expect(uneven.first?.hint == "write one reading for the word: {千葉県|ちばけん}")
+        == "3 readings for 2 characters (綺・麗): write one for each character, {綺麗|よみ|よみ}, or one for the word, {綺麗|きれい}"
+    )
+    #expect(
+      title.first?.japanese?.message
+        == "`{綺麗|き｜れ|い}` がそのまま表示されます。`|` で区切った読み方が文字と1つずつ対応していません")
+    #expect(places("place: \"{千葉県|ち|ばけん}の話\"\n") == ["2:9"])
   }
 
   /// Titles, summaries, a glossary entry's `short` and an event's `place` show furigana: no

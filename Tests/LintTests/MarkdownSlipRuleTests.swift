@@ -68,18 +68,28 @@ import Testing
         == "最後に `}` を付けてください：`{拡充|かくじゅう}`")
   }
 
-  /// A reading per kanji written with more bars (`{綺麗|き|れい}`, as some tools take it) is
-  /// shown as typed: the warning gives a group per kanji, or one reading for the word.
-  @Test func furiganaWithASecondBar() throws {
+  /// A reading per character (`{綺麗|き|れい}`, as DenDen Markdown and pixiv write it) is ruby
+  /// and passes; readings that do not fit the characters one to one, or none at all, leave the
+  /// braces as typed: the warning names the counts and both forms that work.
+  @Test func furiganaWithMoreBars() throws {
+    #expect(try slips("海が{綺麗|き|れい}です。{お茶||ちゃ}と{綺麗｜き｜れい}も。").isEmpty)
     #expect(
-      try slips("海が{綺麗|き|れい}です。") == ["1:3 `{綺麗|き|れい}` is shown as typed: furigana take one bar"])
-    let found = try lint("{綺麗|き|れい}と{千葉県|ち|ばけん}", rule: "lint.markdown")
+      try slips("海が{綺麗|き|れ|い}です。")
+        == ["1:3 `{綺麗|き|れ|い}` is shown as typed: its readings do not fit its characters one to one"]
+    )
+    let found = try lint("{綺麗|き|れ|い}と{千葉県|ち|ばけん}と{綺麗||}", rule: "lint.markdown")
     #expect(
       found.map(\.hint) == [
-        "write one reading for the word, {綺麗|きれい}, or a group for each kanji: {綺|き}{麗|れい}",
-        "write one reading for the word: {千葉県|ちばけん}",
+        "3 readings for 2 characters (綺・麗): write one for each character, {綺麗|よみ|よみ}, or one for the word, {綺麗|きれい}",
+        "2 readings for 3 characters (千・葉・県): write one for each character, {千葉県|よみ|よみ|よみ}, or one for the word, {千葉県|ちばけん}",
+        "no reading is written: write one for each character, {綺麗|よみ|よみ}, or one for the word, {綺麗|よみ}, or remove the braces",
       ])
-    #expect(found.first?.japanese?.hint == "読み方をまとめて `{綺麗|きれい}` と書くか、漢字ごとに `{綺|き}{麗|れい}` と書いてください")
+    #expect(
+      found.first?.japanese?.message
+        == "`{綺麗|き|れ|い}` がそのまま表示されます。`|` で区切った読み方が文字と1つずつ対応していません")
+    #expect(
+      found.first?.japanese?.hint
+        == "`|` で区切った読み方が3つ、文字が2つ（綺・麗）です。1文字に1つずつ `{綺麗|よみ|よみ}` と書くか、まとめて `{綺麗|きれい}` と書いてください")
   }
 
   /// The bar typed full-width (as the Japanese input gives it) makes furigana; no reading

@@ -22,7 +22,11 @@ import Testing
     #expect(match("{漢字|かんじ{次|つぎ}") == .unclosed(bar: 3))
     #expect(match("{漢字|かんじ\n}") == .unclosed(bar: 3))
     #expect(match("{漢字|かんじ\r\n}") == .unclosed(bar: 3))
-    #expect(match("{漢字|か|んじ}") == .extraBar(bar: 3, close: 8))
+    // A reading per character: as many readings as characters, not all empty.
+    #expect(
+      match("{漢字|か|んじ}")
+        == .group(RubyGroup(open: 0, bar: 3, barWidth: 1, close: 8, moreBars: [5..<6])))
+    #expect(match("{漢字|か|ん|じ}") == .extraBar(bar: 3, close: 9))
     #expect(match("{漢字||}") == .extraBar(bar: 3, close: 5))
     // Braces that are no group.
     for text in ["{取組}", "{|よみ}", "{取組", "{", "{|}", "{{漢字|かんじ}"] {
@@ -36,6 +40,9 @@ import Testing
     #expect(group.base == 3..<5)
     #expect(group.reading == 8..<10)
     #expect(group.whole == 2..<11)
+    #expect(group.readings == [8..<10])
+    let perCharacter = RubyGroup(open: 0, bar: 3, barWidth: 1, close: 9, moreBars: [4..<5, 5..<8])
+    #expect(perCharacter.readings == [4..<4, 5..<5, 8..<9])
   }
 
   /// In UTF-8 the full-width bar is three bytes wide; the groups found are those the
