@@ -97,4 +97,25 @@ import Testing
     let again = try SearchEngine(directory: output.appendingPathComponent("search"))
     #expect(!again.search("かつようした").map(\.url).contains("/initiatives/ai-disaster/"))
   }
+
+  /// A reading per character in a title (`{活用|かつ|よう}`): one `<ruby>` with a reading over
+  /// each kanji on the page, and the page found by the word as written and as read.
+  @Test func aReadingPerCharacterIsShownAndFound() throws {
+    try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) {
+      $0.replacingOccurrences(
+        of: "title: AIを活用した防災対策", with: "title: \"AIを{活用|かつ|よう}した防災対策\"")
+    }
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let initiative = try page("initiatives/ai-disaster/index.html")
+    #expect(
+      initiative.contains(
+        "AIを<ruby>活<rp>（</rp><rt>かつ</rt><rp>）</rp>用<rp>（</rp><rt>よう</rt><rp>）</rp></ruby>した"))
+    #expect(initiative.contains("<title>AIを活用した防災対策｜"))
+    let engine = try SearchEngine(directory: output.appendingPathComponent("search"))
+    for query in ["かつようした", "活用した防災"] {
+      #expect(engine.search(query).first?.url == "/initiatives/ai-disaster/", "\(query)")
+    }
+    let result = try #require(engine.search("かつよう").first { $0.url == "/initiatives/ai-disaster/" })
+    #expect(result.snippet.hasPrefix("AIを活用（かつよう）した防災対策"))
+  }
 }
