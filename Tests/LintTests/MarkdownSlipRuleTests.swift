@@ -209,5 +209,10 @@ import Testing
         "{千葉県立中央図書館|ちばけんりつちゅうおうとしょかん}", rule: "lint.long-furigana",
         settings: ["lint.long-furigana": "20"]
       ).isEmpty)
+    // A reading per character spreads nothing, however many characters (its bars were counted).
+    #expect(
+      try lint(
+        "会場は{千葉県立図書館|ち|ば|けん|りつ|と|しょ|かん}です。", rule: "lint.long-furigana"
+      ).isEmpty)
   }
 }
