@@ -98,6 +98,10 @@ import Testing
       ruby.first?.hint
         == "write 綺麗 without the braces, or a plainer word (綺麗 → きれい); furigana work in the body and in title, summary, short and place"
     )
+    // A reading per character is offered as the word's reading, without its bars.
+    #expect(
+      lint("application: \"{綺麗|き|れい}な紙で\"\n", rule: "lint.front-matter-markup").first?.hint?
+        .contains("(綺麗 → きれい)") == true)
     #expect(places("title: 防災\nsummary: 県の**大事な**取組です。\n") == ["3:12"])
     #expect(places("short: '[案内](https://example.jp)を読む'\n") == ["2:9"])
     // After a character outside the BMP, with the full-width bar.

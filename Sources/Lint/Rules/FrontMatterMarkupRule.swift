@@ -47,7 +47,8 @@ struct FrontMatterMarkupRule: Rule {
       /// Furigana in a text shown as typed, `{` at `i`: warned; where to go on.
       func furiganaShownAsTyped(_ i: Int, bar: Int, close: Int) -> Int {
         let base = String(line[(i + 1)..<bar])
-        let reading = String(line[(bar + 1)..<close])
+        // A reading per character (`{綺麗|き|れい}`) is the word's reading joined: きれい.
+        let reading = String(line[(bar + 1)..<close].filter { $0 != "|" && $0 != "｜" })
         warn(
           i, String(line[i...close]), "furigana",
           hint:
