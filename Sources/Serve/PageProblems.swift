@@ -30,9 +30,20 @@ enum PageProblems {
   ) -> [Diagnostic] {
     var seen = Set(said.map { Place(code: $0.code, location: $0.location) })
     return built.filter {
-      $0.location.file == file && seen.insert(Place(code: $0.code, location: $0.location)).inserted
+      guard $0.location.file == file else { return false }
+      if let code = $0.code, let twin = sameBuildFinding[code],
+        seen.contains(Place(code: twin, location: $0.location))
+      {
+        return false
+      }
+      return seen.insert(Place(code: $0.code, location: $0.location)).inserted
     }
   }
+
+  /// Build warnings lint gives too, place by place, under its own code: the build's
+  /// `content.raw-html` names the first place and says lint has the rest, which the panel
+  /// already lists (it showed the first place twice).
+  static let sameBuildFinding = ["content.raw-html": "lint.raw-html"]
 
   /// Where a finding is and which rule gave it: what makes two the same in the panel.
   private struct Place: Hashable {

@@ -27,6 +27,13 @@ import Testing
     let kept = PageProblems.buildWarnings(built, on: file, besides: said)
     #expect(kept.map(\.code) == ["content.callout", "content.raw-html"])
     #expect(kept.map(\.location) == [there, here])
+    // Left-out HTML that lint lists at the same place is not said again by the build's
+    // summary of it; the summary stays where lint says nothing there.
+    let lintSays: [Diagnostic] = [.warning(here, "raw", code: "lint.raw-html")]
+    #expect(
+      PageProblems.buildWarnings(built, on: file, besides: lintSays).map(\.code) == [
+        FutureDates.code, "content.callout",
+      ])
   }
 
   /// A save that adds a warning shows it on the page once built; one on another page stays
