@@ -6,15 +6,7 @@ import Yams
 
 /// A list key's value starting with a character YAML reads as syntax: the hint keeps a list
 /// (quotes around the whole value would make it a text, and the next build a type error).
-@Suite struct YAMLListValueTests {
-  func problem(_ yaml: String) throws -> Diagnostic {
-    guard case .failure(let d) = parseYAML(yaml, file: "a.md", lineOffset: 2) else {
-      Issue.record("accepted: \(yaml.debugDescription)")
-      throw CancellationError()
-    }
-    return d
-  }
-
+@Suite struct YAMLListValueTests: FrontMatterProblems {
   /// The line the hint says to write: the one in backquotes with its items in brackets.
   func written(_ hint: String) -> String {
     hint.split(separator: "`").map(String.init).first { $0.contains(": [") } ?? hint
