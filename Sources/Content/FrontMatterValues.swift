@@ -28,10 +28,12 @@ public enum FrontMatterValues {
   public static let sentenceKeys: Set<String> = ["summary", "short", "application", "access"]
 
   /// Keys whose values are names or short facts shown as plain text (a title, a glossary
-  /// term in the page's h1 and title, an event's place, fee, audience and accessibility
-  /// items): only the Markdown written in them is checked.
+  /// term in the page's h1 and title and its English name, an initiative's department, an
+  /// event's place, fee, audience and accessibility items): only the Markdown and the
+  /// invisible characters written in them are checked.
   public static let nameKeys: Set<String> = [
-    "title", "term", "place", "fee", "audience", "accessibility", "hours",
+    "title", "term", "english", "department", "place", "fee", "audience", "accessibility",
+    "hours",
   ]
 
   /// Keys whose value is a list of texts, each item read as a value of its own.

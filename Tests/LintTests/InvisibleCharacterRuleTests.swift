@@ -117,6 +117,10 @@ import Testing
   @Test func titlesGetTheRule() {
     #expect(FrontMatterText.nameRules.isSubset(of: Set(Linter.rules.map(\.id))))
     #expect(positions(frontMatter("term: 防災\u{200B}\nplace: 県庁\u{2066}\n")) == ["2:9", "3:10"])
+    // Names shown on the page as written: a glossary entry's English name, a department.
+    #expect(
+      positions(frontMatter("english: Disaster\u{200B} Prevention\ndepartment: 防災\u{00AD}危機管理部\n"))
+        == ["2:18", "3:15"])
   }
 
   @Test func aLineCanBeSilencedAndTheRuleTurnedOff() throws {
