@@ -87,11 +87,17 @@ final class LintBlock {
     var i = 0
     for group in found {
       plain(i..<group.open)
-      groups.append(
-        (text.count..<(text.count + group.base.count), Array(units[group.reading])))
-      for k in group.base {
+      let reading = Array(units[group.reading])
+      groups.append((text.count..<(text.count + group.base.count), reading))
+      // A reading per character (`{綺麗|き|れい}`): a character given an empty one stays
+      // unread (`{麗綺|れい|}` reads 麗 only), as the page shows it outside the ruby.
+      let readings = reading.split(omittingEmptySubsequences: false) {
+        $0 == "|" || $0 == "｜"
+      }
+      let perCharacter = readings.count > 1 && readings.count == group.base.count
+      for (j, k) in group.base.enumerated() {
         text.append(units[k])
-        furigana.append(true)
+        furigana.append(!perCharacter || !readings[j].isEmpty)
         offsets.append(k)
       }
       i = group.whole.upperBound

@@ -78,6 +78,11 @@ import Testing
       #expect(try lint(text, rule: "lint.rare-kanji").isEmpty, "\(text)")
     }
     #expect(try lint("匝瑳市の海です。", rule: "lint.rare-kanji", glossary: ["匝瑳市"]).isEmpty)
+    // A reading per character: a word with one is read (as with one reading for the word).
+    #expect(try lint("{綺麗|き|れい}な海です。", rule: "lint.rare-kanji").isEmpty)
+    // …but only the characters given one count as read: 防 starts a run of 7 kanji.
+    #expect(try lint("{県防|けん|}災計画策定会があります。", rule: "lint.kanji-run").count == 1)
+    #expect(try lint("{県防|けん|ぼう}災計画策定会があります。", rule: "lint.kanji-run").isEmpty)
     // site.yml's known_words: the word, also inside a longer run; other rare kanji still count.
     var context = LintContext()
     context.knownWords = ["柏市", "匝瑳市"]
