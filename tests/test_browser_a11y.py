@@ -19,19 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_browser
-
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [1280, 320]
 SCREENSHOT_PAGES = ["home", "field", "initiative", "event", "glossary"]
 SCREENSHOT_WIDTHS = [1280, 375]
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 
 # ---------------------------------------------------------------- helpers

@@ -7,20 +7,14 @@ title's furigana in its link, hidden by the same toggle.
 """
 import pytest
 
-from conftest import require_browser
 from test_browser_a11y import load
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 PAGE = "/strategy/purpose/"
 PLAIN = "策定の趣旨・ねらい"
 LISTED = "/initiatives/wildlife-damage-control/"
 LISTED_PLAIN = "デジタル技術を活用した有害鳥獣対策"
-
-
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
 
 
 @pytest.fixture

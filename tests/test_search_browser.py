@@ -20,10 +20,10 @@ import subprocess
 
 import pytest
 
-from conftest import BIN, require_browser
+from conftest import BIN
 from test_browser_a11y import format_violations, load, reset_viewport, run_axe, set_viewport
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 # (query, why): every kind of input residents type.
 QUERIES = [
@@ -43,11 +43,6 @@ QUERIES = [
     ("オンライン 申請", "two words"),
     ("存在しないことば", "no match"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _browser_available():
-    require_browser()
 
 
 def cli(site_dir, query, limit=10, kinds=()):
