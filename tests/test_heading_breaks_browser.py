@@ -9,10 +9,14 @@ what `Intl.Segmenter('ja', {granularity: 'word'})` calls one. These tests prove,
 375 px with the text at 200 % (the page's own font size, as a phone's text setting does):
 
 - a heading (h1, h2, h3, a card's title) breaks inside a word that fits on its row only where
-  it is already at the body text's size: it has shrunk as far as it may. What is left (106
+  it is already at the body text's size: it has shrunk as far as it may. What is left (80
   breaks over the site at 320 px, from 186) is a phrase longer than a row of 8 characters,
   which Chromium breaks where the row is full (マイナンバーカー / ド), and Chromium's phrases
   that end inside what the segmenter calls a word (このサイトに / ついて);
+- a heading's row holds at least 7 characters of the body text: the page's side margins and
+  the side padding of cards and boxes stop growing at 16 or 20 px (they were 2rem and 2.5rem at
+  200 %, and a card's title held 6 characters a row), keeping at least 8 px between a box's
+  border and its text;
 - no heading is smaller than the body text, nor the page's title than the text under it (a
   lead, the home page's vision, a term's meaning: they shrink with it), and none sticks out of its row (a word wider than
   the row still wraps); the page does not scroll sideways; axe-core finds nothing;
@@ -29,6 +33,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 SCREEN = 640
 HEADINGS = "h1, h2, h3, .card-title"
+# Boxes around headings whose side padding was in rem: 2rem and more at 200 %, a fifth of the row.
+BOXES = ".card, .domain-card, .page-terms, .hero, .foundation-box, .toc"
+# A heading's row holds at least this many characters at the body text's size (a card's title
+# held 5.9 at 320 px, the domain cards' 5.4, when side padding grew with the text; now 7.9).
+MIN_ROW_CHARS = 7
+# The gap between a box's border and its text stays visible when the padding stops growing.
+MIN_GAP = 8
 
 
 BREAKS_JS = """
@@ -76,9 +87,17 @@ for (const el of document.querySelectorAll(arguments[0])) {
     inside.push({at: text.slice(Math.max(0, k - 4), k).trim() + ' / ' + text.slice(k, k + 4).trim(),
       word: w.segment, fits: width <= right - left + 0.5});
   }
+  // The box around it (a card, a callout-like panel): the gap between its border and the text.
+  const boxed = el.closest(arguments[1]);
+  let gap = null;
+  if (boxed) {
+    const bs = getComputedStyle(boxed);
+    gap = px(bs.paddingLeft);
+    if (px(bs.borderRightWidth) > 0) gap = Math.min(gap, px(bs.paddingRight));
+  }
   out.push({tag: el.tagName.toLowerCase() + (el.classList.contains('card-title') ? '.card-title' : ''),
     text: text.replace(/\\s+/g, ' ').trim(), size: px(cs.fontSize), row: right - left,
-    overflow, inside});
+    overflow, inside, gap});
 }
 // The text under the title (a lead, the home page's vision, a term's meaning) is no larger.
 const size = (sel) => Math.max(0, ...[...document.querySelectorAll(sel)].map((e) => px(getComputedStyle(e).fontSize)));
@@ -107,6 +126,11 @@ def problems(url, info):
         name = f"{url}: {h['tag']} {h['text']!r} ({h['size']:.0f} px, row {h['row']:.0f} px)"
         if h["size"] < info["body"] - 0.1:
             found.append(f"{name} is smaller than the body text ({info['body']:.0f} px)")
+        if h["row"] < MIN_ROW_CHARS * info["body"] - 0.5:
+            found.append(f"{name} holds {h['row'] / info['body']:.1f} characters of body text a row, "
+                         f"fewer than {MIN_ROW_CHARS}: side padding or margins in rem grow with the text")
+        if h["gap"] is not None and h["gap"] < MIN_GAP - 0.1:
+            found.append(f"{name}: its box's side padding is {h['gap']:.0f} px, under {MIN_GAP} px")
         if h["overflow"] > 0.5:
             found.append(f"{name} sticks out of its row by {h['overflow']:.1f} px")
         breaks = [b for b in h["inside"] if b["fits"]]
@@ -127,7 +151,7 @@ def test_with_text_at_200_headings_break_between_words(driver, every_page, page_
         for url in pages:
             load(driver, url)
             large_text(driver, "page")
-            info = driver.execute_script(BREAKS_JS, HEADINGS)
+            info = driver.execute_script(BREAKS_JS, HEADINGS, BOXES)
             found, n = problems(url, info)
             failures += found
             headings += len(info["headings"])
