@@ -63,7 +63,8 @@ public enum FrontMatterValues {
       guard case .scalar(let scalar) = value, !scalar.string.isEmpty, let mark = scalar.mark,
         let style = FrontMatterValue.Style(scalar.style),
         let start = start(
-          of: style, at: mark, lines: lines, indent: (key.mark?.column ?? 1) - 1)
+          of: style, at: mark, in: frontMatter, lines: lines,
+          indent: (key.mark.map { YAMLMark($0, in: frontMatter).column } ?? 1) - 1)
       else { continue }
       // An alias is its anchor's node: the same text at the same place, checked once.
       if found.contains(where: { $0.line == start.line && $0.column == start.column }) { continue }
@@ -85,23 +86,20 @@ public enum FrontMatterValues {
     }
   }
 
-  /// Where the text of a value Yams marks at `mark` starts. The mark is at an opening quote or
-  /// block indicator, or at an anchor or tag before them, and counts Unicode scalars, not
-  /// characters (が written as か and a combining mark is one character, two scalars).
+  /// Where the text of a value Yams marks at `mark` in `text` starts. The mark is at an
+  /// opening quote or block indicator, or at an anchor or tag before them; `YAMLMark` places
+  /// it in the file's lines and characters (Yams counts scalars, and lines at U+2028 too).
   ///
   /// - Parameter indent: the key's indentation, which a block's `|2` counts from.
   static func start(
-    of style: FrontMatterValue.Style, at mark: Mark, lines: [Substring], indent: Int
+    of style: FrontMatterValue.Style, at mark: Mark, in text: String, lines: [Substring],
+    indent: Int
   ) -> (line: Int, column: Int)? {
-    guard mark.line >= 1, mark.line <= lines.count else { return nil }
-    var line = mark.line - 1
+    let place = YAMLMark(mark, in: text)
+    guard place.line >= 1, place.line <= lines.count else { return nil }
+    var line = place.line - 1
     var chars = Array(lines[line])
-    var i = 0
-    var scalars = 0
-    while i < chars.count, scalars < mark.column - 1 {
-      scalars += chars[i].unicodeScalars.count
-      i += 1
-    }
+    var i = min(max(place.column - 1, 0), chars.count)
     // `&anchor` and `!tag` before the value; it may then start on the next line.
     while i < chars.count, chars[i] == "&" || chars[i] == "!" {
       while i < chars.count, chars[i] != " " && chars[i] != "\t" { i += 1 }

@@ -22,8 +22,10 @@ enum YAMLComments {
     guard text.utf8.contains(UInt8(ascii: "#")) else { return found }
     let lines = YAMLSlips.lines(of: text)
     for (keyNode, _) in FrontMatterValues.entries(of: node) {
+      // Placed in the file's lines: Yams counts a line at U+2028 too.
       guard keyNode.style == .plain, textKeys.contains(keyNode.string),
-        let mark = keyNode.mark, mark.column == 1, mark.line <= lines.count
+        let mark = keyNode.mark.map({ YAMLMark($0, in: text) }), mark.column == 1,
+        mark.line <= lines.count
       else { continue }
       let n = mark.line - 1
       let line = lines[n]

@@ -1,4 +1,5 @@
 import Testing
+import Yams
 
 @testable import Content
 
@@ -30,6 +31,18 @@ import Testing
     #expect(values("summary: |2\n     字下げ。\n") == [#"summary 2:3 literal "   字下げ。\n""#])
     #expect(values("summary:\n  次の行から\n  続く。\n") == [#"summary 2:3 plain "次の行から 続く。""#])
     #expect(values("summary: &a !!str 印の後。\n") == [#"summary 1:19 plain "印の後。""#])
+  }
+
+  /// Yams starts a line at U+2028 (and U+2029, NEL) too: the values after one are placed in
+  /// the file's lines, as editors number them.
+  @Test func linesAreTheFilesAfterALineSeparatorInAValue() {
+    #expect(
+      values("summary: \"一\u{2028}二\"\nshort: 短い\n", keys: ["short"])
+        == [#"short 2:8 plain "短い""#])
+    let cut = YAMLComments.cutValues(
+      in: "summary: '一\u{2028}二'\ntitle: 防災 #1\n",
+      node: try? Yams.compose(yaml: "summary: '一\u{2028}二'\ntitle: 防災 #1\n"))
+    #expect(cut.map { "\($0.key) \($0.problem.line):\($0.problem.column)" } == ["title 2:11"])
   }
 
   @Test func columnsCountCharactersNotScalars() {
