@@ -292,9 +292,11 @@ def test_a_long_current_title_breaks_between_phrases(driver, site_dir, trail_pag
 
 def test_the_label_above_the_title_breaks_between_phrases(driver, trail_pages):
     """The grey label over a page's <h1> (このサイトについて, 千葉県DX推進戦略, すべての分野を支える
-    取組) is longer than a row at 320 px with 200 % text, and broke inside a word
-    (このサイトについ / て) until it took `word-break: auto-phrase` as headings do."""
-    set_viewport(driver, 320, SCREEN)
+    取組) broke inside a word (このサイトについ / て) at 320 px with 200 % text until it took
+    `word-break: auto-phrase` as headings do. Since the page's side margins stop at 16 px
+    (2400f74) a 320 px row holds these labels whole, so the test narrows the row to 280 px,
+    where they wrap again."""
+    set_viewport(driver, 280, SCREEN)
     labelled, failures = 0, []
     try:
         for name, url in trail_pages:
