@@ -33,11 +33,15 @@ public enum FrontMatterValues {
   /// invisible characters written in them are checked.
   public static let nameKeys: Set<String> = [
     "title", "term", "english", "department", "place", "fee", "audience", "accessibility",
-    "hours",
+    "hours", "links",
   ]
 
   /// Keys whose value is a list of texts, each item read as a value of its own.
   public static let listKeys: Set<String> = ["accessibility"]
+
+  /// Keys whose value is a list of mappings, and the key of each mapping whose text the page
+  /// shows (`links: [{title: くわしい資料, url: …}]`: the link's text).
+  public static let itemTextKeys: [String: String] = ["links": "title"]
 
   /// The top-level string values of `keys` in `frontMatter`, and the strings of a list given
   /// for one, in written order; none when the front matter is not YAML (the build reports
@@ -54,10 +58,13 @@ public enum FrontMatterValues {
     // A list's items each (`accessibility:`), placed at their own line.
     let scalars = entries(of: node).filter { keys.contains($0.key.string) }.flatMap {
       key, value -> [(Node.Scalar, Node)] in
-      guard case .sequence(let items) = value, listKeys.contains(key.string) else {
-        return [(key, value)]
+      guard case .sequence(let items) = value else { return [(key, value)] }
+      if let textKey = itemTextKeys[key.string] {
+        return items.compactMap { item in
+          entries(of: item).first { $0.key.string == textKey }.map { (key, $0.value) }
+        }
       }
-      return items.map { (key, $0) }
+      return listKeys.contains(key.string) ? items.map { (key, $0) } : [(key, value)]
     }
     for (key, value) in scalars {
       guard case .scalar(let scalar) = value, !scalar.string.isEmpty, let mark = scalar.mark,

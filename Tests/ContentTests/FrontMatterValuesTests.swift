@@ -45,6 +45,15 @@ import Yams
     #expect(cut.map { "\($0.key) \($0.problem.line):\($0.problem.column)" } == ["title 2:11"])
   }
 
+  /// A link's text in `links:`, flow or block, is read as a value of `links`; its address is not.
+  @Test func linksTitlesAreRead() {
+    #expect(
+      values(
+        "links:\n  - { title: くわしい資料, url: 'https://example.jp/a' }\n  - title: 地図\n    url: b\n",
+        keys: ["links"])
+        == [#"links 2:14 plain "くわしい資料""#, #"links 3:12 plain "地図""#])
+  }
+
   @Test func columnsCountCharactersNotScalars() {
     // が written as か and U+3099 is one character, two scalars for YAML's marks.
     #expect(

@@ -121,6 +121,8 @@ import Testing
     #expect(
       positions(frontMatter("english: Disaster\u{200B} Prevention\ndepartment: 防災\u{00AD}危機管理部\n"))
         == ["2:18", "3:15"])
+    // A link's text, shown as the link.
+    #expect(positions(frontMatter("links:\n  - { title: 資料\u{200B}一覧, url: a }\n")) == ["3:16"])
   }
 
   @Test func aLineCanBeSilencedAndTheRuleTurnedOff() throws {
