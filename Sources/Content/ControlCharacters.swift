@@ -70,7 +70,7 @@ enum ControlCharacters {
   /// `U+001B (ESC)`: the code point, and the name of a C0 character or DEL, which is what a
   /// search for it finds.
   static func name(_ scalar: Unicode.Scalar) -> String {
-    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    let code = scalar.codePoint
     let c0 = [
       "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
       "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",

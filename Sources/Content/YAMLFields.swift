@@ -307,7 +307,7 @@ struct YAMLFields {
   /// value.
   private mutating func hasControlCharacter(_ value: String, key: String, at mark: Mark?) -> Bool {
     guard let bad = value.unicodeScalars.first(where: \.isInvisibleControl) else { return false }
-    let code = "U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))"
+    let code = bad.codePoint
     error(
       mark,
       "`\(key)` has an invisible control character (\(code))",
@@ -503,11 +503,4 @@ func firstAlias(in text: String) -> (line: Int, column: Int)? {
     }
   }
   return nil
-}
-
-extension String {
-  /// `7` → `0007`: Unicode code points as they are usually written.
-  func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
-  }
 }

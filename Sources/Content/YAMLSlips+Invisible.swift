@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Invisible characters pasted with text from Word or a web page (a zero-width space, a
 /// no-break space, a byte order mark): to YAML they are part of a key or a value, so
 /// `crisis​-management` is an id no page has and `​title` a key no kind knows, while the
@@ -7,7 +9,7 @@ extension YAMLSlips {
   /// (U+200C, U+200D) are left alone: emoji and some scripts need them.
   static func invisibleName(_ scalar: Unicode.Scalar) -> (english: String, japanese: String)? {
     guard isInvisible(scalar) else { return nil }
-    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    let code = scalar.codePoint
     switch scalar.value {
     case 0xFEFF: return ("a byte order mark (\(code))", "BOM（\(code)）")
     case 0x200B: return ("a zero-width space (\(code))", "幅のないスペース（\(code)）")

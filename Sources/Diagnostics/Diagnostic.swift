@@ -193,6 +193,13 @@ extension Unicode.Scalar {
     }
   }
 
+  /// `U+200B`: the code point as Unicode's charts write it (four hex digits at least), which is
+  /// what a search for the character finds. One spelling for every diagnostic that names one.
+  public var codePoint: String {
+    let hex = String(value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   /// A control character no reader sees: C0 but tab and line feed, DEL and C1; and the
   /// noncharacters (U+FFFE, U+FFFF, U+FDD0…U+FDEF and the last two of every plane), which XML
   /// does not allow: one in a title made both Atom feeds unreadable. Shown as `\u{…}` in

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Invisible format characters that come with text pasted from Word, a PDF or a web page: a
@@ -66,8 +67,7 @@ enum InvisibleCharacter {
 
   /// `U+200B ZERO WIDTH SPACE` and its Japanese name, as a search for either finds it.
   static func name(_ scalar: Unicode.Scalar) -> (english: String, japanese: String) {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let code = scalar.codePoint
     let name = scalar.properties.name ?? "FORMAT CHARACTER"
     return ("\(code) \(name)", "\(code)（\(japaneseName(scalar))）")
   }
