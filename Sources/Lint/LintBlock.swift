@@ -42,8 +42,9 @@ final class LintBlock {
   let text: [LintCharacter]
   /// Per character of `text`: whether it carries furigana (is a ruby base).
   let furigana: [Bool]
-  /// Each ruby group: its base as a range of `text`, and its reading.
-  let rubyGroups: [(base: Range<Int>, reading: [LintCharacter])]
+  /// Each ruby group: its base as a range of `text`, its reading (bars and all in a group
+  /// with a reading per character) and whether it is such a group.
+  let rubyGroups: [(base: Range<Int>, reading: [LintCharacter], perCharacter: Bool)]
   /// Per character of `text`: whether it is part of a glossary term or alias.
   let glossary: [Bool]
   /// Sentences as ranges of `text`, without leading spaces or line breaks.
@@ -71,7 +72,7 @@ final class LintBlock {
     var text: [LintCharacter] = []
     var furigana: [Bool] = []
     var offsets: [Int] = []
-    var groups: [(base: Range<Int>, reading: [LintCharacter])] = []
+    var groups: [(base: Range<Int>, reading: [LintCharacter], perCharacter: Bool)] = []
     // The groups the page shows as ruby, read as Markdown's `applyRuby` reads them.
     let units = raw
     let found =
@@ -87,14 +88,13 @@ final class LintBlock {
     var i = 0
     for group in found {
       plain(i..<group.open)
-      let reading = Array(units[group.reading])
-      groups.append((text.count..<(text.count + group.base.count), reading))
-      // A reading per character (`{綺麗|き|れい}`): a character given an empty one stays
-      // unread (`{麗綺|れい|}` reads 麗 only), as the page shows it outside the ruby.
-      let readings = reading.split(omittingEmptySubsequences: false) {
-        $0 == "|" || $0 == "｜"
-      }
-      let perCharacter = readings.count > 1 && readings.count == group.base.count
+      // A reading per character (`{綺麗|き|れい}`, the scanner's readings one per unit of
+      // the base): a character given an empty one stays unread (`{麗綺|れい|}` reads 麗 only),
+      // as the page shows it outside the ruby.
+      let perCharacter = !group.moreBars.isEmpty
+      let readings = group.readings
+      groups.append(
+        (text.count..<(text.count + group.base.count), Array(units[group.reading]), perCharacter))
       for (j, k) in group.base.enumerated() {
         text.append(units[k])
         furigana.append(!perCharacter || !readings[j].isEmpty)

@@ -1,3 +1,5 @@
+import Markdown
+
 /// Furigana with a reading per character (`{綺麗|き|れい}`, as DenDen Markdown and pixiv write
 /// them) whose readings do not fit the base one to one (`{綺麗|き|れ|い}`), or are all empty
 /// (`{綺麗||}`): the page shows the braces as typed. The hint names the counts and the two
@@ -11,7 +13,7 @@ enum SecondBarFurigana {
 
   /// `readings` is what follows the first bar, bars and all (`き|れ|い`).
   static func hint(base: String, readings: String) -> (String, ja: String) {
-    let parts = readings.split(omittingEmptySubsequences: false) { $0 == "|" || $0 == "｜" }
+    let parts = readings.split(omittingEmptySubsequences: false, whereSeparator: RubyScanner.isBar)
     let characters = Array(base)
     let each =
       "{\(base)|" + Array(repeating: "よみ", count: characters.count).joined(separator: "|") + "}"

@@ -102,6 +102,13 @@ public enum RubyScanner {
     }
   }
 
+  /// Whether `c` is a furigana bar, `|` or `｜`: for text read after the scanner has placed a
+  /// group (its readings joined, or counted).
+  @inlinable
+  public static func isBar(_ c: Character) -> Bool {
+    if case .bar = mark(of: c) { true } else { false }
+  }
+
   /// A character (CR LF ends a line too).
   @inlinable
   public static func mark(of c: Character) -> Mark {

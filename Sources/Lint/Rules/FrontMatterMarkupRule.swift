@@ -48,7 +48,7 @@ struct FrontMatterMarkupRule: Rule {
       func furiganaShownAsTyped(_ i: Int, bar: Int, close: Int) -> Int {
         let base = String(line[(i + 1)..<bar])
         // A reading per character (`{綺麗|き|れい}`) is the word's reading joined: きれい.
-        let reading = String(line[(bar + 1)..<close].filter { $0 != "|" && $0 != "｜" })
+        let reading = String(line[(bar + 1)..<close].filter { !RubyScanner.isBar($0) })
         warn(
           i, String(line[i...close]), "furigana",
           hint:

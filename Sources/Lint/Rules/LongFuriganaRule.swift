@@ -17,9 +17,7 @@ struct LongFuriganaRule: Rule {
     block.rubyGroups.compactMap { group in
       // A reading per character (`{綺麗|き|れい}`) sits over its own character: nothing
       // spreads, and its bars are no part of the reading's length.
-      guard group.reading.count > context.threshold,
-        !group.reading.contains(where: { $0.character == "|" || $0.character == "｜" })
-      else { return nil }
+      guard group.reading.count > context.threshold, !group.perCharacter else { return nil }
       let base = block.text.string(group.base)
       let reading = group.reading.map(\.character).map(String.init).joined()
       return context.warning(
