@@ -29,15 +29,9 @@ enum PageProblems {
     _ built: [Diagnostic], on file: String, besides said: [Diagnostic]
   ) -> [Diagnostic] {
     var seen = Set(said.map { Place(code: $0.code, location: $0.location) })
-    return built.filter {
-      guard $0.location.file == file else { return false }
-      if let code = $0.code, let twin = sameBuildFinding[code],
-        seen.contains(Place(code: twin, location: $0.location))
-      {
-        return false
-      }
-      return seen.insert(Place(code: $0.code, location: $0.location)).inserted
-    }
+    return withoutRepeats(
+      built.filter { $0.location.file == file }, of: said, twins: sameBuildFinding
+    ).filter { seen.insert(Place(code: $0.code, location: $0.location)).inserted }
   }
 
   /// Build warnings lint gives too, place by place, under its own code: the build's
@@ -55,10 +49,14 @@ enum PageProblems {
   /// text is both `lint.vague-link-text` and `a11y.vague-link`): the panel listed it twice.
   static let sameFinding = ["lint.vague-link-text": "a11y.vague-link"]
 
-  static func withoutRepeats(_ lint: [Diagnostic], of checked: [Diagnostic]) -> [Diagnostic] {
-    lint.filter { found in
-      guard let code = found.code, let twin = sameFinding[code] else { return true }
-      return !checked.contains { $0.code == twin && $0.location == found.location }
+  /// `found` without those `others` give at the same place under their twin code (`twins`:
+  /// lint's vague link text and the check's, the build's left-out HTML and lint's).
+  static func withoutRepeats(
+    _ found: [Diagnostic], of others: [Diagnostic], twins: [String: String] = sameFinding
+  ) -> [Diagnostic] {
+    found.filter { d in
+      guard let code = d.code, let twin = twins[code] else { return true }
+      return !others.contains { $0.code == twin && $0.location == d.location }
     }
   }
 
