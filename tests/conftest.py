@@ -310,6 +310,16 @@ def driver():
     d.quit()
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """A browser of the test module's own, for tests that change what the session's `driver`
+    would carry into the next module (its storage, a served site's origin)."""
+    require_browser()
+    d = make_driver()
+    yield d
+    d.quit()
+
+
 @pytest.fixture(scope="session")
 def driver_nojs():
     require_browser()

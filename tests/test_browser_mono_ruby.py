@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import CONTENT, build_site, make_driver, require_browser, serving
+from conftest import CONTENT, build_site, serving
 from test_browser_a11y import load
 
 PAGE = "/about/mono-ruby/"
@@ -23,14 +23,6 @@ def mono_site(tmp_path_factory):
         '海が{綺麗|き|れい}で、{お茶||ちゃ}もあります。\n',
         encoding="utf-8")
     return build_site(content, work / "site")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_browser()
-    d = make_driver()
-    yield d
-    d.quit()
 
 
 # Each <rt>'s box and the box of the base character just before it (a Range over the text).

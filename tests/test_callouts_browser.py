@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import CONTENT, build_site, make_driver, require_browser, serving
+from conftest import CONTENT, build_site, serving
 from test_browser_a11y import axe_js, format_violations, load, run_axe, set_viewport  # noqa: F401
 
 KINDS = [("NOTE", "note", "補足"), ("TIP", "tip", "ヒント"), ("重要", "important", "重要"),
@@ -24,14 +24,6 @@ def callout_site(tmp_path_factory):
         "---\ntitle: 囲みの例\n---\n\nふつうの段落です。\n\n" + body + "\n\n> ただの引用です。\n",
         encoding="utf-8")
     return build_site(content, work / "site")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_browser()
-    d = make_driver()
-    yield d
-    d.quit()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
