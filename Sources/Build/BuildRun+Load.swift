@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Parallel
 import Render
 
 /// The content as loaded, with what later steps need to know of it.
@@ -71,28 +72,35 @@ extension BuildRun {
       publishTimes: publishTimes, parsedFiles: parsedFiles)
   }
 
-  /// Loads the theme (independent of content, so its errors are reported in the same run);
-  /// the build ends here when either did not load.
-  func loadTheme(_ tree: SourceTree, besides loaded: LoadedContent) throws(Ended) -> Theme {
-    let (theme, themeDiagnostics) = themeAndProblems(tree)
+  /// Starts loading the theme on another thread: it does not depend on the content, so the
+  /// two load side by side (the theme was a fifth of the shipped portal's build, one template
+  /// after another, after the content). A session's theme is kept while no file under theme/
+  /// changed.
+  func startLoadingTheme(_ tree: SourceTree) -> Background<(Theme?, [Diagnostic])> {
+    if let kept = session?.theme, kept.stamps == Self.themeStamps(tree) {
+      return Background(ready: (kept.theme, kept.diagnostics))
+    }
+    let directory = options.themeDirectory
+    return Background {
+      Theme.load(from: directory, displayPath: ContentLoader.displayPath(for: directory))
+    }
+  }
+
+  /// The theme `startLoadingTheme` loaded, its problems reported after the content's (in the
+  /// same run, so both are seen at once); the build ends here when either did not load.
+  func loadTheme(
+    _ pending: Background<(Theme?, [Diagnostic])>, _ tree: SourceTree,
+    besides loaded: LoadedContent
+  ) throws(Ended) -> Theme {
+    let (theme, themeDiagnostics) = pending.value
+    session?.theme = (Self.themeStamps(tree), theme, themeDiagnostics)
     diagnostics += themeDiagnostics
     guard loaded.content != nil, let theme else { throw Ended(report: report(0)) }
     return theme
   }
 
-  /// The theme and its problems; a session keeps them while no file under theme/ changed.
-  private func themeAndProblems(_ tree: SourceTree) -> (Theme?, [Diagnostic]) {
-    func load() -> (Theme?, [Diagnostic]) {
-      Theme.load(
-        from: options.themeDirectory,
-        displayPath: ContentLoader.displayPath(for: options.themeDirectory))
-    }
-    guard let session else { return load() }
-    let stamps = tree.stamps.filter { $0.key.hasPrefix("t/") }
-    if let kept = session.theme, kept.stamps == stamps { return (kept.theme, kept.diagnostics) }
-    let (theme, diagnostics) = load()
-    session.theme = (stamps, theme, diagnostics)
-    return (theme, diagnostics)
+  private static func themeStamps(_ tree: SourceTree) -> [String: FileStamp] {
+    tree.stamps.filter { $0.key.hasPrefix("t/") }
   }
 
   /// The parse memo for this build: the session's, taken once from the cache; else the

@@ -6,8 +6,8 @@ import Site
 
 /// The build, read top to bottom as its steps (`BuildRun` and its extensions, one file a
 /// stage): check the output and the sources → in `portal serve`, the quick way if no relation
-/// between pages changed (`EditInPlace`) → stop if nothing changed → load content → load the
-/// theme → resolve the site → plan the outputs → render → index for search → write the source
+/// between pages changed (`EditInPlace`) → stop if nothing changed → load content and, beside
+/// it, the theme → resolve the site → plan the outputs → render → index for search → write the source
 /// map and the sources' hashes → commit.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
@@ -36,8 +36,9 @@ public enum SiteBuilder {
       let keptSearch = run.takeKeptSite()
       run.readState(of: &previous)
 
+      let pendingTheme = run.startLoadingTheme(tree)
       var loaded = run.loadContent(tree, previous: &previous)
-      let theme = try run.loadTheme(tree, besides: loaded)
+      let theme = try run.loadTheme(pendingTheme, tree, besides: loaded)
       var site: Site
       let memo: BodyMemo?
       (site, memo) = try run.resolve(loaded, previous: previous)

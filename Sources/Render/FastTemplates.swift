@@ -22,13 +22,12 @@ struct FastTemplates: Sendable {
 
   let templates: [String: [Token]]
 
-  /// Reads the parsed tokens of every template; nil when a template uses a feature this
-  /// renderer does not implement.
-  init?(library: MustacheLibrary, names: Set<String>) {
+  /// The templates' tokens, by name (`tokens(of:)` of each parsed template); nil when a
+  /// template uses a feature this renderer does not implement.
+  init?(tokens: [String: [Token]?]) {
     var templates: [String: [Token]] = [:]
-    for name in names {
-      guard let template = library.getTemplate(named: name), let tokens = Self.tokens(of: template)
-      else { return nil }
+    for (name, tokens) in tokens {
+      guard let tokens else { return nil }
       templates[name] = tokens
     }
     self.templates = templates

@@ -16,12 +16,10 @@ struct HTMLEscape: MustacheContentType {
     return true
   }()
 
-  /// Registers a theme's template in `library`, escaping with this type.
-  static func register(_ text: String, named name: String, in library: inout MustacheLibrary)
-    throws
-  {
+  /// A theme's template parsed to escape with this type.
+  static func template(_ text: String) throws -> MustacheTemplate {
     precondition(registered)
-    try library.register(pragma + text, named: name)
+    return try MustacheTemplate(string: pragma + text)
   }
 
   func escapeText(_ text: String) -> String {

@@ -112,14 +112,14 @@ enum TemplateSyntax {
       "&": .unescaped, "#": .section, "^": .inverted, "$": .block, "<": .parent, "/": .close,
       ">": .partial, "!": .comment, "%": .pragma,
     ]
-    while let start = text[i...].range(of: open)?.lowerBound {
+    while let start = text[i...].firstRange(of: open)?.lowerBound {
       record(to: start)
       let afterOpen = text.index(start, offsetBy: open.count)
       // `{{{name}}}` closes with one more brace.
       let triple = text[afterOpen...].first == "{"
       let closer = triple ? close + "}" : close
       let open1 = triple ? text.index(after: afterOpen) : afterOpen
-      let end = text[open1...].range(of: closer)
+      let end = text[open1...].firstRange(of: closer)
       let inner = text[open1..<(end?.lowerBound ?? text.endIndex)]
       let body = inner.drop(while: isSpace)
       let sigil = triple ? "{" : body.first ?? " "

@@ -42,13 +42,18 @@ import Testing
 
   func library() throws -> MustacheLibrary {
     var library = MustacheLibrary()
-    try HTMLEscape.register(Self.template, named: "t", in: &library)
+    library.register(try HTMLEscape.template(Self.template), named: "t")
     return library
+  }
+
+  func fast(_ library: MustacheLibrary) throws -> FastTemplates {
+    let template = try #require(library.getTemplate(named: "t"))
+    return try #require(FastTemplates(tokens: ["t": FastTemplates.tokens(of: template)]))
   }
 
   @Test(arguments: 0..<contexts.count) func fastEqualsSwiftMustache(_ n: Int) throws {
     let library = try library()
-    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    let fast = try fast(library)
     let context = Self.contexts[n]
     let html = try #require(fast.render("t", context))
     #expect(html == library.render(TemplateValue.dict(context).any, withTemplate: "t"))
@@ -67,7 +72,7 @@ import Testing
   /// value. Both renderers escape it now.
   @Test func aQuoteWithACombiningMarkIsEscapedByBoth() throws {
     let library = try library()
-    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    let fast = try fast(library)
     var context = Self.contexts[0]
     context["cards"] = .items([
       ["url": .text("/a/\"\u{301} onfocus=x"), "title": .text("<\u{338}b>\u{301}&\u{301}")]
@@ -83,7 +88,7 @@ import Testing
   /// page is as before.
   @Test func printingAListOrADictionaryPrintsNothing() throws {
     let library = try library()
-    let fast = try #require(FastTemplates(library: library, names: ["t"]))
+    let fast = try fast(library)
     for value: TemplateValue in [.texts(["x"]), .dict(["a": .text("b"), "c": .text("d")])] {
       var context = Self.contexts[0]
       context["title"] = value
