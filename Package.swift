@@ -87,6 +87,7 @@ let package = Package(
     .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
+    .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),

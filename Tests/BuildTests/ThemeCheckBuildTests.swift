@@ -44,4 +44,40 @@ import Testing
     #expect(!SiteBuilder.build(options).succeeded)
     #expect(site(options.outputDirectory) == built)
   }
+
+  /// The theme loads beside the content (`startLoadingTheme`): problems in both are still
+  /// reported in one run, the content's first, and a session keeps the theme it loaded until a
+  /// file under theme/ changes.
+  @Test func contentAndThemeProblemsInOneRunContentFirst() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let theme = root.appendingPathComponent("theme")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+    var options = options(content: content, output: root.appendingPathComponent("site"))
+    options.themeDirectory = theme
+    let initiatives = content.appendingPathComponent("initiatives")
+    let page = try #require(
+      FileManager.default.contentsOfDirectory(atPath: initiatives.path).sorted().first)
+    try edit(initiatives.appendingPathComponent(page)) { "---\ntitle: [\n---\n本文\n" + $0 }
+    try edit(theme.appendingPathComponent("templates/home.mustache")) { $0 + "{{#open}}" }
+    let session = BuildSession()
+    let report = SiteBuilder.build(options, session: session)
+    #expect(!report.succeeded)
+    let errors = report.diagnostics.filter { $0.severity == .error }
+    let contentError = try #require(errors.firstIndex { $0.location.file.hasSuffix(page) })
+    let themeError = try #require(errors.firstIndex { $0.code == "theme.syntax" })
+    #expect(contentError < themeError)
+    #expect(errors[themeError].location.file.hasSuffix("templates/home.mustache"))
+    #expect(session.theme?.theme == nil && session.theme?.diagnostics.hasErrors == true)
+    // The same problems from the session's kept theme, and none once the template is mended.
+    #expect(
+      SiteBuilder.build(options, session: session).diagnostics.map(\.text)
+        == report.diagnostics.map(\.text))
+    try edit(theme.appendingPathComponent("templates/home.mustache")) {
+      String($0.dropLast("{{#open}}".count))
+    }
+    let mended = SiteBuilder.build(options, session: session)
+    #expect(!mended.diagnostics.contains { $0.code?.hasPrefix("theme.") ?? false })
+    #expect(mended.diagnostics.contains { $0.location.file.hasSuffix(page) })
+  }
 }
