@@ -1,5 +1,6 @@
-"""The theme's scripts and stylesheet as the build publishes them: minified (no comments,
-indentation or blank lines; Sources/Render/AssetMinifier.swift), smaller than written, valid
+"""The theme's scripts and stylesheet as the build publishes them: minified (no comments or
+indentation, each script line kept at its number, the stylesheet without blank lines;
+Sources/Render/AssetMinifier.swift), smaller than written, valid
 JavaScript for node, and the published search.js and search-offers.js answer the parity
 queries exactly as the theme's own files do (the parity test runs those). Needs node.
 """
@@ -38,10 +39,14 @@ def test_published_assets_shrink_and_lose_comments(site_dir):
         assert len(text.encode()) < len(written.encode()) * 0.85, name
         lines = text.split("\n")
         assert all(line == line.strip() for line in lines), name
-        assert "" not in lines[:-1], f"{name} keeps a blank line"
         if name.endswith(".js"):
             assert not any(line.startswith("//") for line in lines), name
+            # Each line of code keeps its number: errors and breakpoints name the source's lines.
+            assert len(lines) == len(written.split("\n")), f"{name} moved its lines"
+            for n in (i for i, line in enumerate(lines) if line):
+                assert written.split("\n")[n].strip().startswith(lines[n][:1]), (name, n + 1)
         else:
+            assert "" not in lines[:-1], f"{name} keeps a blank line"
             assert "/*" not in text, name
 
 

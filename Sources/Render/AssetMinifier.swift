@@ -124,7 +124,8 @@ enum AssetMinifier {
 /// between tokens become one.
 struct LineWriter {
   private(set) var bytes: [UInt8] = []
-  /// Whether the line being written has anything yet: leading whitespace and blank lines go.
+  /// Whether the line being written has anything yet: leading whitespace goes (and, in a
+  /// stylesheet, blank lines).
   private var lineHasContent = false
   private var space = false
   /// A CSS line break not yet written: dropped if what follows joins safely.
@@ -140,10 +141,18 @@ struct LineWriter {
     if lineHasContent { space = true }
   }
 
+  /// In a script every line break is written, blank lines too, so each line of code keeps its
+  /// number (the browser's errors and breakpoints point at the source's lines); in a
+  /// stylesheet a break is held, and dropped where what follows joins safely.
   mutating func lineBreak() {
+    if !joinsCSS {
+      bytes.append(0x0A)
+      (space, lineHasContent) = (false, false)
+      return
+    }
     guard lineHasContent else { return }
     (space, lineHasContent) = (false, false)
-    if joinsCSS { heldBreak = true } else { bytes.append(0x0A) }
+    heldBreak = true
   }
 
   mutating func append(_ piece: ArraySlice<UInt8>) {

@@ -1,5 +1,7 @@
-/// A script without comments, leading indentation and blank lines (`AssetMinifier`). Every
-/// line break between code is kept, since automatic semicolon insertion depends on them. The
+/// A script without comments and leading indentation (`AssetMinifier`). Every line break is
+/// kept: automatic semicolon insertion depends on them, and with them each line of code keeps
+/// its number, so the browser's errors and breakpoints point at the source's lines (a comment
+/// or blank line becomes an empty line, one byte). The
 /// scanner follows strings, template literals (`${…}` nested to any depth) and regular
 /// expressions, so a `//` or `/*` inside one is never taken for a comment: a `/` starts a
 /// regular expression where a value is expected (after an operator, `(`, `,`, `=`, `{`, `}`,
@@ -67,6 +69,8 @@ enum JavaScriptMinifier {
         continue
       }
       if c == 0x0A || c == 0x0D {
+        // CR LF is one line break.
+        if c == 0x0D, i + 1 < s.count, s[i + 1] == 0x0A { i += 1 }
         w.lineBreak()
         i += 1
         continue
@@ -79,8 +83,9 @@ enum JavaScriptMinifier {
         guard let end = AssetMinifier.commentEnd(s, from: i) else { return nil }
         if s[i + 2] == 0x21 {
           w.append(s[i..<end])
-        } else if s[i..<end].contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-          w.lineBreak()  // a comment across lines ends the line, as far as ASI goes
+        } else if case let breaks = lineBreaks(in: s[i..<end]), breaks > 0 {
+          // A comment across lines ends the line, as far as ASI goes; its lines stay, empty.
+          for _ in 0..<breaks { w.lineBreak() }
         } else {
           w.whitespace()
         }
@@ -159,6 +164,17 @@ enum JavaScriptMinifier {
       }
     }
     return nil
+  }
+
+  /// The line breaks in `text`, CR LF counted once.
+  private static func lineBreaks(in text: ArraySlice<UInt8>) -> Int {
+    var count = 0
+    var previous: UInt8 = 0
+    for b in text {
+      if b == 0x0A && previous != 0x0D || b == 0x0D { count += 1 }
+      previous = b
+    }
+    return count
   }
 
   /// Letters, digits, `_`, `$`, `\` (of `\u0061`) and every byte of a non-ASCII character:

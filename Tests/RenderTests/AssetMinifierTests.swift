@@ -4,9 +4,10 @@ import Testing
 
 @testable import Render
 
-/// The theme's scripts and stylesheets are published without comments, indentation and blank
-/// lines, their meaning kept: what looks like a comment inside a string, a template literal, a
-/// regular expression or a `url()` stays, and a JavaScript line break is never dropped.
+/// The theme's scripts and stylesheets are published without comments and indentation (and a
+/// stylesheet without blank lines), their meaning kept: what looks like a comment inside a
+/// string, a template literal, a regular expression or a `url()` stays, and a JavaScript line
+/// break is never dropped, so each line of a script keeps its number.
 @Suite struct AssetMinifierTests {
   func js(_ text: String) -> String {
     String(decoding: AssetMinifier.published(Data(text.utf8), at: "a.js"), as: UTF8.self)
@@ -16,7 +17,7 @@ import Testing
     String(decoding: AssetMinifier.published(Data(text.utf8), at: "a.css"), as: UTF8.self)
   }
 
-  @Test func scriptCommentsIndentationAndBlankLinesGo() {
+  @Test func scriptCommentsAndIndentationGoTheirLinesStay() {
     let script = """
       // The opening comment.
       /* A block
@@ -29,7 +30,7 @@ import Testing
       }
       """
     #expect(
-      js(script) == "function f(a) {\nconst b = a + 1;\nreturn b;\nif (b) g( );\n}")
+      js(script) == "\n\n\nfunction f(a) {\nconst b = a + 1;\nreturn b;\n\nif (b) g( );\n}")
   }
 
   @Test func stringsKeepWhatLooksLikeComments() {
@@ -94,11 +95,11 @@ import Testing
 
   @Test func lineBreaksAreKeptForSemicolonInsertion() {
     let script = "let a = b\n  /* x\n */ (c)\nreturn\n    a\n"
-    #expect(js(script) == "let a = b\n(c)\nreturn\na\n")
+    #expect(js(script) == "let a = b\n\n(c)\nreturn\na\n")
   }
 
   @Test func licenceCommentsStay() {
-    #expect(js("/*! MIT */\n// no\nx()\n") == "/*! MIT */\nx()\n")
+    #expect(js("/*! MIT */\n// no\nx()\n") == "/*! MIT */\n\nx()\n")
     #expect(css("/*! MIT */\n/* no */\na { b: c }\n") == "/*! MIT */\na{b: c}\n")
   }
 
@@ -157,7 +158,45 @@ import Testing
       let published = AssetMinifier.published(written, at: name)
       #expect(published.count < written.count * 85 / 100, "\(name)")
       let text = String(decoding: published, as: UTF8.self)
-      #expect(!text.contains("\n\n") && !text.contains("\n "), "\(name)")
+      #expect(!text.contains("\n "), "\(name)")
+      if name.hasSuffix(".js") {
+        #expect(
+          Self.lines(text).count == Self.lines(String(decoding: written, as: UTF8.self)).count)
+      } else {
+        #expect(!text.contains("\n\n"), "\(name)")
+      }
+    }
+  }
+
+  static func lines(_ text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  /// Line n of a published script is line n of the source without its comments and
+  /// indentation: the browser's errors and breakpoints name the source's lines. CR LF is one
+  /// line break, as is a lone CR, and a comment across lines keeps its lines, empty.
+  @Test func eachLineOfAScriptKeepsItsNumber() {
+    let script =
+      "// head\r\nconst a = 1;\r\n\r\n/* one\r\n two\r\n three */ f(a);\rg()\n  /* x */ h() // y\n"
+    #expect(js(script) == "\nconst a = 1;\n\n\n\nf(a);\ng()\nh()\n")
+    // The shipped scripts: every line published holds what its source line does, in order.
+    let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../theme/assets").standardizedFileURL
+    for name in ["search.js", "search-offers.js", "portal.js"] {
+      let written =
+        (try? String(contentsOf: assets.appendingPathComponent(name), encoding: .utf8)) ?? ""
+      let source = Self.lines(written)
+      let published = Self.lines(js(written))
+      #expect(published.count == source.count && source.count > 100, "\(name)")
+      for (n, (line, original)) in zip(published, source).enumerated() {
+        var rest = original.filter { !$0.isWhitespace }[...]
+        let kept = line.filter { !$0.isWhitespace }.allSatisfy { c in
+          guard let at = rest.firstIndex(of: c) else { return false }
+          rest = rest[rest.index(after: at)...]
+          return true
+        }
+        #expect(kept, "\(name):\(n + 1): \(line)")
+      }
     }
   }
 }
