@@ -179,9 +179,45 @@ struct YAMLFields {
     return (value, node.mark)
   }
 
-  /// The one number a value holds (`20人`, `２０名`, `約1,000人`), half-width; nil for none or
-  /// several (`10〜20人`: which one is meant is the writer's to say).
+  /// The one number a value holds (`20人`, `２０名`, `約1,000人`, `三十人`), half-width; nil for
+  /// none or several (`10〜20人`, `1万人`: which one is meant is the writer's to say), and for a
+  /// kanji number beside 数 or 余 (十数人, 二十余名: not one number).
   static func number(in text: String) -> Int? {
+    let hasDigits = text.unicodeScalars.contains {
+      (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value)
+    }
+    var runs: [Substring] = []
+    var i = text.startIndex
+    while let start = text[i...].firstIndex(where: KanjiNumerals.isNumeral) {
+      let end = text[start...].firstIndex { !KanjiNumerals.isNumeral($0) } ?? text.endIndex
+      i = end
+      let after = end < text.endIndex ? text[end] : nil
+      let before = start > text.startIndex ? text[text.index(before: start)] : nil
+      if let c = after, "数余".contains(c) { return nil }
+      if let c = before, "数余".contains(c) { return nil }
+      // Inside a word (千葉, 八千代, 一般), unless a counter follows or 約, 計, 全, 各, 最大
+      // stands before it.
+      if let c = after, isKanji(c), !Self.counters.contains(c) { continue }
+      if let c = before, isKanji(c), !"約計全各大".contains(c) { continue }
+      runs.append(text[start..<end])
+    }
+    // Digits and kanji numbers together (20人か三十人, 1万人): which is meant is the writer's to
+    // say.
+    if hasDigits { return runs.isEmpty ? arabicNumber(in: text) : nil }
+    return runs.count == 1 ? KanjiNumerals.value(of: runs[0]) : nil
+  }
+
+  /// Kanji that count what a number before them counts (三十人, 二十名, 五十席).
+  static let counters: Set<Character> = [
+    "人", "名", "席", "組", "件", "回", "個", "枚", "部", "本", "台", "社", "校", "円", "歳", "冊", "点",
+  ]
+
+  private static func isKanji(_ c: Character) -> Bool {
+    c.unicodeScalars.count == 1 && Kanji.contains(c.unicodeScalars.first!.value)
+  }
+
+  /// The one number in Arabic numerals (half- or full-width) a value holds.
+  static func arabicNumber(in text: String) -> Int? {
     var runs: [String] = []
     var current = ""
     for c in text {

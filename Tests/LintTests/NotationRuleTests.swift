@@ -103,6 +103,20 @@ import Testing
     #expect(try lint("参加費は千円です。", rule: "lint.kanji-number").count == 1)
   }
 
+  /// The hint says the number to write (三十 → 30), 万, 億 and 兆 kept as 公用文 writes them.
+  @Test func kanjiNumbersGetTheNumberToWrite() throws {
+    func hints(_ text: String) throws -> (String?, String?) {
+      let d = try #require(try lint(text, rule: "lint.kanji-number").first)
+      return (d.hint, d.localized(.japanese).hint)
+    }
+    let thirty = try hints("三十人が来ます。")
+    #expect(thirty.0?.hasPrefix("write 「30」 for 「三十」") == true)
+    #expect(thirty.1?.hasPrefix("「三十」は「30」と、算用数字で書いてください") == true)
+    #expect(try hints("二千二十六年に始めます。").0?.hasPrefix("write 「2026」 for 「二千二十六」") == true)
+    #expect(try hints("三十万人が住んでいます。").0?.hasPrefix("write 「30万」 for 「三十万」") == true)
+    #expect(try hints("一万五千円かかります。").0?.hasPrefix("write 「1万5000」 for 「一万五千」") == true)
+  }
+
   /// A number spelled with a unit is a quantity without a counter too, unless a kanji follows
   /// it as part of a fixed word.
   @Test func composedKanjiNumbersWarnWithoutACounter() throws {

@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 
 /// 公用文作成の考え方 (2022) asks for Arabic numerals in horizontal text (3人, 12月5日) and keeps
@@ -65,16 +66,23 @@ struct KanjiNumberRule: Rule {
           || (Self.isComposed(text[i..<end]) && (end == text.count || !text[end].isKanji))
       else { continue }
       let number = text.excerpt(i..<end)
+      // The number to write when it has one value (三十 → 30), else the rule with examples.
+      let hints =
+        KanjiNumerals.value(of: number).map {
+          KanjiNumerals.written($0, keepingLargeUnitsOf: number)
+        }.map { value in
+          (
+            "write 「\(value)」 for 「\(number)」: numbers take Arabic numerals in horizontal text; idioms such as 一部, 一般 and 一つ keep kanji",
+            "「\(number)」は「\(value)」と、算用数字で書いてください（横書きでは、数は算用数字で書きます）。一部、一般、一つのような決まった言葉は漢字のままにします"
+          )
+        }
+        ?? (
+          "write numbers with Arabic numerals in horizontal text (三人 → 3人, 十二月 → 12月); idioms such as 一部, 一般 and 一つ keep kanji",
+          "横書きでは、数は算用数字（1、2、3）で書いてください（三人 → 3人、十二月 → 12月）。一部、一般、一つのような決まった言葉は漢字のままにします"
+        )
       result.append(
-        context.warning(
-          block, at: i, "the number 「\(number)」 is written in kanji",
-          hint:
-            "write numbers with Arabic numerals in horizontal text (三人 → 3人, 十二月 → 12月); idioms such as 一部, 一般 and 一つ keep kanji"
-        ).ja(
-          "数「\(number)」が漢数字で書かれています",
-          hint:
-            "横書きでは、数は算用数字（1、2、3）で書いてください（三人 → 3人、十二月 → 12月）。一部、一般、一つのような決まった言葉は漢字のままにします"
-        ))
+        context.warning(block, at: i, "the number 「\(number)」 is written in kanji", hint: hints.0)
+          .ja("数「\(number)」が漢数字で書かれています", hint: hints.1))
     }
     return result
   }
