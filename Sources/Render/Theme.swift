@@ -57,7 +57,7 @@ public struct Theme: Sendable {
       )
     }
     // Read in order; then each template scanned, parsed and its tokens read on all cores
-    // (a tenth of the shipped portal's build was these three passes, one template after
+    // (a fifth of the shipped portal's build was these passes, one template after
     // another); then registered and reported in the files' order, as before.
     var read: [(name: String, path: String, text: String)] = []
     for file in files {
