@@ -177,7 +177,10 @@ import Testing
     #expect(try hint("三十人") == ("write `capacity: 30`", "`capacity: 30` と、半角の数字で書いてください"))
     #expect(try hint("約二千五百名").0 == "write `capacity: 2500`")
     #expect(try hint("最大一万人").0 == "write `capacity: 10000`")
-    for vague in ["千葉市民", "十数人", "二十余名", "三十〜五十人", "二、三人", "定員三十名", "20人か三十人", "1万人"] {
+    #expect(try hint("1万人").0 == "write `capacity: 10000`")
+    #expect(try hint("約1万5000人").0 == "write `capacity: 15000`")
+    #expect(try hint("１万人").0 == "write `capacity: 10000`")
+    for vague in ["千葉市民", "十数人", "二十余名", "三十〜五十人", "二、三人", "定員三十名", "20人か三十人"] {
       #expect(try hint(vague).0 == "write for example `capacity: 1`", "\(vague)")
     }
   }
