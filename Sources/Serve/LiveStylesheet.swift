@@ -37,7 +37,7 @@ extension LiveAssets {
     }
     /* Near black and off white, as the theme's dark scheme (pure white on black blurs for many
        readers with astigmatism). */
-    @media (prefers-color-scheme: dark) {
+    @media screen and (prefers-color-scheme: dark) {
       .portal-live-overlay {
         color-scheme: dark;
         --portal-live-paper: #1f2328;
