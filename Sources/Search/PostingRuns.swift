@@ -5,20 +5,34 @@ extension PostingPart.Batch {
   /// The entries of the run at `cursor`, whose key it then holds; moves it to the next run.
   @inline(__always)
   func nextRun(_ cursor: inout PostingPart.RunCursor) -> Range<Int> {
-    bytes.withUnsafeBufferPointer { bytes in
-      var i = Int(cursor.offset)
-      cursor.key += Int32(PostingBytes.read(bytes, at: &i)) + 1
-      let length = Int(PostingBytes.read(bytes, at: &i))
-      cursor.offset = Int32(i + length)
-      return i..<i + length
-    }
+    bytes.withUnsafeBufferPointer { Self.nextRun(in: $0, &cursor) }
+  }
+
+  /// The same over a batch's bytes already at hand (`PostingPart.forEachEntry` reads every
+  /// batch's runs from one buffer: a batch fetched from an array for each run was copied,
+  /// its arrays retained and released, a tenth of the index step on a small site).
+  @inline(__always)
+  static func nextRun(in bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout PostingPart.RunCursor)
+    -> Range<Int>
+  {
+    var i = Int(cursor.offset)
+    cursor.key += Int32(PostingBytes.read(bytes, at: &i)) + 1
+    let length = Int(PostingBytes.read(bytes, at: &i))
+    cursor.offset = Int32(i + length)
+    return i..<i + length
   }
 
   /// Each run's key, in order.
   func forEachRunKey(_ body: (Int32) -> Void) {
+    bytes.withUnsafeBufferPointer { Self.forEachRunKey(in: $0, runCount: runCount, body) }
+  }
+
+  static func forEachRunKey(
+    in bytes: UnsafeBufferPointer<UInt8>, runCount: Int, _ body: (Int32) -> Void
+  ) {
     var cursor = PostingPart.RunCursor()
     for _ in 0..<runCount {
-      _ = nextRun(&cursor)
+      _ = nextRun(in: bytes, &cursor)
       body(cursor.key)
     }
   }
@@ -26,13 +40,19 @@ extension PostingPart.Batch {
   /// The documents and masks of the run whose entries are at `run`.
   @inline(__always)
   func forEachPosting(in run: Range<Int>, _ body: (Int32, UInt32) -> Void) {
+    bytes.withUnsafeBufferPointer { Self.forEachPosting(in: $0, base: base, run: run, body) }
+  }
+
+  @inline(__always)
+  static func forEachPosting(
+    in bytes: UnsafeBufferPointer<UInt8>, base: Int32, run: Range<Int>,
+    _ body: (Int32, UInt32) -> Void
+  ) {
     var i = run.lowerBound
     var id = base
-    bytes.withUnsafeBufferPointer { bytes in
-      while i < run.upperBound {
-        id += Int32(PostingBytes.read(bytes, at: &i))
-        body(id, PostingBytes.readMask(bytes, at: &i))
-      }
+    while i < run.upperBound {
+      id += Int32(PostingBytes.read(bytes, at: &i))
+      body(id, PostingBytes.readMask(bytes, at: &i))
     }
   }
 
