@@ -27,6 +27,11 @@ public struct BuildOptions: Sendable {
   /// Warnings stop the build as errors do (`portal build --strict`, for CI): a page still
   /// holding `portal new`'s sample text or a title too long to read is not published.
   public var strict = false
+  /// From how many pages a full build sets the search index's bulk aside in a file while it is
+  /// built (`SpillStore`): what keeps 10,000 pages under 300 MiB; below, the few megabytes are
+  /// held, as writing and reading them back was a tenth of the shipped portal's search step.
+  /// Tests lower it to build small fixtures both ways.
+  var searchSpillFromPages = 2_000
 
   public init(
     contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, includeDrafts: Bool = false,

@@ -69,7 +69,9 @@ extension BuildRun {
       let search = try SearchIndexStep.run(
         site, documents: documents, previous: table.staging == nil ? previous : nil,
         previousDocument: { keptSearch?.document(at: $0) }, previousPages: loaded.previousPages,
-        output: options.outputDirectory, spillDirectory: table.staging?.url, write: table.take)
+        output: options.outputDirectory,
+        spillDirectory: site.pages.count >= options.searchSpillFromPages ? table.staging?.url : nil,
+        write: table.take)
       searchDocuments = session == nil ? nil : documents
       table.searchState = search.state
       // The earlier index's state is no longer needed (it is megabytes at 10,000 pages).
