@@ -7,8 +7,8 @@ import Site
 /// The build, read top to bottom as its steps (`BuildRun` and its extensions, one file a
 /// stage): check the output and the sources → in `portal serve`, the quick way if no relation
 /// between pages changed (`EditInPlace`) → stop if nothing changed → load content and, beside
-/// it, the theme → resolve the site → plan the outputs → render → index for search → write the source
-/// map and the sources' hashes → commit.
+/// it, the theme → resolve the site → plan the outputs → render → index for search → write the
+/// source map and the sources' hashes → commit.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
 /// settings (`BuildCache`): only files whose stamp changed are parsed (the cache keeps the

@@ -15,7 +15,7 @@ public enum KanjiNumerals {
   }
 
   /// The number `text` spells, all of it kanji numerals; nil when it is not one number (二三十,
-  /// 十十, 万千: a writer's approximation or a slip, whose value is theirs to say).
+  /// 十百, 万億: a writer's approximation or a slip, whose value is theirs to say).
   public static func value<S: StringProtocol>(of text: S) -> Int? {
     guard !text.isEmpty else { return nil }
     // Digit by digit, as years are written: 二〇二六.

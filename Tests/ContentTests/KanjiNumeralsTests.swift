@@ -6,7 +6,7 @@ import Testing
   @Test(arguments: [
     ("三十", 30), ("十", 10), ("百", 100), ("千二百三十四", 1234), ("二千二十六", 2026),
     ("二〇二六", 2026), ("一万五千", 15000), ("万", 10000), ("三億五千万", 350_000_000),
-    ("十二", 12), ("三百", 300), ("零", 0),
+    ("十二", 12), ("三百", 300), ("零", 0), ("一万千", 11000),
   ])
   func numbersHaveTheirValue(_ kanji: String, _ value: Int) {
     #expect(KanjiNumerals.value(of: kanji) == value)
