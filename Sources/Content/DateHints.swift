@@ -20,8 +20,12 @@ enum DateHints {
     hints(for: raw, key: key, takes: takes, day: day)?.english
   }
 
-  /// The same hint in English and in Japanese (`Diagnostic.ja`).
-  static func hints(for raw: String, key: String, takes: Takes, day: LocalDate? = nil) -> (
+  /// The same hint in English and in Japanese (`Diagnostic.ja`). `year`: the year a month and
+  /// day written alone (`12月20日`) belong to, from the event's start; nil where nothing says.
+  static func hints(
+    for raw: String, key: String, takes: Takes, day: LocalDate? = nil,
+    year: ((_ month: Int, _ day: Int) -> Int)? = nil
+  ) -> (
     english: String, japanese: String
   )? {
     let text = raw.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? raw
@@ -35,7 +39,10 @@ enum DateHints {
         "日本の時刻であることを表す `+09:00` を付けてください：`\(key): \(text)+09:00`"
       )
     }
-    guard let (y, m, d, rest) = parts(of: text) else {
+    let yearless = year.flatMap { year in
+      monthAndDay(of: text).map { (year($0.0, $0.1), $0.0, $0.1, $0.2) }
+    }
+    guard let (y, m, d, rest) = parts(of: text) ?? yearless else {
       // A time alone: which day?
       guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
       let date = day?.description ?? "2026-12-05"
@@ -140,6 +147,41 @@ enum DateHints {
 
   /// Year, month, day and what follows, from `2026-4-1`, `2026/4/1`, `2026.4.1`,
   /// `2026年4月1日（水）` or `令和8年4月1日`.
+  /// For a month and day written without a year (`end: 1月3日`, `deadline: 12月20日`), the
+  /// year that puts it nearest the event's `start`: an event from 12月28日 ends on 1月3日 of the
+  /// next year, one on 1月16日 closes its registration on 12月20日 of the year before.
+  static func yearNearest(_ start: DateTime) -> (_ month: Int, _ day: Int) -> Int {
+    let first = start.inJapan.local.date
+    let from = LocalDate.daysFromCivil(first.year, first.month, first.day)
+    return { month, day in
+      (first.year - 1...first.year + 1).min { a, b in
+        let days = { (y: Int) in
+          abs(
+            LocalDate.daysFromCivil(y, month, min(day, LocalDate.daysIn(month: month, year: y)))
+              - from)
+        }
+        return days(a) < days(b)
+      }!
+    }
+  }
+
+  /// A month and day without a year, as a notice writes them: `12月20日`, `12/20`, and the
+  /// rest of the text (a time).
+  static func monthAndDay(of text: String) -> (Int, Int, Substring)? {
+    var s = text[...]
+    func number() -> Int? {
+      let digits = s.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, digits.count <= 2 else { return nil }
+      s = s.dropFirst(digits.count)
+      return Int(digits)
+    }
+    guard let m = number() else { return nil }
+    if s.hasPrefix("月") || s.hasPrefix("/") { s = s.dropFirst() } else { return nil }
+    guard let d = number() else { return nil }
+    if s.hasPrefix("日") { s = s.dropFirst() }
+    return (m, d, s.drop { $0 == " " })
+  }
+
   static func parts(of text: String) -> (Int, Int, Int, Substring)? {
     var s = text[...]
     var era: Int?

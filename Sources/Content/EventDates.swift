@@ -9,7 +9,8 @@ extension PageParser {
     // A time alone (`end: 16時`) is on a timed start's day; an all-day start has no time to
     // pair it with, and its hint would lead to the mixed form.
     let end = dateTime(
-      &y, "end", allowDateOnly: true, day: start.flatMap { $0.isDateOnly ? nil : $0.local.date })
+      &y, "end", allowDateOnly: true, day: start.flatMap { $0.isDateOnly ? nil : $0.local.date },
+      year: start.map { DateHints.yearNearest($0) })
     guard let start, let end else { return (start, end) }
     let (first, last) = (start.inJapan.local.date, end.inJapan.local.date)
     guard start.isDateOnly == end.isDateOnly else {

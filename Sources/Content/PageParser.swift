@@ -295,7 +295,8 @@ enum PageParser {
       let place = ruby(y.string("place"), \.place)
       let online = url(&y, "online")
       let registration = url(&y, "registration")
-      let deadline = dateTime(&y, "deadline", allowDateOnly: true)
+      let deadline = dateTime(
+        &y, "deadline", allowDateOnly: true, year: start.map { DateHints.yearNearest($0) })
       // A date alone is the whole day: 「当日まで」 is fine, a later day is not. An all-day
       // event has no hour to start at: any time on its first day is fine too.
       if let start, let deadline,
@@ -521,9 +522,10 @@ enum PageParser {
   }
 
   /// - Parameter day: the day a time written alone belongs to (an event's `end` on its start's).
+  /// - Parameter year: the year a month and day written alone belong to (from the start).
   static func dateTime(
     _ y: inout YAMLFields, _ key: String, required: Bool = false, allowDateOnly: Bool = false,
-    day: LocalDate? = nil
+    day: LocalDate? = nil, year: ((_ month: Int, _ day: Int) -> Int)? = nil
   ) -> DateTime? {
     guard let text = y.string(key, required: required, example: "2026-12-05T13:30:00+09:00") else {
       return nil
@@ -532,7 +534,8 @@ enum PageParser {
       // A key that takes a date alone takes a date and time too: a typed time keeps its
       // hint (`publish: 2026-11-01T09:00:00` → add `+09:00`, not drop the time).
       let hints = DateHints.hints(
-        for: text, key: key, takes: allowDateOnly ? .dateOrDateTime : .dateTime, day: day)
+        for: text, key: key, takes: allowDateOnly ? .dateOrDateTime : .dateTime, day: day,
+        year: year)
       y.error(
         y.node(key)?.mark, "`\(key)` is not a valid date and time: `\(text)`",
         hint: hints?.english

@@ -71,6 +71,30 @@ import Testing
     #expect(hints.contains("write the date too: `end: 2027-01-16T16:00:00+09:00`"), "\(hints)")
   }
 
+  /// A month and day without a year (`end: 1月3日`, `deadline: 12月20日`) get the year that puts
+  /// them nearest the event's start; `start` itself, with nothing to go by, keeps the example.
+  @Test(arguments: [
+    ("2026-12-28T10:00:00+09:00", "end: 1月3日 16時", "write `end: 2027-01-03T16:00:00+09:00`"),
+    ("2026-12-28", "end: 1月3日", "write `end: 2027-01-03`"),
+    ("2027-01-16T13:30:00+09:00", "deadline: 12月20日", "write `deadline: 2026-12-20`"),
+    ("2026-12-05T10:00:00+09:00", "deadline: 11/30", "write `deadline: 2026-11-30`"),
+    ("2026-12-05T10:00:00+09:00", "deadline: 12月20日", "write `deadline: 2026-12-20`"),
+  ])
+  func aMonthAndDayGetTheStartsYear(_ start: String, _ line: String, _ expected: String) throws {
+    let event = "---\ntitle: T\nsummary: S\nstart: \(start)\n\(line)\n---\n"
+    let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
+    #expect(hints.contains(expected), "\(hints)")
+  }
+
+  @Test func aStartWithoutItsYearKeepsTheExample() throws {
+    let event = "---\ntitle: T\nsummary: S\nstart: 12月5日 10時\n---\n"
+    let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
+    #expect(
+      hints.contains { $0.hasPrefix("write the date and time with Japan's offset") }, "\(hints)")
+    #expect(DateHints.monthAndDay(of: "12月20日")! == (12, 20, ""))
+    #expect(DateHints.monthAndDay(of: "16時") == nil && DateHints.monthAndDay(of: "123/4") == nil)
+  }
+
   @Test func notADateAtAll() {
     #expect(DateHints.hint(for: "来年", key: "updated", takes: .date) == nil)
     #expect(DateHints.hint(for: "12月10日", key: "updated", takes: .date) == nil)
