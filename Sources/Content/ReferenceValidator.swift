@@ -54,6 +54,24 @@ public enum ReferenceValidator {
       }
     }
 
+    // Slugs by the titles pages show (a glossary entry by its term and aliases), for an id
+    // written as the title: made at the first unknown id only.
+    var titles: [ContentKind: [String: String]]?
+    func slug(titled title: String, kind: ContentKind) -> String? {
+      if titles == nil {
+        var made: [ContentKind: [String: String]] = [:]
+        for page in pages {
+          let names: [String] =
+            if case .glossary(let m) = page.meta { m.names } else { [page.title] }
+          for name in names {
+            made[page.kind, default: [:]][name] = made[page.kind]?[name] ?? page.slug
+          }
+        }
+        titles = made
+      }
+      return titles?[kind]?[title]
+    }
+
     // Sets: a list made every reference check linear, quadratic over a 10,000-page site.
     func check(
       _ ref: Reference, in page: Page, against ids: Set<String>, kind: ContentKind, what: String,
@@ -65,6 +83,12 @@ public enum ReferenceValidator {
           (
             "\($0.path) has `slug: \($0.slug)`, so its id is `\($0.slug)`: write that, or remove its `slug:`",
             "\($0.path) には `slug: \($0.slug)` があるので、id は `\($0.slug)` です。それを書くか、そのファイルの `slug:` を消してください"
+          )
+        }
+        ?? slug(titled: ref.id, kind: kind).map {
+          (
+            "write the id, not the title: `\($0)` (\(ref.id))",
+            "タイトルではなく id を書いてください：`\($0)`（\(ref.id)）"
           )
         }
         ?? PageParser.listHint(ref.id, key: key)

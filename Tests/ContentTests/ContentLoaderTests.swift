@@ -162,6 +162,26 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
   }
 
+  /// An id written as the page's title, as the pages show it (a parent by its title, with a
+  /// comma in it that is no list), gets the id to write.
+  @Test func idsWrittenAsTitlesGetTheId() throws {
+    let dir = try contentFolder("strategy")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func write(_ name: String, _ frontMatter: String) throws {
+      try "---\n\(frontMatter)---\n".write(
+        to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
+    }
+    try write("top", "title: 策定の{趣旨|しゅし}、ねらい\norder: 1\n")
+    try write("child", "title: C\norder: 2\nparent: 策定の趣旨、ねらい\n")
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(
+      diagnostics.map(\.hint) == ["write the id, not the title: `top` (策定の趣旨、ねらい)"])
+    #expect(
+      diagnostics.map { $0.localized(.japanese).hint } == [
+        "タイトルではなく id を書いてください：`top`（策定の趣旨、ねらい）"
+      ])
+  }
+
   /// Japanese saved as Shift_JIS by an older editor is named as such; other bytes that are
   /// not UTF-8 get the plain message.
   @Test func shiftJISIsNamed() throws {
