@@ -1,3 +1,5 @@
+import Foundation
+
 /// Addresses writers put in front matter and site.yml, checked before they become `href`s: a
 /// body's links pass cmark-gfm's filter, but these went into pages as written, so
 /// `javascript:alert(1)` in an initiative's links was a link (only the page's CSP stopped it)
@@ -73,6 +75,27 @@ public enum Addresses {
         "is not an http(s) address", "`https://` か `http://` で始まるアドレスではありません"
       )
     }
+  }
+
+  /// The address a writer meant by one that is not one: typed full-width
+  /// (`ｈｔｔｐｓ：／／…`), without its scheme (`www.example.jp/live`: a site name with a dot
+  /// first), or with the scheme's colon missing (`https//…`); nil when none of these is a
+  /// valid address.
+  static func meant(_ text: String, allowed: Allowed) -> String? {
+    let half = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+    var candidate = half
+    if !half.contains("://") {
+      if let scheme = ["https//", "http//"].first(where: { half.lowercased().hasPrefix($0) }) {
+        candidate = String(half.prefix(scheme.count - 2)) + "://" + half.dropFirst(scheme.count)
+      } else if let site = half.split(separator: "/").first, site.contains("."),
+        !half.hasPrefix("/"),
+        site.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:".contains($0)) })
+      {
+        candidate = "https://" + half
+      }
+    }
+    guard candidate != text, problems(candidate, allowed: allowed) == nil else { return nil }
+    return candidate
   }
 
   /// White space, control characters and what ends an attribute or a tag.

@@ -564,6 +564,15 @@ enum PageParser {
         case .webOrSitePath:
           (" (or a path on this site, `/strategy/`)", "（このサイトのページなら、`/strategy/` のようなパスも書けます）")
         }
+      // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant.
+      if let meant = Addresses.meant(text, allowed: allowed) {
+        y.error(
+          y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
+          hint: "write the full address: `\(key): \(meant)`", code: "front-matter.url",
+          ja: "`\(key)` のアドレス `\(text)` は使えません。\(japanese)",
+          jaHint: "`https://` から始まるアドレスを、省かずに書いてください：`\(key): \(meant)`")
+        return nil
+      }
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
         hint: "write the full address, e.g. `\(key): https://example.jp/`\(also)",

@@ -157,6 +157,28 @@ import Testing
     #expect(try parseFile(real, kind: .event, path: "content/events/a.md").1.count == 1)
   }
 
+  /// An address typed without `https://`, with the scheme's colon missing or in full-width
+  /// letters gets the address meant; one that is none of these keeps the example.
+  @Test func anAddressSlipGetsTheAddressMeant() throws {
+    func hint(_ value: String) throws -> String? {
+      let text =
+        "---\ntitle: T\nsummary: S\nstart: 2027-01-16T13:30:00+09:00\nonline: \(value)\n---\n"
+      return try parseFile(text, kind: .event, path: "content/events/a.md").1
+        .first { $0.code == "front-matter.url" }?.hint
+    }
+    #expect(
+      try hint("www.example.jp/live")
+        == "write the full address: `online: https://www.example.jp/live`")
+    #expect(
+      try hint("https//example.jp/a") == "write the full address: `online: https://example.jp/a`")
+    #expect(
+      try hint("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ／") == "write the full address: `online: https://example.jp/`")
+    for other in ["javascript:alert(1)", "オンライン配信", "/events/"] {
+      #expect(
+        try hint(other) == "write the full address, e.g. `online: https://example.jp/`", "\(other)")
+    }
+  }
+
   /// A number written with its unit (`20人`, full-width `２０名`) gets the number to write, not
   /// an example to copy; a value with no number, or two, keeps the example.
   @Test func aNumberWithItsUnitGetsTheNumberToWrite() throws {
