@@ -141,23 +141,24 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.count == 2)
   }
 
+  func strategyPage(in dir: URL, _ name: String, _ frontMatter: String) throws {
+    try "---\n\(frontMatter)---\n".write(
+      to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
+  }
+
   /// Adding or changing a `slug:` leaves ids that named the page by its file name pointing at
   /// nothing: the hint says which file now has which slug. An invalid slug is one error.
   @Test func idsNamingARenamedPageSayWhy() throws {
     let dir = try contentFolder("strategy")
     defer { try? FileManager.default.removeItem(at: dir) }
-    func write(_ name: String, _ frontMatter: String) throws {
-      try "---\n\(frontMatter)---\n".write(
-        to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
-    }
-    try write("top", "title: T\norder: 1\nslug: top-new\n")
-    try write("child", "title: C\norder: 2\nparent: top\n")
+    try strategyPage(in: dir, "top", "title: T\norder: 1\nslug: top-new\n")
+    try strategyPage(in: dir, "child", "title: C\norder: 2\nparent: top\n")
     var (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
     #expect(
       diagnostics.map(\.hint) == [
         "content/strategy/top.md has `slug: top-new`, so its id is `top-new`: write that, or remove its `slug:`"
       ])
-    try write("top", "title: T\norder: 1\nslug: 新しい\n")
+    try strategyPage(in: dir, "top", "title: T\norder: 1\nslug: 新しい\n")
     (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
   }
@@ -167,12 +168,8 @@ func fixture(_ name: String) -> URL {
   @Test func idsWrittenAsTitlesGetTheId() throws {
     let dir = try contentFolder("strategy")
     defer { try? FileManager.default.removeItem(at: dir) }
-    func write(_ name: String, _ frontMatter: String) throws {
-      try "---\n\(frontMatter)---\n".write(
-        to: dir.appendingPathComponent("strategy/\(name).md"), atomically: true, encoding: .utf8)
-    }
-    try write("top", "title: 策定の{趣旨|しゅし}、ねらい\norder: 1\n")
-    try write("child", "title: C\norder: 2\nparent: 策定の趣旨、ねらい\n")
+    try strategyPage(in: dir, "top", "title: 策定の{趣旨|しゅし}、ねらい\norder: 1\n")
+    try strategyPage(in: dir, "child", "title: C\norder: 2\nparent: 策定の趣旨、ねらい\n")
     let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
     #expect(
       diagnostics.map(\.hint) == ["write the id, not the title: `top` (策定の趣旨、ねらい)"])
