@@ -441,6 +441,11 @@ enum PageParser {
         )
       } else if let list = listHint(ref.id, key: key, id: { names[$0] ?? $0 }) {
         hint = list
+      } else if let part = partOfOneName(ref.id, names: names) {
+        // `fields: [医療]` for 医療・福祉: the one name that holds it.
+        hint = (
+          "write the id of \(part.name): `\(part.id)`", "\(part.name) の id を書いてください：`\(part.id)`"
+        )
       } else if let guess = Suggest.closest(to: ref.id, in: ids) {
         hint = ("did you mean `\(guess)`?", "`\(guess)` のまちがいではありませんか")
       } else {
@@ -456,6 +461,24 @@ enum PageParser {
         ).ja(
           "`\(key)` に書いた `\(ref.id)` は、site.yml の\(listed)にありません", hint: hint.japanese))
     }
+  }
+
+  /// The one name (and its id) that holds `text` as a part between its ・ (医療 of 医療・福祉)
+  /// or, failing that, inside it (中小企業 of 産業振興・中小企業); nil for none or several.
+  static func partOfOneName(_ text: String, names: [String: String]) -> (name: String, id: String)?
+  {
+    guard text.count >= 2, !text.allSatisfy(\.isASCII) else { return nil }
+    for match in [
+      { (name: String) in name.split(separator: "・").contains { $0 == text } },
+      { (name: String) in name.contains(text) },
+    ] {
+      let found = names.filter { match($0.key) }
+      if Set(found.values).count == 1, let one = found.min(by: { $0.key < $1.key }) {
+        return (one.key, one.value)
+      }
+      if !found.isEmpty { return nil }
+    }
+    return nil
   }
 
   /// `fields: agriculture, tourism` or `[agriculture、tourism]`: to YAML one id with commas.

@@ -18,12 +18,29 @@ import Testing
           fields:
             - { id: agriculture, name: 農林水産業 }
             - { id: tourism, name: 観光 }
+            - { id: health-welfare, name: 医療・福祉 }
+            - { id: business, name: 産業振興・中小企業 }
       """, file: "site.yml")
     #expect(configProblems.isEmpty)
     let text = "---\n" + frontMatter + "---\n"
     return try parseFile(text, kind: .initiative, path: "a.md", config: config).1.map {
       "\($0.location.line):\($0.location.column) \($0.hint ?? "")"
     }
+  }
+
+  /// Part of a field's name, as writers shorten it, gets that field's id when one name holds
+  /// it; a part several names hold (産業) gets the closest id, as any unknown id does.
+  @Test func partOfANameGetsItsId() throws {
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [医療]\n") == [
+        "4:10 write the id of 医療・福祉: `health-welfare`"
+      ])
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [中小企業]\n") == [
+        "4:10 write the id of 産業振興・中小企業: `business`"
+      ])
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [産業]\n").first?.contains("write the id of") == false)
   }
 
   @Test func namesAndListsGetTheIdsToWrite() throws {
