@@ -113,12 +113,7 @@ enum DateHints {
       afternoon = pm
       s = s.dropFirst(word.count).drop { $0 == " " }
     }
-    func number() -> Int? {
-      let digits = s.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, digits.count <= 2 else { return nil }
-      s = s.dropFirst(digits.count)
-      return Int(digits)
-    }
+    func number() -> Int? { leadingNumber(&s, maxDigits: 2) }
     guard var hour = number() else { return nil }
     var minute = 0
     if s.hasPrefix(":") {
@@ -145,8 +140,6 @@ enum DateHints {
     return (hour, minute)
   }
 
-  /// Year, month, day and what follows, from `2026-4-1`, `2026/4/1`, `2026.4.1`,
-  /// `2026年4月1日（水）` or `令和8年4月1日`.
   /// For a month and day written without a year (`end: 1月3日`, `deadline: 12月20日`), the
   /// year that puts it nearest the event's `start`: an event from 12月28日 ends on 1月3日 of the
   /// next year, one on 1月16日 closes its registration on 12月20日 of the year before.
@@ -169,19 +162,23 @@ enum DateHints {
   /// rest of the text (a time).
   static func monthAndDay(of text: String) -> (Int, Int, Substring)? {
     var s = text[...]
-    func number() -> Int? {
-      let digits = s.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, digits.count <= 2 else { return nil }
-      s = s.dropFirst(digits.count)
-      return Int(digits)
-    }
-    guard let m = number() else { return nil }
+    guard let m = leadingNumber(&s, maxDigits: 2) else { return nil }
     if s.hasPrefix("月") || s.hasPrefix("/") { s = s.dropFirst() } else { return nil }
-    guard let d = number() else { return nil }
+    guard let d = leadingNumber(&s, maxDigits: 2) else { return nil }
     if s.hasPrefix("日") { s = s.dropFirst() }
     return (m, d, s.drop { $0 == " " })
   }
 
+  /// The number of ASCII digits `s` starts with (at most `maxDigits` of them), taken off it.
+  private static func leadingNumber(_ s: inout Substring, maxDigits: Int = .max) -> Int? {
+    let digits = s.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= maxDigits else { return nil }
+    s = s.dropFirst(digits.count)
+    return Int(digits)
+  }
+
+  /// Year, month, day and what follows, from `2026-4-1`, `2026/4/1`, `2026.4.1`,
+  /// `2026年4月1日（水）` or `令和8年4月1日`.
   static func parts(of text: String) -> (Int, Int, Int, Substring)? {
     var s = text[...]
     var era: Int?
@@ -194,10 +191,7 @@ enum DateHints {
         s = s.dropFirst()
         return 1
       }
-      let digits = s.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty else { return nil }
-      s = s.dropFirst(digits.count)
-      return Int(digits)
+      return leadingNumber(&s)
     }
     func separator(_ options: [String]) -> Bool {
       for o in options where s.hasPrefix(o) {

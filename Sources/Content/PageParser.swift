@@ -587,20 +587,16 @@ enum PageParser {
         case .webOrSitePath:
           (" (or a path on this site, `/strategy/`)", "（このサイトのページなら、`/strategy/` のようなパスも書けます）")
         }
-      // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant.
-      if let meant = Addresses.meant(text, allowed: allowed) {
-        y.error(
-          y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
-          hint: "write the full address: `\(key): \(meant)`", code: "front-matter.url",
-          ja: "`\(key)` のアドレス `\(text)` は使えません。\(japanese)",
-          jaHint: "`https://` から始まるアドレスを、省かずに書いてください：`\(key): \(meant)`")
-        return nil
-      }
+      // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant,
+      // else an example.
+      let meant = Addresses.meant(text, allowed: allowed)
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
-        hint: "write the full address, e.g. `\(key): https://example.jp/`\(also)",
+        hint: meant.map { "write the full address: `\(key): \($0)`" }
+          ?? "write the full address, e.g. `\(key): https://example.jp/`\(also)",
         code: "front-matter.url", ja: "`\(key)` のアドレス `\(text)` は使えません。\(japanese)",
-        jaHint: "`https://` から始まるアドレスを、省かずに書いてください。例: `\(key): https://example.jp/`\(alsoJa)")
+        jaHint: meant.map { "`https://` から始まるアドレスを、省かずに書いてください：`\(key): \($0)`" }
+          ?? "`https://` から始まるアドレスを、省かずに書いてください。例: `\(key): https://example.jp/`\(alsoJa)")
       return nil
     }
     return text

@@ -190,9 +190,7 @@ struct YAMLFields {
   /// nil for none or several (`10〜20人`, `20人か三十人`: which one is meant is the writer's to
   /// say), and for a kanji number beside 数 or 余 (十数人, 二十余名: not one number).
   static func number(in text: String) -> Int? {
-    let hasDigits = text.unicodeScalars.contains {
-      (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value)
-    }
+    let hasDigits = text.contains(where: isDigit)
     var runs: [Substring] = []
     var i = text.startIndex
     while let start = text[i...].firstIndex(where: KanjiNumerals.isNumeral) {
@@ -201,8 +199,7 @@ struct YAMLFields {
       let after = end < text.endIndex ? text[end] : nil
       let before = start > text.startIndex ? text[text.index(before: start)] : nil
       // 1万, 2億3000万: units of a number in digits (`arabicNumber` reads them).
-      if let c = before, let v = c.unicodeScalars.first?.value,
-        (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v),
+      if let c = before, isDigit(c),
         text[start..<end].allSatisfy({ KanjiNumerals.largeUnits[$0] != nil })
       {
         continue
@@ -225,6 +222,12 @@ struct YAMLFields {
     "人", "名", "席", "組", "件", "回", "個", "枚", "部", "本", "台", "社", "校", "円", "歳", "冊", "点",
   ]
 
+  /// A digit, half- or full-width (the digits `arabicNumber` reads).
+  private static func isDigit(_ c: Character) -> Bool {
+    guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+    return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
+  }
+
   private static func isKanji(_ c: Character) -> Bool {
     c.unicodeScalars.count == 1 && Kanji.contains(c.unicodeScalars.first!.value)
   }
@@ -243,8 +246,7 @@ struct YAMLFields {
       case 0x30...0x39: current.append(c)
       case 0xFF10...0xFF19: current.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
       case 0x2C where !current.isEmpty, 0xFF0C where !current.isEmpty: continue  // 1,000
-      case 0x4E07 where !current.isEmpty, 0x5104 where !current.isEmpty,
-        0x5146 where !current.isEmpty:
+      case _ where !current.isEmpty && KanjiNumerals.largeUnits[c] != nil:
         current.append(c)  // 1万5000
       default:
         if !current.isEmpty { runs.append(current) }

@@ -23,10 +23,6 @@ extension PostingPart.Batch {
   }
 
   /// Each run's key, in order.
-  func forEachRunKey(_ body: (Int32) -> Void) {
-    bytes.withUnsafeBufferPointer { Self.forEachRunKey(in: $0, runCount: runCount, body) }
-  }
-
   static func forEachRunKey(
     in bytes: UnsafeBufferPointer<UInt8>, runCount: Int, _ body: (Int32) -> Void
   ) {
