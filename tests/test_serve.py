@@ -1,7 +1,6 @@
 """`portal serve` as a writer runs it: the real process on a free port, a real browser on a page,
 an edit that reloads the page, a broken file that shows the error overlay (file, line, message)
 while the last good page stays, a fix that clears it, and Ctrl-C that stops it cleanly."""
-import os
 import re
 import shutil
 import signal
@@ -10,6 +9,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -53,6 +53,20 @@ class Serve:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             pytest.fail("portal serve did not stop within 20 s of Ctrl-C (SIGINT)")
+
+
+@contextmanager
+def served_in_browser(work, *extra):
+    """`portal serve` on `work` and a headless Chromium to open its pages; afterwards the
+    browser quits and the server must stop cleanly on Ctrl-C (its stderr is the message)."""
+    require_browser()
+    server = Serve(work, *extra)
+    driver = make_driver()
+    try:
+        yield server, driver
+    finally:
+        driver.quit()
+        assert server.stop() == 0, "".join(server.stderr)
 
 
 @pytest.fixture()
@@ -168,10 +182,7 @@ def test_an_edit_then_ctrl_c_leaves_the_cache_for_portal_build(work):
 
 @pytest.mark.browser
 def test_browser_reloads_on_edit_and_shows_errors(work):
-    require_browser()
-    server = Serve(work)
-    driver = make_driver()
-    try:
+    with served_in_browser(work) as (server, driver):
         driver.get(server.base + "/initiatives/ai-disaster/")
         assert "AIを活用した防災対策" in driver.find_element("tag name", "h1").text
         # A marker on the old document: it disappears when the page reloads.
@@ -210,9 +221,6 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
         # No console errors from the live-reload script (for example a CSP violation).
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "_portal" in e.get("message", "")]
         assert errors == []
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)
 
 
 @pytest.mark.browser
@@ -220,10 +228,7 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
     """The page being previewed shows `portal lint`'s warnings for its file, the build's own
     warnings on it and `portal check`'s findings on it in a closed panel, in the corner of a
     desktop's screen (on a phone: test_serve_panel_browser.py); a page without any shows none."""
-    require_browser()
-    server = Serve(work)
-    driver = make_driver()
-    try:
+    with served_in_browser(work) as (server, driver):
         driver.get(server.base + "/initiatives/ai-disaster/")
         time.sleep(1)
         assert not driver.find_elements("id", "portal-lint")
@@ -261,9 +266,6 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         assert all(t.startswith(("エラー", "警告")) for t in items), items
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert errors == []
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)
 
 
 def test_a_port_in_use_is_a_clear_error(work):
@@ -338,14 +340,11 @@ def test_a_hidden_tab_lets_its_connection_go_and_catches_up_when_shown(work):
     """Each open preview holds an event stream, and a browser opens at most six connections to
     one server: a hidden tab closes its stream (so a seventh tab does not hang), and when shown
     again connects and reloads if the site was rebuilt while it was hidden."""
-    require_browser()
-    server = Serve(work)
-    driver = make_driver()
-    hide = """
-        Object.defineProperty(document, 'hidden', {configurable: true, get: () => arguments[0]});
-        document.dispatchEvent(new Event('visibilitychange'));
-    """
-    try:
+    with served_in_browser(work) as (server, driver):
+        hide = """
+            Object.defineProperty(document, 'hidden', {configurable: true, get: () => arguments[0]});
+            document.dispatchEvent(new Event('visibilitychange'));
+        """
         driver.get(server.base + "/initiatives/ai-disaster/")
         driver.execute_script("window.__portalOld = true")
         time.sleep(1)
@@ -368,9 +367,6 @@ def test_a_hidden_tab_lets_its_connection_go_and_catches_up_when_shown(work):
         driver.execute_script(hide, False)
         time.sleep(1.5)
         assert driver.execute_script("return window.__portalOld === true"), "reloaded without a rebuild"
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)
 
 
 def test_static_files_are_served_and_copied_again_when_edited(work):

@@ -16,10 +16,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from conftest import make_driver, require_browser
 from test_browser_a11y import axe_source, format_violations, set_viewport
 from test_dark_scheme_browser import COLOURS_JS
-from test_serve import PAGE, Serve, wait_until, work  # noqa: F401 (work is a fixture)
+from test_serve import PAGE, served_in_browser, wait_until, work  # noqa: F401 (work is a fixture)
 from test_serve_panel_browser import problems_on_the_page
 
 pytestmark = pytest.mark.browser
@@ -94,12 +93,9 @@ def assert_readable(driver, axe_js, selector, box, control, focus, dark, what):
 
 
 def test_the_panel_and_the_overlay_follow_the_dark_setting(work):
-    require_browser()
     problems_on_the_page(work)
-    server = Serve(work)
-    driver = make_driver()
-    axe_js = axe_source()
-    try:
+    with served_in_browser(work) as (server, driver):
+        axe_js = axe_source()
         set_viewport(driver, 1280, 900)
         with scheme(driver, "dark"):
             driver.get(server.base + URL)
@@ -122,6 +118,3 @@ def test_the_panel_and_the_overlay_follow_the_dark_setting(work):
         assert_readable(driver, axe_js, "#portal-live-overlay", box, close, close, False, "the overlay")
         with scheme(driver, "dark"):
             assert_readable(driver, axe_js, "#portal-live-overlay", box, close, close, True, "the overlay")
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)

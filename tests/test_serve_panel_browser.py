@@ -23,9 +23,8 @@ import time
 
 import pytest
 
-from conftest import make_driver, require_browser
 from test_browser_a11y import axe_source, format_violations, run_axe, set_viewport
-from test_serve import PAGE, Serve, wait_until, work  # noqa: F401 (work is a fixture)
+from test_serve import PAGE, served_in_browser, wait_until, work  # noqa: F401 (work is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -82,14 +81,11 @@ def problems_on_the_page(work):
 
 
 def test_the_panel_on_a_phone_leaves_the_page_readable(work):
-    require_browser()
-    from selenium.webdriver.common.keys import Keys
-
     problems_on_the_page(work)
-    server = Serve(work)
-    driver = make_driver()
-    axe_js = axe_source()
-    try:
+    with served_in_browser(work) as (server, driver):
+        from selenium.webdriver.common.keys import Keys
+
+        axe_js = axe_source()
         set_viewport(driver, WIDTH, HEIGHT)
         driver.get(server.base + URL)
         wait_until(lambda: driver.find_elements("id", "portal-lint"), what="the panel")
@@ -176,18 +172,12 @@ def test_the_panel_on_a_phone_leaves_the_page_readable(work):
 
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert errors == []
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)
 
 
 def test_a_failed_build_on_a_phone_leaves_the_page_readable(work):
-    require_browser()
-    from selenium.webdriver.common.keys import Keys
+    with served_in_browser(work) as (server, driver):
+        from selenium.webdriver.common.keys import Keys
 
-    server = Serve(work)
-    driver = make_driver()
-    try:
         set_viewport(driver, WIDTH, HEIGHT)
         driver.get(server.base + URL)
         time.sleep(1)
@@ -209,6 +199,3 @@ def test_a_failed_build_on_a_phone_leaves_the_page_readable(work):
         assert active.text == "閉じる" and active.is_displayed()
         press(driver, Keys.ESCAPE)
         assert not driver.find_elements("id", "portal-live-overlay")
-    finally:
-        driver.quit()
-        assert server.stop() == 0, "".join(server.stderr)
