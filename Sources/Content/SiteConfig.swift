@@ -135,14 +135,19 @@ public struct SiteConfig: Sendable, Hashable {
     let title = y.string("title", required: true, example: "千葉県DXポータル")
     let description = y.string("description")
     var baseURL = y.string("base_url", required: true, example: "https://dx.example.jp/") ?? "/"
-    if let mark = y.keyMark("base_url"),
+    if let mark = y.node("base_url")?.mark,
       let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase)
     {
+      // At the value, as a page's addresses are, with the address meant when it can be told
+      // (typed full-width, without `https://`, or as `https//`).
+      let meant = Addresses.meant(baseURL, allowed: .siteBase)
       y.error(
         mark, "`base_url` \(problem): `\(baseURL)`",
-        hint: "write the site's address, for example `base_url: https://dx.example.jp/`",
+        hint: meant.map { "write the full address: `base_url: \($0)`" }
+          ?? "write the site's address, for example `base_url: https://dx.example.jp/`",
         code: "config.base-url", ja: "`base_url` のアドレス `\(baseURL)` は使えません。\(japanese)",
-        jaHint: "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
+        jaHint: meant.map { "`https://` から始まるアドレスを、省かずに書いてください：`base_url: \($0)`" }
+          ?? "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
     let language = y.string("language") ?? "ja"
