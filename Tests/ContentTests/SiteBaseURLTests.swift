@@ -29,6 +29,7 @@ import Testing
   @Test func anotherSchemeKeepsTheExample() throws {
     let error = try baseURLError("ftp://dx.example.jp/")
     #expect("\(error.location.line):\(error.location.column)" == "2:11")
-    #expect(error.hint == "write the site's address, for example `base_url: https://dx.example.jp/`")
+    #expect(
+      error.hint == "write the site's address, for example `base_url: https://dx.example.jp/`")
   }
 }
