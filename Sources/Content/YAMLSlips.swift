@@ -200,6 +200,19 @@ enum YAMLSlips {
       }
       guard chars[i] == ":" else { continue }
       let next = i + 1 < chars.count ? chars[i + 1] : " "
+      // `capacity:　100`: the space typed with the input method on is full-width; keeping it in
+      // the line to type, as the hint below did, kept the error.
+      if next == "\u{3000}" {
+        let value = String(chars[(i + 1)...].drop { $0 == "\u{3000}" || $0 == " " })
+        let shown = value.isEmpty ? "…" : Self.shortened(value)
+        return YAMLProblem(
+          line: number, column: i + 2,
+          message: "the space after `\(key):` is a full-width space `\u{3000}`",
+          hint: "write a half-width space: `\(key): \(shown)`",
+          ja: "`\(key):` の後のスペースが、全角スペース `\u{3000}` になっています",
+          jaHint: "半角スペースにしてください：`\(key): \(shown)`",
+          repairedLine: String(chars[...i]) + " " + value)
+      }
       if next != " " && next != "\t" && next != "/" {
         let value = String(chars[(i + 1)...])
         return YAMLProblem(
