@@ -30,7 +30,9 @@ struct NormalizedText: Sendable {
 /// 1. NFKC (full-width Latin and digits become ASCII, half-width katakana become full-width, and
 ///    a voiced mark combines with its base: ﾄﾞ → ド, so ドローン never matches トローン);
 /// 2. lower case, one character at a time (both languages' full Unicode mapping);
-/// 3. katakana folded to hiragana (ア → あ, ヴ → ゔ, ヶ → ゖ);
+/// 3. katakana folded to hiragana (ア → あ, ヴ → ゔ, ヶ → ゖ), and the small vowels ぁぃぅぇぉ and
+///    ゎ to their large forms, as words from other languages are written both ways (ウェブ and
+///    ウエブ, ボランティア and ボランテイア); っ ゃ ゅ ょ stay (びょういん is not びよういん);
 /// 4. dropped: the long-vowel mark ー (so サーバ and サーバー match), the middle dot ・ (so
 ///    デジタル・トランスフォーメーション matches デジタルトランスフォーメーション), invisible format
 ///    characters and variation selectors.
@@ -115,13 +117,22 @@ struct Normalizer {
     switch v {
     case 0x41...0x5A: return v + 0x20
     case 0x20...0x7E, 0x0A, 0x0D, 0x09: return v
-    case 0x3041...0x3096: return v
-    case 0x30A1...0x30F6, 0x30FD, 0x30FE: return v - 0x60
+    case 0x3041...0x3096: return large(v)
+    case 0x30A1...0x30F6, 0x30FD, 0x30FE: return large(v - 0x60)
     case 0x30F7...0x30FA: return v
     case 0x30FB, 0x30FC: return dropped
     case 0x4E00...0x9FFF, 0x3400...0x4DBF: return v
     case 0x3001, 0x3002, 0x300C...0x300F: return v
     default: return nil
+    }
+  }
+
+  /// A small vowel ぁぃぅぇぉ or ゎ as its large form (each is one code point before it).
+  @inline(__always)
+  static func large(_ v: UInt32) -> UInt32 {
+    switch v {
+    case 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x308E: return v + 1
+    default: return v
     }
   }
 
@@ -144,6 +155,7 @@ struct Normalizer {
         : s.properties.lowercaseMapping.unicodeScalars.map(\.value)
       for var l in lower {
         if (0x30A1...0x30F6).contains(l) || l == 0x30FD || l == 0x30FE { l -= 0x60 }
+        l = large(l)
         if l == 0x30FB || l == 0x30FC { continue }
         if (0xFE00...0xFE0F).contains(l) || (0xE0100...0xE01EF).contains(l) { continue }
         if let sc = Unicode.Scalar(l), sc.properties.generalCategory == .format { continue }

@@ -19,11 +19,14 @@ function isJoiner(v) {
   return MARK.test(String.fromCodePoint(v));
 }
 
+// Small vowels ぁぃぅぇぉ and ゎ as large ones (ウエブ = ウェブ); っゃゅょ stay.
+const large = (v) => (v === 0x3041 || v === 0x3043 || v === 0x3045 || v === 0x3047 || v === 0x3049 || v === 0x308e ? v + 1 : v);
+
 function fastPath(v) {
   if (v >= 0x41 && v <= 0x5a) return v + 0x20;
   if ((v >= 0x20 && v <= 0x7e) || v === 0x0a || v === 0x0d || v === 0x09) return v;
-  if (v >= 0x3041 && v <= 0x3096) return v;
-  if ((v >= 0x30a1 && v <= 0x30f6) || v === 0x30fd || v === 0x30fe) return v - 0x60;
+  if (v >= 0x3041 && v <= 0x3096) return large(v);
+  if ((v >= 0x30a1 && v <= 0x30f6) || v === 0x30fd || v === 0x30fe) return large(v - 0x60);
   if (v >= 0x30f7 && v <= 0x30fa) return v;
   if (v === 0x30fb || v === 0x30fc) return DROPPED;
   if ((v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf)) return v;
@@ -39,6 +42,7 @@ function slowPath(unit) {
     const lower = c < 0x80 ? [c >= 0x41 && c <= 0x5a ? c + 0x20 : c] : Array.from(ch.toLowerCase(), (x) => x.codePointAt(0));
     for (let l of lower) {
       if ((l >= 0x30a1 && l <= 0x30f6) || l === 0x30fd || l === 0x30fe) l -= 0x60;
+      l = large(l);
       if (l === 0x30fb || l === 0x30fc) continue;
       if ((l >= 0xfe00 && l <= 0xfe0f) || (l >= 0xe0100 && l <= 0xe01ef)) continue;
       if (FORMAT_CHAR.test(String.fromCodePoint(l))) continue;
@@ -792,7 +796,10 @@ function setupPage() {
     return chosen.length ? `（${chosen.join("・")}だけで探しています）` : "";
   }
 
-  function announce(q) {
+  // A pasted page of text is said in its first 30 characters: the status is read aloud whole.
+  const said = (q) => (Array.from(q).length > 30 ? Array.from(q).slice(0, 30).join("") + "…" : q);
+  function announce(typed) {
+    const q = said(typed);
     document.title = q ? `「${q}」の検索結果｜${baseTitle}` : baseTitle;
     if (help) help.hidden = !q || Boolean(session && session.candidates);
     if (!q) { status.textContent = ""; return; }
@@ -806,8 +813,8 @@ function setupPage() {
         });
         status.append("。");
       }
-      // The advice to try kanji only after a search typed in kana alone.
-      status.append(/^[\u3041-\u309F\u30A0-\u30FF\s]+$/.test(q)
+      // The advice to try kanji only after a search typed in hiragana (コンピューター has none).
+      status.append(/^[\u3041-\u309F\u30FC\s]+$/.test(typed)
         ? "短いことばや、別のことばで試してください。ひらがなで見つからないときは、漢字でも試してください。"
         : "短いことばや、別のことばで試してください。");
       return;
@@ -819,7 +826,7 @@ function setupPage() {
     const count = `${session.exact ? "" : "約"}${session.candidates.toLocaleString("ja-JP")}件` +
       (shown < session.candidates ? `（${shown}件を表示）` : "") + filterNote();
     status.textContent = searchedAs
-      ? `「${q}」に一致するページはありません。「${searchedAs}」で探しました：${count}`
+      ? `「${q}」に一致するページはありません。「${said(searchedAs)}」で探しました：${count}`
       : `「${q}」の検索結果：${count}`;
   }
 

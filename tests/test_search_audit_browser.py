@@ -1,0 +1,74 @@
+"""The search page as residents use it, on a phone (375 px), in headless Chromium: what the
+audit of 2026-12-04 found and fixed (docs/search.md).
+
+- a word from another language written with large vowels (ウエブ, ボランテイア) finds the pages
+  that write it with small ones (ウェブ, ボランティア), with the word highlighted, as `portal
+  search` answers;
+- a query pasted whole (a page of text) is said in its first 30 characters in the status line,
+  which a screen reader reads aloud, and in the tab's title;
+- the advice to try kanji follows a search typed in hiragana, not one in katakana
+  (コンピューター has no kanji to try).
+"""
+import pytest
+
+from test_browser_a11y import load, reset_viewport, set_viewport
+from test_search_browser import assert_same, cli, type_query
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
+
+
+@pytest.fixture
+def phone_search(driver, server):
+    set_viewport(driver, 375, 800)
+    load(driver, server + "/search/")
+    yield driver
+    reset_viewport(driver)
+
+
+def status_after(driver, text, starts):
+    """Puts `text` in the box as a paste does and waits for the status line to start with
+    `starts`; returns the status and the tab's title."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = driver.find_element(By.ID, "q")
+    driver.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", box, text)
+    status = WebDriverWait(driver, 30).until(
+        lambda d: (s := d.find_element(By.ID, "search-status").text).startswith(starts) and s)
+    return status, driver.title
+
+
+@pytest.mark.parametrize("typed, written", [("ウエブ", "ウェブ"), ("ボランテイア", "ボランティア"),
+                                            ("うえぶ", "ウェブ")])
+def test_large_vowels_find_the_small_ones(phone_search, site_dir, typed, written):
+    expected = cli(site_dir, typed)
+    assert expected["results"], f"{typed} finds the pages that write {written}"
+    assert [r["url"] for r in expected["results"]] == [r["url"] for r in cli(site_dir, written)["results"]]
+    page = type_query(phone_search, typed)
+    assert_same(page, expected, typed)
+    assert written in {m for item in page["items"] for m in item["marks"]}, page["items"]
+
+
+def test_small_kana_that_tell_words_apart_stay(site_dir):
+    # っ and ゃゅょ are not folded: ファックス is not ファクス (a typo offer may name it).
+    assert not cli(site_dir, "ファックス")["results"]
+    assert cli(site_dir, "ファクス")["results"]
+
+
+def test_a_pasted_page_of_text_is_said_short(phone_search):
+    sentence = "デジタル技術を活用して県民の暮らしを便利にするための取組について知りたいです。"
+    text = sentence * 20
+    status, title = status_after(phone_search, text, "「" + text[:30] + "…」")
+    assert len(status) < 160, status
+    assert title.startswith("「" + text[:30] + "…」の検索結果"), title
+    # A query of 30 characters is said whole.
+    status, title = status_after(phone_search, text[:30], "「" + text[:30] + "」")
+    assert title.startswith("「" + text[:30] + "」")
+
+
+def test_kanji_are_suggested_after_hiragana_only(phone_search, site_dir):
+    for typed, advised in [("コンピューター", False), ("こんぴゅーたー", True), ("ｺﾝﾋﾟｭｰﾀｰ", False)]:
+        assert not cli(site_dir, typed)["results"], typed
+        status, _ = status_after(phone_search, typed, f"「{typed}」に一致するページは見つかりませんでした")
+        assert ("漢字でも試してください" in status) == advised, status
