@@ -512,6 +512,8 @@ func parseYAML(
     }
     // `- a` then `  - b`: valid YAML, the one value `a - b`, where two items were meant.
     if let slip = YAMLSlips.misalignedItem(in: text) { return failure(slip) }
+    // `tags:` then `  ・仕事`: valid YAML, the one text `・仕事 ・学び`, where a list was meant.
+    if let slip = YAMLSlips.bulletItem(in: text) { return failure(slip) }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
     // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
     let limit = max(4 * text.utf8.count, 4096)

@@ -170,6 +170,7 @@ enum YAMLSlips {
         i += 1
       }
       if i >= chars.count || chars[i] == "#" { continue }
+      if bullets.contains(chars[i]), let slip = bulletItem(number, in: lines) { return slip }
       // A list item's own key: `- name: value`.
       if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " " {
         if let slip = misalignedItem(number, indent: indent, in: lines) { return slip }

@@ -35,3 +35,40 @@ import Testing
       ])
   }
 }
+
+extension WriterSlipsTests {
+  /// `・仕事` under `tags:`: one tag `・仕事 ・学び` (indented), or "not `key: value`" with the
+  /// hint `tags: ・仕事` (at the start, or under a `- ` item). Each line is named, with `- `.
+  @Test func aListWrittenWithBullets() throws {
+    try expect(
+      "title: T\ntags:\n  ・仕事\n  ・学び\n", at: 4, 3,
+      "a list item starts with `- ` (a half-width hyphen and a space), not `・`",
+      hint: "write `- 仕事`")
+    try expect("title: T\ntags:\n・仕事\n・学び\n", at: 4, 1, "not `・`", hint: "write `- 仕事`")
+    try expect(
+      "title: T\naccessibility:\n  - 字幕\n  ● 手話通訳\n", at: 5, 3, "not `●`",
+      hint: "write `- 手話通訳`")
+    let d = try problem("fields:\n  ・safety\n")
+    #expect(
+      d.localized(.japanese).message == "リストの項目は `・` ではなく、`- `（半角のハイフンと半角スペース）で始めます")
+    // Every bulleted line, and the file read with `- ` for them: nothing else is reported.
+    let found = try places(head + "tags:\n  ・仕事\n  ・学び\n")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" } == [
+        "6:3 front-matter.yaml", "7:3 front-matter.yaml",
+      ])
+  }
+
+  /// A sentence may start a line with `・`; so may the lines of a `|` block.
+  @Test func bulletsInTextAreText() throws {
+    for yaml in [
+      "title: T\nsummary:\n  ・申請は窓口で\n",
+      "title: T\napplication: |\n  ・電話\n  ・ファクス\n",
+      "title: T\nsummary: 申請は\n  ・窓口で\n",
+    ] {
+      if case .failure(let d) = parseYAML(yaml, file: "a.md", lineOffset: 2) {
+        Issue.record("rejected \(yaml.debugDescription): \(d.message)")
+      }
+    }
+  }
+}
