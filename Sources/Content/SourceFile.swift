@@ -82,12 +82,7 @@ public struct SourceFile: Sendable {
               "`\(written)` では前付けが閉じません。閉じる行は、半角のハイフン3つ `---` だけにします",
               hint: "この行を `---` にしてください"))
         }
-        return .failure(
-          .error(
-            SourceLocation(file: path, line: 1, column: 1), "the front matter is not closed",
-            hint: "add a line `---` after the last front matter key", code: "front-matter.unclosed"
-          ).ja("前付けが閉じていません", hint: "前付けの最後の項目の後に、`---` の行を入れてください")
-        )
+        return .failure(unclosed(text, path: path))
       }
       if fenceLike == nil, isFenceLike(line) {
         fenceLike = (close + 1, line.trimmingTrailingSpaces)

@@ -41,7 +41,7 @@ import Testing
     )
     // A closing `---` later wins: a `----` inside (a YAML block) is not the end.
     #expect(shown(failure("---\ntitle: T\n---\n\n----\n")) == "accepted")
-    #expect(shown(failure("---\ntitle: T\n")).hasPrefix("1:1 the front matter is not closed"))
+    #expect(shown(failure("---\ntitle: T\n")).hasPrefix("2:1 the front matter is not closed"))
     #expect(shown(failure("# 見出し\n")).hasPrefix("1:1 the file has no front matter"))
   }
 }

@@ -72,3 +72,33 @@ extension WriterSlipsTests {
     }
   }
 }
+
+extension WriterSlipsTests {
+  func unclosed(_ text: String) throws -> Diagnostic {
+    guard
+      case .failure(let d) = SourceFile.read(
+        bytes: Array(text.utf8), path: "a.md", relativePath: "initiatives/a.md")
+    else {
+      Issue.record("accepted: \(text.debugDescription)")
+      throw CancellationError()
+    }
+    return d
+  }
+
+  /// The closing `---` left out: the line to add it after is named (it was 1:1, "after the
+  /// last front matter key").
+  @Test func anUnclosedFrontMatterNamesItsLastKey() throws {
+    let page = "---\ntitle: T\nsummary: S\nrelated: [a, b]\n\n田畑に水を送る水路です。\n\n## 見出し\n"
+    let d = try unclosed(page)
+    #expect("\(d.location.line):\(d.location.column)" == "4:1")
+    #expect(d.hint == "add a line `---` after line 4 (`related: [a, b]`)")
+    #expect(d.localized(.japanese).hint == "4行目（`related: [a, b]`）の後に、`---` の行を入れてください")
+    // The text right under the keys, a heading, a list of keys with comments and items.
+    #expect(try unclosed("---\ntitle: T\n本文です。\n").location.line == 2)
+    #expect(try unclosed("---\ntitle: T\n## 見出し\n").location.line == 2)
+    #expect(
+      try unclosed("---\ntitle: T\n# コメント\ntags:\n  - a\n- b\n\n本文\n").location.line == 6)
+    // Nothing but `---` and a blank line: no key to name.
+    #expect(try unclosed("---\n\n本文です。\n").location.line == 1)
+  }
+}
