@@ -7,7 +7,8 @@ audit of 2026-12-04 found and fixed (docs/search.md).
 - a query pasted whole (a page of text) is said in its first 30 characters in the status line,
   which a screen reader reads aloud, and in the tab's title;
 - the advice to try kanji follows a search typed in hiragana, not one in katakana
-  (コンピューター has no kanji to try).
+  (コンピューター has no kanji to try);
+- a part of a name, mistyped (ますなんばー), is offered the name (もしかして：マイナンバーカード).
 """
 import pytest
 
@@ -72,3 +73,11 @@ def test_kanji_are_suggested_after_hiragana_only(phone_search, site_dir):
         assert not cli(site_dir, typed)["results"], typed
         status, _ = status_after(phone_search, typed, f"「{typed}」に一致するページは見つかりませんでした")
         assert ("漢字でも試してください" in status) == advised, status
+
+
+def test_the_start_of_a_name_mistyped_is_offered(phone_search, site_dir):
+    # ますなんばー: マイナンバー (a start of マイナンバーカード) with a typo; it had no offer.
+    expected = cli(site_dir, "ますなんばー")
+    assert not expected["results"] and expected["suggestions"] == ["マイナンバーカード"], expected
+    status, _ = status_after(phone_search, "ますなんばー", "「ますなんばー」に一致するページは見つかりませんでした")
+    assert "もしかして：マイナンバーカード。" in status, status

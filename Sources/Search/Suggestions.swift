@@ -19,6 +19,10 @@ public enum Suggestions {
   static let shortestQuery = 3
   /// From this length on, two typos are forgiven; below it, one.
   static let twoTyposFrom = 6
+  /// From this length on, a query is also compared with the start of longer names: a part of a
+  /// name, mistyped (ますなんばー for マイナンバーカード), finds nothing either. Shorter ones
+  /// would be a typo of the start of too many names.
+  static let startsFrom = 5
   /// At most this many names are offered.
   public static let limit = 3
   /// At most this many offers are searched to see that they find something (in order, the
@@ -110,7 +114,8 @@ public enum Suggestions {
     return replaced ? [corrected.joined(separator: " ")] : []
   }
 
-  /// The groups (by their names' keys) within a typo or two of `word`, nearest first, then in
+  /// The groups (by their names' keys) within a typo or two of `word`, or of the start of a
+  /// name (from `startsFrom` characters), nearest first, whole names before starts, then in
   /// group order; none when the word is short or is one of the names. A name the word holds
   /// whole and a character or two more (こそだて支援, オープンデータア) is no typo of it: the
   /// names inside the query are offered then (`QueryNames`), with the rest of the query.
@@ -122,18 +127,34 @@ public enum Suggestions {
     let most = q.count >= twoTyposFrom ? 2 : 1
     var found: [(distance: Int, group: Int)] = []
     for (g, names) in keys.enumerated() {
-      var best = most + 1
-      for key in names where !key.isEmpty && abs(key.count - q.count) <= most {
+      // Twice the typos, and one more for a typo of a name's start: whole names first.
+      var best = 2 * most + 2
+      for key in names where !key.isEmpty {
+        if key.count > q.count && q.count >= startsFrom {
+          let d = startTypos(q, key, most)
+          if d > 0 { best = min(best, 2 * d + 1) }
+        }
+        guard abs(key.count - q.count) <= most else { continue }
         if key.count < q.count && QueryNames.holds(q, key, places: places, in: text.scalars) {
           continue
         }
-        best = min(best, EditDistance.between(q, key, atMost: most))
+        best = min(best, 2 * EditDistance.between(q, key, atMost: most))
       }
       if best == 0 { return [] }
-      if best <= most { found.append((best, g)) }
+      if best <= 2 * most + 1 { found.append((best, g)) }
     }
     found.sort { ($0.distance, $0.group) < ($1.distance, $1.group) }
     return found.map(\.group)
+  }
+
+  /// The fewest typos that make `q` a start of the longer `key` (of `q`'s length, give or take
+  /// `most`), or `most + 1`.
+  static func startTypos(_ q: [UInt32], _ key: [UInt32], _ most: Int) -> Int {
+    var best = most + 1
+    for n in (q.count - most)...min(q.count + most, key.count - 1) {
+      best = min(best, EditDistance.between(q, Array(key[..<n]), atMost: most))
+    }
+    return best
   }
 }
 

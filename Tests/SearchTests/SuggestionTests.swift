@@ -62,6 +62,20 @@ import Testing
     #expect(engine.suggestions(for: "ぼう ぼう").isEmpty)
   }
 
+  /// A part of a name, mistyped: its start is compared (ますなんばー, five characters once
+  /// normalised), whole names first; not for shorter queries, nor for a start typed right.
+  @Test func theStartOfANameMistypedIsOffered() throws {
+    let engine = try engine()
+    #expect(engine.search("ますなんばー").isEmpty)
+    #expect(engine.suggestions(for: "ますなんばー") == ["マイナンバーカード"])
+    #expect(engine.suggestions(for: "まいなんばあ") == ["マイナンバーカード"])
+    #expect(engine.suggestions(for: "おーぷんでか") == ["オープンデータ"])
+    #expect(engine.suggestions(for: "ますなん").isEmpty)  // four characters: too many starts
+    // A typo of a whole name comes before one of a start at the same distance.
+    let vocabulary = SuggestionVocabulary([["ぼうさいくんれん"], ["ぼうさいくん"]])
+    #expect(Suggestions.find("ぼうさいくに", in: vocabulary) == ["ぼうさいくん", "ぼうさいくんれん"])
+  }
+
   @Test func shortQueriesNamesAndFarWordsGetNone() throws {
     let engine = try engine()
     #expect(engine.suggestions(for: "ぼう").isEmpty)  // two characters: too many near words

@@ -15,7 +15,7 @@
 // word groups, fields) within a typo or two of a query that found nothing, each group shown by
 // its first name; failing that, the names found inside the query.
 
-const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, SUGGESTIONS = 3, CHECKED = 2 * SUGGESTIONS, SHORTEST_NAME = 2;
+const SHORTEST_QUERY = 3, TWO_TYPOS_FROM = 6, STARTS_FROM = 5, SUGGESTIONS = 3, CHECKED = 2 * SUGGESTIONS, SHORTEST_NAME = 2;
 
 /** Optimal string alignment distance (swaps of neighbours count 1), or bound + 1 beyond it. */
 export function distance(a, b, bound) {
@@ -53,7 +53,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return { groups: usable, keys: usable.map((g) => g.map(exactKey)) };
   }
 
-  /** The groups (their names' keys) within a typo or two of `word`, nearest first; none for a
+  /** The groups (their names' keys) within a typo or two of `word`, or of a name's start (from
+   * STARTS_FROM characters), nearest first, whole names first; none for a
    * short word or one that is itself a name. A name the word holds whole and a character or two
    * more (こそだて支援) is no typo of it: `queryNameOffers` offers it then. */
   function nearestGroups(word, keys) {
@@ -62,14 +63,20 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const most = q.length >= TWO_TYPOS_FROM ? 2 : 1;
     const found = [];
     for (let g = 0; g < keys.length; g++) {
-      let best = most + 1;
+      let best = 2 * most + 2; // twice the typos, +1 for a typo of a name's start (ますなんばー)
       for (const key of keys[g]) {
-        if (!key.length || Math.abs(key.length - q.length) > most) continue;
+        if (!key.length) continue;
+        if (key.length > q.length && q.length >= STARTS_FROM) {
+          let d = most + 1;
+          for (let n = q.length - most; n <= Math.min(q.length + most, key.length - 1); n++) d = Math.min(d, distance(q, key.slice(0, n), most));
+          if (d > 0) best = Math.min(best, 2 * d + 1);
+        }
+        if (Math.abs(key.length - q.length) > most) continue;
         if (key.length < q.length && holds(q, key, places, scalars)) continue;
-        best = Math.min(best, distance(q, key, most));
+        best = Math.min(best, 2 * distance(q, key, most));
       }
       if (best === 0) return [];
-      if (best <= most) found.push([best, g]);
+      if (best <= 2 * most + 1) found.push([best, g]);
     }
     found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     return found.map(([, g]) => g);
