@@ -62,6 +62,7 @@ FIXED = [
 # ---------------------------------------------------------------- normalisation (docs/search.md)
 
 JOINERS = {0x3099, 0x309A, 0x309B, 0x309C, 0xFF9E, 0xFF9F}
+SMALL_VOWELS = {0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x308E}
 
 
 def _is_joiner(ch):
@@ -82,6 +83,9 @@ def _unit(unit):
             if 0x30A1 <= v <= 0x30F6 or v in (0x30FD, 0x30FE):
                 c = chr(v - 0x60)
             v = ord(c)
+            if v in SMALL_VOWELS:  # ぁぃぅぇぉゎ as large ones (ウエブ = ウェブ); っゃゅょ stay
+                c = chr(v + 1)
+                v += 1
             if v in (0x30FB, 0x30FC) or 0xFE00 <= v <= 0xFE0F or 0xE0100 <= v <= 0xE01EF:
                 continue
             if unicodedata.category(c) == "Cf":
