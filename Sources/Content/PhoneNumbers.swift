@@ -8,24 +8,42 @@ enum PhoneNumbers {
   /// at the value) when it is not one.
   static func number(_ y: inout YAMLFields, _ key: String) -> String? {
     guard let written = y.string(key) else { return nil }
-    let text = written.precomposedStringWithCompatibilityMapping
-      .replacingOccurrences(of: "ー", with: "-").replacingOccurrences(of: "−", with: "-")
-      .trimmingSpacesAndNewlines
+    let text = String(
+      written.precomposedStringWithCompatibilityMapping.map { dashes.contains($0) ? "-" : $0 }
+    ).trimmingSpacesAndNewlines
     guard let (problem, japanese) = problems(text) else { return text }
     // An extension is not dialled: the number had its area code, and the generic hint said
     // to add one.
     let extensionWritten = ["内線", "ext", "EXT", "Ext"].contains { text.contains($0) }
+    // `043-223-2222（代表）`: a number and words after it; the number is the one to write.
+    let number = leadingNumber(text).map { "`\(key): \($0)`" }
     y.error(
       y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
       hint: extensionWritten
         ? "write the number alone (`\(key): 043-223-2222`) and the extension (内線) in the page's text"
-        : "write the number with its area code, e.g. `\(key): 043-223-2222`",
+        : number.map { "write the number alone: \($0)" }
+          ?? "write the number with its area code, e.g. `\(key): 043-223-2222`",
       code: "front-matter.phone",
       ja: "`\(key)` の番号 `\(written)` は、このままではかけられません。\(japanese)",
       jaHint: extensionWritten
         ? "番号だけを書き（`\(key): 043-223-2222`）、内線はページの本文に書いてください"
-        : "市外局番から書いてください。例: `\(key): 043-223-2222`")
+        : number.map { "番号だけを書いてください：\($0)" }
+          ?? "市外局番から書いてください。例: `\(key): 043-223-2222`")
     return nil
+  }
+
+  /// Dashes typed between a number's parts: a katakana long vowel mark (ー, and ｰ made it by
+  /// the compatibility mapping), minus, hyphens and dashes of word processors and input methods
+  /// (‐ U+2010 is what many Japanese input methods give for a hyphen).
+  static let dashes: Set<Character> = ["ー", "−", "‐", "‑", "‒", "–", "—", "―", "⁃", "﹣"]
+
+  /// The number `text` starts with, when words follow it (`043-223-2222 (代表)`): nil when
+  /// nothing follows or the start is no number to dial.
+  static func leadingNumber(_ text: String) -> String? {
+    let start = text.prefix { $0.isASCIIDigit || $0 == "-" || $0 == " " || $0 == "(" }
+    let number = String(start.reversed().drop { $0 == "(" || $0 == " " || $0 == "-" }.reversed())
+    guard number.count < text.count, problems(number) == nil else { return nil }
+    return number
   }
 
   /// Why `text` is not a number one can dial in Japan, or nil when it is.

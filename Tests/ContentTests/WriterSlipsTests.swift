@@ -102,3 +102,32 @@ extension WriterSlipsTests {
     #expect(try unclosed("---\n\n本文です。\n").location.line == 1)
   }
 }
+
+extension WriterSlipsTests {
+  /// ‐ (U+2010, what many input methods give for a hyphen), ―, – and ｰ between a number's
+  /// parts are hyphens, as ー and − were.
+  @Test func dashesInAPhoneNumberAreHyphens() throws {
+    for written in ["043‐000‐0100", "043―000―0100", "043–000–0100", "０４３ｰ０００ｰ０１００"] {
+      let (page, diagnostics) = try parseFile(
+        "---\ntitle: 教室\nsummary: 教室です。\nstart: 2027-01-16T13:30:00+09:00\nphone: \(written)\n---\n",
+        kind: .event, path: "content/events/x.md")
+      #expect(diagnostics.isEmpty, "\(written): \(diagnostics.map(\.message))")
+      guard case .event(let m)? = page?.meta else { continue }
+      #expect(m.phone == "043-000-0100")
+    }
+  }
+
+  /// `043-000-0100（代表）`: the number to write is the one before the words.
+  @Test func wordsAfterAPhoneNumberGetTheNumberAlone() throws {
+    let (_, diagnostics) = SiteConfig.parse(
+      "title: T\nbase_url: https://x.example/\ndomains: []\ncontact:\n  phone: 043-000-0100（代表）\n  fax: 043-000-0101\n",
+      file: "site.yml")
+    let d = try #require(diagnostics.first)
+    #expect("\(d.location.line):\(d.location.column)" == "5:10")
+    #expect(d.hint == "write the number alone: `phone: 043-000-0100`")
+    #expect(d.localized(.japanese).hint == "番号だけを書いてください：`phone: 043-000-0100`")
+    #expect(PhoneNumbers.leadingNumber("043-000-0100 (代表)") == "043-000-0100")
+    #expect(PhoneNumbers.leadingNumber("代表 043-000-0100") == nil)
+    #expect(PhoneNumbers.leadingNumber("043-000-01（代表）") == nil)
+  }
+}
