@@ -134,3 +134,66 @@ def test_controls_outside_running_text_are_big_enough_to_touch(driver, page_type
         normal_text(driver)
         reset_viewport(driver)
     assert not problems, "targets too small:\n" + "\n".join(problems)
+
+
+NAMES_JS = """
+// Each link's accessible name (aria-label, else its text, visually hidden words included) and
+// where it goes, for the links a screen reader lists (those displayed).
+return [...document.querySelectorAll('a[href]')].filter((a) => a.getClientRects().length).map((a) => [
+  (a.getAttribute('aria-label') || a.textContent).replace(/\\s+/g, ' ').trim(),
+  new URL(a.getAttribute('href'), location.href).href,
+]);
+"""
+
+
+def test_links_named_alike_go_to_the_same_place(driver, page_types, server):
+    """A screen reader's list of links showed 危機管理 twice on /initiatives/, one jumping down the
+    page and one opening the field's page (WCAG 2.4.4, 2.4.9): the jumps now say where they go
+    (「危機管理の取組へ移動」, the added words visually hidden, the visible name first)."""
+    problems = []
+    set_viewport(driver, 375, SCREEN)
+    try:
+        for name, url in page_types:
+            load(driver, server + url)
+            targets = {}
+            for text, href in driver.execute_script(NAMES_JS):
+                targets.setdefault(text, set()).add(href)
+            problems += [f"{name} {url}: 「{text}」 goes to {sorted(hrefs)}"
+                         for text, hrefs in targets.items() if len(hrefs) > 1]
+    finally:
+        reset_viewport(driver)
+    assert not problems, "links with one name and different places:\n" + "\n".join(problems)
+
+
+TEL_LINES_JS = """
+// The lines each phone or fax number is printed on (its text's boxes, by their tops).
+return [...document.querySelectorAll('.tel')].filter((el) => el.getClientRects().length).map((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+  return [el.textContent.trim(), tops.size];
+});
+"""
+
+
+@pytest.mark.parametrize("how", ["page", "chrome"])
+def test_a_phone_number_stays_on_one_line_with_large_text(driver, page_types, server, how):
+    """At 320 px with text at 200 %, 043-000-0300 under 問い合わせ broke after 043-000-: the list
+    of ways to ask was indented 1.25rem (40 px there), so the number no longer fitted its line.
+    On a phone the list is not indented; every number, on every page type, is on one line."""
+    problems, seen = [], 0
+    set_viewport(driver, 320, SCREEN)
+    try:
+        for name, url in page_types:
+            normal_text(driver)
+            load(driver, server + url)
+            large_text(driver, how)
+            for number, lines in driver.execute_script(TEL_LINES_JS):
+                seen += 1
+                if lines != 1:
+                    problems.append(f"{name} {url}: {number} on {lines} lines")
+    finally:
+        normal_text(driver)
+        reset_viewport(driver)
+    assert seen, "expected phone numbers (the footer's, an initiative's, an event's)"
+    assert not problems, "\n".join(problems)
