@@ -131,3 +131,25 @@ extension WriterSlipsTests {
     #expect(PhoneNumbers.leadingNumber("043-000-01（代表）") == nil)
   }
 }
+
+extension WriterSlipsTests {
+  /// `accessibility: 字幕、手話通訳` was one item, shown as one, without a word.
+  @Test func aWordListWithCommasIsOneItem() throws {
+    let (page, diagnostics) = try parseFile(
+      "---\ntitle: 教室\nsummary: 教室です。\nstart: 2027-01-16T13:30:00+09:00\naccessibility: 字幕、手話通訳\n---\n",
+      kind: .event, path: "content/events/x.md")
+    let d = try #require(diagnostics.first)
+    #expect(diagnostics.count == 1 && d.severity == .warning && d.code == "front-matter.list")
+    #expect("\(d.location.line):\(d.location.column)" == "5:16")
+    #expect(d.hint?.hasPrefix("write several items as a list: `accessibility: [字幕, 手話通訳]`") == true)
+    guard case .event(let m)? = page?.meta else { return }
+    #expect(m.accessibility == ["字幕、手話通訳"])
+    // In brackets, or with no comma: what was written is meant.
+    for value in ["[車いすの方は、ご連絡ください]", "手話通訳", "[字幕, 手話通訳]"] {
+      let (_, none) = try parseFile(
+        "---\ntitle: 教室\nsummary: 教室です。\nstart: 2027-01-16T13:30:00+09:00\naccessibility: \(value)\n---\n",
+        kind: .event, path: "content/events/x.md")
+      #expect(none.isEmpty, "\(value): \(none.map(\.message))")
+    }
+  }
+}
