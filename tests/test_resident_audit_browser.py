@@ -197,3 +197,28 @@ def test_a_phone_number_stays_on_one_line_with_large_text(driver, page_types, se
         reset_viewport(driver)
     assert seen, "expected phone numbers (the footer's, an initiative's, an event's)"
     assert not problems, "\n".join(problems)
+
+
+BADGES_JS = """
+return [...document.querySelectorAll('#initiatives-heading ~ .card-list .card')].map((card) => [
+  card.querySelector('h3').innerText.trim(),
+  [...card.querySelectorAll('.status')].filter((b) => b.getClientRects().length).map((b) => b.innerText.trim()),
+]);
+"""
+
+
+def test_a_fields_initiatives_are_marked_only_when_not_under_way(driver, site_dir, server):
+    """A field's page put 実施中 on 73 of its 76 cards (the shipped fields), a badge that said
+    nothing and made each card a line longer; /initiatives/ had already dropped it. Now a card
+    there says 準備中 or 完了, as on /initiatives/, and nothing when the initiative is under way."""
+    badges = []
+    set_viewport(driver, 375, SCREEN)
+    try:
+        for page in sorted((site_dir / "fields").glob("*/index.html")):
+            load(driver, f"{server}/fields/{page.parent.name}/")
+            badges += driver.execute_script(BADGES_JS)
+    finally:
+        reset_viewport(driver)
+    shown = [label for _, labels in badges for label in labels]
+    assert badges and "実施中" not in shown, [b for b in badges if "実施中" in b[1]]
+    assert "準備中" in shown, "expected the shipped content's planned initiatives to say 準備中"
