@@ -283,10 +283,15 @@ struct YAMLFields {
       default: break
       }
     }
+    // `draft: はい`, `ｔｒｕｅ`, `ture`: the value meant, in the line to type.
+    let meant = node.scalar.flatMap { Self.meantBool($0.string) }.map { "`\(key): \($0)`" }
     error(
-      node.mark, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`",
+      node.mark, "`\(key)` must be true or false",
+      hint: meant.map { "write \($0) (true for yes, false for no)" }
+        ?? "write `\(key): true` or `\(key): false`",
       code: "front-matter.type", ja: "`\(key)` の値は、true か false のどちらかです",
-      jaHint: "`\(key): true` か `\(key): false` と書いてください")
+      jaHint: meant.map { "\($0) と書いてください（「はい」は true、「いいえ」は false）" }
+        ?? "`\(key): true` か `\(key): false` と書いてください")
     return nil
   }
 
@@ -333,32 +338,6 @@ struct YAMLFields {
         jaHint: "`\(key): \(example)` のように書いてください")
       return nil
     }
-  }
-
-  /// List keys whose items are words, not ids (an unknown id is reported with the list meant)
-  /// nor tags (`Tags` reports a comma in one): `accessibility: 字幕、手話通訳` is one item.
-  static let wordListKeys: Set<String> = ["accessibility", "aliases", "known_words"]
-
-  /// A warning when `value`, the whole of a list key's value, holds a comma or 、: to YAML it
-  /// is one item, shown as one (「字幕、手話通訳」 as one line of the event's support). Not an
-  /// error: one item may be a sentence with a 、 in it, which brackets then say.
-  private mutating func oneItemWithCommas(_ value: String, key: String, at mark: Mark?) {
-    guard value.contains(where: { ",、，".contains($0) }) else { return }
-    let parts = value.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
-      .filter { !$0.isEmpty }
-    guard parts.count > 1 else { return }
-    let list = "`\(key): [\(parts.joined(separator: ", "))]`"
-    let one = "`\(key): [\(value)]`"
-    diagnostics.append(
-      .warning(
-        location(mark),
-        "`\(key)` is one item, `\(value)`: to YAML a comma or 、 does not divide a list",
-        hint:
-          "write several items as a list: \(list) (if it is one item, write it in brackets: \(one))",
-        code: "front-matter.list"
-      ).ja(
-        "`\(key)` が `\(value)` の1つになっています。YAML では、読点やコンマでリストは分かれません",
-        hint: "いくつも書くときは、半角のコンマで区切って `[ ]` で囲みます：\(list)（1つなら \(one) と書きます）"))
   }
 
   /// Whether `key`'s value goes on over more lines than its own: the next key starts further

@@ -61,7 +61,7 @@ import Testing
     #expect(page != nil)
     #expect(
       problems.sorted() == [
-        "3:9 `footer` must be true or false / write `footer: true` or `footer: false` [front-matter.type]",
+        "3:9 `footer` must be true or false / write `footer: true` (true for yes, false for no) [front-matter.type]",
         "4:8 `order` must be a whole number in Arabic numerals / write `order: 1` [front-matter.type]",
         "5:1 unknown key `footr` in a page about the site / did you mean `footer`? [front-matter.unknown-key]",
       ])

@@ -153,3 +153,22 @@ extension WriterSlipsTests {
     }
   }
 }
+
+extension WriterSlipsTests {
+  /// `draft: はい`: the value meant is in the hint (it was "true or false" alone).
+  @Test func aYesOrNoInJapaneseGetsTrueOrFalse() throws {
+    for (written, meant) in [
+      ("はい", "true"), ("ｔｒｕｅ", "true"), ("ture", "true"), ("いいえ", "false"), ("flase", "false"),
+    ] {
+      let found = try places(head + "draft: \(written)\n")
+      let d = try #require(found.first { $0.code == "front-matter.type" })
+      #expect("\(d.location.line):\(d.location.column)" == "5:8")
+      #expect(d.hint == "write `draft: \(meant)` (true for yes, false for no)", "\(written)")
+    }
+    let d = try #require(try places(head + "draft: たぶん\n").first)
+    #expect(d.hint == "write `draft: true` or `draft: false`")
+    #expect(
+      try places(head + "draft: はい\n").first?.localized(.japanese).hint
+        == "`draft: true` と書いてください（「はい」は true、「いいえ」は false）")
+  }
+}
