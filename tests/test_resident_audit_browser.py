@@ -10,7 +10,10 @@ at 375 px and at 320 px with the text at 200 %. Each test here failed before its
 - an event's card said 「申し込み：…」 only when one was needed: a card without it left the
   resident guessing whether to apply (the event's own page said いりません);
 - IT and AI in the glossary were links 18 px wide, and a field's 「産業の分野」 link 21 px tall:
-  controls outside running text are 24 × 24 px at least (WCAG 2.5.8), glossary terms 44 px wide.
+  controls outside running text are 24 × 24 px at least (WCAG 2.5.8), glossary terms 44 px wide;
+- a screen reader's list of links on /initiatives/ gave 危機管理 twice, for two places;
+- at 320 px with text at 200 %, 043-000-0300 under 問い合わせ broke after 043-000-;
+- a field's page put 実施中 on nearly every card, which /initiatives/ had already dropped.
 
 The reader's clock is the build's (`reader_clock`), so the cards say the same whatever the day.
 """
