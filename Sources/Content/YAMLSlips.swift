@@ -381,12 +381,16 @@ enum YAMLSlips {
           jaHint: "項目は、上の項目と同じ列から書き始めてください")
       }
       let key = String(line[indent...].prefix { $0 != ":" })
+      // The line to type, its own value in quotes (an example only when it cannot be cut out).
+      let value = String(line[indent...].dropFirst(key.count + 1)).trimmingSpacesAndNewlines
+      let typed =
+        value.contains(": ") ? code("\(key): \(quoted(shortened(value)))") : "`\(key): \"…: …\"`"
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the value of `\(key)` contains `: `",
-        hint: "put the whole value in quotes, e.g. `\(key): \"…: …\"`",
+        hint: "put the whole value in quotes: \(typed)",
         ja: "`\(key)` の値に `: `（コロンとスペース）が入っています",
-        jaHint: "値全体を `\"` で囲んでください。例: `\(key): \"…: …\"`")
+        jaHint: "値全体を `\"` で囲んでください：\(typed)")
     }
     if problem == "did not find expected key", let c = character(mark), c != " " {
       // Text after a closing quote: `title: "A" B`.

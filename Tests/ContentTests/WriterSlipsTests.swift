@@ -172,3 +172,16 @@ extension WriterSlipsTests {
         == "`draft: true` と書いてください（「はい」は true、「いいえ」は false）")
   }
 }
+
+extension WriterSlipsTests {
+  /// `audience: 対象: 県内の中小企業`: the hint is the line itself in quotes (it was
+  /// `audience: "…: …"`).
+  @Test func aColonInAValueGetsItsOwnLineQuoted() throws {
+    try expect(
+      "title: T\naudience: 対象: 県内の中小企業\nfee: 無料\n", at: 3, 13,
+      "the value of `audience` contains `: `",
+      hint: "put the whole value in quotes: `audience: \"対象: 県内の中小企業\"`")
+    let d = try problem("title: T\nsummary: 注意: \"予約\" が必要です\nfee: 無料\n")
+    #expect(d.hint == "put the whole value in quotes: `summary: '注意: \"予約\" が必要です'`")
+  }
+}
