@@ -488,7 +488,10 @@ enum PageParser {
   static func listHint(_ value: String, key: String, id: (String) -> String = { $0 }) -> (
     english: String, japanese: String
   )? {
-    let parts = value.split { ",、，".contains($0) }.map { String($0).trimmingSpacesAndNewlines }
+    // Ids are ASCII: between them a ・ divides too (`sme-dx・dx-talent`), not in a name (医療・福祉).
+    let ids = value.allSatisfy { $0.isASCII || $0 == "・" || $0 == "、" || $0 == "，" }
+    let parts = value.split { (ids ? ",、，・" : ",、，").contains($0) }
+      .map { String($0).trimmingSpacesAndNewlines }
     guard parts.count > 1 else { return nil }
     let list = "`\(key): [\(parts.map(id).joined(separator: ", "))]`"
     return (

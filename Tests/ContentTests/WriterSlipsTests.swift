@@ -185,3 +185,17 @@ extension WriterSlipsTests {
     #expect(d.hint == "put the whole value in quotes: `summary: '注意: \"予約\" が必要です'`")
   }
 }
+
+extension WriterSlipsTests {
+  /// `initiatives: sme-dx・dx-talent`: ids joined with ・ are a list too (the hint was "did you
+  /// mean `sme-dx`?", dropping the second); a name's ・ (医療・福祉) divides nothing.
+  @Test func idsJoinedWithANakaguroAreAList() {
+    #expect(
+      PageParser.listHint("sme-dx・dx-talent", key: "initiatives")?.english
+        == "write several ids as a list with half-width commas: `initiatives: [sme-dx, dx-talent]`")
+    #expect(PageParser.listHint("医療・福祉", key: "fields") == nil)
+    #expect(
+      PageParser.listHint("医療・福祉、観光", key: "fields")?.english.hasSuffix(
+        "`fields: [医療・福祉, 観光]`") == true)
+  }
+}
