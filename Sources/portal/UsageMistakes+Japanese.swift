@@ -21,7 +21,7 @@ extension UsageMistakes {
   }
 
   /// `使い方:` with the command's Japanese usage, and where its whole help is.
-  private static func japaneseUsage(of type: ParsableCommand.Type) -> String {
+  static func japaneseUsage(of type: ParsableCommand.Type) -> String {
     let usage =
       PortalCommands.isRoot(type)
       ? PortalCommands.japaneseUsage : JapaneseHelpPage.usage(of: type)

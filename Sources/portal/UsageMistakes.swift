@@ -13,6 +13,12 @@ enum UsageMistakes {
     let english = Portal.fullMessage(for: error)
     let message = Portal.message(for: error)
     let type = PortalCommands.command(for: arguments)
+    let usage = Array(english.components(separatedBy: "\n").drop { !$0.hasPrefix("Usage:") })
+    if let slip = slip(
+      ParserMistake(message: message), arguments: arguments, in: type, usage: usage)
+    {
+      return slip
+    }
     guard let mistake = ParserMistake(message: message) else {
       return MessageLanguage.current == .japanese ? japanese(own: message, in: type) : english
     }
@@ -21,6 +27,8 @@ enum UsageMistakes {
       return english
     }
     var lines = english.components(separatedBy: "\n")
+    // In place of ArgumentParser's own `Help:` (the option's help), which says less.
+    if lines.count > 1, lines[1].hasPrefix("Help:") { lines.remove(at: 1) }
     lines.insert("Help: " + help, at: 1)
     return lines.joined(separator: "\n")
   }
@@ -53,6 +61,14 @@ enum UsageMistakes {
     switch mistake {
     case .unknownOption(let name): typed = name
     case .unexpected(let words): typed = words.first { optionMeant($0, in: info) != nil } ?? ""
+    case .invalidValue(let value, let key):
+      // `--port ８０８０`: the Japanese said to type it half-width; the English said nothing.
+      let half = value.precomposedStringWithCompatibilityMapping
+      guard half != value else { return nil }
+      let meant = key.hasPrefix("<") ? half : "\(key) \(half)"
+      return "`\(value)` is typed in full-width characters: write `\(meant)`"
+    case .valueNotTaken(let option, let value):
+      return "remove `=\(value)`: write `\(option)` alone"
     default: return nil
     }
     guard let (meant, exact) = optionMeant(typed, in: info) else { return nil }

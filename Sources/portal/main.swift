@@ -28,22 +28,6 @@ enum PortalCommands {
   /// `portal --version`: the version of the tool (bumped with its cache format and releases).
   static let version = "0.19.0"
 
-  /// A first argument that is no command but close to one (`portal buld`): the command meant,
-  /// since ArgumentParser only says "Unexpected argument".
-  static func mistypedCommand(_ arguments: [String]) -> String? {
-    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-    let names = all.map { $0._commandName } + ["help"]
-    guard !names.contains(first) else { return nil }
-    let commands = names.dropLast()
-    return Suggest.closest(to: first, in: names).map { name in
-      say(
-        "Error: there is no command `\(first)`\nHelp: did you mean `portal \(name)`?\n"
-          + "Usage: portal <command>, with one of: \(commands.joined(separator: ", "))",
-        "Error: `\(first)` というコマンドはありません\n直し方: `portal \(name)` のまちがいではありませんか。\n"
-          + "使い方: \(japaneseUsage)")
-    }
-  }
-
   /// How `portal` is used, in Japanese: `portal <コマンド>` and the commands.
   static var japaneseUsage: String {
     "portal <コマンド>（コマンドは \(all.map { $0._commandName }.joined(separator: "、")) のどれかです）"
@@ -65,7 +49,7 @@ enum PortalCommands {
   }
 }
 
-if let message = PortalCommands.mistypedCommand(Array(CommandLine.arguments.dropFirst())) {
+if let message = CommandSlips.message(for: Array(CommandLine.arguments.dropFirst())) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
   exit(2)
 }

@@ -1,0 +1,119 @@
+"""What a writer types and mistypes at the `portal` command line, as found by the CLI audit:
+each slip gets `Error:` naming what was typed, `Help:`/`直し方:` with the line to type instead
+and the usage, exit 2, in English and in Japanese (PORTAL_LANG)."""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = str(Path(os.environ.get("PORTAL_BIN", ROOT / ".build" / "debug" / "portal")).resolve())
+FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+NOW = "2026-11-25T09:00:00+09:00"
+COMMANDS = "build, new, search, check, lint, serve"
+
+
+def portal(*args, cwd=None, language="en"):
+    env = {**os.environ, "PORTAL_LANG": language, "PORTAL_NOW": NOW}
+    return subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    return tmp_path
+
+
+@pytest.mark.parametrize("typed, english, japanese", [
+    # `portal help buld` printed the general help and exited 0, as if nothing were wrong.
+    (["help", "buld"], "did you mean `portal help build`?", "`portal help build` のまちがいではありませんか。"),
+    (["help", "zzz"], f"the commands are {COMMANDS}", "コマンドは build、new、search、check、lint、serve のどれかです。"),
+    # The input method left in full-width or Japanese mode, Caps Lock, a command named in Japanese.
+    (["ｂｕｉｌｄ"], "it is typed in full-width characters: write `portal build`",
+     "全角で書かれています。半角で `portal build` と書いてください。"),
+    (["ビルド"], "commands are typed in English: write `portal build`",
+     "コマンドは英語で書きます。`portal build` と書いてください。"),
+    (["検索", "防災"], "commands are typed in English: write `portal search`",
+     "コマンドは英語で書きます。`portal search` と書いてください。"),
+    (["BUILD"], "commands are typed in lower case: write `portal build`",
+     "コマンドは小文字で書きます。`portal build` と書いてください。"),
+    (["version"], "did you mean `portal --version`?", "`portal --version` のまちがいではありませんか。"),
+])
+def test_a_word_for_a_command_gets_the_command_to_type(typed, english, japanese):
+    r = portal(*typed)
+    assert r.returncode == 2, r
+    lines = r.stderr.splitlines()
+    assert lines[0] == f"Error: there is no command `{typed[-1] if typed[0] == 'help' else typed[0]}`", r.stderr
+    assert lines[1] == "Help: " + english, r.stderr
+    assert lines[2] == f"Usage: portal <command>, with one of: {COMMANDS}"
+    r = portal(*typed, language="ja")
+    assert r.returncode == 2, r
+    assert r.stderr.splitlines()[1] == "直し方: " + japanese, r.stderr
+
+
+def test_v_is_no_option_and_the_version_is_named():
+    r = portal("-v")
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == ["Error: there is no option `-v`", "Help: did you mean `portal --version`?"]
+
+
+@pytest.mark.parametrize("args, typed, meant, shorts", [
+    # ArgumentParser read `-output` as `-o -u …` and said "Unknown option '-u'".
+    (["build", "-output", "out"], "-output", "--output", "-o, -h"),
+    # … and `-port` as "Unknown option '-port'. Did you mean '--port'?" plus "or: Missing value for '-o <output>'".
+    (["serve", "-port", "8000"], "-port", "--port", "-o, -p, -h"),
+    (["lint", "-strict"], "-strict", "--strict", "-h"),
+    (["search", "-limit", "3", "防災"], "-limit", "--limit", "-h"),
+])
+def test_a_long_option_with_one_dash_is_named_with_two(work, args, typed, meant, shorts):
+    r = portal(*args, cwd=work)
+    assert r.returncode == 2, r
+    lines = r.stderr.splitlines()
+    assert lines[:2] == [f"Error: `{typed}` is written with one dash",
+                         f"Help: write `{meant}`, with two dashes (one dash is for the short forms: {shorts})"], r.stderr
+    assert lines[2].startswith(f"Usage: portal {args[0]} ")
+    assert "   or: " not in r.stderr
+    r = portal(*args, cwd=work, language="ja")
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: `{typed}` のダッシュ（-）が一つです",
+        f"直し方: `{meant}` と、ダッシュを二つ書いてください（ダッシュ一つは {shorts.replace(', ', '・')} のような短い形のときです）"]
+    assert r.stderr.splitlines()[2].startswith(f"使い方: portal {args[0]} ")
+
+
+def test_new_with_a_title_alone_asks_for_the_kind_first(work):
+    """`portal new 防災の取組` read the title as the kind and said the title was missing."""
+    r = portal("new", "防災の取組", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: the kind of page is missing before the title `防災の取組`",
+        'Help: write the kind first: portal new initiative "防災の取組" --slug my-initiative '
+        "(the kinds: initiative, event, glossary, strategy, page)"]
+    r = portal("new", "防災の取組", "--slug", "bousai", cwd=work, language="ja")
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: 題名 `防災の取組` の前に、ページの種類がありません",
+        '直し方: 種類を先に書いてください（例：portal new initiative "防災の取組" --slug my-initiative）。'
+        "種類は 取組・イベント・用語・戦略・ページ のどれかです"]
+    # A kind mistyped with nothing after it: the kind meant, and the order.
+    r = portal("new", "イベンと", cwd=work)
+    assert r.stderr.splitlines()[:2] == [
+        "Error: there is no kind `イベンと`, and the title is missing",
+        'Help: did you mean `イベント`? write the kind, then the title: portal new イベント "タイトル" --slug my-event']
+    # A right kind without a title is still "the title is missing".
+    r = portal("new", "event", cwd=work)
+    assert r.stderr.startswith("Error: Missing expected argument '<title>'")
+    assert not list((work / "content").rglob("*防災*"))
+
+
+def test_english_says_what_the_japanese_says_of_a_full_width_value_and_a_flag_given_one(work):
+    r = portal("serve", "--port", "８０８０", cwd=work)
+    assert r.returncode == 2
+    lines = r.stderr.splitlines()
+    assert lines[1] == "Help: `８０８０` is typed in full-width characters: write `--port 8080`", r.stderr
+    assert sum(line.startswith("Help:") for line in lines) == 1, r.stderr
+    r = portal("build", "--strict=true", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[1] == "Help: remove `=true`: write `--strict` alone", r.stderr
