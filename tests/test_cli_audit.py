@@ -117,3 +117,40 @@ def test_english_says_what_the_japanese_says_of_a_full_width_value_and_a_flag_gi
     r = portal("build", "--strict=true", cwd=work)
     assert r.returncode == 2
     assert r.stderr.splitlines()[1] == "Help: remove `=true`: write `--strict` alone", r.stderr
+
+
+def test_run_from_a_folder_inside_the_project_names_the_folder_and_the_line_to_type(work):
+    """A terminal opened in content/initiatives/: the build said "no content folder" and to run
+    in "the project's folder" without naming it, and `portal lint civic-tech.md` that the page
+    "is not in the content folder"; now each names the project and the command to run there."""
+    inside = work / "content" / "initiatives"
+    page = next(inside.glob("*.md")).name
+    for args, again in [(["build"], "portal build"), (["lint", page], f"portal lint content/initiatives/{page}"),
+                        (["new", "initiative", "テスト", "--slug", "t2"], "portal new initiative テスト --slug t2")]:
+        r = portal(*args, cwd=inside)
+        assert r.returncode == 2, r
+        lines = r.stderr.splitlines()
+        assert lines[0] == f"Error: there is no content folder `content` here: {inside} is inside the project {work}", r.stderr
+        assert lines[1] == f"Help: go to the project folder first, then run it again: cd ../.. && {again}", r.stderr
+        r = portal(*args, cwd=inside, language="ja")
+        assert r.stderr.splitlines()[1].endswith(f"：cd ../.. && {again}"), r.stderr
+        # The line given works.
+        r = subprocess.run(f"cd ../.. && {again.replace('portal', BIN, 1)}", shell=True, cwd=inside,
+                           capture_output=True, text=True, env={**os.environ, "PORTAL_NOW": NOW, "PORTAL_LANG": "en"})
+        assert r.returncode in (0, 1), r
+    assert not (inside / "site").exists() and not (inside / "content").exists()
+    assert portal("lint", "--list-rules", cwd=inside).returncode == 0
+
+
+def test_a_file_given_as_the_content_folder_gets_the_folder_holding_it(work):
+    r = portal("build", "--content", "content/site.yml", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: `--content content/site.yml` is a file, not a folder",
+        "Help: give the folder holding site.yml and the pages: --content content"], r.stderr
+    page = "content/" + next((work / "content" / "initiatives").glob("*.md")).relative_to(work / "content").as_posix()
+    r = portal("serve", "--content", page, cwd=work, language="ja")
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: `--content {page}` はファイルです。フォルダーを指定してください",
+        f"直し方: site.yml とページのあるフォルダーを、--content content のように指定してください（一つのページを確かめるときは portal lint {page} です）"]

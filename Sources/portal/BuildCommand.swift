@@ -91,6 +91,9 @@ struct BuildCommand: ParsableCommand {
   var baseURL: String?
 
   func validate() throws {
+    if let mistake = ProjectFolder.mistake(content: locations.content, command: "build") {
+      throw mistake
+    }
     if let baseURL, let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase) {
       throw ValidationError(
         say(

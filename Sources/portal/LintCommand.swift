@@ -65,6 +65,9 @@ struct LintCommand: ParsableCommand {
   var now: String?
 
   func validate() throws {
+    if !listRules, let mistake = ProjectFolder.mistake(content: content, command: "lint") {
+      throw mistake
+    }
     var isDirectory: ObjCBool = false
     if paths.isEmpty, !listRules,
       !FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory)

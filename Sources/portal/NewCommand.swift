@@ -79,6 +79,7 @@ struct NewCommand: ParsableCommand {
   var content: String = "content"
 
   func validate() throws {
+    if let mistake = ProjectFolder.mistake(content: content, command: "new") { throw mistake }
     // Outside the project a new content/ folder would be made where no build looks.
     let settings = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
     guard FileManager.default.fileExists(atPath: settings.path) else {

@@ -48,6 +48,9 @@ struct ServeCommand: ParsableCommand {
   var poll = false
 
   func validate() throws {
+    if let mistake = ProjectFolder.mistake(content: locations.content, command: "serve") {
+      throw mistake
+    }
     guard (0...65535).contains(port) else {
       throw ValidationError(
         say(
