@@ -935,6 +935,11 @@ function setupPage() {
     event.preventDefault();
     clearTimeout(timer);
     search();
+    // 検索 pressed on an empty box did nothing: say what to do, with the cursor in the box.
+    if (!input.value.trim()) {
+      status.textContent = "探したいことばを入れてから、検索を押してください。";
+      input.focus();
+    }
   });
   if (more) {
     more.addEventListener("click", async () => {
