@@ -63,7 +63,7 @@ CARDS_JS = """
 const section = document.getElementById(arguments[0]);
 if (!section) return null;
 return [...section.closest('section').querySelectorAll('li.card')].map((card) => ({
-  url: card.querySelector('h3 a').getAttribute('href'),
+  url: card.querySelector('.card-title a').getAttribute('href'),
   text: card.innerText.replace(/\\s+/g, ' '),
 }));
 """

@@ -108,6 +108,7 @@ extension ViewModels {
       title: "イベント", url: urls.index(.event), section: urls.index(.event), description: nil)
     ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event))])
     ctx["upcoming"] = .items(site.upcomingEvents.map(card))
+    ctx["upcoming_months"] = .items(monthGroups(site.upcomingEvents))
     ctx["has_upcoming"] = .bool(!site.upcomingEvents.isEmpty)
     ctx["past"] = .items(site.config.listedPast(site.pastEvents).map(card))
     ctx["has_past"] = .bool(!site.pastEvents.isEmpty)
@@ -118,6 +119,33 @@ extension ViewModels {
     ctx["feed_url"] = .text(urls.eventsFeed)
     ctx["calendar_url"] = .text(urls.eventsCalendar)
     return ctx
+  }
+
+  /// Events under the month each begins in (in Japan), in their order: each month's `month`
+  /// (2026年12月), `anchor`, `count` and `events[]` of cards. A resident asking 「今月、スマホ教室は
+  /// あるか」 reads a heading per month, not every card's date. By the event's own first day, so
+  /// the groups change only with the list, never with the build clock alone.
+  func monthGroups(_ events: [Int]) -> [TemplateContext] {
+    var runs: [(date: LocalDate, events: [Int])] = []
+    for i in events {
+      guard case .event(let m) = site.pages[i].page.meta else { continue }
+      let day = m.firstDay
+      if let last = runs.last, last.date.year == day.year, last.date.month == day.month {
+        runs[runs.count - 1].events.append(i)
+      } else {
+        runs.append((day, [i]))
+      }
+    }
+    var anchors: Set<String> = []
+    return runs.map { run in
+      // A month twice (starts written with offsets out of step with Japan's) keeps ids unique.
+      var anchor = "month-\(run.date.year)-\(run.date.month)"
+      while !anchors.insert(anchor).inserted { anchor += "-more" }
+      return [
+        "month": .text("\(run.date.year)年\(run.date.month)月"), "anchor": .text(anchor),
+        "count": .number(run.events.count), "events": .items(run.events.map(card)),
+      ]
+    }
   }
 
   /// The page of one year's past events, when the events page lists only the latest.

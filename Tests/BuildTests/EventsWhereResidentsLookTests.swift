@@ -1,0 +1,83 @@
+import Content
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// Events where residents look for them: /events/ under month headings, an initiative's events
+/// upcoming first with the past ones said to be over without JavaScript, and a field's page
+/// with its upcoming events. The fixture's seminar (5 December), the all-day exhibition
+/// (20–24 December), a class in January and the forum of September, all of the initiative
+/// ai-disaster (fields crisis-management and safety).
+@Suite struct EventsWhereResidentsLookTests {
+  let content: URL
+  let output: URL
+
+  init() throws {
+    content = try copyFixture()
+    output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let events = content.appendingPathComponent("events")
+    try FileManager.default.copyItem(
+      at: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/allday/dx-exhibition.md"),
+      to: events.appendingPathComponent("dx-exhibition.md"))
+    try """
+    ---
+    title: スマートフォン教室
+    summary: スマートフォンの使い方を学びます。
+    start: 2027-01-16T10:00:00+09:00
+    place: 千葉市生涯学習センター
+    initiatives: [ai-disaster]
+    ---
+
+    はじめての方も参加できます。
+
+    """.write(
+      to: events.appendingPathComponent("smartphone-class.md"), atomically: true, encoding: .utf8)
+    try edit(events.appendingPathComponent("past-forum.md")) {
+      $0.replacingOccurrences(
+        of: "place: 幕張メッセ\n", with: "place: 幕張メッセ\ninitiatives: [ai-disaster]\n")
+    }
+  }
+
+  @discardableResult
+  func build(at now: String, into folder: URL? = nil) throws -> BuildReport {
+    var o = options(content: content, output: folder ?? output)
+    o.now = try #require(DateTime(iso: now))
+    let report = SiteBuilder.build(o)
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    return report
+  }
+
+  func read(_ path: String, in folder: URL? = nil) throws -> String {
+    try String(
+      contentsOf: (folder ?? output).appendingPathComponent(path), encoding: .utf8)
+  }
+
+  /// Where each of `needles` first is in `text`, in their order; fails when one is missing.
+  func positions(_ needles: [String], in text: String) throws -> [String.Index] {
+    try needles.map { try #require(text.range(of: $0), "\($0)").lowerBound }
+  }
+
+  @Test func upcomingEventsAreUnderTheirMonths() throws {
+    try build(at: "2026-11-25T00:00:00+09:00")
+    let page = try read("events/index.html")
+    let upcoming = try #require(page.components(separatedBy: "<h2 id=\"past\">").first)
+    let december =
+      "<h3 id=\"month-2026-12\" class=\"month-heading\">2026年12月 <span class=\"count\">2件</span></h3>"
+    let january =
+      "<h3 id=\"month-2027-1\" class=\"month-heading\">2027年1月 <span class=\"count\">1件</span></h3>"
+    // Each month's heading before its events, in the list's order; the cards' titles a level
+    // below the months'.
+    let at = try positions(
+      [
+        december, "/events/seminar/", "/events/dx-exhibition/", january,
+        "/events/smartphone-class/",
+      ], in: upcoming)
+    #expect(at == at.sorted())
+    #expect(upcoming.contains("<h4 class=\"card-title\"><a href=\"/events/seminar/\">"))
+    #expect(!upcoming.contains("<h3 class=\"card-title\">"))
+    // The past ones stay one list, as before.
+    #expect(!page.contains("month-2026-9"))
+  }
+}
