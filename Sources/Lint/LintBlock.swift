@@ -146,6 +146,9 @@ final class LintBlock {
   }
 
   /// The file position of character `offset` of `text` (the end of the block for `text.count`).
+  /// The body line (from 1) the block starts on.
+  var line: Int { lineStarts.first?.line ?? 1 }
+
   func location(of offset: Int) -> SourceLocation {
     let (line, index) = sourceIndex(of: offset)
     return SourceLocation(file: source.file, line: line + source.lineOffset, column: index + 1)

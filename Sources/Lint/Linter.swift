@@ -14,7 +14,7 @@ public enum Linter {
     FileLinkRule(),
     DateWeekdayRule(), HalfwidthKanaRule(), InvisibleCharacterRule(), KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
-    RareKanjiRule(), EmptySectionRule(), LinkAddressRule(), GlossaryMarkRule(),
+    RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
     LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),
     FrontMatterMarkupRule(), OfflineApplicationRule(),
   ]

@@ -106,6 +106,8 @@ import Testing
       frontMatter: true),
     Case("lint.empty-section", "this heading has no words", "説明です。\n\n##\n\n本文です。\n"),
     Case("lint.empty-section", "has nothing under it", "説明です。\n\n### 最後の見出し\n"),
+    Case("lint.heading-level", "is as big as the page's title", "# 付録\n\n説明です。\n"),
+    Case("lint.heading-level", "skips a level", "## 概要\n\n説明です。\n\n#### 細目\n\n説明です。\n"),
     Case("lint.link-address", "this link has no address", "[申し込み]()"),
     Case("lint.link-address", "`javascript:…` is removed", "[押す](javascript:alert(1))"),
     Case("lint.glossary-mark", "no glossary term ends before it", "県の計画※です。"),
