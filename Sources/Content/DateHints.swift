@@ -158,6 +158,14 @@ enum DateHints {
     }
   }
 
+  /// For an event's `start` written without a year (`start: 12月10日 14時`), the year that puts
+  /// it on or after the day its page is published (`publish`): an event is announced before it
+  /// happens.
+  static func yearOnOrAfter(_ publish: DateTime) -> (_ month: Int, _ day: Int) -> Int {
+    let first = publish.inJapan.local.date
+    return { month, day in (month, day) >= (first.month, first.day) ? first.year : first.year + 1 }
+  }
+
   /// A month and day without a year, as a notice writes them: `12月20日`, `12/20`, and the
   /// rest of the text (a time).
   static func monthAndDay(of text: String) -> (Int, Int, Substring)? {

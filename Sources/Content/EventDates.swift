@@ -4,8 +4,14 @@ import Yams
 /// all-day event, `end` its last day, inclusive). Kept out of the parser's event case so the
 /// rules that tie the two together are read in one place.
 extension PageParser {
-  static func eventTimes(_ y: inout YAMLFields) -> (start: DateTime?, end: DateTime?) {
-    let start = dateTime(&y, "start", required: true, allowDateOnly: true)
+  /// - Parameter publish: the page's `publish`, which gives the year of a `start` written
+  ///   without one (`start: 12月10日 14時`).
+  static func eventTimes(_ y: inout YAMLFields, publish: DateTime? = nil) -> (
+    start: DateTime?, end: DateTime?
+  ) {
+    let start = dateTime(
+      &y, "start", required: true, allowDateOnly: true,
+      year: publish.map { DateHints.yearOnOrAfter($0) })
     // A time alone (`end: 16時`) is on a timed start's day; an all-day start has no time to
     // pair it with, and its hint would lead to the mixed form.
     let end = dateTime(

@@ -291,7 +291,7 @@ enum PageParser {
       let title = ruby(y.string("title", required: true, example: "DX推進セミナー"), \.title)
       let summary = ruby(
         y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
-      let (start, end) = eventTimes(&y)
+      let (start, end) = eventTimes(&y, publish: publish)
       let place = ruby(y.string("place"), \.place)
       let online = url(&y, "online")
       let registration = url(&y, "registration")

@@ -199,3 +199,22 @@ extension WriterSlipsTests {
         "`fields: [医療・福祉, 観光]`") == true)
   }
 }
+
+extension WriterSlipsTests {
+  /// `start: 12月10日(木) 14時`: the year is the one that puts the day on or after `publish`
+  /// (it was the example `2026-12-05T13:30:00+09:00`, another day).
+  @Test func aStartWithoutItsYearGetsTheYearAfterPublish() throws {
+    func hint(_ start: String, publish: String) throws -> String? {
+      let (_, diagnostics) = try parseFile(
+        "---\ntitle: 講座\nsummary: 講座です。\nstart: \(start)\npublish: \(publish)\n---\n",
+        kind: .event, path: "content/events/x.md")
+      return diagnostics.first { $0.code == "front-matter.date" }?.hint
+    }
+    #expect(
+      try hint("12月10日(木) 14時", publish: "2026-11-25")
+        == "write `start: 2026-12-10T14:00:00+09:00`")
+    #expect(
+      try hint("1月10日 14時", publish: "2026-11-25") == "write `start: 2027-01-10T14:00:00+09:00`")
+    #expect(try hint("11月25日", publish: "2026-11-25T09:00:00+09:00") == "write `start: 2026-11-25`")
+  }
+}
