@@ -314,7 +314,14 @@ struct Dependencies: Sendable {
     case .field:
       break
     case .initiative:
-      h.shown(all: site.eventsByInitiative[slug] ?? [])
+      // Its events by start, and which are over by the build clock: they are listed after the
+      // upcoming ones and say so.
+      let events = site.eventsByInitiative[slug] ?? []
+      h.shown(all: events)
+      for e in events {
+        guard case .event(let m) = site.pages[e].page.meta else { continue }
+        h.add(m.isPast(at: site.now) ? 1 : 0)
+      }
       h.shown(all: site.relatedInitiatives[slug] ?? [])
     case .event(let m):
       h.shown(all: m.initiatives.compactMap { site.index(of: .initiative, slug: $0.id) })

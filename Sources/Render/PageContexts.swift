@@ -71,7 +71,7 @@ extension ViewModels {
         })
       ctx["links"] = .items(m.links.map { ["title": .text($0.title), "url": .text($0.url)] })
       ctx["has_links"] = .bool(!m.links.isEmpty)
-      let events = (site.eventsByInitiative[p.slug] ?? []).map(card)
+      let events = initiativeEvents(p.slug)
       ctx["events"] = .items(events)
       ctx["has_events"] = .bool(!events.isEmpty)
       let related = (site.relatedInitiatives[p.slug] ?? []).map(card)
@@ -152,6 +152,24 @@ extension ViewModels {
       ctx["breadcrumbs"] = crumbs([(ContentKind.about.label, list), (p.title, p.url)])
       return ("about", ctx)
     }
+  }
+
+  /// An initiative's events as its page lists them: the upcoming ones first, soonest first,
+  /// then those over by the build clock, latest first, each saying so (`is_past`): without
+  /// JavaScript last September's workshop came first, with no word that it was over.
+  func initiativeEvents(_ slug: String) -> [TemplateContext] {
+    let all = site.eventsByInitiative[slug] ?? []
+    return (all.filter { !isPast($0) } + all.filter(isPast).reversed()).map { i in
+      var c = card(i)
+      c["is_past"] = .bool(isPast(i))
+      return c
+    }
+  }
+
+  /// Whether page `i` is an event over by the build clock.
+  func isPast(_ i: Int) -> Bool {
+    guard case .event(let m) = site.pages[i].page.meta else { return false }
+    return m.isPast(at: site.now)
   }
 
   /// A field page: its vision (from `content/fields/<id>.md`, if written) and its initiatives.

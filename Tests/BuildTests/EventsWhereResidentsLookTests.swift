@@ -80,4 +80,43 @@ import Testing
     // The past ones stay one list, as before.
     #expect(!page.contains("month-2026-9"))
   }
+
+  /// 関係するイベント without JavaScript: the upcoming ones first, then the past ones, each
+  /// saying it is over by the build clock.
+  @Test func anInitiativesPastEventsComeLastAndSaySo() throws {
+    try build(at: "2026-11-25T00:00:00+09:00")
+    let page = try read("initiatives/ai-disaster/index.html")
+    let at = try positions(
+      [
+        "/events/seminar/", "/events/dx-exhibition/", "/events/smartphone-class/",
+        "/events/past-forum/",
+      ], in: page)
+    #expect(at == at.sorted())
+    let forum = try #require(
+      page.components(separatedBy: "<li class=\"card\"").first {
+        $0.contains("/events/past-forum/")
+      })
+    #expect(forum.contains("<p class=\"card-date\">このイベントは終わりました。</p>"))
+    let seminar = try #require(
+      page.components(separatedBy: "<li class=\"card\"").first { $0.contains("/events/seminar/") })
+    #expect(!seminar.contains("<p class=\"card-date\">このイベントは終わりました。</p>"))
+  }
+
+  /// After the seminar is over, an incremental build moves it on the initiative's page as a
+  /// full build does: the page's inputs hash which of its events are over.
+  @Test func anInitiativesEventsFollowTheClockIncrementally() throws {
+    try build(at: "2026-11-25T00:00:00+09:00")
+    try build(at: "2026-12-06T00:00:00+09:00")
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    try build(at: "2026-12-06T00:00:00+09:00", into: fresh)
+    let path = "initiatives/ai-disaster/index.html"
+    let page = try read(path)
+    #expect(page == (try read(path, in: fresh)))
+    let at = try positions(
+      ["/events/dx-exhibition/", "/events/seminar/", "/events/past-forum/"], in: page)
+    #expect(at == at.sorted())
+    let (built, full) = (comparableSite(output), comparableSite(fresh))
+    let differing = Set(built.keys).union(full.keys).filter { built[$0] != full[$0] }.sorted()
+    #expect(differing.isEmpty, "\(differing)")
+  }
 }
