@@ -48,17 +48,36 @@ public struct ContactDetails: Sendable, Hashable {
     let text = written.precomposedStringWithCompatibilityMappingASCII
     guard let (problem, japanese) = emailProblems(text) else { return text }
     let mailto = text.lowercased().hasPrefix("mailto:")
+    let meant = meantEmail(text).map { "`\(key): \($0)`" }
     y.error(
       y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
       hint: mailto
         ? "write the address alone, without `mailto:` (the link is made from it)"
-        : "write one address in half-width letters, e.g. `\(key): dx-portal@pref.chiba.example`",
+          + (meant.map { ": \($0)" } ?? "")
+        : meant.map { "write the address alone: \($0)" }
+          ?? "write one address in half-width letters, e.g. `\(key): dx-portal@pref.chiba.example`",
       code: "config.email",
       ja: "`\(key)` のメールアドレス `\(written)` は、このままでは送れません。\(japanese)",
       jaHint: mailto
         ? "`mailto:` を付けずに、アドレスだけを書いてください（リンクはそこから作られます）"
-        : "アドレスを1つ、半角で書いてください。例: `\(key): dx-portal@pref.chiba.example`")
+          + (meant.map { "：\($0)" } ?? "")
+        : meant.map { "アドレスだけを書いてください：\($0)" }
+          ?? "アドレスを1つ、半角で書いてください。例: `\(key): dx-portal@pref.chiba.example`")
     return nil
+  }
+
+  /// The address meant by one typed with a sentence's punctuation around it
+  /// (`dx@pref.chiba.example。`, `<dx@…>`, `（dx@…）`) or with `mailto:`; nil when taking those
+  /// off leaves no address.
+  static func meantEmail(_ text: String) -> String? {
+    var candidate = text[...]
+    if candidate.lowercased().hasPrefix("mailto:") { candidate = candidate.dropFirst(7) }
+    candidate = candidate.drop { "<(（「『[ 　".contains($0) }
+    while let last = candidate.last, "。、．.,，>)）」』] 　".contains(last) {
+      candidate = candidate.dropLast()
+    }
+    let address = String(candidate)
+    return address != text && emailProblems(address) == nil ? address : nil
   }
 
   /// Why `text` is not one address a mail program sends to, in English and in Japanese.

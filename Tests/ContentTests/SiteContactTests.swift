@@ -84,7 +84,10 @@ import Testing
       ], "\(diagnostics.map(\.text))")
     let email = try #require(diagnostics.first { $0.code == "config.email" })
     #expect(email.message == "`email` starts with `mailto:`: `mailto:dx@pref.chiba.example`")
-    #expect(email.hint == "write the address alone, without `mailto:` (the link is made from it)")
+    #expect(
+      email.hint
+        == "write the address alone, without `mailto:` (the link is made from it): `email: dx@pref.chiba.example`"
+    )
     #expect(email.japanese?.message.contains("このままでは送れません") == true)
     let none = try #require(diagnostics.first { $0.code == "config.contact" })
     #expect(none.message == "the department `教育庁` has no phone, fax or email")

@@ -218,3 +218,26 @@ extension WriterSlipsTests {
     #expect(try hint("11月25日", publish: "2026-11-25T09:00:00+09:00") == "write `start: 2026-11-25`")
   }
 }
+
+extension WriterSlipsTests {
+  /// `email: dx@pref.chiba.example。`: the address without the sentence's punctuation is the
+  /// hint (it was an example of another address).
+  @Test func anEmailWithPunctuationGetsTheAddressAlone() throws {
+    func hint(_ email: String) -> String? {
+      let (_, diagnostics) = SiteConfig.parse(
+        "title: T\nbase_url: https://x.example/\ndomains: []\ncontact:\n  fax: 043-000-0101\n  email: \(email)\n",
+        file: "site.yml")
+      return diagnostics.first { $0.code == "config.email" }?.hint
+    }
+    let alone = "write the address alone: `email: dx@pref.chiba.example`"
+    #expect(hint("dx@pref.chiba.example。") == alone)
+    #expect(hint("<dx@pref.chiba.example>") == alone)
+    #expect(
+      hint("mailto:dx@pref.chiba.example")
+        == "write the address alone, without `mailto:` (the link is made from it): `email: dx@pref.chiba.example`"
+    )
+    #expect(
+      hint("dx@pref")
+        == "write one address in half-width letters, e.g. `email: dx-portal@pref.chiba.example`")
+  }
+}
