@@ -150,7 +150,7 @@ public struct SiteConfig: Sendable, Hashable {
           ?? "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
-    let language = y.string("language") ?? "ja"
+    let language = SiteLanguage.read(&y)
     let allowRawHTML = y.bool("allow_raw_html") ?? false
     let vision = y.string("vision")
     var navigation: [NavigationItem] = []
@@ -171,15 +171,18 @@ public struct SiteConfig: Sendable, Hashable {
       y.missing("domains", example: "[{ id: life, name: 暮らし, fields: [...] }]")
     }
     for var d in domainList ?? [] {
-      let id = d.string("id", required: true, example: "life") ?? ""
+      var id = d.string("id", required: true, example: "life") ?? ""
       let idMark = d.keyMark("id")
       if !id.isEmpty {
         if !isSlug(id) {
+          let meant = suggestedSlug(id)
           d.error(
             idMark, "the domain id `\(id)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only", code: "config.id",
+            hint: "use lower-case letters, digits and `-` only: `id: \(meant)`", code: "config.id",
             ja: "`domains` の id `\(id)` に、id に使えない文字が入っています",
-            jaHint: "半角の小文字・数字・`-` だけで書いてください")
+            jaHint: "半角の小文字・数字・`-` だけで書いてください：`id: \(meant)`")
+          // Read as meant, so pages naming it are not told of it too (one mistake, one error).
+          id = meant
         }
         if !domainIDs.insert(id).inserted {
           d.error(
@@ -194,18 +197,21 @@ public struct SiteConfig: Sendable, Hashable {
       let foundation = d.bool("foundation") ?? false
       var fields: [FieldConfig] = []
       for var f in d.mappings("fields") ?? [] {
-        let fid = f.string("id", required: true, example: "crisis-management") ?? ""
+        var fid = f.string("id", required: true, example: "crisis-management") ?? ""
         let fmark = f.keyMark("id")
         let fname = f.string("name", required: true, example: "危機管理") ?? fid
         f.reportUnknownKeys(kindName: "a field", japaneseName: "分野（`fields` の中の1つ）")
         d.diagnostics += f.diagnostics
         guard !fid.isEmpty else { continue }
         if !isSlug(fid) {
+          let meant = suggestedSlug(fid)
           d.error(
             fmark, "the field id `\(fid)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only", code: "config.id",
+            hint: "use lower-case letters, digits and `-` only: `id: \(meant)`", code: "config.id",
             ja: "分野の id `\(fid)` に、id に使えない文字が入っています",
-            jaHint: "半角の小文字・数字・`-` だけで書いてください")
+            jaHint: "半角の小文字・数字・`-` だけで書いてください：`id: \(meant)`")
+          // Read as meant: the pages naming `safety` were each told "did you mean `Safety`?".
+          fid = meant
         }
         if !fieldIDs.insert(fid).inserted {
           d.error(
