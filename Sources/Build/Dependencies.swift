@@ -195,6 +195,11 @@ struct Dependencies: Sendable {
         h.add(UInt64(0))
       }
       h.shown(all: f.initiatives)
+      // Its first upcoming events and how many there are: by the build clock.
+      let events = site.upcomingEvents(of: f)
+      h.add(events.count)
+      h.shown(all: events.prefix(Site.fieldEventsShown))
+      registrationStates(of: events.prefix(Site.fieldEventsShown))
     case .index(let template):
       switch template {
       case "home":

@@ -191,6 +191,12 @@ extension ViewModels {
     ctx["initiatives"] = .items(field.initiatives.map(card))
     ctx["initiative_count"] = .number(field.initiatives.count)
     ctx["has_initiatives"] = .bool(!field.initiatives.isEmpty)
+    let events = site.upcomingEvents(of: field)
+    ctx["events"] = .items(events.prefix(Site.fieldEventsShown).map(card))
+    ctx["has_events"] = .bool(!events.isEmpty)
+    ctx["events_count"] = .number(events.count)
+    ctx["events_more"] = .bool(events.count > Site.fieldEventsShown)
+    ctx["events_url"] = .text(urls.index(.event))
     setSection(&ctx, urls.index(.field))
     return ctx
   }

@@ -34,7 +34,8 @@ enum TemplateVocabulary {
     "aliases_text", "has_aliases", "english", "used_on", "has_used_on", "used_on_more",
     "used_on_search",
     // Fields and domains.
-    "vision_title", "goal", "initiative_count", "is_foundation", "count",
+    "vision_title", "goal", "initiative_count", "is_foundation", "count", "events_count",
+    "events_more",
     // Lists: home, strategy contents, initiatives, events, the glossary, updates, about, tags.
     "domains", "foundation", "upcoming", "has_upcoming", "events_url", "strategy", "updates",
     "has_updates", "chapters", "total", "has_more", "limited", "per_field", "past", "has_past",

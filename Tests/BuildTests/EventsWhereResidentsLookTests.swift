@@ -119,4 +119,31 @@ import Testing
     let differing = Set(built.keys).union(full.keys).filter { built[$0] != full[$0] }.sorted()
     #expect(differing.isEmpty, "\(differing)")
   }
+
+  /// A field's page lists the upcoming events of its initiatives, soonest first, and no past
+  /// ones; after one is over an incremental build drops it as a full build does.
+  @Test func aFieldShowsItsUpcomingEvents() throws {
+    try build(at: "2026-11-25T00:00:00+09:00")
+    var page = try read("fields/crisis-management/index.html")
+    #expect(
+      page.contains(
+        "<h2 id=\"events-heading\">この分野のこれからのイベント <span class=\"count\">3件</span></h2>"))
+    let at = try positions(
+      [
+        "id=\"events-heading\"", "/events/seminar/", "/events/dx-exhibition/",
+        "/events/smartphone-class/", "id=\"initiatives-heading\"",
+      ], in: page)
+    #expect(at == at.sorted())
+    #expect(!page.contains("/events/past-forum/"))
+    // A field none of whose initiatives has an event says nothing of events.
+    #expect(!(try read("fields/awareness/index.html")).contains("events-heading"))
+
+    try build(at: "2026-12-06T00:00:00+09:00")
+    page = try read("fields/crisis-management/index.html")
+    #expect(page.contains("この分野のこれからのイベント <span class=\"count\">2件</span>"))
+    #expect(!page.contains("/events/seminar/"))
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    try build(at: "2026-12-06T00:00:00+09:00", into: fresh)
+    #expect(page == (try read("fields/crisis-management/index.html", in: fresh)))
+  }
 }
