@@ -241,3 +241,20 @@ extension WriterSlipsTests {
         == "write one address in half-width letters, e.g. `email: dx-portal@pref.chiba.example`")
   }
 }
+
+extension WriterSlipsTests {
+  /// `- { id: safety, name: 安全・安心` (a field added to site.yml): the line closed is the
+  /// hint; it was "the list opened with `{`", with `fields: [a, b]` for an example.
+  @Test func anUnclosedBracketGetsItsLineClosed() throws {
+    let (_, diagnostics) = SiteConfig.parse(
+      "title: T\nbase_url: https://x.example/\ndomains:\n  - id: life\n    name: 暮らし\n    fields:\n      - { id: safety, name: 安全・安心\n",
+      file: "site.yml")
+    let d = try #require(diagnostics.first)
+    #expect("\(d.location.line):\(d.location.column)" == "7:9")
+    #expect(d.message == "the `{` opened here is not closed")
+    #expect(d.hint == "close it with `}` on the same line: `- { id: safety, name: 安全・安心 }`")
+    try expect(
+      "title: T\nfields: [safety, data\n", at: 3, 9, "the list opened with `[` is not closed",
+      hint: "`fields: [safety, data]`")
+  }
+}

@@ -88,7 +88,7 @@ import Testing
     try expect("title: \"テスト\nsummary: x\n", at: 2, 8, "not closed", hint: "`\"`")
     try expect("title: 'テスト\nsummary: x\n", at: 2, 8, "not closed", hint: "`'`")
     try expect("title: テスト\nfields: [a\nx: y\n", at: 3, 9, "opened with `[` is not closed")
-    try expect("title: テスト\nfields: {a: b\n", at: 3, 9, "opened with `{` is not closed")
+    try expect("title: テスト\nfields: {a: b\n", at: 3, 9, "the `{` opened here is not closed")
   }
 
   @Test func valuesThatNeedQuotes() throws {
