@@ -281,11 +281,24 @@ public struct SiteConfig: Sendable, Hashable {
             return text.isEmpty ? nil : text
           }
           guard words.count >= 2, words.count == list.count else {
+            // `- [災害、さいがい]` or `- 災害、さいがい`: the words meant, divided at the 、.
+            let one: String? =
+              switch item {
+              case .scalar(let s): s.string
+              case .sequence(let l) where l.count == 1: l.first?.scalar?.string
+              default: nil
+              }
+            let parts = (one ?? "").split { ",、，".contains($0) }
+              .map { String($0).trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
+            let meant = parts.count >= 2 ? "`- [\(parts.joined(separator: ", "))]`" : nil
             y.error(
               item.mark, "each item of `search_words` must be a list of two or more words",
-              hint: "write for example `- [防災, ぼうさい]`", code: "config.search-words",
+              hint: meant.map { "write the words with half-width commas: \($0)" }
+                ?? "write for example `- [防災, ぼうさい]`",
+              code: "config.search-words",
               ja: "`search_words` のこの行が、2つ以上のことばのリストになっていません",
-              jaHint: "たとえば `- [防災, ぼうさい]` と書いてください")
+              jaHint: meant.map { "ことばを半角のコンマで区切ってください：\($0)" }
+                ?? "たとえば `- [防災, ぼうさい]` と書いてください")
             continue
           }
           searchWords.append(words)

@@ -39,3 +39,17 @@ import Testing
     }
   }
 }
+
+extension SiteIDAndLanguageTests {
+  /// `- [災害、さいがい]`: one word to YAML; the words meant are the hint (it was an example).
+  @Test func searchWordsWithATouten() throws {
+    for item in ["[災害、さいがい]", "災害、さいがい"] {
+      let (_, diagnostics) = parse("domains: []\nsearch_words:\n  - \(item)\n")
+      let d = try #require(diagnostics.first)
+      #expect(d.code == "config.search-words")
+      #expect(d.hint == "write the words with half-width commas: `- [災害, さいがい]`", "\(item)")
+    }
+    let (_, lone) = parse("domains: []\nsearch_words:\n  - [災害]\n")
+    #expect(lone.first?.hint == "write for example `- [防災, ぼうさい]`")
+  }
+}
