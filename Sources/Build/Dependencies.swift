@@ -22,8 +22,8 @@ extension RenderJob {
 /// a content page on its own file (front matter and body) and on the front matter of the pages
 /// its template shows (related initiatives, events, parents and children, the glossary terms
 /// its body links, pages that use a term); every page in the layout on the pages its footer
-/// lists (`Site.footerPages`); a field page on its vision and its initiatives' front
-/// matter; lists on their members' front matter (the list of all initiatives on those it shows,
+/// lists (`Site.footerPages`); a field page on its vision, its initiatives' front
+/// matter and its upcoming events; lists on their members' front matter (the list of all initiatives on those it shows,
 /// /about/ on every page about the site, a tag's page on the pages carrying it, /tags/ on
 /// the tags' names and counts); the search index on every page.
 ///
