@@ -51,6 +51,29 @@ extension YAMLSlips {
       repairedLine: fixed)
   }
 
+  /// `      - { id: a, … }` then `    - { id: b, … }` (a field added to site.yml, indented less
+  /// than the items above it): the parser's "did not find expected key" said only that the
+  /// indentation does not match; the line to type has the spaces of the `- ` above it.
+  static func misalignedNextItem(_ number: Int, indent: Int, in lines: [Substring])
+    -> YAMLProblem?
+  {
+    guard number >= 1, number <= lines.count, lines[number - 1].dropFirst(indent).hasPrefix("- "),
+      let above = previousContentLine(before: number, in: lines), above.indent != indent,
+      lines[above.number - 1].dropFirst(above.indent).hasPrefix("- ")
+    else { return nil }
+    let fixed = String(repeating: " ", count: above.indent) + lines[number - 1].dropFirst(indent)
+    return YAMLProblem(
+      line: number, column: indent + 1,
+      message:
+        "this `- ` starts after \(spaces(indent)), the `- ` of the item above it after \(above.indent)",
+      hint: "start the line with \(spaces(above.indent)), as the item above: `\(fixed)`",
+      ja: "この `- ` の字下げ（\(indent)文字）が、上の項目の `- `（\(above.indent)文字）とそろっていません",
+      jaHint: "上の項目と同じく、行の頭に半角スペースを\(above.indent)個書いてください：`\(fixed)`")
+  }
+
+  /// `1 space`, `6 spaces`.
+  private static func spaces(_ n: Int) -> String { n == 1 ? "1 space" : "\(n) spaces" }
+
   /// The first item indented under an item of text, in a front matter YAML read without
   /// complaint (it made one value of the two).
   static func misalignedItem(in text: String) -> YAMLProblem? {

@@ -417,6 +417,7 @@ enum YAMLSlips {
       if let problem = textAfterBrackets(onLine: number, column: mark.column, in: lines) {
         return problem
       }
+      if let problem = misalignedNextItem(number, indent: indent, in: lines) { return problem }
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the indentation does not match the lines above it",

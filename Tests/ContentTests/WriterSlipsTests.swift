@@ -258,3 +258,19 @@ extension WriterSlipsTests {
       hint: "`fields: [safety, data]`")
   }
 }
+
+extension WriterSlipsTests {
+  /// A field added to site.yml with fewer spaces than the items above: the line to type (the
+  /// hint was "keep keys at the same column…").
+  @Test func anItemIndentedLessThanTheItemsAbove() throws {
+    let (_, diagnostics) = SiteConfig.parse(
+      "title: T\nbase_url: https://x.example/\ndomains:\n  - id: life\n    name: 暮らし\n    fields:\n      - { id: safety, name: 安全 }\n    - { id: data, name: データ }\n",
+      file: "site.yml")
+    let d = try #require(diagnostics.first)
+    #expect("\(d.location.line):\(d.location.column)" == "8:5")
+    #expect(d.message == "this `- ` starts after 4 spaces, the `- ` of the item above it after 6")
+    #expect(
+      d.hint == "start the line with 6 spaces, as the item above: `      - { id: data, name: データ }`"
+    )
+  }
+}

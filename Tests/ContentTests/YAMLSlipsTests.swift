@@ -110,7 +110,9 @@ import Testing
       hint: "`title: テスト`")
     try expect(
       "# コメント\n\n   title: テスト\nsummary: x\n", at: 4, 1, "the first key is indented")
-    try expect("title: テスト\nfields:\n  - a\n - b\n", at: 5, 2, "indentation does not match")
+    try expect(
+      "title: テスト\nfields:\n  - a\n - b\n", at: 5, 2,
+      "this `- ` starts after 1 space, the `- ` of the item above it after 2", hint: "`  - b`")
     // No closing `---`: the body was read as YAML up to a `---` rule further down. The line
     // to close after is the last before the first blank line (file line 4 here).
     try expect(
