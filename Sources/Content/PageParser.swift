@@ -446,6 +446,11 @@ enum PageParser {
         hint = (
           "write the id of \(part.name): `\(part.id)`", "\(part.name) の id を書いてください：`\(part.id)`"
         )
+      } else if let near = nameSharingMost(ref.id, names: names) {
+        // `fields: [農業]`: 農林水産業 shares 農 and 業, and no other name as many.
+        hint = (
+          "did you mean `\(near.id)` (\(near.name))?", "`\(near.id)`（\(near.name)）のまちがいではありませんか"
+        )
       } else if let guess = Suggest.closest(to: ref.id, in: ids) {
         hint = ("did you mean `\(guess)`?", "`\(guess)` のまちがいではありませんか")
       } else {
@@ -479,6 +484,24 @@ enum PageParser {
       if !found.isEmpty { return nil }
     }
     return nil
+  }
+
+  /// The one name sharing the most of `text`'s characters, two at least (農業 and 農林水産業
+  /// share 農 and 業), with its id; nil for a text in ASCII, a tie or fewer.
+  static func nameSharingMost(_ text: String, names: [String: String]) -> (
+    name: String, id: String
+  )? {
+    let characters = Set(text.filter { !$0.isASCII && $0 != "・" })
+    guard characters.count >= 2 else { return nil }
+    let scored = names.map {
+      (name: $0.key, id: $0.value, shared: Set($0.key).intersection(characters).count)
+    }
+    guard let best = scored.map(\.shared).max(), best >= 2 else { return nil }
+    let top = scored.filter { $0.shared == best }
+    guard Set(top.map(\.id)).count == 1, let one = top.min(by: { $0.name < $1.name }) else {
+      return nil
+    }
+    return (one.name, one.id)
   }
 
   /// `fields: agriculture, tourism` or `[agriculture、tourism]`: to YAML one id with commas.

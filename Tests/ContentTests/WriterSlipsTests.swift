@@ -274,3 +274,20 @@ extension WriterSlipsTests {
     )
   }
 }
+
+extension WriterSlipsTests {
+  /// `fields: [農業]`: no name holds it, but 農林水産業 shares 農 and 業 (the hint was "use an id
+  /// listed in site.yml").
+  @Test func aFieldWrittenInOtherWordsGetsTheNameSharingMost() {
+    let names = [
+      "農林水産業": "agriculture", "産業振興・中小企業": "business", "建設産業": "construction", "観光": "tourism",
+      "危機管理": "crisis-management",
+    ]
+    #expect(PageParser.nameSharingMost("農業", names: names)! == ("農林水産業", "agriculture"))
+    #expect(PageParser.nameSharingMost("観光業", names: names)! == ("観光", "tourism"))
+    // One character in common, or as many with two names: no guess.
+    #expect(PageParser.nameSharingMost("防災", names: names) == nil)
+    #expect(PageParser.nameSharingMost("産業", names: ["建設産業": "a", "産業振興": "b"]) == nil)
+    #expect(PageParser.nameSharingMost("agri", names: names) == nil)
+  }
+}
