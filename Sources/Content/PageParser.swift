@@ -342,10 +342,12 @@ enum PageParser {
       // A term in kana (ドローン) is its own reading, in hiragana; for others the example is
       // a reading of the shipped glossary's first term.
       let reading = y.string(
-        "reading", required: true, example: term.flatMap(Self.hiraganaReading) ?? "でぃーえっくす")
+        "reading", required: true,
+        example: term.flatMap { Self.hiraganaReading($0) ?? Self.letterReading($0) } ?? "でぃーえっくす")
       if let reading, !reading.unicodeScalars.allSatisfy(isReadingScalar) {
-        // The reading in katakana (メタバース) is shown in hiragana; else the usual example.
-        let example = Self.hiraganaReading(reading) ?? "でぃーえっくす"
+        // The reading in katakana (メタバース) is shown in hiragana, in letters (BPR) by their
+        // names; else the usual example.
+        let example = Self.hiraganaReading(reading) ?? Self.letterReading(reading) ?? "でぃーえっくす"
         y.error(
           y.node("reading")?.mark, "`reading` must be written in hiragana",
           hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",

@@ -291,3 +291,21 @@ extension WriterSlipsTests {
     #expect(PageParser.nameSharingMost("agri", names: names) == nil)
   }
 }
+
+extension WriterSlipsTests {
+  /// `reading: BPR`: the letters by their names (the hint was `でぃーえっくす`, another term's).
+  @Test func aReadingInLettersGetsTheLettersNames() throws {
+    let (_, diagnostics) = try parseFile(
+      "---\nterm: BPR\nreading: BPR\nshort: 仕事の流れを見直すことです。\n---\n", kind: .glossary,
+      path: "content/glossary/bpr.md")
+    let d = try #require(diagnostics.first)
+    #expect(d.code == "front-matter.reading")
+    #expect(
+      d.hint == "write the reading in hiragana, e.g. `reading: びーぴーあーる`; it sets the 五十音 order")
+    #expect(PageParser.letterReading("ＡＩ") == "えーあい")
+    #expect(PageParser.letterReading("IoT") == "あいおーてぃー")
+    #expect(PageParser.letterReading("Society") == nil)
+    #expect(PageParser.letterReading("AI活用") == nil)
+    #expect(PageParser.letterReading("DIGITALIZATION") == nil)
+  }
+}
