@@ -9,6 +9,7 @@ audit of 2026-12-04 found and fixed (docs/search.md).
 - the advice to try kanji follows a search typed in hiragana, not one in katakana
   (コンピューター has no kanji to try);
 - a part of a name, mistyped (ますなんばー), is offered the name (もしかして：マイナンバーカード);
+- a match in a result's title is marked there, as in its snippet (パネル展, found by its title);
 - 検索 pressed with nothing typed says to type a word first, and puts the cursor in the box
   (it did nothing).
 """
@@ -97,3 +98,38 @@ def test_the_start_of_a_name_mistyped_is_offered(phone_search, site_dir):
     assert not expected["results"] and expected["suggestions"] == ["マイナンバーカード"], expected
     status, _ = status_after(phone_search, "ますなんばー", "「ますなんばー」に一致するページは見つかりませんでした")
     assert "もしかして：マイナンバーカード。" in status, status
+
+
+def test_a_match_in_a_title_is_marked_there(phone_search):
+    """パネル展 is in the exhibition's title (and not in its summary): the title shows it marked,
+    in the snippets' colours, readable in the light and the dark scheme."""
+    from selenium.webdriver.common.by import By
+
+    from test_browser_a11y import axe_source, format_violations
+    from test_serve_dark_browser import contrast_in, scheme
+
+    page = type_query(phone_search, "パネル展")
+    assert page["items"], page
+    marks = phone_search.find_elements(By.CSS_SELECTOR, "#search-results .card-title mark")
+    assert "パネル展" in [m.text for m in marks], [i["title"] for i in page["items"]]
+    # The title reads as it is written: the marks split no text away.
+    assert [i["title"] for i in page["items"]] == [
+        e.text for e in phone_search.find_elements(By.CSS_SELECTOR, "#search-results .card-title a")]
+    # In the snippets' colours (the browser's yellow was unlike them, and the link's blue on the
+    # dark scheme's highlight is 4.3:1).
+    look = "const s = getComputedStyle(arguments[0]); return [s.color, s.backgroundColor]"
+    snippet_mark = phone_search.find_elements(By.CSS_SELECTOR, "#search-results .search-snippet mark")
+    if snippet_mark:
+        assert phone_search.execute_script(look, marks[0]) == phone_search.execute_script(look, snippet_mark[0])
+    with scheme(phone_search, "dark"):
+        assert phone_search.execute_script(look, marks[0])[1] != "rgb(255, 255, 0)"
+    assert phone_search.execute_script(look, marks[0])[1] != "rgb(255, 255, 0)"
+    axe_js = axe_source()
+    for dark in (False, True):
+        if dark:
+            with scheme(phone_search, "dark"):
+                result = contrast_in(phone_search, axe_js, "#search-results")
+        else:
+            result = contrast_in(phone_search, axe_js, "#search-results")
+        assert result["passed"] > 0
+        assert not result["violations"], format_violations(result["violations"])

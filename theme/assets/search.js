@@ -373,10 +373,9 @@ function asWritten(o, matches, f) {
   return [out, moved];
 }
 
-/** A snippet of about 120 characters around the first match, as Snippet.make in Swift. */
-export function makeSnippet(original, normalised, plans, furigana) {
-  let o = cps(original);
-  let matches = [];
+/** Where the plans' terms occur in `o` (code points), by the normalised text's map. */
+function matchesIn(o, normalised, plans) {
+  const matches = [];
   for (const p of plans) {
     scan(p, normalised.scalars, (a, b) => {
       let end = normalised.end[b - 1];
@@ -385,6 +384,24 @@ export function makeSnippet(original, normalised, plans, furigana) {
       return true;
     });
   }
+  return matches;
+}
+
+/** A result title's matches, in order and joined where they touch, for its <mark>s (the page
+ * shows them; `portal search` and the engine's answers do not carry them). */
+function titleHighlights(title, normalised, plans) {
+  const merged = [];
+  for (const [s, e] of matchesIn(cps(title), normalised, plans).sort((x, y) => x[0] - y[0] || y[1] - x[1])) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** A snippet of about 120 characters around the first match, as Snippet.make in Swift. */
+export function makeSnippet(original, normalised, plans, furigana) {
+  let o = cps(original);
+  let matches = matchesIn(o, normalised, plans);
   if (furigana) [o, matches] = asWritten(o, matches, furigana);
   matches.sort((x, y) => (x[0] !== y[0] ? x[0] - y[0] : y[1] - x[1]));
   const anchor = matches.length ? matches[0][0] : 0;
@@ -717,14 +734,14 @@ function isOver(r) {
   return Boolean(r.ends) && Date.now() >= Date.parse(r.ends);
 }
 
-function renderResult(r) {
+function renderResult(r, plans) {
   const li = document.createElement("li");
   li.className = "card search-result";
   const h = document.createElement("h3");
   h.className = "card-title";
   const a = document.createElement("a");
   a.href = r.url;
-  a.textContent = r.title;
+  marked(a, r.title, titleHighlights(r.title, normaliseWithMap(r.title), plans));
   h.append(a);
   const meta = document.createElement("p");
   meta.className = "card-meta";
@@ -732,18 +749,23 @@ function renderResult(r) {
     (isOver(r) ? "（終わりました）" : "");
   const p = document.createElement("p");
   p.className = "search-snippet";
-  const cps = Array.from(r.snippet);
-  let pos = 0;
-  for (const [s, e] of r.highlights) {
-    if (s > pos) p.append(cps.slice(pos, s).join(""));
-    const mark = document.createElement("mark");
-    mark.textContent = cps.slice(s, e).join("");
-    p.append(mark);
-    pos = e;
-  }
-  if (pos < cps.length) p.append(cps.slice(pos).join(""));
+  marked(p, r.snippet, r.highlights);
   li.append(h, meta, p);
   return li;
+}
+
+/** `text` into `el`, the stretches `highlights` (code point offsets) in <mark>s. */
+function marked(el, text, highlights) {
+  const cps = Array.from(text);
+  let pos = 0;
+  for (const [s, e] of highlights) {
+    if (s > pos) el.append(cps.slice(pos, s).join(""));
+    const mark = document.createElement("mark");
+    mark.textContent = cps.slice(s, e).join("");
+    el.append(mark);
+    pos = e;
+  }
+  if (pos < cps.length) el.append(cps.slice(pos).join(""));
 }
 
 function setupPage() {
@@ -882,7 +904,7 @@ function setupPage() {
         [session, results, searchedAs] = [s, found, r.searchedAs];
       }
     }
-    for (const r of results) list.append(renderResult(r));
+    for (const r of results) list.append(renderResult(r, session.plans));
     shown += results.length;
     list.hidden = shown === 0;
     if (heading) heading.hidden = shown === 0;
