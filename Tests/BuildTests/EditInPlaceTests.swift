@@ -607,4 +607,30 @@ import Testing
     #expect(try page("events/index.html").contains("二〇二五年の説明会"))
     #expect(try page("events/feed.xml").contains("二〇二五年の説明会"))
   }
+
+  /// A field's page lists the upcoming events of its initiatives: an event's title, and the
+  /// initiatives it names (which move it from one field's page to another's), reach those
+  /// pages in a session as in a full build.
+  @Test func anEventsEditsReachTheFieldPagesListingIt() throws {
+    let session = BuildSession()
+    try expectBuild(session, .full, "first build")
+    func field(_ id: String) throws -> String {
+      try String(
+        contentsOf: output.appendingPathComponent("fields/\(id)/index.html"), encoding: .utf8)
+    }
+    #expect(try field("crisis-management").contains("DXセミナー"))
+    #expect(try !field("awareness").contains("DXセミナー"))
+    try edit(file("events/seminar.md")) {
+      $0.replacingOccurrences(of: "title: DXセミナー", with: "title: DXの勉強会")
+    }
+    let retitled = try expectBuild(session, .inPlace, "event title on its fields' pages")
+    #expect(retitled.renderedPaths.contains("fields/crisis-management/index.html"))
+    #expect(try field("crisis-management").contains("DXの勉強会"))
+    try edit(file("events/seminar.md")) {
+      $0.replacingOccurrences(of: "initiatives: [ai-disaster]", with: "initiatives: [cyber-security]")
+    }
+    try expectBuild(session, .inPlace, "event moved to another field's initiative")
+    #expect(try !field("crisis-management").contains("DXの勉強会"))
+    #expect(try field("awareness").contains("DXの勉強会"))
+  }
 }
