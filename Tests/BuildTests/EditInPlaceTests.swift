@@ -627,7 +627,8 @@ import Testing
     #expect(retitled.renderedPaths.contains("fields/crisis-management/index.html"))
     #expect(try field("crisis-management").contains("DXの勉強会"))
     try edit(file("events/seminar.md")) {
-      $0.replacingOccurrences(of: "initiatives: [ai-disaster]", with: "initiatives: [cyber-security]")
+      $0.replacingOccurrences(
+        of: "initiatives: [ai-disaster]", with: "initiatives: [cyber-security]")
     }
     try expectBuild(session, .inPlace, "event moved to another field's initiative")
     #expect(try !field("crisis-management").contains("DXの勉強会"))
