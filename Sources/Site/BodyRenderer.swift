@@ -31,6 +31,9 @@ struct MissingLink: Sendable, Equatable {
   var target: String
   var line: Int
   var column: Int
+  /// Written without `.md` (`smart-agriculture`): `target` is the page meant, which the
+  /// browser would look for under the linking page's own address.
+  var withoutExtension = false
 }
 
 enum BodyRenderer {
@@ -65,6 +68,10 @@ enum BodyRenderer {
       case .missing(let target):
         missing.append(
           MissingLink(url: link.url, target: target, line: line, column: link.column))
+      case .pageWithoutExtension(let target):
+        missing.append(
+          MissingLink(
+            url: link.url, target: target, line: line, column: link.column, withoutExtension: true))
       }
       links.append(
         SourceLink(
@@ -111,6 +118,8 @@ enum BodyRenderer {
     case keep
     case rewrite(String)
     case missing(String)
+    /// A page's file named without `.md`, where the browser would not find the page.
+    case pageWithoutExtension(String)
   }
 
   /// Resolves a link written in Markdown. Relative links to `.md` files and to published
@@ -165,6 +174,11 @@ enum BodyRenderer {
     }
     let target = parts.joined(separator: "/")
     if let url = context.urlForFile[target] { return .rewrite(url + fragment) }
+    // `[…](smart-agriculture)` for smart-agriculture.md: the browser would look for it under
+    // the linking page's own address (/initiatives/sme-dx/smart-agriculture), where no page is.
+    if !isPage, !raw.hasPrefix("/"), !target.isEmpty, context.urlForFile[target + ".md"] != nil {
+      return .pageWithoutExtension(target + ".md")
+    }
     // Another kind of file is a page's, a theme's or the server's, unless it is meant to be
     // one of the published files: in files/, or of a type only files/ publishes
     // (`files/map.png` written from initiatives/ for `../files/map.png`).

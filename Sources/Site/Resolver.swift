@@ -138,6 +138,17 @@ public enum Resolver {
   ) -> [Diagnostic] {
     missing.compactMap { link in
       let at = SourceLocation(file: page.path, line: link.line, column: link.column)
+      if link.withoutExtension {
+        let written =
+          Self.relativePath(from: page.relativePath, to: link.target) + fragment(of: link.url)
+        return .error(
+          at,
+          "the link points to `\(link.url)`, which leads to no page: a link to a page names its Markdown file, `.md` and all",
+          hint: "write `\(written)`", code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` は、どのページにもつながりません。ページへのリンクは、そのMarkdownファイルの名前を `.md` まで書きます",
+          hint: "`\(written)` と書いてください")
+      }
       switch withheld[link.target] {
       case .broken?: return nil
       case .draft?:

@@ -81,4 +81,28 @@ import Testing
       broken.last?.hint?.hasSuffix("link to an existing file under content/, relative to this file")
         == true)
   }
+
+  /// A page linked by its name without `.md` leads the browser under the linking page's own
+  /// address, where no page is: an error with the file to write. A page's address written
+  /// relative to this page's (`../cyber-security/`) leads there and is left alone.
+  @Test func aPageWrittenWithoutItsExtensionIsTheFileToWrite() throws {
+    let (content, output) = try site(with: [
+      "[a](cyber-security)", "[b](cyber-security/#goal)", "[c](../events/seminar)",
+      "[fine](../cyber-security/)", "[fine too](../events/)",
+    ])
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let broken = report.diagnostics.filter { $0.code == "content.broken-link" }
+    #expect(
+      broken.map(\.message) == [
+        "the link points to `cyber-security`, which leads to no page: a link to a page names its Markdown file, `.md` and all",
+        "the link points to `cyber-security/#goal`, which leads to no page: a link to a page names its Markdown file, `.md` and all",
+        "the link points to `../events/seminar`, which leads to no page: a link to a page names its Markdown file, `.md` and all",
+      ])
+    #expect(
+      broken.map(\.hint) == [
+        "write `cyber-security.md`", "write `cyber-security.md#goal`",
+        "write `../events/seminar.md`",
+      ])
+    #expect(broken.first?.localized(.japanese).hint == "`cyber-security.md` と書いてください")
+  }
 }
