@@ -293,7 +293,12 @@ enum PageParser {
         y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
       let (start, end) = eventTimes(&y, publish: publish)
       let place = ruby(y.string("place"), \.place)
-      let online = url(&y, "online")
+      let online = url(
+        &y, "online",
+        wordsInstead: (
+          "`online` is the address where people join (`online: https://…`); until you have it, leave `online` out and say how to join in `place` or the text",
+          "`online` には、参加するためのアドレス（`online: https://…`）を書きます。アドレスが決まるまでは `online` を消し、参加のしかたは `place` か本文に書いてください"
+        ))
       let registration = url(&y, "registration")
       let deadline = dateTime(
         &y, "deadline", allowDateOnly: true, year: start.map { DateHints.yearNearest($0) })
@@ -545,9 +550,11 @@ enum PageParser {
     return d
   }
 
+  /// `wordsInstead`: the hint (English, Japanese) for a value of words with no address in it
+  /// at all (`online: オンライン（Zoom）`), where the writer needs another key, not an example.
   static func url(
     _ y: inout YAMLFields, _ key: String, required: Bool = false,
-    allowed: Addresses.Allowed = .web
+    allowed: Addresses.Allowed = .web, wordsInstead: (String, String)? = nil
   ) -> String? {
     guard let text = y.string(key, required: required, example: "https://example.jp/") else {
       return nil
@@ -563,12 +570,15 @@ enum PageParser {
       // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant,
       // else an example.
       let meant = Addresses.meant(text, allowed: allowed)
+      let words = meant == nil && !text.contains { ".:/．：／".contains($0) }
+      let instead = words ? wordsInstead : nil
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
-        hint: meant.map { "write the full address: `\(key): \($0)`" }
+        hint: meant.map { "write the full address: `\(key): \($0)`" } ?? instead?.0
           ?? "write the full address, e.g. `\(key): https://example.jp/`\(also)",
         code: "front-matter.url", ja: "`\(key)` のアドレス `\(text)` は使えません。\(japanese)",
         jaHint: meant.map { "`https://` から始まるアドレスを、省かずに書いてください：`\(key): \($0)`" }
+          ?? instead?.1
           ?? "`https://` から始まるアドレスを、省かずに書いてください。例: `\(key): https://example.jp/`\(alsoJa)")
       return nil
     }

@@ -309,3 +309,25 @@ extension WriterSlipsTests {
     #expect(PageParser.letterReading("DIGITALIZATION") == nil)
   }
 }
+
+extension WriterSlipsTests {
+  /// `online: オンライン（Zoom）`: words, no address at all. The example address did not say
+  /// what `online` is for, nor what to write while the address is not known.
+  @Test func wordsForAnOnlineEventSayWhatOnlineTakes() throws {
+    let (_, diagnostics) = try parseFile(
+      "---\ntitle: 教室\nsummary: 教室です。\nstart: 2027-01-16T13:30:00+09:00\nonline: オンライン（Zoom）\n---\n",
+      kind: .event, path: "content/events/x.md")
+    let d = try #require(diagnostics.first)
+    #expect("\(d.location.line):\(d.location.column) \(d.code ?? "")" == "5:9 front-matter.url")
+    #expect(
+      d.hint
+        == "`online` is the address where people join (`online: https://…`); until you have it, leave `online` out and say how to join in `place` or the text"
+    )
+    #expect(d.localized(.japanese).hint?.hasPrefix("`online` には、参加するためのアドレス") == true)
+    // An address that is only mistyped still gets the address meant.
+    let (_, typo) = try parseFile(
+      "---\ntitle: 教室\nsummary: 教室です。\nstart: 2027-01-16T13:30:00+09:00\nonline: www.example.jp/live\n---\n",
+      kind: .event, path: "content/events/x.md")
+    #expect(typo.first?.hint == "write the full address: `online: https://www.example.jp/live`")
+  }
+}
