@@ -59,10 +59,10 @@ def test_the_home_page_and_the_list_show_them(updated):
     home = (out / "index.html").read_text(encoding="utf-8")
     section = home[home.index('<h2 id="updates-heading">更新情報</h2>'):]
     section = section[:section.index("</section>")]
-    assert section.count('<li class="card">') == 5 and section.count("2026年11月25日（水）</time>公開（イベント）") == 5
+    assert section.count('<li class="card">') == 5 and section.count('2026年11月25日（水）</time>公開<span class="card-kind"><span class="visually-hidden">、</span>イベント</span>') == 5
     listing = (out / "updates" / "index.html").read_text(encoding="utf-8")
     assert listing.count('<li class="card">') == len(PUBLISHED) + 3
-    assert listing.count("公開（イベント）") == len(PUBLISHED)
+    assert listing.count('公開<span class="card-kind"><span class="visually-hidden">、</span>イベント</span>') == len(PUBLISHED)
     assert listing.index("2026年11月25日") < listing.index("2026年11月20日") < listing.index("2026年11月2日") \
         < listing.index("2026年10月1日")
 

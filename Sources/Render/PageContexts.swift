@@ -126,7 +126,7 @@ extension ViewModels {
     case .glossary(let m):
       ctx["breadcrumbs"] = crumbs([("用語集", urls.index(.glossary)), (p.title, p.url)])
       ctx["term"] = .text(m.term)
-      ctx["reading"] = .text(m.reading)
+      ctx["reading"] = .text(GlossaryReading.shown(m.reading, for: m.term) ?? "")
       ctx["short"] = .text(m.short)
       ctx["aliases"] = .texts(m.aliases)
       ctx["aliases_text"] = .text(m.aliases.joined(separator: "、"))

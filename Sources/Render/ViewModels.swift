@@ -206,10 +206,8 @@ struct ViewModels {
     case .glossary(let meta):
       // A reading helps with kanji, and with Latin letters (SNS sits under え in 五十音 order,
       // and えすえぬえす says why); after インフラ it only says the same again.
-      if meta.term.unicodeScalars.contains(where: {
-        Kanji.contains($0.value) || $0.properties.isAlphabetic && $0.isASCII
-      }) {
-        m["reading"] = .text(meta.reading)
+      if let reading = GlossaryReading.shown(meta.reading, for: meta.term) {
+        m["reading"] = .text(reading)
       }
       m["aliases"] = .text(meta.aliases.joined(separator: "、"))
     default: break

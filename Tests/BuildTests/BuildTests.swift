@@ -160,11 +160,12 @@ func comparableSite(_ folder: URL) -> [String: String] {
     let newest = try #require(home.range(of: "サイバー空間の脅威への対処</a>"))
     let older = try #require(home.range(of: "基本的な考え方</a></h3><p class=\"card-date\">"))
     #expect(newest.lowerBound < older.lowerBound)
-    #expect(home.contains("<time datetime=\"2026-11-20\">2026年11月20日（金）</time>更新（取組）"))
+    let kind = "<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>"
+    #expect(home.contains("<time datetime=\"2026-11-20\">2026年11月20日（金）</time>更新\(kind)取組</span>"))
 
     let list = try text("updates/index.html")
     #expect(list.contains("<h1 id=\"page-title\">更新情報</h1>"))
-    #expect(list.contains("<time datetime=\"2026-10-01\">2026年10月1日（木）</time>更新（戦略）"))
+    #expect(list.contains("<time datetime=\"2026-10-01\">2026年10月1日（木）</time>更新\(kind)戦略</span>"))
 
     let feed = try text("updates/feed.xml")
     #expect(feed.contains("<title>テストポータル：更新情報</title>"))

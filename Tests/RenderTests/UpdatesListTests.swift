@@ -61,14 +61,17 @@ import Testing
     let list = try #require(files["updates/index.html"])
     #expect(
       dates(list) == [
-        "<time datetime=\"2026-11-20\">2026年11月20日（金）</time>公開（このサイトについて）",
-        "<time datetime=\"2026-11-20\">2026年11月20日（金）</time>更新（このサイトについて）",
-        "<time datetime=\"2026-11-01\">2026年11月1日（日）</time>更新（このサイトについて）",
+        "<time datetime=\"2026-11-20\">2026年11月20日（金）</time>公開<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>このサイトについて</span>",
+        "<time datetime=\"2026-11-20\">2026年11月20日（金）</time>更新<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>このサイトについて</span>",
+        "<time datetime=\"2026-11-01\">2026年11月1日（日）</time>更新<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>このサイトについて</span>",
       ])
     // (Every title is in the footer, which lists the pages about the site.)
     #expect(titles(list) == ["新しいお知らせ", "変えたページ", "両方あるページ"])
     let home = try #require(files["index.html"])
-    #expect(home.contains("</time>公開（このサイトについて）</p>"))
+    #expect(
+      home.contains(
+        "</time>公開<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>このサイトについて</span></p>"
+      ))
     // The page's own 更新日 is still `updated` alone: a published page shows none.
     #expect(try #require(files["about/news/index.html"]).contains("更新日") == false)
     #expect(try #require(files["about/changed/index.html"]).contains("更新日"))
@@ -92,7 +95,8 @@ import Testing
     let list = try #require(files["updates/index.html"])
     #expect(
       dates(list).first
-        == "<time datetime=\"2026-12-01\">2026年12月1日（火）</time>更新（このサイトについて）")
+        == "<time datetime=\"2026-12-01\">2026年12月1日（火）</time>更新<span class=\"card-kind\"><span class=\"visually-hidden\">、</span>このサイトについて</span>"
+    )
     #expect(titles(list).first == "来月のお知らせ")
   }
 }
