@@ -190,7 +190,7 @@ enum YAMLSlips {
       if chars[i] == "：" {
         let rest = String(chars[(i + 1)...]).drop { $0 == " " || $0 == "\u{3000}" }
         // The line to type, its value shortened when long.
-        let value = rest.isEmpty ? "…" : rest.count > 30 ? rest.prefix(30) + "…" : String(rest)
+        let value = rest.isEmpty ? "…" : Self.shortened(String(rest))
         return YAMLProblem(
           line: number, column: i + 1,
           message: "the key `\(key)` is followed by a full-width colon `：`",
