@@ -93,3 +93,27 @@ def test_a_word_keeps_its_kanji_together_under_a_longer_reading(driver, site_dir
     aligns = driver.execute_script(
         "return [...document.querySelectorAll('ruby')].map((r) => getComputedStyle(r).rubyAlign)")
     assert aligns and set(aligns) == {"center"}, aligns
+
+
+def test_screen_readers_get_the_word_once_with_its_reading_as_a_description(driver, page):
+    """Ruby is kept as `<ruby>` with `<rt>` (not hidden, not the reading spelled out in hidden
+    text): Chromium then exposes the heading's and links' names as the text as written, once
+    (趣旨, not 趣旨しゅし), and the reading as the ruby's description, which a screen reader can
+    announce or skip. Reading both aloud in a row is what Japanese readers of ruby ask to avoid
+    (decisions.md, "Furigana and screen readers")."""
+    load(driver, page)
+    driver.execute_cdp_cmd("Accessibility.enable", {})
+    nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+
+    def value(node, key):
+        return (node.get(key) or {}).get("value")
+
+    headings = [value(n, "name") for n in nodes if value(n, "role") == "heading"]
+    assert PLAIN in headings, headings
+    assert not any("しゅし" in (h or "") for h in headings), headings
+    rubies = [n for n in nodes if value(n, "role") == "Ruby" and not n.get("ignored")]
+    assert [value(n, "description") for n in rubies] == ["しゅし"]
+    # The reading is not also a text of its own in the tree.
+    texts = [value(n, "name") for n in nodes
+             if value(n, "role") == "StaticText" and not n.get("ignored")]
+    assert "しゅし" not in texts, texts
