@@ -34,35 +34,41 @@ public struct ContactDetails: Sendable, Hashable {
   /// The keys of a contact mapping, for the hints of unknown keys.
   static let keys = ["phone", "fax", "email", "hours"]
 
-  /// Reads `phone`, `fax`, `email` and `hours` from `y`, each checked where it is written.
-  static func read(_ y: inout YAMLFields) -> ContactDetails {
+  /// Reads `phone`, `fax`, `email` and `hours` from `y`, each checked where it is written;
+  /// `otherKeys`: the other keys of the mapping an `email` that is no address may belong under.
+  static func read(_ y: inout YAMLFields, otherKeys: [String] = ["phone"]) -> ContactDetails {
     ContactDetails(
       phone: PhoneNumbers.number(&y, "phone"), fax: PhoneNumbers.number(&y, "fax"),
-      email: email(&y, "email"), hours: y.string("hours"))
+      email: email(&y, "email", otherKeys: otherKeys), hours: y.string("hours"))
   }
 
   /// The address as written, or nil after an error at it when a mail program could not send
   /// to it: a slip found at build time, not by a resident whose mail comes back.
-  static func email(_ y: inout YAMLFields, _ key: String) -> String? {
+  static func email(_ y: inout YAMLFields, _ key: String, otherKeys: [String] = []) -> String? {
     guard let written = y.string(key) else { return nil }
     let text = written.precomposedStringWithCompatibilityMappingASCII
     guard let (problem, japanese) = emailProblems(text) else { return text }
     let mailto = text.lowercased().hasPrefix("mailto:")
     let meant = meantEmail(text).map { "`\(key): \($0)`" }
+    // A web form's address or a phone number: the key it belongs under.
+    let other =
+      meant == nil ? ContactWays.hint(written, writtenAs: key, among: otherKeys) : nil
     y.error(
       y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
-      hint: mailto
-        ? "write the address alone, without `mailto:` (the link is made from it)"
-          + (meant.map { ": \($0)" } ?? "")
-        : meant.map { "write the address alone: \($0)" }
-          ?? "write one address in half-width letters, e.g. `\(key): dx-portal@pref.chiba.example`",
+      hint: other?.english
+        ?? (mailto
+          ? "write the address alone, without `mailto:` (the link is made from it)"
+            + (meant.map { ": \($0)" } ?? "")
+          : meant.map { "write the address alone: \($0)" }
+            ?? "write one address in half-width letters, e.g. `\(key): dx-portal@pref.chiba.example`"),
       code: "config.email",
       ja: "`\(key)` のメールアドレス `\(written)` は、このままでは送れません。\(japanese)",
-      jaHint: mailto
-        ? "`mailto:` を付けずに、アドレスだけを書いてください（リンクはそこから作られます）"
-          + (meant.map { "：\($0)" } ?? "")
-        : meant.map { "アドレスだけを書いてください：\($0)" }
-          ?? "アドレスを1つ、半角で書いてください。例: `\(key): dx-portal@pref.chiba.example`")
+      jaHint: other?.japanese
+        ?? (mailto
+          ? "`mailto:` を付けずに、アドレスだけを書いてください（リンクはそこから作られます）"
+            + (meant.map { "：\($0)" } ?? "")
+          : meant.map { "アドレスだけを書いてください：\($0)" }
+            ?? "アドレスを1つ、半角で書いてください。例: `\(key): dx-portal@pref.chiba.example`"))
     return nil
   }
 

@@ -551,10 +551,13 @@ enum PageParser {
   }
 
   /// `wordsInstead`: the hint (English, Japanese) for a value of words with no address in it
-  /// at all (`online: オンライン（Zoom）`), where the writer needs another key, not an example.
+  /// at all (`online: オンライン（Zoom）`), where the writer needs another key, not an example;
+  /// `otherWay`: the hint for a value that is no address but belongs under another key
+  /// (`ContactWays`).
   static func url(
     _ y: inout YAMLFields, _ key: String, required: Bool = false,
-    allowed: Addresses.Allowed = .web, wordsInstead: (String, String)? = nil
+    allowed: Addresses.Allowed = .web, wordsInstead: (String, String)? = nil,
+    otherWay: ((String) -> (english: String, japanese: String)?)? = nil
   ) -> String? {
     guard let text = y.string(key, required: required, example: "https://example.jp/") else {
       return nil
@@ -571,7 +574,7 @@ enum PageParser {
       // else an example.
       let meant = Addresses.meant(text, allowed: allowed)
       let words = meant == nil && !text.contains { ".:/．：／".contains($0) }
-      let instead = words ? wordsInstead : nil
+      let instead = meant == nil ? otherWay?(text) ?? (words ? wordsInstead : nil) : nil
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
         hint: meant.map { "write the full address: `\(key): \($0)`" } ?? instead?.0

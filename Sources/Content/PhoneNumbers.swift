@@ -16,7 +16,10 @@ enum PhoneNumbers {
     // to add one.
     let extensionWritten = ["内線", "ext", "EXT", "Ext"].contains { text.contains($0) }
     // `043-223-2222（代表）`: a number and words after it; the number is the one to write.
-    let number = leadingNumber(text).map { "`\(key): \($0)`" }
+    // `tel:043-223-2222`, copied from a link: the number after it.
+    let number = (leadingNumber(text) ?? ContactWays.value(text, as: key)).map {
+      "`\(key): \($0)`"
+    }
     y.error(
       y.node(key)?.mark, "`\(key)` \(problem): `\(written)`",
       hint: extensionWritten

@@ -18,12 +18,20 @@ extension SiteConfig {
   static func readContact(_ y: inout YAMLFields) -> (String?, Mark?, ContactDetails) {
     guard let node = y.node("contact") else { return (nil, nil, ContactDetails()) }
     guard case .mapping = node else {
-      return (PageParser.url(&y, "contact", allowed: .webOrSitePath), node.mark, ContactDetails())
+      // `contact: dx@pref.chiba.example`: the mapping, with the address under its key.
+      let url = PageParser.url(
+        &y, "contact", allowed: .webOrSitePath,
+        otherWay: {
+          ContactWays.hint($0, writtenAs: "url", among: ["email", "phone"], owner: "contact:")
+        })
+      return (url, node.mark, ContactDetails())
     }
     var c = YAMLFields(node: node, in: y, what: "`contact`", whatJa: "`contact`")
-    let url = PageParser.url(&c, "url", allowed: .webOrSitePath)
+    let url = PageParser.url(
+      &c, "url", allowed: .webOrSitePath,
+      otherWay: { ContactWays.hint($0, writtenAs: "url", among: ["email", "phone"]) })
     let urlMark = c.node("url")?.mark
-    let ways = ContactDetails.read(&c)
+    let ways = ContactDetails.read(&c, otherKeys: ["url", "phone"])
     checkReach(
       ways, &c, at: node.mark, who: "`contact`", whoJa: "`contact`", required: false)
     c.reportUnknownKeys(kindName: "`contact`", japaneseName: "`contact`")
