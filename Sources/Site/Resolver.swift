@@ -190,7 +190,8 @@ public enum Resolver {
         )
       case nil:
         let near = linkSuggestion(
-          for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys)
+          for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys),
+          written: link.url
         ).map { "\($0)\(fragment(of: link.url))" }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
@@ -219,7 +220,16 @@ public enum Resolver {
   /// the linking file (the message names the content path, which pasted in would break again).
   /// A near name in the same folder first; else a file of that name, or one a typo away, in
   /// exactly one other folder (`ai-disaster.md` written from strategy/ for an initiative).
-  static func linkSuggestion(for target: String, from page: String, known: [String]) -> String? {
+  /// Before those, the path `written` read from the content folder instead, when it names a
+  /// file: `initiatives/x.md` written in an initiative means `x.md`, whatever else is near.
+  static func linkSuggestion(
+    for target: String, from page: String, known: [String], written: String? = nil
+  ) -> String? {
+    if let fromRoot = written.flatMap(pathFromRoot), fromRoot != target,
+      known.contains(fromRoot)
+    {
+      return relativePath(from: page, to: fromRoot)
+    }
     var guess = Suggest.closest(to: target, in: known)
     if guess == nil {
       let name = lastComponent(target)
@@ -230,6 +240,19 @@ public enum Resolver {
       }
     }
     return guess.map { relativePath(from: page, to: $0) }
+  }
+
+  /// A link's path (no `#…`, decoded) as a content path: `initiatives/x.md`, `./x.md` and
+  /// `content/x.md` as written from content/; nil for one that climbs (`../`).
+  private static func pathFromRoot(_ url: String) -> String? {
+    var path = Substring(url.prefix { $0 != "#" && $0 != "?" })
+    path = Substring(path.removingPercentEncoding ?? String(path))
+    while path.hasPrefix("./") { path = path.dropFirst(2) }
+    if path.hasPrefix("content/") { path = path.dropFirst("content/".count) }
+    guard !path.isEmpty, !path.hasPrefix("/"),
+      !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+    else { return nil }
+    return String(path)
   }
 
   private static func lastComponent(_ path: String) -> String {
