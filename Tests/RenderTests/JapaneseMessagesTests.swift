@@ -68,7 +68,7 @@ import Testing
     )
     #expect(
       japanese("`qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing")
-        == "theme/templates/home.mustache:47:33: warning: `qwertyuiop` はページの持つ値にありません。`{{qwertyuiop}}` では何も見つかりません [theme.unknown-name]\n    直し方: ページの持つキーは docs/theme.md（Keys）に一覧があります"
+        == "theme/templates/home.mustache:26:33: warning: `qwertyuiop` はページの持つ値にありません。`{{qwertyuiop}}` では何も見つかりません [theme.unknown-name]\n    直し方: ページの持つキーは docs/theme.md（Keys）に一覧があります"
     )
     #expect(
       japanese("`{{<layot}}` names no template of the theme: the page would be empty")

@@ -217,7 +217,7 @@ import Testing
     #expect(theme != nil)
     #expect(
       shown(diagnostics, "theme.unknown-name") == [
-        "theme/templates/home.mustache:46:33: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
+        "theme/templates/home.mustache:25:33: warning: `qwertyuiop` is not a value a page has: `{{qwertyuiop}}` finds nothing [theme.unknown-name]\n    hint: the keys the pages have are listed in docs/theme.md (Keys)",
         "theme/templates/layout.mustache:60:29: warning: `site.titel` is not a value a page has (`site` has no key `titel`): `{{site.titel}}` finds nothing [theme.unknown-name]\n    hint: did you mean `site.title`?",
         "theme/templates/toc.mustache:1:1: warning: `has_tocs` is not a value a page has: `{{#has_tocs}}` finds nothing [theme.unknown-name]\n    hint: did you mean `has_toc`?",
       ])
