@@ -5,7 +5,8 @@
 //
 // queries.json: [{"q": "防災", "limit": 10, "kinds": ["event"]}, …]; each answer has what
 // `portal search --json` prints: results, count, exact, suggestions, the query searched instead
-// (searchedAs, `searched_as`), and the index files read. Every query
+// (searchedAs, `searched_as`), the query with its kanji numbers in Arabic numerals (alsoSearched,
+// `also_searched`), and the index files read. Every query
 // starts with an empty cache, as a first search in a new browser tab does.
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
@@ -42,6 +43,6 @@ for (const { q, limit = 10, kinds = null } of queries) {
       searchedAs = answer.searchedAs;
     }
   }
-  answers.push({ query: q, searchedAs, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
+  answers.push({ query: q, searchedAs, alsoSearched: r.alsoSearched ?? null, count: r.candidates, exact: r.exact, more: r.more, results: r.results, suggestions, files: ["meta.json", ...r.files] });
 }
 process.stdout.write(JSON.stringify(answers));

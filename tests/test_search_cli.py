@@ -49,6 +49,18 @@ started: 2025-04-01
 
 災害のときにも、ドローンで薬を届けられます。<防災>の訓練でも使います。
 """,
+    "initiatives/phone-class.md": """---
+title: スマホ教室を開きます
+summary: 定員は30人です。
+fields: [safety]
+status: active
+started: 2025-06-01
+---
+
+## なにが変わるか
+
+第3回の教室を12月に開きます。一部の地域では、一人でも申し込めます。
+""",
 }
 
 
@@ -215,6 +227,42 @@ def test_names_inside_a_query_are_offered(built):
     assert search_json(built, "防災", "--kind", "event")["results"] == []
     assert search_json(built, query, "--kind", "event")["suggestions"] == []
     assert search_json(built, "ぼうさい")["results"] and search_json(built, "ぼうさい")["suggestions"] == []
+
+
+def test_kanji_numbers_find_arabic_numerals(built):
+    """A number typed in kanji (三十人, 十二月, 第三回) also finds the Arabic numerals the page
+    writes, and the output says which form was searched too, as the page does; a numeral
+    inside a word (一部, 一人) is searched as typed."""
+    r = portal("search", "三十人", cwd=built)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("「三十人」の検索結果：1件。「30人」でも探しました。"), r.stdout
+    assert "**30人**" in r.stdout
+    for typed, arabic in (("三十人", "30人"), ("十二月", "12月"), ("第三回", "第3回"), ("十二月 三十人", "12月 30人")):
+        answer = search_json(built, typed)
+        assert "/initiatives/phone-class/" in urls(answer), typed
+        assert answer["also_searched"] == arabic and answer["query"] == typed
+    # The fixture's December event is found by its day (12月…), as 12月 finds it.
+    assert urls(search_json(built, "十二月")) == urls(search_json(built, "12月"))
+    for word in ("一部", "一人", "千葉"):
+        assert "also_searched" not in search_json(built, word), word
+    none = portal("search", "九十九人", cwd=built)
+    assert none.stdout.startswith("「九十九人」に一致するページはありません。「99人」でも探しました。"), none.stdout
+
+
+def test_a_long_query_is_said_in_its_first_30_characters(built):
+    """A pasted paragraph is said in its first 30 characters and 「…」, as the search page says
+    it, not printed whole in the line that answers it; --json keeps the query whole."""
+    pasted = "ドローンの映像を見たい。" * 8
+    r = portal("search", pasted, cwd=built)
+    assert r.returncode == 0, r.stderr
+    first = r.stdout.splitlines()[0]
+    assert first.startswith("「" + pasted[:30] + "…」に一致するページはありません。"), first
+    assert pasted not in r.stdout and len(first) < 120, first
+    split = portal("search", "ドローンの映像を見たい" + "とても" * 12, cwd=built)
+    assert "とても" * 12 not in split.stdout, split.stdout
+    assert search_json(built, pasted)["query"] == pasted
+    short = portal("search", "ドローン" * 7 + "いろいろ", cwd=built)  # 32 characters
+    assert ("「" + "ドローン" * 7 + "いろ…」") in short.stdout, short.stdout
 
 
 def test_explain_lists_files(built):

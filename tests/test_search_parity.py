@@ -52,6 +52,17 @@ SPLITS = ["スマートフォン教室", "千葉県DXパネル展", "パネル�
           "パネル展 会場案内", "12月のイベント", "ｽﾏｰﾄﾌｫﾝ教室", "子どもの学校", "パネル展はいつですか",
           "5Gの活用", "霞ヶ関の手続き", "スマホ教室のドローン"]
 
+# Numbers typed in kanji, which also find the Arabic numerals the shipped pages write (12月, 30人,
+# 20人, 令和3年; QueryNumerals in Swift, `arabic` in search.js), and words whose numerals stay
+# (千葉, 一部, 一人…): searched with no kind, with kinds, and with limits.
+NUMERALS = {"十二月": "12月", "三十人": "30人", "二十人": "20人", "令和三年": "令和3年", "十二月 イベント": "12月 イベント",
+            "十二月のイベント": None, "二〇二六年十二月": "2026年12月", "第三回": "第3回", "三十万人": "30万人",
+            "一万五千人": "1万5000人"}
+# Edges of the reading, for both engines alike: widths and spaces around, 〇, units out of order.
+NUMERAL_EDGES = ["ｽﾏﾎ教室　十二月", "1万人", "九十九人", "〇十人", "一万万人", "二十二十人", "千円", "第三者", "二三日",
+                 "三ヶ月", "三カ月", "令和六年度", "一億二千万円", "十二"]
+NUMERAL_WORDS = ["千葉", "千葉県", "一部", "一人", "一人ひとり", "一つ", "一番", "一般", "万が一", "一緒", "統一", "十分", "九十九里"]
+
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.
 FIELD_QUERIES = ["暮らし", "産業", "行政", "土台づくり", "危機管理", "観光", "データ", "目指す姿"]
@@ -116,7 +127,10 @@ def make_queries(site, count=240, seed=4):
                for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
             + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
                for k in (None, ["about"], ["strategy", "field", "initiative", "event", "glossary"])]
-            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町"]])
+            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町"]]
+            + [{"q": q, "limit": limit, "kinds": k} for q in [*NUMERALS, *NUMERAL_WORDS]
+               for limit, k in ((10, None), (3, ["event"]), (0, ["strategy", "initiative"]))]
+            + [{"q": q, "limit": 10, "kinds": None} for q in NUMERAL_EDGES])
 
 
 def swift_answer(site, q):
@@ -134,6 +148,7 @@ def swift_answer(site, q):
         "results": [{k: v for k, v in x.items() if k not in ("kind_label", "snippet_html")} for x in a["results"]],
         "suggestions": a["suggestions"],
         "searched_as": a.get("searched_as"),
+        "also_searched": a.get("also_searched"),
         "files": sorted(f["path"].removeprefix("search/") for f in a["files"]),
     }
 
@@ -155,6 +170,7 @@ def test_search_js_matches_portal_search(site_dir):
     split_found = set()
     readings_found = set()
     places_once = set()
+    numerals = {}
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -170,7 +186,8 @@ def test_search_js_matches_portal_search(site_dir):
             elif about:
                 about_found.add(q["q"])
         js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
-              "suggestions": js["suggestions"], "searched_as": js["searchedAs"], "files": sorted(js["files"])}
+              "suggestions": js["suggestions"], "searched_as": js["searchedAs"], "also_searched": js["alsoSearched"],
+              "files": sorted(js["files"])}
         suggested += bool(swift["suggestions"] or swift["searched_as"])
         # A fallback is offered the names inside it, or found by its words split apart (DXすいしん).
         if q["q"] in FALLBACKS and q["kinds"] is None and (swift["suggestions"] or swift["searched_as"]):
@@ -187,7 +204,11 @@ def test_search_js_matches_portal_search(site_dir):
             if hit and hit[0]["snippet"].count("1番1号") == 1 and "市場町" in hit[0]["snippet"]:
                 places_once.add(q["q"])
         matched += bool(swift["results"])
-        for key in ("results", "count", "exact", "more", "suggestions", "searched_as", "files"):
+        if q["q"] in NUMERALS and q["kinds"] is None:
+            numerals[q["q"]] = (swift["also_searched"], [r["url"] for r in swift["results"]])
+        if q["q"] in NUMERAL_WORDS:
+            assert swift["also_searched"] is None, q
+        for key in ("results", "count", "exact", "more", "suggestions", "searched_as", "also_searched", "files"):
             if swift[key] != js[key]:
                 differences.append(f"{q}: {key} differs\n  portal search: {json.dumps(swift[key], ensure_ascii=False)[:600]}"
                                    f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
@@ -198,6 +219,14 @@ def test_search_js_matches_portal_search(site_dir):
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
     assert {"スマートフォン教室", "千葉県DXパネル展", "パネル展 いつ", "近くのスマホ教室",
             "スマホ教室に申し込みたい"} <= split_found, f"found split: {sorted(split_found)}"
+    # Each number typed in kanji says its Arabic form, and those on the shipped pages find them.
+    for typed, arabic in NUMERALS.items():
+        also, found = numerals[typed]
+        if arabic:
+            assert also == arabic, (typed, also)
+    if (site_dir / "events" / "dx-promotion-council-2026").is_dir():
+        assert "/events/dx-promotion-council-2026/" in numerals["三十人"][1], numerals["三十人"]
+        assert "/strategy/national-policy/" in numerals["令和三年"][1], numerals["令和三年"]
     if (site_dir / "about").is_dir():
         assert about_found == set(ABOUT_QUERIES), "the pages about the site are found as このサイトについて"
     if (site_dir / "initiatives" / "wildlife-damage-control").is_dir():

@@ -123,12 +123,20 @@ struct QuerySession {
       return SearchResponse(results: [], candidates: 0, exact: true, more: false, files: [])
     }
 
-    // Each term with its glossary alternatives.
+    // Each term with its numbers in Arabic numerals (十二月 → 12月) and its glossary alternatives.
     var alternatives: [[Alternative]] = []
+    let arabic = terms.map(QueryNumerals.arabic)
     var bonusKeys: [[UInt32]] = [terms.flatMap { $0 }]
-    for t in terms {
+    if arabic.contains(where: { $0 != nil }) {
+      bonusKeys.append(zip(terms, arabic).flatMap { $1 ?? $0 })
+    }
+    for (t, number) in zip(terms, arabic) {
       let plan = TermPlan(t, gramLength: meta.gram, maxKeys: meta.keysPerRun)
       var alts = [Alternative(plan: plan, map: candidates(plan))]
+      if let number {
+        let p = TermPlan(number, gramLength: meta.gram, maxKeys: meta.keysPerRun)
+        alts.append(Alternative(plan: p, map: candidates(p)))
+      }
       if let members = entry("~", t) as? [String] {
         for m in members {
           let scalars = m.unicodeScalars.map(\.value)
@@ -204,7 +212,8 @@ struct QuerySession {
     let candidates = verifiedAll ? results.count + ready.count : docs.count
     return SearchResponse(
       results: results, candidates: candidates, exact: exactPlans || verifiedAll,
-      more: next < order.count || ready.count > 0, files: files)
+      more: next < order.count || ready.count > 0, files: files,
+      alsoSearched: arabic.contains { $0 != nil } ? QueryNumerals.arabic(query: query) : nil)
   }
 
   // MARK: - Verification

@@ -30,6 +30,10 @@ public struct SearchResponse: Sendable {
   /// Index files the query read, in order (not counting `meta.json`): what the browser
   /// downloads for the same query and page size. For the benchmark and `--explain`.
   public var files: [String]
+  /// The query as typed with its kanji numbers in Arabic numerals (十二月 → 12月), when it has
+  /// any: each such term also found that form (`QueryNumerals`), which the page says:
+  /// 「「12月」でも探しました」.
+  public var alsoSearched: String? = nil
 }
 
 /// Answers queries from the files `SearchIndexBuilder` wrote, with the same algorithm as

@@ -16,7 +16,8 @@ struct SearchCommand: ParsableCommand {
       aliases) or text contain the query after normalisation (full/half width, upper/lower \
       case, katakana/hiragana and ー are folded). Words separated by spaces must all occur.
       A glossary term's reading or alias also finds the term and the pages using it \
-      (ぼうさい → 防災). When nothing matches, the site's names a typo away are offered \
+      (ぼうさい → 防災). A number typed in kanji also finds the Arabic numerals pages write \
+      (十二月 → 12月, 三十人 → 30人; not in words such as 千葉 or 一部). When nothing matches, the site's names a typo away are offered \
       (もしかして：「防災」 for ぼうさ), as on the search page. See docs/search.md.
 
       Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
@@ -183,26 +184,31 @@ struct SearchCommand: ParsableCommand {
     searchedAs: String? = nil
   ) -> String {
     let results = response.results
+    let query = said(query)
+    // Kanji numbers searched in Arabic numerals too (十二月 → 12月), said as the page says it.
+    let also = response.alsoSearched.map { "「\(said($0))」でも探しました。" } ?? ""
     let unchecked =
       response.more && !response.exact
       ? "\n（候補をすべては確かめていません。--limit を大きくするか --limit 0 で、残りも確かめます）" : ""
     if results.isEmpty {
       if response.more {
-        return "「\(query)」に一致するページは、まだ見つかっていません。" + unchecked
+        return "「\(query)」に一致するページは、まだ見つかっていません。" + also + unchecked
       }
       let maybe = suggestions.map { "「\($0)」" }.joined(separator: "、")
-      return "「\(query)」に一致するページはありません。" + (maybe.isEmpty ? "" : "\nもしかして：\(maybe)")
+      return "「\(query)」に一致するページはありません。" + also
+        + (maybe.isEmpty ? "" : "\nもしかして：\(maybe)")
     }
     // As the search page words it.
     let count = "\(response.exact ? "" : "約")\(JapaneseCount.items(response.candidates))"
     // A query that found nothing, answered with its words split apart: said as the page says it.
     let heading =
-      searchedAs.map { "「\(query)」に一致するページはありません。「\($0)」で探しました：" }
+      searchedAs.map { "「\(query)」に一致するページはありません。「\(said($0))」で探しました：" }
       ?? "「\(query)」の検索結果："
     var lines = [
       heading + count
         + (results.count < response.candidates
           ? "（上位\(JapaneseCount.items(results.count))を表示）" : "")
+        + (also.isEmpty ? "" : "。" + also)
     ]
     let width = String(results.count).count
     for (i, r) in results.enumerated() {
@@ -215,6 +221,14 @@ struct SearchCommand: ParsableCommand {
       lines.append(indent + marked(r))
     }
     return lines.joined(separator: "\n") + unchecked
+  }
+
+  /// A query as the output says it: a pasted paragraph in its first 30 characters and 「…」,
+  /// as the search page says it, so it does not fill the terminal (`--json` keeps it whole).
+  static func said(_ query: String) -> String {
+    let scalars = query.unicodeScalars
+    guard scalars.count > 30 else { return query }
+    return String(String.UnicodeScalarView(scalars.prefix(30))) + "…"
   }
 
   /// The snippet with each highlighted stretch written as **…**.
@@ -259,6 +273,8 @@ struct SearchCommand: ParsableCommand {
     var query: String
     /// The query searched instead, its words split apart, when `query` found nothing.
     var searchedAs: String?
+    /// The query with its kanji numbers in Arabic numerals (十二月 → 12月), searched with it.
+    var alsoSearched: String?
     var count: Int
     var exact: Bool
     var more: Bool
@@ -271,6 +287,7 @@ struct SearchCommand: ParsableCommand {
     enum CodingKeys: String, CodingKey {
       case query, count, exact, more, results, suggestions, files, bytes
       case searchedAs = "searched_as"
+      case alsoSearched = "also_searched"
     }
   }
 
@@ -279,7 +296,8 @@ struct SearchCommand: ParsableCommand {
     sizes: [Int], searchedAs: String? = nil
   ) -> String {
     let output = Output(
-      query: query, searchedAs: searchedAs, count: response.candidates, exact: response.exact,
+      query: query, searchedAs: searchedAs, alsoSearched: response.alsoSearched,
+      count: response.candidates, exact: response.exact,
       more: response.more,
       results: response.results.map {
         .init(

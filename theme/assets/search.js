@@ -127,6 +127,75 @@ function terms(s) {
 const str = (cps) => String.fromCodePoint(...cps);
 const sameArray = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+// ---------------- numbers typed in kanji
+// As QueryNumerals (Swift): 十二月 also finds 12月, 一万五千 1万5000; 千葉, 一部, 万が一 stay.
+
+const KD = "〇一二三四五六七八九", KU = "十百千", KL = "億万";
+const codes = (t) => Array.from(t, (c) => c.codePointAt(0));
+const among = (t) => (v) => t.includes(String.fromCodePoint(v ?? 0));
+const isNumeral = among(KD + KU + KL), isPrefix = among("第約計全各毎満年月週日和成");
+const isCounter = among("人名件回年月日時分秒円個本枚歳才台階号倍割社校週期位点冊部番章条項種軒戸代度席組泊周版");
+const KEPT = "一人 一部 一番 一時 一度 一種 一日も 一日中 一本化 一回り 一軒家 一期一会 十分 十人十色 二人三脚 三日月 三位一体 百人一首 千代 八千代".split(" ").map(codes);
+const isKanji = (v) => (v >= 0x3400 && v <= 0x9fff) || (v >= 0xf900 && v <= 0xfaff) || (v >= 0x20000 && v <= 0x3ffff) || v === 0x3005;
+
+function kanjiSum(part) {
+  let total = 0, pending = null, last = 1e4;
+  for (const c of part) {
+    const d = KD.indexOf(c), u = 10 ** (KU.indexOf(c) + 1);
+    if (d >= 0 && pending === null) pending = d;
+    else if (u > 1 && u < last && pending !== 0) [total, pending, last] = [total + (pending ?? 1) * u, null, u];
+    else return null;
+  }
+  return total + (pending ?? 0);
+}
+
+function kanjiWritten(run) {
+  if (run.length > 12 || run[0] === "〇" || KL.includes(run[0])) return null;
+  if (run.every((c) => KD.includes(c))) return run.length !== 2 || run.includes("〇") ? run.map((c) => KD.indexOf(c)).join("") : null;
+  let out = "", part = 0, left = 0;
+  for (let k = 0; k < run.length; k++) {
+    const u = KL.indexOf(run[k]);
+    if (u < 0) continue;
+    const n = kanjiSum(run.slice(part, k));
+    if (u < left || !n) return null;
+    [out, part, left] = [out + n + run[k], k + 1, u + 1];
+  }
+  const n = kanjiSum(run.slice(part));
+  return n === null ? null : n ? out + n : out;
+}
+
+function isNumber(s, a, e) {
+  const b = s[a - 1], n = s[e];
+  if (a > 0 && ((isKanji(b) && !isPrefix(b)) || (b >= 0x30 && b <= 0x39))) return false;
+  if (KEPT.some((w) => w.every((v, i) => s[a + i] === v))) return false;
+  if (isCounter(n) || (among("かゕゖけ箇")(n) && among("月所国")(s[e + 1]))) return true;
+  return e - a >= 2 && !isKanji(n);
+}
+
+/** `s` (normalised code points; with `map`, of the text as typed) with its numbers in Arabic numerals, or null. */
+function arabic(s, map = null) {
+  const found = [];
+  for (let i = 0, e; i < s.length; i = Math.max(e, i + 1)) {
+    for (e = i; isNumeral(s[e]); e++);
+    const w = e > i ? kanjiWritten(s.slice(i, e).map((v) => String.fromCodePoint(v))) : null;
+    if (w !== null && isNumber(s, i, e)) found.push([i, e, codes(w)]);
+  }
+  if (!found.length) return null;
+  const out = map ? map.input : [...s];
+  for (const [a, e, w] of found.reverse()) {
+    const [from, to] = map ? [map.start[a], map.end[e - 1]] : [a, e];
+    out.splice(from, to - from, ...w);
+  }
+  return out;
+}
+
+/** The query as typed with its numbers in Arabic numerals (十二月のイベント → 12月のイベント), or null. */
+export function arabicQuery(text) {
+  const n = normaliseWithMap(text);
+  const out = arabic(n.scalars, { ...n, input: codes(text) });
+  return out && str(out);
+}
+
 // ---------------- index format
 // Mirrors Sources/Search/IndexFormat.swift and Codec.swift.
 
@@ -550,9 +619,14 @@ export class Engine {
     if (!ts.length) return empty;
 
     const plans = ts.map((t) => planTerm(t, meta.gram, meta.keysPerRun));
-    const queryKey = ts.flat();
-    // Postings, exact-title entry of the whole query, alias groups of each term: one round.
-    await this.fetchShards([...plans.flatMap((p) => p.keys.map((k) => k.shardKey)), queryKey, ...ts], files);
+    // Each term's numbers in Arabic numerals (十二月 → 12月), one more alternative.
+    const numbers = ts.map((t) => arabic(t));
+    const numberPlans = numbers.map((a) => a && planTerm(a, meta.gram, meta.keysPerRun));
+    const bonusKeys = [ts.flat()];
+    if (numbers.some(Boolean)) bonusKeys.push(ts.flatMap((t, i) => numbers[i] || t));
+    // Postings, exact-title entries of the whole query, alias groups of each term: one round.
+    await this.fetchShards([...[...plans, ...numberPlans.filter(Boolean)].flatMap((p) => p.keys.map((k) => k.shardKey)),
+      ...bonusKeys, ...ts], files);
 
     // Glossary alias groups, then the members' shards.
     const memberLists = [];
@@ -565,9 +639,9 @@ export class Engine {
       ...(ts.length === 1 ? memberLists[0] : [])], files);
 
     const alternatives = [];
-    const bonusKeys = [queryKey];
     for (let i = 0; i < ts.length; i++) {
       const alts = [{ plan: plans[i], map: await this.candidates(plans[i]) }];
+      if (numberPlans[i]) alts.push({ plan: numberPlans[i], map: await this.candidates(numberPlans[i]) });
       for (let j = 0; j < memberPlans[i].length; j++) {
         alts.push({ plan: memberPlans[i][j], map: await this.candidates(memberPlans[i][j]) });
         if (ts.length === 1) bonusKeys.push(memberLists[i][j]);
@@ -676,6 +750,7 @@ export class Engine {
       files,
       plans: allPlans,
       more: docs.length > 0,
+      alsoSearched: numbers.some(Boolean) ? arabicQuery(text) : null,
       async next(limit) {
         const want = limit <= 0 ? Infinity : limit;
         const budget = limit <= 0 ? Infinity : 3 * limit + 10;
@@ -703,7 +778,7 @@ export class Engine {
   async run(text, { kinds = null, limit = 10 } = {}) {
     const s = await this.query(text, kinds);
     const results = await s.next(limit);
-    return { results, candidates: s.candidates, exact: s.exact, more: s.more, files: [...s.files] };
+    return { results, candidates: s.candidates, exact: s.exact, more: s.more, files: [...s.files], alsoSearched: s.alsoSearched };
   }
 }
 
@@ -825,8 +900,10 @@ function setupPage() {
     document.title = q ? `「${q}」の検索結果｜${baseTitle}` : baseTitle;
     if (help) help.hidden = !q || Boolean(session && session.candidates);
     if (!q) { status.textContent = ""; return; }
+    // Kanji numbers were searched in Arabic numerals too (十二月 → 12月): say so.
+    const also = session.alsoSearched ? `「${said(session.alsoSearched)}」でも探しました。` : "";
     if (!session.candidates) {
-      status.replaceChildren(`「${q}」に一致するページは見つかりませんでした${filterNote()}。`);
+      status.replaceChildren(`「${q}」に一致するページは見つかりませんでした${filterNote()}。${also}`);
       if (suggestions.length) {
         status.append("もしかして：");
         suggestions.forEach((word, i) => {
@@ -842,14 +919,14 @@ function setupPage() {
       return;
     }
     if (!shown && session.more) {
-      status.textContent = `「${q}」に一致するページは、まだ見つかっていません。「もっと見る」で続けて探します。`;
+      status.textContent = `「${q}」に一致するページは、まだ見つかっていません。${also}「もっと見る」で続けて探します。`;
       return;
     }
     const count = `${session.exact ? "" : "約"}${session.candidates.toLocaleString("ja-JP")}件` +
       (shown < session.candidates ? `（${shown}件を表示）` : "") + filterNote();
-    status.textContent = searchedAs
+    status.textContent = (searchedAs
       ? `「${q}」に一致するページはありません。「${said(searchedAs)}」で探しました：${count}`
-      : `「${q}」の検索結果：${count}`;
+      : `「${q}」の検索結果：${count}`) + (also && "。" + also);
   }
 
   // A name offered by もしかして: a real link (it can be opened in a new tab or shared) that
