@@ -821,17 +821,20 @@ def test_an_event_page_read_after_its_deadline_or_end_says_so(driver, site_dir, 
         assert card_at(ends + minute, listing) == ([False], [True], [True], [False]), listing
 
 
-def test_a_phone_sees_upcoming_events_in_the_first_screens(driver, site_dir, server):
-    """Residents come for what they can join: the home page's upcoming events come right after
-    the search, before the domains (they were three screens down at 375 px)."""
+def test_a_phone_sees_where_to_go_then_the_upcoming_events(driver, site_dir, server):
+    """The home page at 375 px: where to go (分野から探す) right after the search, then the
+    upcoming events, before 更新情報 and the strategy (a resident can act on the events; the
+    news and the long read wait). The events once came first; the resident audit of 4 December
+    found 分野から探す three screens down under them (docs/theme.md, The home page's order;
+    tests/test_home_order_browser.py)."""
     set_viewport(driver, 375, 812)
     try:
         driver.get(server + "/")
         top = driver.execute_script(
-            "return [document.getElementById('events-heading'), document.getElementById('domains-heading')]"
-            ".map(h => h.getBoundingClientRect().top + window.scrollY)")
-        assert top[0] < top[1], top
-        assert top[0] < 2 * 812, f"the events start {top[0]} px down"
+            "return ['domains-heading', 'events-heading', 'updates-heading', 'strategy-heading']"
+            ".map(id => document.getElementById(id).getBoundingClientRect().top + window.scrollY)")
+        assert top == sorted(top), top
+        assert top[0] < 812, f"分野から探す starts {top[0]} px down"
     finally:
         reset_viewport(driver)
 
