@@ -158,6 +158,9 @@ extension ViewModels {
     ctx["year"] = .number(y.year)
     ctx["count"] = .number(y.events.count)
     ctx["events"] = .items(y.events.map(card))
+    // Newest first, as the list was and as /events/'s 終わったイベント and the years are: a
+    // resident looks back from the latest. Under months as /events/'s upcoming ones are.
+    ctx["months"] = .items(monthGroups(y.events))
     ctx["years"] = .items(pastYearLinks(current: n))
     ctx["events_url"] = .text(urls.index(.event))
     return ctx

@@ -40,7 +40,7 @@ enum TemplateVocabulary {
     "domains", "foundation", "upcoming", "has_upcoming", "events_url", "strategy", "updates",
     "has_updates", "chapters", "total", "has_more", "limited", "per_field", "past", "has_past",
     "past_total", "past_limited", "past_listed", "years", "year", "groups", "row", "anchor",
-    "entries", "pages", "upcoming_months", "month",
+    "entries", "pages", "upcoming_months", "month", "months",
     // A page's earlier address.
     "redirect",
     // Front matter texts with their furigana, as HTML.
@@ -52,9 +52,9 @@ enum TemplateVocabulary {
   /// context and holds this to it, both ways.
   static let lists: Set<String> = [
     "accessibility", "breadcrumbs", "chapters", "children", "domains", "entries", "events",
-    "fields", "footer_pages", "foundation", "groups", "initiatives", "links", "nav", "pages",
-    "past", "related", "strategy", "tags", "terms", "toc", "upcoming", "upcoming_months", "updates",
-    "used_on", "years",
+    "fields", "footer_pages", "foundation", "groups", "initiatives", "links", "months", "nav",
+    "pages", "past", "related", "strategy", "tags", "terms", "toc", "upcoming", "upcoming_months",
+    "updates", "used_on", "years",
   ]
 
   /// The names that are a dictionary of keys wherever a page has them (or nothing: no
