@@ -20,12 +20,15 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0013
+  static let magic: UInt64 = 0x5054_4C41_4843_0014
 
   struct Body: Sendable {
     var key: UInt64
     var plainText: StoredText
     var glossaryTerms: [String]
+    /// What `HeadingLinks` checks in every build, the bodies not rendered again included.
+    var anchors: [String] = []
+    var headingLinks: [HeadingLink] = []
   }
 
   struct Output: Sendable, Equatable {
@@ -200,6 +203,7 @@ struct BuildCache: Sendable {
         w.u64(b.key)
         w.text(b.plainText)
         w.strings(b.glossaryTerms)
+        HeadingLinkCoding.write(b.anchors, b.headingLinks, into: &w)
       }
     case .outputs:
       var size = 8
@@ -259,8 +263,10 @@ struct BuildCache: Sendable {
       bodies.reserveCapacity(count)
       for _ in 0..<count {
         let path = try r.string()
-        bodies[path] = Body(
+        var body = Body(
           key: try r.u64(), plainText: try r.text(), glossaryTerms: try r.strings())
+        (body.anchors, body.headingLinks) = try HeadingLinkCoding.read(&r)
+        bodies[path] = body
       }
       part = .bodies(bodies)
     case .outputs:
@@ -449,6 +455,6 @@ extension BuildCache.Body {
   init(_ page: ResolvedPage) {
     self.init(
       key: page.bodyWarnings.isEmpty ? page.bodyKey : 0, plainText: page.plainText,
-      glossaryTerms: page.glossaryTerms)
+      glossaryTerms: page.glossaryTerms, anchors: page.anchors, headingLinks: page.headingLinks)
   }
 }

@@ -132,7 +132,9 @@ extension BuildRun {
     for (path, b) in previous?.bodies ?? [:] {
       memo.store(
         path, key: b.key,
-        body: ResolvedBody(stubWithPlainText: b.plainText, glossaryTerms: b.glossaryTerms))
+        body: ResolvedBody(
+          stubWithPlainText: b.plainText, glossaryTerms: b.glossaryTerms, anchors: b.anchors,
+          headingLinks: b.headingLinks))
     }
     return memo
   }

@@ -92,6 +92,9 @@ enum EditInPlace {
           resolved.site.pages[i].page, page, diagnostics: session.cache!.diagnostics),
         let (body, key) = Resolver.renderBody(of: page, hashes: current.hashes, in: resolved.site),
         body.linksResolve,
+        // Links to headings are checked with every page's anchors (`HeadingLinks`).
+        Self.keepsHeadingLinks(
+          body, of: page, in: resolved.site, at: i, diagnostics: session.cache!.diagnostics),
         // Which pages use which glossary entry is a relation too.
         body.glossaryTerms == resolved.site.pages[i].glossaryTerms
       else { return nil }

@@ -7,8 +7,8 @@ import Site
 /// The build, read top to bottom as its steps (`BuildRun` and its extensions, one file a
 /// stage): check the output and the sources → in `portal serve`, the quick way if no relation
 /// between pages changed (`EditInPlace`) → stop if nothing changed → load content and, beside
-/// it, the theme → resolve the site → plan the outputs → render → index for search → write the
-/// source map and the sources' hashes → commit.
+/// it, the theme → resolve the site and check links to headings → plan the outputs → render →
+/// index for search → write the source map and the sources' hashes → commit.
 ///
 /// A build is incremental when the output holds the cache of an earlier build with the same
 /// settings (`BuildCache`): only files whose stamp changed are parsed (the cache keeps the
@@ -42,6 +42,7 @@ public enum SiteBuilder {
       var site: Site
       let memo: BodyMemo?
       (site, memo) = try run.resolve(loaded, previous: previous)
+      run.checkHeadingLinks(site, theme: theme)
       let plan = try run.plan(site, theme: theme, loaded: loaded, previous: previous)
       let sources = run.recordSources(site, theme: theme, loaded: loaded)
       try run.refuseWarningsIfStrict()

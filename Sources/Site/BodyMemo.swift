@@ -19,6 +19,10 @@ public struct ResolvedBody: Sendable {
   public var warnings: [Diagnostic]
   /// True when every link of the body leads to a page or file of the build.
   public var linksResolve: Bool { missing.isEmpty }
+  /// Ids its links' `#…` may name, and its links that name one (`HeadingLinks`): kept in stubs
+  /// too, so every build checks every link against every page.
+  public var anchors: [String]
+  public var headingLinks: [HeadingLink]
 
   init(_ out: BodyRenderer.Output) {
     html = out.html
@@ -28,10 +32,15 @@ public struct ResolvedBody: Sendable {
     links = out.links
     missing = out.missing
     warnings = out.warnings
+    anchors = out.anchors
+    headingLinks = out.headingLinks
   }
 
   /// A stub from the on-disk cache.
-  public init(stubWithPlainText plainText: StoredText, glossaryTerms: [String]) {
+  public init(
+    stubWithPlainText plainText: StoredText, glossaryTerms: [String], anchors: [String] = [],
+    headingLinks: [HeadingLink] = []
+  ) {
     html = nil
     headings = []
     self.plainText = plainText
@@ -39,6 +48,8 @@ public struct ResolvedBody: Sendable {
     links = []
     missing = []
     warnings = []
+    self.anchors = anchors
+    self.headingLinks = headingLinks
   }
 }
 

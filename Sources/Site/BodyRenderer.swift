@@ -48,6 +48,10 @@ enum BodyRenderer {
     var missing: [MissingLink]
     /// What the page says of itself: HTML it leaves out (`LeftOutHTML`).
     var warnings: [Diagnostic]
+    /// The ids a link's `#…` may name in the body (`HeadingLinks`).
+    var anchors: [String] = []
+    /// Links to a heading of a page of the build, checked once every page's anchors are known.
+    var headingLinks: [HeadingLink] = []
   }
 
   /// Parses a body with cmark-gfm and applies the site's transforms: `.md` links to URLs, ruby,
@@ -59,12 +63,22 @@ enum BodyRenderer {
     var missing: [MissingLink] = []
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
     var links: [SourceLink] = []
+    var headingLinks: [HeadingLink] = []
     doc.rewriteLinks { link in
       let line = link.line + page.bodyLine - 1
       var result: String?
       switch resolve(link.url, from: directory, context: context) {
-      case .keep: result = nil
-      case .rewrite(let url): result = url
+      case .keep:
+        result = nil
+        if link.url.hasPrefix("#") {
+          headingLinks += HeadingLink(
+            link.url, to: page.relativePath, line: line, column: link.column)
+        }
+      case .rewrite(let url, let target):
+        result = url
+        if let target {
+          headingLinks += HeadingLink(link.url, to: target, line: line, column: link.column)
+        }
       case .missing(let target):
         missing.append(
           MissingLink(url: link.url, target: target, line: line, column: link.column))
@@ -88,13 +102,15 @@ enum BodyRenderer {
     doc.markLanguage(context.english)
     var headings = doc.assignHeadingIDs(reserved: reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
+    let html = ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes)
     return Output(
-      html: ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes), headings: headings,
+      html: html, headings: headings,
       plainText: doc.plainText(),
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
       missing: missing,
       warnings: LeftOutHTML.warnings(leftOut, in: page)
-        + CalloutWarnings.warnings(unknownCallouts, in: page))
+        + CalloutWarnings.warnings(unknownCallouts, in: page),
+      anchors: HeadingLinks.anchors(headings: headings, html: html), headingLinks: headingLinks)
   }
 
   /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's
@@ -116,7 +132,9 @@ enum BodyRenderer {
 
   enum Resolution {
     case keep
-    case rewrite(String)
+    /// The URL to write; `page` is the content path of the page it leads to, when the link
+    /// names a `#…` of it (`HeadingLinks` checks it).
+    case rewrite(String, page: String? = nil)
     case missing(String)
     /// A page's file named without `.md`, where the browser would not find the page.
     case pageWithoutExtension(String)
@@ -173,7 +191,9 @@ enum BodyRenderer {
       }
     }
     let target = parts.joined(separator: "/")
-    if let url = context.urlForFile[target] { return .rewrite(url + fragment) }
+    if let url = context.urlForFile[target] {
+      return .rewrite(url + fragment, page: isPage && fragment.count > 1 ? target : nil)
+    }
     // `[…](smart-agriculture)` for smart-agriculture.md: the browser would look for it under
     // the linking page's own address (/initiatives/sme-dx/smart-agriculture), where no page is.
     if !isPage, !raw.hasPrefix("/"), !target.isEmpty, context.urlForFile[target + ".md"] != nil {

@@ -42,7 +42,8 @@ public enum Resolver {
           page: page, url: u, outputPath: urls.outputPath(forURL: u), bodyHTML: out.html ?? "",
           headings: out.headings,
           plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links,
-          bodyIsStub: out.html == nil, bodyKey: key, bodyWarnings: out.warnings))
+          bodyIsStub: out.html == nil, bodyKey: key, bodyWarnings: out.warnings,
+          anchors: out.anchors, headingLinks: out.headingLinks))
     }
 
     var site = Site(
@@ -81,6 +82,8 @@ public enum Resolver {
       site.pages[i].links = out.links
       site.pages[i].bodyIsStub = false
       site.pages[i].bodyWarnings = out.warnings
+      site.pages[i].anchors = out.anchors
+      site.pages[i].headingLinks = out.headingLinks
       memo?.store(
         site.pages[i].page.relativePath, key: site.pages[i].bodyKey, body: ResolvedBody(out))
     }
@@ -113,6 +116,8 @@ public enum Resolver {
     site.pages[i].bodyIsStub = false
     site.pages[i].bodyKey = key
     site.pages[i].bodyWarnings = body.warnings
+    site.pages[i].anchors = body.anchors
+    site.pages[i].headingLinks = body.headingLinks
   }
 
   /// The key under which a page's body is remembered: everything its rendering reads.

@@ -26,6 +26,10 @@ public struct ResolvedPage: Sendable {
   /// What the body says of itself (`LeftOutHTML`): a body with any is not kept as a stub in
   /// the on-disk cache, so every build renders it and says it again.
   public var bodyWarnings: [Diagnostic] = []
+  /// Ids a link's `#…` may name in the body, and the body's links that name one of a page
+  /// (`HeadingLinks`); kept when the rendered body is let go, for the cache.
+  public var anchors: [String] = []
+  public var headingLinks: [HeadingLink] = []
 
   // Inlinable, so `site.pages[i].slug` reads the page in place: an opaque getter made each
   // call copy the whole resolved page (ten retains and releases), in sorts and hashes of

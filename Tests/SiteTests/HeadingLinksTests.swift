@@ -1,0 +1,67 @@
+import Content
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Site
+
+/// Links to headings, as the resolved site knows them: each body's anchors and `#…` links.
+@Suite struct HeadingLinksTests {
+  func resolved(_ bodies: [String: String]) throws -> Site {
+    var content = try #require(loadFixtureContent())
+    for (slug, body) in bodies {
+      let i = try #require(content.pages.firstIndex { $0.slug == slug })
+      content.pages[i] = LinkFromRootTests.page(content.pages[i], body: body)
+    }
+    return Resolver.resolve(
+      content, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00"))
+    ).0
+  }
+
+  @Test func anchorsAreHeadingsAndTheIDsOfTheHTML() {
+    #expect(
+      HeadingLinks.htmlIDs(
+        "<h2><span id=\"a&amp;b\">x</span></h2><a name='old'></a><p>id=\"no\"</p><li id=\"fn-1\">"
+      ) == ["a&b", "old", "fn-1"])
+  }
+
+  @Test func linksAreFoundWithTheirTarget() throws {
+    let site = try resolved([
+      "ai-disaster":
+        "## 概要\n\n[a](#概要)と[b](../strategy/basics.md#%E8%B6%A3%E6%97%A8)と[c](#top)と[d](#)と[e](https://x.example/#a)\n\n## なにが変わるか\n"
+    ])
+    let page = try #require(site.page(.initiative, "ai-disaster"))
+    #expect(page.anchors == ["概要", "なにが変わるか"])
+    #expect(
+      page.headingLinks.map { "\($0.target) \($0.fragment) \($0.line):\($0.column)" } == [
+        "initiatives/ai-disaster.md 概要 \(page.page.bodyLine + 2):1",
+        "strategy/basics.md 趣旨 \(page.page.bodyLine + 2):10",
+      ])
+    #expect(HeadingLinks.problems(in: site).isEmpty)
+  }
+
+  @Test func aPageWithoutHeadingsSaysSo() throws {
+    let site = try resolved(["ai-disaster": "[a](../strategy/period.md#期間)\n"])
+    let warning = try #require(HeadingLinks.problems(in: site).first)
+    #expect(
+      warning.hint?.hasPrefix("`strategy/period.md` has no headings; after `#`") == true,
+      "\(warning.text)")
+    #expect(warning.japanese?.hint?.hasPrefix("リンク先の `strategy/period.md` には見出しがありません。") == true)
+  }
+
+  @Test func theHeadingAsWrittenOrANearOne() {
+    let anchors = ["申請の手順-概要", "data-policy", "対象となる方"]
+    #expect(HeadingLinks.suggestion(for: "申請の手順（概要）", anchors: anchors) == "申請の手順-概要")
+    #expect(HeadingLinks.suggestion(for: "Data Policy", anchors: anchors) == "data-policy")
+    #expect(HeadingLinks.suggestion(for: "対象となるかた", anchors: anchors) == "対象となる方")
+    #expect(HeadingLinks.suggestion(for: "てじゅん", anchors: anchors) == nil)
+  }
+
+  @Test func theThemesIDsWithAValueAreByTheirStart() {
+    let ids = ThemeIDs(templates: [
+      "<h2 id=\"related-heading\">", "<li id=\"term-{{slug}}\">", "<h2 id=\"{{anchor}}\">",
+    ])
+    #expect(ids.contains("related-heading") && ids.contains("term-dx"))
+    #expect(!ids.contains("row-1") && !ids.contains("related"))
+  }
+}
