@@ -167,7 +167,9 @@ struct StaleSources {
     return hashes
   }
 
-  /// The warning naming the first three files changed.
+  /// The warning naming the first three files changed, placed at line 1 of the first Markdown
+  /// source among them (else the first file): placed at the site folder, GitHub annotated
+  /// nothing a pull request shows.
   static func warning(
     _ changed: [String], site: String, linesNamed: Bool, shown: (String) -> String
   )
@@ -177,8 +179,9 @@ struct StaleSources {
     let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
     let namesJa = changed.prefix(3).map { "`\(shown($0))`" }.joined(separator: "、")
     let moreJa = changed.count > 3 ? "とほかのファイル\(JapaneseCount.things(changed.count - 3))" : ""
+    let place = changed.first { $0.hasSuffix(".md") } ?? changed.first
     return .warning(
-      SourceLocation(file: site),
+      SourceLocation(file: place.map(shown) ?? site),
       "\(names)\(more) changed after this site was built: "
         + (linesNamed
           ? "the lines named below are those of the build, and may have moved"

@@ -219,7 +219,7 @@ import Testing
     let lines = await site.lines()
     #expect(
       lines.contains(
-        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
+        "content/initiatives/ai.md:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
       ), "\(lines)")
   }
 
@@ -251,7 +251,7 @@ import Testing
       [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
     #expect(
       await site.lines().contains(
-        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
+        "content/initiatives/ai.md:1:1: warning: content/initiatives/ai.md changed after this site was built: the lines named below are those of the build, and may have moved [check.stale]"
       ))
   }
 
@@ -270,7 +270,7 @@ import Testing
       ofItemAtPath: site.root.appendingPathComponent("content/initiatives/ai.md").path)
     #expect(
       await site.lines() == [
-        "site:1:1: warning: content/initiatives/ai.md changed after this site was built: this check is of the site as it was built then [check.stale]"
+        "content/initiatives/ai.md:1:1: warning: content/initiatives/ai.md changed after this site was built: this check is of the site as it was built then [check.stale]"
       ])
   }
 
