@@ -98,6 +98,9 @@ struct CheckCommand: ParsableCommand {
   var listRules = false
 
   func validate() throws {
+    if listRules, format == .github || format == .junit {
+      throw RuleListJSON.formatMistake(format.rawValue, command: "check")
+    }
     if let config, !FileManager.default.fileExists(atPath: config) {
       throw ValidationError(
         say(
@@ -129,7 +132,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     if listRules {
-      print(Self.ruleList(language: .current))
+      print(format == .json ? RuleListJSON.check() : Self.ruleList(language: .current))
       return
     }
     var options = CheckOptions(site: URL(fileURLWithPath: site), baseURL: baseURL)

@@ -65,6 +65,9 @@ struct LintCommand: ParsableCommand {
   var now: String?
 
   func validate() throws {
+    if listRules, format == .github {
+      throw RuleListJSON.formatMistake(format.rawValue, command: "lint")
+    }
     if !listRules, let mistake = ProjectFolder.mistake(content: content, command: "lint") {
       throw mistake
     }
@@ -113,7 +116,7 @@ struct LintCommand: ParsableCommand {
 
   func run() throws {
     if listRules {
-      print(Self.ruleList())
+      print(format == .json ? RuleListJSON.lint() : Self.ruleList())
       return
     }
     let contentURL = URL(fileURLWithPath: content)

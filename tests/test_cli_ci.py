@@ -1,0 +1,62 @@
+"""The command line as CI scripts use it: rule lists as JSON, exit codes, and problems placed
+where GitHub annotates them."""
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, NOW, ROOT
+
+FIXTURE = ROOT / "Tests" / "BuildTests" / "Fixtures" / "valid" / "content"
+
+
+def portal(*args, cwd, lang="en"):
+    return subprocess.run([str(BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PORTAL_LANG": lang})
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command,key", [("lint", "default"), ("check", "severity")])
+def test_list_rules_as_json_in_the_order_of_the_text(work, command, key):
+    text = portal(command, "--list-rules", cwd=work)
+    r = portal(command, "--list-rules", "--format", "json", cwd=work)
+    assert r.returncode == 0, r.stderr
+    rules = json.loads(r.stdout)
+    ids = [line.split()[0] for line in text.stdout.splitlines() if line and not line[0].isspace()]
+    assert [rule["id"] for rule in rules] == ids
+    assert all(rule["description"] and rule["description_ja"] for rule in rules)
+    if command == "check":
+        assert {rule["severity"] for rule in rules} == {"error", "warning"}
+    else:
+        first = rules[0]
+        assert first["id"] == "lint.sentence-length" and first["default"] == 60, first
+        assert any(key not in rule for rule in rules)  # an on-or-off rule has no default
+
+
+@pytest.mark.parametrize("command,form", [("lint", "github"), ("check", "github"), ("check", "junit")])
+def test_list_rules_in_a_problem_format_is_a_usage_error(work, command, form):
+    r = portal(command, "--list-rules", "--format", form, cwd=work)
+    assert r.returncode == 2, r
+    assert r.stderr.startswith(f"Error: `--list-rules` prints the rules as text or json, not as {form}\n"), r.stderr
+    assert f"Help: write portal {command} --list-rules --format json" in r.stderr
+
+
+def test_check_stale_is_annotated_on_the_markdown_file(work):
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    time.sleep(2.5)
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_bytes(page.read_bytes() + b"\n")
+    r = portal("check", "--format", "github", cwd=work)
+    stale = [line for line in r.stdout.splitlines() if "title=check.stale" in line]
+    assert stale and stale[0].startswith(
+        "::warning file=content/initiatives/ai-disaster.md,line=1,col=1,title=check.stale::"), r.stdout
