@@ -14,14 +14,24 @@ enum RuleListJSON {
     let `default`: Int?
     let setting: String?
     let description: String
-    let description_ja: String
+    let descriptionJa: String
+
+    enum CodingKeys: String, CodingKey {
+      case id, `default`, setting, description
+      case descriptionJa = "description_ja"
+    }
   }
 
   struct CheckRule: Encodable {
     let id: String
     let severity: String
     let description: String
-    let description_ja: String
+    let descriptionJa: String
+
+    enum CodingKeys: String, CodingKey {
+      case id, severity, description
+      case descriptionJa = "description_ja"
+    }
   }
 
   static func lint() -> String {
@@ -29,7 +39,7 @@ enum RuleListJSON {
       Linter.rules.map {
         LintRule(
           id: $0.id, default: $0.defaultThreshold, setting: $0.thresholdMeaning,
-          description: $0.summary, description_ja: $0.japaneseSummary)
+          description: $0.summary, descriptionJa: $0.japaneseSummary)
       })
   }
 
@@ -38,7 +48,7 @@ enum RuleListJSON {
       RuleCatalog.all.map {
         CheckRule(
           id: $0.id, severity: $0.severity.rawValue, description: $0.summary(in: .english),
-          description_ja: $0.summary(in: .japanese))
+          descriptionJa: $0.summary(in: .japanese))
       })
   }
 
