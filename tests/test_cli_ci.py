@@ -60,3 +60,55 @@ def test_check_stale_is_annotated_on_the_markdown_file(work):
     stale = [line for line in r.stdout.splitlines() if "title=check.stale" in line]
     assert stale and stale[0].startswith(
         "::warning file=content/initiatives/ai-disaster.md,line=1,col=1,title=check.stale::"), r.stdout
+
+
+def test_a_mistyped_path_gets_the_path_meant(work):
+    cases = [
+        ("content/initiativs/x.md", "content/initiatives/"),
+        ("content/initiativs", "content/initiatives"),
+        ("content/initiatives/ai-disastr.md", "content/initiatives/ai-disaster.md"),
+        ("contnt/initiativs/ai-disaster.md", "content/initiatives/ai-disaster.md"),
+    ]
+    for typed, meant in cases:
+        r = portal("lint", typed, cwd=work)
+        assert r.returncode == 2, r
+        assert r.stderr.splitlines()[:2] == [f"Error: `{typed}` does not exist", f"Help: did you mean `{meant}`?"]
+        r = portal("lint", typed, cwd=work, lang="ja")
+        assert r.stderr.splitlines()[1] == f"直し方: `{meant}` のまちがいではありませんか。", r.stderr
+    r = portal("lint", "content/zzzzzzzz", cwd=work)
+    assert r.stderr.splitlines()[1] == "Help: give a Markdown file or a folder", r.stderr
+
+
+# One rule (README, "Exit codes"): 2 for what the command line gets wrong, 1 for a run that
+# found problems, a missing content, theme or site folder among them (reported in the format
+# asked for, with the folder meant when one is close).
+EXIT_CODES = [
+    (["build", "--content", "contnt"], 1, "hint: did you mean `--content content`?"),
+    (["build", "--theme", "them"], 1, "hint: did you mean `--theme theme`?"),
+    (["lint", "--content", "contnt"], 1, "hint: did you mean `--content content`?"),
+    (["lint", "--content", "nowhere"], 1, "there is no content folder `nowhere`"),
+    (["check", "--site", "nowhere"], 1, "check.site"),
+    (["search", "--site", "nowhere", "防災"], 1, "no search index"),
+    (["build", "--now", "tomorrow"], 2, "Error: `--now tomorrow`"),
+    (["lint", "--strcit"], 2, "Error: Unknown option '--strcit'"),
+    (["lint", "content/initiativs"], 2, "did you mean `content/initiatives`?"),
+    (["check", "--timeout", "0"], 2, "Error: `--timeout`"),
+    (["search", "--limit", "-1", "防災"], 2, "Error: `--limit -1`"),
+    (["serve", "--port", "70000"], 2, "Error: `--port 70000`"),
+    (["new", "initiativ", "タイトル", "--slug", "x"], 2, "Error:"),
+]
+
+
+@pytest.mark.parametrize("args,code,said", EXIT_CODES, ids=[" ".join(a) for a, _, _ in EXIT_CODES])
+def test_exit_codes_follow_one_rule(work, args, code, said):
+    r = portal(*args, cwd=work)
+    assert r.returncode == code, r
+    assert said in r.stdout + r.stderr, r
+
+
+def test_a_missing_content_folder_is_in_lints_json(work):
+    r = portal("lint", "--content", "contnt", "--format", "json", cwd=work)
+    assert r.returncode == 1, r
+    report = json.loads(r.stdout)
+    assert report["errors"] == 1 and report["diagnostics"][0]["code"] == "config.missing"
+    assert report["diagnostics"][0]["hint"] == "did you mean `--content content`?"

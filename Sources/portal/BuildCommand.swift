@@ -129,7 +129,9 @@ struct BuildCommand: ParsableCommand {
     options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     let lock = try OutputLock.take(for: .build, options)
     defer { lock?.release() }
-    let report = SiteBuilder.build(options)
+    var report = SiteBuilder.build(options)
+    report.diagnostics = PathMeant.hinted(
+      report.diagnostics, folders: ["content": locations.content, "theme": locations.theme])
     switch diagnostics {
     case .text:
       if !report.diagnostics.isEmpty {

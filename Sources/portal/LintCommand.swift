@@ -71,25 +71,20 @@ struct LintCommand: ParsableCommand {
     if !listRules, let mistake = ProjectFolder.mistake(content: content, command: "lint") {
       throw mistake
     }
-    var isDirectory: ObjCBool = false
-    if paths.isEmpty, !listRules,
-      !FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory)
-        || !isDirectory.boolValue
-    {
-      throw ValidationError(
-        say(
-          "the content folder `\(content)` does not exist\nHelp: run in the site folder or pass --content DIR",
-          "content フォルダー `\(content)` がありません\n直し方: サイトのフォルダーで実行するか、`--content` でフォルダーを指定してください"
-        ))
-    }
+    // A content folder that is not there is reported as the build reports it (exit 1, in the
+    // format asked for), not as a usage mistake: docs/decisions.md, README's exit codes.
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
       throw BuildCommand.notADateTime(now)
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
+      let meant = PathMeant.suggestion(for: path)
       throw ValidationError(
         say(
-          "`\(path)` does not exist\nHelp: give a Markdown file or a folder",
-          "`\(path)` がありません\n直し方: Markdown のファイルかフォルダーを指定してください"))
+          "`\(path)` does not exist\nHelp: "
+            + (meant.map { "did you mean `\($0)`?" } ?? "give a Markdown file or a folder"),
+          "`\(path)` がありません\n直し方: "
+            + (meant.map { "`\($0)` のまちがいではありませんか。" }
+              ?? "Markdown のファイルかフォルダーを指定してください")))
     }
     // A path lint does not read said "Linted 0 files: no problems", which reads as a pass.
     let folder = URL(fileURLWithPath: content).standardizedFileURL.resolvingSymlinksInPath().path
@@ -124,7 +119,7 @@ struct LintCommand: ParsableCommand {
     // page's body with the line it starts on. Front matter errors are reported too, and of its
     // warnings the one about writing that needs the clock: an `updated` day still to come.
     let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
-    let (set, loadDiagnostics) = ContentLoader.load(
+    let (set, loaded) = ContentLoader.load(
       contentDirectory: contentURL, includeDrafts: true, now: clock)
     let selected = LintFiles.selection(paths)
     func isSelected(_ file: String) -> Bool {
@@ -132,6 +127,7 @@ struct LintCommand: ParsableCommand {
       let path = URL(fileURLWithPath: file).standardizedFileURL.path
       return selected.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
+    let loadDiagnostics = PathMeant.hinted(loaded, folders: ["content": content])
     var diagnostics = loadDiagnostics.filter {
       ($0.severity == .error || $0.code == FutureDates.code) && isSelected($0.location.file)
     }
