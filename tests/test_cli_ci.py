@@ -112,3 +112,10 @@ def test_a_missing_content_folder_is_in_lints_json(work):
     report = json.loads(r.stdout)
     assert report["errors"] == 1 and report["diagnostics"][0]["code"] == "config.missing"
     assert report["diagnostics"][0]["hint"] == "did you mean `--content content`?"
+
+
+def test_a_mistyped_site_folder_gets_the_folder_meant(work):
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    r = portal("check", "--site", "sit", "--format", "github", cwd=work)
+    assert r.returncode == 1, r
+    assert "::error file=sit,line=1,col=1,title=check.site::there is no built site here%0Ahint: did you mean `--site site`?" in r.stdout

@@ -157,7 +157,8 @@ struct CheckCommand: ParsableCommand {
       options.external = e
     }
     let finalOptions = options
-    let report = Self.wait { await SiteChecker.check(finalOptions) }
+    var report = Self.wait { await SiteChecker.check(finalOptions) }
+    report.general = PathMeant.hinted(report.general, folders: ["site": site])
     switch format {
     case .text, .github:
       print(

@@ -43,11 +43,12 @@ enum PathMeant {
     return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
   }
 
-  /// The build's and lint's "there is no content (theme) folder" diagnostics with the folder
-  /// meant in their hint, when one is close to what was typed.
+  /// The build's, lint's and check's "there is no content (theme, site) folder" diagnostics
+  /// with the folder meant in their hint, when one is close to what was typed.
   static func hinted(_ diagnostics: [Diagnostic], folders: [String: String]) -> [Diagnostic] {
-    diagnostics.map { d in
-      guard let code = d.code, code == "config.missing" || code == "theme.missing",
+    let codes: Set = ["config.missing", "theme.missing", "check.site"]
+    return diagnostics.map { d in
+      guard let code = d.code, codes.contains(code),
         let option = folders.first(where: { $0.value == d.location.file })?.key,
         let meant = suggestion(for: d.location.file)
       else { return d }
