@@ -85,6 +85,8 @@ def test_a_mistyped_path_gets_the_path_meant(work):
 EXIT_CODES = [
     (["build", "--content", "contnt"], 1, "hint: did you mean `--content content`?"),
     (["build", "--theme", "them"], 1, "hint: did you mean `--theme theme`?"),
+    (["serve", "--content", "contnt", "--port", "0"], 1, "hint: did you mean `--content content`?"),
+    (["serve", "--theme", "nowhere", "--port", "0"], 1, "there is no theme folder `nowhere`"),
     (["lint", "--content", "contnt"], 1, "hint: did you mean `--content content`?"),
     (["lint", "--content", "nowhere"], 1, "there is no content folder `nowhere`"),
     (["check", "--site", "nowhere"], 1, "check.site"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Build
 import Content
+import Diagnostics
 import Foundation
 import Serve
 
@@ -80,6 +81,21 @@ struct ServeCommand: ParsableCommand {
       now: DateTime(date: Date()))
     build.staticDirectory = URL(fileURLWithPath: locations.staticFolder)
     let output = locations.outputFolder(drafts: drafts)
+    // A content or theme folder that is not there is said before serving, exit 1, as the
+    // build says it: it used to serve a page of that error until Ctrl-C.
+    let missing = PathMeant.hinted(
+      [
+        ContentLoader.missingFolder(
+          build.contentDirectory, shownAs: locations.content, what: "content",
+          code: "config.missing"),
+        ContentLoader.missingFolder(
+          build.themeDirectory, shownAs: locations.theme, what: "theme", code: "theme.missing"),
+      ].compactMap { $0 }, folders: ["content": locations.content, "theme": locations.theme])
+    if !missing.isEmpty {
+      FileHandle.standardError.write(
+        Data((DiagnosticPrinter.render(missing, as: .text, language: .current) + "\n").utf8))
+      throw ExitCode(1)
+    }
     let lock = try OutputLock.take(for: .serve, build)
     defer { lock?.release() }
     let server = PreviewServer(options: .init(build: build, port: port, poll: poll, host: host)) {
