@@ -10,18 +10,10 @@
 """
 import pytest
 
-from test_browser_a11y import load, reset_viewport, set_viewport
+from test_search_audit_browser import phone_search  # noqa: F401 (the same 375 px search page)
 from test_search_browser import assert_same, cli, type_query
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
-
-
-@pytest.fixture
-def phone_search(driver, server):
-    set_viewport(driver, 375, 800)
-    load(driver, server + "/search/")
-    yield driver
-    reset_viewport(driver)
 
 
 def marks(page):
