@@ -8,7 +8,7 @@ import Lint
 /// What CI would say about the page a writer previews, shown on it: `portal lint`'s warnings on
 /// its Markdown (as saved), `portal build`'s warnings on that file (which `--strict` makes
 /// errors) and `portal check`'s findings on its built page (broken links and anchors,
-/// accessibility rules), so none waits for CI.
+/// accessibility rules), so none waits for CI; a finding two of them give is listed once.
 enum PageProblems {
   /// All three, the check's placed in the Markdown as `portal check` places them; nil when the
   /// file cannot be read or split (the build reports that). `built` is every file's warnings
@@ -20,7 +20,34 @@ enum PageProblems {
     guard let lint = lint(input, contentDirectory: contentDirectory) else { return nil }
     let checked = checker?.check(input.outputPath) ?? []
     let said = withoutRepeats(lint, of: checked) + checked
-    return (input.path, (said + buildWarnings(built, on: input.path, besides: said)).sorted)
+    let all = said + buildWarnings(built, on: input.path, besides: said)
+    return (input.path, onePerLink(all).sorted)
+  }
+
+  /// A `#…` link to a heading that is not there, as the build and the check both see it: the
+  /// build's warning (`content.heading-link`, the link as written in the Markdown and the
+  /// anchor meant) and the check's error on the built page (`link.fragment`, the link as
+  /// rendered: `basics.md#…` has become `../strategy/basics/#…`).
+  static let sameLink = (build: "content.heading-link", check: "link.fragment")
+
+  /// `found` with one finding per broken heading link: the build's, which a writer can find
+  /// in the file as written, at the check's severity when that is higher (`portal check` and
+  /// CI fail on it as an error, so the panel says no less). Both place it at the link's
+  /// line:column in the Markdown (the check through the build's source map), and a link's
+  /// place is what tells links apart: two broken links, even to the same heading, stay two.
+  static func onePerLink(_ found: [Diagnostic]) -> [Diagnostic] {
+    var checked: [SourceLocation: Severity] = [:]
+    for d in found where d.code == sameLink.check {
+      checked[d.location] = max(checked[d.location] ?? d.severity, d.severity)
+    }
+    let built = Set(found.filter { $0.code == sameLink.build }.map(\.location))
+    return found.compactMap { d in
+      if d.code == sameLink.check, built.contains(d.location) { return nil }
+      guard d.code == sameLink.build, let severity = checked[d.location] else { return d }
+      var kept = d
+      kept.severity = max(d.severity, severity)
+      return kept
+    }
   }
 
   /// The build's warnings on `file` that lint or check do not already give at the same place
