@@ -27,7 +27,7 @@ enum PageProblems {
   /// A `#…` link to a heading that is not there, as the build and the check both see it: the
   /// build's warning (`content.heading-link`, the link as written in the Markdown and the
   /// anchor meant) and the check's error on the built page (`link.fragment`, the link as
-  /// rendered: `basics.md#…` has become `../strategy/basics/#…`).
+  /// rendered: `basics.md#…` has become `/strategy/basics/#…`).
   static let sameLink = (build: "content.heading-link", check: "link.fragment")
 
   /// `found` with one finding per broken heading link: the build's, which a writer can find
