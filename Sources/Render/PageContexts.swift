@@ -83,6 +83,7 @@ extension ViewModels {
       ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (p.title, p.url)])
       ctx["date"] = .text(JapaneseDate.range(m.start, m.end))
       ctx["start_iso"] = .text(m.startISO)
+      ctx["date_parts"] = Self.dateParts(m)
       ctx["end_iso"] = .text(m.endISO ?? "")
       ctx["is_past"] = .bool(m.isPast(at: site.now))
       // When it ends and when registration closes, for a page read after them before the

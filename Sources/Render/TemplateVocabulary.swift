@@ -17,6 +17,9 @@ enum TemplateVocabulary {
     "slug", "term", "short", "has_terms", "updated", "updated_iso", "tags", "has_tags",
     // Cards.
     "status", "status_id", "status_note", "fields", "name", "date", "datetime", "mode", "where",
+    // An event's `date` cut for `<time>` elements: each piece's datetime, text and the words
+    // after it.
+    "date_parts", "iso", "label", "after",
     "registration_note", "reading", "aliases", "change_label",
     // Strategy pages.
     "children", "has_children", "previous", "next", "has_neighbours",
@@ -51,10 +54,10 @@ enum TemplateVocabulary {
   /// they print nothing, and a section goes through their items. A test walks every page's
   /// context and holds this to it, both ways.
   static let lists: Set<String> = [
-    "accessibility", "breadcrumbs", "chapters", "children", "domains", "entries", "events",
-    "fields", "footer_pages", "foundation", "groups", "initiatives", "links", "months", "nav",
-    "pages", "past", "related", "strategy", "tags", "terms", "toc", "upcoming", "upcoming_months",
-    "updates", "used_on", "years",
+    "accessibility", "breadcrumbs", "chapters", "children", "date_parts", "domains", "entries",
+    "events", "fields", "footer_pages", "foundation", "groups", "initiatives", "links", "months",
+    "nav", "pages", "past", "related", "strategy", "tags", "terms", "toc", "upcoming",
+    "upcoming_months", "updates", "used_on", "years",
   ]
 
   /// The names that are a dictionary of keys wherever a page has them (or nothing: no

@@ -174,7 +174,7 @@ struct ViewModels {
     let page = site.pages[i].page
     // Room for every key a card can have: growing the table twice per card showed in lists of
     // thousands.
-    var m = TemplateContext(minimumCapacity: 14)
+    var m = TemplateContext(minimumCapacity: 17)
     m["title"] = .text(page.title)
     // What a card shows: the title and summary with their furigana, escaped here.
     m["title_html"] = .text(page.titleHTML)
@@ -193,6 +193,7 @@ struct ViewModels {
     case .event(let meta):
       m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
       m["datetime"] = .text(meta.startISO)
+      m["date_parts"] = Self.dateParts(meta)
       m["mode"] = .text(eventMode(meta))
       m["where"] = .text(eventPlace(meta))
       m["where_html"] = .text(
@@ -213,6 +214,16 @@ struct ViewModels {
     default: break
     }
     return m
+  }
+
+  /// An event's days and times as `<time>` elements print them (`date_parts`): the start, and
+  /// the end when there is one, each with its own `datetime`, so the markup says when the
+  /// event ends as well as when it starts. The items' texts joined are `date`.
+  static func dateParts(_ m: EventMeta) -> TemplateValue {
+    .items(
+      JapaneseDate.rangeParts(m.start, m.end).map {
+        ["iso": .text($0.iso), "label": .text($0.label), "after": .text($0.after)]
+      })
   }
 
   /// Whether residents can still register, for a list of events: empty when registration is

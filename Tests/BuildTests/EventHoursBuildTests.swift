@@ -29,7 +29,7 @@ import Testing
     let page = try read("events/dx-exhibition/index.html")
     #expect(
       page.contains(
-        "<div><dt>日時</dt><dd><time datetime=\"2026-12-20\">2026年12月20日（日）から12月24日（木）まで</time><p class=\"fact-note\">どの日も9時から17時まで（最後の日は15時まで）</p></dd></div>"
+        "<div><dt>日時</dt><dd><time datetime=\"2026-12-20\">2026年12月20日（日）</time>から<time datetime=\"2026-12-24\">12月24日（木）</time>まで<p class=\"fact-note\">どの日も9時から17時まで（最後の日は15時まで）</p></dd></div>"
       ))
     // 開催中 from the midnight that begins its first day, on the reader's clock.
     #expect(
@@ -39,14 +39,14 @@ import Testing
     let list = try read("events/index.html")
     #expect(
       list.contains(
-        "2026年12月20日（日）から12月24日（木）まで</time>　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
+        "<time datetime=\"2026-12-24\">12月24日（木）</time>まで　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
       ))
     #expect(list.contains("data-starts=\"2026-12-20T00:00:00+09:00\""))
     // The home page's cards of the soonest events say the same.
     let home = try read("index.html")
     #expect(
       home.contains(
-        "2026年12月20日（日）から12月24日（木）まで</time>　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
+        "<time datetime=\"2026-12-24\">12月24日（木）</time>まで　どの日も9時から17時まで（最後の日は15時まで）</p><p class=\"card-date\" data-when=\"ongoing\" hidden>開催中</p>"
       ))
     #expect(home.contains("data-starts=\"2026-12-20T00:00:00+09:00\""))
     // A timed event begins at its start.

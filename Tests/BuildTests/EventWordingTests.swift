@@ -25,7 +25,7 @@ import Testing
     #expect(list.contains("</time>（会場で参加）</p>"), "\(list)")
     #expect(!list.contains("（会場）"))
     let initiative = try read("initiatives/ai-disaster/index.html")
-    #expect(initiative.contains("</time>（会場かオンラインで参加）</p>"))
+    #expect(initiative.contains("</time>まで（会場かオンラインで参加）</p>"))
     // 更新情報 stays in the footer while empty, and its page says why it is and what to do.
     let updates = try read("updates/index.html")
     #expect(updates.contains("<p>更新したページは、まだありません。ページを新しく公開したときや、内容を新しくしたときに、ここに載せます。"))
