@@ -1,0 +1,161 @@
+import Foundation
+
+/// Romaji typed where kana were meant: at a library or school computer, or with the input
+/// method off, residents type `sumaho`, `bousai`, `mainanba-ka-do`, and a search of Latin
+/// letters finds nothing. A query that finds nothing, whose Latin words are romaji, is offered
+/// in hiragana (すまほ), named as the site names it (スマートフォン). search-offers.js
+/// (`romajiOffers`, `hiragana`) follows the same rules and table.
+enum Romaji {
+  /// Hepburn, kunrei and wāpuro spellings (shi/si, chi/ti, tsu/tu, fu/hu, ji/zi, kya, sha, cha,
+  /// ja, jya, wo, thi, dhi, fa, va, small kana with x or l…), longest first when converting.
+  /// Made from rows rather than listed, as search-offers.js makes it, so the two stay equal.
+  static let table: [String: String] = {
+    var t: [String: String] = [:]
+    let vowels = Array("aiueo").map(String.init)
+    func put(_ prefix: String, _ kana: (Int) -> String?) {
+      for (i, v) in vowels.enumerated() { if let k = kana(i) { t[prefix + v] = k } }
+    }
+    // "・" is a spelling that is not used (yi, ye, wi, we: given below where they are).
+    let rows = [
+      "", "あいうえお", "k", "かきくけこ", "g", "がぎぐげご", "s", "さしすせそ", "z", "ざじずぜぞ",
+      "t", "たちつてと", "d", "だぢづでど", "n", "なにぬねの", "h", "はひふへほ", "b", "ばびぶべぼ",
+      "p", "ぱぴぷぺぽ", "m", "まみむめも", "r", "らりるれろ", "y", "や・ゆ・よ", "w", "わ・う・を",
+      "x", "ぁぃぅぇぉ", "l", "ぁぃぅぇぉ", "xy", "ゃぃゅぇょ", "ly", "ゃぃゅぇょ",
+    ]
+    let smallY = Array("ゃぃゅぇょ").map(String.init)
+    let small = Array("ぁぃぅぇぉ").map(String.init)
+    for r in stride(from: 0, to: rows.count, by: 2) {
+      let kana = Array(rows[r + 1]).map(String.init)
+      put(rows[r]) { kana[$0] == "・" ? nil : kana[$0] }
+    }
+    // kya, sya (kunrei), nyo…: the i-row's kana and a small ya, yu, yo.
+    for c in "kgsztdnhbpmr" {
+      let i = t[String(c) + "i"]!
+      put(String(c) + "y") { i + smallY[$0] }
+    }
+    // sha, chi, ja, jya, cya (wāpuro); thi, dhu: with a small ya, yu, yo (and ぃ for thi).
+    for (p, base) in [("sh", "し"), ("ch", "ち"), ("cy", "ち"), ("j", "じ"), ("jy", "じ")] {
+      put(p) { $0 == 1 ? base : base + smallY[$0] }
+    }
+    for (p, base) in [("th", "て"), ("dh", "で")] { put(p) { base + smallY[$0] } }
+    // fa, va, tsa: with a small vowel (fu, vu, tsu alone).
+    for (p, base) in [("f", "ふ"), ("v", "ゔ"), ("ts", "つ")] {
+      put(p) { $0 == 2 ? base : base + small[$0] }
+    }
+    t["ye"] = "いぇ"
+    t["wi"] = "うぃ"
+    t["we"] = "うぇ"
+    for p in ["xtu", "ltu", "xtsu", "ltsu"] { t[p] = "っ" }
+    t["xwa"] = "ゎ"
+    t["lwa"] = "ゎ"
+    return t
+  }()
+
+  /// Consonants whose doubling is a small っ (kk, ss, tt, cch, pp…): not n (nn is ん), m (mm,
+  /// mb, mp are ん in Hepburn's shimbun), nor y, w, x, l, q.
+  static let doubled: Set<Character> = Set("bcdfghjkprstvz")
+  /// A converted word shorter than this is not offered: one kana (え for `e`) is inside nearly
+  /// every page.
+  static let shortest = 2
+
+  /// `word` (NFKC, lower case: full-width letters and capitals are romaji too) when it is made
+  /// of ASCII letters, `-` (ー) and `'` (after ん) with at least one letter; nil otherwise.
+  static func letters(_ word: String) -> String? {
+    let w = word.precomposedStringWithCompatibilityMapping.lowercased()
+      .replacingOccurrences(of: "\u{2019}", with: "'")
+    guard w.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" || $0 == "'" }),
+      w.unicodeScalars.contains(where: { ("a"..."z").contains($0) })
+    else { return nil }
+    return w
+  }
+
+  /// `word` in hiragana, when it is romaji that converts completely (nil for `xyz`, `dx`,
+  /// `smart`, `iot`, or a word of one kana): `sumaho` → すまほ, `mainanba-ka-do` →
+  /// まいなんばーかーど, `kitte` → きって, `matcha` → まっちゃ, `kon'ya` → こんや, `shimbun` → しんぶん.
+  static func hiragana(_ word: String) -> String? {
+    guard let w = letters(word) else { return nil }
+    let s = Array(w)
+    let isVowel = { (i: Int) in i < s.count && "aiueoy".contains(s[i]) }
+    var out = ""
+    var i = 0
+    next: while i < s.count {
+      let c = s[i]
+      let after: Character? = i + 1 < s.count ? s[i + 1] : nil
+      if c == "-" {
+        out += "ー"
+        i += 1
+        continue
+      }
+      if c == "'" {
+        // n' before a vowel (kan'i, kon'ya): the apostrophe only ends the ん.
+        guard out.hasSuffix("ん") else { return nil }
+        i += 1
+        continue
+      }
+      // n before a consonant or at the end is ん; nn is ん, and before a vowel or y the second
+      // n starts the next kana (Hepburn's minna, konnichiwa; wāpuro's konnnichiha).
+      if c == "n" && !isVowel(i + 1) {
+        out += "ん"
+        i += after == "n" && !isVowel(i + 2) ? 2 : 1
+        continue
+      }
+      if c == "m" && (after == "b" || after == "m" || after == "p") {
+        out += "ん"
+        i += 1
+        continue
+      }
+      if doubled.contains(c) && (after == c || (c == "t" && after == "c")) {
+        out += "っ"
+        i += 1
+        continue
+      }
+      for n in stride(from: min(4, s.count - i), through: 1, by: -1) {
+        if let kana = table[String(s[i..<i + n])] {
+          out += kana
+          i += n
+          continue next
+        }
+      }
+      return nil
+    }
+    return out.unicodeScalars.count >= shortest ? out : nil
+  }
+}
+
+extension SearchEngine {
+  /// 「もしかして」 for a query of romaji that found nothing: its romaji words in hiragana, each
+  /// written as the site's name whose key it is (bousai → ぼうさい → 防災, sumaho → スマートフォン,
+  /// mainanba-ka-do → マイナンバーカード), other words as typed, when that finds something;
+  /// else the typos' or names' offers of the hiragana query (mainanbaakaado, kosodateshien →
+  /// 子育て支援). A Latin word that finds something as typed (AI, smart, DX) stays as typed;
+  /// a query with no word converted gets none. The same rules are in search-offers.js.
+  func romajiOffers(_ query: String, kinds: Set<SearchKind>?) -> [String] {
+    // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
+    // line ends.
+    let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+    var kana: [String] = []
+    var named: [String] = []
+    let groups = vocabulary()
+    let index = groups.map { QueryNames.nameIndex($0).0 } ?? [:]
+    var normalizer = Normalizer()
+    for word in words {
+      // A query of one word found nothing as typed; a word among others is searched alone.
+      guard let h = Romaji.hiragana(word), words.count == 1 || !finds(word, kinds) else {
+        kana.append(word)
+        named.append(word)
+        continue
+      }
+      kana.append(h)
+      let key = Normalizer.exactKey(normalizer.normalize(h).scalars)
+      if let g = index[key], let groups {
+        named.append(groups.groups[g][0])
+      } else {
+        named.append(h)
+      }
+    }
+    guard kana != words else { return [] }
+    let offer = named.joined(separator: " ")
+    if finds(offer, kinds) { return [offer] }
+    return typosOrNames(kana.joined(separator: " "), kinds: kinds)
+  }
+}

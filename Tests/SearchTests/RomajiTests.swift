@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import Search
+
+/// Romaji typed where kana were meant (sumaho, bousai): the converter, and the offer made of
+/// it when the query finds nothing.
+@Suite struct RomajiTests {
+  @Test func theTableConvertsHepburnKunreiAndWapuro() {
+    let cases = [
+      "sumaho": "すまほ", "bousai": "ぼうさい", "kosodate": "こそだて", "hinanjo": "ひなんじょ",
+      // shi/si, chi/ti, tsu/tu, fu/hu, ji/zi
+      "shinsei": "しんせい", "sinsei": "しんせい", "chiba": "ちば", "tiba": "ちば",
+      "tsukuba": "つくば", "tukuba": "つくば", "fukushi": "ふくし", "hukusi": "ふくし",
+      "jinkou": "じんこう", "zinkou": "じんこう",
+      // Contracted sounds.
+      "kyouiku": "きょういく", "shakai": "しゃかい", "syakai": "しゃかい", "chousa": "ちょうさ",
+      "tyousa": "ちょうさ", "cyousa": "ちょうさ", "jouhou": "じょうほう", "jyouhou": "じょうほう",
+      "zyouhou": "じょうほう", "ryokou": "りょこう", "byouin": "びょういん", "nyuuin": "にゅういん",
+      // を, small kana, loanwords.
+      "kawo": "かを", "xtuka": "っか", "ltuka": "っか", "xyaku": "ゃく", "fairu": "ふぁいる", "dhisuku": "でぃすく",
+      "thi-": "てぃー", "vaiorin": "ゔぁいおりん", "firumu": "ふぃるむ", "she-ru": "しぇーる",
+      // Capitals and full-width letters (an input method's direct input).
+      "Sumaho": "すまほ", "ＢＯＵＳＡＩ": "ぼうさい",
+    ]
+    for (romaji, kana) in cases { #expect(Romaji.hiragana(romaji) == kana, "\(romaji)") }
+  }
+
+  @Test func doubledConsonantsAreSmallTsu() {
+    #expect(Romaji.hiragana("kitte") == "きって")
+    #expect(Romaji.hiragana("gakkou") == "がっこう")
+    #expect(Romaji.hiragana("zasshi") == "ざっし")
+    #expect(Romaji.hiragana("mittsu") == "みっつ")
+    #expect(Romaji.hiragana("matcha") == "まっちゃ")
+    #expect(Romaji.hiragana("maccha") == "まっちゃ")
+    #expect(Romaji.hiragana("kixtuto") == "きっと")
+    // A doubled consonant with nothing after it is no word.
+    #expect(Romaji.hiragana("katt") == nil)
+  }
+
+  @Test func nIsNBeforeAConsonantAtTheEndOrDoubled() {
+    #expect(Romaji.hiragana("hinan") == "ひなん")
+    #expect(Romaji.hiragana("hinann") == "ひなん")
+    #expect(Romaji.hiragana("sinnsei") == "しんせい")
+    #expect(Romaji.hiragana("minna") == "みんな")
+    #expect(Romaji.hiragana("konnichiwa") == "こんにちわ")
+    #expect(Romaji.hiragana("konnnitiha") == "こんにちは")
+    #expect(Romaji.hiragana("kon'ya") == "こんや")
+    #expect(Romaji.hiragana("kon\u{2019}ya") == "こんや")
+    #expect(Romaji.hiragana("konya") == "こにゃ")
+    #expect(Romaji.hiragana("kann'i") == "かんい")
+    #expect(Romaji.hiragana("shimbun") == "しんぶん")
+    #expect(Romaji.hiragana("sempai") == "せんぱい")
+    #expect(Romaji.hiragana("mainanba-ka-do") == "まいなんばーかーど")
+    // An apostrophe not after ん is no romaji.
+    #expect(Romaji.hiragana("ka'i") == nil)
+  }
+
+  @Test func longVowelsAreTypedAsSpelled() {
+    #expect(Romaji.hiragana("sa-bisu") == "さーびす")
+    #expect(Romaji.hiragana("ｓａ－ｂｉｓｕ") == "さーびす")
+    #expect(Romaji.hiragana("koukou") == "こうこう")
+    #expect(Romaji.hiragana("oosaka") == "おおさか")
+  }
+
+  @Test func wordsThatAreNotRomajiAreRefused() {
+    for word in [
+      "xyz", "dx", "DX", "iot", "IoT", "smart", "smartphone", "5g", "café", "ai教室", "q", "e",
+      "nn", "-", "'", "", "digital", "kk",
+    ] {
+      #expect(Romaji.hiragana(word) == nil, "\(word)")
+    }
+  }
+
+  static let documents = [
+    SearchDocument(
+      url: "/glossary/my-number-card/", title: "マイナンバーカード", kind: .glossary,
+      summary: "顔写真付きのカードです。", body: "本人の証明に使えます。", date: nil,
+      keywords: ["まいなんばーかーど"]),
+    SearchDocument(
+      url: "/glossary/ai/", title: "AI", kind: .glossary, summary: "人工知能です。",
+      body: "AIのきょうしつもあります。", date: nil, keywords: ["えーあい"]),
+    SearchDocument(
+      url: "/initiatives/bousai/", title: "防災の取組", kind: .initiative, summary: "災害に備えます。",
+      body: "地域の防災訓練を進めます。避難所の子育て支援。スマホ教室もあります。", date: nil, keywords: []),
+  ]
+  static let wordGroups = [
+    ["防災", "ぼうさい"], ["子育て", "こそだて"], ["支援", "しえん"], ["スマートフォン", "スマホ", "すまほ"],
+    ["避難所", "ひなんじょ"],
+  ]
+
+  func engine() throws -> SearchEngine {
+    var options = SearchIndexOptions.default
+    options.wordGroups = Self.wordGroups
+    return try SearchEngine(files: SearchIndexBuilder.build(Self.documents, options: options))
+  }
+
+  @Test func romajiThatFindsNothingIsOfferedAsTheSiteNamesIt() throws {
+    let engine = try engine()
+    #expect(engine.search("sumaho").isEmpty)
+    #expect(engine.answer("sumaho").suggestions == ["スマートフォン"])
+    #expect(engine.answer("bousai").suggestions == ["防災"])
+    #expect(engine.answer("hinanjo").suggestions == ["避難所"])
+    #expect(engine.answer("mainanba-ka-do").suggestions == ["マイナンバーカード"])
+    // Words as typed around it; a Latin word that finds something as typed stays (AI).
+    // (訓練 or AI alone, which find something, are offered before it: SearchAnswer's words
+    // that find something alone come first.)
+    #expect(engine.answer("bousai 訓練").suggestions.contains("防災 訓練"))
+    #expect(engine.answer("AI kyoushitsu").suggestions.contains("AI きょうしつ"))
+    // No name for it: the hiragana, when it finds something (くんれん is not on the page).
+    #expect(engine.answer("kunren").suggestions.isEmpty)
+  }
+
+  @Test func romajiWithATypoOrSeveralNamesGetsTheirOffers() throws {
+    let engine = try engine()
+    // まいなんばあかあど is a typo of マイナンバーカード; こそだてしえん holds two names.
+    #expect(engine.answer("mainanbaakaado").suggestions == ["マイナンバーカード"])
+    #expect(engine.answer("kosodateshien").suggestions.first == "子育て支援")
+  }
+
+  @Test func englishAndWordsThatFindSomethingAreNotConverted() throws {
+    let engine = try engine()
+    // AI finds its entry: no offer is made at all for a query that finds something.
+    #expect(!engine.search("ai").isEmpty)
+    #expect(engine.answer("ai").suggestions.isEmpty)
+    #expect(engine.romajiOffers("xyz", kinds: nil).isEmpty)
+    #expect(engine.romajiOffers("dx", kinds: nil).isEmpty)
+    #expect(engine.romajiOffers("smart phone", kinds: nil).isEmpty)
+    // With the kinds asked for: 防災 is no event, so nothing is offered.
+    #expect(engine.answer("bousai", kinds: [.event]).suggestions.isEmpty)
+  }
+}
