@@ -302,6 +302,23 @@ def test_help_has_examples():
     assert "search" in r.stdout
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", ["十二月 → 12月", "三十人 → 30人", "千葉"]),
+    ("ja", ["漢数字", "十二月 なら 12月 も", "三十人 なら 30人 も", "千葉や一部"]),
+])
+def test_help_says_numbers_typed_in_kanji_find_arabic_numerals(language, said):
+    """The help says what search.js and `portal search` do with a number typed in kanji, in
+    either language (the Japanese help had left it out): the help is wrapped, so its lines are
+    joined before looking."""
+    r = subprocess.run([BIN, "search", "--help"], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "PORTAL_LANG": language})
+    assert r.returncode == 0, r.stderr
+    joined = "".join(line.strip() for line in r.stdout.splitlines())
+    joined_en = " ".join(line.strip() for line in r.stdout.splitlines())
+    for words in said:
+        assert words in (joined if language == "ja" else joined_en), (words, r.stdout)
+
+
 def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
     """An escape sequence in the index's text reaches the writer's terminal as text
     (`\\u{1B}`), not as a command that recolours or retitles it. The build refuses one in a

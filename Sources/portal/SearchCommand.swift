@@ -14,11 +14,12 @@ struct SearchCommand: ParsableCommand {
 
       Matching: a page matches when its title, summary, keywords (tags, glossary readings and \
       aliases) or text contain the query after normalisation (full/half width, upper/lower \
-      case, katakana/hiragana and ー are folded). Words separated by spaces must all occur.
+      case, katakana/hiragana and ー are folded). Words separated by spaces must all occur. \
       A glossary term's reading or alias also finds the term and the pages using it \
       (ぼうさい → 防災). A number typed in kanji also finds the Arabic numerals pages write \
-      (十二月 → 12月, 三十人 → 30人; not in words such as 千葉 or 一部). When nothing matches, the site's names a typo away are offered \
-      (もしかして：「防災」 for ぼうさ), as on the search page. See docs/search.md.
+      (十二月 → 12月, 三十人 → 30人; not in words such as 千葉 or 一部). When nothing matches, \
+      the site's names a typo away are offered (もしかして：「防災」 for ぼうさ), as on the \
+      search page. See docs/search.md.
 
       Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
       event (イベント), glossary (用語), about (このサイトについて: the pages the footer lists); \
