@@ -19,7 +19,8 @@ const section = document.getElementById('upcoming').closest('section');
 return [...section.querySelectorAll('.month-group')].map((group) => ({
   heading: group.querySelector('h3').innerText.replace(/\\s+/g, ' ').trim(),
   shown: group.querySelector('h3').getClientRects().length > 0,
-  days: [...group.querySelectorAll('li.card h4 + .card-date time')].map((t) => t.getAttribute('datetime')),
+  // Each card's first <time>: its start (a range's end has a <time> of its own).
+  days: [...group.querySelectorAll('li.card h4 + .card-date')].map((p) => p.querySelector('time').getAttribute('datetime')),
 }));
 """
 
