@@ -67,7 +67,9 @@ func comparableSite(_ folder: URL) -> [String: String] {
       decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/index.html")),
       as: UTF8.self)
     #expect(event.contains("<html lang=\"ja\">"))
-    #expect(event.contains("2026年12月5日（土）13時30分から15時まで"))
+    #expect(
+      event.contains(
+        "2026年12月5日（土）13時30分</time>から<time datetime=\"2026-12-05T15:00:00+09:00\">15時</time>まで"))
     #expect(event.contains("\"@type\":\"Event\""))
     let ics = String(
       decoding: try Data(contentsOf: output.appendingPathComponent("events/seminar/event.ics")),
