@@ -63,6 +63,15 @@ NUMERAL_EDGES = ["ｽﾏﾎ教室　十二月", "1万人", "九十九人", "〇�
                  "三ヶ月", "三カ月", "令和六年度", "一億二千万円", "十二"]
 NUMERAL_WORDS = ["千葉", "千葉県", "一部", "一人", "一人ひとり", "一つ", "一番", "一般", "万が一", "一緒", "統一", "十分", "九十九里"]
 
+# Romaji typed with the input method off (Romaji.swift, `hiragana` and `romajiOffers` in
+# search-offers.js): offered in kana, as the site names it, when the query finds nothing; words
+# that are not romaji or that find something as typed are left alone. Searched with no kind and
+# with kinds, since an offer is shown only if it finds something with them.
+ROMAJI = {"sumaho": "スマートフォン", "bousai": "防災", "mainanba-ka-do": "マイナンバーカード", "kosodate": "子育て",
+          "hinanjo": "避難所", "Sumaho": "スマートフォン", "ｂｏｕｓａｉ": "防災", "denshishinsei": "電子申請",
+          "mainanbaakaado": "マイナンバーカード", "kosodateshien": "子育て支援", "bousai kunren": "防災"}
+ROMAJI_LEFT = ["dx", "AI", "IoT", "smart", "xyz", "sumaho-to", "AI kyoushitsu", "opendeta", "kon'ya", "konnnitiha"]
+
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.
 FIELD_QUERIES = ["暮らし", "産業", "行政", "土台づくり", "危機管理", "観光", "データ", "目指す姿"]
@@ -130,7 +139,9 @@ def make_queries(site, count=240, seed=4):
             + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町"]]
             + [{"q": q, "limit": limit, "kinds": k} for q in [*NUMERALS, *NUMERAL_WORDS]
                for limit, k in ((10, None), (3, ["event"]), (0, ["strategy", "initiative"]))]
-            + [{"q": q, "limit": 10, "kinds": None} for q in NUMERAL_EDGES])
+            + [{"q": q, "limit": 10, "kinds": None} for q in NUMERAL_EDGES]
+            + [{"q": q, "limit": limit, "kinds": k} for q in [*ROMAJI, *ROMAJI_LEFT]
+               for limit, k in ((10, None), (3, ["event"]), (0, ["glossary", "initiative"]))])
 
 
 def swift_answer(site, q):
@@ -171,6 +182,7 @@ def test_search_js_matches_portal_search(site_dir):
     readings_found = set()
     places_once = set()
     numerals = {}
+    romaji = {}
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -206,6 +218,10 @@ def test_search_js_matches_portal_search(site_dir):
         matched += bool(swift["results"])
         if q["q"] in NUMERALS and q["kinds"] is None:
             numerals[q["q"]] = (swift["also_searched"], [r["url"] for r in swift["results"]])
+        if q["q"] in ROMAJI and q["kinds"] is None:
+            romaji[q["q"]] = swift["suggestions"]
+        if q["q"] in ["dx", "AI", "IoT", "smart"] and q["kinds"] is None:
+            assert swift["results"] and not swift["suggestions"], q
         if q["q"] in NUMERAL_WORDS:
             assert swift["also_searched"] is None, q
         for key in ("results", "count", "exact", "more", "suggestions", "searched_as", "also_searched", "files"):
@@ -219,6 +235,8 @@ def test_search_js_matches_portal_search(site_dir):
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
     assert {"スマートフォン教室", "千葉県DXパネル展", "パネル展 いつ", "近くのスマホ教室",
             "スマホ教室に申し込みたい"} <= split_found, f"found split: {sorted(split_found)}"
+    # Romaji is offered as the shipped site names it (sumaho → スマートフォン, bousai → 防災).
+    assert {q: (o[:1] or [None])[0] for q, o in romaji.items()} == ROMAJI, romaji
     # Each number typed in kanji says its Arabic form, and those on the shipped pages find them.
     for typed, arabic in NUMERALS.items():
         also, found = numerals[typed]
@@ -280,3 +298,21 @@ def test_everyday_spellings_find_the_pages(site_dir):
     # One group: each spelling finds the pages of all three (こども・若者, a field, and the
     # pages that write 子ども).
     assert urls("子ども") == urls("子供") == urls("こども") > urls("こども・若者")
+
+
+def test_romaji_is_converted_as_romaji_swift_converts_it():
+    """search-offers.js's `hiragana` gives tests/romaji_cases.json's kana (every spelling of the
+    table, edges, seeded random words; null: refused), which RomajiTests holds Romaji.swift to."""
+    node_available()
+    cases = json.loads((ROOT / "tests" / "romaji_cases.json").read_text(encoding="utf-8"))
+    code = (
+        "const m = await import(" + json.dumps((ROOT / "theme" / "assets" / "search-offers.js").as_uri()) + ");"
+        "const xs = JSON.parse(process.argv[1]);"
+        "console.log(JSON.stringify(Object.fromEntries(xs.map(x => [x, m.hiragana(x)]))));"
+    )
+    r = subprocess.run([NODE, "--input-type=module", "-e", code, json.dumps(list(cases))],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    assert {w: k for w, k in got.items() if k != cases[w]} == {}
+    assert sum(k is not None for k in cases.values()) > 200 and len(cases) > 500

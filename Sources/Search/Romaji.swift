@@ -127,8 +127,8 @@ extension SearchEngine {
   /// written as the site's name whose key it is (bousai → ぼうさい → 防災, sumaho → スマートフォン,
   /// mainanba-ka-do → マイナンバーカード), other words as typed, when that finds something;
   /// else the typos' or names' offers of the hiragana query (mainanbaakaado, kosodateshien →
-  /// 子育て支援). A Latin word that finds something as typed (AI, smart, DX) stays as typed;
-  /// a query with no word converted gets none. The same rules are in search-offers.js.
+  /// 子育て支援). A Latin word that is one of the site's names or finds something as typed
+  /// (AI, smart, DX) stays as typed; a query with no word converted gets none. The same rules are in search-offers.js.
   func romajiOffers(_ query: String, kinds: Set<SearchKind>?) -> [String] {
     // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
     // line ends.
@@ -138,16 +138,20 @@ extension SearchEngine {
     let groups = vocabulary()
     let index = groups.map { QueryNames.nameIndex($0).0 } ?? [:]
     var normalizer = Normalizer()
+    let key = { (text: String) in Normalizer.exactKey(normalizer.normalize(text).scalars) }
     for word in words {
-      // A query of one word found nothing as typed; a word among others is searched alone.
-      guard let h = Romaji.hiragana(word), words.count == 1 || !finds(word, kinds) else {
+      // One of the site's names as typed (AI, GIGA) is no romaji, though it finds nothing with
+      // the kinds asked for. A query of one word found nothing as typed; a word among others
+      // is searched alone.
+      guard let h = Romaji.hiragana(word), index[key(word)] == nil,
+        words.count == 1 || !finds(word, kinds)
+      else {
         kana.append(word)
         named.append(word)
         continue
       }
       kana.append(h)
-      let key = Normalizer.exactKey(normalizer.normalize(h).scalars)
-      if let g = index[key], let groups {
+      if let g = index[key(h)], let groups {
         named.append(groups.groups[g][0])
       } else {
         named.append(h)

@@ -160,16 +160,17 @@ public enum Suggestions {
 
 extension SearchEngine {
   /// 「もしかして」 for a search that found nothing (with `kinds`): up to `Suggestions.limit`
-  /// offers that find something: first the query's romaji in kana (`romajiOffers`: sumaho →
-  /// スマートフォン), then the typos' offers, or when none finds anything, the names found
-  /// inside the query (`QueryNames`). Each offer is searched as the page would search it, with
+  /// offers that find something: the query's romaji in kana (`romajiOffers`: sumaho →
+  /// スマートフォン); when it is no romaji or they find nothing, the typos' offers, or when none
+  /// finds anything, the names found inside the query (`QueryNames`). Each offer is searched as the page would search it, with
   /// the same kinds, and shown only if its first page holds a result: an offer that finds
   /// nothing again is worse than none. Only the romaji's kana when the index has no
   /// `words.json` (built by an older Portal).
   public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
-    var offers = romajiOffers(query, kinds: kinds)
-    for s in typosOrNames(query, kinds: kinds) where !offers.contains(s) { offers.append(s) }
-    return Array(offers.prefix(Suggestions.limit))
+    // A query read as romaji was meant as kana: its Latin letters' typos (bousai → BPR) are
+    // not offered with it.
+    let romaji = romajiOffers(query, kinds: kinds)
+    return romaji.isEmpty ? typosOrNames(query, kinds: kinds) : romaji
   }
 
   /// The typos' offers for `query` that find something, or when none does, the names' inside it.

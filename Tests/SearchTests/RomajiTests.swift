@@ -26,6 +26,20 @@ import Testing
     for (romaji, kana) in cases { #expect(Romaji.hiragana(romaji) == kana, "\(romaji)") }
   }
 
+  /// tests/romaji_cases.json: every spelling of the table twice over, edges and seeded random
+  /// words with what search-offers.js's `hiragana` gives (null: refused). The parity test
+  /// (tests/test_search_parity.py) holds search-offers.js to the same file, so the two tables
+  /// and rules give the same kana.
+  @Test func theSameKanaAsSearchOffersJS() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("tests/romaji_cases.json")
+    let cases = try #require(
+      JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    #expect(cases.count > 500)
+    for (word, kana) in cases { #expect(Romaji.hiragana(word) == kana as? String, "\(word)") }
+  }
+
   @Test func doubledConsonantsAreSmallTsu() {
     #expect(Romaji.hiragana("kitte") == "きって")
     #expect(Romaji.hiragana("gakkou") == "がっこう")
@@ -83,6 +97,9 @@ import Testing
     SearchDocument(
       url: "/initiatives/bousai/", title: "防災の取組", kind: .initiative, summary: "災害に備えます。",
       body: "地域の防災訓練を進めます。避難所の子育て支援。スマホ教室もあります。", date: nil, keywords: []),
+    SearchDocument(
+      url: "/events/fureai/", title: "ふれあいの広場", kind: .event, summary: "みんなで集まります。",
+      body: "ふれあいの時間です。", date: nil, keywords: []),
   ]
   static let wordGroups = [
     ["防災", "ぼうさい"], ["子育て", "こそだて"], ["支援", "しえん"], ["スマートフォン", "スマホ", "すまほ"],
@@ -124,6 +141,12 @@ import Testing
     #expect(!engine.search("ai").isEmpty)
     #expect(engine.answer("ai").suggestions.isEmpty)
     #expect(engine.romajiOffers("xyz", kinds: nil).isEmpty)
+    // A name of the site as typed is no romaji, though it finds no event (not あい, which
+    // ふれあい holds).
+    #expect(engine.search("ai", kinds: [.event]).isEmpty)
+    #expect(!engine.search("あい", kinds: [.event]).isEmpty)
+    #expect(engine.romajiOffers("ai", kinds: [.event]).isEmpty)
+    #expect(engine.romajiOffers("Ai", kinds: nil).isEmpty)
     #expect(engine.romajiOffers("dx", kinds: nil).isEmpty)
     #expect(engine.romajiOffers("smart phone", kinds: nil).isEmpty)
     // With the kinds asked for: 防災 is no event, so nothing is offered.

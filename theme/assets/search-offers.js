@@ -210,7 +210,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /**
    * 「もしかして」 for a search with `engine` (search.js's Engine) that found nothing (with
-   * `kinds`), as SearchEngine.suggestions: up to SUGGESTIONS of the typos' offers
+   * `kinds`), as SearchEngine.suggestions: its romaji in kana (`romajiOffers`), else up to
+   * SUGGESTIONS of the typos' offers
    * (`suggestFrom`) that find something, or when none does, of the names found inside the
    * query (`queryNameOffers`). An offer that would find nothing again is not shown.
    */
@@ -223,9 +224,34 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   }
 
   async function suggest(engine, text, kinds = null) {
+    const romaji = await romajiOffers(engine, text, kinds);
+    return romaji.length ? romaji : typosOrNames(engine, text, kinds);
+  }
+
+  async function typosOrNames(engine, text, kinds) {
     const words = await vocabularyOf(engine);
     const typos = await finding(engine, suggestFrom(text, words), kinds);
     return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
+  }
+
+  /** Romaji.swift's romajiOffers: the query's romaji words in hiragana, each written as the
+   * site's name with its key (bousai → 防災), when that finds something; else the typos' or
+   * names' offers of the hiragana. A Latin word that is a name (AI) stays, as does one among
+   * others that finds something. */
+  async function romajiOffers(engine, text, kinds) {
+    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const words = await vocabularyOf(engine);
+    const { index } = nameIndex(words);
+    const kana = await Promise.all(typed.map(async (w) => {
+      const h = hiragana(w);
+      return h && !index.has(str(exactKey(w))) && (typed.length === 1 || !(await finds(engine, w, kinds))) ? h : w;
+    }));
+    if (kana.every((w, i) => w === typed[i])) return [];
+    const offer = kana.map((w, i) => {
+      const g = w === typed[i] ? undefined : index.get(str(exactKey(w)));
+      return g === undefined ? w : words.groups[g][0];
+    }).join(" ");
+    return (await finds(engine, offer, kinds)) ? [offer] : typosOrNames(engine, kana.join(" "), kinds);
   }
 
   /** The first SUGGESTIONS of `offered` that find something, of the first CHECKED: searched
@@ -411,6 +437,49 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   }
 
   return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers };
+}
+
+// ---------------------------------------------------------------- romaji
+// Romaji.swift: Hepburn, kunrei and wāpuro spellings, made from rows as there.
+
+const ROMAJI = (() => {
+  const t = Object.create(null), Y = "ゃぃゅぇょ", X = "ぁぃぅぇぉ";
+  const put = (p, f) => [..."aiueo"].forEach((v, i) => { const k = f(i); if (k) t[p + v] = k; });
+  const rows = " あいうえお k かきくけこ g がぎぐげご s さしすせそ z ざじずぜぞ t たちつてと d だぢづでど n なにぬねの h はひふへほ b ばびぶべぼ p ぱぴぷぺぽ m まみむめも r らりるれろ y や・ゆ・よ w わ・う・を x ぁぃぅぇぉ l ぁぃぅぇぉ xy ゃぃゅぇょ ly ゃぃゅぇょ".split(" ");
+  for (let r = 0; r < rows.length; r += 2) put(rows[r], (i) => rows[r + 1][i] !== "・" && rows[r + 1][i]);
+  for (const c of "kgsztdnhbpmr") put(c + "y", (i) => t[c + "i"] + Y[i]);
+  for (const [p, b] of [["sh", "し"], ["ch", "ち"], ["cy", "ち"], ["j", "じ"], ["jy", "じ"]]) put(p, (i) => (i === 1 ? b : b + Y[i]));
+  for (const [p, b] of [["th", "て"], ["dh", "で"]]) put(p, (i) => b + Y[i]);
+  for (const [p, b] of [["f", "ふ"], ["v", "ゔ"], ["ts", "つ"]]) put(p, (i) => (i === 2 ? b : b + X[i]));
+  return Object.assign(t, { ye: "いぇ", wi: "うぃ", we: "うぇ", xtu: "っ", ltu: "っ", xtsu: "っ", ltsu: "っ", xwa: "ゎ", lwa: "ゎ" });
+})();
+
+/** `word` in hiragana when it is romaji that converts completely (sumaho → すまほ), else null
+ * (xyz, dx, smart, one kana): n before a consonant, at the end or doubled is ん, n' too;
+ * a doubled consonant (or tch) is っ; m before b, m, p is ん; - is ー. */
+export function hiragana(word) {
+  const w = word.normalize("NFKC").toLowerCase().replace(/\u2019/g, "'");
+  if (!/^[a-z'-]*[a-z][a-z'-]*$/.test(w)) return null;
+  const vowel = (i) => i < w.length && "aiueoy".includes(w[i]);
+  let out = "";
+  for (let i = 0; i < w.length;) {
+    const c = w[i], next = w[i + 1] || "";
+    if (c === "-") { out += "ー"; i++; continue; }
+    if (c === "'") { if (!out.endsWith("ん")) return null; i++; continue; }
+    if (c === "n" && !vowel(i + 1)) { out += "ん"; i += next === "n" && !vowel(i + 2) ? 2 : 1; continue; }
+    if ((c === "m" && next && "bmp".includes(next)) ||
+        ("bcdfghjkprstvz".includes(c) && (next === c || (c === "t" && next === "c")))) {
+      out += c === "m" ? "ん" : "っ";
+      i++;
+      continue;
+    }
+    let n = Math.min(4, w.length - i);
+    while (n && !(w.slice(i, i + n) in ROMAJI)) n--;
+    if (!n) return null;
+    out += ROMAJI[w.slice(i, i + n)];
+    i += n;
+  }
+  return Array.from(out).length >= 2 ? out : null;
 }
 
 // ---------------------------------------------------------------- the page for missing addresses
