@@ -183,6 +183,7 @@ def test_search_js_matches_portal_search(site_dir):
     places_once = set()
     numerals = {}
     romaji = {}
+    asked = 0
     for q, js in zip(queries, answers):
         swift = swift_answer(site_dir, q)
         if swift is None:
@@ -215,7 +216,10 @@ def test_search_js_matches_portal_search(site_dir):
             hit = [r for r in swift["results"] if r["url"] == PLACE_ONCE[q["q"]]]
             if hit and hit[0]["snippet"].count("1番1号") == 1 and "市場町" in hit[0]["snippet"]:
                 places_once.add(q["q"])
-        matched += bool(swift["results"])
+        # Romaji finds nothing as typed, by design: not counted here.
+        if q["q"] not in ROMAJI and q["q"] not in ROMAJI_LEFT:
+            matched += bool(swift["results"])
+            asked += 1
         if q["q"] in NUMERALS and q["kinds"] is None:
             numerals[q["q"]] = (swift["also_searched"], [r["url"] for r in swift["results"]])
         if q["q"] in ROMAJI and q["kinds"] is None:
@@ -229,7 +233,7 @@ def test_search_js_matches_portal_search(site_dir):
                 differences.append(f"{q}: {key} differs\n  portal search: {json.dumps(swift[key], ensure_ascii=False)[:600]}"
                                    f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
-    assert matched > len(queries) // 2, "most queries are stretches of the site's text and must match"
+    assert matched > asked // 2, "most queries are stretches of the site's text and must match"
     assert suggested >= len(TYPOS) // 2, "typos of the site's names get もしかして"
     assert len(offered) >= len(FALLBACKS) // 2, f"names inside queries are offered: {sorted(offered)}"
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"
