@@ -7,8 +7,10 @@ import Foundation
 /// (`romajiOffers`, `hiragana`) follows the same rules and table.
 enum Romaji {
   /// Hepburn, kunrei and wāpuro spellings (shi/si, chi/ti, tsu/tu, fu/hu, ji/zi, kya, sha, cha,
-  /// ja, jya, wo, thi, dhi, fa, va, small kana with x or l…), longest first when converting.
-  /// Made from rows rather than listed, as search-offers.js makes it, so the two stay equal.
+  /// ja, jya, wo, thi, dhi, fa, va, small kana with x, ltu for っ), longest first when
+  /// converting. Not wāpuro's la, li for small kana: residents seldom type them, and English
+  /// words with l and a vowel (online, line) would read as romaji. Made from rows rather than
+  /// listed, as search-offers.js makes it, so the two stay equal.
   static let table: [String: String] = {
     var t: [String: String] = [:]
     let vowels = Array("aiueo").map(String.init)
@@ -20,7 +22,7 @@ enum Romaji {
       "", "あいうえお", "k", "かきくけこ", "g", "がぎぐげご", "s", "さしすせそ", "z", "ざじずぜぞ",
       "t", "たちつてと", "d", "だぢづでど", "n", "なにぬねの", "h", "はひふへほ", "b", "ばびぶべぼ",
       "p", "ぱぴぷぺぽ", "m", "まみむめも", "r", "らりるれろ", "y", "や・ゆ・よ", "w", "わ・う・を",
-      "x", "ぁぃぅぇぉ", "l", "ぁぃぅぇぉ", "xy", "ゃぃゅぇょ", "ly", "ゃぃゅぇょ",
+      "x", "ぁぃぅぇぉ", "xy", "ゃぃゅぇょ",
     ]
     let smallY = Array("ゃぃゅぇょ").map(String.init)
     let small = Array("ぁぃぅぇぉ").map(String.init)
@@ -47,7 +49,6 @@ enum Romaji {
     t["we"] = "うぇ"
     for p in ["xtu", "ltu", "xtsu", "ltsu"] { t[p] = "っ" }
     t["xwa"] = "ゎ"
-    t["lwa"] = "ゎ"
     return t
   }()
 

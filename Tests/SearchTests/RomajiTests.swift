@@ -79,7 +79,8 @@ import Testing
 
   @Test func wordsThatAreNotRomajiAreRefused() {
     for word in [
-      "xyz", "dx", "DX", "iot", "IoT", "smart", "smartphone", "5g", "café", "ai教室", "q", "e",
+      "xyz", "dx", "DX", "iot", "IoT", "smart", "online", "lala", "smartphone", "5g", "café",
+      "ai教室", "q", "e",
       "nn", "-", "'", "", "digital", "kk",
     ] {
       #expect(Romaji.hiragana(word) == nil, "\(word)")

@@ -445,13 +445,13 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 const ROMAJI = (() => {
   const t = Object.create(null), Y = "ゃぃゅぇょ", X = "ぁぃぅぇぉ";
   const put = (p, f) => [..."aiueo"].forEach((v, i) => { const k = f(i); if (k) t[p + v] = k; });
-  const rows = " あいうえお k かきくけこ g がぎぐげご s さしすせそ z ざじずぜぞ t たちつてと d だぢづでど n なにぬねの h はひふへほ b ばびぶべぼ p ぱぴぷぺぽ m まみむめも r らりるれろ y や・ゆ・よ w わ・う・を x ぁぃぅぇぉ l ぁぃぅぇぉ xy ゃぃゅぇょ ly ゃぃゅぇょ".split(" ");
+  const rows = " あいうえお k かきくけこ g がぎぐげご s さしすせそ z ざじずぜぞ t たちつてと d だぢづでど n なにぬねの h はひふへほ b ばびぶべぼ p ぱぴぷぺぽ m まみむめも r らりるれろ y や・ゆ・よ w わ・う・を x ぁぃぅぇぉ xy ゃぃゅぇょ".split(" ");
   for (let r = 0; r < rows.length; r += 2) put(rows[r], (i) => rows[r + 1][i] !== "・" && rows[r + 1][i]);
   for (const c of "kgsztdnhbpmr") put(c + "y", (i) => t[c + "i"] + Y[i]);
   for (const [p, b] of [["sh", "し"], ["ch", "ち"], ["cy", "ち"], ["j", "じ"], ["jy", "じ"]]) put(p, (i) => (i === 1 ? b : b + Y[i]));
   for (const [p, b] of [["th", "て"], ["dh", "で"]]) put(p, (i) => b + Y[i]);
   for (const [p, b] of [["f", "ふ"], ["v", "ゔ"], ["ts", "つ"]]) put(p, (i) => (i === 2 ? b : b + X[i]));
-  return Object.assign(t, { ye: "いぇ", wi: "うぃ", we: "うぇ", xtu: "っ", ltu: "っ", xtsu: "っ", ltsu: "っ", xwa: "ゎ", lwa: "ゎ" });
+  return Object.assign(t, { ye: "いぇ", wi: "うぃ", we: "うぇ", xtu: "っ", ltu: "っ", xtsu: "っ", ltsu: "っ", xwa: "ゎ" });
 })();
 
 /** `word` in hiragana when it is romaji that converts completely (sumaho → すまほ), else null
