@@ -130,13 +130,17 @@ extension SearchEngine {
   /// else the typos' or names' offers of the hiragana query (mainanbaakaado, kosodateshien →
   /// 子育て支援). A Latin word that is one of the site's names or finds something as typed
   /// (AI, smart, DX) stays as typed; a query with no word converted gets none. The same rules are in search-offers.js.
-  func romajiOffers(_ query: String, kinds: Set<SearchKind>?) -> [String] {
+  /// - Parameter groups: words.json's groups (nil when the index has none).
+  func romajiOffers(
+    _ query: String, in groups: SuggestionVocabulary?, kinds: Set<SearchKind>?
+  ) -> [String] {
     // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
     // line ends.
     let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+    // Most queries that find nothing hold no romaji: no names' index for them.
+    guard words.contains(where: { Romaji.hiragana($0) != nil }) else { return [] }
     var kana: [String] = []
     var named: [String] = []
-    let groups = vocabulary()
     let index = groups.map { QueryNames.nameIndex($0).0 } ?? [:]
     var normalizer = Normalizer()
     let key = { (text: String) in Normalizer.exactKey(normalizer.normalize(text).scalars) }
@@ -161,6 +165,6 @@ extension SearchEngine {
     guard kana != words else { return [] }
     let offer = named.joined(separator: " ")
     if finds(offer, kinds) { return [offer] }
-    return typosOrNames(kana.joined(separator: " "), kinds: kinds)
+    return typosOrNames(kana.joined(separator: " "), in: groups, kinds: kinds)
   }
 }

@@ -169,13 +169,17 @@ extension SearchEngine {
   public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
     // A query read as romaji was meant as kana: its Latin letters' typos (bousai → BPR) are
     // not offered with it.
-    let romaji = romajiOffers(query, kinds: kinds)
-    return romaji.isEmpty ? typosOrNames(query, kinds: kinds) : romaji
+    // words.json read once for both.
+    let vocabulary = vocabulary()
+    let romaji = romajiOffers(query, in: vocabulary, kinds: kinds)
+    return romaji.isEmpty ? typosOrNames(query, in: vocabulary, kinds: kinds) : romaji
   }
 
   /// The typos' offers for `query` that find something, or when none does, the names' inside it.
-  func typosOrNames(_ query: String, kinds: Set<SearchKind>?) -> [String] {
-    guard let vocabulary = vocabulary() else { return [] }
+  func typosOrNames(
+    _ query: String, in vocabulary: SuggestionVocabulary?, kinds: Set<SearchKind>?
+  ) -> [String] {
+    guard let vocabulary else { return [] }
     let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds)
     if !typos.isEmpty { return typos }
     return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds)

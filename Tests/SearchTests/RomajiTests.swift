@@ -141,15 +141,16 @@ import Testing
     // AI finds its entry: no offer is made at all for a query that finds something.
     #expect(!engine.search("ai").isEmpty)
     #expect(engine.answer("ai").suggestions.isEmpty)
-    #expect(engine.romajiOffers("xyz", kinds: nil).isEmpty)
+    let words = engine.vocabulary()
+    #expect(engine.romajiOffers("xyz", in: words, kinds: nil).isEmpty)
     // A name of the site as typed is no romaji, though it finds no event (not あい, which
     // ふれあい holds).
     #expect(engine.search("ai", kinds: [.event]).isEmpty)
     #expect(!engine.search("あい", kinds: [.event]).isEmpty)
-    #expect(engine.romajiOffers("ai", kinds: [.event]).isEmpty)
-    #expect(engine.romajiOffers("Ai", kinds: nil).isEmpty)
-    #expect(engine.romajiOffers("dx", kinds: nil).isEmpty)
-    #expect(engine.romajiOffers("smart phone", kinds: nil).isEmpty)
+    #expect(engine.romajiOffers("ai", in: words, kinds: [.event]).isEmpty)
+    #expect(engine.romajiOffers("Ai", in: words, kinds: nil).isEmpty)
+    #expect(engine.romajiOffers("dx", in: words, kinds: nil).isEmpty)
+    #expect(engine.romajiOffers("smart phone", in: words, kinds: nil).isEmpty)
     // With the kinds asked for: 防災 is no event, so nothing is offered.
     #expect(engine.answer("bousai", kinds: [.event]).suggestions.isEmpty)
   }

@@ -208,13 +208,6 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   // Each engine's words.json, read once (a vocabulary).
   const vocabularies = new WeakMap();
 
-  /**
-   * 「もしかして」 for a search with `engine` (search.js's Engine) that found nothing (with
-   * `kinds`), as SearchEngine.suggestions: its romaji in kana (`romajiOffers`), else up to
-   * SUGGESTIONS of the typos' offers
-   * (`suggestFrom`) that find something, or when none does, of the names found inside the
-   * query (`queryNameOffers`). An offer that would find nothing again is not shown.
-   */
   function vocabularyOf(engine) {
     if (!vocabularies.has(engine)) {
       vocabularies.set(engine, engine.load("words.json")
@@ -223,6 +216,13 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return vocabularies.get(engine);
   }
 
+  /**
+   * 「もしかして」 for a search with `engine` (search.js's Engine) that found nothing (with
+   * `kinds`), as SearchEngine.suggestions: its romaji in kana (`romajiOffers`), else up to
+   * SUGGESTIONS of the typos' offers
+   * (`suggestFrom`) that find something, or when none does, of the names found inside the
+   * query (`queryNameOffers`). An offer that would find nothing again is not shown.
+   */
   async function suggest(engine, text, kinds = null) {
     const romaji = await romajiOffers(engine, text, kinds);
     return romaji.length ? romaji : typosOrNames(engine, text, kinds);
@@ -240,6 +240,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * others that finds something. */
   async function romajiOffers(engine, text, kinds) {
     const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    // Most queries that find nothing hold no romaji: no names' index for them.
+    if (!typed.some((w) => hiragana(w))) return [];
     const words = await vocabularyOf(engine);
     const { index } = nameIndex(words);
     const kana = await Promise.all(typed.map(async (w) => {
