@@ -33,7 +33,12 @@ public enum JapaneseDate {
   /// An all-day event (dates alone) shows no times: 2026年12月20日（日）, or
   /// 2026年12月20日（日）から12月24日（木）まで over several days.
   public static func range(_ start: DateTime, _ end: DateTime?) -> String {
-    rangeParts(start, end).map { $0.label + $0.after }.joined()
+    text(rangeParts(start, end))
+  }
+
+  /// The parts of a range as one text, as `range` gives it.
+  public static func text(_ parts: [Part]) -> String {
+    parts.map { $0.label + $0.after }.joined()
   }
 
   /// `range` cut where machines need it: the start and the end each a part of their own, so a

@@ -81,9 +81,8 @@ extension ViewModels {
       return ("initiative", ctx)
     case .event(let m):
       ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (p.title, p.url)])
-      ctx["date"] = .text(JapaneseDate.range(m.start, m.end))
+      Self.putDate(m, into: &ctx)
       ctx["start_iso"] = .text(m.startISO)
-      ctx["date_parts"] = Self.dateParts(m)
       ctx["end_iso"] = .text(m.endISO ?? "")
       ctx["is_past"] = .bool(m.isPast(at: site.now))
       // When it ends and when registration closes, for a page read after them before the

@@ -191,9 +191,8 @@ struct ViewModels {
       m["department"] = .text(meta.department ?? "")
       m["fields"] = .list(meta.fields.compactMap { made.fieldLinks[$0.id] })
     case .event(let meta):
-      m["date"] = .text(JapaneseDate.range(meta.start, meta.end))
+      Self.putDate(meta, into: &m)
       m["datetime"] = .text(meta.startISO)
-      m["date_parts"] = Self.dateParts(meta)
       m["mode"] = .text(eventMode(meta))
       m["where"] = .text(eventPlace(meta))
       m["where_html"] = .text(
@@ -216,14 +215,15 @@ struct ViewModels {
     return m
   }
 
-  /// An event's days and times as `<time>` elements print them (`date_parts`): the start, and
-  /// the end when there is one, each with its own `datetime`, so the markup says when the
-  /// event ends as well as when it starts. The items' texts joined are `date`.
-  static func dateParts(_ m: EventMeta) -> TemplateValue {
-    .items(
-      JapaneseDate.rangeParts(m.start, m.end).map {
-        ["iso": .text($0.iso), "label": .text($0.label), "after": .text($0.after)]
-      })
+  /// An event's days and times as text (`date`) and as `<time>` elements print them
+  /// (`date_parts`): the start, and the end when there is one, each with its own `datetime`,
+  /// so the markup says when the event ends as well as when it starts. Both from one cut of the
+  /// range, so their texts are the same.
+  static func putDate(_ m: EventMeta, into ctx: inout TemplateContext) {
+    let parts = JapaneseDate.rangeParts(m.start, m.end)
+    ctx["date"] = .text(JapaneseDate.text(parts))
+    ctx["date_parts"] = .items(
+      parts.map { ["iso": .text($0.iso), "label": .text($0.label), "after": .text($0.after)] })
   }
 
   /// Whether residents can still register, for a list of events: empty when registration is
