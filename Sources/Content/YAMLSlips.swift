@@ -300,14 +300,22 @@ enum YAMLSlips {
     {
       return problem
     }
+    if mark.line >= 1, mark.line <= lines.count,
+      let before = lines[mark.line - 1].prefix(mark.column - 1).reversed().drop(while: { $0 == " " }
+      )
+      .first,
+      before == "\"" || before == "'",
+      let opened = quoteOpenedAbove(mark.line, in: lines)
+    {
+      // Stopped right after a quote that closes one left open on a line above
+      // (`start: '2026-…` then `end: '…'`, or a list's items).
+      return opened
+    }
     if let c = context, contextText == "while scanning a quoted scalar" {
-      let quote = character(c.mark).map { String($0) } ?? "\""
-      return YAMLProblem(
-        line: c.mark.line, column: c.mark.column,
-        message: "the value in quotes that starts here is not closed",
-        hint: "end it with `\(quote)` on the same line, or remove the opening `\(quote)`",
-        ja: "ここから始まる `\(quote)` で囲んだ値が、閉じていません",
-        jaHint: "同じ行の値の終わりに `\(quote)` を書くか、始めの `\(quote)` を消してください")
+      let written = c.mark.line >= 1 && c.mark.line <= lines.count ? lines[c.mark.line - 1] : ""
+      return unclosedQuote(
+        line: c.mark.line, column: c.mark.column, quote: character(c.mark) ?? "\"",
+        typed: closedQuoteLine(written))
     }
     // A line with no key where a key belongs, up to where the parser gave up (a plain line it
     // took for a key, `while scanning a simple key`, is the line itself), then a value starting
