@@ -1,0 +1,116 @@
+"""The ふりがな button and the header's rows, in a real browser (headless Chromium + Selenium).
+
+Residents with low vision enlarge the text to 200 % and turn on ふりがな. The button shows in
+the header on every page with furigana, so the header must not grow a row for it: at 280 px
+with text at 200 % it did (311 → 367 px), and at 600–768 px with text at 200 % the header was
+not in its phone form and the button took a row of its own (346 → 435 px at 640 px). These
+tests measure the header of the home page, a field's page and an initiative's page at
+280–1280 px, with the text at 100 % and at 200 % (the page's own font size, and Chrome's text
+size setting), three ways: the button hidden (a page without furigana), shown and on, shown
+and off (pressed: the readings hidden). They fail when the button adds a row (controls grouped
+into rows by their boxes' overlap) or makes the header taller by a row's height (44 px); where
+the title wraps beside the buttons it may take a second line (less than a row). With the
+button shown the page must not scroll sideways at 320 px and wider (WCAG 1.4.10), every
+control stays at least 24 px (2.5.8) and on screen, and the button keeps its name.
+
+At 280 px (narrower than WCAG's 320) a row cannot be saved without making labels smaller or
+hiding ふりがな behind メニュー (docs/theme.md says why): that width is marked as an expected
+failure, strictly, so the mark must go when it is fixed.
+"""
+import pytest
+
+from conftest import large_text, normal_text
+from test_browser_a11y import load, reset_viewport, set_viewport
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
+
+SCREEN = 812
+ROW = 44  # the header's controls are at least 44 px tall: growing by this much is a row
+NARROW_REASON = ("280 px: ふりがな and メニュー need 292 px at 200 % (256 px there), and beside "
+                 "the title at 100 %: a row cannot be saved (docs/theme.md)")
+WIDTHS = [pytest.param(280, marks=pytest.mark.xfail(strict=True, reason=NARROW_REASON)),
+          320, 375, 600, 640, 768, 1024, 1280]
+
+MEASURE_JS = """
+const [state] = arguments;
+const header = document.querySelector('header.site-header');
+const button = header.querySelector('button.ruby-toggle');
+button.hidden = state === 'hidden';
+if (state !== 'hidden' && (button.getAttribute('aria-pressed') === 'true') !== (state === 'on')) {
+  button.click();
+  // A page without furigana has no handler on the button (portal.js leaves it hidden there).
+  if (!document.querySelector('ruby')) {
+    button.setAttribute('aria-pressed', state === 'on' ? 'true' : 'false');
+    document.documentElement.classList.toggle('ruby-off', state === 'off');
+  }
+}
+const shown = (el) => el.getClientRects().length > 0;
+const boxes = [...header.querySelectorAll('a, button, input')].filter(shown).map((el) => {
+  const r = el.getBoundingClientRect();
+  return {name: el.textContent.trim() || el.getAttribute('aria-label') || el.tagName,
+          top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height};
+}).sort((a, b) => a.top - b.top);
+// Rows: controls whose boxes overlap from top to bottom share one.
+const rows = [];
+for (const b of boxes) {
+  const row = rows.find((r) => Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 1);
+  if (row) { row.top = Math.min(row.top, b.top); row.bottom = Math.max(row.bottom, b.bottom); row.names.push(b.name); }
+  else rows.push({top: b.top, bottom: b.bottom, names: [b.name]});
+}
+return {height: header.getBoundingClientRect().height, rows: rows.map((r) => r.names.join(' + ')),
+  boxes, viewport: innerWidth, scrollWidth: document.documentElement.scrollWidth,
+  pressed: button.getAttribute('aria-pressed'), name: button.textContent.trim(),
+  rubyOff: document.documentElement.classList.contains('ruby-off')};
+"""
+
+
+@pytest.fixture(scope="module")
+def header_pages(page_types, server):
+    urls = dict(page_types)
+    return [(name, server + urls[name]) for name in ("home", "field", "initiative")]
+
+
+def measure(driver, url, how, state):
+    load(driver, url)
+    if how:
+        large_text(driver, how)
+    return driver.execute_script(MEASURE_JS, state)
+
+
+def problems(name, off, on, state, width):
+    found = []
+    if len(on["rows"]) > len(off["rows"]):
+        found.append(f"{name}: the button ({state}) adds a row: {off['rows']} → {on['rows']}")
+    if on["height"] - off["height"] >= ROW:
+        found.append(f"{name}: the header is {off['height']:.0f} px without the button, "
+                     f"{on['height']:.0f} px with it ({state})")
+    if width >= 320 and on["scrollWidth"] > on["viewport"]:
+        found.append(f"{name}: scrolls sideways ({on['scrollWidth']} > {on['viewport']})")
+    for b in on["boxes"]:
+        if b["height"] < 24 or b["left"] < -0.5 or b["right"] > on["viewport"] + 0.5:
+            found.append(f"{name}: {b['name']} is {b['height']:.0f} px tall at {b['left']:.0f}–{b['right']:.0f}")
+    if on["name"] != "ふりがな" or on["pressed"] != ("true" if state == "on" else "false"):
+        found.append(f"{name}: the button is {on['name']!r}, aria-pressed {on['pressed']} ({state})")
+    if on["rubyOff"] != (state == "off"):
+        found.append(f"{name}: the readings are {'hidden' if on['rubyOff'] else 'shown'} with the button {state}")
+    return found
+
+
+@pytest.mark.parametrize("how", [None, "page", "chrome"], ids=["100%", "200%-page", "200%-chrome"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_furigana_button_adds_no_header_row(driver, header_pages, width, how):
+    failures = []
+    set_viewport(driver, width, SCREEN)
+    try:
+        for name, url in header_pages:
+            off = measure(driver, url, how, "hidden")
+            for state in ("on", "off"):
+                on = measure(driver, url, how, state)
+                failures += problems(name, off, on, state, width)
+            driver.execute_script("localStorage.clear()")
+            normal_text(driver)
+    finally:
+        driver.execute_script("localStorage.clear()")
+        normal_text(driver)
+        reset_viewport(driver)
+    assert not failures, f"at {width} px, text at {how or '100 %'}:\n" + "\n".join(failures)
