@@ -153,7 +153,8 @@ enum QueryNames {
   }
 
   /// The query as typed, with each name found that is not its group's first name (a reading,
-  /// an alias) replaced by that first name; nil when there is none.
+  /// an alias) replaced by that first name, with the long-vowel marks typed after it (which
+  /// normalisation drops, so the match ends before them); nil when there is none.
   static func rewrite(
     _ query: String, text: NormalizedText, places: [Int], _ found: [Match],
     _ vocabulary: SuggestionVocabulary
@@ -162,7 +163,10 @@ enum QueryNames {
     var ranges: [(Range<Int>, [UInt32])] = []
     for m in found where vocabulary.keys[m.group][0] != matchedKey(m, text, places) {
       let from = Int(text.originStart[places[m.start]])
-      let to = Int(text.originEnd[places[m.end - 1]])
+      var to = Int(text.originEnd[places[m.end - 1]])
+      // A long-vowel mark typed after the name belongs to its last kana (すまほー of sumaho-to):
+      // replaced with it, not left after the name (スマートフォンーと).
+      while to < typed.count, typed[to] == 0x30FC || typed[to] == 0xFF70 { to += 1 }
       ranges.append((from..<to, vocabulary.groups[m.group][0].unicodeScalars.map(\.value)))
     }
     guard !ranges.isEmpty else { return nil }

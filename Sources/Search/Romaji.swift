@@ -123,25 +123,82 @@ enum Romaji {
   }
 }
 
+extension Romaji {
+  /// The katakana words written in the site's names (サービス in 行政サービス, データ in
+  /// データ利活用), by key: a loanword typed in romaji (sa-bisu, de-ta) converts to hiragana
+  /// (さーびす), which finds サービス through normalisation, but the offer should say it as the
+  /// site writes it. Runs of katakana and ー of two characters or more (keys, ー dropped); the
+  /// first met (group order) wins. Made only for a query whose romaji is not a name itself.
+  static func katakanaWords(_ vocabulary: SuggestionVocabulary) -> [[UInt32]: String] {
+    var words: [[UInt32]: String] = [:]
+    var normalizer = Normalizer()
+    func put(_ run: [Unicode.Scalar]) {
+      guard !run.isEmpty else { return }
+      let text = String(String.UnicodeScalarView(run))
+      let key = Normalizer.exactKey(normalizer.normalize(text).scalars)
+      if key.count >= QueryNames.shortestName && words[key] == nil { words[key] = text }
+    }
+    for group in vocabulary.groups {
+      for name in group {
+        var run: [Unicode.Scalar] = []
+        for s in name.unicodeScalars {
+          // ァ-ヺ and ー, as search-offers.js's /[\u30a1-\u30fa\u30fc]+/; not ・, which
+          // separates words.
+          if (0x30A1...0x30FA).contains(s.value) || s.value == 0x30FC {
+            run.append(s)
+          } else {
+            put(run)
+            run = []
+          }
+        }
+        put(run)
+      }
+    }
+    return words
+  }
+
+  /// The query's words split at spaces as the search page splits them (search-offers.js):
+  /// spaces of both widths, tabs and line ends.
+  static func words(_ query: String) -> [String] {
+    query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+  }
+}
+
+/// A query of romaji read as kana: `named`, each converted word written as the site writes it
+/// (防災 バス), and `kana`, in hiragana (ぼうさい ばす), for the typos' and names' offers.
+struct RomajiQuery {
+  var named: String
+  var kana: String
+}
+
 extension SearchEngine {
   /// 「もしかして」 for a query of romaji that found nothing: its romaji words in hiragana, each
   /// written as the site's name whose key it is (bousai → ぼうさい → 防災, sumaho → スマートフォン,
-  /// mainanba-ka-do → マイナンバーカード), other words as typed, when that finds something;
-  /// else the typos' or names' offers of the hiragana query (mainanbaakaado, kosodateshien →
-  /// 子育て支援). A Latin word that is one of the site's names or finds something as typed
-  /// (AI, smart, DX) stays as typed; a query with no word converted gets none. The same rules are in search-offers.js.
+  /// mainanba-ka-do → マイナンバーカード) or as a katakana word of its names (sa-bisu →
+  /// サービス), other words as typed, when that finds something; else the typos' or names'
+  /// offers of the hiragana query (mainanbaakaado, kosodateshien → 子育て支援). A Latin word
+  /// that is one of the site's names or finds something as typed (AI, smart, DX) stays as
+  /// typed; a query with no word converted gets none. The same rules are in search-offers.js.
   /// - Parameter groups: words.json's groups (nil when the index has none).
   func romajiOffers(
     _ query: String, in groups: SuggestionVocabulary?, kinds: Set<SearchKind>?
   ) -> [String] {
-    // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
-    // line ends.
-    let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+    guard let romaji = romajiQuery(query, in: groups, kinds: kinds) else { return [] }
+    if finds(romaji.named, kinds) { return [romaji.named] }
+    return typosOrNames(romaji.kana, in: groups, kinds: kinds)
+  }
+
+  /// `query` with its romaji words converted (see `romajiOffers`), nil when none is.
+  func romajiQuery(
+    _ query: String, in groups: SuggestionVocabulary?, kinds: Set<SearchKind>?
+  ) -> RomajiQuery? {
+    let words = Romaji.words(query)
     // Most queries that find nothing hold no romaji: no names' index for them.
-    guard words.contains(where: { Romaji.hiragana($0) != nil }) else { return [] }
+    guard words.contains(where: { Romaji.hiragana($0) != nil }) else { return nil }
     var kana: [String] = []
     var named: [String] = []
     let index = groups.map { QueryNames.nameIndex($0).0 } ?? [:]
+    var katakana: [[UInt32]: String]?
     var normalizer = Normalizer()
     let key = { (text: String) in Normalizer.exactKey(normalizer.normalize(text).scalars) }
     for word in words {
@@ -156,15 +213,18 @@ extension SearchEngine {
         continue
       }
       kana.append(h)
-      if let g = index[key(h)], let groups {
+      let k = key(h)
+      if let g = index[k], let groups {
         named.append(groups.groups[g][0])
+      } else if let groups {
+        // Made once, and only when a converted word is no name.
+        if katakana == nil { katakana = Romaji.katakanaWords(groups) }
+        named.append(katakana?[k] ?? h)
       } else {
-        named.append(h)
+        named.append(katakana?[k] ?? h)
       }
     }
-    guard kana != words else { return [] }
-    let offer = named.joined(separator: " ")
-    if finds(offer, kinds) { return [offer] }
-    return typosOrNames(kana.joined(separator: " "), in: groups, kinds: kinds)
+    guard kana != words else { return nil }
+    return RomajiQuery(named: named.joined(separator: " "), kana: kana.joined(separator: " "))
   }
 }

@@ -25,7 +25,8 @@ extension SearchEngine {
   /// required, so the results hold what was asked. When that finds nothing too, 「もしかして」
   /// offers, first, the split words without those that find nothing alone (パネル展 会場案内 →
   /// パネル展), then the typos' or the names' offers (`suggestions(for:kinds:)`): at most
-  /// `Suggestions.limit`, each shown only if it finds something.
+  /// `Suggestions.limit`, each shown only if it finds something. When the whole query read as
+  /// romaji finds something (bousai 避難 → 防災 避難), that is what was meant: it comes first.
   public func answer(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10)
     -> SearchAnswer
   {
@@ -33,7 +34,7 @@ extension SearchEngine {
     guard response.candidates == 0 else {
       return SearchAnswer(response: response, searchedAs: nil, suggestions: [])
     }
-    let terms = QuerySplit.terms(query)
+    let terms = Self.terms(query)
     // A query of one term is that term, which found nothing.
     let found = terms.count == 1 ? [false] : terms.map { finds($0.term, kinds) }
     var known: [String: Bool] = [:]
@@ -53,21 +54,38 @@ extension SearchEngine {
       shown.files = response.files + shown.files.filter { !response.files.contains($0) }
       return SearchAnswer(response: shown, searchedAs: split, suggestions: [])
     }
-    var offers: [String] = []
+    // words.json read once, for the words' first names and the offers.
+    let vocabulary = vocabulary()
     let kept = words.filter { known[$0] ?? finds($0, kinds) }
+    let (offered, meant) = offers(for: query, kinds: kinds, in: vocabulary)
+    var offers = meant ? offered : []
     if !kept.isEmpty, kept.count < words.count {
-      let fewer = firstNames(kept).joined(separator: " ")
-      if finds(fewer, kinds) { offers.append(fewer) }
+      let fewer = firstNames(kept, in: vocabulary).joined(separator: " ")
+      if !offers.contains(fewer), finds(fewer, kinds) { offers.append(fewer) }
     }
-    for s in suggestions(for: query, kinds: kinds) where !offers.contains(s) { offers.append(s) }
+    for s in offered where !offers.contains(s) { offers.append(s) }
     return SearchAnswer(
       response: response, searchedAs: nil, suggestions: Array(offers.prefix(Suggestions.limit)))
   }
 
+  /// The query's terms as `QuerySplit.terms` gives them, except that a word of romaji
+  /// (konpyu-ta-, mainanba-ka-do, kon'ya) is one term: its `-` is ー and its `'` ends an ん,
+  /// not a break between words, so `ta` or `ya` is not searched or offered on its own. Other
+  /// words with `-` (2026-12, e-tax) are split as before.
+  static func terms(_ query: String) -> [(term: String, words: [String])] {
+    let words = Romaji.words(query)
+    guard words.contains(where: { Romaji.hiragana($0) != nil }) else {
+      return QuerySplit.terms(query)
+    }
+    return words.flatMap { word in
+      Romaji.hiragana(word) != nil ? [(word, [word])] : QuerySplit.terms(word)
+    }
+  }
+
   /// The words with each that is a reading or another name of a group of `words.json` written
   /// as the group's first name (ぼうさい → 防災), as the names inside a query are offered.
-  func firstNames(_ words: [String]) -> [String] {
-    guard let vocabulary = vocabulary() else { return words }
+  func firstNames(_ words: [String], in vocabulary: SuggestionVocabulary?) -> [String] {
+    guard let vocabulary else { return words }
     let (index, _) = QueryNames.nameIndex(vocabulary)
     var normalizer = Normalizer()
     return words.map { word in

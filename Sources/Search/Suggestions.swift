@@ -167,12 +167,22 @@ extension SearchEngine {
   /// nothing again is worse than none. Only the romaji's kana when the index has no
   /// `words.json` (built by an older Portal).
   public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
+    offers(for: query, kinds: kinds, in: vocabulary()).offers
+  }
+
+  /// The offers of `suggestions(for:kinds:)` with `vocabulary` (words.json read once by the
+  /// caller), and `meant`: whether the first is the whole query read as romaji (bousai 避難 →
+  /// 防災 避難), which `answer` puts before the words that find something alone.
+  func offers(for query: String, kinds: Set<SearchKind>?, in vocabulary: SuggestionVocabulary?)
+    -> (offers: [String], meant: Bool)
+  {
     // A query read as romaji was meant as kana: its Latin letters' typos (bousai → BPR) are
     // not offered with it.
-    // words.json read once for both.
-    let vocabulary = vocabulary()
-    let romaji = romajiOffers(query, in: vocabulary, kinds: kinds)
-    return romaji.isEmpty ? typosOrNames(query, in: vocabulary, kinds: kinds) : romaji
+    guard let romaji = romajiQuery(query, in: vocabulary, kinds: kinds) else {
+      return (typosOrNames(query, in: vocabulary, kinds: kinds), false)
+    }
+    if finds(romaji.named, kinds) { return ([romaji.named], true) }
+    return (typosOrNames(romaji.kana, in: vocabulary, kinds: kinds), false)
   }
 
   /// The typos' offers for `query` that find something, or when none does, the names' inside it.

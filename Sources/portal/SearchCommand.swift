@@ -19,7 +19,8 @@ struct SearchCommand: ParsableCommand {
       (ぼうさい → 防災). A number typed in kanji also finds the Arabic numerals pages write \
       (十二月 → 12月, 三十人 → 30人; not in words such as 千葉 or 一部). When nothing matches, \
       the site's names a typo away are offered (もしかして：「防災」 for ぼうさ), as on the \
-      search page. See docs/search.md.
+      search page. Romaji typed with the input method off is offered in kana, as the site \
+      writes it (sumaho → スマートフォン, sa-bisu → サービス). See docs/search.md.
 
       Kinds: strategy (戦略), field (分野: the domains and fields), initiative (取組), \
       event (イベント), glossary (用語), about (このサイトについて: the pages the footer lists); \

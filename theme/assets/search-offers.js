@@ -123,9 +123,19 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return false;
   }
 
+  // Each vocabulary's names' index and katakana words, made once (a search that found nothing
+  // asks for them up to four times).
+  const indexes = new WeakMap(), katakanas = new WeakMap();
+
   /** Each name's key (as a string) with its group, and the names' lengths, shortest first; a
-   * key that is a group's first name belongs to that group, else to the first group listing it. */
-  function nameIndex({ keys }) {
+   * key that is a group's first name belongs to that group, else to the first group listing it.
+   * Made once per vocabulary. */
+  function nameIndex(words) {
+    if (!indexes.has(words)) indexes.set(words, makeNameIndex(words));
+    return indexes.get(words);
+  }
+
+  function makeNameIndex({ keys }) {
     const index = new Map();
     keys.forEach((k, g) => { if (k[0].length >= SHORTEST_NAME && !index.has(str(k[0]))) index.set(str(k[0]), g); });
     keys.forEach((ks, g) => ks.forEach((k) => {
@@ -159,14 +169,17 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   }
 
   /** The query as typed with each name found that is not its group's first name replaced by
-   * that first name; null when there is none. */
+   * that first name, with the long-vowel marks typed after it; null when there is none. */
   function rewriteQuery(text, norm, places, found, { groups, keys }) {
     const typed = Array.from(text, (c) => c.codePointAt(0));
     const ranges = [];
     for (const m of found) {
       const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
       if (sameArray(keys[m.group][0], matched)) continue;
-      ranges.push([norm.start[places[m.start]], norm.end[places[m.end - 1]], groups[m.group][0]]);
+      // A long-vowel mark typed after the name belongs to its last kana (すまほー of sumaho-to).
+      let to = norm.end[places[m.end - 1]];
+      while (to < typed.length && (typed[to] === 0x30fc || typed[to] === 0xff70)) to++;
+      ranges.push([norm.start[places[m.start]], to, groups[m.group][0]]);
     }
     if (!ranges.length) return null;
     ranges.sort((a, b) => a[0] - b[0]);
@@ -218,14 +231,22 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /**
    * 「もしかして」 for a search with `engine` (search.js's Engine) that found nothing (with
-   * `kinds`), as SearchEngine.suggestions: its romaji in kana (`romajiOffers`), else up to
+   * `kinds`), as SearchEngine.suggestions: its romaji in kana (`romajiQuery`), else up to
    * SUGGESTIONS of the typos' offers
    * (`suggestFrom`) that find something, or when none does, of the names found inside the
    * query (`queryNameOffers`). An offer that would find nothing again is not shown.
    */
   async function suggest(engine, text, kinds = null) {
-    const romaji = await romajiOffers(engine, text, kinds);
-    return romaji.length ? romaji : typosOrNames(engine, text, kinds);
+    return (await offersFor(engine, text, kinds)).offers;
+  }
+
+  /** suggest's offers and `meant`: whether the first is the whole query read as romaji
+   * (bousai 避難 → 防災 避難), which `respond` puts first (SearchEngine.offers). */
+  async function offersFor(engine, text, kinds) {
+    const romaji = await romajiQuery(engine, text, kinds);
+    if (!romaji) return { offers: await typosOrNames(engine, text, kinds), meant: false };
+    if (await finds(engine, romaji.named, kinds)) return { offers: [romaji.named], meant: true };
+    return { offers: await typosOrNames(engine, romaji.kana, kinds), meant: false };
   }
 
   async function typosOrNames(engine, text, kinds) {
@@ -234,26 +255,46 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
   }
 
-  /** Romaji.swift's romajiOffers: the query's romaji words in hiragana, each written as the
-   * site's name with its key (bousai → 防災), when that finds something; else the typos' or
-   * names' offers of the hiragana. A Latin word that is a name (AI) stays, as does one among
-   * others that finds something. */
-  async function romajiOffers(engine, text, kinds) {
+  /** Romaji.katakanaWords: the katakana words in the site's names (サービス), by key, the first
+   * met winning; made once per vocabulary, and only for romaji that is no name. */
+  function katakanaWords(words) {
+    if (!katakanas.has(words)) {
+      const found = new Map();
+      for (const group of words.groups) {
+        for (const name of group) {
+          for (const run of name.match(/[\u30a1-\u30fa\u30fc]+/g) || []) {
+            const key = exactKey(run);
+            if (key.length >= SHORTEST_NAME && !found.has(str(key))) found.set(str(key), run);
+          }
+        }
+      }
+      katakanas.set(words, found);
+    }
+    return katakanas.get(words);
+  }
+
+  /** Romaji.swift's romajiQuery: the query's romaji words in hiragana (`kana`), and each
+   * written as the site's name with its key (bousai → 防災) or a katakana word of its names
+   * (sa-bisu → サービス) (`named`); null when no word converts. A Latin word that is a name
+   * (AI) stays, as does one among others that finds something. */
+  async function romajiQuery(engine, text, kinds) {
     const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
     // Most queries that find nothing hold no romaji: no names' index for them.
-    if (!typed.some((w) => hiragana(w))) return [];
+    if (!typed.some((w) => hiragana(w))) return null;
     const words = await vocabularyOf(engine);
     const { index } = nameIndex(words);
     const kana = await Promise.all(typed.map(async (w) => {
       const h = hiragana(w);
       return h && !index.has(str(exactKey(w))) && (typed.length === 1 || !(await finds(engine, w, kinds))) ? h : w;
     }));
-    if (kana.every((w, i) => w === typed[i])) return [];
-    const offer = kana.map((w, i) => {
-      const g = w === typed[i] ? undefined : index.get(str(exactKey(w)));
-      return g === undefined ? w : words.groups[g][0];
+    if (kana.every((w, i) => w === typed[i])) return null;
+    const named = kana.map((w, i) => {
+      if (w === typed[i]) return w;
+      const key = str(exactKey(w));
+      const g = index.get(key);
+      return g !== undefined ? words.groups[g][0] : katakanaWords(words).get(key) ?? w;
     }).join(" ");
-    return (await finds(engine, offer, kinds)) ? [offer] : typosOrNames(engine, kana.join(" "), kinds);
+    return { named, kana: kana.join(" ") };
   }
 
   /** The first SUGGESTIONS of `offered` that find something, of the first CHECKED: searched
@@ -390,6 +431,14 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return out;
   }
 
+  /** The query's terms as `splitTerms` gives them, but a word of romaji (konpyu-ta-, kon'ya)
+   * is one term, its - a ー and its ' the end of an ん (SearchEngine.terms). */
+  function answerTerms(text) {
+    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    if (!typed.some((w) => hiragana(w))) return splitTerms(text);
+    return typed.flatMap((w) => (hiragana(w) ? [{ term: w, words: [w] }] : splitTerms(w)));
+  }
+
   /** The words, each reading or other name of a group written as its first name (ぼうさい →
    * 防災), as the names inside a query are offered. */
   async function firstNames(engine, list) {
@@ -412,10 +461,11 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * After a search of `text` that found nothing, as SearchEngine.answer: `searchedAs`, the
    * query's words split apart when that finds something (the page then searches it and says so),
    * else `suggestions`: the split words without those that find nothing alone, then
-   * `suggest`'s offers, at most SUGGESTIONS. The searches of each step run at once.
+   * `suggest`'s offers, at most SUGGESTIONS; the whole query read as romaji first when it finds
+   * something. The searches of each step run at once.
    */
   async function respond(engine, text, kinds = null) {
-    const terms = splitTerms(text);
+    const terms = answerTerms(text);
     const found = terms.length === 1 ? [false] : await Promise.all(terms.map((t) => finds(engine, t.term, kinds)));
     const known = new Map();
     let words = [];
@@ -429,11 +479,12 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     if (words.length && changed && await finds(engine, split, kinds)) return { searchedAs: split, suggestions: [] };
     const alone = await Promise.all(words.map((w) => (known.has(w) ? known.get(w) : finds(engine, w, kinds))));
     const names = await firstNames(engine, words.filter((_, i) => alone[i]));
-    const [fewer, offered] = await Promise.all([
+    const [fewer, { offers: offered, meant }] = await Promise.all([
       names.length && names.length < words.length ? finds(engine, names.join(" "), kinds) : false,
-      suggest(engine, text, kinds),
+      offersFor(engine, text, kinds),
     ]);
-    const offers = fewer ? [names.join(" ")] : [];
+    const offers = meant ? [...offered] : [];
+    if (fewer && !offers.includes(names.join(" "))) offers.push(names.join(" "));
     for (const s of offered) if (!offers.includes(s)) offers.push(s);
     return { searchedAs: null, suggestions: offers.slice(0, SUGGESTIONS) };
   }
