@@ -292,6 +292,8 @@ enum PageParser {
       let summary = ruby(
         y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
       let (start, end) = eventTimes(&y, publish: publish)
+      let startYearSlip =
+        start.map { eventYearSlips(&y, start: $0, end: end, publish: publish) } ?? false
       let place = ruby(y.string("place"), \.place)
       let online = url(
         &y, "online",
@@ -304,7 +306,8 @@ enum PageParser {
         &y, "deadline", allowDateOnly: true, year: start.map { DateHints.yearNearest($0) })
       // A date alone is the whole day: 「当日まで」 is fine, a later day is not. An all-day
       // event has no hour to start at: any time on its first day is fine too.
-      if let start, let deadline,
+      // After a `start` year slip (warned of), a day before it would be no hint.
+      if let start, let deadline, !startYearSlip,
         deadline.isDateOnly || start.isDateOnly
           ? start.inJapan.local.date < deadline.inJapan.local.date : start < deadline
       {

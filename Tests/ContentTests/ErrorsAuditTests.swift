@@ -35,3 +35,56 @@ import Testing
       "title: 'it''s'\nsummary: '説明' です\n", at: 3, 15, "text after the closing quote")
   }
 }
+
+/// A year typed wrong in an event (`start: 1926-…`, `2062-…`, `end` a year late) is a warning
+/// at the value with the date meant; a deadline is not then offered a day in 1926.
+@Suite struct ErrorsAuditEventYearTests {
+  func diagnostics(_ lines: String...) throws -> [Diagnostic] {
+    let text = (["---", "title: 講座", "summary: 学べます。"] + lines + ["---", ""])
+      .joined(separator: "\n")
+    return try parseFile(text, kind: .event, path: "content/events/a.md", config: nil).1
+  }
+
+  func described(_ diagnostics: [Diagnostic]) -> [String] {
+    diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")" }
+  }
+
+  @Test func aStartFarFromItsPublishDayIsAskedAbout() throws {
+    let past = try diagnostics(
+      "start: '1926-12-10T14:00:00+09:00'", "end: '1926-12-10T16:00:00+09:00'",
+      "deadline: 2026-12-03", "publish: 2026-11-25")
+    #expect(
+      described(past) == [
+        "4:8 the event starts on 1926-12-10, 100 years before its page is published (`publish: 2026-11-25`): is the year right? / if the year is a slip, write `start: 2026-12-10T14:00:00+09:00` and `end: 2026-12-10T16:00:00+09:00`"
+      ])
+    #expect(past.first?.severity == .warning && past.first?.code == "front-matter.date")
+    expectJapanese(past)
+    // All day, after: the year that puts it on or after the publish day.
+    let future = try diagnostics("start: 2062-01-16", "publish: 2026-11-25")
+    #expect(
+      described(future).first?.hasSuffix("write `start: 2027-01-16`") == true,
+      "\(described(future))")
+  }
+
+  @Test func anEndAYearLateIsAskedAbout() throws {
+    let late = try diagnostics(
+      "start: '2026-12-10T14:00:00+09:00'", "end: '2027-12-10T16:00:00+09:00'")
+    #expect(
+      described(late) == [
+        "5:6 the event lasts 366 days, from 2026-12-10 to 2027-12-10: is the year of `end` right? / if it ends in 2026, write `end: 2026-12-10T16:00:00+09:00`"
+      ])
+    expectJapanese(late)
+    // Over the new year: the end's year after the start's.
+    let newYear = try diagnostics("start: 2026-12-28", "end: 2028-01-03")
+    #expect(described(newYear).first?.hasSuffix("write `end: 2027-01-03`") == true)
+  }
+
+  /// What is usual is not asked about: a year-long programme, an event a year ahead, a report
+  /// of an event published some months after it.
+  @Test func usualDatesPass() throws {
+    #expect(try diagnostics("start: 2026-04-01", "end: 2027-03-31").isEmpty)
+    #expect(try diagnostics("start: 2027-11-01", "publish: 2026-11-25").isEmpty)
+    #expect(try diagnostics("start: 2026-03-01", "publish: 2026-11-25").isEmpty)
+    #expect(try diagnostics("start: 2026-12-28", "end: 2027-01-03").isEmpty)
+  }
+}
