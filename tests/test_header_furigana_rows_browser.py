@@ -13,9 +13,9 @@ the title wraps beside the buttons it may take a second line (less than a row). 
 button shown the page must not scroll sideways at 320 px and wider (WCAG 1.4.10), every
 control stays at least 24 px (2.5.8) and on screen, and the button keeps its name.
 
-At 280 px (narrower than WCAG's 320) a row cannot be saved without making labels smaller or
-hiding ふりがな behind メニュー (docs/theme.md says why): that width is marked as an expected
-failure, strictly, so the mark must go when it is fixed.
+Narrower than 320 px (WCAG's reflow width) the button fits neither beside the title nor beside
+メニュー, so it is in the menu instead (behind メニュー): the last test opens the menu there
+and uses it, and checks that one ふりがな button shows at a time at every width.
 """
 import pytest
 
@@ -26,16 +26,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
 SCREEN = 812
 ROW = 44  # the header's controls are at least 44 px tall: growing by this much is a row
-NARROW_REASON = ("280 px: ふりがな and メニュー need 292 px at 200 % (256 px there), and beside "
-                 "the title at 100 %: a row cannot be saved (docs/theme.md)")
-WIDTHS = [pytest.param(280, marks=pytest.mark.xfail(strict=True, reason=NARROW_REASON)),
-          320, 375, 600, 640, 768, 1024, 1280]
+WIDTHS = [280, 320, 375, 600, 640, 768, 1024, 1280]
+TEXT = pytest.mark.parametrize("how", [None, "page", "chrome"], ids=["100%", "200%-page", "200%-chrome"])
 
 MEASURE_JS = """
 const [state] = arguments;
 const header = document.querySelector('header.site-header');
-const button = header.querySelector('button.ruby-toggle');
-button.hidden = state === 'hidden';
+const buttons = [...header.querySelectorAll('button.ruby-toggle')];
+for (const b of buttons) b.hidden = state === 'hidden';
+// The one beside メニュー, or (narrower than 320 px) the one in the menu, which is closed.
+const button = buttons.find((b) => b.getClientRects().length > 0) || buttons[buttons.length - 1];
 if (state !== 'hidden' && (button.getAttribute('aria-pressed') === 'true') !== (state === 'on')) {
   button.click();
   // A page without furigana has no handler on the button (portal.js leaves it hidden there).
@@ -60,6 +60,7 @@ for (const b of boxes) {
 return {height: header.getBoundingClientRect().height, rows: rows.map((r) => r.names.join(' + ')),
   boxes, viewport: innerWidth, scrollWidth: document.documentElement.scrollWidth,
   pressed: button.getAttribute('aria-pressed'), name: button.textContent.trim(),
+  inMenu: !!button.closest('nav.site-nav'), buttons: buttons.length,
   rubyOff: document.documentElement.classList.contains('ruby-off')};
 """
 
@@ -96,7 +97,7 @@ def problems(name, off, on, state, width):
     return found
 
 
-@pytest.mark.parametrize("how", [None, "page", "chrome"], ids=["100%", "200%-page", "200%-chrome"])
+@TEXT
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_furigana_button_adds_no_header_row(driver, header_pages, width, how):
     failures = []
@@ -114,3 +115,60 @@ def test_the_furigana_button_adds_no_header_row(driver, header_pages, width, how
         normal_text(driver)
         reset_viewport(driver)
     assert not failures, f"at {width} px, text at {how or '100 %'}:\n" + "\n".join(failures)
+
+
+MENU_JS = """
+const header = document.querySelector('header.site-header');
+const menu = header.querySelector('button.menu-toggle');
+const shown = (el) => el.getClientRects().length > 0;
+const visible = () => [...header.querySelectorAll('button.ruby-toggle')].filter(shown);
+const before = visible().length;
+const compact = shown(menu);
+if (compact) menu.click();
+const open = visible();
+const b = open[0];
+const r = b ? b.getBoundingClientRect() : null;
+const hit = r && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+if (b) b.click();
+const after = {pressed: visible().map((x) => x.getAttribute('aria-pressed')),
+  rubyOff: document.documentElement.classList.contains('ruby-off')};
+if (b) b.click();
+return {before, compact, open: open.length, inMenu: !!(b && b.closest('nav.site-nav')),
+  box: r && {left: r.left, right: r.right, width: r.width, height: r.height}, onTop: !!(b && b.contains(hit)),
+  name: b && b.textContent.trim(), after, back: document.documentElement.classList.contains('ruby-off'),
+  viewport: innerWidth, scrollWidth: document.documentElement.scrollWidth};
+"""
+
+
+@TEXT
+@pytest.mark.parametrize("width", WIDTHS)
+def test_one_furigana_button_shows_and_works_in_the_menu_below_320(driver, site_dir, server, width, how):
+    """On a page with furigana: beside メニュー from 320 px, in the opened menu below it; one
+    button at a time, 44 px tall, on screen and on top, and pressing it hides the readings."""
+    from test_browser_a11y import _ruby_page
+
+    page = _ruby_page(site_dir, server)
+    assert page, "no shipped page has furigana"
+    set_viewport(driver, width, SCREEN)
+    try:
+        load(driver, page)
+        driver.execute_script("localStorage.clear()")
+        load(driver, page)
+        if how:
+            large_text(driver, how)
+        got = driver.execute_script(MENU_JS)
+    finally:
+        driver.execute_script("localStorage.clear()")
+        normal_text(driver)
+        reset_viewport(driver)
+    where = f"at {width} px, text at {how or '100 %'}: {got}"
+    assert got["open"] == 1, f"{got['open']} ふりがな buttons shown, with the menu open, {where}"
+    assert got["before"] == (0 if width < 320 else 1), f"the header's own button, {where}"
+    assert got["inMenu"] == (width < 320), where
+    if width < 320:
+        assert got["compact"], f"no メニュー to open, {where}"
+    assert got["name"] == "ふりがな" and got["onTop"], where
+    assert got["box"]["height"] >= 44 and got["box"]["left"] >= 0 and got["box"]["right"] <= width + 0.5, where
+    assert got["after"] == {"pressed": ["false"], "rubyOff": True} and not got["back"], where
+    if width >= 320:
+        assert got["scrollWidth"] <= got["viewport"], where
