@@ -69,8 +69,19 @@ NUMERAL_WORDS = ["千葉", "千葉県", "一部", "一人", "一人ひとり", "
 # with kinds, since an offer is shown only if it finds something with them.
 ROMAJI = {"sumaho": "スマートフォン", "bousai": "防災", "mainanba-ka-do": "マイナンバーカード", "kosodate": "子育て",
           "hinanjo": "避難所", "Sumaho": "スマートフォン", "ｂｏｕｓａｉ": "防災", "denshishinsei": "電子申請",
-          "mainanbaakaado": "マイナンバーカード", "kosodateshien": "子育て支援", "bousai kunren": "防災"}
-ROMAJI_LEFT = ["dx", "AI", "IoT", "smart", "xyz", "sumaho-to", "AI kyoushitsu", "opendeta", "kon'ya", "konnnitiha"]
+          "mainanbaakaado": "マイナンバーカード", "kosodateshien": "子育て支援", "bousai kunren": "防災",
+          # Loanwords named as the site writes them; the whole query read as romaji first when
+          # it finds something (before 教室 or 避難, which find something alone); a ー typed
+          # after a name inside kana goes with it (not スマートフォンーと).
+          "sa-bisu": "サービス", "de-ta": "データ", "terewa-ku": "テレワーク", "sumaho 教室": "スマートフォン 教室",
+          "bousai 避難": "防災 避難", "sumaho-to": "スマートフォンと"}
+ROMAJI_LEFT = ["dx", "AI", "IoT", "smart", "xyz", "AI kyoushitsu", "opendeta", "kon'ya", "konnnitiha",
+               # A romaji word with - is one word (no ta, ya alone); words with - that are no
+               # romaji are split as before; 防災 訓練 finds nothing, so 訓練 comes first.
+               "konpyu-ta-", "konpyu-ta- 教室", "Wi-Fi", "2026-12", "e-tax", "bousai 訓練"]
+# What the shipped site answers for some of ROMAJI_LEFT (no kind): their offers, or None when
+# they find something.
+ROMAJI_ANSWERS = {"konpyu-ta-": [], "kon'ya": ["こんや"], "Wi-Fi": [], "2026-12": None, "bousai 訓練": ["訓練", "防災"]}
 
 # Domain and field names (分野 in the navigation), searched with the 分野 filter as the search
 # page's check box sends it, alone and with 戦略.
@@ -229,6 +240,10 @@ def test_search_js_matches_portal_search(site_dir):
             numerals[q["q"]] = (swift["also_searched"], [r["url"] for r in swift["results"]])
         if q["q"] in ROMAJI and q["kinds"] is None:
             romaji[q["q"]] = swift["suggestions"]
+        if q["q"] in ROMAJI_ANSWERS and q["kinds"] is None:
+            wanted = ROMAJI_ANSWERS[q["q"]]
+            assert (swift["suggestions"] if wanted is not None else None) == wanted, (q, swift["suggestions"])
+            assert bool(swift["results"]) == (wanted is None), q
         if q["q"] in ["dx", "AI", "IoT", "smart"] and q["kinds"] is None:
             assert swift["results"] and not swift["suggestions"], q
         if q["q"] in NUMERAL_WORDS:
@@ -325,3 +340,28 @@ def test_romaji_is_converted_as_romaji_swift_converts_it():
     got = json.loads(r.stdout)
     assert {w: k for w, k in got.items() if k != cases[w]} == {}
     assert sum(k is not None for k in cases.values()) > 200 and len(cases) > 500
+
+
+def test_the_names_index_is_made_once_per_vocabulary():
+    """search-offers.js makes a vocabulary's names' index once, not at each offer of a search
+    that found nothing (queryNameOffers, romajiQuery, firstNames each asked for it): a second
+    query reads the vocabulary's keys no more, and gets the same answer."""
+    node_available()
+    assets = ROOT / "theme" / "assets"
+    code = (
+        "const { loadOffers } = await import(" + json.dumps((assets / "search.js").as_uri()) + ");"
+        "const o = await loadOffers(" + json.dumps((assets / "search-offers.js").as_uri()) + ");"
+        "const v = o.vocabulary([['防災', 'ぼうさい'], ['スマートフォン', 'すまほ']]);"
+        "let reads = 0;"
+        "const counted = new Proxy(v, { get(t, k) { if (k === 'keys') reads++; return t[k]; } });"
+        "const first = o.queryNameOffers('xyzzy', counted);"
+        "const afterFirst = reads;"
+        "const again = o.queryNameOffers('qwerty', counted);"
+        "console.log(JSON.stringify({ afterFirst, reads, first, again,"
+        " named: o.queryNameOffers('ぼうさいの訓練', counted) }));"
+    )
+    r = subprocess.run([NODE, "--input-type=module", "-e", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    assert got["afterFirst"] == 1 and got["reads"] == 1, got
+    assert got["first"] == got["again"] == [] and got["named"][0] == "防災の訓練", got
