@@ -229,6 +229,9 @@ public enum ContentLoader {
     guard let config else { return (nil, diagnostics) }
     diagnostics += ReferenceValidator.validate(
       pages: pages, config: config, broken: broken, contentDirectory: contentDirectory)
+    let siteIDSlips = SiteIDSlips.check(
+      &diagnostics, pages: pages, config: config, configText: configText, configPath: configPath)
+    diagnostics += siteIDSlips
     if let now, pages.contains(where: { FutureDates.updatedToCome($0, at: now) }) {
       var places: [String: (path: String, shown: String)] = [:]
       for file in files { places[file.relative] = (file.path, join(prefix, file.relative)) }

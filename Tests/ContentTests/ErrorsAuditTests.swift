@@ -88,3 +88,32 @@ import Testing
     #expect(try diagnostics("start: 2026-12-28", "end: 2027-01-03").isEmpty)
   }
 }
+
+/// A field id misspelt in site.yml (`crisis-managment`), the pages naming it right: site.yml
+/// gets the error at its id, and the pages' hints point there, not at the slip
+/// (`Fixtures/site-yml-typo`).
+@Suite struct ErrorsAuditSiteIDTests {
+  @Test func aSlipInSiteYmlIsReportedThere() throws {
+    let (_, diagnostics) = ContentLoader.load(
+      contentDirectory: fixture("site-yml-typo"), displayPrefix: "content")
+    let got = diagnostics.sorted.map {
+      "\($0.location.file):\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"
+    }
+    #expect(
+      got == [
+        "content/fields/crisis-management.md:4:8 `field` names an unknown field `crisis-management` / site.yml lists `crisis-managment`, which no page names: if that is the slip, write `id: crisis-management` there (content/site.yml:13:15); else write `crisis-managment` here",
+        "content/initiatives/ai-disaster.md:4:10 `fields` names an unknown field `crisis-management` / site.yml lists `crisis-managment`, which no page names: if that is the slip, write `id: crisis-management` there (content/site.yml:13:15); else write `crisis-managment` here",
+        // A page's own slip, `safty` for the `safety` another page names, keeps its hint.
+        "content/initiatives/watch.md:4:10 `fields` names an unknown field `safty` / did you mean `safety`?",
+        "content/site.yml:13:15 the field id `crisis-managment` is named by no page, while 2 files name `crisis-management`, which site.yml does not list / did you mean `id: crisis-management`? (if `crisis-managment` is right, write it in those files instead)",
+      ], "\(got)")
+    expectJapanese(diagnostics)
+  }
+
+  @Test func idPositionFindsTheValue() {
+    let text = "domains:\n  - id: life\n    fields:\n      - { id: safety, name: 安全 }\n"
+    #expect(SiteIDSlips.idPosition("safety", in: text)! == (4, 15))
+    #expect(SiteIDSlips.idPosition("life", in: text)! == (2, 9))
+    #expect(SiteIDSlips.idPosition("saf", in: text) == nil)
+  }
+}
