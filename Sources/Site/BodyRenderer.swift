@@ -64,8 +64,14 @@ enum BodyRenderer {
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
     var links: [SourceLink] = []
     var headingLinks: [HeadingLink] = []
+    var addressSlips: [Diagnostic] = []
     doc.rewriteLinks { link in
       let line = link.line + page.bodyLine - 1
+      if let meant = AddressSlips.meant(link.url) {
+        addressSlips.append(
+          AddressSlips.error(url: link.url, meant: meant, in: page, line: line, column: link.column)
+        )
+      }
       var result: String?
       switch resolve(link.url, from: directory, context: context) {
       case .keep:
@@ -109,7 +115,7 @@ enum BodyRenderer {
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
       missing: missing,
       warnings: LeftOutHTML.warnings(leftOut, in: page)
-        + CalloutWarnings.warnings(unknownCallouts, in: page),
+        + CalloutWarnings.warnings(unknownCallouts, in: page) + addressSlips,
       anchors: HeadingLinks.anchors(headings: headings, html: html), headingLinks: headingLinks)
   }
 
