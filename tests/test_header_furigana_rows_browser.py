@@ -15,7 +15,8 @@ control stays at least 24 px (2.5.8) and on screen, and the button keeps its nam
 
 Narrower than 320 px (WCAG's reflow width) the button fits neither beside the title nor beside
 メニュー, so it is in the menu instead (behind メニュー): the last test opens the menu there
-and uses it, and checks that one ふりがな button shows at a time at every width.
+and uses it, and checks that one ふりがな button shows at a time at every width; another
+reaches it there from the keyboard (a focus ring, Space, Esc back to メニュー).
 """
 import pytest
 
@@ -172,3 +173,56 @@ def test_one_furigana_button_shows_and_works_in_the_menu_below_320(driver, site_
     assert got["after"] == {"pressed": ["false"], "rubyOff": True} and not got["back"], where
     if width >= 320:
         assert got["scrollWidth"] <= got["viewport"], where
+
+
+@pytest.mark.parametrize("how", [None, "page"], ids=["100%", "200%-page"])
+def test_the_menu_s_furigana_button_from_the_keyboard_at_280(driver, site_dir, server, how):
+    """At 280 px: Tab reaches メニュー, Enter opens the menu, Tab reaches ふりがな after the
+    menu's links with a visible focus ring, Space turns the readings off, Esc closes the menu
+    and puts focus back on メニュー."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from test_browser_a11y import _ruby_page
+    from test_header_browser import focus_info
+
+    def press(key):
+        ActionChains(driver).send_keys(key).perform()
+
+    page = _ruby_page(site_dir, server)
+    set_viewport(driver, 280, SCREEN)
+    try:
+        load(driver, page)
+        driver.execute_script("localStorage.clear()")
+        load(driver, page)
+        if how:
+            large_text(driver, how)
+        driver.execute_script("document.activeElement && document.activeElement.blur()")
+        for _ in range(6):
+            press(Keys.TAB)
+            if "menu-toggle" in focus_info(driver)["cls"]:
+                break
+        assert "menu-toggle" in focus_info(driver)["cls"], focus_info(driver)
+        press(Keys.ENTER)
+        seen = []
+        for _ in range(12):
+            press(Keys.TAB)
+            seen.append(focus_info(driver))
+            if "ruby-toggle" in seen[-1]["cls"]:
+                break
+        focused = seen[-1]
+        assert "ruby-toggle" in focused["cls"] and focused["inMenu"], seen
+        assert all(s["inMenu"] for s in seen), f"left the menu before ふりがな: {seen}"
+        # The theme's focus look on the header's buttons: yellow, not the bar's colours.
+        assert focused["background"] == "rgb(255, 212, 59)", focused
+        press(Keys.SPACE)
+        assert driver.execute_script("return document.documentElement.classList.contains('ruby-off')")
+        assert driver.execute_script(
+            "return document.activeElement.getAttribute('aria-pressed')") == "false"
+        press(Keys.ESCAPE)
+        assert "menu-toggle" in focus_info(driver)["cls"], focus_info(driver)
+        assert driver.execute_script(
+            "return document.querySelector('button.menu-toggle').getAttribute('aria-expanded')") == "false"
+    finally:
+        driver.execute_script("localStorage.clear()")
+        normal_text(driver)
+        reset_viewport(driver)
