@@ -80,6 +80,16 @@ enum DateHints {
       let written = "\(key): \(date)T\(clock(hour, minute))+09:00"
       return ("write `\(written)`", "`\(written)` と書いてください")
     }
+    if takes != .date, let (hour, minute) = time(in: rest, maxHour: 47) {
+      // `25:00` (or 25時) for 1 a.m. of the next day, as TV timetables write it: the hint kept
+      // the date alone, dropping the time (an all-day `end` for a timed event).
+      let next = LocalDate(year: y, month: m, day: d).adding(days: 1)
+      let written = "\(key): \(next)T\(clock(hour - 24, minute))+09:00"
+      return (
+        "there is no hour \(hour) in a day (00 to 23): \(hour):\(zeroPadded(minute, 2)) is \(hour - 24):\(zeroPadded(minute, 2)) of the next day — write `\(written)`",
+        "1日の時刻は23時までです。\(hour)時は、次の日の\(hour - 24)時です：`\(written)` と書いてください"
+      )
+    }
     switch takes {
     case .date, .dateOrDateTime: return ("write `\(key): \(date)`", "`\(key): \(date)` と書いてください")
     case .dateTime:
@@ -97,7 +107,9 @@ enum DateHints {
   /// A time after the date, as Japanese documents write it: `14:00`, `9:30`, `T09:00`,
   /// `14時`, `14時30分`, `2時半`, `午後2時`, `午前9時30分`, `正午`, after a weekday in
   /// brackets or spaces. Nil when there is none, or it is not a time of day.
-  static func time(in text: Substring) -> (hour: Int, minute: Int)? {
+  /// - Parameter maxHour: 23, or 47 to read the hours after midnight as Japanese timetables
+  ///   write them (`25:00`, `25時` for 1時 of the next day).
+  static func time(in text: Substring, maxHour: Int = 23) -> (hour: Int, minute: Int)? {
     var s = text.drop { $0 == " " || $0 == "\u{3000}" }
     // A weekday in brackets: （水）, (水).
     if let open = s.first, open == "(" || open == "（",
@@ -136,7 +148,7 @@ enum DateHints {
       if afternoon && hour < 12 { hour += 12 }
       if !afternoon && hour == 12 { hour = 0 }
     }
-    guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+    guard (0...maxHour).contains(hour), (0...59).contains(minute) else { return nil }
     return (hour, minute)
   }
 

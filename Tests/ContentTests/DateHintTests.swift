@@ -46,7 +46,11 @@ import Testing
     ("2027/1/16 正午", .dateTime, "write `k: 2027-01-16T12:00:00+09:00`"),
     ("2027/1/16 午前12時", .dateTime, "write `k: 2027-01-16T00:00:00+09:00`"),
     ("2026-12-10 09:00", .date, "write `k: 2026-12-10`"),
-    ("2026-12-10 25時", .dateOrDateTime, "write `k: 2026-12-10`"),
+    // 25時 is 1時 of the next day, as timetables write it (ErrorsAuditLateHourTests).
+    (
+      "2026-12-10 25時", .dateOrDateTime,
+      "there is no hour 25 in a day (00 to 23): 25:00 is 1:00 of the next day — write `k: 2026-12-11T01:00:00+09:00`"
+    ),
     (
       "2026-12-10 午後13時", .dateTime,
       "write the date and the time, e.g. `k: 2026-12-10T13:30:00+09:00` (13:30 in Japan)"

@@ -117,3 +117,24 @@ import Testing
     #expect(SiteIDSlips.idPosition("saf", in: text) == nil)
   }
 }
+
+/// `end: 2026-12-10T25:00:00+09:00` (25時, as TV timetables write 1 a.m.): the hint kept the
+/// date alone, an all-day `end` for a timed event; it is the next day's hour now.
+@Suite struct ErrorsAuditLateHourTests {
+  @Test func anHourAfterMidnightIsTheNextDays() {
+    #expect(
+      DateHints.hint(for: "2026-12-10T25:00:00+09:00", key: "end", takes: .dateOrDateTime)
+        == "there is no hour 25 in a day (00 to 23): 25:00 is 1:00 of the next day — write `end: 2026-12-11T01:00:00+09:00`"
+    )
+    #expect(
+      DateHints.hints(for: "2026-12-31 24時30分", key: "end", takes: .dateTime)?.japanese
+        == "1日の時刻は23時までです。24時は、次の日の0時です：`end: 2027-01-01T00:30:00+09:00` と書いてください")
+    // A date alone is still a date alone, and 48時 is no time.
+    #expect(
+      DateHints.hint(for: "2026/12/10", key: "end", takes: .dateOrDateTime)
+        == "write `end: 2026-12-10`")
+    #expect(
+      DateHints.hint(for: "2026-12-10 48:00", key: "end", takes: .dateOrDateTime)
+        == "write `end: 2026-12-10`")
+  }
+}
