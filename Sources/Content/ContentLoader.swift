@@ -301,6 +301,9 @@ public enum ContentLoader {
         nil
       )
     }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      return (nil, [emptyFile(path: path, kind: kind)], nil)
+    }
     switch SourceFile.read(bytes: bytes, path: path, relativePath: relative) {
     case .failure(let d): return (nil, [d], nil)
     case .success(let source):
@@ -313,6 +316,34 @@ public enum ContentLoader {
         body: StableHash.of(source.body))
       return (page, d, hashes)
     }
+  }
+
+  /// A file with nothing in it (created, not yet written, or saved empty by a failed paste):
+  /// "the file has no front matter" told the writer of a `---` they had no reason to know;
+  /// the hint is the front matter its kind needs, and the command that writes it.
+  static func emptyFile(path: String, kind: ContentKind) -> Diagnostic {
+    let keys = kind.requiredKeys.map { "`\($0): …`" }
+    let new: String? =
+      switch kind {
+      case .initiative: "initiative"
+      case .event: "event"
+      case .glossary: "glossary"
+      case .strategy: "strategy"
+      case .about: "page"
+      case .field: nil
+      }
+    let command = new.map { " (`portal new \($0) \"…\" --slug …` writes such a file)" } ?? ""
+    let commandJa = new.map { "（`portal new \($0) \"…\" --slug …` で、このようなファイルを作れます）" } ?? ""
+    return .error(
+      SourceLocation(file: path, line: 1, column: 1), "the file is empty",
+      hint:
+        "write the front matter \(kind.articleName) needs: a line `---`, \(keys.joined(separator: ", ")), another `---`, then the page's text\(command); or delete the file",
+      code: "front-matter.missing"
+    ).ja(
+      "ファイルが空です",
+      hint:
+        "\(kind.japaneseName)に必要な前付けを書いてください。`---` の行、\(keys.joined(separator: "、"))、もう1つ `---` の行、その下に本文です\(commandJa)。いらないファイルなら消してください"
+    )
   }
 
   /// Whether a path under content/ is a Markdown file the loader reads (as a page, or to warn

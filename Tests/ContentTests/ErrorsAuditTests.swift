@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Testing
 
 @testable import Content
@@ -136,5 +137,32 @@ import Testing
     #expect(
       DateHints.hint(for: "2026-12-10 48:00", key: "end", takes: .dateOrDateTime)
         == "write `end: 2026-12-10`")
+  }
+}
+
+/// An empty file (created, not yet written) is said to be empty, with the front matter its
+/// kind needs; it was "the file has no front matter", about a `---` the writer did not know.
+@Suite struct ErrorsAuditEmptyFileTests {
+  @Test func anEmptyFileIsToldWhatToWrite() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "errors-audit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (content, kind, expected) in [
+      ("", ContentKind.initiative, "`title: …`, `summary: …`, `fields: …`"),
+      ("\n  \n", .glossary, "`term: …`, `reading: …`, `short: …`"),
+    ] {
+      let file = folder.appendingPathComponent("new.md")
+      try content.write(to: file, atomically: true, encoding: .utf8)
+      let (page, diagnostics, _) = ContentLoader.parse(
+        at: file.path, shownAs: "content/x/new.md", relative: "x/new.md", kind: kind, config: nil)
+      #expect(page == nil)
+      let d = try #require(diagnostics.first)
+      #expect(diagnostics.count == 1)
+      #expect(d.message == "the file is empty" && d.code == "front-matter.missing")
+      #expect("\(d.location.line):\(d.location.column)" == "1:1")
+      #expect(d.hint?.contains(expected) == true, "\(d.hint ?? "")")
+      #expect(d.japanese?.message == "ファイルが空です")
+    }
   }
 }
