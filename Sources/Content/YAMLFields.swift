@@ -133,10 +133,22 @@ struct YAMLFields {
           jaHint: "コロンの後に値を書いてください：`\(key): \(example)`")
       } else if case .scalar = node {
       } else {
+        // A list of texts (`department:` then `- 農林水産部`): the line to type is its items as
+        // one text, not the example, which the writer would copy in place of their words.
+        var written = example
+        if case .sequence(let items) = node {
+          let texts = items.compactMap { item -> String? in
+            guard case .scalar(let s) = item, !isNull(s) else { return nil }
+            return s.string.trimmingSpacesAndNewlines
+          }
+          if !texts.isEmpty, texts.count == items.count, !texts.contains(where: \.isEmpty) {
+            written = texts.joined(separator: "、")
+          }
+        }
         error(
-          node.mark, "`\(key)` must be text", hint: "write `\(key): \(example)` on one line",
+          node.mark, "`\(key)` must be text", hint: "write `\(key): \(written)` on one line",
           code: "front-matter.type", ja: "`\(key)` の値は、リストなどではなく文字で書きます",
-          jaHint: "`\(key): \(example)` のように、1行で書いてください")
+          jaHint: "`\(key): \(written)` のように、1行で書いてください")
       }
       return nil
     }

@@ -166,3 +166,29 @@ import Testing
     }
   }
 }
+
+/// `department:` written as a list: the hint is the line with the writer's own words, not
+/// the key's example (`department: …`).
+@Suite struct ErrorsAuditListAsTextTests {
+  @Test func aListWhereTextGoesIsShownAsOneLine() throws {
+    let text = """
+      ---
+      title: 取組
+      summary: 説明です。
+      fields: [safety]
+      department:
+        - 農林水産部
+        - 商工労働部
+      ---
+
+      本文です。
+
+      """
+    let (_, diagnostics) = try parseFile(
+      text, kind: .initiative, path: "content/initiatives/a.md", config: nil)
+    let d = try #require(diagnostics.first { $0.code == "front-matter.type" })
+    #expect(d.message == "`department` must be text")
+    #expect(d.hint == "write `department: 農林水産部、商工労働部` on one line", "\(d.hint ?? "")")
+    #expect(d.japanese?.hint == "`department: 農林水産部、商工労働部` のように、1行で書いてください")
+  }
+}
