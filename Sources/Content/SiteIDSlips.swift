@@ -38,7 +38,25 @@ enum SiteIDSlips {
     }
     var errors: [Diagnostic] = []
     for what in ["field", "domain"] {
+      // An id given twice in site.yml (a field copied and its id not changed): site.yml is told
+      // so itself; the files naming the id it replaced are told where, not "use an id listed".
+      var seen: Set<String> = []
+      let twice = listed[what]!.filter { !seen.insert($0).inserted }
       for (id, indices) in (unknown[what] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let places = twice.count == 1 ? idPositions(twice[0], in: configText) : []
+        if places.count >= 2, Suggest.closest(to: id, in: listed[what]!) == nil,
+          Set(indices.map { diagnostics[$0].location.file }).count >= 2
+        {
+          // Which of the two was copied over the lost id, site.yml does not say: both lines.
+          let lines = places.map { "\(configPath):\($0.0):\($0.1)" }.joined(separator: ", ")
+          for i in indices {
+            diagnostics[i].hint =
+              "site.yml gives the id `\(twice[0])` twice (\(lines)): if one of them was meant to be `\(id)`, write `id: \(id)` there"
+            diagnostics[i].japanese?.hint =
+              "site.yml に id `\(twice[0])` が2回あります（\(lines)）。どちらかが `\(id)` のつもりなら、そこを `id: \(id)` に直してください"
+          }
+          continue
+        }
         guard let written = Suggest.closest(to: id, in: listed[what]!),
           !named[what]!.contains(written), let (line, column) = idPosition(written, in: configText)
         else { continue }
@@ -70,6 +88,12 @@ enum SiteIDSlips {
 
   /// The line and column of `id` as an `id:` value in site.yml's text.
   static func idPosition(_ id: String, in text: String) -> (Int, Int)? {
+    idPositions(id, in: text).first
+  }
+
+  /// Every place `id` is an `id:` value in site.yml's text, in order.
+  static func idPositions(_ id: String, in text: String) -> [(Int, Int)] {
+    var places: [(Int, Int)] = []
     for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var rest = line[...]
       while let r = rest.range(of: "id:") {
@@ -78,11 +102,11 @@ enum SiteIDSlips {
         while start < rest.endIndex, rest[start] == " " { start = rest.index(after: start) }
         let value = rest[start...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         if before.map({ !$0.isLetter && $0 != "_" }) ?? true, value == id {
-          return (n + 1, line.distance(from: line.startIndex, to: start) + 1)
+          places.append((n + 1, line.distance(from: line.startIndex, to: start) + 1))
         }
         rest = rest[r.upperBound...]
       }
     }
-    return nil
+    return places
   }
 }

@@ -111,6 +111,23 @@ import Testing
     expectJapanese(diagnostics)
   }
 
+  /// A field copied in site.yml and its id left as it was (`safety` twice): the files naming
+  /// the id it replaced are told where (`Fixtures/site-yml-twice`).
+  @Test func anIdGivenTwiceIsNamedToTheFilesThatLostIt() throws {
+    let (_, diagnostics) = ContentLoader.load(
+      contentDirectory: fixture("site-yml-twice"), displayPrefix: "content")
+    let got = diagnostics.sorted.map {
+      "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code ?? "") / \($0.hint ?? "")"
+    }
+    #expect(
+      got == [
+        "content/fields/crisis-management.md:4:8 content.unknown-id / site.yml gives the id `safety` twice (content/site.yml:13:15, content/site.yml:14:15): if one of them was meant to be `crisis-management`, write `id: crisis-management` there",
+        "content/initiatives/ai-disaster.md:4:10 content.unknown-id / site.yml gives the id `safety` twice (content/site.yml:13:15, content/site.yml:14:15): if one of them was meant to be `crisis-management`, write `id: crisis-management` there",
+        "content/site.yml:14:11 config.duplicate-id / field ids must be unique across all domains",
+      ], "\(got)")
+    expectJapanese(diagnostics)
+  }
+
   @Test func idPositionFindsTheValue() {
     let text = "domains:\n  - id: life\n    fields:\n      - { id: safety, name: 安全 }\n"
     #expect(SiteIDSlips.idPosition("safety", in: text)! == (4, 15))
