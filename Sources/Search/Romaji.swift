@@ -183,9 +183,18 @@ extension SearchEngine {
   func romajiOffers(
     _ query: String, in groups: SuggestionVocabulary?, kinds: Set<SearchKind>?
   ) -> [String] {
-    guard let romaji = romajiQuery(query, in: groups, kinds: kinds) else { return [] }
-    if finds(romaji.named, kinds) { return [romaji.named] }
-    return typosOrNames(romaji.kana, in: groups, kinds: kinds)
+    romajiQuery(query, in: groups, kinds: kinds).map {
+      offers(of: $0, in: groups, kinds: kinds).offers
+    } ?? []
+  }
+
+  /// The offers of a query read as romaji, and `meant`: whether the first is the whole query
+  /// as the site names it (it found something).
+  func offers(of romaji: RomajiQuery, in groups: SuggestionVocabulary?, kinds: Set<SearchKind>?)
+    -> (offers: [String], meant: Bool)
+  {
+    if finds(romaji.named, kinds) { return ([romaji.named], true) }
+    return (typosOrNames(romaji.kana, in: groups, kinds: kinds), false)
   }
 
   /// `query` with its romaji words converted (see `romajiOffers`), nil when none is.
@@ -221,7 +230,7 @@ extension SearchEngine {
         if katakana == nil { katakana = Romaji.katakanaWords(groups) }
         named.append(katakana?[k] ?? h)
       } else {
-        named.append(katakana?[k] ?? h)
+        named.append(h)
       }
     }
     guard kana != words else { return nil }

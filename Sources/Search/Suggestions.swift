@@ -181,8 +181,7 @@ extension SearchEngine {
     guard let romaji = romajiQuery(query, in: vocabulary, kinds: kinds) else {
       return (typosOrNames(query, in: vocabulary, kinds: kinds), false)
     }
-    if finds(romaji.named, kinds) { return ([romaji.named], true) }
-    return (typosOrNames(romaji.kana, in: vocabulary, kinds: kinds), false)
+    return offers(of: romaji, in: vocabulary, kinds: kinds)
   }
 
   /// The typos' offers for `query` that find something, or when none does, the names' inside it.
