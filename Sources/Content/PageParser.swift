@@ -393,6 +393,7 @@ enum PageParser {
         ? ["reading", "short"]
         : kind == .event ? ["summary", "start", "online", "registration"] : ["summary"])
     Lengths.check(&y, kind: kind)
+    WordlessTexts.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName, japaneseName: kind.japaneseName)
     guard let meta else { return (nil, y.diagnostics) }
     let page = Page(
