@@ -5,6 +5,8 @@ import Diagnostics
 /// which leads the writer to copy the slip into five correct files. When the files agree on
 /// an id site.yml does not list (two files at least), and the near id site.yml lists is named
 /// by no page, the slip is site.yml's: it gets the error, at its id, and the pages' hints point there.
+/// An id given twice where the files name one site.yml lost is site.yml's one error, and the
+/// files' errors are not listed (`givenTwice`).
 enum SiteIDSlips {
   /// `diagnostics`: those of the load so far, whose unknown-id hints are rewritten; returns
   /// the errors for site.yml.
@@ -37,9 +39,11 @@ enum SiteIDSlips {
       }
     }
     var errors: [Diagnostic] = []
+    // The files' errors that site.yml's own error now says.
+    var solved: Set<Int> = []
     for what in ["field", "domain"] {
-      // An id given twice in site.yml (a field copied and its id not changed): site.yml is told
-      // so itself; the files naming the id it replaced are told where, not "use an id listed".
+      // An id given twice in site.yml (a field copied and its id not changed), and files naming
+      // the id it replaced: site.yml is told, once.
       var seen: Set<String> = []
       let twice = listed[what]!.filter { !seen.insert($0).inserted }
       for (id, indices) in (unknown[what] ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -47,13 +51,17 @@ enum SiteIDSlips {
         if places.count >= 2, Suggest.closest(to: id, in: listed[what]!) == nil,
           Set(indices.map { diagnostics[$0].location.file }).count >= 2
         {
-          // Which of the two was copied over the lost id, site.yml does not say: both lines.
-          let lines = places.map { "\(configPath):\($0.0):\($0.1)" }.joined(separator: ", ")
-          for i in indices {
-            diagnostics[i].hint =
-              "site.yml gives the id `\(twice[0])` twice (\(lines)): if one of them was meant to be `\(id)`, write `id: \(id)` there"
-            diagnostics[i].japanese?.hint =
-              "site.yml に id `\(twice[0])` が2回あります（\(lines)）。どちらかが `\(id)` のつもりなら、そこを `id: \(id)` に直してください"
+          // One slip, one error: site.yml's (its parse reports every id given twice), which
+          // says what the files' errors said. A second lost id leaves its files' errors be.
+          let duplicate = "the \(what) id `\(twice[0])` is used twice"
+          if let k = diagnostics.firstIndex(where: {
+            $0.code == "config.duplicate-id" && $0.message == duplicate
+          }) {
+            diagnostics[k] = givenTwice(
+              what: what, id: twice[0], lost: id, lines: places.map(\.0),
+              files: Set(indices.map { diagnostics[$0].location.file }).sorted(),
+              at: diagnostics[k].location)
+            solved.formUnion(indices)
           }
           continue
         }
@@ -83,7 +91,42 @@ enum SiteIDSlips {
         }
       }
     }
+    diagnostics = diagnostics.enumerated().filter { !solved.contains($0.offset) }.map(\.element)
     return errors
+  }
+
+  /// site.yml's error for an id given twice (`safety` on lines 95 and 96) where the files
+  /// agree on an id it no longer lists (`crisis-management`): the one slip, with the files
+  /// named, whose own errors are then not listed (six errors for one slip were read as six
+  /// things to mend, and each file's hint sent the writer back to site.yml anyway).
+  static func givenTwice(
+    what: String, id: String, lost: String, lines: [Int], files: [String],
+    at location: SourceLocation
+  ) -> Diagnostic {
+    let whatJa = what == "field" ? "分野" : "領域"
+    let shown = files.prefix(3).joined(separator: ", ")
+    let more = files.count > 3 ? " and \(files.count - 3) more" : ""
+    let shownJa = files.prefix(3).joined(separator: "、")
+    let moreJa = files.count > 3 ? " ほか\(files.count - 3)個" : ""
+    let (linesEn, linesJa) = (
+      lines.map(String.init).joined(separator: " and "),
+      lines.map { "\($0)行目" }.joined(separator: "と")
+    )
+    let (orEn, orJa) = (
+      lines.map(String.init).joined(separator: " or "),
+      lines.map { "\($0)行目" }.joined(separator: "か")
+    )
+    return .error(
+      location,
+      "the \(what) id `\(id)` is given twice (lines \(linesEn)), and \(files.count) files name `\(lost)`, which site.yml does not list: was one of the two meant to be `\(lost)`?",
+      hint:
+        "write `id: \(lost)` on the line meant for it (\(orEn)); the files naming it (\(shown)\(more)) then need no change",
+      code: "config.duplicate-id"
+    ).ja(
+      "\(whatJa)の id `\(id)` が2回（\(linesJa)）書かれています。一方、\(files.count)個のファイルが、site.yml にない `\(lost)` を書いています。どちらかは `\(lost)` のつもりではありませんか",
+      hint:
+        "そのつもりの行（\(orJa)）を `id: \(lost)` に直してください。`\(lost)` を書いているファイル（\(shownJa)\(moreJa)）は、直さなくてかまいません"
+    )
   }
 
   /// The line and column of `id` as an `id:` value in site.yml's text.

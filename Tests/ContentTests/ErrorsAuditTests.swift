@@ -111,21 +111,34 @@ import Testing
     expectJapanese(diagnostics)
   }
 
-  /// A field copied in site.yml and its id left as it was (`safety` twice): the files naming
-  /// the id it replaced are told where (`Fixtures/site-yml-twice`).
-  @Test func anIdGivenTwiceIsNamedToTheFilesThatLostIt() throws {
+  /// A field copied in site.yml and its id left as it was (`safety` twice): one error, site.yml's,
+  /// naming both lines, the id lost and the files naming it, whose own errors are not listed
+  /// (they were six errors for one slip; `Fixtures/site-yml-twice`).
+  @Test func anIdGivenTwiceIsOneErrorAtSiteYml() throws {
     let (_, diagnostics) = ContentLoader.load(
       contentDirectory: fixture("site-yml-twice"), displayPrefix: "content")
     let got = diagnostics.sorted.map {
-      "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code ?? "") / \($0.hint ?? "")"
+      "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code ?? "") \($0.message) / \($0.hint ?? "")"
     }
     #expect(
       got == [
-        "content/fields/crisis-management.md:4:8 content.unknown-id / site.yml gives the id `safety` twice (content/site.yml:13:15, content/site.yml:14:15): if one of them was meant to be `crisis-management`, write `id: crisis-management` there",
-        "content/initiatives/ai-disaster.md:4:10 content.unknown-id / site.yml gives the id `safety` twice (content/site.yml:13:15, content/site.yml:14:15): if one of them was meant to be `crisis-management`, write `id: crisis-management` there",
-        "content/site.yml:14:11 config.duplicate-id / field ids must be unique across all domains",
+        "content/site.yml:14:11 config.duplicate-id the field id `safety` is given twice (lines 13 and 14), and 2 files name `crisis-management`, which site.yml does not list: was one of the two meant to be `crisis-management`? / write `id: crisis-management` on the line meant for it (13 or 14); the files naming it (content/fields/crisis-management.md, content/initiatives/ai-disaster.md) then need no change"
       ], "\(got)")
+    #expect(
+      diagnostics.first?.japanese?.message
+        == "分野の id `safety` が2回（13行目と14行目）書かれています。一方、2個のファイルが、site.yml にない `crisis-management` を書いています。どちらかは `crisis-management` のつもりではありませんか"
+    )
     expectJapanese(diagnostics)
+  }
+
+  /// More than three files are named three and a count.
+  @Test func manyFilesAreCounted() {
+    let d = SiteIDSlips.givenTwice(
+      what: "domain", id: "life", lost: "work", lines: [3, 9],
+      files: ["a.md", "b.md", "c.md", "d.md", "e.md"], at: SourceLocation(file: "site.yml"))
+    #expect(d.hint?.contains("(a.md, b.md, c.md and 2 more)") == true, "\(d.hint ?? "")")
+    #expect(d.japanese?.hint?.contains("（a.md、b.md、c.md ほか2個）") == true)
+    #expect(d.japanese?.message.hasPrefix("領域の id `life` が2回（3行目と9行目）") == true)
   }
 
   @Test func idPositionFindsTheValue() {
