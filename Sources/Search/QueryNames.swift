@@ -153,21 +153,32 @@ enum QueryNames {
   }
 
   /// The query as typed, with each name found that is not its group's first name (a reading,
-  /// an alias) replaced by that first name, with the long-vowel marks typed after it (which
-  /// normalisation drops, so the match ends before them); nil when there is none.
+  /// an alias) replaced by that first name; nil when there is none.
   static func rewrite(
     _ query: String, text: NormalizedText, places: [Int], _ found: [Match],
     _ vocabulary: SuggestionVocabulary
   ) -> String? {
+    let renamed = found.filter { vocabulary.keys[$0.group][0] != matchedKey($0, text, places) }
+    return replacing(
+      query, text: text, places: places, renamed.map { ($0, vocabulary.groups[$0.group][0]) })
+  }
+
+  /// The query as typed with each match's stretch replaced by the name given with it, and with
+  /// the long-vowel marks typed after it (which normalisation drops, so the match ends before
+  /// them); nil when there is nothing to replace. Shared by the rewrite above and by the pages'
+  /// spellings (`Okurigana`).
+  static func replacing(
+    _ query: String, text: NormalizedText, places: [Int], _ replacements: [(Match, String)]
+  ) -> String? {
     var typed = query.unicodeScalars.map(\.value)
     var ranges: [(Range<Int>, [UInt32])] = []
-    for m in found where vocabulary.keys[m.group][0] != matchedKey(m, text, places) {
+    for (m, name) in replacements {
       let from = Int(text.originStart[places[m.start]])
       var to = Int(text.originEnd[places[m.end - 1]])
       // A long-vowel mark typed after the name belongs to its last kana (すまほー of sumaho-to):
       // replaced with it, not left after the name (スマートフォンーと).
       while to < typed.count, typed[to] == 0x30FC || typed[to] == 0xFF70 { to += 1 }
-      ranges.append((from..<to, vocabulary.groups[m.group][0].unicodeScalars.map(\.value)))
+      ranges.append((from..<to, name.unicodeScalars.map(\.value)))
     }
     guard !ranges.isEmpty else { return nil }
     ranges.sort { $0.0.lowerBound < $1.0.lowerBound }

@@ -184,11 +184,16 @@ extension SearchEngine {
     return offers(of: romaji, in: vocabulary, kinds: kinds)
   }
 
-  /// The typos' offers for `query` that find something, or when none does, the names' inside it.
+  /// The query in the pages' spelling (`Okurigana`: 行政手続き → 行政手続) when that finds
+  /// something, else the typos' offers for `query` that find something, or when none does, the
+  /// names' inside it. The spelling first: 行政手続き is also a typo of the start of a name
+  /// (行政手続オンライン化), whose offer would hide the word typed.
   func typosOrNames(
     _ query: String, in vocabulary: SuggestionVocabulary?, kinds: Set<SearchKind>?
   ) -> [String] {
     guard let vocabulary else { return [] }
+    let spelt = finding(Okurigana.offers(query, in: vocabulary), kinds: kinds)
+    if !spelt.isEmpty { return spelt }
     let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds)
     if !typos.isEmpty { return typos }
     return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds)

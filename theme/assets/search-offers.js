@@ -169,17 +169,22 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   }
 
   /** The query as typed with each name found that is not its group's first name replaced by
-   * that first name, with the long-vowel marks typed after it; null when there is none. */
+   * that first name; null when there is none. */
   function rewriteQuery(text, norm, places, found, { groups, keys }) {
+    const renamed = found.filter((m) => !sameArray(keys[m.group][0], places.slice(m.start, m.end).map((p) => norm.scalars[p])));
+    return replacing(text, norm, places, renamed.map((m) => [m, groups[m.group][0]]));
+  }
+
+  /** QueryNames.replacing: the query as typed with each match's stretch replaced by the name
+   * given with it, with the long-vowel marks typed after it; null when there is none. */
+  function replacing(text, norm, places, pairs) {
     const typed = Array.from(text, (c) => c.codePointAt(0));
     const ranges = [];
-    for (const m of found) {
-      const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
-      if (sameArray(keys[m.group][0], matched)) continue;
+    for (const [m, name] of pairs) {
       // A long-vowel mark typed after the name belongs to its last kana (すまほー of sumaho-to).
       let to = norm.end[places[m.end - 1]];
       while (to < typed.length && (typed[to] === 0x30fc || typed[to] === 0xff70)) to++;
-      ranges.push([norm.start[places[m.start]], to, groups[m.group][0]]);
+      ranges.push([norm.start[places[m.start]], to, name]);
     }
     if (!ranges.length) return null;
     ranges.sort((a, b) => a[0] - b[0]);
@@ -190,6 +195,59 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
       next = from;
     }
     return str(typed);
+  }
+
+  // Okurigana.swift: the pages' spelling of a word typed with other okurigana (行政手続き →
+  // 行政手続), from the names of one group that differ by hiragana alone.
+  const isHiragana = (v) => v >= 0x3041 && v <= 0x3096;
+  const isKanji = (v) => (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf) ||
+    (v >= 0xf900 && v <= 0xfaff) || (v >= 0x20000 && v <= 0x3ffff) || v === 0x3005 || v === 0x3006;
+  const isWritten = (n) => n.length > 0 && isKanji(n[0]) && n.every((v) => isKanji(v) || isHiragana(v)) && n.filter(isKanji).length >= 2;
+
+  /** Okurigana.isSpelling: one word with other okurigana (手続 and 手続き); a particle dropped
+   * alone (森林の協議会, 森林協議会) is none. */
+  function isSpelling(a, b) {
+    if (sameArray(a, b) || !isWritten(a) || !isWritten(b)) return false;
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    let j = 0, dropped = "";
+    for (const v of long) {
+      if (j < short.length && short[j] === v) {
+        if (PARTICLES.includes(dropped)) return false;
+        dropped = "";
+        j++;
+      } else if (isHiragana(v)) dropped += String.fromCodePoint(v);
+      else return false;
+    }
+    return j === short.length && !PARTICLES.includes(dropped);
+  }
+
+  /** Okurigana.offers: the query with each name found that has other spellings in its group
+   * written with them, the fewest kana first (申し込み書 → 申込書, 申込み書); none for a name. */
+  function spellingOffers(text, words) {
+    const { norm, key, places } = queryKey(text);
+    const names = nameIndex(words);
+    if (names.index.has(str(key))) return [];
+    const cps = (s) => Array.from(s, (c) => c.codePointAt(0));
+    const choices = [];
+    for (const m of namesInQuery(key, places, norm.scalars, names)) {
+      const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
+      const i = words.keys[m.group].findIndex((k) => sameArray(k, matched));
+      // A name ending in a kanji with hiragana after it is cut from a longer spelling (取組 of 取組み).
+      if (i < 0 || (isKanji(matched[matched.length - 1]) && m.end < key.length && isHiragana(key[m.end]))) continue;
+      const group = words.groups[m.group], written = cps(group[i]);
+      const others = group.map((n, j) => [n, j]).filter(([n, j]) => j !== i && isSpelling(cps(n), written))
+        .sort((x, y) => cps(x[0]).length - cps(y[0]).length || x[1] - y[1]).map(([n]) => n);
+      if (others.length) choices.push([m, others]);
+    }
+    const most = Math.max(0, ...choices.map(([, o]) => o.length));
+    const offers = [], seen = new Set([str(key)]);
+    for (let level = 0; level < most; level++) {
+      const offer = replacing(text, norm, places, choices.map(([m, o]) => [m, o[Math.min(level, o.length - 1)]]));
+      if (offer === null || seen.has(str(exactKey(offer)))) continue;
+      seen.add(str(exactKey(offer)));
+      offers.push(offer);
+    }
+    return offers;
   }
 
   /** The offers of the names inside `text` (a `vocabulary`), best first, before any is checked:
@@ -249,8 +307,12 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return { offers: await typosOrNames(engine, romaji.kana, kinds), meant: false };
   }
 
+  /** SearchEngine.typosOrNames: the pages' spellings (行政手続き → 行政手続) that find something,
+   * else the typos' offers, else the names inside the query. */
   async function typosOrNames(engine, text, kinds) {
     const words = await vocabularyOf(engine);
+    const spelt = await finding(engine, spellingOffers(text, words), kinds);
+    if (spelt.length) return spelt;
     const typos = await finding(engine, suggestFrom(text, words), kinds);
     return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
   }
@@ -489,7 +551,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return { searchedAs: null, suggestions: offers.slice(0, SUGGESTIONS) };
   }
 
-  return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers };
+  return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers, spellingOffers };
 }
 
 // ---------------------------------------------------------------- romaji
