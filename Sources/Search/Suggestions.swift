@@ -161,7 +161,8 @@ public enum Suggestions {
 extension SearchEngine {
   /// 「もしかして」 for a search that found nothing (with `kinds`): up to `Suggestions.limit`
   /// offers that find something: the query's romaji in kana (`romajiOffers`: sumaho →
-  /// スマートフォン); when it is no romaji or they find nothing, the typos' offers, or when none
+  /// スマートフォン); when it is no romaji or they find nothing, the query in the pages'
+  /// spelling (`Okurigana`: 行政手続き → 行政手続), else the typos' offers, or when none
   /// finds anything, the names found inside the query (`QueryNames`). Each offer is searched as the page would search it, with
   /// the same kinds, and shown only if its first page holds a result: an offer that finds
   /// nothing again is worse than none. Only the romaji's kana when the index has no

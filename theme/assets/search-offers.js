@@ -1,5 +1,6 @@
 // 「もしかして」: what the site offers when a search, or an address, finds nothing. The same rules
-// as Sources/Search (Suggestions.swift, QueryNames.swift), so `portal search` offers the same.
+// as Sources/Search (Suggestions.swift, QueryNames.swift, Okurigana.swift), so `portal search`
+// offers the same.
 //
 // Only a search that found nothing and the page for a missing address need this, so it is a
 // module of its own, fetched only then:
