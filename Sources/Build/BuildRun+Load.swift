@@ -61,6 +61,8 @@ extension BuildRun {
     for page in content?.pages ?? [] where FutureDates.updatedToCome(page, at: options.now) {
       if let day = page.updated?.midnightInJapan { publishTimes.append(Int64(day.epochSeconds)) }
     }
+    // So is the instant a `publish` time stops being more than a year ahead (`FarPublish`).
+    publishTimes += content?.warningsEnd.map { Int64($0.epochSeconds) } ?? []
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =

@@ -56,12 +56,43 @@ extension BuildRun {
     if let previous, !options.strict {
       // The last build's static copies are no pages.
       let copied = Set(StaticFileList.read(site: options.outputDirectory))
+      let current = Set(jobs.map(\.path) + statics.outputPaths)
+      let gone = previous.outputs.keys.filter { !copied.contains($0) && !current.contains($0) }
       diagnostics += GonePages.warnings(
-        previous: previous.outputs.keys.filter { !copied.contains($0) },
-        current: Set(jobs.map(\.path) + statics.outputPaths),
-        at: ContentLoader.displayPath(for: options.contentDirectory))
+        previous: gone, current: current,
+        at: ContentLoader.displayPath(for: options.contentDirectory),
+        withheld: withheldPages(among: gone, previous: previous, loaded: loaded))
     }
     return OutputPlan(jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics)
+  }
+
+  /// The outputs among `gone` that the last build made from a page this one leaves out (a
+  /// draft, a page waiting for its `publish` time), by the last source map, with the place in
+  /// that page's file that leaves it out.
+  private func withheldPages(
+    among gone: [String], previous: BuildCache, loaded: LoadedContent
+  ) -> [String: (location: SourceLocation, why: Withheld)] {
+    let withheld = loaded.content?.withheld ?? [:]
+    guard withheld.values.contains(where: { $0.key != nil }) else { return [:] }
+    let prefix = ContentLoader.displayPath(for: options.contentDirectory)
+    var byShown: [String: (relative: String, why: Withheld)] = [:]
+    for (relative, why) in withheld where why.key != nil {
+      byShown[ContentLoader.join(prefix, relative)] = (relative, why)
+    }
+    var found: [String: (location: SourceLocation, why: Withheld)] = [:]
+    for path in gone where GonePages.isPage(path) {
+      guard let entry = previous.sourceMap[path],
+        let object = try? JSONSerialization.jsonObject(with: Data(entry)) as? [String: Any],
+        let source = object["source"] as? String, let (relative, why) = byShown[source],
+        let key = why.key
+      else { continue }
+      found[path] = (
+        ContentLoader.valueLocation(
+          of: key, inFile: relative, contentDirectory: options.contentDirectory),
+        why
+      )
+    }
+    return found
   }
 
   /// The hashes of the sources, for `portal check` (made while the content is loaded).

@@ -16,6 +16,9 @@ public struct ContentSet: Sendable {
   /// Content files that exist but are not pages of this build, by relative path: links to
   /// them are reported for what they are, not as files that do not exist.
   public var withheld: [String: Withheld] = [:]
+  /// When warnings of this load that depend on the clock end (a `publish` time no longer more
+  /// than a year ahead, `FarPublish`): a build's cache is not up to date past one.
+  public var warningsEnd: [DateTime] = []
 }
 
 /// Why a content file is not a page of the build.
@@ -232,11 +235,19 @@ public enum ContentLoader {
     let siteIDSlips = SiteIDSlips.check(
       &diagnostics, pages: pages, config: config, configText: configText, configPath: configPath)
     diagnostics += siteIDSlips
-    if let now, pages.contains(where: { FutureDates.updatedToCome($0, at: now) }) {
+    if let now,
+      pages.contains(where: {
+        FutureDates.updatedToCome($0, at: now) || FarPublish.isFar($0, at: now)
+      })
+    {
       var places: [String: (path: String, shown: String)] = [:]
       for file in files { places[file.relative] = (file.path, join(prefix, file.relative)) }
       diagnostics += FutureDates.check(pages, at: now, files: places)
+      diagnostics += FarPublish.check(pages, at: now, files: places)
     }
+    let warningsEnd =
+      now.map { now in pages.filter { FarPublish.isFar($0, at: now) } }?
+      .compactMap { $0.publish.map(FarPublish.warnedUntil) } ?? []
     if !includeDrafts {
       for page in pages {
         if page.draft {
@@ -250,7 +261,7 @@ public enum ContentLoader {
     return (
       ContentSet(
         config: config, pages: pages, configPath: configPath, hashes: hashes, files: published,
-        withheld: withheld),
+        withheld: withheld, warningsEnd: warningsEnd),
       diagnostics
     )
   }

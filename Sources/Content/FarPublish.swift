@@ -1,0 +1,59 @@
+import Diagnostics
+
+/// A `publish` time more than a year after the build's clock: `publish: 2062-12-04T09:00` typed
+/// for 2026 held the page back for 36 years, and the only word was the build's last line ("1
+/// page waiting for its publish time") and, for a page already out, a warning placed at no
+/// file. A page planned over a year ahead is rare enough for a warning to ask (a writer who
+/// means it can stage the page as a draft instead). Checked at each load with the build clock,
+/// outside the parse memo, as `FutureDates`; the build keeps the instant the warning ends among
+/// its cache's clock boundaries, so a build with nothing changed repeats it only while it holds.
+public enum FarPublish {
+  public static let code = "content.far-publish"
+
+  /// The first instant at which `publish` is no more than a year ahead: the same time a year
+  /// earlier (the 29th of February on the 28th).
+  public static func warnedUntil(_ publish: DateTime) -> DateTime {
+    PageParser.changingYear(publish, to: publish.inJapan.local.date.year - 1)
+  }
+
+  /// Whether a build at `now` warns of `page`'s `publish` time.
+  public static func isFar(_ page: Page, at now: DateTime) -> Bool {
+    page.publish.map { now < warnedUntil($0) } ?? false
+  }
+
+  /// A warning for each page `isFar` at `now`, at its `publish` value: when it would appear,
+  /// and the time meant if the year is a slip (`changingYear` to the year nearest the clock,
+  /// as `EventYears` reads a year slip: 2062-12-04 → 2026-12-04). The file is read again for
+  /// the place, only for the pages found.
+  static func check(
+    _ pages: [Page], at now: DateTime, files: [String: (path: String, shown: String)]
+  ) -> [Diagnostic] {
+    pages.filter { isFar($0, at: now) }.compactMap { page in
+      guard let publish = page.publish, let file = files[page.relativePath] else { return nil }
+      let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
+      let (line, column) = FutureDates.valuePosition(of: "publish", in: text) ?? (1, 1)
+      let today = now.inJapan.local.date
+      let day = publish.inJapan.local.date
+      let years = day.year - today.year
+      let (after, afterJa) =
+        years >= 2 ? ("\(years) years after", "\(years)年後") : ("more than a year after", "1年より後")
+      let meant = PageParser.changingYear(
+        publish, to: DateHints.yearNearest(now)(day.month, day.day))
+      let written = publish.isDateOnly ? meant.inJapan.local.date.description : meant.description
+      let (past, pastJa) =
+        meant < now || meant.epochSeconds == now.epochSeconds
+        ? (
+          " (a time already past: the page is published by the next build)",
+          "（過ぎた日時なので、次のビルドで公開されます）"
+        )
+        : ("", "")
+      return .warning(
+        SourceLocation(file: file.shown, line: line, column: column),
+        "`publish` is \(publish.readable), \(after) this build (\(today)): the page is not published until then",
+        hint: "if the year is a slip, write `publish: \(written)`\(past)", code: code
+      ).ja(
+        "`publish` が \(publish.readable) で、このビルドの日（\(today)）の\(afterJa)です。それまで、このページは公開されません",
+        hint: "年の打ちまちがいなら、`publish: \(written)` と書いてください\(pastJa)")
+    }
+  }
+}
