@@ -68,8 +68,13 @@ struct HeadingLevelRule: Rule {
     let marks = text.dropFirst(spaces).prefix { $0 == "#" }.count
     guard spaces <= 3, (1...6).contains(marks) else { return nil }
     var title = String(text.dropFirst(spaces + marks)).trimmingCharacters(in: .whitespaces)
-    // A closing sequence, `## 見出し ##`, is not the heading's text.
-    if let closing = title.range(of: #"\s+#+$"#, options: .regularExpression) {
+    // A closing sequence, `## 見出し ##`, is not the heading's text. The regular expression
+    // (made anew at each call) only for a title holding a `#` (not only at its end: `$` also
+    // matches before a last line break, `\r` or U+2028): at every heading it was 3 % of a lint
+    // of 10,000 pages.
+    if title.utf8.contains(UInt8(ascii: "#")),
+      let closing = title.range(of: #"\s+#+$"#, options: .regularExpression)
+    {
       title.removeSubrange(closing)
     }
     return (marks, spaces + 1, title)

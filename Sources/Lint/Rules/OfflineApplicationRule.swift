@@ -15,11 +15,14 @@ struct OfflineApplicationRule: Rule {
   /// The keys that give a way to apply without the internet.
   static let offlineKeys: Set<String> = ["phone", "fax", "application"]
 
-  /// The warning at `registration` in `frontMatter` (its first line is the file's
-  /// `firstLine`), when none of `offlineKeys` is written.
-  func check(file: String, frontMatter: String, firstLine: Int) -> [Diagnostic] {
-    let values = FrontMatterValues.values(
-      in: frontMatter, keys: Self.offlineKeys.union(["registration"]))
+  /// The keys the rule reads: `offlineKeys` and `registration`.
+  static let keys: Set<String> = offlineKeys.union(["registration"])
+
+  /// The warning at `registration`, from the front matter's values of `keys`
+  /// (`FrontMatterValues.values`; `values.line` counts from the front matter's first line,
+  /// the file's `firstLine`), when none of `offlineKeys` is written. The linter reads them with
+  /// the values it lints (`FrontMatterText.values`), the YAML once.
+  func check(file: String, values: [FrontMatterValue], firstLine: Int) -> [Diagnostic] {
     guard let form = values.first(where: { $0.key == "registration" }),
       !values.contains(where: { Self.offlineKeys.contains($0.key) })
     else { return [] }
