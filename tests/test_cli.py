@@ -486,6 +486,20 @@ def test_lint_warns_of_an_updated_day_still_to_come(work):
     assert r.returncode == 2 and "`--now tomorrow` is not an ISO 8601 date-time" in r.stderr
 
 
+def test_lint_warns_of_a_publish_time_years_ahead(work):
+    """`content.far-publish` (a `publish` more than a year after today: 2062 typed for 2026),
+    which `portal build` gives, from `portal lint` too, at the value; not once it is near."""
+    page = work / "content" / "initiatives" / "kashiwa.md"
+    page.write_text("---\ntitle: 防災の取組\nsummary: 市の取組です。\nfields: [safety]\n"
+                    "publish: 2062-11-20T09:00:00+09:00\n---\n\n説明会を開きます。\n", encoding="utf-8")
+    r = portal("lint", "--format", "json", "--now", NOW, str(page), cwd=work)
+    found = [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.far-publish"]
+    assert [(d["line"], d["column"], d["severity"]) for d in found] == [(5, 10, "warning")], found
+    assert portal("lint", "--strict", "--now", NOW, str(page), cwd=work).returncode == 1
+    r = portal("lint", "--format", "json", "--now", "2062-01-05T09:00:00+09:00", str(page), cwd=work)
+    assert not [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "content.far-publish"]
+
+
 def test_usage_mistakes_say_error_help_usage_on_their_own_lines(work):
     """Each usage mistake is `Error:`, `Help:` (with a "did you mean" where one fits) and
     `Usage:` on lines of their own, exit 2; `portal lint` given a file it does not read says so
