@@ -27,6 +27,8 @@ struct DoubledParticleRule: Rule {
     "実に", "逆に", "仮に", "単に", "現に", "殊に", "故に", "真に", "遂に", "正に", "直に", "最も",
     "我が", "日に",
   ]
+  /// The last characters of `words`.
+  static let wordEnds = CharacterClass("にもが")
 
   /// What makes a で after a noun part of a verb or the copula rather than the particle:
   /// 傍聴できます, 無料です, 必要でしょう, 重要である, 可能では (ない). Without this, オンラインで傍聴
@@ -95,7 +97,11 @@ struct DoubledParticleRule: Rule {
     } else {
       return nil
     }
-    if Self.words.contains(text.string((i - 1)..<(i + 1))) { return nil }
+    // Every word ends with に, も or が, and a two-character string equals one only then (a
+    // particle is one precomposed kana): the string is made and hashed only for those.
+    if Self.wordEnds.contains(text[i]), Self.words.contains(text.string((i - 1)..<(i + 1))) {
+      return nil
+    }
     if text[i] == "で", Self.startsVerbOrCopula(text, at: i + 1, end: end) { return nil }
     let compound = length == 2 || Self.compoundable.contains(text[i])
     if compound, i + length < end, Self.compoundEnds.contains(text[i + length]) { length += 1 }
