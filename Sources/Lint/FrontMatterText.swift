@@ -20,6 +20,9 @@ enum FrontMatterText {
   /// as typed (Markdown, invisible characters), not how it reads.
   static let nameRules: Set<String> = [markupRule, "lint.invisible-character"]
 
+  /// The rules a name does not get: every other one (made once, not for each page).
+  static let nameSkips = Set(Linter.allRules.map(\.id)).subtracting(nameRules)
+
   /// A place in the front matter, 1-based, the column in characters.
   typealias Place = (line: Int, column: Int)
 
@@ -116,7 +119,6 @@ extension Linter {
         file: file, values: offlineValues(), firstLine: firstLine)
     }
     var lines: [Substring]?
-    let titleSkips = Set(allRules.map(\.id)).subtracting(FrontMatterText.nameRules)
     for value in values {
       // Linted as a body of its own, then each finding moved from the value to the file.
       let source = SourceText(file: file, body: value.text, lineOffset: 0)
@@ -128,7 +130,7 @@ extension Linter {
       let isName = !FrontMatterValues.sentenceKeys.contains(value.key)
       let problems = check(
         page, context: context, configuration: configuration,
-        skipping: isName ? titleSkips : FrontMatterText.notForValues)
+        skipping: isName ? FrontMatterText.nameSkips : FrontMatterText.notForValues)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {
