@@ -60,7 +60,8 @@ enum EditInPlace {
     guard var resolved = session.resolved, session.cache?.hasState == true,
       session.cache?.settings == settings, session.cache?.sameEventSplit(at: now) == true,
       let oldTree = session.cache?.tree,
-      let files = editedFiles(tree, since: oldTree, options: options)
+      let files = editedFiles(tree, since: oldTree, options: options),
+      !Self.clockDayChanged(session.cache!.diagnostics, from: session.cache!.now, to: now)
     else { return nil }
 
     // Only files the build never reads changed (an editor's lock or backup): the cache takes
@@ -96,7 +97,11 @@ enum EditInPlace {
         Self.keepsHeadingLinks(
           body, of: page, in: resolved.site, at: i, diagnostics: session.cache!.diagnostics),
         // Which pages use which glossary entry is a relation too.
-        body.glossaryTerms == resolved.site.pages[i].glossaryTerms
+        body.glossaryTerms == resolved.site.pages[i].glossaryTerms,
+        // The load's warnings by the clock are not the parse's: moved to where they now are.
+        let clock = Self.clockWarnings(
+          from: resolved.site.pages[i].page, to: page, in: session.cache!.diagnostics,
+          now: options.now, contentDirectory: options.contentDirectory)
       else { return nil }
       var candidate = resolved.site.pages[i]
       candidate.page = page
@@ -106,8 +111,8 @@ enum EditInPlace {
         Edit(
           index: i, page: page, body: body, key: key, publicHash: hashes.public,
           fullHash: hashes.full,
-          oldDiagnostics: previous.diagnostics + resolved.site.pages[i].bodyWarnings,
-          newDiagnostics: current.diagnostics + body.warnings,
+          oldDiagnostics: previous.diagnostics + resolved.site.pages[i].bodyWarnings + clock.old,
+          newDiagnostics: current.diagnostics + body.warnings + clock.new,
           moves: !Self.sameRelations(resolved.site.pages[i].page, page),
           sourceHash: current.hashes?.file ?? 0))
     }
@@ -231,7 +236,8 @@ enum EditInPlace {
     record([sources], into: &cache)
     rendered.append(sources.path)
 
-    // The warnings: this file's from its new parse instead of its old one.
+    // The warnings: this file's from its new parse instead of its old one, its body's, and
+    // the clock's at their new places.
     var diagnostics = cache.diagnostics
     for e in edits {
       for d in e.oldDiagnostics {

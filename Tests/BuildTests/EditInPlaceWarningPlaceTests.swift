@@ -1,0 +1,151 @@
+import Content
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+
+/// The warnings of a page edited in place (`EditInPlace`) are where the file now has them:
+/// those the clock gives (`content.far-publish`, `content.future-updated`, made by the load,
+/// not the page's parse) as well as the parse's and the body's. An edit that adds lines above
+/// `publish` left the warning at its old line until the next full build (helper-97).
+@Suite final class EditInPlaceWarningPlaceTests {
+  let root: URL
+  let content: URL
+  let output: URL
+
+  init() throws {
+    content = try copyFixture()
+    root = content.deletingLastPathComponent()
+    output = root.appendingPathComponent("site")
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  var page: URL { content.appendingPathComponent("initiatives/cyber-security.md") }
+
+  func buildOptions(drafts: Bool) -> BuildOptions {
+    var o = options(content: content, output: output)
+    o.includeDrafts = drafts
+    return o
+  }
+
+  /// The warnings of cyber-security.md as `code@line:column`, in order.
+  func places(_ diagnostics: [Diagnostic]) -> [String] {
+    diagnostics.filter { $0.location.file.hasSuffix("initiatives/cyber-security.md") }.map {
+      "\($0.code ?? "")@\($0.location.line):\($0.location.column)"
+    }
+  }
+
+  /// Builds in the session, expects `mode`, and that its warnings and cache are those of a
+  /// full build of the same sources (which makes every warning again); returns the page's.
+  @discardableResult
+  func build(
+    _ session: BuildSession, _ mode: BuildReport.Mode, drafts: Bool, _ name: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws -> [String] {
+    let report = SiteBuilder.build(buildOptions(drafts: drafts), session: session)
+    try #require(report.succeeded, "\(name): \(report.diagnostics.map(\.text))")
+    #expect(report.mode == mode, "\(name)", sourceLocation: sourceLocation)
+    let full = root.appendingPathComponent("full-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: full) }
+    var o = buildOptions(drafts: drafts)
+    o.outputDirectory = full
+    let whole = SiteBuilder.build(o)
+    #expect(whole.mode == .full)
+    #expect(
+      report.diagnostics.map(\.text) == whole.diagnostics.map(\.text), "\(name)",
+      sourceLocation: sourceLocation)
+    let cache = try #require(session.cache, sourceLocation: sourceLocation)
+    let encoded = cache.encoded()
+    let head = try Data(contentsOf: full.appendingPathComponent(BuildCache.headFile))
+    let state = try Data(contentsOf: full.appendingPathComponent(BuildCache.file))
+    #expect(Data(encoded.head) == head, "\(name): cache head", sourceLocation: sourceLocation)
+    #expect(Data(encoded.state) == state, "\(name): cache state", sourceLocation: sourceLocation)
+    return places(report.diagnostics)
+  }
+
+  func replace(_ old: String, with new: String) throws {
+    try edit(page) {
+      #expect($0.contains(old), "\(old)")
+      return $0.replacingOccurrences(of: old, with: new)
+    }
+  }
+
+  /// `--drafts` previews a page held back for 36 years: lines added above its `publish`, a
+  /// comment or a key, move the warning with it; lines taken out move it back.
+  @Test func aFarPublishFollowsItsLine() throws {
+    let session = BuildSession()
+    try replace("status: planned\n", with: "status: planned\npublish: 2062-12-04T09:00:00+09:00\n")
+    #expect(try build(session, .full, drafts: true, "first") == ["content.far-publish@6:10"])
+    try replace("---\ntitle:", with: "---\n# 公開日を確認中\ntitle:")
+    #expect(try build(session, .inPlace, drafts: true, "comment") == ["content.far-publish@7:10"])
+    try replace("status: planned\n", with: "department: 情報政策課\nstatus: planned\n")
+    #expect(try build(session, .inPlace, drafts: true, "key") == ["content.far-publish@8:10"])
+    // Indented by a space less: the column follows too.
+    try replace("publish: 2062", with: "publish:  2062")
+    #expect(try build(session, .inPlace, drafts: true, "spaces") == ["content.far-publish@8:11"])
+    try replace("# 公開日を確認中\n", with: "")
+    try replace("department: 情報政策課\n", with: "")
+    #expect(try build(session, .inPlace, drafts: true, "taken out") == ["content.far-publish@6:11"])
+    try edit(page) { $0 + "\n追記です。\n" }
+    #expect(try build(session, .inPlace, drafts: true, "body") == ["content.far-publish@6:11"])
+  }
+
+  /// An `updated` day still to come, in a build without drafts, with a warning of the body
+  /// (an unknown callout): both are at their lines after lines are added above them.
+  @Test func aFutureUpdatedFollowsItsLineWithTheParsesAndTheBodys() throws {
+    let session = BuildSession()
+    try replace("status: planned\n", with: "status: planned\nupdated: 2027-11-01\n")
+    try edit(page) { $0 + "\n> [!NOTO]\n> 大事です。\n" }
+    let first = try build(session, .full, drafts: false, "first")
+    #expect(first == ["content.future-updated@6:10", "content.callout@11:3"], "\(first)")
+    try replace("---\ntitle:", with: "---\n\n# 担当に確認中\ntitle:")
+    let moved = try build(session, .inPlace, drafts: false, "two lines")
+    #expect(moved == ["content.future-updated@8:10", "content.callout@13:3"], "\(moved)")
+  }
+
+  /// Both clock warnings on one page, and an edit that moves only one of them.
+  @Test func bothClockWarningsMoveEachByItsOwnLine() throws {
+    let session = BuildSession()
+    try replace(
+      "status: planned\n",
+      with: "status: planned\npublish: 2062-12-04T09:00:00+09:00\nupdated: 2063-01-10\n")
+    #expect(
+      try build(session, .full, drafts: true, "first") == [
+        "content.far-publish@6:10", "content.future-updated@7:10",
+      ])
+    try replace("updated: 2063-01-10\n", with: "department: 情報政策課\nupdated: 2063-01-10\n")
+    #expect(
+      try build(session, .inPlace, drafts: true, "between") == [
+        "content.far-publish@6:10", "content.future-updated@8:10",
+      ])
+    try replace("publish: 2062", with: "# 確認中\n\npublish: 2062")
+    #expect(
+      try build(session, .inPlace, drafts: true, "above both") == [
+        "content.far-publish@8:10", "content.future-updated@10:10",
+      ])
+  }
+
+  /// The converse: `publish: 2062-…` or an `updated` day to come typed into a page the session
+  /// edits in place is warned of by that build, and mending it takes the warning away.
+  @Test func aSlipTypedInIsWarnedAtOnceAndGoesWhenMended() throws {
+    let session = BuildSession()
+    #expect(try build(session, .full, drafts: true, "first").isEmpty)
+    try edit(page) { $0 + "\n追記です。\n" }
+    #expect(try build(session, .inPlace, drafts: true, "body").isEmpty)
+    try replace("status: planned\n", with: "status: planned\npublish: 2062-12-04T09:00:00+09:00\n")
+    #expect(try build(session, .incremental, drafts: true, "typed") == ["content.far-publish@6:10"])
+    try replace("publish: 2062", with: "publish: 2026")
+    #expect(try build(session, .incremental, drafts: true, "mended").isEmpty)
+    try replace("status: planned\n", with: "status: planned\nupdated: 2027-11-01\n")
+    #expect(
+      try build(session, .incremental, drafts: true, "updated") == ["content.future-updated@6:10"]
+    )
+    try replace("updated: 2027-11-01", with: "updated: 2026-11-01")
+    #expect(try build(session, .incremental, drafts: true, "updated mended").isEmpty)
+    try replace("---\ntitle:", with: "---\n# メモ\ntitle:")
+    #expect(try build(session, .inPlace, drafts: true, "after all").isEmpty)
+  }
+}
