@@ -25,9 +25,10 @@ import Testing
 
   var page: URL { content.appendingPathComponent("initiatives/cyber-security.md") }
 
-  func buildOptions(drafts: Bool) -> BuildOptions {
+  func buildOptions(drafts: Bool, at now: String) -> BuildOptions {
     var o = options(content: content, output: output)
     o.includeDrafts = drafts
+    o.now = DateTime(iso: now)!
     return o
   }
 
@@ -42,15 +43,16 @@ import Testing
   /// full build of the same sources (which makes every warning again); returns the page's.
   @discardableResult
   func build(
-    _ session: BuildSession, _ mode: BuildReport.Mode, drafts: Bool, _ name: String,
+    _ session: BuildSession, _ mode: BuildReport.Mode, drafts: Bool,
+    at now: String = "2026-11-25T00:00:00+09:00", _ name: String,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> [String] {
-    let report = SiteBuilder.build(buildOptions(drafts: drafts), session: session)
+    let report = SiteBuilder.build(buildOptions(drafts: drafts, at: now), session: session)
     try #require(report.succeeded, "\(name): \(report.diagnostics.map(\.text))")
     #expect(report.mode == mode, "\(name)", sourceLocation: sourceLocation)
     let full = root.appendingPathComponent("full-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: full) }
-    var o = buildOptions(drafts: drafts)
+    var o = buildOptions(drafts: drafts, at: now)
     o.outputDirectory = full
     let whole = SiteBuilder.build(o)
     #expect(whole.mode == .full)
@@ -147,5 +149,63 @@ import Testing
     #expect(try build(session, .incremental, drafts: true, "updated mended").isEmpty)
     try replace("---\ntitle:", with: "---\n# メモ\ntitle:")
     #expect(try build(session, .inPlace, drafts: true, "after all").isEmpty)
+  }
+
+  /// The words of a clock warning name the build's day: after midnight in Japan, an edit of
+  /// any page goes the usual way while the site has such a warning, and the warning says the
+  /// new day; without one, the quick way stays.
+  @Test func aNewDayInJapanMakesTheClocksWarningsAgain() throws {
+    let session = BuildSession()
+    let basics = content.appendingPathComponent("strategy/basics.md")
+    #expect(try build(session, .full, drafts: true, "first").isEmpty)
+    try edit(basics) { $0 + "\n追記です。\n" }
+    try build(session, .inPlace, drafts: true, at: "2026-11-26T00:00:00+09:00", "next day")
+    try replace("status: planned\n", with: "status: planned\npublish: 2062-12-04T09:00:00+09:00\n")
+    try build(session, .incremental, drafts: true, at: "2026-11-26T08:00:00+09:00", "typed")
+    try edit(basics) { $0 + "\nもう一つ。\n" }
+    try build(session, .inPlace, drafts: true, at: "2026-11-26T23:59:59+09:00", "same day")
+    try edit(basics) { $0 + "\nさらに。\n" }
+    try build(session, .incremental, drafts: true, at: "2026-11-27T00:00:00+09:00", "a new day")
+    let said = try #require(session.cache?.diagnostics.first { $0.code == FarPublish.code })
+    #expect(said.message.contains("(2026-11-27)"), "\(said.message)")
+  }
+
+  /// A cached warning the clock no longer gives, or none where it gives one: not moved, the
+  /// usual way makes them.
+  @Test func clockWarningsThatDisagreeWithTheClockAreNotMoved() throws {
+    let text = """
+      ---
+      title: t
+      summary: s
+      fields: [safety]
+      publish: 2062-12-04T09:00:00+09:00
+      ---
+      """
+    try text.write(to: page, atomically: true, encoding: .utf8)
+    let now = DateTime(iso: "2026-11-25T00:00:00+09:00")!
+    let (loaded, diagnostics) = ContentLoader.load(
+      contentDirectory: content, includeDrafts: true, now: now)
+    let far = diagnostics.filter { $0.code == FarPublish.code }
+    #expect(far.count == 1)
+    let parsed = try #require(
+      loaded?.pages.first { $0.relativePath == "initiatives/cyber-security.md" })
+    func moved(_ cached: [Diagnostic], at now: DateTime) -> [Diagnostic]? {
+      EditInPlace.clockWarnings(
+        from: parsed, to: parsed, in: cached, now: now, contentDirectory: content)?.new
+    }
+    #expect(moved(far, at: now)?.map(\.location.line) == [5])
+    #expect(moved([], at: now) == nil)
+    #expect(moved(far, at: DateTime(iso: "2061-12-04T09:00:00+09:00")!) == nil)
+    #expect(moved(far + far, at: now) == nil)
+    try text.replacingOccurrences(of: "publish: 2062", with: "publish: 2063")
+      .write(to: page, atomically: true, encoding: .utf8)
+    let later = try #require(
+      ContentLoader.load(contentDirectory: content, includeDrafts: true).0?.pages.first {
+        $0.relativePath == "initiatives/cyber-security.md"
+      })
+    #expect(later.publish != parsed.publish)
+    #expect(
+      EditInPlace.clockWarnings(
+        from: parsed, to: later, in: far, now: now, contentDirectory: content) == nil)
   }
 }
