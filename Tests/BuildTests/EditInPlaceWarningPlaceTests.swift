@@ -95,17 +95,25 @@ import Testing
     #expect(try build(session, .inPlace, drafts: true, "body") == ["content.far-publish@6:11"])
   }
 
-  /// An `updated` day still to come, in a build without drafts, with a warning of the body
-  /// (an unknown callout): both are at their lines after lines are added above them.
+  /// An `updated` day still to come, in a build without drafts, with a warning of the parse (a
+  /// summary too long) and one of the body (an unknown callout): each is at its line after
+  /// lines are added above them all.
   @Test func aFutureUpdatedFollowsItsLineWithTheParsesAndTheBodys() throws {
     let session = BuildSession()
     try replace("status: planned\n", with: "status: planned\nupdated: 2027-11-01\n")
+    try replace("ネットの犯罪から県民を守ります。", with: String(repeating: "ネットの犯罪から守ります。", count: 10))
     try edit(page) { $0 + "\n> [!NOTO]\n> 大事です。\n" }
     let first = try build(session, .full, drafts: false, "first")
-    #expect(first == ["content.future-updated@6:10", "content.callout@11:3"], "\(first)")
+    #expect(
+      first == [
+        "content.long-summary@3:10", "content.future-updated@6:10", "content.callout@11:3",
+      ], "\(first)")
     try replace("---\ntitle:", with: "---\n\n# 担当に確認中\ntitle:")
     let moved = try build(session, .inPlace, drafts: false, "two lines")
-    #expect(moved == ["content.future-updated@8:10", "content.callout@13:3"], "\(moved)")
+    #expect(
+      moved == [
+        "content.long-summary@5:10", "content.future-updated@8:10", "content.callout@13:3",
+      ], "\(moved)")
   }
 
   /// Both clock warnings on one page, and an edit that moves only one of them.
