@@ -23,7 +23,8 @@ import Site
 ///
 /// Anything else returns nil and the build goes the usual way: a file added, removed or
 /// renamed; a page's place changed; site.yml or the theme edited; a problem reported; a change
-/// of the upcoming/past split. Both ways give the same files and the same cache
+/// of the upcoming/past split; another day in Japan while the cache holds a warning of the
+/// clock, whose words name the day (`clockDayChanged`). Both ways give the same files and the same cache
 /// (`EditInPlaceTests`).
 enum EditInPlace {
   /// More files at once (a checkout, a search and replace) go the usual way, in parallel.
