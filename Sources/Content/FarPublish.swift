@@ -30,8 +30,6 @@ public enum FarPublish {
   ) -> [Diagnostic] {
     pages.filter { isFar($0, at: now) }.compactMap { page in
       guard let publish = page.publish, let file = files[page.relativePath] else { return nil }
-      let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
-      let (line, column) = FutureDates.valuePosition(of: "publish", in: text) ?? (1, 1)
       let today = now.inJapan.local.date
       let day = publish.inJapan.local.date
       let years = day.year - today.year
@@ -48,7 +46,7 @@ public enum FarPublish {
         )
         : ("", "")
       return .warning(
-        SourceLocation(file: file.shown, line: line, column: column),
+        FutureDates.valueLocation(of: "publish", path: file.path, shown: file.shown),
         "`publish` is \(publish.readable), \(after) this build (\(today)): the page is not published until then",
         hint: "if the year is a slip, write `publish: \(written)`\(past)", code: code
       ).ja(

@@ -39,9 +39,7 @@ public enum FutureDates {
     var diagnostics: [Diagnostic] = []
     for page in pages where updatedToCome(page, at: now) {
       guard let updated = page.updated, let file = files[page.relativePath] else { continue }
-      let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
-      let (line, column) = valuePosition(of: "updated", in: text) ?? (1, 1)
-      let location = SourceLocation(file: file.shown, line: line, column: column)
+      let location = valueLocation(of: "updated", path: file.path, shown: file.shown)
       let last = lastDay(for: page, at: now)
       if last > today {
         // Scheduled: the page comes out on `last`, and may say it was updated that day.
@@ -71,6 +69,16 @@ public enum FutureDates {
           hint: "ページを最後に変えた日（今日か、それより前）を書いてください\(laterJa)"))
     }
     return diagnostics
+  }
+
+  /// Where the file at `path` (shown as `shown`) writes `key`'s value in its front matter: the
+  /// file read again, as a warning made after the parse has no marks; line 1 when it cannot be
+  /// read or the key is not there.
+  static func valueLocation(of key: String, path: String, shown: String) -> SourceLocation {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+      let (line, column) = valuePosition(of: key, in: text)
+    else { return SourceLocation(file: shown, line: 1, column: 1) }
+    return SourceLocation(file: shown, line: line, column: column)
   }
 
   /// The line and column (from 1, in characters) of a top-level key's value in the front matter

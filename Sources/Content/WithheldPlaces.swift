@@ -23,11 +23,8 @@ extension ContentLoader {
   public static func valueLocation(
     of key: String, inFile relative: String, contentDirectory: URL
   ) -> SourceLocation {
-    let shown = join(displayPath(for: contentDirectory), relative)
-    let path = contentDirectory.standardizedFileURL.path + "/" + relative
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-      let (line, column) = FutureDates.valuePosition(of: key, in: text)
-    else { return SourceLocation(file: shown, line: 1, column: 1) }
-    return SourceLocation(file: shown, line: line, column: column)
+    FutureDates.valueLocation(
+      of: key, path: contentDirectory.standardizedFileURL.path + "/" + relative,
+      shown: join(displayPath(for: contentDirectory), relative))
   }
 }
