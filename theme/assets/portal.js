@@ -39,6 +39,55 @@
     sync();
   }
 
+  // ---- Where the header's ふりがな button goes. In a compact header (メニュー shown) it sits
+  // beside メニュー while that costs the header at most a line of the title; where it would add a
+  // row of its own, the header gets `ruby-in-menu` and CSS shows the menu's twin instead, behind
+  // メニュー. Measured with and without the button, not set by widths: what fits depends on the
+  // site's title and the reader's text size. Measured again when the header's width or text
+  // size changes, a frame later (a ResizeObserver must not change what it observes in its own
+  // callback). A focused ふりがな button that moves hands focus to the one shown, or to メニュー.
+  function setupRubyPlace() {
+    var header = document.querySelector(".site-header");
+    var bar = header && header.querySelector(".header-bar");
+    var own = bar && bar.querySelector("button.ruby-toggle");
+    var twin = header && header.querySelector(".menu-ruby button.ruby-toggle");
+    var menu = header && header.querySelector("button.menu-toggle");
+    if (!own || !twin || !menu || own.hidden) return;
+    var seen = "";
+    function shown(el) { return el.getClientRects().length > 0; }
+    function key() { return header.clientWidth + " " + getComputedStyle(header).fontSize; }
+    function place() {
+      var focused = document.activeElement;
+      header.classList.remove("ruby-in-menu");
+      if (shown(menu) && shown(own)) {
+        var row = own.getBoundingClientRect().height;
+        var beside = bar.getBoundingClientRect().height;
+        header.classList.add("ruby-measure");
+        var without = bar.getBoundingClientRect().height;
+        header.classList.remove("ruby-measure");
+        header.classList.toggle("ruby-in-menu", beside - without >= row);
+      }
+      if ((focused === own || focused === twin) && !shown(focused)) {
+        (shown(own) ? own : shown(twin) ? twin : menu).focus();
+      }
+      seen = key();
+    }
+    place();
+    if (!window.ResizeObserver) {
+      window.addEventListener("resize", place);
+      return;
+    }
+    var pending = false;
+    new ResizeObserver(function () {
+      if (pending || key() === seen) return;
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        if (key() !== seen) place();
+      });
+    }).observe(header);
+  }
+
   // ---- The header's メニュー button: a disclosure (aria-expanded) that shows and hides the
   // menu where the header is compact (phones with large text; CSS decides when, and hides the
   // button elsewhere). Esc closes it from the button or the menu and puts focus back on the
@@ -178,6 +227,7 @@
   function ready() {
     setupRubyToggle();
     setupMenuToggle();
+    setupRubyPlace();
     setupTermTips();
     setupWideTables();
     setupEventClock();
