@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0014
+  static let magic: UInt64 = 0x5054_4C41_4843_0015
 
   struct Body: Sendable {
     var key: UInt64
@@ -119,19 +119,36 @@ struct BuildCache: Sendable {
     return h.value
   }
 
-  /// The head and state files' bytes.
+  /// The head and state files' bytes with the plain texts in the state instead of the pack:
+  /// what two caches of the same site have in common, however their packs grew (the tests
+  /// compare an incremental build's with a full build's).
   func encoded() -> (head: [UInt8], state: [UInt8]) {
-    let (head, state) = encodedParts()
+    let (head, state) = encodedParts(texts: nil)
     return (head, Array(state.joined()))
   }
 
+  /// The same of the cache a build left in `output`; nil when there is none to read.
+  static func encoded(in output: URL, contentDirectory: URL) -> (head: [UInt8], state: [UInt8])? {
+    guard var cache = loadHead(from: output),
+      cache.loadState(from: output, contentDirectory: contentDirectory)
+    else { return nil }
+    return cache.encoded()
+  }
+
   /// The head file's bytes, and the state file's in parts to write one after another (joined,
-  /// 50 MB at 10,000 pages would be held twice at the end of a build, its peak of memory).
-  func encodedParts() -> (head: [UInt8], state: [[UInt8]]) {
+  /// tens of MB at 10,000 pages would be held twice at the end of a build, its peak of memory).
+  /// - Parameter texts: where the pack holds each body's plain text; nil puts the texts in.
+  func encodedParts(texts: BodyPack.Layout?) -> (head: [UInt8], state: [[UInt8]]) {
     let stamps = tree.stamps.canonicallyOrdered()
     let generation = generation(stamps)
-    return (encodedHead(stamps, generation: generation), encodedState(generation: generation))
+    return (
+      encodedHead(stamps, generation: generation),
+      encodedState(generation: generation, texts: texts)
+    )
   }
+
+  /// The plain texts by page, for the pack.
+  var plainTexts: [String: StoredText] { bodies.mapValues(\.plainText) }
 
   private func encodedHead(_ stamps: [(key: String, value: FileStamp)], generation: UInt64)
     -> [UInt8]
@@ -173,8 +190,8 @@ struct BuildCache: Sendable {
   /// The state file as parts: the magic number and generation, then each section as its
   /// length and bytes (`BinaryWriter.data`), so a reader can find every section before decoding
   /// any.
-  private func encodedState(generation: UInt64) -> [[UInt8]] {
-    let sections = Section.allCases.parallelMap { encoded($0) }
+  private func encodedState(generation: UInt64, texts: BodyPack.Layout?) -> [[UInt8]] {
+    let sections = Section.allCases.parallelMap { encoded($0, texts: texts) }
     var header = BinaryWriter()
     header.u64(Self.magic)
     header.u64(generation)
@@ -187,21 +204,29 @@ struct BuildCache: Sendable {
     return parts
   }
 
-  private func encoded(_ section: Section) -> [UInt8] {
+  private func encoded(_ section: Section, texts: BodyPack.Layout?) -> [UInt8] {
     var w = BinaryWriter()
     switch section {
     case .bodies:
-      var size = 8
+      var size = 32
       for (path, b) in bodies {
-        size += path.utf8.count + b.plainText.utf8Count + 32
+        size += path.utf8.count + (texts == nil ? b.plainText.utf8Count : 24) + 32
         for t in b.glossaryTerms { size += t.utf8.count + 8 }
       }
       w.reserve(size)
       w.int(bodies.count)
+      w.u64(texts?.id ?? 0)
+      w.int(texts?.length ?? 0)
       bodies.forEachCanonically { path, b in
         w.string(path)
         w.u64(b.key)
-        w.text(b.plainText)
+        if let e = texts?.entries[path] {
+          w.int(e.offset)
+          w.int(e.length)
+          w.u64(e.hash)
+        } else {
+          w.text(b.plainText)
+        }
         w.strings(b.glossaryTerms)
         HeadingLinkCoding.write(b.anchors, b.headingLinks, into: &w)
       }
@@ -247,24 +272,31 @@ struct BuildCache: Sendable {
   }
 
   /// Decodes the section in `range` of the state file's bytes.
+  /// - Parameter packPath: the pack of plain texts the bodies lie in (`BodyPack`).
   private static func decoded(
-    _ section: Section, _ file: [UInt8], _ range: Range<Int>, contentDirectory: URL
+    _ section: Section, _ file: [UInt8], _ range: Range<Int>, contentDirectory: URL,
+    packPath: String
   ) throws -> Decoded {
     var r = BinaryReader(file, in: range)
     let part: Decoded
     switch section {
     case .bodies:
-      // The plain texts stay bytes until read (most never are), of a copy of this section
-      // alone, so a `portal serve` session does not keep the whole file.
-      let copy = Array(file[range])
-      r = BinaryReader(copy)
       var bodies: [String: Body] = [:]
       let count = try r.int()
+      // The texts stay in the mapped pack until read (most never are).
+      guard let pack = BodyPack.map(packPath, id: try r.u64(), length: try r.int()) else {
+        throw BinaryReader.Corrupt()
+      }
       bodies.reserveCapacity(count)
       for _ in 0..<count {
         let path = try r.string()
-        var body = Body(
-          key: try r.u64(), plainText: try r.text(), glossaryTerms: try r.strings())
+        let key = try r.u64()
+        let (offset, length, hash) = (try r.int(), try r.int(), try r.u64())
+        guard offset >= BodyPack.headerSize, length <= pack.count - offset else {
+          throw BinaryReader.Corrupt()
+        }
+        let text = StoredText(mapped: pack, range: offset..<(offset + length), hash: hash)
+        var body = Body(key: key, plainText: text, glossaryTerms: try r.strings())
         (body.anchors, body.headingLinks) = try HeadingLinkCoding.read(&r)
         bodies[path] = body
       }
@@ -369,7 +401,8 @@ struct BuildCache: Sendable {
 
   /// Reads the state file written with this head.
   /// - Parameter contentDirectory: where the parsed pages read their bodies from.
-  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL) throws {
+  /// - Parameter packPath: the pack of the bodies' plain texts written with it.
+  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL, packPath: String) throws {
     var r = BinaryReader(bytes)
     guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
       throw BinaryReader.Corrupt()
@@ -381,7 +414,8 @@ struct BuildCache: Sendable {
     let parts = Section.allCases.parallelMap { section in
       Result {
         try Self.decoded(
-          section, bytes, found[section.rawValue], contentDirectory: contentDirectory)
+          section, bytes, found[section.rawValue], contentDirectory: contentDirectory,
+          packPath: packPath)
       }
     }
     for part in parts {
@@ -420,7 +454,10 @@ struct BuildCache: Sendable {
     guard let bytes = FileIO.read(output.appendingPathComponent(Self.file).path) else {
       return false
     }
-    return (try? decodeState(bytes, contentDirectory: contentDirectory)) != nil
+    return
+      (try? decodeState(
+        bytes, contentDirectory: contentDirectory,
+        packPath: output.appendingPathComponent(BodyPack.file).path)) != nil
   }
 
   /// The settings for these options (see `settings`), as a digest: the cache sits in the output

@@ -218,14 +218,22 @@ enum OutputWriter {
     }
   }
 
-  /// Writes the cache: the state first, the head that points at it last.
+  /// Writes the cache: the pack of plain texts first (appended to: `BodyPack`), then the state
+  /// that says where they are, the head that points at it last. A build killed before the
+  /// head is written leaves no cache (an incremental build removed the head first) or a head
+  /// whose generation or pack is not the state's: the next build is a full one.
   static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) {
     let root = output.standardizedFileURL.path
-    let (head, state) = cache.encodedParts()
+    if FileIO.makeDirectories(for: [BodyPack.file], under: root) != nil {
+      let reason = FileIO.lastError
+      throw .io(
+        "cannot write \(BuildCache.folder): \(reason)",
+        ja: "\(BuildCache.folder) を書き出せません: \(reason)")
+    }
+    let texts = try BodyPack.write(cache.plainTexts, at: root + "/" + BodyPack.file)
+    let (head, state) = cache.encodedParts(texts: texts)
     for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
-      if FileIO.makeDirectories(for: [path], under: root) != nil
-        || !FileIO.replace(parts: parts, at: root + "/" + path)
-      {
+      if !FileIO.replace(parts: parts, at: root + "/" + path) {
         let reason = FileIO.lastError
         throw .io("cannot write \(path): \(reason)", ja: "\(path) を書き出せません: \(reason)")
       }

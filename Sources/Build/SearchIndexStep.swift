@@ -141,9 +141,16 @@ enum SearchIndexStep {
       return data
     }
     guard let changedPages else {
+      // A body still in the cache's pack has the hash the pack recorded: only the others are
+      // read and hashed (at 10,000 pages, 33 MB of texts read for one edited page).
+      let ordered = documents.ordered
+      guard
+        let changed = state.changedDocuments(
+          ordered, knownBodyHash: { ordered[$0].bodyText.mappedLocation?.hash })
+      else { return nil }
       return SearchIndexBuilder.update(
-        documents.ordered, previous: state, previousDocument: previousDocument, readFile: readFile,
-        options: options(site))
+        ordered: ordered, changed: changed, previous: state, previousDocument: previousDocument,
+        readFile: readFile, options: options(site))
     }
     return SearchIndexBuilder.update(
       ordered: documents.ordered, changed: changedPages.map { documents.id(ofPage: $0) },

@@ -37,6 +37,11 @@ public struct SearchIndexState: Sendable, Equatable {
   }
 
   static func hashes(of doc: SearchDocument) -> (head: UInt64, body: UInt64) {
+    (headHash(of: doc), bodyHash(of: doc.bodyText))
+  }
+
+  /// Everything but the body (see `heads`).
+  static func headHash(of doc: SearchDocument) -> UInt64 {
     var h = FNV64()
     h.add(doc.url)
     h.add(doc.title)
@@ -57,9 +62,33 @@ public struct SearchIndexState: Sendable, Equatable {
         }
       }
     }
+    return h.value
+  }
+
+  /// The hash of a document's body as the state records it (`bodies`): the build cache keeps
+  /// it beside each page's plain text, so a later build knows which bodies changed without
+  /// reading the 10,000 texts again.
+  public static func bodyHash(of text: StoredText) -> UInt64 {
     var b = FNV64()
-    doc.bodyText.withUTF8 { b.add(utf8: $0) }
-    return (h.value, b.value)
+    text.withUTF8 { b.add(utf8: $0) }
+    return b.value
+  }
+
+  /// The ids of the documents (in id order, `SearchIndexBuilder.order`) whose head or body
+  /// differs from the indexed one's; nil when their number differs (no patch is possible).
+  /// `knownBodyHash` gives a body's hash when the caller knows it (`bodyHash(of:)` of the very
+  /// text, kept from an earlier build), so that only the other bodies are read and hashed.
+  public func changedDocuments(_ docs: [SearchDocument], knownBodyHash: (Int) -> UInt64?)
+    -> [Int]?
+  {
+    guard docs.count == heads.count else { return nil }
+    let known = docs.indices.map(knownBodyHash)
+    let changed = Array(docs.indices).searchParallelMap { id -> Bool in
+      let head = Self.headHash(of: docs[id])
+      let body = known[id] ?? Self.bodyHash(of: docs[id].bodyText)
+      return head != heads[id] || body != bodies[id]
+    }
+    return docs.indices.filter { changed[$0] }
   }
 
   /// A compact binary form for the build cache.

@@ -61,10 +61,11 @@ import Testing
       sourceLocation: sourceLocation)
     let cache = try #require(session.cache, sourceLocation: sourceLocation)
     let encoded = cache.encoded()
-    let head = try Data(contentsOf: full.appendingPathComponent(BuildCache.headFile))
-    let state = try Data(contentsOf: full.appendingPathComponent(BuildCache.file))
-    #expect(Data(encoded.head) == head, "\(name): cache head", sourceLocation: sourceLocation)
-    #expect(Data(encoded.state) == state, "\(name): cache state", sourceLocation: sourceLocation)
+    let (head, state) = try #require(
+      BuildCache.encoded(in: full, contentDirectory: o.contentDirectory),
+      sourceLocation: sourceLocation)
+    #expect(encoded.head == head, "\(name): cache head", sourceLocation: sourceLocation)
+    #expect(encoded.state == state, "\(name): cache state", sourceLocation: sourceLocation)
     return places(report.diagnostics)
   }
 

@@ -43,8 +43,8 @@ import Testing
     for key in a.keys.sorted() where a[key] != b[key] { Issue.record("\(name): \(key) differs") }
     if let cache = session?.cache {
       let encoded = cache.encoded()
-      let state = try Data(contentsOf: full.appendingPathComponent(BuildCache.file))
-      #expect(Data(encoded.state) == state, "\(name): cache state")
+      let state = try #require(BuildCache.encoded(in: full, contentDirectory: content)).state
+      #expect(encoded.state == state, "\(name): cache state")
     }
   }
 
