@@ -162,6 +162,35 @@ public enum ReferenceValidator {
     return diagnostics
   }
 
+  /// The pages' references to a domain or field id site.yml does not list: the ones
+  /// `PageParser.checkIDs` reports as `content.unknown-id` while each page is parsed (the same
+  /// lists, the same places), as values, so `SiteIDSlips` can tell a slip of site.yml from the
+  /// pages themselves and not from the words of their errors.
+  public static func unknownSiteIDs(pages: [Page], config: SiteConfig) -> [UnknownSiteID] {
+    let fieldIDs = Set(config.fieldIDs)
+    let domainIDs = Set(config.domains.map(\.id))
+    var unknown: [UnknownSiteID] = []
+    func add(_ ref: Reference, _ kind: SiteIDKind, key: String, in page: Page) {
+      unknown.append(
+        UnknownSiteID(
+          kind: kind, id: ref.id, key: key,
+          location: SourceLocation(file: page.path, line: ref.line, column: ref.column)))
+    }
+    for page in pages {
+      switch page.meta {
+      case .field(let m):
+        if !domainIDs.contains(m.domain.id) { add(m.domain, .domain, key: "domain", in: page) }
+        if !fieldIDs.contains(m.field.id) { add(m.field, .field, key: "field", in: page) }
+      case .initiative(let m):
+        for ref in m.fields where !fieldIDs.contains(ref.id) {
+          add(ref, .field, key: "fields", in: page)
+        }
+      default: break
+      }
+    }
+    return unknown
+  }
+
   /// A name that two glossary entries share makes linking ambiguous; so does one written in
   /// full-width letters (ＤＸ), which search takes as the same name. Body links go to the entry
   /// read first (by file name), so both entries are told: the writer who just added the name
@@ -266,4 +295,16 @@ public enum ReferenceValidator {
     }
     return SourceLocation(file: path)
   }
+}
+
+/// A page's reference to a domain or field site.yml does not list (`fields: [crisis-management]`
+/// where site.yml has `crisis-managment`).
+public struct UnknownSiteID: Sendable, Hashable {
+  public var kind: SiteIDKind
+  /// The id as the page writes it.
+  public var id: String
+  /// The front-matter key it is the value of: `fields`, `field` or `domain`.
+  public var key: String
+  /// The page's file and the value's place in it, where its `content.unknown-id` error is.
+  public var location: SourceLocation
 }

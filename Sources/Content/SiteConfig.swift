@@ -11,6 +11,9 @@ public struct NavigationItem: Sendable, Hashable {
 public struct FieldConfig: Sendable, Hashable {
   public var id: String
   public var name: String
+  /// Where the `id` value is written in site.yml, as the parse gives it: when the pages agree
+  /// on an id site.yml lacks, this one may be the slip, and is reported there (`SiteIDSlips`).
+  public var idLocation: SourceLocation? = nil
 }
 
 public struct DomainConfig: Sendable, Hashable {
@@ -21,6 +24,8 @@ public struct DomainConfig: Sendable, Hashable {
   /// The 土台づくり: listed apart from the four domains.
   public var isFoundation: Bool
   public var fields: [FieldConfig]
+  /// Where the `id` value is written in site.yml (see `FieldConfig.idLocation`).
+  public var idLocation: SourceLocation? = nil
 }
 
 /// `content/site.yml`: what the whole site shares.
@@ -73,6 +78,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var knownWords: [String] = []
   /// `params`: the site's own values for the theme (`site.params.<key>`), in the order written.
   public var params: [SiteParamEntry] = []
+  /// The domain and field ids site.yml gives a second time, each with its error's place.
+  public var repeatedIDs: [RepeatedSiteID] = []
 
   /// What `initiatives_per_field` is when site.yml does not say.
   public static let defaultInitiativesPerField = 50
@@ -163,74 +170,7 @@ public struct SiteConfig: Sendable, Hashable {
       item.reportUnknownKeys(kindName: "a navigation item", japaneseName: "`navigation` の中の1つ")
       y.diagnostics += item.diagnostics
     }
-    var domains: [DomainConfig] = []
-    var fieldIDs: Set<String> = []
-    var domainIDs: Set<String> = []
-    let domainList = y.mappings("domains")
-    if domainList == nil {
-      y.missing("domains", example: "[{ id: life, name: 暮らし, fields: [...] }]")
-    }
-    for var d in domainList ?? [] {
-      var id = d.string("id", required: true, example: "life") ?? ""
-      let idMark = d.keyMark("id")
-      if !id.isEmpty {
-        if !isSlug(id) {
-          let meant = suggestedSlug(id)
-          d.error(
-            idMark, "the domain id `\(id)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only: `id: \(meant)`", code: "config.id",
-            ja: "`domains` の id `\(id)` に、id に使えない文字が入っています",
-            jaHint: "半角の小文字・数字・`-` だけで書いてください：`id: \(meant)`")
-          // Read as meant, so pages naming it are not told of it too (one mistake, one error).
-          id = meant
-        }
-        if !domainIDs.insert(id).inserted {
-          d.error(
-            idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id",
-            code: "config.duplicate-id", ja: "`domains` の id `\(id)` が2回使われています",
-            jaHint: "`domains` の1つ1つに、別の id を付けてください")
-        }
-      }
-      let name = d.string("name", required: true, example: "暮らし") ?? id
-      let goal = d.string("goal")
-      let summary = d.string("summary")
-      let foundation = d.bool("foundation") ?? false
-      var fields: [FieldConfig] = []
-      for var f in d.mappings("fields") ?? [] {
-        var fid = f.string("id", required: true, example: "crisis-management") ?? ""
-        let fmark = f.keyMark("id")
-        let fname = f.string("name", required: true, example: "危機管理") ?? fid
-        f.reportUnknownKeys(kindName: "a field", japaneseName: "分野（`fields` の中の1つ）")
-        d.diagnostics += f.diagnostics
-        guard !fid.isEmpty else { continue }
-        if !isSlug(fid) {
-          let meant = suggestedSlug(fid)
-          d.error(
-            fmark, "the field id `\(fid)` is not a valid id",
-            hint: "use lower-case letters, digits and `-` only: `id: \(meant)`", code: "config.id",
-            ja: "分野の id `\(fid)` に、id に使えない文字が入っています",
-            jaHint: "半角の小文字・数字・`-` だけで書いてください：`id: \(meant)`")
-          // Read as meant: the pages naming `safety` were each told "did you mean `Safety`?".
-          fid = meant
-        }
-        if !fieldIDs.insert(fid).inserted {
-          d.error(
-            fmark, "the field id `\(fid)` is used twice",
-            hint: "field ids must be unique across all domains", code: "config.duplicate-id",
-            ja: "分野の id `\(fid)` が2回使われています",
-            jaHint: "分野の id は、ほかの `domains` の分野も含めて、1つずつ別にしてください")
-        }
-        fields.append(FieldConfig(id: fid, name: fname))
-      }
-      d.reportUnknownKeys(kindName: "a domain", japaneseName: "`domains` の中の1つ")
-      y.diagnostics += d.diagnostics
-      if !id.isEmpty {
-        domains.append(
-          DomainConfig(
-            id: id, name: name, goal: goal, summary: summary, isFoundation: foundation,
-            fields: fields))
-      }
-    }
+    let (domains, repeatedIDs) = readDomains(&y)
     var lint: [String: String] = [:]
     if let node = y.node("lint") {
       if case .mapping(let m) = node {
@@ -329,6 +269,7 @@ public struct SiteConfig: Sendable, Hashable {
       contactLocation: contact.map { _ in y.location(contactMark) },
       searchWords: searchWords, knownWords: knownWords)
     config.params = params
+    config.repeatedIDs = repeatedIDs
     config.contactWays = contactWays
     config.departments = departments
     return (config, y.diagnostics)

@@ -8,81 +8,69 @@ import Diagnostics
 /// An id given twice where the files name one site.yml lost is site.yml's one error, and the
 /// files' errors are not listed (`givenTwice`).
 enum SiteIDSlips {
-  /// `diagnostics`: those of the load so far, whose unknown-id hints are rewritten; returns
-  /// the errors for site.yml.
+  /// `diagnostics`: those of the load so far, whose unknown-id errors (found by their place,
+  /// the place of each reference in `ReferenceValidator.unknownSiteIDs`) are rewritten;
+  /// returns the errors for site.yml. Everything is taken from the parse of the pages and of
+  /// site.yml, nothing from the words of a message, which may change.
   static func check(
-    _ diagnostics: inout [Diagnostic], pages: [Page], config: SiteConfig, configText: String,
-    configPath: String
+    _ diagnostics: inout [Diagnostic], pages: [Page], config: SiteConfig, configPath: String
   ) -> [Diagnostic] {
     // The ids pages name, by what they are.
-    var named: [String: Set<String>] = ["field": [], "domain": []]
+    var named: [SiteIDKind: Set<String>] = [.field: [], .domain: []]
     for page in pages {
       switch page.meta {
-      case .initiative(let m): named["field"]!.formUnion(m.fields.map(\.id))
+      case .initiative(let m): named[.field]!.formUnion(m.fields.map(\.id))
       case .field(let m):
-        named["field"]!.insert(m.field.id)
-        named["domain"]!.insert(m.domain.id)
+        named[.field]!.insert(m.field.id)
+        named[.domain]!.insert(m.domain.id)
       default: break
       }
     }
-    let listed = [
-      "field": config.domains.flatMap { $0.fields.map(\.id) }, "domain": config.domains.map(\.id),
+    let listed: [SiteIDKind: [String]] = [
+      .field: config.fieldIDs, .domain: config.domains.map(\.id),
     ]
-    // Unknown ids by what they are: the diagnostics naming them.
-    var unknown: [String: [String: [Int]]] = [:]
+    // The pages' unknown-id errors by their place, which is the reference's.
+    var errorAt: [SourceLocation: Int] = [:]
     for (i, d) in diagnostics.enumerated() where d.code == "content.unknown-id" {
-      for what in ["field", "domain"] {
-        let marker = " names an unknown \(what) `"
-        guard let r = d.message.range(of: marker), d.message.hasSuffix("`") else { continue }
-        let id = String(d.message[r.upperBound...].dropLast())
-        unknown[what, default: [:]][id, default: []].append(i)
-      }
+      if errorAt[d.location] == nil { errorAt[d.location] = i }
+    }
+    // The unknown ids by what they are, each with the references naming it.
+    var unknown: [SiteIDKind: [String: [UnknownSiteID]]] = [:]
+    for ref in ReferenceValidator.unknownSiteIDs(pages: pages, config: config) {
+      unknown[ref.kind, default: [:]][ref.id, default: []].append(ref)
     }
     var errors: [Diagnostic] = []
     // The files' errors that site.yml's own error now says.
     var solved: Set<Int> = []
-    for what in ["field", "domain"] {
+    for what in SiteIDKind.allCases {
       // An id given twice in site.yml (a field copied and its id not changed), and files naming
       // the id it replaced: site.yml is told, once.
-      var seen: Set<String> = []
-      let twice = listed[what]!.filter { !seen.insert($0).inserted }
-      for (id, indices) in (unknown[what] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        let places = twice.count == 1 ? idPositions(twice[0], in: configText) : []
-        if places.count >= 2, Suggest.closest(to: id, in: listed[what]!) == nil,
-          Set(indices.map { diagnostics[$0].location.file }).count >= 2
-        {
+      let repeated = config.repeatedIDs.filter { $0.kind == what }
+      for (id, refs) in (unknown[what] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let indices = refs.compactMap { errorAt[$0.location] }
+        let files = Set(refs.map(\.location.file)).sorted()
+        let places = repeated.count == 1 ? config.idLocations(of: repeated[0].id, kind: what) : []
+        if places.count >= 2, Suggest.closest(to: id, in: listed[what]!) == nil, files.count >= 2 {
           // One slip, one error: site.yml's (its parse reports every id given twice), which
           // says what the files' errors said. A second lost id leaves its files' errors be.
-          let duplicate = "the \(what) id `\(twice[0])` is used twice"
           if let k = diagnostics.firstIndex(where: {
-            $0.code == "config.duplicate-id" && $0.message == duplicate
+            $0.code == "config.duplicate-id" && $0.location == repeated[0].reportedAt
           }) {
             diagnostics[k] = givenTwice(
-              what: what, id: twice[0], lost: id, lines: places.map(\.0),
-              files: Set(indices.map { diagnostics[$0].location.file }).sorted(),
-              at: diagnostics[k].location)
+              what: what.rawValue, id: repeated[0].id, lost: id, lines: places.map(\.line),
+              files: files, at: diagnostics[k].location)
             solved.formUnion(indices)
           }
           continue
         }
         guard let written = Suggest.closest(to: id, in: listed[what]!),
-          !named[what]!.contains(written), let (line, column) = idPosition(written, in: configText)
+          !named[what]!.contains(written),
+          let at = config.idLocations(of: written, kind: what).first
         else { continue }
         // Two files agreeing are no one writer's slip; one file's may be (its hint stays).
-        let files = Set(indices.map { diagnostics[$0].location.file }).count
-        guard files >= 2 else { continue }
-        let place = "\(configPath):\(line):\(column)"
-        let whatJa = what == "field" ? "分野" : "領域"
-        errors.append(
-          .error(
-            SourceLocation(file: configPath, line: line, column: column),
-            "the \(what) id `\(written)` is named by no page, while \(files) files name `\(id)`, which site.yml does not list",
-            hint:
-              "did you mean `id: \(id)`? (if `\(written)` is right, write it in those files instead)",
-            code: "content.unknown-id"
-          ).ja(
-            "site.yml の\(whatJa)の id `\(written)` はどのページにも書かれていません。一方、\(files)個のファイルが、site.yml にない `\(id)` を書いています",
-            hint: "`id: \(id)` のまちがいではありませんか（`\(written)` が正しいなら、それらのファイルのほうを直してください）"))
+        guard files.count >= 2 else { continue }
+        errors.append(slip(what: what, written: written, meant: id, files: files.count, at: at))
+        let place = "\(configPath):\(at.line):\(at.column)"
         for i in indices {
           diagnostics[i].hint =
             "site.yml lists `\(written)`, which no page names: if that is the slip, write `id: \(id)` there (\(place)); else write `\(written)` here"
@@ -93,6 +81,22 @@ enum SiteIDSlips {
     }
     diagnostics = diagnostics.enumerated().filter { !solved.contains($0.offset) }.map(\.element)
     return errors
+  }
+
+  /// site.yml's error for an id it lists that no page names (`crisis-managment`), while
+  /// `files` files name the near id `meant` it does not list.
+  static func slip(
+    what: SiteIDKind, written: String, meant id: String, files: Int, at place: SourceLocation
+  ) -> Diagnostic {
+    let whatJa = what == .field ? "分野" : "領域"
+    return .error(
+      place,
+      "the \(what.rawValue) id `\(written)` is named by no page, while \(files) files name `\(id)`, which site.yml does not list",
+      hint: "did you mean `id: \(id)`? (if `\(written)` is right, write it in those files instead)",
+      code: "content.unknown-id"
+    ).ja(
+      "site.yml の\(whatJa)の id `\(written)` はどのページにも書かれていません。一方、\(files)個のファイルが、site.yml にない `\(id)` を書いています",
+      hint: "`id: \(id)` のまちがいではありませんか（`\(written)` が正しいなら、それらのファイルのほうを直してください）")
   }
 
   /// site.yml's error for an id given twice (`safety` on lines 95 and 96) where the files
@@ -129,27 +133,20 @@ enum SiteIDSlips {
     )
   }
 
-  /// The line and column of `id` as an `id:` value in site.yml's text.
+  /// The line and column of `id` (a domain's or a field's, the first) in site.yml's `text`,
+  /// as its parse gives them: for a text without the rest of a site.yml. It was a scan of the
+  /// text for `id:`, which missed a quoted id and took one in a comment.
   static func idPosition(_ id: String, in text: String) -> (Int, Int)? {
-    idPositions(id, in: text).first
-  }
-
-  /// Every place `id` is an `id:` value in site.yml's text, in order.
-  static func idPositions(_ id: String, in text: String) -> [(Int, Int)] {
-    var places: [(Int, Int)] = []
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line[...]
-      while let r = rest.range(of: "id:") {
-        let before = rest[..<r.lowerBound].last
-        var start = r.upperBound
-        while start < rest.endIndex, rest[start] == " " { start = rest.index(after: start) }
-        let value = rest[start...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        if before.map({ !$0.isLetter && $0 != "_" }) ?? true, value == id {
-          places.append((n + 1, line.distance(from: line.startIndex, to: start) + 1))
-        }
-        rest = rest[r.upperBound...]
-      }
-    }
-    return places
+    guard
+      case .success(let node) = parseYAML(text, file: "site.yml", lineOffset: 1, frontMatter: false)
+    else { return nil }
+    var y = YAMLFields(
+      node: node, file: "site.yml", lineOffset: 1, text: text, what: "site.yml", whatJa: "site.yml")
+    let domains = SiteConfig.readDomains(&y).domains
+    let place =
+      (domains.map { ($0.id, $0.idLocation) }
+      + domains.flatMap(\.fields).map { ($0.id, $0.idLocation) })
+      .compactMap { $0.0 == id ? $0.1 : nil }.min()
+    return place.map { ($0.line, $0.column) }
   }
 }
