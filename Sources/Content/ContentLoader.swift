@@ -233,7 +233,7 @@ public enum ContentLoader {
     diagnostics += ReferenceValidator.validate(
       pages: pages, config: config, broken: broken, contentDirectory: contentDirectory)
     let siteIDSlips = SiteIDSlips.check(
-      &diagnostics, pages: pages, config: config, configText: configText, configPath: configPath)
+      &diagnostics, pages: pages, config: config, configPath: configPath)
     diagnostics += siteIDSlips
     if let now,
       pages.contains(where: {
