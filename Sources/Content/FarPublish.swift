@@ -16,6 +16,16 @@ public enum FarPublish {
     PageParser.changingYear(publish, to: publish.inJapan.local.date.year - 1)
   }
 
+  /// The instants after `now` at which the warning's words for `page` change, so that the
+  /// cache does not repeat an earlier day's: the warning ends (`warnedUntil`), the build's day
+  /// (named in the message) turns, and the time meant passes (the hint then says it is past).
+  public static func wordsChange(_ page: Page, at now: DateTime) -> [DateTime] {
+    guard let publish = page.publish, isFar(page, at: now) else { return [] }
+    let day = publish.inJapan.local.date
+    let meant = PageParser.changingYear(publish, to: DateHints.yearNearest(now)(day.month, day.day))
+    return [warnedUntil(publish), FutureDates.nextDay(after: now)] + (meant > now ? [meant] : [])
+  }
+
   /// Whether a build at `now` warns of `page`'s `publish` time.
   public static func isFar(_ page: Page, at now: DateTime) -> Bool {
     page.publish.map { now < warnedUntil($0) } ?? false

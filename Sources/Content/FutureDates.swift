@@ -30,6 +30,12 @@ public enum FutureDates {
     page.updated.map { $0 > lastDay(for: page, at: now) } ?? false
   }
 
+  /// The midnight in Japan that starts the day after `now`'s: the warnings that name "today"
+  /// (this build's day) must not be repeated from the cache on a later day.
+  public static func nextDay(after now: DateTime) -> DateTime {
+    now.inJapan.local.date.adding(days: 1).midnightInJapan.timed
+  }
+
   /// A warning for each page `updatedToCome` at `now`. The file is read again to point at the
   /// value: only for the pages found, which are few.
   static func check(

@@ -67,6 +67,37 @@ import Testing
     #expect(!near.diagnostics.contains { $0.code == FarPublish.code }, "\(near.diagnostics)")
   }
 
+  /// The warnings name the build's day, and the hint says whether the time meant is past: an
+  /// "Up to date" build on a later day, or after that time, would repeat the words of the
+  /// earlier one from the cache.
+  @Test func theWarningsWordsFollowTheDay() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try add("publish: 2062-12-04T09:00:00+09:00", to: content)
+    try edit(content.appendingPathComponent("strategy/basics.md")) {
+      $0.replacingOccurrences(of: "order: 1\n", with: "order: 1\nupdated: 2026-12-20\n")
+    }
+    func words(_ report: BuildReport) -> [String] {
+      report.diagnostics.filter { [FarPublish.code, FutureDates.code].contains($0.code) }
+        .map { "\($0.message) | \($0.hint ?? "")" }
+    }
+    let first = build(content, output, at: "2026-11-25T09:00:00+09:00")
+    #expect(words(first).count == 2 && words(first).allSatisfy { $0.contains("(2026-11-25)") })
+    #expect(build(content, output, at: "2026-11-25T23:59:00+09:00").mode == .upToDate)
+    let nextDay = build(content, output, at: "2026-11-26T00:00:00+09:00")
+    #expect(nextDay.mode != .upToDate)
+    #expect(words(nextDay).count == 2 && words(nextDay).allSatisfy { $0.contains("(2026-11-26)") })
+    // On the day meant, before and after its time: the hint says the time is past only after.
+    let before = build(content, output, at: "2026-12-04T08:00:00+09:00")
+    #expect(words(before).contains { $0.hasSuffix("2026-12-04T09:00:00+09:00`") })
+    let after = build(content, output, at: "2026-12-04T09:00:00+09:00")
+    #expect(after.mode != .upToDate)
+    #expect(
+      words(after).contains {
+        $0.hasSuffix("(a time already past: the page is published by the next build)")
+      })
+  }
+
   /// A page made a draft is said to be one, at its `draft` line.
   @Test func aPageMadeADraftIsToldAtItsDraftLine() throws {
     let content = try copyFixture()
