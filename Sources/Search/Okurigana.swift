@@ -29,14 +29,12 @@ enum Okurigana {
     let found = QueryNames.matches(
       key, places: places, in: text.scalars, index: index, lengths: lengths)
     var choices: [(QueryNames.Match, [String])] = []
+    let typed = query.unicodeScalars.map(\.value)
     for m in found {
       let matched = QueryNames.matchedKey(m, text, places)
-      guard let i = vocabulary.keys[m.group].firstIndex(of: matched) else { continue }
-      // A name ending in a kanji with hiragana after it is cut from a longer spelling (取組 of
-      // 取組み): written otherwise, the kana typed would follow (取り組みみ).
-      if let last = matched.last, isKanji(last), m.end < key.count, isHiragana(key[m.end]) {
-        continue
-      }
+      guard let i = vocabulary.keys[m.group].firstIndex(of: matched),
+        !goesOn(m, key: key, places: places, text: text, typed: typed)
+      else { continue }
       let names = vocabulary.groups[m.group]
       let written = scalars(names[i])
       // Stable: among spellings of one length, the group's order.
@@ -56,6 +54,24 @@ enum Okurigana {
       offers.append(offer)
     }
     return offers
+  }
+
+  /// Whether the word of match `m` goes on in hiragana typed after it, other than a particle
+  /// (QuerySplit's: の に を…): a verb's or adjective's ending (申し込みます, 取り組みました,
+  /// 手続きして) or more okurigana (取組 of 取組み状況). 公用文 drops okurigana in nouns, not in
+  /// a verb's forms, so no page writes 申込ます, and checking it costs a search for nothing;
+  /// written otherwise, the kana typed would also follow (取り組みみ). A particle ends the noun
+  /// (取組の状況 may be written 取り組みの状況); katakana typed after it are another word.
+  static func goesOn(
+    _ m: QueryNames.Match, key: [UInt32], places: [Int], text: NormalizedText, typed: [UInt32]
+  ) -> Bool {
+    guard m.end < key.count, places[m.end] == places[m.end - 1] + 1,
+      isHiragana(typed[Int(text.originStart[places[m.end]])])
+    else {
+      return false
+    }
+    let rest = key[m.end...]
+    return !QuerySplit.particleKeys.contains { rest.starts(with: $0) }
   }
 
   /// Whether names `a` and `b` (as written) are one word with other okurigana: both kanji and

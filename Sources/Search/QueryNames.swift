@@ -55,14 +55,35 @@ enum QueryNames {
     if let rewritten = rewrite(query, text: text, places: places, found, vocabulary) {
       offers.append(rewritten)
     }
+    if let split = split(query, text: text, places: places, found, vocabulary) {
+      offers.append(split)
+    }
     if let together = together(found, vocabulary) { offers.append(together) }
     offers += found.map(first)
-    // Compared by code points, as search-offers.js compares strings.
+    // Compared by code points, as search-offers.js compares strings; the query itself is the
+    // same terms (手続き 方法 is not the query 手続き方法, which is one term).
     var seen: Set<[UInt32]> = []
+    let terms = termsKey(text.scalars)
     return offers.filter { offer in
       seen.insert(offer.unicodeScalars.map(\.value)).inserted
-        && Normalizer.exactKey(normalizer.normalize(offer).scalars) != key
+        && termsKey(normalizer.normalize(offer).scalars) != terms
     }
+  }
+
+  /// Normalised text as its terms: each run of separators one space, none at the ends.
+  static func termsKey(_ scalars: [UInt32]) -> [UInt32] {
+    var out: [UInt32] = []
+    var gap = false
+    for v in scalars {
+      if Normalizer.charClass(v) == .separator {
+        gap = !out.isEmpty
+      } else {
+        if gap { out.append(0x20) }
+        gap = false
+        out.append(v)
+      }
+    }
+    return out
   }
 
   /// The first names of two or more groups found, in the order typed, as one query of several
@@ -74,6 +95,45 @@ enum QueryNames {
     }
     guard groups.count > 1 else { return nil }
     return groups.map { vocabulary.groups[$0][0] }.joined(separator: " ")
+  }
+
+  /// The query split apart at the names found in it, each name as its group's first name and
+  /// the words between them as typed (QuerySplit's words, without particles and endings), in
+  /// the order typed: 取り組み状況 → 取組 状況, 手続き方法 → 手続き 方法. The names are known
+  /// words, so the query's term can be cut at them where QuerySplit, by script alone, keeps
+  /// kanji with the kana between them whole. Words of one character (書 of 申し込み書) or of
+  /// hiragana alone as typed (ます, お) are left out: they are in nearly every page, or a
+  /// word's ending. Nil unless a word is left besides the names, and two words in all.
+  static func split(
+    _ query: String, text: NormalizedText, places: [Int], _ found: [Match],
+    _ vocabulary: SuggestionVocabulary
+  ) -> String? {
+    let typed = query.unicodeScalars.map(\.value)
+    var normalizer = Normalizer()
+    var words: [String] = []
+    var rest = 0
+    func between(_ from: Int, _ to: Int) {
+      guard from < to else { return }
+      let start = Int(text.originStart[places[from]])
+      let end = Int(text.originEnd[places[to - 1]])
+      for (_, pieces) in QuerySplit.terms(SearchText.string(typed[start..<end])) {
+        for word in pieces
+        where normalizer.normalize(word).scalars.count >= 2
+          && !word.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) })
+        {
+          words.append(word)
+          rest += 1
+        }
+      }
+    }
+    var at = 0
+    for m in found.sorted(by: { $0.start < $1.start }) {
+      between(at, m.start)
+      words.append(vocabulary.groups[m.group][0])
+      at = m.end
+    }
+    between(at, places.count)
+    return rest > 0 && words.count > 1 ? words.joined(separator: " ") : nil
   }
 
   /// The query's key (separators removed) and, for each of its characters, its place in the

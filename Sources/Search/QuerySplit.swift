@@ -49,6 +49,18 @@ enum QuerySplit {
       }
       var j = i + 1
       while j < scripts.count, scripts[j] != nil { j += 1 }
+      // Latin words joined by hyphens (e-tax, e-Tax, ｅ－Ｔａｘ) are one term, its word the
+      // letters joined (etax): pages write eTax as often as e-Tax.
+      var parts = [i..<j]
+      while let next = hyphenated(after: parts.last!, scripts: scripts, text: text) {
+        parts.append(next)
+      }
+      guard parts.count == 1 else {
+        let joined = parts.map { typedText($0, text: text, typed: typed) }.joined()
+        out.append((typedText(i..<parts.last!.upperBound, text: text, typed: typed), [joined]))
+        i = parts.last!.upperBound
+        continue
+      }
       let words = pieces(i..<j, scripts: scripts, text: text)
         .filter { !strippedKeys.contains(Array(text.scalars[$0])) }
         .map { typedText($0, text: text, typed: typed) }
@@ -56,6 +68,24 @@ enum QuerySplit {
       i = j
     }
     return out
+  }
+
+  /// Hyphens joining the parts of a Latin compound: `-` (and `－`, which NFKC makes `-`), and
+  /// U+2010 ‐ (which U+2011 ‑ becomes).
+  static let hyphens: Set<UInt32> = [0x2D, 0x2010]
+
+  /// The term after `term` when one hyphen alone separates them and both are Latin letters
+  /// only (e-tax, x-ray; not COVID-19, 2026-12-04 or 千葉-DX): the parts of one compound.
+  static func hyphenated(after term: Range<Int>, scripts: [Script?], text: NormalizedText)
+    -> Range<Int>?
+  {
+    let start = term.upperBound + 1
+    guard start < scripts.count, hyphens.contains(text.scalars[term.upperBound]),
+      term.allSatisfy({ scripts[$0] == .latin }), scripts[start] == .latin
+    else { return nil }
+    var end = start
+    while end < scripts.count, scripts[end] != nil { end += 1 }
+    return scripts[start..<end].allSatisfy { $0 == .latin } ? start..<end : nil
   }
 
   /// The script of normalised character `i`, nil for a separator. Katakana is folded to

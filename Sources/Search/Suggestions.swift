@@ -193,11 +193,17 @@ extension SearchEngine {
     _ query: String, in vocabulary: SuggestionVocabulary?, kinds: Set<SearchKind>?
   ) -> [String] {
     guard let vocabulary else { return [] }
-    let spelt = finding(Okurigana.offers(query, in: vocabulary), kinds: kinds)
+    // Offers checked and found wanting are not checked again by a later step (取組状況 is both
+    // a spelling of 取り組み状況 and its rewrite with the group's first name).
+    var failed: Set<[UInt32]> = []
+    let spellings =
+      Okurigana.offers(query, in: vocabulary)
+      + LatinCompound.offers(query, in: vocabulary)
+    let spelt = finding(spellings, kinds: kinds, failed: &failed)
     if !spelt.isEmpty { return spelt }
-    let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds)
+    let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds, failed: &failed)
     if !typos.isEmpty { return typos }
-    return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds)
+    return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds, failed: &failed)
   }
 
   /// 「もしかして」 after `response`, the search of `query` with `kinds`: none when it found
@@ -219,9 +225,24 @@ extension SearchEngine {
   /// The first `Suggestions.limit` of `offers` that find something, checking at most
   /// `Suggestions.checked` of them (each is a search of its own).
   func finding(_ offers: [String], kinds: Set<SearchKind>?) -> [String] {
+    var failed: Set<[UInt32]> = []
+    return finding(offers, kinds: kinds, failed: &failed)
+  }
+
+  /// `finding(_:kinds:)` without the offers in `failed` (by code points, as search-offers.js
+  /// compares strings), which were checked before and found nothing; adds those that find
+  /// nothing now.
+  func finding(_ offers: [String], kinds: Set<SearchKind>?, failed: inout Set<[UInt32]>)
+    -> [String]
+  {
     var found: [String] = []
-    for offer in offers.prefix(Suggestions.checked) where found.count < Suggestions.limit {
-      if !run(offer, kinds: kinds, limit: 1).results.isEmpty { found.append(offer) }
+    let fresh = offers.filter { !failed.contains($0.unicodeScalars.map(\.value)) }
+    for offer in fresh.prefix(Suggestions.checked) where found.count < Suggestions.limit {
+      if !run(offer, kinds: kinds, limit: 1).results.isEmpty {
+        found.append(offer)
+      } else {
+        failed.insert(offer.unicodeScalars.map(\.value))
+      }
     }
     return found
   }

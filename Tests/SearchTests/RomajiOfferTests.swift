@@ -43,7 +43,9 @@ import Testing
     #expect(engine.answer("konpyu-ta-").suggestions == ["コンピューター"])
     // Words that are no romaji are split as before, and searched as before.
     #expect(SearchEngine.terms("2026-12").map(\.term) == QuerySplit.terms("2026-12").map(\.term))
-    #expect(SearchEngine.terms("e-tax 教室").map(\.term) == ["e", "tax", "教室"])
+    // A Latin compound is one term (QuerySplit.hyphenated), its word the letters joined.
+    #expect(SearchEngine.terms("e-tax 教室").map(\.term) == ["e-tax", "教室"])
+    #expect(SearchEngine.terms("e-tax 教室").map(\.words) == [["etax"], ["教室"]])
     #expect(!engine.search("2026-12").isEmpty)
     #expect(!engine.search("Wi-Fi").isEmpty)
   }

@@ -83,6 +83,17 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return found.map(([, g]) => g);
   }
 
+  /** QueryNames.termsKey: the normalised text's terms, one space between. */
+  const termsKey = (text) => {
+    const out = [];
+    let gap = false;
+    for (const v of normaliseWithMap(text).scalars) {
+      if (charClass(v) === S) gap = out.length > 0;
+      else { if (gap) out.push(0x20); gap = false; out.push(v); }
+    }
+    return str(out);
+  };
+
   /** The typos' offers (a `vocabulary`), best first, before any is checked: the first names of
    * the groups nearest the whole query; failing that, for several words, the query with each
    * mistyped word replaced by its nearest name. */
@@ -229,12 +240,17 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const names = nameIndex(words);
     if (names.index.has(str(key))) return [];
     const cps = (s) => Array.from(s, (c) => c.codePointAt(0));
+    const typed = cps(text);
+    // Okurigana.goesOn: the word goes on in hiragana typed after it, not a particle (申し込みます,
+    // 取組 of 取組み状況): no page writes 申込ます, so no offer and no search for it.
+    const goesOn = (m) => m.end < key.length && places[m.end] === places[m.end - 1] + 1 &&
+      isHiragana(typed[norm.start[places[m.end]]]) &&
+      !particleKeys.some((p) => p.every((v, k) => key[m.end + k] === v));
     const choices = [];
     for (const m of namesInQuery(key, places, norm.scalars, names)) {
       const matched = places.slice(m.start, m.end).map((p) => norm.scalars[p]);
       const i = words.keys[m.group].findIndex((k) => sameArray(k, matched));
-      // A name ending in a kanji with hiragana after it is cut from a longer spelling (取組 of 取組み).
-      if (i < 0 || (isKanji(matched[matched.length - 1]) && m.end < key.length && isHiragana(key[m.end]))) continue;
+      if (i < 0 || goesOn(m)) continue;
       const group = words.groups[m.group], written = cps(group[i]);
       const others = group.map((n, j) => [n, j]).filter(([n, j]) => j !== i && isSpelling(cps(n), written))
         .sort((x, y) => cps(x[0]).length - cps(y[0]).length || x[1] - y[1]).map(([n]) => n);
@@ -251,6 +267,34 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return offers;
   }
 
+  /** QueryNames.split: the query split apart at the names found in it, each name as its
+   * group's first name, the words between as typed (splitTerms' words of two characters or
+   * more, not hiragana alone): 取り組み状況 → 取組 状況; null unless a word is left besides the
+   * names, and two in all. */
+  function splitAtNames(text, norm, places, found, { groups }) {
+    const typed = Array.from(text, (c) => c.codePointAt(0));
+    const out = [];
+    let rest = 0;
+    const between = (from, to) => {
+      if (from >= to) return;
+      for (const { words } of splitTerms(str(typed.slice(norm.start[places[from]], norm.end[places[to - 1]])))) {
+        for (const w of words) {
+          if (normaliseWithMap(w).scalars.length < 2 || Array.from(w).every((c) => c >= "\u3041" && c <= "\u309f")) continue;
+          out.push(w);
+          rest++;
+        }
+      }
+    };
+    let at = 0;
+    for (const m of [...found].sort((a, b) => a.start - b.start)) {
+      between(at, m.start);
+      out.push(groups[m.group][0]);
+      at = m.end;
+    }
+    between(at, places.length);
+    return rest > 0 && out.length > 1 ? out.join(" ") : null;
+  }
+
   /** The offers of the names inside `text` (a `vocabulary`), best first, before any is checked:
    * the query with readings replaced (こそだて支援 → 子育て支援), the names found together in the
    * order typed (マイナンバーカード 申請), each name found, longest first; none twice, nor the
@@ -265,15 +309,18 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const offers = [];
     const rewritten = rewriteQuery(text, norm, places, found, words);
     if (rewritten !== null) offers.push(rewritten);
+    const split = splitAtNames(text, norm, places, found, words);
+    if (split !== null) offers.push(split);
     const groups = [];
     for (const m of [...found].sort((a, b) => a.start - b.start)) if (!groups.includes(m.group)) groups.push(m.group);
     if (groups.length > 1) offers.push(groups.map((g) => words.groups[g][0]).join(" "));
     for (const m of found) offers.push(words.groups[m.group][0]);
-    const seen = new Set();
+    // The query itself is the same terms (手続き 方法 is not 手続き方法).
+    const seen = new Set(), terms = termsKey(text);
     return offers.filter((o) => {
       if (seen.has(o)) return false;
       seen.add(o);
-      return !sameArray(exactKey(o), key);
+      return termsKey(o) !== terms;
     });
   }
 
@@ -312,10 +359,27 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * else the typos' offers, else the names inside the query. */
   async function typosOrNames(engine, text, kinds) {
     const words = await vocabularyOf(engine);
-    const spelt = await finding(engine, spellingOffers(text, words), kinds);
+    // Offers checked and found wanting are not checked again by a later step.
+    const failed = new Set();
+    const spelt = await finding(engine, [...spellingOffers(text, words), ...latinOffers(text, words)], kinds, failed);
     if (spelt.length) return spelt;
-    const typos = await finding(engine, suggestFrom(text, words), kinds);
-    return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds);
+    const typos = await finding(engine, suggestFrom(text, words), kinds, failed);
+    return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds, failed);
+  }
+
+  /** LatinCompound.offers: the query with a word of Latin letters only (4 or more, no name)
+   * written with a hyphen after its first letter (etax → e-tax), one offer per word. */
+  function latinOffers(text, words) {
+    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const { index } = nameIndex(words);
+    const offers = [];
+    typed.forEach((w, i) => {
+      const key = exactKey(w);
+      if (key.length < 4 || !key.every((v) => v >= 0x61 && v <= 0x7a) || Array.from(w).length !== key.length || index.has(str(key))) return;
+      const chars = Array.from(w);
+      offers.push(typed.map((x, j) => (j === i ? chars[0] + "-" + chars.slice(1).join("") : x)).join(" "));
+    });
+    return offers;
   }
 
   /** Romaji.katakanaWords: the katakana words in the site's names (サービス), by key, the first
@@ -362,12 +426,14 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /** The first SUGGESTIONS of `offered` that find something, of the first CHECKED: searched
    * at once (each is a search of its own), kept in the order offered. */
-  async function finding(engine, offered, kinds) {
-    const found = await Promise.all(offered.slice(0, CHECKED).map(async (offer) => {
+  async function finding(engine, offered, kinds, failed = new Set()) {
+    const fresh = offered.filter((o) => !failed.has(o)).slice(0, CHECKED);
+    const found = await Promise.all(fresh.map(async (offer) => {
       const s = await engine.query(offer, kinds);
       return (await s.next(1)).length > 0;
     }));
-    return offered.slice(0, CHECKED).filter((_, i) => found[i]).slice(0, SUGGESTIONS);
+    fresh.forEach((o, i) => { if (!found[i]) failed.add(o); });
+    return fresh.filter((_, i) => found[i]).slice(0, SUGGESTIONS);
   }
 
   // -------------------------------------------------------------- words split apart
@@ -475,6 +541,16 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return str(typed.slice(norm.start[from], end));
   }
 
+  /** QuerySplit.hyphenated: the term after [from, to) when one hyphen (- ‐) alone separates
+   * them and both are Latin letters only (e-tax; not COVID-19), else null. */
+  function hyphenated([from, to], scripts, norm) {
+    const latin = (a, b) => scripts.slice(a, b).every((s) => s === LATIN);
+    if (to + 1 >= scripts.length || ![0x2d, 0x2010].includes(norm.scalars[to]) || !latin(from, to) || scripts[to + 1] !== LATIN) return null;
+    let end = to + 1;
+    while (end < scripts.length && scripts[end] !== null) end++;
+    return latin(to + 1, end) ? [to + 1, end] : null;
+  }
+
   /** The query's terms as typed, each with its words as typed (QuerySplit.terms). */
   function splitTerms(text) {
     const typed = Array.from(text, (c) => c.codePointAt(0));
@@ -485,6 +561,15 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
       if (scripts[i] === null) { i++; continue; }
       let j = i + 1;
       while (j < scripts.length && scripts[j] !== null) j++;
+      // Latin words joined by hyphens (e-tax, ｅ－Ｔａｘ): one term, its word the letters joined.
+      const parts = [[i, j]];
+      for (let next; (next = hyphenated(parts[parts.length - 1], scripts, norm));) parts.push(next);
+      if (parts.length > 1) {
+        const end = parts[parts.length - 1][1];
+        out.push({ term: typedText(i, end, norm, typed), words: [parts.map(([a, b]) => typedText(a, b, norm, typed)).join("")] });
+        i = end;
+        continue;
+      }
       const words = piecesOf(i, j, scripts, norm)
         .filter(([a, b]) => !strippedKeys.some((k) => sameArray(k, norm.scalars.slice(a, b))))
         .map(([a, b]) => typedText(a, b, norm, typed));
