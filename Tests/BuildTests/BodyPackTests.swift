@@ -1,0 +1,110 @@
+import ByteFormats
+import Foundation
+import Search
+import Testing
+
+@testable import Build
+
+/// The pack of the bodies' plain texts beside the cache (`BodyPack`): written, appended to,
+/// compacted, and a pack that is not the one the state was written with means a full build.
+@Suite struct BodyPackTests {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "body-pack-\(UUID().uuidString)")
+
+  init() throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  /// Each text as the state would read it back from the pack.
+  func read(_ layout: BodyPack.Layout, at path: String) throws -> [String: String] {
+    let pack = try #require(BodyPack.map(path, id: layout.id, length: layout.length))
+    return layout.entries.mapValues { e in
+      StoredText(mapped: pack, range: e.offset..<(e.offset + e.length), hash: e.hash).string
+    }
+  }
+
+  func texts(_ strings: [String: String]) -> [String: StoredText] {
+    strings.mapValues { StoredText($0) }
+  }
+
+  func size(_ path: String) throws -> Int {
+    try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+  }
+
+  @Test func textsSurviveTheirPack() throws {
+    let path = folder.appendingPathComponent("texts.pack").path
+    let strings = ["a.md": "防災の取組", "b.md": "", "c.md": String(repeating: "あ", count: 3000)]
+    let layout = try BodyPack.write(texts(strings), at: path)
+    #expect(try read(layout, at: path) == strings)
+    #expect(layout.length == (try size(path)))
+    for (page, e) in layout.entries {
+      #expect(e.hash == SearchIndexState.bodyHash(of: StoredText(strings[page]!)))
+    }
+    // Another pack's id, or a pack cut short, is none.
+    #expect(BodyPack.map(path, id: layout.id &+ 1, length: layout.length) == nil)
+    #expect(BodyPack.map(path, id: layout.id, length: layout.length + 1) == nil)
+  }
+
+  /// An edited text is appended; the texts still mapped from the pack stay where they are, and
+  /// the bytes an earlier state refers to are never written over.
+  @Test func anEditAppendsAndAGoneTextLeavesGarbage() throws {
+    let path = folder.appendingPathComponent("texts.pack").path
+    var strings = ["a.md": "一つ目の本文", "b.md": "二つ目の本文", "c.md": "三つ目の本文"]
+    let first = try BodyPack.write(texts(strings), at: path)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let pack = try #require(BodyPack.map(path, id: first.id, length: first.length))
+    var next = first.entries.mapValues {
+      StoredText(mapped: pack, range: $0.offset..<($0.offset + $0.length), hash: $0.hash)
+    }
+    next["b.md"] = StoredText("二つ目の本文に追記")
+    next["c.md"] = nil
+    strings["b.md"] = "二つ目の本文に追記"
+    strings["c.md"] = nil
+    let second = try BodyPack.write(next, at: path)
+    #expect(second.id == first.id)
+    #expect(second.entries["a.md"] == first.entries["a.md"])
+    #expect(second.entries["b.md"]!.offset == first.length)
+    #expect(second.length == first.length + "二つ目の本文に追記".utf8.count)
+    let after = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(after.prefix(before.count) == before)
+    #expect(try read(second, at: path) == strings)
+    // The first layout still reads as it was.
+    #expect(try read(first, at: path)["c.md"] == "三つ目の本文")
+  }
+
+  /// When the garbage passes the live texts (and the floor), the pack is written whole under a
+  /// new id: a state of the old pack no longer reads it, and texts mapped from the old file
+  /// are still read from it.
+  @Test func garbageIsCompactedAway() throws {
+    let path = folder.appendingPathComponent("texts.pack").path
+    let long = String(repeating: "長い本文。", count: 200)
+    let other = String(repeating: "別の本文。", count: 201)
+    let first = try BodyPack.write(texts(["a.md": long, "b.md": other]), at: path, compactsFrom: 0)
+    var layouts = [first]
+    for n in 1...3 {
+      let layout = layouts.last!
+      let pack = try #require(BodyPack.map(path, id: layout.id, length: layout.length))
+      var next = layout.entries.mapValues {
+        StoredText(mapped: pack, range: $0.offset..<($0.offset + $0.length), hash: $0.hash)
+      }
+      next["a.md"] = StoredText(long + "\(n)")
+      layouts.append(try BodyPack.write(next, at: path, compactsFrom: 0))
+      #expect(try read(layouts.last!, at: path) == ["a.md": long + "\(n)", "b.md": other])
+      // Read from the mapping of the pack as it was, whatever became of the file.
+      #expect(next["b.md"]!.string == other)
+    }
+    // The first edit's garbage is one text, as much as the live one: appended. The second's
+    // is more: compacted, under a new id. The third is appended to the new pack.
+    #expect(layouts.map(\.id) == [first.id, first.id, layouts[2].id, layouts[2].id])
+    #expect(layouts[2].id != first.id)
+    #expect(layouts[1].length > layouts[0].length)
+    #expect(layouts[2].length < layouts[1].length)
+    #expect(BodyPack.map(path, id: first.id, length: layouts[1].length) == nil)
+    #expect(try size(path) == layouts[3].length)
+    // Not below the floor.
+    let small = folder.appendingPathComponent("small.pack").path
+    var layout = try BodyPack.write(texts(["a.md": long]), at: small)
+    for n in 1...3 { layout = try BodyPack.write(texts(["a.md": long + "\(n)"]), at: small) }
+    #expect(layout.id == (try BodyPack.write(texts(["a.md": long]), at: small)).id)
+  }
+}
