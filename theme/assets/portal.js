@@ -39,33 +39,68 @@
     sync();
   }
 
-  // ---- Where the header's ふりがな button goes. In a compact header (メニュー shown) it sits
-  // beside メニュー while that costs the header at most a line of the title; where it would add a
-  // row of its own, the header gets `ruby-in-menu` and CSS shows the menu's twin instead, behind
-  // メニュー. Measured with and without the button, not set by widths: what fits depends on the
-  // site's title and the reader's text size. Measured again when the header's width or text
-  // size changes, a frame later (a ResizeObserver must not change what it observes in its own
-  // callback). A focused ふりがな button that moves hands focus to the one shown, or to メニュー.
-  function setupRubyPlace() {
+  // ---- The header's first row: the title, ふりがな and メニュー, laid out by what fits, measured
+  // (what fits depends on the site's title and the reader's text size, so no width in CSS can
+  // say it). Without this script neither button shows and the title has the row to itself.
+  // - The title beside the buttons (`title-beside`: as narrow as its phrase, up to 8em, lets
+  //   it) or on a row of its own (`title-alone`): whichever makes the row shorter, but never
+  //   beside them in more than one line more than alone (a long title in five lines of broken
+  //   words to save 6 px); alone on a tie (2 px): a title in fewer lines reads better.
+  // - In a compact header (メニュー shown) ふりがな stays beside メニュー while it costs at most
+  //   a line of the title; where it would add a row (the button's height or more), the header
+  //   gets `ruby-in-menu` and CSS shows the menu's twin instead, behind メニュー.
+  // Measured again when the header's width or text size changes, a frame later (a
+  // ResizeObserver must not change what it observes in its own callback). A focused ふりがな
+  // button that moves hands focus to the one shown, or to メニュー.
+  function setupHeaderFit() {
     var header = document.querySelector(".site-header");
     var bar = header && header.querySelector(".header-bar");
     var own = bar && bar.querySelector("button.ruby-toggle");
     var twin = header && header.querySelector(".menu-ruby button.ruby-toggle");
     var menu = header && header.querySelector("button.menu-toggle");
-    if (!own || !twin || !menu || own.hidden) return;
+    var text = bar && bar.querySelector(".site-title-text");
+    if (!own || !twin || !menu || !text) return;
     var seen = "";
     function shown(el) { return el.getClientRects().length > 0; }
     function key() { return header.clientWidth + " " + getComputedStyle(header).fontSize; }
+    function height() { return bar.getBoundingClientRect().height; }
+    function lines() {
+      var range = document.createRange();
+      range.selectNodeContents(text);
+      var rects = range.getClientRects(), tops = {}, n = 0;
+      for (var i = 0; i < rects.length; i++) {
+        var top = Math.round(rects[i].top);
+        if (rects[i].width > 1 && !tops[top]) { tops[top] = true; n++; }
+      }
+      return n;
+    }
+    function best() {
+      header.classList.remove("title-alone");
+      header.classList.add("title-beside");
+      var beside = height(), besideLines = lines();
+      header.classList.replace("title-beside", "title-alone");
+      var alone = height();
+      return beside + 2 < alone && besideLines <= lines() + 1
+        ? { height: beside, fit: "title-beside" } : { height: alone, fit: "title-alone" };
+    }
     function place() {
       var focused = document.activeElement;
-      header.classList.remove("ruby-in-menu");
-      if (shown(menu) && shown(own)) {
-        var row = own.getBoundingClientRect().height;
-        var beside = bar.getBoundingClientRect().height;
-        header.classList.add("ruby-measure");
-        var without = bar.getBoundingClientRect().height;
-        header.classList.remove("ruby-measure");
-        header.classList.toggle("ruby-in-menu", beside - without >= row);
+      header.classList.remove("ruby-in-menu", "title-beside", "title-alone");
+      var ruby = shown(own);
+      if (ruby || shown(menu)) {
+        var row = ruby ? own.getBoundingClientRect().height : 0;
+        var chosen = best();
+        if (ruby && shown(menu)) {
+          header.classList.add("ruby-measure");
+          var without = best();
+          header.classList.remove("ruby-measure");
+          if (chosen.height - without.height >= row) {
+            chosen = without;
+            header.classList.add("ruby-in-menu");
+          }
+        }
+        header.classList.remove("title-beside", "title-alone");
+        header.classList.add(chosen.fit);
       }
       if ((focused === own || focused === twin) && !shown(focused)) {
         (shown(own) ? own : shown(twin) ? twin : menu).focus();
@@ -227,7 +262,7 @@
   function ready() {
     setupRubyToggle();
     setupMenuToggle();
-    setupRubyPlace();
+    setupHeaderFit();
     setupTermTips();
     setupWideTables();
     setupEventClock();
