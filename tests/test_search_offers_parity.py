@@ -1,0 +1,120 @@
+"""Typed forms the pages do not use (docs/search.md, "Typed forms the pages do not use"): the
+same answers from search.js with search-offers.js under node and from `portal search --json`,
+on the shipped site and on the shipped content with two pages added that write Latin
+compounds, one joined (eTax) and one with its hyphen (e-Gov), which the shipped pages do not.
+
+On the shipped site: a word with its okurigana run together with another word is offered split
+at the name (取り組み状況 → 取組 状況, 手続き方法 → 手続き 方法); a verb's form is offered no spelling
+(申し込みます); e-tax is offered nothing rather than its one letter `e`. On the fixture: e-tax,
+e-Tax and ｅ－Ｔａｘ find the page that writes eTax (searched joined), and egov is offered e-gov.
+"""
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import CONTENT, build_site
+from test_search_parity import NODE, RUNNER, node_available, swift_answer
+
+# The survey of docs/search.md: typed as residents type them, with no kind and with kinds.
+SURVEY = ["申し込み書", "取り組み状況", "取り組み内容", "手続き方法", "申し込み方法", "申込み方法", "申し込み期間",
+          "取り組み事例", "問い合わせ先", "問合せ", "お問い合わせ", "問い合わせ窓口", "子育て支援", "子育て支援センター",
+          "マイナンバーカードの申請", "申し込みます", "取組ます", "取り組みます", "手続きしました", "申し込みの方法",
+          "e-tax", "e-Tax", "ｅ－Ｔａｘ", "ｅ－ｔａｘ", "etax", "eTax", "e-tax 申告", "e-learning", "Wi-Fi",
+          "COVID-19", "防災 ドローン教室", "ぼうさい体験"]
+# What the shipped site offers first (None: nothing), with no kind.
+SHIPPED = {"取り組み状況": "取組 状況", "手続き方法": "手続き 方法", "申し込み方法": "申し込み 方法",
+           "取り組み内容": "取組 内容", "申し込みます": "申し込み", "e-tax": None, "e-Tax": None, "ｅ－Ｔａｘ": None}
+
+FIXTURE_PAGES = {
+    "initiatives/h101-etax.md": """---
+title: 税の申告をオンラインで
+summary: 国のeTaxで、家から申告できることを案内します。
+fields: [public-services]
+status: active
+department: 総務部
+---
+
+確定申告は、eTaxを使うと家から出せます。
+""",
+    "initiatives/h101-egov.md": """---
+title: 国の手続をオンラインで
+summary: e-Govから、国への申請ができることを案内します。
+fields: [public-services]
+status: active
+department: 総務部
+---
+
+国への申請の多くは、e-Govからできます。
+""",
+}
+FIXTURE_QUERIES = ["e-tax", "e-Tax", "ｅ－Ｔａｘ", "E-TAX", "etax", "eTax", "egov", "ｅＧｏｖ", "e-gov", "e-tax 申告",
+                   "eTax 申告", "e-learning", "egov 申請"]
+
+
+@pytest.fixture(scope="module")
+def compound_site(tmp_path_factory):
+    """The shipped content with two pages writing eTax and e-Gov."""
+    work = tmp_path_factory.mktemp("latin-compounds")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    for rel, text in FIXTURE_PAGES.items():
+        (content / rel).write_text(text, encoding="utf-8")
+    return build_site(content, work / "site")
+
+
+def both(site, queries):
+    """Each query's answer from portal search and from search.js, as test_search_parity."""
+    node_available()
+    r = subprocess.run([NODE, str(RUNNER), str(site)], input=json.dumps(queries),
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    out = []
+    for q, js in zip(queries, json.loads(r.stdout)):
+        swift = swift_answer(site, q)
+        js = {"count": js["count"], "exact": js["exact"], "more": js["more"], "results": js["results"],
+              "suggestions": js["suggestions"], "searched_as": js["searchedAs"], "also_searched": js["alsoSearched"],
+              "files": sorted(js["files"])}
+        out.append((q, swift, js))
+    return out
+
+
+def assert_same(answers):
+    differences = [f"{q}: {k}\n  portal search: {swift[k]}\n  search.js:     {js[k]}"
+                   for q, swift, js in answers for k in swift if swift[k] != js[k]]
+    assert not differences, "\n".join(differences[:10])
+
+
+def test_the_shipped_site_answers_alike_and_offers_the_split(site_dir):
+    queries = [{"q": q, "limit": limit, "kinds": k} for q in SURVEY
+               for limit, k in ((10, None), (3, ["initiative"]), (0, ["event"]))]
+    answers = both(site_dir, queries)
+    assert_same(answers)
+    first = {q["q"]: (swift["suggestions"][:1] or [None])[0] for q, swift, _ in answers if q["kinds"] is None}
+    assert {q: first[q] for q in SHIPPED} == SHIPPED
+    for q, swift, _ in answers:
+        # No offer is a single Latin letter, nor a verb's form in another spelling.
+        assert not any(len(o) == 1 and o.isascii() for o in swift["suggestions"]), (q, swift["suggestions"])
+        assert not any(o.endswith("ます") for o in swift["suggestions"]), (q, swift["suggestions"])
+        if q["q"] in SHIPPED and SHIPPED[q["q"]] and q["kinds"] is None:
+            assert not swift["results"]
+
+
+def test_latin_compounds_find_the_pages_spelling(compound_site):
+    queries = [{"q": q, "limit": limit, "kinds": k} for q in FIXTURE_QUERIES
+               for limit, k in ((10, None), (0, ["event"]))]
+    answers = both(compound_site, queries)
+    assert_same(answers)
+    plain = {q["q"]: swift for q, swift, _ in answers if q["kinds"] is None}
+    for typed in ["e-tax", "e-Tax", "ｅ－Ｔａｘ", "E-TAX"]:
+        assert plain[typed]["searched_as"], typed
+        assert [r["url"] for r in plain[typed]["results"]] == ["/initiatives/h101-etax/"], typed
+    assert plain["e-tax 申告"]["searched_as"] == "etax 申告"
+    assert [r["url"] for r in plain["etax"]["results"]] == ["/initiatives/h101-etax/"]
+    assert [r["url"] for r in plain["e-gov"]["results"]] == ["/initiatives/h101-egov/"]
+    assert plain["egov"]["suggestions"] == ["e-gov"] and not plain["egov"]["results"]
+    assert plain["ｅＧｏｖ"]["suggestions"] == ["ｅ-Ｇｏｖ"]
+    # After the word that finds something alone, as every split query's offers.
+    assert plain["egov 申請"]["suggestions"][:2] == ["申請", "e-gov 申請"]
+    assert not plain["e-learning"]["suggestions"] and not plain["e-learning"]["results"]
