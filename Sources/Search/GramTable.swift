@@ -62,6 +62,27 @@ final class GramTable {
     return (value, true)
   }
 
+  /// Reads the slot where (`parent`, `scalar`) would be looked up first, for nothing but to
+  /// bring its line into the cache: a partition's table is megabytes, and a lookup is mostly a
+  /// wait for that line. Loads of independent n-grams issued one after another overlap (a
+  /// lookup depending on the one before cannot), so `PostingPart.add` touches a block of them
+  /// before looking them up. The XOR of what was read goes to `sink`, so the loads stay.
+  @inline(__always)
+  func touch(parent: Int32, _ scalar: UInt32, sink: inout UInt32) {
+    sink ^= slots[slot(GramTrie.word(parent: parent, scalar))].low
+  }
+
+  /// Replaces the value stored for (`parent`, `scalar`), which must be there.
+  func update(parent: Int32, _ scalar: UInt32, value: Int32) {
+    let word = GramTrie.word(parent: parent, scalar)
+    var i = slot(word)
+    while slots[i].word != word {
+      precondition(slots[i].word != 0, "update of an n-gram not in the table")
+      i = (i + 1) & (size - 1)
+    }
+    slots[i].value = value
+  }
+
   private func grow() {
     let (old, oldSize) = (slots, size)
     size *= 2

@@ -177,6 +177,8 @@ struct PostingPart {
   /// Per key, its place in `bigs`, or -1 while it is in batches.
   var bigSlots: [Int32] = []
   let bigs: BigPostings
+  /// What `GramTable.touch` read, kept so its loads are not left out.
+  var touched: UInt32 = 0
   let maxPostingBytes: Int
   let spill: SpillStore?
 
@@ -207,12 +209,23 @@ struct PostingPart {
     return Int32(keys.count - 1)
   }
 
-  /// The key of the n-gram `node` of a document whose prefix has key `parent` (-1: none).
-  mutating func key(parent: Int32, _ node: GramNode) -> Int32 {
-    let (k, inserted) = gramIndex.insert(parent: parent, node.scalar, value: Int32(keys.count))
+  /// The value `gramIndex` holds for the n-gram `node` of a document whose prefix has key
+  /// `parent` (-1: none): its key, with `bigFlag` once the key is big.
+  @inline(__always)
+  mutating func gramValue(parent: Int32, _ node: GramNode) -> Int32 {
+    let (v, inserted) = gramIndex.insert(parent: parent, node.scalar, value: Int32(keys.count))
     if inserted { added(KeyLink(prefix: parent, last: node.character)) }
-    return k
+    return v
   }
+
+  /// Set in a gram's value in `gramIndex` once its key is big: the lookup an entry makes anyway
+  /// then says so, where reading `bigSlots` of every key was another cache miss an entry (a
+  /// fifth of adding on text that repeats little, where most keys are in few documents).
+  static let bigFlag = Int32.min
+
+  /// How many n-grams of a document are looked up together, their slots touched first
+  /// (`GramTable.touch`): enough for the loads to overlap, few enough to stay in cache.
+  static let lookupBlock = 16
 
   mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
@@ -229,37 +242,77 @@ struct PostingPart {
     let total = prepared.reduce(0) {
       $0 + $1.gramRange(in: part).count + $1.words(in: part).count
     }
-    var entryKeys: [Int32] = []
-    var entryMasks: [UInt32] = []
-    var entryDocs: [UInt16] = []
-    entryKeys.reserveCapacity(total)
-    entryMasks.reserveCapacity(total)
-    entryDocs.reserveCapacity(total)
-    func entry(_ k: Int32, _ mask: UInt32, _ offset: Int) {
-      let slot = Int(bigSlots[Int(k)])
-      if slot >= 0 { return bigs.add(slot, base + Int32(offset), mask) }
-      entryKeys.append(k)
-      entryMasks.append(mask)
-      entryDocs.append(UInt16(offset))
+    // Plain memory of the exact size: arrays appended to checked their uniqueness and room for
+    // each of the tens of millions of entries.
+    let entryKeys = UnsafeMutablePointer<Int32>.allocate(capacity: total)
+    let entryMasks = UnsafeMutablePointer<UInt32>.allocate(capacity: total)
+    let entryDocs = UnsafeMutablePointer<UInt16>.allocate(capacity: total)
+    defer {
+      entryKeys.deallocate()
+      entryMasks.deallocate()
+      entryDocs.deallocate()
     }
+    var count = 0
+    var sink: UInt32 = 0
+    // Out of `self` while it is read through a pointer and `self` looks keys up.
+    var documentKeys = self.documentKeys
+    self.documentKeys = []
     for (offset, p) in prepared.enumerated() {
+      let id = base + Int32(offset)
       let range = p.gramRange(in: part)
       if documentKeys.count < range.count {
         documentKeys = [Int32](repeating: 0, count: range.count)
       }
-      for i in range {
-        let node = p.gramNodes[i]
-        let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - range.lowerBound]
-        let k = key(parent: parent, node)
-        documentKeys[i - range.lowerBound] = k
-        entry(k, node.mask, offset)
+      let lower = range.lowerBound
+      p.gramNodes.withUnsafeBufferPointer { nodes in
+        documentKeys.withUnsafeMutableBufferPointer { documentKeys in
+          // A document's n-grams come level by level (`Prepared`), so
+          // most in a block have their prefix's key already: their slots are touched first,
+          // and their lookups then find the lines in cache.
+          var block = lower
+          while block < range.upperBound {
+            let blockEnd = min(block + Self.lookupBlock, range.upperBound)
+            for i in block..<blockEnd {
+              let node = nodes[i]
+              if node.parent < Int32(block) {
+                let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]
+                gramIndex.touch(parent: parent, node.scalar, sink: &sink)
+              }
+            }
+            for i in block..<blockEnd {
+              let node = nodes[i]
+              let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]
+              let v = gramValue(parent: parent, node)
+              let k = v & Int32.max
+              documentKeys[i - lower] = k
+              if v < 0 {
+                bigs.add(Int(bigSlots[Int(k)]), id, node.mask)
+              } else {
+                (entryKeys[count], entryMasks[count], entryDocs[count]) =
+                  (k, node.mask, UInt16(offset))
+                count += 1
+              }
+            }
+            block = blockEnd
+          }
+        }
       }
-      for (w, m) in p.words(in: part) { entry(key(w), m, offset) }
+      for (w, m) in p.words(in: part) {
+        let k = key(w)
+        let slot = Int(bigSlots[Int(k)])
+        if slot >= 0 {
+          bigs.add(slot, id, m)
+        } else {
+          (entryKeys[count], entryMasks[count], entryDocs[count]) = (k, m, UInt16(offset))
+          count += 1
+        }
+      }
     }
-    let count = entryKeys.count
+    touched ^= sink
+    self.documentKeys = documentKeys
     // Counting sort by key; stable, so each run stays in document order.
     var counts = [Int32](repeating: 0, count: keys.count + 1)
-    for k in entryKeys { counts[Int(k) + 1] += 1 }
+    for e in 0..<count { counts[Int(entryKeys[e]) + 1] += 1 }
     var runKeys: [Int32] = []
     var runEnds: [Int32] = []
     for k in 0..<keys.count where counts[k + 1] > 0 {
@@ -301,6 +354,11 @@ struct PostingPart {
         }
         for e in entries { bigs.add(big, base + Int32(docs[e]), masks[e]) }
         bigSlots[k] = Int32(big)
+        let link = keys[k]
+        if link.prefix != KeyLink.wordMark {
+          gramIndex.update(
+            parent: link.prefix, link.last & 0x1F_FFFF, value: Int32(k) | Self.bigFlag)
+        }
         continue
       }
       (lengths[k], lastIds[k]) = (length, last)

@@ -67,8 +67,9 @@ extension GramKey {
 /// The index keys of one document with the mask of fields and chunks that hold each, plus its
 /// files. Built in parallel; pure.
 struct Prepared: Sendable {
-  /// The n-grams as the trie made them (`GramNode`) and the words, each grouped by posting
-  /// partition; partition p's are `..<gramEnds[p]` after the previous end.
+  /// The n-grams as the trie made them (`GramNode`), each partition's level by level (the
+  /// one-character grams, then the two-character ones, …), and the words, each grouped by
+  /// posting partition; partition p's are `..<gramEnds[p]` after the previous end.
   var gramNodes: [GramNode] = []
   var words: [(String, UInt32)] = []
   var gramEnds: [Int32] = []
@@ -91,20 +92,23 @@ struct Prepared: Sendable {
     let grams = tries?.take(capacity: capacity) ?? GramTrie(capacity: capacity)
     defer { tries?.give(grams) }
     var words: [String: UInt32] = [:]
-    // Every text of the document with its bit; Japanese runs are walked into the trie later,
-    // partition by partition.
-    var texts: [(text: [UInt32], bit: UInt32)] = []
+    // Every text of the document one after another in `flat`, with its bit; Japanese runs are
+    // walked into the trie later, partition by partition.
+    var flat: [UInt32] = []
+    var bits: [UInt32] = []
     var starts: [GramStart] = []
 
     func index(_ text: [UInt32], bit: UInt32) {
-      let t = Int32(texts.count)
-      texts.append((text, bit))
+      let t = Int32(bits.count)
+      let offset = flat.count
+      bits.append(bit)
+      flat.append(contentsOf: text)
       for seg in Normalizer.segments(text) {
         if seg.isJapanese {
           for p in seg.start..<seg.end {
             starts.append(
               GramStart(
-                text: t, position: Int32(p), end: Int32(seg.end),
+                text: t, position: Int32(offset + p), end: Int32(offset + seg.end),
                 partition: UInt8(PostingTable.partition(ofFirst: text[p]))))
           }
         } else {
@@ -140,20 +144,42 @@ struct Prepared: Sendable {
 
     // The n-grams starting at each position, walked partition by partition (a gram's
     // partition is its first character's): the trie then makes each partition's grams one
-    // after another, already grouped as the posting table reads them.
+    // after another, already grouped as the posting table reads them. Within a partition,
+    // level by level: every start's one-character gram, then every start's two-character
+    // gram, and so on, each start's node kept in `current`. Walked start by start, each
+    // lookup waited for the one before (its prefix's); a level's lookups are independent, so
+    // their cache misses overlap, here and in the posting table, which looks the grams up in
+    // the order they were made (`PostingPart.add`).
     let (sortedStarts, startEnds) = Self.grouped(
       starts.count, item: { starts[$0] }, by: { Int($0.partition) })
     gramEnds = [Int32](repeating: 0, count: PostingTable.partitions)
-    for part in 0..<PostingTable.partitions {
-      for start in sortedStarts[Self.range(of: part, ends: startEnds)] {
-        let (text, bit) = texts[Int(start.text)]
-        var node = GramTrie.root
-        let p = Int(start.position)
-        for n in 0..<min(gramLength, Int(start.end) - p) {
-          node = grams.child(of: node, text[p + n], bit: bit)
+    var current: [Int32] = []
+    flat.withUnsafeBufferPointer { flat in
+      bits.withUnsafeBufferPointer { bits in
+        sortedStarts.withUnsafeBufferPointer { sortedStarts in
+          for part in 0..<PostingTable.partitions {
+            let mine = Self.range(of: part, ends: startEnds)
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: repeatElement(GramTrie.root, count: mine.count))
+            var longest = 0
+            for j in mine {
+              longest = max(longest, Int(sortedStarts[j].end - sortedStarts[j].position))
+            }
+            current.withUnsafeMutableBufferPointer { current in
+              for n in 0..<min(gramLength, longest) {
+                for j in mine {
+                  let start = sortedStarts[j]
+                  let p = Int(start.position)
+                  guard Int(start.end) - p > n else { continue }
+                  let c = j - mine.lowerBound
+                  current[c] = grams.child(of: current[c], flat[p + n], bit: bits[Int(start.text)])
+                }
+              }
+            }
+            gramEnds[part] = Int32(grams.count)
+          }
         }
       }
-      gramEnds[part] = Int32(grams.count)
     }
 
     let titleName = Self.aliasKey(title)
@@ -341,8 +367,9 @@ extension Prepared {
   }
 }
 
-/// Where n-grams of one document start: one of its texts, a position in a Japanese run of it,
-/// where the run ends, and the posting partition of the character there.
+/// Where n-grams of one document start: one of its texts (for its bit), a position in a
+/// Japanese run of it and where the run ends (both in the document's texts one after
+/// another), and the posting partition of the character there.
 struct GramStart {
   var text: Int32
   var position: Int32

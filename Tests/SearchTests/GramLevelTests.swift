@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Search
+
+/// The posting table looks a document's n-grams up level by level, so their cache misses
+/// overlap (`Prepared` walks them so), and a big key's lookup says it is big
+/// (`PostingPart.bigFlag`, set with `GramTable.update`). Neither may change what a document
+/// holds; that the postings stay what plain lists of documents give, with keys turning big in
+/// every batch, is `PostingTableTests`.
+@Suite struct GramLevelTests {
+  /// Every n-gram (up to `gramLength` characters) of the Japanese runs of a title and a
+  /// summary, with the bits of the fields holding it, as a dictionary of whole grams finds
+  /// them; and in each partition the grams come level by level, each after its prefix.
+  @Test(arguments: [0, 1, 2, 3])
+  func levelsHoldEveryGramOnceParentsFirst(seed: Int) {
+    var generator = IndexPatchTests.Generator(state: UInt64(seed))
+    let alphabet = Array("あいうえおかきくけこ漢字県民子育てデジタル窓口 、。ABC2026😀")
+    func text() -> String {
+      String((0..<(1 + generator.next(120))).map { _ in alphabet[generator.next(alphabet.count)] })
+    }
+    let options = SearchIndexOptions()
+    let doc = SearchDocument(
+      url: "/p/", title: text(), kind: .initiative, summary: text(), body: "", date: nil,
+      keywords: [], furigana: [])
+    let prepared = Prepared(doc, options: options)
+
+    var expected: [[UInt32]: UInt32] = [:]
+    var normalizer = Normalizer()
+    for (field, bit) in [(doc.title, IndexFormat.titleBit), (doc.summary, IndexFormat.summaryBit)] {
+      let scalars = normalizer.normalize(field).scalars
+      for seg in Normalizer.segments(scalars) where seg.isJapanese {
+        for p in seg.start..<seg.end {
+          for n in 1...min(options.gramLength, seg.end - p) {
+            expected[Array(scalars[p..<p + n]), default: 0] |= bit
+          }
+        }
+      }
+    }
+    var found: [[UInt32]: UInt32] = [:]
+    for (key, mask) in prepared.grams {
+      #expect(found[key.scalars] == nil, "each gram once")
+      found[key.scalars] = mask
+    }
+    #expect(found == expected)
+    #expect(!expected.isEmpty)
+
+    for part in 0..<PostingTable.partitions {
+      let range = prepared.gramRange(in: part)
+      for i in range {
+        let node = prepared.gramNodes[i]
+        if node.parent >= 0 {
+          #expect(range.contains(Int(node.parent)) && Int(node.parent) < i)
+          #expect(prepared.gramNodes[Int(node.parent)].depth == node.depth - 1)
+        } else {
+          #expect(node.depth == 0)
+        }
+        if i > range.lowerBound { #expect(prepared.gramNodes[i - 1].depth <= node.depth) }
+      }
+    }
+  }
+
+  /// A gram's value changed in place is what later lookups find, and the other values stay;
+  /// touching a slot changes nothing.
+  @Test func updatedValuesAreFoundAndTouchesChangeNothing() {
+    let table = GramTable(capacity: 1)
+    var sink: UInt32 = 0
+    for n in 0..<5_000 {
+      table.touch(parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), sink: &sink)
+      let (v, inserted) = table.insert(
+        parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), value: Int32(n))
+      #expect(inserted && v == Int32(n))
+    }
+    for n in stride(from: 0, to: 5_000, by: 3) {
+      table.update(parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), value: Int32(n) | Int32.min)
+    }
+    for n in 0..<5_000 {
+      let (v, inserted) = table.insert(parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), value: -7)
+      #expect(!inserted)
+      #expect(v == (n % 3 == 0 ? Int32(n) | Int32.min : Int32(n)))
+    }
+    #expect(table.count == 5_000)
+  }
+}
