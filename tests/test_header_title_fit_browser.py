@@ -66,7 +66,8 @@ const bar = header.querySelector('.header-bar');
 const title = bar.querySelector('.site-title');
 const shown = (el) => el.getClientRects().length > 0;
 const lines = (el) => {
-  const r = document.createRange(); r.selectNodeContents(el.querySelector('.site-title-text') || el);
+  // The title's text, not the logo beside it.
+  const r = document.createRange(); r.selectNodeContents([...el.childNodes].find((n) => n.nodeType === 3 && n.textContent.trim()));
   return new Set([...r.getClientRects()].filter((x) => x.width > 1).map((x) => Math.round(x.top))).size;
 };
 // The title on a row of its own: a copy as wide as the row's content box, out of sight.
@@ -83,8 +84,7 @@ const controls = [...header.querySelectorAll('a, button, input')].filter(shown).
   const r = el.getBoundingClientRect();
   return {name: el.textContent.trim() || el.tagName, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
 });
-const text = title.querySelector('.site-title-text') || title;
-const tr = text.getBoundingClientRect();
+const text = [...title.childNodes].find((n) => n.nodeType === 3 && n.textContent.trim());
 return {height: header.getBoundingClientRect().height, lines: lines(title), alone,
   line: parseFloat(getComputedStyle(title).lineHeight), compact: shown(header.querySelector('.menu-toggle')),
   ruby: shown(bar.querySelector('.ruby-toggle')), controls, viewport: innerWidth, client: document.documentElement.clientWidth,

@@ -58,8 +58,9 @@
     var own = bar && bar.querySelector("button.ruby-toggle");
     var twin = header && header.querySelector(".menu-ruby button.ruby-toggle");
     var menu = header && header.querySelector("button.menu-toggle");
-    var text = bar && bar.querySelector(".site-title-text");
-    if (!own || !twin || !menu || !text) return;
+    var title = bar && bar.querySelector(".site-title");
+    var text = title && title.lastChild;
+    if (!own || !twin || !menu || !text || text.nodeType !== 3) return;
     var seen = "";
     function shown(el) { return el.getClientRects().length > 0; }
     function key() { return header.clientWidth + " " + getComputedStyle(header).fontSize; }
