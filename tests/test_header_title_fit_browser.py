@@ -15,7 +15,9 @@ at 280–1280 px with text at 100 %, 150 % and 200 %:
   shown); nothing scrolls sideways from 320 px, sticks out of the screen or overlaps;
 - with a desktop's scroll bar (a browser of this module's own that shows it) the header is
   laid out as it is without one at the width the scroll bar leaves: it follows the header's own
-  width, so the phone header's end moves from 640 to 655 px at 100 % text, as it should.
+  width, so the phone header's end moves from 640 to 655 px at 100 % text, as it should;
+- a focused ふりがな button that moves into the closed menu (the window narrowed) hands focus to
+  メニュー, and back beside メニュー to the button there (WCAG 2.4.3: focus is not lost).
 """
 import shutil
 
@@ -205,3 +207,36 @@ def test_with_a_scroll_bar_the_header_follows_its_own_width(driver, scrollbar_dr
         reset_viewport(driver)
         reset_viewport(scrollbar_driver)
     assert not failures, "\n".join(failures)
+
+
+FOCUS_JS = """
+const a = document.activeElement;
+return {cls: a.className, inMenu: !!a.closest('nav.site-nav'),
+  menuInBar: !!document.querySelector('.site-header.ruby-in-menu')};
+"""
+
+
+def test_a_focused_furigana_button_that_moves_hands_focus_on(driver, server):
+    """ふりがな focused at 560 px / 200 % (beside メニュー), the window narrowed to 500 px, where it
+    goes into the closed menu: focus moves to メニュー, not to the page's start; opened and
+    widened again, focus on the menu's ふりがな comes back to the one beside メニュー."""
+    try:
+        load(driver, server + PAGE)
+        set_viewport(driver, 560, SCREEN)
+        driver.execute_script("document.documentElement.style.fontSize = '200%'")
+        settle(driver)
+        driver.execute_script("document.querySelector('.header-bar button.ruby-toggle').focus()")
+        set_viewport(driver, 500, SCREEN)
+        settle(driver)
+        got = driver.execute_script(FOCUS_JS)
+        assert got["menuInBar"] and "menu-toggle" in got["cls"], got
+        driver.execute_script("document.querySelector('button.menu-toggle').click();"
+                              "document.querySelector('.menu-ruby button.ruby-toggle').focus()")
+        got = driver.execute_script(FOCUS_JS)
+        assert "ruby-toggle" in got["cls"] and got["inMenu"], got
+        set_viewport(driver, 560, SCREEN)
+        settle(driver)
+        got = driver.execute_script(FOCUS_JS)
+        assert "ruby-toggle" in got["cls"] and not got["inMenu"] and not got["menuInBar"], got
+    finally:
+        reset_viewport(driver)
