@@ -86,8 +86,12 @@ public enum SearchIndexBuilder {
       let base = start
       var documentFiles: [String: Data] = [:]
       do {
+        let levels = postings.isLarge
         let prepared = slice.searchParallelMap { doc in
-          (Prepared(doc, options: options, tries: tries), SearchIndexState.hashes(of: doc))
+          (
+            Prepared(doc, options: options, tries: tries, levels: levels),
+            SearchIndexState.hashes(of: doc)
+          )
         }
         for (offset, (p, _)) in prepared.enumerated() {
           documentFiles[IndexFormat.headName(base + offset)] = p.head

@@ -51,6 +51,10 @@ struct PostingTable {
 
   var count: Int { parts.reduce(0) { $0 + $1.keys.count } }
 
+  /// Whether the partitions' tables are past the cache (`PostingPart.touchFrom` keys each on
+  /// average): then documents are best prepared level by level (`Prepared.init`).
+  var isLarge: Bool { count > PostingTable.partitions * PostingPart.touchFrom }
+
   /// Adds documents `base`, `base + 1`, … (at most 65,536 of them), each partition on its own
   /// worker.
   mutating func add(_ prepared: [Prepared], base: Int32) {
@@ -227,6 +231,13 @@ struct PostingPart {
   /// (`GramTable.touch`): enough for the loads to overlap, few enough to stay in cache.
   static let lookupBlock = 16
 
+  /// The number of keys from which a partition touches slots before lookups: its table (two
+  /// 12-byte slots a key) is then larger than a core's share of the cache (half a megabyte
+  /// here). The benchmark corpus (63,000 keys at 10,000 pages, 4,000 a partition) never gets
+  /// there, text that repeats little (1.6 million, 100,000 a partition) after a few thousand
+  /// pages; below it touching was only more work.
+  static let touchFrom = 1 << 15
+
   mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
     let k = added(KeyLink(prefix: KeyLink.wordMark, last: UInt32(wordKeys.count)))
@@ -266,13 +277,14 @@ struct PostingPart {
       let lower = range.lowerBound
       p.gramNodes.withUnsafeBufferPointer { nodes in
         documentKeys.withUnsafeMutableBufferPointer { documentKeys in
-          // A document's n-grams come level by level (`Prepared`), so
+          // A document's n-grams come level by level (`Prepared`) once the table is large, so
           // most in a block have their prefix's key already: their slots are touched first,
           // and their lookups then find the lines in cache.
+          let touching = gramIndex.count >= Self.touchFrom
           var block = lower
           while block < range.upperBound {
             let blockEnd = min(block + Self.lookupBlock, range.upperBound)
-            for i in block..<blockEnd {
+            for i in block..<blockEnd where touching {
               let node = nodes[i]
               if node.parent < Int32(block) {
                 let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]

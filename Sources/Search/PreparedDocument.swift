@@ -67,9 +67,9 @@ extension GramKey {
 /// The index keys of one document with the mask of fields and chunks that hold each, plus its
 /// files. Built in parallel; pure.
 struct Prepared: Sendable {
-  /// The n-grams as the trie made them (`GramNode`), each partition's level by level (the
-  /// one-character grams, then the two-character ones, …), and the words, each grouped by
-  /// posting partition; partition p's are `..<gramEnds[p]` after the previous end.
+  /// The n-grams as the trie made them (`GramNode`; start by start, or level by level, see
+  /// `init`) and the words, each grouped by posting partition; partition p's are
+  /// `..<gramEnds[p]` after the previous end.
   var gramNodes: [GramNode] = []
   var words: [(String, UInt32)] = []
   var gramEnds: [Int32] = []
@@ -81,9 +81,20 @@ struct Prepared: Sendable {
   /// For glossary entries: title and keywords that are single terms, for the alias group.
   var memberTerms: [String] = []
 
-  /// - Parameter tries: where to take the document's n-gram trie from and give it back to, in
-  ///   a build of many documents; nil makes one.
-  init(_ doc: SearchDocument, options: SearchIndexOptions, tries: GramTriePool? = nil) {
+  /// - Parameters:
+  ///   - tries: where to take the document's n-gram trie from and give it back to, in a build
+  ///     of many documents; nil makes one.
+  ///   - levels: each partition's n-grams made level by level (the one-character grams of
+  ///     every start, then the two-character ones, …) instead of start by start. Walked start
+  ///     by start, each gram's lookup in a posting partition's table waits for its prefix's;
+  ///     a level's lookups are independent, so the table overlaps their cache misses
+  ///     (`PostingPart.add`). That pays once the tables are larger than the cache (text that
+  ///     repeats little); otherwise the level walk is the slower one (its trie's lookups miss
+  ///     more), so `SearchIndexBuilder` asks for it only then. The same grams either way.
+  init(
+    _ doc: SearchDocument, options: SearchIndexOptions, tries: GramTriePool? = nil,
+    levels: Bool = false
+  ) {
     var normalizer = Normalizer()
     let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
@@ -144,12 +155,7 @@ struct Prepared: Sendable {
 
     // The n-grams starting at each position, walked partition by partition (a gram's
     // partition is its first character's): the trie then makes each partition's grams one
-    // after another, already grouped as the posting table reads them. Within a partition,
-    // level by level: every start's one-character gram, then every start's two-character
-    // gram, and so on, each start's node kept in `current`. Walked start by start, each
-    // lookup waited for the one before (its prefix's); a level's lookups are independent, so
-    // their cache misses overlap, here and in the posting table, which looks the grams up in
-    // the order they were made (`PostingPart.add`).
+    // after another, already grouped as the posting table reads them.
     let (sortedStarts, startEnds) = Self.grouped(
       starts.count, item: { starts[$0] }, by: { Int($0.partition) })
     gramEnds = [Int32](repeating: 0, count: PostingTable.partitions)
@@ -159,6 +165,19 @@ struct Prepared: Sendable {
         sortedStarts.withUnsafeBufferPointer { sortedStarts in
           for part in 0..<PostingTable.partitions {
             let mine = Self.range(of: part, ends: startEnds)
+            if !levels {
+              for start in sortedStarts[mine] {
+                var node = GramTrie.root
+                let p = Int(start.position)
+                for n in 0..<min(gramLength, Int(start.end) - p) {
+                  node = grams.child(of: node, flat[p + n], bit: bits[Int(start.text)])
+                }
+              }
+              gramEnds[part] = Int32(grams.count)
+              continue
+            }
+            // Level by level: every start's one-character gram, then every start's
+            // two-character gram, and so on, each start's node kept in `current`.
             current.removeAll(keepingCapacity: true)
             current.append(contentsOf: repeatElement(GramTrie.root, count: mine.count))
             var longest = 0

@@ -11,9 +11,10 @@ import Testing
 @Suite struct GramLevelTests {
   /// Every n-gram (up to `gramLength` characters) of the Japanese runs of a title and a
   /// summary, with the bits of the fields holding it, as a dictionary of whole grams finds
-  /// them; and in each partition the grams come level by level, each after its prefix.
-  @Test(arguments: [0, 1, 2, 3])
-  func levelsHoldEveryGramOnceParentsFirst(seed: Int) {
+  /// them, walked start by start or level by level; and with `levels` each partition's grams
+  /// come level by level, each after its prefix.
+  @Test(arguments: [0, 1, 2, 3], [false, true])
+  func levelsHoldEveryGramOnceParentsFirst(seed: Int, levels: Bool) {
     var generator = IndexPatchTests.Generator(state: UInt64(seed))
     let alphabet = Array("あいうえおかきくけこ漢字県民子育てデジタル窓口 、。ABC2026😀")
     func text() -> String {
@@ -23,7 +24,7 @@ import Testing
     let doc = SearchDocument(
       url: "/p/", title: text(), kind: .initiative, summary: text(), body: "", date: nil,
       keywords: [], furigana: [])
-    let prepared = Prepared(doc, options: options)
+    let prepared = Prepared(doc, options: options, levels: levels)
 
     var expected: [[UInt32]: UInt32] = [:]
     var normalizer = Normalizer()
@@ -45,6 +46,7 @@ import Testing
     #expect(found == expected)
     #expect(!expected.isEmpty)
 
+    var deeperFirst = false
     for part in 0..<PostingTable.partitions {
       let range = prepared.gramRange(in: part)
       for i in range {
@@ -55,9 +57,16 @@ import Testing
         } else {
           #expect(node.depth == 0)
         }
-        if i > range.lowerBound { #expect(prepared.gramNodes[i - 1].depth <= node.depth) }
+        if i > range.lowerBound && levels {
+          #expect(prepared.gramNodes[i - 1].depth <= node.depth)
+        }
+        if i > range.lowerBound && prepared.gramNodes[i - 1].depth > node.depth {
+          deeperFirst = true
+        }
       }
     }
+    // Start by start, a shorter gram follows a longer one somewhere: the orders differ.
+    #expect(deeperFirst == !levels)
   }
 
   /// A gram's value changed in place is what later lookups find, and the other values stay;
