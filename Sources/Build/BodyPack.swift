@@ -104,16 +104,27 @@ enum BodyPack {
     // A new pack: every text, kept ones read from the old pack's mapping.
     var hashOf = Dictionary(uniqueKeysWithValues: zip(added.map(\.path), hashes))
     for (page, e) in entries { hashOf[page] = e.hash }
-    let id = UInt64.random(in: 1...UInt64.max)
-    var bytes = header(id)
+    var bytes = header(0)
     bytes.reserveCapacity(headerSize + texts.values.reduce(0) { $0 + $1.utf8Count })
     entries = [:]
     texts.forEachCanonically { page, text in
       entries[page] = Entry(offset: bytes.count, length: text.utf8Count, hash: hashOf[page]!)
       text.withUTF8 { bytes += $0 }
     }
+    let id = newID(texts: bytes[headerSize...], replacing: existing?.id)
+    bytes.replaceSubrange(0..<headerSize, with: header(id))
     guard FileIO.replace(bytes, at: path) else { throw failure(path) }
     return Layout(id: id, length: bytes.count, entries: entries)
+  }
+
+  /// A new pack's id: its texts' hash mixed with the id of the pack it replaces (none in a new
+  /// output folder). Two builds of one site into new folders leave the same bytes (a
+  /// reproducible output folder, cache included), while a pack never takes the id of the one
+  /// it replaces, whose mappings and states must not be taken for its own (a compacted pack
+  /// can begin with the same texts and hold others past them).
+  static func newID(texts: ArraySlice<UInt8>, replacing old: UInt64?) -> UInt64 {
+    let hash = texts.withUnsafeBytes { WordHash.mix(old ?? 0, $0) }
+    return hash == 0 || hash == old ? hash &+ 1 : hash
   }
 
   /// The id and length of the pack on disk, when it is one.

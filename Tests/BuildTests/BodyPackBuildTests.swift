@@ -113,8 +113,11 @@ import Testing
     case "truncated": bytes = bytes.prefix(bytes.count - 1)
     case "header": bytes[9] ^= 0xFF
     case "another":
-      // Another site's pack: the same texts written again, under another id.
-      let texts = try loadedCache().bodies.mapValues { StoredText($0.plainText.string) }
+      // Another site's pack, its texts but one the same: another id (the same texts written
+      // again in a new folder would be the same pack, bytes and id, and rightly read).
+      var texts = try loadedCache().bodies.mapValues { StoredText($0.plainText.string) }
+      let first = try #require(texts.keys.min())
+      texts[first] = StoredText(texts[first]!.string + "別のサイト")
       try FileManager.default.removeItem(at: pack)
       _ = try BodyPack.write(texts, at: pack.path)
       bytes = try packBytes()

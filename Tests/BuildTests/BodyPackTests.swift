@@ -107,4 +107,24 @@ import Testing
     for n in 1...3 { layout = try BodyPack.write(texts(["a.md": long + "\(n)"]), at: small) }
     #expect(layout.id == (try BodyPack.write(texts(["a.md": long]), at: small)).id)
   }
+
+  /// Two new folders get the same pack, id and all (a reproducible output folder); a pack
+  /// written whole over another never takes its id, though it holds the same texts.
+  @Test func aNewPacksIdComesFromItsTextsAndTheOneItReplaces() throws {
+    let one = folder.appendingPathComponent("one.pack").path
+    let two = folder.appendingPathComponent("two.pack").path
+    let strings = ["a.md": "一つ目の本文", "b.md": "二つ目の本文"]
+    let first = try BodyPack.write(texts(strings), at: one)
+    #expect(try BodyPack.write(texts(strings), at: two).id == first.id)
+    #expect(FileManager.default.contents(atPath: one) == FileManager.default.contents(atPath: two))
+    #expect(
+      try BodyPack.write(
+        texts(["a.md": "別の本文"]), at: folder.appendingPathComponent("three.pack").path
+      ).id != first.id)
+    // Written whole over itself (every text new, nothing kept): another id.
+    let again = try BodyPack.write(texts(strings), at: one, compactsFrom: 0)
+    #expect(again.id != first.id)
+    #expect(try read(again, at: one) == strings)
+    #expect(BodyPack.map(one, id: first.id, length: first.length) == nil)
+  }
 }
