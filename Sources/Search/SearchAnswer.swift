@@ -56,7 +56,8 @@ extension SearchEngine {
     }
     // words.json read once, for the words' first names and the offers.
     let vocabulary = vocabulary()
-    let kept = words.filter { known[$0] ?? finds($0, kinds) }
+    // A lone letter (e of `e tax`) finds every word it starts: no offer of fewer words.
+    let kept = words.filter { !Self.isLoneLetter($0) && (known[$0] ?? finds($0, kinds)) }
     let (offered, meant) = offers(for: query, kinds: kinds, in: vocabulary)
     var offers = meant ? offered : []
     if !kept.isEmpty, kept.count < words.count {
@@ -93,6 +94,14 @@ extension SearchEngine {
       guard let g = index[key], vocabulary.keys[g][0] != key else { return word }
       return vocabulary.groups[g][0]
     }
+  }
+
+  /// Whether `word` is one Latin letter or digit once normalised (ｅ, E, 5): as the last word of
+  /// a query it is a prefix of countless words, so that it "finds something" says nothing.
+  static func isLoneLetter(_ word: String) -> Bool {
+    var normalizer = Normalizer()
+    let key = Normalizer.exactKey(normalizer.normalize(word).scalars)
+    return key.count == 1 && Normalizer.charClass(key[0]) == .word
   }
 
   /// Whether `query` finds something, as an offer is checked: its first result, with the

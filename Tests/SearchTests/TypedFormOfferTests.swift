@@ -97,6 +97,19 @@ import Testing
     #expect(none.response.results.isEmpty && none.suggestions.isEmpty)
   }
 
+  /// A word of one letter typed apart (e tax) finds every word it starts, so the words that
+  /// find something are not offered as that letter alone: nothing here, the word there.
+  @Test func aLoneLetterIsNoOfferOfFewerWords() throws {
+    let engine = try engine()
+    #expect(!engine.search("e").isEmpty)
+    for typed in ["e tax", "ｅ　ｔａｘ", "E learning"] {
+      #expect(engine.answer(typed).suggestions == [], "\(typed)")
+    }
+    #expect(engine.answer("x 教室").suggestions == ["教室"])
+    #expect(SearchEngine.isLoneLetter("ｅ") && SearchEngine.isLoneLetter("5"))
+    #expect(!SearchEngine.isLoneLetter("ex") && !SearchEngine.isLoneLetter("字"))
+  }
+
   /// A word of Latin letters typed joined, where the pages write it with a hyphen after its
   /// first letter (e-Gov), is offered so; not a short word, a site name, or one with others.
   @Test func aJoinedLatinCompoundIsOfferedThePagesHyphen() throws {

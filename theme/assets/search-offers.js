@@ -626,7 +626,9 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const changed = words.length !== terms.length || words.some((w, i) => w !== terms[i].term);
     if (words.length && changed && await finds(engine, split, kinds)) return { searchedAs: split, suggestions: [] };
     const alone = await Promise.all(words.map((w) => (known.has(w) ? known.get(w) : finds(engine, w, kinds))));
-    const names = await firstNames(engine, words.filter((_, i) => alone[i]));
+    // A lone letter (e of `e tax`) finds every word it starts: no offer of fewer words.
+    const lone = (w) => { const k = exactKey(w); return k.length === 1 && charClass(k[0]) === W; };
+    const names = await firstNames(engine, words.filter((w, i) => alone[i] && !lone(w)));
     const [fewer, { offers: offered, meant }] = await Promise.all([
       names.length && names.length < words.length ? finds(engine, names.join(" "), kinds) : false,
       offersFor(engine, text, kinds),
