@@ -57,6 +57,9 @@ public struct CheckReport: Sendable {
 /// to files of the site, then the fragments that point at other pages once all ids are known,
 /// then sitemap.xml, and with `--external` the http(s) links.
 public enum SiteChecker {
+  /// The code of "no built site here": `portal` hints at the folder meant.
+  public static let noSiteCode = "check.site"
+
   public static func check(_ options: CheckOptions) async -> CheckReport {
     var (report, externals, attributor) = checkSite(options)
     if let external = options.external, attributor != nil {
@@ -97,7 +100,7 @@ public enum SiteChecker {
       report.general.append(
         .error(
           SourceLocation(file: Paths.display(options.site)), "there is no built site here",
-          hint: "run `portal build` first, or give the site folder with --site", code: "check.site"
+          hint: "run `portal build` first, or give the site folder with --site", code: noSiteCode
         ).ja(
           "サイトのフォルダー `\(Paths.display(options.site))` がありません。ここには、`portal build` で作ったサイトがありません",
           hint: "先に `portal build` でサイトを作るか、`--site` でサイトのフォルダーを指定してください")
@@ -170,7 +173,7 @@ public enum SiteChecker {
       SourceLocation(file: folder), "there is no HTML page in `\(folder)`: it is not a built site",
       hint:
         "run `portal build` first, or give with --site the folder it wrote the site to (its --output, `site` unless given) instead of `\(folder)`",
-      code: "check.site"
+      code: noSiteCode
     ).ja(
       "`\(folder)` には、ページ（.html のファイル）がひとつもありません。`portal build` で作ったサイトではありません",
       hint:

@@ -37,6 +37,9 @@ public enum Withheld: Sendable, Equatable {
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
 /// that pages use to point at each other. Every problem of the run is returned together.
 public enum ContentLoader {
+  /// The code of "no content folder" and "no site.yml": `portal` hints at the folder meant.
+  public static let missingCode = "config.missing"
+
   /// - Parameters:
   ///   - memo: parse results of an earlier load; files whose stamp and site.yml are unchanged
   ///     are taken from it instead of being read and parsed again.
@@ -56,7 +59,7 @@ public enum ContentLoader {
     let configURL = contentDirectory.appendingPathComponent("site.yml")
     let configPath = join(prefix, "site.yml")
     if let missing = missingFolder(
-      contentDirectory, shownAs: prefix, what: "content", code: "config.missing")
+      contentDirectory, shownAs: prefix, what: "content", code: missingCode)
     {
       return (nil, [missing])
     }
@@ -69,7 +72,7 @@ public enum ContentLoader {
             "the site configuration is missing",
             hint:
               "create \(configPath) with at least `title`, `base_url` and `domains` (see docs/content-format.md)",
-            code: "config.missing"
+            code: missingCode
           ).ja(
             "サイトの設定のファイルがありません",
             hint:

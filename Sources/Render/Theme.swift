@@ -7,6 +7,9 @@ import Parallel
 /// A theme folder: Mustache templates (`templates/`) and static assets (`assets/`). Assets are
 /// published under content-hash names so browsers can cache them forever.
 public struct Theme: Sendable {
+  /// The code of "no theme folder" and "no templates": `portal` hints at the folder meant.
+  public static let missingCode = "theme.missing"
+
   public let directory: URL
   public let displayPath: String
   let library: MustacheLibrary
@@ -38,7 +41,7 @@ public struct Theme: Sendable {
     var layoutText: String?
     let fm = FileManager.default
     if let missing = ContentLoader.missingFolder(
-      directory, shownAs: displayPath, what: "theme", code: "theme.missing")
+      directory, shownAs: displayPath, what: "theme", code: missingCode)
     {
       return (nil, [missing])
     }
@@ -49,7 +52,7 @@ public struct Theme: Sendable {
         [
           .error(
             SourceLocation(file: "\(displayPath)/templates"), "the theme has no templates",
-            hint: "pass --theme with a folder that has templates/*.mustache", code: "theme.missing"
+            hint: "pass --theme with a folder that has templates/*.mustache", code: missingCode
           ).ja(
             "テーマにテンプレートがありません",
             hint: "--theme には、templates/*.mustache のあるフォルダーを指定してください")

@@ -1,5 +1,8 @@
+import Check
+import Content
 import Diagnostics
 import Foundation
+import Render
 
 /// The existing path a mistyped one means (`content/initiativs/x.md` → `content/initiatives/`):
 /// each missing part is replaced by the closest name in the folder above it (`Suggest`, as
@@ -46,7 +49,7 @@ enum PathMeant {
   /// The build's, lint's and check's "there is no content (theme, site) folder" diagnostics
   /// with the folder meant in their hint, when one is close to what was typed.
   static func hinted(_ diagnostics: [Diagnostic], folders: [String: String]) -> [Diagnostic] {
-    let codes: Set = ["config.missing", "theme.missing", "check.site"]
+    let codes: Set = [ContentLoader.missingCode, Theme.missingCode, SiteChecker.noSiteCode]
     return diagnostics.map { d in
       guard let code = d.code, codes.contains(code),
         let option = folders.first(where: { $0.value == d.location.file })?.key,

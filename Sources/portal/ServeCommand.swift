@@ -3,6 +3,7 @@ import Build
 import Content
 import Diagnostics
 import Foundation
+import Render
 import Serve
 
 struct ServeCommand: ParsableCommand {
@@ -87,9 +88,9 @@ struct ServeCommand: ParsableCommand {
       [
         ContentLoader.missingFolder(
           build.contentDirectory, shownAs: locations.content, what: "content",
-          code: "config.missing"),
+          code: ContentLoader.missingCode),
         ContentLoader.missingFolder(
-          build.themeDirectory, shownAs: locations.theme, what: "theme", code: "theme.missing"),
+          build.themeDirectory, shownAs: locations.theme, what: "theme", code: Theme.missingCode),
       ].compactMap { $0 }, folders: ["content": locations.content, "theme": locations.theme])
     if !missing.isEmpty {
       FileHandle.standardError.write(
