@@ -473,7 +473,7 @@ enum PageParser {
         .error(
           SourceLocation(file: y.file, line: ref.line, column: ref.column),
           "`\(key)` names an unknown \(what) `\(ref.id)`", hint: hint.english,
-          code: "content.unknown-id"
+          code: ReferenceValidator.unknownIDCode
         ).ja(
           "`\(key)` に書いた `\(ref.id)` は、site.yml の\(listed)にありません", hint: hint.japanese))
     }

@@ -4,6 +4,9 @@ import Foundation
 /// Checks the ids pages use to point at each other and at the site configuration, and that
 /// slugs are unique, so every broken reference is reported where it was written.
 public enum ReferenceValidator {
+  /// The code of a field or domain id site.yml does not list (SiteIDSlips finds these).
+  public static let unknownIDCode = "content.unknown-id"
+
   /// - Parameter broken: content files that failed to parse, with their kinds. Their own
   ///   errors are reported; ids that name them (by file name, the usual slug) are not
   ///   reported again as unknown, which would send the writer looking for a missing file.
@@ -100,7 +103,7 @@ public enum ReferenceValidator {
         .error(
           SourceLocation(file: page.path, line: ref.line, column: ref.column),
           "`\(key)` names an unknown \(what) `\(ref.id)`",
-          hint: guess?.english ?? "use the id of an existing \(what)", code: "content.unknown-id"
+          hint: guess?.english ?? "use the id of an existing \(what)", code: unknownIDCode
         ).ja(
           "`\(key)` に書いた\(whatJa) `\(ref.id)` がありません",
           hint: guess?.japanese ?? "今ある\(whatJa)の id を書いてください"))

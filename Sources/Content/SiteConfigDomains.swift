@@ -18,6 +18,9 @@ public struct RepeatedSiteID: Sendable, Hashable {
 }
 
 extension SiteConfig {
+  /// The code of an id given twice in site.yml (SiteIDSlips rewrites it when pages lost one).
+  public static let duplicateIDCode = "config.duplicate-id"
+
   /// The place of every `id` value of `kind` that is `id`, in the order site.yml gives them:
   /// two for an id given twice (each entry is kept, with its own place).
   func idLocations(of id: String, kind: SiteIDKind) -> [SourceLocation] {
@@ -60,7 +63,7 @@ extension SiteConfig {
         if !domainIDs.insert(id).inserted {
           d.error(
             idMark, "the domain id `\(id)` is used twice", hint: "give each domain its own id",
-            code: "config.duplicate-id", ja: "`domains` の id `\(id)` が2回使われています",
+            code: duplicateIDCode, ja: "`domains` の id `\(id)` が2回使われています",
             jaHint: "`domains` の1つ1つに、別の id を付けてください")
           repeated.append(RepeatedSiteID(kind: .domain, id: id, reportedAt: d.location(idMark)))
         }
@@ -91,7 +94,7 @@ extension SiteConfig {
         if !fieldIDs.insert(fid).inserted {
           d.error(
             fmark, "the field id `\(fid)` is used twice",
-            hint: "field ids must be unique across all domains", code: "config.duplicate-id",
+            hint: "field ids must be unique across all domains", code: duplicateIDCode,
             ja: "分野の id `\(fid)` が2回使われています",
             jaHint: "分野の id は、ほかの `domains` の分野も含めて、1つずつ別にしてください")
           repeated.append(RepeatedSiteID(kind: .field, id: fid, reportedAt: d.location(fmark)))

@@ -31,7 +31,7 @@ enum SiteIDSlips {
     ]
     // The pages' unknown-id errors by their place, which is the reference's.
     var errorAt: [SourceLocation: Int] = [:]
-    for (i, d) in diagnostics.enumerated() where d.code == "content.unknown-id" {
+    for (i, d) in diagnostics.enumerated() where d.code == ReferenceValidator.unknownIDCode {
       if errorAt[d.location] == nil { errorAt[d.location] = i }
     }
     // The unknown ids by what they are, each with the references naming it.
@@ -54,7 +54,7 @@ enum SiteIDSlips {
           // One slip, one error: site.yml's (its parse reports every id given twice), which
           // says what the files' errors said. A second lost id leaves its files' errors be.
           if let k = diagnostics.firstIndex(where: {
-            $0.code == "config.duplicate-id" && $0.location == repeated[0].reportedAt
+            $0.code == SiteConfig.duplicateIDCode && $0.location == repeated[0].reportedAt
           }) {
             diagnostics[k] = givenTwice(
               what: what.rawValue, id: repeated[0].id, lost: id, lines: places.map(\.line),
@@ -93,7 +93,7 @@ enum SiteIDSlips {
       place,
       "the \(what.rawValue) id `\(written)` is named by no page, while \(files) files name `\(id)`, which site.yml does not list",
       hint: "did you mean `id: \(id)`? (if `\(written)` is right, write it in those files instead)",
-      code: "content.unknown-id"
+      code: ReferenceValidator.unknownIDCode
     ).ja(
       "site.yml の\(whatJa)の id `\(written)` はどのページにも書かれていません。一方、\(files)個のファイルが、site.yml にない `\(id)` を書いています",
       hint: "`id: \(id)` のまちがいではありませんか（`\(written)` が正しいなら、それらのファイルのほうを直してください）")
@@ -125,7 +125,7 @@ enum SiteIDSlips {
       "the \(what) id `\(id)` is given twice (lines \(linesEn)), and \(files.count) files name `\(lost)`, which site.yml does not list: was one of the two meant to be `\(lost)`?",
       hint:
         "write `id: \(lost)` on the line meant for it (\(orEn)); the files naming it (\(shown)\(more)) then need no change",
-      code: "config.duplicate-id"
+      code: SiteConfig.duplicateIDCode
     ).ja(
       "\(whatJa)の id `\(id)` が2回（\(linesJa)）書かれています。一方、\(files.count)個のファイルが、site.yml にない `\(lost)` を書いています。どちらかは `\(lost)` のつもりではありませんか",
       hint:
