@@ -56,12 +56,8 @@ extension BuildRun {
       publishTimes.append(Int64(time.epochSeconds))
     }
     scheduled.sort()
-    // A page `updated` on a day still to come is warned about until that day: its midnight is
-    // a clock boundary too, so the warning does not outlive it in the cache.
-    for page in content?.pages ?? [] where FutureDates.updatedToCome(page, at: options.now) {
-      if let day = page.updated?.midnightInJapan { publishTimes.append(Int64(day.epochSeconds)) }
-    }
-    // So is the instant a `publish` time stops being more than a year ahead (`FarPublish`).
+    // So is each instant at which a clock warning ends or changes its words (`FarPublish`,
+    // `FutureDates`: the next day in Japan comes before an `updated` day still to come).
     publishTimes += content?.warningsEnd.map { Int64($0.epochSeconds) } ?? []
     // Outside a session the parses are encoded now and let go, so that the pages' Markdown
     // can be freed once rendered.

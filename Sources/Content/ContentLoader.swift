@@ -16,9 +16,9 @@ public struct ContentSet: Sendable {
   /// Content files that exist but are not pages of this build, by relative path: links to
   /// them are reported for what they are, not as files that do not exist.
   public var withheld: [String: Withheld] = [:]
-  /// When warnings of this load that depend on the clock end or change their words (a
-  /// `publish` time no longer more than a year ahead, `FarPublish`; the next day in Japan,
-  /// which they name): a build's cache is not up to date past one.
+  /// When warnings of this load that depend on the clock end or change their words
+  /// (`FarPublish.wordsChange`, `FutureDates.wordsChange`): a build's cache is not up to date
+  /// past one.
   public var warningsEnd: [DateTime] = []
 }
 
@@ -253,9 +253,7 @@ public enum ContentLoader {
     // an "Up to date" build on a later day does not repeat "this build (2026-11-25)".
     let warningsEnd =
       now.map { now in
-        pages.flatMap { FarPublish.wordsChange($0, at: now) }
-          + (pages.contains { FutureDates.updatedToCome($0, at: now) }
-            ? [FutureDates.nextDay(after: now)] : [])
+        pages.flatMap { FarPublish.wordsChange($0, at: now) + FutureDates.wordsChange($0, at: now) }
       } ?? []
     if !includeDrafts {
       for page in pages {

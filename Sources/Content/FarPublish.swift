@@ -21,9 +21,15 @@ public enum FarPublish {
   /// (named in the message) turns, and the time meant passes (the hint then says it is past).
   public static func wordsChange(_ page: Page, at now: DateTime) -> [DateTime] {
     guard let publish = page.publish, isFar(page, at: now) else { return [] }
-    let day = publish.inJapan.local.date
-    let meant = PageParser.changingYear(publish, to: DateHints.yearNearest(now)(day.month, day.day))
+    let meant = meant(publish, at: now)
     return [warnedUntil(publish), FutureDates.nextDay(after: now)] + (meant > now ? [meant] : [])
+  }
+
+  /// The time meant if the year is a slip: the same month, day and time in the year nearest
+  /// the clock, as `EventYears` reads a year slip (2062-12-04 → 2026-12-04).
+  static func meant(_ publish: DateTime, at now: DateTime) -> DateTime {
+    let day = publish.inJapan.local.date
+    return PageParser.changingYear(publish, to: DateHints.yearNearest(now)(day.month, day.day))
   }
 
   /// Whether a build at `now` warns of `page`'s `publish` time.
@@ -32,9 +38,8 @@ public enum FarPublish {
   }
 
   /// A warning for each page `isFar` at `now`, at its `publish` value: when it would appear,
-  /// and the time meant if the year is a slip (`changingYear` to the year nearest the clock,
-  /// as `EventYears` reads a year slip: 2062-12-04 → 2026-12-04). The file is read again for
-  /// the place, only for the pages found.
+  /// and the time meant if the year is a slip (`meant`). The file is read again for the place,
+  /// only for the pages found.
   static func check(
     _ pages: [Page], at now: DateTime, files: [String: (path: String, shown: String)]
   ) -> [Diagnostic] {
@@ -45,8 +50,7 @@ public enum FarPublish {
       let years = day.year - today.year
       let (after, afterJa) =
         years >= 2 ? ("\(years) years after", "\(years)年後") : ("more than a year after", "1年より後")
-      let meant = PageParser.changingYear(
-        publish, to: DateHints.yearNearest(now)(day.month, day.day))
+      let meant = meant(publish, at: now)
       let written = publish.isDateOnly ? meant.inJapan.local.date.description : meant.description
       let (past, pastJa) =
         meant < now || meant.epochSeconds == now.epochSeconds

@@ -36,6 +36,12 @@ public enum FutureDates {
     now.inJapan.local.date.adding(days: 1).midnightInJapan.timed
   }
 
+  /// The instants after `now` at which the warning's words for `page` change: the next day in
+  /// Japan, as the message names today (the warning itself ends at `updated`'s day, no earlier).
+  public static func wordsChange(_ page: Page, at now: DateTime) -> [DateTime] {
+    updatedToCome(page, at: now) ? [nextDay(after: now)] : []
+  }
+
   /// A warning for each page `updatedToCome` at `now`. The file is read again to point at the
   /// value: only for the pages found, which are few.
   static func check(
