@@ -127,54 +127,7 @@ enum PageParser {
       return (nil, y.diagnostics)
     }
 
-    // Common keys.
-    let fileSlug = Self.fileSlug(source.relativePath)
-    var slug = fileSlug
-    if let s = y.string("slug") {
-      if isSlug(s) {
-        slug = s
-      } else {
-        // The page keeps its file's slug meanwhile, so ids naming it do not fail too.
-        y.error(
-          y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`",
-          hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug",
-          ja: "slug `\(s)` には、半角の小文字 a-z、数字 0-9 と `-` だけが使えます",
-          jaHint: "たとえば `slug: \(suggestedSlug(s))` と書いてください")
-      }
-    } else if let (english, japanese, meant) = YAMLSlips.invisibleInFileName(fileSlug) {
-      y.error(
-        nil,
-        "the file name `\(fileSlug)` has an invisible character, \(english): it cannot be used as a URL",
-        hint: "rename the file `\(meant).md` (file managers do not show the character either)",
-        code: "front-matter.slug",
-        ja: "ファイル名 `\(fileSlug)` に、目に見えない文字 \(japanese)が入っていて、ページのアドレスに使えません",
-        jaHint: "ファイル名を `\(meant).md` に変えてください（ファイルの一覧でも、この文字は見えません）")
-    } else if !isSlug(fileSlug) {
-      y.error(
-        nil, "the file name `\(fileSlug)` cannot be used as a URL",
-        hint:
-          "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
-        code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
-        jaHint:
-          "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
-      )
-    }
-    if slug == "index", let list = Self.listName(kind), let listJa = Self.listNameJapanese(kind) {
-      // Published at /<folder>/index/, beside the list the build makes at /<folder>/: a writer
-      // who names a file index.md means that address itself.
-      let folder = "/\(kind.urlFolder)/"
-      y.error(
-        y.node("slug")?.mark,
-        "\(kind.articleName) cannot have the slug `index`: \(folder) is \(list), which the build makes, and this page would be at \(folder)index/",
-        hint:
-          "give it a name of its own (rename the file or add `slug: …`); the list's own text is in the theme's templates",
-        code: "front-matter.slug",
-        ja:
-          "\(kind.japaneseName)の slug を `index` にはできません。\(folder) は Portal が作る\(listJa)で、このページは \(folder)index/ になってしまいます",
-        jaHint:
-          "ファイル名を変えるか `slug: …` を書いて、このページだけの名前を付けてください。一覧の文章は、テーマのテンプレートに書きます"
-      )
-    }
+    let slug = Self.slug(&y, source, kind: kind)
     let (tags, tagPlaces) = Self.tags(&y)
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")
@@ -182,211 +135,10 @@ enum PageParser {
     // Checked against the site's addresses when the site is resolved (`Redirects`).
     let redirectFrom = references(&y, "redirect_from", example: "[/initiatives/old-name/]") ?? []
 
-    // The texts that take furigana are kept plain in the meta, their groups beside it.
-    var furigana = PageFurigana()
-    func ruby(_ text: String?, _ key: WritableKeyPath<PageFurigana, Furigana?>) -> String? {
-      let (plain, groups) = PageFurigana.read(text)
-      furigana[keyPath: key] = groups
-      return plain
-    }
-    let meta: PageMeta?
-    switch kind {
-    case .strategy:
-      let title = ruby(y.string("title", required: true, example: "基本的な考え方"), \.title)
-      let order = y.int("order", required: true)
-      let summary = ruby(y.string("summary"), \.summary)
-      let parent = reference(&y, "parent")
-      meta = title.flatMap { t in
-        order.map {
-          .strategy(StrategyMeta(title: t, order: $0.0, summary: summary, parent: parent))
-        }
-      }
-    case .field:
-      let title = ruby(y.string("title", required: true, example: "危機管理"), \.title)
-      let domain = reference(&y, "domain", required: true, example: "life")
-      let field = reference(&y, "field", required: true, example: "crisis-management")
-      if let config, let domain, let field {
-        checkIDs(
-          &y, [domain], against: config.domains.map(\.id), names: config.domainNames,
-          what: "domain",
-          key: "domain")
-        checkIDs(
-          &y, [field], against: config.fieldIDs, names: config.fieldNames, what: "field",
-          key: "field")
-        if let owner = config.allFields.first(where: { $0.field.id == field.id })?.domain.id,
-          config.domains.contains(where: { $0.id == domain.id }), owner != domain.id
-        {
-          y.diagnostics.append(
-            .error(
-              SourceLocation(file: source.path, line: field.line, column: field.column),
-              "the field `\(field.id)` belongs to the domain `\(owner)`, not `\(domain.id)`",
-              hint: "write `domain: \(owner)`", code: "content.field-domain"
-            ).ja(
-              "分野 `\(field.id)` は `\(domain.id)` ではなく、`\(owner)` の分野です",
-              hint: "`domain: \(owner)` と書いてください"))
-        }
-      }
-      let summary = ruby(y.string("summary"), \.summary)
-      if let title, let domain, let field {
-        meta = .field(FieldMeta(title: title, domain: domain, field: field, summary: summary))
-      } else {
-        meta = nil
-      }
-    case .initiative:
-      let title = ruby(y.string("title", required: true, example: "AI等を活用した防災対策"), \.title)
-      let summary = ruby(
-        y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
-      let fields = references(&y, "fields", required: true, example: "[crisis-management]")
-      if let config, let fields {
-        checkIDs(
-          &y, fields, against: config.fieldIDs, names: config.fieldNames, what: "field",
-          key: "fields")
-      }
-      var status: InitiativeStatus?
-      if let s = y.string("status") {
-        status = InitiativeStatus(rawValue: s)
-        if status == nil {
-          let options = InitiativeStatus.allCases.map(\.rawValue)
-          // The label as the page shows it (実施中) names the status too.
-          let named = InitiativeStatus.allCases.first { $0.label == s }
-          let near = Suggest.closest(to: s, in: options)
-          let guess =
-            named.map { "write `\($0.rawValue)` for \($0.label); " }
-            ?? near.map { "did you mean `\($0)`? " } ?? ""
-          let guessJa =
-            named.map { "\($0.label)は `\($0.rawValue)` と書きます。" }
-            ?? near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
-          y.error(
-            y.node("status")?.mark, "unknown status `\(s)`",
-            hint: "\(guess)use one of: \(options.joined(separator: ", "))",
-            code: "front-matter.value", ja: "`status` に書いた `\(s)` は使えません",
-            jaHint:
-              "\(guessJa)次のどれかを書いてください："
-              + InitiativeStatus.allCases.map { "`\($0.rawValue)`（\($0.label)）" }.joined(
-                separator: "、"))
-        }
-      }
-      let department = y.string("department")
-      let started = date(&y, "started")
-      let related = references(&y, "related") ?? []
-      var links: [ExternalLink] = []
-      for var item in y.mappings("links") ?? [] {
-        let t = item.string("title", required: true)
-        if let u = url(&item, "url", required: true, allowed: .webOrContact), let t {
-          links.append(ExternalLink(title: t, url: u))
-        }
-        item.reportUnknownKeys(kindName: "a link", japaneseName: "`links` の中の1つ")
-        y.diagnostics += item.diagnostics
-      }
-      if let title, let summary, let fields {
-        meta = .initiative(
-          InitiativeMeta(
-            title: title, summary: summary, fields: fields, status: status, department: department,
-            started: started,
-            related: related, links: links))
-      } else {
-        meta = nil
-      }
-    case .event:
-      let title = ruby(y.string("title", required: true, example: "DX推進セミナー"), \.title)
-      let summary = ruby(
-        y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
-      let (start, end) = eventTimes(&y, publish: publish)
-      let startYearSlip =
-        start.map { eventYearSlips(&y, start: $0, end: end, publish: publish) } ?? false
-      let place = ruby(y.string("place"), \.place)
-      let online = url(
-        &y, "online",
-        wordsInstead: (
-          "`online` is the address where people join (`online: https://…`); until you have it, leave `online` out and say how to join in `place` or the text",
-          "`online` には、参加するためのアドレス（`online: https://…`）を書きます。アドレスが決まるまでは `online` を消し、参加のしかたは `place` か本文に書いてください"
-        ))
-      let registration = url(&y, "registration")
-      let deadline = dateTime(
-        &y, "deadline", allowDateOnly: true, year: start.map { DateHints.yearNearest($0) })
-      // A date alone is the whole day: 「当日まで」 is fine, a later day is not. An all-day
-      // event has no hour to start at: any time on its first day is fine too.
-      // After a `start` year slip (warned of), a day before it would be no hint.
-      if let start, let deadline, !startYearSlip,
-        deadline.isDateOnly || start.isDateOnly
-          ? start.inJapan.local.date < deadline.inJapan.local.date : start < deadline
-      {
-        let written = start.isDateOnly ? start.inJapan.local.date.description : start.description
-        y.diagnostics.append(
-          .warning(
-            y.location(y.node("deadline")?.mark),
-            "registration closes after the event starts (`start: \(written)`)",
-            hint:
-              "write the last day people can apply, before the event: e.g. `deadline: \(start.inJapan.local.date.adding(days: -1))`",
-            code: "front-matter.date"
-          ).ja(
-            "申し込みの締め切り（`deadline`）が、イベントの始まり（`start: \(written)`）より後になっています",
-            hint:
-              "イベントより前の、申し込める最後の日を書いてください。例: `deadline: \(start.inJapan.local.date.adding(days: -1))`"
-          ))
-      }
-      let capacity = y.int("capacity").map(\.0)
-      let fee = y.string("fee")
-      let audience = y.string("audience")
-      let accessibility = (y.stringList("accessibility") ?? []).map(\.0)
-      let initiatives = references(&y, "initiatives") ?? []
-      let phone = PhoneNumbers.number(&y, "phone")
-      let fax = PhoneNumbers.number(&y, "fax")
-      let application = y.string("application")
-      let access = y.string("access")
-      let hours = y.string("hours")
-      if let title, let summary, let start {
-        meta = .event(
-          EventMeta(
-            title: title, summary: summary, start: start, end: end, place: place, online: online,
-            registration: registration, deadline: deadline, capacity: capacity, fee: fee,
-            audience: audience, accessibility: accessibility, initiatives: initiatives,
-            phone: phone, fax: fax, application: application, access: access, hours: hours))
-      } else {
-        meta = nil
-      }
-    case .glossary:
-      let term = y.string("term", required: true, example: "DX")
-      // A term in kana (ドローン) is its own reading, in hiragana; for others the example is
-      // a reading of the shipped glossary's first term.
-      let reading = y.string(
-        "reading", required: true,
-        example: term.flatMap { Self.hiraganaReading($0) ?? Self.letterReading($0) } ?? "でぃーえっくす")
-      if let reading, !reading.unicodeScalars.allSatisfy(isReadingScalar) {
-        // The reading in katakana (メタバース) is shown in hiragana, in letters (BPR) by their
-        // names; else the usual example.
-        let example = Self.hiraganaReading(reading) ?? Self.letterReading(reading) ?? "でぃーえっくす"
-        y.error(
-          y.node("reading")?.mark, "`reading` must be written in hiragana",
-          hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",
-          code: "front-matter.reading", ja: "`reading`（よみ）が、ひらがなで書かれていません",
-          jaHint: "よみは、ひらがなで書いてください。例: `reading: \(example)`（用語集の五十音の順は、よみで決まります）")
-      }
-      let short = ruby(y.string("short", required: true, example: "一文で意味を書きます。"), \.summary)
-      let termPlace = y.location(y.node("term")?.mark)
-      let aliasPlaces = references(&y, "aliases") ?? []
-      let aliases = aliasPlaces.map(\.id)
-      let english = y.string("english")
-      let related = references(&y, "related") ?? []
-      if let term, let reading, let short {
-        meta = .glossary(
-          GlossaryMeta(
-            term: term, reading: reading, short: short, aliases: aliases, english: english,
-            related: related,
-            namePlaces: [Reference(id: term, line: termPlace.line, column: termPlace.column)]
-              + aliasPlaces))
-      } else {
-        meta = nil
-      }
-    case .about:
-      let title = ruby(y.string("title", required: true, example: "ウェブアクセシビリティ方針"), \.title)
-      let summary = ruby(y.string("summary"), \.summary)
-      let order = y.int("order").map(\.0)
-      let footer = y.bool("footer") ?? true
-      meta = title.map {
-        .about(AboutMeta(title: $0, summary: summary, order: order, footer: footer))
-      }
-    }
+    var keys = KindKeys(consume y, config: config)
+    let meta = keys.meta(kind, publish: publish)
+    y = keys.y
+    let furigana = keys.furigana
     Placeholders.check(
       &y,
       keys: kind == .glossary
@@ -403,36 +155,6 @@ enum PageParser {
       redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana,
       tagPlaces: tagPlaces)
     return (page, y.diagnostics)
-  }
-
-  /// What the build publishes at a kind's folder address (`/initiatives/`), for kinds that
-  /// have such a list; a field's page is its field's, listed under /domains/.
-  static func listName(_ kind: ContentKind) -> String? {
-    switch kind {
-    case .strategy: "the strategy's contents"
-    case .field: nil
-    case .initiative: "the list of initiatives"
-    case .event: "the list of events"
-    case .glossary: "the glossary"
-    case .about: "the list of the pages about the site"
-    }
-  }
-
-  /// The same in Japanese: 「取組の一覧」.
-  static func listNameJapanese(_ kind: ContentKind) -> String? {
-    switch kind {
-    case .strategy: "戦略の目次"
-    case .field: nil
-    case .initiative: "取組の一覧"
-    case .event: "イベントの一覧"
-    case .glossary: "用語集"
-    case .about: "このサイトについてのページの一覧"
-    }
-  }
-
-  /// The slug a file has unless its front matter gives one: its name without `.md`.
-  static func fileSlug(_ relativePath: String) -> String {
-    String(relativePath.split(separator: "/").last!.dropLast(3))
   }
 
   /// - Parameter names: ids by the names site.yml gives them (農林水産業 → agriculture), as
@@ -494,7 +216,7 @@ enum PageParser {
       || s == "・"
   }
 
-  private static func reference(
+  static func reference(
     _ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "…"
   ) -> Reference? {
     guard let value = y.string(key, required: required, example: example) else { return nil }
@@ -502,7 +224,7 @@ enum PageParser {
     return Reference(id: value, line: loc.line, column: loc.column)
   }
 
-  private static func references(
+  static func references(
     _ y: inout YAMLFields, _ key: String, required: Bool = false, example: String = "[…]"
   ) -> [Reference]? {
     guard let list = y.stringList(key, required: required, example: example) else { return nil }
@@ -512,7 +234,7 @@ enum PageParser {
     }
   }
 
-  private static func date(_ y: inout YAMLFields, _ key: String) -> LocalDate? {
+  static func date(_ y: inout YAMLFields, _ key: String) -> LocalDate? {
     guard let text = y.string(key) else { return nil }
     guard let d = LocalDate(iso: text) else {
       let hints = DateHints.hints(for: text, key: key, takes: .date)

@@ -1,0 +1,86 @@
+import Diagnostics
+
+extension PageParser {
+  /// The page's slug: `slug:` when it is one, else the file's name. A slug that cannot be an
+  /// address is reported, and the page keeps its file's slug meanwhile, so ids naming it do not
+  /// fail too.
+  static func slug(_ y: inout YAMLFields, _ source: SourceFile, kind: ContentKind) -> String {
+    let fileSlug = Self.fileSlug(source.relativePath)
+    var slug = fileSlug
+    if let s = y.string("slug") {
+      if isSlug(s) {
+        slug = s
+      } else {
+        y.error(
+          y.node("slug")?.mark, "the slug `\(s)` may only use a-z, 0-9 and `-`",
+          hint: "write for example `slug: \(suggestedSlug(s))`", code: "front-matter.slug",
+          ja: "slug `\(s)` には、半角の小文字 a-z、数字 0-9 と `-` だけが使えます",
+          jaHint: "たとえば `slug: \(suggestedSlug(s))` と書いてください")
+      }
+    } else if let (english, japanese, meant) = YAMLSlips.invisibleInFileName(fileSlug) {
+      y.error(
+        nil,
+        "the file name `\(fileSlug)` has an invisible character, \(english): it cannot be used as a URL",
+        hint: "rename the file `\(meant).md` (file managers do not show the character either)",
+        code: "front-matter.slug",
+        ja: "ファイル名 `\(fileSlug)` に、目に見えない文字 \(japanese)が入っていて、ページのアドレスに使えません",
+        jaHint: "ファイル名を `\(meant).md` に変えてください（ファイルの一覧でも、この文字は見えません）")
+    } else if !isSlug(fileSlug) {
+      y.error(
+        nil, "the file name `\(fileSlug)` cannot be used as a URL",
+        hint:
+          "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
+        code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
+        jaHint:
+          "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
+      )
+    }
+    if slug == "index", let list = Self.listName(kind), let listJa = Self.listNameJapanese(kind) {
+      // Published at /<folder>/index/, beside the list the build makes at /<folder>/: a writer
+      // who names a file index.md means that address itself.
+      let folder = "/\(kind.urlFolder)/"
+      y.error(
+        y.node("slug")?.mark,
+        "\(kind.articleName) cannot have the slug `index`: \(folder) is \(list), which the build makes, and this page would be at \(folder)index/",
+        hint:
+          "give it a name of its own (rename the file or add `slug: …`); the list's own text is in the theme's templates",
+        code: "front-matter.slug",
+        ja:
+          "\(kind.japaneseName)の slug を `index` にはできません。\(folder) は Portal が作る\(listJa)で、このページは \(folder)index/ になってしまいます",
+        jaHint:
+          "ファイル名を変えるか `slug: …` を書いて、このページだけの名前を付けてください。一覧の文章は、テーマのテンプレートに書きます"
+      )
+    }
+    return slug
+  }
+
+  /// What the build publishes at a kind's folder address (`/initiatives/`), for kinds that
+  /// have such a list; a field's page is its field's, listed under /domains/.
+  static func listName(_ kind: ContentKind) -> String? {
+    switch kind {
+    case .strategy: "the strategy's contents"
+    case .field: nil
+    case .initiative: "the list of initiatives"
+    case .event: "the list of events"
+    case .glossary: "the glossary"
+    case .about: "the list of the pages about the site"
+    }
+  }
+
+  /// The same in Japanese: 「取組の一覧」.
+  static func listNameJapanese(_ kind: ContentKind) -> String? {
+    switch kind {
+    case .strategy: "戦略の目次"
+    case .field: nil
+    case .initiative: "取組の一覧"
+    case .event: "イベントの一覧"
+    case .glossary: "用語集"
+    case .about: "このサイトについてのページの一覧"
+    }
+  }
+
+  /// The slug a file has unless its front matter gives one: its name without `.md`.
+  static func fileSlug(_ relativePath: String) -> String {
+    String(relativePath.split(separator: "/").last!.dropLast(3))
+  }
+}
