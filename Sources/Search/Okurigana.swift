@@ -110,7 +110,7 @@ enum Okurigana {
     return name.allSatisfy { isKanji($0) || isHiragana($0) } && name.filter(isKanji).count >= 2
   }
 
-  static func isHiragana(_ v: UInt32) -> Bool { (0x3041...0x3096).contains(v) }
+  static func isHiragana(_ v: UInt32) -> Bool { QuerySplit.isHiragana(v) }
 
   /// CJK ideographs (the unified blocks, their extensions, compatibility ideographs) and 々 〆.
   static func isKanji(_ v: UInt32) -> Bool {

@@ -119,7 +119,7 @@ enum QueryNames {
       for (_, pieces) in QuerySplit.terms(SearchText.string(typed[start..<end])) {
         for word in pieces
         where normalizer.normalize(word).scalars.count >= 2
-          && !word.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) })
+          && !word.unicodeScalars.allSatisfy({ QuerySplit.isHiragana($0.value) })
         {
           words.append(word)
           rest += 1

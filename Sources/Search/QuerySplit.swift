@@ -100,8 +100,19 @@ enum QuerySplit {
       let origin = typed[Int(text.originStart[i])]
       if origin == 0x30F5 || origin == 0x30F6 { return .kanji }  // ヵ ヶ of place names
       if isKatakana(origin) || (0x30A0...0x30FF).contains(v) { return .katakana }
-      return (0x3041...0x309F).contains(v) ? .hiragana : .kanji
+      return isHiragana(v) ? .hiragana : .kanji
     }
+  }
+
+  /// Whether `v` is hiragana: the letters (ぁ to ゖ), the voiced sound marks (combining and
+  /// spacing, ゛゜: typed after a kana, they complete it) and the iteration marks ゝゞ with
+  /// ゟ. ゝゞ belong: they stand for the kana before them (こゝろ, いすゞ), so a word written
+  /// with them is a hiragana word, and normalisation folds katakana's ヽヾ into them. One test
+  /// for every hiragana check of the search (QueryNames' words of hiragana alone, Okurigana's
+  /// okurigana, Readings' kana queries, this script); search-offers.js's `isHiragana` is the
+  /// same.
+  static func isHiragana(_ v: UInt32) -> Bool {
+    (0x3041...0x3096).contains(v) || (0x3099...0x309F).contains(v)
   }
 
   static func isKatakana(_ v: UInt32) -> Bool {

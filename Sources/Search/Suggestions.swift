@@ -196,6 +196,13 @@ extension SearchEngine {
     // Offers checked and found wanting are not checked again by a later step (取組状況 is both
     // a spelling of 取り組み状況 and its rewrite with the group's first name).
     var failed: Set<[UInt32]> = []
+    // A query of readings made up wholly of the site's names is what was typed: offered
+    // before the typos it is near by chance (おんらいんしえん, two typos from おんらいんしんせい).
+    let read = finding(Readings.offers(query, in: vocabulary), kinds: kinds, failed: &failed)
+    if !read.isEmpty {
+      let names = QueryNames.offers(query, in: vocabulary).filter { !read.contains($0) }
+      return Array((read + finding(names, kinds: kinds, failed: &failed)).prefix(Suggestions.limit))
+    }
     let spellings =
       Okurigana.offers(query, in: vocabulary)
       + LatinCompound.offers(query, in: vocabulary)
@@ -238,7 +245,7 @@ extension SearchEngine {
     var found: [String] = []
     let fresh = offers.filter { !failed.contains($0.unicodeScalars.map(\.value)) }
     for offer in fresh.prefix(Suggestions.checked) where found.count < Suggestions.limit {
-      if !run(offer, kinds: kinds, limit: 1).results.isEmpty {
+      if finds(offer, kinds) {
         found.append(offer)
       } else {
         failed.insert(offer.unicodeScalars.map(\.value))

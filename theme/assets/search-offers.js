@@ -211,7 +211,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   // Okurigana.swift: the pages' spelling of a word typed with other okurigana (行政手続き →
   // 行政手続), from the names of one group that differ by hiragana alone.
-  const isHiragana = (v) => v >= 0x3041 && v <= 0x3096;
+  // QuerySplit.isHiragana: the letters, the voiced marks and the iteration marks ゝゞ (こゝろ).
+  const isHiragana = (v) => (v >= 0x3041 && v <= 0x3096) || (v >= 0x3099 && v <= 0x309f);
   const isKanji = (v) => (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf) ||
     (v >= 0xf900 && v <= 0xfaff) || (v >= 0x20000 && v <= 0x3ffff) || v === 0x3005 || v === 0x3006;
   const isWritten = (n) => n.length > 0 && isKanji(n[0]) && n.every((v) => isKanji(v) || isHiragana(v)) && n.filter(isKanji).length >= 2;
@@ -279,7 +280,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
       if (from >= to) return;
       for (const { words } of splitTerms(str(typed.slice(norm.start[places[from]], norm.end[places[to - 1]])))) {
         for (const w of words) {
-          if (normaliseWithMap(w).scalars.length < 2 || Array.from(w).every((c) => c >= "\u3041" && c <= "\u309f")) continue;
+          if (normaliseWithMap(w).scalars.length < 2 || Array.from(w).every((c) => isHiragana(c.codePointAt(0)))) continue;
           out.push(w);
           rest++;
         }
@@ -324,6 +325,70 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     });
   }
 
+  /** Readings.offers: a query of kana alone whose every term is made up wholly of names (with
+   * particles between), one term of two names or more: the query with each name as its group's
+   * first name (ちばけんみん → 千葉県民), then the first names as words (千葉 県民). */
+  function readingOffers(text, words) {
+    const { norm, key, places } = queryKey(text);
+    if (!key.length || !key.every(isHiragana)) return [];
+    const names = nameIndex(words);
+    if (names.index.has(str(key))) return [];
+    const found = [];
+    let split = false, start = 0;
+    for (let end = 1; end <= key.length; end++) {
+      if (end < key.length && places[end] === places[end - 1] + 1) continue;
+      const term = cover(key, start, end, names);
+      if (!term) return [];
+      split = split || term.length > 1;
+      found.push(...term);
+      start = end;
+    }
+    if (!split) return [];
+    const first = (m) => words.groups[m.group][0];
+    const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" ")];
+    const seen = new Set([termsKey(text)]);
+    return offers.filter((o) => {
+      if (o === null || seen.has(termsKey(o))) return false;
+      seen.add(termsKey(o));
+      return true;
+    });
+  }
+
+  /** Readings.cover: the names making up key[from..to] wholly, particles only between two
+   * names; the fewest names, then particles, the longest name first from the left; null when
+   * there is no such cover. */
+  function cover(key, from, to, { index, lengths }) {
+    const n = to - from;
+    const cost = new Array(n + 1).fill(null), step = new Array(n + 1).fill(null);
+    cost[n] = [0, 0];
+    for (let j = to - 1; j >= from; j--) {
+      let best = null;
+      const consider = (end, group) => {
+        const rest = cost[end - from];
+        if (!rest) return;
+        const c = group === null ? [rest[0], rest[1] + 1] : [rest[0] + 1, rest[1]];
+        if (!best || c[0] < best[0] || (c[0] === best[0] && c[1] < best[1])) { best = c; step[j - from] = [end, group]; }
+      };
+      for (let l = lengths.length - 1; l >= 0; l--) {
+        if (j + lengths[l] > to) continue;
+        const g = index.get(str(key.slice(j, j + lengths[l])));
+        if (g !== undefined) consider(j + lengths[l], g);
+      }
+      for (const p of particleKeys) {
+        if (j > from && j + p.length < to && p.every((v, k) => key[j + k] === v)) consider(j + p.length, null);
+      }
+      cost[j - from] = best;
+    }
+    if (!cost[0]) return null;
+    const out = [];
+    for (let at = from; at < to;) {
+      const [end, group] = step[at - from];
+      if (group !== null) out.push({ start: at, end, group });
+      at = end;
+    }
+    return out;
+  }
+
   // Each engine's words.json, read once (a vocabulary).
   const vocabularies = new WeakMap();
 
@@ -361,6 +426,12 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const words = await vocabularyOf(engine);
     // Offers checked and found wanting are not checked again by a later step.
     const failed = new Set();
+    // A query of readings made up wholly of the site's names is what was typed: before typos.
+    const read = await finding(engine, readingOffers(text, words), kinds, failed);
+    if (read.length) {
+      const more = await finding(engine, queryNameOffers(text, words).filter((o) => !read.includes(o)), kinds, failed);
+      return [...read, ...more].slice(0, SUGGESTIONS);
+    }
     const spelt = await finding(engine, [...spellingOffers(text, words), ...latinOffers(text, words)], kinds, failed);
     if (spelt.length) return spelt;
     const typos = await finding(engine, suggestFrom(text, words), kinds, failed);
@@ -463,7 +534,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const origin = typed[norm.start[i]];
     if (origin === 0x30f5 || origin === 0x30f6) return KANJI;
     if (isKatakana(origin) || (v >= 0x30a0 && v <= 0x30ff)) return KATAKANA;
-    return v >= 0x3041 && v <= 0x309f ? HIRAGANA : KANJI;
+    return isHiragana(v) ? HIRAGANA : KANJI;
   }
 
   /** Characters left of `kana` (up to n) once `words` are taken off its end, longest first. */
@@ -639,7 +710,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return { searchedAs: null, suggestions: offers.slice(0, SUGGESTIONS) };
   }
 
-  return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers, spellingOffers };
+  return { suggest, respond, splitTerms, vocabulary, suggestFrom, queryNameOffers, spellingOffers, readingOffers };
 }
 
 // ---------------------------------------------------------------- romaji
