@@ -19,8 +19,11 @@
 
   // ---- Furigana: a real toggle button, hidden until this script enables it, and only on
   // pages that have furigana (elsewhere it would change nothing; the choice still holds).
+  // Tried as soon as the header is parsed and again when the page is: true once it shows them.
+  var rubyShown = false;
   function setupRubyToggle() {
-    if (!document.querySelector("ruby")) return;
+    if (rubyShown || !document.querySelector("ruby")) return false;
+    rubyShown = true;
     var buttons = document.querySelectorAll("button.ruby-toggle");
     function sync() {
       var shown = !root.classList.contains("ruby-off");
@@ -37,21 +40,32 @@
       buttons[i].hidden = false;
     }
     sync();
+    return true;
   }
 
-  // ---- The header's first row: the title, ふりがな and メニュー, laid out by what fits, measured
-  // (what fits depends on the site's title and the reader's text size, so no width in CSS can
-  // say it). Without this script neither button shows and the title has the row to itself.
+  // ---- The header's layout by what fits, measured (what fits depends on the site's title,
+  // the reader's text size and the window's height, so no width in CSS can say it). Without this
+  // script neither button shows, the menu is always shown and the title has its row to itself.
+  // - Folded (`header-fold`: CSS gives it the compact header, the menu behind メニュー) where the
+  //   full header's menu would not fit on one row, or where the full header would take more than
+  //   a quarter of the window's height and folded it is a row (a button's 44 px) shorter: a
+  //   laptop zoomed to 200 % (1280 × 720 is 640 × 360 CSS px: the full header took half of it),
+  //   a desktop with text at 200 % (258–286 px). Not a phone of 360 × 740 px or more with 100 %
+  //   text (168 px, 23 % or less). The height is the root's clientHeight:
+  //   on a phone it does not change as the address bar comes and goes (innerHeight does), so
+  //   scrolling never folds the header. CSS folds it by width too (below 19.5em).
   // - The title beside the buttons (`title-beside`: as narrow as its phrase, up to 8em, lets
   //   it) or on a row of its own (`title-alone`): whichever makes the row shorter, but never
   //   beside them in more than one line more than alone (a long title in five lines of broken
   //   words to save 6 px); alone on a tie (2 px): a title in fewer lines reads better.
   // - In a compact header (メニュー shown) ふりがな stays beside メニュー while it costs at most
-  //   a line of the title; where it would add a row (the button's height or more), the header
-  //   gets `ruby-in-menu` and CSS shows the menu's twin instead, behind メニュー.
-  // Measured again when the header's width or text size changes, a frame later (a
-  // ResizeObserver must not change what it observes in its own callback). A focused ふりがな
-  // button that moves hands focus to the one shown, or to メニュー.
+  //   a line of the title in a header of at most a quarter of the window's height; where it
+  //   would add a row (the button's height or more), or a line to a header taller than that
+  //   (412 × 915 px with text at 200 % keeps it: 194 px, 21 %), the header gets `ruby-in-menu`
+  //   and CSS shows the menu's twin instead, behind メニュー.
+  // Measured again when the header's width or text size or the window's height changes, a frame
+  // later (a ResizeObserver must not change what it observes in its own callback). A focused
+  // ふりがな button that moves hands focus to the one shown, or to メニュー.
   function setupHeaderFit() {
     var header = document.querySelector(".site-header");
     var bar = header && header.querySelector(".header-bar");
@@ -60,11 +74,23 @@
     var menu = header && header.querySelector("button.menu-toggle");
     var title = bar && bar.querySelector(".site-title");
     var text = title && title.lastChild;
-    if (!own || !twin || !menu || !text || text.nodeType !== 3) return;
+    var nav = header && header.querySelector(".site-nav");
+    var items = nav && nav.querySelectorAll("li");
+    if (!own || !twin || !menu || !nav || !text || text.nodeType !== 3) return function () {};
     var seen = "";
     function shown(el) { return el.getClientRects().length > 0; }
-    function key() { return header.clientWidth + " " + getComputedStyle(header).fontSize; }
+    function key() {
+      return header.clientWidth + " " + getComputedStyle(header).fontSize + " " + root.clientHeight;
+    }
     function height() { return bar.getBoundingClientRect().height; }
+    // The header's height with its menu closed: a menu opened behind メニュー does not count.
+    function closed() {
+      var all = header.getBoundingClientRect().height;
+      if (!shown(nav) || !shown(menu)) return all;
+      var next = nav.nextElementSibling;
+      var gap = next && shown(next) ? parseFloat(getComputedStyle(nav.parentNode).rowGap) || 0 : 0;
+      return all - nav.getBoundingClientRect().height - gap;
+    }
     function lines() {
       var range = document.createRange();
       range.selectNodeContents(text);
@@ -75,6 +101,17 @@
       }
       return n;
     }
+    // The menu's items on more than one row (only those shown: the phone header leaves out 検索).
+    function menuWraps() {
+      var first = null;
+      for (var i = 0; i < items.length; i++) {
+        if (!shown(items[i])) continue;
+        var top = Math.round(items[i].getBoundingClientRect().top);
+        if (first === null) first = top;
+        else if (Math.abs(top - first) > 2) return true;
+      }
+      return false;
+    }
     function best() {
       header.classList.remove("title-alone");
       header.classList.add("title-beside");
@@ -84,44 +121,68 @@
       return beside + 2 < alone && besideLines <= lines() + 1
         ? { height: beside, fit: "title-beside" } : { height: alone, fit: "title-alone" };
     }
-    function place() {
-      var focused = document.activeElement;
+    // The first row, in the header as it is now (folded or not).
+    function arrange() {
       header.classList.remove("ruby-in-menu", "title-beside", "title-alone");
       var ruby = shown(own);
-      if (ruby || shown(menu)) {
-        var row = ruby ? own.getBoundingClientRect().height : 0;
-        var chosen = best();
-        if (ruby && shown(menu)) {
-          header.classList.add("ruby-measure");
-          var without = best();
-          header.classList.remove("ruby-measure");
-          if (chosen.height - without.height >= row) {
-            chosen = without;
-            header.classList.add("ruby-in-menu");
+      if (!ruby && !shown(menu)) return;
+      var row = ruby ? own.getBoundingClientRect().height : 0;
+      var chosen = best();
+      if (ruby && shown(menu)) {
+        header.classList.add("ruby-measure");
+        var without = best(), rest = closed() - height();
+        header.classList.remove("ruby-measure");
+        var cost = chosen.height - without.height;
+        if (cost >= row || (cost > 2 && rest + chosen.height > root.clientHeight / 4)) {
+          chosen = without;
+          header.classList.add("ruby-in-menu");
+        }
+      }
+      header.classList.remove("title-beside", "title-alone");
+      header.classList.add(chosen.fit);
+    }
+    function place() {
+      var focused = document.activeElement;
+      header.classList.remove("header-fold");
+      arrange();
+      if (!shown(menu)) {
+        var full = header.getBoundingClientRect().height, wraps = menuWraps();
+        if (wraps || full > root.clientHeight / 4) {
+          header.classList.add("header-fold");
+          // No fold where the browser knows no container style queries (メニュー stays hidden),
+          // nor, unless the menu wraps, one that saves less than a row (a button's 44 px).
+          if (shown(menu)) arrange();
+          if (!shown(menu) || (!wraps && full - closed() < 44)) {
+            header.classList.remove("header-fold");
+            arrange();
           }
         }
-        header.classList.remove("title-beside", "title-alone");
-        header.classList.add(chosen.fit);
       }
-      if ((focused === own || focused === twin) && !shown(focused)) {
-        (shown(own) ? own : shown(twin) ? twin : menu).focus();
+      // Focus moved out of sight (a ふりがな button, a link of a menu folded away) goes to the
+      // ふりがな button shown, or to メニュー: it is never lost (WCAG 2.4.3).
+      if (focused && header.contains(focused) && !shown(focused)) {
+        var ruby = focused === own || focused === twin;
+        (ruby && shown(own) ? own : ruby && shown(twin) ? twin : menu).focus();
       }
       seen = key();
     }
     place();
     if (!window.ResizeObserver) {
       window.addEventListener("resize", place);
-      return;
+      return place;
     }
     var pending = false;
-    new ResizeObserver(function () {
+    function later() {
       if (pending || key() === seen) return;
       pending = true;
       requestAnimationFrame(function () {
         pending = false;
         if (key() !== seen) place();
       });
-    }).observe(header);
+    }
+    new ResizeObserver(later).observe(header);
+    window.addEventListener("resize", later);
+    return place;
   }
 
   // ---- The header's メニュー button: a disclosure (aria-expanded) that shows and hides the
@@ -260,10 +321,27 @@
     window.addEventListener("resize", check);
   }
 
-  function ready() {
+  // ---- The header is laid out in the first animation frame after it is parsed (<main> follows
+  // it), not at DOMContentLoaded: Chromium paints a long page before it has parsed all of it,
+  // and a header folded after that paint moved the page (a layout shift of 0.37 at 640 × 360,
+  // one load in two). Furigana further down, not parsed yet, show the button at
+  // DOMContentLoaded, and the header is measured again then.
+  var fit = null;
+  function setupHeader() {
     setupRubyToggle();
     setupMenuToggle();
-    setupHeaderFit();
+    fit = setupHeaderFit();
+  }
+  function early() {
+    if (fit || document.readyState !== "loading") return;
+    if (document.getElementById("main")) setupHeader();
+    else requestAnimationFrame(early);
+  }
+  if (document.readyState === "loading" && window.requestAnimationFrame) requestAnimationFrame(early);
+
+  function ready() {
+    if (!fit) setupHeader();
+    else if (setupRubyToggle()) fit();
     setupTermTips();
     setupWideTables();
     setupEventClock();
