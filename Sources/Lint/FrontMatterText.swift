@@ -20,8 +20,17 @@ enum FrontMatterText {
   /// as typed (Markdown, invisible characters), not how it reads.
   static let nameRules: Set<String> = [markupRule, "lint.invisible-character"]
 
-  /// The rules a name does not get: every other one (made once, not for each page).
-  static let nameSkips = Set(Linter.allRules.map(\.id)).subtracting(nameRules)
+  /// The rules a name gets, in `Linter.allRules`' order (listed once, not for each value).
+  static let nameRuleList = Linter.allRules.filter { nameRules.contains($0.id) }
+
+  /// The rules a sentence value gets: all but `notForValues`, in the same order.
+  static let valueRules = Linter.allRules.filter { !notForValues.contains($0.id) }
+
+  /// Whether the rules a name gets read only its lines (`LintPage.source`), never its blocks:
+  /// then a name's Markdown is not parsed (cmark and each block's characters, for the ~30,000
+  /// titles, places and link texts of 10,000 pages). Each rule says it (`Rule.readsBlocks`),
+  /// so a name rule given a block check later gets its blocks again.
+  static let namesNeedBlocks = nameRuleList.contains { $0.readsBlocks }
 
   /// A place in the front matter, 1-based, the column in characters.
   typealias Place = (line: Int, column: Int)
@@ -122,15 +131,17 @@ extension Linter {
     for value in values {
       // Linted as a body of its own, then each finding moved from the value to the file.
       let source = SourceText(file: file, body: value.text, lineOffset: 0)
-      let blocks = lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
-      var page = LintPage(blocks: blocks, links: [], source: source)
-      page.frontMatterKey = value.key
       // A title, a term, a place is a name: only the Markdown and the invisible characters
       // written in it are reported.
       let isName = !FrontMatterValues.sentenceKeys.contains(value.key)
+      let blocks =
+        isName && !FrontMatterText.namesNeedBlocks
+        ? [] : lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
+      var page = LintPage(blocks: blocks, links: [], source: source)
+      page.frontMatterKey = value.key
       let problems = check(
         page, context: context, configuration: configuration,
-        skipping: isName ? FrontMatterText.nameSkips : FrontMatterText.notForValues)
+        rules: isName ? FrontMatterText.nameRuleList : FrontMatterText.valueRules)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {

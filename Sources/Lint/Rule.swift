@@ -22,12 +22,19 @@ protocol Rule: Sendable {
   /// The default threshold, or nil for a rule that is only on or off.
   var threshold: Threshold? { get }
 
+  /// Whether the rule reads what parsing the Markdown gives (its block check, or the page's
+  /// blocks, links, tables…): false only for a rule reading the source lines alone
+  /// (`LintPage.source`), so a front matter name it checks is linted without being parsed
+  /// (`FrontMatterText.namesNeedBlocks`).
+  var readsBlocks: Bool { get }
+
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic]
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic]
 }
 
 extension Rule {
   var threshold: Threshold? { nil }
+  var readsBlocks: Bool { true }
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] { [] }
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
 }

@@ -158,13 +158,14 @@ struct LintCommand: ParsableCommand {
       englishNames: glossaryEnglishNames(of: set.pages))
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
+    let folder = contentURL.path.hasSuffix("/") ? contentURL.path : contentURL.path + "/"
     let results = pages.parallelMap { page in
       Linter.lint(
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
         configuration: rules, relativePath: page.relativePath)
         + Self.frontMatterProblems(
-          of: page, in: contentURL, context: context, configuration: rules)
+          of: page, inFolder: folder, context: context, configuration: rules)
     }
     diagnostics += results.flatMap { $0 }
     report(diagnostics, files: Self.filesRead(diagnostics, pages: pages, isSelected))
@@ -206,17 +207,20 @@ struct LintCommand: ParsableCommand {
 
   /// The plain-Japanese warnings on the page's title and summary, read from its file (the
   /// parsed page keeps the values, not where they are written).
+  ///
+  /// - Parameter folder: the content folder's path followed by `/` (made once, not a `URL`
+  ///   appended to for each page).
   static func frontMatterProblems(
-    of page: Page, in contentURL: URL, context: LintContext, configuration: LintConfiguration
+    of page: Page, inFolder folder: String, context: LintContext,
+    configuration: LintConfiguration
   ) -> [Diagnostic] {
-    let url = contentURL.appendingPathComponent(page.relativePath)
-    guard let data = FileManager.default.contents(atPath: url.path),
-      case .success(let source) = SourceFile.read(
-        bytes: [UInt8](data), path: page.path, relativePath: page.relativePath)
+    guard
+      let (frontMatter, line) = FrontMatterFile.text(
+        at: folder + page.relativePath, shownAs: page.path, relativePath: page.relativePath)
     else { return [] }
     return Linter.lintFrontMatter(
-      file: page.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
-      context: context, configuration: configuration)
+      file: page.path, frontMatter: frontMatter, firstLine: line, context: context,
+      configuration: configuration)
   }
 
   static func summary(

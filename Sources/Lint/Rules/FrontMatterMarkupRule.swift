@@ -10,6 +10,8 @@ import Markdown
 /// reported as in a body. Runs on front matter values only.
 struct FrontMatterMarkupRule: Rule {
   let id = "lint.front-matter-markup"
+  /// Reads the source lines only (`page.source.lineTexts`).
+  let readsBlocks = false
   let summary =
     "**Bold** or [links](…) in the front matter's texts, which show them as typed; furigana {漢字|かんじ} outside title, summary, short and place, or left unfinished ({漢字|}, no `}`)."
   let japaneseSummary =
@@ -19,7 +21,10 @@ struct FrontMatterMarkupRule: Rule {
     guard let key = page.frontMatterKey else { return [] }
     let takesFurigana = PageFurigana.keys.contains(key)
     var found: [Diagnostic] = []
-    for (index, text) in page.source.lineTexts.enumerated() {
+    // Every finding starts at a `{`, `*` or `[`: a line without one is not made characters
+    // (most titles and summaries).
+    for (index, text) in page.source.lineTexts.enumerated()
+    where text.utf8.contains(where: { $0 == 0x7B || $0 == 0x2A || $0 == 0x5B }) {
       let line = Array(text)
       func warn(
         _ i: Int, _ shown: String, _ what: String, hint: String, japanese: (String, hint: String)

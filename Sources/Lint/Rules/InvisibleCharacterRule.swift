@@ -7,6 +7,8 @@ import Diagnostics
 /// no more visible in code, and copied from a code sample it breaks it.
 struct InvisibleCharacterRule: Rule {
   let id = "lint.invisible-character"
+  /// Reads the source lines only (`page.source.lineTexts`).
+  let readsBlocks = false
   let summary =
     "Invisible characters (U+200B zero-width space, U+00AD soft hyphen, U+202E and other bidi controls, other format characters) in text; not joiners inside emoji."
   let japaneseSummary =
