@@ -56,7 +56,9 @@ enum BodyPack {
     return mapped
   }
 
-  static func header(_ id: UInt64) -> [UInt8] {
+  /// The 16 bytes a pack (or, with its own magic number, another file of the cache kept the
+  /// same way: `OutputLog`) starts with.
+  static func header(_ id: UInt64, magic: UInt64 = magic) -> [UInt8] {
     var w = BinaryWriter()
     w.u64(magic)
     w.u64(id)
@@ -67,8 +69,12 @@ enum BodyPack {
   /// lies. Texts already in the pack on disk (mapped from it by an earlier build, with its id)
   /// stay where they are; the others are appended. A pack that is missing, not one, or more
   /// than half garbage is written whole into a new file renamed over it.
+  /// - Parameter knownHashes: texts' hashes (`SearchIndexState.bodyHash`) the caller already
+  ///   has, by page: the search index just hashed every body of a full build, and an
+  ///   incremental one those of the edited pages, so they are not hashed twice.
   static func write(
-    _ texts: [String: StoredText], at path: String, compactsFrom: Int = compactsFrom
+    _ texts: [String: StoredText], at path: String, knownHashes: [String: UInt64] = [:],
+    compactsFrom: Int = compactsFrom
   ) throws(OutputWriter.Failure) -> Layout {
     let existing = onDisk(path)
     var entries: [String: Entry] = [:]
@@ -86,7 +92,9 @@ enum BodyPack {
         added.append((page, text))
       }
     }
-    let hashes = added.parallelMap { SearchIndexState.bodyHash(of: $0.text) }
+    let hashes = added.parallelMap {
+      knownHashes[$0.path] ?? SearchIndexState.bodyHash(of: $0.text)
+    }
     if let existing,
       !(existing.size - headerSize - live >= compactsFrom && existing.size - headerSize > 2 * live)
     {
@@ -127,8 +135,8 @@ enum BodyPack {
     return hash == 0 || hash == old ? hash &+ 1 : hash
   }
 
-  /// The id and length of the pack on disk, when it is one.
-  private static func onDisk(_ path: String) -> (id: UInt64, size: Int)? {
+  /// The id and length of the pack (or file with that magic number) on disk, when it is one.
+  static func onDisk(_ path: String, magic: UInt64 = magic) -> (id: UInt64, size: Int)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -143,7 +151,7 @@ enum BodyPack {
   }
 
   /// Writes `bytes` at `offset`, the end of the file: nothing before it is touched.
-  private static func append(_ bytes: [UInt8], to path: String, at offset: Int) -> Bool {
+  static func append(_ bytes: [UInt8], to path: String, at offset: Int) -> Bool {
     guard !bytes.isEmpty else { return true }
     let fd = open(path, O_WRONLY | O_CLOEXEC)
     guard fd >= 0 else { return false }

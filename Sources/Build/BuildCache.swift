@@ -50,7 +50,8 @@ struct BuildCache: Sendable {
   var diagnostics: [Diagnostic]
   var pageCounts: [(String, Int)]
   var bodies: [String: Body]
-  var outputs: [String: Output]
+  /// Kept in a log of its own (`OutputLog`), appended to after an edit.
+  var outputs: OutputHashes
   /// Source-map entries of the HTML outputs.
   var sourceMap: SourceMapEntries
   /// The files of the search index and what they were made from.
@@ -60,6 +61,18 @@ struct BuildCache: Sendable {
   var searchState: SearchIndexState?
   /// The content files as parsed, so the next build parses only those whose stamp changed.
   var parsedFiles: ParsedFiles?
+  /// The hashes of the pages' plain texts (`SearchIndexState.bodyHash`) the search index
+  /// computed in this build, by page, handed to the pack of texts so it does not hash them
+  /// again (every body after a full build). Not written.
+  var bodyHashes: [String: UInt64] = [:]
+
+  /// Whether the head was read without its stamps (`loadHead(from:ifDigest:)`): then `tree` is
+  /// empty, and the cache is good only for reporting an up-to-date build.
+  var stampsSkipped = false
+  /// The generation the head was written with, to check the state file belongs to it.
+  var expectedGeneration: UInt64 = 0
+  /// Whether the state part is here (always, except after `init(decodingHead:)`).
+  var hasState = true
 
   /// A session's parse memo, encoded when the cache is written; or, outside a session, its
   /// bytes encoded right after loading, so that the memo does not keep the pages (and their
@@ -81,7 +94,7 @@ struct BuildCache: Sendable {
   /// and of its bytes, computed in parallel, and each page's source-map entry. Returns the
   /// hashes of the bytes, in order, and whether an entry of the source map changed.
   static func record(
-    _ files: [OutputFile], inputs: [String: UInt64], outputs: inout [String: Output],
+    _ files: [OutputFile], inputs: [String: UInt64], outputs: inout OutputHashes,
     sourceMap: inout SourceMapEntries
   ) -> (bytes: [UInt64], sourceMapChanged: Bool) {
     let hashes = files.parallelMap { StableHash.of(data: $0.data) }
@@ -102,239 +115,10 @@ struct BuildCache: Sendable {
     return !eventBoundaries.contains { $0 > lo && $0 <= hi }
   }
 
-  // MARK: file
-
-  /// Ties a head to the state written with it.
-  private func generation(_ stamps: [(key: String, value: FileStamp)]) -> UInt64 {
-    var h = StableHash()
-    h.add(settings)
-    h.add(Int(now))
-    h.add(outputs.count)
-    for (path, s) in stamps {
-      h.add(path)
-      h.add(Int(s.modified))
-      h.add(Int(s.size))
-      h.add(Int(s.changed))
-    }
-    return h.value
-  }
-
-  /// The head and state files' bytes with the plain texts in the state instead of the pack:
-  /// what two caches of the same site have in common, however their packs grew (the tests
-  /// compare an incremental build's with a full build's).
-  func encoded() -> (head: [UInt8], state: [UInt8]) {
-    let (head, state) = encodedParts(texts: nil)
-    return (head, Array(state.joined()))
-  }
-
-  /// The same of the cache a build left in `output`; nil when there is none to read.
-  static func encoded(in output: URL, contentDirectory: URL) -> (head: [UInt8], state: [UInt8])? {
-    guard var cache = loadHead(from: output),
-      cache.loadState(from: output, contentDirectory: contentDirectory)
-    else { return nil }
-    return cache.encoded()
-  }
-
-  /// The head file's bytes, and the state file's in parts to write one after another (joined,
-  /// tens of MB at 10,000 pages would be held twice at the end of a build, its peak of memory).
-  /// - Parameter texts: where the pack holds each body's plain text; nil puts the texts in.
-  func encodedParts(texts: BodyPack.Layout?) -> (head: [UInt8], state: [[UInt8]]) {
-    let stamps = tree.stamps.canonicallyOrdered()
-    let generation = generation(stamps)
-    return (
-      encodedHead(stamps, generation: generation),
-      encodedState(generation: generation, texts: texts)
-    )
-  }
-
-  /// The plain texts by page, for the pack.
-  var plainTexts: [String: StoredText] { bodies.mapValues(\.plainText) }
-
-  private func encodedHead(_ stamps: [(key: String, value: FileStamp)], generation: UInt64)
-    -> [UInt8]
-  {
-    var w = BinaryWriter()
-    w.u64(Self.magic)
-    w.u64(generation)
-    w.string(settings)
-    w.u64(tree.digest)
-    w.i64(now)
-    w.int(eventBoundaries.count)
-    for b in eventBoundaries { w.i64(b) }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    w.data(Array((try? encoder.encode(diagnostics)) ?? Data("[]".utf8)))
-    w.int(pageCounts.count)
-    for (k, n) in pageCounts {
-      w.string(k)
-      w.int(n)
-    }
-    // Last, so a head whose digest matches is read without them.
-    w.int(stamps.count)
-    for (path, s) in stamps {
-      w.string(path)
-      w.i64(s.modified)
-      w.i64(s.size)
-      w.i64(s.changed)
-    }
-    return w.bytes
-  }
-
-  /// The parts of the state file. Each is encoded and decoded on its own, in parallel: one
-  /// after another they took about 0.17 s each way at 10,000 pages, a third of a
-  /// `portal build` after an edit.
-  private enum Section: Int, CaseIterable, Sendable {
-    case bodies, outputs, sourceMap, searchFiles, search, parsed
-  }
-
-  /// The state file as parts: the magic number and generation, then each section as its
-  /// length and bytes (`BinaryWriter.data`), so a reader can find every section before decoding
-  /// any.
-  private func encodedState(generation: UInt64, texts: BodyPack.Layout?) -> [[UInt8]] {
-    let sections = Section.allCases.parallelMap { encoded($0, texts: texts) }
-    var header = BinaryWriter()
-    header.u64(Self.magic)
-    header.u64(generation)
-    var parts = [header.bytes]
-    for section in sections {
-      var length = BinaryWriter()
-      length.int(section.count)
-      parts += [length.bytes, section]
-    }
-    return parts
-  }
-
-  private func encoded(_ section: Section, texts: BodyPack.Layout?) -> [UInt8] {
-    var w = BinaryWriter()
-    switch section {
-    case .bodies:
-      var size = 32
-      for (path, b) in bodies {
-        size += path.utf8.count + (texts == nil ? b.plainText.utf8Count : 24) + 32
-        for t in b.glossaryTerms { size += t.utf8.count + 8 }
-      }
-      w.reserve(size)
-      w.int(bodies.count)
-      w.u64(texts?.id ?? 0)
-      w.int(texts?.length ?? 0)
-      bodies.forEachCanonically { path, b in
-        w.string(path)
-        w.u64(b.key)
-        if let e = texts?.entries[path] {
-          w.int(e.offset)
-          w.int(e.length)
-          w.u64(e.hash)
-        } else {
-          w.text(b.plainText)
-        }
-        w.strings(b.glossaryTerms)
-        HeadingLinkCoding.write(b.anchors, b.headingLinks, into: &w)
-      }
-    case .outputs:
-      var size = 8
-      for path in outputs.keys { size += path.utf8.count + 24 }
-      w.reserve(size)
-      w.int(outputs.count)
-      outputs.forEachCanonically { path, o in
-        w.string(path)
-        w.u64(o.inputs)
-        w.u64(o.bytes)
-      }
-    case .sourceMap:
-      var size = 8
-      for (path, entry) in sourceMap.all { size += path.utf8.count + entry.count + 16 }
-      w.reserve(size)
-      w.int(sourceMap.count)
-      for (path, entry) in sourceMap.all {
-        w.string(path)
-        w.data(entry)
-      }
-    case .searchFiles:
-      w.reserve(16 + searchFiles.reduce(0) { $0 + $1.utf8.count + 8 })
-      w.strings(searchFiles)
-      w.u64(searchInputs)
-    case .search:
-      return searchState?.encoded() ?? []
-    case .parsed:
-      return parsedFiles?.bytes ?? []
-    }
-    return w.bytes
-  }
-
-  /// One decoded part of the state file.
-  private enum Decoded: Sendable {
-    case bodies([String: Body])
-    case outputs([String: Output])
-    case sourceMap(SourceMapEntries)
-    case searchFiles([String], inputs: UInt64)
-    case search(SearchIndexState?)
-    case parsed(ParsedFiles?)
-  }
-
-  /// Decodes the section in `range` of the state file's bytes.
-  /// - Parameter packPath: the pack of plain texts the bodies lie in (`BodyPack`).
-  private static func decoded(
-    _ section: Section, _ file: [UInt8], _ range: Range<Int>, contentDirectory: URL,
-    packPath: String
-  ) throws -> Decoded {
-    var r = BinaryReader(file, in: range)
-    let part: Decoded
-    switch section {
-    case .bodies:
-      var bodies: [String: Body] = [:]
-      let count = try r.int()
-      // The texts stay in the mapped pack until read (most never are).
-      guard let pack = BodyPack.map(packPath, id: try r.u64(), length: try r.int()) else {
-        throw BinaryReader.Corrupt()
-      }
-      bodies.reserveCapacity(count)
-      for _ in 0..<count {
-        let path = try r.string()
-        let key = try r.u64()
-        let (offset, length, hash) = (try r.int(), try r.int(), try r.u64())
-        guard offset >= BodyPack.headerSize, length <= pack.count - offset else {
-          throw BinaryReader.Corrupt()
-        }
-        let text = StoredText(mapped: pack, range: offset..<(offset + length), hash: hash)
-        var body = Body(key: key, plainText: text, glossaryTerms: try r.strings())
-        (body.anchors, body.headingLinks) = try HeadingLinkCoding.read(&r)
-        bodies[path] = body
-      }
-      part = .bodies(bodies)
-    case .outputs:
-      var outputs: [String: Output] = [:]
-      let count = try r.int()
-      outputs.reserveCapacity(count)
-      for _ in 0..<count {
-        let path = try r.string()
-        outputs[path] = Output(inputs: try r.u64(), bytes: try r.u64())
-      }
-      part = .outputs(outputs)
-    case .sourceMap:
-      var sourceMap = SourceMapEntries()
-      for _ in 0..<(try r.int()) {
-        let path = try r.string()
-        sourceMap[path] = try r.data()
-      }
-      part = .sourceMap(sourceMap)
-    case .searchFiles:
-      part = .searchFiles(try r.strings(), inputs: try r.u64())
-    case .search:
-      return .search(SearchIndexState(encoded: Array(file[range])))
-    case .parsed:
-      return .parsed(
-        range.isEmpty
-          ? nil
-          : .memo(try ParseMemo(decoding: Array(file[range]), contentDirectory: contentDirectory)))
-    }
-    guard r.atEnd else { throw BinaryReader.Corrupt() }
-    return part
-  }
-
   init(
     settings: String, tree: SourceTree, now: Int64, eventBoundaries: [Int64],
     diagnostics: [Diagnostic], pageCounts: [(String, Int)], bodies: [String: Body],
-    outputs: [String: Output], sourceMap: SourceMapEntries, searchFiles: [String],
+    outputs: OutputHashes, sourceMap: SourceMapEntries, searchFiles: [String],
     searchInputs: UInt64, searchState: SearchIndexState?, parsedFiles: ParsedFiles?
   ) {
     self.settings = settings
@@ -350,138 +134,6 @@ struct BuildCache: Sendable {
     self.searchInputs = searchInputs
     self.searchState = searchState
     self.parsedFiles = parsedFiles
-  }
-
-  /// Reads the head; the rest stays empty until `loadState`.
-  ///
-  /// - Parameter digest: when the head's digest of the stamps (`SourceTree.digest`) is this,
-  ///   the stamps are not read: the tree is left empty, for a build that stops as up to date.
-  init(decodingHead bytes: [UInt8], skippingStampsIfDigest digest: UInt64? = nil) throws {
-    var r = BinaryReader(bytes)
-    guard try r.u64() == Self.magic else { throw BinaryReader.Corrupt() }
-    expectedGeneration = try r.u64()
-    hasState = false
-    settings = try r.string()
-    let storedDigest = try r.u64()
-    now = try r.i64()
-    eventBoundaries = []
-    for _ in 0..<(try r.int()) { eventBoundaries.append(try r.i64()) }
-    diagnostics = try JSONDecoder().decode([Diagnostic].self, from: Data(try r.data()))
-    pageCounts = []
-    for _ in 0..<(try r.int()) { pageCounts.append((try r.string(), try r.int())) }
-    stampsSkipped = digest == storedDigest
-    var stamps: [String: FileStamp] = [:]
-    if !stampsSkipped {
-      let stampCount = try r.int()
-      stamps.reserveCapacity(stampCount)
-      for _ in 0..<stampCount {
-        let path = try r.string()
-        stamps[path] = FileStamp(modified: try r.i64(), size: try r.i64(), changed: try r.i64())
-      }
-      guard r.atEnd else { throw BinaryReader.Corrupt() }
-    }
-    tree = SourceTree(stamps: stamps)
-    bodies = [:]
-    outputs = [:]
-    sourceMap = SourceMapEntries()
-    searchFiles = []
-    searchInputs = 0
-    searchState = nil
-    parsedFiles = nil
-  }
-
-  /// Whether the head was read without its stamps (`loadHead(from:ifDigest:)`): then `tree` is
-  /// empty, and the cache is good only for reporting an up-to-date build.
-  private(set) var stampsSkipped = false
-
-  /// The generation the head was written with, to check the state file belongs to it.
-  private var expectedGeneration: UInt64 = 0
-  /// Whether the state part is here (always, except after `init(decodingHead:)`).
-  private(set) var hasState = true
-
-  /// Reads the state file written with this head.
-  /// - Parameter contentDirectory: where the parsed pages read their bodies from.
-  /// - Parameter packPath: the pack of the bodies' plain texts written with it.
-  mutating func decodeState(_ bytes: [UInt8], contentDirectory: URL, packPath: String) throws {
-    var r = BinaryReader(bytes)
-    guard try r.u64() == Self.magic, try r.u64() == expectedGeneration else {
-      throw BinaryReader.Corrupt()
-    }
-    var ranges: [Range<Int>] = []
-    for _ in Section.allCases { ranges.append(try r.skip()) }
-    guard r.atEnd else { throw BinaryReader.Corrupt() }
-    let found = ranges
-    let parts = Section.allCases.parallelMap { section in
-      Result {
-        try Self.decoded(
-          section, bytes, found[section.rawValue], contentDirectory: contentDirectory,
-          packPath: packPath)
-      }
-    }
-    for part in parts {
-      switch try part.get() {
-      case .bodies(let b): bodies = b
-      case .outputs(let o): outputs = o
-      case .sourceMap(let m): sourceMap = m
-      case .searchFiles(let files, let inputs): (searchFiles, searchInputs) = (files, inputs)
-      case .search(let state): searchState = state
-      case .parsed(let parsed): parsedFiles = parsed
-      }
-    }
-    hasState = true
-  }
-
-  /// The head of a previous build's cache in `output`, if there is one.
-  static func loadHead(from output: URL) -> BuildCache? {
-    guard let bytes = FileIO.read(output.appendingPathComponent(headFile).path) else {
-      return nil
-    }
-    return try? BuildCache(decodingHead: bytes)
-  }
-
-  /// The head of the previous build when its sources had exactly these stamps (`digest`, see
-  /// `SourceTree.digest(content:theme:)`), read without them; else nil.
-  static func loadHead(from output: URL, ifDigest digest: UInt64) -> BuildCache? {
-    guard let bytes = FileIO.read(output.appendingPathComponent(headFile).path),
-      let head = try? BuildCache(decodingHead: bytes, skippingStampsIfDigest: digest),
-      head.stampsSkipped
-    else { return nil }
-    return head
-  }
-
-  /// The rest of the cache; false if it is missing or does not belong to the head.
-  mutating func loadState(from output: URL, contentDirectory: URL) -> Bool {
-    guard let bytes = FileIO.read(output.appendingPathComponent(Self.file).path) else {
-      return false
-    }
-    return
-      (try? decodeState(
-        bytes, contentDirectory: contentDirectory,
-        packPath: output.appendingPathComponent(BodyPack.file).path)) != nil
-  }
-
-  /// The settings for these options (see `settings`), as a digest: the cache sits in the output
-  /// folder, which is uploaded, and the paths of the build machine (its working folder, where
-  /// `portal` is) are no one else's business.
-  static func settings(for options: BuildOptions) -> String {
-    "settings " + String(StableHash.of(settingsText(for: options)), radix: 16)
-  }
-
-  /// What the settings are made of: the binary (path, time and size), the folders (the static
-  /// one too: another gives other files), drafts and the base address.
-  static func settingsText(for options: BuildOptions) -> String {
-    var exe = "unknown"
-    let path = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
-    let selfPath =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? path
-    if let s = FileStamp.of(path: selfPath) { exe = "\(selfPath):\(s.modified):\(s.size)" }
-    return [
-      "portal \(exe)", "content \(options.contentDirectory.standardizedFileURL.path)",
-      "theme \(options.themeDirectory.standardizedFileURL.path)",
-      "static \(options.staticDirectory?.standardizedFileURL.path ?? "-")",
-      "cwd \(FileManager.default.currentDirectoryPath)", "drafts \(options.includeDrafts)",
-      "base \(options.baseURL ?? "site.yml")",
-    ].joined(separator: "\n")
   }
 }
 

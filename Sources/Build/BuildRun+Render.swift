@@ -74,6 +74,7 @@ extension BuildRun {
         write: table.take)
       searchDocuments = session == nil ? nil : documents
       table.searchState = search.state
+      table.bodyHashes = Self.bodyHashes(site, documents: documents, state: search.state)
       // The earlier index's state is no longer needed (it is megabytes at 10,000 pages).
       previous?.searchState = nil
       table.replaceSearchFiles(with: search.paths)
@@ -83,5 +84,18 @@ extension BuildRun {
       MemoryRelease.betweenSteps()
     }
     return searchDocuments
+  }
+
+  /// The hashes the index just made of the pages' texts that are not in the cache's pack yet
+  /// (all of them after a full build, the edited ones after an edit), by page: the pack
+  /// records them without hashing the texts again.
+  static func bodyHashes(_ site: Site, documents: SearchDocuments, state: SearchIndexState)
+    -> [String: UInt64]
+  {
+    var hashes: [String: UInt64] = [:]
+    for i in site.pages.indices where site.pages[i].plainText.mappedLocation == nil {
+      hashes[site.pages[i].page.relativePath] = state.bodyHash(ofDocument: documents.id(ofPage: i))
+    }
+    return hashes
   }
 }

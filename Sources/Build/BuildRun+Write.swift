@@ -25,7 +25,7 @@ extension BuildRun {
   func makeCache(_ tree: SourceTree, site: Site, loaded: LoadedContent, table: OutputTable)
     -> BuildCache
   {
-    BuildCache(
+    var cache = BuildCache(
       settings: settings, tree: tree, now: now,
       eventBoundaries: (Self.eventBoundaries(site) + loaded.publishTimes).sorted(),
       diagnostics: diagnostics.sorted.filter {
@@ -35,6 +35,8 @@ extension BuildRun {
       bodies: Self.cachedBodies(site), outputs: table.outputs, sourceMap: table.sourceMap,
       searchFiles: table.searchFiles, searchInputs: table.searchInputs,
       searchState: table.searchState, parsedFiles: loaded.parsedFiles)
+    cache.bodyHashes = table.bodyHashes
+    return cache
   }
 
   /// In `portal build`, hands the build's large values over to be freed by the exit
@@ -45,8 +47,9 @@ extension BuildRun {
 
   /// A full build: the cache into the new folder, then the folder swapped in for the output.
   func commit(_ staging: StagingFolder, cache: BuildCache) throws(Ended) {
+    var cache = cache
     do {
-      try OutputWriter.writeCache(cache, to: staging.url)
+      cache.outputs.stored(at: try OutputWriter.writeCache(cache, to: staging.url))
       staging.carryOver(OutputWriter.carriedOver)
       try staging.commit()
     } catch {
@@ -59,14 +62,16 @@ extension BuildRun {
   /// An incremental build: the changed files written and the files gone deleted, in place,
   /// with the cache (kept in memory instead when the session defers it).
   func applyInPlace(_ table: OutputTable, cache: BuildCache) throws(Ended) {
+    var cache = cache
     let deferred = session?.defersCacheWrites == true
     // Nothing to write and the cache kept in memory: the output stays as it is, its cache
     // on disk included (applying would remove it until the session writes its own).
     if !deferred || !table.changed.isEmpty || !table.deleted.isEmpty {
       do {
-        try OutputWriter.apply(
+        let log = try OutputWriter.apply(
           writes: table.changed, deletes: table.deleted, cache: deferred ? nil : cache,
           to: options.outputDirectory)
+        if let log { cache.outputs.stored(at: log) }
       } catch {
         throw failedWrite(error)
       }

@@ -94,7 +94,9 @@ public final class BuildSession: @unchecked Sendable {
   public func saveCache(to output: URL) {
     guard cacheUnsaved, let cache else { return }
     cacheUnsaved = false
-    try? OutputWriter.writeCache(cache, to: output)
+    if let log = try? OutputWriter.writeCache(cache, to: output) {
+      self.cache?.outputs.stored(at: log)
+    }
   }
 }
 

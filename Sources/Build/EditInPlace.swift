@@ -256,9 +256,12 @@ enum EditInPlace {
 
     let deferred = session.defersCacheWrites
     // On failure the session keeps no cache: the next build starts from the output's own.
-    try OutputWriter.apply(
+    if let log = try OutputWriter.apply(
       writes: changed, deletes: deleted.sorted(), cache: deferred ? nil : cache,
       to: options.outputDirectory)
+    {
+      cache.outputs.stored(at: log)
+    }
     session.cacheUnsaved = deferred
     let done = Done(
       diagnostics: cache.diagnostics, pageCounts: cache.pageCounts, written: changed.map(\.path),

@@ -10,9 +10,11 @@ final class OutputTable {
   let staging: StagingFolder?
   /// The hash of each output's inputs (`OutputPlan.inputs`).
   private let inputs: [String: UInt64]
+  /// The hashes of the pages' plain texts the search index computed, by page, for the pack.
+  var bodyHashes: [String: UInt64] = [:]
   /// The last build's table, to tell which files changed or are gone.
-  private let previous: [String: BuildCache.Output]?
-  private(set) var outputs: [String: BuildCache.Output] = [:]
+  private let previous: OutputHashes?
+  private(set) var outputs = OutputHashes()
   private(set) var sourceMap: SourceMapEntries
   /// The files of the search index and what they were made from.
   private(set) var searchFiles: [String]

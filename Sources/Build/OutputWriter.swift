@@ -141,9 +141,11 @@ enum OutputWriter {
   /// site untouched. The old cache is removed first: if writing stops halfway, the next build
   /// finds no cache and rebuilds the whole site into a fresh folder.
   /// - Parameter cache: nil leaves the output without a cache (written later by the caller).
+  /// - Returns: where the cache's log of outputs now stands (`writeCache`), when written.
+  @discardableResult
   static func apply(
     writes: [OutputFile], deletes: [String], cache: BuildCache?, to output: URL
-  ) throws(Failure) {
+  ) throws(Failure) -> OutputLog.Place? {
     for path in writes.map(\.path) + deletes where !safeRelative(path) {
       throw .outside(path)
     }
@@ -173,9 +175,9 @@ enum OutputWriter {
         dir = FileIO.parent(dir)
       }
     }
-    guard let cache else { return }
+    guard let cache else { return nil }
     do {
-      try writeCache(cache, to: output)
+      return try writeCache(cache, to: output)
     } catch {
       // After pages were written, the output is not "left unchanged".
       guard !writes.isEmpty || !deletes.isEmpty else { throw error }
@@ -218,11 +220,15 @@ enum OutputWriter {
     }
   }
 
-  /// Writes the cache: the pack of plain texts first (appended to: `BodyPack`), then the state
-  /// that says where they are, the head that points at it last. A build killed before the
-  /// head is written leaves no cache (an incremental build removed the head first) or a head
-  /// whose generation or pack is not the state's: the next build is a full one.
-  static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) {
+  /// Writes the cache: the pack of plain texts and the log of outputs first (appended to:
+  /// `BodyPack`, `OutputLog`), then the state that says where they stand, the head that points
+  /// at it last. A build killed before the head is written leaves no cache (an incremental
+  /// build removed the head first) or a head whose generation, pack or log is not the
+  /// state's: the next build is a full one.
+  /// - Returns: where the log of outputs now stands, for the cache kept in memory
+  ///   (`OutputHashes.stored(at:)`), so that its next write appends to it.
+  @discardableResult
+  static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) -> OutputLog.Place {
     let root = output.standardizedFileURL.path
     if FileIO.makeDirectories(for: [BodyPack.file], under: root) != nil {
       let reason = FileIO.lastError
@@ -230,14 +236,17 @@ enum OutputWriter {
         "cannot write \(BuildCache.folder): \(reason)",
         ja: "\(BuildCache.folder) を書き出せません: \(reason)")
     }
-    let texts = try BodyPack.write(cache.plainTexts, at: root + "/" + BodyPack.file)
-    let (head, state) = cache.encodedParts(texts: texts)
+    let texts = try BodyPack.write(
+      cache.plainTexts, at: root + "/" + BodyPack.file, knownHashes: cache.bodyHashes)
+    let outputs = try OutputLog.write(cache.outputs, at: root + "/" + OutputLog.file)
+    let (head, state) = cache.encodedParts(stored: .init(texts: texts, outputs: outputs))
     for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
       if !FileIO.replace(parts: parts, at: root + "/" + path) {
         let reason = FileIO.lastError
         throw .io("cannot write \(path): \(reason)", ja: "\(path) を書き出せません: \(reason)")
       }
     }
+    return outputs
   }
 
   /// Replaces the output with the finished staging folder by renames on the same file system,

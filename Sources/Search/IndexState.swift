@@ -74,6 +74,12 @@ public struct SearchIndexState: Sendable, Equatable {
     return b.value
   }
 
+  /// The hash of document `id`'s body as indexed (`bodyHash(of:)` of its text), if there is
+  /// one: the build cache's pack of texts records it instead of hashing the text again.
+  public func bodyHash(ofDocument id: Int) -> UInt64? {
+    bodies.indices.contains(id) ? bodies[id] : nil
+  }
+
   /// The ids of the documents (in id order, `SearchIndexBuilder.order`) whose head or body
   /// differs from the indexed one's; nil when their number differs (no patch is possible).
   /// `knownBodyHash` gives a body's hash when the caller knows it (`bodyHash(of:)` of the very
