@@ -322,7 +322,17 @@ struct PostingPart {
     }
     touched ^= sink
     self.documentKeys = documentKeys
-    // Counting sort by key; stable, so each run stays in document order.
+    appendBatch(
+      keys: entryKeys, masks: entryMasks, documents: entryDocs, count: count, base: base)
+  }
+
+  /// The batch's entries grouped by key (a counting sort, stable, so each run stays in
+  /// document order) and encoded as runs; a key whose posting passes `maxPostingBytes` with
+  /// them moves into `bigs` instead, with the runs of earlier batches.
+  private mutating func appendBatch(
+    keys entryKeys: UnsafeMutablePointer<Int32>, masks entryMasks: UnsafeMutablePointer<UInt32>,
+    documents entryDocs: UnsafeMutablePointer<UInt16>, count: Int, base: Int32
+  ) {
     var counts = [Int32](repeating: 0, count: keys.count + 1)
     for e in 0..<count { counts[Int(entryKeys[e]) + 1] += 1 }
     var runKeys: [Int32] = []
@@ -398,85 +408,5 @@ struct PostingPart {
         base: base, bytes: spilled == nil ? bytes.withUnsafeBufferPointer { Array($0) } : [],
         spilled: spilled, length: bytes.count,
         marks: marks.withUnsafeBufferPointer { Array($0) }, runCount: kept))
-  }
-
-  /// Each key with its posting, in the order keys were first seen.
-  func forEachEntry(_ body: (PartKey, PostingTable.Posting) -> Void) {
-    // The partition's runs read back at once (a few MB), as every batch is read through, into
-    // one buffer (each batch's bytes at `starts[b]`), read below through pointers: a batch
-    // taken from an array for each run was copied, its arrays retained and released.
-    var all: [UInt8] = []
-    all.reserveCapacity(batches.reduce(0) { $0 + $1.length })
-    var starts = [0]
-    var bases: [Int32] = []
-    var runCounts: [Int] = []
-    for batch in batches {
-      all += batch.loaded(from: spill).bytes
-      starts.append(all.count)
-      bases.append(batch.base)
-      runCounts.append(batch.runCount)
-    }
-    // The batches holding each key, in batch order (`keyBatches`): most keys are in one or two
-    // of the 40 batches of a 10,000-page site, and asking every batch about every key was
-    // 200 million comparisons.
-    precondition(batches.count <= Int(UInt16.max), "too many batches")
-    all.withUnsafeBufferPointer { all in
-      let views = bases.indices.map {
-        UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]])
-      }
-      var firstRun = [Int32](repeating: 0, count: keys.count + 1)
-      for b in views.indices {
-        Batch.forEachRunKey(in: views[b], runCount: runCounts[b]) { firstRun[Int($0) + 1] += 1 }
-      }
-      for k in 0..<keys.count { firstRun[k + 1] += firstRun[k] }
-      var keyBatches = [UInt16](repeating: 0, count: Int(firstRun[keys.count]))
-      do {
-        var next = firstRun
-        for b in views.indices {
-          Batch.forEachRunKey(in: views[b], runCount: runCounts[b]) { k in
-            keyBatches[Int(next[Int(k)])] = UInt16(b)
-            next[Int(k)] += 1
-          }
-        }
-      }
-      var cursors = [RunCursor](repeating: RunCursor(), count: views.count)
-      var ids: [Int32] = []
-      var masks: [UInt32] = []
-      // Each n-gram's whole key, made from its prefix's (which always came first).
-      var grams = [GramKey](repeating: GramKey(a: 0, b: 0, c: 0), count: keys.count)
-      for k in 0..<keys.count {
-        let link = keys[k]
-        let key: PartKey
-        if link.prefix == KeyLink.wordMark {
-          key = .word(wordKeys[Int(link.last)])
-        } else {
-          let node = GramNode(parent: link.prefix, character: link.last, mask: 0)
-          let prefix = link.prefix < 0 ? GramKey(a: 0, b: 0, c: 0) : grams[Int(link.prefix)]
-          grams[k] = prefix.appending(node.scalar, at: node.depth)
-          key = .gram(grams[k])
-        }
-        ids.removeAll(keepingCapacity: true)
-        masks.removeAll(keepingCapacity: true)
-        // A big key's runs (its first documents) are in its `BigPosting` too.
-        let slot = Int(bigSlots[k])
-        for j in Int(firstRun[k])..<Int(firstRun[k + 1]) {
-          let b = Int(keyBatches[j])
-          let run = Batch.nextRun(in: views[b], &cursors[b])
-          assert(cursors[b].key == Int32(k))
-          if slot < 0 {
-            Batch.forEachPosting(in: views[b], base: bases[b], run: run) {
-              ids.append($0)
-              masks.append($1)
-            }
-          }
-        }
-        if slot < 0 {
-          body(key, .pairs(ids, masks))
-        } else {
-          let big = bigs.posting(slot)
-          body(key, .big(sets: big.sets, known: big.known, pairsLength: big.pairsLength))
-        }
-      }
-    }
   }
 }
