@@ -28,6 +28,20 @@ SHIPPED = {"取り組み状況": "取組 状況", "手続き方法": "手続き 
            "取り組み内容": "取組 内容", "申し込みます": "申し込み", "e-tax": None, "e-Tax": None, "ｅ－Ｔａｘ": None,
            "e tax": None, "ｅ　ｔａｘ": None}
 
+# Readings typed in kana with two words run together (docs/search.md, "Readings run together"),
+# with no kind and with kinds; romaji is read as kana first (onrainshien).
+READINGS = ["とりくみじょうきょう", "しんせいほうほう", "こそだてしえん", "まいなんばーかーどのしんせい", "ぼうさいじょうほう",
+            "ぼうさいくんれん", "ひなんばしょ", "こそだてそうだん", "ぎょうせいてつづき", "ちいきこうつう", "おんらいんしえん",
+            "オンラインシエン", "onrainshien", "ちばけんみん", "ぶんやしんせい", "でぃーえっくすこども", "でぃーえっくすすまほ",
+            "すまーとほんのうぎょう", "こそだて しえん", "ちば こそだてしえん", "しんせいの", "こゝろ"]
+# What the shipped site offers first, with no kind: a query made wholly of the site's names
+# is offered split into them (before, the typos it is near: 電子申請, DX推進協議会…); one with a
+# reading the site does not give (じょうきょう, ほうほう) is offered the names inside it, as before.
+READINGS_SHIPPED = {"おんらいんしえん": "オンライン 支援", "オンラインシエン": "オンライン 支援", "onrainshien": "オンライン 支援",
+                    "ちばけんみん": "千葉 県民", "ぶんやしんせい": "分野 申請", "でぃーえっくすこども": "DX 子ども",
+                    "でぃーえっくすすまほ": "DX スマートフォン", "とりくみじょうきょう": "取組", "しんせいほうほう": "申請",
+                    "こそだてしえん": "子育て支援", "ぎょうせいてつづき": "行政 手続き"}
+
 FIXTURE_PAGES = {
     "initiatives/h101-etax.md": """---
 title: 税の申告をオンラインで
@@ -100,6 +114,20 @@ def test_the_shipped_site_answers_alike_and_offers_the_split(site_dir):
         assert not any(o.endswith("ます") for o in swift["suggestions"]), (q, swift["suggestions"])
         if q["q"] in SHIPPED and SHIPPED[q["q"]] and q["kinds"] is None:
             assert not swift["results"]
+
+
+def test_readings_run_together_are_offered_split(site_dir):
+    queries = [{"q": q, "limit": limit, "kinds": k} for q in READINGS
+               for limit, k in ((10, None), (3, ["initiative"]), (0, ["event"]))]
+    answers = both(site_dir, queries)
+    assert_same(answers)
+    plain = {q["q"]: swift for q, swift, _ in answers if q["kinds"] is None}
+    assert {q: (plain[q]["suggestions"][:1] or [None])[0] for q in READINGS_SHIPPED} == READINGS_SHIPPED
+    for q in READINGS_SHIPPED:
+        assert plain[q]["count"] == 0, q
+    # The typos the readings are near by chance are no longer offered with them.
+    assert "電子申請" not in plain["おんらいんしえん"]["suggestions"]
+    assert "DX推進協議会" not in plain["でぃーえっくすすまほ"]["suggestions"]
 
 
 def test_latin_compounds_find_the_pages_spelling(compound_site):

@@ -347,11 +347,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const first = (m) => words.groups[m.group][0];
     const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" ")];
     const seen = new Set([termsKey(text)]);
-    return offers.filter((o) => {
-      if (o === null || seen.has(termsKey(o))) return false;
-      seen.add(termsKey(o));
-      return true;
-    });
+    return offers.filter((o) => o !== null && !seen.has(termsKey(o)) && seen.add(termsKey(o)));
   }
 
   /** Readings.cover: the names making up key[from..to] wholly, particles only between two
@@ -367,16 +363,14 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
         const rest = cost[end - from];
         if (!rest) return;
         const c = group === null ? [rest[0], rest[1] + 1] : [rest[0] + 1, rest[1]];
-        if (!best || c[0] < best[0] || (c[0] === best[0] && c[1] < best[1])) { best = c; step[j - from] = [end, group]; }
+        if (!best || (c[0] - best[0] || c[1] - best[1]) < 0) { best = c; step[j - from] = [end, group]; }
       };
-      for (let l = lengths.length - 1; l >= 0; l--) {
-        if (j + lengths[l] > to) continue;
-        const g = index.get(str(key.slice(j, j + lengths[l])));
-        if (g !== undefined) consider(j + lengths[l], g);
+      for (const l of [...lengths].reverse()) {
+        const g = j + l <= to ? index.get(str(key.slice(j, j + l))) : undefined;
+        if (g !== undefined) consider(j + l, g);
       }
-      for (const p of particleKeys) {
-        if (j > from && j + p.length < to && p.every((v, k) => key[j + k] === v)) consider(j + p.length, null);
-      }
+      // A particle is neither first nor last: it stands between two names.
+      for (const p of particleKeys) if (j > from && j + p.length < to && p.every((v, k) => key[j + k] === v)) consider(j + p.length, null);
       cost[j - from] = best;
     }
     if (!cost[0]) return null;
