@@ -48,10 +48,10 @@
   // script neither button shows, the menu is always shown and the title has its row to itself.
   // - Folded (`header-fold`: CSS gives it the compact header, the menu behind メニュー) where the
   //   full header's menu would not fit on one row, or where the full header would take more than
-  //   a quarter of the window's height and folded it is a row (a button's 44 px) shorter: a
-  //   laptop zoomed to 200 % (1280 × 720 is 640 × 360 CSS px: the full header took half of it),
-  //   a desktop with text at 200 % (258–286 px). Not a phone of 360 × 740 px or more with 100 %
-  //   text (168 px, 23 % or less). The height is the root's clientHeight:
+  //   `SHARE` of the window's height and folded it is a row (a button's 44 px) shorter: a laptop
+  //   zoomed to 200 % (1280 × 720 is 640 × 360 CSS px: the full header took half of it), a
+  //   desktop with text at 200 % (286 px, 32–40 %). Not a phone with 100 % text (168 px, 26 %
+  //   of 320 × 640). The height is the root's clientHeight:
   //   on a phone it does not change as the address bar comes and goes (innerHeight does), so
   //   scrolling never folds the header. CSS folds it by width too (below 19.5em).
   // - The title beside the buttons (`title-beside`: as narrow as its phrase, up to 8em, lets
@@ -59,13 +59,16 @@
   //   beside them in more than one line more than alone (a long title in five lines of broken
   //   words to save 6 px); alone on a tie (2 px): a title in fewer lines reads better.
   // - In a compact header (メニュー shown) ふりがな stays beside メニュー while it costs at most
-  //   a line of the title in a header of at most a quarter of the window's height; where it
+  //   a line of the title in a header of at most `SHARE` of the window's height; where it
   //   would add a row (the button's height or more), or a line to a header taller than that
   //   (412 × 915 px with text at 200 % keeps it: 194 px, 21 %), the header gets `ruby-in-menu`
   //   and CSS shows the menu's twin instead, behind メニュー.
   // Measured again when the header's width or text size or the window's height changes, a frame
   // later (a ResizeObserver must not change what it observes in its own callback). A focused
   // ふりがな button that moves hands focus to the one shown, or to メニュー.
+  // As much of the window's height as the header may take: about a third (1440 × 900 with text
+  // at 200 % had 32 %); not a quarter, which folded a 320 × 640 phone at 100 % text (26 %).
+  var SHARE = 0.3;
   function setupHeaderFit() {
     var header = document.querySelector(".site-header");
     var bar = header && header.querySelector(".header-bar");
@@ -133,7 +136,7 @@
         var without = best(), rest = closed() - height();
         header.classList.remove("ruby-measure");
         var cost = chosen.height - without.height;
-        if (cost >= row || (cost > 2 && rest + chosen.height > root.clientHeight / 4)) {
+        if (cost >= row || (cost > 2 && rest + chosen.height > root.clientHeight * SHARE)) {
           chosen = without;
           header.classList.add("ruby-in-menu");
         }
@@ -147,7 +150,7 @@
       arrange();
       if (!shown(menu)) {
         var full = header.getBoundingClientRect().height, wraps = menuWraps();
-        if (wraps || full > root.clientHeight / 4) {
+        if (wraps || full > root.clientHeight * SHARE) {
           header.classList.add("header-fold");
           // No fold where the browser knows no container style queries (メニュー stays hidden),
           // nor, unless the menu wraps, one that saves less than a row (a button's 44 px).
@@ -321,8 +324,8 @@
     window.addEventListener("resize", check);
   }
 
-  // ---- The header is laid out in the first animation frame after it is parsed (<main> follows
-  // it), not at DOMContentLoaded: Chromium paints a long page before it has parsed all of it,
+  // ---- The header is laid out in the first animation frame after it is parsed (the trail or
+  // <main> follows it), not at DOMContentLoaded: Chromium paints a long page before it has parsed all of it,
   // and a header folded after that paint moved the page (a layout shift of 0.37 at 640 × 360,
   // one load in two). Furigana further down, not parsed yet, show the button at
   // DOMContentLoaded, and the header is measured again then.
@@ -334,7 +337,8 @@
   }
   function early() {
     if (fit || document.readyState !== "loading") return;
-    if (document.getElementById("main")) setupHeader();
+    var header = document.querySelector(".site-header");
+    if (header && header.nextElementSibling) setupHeader();
     else requestAnimationFrame(early);
   }
   if (document.readyState === "loading" && window.requestAnimationFrame) requestAnimationFrame(early);
