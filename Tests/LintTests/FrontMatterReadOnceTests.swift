@@ -7,8 +7,8 @@ import Testing
 @testable import Lint
 
 /// The shortcuts of the fifth round of `portal lint` at 10,000 pages (docs/speed.md): the front
-/// matter read again without decoding the body, and names linted without parsing them as
-/// Markdown. Each against the way it replaces.
+/// matter read again without decoding the body, names linted without parsing them as Markdown,
+/// and the kanji-ratio hint's words found in one reading. Each against the way it replaces.
 @Suite struct FrontMatterReadOnceTests {
   /// Lines a file may start with, for the files below: fences with spaces and tabs after them
   /// or typed in other dashes, a BOM, carriage returns, bytes that are not UTF-8, YAML that
@@ -149,6 +149,27 @@ import Testing
       }
     }
     #expect(Linter.allRules.filter { !$0.readsBlocks }.count == 2)
+  }
+
+  /// The kana words of `lint.kanji-ratio`'s hint found in one reading of a paragraph are those
+  /// looking for each word in turn finds, in the list's order: with decomposed が, combining
+  /// marks and a compatibility ideograph beside the words.
+  @Test func kanaWordsFoundInOneReadingAreThoseFoundOneByOne() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces =
+      KanjiRatioRule.kanaWords.map(\.kanji) + [
+        "事", "か\u{3099}", "事\u{3099}", "\u{F900}", "及", "び", "に", "様", "の", "e\u{301}", "👩‍👩‍👧",
+      ]
+    for _ in 0..<2_000 {
+      let text = LintCharacter.array(randomText(of: pieces, maxPieces: 12, using: &generator))
+      let oneByOne = KanjiRatioRule.kanaWords.indices.filter { w in
+        let word = KanjiRatioRule.kanaWordCharacters[w]
+        return text.indices.contains { text[$0] == word[0] && text.hasPrefix(word, at: $0) }
+      }
+      #expect(
+        KanjiRatioRule.kanaWordsWritten(in: text) == oneByOne,
+        "\(text.string(0..<text.count).debugDescription)")
+    }
   }
 
   /// The rules a front matter value gets, listed once, are those it got by skipping the others.
