@@ -196,13 +196,11 @@ extension SearchEngine {
     // Offers checked and found wanting are not checked again by a later step (取組状況 is both
     // a spelling of 取り組み状況 and its rewrite with the group's first name).
     var failed: Set<[UInt32]> = []
-    // A query of readings made up wholly of the site's names is what was typed: offered
-    // before the typos it is near by chance (おんらいんしえん, two typos from おんらいんしんせい).
-    let read = finding(Readings.offers(query, in: vocabulary), kinds: kinds, failed: &failed)
-    if !read.isEmpty {
-      let names = QueryNames.offers(query, in: vocabulary).filter { !read.contains($0) }
-      return Array((read + finding(names, kinds: kinds, failed: &failed)).prefix(Suggestions.limit))
-    }
+    // A query of readings made up wholly of the site's names is what was typed: its names
+    // are offered, not the typos it is near by chance (おんらいんしえん, two typos from
+    // おんらいんしんせい).
+    let readings = Readings.offers(query, in: vocabulary)
+    if !readings.isEmpty { return finding(readings, kinds: kinds, failed: &failed) }
     let spellings =
       Okurigana.offers(query, in: vocabulary)
       + LatinCompound.offers(query, in: vocabulary)

@@ -49,10 +49,21 @@ import Testing
     #expect(engine.suggestions(for: "onrainshien").first == "オンライン 支援")
   }
 
+  /// When no page holds the names together, each is offered alone, still not the typos: a
+  /// query made of the site's names is no typo of another.
+  @Test func namesNoPageHoldsTogetherAreOfferedAlone() throws {
+    var options = SearchIndexOptions.default
+    options.wordGroups = Self.wordGroups
+    let engine = try SearchEngine(
+      files: SearchIndexBuilder.build(Array(Self.documents.dropFirst()), options: options))
+    #expect(engine.search("おんらいん 支援").isEmpty)
+    #expect(engine.suggestions(for: "おんらいんしえん") == ["オンライン"])
+  }
+
   /// The whole run is covered, not the longest name first: ちばけんみん is ちば けんみん, where
   /// the names inside the query take ちばけん and leave みん.
   @Test func aCoverOfTheWholeRunWinsOverTheLongestName() throws {
-    #expect(Readings.offers("ちばけんみん", in: vocabulary) == ["千葉県民", "千葉 県民"])
+    #expect(Readings.offers("ちばけんみん", in: vocabulary) == ["千葉県民", "千葉 県民", "県民", "千葉"])
     #expect(QueryNames.offers("ちばけんみん", in: vocabulary).first == "千葉県みん")
     #expect(try engine().suggestions(for: "ちばけんみん").first == "千葉 県民")
   }
@@ -63,7 +74,7 @@ import Testing
   @Test func onlyAQueryMadeWhollyOfNamesIsOffered() {
     #expect(
       Readings.offers("まいなんばーかーどのしんせい", in: vocabulary) == [
-        "マイナンバーカードの申請", "マイナンバーカード 申請",
+        "マイナンバーカードの申請", "マイナンバーカード 申請", "マイナンバーカード", "申請",
       ])
     #expect(Readings.offers("しんせいの", in: vocabulary) == [])
     #expect(Readings.offers("のしんせい", in: vocabulary) == [])
@@ -72,12 +83,18 @@ import Testing
     #expect(Readings.offers("こそだて しえん", in: vocabulary) == [])
     #expect(Readings.offers("子育てしえん", in: vocabulary) == [])
     // Each term is covered on its own; a term of one name stays one word.
-    #expect(Readings.offers("ちば こそだてしえん", in: vocabulary) == ["千葉 子育て支援", "千葉 子育て 支援"])
+    #expect(
+      Readings.offers("ちば こそだてしえん", in: vocabulary) == [
+        "千葉 子育て支援", "千葉 子育て 支援", "子育て", "支援", "千葉",
+      ])
     // A long-vowel mark is dropped by normalisation and leaves no break between names.
-    #expect(Readings.offers("おんらいーんしえん", in: vocabulary) == ["オンライン支援", "オンライン 支援"])
+    #expect(
+      Readings.offers("おんらいーんしえん", in: vocabulary) == [
+        "オンライン支援", "オンライン 支援", "オンライン", "支援",
+      ])
     #expect(
       Readings.offers("まいなんばーかーどしんせい", in: vocabulary) == [
-        "マイナンバーカード申請", "マイナンバーカード 申請",
+        "マイナンバーカード申請", "マイナンバーカード 申請", "マイナンバーカード", "申請",
       ])
   }
 

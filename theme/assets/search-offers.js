@@ -327,7 +327,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /** Readings.offers: a query of kana alone whose every term is made up wholly of names (with
    * particles between), one term of two names or more: the query with each name as its group's
-   * first name (ちばけんみん → 千葉県民), then the first names as words (千葉 県民). */
+   * first name (ちばけんみん → 千葉県民), the first names as words (千葉 県民), each alone. */
   function readingOffers(text, words) {
     const { norm, key, places } = queryKey(text);
     if (!key.length || !key.every(isHiragana)) return [];
@@ -345,7 +345,9 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     }
     if (!split) return [];
     const first = (m) => words.groups[m.group][0];
-    const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" ")];
+    // Each name alone too, longest first: no typo of a query made of names is offered.
+    const alone = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start).map(first);
+    const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" "), ...alone];
     const seen = new Set([termsKey(text)]);
     return offers.filter((o) => o !== null && !seen.has(termsKey(o)) && seen.add(termsKey(o)));
   }
@@ -420,12 +422,10 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const words = await vocabularyOf(engine);
     // Offers checked and found wanting are not checked again by a later step.
     const failed = new Set();
-    // A query of readings made up wholly of the site's names is what was typed: before typos.
-    const read = await finding(engine, readingOffers(text, words), kinds, failed);
-    if (read.length) {
-      const more = await finding(engine, queryNameOffers(text, words).filter((o) => !read.includes(o)), kinds, failed);
-      return [...read, ...more].slice(0, SUGGESTIONS);
-    }
+    // A query of readings made up wholly of the site's names is what was typed: its names,
+    // not the typos it is near by chance.
+    const readings = readingOffers(text, words);
+    if (readings.length) return finding(engine, readings, kinds, failed);
     const spelt = await finding(engine, [...spellingOffers(text, words), ...latinOffers(text, words)], kinds, failed);
     if (spelt.length) return spelt;
     const typos = await finding(engine, suggestFrom(text, words), kinds, failed);
