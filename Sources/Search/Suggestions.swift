@@ -161,11 +161,12 @@ public enum Suggestions {
 extension SearchEngine {
   /// 「もしかして」 for a search that found nothing (with `kinds`): up to `Suggestions.limit`
   /// offers that find something: the query's romaji in kana (`romajiOffers`: sumaho →
-  /// スマートフォン); when it is no romaji or they find nothing, the query in the pages'
-  /// spelling (`Okurigana`: 行政手続き → 行政手続), else the typos' offers, or when none
-  /// finds anything, the names found inside the query (`QueryNames`). Each offer is searched as the page would search it, with
-  /// the same kinds, and shown only if its first page holds a result: an offer that finds
-  /// nothing again is worse than none. Only the romaji's kana when the index has no
+  /// スマートフォン); when it is no romaji or they find nothing, for a query of kana made
+  /// wholly of the site's names, those names (`Readings`: おんらいんしえん → オンライン 支援),
+  /// else the query in the pages' spelling (`Okurigana`: 行政手続き → 行政手続), else the typos'
+  /// offers, or when none finds anything, the names found inside the query (`QueryNames`).
+  /// Each offer is searched as the page would search it, with the same kinds, and shown only if
+  /// its first page holds a result: an offer that finds nothing again is worse than none. Only the romaji's kana when the index has no
   /// `words.json` (built by an older Portal).
   public func suggestions(for query: String, kinds: Set<SearchKind>? = nil) -> [String] {
     offers(for: query, kinds: kinds, in: vocabulary()).offers
@@ -185,8 +186,9 @@ extension SearchEngine {
     return offers(of: romaji, in: vocabulary, kinds: kinds)
   }
 
-  /// The query in the pages' spelling (`Okurigana`: 行政手続き → 行政手続) when that finds
-  /// something, else the typos' offers for `query` that find something, or when none does, the
+  /// For a query of kana made wholly of the site's names, those names (`Readings`) and nothing
+  /// else. Otherwise the query in the pages' spelling (`Okurigana`: 行政手続き → 行政手続) when
+  /// that finds something, else the typos' offers for `query` that find something, or when none does, the
   /// names' inside it. The spelling first: 行政手続き is also a typo of the start of a name
   /// (行政手続オンライン化), whose offer would hide the word typed.
   func typosOrNames(
