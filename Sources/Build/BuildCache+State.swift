@@ -43,6 +43,7 @@ extension BuildCache {
   struct Stored: Sendable {
     var texts: BodyPack.Layout
     var outputs: OutputLog.Place
+    var sourceMap: SourceMapFile.Place
   }
 
   /// The plain texts by page, for the pack.
@@ -117,6 +118,11 @@ extension BuildCache {
         w.u64(o.bytes)
       }
     case .sourceMap:
+      if let map = stored?.sourceMap {
+        w.u64(map.id)
+        w.int(map.length)
+        break
+      }
       var size = 8
       for (path, entry) in sourceMap.all { size += path.utf8.count + entry.count + 16 }
       w.reserve(size)
@@ -188,12 +194,12 @@ extension BuildCache {
       else { throw BinaryReader.Corrupt() }
       part = .outputs(outputs)
     case .sourceMap:
-      var sourceMap = SourceMapEntries()
-      for _ in 0..<(try r.int()) {
-        let path = try r.string()
-        sourceMap[path] = try r.data()
-      }
-      part = .sourceMap(sourceMap)
+      let place = SourceMapFile.Place(id: try r.u64(), length: try r.int())
+      guard
+        let stored = SourceMapFile.read(
+          output.appendingPathComponent(SourceMapFile.file).path, at: place)
+      else { throw BinaryReader.Corrupt() }
+      part = .sourceMap(SourceMapEntries(stored: stored))
     case .searchFiles:
       part = .searchFiles(try r.strings(), inputs: try r.u64())
     case .search:

@@ -221,7 +221,8 @@ enum OutputWriter {
   }
 
   /// Writes the cache: the pack of plain texts and the log of outputs first (appended to:
-  /// `BodyPack`, `OutputLog`), then the state that says where they stand, the head that points
+  /// `BodyPack`, `OutputLog`), and the source map's entries when one changed
+  /// (`SourceMapFile`), then the state that says where they stand, the head that points
   /// at it last. A build killed before the head is written leaves no cache (an incremental
   /// build removed the head first) or a head whose generation, pack or log is not the
   /// state's: the next build is a full one.
@@ -239,7 +240,9 @@ enum OutputWriter {
     let texts = try BodyPack.write(
       cache.plainTexts, at: root + "/" + BodyPack.file, knownHashes: cache.bodyHashes)
     let outputs = try OutputLog.write(cache.outputs, at: root + "/" + OutputLog.file)
-    let (head, state) = cache.encodedParts(stored: .init(texts: texts, outputs: outputs))
+    let sourceMap = try SourceMapFile.write(cache.sourceMap, at: root + "/" + SourceMapFile.file)
+    let (head, state) = cache.encodedParts(
+      stored: .init(texts: texts, outputs: outputs, sourceMap: sourceMap))
     for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
       if !FileIO.replace(parts: parts, at: root + "/" + path) {
         let reason = FileIO.lastError

@@ -77,11 +77,41 @@ struct SourceMapEntries: Sendable {
   /// `"<path>":` for each path.
   private var keys: [[UInt8]] = []
   private var values: [[UInt8]] = []
+  /// The entries as read from the cache's file, not decoded until one changes: a build that
+  /// changes none only looks a few up (`SourceMapFile`). Nil once decoded.
+  private(set) var stored: StoredSourceMap?
 
-  var count: Int { paths.count }
+  init() {}
+
+  /// The entries of a cache's source map file.
+  init(stored: StoredSourceMap) { self.stored = stored }
+
+  var count: Int { stored?.count ?? paths.count }
 
   /// Every entry, in order.
-  var all: Zip2Sequence<[String], [[UInt8]]> { zip(paths, values) }
+  var all: Zip2Sequence<[String], [[UInt8]]> {
+    guard stored != nil else { return zip(paths, values) }
+    var copy = self
+    copy.decode()
+    return zip(copy.paths, copy.values)
+  }
+
+  /// Makes the stored entries into arrays, before a change.
+  private mutating func decode() {
+    guard let stored else { return }
+    self.stored = nil
+    paths = (0..<stored.count).map(stored.path(at:))
+    values = (0..<stored.count).map(stored.value(at:))
+    keys = paths.map(Self.key)
+  }
+
+  /// `"<path>":`.
+  private static func key(_ path: String) -> [UInt8] {
+    var key = JSONBytes()
+    key.string(path)
+    key.raw(":")
+    return key.bytes
+  }
 
   /// Where `path` is or would go.
   private func position(of path: String) -> (index: Int, found: Bool) {
@@ -97,10 +127,15 @@ struct SourceMapEntries: Sendable {
 
   subscript(path: String) -> [UInt8]? {
     get {
+      if let stored { return stored.value(for: path) }
       let p = position(of: path)
       return p.found ? values[p.index] : nil
     }
     set {
+      if stored != nil {
+        guard self[path] != newValue else { return }
+        decode()
+      }
       let p = position(of: path)
       switch (p.found, newValue) {
       case (true, let value?):
@@ -110,11 +145,8 @@ struct SourceMapEntries: Sendable {
         keys.remove(at: p.index)
         values.remove(at: p.index)
       case (false, let value?):
-        var key = JSONBytes()
-        key.string(path)
-        key.raw(":")
         paths.insert(path, at: p.index)
-        keys.insert(key.bytes, at: p.index)
+        keys.insert(Self.key(path), at: p.index)
         values.insert(value, at: p.index)
       case (false, nil):
         break
@@ -123,6 +155,7 @@ struct SourceMapEntries: Sendable {
   }
 
   mutating func removeAll(where remove: (String) -> Bool) {
+    decode()
     let kept = paths.indices.filter { !remove(paths[$0]) }
     guard kept.count < paths.count else { return }
     paths = kept.map { paths[$0] }
@@ -132,6 +165,11 @@ struct SourceMapEntries: Sendable {
 
   /// `.portal/sourcemap.json`.
   func file() -> OutputFile {
+    if stored != nil {
+      var copy = self
+      copy.decode()
+      return copy.file()
+    }
     let head = Array("{\"pages\":{".utf8)
     let tail = Array("},\"version\":1}".utf8)
     var size = head.count + tail.count + max(0, paths.count - 1)
