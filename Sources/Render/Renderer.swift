@@ -121,7 +121,15 @@ public struct RenderPlan: Sendable {
 
   /// The template of a job that renders one, and the context the view models make for it
   /// (before `Theme.withThemeKeys`); nil for the other outputs (feeds, calendars, files).
+  /// `page.has_furigana` is the context's guess (`FuriganaShown`); `page` checks it against the
+  /// page as rendered.
   func context(for job: RenderJob) -> (template: String, context: TemplateContext)? {
+    guard let made = madeContext(for: job) else { return nil }
+    let shown = FuriganaShown.guess(made.context)
+    return (made.template, FuriganaShown.setting(shown, in: made.context))
+  }
+
+  private func madeContext(for job: RenderJob) -> (template: String, context: TemplateContext)? {
     switch job {
     case .page(let i): models.context(for: i)
     case .domain(let di): ("domain", models.domainContext(site.domains[di]))
@@ -157,6 +165,14 @@ public struct RenderPlan: Sendable {
     let u = site.urls
     // Copied whole from the string's bytes: `Data(….utf8)` went element by element.
     var html = theme.render(template, ctx)
+    // The guess was wrong where the theme left out an HTML value with ruby or printed ruby of
+    // its own: rendered again with what the page shows, so the button is never a dead one.
+    let shown = FuriganaShown.inHTML(html)
+    if case .dict(let page) = ctx["page"], case .bool(let guessed) = page[FuriganaShown.key],
+      guessed != shown
+    {
+      html = theme.render(template, FuriganaShown.setting(shown, in: ctx))
+    }
     let data = html.withUTF8 { Data($0) }
     let path = theme.displayPath + "/templates/" + template + ".mustache"
     func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {

@@ -68,6 +68,11 @@ struct TemplateContext: Sendable {
     entries.indices.first { entries[$0].key == key }
   }
 
+  /// Whether any key and its value satisfy `predicate`, in the order the keys were set.
+  func contains(where predicate: (String, TemplateValue) -> Bool) -> Bool {
+    entries.contains { predicate($0.key, $0.value) }
+  }
+
   /// Sets every key of `other` (its values win).
   mutating func set(_ other: TemplateContext) {
     entries.reserveCapacity(entries.count + other.entries.count)

@@ -10,7 +10,8 @@ enum TemplateVocabulary {
     "updates_feed_address", "nav", "current",
     "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
     "url", "assets", "contact", "who", "email", "email_url", "hours", "has_ways", "ask_operator",
-    "search", "index_url", "page", "canonical", "is_home", "has_search_box", "breadcrumbs", "last",
+    "search", "index_url", "page", "canonical", "is_home", "has_search_box", "has_furigana",
+    "breadcrumbs", "last",
     "has_breadcrumbs", "params", "tags_url",
     // Content pages: the body and what is made from it.
     "body", "summary", "kind_label", "toc", "id", "text", "level", "sub", "has_toc", "terms",
@@ -111,7 +112,7 @@ enum TemplateVocabulary {
           ], uniquingKeysWith: { a, _ in a })),
       "page": .keys([
         "title", "title_html", "url", "canonical", "description", "is_home", "is_search",
-        "has_search_box",
+        "has_search_box", "has_furigana",
       ]),
       "search": .keys(["index_url"]),
       "redirect": .keys(["url", "title", "kind_label"]),

@@ -17,14 +17,20 @@
   root.classList.add("js");
   if (load() === "off") root.classList.add("ruby-off");
 
-  // ---- Furigana: a real toggle button, hidden until this script enables it, and only on
-  // pages that have furigana (elsewhere it would change nothing; the choice still holds).
-  // Tried as soon as the header is parsed and again when the page is: true once it shows them.
+  // ---- Furigana: a real toggle button, only on pages that have furigana (elsewhere it would
+  // change nothing; the choice still holds). The layout renders it shown on such pages
+  // (`page.has_furigana`), so it is there in the first frame painted; style.css hides it
+  // without this script, which makes it work. Kept as a fallback for themes that render it
+  // `hidden` always: shown once a <ruby> is parsed. Tried as soon as the header is parsed and
+  // again when the page is: true once the buttons are shown and work.
   var rubyShown = false;
   function setupRubyToggle() {
-    if (rubyShown || !document.querySelector("ruby")) return false;
-    rubyShown = true;
+    if (rubyShown) return false;
     var buttons = document.querySelectorAll("button.ruby-toggle");
+    var said = false;
+    for (var j = 0; j < buttons.length; j++) said = said || !buttons[j].hidden;
+    if (!said && !document.querySelector("ruby")) return false;
+    rubyShown = true;
     function sync() {
       var shown = !root.classList.contains("ruby-off");
       for (var i = 0; i < buttons.length; i++) {

@@ -1,0 +1,63 @@
+/// Whether a page shows furigana, for `page.has_furigana`: the layout renders the ふりがな
+/// buttons shown on such pages, so the button is in the first frame a browser paints. Shown by
+/// portal.js at DOMContentLoaded, it came after Chromium had painted a long page's header, and
+/// the header's row could change under the reader (a layout shift).
+///
+/// Two steps, so the value is what the page shows and a page is rarely rendered twice:
+/// `guess` reads the context's HTML values (the body, the `_html` keys: where `Furigana.html`
+/// and the writer's own `<ruby>` put ruby), and `Renderer` checks the rendered page with
+/// `inHTML`, rendering it again with the value corrected where a theme left such a value out
+/// (a card's `summary_html` it does not print) or printed ruby of its own.
+enum FuriganaShown {
+  /// The page's key.
+  static let key = "has_furigana"
+
+  /// Whether any HTML value of `context`, at any depth, holds a ruby element.
+  static func guess(_ context: TemplateContext) -> Bool {
+    context.contains(where: holdsRuby)
+  }
+
+  private static func holdsRuby(_ key: String, _ value: TemplateValue) -> Bool {
+    switch value {
+    case .text(let s): TemplateVocabulary.html.contains(key) && inHTML(s)
+    case .bool: false
+    case .dict(let d): guess(d)
+    case .list(let items): items.contains { holdsRuby(key, $0) }
+    }
+  }
+
+  /// Whether `html` has a `<ruby>` element (`<ruby>` or `<ruby class=…>`, any case). Escaped
+  /// text (`&lt;ruby&gt;` in a code block) is not one.
+  static func inHTML(_ html: String) -> Bool {
+    var html = html
+    return html.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i + 5 < n {
+        if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] | 0x20 == UInt8(ascii: "r"),
+          bytes[i + 2] | 0x20 == UInt8(ascii: "u"), bytes[i + 3] | 0x20 == UInt8(ascii: "b"),
+          bytes[i + 4] | 0x20 == UInt8(ascii: "y")
+        {
+          let next = bytes[i + 5]
+          if next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+            || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "/")
+          {
+            return true
+          }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  /// `context` with `page.has_furigana` set to `shown`.
+  static func setting(_ shown: Bool, in context: TemplateContext) -> TemplateContext {
+    var context = context
+    var page: TemplateContext = [:]
+    if case .dict(let d) = context["page"] { page = d }
+    page[key] = .bool(shown)
+    context["page"] = .dict(page)
+    return context
+  }
+}
