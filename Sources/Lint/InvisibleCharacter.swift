@@ -48,8 +48,14 @@ enum InvisibleCharacter {
   /// E1) and beyond U+FFFF (F0…F4). Japanese text is full of E2 (…, ※) and EF (full-width
   /// forms), which are looked at to their last byte.
   static func mayHold(_ text: some StringProtocol) -> Bool {
+    // Over the bytes in place where they are contiguous: a byte at a time through the UTF-8
+    // view's index was 1.4 % of a lint of 10,000 pages.
+    text.utf8.withContiguousStorageIfAvailable { mayHold(bytes: $0) } ?? mayHold(bytes: text.utf8)
+  }
+
+  private static func mayHold(bytes: some Sequence<UInt8>) -> Bool {
     var (p2, p1): (UInt8, UInt8) = (0, 0)  // the bytes before this one
-    for b in text.utf8 {
+    for b in bytes {
       switch b {
       case 0xD8...0xDC, 0xE0, 0xE1, 0xF0...0xF4: return true
       case 0xAD where p1 == 0xC2: return true

@@ -93,7 +93,7 @@ final class LintBlock {
     // The groups the page shows as ruby, read as Markdown's `applyRuby` reads them.
     let units = raw
     let found =
-      Self.holdsBrace(block.text)
+      ByteSearch.contains(block.text, 0x7B)
       ? RubyScanner.groups(count: units.count) { units[$0].rubyMark } : []
     func plain(_ range: Range<Int>) {
       for k in range {
@@ -126,16 +126,6 @@ final class LintBlock {
     rawOffsets = offsets
     glossary = context.glossaryCoverage(text)
     sentences = Self.splitSentences(text)
-  }
-
-  /// Whether `text` holds a `{`, read with `memchr` (the generic search of its UTF-8 view was
-  /// half a per cent of a lint).
-  static func holdsBrace(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-      return memchr(base, 0x7B, bytes.count) != nil
-    }
   }
 
   /// Splits at 。！？ (keeping a closing bracket after them in the sentence) and at the end of

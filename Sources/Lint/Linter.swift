@@ -46,7 +46,7 @@ public enum Linter {
     configuration: LintConfiguration = .default, relativePath: String? = nil
   ) -> [Diagnostic] {
     var body = markdownBody
-    if body.utf8.contains(0x0D) {
+    if ByteSearch.contains(body, 0x0D) {
       body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(
         separator: "\n")
     }
