@@ -35,11 +35,11 @@ READINGS = ["とりくみじょうきょう", "しんせいほうほう", "こ�
             "オンラインシエン", "onrainshien", "ちばけんみん", "ぶんやしんせい", "でぃーえっくすこども", "でぃーえっくすすまほ",
             "すまーとほんのうぎょう", "こそだて しえん", "ちば こそだてしえん", "しんせいの", "こゝろ"]
 # What the shipped site offers first, with no kind: a query made wholly of the site's names
-# is offered split into them (before, the typos it is near: 電子申請, DX推進協議会…); one with a
-# reading the site does not give (じょうきょう, ほうほう) is offered the names inside it, as before.
+# is offered split into them (before, the typos it is near: 電子申請, DX推進協議会…), with the
+# readings site.yml gives for words typed beside a name (じょうきょう, ほうほう).
 READINGS_SHIPPED = {"おんらいんしえん": "オンライン 支援", "オンラインシエン": "オンライン 支援", "onrainshien": "オンライン 支援",
                     "ちばけんみん": "千葉 県民", "ぶんやしんせい": "分野 申請", "でぃーえっくすこども": "DX 子ども",
-                    "でぃーえっくすすまほ": "DX スマートフォン", "とりくみじょうきょう": "取組", "しんせいほうほう": "申請",
+                    "でぃーえっくすすまほ": "DX スマートフォン", "とりくみじょうきょう": "取組 状況", "しんせいほうほう": "申請 方法",
                     "こそだてしえん": "子育て支援", "ぎょうせいてつづき": "行政 手続き"}
 
 FIXTURE_PAGES = {
