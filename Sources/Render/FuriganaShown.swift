@@ -12,17 +12,22 @@ enum FuriganaShown {
   /// The page's key.
   static let key = "has_furigana"
 
-  /// Whether any HTML value of `context`, at any depth, holds a ruby element.
+  /// Whether the page's own HTML values (`page.title_html`, `body`, `summary_html`,
+  /// `place_html`…) or a listed page's title (`title_html` in a card, which every list
+  /// prints) hold a ruby element. A card's summary or place is left to the check after
+  /// rendering: some lists print them, others (an initiative's events, a term's pages) do not.
   static func guess(_ context: TemplateContext) -> Bool {
-    context.contains(where: holdsRuby)
+    context.contains { key, value in holdsRuby(key, value, top: true) }
   }
 
-  private static func holdsRuby(_ key: String, _ value: TemplateValue) -> Bool {
+  private static func holdsRuby(_ key: String, _ value: TemplateValue, top: Bool) -> Bool {
     switch value {
-    case .text(let s): TemplateVocabulary.html.contains(key) && inHTML(s)
+    case .text(let s):
+      (top ? TemplateVocabulary.html.contains(key) : key == "title_html") && inHTML(s)
     case .bool: false
-    case .dict(let d): guess(d)
-    case .list(let items): items.contains { holdsRuby(key, $0) }
+    case .dict(let d):
+      d.contains { k, v in holdsRuby(k, v, top: top && key == "page") }
+    case .list(let items): items.contains { holdsRuby(key, $0, top: false) }
     }
   }
 

@@ -91,6 +91,9 @@ import Testing
         case .bool(let shown) = page["has_furigana"]
       else { continue }
       seen[path] = shown
+      // With the shipped theme the guess is what the page shows: no page is rendered twice.
+      let html = String(decoding: plan.render(job).data, as: UTF8.self)
+      #expect(FuriganaShown.inHTML(html) == shown, "\(path)")
     }
     #expect(seen["about/body/index.html"] == true)
     #expect(seen["about/titled/index.html"] == true)

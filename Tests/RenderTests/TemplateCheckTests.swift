@@ -407,7 +407,7 @@ import Testing
       diagnostics.filter { $0.code == "theme.unknown-name" }.map {
         "\($0.message) | \($0.hint ?? "")"
       } == [
-        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_search_box`, `is_home`, `is_search`, `title`, `title_html`, `url`",
+        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_furigana`, `has_search_box`, `is_home`, `is_search`, `title`, `title_html`, `url`",
         "`site.url` is not a value a page has (`site` has no key `url`): `{{site.url}}` finds nothing | did you mean `page.url`?",
         "`site.nav` is a list: `{{site.nav.title}}` finds nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
         "`page.title` has no keys: `{{page.title.x}}` finds nothing | write `{{page.title}}`",
@@ -429,7 +429,7 @@ import Testing
       } == [
         "`initiatives` is a list: `{{initiatives}}` prints nothing | go through its items with a section: `{{#initiatives}}{{.}}{{/initiatives}}`",
         "`site.nav` is a list: `{{site.nav}}` prints nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
-        "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.canonical`, `page.description`, `page.has_search_box`, `page.is_home`, `page.is_search`, `page.title`",
+        "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.canonical`, `page.description`, `page.has_furigana`, `page.has_search_box`, `page.is_home`, `page.is_search`",
         "`tags` is a list: `{{{tags}}}` prints nothing | go through its items with a section: `{{#tags}}{{.}}{{/tags}}`",
       ])
   }
