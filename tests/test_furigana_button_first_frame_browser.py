@@ -8,8 +8,8 @@ under the reader, and the header was laid out (setupHeaderFit) without it. Now t
 renders the button shown where the page has ruby (`page.has_furigana`).
 
 A server of the built site's own sends such a page in two parts, pausing before its first
-`<ruby`, so the browser paints the header with no ruby parsed, every time (a long body did the
-same only now and then). In every frame while the page loads the button is shown and the
+`<ruby`, so the browser paints the header with no ruby parsed every time, not by the timing
+of a long body. In every frame while the page loads the button is shown and the
 header is as tall as when the page has loaded; nothing shifts. Without JavaScript the button,
 which would do nothing, is not shown.
 """
