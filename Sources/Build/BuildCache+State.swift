@@ -123,14 +123,7 @@ extension BuildCache {
         w.int(map.length)
         break
       }
-      var size = 8
-      for (path, entry) in sourceMap.all { size += path.utf8.count + entry.count + 16 }
-      w.reserve(size)
-      w.int(sourceMap.count)
-      for (path, entry) in sourceMap.all {
-        w.string(path)
-        w.data(entry)
-      }
+      SourceMapFile.encode(sourceMap, into: &w)
     case .searchFiles:
       w.reserve(16 + searchFiles.reduce(0) { $0 + $1.utf8.count + 8 })
       w.strings(searchFiles)

@@ -17,6 +17,19 @@ enum SourceMapFile {
   static let file = "\(BuildCache.folder)/sourcemap.bin"
   static let magic: UInt64 = 0x5054_4C41_534D_0001
 
+  /// The entries as the file holds them after its header (and as a state without the files
+  /// beside it holds them: `BuildCache.encoded()`): their count, then each path and entry.
+  static func encode(_ entries: SourceMapEntries, into w: inout BinaryWriter) {
+    var size = 8
+    for (path, entry) in entries.all { size += path.utf8.count + entry.count + 16 }
+    w.reserve(size)
+    w.int(entries.count)
+    for (path, entry) in entries.all {
+      w.string(path)
+      w.data(entry)
+    }
+  }
+
   /// The file as a state records it.
   struct Place: Sendable, Equatable {
     var id: UInt64
@@ -45,14 +58,7 @@ enum SourceMapFile {
       return place
     }
     var w = BinaryWriter()
-    var size = 8
-    for (p, entry) in entries.all { size += p.utf8.count + entry.count + 16 }
-    w.reserve(size)
-    w.int(entries.count)
-    for (p, entry) in entries.all {
-      w.string(p)
-      w.data(entry)
-    }
+    encode(entries, into: &w)
     let id = w.bytes.withUnsafeBytes { WordHash.mix(magic, $0) }
     guard FileIO.replace(parts: [BodyPack.header(id, magic: magic), w.bytes], at: path) else {
       throw failure()
