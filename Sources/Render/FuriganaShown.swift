@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a page shows furigana, for `page.has_furigana`: the layout renders the ふりがな
 /// buttons shown on such pages, so the button is in the first frame a browser paints. Shown by
 /// portal.js at DOMContentLoaded, it came after Chromium had painted a long page's header, and
@@ -37,9 +39,13 @@ enum FuriganaShown {
     var html = html
     return html.withUTF8 { bytes in
       let n = bytes.count
+      guard let base = bytes.baseAddress else { return false }
       var i = 0
       while i + 5 < n {
-        if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] | 0x20 == UInt8(ascii: "r"),
+        // From one `<` to the next (memchr): a page is tens of KB, and every page is asked.
+        guard let lt = memchr(base + i, Int32(UInt8(ascii: "<")), n - 5 - i) else { return false }
+        i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+        if bytes[i + 1] | 0x20 == UInt8(ascii: "r"),
           bytes[i + 2] | 0x20 == UInt8(ascii: "u"), bytes[i + 3] | 0x20 == UInt8(ascii: "b"),
           bytes[i + 4] | 0x20 == UInt8(ascii: "y")
         {

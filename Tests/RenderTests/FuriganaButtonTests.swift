@@ -121,5 +121,10 @@ import Testing
     #expect(FuriganaShown.inHTML("<RUBY class=\"x\">字</RUBY>"))
     #expect(!FuriganaShown.inHTML("&lt;ruby&gt; <rubyx> <rub"))
     #expect(!FuriganaShown.inHTML(""))
+    // Found past many other tags, and only where a character follows the name.
+    let tags = String(repeating: "<p>x</p><a href=\"#r\">r</a>", count: 500)
+    #expect(FuriganaShown.inHTML(tags + "<ruby>字</ruby>"))
+    #expect(!FuriganaShown.inHTML(tags + "<ruby"))
+    #expect(FuriganaShown.inHTML("<ruby/>"))
   }
 }
