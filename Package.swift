@@ -66,7 +66,9 @@ let package = Package(
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
-    .target(name: "Lint", dependencies: ["Diagnostics", "EditDistance", "Markdown", "Content"]),
+    .target(
+      name: "Lint",
+      dependencies: ["ByteFormats", "Diagnostics", "EditDistance", "Markdown", "Content"]),
     // `portal serve`: HTTP preview of the output with live reload over Server-Sent Events.
     .target(
       name: "Serve",

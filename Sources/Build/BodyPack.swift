@@ -106,7 +106,7 @@ enum BodyPack {
         offset += text.utf8Count
         text.withUTF8 { bytes += $0 }
       }
-      guard append(bytes, to: path, at: existing.size) else { throw failure(path) }
+      guard append(bytes, to: path, at: existing.size) else { throw .cannotWrite(file) }
       return Layout(id: existing.id, length: offset, entries: entries)
     }
     // A new pack: every text, kept ones read from the old pack's mapping.
@@ -121,7 +121,7 @@ enum BodyPack {
     }
     let id = newID(texts: bytes[headerSize...], replacing: existing?.id)
     bytes.replaceSubrange(0..<headerSize, with: header(id))
-    guard FileIO.replace(bytes, at: path) else { throw failure(path) }
+    guard FileIO.replace(bytes, at: path) else { throw .cannotWrite(file) }
     return Layout(id: id, length: bytes.count, entries: entries)
   }
 
@@ -168,8 +168,4 @@ enum BodyPack {
     }
   }
 
-  private static func failure(_ path: String) -> OutputWriter.Failure {
-    let reason = FileIO.lastError
-    return .io("cannot write \(file): \(reason)", ja: "\(file) を書き出せません: \(reason)")
-  }
 }

@@ -79,7 +79,7 @@ enum OutputLog {
       // Sorted, so that two builds making the same edit append the same bytes.
       let paths = hashes.touched.sorted()
       let chunk = chunk(paths.map { ($0, hashes[$0]) })
-      guard BodyPack.append(chunk, to: path, at: disk.size) else { throw failure() }
+      guard BodyPack.append(chunk, to: path, at: disk.size) else { throw .cannotWrite(file) }
       return Place(id: log.id, length: log.length + chunk.count, records: log.records + paths.count)
     }
     var records: [(String, BuildCache.Output?)] = []
@@ -89,7 +89,7 @@ enum OutputLog {
     let id = BodyPack.newID(
       texts: chunk[...], replacing: BodyPack.onDisk(path, magic: magic)?.id)
     guard FileIO.replace(parts: [BodyPack.header(id, magic: magic), chunk], at: path) else {
-      throw failure()
+      throw .cannotWrite(file)
     }
     return Place(id: id, length: BodyPack.headerSize + chunk.count, records: records.count)
   }
@@ -119,8 +119,4 @@ enum OutputLog {
     bytes.withUnsafeBytes { WordHash.mix(magic, UnsafeRawBufferPointer(rebasing: $0[range])) }
   }
 
-  private static func failure() -> OutputWriter.Failure {
-    let reason = FileIO.lastError
-    return .io("cannot write \(file): \(reason)", ja: "\(file) を書き出せません: \(reason)")
-  }
 }

@@ -26,6 +26,12 @@ enum OutputWriter {
     /// the next build writes the whole site again).
     case partial(String, ja: String)
 
+    /// `path` could not be written, with the system's reason (`FileIO.lastError`, read now).
+    static func cannotWrite(_ path: String) -> Failure {
+      let reason = FileIO.lastError
+      return .io("cannot write \(path): \(reason)", ja: "\(path) を書き出せません: \(reason)")
+    }
+
     var message: String {
       switch self {
       case .unsafe(let m, _), .io(let m, _), .partial(let m, _): m
@@ -232,10 +238,7 @@ enum OutputWriter {
   static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) -> OutputLog.Place {
     let root = output.standardizedFileURL.path
     if FileIO.makeDirectories(for: [BodyPack.file], under: root) != nil {
-      let reason = FileIO.lastError
-      throw .io(
-        "cannot write \(BuildCache.folder): \(reason)",
-        ja: "\(BuildCache.folder) を書き出せません: \(reason)")
+      throw .cannotWrite(BuildCache.folder)
     }
     let texts = try BodyPack.write(
       cache.plainTexts, at: root + "/" + BodyPack.file, knownHashes: cache.bodyHashes)
@@ -244,10 +247,7 @@ enum OutputWriter {
     let (head, state) = cache.encodedParts(
       stored: .init(texts: texts, outputs: outputs, sourceMap: sourceMap))
     for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
-      if !FileIO.replace(parts: parts, at: root + "/" + path) {
-        let reason = FileIO.lastError
-        throw .io("cannot write \(path): \(reason)", ja: "\(path) を書き出せません: \(reason)")
-      }
+      if !FileIO.replace(parts: parts, at: root + "/" + path) { throw .cannotWrite(path) }
     }
     return outputs
   }

@@ -54,22 +54,18 @@ enum SourceMapFile {
       {
         return place
       }
-      guard FileIO.replace(stored.bytes, at: path) else { throw failure() }
+      guard FileIO.replace(stored.bytes, at: path) else { throw .cannotWrite(file) }
       return place
     }
     var w = BinaryWriter()
     encode(entries, into: &w)
     let id = w.bytes.withUnsafeBytes { WordHash.mix(magic, $0) }
     guard FileIO.replace(parts: [BodyPack.header(id, magic: magic), w.bytes], at: path) else {
-      throw failure()
+      throw .cannotWrite(file)
     }
     return Place(id: id, length: BodyPack.headerSize + w.bytes.count)
   }
 
-  private static func failure() -> OutputWriter.Failure {
-    let reason = FileIO.lastError
-    return .io("cannot write \(file): \(reason)", ja: "\(file) を書き出せません: \(reason)")
-  }
 }
 
 /// A source map file's entries, read but not decoded: where each path and JSON lies. Immutable,

@@ -77,9 +77,7 @@ final class StagingFolder: @unchecked Sendable {
         return fail(.io("cannot create the folder \(failed)", ja: "フォルダー \(failed) を作れません"))
       }
       for file in files where !FileIO.write(file.data, to: root + "/" + file.path) {
-        let reason = FileIO.lastError
-        return fail(
-          .io("cannot write \(file.path): \(reason)", ja: "\(file.path) を書き出せません: \(reason)"))
+        return fail(.cannotWrite(file.path))
       }
     }
   }

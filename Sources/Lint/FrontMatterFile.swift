@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Foundation
 
@@ -8,48 +9,25 @@ import Foundation
 /// The front matter of a page the loader has read, read again by `portal lint` for
 /// `Linter.lintFrontMatter` (the parsed `Page` keeps its values, not where they are written).
 /// `SourceFile.read` decodes and copies the whole file, body and all, and the file was opened
-/// through a `URL`: with the file read, 3.5 % of a lint of 10,000 pages. Here only the bytes
-/// up to the closing `---` are looked at and only the front matter is decoded (the loader has
-/// found the whole file UTF-8 already); a file this does not split exactly as `SourceFile.read`
-/// does (a carriage return anywhere, a first line that is not `---`, no closing line, a front
-/// matter that is not UTF-8) is read by `SourceFile.read` itself.
+/// through a `URL`: with the file read, 3.5 % of a lint of 10,000 pages. Here the file is read
+/// as the loader reads it (`FileBytes`), only the bytes up to the closing `---` are looked at,
+/// and only the front matter is decoded (the loader has found the whole file UTF-8 already); a
+/// file this does not split exactly as `SourceFile.read` does (a carriage return anywhere, a
+/// first line that is not `---`, no closing line, a front matter that is not UTF-8) is read by
+/// `SourceFile.read` itself.
 public enum FrontMatterFile {
   /// The front matter text and the file line it starts on, as `SourceFile.read` gives them;
   /// nil when the file cannot be read or has none (the loader reported why).
   public static func text(at path: String, shownAs shown: String, relativePath: String) -> (
     text: String, line: Int
   )? {
-    guard let bytes = contents(of: path) else { return nil }
+    guard let bytes = FileBytes.read(path) else { return nil }
     if let text = frontMatter(of: bytes) { return (text, 2) }
     guard
       case .success(let source) = SourceFile.read(
         bytes: bytes, path: shown, relativePath: relativePath)
     else { return nil }
     return (source.frontMatter, source.frontMatterLine)
-  }
-
-  /// The whole file, read with one `fstat` and `read` calls (FileManager's `contents` builds a
-  /// `Data` through more layers for the same bytes).
-  static func contents(of path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
-    var count = 0
-    while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-      let n = bytes.withUnsafeMutableBytes { buffer in
-        read(fd, buffer.baseAddress! + count, buffer.count - count)
-      }
-      if n < 0, errno == EINTR { continue }
-      guard n >= 0 else { return nil }
-      if n == 0 { break }
-      count += n
-    }
-    bytes.removeSubrange(count...)
-    return bytes
   }
 
   /// The lines between a first line `---` and the next `---` line (spaces and tabs after
