@@ -49,37 +49,85 @@ public final class MarkdownDocument {
     return starts
   }()
 
-  public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
+  public convenience init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
+    self.init(text, options: options, inlineExtensions: nil)
+  }
+
+  /// - Parameter inlineExtensions: whether to attach autolink and strikethrough (and so take
+  ///   turns); nil: when the text holds a byte they act on (`mayHoldInlineSyntax`). Tests
+  ///   force them on to compare both parses.
+  init(_ text: String, options: MarkdownOptions, inlineExtensions: Bool?) {
     MarkdownDocument.registerExtensions
     self.options = options
-    let parser = cmark_parser_new(options.cmarkOptions)
-    for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
-      if let ext = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, ext)
-      }
-    }
     var copy = text
-    Self.parsing.lock()
+    let inline = inlineExtensions ?? copy.withUTF8(Self.mayHoldInlineSyntax)
+    let parser = cmark_parser_new(options.cmarkOptions)
+    for ext in inline ? Self.allExtensions : Self.blockExtensions {
+      cmark_parser_attach_syntax_extension(parser, ext)
+    }
+    // Feeding reads and writes nothing shared (see `parsing`): it needs no turn.
     copy.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parser_feed(parser, chars.baseAddress, chars.count)
       }
     }
-    self.root = cmark_parser_finish(parser)
-    Self.parsing.unlock()
+    if inline {
+      Self.parsing.lock()
+      self.root = cmark_parser_finish(parser)
+      Self.parsing.unlock()
+    } else {
+      self.root = cmark_parser_finish(parser)
+    }
     self.extensions = cmark_parser_get_syntax_extensions(parser)
     self.parser = parser
     self.source = text
   }
 
-  /// Parses take turns. cmark-gfm keeps the characters that start an extension's inline syntax
-  /// (`:` and `w` of a bare address, `~` of strikethrough) in one table for the whole process:
-  /// each parse sets them as it begins reading inlines (and a table row as it reads its cells)
-  /// and clears them as it ends (`cmark_manage_extensions_special_characters`), so a parse
-  /// beside another lost, now and then, its bare addresses' links and its strikethroughs, and
-  /// pages differed from build to build (`ConcurrentParseTests`: 1,229 of 4,000 at once).
-  /// Only feeding and finishing are held; rendering and every walk over a tree stay parallel.
+  /// Parses take turns while they finish with autolink or strikethrough attached. cmark-gfm
+  /// keeps the characters that start an extension's inline syntax (`:` and `w` of a bare
+  /// address, `~` of strikethrough) in one table for the whole process: `cmark_parser_finish`
+  /// sets those of its parser's extensions before reading inlines and clears them after
+  /// (`cmark_manage_extensions_special_characters`), so a parse beside another lost, now and
+  /// then, its bare addresses' links and its strikethroughs, and pages differed from build to
+  /// build (`ConcurrentParseTests`: 1,229 of 4,000 at once).
+  ///
+  /// In the cmark-gfm we link (0.29.0.gfm.6, read in its machine code: the table is read only
+  /// by `cmark_parse_inlines`, written only through that call, and both are reached only from
+  /// `cmark_parser_finish`; the extensions' library calls neither), feeding touches neither
+  /// table, so it runs outside the turn. A text without `:`, `w`, `~` and `@` is parsed
+  /// without autolink and strikethrough, which could not act on it (`@` is autolink's e-mail
+  /// address): its parser writes nothing shared, and what it reads of the table is only the
+  /// entries of bytes it holds, which no other parse changes. At 10,000 pages six bodies in
+  /// ten take no turn at all. Rendering and every walk over a tree stay parallel.
   private static let parsing = NSLock()
+
+  /// Whether the bytes hold any that autolink or strikethrough act on: `:` (`https:`), `w`
+  /// (`www.`), `@` (an e-mail address), `~`.
+  static func mayHoldInlineSyntax(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: ":"), UInt8(ascii: "w"), UInt8(ascii: "~"), UInt8(ascii: "@"): return true
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// The GFM extensions every body is parsed with, found once (they are registered once and
+  /// never change).
+  nonisolated(unsafe) private static let allExtensions: [OpaquePointer] = {
+    registerExtensions
+    let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    return names.compactMap { cmark_find_syntax_extension($0) }
+  }()
+
+  /// Those without inline syntax of their own: a table's cells, tags filtered out and task
+  /// boxes are read by feeding, finishing and rendering, none through the shared table.
+  nonisolated(unsafe) private static let blockExtensions: [OpaquePointer] = {
+    registerExtensions
+    let names: [String] = ["table", "tagfilter", "tasklist"]
+    return names.compactMap { cmark_find_syntax_extension($0) }
+  }()
 
   deinit {
     cmark_node_free(root)

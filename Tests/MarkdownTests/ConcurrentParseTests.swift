@@ -31,4 +31,30 @@ import Testing
     }
     #expect(differing.withLock { $0 } == 0, "parses that lost a link or a strikethrough")
   }
+
+  /// A body with none of those bytes is parsed beside them without taking turns: it must
+  /// neither change the table under the others nor be changed by it.
+  static let plain = """
+    詳しくは [案内](guide.md) を見ます。*強調* と `code`。
+
+    | 項目 | 内容 |
+    |---|---|
+    | 申し込み | 窓口で **受け付け** ます |
+
+    - [x] 済み
+    """
+
+  @Test func parsesWithoutTurnsBesideThoseWithTurns() {
+    let alone = MarkdownDocument(Self.text).renderHTML()
+    let plainAlone = MarkdownDocument(Self.plain).renderHTML()
+    #expect(plainAlone.contains("<table>") && plainAlone.contains("checked"))
+    let differing = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: 6000) { i in
+      let (text, expected) = i % 3 == 0 ? (Self.text, alone) : (Self.plain, plainAlone)
+      if MarkdownDocument(text).renderHTML() != expected {
+        differing.withLock { $0 += 1 }
+      }
+    }
+    #expect(differing.withLock { $0 } == 0, "parses that lost a link, a strikethrough or a table")
+  }
 }

@@ -1,0 +1,76 @@
+import CCmarkGFM
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Markdown
+
+/// A body without `:`, `w`, `~` and `@` is parsed without autolink and strikethrough, and
+/// without taking turns (`MarkdownDocument.parsing`): it must give the very tree, and so the
+/// very HTML, that the parse with every extension gives.
+@Suite struct InlineExtensionsTests {
+  /// Pieces of Markdown that reach every kind of block and inline cmark-gfm and its table,
+  /// tag filter and task list read, and the bytes autolink and strikethrough act on.
+  static let pieces = [
+    "申請の手順", "漢字《かんじ》", "ｗｗｗ", "| 項目 | 内容 |", "|---|---|", "|--|--|--|", "| a \\| b |",
+    "- [ ] 未完了", "- [x] 完了", "1. 一つ目", "* 箇条", "# 見出し", "## 概要 {#id}", "> 引用",
+    "```", "```swift", "    字下げ", "***", "---", "===", "*強調*", "**太字**", "_下線_", "`code`",
+    "[リンク](other.md)", "[リンク][ref]", "[ref]: ../a.md", "![画像](files/a.png)", "<div>",
+    "<script>", "<textarea>", "</div>", "<!-- c -->", "&amp;", "&copy;", "\\*", "https//x.jp",
+    "WWW.EXAMPLE.JP", "<http//x.jp>", "ftp.example.jp", "x.jp/a", "~", "~~消す~~", "w", "www.a.jp",
+    "https://example.jp/a", "info@example.jp", "mailto:a@b.jp", ":", "a|b", "|", "<", ">", "(", ")",
+    "[", "]", "!", "#", "\\", "=", "-", "+", ".", "1)", "\t", " ", "  ", "\n", "\n\n", "\n", "\n",
+  ]
+
+  /// A body of `count` pieces chosen by `seed` (SplitMix64: the same bodies every run).
+  static func body(seed: UInt64, count: Int) -> String {
+    var state = seed
+    var text = ""
+    for _ in 0..<count {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      z ^= z >> 31
+      text += pieces[Int(z % UInt64(pieces.count))]
+      if z & 0x300 == 0 { text += " " }
+    }
+    return text
+  }
+
+  static func tree(_ doc: MarkdownDocument) -> String {
+    guard let xml = cmark_render_xml(doc.root, doc.options.cmarkOptions) else { return "" }
+    defer { free(xml) }
+    return String(cString: xml)
+  }
+
+  @Test func bodiesWithoutTheirBytesGiveTheSameTree() {
+    var compared = 0
+    for seed in UInt64(0)..<30000 {
+      let text = Self.body(seed: seed, count: 4 + Int(seed % 30))
+      var copy = text
+      guard !copy.withUTF8(MarkdownDocument.mayHoldInlineSyntax) else { continue }
+      compared += 1
+      for options in [MarkdownOptions(), MarkdownOptions(allowRawHTML: true)] {
+        let full = MarkdownDocument(text, options: options, inlineExtensions: true)
+        let chosen = MarkdownDocument(text, options: options)
+        #expect(Self.tree(chosen) == Self.tree(full), "\(text.debugDescription)")
+        #expect(chosen.renderHTML() == full.renderHTML(), "\(text.debugDescription)")
+      }
+    }
+    #expect(compared > 3000)
+  }
+
+  /// Each byte that sends a body to the parse with every extension is one they act on.
+  @Test(arguments: [
+    "詳しくは https://example.jp/a/ を見ます", "詳しくは www.example.jp を見ます", "~~古い案~~は取り下げ",
+    "連絡は info@example.jp まで",
+  ])
+  func eachByteIsNeeded(_ text: String) {
+    let without = MarkdownDocument(text, options: MarkdownOptions(), inlineExtensions: false)
+    let chosen = MarkdownDocument(text)
+    #expect(chosen.renderHTML() != without.renderHTML())
+    #expect(chosen.renderHTML().contains("<a href=") || chosen.renderHTML().contains("<del>"))
+  }
+}
