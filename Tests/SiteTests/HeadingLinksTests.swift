@@ -25,6 +25,40 @@ import Testing
       ) == ["a&b", "old", "fn-1"])
   }
 
+  /// The ids as found before `memmem`: from each space, `id=` or `name=`, then a quoted value.
+  static func idsSpaceBySpace(_ html: String) -> [String] {
+    let bytes = Array(html.utf8)
+    var ids: [String] = []
+    var i = 0
+    while let space = bytes[i...].firstIndex(of: 0x20) {
+      i = space + 1
+      var at = i
+      for name in [Array("id=".utf8), Array("name=".utf8)] where bytes[i...].starts(with: name) {
+        at = i + name.count
+      }
+      guard at > i, at < bytes.count, bytes[at] == 0x22 || bytes[at] == 0x27,
+        let end = bytes[(at + 1)...].firstIndex(of: bytes[at])
+      else { continue }
+      ids.append(String(decoding: bytes[(at + 1)..<end], as: UTF8.self))
+      i = end + 1
+    }
+    return ids.map {
+      $0.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    }
+  }
+
+  @Test(arguments: [
+    "<p id=x name=\"y\">", "<a  id=\"a\" name='b'>", "<p id=\"a id='b' c\" name=\"d\">",
+    "<p id=\"open name=\"c\">", "<p id='", "<p id=", " id=\"end\"", "<p data-id=\"x\" id=\"y\">",
+    "<h2 id=\"&lt;&amp;&#39;&quot;&gt;\">", "<p>id=\"no\" and  name='見出し' </p><li id=\"fn-1\">",
+    "<a name=\"n\"><b id=\"i\"></b></a> name=\"", "",
+  ])
+  func idsAsFoundSpaceBySpace(_ html: String) {
+    #expect(HeadingLinks.htmlIDs(html) == Self.idsSpaceBySpace(html))
+  }
+
   @Test func linksAreFoundWithTheirTarget() throws {
     let site = try resolved([
       "ai-disaster":
