@@ -20,6 +20,9 @@ public struct ContentSet: Sendable {
   /// (`FarPublish.wordsChange`, `FutureDates.wordsChange`): a build's cache is not up to date
   /// past one.
   public var warningsEnd: [DateTime] = []
+  /// Each page's front matter and the values of the keys `load(frontMatterKeys:)` was asked
+  /// for, by relative path: for `portal lint`, empty for the build.
+  public var frontMatters: [String: FrontMatterReading] = [:]
 }
 
 /// Why a content file is not a page of the build.
@@ -53,6 +56,23 @@ public enum ContentLoader {
   )
     -> (ContentSet?, [Diagnostic])
   {
+    load(
+      contentDirectory: contentDirectory, displayPrefix: displayPrefix,
+      includeDrafts: includeDrafts, memo: memo, knownFiles: knownFiles, now: now,
+      frontMatterKeys: [])
+  }
+
+  /// `load`, and for each page the text values of each set of `frontMatterKeys`, which
+  /// `ContentSet.frontMatters` gives, read from the node the page was read from
+  /// (`FrontMatterReading`). The memo keeps no values: when keys are asked for, every file is
+  /// read and parsed.
+  public static func load(
+    contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
+    memo: ParseMemo? = nil, knownFiles: [String]? = nil, now: DateTime? = nil,
+    frontMatterKeys: [Set<String>]
+  )
+    -> (ContentSet?, [Diagnostic])
+  {
     let prefix = displayPrefix ?? displayPath(for: contentDirectory)
     let configPath = join(prefix, "site.yml")
     let configData: Data
@@ -69,19 +89,23 @@ public enum ContentLoader {
     diagnostics += fileProblems
     let (files, published, unpublished) = (found.pages, found.published, found.unpublished)
 
+    let memo = frontMatterKeys.isEmpty ? memo : nil
     memo?.use(config: config, key: StableHash.of(data: configData))
-    let parsed = parseFiles(files, memo: memo, config: config, prefix: prefix)
+    let parsed = parseFiles(
+      files, memo: memo, config: config, prefix: prefix, reading: frontMatterKeys)
     var pages: [Page] = []
     var hashes: [String: SourceHashes] = [:]
+    var frontMatters: [String: FrontMatterReading] = [:]
     var withheld: [String: Withheld] = [:]
     for relative in unpublished { withheld[relative] = .unpublishedType }
     var broken: [(relativePath: String, kind: ContentKind)] = []
     for (file, result) in zip(files, parsed) {
-      guard let (page, d, h) = result else { continue }
+      guard let (page, d, h, reading) = result else { continue }
       diagnostics += d
       if let page {
         pages.append(page)
         hashes[page.relativePath] = h
+        frontMatters[page.relativePath] = reading
       } else {
         withheld[file.relative] = .broken
         broken.append((file.relative, file.kind))
@@ -115,26 +139,30 @@ public enum ContentLoader {
     return (
       ContentSet(
         config: config, pages: pages, configPath: configPath, hashes: hashes, files: published,
-        withheld: withheld, warningsEnd: warningsEnd),
+        withheld: withheld, warningsEnd: warningsEnd, frontMatters: frontMatters),
       diagnostics
     )
   }
+
+  /// One file's parse: its page, its problems, its hashes, and what `reading` asked of its
+  /// front matter.
+  typealias FileParse = (Page?, [Diagnostic], SourceHashes?, FrontMatterReading?)
 
   /// Every file's parse, in the files' order: from the memo when it holds the file as it is
   /// now, else read and parsed (in parallel) and stored in the memo.
   static func parseFiles(
     _ files: [PageFile], memo: ParseMemo?,
-    config: SiteConfig?, prefix: String
-  ) -> [(Page?, [Diagnostic], SourceHashes?)?] {
+    config: SiteConfig?, prefix: String, reading: [Set<String>] = []
+  ) -> [FileParse?] {
     // Files the memo already holds are taken on this thread (a rebuild in `portal serve`
     // finds nearly all of them there); only the rest are read and parsed, in parallel.
-    var parsed: [(Page?, [Diagnostic], SourceHashes?)?] = Array(repeating: nil, count: files.count)
+    var parsed: [FileParse?] = Array(repeating: nil, count: files.count)
     var stamps: [FileStamp?] = Array(repeating: nil, count: files.count)
     if let memo {
       for (i, file) in files.enumerated() {
         stamps[i] = memo.stamp(file.relative, path: file.path)
         if let stamp = stamps[i], let e = memo.entry(file.relative, stamp: stamp) {
-          parsed[i] = (e.page, e.diagnostics, e.hashes)
+          parsed[i] = (e.page, e.diagnostics, e.hashes, nil)
         }
       }
     }
@@ -143,7 +171,7 @@ public enum ContentLoader {
       let file = files[i]
       let result = Self.parse(
         at: file.path, shownAs: join(prefix, file.relative), relative: file.relative,
-        kind: file.kind, config: config)
+        kind: file.kind, config: config, reading: reading)
       if let memo, let stamp = stamps[i] {
         memo.store(
           file.relative,
@@ -209,6 +237,16 @@ public enum ContentLoader {
     at fullPath: String, shownAs path: String, relative: String, kind: ContentKind,
     config: SiteConfig?
   ) -> (Page?, [Diagnostic], SourceHashes?) {
+    let (page, diagnostics, hashes, _) = parse(
+      at: fullPath, shownAs: path, relative: relative, kind: kind, config: config, reading: [])
+    return (page, diagnostics, hashes)
+  }
+
+  /// `parse`, and the values of `reading`'s keys for a page (`FrontMatterReading`).
+  static func parse(
+    at fullPath: String, shownAs path: String, relative: String, kind: ContentKind,
+    config: SiteConfig?, reading: [Set<String>]
+  ) -> FileParse {
     guard let bytes = FileBytes.read(fullPath) else {
       return (
         nil,
@@ -216,23 +254,24 @@ public enum ContentLoader {
           .error(SourceLocation(file: path), "the file could not be read", code: "source.read")
             .ja("ファイルを読めませんでした")
         ],
-        nil
+        nil, nil
       )
     }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      return (nil, [emptyFile(path: path, kind: kind)], nil)
+      return (nil, [emptyFile(path: path, kind: kind)], nil, nil)
     }
     switch SourceFile.read(bytes: bytes, path: path, relativePath: relative) {
-    case .failure(let d): return (nil, [d], nil)
+    case .failure(let d): return (nil, [d], nil, nil)
     case .success(let source):
-      let (page, parsed) = PageParser.parse(source, kind: kind, config: config)
+      let (page, parsed, read) = PageParser.parse(
+        source, kind: kind, config: config, reading: reading)
       // The body's own characters, whatever its front matter: every problem of the file at once.
       let d = parsed + ControlCharacters.check(source)
       let hashes = SourceHashes(
         file: bytes.withUnsafeBytes(SourceHash.value(of:)),
         frontMatter: StableHash.of(source.frontMatter),
         body: StableHash.of(source.body))
-      return (page, d, hashes)
+      return (page, d, hashes, read)
     }
   }
 

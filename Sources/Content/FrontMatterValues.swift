@@ -53,6 +53,37 @@ public enum FrontMatterValues {
     guard let node = try? Yams.compose(yaml: frontMatter, .basic, .default, .utf8) else {
       return []
     }
+    return values(of: node, in: frontMatter, keys: keys)
+  }
+
+  /// `values(of:in:keySets:)` of the node Yams composes from `frontMatter`.
+  public static func values(in frontMatter: String, keySets: [Set<String>])
+    -> [[FrontMatterValue]]
+  {
+    let node = try? Yams.compose(yaml: frontMatter, .basic, .default, .utf8)
+    return values(of: node, in: frontMatter, keySets: keySets)
+  }
+
+  /// The values of each set of keys, from one node (the loader's, for `portal lint`): in one
+  /// reading of the node for all the sets, but each set by itself where the text holds a `*`.
+  /// `values` keeps one value of those found at one place (an alias, `*name`, is its anchor's
+  /// node), so read together a `registration: *a` aliasing the summary was lost to the set that
+  /// asked for it; where there is no `*` there is no alias, and no two keys share a place.
+  public static func values(of node: Node?, in frontMatter: String, keySets: [Set<String>])
+    -> [[FrontMatterValue]]
+  {
+    guard keySets.count > 1, !frontMatter.utf8.contains(UInt8(ascii: "*")) else {
+      return keySets.map { values(of: node, in: frontMatter, keys: $0) }
+    }
+    let all = values(of: node, in: frontMatter, keys: keySets.reduce([]) { $0.union($1) })
+    return keySets.map { keys in all.filter { keys.contains($0.key) } }
+  }
+
+  /// `values(in:keys:)` of the node Yams composed from `frontMatter`.
+  static func values(of node: Node?, in frontMatter: String, keys: Set<String>)
+    -> [FrontMatterValue]
+  {
+    guard let node else { return [] }
     let lines = YAMLSlips.lines(of: frontMatter)
     var found: [FrontMatterValue] = []
     // A list's items each (`accessibility:`), placed at their own line.

@@ -9,19 +9,29 @@ enum PageParser {
   static func parse(_ source: SourceFile, kind: ContentKind, config: SiteConfig?) -> (
     Page?, [Diagnostic]
   ) {
+    let (page, diagnostics, _) = parse(source, kind: kind, config: config, reading: [])
+    return (page, diagnostics)
+  }
+
+  /// `parse`, and for a page the values of each set of keys in `reading`, from the node the
+  /// page was read from (`FrontMatterReading`; nil when `reading` is empty or there is no page).
+  static func parse(
+    _ source: SourceFile, kind: ContentKind, config: SiteConfig?, reading: [Set<String>]
+  ) -> (Page?, [Diagnostic], FrontMatterReading?) {
     // A `---` too many: the keys under it are read where the writer meant them.
     if let (error, meant) = ExtraClosingLine.closedEarly(source) {
-      return (nil, [error] + parse(meant, kind: kind, config: config).1)
+      return (nil, [error] + parse(meant, kind: kind, config: config).1, nil)
     }
-    let (page, diagnostics) = parseKind(source, kind: kind, config: config)
-    return (page, diagnostics + [ExtraClosingLine.repeated(source)].compactMap { $0 })
+    let (page, diagnostics, read) = parseKind(
+      source, kind: kind, config: config, reading: reading)
+    return (page, diagnostics + [ExtraClosingLine.repeated(source)].compactMap { $0 }, read)
   }
 
   /// `parse` of a file whose front matter ends where it is meant to.
-  private static func parseKind(_ source: SourceFile, kind: ContentKind, config: SiteConfig?)
-    -> (Page?, [Diagnostic])
-  {
-    let result = parse(source, as: kind, config: config)
+  private static func parseKind(
+    _ source: SourceFile, kind: ContentKind, config: SiteConfig?, reading: [Set<String>]
+  ) -> (Page?, [Diagnostic], FrontMatterReading?) {
+    let result = parse(source, as: kind, config: config, reading: reading)
     // A file copied into the wrong folder: every key of its kind is "unknown" and every key
     // of this one "missing". When its keys are exactly another kind's, say that once. Only
     // when it has a key this kind does not know: a file of a title alone is an unfinished
@@ -33,7 +43,7 @@ enum PageParser {
       result.1.contains(where: { $0.code == "front-matter.unknown-key" })
     else { return result }
     for other in ContentKind.allCases where other != kind {
-      let (page, diagnostics) = parse(source, as: other, config: config)
+      let (page, diagnostics, _) = parse(source, as: other, config: config)
       guard page != nil, !diagnostics.contains(where: isKeyProblem) else { continue }
       return (
         nil,
@@ -47,7 +57,8 @@ enum PageParser {
           ).ja(
             "このファイルは\(other.japaneseName)の書き方ですが、`\(kind.folder)/` フォルダーにあります",
             hint: "content/\(other.folder)/ に移してください（ページの種類は、置いたフォルダーで決まります）")
-        ]
+        ],
+        nil
       )
     }
     return result
@@ -94,16 +105,19 @@ enum PageParser {
   }
 
   /// - Parameter repairs: those made to `source`'s front matter (`afterRepairs`).
+  /// - Parameter reading: the sets of keys whose values to read for a page
+  ///   (`FrontMatterReading`).
   private static func parse(
     _ source: SourceFile, as kind: ContentKind, config: SiteConfig?,
-    repairs: YAMLRepairs = .none
-  ) -> (Page?, [Diagnostic]) {
+    repairs: YAMLRepairs = .none, reading: [Set<String>] = []
+  ) -> (Page?, [Diagnostic], FrontMatterReading?) {
     let node: Node?
     switch parseYAML(
       source.frontMatter, file: source.path, lineOffset: source.frontMatterLine, repairs: repairs)
     {
     case .success(let n): node = n
-    case .failure(let d): return (nil, [d] + afterRepairs(source, as: kind, config: config, d))
+    case .failure(let d):
+      return (nil, [d] + afterRepairs(source, as: kind, config: config, d), nil)
     }
     var y = YAMLFields(
       node: node, file: source.path, lineOffset: source.frontMatterLine,
@@ -124,7 +138,7 @@ enum PageParser {
         hint: "add the keys \(kind.articleName) needs: \(keys.joined(separator: ", "))",
         code: "front-matter.missing", ja: "前付けに何も書いてありません",
         jaHint: "\(kind.japaneseName)に必要な項目を書いてください：\(keys.joined(separator: "、"))")
-      return (nil, y.diagnostics)
+      return (nil, y.diagnostics, nil)
     }
 
     let slug = Self.slug(&y, source, kind: kind)
@@ -147,14 +161,16 @@ enum PageParser {
     Lengths.check(&y, kind: kind)
     WordlessTexts.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName, japaneseName: kind.japaneseName)
-    guard let meta else { return (nil, y.diagnostics) }
+    guard let meta else { return (nil, y.diagnostics, nil) }
     let page = Page(
       kind: kind, slug: slug, path: source.path, relativePath: source.relativePath,
       body: source.body,
       bodyLine: source.bodyLine, tags: tags, draft: draft, updated: updated,
       redirectFrom: redirectFrom, meta: meta, publish: publish, furigana: furigana,
       tagPlaces: tagPlaces)
-    return (page, y.diagnostics)
+    return (
+      page, y.diagnostics, FrontMatterReading.of(source, node: node, keySets: reading)
+    )
   }
 
   /// - Parameter names: ids by the names site.yml gives them (農林水産業 → agriculture), as

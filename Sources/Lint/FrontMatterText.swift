@@ -88,30 +88,26 @@ extension FrontMatterText {
   /// The keys whose values are linted: the sentences and the names.
   static let lintedKeys = FrontMatterValues.sentenceKeys.union(FrontMatterValues.nameKeys)
 
-  /// The values `OfflineApplicationRule` reads (made when asked) and the values linted, from
-  /// one reading of the YAML when it can be: reading it twice was 5 % of a lint of 10,000
-  /// pages. `FrontMatterValues.values` keeps one value of those found at one place (an alias,
-  /// `*name`, is its anchor's node), so where the YAML holds a `*` (an alias or a merge, or
-  /// only a `**` in a summary) each set is read by itself, as the rule and the lint asked.
+  /// The values `OfflineApplicationRule` reads and the values linted, from one composing of
+  /// the YAML (`FrontMatterValues.values(in:keySets:)`, which keeps the sets apart where the
+  /// YAML holds a `*`). `portal lint` has them from the loader's node instead
+  /// (`Linter.frontMatterKeys`); this is for a front matter read otherwise (`portal serve`'s
+  /// page problems).
   static func values(in frontMatter: String) -> (
     offline: () -> [FrontMatterValue], linted: [FrontMatterValue]
   ) {
-    guard !frontMatter.utf8.contains(UInt8(ascii: "*")) else {
-      return (
-        { FrontMatterValues.values(in: frontMatter, keys: OfflineApplicationRule.keys) },
-        FrontMatterValues.values(in: frontMatter, keys: lintedKeys)
-      )
-    }
-    let all = FrontMatterValues.values(
-      in: frontMatter, keys: lintedKeys.union(OfflineApplicationRule.keys))
-    return (
-      { all.filter { OfflineApplicationRule.keys.contains($0.key) } },
-      all.filter { lintedKeys.contains($0.key) }
-    )
+    let values = FrontMatterValues.values(in: frontMatter, keySets: Linter.frontMatterKeys)
+    return ({ values[0] }, values[1])
   }
 }
 
 extension Linter {
+  /// The sets of keys whose values `lintFrontMatter(file:reading:…)` reads, in the order it
+  /// reads them: `OfflineApplicationRule.keys`, then the values linted. `portal lint` asks
+  /// the loader for them (`ContentLoader.load(frontMatterKeys:)`), which reads them from the
+  /// node it composed for the page, so the YAML is not composed a second time.
+  public static let frontMatterKeys = [OfflineApplicationRule.keys, FrontMatterText.lintedKeys]
+
   /// The body's sentence and word rules on the front matter's sentences (`FrontMatterValues`),
   /// placed where each character is written (`FrontMatterText.places`; `notForValues` are left
   /// out).
@@ -121,8 +117,36 @@ extension Linter {
     file: String, frontMatter: String, firstLine: Int, context: LintContext,
     configuration: LintConfiguration = .default
   ) -> [Diagnostic] {
+    let (offline, linted) = FrontMatterText.values(in: frontMatter)
+    return lintFrontMatter(
+      file: file, frontMatter: frontMatter, firstLine: firstLine, offline: offline,
+      linted: linted, context: context, configuration: configuration)
+  }
+
+  /// `lintFrontMatter` of the values the loader read (`frontMatterKeys`, in its order): what
+  /// it gives for the front matter's text, without composing the YAML again.
+  public static func lintFrontMatter(
+    file: String, reading: FrontMatterReading, context: LintContext,
+    configuration: LintConfiguration = .default
+  ) -> [Diagnostic] {
+    precondition(
+      reading.values.count == frontMatterKeys.count,
+      "read with Linter.frontMatterKeys, one list of values for each set")
+    return lintFrontMatter(
+      file: file, frontMatter: reading.text, firstLine: reading.line,
+      offline: { reading.values[0] }, linted: reading.values[1], context: context,
+      configuration: configuration)
+  }
+
+  /// - Parameters:
+  ///   - offline: the values of `OfflineApplicationRule.keys`, made when the rule is on.
+  ///   - linted: the values of `FrontMatterText.lintedKeys`.
+  private static func lintFrontMatter(
+    file: String, frontMatter: String, firstLine: Int,
+    offline offlineValues: () -> [FrontMatterValue], linted values: [FrontMatterValue],
+    context: LintContext, configuration: LintConfiguration
+  ) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    let (offlineValues, values) = FrontMatterText.values(in: frontMatter)
     if configuration.setting(for: OfflineApplicationRule().id) != nil {
       found += OfflineApplicationRule().check(
         file: file, values: offlineValues(), firstLine: firstLine)

@@ -119,8 +119,10 @@ struct LintCommand: ParsableCommand {
     // page's body with the line it starts on. Front matter errors are reported too, and of its
     // warnings those about writing that need the clock (`clockCodes`).
     let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
+    // The front matter values lint reads come from the loader's parse of each page.
     let (set, loaded) = ContentLoader.load(
-      contentDirectory: contentURL, includeDrafts: true, now: clock)
+      contentDirectory: contentURL, includeDrafts: true, now: clock,
+      frontMatterKeys: Linter.frontMatterKeys)
     let selected = LintFiles.selection(paths)
     func isSelected(_ file: String) -> Bool {
       guard let selected else { return true }
@@ -158,14 +160,16 @@ struct LintCommand: ParsableCommand {
       englishNames: glossaryEnglishNames(of: set.pages))
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
-    let folder = contentURL.path.hasSuffix("/") ? contentURL.path : contentURL.path + "/"
+    let frontMatters = set.frontMatters
     let results = pages.parallelMap { page in
       Linter.lint(
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
         configuration: rules, relativePath: page.relativePath)
-        + Self.frontMatterProblems(
-          of: page, inFolder: folder, context: context, configuration: rules)
+        + (frontMatters[page.relativePath].map {
+          Linter.lintFrontMatter(
+            file: page.path, reading: $0, context: context, configuration: rules)
+        } ?? [])
     }
     diagnostics += results.flatMap { $0 }
     report(diagnostics, files: Self.filesRead(diagnostics, pages: pages, isSelected))
@@ -203,24 +207,6 @@ struct LintCommand: ParsableCommand {
       print(DiagnosticPrinter.render(diagnostics, as: .json))
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
-  }
-
-  /// The plain-Japanese warnings on the page's title and summary, read from its file (the
-  /// parsed page keeps the values, not where they are written).
-  ///
-  /// - Parameter folder: the content folder's path followed by `/` (made once, not a `URL`
-  ///   appended to for each page).
-  static func frontMatterProblems(
-    of page: Page, inFolder folder: String, context: LintContext,
-    configuration: LintConfiguration
-  ) -> [Diagnostic] {
-    guard
-      let (frontMatter, line) = FrontMatterFile.text(
-        at: folder + page.relativePath, shownAs: page.path, relativePath: page.relativePath)
-    else { return [] }
-    return Linter.lintFrontMatter(
-      file: page.path, frontMatter: frontMatter, firstLine: line, context: context,
-      configuration: configuration)
   }
 
   static func summary(
