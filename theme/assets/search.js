@@ -1057,7 +1057,33 @@ function setupPage() {
   for (const b of boxes) b.checked = wanted.includes(b.value);
   if (params.get("q")) {
     input.value = params.get("q");
-    search();
+    const searching = search();
+    if (arrivedWithSearch()) {
+      const arrival = generation;
+      searching.then(() => showAnswer(arrival));
+    }
+  }
+
+  // A search typed on another page (the home page's box, the header's, the 404 page's) opens
+  // this page with the form, its hint and the kinds first: on a 320 px phone the first result
+  // began 757 px down (1,902 px with text at 200 %), below the first screen, and a screen
+  // reader started at the top of the page with nothing said. Opened that way (not by Back,
+  // whose place the browser keeps, nor by a reload), the answer (the count, or もしかして) is
+  // put at the top of the screen and focused, so it is seen and read first; Tab goes on to
+  // the results, Shift+Tab back to the form.
+  function arrivedWithSearch() {
+    const nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    return !nav || nav.type === "navigate";
+  }
+
+  function showAnswer(arrival) {
+    // Not when the reader has searched again, or moved on (a box focused, a link tapped).
+    if (arrival !== generation || !status.textContent) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== document.documentElement) return;
+    status.tabIndex = -1;
+    status.focus({ preventScroll: true });
+    status.scrollIntoView({ block: "start", behavior: "instant" });
   }
 }
 

@@ -1,0 +1,121 @@
+"""What a resident's audit of the shipped portal on a phone found and fixed (5 December), in
+headless Chromium at 320 × 568 and 390 × 844, text at 100 % and 200 % (docs/theme.md,
+"A resident's audit on a phone, 5 December").
+
+- A search made on another page (the home page's box, the header's, the 404 page's) opens the
+  search page with its answer at the top of the screen and focused: the form, its hint and the
+  kinds had filled the first screen, and the first result began 757 px down at 320 px (1,902 px
+  with text at 200 %), with a screen reader left at the top of the page.
+"""
+import pytest
+
+from conftest import large_text, normal_text
+from test_browser_a11y import load, reset_viewport, set_viewport
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
+
+PHONES = [(320, 568), (390, 844)]
+
+
+@pytest.fixture
+def phone(driver):
+    yield driver
+    normal_text(driver)
+    driver.execute_script("document.documentElement.style.fontSize = ''")
+    reset_viewport(driver)
+
+
+def at_size(driver, width, height, text):
+    set_viewport(driver, width, height)
+    normal_text(driver)
+    if text == 200:
+        large_text(driver, "browser")
+
+
+def wait_for_answer(driver):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return document.getElementById('search-status').textContent"))
+
+
+def box(driver, rect_of):
+    return driver.execute_script(
+        "const e = arguments[0]; const r = e.getBoundingClientRect();"
+        "return {top: r.top, bottom: r.bottom, height: innerHeight};", rect_of)
+
+
+def search_from(driver, server, start, selector, word):
+    """Opens `start`, types `word` in the search box at `selector` and presses Enter, as a
+    resident does; waits for the search page's answer."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    load(driver, server + start)
+    field = driver.find_element(By.CSS_SELECTOR, selector)
+    field.send_keys(word)
+    field.send_keys(Keys.ENTER)
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(lambda d: "/search/" in d.current_url)
+    return wait_for_answer(driver)
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", [100, 200])
+@pytest.mark.parametrize("start, selector", [
+    ("/", "main input[type=search]"),
+    ("/fields/crisis-management/", "header input[type=search]"),
+    ("/no-such-page/", "main input[type=search]"),
+])
+def test_a_search_from_another_page_opens_at_its_answer(phone, server, width, height, text, start, selector):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    at_size(phone, width, height, text)
+    answer = search_from(phone, server, start, selector, "防災")
+    assert answer.startswith("「防災」の検索結果"), answer
+    status = phone.find_element(By.ID, "search-status")
+    assert phone.switch_to.active_element == status, "the answer is not focused: a screen reader starts at the top"
+    where = box(phone, status)
+    assert 0 <= where["top"] <= 16, f"the answer is not at the top of the screen: {where}"
+    first = phone.find_element(By.CSS_SELECTOR, "#search-results li .card-title a")
+    seen = box(phone, first)
+    assert seen["bottom"] <= seen["height"], f"the first result's title is below the first screen: {seen}"
+    # Tab goes on to the first result, Shift+Tab back to the form.
+    status.send_keys(Keys.TAB)
+    assert phone.switch_to.active_element == first
+    first.send_keys(Keys.SHIFT, Keys.TAB)
+    first.send_keys(Keys.SHIFT, Keys.TAB)
+    assert phone.switch_to.active_element.get_attribute("form") is not None or \
+        phone.execute_script("return !!document.activeElement.closest('#search-form')")
+
+
+def test_a_search_that_finds_nothing_opens_at_its_advice(phone, server):
+    from selenium.webdriver.common.by import By
+
+    at_size(phone, 320, 568, 200)
+    answer = search_from(phone, server, "/", "main input[type=search]", "坊災")
+    assert "見つかりませんでした" in answer, answer
+    status = phone.find_element(By.ID, "search-status")
+    assert phone.switch_to.active_element == status
+    assert 0 <= box(phone, status)["top"] <= 16
+
+
+def test_typing_on_the_search_page_keeps_the_cursor_in_the_box(phone, server):
+    """Only a search opened from elsewhere is brought to the top: one typed on the page leaves
+    the cursor where it is, and the page where it was."""
+    from selenium.webdriver.common.by import By
+
+    at_size(phone, 320, 568, 100)
+    load(phone, server + "/search/")
+    field = phone.find_element(By.ID, "q")
+    field.send_keys("防災")
+    assert wait_for_answer(phone).startswith("「防災」")
+    assert phone.switch_to.active_element == field
+    assert phone.execute_script("return scrollY") < 400
+    # A reload (the address now holds the word) keeps the page as the browser left it too.
+    phone.execute_script("scrollTo(0, 0)")
+    phone.refresh()
+    wait_for_answer(phone)
+    assert phone.switch_to.active_element != phone.find_element(By.ID, "search-status")
