@@ -6,6 +6,8 @@ headless Chromium at 320 × 568 and 390 × 844, text at 100 % and 200 % (docs/th
   search page with its answer at the top of the screen and focused: the form, its hint and the
   kinds had filled the first screen, and the first result began 757 px down at 320 px (1,902 px
   with text at 200 %), with a screen reader left at the top of the page.
+- A glossary term's reading (the help for readers with little kanji) moves to the next row
+  whole: （で / ぃーえっくす）, （あいおーて / ぃー）, a row starting with a small kana.
 """
 import pytest
 
@@ -119,3 +121,44 @@ def test_typing_on_the_search_page_keeps_the_cursor_in_the_box(phone, server):
     phone.refresh()
     wait_for_answer(phone)
     assert phone.switch_to.active_element != phone.find_element(By.ID, "search-status")
+
+
+# Where each row of a text starts, as the characters' boxes say: the reading's rows, with the
+# characters that begin them.
+ROW_STARTS = """
+const out = [];
+for (const el of document.querySelectorAll(arguments[0])) {
+  const text = el.firstChild;
+  if (!text || text.nodeType !== 3) continue;
+  const r = document.createRange();
+  let last = null;
+  let wide = 0;
+  const starts = [];
+  for (let i = 0; i < text.data.length; i++) {
+    r.setStart(text, i); r.setEnd(text, i + 1);
+    const box = r.getClientRects()[0];
+    if (!box) continue;
+    if (last === null || box.top > last + 4) starts.push(text.data[i]);
+    last = box.top;
+    wide += box.width;
+  }
+  // Whether the reading, on one row, is narrower than its term's row.
+  const row = el.parentElement.getBoundingClientRect().width;
+  out.push({reading: text.data, starts, fits: wide <= row});
+}
+return out;
+"""
+SMALL_KANA = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮー")
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", [100, 200])
+def test_a_reading_in_the_glossary_is_not_broken(phone, server, width, height, text):
+    at_size(phone, width, height, text)
+    load(phone, server + "/glossary/")
+    readings = phone.execute_script(ROW_STARTS, ".glossary-list .reading")
+    assert len(readings) > 20, readings
+    broken = [r for r in readings if r["fits"] and len(r["starts"]) > 1]
+    assert not broken, f"readings that fit a row broken over rows: {broken}"
+    small = [r for r in readings if any(c in SMALL_KANA for c in r["starts"])]
+    assert not small, f"a row of a reading starts with a small kana: {small}"
