@@ -73,4 +73,18 @@ import Testing
     #expect(chosen.renderHTML() != without.renderHTML())
     #expect(chosen.renderHTML().contains("<a href=") || chosen.renderHTML().contains("<del>"))
   }
+
+  /// The plain text for search, block by block: its bytes are copied from cmark's literals
+  /// and decoded once, so every kind of block and inline must still give its text.
+  @Test func plainTextOfEveryKindOfBlock() {
+    let doc = MarkdownDocument(
+      "# 見出し *強調*\n\n段落の[リンク](a.md)と`コード`\n次の行と![画像](b.png)。\\\n改行\n\n"
+        + "| 項目 | 内容 |\n|---|---|\n| セル | ~~消す~~ |\n\n```\nlet a = 1\n```\n\n"
+        + "- 箇条 {漢字｜かんじ}\n\n> 引用 &amp; 実体 &#x41;\n")
+    doc.applyRuby()
+    #expect(
+      doc.plainText()
+        == "見出し 強調\n段落のリンクとコード\n次の行と画像。\n改行\n項目\n内容\nセル\n消す\nlet a = 1\n\n箇条 漢字\n引用 & 実体 A"
+    )
+  }
 }
