@@ -8,6 +8,10 @@ headless Chromium at 320 × 568 and 390 × 844, text at 100 % and 200 % (docs/th
   with text at 200 %), with a screen reader left at the top of the page.
 - A glossary term's reading (the help for readers with little kanji) moves to the next row
   whole: （で / ぃーえっくす）, （あいおーて / ぃー）, a row starting with a small kana.
+- A table in the strategy keeps its words whole, and one that then does not fit is shown a row
+  at a time, each cell under its column's name: at 320 px with text at 200 % the three columns
+  of デジタル化の3つの段階 held two or three characters a line (デジ / タイ / ゼー / ショ / ン),
+  and the header 段階 broke 段 / 階 at every size. A screen reader still hears a table.
 """
 import pytest
 
@@ -162,3 +166,95 @@ def test_a_reading_in_the_glossary_is_not_broken(phone, server, width, height, t
     assert not broken, f"readings that fit a row broken over rows: {broken}"
     small = [r for r in readings if any(c in SMALL_KANA for c in r["starts"])]
     assert not small, f"a row of a reading starts with a small kana: {small}"
+
+
+TABLE_PAGE = "/strategy/dx-concept/"  # デジタル化の3つの段階: three columns, the widest table shipped
+
+# Each cell's words and the rows they took: a word (as Intl.Segmenter splits it) that fits its
+# cell's row is on one row.
+CELL_WORDS = """
+const seg = new Intl.Segmenter('ja', {granularity: 'word'});
+const out = [];
+for (const cell of document.querySelectorAll('main .prose table th, main .prose table td')) {
+  const text = cell.textContent;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  const box = cell.getBoundingClientRect();
+  const style = getComputedStyle(cell);
+  const row = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  for (const node of nodes) {
+    for (const part of seg.segment(node.data)) {
+      if (!part.isWordLike) continue;
+      const r = document.createRange();
+      r.setStart(node, part.index); r.setEnd(node, part.index + part.segment.length);
+      const rects = [...r.getClientRects()].filter(x => x.width > 0);
+      const tops = new Set(rects.map(x => Math.round(x.top)));
+      // A katakana word is measured with the katakana around it (デジタイゼー + ション are one
+      // word to a reader): nine characters of デジタイゼーション are wider than a 320 px row at
+      // 200 %, and then break, as any word longer than its row does.
+      let start = part.index, end = part.index + part.segment.length;
+      if (/^[\u30A0-\u30FF]+$/.test(part.segment)) {
+        while (start > 0 && /[\u30A0-\u30FF]/.test(node.data[start - 1])) start--;
+        while (end < node.data.length && /[\u30A0-\u30FF]/.test(node.data[end])) end++;
+      }
+      const whole = document.createRange();
+      whole.setStart(node, start); whole.setEnd(node, end);
+      const wide = [...whole.getClientRects()].reduce((w, x) => w + x.width, 0);
+      out.push({word: part.segment, rows: tops.size, fits: wide <= row + 0.5, cell: text.trim().slice(0, 12)});
+    }
+  }
+}
+return out;
+"""
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", [100, 200])
+def test_a_table_on_a_phone_keeps_its_words_and_its_headers(phone, server, width, height, text):
+    at_size(phone, width, height, text)
+    load(phone, server + TABLE_PAGE)
+    words = phone.execute_script(CELL_WORDS)
+    assert any(w["word"] == "段階" for w in words), words
+    broken = [w for w in words if w["fits"] and w["rows"] > 1]
+    assert not broken, f"words broken inside a table's cell: {broken}"
+    # Each cell is wide enough to read: at least 8 characters of its text a row, or the page's row.
+    narrow = phone.execute_script("""
+        const page = document.querySelector('main .prose').getBoundingClientRect().width;
+        return [...document.querySelectorAll('main .prose table td')].map(c => {
+          const s = getComputedStyle(c);
+          return {cell: c.textContent.trim().slice(0, 12), chars: c.clientWidth / parseFloat(s.fontSize),
+                  share: c.getBoundingClientRect().width / page};
+        }).filter(c => c.chars < 8 && c.share < 0.9);""")
+    assert not narrow, f"cells too narrow to read on a {width} px phone: {narrow}"
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= width
+    # A screen reader hears a table: its column headers, and each cell's text alone.
+    tree = phone.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    roles = [(n.get("role", {}).get("value"), n.get("name", {}).get("value", "")) for n in tree
+             if not n.get("ignored")]
+    assert ("table", "") in roles or any(r == "table" for r, _ in roles), roles
+    assert [n for r, n in roles if r == "columnheader"] == ["段階", "名前", "どんなことか"], roles
+    cells = [n for r, n in roles if r == "cell"]
+    assert "デジタイゼーション" in cells and "1" in cells, cells
+
+
+def test_a_table_with_room_stays_a_table(phone, server):
+    at_size(phone, 1280, 900, 100)
+    load(phone, server + TABLE_PAGE)
+    shown = phone.execute_script(
+        "const t = document.querySelector('main .prose table');"
+        "return [getComputedStyle(t.querySelector('thead')).position, getComputedStyle(t.querySelector('td')).display,"
+        " t.scrollWidth <= t.clientWidth]")
+    assert shown == ["static", "table-cell", True], shown
+
+
+def test_without_javascript_a_table_keeps_its_words_and_scrolls_in_its_box(driver_nojs, server):
+    set_viewport(driver_nojs, 320, 568)
+    try:
+        load(driver_nojs, server + TABLE_PAGE)
+        words = driver_nojs.execute_script(CELL_WORDS)
+        broken = [w for w in words if w["fits"] and w["rows"] > 1]
+        assert not broken, broken
+        assert driver_nojs.execute_script("return document.documentElement.scrollWidth") <= 320
+    finally:
+        reset_viewport(driver_nojs)

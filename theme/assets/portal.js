@@ -311,23 +311,63 @@
     }
   }
 
-  // ---- Tables too wide for the screen scroll inside their own box; let keyboard users reach
-  // that box to scroll it (WCAG 2.1.1). Browsers without JavaScript still scroll it by touch/mouse.
+  // ---- Tables keep their words whole (style.css). One that then does not fit its box (a
+  // phone, large text) is shown a row at a time, each cell under its column's name
+  // (.table-stacked): at 320 px with text at 200 % a table of three columns was squeezed to two
+  // or three characters a line (デジ / タイ / ゼー / ショ / ン, the header 段 / 階). The cells
+  // keep their table roles (role attributes: Chromium drops a table's roles when its display
+  // changes), so a screen reader still hears a table with its headers. A table without a
+  // header row, or with cells spanning columns, scrolls inside its box instead, which the
+  // keyboard can then reach (WCAG 2.1.1), as without this script.
   function setupWideTables() {
     var tables = document.querySelectorAll(".prose table");
     if (!tables.length) return;
+    for (var i = 0; i < tables.length; i++) labelCells(tables[i]);
     function check() {
       for (var i = 0; i < tables.length; i++) {
         var t = tables[i];
-        if (t.scrollWidth > t.clientWidth + 1) {
-          t.setAttribute("tabindex", "0");
-        } else {
-          t.removeAttribute("tabindex");
+        t.classList.remove("table-stacked");
+        var wide = t.scrollWidth > t.clientWidth + 1;
+        if (wide && t.hasAttribute("data-stackable")) {
+          t.classList.add("table-stacked");
+          wide = t.scrollWidth > t.clientWidth + 1;
         }
+        if (wide) t.setAttribute("tabindex", "0");
+        else t.removeAttribute("tabindex");
       }
     }
     check();
     window.addEventListener("resize", check);
+  }
+
+  // Gives each body cell its column's name (data-label, shown by CSS when stacked) and the
+  // table's parts their roles; a table that cannot be labelled so is left as it is.
+  function labelCells(t) {
+    var head = t.tHead && t.tHead.rows.length === 1 ? t.tHead.rows[0].cells : null;
+    if (!head || !t.tBodies.length) return;
+    var names = [];
+    for (var i = 0; i < head.length; i++) {
+      if (head[i].colSpan !== 1) return;
+      names.push(head[i].textContent.replace(/\s+/g, " ").trim());
+    }
+    var rows = t.tBodies[0].rows;
+    for (var r = 0; r < rows.length; r++) {
+      if (rows[r].cells.length !== names.length) return;
+      for (var c = 0; c < names.length; c++) if (rows[r].cells[c].colSpan !== 1) return;
+    }
+    t.setAttribute("role", "table");
+    t.tHead.setAttribute("role", "rowgroup");
+    t.tBodies[0].setAttribute("role", "rowgroup");
+    t.tHead.rows[0].setAttribute("role", "row");
+    for (i = 0; i < head.length; i++) head[i].setAttribute("role", "columnheader");
+    for (r = 0; r < rows.length; r++) {
+      rows[r].setAttribute("role", "row");
+      for (c = 0; c < names.length; c++) {
+        rows[r].cells[c].setAttribute("role", rows[r].cells[c].tagName === "TH" ? "rowheader" : "cell");
+        rows[r].cells[c].setAttribute("data-label", names[c]);
+      }
+    }
+    t.setAttribute("data-stackable", "");
   }
 
   // ---- The header is laid out in the first animation frame after it is parsed (the trail or
