@@ -12,6 +12,8 @@ headless Chromium at 320 × 568 and 390 × 844, text at 100 % and 200 % (docs/th
   at a time, each cell under its column's name: at 320 px with text at 200 % the three columns
   of デジタル化の3つの段階 held two or three characters a line (デジ / タイ / ゼー / ショ / ン),
   and the header 段階 broke 段 / 階 at every size. A screen reader still hears a table.
+- The blank above a page's title does not double with the text: at 320 × 568 px with text at
+  200 % it was 72 px between the trail and the grey label, and an <h1> began at 436 px.
 """
 import pytest
 
@@ -258,3 +260,18 @@ def test_without_javascript_a_table_keeps_its_words_and_scrolls_in_its_box(drive
         assert driver_nojs.execute_script("return document.documentElement.scrollWidth") <= 320
     finally:
         reset_viewport(driver_nojs)
+
+
+@pytest.mark.parametrize("page", ["/events/senior-smartphone-class/", "/fields/crisis-management/", "/glossary/"])
+def test_the_blank_above_a_title_does_not_double_with_the_text(phone, server, page):
+    gaps = {}
+    for text in (100, 200):
+        at_size(phone, 320, 568, text)
+        load(phone, server + page)
+        gaps[text] = phone.execute_script("""
+            const trail = document.querySelector('.breadcrumbs').getBoundingClientRect();
+            const first = document.querySelector('main .eyebrow, main h1').getBoundingClientRect();
+            return first.top - trail.bottom;""")
+    # The label's or the title's own margin grows with the text a little (h1: 0.5rem); the
+    # page's padding and the label's margin do not.
+    assert gaps[200] <= gaps[100] + 16, f"the blank above the title at 100 % and 200 %: {gaps}"
