@@ -16,6 +16,9 @@ enum Lengths {
       guard let node = y.node(key), let written = node.string else { continue }
       // As shown: a reading sits above its kanji and takes no room of the line.
       let text = PageFurigana.read(written).plain ?? written
+      // No more characters than scalars: a text of `limit` scalars or fewer is not counted
+      // (counting characters and their white space was 3 % of loading 10,000 pages).
+      guard text.unicodeScalars.count > limit else { continue }
       let length = text.count { !$0.isWhitespace }
       guard length > limit else { continue }
       let isTitle = limit == title

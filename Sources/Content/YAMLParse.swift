@@ -37,8 +37,10 @@ func parseYAML(
     if let slip = YAMLSlips.bulletItem(in: text) { return failure(slip) }
     // Values are never larger than the text that writes them, unless aliases repeat them: a
     // 100 KB value used 2,000 times through `*x` took gigabytes and made a 200 MB page.
+    // Without a `*` there is no alias, and the values are at most 1.5 times the text (the
+    // escapes `\L` and `\P`, two bytes for three): the tree is not walked (5 % of loading).
     let limit = max(4 * text.utf8.count, 4096)
-    if let node, expandedSize(node, limit: limit) > limit {
+    if let node, text.utf8.contains(UInt8(ascii: "*")), expandedSize(node, limit: limit) > limit {
       let (line, column) = firstAlias(in: text) ?? (1, 1)
       return .failure(
         .error(
