@@ -141,8 +141,13 @@ public final class MarkdownDocument {
   public func renderHTML() -> String {
     guard let cString = cmark_render_html(root, options.cmarkOptions, extensions) else { return "" }
     defer { free(cString) }
-    var html = String(cString: cString)
-    if !cellWrappers.isEmpty { html = Self.unwrapCells(html, cellWrappers) }
+    // Cells are unwrapped on cmark's bytes, so a body with wrapped cells is decoded into a
+    // String once, not twice.
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+    var html =
+      cellWrappers.isEmpty
+      ? String(decoding: bytes, as: UTF8.self) : Self.unwrapCells(bytes, cellWrappers)
     if html.containsBytes(" align=\"") {
       for side in ["left", "center", "right"] {
         html = html.replacingAll(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
