@@ -87,4 +87,29 @@ import Testing
         == "見出し 強調\n段落のリンクとコード\n次の行と画像。\n改行\n項目\n内容\nセル\n消す\nlet a = 1\n\n箇条 漢字\n引用 & 実体 A"
     )
   }
+
+  /// Bodies are parsed without cmark's UTF-8 check: on any Swift string (valid UTF-8, with a
+  /// NUL, a BOM, CR and CRLF, emoji, combining marks, U+FFFD and U+FFFE) it changes nothing.
+  @Test(arguments: [
+    "\u{FEFF}# 見出し\r\n本文\u{0}と\u{1F600}と\u{3099}か\u{3099}\r段落\u{FFFD}\u{FFFE}\n\n- 項目\u{0}",
+    "\u{0}", "a\u{0}b\n\n| a | \u{10FFFF} |\n|---|---|\n| \u{7F} | é |",
+    String(repeating: "漢字と𠮷", count: 500),
+  ])
+  func theUTF8CheckChangesNothing(_ text: String) {
+    func tree(_ options: Int32) -> String {
+      var copy = text
+      let root = copy.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) {
+          cmark_parse_document($0.baseAddress, $0.count, options)
+        }
+      }
+      defer { cmark_node_free(root) }
+      guard let xml = cmark_render_xml(root, options) else { return "" }
+      defer { free(xml) }
+      return String(cString: xml)
+    }
+    let options = MarkdownOptions().cmarkOptions
+    #expect(options & CMARK_OPT_VALIDATE_UTF8 == 0)
+    #expect(tree(options) == tree(options | CMARK_OPT_VALIDATE_UTF8))
+  }
 }
