@@ -14,6 +14,8 @@ headless Chromium at 320 × 568 and 390 × 844, text at 100 % and 200 % (docs/th
   and the header 段階 broke 段 / 階 at every size. A screen reader still hears a table.
 - The blank above a page's title does not double with the text: at 320 × 568 px with text at
   200 % it was 72 px between the trail and the grey label, and an <h1> began at 436 px.
+- A glossary term's definition box, shown when the keyboard reaches the term, opens above it
+  where below it would run off the bottom of the screen.
 """
 import pytest
 
@@ -275,3 +277,33 @@ def test_the_blank_above_a_title_does_not_double_with_the_text(phone, server, pa
     # The label's or the title's own margin grows with the text a little (h1: 0.5rem); the
     # page's padding and the label's margin do not.
     assert gaps[200] <= gaps[100] + 16, f"the blank above the title at 100 % and 200 %: {gaps}"
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+def test_a_terms_box_near_the_bottom_of_the_screen_opens_above_it(phone, server, width, height):
+    """Tab to a term that sits in the last rows of the screen: its box is on the screen."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    at_size(phone, width, height, 100)
+    load(phone, server + "/initiatives/ai-disaster-management/")
+    term = phone.find_element(By.CSS_SELECTOR, "main .prose a.term")
+    # The term's row 40 px above the screen's bottom, then the keyboard onto it.
+    phone.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "window.scrollTo({top: scrollY + r.bottom - innerHeight + 40, behavior: 'instant'});", term)
+    phone.execute_script(
+        "const links = [...document.querySelectorAll('a[href]')];"
+        "links[links.indexOf(arguments[0]) - 1].focus({preventScroll: true});", term)
+    ActionChains(phone).send_keys(Keys.TAB).perform()
+    assert phone.switch_to.active_element == term
+    placed = phone.execute_script("""
+        const tip = document.querySelector('.term-tip');
+        const t = tip.getBoundingClientRect(), a = arguments[0].getBoundingClientRect();
+        return {shown: !tip.hidden, top: t.top, bottom: t.bottom, termTop: a.top, termBottom: a.bottom,
+                height: innerHeight};""", term)
+    assert placed["shown"], placed
+    assert placed["termBottom"] <= placed["height"], f"the term itself is off the screen: {placed}"
+    assert 0 <= placed["top"] and placed["bottom"] <= placed["height"], f"the box runs off the screen: {placed}"
+    assert placed["bottom"] <= placed["termTop"], f"the box covers the term: {placed}"

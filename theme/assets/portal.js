@@ -251,7 +251,13 @@
       var width = tip.offsetWidth;
       var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
       tip.style.left = (left + window.scrollX) + "px";
-      tip.style.top = (r.bottom + window.scrollY + 8) + "px";
+      // Below the term, or above it where only there it fits the screen: a term Tabbed to near
+      // the bottom of a phone's screen showed a box running off it, the meaning out of sight.
+      var height = tip.offsetHeight;
+      var below = r.bottom + 8 + height <= window.innerHeight;
+      var above = r.top - 8 - height >= 0;
+      var top = !below && above ? r.top - 8 - height : r.bottom + 8;
+      tip.style.top = (top + window.scrollY) + "px";
     }
     function hide() {
       tip.hidden = true;
