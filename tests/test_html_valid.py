@@ -134,3 +134,19 @@ def test_feeds_and_calendars_have_one_name_on_a_page(site_dir):
             if len(found) > 1:
                 problems.append(f"{page.relative_to(site_dir).as_posix()}: {href} is named {sorted(found)}")
     assert not problems, "\n".join(problems)
+
+
+def test_different_feeds_have_different_names_on_a_page(site_dir):
+    """WCAG 2.4.4 and 2.4.9: /updates/ offered its own feed and, in the footer, the events' feed
+    as two links both named このアドレスを開く: a screen reader's list of links (which reads the
+    links out of their boxes) gave two same names for two addresses."""
+    problems = []
+    for page in html_files(site_dir):
+        text = page.read_text(encoding="utf-8")
+        hrefs = {}
+        for href, inner in re.findall(r'<a\b[^>]*href="([^"]+\.(?:ics|xml))"[^>]*>(.*?)</a>', text, re.S):
+            hrefs.setdefault(re.sub(r"<[^>]+>", "", inner).strip(), set()).add(href)
+        for name, found in hrefs.items():
+            if len(found) > 1:
+                problems.append(f"{page.relative_to(site_dir).as_posix()}: {name} leads to {sorted(found)}")
+    assert not problems, "\n".join(problems)
