@@ -23,11 +23,7 @@ import Testing
       try "---\n\(frontMatter)---\n\n本文です。\n".write(
         to: content.appendingPathComponent("pages/\(name)"), atomically: true, encoding: .utf8)
     }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (site, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
-    return try renderedFiles(site)
+    return try renderedFiles(resolvedSite(content))
   }
 
   /// The list's links in order: the cards of `<main>`.

@@ -19,17 +19,8 @@ import Testing
       "pages/titled.md": "---\ntitle: \"{方針|ほうしん}\"\n---\n\n本文です。\n",
       "pages/plain.md": "---\ntitle: 読みなし\n---\n\n本文です。`<ruby>` と書くだけ。\n",
     ]
-    for (path, text) in files {
-      let url = content.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    return Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00"))
-    ).0
+    try writeFiles(files, into: content)
+    return try resolvedSite(content)
   }
 
   /// The pages' HTML by path, rendered with the repository's theme or a copy of it with

@@ -29,18 +29,12 @@ import Testing
       "pages/script.md":
         "title: \"{<script>alert(1)</script>|<script>alert(2)</script>}の話\"\nsummary: 説明です。\n",
     ]
-    for (path, text) in files {
-      let url = content.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try (path.hasSuffix(".md") ? "---\n\(text)---\n\n本文です。\n" : text).write(
-        to: url, atomically: true, encoding: .utf8)
-    }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (site, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
-    return try renderedFiles(site)
+    try writeFiles(
+      files.reduce(into: [:]) { written, file in
+        written[file.key] =
+          file.key.hasSuffix(".md") ? "---\n\(file.value)---\n\n本文です。\n" : file.value
+      }, into: content)
+    return try renderedFiles(resolvedSite(content))
   }
 
   @Test func theHeadingSummaryAndPlaceShowRuby() throws {

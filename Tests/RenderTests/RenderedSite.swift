@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Site
 import TestSupport
@@ -16,4 +17,22 @@ func renderedFiles(_ site: Site) throws -> [String: String] {
     files[file.path] = String(decoding: file.data, as: UTF8.self)
   }
   return files
+}
+
+/// Writes a small site's files (path under `content` → text), making their folders.
+func writeFiles(_ files: [String: String], into content: URL) throws {
+  for (path, text) in files {
+    let url = content.appendingPathComponent(path)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+}
+
+/// The site a content folder written for a test gives, resolved with the clock at `now`;
+/// fails with the loader's problems when it does not load.
+func resolvedSite(_ content: URL, now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
+  let (set, problems) = ContentLoader.load(contentDirectory: content)
+  let loaded = try #require(set, "\(problems.map(\.text))")
+  return Resolver.resolve(loaded, now: try #require(DateTime(iso: now))).0
 }

@@ -49,11 +49,7 @@ import Testing
         to: content.appendingPathComponent(path).creatingFolder(), atomically: true,
         encoding: .utf8)
     }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (resolved, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
-    return try renderedFiles(resolved)
+    return try renderedFiles(resolvedSite(content))
   }
 
   /// Where each of `needles` first is in `text`; fails when one is missing.

@@ -28,18 +28,12 @@ import Testing
       "events/class.md":
         "title: スマホ教室\nsummary: 使い方を学びます。\nstart: 2026-12-05T13:30:00+09:00\nplace: 県庁\n",
     ]
-    for (path, text) in files {
-      let url = content.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      let body = path.hasSuffix(".md") ? "---\n\(text)---\n\n## 内容\n\n本文です。\n" : text
-      try body.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (site, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
-    return try renderedFiles(site)
+    try writeFiles(
+      files.reduce(into: [:]) { written, file in
+        written[file.key] =
+          file.key.hasSuffix(".md") ? "---\n\(file.value)---\n\n## 内容\n\n本文です。\n" : file.value
+      }, into: content)
+    return try renderedFiles(resolvedSite(content))
   }
 
   @Test func aReadingThatSpellsTheTermsOwnKanaIsNotShown() throws {

@@ -31,17 +31,9 @@ import Testing
             - { id: children, name: こども・若者 }
 
       """
-    for (path, text) in files.merging(["site.yml": config], uniquingKeysWith: { a, _ in a }) {
-      let url = content.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (site, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T09:00:00+09:00")))
-    return try renderedFiles(site)
+    try writeFiles(
+      files.merging(["site.yml": config], uniquingKeysWith: { a, _ in a }), into: content)
+    return try renderedFiles(resolvedSite(content, now: "2026-11-25T09:00:00+09:00"))
   }
 
   static let tagged: [String: String] = [

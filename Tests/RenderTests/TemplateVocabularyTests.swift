@@ -28,11 +28,7 @@ import Testing
       of: "status: active\n",
       with: "status: active\nstarted: 2025-04-01\nupdated: 2026-10-01\ntags: [水路, 漁港]\n"
     ).write(to: initiative, atomically: true, encoding: .utf8)
-    let (set, problems) = ContentLoader.load(contentDirectory: content)
-    let loaded = try #require(set, "\(problems.map(\.text))")
-    let (site, _) = Resolver.resolve(
-      loaded, now: try #require(DateTime(iso: "2026-11-25T09:00:00+09:00")))
-    return site
+    return try resolvedSite(content, now: "2026-11-25T09:00:00+09:00")
   }
 
   /// An initiative's card says the 課 in charge, as its page does (a theme can show it on the
