@@ -50,26 +50,15 @@ public enum ContentLoader {
   ///     it (the build does, to tell whether anything changed), so it is not walked twice.
   ///   - now: the build's clock, which leaves out pages whose `publish` time is later (unless
   ///     drafts are included); nil keeps them (`portal lint` reads every file).
-  public static func load(
-    contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
-    memo: ParseMemo? = nil, knownFiles: [String]? = nil, now: DateTime? = nil
-  )
-    -> (ContentSet?, [Diagnostic])
-  {
-    load(
-      contentDirectory: contentDirectory, displayPrefix: displayPrefix,
-      includeDrafts: includeDrafts, memo: memo, knownFiles: knownFiles, now: now,
-      frontMatterKeys: [])
-  }
-
-  /// `load`, and for each page the text values of each set of `frontMatterKeys`, which
-  /// `ContentSet.frontMatters` gives, read from the node the page was read from
-  /// (`FrontMatterReading`). The memo keeps no values: when keys are asked for, every file is
-  /// read and parsed.
+  ///   - frontMatterKeys: for each page, the text values of each set of keys, which
+  ///     `ContentSet.frontMatters` gives, read from the node the page was read from
+  ///     (`FrontMatterReading`; `portal lint` asks). The build asks for none and pays nothing
+  ///     for them. The memo keeps no values: when keys are asked for, every file is read and
+  ///     parsed.
   public static func load(
     contentDirectory: URL, displayPrefix: String? = nil, includeDrafts: Bool = false,
     memo: ParseMemo? = nil, knownFiles: [String]? = nil, now: DateTime? = nil,
-    frontMatterKeys: [Set<String>]
+    frontMatterKeys: [Set<String>] = []
   )
     -> (ContentSet?, [Diagnostic])
   {
