@@ -225,6 +225,15 @@
   // ---- Glossary terms: the meaning in a small box on mouse hover or keyboard focus.
   // The link still navigates on click and tap; screen readers already hear the meaning through
   // aria-describedby, so the box is visual only. Esc closes it (WCAG 1.4.13).
+  // Where the box fits neither below nor above the term (320 × 568 px with text at 200 %: a
+  // box up to 480 px tall), it must still be read whole, and must not hide the focused term
+  // (WCAG 2.4.11): reached by the keyboard, the page scrolls (at once, as little as it can)
+  // until the term and its box below it fit the screen, the term at the top at most; one that
+  // still does not fit runs on below, where scrolling the page (arrows, Space) shows the rest
+  // and keeps it open. Shown by a mouse or a tap, the page must not move under the pointer (a
+  // tap's click would land elsewhere): the box is fixed to the screen instead, no taller than
+  // it, with its own scroll. Placed within the screen, 8 px from its edges.
+  var EDGE = 8;
   function setupTermTips() {
     var terms = document.querySelectorAll("a.term[aria-describedby]");
     if (!terms.length) return;
@@ -235,8 +244,9 @@
     document.body.appendChild(tip);
     var current = null;
     var hideTimer = null;
+    var width = root.clientWidth;
 
-    function show(link) {
+    function show(link, keyboard) {
       var def = document.getElementById(link.getAttribute("aria-describedby"));
       if (!def) return;
       clearTimeout(hideTimer);
@@ -246,18 +256,32 @@
       name.textContent = link.textContent;
       tip.appendChild(name);
       tip.appendChild(document.createTextNode(def.textContent));
+      tip.classList.remove("term-tip-fixed");
+      tip.style.maxHeight = "";
       tip.hidden = false;
       var r = link.getBoundingClientRect();
-      var width = tip.offsetWidth;
-      var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
-      tip.style.left = (left + window.scrollX) + "px";
+      var left = Math.max(EDGE, Math.min(r.left, root.clientWidth - tip.offsetWidth - EDGE));
+      var height = tip.offsetHeight, screen = window.innerHeight;
       // Below the term, or above it where only there it fits the screen: a term Tabbed to near
       // the bottom of a phone's screen showed a box running off it, the meaning out of sight.
-      var height = tip.offsetHeight;
-      var below = r.bottom + 8 + height <= window.innerHeight;
-      var above = r.top - 8 - height >= 0;
-      var top = !below && above ? r.top - 8 - height : r.bottom + 8;
+      var below = r.bottom + EDGE + height <= screen;
+      var above = r.top - EDGE - height >= 0;
+      if (!below && !above && !keyboard) {
+        tip.classList.add("term-tip-fixed");
+        tip.style.maxHeight = (screen - 2 * EDGE) + "px";
+        height = tip.offsetHeight;
+        tip.style.left = left + "px";
+        tip.style.top = Math.max(EDGE, Math.min(r.bottom + EDGE, screen - EDGE - height)) + "px";
+        return;
+      }
+      var top = !below && above ? r.top - EDGE - height : r.bottom + EDGE;
+      tip.style.left = (left + window.scrollX) + "px";
       tip.style.top = (top + window.scrollY) + "px";
+      if (!below && !above) {
+        // The box is in the page first, so a term near the page's end can scroll up too.
+        var by = Math.min(r.top - EDGE, r.bottom + 2 * EDGE + height - screen);
+        window.scrollTo({ top: window.scrollY + by, behavior: "instant" });
+      }
     }
     function hide() {
       tip.hidden = true;
@@ -269,10 +293,13 @@
     }
     for (var i = 0; i < terms.length; i++) {
       var link = terms[i];
-      link.addEventListener("focus", function (e) { show(e.currentTarget); });
+      // Focus the keyboard gave (a focus ring shown), not a tap's or a click's.
+      link.addEventListener("focus", function (e) {
+        show(e.currentTarget, e.currentTarget.matches(":focus-visible"));
+      });
       link.addEventListener("blur", hide);
       link.addEventListener("pointerenter", function (e) {
-        if (e.pointerType === "mouse") show(e.currentTarget);
+        if (e.pointerType === "mouse") show(e.currentTarget, false);
       });
       link.addEventListener("pointerleave", function (e) {
         if (e.pointerType === "mouse") hideSoon();
@@ -283,7 +310,13 @@
     document.addEventListener("keydown", function (e) {
       if ((e.key === "Escape" || e.key === "Esc") && current) hide();
     });
-    window.addEventListener("resize", hide);
+    // Closed when the page's width changes (a phone turned: the box would be out of place), not
+    // when only the height does: a phone's address bar, hidden as the page scrolls, resizes the
+    // window, and closed so the box could not be scrolled to.
+    window.addEventListener("resize", function () {
+      if (root.clientWidth !== width) hide();
+      width = root.clientWidth;
+    });
   }
 
   // ---- An event read after its deadline or its end, before the site was built again (a

@@ -1,0 +1,139 @@
+"""What the resident's audit on a phone (5 December) left, fixed (docs/theme.md, "A resident's
+audit on a phone, 5 December"), in headless Chromium at 320 × 568 and 390 × 844 px, text at
+100 % and 200 % (Chrome's text setting):
+
+- A glossary term's definition box that fits neither above nor below its term (at 320 × 568
+  with text at 200 % it was 572 px tall) is still wholly on the screen, beside the term, not
+  over it; still closed by Esc and by moving focus away, still visual only (aria-hidden, the
+  meaning announced through the link's aria-describedby).
+"""
+import pytest
+
+from conftest import large_text, normal_text
+from test_browser_a11y import load, reset_viewport, set_viewport
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
+
+PHONES = [(320, 568), (390, 844)]
+TEXT = [100, 200]
+
+
+@pytest.fixture
+def phone(driver):
+    yield driver
+    normal_text(driver)
+    reset_viewport(driver)
+
+
+def at_size(driver, width, height, text):
+    set_viewport(driver, width, height)
+    normal_text(driver)
+    if text == 200:
+        large_text(driver, "browser")
+
+
+# The terms with the tallest boxes of the shipped site (measured on every page with terms:
+# 408 px at 320 × 568 with text at 200 %, 360 px at 390 × 844), and a short one.
+TERM_PAGES = [("/glossary/gx/", "再生可能エネルギー"),
+              ("/initiatives/smart-agriculture/", "スマート農業・林業・水産業"),
+              ("/glossary/community/", "SNS")]
+
+PLACED = """
+const tip = document.querySelector('.term-tip');
+const t = tip.getBoundingClientRect(), a = arguments[0].getBoundingClientRect();
+return {shown: !tip.hidden, top: t.top, bottom: t.bottom, left: t.left, right: t.right,
+        termTop: a.top, termBottom: a.bottom, height: innerHeight, width: innerWidth,
+        hidden: tip.getAttribute('aria-hidden'), text: tip.textContent,
+        scrolls: tip.scrollHeight > tip.clientHeight + 1};
+"""
+
+
+def term_on(driver, server, page, word):
+    from selenium.webdriver.common.by import By
+
+    load(driver, server + page)
+    for term in driver.find_elements(By.CSS_SELECTOR, "main a.term[aria-describedby]"):
+        if term.text == word:
+            return term
+    raise AssertionError(f"no term {word} on {page}")
+
+
+def tab_to(driver, term, where):
+    """Scrolls the term's top to `where` (a share of the screen's height; the term wholly on the
+    screen), then Tabs onto it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "const at = Math.min(innerHeight * arguments[1], innerHeight - r.height - 8);"
+        "window.scrollTo({top: scrollY + r.top - at, behavior: 'instant'});", term, where)
+    driver.execute_script(
+        "const links = [...document.querySelectorAll('a[href]')];"
+        "links[links.indexOf(arguments[0]) - 1].focus({preventScroll: true});", term)
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element == term
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", TEXT)
+@pytest.mark.parametrize("page, word", TERM_PAGES)
+@pytest.mark.parametrize("where", [0.05, 0.45, 0.85])
+def test_a_terms_box_reached_by_the_keyboard_is_wholly_on_the_screen(phone, server, width, height, text, page, word, where):
+    at_size(phone, width, height, text)
+    term = term_on(phone, server, page, word)
+    described = term.get_attribute("aria-describedby")
+    tab_to(phone, term, where)
+    placed = phone.execute_script(PLACED, term)
+    assert placed["shown"] and word in placed["text"], placed
+    assert placed["hidden"] == "true", "the box is visual only: the link's description is heard"
+    assert term.get_attribute("aria-describedby") == described
+    assert 0 <= placed["termTop"] and placed["termBottom"] <= placed["height"], f"the term is off the screen: {placed}"
+    assert 0 <= placed["top"] and placed["bottom"] <= placed["height"], f"the box runs off the screen: {placed}"
+    assert 0 <= placed["left"] and placed["right"] <= placed["width"], f"the box runs off the screen: {placed}"
+    assert not placed["scrolls"], f"the box hides part of the meaning: {placed}"
+    assert placed["bottom"] <= placed["termTop"] or placed["top"] >= placed["termBottom"], \
+        f"the box covers the focused term (WCAG 2.4.11): {placed}"
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+def test_a_terms_box_on_a_phone_with_large_text_still_closes(phone, server, width, height):
+    """Esc closes it, and so does moving focus on; the page does not move again when it closes."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    at_size(phone, width, height, 200)
+    term = term_on(phone, server, *TERM_PAGES[0])
+    tab_to(phone, term, 0.45)
+    assert phone.execute_script(PLACED, term)["shown"]
+    y = phone.execute_script("return scrollY")
+    ActionChains(phone).send_keys(Keys.ESCAPE).perform()
+    assert not phone.execute_script(PLACED, term)["shown"]
+    assert phone.switch_to.active_element == term
+    assert phone.execute_script("return scrollY") == y
+    tab_to(phone, term, 0.45)
+    assert phone.execute_script(PLACED, term)["shown"]
+    ActionChains(phone).send_keys(Keys.TAB).perform()
+    assert phone.switch_to.active_element != term
+    assert not phone.execute_script(PLACED, term)["shown"]
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", TEXT)
+def test_a_terms_box_under_the_mouse_stays_on_the_screen_and_the_page_stays(phone, server, width, height, text):
+    """A mouse over a term does not move the page under it: a box that fits neither way is
+    fixed to the screen, with its own scroll where taller than the screen."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    at_size(phone, width, height, text)
+    term = term_on(phone, server, *TERM_PAGES[0])
+    phone.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "window.scrollTo({top: scrollY + r.top - innerHeight * 0.45, behavior: 'instant'});", term)
+    y = phone.execute_script("return scrollY")
+    ActionChains(phone).move_to_element(term).perform()
+    placed = phone.execute_script(PLACED, term)
+    assert placed["shown"], placed
+    assert phone.execute_script("return scrollY") == y
+    assert 0 <= placed["top"] and placed["bottom"] <= placed["height"], f"the box runs off the screen: {placed}"
