@@ -137,3 +137,88 @@ def test_a_terms_box_under_the_mouse_stays_on_the_screen_and_the_page_stays(phon
     assert placed["shown"], placed
     assert phone.execute_script("return scrollY") == y
     assert 0 <= placed["top"] and placed["bottom"] <= placed["height"], f"the box runs off the screen: {placed}"
+
+
+# The reading on a glossary entry's own page (よみかた：でざいんしこう): the rows its characters
+# start, and whether it would fit its paragraph's row whole. The words after it (英語：…) are
+# not part of it.
+ENTRY_READING = """
+const p = document.querySelector('main p.reading');
+if (!p) return null;
+const chars = [];
+const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const n = walker.currentNode;
+  if (n.parentElement.closest('[lang="en"]')) { chars.push(null); continue; }
+  for (let i = 0; i < n.data.length; i++) chars.push([n, i]);
+}
+const text = chars.map(c => c ? c[0].data[c[1]] : '|').join('');
+const from = text.indexOf('よみかた：');
+if (from < 0) return null;
+let end = text.indexOf('　', from);
+if (end < 0) end = text.indexOf('|', from);
+if (end < 0) end = text.length;
+const r = document.createRange();
+let last = null, wide = 0;
+const starts = [];
+for (let k = from + 5; k < end; k++) {
+  const [n, i] = chars[k];
+  r.setStart(n, i); r.setEnd(n, i + 1);
+  const box = r.getClientRects()[0];
+  if (!box) continue;
+  if (last === null || box.top > last + 4) starts.push(n.data[i]);
+  last = box.top; wide += box.width;
+}
+return {reading: text.slice(from + 5, end), starts, fits: wide <= p.clientWidth,
+        said: p.innerText};
+"""
+SMALL_KANA = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮー")
+
+
+def entries_with_readings(site_dir):
+    return sorted(p.parent.name for p in (site_dir / "glossary").glob("*/index.html")
+                  if "よみかた" in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("width, height", PHONES)
+@pytest.mark.parametrize("text", TEXT)
+def test_a_reading_on_a_glossary_entrys_page_is_not_broken(phone, server, site_dir, width, height, text):
+    """Like the list's readings: one that fits a row moves to the next whole; none has a row
+    starting with a small kana. At 320 px with text at 200 % 14 of 26 split (でざいん / しこう)."""
+    at_size(phone, width, height, text)
+    names = entries_with_readings(site_dir)
+    assert len(names) > 20, names
+    broken, small = [], []
+    for name in names:
+        load(phone, f"{server}/glossary/{name}/")
+        r = phone.execute_script(ENTRY_READING)
+        assert r and r["reading"], name
+        if r["fits"] and len(r["starts"]) > 1:
+            broken.append((name, r["reading"], r["starts"]))
+        if any(c in SMALL_KANA for c in r["starts"]):
+            small.append((name, r["reading"], r["starts"]))
+    assert not broken, f"readings that fit a row broken over rows: {broken}"
+    assert not small, f"a row of a reading starts with a small kana: {small}"
+
+
+def test_a_reading_on_an_entrys_page_is_heard_as_before(phone, server):
+    """The reading in an element of its own changes nothing a screen reader hears."""
+    at_size(phone, 320, 568, 200)
+    load(phone, server + "/glossary/ai/")
+    said = phone.execute_script("return document.querySelector('main p.reading').innerText")
+    assert said == "よみかた：えーあい　英語：Artificial Intelligence", said
+    # The texts of the accessibility tree in its order, as a screen reader walks it.
+    nodes = phone.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    by_id = {n["nodeId"]: n for n in nodes}
+    texts = []
+
+    def walk(node):
+        if node.get("role", {}).get("value") == "StaticText" and not node.get("ignored"):
+            texts.append(node.get("name", {}).get("value", ""))
+        for child in node.get("childIds", []):
+            if child in by_id:
+                walk(by_id[child])
+
+    walk(nodes[0])
+    joined = "".join(texts)
+    assert "AIよみかた：えーあい　英語：Artificial Intelligence人間" in joined, texts

@@ -61,7 +61,7 @@ def test_a_reading_that_spells_the_terms_kana_is_not_shown(driver, server, site_
     for page in sorted((site_dir / "glossary").glob("*/index.html")):
         html = page.read_text(encoding="utf-8")
         term = re.search(r'<h1 id="page-title">([^<]*)</h1>', html).group(1)
-        reading = re.search(r'<p class="reading">よみかた：([^<　]*)', html)
+        reading = re.search(r'<p class="reading">よみかた：<span class="reading-word">([^<　]*)', html)
         if reading:
             shown += 1
             assert folded_kana(term) != folded_kana(reading.group(1)), page

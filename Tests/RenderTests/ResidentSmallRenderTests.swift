@@ -45,10 +45,10 @@ import Testing
     #expect(!cashless.contains("よみかた") && !cashless.contains("<p class=\"reading\">"))
     #expect(
       try #require(files["glossary/virtual/index.html"]).contains(
-        "<p class=\"reading\">よみかた：ばーちゃる</p>"))
+        "<p class=\"reading\">よみかた：<span class=\"reading-word\">ばーちゃる</span></p>"))
     #expect(
       try #require(files["glossary/dx/index.html"]).contains(
-        "<p class=\"reading\">よみかた：でぃーえっくすすいしん　英語：<span lang=\"en\">DX Promotion</span></p>"
+        "<p class=\"reading\">よみかた：<span class=\"reading-word\">でぃーえっくすすいしん</span>　英語：<span lang=\"en\">DX Promotion</span></p>"
       ))
     // The list asks the same: a reading after DX推進 and ヴァーチャル, none after インフラ.
     let list = try #require(files["glossary/index.html"])
