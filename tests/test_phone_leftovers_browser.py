@@ -222,3 +222,36 @@ def test_a_reading_on_an_entrys_page_is_heard_as_before(phone, server):
     walk(nodes[0])
     joined = "".join(texts)
     assert "AIよみかた：えーあい　英語：Artificial Intelligence人間" in joined, texts
+
+
+NOT_FOUND = "/no-such-page/"
+
+
+def test_the_404_page_names_the_search_once_where_its_form_is(phone, server):
+    """The 404 page's form ends with its button 検索; the list under it linked 検索 (the site's
+    menu) as well: two controls named alike that do one thing, one after the other in a screen
+    reader's reading. The list leaves the search page out (the form goes there); the footer
+    still links it as サイト内検索, and a mistyped /serch/ still offers it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    at_size(phone, 320, 568, 100)
+    load(phone, server + NOT_FOUND)
+    main = phone.find_element(By.CSS_SELECTOR, "main .not-found")
+    # What a screen reader's list of links gives, inside the page's own part: no 検索.
+    names = [a.get_attribute("textContent").strip() for a in main.find_elements(By.CSS_SELECTOR, "a[href]")]
+    assert "ホームに戻る" in names and "用語集" in names, names
+    assert "検索" not in names, f"a link 検索 beside the form's button 検索: {names}"
+    # In the page's order, the button 検索 is the only control so named in the page's part.
+    controls = phone.execute_script("""
+        return [...document.querySelectorAll('main a[href], main button, main input')]
+          .map(e => (e.textContent || e.value || '').trim());""")
+    assert controls.count("検索") == 1, controls
+    # The search page is still reached from the footer, and offered for a mistyped address.
+    footer = [a.get_attribute("pathname") for a in phone.find_elements(By.CSS_SELECTOR, "footer a[href]")]
+    assert "/search/" in footer, footer
+    load(phone, server + "/serch/")
+    box = phone.find_element(By.ID, "nf-suggest")
+    WebDriverWait(phone, 20).until(lambda d: box.is_displayed())
+    first = box.find_elements(By.CSS_SELECTOR, "li a")[0]
+    assert first.get_attribute("pathname") == "/search/" and first.text == "サイト内検索", first.text

@@ -822,8 +822,12 @@ function setupNotFound() {
   const json = (path) => fetch(new URL(path, base)).then((r) => (r.ok ? r.json() : null));
   // The lists the page links (取組, イベント, a domain…) are not search documents: offered too,
   // by the words of their links (/INITIATIVES/ or /evnts/ finds its list).
-  const lists = Array.from(document.querySelectorAll("a[data-nf-candidate]"),
-    (a) => ({ url: new URL(a.href, document.baseURI).pathname, title: a.textContent.trim() }));
+  // The search page is the form's (its link 検索 in the list, just after the form's button
+  // 検索, was left out): offered by the name the footer gives it (/serch/ finds it).
+  const lists = Array.from(document.querySelectorAll("a[data-nf-candidate], form[data-nf-candidate]"),
+    (a) => a.tagName === "FORM"
+      ? { url: new URL(a.getAttribute("action"), document.baseURI).pathname, title: a.dataset.nfCandidate }
+      : { url: new URL(a.href, document.baseURI).pathname, title: a.textContent.trim() });
   json(base.href)
     .then((urls) => {
       const pages = Array.isArray(urls) ? urls : [];
