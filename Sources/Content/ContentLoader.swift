@@ -258,8 +258,7 @@ public enum ContentLoader {
       let d = parsed + ControlCharacters.check(source)
       let hashes = SourceHashes(
         file: bytes.withUnsafeBytes(SourceHash.value(of:)),
-        frontMatter: StableHash.of(source.frontMatter),
-        body: StableHash.of(source.body))
+        frontMatter: SourceHashes.part(source.frontMatter), body: SourceHashes.part(source.body))
       return (page, d, hashes, read)
     }
   }
