@@ -100,7 +100,14 @@ public enum Addresses {
 
   /// White space, control characters and what ends an attribute or a tag.
   static func isForbidden(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x21 || s.value == 0x7F || (0x80...0x9F).contains(s.value)
-      || s.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains(s)
+    // ASCII is told by its value: its white space is all below 0x21, and asking each scalar
+    // of an address for its Unicode properties was 2 % of loading 10,000 pages.
+    if s.value < 0x80 {
+      switch s.value {
+      case 0...0x20, 0x7F, 0x22, 0x27, 0x3C, 0x3E, 0x5C, 0x60: return true
+      default: return false
+      }
+    }
+    return s.value <= 0x9F || s.properties.isWhitespace
   }
 }

@@ -166,4 +166,18 @@ import Testing
     }
     #expect(split > 500)
   }
+
+  /// An address's scalars told apart by value when ASCII say what their Unicode properties
+  /// say (`Addresses.isForbidden`), for every scalar there is.
+  @Test func forbiddenInAnAddressByValueIsWhatThePropertiesSay() {
+    var differing: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let s = Unicode.Scalar(value) else { continue }
+      let full =
+        s.value < 0x21 || s.value == 0x7F || (0x80...0x9F).contains(s.value)
+        || s.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains(s)
+      if Addresses.isForbidden(s) != full { differing.append(value) }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0, radix: 16) })")
+  }
 }
