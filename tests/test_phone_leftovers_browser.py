@@ -193,6 +193,8 @@ def test_a_reading_on_a_glossary_entrys_page_is_not_broken(phone, server, site_d
         load(phone, f"{server}/glossary/{name}/")
         r = phone.execute_script(ENTRY_READING)
         assert r and r["reading"], name
+        # Nothing after the reading sticks out (a row cannot start with its ideographic space).
+        assert phone.execute_script("return document.documentElement.scrollWidth") <= width, name
         if r["fits"] and len(r["starts"]) > 1:
             broken.append((name, r["reading"], r["starts"]))
         if any(c in SMALL_KANA for c in r["starts"]):
@@ -255,3 +257,63 @@ def test_the_404_page_names_the_search_once_where_its_form_is(phone, server):
     WebDriverWait(phone, 20).until(lambda d: box.is_displayed())
     first = box.find_elements(By.CSS_SELECTOR, "li a")[0]
     assert first.get_attribute("pathname") == "/search/" and first.text == "サイト内検索", first.text
+
+
+# A title's rows: where a row ends between two characters of kanji or katakana inside one word
+# (as Intl.Segmenter splits it) that would fit a row whole: ウェブアクセシビリティ方 / 針.
+TITLE_WORD_BREAKS = """
+const seg = new Intl.Segmenter('ja', {granularity: 'word'});
+const strong = /[\\u3400-\\u9FFF\\uF900-\\uFAFF\\u30A1-\\u30FA\\u30FC\\u3005]/;
+const out = [];
+const sel = 'main h1, main h2, main h3, main h4, main .card-title, main .eyebrow, main .link-list a,' +
+  'main .pager a, main .page-terms dt, main .glossary-list dt, main summary';
+for (const el of document.querySelectorAll(sel)) {
+  if (!el.getClientRects().length) continue;
+  const chars = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (n.parentElement.closest('rt, rp')) continue;
+    for (let i = 0; i < n.data.length; i++) chars.push([n, i]);
+  }
+  const text = chars.map(([n, i]) => n.data[i]).join('');
+  const r = document.createRange();
+  const boxes = chars.map(([n, i]) => { r.setStart(n, i); r.setEnd(n, i + 1); return r.getClientRects()[0]; });
+  let block = el;
+  while (getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+  let last = null;
+  for (let k = 0; k < text.length; k++) {
+    if (!boxes[k] || !boxes[k].width) continue;
+    if (last !== null && boxes[k].top > boxes[last].top + 4 && strong.test(text[last]) && strong.test(text[k])) {
+      const word = seg.segment(text).containing(k);
+      let wide = 0;
+      for (let j = word.index; j < word.index + word.segment.length; j++) wide += boxes[j] ? boxes[j].width : 0;
+      if (word.index !== k && wide <= block.clientWidth) out.push(text.slice(Math.max(0, k - 8), k) + ' / ' + text.slice(k, k + 4));
+    }
+    last = k;
+  }
+}
+return out;
+"""
+
+# Pages whose titles broke inside a word at 320 or 390 px (a card's, a list's or the <h1>).
+TITLE_PAGES = ["/about/", "/about/accessibility/", "/events/", "/glossary/dx-advisory-council/",
+               "/events/dx-advisory-council-2027/", "/initiatives/renewable-energy/",
+               "/initiatives/new-mobility-services/", "/initiatives/digital-promotion-relocation/",
+               "/strategy/national-policy/"]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_phrase_longer_than_a_row_breaks_between_its_words(phone, server, width):
+    """ウェブアクセシビリティ方 / 針 at 390 px, DXアドバイザリー会 / 議 and エネルギー設 / 備 at 320 px:
+    a phrase wider than its row is broken between its words, not inside one; no sideways
+    scrolling (WCAG 1.4.10). Counted over every title of the shipped site in docs/theme.md."""
+    at_size(phone, width, 844, 100)
+    found = {}
+    for page in TITLE_PAGES:
+        load(phone, server + page)
+        broken = phone.execute_script(TITLE_WORD_BREAKS)
+        if broken:
+            found[page] = broken
+        assert phone.execute_script("return document.documentElement.scrollWidth") <= width, page
+    assert not found, f"titles broken inside a word: {found}"

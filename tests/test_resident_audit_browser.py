@@ -116,7 +116,10 @@ const running = '.prose, .lead, .term-meaning, .context-box p, .link-desc, .link
 const out = [];
 for (const el of document.querySelectorAll('main a[href], main button, main summary')) {
   if (el.closest(running) && !el.closest('dt')) continue;
-  const boxes = [...el.getClientRects()];
+  // A <wbr> where a wrapped title breaks (portal.js, setupTitleWords) adds an empty box at the
+  // row's end: nothing to touch. A link whose boxes are all empty is still counted.
+  const all = [...el.getClientRects()];
+  const boxes = all.some((r) => r.width > 0) ? all.filter((r) => r.width > 0) : all;
   if (!boxes.length) continue;
   const wide = el.closest('.glossary-list dt') ? 44 : 24;
   if (boxes.some((r) => r.width < wide - 0.5 || r.height < 23.5))

@@ -48,7 +48,7 @@ import Testing
         "<p class=\"reading\">よみかた：<span class=\"reading-word\">ばーちゃる</span></p>"))
     #expect(
       try #require(files["glossary/dx/index.html"]).contains(
-        "<p class=\"reading\">よみかた：<span class=\"reading-word\">でぃーえっくすすいしん</span>　英語：<span lang=\"en\">DX Promotion</span></p>"
+        "<p class=\"reading\">よみかた：<span class=\"reading-word\">でぃーえっくすすいしん　</span>英語：<span lang=\"en\">DX Promotion</span></p>"
       ))
     // The list asks the same: a reading after DX推進 and ヴァーチャル, none after インフラ.
     let list = try #require(files["glossary/index.html"])

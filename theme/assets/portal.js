@@ -409,6 +409,85 @@
     t.setAttribute("data-stackable", "");
   }
 
+  // ---- Titles keep their words whole where a phrase is longer than the row. style.css breaks
+  // titles between phrases (auto-phrase); a phrase wider than its row is broken by Chromium at
+  // whatever character fills the row (ウェブアクセシビリティ方 / 針, DXアドバイザリー会 / 議 at
+  // 390 px). Where a title's row ends inside a word of kanji or katakana that would fit a row
+  // whole, a <wbr> before that word lets the row end between words instead (ウェブアクセシビリティ
+  // / 方針). Only there: a break added elsewhere would split phrases that fit a row (a noun from
+  // its particle). Words as Intl.Segmenter sees them; text in furigana (<ruby>) is left alone.
+  // Done again, from the start, when the page's width changes.
+  var TITLES = "main h1, main h2, main h3, main h4, main .card-title, main .eyebrow, main .link-list a, " +
+    "main .pager a, main .page-terms dt, main .glossary-list dt, main summary";
+  var WORDY = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC\u3005]/;
+  function setupTitleWords() {
+    if (!window.Intl || !Intl.Segmenter || !window.CSS || !CSS.supports("word-break", "auto-phrase")) return;
+    var words = new Intl.Segmenter("ja", { granularity: "word" });
+    var added = [];
+    var width = -1;
+    // The title's characters in order, each with its text node, offset and box.
+    function chars(el) {
+      var out = [], range = document.createRange();
+      var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        var node = walk.currentNode;
+        if (node.parentNode.closest("rt, rp, .visually-hidden")) continue;
+        var ruby = !!node.parentNode.closest("ruby");
+        for (var i = 0; i < node.data.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          var box = range.getClientRects()[0];
+          out.push({ node: node, at: i, ruby: ruby, c: node.data[i],
+                     top: box && box.width > 0 ? box.top : null, width: box ? box.width : 0 });
+        }
+      }
+      return out;
+    }
+    // Puts a <wbr> before the first word broken at a row's end that can move whole; true if it did.
+    function mend(el, row) {
+      var cs = chars(el);
+      var text = cs.map(function (c) { return c.c; }).join("");
+      var last = null;
+      for (var k = 0; k < cs.length; k++) {
+        if (cs[k].top === null) continue;
+        var prev = last;
+        last = k;
+        if (prev === null || cs[k].top <= cs[prev].top + 4) continue;
+        if (!WORDY.test(cs[prev].c) || !WORDY.test(cs[k].c)) continue;
+        var it = words.segment(text).containing(k);
+        if (!it || it.index === k || it.index === 0) continue;
+        var start = cs[it.index], wide = 0;
+        for (var j = it.index; j < it.index + it.segment.length; j++) wide += cs[j].width;
+        if (start.ruby || wide > row || start.top === null || start.top !== cs[prev].top) continue;
+        // A break the browser keeps though the word could move (text-wrap: balance chose it).
+        if (!start.at && start.node.previousSibling && start.node.previousSibling.nodeName === "WBR") continue;
+        var after = start.at ? start.node.splitText(start.at) : start.node;
+        var wbr = document.createElement("wbr");
+        after.parentNode.insertBefore(wbr, after);
+        added.push(wbr);
+        return true;
+      }
+      return false;
+    }
+    function place() {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      for (var a = 0; a < added.length; a++) added[a].remove();
+      added = [];
+      var titles = document.querySelectorAll(TITLES);
+      for (var t = 0; t < titles.length; t++) {
+        var el = titles[t];
+        if (!el.getClientRects().length || !/[\u3400-\u9FFF\u30A1-\u30FA]/.test(el.textContent)) continue;
+        var block = el;
+        while (block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) block = block.parentElement;
+        var row = block.clientWidth;
+        for (var n = 0; n < 4 && mend(el, row); n++) { /* the next row's end, now moved */ }
+      }
+    }
+    place();
+    window.addEventListener("resize", place);
+  }
+
   // ---- The header is laid out in the first animation frame after it is parsed (the trail or
   // <main> follows it), not at DOMContentLoaded: Chromium paints a long page before it has parsed all of it,
   // and a header folded after that paint moved the page (a layout shift of 0.37 at 640 × 360,
@@ -433,6 +512,7 @@
     else if (setupRubyToggle()) fit();
     setupTermTips();
     setupWideTables();
+    setupTitleWords();
     setupEventClock();
   }
   if (document.readyState === "loading") {
