@@ -72,7 +72,7 @@ public enum FrontMatterValues {
   public static func values(of node: Node?, in frontMatter: String, keySets: [Set<String>])
     -> [[FrontMatterValue]]
   {
-    guard keySets.count > 1, !frontMatter.utf8.contains(UInt8(ascii: "*")) else {
+    guard keySets.count > 1, !frontMatter.holdsByte(UInt8(ascii: "*")) else {
       return keySets.map { values(of: node, in: frontMatter, keys: $0) }
     }
     let all = values(of: node, in: frontMatter, keys: keySets.reduce([]) { $0.union($1) })

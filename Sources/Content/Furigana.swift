@@ -13,7 +13,7 @@ public struct Furigana: Sendable, Hashable {
 
   /// The text as written, furigana groups read.
   public init(_ written: String) {
-    pieces = written.utf8.contains(0x7B) ? MarkdownDocument.splitRuby(written) : [.text(written)]
+    pieces = written.holdsByte(0x7B) ? MarkdownDocument.splitRuby(written) : [.text(written)]
   }
 
   /// Pieces as they were (the cache's decoder).
@@ -83,7 +83,7 @@ public struct PageFurigana: Sendable, Hashable {
 
   /// Reads `text`: its plain form and its furigana (nil without a group).
   static func read(_ text: String?) -> (plain: String?, furigana: Furigana?) {
-    guard let text, text.utf8.contains(0x7B) else { return (text, nil) }
+    guard let text, text.holdsByte(0x7B) else { return (text, nil) }
     let f = Furigana(text)
     return f.hasRuby ? (f.plain, f) : (text, nil)
   }

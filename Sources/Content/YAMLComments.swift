@@ -19,7 +19,7 @@ enum YAMLComments {
   )] {
     var found: [(key: String, problem: YAMLProblem, empty: Bool)] = []
     // Most front matters have no `#` at all: not split in lines (by characters) for nothing.
-    guard text.utf8.contains(UInt8(ascii: "#")) else { return found }
+    guard text.holdsByte(UInt8(ascii: "#")) else { return found }
     let lines = YAMLSlips.lines(of: text)
     for (keyNode, _) in FrontMatterValues.entries(of: node) {
       // Placed in the file's lines: Yams counts a line at U+2028 too.

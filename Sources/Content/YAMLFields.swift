@@ -52,7 +52,10 @@ struct YAMLFields {
           hint: "1行に1つずつ、`key: value` の形で書いてください"))
       return
     }
-    var seen: [String: Mark?] = [:]
+    // Sized once: growing the tables key by key was 8 of the 92 samples of this init.
+    var seen: [String: Mark?] = Dictionary(minimumCapacity: mapping.count)
+    entries.reserveCapacity(mapping.count)
+    keys.reserveCapacity(mapping.count)
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
       if seen[key] != nil {
@@ -287,7 +290,7 @@ struct YAMLFields {
   /// a line break into <title> and the calendar). Between other characters, one space.
   static func joiningLines(_ value: String, style: Node.Scalar.Style, wrapped: Bool) -> String {
     // On bytes: every value of every file is asked, and most are one line.
-    guard value.utf8.contains(0x0A) || (wrapped && (style == .plain || style == .folded)) else {
+    guard value.holdsByte(0x0A) || (wrapped && (style == .plain || style == .folded)) else {
       return value
     }
     var out = String.UnicodeScalarView()

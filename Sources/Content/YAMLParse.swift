@@ -40,7 +40,7 @@ func parseYAML(
     // Without a `*` there is no alias, and the values are at most 1.5 times the text (the
     // escapes `\L` and `\P`, two bytes for three): the tree is not walked (5 % of loading).
     let limit = max(4 * text.utf8.count, 4096)
-    if let node, text.utf8.contains(UInt8(ascii: "*")), expandedSize(node, limit: limit) > limit {
+    if let node, text.holdsByte(UInt8(ascii: "*")), expandedSize(node, limit: limit) > limit {
       let (line, column) = firstAlias(in: text) ?? (1, 1)
       return .failure(
         .error(

@@ -106,7 +106,7 @@ enum YAMLSlips {
   /// A text value YAML read without complaint but not as written: `title: ! 重要なお知らせ`
   /// is the text 重要なお知らせ with the tag `!`. Looked for only in texts with a `!`.
   static func droppedTag(in text: String) -> YAMLProblem? {
-    guard text.utf8.contains(UInt8(ascii: "!")), let slip = firstSlip(in: text),
+    guard text.holdsByte(UInt8(ascii: "!")), let slip = firstSlip(in: text),
       slip.startsWith == "!"
     else { return nil }
     return slip
