@@ -138,22 +138,30 @@ struct FastTemplates: Sendable {
       for token in tokens { render(token, context, into: &out) }
       return
     }
-    // swift-mustache indents a token's output when the text so far ends a line.
-    var own = ""
+    // swift-mustache indents a token's output when what these tokens printed so far ends a
+    // line. Written in place: the indentation goes in before such a token and comes out again
+    // when the token prints nothing. (Each token rendered into a String of its own, then
+    // copied, was an allocation per token of every indented partial: the table of contents,
+    // the terms.)
+    let start = out.utf8.count
     for token in tokens {
-      var piece = ""
-      render(token, context, into: &piece)
-      if !piece.isEmpty, Self.endsWithNewline(own) { own += indentation }
-      own += piece
+      let indents = Self.endsWithNewline(out, after: start)
+      if indents { out += indentation }
+      let mark = out.utf8.count
+      render(token, context, into: &out)
+      if indents && out.utf8.count == mark {
+        out.unicodeScalars.removeLast(indentation.unicodeScalars.count)
+      }
     }
-    out += own
   }
 
-  /// Whether the last Character is "\n" ("\r\n" is one Character in Swift, so it does not count).
-  private static func endsWithNewline(_ s: String) -> Bool {
+  /// Whether what `s` holds after its first `start` bytes ends with "\n" as its own last
+  /// Character ("\r\n" is one Character in Swift, so it does not count).
+  private static func endsWithNewline(_ s: String, after start: Int) -> Bool {
     let bytes = s.utf8
-    guard let last = bytes.last, last == 0x0A else { return false }
-    return bytes.count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] != 0x0D
+    let count = bytes.count - start
+    guard count > 0, bytes[bytes.index(before: bytes.endIndex)] == 0x0A else { return false }
+    return count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] != 0x0D
   }
 
   private func render(_ token: Token, _ context: Context, into out: inout String) {
@@ -229,17 +237,24 @@ struct FastTemplates: Sendable {
   /// found; only dictionaries have children.
   private func lookup(_ path: [String], _ context: Context) -> TemplateValue? {
     if path.count == 1 && path[0] == "." { return context.stack.last }
+    // Loops over indices: `reversed()` and `dropFirst()` each retained the array they walk, on
+    // every one of a page's hundreds of lookups.
+    let first = path[0]
     var found: TemplateValue?
-    for object in context.stack.reversed() {
-      if case .dict(let d) = object, let v = d[path[0]] {
+    var n = context.stack.count
+    while n > 0 {
+      n -= 1
+      if case .dict(let d) = context.stack[n], let v = d[first] {
         found = v
         break
       }
     }
     guard var value = found else { return nil }
-    for name in path.dropFirst() {
-      guard case .dict(let d) = value, let v = d[name] else { return nil }
+    var k = 1
+    while k < path.count {
+      guard case .dict(let d) = value, let v = d[path[k]] else { return nil }
       value = v
+      k += 1
     }
     return value
   }

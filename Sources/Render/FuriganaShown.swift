@@ -22,10 +22,14 @@ enum FuriganaShown {
     context.contains { key, value in holdsRuby(key, value, top: true) }
   }
 
+  /// `TemplateVocabulary.html` as a list: six short names compared are cheaper than a hash
+  /// of each of a page's forty keys.
+  private static let htmlKeys = Array(TemplateVocabulary.html)
+
   private static func holdsRuby(_ key: String, _ value: TemplateValue, top: Bool) -> Bool {
     switch value {
     case .text(let s):
-      (top ? TemplateVocabulary.html.contains(key) : key == "title_html") && inHTML(s)
+      (top ? htmlKeys.contains(key) : key == "title_html") && inHTML(s)
     case .bool: false
     case .dict(let d):
       d.contains { k, v in holdsRuby(k, v, top: top && key == "page") }

@@ -68,6 +68,9 @@ struct TemplateContext: Sendable {
     entries.indices.first { entries[$0].key == key }
   }
 
+  /// Whether the context has no keys.
+  var isEmpty: Bool { entries.isEmpty }
+
   /// Whether any key and its value satisfy `predicate`, in the order the keys were set.
   func contains(where predicate: (String, TemplateValue) -> Bool) -> Bool {
     entries.contains { predicate($0.key, $0.value) }

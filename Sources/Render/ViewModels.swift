@@ -24,15 +24,21 @@ struct ViewModels {
     let calendarHost: String
     /// The base URL without its path, which every site URL starts with (`absolute`).
     let root: String
+    /// Each page's card and each glossary entry's definition (`terms`), made once for every
+    /// page that shows them (`ContextMemo`).
+    let cards: ContextMemo
+    let terms: ContextMemo
 
     init(
       shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue],
-      calendarHost: String, root: String
+      calendarHost: String, root: String, pages: Int
     ) {
       self.shared = shared
       self.fieldLinks = fieldLinks
       self.calendarHost = calendarHost
       self.root = root
+      cards = ContextMemo(count: pages)
+      terms = ContextMemo(count: pages)
     }
   }
 
@@ -115,10 +121,13 @@ struct ViewModels {
     }
     made = Made(
       shared: shared, fieldLinks: fieldLinks,
-      calendarHost: URL(string: base)?.host ?? "portal", root: root)
+      calendarHost: URL(string: base)?.host ?? "portal", root: root, pages: site.pages.count)
   }
 
   var urls: URLScheme { site.urls }
+  /// How many cards and term definitions the plan keeps so far (for the tests).
+  var keptCards: Int { made.cards.keptCount }
+  var keptTerms: Int { made.terms.keptCount }
   var calendarHost: String { made.calendarHost }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
@@ -168,7 +177,12 @@ struct ViewModels {
 
   // MARK: summaries of pages used in lists
 
+  /// The card of page `i`, as every list shows it: made once per plan (`ContextMemo`).
   func card(_ i: Int) -> TemplateContext {
+    made.cards.value(i) { makeCard(i) }
+  }
+
+  private func makeCard(_ i: Int) -> TemplateContext {
     // Fields are read in place: a copy of the whole resolved page (body, headings, links…)
     // for each of the 10,000 cards of a big list retained every one of them.
     let page = site.pages[i].page
@@ -270,13 +284,29 @@ struct ViewModels {
   /// `aria-describedby="term-<slug>"` points here, so screen readers hear the meaning too.
   func terms(_ slugs: [String]) -> [TemplateContext] {
     slugs.compactMap { slug in
-      guard let i = site.index(of: .glossary, slug: slug),
-        case .glossary(let m) = site.pages[i].page.meta
-      else { return nil }
-      return [
-        "slug": .text(slug), "term": .text(m.term), "short": .text(m.short),
-        "url": .text(site.pages[i].url),
-      ]
+      guard let i = site.index(of: .glossary, slug: slug) else { return nil }
+      func make() -> TemplateContext {
+        guard case .glossary(let m) = site.pages[i].page.meta else { return [:] }
+        return [
+          "slug": .text(slug), "term": .text(m.term), "short": .text(m.short),
+          "url": .text(site.pages[i].url),
+        ]
+      }
+      // Kept by page, used where the slug asked is the kept one byte for byte (a slug equal
+      // only as Unicode, written another way, prints as it was asked).
+      var term = made.terms.value(i, make)
+      if case .text(let kept)? = term["slug"], !Self.sameBytes(kept, slug) { term = make() }
+      return term.isEmpty ? nil : term
+    }
+  }
+
+  /// Whether two strings have the same UTF-8 bytes (`==` compares them as Unicode).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
     }
   }
 
