@@ -69,10 +69,19 @@ enum FuriganaShown {
   /// `context` with `page.has_furigana` set to `shown`.
   static func setting(_ shown: Bool, in context: TemplateContext) -> TemplateContext {
     var context = context
+    set(shown, in: &context)
+    return context
+  }
+
+  /// Sets `page.has_furigana` to `shown` in place. The page's dictionary is taken out first
+  /// (its place holds a flag meanwhile), so it has one owner and is changed where it lies.
+  static func set(_ shown: Bool, in context: inout TemplateContext) {
     var page: TemplateContext = [:]
-    if case .dict(let d) = context["page"] { page = d }
+    if case .dict(let d) = context["page"] {
+      page = d
+      context["page"] = .bool(false)
+    }
     page[key] = .bool(shown)
     context["page"] = .dict(page)
-    return context
   }
 }

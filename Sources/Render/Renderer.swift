@@ -125,8 +125,10 @@ public struct RenderPlan: Sendable {
   /// page as rendered.
   func context(for job: RenderJob) -> (template: String, context: TemplateContext)? {
     guard let made = madeContext(for: job) else { return nil }
-    let shown = FuriganaShown.guess(made.context)
-    return (made.template, FuriganaShown.setting(shown, in: made.context))
+    var context = made.context
+    // In place: `setting` copied the page's forty-odd keys (a retain each) to change one.
+    FuriganaShown.set(FuriganaShown.guess(context), in: &context)
+    return (made.template, context)
   }
 
   private func madeContext(for job: RenderJob) -> (template: String, context: TemplateContext)? {
@@ -156,8 +158,12 @@ public struct RenderPlan: Sendable {
   }
 
   public func render(_ job: RenderJob) -> OutputFile {
-    if let made = context(for: job) { return page(job, made.template, made.context) }
-    return file(job)
+    guard let made = context(for: job) else { return file(job) }
+    // The theme's keys set here, where the context has one owner, so `Theme.render` finds
+    // them set and does not copy the context to set them.
+    var context = made.context
+    Theme.addThemeKeys(&context)
+    return page(job, made.template, context)
   }
 
   /// A page rendered from its template and context.

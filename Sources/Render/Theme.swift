@@ -354,8 +354,16 @@ public struct Theme: Sendable {
   /// The context with the keys the theme adds to every page's: `has_breadcrumbs`.
   static func withThemeKeys(_ context: TemplateContext) -> TemplateContext {
     var context = context
-    context["has_breadcrumbs"] = .bool(context["breadcrumbs"] != nil)
+    addThemeKeys(&context)
     return context
+  }
+
+  /// Sets the theme's keys in place; a context that has them right already is not written to
+  /// (which would copy it where another holds it too).
+  static func addThemeKeys(_ context: inout TemplateContext) {
+    let has = context["breadcrumbs"] != nil
+    if case .bool(has)? = context["has_breadcrumbs"] { return }
+    context["has_breadcrumbs"] = .bool(has)
   }
 
   /// 64-bit FNV-1a of the bytes, as 10 hex digits: enough to bust caches when an asset changes.
