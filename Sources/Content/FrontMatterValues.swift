@@ -1,3 +1,4 @@
+import ByteFormats
 import Yams
 
 /// A text value of the front matter and where it is written, for checks that point into the

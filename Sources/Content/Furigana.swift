@@ -1,3 +1,4 @@
+import ByteFormats
 import Markdown
 
 /// A front matter text that may carry furigana (`{防災|ぼうさい}のDX`), read once when the file

@@ -1,3 +1,4 @@
+import ByteFormats
 import Yams
 
 /// ` #` starts a comment in YAML, so `title: 第2回 #DX 説明会` published 「第2回」 and

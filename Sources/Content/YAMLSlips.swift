@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Yams
 

@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Foundation
 import Markdown
@@ -93,7 +94,7 @@ final class LintBlock {
     // The groups the page shows as ruby, read as Markdown's `applyRuby` reads them.
     let units = raw
     let found =
-      ByteSearch.contains(block.text, 0x7B)
+      block.text.holdsByte(0x7B)
       ? RubyScanner.groups(count: units.count) { units[$0].rubyMark } : []
     func plain(_ range: Range<Int>) {
       for k in range {

@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Diagnostics
 import Foundation
@@ -46,7 +47,7 @@ public enum Linter {
     configuration: LintConfiguration = .default, relativePath: String? = nil
   ) -> [Diagnostic] {
     var body = markdownBody
-    if ByteSearch.contains(body, 0x0D) {
+    if body.holdsByte(0x0D) {
       body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(
         separator: "\n")
     }

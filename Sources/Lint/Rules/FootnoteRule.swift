@@ -1,3 +1,4 @@
+import ByteFormats
 import Diagnostics
 import Markdown
 
@@ -21,8 +22,8 @@ struct FootnoteRule: Rule {
       // Most lines hold neither a note nor a comment: they are not made characters.
       // Bytes first: Foundation's substring search on every line of every page was a tenth of
       // a lint of 10,000 pages.
-      guard inComment || (ByteSearch.contains(text, 0x3C) && text.contains("<!--")) else {
-        return ByteSearch.contains(text, 0x5E) && text.contains("[^") ? Array(text) : []
+      guard inComment || (text.holdsByte(0x3C) && text.contains("<!--")) else {
+        return text.holdsByte(0x5E) && text.contains("[^") ? Array(text) : []
       }
       var line = Array(text)
       var i = 0
