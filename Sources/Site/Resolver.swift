@@ -124,7 +124,7 @@ public enum Resolver {
   public static func bodyKey(_ page: Page, hashes: SourceHashes?, context: UInt64) -> UInt64 {
     var h = StableHash()
     h.add(context)
-    h.add(hashes?.body ?? StableHash.of(page.body))
+    h.add(hashes?.body ?? SourceHashes.part(page.body))
     h.add(page.bodyLine)
     h.add(page.path)
     h.add(page.relativePath)
