@@ -422,7 +422,9 @@
   var WORDY = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC\u3005]/;
   function setupTitleWords() {
     if (!window.Intl || !Intl.Segmenter || !window.CSS || !CSS.supports("word-break", "auto-phrase")) return;
-    var words = new Intl.Segmenter("ja", { granularity: "word" });
+    // Made when a title first needs it: making it loads the Japanese dictionary (about 100 ms
+    // with a phone's CPU, 4 x slowed), which a page whose titles all fit never needs.
+    var words = null;
     var added = [];
     var width = -1;
     // The title's characters in order, each with its text node, offset and box.
@@ -455,6 +457,7 @@
         last = k;
         if (prev === null || cs[k].top <= cs[prev].top + 4) continue;
         if (!WORDY.test(cs[prev].c) || !WORDY.test(cs[k].c)) continue;
+        words = words || new Intl.Segmenter("ja", { granularity: "word" });
         var it = words.segment(text).containing(k);
         if (!it || it.index === k || it.index === 0) continue;
         var start = cs[it.index], wide = 0;
