@@ -295,18 +295,8 @@ struct ViewModels {
       // Kept by page, used where the slug asked is the kept one byte for byte (a slug equal
       // only as Unicode, written another way, prints as it was asked).
       var term = made.terms.value(i, make)
-      if case .text(let kept)? = term["slug"], !Self.sameBytes(kept, slug) { term = make() }
+      if case .text(let kept)? = term["slug"], !kept.utf8.elementsEqual(slug.utf8) { term = make() }
       return term.isEmpty ? nil : term
-    }
-  }
-
-  /// Whether two strings have the same UTF-8 bytes (`==` compares them as Unicode).
-  static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var (a, b) = (a, b)
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-      }
     }
   }
 
