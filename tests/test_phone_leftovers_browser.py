@@ -9,8 +9,9 @@ audit on a phone, 5 December"), in headless Chromium at 320 × 568 and 390 × 84
 """
 import pytest
 
-from conftest import large_text, normal_text
-from test_browser_a11y import load, reset_viewport, set_viewport
+from conftest import normal_text
+from test_browser_a11y import load, reset_viewport
+from test_resident_phone_audit_browser import at_size
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("browser_available")]
 
@@ -23,13 +24,6 @@ def phone(driver):
     yield driver
     normal_text(driver)
     reset_viewport(driver)
-
-
-def at_size(driver, width, height, text):
-    set_viewport(driver, width, height)
-    normal_text(driver)
-    if text == 200:
-        large_text(driver, "browser")
 
 
 # The terms with the tallest boxes of the shipped site (measured on every page with terms:
