@@ -20,7 +20,7 @@ struct FastTemplates: Sendable {
     case partial(String, indentation: String?, overrides: [String: [Token]]?)
   }
 
-  let templates: [String: [Token]]
+  let program: TemplateProgram
 
   /// The templates' tokens, by name (`tokens(of:)` of each parsed template); nil when a
   /// template uses a feature this renderer does not implement.
@@ -30,7 +30,7 @@ struct FastTemplates: Sendable {
       guard let tokens else { return nil }
       templates[name] = tokens
     }
-    self.templates = templates
+    program = TemplateProgram(templates)
   }
 
   // MARK: reading swift-mustache's tokens
@@ -118,145 +118,19 @@ struct FastTemplates: Sendable {
 
   // MARK: rendering
 
-  private struct Context {
-    var stack: [TemplateValue]
-    var indentation: String?
-    var inherited: [String: [Token]]?
-  }
-
   /// Renders a template; nil when the theme has no such template.
   func render(_ name: String, _ context: TemplateContext) -> String? {
-    guard let tokens = templates[name] else { return nil }
-    var out = ""
-    out.reserveCapacity(16_384)
-    render(tokens, Context(stack: [.dict(context)]), into: &out)
-    return out
+    guard let bytes = renderBytes(name, context) else { return nil }
+    defer { bytes.free() }
+    return String(decoding: bytes.buffer, as: UTF8.self)
   }
 
-  private func render(_ tokens: [Token], _ context: Context, into out: inout String) {
-    guard let indentation = context.indentation, !indentation.isEmpty else {
-      for token in tokens { render(token, context, into: &out) }
-      return
-    }
-    // swift-mustache indents a token's output when what these tokens printed so far ends a
-    // line. Written in place: the indentation goes in before such a token and comes out again
-    // when the token prints nothing. (Each token rendered into a String of its own, then
-    // copied, was an allocation per token of every indented partial: the table of contents,
-    // the terms.)
-    let start = out.utf8.count
-    for token in tokens {
-      let indents = Self.endsWithNewline(out, after: start)
-      if indents { out += indentation }
-      let mark = out.utf8.count
-      render(token, context, into: &out)
-      if indents && out.utf8.count == mark {
-        out.unicodeScalars.removeLast(indentation.unicodeScalars.count)
-      }
-    }
-  }
-
-  /// Whether what `s` holds after its first `start` bytes ends with "\n" as its own last
-  /// Character ("\r\n" is one Character in Swift, so it does not count).
-  private static func endsWithNewline(_ s: String, after start: Int) -> Bool {
-    let bytes = s.utf8
-    let count = bytes.count - start
-    guard count > 0, bytes[bytes.index(before: bytes.endIndex)] == 0x0A else { return false }
-    return count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] != 0x0D
-  }
-
-  private func render(_ token: Token, _ context: Context, into out: inout String) {
-    switch token {
-    case .text(let text):
-      out += text
-    case .variable(let path):
-      // A list or dictionary printed as text prints nothing: it has no text of its own
-      // (swift-mustache printed Swift's description of it, its keys in a different order each
-      // run), and `TemplateCheck` warns of such a tag.
-      switch lookup(path, context) {
-      case .text(let s)?: Self.escape(s, into: &out)
-      case .bool(let b)?: out += b ? "true" : "false"
-      case nil, .dict?, .list?: break
-      }
-    case .unescaped(let path):
-      switch lookup(path, context) {
-      case .text(let s)?: out += s
-      case .bool(let b)?: out += b ? "true" : "false"
-      case nil, .dict?, .list?: break
-      }
-    case .section(let path, let body):
-      switch lookup(path, context) {
-      case .list(let items)?:
-        // One copy of the stack for the whole list, each item pushed and popped in place.
-        var inner = context
-        for item in items {
-          inner.stack.append(item)
-          render(body, inner, into: &out)
-          inner.stack.removeLast()
-        }
-      case .bool(let b)?:
-        if b { render(body, context, into: &out) }
-      case .text("")?, nil:
-        break
-      case let value?:
-        var inner = context
-        inner.stack.append(value)
-        render(body, inner, into: &out)
-      }
-    case .inverted(let path, let body):
-      switch lookup(path, context) {
-      case .list(let items)?:
-        if items.isEmpty {
-          var inner = context
-          inner.stack.append(.list(items))
-          render(body, inner, into: &out)
-        }
-      case .bool(let b)?:
-        if !b { render(body, context, into: &out) }
-      case .text("")?, nil:
-        render(body, context, into: &out)
-      default:
-        break
-      }
-    case .block(let name, let defaultBody, let indentation):
-      var inner = context
-      if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-      render(context.inherited?[name] ?? defaultBody, inner, into: &out)
-    case .partial(let name, let indentation, let overrides):
-      guard let body = templates[name] else { return }
-      var inner = context
-      if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-      if let overrides {
-        // The outer template's overrides win, as in swift-mustache.
-        inner.inherited = context.inherited?.merging(overrides) { outer, _ in outer } ?? overrides
-      }
-      render(body, inner, into: &out)
-    }
-  }
-
-  /// Looks the first name up the context stack, innermost first, and the rest inside what it
-  /// found; only dictionaries have children.
-  private func lookup(_ path: [String], _ context: Context) -> TemplateValue? {
-    if path.count == 1 && path[0] == "." { return context.stack.last }
-    // Loops over indices: `reversed()` and `dropFirst()` each retained the array they walk, on
-    // every one of a page's hundreds of lookups.
-    let first = path[0]
-    var found: TemplateValue?
-    var n = context.stack.count
-    while n > 0 {
-      n -= 1
-      if case .dict(let d) = context.stack[n], let v = d[first] {
-        found = v
-        break
-      }
-    }
-    guard var value = found else { return nil }
-    var k = 1
-    while k < path.count {
-      guard case .dict(let d) = value, let v = d[path[k]] else { return nil }
-      value = v
-      k += 1
-    }
-    return value
+  /// Renders a template into bytes the caller frees (`ByteSink.free`, or handed to `Data`);
+  /// nil when the theme has no such template.
+  func renderBytes(_ name: String, _ context: TemplateContext) -> ByteSink? {
+    guard let t = program.index[name] else { return nil }
+    let root: [TemplateValue] = [.dict(context)]
+    return program.walk(template: t, root)
   }
 
   /// Appends `s` with `< > & " '` escaped (`HTMLEscape`, which swift-mustache uses too). Scans

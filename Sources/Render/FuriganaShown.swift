@@ -41,29 +41,32 @@ enum FuriganaShown {
   /// text (`&lt;ruby&gt;` in a code block) is not one.
   static func inHTML(_ html: String) -> Bool {
     var html = html
-    return html.withUTF8 { bytes in
-      let n = bytes.count
-      guard let base = bytes.baseAddress else { return false }
-      var i = 0
-      while i + 5 < n {
-        // From one `<` to the next (memchr): a page is tens of KB, and every page is asked.
-        guard let lt = memchr(base + i, Int32(UInt8(ascii: "<")), n - 5 - i) else { return false }
-        i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
-        if bytes[i + 1] | 0x20 == UInt8(ascii: "r"),
-          bytes[i + 2] | 0x20 == UInt8(ascii: "u"), bytes[i + 3] | 0x20 == UInt8(ascii: "b"),
-          bytes[i + 4] | 0x20 == UInt8(ascii: "y")
+    return html.withUTF8 { inHTML($0) }
+  }
+
+  /// `inHTML` of a page's bytes as rendered.
+  static func inHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    guard let base = bytes.baseAddress else { return false }
+    var i = 0
+    while i + 5 < n {
+      // From one `<` to the next (memchr): a page is tens of KB, and every page is asked.
+      guard let lt = memchr(base + i, Int32(UInt8(ascii: "<")), n - 5 - i) else { return false }
+      i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+      if bytes[i + 1] | 0x20 == UInt8(ascii: "r"),
+        bytes[i + 2] | 0x20 == UInt8(ascii: "u"), bytes[i + 3] | 0x20 == UInt8(ascii: "b"),
+        bytes[i + 4] | 0x20 == UInt8(ascii: "y")
+      {
+        let next = bytes[i + 5]
+        if next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+          || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "/")
         {
-          let next = bytes[i + 5]
-          if next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
-            || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "/")
-          {
-            return true
-          }
+          return true
         }
-        i += 1
       }
-      return false
+      i += 1
     }
+    return false
   }
 
   /// `context` with `page.has_furigana` set to `shown`.

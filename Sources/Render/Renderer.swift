@@ -169,17 +169,18 @@ public struct RenderPlan: Sendable {
   /// A page rendered from its template and context.
   private func page(_ job: RenderJob, _ template: String, _ ctx: TemplateContext) -> OutputFile {
     let u = site.urls
-    // Copied whole from the string's bytes: `Data(….utf8)` went element by element.
-    var html = theme.render(template, ctx)
+    // The rendered bytes become the file's `Data` as they are, without a copy.
+    var html = theme.renderBytes(template, ctx)
     // The guess was wrong where the theme left out an HTML value with ruby or printed ruby of
     // its own: rendered again with what the page shows, so the button is never a dead one.
-    let shown = FuriganaShown.inHTML(html)
+    let shown = FuriganaShown.inHTML(html.buffer)
     if case .dict(let page) = ctx["page"], case .bool(let guessed) = page[FuriganaShown.key],
       guessed != shown
     {
-      html = theme.render(template, FuriganaShown.setting(shown, in: ctx))
+      html.free()
+      html = theme.renderBytes(template, FuriganaShown.setting(shown, in: ctx))
     }
-    let data = html.withUTF8 { Data($0) }
+    let data = html.data()
     let path = theme.displayPath + "/templates/" + template + ".mustache"
     func sourceHeadings(_ p: ResolvedPage?) -> [SourceHeading] {
       p?.headings.map {

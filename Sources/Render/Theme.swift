@@ -345,6 +345,17 @@ public struct Theme: Sendable {
     return library.render(TemplateValue.dict(context).any, withTemplate: name) ?? ""
   }
 
+  /// `render` into bytes, which the caller frees or hands to `Data` (`ByteSink`): the fast
+  /// renderer writes bytes, and a page's String was only copied into `Data` again.
+  func renderBytes(_ name: String, _ context: TemplateContext) -> ByteSink {
+    let context = Self.withThemeKeys(context)
+    if let fast, let bytes = fast.renderBytes(name, context) { return bytes }
+    let html = library.render(TemplateValue.dict(context).any, withTemplate: name) ?? ""
+    var sink = ByteSink(capacity: max(1, html.utf8.count))
+    sink.append(html)
+    return sink
+  }
+
   /// swift-mustache's own rendering: the fallback, and the reference the fast renderer is
   /// tested against.
   func renderWithLibrary(_ name: String, _ context: TemplateContext) -> String {

@@ -1,0 +1,276 @@
+import Foundation
+
+/// A page's bytes as they are written: grown by doubling, handed to `Data` without a copy.
+/// Appending to a `String` updated its count and ASCII flag on every append (a tenth of the
+/// template walk); these are plain copies.
+struct ByteSink {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+  }
+
+  var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// The bytes as `Data`, which frees them.
+  func data() -> Data { Data(bytesNoCopy: base, count: count, deallocator: .free) }
+
+  /// For bytes not handed to `data()`.
+  func free() { Foundation.free(base) }
+
+  mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
+    if count + n > capacity { grow(count + n) }
+    (base + count).update(from: bytes, count: n)
+    count += n
+  }
+
+  mutating func append(_ s: StaticString) { append(s.utf8Start, s.utf8CodeUnitCount) }
+
+  mutating func removeLast(_ n: Int) { count -= n }
+
+  private mutating func grow(_ needed: Int) {
+    capacity = max(capacity * 2, needed)
+    base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+  }
+
+  /// Appends `s` as it is.
+  mutating func append(_ s: String) {
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable { append($0.baseAddress!, $0.count) }
+    if done == nil {
+      let bytes = Array(s.utf8)
+      bytes.withUnsafeBufferPointer { append($0.baseAddress!, $0.count) }
+    }
+  }
+
+  /// Appends `s` with `< > & " '` escaped (`HTMLEscape`, which swift-mustache uses too). By
+  /// bytes, so a special character followed by a combining mark is escaped as well; the runs
+  /// between them are copied whole.
+  mutating func appendEscaped(_ s: String) {
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+    if done == nil { Array(s.utf8).withUnsafeBufferPointer { appendEscaped($0) } }
+  }
+
+  private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let p = bytes.baseAddress else { return }
+    var run = 0
+    for i in 0..<bytes.count {
+      let entity: StaticString
+      switch p[i] {
+      case 0x3C: entity = "&lt;"
+      case 0x3E: entity = "&gt;"
+      case 0x26: entity = "&amp;"
+      case 0x22: entity = "&quot;"
+      case 0x27: entity = "&#39;"
+      default: continue
+      }
+      if run != i { append(p + run, i - run) }
+      append(entity)
+      run = i + 1
+    }
+    if run != bytes.count { append(p + run, bytes.count - run) }
+  }
+}
+
+extension TemplateProgram {
+  /// Renders template `t` over the context stack `root` (the page's context).
+  func walk(template t: Int, _ root: [TemplateValue]) -> ByteSink {
+    ops.withUnsafeBufferPointer { ops in
+      paths.withUnsafeBufferPointer { paths in
+        keys.withUnsafeBufferPointer { keys in
+          overrides.withUnsafeBufferPointer { overrides in
+            var walk = TemplateWalk(
+              ops: ops, paths: paths, keys: keys, overrides: overrides, text: text,
+              indentations: indentations, templates: templates, stack: root)
+            walk.run(Int(templates[t].start), Int(templates[t].end))
+            return walk.out
+          }
+        }
+      }
+    }
+  }
+}
+
+/// One page's walk over a `TemplateProgram`, following swift-mustache's rules as
+/// `FastTemplates` describes. The context stack, the indentation and the partials' overriding
+/// blocks are changed in place and put back after each body.
+private struct TemplateWalk {
+  let ops: UnsafeBufferPointer<TemplateProgram.Op>
+  let paths: UnsafeBufferPointer<Int32>
+  let keys: UnsafeBufferPointer<String>
+  let overrides: UnsafeBufferPointer<TemplateProgram.Override>
+  let text: UnsafeMutablePointer<UInt8>
+  let indentations: [(offset: Int32, count: Int32)]
+  let templates: [(start: Int32, end: Int32)]
+  var stack: [TemplateValue]
+  var out = ByteSink(capacity: 32_768)
+  /// The indentation of the partials being rendered, outermost first.
+  var indentation: [UInt8] = []
+  /// The partial ops whose overriding blocks are in force, outermost first (the outer ones win,
+  /// as in swift-mustache).
+  var frames: [Int] = []
+
+  init(
+    ops: UnsafeBufferPointer<TemplateProgram.Op>, paths: UnsafeBufferPointer<Int32>,
+    keys: UnsafeBufferPointer<String>, overrides: UnsafeBufferPointer<TemplateProgram.Override>,
+    text: UnsafeMutablePointer<UInt8>, indentations: [(offset: Int32, count: Int32)],
+    templates: [(start: Int32, end: Int32)], stack: [TemplateValue]
+  ) {
+    self.ops = ops
+    self.paths = paths
+    self.keys = keys
+    self.overrides = overrides
+    self.text = text
+    self.indentations = indentations
+    self.templates = templates
+    self.stack = stack
+  }
+
+  /// Runs the ops from `i` up to `end`, a body's sequence.
+  mutating func run(_ from: Int, _ end: Int) {
+    var i = from
+    guard !indentation.isEmpty else {
+      while i < end { i = step(i) }
+      return
+    }
+    // swift-mustache indents an op's output when what this body printed so far ends a line:
+    // the indentation goes in before such an op and comes out again when it prints nothing.
+    let start = out.count
+    while i < end {
+      let indents = endsWithNewline(after: start)
+      if indents { indentation.withUnsafeBufferPointer { out.append($0.baseAddress!, $0.count) } }
+      let mark = out.count
+      i = step(i)
+      if indents && out.count == mark { out.removeLast(indentation.count) }
+    }
+  }
+
+  /// Whether what was written after the first `start` bytes ends with "\n" as its own last
+  /// Character ("\r\n" is one Character in Swift, so it does not count).
+  private func endsWithNewline(after start: Int) -> Bool {
+    let count = out.count - start
+    guard count > 0, out.base[out.count - 1] == 0x0A else { return false }
+    return count < 2 || out.base[out.count - 2] != 0x0D
+  }
+
+  /// Runs the op at `i` (with its body); returns the op after it.
+  private mutating func step(_ i: Int) -> Int {
+    let op = ops[i]
+    switch op.kind {
+    case .text:
+      out.append(text + Int(op.a), Int(op.b))
+      return i + 1
+    case .variable, .unescaped:
+      // A list or dictionary printed as text prints nothing: it has no text of its own
+      // (swift-mustache printed Swift's description of it, its keys in a different order each
+      // run), and `TemplateCheck` warns of such a tag.
+      switch lookup(op) {
+      case .text(let s)?: if op.kind == .variable { out.appendEscaped(s) } else { out.append(s) }
+      case .bool(let b)?: out.append(b ? "true" : "false")
+      case nil, .dict?, .list?: break
+      }
+      return i + 1
+    case .section:
+      switch lookup(op) {
+      case .list(let items)?:
+        for item in items {
+          stack.append(item)
+          run(i + 1, Int(op.c))
+          stack.removeLast()
+        }
+      case .bool(let b)?:
+        if b { run(i + 1, Int(op.c)) }
+      case .text("")?, nil:
+        break
+      case let value?:
+        stack.append(value)
+        run(i + 1, Int(op.c))
+        stack.removeLast()
+      }
+      return Int(op.c)
+    case .inverted:
+      switch lookup(op) {
+      case .list(let items)?:
+        if items.isEmpty {
+          stack.append(.list(items))
+          run(i + 1, Int(op.c))
+          stack.removeLast()
+        }
+      case .bool(let b)?:
+        if !b { run(i + 1, Int(op.c)) }
+      case .text("")?, nil:
+        run(i + 1, Int(op.c))
+      default:
+        break
+      }
+      return Int(op.c)
+    case .block:
+      let kept = indent(op.b)
+      if let o = overriding(op.a) {
+        run(Int(o.start), Int(o.end))
+      } else {
+        run(i + 1, Int(op.c))
+      }
+      indentation.removeLast(indentation.count - kept)
+      return Int(op.c)
+    case .partial:
+      guard op.a >= 0 else { return i + 1 }
+      let kept = indent(op.b)
+      if op.d > 0 { frames.append(i) }
+      let t = templates[Int(op.a)]
+      run(Int(t.start), Int(t.end))
+      if op.d > 0 { frames.removeLast() }
+      indentation.removeLast(indentation.count - kept)
+      return i + 1
+    }
+  }
+
+  /// Adds indentation `n` (if any) to the current one; returns the count to cut back to.
+  private mutating func indent(_ n: Int32) -> Int {
+    let kept = indentation.count
+    if n >= 0 {
+      let (offset, count) = indentations[Int(n)]
+      indentation.append(
+        contentsOf: UnsafeBufferPointer(start: text + Int(offset), count: Int(count)))
+    }
+    return kept
+  }
+
+  /// The body overriding block `name`: the outermost partial's that has one.
+  private func overriding(_ name: Int32) -> TemplateProgram.Override? {
+    for f in frames {
+      let op = ops[f]
+      for n in Int(op.c)..<Int(op.c + op.d) where overrides[n].name == name {
+        return overrides[n]
+      }
+    }
+    return nil
+  }
+
+  /// Looks the op's first name up the context stack, innermost first, and the rest inside what
+  /// it found; only dictionaries have children.
+  private func lookup(_ op: TemplateProgram.Op) -> TemplateValue? {
+    if op.b == 0 { return stack.last }
+    let start = Int(op.a)
+    let first = keys[Int(paths[start])]
+    var found: TemplateValue?
+    var n = stack.count
+    while n > 0 {
+      n -= 1
+      if case .dict(let d) = stack[n], let v = d[first] {
+        found = v
+        break
+      }
+    }
+    guard var value = found else { return nil }
+    var k = start + 1
+    while k < start + Int(op.b) {
+      guard case .dict(let d) = value, let v = d[keys[Int(paths[k])]] else { return nil }
+      value = v
+      k += 1
+    }
+    return value
+  }
+}
