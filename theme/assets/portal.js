@@ -415,54 +415,116 @@
   // 390 px). Where a title's row ends inside a word of kanji or katakana that would fit a row
   // whole, a <wbr> before that word lets the row end between words instead (ウェブアクセシビリティ
   // / 方針). Only there: a break added elsewhere would split phrases that fit a row (a noun from
-  // its particle). Words as Intl.Segmenter sees them; text in furigana (<ruby>) is left alone.
-  // Done again, from the start, when the page's width changes.
+  // its particle). Text in furigana (<ruby>) is left alone. Done again, from the start, when the
+  // page's width changes.
+  // Cheap on a slow phone (docs/theme.md has the figures): the titles on or near the screen are
+  // mended at once, the rest as they come near it (IntersectionObserver) or in idle time, a few
+  // at a time; a row's end is found by halving (a title's characters are measured a handful at
+  // a time, not each); the word is the run of katakana, or of two kanji, where the script says
+  // where it starts, and Intl.Segmenter (whose dictionary costs about 100 ms to load at a
+  // phone's speed) is made only for a longer run of kanji or a katakana run wider than the row.
   var TITLES = "main h1, main h2, main h3, main h4, main .card-title, main .eyebrow, main .link-list a, " +
     "main .pager a, main .page-terms dt, main .glossary-list dt, main summary";
-  var WORDY = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC\u3005]/;
+  var KANJI = /[\u3400-\u9FFF\uF900-\uFAFF\u3005]/;
+  var KANA = /[\u30A1-\u30FA\u30FC]/;
   function setupTitleWords() {
     if (!window.Intl || !Intl.Segmenter || !window.CSS || !CSS.supports("word-break", "auto-phrase")) return;
-    // Made when a title first needs it: making it loads the Japanese dictionary (about 100 ms
-    // with a phone's CPU, 4 x slowed), which a page whose titles all fit never needs.
     var words = null;
     var added = [];
     var width = -1;
-    // The title's characters in order, each with its text node, offset and box.
-    function chars(el) {
-      var out = [], range = document.createRange();
+    var range = document.createRange();
+    // Told to tests through a performance mark when every title is done (nothing a resident sees).
+    var stats = { measured: 0, segmenters: 0 };
+    var todo = [], near = null, idle = null;
+    function script(c) { return KANJI.test(c) ? "kanji" : KANA.test(c) ? "kana" : ""; }
+    // The title's text outside furigana, and where each of its characters is.
+    function textOf(el) {
+      var nodes = [], text = "";
       var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       while (walk.nextNode()) {
         var node = walk.currentNode;
         if (node.parentNode.closest("rt, rp, .visually-hidden")) continue;
-        var ruby = !!node.parentNode.closest("ruby");
-        for (var i = 0; i < node.data.length; i++) {
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          var box = range.getClientRects()[0];
-          out.push({ node: node, at: i, ruby: ruby, c: node.data[i],
-                     top: box && box.width > 0 ? box.top : null, width: box ? box.width : 0 });
-        }
+        nodes.push({ node: node, from: text.length, ruby: !!node.parentNode.closest("ruby") });
+        text += node.data;
       }
+      return { text: text, nodes: nodes };
+    }
+    function at(t, k) {
+      var i = t.nodes.length - 1;
+      while (t.nodes[i].from > k) i--;
+      return { node: t.nodes[i].node, at: k - t.nodes[i].from, ruby: t.nodes[i].ruby };
+    }
+    // The boxes of characters from..to (exclusive) of the title.
+    function boxes(t, from, to) {
+      var a = at(t, from), b = at(t, to - 1);
+      range.setStart(a.node, a.at);
+      range.setEnd(b.node, b.at + 1);
+      stats.measured++;
+      return range.getClientRects();
+    }
+    // The top of character k's box, or null where it has none (a space at a row's end).
+    function top(t, k) {
+      if (!(k in t.tops)) {
+        var box = boxes(t, k, k + 1)[0];
+        t.tops[k] = box && box.width > 0 ? box.top : null;
+      }
+      return t.tops[k];
+    }
+    // The characters that begin a row, each with the last character before it that has a box:
+    // tops only grow along a title, so halving between two characters on one row finds none.
+    function rowStarts(t) {
+      var out = [], a = 0, b = t.text.length - 1;
+      while (a < b && top(t, a) === null) a++;
+      while (b > a && top(t, b) === null) b--;
+      (function split(a, b) {
+        if (a >= b || top(t, b) <= top(t, a) + 4) return;
+        var m = -1;
+        for (var i = (a + b) >> 1, j = i + 1; m < 0 && (i > a || j < b); i--, j++) {
+          if (i > a && top(t, i) !== null) m = i;
+          else if (j < b && top(t, j) !== null) m = j;
+        }
+        if (m < 0) { out.push([a, b]); return; }
+        split(a, m);
+        split(m, b);
+      })(a, b);
       return out;
+    }
+    // Where the word around the row's end between characters p and k begins and ends: a
+    // change of script is a word's edge; a run of katakana, or of two kanji, is one word; a
+    // longer run of kanji (有害鳥獣対策) or a katakana run wider than the row, the dictionary's.
+    function wordAt(t, p, k, row) {
+      var kind = script(t.text[p]);
+      // A character between them without a box (a space at the row's end) is a word's edge too.
+      if (!kind || kind !== script(t.text[k]) || p + 1 !== k) return null;
+      var s = p, e = k + 1;
+      while (s > 0 && script(t.text[s - 1]) === kind) s--;
+      while (e < t.text.length && script(t.text[e]) === kind) e++;
+      if (kind === "kanji" ? e - s === 2 : wide(t, s, e) <= row) return [s, e];
+      if (!words) {
+        words = new Intl.Segmenter("ja", { granularity: "word" });
+        stats.segmenters++;
+      }
+      var it = words.segment(t.text).containing(k);
+      return it ? [it.index, it.index + it.segment.length] : null;
+    }
+    function wide(t, from, to) {
+      var rects = boxes(t, from, to), sum = 0;
+      for (var i = 0; i < rects.length; i++) sum += rects[i].width;
+      return sum;
     }
     // Where a <wbr> would let the first word broken at a row's end move whole: the character
     // that begins the word, or null. Reads the layout only.
     function find(el, row) {
-      var cs = chars(el);
-      var text = cs.map(function (c) { return c.c; }).join("");
-      var last = null;
-      for (var k = 0; k < cs.length; k++) {
-        if (cs[k].top === null) continue;
-        var prev = last;
-        last = k;
-        if (prev === null || cs[k].top <= cs[prev].top + 4) continue;
-        if (!WORDY.test(cs[prev].c) || !WORDY.test(cs[k].c)) continue;
-        words = words || new Intl.Segmenter("ja", { granularity: "word" });
-        var it = words.segment(text).containing(k);
-        if (!it || it.index === k || it.index === 0) continue;
-        var start = cs[it.index], wide = 0;
-        for (var j = it.index; j < it.index + it.segment.length; j++) wide += cs[j].width;
-        if (start.ruby || wide > row || start.top === null || start.top !== cs[prev].top) continue;
+      var t = textOf(el);
+      if (!t.text) return null;
+      t.tops = {};
+      var starts = rowStarts(t);
+      for (var n = 0; n < starts.length; n++) {
+        var p = starts[n][0], k = starts[n][1];
+        var word = wordAt(t, p, k, row);
+        if (!word || word[0] === k || word[0] === 0) continue;
+        var start = at(t, word[0]);
+        if (start.ruby || top(t, word[0]) !== top(t, p) || wide(t, word[0], word[1]) > row) continue;
         // A break the browser keeps though the word could move (text-wrap: balance chose it).
         if (!start.at && start.node.previousSibling && start.node.previousSibling.nodeName === "WBR") continue;
         return start;
@@ -482,16 +544,15 @@
       while (block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) block = block.parentElement;
       return block.clientWidth;
     }
-    // All titles measured, then all mended, a few rounds (a title's next row end moves too):
-    // mending each as it was measured laid the page out again for every title (143 ms for
-    // /initiatives/ at 320 px; 37 ms so, and 10 to 20 ms measuring only the titles that wrap).
-    function place() {
-      if (root.clientWidth === width) return;
-      width = root.clientWidth;
-      for (var a = 0; a < added.length; a++) added[a].remove();
-      added = [];
-      var titles = Array.prototype.filter.call(document.querySelectorAll(TITLES), function (el) {
-        return wraps(el) && /[\u3400-\u9FFF\u30A1-\u30FA]/.test(el.textContent);
+    // Some titles measured, then all of them mended, a few rounds (a title's next row end moves
+    // too): mending each as it was measured laid the page out again for every title (143 ms for
+    // /initiatives/ at 320 px; 37 ms so). A hidden title (in a closed <details>) waits until
+    // it is shown and near the screen.
+    function mend(titles) {
+      titles = titles.filter(function (el) {
+        if (!el.getClientRects().length) return false;
+        if (near) near.unobserve(el);
+        return wraps(el);
       });
       for (var round = 0; round < 4 && titles.length; round++) {
         var found = titles.map(function (el) { return find(el, rowOf(el)); });
@@ -503,6 +564,49 @@
           added.push(wbr);
         }
       }
+    }
+    // The titles left, a few at a time while the browser has nothing else to do.
+    function later(deadline) {
+      idle = null;
+      var until = performance.now() + Math.min(8, deadline && deadline.timeRemaining ? deadline.timeRemaining() : 8);
+      while (todo.length && performance.now() < until) mend(todo.splice(0, 8));
+      if (todo.length) idle = (window.requestIdleCallback || setTimeout)(later, { timeout: 500 });
+      else performance.mark("portal-title-words", { detail: { measured: stats.measured, segmenters: stats.segmenters } });
+    }
+    function place() {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      for (var a = 0; a < added.length; a++) added[a].remove();
+      added = [];
+      if (idle !== null) (window.cancelIdleCallback || clearTimeout)(idle);
+      performance.clearMarks("portal-title-words");
+      var titles = Array.prototype.filter.call(document.querySelectorAll(TITLES), function (el) {
+        return /[\u3400-\u9FFF\u30A1-\u30FA]/.test(el.textContent);
+      });
+      if (near) near.disconnect();
+      near = window.IntersectionObserver ? new IntersectionObserver(come, { rootMargin: "100% 0px" }) : null;
+      // Those from a screen above the screen to a screen below it, at once (the page shifts
+      // nothing); the rest later. Titles follow the page down, so the first one further stops.
+      var screen = window.innerHeight, now = [], i = 0;
+      todo = [];
+      for (; i < titles.length; i++) {
+        if (near) near.observe(titles[i]);
+        var r = titles[i].getBoundingClientRect();
+        if (r.top > 2 * screen) break;
+        (r.bottom >= -screen || !r.height ? now : todo).push(titles[i]);
+      }
+      todo = todo.concat(titles.slice(i));
+      for (var j = i; near && j < titles.length; j++) near.observe(titles[j]);
+      mend(now);
+      idle = (window.requestIdleCallback || setTimeout)(later, { timeout: 500 });
+    }
+    // Titles coming near the screen (a screen above it or below) before idle time reached them,
+    // and hidden ones shown there.
+    function come(entries) {
+      var shown = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
+      if (!shown.length) return;
+      todo = todo.filter(function (el) { return shown.indexOf(el) < 0; });
+      mend(shown);
     }
     place();
     window.addEventListener("resize", place);
