@@ -435,7 +435,7 @@
     var range = document.createRange();
     // Told to tests through a performance mark when every title is done (nothing a resident sees).
     var stats = { measured: 0, segmenters: 0 };
-    var todo = [], near = null, idle = null;
+    var near = null;
     function script(c) { return KANJI.test(c) ? "kanji" : KANA.test(c) ? "kana" : ""; }
     // The title's text outside furigana, and where each of its characters is.
     function textOf(el) {
@@ -544,69 +544,69 @@
       while (block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) block = block.parentElement;
       return block.clientWidth;
     }
-    // Some titles measured, then all of them mended, a few rounds (a title's next row end moves
-    // too): mending each as it was measured laid the page out again for every title (143 ms for
-    // /initiatives/ at 320 px; 37 ms so). A hidden title (in a closed <details>) waits until
-    // it is shown and near the screen.
-    function mend(titles) {
-      titles = titles.filter(function (el) {
+    // The titles shown on more than one row, taken off the ones waiting; a hidden title (in a
+    // closed <details>) waits until it is shown near the screen.
+    function shownWrapping(titles) {
+      return titles.filter(function (el) {
         if (!el.getClientRects().length) return false;
         if (near) near.unobserve(el);
         return wraps(el);
       });
-      for (var round = 0; round < 4 && titles.length; round++) {
-        var found = titles.map(function (el) { return find(el, rowOf(el)); });
-        titles = titles.filter(function (el, i) { return found[i]; });
-        for (var i = 0, f = found.filter(Boolean); i < f.length; i++) {
-          var after = f[i].at ? f[i].node.splitText(f[i].at) : f[i].node;
-          var wbr = document.createElement("wbr");
-          after.parentNode.insertBefore(wbr, after);
-          added.push(wbr);
-        }
+    }
+    function insert(found) {
+      for (var i = 0; i < found.length; i++) {
+        var after = found[i].at ? found[i].node.splitText(found[i].at) : found[i].node;
+        var wbr = document.createElement("wbr");
+        after.parentNode.insertBefore(wbr, after);
+        added.push(wbr);
       }
     }
-    // The titles left, a few at a time while the browser has nothing else to do.
-    function later(deadline) {
-      idle = null;
-      var until = performance.now() + Math.min(8, deadline && deadline.timeRemaining ? deadline.timeRemaining() : 8);
-      while (todo.length && performance.now() < until) mend(todo.splice(0, 8));
-      if (todo.length) idle = (window.requestIdleCallback || setTimeout)(later, { timeout: 500 });
-      else performance.mark("portal-title-words", { detail: { measured: stats.measured, segmenters: stats.segmenters } });
+    // All titles measured, then all mended, a few rounds (a title's next row end moves too):
+    // mending each as it was measured laid the page out again for every title (143 ms for
+    // /initiatives/ at 320 px; 37 ms so).
+    function mend(titles, rounds) {
+      for (var round = 0; round < rounds && titles.length; round++) {
+        var found = titles.map(function (el) { return find(el, rowOf(el)); });
+        titles = titles.filter(function (el, i) { return found[i]; });
+        insert(found.filter(Boolean));
+      }
+    }
+    // Tells tests what was measured, once the titles near the screen are mended (a performance
+    // mark: nothing a resident sees).
+    function told() {
+      performance.clearMarks("portal-title-words");
+      performance.mark("portal-title-words", { detail: { measured: stats.measured, segmenters: stats.segmenters } });
     }
     function place() {
       if (root.clientWidth === width) return;
       width = root.clientWidth;
       for (var a = 0; a < added.length; a++) added[a].remove();
       added = [];
-      if (idle !== null) (window.cancelIdleCallback || clearTimeout)(idle);
-      performance.clearMarks("portal-title-words");
       var titles = Array.prototype.filter.call(document.querySelectorAll(TITLES), function (el) {
         return /[\u3400-\u9FFF\u30A1-\u30FA]/.test(el.textContent);
       });
       if (near) near.disconnect();
       near = window.IntersectionObserver ? new IntersectionObserver(come, { rootMargin: "100% 0px" }) : null;
-      // Those from a screen above the screen to a screen below it, at once (the page shifts
-      // nothing); the rest later. Titles follow the page down, so the first one further stops.
-      var screen = window.innerHeight, now = [], i = 0;
-      todo = [];
-      for (; i < titles.length; i++) {
+      // Those from a screen above the screen to a screen below it at once, before the page is
+      // shown (nothing shifts); titles follow the page down, so the first one further stops.
+      var screen = window.innerHeight, now = [];
+      for (var i = 0; i < titles.length; i++) {
         if (near) near.observe(titles[i]);
-        var r = titles[i].getBoundingClientRect();
-        if (r.top > 2 * screen) break;
-        (r.bottom >= -screen || !r.height ? now : todo).push(titles[i]);
+        var r = near ? titles[i].getBoundingClientRect() : null;
+        if (r && r.top > 2 * screen) break;
+        if (!r || r.bottom >= -screen || !r.height) now.push(titles[i]);
       }
-      todo = todo.concat(titles.slice(i));
-      for (var j = i; near && j < titles.length; j++) near.observe(titles[j]);
-      mend(now);
-      idle = (window.requestIdleCallback || setTimeout)(later, { timeout: 500 });
+      for (; i < titles.length; i++) near.observe(titles[i]);
+      mend(shownWrapping(now), 4);
+      told();
     }
-    // Titles coming near the screen (a screen above it or below) before idle time reached them,
-    // and hidden ones shown there.
+    // The rest as they come near the screen (a screen above it or below), and hidden ones once
+    // shown there: a resident who reads the first screen and leaves pays for that screen only.
     function come(entries) {
       var shown = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
       if (!shown.length) return;
-      todo = todo.filter(function (el) { return shown.indexOf(el) < 0; });
-      mend(shown);
+      mend(shownWrapping(shown), 4);
+      told();
     }
     place();
     window.addEventListener("resize", place);
