@@ -129,8 +129,7 @@ struct FastTemplates: Sendable {
   /// nil when the theme has no such template.
   func renderBytes(_ name: String, _ context: TemplateContext) -> ByteSink? {
     guard let t = program.index[name] else { return nil }
-    let root: [TemplateValue] = [.dict(context)]
-    return program.walk(template: t, root)
+    return program.walk(template: t, context)
   }
 
   /// Appends `s` with `< > & " '` escaped (`HTMLEscape`, which swift-mustache uses too). Scans

@@ -41,6 +41,8 @@ final class TemplateProgram: @unchecked Sendable {
   private(set) var ops: [Op] = []
   private(set) var paths: [Int32] = []
   private(set) var keys: [String] = []
+  /// Each key's bits (`KeyBits`), by the same index.
+  private(set) var keyBits: [KeyBits] = []
   private(set) var overrides: [Override] = []
   /// Each indentation's bytes in `text`, by the number an op gives.
   private(set) var indentations: [(offset: Int32, count: Int32)] = []
@@ -122,6 +124,7 @@ final class TemplateProgram: @unchecked Sendable {
   private func key(_ name: String) -> Int32 {
     if let k = keyIndex[name] { return k }
     keys.append(name)
+    keyBits.append(KeyBits(name))
     keyIndex[name] = Int32(keys.count - 1)
     return Int32(keys.count - 1)
   }

@@ -41,7 +41,12 @@ enum TemplateValue: Sendable {
 /// hashing them: a list of 10,000 cards built and read hashed dictionaries at about 4 µs a card,
 /// and short names compare in one step (equal small strings have equal bits).
 struct TemplateContext: Sendable {
-  private var entries: [(key: String, value: TemplateValue)]
+  struct Entry {
+    var key: String
+    var value: TemplateValue
+  }
+
+  private var entries: [Entry]
 
   init() { entries = [] }
 
@@ -58,15 +63,22 @@ struct TemplateContext: Sendable {
       switch (position(of: key), newValue) {
       case (let i?, let value?): entries[i].value = value
       case (let i?, nil): entries.remove(at: i)
-      case (nil, let value?): entries.append((key, value))
+      case (nil, let value?): entries.append(Entry(key: key, value: value))
       case (nil, nil): break
       }
     }
   }
 
   private func position(of key: String) -> Int? {
-    entries.indices.first { entries[$0].key == key }
+    let bits = KeyBits(key)
+    return entries.indices.first { bits.matches(entries[$0].key, key: key) }
   }
+
+  /// The entries where they lie, for the template walk (`TemplateWalk`), which reads them in
+  /// place instead of copying each value it looks up (a reference count changed on values
+  /// every thread shares: the site's, the kept cards). Valid while this context lives and is
+  /// not changed: an array's storage moves only when it is changed.
+  var unsafeEntries: UnsafeBufferPointer<Entry> { entries.withUnsafeBufferPointer { $0 } }
 
   /// Whether the context has no keys.
   var isEmpty: Bool { entries.isEmpty }

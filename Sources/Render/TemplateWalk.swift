@@ -16,7 +16,12 @@ struct ByteSink {
   var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   /// The bytes as `Data`, which frees them.
-  func data() -> Data { Data(bytesNoCopy: base, count: count, deallocator: .free) }
+  /// Shrunk to its count first: the files wait in memory to be written, and a page's sink is
+  /// up to twice its size.
+  func data() -> Data {
+    let exact = realloc(base, max(count, 1))!.assumingMemoryBound(to: UInt8.self)
+    return Data(bytesNoCopy: exact, count: count, deallocator: .free)
+  }
 
   /// For bytes not handed to `data()`.
   func free() { Foundation.free(base) }
@@ -25,6 +30,10 @@ struct ByteSink {
     if count + n > capacity { grow(count + n) }
     (base + count).update(from: bytes, count: n)
     count += n
+  }
+
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if let p = bytes.baseAddress { append(p, bytes.count) }
   }
 
   mutating func append(_ s: StaticString) { append(s.utf8Start, s.utf8CodeUnitCount) }
@@ -53,10 +62,12 @@ struct ByteSink {
     if done == nil { Array(s.utf8).withUnsafeBufferPointer { appendEscaped($0) } }
   }
 
-  private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let p = bytes.baseAddress else { return }
     var run = 0
     for i in 0..<bytes.count {
+      // The five are below 0x40; letters and every byte of a Japanese character are not.
+      if p[i] >= 0x40 { continue }
       let entity: StaticString
       switch p[i] {
       case 0x3C: entity = "&lt;"
@@ -75,17 +86,22 @@ struct ByteSink {
 }
 
 extension TemplateProgram {
-  /// Renders template `t` over the context stack `root` (the page's context).
-  func walk(template t: Int, _ root: [TemplateValue]) -> ByteSink {
-    ops.withUnsafeBufferPointer { ops in
-      paths.withUnsafeBufferPointer { paths in
-        keys.withUnsafeBufferPointer { keys in
-          overrides.withUnsafeBufferPointer { overrides in
-            var walk = TemplateWalk(
-              ops: ops, paths: paths, keys: keys, overrides: overrides, text: text,
-              indentations: indentations, templates: templates, stack: root)
-            walk.run(Int(templates[t].start), Int(templates[t].end))
-            return walk.out
+  /// Renders template `t` over the page's context.
+  func walk(template t: Int, _ context: TemplateContext) -> ByteSink {
+    let root = TemplateValue.dict(context)
+    return withUnsafePointer(to: root) { root in
+      ops.withUnsafeBufferPointer { ops in
+        paths.withUnsafeBufferPointer { paths in
+          keys.withUnsafeBufferPointer { keys in
+            keyBits.withUnsafeBufferPointer { keyBits in
+              overrides.withUnsafeBufferPointer { overrides in
+                var walk = TemplateWalk(
+                  ops: ops, paths: paths, keys: keys, keyBits: keyBits, overrides: overrides,
+                  text: text, indentations: indentations, templates: templates, root: root)
+                walk.run(Int(templates[t].start), Int(templates[t].end))
+                return walk.out
+              }
+            }
           }
         }
       }
@@ -96,15 +112,24 @@ extension TemplateProgram {
 /// One page's walk over a `TemplateProgram`, following swift-mustache's rules as
 /// `FastTemplates` describes. The context stack, the indentation and the partials' overriding
 /// blocks are changed in place and put back after each body.
+///
+/// The stack holds pointers to the values where they lie in the page's context (found through
+/// `TemplateContext.unsafeEntries` and lists' storage), not copies: copying a value bound by a
+/// lookup retained it, and many values (the site's keys, the kept cards) are read by every
+/// thread at once, so each count was an atomic write to a shared cache line. The context is
+/// held by the caller and not changed while the walk lasts, so every pointer stays valid.
 private struct TemplateWalk {
+  typealias Value = UnsafePointer<TemplateValue>
+
   let ops: UnsafeBufferPointer<TemplateProgram.Op>
   let paths: UnsafeBufferPointer<Int32>
   let keys: UnsafeBufferPointer<String>
+  let keyBits: UnsafeBufferPointer<KeyBits>
   let overrides: UnsafeBufferPointer<TemplateProgram.Override>
   let text: UnsafeMutablePointer<UInt8>
   let indentations: [(offset: Int32, count: Int32)]
   let templates: [(start: Int32, end: Int32)]
-  var stack: [TemplateValue]
+  var stack: [Value]
   var out = ByteSink(capacity: 32_768)
   /// The indentation of the partials being rendered, outermost first.
   var indentation: [UInt8] = []
@@ -112,20 +137,28 @@ private struct TemplateWalk {
   /// as in swift-mustache).
   var frames: [Int] = []
 
+  /// Where an entry's key and value lie in it (read once: a static in the lookup was a
+  /// `swift_once` check on every key compared).
+  private let keyOffset = MemoryLayout<TemplateContext.Entry>.offset(of: \.key)!
+  private let valueOffset = MemoryLayout<TemplateContext.Entry>.offset(of: \.value)!
+
   init(
     ops: UnsafeBufferPointer<TemplateProgram.Op>, paths: UnsafeBufferPointer<Int32>,
-    keys: UnsafeBufferPointer<String>, overrides: UnsafeBufferPointer<TemplateProgram.Override>,
-    text: UnsafeMutablePointer<UInt8>, indentations: [(offset: Int32, count: Int32)],
-    templates: [(start: Int32, end: Int32)], stack: [TemplateValue]
+    keys: UnsafeBufferPointer<String>, keyBits: UnsafeBufferPointer<KeyBits>,
+    overrides: UnsafeBufferPointer<TemplateProgram.Override>, text: UnsafeMutablePointer<UInt8>,
+    indentations: [(offset: Int32, count: Int32)], templates: [(start: Int32, end: Int32)],
+    root: Value
   ) {
     self.ops = ops
     self.paths = paths
     self.keys = keys
+    self.keyBits = keyBits
     self.overrides = overrides
     self.text = text
     self.indentations = indentations
     self.templates = templates
-    self.stack = stack
+    stack = [root]
+    stack.reserveCapacity(16)
   }
 
   /// Runs the ops from `i` up to `end`, a body's sequence.
@@ -163,48 +196,45 @@ private struct TemplateWalk {
       out.append(text + Int(op.a), Int(op.b))
       return i + 1
     case .variable, .unescaped:
-      // A list or dictionary printed as text prints nothing: it has no text of its own
-      // (swift-mustache printed Swift's description of it, its keys in a different order each
-      // run), and `TemplateCheck` warns of such a tag.
-      switch lookup(op) {
-      case .text(let s)?: if op.kind == .variable { out.appendEscaped(s) } else { out.append(s) }
-      case .bool(let b)?: out.append(b ? "true" : "false")
-      case nil, .dict?, .list?: break
-      }
+      if let value = lookup(op) { value.pointee.print(into: &out, escaped: op.kind == .variable) }
       return i + 1
     case .section:
-      switch lookup(op) {
-      case .list(let items)?:
-        for item in items {
-          stack.append(item)
+      guard let value = lookup(op) else { return Int(op.c) }
+      switch value.pointee.shape {
+      case .list(let items):
+        guard let first = items.baseAddress else { break }
+        for k in 0..<items.count {
+          stack.append(first + k)
           run(i + 1, Int(op.c))
           stack.removeLast()
         }
-      case .bool(let b)?:
+      case .flag(let b):
         if b { run(i + 1, Int(op.c)) }
-      case .text("")?, nil:
+      case .text(let isEmpty) where isEmpty:
         break
-      case let value?:
+      case .text, .dict:
         stack.append(value)
         run(i + 1, Int(op.c))
         stack.removeLast()
       }
       return Int(op.c)
     case .inverted:
-      switch lookup(op) {
-      case .list(let items)?:
-        if items.isEmpty {
-          stack.append(.list(items))
+      let shown: Bool
+      if let value = lookup(op) {
+        switch value.pointee.shape {
+        case .list(let items) where items.isEmpty:
+          stack.append(value)
           run(i + 1, Int(op.c))
           stack.removeLast()
+          return Int(op.c)
+        case .flag(let b): shown = !b
+        case .text(let isEmpty): shown = isEmpty
+        case .list, .dict: shown = false
         }
-      case .bool(let b)?:
-        if !b { run(i + 1, Int(op.c)) }
-      case .text("")?, nil:
-        run(i + 1, Int(op.c))
-      default:
-        break
+      } else {
+        shown = true
       }
+      if shown { run(i + 1, Int(op.c)) }
       return Int(op.c)
     case .block:
       let kept = indent(op.b)
@@ -251,15 +281,16 @@ private struct TemplateWalk {
 
   /// Looks the op's first name up the context stack, innermost first, and the rest inside what
   /// it found; only dictionaries have children.
-  private func lookup(_ op: TemplateProgram.Op) -> TemplateValue? {
+  /// (`mutating` only so the walk is passed by address: as a value it was copied per lookup.)
+  private mutating func lookup(_ op: TemplateProgram.Op) -> Value? {
     if op.b == 0 { return stack.last }
     let start = Int(op.a)
-    let first = keys[Int(paths[start])]
-    var found: TemplateValue?
+    let first = Int(paths[start])
+    var found: Value?
     var n = stack.count
     while n > 0 {
       n -= 1
-      if case .dict(let d) = stack[n], let v = d[first] {
+      if let v = child(of: stack[n], first) {
         found = v
         break
       }
@@ -267,10 +298,60 @@ private struct TemplateWalk {
     guard var value = found else { return nil }
     var k = start + 1
     while k < start + Int(op.b) {
-      guard case .dict(let d) = value, let v = d[keys[Int(paths[k])]] else { return nil }
+      guard let v = child(of: value, Int(paths[k])) else { return nil }
       value = v
       k += 1
     }
     return value
+  }
+
+  /// The value of key `k` in `value`, when it is a dictionary that has one.
+  @inline(__always) private mutating func child(of value: Value, _ k: Int) -> Value? {
+    guard case .dict(let entries) = value.pointee.shape, let base = entries.baseAddress else {
+      return nil
+    }
+    let bits = keyBits[k]
+    for e in 0..<entries.count {
+      let entry = UnsafeRawPointer(base + e)
+      if bits.matches(at: entry + keyOffset, key: keys[k]) {
+        return (entry + valueOffset).assumingMemoryBound(to: TemplateValue.self)
+      }
+    }
+    return nil
+  }
+}
+
+extension TemplateValue {
+  /// What a section does with a value, read where the value lies: a method call borrows the
+  /// value in place, where binding its payload in the walk copied it (a retain of text, lists
+  /// and dictionaries every thread shares).
+  enum Shape {
+    case text(isEmpty: Bool)
+    case flag(Bool)
+    /// The dictionary's entries where they lie (`TemplateContext.unsafeEntries`).
+    case dict(UnsafeBufferPointer<TemplateContext.Entry>)
+    /// The list's items where they lie; valid while the list lives unchanged.
+    case list(UnsafeBufferPointer<TemplateValue>)
+  }
+
+  var shape: Shape {
+    switch self {
+    case .text(let s): .text(isEmpty: s.isEmpty)
+    case .bool(let b): .flag(b)
+    case .dict(let d): .dict(d.unsafeEntries)
+    case .list(let items): .list(items.withUnsafeBufferPointer { $0 })
+    }
+  }
+
+  /// Prints the value as `{{name}}` (escaped) or `{{{name}}}` does. A list or dictionary
+  /// printed as text prints nothing: it has no text of its own (swift-mustache printed Swift's
+  /// description of it, its keys in a different order each run), and `TemplateCheck` warns of
+  /// such a tag.
+  func print(into out: inout ByteSink, escaped: Bool) {
+    switch self {
+    case .text(let s): if escaped { out.appendEscaped(s) } else { out.append(s) }
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .dict, .list: break
+    }
   }
 }
