@@ -53,7 +53,7 @@ extension BuildCache {
   /// after another they took about 0.17 s each way at 10,000 pages, a third of a
   /// `portal build` after an edit.
   private enum Section: Int, CaseIterable, Sendable {
-    case bodies, outputs, sourceMap, searchFiles, search, parsed
+    case bodies, outputs, sourceMap, searchFiles, search, parsed, planned
   }
 
   /// The state file as parts: the magic number and generation, then each section as its
@@ -132,6 +132,8 @@ extension BuildCache {
       return searchState?.encoded() ?? []
     case .parsed:
       return parsedFiles?.bytes ?? []
+    case .planned:
+      planned?.encode(into: &w)
     }
     return w.bytes
   }
@@ -144,6 +146,7 @@ extension BuildCache {
     case searchFiles([String], inputs: UInt64)
     case search(SearchIndexState?)
     case parsed(ParsedFiles?)
+    case planned(PlannedPages?)
   }
 
   /// Decodes the section in `range` of the state file's bytes.
@@ -202,6 +205,8 @@ extension BuildCache {
         range.isEmpty
           ? nil
           : .memo(try ParseMemo(decoding: Array(file[range]), contentDirectory: contentDirectory)))
+    case .planned:
+      part = .planned(range.isEmpty ? nil : try PlannedPages(reading: &r))
     }
     guard r.atEnd else { throw BinaryReader.Corrupt() }
     return part
@@ -235,6 +240,7 @@ extension BuildCache {
       case .searchFiles(let files, let inputs): (searchFiles, searchInputs) = (files, inputs)
       case .search(let state): searchState = state
       case .parsed(let parsed): parsedFiles = parsed
+      case .planned(let p): planned = p
       }
     }
     hasState = true

@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0015
+  static let magic: UInt64 = 0x5054_4C41_4843_0016
 
   struct Body: Sendable {
     var key: UInt64
@@ -61,6 +61,9 @@ struct BuildCache: Sendable {
   var searchState: SearchIndexState?
   /// The content files as parsed, so the next build parses only those whose stamp changed.
   var parsedFiles: ParsedFiles?
+  /// What the plan was made of, so that after an edit of bodies alone the next build hashes
+  /// the inputs of only the outputs showing them (`PlannedPages`).
+  var planned: PlannedPages?
   /// The hashes of the pages' plain texts (`SearchIndexState.bodyHash`) the search index
   /// computed in this build, by page, handed to the pack of texts so it does not hash them
   /// again (every body after a full build). Not written.

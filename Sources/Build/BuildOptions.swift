@@ -60,6 +60,9 @@ public struct BuildReport: Sendable {
   public var changedPaths: [String] = []
   /// Output paths rendered (written or found unchanged), to see what an edit touched.
   public var renderedPaths: [String] = []
+  /// How many outputs' inputs were hashed (`Dependencies`): every output's, but after an edit
+  /// of bodies alone (`PlannedPages`); 0 when the build did not plan.
+  public var hashedOutputs = 0
   /// Content files left out as drafts, relative to the content folder (`events/x.md`), for
   /// `portal serve` to say why saving one changed nothing.
   public var drafts: [String] = []

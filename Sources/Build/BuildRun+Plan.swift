@@ -13,6 +13,12 @@ struct OutputPlan {
   var inputs: [String: UInt64]
   var dependencies: Dependencies
   var statics: StaticFolder
+  /// What the next build compares its plan with (`PlannedPages`).
+  var planned: PlannedPages
+  /// When the plan is the last build's but for bodies (`PlannedPages.changedJobs`): the only
+  /// jobs whose inputs may have changed, the only ones in `inputs` (with the static files);
+  /// every other output keeps the inputs the cache has. Nil when every job's are in `inputs`.
+  var candidates: [(path: String, job: RenderJob)]?
 }
 
 /// Resolving the site and planning its outputs, where the last problems are found.
@@ -42,18 +48,37 @@ extension BuildRun {
     throws(Ended) -> OutputPlan
   {
     progress.step("Planning", ja: "作るファイルを決めています")
-    let (jobs, planned, dependencies) = Self.planInputs(
-      site, theme: theme, hashes: loaded.content!.hashes, global: globalInputs(theme))
+    let plan = RenderPlan(site: site, theme: theme)
+    let jobs = plan.jobs
+    let hashes = loaded.content!.hashes
+    var dependencies = Dependencies(
+      site: site, hashes: hashes, global: globalInputs(theme), termsOf: [])
+    let planned = PlannedPages(site: site, dependencies: dependencies, jobs: jobs)
     let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
     diagnostics += staticProblems + statics.conflicts(with: jobs, in: site)
-    let inputs = planned.merging(statics.inputs) { page, _ in page }
+    let candidates = bodyEditCandidates(
+      planned, jobs: jobs, site: site, statics: statics, hashes: hashes, previous: previous)
+    // The glossary entries the bodies link, of the pages whose outputs are hashed: every page
+    // but after an edit of bodies alone in `portal build` (`portal serve` keeps them all for
+    // the edits to come).
+    if let candidates, session == nil {
+      dependencies.findTermPages(of: candidates.compactMap { $0.job.bodyPage(in: site) }, in: site)
+    } else {
+      dependencies.findTermPages(of: site.pages.indices, in: site)
+    }
+    var inputs = Self.inputs(of: candidates ?? jobs, dependencies: dependencies, plan: plan)
+    inputs.merge(statics.inputs) { page, _ in page }
     var conflicts = RenderPlan.redirectConflicts(jobs, in: site)
-    conflicts += ConfigLinks.problems(
-      site.config, outputs: Set(jobs.map(\.path) + statics.outputPaths), files: site.files,
-      assets: Array(theme.assetPaths.values))
+    // The same links, outputs, files and assets as the last build, which had no such error.
+    if candidates == nil {
+      conflicts += ConfigLinks.problems(
+        site.config, outputs: Set(jobs.map(\.path) + statics.outputPaths), files: site.files,
+        assets: Array(theme.assetPaths.values))
+    }
     diagnostics += conflicts
     try endIfFailed()
-    if let previous, !options.strict {
+    // The same outputs as the last build's: none is gone.
+    if let previous, !options.strict, candidates == nil {
       // The last build's static copies are no pages.
       let copied = Set(StaticFileList.read(site: options.outputDirectory))
       let current = Set(jobs.map(\.path) + statics.outputPaths)
@@ -63,7 +88,26 @@ extension BuildRun {
         at: ContentLoader.displayPath(for: options.contentDirectory),
         withheld: withheldPages(among: gone, previous: previous, loaded: loaded))
     }
-    return OutputPlan(jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics)
+    return OutputPlan(
+      jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics, planned: planned,
+      candidates: candidates)
+  }
+
+  /// The jobs whose inputs may differ from the last build's when this build's plan is the
+  /// last one's but for bodies (`PlannedPages`), with the same static files, every page with
+  /// its source's hashes and no event moved between upcoming and past; else nil.
+  private func bodyEditCandidates(
+    _ planned: PlannedPages, jobs: [(path: String, job: RenderJob)], site: Site,
+    statics: StaticFolder, hashes: [String: SourceHashes], previous: BuildCache?
+  ) -> [(path: String, job: RenderJob)]? {
+    guard let previous, let last = previous.planned, previous.sameEventSplit(at: now),
+      // Every output of the last build is one of this one's (`OutputTable.sameFiles`).
+      previous.outputs.count
+        == jobs.count + statics.outputPaths.count + previous.searchFiles.count + 2,
+      statics.outputPaths.allSatisfy({ previous.outputs[$0] != nil }),
+      site.pages.allSatisfy({ hashes[$0.page.relativePath] != nil })
+    else { return nil }
+    return last.changedJobs(planned, jobs: jobs, site: site)
   }
 
   /// The outputs among `gone` that the last build made from a page this one leaves out (a
@@ -112,21 +156,17 @@ extension BuildRun {
     }
   }
 
-  /// Every output with the hash of its inputs, and the per-page hashes they were made from.
-  static func planInputs(
-    _ site: Site, theme: Theme, hashes: [String: SourceHashes], global: UInt64
-  ) -> (
-    jobs: [(path: String, job: RenderJob)], inputs: [String: UInt64], dependencies: Dependencies
-  ) {
-    let plan = RenderPlan(site: site, theme: theme)
-    let dependencies = Dependencies(site: site, hashes: hashes, global: global)
-    let hashes = plan.jobs.parallelMap {
+  /// The hash of each job's inputs, by output path.
+  static func inputs(
+    of jobs: [(path: String, job: RenderJob)], dependencies: Dependencies, plan: RenderPlan
+  ) -> [String: UInt64] {
+    let hashes = jobs.parallelMap {
       dependencies.inputs(of: $0.job, path: $0.path, plan: plan)
     }
     var inputs: [String: UInt64] = [:]
     inputs.reserveCapacity(hashes.count)
-    for (job, hash) in zip(plan.jobs, hashes) { inputs[job.path] = hash }
-    return (plan.jobs, inputs, dependencies)
+    for (job, hash) in zip(jobs, hashes) { inputs[job.path] = hash }
+    return inputs
   }
 
   /// What every output depends on: the build settings, site.yml, and every theme file.

@@ -25,7 +25,9 @@ extension BuildRun {
     _ site: inout Site, theme: Theme, plan: OutputPlan, memo: BodyMemo?, previous: BuildCache?,
     into table: OutputTable
   ) throws(OutputWriter.Failure) {
-    let jobs = plan.jobs.filter { previous?.outputs[$0.path]?.inputs != plan.inputs[$0.path] }
+    let jobs = (plan.candidates ?? plan.jobs).filter {
+      previous?.outputs[$0.path]?.inputs != plan.inputs[$0.path]
+    }
     let needBodies = jobs.compactMap { $0.job.bodyPage(in: site) }
     Resolver.fillBodies(&site, pages: needBodies, memo: memo)
     // Optional so it lets go of its copy of the site once rendered (see below). The jobs are

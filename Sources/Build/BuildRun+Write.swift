@@ -22,9 +22,10 @@ extension BuildRun {
 
   /// What this build leaves for the next one. Errors are not kept (a build with errors leaves
   /// no cache), nor the warnings of pages gone, said once.
-  func makeCache(_ tree: SourceTree, site: Site, loaded: LoadedContent, table: OutputTable)
-    -> BuildCache
-  {
+  func makeCache(
+    _ tree: SourceTree, site: Site, loaded: LoadedContent, table: OutputTable,
+    planned: PlannedPages
+  ) -> BuildCache {
     var cache = BuildCache(
       settings: settings, tree: tree, now: now,
       eventBoundaries: (Self.eventBoundaries(site) + loaded.publishTimes).sorted(),
@@ -36,6 +37,7 @@ extension BuildRun {
       searchFiles: table.searchFiles, searchInputs: table.searchInputs,
       searchState: table.searchState, parsedFiles: loaded.parsedFiles)
     cache.bodyHashes = table.bodyHashes
+    cache.planned = planned
     return cache
   }
 

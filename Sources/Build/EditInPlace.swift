@@ -253,6 +253,9 @@ enum EditInPlace {
     }
     cache.tree = tree
     cache.now = now
+    // What the next `portal build` compares its plan with: these pages' hashes changed.
+    cache.planned = cache.planned?.updated(
+      site: resolved.site, dependencies: resolved.dependencies)
 
     let deferred = session.defersCacheWrites
     // On failure the session keeps no cache: the next build starts from the output's own.

@@ -45,11 +45,13 @@ final class OutputTable {
     let searchPaths = previous?.searchFiles ?? []
     searchFiles = searchPaths
     searchState = previous?.searchState
+    // With `candidates`, `inputs` holds only theirs; the plan found the same files then.
     let sameFiles =
       previous.map { previous in
-        previous.outputs.count == inputs.count + searchPaths.count + 2
-          && inputs.keys.allSatisfy { previous.outputs[$0] != nil }
-          && searchPaths.allSatisfy { previous.outputs[$0] != nil }
+        plan.candidates != nil
+          || previous.outputs.count == inputs.count + searchPaths.count + 2
+            && inputs.keys.allSatisfy { previous.outputs[$0] != nil }
+            && searchPaths.allSatisfy { previous.outputs[$0] != nil }
       } ?? false
     self.sameFiles = sameFiles
     sourceMapChanged = !sameFiles

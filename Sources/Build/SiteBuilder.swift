@@ -62,7 +62,8 @@ public enum SiteBuilder {
         throw run.failedWrite(error, discarding: staging)
       }
 
-      let cache = run.makeCache(tree, site: site, loaded: loaded, table: table)
+      let cache = run.makeCache(
+        tree, site: site, loaded: loaded, table: table, planned: plan.planned)
       run.keepUntilExit((previous, site, cache, memo, plan.jobs, plan.inputs, plan.dependencies))
       if let staging {
         try run.commit(staging, cache: cache)
@@ -73,7 +74,9 @@ public enum SiteBuilder {
       session?.resolved = .init(
         site: site, theme: theme, jobs: plan.jobs, dependencies: plan.dependencies,
         sources: sources, search: documents)
-      return run.report(table, cache: cache, loaded: loaded)
+      var report = run.report(table, cache: cache, loaded: loaded)
+      report.hashedOutputs = plan.candidates?.count ?? plan.jobs.count
+      return report
     } catch {
       return error.report
     }
