@@ -19,19 +19,20 @@ extension MarkdownDocument {
       CMARK_NODE_HTML_INLINE.rawValue, CMARK_NODE_HTML_BLOCK.rawValue,
     ]
     for node in textNodes(outside: blocked) {
-      var pieces: [(text: String, target: Int?)] = []
-      node.withLiteralBytes { bytes in
-        pieces = Self.pieces(bytes, cutAt: phrases.matches(in: bytes), droppingMarks: false)
-      }
-      guard !pieces.isEmpty else { continue }
-      for piece in pieces {
-        if let t = piece.target {
-          wrap(piece.text, enter: phrases.openingTags[t], exit: phrases.closingTag, before: node)
-        } else {
-          cmark_node_insert_before(node, makeText(piece.text))
+      // Cut while cmark's literal is still there; the node is freed after.
+      let replaced = node.withLiteralBytes { bytes -> Bool in
+        let pieces = Self.pieces(bytes, cutAt: phrases.matches(in: bytes), droppingMarks: false)
+        for piece in pieces {
+          let text = makeText(bytes: UnsafeBufferPointer(rebasing: bytes[piece.range]))
+          if let t = piece.target {
+            wrap(text, enter: phrases.openingTags[t], exit: phrases.closingTag, before: node)
+          } else {
+            cmark_node_insert_before(node, text)
+          }
         }
+        return !pieces.isEmpty
       }
-      cmark_node_free(node)
+      if replaced { cmark_node_free(node) }
     }
   }
 }

@@ -45,9 +45,15 @@ public final class MarkdownDocument {
     var starts = [0]
     // Over the contiguous bytes: `enumerated()` over the UTF-8 view was most of the time of
     // finding each link's position.
+    // `memchr` (vectorised) from one line end to the next, not a test of every byte.
     var source = self.source
     source.withUTF8 { bytes in
-      for i in bytes.indices where bytes[i] == 0x0A { starts.append(i + 1) }
+      guard let base = bytes.baseAddress else { return }
+      var from = 0
+      while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+        from = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        starts.append(from)
+      }
     }
     return starts
   }()
@@ -150,7 +156,7 @@ public final class MarkdownDocument {
       start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
     var html =
       cellWrappers.isEmpty
-      ? String(decoding: bytes, as: UTF8.self) : Self.unwrapCells(bytes, cellWrappers)
+      ? String(cmarkUTF8: bytes) : Self.unwrapCells(bytes, cellWrappers)
     if html.containsBytes(" align=\"") {
       for side in ["left", "center", "right"] {
         html = html.replacingAll(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
@@ -190,19 +196,40 @@ public final class MarkdownDocument {
   }
 
   /// `text.count`, without breaking graphemes when every scalar stands alone: ASCII (no CR,
-  /// which joins an LF), kana without combining marks and CJK ideographs, most of a Japanese
-  /// body. Counting Characters of every link's line was a visible part of resolving bodies.
+  /// which joins an LF), general punctuation (※, …, —; not the joiners and marks of
+  /// U+200B–200F), CJK symbols, kana without combining marks (nor the tone marks U+302A–302F,
+  /// which join the character before them) and CJK ideographs, most of a Japanese body.
+  /// Counting Characters of every link's line was a visible part of resolving bodies.
   static func characterCount(_ text: Substring) -> Int {
-    var scalars = 0
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x20..<0x7F, 0x3001..<0x3099, 0x30A0..<0x3100, 0x4E00..<0xA000, 0xFF01..<0xFF60:
-        scalars += 1
-      default:
-        return text.count
+    // On the contiguous bytes, each scalar decoded here: the scalar view's iterator was most
+    // of the time of finding a link's column.
+    let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      var scalars = 0
+      var i = 0
+      while i < bytes.count {
+        let lead = UInt32(bytes[i])
+        let value: UInt32
+        if lead < 0x80 {
+          value = lead
+          i += 1
+        } else if lead >= 0xE0, lead < 0xF0, i + 2 < bytes.count {
+          value =
+            (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+          i += 3
+        } else {
+          return nil
+        }
+        switch value {
+        case 0x20..<0x7F, 0x2010..<0x2028, 0x2030..<0x205F, 0x3000..<0x302A, 0x3030..<0x3099,
+          0x30A0..<0x3100, 0x4E00..<0xA000, 0xFF01..<0xFF60:
+          scalars += 1
+        default:
+          return nil
+        }
       }
+      return scalars
     }
-    return scalars
+    return (counted ?? nil) ?? text.count
   }
 
   /// Line `line` (1-based) of the source without its line break; nil past the end.

@@ -12,7 +12,7 @@ extension Node {
   var parent: Node? { cmark_node_parent(self) }
   var literal: String {
     guard let c = cmark_node_get_literal(self) else { return "" }
-    return String(cString: c)
+    return String(cmarkCString: c)
   }
   /// The literal's UTF-8 bytes, read in place: valid only inside `body`, and only while the
   /// node is unchanged.
@@ -56,7 +56,7 @@ extension Node {
   var plainText: String {
     var out: [UInt8] = []
     appendPlainText(to: &out)
-    return String(decoding: out, as: UTF8.self)
+    return out.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
   }
 
   /// Appends the plain text's bytes: each literal copied as bytes, decoded once by the caller
@@ -112,10 +112,16 @@ extension MarkdownDocument {
   /// title marks it, and `renderHTML` puts the wrapper's HTML in its place. If even that
   /// cannot be inserted, the text stays as plain text: nothing a writer wrote is dropped.
   func wrap(_ text: String, enter: String, exit: String, before node: Node) {
+    wrap(makeText(text), enter: enter, exit: exit, before: node)
+  }
+
+  /// `wrap` for a text node already made (from cmark's bytes, `makeText(bytes:)`), which it
+  /// takes over.
+  func wrap(_ text: Node, enter: String, exit: String, before node: Node) {
     let wrapper: Node
     if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == Self.tableCellType {
       guard !sourceHasCellMark else {
-        cmark_node_insert_before(node, makeText(text))
+        cmark_node_insert_before(node, text)
         return
       }
       wrapper = cmark_node_new(CMARK_NODE_LINK)!
@@ -125,10 +131,11 @@ extension MarkdownDocument {
     } else {
       wrapper = makeCustomInline(enter: enter, exit: exit)
     }
-    cmark_node_append_child(wrapper, makeText(text))
+    cmark_node_append_child(wrapper, text)
     if cmark_node_insert_before(node, wrapper) == 0 {
+      cmark_node_unlink(text)
       cmark_node_free(wrapper)
-      cmark_node_insert_before(node, makeText(text))
+      cmark_node_insert_before(node, text)
     }
   }
 
@@ -166,13 +173,29 @@ extension MarkdownDocument {
       rest = ended + end.count
     }
     out += bytes[rest...]
-    return String(decoding: out, as: UTF8.self)
+    return out.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
   }
 }
 
 func makeText(_ text: String) -> Node {
   let node = cmark_node_new(CMARK_NODE_TEXT)!
   cmark_node_set_literal(node, text)
+  return node
+}
+
+/// A text node of `bytes` (a run of another node's literal, cut at the ends of characters),
+/// copied once into cmark's node: making a Swift String of each run first (checked as UTF-8,
+/// then copied again for C) was most of the cost of cutting texts at glossary names.
+func makeText(bytes: UnsafeBufferPointer<UInt8>) -> Node {
+  let node = cmark_node_new(CMARK_NODE_TEXT)!
+  withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+    let base = buffer.baseAddress!
+    if let from = bytes.baseAddress {
+      UnsafeMutableRawPointer(base).copyMemory(from: from, byteCount: bytes.count)
+    }
+    base[bytes.count] = 0
+    cmark_node_set_literal(node, base)
+  }
   return node
 }
 

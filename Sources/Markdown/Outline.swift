@@ -26,7 +26,9 @@ extension MarkdownDocument {
   /// same across builds. `reserved` holds ids the page template already uses.
   @discardableResult
   public func assignHeadingIDs(reserved: Set<String> = []) -> [Heading] {
-    var used = reserved
+    // The page's own ids apart from the reserved ones: a copy of the reserved set, made for
+    // every body to insert into, cost more than asking both.
+    var used = Set<String>()
     var headings: [Heading] = []
     for node in collect({ $0.type == CMARK_NODE_HEADING }) {
       let text = node.plainText.trimmingSpaces
@@ -34,7 +36,7 @@ extension MarkdownDocument {
       if base.isEmpty { base = "section" }
       var id = base
       var n = 2
-      while used.contains(id) {
+      while reserved.contains(id) || used.contains(id) {
         id = "\(base)-\(n)"
         n += 1
       }
@@ -63,8 +65,12 @@ extension MarkdownDocument {
       let v = scalar.value
       let isASCIIAlnum =
         (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+      // Kana and kanji are kept without looking up their properties (none is white space or
+      // Japanese punctuation).
       let keep =
-        isASCIIAlnum || (v > 0x7F && !scalar.properties.isWhitespace && !isJapanesePunctuation(v))
+        isASCIIAlnum
+        || (v > 0x7F
+          && (isPlainCJK(v) || (!scalar.properties.isWhitespace && !isJapanesePunctuation(v))))
       if keep {
         if pendingDash && !out.isEmpty { out += "-" }
         pendingDash = false
@@ -121,10 +127,25 @@ extension MarkdownDocument {
 
 extension String {
   var trimmingSpaces: String {
+    // The usual heading starts and ends with a letter, kana or kanji: nothing to trim, known
+    // from its first and last scalars (a Character is white space by its first scalar, and
+    // the last Character starts with the last scalar or with a Prepend mark, never a space).
+    if let first = unicodeScalars.first, let last = unicodeScalars.last,
+      Self.neverSpace(first), Self.neverSpace(last)
+    {
+      return self
+    }
     var s = self[...]
     while let f = s.first, f.isWhitespace { s = s.dropFirst() }
     while let l = s.last, l.isWhitespace { s = s.dropLast() }
     return String(s)
+  }
+
+  /// ASCII letters and digits, kana and kanji.
+  private static func neverSpace(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+      || MarkdownDocument.isPlainCJK(v)
   }
 }
 

@@ -123,7 +123,7 @@ extension MarkdownDocument {
       if after < bytes.count, bytes[after] >= 0x80 {
         var decoder = UTF8()
         var it = bytes[after...].makeIterator()
-        if case .scalarValue(let next) = decoder.decode(&it) {
+        if case .scalarValue(let next) = decoder.decode(&it), !isPlainCJK(next.value) {
           let p = next.properties
           if p.isGraphemeExtend || next.value == 0x200D || p.generalCategory == .spacingMark {
             return false
@@ -132,6 +132,9 @@ extension MarkdownDocument {
       }
       if i > 0, bytes[i - 1] >= 0x80 {
         var start = i - 1
+        // The Prepend characters are all below U+1000 or above U+FFFF: a three-byte
+        // character from E1 on (U+1000–U+FFFF: kana, kanji, full-width forms) is none.
+        if i >= 3, bytes[i - 3] >= 0xE1, bytes[i - 3] <= 0xEF { continue }
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
         if let prev = String(decoding: bytes[start..<i], as: UTF8.self).unicodeScalars.first,
           isPrepend(prev.value)
@@ -141,6 +144,15 @@ extension MarkdownDocument {
       }
     }
     return true
+  }
+
+  /// Hiragana and katakana letters and CJK ideographs: neither Grapheme_Extend nor
+  /// SpacingMark, known without looking up the scalar's properties (which every `{` before a
+  /// kanji did, a visible part of resolving bodies). The combining sound marks U+3099–309C and
+  /// the half-width ones (U+FF9E, FF9F) are outside these ranges.
+  @inline(__always)
+  static func isPlainCJK(_ v: UInt32) -> Bool {
+    (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || (0x4E00...0x9FFF).contains(v)
   }
 
   /// Grapheme_Cluster_Break=Prepend (Unicode 15): joins the following scalar into its Character.

@@ -59,7 +59,7 @@ extension MarkdownDocument {
       first = false
       if kind == .codeBlock { node.appendLiteral(to: &out) } else { node.appendPlainText(to: &out) }
     }
-    return String(decoding: out, as: UTF8.self)
+    return out.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
   }
 
   /// Visits the blocks of running text in document order, without descending into them (they
