@@ -27,26 +27,32 @@ extension BuildRun {
   /// the scan's 10,000 paths nor the cache's are made.
   func stopIfUpToDate() throws(Ended) {
     progress.step("Checking sources", ja: "変わったファイルを調べています")
-    guard options.incremental, session == nil,
-      let head = BuildCache.loadHead(
-        from: options.outputDirectory,
-        ifDigest: SourceTree.digest(
-          content: options.contentDirectory, theme: options.themeDirectory,
-          staticFolder: options.staticDirectory)),
+    guard options.incremental, session == nil else { return }
+    let scan = SourceTree.scan(
+      content: options.contentDirectory, theme: options.themeDirectory,
+      staticFolder: options.staticDirectory)
+    guard
+      let head = BuildCache.loadHead(from: options.outputDirectory, ifDigest: scan.digest),
       head.settings == settings, head.sameEventSplit(at: now)
-    else { return }
+    else {
+      // Something changed: the build goes on with this walk (`scanSources`).
+      scanned = scan
+      return
+    }
     diagnostics = head.diagnostics
     throw Ended(report: report(0, head.pageCounts, mode: .upToDate))
   }
 
-  /// The stamp of every source: the scan `portal serve` just made, or one made now.
+  /// The stamp of every source: the scan `portal serve` just made, the walk `stopIfUpToDate`
+  /// made, or one made now.
   func scanSources() -> SourceTree {
     let tree =
-      session?.scannedTree
+      session?.scannedTree ?? scanned.map(SourceTree.init)
       ?? SourceTree(
         content: options.contentDirectory, theme: options.themeDirectory,
         staticFolder: options.staticDirectory)
     session?.scannedTree = nil
+    scanned = nil
     return tree
   }
 

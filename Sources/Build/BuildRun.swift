@@ -17,6 +17,8 @@ final class BuildRun {
   lazy var settings = BuildCache.settings(for: options)
   /// The build clock, as the cache keeps it.
   let now: Int64
+  /// The walk of the sources `stopIfUpToDate` made, for `scanSources`.
+  var scanned: SourceTree.Scan?
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   /// Whether a failed build leaves an earlier site behind, for its last line.
