@@ -491,7 +491,8 @@
     }
     // Where the word around the row's end between characters p and k begins and ends: a
     // change of script is a word's edge; a run of katakana, or of two kanji, is one word; a
-    // longer run of kanji (有害鳥獣対策) or a katakana run wider than the row, the dictionary's.
+    // longer run of kanji (設備等, 有害鳥獣対策) or a katakana run wider than the row, the
+    // dictionary's.
     function wordAt(t, p, k, row) {
       var kind = script(t.text[p]);
       // A character between them without a box (a space at the row's end) is a word's edge too.
@@ -499,7 +500,9 @@
       var s = p, e = k + 1;
       while (s > 0 && script(t.text[s - 1]) === kind) s--;
       while (e < t.text.length && script(t.text[e]) === kind) e++;
-      if (kind === "kanji" ? e - s === 2 : wide(t, s, e) <= row) return [s, e];
+      // A katakana run that begins the title may be words (デジタル / プロモーション): moved whole
+      // it would not move at all.
+      if (kind === "kanji" ? e - s === 2 : s > 0 && wide(t, s, e) <= row) return [s, e];
       if (!words) {
         words = new Intl.Segmenter("ja", { granularity: "word" });
         stats.segmenters++;
