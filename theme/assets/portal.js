@@ -232,7 +232,11 @@
   // still does not fit runs on below, where scrolling the page (arrows, Space) shows the rest
   // and keeps it open. Shown by a mouse or a tap, the page must not move under the pointer (a
   // tap's click would land elsewhere): the box is fixed to the screen instead, no taller than
-  // it, with its own scroll. Placed within the screen, 8 px from its edges.
+  // it, with its own scroll. Placed within the screen, 8 px from its edges. Where that box
+  // scrolls, a keyboard can scroll it too (WCAG 2.1.1): it is put just after its term, a region
+  // named 「…の説明」 that Tab reaches from the term, and arrows and Space scroll; Esc closes it
+  // and gives focus back to the term, Tab moves on from it as from the term. Only then is it
+  // heard as well (a focused element cannot be aria-hidden); the term is heard as before.
   var EDGE = 8;
   function setupTermTips() {
     var terms = document.querySelectorAll("a.term[aria-describedby]");
@@ -245,6 +249,7 @@
     var current = null;
     var hideTimer = null;
     var width = root.clientWidth;
+    var quiet = false;
 
     function show(link, keyboard) {
       var def = document.getElementById(link.getAttribute("aria-describedby"));
@@ -256,6 +261,7 @@
       name.textContent = link.textContent;
       tip.appendChild(name);
       tip.appendChild(document.createTextNode(def.textContent));
+      unreachable();
       tip.classList.remove("term-tip-fixed");
       tip.style.maxHeight = "";
       tip.hidden = false;
@@ -272,6 +278,7 @@
         height = tip.offsetHeight;
         tip.style.left = left + "px";
         tip.style.top = Math.max(EDGE, Math.min(r.bottom + EDGE, screen - EDGE - height)) + "px";
+        if (tip.scrollHeight > tip.clientHeight + 1) reachable(link);
         return;
       }
       var top = !below && above ? r.top - EDGE - height : r.bottom + EDGE;
@@ -283,21 +290,43 @@
         window.scrollTo({ top: window.scrollY + by, behavior: "instant" });
       }
     }
+    // The fixed box that scrolls, in the Tab order right after its term (fixed, it shows where
+    // it is wherever it is in the page).
+    function reachable(link) {
+      tip.removeAttribute("aria-hidden");
+      tip.setAttribute("role", "region");
+      tip.setAttribute("aria-label", link.textContent + "の説明");
+      tip.tabIndex = 0;
+      link.after(tip);
+    }
+    function unreachable() {
+      if (!tip.hasAttribute("tabindex")) return;
+      tip.removeAttribute("tabindex");
+      tip.removeAttribute("role");
+      tip.removeAttribute("aria-label");
+      tip.setAttribute("aria-hidden", "true");
+      document.body.appendChild(tip);
+    }
     function hide() {
       tip.hidden = true;
       current = null;
+      unreachable();
     }
     function hideSoon() {
       clearTimeout(hideTimer);
-      hideTimer = setTimeout(hide, 200);
+      hideTimer = setTimeout(function () {
+        if (document.activeElement !== tip) hide();
+      }, 200);
     }
     for (var i = 0; i < terms.length; i++) {
       var link = terms[i];
       // Focus the keyboard gave (a focus ring shown), not a tap's or a click's.
       link.addEventListener("focus", function (e) {
-        show(e.currentTarget, e.currentTarget.matches(":focus-visible"));
+        if (!quiet) show(e.currentTarget, e.currentTarget.matches(":focus-visible"));
       });
-      link.addEventListener("blur", hide);
+      link.addEventListener("blur", function (e) {
+        if (e.relatedTarget !== tip) hide();
+      });
       link.addEventListener("pointerenter", function (e) {
         if (e.pointerType === "mouse") show(e.currentTarget, false);
       });
@@ -306,9 +335,22 @@
       });
     }
     tip.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
-    tip.addEventListener("pointerleave", hideSoon);
+    tip.addEventListener("pointerleave", function () {
+      if (document.activeElement !== tip) hideSoon();
+    });
+    tip.addEventListener("focus", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("blur", function (e) {
+      if (e.relatedTarget !== current) hide();
+    });
     document.addEventListener("keydown", function (e) {
-      if ((e.key === "Escape" || e.key === "Esc") && current) hide();
+      if ((e.key !== "Escape" && e.key !== "Esc") || !current) return;
+      var link = current, inside = document.activeElement === tip;
+      hide();
+      if (inside) {
+        quiet = true;
+        link.focus();
+        quiet = false;
+      }
     });
     // Closed when the page's width changes (a phone turned: the box would be out of place), not
     // when only the height does: a phone's address bar, hidden as the page scrolls, resizes the
