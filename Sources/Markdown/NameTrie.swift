@@ -13,28 +13,36 @@ struct NameTrie: Sendable {
     var endsKatakana: Bool
   }
 
-  /// Indexed by `terminal`.
+  /// Indexed by a node's `name`.
   let names: [Name]
-  /// Per node (the root is 0): where its edges start in `edgeByte`/`edgeNode`, how many there
-  /// are (sorted by byte), and the name that ends there (-1 for none).
-  private let edgeStart: [Int32]
-  private let edgeCount: [Int32]
-  private let terminal: [Int32]
-  private let edgeByte: [UInt8]
-  private let edgeNode: [Int32]
+  /// A node: where its edges start in `edges`, how many there are (sorted by byte), and the
+  /// name that ends there (-1 for none). One load a step, where five arrays were five
+  /// dependent loads.
+  struct TrieNode: Sendable {
+    var start: Int32
+    var count: Int32
+    var name: Int32
+  }
+  /// The root is 0.
+  private let nodes: [TrieNode]
+  /// An edge: its byte in bits 32–39, the node it leads to in the low 32 bits.
+  private let edges: [UInt64]
 
   /// The name that ends at `node`, or -1.
   @inline(__always)
-  func name(endingAt node: Int) -> Int { Int(terminal[node]) }
+  func name(endingAt node: Int) -> Int { Int(nodes[node].name) }
 
   /// The node `bytes` lead to from the root, if any.
   func node(after bytes: some Sequence<UInt8>) -> Int? {
     var node = 0
     for byte in bytes {
-      let start = Int(edgeStart[node])
-      guard let e = (start..<(start + Int(edgeCount[node]))).first(where: { edgeByte[$0] == byte })
+      let start = Int(nodes[node].start)
+      guard
+        let e = (start..<(start + Int(nodes[node].count))).first(where: {
+          UInt8(truncatingIfNeeded: edges[$0] >> 32) == byte
+        })
       else { return nil }
-      node = Int(edgeNode[e])
+      node = Int(UInt32(truncatingIfNeeded: edges[e]))
     }
     return node
   }
@@ -47,27 +55,19 @@ struct NameTrie: Sendable {
     _ text: UnsafeBufferPointer<UInt8>, from start: Int, node: Int = 0,
     _ pass: (_ end: Int, _ name: Int) -> Void
   ) {
-    let from = node
-    edgeStart.withUnsafeBufferPointer { edgeStart in
-      edgeCount.withUnsafeBufferPointer { edgeCount in
-        edgeByte.withUnsafeBufferPointer { edgeByte in
-          edgeNode.withUnsafeBufferPointer { edgeNode in
-            terminal.withUnsafeBufferPointer { terminal in
-              var node = from
-              var j = start
-              while j < text.count {
-                let byte = text[j]
-                var e = Int(edgeStart[node])
-                let last = e + Int(edgeCount[node])
-                while e < last, edgeByte[e] < byte { e += 1 }
-                guard e < last, edgeByte[e] == byte else { return }
-                node = Int(edgeNode[e])
-                j += 1
-                let name = terminal[node]
-                if name >= 0 { pass(j, Int(name)) }
-              }
-            }
-          }
+    nodes.withUnsafeBufferPointer { nodes in
+      edges.withUnsafeBufferPointer { edges in
+        var here = nodes[node]
+        var j = start
+        while j < text.count {
+          let byte = UInt64(text[j]) << 32
+          var e = Int(here.start)
+          let last = e + Int(here.count)
+          while e < last, edges[e] & 0xFF_0000_0000 < byte { e += 1 }
+          guard e < last, edges[e] & 0xFF_0000_0000 == byte else { return }
+          here = nodes[Int(UInt32(truncatingIfNeeded: edges[e]))]
+          j += 1
+          if here.name >= 0 { pass(j, Int(here.name)) }
         }
       }
     }
@@ -103,21 +103,16 @@ struct NameTrie: Sendable {
     }
 
     func build() -> NameTrie {
-      var edgeStart: [Int32] = []
-      var edgeCount: [Int32] = []
-      var edgeByte: [UInt8] = []
-      var edgeNode: [Int32] = []
-      for edges in children {
-        edgeStart.append(Int32(edgeByte.count))
-        edgeCount.append(Int32(edges.count))
-        for (byte, node) in edges.sorted(by: { $0.key < $1.key }) {
-          edgeByte.append(byte)
-          edgeNode.append(node)
+      var nodes: [TrieNode] = []
+      var edges: [UInt64] = []
+      for (i, children) in children.enumerated() {
+        nodes.append(
+          TrieNode(start: Int32(edges.count), count: Int32(children.count), name: terminal[i]))
+        for (byte, node) in children.sorted(by: { $0.key < $1.key }) {
+          edges.append(UInt64(byte) << 32 | UInt64(UInt32(node)))
         }
       }
-      return NameTrie(
-        names: names, edgeStart: edgeStart, edgeCount: edgeCount, terminal: terminal,
-        edgeByte: edgeByte, edgeNode: edgeNode)
+      return NameTrie(names: names, nodes: nodes, edges: edges)
     }
   }
 }

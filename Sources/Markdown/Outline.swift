@@ -27,20 +27,28 @@ extension MarkdownDocument {
   @discardableResult
   public func assignHeadingIDs(reserved: Set<String> = []) -> [Heading] {
     // The page's own ids apart from the reserved ones: a copy of the reserved set, made for
-    // every body to insert into, cost more than asking both.
+    // every body to insert into, cost more than asking both. A body's few headings are
+    // compared one by one (hashing Japanese text normalises all of it); a set from the 17th.
     var used = Set<String>()
     var headings: [Heading] = []
+    func isUsed(_ id: String) -> Bool {
+      if reserved.contains(id) { return true }
+      return headings.count <= 16 ? headings.contains { $0.id == id } : used.contains(id)
+    }
     for node in collect({ $0.type == CMARK_NODE_HEADING }) {
       let text = node.plainText.trimmingSpaces
       var base = Self.anchor(for: text)
       if base.isEmpty { base = "section" }
       var id = base
       var n = 2
-      while reserved.contains(id) || used.contains(id) {
+      while isUsed(id) {
         id = "\(base)-\(n)"
         n += 1
       }
-      used.insert(id)
+      if headings.count == 16 {
+        used = Set(headings.map(\.id))
+      }
+      if headings.count >= 16 { used.insert(id) }
       let level = Int(cmark_node_get_heading_level(node))
       let (line, column) = position(of: node)
       headings.append(Heading(level: level, text: text, id: id, line: line, column: column))

@@ -52,9 +52,13 @@ public enum HeadingLinks {
   /// The ids of a body: its headings', then those of its HTML (footnotes, a writer's own HTML
   /// with `allow_raw_html`), once each.
   static func anchors(headings: [Heading], html: String) -> [String] {
-    var seen = Set(headings.map(\.id))
     var ids = headings.map(\.id)
-    for id in htmlIDs(html) where seen.insert(id).inserted { ids.append(id) }
+    // Most bodies give no id of their own: no set of the headings' ids (hashing Japanese
+    // text normalises it) is made for them.
+    let own = htmlIDs(html)
+    guard !own.isEmpty else { return ids }
+    var seen = Set(ids)
+    for id in own where seen.insert(id).inserted { ids.append(id) }
     return ids
   }
 
