@@ -4,9 +4,10 @@ import Mustache
 ///
 /// swift-mustache parses the templates (and reports their syntax errors); rendering with it cost
 /// about 0.7 ms a page, mostly dynamic casts, Mirror lookups and a Character-by-Character HTML
-/// escape for every `{{value}}`. This renderer walks the same parsed tokens (read once through
-/// Mirror) over the typed context (`TemplateValue`), and follows swift-mustache's rules
-/// exactly: standalone lines, partial indentation, block inheritance, falsy empty text.
+/// escape for every `{{value}}`. This renderer reads the same parsed tokens once (through
+/// Mirror), compiles them into flat instructions (`TemplateProgram`) and walks those over the
+/// typed context (`TemplateWalk`, `TemplateValue`), following swift-mustache's rules exactly:
+/// standalone lines, partial indentation, block inheritance, falsy empty text.
 /// Anything it does not know (lambdas, transforms, content-type pragmas, printing a list) makes
 /// it decline, and the theme renders that page with swift-mustache instead.
 struct FastTemplates: Sendable {
