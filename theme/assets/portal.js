@@ -460,11 +460,12 @@
   // its particle). Text in furigana (<ruby>) is left alone. Done again, from the start, when the
   // page's width changes.
   // Cheap on a slow phone (docs/theme.md has the figures): the titles on or near the screen are
-  // mended at once, the rest as they come near it (IntersectionObserver) or in idle time, a few
-  // at a time; a row's end is found by halving (a title's characters are measured a handful at
-  // a time, not each); the word is the run of katakana, or of two kanji, where the script says
-  // where it starts, and Intl.Segmenter (whose dictionary costs about 100 ms to load at a
-  // phone's speed) is made only for a longer run of kanji or a katakana run wider than the row.
+  // mended at once, the rest only as they come near it (IntersectionObserver; measuring them all
+  // in idle time cost as much as before); a row's end is found by halving (a title is measured
+  // a handful of times, not once a character); the word is the run of katakana, or of two
+  // kanji, where the script says where it starts, and Intl.Segmenter (whose dictionary costs
+  // about 100 ms to load at a phone's speed) is made only for a longer run of kanji or a
+  // katakana run wider than the row or beginning the title.
   var TITLES = "main h1, main h2, main h3, main h4, main .card-title, main .eyebrow, main .link-list a, " +
     "main .pager a, main .page-terms dt, main .glossary-list dt, main summary";
   var KANJI = /[\u3400-\u9FFF\uF900-\uFAFF\u3005]/;
@@ -589,8 +590,8 @@
       while (block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) block = block.parentElement;
       return block.clientWidth;
     }
-    // The titles shown on more than one row, taken off the ones waiting; a hidden title (in a
-    // closed <details>) waits until it is shown near the screen.
+    // The titles shown on more than one row, no longer watched; a hidden title (in a closed
+    // <details>) stays watched until it is shown near the screen.
     function shownWrapping(titles) {
       return titles.filter(function (el) {
         if (!el.getClientRects().length) return false;
