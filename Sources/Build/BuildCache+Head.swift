@@ -97,7 +97,7 @@ extension BuildCache {
   }
 
   /// The head of the previous build when its sources had exactly these stamps (`digest`, see
-  /// `SourceTree.digest(content:theme:)`), read without them; else nil.
+  /// `SourceTree.scan`), read without them; else nil.
   static func loadHead(from output: URL, ifDigest digest: UInt64) -> BuildCache? {
     guard let bytes = FileIO.read(output.appendingPathComponent(headFile).path),
       let head = try? BuildCache(decodingHead: bytes, skippingStampsIfDigest: digest),

@@ -166,28 +166,17 @@ public struct SourceTree: Sendable, Equatable {
     return found
   }
 
-  /// A digest of every stamp (and path) a scan would record, without recording them: what
-  /// `portal build` compares with the last build's first. Making the 10,000 paths and stamps
-  /// of a scan and comparing them with the cache's took most of a build with nothing to do.
-  /// Equal to `digest` of `SourceTree(content:theme:)` when nothing changes in between.
-  public static func digest(content: URL, theme: URL, staticFolder: URL? = nil) -> UInt64 {
-    var sum: UInt64 = 0
-    for (prefix, root) in roots(content, theme, staticFolder) {
-      visit(root, prefix: prefix) { key, stamp, _, _ in
-        sum &+= entryDigest(key, stamp)
-      }
-    }
-    return sum
-  }
-
   /// One walk's entries, kept flat (the keys' bytes one after another) with their digest:
-  /// `portal build` compares the digest with the last build's and, when it differs, makes the
-  /// tree from these (`init(_:)`) instead of walking the folders a second time (10,000
-  /// `fstatat` again, a tenth of checking the sources after an edit).
+  /// `portal build` compares the digest with the last build's first (making the 10,000 paths
+  /// of a tree and comparing them with the cache's took most of a build with nothing to do)
+  /// and, when it differs, makes the tree from these (`init(_:)`) instead of walking the
+  /// folders a second time (10,000 `fstatat` again, a tenth of checking the sources after an
+  /// edit).
   struct Scan {
     fileprivate var keys: [UInt8] = []
     fileprivate var entries: [(end: Int, stamp: FileStamp, isFolder: Bool, isLink: Bool)] = []
-    /// As `digest(content:theme:staticFolder:)`.
+    /// Equal to `digest` of the tree walked (`SourceTree(content:theme:)`) when nothing
+    /// changes in between.
     var digest: UInt64 = 0
   }
 
@@ -217,7 +206,7 @@ public struct SourceTree: Sendable, Equatable {
     }
   }
 
-  /// The digest of these stamps (see `digest(content:theme:)`): a sum, so order does not count.
+  /// The digest of these stamps (see `Scan.digest`): a sum, so order does not count.
   public var digest: UInt64 {
     var sum: UInt64 = 0
     for (path, stamp) in stamps {

@@ -41,7 +41,6 @@ import Testing
     #expect(tree.stamps.keys.contains("c/deep/a/b"))
     #expect(tree.links == walked.links && tree.links == ["c/strategy/link.md"])
     #expect(scan.digest == walked.digest)
-    #expect(scan.digest == SourceTree.digest(content: content, theme: theme))
     #expect(!tree.linksLeaving(content: content, theme: theme).isEmpty)
     // Its folders are known, as a walk's: removing one drops what it held.
     try FileManager.default.removeItem(at: content.appendingPathComponent("deep"))

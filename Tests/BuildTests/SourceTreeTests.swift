@@ -46,7 +46,7 @@ import Testing
     #expect(tree.stamps == scanned.stamps, sourceLocation: sourceLocation)
     #expect(before != scanned, "the edit changed nothing", sourceLocation: sourceLocation)
     // The digest `portal build` compares first: the scan's, and changed by the edit.
-    let digest = SourceTree.digest(content: content, theme: theme)
+    let digest = SourceTree.scan(content: content, theme: theme).digest
     #expect(digest == scanned.digest, sourceLocation: sourceLocation)
     #expect(digest != before.digest, sourceLocation: sourceLocation)
     // What the refresh reports, and what the refreshed tree answers without comparing every
@@ -69,11 +69,11 @@ import Testing
       withDestinationPath: root.appendingPathComponent("elsewhere").path)
     let scanned = SourceTree(content: content, theme: theme)
     #expect(scanned.stamps.keys.contains("c/strategy/日本語の名前.md"))
-    #expect(SourceTree.digest(content: content, theme: theme) == scanned.digest)
+    #expect(SourceTree.scan(content: content, theme: theme).digest == scanned.digest)
     // A linked file counts by its target: editing it elsewhere changes the digest.
     Thread.sleep(forTimeInterval: 0.01)
     try write("elsewhere/linked.md", "changed")
-    let digest = SourceTree.digest(content: content, theme: theme)
+    let digest = SourceTree.scan(content: content, theme: theme).digest
     #expect(digest != scanned.digest)
     #expect(digest == SourceTree(content: content, theme: theme).digest)
     // The same stamps under other paths give another digest (a rename is a change).
