@@ -16,7 +16,7 @@ With --varied, the sentences are instead drawn from a character Markov chain (or
 bodies of the shipped portal (content/ beside this folder): real Japanese that repeats little,
 as real writing does. The vocabulary corpus repeats its phrases, so it has about 60,000
 distinct search keys at 10,000 pages where varied text has about 1.9 million; what the search
-index costs depends on that (docs/speed.md).
+index costs depends on that (docs/speed.md, "The search index's cost").
 
 Shared by the search benchmark (bench/search_bench.sh) and the build benchmark.
 """

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Content
 
-/// The shortcuts of loading 10,000 pages faster (docs/speed.md, 2026-12-05 afternoon), each
+/// The shortcuts of loading 10,000 pages faster (docs/speed-history.md, 2026-12-05 afternoon), each
 /// against the slower way it spares most pages, on random texts made of what each one looks
 /// for and what it passes over.
 ///

@@ -7,7 +7,7 @@ import Testing
 /// The hashes the loader keeps of each file (`SourceHashes`), which the incremental build
 /// relies on: a body edit changes the body's hash and not the front matter's (other pages are
 /// not made again), a front matter edit the reverse (the body's rendering is reused), and line
-/// endings or a BOM alone change none (docs/speed.md, 2026-12-05 evening: the parts hashed
+/// endings or a BOM alone change none (docs/speed-history.md, 2026-12-05 evening: the parts hashed
 /// eight bytes a step).
 @Suite struct SourceHashesTests {
   static let frontMatter = "title: 取組\nsummary: 要約の文です。\nfield: f\nstatus: active"

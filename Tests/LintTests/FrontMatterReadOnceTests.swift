@@ -6,7 +6,7 @@ import Testing
 
 @testable import Lint
 
-/// The shortcuts of the fifth round of `portal lint` at 10,000 pages (docs/speed.md): names
+/// The shortcuts of the fifth round of `portal lint` at 10,000 pages (docs/speed-history.md): names
 /// linted without parsing them as Markdown, and the kanji-ratio hint's words found in one
 /// reading. Each against the way it replaces. (The front matter read again without decoding
 /// the body is gone: lint reads the loader's values, `FrontMatterFromLoaderTests`.)

@@ -5,7 +5,7 @@ import Testing
 
 @testable import Lint
 
-/// The shortcuts of the fourth round of `portal lint` at 10,000 pages (docs/speed.md): each
+/// The shortcuts of the fourth round of `portal lint` at 10,000 pages (docs/speed-history.md): each
 /// against the slower way it replaces, which gave the same output.
 @Suite struct LintShortcutTests {
   /// The front matter's YAML read once for the linted values and the offline rule's gives
