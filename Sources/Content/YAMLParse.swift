@@ -23,7 +23,14 @@ func parseYAML(
   do {
     // An explicit encoding: Yams' default reads the whole process environment on every call,
     // which cost more than parsing small front matters.
-    let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+    // The usual shape is composed without libyaml (`YAMLQuick`); anything else, and every
+    // problem, goes to Yams.
+    let node: Node?
+    if let quick = YAMLQuick.compose(text) {
+      node = quick
+    } else {
+      node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
     // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
     if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) { return failure(slip) }
     if let slip = YAMLSlips.droppedTag(in: text) { return failure(slip) }
