@@ -58,7 +58,12 @@ private struct Reader {
   init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   /// Tags as Yams makes them: a new object per node (a tag resolves itself in place).
-  static func tag(_ name: Tag.Name) -> Tag { Tag(name, .basic, .default) }
+  static func tag(_ name: Tag.Name) -> Tag { Tag(name, .basic, constructor) }
+
+  /// `Constructor.default` makes a new constructor, four dictionaries, each time it is asked
+  /// (Yams asks once a document; asked for every tag it was a fifth of loading). One serves
+  /// every document: a constructor holds only its three maps, all `let`.
+  nonisolated(unsafe) static let constructor = Constructor.default
 
   /// libyaml counts a column in characters: the bytes from the line's start that begin one.
   func mark(at position: Int) -> Mark {
