@@ -148,7 +148,8 @@ final class GramTrie {
 
 /// Tries kept between the documents of one index build, by number of slots, so a document
 /// takes one of its size, already empty, instead of allocating and zeroing a new one. By
-/// size, so a short document does not probe a table made for the longest one.
+/// size, so a short document does not probe a table made for the longest one. The documents'
+/// other working memory (`DocumentScratch`) is kept here too.
 final class GramTriePool: @unchecked Sendable {
   private var free: [Int: [GramTrie]] = [:]
   private let lock = NSLock()
@@ -163,5 +164,18 @@ final class GramTriePool: @unchecked Sendable {
   func give(_ trie: GramTrie) {
     trie.reset()
     lock.withLock { free[trie.slotCount, default: []].append(trie) }
+  }
+
+  private var scratches: [DocumentScratch] = []
+
+  /// A document's working memory (`DocumentScratch`), kept from an earlier document when one
+  /// is free.
+  func takeScratch() -> DocumentScratch {
+    lock.withLock { scratches.popLast() } ?? DocumentScratch()
+  }
+
+  /// Takes `scratch` back for a later document.
+  func give(_ scratch: DocumentScratch) {
+    lock.withLock { scratches.append(scratch) }
   }
 }

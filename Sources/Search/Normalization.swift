@@ -50,6 +50,16 @@ struct Normalizer {
   /// Normalises scalars; origins are offsets into `input`.
   mutating func normalize(_ input: [UInt32]) -> NormalizedText {
     var out = NormalizedText()
+    normalize(input, into: &out)
+    return out
+  }
+
+  /// The same into `out`, emptied first and its room kept (`DocumentScratch` reuses one for
+  /// every body of an index build).
+  mutating func normalize(_ input: [UInt32], into out: inout NormalizedText) {
+    out.scalars.removeAll(keepingCapacity: true)
+    out.originStart.removeAll(keepingCapacity: true)
+    out.originEnd.removeAll(keepingCapacity: true)
     out.scalars.reserveCapacity(input.count)
     out.originStart.reserveCapacity(input.count)
     out.originEnd.reserveCapacity(input.count)
@@ -91,7 +101,6 @@ struct Normalizer {
       }
       i = j
     }
-    return out
   }
 
   static let dropped: UInt32 = 0xFFFF_FFFF

@@ -95,38 +95,41 @@ struct Prepared: Sendable {
     _ doc: SearchDocument, options: SearchIndexOptions, tries: GramTriePool? = nil,
     levels: Bool = false
   ) {
-    var normalizer = Normalizer()
     let gramLength = options.gramLength
     // Sized so it rarely grows: about half the n-grams of a Japanese text are distinct.
     let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.bodyText.utf8Count) / 3
     let capacity = max(256, characters * gramLength / 2)
     let grams = tries?.take(capacity: capacity) ?? GramTrie(capacity: capacity)
-    defer { tries?.give(grams) }
-    var words: [String: UInt32] = [:]
-    // Every text of the document one after another in `flat`, with its bit; Japanese runs are
-    // walked into the trie later, partition by partition.
-    var flat: [UInt32] = []
-    var bits: [UInt32] = []
-    var starts: [GramStart] = []
-
-    func index(_ text: [UInt32], bit: UInt32) {
-      let t = Int32(bits.count)
-      let offset = flat.count
-      bits.append(bit)
-      flat.append(contentsOf: text)
-      for seg in Normalizer.segments(text) {
-        if seg.isJapanese {
-          for p in seg.start..<seg.end {
-            starts.append(
-              GramStart(
-                text: t, position: Int32(offset + p), end: Int32(offset + seg.end),
-                partition: UInt8(PostingTable.partition(ofFirst: text[p]))))
-          }
-        } else {
-          words["#" + SearchText.string(text[seg.start..<seg.end]), default: 0] |= bit
-        }
-      }
+    let scratch = tries?.takeScratch() ?? DocumentScratch()
+    defer {
+      tries?.give(grams)
+      tries?.give(scratch)
     }
+    // Taken out of the scratch while in use, so each is uniquely referenced (no copy when
+    // changed), and put back at the end.
+    var normalizer = Normalizer()
+    var texts = DocumentTexts()
+    var bodyScalars: [UInt32] = []
+    var body = NormalizedText()
+    var sortedStarts: [GramStart] = []
+    var current: [Int32] = []
+    swap(&normalizer, &scratch.normalizer)
+    swap(&texts, &scratch.texts)
+    swap(&bodyScalars, &scratch.bodyScalars)
+    swap(&body, &scratch.body)
+    swap(&sortedStarts, &scratch.sorted)
+    swap(&current, &scratch.current)
+    defer {
+      swap(&normalizer, &scratch.normalizer)
+      swap(&texts, &scratch.texts)
+      swap(&bodyScalars, &scratch.bodyScalars)
+      swap(&body, &scratch.body)
+      swap(&sortedStarts, &scratch.sorted)
+      swap(&current, &scratch.current)
+    }
+    // Every text of the document one after another, with its bit; Japanese runs are walked
+    // into the trie later, partition by partition.
+    texts.removeAll()
 
     let title = normalizer.normalize(doc.title).scalars
     let summary = normalizer.normalize(doc.summary).scalars
@@ -135,33 +138,29 @@ struct Prepared: Sendable {
     let keywordsText = SearchFurigana.keywordsText(
       doc.keywords.joined(separator: "\n"), doc.furigana)
     let keywords = normalizer.normalize(keywordsText).scalars
-    index(title, bit: IndexFormat.titleBit)
-    index(summary, bit: IndexFormat.summaryBit)
-    index(keywords, bit: IndexFormat.keywordsBit)
+    texts.index(title[...], bit: IndexFormat.titleBit)
+    texts.index(summary[...], bit: IndexFormat.summaryBit)
+    texts.index(keywords[...], bit: IndexFormat.keywordsBit)
 
     // Read once: a body still in the cache's bytes is decoded on each read. One pass, with
     // room for the worst case (`map` counts the scalars first, a second pass).
-    var bodyScalars: [UInt32] = []
+    bodyScalars.removeAll(keepingCapacity: true)
     bodyScalars.reserveCapacity(doc.bodyText.utf8Count)
     for scalar in doc.body.unicodeScalars { bodyScalars.append(scalar.value) }
-    let body = normalizer.normalize(bodyScalars)
+    normalizer.normalize(bodyScalars, into: &body)
     let ranges = Self.chunks(bodyScalars, body, target: options.chunkLength)
-    var chunkTexts: [String] = []
     for (n, r) in ranges.enumerated() {
-      let normalized = Self.slice(body, r)
-      index(normalized, bit: 1 << UInt32(3 + n))
-      chunkTexts.append(SearchText.string(bodyScalars[r]))
+      texts.index(Self.slice(body, r), bit: 1 << UInt32(3 + n))
+      chunkFiles.append(Self.chunkFile(bodyScalars[r]))
     }
 
     // The n-grams starting at each position, walked partition by partition (a gram's
     // partition is its first character's): the trie then makes each partition's grams one
     // after another, already grouped as the posting table reads them.
-    let (sortedStarts, startEnds) = Self.grouped(
-      starts.count, item: { starts[$0] }, by: { Int($0.partition) })
+    let startEnds = texts.startsByPartition(into: &sortedStarts)
     gramEnds = [Int32](repeating: 0, count: PostingTable.partitions)
-    var current: [Int32] = []
-    flat.withUnsafeBufferPointer { flat in
-      bits.withUnsafeBufferPointer { bits in
+    texts.flat.withUnsafeBufferPointer { flat in
+      texts.bits.withUnsafeBufferPointer { bits in
         sortedStarts.withUnsafeBufferPointer { sortedStarts in
           for part in 0..<PostingTable.partitions {
             let mine = Self.range(of: part, ends: startEnds)
@@ -169,8 +168,9 @@ struct Prepared: Sendable {
               for start in sortedStarts[mine] {
                 var node = GramTrie.root
                 let p = Int(start.position)
+                let bit = bits[Int(start.text)]
                 for n in 0..<min(gramLength, Int(start.end) - p) {
-                  node = grams.child(of: node, flat[p + n], bit: bits[Int(start.text)])
+                  node = grams.child(of: node, flat[p + n], bit: bit)
                 }
               }
               gramEnds[part] = Int32(grams.count)
@@ -232,17 +232,10 @@ struct Prepared: Sendable {
       w.raw(",\"f\":")
       SearchFurigana.write(doc.furigana, to: &w)
     }
-    w.raw(",\"n\":\(chunkTexts.count)}")
+    w.raw(",\"n\":\(chunkFiles.count)}")
     head = w.data
-    for text in chunkTexts {
-      var c = JSONBytes()
-      c.raw("{\"x\":")
-      c.string(text)
-      c.raw("}")
-      chunkFiles.append(c.data)
-    }
     gramNodes = grams.nodes
-    let list = Array(words)
+    let list = Array(texts.words)
     (self.words, wordEnds) = Self.grouped(
       list.count, item: { list[$0] }, by: { PostingTable.partition(ofWord: $0.0) })
   }
@@ -286,11 +279,11 @@ struct Prepared: Sendable {
   }
 
   /// Normalised characters whose unit lies inside the original range r.
-  static func slice(_ text: NormalizedText, _ r: Range<Int>) -> [UInt32] {
+  static func slice(_ text: NormalizedText, _ r: Range<Int>) -> ArraySlice<UInt32> {
     let lo = firstIndex(in: text, from: r.lowerBound)
     var hi = lo
     while hi < text.count && Int(text.originStart[hi]) < r.upperBound { hi += 1 }
-    return Array(text.scalars[lo..<hi])
+    return text.scalars[lo..<hi]
   }
 
   /// The first normalised character whose unit starts at or after `offset` (binary search).
@@ -384,14 +377,4 @@ extension Prepared {
       !normalized.isEmpty && normalized.allSatisfy { Normalizer.charClass($0) != .separator }
     )
   }
-}
-
-/// Where n-grams of one document start: one of its texts (for its bit), a position in a
-/// Japanese run of it and where the run ends (both in the document's texts one after
-/// another), and the posting partition of the character there.
-struct GramStart {
-  var text: Int32
-  var position: Int32
-  var end: Int32
-  var partition: UInt8
 }
