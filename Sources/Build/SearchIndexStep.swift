@@ -39,9 +39,13 @@ enum SearchIndexStep {
     var how = "built"
     var (count, bytes) = (0, 0)
     func hand(_ files: [String: Data]) throws(OutputWriter.Failure) {
-      let list = files.sorted { $0.key < $1.key }.map {
-        OutputFile(path: "search/" + $0.key, data: $0.value)
-      }
+      try handInOrder(
+        files.sorted { $0.key < $1.key }.map {
+          OutputFile(path: "search/" + $0.key, data: $0.value)
+        })
+    }
+    /// Files already in the order of their paths.
+    func handInOrder(_ list: [OutputFile]) throws(OutputWriter.Failure) {
       count += list.count
       bytes += list.reduce(0) { $0 + $1.data.count }
       try write(list)
@@ -71,13 +75,14 @@ enum SearchIndexStep {
       // resident when the encoded entries were largest: 525 → 475 MiB at 10,000 pages).
       let purge = previous == nil
       let release: @Sendable () -> Void = { if purge { MemoryRelease.betweenSteps() } }
-      let index = SearchIndexBuilder.buildIndex(
+      let index = SearchIndexBuilder.buildIndexInOrder(
         documents.ordered, options: options(site), spillDirectory: spillDirectory?.path,
         releaseMemory: release
       ) { files in
-        paths += files.keys.map { "search/" + $0 }
+        let list = files.map { OutputFile(path: "search/" + $0.name, data: $0.data) }
+        paths += list.map(\.path)
         guard failure == nil else { return }
-        do throws(OutputWriter.Failure) { try hand(files) } catch { failure = error }
+        do throws(OutputWriter.Failure) { try handInOrder(list) } catch { failure = error }
         batches += 1
         if purge, batches % 4 == 0 { MemoryRelease.betweenSteps() }
       }

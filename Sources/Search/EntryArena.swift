@@ -138,7 +138,7 @@ extension EntryArena {
   /// group at a time, with the shards that group's entries fall in.
   static func writeShards(
     _ entries: [EncodedEntries], store: SpillStore?, shards: Int,
-    emit: ([String: Data]) -> Void
+    emit: ([IndexFile]) -> Void
   ) {
     let inMemory = entries.compactMap { if case .arena(let a) = $0 { a } else { nil } }
     let spilled = entries.compactMap { if case .spilled(let g, _) = $0 { g } else { nil } }
@@ -163,7 +163,7 @@ extension EntryArena {
   /// that fall in them.
   private static func writeShards(
     _ arenas: [EntryArena], shards: Int, pass: Int, of passes: Int,
-    emit: ([String: Data]) -> Void
+    emit: ([IndexFile]) -> Void
   ) {
     // This pass's shards numbered from 0 (shard `pass + passes * n` is n).
     let count = (shards - pass + passes - 1) / passes
@@ -200,11 +200,12 @@ extension EntryArena {
           files.set(m, shardData(refs[starts[n]..<starts[n + 1]], arenas))
         }
       }
-      var named: [String: Data] = [:]
-      for (m, data) in files.values().enumerated() {
-        named[IndexFormat.shardName(pass + passes * (base + m), shards: shards)] = data
-      }
-      emit(named)
+      // In the order of their names, as the shards' numbers are written at one width.
+      emit(
+        files.values().enumerated().map { m, data in
+          IndexFile(
+            name: IndexFormat.shardName(pass + passes * (base + m), shards: shards), data: data)
+        })
       first += made
     }
   }

@@ -275,8 +275,11 @@ struct Prepared: Sendable {
   }
 
   func words(in part: Int) -> ArraySlice<(String, UInt32)> {
-    words[Self.range(of: part, ends: wordEnds)]
+    words[wordRange(in: part)]
   }
+
+  /// The positions in `words` of partition `part`'s words.
+  func wordRange(in part: Int) -> Range<Int> { Self.range(of: part, ends: wordEnds) }
 
   /// Normalised characters whose unit lies inside the original range r.
   static func slice(_ text: NormalizedText, _ r: Range<Int>) -> ArraySlice<UInt32> {
