@@ -31,7 +31,10 @@ struct DocumentTexts {
 
   /// Adds a text: its Japanese runs' starts, and its words (`#word`) with `bit`.
   mutating func index(_ text: ArraySlice<UInt32>, bit: UInt32) {
-    let t = UInt16(bits.count)
+    // A text's number in 16 bits keeps a start at 12 bytes. Texts from the 33rd on are body
+    // chunks past the mask's 29 (bit 0), so a page of over 65,535 chunks (20 million
+    // characters) gives its later ones the last number, whose bit is 0 too, instead of a trap.
+    let t = UInt16(clamping: bits.count)
     let offset = flat.count - text.startIndex
     bits.append(bit)
     flat.append(contentsOf: text)

@@ -83,4 +83,22 @@ import Testing
     #expect(text.originStart == expected.originStart)
     #expect(text.originEnd == expected.originEnd)
   }
+
+  /// A page of more texts than a start's 16-bit number holds (over 65,535 body chunks) is
+  /// indexed, not trapped: each start still reads its own text's bit (0 past the mask's 29
+  /// chunks, as the last number's).
+  @Test func aPageOfMoreTextsThanSixteenBitsIsIndexed() {
+    var texts = DocumentTexts()
+    let count = Int(UInt16.max) + 10
+    for n in 0..<count {
+      texts.index([0x3042][...], bit: 1 << UInt32(n))
+    }
+    #expect(texts.starts.count == count)
+    #expect(texts.bits.count == count)
+    for (n, start) in texts.starts.enumerated() {
+      #expect(texts.bits[Int(start.text)] == texts.bits[n], "text \(n)")
+      if texts.bits[Int(start.text)] != texts.bits[n] { break }
+    }
+    #expect(texts.starts.last?.text == UInt16.max)
+  }
 }
