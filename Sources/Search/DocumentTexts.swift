@@ -96,13 +96,18 @@ struct DocumentTexts {
 /// (whose cache of characters that take the full rules then serves every document). Kept
 /// between the documents of one index build (`GramTriePool`) so each does not allocate them
 /// anew: the index step faulted fresh pages in for them after every purge of freed memory.
-final class DocumentScratch {
+struct DocumentScratch {
   var normalizer = Normalizer()
   var texts = DocumentTexts()
   var bodyScalars: [UInt32] = []
   var body = NormalizedText()
   var sorted: [GramStart] = []
   var current: [Int32] = []
+
+  /// Its parts, for a document to work in as locals.
+  var parts: (Normalizer, DocumentTexts, [UInt32], NormalizedText, [GramStart], [Int32]) {
+    (normalizer, texts, bodyScalars, body, sorted, current)
+  }
 }
 
 extension Prepared {

@@ -100,32 +100,16 @@ struct Prepared: Sendable {
     let characters = (doc.title.utf8.count + doc.summary.utf8.count + doc.bodyText.utf8Count) / 3
     let capacity = max(256, characters * gramLength / 2)
     let grams = tries?.take(capacity: capacity) ?? GramTrie(capacity: capacity)
-    let scratch = tries?.takeScratch() ?? DocumentScratch()
+    // The document's working memory out of the pool into locals: the pool's own copy is gone
+    // once the statement ends, so each is uniquely referenced and changed in place.
+    var (normalizer, texts, bodyScalars, body, sortedStarts, current) =
+      (tries?.takeScratch() ?? DocumentScratch()).parts
     defer {
       tries?.give(grams)
-      tries?.give(scratch)
-    }
-    // Taken out of the scratch while in use, so each is uniquely referenced (no copy when
-    // changed), and put back at the end.
-    var normalizer = Normalizer()
-    var texts = DocumentTexts()
-    var bodyScalars: [UInt32] = []
-    var body = NormalizedText()
-    var sortedStarts: [GramStart] = []
-    var current: [Int32] = []
-    swap(&normalizer, &scratch.normalizer)
-    swap(&texts, &scratch.texts)
-    swap(&bodyScalars, &scratch.bodyScalars)
-    swap(&body, &scratch.body)
-    swap(&sortedStarts, &scratch.sorted)
-    swap(&current, &scratch.current)
-    defer {
-      swap(&normalizer, &scratch.normalizer)
-      swap(&texts, &scratch.texts)
-      swap(&bodyScalars, &scratch.bodyScalars)
-      swap(&body, &scratch.body)
-      swap(&sortedStarts, &scratch.sorted)
-      swap(&current, &scratch.current)
+      tries?.give(
+        DocumentScratch(
+          normalizer: normalizer, texts: texts, bodyScalars: bodyScalars, body: body,
+          sorted: sortedStarts, current: current))
     }
     // Every text of the document one after another, with its bit; Japanese runs are walked
     // into the trie later, partition by partition.
