@@ -25,12 +25,7 @@ func parseYAML(
     // which cost more than parsing small front matters.
     // The usual shape is composed without libyaml (`YAMLQuick`); anything else, and every
     // problem, goes to Yams.
-    let node: Node?
-    if let quick = YAMLQuick.compose(text) {
-      node = quick
-    } else {
-      node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-    }
+    let node = try YAMLQuick.compose(text) ?? Yams.compose(yaml: text, .basic, .default, .utf8)
     // `title：テスト` alone is valid YAML, a plain value where a mapping was meant.
     if case .scalar = node, let slip = YAMLSlips.firstSlip(in: text) { return failure(slip) }
     if let slip = YAMLSlips.droppedTag(in: text) { return failure(slip) }
