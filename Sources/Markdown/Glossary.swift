@@ -38,6 +38,12 @@ public struct GlossaryMatcher: Sendable {
   /// where two first scalars share the value mod 65,536 (then the walk starts at the root).
   private let firstNode: [Int32]
   private let firstScalar: [UInt32]
+  /// Bit per pair of bytes (first << 8 | second) that some name's bytes start with (every
+  /// second byte for a name of one byte): a place whose two bytes are not such a pair starts no
+  /// name, so `matches` steps over its character by its first byte (`Self.stepLength`) without
+  /// decoding it. Most of a page's characters are stepped over so: hiragana and most kanji for
+  /// the glossary, all Japanese text for the English phrases.
+  private let firstPairs: [UInt64]
 
   /// The HTML that closes a match's opening tag.
   let closingTag: String
@@ -68,17 +74,24 @@ public struct GlossaryMatcher: Sendable {
     self.closingTag = closingTag
     var builder = NameTrie.Builder()
     var bits = [UInt64](repeating: 0, count: 1024)
+    var pairs = [UInt64](repeating: 0, count: 1024)
     for (i, target) in targets.enumerated() {
       for name in target.names + target.names.compactMap(Self.fullWidthVariant) {
         guard let first = name.unicodeScalars.first else { continue }
         // Of equal names the earlier entry wins: the first to reach a node keeps it.
-        builder.insert(Array(name.utf8), target: i)
+        let bytes = Array(name.utf8)
+        builder.insert(bytes, target: i)
         let v = Int(first.value & 0xFFFF)
         bits[v >> 6] |= 1 << UInt64(v & 63)
+        for second in bytes.count > 1 ? bytes[1]...bytes[1] : 0...255 {
+          let pair = Int(bytes[0]) << 8 | Int(second)
+          pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
       }
     }
     trie = builder.build()
     firstBits = bits
+    firstPairs = pairs
     var firstNode = [Int32](repeating: -1, count: targets.isEmpty ? 0 : 65536)
     var firstScalar = [UInt32](repeating: 0, count: firstNode.count)
     for target in targets {
@@ -126,12 +139,29 @@ public struct GlossaryMatcher: Sendable {
   }
 
   func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+    firstPairs.withUnsafeBufferPointer { matches(in: text, pairs: $0) }
+  }
+
+  private func matches(
+    in text: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt64>
+  ) -> [Match] {
     var result: [Match] = []
     let n = text.count
     var i = 0
     // The names passed at one place, shortest first.
     var passed: [(end: Int, name: Int)] = []
     while i < n {
+      // No name starts with these two bytes: on to the next character, by the length
+      // `scalar` would give (the last byte of a text goes the long way).
+      if i + 1 < n {
+        let b = text[i]
+        let pair = Int(b) << 8 | Int(text[i + 1])
+        let step = Self.stepLength(b)
+        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 && i + step <= n {
+          i += step
+          continue
+        }
+      }
       let (value, length) = Self.scalar(text, at: i)
       let v = Int(value & 0xFFFF)
       guard firstBits[v >> 6] & (1 << UInt64(v & 63)) != 0 else {
@@ -173,6 +203,13 @@ public struct GlossaryMatcher: Sendable {
       }
     }
     return result
+  }
+
+  /// The length `scalar` gives a character starting with byte `b` when the text holds that
+  /// many bytes from there (else it gives 1).
+  @inline(__always)
+  private static func stepLength(_ b: UInt8) -> Int {
+    b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
   }
 
   /// How many bytes UTF-8 gives a scalar of this value.
@@ -255,25 +292,30 @@ extension MarkdownDocument {
       CMARK_NODE_HTML_INLINE.rawValue,
     ]
     var linked: [Int] = []
-    var seen = Set<Int>()
-    if let excluding, let own = matcher.targets.firstIndex(where: { $0.slug == excluding }) {
-      seen.insert(own)
+    // Per entry: 0 not linked yet, 1 linked, 2 the page's own entry (never linked). Read and
+    // set for every match: a `Set` hashed each one, and a second set was made per text node.
+    var state = [UInt8](repeating: 0, count: matcher.targets.count)
+    if let excluding {
+      for (i, target) in matcher.targets.enumerated() where target.slug == excluding {
+        state[i] = 2
+      }
     }
     for node in textNodes(outside: blocked) {
       // The pieces are made while cmark's literal is still there (inserting nodes before it
       // leaves it as it is); the node is freed after.
       let replaced = node.withLiteralBytes { bytes -> Bool in
-        let matches = matcher.matches(in: bytes).filter { match in
-          let own = excluding != nil && matcher.targets[match.target].slug == excluding
-          return !own && (match.marked || !seen.contains(match.target))
-        }
-        guard !matches.isEmpty else { return false }
+        // A marked use is linked again; else an entry's first use on the page only (an entry
+        // counts as linked from its first chosen use on, so a later one in the same text is
+        // not chosen either).
         var chosen: [GlossaryMatcher.Match] = []
-        var local = Set<Int>()
-        for match in matches
-        where match.marked || (!seen.contains(match.target) && !local.contains(match.target)) {
+        for match in matcher.matches(in: bytes) {
+          let t = match.target
+          guard state[t] != 2, match.marked || state[t] == 0 else { continue }
           chosen.append(match)
-          local.insert(match.target)
+          if state[t] == 0 {
+            state[t] = 1
+            linked.append(t)
+          }
         }
         let pieces = Self.pieces(bytes, cutAt: chosen, droppingMarks: true)
         for piece in pieces {
@@ -283,10 +325,6 @@ extension MarkdownDocument {
             continue
           }
           wrap(text, enter: matcher.openingTags[t], exit: matcher.closingTag, before: node)
-          if !seen.contains(t) {
-            seen.insert(t)
-            linked.append(t)
-          }
         }
         return !pieces.isEmpty
       }

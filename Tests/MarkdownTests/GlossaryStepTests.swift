@@ -1,0 +1,66 @@
+import Testing
+
+@testable import Markdown
+
+/// `GlossaryMatcher.matches` steps over a character whose first two bytes start no name
+/// without decoding it. It must still find what the rule finds (`GlossaryTrieTests.reference`):
+/// with names of one byte (every second byte then starts one), names at the last bytes of a
+/// text, English phrases among Japanese text (nearly every character stepped over), and
+/// full-width variants. `linkGlossary` keeps its own rules: first use, marked uses, the page's
+/// own entry never linked.
+@Suite struct GlossaryStepTests {
+  static let phrases = ["Digital Transformation", "DX", "a", "ICT", "x y", "é"]
+
+  static let pieces = [
+    "Digital", " ", "Transformation", "DX", "ＤＸ", "ａ", "a", "b", "ICT", "ＩＣＴ", "化", "x", "y",
+    "é", "e", "防災", "の", "、", "（", "）", "※", "*", "😀", "ｱ", "\u{3000}",
+  ]
+
+  @Test func phrasesAmongJapaneseTextAreFoundAsTheRuleFindsThem() {
+    let matcher = GlossaryMatcher(phrases: Self.phrases, language: "en")
+    let targets = Self.phrases.map { GlossaryLinkTarget(slug: "", url: "", names: [$0]) }
+    var state: UInt64 = 5
+    var found = 0
+    for _ in 0..<20_000 {
+      var text: [UInt8] = []
+      for _ in 0..<(1 + Int(state % 11)) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += Array(Self.pieces[Int((state >> 33) % UInt64(Self.pieces.count))].utf8)
+      }
+      let expected = GlossaryTrieTests.reference(targets, in: text)
+      let actual = text.withUnsafeBufferPointer { buffer in
+        matcher.matches(in: buffer).map {
+          "\($0.range)→\($0.target)\($0.marked ? "※" : "")"
+        }
+      }
+      #expect(actual == expected, "\(String(decoding: text, as: UTF8.self))")
+      found += expected.count
+    }
+    #expect(found > 10_000)
+  }
+
+  @Test func aNameOfOneByteAtTheEndOfATextIsFound() {
+    let matcher = GlossaryMatcher(phrases: ["a", "é"], language: "en")
+    for text in ["a", "の a", "のa", "é", "のé", "ééa"] {
+      let bytes = Array(text.utf8)
+      let found = bytes.withUnsafeBufferPointer { matcher.matches(in: $0).map(\.range) }
+      #expect(found.last?.upperBound == bytes.count, "\(text)")
+    }
+  }
+
+  @Test func firstUsesAndMarkedUsesAreLinkedButNotThePagesOwnEntry() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "dx", url: "/g/dx/", names: ["DX"]),
+      GlossaryLinkTarget(slug: "ai", url: "/g/ai/", names: ["AI"]),
+      GlossaryLinkTarget(slug: "data", url: "/g/data/", names: ["データ"]),
+    ])
+    let doc = MarkdownDocument("AIとDX※とデータとAIとAI※。\n\nDX※とデータ。")
+    #expect(doc.linkGlossary(matcher, excluding: "dx") == [1, 2])
+    let html = doc.renderHTML()
+    let ai = "<a class=\"term\" href=\"/g/ai/\" aria-describedby=\"term-ai\">AI</a>"
+    let data = "<a class=\"term\" href=\"/g/data/\" aria-describedby=\"term-data\">データ</a>"
+    // The own entry keeps its mark, unlinked; a marked use is linked again and loses it.
+    #expect(html.contains("<p>\(ai)とDX※と\(data)とAIと\(ai)。</p>"), "\(html)")
+    #expect(html.contains("<p>DX※とデータ。</p>"), "\(html)")
+  }
+}
