@@ -22,6 +22,13 @@ enum FuriganaShown {
     context.contains { key, value in holdsRuby(key, value, top: true) }
   }
 
+  /// Works out once what `guess` asks of `context` wherever it is not the page's own
+  /// dictionary (a kept card: on every page that lists it), and keeps it in the context.
+  static func remember(_ context: inout TemplateContext) {
+    context.rememberRubyBelowTop(
+      context.contains { key, value in holdsRuby(key, value, top: false) })
+  }
+
   /// `TemplateVocabulary.html` as a list: six short names compared are cheaper than a hash
   /// of each of a page's forty keys.
   private static let htmlKeys = Array(TemplateVocabulary.html)
@@ -32,7 +39,11 @@ enum FuriganaShown {
       (top ? htmlKeys.contains(key) : key == "title_html") && inHTML(s)
     case .bool: false
     case .dict(let d):
-      d.contains { k, v in holdsRuby(k, v, top: top && key == "page") }
+      if d.rubyBelowTop != 0 && !(top && key == "page") {
+        d.rubyBelowTop == 2
+      } else {
+        d.contains { k, v in holdsRuby(k, v, top: top && key == "page") }
+      }
     case .list(let items): items.contains { holdsRuby(key, $0, top: false) }
     }
   }

@@ -48,6 +48,12 @@ struct TemplateContext: Sendable {
 
   private var entries: [Entry]
 
+  /// Whether a value among the entries holds ruby where `FuriganaShown` looks below a page's
+  /// top keys (a `title_html`), once worked out for a kept card (`FuriganaShown.remember`): 0
+  /// not known, 1 no, 2 yes. Every page that lists a card asked it again, 6 % of rendering.
+  /// A change of the entries forgets it, so a copy changed after is asked again.
+  private(set) var rubyBelowTop: UInt8 = 0
+
   init() { entries = [] }
 
   /// Room for `minimumCapacity` keys, so building the context allocates once.
@@ -60,6 +66,7 @@ struct TemplateContext: Sendable {
   subscript(key: String) -> TemplateValue? {
     get { position(of: key).map { entries[$0].value } }
     set {
+      rubyBelowTop = 0
       switch (position(of: key), newValue) {
       case (let i?, let value?): entries[i].value = value
       case (let i?, nil): entries.remove(at: i)
@@ -82,6 +89,9 @@ struct TemplateContext: Sendable {
 
   /// Whether the context has no keys.
   var isEmpty: Bool { entries.isEmpty }
+
+  /// Keeps `FuriganaShown`'s answer for the entries as they are (`rubyBelowTop`).
+  mutating func rememberRubyBelowTop(_ holds: Bool) { rubyBelowTop = holds ? 2 : 1 }
 
   /// Whether any key and its value satisfy `predicate`, in the order the keys were set.
   func contains(where predicate: (String, TemplateValue) -> Bool) -> Bool {

@@ -179,7 +179,11 @@ struct ViewModels {
 
   /// The card of page `i`, as every list shows it: made once per plan (`ContextMemo`).
   func card(_ i: Int) -> TemplateContext {
-    made.cards.value(i) { makeCard(i) }
+    made.cards.value(i) {
+      var card = makeCard(i)
+      FuriganaShown.remember(&card)
+      return card
+    }
   }
 
   private func makeCard(_ i: Int) -> TemplateContext {
