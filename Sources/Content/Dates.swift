@@ -14,12 +14,27 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DD` and rejects impossible dates such as 2026-02-30.
   public init?(iso text: String) {
+    if let (y, m, d) = ISOShapes.date(text) {
+      guard Self.isDay(y, m, d) else { return nil }
+      self.init(year: y, month: m, day: d)
+      return
+    }
+    self.init(isoByCharacters: text)
+  }
+
+  /// `init(iso:)` of any shape, the text split into characters.
+  init?(isoByCharacters text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
       (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y)
     else { return nil }
     self.init(year: y, month: m, day: d)
+  }
+
+  /// Whether the month and day are a day of that year's calendar.
+  static func isDay(_ year: Int, _ month: Int, _ day: Int) -> Bool {
+    (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
   }
 
   static func daysIn(month: Int, year: Int) -> Int {
@@ -78,6 +93,23 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`; an offset is required so builds do not
   /// depend on the machine's time zone. With `allowDateOnly`, `YYYY-MM-DD` means that day in JST.
   public init?(iso text: String, allowDateOnly: Bool = false) {
+    // The usual shape, from its bytes (it is never a date alone).
+    if let p = ISOShapes.dateTime(text) {
+      guard LocalDate.isDay(p.year, p.month, p.day), p.hour < 24, p.minute < 60, p.second < 61,
+        p.offsetHours < 24, p.offsetMinutes < 60
+      else { return nil }
+      let offset = (p.offsetHours * 3600 + p.offsetMinutes * 60) * p.sign
+      let local =
+        LocalDate.daysFromCivil(p.year, p.month, p.day) * 86400 + p.hour * 3600
+        + p.minute * 60 + p.second
+      self.init(epochSeconds: local - offset, offsetSeconds: offset)
+      return
+    }
+    self.init(isoByCharacters: text, allowDateOnly: allowDateOnly)
+  }
+
+  /// `init(iso:allowDateOnly:)` of any shape, the text an array of characters.
+  init?(isoByCharacters text: String, allowDateOnly: Bool) {
     if allowDateOnly, let date = LocalDate(iso: text) {
       self = date.midnightInJapan
       return

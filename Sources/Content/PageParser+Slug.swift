@@ -81,6 +81,16 @@ extension PageParser {
 
   /// The slug a file has unless its front matter gives one: its name without `.md`.
   static func fileSlug(_ relativePath: String) -> String {
-    String(relativePath.split(separator: "/").last!.dropLast(3))
+    // A path of ASCII but CR (nearly every one) is a character a byte: its name is cut at the
+    // last slash's byte, instead of splitting the path into parts (2 % of loading).
+    let bytes = relativePath.utf8
+    let slash = UInt8(ascii: "/")
+    guard bytes.last != slash, bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return String(relativePath.split(separator: "/").last!.dropLast(3))
+    }
+    let start = bytes.lastIndex(of: slash).map(bytes.index(after:)) ?? bytes.startIndex
+    let end = bytes.index(
+      start, offsetBy: max(0, bytes.distance(from: start, to: bytes.endIndex) - 3))
+    return String(relativePath[start..<end])
   }
 }

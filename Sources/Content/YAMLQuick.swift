@@ -95,10 +95,10 @@ private struct Reader {
   mutating func document() -> Node? {
     guard Self.bytesAreSafe(bytes) else { return nil }
     var pairs: [(Node, Node)] = []
-    var keys: Set<String> = []
+    var keys = KeysSeen()
     var rootMark: Mark?
     while i < bytes.count {
-      guard let key = key(), keys.insert(key.string ?? "").inserted else { return nil }
+      guard let key = key(), keys.insert(key.string ?? "") else { return nil }
       if rootMark == nil { rootMark = key.mark }
       let value: Node
       if atLineEnd {
@@ -207,9 +207,9 @@ private struct Reader {
     i += 1
     skipSpaces()
     var pairs: [(Node, Node)] = []
-    var keys: Set<String> = []
+    var keys = KeysSeen()
     while true {
-      guard let key = key(), keys.insert(key.string ?? "").inserted,
+      guard let key = key(), keys.insert(key.string ?? ""),
         i < bytes.count, bytes[i] == UInt8(ascii: " ")
       else { return nil }
       skipSpaces()
@@ -333,6 +333,23 @@ private struct Reader {
       }
       j += 1
     }
+    return true
+  }
+}
+
+/// The keys of one mapping read so far, to find a key given twice: looked for one by one
+/// among the first 32 (a `Set` hashed every key of every front matter, 2 % of loading), in a
+/// set past them.
+private struct KeysSeen {
+  private var list: [String] = []
+  private var set: Set<String>?
+
+  /// Adds `key`; false when it was there already.
+  mutating func insert(_ key: String) -> Bool {
+    if set != nil { return set!.insert(key).inserted }
+    guard !list.contains(key) else { return false }
+    list.append(key)
+    if list.count > 32 { set = Set(list) }
     return true
   }
 }

@@ -101,6 +101,7 @@ import Testing
     let pieces = [
       "県", "a", "ア", " ", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "\n", "\t", "\u{301}",
       "\u{3099}", "\u{600}", "\u{200D}", "👩", "\u{FE0F}", "#", "ー", "\u{1F1EF}", "\u{1F1F5}",
+      "。", "）", "」", "！", "\u{3001}", "\u{FF5E}",
     ]
     for _ in 0..<5_000 {
       let text = Self.randomText(of: pieces, maxPieces: 5, using: &generator)
