@@ -276,6 +276,9 @@ struct PostingPart {
     // Out of `self` while it is read through a pointer and `self` looks keys up.
     var documentKeys = self.documentKeys
     self.documentKeys = []
+    // Held here once: read from `self` (borrowed in place) for each entry of a big key, it was
+    // retained and released each time.
+    let bigs = self.bigs
     for offset in prepared.indices {
       let id = base + Int32(offset)
       let range = prepared[offset].gramRange(in: part)
@@ -365,23 +368,42 @@ struct PostingPart {
     var kept = 0
     var previousKey: Int32 = -1
     var run: [UInt8] = []
+    // The keys whose posting passes `maxPostingBytes` with this batch: found first, so that
+    // each earlier batch's runs are read once for all of them (`forEachPosting(ofAscending:)`).
+    var turning: [Int32] = []
     var start = 0
     for r in runEnds.indices {
       let (k, end) = (Int(runKeys[r]), Int(runEnds[r]))
-      let entries = start..<end
-      start = end
       var (length, last) = (lengths[k], lastIds[k])
-      for e in entries {
+      for e in start..<end {
         let id = base + Int32(docs[e])
         length += Int32(
           Codec.numberLength(UInt32(id - last - 1)) + Codec.numberLength(masks[e]))
         last = id
       }
+      start = end
       if length > Int32(clamping: maxPostingBytes) {
-        let big = bigs.make()
-        for batch in batches {
-          batch.forEachPosting(of: Int32(k), spill: spill) { bigs.add(big, $0, $1) }
-        }
+        turning.append(Int32(k))
+      } else {
+        (lengths[k], lastIds[k]) = (length, last)
+      }
+    }
+    // Each turning key's earlier documents, batch by batch, in id order.
+    let turned = turning.map { _ in bigs.make() }
+    for batch in batches where !turning.isEmpty {
+      batch.forEachPosting(ofAscending: turning, spill: spill) { t, id, mask in
+        bigs.add(turned[t], id, mask)
+      }
+    }
+    var nextTurning = 0
+    start = 0
+    for r in runEnds.indices {
+      let (k, end) = (Int(runKeys[r]), Int(runEnds[r]))
+      let entries = start..<end
+      start = end
+      if nextTurning < turning.count, turning[nextTurning] == Int32(k) {
+        let big = turned[nextTurning]
+        nextTurning += 1
         for e in entries { bigs.add(big, base + Int32(docs[e]), masks[e]) }
         bigSlots[k] = Int32(big)
         let link = keys[k]
@@ -391,7 +413,6 @@ struct PostingPart {
         }
         continue
       }
-      (lengths[k], lastIds[k]) = (length, last)
       run.removeAll(keepingCapacity: true)
       var previous: UInt16 = 0
       for e in entries {
