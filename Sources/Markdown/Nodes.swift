@@ -25,15 +25,12 @@ extension Node {
     }
   }
 
-  /// Whether the literal holds this byte, read in place (no string is made for the many text
-  /// nodes without it).
+  /// Whether the literal holds this byte (not NUL), read in place (no string is made for the
+  /// many text nodes without it), by `strchr`, which reads many bytes a step: a loop of a byte
+  /// a step over every text node of a body was a fifth of `applyRuby`.
   func literalContains(_ byte: UInt8) -> Bool {
-    guard var p = cmark_node_get_literal(self) else { return false }
-    while p.pointee != 0 {
-      if UInt8(bitPattern: p.pointee) == byte { return true }
-      p += 1
-    }
-    return false
+    guard byte != 0, let p = cmark_node_get_literal(self) else { return false }
+    return strchr(p, Int32(byte)) != nil
   }
   var url: String {
     guard let c = cmark_node_get_url(self) else { return "" }
