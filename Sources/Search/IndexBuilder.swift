@@ -94,24 +94,20 @@ public enum SearchIndexBuilder {
     // Prepare documents in parallel, in batches so memory stays bounded; merge in id order.
     let batch = 256
     let tries = GramTriePool()
-    let prepare = { @Sendable (range: Range<Int>, levels: Bool) in
-      Array(docs[range]).searchParallelMap { doc in
-        (
-          Prepared(doc, options: options, tries: tries, levels: levels),
-          SearchIndexState.hashes(of: doc)
-        )
-      }
-    }
-    let upcoming = PreparedBatch()
-    upcoming.value = prepare(0..<min(docs.count, batch), postings.isLarge)
     var start = 0
     while start < docs.count {
       let end = min(docs.count, start + batch)
+      let slice = Array(docs[start..<end])
       let base = start
       var documentFiles: [IndexFile] = []
       do {
-        let prepared = upcoming.value
-        upcoming.value = []
+        let levels = postings.isLarge
+        let prepared = slice.searchParallelMap { doc in
+          (
+            Prepared(doc, options: options, tries: tries, levels: levels),
+            SearchIndexState.hashes(of: doc)
+          )
+        }
         for (offset, (p, _)) in prepared.enumerated() {
           documentFiles.append(IndexFile(name: IndexFormat.headName(base + offset), data: p.head))
           for (n, chunk) in p.chunkFiles.enumerated() {
@@ -121,18 +117,6 @@ public enum SearchIndexBuilder {
         }
         documentFiles.sort { $0.name < $1.name }
         postings.add(prepared.map(\.0), base: Int32(base))
-        // The next batch is prepared on the workers while this one's titles and keywords are
-        // noted and its files handed over (hashed and recorded by the caller, which may wait
-        // for its writer): stretches of one busy thread, about a tenth of the step's time at
-        // 10,000 pages. Its n-gram walk is chosen from the table as it is now, as before.
-        if end < docs.count {
-          let (range, levels) = (end..<min(docs.count, end + batch), postings.isLarge)
-          upcoming.group.enter()
-          DispatchQueue.global().async {
-            upcoming.value = prepare(range, levels)
-            upcoming.group.leave()
-          }
-        }
         for (offset, (p, hashes)) in prepared.enumerated() {
           let id = Int32(base + offset)
           state.heads.append(hashes.head)
@@ -150,7 +134,6 @@ public enum SearchIndexBuilder {
       }
       // Emitted once the batch's keys are gone, so the caller can hand their memory back.
       emit(documentFiles)
-      upcoming.group.wait()
       start = end
     }
 
@@ -254,13 +237,6 @@ extension SearchIndexBuilder {
     }
     return entries
   }
-}
-
-/// The next batch of prepared documents, made on another thread while the current one is
-/// finished (`buildIndexInOrder`); read only after `group` is waited for.
-private final class PreparedBatch: @unchecked Sendable {
-  var value: [(Prepared, (head: UInt64, body: UInt64))] = []
-  let group = DispatchGroup()
 }
 
 /// One file of the index: its path under the index's folder (`meta.json`, `c/12.json`, …) and
