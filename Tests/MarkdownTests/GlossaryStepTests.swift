@@ -19,23 +19,8 @@ import Testing
   @Test func phrasesAmongJapaneseTextAreFoundAsTheRuleFindsThem() {
     let matcher = GlossaryMatcher(phrases: Self.phrases, language: "en")
     let targets = Self.phrases.map { GlossaryLinkTarget(slug: "", url: "", names: [$0]) }
-    var state: UInt64 = 5
-    var found = 0
-    for _ in 0..<20_000 {
-      var text: [UInt8] = []
-      for _ in 0..<(1 + Int(state % 11)) {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += Array(Self.pieces[Int((state >> 33) % UInt64(Self.pieces.count))].utf8)
-      }
-      let expected = GlossaryTrieTests.reference(targets, in: text)
-      let actual = text.withUnsafeBufferPointer { buffer in
-        matcher.matches(in: buffer).map {
-          "\($0.range)→\($0.target)\($0.marked ? "※" : "")"
-        }
-      }
-      #expect(actual == expected, "\(String(decoding: text, as: UTF8.self))")
-      found += expected.count
-    }
+    let found = GlossaryTrieTests.compareWithReference(
+      matcher, targets, pieces: Self.pieces, seed: 5, upTo: 11)
     #expect(found > 10_000)
   }
 
