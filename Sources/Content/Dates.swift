@@ -94,15 +94,8 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// depend on the machine's time zone. With `allowDateOnly`, `YYYY-MM-DD` means that day in JST.
   public init?(iso text: String, allowDateOnly: Bool = false) {
     // The usual shape, from its bytes (it is never a date alone).
-    if let p = ISOShapes.dateTime(text) {
-      guard LocalDate.isDay(p.year, p.month, p.day), p.hour < 24, p.minute < 60, p.second < 61,
-        p.offsetHours < 24, p.offsetMinutes < 60
-      else { return nil }
-      let offset = (p.offsetHours * 3600 + p.offsetMinutes * 60) * p.sign
-      let local =
-        LocalDate.daysFromCivil(p.year, p.month, p.day) * 86400 + p.hour * 3600
-        + p.minute * 60 + p.second
-      self.init(epochSeconds: local - offset, offsetSeconds: offset)
+    if let parts = ISOShapes.dateTime(text) {
+      self.init(parts)
       return
     }
     self.init(isoByCharacters: text, allowDateOnly: allowDateOnly)
@@ -124,34 +117,42 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
       rest.removeFirst(n)
       return v
     }
-    guard let hour = number(2), hour < 24, rest.first == ":" else { return nil }
+    guard let hour = number(2), rest.first == ":" else { return nil }
     rest.removeFirst()
-    guard let minute = number(2), minute < 60 else { return nil }
-    var second = 0
+    guard let minute = number(2) else { return nil }
+    var parts = ISOShapes.DateTimeParts(
+      year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: 0,
+      sign: 1, offsetHours: 0, offsetMinutes: 0)
     if rest.first == ":" {
       rest.removeFirst()
-      guard let s = number(2), s < 61 else { return nil }
-      second = s
+      guard let s = number(2) else { return nil }
+      parts.second = s
       if rest.first == "." {
         rest.removeFirst()
         while let c = rest.first, c.isNumber { rest.removeFirst() }
       }
     }
-    var offset = 0
-    if rest == ["Z"] {
-      offset = 0
-    } else if let sign = rest.first, sign == "+" || sign == "-" {
+    if rest != ["Z"] {
+      guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
       rest.removeFirst()
       guard let oh = number(2), rest.first == ":" else { return nil }
       rest.removeFirst()
-      guard let om = number(2), rest.isEmpty, oh < 24, om < 60 else { return nil }
-      offset = (oh * 3600 + om * 60) * (sign == "-" ? -1 : 1)
-    } else {
-      return nil
+      guard let om = number(2), rest.isEmpty else { return nil }
+      (parts.sign, parts.offsetHours, parts.offsetMinutes) = (sign == "-" ? -1 : 1, oh, om)
     }
+    self.init(parts)
+  }
+
+  /// The instant of a date and time as written, both ways of reading one: nil when a part is
+  /// out of its range (an impossible day, 24:00, an offset of 24 hours or more).
+  init?(_ p: ISOShapes.DateTimeParts) {
+    guard LocalDate.isDay(p.year, p.month, p.day), p.hour < 24, p.minute < 60, p.second < 61,
+      p.offsetHours < 24, p.offsetMinutes < 60
+    else { return nil }
+    let offset = (p.offsetHours * 3600 + p.offsetMinutes * 60) * p.sign
     let local =
-      LocalDate.daysFromCivil(date.year, date.month, date.day) * 86400 + hour * 3600 + minute * 60
-      + second
+      LocalDate.daysFromCivil(p.year, p.month, p.day) * 86400 + p.hour * 3600 + p.minute * 60
+      + p.second
     self.init(epochSeconds: local - offset, offsetSeconds: offset)
   }
 

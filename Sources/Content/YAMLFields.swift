@@ -60,13 +60,10 @@ struct YAMLFields {
     }
     // Sized once: growing the tables key by key was 8 of the 92 samples of this init.
     entries.reserveCapacity(mapping.count)
-    keys.reserveCapacity(mapping.count)
-    // A key given twice is looked for among the keys before it: a dictionary of them hashed
-    // every key of every page (a mapping is a dozen keys; a large one takes the dictionary).
-    var seen: [String: Int]? = mapping.count > 32 ? Dictionary(minimumCapacity: mapping.count) : nil
+    var seen = KeysSeen(minimumCapacity: mapping.count)
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
-      if let first = seen.map({ $0[key] }) ?? keys.firstIndex(of: key) {
+      if let first = seen.insert(key) {
         let firstLine = location(entries[first].keyMark).line
         diagnostics.append(
           .error(
@@ -78,10 +75,9 @@ struct YAMLFields {
             hint: "どちらか1つだけを残してください"))
         continue
       }
-      seen?[key] = entries.count
       entries.append((key, keyNode.mark, value))
-      keys.append(key)
     }
+    keys = seen.keys
     usedEntries = Array(repeating: false, count: entries.count)
     // Grown once, not from one key up: a kind asks for a dozen keys, some not written.
     asked.reserveCapacity(entries.count + 8)

@@ -98,7 +98,7 @@ private struct Reader {
     var keys = KeysSeen()
     var rootMark: Mark?
     while i < bytes.count {
-      guard let key = key(), keys.insert(key.string ?? "") else { return nil }
+      guard let key = key(), keys.insert(key.string ?? "") == nil else { return nil }
       if rootMark == nil { rootMark = key.mark }
       let value: Node
       if atLineEnd {
@@ -209,7 +209,7 @@ private struct Reader {
     var pairs: [(Node, Node)] = []
     var keys = KeysSeen()
     while true {
-      guard let key = key(), keys.insert(key.string ?? ""),
+      guard let key = key(), keys.insert(key.string ?? "") == nil,
         i < bytes.count, bytes[i] == UInt8(ascii: " ")
       else { return nil }
       skipSpaces()
@@ -333,23 +333,6 @@ private struct Reader {
       }
       j += 1
     }
-    return true
-  }
-}
-
-/// The keys of one mapping read so far, to find a key given twice: looked for one by one
-/// among the first 32 (a `Set` hashed every key of every front matter, 2 % of loading), in a
-/// set past them.
-private struct KeysSeen {
-  private var list: [String] = []
-  private var set: Set<String>?
-
-  /// Adds `key`; false when it was there already.
-  mutating func insert(_ key: String) -> Bool {
-    if set != nil { return set!.insert(key).inserted }
-    guard !list.contains(key) else { return false }
-    list.append(key)
-    if list.count > 32 { set = Set(list) }
     return true
   }
 }
