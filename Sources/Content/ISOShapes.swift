@@ -2,8 +2,9 @@
 /// (`2026-12-05T13:30:00+09:00`), read from their bytes. `LocalDate(iso:)` and
 /// `DateTime(iso:)` split the text into characters, or arrays of them, to read every other
 /// shape; nearly every value is of these two, and reading them as characters was 3 % of
-/// loading 10,000 pages. Only the digits are read here: the checks of the ranges are the
-/// callers', the same for both ways (`ISOShapeTests` holds the two ways together).
+/// loading 10,000 pages. Only the digits are read here: the ranges are checked by
+/// `DateTime.init(_:)` and `LocalDate.isDay`, for both ways (`LoadingCheaperTests` holds the
+/// two ways together).
 enum ISOShapes {
   /// A date and time's parts, as written.
   struct DateTimeParts {
