@@ -27,7 +27,8 @@ let package = Package(
       pkgConfig: "jemalloc",
       providers: [.apt(["libjemalloc-dev"])]
     ),
-    // Linux calls the Glibc module leaves out (renameat2, to swap the output in one step).
+    // Linux calls the Glibc module leaves out (renameat2, to swap the output in one step), and
+    // the compiler's prefetch hint (the search index's hash tables).
     .systemLibrary(name: "CLinux"),
     // How many typing mistakes separate two names, for every "did you mean".
     .target(name: "EditDistance"),
@@ -45,7 +46,7 @@ let package = Package(
     .target(
       name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),
     // Japanese-aware search index and query engine.
-    .target(name: "Search", dependencies: ["ByteFormats", "EditDistance"]),
+    .target(name: "Search", dependencies: ["ByteFormats", "CLinux", "EditDistance"]),
     // Templates, view models, feeds, calendars, sitemap, assets.
     .target(
       name: "Render",

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 
 /// Open addressing from (prefix key, character) to a posting partition's key numbers: the
@@ -62,14 +63,13 @@ final class GramTable {
     return (value, true)
   }
 
-  /// Reads the slot where (`parent`, `scalar`) would be looked up first, for nothing but to
-  /// bring its line into the cache: a partition's table is megabytes, and a lookup is mostly a
-  /// wait for that line. Loads of independent n-grams issued one after another overlap (a
-  /// lookup depending on the one before cannot), so `PostingPart.add` touches a block of them
-  /// before looking them up. The XOR of what was read goes to `sink`, so the loads stay.
+  /// Prefetches the slot where (`parent`, `scalar`) is looked up first: a partition's table is
+  /// up to megabytes, and a lookup is mostly a wait for that line. `PostingPart.add` prefetches
+  /// n-grams a few lookups ahead, so their misses overlap (a lookup depending on the one before
+  /// cannot).
   @inline(__always)
-  func touch(parent: Int32, _ scalar: UInt32, sink: inout UInt32) {
-    sink ^= slots[slot(GramTrie.word(parent: parent, scalar))].low
+  func prefetch(parent: Int32, _ scalar: UInt32) {
+    portal_prefetch_write(slots + slot(GramTrie.word(parent: parent, scalar)))
   }
 
   /// Replaces the value stored for (`parent`, `scalar`), which must be there.

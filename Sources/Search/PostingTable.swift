@@ -181,8 +181,6 @@ struct PostingPart {
   /// Per key, its place in `bigs`, or -1 while it is in batches.
   var bigSlots: [Int32] = []
   let bigs: BigPostings
-  /// What `GramTable.touch` read, kept so its loads are not left out.
-  var touched: UInt32 = 0
   let maxPostingBytes: Int
   let spill: SpillStore?
 
@@ -227,15 +225,16 @@ struct PostingPart {
   /// fifth of adding on text that repeats little, where most keys are in few documents).
   static let bigFlag = Int32.min
 
-  /// How many n-grams of a document are looked up together, their slots touched first
-  /// (`GramTable.touch`): enough for the loads to overlap, few enough to stay in cache.
-  static let lookupBlock = 16
+  /// How many lookups ahead a partition prefetches an n-gram's slot (`GramTable.prefetch`):
+  /// enough for the misses to overlap, few enough that the lines are still in cache.
+  static let prefetchDistance = 8
 
-  /// The number of keys from which a partition touches slots before lookups: its table (two
-  /// 12-byte slots a key) is then larger than a core's share of the cache (half a megabyte
-  /// here). The benchmark corpus (63,000 keys at 10,000 pages, 4,000 a partition) never gets
-  /// there, text that repeats little (1.6 million, 100,000 a partition) after a few thousand
-  /// pages; below it touching was only more work.
+  /// The number of keys from which documents are prepared level by level (`isLarge`): a
+  /// partition's table (two 12-byte slots a key) is then larger than a core's share of the
+  /// cache (half a megabyte here), and the misses of a level's lookups overlap. The benchmark
+  /// corpus (63,000 keys at 10,000 pages, 4,000 a partition) never gets there, text that
+  /// repeats little (1.6 million, 100,000 a partition) after a few thousand pages; below it
+  /// the level walk was only more work.
   static let touchFrom = 1 << 15
 
   mutating func key(_ w: String) -> Int32 {
@@ -272,7 +271,6 @@ struct PostingPart {
       entryDocs.deallocate()
     }
     var count = 0
-    var sink: UInt32 = 0
     // Out of `self` while it is read through a pointer and `self` looks keys up.
     var documentKeys = self.documentKeys
     self.documentKeys = []
@@ -288,35 +286,32 @@ struct PostingPart {
       let lower = range.lowerBound
       prepared[offset].gramNodes.withUnsafeBufferPointer { nodes in
         documentKeys.withUnsafeMutableBufferPointer { documentKeys in
-          // A document's n-grams come level by level (`Prepared`) once the table is large, so
-          // most in a block have their prefix's key already: their slots are touched first,
-          // and their lookups then find the lines in cache.
-          let touching = gramIndex.count >= Self.touchFrom
-          var block = lower
-          while block < range.upperBound {
-            let blockEnd = min(block + Self.lookupBlock, range.upperBound)
-            for i in block..<blockEnd where touching {
-              let node = nodes[i]
-              if node.parent < Int32(block) {
-                let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]
-                gramIndex.touch(parent: parent, node.scalar, sink: &sink)
+          // The slot of the n-gram `prefetchDistance` lookups ahead is prefetched when its
+          // prefix's key is known already (looked up before the one now made), so the lookups'
+          // cache misses overlap instead of coming one after another. Once the table is large,
+          // `Prepared` makes a document's n-grams level by level, so most prefixes are; start
+          // by start, most n-grams' prefix is the lookup just before.
+          let distance = Self.prefetchDistance
+          for i in range {
+            if i + distance < range.upperBound {
+              let next = nodes[i + distance]
+              if next.parent < Int32(i) {
+                let parent = next.parent < 0 ? -1 : documentKeys[Int(next.parent) - lower]
+                gramIndex.prefetch(parent: parent, next.scalar)
               }
             }
-            for i in block..<blockEnd {
-              let node = nodes[i]
-              let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]
-              let v = gramValue(parent: parent, node)
-              let k = v & Int32.max
-              documentKeys[i - lower] = k
-              if v < 0 {
-                bigs.add(Int(bigSlots[Int(k)]), id, node.mask)
-              } else {
-                (entryKeys[count], entryMasks[count], entryDocs[count]) =
-                  (k, node.mask, UInt16(offset))
-                count += 1
-              }
+            let node = nodes[i]
+            let parent = node.parent < 0 ? -1 : documentKeys[Int(node.parent) - lower]
+            let v = gramValue(parent: parent, node)
+            let k = v & Int32.max
+            documentKeys[i - lower] = k
+            if v < 0 {
+              bigs.add(Int(bigSlots[Int(k)]), id, node.mask)
+            } else {
+              (entryKeys[count], entryMasks[count], entryDocs[count]) =
+                (k, node.mask, UInt16(offset))
+              count += 1
             }
-            block = blockEnd
           }
         }
       }
@@ -331,7 +326,6 @@ struct PostingPart {
         }
       }
     }
-    touched ^= sink
     self.documentKeys = documentKeys
     appendBatch(
       keys: entryKeys, masks: entryMasks, documents: entryDocs, count: count, base: base)

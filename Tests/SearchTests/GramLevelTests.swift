@@ -70,12 +70,11 @@ import Testing
   }
 
   /// A gram's value changed in place is what later lookups find, and the other values stay;
-  /// touching a slot changes nothing.
-  @Test func updatedValuesAreFoundAndTouchesChangeNothing() {
+  /// prefetching a slot changes nothing.
+  @Test func updatedValuesAreFoundAndPrefetchesChangeNothing() {
     let table = GramTable(capacity: 1)
-    var sink: UInt32 = 0
     for n in 0..<5_000 {
-      table.touch(parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), sink: &sink)
+      table.prefetch(parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7))
       let (v, inserted) = table.insert(
         parent: Int32(n / 7) - 1, UInt32(0x3042 + n % 7), value: Int32(n))
       #expect(inserted && v == Int32(n))
@@ -89,5 +88,41 @@ import Testing
       #expect(v == (n % 3 == 0 ? Int32(n) | Int32.min : Int32(n)))
     }
     #expect(table.count == 5_000)
+  }
+
+  /// A partition prefetches the slot of the n-gram a few lookups ahead whenever its prefix's
+  /// key is known (`PostingPart.add`): most of the time for documents made level by level,
+  /// seldom start by start. Either way each key gets the same posting, with keys turning big
+  /// (`BigPostings`) along the way, as the two orders give the same n-grams.
+  @Test func postingsAreTheSameWithLookupsPrefetchedLevelByLevel() {
+    var options = IndexPatchTests.options
+    options.maxPostingBytes = 40
+    var generator = IndexPatchTests.Generator(state: 11)
+    let documents = SearchIndexBuilder.ordered(IndexPatchTests.corpus(&generator, count: 300))
+    func postings(levels: Bool) -> [String: String] {
+      let batches = stride(from: 0, to: documents.count, by: 128).map { start in
+        (
+          start,
+          documents[start..<min(start + 128, documents.count)].map {
+            Prepared($0, options: options, levels: levels)
+          }
+        )
+      }
+      var found: [String: String] = [:]
+      for p in 0..<PostingTable.partitions {
+        var part = PostingPart(documentCount: documents.count, options: options, spill: nil)
+        for (start, batch) in batches { part.add(batch, base: Int32(start), part: p) }
+        part.forEachEntry { key, posting in
+          #expect(found[key.string] == nil)
+          found[key.string] = String(describing: posting)
+        }
+      }
+      return found
+    }
+    let startByStart = postings(levels: false)
+    let levelByLevel = postings(levels: true)
+    #expect(startByStart.count > 1_000)
+    #expect(startByStart.values.contains { $0.hasPrefix("big") })
+    #expect(startByStart == levelByLevel)
   }
 }
