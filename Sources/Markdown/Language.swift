@@ -13,7 +13,7 @@ extension MarkdownDocument {
   public func markLanguage(_ phrases: GlossaryMatcher) {
     guard !phrases.isEmpty else { return }
     cmark_consolidate_text_nodes(root)
-    let blocked: Set<UInt32> = [
+    let blocked: [UInt32] = [
       CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_CODE.rawValue,
       CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue,
       CMARK_NODE_HTML_INLINE.rawValue, CMARK_NODE_HTML_BLOCK.rawValue,
