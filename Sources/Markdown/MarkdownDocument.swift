@@ -39,6 +39,8 @@ public final class MarkdownDocument {
   lazy var sourceHasCellMark: Bool = source.containsBytes(String(Self.cellMark))
   /// Whether the Markdown holds these bytes: lets a transform skip the walk on most bodies.
   func sourceContains(_ needle: String) -> Bool { source.containsBytes(needle) }
+  /// The Markdown's length in bytes.
+  var sourceByteCount: Int { source.utf8.count }
   /// Where each line of the source starts (UTF-8 offsets), found on first use: most bodies
   /// need no position, and splitting every body in lines was a tenth of resolving a site.
   private lazy var lineStarts: [Int] = {

@@ -95,8 +95,8 @@ extension Node {
 /// anchors, glossary links and ruby, which plain cmark nodes cannot express.
 func makeCustomInline(enter: String, exit: String) -> Node {
   let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-  cmark_node_set_on_enter(node, enter)
-  cmark_node_set_on_exit(node, exit)
+  enter.withCString { _ = cmark_node_set_on_enter(node, $0) }
+  exit.withCString { _ = cmark_node_set_on_exit(node, $0) }
   return node
 }
 
@@ -176,7 +176,7 @@ extension MarkdownDocument {
 
 func makeText(_ text: String) -> Node {
   let node = cmark_node_new(CMARK_NODE_TEXT)!
-  cmark_node_set_literal(node, text)
+  text.withCString { _ = cmark_node_set_literal(node, $0) }
   return node
 }
 

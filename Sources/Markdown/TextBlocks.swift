@@ -53,6 +53,8 @@ extension MarkdownDocument {
   /// allocated for 25 MB of text at 10,000 pages).
   public func plainText() -> String {
     var out: [UInt8] = []
+    // Nearly always no longer than the Markdown: room once, not grown by copies.
+    out.reserveCapacity(sourceByteCount)
     var first = true
     forEachTextBlock { node, kind in
       if !first { out.append(0x0A) }
