@@ -51,9 +51,9 @@ struct PostingTable {
 
   var count: Int { parts.reduce(0) { $0 + $1.keys.count } }
 
-  /// Whether the partitions' tables are past the cache (`PostingPart.touchFrom` keys each on
-  /// average): then documents are best prepared level by level (`Prepared.init`).
-  var isLarge: Bool { count > PostingTable.partitions * PostingPart.touchFrom }
+  /// Whether the partitions' tables are past the cache (`PostingPart.levelWalkFrom` keys each
+  /// on average): then documents are best prepared level by level (`Prepared.init`).
+  var isLarge: Bool { count > PostingTable.partitions * PostingPart.levelWalkFrom }
 
   /// Adds documents `base`, `base + 1`, … (at most 65,536 of them), each partition on its own
   /// worker.
@@ -235,7 +235,7 @@ struct PostingPart {
   /// corpus (63,000 keys at 10,000 pages, 4,000 a partition) never gets there, text that
   /// repeats little (1.6 million, 100,000 a partition) after a few thousand pages; below it
   /// the level walk was only more work.
-  static let touchFrom = 1 << 15
+  static let levelWalkFrom = 1 << 15
 
   mutating func key(_ w: String) -> Int32 {
     if let existing = wordIndex[w] { return existing }
