@@ -149,8 +149,14 @@ public final class MarkdownDocument {
 
   /// HTML for the body. Table alignment becomes a class rather than the obsolete `align`
   /// attribute, so pages stay valid HTML5 and need no inline style under a strict CSP.
-  public func renderHTML() -> String {
-    guard let cString = cmark_render_html(root, options.cmarkOptions, extensions) else { return "" }
+  public func renderHTML() -> String { renderHTMLWithMarks().html }
+
+  /// `renderHTML`, and what its HTML holds (`HTMLMarks`, found in one pass), so the site's
+  /// image attributes need no pass of their own.
+  public func renderHTMLWithMarks() -> (html: String, marks: HTMLMarks) {
+    guard let cString = cmark_render_html(root, options.cmarkOptions, extensions) else {
+      return ("", [])
+    }
     defer { free(cString) }
     // Cells are unwrapped on cmark's bytes, so a body with wrapped cells is decoded into a
     // String once, not twice.
@@ -159,13 +165,15 @@ public final class MarkdownDocument {
     var html =
       cellWrappers.isEmpty
       ? String(cmarkUTF8: bytes) : Self.unwrapCells(bytes, cellWrappers)
-    if html.containsBytes(" align=\"") {
+    // Neither rewrite below makes or breaks an image's `<img src="`, nor the other's mark.
+    let marks = HTMLMarks(html)
+    if marks.contains(.alignment) {
       for side in ["left", "center", "right"] {
         html = html.replacingAll(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
       }
     }
     // Task list boxes are read-only marks; give them a name so screen readers say what they mean.
-    if html.containsBytes("<input type=\"checkbox\"") {
+    if marks.contains(.checkbox) {
       html = html.replacingAll(
         "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
         with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"完了\" />")
@@ -173,7 +181,7 @@ public final class MarkdownDocument {
         "<input type=\"checkbox\" disabled=\"\" />",
         with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完了\" />")
     }
-    return html
+    return (html, marks)
   }
 
   /// The last column found: positions are asked for in document order, so the next one on
@@ -392,6 +400,16 @@ extension String {
     guard !needle.isEmpty, from >= 0, haystack.count - from >= needle.count,
       let base = haystack.baseAddress
     else { return nil }
+    // glibc's `memmem` steps a byte at a time for a needle of two bytes (every body is
+    // searched for `[!`); `memchr` for the first byte reads many a step.
+    if needle.count == 2 {
+      var at = from
+      while let first = find(byte: needle[0], in: haystack, from: at), first + 1 < haystack.count {
+        if haystack[first + 1] == needle[1] { return first }
+        at = first + 1
+      }
+      return nil
+    }
     return needle.withUnsafeBytes { n in
       memmem(base + from, haystack.count - from, n.baseAddress!, n.count).map {
         UnsafeRawPointer($0) - UnsafeRawPointer(base)

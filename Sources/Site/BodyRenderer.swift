@@ -108,7 +108,9 @@ enum BodyRenderer {
     doc.markLanguage(context.english)
     var headings = doc.assignHeadingIDs(reserved: reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
-    let html = ImageAttributes.apply(doc.renderHTML(), sizes: context.imageSizes)
+    let rendered = doc.renderHTMLWithMarks()
+    let html = ImageAttributes.apply(
+      rendered.html, marks: rendered.marks, sizes: context.imageSizes)
     return Output(
       html: html, headings: headings,
       plainText: doc.plainText(),

@@ -9,10 +9,11 @@ import Markdown
 enum ImageAttributes {
   /// The body HTML with those attributes added to its `<img>` tags. `sizes` is keyed by the
   /// image's address as the build writes it (unescaped); tags that already have such an
-  /// attribute (raw HTML, when allowed) keep theirs.
-  static func apply(_ html: String, sizes: [String: ImageSize]) -> String {
-    // Most bodies have no image: searched without copying them.
-    guard html.containsBytes("<img src=\"") else { return html }
+  /// attribute (raw HTML, when allowed) keep theirs. `marks`: what `html` holds
+  /// (`HTMLMarks`, found as the body was rendered): most bodies have no image, and are
+  /// returned as they are without another pass over their bytes.
+  static func apply(_ html: String, marks: HTMLMarks, sizes: [String: ImageSize]) -> String {
+    guard marks.contains(.image) else { return html }
     let opening = Array("<img src=\"".utf8)
     let bytes = Array(html.utf8)
     var out: [UInt8] = []

@@ -59,6 +59,32 @@ import Testing
     #expect(HeadingLinks.htmlIDs(html) == Self.idsSpaceBySpace(html))
   }
 
+  /// From each `=` (`memchr`) as from each space: on 20,000 texts of attributes, near misses
+  /// (`data-id=`, `id =`, no quote, an unclosed value holding another attribute) and
+  /// Japanese text, chosen by a seed (SplitMix64: the same texts every run).
+  @Test func idsFromEachEqualsSignAsFromEachSpace() {
+    let pieces = [
+      " id=\"", " id='", " id=", " name=\"", " name='", "id=\"", " data-id=\"", " id =\"",
+      "\"", "'", "=", " ", "見出し", "a", "&amp;", "<h2", ">", " name", " id", "e=\"",
+    ]
+    var state: UInt64 = 17
+    func next() -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % 1_000_003)
+    }
+    var found = 0
+    for _ in 0..<20_000 {
+      let html = (0..<(next() % 14)).map { _ in pieces[next() % pieces.count] }.joined()
+      let ids = HeadingLinks.htmlIDs(html)
+      #expect(ids == Self.idsSpaceBySpace(html), "\(html.debugDescription)")
+      found += ids.count
+    }
+    #expect(found > 5_000)
+  }
+
   @Test func linksAreFoundWithTheirTarget() throws {
     let site = try resolved([
       "ai-disaster":

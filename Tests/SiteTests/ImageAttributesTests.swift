@@ -1,4 +1,5 @@
 import Content
+import Markdown
 import Testing
 
 @testable import Site
@@ -10,7 +11,7 @@ import Testing
     let html =
       #"<p><img src="/files/%E5%9C%B0%E5%9B%B3.png" alt="地図" /> <img src="b.png" alt="" /></p>"#
     #expect(
-      ImageAttributes.apply(html, sizes: sizes)
+      ImageAttributes.apply(html, marks: HTMLMarks(html), sizes: sizes)
         == #"<p><img src="/files/%E5%9C%B0%E5%9B%B3.png" width="20" height="10" loading="lazy" decoding="async" alt="地図" /> <img src="b.png" loading="lazy" decoding="async" alt="" /></p>"#
     )
   }
@@ -19,12 +20,12 @@ import Testing
   @Test func tagsThatSayItThemselvesKeepTheirs() {
     let html = #"<img src="/files/地図.png" width="5" loading="eager" alt="">"#
     #expect(
-      ImageAttributes.apply(html, sizes: sizes)
+      ImageAttributes.apply(html, marks: HTMLMarks(html), sizes: sizes)
         == #"<img src="/files/地図.png" decoding="async" width="5" loading="eager" alt="">"#)
   }
 
   @Test func bodiesWithoutImagesAreUnchanged() {
     let html = "<p>画像はありません。&lt;img src=\"x\"&gt;</p>"
-    #expect(ImageAttributes.apply(html, sizes: sizes) == html)
+    #expect(ImageAttributes.apply(html, marks: HTMLMarks(html), sizes: sizes) == html)
   }
 }
