@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0016
+  static let magic: UInt64 = 0x5054_4C41_4843_0017
 
   struct Body: Sendable {
     var key: UInt64

@@ -116,7 +116,7 @@ enum OutputLog {
   }
 
   private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-    bytes.withUnsafeBytes { WordHash.mix(magic, UnsafeRawBufferPointer(rebasing: $0[range])) }
+    bytes.withUnsafeBytes { WordHash.wide(magic, UnsafeRawBufferPointer(rebasing: $0[range])) }
   }
 
 }

@@ -59,7 +59,7 @@ enum SourceMapFile {
     }
     var w = BinaryWriter()
     encode(entries, into: &w)
-    let id = w.bytes.withUnsafeBytes { WordHash.mix(magic, $0) }
+    let id = w.bytes.withUnsafeBytes { WordHash.wide(magic, $0) }
     guard FileIO.replace(parts: [BodyPack.header(id, magic: magic), w.bytes], at: path) else {
       throw .cannotWrite(file)
     }
@@ -83,7 +83,7 @@ final class StoredSourceMap: Sendable {
     guard bytes.count >= header + 8,
       bytes[0..<header].elementsEqual(BodyPack.header(id, magic: SourceMapFile.magic)),
       bytes.withUnsafeBytes({
-        WordHash.mix(SourceMapFile.magic, UnsafeRawBufferPointer(rebasing: $0[header...]))
+        WordHash.wide(SourceMapFile.magic, UnsafeRawBufferPointer(rebasing: $0[header...]))
       }) == id
     else { return nil }
     var r = BinaryReader(bytes, in: header..<bytes.count)

@@ -21,4 +21,50 @@ public enum WordHash {
     }
     return h
   }
+
+  /// The same guarantees as `mix` (64 bits; two inputs of one length that differ in one word
+  /// never meet), for long inputs about three times as fast: the whole 32-byte blocks go word
+  /// `k` to lane `k`, four lanes side by side, since one lane's steps each wait on the
+  /// multiply before them. Each lane is `mix`'s step from its own start; the lanes' results
+  /// are then words of the main state, and the rest is `mix`'s. For the outputs' hashes of
+  /// the build cache (about 200 MB at 10,000 pages, 65 ms of CPU with `mix`); another value
+  /// than `mix` gives, so not for hashes written into the site (`SourceHash`).
+  public static func wide(_ seed: UInt64, _ raw: UnsafeRawBufferPointer) -> UInt64 {
+    let n = raw.count
+    guard n >= wideFrom else { return mix(seed, raw) }
+    let h = seed ^ UInt64(n)
+    var (a, b, c, d) = (
+      h, h ^ 0x243F_6A88_85A3_08D3, h ^ 0x1319_8A2E_0370_7344, h ^ 0xA409_3822_299F_31D0
+    )
+    var i = 0
+    while i + 32 <= n {
+      a = step(a, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      b = step(b, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+      c = step(c, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+      d = step(d, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+      i += 32
+    }
+    var main = step(step(step(step(h, a), b), c), d)
+    while i + 8 <= n {
+      main = step(main, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      i += 8
+    }
+    while i < n {
+      main = (main ^ UInt64(raw[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return main
+  }
+
+  /// Shorter inputs go to `mix`: four lanes and their joining cost more than they save.
+  static let wideFrom = 128
+
+  /// `mix`'s step for one word: a bijection of the state for a given word, and one-to-one in
+  /// the word for a given state.
+  @inline(__always)
+  public static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+    var h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 32
+    return h
+  }
 }
