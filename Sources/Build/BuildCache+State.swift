@@ -52,7 +52,7 @@ extension BuildCache {
   /// The parts of the state file. Each is encoded and decoded on its own, in parallel: one
   /// after another they took about 0.17 s each way at 10,000 pages, a third of a
   /// `portal build` after an edit.
-  private enum Section: Int, CaseIterable, Sendable {
+  enum Section: Int, CaseIterable, Sendable {
     case bodies, outputs, sourceMap, searchFiles, search, parsed, planned
   }
 
@@ -60,7 +60,14 @@ extension BuildCache {
   /// length and bytes (`BinaryWriter.data`), so a reader can find every section before decoding
   /// any.
   private func encodedState(generation: UInt64, stored: Stored?) -> [[UInt8]] {
-    let sections = Section.allCases.parallelMap { encoded($0, stored: stored) }
+    let sections = Section.allCases.parallelMap {
+      encoded($0, texts: stored?.texts, outputs: stored?.outputs, sourceMap: stored?.sourceMap)
+    }
+    return stateParts(generation: generation, sections: sections)
+  }
+
+  /// The state file's parts from its sections' bytes, in `Section` order.
+  func stateParts(generation: UInt64, sections: [[UInt8]]) -> [[UInt8]] {
     var header = BinaryWriter()
     header.u64(Self.magic)
     header.u64(generation)
@@ -73,8 +80,12 @@ extension BuildCache {
     return parts
   }
 
-  private func encoded(_ section: Section, stored: Stored?) -> [UInt8] {
-    let texts = stored?.texts
+  /// A section's bytes. Each of `texts`, `outputs` and `sourceMap` is where its section's
+  /// entries are stored beside the state; nil puts them in.
+  func encoded(
+    _ section: Section, texts: BodyPack.Layout?, outputs log: OutputLog.Place?,
+    sourceMap map: SourceMapFile.Place?
+  ) -> [UInt8] {
     var w = BinaryWriter()
     switch section {
     case .bodies:
@@ -101,7 +112,7 @@ extension BuildCache {
         HeadingLinkCoding.write(b.anchors, b.headingLinks, into: &w)
       }
     case .outputs:
-      if let log = stored?.outputs {
+      if let log {
         w.int(outputs.count)
         w.u64(log.id)
         w.int(log.length)
@@ -118,7 +129,7 @@ extension BuildCache {
         w.u64(o.bytes)
       }
     case .sourceMap:
-      if let map = stored?.sourceMap {
+      if let map {
         w.u64(map.id)
         w.int(map.length)
         break

@@ -226,32 +226,6 @@ enum OutputWriter {
     }
   }
 
-  /// Writes the cache: the pack of plain texts and the log of outputs first (appended to:
-  /// `BodyPack`, `OutputLog`), and the source map's entries when one changed
-  /// (`SourceMapFile`), then the state that says where they stand, the head that points
-  /// at it last. A build killed before the head is written leaves no cache (an incremental
-  /// build removed the head first) or a head whose generation, pack or log is not the
-  /// state's: the next build is a full one.
-  /// - Returns: where the log of outputs now stands, for the cache kept in memory
-  ///   (`OutputHashes.stored(at:)`), so that its next write appends to it.
-  @discardableResult
-  static func writeCache(_ cache: BuildCache, to output: URL) throws(Failure) -> OutputLog.Place {
-    let root = output.standardizedFileURL.path
-    if FileIO.makeDirectories(for: [BodyPack.file], under: root) != nil {
-      throw .cannotWrite(BuildCache.folder)
-    }
-    let texts = try BodyPack.write(
-      cache.plainTexts, at: root + "/" + BodyPack.file, knownHashes: cache.bodyHashes)
-    let outputs = try OutputLog.write(cache.outputs, at: root + "/" + OutputLog.file)
-    let sourceMap = try SourceMapFile.write(cache.sourceMap, at: root + "/" + SourceMapFile.file)
-    let (head, state) = cache.encodedParts(
-      stored: .init(texts: texts, outputs: outputs, sourceMap: sourceMap))
-    for (path, parts) in [(BuildCache.file, state), (BuildCache.headFile, [head])] {
-      if !FileIO.replace(parts: parts, at: root + "/" + path) { throw .cannotWrite(path) }
-    }
-    return outputs
-  }
-
   /// Replaces the output with the finished staging folder by renames on the same file system,
   /// so readers see the old site or the new one, never a half-written one.
   static func swap(staging: URL, into output: URL) throws {

@@ -128,3 +128,51 @@ import Testing
     #expect(BodyPack.map(one, id: first.id, length: first.length) == nil)
   }
 }
+
+/// A new pack is streamed into its file through a buffer of 1 MB, its header written last
+/// (`FileIO.replace(at:header:streaming:)`): texts that fill the buffer exactly, cross it, or
+/// are larger than it all come back whole, and the id does not depend on how they were cut.
+@Suite struct StreamedPackTests {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "streamed-pack-\(UUID().uuidString)")
+
+  init() throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  @Test func textsAcrossAndLargerThanTheBufferComeBackWhole() throws {
+    let path = folder.appendingPathComponent("texts.pack").path
+    var strings: [String: String] = [:]
+    for i in 0..<40 { strings["p\(i).md"] = String(repeating: "本文\(i)", count: 9_000 + i * 37) }
+    strings["big.md"] = String(repeating: "x", count: 3 << 20)
+    strings["exact.md"] = String(repeating: "y", count: 1 << 20)
+    strings["empty.md"] = ""
+    let layout = try BodyPack.write(strings.mapValues { StoredText($0) }, at: path)
+    let pack = try #require(BodyPack.map(path, id: layout.id, length: layout.length))
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+    #expect(size == layout.length)
+    for (page, text) in strings {
+      let e = try #require(layout.entries[page])
+      #expect(
+        StoredText(mapped: pack, range: e.offset..<(e.offset + e.length), hash: 0).string == text)
+    }
+    // The same texts in another folder: the same bytes and id.
+    let again = folder.appendingPathComponent("again.pack").path
+    #expect(try BodyPack.write(strings.mapValues { StoredText($0) }, at: again).id == layout.id)
+    #expect(
+      FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: path))
+  }
+
+  /// A piece that cannot be written leaves no file behind, the old one as it was.
+  @Test func aFailedStreamLeavesTheOldFile() throws {
+    let path = folder.appendingPathComponent("kept.bin").path
+    #expect(FileIO.replace([1, 2, 3] as [UInt8], at: path))
+    let ok = FileIO.replace(at: path, header: 4) { emit in
+      [UInt8](repeating: 9, count: 10).withUnsafeBytes { emit($0) }
+      return [1, 2]  // not the header's size
+    }
+    #expect(!ok)
+    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    #expect(!FileManager.default.fileExists(atPath: path + ".portal-tmp"))
+  }
+}
