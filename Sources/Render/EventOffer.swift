@@ -31,7 +31,10 @@ struct EventOffer: Equatable, Sendable {
   /// 無料 (alone or with a note in brackets: 無料（要申込）) is 0; digits with 円 (full-width
   /// digits and commas too: １，０００円) are their value; anything else nil.
   static func yen(_ fee: String) -> Int? {
-    let text = fee.trimmingCharacters(in: .whitespaces)
+    // Foundation's trim (a tenth of an event page's context) only where an end may be a space.
+    let text =
+      notSpace(fee.unicodeScalars.first) && notSpace(fee.unicodeScalars.last)
+      ? fee : fee.trimmingCharacters(in: .whitespaces)
     if text == "無料" || text.hasPrefix("無料（") || text.hasPrefix("無料(") { return 0 }
     guard text.hasSuffix("円") else { return nil }
     var value = 0
@@ -47,6 +50,15 @@ struct EventOffer: Equatable, Sendable {
       if digits > 9 { return nil }
     }
     return digits > 0 ? value : nil
+  }
+
+  /// Whether `scalar` is surely outside `CharacterSet.whitespaces`: printable ASCII but the
+  /// space, and the CJK, kana and full-width letters a fee starts and ends with (円, 料, １);
+  /// not the ideographic space U+3000. Any other scalar is left to Foundation.
+  static func notSpace(_ scalar: Unicode.Scalar?) -> Bool {
+    guard let v = scalar?.value else { return false }
+    return (0x21...0x7E).contains(v) || (0x3001...0x9FFF).contains(v)
+      || (0xFF01...0xFF5E).contains(v)
   }
 
   /// The `offers` object, keys in the order the rest of the data is written (sorted).

@@ -158,12 +158,17 @@ extension ViewModels {
   /// then those over by the build clock, latest first, each saying so (`is_past`): without
   /// JavaScript last September's workshop came first, with no word that it was over.
   func initiativeEvents(_ slug: String) -> [TemplateContext] {
-    let all = site.eventsByInitiative[slug] ?? []
-    return (all.filter { !isPast($0) } + all.filter(isPast).reversed()).map { i in
+    // One pass, each event asked once whether it is over: filtering twice and asking again
+    // per card read every event's metadata three times.
+    var upcoming: [TemplateContext] = []
+    var past: [TemplateContext] = []
+    for i in site.eventsByInitiative[slug] ?? [] {
+      let over = isPast(i)
       var c = card(i)
-      c["is_past"] = .bool(isPast(i))
-      return c
+      c["is_past"] = .bool(over)
+      if over { past.append(c) } else { upcoming.append(c) }
     }
+    return upcoming + past.reversed()
   }
 
   /// Whether page `i` is an event over by the build clock.

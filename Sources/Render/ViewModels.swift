@@ -24,21 +24,24 @@ struct ViewModels {
     let calendarHost: String
     /// The base URL without its path, which every site URL starts with (`absolute`).
     let root: String
-    /// Each page's card and each glossary entry's definition (`terms`), made once for every
-    /// page that shows them (`ContextMemo`).
+    /// Each page's card, made once for every page that shows it (`ContextMemo`).
     let cards: ContextMemo
-    let terms: ContextMemo
+    /// Each glossary entry's definition (`terms`) under the slug it is found by, with that
+    /// slug's own spelling: made with the plan (a few hundred small dictionaries), so a page's
+    /// terms are one hash each, not a page lookup by kind and slug and a lock.
+    let terms: [String: (slug: String, term: TemplateContext)]
 
     init(
       shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue],
-      calendarHost: String, root: String, pages: Int
+      calendarHost: String, root: String, pages: Int,
+      terms: [String: (slug: String, term: TemplateContext)]
     ) {
       self.shared = shared
       self.fieldLinks = fieldLinks
       self.calendarHost = calendarHost
       self.root = root
       cards = ContextMemo(count: pages)
-      terms = ContextMemo(count: pages)
+      self.terms = terms
     }
   }
 
@@ -121,13 +124,39 @@ struct ViewModels {
     }
     made = Made(
       shared: shared, fieldLinks: fieldLinks,
-      calendarHost: URL(string: base)?.host ?? "portal", root: root, pages: site.pages.count)
+      calendarHost: URL(string: base)?.host ?? "portal", root: root, pages: site.pages.count,
+      terms: Self.termDefinitions(site))
+  }
+
+  /// Every glossary entry's definition, under the slug `Site.index(of:slug:)` finds it by.
+  private static func termDefinitions(_ site: Site) -> [String: (
+    slug: String, term: TemplateContext
+  )] {
+    var terms: [String: (slug: String, term: TemplateContext)] = [:]
+    // `Site.glossary` lists every entry: reading each of 10,000 pages' kind took longer.
+    for group in site.glossary {
+      for i in group.entries {
+        let slug = site.pages[i].slug
+        guard site.index(of: .glossary, slug: slug) == i else { continue }
+        if let term = termDefinition(site, i, slug: slug) { terms[slug] = (slug, term) }
+      }
+    }
+    return terms
+  }
+
+  /// Entry `i`'s definition with `slug` as asked; nil for a page that is no glossary entry.
+  private static func termDefinition(_ site: Site, _ i: Int, slug: String) -> TemplateContext? {
+    guard case .glossary(let m) = site.pages[i].page.meta else { return nil }
+    return [
+      "slug": .text(slug), "term": .text(m.term), "short": .text(m.short),
+      "url": .text(site.pages[i].url),
+    ]
   }
 
   var urls: URLScheme { site.urls }
   /// How many cards and term definitions the plan keeps so far (for the tests).
   var keptCards: Int { made.cards.keptCount }
-  var keptTerms: Int { made.terms.keptCount }
+  var keptTerms: Int { made.terms.count }
   var calendarHost: String { made.calendarHost }
 
   /// Keys every page shares: site, navigation, assets, and the page's own title and address.
@@ -288,19 +317,13 @@ struct ViewModels {
   /// `aria-describedby="term-<slug>"` points here, so screen readers hear the meaning too.
   func terms(_ slugs: [String]) -> [TemplateContext] {
     slugs.compactMap { slug in
-      guard let i = site.index(of: .glossary, slug: slug) else { return nil }
-      func make() -> TemplateContext {
-        guard case .glossary(let m) = site.pages[i].page.meta else { return [:] }
-        return [
-          "slug": .text(slug), "term": .text(m.term), "short": .text(m.short),
-          "url": .text(site.pages[i].url),
-        ]
+      guard let kept = made.terms[slug] else { return nil }
+      // Used where the slug asked is the kept one byte for byte (a slug equal only as
+      // Unicode, written another way, prints as it was asked).
+      if kept.slug.utf8.elementsEqual(slug.utf8) { return kept.term }
+      return site.index(of: .glossary, slug: slug).flatMap {
+        Self.termDefinition(site, $0, slug: slug)
       }
-      // Kept by page, used where the slug asked is the kept one byte for byte (a slug equal
-      // only as Unicode, written another way, prints as it was asked).
-      var term = made.terms.value(i, make)
-      if case .text(let kept)? = term["slug"], !kept.utf8.elementsEqual(slug.utf8) { term = make() }
-      return term.isEmpty ? nil : term
     }
   }
 
