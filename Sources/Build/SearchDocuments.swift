@@ -21,9 +21,29 @@ struct SearchDocuments: Sendable {
     for d in site.domains { documents.append(Self.document(of: d)) }
     // In page order, then the domains: the index orders them itself (kind, date, URL).
     let order = SearchIndexBuilder.order(documents)
-    ordered = order.map { documents[$0] }
     ids = Array(repeating: 0, count: site.pages.count)
     for (id, i) in order.enumerated() where i < site.pages.count { ids[i] = id }
+    ordered = Self.permuted(consume documents, by: order)
+  }
+
+  /// `order.map { documents[$0] }`, made by swapping the documents into place, cycle by
+  /// cycle: each is moved, not copied (a copy retains each of its texts).
+  static func permuted(_ documents: consuming [SearchDocument], by order: [Int])
+    -> [SearchDocument]
+  {
+    var documents = documents
+    // Slot `id` takes the document at `order[id]`; `done[id]` once it holds it.
+    var done = [Bool](repeating: false, count: order.count)
+    for first in order.indices where !done[first] {
+      var id = first
+      while order[id] != first {
+        documents.swapAt(id, order[id])
+        done[id] = true
+        id = order[id]
+      }
+      done[id] = true
+    }
+    return documents
   }
 
   func id(ofPage i: Int) -> Int { ids[i] }

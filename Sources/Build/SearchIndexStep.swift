@@ -68,11 +68,11 @@ enum SearchIndexStep {
     } else {
       var paths: [String] = []
       var failure: OutputWriter.Failure?
-      var batches = 0
       // In a full build (no previous output), memory is handed back as between the build's
-      // steps: every few batches, as each purge costs page faults later, and as each posting
-      // partition is let go (on text that repeats little, the partitions' tables were still
-      // resident when the encoded entries were largest: 525 → 475 MiB at 10,000 pages).
+      // steps: every fourth batch of documents, as each purge costs page faults later, and as
+      // each posting partition is let go (on text that repeats little, the partitions' tables
+      // were still resident when the encoded entries were largest: 525 → 475 MiB at 10,000
+      // pages).
       let purge = previous == nil
       let release: @Sendable () -> Void = { if purge { MemoryRelease.betweenSteps() } }
       let index = SearchIndexBuilder.buildIndexInOrder(
@@ -83,8 +83,6 @@ enum SearchIndexStep {
         paths += list.map(\.path)
         guard failure == nil else { return }
         do throws(OutputWriter.Failure) { try handInOrder(list) } catch { failure = error }
-        batches += 1
-        if purge, batches % 4 == 0 { MemoryRelease.betweenSteps() }
       }
       if let failure { throw failure }
       try hand(index.files)

@@ -142,8 +142,12 @@ extension EntryArena {
   ) {
     let inMemory = entries.compactMap { if case .arena(let a) = $0 { a } else { nil } }
     let spilled = entries.compactMap { if case .spilled(let g, _) = $0 { g } else { nil } }
+    // Each group of files is handed over while the next one is made (`made`): the hand-over
+    // waits for the caller's hashing and writer, which the workers need not wait for.
+    var made: [IndexFile] = []
+    defer { if !made.isEmpty { emit(made) } }
     guard let store, !spilled.isEmpty else {
-      return writeShards(inMemory, shards: shards, pass: 0, of: 1, emit: emit)
+      return writeShards(inMemory, shards: shards, pass: 0, of: 1, made: &made, emit: emit)
     }
     // A pass per group when there are enough shards (a shard's entries are then all in one
     // group); fewer, each reading the groups of its shards, when there are not.
@@ -155,14 +159,15 @@ extension EntryArena {
           arenas.append(EntryArena(spilled: store.read(groups[g])))
         }
       }
-      writeShards(arenas, shards: shards, pass: pass, of: passes, emit: emit)
+      writeShards(arenas, shards: shards, pass: pass, of: passes, made: &made, emit: emit)
     }
   }
 
   /// The shard files of the shards `s` with `s % passes == pass`, from these arenas' entries
-  /// that fall in them.
+  /// that fall in them, group by group: each group made while the one before (`made`) is
+  /// handed to `emit`; the last one is left in `made`.
   private static func writeShards(
-    _ arenas: [EntryArena], shards: Int, pass: Int, of passes: Int,
+    _ arenas: [EntryArena], shards: Int, pass: Int, of passes: Int, made: inout [IndexFile],
     emit: ([IndexFile]) -> Void
   ) {
     // This pass's shards numbered from 0 (shard `pass + passes * n` is n).
@@ -190,23 +195,27 @@ extension EntryArena {
     let group = 1024
     var first = 0
     while first < count {
-      let made = min(group, count - first)
-      let files = ResultBox<Data>(count: made)
+      let size = min(group, count - first)
+      let files = ResultBox<Data>(count: size)
       let base = first
-      refs.withUnsafeBufferPointer { buffer in
-        nonisolated(unsafe) let refs = buffer
-        DispatchQueue.concurrentPerform(iterations: made) { m in
-          let n = base + m
-          files.set(m, shardData(refs[starts[n]..<starts[n + 1]], arenas))
+      searchConcurrently {
+        refs.withUnsafeBufferPointer { buffer in
+          nonisolated(unsafe) let refs = buffer
+          DispatchQueue.concurrentPerform(iterations: size) { m in
+            let n = base + m
+            files.set(m, shardData(refs[starts[n]..<starts[n + 1]], arenas))
+          }
         }
+      } meanwhile: {
+        if !made.isEmpty { emit(made) }
+        made = []
       }
       // In the order of their names, as the shards' numbers are written at one width.
-      emit(
-        files.values().enumerated().map { m, data in
-          IndexFile(
-            name: IndexFormat.shardName(pass + passes * (base + m), shards: shards), data: data)
-        })
-      first += made
+      made = files.values().enumerated().map { m, data in
+        IndexFile(
+          name: IndexFormat.shardName(pass + passes * (base + m), shards: shards), data: data)
+      }
+      first += size
     }
   }
 

@@ -80,6 +80,9 @@ struct Prepared: Sendable {
   var keywordKeys: [String] = []
   /// For glossary entries: title and keywords that are single terms, for the alias group.
   var memberTerms: [String] = []
+  /// The document's hashes as the index's state records them (`SearchIndexState.hashes`),
+  /// when the caller asks for them: set beside the document's keys in the same parallel pass.
+  var hashes = (head: UInt64(0), body: UInt64(0))
 
   /// - Parameters:
   ///   - tries: where to take the document's n-gram trie from and give it back to, in a build

@@ -34,11 +34,12 @@ public enum Suggestions {
   /// are one (a word group may give a glossary term more readings).
   static func groups(_ ordered: [SearchDocument], wordGroups: [[String]]) -> [[String]] {
     var groups: [[String]] = []
-    for doc in ordered where doc.kind == .glossary {
-      groups.append([doc.title] + doc.indexedKeywords)
+    // By index: a document taken out of the array is a copy, with a retain of each text.
+    for i in ordered.indices where ordered[i].kind == .glossary {
+      groups.append([ordered[i].title] + ordered[i].indexedKeywords)
     }
     groups += wordGroups
-    for doc in ordered where doc.kind == .field { groups.append([doc.title]) }
+    for i in ordered.indices where ordered[i].kind == .field { groups.append([ordered[i].title]) }
     var normalizer = Normalizer()
     var place: [[UInt32]: Int] = [:]
     var kept: [[String]] = []
