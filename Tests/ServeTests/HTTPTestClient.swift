@@ -51,7 +51,25 @@ final class HTTPTestClient: @unchecked Sendable {
     let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
     let request =
       "\(method) \(path) HTTP/1.1\r\nHost: \(hostHeader ?? host)\r\n\(extra)Connection: close\r\n\r\n"
-    _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
+    let bytes = Array(request.utf8)
+    var sent = 0
+    while sent < bytes.count {
+      let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      sent += n
+    }
+  }
+
+  /// What the server sent was no HTTP response (nothing at all, or no end of its head): which
+  /// request, how many bytes came and why reading stopped, so a failure says where to look.
+  struct NoResponse: Error, CustomStringConvertible {
+    let request: String
+    let received: Int
+    let reason: String
+    var description: String {
+      "no HTTP response to \(request): \(received) bytes received, reading stopped by \(reason)"
+    }
   }
 
   /// Fetches a path and reads the whole response (the server closes the connection).
@@ -63,13 +81,22 @@ final class HTTPTestClient: @unchecked Sendable {
     send(fd, path: path, method: method, headers: headers)
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
+    var reason = "the end of the connection"
     while true {
       let n = recv(fd, &buffer, buffer.count, 0)
+      // A signal handled on this thread (another test's child process ending) interrupts
+      // `recv`, which a socket with a receive timeout never restarts: read on.
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { reason = String(cString: strerror(errno)) }
       if n <= 0 { break }
       bytes += buffer[0..<n]
     }
     let text = String(decoding: bytes, as: UTF8.self)
-    guard let split = text.range(of: "\r\n\r\n") else { throw POSIXError(.EBADMSG) }
+    guard let split = text.range(of: "\r\n\r\n") else {
+      throw NoResponse(
+        request: "\(method) \(path) (Host: \(hostHeader ?? host))", received: bytes.count,
+        reason: reason)
+    }
     let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
     let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
     var headers: [String: String] = [:]
@@ -93,7 +120,7 @@ final class HTTPTestClient: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
           let n = recv(fd, &buffer, buffer.count, 0)
-          if n < 0 && errno == EAGAIN { continue }
+          if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }
           if n <= 0 { break }
           let chunk = String(decoding: buffer[0..<n], as: UTF8.self)
           lock.withLock { text += chunk }
