@@ -148,16 +148,19 @@ enum BodyPack {
     }
 
     func id(replacing old: UInt64?) -> UInt64 {
-      let hash = WordHash.step(h, old ?? 0)
-      return hash == 0 || hash == old ? hash &+ 1 : hash
+      BodyPack.id(WordHash.step(h, old ?? 0), replacing: old)
     }
   }
 
   /// The id of another file kept as the pack is (`OutputLog`): its bytes' hash mixed with the
   /// id of the file it replaces.
   static func newID(texts: ArraySlice<UInt8>, replacing old: UInt64?) -> UInt64 {
-    let hash = texts.withUnsafeBytes { WordHash.wide(old ?? 0, $0) }
-    return hash == 0 || hash == old ? hash &+ 1 : hash
+    id(texts.withUnsafeBytes { WordHash.wide(old ?? 0, $0) }, replacing: old)
+  }
+
+  /// `hash` as an id: never 0 (no file) nor the id of the file it replaces.
+  private static func id(_ hash: UInt64, replacing old: UInt64?) -> UInt64 {
+    hash == 0 || hash == old ? hash &+ 1 : hash
   }
 
   /// The id and length of the pack (or file with that magic number) on disk, when it is one.

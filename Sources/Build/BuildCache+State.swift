@@ -14,8 +14,11 @@ extension BuildCache {
   /// what two caches of the same site have in common, however their packs grew (the tests
   /// compare an incremental build's with a full build's).
   func encoded() -> (head: [UInt8], state: [UInt8]) {
-    let (head, state) = encodedParts(stored: nil)
-    return (head, Array(state.joined()))
+    let (head, generation) = encodedHead()
+    let sections = Section.allCases.parallelMap {
+      encoded($0, texts: nil, outputs: nil, sourceMap: nil)
+    }
+    return (head, Array(stateParts(generation: generation, sections: sections).joined()))
   }
 
   /// The same of the cache a build left in `output`; nil when there is none to read.
@@ -26,24 +29,11 @@ extension BuildCache {
     return cache.encoded()
   }
 
-  /// The head file's bytes, and the state file's in parts to write one after another (joined,
-  /// tens of MB at 10,000 pages would be held twice at the end of a build, its peak of memory).
-  /// - Parameter stored: where the pack holds each body's plain text and where the log of
-  ///   outputs stands; nil puts the texts and the outputs in.
-  func encodedParts(stored: Stored?) -> (head: [UInt8], state: [[UInt8]]) {
+  /// The head file's bytes, and the generation that ties the state written with it to it.
+  func encodedHead() -> (head: [UInt8], generation: UInt64) {
     let stamps = tree.stamps.canonicallyOrdered()
     let generation = generation(stamps)
-    return (
-      encodedHead(stamps, generation: generation),
-      encodedState(generation: generation, stored: stored)
-    )
-  }
-
-  /// What the state refers to in the files beside it.
-  struct Stored: Sendable {
-    var texts: BodyPack.Layout
-    var outputs: OutputLog.Place
-    var sourceMap: SourceMapFile.Place
+    return (encodedHead(stamps, generation: generation), generation)
   }
 
   /// The plain texts by page, for the pack.
@@ -56,17 +46,10 @@ extension BuildCache {
     case bodies, outputs, sourceMap, searchFiles, search, parsed, planned
   }
 
-  /// The state file as parts: the magic number and generation, then each section as its
-  /// length and bytes (`BinaryWriter.data`), so a reader can find every section before decoding
-  /// any.
-  private func encodedState(generation: UInt64, stored: Stored?) -> [[UInt8]] {
-    let sections = Section.allCases.parallelMap {
-      encoded($0, texts: stored?.texts, outputs: stored?.outputs, sourceMap: stored?.sourceMap)
-    }
-    return stateParts(generation: generation, sections: sections)
-  }
-
-  /// The state file's parts from its sections' bytes, in `Section` order.
+  /// The state file as parts to write one after another (joined, tens of MB at 10,000 pages
+  /// would be held twice at the end of a build, its peak of memory): the magic number and
+  /// generation, then each section as its length and bytes (`BinaryWriter.data`), so a reader
+  /// can find every section before decoding any. `sections` in `Section` order.
   func stateParts(generation: UInt64, sections: [[UInt8]]) -> [[UInt8]] {
     var header = BinaryWriter()
     header.u64(Self.magic)

@@ -55,8 +55,14 @@ enum FileIO {
   }
 
   static func replace<Bytes: ContiguousBytes>(parts: [Bytes], at path: String) -> Bool {
+    throughTemporary(path) { write(parts: parts, to: $0) }
+  }
+
+  /// `fill` writes the temporary file beside `path` whose path it is given; once it succeeds
+  /// the file is renamed over `path`, else removed, `errno` left as the failure set it.
+  private static func throughTemporary(_ path: String, _ fill: (String) -> Bool) -> Bool {
     let temporary = path + ".portal-tmp"
-    guard write(parts: parts, to: temporary), rename(temporary, path) == 0 else {
+    guard fill(temporary), rename(temporary, path) == 0 else {
       let reason = errno  // what `lastError` says, not the clean-up's
       unlink(temporary)
       errno = reason
@@ -75,9 +81,21 @@ enum FileIO {
     at path: String, header: Int,
     streaming body: (_ emit: (UnsafeRawBufferPointer) -> Void) -> [UInt8]
   ) -> Bool {
-    let temporary = path + ".portal-tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
+    throughTemporary(path) { temporary in
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { return false }
+      let ok = stream(into: fd, header: header, body)
+      let reason = errno  // the write's, not the close's
+      close(fd)
+      errno = reason
+      return ok
+    }
+  }
+
+  /// `replace(at:header:streaming:)`'s writing into the open file: whether every write went.
+  private static func stream(
+    into fd: Int32, header: Int, _ body: (_ emit: (UnsafeRawBufferPointer) -> Void) -> [UInt8]
+  ) -> Bool {
     let capacity = 1 << 20
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }
@@ -98,20 +116,8 @@ enum FileIO {
       }
     }
     flush()
-    if ok {
-      ok =
-        head.count == header
-        && head.withUnsafeBytes { pwrite(fd, $0.baseAddress, header, 0) } == header
-    }
-    let reason = errno
-    close(fd)
-    guard ok, rename(temporary, path) == 0 else {
-      let failure = ok ? errno : reason
-      unlink(temporary)
-      errno = failure
-      return false
-    }
-    return true
+    return ok && head.count == header
+      && head.withUnsafeBytes { pwrite(fd, $0.baseAddress, header, 0) } == header
   }
 
   /// The folder part of a relative path (`a/b/c.html` → `a/b`, `c.html` → ``). Not

@@ -76,15 +76,12 @@ private enum CacheJob: CaseIterable {
       let map = try SourceMapFile.write(cache.sourceMap, at: root + "/" + SourceMapFile.file)
       return .logs(log, sourceMap: map)
     case .rest:
-      let stamps = cache.tree.stamps.canonicallyOrdered()
-      let generation = cache.generation(stamps)
+      let (head, generation) = cache.encodedHead()
       var sections: [BuildCache.Section: [UInt8]] = [:]
       for section in [BuildCache.Section.searchFiles, .search, .parsed, .planned] {
         sections[section] = cache.encoded(section, texts: nil, outputs: nil, sourceMap: nil)
       }
-      return .rest(
-        head: cache.encodedHead(stamps, generation: generation), generation: generation,
-        sections: sections)
+      return .rest(head: head, generation: generation, sections: sections)
     }
   }
 }

@@ -6,16 +6,18 @@ public enum WordHash {
   /// `seed` mixed with the length and then the bytes. Each step is a bijection of the state
   /// for a given word, so two inputs that differ in one word never meet again.
   public static func mix(_ seed: UInt64, _ raw: UnsafeRawBufferPointer) -> UInt64 {
-    var h = seed ^ UInt64(raw.count)
-    var i = 0
-    let n = raw.count
-    while i + 8 <= n {
-      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
-      h ^= h >> 32
+    mix(seed ^ UInt64(raw.count), raw, from: 0)
+  }
+
+  /// The state `h` mixed with the bytes from offset `i`: whole words by `step`, then the last
+  /// few bytes one at a time.
+  private static func mix(_ h: UInt64, _ raw: UnsafeRawBufferPointer, from i: Int) -> UInt64 {
+    var (h, i) = (h, i)
+    while i + 8 <= raw.count {
+      h = step(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
       i += 8
     }
-    while i < n {
+    while i < raw.count {
       h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
       i += 1
     }
@@ -44,16 +46,7 @@ public enum WordHash {
       d = step(d, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
       i += 32
     }
-    var main = step(step(step(step(h, a), b), c), d)
-    while i + 8 <= n {
-      main = step(main, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      i += 8
-    }
-    while i < n {
-      main = (main ^ UInt64(raw[i])) &* 0x100_0000_01b3
-      i += 1
-    }
-    return main
+    return mix(step(step(step(step(h, a), b), c), d), raw, from: i)
   }
 
   /// Shorter inputs go to `mix`: four lanes and their joining cost more than they save.

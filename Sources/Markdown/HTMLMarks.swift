@@ -37,12 +37,12 @@ public struct HTMLMarks: OptionSet, Sendable {
     {
       from = equals + 1
       guard from < bytes.count, bytes[from] == UInt8(ascii: "\"") else { continue }
-      if Self.ends(bytes, at: equals, with: Self.align) {
+      if String.bytes(bytes, hold: Self.align, endingAt: equals) {
         found.insert(.alignment)
-      } else if Self.ends(bytes, at: equals, with: Self.imgSrc) {
+      } else if String.bytes(bytes, hold: Self.imgSrc, endingAt: equals) {
         found.insert(.image)
-      } else if Self.ends(bytes, at: equals, with: Self.inputType),
-        Self.starts(bytes, at: from, with: Self.checkboxValue)
+      } else if String.bytes(bytes, hold: Self.inputType, endingAt: equals),
+        String.bytes(bytes, hold: Self.checkboxValue, startingAt: from)
       {
         found.insert(.checkbox)
       }
@@ -50,22 +50,6 @@ public struct HTMLMarks: OptionSet, Sendable {
     self = found
   }
 
-  /// Whether `name` ends just before offset `end`.
-  private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, with name: [UInt8])
-    -> Bool
-  {
-    guard end >= name.count else { return false }
-    return starts(bytes, at: end - name.count, with: name)
-  }
-
-  /// Whether `name` starts at offset `start`.
-  private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, with name: [UInt8])
-    -> Bool
-  {
-    guard bytes.count - start >= name.count else { return false }
-    for (k, byte) in name.enumerated() where bytes[start + k] != byte { return false }
-    return true
-  }
 }
 
 extension String {
@@ -75,5 +59,25 @@ extension String {
     return memchr(base + from, Int32(byte), haystack.count - from).map {
       UnsafeRawPointer($0) - UnsafeRawPointer(base)
     }
+  }
+
+  /// Whether `name`'s bytes start at offset `start` of `bytes` (an attribute's value after
+  /// its `=`).
+  public static func bytes(
+    _ bytes: UnsafeBufferPointer<UInt8>, hold name: [UInt8], startingAt start: Int
+  ) -> Bool {
+    guard start >= 0, bytes.count - start >= name.count else { return false }
+    for (k, byte) in name.enumerated() where bytes[start + k] != byte { return false }
+    return true
+  }
+
+  /// Whether `name`'s bytes end just before offset `end` of `bytes` (an attribute's name
+  /// before its `=`).
+  public static func bytes(
+    _ bytes: UnsafeBufferPointer<UInt8>, hold name: [UInt8], endingAt end: Int
+  )
+    -> Bool
+  {
+    end >= name.count && Self.bytes(bytes, hold: name, startingAt: end - name.count)
   }
 }

@@ -85,9 +85,9 @@ public enum HeadingLinks {
       while let equals = String.find(byte: UInt8(ascii: "="), in: bytes, from: from) {
         from = equals + 1
         let space: Int
-        if endsWith(bytes, Self.id, at: equals) {
+        if String.bytes(bytes, hold: Self.id, endingAt: equals) {
           space = equals - Self.id.count
-        } else if endsWith(bytes, Self.name, at: equals) {
+        } else if String.bytes(bytes, hold: Self.name, endingAt: equals) {
           space = equals - Self.name.count
         } else {
           continue
@@ -105,15 +105,6 @@ public enum HeadingLinks {
       }
       return ids
     }
-  }
-
-  /// Whether the bytes just before offset `end` are `name`.
-  private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ name: [UInt8], at end: Int)
-    -> Bool
-  {
-    guard end >= name.count else { return false }
-    for (k, byte) in name.enumerated() where bytes[end - name.count + k] != byte { return false }
-    return true
   }
 
   private static let id = Array(" id".utf8)
