@@ -27,7 +27,9 @@ final class HTTPTestClient: @unchecked Sendable {
   private func connect() throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw POSIXError(.EIO) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    // 30 s, as `PortBox.listening` waits: under `swift test --parallel` other suites' builds
+    // can hold both cores (and the tasks that answer) for more than 10 s.
+    var timeout = timeval(tv_sec: 30, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
