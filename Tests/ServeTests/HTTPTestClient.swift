@@ -6,8 +6,14 @@ import Foundation
 
 /// A minimal HTTP/1.1 client over a socket, enough to fetch pages and read a Server-Sent Events
 /// stream as it arrives (FoundationNetworking on Linux cannot stream a response body).
+///
+/// Its waiting never holds a thread of Swift's cooperative pool: the server answers from that
+/// pool (two threads on two cores), so a test blocked in `recv` there, beside another suite's
+/// test building a site, left no thread to answer it, and the request timed out with no byte
+/// (CI's `listensOnlyWhereAsked` failures). Sockets are read on threads of their own, and the
+/// tests await them.
 final class HTTPTestClient: @unchecked Sendable {
-  struct Response {
+  struct Response: Sendable {
     var status: Int
     var headers: [String: String]
     var body: String
@@ -27,8 +33,6 @@ final class HTTPTestClient: @unchecked Sendable {
   private func connect() throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw POSIXError(.EIO) }
-    // 30 s, as `PortBox.listening` waits: under `swift test --parallel` other suites' builds
-    // can hold both cores (and the tasks that answer) for more than 10 s.
     var timeout = timeval(tv_sec: 30, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     var addr = sockaddr_in()
@@ -74,8 +78,20 @@ final class HTTPTestClient: @unchecked Sendable {
     }
   }
 
-  /// Fetches a path and reads the whole response (the server closes the connection).
-  func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws
+  /// Fetches a path and reads the whole response (the server closes the connection), on a
+  /// thread of its own.
+  func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws
+    -> Response
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(
+          with: Result { try self.blockingGet(path, method: method, headers: headers) })
+      }
+    }
+  }
+
+  private func blockingGet(_ path: String, method: String, headers: [String: String]) throws
     -> Response
   {
     let fd = try connect()
@@ -133,13 +149,14 @@ final class HTTPTestClient: @unchecked Sendable {
     var received: String { lock.withLock { text } }
 
     /// Waits until the stream contains `needle` after `offset` characters; the text from there.
-    func wait(for needle: String, after offset: Int = 0, seconds: Double = 10) -> String? {
+    /// Sleeps between looks without holding a thread.
+    func wait(for needle: String, after offset: Int = 0, seconds: Double = 10) async -> String? {
       let deadline = Date().addingTimeInterval(seconds)
       while Date() < deadline {
         let all = received
         let tail = String(all.dropFirst(offset))
         if tail.contains(needle) { return tail }
-        Thread.sleep(forTimeInterval: 0.05)
+        try? await Task.sleep(for: .milliseconds(50))
       }
       return nil
     }

@@ -47,6 +47,12 @@ final class PortBox: @unchecked Sendable {
   }
 }
 
+/// Runs the server above the tests' priority: under `swift test --parallel` its answers would
+/// otherwise wait behind other suites' tests queued for the same two threads of the pool.
+func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
+  Task(priority: .high) { try await server.run(onReady: { box.set($0) }) }
+}
+
 @Suite(.serialized) struct ServeTests {
   /// 127.0.0.1 by default, so no other computer can open the preview; `--host 0.0.0.0` lets a
   /// phone on the same network open it (checked through this computer's own network address,
@@ -77,24 +83,24 @@ final class PortBox: @unchecked Sendable {
     for host in ["127.0.0.1", "0.0.0.0"] {
       let server = PreviewServer(options: .init(build: options, port: 0, host: host), log: { _ in })
       let box = PortBox()
-      let running = Task { try await server.run(onReady: { box.set($0) }) }
+      let running = start(server, box)
       let port = try await box.listening()
-      #expect(try HTTPTestClient(port: port).get("/").status == 200, "\(host)")
+      #expect(try await HTTPTestClient(port: port).get("/").status == 200, "\(host)")
       // A page elsewhere that points its own domain at this computer (DNS rebinding) is not
       // answered; this computer's names and addresses are.
       for (name, status) in [
         ("attacker.example", 421), ("attacker.example:\(port)", 421), ("localhost:\(port)", 200),
         ("127.0.0.1:\(port)", 200), ("[::1]:\(port)", 200),
       ] {
-        let r = try HTTPTestClient(port: port, hostHeader: name).get("/")
+        let r = try await HTTPTestClient(port: port, hostHeader: name).get("/")
         #expect(r.status == status, "\(host), Host: \(name)")
       }
       // Not the cache or the source map; a folder's redirect stays on this site.
-      #expect(try HTTPTestClient(port: port).get("/.portal/cache/head.bin").status == 404)
-      let folder = try HTTPTestClient(port: port).get("//events")
+      #expect(try await HTTPTestClient(port: port).get("/.portal/cache/head.bin").status == 404)
+      let folder = try await HTTPTestClient(port: port).get("//events")
       #expect(folder.status == 301 && folder.headers["location"] == "/events/", "\(folder)")
       if let network {
-        let fromNetwork = try? HTTPTestClient(port: port, host: network).get("/")
+        let fromNetwork = try? await HTTPTestClient(port: port, host: network).get("/")
         #expect(fromNetwork?.status == (host == "0.0.0.0" ? 200 : nil), "\(host) from \(network)")
       }
       await server.stop()
@@ -116,14 +122,14 @@ final class PortBox: @unchecked Sendable {
       options: .init(build: options, port: 0, poll: poll, pollInterval: .milliseconds(100)),
       log: { _ in })
     let box = PortBox()
-    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    let running = start(server, box)
     defer { running.cancel() }
 
     let port = try await box.listening()
     let client = HTTPTestClient(port: port)
 
     // A page, with the live-reload script added while serving but not in the built file.
-    let page = try client.get("/initiatives/ai-disaster/")
+    let page = try await client.get("/initiatives/ai-disaster/")
     #expect(page.status == 200)
     #expect(page.headers["content-type"] == "text/html; charset=utf-8")
     #expect(page.body.contains("AIを活用した防災対策"))
@@ -134,67 +140,68 @@ final class PortBox: @unchecked Sendable {
     #expect(!built.contains("_portal"))
 
     // The home page too (a catch-all route does not match `/`).
-    let home = try client.get("/")
+    let home = try await client.get("/")
     #expect(home.status == 200)
     #expect(home.body.contains("/_portal/live.js"))
 
     // Folders redirect to their slash form; misses get 404.html with status 404.
-    #expect(try client.get("/initiatives").status == 301)
-    let missing = try client.get("/no/such/page/")
+    #expect(try await client.get("/initiatives").status == 301)
+    let missing = try await client.get("/no/such/page/")
     #expect(missing.status == 404)
     #expect(missing.body.contains("<html"))
     #expect(
-      try client.get("/_portal/live.js").headers["content-type"] == "text/javascript; charset=utf-8"
+      try await client.get("/_portal/live.js").headers["content-type"]
+        == "text/javascript; charset=utf-8"
     )
-    #expect(try client.get("/../../etc/passwd").status == 404)
+    #expect(try await client.get("/../../etc/passwd").status == 404)
     // What lint and check say about the page, for its panel; a list has no file of its own.
-    let lint = try client.get("/_portal/problems?path=%2Finitiatives%2Fai-disaster%2F")
+    let lint = try await client.get("/_portal/problems?path=%2Finitiatives%2Fai-disaster%2F")
     #expect(lint.status == 200)
     #expect(lint.headers["content-type"] == "application/json; charset=utf-8")
     #expect(lint.body.hasPrefix(#"{"diagnostics":["#))
     #expect(lint.body.hasSuffix(#"initiatives/ai-disaster.md"}"#))
-    #expect(try client.get("/_portal/problems?path=%2Finitiatives%2F").status == 404)
+    #expect(try await client.get("/_portal/problems?path=%2Finitiatives%2F").status == 404)
 
     // Edit a page: the change is served and open pages are told to reload.
     let events = try client.events("/_portal/events")
     defer { events.close() }
-    #expect(events.wait(for: "retry:") != nil)
+    #expect(await events.wait(for: "retry:") != nil)
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     var text = try String(contentsOf: file, encoding: .utf8)
     text = text.replacingOccurrences(of: "避難|ひなん}の情報が早く届きます。", with: "避難|ひなん}の情報がすぐに届きます。")
     try text.write(to: file, atomically: true, encoding: .utf8)
     // Editors (and atomic writes) may show up as two changes; wait for the one with the page.
-    let reload = events.wait(for: "initiatives\\/ai-disaster\\/index.html")
+    let reload = await events.wait(for: "initiatives\\/ai-disaster\\/index.html")
     #expect(reload?.contains("event: reload") == true)
-    #expect(try client.get("/initiatives/ai-disaster/").body.contains("すぐに届きます"))
+    #expect(try await client.get("/initiatives/ai-disaster/").body.contains("すぐに届きます"))
 
     // Break the front matter: an error event with file and line; the old page stays.
     let before = events.received.count
     try text.replacingOccurrences(of: "status: active", with: "status: actve").write(
       to: file, atomically: true, encoding: .utf8)
-    let error = events.wait(for: "event: build-error", after: before)
+    let error = await events.wait(for: "event: build-error", after: before)
     #expect(error?.contains("ai-disaster.md") == true)
     #expect(error?.contains("\"line\":5") == true)
     #expect(error?.contains("unknown status") == true)
-    let stale = try client.get("/initiatives/ai-disaster/")
+    let stale = try await client.get("/initiatives/ai-disaster/")
     #expect(stale.status == 200)
     #expect(stale.body.contains("すぐに届きます"))
 
     // A page opened now gets the error at once.
     let late = try client.events("/_portal/events")
     defer { late.close() }
-    #expect(late.wait(for: "event: build-error") != nil)
+    #expect(await late.wait(for: "event: build-error") != nil)
 
     // Fixing it reloads again.
     let beforeFix = events.received.count
     try text.write(to: file, atomically: true, encoding: .utf8)
-    #expect(events.wait(for: "event: reload", after: beforeFix) != nil)
+    #expect(await events.wait(for: "event: reload", after: beforeFix) != nil)
 
     // A body edit, rebuilt in place, also reloads.
     let beforeBody = events.received.count
     try (text + "\n最後の追記です。\n").write(to: file, atomically: true, encoding: .utf8)
-    #expect(events.wait(for: "event: reload", after: beforeBody) != nil)
-    #expect(try client.get("/initiatives/ai-disaster/").body.contains("最後の追記です"))
+    #expect(await events.wait(for: "event: reload", after: beforeBody) != nil)
+    #expect(try await client.get("/initiatives/ai-disaster/").body.contains("最後の追記です"))
 
     await server.stop()
     _ = try? await running.value
@@ -220,7 +227,7 @@ final class PortBox: @unchecked Sendable {
     let loop = RebuildLoop(options: options, live: LiveReload(), log: { _ in })
     #expect(await loop.build().mode == .upToDate)
     #expect(!loop.session.holdsSite)
-    let running = Task { await loop.run(interval: .milliseconds(100)) }
+    let running = Task(priority: .high) { await loop.run(interval: .milliseconds(100)) }
     defer { running.cancel() }
     for _ in 0..<100 where !loop.session.holdsSite {
       try await Task.sleep(for: .milliseconds(50))
@@ -246,7 +253,7 @@ final class PortBox: @unchecked Sendable {
     let server = PreviewServer(options: .init(build: options, port: 0), log: { _ in })
     let box = PortBox()
     #expect(server.isInFirstBuild)
-    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    let running = start(server, box)
     await server.stop()
     try await running.value
     #expect(box.port == nil)
@@ -264,7 +271,9 @@ final class PortBox: @unchecked Sendable {
     let file = dir.appendingPathComponent("content/initiatives/ai-disaster.md")
     try (try String(contentsOf: file, encoding: .utf8) + "\n途中で保存した一文です。\n").write(
       to: file, atomically: true, encoding: .utf8)
-    let running = Task { await loop.run(interval: .milliseconds(100), watch: !poll) }
+    let running = Task(priority: .high) {
+      await loop.run(interval: .milliseconds(100), watch: !poll)
+    }
     defer { running.cancel() }
     let page = output.appendingPathComponent("initiatives/ai-disaster/index.html")
     var seen = false
@@ -379,33 +388,34 @@ final class PortBox: @unchecked Sendable {
       outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
     let server = PreviewServer(options: .init(build: options, port: 0), log: { _ in })
     let box = PortBox()
-    let running = Task { try await server.run(onReady: { box.set($0) }) }
+    let running = start(server, box)
     defer { running.cancel() }
     let client = HTTPTestClient(port: try await box.listening())
     // The first build failed: no site, but the miss loads the live script.
-    let missing = try client.get("/")
+    let missing = try await client.get("/")
     #expect(missing.status == 404)
     #expect(missing.headers["content-type"] == "text/html; charset=utf-8")
     #expect(missing.body.contains("/_portal/live.js"))
     let events = try client.events("/_portal/events")
     try good.write(to: page, atomically: true, encoding: .utf8)
-    #expect(events.wait(for: "event: reload", seconds: 20) != nil, "\(events.received)")
+    #expect(await events.wait(for: "event: reload", seconds: 20) != nil, "\(events.received)")
     #expect(events.received.contains("event: hello\ndata: {\"generation\":0}"))
     events.close()
     let again = try client.events("/_portal/events")
-    #expect(again.wait(for: "event: hello\ndata: {\"generation\":1}") != nil, "\(again.received)")
+    #expect(
+      await again.wait(for: "event: hello\ndata: {\"generation\":1}") != nil, "\(again.received)")
     again.close()
     // HEAD: the status and headers of GET, no body.
-    let get = try client.get("/")
-    let head = try client.get("/", method: "HEAD")
+    let get = try await client.get("/")
+    let head = try await client.get("/", method: "HEAD")
     #expect(get.status == 200 && head.status == 200)
     #expect(head.body.isEmpty && head.headers["content-length"] == get.headers["content-length"])
     #expect(head.headers["content-type"] == "text/html; charset=utf-8")
     // Other methods: not allowed, saying which are.
-    let post = try client.get("/", method: "POST")
+    let post = try await client.get("/", method: "POST")
     #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
-    #expect(try client.get("/events/", method: "OPTIONS").status == 405)
-    let redirect = try client.get("/events")
+    #expect(try await client.get("/events/", method: "OPTIONS").status == 405)
+    let redirect = try await client.get("/events")
     #expect(redirect.status == 301 && redirect.headers["cache-control"] == "no-store")
     // A published file named with characters that must be encoded in its address.
     let files = dir.appendingPathComponent("site/files")
@@ -417,28 +427,29 @@ final class PortBox: @unchecked Sendable {
       ("/files/note%231.txt", "note#1.txt"), ("/files/what%3F.txt?x=1", "what?.txt"),
       ("/files/100%25.txt", "100%.txt"),
     ] {
-      let r = try client.get(address)
+      let r = try await client.get(address)
       #expect(r.status == 200 && r.body == name, "\(address)")
     }
     // Parts of a file, as a browser asks to seek in a video; pages are always whole.
     try Data("0123456789".utf8).write(to: files.appendingPathComponent("clip.mp4"))
-    let whole = try client.get("/files/clip.mp4")
+    let whole = try await client.get("/files/clip.mp4")
     #expect(whole.status == 200 && whole.headers["accept-ranges"] == "bytes")
-    let part = try client.get("/files/clip.mp4", headers: ["Range": "bytes=2-4"])
+    let part = try await client.get("/files/clip.mp4", headers: ["Range": "bytes=2-4"])
     #expect(part.status == 206 && part.body == "234")
     #expect(part.headers["content-range"] == "bytes 2-4/10")
     #expect(part.headers["content-type"] == "video/mp4")
-    let tail = try client.get("/files/clip.mp4", headers: ["Range": "bytes=-3"])
+    let tail = try await client.get("/files/clip.mp4", headers: ["Range": "bytes=-3"])
     #expect(tail.status == 206 && tail.body == "789")
-    let past = try client.get("/files/clip.mp4", headers: ["Range": "bytes=10-"])
+    let past = try await client.get("/files/clip.mp4", headers: ["Range": "bytes=10-"])
     #expect(past.status == 416 && past.headers["content-range"] == "bytes */10")
-    let headPart = try client.get("/files/clip.mp4", method: "HEAD", headers: ["Range": "bytes=5-"])
+    let headPart = try await client.get(
+      "/files/clip.mp4", method: "HEAD", headers: ["Range": "bytes=5-"])
     #expect(headPart.status == 206 && headPart.headers["content-length"] == "5")
     #expect(headPart.body.isEmpty)
-    let guarded = try client.get(
+    let guarded = try await client.get(
       "/files/clip.mp4", headers: ["Range": "bytes=2-4", "If-Range": "\"v1\""])
     #expect(guarded.status == 200 && guarded.body == "0123456789")
-    let pageAsked = try client.get("/", headers: ["Range": "bytes=0-9"])
+    let pageAsked = try await client.get("/", headers: ["Range": "bytes=0-9"])
     #expect(pageAsked.status == 200 && pageAsked.body.contains("/_portal/live.js"))
     await server.stop()
     _ = try? await running.value
