@@ -74,6 +74,36 @@ import Testing
     #expect(chosen.renderHTML().contains("<a href=") || chosen.renderHTML().contains("<del>"))
   }
 
+  /// `mayHoldInlineSyntax` asks `memchr` for each byte: it must say what a look at every byte
+  /// says, for each of the four bytes at the first, the last and any place, and for none.
+  @Test func theBytesAreFoundWhereverTheyAre() {
+    func reference(_ bytes: [UInt8]) -> Bool {
+      bytes.contains { $0 == 0x3A || $0 == 0x77 || $0 == 0x7E || $0 == 0x40 }
+    }
+    var state: UInt64 = 7
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    // Japanese text, other ASCII, and the bytes next to the four (9, ;, v, x, }, ?, A).
+    let filler: [UInt8] = Array("防災の計画".utf8) + Array("9;vx}?A \n".utf8)
+    var found = 0
+    for _ in 0..<5_000 {
+      var bytes = (0..<Int(next() % 200)).map { _ in filler[Int(next()) % filler.count] }
+      if next() % 2 == 0, !bytes.isEmpty {
+        let special: [UInt8] = [0x3A, 0x77, 0x7E, 0x40]
+        let place = [0, bytes.count - 1, Int(next()) % bytes.count][Int(next() % 3)]
+        bytes[place] = special[Int(next() % 4)]
+      }
+      let answer = bytes.withUnsafeBufferPointer(MarkdownDocument.mayHoldInlineSyntax)
+      #expect(answer == reference(bytes), "\(bytes)")
+      if answer { found += 1 }
+    }
+    #expect(found > 1_500)
+    #expect(
+      MarkdownDocument.mayHoldInlineSyntax(UnsafeBufferPointer(start: nil, count: 0)) == false)
+  }
+
   /// The plain text for search, block by block: its bytes are copied from cmark's literals
   /// and decoded once, so every kind of block and inline must still give its text.
   @Test func plainTextOfEveryKindOfBlock() {
