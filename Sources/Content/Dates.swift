@@ -46,7 +46,22 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   public var description: String {
-    zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
+    guard ISODigits.fit(year, 4), ISODigits.fit(month, 2), ISODigits.fit(day, 2) else {
+      return zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
+    }
+    return String(unsafeUninitializedCapacity: 10) { b in
+      write(into: b.baseAddress!)
+      return 10
+    }
+  }
+
+  /// `description`'s 10 bytes at `p`, for a date whose parts `ISODigits.fit`.
+  fileprivate func write(into p: UnsafeMutablePointer<UInt8>) {
+    ISODigits.put(year, 4, p)
+    p[4] = UInt8(ascii: "-")
+    ISODigits.put(month, 2, p + 5)
+    p[7] = UInt8(ascii: "-")
+    ISODigits.put(day, 2, p + 8)
   }
 
   public static func < (a: LocalDate, b: LocalDate) -> Bool {
@@ -180,9 +195,31 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     let l = local
     let sign = offsetSeconds < 0 ? "-" : "+"
     let o = abs(offsetSeconds)
-    return l.date.description + "T" + zeroPadded(l.hour, 2) + ":" + zeroPadded(l.minute, 2) + ":"
-      + zeroPadded(l.second, 2) + sign + zeroPadded(o / 3600, 2) + ":"
-      + zeroPadded((o % 3600) / 60, 2)
+    guard ISODigits.fit(l.date.year, 4), ISODigits.fit(l.date.month, 2),
+      ISODigits.fit(l.date.day, 2), ISODigits.fit(l.hour, 2), ISODigits.fit(l.minute, 2),
+      ISODigits.fit(l.second, 2), ISODigits.fit(o / 3600, 2)
+    else {
+      return l.date.description + "T" + zeroPadded(l.hour, 2) + ":" + zeroPadded(l.minute, 2)
+        + ":" + zeroPadded(l.second, 2) + sign + zeroPadded(o / 3600, 2) + ":"
+        + zeroPadded((o % 3600) / 60, 2)
+    }
+    // Written as bytes: joined from a dozen small Strings, an event page's six dates were a
+    // visible part of rendering.
+    return String(unsafeUninitializedCapacity: 25) { b in
+      let p = b.baseAddress!
+      l.date.write(into: p)
+      p[10] = UInt8(ascii: "T")
+      ISODigits.put(l.hour, 2, p + 11)
+      p[13] = UInt8(ascii: ":")
+      ISODigits.put(l.minute, 2, p + 14)
+      p[16] = UInt8(ascii: ":")
+      ISODigits.put(l.second, 2, p + 17)
+      p[19] = offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+      ISODigits.put(o / 3600, 2, p + 20)
+      p[22] = UInt8(ascii: ":")
+      ISODigits.put((o % 3600) / 60, 2, p + 23)
+      return 25
+    }
   }
 
   public static func < (a: DateTime, b: DateTime) -> Bool { a.epochSeconds < b.epochSeconds }
@@ -195,6 +232,23 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     let time = l.date.description + " " + zeroPadded(l.hour, 2) + ":" + zeroPadded(l.minute, 2)
     guard offsetSeconds != 9 * 3600 else { return time }
     return time + " (" + String(description.suffix(6)) + ")"
+  }
+}
+
+/// Decimal digits written into bytes, for the ISO forms of dates (`description`).
+enum ISODigits {
+  /// Whether `n` is written in exactly `width` digits by `zeroPadded` (0 ≤ n < 10^width).
+  @inline(__always) static func fit(_ n: Int, _ width: Int) -> Bool {
+    n >= 0 && n < (width == 4 ? 10_000 : 100)
+  }
+
+  /// `n` (which `fit`s) as `width` (2 or 4) digits at `p`, zeros first.
+  @inline(__always) static func put(_ n: Int, _ width: Int, _ p: UnsafeMutablePointer<UInt8>) {
+    var n = n
+    for k in stride(from: width - 1, through: 0, by: -1) {
+      p[k] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+      n /= 10
+    }
   }
 }
 
