@@ -57,6 +57,8 @@ final class TemplateProgram: @unchecked Sendable {
   private var keyIndex: [String: Int32] = [:]
   /// Overriding bodies waiting to be compiled, by their place in `overrides`.
   private var pending: [(Int, [FastTemplates.Token])] = []
+  /// Where each name in `paths` was found last, for the walks (`LookupHints`).
+  private(set) var hints = LookupHints(count: 0)
 
   init(_ templates: [String: [FastTemplates.Token]]) {
     text = .allocate(capacity: textCapacity)
@@ -74,6 +76,7 @@ final class TemplateProgram: @unchecked Sendable {
       overrides[n].start = start
       overrides[n].end = Int32(ops.count)
     }
+    hints = LookupHints(count: paths.count)
   }
 
   deinit { text.deallocate() }

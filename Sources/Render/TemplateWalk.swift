@@ -95,9 +95,12 @@ extension TemplateProgram {
           keys.withUnsafeBufferPointer { keys in
             keyBits.withUnsafeBufferPointer { keyBits in
               overrides.withUnsafeBufferPointer { overrides in
+                let hints = self.hints.take()
+                defer { self.hints.give(hints) }
                 var walk = TemplateWalk(
                   ops: ops, paths: paths, keys: keys, keyBits: keyBits, overrides: overrides,
-                  text: text, indentations: indentations, templates: templates, root: root)
+                  text: text, indentations: indentations, templates: templates, root: root,
+                  hints: hints)
                 walk.run(Int(templates[t].start), Int(templates[t].end))
                 return walk.out
               }
@@ -131,6 +134,8 @@ private struct TemplateWalk {
   let templates: [(start: Int32, end: Int32)]
   var stack: [Value]
   var out = ByteSink(capacity: 32_768)
+  /// Where each name of `paths` was found last (`LookupHints`): looked at first.
+  let hints: UnsafeMutablePointer<Int32>
   /// The indentation of the partials being rendered, outermost first.
   var indentation: [UInt8] = []
   /// The partial ops whose overriding blocks are in force, outermost first (the outer ones win,
@@ -147,8 +152,9 @@ private struct TemplateWalk {
     keys: UnsafeBufferPointer<String>, keyBits: UnsafeBufferPointer<KeyBits>,
     overrides: UnsafeBufferPointer<TemplateProgram.Override>, text: UnsafeMutablePointer<UInt8>,
     indentations: [(offset: Int32, count: Int32)], templates: [(start: Int32, end: Int32)],
-    root: Value
+    root: Value, hints: UnsafeMutablePointer<Int32>
   ) {
+    self.hints = hints
     self.ops = ops
     self.paths = paths
     self.keys = keys
@@ -285,12 +291,11 @@ private struct TemplateWalk {
   private mutating func lookup(_ op: TemplateProgram.Op) -> Value? {
     if op.b == 0 { return stack.last }
     let start = Int(op.a)
-    let first = Int(paths[start])
     var found: Value?
     var n = stack.count
     while n > 0 {
       n -= 1
-      if let v = child(of: stack[n], first) {
+      if let v = child(of: stack[n], start) {
         found = v
         break
       }
@@ -298,22 +303,32 @@ private struct TemplateWalk {
     guard var value = found else { return nil }
     var k = start + 1
     while k < start + Int(op.b) {
-      guard let v = child(of: value, Int(paths[k])) else { return nil }
+      guard let v = child(of: value, k) else { return nil }
       value = v
       k += 1
     }
     return value
   }
 
-  /// The value of key `k` in `value`, when it is a dictionary that has one.
-  @inline(__always) private mutating func child(of value: Value, _ k: Int) -> Value? {
+  /// The value of the key that `paths[p]` names in `value`, when it is a dictionary that has
+  /// one: the entry where that name was found last first (`hints`), then every entry.
+  @inline(__always) private mutating func child(of value: Value, _ p: Int) -> Value? {
     guard case .dict(let entries) = value.pointee.shape, let base = entries.baseAddress else {
       return nil
     }
+    let k = Int(paths[p])
     let bits = keyBits[k]
-    for e in 0..<entries.count {
+    let hint = Int(hints[p])
+    if hint < entries.count {
+      let entry = UnsafeRawPointer(base + hint)
+      if bits.matches(at: entry + keyOffset, key: keys[k]) {
+        return (entry + valueOffset).assumingMemoryBound(to: TemplateValue.self)
+      }
+    }
+    for e in 0..<entries.count where e != hint {
       let entry = UnsafeRawPointer(base + e)
       if bits.matches(at: entry + keyOffset, key: keys[k]) {
+        hints[p] = Int32(truncatingIfNeeded: e)
         return (entry + valueOffset).assumingMemoryBound(to: TemplateValue.self)
       }
     }
