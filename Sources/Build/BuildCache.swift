@@ -79,23 +79,15 @@ struct BuildCache: Sendable {
 
   /// A session's parse memo, encoded when the cache is written; or, outside a session, its
   /// bytes encoded right after loading, so that the memo does not keep the pages (and their
-  /// Markdown) through rendering and indexing, the peak of a full build. That encoding runs
-  /// on another thread (`encoding`) while resolving goes on: on the main thread it was 20–40 ms
-  /// at 10,000 pages with the other core idle. It holds the memo only until it is done, and the
-  /// site holds the same pages until rendering anyway.
+  /// Markdown) through rendering and indexing, the peak of a full build.
   enum ParsedFiles: Sendable {
     case memo(ParseMemo)
-    case encoding(Background<[UInt8]>)
-
-    /// Encodes `memo` on another thread; `bytes` waits for it.
-    static func encodingInBackground(_ memo: ParseMemo) -> ParsedFiles {
-      .encoding(Background { memo.encoded() })
-    }
+    case encoded([UInt8])
 
     var bytes: [UInt8] {
       switch self {
       case .memo(let memo): memo.encoded()
-      case .encoding(let job): job.value
+      case .encoded(let bytes): bytes
       }
     }
   }

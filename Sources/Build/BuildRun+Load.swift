@@ -59,10 +59,10 @@ extension BuildRun {
     // So is each instant at which a clock warning ends or changes its words (`FarPublish`,
     // `FutureDates`: the next day in Japan comes before an `updated` day still to come).
     publishTimes += content?.warningsEnd.map { Int64($0.epochSeconds) } ?? []
-    // Outside a session the parses are encoded now, beside resolving, and let go, so that the
-    // pages' Markdown can be freed once rendered.
+    // Outside a session the parses are encoded now and let go, so that the pages' Markdown
+    // can be freed once rendered.
     let parsedFiles: BuildCache.ParsedFiles =
-      session == nil ? .encodingInBackground(parseMemo!) : .memo(parseMemo!)
+      session == nil ? .encoded(parseMemo!.encoded()) : .memo(parseMemo!)
     parseMemo = nil
     previous?.parsedFiles = nil
     return LoadedContent(
