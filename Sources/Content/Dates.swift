@@ -46,7 +46,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   public var description: String {
-    guard ISODigits.fit(year, 4), ISODigits.fit(month, 2), ISODigits.fit(day, 2) else {
+    guard fitsISO else {
       return zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
     }
     return String(unsafeUninitializedCapacity: 10) { b in
@@ -55,7 +55,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
   }
 
-  /// `description`'s 10 bytes at `p`, for a date whose parts `ISODigits.fit`.
+  /// Whether every part is written in its width (`write` can be used).
+  fileprivate var fitsISO: Bool {
+    ISODigits.fit(year, 4) && ISODigits.fit(month, 2) && ISODigits.fit(day, 2)
+  }
+
+  /// `description`'s 10 bytes at `p`, for a date that `fitsISO`.
   fileprivate func write(into p: UnsafeMutablePointer<UInt8>) {
     ISODigits.put(year, 4, p)
     p[4] = UInt8(ascii: "-")
@@ -193,12 +198,11 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   public var description: String {
     let l = local
-    let sign = offsetSeconds < 0 ? "-" : "+"
     let o = abs(offsetSeconds)
-    guard ISODigits.fit(l.date.year, 4), ISODigits.fit(l.date.month, 2),
-      ISODigits.fit(l.date.day, 2), ISODigits.fit(l.hour, 2), ISODigits.fit(l.minute, 2),
+    guard l.date.fitsISO, ISODigits.fit(l.hour, 2), ISODigits.fit(l.minute, 2),
       ISODigits.fit(l.second, 2), ISODigits.fit(o / 3600, 2)
     else {
+      let sign = offsetSeconds < 0 ? "-" : "+"
       return l.date.description + "T" + zeroPadded(l.hour, 2) + ":" + zeroPadded(l.minute, 2)
         + ":" + zeroPadded(l.second, 2) + sign + zeroPadded(o / 3600, 2) + ":"
         + zeroPadded((o % 3600) / 60, 2)

@@ -166,18 +166,23 @@ public final class MarkdownDocument {
       start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
     guard cellWrappers.isEmpty else {
       var html = Self.unwrapCells(bytes, cellWrappers)
-      let marks = HTMLMarks(html)
-      if let rewritten = html.withUTF8({ MarkRewrites.apply($0, marks: marks) }) {
-        html = rewritten.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
-      }
-      return (html, marks)
+      let (rewritten, marks) = html.withUTF8(Self.rewritten)
+      return (rewritten ?? html, marks)
     }
-    // Neither rewrite makes or breaks an image's `<img src="`, nor the other's mark.
+    let (rewritten, marks) = Self.rewritten(bytes)
+    return (rewritten ?? String(cmarkUTF8: bytes), marks)
+  }
+
+  /// What the HTML holds, and the HTML with its alignments and task boxes rewritten
+  /// (`MarkRewrites`), or nil when it has neither. Neither rewrite makes or breaks an image's
+  /// `<img src="`, nor the other's mark, so the marks are the rewritten HTML's too.
+  private static func rewritten(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    html: String?, marks: HTMLMarks
+  ) {
     let marks = HTMLMarks(bytes: bytes)
-    let html =
-      MarkRewrites.apply(bytes, marks: marks).map { rewritten in
-        rewritten.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
-      } ?? String(cmarkUTF8: bytes)
+    let html = MarkRewrites.apply(bytes, marks: marks).map { rewritten in
+      rewritten.withUnsafeBufferPointer { String(cmarkUTF8: $0) }
+    }
     return (html, marks)
   }
 
