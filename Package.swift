@@ -87,18 +87,21 @@ let package = Package(
     ),
     .target(
       name: "TestSupport", dependencies: ["Content", "Diagnostics"], path: "Tests/TestSupport"),
+    .target(name: "SeededRandom", path: "Tests/SeededRandom"),
     .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
-    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-    .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SeededRandom"]),
+    .testTarget(
+      name: "ContentTests", dependencies: ["Content", "SeededRandom"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Markdown", "SeededRandom"]),
     .testTarget(name: "SearchTests", dependencies: ["Search", "ByteFormats"]),
     .testTarget(
       name: "RenderTests",
       dependencies: [
-        "Render", "Site", "Content", "TestSupport",
+        "Render", "Site", "Content", "TestSupport", "SeededRandom",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(

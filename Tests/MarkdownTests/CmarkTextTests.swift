@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import Markdown
@@ -29,12 +30,12 @@ import Testing
 
   @Test func cmarksBytesAreUTF8AndMakeTheSameStrings() {
     for seed in UInt64(0)..<4000 {
-      var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+      var g = SplitMix64(seed: seed)
       var text = ""
       for _ in 0..<(3 + Int(seed % 40)) {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += Self.pieces[Int((state >> 33) % UInt64(Self.pieces.count))]
-        if state & 0x3000 == 0 { text += "\n" }
+        let r = g.next()
+        text += Self.pieces[Int(r % UInt64(Self.pieces.count))]
+        if r & 0x3000 == 0 { text += "\n" }
       }
       for options in [MarkdownOptions(), MarkdownOptions(allowRawHTML: true)] {
         let doc = MarkdownDocument(text, options: options)

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import Markdown
@@ -20,15 +21,8 @@ import Testing
 
   /// A text of pieces chosen by `seed` (SplitMix64: the same texts every run).
   static func text(seed: UInt64) -> String {
-    var state = seed
-    func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    return (0..<Int(next() % 12)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+    var g = SplitMix64(seed: seed)
+    return (0..<g.below(12)).map { _ in pieces[g.below(pieces.count)] }.joined()
   }
 
   /// A search of the bytes, one place after another.

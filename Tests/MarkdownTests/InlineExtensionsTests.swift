@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Dispatch
 import Foundation
+import SeededRandom
 import Synchronization
 import Testing
 
@@ -25,14 +26,10 @@ import Testing
 
   /// A body of `count` pieces chosen by `seed` (SplitMix64: the same bodies every run).
   static func body(seed: UInt64, count: Int) -> String {
-    var state = seed
+    var g = SplitMix64(seed: seed)
     var text = ""
     for _ in 0..<count {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
+      let z = g.next()
       text += pieces[Int(z % UInt64(pieces.count))]
       if z & 0x300 == 0 { text += " " }
     }

@@ -1,4 +1,5 @@
 import Mustache
+import SeededRandom
 import Testing
 
 @testable import Render
@@ -18,24 +19,13 @@ import Testing
     "card": "<p>{{name}}{{#site.nav}}[{{first}}{{title}}]{{/site.nav}}</p>",
   ]
 
-  /// A small generator with a seed, so a failure can be run again.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Some of `pairs`, shuffled, as a context.
-  static func context(_ pairs: [(String, TemplateValue)], _ g: inout SplitMix) -> TemplateContext {
+  static func context(_ pairs: [(String, TemplateValue)], _ g: inout SplitMix64) -> TemplateContext
+  {
     TemplateContext(pairs.filter { _ in Int.random(in: 0..<4, using: &g) != 0 }.shuffled(using: &g))
   }
 
-  static func page(_ n: Int, _ g: inout SplitMix) -> TemplateContext {
+  static func page(_ n: Int, _ g: inout SplitMix64) -> TemplateContext {
     let items: [TemplateValue] = (0..<Int.random(in: 0...4, using: &g)).map { i in
       .dict(
         context(
@@ -66,7 +56,7 @@ import Testing
       tokens[name] = FastTemplates.tokens(of: try #require(library.getTemplate(named: name)))
     }
     let fast = try #require(FastTemplates(tokens: tokens))
-    var g = SplitMix(state: 139)
+    var g = SplitMix64(seed: 139)
     for n in 0..<2_000 {
       let context = Self.page(n, &g)
       let html = try #require(fast.render("page", context))

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import Site
@@ -67,14 +68,8 @@ import Testing
       " id=\"", " id='", " id=", " name=\"", " name='", "id=\"", " data-id=\"", " id =\"",
       "\"", "'", "=", " ", "見出し", "a", "&amp;", "<h2", ">", " name", " id", "e=\"",
     ]
-    var state: UInt64 = 17
-    func next() -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % 1_000_003)
-    }
+    var g = SplitMix64(seed: 17)
+    func next() -> Int { g.below(1_000_003) }
     var found = 0
     for _ in 0..<20_000 {
       let html = (0..<(next() % 14)).map { _ in pieces[next() % pieces.count] }.joined()
