@@ -8,7 +8,7 @@ import Testing
 /// `portal build` after an edit of bodies alone hashes the inputs of only the outputs showing
 /// them (`PlannedPages`); any other edit, after such a build, hashes every output's. Each gives
 /// the bytes, and the cache, of a full build.
-@Suite struct BodyEditPlanTests {
+@Suite struct BodyEditPlanTests: RebuiltFixture {
   let content: URL
   let root: URL
   let theme: URL
@@ -22,7 +22,7 @@ import Testing
     output = root.appendingPathComponent("site")
   }
 
-  func opts(_ out: URL) -> BuildOptions {
+  func buildOptions(_ out: URL) -> BuildOptions {
     var o = options(content: content, output: out)
     o.themeDirectory = theme
     return o
@@ -30,26 +30,8 @@ import Testing
 
   func file(_ relative: String) -> URL { content.appendingPathComponent(relative) }
 
-  /// The output and the cache are a full build's.
-  func expectFullBuildBytes(_ name: String, sourceLocation: SourceLocation = #_sourceLocation)
-    throws
-  {
-    let full = root.appendingPathComponent("full-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: full) }
-    #expect(SiteBuilder.build(opts(full)).mode == .full, sourceLocation: sourceLocation)
-    let (a, b) = (site(output), site(full))
-    #expect(a.keys.sorted() == b.keys.sorted(), "\(name): files", sourceLocation: sourceLocation)
-    for key in a.keys.sorted() where a[key] != b[key] {
-      Issue.record("\(name): \(key) differs", sourceLocation: sourceLocation)
-    }
-    let mine = try #require(BuildCache.encoded(in: output, contentDirectory: content))
-    let theirs = try #require(BuildCache.encoded(in: full, contentDirectory: content))
-    let sameCache = mine.state == theirs.state
-    #expect(sameCache, "\(name): cache", sourceLocation: sourceLocation)
-  }
-
   @Test func editsAfterABodyEditGiveFullBuildBytes() throws {
-    let first = SiteBuilder.build(opts(output))
+    let first = SiteBuilder.build(buildOptions(output))
     try #require(first.succeeded)
     let all = first.hashedOutputs
     #expect(all > 20)
@@ -105,7 +87,7 @@ import Testing
     ]
     for (name, shown, change) in steps {
       try change()
-      let report = SiteBuilder.build(opts(output))
+      let report = SiteBuilder.build(buildOptions(output))
       try #require(report.succeeded, "\(name): \(report.diagnostics.map(\.text))")
       #expect(report.mode == .incremental, "\(name)")
       if let shown {
@@ -113,7 +95,7 @@ import Testing
       } else {
         #expect(report.hashedOutputs >= all, "\(name)")
       }
-      try expectFullBuildBytes(name)
+      try expectSameAsFullBuild(name)
     }
   }
 
@@ -122,17 +104,17 @@ import Testing
   /// plan the cache keeps must be the edit's, not the full build's.
   @Test func aTitleEditedInPlaceAndPutBack() throws {
     let session = BuildSession()
-    #expect(SiteBuilder.build(opts(output), session: session).mode == .full)
+    #expect(SiteBuilder.build(buildOptions(output), session: session).mode == .full)
     let page = file("initiatives/cyber-security.md")
     let before = try String(contentsOf: page, encoding: .utf8)
     try edit(page) {
       $0.replacingOccurrences(of: "title: サイバー空間の脅威への対処", with: "title: サイバー犯罪への備え")
     }
-    #expect(SiteBuilder.build(opts(output), session: session).mode == .inPlace)
+    #expect(SiteBuilder.build(buildOptions(output), session: session).mode == .inPlace)
     try before.write(to: page, atomically: true, encoding: .utf8)
-    let report = SiteBuilder.build(opts(output))
+    let report = SiteBuilder.build(buildOptions(output))
     #expect(report.mode == .incremental)
     #expect(report.hashedOutputs > 1)
-    try expectFullBuildBytes("title put back")
+    try expectSameAsFullBuild("title put back")
   }
 }

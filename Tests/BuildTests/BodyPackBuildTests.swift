@@ -12,7 +12,7 @@ import Testing
 /// Builds on the pack of plain texts (`BodyPack`): an edit appends to it and gives a full
 /// build's site; a pack that is not the one the state was written with (cut short, written
 /// over, missing) makes the next build a full one; what a killed build appended is garbage.
-@Suite struct BodyPackBuildTests {
+@Suite struct BodyPackBuildTests: RebuiltFixture {
   let content: URL
   let output: URL
   var pack: URL { output.appendingPathComponent(BodyPack.file) }
@@ -24,24 +24,6 @@ import Testing
   }
 
   func packBytes() throws -> Data { try Data(contentsOf: pack) }
-
-  /// The site and the cache (with the texts in the state) are a full build's.
-  func expectSameAsFullBuild(_ name: String, sourceLocation: SourceLocation = #_sourceLocation)
-    throws
-  {
-    let full = content.deletingLastPathComponent().appendingPathComponent(
-      "full-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: full) }
-    #expect(SiteBuilder.build(options(content: content, output: full)).mode == .full)
-    let (a, b) = (site(output), site(full))
-    #expect(a.keys.sorted() == b.keys.sorted(), "\(name)", sourceLocation: sourceLocation)
-    for key in a.keys.sorted() where a[key] != b[key] {
-      Issue.record("\(name): \(key) differs", sourceLocation: sourceLocation)
-    }
-    let mine = try #require(BuildCache.encoded(in: output, contentDirectory: content))
-    let theirs = try #require(BuildCache.encoded(in: full, contentDirectory: content))
-    #expect(mine.state == theirs.state, "\(name): cache state", sourceLocation: sourceLocation)
-  }
 
   func loadedCache() throws -> BuildCache {
     var cache = try #require(BuildCache.loadHead(from: output))

@@ -8,7 +8,7 @@ import Testing
 /// Furigana added to a title and summary: found by their readings, shown as ruby where the
 /// pages show the text, and built the same by `portal serve`'s in-place edit, the incremental
 /// build and a full build.
-@Suite final class FuriganaBuildTests {
+@Suite final class FuriganaBuildTests: RebuiltFixture {
   let root: URL
   let content: URL
   let output: URL
@@ -33,21 +33,6 @@ import Testing
     }
   }
 
-  /// The output (cache left out) and, with a session, its cache are those of a full build.
-  func expectSameAsFullBuild(_ name: String, session: BuildSession? = nil) throws {
-    let full = root.appendingPathComponent("full-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: full) }
-    #expect(SiteBuilder.build(options(content: content, output: full)).mode == .full)
-    let (a, b) = (site(output), site(full))
-    #expect(a.keys.sorted() == b.keys.sorted(), "\(name): different files")
-    for key in a.keys.sorted() where a[key] != b[key] { Issue.record("\(name): \(key) differs") }
-    if let cache = session?.cache {
-      let encoded = cache.encoded()
-      let state = try #require(BuildCache.encoded(in: full, contentDirectory: content)).state
-      #expect(encoded.state == state, "\(name): cache state")
-    }
-  }
-
   func page(_ path: String) throws -> String {
     try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
   }
@@ -68,7 +53,7 @@ import Testing
     #expect(try page("initiatives/index.html").contains(Self.ruby))
     // The event that names the initiative lists it with its furigana.
     #expect(try page("events/seminar/index.html").contains(Self.ruby))
-    try expectSameAsFullBuild("furigana added in place", session: session)
+    try expectSameAsFullBuild("furigana added in place", cache: .session(session))
     let found = try SearchEngine(directory: output.appendingPathComponent("search"))
       .search("ぼうさい")
     #expect(found.first?.url == "/initiatives/ai-disaster/")

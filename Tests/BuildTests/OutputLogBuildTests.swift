@@ -10,7 +10,7 @@ import Testing
 /// build's site; a log that is not the one the state was written with makes the next build a
 /// full one; what a killed build appended is not read. And the pack of texts records the
 /// hashes the search index made of the bodies (handed over, not made again).
-@Suite struct OutputLogBuildTests {
+@Suite struct OutputLogBuildTests: RebuiltFixture {
   let content: URL
   let output: URL
   var log: URL { output.appendingPathComponent(OutputLog.file) }
@@ -22,24 +22,6 @@ import Testing
   }
 
   func logBytes() throws -> Data { try Data(contentsOf: log) }
-
-  /// The site and the cache (outputs and texts in the state) are a full build's.
-  func expectSameAsFullBuild(_ name: String, sourceLocation: SourceLocation = #_sourceLocation)
-    throws
-  {
-    let full = content.deletingLastPathComponent().appendingPathComponent(
-      "full-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: full) }
-    #expect(SiteBuilder.build(options(content: content, output: full)).mode == .full)
-    let (a, b) = (site(output), site(full))
-    #expect(a.keys.sorted() == b.keys.sorted(), "\(name)", sourceLocation: sourceLocation)
-    for key in a.keys.sorted() where a[key] != b[key] {
-      Issue.record("\(name): \(key) differs", sourceLocation: sourceLocation)
-    }
-    let mine = try #require(BuildCache.encoded(in: output, contentDirectory: content))
-    let theirs = try #require(BuildCache.encoded(in: full, contentDirectory: content))
-    #expect(mine.state == theirs.state, "\(name): cache state", sourceLocation: sourceLocation)
-  }
 
   func loadedCache() throws -> BuildCache {
     var cache = try #require(BuildCache.loadHead(from: output))
