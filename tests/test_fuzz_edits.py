@@ -15,7 +15,7 @@ name:
 
 Each case is a seed: a failure names it, and the same seed makes the same edits again
 (`pytest tests/test_fuzz_edits.py -k 'seed-17'`). CI runs a few seeds; to search wider,
-`PORTAL_FUZZ_SEEDS=500 PORTAL_FUZZ_EDITS=200 pytest tests/test_fuzz_edits.py` (with a release
+`PORTAL_FUZZ_SEEDS=500 PORTAL_FUZZ_EDITS=200 PORTAL_FUZZ_SERVE_SEEDS=12 pytest tests/test_fuzz_edits.py` (with a release
 binary in `PORTAL_BIN`, it takes a few minutes; `PORTAL_FUZZ_CONTENT=content` damages and edits
 the shipped portal instead of the small fixture).
 """
@@ -38,6 +38,8 @@ from conftest import BIN, NOW, ROOT, THEME
 FIXTURE = ROOT / os.environ.get("PORTAL_FUZZ_CONTENT", "Tests/BuildTests/Fixtures/valid/content")
 SEEDS = int(os.environ.get("PORTAL_FUZZ_SEEDS", "16"))
 EDITS = int(os.environ.get("PORTAL_FUZZ_EDITS", "16"))
+# Series of edits made in `portal serve` (each EDITS long).
+SERVE_SEEDS = int(os.environ.get("PORTAL_FUZZ_SERVE_SEEDS", "2"))
 ENV = {**os.environ, "PORTAL_NOW": NOW, "PORTAL_LANG": "en"}
 
 # What writers paste or mistype, and what YAML and Markdown read as syntax.
@@ -312,7 +314,7 @@ class Server:
         assert self.proc.wait(timeout=20) == 0
 
 
-@pytest.mark.parametrize("seed", [0, 1], ids=lambda s: f"seed-{s}")
+@pytest.mark.parametrize("seed", range(SERVE_SEEDS), ids=lambda s: f"seed-{s}")
 def test_random_edits_in_serve_give_a_full_builds_site(work, seed):
     rnd = random.Random(seed)
     server = Server(work)

@@ -7,7 +7,8 @@ and limits 3, 10 and 0 (every match).
 
 Results (URL, title, kind, date, end, snippet, highlights, score), the count, `exact`, もしかして,
 the query searched instead (its words split apart) and the set of index files read must all be
-equal. Needs node (Debian package `nodejs`).
+equal. Needs node (Debian package `nodejs`). `PORTAL_PARITY_QUERIES` and `PORTAL_PARITY_SEED`
+draw more random queries, or others.
 """
 import json
 import os
@@ -133,7 +134,13 @@ def site_texts(site):
     return texts
 
 
-def make_queries(site, count=240, seed=4):
+# To search wider than CI: PORTAL_PARITY_QUERIES=2000 PORTAL_PARITY_SEED=11 (random stretches
+# of the site's text, and their seed).
+QUERIES = int(os.environ.get("PORTAL_PARITY_QUERIES", "240"))
+QUERY_SEED = int(os.environ.get("PORTAL_PARITY_SEED", "4"))
+
+
+def make_queries(site, count=QUERIES, seed=QUERY_SEED):
     rng = random.Random(seed)
     texts = site_texts(site)
     queries = list(HARD) + TYPOS
