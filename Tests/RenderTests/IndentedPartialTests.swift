@@ -38,15 +38,7 @@ import Testing
   ]
 
   @Test(arguments: 0..<contexts.count) func fastPrintsWhatSwiftMustachePrints(_ n: Int) throws {
-    var library = MustacheLibrary()
-    var tokens: [String: [FastTemplates.Token]?] = [:]
-    for (name, text) in Self.templates {
-      library.register(try HTMLEscape.template(text), named: name)
-    }
-    for name in Self.templates.keys {
-      tokens[name] = FastTemplates.tokens(of: try #require(library.getTemplate(named: name)))
-    }
-    let fast = try #require(FastTemplates(tokens: tokens))
+    let (library, fast) = try compiledWithMustache(Self.templates)
     let html = try #require(fast.render("page", Self.contexts[n]))
     #expect(html == library.render(TemplateValue.dict(Self.contexts[n]).any, withTemplate: "page"))
     // Indented, and no indentation left where a tag printed nothing.

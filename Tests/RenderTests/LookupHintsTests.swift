@@ -47,15 +47,7 @@ import Testing
   }
 
   @Test func pagesInAnyOrderOfKeysPrintWhatSwiftMustachePrints() throws {
-    var library = MustacheLibrary()
-    var tokens: [String: [FastTemplates.Token]?] = [:]
-    for (name, text) in Self.templates {
-      library.register(try HTMLEscape.template(text), named: name)
-    }
-    for name in Self.templates.keys {
-      tokens[name] = FastTemplates.tokens(of: try #require(library.getTemplate(named: name)))
-    }
-    let fast = try #require(FastTemplates(tokens: tokens))
+    let (library, fast) = try compiledWithMustache(Self.templates)
     var g = SplitMix64(seed: 139)
     for n in 0..<2_000 {
       let context = Self.page(n, &g)

@@ -3,6 +3,21 @@ import Testing
 
 @testable import Render
 
+/// The same templates registered with swift-mustache and compiled by `FastTemplates`, so a
+/// test can hold the compiled walk to what swift-mustache prints.
+func compiledWithMustache(_ templates: [String: String]) throws -> (MustacheLibrary, FastTemplates)
+{
+  var library = MustacheLibrary()
+  var tokens: [String: [FastTemplates.Token]?] = [:]
+  for (name, text) in templates {
+    library.register(try HTMLEscape.template(text), named: name)
+  }
+  for name in templates.keys {
+    tokens[name] = FastTemplates.tokens(of: try #require(library.getTemplate(named: name)))
+  }
+  return (library, try #require(FastTemplates(tokens: tokens)))
+}
+
 /// The compiled templates (`TemplateProgram`, walked by `TemplateWalk`) must print what
 /// swift-mustache prints for the same templates and typed context: sections over lists and
 /// dictionaries, inverted sections, falsy values, dotted names looked up the stack, partials
@@ -63,20 +78,8 @@ import Testing
     ],
   ]
 
-  func renderers() throws -> (MustacheLibrary, FastTemplates) {
-    var library = MustacheLibrary()
-    var tokens: [String: [FastTemplates.Token]?] = [:]
-    for (name, text) in Self.templates {
-      library.register(try HTMLEscape.template(text), named: name)
-    }
-    for name in Self.templates.keys {
-      tokens[name] = FastTemplates.tokens(of: try #require(library.getTemplate(named: name)))
-    }
-    return (library, try #require(FastTemplates(tokens: tokens)))
-  }
-
   @Test(arguments: 0..<contexts.count) func compiledPrintsWhatSwiftMustachePrints(_ n: Int) throws {
-    let (library, fast) = try renderers()
+    let (library, fast) = try compiledWithMustache(Self.templates)
     let context = Self.contexts[n]
     let html = try #require(fast.render("page", context))
     #expect(html == library.render(TemplateValue.dict(context).any, withTemplate: "page"))
@@ -100,7 +103,7 @@ import Testing
   /// The same bytes whichever way the page is asked for: as text, or as the bytes a build
   /// writes (`renderBytes`).
   @Test func bytesAreTheText() throws {
-    let (_, fast) = try renderers()
+    let (_, fast) = try compiledWithMustache(Self.templates)
     for context in Self.contexts {
       let bytes = try #require(fast.renderBytes("page", context))
       let data = bytes.data()
