@@ -236,9 +236,11 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         source = work / "content" / PAGE
         long = "県の取組を説明する長い文が続き" * 10 + "ます。"
         anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
+        # An address copied from the browser and mistyped.
+        address = "[取組の一覧](/initiativs/)も見ます。"
         # The build's own warning on the file (an unknown callout), which `--strict` fails on.
         callout = "> [!NOTO]\n> 大事です。"
-        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n\n" + anchor + "\n\n"
+        source.write_text(source.read_text(encoding="utf-8") + "\n" + long + "\n\n" + anchor + "\n\n" + address + "\n\n"
                           + callout + "\n", encoding="utf-8")
         wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
                    what="the page to reload after the edit")
@@ -266,6 +268,11 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         assert sum("content.heading-link" in t and t.startswith("エラー") for t in items) == 1, items
         assert sum("ないみだし" in t for t in items) == 1, items
         assert not any("link.fragment" in t for t in items), items
+        # The address likewise: the build's `content.address-link` (the address meant), not
+        # the check's `link.broken`.
+        assert sum("content.address-link" in t and t.startswith("エラー") and "/initiatives/" in t
+                   for t in items) == 1, items
+        assert not any("link.broken" in t for t in items), items
         assert sum("content.callout" in t and t.startswith("警告") for t in items) == 1, items
         assert all(t.startswith(("エラー", "警告")) for t in items), items
         errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]

@@ -93,6 +93,7 @@ extension BuildCache {
         }
         w.strings(b.glossaryTerms)
         HeadingLinkCoding.write(b.anchors, b.headingLinks, into: &w)
+        AddressLinkCoding.write(b.addressLinks, into: &w)
       }
     case .outputs:
       if let log {
@@ -172,6 +173,7 @@ extension BuildCache {
         let text = StoredText(mapped: pack, range: offset..<(offset + length), hash: hash)
         var body = Body(key: key, plainText: text, glossaryTerms: try r.strings())
         (body.anchors, body.headingLinks) = try HeadingLinkCoding.read(&r)
+        body.addressLinks = try AddressLinkCoding.read(&r)
         bodies[path] = body
       }
       part = .bodies(bodies)

@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0017
+  static let magic: UInt64 = 0x5054_4C41_4843_0018
 
   struct Body: Sendable {
     var key: UInt64
@@ -29,6 +29,8 @@ struct BuildCache: Sendable {
     /// What `HeadingLinks` checks in every build, the bodies not rendered again included.
     var anchors: [String] = []
     var headingLinks: [HeadingLink] = []
+    /// What `AddressLinks` checks in every build.
+    var addressLinks: [AddressLink] = []
   }
 
   struct Output: Sendable, Equatable {
@@ -147,6 +149,7 @@ extension BuildCache.Body {
   init(_ page: ResolvedPage) {
     self.init(
       key: page.bodyWarnings.isEmpty ? page.bodyKey : 0, plainText: page.plainText,
-      glossaryTerms: page.glossaryTerms, anchors: page.anchors, headingLinks: page.headingLinks)
+      glossaryTerms: page.glossaryTerms, anchors: page.anchors, headingLinks: page.headingLinks,
+      addressLinks: page.addressLinks)
   }
 }

@@ -56,6 +56,7 @@ extension BuildRun {
     let planned = PlannedPages(site: site, dependencies: dependencies, jobs: jobs)
     let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
     diagnostics += staticProblems + statics.conflicts(with: jobs, in: site)
+    checkAddressLinks(site, jobs: jobs, statics: statics, theme: theme)
     let candidates = bodyEditCandidates(
       planned, jobs: jobs, site: site, statics: statics, hashes: hashes, previous: previous)
     // The glossary entries the bodies link, of the pages whose outputs are hashed: every page
@@ -205,7 +206,7 @@ extension BuildRun {
         path, key: b.key,
         body: ResolvedBody(
           stubWithPlainText: b.plainText, glossaryTerms: b.glossaryTerms, anchors: b.anchors,
-          headingLinks: b.headingLinks))
+          headingLinks: b.headingLinks, addressLinks: b.addressLinks))
     }
     return memo
   }

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Site
 
 /// The paths on this site that site.yml links from every page (the navigation, `contact`),
 /// checked against what the build writes: a typo (`/serch/`) put a broken link on every page,
@@ -13,23 +14,13 @@ enum ConfigLinks {
     var links = config.navigation.map { ($0.url, "navigation", $0.location) }
     if let contact = config.contact { links.append((contact, "contact", config.contactLocation)) }
     let known = outputs.union(files.map(\.relativePath)).union(assets)
-    // The pages' addresses, for a suggestion: made only when a link leads nowhere, not on
-    // every build.
-    func pageURLs() -> [String] {
-      outputs.filter { $0.hasSuffix("index.html") }.sorted().map {
-        "/" + $0.dropLast("index.html".count)
-      }
-    }
     return links.compactMap { url, key, location in
       guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
       var path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
       path = path.removingPercentEncoding ?? path
-      let candidates =
-        path.isEmpty || path.hasSuffix("/")
-        ? [path + "index.html"] : [path, path + "/index.html"]
-      guard !candidates.contains(where: known.contains) else { return nil }
+      guard !AddressLinks.candidates(path).contains(where: known.contains) else { return nil }
       let bare = String(url.prefix { $0 != "#" && $0 != "?" })
-      let near = Suggest.closest(to: bare, in: pageURLs())
+      let near = Suggest.closest(to: bare, in: AddressLinks.pageAddresses(outputs))
       let guess = near.map { "did you mean `\($0)`? " } ?? ""
       return .error(
         location ?? SourceLocation(file: "site.yml"),

@@ -97,6 +97,8 @@ enum EditInPlace {
         // Links to headings are checked with every page's anchors (`HeadingLinks`).
         Self.keepsHeadingLinks(
           body, of: page, in: resolved.site, at: i, diagnostics: session.cache!.diagnostics),
+        Self.keepsAddressLinks(
+          body, of: page, outputs: session.cache!.outputs, diagnostics: session.cache!.diagnostics),
         // Which pages use which glossary entry is a relation too.
         body.glossaryTerms == resolved.site.pages[i].glossaryTerms,
         // The load's warnings by the clock are not the parse's: moved to where they now are.

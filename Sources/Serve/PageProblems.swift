@@ -24,26 +24,38 @@ enum PageProblems {
     return (input.path, onePerLink(all).sorted)
   }
 
-  /// A `#…` link to a heading that is not there, as the build and the check both see it: the
-  /// build's warning (`content.heading-link`, the link as written in the Markdown and the
-  /// anchor meant) and the check's error on the built page (`link.fragment`, the link as
-  /// rendered: `basics.md#…` has become `/strategy/basics/#…`).
-  static let sameLink = (build: "content.heading-link", check: "link.fragment")
+  /// A link the build and the check both find broken, under the build's code and the check's:
+  /// a `#…` link to a heading that is not there (`content.heading-link`, the link as written
+  /// in the Markdown and the anchor meant; `link.fragment` on the built page, the link as
+  /// rendered: `basics.md#…` has become `/strategy/basics/#…`), and an address that names no
+  /// page (`content.address-link`, with the page meant by its file; `link.broken`).
+  static let sameLink = [
+    "content.heading-link": "link.fragment", "content.address-link": "link.broken",
+  ]
 
-  /// `found` with one finding per broken heading link: the build's, which a writer can find
-  /// in the file as written, at the check's severity when that is higher (`portal check` and
-  /// CI fail on it as an error, so the panel says no less). Both place it at the link's
+  /// `found` with one finding per broken link of those kinds: the build's, which a writer can
+  /// find in the file as written, at the check's severity when that is higher (`portal check`
+  /// and CI fail on it as an error, so the panel says no less). Both place it at the link's
   /// line:column in the Markdown (the check through the build's source map), and a link's
   /// place is what tells links apart: two broken links, even to the same heading, stay two.
   static func onePerLink(_ found: [Diagnostic]) -> [Diagnostic] {
-    var checked: [SourceLocation: Severity] = [:]
-    for d in found where d.code == sameLink.check {
-      checked[d.location] = max(checked[d.location] ?? d.severity, d.severity)
+    let checks = Set(sameLink.values)
+    var checked: [Place: Severity] = [:]
+    for d in found where checks.contains(d.code ?? "") {
+      let at = Place(code: d.code, location: d.location)
+      checked[at] = max(checked[at] ?? d.severity, d.severity)
     }
-    let built = Set(found.filter { $0.code == sameLink.build }.map(\.location))
+    let built = Set(
+      found.compactMap { d in
+        sameLink[d.code ?? ""].map { Place(code: $0, location: d.location) }
+      })
     return found.compactMap { d in
-      if d.code == sameLink.check, built.contains(d.location) { return nil }
-      guard d.code == sameLink.build, let severity = checked[d.location] else { return d }
+      if checks.contains(d.code ?? ""), built.contains(Place(code: d.code, location: d.location)) {
+        return nil
+      }
+      guard let check = sameLink[d.code ?? ""],
+        let severity = checked[Place(code: check, location: d.location)]
+      else { return d }
       var kept = d
       kept.severity = max(d.severity, severity)
       return kept

@@ -23,6 +23,9 @@ public struct ResolvedBody: Sendable {
   /// too, so every build checks every link against every page.
   public var anchors: [String]
   public var headingLinks: [HeadingLink]
+  /// Its links written as addresses of the site (`AddressLinks`), kept in stubs for the same
+  /// reason.
+  public var addressLinks: [AddressLink]
 
   init(_ out: BodyRenderer.Output) {
     html = out.html
@@ -34,12 +37,13 @@ public struct ResolvedBody: Sendable {
     warnings = out.warnings
     anchors = out.anchors
     headingLinks = out.headingLinks
+    addressLinks = out.addressLinks
   }
 
   /// A stub from the on-disk cache.
   public init(
     stubWithPlainText plainText: StoredText, glossaryTerms: [String], anchors: [String] = [],
-    headingLinks: [HeadingLink] = []
+    headingLinks: [HeadingLink] = [], addressLinks: [AddressLink] = []
   ) {
     html = nil
     headings = []
@@ -50,6 +54,7 @@ public struct ResolvedBody: Sendable {
     warnings = []
     self.anchors = anchors
     self.headingLinks = headingLinks
+    self.addressLinks = addressLinks
   }
 }
 

@@ -52,6 +52,8 @@ enum BodyRenderer {
     var anchors: [String] = []
     /// Links to a heading of a page of the build, checked once every page's anchors are known.
     var headingLinks: [HeadingLink] = []
+    /// Links written as addresses of the site, checked once every output is planned.
+    var addressLinks: [AddressLink] = []
   }
 
   /// Parses a body with cmark-gfm and applies the site's transforms: `.md` links to URLs, ruby,
@@ -64,6 +66,7 @@ enum BodyRenderer {
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
     var links: [SourceLink] = []
     var headingLinks: [HeadingLink] = []
+    var addressLinks: [AddressLink] = []
     var addressSlips: [Diagnostic] = []
     doc.rewriteLinks { link in
       let line = link.line + page.bodyLine - 1
@@ -85,6 +88,9 @@ enum BodyRenderer {
         if let target {
           headingLinks += HeadingLink(link.url, to: target, line: line, column: link.column)
         }
+      case .address(let rewritten, let path):
+        result = rewritten
+        addressLinks.append(AddressLink(url: link.url, path: path, line: line, column: link.column))
       case .missing(let target):
         missing.append(
           MissingLink(url: link.url, target: target, line: line, column: link.column))
@@ -118,7 +124,8 @@ enum BodyRenderer {
       missing: missing,
       warnings: LeftOutHTML.warnings(leftOut, in: page)
         + CalloutWarnings.warnings(unknownCallouts, in: page) + addressSlips,
-      anchors: HeadingLinks.anchors(headings: headings, html: html), headingLinks: headingLinks)
+      anchors: HeadingLinks.anchors(headings: headings, html: html), headingLinks: headingLinks,
+      addressLinks: addressLinks)
   }
 
   /// Whether `raw` contains `://` (an address with a host), on its bytes: Foundation's
@@ -170,6 +177,9 @@ enum BodyRenderer {
     case missing(String)
     /// A page's file named without `.md`, where the browser would not find the page.
     case pageWithoutExtension(String)
+    /// An address of the built site, neither a content file nor a published file: the URL to
+    /// write (nil: as written) and the path it names below the site's root (`AddressLinks`).
+    case address(String?, path: String)
   }
 
   /// Resolves a link written in Markdown. Relative links to `.md` files and to published
@@ -182,7 +192,9 @@ enum BodyRenderer {
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
     // here as cmark-gfm would.
     if context.options.allowRawHTML, UnsafeAddresses.isDangerous(raw) { return .rewrite("") }
-    if raw.isEmpty || raw.hasPrefix("#") || hasScheme(raw) || raw.hasPrefix("mailto:")
+    // `//host/…` is another site's address, without its scheme.
+    if raw.isEmpty || raw.hasPrefix("#") || hasScheme(raw) || raw.hasPrefix("//")
+      || raw.hasPrefix("mailto:")
       || raw.hasPrefix("tel:")
       || raw.hasPrefix("data:")
     {
@@ -207,8 +219,9 @@ enum BodyRenderer {
       fromRoot = fromRoot.drop { $0 == "/" }
       if fromRoot.hasPrefix("content/") { fromRoot = fromRoot.dropFirst("content/".count) }
       guard isPage || fromRoot.hasPrefix(ContentFiles.folder + "/") else {
-        if basePath == "/" || raw.hasPrefix(basePath) { return .keep }
-        return .rewrite(basePath + raw.dropFirst())
+        let named = String(fromRoot.prefix { $0 != "?" })
+        if basePath == "/" || raw.hasPrefix(basePath) { return .address(nil, path: named) }
+        return .address(basePath + raw.dropFirst(), path: named)
       }
       directory = ""
       path = String(fromRoot)

@@ -43,7 +43,7 @@ public enum Resolver {
           headings: out.headings,
           plainText: out.plainText, glossaryTerms: out.glossaryTerms, links: out.links,
           bodyIsStub: out.html == nil, bodyKey: key, bodyWarnings: out.warnings,
-          anchors: out.anchors, headingLinks: out.headingLinks))
+          anchors: out.anchors, headingLinks: out.headingLinks, addressLinks: out.addressLinks))
     }
 
     var site = Site(
@@ -84,6 +84,7 @@ public enum Resolver {
       site.pages[i].bodyWarnings = out.warnings
       site.pages[i].anchors = out.anchors
       site.pages[i].headingLinks = out.headingLinks
+      site.pages[i].addressLinks = out.addressLinks
       memo?.store(
         site.pages[i].page.relativePath, key: site.pages[i].bodyKey, body: ResolvedBody(out))
     }
@@ -118,6 +119,7 @@ public enum Resolver {
     site.pages[i].bodyWarnings = body.warnings
     site.pages[i].anchors = body.anchors
     site.pages[i].headingLinks = body.headingLinks
+    site.pages[i].addressLinks = body.addressLinks
   }
 
   /// The key under which a page's body is remembered: everything its rendering reads.

@@ -30,6 +30,8 @@ public struct ResolvedPage: Sendable {
   /// (`HeadingLinks`); kept when the rendered body is let go, for the cache.
   public var anchors: [String] = []
   public var headingLinks: [HeadingLink] = []
+  /// The body's links written as addresses of the site (`AddressLinks`), kept likewise.
+  public var addressLinks: [AddressLink] = []
 
   // Inlinable, so `site.pages[i].slug` reads the page in place: an opaque getter made each
   // call copy the whole resolved page (ten retains and releases), in sorts and hashes of

@@ -1,0 +1,94 @@
+import Content
+import Diagnostics
+import Foundation
+
+/// A link in a body written as an address of the built site (`/initiatives/smart-agriculture/`,
+/// copied from the browser), not as a file: its page is known only once every output is.
+public struct AddressLink: Sendable, Hashable {
+  /// As written.
+  public var url: String
+  /// The path it names below the site's root, decoded, without the base path, `#…` or `?…`
+  /// (`initiatives/smart-agriculture/`).
+  public var path: String
+  public var line: Int
+  public var column: Int
+
+  public init(url: String, path: String, line: Int, column: Int) {
+    (self.url, self.path, self.line, self.column) = (url, path, line, column)
+  }
+}
+
+/// Links written as addresses that lead to no page or file of the build, found when the site
+/// is built instead of only by `portal check` after it: a writer who copies an address from
+/// the browser and mistypes it, or links a page that was renamed, hears it from `portal build`
+/// and `portal serve` at the link's line and column, with the address meant and the page's
+/// file to link instead. Each body's address links are kept in the incremental cache, so every
+/// build checks all of them against the outputs it plans (a page renamed is reported at the
+/// links to its old address in bodies that are not rendered again).
+///
+/// A warning, as a link to a missing heading is (`HeadingLinks`): the site is still whole, the
+/// reader reaches the page for missing addresses, and a page removed should not stop the build
+/// of every other edit; `--strict` fails on it, and `portal check` reports it as an error
+/// (`link.broken`).
+public enum AddressLinks {
+  public static let code = "content.address-link"
+
+  /// The output files an address may name: `path/index.html` for a folder's address, the file
+  /// itself or the folder of that name otherwise (`/events` is served as `/events/`).
+  public static func candidates(_ path: String) -> [String] {
+    path.isEmpty || path.hasSuffix("/") ? [path + "index.html"] : [path, path + "/index.html"]
+  }
+
+  /// The addresses of the pages among `outputs` (`/initiatives/x/` for
+  /// `initiatives/x/index.html`), sorted: what a suggestion is chosen from.
+  public static func pageAddresses<S: Sequence<String>>(_ outputs: S) -> [String] {
+    outputs.filter { $0.hasSuffix("index.html") }.sorted().map {
+      "/" + $0.dropLast("index.html".count)
+    }
+  }
+
+  /// Whether every link names an output `known` holds.
+  public static func resolve(_ links: [AddressLink], known: (String) -> Bool) -> Bool {
+    links.allSatisfy { candidates($0.path).contains(where: known) }
+  }
+
+  /// A warning for each address link that names no output. `known`: every output path of the
+  /// build (pages, lists, feeds, the static folder's files, `files/`, the theme's assets).
+  public static func problems(in site: Site, known: Set<String>) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    var addresses: [String]?
+    for p in site.pages where !p.addressLinks.isEmpty {
+      for link in p.addressLinks where !candidates(link.path).contains(where: known.contains) {
+        // The pages' addresses, for a suggestion: made only when a link leads nowhere.
+        if addresses == nil { addresses = pageAddresses(known) }
+        problems.append(problem(link, in: p.page, site: site, addresses: addresses!))
+      }
+    }
+    return problems
+  }
+
+  private static func problem(
+    _ link: AddressLink, in page: Page, site: Site, addresses: [String]
+  ) -> Diagnostic {
+    let at = SourceLocation(file: page.path, line: link.line, column: link.column)
+    let near = Suggest.closest(to: "/" + link.path, in: addresses)
+    // The page meant, by its file: a link that follows the page when its slug changes.
+    let file = near.flatMap { address in
+      site.pages.first { "/" + $0.outputPath == address + "index.html" }
+    }.map { Resolver.relativePath(from: page.relativePath, to: $0.page.relativePath) }
+    var hint = near.map { "did you mean `\($0)`? " } ?? ""
+    var hintJa = near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
+    if let file {
+      hint += "link the page by its file, `\(file)`, which follows the page if its address changes"
+      hintJa += "ページへは、アドレスが変わってもたどれるファイルで `\(file)` のようにリンクしてください"
+    } else {
+      hint +=
+        "write the address of a page of the site as the browser shows it after base_url, or link a page by its file (`../initiatives/x.md`)"
+      hintJa += "サイトのページのアドレスを base_url より後の部分で書くか、ページのファイルへ（`../initiatives/x.md` のように）リンクしてください"
+    }
+    return .warning(
+      at, "the link points to `\(link.url)`, but the site has no page or file there",
+      hint: hint, code: code
+    ).ja("リンク `\(link.url)` の先に、サイトのページもファイルもありません", hint: hintJa)
+  }
+}

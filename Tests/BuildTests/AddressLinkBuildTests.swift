@@ -1,0 +1,173 @@
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Build
+@testable import Site
+
+/// A link written as an address of the site (`/initiatives/…/`, copied from the browser) that
+/// names no page or file is found by the build, at the link, with the address meant and the
+/// page's file to link instead; addresses of every kind of output are no warning; and
+/// incremental builds say the same as a full one.
+@Suite struct AddressLinkBuildTests {
+  func warnings(_ report: BuildReport) -> [Diagnostic] {
+    report.diagnostics.filter { $0.code == AddressLinks.code }
+  }
+
+  func places(_ report: BuildReport) -> [String] {
+    warnings(report).map {
+      "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line):\($0.location.column)"
+    }
+  }
+
+  @Test func anAddressWithNoPageIsAWarningAtTheLinkWithThePageMeant() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let line = try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"),
+      "[防災](/initiatives/ai-disastr/)と[なし](/nowhere/page/)。")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    #expect(places(report) == ["basics.md:\(line):1", "basics.md:\(line):32"])
+    let (near, far) = (warnings(report)[0], warnings(report)[1])
+    #expect(near.severity == .warning)
+    #expect(
+      near.message
+        == "the link points to `/initiatives/ai-disastr/`, but the site has no page or file there")
+    #expect(
+      near.hint
+        == "did you mean `/initiatives/ai-disaster/`? link the page by its file, `../initiatives/ai-disaster.md`, which follows the page if its address changes"
+    )
+    #expect(
+      near.japanese?.message == "リンク `/initiatives/ai-disastr/` の先に、サイトのページもファイルもありません")
+    #expect(
+      near.japanese?.hint?.hasPrefix("`/initiatives/ai-disaster/` のまちがいではありませんか。") == true)
+    #expect(far.hint?.hasPrefix("write the address of a page of the site") == true, "\(far.text)")
+    // The reader still gets the page for missing addresses: the site is built.
+    #expect(
+      FileManager.default.fileExists(
+        atPath: output.appendingPathComponent("strategy/basics/index.html").path))
+  }
+
+  /// Pages, lists, feeds, the sitemap, the static folder's files, the page for missing
+  /// addresses, an address without its last `/`, with `?…` and `#…`, a folder of files and
+  /// another site's address without its scheme: none is a warning.
+  @Test func everyKindOfOutputIsAnAddress() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let output = root.appendingPathComponent("site")
+    let statics = root.appendingPathComponent("static")
+    try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: statics.appendingPathComponent("qr.png"))
+    try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"),
+      [
+        "/", "/initiatives/", "/events", "/initiatives/ai-disaster/?from=top#なにが変わるか",
+        "/updates/feed.xml", "/sitemap.xml", "/404.html", "/search/", "/tags/", "/glossary/dx/",
+        "/qr.png", "//example.org/a/", "/%E7%94%A8%E8%AA%9E/x/",
+      ].enumerated().map { "[\($0.offset)](\($0.element))" }.joined(separator: "、"))
+    var o = options(content: content, output: output)
+    o.staticDirectory = statics
+    let report = SiteBuilder.build(o)
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    // Only the last: a decoded path (用語/x/) that is no page.
+    #expect(
+      warnings(report).map(\.message) == [
+        "the link points to `/%E7%94%A8%E8%AA%9E/x/`, but the site has no page or file there"
+      ])
+  }
+
+  /// With a base path, an address is checked with it (`/dx/events/`, copied from the browser)
+  /// or without (`/events/`); `//host/…` is left as written.
+  @Test func theBasePathIsLeftOut() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let yml = content.appendingPathComponent("site.yml")
+    try edit(yml) {
+      $0.replacingOccurrences(of: "https://dx.example.jp/", with: "https://dx.example.jp/dx/")
+    }
+    let line = try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"),
+      "[a](/dx/events/)と[b](/events/)と[c](/dx/event/)と[d](//example.org/a/)")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(places(report) == ["basics.md:\(line):32"], "\(report.diagnostics.map(\.text))")
+    #expect(warnings(report).first?.hint?.hasPrefix("did you mean `/events/`?") == true)
+    // Another site's address without its scheme is not given the base path.
+    let html = try String(
+      contentsOf: output.appendingPathComponent("strategy/basics/index.html"), encoding: .utf8)
+    #expect(html.contains("href=\"//example.org/a/\">d</a>"))
+  }
+
+  @Test func strictFailsOnIt() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try appendToBody(of: content.appendingPathComponent("strategy/basics.md"), "[x](/nowhere/)")
+    var o = options(content: content, output: output)
+    o.strict = true
+    let report = SiteBuilder.build(o)
+    #expect(!report.succeeded)
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+
+  /// The warning comes back in builds that take the linking body from the cache, and a page
+  /// renamed is reported at the links to its old address in bodies not rendered again; a full
+  /// build says the same.
+  @Test func incrementalBuildsSayWhatAFullBuildSays() throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let output = root.appendingPathComponent("site")
+    let basics = content.appendingPathComponent("strategy/basics.md")
+    let line = try appendToBody(of: basics, "[期間](/strategy/period/)と[古い](/old/)")
+    let first = SiteBuilder.build(options(content: content, output: output))
+    #expect(places(first) == ["basics.md:\(line):25"])
+    #expect(places(SiteBuilder.build(options(content: content, output: output))) == places(first))
+    // Another page's body edited: basics.md's body is a stub from the cache.
+    try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) { $0 + "\n追記です。\n" }
+    let other = SiteBuilder.build(options(content: content, output: output))
+    #expect(other.mode == .incremental)
+    #expect(!other.renderedPaths.contains("strategy/basics/index.html"))
+    #expect(places(other) == places(first))
+    // The page linked gets another slug: its old address is linked from a body not rendered
+    // again (its output does not change).
+    try edit(content.appendingPathComponent("strategy/period.md")) {
+      "---\nslug: term\n" + $0.dropFirst("---\n".count)
+    }
+    let renamed = SiteBuilder.build(options(content: content, output: output))
+    #expect(renamed.mode == .incremental)
+    #expect(places(renamed) == ["basics.md:\(line):1", "basics.md:\(line):25"])
+    let full = SiteBuilder.build(
+      options(content: content, output: root.appendingPathComponent("full")))
+    #expect(places(full) == places(renamed))
+    #expect(warnings(full).map(\.text) == warnings(renamed).map(\.text))
+  }
+
+  /// `portal serve`: a broken address added or mended in an edit that could go in place is
+  /// said as a full build says it.
+  @Test func aSessionSaysTheSame() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let session = BuildSession()
+    func build() -> BuildReport {
+      SiteBuilder.build(options(content: content, output: output), session: session)
+    }
+    let basics = content.appendingPathComponent("strategy/basics.md")
+    let line = try appendToBody(of: basics, "[取組](/initiatives/)")
+    #expect(warnings(build()).isEmpty)
+    // A body edit that keeps its links: in place.
+    try edit(basics) { $0 + "\n追記です。\n" }
+    let kept = build()
+    #expect(kept.mode == .inPlace)
+    #expect(warnings(kept).isEmpty)
+    // The address broken.
+    try edit(basics) { $0.replacingOccurrences(of: "(/initiatives/)", with: "(/initiative/)") }
+    #expect(places(build()) == ["basics.md:\(line):1"])
+    #expect(places(build()) == ["basics.md:\(line):1"])
+    // Another edit of the same body, the link still broken.
+    try edit(basics) { $0 + "\nもう一つ。\n" }
+    #expect(places(build()) == ["basics.md:\(line):1"])
+    // Mended.
+    try edit(basics) { $0.replacingOccurrences(of: "(/initiative/)", with: "(/initiatives/)") }
+    #expect(warnings(build()).isEmpty)
+  }
+}
