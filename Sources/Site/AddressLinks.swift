@@ -23,8 +23,9 @@ public struct AddressLink: Sendable, Hashable {
 /// the browser and mistypes it, or links a page that was renamed, hears it from `portal build`
 /// and `portal serve` at the link's line and column, with the address meant and the page's
 /// file to link instead. Each body's address links are kept in the incremental cache, so every
-/// build checks all of them against the outputs it plans (a page renamed is reported at the
-/// links to its old address in bodies that are not rendered again).
+/// build checks all of them against the outputs it plans, those of bodies taken from the cache
+/// too (a file removed from the static folder is reported at the links to it). A `#…` after a
+/// page's address is a `HeadingLink` to that page as well.
 ///
 /// A warning, as a link to a missing heading is (`HeadingLinks`): the site is still whole, the
 /// reader reaches the page for missing addresses, and a page removed should not stop the build

@@ -10,11 +10,22 @@ struct BodyContext: Sendable {
   var urls: URLScheme
   /// Content-relative path of every page (`initiatives/foo.md`) → its URL.
   var urlForFile: [String: String]
+  /// The other way, for pages only: an address link's `#…` names a heading of this file.
+  var pageAtURL: [String: String] = [:]
   var glossary: GlossaryMatcher
   /// The glossary's English names (`english:`), marked `lang="en"` where bodies use them.
   var english = GlossaryMatcher(phrases: [], language: "en")
   /// The pixel sizes of the site's images, by address (`ImageAttributes`).
   var imageSizes: [String: ImageSize] = [:]
+}
+
+extension BodyContext {
+  /// The content path of the page at `path` below the site's root (`strategy/basics/`, or
+  /// without its last `/`).
+  func page(atAddress path: String) -> String? {
+    let url = urls.url(path)
+    return pageAtURL[url] ?? (path.hasSuffix("/") ? nil : pageAtURL[url + "/"])
+  }
 }
 
 /// Ids the page templates use themselves; headings in the body never take them.
@@ -91,6 +102,12 @@ enum BodyRenderer {
       case .address(let rewritten, let path):
         result = rewritten
         addressLinks.append(AddressLink(url: link.url, path: path, line: line, column: link.column))
+        // `/strategy/basics/#期間`: a heading of a page, checked as `basics.md#期間` is.
+        if link.url.utf8.contains(UInt8(ascii: "#")),
+          let target = context.page(atAddress: path)
+        {
+          headingLinks += HeadingLink(link.url, to: target, line: line, column: link.column)
+        }
       case .missing(let target):
         missing.append(
           MissingLink(url: link.url, target: target, line: line, column: link.column))

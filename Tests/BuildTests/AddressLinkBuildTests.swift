@@ -99,6 +99,24 @@ import Testing
     #expect(html.contains("href=\"//example.org/a/\">d</a>"))
   }
 
+  /// `#…` after a page's address names a heading of that page: checked as a link to the page's
+  /// file is (`HeadingLinks`), the `#…` as the browser copies it (percent-encoded) too.
+  @Test func aHeadingAfterAPagesAddressIsChecked() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let line = try appendToBody(
+      of: content.appendingPathComponent("initiatives/ai-disaster.md"),
+      "[a](/strategy/basics/#期限)と[b](/strategy/basics/#%E6%9C%9F%E9%96%93)と[c](/strategy/basics#趣旨)"
+    )
+    let report = SiteBuilder.build(options(content: content, output: output))
+    let found = report.diagnostics.filter { $0.code == HeadingLinks.code }
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column)" } == ["\(line):1"],
+      "\(report.diagnostics.map(\.text))")
+    #expect(found.first?.hint?.hasPrefix("did you mean `/strategy/basics/#期間`? ") == true)
+    #expect(warnings(report).isEmpty)
+  }
+
   @Test func strictFailsOnIt() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
@@ -110,34 +128,48 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }
 
-  /// The warning comes back in builds that take the linking body from the cache, and a page
-  /// renamed is reported at the links to its old address in bodies not rendered again; a full
-  /// build says the same.
+  /// The warning comes back in builds that take the linking body from the cache; a file
+  /// removed from the static folder is reported at the link to it though the linking body is
+  /// not rendered again; a page renamed at the links to its old address; a full build says the
+  /// same.
   @Test func incrementalBuildsSayWhatAFullBuildSays() throws {
     let content = try copyFixture()
     let root = content.deletingLastPathComponent()
     let output = root.appendingPathComponent("site")
+    let statics = root.appendingPathComponent("static")
+    try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: statics.appendingPathComponent("qr.png"))
+    func build(into folder: URL = output) -> BuildReport {
+      var o = options(content: content, output: folder)
+      o.staticDirectory = statics
+      return SiteBuilder.build(o)
+    }
     let basics = content.appendingPathComponent("strategy/basics.md")
-    let line = try appendToBody(of: basics, "[期間](/strategy/period/)と[古い](/old/)")
-    let first = SiteBuilder.build(options(content: content, output: output))
+    let line = try appendToBody(of: basics, "[期間](/strategy/period/)と[古い](/old/)と[QR](/qr.png)")
+    let first = build()
     #expect(places(first) == ["basics.md:\(line):25"])
-    #expect(places(SiteBuilder.build(options(content: content, output: output))) == places(first))
+    #expect(places(build()) == places(first))
     // Another page's body edited: basics.md's body is a stub from the cache.
     try edit(content.appendingPathComponent("initiatives/ai-disaster.md")) { $0 + "\n追記です。\n" }
-    let other = SiteBuilder.build(options(content: content, output: output))
+    let other = build()
     #expect(other.mode == .incremental)
     #expect(!other.renderedPaths.contains("strategy/basics/index.html"))
     #expect(places(other) == places(first))
-    // The page linked gets another slug: its old address is linked from a body not rendered
-    // again (its output does not change).
+    // The static file linked removed: basics.md's body is still a stub.
+    try FileManager.default.removeItem(at: statics.appendingPathComponent("qr.png"))
+    let removed = build()
+    #expect(removed.mode == .incremental)
+    #expect(!removed.renderedPaths.contains("strategy/basics/index.html"))
+    #expect(places(removed) == ["basics.md:\(line):25", "basics.md:\(line):37"])
+    // The page linked gets another slug.
     try edit(content.appendingPathComponent("strategy/period.md")) {
       "---\nslug: term\n" + $0.dropFirst("---\n".count)
     }
-    let renamed = SiteBuilder.build(options(content: content, output: output))
+    let renamed = build()
     #expect(renamed.mode == .incremental)
-    #expect(places(renamed) == ["basics.md:\(line):1", "basics.md:\(line):25"])
-    let full = SiteBuilder.build(
-      options(content: content, output: root.appendingPathComponent("full")))
+    #expect(
+      places(renamed) == ["basics.md:\(line):1", "basics.md:\(line):25", "basics.md:\(line):37"])
+    let full = build(into: root.appendingPathComponent("full"))
     #expect(places(full) == places(renamed))
     #expect(warnings(full).map(\.text) == warnings(renamed).map(\.text))
   }
