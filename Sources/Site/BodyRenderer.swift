@@ -75,6 +75,7 @@ enum BodyRenderer {
     doc.trimBareAddresses()
     var missing: [MissingLink] = []
     let directory = page.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+    let pageURL = context.urlForFile[page.relativePath]
     var links: [SourceLink] = []
     var headingLinks: [HeadingLink] = []
     var addressLinks: [AddressLink] = []
@@ -87,7 +88,7 @@ enum BodyRenderer {
         )
       }
       var result: String?
-      switch resolve(link.url, from: directory, context: context) {
+      switch resolve(link.url, from: directory, page: pageURL, context: context) {
       case .keep:
         result = nil
         if link.url.hasPrefix("#") {
@@ -203,8 +204,11 @@ enum BodyRenderer {
   /// files become their URLs, and so do the same written from the content folder's root
   /// (`/initiatives/x.md`, `/files/a.pdf`, even `/content/…`); other root-relative links get
   /// the base path, unless they hold it already (`/dx/events/`, copied from the browser);
-  /// everything else is left as written.
-  static func resolve(_ raw: String, from directory: String, context: BodyContext) -> Resolution {
+  /// everything else is left as written. Addresses of the site, root-relative or relative to
+  /// the page's own (`pageURL`: `../smart-agriculture/`), are `.address`, for `AddressLinks`.
+  static func resolve(
+    _ raw: String, from directory: String, page pageURL: String? = nil, context: BodyContext
+  ) -> Resolution {
     // cmark-gfm empties such addresses only while raw HTML is off (its "safe" mode); trusting
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
     // here as cmark-gfm would.
@@ -249,7 +253,9 @@ enum BodyRenderer {
     let relative = raw.hasPrefix("/") ? path : decoded
     for component in splitAtSlashes(relative) {
       if component == ".." {
-        if parts.isEmpty { return isPage ? .missing(relative) : .keep }
+        if parts.isEmpty {
+          return isPage ? .missing(relative) : address(relative, from: pageURL, context: context)
+        }
         parts.removeLast()
       } else if component != "." {
         parts.append(component)
@@ -270,7 +276,34 @@ enum BodyRenderer {
     guard
       isPage || target.hasPrefix(ContentFiles.folder + "/")
         || ContentFiles.extensions.contains(ContentFiles.fileExtension(target))
-    else { return .keep }
+    else { return address(relative, from: pageURL, context: context) }
     return .missing(target)
+  }
+
+  /// A relative address (`../smart-agriculture/`, decoded) as the browser resolves it from
+  /// the page at `pageURL`: the path below the site's root it names; kept as written.
+  static func address(_ relative: String, from pageURL: String?, context: BodyContext)
+    -> Resolution
+  {
+    // `sms:…`, `javascript:…`: a scheme (a relative address has no `:` before its first `/`).
+    guard let pageURL, !relative.prefix(while: { $0 != "/" }).contains(":") else { return .keep }
+    let basePath = context.urls.basePath
+    let own = pageURL.hasPrefix(basePath) ? pageURL.dropFirst(basePath.count) : Substring(pageURL)
+    var parts = own.split(separator: "/")
+    // A page's address ends with `/`: each of its parts is a folder.
+    if !own.hasSuffix("/"), !parts.isEmpty { parts.removeLast() }
+    let pieces = relative.prefix { $0 != "?" }.split(
+      separator: "/", omittingEmptySubsequences: false)
+    for piece in pieces {
+      if piece == ".." {
+        // Above the root, as above any server's root, is the root.
+        if !parts.isEmpty { parts.removeLast() }
+      } else if piece != "." && !piece.isEmpty {
+        parts.append(piece)
+      }
+    }
+    let folder = pieces.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? true
+    let path = parts.joined(separator: "/") + (folder && !parts.isEmpty ? "/" : "")
+    return .address(nil, path: path)
   }
 }

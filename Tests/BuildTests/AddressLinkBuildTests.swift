@@ -117,6 +117,34 @@ import Testing
     #expect(warnings(report).isEmpty)
   }
 
+  /// An address relative to the page's own, as the browser resolves it from
+  /// /initiatives/ai-disaster/; a scheme without `//` (`sms:`) is no address.
+  @Test func anAddressRelativeToThePagesOwnIsChecked() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let links = [
+      "../cyber-security/", "../cyber-securty/", "../../events/", "../../../../events/", "./",
+      "?x=1",
+      "sms:0120000000", "../../strategy/basics/#期限",
+    ]
+    let line = try appendToBody(
+      of: content.appendingPathComponent("initiatives/ai-disaster.md"),
+      links.enumerated().map { "[\($0.offset)](\($0.element))" }.joined(separator: " "))
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    let column = links.prefix(1).map { "[0](\($0)) ".count }.reduce(1, +)
+    #expect(
+      places(report) == ["ai-disaster.md:\(line):\(column)"], "\(report.diagnostics.map(\.text))")
+    #expect(
+      warnings(report).first?.hint?.hasPrefix("did you mean `/initiatives/cyber-security/`? ")
+        == true)
+    #expect(
+      report.diagnostics.filter { $0.code == HeadingLinks.code }.compactMap {
+        $0.hint.map { String($0.prefix(40)) }
+      }
+        == ["did you mean `../../strategy/basics/#期間`"])
+  }
+
   @Test func strictFailsOnIt() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
