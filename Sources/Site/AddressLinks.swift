@@ -3,7 +3,8 @@ import Diagnostics
 import Foundation
 
 /// A link in a body written as an address of the built site (`/initiatives/smart-agriculture/`,
-/// copied from the browser), not as a file: its page is known only once every output is.
+/// copied from the browser, or `../smart-agriculture/` from the page's own), not as a file:
+/// its page is known only once every output is.
 public struct AddressLink: Sendable, Hashable {
   /// As written.
   public var url: String
