@@ -63,34 +63,79 @@ public enum AddressLinks {
       for link in p.addressLinks where !candidates(link.path).contains(where: known.contains) {
         // The pages' addresses, for a suggestion: made only when a link leads nowhere.
         if addresses == nil { addresses = pageAddresses(known) }
-        problems.append(problem(link, in: p.page, site: site, addresses: addresses!))
+        problems.append(
+          problem(link, in: p, site: site, addresses: addresses!, known: known))
       }
     }
     return problems
   }
 
   private static func problem(
-    _ link: AddressLink, in page: Page, site: Site, addresses: [String]
+    _ link: AddressLink, in resolved: ResolvedPage, site: Site, addresses: [String],
+    known: Set<String>
   ) -> Diagnostic {
+    let page = resolved.page
     let at = SourceLocation(file: page.path, line: link.line, column: link.column)
-    let near = Suggest.closest(to: "/" + link.path, in: addresses)
+    // Written relative to the page's address as if to its file's folder (`../initiatives/`
+    // from /initiatives/x/ leads to /initiatives/initiatives/): the same read from the root.
+    let relative = !link.url.hasPrefix("/")
+    let fromRoot = relative ? rootRead(link.url) : nil
+    let meantFromRoot = fromRoot.flatMap {
+      candidates($0).contains(where: known.contains) ? "/" + $0 : nil
+    }
+    let near = meantFromRoot ?? Suggest.closest(to: "/" + link.path, in: addresses)
     // The page meant, by its file: a link that follows the page when its slug changes.
     let file = near.flatMap { address in
       site.pages.first { "/" + $0.outputPath == address + "index.html" }
     }.map { Resolver.relativePath(from: page.relativePath, to: $0.page.relativePath) }
     var hint = near.map { "did you mean `\($0)`? " } ?? ""
     var hintJa = near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
-    if let file {
-      hint += "link the page by its file, `\(file)`, which follows the page if its address changes"
-      hintJa += "ページへは、アドレスが変わってもたどれるファイルで `\(file)` のようにリンクしてください"
-    } else {
-      hint +=
-        "write the address of a page of the site as the browser shows it after base_url, or link a page by its file (`../initiatives/x.md`)"
-      hintJa += "サイトのページのアドレスを base_url より後の部分で書くか、ページのファイルへ（`../initiatives/x.md` のように）リンクしてください"
+    var rules: [(String, String)] = []
+    if meantFromRoot != nil {
+      rules.append(
+        (
+          "an address is read from the page's own address (`\(resolved.url)`), not from its file",
+          "アドレスは、ファイルの場所ではなくページのアドレス（`\(resolved.url)`）から読まれます。"
+        ))
     }
+    if let file {
+      rules.append(
+        (
+          "link the page by its file, `\(file)`, which follows the page if its address changes",
+          "ページへは、アドレスが変わってもたどれるファイルで `\(file)` のようにリンクしてください"
+        ))
+    } else if near == nil {
+      rules.append(
+        (
+          "write the address of a page of the site as the browser shows it after base_url, or link a page by its file (`../initiatives/x.md`)",
+          "サイトのページのアドレスを base_url より後の部分で書くか、ページのファイルへ（`../initiatives/x.md` のように）リンクしてください"
+        ))
+    }
+    hint += rules.map(\.0).joined(separator: "; ")
+    hintJa += rules.map(\.1).joined()
+    let (whereTo, whereToJa) =
+      relative
+      ? ("the link `\(link.url)` leads to `/\(link.path)`", "（行き先 `/\(link.path)`）")
+      : ("the link points to `\(link.url)`", " ")
     return .warning(
-      at, "the link points to `\(link.url)`, but the site has no page or file there",
+      at, "\(whereTo), but the site has no page or file there",
       hint: hint, code: code
-    ).ja("リンク `\(link.url)` の先に、サイトのページもファイルもありません", hint: hintJa)
+    ).ja("リンク `\(link.url)`\(whereToJa)の先に、サイトのページもファイルもありません", hint: hintJa)
+  }
+
+  /// A relative address read from the site's root: its leading `../` and `./` left out, without
+  /// `?…` and `#…`, decoded.
+  private static func rootRead(_ url: String) -> String {
+    var rest = Substring(url.prefix { $0 != "#" && $0 != "?" })
+    while true {
+      if rest.hasPrefix("../") {
+        rest = rest.dropFirst(3)
+      } else if rest.hasPrefix("./") {
+        rest = rest.dropFirst(2)
+      } else {
+        break
+      }
+    }
+    return rest.removingPercentEncoding ?? String(rest)
   }
 }

@@ -124,20 +124,40 @@ import Testing
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
     let links = [
       "../cyber-security/", "../cyber-securty/", "../../events/", "../../../../events/", "./",
-      "?x=1",
-      "sms:0120000000", "../../strategy/basics/#期限",
+      "?x=1", "sms:0120000000", "../../strategy/basics/#期限",
+      // Written as if from the file's folder: /initiatives/initiatives/.
+      "../initiatives/",
     ]
     let line = try appendToBody(
       of: content.appendingPathComponent("initiatives/ai-disaster.md"),
       links.enumerated().map { "[\($0.offset)](\($0.element))" }.joined(separator: " "))
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.succeeded)
-    let column = links.prefix(1).map { "[0](\($0)) ".count }.reduce(1, +)
+    /// The column of the link `n`.
+    func column(_ n: Int) -> Int {
+      links.prefix(n).enumerated().map { "[\($0.offset)](\($0.element)) ".count }.reduce(1, +)
+    }
     #expect(
-      places(report) == ["ai-disaster.md:\(line):\(column)"], "\(report.diagnostics.map(\.text))")
+      places(report) == [
+        "ai-disaster.md:\(line):\(column(1))", "ai-disaster.md:\(line):\(column(8))",
+      ],
+      "\(report.diagnostics.map(\.text))")
+    let (typo, fromFile) = (warnings(report)[0], warnings(report)[1])
     #expect(
-      warnings(report).first?.hint?.hasPrefix("did you mean `/initiatives/cyber-security/`? ")
-        == true)
+      typo.message
+        == "the link `../cyber-securty/` leads to `/initiatives/cyber-securty/`, but the site has no page or file there"
+    )
+    #expect(
+      typo.hint
+        == "did you mean `/initiatives/cyber-security/`? link the page by its file, `cyber-security.md`, which follows the page if its address changes"
+    )
+    #expect(
+      fromFile.hint
+        == "did you mean `/initiatives/`? an address is read from the page's own address (`/initiatives/ai-disaster/`), not from its file"
+    )
+    #expect(
+      fromFile.japanese?.message
+        == "リンク `../initiatives/`（行き先 `/initiatives/initiatives/`）の先に、サイトのページもファイルもありません")
     #expect(
       report.diagnostics.filter { $0.code == HeadingLinks.code }.compactMap {
         $0.hint.map { String($0.prefix(40)) }
