@@ -15,11 +15,7 @@ import Testing
     report.diagnostics.filter { $0.code == AddressLinks.code }
   }
 
-  func places(_ report: BuildReport) -> [String] {
-    warnings(report).map {
-      "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line):\($0.location.column)"
-    }
-  }
+  func places(_ report: BuildReport) -> [String] { placesOf(AddressLinks.code, in: report) }
 
   @Test func anAddressWithNoPageIsAWarningAtTheLinkWithThePageMeant() throws {
     let content = try copyFixture()
@@ -57,9 +53,7 @@ import Testing
     let content = try copyFixture()
     let root = content.deletingLastPathComponent()
     let output = root.appendingPathComponent("site")
-    let statics = root.appendingPathComponent("static")
-    try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
-    try Data("x".utf8).write(to: statics.appendingPathComponent("qr.png"))
+    let statics = try staticFolder(beside: content)
     try appendToBody(
       of: content.appendingPathComponent("strategy/basics.md"),
       [
@@ -184,9 +178,7 @@ import Testing
     let content = try copyFixture()
     let root = content.deletingLastPathComponent()
     let output = root.appendingPathComponent("site")
-    let statics = root.appendingPathComponent("static")
-    try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
-    try Data("x".utf8).write(to: statics.appendingPathComponent("qr.png"))
+    let statics = try staticFolder(beside: content)
     func build(into folder: URL = output) -> BuildReport {
       var o = options(content: content, output: folder)
       o.staticDirectory = statics

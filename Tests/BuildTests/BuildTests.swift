@@ -25,6 +25,21 @@ func appendToBody(of page: URL, _ markdown: String) throws -> Int {
   return start.split(separator: "\n", omittingEmptySubsequences: false).count
 }
 
+/// Where a report says what `code` finds: `basics.md:17:1`, the file's name, line and column.
+func placesOf(_ code: String, in report: BuildReport) -> [String] {
+  report.diagnostics.filter { $0.code == code }.map {
+    "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line):\($0.location.column)"
+  }
+}
+
+/// A static folder beside `content` holding `qr.png`.
+func staticFolder(beside content: URL) throws -> URL {
+  let statics = content.deletingLastPathComponent().appendingPathComponent("static")
+  try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
+  try Data("x".utf8).write(to: statics.appendingPathComponent("qr.png"))
+  return statics
+}
+
 func options(content: URL, output: URL) -> BuildOptions {
   BuildOptions(
     contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"),

@@ -17,11 +17,7 @@ import Testing
     report.diagnostics.filter { $0.code == HeadingLinks.code }
   }
 
-  func places(_ report: BuildReport) -> [String] {
-    warnings(report).map {
-      "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line):\($0.location.column)"
-    }
-  }
+  func places(_ report: BuildReport) -> [String] { placesOf(HeadingLinks.code, in: report) }
 
   @Test func aHeadingThatIsNotThereIsAWarningAtTheLink() throws {
     let content = try copyFixture()
