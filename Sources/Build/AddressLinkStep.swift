@@ -46,6 +46,7 @@ enum AddressLinkCoding {
       w.string(l.path)
       w.int(l.line)
       w.int(l.column)
+      w.int(l.isImage ? 1 : 0)
     }
   }
 
@@ -56,7 +57,8 @@ enum AddressLinkCoding {
     for _ in 0..<count {
       links.append(
         AddressLink(
-          url: try r.string(), path: try r.string(), line: try r.int(), column: try r.int()))
+          url: try r.string(), path: try r.string(), line: try r.int(), column: try r.int(),
+          isImage: try r.int() == 1))
     }
     return links
   }

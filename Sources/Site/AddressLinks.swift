@@ -13,9 +13,12 @@ public struct AddressLink: Sendable, Hashable {
   public var path: String
   public var line: Int
   public var column: Int
+  /// An image's address (`![地図](/map.png)`), not a link's: said so in the warning.
+  public var isImage = false
 
-  public init(url: String, path: String, line: Int, column: Int) {
+  public init(url: String, path: String, line: Int, column: Int, isImage: Bool = false) {
     (self.url, self.path, self.line, self.column) = (url, path, line, column)
+    self.isImage = isImage
   }
 }
 
@@ -75,6 +78,7 @@ public enum AddressLinks {
     known: Set<String>
   ) -> Diagnostic {
     let page = resolved.page
+    let what = link.isImage ? "image" : "link"
     let at = SourceLocation(file: page.path, line: link.line, column: link.column)
     // Written relative to the page's address as if to its file's folder (`../initiatives/`
     // from /initiatives/x/ leads to /initiatives/initiatives/): the same read from the root.
@@ -115,12 +119,16 @@ public enum AddressLinks {
     hintJa += rules.map(\.1).joined()
     let (whereTo, whereToJa) =
       relative
-      ? ("the link `\(link.url)` leads to `/\(link.path)`", "（行き先 `/\(link.path)`）")
-      : ("the link points to `\(link.url)`", " ")
+      ? ("the \(what) `\(link.url)` leads to `/\(link.path)`", "（行き先 `/\(link.path)`）")
+      : ("the \(what) points to `\(link.url)`", " ")
     return .warning(
       at, "\(whereTo), but the site has no page or file there",
       hint: hint, code: code
-    ).ja("リンク `\(link.url)`\(whereToJa)の先に、サイトのページもファイルもありません", hint: hintJa)
+    ).ja(
+      link.isImage
+        ? "画像 `\(link.url)`\(whereToJa)のファイルが、サイトにありません"
+        : "リンク `\(link.url)`\(whereToJa)の先に、サイトのページもファイルもありません", hint: hintJa
+    )
   }
 
   /// A relative address read from the site's root: its leading `../` and `./` left out, without

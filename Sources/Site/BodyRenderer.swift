@@ -102,7 +102,9 @@ enum BodyRenderer {
         }
       case .address(let rewritten, let path):
         result = rewritten
-        addressLinks.append(AddressLink(url: link.url, path: path, line: line, column: link.column))
+        addressLinks.append(
+          AddressLink(
+            url: link.url, path: path, line: line, column: link.column, isImage: link.isImage))
         // `/strategy/basics/#期間`: a heading of a page, checked as `basics.md#期間` is.
         if link.url.utf8.contains(UInt8(ascii: "#")),
           let target = context.page(atAddress: path)

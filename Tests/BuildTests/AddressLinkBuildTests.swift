@@ -185,7 +185,7 @@ import Testing
       return SiteBuilder.build(o)
     }
     let basics = content.appendingPathComponent("strategy/basics.md")
-    let line = try appendToBody(of: basics, "[期間](/strategy/period/)と[古い](/old/)と[QR](/qr.png)")
+    let line = try appendToBody(of: basics, "[期間](/strategy/period/)と[古い](/old/)と![QR](/qr.png)")
     let first = build()
     #expect(places(first) == ["basics.md:\(line):25"])
     #expect(places(build()) == places(first))
@@ -201,6 +201,11 @@ import Testing
     #expect(removed.mode == .incremental)
     #expect(!removed.renderedPaths.contains("strategy/basics/index.html"))
     #expect(places(removed) == ["basics.md:\(line):25", "basics.md:\(line):37"])
+    // An image's address, said as one (its place kept in the cache with the body).
+    #expect(
+      warnings(removed).last?.message
+        == "the image points to `/qr.png`, but the site has no page or file there")
+    #expect(warnings(removed).last?.japanese?.message.hasPrefix("画像 `/qr.png` のファイルが、サイトにありません") == true)
     // The page linked gets another slug.
     try edit(content.appendingPathComponent("strategy/period.md")) {
       "---\nslug: term\n" + $0.dropFirst("---\n".count)
