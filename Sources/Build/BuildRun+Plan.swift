@@ -77,6 +77,8 @@ extension BuildRun {
         assets: Array(theme.assetPaths.values))
     }
     diagnostics += conflicts
+    // A heading a link of site.yml names may be renamed by any edit.
+    diagnostics += ConfigLinks.headingProblems(site.config, in: site) { Self.themeIDs(theme) }
     try endIfFailed()
     // The same outputs as the last build's: none is gone.
     if let previous, !options.strict, candidates == nil {

@@ -11,13 +11,9 @@ enum ConfigLinks {
   static func problems(
     _ config: SiteConfig, outputs: Set<String>, files: [ContentFile], assets: [String]
   ) -> [Diagnostic] {
-    var links = config.navigation.map { ($0.url, "navigation", $0.location) }
-    if let contact = config.contact { links.append((contact, "contact", config.contactLocation)) }
     let known = outputs.union(files.map(\.relativePath)).union(assets)
-    return links.compactMap { url, key, location in
-      guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
-      var path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
-      path = path.removingPercentEncoding ?? path
+    return links(config).compactMap { url, key, location in
+      guard let path = path(url) else { return nil }
       guard !AddressLinks.candidates(path).contains(where: known.contains) else { return nil }
       let bare = String(url.prefix { $0 != "#" && $0 != "?" })
       let near = Suggest.closest(to: bare, in: AddressLinks.pageAddresses(outputs))
@@ -32,5 +28,70 @@ enum ConfigLinks {
         hint: (near.map { "`\($0)` のまちがいではありませんか。" } ?? "")
           + "サイトのページのアドレスを、base_url より後の部分で書いてください")
     }
+  }
+
+  /// The links site.yml puts on every page: the address, its key and where it is written.
+  static func links(_ config: SiteConfig) -> [(url: String, key: String, at: SourceLocation?)] {
+    var links = config.navigation.map { ($0.url, "navigation", $0.location) }
+    if let contact = config.contact { links.append((contact, "contact", config.contactLocation)) }
+    return links
+  }
+
+  /// The path below the site's root an address of this site names (decoded, without `?…` and
+  /// `#…`); nil for another site's.
+  static func path(_ url: String) -> String? {
+    guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+    let path = String(url.dropFirst().prefix { $0 != "#" && $0 != "?" })
+    return path.removingPercentEncoding ?? path
+  }
+
+  /// The links to a heading of a page (`contact: /strategy/promotion/#問い合わせ先`), each with
+  /// the page's content path.
+  static func headingLinks(_ config: SiteConfig, in site: Site) -> [(
+    link: HeadingLink, key: String, at: SourceLocation
+  )] {
+    links(config).compactMap { url, key, at in
+      guard url.contains("#"), let path = path(url) else { return nil }
+      let outputs = AddressLinks.candidates(path)
+      guard let page = site.pages.first(where: { outputs.contains($0.outputPath) }),
+        let link = HeadingLink(
+          url, to: page.page.relativePath, line: at?.line ?? 1, column: at?.column ?? 1)
+      else { return nil }
+      return (link, key, at ?? SourceLocation(file: "site.yml"))
+    }
+  }
+
+  /// A warning for each link of site.yml to a heading its page does not have: a heading
+  /// renamed (問い合わせ先 → お問い合わせ) broke the footer's contact link on every page, which
+  /// `portal check` reported in every template. Checked in every build (a body edit can rename
+  /// the heading); `themeIDs` are read only when an anchor is not among the body's.
+  static func headingProblems(
+    _ config: SiteConfig, in site: Site, themeIDs: () -> ThemeIDs
+  ) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    var theme: ThemeIDs?
+    for (link, key, location) in headingLinks(config, in: site) {
+      guard let page = site.pages.first(where: { $0.page.relativePath == link.target }),
+        !page.anchors.contains(link.fragment)
+      else { continue }
+      if theme == nil { theme = themeIDs() }
+      guard !HeadingLinks.resolves(link.fragment, anchors: page.anchors, themeIDs: theme!) else {
+        continue
+      }
+      let address = String(link.url.prefix { $0 != "#" })
+      let near = HeadingLinks.suggestion(for: link.fragment, anchors: page.anchors)
+      problems.append(
+        .warning(
+          location,
+          "`\(key)` links to `\(link.url)`, but `\(link.target)` has no heading with the anchor `\(link.fragment)`",
+          hint: (near.map { "did you mean `\(address)#\($0)`? " } ?? "")
+            + "the link is on every page; write the heading's anchor, or link to the page without `#…`",
+          code: "config.link"
+        ).ja(
+          "`\(key)` のリンク先 `\(link.url)` の見出し「\(link.fragment)」が、`\(link.target)` にありません",
+          hint: (near.map { "`\(address)#\($0)` のまちがいではありませんか。" } ?? "")
+            + "このリンクはすべてのページにあります。見出しのアンカーを書くか、# から後ろを消してください"))
+    }
+    return problems
   }
 }

@@ -30,7 +30,7 @@ extension BuildRun {
 
 extension EditInPlace {
   /// Whether an edited body leaves every warning about links to headings as it was: each link
-  /// of other pages to it names an anchor of it, or none, as before (a heading added, or one
+  /// of other pages (and of site.yml) to it names an anchor of it, or none, as before (a heading added, or one
   /// no link names renamed, is an edit like any other), each of its own links names an anchor
   /// of its page, and no warning about them from before is to be taken back. Else the usual
   /// way, which checks every link again.
@@ -40,6 +40,13 @@ extension EditInPlace {
   ) -> Bool {
     let (old, new) = (Set(site.pages[i].anchors), Set(body.anchors))
     if old != new {
+      // site.yml's links to a heading of it (the footer's contact) too.
+      for (link, _, _) in ConfigLinks.headingLinks(site.config, in: site)
+      where link.target == page.relativePath
+        && old.contains(link.fragment) != new.contains(link.fragment)
+      {
+        return false
+      }
       for j in site.pages.indices where j != i {
         for link in site.pages[j].headingLinks
         where link.target == page.relativePath

@@ -21,7 +21,7 @@ public struct HeadingLink: Sendable, Hashable {
 
   /// The link `url` to `target` when it names a heading: none for a bare `#` or `#top`,
   /// which every browser takes as the top of the page.
-  init?(_ url: String, to target: String, line: Int, column: Int) {
+  public init?(_ url: String, to target: String, line: Int, column: Int) {
     guard let hash = url.firstIndex(of: "#") else { return nil }
     let written = String(url[url.index(after: hash)...])
     let fragment = written.removingPercentEncoding ?? written
@@ -159,13 +159,13 @@ public enum HeadingLinks {
     }
   }
 
-  static func resolves(_ fragment: String, anchors: [String], themeIDs: ThemeIDs) -> Bool {
+  public static func resolves(_ fragment: String, anchors: [String], themeIDs: ThemeIDs) -> Bool {
     anchors.contains(fragment) || reservedIDs.contains(fragment) || themeIDs.contains(fragment)
   }
 
   /// The id meant: the heading's text written after `#` as it reads (`#申請の手順（概要）`,
   /// `#Overview`), made an anchor as the build makes it; else the nearest one.
-  static func suggestion(for fragment: String, anchors: [String]) -> String? {
+  public static func suggestion(for fragment: String, anchors: [String]) -> String? {
     let made = MarkdownDocument.anchor(for: fragment)
     if made != fragment, anchors.contains(made) { return made }
     return Suggest.closest(to: fragment, in: anchors)
