@@ -30,10 +30,10 @@ extension BuildRun {
 
 extension EditInPlace {
   /// Whether an edited body leaves every warning about links to headings as it was: each link
-  /// of other pages (and of site.yml) to it names an anchor of it, or none, as before (a heading added, or one
-  /// no link names renamed, is an edit like any other), each of its own links names an anchor
-  /// of its page, and no warning about them from before is to be taken back. Else the usual
-  /// way, which checks every link again.
+  /// of other pages (and of site.yml) to it names an anchor of it, or none, as before (a
+  /// heading added, or one no link names renamed, is an edit like any other), each of its own
+  /// links names an anchor of its page, and no warning about them from before is to be taken
+  /// back. Else the usual way, which checks every link again.
   static func keepsHeadingLinks(
     _ body: ResolvedBody, of page: Page, in site: Site, at i: Int,
     diagnostics: [Diagnostic]

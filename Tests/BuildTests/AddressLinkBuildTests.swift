@@ -205,7 +205,9 @@ import Testing
     #expect(
       warnings(removed).last?.message
         == "the image points to `/qr.png`, but the site has no page or file there")
-    #expect(warnings(removed).last?.japanese?.message.hasPrefix("画像 `/qr.png` のファイルが、サイトにありません") == true)
+    #expect(
+      warnings(removed).last?.japanese?.message.hasPrefix("画像 `/qr.png` のファイルが、サイトにありません")
+        == true)
     // The page linked gets another slug.
     try edit(content.appendingPathComponent("strategy/period.md")) {
       "---\nslug: term\n" + $0.dropFirst("---\n".count)
