@@ -145,9 +145,10 @@ extension Resolver {
     }
     site.relatedInitiatives = related.mapValues { $0.sorted(by: byPath) }
 
-    // Pages using each glossary entry.
+    // Pages using each glossary entry. A body's terms are each linked once
+    // (`MarkdownDocument.linkGlossary`), so no set is made of each page's.
     for i in pages.indices {
-      for slug in Set(pages[i].glossaryTerms) { site.termUsers[slug, default: []].append(i) }
+      for slug in pages[i].glossaryTerms { site.termUsers[slug, default: []].append(i) }
     }
 
     // Glossary in 五十音 order by reading.

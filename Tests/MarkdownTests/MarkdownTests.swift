@@ -3,6 +3,18 @@ import Testing
 @testable import Markdown
 
 @Suite struct MarkdownTests {
+  /// Each entry is in the list once, in order of first use, however often the body uses it
+  /// and marks it (`防災※` links again): the site's pages-per-term lists rely on it.
+  @Test func theEntriesLinkedAreListedOnce() {
+    let doc = MarkdownDocument("防災とAIと防災※。\n\n- 防災※\n- AI※と防災\n")
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "ai", url: "/g/ai/", names: ["AI"]),
+      GlossaryLinkTarget(slug: "bousai", url: "/g/bousai/", names: ["防災"]),
+    ])
+    #expect(doc.linkGlossary(matcher) == [1, 0])
+    #expect(doc.renderHTML().components(separatedBy: "href=\"/g/bousai/\"").count - 1 == 3)
+  }
+
   @Test func rendersGFMExtensions() {
     let doc = MarkdownDocument(
       """
