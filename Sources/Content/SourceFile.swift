@@ -57,7 +57,10 @@ public struct SourceFile: Sendable {
     // are `text`'s own (checked above), so the lines, the front matter and the body are cut
     // from `text` at byte offsets, each after or before a line feed, without decoding them
     // again (decoding each line and the body was 4 % of loading 10,000 pages).
-    let lineBytes = hasCR ? Array(text.utf8) : Array(bytes)
+    // The file's own bytes when they are the text's (no copy of each file); a slice whose
+    // indexes start after a BOM, so offsets into the text are `base` less.
+    let lineBytes = hasCR ? Array(text.utf8)[...] : bytes
+    let base = lineBytes.startIndex
     let utf8 = text.utf8
     func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
     var next = 0  // start of the next line; lineBytes.count + 1 once the last line was read
@@ -65,9 +68,12 @@ public struct SourceFile: Sendable {
     func nextLine() -> (start: Int, line: Substring, mayBeFence: Bool)? {
       guard next <= lineBytes.count else { return nil }
       let start = next
-      let end = lineBytes[start...].firstIndex(of: 0x0A) ?? lineBytes.count
+      let end =
+        lineBytes[(base + start)...].firstIndex(of: 0x0A).map { $0 - base } ?? lineBytes.count
       next = end + 1
-      return (start, text[at(start)..<at(end)], mayBeFence(lineBytes[start..<end]))
+      return (
+        start, text[at(start)..<at(end)], mayBeFence(lineBytes[(base + start)..<(base + end)])
+      )
     }
     guard let first = nextLine(), first.line.trimmingTrailingSpaces == "---" else {
       return .failure(noFrontMatter(text, path: path))
