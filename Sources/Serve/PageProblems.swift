@@ -28,9 +28,11 @@ enum PageProblems {
   /// a `#…` link to a heading that is not there (`content.heading-link`, the link as written
   /// in the Markdown and the anchor meant; `link.fragment` on the built page, the link as
   /// rendered: `basics.md#…` has become `/strategy/basics/#…`), and an address that names no
-  /// page (`content.address-link`, with the page meant by its file; `link.broken`).
-  static let sameLink = [
-    "content.heading-link": "link.fragment", "content.address-link": "link.broken",
+  /// page or file (`content.address-link`, with the page meant by its file; `link.broken`, or
+  /// `link.image` for an image's).
+  static let sameLink: [String: Set<String>] = [
+    "content.heading-link": ["link.fragment"],
+    "content.address-link": ["link.broken", "link.image"],
   ]
 
   /// `found` with one finding per broken link of those kinds: the build's, which a writer can
@@ -39,22 +41,22 @@ enum PageProblems {
   /// line:column in the Markdown (the check through the build's source map), and a link's
   /// place is what tells links apart: two broken links, even to the same heading, stay two.
   static func onePerLink(_ found: [Diagnostic]) -> [Diagnostic] {
-    let checks = Set(sameLink.values)
+    let checks = sameLink.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     var checked: [Place: Severity] = [:]
     for d in found where checks.contains(d.code ?? "") {
       let at = Place(code: d.code, location: d.location)
       checked[at] = max(checked[at] ?? d.severity, d.severity)
     }
     let built = Set(
-      found.compactMap { d in
-        sameLink[d.code ?? ""].map { Place(code: $0, location: d.location) }
+      found.flatMap { d in
+        (sameLink[d.code ?? ""] ?? []).map { Place(code: $0, location: d.location) }
       })
     return found.compactMap { d in
       if checks.contains(d.code ?? ""), built.contains(Place(code: d.code, location: d.location)) {
         return nil
       }
-      guard let check = sameLink[d.code ?? ""],
-        let severity = checked[Place(code: check, location: d.location)]
+      guard let twins = sameLink[d.code ?? ""],
+        let severity = twins.compactMap({ checked[Place(code: $0, location: d.location)] }).max()
       else { return d }
       var kept = d
       kept.severity = max(d.severity, severity)

@@ -23,6 +23,13 @@ import Testing
     ])
     #expect(kept.map(\.message) == ["build", "fragment", "check alone"])
     #expect(kept.map(\.severity) == [.error, .error, .error])
+    // An image's address: the check's `link.image`.
+    let image = PageProblems.onePerLink([
+      .warning(elsewhere, "build image", code: "content.address-link"),
+      .error(elsewhere, "check image", code: "link.image"),
+    ])
+    #expect(image.map(\.message) == ["build image"])
+    #expect(image.map(\.severity) == [.error])
   }
 
   @Test func oneEntryPerBrokenAddressInThePanel() async throws {
