@@ -9,17 +9,17 @@ import Site
 /// outputs are planned, against every path the build writes; kept in the cache with each body,
 /// so a build that takes a body from the cache checks its links too.
 extension BuildRun {
-  /// Warns of each body link whose address names no output. Nothing is gathered when no body
-  /// has such a link (the shipped portal and the benchmark link pages by their files).
-  func checkAddressLinks(
-    _ site: Site, jobs: [(path: String, job: RenderJob)], statics: StaticFolder, theme: Theme
-  ) {
-    guard site.pages.contains(where: { !$0.addressLinks.isEmpty }) else { return }
+  /// Every path the build writes that a link may name: pages, lists, feeds, the static
+  /// folder's files, `files/` and the theme's assets; what site.yml's paths and the bodies'
+  /// address links are checked against.
+  static func outputPaths(
+    _ jobs: [(path: String, job: RenderJob)], statics: StaticFolder, site: Site, theme: Theme
+  ) -> Set<String> {
     var known = Set(jobs.map(\.path))
     known.formUnion(statics.outputPaths)
     known.formUnion(site.files.map(\.relativePath))
     known.formUnion(theme.assetPaths.values)
-    diagnostics += AddressLinks.problems(in: site, known: known)
+    return known
   }
 }
 

@@ -56,7 +56,6 @@ extension BuildRun {
     let planned = PlannedPages(site: site, dependencies: dependencies, jobs: jobs)
     let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
     diagnostics += staticProblems + statics.conflicts(with: jobs, in: site)
-    checkAddressLinks(site, jobs: jobs, statics: statics, theme: theme)
     let candidates = bodyEditCandidates(
       planned, jobs: jobs, site: site, statics: statics, hashes: hashes, previous: previous)
     // The glossary entries the bodies link, of the pages whose outputs are hashed: every page
@@ -70,11 +69,15 @@ extension BuildRun {
     var inputs = Self.inputs(of: candidates ?? jobs, dependencies: dependencies, plan: plan)
     inputs.merge(statics.inputs) { page, _ in page }
     var conflicts = RenderPlan.redirectConflicts(jobs, in: site)
-    // The same links, outputs, files and assets as the last build, which had no such error.
-    if candidates == nil {
-      conflicts += ConfigLinks.problems(
-        site.config, outputs: Set(jobs.map(\.path) + statics.outputPaths), files: site.files,
-        assets: Array(theme.assetPaths.values))
+    // The outputs are gathered for site.yml's paths, unless the plan is the last one's (the
+    // same links, outputs, files and assets, which had no such error), and for the bodies'
+    // address links when there are any (the shipped portal and the benchmark link pages by
+    // their files).
+    let addressed = site.pages.contains { !$0.addressLinks.isEmpty }
+    if candidates == nil || addressed {
+      let known = Self.outputPaths(jobs, statics: statics, site: site, theme: theme)
+      if candidates == nil { conflicts += ConfigLinks.problems(site.config, known: known) }
+      if addressed { diagnostics += AddressLinks.problems(in: site, known: known) }
     }
     diagnostics += conflicts
     // A heading a link of site.yml names may be renamed by any edit.

@@ -7,16 +7,13 @@ import Site
 /// checked against what the build writes: a typo (`/serch/`) put a broken link on every page,
 /// which `portal check` then reported in every template, never in site.yml.
 enum ConfigLinks {
-  /// - Parameter outputs: the output paths of the pages (`strategy/index.html`).
-  static func problems(
-    _ config: SiteConfig, outputs: Set<String>, files: [ContentFile], assets: [String]
-  ) -> [Diagnostic] {
-    let known = outputs.union(files.map(\.relativePath)).union(assets)
-    return links(config).compactMap { url, key, location in
+  /// - Parameter known: every output path of the build (`BuildRun.outputPaths`).
+  static func problems(_ config: SiteConfig, known: Set<String>) -> [Diagnostic] {
+    links(config).compactMap { url, key, location in
       guard let path = path(url) else { return nil }
       guard !AddressLinks.candidates(path).contains(where: known.contains) else { return nil }
       let bare = String(url.prefix { $0 != "#" && $0 != "?" })
-      let near = Suggest.closest(to: bare, in: AddressLinks.pageAddresses(outputs))
+      let near = Suggest.closest(to: bare, in: AddressLinks.pageAddresses(known))
       let guess = near.map { "did you mean `\($0)`? " } ?? ""
       return .error(
         location ?? SourceLocation(file: "site.yml"),
@@ -46,18 +43,16 @@ enum ConfigLinks {
   }
 
   /// The links to a heading of a page (`contact: /strategy/promotion/#問い合わせ先`), each with
-  /// the page's content path.
+  /// its page.
   static func headingLinks(_ config: SiteConfig, in site: Site) -> [(
-    link: HeadingLink, key: String, at: SourceLocation
+    link: HeadingLink, key: String, at: SourceLocation, page: Int
   )] {
     links(config).compactMap { url, key, at in
-      guard url.contains("#"), let path = path(url) else { return nil }
-      let outputs = AddressLinks.candidates(path)
-      guard let page = site.pages.first(where: { outputs.contains($0.outputPath) }),
+      guard url.contains("#"), let path = path(url), let i = site.index(atAddress: path),
         let link = HeadingLink(
-          url, to: page.page.relativePath, line: at?.line ?? 1, column: at?.column ?? 1)
+          url, to: site.pages[i].page.relativePath, line: at?.line ?? 1, column: at?.column ?? 1)
       else { return nil }
-      return (link, key, at ?? SourceLocation(file: "site.yml"))
+      return (link, key, at ?? SourceLocation(file: "site.yml"), i)
     }
   }
 
@@ -70,10 +65,9 @@ enum ConfigLinks {
   ) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     var theme: ThemeIDs?
-    for (link, key, location) in headingLinks(config, in: site) {
-      guard let page = site.pages.first(where: { $0.page.relativePath == link.target }),
-        !page.anchors.contains(link.fragment)
-      else { continue }
+    for (link, key, location, i) in headingLinks(config, in: site) {
+      let page = site.pages[i]
+      guard !page.anchors.contains(link.fragment) else { continue }
       if theme == nil { theme = themeIDs() }
       guard !HeadingLinks.resolves(link.fragment, anchors: page.anchors, themeIDs: theme!) else {
         continue

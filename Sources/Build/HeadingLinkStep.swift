@@ -41,7 +41,7 @@ extension EditInPlace {
     let (old, new) = (Set(site.pages[i].anchors), Set(body.anchors))
     if old != new {
       // site.yml's links to a heading of it (the footer's contact) too.
-      for (link, _, _) in ConfigLinks.headingLinks(site.config, in: site)
+      for (link, _, _, _) in ConfigLinks.headingLinks(site.config, in: site)
       where link.target == page.relativePath
         && old.contains(link.fragment) != new.contains(link.fragment)
       {

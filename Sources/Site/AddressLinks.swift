@@ -62,8 +62,8 @@ public enum AddressLinks {
   public static func problems(in site: Site, known: Set<String>) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     var addresses: [String]?
-    for p in site.pages where !p.addressLinks.isEmpty {
-      for link in p.addressLinks where !candidates(link.path).contains(where: known.contains) {
+    for p in site.pages where !resolve(p.addressLinks, known: known.contains) {
+      for link in p.addressLinks where !resolve([link], known: known.contains) {
         // The pages' addresses, for a suggestion: made only when a link leads nowhere.
         if addresses == nil { addresses = pageAddresses(known) }
         problems.append(
@@ -89,9 +89,9 @@ public enum AddressLinks {
     }
     let near = meantFromRoot ?? Suggest.closest(to: "/" + link.path, in: addresses)
     // The page meant, by its file: a link that follows the page when its slug changes.
-    let file = near.flatMap { address in
-      site.pages.first { "/" + $0.outputPath == address + "index.html" }
-    }.map { Resolver.relativePath(from: page.relativePath, to: $0.page.relativePath) }
+    let file = near.flatMap { site.index(atAddress: String($0.dropFirst())) }.map {
+      Resolver.relativePath(from: page.relativePath, to: site.pages[$0].page.relativePath)
+    }
     var hint = near.map { "did you mean `\($0)`? " } ?? ""
     var hintJa = near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
     var rules: [(String, String)] = []

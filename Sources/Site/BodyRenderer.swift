@@ -10,8 +10,6 @@ struct BodyContext: Sendable {
   var urls: URLScheme
   /// Content-relative path of every page (`initiatives/foo.md`) → its URL.
   var urlForFile: [String: String]
-  /// The other way, for pages only: an address link's `#…` names a heading of this file.
-  var pageAtURL: [String: String] = [:]
   var glossary: GlossaryMatcher
   /// The glossary's English names (`english:`), marked `lang="en"` where bodies use them.
   var english = GlossaryMatcher(phrases: [], language: "en")
@@ -21,10 +19,14 @@ struct BodyContext: Sendable {
 
 extension BodyContext {
   /// The content path of the page at `path` below the site's root (`strategy/basics/`, or
-  /// without its last `/`).
+  /// without its last `/`), as `Site.index(atAddress:)` finds it once the site is made: looked
+  /// for among the files' URLs only for an address with a `#…`, so no map the other way is
+  /// made in every build.
   func page(atAddress path: String) -> String? {
     let url = urls.url(path)
-    return pageAtURL[url] ?? (path.hasSuffix("/") ? nil : pageAtURL[url + "/"])
+    let folder = path.hasSuffix("/") ? url : url + "/"
+    return urlForFile.first { $0.key.hasSuffix(".md") && ($0.value == url || $0.value == folder) }?
+      .key
   }
 }
 

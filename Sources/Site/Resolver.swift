@@ -288,17 +288,12 @@ public enum Resolver {
     var urlForFile: [String: String] = [:]
     // Published files keep their path: `files/map.png` is at `<base>files/map.png`.
     for file in files { urlForFile[file.relativePath] = urls.file(file.relativePath) }
-    var pageAtURL: [String: String] = [:]
-    pageAtURL.reserveCapacity(pages.count)
     for page in pages {
-      let url: String
       if case .field(let m) = page.meta {
-        url = urls.field(m.field.id)
+        urlForFile[page.relativePath] = urls.field(m.field.id)
       } else {
-        url = urls.page(kind: page.kind, slug: page.slug)
+        urlForFile[page.relativePath] = urls.page(kind: page.kind, slug: page.slug)
       }
-      urlForFile[page.relativePath] = url
-      pageAtURL[url] = page.relativePath
     }
     var glossaryTargets: [GlossaryLinkTarget] = []
     var english: [String] = []
@@ -317,7 +312,7 @@ public enum Resolver {
     }
     return BodyContext(
       options: MarkdownOptions(allowRawHTML: config.allowRawHTML), urls: urls,
-      urlForFile: urlForFile, pageAtURL: pageAtURL,
+      urlForFile: urlForFile,
       glossary: GlossaryMatcher(glossaryTargets),
       english: GlossaryMatcher(phrases: english, language: "en"),
       imageSizes: ImageAttributes.sizes(of: files, urls: urls))

@@ -157,6 +157,14 @@ public struct Site: Sendable {
     lookup[PageKey(kind: kind, slug: slug)]
   }
 
+  /// The page at `path` below the site's root (`strategy/basics/`, or without its last `/`),
+  /// for a link written as an address; looked for page by page, as only links that lead
+  /// nowhere or name a heading ask.
+  public func index(atAddress path: String) -> Int? {
+    let outputs = AddressLinks.candidates(path)
+    return pages.firstIndex { outputs.contains($0.outputPath) }
+  }
+
   /// Every event, upcoming and past, by slug: the order of the calendar of all events. The
   /// slugs are taken out once and sorted side by side with the indices (sorting through the
   /// pages read each slug in another page for every comparison: 6 ms at 1,800 events).
