@@ -65,26 +65,10 @@ extension YAMLSlips {
     for n in [context?.mark.line, mark.line].compactMap({ $0 }) {
       if let problem = valueStart(onLine: n, in: lines) { return problem }
     }
-    if let c = context, contextText.hasPrefix("while parsing a flow ") {
-      let mapping = contextText.hasSuffix("mapping")
-      let (open, close): (Character, Character) = mapping ? ("{", "}") : ("[", "]")
-      // The line with its bracket closed, when it opens one and closes none (`- { id: a, name: b`,
-      // a field added to site.yml); else an example. `{…}` is no list to the writer.
-      let written = c.mark.line >= 1 && c.mark.line <= lines.count ? lines[c.mark.line - 1] : ""
-      let typed = String(written.drop { $0 == " " }).trimmingSpacesAndNewlines
-      let closed =
-        typed.filter { $0 == open }.count == 1 && !typed.contains(close)
-        ? code(typed + (mapping ? " }" : "]"))
-        : mapping ? "`{ id: a, name: b }`" : "`fields: [a, b]`"
-      let what =
-        mapping
-        ? ("the `{` opened here", "ここで始めた `{`") : ("the list opened with `[`", "`[` で始めたリスト")
-      return YAMLProblem(
-        line: c.mark.line, column: c.mark.column,
-        message: "\(what.0) is not closed",
-        hint: "close it with `\(close)` on the same line: \(closed)",
-        ja: "\(what.1)が閉じていません",
-        jaHint: "同じ行で `\(close)` を書いて閉じてください：\(closed)")
+    if let c = context, contextText.hasPrefix("while parsing a flow "),
+      let problem = unclosedBracket(context: c, problemLine: mark.line, lines: lines)
+    {
+      return problem
     }
     if problem == "found character that cannot start any token", let c = character(mark) {
       // Not at the start of a key's value or an item (`valueStart`): in brackets, or a line

@@ -91,6 +91,23 @@ import Testing
     try expect("title: テスト\nfields: {a: b\n", at: 3, 9, "the `{` opened here is not closed")
   }
 
+  /// A bracket left open on the last line (`fields: [` while typing, or `[a,`): the parser
+  /// stops at the end of the text, past every line; the error is at the bracket, with its line
+  /// closed (it was the line after the last, with `fields: [a, b]` for an example).
+  @Test func aBracketLeftOpenOnTheLastLineIsReportedWhereItOpens() throws {
+    try expect(
+      "title: テスト\ntags: [\n", at: 3, 7, "opened with `[` is not closed",
+      hint: "`tags: [a, b]`")
+    try expect(
+      "title: テスト\nfields: [safety,\n", at: 3, 9, "opened with `[` is not closed",
+      hint: "`fields: [safety]`")
+    try expect(
+      "title: テスト\nlinks:\n  - {title: 県, url: \n", at: 4, 5, "the `{` opened here is not closed",
+      hint: "`- {title: 県, url: }`")
+    try expect(
+      "title: テスト\nfields: [\"a\", \"[b\",\n", at: 3, 9, "opened with `[` is not closed")
+  }
+
   @Test func valuesThatNeedQuotes() throws {
     try expect(
       "title: テスト: 副題\nsummary: x\n", at: 2, 11, "value of `title` contains `: `",
