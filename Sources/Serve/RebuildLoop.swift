@@ -305,7 +305,12 @@ final class RebuildLoop: @unchecked Sendable {
     _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme"),
     staticFolder: String = "static"
   ) -> String {
-    let names = sources.map {
+    // A save by rename (most editors) changes its folder's stamp too: the folder is no edit.
+    let files = sources.filter { source in
+      let folder = source.hasSuffix("/") ? source : source + "/"
+      return !sources.contains { $0 != source && $0.hasPrefix(folder) }
+    }
+    let names = files.map {
       ($0.hasPrefix("c/")
         ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme) + "/"
         + $0.dropFirst(2)

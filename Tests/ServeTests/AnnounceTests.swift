@@ -79,6 +79,19 @@ final class LogBox: @unchecked Sendable {
         == "theme-srv/templates/layout.mustache, site-content/a.md")
   }
 
+  /// An editor that saves by writing a new file and renaming it over the old changes the
+  /// folder's stamp as well: the log named the folder as an edit (`content/initiatives,
+  /// content/initiatives/a.md`, `content/, content/site.yml`). A folder alone is still named.
+  @Test func aFolderIsNamedOnlyWhenNothingInItIs() {
+    #expect(
+      RebuildLoop.describe(["c/initiatives", "c/initiatives/a.md"]) == "content/initiatives/a.md")
+    #expect(RebuildLoop.describe(["c/", "c/site.yml"]) == "content/site.yml")
+    #expect(
+      RebuildLoop.describe(["c/initiatives", "c/initiatives/a.md", "c/initiatives-old.md"])
+        == "content/initiatives/a.md, content/initiatives-old.md")
+    #expect(RebuildLoop.describe(["t/assets"]) == "theme/assets")
+  }
+
   @Test func warningsArePrintedWhenTheyChange() async {
     let (loop, box) = Self.loop()
     func report(_ messages: [String]) -> BuildReport {
