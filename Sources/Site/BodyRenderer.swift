@@ -44,6 +44,8 @@ struct MissingLink: Sendable, Equatable {
   var target: String
   var line: Int
   var column: Int
+  /// The link's text, by which the page meant may be found when its file name is far off.
+  var text = ""
   /// Written without `.md` (`smart-agriculture`): `target` is the page meant, which the
   /// browser would look for under the linking page's own address.
   var withoutExtension = false
@@ -115,7 +117,8 @@ enum BodyRenderer {
         }
       case .missing(let target):
         missing.append(
-          MissingLink(url: link.url, target: target, line: line, column: link.column))
+          MissingLink(
+            url: link.url, target: target, line: line, column: link.column, text: link.text))
       case .pageWithoutExtension(let target):
         missing.append(
           MissingLink(

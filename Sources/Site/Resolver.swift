@@ -34,7 +34,8 @@ public enum Resolver {
     pages.reserveCapacity(content.pages.count)
     for (page, (out, key)) in zip(content.pages, outputs) {
       diagnostics += linkProblems(
-        out.missing, in: page, context: context, withheld: content.withheld)
+        out.missing, in: page, context: context, withheld: content.withheld,
+        pages: content.pages)
       diagnostics += out.warnings
       let u = context.urlForFile[page.relativePath]!
       pages.append(
@@ -141,7 +142,8 @@ public enum Resolver {
   /// of its own is not reported again (its errors are what to fix); otherwise the file does
   /// not exist.
   static func linkProblems(
-    _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld]
+    _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld],
+    pages: [Page] = []
   ) -> [Diagnostic] {
     missing.compactMap { link in
       let at = SourceLocation(file: page.path, line: link.line, column: link.column)
@@ -196,10 +198,12 @@ public enum Resolver {
             "公開できる形式（\(ContentFiles.extensions.sorted().joined(separator: ", "))。`.zip` にすればどのファイルも入れられます）で保存するか、ほかで公開している場所にリンクしてください"
         )
       case nil:
-        let near = linkSuggestion(
-          for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys),
-          written: link.url
-        ).map { "\($0)\(fragment(of: link.url))" }
+        let near =
+          (linkSuggestion(
+            for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys),
+            written: link.url
+          ) ?? pageTitled(link.text, for: link.target, from: page.relativePath, in: pages))
+          .map { "\($0)\(fragment(of: link.url))" }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
         // An image or a PDF lives under files/: an example of a page (`other.md`) misleads there.
@@ -247,6 +251,28 @@ public enum Resolver {
       }
     }
     return guess.map { relativePath(from: page, to: $0) }
+  }
+
+  /// The page a link to a missing `.md` file means by its text, when its file name is far from
+  /// any (`[AI等を活用した防災](ai-bousai.md)`, the name guessed from the title): the one page
+  /// whose title is the text, else the one whose title holds it (3 characters or more), else
+  /// the one whose title the text holds (4 or more); nil when none or several.
+  static func pageTitled(_ text: String, for target: String, from page: String, in pages: [Page])
+    -> String?
+  {
+    var text = Substring(text)
+    while text.first?.isWhitespace == true { text.removeFirst() }
+    while text.last?.isWhitespace == true { text.removeLast() }
+    guard target.hasSuffix(".md"), !text.isEmpty else { return nil }
+    func only(_ match: (String) -> Bool) -> Page? {
+      let found = pages.filter { $0.relativePath != page && match($0.title) }
+      return found.count == 1 ? found[0] : nil
+    }
+    let meant =
+      only { $0 == text }
+      ?? (text.count >= 3 ? only { $0.contains(text) } : nil)
+      ?? only { $0.count >= 4 && text.contains($0) }
+    return meant.map { relativePath(from: page, to: $0.relativePath) }
   }
 
   /// A link's path (no `#…`, decoded) as a content path: `initiatives/x.md`, `./x.md` and
