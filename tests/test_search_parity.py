@@ -115,6 +115,9 @@ READING_PARTS = ["ちょう", "有害ちょうじゅう対策", "くしした防
 # An event's place with furigana is a keyword as read and as written: its snippet, by the
 # reading or by the kanji, shows the place once (docs/search.md, Readings in snippets).
 PLACE_ONCE = {"いちばちょう": "/events/dx-promotion-council-2026/", "市場町": "/events/dx-promotion-council-2026/"}
+# A page found only by a tag: its snippet is its summary, then the tag that matched (not the
+# keywords alone, 「高齢者 健康福祉部」), by both engines.
+KEYWORD_SNIPPETS = {"高齢者": ("/initiatives/it-support-diversity/", "障害のある人", "キーワード：高齢者")}
 
 
 def node_available():
@@ -163,7 +166,7 @@ def make_queries(site, count=QUERIES, seed=QUERY_SEED):
                for limit, k in ((10, ["field"]), (0, ["strategy", "field"]))]
             + [{"q": q, "limit": 0, "kinds": k} for q in ABOUT_QUERIES
                for k in (None, ["about"], ["strategy", "field", "initiative", "event", "glossary"])]
-            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町"]]
+            + [{"q": q, "limit": 10, "kinds": None} for q in [*READING_QUERIES, *READING_PARTS, "市場町", *KEYWORD_SNIPPETS]]
             + [{"q": q, "limit": limit, "kinds": k} for q in [*NUMERALS, *NUMERAL_WORDS]
                for limit, k in ((10, None), (3, ["event"]), (0, ["strategy", "initiative"]))]
             + [{"q": q, "limit": 10, "kinds": None} for q in NUMERAL_EDGES]
@@ -215,6 +218,7 @@ def test_search_js_matches_portal_search(site_dir):
     split_found = set()
     readings_found = set()
     places_once = set()
+    keyword_snippets = set()
     numerals = {}
     romaji = {}
     asked = 0
@@ -250,6 +254,11 @@ def test_search_js_matches_portal_search(site_dir):
             hit = [r for r in swift["results"] if r["url"] == PLACE_ONCE[q["q"]]]
             if hit and hit[0]["snippet"].count("1番1号") == 1 and "市場町" in hit[0]["snippet"]:
                 places_once.add(q["q"])
+        if q["q"] in KEYWORD_SNIPPETS and q["kinds"] is None:
+            url, start, tail = KEYWORD_SNIPPETS[q["q"]]
+            hit = [r for r in swift["results"] if r["url"] == url]
+            if hit and hit[0]["snippet"].startswith(start) and hit[0]["snippet"].endswith(tail):
+                keyword_snippets.add(q["q"])
         # Romaji finds nothing as typed, by design: not counted here.
         if q["q"] not in ROMAJI and q["q"] not in ROMAJI_LEFT:
             matched += bool(swift["results"])
@@ -299,6 +308,8 @@ def test_search_js_matches_portal_search(site_dir):
         assert readings_found == set(READING_QUERIES), \
             f"furigana's readings find their pages, titled plainly, shown as written: {sorted(readings_found)}"
         assert places_once == set(PLACE_ONCE), f"a place with furigana is shown once: {sorted(places_once)}"
+        assert keyword_snippets == set(KEYWORD_SNIPPETS), \
+            f"a page found by a tag shows its summary first: {sorted(keyword_snippets)}"
 
 
 def test_normalise_and_tokenise(site_dir):

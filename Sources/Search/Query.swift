@@ -324,7 +324,8 @@ struct QuerySession {
       }
     }
     let (snippet, highlights) = Snippet.make(
-      text!.0, text!.1, plans: plans, furigana: keywords ? h.furigana : nil)
+      text!.0, text!.1, plans: plans, furigana: keywords ? h.furigana : nil,
+      page: keywords ? (h.title, h.summary) : nil)
     var result = SearchResult(
       url: h.url, title: h.title, kind: h.kind, date: h.date, snippet: snippet,
       highlights: highlights, score: v.score)

@@ -9,9 +9,13 @@ enum Snippet {
   /// `furigana`, `original` is a head's keywords, starting with those texts' readings
   /// (`SearchFurigana.keywordsText`), and the snippet shows them as written, each line once
   /// (`asWritten`).
+  ///
+  /// With `page`, `original` is the keywords, and when what matched there is neither the
+  /// title nor the summary (a tag, the department, an event's place or day), the snippet is
+  /// the summary followed by the keywords that matched (`afterSummary`).
   static func make(
     _ original: String, _ text: NormalizedText, plans: [TermPlan],
-    furigana: [SearchFurigana]? = nil
+    furigana: [SearchFurigana]? = nil, page: (title: String, summary: String)? = nil
   ) -> (String, [[Int]]) {
     var o = original.unicodeScalars.map(\.value)
     var matches: [Range<Int>] = []
@@ -24,6 +28,7 @@ enum Snippet {
       }
     }
     if let furigana { (o, matches) = asWritten(o, matches, furigana) }
+    if let page, let shown = afterSummary(page, o, matches) { return shown }
     matches.sort {
       $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound
     }
@@ -70,6 +75,95 @@ enum Snippet {
       }
     }
     return (SearchText.string(out), highlights)
+  }
+
+  /// Put before the keywords a snippet shows after the summary.
+  static let keywordsLabel = "キーワード：".unicodeScalars.map(\.value)
+
+  /// The summary, cut to leave room, then 「キーワード：」 and the lines of the keywords `o`
+  /// that hold a match, each once, joined by 「、」: a page found by a tag reads 「障害のある
+  /// 人や高齢の人…支えます。 キーワード：**高齢者**」, not 「**高齢者** 健康福祉部」, a list of
+  /// keywords that says nothing of the page. Nil when a line that matched is the title or
+  /// the summary as written (their readings, with furigana, and a tag the same as the title):
+  /// the keywords' window shows them, the title and summary first, as before. As
+  /// `afterSummary` in search.js.
+  static func afterSummary(
+    _ page: (title: String, summary: String), _ o: [UInt32], _ matches: [Range<Int>]
+  ) -> (String, [[Int]])? {
+    let summary = page.summary.unicodeScalars.map(\.value)
+    var lines: [Range<Int>] = []
+    var from = 0
+    for (i, v) in o.enumerated() where v == 0x0A {
+      lines.append(from..<i)
+      from = i + 1
+    }
+    lines.append(from..<o.count)
+    let texts = [withoutReadings(page.title.unicodeScalars.map(\.value)), withoutReadings(summary)]
+    func touches(_ m: Range<Int>, _ line: Range<Int>) -> Bool {
+      m.lowerBound < line.upperBound && line.lowerBound < m.upperBound
+    }
+    var tail = keywordsLabel
+    var placed: [Range<Int>] = []
+    var shown: Set<[UInt32]> = []
+    for line in lines where matches.contains(where: { touches($0, line) }) {
+      let words = Array(o[line])
+      if texts.contains(withoutReadings(words)) { return nil }
+      guard shown.insert(words).inserted else { continue }
+      if shown.count > 1 { tail.append(0x3001) }
+      let base = tail.count - line.lowerBound
+      tail += words
+      for m in matches where touches(m, line) {
+        placed.append(
+          (base + max(m.lowerBound, line.lowerBound))..<(base + min(m.upperBound, line.upperBound)))
+      }
+    }
+    // The summary's white space collapsed, and cut between units where the whole would pass
+    // the snippet's length.
+    var head: [UInt32] = []
+    for v in summary {
+      if isSpace(v) {
+        if head.isEmpty || head.last == 0x20 { continue }
+        head.append(0x20)
+      } else {
+        head.append(v)
+      }
+    }
+    while head.last == 0x20 { head.removeLast() }
+    guard !head.isEmpty, !shown.isEmpty else { return nil }
+    let room = max(20, snippetLength - tail.count - 1)
+    if head.count > room {
+      var cut = room - 1
+      while cut > 0 && Normalizer.isJoiner(head[cut]) { cut -= 1 }
+      head = Array(head[..<cut]) + [0x2026]
+    }
+    let shift = head.count + 1
+    var highlights: [[Int]] = []
+    for m in placed.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      let (s, e) = (m.lowerBound + shift, m.upperBound + shift)
+      if let last = highlights.last, s <= last[1] {
+        highlights[highlights.count - 1][1] = max(last[1], e)
+      } else {
+        highlights.append([s, e])
+      }
+    }
+    return (SearchText.string(head + [0x20] + tail), highlights)
+  }
+
+  /// `text` without each run from a full-width `（` to the next `）`: a line of the keywords
+  /// as written, with the readings that matched in brackets, compares so with the title or
+  /// summary.
+  static func withoutReadings(_ text: [UInt32]) -> [UInt32] {
+    var out: [UInt32] = []
+    var i = 0
+    while i < text.count {
+      if text[i] == 0xFF08, let close = text[(i + 1)...].firstIndex(of: 0xFF09) {
+        i = close + 1
+      } else {
+        out.append(text[i])
+        i += 1
+      }
+    }
+    return out
   }
 
   /// The keywords `o`, which start with the texts with furigana `furigana` as read

@@ -57,27 +57,26 @@ import Testing
       try snippet("しゅつぼつの")
         == "デジタル技術を活用した有害鳥獣対策 わなの見回りや出没（【しゅつぼつ】）【の】情報を共有します。 農林水産部")
     // A keyword found as written: the texts with furigana are shown as written too.
-    #expect(
-      try snippet("農林")
-        == "デジタル技術を活用した有害鳥獣対策 わなの見回りや出没の情報を共有します。 【農林】水産部")
-    // Only keywords as read: no line of others after them.
-    #expect(try snippet("そうさ") == "匝瑳（【そうさ】）ホール")
+    // A keyword that is neither: the summary, then the keyword (`afterSummary`).
+    #expect(try snippet("農林") == "わなの見回りや出没の情報を共有します。 キーワード：【農林】水産部")
+    #expect(try snippet("そうさ") == "集まります。 キーワード：匝瑳（【そうさ】）ホール")
   }
 
   /// An event's place with furigana is a keyword as read (first) and as written (after the
   /// tags, as residents search for the venue); a title or summary may equal a tag or each
   /// other. A snippet from the keywords shows each text once, as written where it is first,
-  /// with the matches of its copies; what is indexed and found is unchanged.
+  /// with the matches of its copies; what is indexed and found is unchanged. (Pages without a
+  /// summary here: with one, a keyword that is not the title shows after it, below.)
   @Test func aTextWithFuriganaIsShownOnce() throws {
     let place = SearchFurigana([.ruby(base: "匝瑳", reading: "そうさ"), .text("市民ホール")])
     let bousai = SearchFurigana([.ruby(base: "防災", reading: "ぼうさい"), .text("の日")])
     let documents = [
       SearchDocument(
-        url: "/events/hall/", title: "市民のつどい", kind: .event, summary: "集まります。", body: "",
+        url: "/events/hall/", title: "市民のつどい", kind: .event, summary: "", body: "",
         date: "2027-01-16", keywords: ["学び", "匝瑳市民ホール", "1月16日"], furigana: [place]),
       // The title equals a tag; the place (without furigana) equals a tag too.
       SearchDocument(
-        url: "/events/bousai/", title: "防災の日", kind: .event, summary: "備えます。", body: "",
+        url: "/events/bousai/", title: "防災の日", kind: .event, summary: "", body: "",
         date: "2027-01-20", keywords: ["防災の日", "県庁", "県庁", "1月20日"], furigana: [bousai]),
       // The summary as the title, furigana and all.
       SearchDocument(
@@ -85,7 +84,7 @@ import Testing
         body: "", date: nil, keywords: ["まなび"], furigana: [bousai, bousai]),
       // No furigana: a tag as the department.
       SearchDocument(
-        url: "/initiatives/farm/", title: "農業", kind: .initiative, summary: "育てます。", body: "",
+        url: "/initiatives/farm/", title: "農業", kind: .initiative, summary: "", body: "",
         date: nil, keywords: ["農林水産部", "スマート農業", "農林水産部"]),
     ]
     func hall(_ q: String) throws -> String { try snippet(q, in: documents, url: "/events/hall/") }
@@ -103,7 +102,7 @@ import Testing
     func strategy(_ q: String) throws -> String {
       try snippet(q, in: documents, url: "/strategy/bousai/")
     }
-    #expect(try strategy("まなび") == "防災の日 【まなび】")
+    #expect(try strategy("まなび") == "防災の日 キーワード：【まなび】")
     #expect(try strategy("ぼうさい") == "防災（【ぼうさい】）の日 まなび")
     #expect(try snippet("農林", in: documents) == "【農林】水産部 スマート農業")
     // Other readings of the same kanji say something: both are shown.

@@ -467,11 +467,49 @@ function titleHighlights(title, normalised, plans) {
   return merged;
 }
 
+/** As Snippet.afterSummary: the summary, then キーワード： and the keyword lines that matched;
+ * null when one is the title or the summary. */
+function afterSummary(page, o, matches) {
+  const bare = (t) => str(t).replace(/（[^）]*）/g, ""), texts = [page.title, page.summary || ""].map((t) => bare(cps(t)));
+  const tail = cps("キーワード："), placed = [], shown = new Set();
+  let a = 0;
+  for (const line of str(o).split("\n").map(cps)) {
+    const b = a + line.length, hit = matches.filter((m) => m[0] < b && a < m[1]);
+    if (hit.length) {
+      if (texts.includes(bare(line))) return null;
+      if (!shown.has(str(line))) {
+        shown.add(str(line));
+        if (shown.size > 1) tail.push(0x3001);
+        const base = tail.length - a;
+        tail.push(...line);
+        for (const m of hit) placed.push([base + Math.max(m[0], a), base + Math.min(m[1], b)]);
+      }
+    }
+    a = b + 1;
+  }
+  let head = cps((page.summary || "").replace(/[ \n\r\t\u3000]+/g, " ").replace(/^ | $/g, ""));
+  if (!head.length || !shown.size) return null;
+  const room = Math.max(20, SNIPPET_LENGTH - tail.length - 1);
+  if (head.length > room) {
+    let cut = room - 1;
+    while (cut > 0 && isJoiner(head[cut])) cut--;
+    head = [...head.slice(0, cut), 0x2026];
+  }
+  const d = head.length + 1, highlights = [];
+  for (const [x, y] of placed.sort((p, q) => p[0] - q[0])) {
+    const last = highlights[highlights.length - 1];
+    if (last && x + d <= last[1]) last[1] = Math.max(last[1], y + d); else highlights.push([x + d, y + d]);
+  }
+  return { snippet: str([...head, 0x20, ...tail]), highlights };
+}
+
 /** A snippet of about 120 characters around the first match, as Snippet.make in Swift. */
-export function makeSnippet(original, normalised, plans, furigana) {
+export function makeSnippet(original, normalised, plans, furigana, page) {
   let o = cps(original);
   let matches = matchesIn(o, normalised, plans);
   if (furigana) [o, matches] = asWritten(o, matches, furigana);
+  const shown = page && afterSummary(page, o, matches);
+  if (shown) return shown;
   matches.sort((x, y) => (x[0] !== y[0] ? x[0] - y[0] : y[1] - x[1]));
   const anchor = matches.length ? matches[0][0] : 0;
   let start = Math.max(0, anchor - SNIPPET_BEFORE);
@@ -732,12 +770,12 @@ export class Engine {
           if (c && anyMatch(allPlans, c.norm.scalars)) { text = c; break; }
         }
       }
-      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2], furigana: h.f || [] };
+      if (!text && anyMatch(allPlans, h.fields[2].scalars)) text = { text: h.w || "", norm: h.fields[2], furigana: h.f || [], page: { title: h.t, summary: h.s } };
       if (!text) {
         if (h.s) text = { text: h.s, norm: h.fields[1] };
         else text = (h.n > 0 && (await engine.chunk(v.doc, 0, files))) || { text: h.t, norm: h.fields[0] };
       }
-      const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans, text.furigana);
+      const { snippet, highlights } = makeSnippet(text.text, text.norm, allPlans, text.furigana, text.page);
       const r = { url: h.u, title: h.t, kind: h.k, snippet, highlights, score: v.score };
       if (h.d) r.date = h.d;
       if (h.e) r.ends = h.e;
