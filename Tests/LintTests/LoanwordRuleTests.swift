@@ -9,6 +9,20 @@ import Testing
     #expect(found.first?.message.contains("「アクセシビリティ」") == true)
   }
 
+  /// A word public documents use often gets the everyday word to write instead, with or
+  /// without its last ー; another gets the general hint.
+  @Test func theHintNamesTheEverydayWord() throws {
+    let found = try lint("エビデンスに基づくセキュリティーのスキームです。", rule: "lint.katakana-word")
+    #expect(found.count == 3)
+    #expect(found[0].hint?.hasPrefix("use a Japanese word (「エビデンス」 → 「根拠」), explain") == true)
+    #expect(found[1].hint?.contains("(「セキュリティー」 → 「安全を守る対策」)") == true)
+    #expect(found[2].japanese?.hint?.hasPrefix("「仕組み」などの日本語の言葉に言い換えるか") == true)
+    let other = try #require(try lint("トランポリンで遊びます。", rule: "lint.katakana-word").first)
+    #expect(other.hint?.hasPrefix("use a Japanese word, explain") == true)
+    #expect(other.japanese?.hint?.hasPrefix("日本語の言葉に言い換えるか") == true)
+    #expect(PlainWords.plain(for: "ユーザー") == "利用者" && PlainWords.plain(for: "ユーザ") == "利用者")
+  }
+
   @Test func lengthThreshold() throws {
     #expect(try lint("データを使います。", rule: "lint.katakana-word").isEmpty)
     #expect(

@@ -43,15 +43,17 @@ struct KatakanaWordRule: Rule {
     } message: { word in
       "「\(word)」 is a katakana word that is not in the glossary and not explained"
     } hint: { word in
-      context.noFurigana
-        ? "use a Japanese word, explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
-        : "use a Japanese word, explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
+      let plain = PlainWords.plain(for: word).map { " (「\(word)」 → 「\($0)」)" } ?? ""
+      return context.noFurigana
+        ? "use a Japanese word\(plain), explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
+        : "use a Japanese word\(plain), explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
     } japanese: { word in
-      (
+      let plain = PlainWords.plain(for: word).map { "「\($0)」などの" } ?? ""
+      return (
         "「\(word)」はカタカナ語ですが、用語集になく、説明もありません",
         context.noFurigana
-          ? "日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
-          : "日本語の言葉に言い換えるか、かっこで説明してください（例：\(word)（…））。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
+          ? "\(plain)日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
+          : "\(plain)日本語の言葉に言い換えるか、かっこで説明してください（例：\(word)（…））。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
       )
     }
   }
