@@ -121,6 +121,8 @@ public struct PreviewedPage: Sendable {
   public var knownWords: [String] = []
   /// The glossary's English names, which `lint.english-word` takes as declared.
   public var englishNames: Set<String> = []
+  /// The pages' titles and site.yml's names, which `lint.hard-word` does not ask to reword.
+  public var names: Set<String> = []
 }
 
 extension BuildSession {
@@ -138,6 +140,7 @@ extension BuildSession {
       glossaryNames: glossaryNames(of: site.pages.lazy.map(\.page)),
       lintSettings: site.config.lint, files: site.files,
       allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords,
-      englishNames: glossaryEnglishNames(of: site.pages.lazy.map(\.page)))
+      englishNames: glossaryEnglishNames(of: site.pages.lazy.map(\.page)),
+      names: siteNames(of: site.pages.lazy.map(\.page), config: site.config))
   }
 }

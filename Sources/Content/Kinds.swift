@@ -280,6 +280,17 @@ public func glossaryEnglishNames(of pages: some Sequence<Page>) -> Set<String> {
   return names
 }
 
+/// The names pages are known by: their titles, and site.yml's names of domains and fields.
+/// Text that writes one out is quoting a name, which `portal lint` does not ask to reword.
+public func siteNames(of pages: some Sequence<Page>, config: SiteConfig) -> Set<String> {
+  var names = Set(pages.map(\.title))
+  for domain in config.domains {
+    names.insert(domain.name)
+    for field in domain.fields { names.insert(field.name) }
+  }
+  return names
+}
+
 /// The typed front matter of one page, by kind.
 public enum PageMeta: Sendable, Hashable {
   case strategy(StrategyMeta)

@@ -55,6 +55,24 @@ public struct LintContext: Sendable {
   /// the build marks their language (`lang="en"`) wherever a body writes them.
   public var englishNames: Set<String> = []
 
+  /// The pages' titles and site.yml's names of domains and fields: names a page cannot
+  /// rewrite, in which `lint.hard-word` passes its words (「意識の醸成・人材育成」).
+  public var names: Set<String> = [] {
+    didSet { namesHolding = HardWordRule.namesHolding(names) }
+  }
+  /// The names holding each of `HardWordRule.words`, by its index.
+  private var namesHolding: [Int: [[LintCharacter]]] = [:]
+
+  /// Whether the word at `range` of `text` is inside one of `names` written out there.
+  func isInName(_ text: [LintCharacter], _ range: Range<Int>, word: Int) -> Bool {
+    let written = Array(text[range])
+    return namesHolding[word, default: []].contains { name in
+      name.indices.contains { k in
+        name.hasPrefix(written, at: k) && text.hasPrefix(name, at: range.lowerBound - k)
+      }
+    }
+  }
+
   public init(
     glossaryNames: Set<String> = [], fileSizes: [String: Int64] = [:],
     imageSizes: [String: ImageSize] = [:]
@@ -78,7 +96,7 @@ public struct LintContext: Sendable {
   /// for the rules, as `portal lint` and the `portal serve` panel both need them.
   public init(
     glossaryNames: Set<String>, files: [ContentFile], allowsRawHTML: Bool = false,
-    knownWords: [String] = [], englishNames: Set<String> = []
+    knownWords: [String] = [], englishNames: Set<String> = [], names: Set<String> = []
   ) {
     self.init(
       glossaryNames: glossaryNames,
@@ -87,6 +105,8 @@ public struct LintContext: Sendable {
     self.allowsRawHTML = allowsRawHTML
     self.knownWords = Set(knownWords)
     self.englishNames = englishNames
+    self.names = names
+    namesHolding = HardWordRule.namesHolding(names)  // no didSet in an initialiser
   }
 
   /// The pixel size of the image a link in a page of `directory` shows, when known.

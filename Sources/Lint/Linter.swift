@@ -17,7 +17,7 @@ public enum Linter {
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
     LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),
-    FrontMatterMarkupRule(), OfflineApplicationRule(),
+    FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

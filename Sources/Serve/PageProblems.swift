@@ -116,7 +116,7 @@ enum PageProblems {
     }
     let context = LintContext(
       glossaryNames: input.glossaryNames, files: input.files, allowsRawHTML: input.allowsRawHTML,
-      knownWords: input.knownWords, englishNames: input.englishNames)
+      knownWords: input.knownWords, englishNames: input.englishNames, names: input.names)
     return Linter.lintFrontMatter(
       file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
       context: context, configuration: configuration)

@@ -157,7 +157,8 @@ struct LintCommand: ParsableCommand {
     let context = LintContext(
       glossaryNames: glossaryNames(of: set.pages), files: set.files,
       allowsRawHTML: set.config.allowRawHTML, knownWords: set.config.knownWords,
-      englishNames: glossaryEnglishNames(of: set.pages))
+      englishNames: glossaryEnglishNames(of: set.pages),
+      names: siteNames(of: set.pages, config: set.config))
     let pages = set.pages.filter { isSelected($0.path) }
     let rules = configuration
     let frontMatters = set.frontMatters

@@ -195,7 +195,7 @@ import Testing
       lint("summary: \"{綺麗|きれい}な{地域防災計画策定会議|ちいきぼうさいけいかくさくていかいぎ}\"\n").map(\.code) == [
         "lint.long-furigana"
       ])
-    let found = lint("access: 綺麗な地域防災計画策定会議とアクセシビリティ。\n")
+    let found = lint("access: 綺麗な地域防災計画作成会議とアクセシビリティ。\n")
     #expect(
       Set(found.compactMap(\.code)) == ["lint.rare-kanji", "lint.kanji-run", "lint.katakana-word"])
     for d in found {

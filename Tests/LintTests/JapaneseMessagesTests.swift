@@ -55,6 +55,7 @@ import Testing
       "lint.katakana-word", "furigana does not work here", "access: 県のアクセシビリティを高めます。\n",
       frontMatter: true),
     Case("lint.acronym", "「ICT」 is an abbreviation", "ICTを使います。"),
+    Case("lint.hard-word", "「施策」 is a word of official documents", "県の施策を考えます。"),
     Case("lint.english-word", "「Smart City」 is English", "Smart Cityを進めます。"),
     Case("lint.vague-link-text", "this link has no text", "[](a.md)"),
     Case("lint.vague-link-text", "「こちら」 does not say where", "申し込みは[こちら](form.md)です。"),

@@ -5,10 +5,11 @@ import Diagnostics
 /// Lints `body` as the body of `a.md` and returns what the given rule reported.
 func lint(
   _ body: String, rule: String? = nil, glossary: Set<String> = [], settings: [String: String] = [:],
-  offset: Int = 0, english: Set<String> = []
+  offset: Int = 0, english: Set<String> = [], names: Set<String> = []
 ) throws -> [Diagnostic] {
   var context = LintContext(glossaryNames: glossary)
   context.englishNames = english
+  context.names = names
   let all = Linter.lint(
     file: "a.md", markdownBody: body, bodyLineOffset: offset,
     context: context,
