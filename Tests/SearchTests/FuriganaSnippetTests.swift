@@ -32,6 +32,11 @@ import Testing
     let engine = try SearchEngine(files: SearchIndexBuilder.build(documents))
     let result = try #require(
       engine.search(query, limit: 10).first { url == nil || $0.url == url }, "\(query)")
+    return Self.marked(result)
+  }
+
+  /// A result's snippet with each highlight in 【】.
+  static func marked(_ result: SearchResult) -> String {
     var out = ""
     let scalars = Array(result.snippet.unicodeScalars)
     var position = 0

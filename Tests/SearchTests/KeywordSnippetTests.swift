@@ -26,15 +26,7 @@ import Testing
   func snippet(_ query: String, url: String) throws -> String {
     let engine = try SearchEngine(files: SearchIndexBuilder.build(Self.documents))
     let result = try #require(engine.search(query, limit: 10).first { $0.url == url }, "\(query)")
-    var out = ""
-    let scalars = Array(result.snippet.unicodeScalars)
-    var position = 0
-    for h in result.highlights {
-      out += String(String.UnicodeScalarView(scalars[position..<h[0]]))
-      out += "【" + String(String.UnicodeScalarView(scalars[h[0]..<h[1]])) + "】"
-      position = h[1]
-    }
-    return out + String(String.UnicodeScalarView(scalars[position...]))
+    return FuriganaSnippetTests.marked(result)
   }
 
   @Test func theSummaryThenTheKeywordsThatMatched() throws {
