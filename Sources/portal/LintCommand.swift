@@ -16,7 +16,8 @@ struct LintCommand: ParsableCommand {
     discussion: """
       Warns about long sentences, too many 読点, long kanji runs, dense kanji, \
       double negatives, doubled particles, mixed です・ます and である, \
-      unexplained katakana words, English and abbreviations, vague link text, images \
+      unexplained katakana words, English and abbreviations, words of official documents \
+      (施策, 鑑み), vague link text, images \
       without alternative text, dates without a weekday, half-width kana, \
       kanji numbers, kanji outside the 常用漢字 without a reading, Markdown shown as typed (##見出し, **「」**です, ［］（）), \
       and invisible characters (zero-width spaces, bidi controls): \
