@@ -25,6 +25,7 @@ struct HardWordRule: Rule {
   ]
 
   static let characters = words.map { LintCharacter.array($0.word) }
+  static let wordScalars = words.map { $0.word.unicodeScalars.map(\.value) }
 
   /// The words by their first scalar, longest first (可及的速やかに before 速やかに… and 講ずる
   /// before 講じ), and a bit for each first scalar, so a character that starts none is passed
@@ -41,12 +42,13 @@ struct HardWordRule: Rule {
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
     var seen: Set<Int> = []
+    let bits = Self.firstBits  // once, not a static's lazy check for each character
     for block in page.blocks {
       let text = block.text
       var i = 0
       while i < text.count {
         let key = text[i].scalar
-        guard key < 0x10000, Self.firstBits[Int(key >> 6)] & (1 << (key & 63)) != 0,
+        guard key < 0x10000, bits[Int(key >> 6)] & (1 << (key & 63)) != 0,
           let w = Self.byFirst[key]?.first(where: { text.hasPrefix(Self.characters[$0], at: i) })
         else {
           i += 1
@@ -75,12 +77,22 @@ struct HardWordRule: Rule {
   }
 
   /// For each word, the names holding it, as characters (`LintContext.names`).
+  /// Each name's scalars are read once, as a page's text is (`firstBits`): asking every name
+  /// whether it contains each word took a third of a second for 10,000 titles.
   static func namesHolding(_ names: Set<String>) -> [Int: [[LintCharacter]]] {
     var holding: [Int: [[LintCharacter]]] = [:]
     for name in names {
-      for (w, word) in words.enumerated() where name.contains(word.word) {
-        holding[w, default: []].append(LintCharacter.array(name))
+      let scalars = name.unicodeScalars.map(\.value)
+      var found: Set<Int> = []
+      for (i, key) in scalars.enumerated()
+      where key < 0x10000 && firstBits[Int(key >> 6)] & (1 << (key & 63)) != 0 {
+        for w in byFirst[key] ?? [] where scalars[i...].starts(with: wordScalars[w]) {
+          found.insert(w)
+        }
       }
+      guard !found.isEmpty else { continue }
+      let characters = LintCharacter.array(name)
+      for w in found { holding[w, default: []].append(characters) }
     }
     return holding
   }
