@@ -61,6 +61,10 @@ import Testing
     let found = try lint("県のｶﾀｶﾅです。", rule: "lint.halfwidth-kana")
     #expect(positions(found) == ["1:3"])
     #expect(found.first?.message.contains("「ｶﾀｶﾅ」") == true)
+    // The hint is the run in full width, voiced marks and all.
+    let voiced = try #require(try lint("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞで｡", rule: "lint.halfwidth-kana").first)
+    #expect(voiced.hint == "write it in full-width characters: 「マイナンバーカード」")
+    #expect(voiced.japanese?.hint == "全角の文字で書いてください：「マイナンバーカード」")
     #expect(try lint("カタカナです。", rule: "lint.halfwidth-kana").isEmpty)
   }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Half-width katakana (U+FF61–FF9F) is a legacy encoding form: screen readers may spell it out,
 /// search does not match it to full-width words, and JIS and 公用文 use full width.
@@ -18,13 +19,16 @@ struct HalfwidthKanaRule: Rule {
       }
       var end = i
       while end < text.count, text[end].isHalfwidthKana { end += 1 }
+      let written = text.excerpt(i..<end)
+      // The same run in full width, as NFKC makes it (ﾊﾞ → バ, ｰ → ー, ｡ → 。): what to type.
+      let full = written.precomposedStringWithCompatibilityMapping
       result.append(
         context.warning(
-          block, at: i, "half-width katakana 「\(text.excerpt(i..<end))」",
-          hint: "use full-width characters (ｶﾀｶﾅ → カタカナ, ｰ → ー, ｡ → 。)"
+          block, at: i, "half-width katakana 「\(written)」",
+          hint: "write it in full-width characters: 「\(full)」"
         ).ja(
-          "半角カタカナ「\(text.excerpt(i..<end))」が使われています",
-          hint: "全角の文字で書いてください（ｶﾀｶﾅ → カタカナ、ｰ → ー、｡ → 。）"))
+          "半角カタカナ「\(written)」が使われています",
+          hint: "全角の文字で書いてください：「\(full)」"))
       i = end
     }
     return result
