@@ -48,6 +48,19 @@ import Testing
     #expect(try found("「計画」の施策です。") == ["1:6 「施策」"])
   }
 
+  /// A word site.yml's `known_words` lists passes, as it does the other word rules.
+  @Test func aKnownWordPasses() throws {
+    var context = LintContext()
+    context.knownWords = ["施策"]
+    let found = Linter.lint(
+      file: "a.md", markdownBody: "県の施策を、策定します。", bodyLineOffset: 0, context: context
+    ).filter { $0.code == "lint.hard-word" }
+    #expect(
+      found.map(\.message) == [
+        "「策定」 is a word of official documents that many residents do not use"
+      ])
+  }
+
   @Test func theRuleCanBeTurnedOff() throws {
     #expect(
       try lint("施策を考えます。", rule: "lint.hard-word", settings: ["lint.hard-word": "off"]).isEmpty)

@@ -5,7 +5,8 @@ import Diagnostics
 /// everyday words. Each is reported once a page, with the words to write instead. A word
 /// passes inside a page's title written out (「意識の醸成・人材育成」: the strategy's names stay as
 /// they are, `LintContext.names`), explained in brackets, inside 「」 (a name or a quotation), with
-/// furigana (a name read out: 自治体DX推進に{係|かか}る連絡調整会議), in a glossary term or in code.
+/// furigana (a name read out: 自治体DX推進に{係|かか}る連絡調整会議), in a glossary term or in code;
+/// and a word site.yml's `known_words` lists passes everywhere (a site whose readers know it).
 struct HardWordRule: Rule {
   let id = "lint.hard-word"
   let summary = "A word of official documents (施策, 鑑み) that residents seldom use."
@@ -56,7 +57,7 @@ struct HardWordRule: Rule {
         }
         let range = i..<(i + Self.characters[w].count)
         i = range.upperBound
-        guard !seen.contains(w),
+        guard !seen.contains(w), !context.site.knownWords.contains(Self.words[w].word),
           !range.contains(where: { block.glossary[$0] || block.furigana[$0] }),
           !Loanwords.isExplained(text, range), !block.isInCodeSpan(range.lowerBound),
           !Self.isQuoted(text, range), !context.site.isInName(text, range, word: w)
