@@ -17,9 +17,9 @@ import Testing
     let d = try #require(try lint("データをもとに施策を考えます。", rule: "lint.hard-word").first)
     #expect(positions([d]) == ["1:8"])
     #expect(d.message == "「施策」 is a word of official documents that many residents do not use")
-    #expect(d.hint == "write 「取り組み・対策」 or the like, or explain it in brackets (施策（…）)")
+    #expect(d.hint == "write 「取組・対策」 or the like, or explain it in brackets (施策（…）)")
     #expect(d.japanese?.message == "「施策」は、行政の文書で使うかたい言葉です")
-    #expect(d.japanese?.hint == "「取り組み・対策」などの言葉に言い換えるか、かっこで説明してください（例：施策（…））")
+    #expect(d.japanese?.hint == "「取組・対策」などの言葉に言い換えるか、かっこで説明してください（例：施策（…））")
     // The longest word at a place: 可及的速やかに, not 速やかに; 講ずる and 講じ alike.
     #expect(try found("可及的速やかに対応します。") == ["1:1 「可及的速やかに」"])
     #expect(try found("対策を講じます。安全に資するものです。") == ["1:4 「講じ」", "1:12 「資する」"])
