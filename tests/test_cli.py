@@ -841,3 +841,22 @@ def test_lint_reports_a_closing_line_too_many_as_build_does(work):
     r = portal("lint", "--format", "json", "content/initiatives/dashes.md", cwd=work)
     [d] = json.loads(r.stdout)["diagnostics"]
     assert (d["line"], d["column"], d["code"]) == (3, 1, "front-matter.closing"), d
+
+
+def test_lint_says_which_rules_warn_most(work):
+    """With many warnings of several rules, the line before the summary names the three rules
+    with the most (in Japanese on a Japanese computer); with few, there is no such line."""
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    body = page.read_text(encoding="utf-8")
+    many = "".join(f"\n![](map{n}.png)\n" for n in range(8)) + "\n県のアクセシビリティとユーザビリティです。\n"
+    page.write_text(body + many + "\nｶﾀｶﾅです。\n", encoding="utf-8")
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work, env={"PORTAL_LANG": "en"})
+    lines = r.stdout.rstrip().splitlines()
+    assert lines[-2] == "Most warnings: lint.image-alt 8, lint.katakana-word 2, lint.halfwidth-kana 1", lines[-2:]
+    assert lines[-1].startswith("Linted 1 file: 11 warnings"), lines[-1]
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work, env={"PORTAL_LANG": "ja"})
+    assert r.stdout.rstrip().splitlines()[-2] == \
+        "警告の多い規則：lint.image-alt 8件、lint.katakana-word 2件、lint.halfwidth-kana 1件"
+    page.write_text(body + "\n![](map.png)\n", encoding="utf-8")
+    r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work, env={"PORTAL_LANG": "en"})
+    assert not any(line.startswith("Most warnings") for line in r.stdout.splitlines()), r.stdout

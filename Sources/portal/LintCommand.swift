@@ -196,7 +196,8 @@ struct LintCommand: ParsableCommand {
   /// The diagnostics in the format asked for, and the summary line (on stderr beside JSON, so
   /// stdout stays one JSON document).
   func report(_ diagnostics: [Diagnostic], files: Int) {
-    let summary = Self.summary(files: files, diagnostics, in: .current)
+    var summary = Self.summary(files: files, diagnostics, in: .current)
+    if let rules = Self.mostWarned(diagnostics, in: .current) { summary = rules + "\n" + summary }
     switch format {
     case .text, .github:
       if !diagnostics.isEmpty {
@@ -209,6 +210,27 @@ struct LintCommand: ParsableCommand {
       print(DiagnosticPrinter.render(diagnostics, as: .json))
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
+  }
+
+  /// The rules with the most warnings, when there are many of several rules: a writer facing
+  /// hundreds sees where most come from (a threshold to set in site.yml, or a habit to
+  /// change), and a site's CI which rule grew. Nil for fewer than 10 warnings or one rule.
+  static func mostWarned(
+    _ diagnostics: [Diagnostic], in language: MessageLanguage = .english
+  ) -> String? {
+    var counts: [String: Int] = [:]
+    for d in diagnostics where d.severity == .warning { counts[d.code ?? "", default: 0] += 1 }
+    guard counts.count >= 2, counts.values.reduce(0, +) >= 10 else { return nil }
+    let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .prefix(3)
+    if language == .japanese {
+      return "警告の多い規則："
+        + top.map { "\($0.key) \(JapaneseCount.items($0.value))" }.joined(separator: "、")
+        + (counts.count > 3 ? "（\(JapaneseCount.digits(counts.count))規則のうち）" : "")
+    }
+    return "Most warnings: "
+      + top.map { "\($0.key) \(JapaneseCount.digits($0.value))" }.joined(separator: ", ")
+      + (counts.count > 3 ? " (of \(counts.count) rules)" : "")
   }
 
   static func summary(
