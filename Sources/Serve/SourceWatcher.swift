@@ -44,10 +44,10 @@ final class SourceWatcher {
         == true && isFolder.boolValue
       if watchesStatic { roots["s/"] = staticRoot }
       self.roots = roots
-      for prefix in roots.keys.sorted() where !watchTree(prefix) {
-        close(fd)
-        return nil
-      }
+      // Not closed here: Swift runs `deinit` for an initialiser that fails once every property
+      // is set, and a second close could take a descriptor another thread had just opened (a
+      // file the build was writing, a client's socket).
+      for prefix in roots.keys.sorted() where !watchTree(prefix) { return nil }
     }
 
     deinit { close(fd) }

@@ -135,5 +135,19 @@ import Testing
       try write("content/site.yml")
       #expect(SourceWatcher(content: content, theme: theme) != nil)
     }
+
+    /// A watcher that cannot start closes its inotify descriptor once. It was closed in the
+    /// initialiser and again by `deinit`, which Swift runs for a failed initialiser once every
+    /// property is set: the second close failed with EBADF, or, when another thread had just
+    /// opened a file and been given that number, closed that file instead (a test's copy of
+    /// the fixture failed so in CI).
+    @Test func aWatcherThatCannotStartClosesItsDescriptorOnce() throws {
+      try FileManager.default.removeItem(at: content)
+      errno = 0
+      let watcher = SourceWatcher(content: content, theme: theme)
+      let after = errno
+      #expect(watcher == nil)
+      #expect(after != EBADF)
+    }
   #endif
 }
