@@ -229,7 +229,7 @@ struct LintCommand: ParsableCommand {
         + (counts.count > 3 ? "（\(JapaneseCount.digits(counts.count))規則のうち）" : "")
     }
     return "Most warnings: "
-      + top.map { "\($0.key) \(JapaneseCount.digits($0.value))" }.joined(separator: ", ")
+      + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")  // as the summary counts
       + (counts.count > 3 ? " (of \(counts.count) rules)" : "")
   }
 
