@@ -86,9 +86,14 @@ public struct LintContext: Sendable {
 
   /// `firstScalars` for `byScalar`: empty when there is none.
   private static func bits(of byScalar: [UInt32: [[LintCharacter]]]?) -> [UInt64] {
-    guard let byScalar else { return [] }
+    byScalar.map { scalarBits($0.keys) } ?? []
+  }
+
+  /// A bit per scalar of the Basic Multilingual Plane, set for each of `keys` there: a text's
+  /// characters are tested against it before any dictionary is asked (`HardWordRule` too).
+  static func scalarBits(_ keys: some Sequence<UInt32>) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    for key in byScalar.keys where key < 0x10000 { bits[Int(key >> 6)] |= 1 << (key & 63) }
+    for key in keys where key < 0x10000 { bits[Int(key >> 6)] |= 1 << (key & 63) }
     return bits
   }
 

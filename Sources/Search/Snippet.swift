@@ -66,15 +66,19 @@ enum Snippet {
       let a = max(m.lowerBound, start)
       let b = min(m.upperBound, trimmedEnd)
       guard a < b else { continue }
-      let s = position[a - start]
-      let e = position[b - start]
-      if let last = highlights.last, s <= last[1] {
-        highlights[highlights.count - 1][1] = max(last[1], e)
-      } else {
-        highlights.append([s, e])
-      }
+      addJoined(&highlights, position[a - start], position[b - start])
     }
     return (SearchText.string(out), highlights)
+  }
+
+  /// Adds `[s, e]` to `highlights`, in order, joined to the last where they touch (as
+  /// `addJoined` in search.js).
+  static func addJoined(_ highlights: inout [[Int]], _ s: Int, _ e: Int) {
+    if let last = highlights.last, s <= last[1] {
+      highlights[highlights.count - 1][1] = max(last[1], e)
+    } else {
+      highlights.append([s, e])
+    }
   }
 
   /// Put before the keywords a snippet shows after the summary.
@@ -139,12 +143,7 @@ enum Snippet {
     let shift = head.count + 1
     var highlights: [[Int]] = []
     for m in placed.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-      let (s, e) = (m.lowerBound + shift, m.upperBound + shift)
-      if let last = highlights.last, s <= last[1] {
-        highlights[highlights.count - 1][1] = max(last[1], e)
-      } else {
-        highlights.append([s, e])
-      }
+      addJoined(&highlights, m.lowerBound + shift, m.upperBound + shift)
     }
     return (SearchText.string(head + [0x20] + tail), highlights)
   }

@@ -456,14 +456,17 @@ function matchesIn(o, normalised, plans) {
   return matches;
 }
 
+/** Adds [s, e] to `list`, ranges in order, joined to the last where they touch. */
+function addJoined(list, s, e) {
+  const last = list[list.length - 1];
+  if (last && s <= last[1]) last[1] = Math.max(last[1], e); else list.push([s, e]);
+}
+
 /** A result title's matches, in order and joined where they touch, for its <mark>s (the page
  * shows them; `portal search` and the engine's answers do not carry them). */
 function titleHighlights(title, normalised, plans) {
   const merged = [];
-  for (const [s, e] of matchesIn(cps(title), normalised, plans).sort((x, y) => x[0] - y[0] || y[1] - x[1])) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
-  }
+  for (const [s, e] of matchesIn(cps(title), normalised, plans).sort((x, y) => x[0] - y[0] || y[1] - x[1])) addJoined(merged, s, e);
   return merged;
 }
 
@@ -496,10 +499,7 @@ function afterSummary(page, o, matches) {
     head = [...head.slice(0, cut), 0x2026];
   }
   const d = head.length + 1, highlights = [];
-  for (const [x, y] of placed.sort((p, q) => p[0] - q[0])) {
-    const last = highlights[highlights.length - 1];
-    if (last && x + d <= last[1]) last[1] = Math.max(last[1], y + d); else highlights.push([x + d, y + d]);
-  }
+  for (const [x, y] of placed.sort((p, q) => p[0] - q[0])) addJoined(highlights, x + d, y + d);
   return { snippet: str([...head, 0x20, ...tail]), highlights };
 }
 
@@ -535,9 +535,7 @@ export function makeSnippet(original, normalised, plans, furigana, page) {
   for (const m of matches) {
     const a = Math.max(m[0], start), b = Math.min(m[1], trimmedEnd);
     if (a >= b) continue;
-    const s = position[a - start], e = position[b - start];
-    const last = highlights[highlights.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else highlights.push([s, e]);
+    addJoined(highlights, position[a - start], position[b - start]);
   }
   return { snippet: str(out), highlights };
 }

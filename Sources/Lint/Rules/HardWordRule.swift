@@ -34,11 +34,12 @@ struct HardWordRule: Rule {
   static let byFirst: [UInt32: [Int]] = Dictionary(grouping: words.indices) {
     characters[$0][0].scalar
   }.mapValues { $0.sorted { characters[$0].count > characters[$1].count } }
-  static let firstBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    for key in byFirst.keys { bits[Int(key >> 6)] |= 1 << (key & 63) }
-    return bits
-  }()
+  static let firstBits = LintContext.scalarBits(byFirst.keys)
+
+  /// Whether `key` may start a word: its bit in `bits` (`firstBits`) is set.
+  @inline(__always) static func mayStart(_ key: UInt32, _ bits: [UInt64]) -> Bool {
+    key < 0x10000 && bits[Int(key >> 6)] & (1 << (key & 63)) != 0
+  }
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -49,7 +50,7 @@ struct HardWordRule: Rule {
       var i = 0
       while i < text.count {
         let key = text[i].scalar
-        guard key < 0x10000, bits[Int(key >> 6)] & (1 << (key & 63)) != 0,
+        guard Self.mayStart(key, bits),
           let w = Self.byFirst[key]?.first(where: { text.hasPrefix(Self.characters[$0], at: i) })
         else {
           i += 1
@@ -85,8 +86,7 @@ struct HardWordRule: Rule {
     for name in names {
       let scalars = name.unicodeScalars.map(\.value)
       var found: Set<Int> = []
-      for (i, key) in scalars.enumerated()
-      where key < 0x10000 && firstBits[Int(key >> 6)] & (1 << (key & 63)) != 0 {
+      for (i, key) in scalars.enumerated() where mayStart(key, firstBits) {
         for w in byFirst[key] ?? [] where scalars[i...].starts(with: wordScalars[w]) {
           found.insert(w)
         }
