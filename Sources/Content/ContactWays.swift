@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A way to ask written under the key of another (site.yml's `contact:`): a mail address as
@@ -31,7 +32,7 @@ enum ContactWays {
       return ContactDetails.meantEmail(half)
     case "phone", "fax":
       // As `PhoneNumbers.number` reads one: full-width digits and brackets made ASCII.
-      var number = text.precomposedStringWithCompatibilityMapping
+      var number = text.nfkc
       if number.lowercased().hasPrefix("tel:") { number = String(number.dropFirst(4)) }
       number = String(number.map { PhoneNumbers.dashes.contains($0) ? "-" : $0 })
       return PhoneNumbers.problems(number) == nil ? number : nil

@@ -204,7 +204,7 @@ public enum ReferenceValidator {
     for page in pages {
       guard case .glossary(let m) = page.meta else { continue }
       for (n, name) in m.names.enumerated() {
-        let key = name.precomposedStringWithCompatibilityMapping.lowercased()
+        let key = name.nfkc.lowercased()
         let spot = m.namePlaces.indices.contains(n) ? m.namePlaces[n] : nil
         let place = SourceLocation(
           file: page.path, line: spot?.line ?? 1, column: spot?.column ?? 1)

@@ -11,7 +11,7 @@ public enum Tags {
   /// half-width katakana full width, so ＤＸ and DX are one tag), then trimmed.
   public static func name(_ written: String) -> String {
     if isItsOwnName(written) { return written }
-    return written.precomposedStringWithCompatibilityMapping.trimmingCharacters(
+    return written.nfkc.trimmingCharacters(
       in: .whitespacesAndNewlines)
   }
 

@@ -34,7 +34,7 @@ extension YAMLFields {
   /// The true or false a writer meant by a value YAML does not take as one: Japanese words for
   /// yes and no, full-width letters, a typo of `true` or `false`; nil when it cannot be told.
   static func meantBool(_ written: String) -> Bool? {
-    let text = written.precomposedStringWithCompatibilityMapping.lowercased()
+    let text = written.nfkc.lowercased()
       .trimmingSpacesAndNewlines
     let yes: Set<String> = [
       "true", "yes", "on", "ture", "treu", "tru", "rtue", "はい", "する", "あり", "有り", "有", "○", "〇",

@@ -386,7 +386,7 @@ struct YAMLFields {
       // A full-width space looks like nothing: name it, or the hint shows two equal words.
       let bare = entry.key.filter { $0 != "\u{3000}" && $0 != " " }
       // Full-width letters (Ｔｉｔｌｅ) typed with the Japanese input on.
-      let folded = bare.precomposedStringWithCompatibilityMapping
+      let folded = bare.nfkc
       if bare != entry.key, allowed.contains(bare) {
         guess = bare
         let fullWidth = entry.key.contains("\u{3000}")

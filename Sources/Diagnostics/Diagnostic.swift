@@ -41,6 +41,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// writers of a Japanese site read them in Japanese when their computer is set to it
   /// (`MessageLanguage`); English stays the fallback and the form tools and tests read.
   public var japanese: Japanese?
+  /// The changes that fix it, where there is exactly one way (`Fix`): usually one, one for
+  /// each row of a table typed with full-width bars. Empty for the others.
+  public var fixes: [Fix] = []
 
   /// A diagnostic's words in Japanese.
   public struct Japanese: Sendable, Hashable, Codable {
@@ -137,7 +140,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case severity, file, line, column, message, hint, code, japanese
+    case severity, file, line, column, message, hint, code, japanese, fixes
   }
 
   public init(from decoder: Decoder) throws {
@@ -150,6 +153,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     hint = try c.decodeIfPresent(String.self, forKey: .hint)
     code = try c.decodeIfPresent(String.self, forKey: .code)
     japanese = try c.decodeIfPresent(Japanese.self, forKey: .japanese)
+    fixes = try c.decodeIfPresent([Fix].self, forKey: .fixes) ?? []
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -162,6 +166,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     try c.encodeIfPresent(hint, forKey: .hint)
     try c.encodeIfPresent(code, forKey: .code)
     try c.encodeIfPresent(japanese, forKey: .japanese)
+    if !fixes.isEmpty { try c.encode(fixes, forKey: .fixes) }
   }
 }
 

@@ -172,14 +172,24 @@ extension Linter {
         lines = frontMatter.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
       }
       let places = FrontMatterText.places(of: value, in: lines!)
+      func place(_ line: Int, _ column: Int) -> FrontMatterText.Place? {
+        line >= 1 && line <= places.count && column >= 1 && column <= places[line - 1].count
+          ? places[line - 1][column - 1] : nil
+      }
       found += problems.map { d in
         var d = d
-        let (line, column) = (d.location.line, d.location.column)
-        let place =
-          line >= 1 && line <= places.count && column >= 1 && column <= places[line - 1].count
-          ? places[line - 1][column - 1] : nil
-        d.location.line = firstLine - 1 + (place?.line ?? value.line)
-        d.location.column = place?.column ?? value.column
+        let at = place(d.location.line, d.location.column)
+        d.location.line = firstLine - 1 + (at?.line ?? value.line)
+        d.location.column = at?.column ?? value.column
+        // A fix is moved as its problem; one from a character not followed (an escape) is
+        // dropped, and `portal lint --fix` leaves the problem to the writer.
+        let fixes = d.fixes.compactMap { fix -> Fix? in
+          guard let at = place(fix.line, fix.column) else { return nil }
+          var fix = fix
+          (fix.line, fix.column) = (firstLine - 1 + at.line, at.column)
+          return fix
+        }
+        d.fixes = fixes.count == d.fixes.count ? fixes : []
         return d
       }
     }

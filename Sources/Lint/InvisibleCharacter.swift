@@ -136,6 +136,10 @@ struct InvisibleRun {
   var end: Int
   /// The text around the run as it is meant, without the invisible characters, to retype.
   var meant = ""
+  /// The characters from `column` to `end` as written, and as they are without the run's
+  /// invisible characters: what `portal lint --fix` changes.
+  var written = ""
+  var kept = ""
 
   /// The invisible characters of `line`, one run for each group written next to each other;
   /// joiners inside emoji, tags ending a flag and joiners between letters of scripts that
@@ -168,6 +172,15 @@ struct InvisibleRun {
         meant.append(entry.scalar)
       }
       runs[r].meant = String(meant).trimmingCharacters(in: .whitespaces)
+      var written = String.UnicodeScalarView()
+      var kept = String.UnicodeScalarView()
+      for (k, entry) in scalars.enumerated()
+      where (runs[r].column..<runs[r].end).contains(entry.index) {
+        written.append(entry.scalar)
+        if !found[k] { kept.append(entry.scalar) }
+      }
+      runs[r].written = String(written)
+      runs[r].kept = String(kept)
     }
     return runs
   }

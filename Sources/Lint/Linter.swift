@@ -29,7 +29,7 @@ public enum Linter {
       RuleDescription(
         id: $0.id, summary: $0.summary, japaneseSummary: $0.japaneseSummary,
         defaultThreshold: $0.threshold?.value, thresholdMeaning: $0.threshold?.meaning,
-        japaneseThresholdMeaning: $0.threshold?.japaneseMeaning)
+        japaneseThresholdMeaning: $0.threshold?.japaneseMeaning, fixable: $0.fixable)
     }
   }
 

@@ -28,6 +28,10 @@ protocol Rule: Sendable {
   /// (`FrontMatterText.namesNeedBlocks`).
   var readsBlocks: Bool { get }
 
+  /// Whether some of its problems come with their one right fix (`Diagnostic.fixes`), which
+  /// `portal lint --fix` writes; `--list-rules` says so.
+  var fixable: Bool { get }
+
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic]
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic]
 }
@@ -35,6 +39,7 @@ protocol Rule: Sendable {
 extension Rule {
   var threshold: Threshold? { nil }
   var readsBlocks: Bool { true }
+  var fixable: Bool { false }
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] { [] }
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
 }
@@ -71,4 +76,6 @@ public struct RuleDescription: Sendable, Hashable {
   public var thresholdMeaning: String?
   /// The same in Japanese, e.g. 「一つの文の最大の文字数」.
   public var japaneseThresholdMeaning: String?
+  /// Whether `portal lint --fix` fixes some of its problems.
+  public var fixable: Bool = false
 }

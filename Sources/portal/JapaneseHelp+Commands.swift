@@ -220,6 +220,8 @@ extension LintCommand: JapaneseHelpful {
       "目安の値: content/site.yml の `lint:` に書きます（規則の id: 数 か off）。"
         + "一つの行だけ知らせないようにするには、行の終わりに <!-- lint-disable-line 規則 --> を、"
         + "または前の行に <!-- lint-disable-next-line 規則 --> を書きます。docs/lint.md も見てください。",
+      "--fix をつけると、直し方が一つに決まる問題をページに書き込んで直し、直したものを表示してから、もう一度確かめます"
+        + "（半角カナ、目に見えない文字、##見出し、全角で打った表の ｜ と ー、年のある日付の曜日）。",
       "`updated` の日がまだ来ていないときも、portal build と同じように知らせます"
         + "（今日は --now の日、書かないときはパソコンの時計の日です）。",
       "終了コード:\n- 0：エラーはありません（警告はあってもかまいません）。"
@@ -229,6 +231,7 @@ extension LintCommand: JapaneseHelpful {
       .init("portal lint"),
       .init("portal lint content/initiatives/ai-disaster-management.md", "一つのページだけ"),
       .init("portal lint --strict --format json"),
+      .init("portal lint --fix", "直し方が一つに決まる問題を直す"),
       .init("portal lint --list-rules", "規則と目安の値の一覧"),
     ],
     entries: [
@@ -242,6 +245,9 @@ extension LintCommand: JapaneseHelpful {
         "問題を表示する形式です（github なら、GitHub Actions がその行に注釈として表示します）。"),
       .init("--content", "フォルダー", "content フォルダーです（site.yml と glossary/ を置くフォルダー）。"),
       .init("--list-rules", "規則の一覧を、目安の値といっしょに表示して終わります。"),
+      .init(
+        "--fix",
+        "直し方が一つに決まる問題（半角カナ、目に見えない文字、##見出し、全角で打った表の ｜ と ー、年のある日付の曜日）をページに書き込んで直し、もう一度確かめます。"),
       .init(
         "--now", "日時",
         "今日の日時です。ISO 8601 の形で書きます（例：2026-12-01T09:00:00+09:00）。"

@@ -27,6 +27,10 @@ struct LintCommand: ParsableCommand {
       Silence one line: <!-- lint-disable-line RULE --> at its end, or \
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
+      --fix writes into the pages the fixes that have one right answer (half-width kana, \
+      invisible characters, ##見出し, a table's ｜ and ー typed full-width, a weekday known \
+      from the year), prints each, then lints again.
+
       An `updated` day still to come is warned too, as by portal build \
       (today: --now, else the computer's clock).
 
@@ -37,6 +41,7 @@ struct LintCommand: ParsableCommand {
         portal lint
         portal lint content/initiatives/ai-disaster-management.md
         portal lint --strict --format json
+        portal lint --fix
         portal lint --list-rules
       """)
 
@@ -59,6 +64,12 @@ struct LintCommand: ParsableCommand {
   @Flag(help: "List the rules with their default thresholds and exit.")
   var listRules = false
 
+  @Flag(
+    help:
+      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, full-width table bars, a weekday known from the year), then lint again."
+  )
+  var fix = false
+
   @Option(
     help:
       "Today, as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00), for the `updated` days still to come; the computer's clock by default."
@@ -66,6 +77,13 @@ struct LintCommand: ParsableCommand {
   var now: String?
 
   func validate() throws {
+    if listRules, fix {
+      throw ValidationError(
+        say(
+          "--fix and --list-rules cannot be used together\nHelp: list the rules with portal lint --list-rules, fix the pages with portal lint --fix",
+          "--fix と --list-rules は一緒に使えません\n直し方: 規則の一覧は portal lint --list-rules、ページを直すのは portal lint --fix です"
+        ))
+    }
     if listRules, format == .github {
       throw RuleListJSON.formatMistake(format.rawValue, command: "lint")
     }
@@ -115,6 +133,30 @@ struct LintCommand: ParsableCommand {
       print(format == .json ? RuleListJSON.lint() : Self.ruleList())
       return
     }
+    if fix {
+      let (diagnostics, _, loaded) = lint()
+      if loaded {
+        let lines = LintFix.lines(
+          LintFix.apply(diagnostics, contentFolder: content), in: .current
+        ).joined(separator: "\n")
+        // Beside JSON on stderr, as the summary, so stdout stays one JSON document.
+        if format == .json {
+          FileHandle.standardError.write(Data((lines + "\n").utf8))
+        } else {
+          print(lines)
+        }
+      }
+    }
+    let (diagnostics, files, loaded) = lint()
+    report(diagnostics, files: files)
+    if !loaded || diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) {
+      throw ExitCode(1)
+    }
+  }
+
+  /// One lint of the pages asked for: the problems, how many files were read, and whether the
+  /// content could be read at all (when not, the problems say why).
+  private func lint() -> (diagnostics: [Diagnostic], files: Int, loaded: Bool) {
     let contentURL = URL(fileURLWithPath: content)
     // The same loader as the build: site.yml's `lint:` settings, the glossary names, and every
     // page's body with the line it starts on. Front matter errors are reported too, and of its
@@ -141,8 +183,9 @@ struct LintCommand: ParsableCommand {
       let stopping = loadDiagnostics.filter {
         $0.severity == .error && !isSelected($0.location.file)
       }
-      report(diagnostics + stopping, files: Self.filesRead(diagnostics, pages: [], isSelected))
-      throw ExitCode(1)
+      return (
+        diagnostics + stopping, Self.filesRead(diagnostics, pages: [], isSelected), false
+      )
     }
     let configuration: LintConfiguration
     do {
@@ -174,8 +217,7 @@ struct LintCommand: ParsableCommand {
         } ?? [])
     }
     diagnostics += results.flatMap { $0 }
-    report(diagnostics, files: Self.filesRead(diagnostics, pages: pages, isSelected))
-    if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+    return (diagnostics, Self.filesRead(diagnostics, pages: pages, isSelected), true)
   }
 
   /// The Markdown files read: the pages, and those whose front matter stopped them being one
@@ -262,17 +304,19 @@ struct LintCommand: ParsableCommand {
     return Linter.rules.map { rule in
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
       let summary: String
-      let setting: String
+      var setting: String
       if MessageLanguage.current == .japanese {
         summary = rule.japaneseSummary
         setting =
           rule.defaultThreshold.map { "既定値 \($0)：\(rule.japaneseThresholdMeaning ?? "")" }
           ?? "オン・オフ"
+        if rule.fixable { setting += "（--fix で直せるものがあります）" }
       } else {
         summary = rule.summary
         setting =
           rule.defaultThreshold.map { "default \($0): \(rule.thresholdMeaning ?? "")" }
           ?? "on or off"
+        if rule.fixable { setting += "; --fix fixes some" }
       }
       return "\(padded)  \(summary)\n\(String(repeating: " ", count: width + 2))\(setting)"
     }.joined(separator: "\n")

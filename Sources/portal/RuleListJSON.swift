@@ -15,9 +15,11 @@ enum RuleListJSON {
     let setting: String?
     let description: String
     let descriptionJa: String
+    /// Whether `portal lint --fix` fixes some of its problems.
+    let fix: Bool
 
     enum CodingKeys: String, CodingKey {
-      case id, `default`, setting, description
+      case id, `default`, setting, description, fix
       case descriptionJa = "description_ja"
     }
   }
@@ -39,7 +41,7 @@ enum RuleListJSON {
       Linter.rules.map {
         LintRule(
           id: $0.id, default: $0.defaultThreshold, setting: $0.thresholdMeaning,
-          description: $0.summary, descriptionJa: $0.japaneseSummary)
+          description: $0.summary, descriptionJa: $0.japaneseSummary, fix: $0.fixable)
       })
   }
 

@@ -29,6 +29,9 @@ enum UsageMistakes {
     var lines = english.components(separatedBy: "\n")
     // In place of ArgumentParser's own `Help:` (the option's help), which says less.
     if lines.count > 1, lines[1].hasPrefix("Help:") { lines.remove(at: 1) }
+    if let other = lines[0].range(of: ". Did you mean '") {
+      lines[0].removeSubrange(other.lowerBound...)
+    }
     lines.insert("Help: " + help, at: 1)
     return lines.joined(separator: "\n")
   }
@@ -75,7 +78,9 @@ enum UsageMistakes {
     if exact, typed != halfWidthName(typed) {
       return "`\(typed)` is typed in full-width characters: write `\(meant)`"
     }
-    // ArgumentParser names the option meant itself when it finds one close enough.
-    return message.contains("Did you mean") ? nil : "did you mean `\(meant)`?"
+    // ArgumentParser names the option meant itself when it finds one close enough; where it
+    // names another (`--list`: `--fix`, two letters changed, not `--list-rules` cut short),
+    // Portal's takes its place (`text(for:arguments:)` drops ArgumentParser's).
+    return message.contains("Did you mean '\(meant)'") ? nil : "did you mean `\(meant)`?"
   }
 }

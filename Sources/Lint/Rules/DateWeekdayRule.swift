@@ -10,6 +10,7 @@ import Diagnostics
 /// 13月1日) is reported whether or not a weekday follows.
 struct DateWeekdayRule: Rule {
   let id = "lint.date-weekday"
+  let fixable = true
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
   let japaneseSummary = "日付に曜日がありません（12月5日 → 12月5日（土））。"
 
@@ -74,17 +75,27 @@ struct DateWeekdayRule: Rule {
       if start >= 2, text.hasPrefix(Self.yearly, at: start - 2) { continue }
       var hint = "add the weekday in brackets after it, such as （月）"
       var hintJa = "日付の後ろに、（月）のようにかっこで曜日を書いてください"
+      var weekday: String?
       if let year = found.year {
         let name = Self.weekdayNames[Self.weekday(year, found.month, found.day)]
         hint = "add the weekday in brackets: \(quoted)（\(name)）"
         hintJa = "かっこで曜日を書き添えてください：\(quoted)（\(name)）"
+        weekday = "（\(name)）"
       } else {
         hint += "; with the year written (2026年\(quoted)), lint checks the weekday too"
         hintJa += "。年も書くと（2026年\(quoted)）、曜日が合っているかも確かめます"
       }
-      result.append(
-        context.warning(block, at: start, "the date 「\(quoted)」 has no weekday", hint: hint).ja(
-          "日付「\(quoted)」に曜日が書かれていません", hint: hintJa))
+      var warning = context.warning(
+        block, at: start, "the date 「\(quoted)」 has no weekday", hint: hint
+      ).ja("日付「\(quoted)」に曜日が書かれていません", hint: hintJa)
+      // With the year, the weekday is certain: --fix writes it after the date's last character.
+      if let weekday {
+        let last = found.range.upperBound - 1
+        warning = warning.fixing(
+          text.string(last..<(last + 1)), with: text.string(last..<(last + 1)) + weekday,
+          at: block.location(of: last))
+      }
+      result.append(warning)
     }
     return result
   }

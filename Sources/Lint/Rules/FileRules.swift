@@ -38,7 +38,7 @@ struct FileLinkRule: Rule {
       }
       let ext = (address as NSString).pathExtension.lowercased()
       guard let format = Self.formats[ext] else { return nil }
-      let text = link.text.precomposedStringWithCompatibilityMapping.lowercased()
+      let text = link.text.nfkc.lowercased()
       let saysFormat = format.words.contains { text.contains($0) }
       let external = address.contains("://")
       let size =

@@ -5,6 +5,7 @@ import Foundation
 /// search does not match it to full-width words, and JIS and 公用文 use full width.
 struct HalfwidthKanaRule: Rule {
   let id = "lint.halfwidth-kana"
+  let fixable = true
   let summary = "Half-width katakana such as ｶﾀｶﾅ."
   let japaneseSummary = "ｶﾀｶﾅ のような半角カタカナが使われています。"
 
@@ -21,14 +22,15 @@ struct HalfwidthKanaRule: Rule {
       while end < text.count, text[end].isHalfwidthKana { end += 1 }
       let written = text.excerpt(i..<end)
       // The same run in full width, as NFKC makes it (ﾊﾞ → バ, ｰ → ー, ｡ → 。): what to type.
-      let full = written.precomposedStringWithCompatibilityMapping
+      let full = written.nfkc
       result.append(
         context.warning(
           block, at: i, "half-width katakana 「\(written)」",
           hint: "write it in full-width characters: 「\(full)」"
         ).ja(
           "半角カタカナ「\(written)」が使われています",
-          hint: "全角の文字で書いてください：「\(full)」"))
+          hint: "全角の文字で書いてください：「\(full)」"
+        ).fixing(text.string(i..<end), with: full))
       i = end
     }
     return result

@@ -7,6 +7,7 @@ import Diagnostics
 /// no more visible in code, and copied from a code sample it breaks it.
 struct InvisibleCharacterRule: Rule {
   let id = "lint.invisible-character"
+  let fixable = true
   /// Reads the source lines only (`page.source.lineTexts`).
   let readsBlocks = false
   let summary =
@@ -63,7 +64,7 @@ struct InvisibleCharacterRule: Rule {
     if silence {
       hintJa.append("アラビア語やヘブライ語の文章で必要なときは、<!-- lint-disable-line \(id) --> で指摘を止めてください")
     }
-    return .warning(
+    let warning = Diagnostic.warning(
       place, message,
       hint:
         "delete \(one ? "it: it often comes" : "them: they often come") with text pasted from Word, a PDF or a web page, and most editors do not show \(one ? "it" : "them")\(retype)"
@@ -72,6 +73,8 @@ struct InvisibleCharacterRule: Rule {
           : ""),
       code: id
     ).ja(messageJa, hint: hintJa.joined(separator: "。"))
+    // A bidi control may be meant (Arabic, Hebrew): the writer deletes it, not --fix.
+    return kind == .bidi ? warning : warning.fixing(run.written, with: run.kept)
   }
 
   /// What a character of `kind` does to readers, in English and Japanese.

@@ -9,8 +9,11 @@ import Markdown
 struct MarkdownSlipRule: Rule {
   /// A warning's message and hint in Japanese.
   typealias Japanese = (String, hint: String)
+  /// What `portal lint --fix` writes over characters `range` of the block's text.
+  typealias Replacement = (range: Range<Int>, with: String)
 
   let id = "lint.markdown"
+  let fixable = true
   let summary =
     "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
   let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、**「」**です、［］（）など）。"
@@ -22,17 +25,18 @@ struct MarkdownSlipRule: Rule {
     let text = block.text
     var found: [Diagnostic] = []
     /// A warning at `at`, with its words in Japanese (`ja`).
-    func warn(_ at: Int, _ message: String, hint: String, ja: Japanese) {
+    func warn(_ at: Int, _ message: String, hint: String, ja: Japanese, fix: Replacement? = nil) {
       guard !block.isInCodeSpan(at) else { return }
-      found.append(context.warning(block, at: at, message, hint: hint).ja(ja.0, hint: ja.hint))
+      let warning = context.warning(block, at: at, message, hint: hint).ja(ja.0, hint: ja.hint)
+      found.append(fix.map { warning.fixing(text.string($0.range), with: $0.with) } ?? warning)
     }
     var lineStart = true
     var i = 0
     while i < text.count {
       let c = text[i]
       if lineStart, block.kind == .paragraph {
-        headingSlip(at: i, in: text, warn)
-        definitionSlip(at: i, in: text, warn)
+        headingSlip(at: i, in: text) { warn($0, $1, hint: $2, ja: $3, fix: $4) }
+        definitionSlip(at: i, in: text) { warn($0, $1, hint: $2, ja: $3) }
       }
       lineStart = c == "\n"
       if c == "*", i + 1 < text.count, text[i + 1] == "*" {
@@ -130,8 +134,11 @@ struct MarkdownSlipRule: Rule {
   }
 
   /// `##見出し` (no space after the marks) or `＃＃ 見出し` (full-width) at the start of a line.
+  /// Fixed by --fix with two marks or more: one `#` may be a hashtag (#千葉), and as a heading
+  /// it would be a second page title.
   private func headingSlip(
-    at i: Int, in text: [LintCharacter], _ warn: (Int, String, String, Japanese) -> Void
+    at i: Int, in text: [LintCharacter],
+    _ warn: (Int, String, String, Japanese, Replacement?) -> Void
   ) {
     var end = i
     while end < text.count, text[end] == "#" { end += 1 }
@@ -144,12 +151,17 @@ struct MarkdownSlipRule: Rule {
           "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` は見出しになりません",
           hint:
             "`\(marks)` の後ろに半角の空白が必要です：`\(marks) \(headingExcerpt(text, from: end))`"
-        ))
+        ), end - i >= 2 ? (i..<end, marks + " ") : nil)
       return
     }
     if text[i] == "＃" {
       var marks = i
       while marks < text.count, text[marks] == "＃" { marks += 1 }
+      var words = marks
+      while words < text.count, text[words].isWhitespace, text[words] != "\n" { words += 1 }
+      let fix =
+        marks - i >= 2 && words < text.count && text[words] != "\n"
+        ? (i..<words, String(repeating: "#", count: marks - i) + " ") : nil
       warn(
         i, "a full-width `＃` does not make a heading",
         "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`",
@@ -157,7 +169,7 @@ struct MarkdownSlipRule: Rule {
           "全角の `＃` では見出しになりません",
           hint:
             "半角の `#` と空白で書いてください：`\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`"
-        ))
+        ), fix)
     }
   }
 

@@ -10,6 +10,7 @@ import Markdown
 /// in a code span or a link's address in a cell ends the cell there.
 struct TableCellsRule: Rule {
   let id = "lint.table-cells"
+  let fixable = true
   let summary =
     "A table row with more cells than the header (dropped) or fewer (shown empty), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
   let japaneseSummary = "表が崩れています（見出しよりセルが多い行や少ない行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
@@ -180,6 +181,8 @@ struct TableCellsRule: Rule {
     }
     var found: [Diagnostic] = []
     var previousReported = false
+    /// The index in `found` of the warning of the run of rows this line is in.
+    var reportedRun: Int?
     var previous = -2
     for index in candidates {
       // A line between two candidates is no row of this kind: it ends the run.
@@ -197,20 +200,31 @@ struct TableCellsRule: Rule {
         previousReported = false
         continue
       }
-      defer { previousReported = true }
-      guard !previousReported,
-        let slip = body.firstIndex(where: { Self.fullWidth.contains($0) })
-      else { continue }
-      let fixed = String(
+      // What --fix writes: a delimiter row all half-width; a row of cells only its bars, as
+      // a ー or a full-width space in a cell is the cell's text.
+      let halfWidth = String(
         body.map { c -> Character in
           switch c {
           case "｜": "|"
-          case "：": ":"
-          case "\u{3000}": " "
-          default: Self.dashes.contains(c) ? "-" : c
+          case "：" where isDelimiter: ":"
+          case "\u{3000}" where isDelimiter: " "
+          default: isDelimiter && Self.dashes.contains(c) ? "-" : c
           }
+        })
+      let place = SourceLocation(
+        file: page.source.file, line: index + 1 + page.source.lineOffset,
+        column: Self.prefix(of: line) + 1)
+      // The table's other such rows are fixed with its first, which alone is reported.
+      if previousReported {
+        if let last = reportedRun {
+          found[last] = found[last].fixing(String(body), with: halfWidth, at: place)
         }
-      ).trimmingWhitespace
+        continue
+      }
+      previousReported = true
+      reportedRun = nil
+      guard let slip = body.firstIndex(where: { Self.fullWidth.contains($0) }) else { continue }
+      let fixed = halfWidth.trimmingWhitespace
       let message =
         isDelimiter
         ? "`\(String(body).trimmingWhitespace)` is not a |---| row: 「\(line[slip])」 (full-width) is not a \(line[slip] == "｜" ? "|" : "dash"), so no table is made and the page shows the lines as typed"
@@ -228,7 +242,9 @@ struct TableCellsRule: Rule {
             "type the table's `|` and `-` half-width (with the Japanese input off): `\(fixed)`",
           code: id
         ).ja(
-          messageJa, hint: "表の `|` と `-` は、日本語入力をオフにして半角で入力してください：`\(fixed)`"))
+          messageJa, hint: "表の `|` と `-` は、日本語入力をオフにして半角で入力してください：`\(fixed)`"
+        ).fixing(String(body), with: halfWidth, at: place))
+      reportedRun = found.count - 1
     }
     return found
   }

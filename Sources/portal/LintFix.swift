@@ -1,0 +1,114 @@
+import Diagnostics
+import Foundation
+import Lint
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `portal lint --fix`: writes the fixes the lint is certain of (`Diagnostic.fixes`) into the
+/// pages, and says which. Only pages of the content folder are written, each replaced whole
+/// (a new file beside it, renamed over it) so an editor or `portal serve` never reads half of
+/// one, with its permissions kept.
+enum LintFix {
+  /// What one run of fixes did.
+  struct Report {
+    /// The problems fixed, as the lint reported them.
+    var fixed: [Diagnostic] = []
+    /// Files read again but left as they were, with why (a link, not writable).
+    var unwritten: [(file: String, why: String)] = []
+  }
+
+  static func apply(_ diagnostics: [Diagnostic], contentFolder: String) -> Report {
+    var report = Report()
+    let root = URL(fileURLWithPath: contentFolder).standardizedFileURL.resolvingSymlinksInPath()
+      .path
+    let byFile = Dictionary(grouping: diagnostics.filter { !$0.fixes.isEmpty }, by: \.location.file)
+    for file in byFile.keys.sorted() {
+      let found = byFile[file]!
+      let url = URL(fileURLWithPath: file).standardizedFileURL
+      // A page linked in from elsewhere is written where it is: not through the link.
+      guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil,
+        url.resolvingSymlinksInPath().path.hasPrefix(root + "/")
+      else {
+        report.unwritten.append(
+          (file, say("a symbolic link: fix the file it links to", "シンボリックリンクです。リンク先のファイルを直してください")))
+        continue
+      }
+      guard let data = FileManager.default.contents(atPath: url.path),
+        let text = String(data: data, encoding: .utf8)
+      else { continue }
+      let outcome = FixApplier.apply(found.map(\.fixes), to: text)
+      guard !outcome.applied.isEmpty else { continue }
+      if let failure = replace(url.path, with: outcome.text) {
+        report.unwritten.append((file, failure))
+        continue
+      }
+      report.fixed += outcome.applied.map { found[$0] }
+    }
+    return report
+  }
+
+  /// Writes `text` to a new file beside `path` and renames it over `path`; nil when done, else
+  /// why not.
+  static func replace(_ path: String, with text: String) -> String? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return String(cString: strerror(errno)) }
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary = folder + "/.\(name).portal-fix-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o7777)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        let why = String(cString: strerror(errno))
+        close(fd)
+        unlink(temporary)
+        return why
+      }
+      written += n
+    }
+    // The mode asked of open() is narrowed by the umask: set as the page had it.
+    fchmod(fd, status.st_mode & 0o7777)
+    guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+      let why = String(cString: strerror(errno))
+      unlink(temporary)
+      return why
+    }
+    return nil
+  }
+
+  /// The lines `portal lint --fix` prints before the lint's: each problem fixed, then how many
+  /// in how many files, in the writer's language.
+  static func lines(_ report: Report, in language: MessageLanguage) -> [String] {
+    var lines = report.fixed.sorted.map { d in
+      let place =
+        "\(Diagnostic.visible(d.location.file, keepingLines: false)):\(d.location.line):\(d.location.column)"
+      let changes = d.fixes.map {
+        "「\(FixApplier.shown($0.expected))」→「\(FixApplier.shown($0.replacement))」"
+      }.joined(separator: language == .japanese ? "、" : ", ")
+      return "\(place): \(language == .japanese ? "直しました" : "fixed"): \(changes) [\(d.code ?? "")]"
+    }
+    for (file, why) in report.unwritten {
+      lines.append(
+        language == .japanese
+          ? "\(file): 直せませんでした: \(why)" : "\(file): not fixed: \(why)")
+    }
+    let files = Set(report.fixed.map(\.location.file)).count
+    let count = report.fixed.count
+    lines.append(
+      language == .japanese
+        ? (count == 0
+          ? "自動で直せる問題はありませんでした。"
+          : "ファイル\(JapaneseCount.things(files))の問題\(JapaneseCount.items(count))を直しました。")
+        : (count == 0
+          ? "Nothing to fix automatically."
+          : "Fixed \(count) \(count == 1 ? "problem" : "problems") in \(files) \(files == 1 ? "file" : "files").")
+    )
+    return lines
+  }
+}

@@ -1,0 +1,90 @@
+import Diagnostics
+import Testing
+
+@testable import Lint
+
+/// The rules that know a problem's one right fix give it, and applying every fix to the page
+/// leaves none of those problems: the lint after `portal lint --fix` is clean of them.
+@Suite struct LintFixTests {
+  /// The page after applying every fix the lint gives, and the rules that gave one.
+  func fixed(_ body: String, front: String = "") throws -> (text: String, rules: Set<String>) {
+    let page = "---\n\(front)---\n" + body
+    let found =
+      try lint(body, offset: 2 + front.split(separator: "\n").count)
+      + Linter.lintFrontMatter(
+        file: "a.md", frontMatter: front, firstLine: 2, context: LintContext(glossaryNames: []))
+    let outcome = FixApplier.apply(found.map(\.fixes), to: page)
+    let rules = Set(found.filter { !$0.fixes.isEmpty }.compactMap(\.code))
+    return (outcome.text, rules)
+  }
+
+  @Test func halfWidthKanaIsWrittenFullWidth() throws {
+    let (text, rules) = try fixed("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞで、ﾃﾞｰﾀを｡\n")
+    #expect(text.hasSuffix("---\nマイナンバーカードで、データを。\n"))
+    #expect(rules == ["lint.halfwidth-kana"])
+    // Split by markup in the source: the lint reads one run, which is not written as one.
+    let split = try fixed("ｶﾀ**ｶﾅ**です。\n")
+    #expect(split.text.hasSuffix("\nｶﾀ**ｶﾅ**です。\n"))
+  }
+
+  @Test func invisibleCharactersAreTakenOutButBidiControlsAreLeftToTheWriter() throws {
+    let (text, rules) = try fixed("ゼロ\u{200B}幅と\u{00AD}ソフト\u{2060}\u{FEFF}です。\n")
+    #expect(text.hasSuffix("\nゼロ幅とソフトです。\n"))
+    #expect(rules == ["lint.invisible-character"])
+    // A right-to-left mark may be meant in Arabic or Hebrew.
+    let bidi = try lint("אב\u{200F}です。\n", rule: "lint.invisible-character")
+    #expect(bidi.count == 1)
+    #expect(bidi[0].fixes.isEmpty)
+    // A joiner inside an emoji is the emoji's: no warning, nothing changed.
+    #expect(try fixed("家族👨\u{200D}👩\u{200D}👧です。\n").text.contains("👨\u{200D}👩\u{200D}👧"))
+  }
+
+  @Test func headingsTypedWithoutASpaceOrFullWidthGetTheirMarks() throws {
+    let (text, _) = try fixed("##見出し\n\n＃＃　全角の見出し\n\n> ###引用の見出し\n")
+    #expect(text.hasSuffix("\n## 見出し\n\n## 全角の見出し\n\n> ### 引用の見出し\n"))
+    // One mark may be a hashtag (#千葉), and as a heading would be a second page title: warned,
+    // not fixed; nor are marks with no words after them.
+    let one = try lint("#千葉\n\n＃防災\n\n＃＃\n", rule: "lint.markdown")
+    #expect(one.count == 3)
+    #expect(one.allSatisfy { $0.fixes.isEmpty })
+  }
+
+  @Test func aDateWithItsYearGetsItsWeekday() throws {
+    let (text, _) = try fixed("2026年12月5日に開き、令和8年12月6日まで。12月7日も。\n")
+    #expect(text.hasSuffix("\n2026年12月5日（土）に開き、令和8年12月6日（日）まで。12月7日も。\n"))
+    // Without a year the weekday is not known; a wrong weekday is the writer's to check.
+    let wrong = try lint("2026年12月5日（金）です。12月7日です。\n", rule: "lint.date-weekday")
+    #expect(wrong.count == 2)
+    #expect(wrong.allSatisfy { $0.fixes.isEmpty })
+  }
+
+  @Test func aTableTypedFullWidthIsFixedRowByRow() throws {
+    let (text, rules) = try fixed("｜日時｜場所｜\n｜ーー｜：ーー：｜\n｜コンピューター｜県庁　本庁舎｜\n")
+    // Every row of the table, though one warning names it; in a cell, ー and the full-width
+    // space are text.
+    #expect(text.hasSuffix("\n|日時|場所|\n|--|:--:|\n|コンピューター|県庁　本庁舎|\n"))
+    #expect(rules == ["lint.table-cells"])
+    let delimiter = try fixed("- | 日時 | 場所 |\n  | ーー | ーー |\n")
+    #expect(delimiter.text.hasSuffix("\n- | 日時 | 場所 |\n  | -- | -- |\n"))
+  }
+
+  @Test func aSummaryIsFixedWhereItIsWrittenInTheFrontMatter() throws {
+    let (text, rules) = try fixed("本文です。\n", front: "title: 題\nsummary: \"ｶﾀｶﾅの説明です。\"\n")
+    #expect(text.contains("summary: \"カタカナの説明です。\"\n"))
+    #expect(rules == ["lint.halfwidth-kana"])
+    // Written as an escape, the value's characters cannot be followed: no fix.
+    let escaped = Linter.lintFrontMatter(
+      file: "a.md", frontMatter: "summary: \"\\u3042ｶﾀｶﾅです。\"\n", firstLine: 2,
+      context: LintContext(glossaryNames: []))
+    #expect(escaped.contains { $0.code == "lint.halfwidth-kana" })
+    #expect(escaped.allSatisfy { $0.fixes.isEmpty })
+  }
+
+  @Test func theRulesThatGiveFixesSaySo() throws {
+    let body =
+      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n"
+    let rules = try fixed(body).rules
+    #expect(rules.count == 5)
+    #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
+  }
+}
