@@ -234,7 +234,7 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         assert not driver.find_elements("id", "portal-lint")
         driver.execute_script("window.__portalOld = true")
         source = work / "content" / PAGE
-        long = "県の取組を説明する長い文が続き" * 10 + "ます。"
+        long = "県の取組を説明する長い文が続き" * 10 + "ます。ﾃｽﾄです。"
         anchor = "[基本の考え方](../strategy/basics.md#ないみだし)を読みます。"
         # An address copied from the browser and mistyped.
         address = "[取組の一覧](/initiativs/)も見ます。"
@@ -263,6 +263,9 @@ def test_browser_shows_what_lint_and_check_say_about_the_page(work):
         assert summary.get_attribute("aria-expanded") == "true"
         items = [li.text for li in panel.find_elements("css selector", "li")]
         assert any("lint.sentence-length" in t and t.startswith("警告") for t in items), items
+        # A warning with one right fix says the command that writes it; the others do not.
+        assert any("lint.halfwidth-kana" in t and t.endswith("portal lint --fix で直せます") for t in items), items
+        assert not any("lint.sentence-length" in t and "--fix" in t for t in items), items
         # The broken anchor once, in the build's words (the link as written) at the check's
         # severity: not the check's `link.fragment` beside it.
         assert sum("content.heading-link" in t and t.startswith("エラー") for t in items) == 1, items

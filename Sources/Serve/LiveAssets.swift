@@ -141,6 +141,10 @@ enum LiveAssets {
           item.appendChild(el("span", "portal-lint-message", ` ${d.message} `));
           if (d.code) item.appendChild(el("code", "portal-lint-rule", d.code));
           if (d.hint) item.appendChild(el("p", "portal-lint-hint", d.hint));
+          // One right fix, which the writer need not type: the command that writes it.
+          if (d.fixes && d.fixes.length) {
+            item.appendChild(el("p", "portal-lint-hint", "portal lint --fix で直せます"));
+          }
           list.appendChild(item);
         }
         body.appendChild(list);
