@@ -108,7 +108,7 @@ let package = Package(
       name: "BuildTests", dependencies: ["Build", "Check", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CheckTests", dependencies: ["Check"]),
-    .testTarget(name: "LintTests", dependencies: ["Lint", "Content"]),
+    .testTarget(name: "LintTests", dependencies: ["Lint", "Content", "SeededRandom"]),
     .testTarget(
       name: "ServeTests", dependencies: ["Serve", "Build", "Content", "Diagnostics", "TestSupport"]),
   ],

@@ -41,6 +41,9 @@ public final class MarkdownDocument {
   func sourceContains(_ needle: String) -> Bool { source.containsBytes(needle) }
   /// The Markdown's length in bytes.
   var sourceByteCount: Int { source.utf8.count }
+  /// The nodes cmark-gfm misplaces, with their places (`TablePositions.swift`): found on first
+  /// use, and only in a body with a `|`.
+  lazy var relocations: [Node: Relocation] = sourceContains("|") ? misplacedNodes() : [:]
   /// Where each line of the source starts (UTF-8 offsets), found on first use: most bodies
   /// need no position, and splitting every body in lines was a tenth of resolving a site.
   private lazy var lineStarts: [Int] = {
@@ -270,8 +273,9 @@ public final class MarkdownDocument {
       if c.type == CMARK_NODE_SOFTBREAK || c.type == CMARK_NODE_LINEBREAK { breaks += 1 }
       child = c.next
     }
-    let line = Int(cmark_node_get_start_line(node)) - breaks
-    var byteColumn = Int(cmark_node_get_start_column(node))
+    let (start, column) = startPoint(of: node)
+    let line = start - breaks
+    var byteColumn = column
     let isImage = node.type == CMARK_NODE_IMAGE
     let text = sourceLine(line)
     let at = byteColumn - 1
@@ -352,8 +356,7 @@ public final class MarkdownDocument {
 
   /// Start position of a node in this body, in characters.
   func position(of node: Node) -> (line: Int, column: Int) {
-    let line = Int(cmark_node_get_start_line(node))
-    let column = Int(cmark_node_get_start_column(node))
+    let (line, column) = startPoint(of: node)
     return (line, characterColumn(line: line, byteColumn: column))
   }
 }

@@ -43,10 +43,10 @@ extension MarkdownDocument {
   public func tablePlaces() -> [TablePlace] {
     collect { $0.typeName == "table" }.map { table in
       var rows: [Int] = []
-      var header = Int(cmark_node_get_start_line(table))
+      var header = startPoint(of: table).line
       var child = table.firstChild
       while let row = child {
-        let line = Int(cmark_node_get_start_line(row))
+        let line = startPoint(of: row).line
         if row.typeName == "table_header" { header = line } else { rows.append(line) }
         child = row.next
       }

@@ -17,7 +17,19 @@ enum LintFix {
     var fixed: [Diagnostic] = []
     /// Files read again but left as they were, with why (a link, not writable).
     var unwritten: [(file: String, why: String)] = []
+
+    /// This report with what a later pass did; a file left alone is said once.
+    mutating func add(_ pass: Report) {
+      fixed += pass.fixed
+      for entry in pass.unwritten where !unwritten.contains(where: { $0.file == entry.file }) {
+        unwritten.append(entry)
+      }
+    }
   }
+
+  /// At most this many rounds of fixing: each round ends a chain of problems one hid behind
+  /// another, and none is longer than a few.
+  static let passes = 10
 
   static func apply(_ diagnostics: [Diagnostic], contentFolder: String) -> Report {
     var report = Report()
@@ -44,7 +56,7 @@ enum LintFix {
         report.unwritten.append((file, failure))
         continue
       }
-      report.fixed += outcome.applied.map { found[$0] }
+      report.fixed += outcome.applied.map { found[$0] }.sorted
     }
     return report
   }
@@ -85,7 +97,8 @@ enum LintFix {
   /// The lines `portal lint --fix` prints before the lint's: each problem fixed, then how many
   /// in how many files, in the writer's language.
   static func lines(_ report: Report, in language: MessageLanguage) -> [String] {
-    var lines = report.fixed.sorted.map { d in
+    // In the order fixed: a later round's places are in the file as the one before left it.
+    var lines = report.fixed.map { d in
       let place =
         "\(Diagnostic.visible(d.location.file, keepingLines: false)):\(d.location.line):\(d.location.column)"
       let changes = d.fixes.map {

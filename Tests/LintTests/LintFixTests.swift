@@ -1,4 +1,5 @@
 import Diagnostics
+import SeededRandom
 import Testing
 
 @testable import Lint
@@ -86,5 +87,48 @@ import Testing
     let rules = try fixed(body).rules
     #expect(rules.count == 5)
     #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
+  }
+}
+
+/// `portal lint --fix` ends with nothing left to fix: on pages made of random slips, rounds of
+/// fixing (as the command runs them) stop within a few, and what the last lint still offers
+/// to fix is only what cannot be applied (markup inside the run), never a problem one fix made.
+@Suite struct LintFixConvergenceTests {
+  static let pieces = [
+    "ﾃﾞｰﾀ", "ｶﾞｲﾄﾞ｡", "\u{200B}", "\u{00AD}", "\u{FEFF}", "##見出し\n\n", "＃＃ 見出し\n\n",
+    "2026年12月5日", "令和8年1月4日", "12月7日", "（土）", "です。", "県の", "**", "`", "{漢字|かんじ}",
+    "\n", "\n\n", "> ", "- ", "|a|b|\n|ーー|ーー|\n", "｜日時｜場所｜\n｜ーー｜ーー｜\n",
+    "[リンク](a.md)", "ｶﾀ", "ｶﾅ", " ", "　", "#", "＃",
+  ]
+
+  @Test(arguments: 0..<4) func fixingEndsWithNothingLeftToFix(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    var rounds: [Int: Int] = [:]
+    for _ in 0..<250 {
+      let written =
+        "---\ntitle: t\n---\n" + randomText(of: Self.pieces, maxPieces: 12, using: &random) + "\n"
+      var page = written
+      var round = 0
+      var left: [Diagnostic] = []
+      while round < 10 {
+        let found = try lint(
+          String(page.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)[3]),
+          offset: 3)
+        let outcome = FixApplier.apply(found.map(\.fixes), to: page)
+        left = outcome.skipped.map { found[$0] }
+        page = outcome.text
+        if outcome.applied.isEmpty { break }
+        round += 1
+      }
+      rounds[round, default: 0] += 1
+      #expect(round <= 3, "\(written.debugDescription)")
+      // What is left could not be applied: its characters are not one run in the file.
+      for d in left {
+        #expect(
+          ["**", "`", "{", "["].contains { page.contains($0) } && d.code != "lint.markdown",
+          "\(written.debugDescription) → \(page.debugDescription): \(d.text) \(d.fixes)")
+      }
+    }
+    #expect(rounds[0, default: 0] > 0 && rounds[1, default: 0] > 100)
   }
 }

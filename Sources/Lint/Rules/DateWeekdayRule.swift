@@ -51,7 +51,14 @@ struct DateWeekdayRule: Rule {
         continue
       }
       var after = found.range.upperBound
-      while after < text.count, text[after] == " " || text[after] == "　" { after += 1 }
+      // Spaces, and an invisible character (lint.invisible-character's), before the weekday:
+      // it is written, and --fix would write it twice.
+      while after < text.count,
+        text[after] == " " || text[after] == "　"
+          || Unicode.Scalar(text[after].scalar).flatMap(InvisibleCharacter.kind) != nil
+      {
+        after += 1
+      }
       if after + 1 < text.count, text[after].isOpeningParenthesis,
         Self.weekdays.contains(text[after + 1])
       {
