@@ -137,3 +137,18 @@ def test_fix_and_list_rules_is_a_usage_mistake(work):
     assert sorted(rule["id"] for rule in rules if rule["fix"]) == [
         "lint.date-weekday", "lint.halfwidth-kana", "lint.invisible-character", "lint.markdown",
         "lint.table-cells"]
+
+
+def test_fix_goes_round_until_nothing_more_is_fixed(work):
+    """A zero-width space before `##見出し` hides the heading's slip until it is taken out: the
+    second round fixes it, and the places it names are in the file as the first round left it."""
+    page = work / "content" / "initiatives" / "fix-me.md"
+    page.write_bytes((FRONT + "\u200b##見出し\n\n本文です。\n").encode())
+    r = portal("lint", "--fix", "content/initiatives/fix-me.md", "--now", NOW, cwd=work)
+    fixed = [line for line in r.stdout.splitlines() if ": fixed: " in line]
+    assert fixed == [
+        "content/initiatives/fix-me.md:3:11: fixed: 「ｶﾀｶﾅ」→「カタカナ」 [lint.halfwidth-kana]",
+        "content/initiatives/fix-me.md:8:1: fixed: 「<U+200B>」→「」 [lint.invisible-character]",
+        "content/initiatives/fix-me.md:8:1: fixed: 「##」→「## 」 [lint.markdown]",
+    ], r.stdout
+    assert page.read_text(encoding="utf-8").endswith("---\n\n## 見出し\n\n本文です。\n")
