@@ -31,8 +31,7 @@ extension MarkdownDocument {
   /// `<https://…>`: cmark gives such a link the position of its `<`; GFM's bare addresses have
   /// none (line 0) or that of the text they were found in.
   private func isInAngleBrackets(_ link: Node) -> Bool {
-    let line = Int(cmark_node_get_start_line(link))
-    let column = Int(cmark_node_get_start_column(link))
+    let (line, column) = startPoint(of: link)
     guard line >= 1, column >= 1, let source = sourceLine(line) else { return false }
     let bytes = Array(source.utf8)
     return column <= bytes.count && bytes[column - 1] == UInt8(ascii: "<")

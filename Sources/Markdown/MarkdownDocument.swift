@@ -279,11 +279,14 @@ public final class MarkdownDocument {
     let isImage = node.type == CMARK_NODE_IMAGE
     let text = sourceLine(line)
     let at = byteColumn - 1
-    // The usual case, a link's `[` where cmark says, is settled here, before anything else.
+    // The usual case, a link's `[` where cmark says, is settled here, before anything else;
+    // not for an address written as its text (`<https://…>`), whose column cmark may count
+    // from its paragraph's start, so that it can land on another link's `[`.
     let bracketAt =
       text?.utf8.withContiguousStorageIfAvailable { bytes in
         at >= 0 && at < bytes.count && bytes[at] == UInt8(ascii: "[")
       } ?? false
+      && (isImage || !Self.isAddressLink(node))
     // A bare address (GFM's autolink) has no `[`: cmark-gfm gives it no line (an https://
     // address) or a column one early (www.); its text is where it is written.
     if !isImage, !bracketAt,
@@ -316,6 +319,13 @@ public final class MarkdownDocument {
     return (line, characterColumn(line: line, byteColumn: byteColumn))
   }
 
+  /// Whether a link shows its own address as its text: a bare address or one in `<…>`.
+  static func isAddressLink(_ node: Node) -> Bool {
+    let shown = node.plainText
+    let url = node.url
+    return url == shown || url == "http://" + shown || url == "mailto:" + shown
+  }
+
   /// Where a bare address's text starts: on its line near the column cmark gives, or (with no
   /// line) its next occurrence in the body after the previous bare address of the same text.
   /// Nil when its text is not found there outside brackets: a link written with them.
@@ -335,9 +345,12 @@ public final class MarkdownDocument {
     }
     if line >= 1, let text = sourceLine(line) {
       let at = byteColumn - 1
+      // An address written as its own text (`<https://…>` too, whose column cmark counts
+      // from the paragraph's start on a second line) is on its line wherever cmark says.
+      let isBare = Self.isAddressLink(node)
       guard
         let near = bareOccurrences(in: Array(text.utf8)).min(by: { abs($0 - at) < abs($1 - at) }),
-        abs(near - at) <= 2
+        abs(near - at) <= 2 || isBare
       else { return nil }
       return (line, characterColumn(line: line, byteColumn: near + 1))
     }

@@ -59,13 +59,12 @@ extension MarkdownDocument {
       }
     }
     visit(root)
-    return found.mapValues { $0 }.reduce(into: [:]) { out, entry in
-      out[entry.key] = Relocation(
+    return found.reduce(into: [:]) { out, entry in
+      let node = entry.key
+      out[node] = Relocation(
         to: entry.value,
-        raw: (
-          Int(cmark_node_get_start_line(entry.key)), Int(cmark_node_get_start_column(entry.key))
-        ),
-        type: entry.key.type)
+        raw: (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))),
+        type: node.type)
     }
   }
 
@@ -88,16 +87,30 @@ extension MarkdownDocument {
     {
       found[first] = SourcePoint(line: start, column: column)
     }
-    paragraph.walk { node in
-      guard node != paragraph,
-        cmark_node_get_start_line(node) != 0 || cmark_node_get_start_column(node) != 0
-      else { return }
-      let line = start + Int(cmark_node_get_start_line(node))
-      // Columns count from the line's text: after the paragraph's own start on its first line,
-      // after the quote marks and indentation on the others.
+    // Each line's text in the paragraph, and where it starts in the paragraph's content.
+    var prefixes: [Int] = []
+    var contentStarts: [Int] = []
+    var offset = 0
+    for line in start...(start + breaks) {
       let prefix = line == start ? column - 1 : containerPrefix(ofLine: line)
-      found[node] = SourcePoint(
-        line: line, column: prefix + Int(cmark_node_get_start_column(node)) + 1)
+      prefixes.append(prefix)
+      contentStarts.append(offset)
+      offset += max((sourceLine(line)?.utf8.count ?? 0) - prefix, 0) + 1
+    }
+    var claimed: Set<SourcePoint> = []
+    paragraph.walk { node in
+      let rawLine = Int(cmark_node_get_start_line(node))
+      let rawColumn = Int(cmark_node_get_start_column(node))
+      guard node != paragraph, rawLine != 0 || rawColumn != 0, rawLine <= breaks else { return }
+      let line = start + rawLine
+      let prefix = prefixes[rawLine]
+      // cmark counts a node's column from its line's text (from 0) or, for some (a link in
+      // `<…>`), from the paragraph's.
+      let candidates = [
+        prefix + rawColumn + 1, prefix + rawColumn, prefix + rawColumn - contentStarts[rawLine],
+      ]
+      found[node] = claim(
+        node, line: line, candidates: candidates, from: prefix + 1, claimed: &claimed)
     }
     let header = start + breaks + 1
     guard let row = table.firstChild else { return }
@@ -112,10 +125,53 @@ extension MarkdownDocument {
       // What is inside a cell keeps its distance from the cell's start.
       c.walk { node in
         let offset = Int(cmark_node_get_start_column(node)) - cellColumn
-        found[node] = SourcePoint(line: header, column: written + max(offset, 0))
+        found[node] =
+          node == c
+          ? SourcePoint(line: header, column: written)
+          : claim(
+            node, line: header, candidates: [written + max(offset, 0)], from: written,
+            claimed: &claimed)
       }
       cell = c.next
       index += 1
+    }
+  }
+
+  /// Where an inline `node` on `line` starts: the first of `candidates` where its first
+  /// character stands and no node placed before starts, else the first such place from the
+  /// column `from` on (nodes are placed in the order they are written), else the first
+  /// candidate. Only links, images and inline HTML, whose first character is known, are looked
+  /// for.
+  private func claim(
+    _ node: Node, line: Int, candidates: [Int], from: Int, claimed: inout Set<SourcePoint>
+  ) -> SourcePoint {
+    func free(_ column: Int) -> Bool {
+      !claimed.contains(SourcePoint(line: line, column: column))
+        && startsHere(node, line: line, byteColumn: column)
+    }
+    let length = sourceLine(line)?.utf8.count ?? 0
+    guard
+      let column = candidates.first(where: free)
+        ?? (from <= length ? (from...length).first(where: free) : nil)
+    else { return SourcePoint(line: line, column: candidates[0]) }
+    claimed.insert(SourcePoint(line: line, column: column))
+    return SourcePoint(line: line, column: column)
+  }
+
+  /// Whether `node` (a link, an image, inline HTML) starts at this byte column of `line`, by
+  /// the character it starts with; false for other nodes, whose first character is not known.
+  private func startsHere(_ node: Node, line: Int, byteColumn: Int) -> Bool {
+    guard byteColumn >= 1, let text = sourceLine(line), byteColumn <= text.utf8.count else {
+      return false
+    }
+    let first = text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: byteColumn - 1)]
+    switch node.type {
+    case CMARK_NODE_LINK:
+      // An address written as its own text starts with `<` (a bare one has no position).
+      return first == UInt8(ascii: Self.isAddressLink(node) ? "<" : "[")
+    case CMARK_NODE_IMAGE: return first == UInt8(ascii: "!")
+    case CMARK_NODE_HTML_INLINE: return first == UInt8(ascii: "<")
+    default: return false
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SeededRandom
 import Testing
 
@@ -36,16 +37,33 @@ import Testing
     #expect(doc.links().map { "\($0.line):\($0.column)" } == ["1:3"])
   }
 
+  @Test func anAddressInAngleBracketsThereIsKeptWhole() {
+    // Its `<` is looked for where the link is written: at the wrong place, the address was
+    // taken for a bare one and cut at its first Japanese character.
+    let doc = MarkdownDocument("日程です。\n詳しくは <https://example.jp/千葉> へ\n|a|b|\n|-|-|\n")
+    doc.trimBareAddresses()
+    #expect(
+      doc.renderHTML().contains(
+        "<a href=\"https://example.jp/%E5%8D%83%E8%91%89\">https://example.jp/千葉</a>"))
+  }
+
   /// Random paragraphs and tables: with no empty line between, every link and text block is
   /// where it is with one (less the line added, below it).
   @Test(arguments: 0..<3) func placesAreThoseWithAnEmptyLineBetween(seed: UInt64) {
     var random = SplitMix64(seed: seed)
-    let words = ["日程です", "[会場](a.md)", "2026年12月5日", "![図](z.png)", " ", "**太字**", "`code`", "の"]
+    let words = [
+      "日程です", "[会場](a.md)", "2026年12月5日", "![図](z.png)", " ", "**太字**", "`code`", "の",
+      "<https://example.jp/a>", "<b>太</b>",
+    ]
     let prefixes = ["", "> ", "  "]
     for _ in 0..<200 {
       let prefix = prefixes[random.below(prefixes.count)]
+      // Each address its own: of two equal ones on a line, which is which is not known.
       func line() -> String {
-        (0..<(1 + random.below(4))).map { _ in words[random.below(words.count)] }.joined()
+        (0..<(1 + random.below(4))).map { _ in
+          words[random.below(words.count)].replacingOccurrences(
+            of: "/a>", with: "/\(random.below(1_000_000))>")
+        }.joined()
       }
       let lead = (0..<(1 + random.below(3))).map { _ in "x" + line() }
       let header = "|" + line() + "|" + line() + "|"
@@ -66,6 +84,9 @@ import Testing
       let expectedBlocks = spaced.textBlocks().map { "\($0.text) \(shifted($0.line)):\($0.column)" }
       let gotBlocks = tight.textBlocks().map { "\($0.text) \($0.line):\($0.column)" }
       #expect(gotBlocks == expectedBlocks, "\(document(false).debugDescription)")
+      let expectedHTML = spaced.rawHTML().map { "\($0.text) \(shifted($0.line)):\($0.column)" }
+      let gotHTML = tight.rawHTML().map { "\($0.text) \($0.line):\($0.column)" }
+      #expect(gotHTML == expectedHTML, "\(document(false).debugDescription)")
     }
   }
 }
