@@ -321,6 +321,10 @@ public final class MarkdownDocument {
 
   /// Whether a link shows its own address as its text: a bare address or one in `<…>`.
   static func isAddressLink(_ node: Node) -> Bool {
+    // Most links are to pages (`a.md`): told from the address's first byte, without a string.
+    guard let address = cmark_node_get_url(node),
+      address[0] == CChar(UInt8(ascii: "h")) || address[0] == CChar(UInt8(ascii: "m"))
+    else { return false }
     let shown = node.plainText
     let url = node.url
     return url == shown || url == "http://" + shown || url == "mailto:" + shown
