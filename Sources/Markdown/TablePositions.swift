@@ -6,7 +6,7 @@ import CCmarkGFM
 /// (`日程です。` then `|日時|場所|`), as writers often type it. The table extension then cuts the
 /// paragraph's last line off for the header and puts the lines before it in a new paragraph
 /// that has no position (line 0), whose inlines count their lines from 0 and their columns
-/// from the start of each line's text; the table and its header row keep the old paragraph's
+/// from their line's text or, some, from the paragraph's; the table and its header row keep the old paragraph's
 /// start, and the header's cells columns counted through the whole old paragraph. Every
 /// warning and error in them (a broken link, a date without its weekday) pointed at the
 /// body's first line. The rows under the header are placed right.
@@ -32,12 +32,6 @@ extension MarkdownDocument {
     var to: SourcePoint
     var raw: (Int, Int)
     var type: cmark_node_type
-  }
-
-  /// Whether cmark gave `node` no position at all, which for a link means a bare address
-  /// (GFM's autolink) whose text is to be found in the body.
-  func isUnplaced(_ node: Node) -> Bool {
-    cmark_node_get_start_line(node) == 0 && cmark_node_get_start_column(node) == 0
   }
 
   /// The nodes of each table under a paragraph's lines, with their place: found over the
