@@ -28,8 +28,8 @@ struct LintCommand: ParsableCommand {
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
       --fix writes into the pages the fixes that have one right answer (half-width kana, \
-      invisible characters, ##見出し, a table's ｜ and ー typed full-width, a weekday known \
-      from the year), prints each, then lints again.
+      invisible characters, ##見出し, ［リンク］（…）, a table's ｜ and ー typed full-width, a \
+      weekday known from the year), prints each, then lints again.
 
       An `updated` day still to come is warned too, as by portal build \
       (today: --now, else the computer's clock).
@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
 
   @Flag(
     help:
-      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, full-width table bars, a weekday known from the year), then lint again."
+      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, ［リンク］（…）, full-width table bars, a weekday known from the year), then lint again."
   )
   var fix = false
 

@@ -50,6 +50,17 @@ import Testing
     #expect(one.allSatisfy { $0.fixes.isEmpty })
   }
 
+  @Test func aLinkTypedWithFullWidthBracketsIsWrittenHalfWidth() throws {
+    let (text, rules) = try fixed("詳しくは［防災の手引き］（https://example.jp/bousai）を見ます。\n")
+    #expect(text.hasSuffix("\n詳しくは[防災の手引き](https://example.jp/bousai)を見ます。\n"))
+    #expect(rules == ["lint.markdown"])
+    #expect(try fixed("［案内］(guide.md)\n").text.hasSuffix("\n[案内](guide.md)\n"))
+    // An address with a space, or not closed on its line, is left to the writer.
+    for body in ["［案内］（https://example.jp/a b）\n", "［案内］（https://example.jp/a\n"] {
+      #expect(try lint(body, rule: "lint.markdown").allSatisfy { $0.fixes.isEmpty })
+    }
+  }
+
   @Test func aDateWithItsYearGetsItsWeekday() throws {
     let (text, _) = try fixed("2026年12月5日に開き、令和8年12月6日まで。12月7日も。\n")
     #expect(text.hasSuffix("\n2026年12月5日（土）に開き、令和8年12月6日（日）まで。12月7日も。\n"))
@@ -98,7 +109,7 @@ import Testing
     "ﾃﾞｰﾀ", "ｶﾞｲﾄﾞ｡", "\u{200B}", "\u{00AD}", "\u{FEFF}", "##見出し\n\n", "＃＃ 見出し\n\n",
     "2026年12月5日", "令和8年1月4日", "12月7日", "（土）", "です。", "県の", "**", "`", "{漢字|かんじ}",
     "\n", "\n\n", "> ", "- ", "|a|b|\n|ーー|ーー|\n", "｜日時｜場所｜\n｜ーー｜ーー｜\n",
-    "[リンク](a.md)", "ｶﾀ", "ｶﾅ", " ", "　", "#", "＃",
+    "[リンク](a.md)", "ｶﾀ", "ｶﾅ", " ", "　", "#", "＃", "［案内］（https://example.jp/）",
   ]
 
   @Test(arguments: 0..<4) func fixingEndsWithNothingLeftToFix(seed: UInt64) throws {

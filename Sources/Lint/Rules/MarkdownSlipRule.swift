@@ -89,13 +89,21 @@ struct MarkdownSlipRule: Rule {
           ))
       }
       if c == "［", let link = fullWidthLink(at: i, in: text) {
+        // The brackets half-width, what they hold as it is: the one right fix, where the
+        // address is closed on its line and has no space.
+        let end = text[(link + 2)...].firstIndex { $0 == "）" || $0 == ")" || $0 == "\n" }
+        let address = end.map { text[(link + 2)..<$0] }
+        let fix: Replacement? =
+          if let end, text[end] != "\n", let address, !address.contains(where: \.isWhitespace) {
+            (i..<(end + 1), "[\(text.string((i + 1)..<link))](\(text.string((link + 2)..<end)))")
+          } else { nil }
         warn(
           i, "full-width brackets ［］（） do not make a link",
           hint: "write them half-width: [\(text.excerpt((i + 1)..<link))](…)",
           ja: (
             "全角のかっこ ［］（） ではリンクになりません",
             hint: "半角で書いてください：`[\(text.excerpt((i + 1)..<link))](…)`"
-          ))
+          ), fix: fix)
       }
       let ruby =
         c == "{" ? RubyScanner.match(at: i, count: text.count) { text[$0].rubyMark } : nil
