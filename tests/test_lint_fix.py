@@ -152,3 +152,14 @@ def test_fix_goes_round_until_nothing_more_is_fixed(work):
         "content/initiatives/fix-me.md:8:1: fixed: 「##」→「## 」 [lint.markdown]",
     ], r.stdout
     assert page.read_text(encoding="utf-8").endswith("---\n\n## 見出し\n\n本文です。\n")
+
+
+def test_a_read_only_page_is_left_as_it_is(work):
+    page = work / "content" / "initiatives" / "fix-me.md"
+    page.chmod(0o444)
+    r = portal("lint", "--fix", "content/initiatives/fix-me.md", "--now", NOW, cwd=work)
+    assert page.read_bytes() == (FRONT + BODY).encode()
+    assert "content/initiatives/fix-me.md: not fixed: the file is read-only" in r.stdout.splitlines(), r.stdout
+    assert "Nothing fixed. 1 file was not written." in r.stdout.splitlines(), r.stdout
+    # Its warnings are still reported.
+    assert "[lint.halfwidth-kana]" in r.stdout

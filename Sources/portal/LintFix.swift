@@ -66,6 +66,10 @@ enum LintFix {
   static func replace(_ path: String, with text: String) -> String? {
     var status = stat()
     guard stat(path, &status) == 0 else { return String(cString: strerror(errno)) }
+    // Made read-only on purpose (root may write it, and a rename would replace it anyway).
+    guard status.st_mode & 0o222 != 0 else {
+      return say("the file is read-only", "ファイルが読み取り専用です")
+    }
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = folder + "/.\(name).portal-fix-\(getpid())"
@@ -84,8 +88,10 @@ enum LintFix {
       }
       written += n
     }
-    // The mode asked of open() is narrowed by the umask: set as the page had it.
+    // The mode asked of open() is narrowed by the umask: set as the page had it, and its
+    // owner kept where this process may (run as root on a writer's files).
     fchmod(fd, status.st_mode & 0o7777)
+    _ = fchown(fd, status.st_uid, status.st_gid)
     guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
       let why = String(cString: strerror(errno))
       unlink(temporary)
@@ -113,15 +119,24 @@ enum LintFix {
     }
     let files = Set(report.fixed.map(\.location.file)).count
     let count = report.fixed.count
-    lines.append(
-      language == .japanese
-        ? (count == 0
-          ? "自動で直せる問題はありませんでした。"
-          : "ファイル\(JapaneseCount.things(files))の問題\(JapaneseCount.items(count))を直しました。")
-        : (count == 0
-          ? "Nothing to fix automatically."
-          : "Fixed \(count) \(count == 1 ? "problem" : "problems") in \(files) \(files == 1 ? "file" : "files").")
-    )
+    let unwritten = report.unwritten.count
+    if language == .japanese {
+      var summary =
+        count > 0
+        ? "ファイル\(JapaneseCount.things(files))の問題\(JapaneseCount.items(count))を直しました。"
+        : unwritten > 0 ? "何も直していません。" : "自動で直せる問題はありませんでした。"
+      if unwritten > 0 { summary += "ファイル\(JapaneseCount.things(unwritten))には書き込みませんでした。" }
+      lines.append(summary)
+    } else {
+      var summary =
+        count > 0
+        ? "Fixed \(count) \(count == 1 ? "problem" : "problems") in \(files) \(files == 1 ? "file" : "files")."
+        : unwritten > 0 ? "Nothing fixed." : "Nothing to fix automatically."
+      if unwritten > 0 {
+        summary += " \(unwritten) \(unwritten == 1 ? "file was" : "files were") not written."
+      }
+      lines.append(summary)
+    }
     return lines
   }
 }
