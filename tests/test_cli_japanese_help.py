@@ -169,6 +169,15 @@ def test_option_names_stay_as_typed_with_their_meaning_in_japanese():
         assert width(line) <= 80 or line.startswith(("使い方: ", "  portal ")), line
 
 
+@pytest.mark.parametrize("command", ["build", "check", "lint", "new", "search", "serve"])
+def test_no_line_of_the_japanese_help_starts_with_a_closing_mark(command):
+    """Wrapped as Japanese is set (行頭禁則): no line starts with 、。）」］ or a small kana, so
+    `［リンク］（…）` is not cut before its `］`."""
+    for line in help_of(command, "ja").stdout.splitlines():
+        text = line.strip()
+        assert not text or text[0] not in "、。，．）」』】〉》］〕｝・ー：；？！…々ぁぃぅぇぉっゃゅょァィゥェォッャュョ", line
+
+
 # (arguments, Japanese Error line, start of the 直し方 line, ArgumentParser's English, the English Help line or None)
 MISTAKES = [
     (["build", "--outptu", "site"],

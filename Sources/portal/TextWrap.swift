@@ -23,8 +23,9 @@ enum TextWrap {
     }
   }
 
-  /// The pieces a line may break between: a line breaks at a space, or between two Japanese
-  /// characters unless the second closes (、。）」) or the first opens (（「); Latin letters stay
+  /// The pieces a line may break between: a line breaks at a space unless a closing mark
+  /// follows it, or between two Japanese characters unless the second closes (、。）」) or the
+  /// first opens (（「); Latin letters stay
   /// with what they touch (`8件`, `json）`, `<サイト>/`).
   private static func units(of text: Substring) -> [String] {
     var units: [String] = []
@@ -37,6 +38,11 @@ enum TextWrap {
         current = ""
         previous = nil
         continue
+      }
+      // A closing mark after a space (`｜ と ー、`) stays on the line before, with the space.
+      if current.isEmpty, closing.contains(character), units.last == " ", units.count >= 2 {
+        units.removeLast()
+        current = units.removeLast() + " "
       }
       if let previous, isWide(previous), isWide(character), !closing.contains(character),
         !openingMarks.contains(previous)
@@ -81,12 +87,15 @@ enum TextWrap {
     return lines
   }
 
+  /// What no line starts with (JIS X 4051's 行頭禁則) and what none ends with (行末禁則).
   private static let closing: Set<Character> = [
-    "、", "。", "，", "．", "）", "」", "』", "】", "〉", "》", "・", "ー", "：", "；", "？", "！",
-    "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ",
-    "ュ", "ョ",
+    "、", "。", "，", "．", "）", "」", "』", "】", "〉", "》", "］", "〕", "｝", "〙", "〗", "・", "ー",
+    "：", "；", "？", "！", "…", "‥", "々", "〜", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ",
+    "ゎ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ",
   ]
-  private static let openingMarks: Set<Character> = ["（", "「", "『", "【", "〈", "《"]
+  private static let openingMarks: Set<Character> = [
+    "（", "「", "『", "【", "〈", "《", "［", "〔", "｛", "〘", "〖",
+  ]
 
   private static func isWide(_ character: Character) -> Bool {
     character.unicodeScalars.first.map(isWide) ?? false
