@@ -52,7 +52,7 @@ def test_fix_writes_the_certain_fixes_and_lints_again(work):
     page = work / "content" / "initiatives" / "fix-me.md"
     page.chmod(0o640)
     crlf = work / "content" / "initiatives" / "crlf.md"
-    crlf.write_bytes(FRONT.replace("\n", "\r\n").encode() + "ﾃｽﾄです。\r\n".encode())
+    crlf.write_bytes(b"\xef\xbb\xbf" + FRONT.replace("\n", "\r\n").encode() + "ﾃｽﾄです。\r\n".encode())
     other = work / "content" / "initiatives" / "ai-disaster.md"
     before = other.read_bytes()
 
@@ -60,8 +60,8 @@ def test_fix_writes_the_certain_fixes_and_lints_again(work):
     assert r.returncode == 0, r.stdout + r.stderr
     assert page.read_text(encoding="utf-8") == FIXED
     assert stat.S_IMODE(page.stat().st_mode) == 0o640
-    # CR LF kept, only the characters fixed.
-    assert crlf.read_bytes() == FRONT.replace("ｶﾀｶﾅ", "カタカナ").replace("\n", "\r\n").encode() \
+    # The BOM and CR LF kept, only the characters fixed.
+    assert crlf.read_bytes() == b"\xef\xbb\xbf" + FRONT.replace("ｶﾀｶﾅ", "カタカナ").replace("\n", "\r\n").encode() \
         + "テストです。\r\n".encode()
     assert other.read_bytes() == before
     assert not list(work.rglob(".*portal-fix*")), "a temporary file was left"

@@ -47,8 +47,9 @@ enum LintFix {
           (file, say("a symbolic link: fix the file it links to", "シンボリックリンクです。リンク先のファイルを直してください")))
         continue
       }
+      // Decoded as it is, a BOM kept (Foundation's decoding may drop it).
       guard let data = FileManager.default.contents(atPath: url.path),
-        let text = String(data: data, encoding: .utf8)
+        let text = String(validating: data, as: UTF8.self)
       else { continue }
       let outcome = FixApplier.apply(found.map(\.fixes), to: text)
       guard !outcome.applied.isEmpty else { continue }
