@@ -327,6 +327,10 @@ func fixture(_ name: String) -> URL {
     #expect(FutureDates.valuePosition(of: "updated", in: text)! == (4, 11))
     #expect(FutureDates.valuePosition(of: "updated", in: "---\nupdated:\n---\n")! == (2, 1))
     #expect(FutureDates.valuePosition(of: "updated", in: "---\ntitle: a\n---\nupdated: 2\n") == nil)
+    // Saved on Windows: CR LF line ends (one Character in Swift), a BOM.
+    #expect(
+      FutureDates.valuePosition(
+        of: "updated", in: "\u{FEFF}---\r\ntitle: a\r\nupdated: 2\r\n---\r\n")! == (3, 10))
   }
 
   /// The build hands over the files it scanned instead of walking content/ again; both
