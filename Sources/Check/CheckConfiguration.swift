@@ -24,9 +24,7 @@ public struct CheckConfiguration: Sendable, Hashable {
   }
 
   public static func parse(_ yaml: String) -> CheckConfiguration {
-    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    let lines = yaml.sourceLines.map(String.init)
     guard let start = lines.firstIndex(where: { $0.hasPrefix("check:") }) else {
       return CheckConfiguration()
     }
@@ -99,7 +97,7 @@ public struct CheckConfiguration: Sendable, Hashable {
 
   private static func blockItems(_ rest: String) -> [String] {
     var items: [String] = []
-    for (n, line) in rest.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (n, line) in rest.sourceLines.enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if n == 0 || trimmed.isEmpty { continue }
       guard trimmed.hasPrefix("-") else { break }

@@ -97,15 +97,9 @@ public enum FutureDates {
   /// of `text`, or of the key when it has no value on its line; nil when it is not there.
   static func valuePosition(of key: String, in text: String) -> (Int, Int)? {
     var inFrontMatter = false
-    // Split as the loader reads the file: CR LF is one Character, which a split at "\n" did
-    // not cut (a Windows editor's page had its value placed at 1:1), and a BOM before `---`.
+    // A BOM before `---`, as a Windows editor writes it.
     let body = text.unicodeScalars.first == "\u{FEFF}" ? text.dropFirst() : text[...]
-    for (n, line) in body.split(
-      omittingEmptySubsequences: false,
-      whereSeparator: {
-        $0 == "\n" || $0 == "\r\n" || $0 == "\r"
-      }
-    ).enumerated() {
+    for (n, line) in body.sourceLines.enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed == "---" {
         if inFrontMatter { return nil }

@@ -291,7 +291,7 @@ public enum ReferenceValidator {
     else {
       return SourceLocation(file: path)
     }
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (n, line) in text.sourceLines.enumerated() {
       guard line.hasPrefix("slug:") else { continue }
       let value = line.dropFirst("slug:".count).prefix { $0 == " " }.count
       return SourceLocation(file: path, line: n + 1, column: "slug:".count + value + 1)

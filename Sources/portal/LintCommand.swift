@@ -339,7 +339,7 @@ enum LintFiles {
   /// The 1-based line where `key:` is written in site.yml, to point a configuration error at it.
   static func line(ofKey key: String, in text: String?) -> Int? {
     guard let text else { return nil }
-    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, line) in text.sourceLines.enumerated() {
       let t = line.trimmingCharacters(in: .whitespaces)
       if t.hasPrefix(key + ":") || t.contains("{ \(key):") || t.contains(", \(key):")
         || t.contains("{\(key):")

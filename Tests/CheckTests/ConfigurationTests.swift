@@ -21,6 +21,14 @@ import Testing
       ])
   }
 
+  @Test func aSiteYmlSavedWithCRLFIsReadAlike() {
+    // CR LF is one Character in Swift: a split at "\n" left the whole file one line, so the
+    // `check:` of a site.yml saved on Windows was not found after its first line.
+    let yaml =
+      "title: x\r\ncheck:\r\n  skip:\r\n    - https://a.jp/*\r\n    - https://b.jp/*\r\nlint: {}\r\n"
+    #expect(CheckConfiguration.parse(yaml).skip == ["https://a.jp/*", "https://b.jp/*"])
+  }
+
   @Test func flowStyleOnOneLineOrMany() {
     #expect(
       CheckConfiguration.parse(#"check: { skip: [ "https://example.jp/*", 'https://a.jp/?' ] }"#)
