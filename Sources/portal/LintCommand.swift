@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
       --fix writes into the pages the fixes that have one right answer (half-width kana, \
-      invisible characters, ##見出し, ［リンク］（…）, a table's ｜ and ー typed full-width, a \
+      invisible characters, ##見出し, ［リンク］（…）, [リンク] (…), a table's ｜ and ー typed full-width, a \
       weekday known from the year), prints each, then lints again.
 
       An `updated` day still to come is warned too, as by portal build \
@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
 
   @Flag(
     help:
-      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, ［リンク］（…）, full-width table bars, a weekday known from the year), then lint again."
+      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, ［リンク］（…）, [リンク] (…), full-width table bars, a weekday known from the year), then lint again."
   )
   var fix = false
 

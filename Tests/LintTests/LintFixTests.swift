@@ -61,6 +61,17 @@ import Testing
     }
   }
 
+  @Test func aSpaceBetweenALinksBracketsAndItsAddressIsTakenOut() throws {
+    let (text, rules) = try fixed("詳しくは[防災の手引き] (https://example.jp/bousai)を見ます。\n")
+    #expect(text.hasSuffix("\n詳しくは[防災の手引き](https://example.jp/bousai)を見ます。\n"))
+    #expect(rules == ["lint.markdown"])
+    #expect(try fixed("[案内]　 (guide.md)\n").text.hasSuffix("\n[案内](guide.md)\n"))
+    // Not an address: a note and its words in brackets are no link to be made.
+    let note = try lint("[注] (参考)です。\n", rule: "lint.markdown")
+    #expect(note.count == 1)
+    #expect(note[0].fixes.isEmpty)
+  }
+
   @Test func aDateWithItsYearGetsItsWeekday() throws {
     let (text, _) = try fixed("2026年12月5日に開き、令和8年12月6日まで。12月7日も。\n")
     #expect(text.hasSuffix("\n2026年12月5日（土）に開き、令和8年12月6日（日）まで。12月7日も。\n"))
@@ -110,6 +121,7 @@ import Testing
     "2026年12月5日", "令和8年1月4日", "12月7日", "（土）", "です。", "県の", "**", "`", "{漢字|かんじ}",
     "\n", "\n\n", "> ", "- ", "|a|b|\n|ーー|ーー|\n", "｜日時｜場所｜\n｜ーー｜ーー｜\n",
     "[リンク](a.md)", "ｶﾀ", "ｶﾅ", " ", "　", "#", "＃", "［案内］（https://example.jp/）",
+    "[案内] (https://example.jp/)",
   ]
 
   @Test(arguments: 0..<4) func fixingEndsWithNothingLeftToFix(seed: UInt64) throws {

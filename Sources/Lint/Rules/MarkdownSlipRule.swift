@@ -58,13 +58,23 @@ struct MarkdownSlipRule: Rule {
         text[open] == "[", case let paren = spaces(after: i + 1, in: text), paren > i + 1,
         paren < text.count, text[paren] == "("
       {
+        // The space taken out when what the brackets hold is an address (`[注] (参考)` is
+        // no link to be made).
+        let close = text[(paren + 1)...].firstIndex { $0 == ")" || $0 == "\n" }
+        let target = close.map { text[(paren + 1)..<$0] }
+        let fix: Replacement? =
+          if let close, text[close] == ")", let target, !target.contains(where: \.isWhitespace),
+            Self.looksLikeAddress(text.string((paren + 1)..<close))
+          {
+            (i..<paren, "]")
+          } else { nil }
         warn(
           i, "`] (` is not a link: Markdown allows no space between `]` and `(`",
           hint: "write `[\(text.excerpt((open + 1)..<i))](…)`",
           ja: (
             "`] (` ではリンクになりません。Markdown では `]` と `(` の間に空白を入れられません",
             hint: "`[\(text.excerpt((open + 1)..<i))](…)` と書いてください"
-          ))
+          ), fix: fix)
       }
       // The link's words may wrap onto the next line: `[報告\n書](a b.pdf)`.
       if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "]" }),
@@ -261,10 +271,14 @@ struct MarkdownSlipRule: Rule {
       text[close + 1] == "（" || text[close + 1] == "("
     else { return nil }
     let end = text[(close + 2)...].firstIndex { $0 == "）" || $0 == ")" || $0 == "\n" }
-    let target = text.string((close + 2)..<(end ?? text.count)).lowercased()
-    let looksLikeLink =
-      target.contains("http") || target.contains("www.") || target.hasSuffix(".md")
+    return Self.looksLikeAddress(text.string((close + 2)..<(end ?? text.count))) ? close : nil
+  }
+
+  /// Whether what round brackets hold is a link's address: a web address, a Markdown page
+  /// (with its heading) or a path of the site.
+  static func looksLikeAddress(_ written: String) -> Bool {
+    let target = written.lowercased()
+    return target.contains("http") || target.contains("www.") || target.hasSuffix(".md")
       || target.contains(".md#") || target.hasPrefix("/")
-    return looksLikeLink ? close : nil
   }
 }
