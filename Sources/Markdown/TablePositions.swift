@@ -139,33 +139,33 @@ extension MarkdownDocument {
   private func claim(
     _ node: Node, line: Int, candidates: [Int], from: Int, claimed: inout Set<SourcePoint>
   ) -> SourcePoint {
-    func free(_ column: Int) -> Bool {
-      !claimed.contains(SourcePoint(line: line, column: column))
-        && startsHere(node, line: line, byteColumn: column)
+    // The line's bytes and the node's first character, found once for every column tried.
+    let bytes = sourceLine(line).map { Array($0.utf8) } ?? []
+    guard let first = firstByte(of: node) else {
+      return SourcePoint(line: line, column: candidates[0])
     }
-    let length = sourceLine(line)?.utf8.count ?? 0
+    func free(_ column: Int) -> Bool {
+      column >= 1 && column <= bytes.count && bytes[column - 1] == first
+        && !claimed.contains(SourcePoint(line: line, column: column))
+    }
     guard
       let column = candidates.first(where: free)
-        ?? (from <= length ? (from...length).first(where: free) : nil)
+        ?? (from <= bytes.count ? (from...bytes.count).first(where: free) : nil)
     else { return SourcePoint(line: line, column: candidates[0]) }
     claimed.insert(SourcePoint(line: line, column: column))
     return SourcePoint(line: line, column: column)
   }
 
-  /// Whether `node` (a link, an image, inline HTML) starts at this byte column of `line`, by
-  /// the character it starts with; false for other nodes, whose first character is not known.
-  private func startsHere(_ node: Node, line: Int, byteColumn: Int) -> Bool {
-    guard byteColumn >= 1, let text = sourceLine(line), byteColumn <= text.utf8.count else {
-      return false
-    }
-    let first = text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: byteColumn - 1)]
+  /// The byte a link, an image or inline HTML starts with where it is written; nil for other
+  /// nodes, whose first character is not known.
+  private func firstByte(of node: Node) -> UInt8? {
     switch node.type {
     case CMARK_NODE_LINK:
       // An address written as its own text starts with `<` (a bare one has no position).
-      return first == UInt8(ascii: Self.isAddressLink(node) ? "<" : "[")
-    case CMARK_NODE_IMAGE: return first == UInt8(ascii: "!")
-    case CMARK_NODE_HTML_INLINE: return first == UInt8(ascii: "<")
-    default: return false
+      return UInt8(ascii: Self.isAddressLink(node) ? "<" : "[")
+    case CMARK_NODE_IMAGE: return UInt8(ascii: "!")
+    case CMARK_NODE_HTML_INLINE: return UInt8(ascii: "<")
+    default: return nil
     }
   }
 
