@@ -64,7 +64,7 @@ def test_fix_writes_the_certain_fixes_and_lints_again(work):
     assert crlf.read_bytes() == b"\xef\xbb\xbf" + FRONT.replace("ｶﾀｶﾅ", "カタカナ").replace("\n", "\r\n").encode() \
         + "テストです。\r\n".encode()
     assert other.read_bytes() == before
-    assert not list(work.rglob(".*portal-fix*")), "a temporary file was left"
+    assert not list(work.rglob(".*portal-tmp")), "a temporary file was left"
     lines = r.stdout.splitlines()
     fixed = [line for line in lines if ": fixed: " in line]
     assert "content/initiatives/fix-me.md:3:11: fixed: 「ｶﾀｶﾅ」→「カタカナ」 [lint.halfwidth-kana]" in fixed

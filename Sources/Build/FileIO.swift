@@ -8,7 +8,7 @@ import Foundation
 /// Plain POSIX file writes. `FileManager.createFile` writes each file atomically (a temporary
 /// file, an fsync and a rename), which made writing 10,000 pages take seconds; the output is
 /// already made atomic as a whole by the staging folder, so one open/write/close is enough.
-enum FileIO {
+public enum FileIO {
   /// A whole file's bytes read straight into an array (no `Data` to copy from: the cache's
   /// state is tens of megabytes); nil when it cannot be read.
   static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
@@ -46,7 +46,7 @@ enum FileIO {
 
   /// Why the last call on this thread failed, in the system's words ("No space left on
   /// device", "Permission denied"): a write error without it leaves the writer guessing.
-  static var lastError: String { String(cString: strerror(errno)) }
+  public static var lastError: String { String(cString: strerror(errno)) }
 
   /// Writes to a temporary file beside the target and renames it over the target, so a reader
   /// (the preview server, a browser) sees the old file or the new one, never half of one.
@@ -58,10 +58,39 @@ enum FileIO {
     throughTemporary(path) { write(parts: parts, to: $0) }
   }
 
+  /// Replaces a file a writer edits (a page `portal lint --fix` corrects) as `replace` does,
+  /// the new file given the old one's mode and owner and flushed to disk before the rename: it
+  /// holds the only copy of the writer's text. The temporary file is hidden (`.a.md.portal-tmp`),
+  /// so neither the content loader nor an editor's list of files takes it for a page.
+  public static func replaceEdited(_ data: some ContiguousBytes, at path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    let mode = status.st_mode & 0o7777
+    return throughTemporary(path, hidden: true) { temporary in
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+      guard fd >= 0 else { return false }
+      // The mode asked of open() is narrowed by the umask, and a file left by a killed run
+      // keeps its own: set as the file had it, its owner too where this process may.
+      fchmod(fd, mode)
+      _ = fchown(fd, status.st_uid, status.st_gid)
+      var ok = writeAll(data, to: fd) && fsync(fd) == 0
+      var reason = errno  // the write's, not the close's
+      if close(fd) != 0, ok { (ok, reason) = (false, errno) }
+      errno = reason
+      return ok
+    }
+  }
+
   /// `fill` writes the temporary file beside `path` whose path it is given; once it succeeds
   /// the file is renamed over `path`, else removed, `errno` left as the failure set it.
-  private static func throughTemporary(_ path: String, _ fill: (String) -> Bool) -> Bool {
-    let temporary = path + ".portal-tmp"
+  private static func throughTemporary(
+    _ path: String, hidden: Bool = false, _ fill: (String) -> Bool
+  ) -> Bool {
+    let name = (path as NSString).lastPathComponent
+    let temporary =
+      hidden
+      ? (path as NSString).deletingLastPathComponent + "/." + name + ".portal-tmp"
+      : path + ".portal-tmp"
     guard fill(temporary), rename(temporary, path) == 0 else {
       let reason = errno  // what `lastError` says, not the clean-up's
       unlink(temporary)

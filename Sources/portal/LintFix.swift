@@ -1,3 +1,4 @@
+import Build
 import Diagnostics
 import Foundation
 import Lint
@@ -62,8 +63,8 @@ enum LintFix {
     return report
   }
 
-  /// Writes `text` to a new file beside `path` and renames it over `path`; nil when done, else
-  /// why not.
+  /// Writes `text` over the page at `path` (`FileIO.replaceEdited`: beside it, then renamed
+  /// over it, mode and owner kept); nil when done, else why not.
   static func replace(_ path: String, with text: String) -> String? {
     var status = stat()
     guard stat(path, &status) == 0 else { return String(cString: strerror(errno)) }
@@ -71,34 +72,7 @@ enum LintFix {
     guard status.st_mode & 0o222 != 0 else {
       return say("the file is read-only", "ファイルが読み取り専用です")
     }
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = folder + "/.\(name).portal-fix-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o7777)
-    guard fd >= 0 else { return String(cString: strerror(errno)) }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        let why = String(cString: strerror(errno))
-        close(fd)
-        unlink(temporary)
-        return why
-      }
-      written += n
-    }
-    // The mode asked of open() is narrowed by the umask: set as the page had it, and its
-    // owner kept where this process may (run as root on a writer's files).
-    fchmod(fd, status.st_mode & 0o7777)
-    _ = fchown(fd, status.st_uid, status.st_gid)
-    guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
-      let why = String(cString: strerror(errno))
-      unlink(temporary)
-      return why
-    }
-    return nil
+    return FileIO.replaceEdited(Array(text.utf8), at: path) ? nil : FileIO.lastError
   }
 
   /// The lines `portal lint --fix` prints before the lint's: each problem fixed, then how many
