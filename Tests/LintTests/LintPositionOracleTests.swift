@@ -22,7 +22,7 @@ import Testing
         k[n % k.count], k[(n / k.count) % k.count], k[(n / k.count / k.count) % k.count],
       ])
     }
-    func words() -> String {
+    func words(_ random: inout SplitMix64) -> String {
       (0..<(1 + random.below(4))).map { _ in
         switch random.below(8) {
         case 0: return word()
@@ -39,21 +39,7 @@ import Testing
     var checked = 0
     var failures = 0
     for _ in 0..<150 {
-      var lines: [String] = []
-      for _ in 0..<(1 + random.below(5)) {
-        switch random.below(8) {
-        case 0: lines += [words(), words()]
-        case 1: lines += ["- " + words(), "  " + words()]
-        case 2: lines += ["> " + words(), "> " + words()]
-        case 3:
-          lines += [words(), "|" + words() + "|" + words() + "|", "|-|-|", "|" + words() + "|x|"]
-        case 4: lines += ["## " + words()]
-        case 5: lines += ["1. " + words(), "   - " + words()]
-        case 6: lines += ["- " + words(), words()]
-        default: lines += ["|" + words() + "|x|", "|-|-|", "|" + words() + "|y|"]
-        }
-        lines.append("")
-      }
+      let lines = RandomMarkdown.lines(&random, words: words)
       let body = lines.joined(separator: "\n")
       let found = try lint(body, rule: "lint.halfwidth-kana")
       for d in found {

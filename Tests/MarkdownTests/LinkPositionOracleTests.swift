@@ -12,39 +12,22 @@ import Testing
   @Test(arguments: 0..<6) func everyLinkIsWhereItsBracketIs(seed: UInt64) {
     var random = SplitMix64(seed: seed)
     var n = 0
-    func link() -> String {
+    func link(_ random: inout SplitMix64) -> String {
       n += 1
       let texts = ["会場", "詳しく", "**太字**の案内", "a", "2026年12月5日"]
       return random.below(5) == 0
         ? "![図\(n)](u\(n).png)" : "[\(texts[random.below(texts.count)])](u\(n).md)"
     }
-    func words() -> String {
+    func words(_ random: inout SplitMix64) -> String {
       (0..<(1 + random.below(4))).map { _ in
         random.below(3) == 0
-          ? link() : ["日程です", " ", "の", "`code`", "<b>x</b>", "｜"][random.below(6)]
+          ? link(&random) : ["日程です", " ", "の", "`code`", "<b>x</b>", "｜"][random.below(6)]
       }.joined()
     }
     var failures = 0
     var checked = 0
     for _ in 0..<300 {
-      var lines: [String] = []
-      for _ in 0..<(1 + random.below(5)) {
-        switch random.below(8) {
-        case 0: lines += [words(), words()]
-        case 1: lines += ["- " + words(), "  " + words()]
-        case 2: lines += ["> " + words(), "> " + words()]
-        case 3:
-          lines += [
-            words(), "|" + words() + "|" + words() + "|", "|-|-|",
-            "|" + words() + "|" + words() + "|",
-          ]
-        case 4: lines += ["## " + words()]
-        case 5: lines += ["1. " + words(), "   - " + words()]
-        case 6: lines += ["- " + words(), words()]  // lazy line
-        default: lines += ["|" + words() + "|x|", "|-|-|", "|" + words() + "|y|"]
-        }
-        lines.append("")
-      }
+      let lines = RandomMarkdown.lines(&random, words: words)
       let source = lines.joined(separator: "\n")
       let doc = MarkdownDocument(source)
       let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
