@@ -188,7 +188,7 @@ extension ContentLoader {
 
   /// Every file under the folder, relative: names starting with `_` or `.`, and everything
   /// under such folders, are left out.
-  static func files(in contentDirectory: URL) -> [String] {
+  public static func files(in contentDirectory: URL) -> [String] {
     var relatives: [String] = []
     let enumerator = FileManager.default.enumerator(
       at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],

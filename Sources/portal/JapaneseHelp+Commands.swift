@@ -87,6 +87,8 @@ extension NewCommand: JapaneseHelpful {
       "content/<フォルダー>/<slug>.md を作ります。必ず書く項目は、書き込むか印を付けておきます。"
         + "書かなくてもよい項目は、コメントにして入れておきます。日本語の題名はそのままではアドレスにできないので、"
         + "--slug でアドレスの名前を付けてください（半角の英小文字・数字・`-`）。"
+        + "--slug を書かないと、名前を聞かれます。題名の中の用語や分野の名前から作った名前"
+        + "（「観光分野におけるDXの推進」なら tourism-dx）でよければ、Enter だけを押します。"
     ],
     examples: [
       .init("portal new initiative \"AIを活用した防災対策\" --slug ai-disaster", "取組"),

@@ -50,8 +50,10 @@ struct NewCommand: ParsableCommand {
     abstract: "Create a content file with the right front matter.",
     discussion: """
       Writes content/<folder>/<slug>.md with every required key filled in or marked, and the \
-      optional keys as comments. A Japanese title cannot become a URL by itself, so pass --slug \
-      (lower-case letters, digits and `-`).
+      optional keys as comments. A Japanese title cannot become a URL by itself: give --slug \
+      (lower-case letters, digits and `-`), or on a terminal type the name when asked. The name \
+      offered is made from the site's names in the title (「観光分野におけるDXの推進」: the field \
+      観光 and the term DX give tourism-dx).
 
       Examples:
         portal new initiative "AIを活用した防災対策" --slug ai-disaster
@@ -119,10 +121,15 @@ struct NewCommand: ParsableCommand {
             "アドレスの名前 `\(s)` には、半角の英小文字 a-z・数字 0-9・`-` だけが使えます\n直し方: たとえば --slug \(suggestedSlug(s)) と書いてください"
           ))
       }
+      // On a terminal the name is asked for (run); elsewhere the error offers one.
+      if NewSlug.canAsk { return }
+      let example =
+        NewSlug.suggestion(title: title, content: content, folder: folder)
+        ?? "my-\(kind.rawValue)"
       throw ValidationError(
         say(
-          "the title cannot be used as a URL name\nHelp: add --slug, for example --slug my-\(kind.rawValue)",
-          "日本語の題名は、ページのアドレスに使えません\n直し方: --slug でアドレスの名前を、半角の英小文字・数字・`-` で付けてください（例：--slug my-\(kind.rawValue)）"
+          "the title cannot be used as a URL name\nHelp: add --slug, for example --slug \(example)",
+          "日本語の題名は、ページのアドレスに使えません\n直し方: --slug でアドレスの名前を、半角の英小文字・数字・`-` で付けてください（例：--slug \(example)）"
         ))
     }
     // The build would refuse the page: /initiatives/index/ beside the list at /initiatives/.
@@ -135,9 +142,18 @@ struct NewCommand: ParsableCommand {
     }
   }
 
+  /// The kind's folder in content/.
+  var folder: URL { URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder) }
+
   func run() throws {
-    let s = slug ?? title
-    let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.contentKind.folder)
+    var s = slug ?? title
+    if slug == nil, !isSlug(title) {
+      let suggestion = NewSlug.suggestion(title: title, content: content, folder: folder)
+      guard let asked = NewSlug.ask(kind: kind, suggestion: suggestion, folder: folder) else {
+        throw ExitCode(1)
+      }
+      s = asked
+    }
     let file = folder.appendingPathComponent("\(s).md")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     // The kind's folder must be the content folder's own, not a link leading elsewhere (the
