@@ -16,7 +16,9 @@ public enum Linter {
     DateWeekdayRule(), HalfwidthKanaRule(), InvisibleCharacterRule(), KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
-    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), FootnoteRule(),
+    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(),
+    FullWidthIndentRule(),
+    FootnoteRule(),
     FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(),
   ]
 

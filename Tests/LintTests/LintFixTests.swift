@@ -103,11 +103,19 @@ import Testing
     #expect(escaped.allSatisfy { $0.fixes.isEmpty })
   }
 
+  @Test func aFullWidthIndentIsTakenOut() throws {
+    let (text, rules) = try fixed("　県は、取組を進めます。\n　　また、\n　\n> 　引用です。\n")
+    #expect(text.hasSuffix("---\n県は、取組を進めます。\nまた、\n\n> 引用です。\n"))
+    #expect(rules == ["lint.fullwidth-indent"])
+    let summary = try fixed("本文です。\n", front: "summary: 　県の取組です。\n")
+    #expect(summary.text.hasPrefix("---\nsummary: 県の取組です。\n---\n"))
+  }
+
   @Test func theRulesThatGiveFixesSaySo() throws {
     let body =
-      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n"
+      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。\n"
     let rules = try fixed(body).rules
-    #expect(rules.count == 5)
+    #expect(rules.count == 6)
     #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
   }
 }
