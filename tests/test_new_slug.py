@@ -128,3 +128,21 @@ def test_without_a_terminal_the_error_offers_the_name(work):
                        stdin=subprocess.DEVNULL, timeout=60, env={**os.environ, "PORTAL_LANG": "ja"})
     assert "（例：--slug my-event）" in r.stderr
     assert not any((work / "content" / "initiatives").glob("ai-crisis*"))
+
+
+def test_an_initiative_is_filed_under_the_fields_its_title_names(work):
+    """The field names in the title choose `fields` (安全 of 安全・安心 is `safety`); a title naming
+    none keeps the sample, which the writer replaces."""
+    r = subprocess.run([BIN, "new", "initiative", "人材育成と防犯・交通安全", "--slug", "named"], cwd=work,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    text = (work / "content" / "initiatives" / "named.md").read_text(encoding="utf-8")
+    assert "\nfields: [awareness, safety]   # 題名から選びました。" in text
+    r = subprocess.run([BIN, "new", "initiative", "図書館の取組", "--slug", "unnamed"], cwd=work,
+                       capture_output=True, text=True, timeout=60)
+    text = (work / "content" / "initiatives" / "unnamed.md").read_text(encoding="utf-8")
+    assert "\nfields: [crisis-management]   # 分野のid" in text
+    r = subprocess.run([BIN, "build", "--now", NOW], cwd=work, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    field = (work / "site" / "fields" / "safety" / "index.html").read_text(encoding="utf-8")
+    assert "/initiatives/named/" in field

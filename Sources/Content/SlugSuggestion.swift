@@ -12,29 +12,52 @@ public enum SlugSuggestion {
   /// them; names of one character (県) are left out, being inside too many titles.
   public static func names(pages: [Page], config: SiteConfig) -> [String: String] {
     var names: [String: String] = [:]
-    func add(_ name: String, _ id: String) {
-      let k = key(Furigana(name).plain)
-      guard k.count >= 2, isSlug(id), names[k] == nil else { return }
-      names[k] = id
-    }
     for page in pages {
-      if case .glossary(let meta) = page.meta { for name in meta.names { add(name, page.slug) } }
+      if case .glossary(let meta) = page.meta {
+        for name in meta.names { add(name, page.slug, to: &names) }
+      }
     }
-    func add(site name: String, _ id: String) {
-      add(name, id)
-      for part in name.split(separator: "・") { add(String(part), id) }
-    }
+    for domain in config.domains { add(site: domain.name, domain.id, to: &names) }
+    return names.merging(fieldNames(config: config)) { glossary, _ in glossary }
+  }
+
+  /// Each field's name and its parts between ・, and the field's id.
+  public static func fieldNames(config: SiteConfig) -> [String: String] {
+    var names: [String: String] = [:]
     for domain in config.domains {
-      add(site: domain.name, domain.id)
-      for field in domain.fields { add(site: field.name, field.id) }
+      for field in domain.fields { add(site: field.name, field.id, to: &names) }
     }
     return names
+  }
+
+  private static func add(_ name: String, _ id: String, to names: inout [String: String]) {
+    let k = key(Furigana(name).plain)
+    guard k.count >= 2, isSlug(id), names[k] == nil else { return }
+    names[k] = id
+  }
+
+  private static func add(site name: String, _ id: String, to names: inout [String: String]) {
+    add(name, id, to: &names)
+    for part in name.split(separator: "・") { add(String(part), id, to: &names) }
   }
 
   /// The ids of the names found in `title` in the order written (longest first where names
   /// overlap), with any other run of Latin letters and digits as it is (`2026`, `chiba`), joined
   /// by `-`; nil when the title holds none. At most four parts: a URL is typed and read out.
   public static func suggest(title: String, names: [String: String]) -> String? {
+    let slug = parts(of: title, names: names, latin: true).prefix(4).joined(separator: "-")
+    return slug.isEmpty || slug == "index" ? nil : slug
+  }
+
+  /// The fields whose names `title` holds (`fieldNames`), in the order written: an
+  /// initiative titled 観光分野におけるDXの推進 is filed under `tourism`.
+  public static func fields(in title: String, config: SiteConfig) -> [String] {
+    parts(of: title, names: fieldNames(config: config), latin: false)
+  }
+
+  /// The ids of the names in `title` (and with `latin`, its other runs of Latin letters and
+  /// digits), in the order written, each once.
+  static func parts(of title: String, names: [String: String], latin: Bool) -> [String] {
     let text = Array(key(Furigana(title).plain))
     let byLength = names.keys.map { Array($0) }.sorted { $0.count > $1.count }
     var parts: [String] = []
@@ -46,16 +69,14 @@ public enum SlugSuggestion {
       } else if isLatin(text[i]) {
         var end = i
         while end < text.count, isLatin(text[end]) { end += 1 }
-        parts.append(String(text[i..<end]))
+        if latin { parts.append(String(text[i..<end])) }
         i = end
       } else {
         i += 1
       }
     }
     var seen: Set<String> = []
-    let kept = parts.filter { isSlug($0) && seen.insert($0).inserted }.prefix(4)
-    let slug = kept.joined(separator: "-")
-    return slug.isEmpty || slug == "index" ? nil : slug
+    return parts.filter { isSlug($0) && seen.insert($0).inserted }
   }
 
   /// NFKC (全角 ＤＸ is DX) and lower case, as names and titles are compared.

@@ -124,7 +124,7 @@ struct NewCommand: ParsableCommand {
       // On a terminal the name is asked for (run); elsewhere the error offers one.
       if NewSlug.canAsk { return }
       let example =
-        NewSlug.suggestion(title: title, content: content, folder: folder)
+        NewSlug.suggestion(title: title, site: NewSlug.site(content: content), folder: folder)
         ?? "my-\(kind.rawValue)"
       throw ValidationError(
         say(
@@ -147,8 +147,9 @@ struct NewCommand: ParsableCommand {
 
   func run() throws {
     var s = slug ?? title
+    let site = NewSlug.site(content: content)
     if slug == nil, !isSlug(title) {
-      let suggestion = NewSlug.suggestion(title: title, content: content, folder: folder)
+      let suggestion = NewSlug.suggestion(title: title, site: site, folder: folder)
       guard let asked = NewSlug.ask(kind: kind, suggestion: suggestion, folder: folder) else {
         throw ExitCode(1)
       }
@@ -189,7 +190,11 @@ struct NewCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    try handle.write(contentsOf: Data(NewCommand.template(kind: kind, title: title).utf8))
+    // An initiative is filed under the fields its title names (観光分野の… → tourism).
+    let fields =
+      kind == .initiative ? site.map { SlugSuggestion.fields(in: title, config: $0.config) } : nil
+    try handle.write(
+      contentsOf: Data(NewCommand.template(kind: kind, title: title, fields: fields ?? []).utf8))
     let created = ContentLoader.displayPath(for: file)
     print(say("Created \(created)", "\(created) を作りました"))
   }
@@ -200,15 +205,21 @@ struct NewCommand: ParsableCommand {
       + "\""
   }
 
-  static func template(kind: NewKind, title: String) -> String {
+  /// The new page's text; `fields`, the fields its title names, for an initiative (none: a
+  /// sample to replace).
+  static func template(kind: NewKind, title: String, fields: [String] = []) -> String {
     let t = quoted(title)
     switch kind {
     case .initiative:
+      let value =
+        "fields: [\(fields.isEmpty ? "crisis-management" : fields.joined(separator: ", "))]"
+      let padded = value.padding(toLength: max(value.count + 1, 30), withPad: " ", startingAt: 0)
+      let why = fields.isEmpty ? "" : "題名から選びました。"
       return """
         ---
         title: \(t)
         summary: \(Placeholders.initiativeSummary)
-        fields: [crisis-management]   # 分野のid（content/site.yml）。再掲の取組は複数書きます
+        \(padded)# \(why)分野のid（content/site.yml）。再掲の取組は複数書きます
         status: active                # planned（準備中）, active（実施中）, completed（完了）
         # department: 総務部
         # related: [other-initiative]

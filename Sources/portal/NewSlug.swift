@@ -9,15 +9,20 @@ enum NewSlug {
   /// pipe or CI, which get the error with its example).
   static var canAsk: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
+  /// The site's glossary and site.yml, whose names the suggestion is made of; nil when site.yml
+  /// cannot be read. Only those: a large site's other pages name no ids to offer.
+  static func site(content: String) -> ContentSet? {
+    let root = URL(fileURLWithPath: content)
+    let glossary = ContentLoader.files(in: root).filter { $0.hasPrefix("glossary/") }
+    return ContentLoader.load(contentDirectory: root, knownFiles: glossary).0
+  }
+
   /// The suggestion for `title`, made free in `folder` (`tourism-dx-2` when `tourism-dx.md` is
   /// there); nil when the title holds none of the site's names nor Latin letters.
-  static func suggestion(title: String, content: String, folder: URL) -> String? {
-    let root = URL(fileURLWithPath: content)
-    // Only the glossary and site.yml: a large site's other pages name no ids to offer.
-    let glossary = ContentLoader.files(in: root).filter { $0.hasPrefix("glossary/") }
-    guard let set = ContentLoader.load(contentDirectory: root, knownFiles: glossary).0,
+  static func suggestion(title: String, site: ContentSet?, folder: URL) -> String? {
+    guard let site,
       let base = SlugSuggestion.suggest(
-        title: title, names: SlugSuggestion.names(pages: set.pages, config: set.config))
+        title: title, names: SlugSuggestion.names(pages: site.pages, config: site.config))
     else { return nil }
     var slug = base
     var n = 2

@@ -59,6 +59,16 @@ import Testing
     #expect(SlugSuggestion.suggest(title: title, names: try Self.names()) == slug)
   }
 
+  @Test func anInitiativeIsFiledUnderTheFieldsItsTitleNames() {
+    #expect(SlugSuggestion.fields(in: "観光分野におけるDXの推進", config: Self.config) == ["tourism"])
+    // A part of a field's name between ・, each field once, in the order written; a domain's
+    // name (産業) and a glossary term are no field.
+    #expect(
+      SlugSuggestion.fields(in: "中小企業の危機管理と観光と中小企業", config: Self.config)
+        == ["business", "crisis-management", "tourism"])
+    #expect(SlugSuggestion.fields(in: "産業のDX", config: Self.config).isEmpty)
+  }
+
   @Test func aTitleWithoutNamesOrLettersGetsNone() throws {
     let names = try Self.names()
     #expect(SlugSuggestion.suggest(title: "はじめてのスマホ教室", names: names) == nil)
