@@ -600,17 +600,18 @@ def test_list_rules_speaks_japanese_on_a_japanese_computer(work):
         return r.stdout.splitlines()
 
     ja = list_rules("ja")
-    pad = " " * len("lint.front-matter-markup  ")
-    assert "lint.sentence-length      文が長すぎて、一度では読めません。" in ja
+    # The summaries start two spaces after the longest id.
+    pad = " " * (len("lint.fullwidth-alphanumeric") + 2)
+    assert "lint.sentence-length" + pad[len("lint.sentence-length"):] + "文が長すぎて、一度では読めません。" in ja
     assert pad + "既定値 60：一つの文の最大の文字数" in ja
-    assert "lint.image-alt            画像に代わりのテキスト（alt）がありません。" in ja
+    assert "lint.image-alt" + pad[len("lint.image-alt"):] + "画像に代わりのテキスト（alt）がありません。" in ja
     assert pad + "オン・オフ" in ja
     assert not any("default " in line or "on or off" in line for line in ja)
     en = list_rules("en")
-    assert len(en) == len(ja) == 2 * 34
-    assert "lint.sentence-length      A sentence is too long to read in one go." in en
+    assert len(en) == len(ja) == 2 * 35
+    assert "lint.sentence-length" + pad[len("lint.sentence-length"):] + "A sentence is too long to read in one go." in en
     assert pad + "default 60: maximum characters in one sentence" in en
-    assert "lint.image-alt            An image without alternative text." in en
+    assert "lint.image-alt" + pad[len("lint.image-alt"):] + "An image without alternative text." in en
     assert pad + "on or off" in en
     assert [line.split()[0] for line in en[::2]] == [line.split()[0] for line in ja[::2]]
 

@@ -135,20 +135,21 @@ def test_fix_and_list_rules_is_a_usage_mistake(work):
     assert "--fix and --list-rules cannot be used together" in r.stderr
     rules = json.loads(portal("lint", "--list-rules", "--format", "json", cwd=work).stdout)
     assert sorted(rule["id"] for rule in rules if rule["fix"]) == [
-        "lint.date-weekday", "lint.fullwidth-indent", "lint.halfwidth-kana", "lint.invisible-character",
-        "lint.markdown", "lint.table-cells"]
+        "lint.date-weekday", "lint.fullwidth-alphanumeric", "lint.fullwidth-indent", "lint.halfwidth-kana",
+        "lint.invisible-character", "lint.markdown", "lint.table-cells"]
 
 
 def test_fix_takes_out_the_indent_of_print(work):
     """Paragraphs indented with a full-width space (as in Word): the spaces are taken out, the
     line of a space alone made empty, and the page builds with its paragraphs at the edge."""
     page = work / "content" / "initiatives" / "indent.md"
-    page.write_text(FRONT.replace("ｶﾀｶﾅの", "") + "　県は、取組を進めます。\n　\n　　次に、会を開きます。\n", encoding="utf-8")
+    page.write_text(FRONT.replace("ｶﾀｶﾅの", "") + "　県は、取組を進めます。\n　\n　　次に、ＤＸの会を開きます。\n", encoding="utf-8")
     r = portal("lint", "--fix", "content/initiatives/indent.md", cwd=work, lang="ja")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "content/initiatives/indent.md:8:1: 直しました: 「　」→「」 [lint.fullwidth-indent]" in r.stdout
     assert r.stdout.count("[lint.fullwidth-indent]") == 3, r.stdout
-    assert page.read_text(encoding="utf-8").endswith("---\n\n県は、取組を進めます。\n\n次に、会を開きます。\n")
+    assert "content/initiatives/indent.md:10:6: 直しました: 「ＤＸ」→「DX」 [lint.fullwidth-alphanumeric]" in r.stdout
+    assert page.read_text(encoding="utf-8").endswith("---\n\n県は、取組を進めます。\n\n次に、DXの会を開きます。\n")
     assert portal("build", "--now", NOW, cwd=work).returncode == 0
     html = (work / "site" / "initiatives" / "indent" / "index.html").read_text(encoding="utf-8")
     assert "<p>県は、取組を進めます。</p>" in html and "　" not in html.split("<main", 1)[1]

@@ -43,7 +43,9 @@ final class IndexMemo<Value>: @unchecked Sendable {
     guard index >= 0 && index < count else { return make() }
     if let kept = lock.withLock({ values[index].take() }) { return kept }
     let made = make()
-    lock.withLock { values[index] = made }
+    // Both askers may have found nothing and made it at once: the later one is the second
+    // asker, and takes the other's out rather than keeping its own.
+    lock.withLock { values[index] = values[index] == nil ? made : nil }
     return made
   }
 

@@ -24,7 +24,8 @@ import Testing
     #expect(lint("short: 材料不足で代替素材で作ります。\n") == ["2:17 lint.doubled-particle"])
     let long = String(repeating: "あ", count: 61) + "。"
     #expect(lint("application: \(long)\n") == ["2:14 lint.sentence-length"])
-    #expect(lint("access: 千葉駅から歩いて１０分\n") == [])
+    #expect(lint("access: 千葉駅から歩いて10分\n") == [])
+    #expect(lint("access: 千葉駅から歩いて１０分\n") == ["2:17 lint.fullwidth-alphanumeric"])
   }
 
   @Test func titlesOtherKeysNestedKeysAndParagraphMeasuresAreLeftAlone() {

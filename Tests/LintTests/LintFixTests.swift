@@ -111,11 +111,19 @@ import Testing
     #expect(summary.text.hasPrefix("---\nsummary: 県の取組です。\n---\n"))
   }
 
+  @Test func fullWidthLettersAndDigitsAreWrittenHalfWidth() throws {
+    let (text, rules) = try fixed("ＤＸの会は、**２０２６年**１２月です。電話：０４３－２２３－２２２２\n")
+    #expect(text.hasSuffix("\nDXの会は、**2026年**12月です。電話：043-223-2222\n"))
+    #expect(rules == ["lint.fullwidth-alphanumeric"])
+    // A run split by markup in the source is one run to the lint: warned, not fixed.
+    #expect(try fixed("Ｄ**Ｘ**です。\n").text.hasSuffix("\nＤ**Ｘ**です。\n"))
+  }
+
   @Test func theRulesThatGiveFixesSaySo() throws {
     let body =
-      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。\n"
+      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。ＤＸです。\n"
     let rules = try fixed(body).rules
-    #expect(rules.count == 6)
+    #expect(rules.count == 7)
     #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
   }
 }
