@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Paths: `/ok` 200, `/moved` 301 → `/ok`, `/moved-twice` 301 → `/moved`, `/found` 302 →
 /// `/ok`, `/moved-to-missing` 301 → `/missing`, `/missing` 404, `/error` 500, `/flaky` 500
-/// once then 200, `/slow` 200 after 20 s, `/hold/…` 200 after 0.3 s, `/no-head` 405 to HEAD
+/// once then 200, `/slow` 200 after 20 s, `/hold/…` 200 after 0.6 s, `/no-head` 405 to HEAD
 /// and 200 to GET, `/limited` 429.
 final class TestHTTPServer: @unchecked Sendable {
   let port: UInt16
@@ -146,7 +146,8 @@ final class TestHTTPServer: @unchecked Sendable {
       Thread.sleep(forTimeInterval: micros / 1_000_000)
       return (301, [("Location", "/ok")])
     case _ where path.hasPrefix("/hold/"):
-      Thread.sleep(forTimeInterval: 0.3)
+      // Long enough that two requests overlap even when a busy test run starts the second late.
+      Thread.sleep(forTimeInterval: 0.6)
       return (200, [])
     default: return (404, [])
     }
