@@ -50,6 +50,13 @@ import Testing
     #expect(one.allSatisfy { $0.fixes.isEmpty })
   }
 
+  @Test func boldTypedFullWidthIsWrittenHalfWidth() throws {
+    // Each pair where it is written: the link between them is fixed in the same round.
+    let (text, rules) = try fixed("＊＊重要＊＊です。＊＊［案内］（https://example.jp/）＊＊を見ます。\n")
+    #expect(text.hasSuffix("\n**重要**です。**[案内](https://example.jp/)**を見ます。\n"))
+    #expect(rules == ["lint.markdown"])
+  }
+
   @Test func aLinkTypedWithFullWidthBracketsIsWrittenHalfWidth() throws {
     let (text, rules) = try fixed("詳しくは［防災の手引き］（https://example.jp/bousai）を見ます。\n")
     #expect(text.hasSuffix("\n詳しくは[防災の手引き](https://example.jp/bousai)を見ます。\n"))

@@ -31,6 +31,22 @@ import Testing
     #expect(try slips("計算は`a**b`です。").isEmpty)
   }
 
+  @Test func boldTypedFullWidth() throws {
+    #expect(
+      try slips("これは＊＊重要＊＊です。\n\n＊＊Ａ＊＊と＊＊Ｂ＊＊") == [
+        "1:4 full-width ＊＊ do not make bold: 「＊＊重要＊＊」 is shown as typed",
+        "3:1 full-width ＊＊ do not make bold: 「＊＊Ａ＊＊」 is shown as typed",
+        "3:7 full-width ＊＊ do not make bold: 「＊＊Ｂ＊＊」 is shown as typed",
+      ])
+    let found = try lint("これは＊＊重要＊＊です。", rule: "lint.markdown")
+    #expect(found.first?.hint == "write them half width: **重要**")
+    #expect(found.first?.fixes.map { "\($0.line):\($0.column)" } == ["1:4", "1:8"])
+    // Not closed on its line, more marks than two, a space inside, or code: no bold meant.
+    for body in ["評価：＊＊", "＊＊重要\n＊＊です", "＊＊＊＊と＊＊＊＊", "＊＊ 重要＊＊", "`＊＊重要＊＊`"] {
+      #expect(try slips(body).isEmpty, "\(body.debugDescription)")
+    }
+  }
+
   @Test func linksWithASpaceOrFullWidthBrackets() throws {
     #expect(
       try slips("詳しくは[案内] (https://example.jp)へ。") == [

@@ -2,7 +2,7 @@ import Diagnostics
 import Markdown
 
 /// Markdown that the page shows as typed, because it did not turn into what it looks like. The
-/// usual cases when writing Japanese: no space after `##`, a full-width `＃`, bold around
+/// usual cases when writing Japanese: no space after `##`, a full-width `＃` or `＊＊`, bold around
 /// brackets (`**「重要」**です`: CommonMark does not end bold between 」 and a letter), a space
 /// or full-width brackets in a link, furigana without its `}`. cmark's text of a block still
 /// holds the markup exactly when it was not applied, so that is what is read.
@@ -15,8 +15,8 @@ struct MarkdownSlipRule: Rule {
   let id = "lint.markdown"
   let fixable = true
   let summary =
-    "Markdown shown as typed: ##見出し, ＃, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
-  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、**「」**です、［］（）など）。"
+    "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
+  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、**「」**です、［］（）など）。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
@@ -31,6 +31,8 @@ struct MarkdownSlipRule: Rule {
       found.append(fix.map { warning.fixing(text.string($0.range), with: $0.with) } ?? warning)
     }
     var lineStart = true
+    /// The closing pairs of full-width bold reported, not read again as opening ones.
+    var boldCloses: Set<Int> = []
     var i = 0
     while i < text.count {
       let c = text[i]
@@ -39,6 +41,10 @@ struct MarkdownSlipRule: Rule {
         definitionSlip(at: i, in: text) { warn($0, $1, hint: $2, ja: $3) }
       }
       lineStart = c == "\n"
+      if c == "＊", !boldCloses.contains(i), let bold = fullWidthBold(at: i, in: block, context) {
+        found.append(bold.0)
+        boldCloses.insert(bold.close)
+      }
       if c == "*", i + 1 < text.count, text[i + 1] == "*" {
         var end = i + 2
         while end < text.count, text[end] == "*" { end += 1 }
