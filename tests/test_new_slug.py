@@ -68,7 +68,7 @@ def test_enter_takes_the_name_made_from_the_title(work):
     assert code == 0, screen
     assert "It becomes /initiatives/<name>/." in screen
     assert "Press Enter for ai-crisis-management." in screen
-    assert "Created content/initiatives/ai-crisis-management.md" in screen
+    assert "Created content/initiatives/ai-crisis-management.md\nNext: write over the sample sentences" in screen
     page = work / "content" / "initiatives" / "ai-crisis-management.md"
     assert f'title: "{TITLE}"' in page.read_text(encoding="utf-8")
     # Taken now: the next page of that title is offered the name with -2.
@@ -109,7 +109,7 @@ def test_the_questions_in_japanese(work):
     assert code == 0, screen
     assert "アドレスは /initiatives/<名前>/ になります。" in screen
     assert "Enter だけなら ai-crisis-management にします。" in screen
-    assert "content/initiatives/x1.md を作りました" in screen
+    assert "content/initiatives/x1.md を作りました\n次に、見本の文を書きかえてください" in screen
 
 
 def test_a_page_so_made_builds(work):
@@ -140,6 +140,8 @@ def test_an_initiative_is_filed_under_the_fields_its_title_names(work):
     assert "\nfields: [awareness, safety]   # 題名から選びました。" in text
     r = subprocess.run([BIN, "new", "initiative", "図書館の取組", "--slug", "unnamed"], cwd=work,
                        capture_output=True, text=True, timeout=60)
+    # Not on a terminal: the one line a script reads, without the next steps.
+    assert r.stdout == "Created content/initiatives/unnamed.md\n"
     text = (work / "content" / "initiatives" / "unnamed.md").read_text(encoding="utf-8")
     assert "\nfields: [crisis-management]   # 分野のid" in text
     r = subprocess.run([BIN, "build", "--now", NOW], cwd=work, capture_output=True, text=True, timeout=120)

@@ -197,6 +197,14 @@ struct NewCommand: ParsableCommand {
       contentsOf: Data(NewCommand.template(kind: kind, title: title, fields: fields ?? []).utf8))
     let created = ContentLoader.displayPath(for: file)
     print(say("Created \(created)", "\(created) を作りました"))
+    // A person at a terminal is told what comes next; a script's output stays one line.
+    if NewSlug.canAsk {
+      print(
+        say(
+          "Next: write over the sample sentences (portal build warns while one is left), and watch the page as you write with portal serve.",
+          "次に、見本の文を書きかえてください（残っていると portal build が知らせます）。portal serve で、ページを見ながら書けます。"
+        ))
+    }
   }
 
   static func quoted(_ s: String) -> String {
