@@ -147,8 +147,10 @@ struct NewCommand: ParsableCommand {
 
   func run() throws {
     var s = slug ?? title
-    let site = NewSlug.site(content: content)
-    if slug == nil, !isSlug(title) {
+    let asks = slug == nil && !isSlug(title)
+    // The site's names, read only when a name is offered or an initiative's fields chosen.
+    let site = asks || kind == .initiative ? NewSlug.site(content: content) : nil
+    if asks {
       let suggestion = NewSlug.suggestion(title: title, site: site, folder: folder)
       guard let asked = NewSlug.ask(kind: kind, suggestion: suggestion, folder: folder) else {
         throw ExitCode(1)
@@ -191,10 +193,9 @@ struct NewCommand: ParsableCommand {
     }
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     // An initiative is filed under the fields its title names (観光分野の… → tourism).
-    let fields =
-      kind == .initiative ? site.map { SlugSuggestion.fields(in: title, config: $0.config) } : nil
+    let fields = site.map { SlugSuggestion.fields(in: title, config: $0.config) } ?? []
     try handle.write(
-      contentsOf: Data(NewCommand.template(kind: kind, title: title, fields: fields ?? []).utf8))
+      contentsOf: Data(NewCommand.template(kind: kind, title: title, fields: fields).utf8))
     let created = ContentLoader.displayPath(for: file)
     print(say("Created \(created)", "\(created) を作りました"))
     // A person at a terminal is told what comes next; a script's output stays one line.
