@@ -149,6 +149,37 @@ def test_new_scaffolds_files_that_build(work):
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 
 
+def test_new_strategy_page_comes_after_the_last_one(work):
+    """A new strategy page's `order` is one after the last top-level page's (a child's order,
+    among its siblings, does not count), so it is listed last rather than at 99."""
+    import re
+
+    folder = work / "content" / "strategy"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.md"):
+        old.unlink()
+    (folder / "first.md").write_text("---\ntitle: 一\norder: 4\n---\n本文です。\n", encoding="utf-8")
+    (folder / "child.md").write_text("---\ntitle: 子\norder: 30\nparent: first\n---\n本文です。\n",
+                                     encoding="utf-8")
+
+    def order(slug):
+        assert portal("new", "strategy", "新しい章", "--slug", slug, cwd=work).returncode == 0
+        return int(re.search(r"(?m)^order: (\d+) ", (folder / f"{slug}.md").read_text(encoding="utf-8"))[1])
+
+    assert order("second") == 5
+    assert order("third") == 6
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    # Listed in that order at /strategy/.
+    listing = (work / "site" / "strategy" / "index.html").read_text(encoding="utf-8")
+    assert listing.index('href="/strategy/first/"') < listing.index('href="/strategy/second/"') \
+        < listing.index('href="/strategy/third/"')
+    # An empty folder starts at 1.
+    for old in folder.glob("*.md"):
+        old.unlink()
+    assert order("only") == 1
+
+
 def test_new_scaffolds_optional_keys_are_valid_when_uncommented(work):
     """Every optional key a scaffold offers, uncommented as written, is accepted with its
     example value; only the example ids of other pages name nothing."""

@@ -194,8 +194,11 @@ struct NewCommand: ParsableCommand {
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     // An initiative is filed under the fields its title names (観光分野の… → tourism).
     let fields = site.map { SlugSuggestion.fields(in: title, config: $0.config) } ?? []
+    // A strategy page comes after the last one at the top (order 8 after 1–7).
+    let order = kind == .strategy ? NewSlug.nextStrategyOrder(content: content) : 99
     try handle.write(
-      contentsOf: Data(NewCommand.template(kind: kind, title: title, fields: fields).utf8))
+      contentsOf: Data(
+        NewCommand.template(kind: kind, title: title, fields: fields, order: order).utf8))
     let created = ContentLoader.displayPath(for: file)
     print(say("Created \(created)", "\(created) を作りました"))
     // A person at a terminal is told what comes next; a script's output stays one line.
@@ -215,8 +218,10 @@ struct NewCommand: ParsableCommand {
   }
 
   /// The new page's text; `fields`, the fields its title names, for an initiative (none: a
-  /// sample to replace).
-  static func template(kind: NewKind, title: String, fields: [String] = []) -> String {
+  /// sample to replace); `order`, a strategy page's place.
+  static func template(kind: NewKind, title: String, fields: [String] = [], order: Int = 99)
+    -> String
+  {
     let t = quoted(title)
     switch kind {
     case .initiative:
@@ -290,7 +295,7 @@ struct NewCommand: ParsableCommand {
       return """
         ---
         title: \(t)
-        order: 99
+        \("order: \(order)".padding(toLength: 30, withPad: " ", startingAt: 0))# 並ぶ順（小さい数が先）。いまの最後の次です（parent を書くと、その下での順）
         # summary: \(Placeholders.strategySummary)
         # parent: other-strategy-page
         # updated: 2027-01-01         # 内容を大きく変えた日（更新情報に載ります）

@@ -17,6 +17,21 @@ enum NewSlug {
     return ContentLoader.load(contentDirectory: root, knownFiles: glossary).0
   }
 
+  /// The `order` a new top-level strategy page takes: one after the last there (a page with a
+  /// `parent` orders among its siblings, not here), so it comes last rather than at 99; 1 in
+  /// an empty folder. Only the strategy pages are read.
+  static func nextStrategyOrder(content: String) -> Int {
+    let root = URL(fileURLWithPath: content)
+    let strategy = ContentLoader.files(in: root).filter { $0.hasPrefix("strategy/") }
+    guard !strategy.isEmpty else { return 1 }
+    let pages = ContentLoader.load(contentDirectory: root, knownFiles: strategy).0?.pages ?? []
+    let orders = pages.compactMap { page -> Int? in
+      guard case .strategy(let m) = page.meta, m.parent == nil else { return nil }
+      return m.order
+    }
+    return (orders.max() ?? 0) + 1
+  }
+
   /// The suggestion for `title`, made free in `folder` (`tourism-dx-2` when `tourism-dx.md` is
   /// there); nil when the title holds none of the site's names nor Latin letters.
   static func suggestion(title: String, site: ContentSet?, folder: URL) -> String? {
