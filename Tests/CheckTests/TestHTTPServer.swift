@@ -12,7 +12,8 @@ import Foundation
 ///
 /// Paths: `/ok` 200, `/moved` 301 → `/ok`, `/moved-twice` 301 → `/moved`, `/found` 302 →
 /// `/ok`, `/moved-to-missing` 301 → `/missing`, `/missing` 404, `/error` 500, `/flaky` 500
-/// once then 200, `/slow` 200 after 20 s, `/hold/…` 200 after 0.6 s, `/no-head` 405 to HEAD
+/// once then 200, `/slow` 200 after 20 s, `/hold/…` 200 once another `/hold/` is in
+/// flight (or 3 s passed) and 0.6 s more, `/no-head` 405 to HEAD
 /// and 200 to GET, `/limited` 429.
 final class TestHTTPServer: @unchecked Sendable {
   let port: UInt16
@@ -22,6 +23,8 @@ final class TestHTTPServer: @unchecked Sendable {
   private var methodLog: [String] = []
   private var inFlight = 0
   private var maxInFlight = 0
+  private let holding = NSCondition()
+  private var holdsIn = 0
 
   init() throws {
     #if canImport(Glibc)
@@ -126,6 +129,23 @@ final class TestHTTPServer: @unchecked Sendable {
     _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, bytes.count, 0) }
   }
 
+  /// Holds a `/hold/` answer until another `/hold/` request is in flight too (at most 3 s),
+  /// then 0.6 s more (time for a third to arrive): two requests the client sends at once
+  /// overlap however late a busy test run starts the second, where a fixed sleep of 0.6 s
+  /// left them apart now and then.
+  private func holdUntilPartnered() {
+    holding.lock()
+    holdsIn += 1
+    holding.broadcast()
+    let deadline = Date().addingTimeInterval(3)
+    while holdsIn < 2, holding.wait(until: deadline) {}
+    holding.unlock()
+    Thread.sleep(forTimeInterval: 0.6)
+    holding.lock()
+    holdsIn -= 1
+    holding.unlock()
+  }
+
   private func answer(method: String, path: String, hit: Int) -> (Int, [(String, String)]) {
     switch path {
     case "/ok": return (200, [])
@@ -146,8 +166,7 @@ final class TestHTTPServer: @unchecked Sendable {
       Thread.sleep(forTimeInterval: micros / 1_000_000)
       return (301, [("Location", "/ok")])
     case _ where path.hasPrefix("/hold/"):
-      // Long enough that two requests overlap even when a busy test run starts the second late.
-      Thread.sleep(forTimeInterval: 0.6)
+      holdUntilPartnered()
       return (200, [])
     default: return (404, [])
     }
