@@ -20,7 +20,7 @@ public enum Linter {
     LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(),
     FullWidthIndentRule(),
     FootnoteRule(),
-    FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(),
+    FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(), HonorificRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

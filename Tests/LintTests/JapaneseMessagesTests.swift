@@ -56,6 +56,7 @@ import Testing
       frontMatter: true),
     Case("lint.acronym", "「ICT」 is an abbreviation", "ICTを使います。"),
     Case("lint.hard-word", "「施策」 is a word of official documents", "県の施策を考えます。"),
+    Case("lint.honorific", "「させていただく」 is honorific language", "ご案内させていただきます。"),
     Case("lint.english-word", "「Smart City」 is English", "Smart Cityを進めます。"),
     Case("lint.vague-link-text", "this link has no text", "[](a.md)"),
     Case("lint.vague-link-text", "「こちら」 does not say where", "申し込みは[こちら](form.md)です。"),
