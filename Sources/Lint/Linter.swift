@@ -13,7 +13,7 @@ public enum Linter {
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), EnglishWordRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(),
     FileLinkRule(),
-    DateWeekdayRule(), HalfwidthKanaRule(), FullWidthAlphanumericRule(), InvisibleCharacterRule(),
+    DateWeekdayRule(), EraYearRule(), HalfwidthKanaRule(), FullWidthAlphanumericRule(), InvisibleCharacterRule(),
     KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),

@@ -73,6 +73,8 @@ import Testing
     Case("lint.date-weekday", "is a 木曜日, not 土曜日", "説明会は2026年12月10日（土）です。"),
     Case("lint.date-weekday", "there is no month 13", "13月1日です。"),
     Case("lint.date-weekday", "4月 has 30 days", "4月31日（金）です。"),
+    Case("lint.era-year", "an era year without the Western year", "令和8年度から始めます。"),
+    Case("lint.era-year", "is no year", "平成35年に終わります。"),
     Case("lint.halfwidth-kana", "half-width katakana 「ｶﾀｶﾅ」", "県のｶﾀｶﾅです。"),
     Case("lint.invisible-character", "U+200B ZERO WIDTH SPACE", "防災\u{200B}計画"),
     Case("lint.invisible-character", "U+00AD SOFT HYPHEN", "ボランティア\u{00AD}センター"),

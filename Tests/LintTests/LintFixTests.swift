@@ -19,6 +19,13 @@ import Testing
     return (outcome.text, rules)
   }
 
+  /// An era year gets its Western year in brackets, a date its weekday: both at once.
+  @Test func anEraYearGetsItsWesternYear() throws {
+    let (text, rules) = try fixed("令和8年12月5日と令和9年度と平成35年です。\n")
+    #expect(text.hasSuffix("\n令和8年（2026年）12月5日（土）と令和9年度（2027年度）と平成35年です。\n"))
+    #expect(rules == ["lint.era-year", "lint.date-weekday"])
+  }
+
   @Test func halfWidthKanaIsWrittenFullWidth() throws {
     let (text, rules) = try fixed("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞで、ﾃﾞｰﾀを｡\n")
     #expect(text.hasSuffix("---\nマイナンバーカードで、データを。\n"))
@@ -80,8 +87,8 @@ import Testing
   }
 
   @Test func aDateWithItsYearGetsItsWeekday() throws {
-    let (text, _) = try fixed("2026年12月5日に開き、令和8年12月6日まで。12月7日も。\n")
-    #expect(text.hasSuffix("\n2026年12月5日（土）に開き、令和8年12月6日（日）まで。12月7日も。\n"))
+    let (text, _) = try fixed("2026年12月5日に開き、令和8年（2026年）12月6日まで。12月7日も。\n")
+    #expect(text.hasSuffix("\n2026年12月5日（土）に開き、令和8年（2026年）12月6日（日）まで。12月7日も。\n"))
     // Without a year the weekday is not known; a wrong weekday is the writer's to check.
     let wrong = try lint("2026年12月5日（金）です。12月7日です。\n", rule: "lint.date-weekday")
     #expect(wrong.count == 2)
@@ -128,9 +135,9 @@ import Testing
 
   @Test func theRulesThatGiveFixesSaySo() throws {
     let body =
-      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。ＤＸです。\n"
+      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。ＤＸです。令和8年です。\n"
     let rules = try fixed(body).rules
-    #expect(rules.count == 7)
+    #expect(rules.count == 8)
     #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
   }
 }

@@ -18,8 +18,6 @@ struct DateWeekdayRule: Rule {
   static let weekdays = CharacterClass("月火水木金土日祝")
   static let pointInTime = ["現在", "時点", "付"].map(LintCharacter.array)
   static let yearly = LintCharacter.array("毎年")
-  /// The Gregorian year before each era's first: 令和1年 is 2019.
-  static let eras: [(String, Int)] = [("令和", 2018), ("平成", 1988), ("昭和", 1925)]
 
   /// A date found in the text: where it is, and its year when one is written.
   struct Found {
@@ -138,6 +136,22 @@ struct DateWeekdayRule: Rule {
     return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
   }
 
+  /// The end of a year in brackets at `k` (（2026年）, （令和8年）, （西暦2026年）), or nil.
+  static func bracketedYear(in text: [LintCharacter], at k: Int) -> Int? {
+    guard k < text.count, text[k].isOpeningParenthesis else { return nil }
+    var j = k + 1
+    if let era = EraYearRule.eraYear(in: text, at: j), !era.fiscal {
+      j = era.range.upperBound
+    } else {
+      if text.hasPrefix(EraYearRule.western, at: j) { j += 2 }
+      let start = j
+      while j < text.count, text[j].isArabicDigit { j += 1 }
+      guard j - start == 4, j < text.count, text[j] == "年" else { return nil }
+      j += 1
+    }
+    return j < text.count && text[j].isClosingParenthesis ? j + 1 : nil
+  }
+
   /// A date starting at `i` (the year, or the month when there is no year).
   private func date(in text: [LintCharacter], at i: Int) -> Found? {
     guard text[i].isArabicDigit, i == 0 || !text[i - 1].isArabicDigit else { return nil }
@@ -157,6 +171,8 @@ struct DateWeekdayRule: Rule {
     let month: Int
     if text[k] == "年" {
       k += 1
+      // The year in the other calendar, in brackets between (令和8年（2026年）12月5日).
+      if let after = Self.bracketedYear(in: text, at: k) { k = after }
       guard k < text.count, text[k].isArabicDigit, let m = number(max: 2) else { return nil }
       year = first
       month = m
@@ -171,9 +187,11 @@ struct DateWeekdayRule: Rule {
       return nil
     }
     var start = i
-    if year != nil, i >= 2, let era = Self.eras.first(where: { text.string((i - 2)..<i) == $0.0 }) {
+    if year != nil, i >= 2,
+      let era = EraYearRule.eras.first(where: { text.hasPrefix($0.name, at: i - 2) })
+    {
       start = i - 2
-      year = era.1 + first
+      year = era.before + first
     } else if first < 100 {
       year = nil  // 26年: which century is not written
     }

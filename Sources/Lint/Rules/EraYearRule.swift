@@ -1,0 +1,119 @@
+import Diagnostics
+
+/// A year in the Japanese era (令和8年, 令和8年度) without its Western year: residents from
+/// abroad, and many who are not, do not count in eras, and the やさしい日本語 style writes the
+/// Western year, with the era beside it where one is needed: 令和8年（2026年）, as the shipped
+/// pages do. The year is certain, so `--fix` writes it in brackets after the era year. An era
+/// year that never was (平成35年: 平成 ended in its 31st year) is reported without a fix.
+struct EraYearRule: Rule {
+  let id = "lint.era-year"
+  let fixable = true
+  let summary = "A year in the Japanese era (令和8年) without the Western year (2026年) beside it."
+  let japaneseSummary = "和暦の年（令和8年）に、西暦（2026年）が書き添えられていません。"
+
+  /// Each era: its name, the Western year before its first (令和1年 is 2019), and its last
+  /// year (nil for the era still running).
+  static let eras: [(name: [LintCharacter], before: Int, last: Int?)] = [
+    ("令和", 2018, nil), ("平成", 1988, 31), ("昭和", 1925, 64), ("大正", 1911, 15),
+    ("明治", 1867, 45),
+  ].map { (LintCharacter.array($0.0), $0.1, $0.2) }
+
+  static let firstCharacters = CharacterClass(eras.map { $0.name[0].character })
+  static let western = LintCharacter.array("西暦")
+
+  /// An era year found: where it is, its year in the era and whether it is a fiscal year (年度).
+  struct Found {
+    var range: Range<Int>
+    var era: Int
+    var number: Int
+    var fiscal: Bool
+  }
+
+  func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    let text = block.text
+    var i = 0
+    while i < text.count {
+      guard Self.firstCharacters.contains(text[i]), let found = Self.eraYear(in: text, at: i) else {
+        i += 1
+        continue
+      }
+      i = found.range.upperBound
+      guard !Self.hasWesternYear(text, found.range), !block.isInCodeSpan(found.range.lowerBound),
+        !HardWordRule.isQuoted(text, found.range),
+        !found.range.contains(where: { block.furigana[$0] })
+      else { continue }
+      let era = Self.eras[found.era]
+      let name = era.name.map(\.character).map(String.init).joined()
+      let quoted = text.string(found.range)
+      if let last = era.last, found.number > last {
+        let end = era.before + last
+        result.append(
+          context.warning(
+            block, at: found.range.lowerBound,
+            "「\(quoted)」 is no year: \(name) ended with \(name)\(last)年 (\(end)年)",
+            hint: "check the year; in Western years: \(name)\(last)年 is \(end)年"
+          ).ja(
+            "「\(quoted)」という年はありません。\(name)は\(last)年（\(end)年）までです",
+            hint: "年を確かめてください"))
+        continue
+      }
+      let suffix = found.fiscal ? "年度" : "年"
+      let year = "\(era.before + found.number)\(suffix)"
+      let last = found.range.upperBound - 1
+      let end = text.string(last..<(last + 1))
+      result.append(
+        context.warning(
+          block, at: found.range.lowerBound,
+          "「\(quoted)」 is an era year without the Western year: many residents do not count in eras",
+          hint: "write the Western year beside it: \(quoted)（\(year)）"
+        ).ja(
+          "「\(quoted)」に西暦が書かれていません。和暦では何年のことかわからない人がいます",
+          hint: "かっこで西暦を書き添えてください：\(quoted)（\(year)）"
+        ).fixing(end, with: "\(end)（\(year)）", at: block.location(of: last)))
+    }
+    return result
+  }
+
+  /// An era year starting at `i`: the era's name, 元 or Arabic digits, 年 and perhaps 度.
+  static func eraYear(in text: [LintCharacter], at i: Int) -> Found? {
+    guard let e = eras.firstIndex(where: { text.hasPrefix($0.name, at: i) }) else { return nil }
+    var k = i + 2
+    var number = 0
+    if k < text.count, text[k] == "元" {
+      number = 1
+      k += 1
+    } else {
+      let start = k
+      while k < text.count, text[k].isArabicDigit, k - start < 3 {
+        let v = text[k].scalar
+        number = number * 10 + Int(v >= 0xFF10 ? v - 0xFF10 : v - 0x30)
+        k += 1
+      }
+      guard k > start, number > 0, k < text.count, !text[k].isArabicDigit else { return nil }
+    }
+    guard k < text.count, text[k] == "年" else { return nil }
+    k += 1
+    let fiscal = k < text.count && text[k] == "度"
+    return Found(range: i..<(k + (fiscal ? 1 : 0)), era: e, number: number, fiscal: fiscal)
+  }
+
+  /// Whether a Western year stands beside the era year in brackets: after it (令和8年（2026年）,
+  /// 令和8年（西暦2026年）) or before it (2026年（令和8年）, 2026年度（令和8年度）).
+  static func hasWesternYear(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
+    var k = range.upperBound
+    while k < text.count, text[k] == " " || text[k] == "　" { k += 1 }
+    if k < text.count, text[k].isOpeningParenthesis {
+      k += 1
+      if text.hasPrefix(western, at: k) { k += 2 }
+      let start = k
+      while k < text.count, text[k].isArabicDigit { k += 1 }
+      if k - start == 4, k < text.count, text[k] == "年" { return true }
+    }
+    var j = range.lowerBound - 1
+    guard j >= 0, text[j].isOpeningParenthesis else { return false }
+    j -= 1
+    if j >= 0, text[j] == "度" { j -= 1 }
+    return j >= 1 && text[j] == "年" && text[j - 1].isArabicDigit
+  }
+}
