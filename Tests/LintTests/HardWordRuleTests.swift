@@ -25,6 +25,13 @@ import Testing
     #expect(try found("対策を講じます。安全に資するものです。") == ["1:4 「講じ」", "1:12 「資する」"])
   }
 
+  /// The conjunctions and adverbs of laws (又は, 並びに, 予め) have everyday words too.
+  @Test func theConjunctionsOfLawsWarn() throws {
+    #expect(
+      try found("電話又はファクスで、予め申し込みます。会場に於いて、但し書きを読みます。")
+        == ["1:3 「又は」", "1:11 「予め」", "1:23 「於いて」", "1:27 「但し」"])
+  }
+
   @Test func onceAPage() throws {
     #expect(try found("施策を考えます。\n\n施策を進めます。\n\n県の施策です。") == ["1:1 「施策」"])
   }
