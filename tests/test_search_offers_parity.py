@@ -42,6 +42,12 @@ READINGS_SHIPPED = {"おんらいんしえん": "オンライン 支援", "オ�
                     "でぃーえっくすすまほ": "DX スマートフォン", "とりくみじょうきょう": "取組 状況", "しんせいほうほう": "申請 方法",
                     "こそだてしえん": "子育て支援", "ぎょうせいてつづき": "行政 手続き"}
 
+# Words converted to the wrong kanji (docs/search.md, "Homophones"), and words that only look
+# like one: what the shipped site offers first (None: nothing), with no kind. 防災訓連 is two
+# characters longer than 防災 and gets the name inside it, as before.
+HOMOPHONES = {"坊災": "防災", "感光": "観光", "電子新生": "電子申請", "小育て": "子育て",
+              "火災": None, "坊主": None, "防災訓連": "防災", "感光地": None}
+
 FIXTURE_PAGES = {
     "initiatives/h101-etax.md": """---
 title: 税の申告をオンラインで
@@ -147,3 +153,20 @@ def test_latin_compounds_find_the_pages_spelling(compound_site):
     # After the word that finds something alone, as every split query's offers.
     assert plain["egov 申請"]["suggestions"][:2] == ["申請", "e-gov 申請"]
     assert not plain["e-learning"]["suggestions"] and not plain["e-learning"]["results"]
+
+
+def test_a_word_converted_to_the_wrong_kanji_is_offered_the_name_it_reads_as(site_dir):
+    queries = [{"q": q, "limit": limit, "kinds": k} for q in HOMOPHONES
+               for limit, k in ((10, None), (3, ["initiative"]), (0, ["event"]))]
+    answers = both(site_dir, queries)
+    assert_same(answers)
+    plain = {q["q"]: swift for q, swift, _ in answers if q["kinds"] is None}
+    assert {q: (plain[q]["suggestions"][:1] or [None])[0] for q in HOMOPHONES} == HOMOPHONES
+    for q, offer in HOMOPHONES.items():
+        if offer:
+            assert plain[q]["count"] == 0, q
+    # The readings the site's names can use, and only those: ぼう (防災's) with 坊 and 防, no
+    # reading that is in no name's reading.
+    readings = json.loads((site_dir / "search" / "kanji.json").read_text(encoding="utf-8"))
+    assert "坊" in readings["ぼう"] and "防" in readings["ぼう"]
+    assert "ふせ" not in readings and (site_dir / "search" / "kanji.json").stat().st_size < 16_000

@@ -18,7 +18,8 @@ import Foundation
 ///   the snippet or the verification needs that part of the body.
 /// - `words.json`: the site's names in groups, for 「もしかして」 after a search that found
 ///   nothing (`Suggestions`); `pages.json`: every page's address (in id order), for the page for
-///   missing addresses.
+///   missing addresses; `kanji.json`: the kanji readings the names can use, for a word
+///   converted to the wrong kanji (`Homophones`).
 ///
 /// Document ids follow the tie-break order (kind, then newer dates), so ranking needs no
 /// per-document data beyond the postings.
@@ -219,6 +220,7 @@ public enum SearchIndexBuilder {
     files["meta.json"] = meta.data
     files[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
     files[Suggestions.pagesFile] = Suggestions.pagesFile(docs)
+    files[Homophones.file] = Homophones.file(docs, wordGroups: options.wordGroups)
     return SearchIndex(files: files, state: state)
   }
 

@@ -208,9 +208,13 @@ extension SearchIndexBuilder {
     guard IndexEntries.shardCount(total: state.total, options: options) == previous.shards else {
       return nil
     }
-    // words.json made again whole (milliseconds) only when a field's vision was retitled;
-    // pages.json holds addresses, which a patch never changes.
-    if renamed { writes[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups) }
+    // words.json and kanji.json made again whole (milliseconds) only when a field's vision was
+    // retitled (a field named in hiragana is a reading); pages.json holds addresses, which a
+    // patch never changes.
+    if renamed {
+      writes[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
+      writes[Homophones.file] = Homophones.file(docs, wordGroups: options.wordGroups)
+    }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
   }
 }

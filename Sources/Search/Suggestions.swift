@@ -165,7 +165,8 @@ extension SearchEngine {
   /// スマートフォン); when it is no romaji or they find nothing, for a query of kana made
   /// wholly of the site's names, those names (`Readings`: おんらいんしえん → オンライン 支援),
   /// else the query in the pages' spelling (`Okurigana`: 行政手続き → 行政手続), else the typos'
-  /// offers, or when none finds anything, the names found inside the query (`QueryNames`).
+  /// offers, else the names the query reads as (`Homophones`: 坊災 → 防災), or when none finds
+  /// anything, the names found inside the query (`QueryNames`).
   /// Each offer is searched as the page would search it, with the same kinds, and shown only if
   /// its first page holds a result: an offer that finds nothing again is worse than none. Only the romaji's kana when the index has no
   /// `words.json` (built by an older Portal).
@@ -211,6 +212,11 @@ extension SearchEngine {
     if !spelt.isEmpty { return spelt }
     let typos = finding(Suggestions.find(query, in: vocabulary), kinds: kinds, failed: &failed)
     if !typos.isEmpty { return typos }
+    // A word converted to the wrong kanji (坊災): the names it reads as.
+    let homophones = finding(
+      Homophones.offers(query, in: vocabulary, readings: kanjiReadings()), kinds: kinds,
+      failed: &failed)
+    if !homophones.isEmpty { return homophones }
     return finding(QueryNames.offers(query, in: vocabulary), kinds: kinds, failed: &failed)
   }
 
@@ -220,6 +226,11 @@ extension SearchEngine {
     for query: String, kinds: Set<SearchKind>? = nil, after response: SearchResponse
   ) -> [String] {
     response.candidates == 0 ? suggestions(for: query, kinds: kinds) : []
+  }
+
+  /// The readings of `kanji.json`, empty when the index has none (built by an older Portal).
+  func kanjiReadings() -> [UInt32: [[UInt32]]] {
+    store.data(Homophones.file).map(Homophones.readings) ?? [:]
   }
 
   /// The groups of `words.json`, nil when the index has none (built by an older Portal).

@@ -417,7 +417,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   }
 
   /** SearchEngine.typosOrNames: the pages' spellings (行政手続き → 行政手続) that find something,
-   * else the typos' offers, else the names inside the query. */
+   * else the typos' offers, else the names the query reads as (坊災 → 防災), else the names
+   * inside the query. */
   async function typosOrNames(engine, text, kinds) {
     const words = await vocabularyOf(engine);
     // Offers checked and found wanting are not checked again by a later step.
@@ -429,7 +430,62 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const spelt = await finding(engine, [...spellingOffers(text, words), ...latinOffers(text, words)], kinds, failed);
     if (spelt.length) return spelt;
     const typos = await finding(engine, suggestFrom(text, words), kinds, failed);
-    return typos.length ? typos : finding(engine, queryNameOffers(text, words), kinds, failed);
+    if (typos.length) return typos;
+    // A word converted to the wrong kanji (坊災): the names it reads as.
+    const homophones = await finding(engine, await homophoneOffers(engine, text, words), kinds, failed);
+    return homophones.length ? homophones : finding(engine, queryNameOffers(text, words), kinds, failed);
+  }
+
+  // Each engine's kanji.json, read once: each kanji with its readings.
+  const kanjiReadings = new WeakMap();
+
+  /** Homophones.readings: kanji.json's readings by kanji (empty without the file). */
+  function readingsOf(engine) {
+    if (!kanjiReadings.has(engine)) {
+      kanjiReadings.set(engine, engine.load("kanji.json").then((t) => {
+        const readings = new Map();
+        for (const [reading, kanji] of Object.entries(t ? JSON.parse(t) : {})) {
+          const key = Array.from(reading, (c) => c.codePointAt(0));
+          for (const k of kanji) {
+            const v = k.codePointAt(0);
+            if (!readings.has(v)) readings.set(v, []);
+            readings.get(v).push(key);
+          }
+        }
+        return readings;
+      }, () => new Map()));
+    }
+    return kanjiReadings.get(engine);
+  }
+
+  /** Homophones.offers: the first names of the groups the query reads as (a name of its
+   * length, with kanji, sharing a character in the same place, whose reading the query's
+   * characters spell: 坊災 → 防災), in group order; none when the query is a name, is shorter
+   * than two characters or has no kanji. kanji.json is fetched only when it may be needed. */
+  async function homophoneOffers(engine, text, { groups, keys }) {
+    const { key: q } = queryKey(text);
+    if (q.length < 2 || !q.some(isKanji) || keys.some((names) => names.some((n) => sameArray(n, q)))) return [];
+    const readings = await readingsOf(engine);
+    const isReading = (key) => key.length > 0 && key.every(isHiragana);
+    const reads = (reading) => {
+      const from = (i, at) => {
+        if (i === q.length) return at === reading.length;
+        const c = q[i];
+        if (isKanji(c)) {
+          return (readings.get(c) || []).some((r) => at + r.length <= reading.length &&
+            r.every((v, j) => reading[at + j] === v) && from(i + 1, at + r.length));
+        }
+        const kana = c >= 0x30a1 && c <= 0x30f6 ? c - 0x60 : c;
+        return at < reading.length && reading[at] === kana && from(i + 1, at + 1);
+      };
+      return from(0, 0);
+    };
+    const offers = [];
+    keys.forEach((names, g) => {
+      const alike = names.some((n) => n.length === q.length && n.some(isKanji) && n.some((v, i) => v === q[i]));
+      if (alike && names.some((n) => isReading(n) && reads(n))) offers.push(groups[g][0]);
+    });
+    return offers;
   }
 
   /** LatinCompound.offers: the query with a word of Latin letters only (4 or more, no name)

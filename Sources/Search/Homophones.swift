@@ -1,0 +1,112 @@
+import ByteFormats
+import Foundation
+
+/// A word converted to the wrong kanji (坊災 for 防災, 感光 for 観光, 電子新生 for 電子申請): an
+/// input method offers every kanji of a reading, a resident picks the wrong one, and the
+/// search finds nothing. Such a query is no typo by its characters (a two-character word gets
+/// none at all), but it reads as a name of the site: offered when the query has a name's
+/// length, shares a character with it in the same place, and its characters, read with the
+/// kanji's readings, spell the name's reading (坊 ぼう + 災 さい = ぼうさい, 防災's).
+///
+/// The readings are the 常用漢字's (`KanjiReadings`, from KANJIDIC): on'yomi and kun'yomi
+/// stems. `search/kanji.json` holds those the site's names can use, `{"ぼう":"乏亡…",…}`
+/// (readings found inside a name's reading), fetched only by a search that found nothing and
+/// was offered no typo. search-offers.js (`homophoneOffers`) follows the same rules.
+enum Homophones {
+  /// The index file of the readings, under `search/`.
+  static let file = "kanji.json"
+
+  /// `kanji.json` for these documents: the readings (with their kanji) that occur inside the
+  /// reading of one of the names (`Suggestions.groups`), in `KanjiReadings`' order.
+  static func file(_ ordered: [SearchDocument], wordGroups: [[String]]) -> Data {
+    let vocabulary = SuggestionVocabulary(Suggestions.groups(ordered, wordGroups: wordGroups))
+    var inside: Set<[UInt32]> = []
+    for keys in vocabulary.keys {
+      for r in keys where isReading(r) {
+        for i in r.indices {
+          for j in (i + 1)...r.count { inside.insert(Array(r[i..<j])) }
+        }
+      }
+    }
+    var w = JSONBytes()
+    w.byte(UInt8(ascii: "{"))
+    var first = true
+    for line in KanjiReadings.table.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      guard parts.count == 2, inside.contains(parts[0].unicodeScalars.map(\.value)) else {
+        continue
+      }
+      if !first { w.byte(UInt8(ascii: ",")) }
+      first = false
+      w.string(String(parts[0]))
+      w.byte(UInt8(ascii: ":"))
+      w.string(String(parts[1]))
+    }
+    w.raw("}\n")
+    return w.data
+  }
+
+  /// `kanji.json` read: each kanji with its readings.
+  static func readings(_ data: Data) -> [UInt32: [[UInt32]]] {
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else {
+      return [:]
+    }
+    var readings: [UInt32: [[UInt32]]] = [:]
+    for (reading, kanji) in object.sorted(by: { $0.key < $1.key }) {
+      let key = reading.unicodeScalars.map(\.value)
+      for k in kanji.unicodeScalars { readings[k.value, default: []].append(key) }
+    }
+    return readings
+  }
+
+  /// The first names of the groups `query` reads as, in group order, before any is checked to
+  /// find something; none when the query is a name, is shorter than two characters, or has no
+  /// kanji.
+  static func offers(
+    _ query: String, in vocabulary: SuggestionVocabulary, readings: [UInt32: [[UInt32]]]
+  ) -> [String] {
+    var normalizer = Normalizer()
+    let (q, _) = QueryNames.keyWithPlaces(normalizer.normalize(query))
+    guard q.count >= 2, q.contains(where: Okurigana.isKanji),
+      !vocabulary.keys.contains(where: { $0.contains(q) })
+    else { return [] }
+    var offers: [String] = []
+    for (g, keys) in vocabulary.keys.enumerated() {
+      // A name of the query's length, with kanji, sharing a character in the same place.
+      let alike = keys.contains { n in
+        n.count == q.count && n.contains(where: Okurigana.isKanji)
+          && zip(n, q).contains { $0 == $1 }
+      }
+      guard alike, keys.contains(where: { isReading($0) && reads(q, as: $0, readings) }) else {
+        continue
+      }
+      offers.append(vocabulary.groups[g][0])
+    }
+    return offers
+  }
+
+  /// A name's key that is a reading: hiragana alone.
+  static func isReading(_ key: [UInt32]) -> Bool {
+    !key.isEmpty && key.allSatisfy(QuerySplit.isHiragana)
+  }
+
+  /// Whether `q`'s characters spell `reading`: a kanji by one of its readings, kana as itself
+  /// (katakana read as hiragana).
+  static func reads(_ q: [UInt32], as reading: [UInt32], _ readings: [UInt32: [[UInt32]]])
+    -> Bool
+  {
+    func from(_ i: Int, _ at: Int) -> Bool {
+      guard i < q.count else { return at == reading.count }
+      let c = q[i]
+      if Okurigana.isKanji(c) {
+        return (readings[c] ?? []).contains { r in
+          at + r.count <= reading.count && reading[at..<(at + r.count)].elementsEqual(r)
+            && from(i + 1, at + r.count)
+        }
+      }
+      let kana = (0x30A1...0x30F6).contains(c) ? c - 0x60 : c
+      return at < reading.count && reading[at] == kana && from(i + 1, at + 1)
+    }
+    return from(0, 0)
+  }
+}
