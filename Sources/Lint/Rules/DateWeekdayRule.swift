@@ -139,16 +139,10 @@ struct DateWeekdayRule: Rule {
   /// The end of a year in brackets at `k` (（2026年）, （令和8年）, （西暦2026年）), or nil.
   static func bracketedYear(in text: [LintCharacter], at k: Int) -> Int? {
     guard k < text.count, text[k].isOpeningParenthesis else { return nil }
-    var j = k + 1
-    if let era = EraYearRule.eraYear(in: text, at: j), !era.fiscal {
-      j = era.range.upperBound
-    } else {
-      if text.hasPrefix(EraYearRule.western, at: j) { j += 2 }
-      let start = j
-      while j < text.count, text[j].isArabicDigit { j += 1 }
-      guard j - start == 4, j < text.count, text[j] == "年" else { return nil }
-      j += 1
+    guard let era = EraYearRule.eraYear(in: text, at: k + 1), !era.fiscal else {
+      return EraYearRule.westernYearInBrackets(text, at: k)
     }
+    let j = era.range.upperBound
     return j < text.count && text[j].isClosingParenthesis ? j + 1 : nil
   }
 

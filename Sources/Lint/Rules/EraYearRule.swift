@@ -103,17 +103,24 @@ struct EraYearRule: Rule {
   static func hasWesternYear(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
     var k = range.upperBound
     while k < text.count, text[k] == " " || text[k] == "　" { k += 1 }
-    if k < text.count, text[k].isOpeningParenthesis {
-      k += 1
-      if text.hasPrefix(western, at: k) { k += 2 }
-      let start = k
-      while k < text.count, text[k].isArabicDigit { k += 1 }
-      if k - start == 4, k < text.count, text[k] == "年" { return true }
-    }
+    if westernYearInBrackets(text, at: k) != nil { return true }
     var j = range.lowerBound - 1
     guard j >= 0, text[j].isOpeningParenthesis else { return false }
     j -= 1
     if j >= 0, text[j] == "度" { j -= 1 }
     return j >= 1 && text[j] == "年" && text[j - 1].isArabicDigit
+  }
+
+  /// The end of a Western year in brackets at `k` (（2026年）, (2026年度), （西暦2026年）), or nil.
+  static func westernYearInBrackets(_ text: [LintCharacter], at k: Int) -> Int? {
+    guard k < text.count, text[k].isOpeningParenthesis else { return nil }
+    var j = k + 1
+    if text.hasPrefix(western, at: j) { j += 2 }
+    let start = j
+    while j < text.count, text[j].isArabicDigit { j += 1 }
+    guard j - start == 4, j < text.count, text[j] == "年" else { return nil }
+    j += 1
+    if j < text.count, text[j] == "度" { j += 1 }
+    return j < text.count && text[j].isClosingParenthesis ? j + 1 : nil
   }
 }
