@@ -61,15 +61,17 @@ enum Homophones {
 
   /// The first names of the groups `query` reads as, in group order, before any is checked to
   /// find something; none when the query is a name, is shorter than two characters, or has no
-  /// kanji.
+  /// kanji. `readings` (kanji.json) is read only when the query may be one.
   static func offers(
-    _ query: String, in vocabulary: SuggestionVocabulary, readings: [UInt32: [[UInt32]]]
+    _ query: String, in vocabulary: SuggestionVocabulary,
+    readings table: @autoclosure () -> [UInt32: [[UInt32]]]
   ) -> [String] {
     var normalizer = Normalizer()
     let (q, _) = QueryNames.keyWithPlaces(normalizer.normalize(query))
     guard q.count >= 2, q.contains(where: Okurigana.isKanji),
       !vocabulary.keys.contains(where: { $0.contains(q) })
     else { return [] }
+    let readings = table()
     var offers: [String] = []
     for (g, keys) in vocabulary.keys.enumerated() {
       // A name of the query's length, with kanji, sharing a character in the same place.
