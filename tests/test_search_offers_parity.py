@@ -45,7 +45,8 @@ READINGS_SHIPPED = {"おんらいんしえん": "オンライン 支援", "オ�
 # Words converted to the wrong kanji (docs/search.md, "Homophones"), and words that only look
 # like one: what the shipped site offers first (None: nothing), with no kind. 防災訓連 is two
 # characters longer than 防災 and gets the name inside it, as before.
-HOMOPHONES = {"坊災": "防災", "感光": "観光", "電子新生": "電子申請", "小育て": "子育て",
+HOMOPHONES = {"坊災": "防災", "感光": "観光", "電子新生": "電子申請", "小育て": "子育て", "ぼう災": "防災",
+              "防さい": "防災", "かん光": "観光", "でんし申請": "電子申請",
               "火災": None, "坊主": None, "防災訓連": "防災", "感光地": None}
 
 FIXTURE_PAGES = {

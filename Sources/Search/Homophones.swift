@@ -4,9 +4,9 @@ import Foundation
 /// A word converted to the wrong kanji (坊災 for 防災, 感光 for 観光, 電子新生 for 電子申請): an
 /// input method offers every kanji of a reading, a resident picks the wrong one, and the
 /// search finds nothing. Such a query is no typo by its characters (a two-character word gets
-/// none at all), but it reads as a name of the site: offered when the query has a name's
-/// length, shares a character with it in the same place, and its characters, read with the
-/// kanji's readings, spell the name's reading (坊 ぼう + 災 さい = ぼうさい, 防災's).
+/// none at all), but it reads as a name of the site: offered when the query shares a kanji with
+/// the name and its characters, read with the kanji's readings, spell the name's reading (坊 ぼう
+/// + 災 さい = ぼうさい, 防災's). A word converted only in part is read so too (ぼう災, でんし申請).
 ///
 /// The readings are the 常用漢字's (`KanjiReadings`, from KANJIDIC): on'yomi and kun'yomi
 /// stems. `search/kanji.json` holds those the site's names can use, `{"ぼう":"乏亡…",…}`
@@ -74,10 +74,10 @@ enum Homophones {
     let readings = table()
     var offers: [String] = []
     for (g, keys) in vocabulary.keys.enumerated() {
-      // A name of the query's length, with kanji, sharing a character in the same place.
+      // A name sharing a kanji with the query (in any place: ぼう災 is a kanji of 防災 typed
+      // in kana, and shorter).
       let alike = keys.contains { n in
-        n.count == q.count && n.contains(where: Okurigana.isKanji)
-          && zip(n, q).contains { $0 == $1 }
+        n.contains { Okurigana.isKanji($0) && q.contains($0) }
       }
       guard alike, keys.contains(where: { isReading($0) && reads(q, as: $0, readings) }) else {
         continue

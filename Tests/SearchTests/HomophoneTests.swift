@@ -26,6 +26,10 @@ import Testing
     #expect(offers("小育て") == ["子育て"])
     // Typed with a full-width space between: the separators are left out, as for typos.
     #expect(offers("電子　新生") == ["電子申請"])
+    // Converted only in part: a kanji of the name typed in kana.
+    #expect(offers("ぼう災") == ["防災"])
+    #expect(offers("防さい") == ["防災"])
+    #expect(offers("でんし申請") == ["電子申請"])
   }
 
   @Test func wordsThatOnlyLookLikeOneGetNone() {
@@ -33,10 +37,10 @@ import Testing
     #expect(offers("防災").isEmpty)
     #expect(offers("坊").isEmpty)
     #expect(offers("ぼうさい").isEmpty)
-    // Another reading (かさい), or the same length with no character in common.
+    // Another reading (かさい), or the reading with no kanji in common (帽 ぼう + 妻 さい).
     #expect(offers("火災").isEmpty)
     #expect(offers("帽妻").isEmpty)
-    // Longer or shorter than every name of that reading.
+    // More than the name's reading.
     #expect(offers("坊災地").isEmpty)
     // A name without a reading (危機管理) is offered nothing read.
     #expect(offers("機器管理").isEmpty)

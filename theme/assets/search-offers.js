@@ -458,10 +458,10 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return kanjiReadings.get(engine);
   }
 
-  /** Homophones.offers: the first names of the groups the query reads as (a name of its
-   * length, with kanji, sharing a character in the same place, whose reading the query's
-   * characters spell: 坊災 → 防災), in group order; none when the query is a name, is shorter
-   * than two characters or has no kanji. kanji.json is fetched only when it may be needed. */
+  /** Homophones.offers: the first names of the groups the query reads as (a name sharing a
+   * kanji with it, whose reading the query's characters spell: 坊災 → 防災, ぼう災 → 防災), in
+   * group order; none when the query is a name, is shorter than two characters or has no
+   * kanji. kanji.json is fetched only when it may be needed. */
   async function homophoneOffers(engine, text, { groups, keys }) {
     const { key: q } = queryKey(text);
     if (q.length < 2 || !q.some(isKanji) || keys.some((names) => names.some((n) => sameArray(n, q)))) return [];
@@ -482,7 +482,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     };
     const offers = [];
     keys.forEach((names, g) => {
-      const alike = names.some((n) => n.length === q.length && n.some(isKanji) && n.some((v, i) => v === q[i]));
+      const alike = names.some((n) => n.some((v) => isKanji(v) && q.includes(v)));
       if (alike && names.some((n) => isReading(n) && reads(n))) offers.push(groups[g][0]);
     });
     return offers;
