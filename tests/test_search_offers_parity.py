@@ -43,10 +43,11 @@ READINGS_SHIPPED = {"おんらいんしえん": "オンライン 支援", "オ�
                     "こそだてしえん": "子育て支援", "ぎょうせいてつづき": "行政 手続き"}
 
 # Words converted to the wrong kanji (docs/search.md, "Homophones"), and words that only look
-# like one: what the shipped site offers first (None: nothing), with no kind. 防災訓連 is two
+# like one: what the shipped site offers first (None: nothing), with no kind; 坊災 避難 is offered
+# 避難 first, the word that finds something alone, then 防災 避難. 防災訓連 is two
 # characters longer than 防災 and gets the name inside it, as before.
 HOMOPHONES = {"坊災": "防災", "感光": "観光", "電子新生": "電子申請", "小育て": "子育て", "ぼう災": "防災",
-              "防さい": "防災", "かん光": "観光", "でんし申請": "電子申請",
+              "防さい": "防災", "かん光": "観光", "でんし申請": "電子申請", "坊災 避難": "避難",
               "火災": None, "坊主": None, "防災訓連": "防災", "感光地": None}
 
 FIXTURE_PAGES = {
@@ -166,6 +167,9 @@ def test_a_word_converted_to_the_wrong_kanji_is_offered_the_name_it_reads_as(sit
     for q, offer in HOMOPHONES.items():
         if offer:
             assert plain[q]["count"] == 0, q
+    # Several words: after the word that finds something alone (as every split query's
+    # offers), the query with the wrong kanji's word read as its name.
+    assert plain["坊災 避難"]["suggestions"][:2] == ["避難", "防災 避難"]
     # The readings the site's names can use, and only those: ぼう (防災's) with 坊 and 防, no
     # reading that is in no name's reading.
     readings = json.loads((site_dir / "search" / "kanji.json").read_text(encoding="utf-8"))

@@ -59,15 +59,43 @@ enum Homophones {
     return readings
   }
 
-  /// The first names of the groups `query` reads as, in group order, before any is checked to
-  /// find something; none when the query is a name, is shorter than two characters, or has no
-  /// kanji. `readings` (kanji.json) is read only when the query may be one.
+  /// The offers for `query`, before any is checked to find something: the first names of the
+  /// groups it reads as, in group order; failing that, for several words (坊災 避難), the query
+  /// with each word that reads as a name replaced by the first (防災 避難), as the typos' offers
+  /// do. None for a query that is a name, is shorter than two characters, or has no kanji.
+  /// `readings` (kanji.json) is read only when a word may be one, and once.
   static func offers(
     _ query: String, in vocabulary: SuggestionVocabulary,
     readings table: @autoclosure () -> [UInt32: [[UInt32]]]
   ) -> [String] {
+    var loaded: [UInt32: [[UInt32]]]?
+    func readings() -> [UInt32: [[UInt32]]] {
+      if let loaded { return loaded }
+      let read = table()
+      loaded = read
+      return read
+    }
+    let whole = names(query, in: vocabulary, readings)
+    // Split where the typos' offers split (search-offers.js too).
+    let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
+    guard whole.isEmpty, words.count > 1 else { return whole }
+    var replaced = false
+    let corrected = words.map { word -> String in
+      guard let name = names(word, in: vocabulary, readings).first else { return word }
+      replaced = true
+      return name
+    }
+    return replaced ? [corrected.joined(separator: " ")] : []
+  }
+
+  /// The first names of the groups `text` (its key, separators removed) reads as: a name
+  /// sharing a kanji with it, and a reading of the group its characters spell.
+  private static func names(
+    _ text: String, in vocabulary: SuggestionVocabulary,
+    _ table: () -> [UInt32: [[UInt32]]]
+  ) -> [String] {
     var normalizer = Normalizer()
-    let (q, _) = QueryNames.keyWithPlaces(normalizer.normalize(query))
+    let (q, _) = QueryNames.keyWithPlaces(normalizer.normalize(text))
     guard q.count >= 2, q.contains(where: Okurigana.isKanji),
       !vocabulary.keys.contains(where: { $0.contains(q) })
     else { return [] }

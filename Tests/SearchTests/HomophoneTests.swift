@@ -30,6 +30,10 @@ import Testing
     #expect(offers("ぼう災") == ["防災"])
     #expect(offers("防さい") == ["防災"])
     #expect(offers("でんし申請") == ["電子申請"])
+    // Several words: each that reads as a name is replaced, the others kept as typed.
+    #expect(offers("坊災 避難") == ["防災 避難"])
+    #expect(offers("坊災　感光") == ["防災 観光"])
+    #expect(offers("火災 避難").isEmpty)
   }
 
   @Test func wordsThatOnlyLookLikeOneGetNone() {

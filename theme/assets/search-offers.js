@@ -460,9 +460,26 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /** Homophones.offers: the first names of the groups the query reads as (a name sharing a
    * kanji with it, whose reading the query's characters spell: 坊災 → 防災, ぼう災 → 防災), in
-   * group order; none when the query is a name, is shorter than two characters or has no
-   * kanji. kanji.json is fetched only when it may be needed. */
-  async function homophoneOffers(engine, text, { groups, keys }) {
+   * group order; failing that, for several words, the query with each word that reads as a
+   * name replaced by the first (坊災 避難 → 防災 避難). None for a query that is a name, is
+   * shorter than two characters or has no kanji. kanji.json is fetched only when a word may be
+   * one. */
+  async function homophoneOffers(engine, text, words) {
+    const whole = await homophoneNames(engine, text, words);
+    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    if (whole.length || typed.length <= 1) return whole;
+    let replaced = false;
+    const corrected = [];
+    for (const word of typed) {
+      const [name] = await homophoneNames(engine, word, words);
+      if (name === undefined) corrected.push(word);
+      else { corrected.push(name); replaced = true; }
+    }
+    return replaced ? [corrected.join(" ")] : [];
+  }
+
+  /** Homophones.names: the first names of the groups `text` reads as. */
+  async function homophoneNames(engine, text, { groups, keys }) {
     const { key: q } = queryKey(text);
     if (q.length < 2 || !q.some(isKanji) || keys.some((names) => names.some((n) => sameArray(n, q)))) return [];
     const readings = await readingsOf(engine);
