@@ -45,6 +45,9 @@ extension LintCharacter {
     return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
   }
 
+  /// The value of an Arabic digit, ASCII or full-width (`isArabicDigit`).
+  var digitValue: Int { Int(scalar - (scalar >= 0xFF10 ? 0xFF10 : 0x30)) }
+
   /// Characters that end a sentence.
   var endsSentence: Bool { Self.sentenceEnds.contains(self) }
   private static let sentenceEnds = CharacterClass("。！？!?．")

@@ -154,8 +154,7 @@ struct DateWeekdayRule: Rule {
       let s = k
       var value = 0
       while k < text.count, text[k].isArabicDigit, k - s < max {
-        let v = text[k].scalar
-        value = value * 10 + Int(v >= 0xFF10 ? v - 0xFF10 : v - 0x30)
+        value = value * 10 + text[k].digitValue
         k += 1
       }
       return k > s && (k >= text.count || !text[k].isArabicDigit) ? value : nil

@@ -44,7 +44,7 @@ struct EraYearRule: Rule {
         !found.range.contains(where: { block.furigana[$0] })
       else { continue }
       let era = Self.eras[found.era]
-      let name = era.name.map(\.character).map(String.init).joined()
+      let name = era.name.string(era.name.indices)
       let quoted = text.string(found.range)
       if let last = era.last, found.number > last {
         let end = era.before + last
@@ -86,8 +86,7 @@ struct EraYearRule: Rule {
     } else {
       let start = k
       while k < text.count, text[k].isArabicDigit, k - start < 3 {
-        let v = text[k].scalar
-        number = number * 10 + Int(v >= 0xFF10 ? v - 0xFF10 : v - 0x30)
+        number = number * 10 + text[k].digitValue
         k += 1
       }
       guard k > start, number > 0, k < text.count, !text[k].isArabicDigit else { return nil }

@@ -192,7 +192,7 @@ struct JoinedLinesRule: Rule {
     var number = 0
     var ascii = true
     while k < end, text[k].isArabicDigit, k - i < 9 {
-      number = number * 10 + Int(text[k].scalar - (text[k].scalar >= 0xFF10 ? 0xFF10 : 0x30))
+      number = number * 10 + text[k].digitValue
       ascii = ascii && text[k].scalar < 0x80
       k += 1
     }
