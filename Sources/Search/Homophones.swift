@@ -52,7 +52,7 @@ enum Homophones {
       return [:]
     }
     var readings: [UInt32: [[UInt32]]] = [:]
-    for (reading, kanji) in object.sorted(by: { $0.key < $1.key }) {
+    for (reading, kanji) in object {
       let key = reading.unicodeScalars.map(\.value)
       for k in kanji.unicodeScalars { readings[k.value, default: []].append(key) }
     }
@@ -75,17 +75,7 @@ enum Homophones {
       loaded = read
       return read
     }
-    let whole = names(query, in: vocabulary, readings)
-    // Split where the typos' offers split (search-offers.js too).
-    let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
-    guard whole.isEmpty, words.count > 1 else { return whole }
-    var replaced = false
-    let corrected = words.map { word -> String in
-      guard let name = names(word, in: vocabulary, readings).first else { return word }
-      replaced = true
-      return name
-    }
-    return replaced ? [corrected.joined(separator: " ")] : []
+    return Suggestions.wholeOrEachWord(query) { names($0, in: vocabulary, readings) }
   }
 
   /// The first names of the groups `text` (its key, separators removed) reads as: a name
@@ -121,7 +111,7 @@ enum Homophones {
   }
 
   /// Whether `q`'s characters spell `reading`: a kanji by one of its readings, kana as itself
-  /// (katakana read as hiragana).
+  /// (both normalised keys: katakana is hiragana in them already).
   static func reads(_ q: [UInt32], as reading: [UInt32], _ readings: [UInt32: [[UInt32]]])
     -> Bool
   {
@@ -134,8 +124,7 @@ enum Homophones {
             && from(i + 1, at + r.count)
         }
       }
-      let kana = (0x30A1...0x30F6).contains(c) ? c - 0x60 : c
-      return at < reading.count && reading[at] == kana && from(i + 1, at + 1)
+      return at < reading.count && reading[at] == c && from(i + 1, at + 1)
     }
     return from(0, 0)
   }

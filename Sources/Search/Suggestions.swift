@@ -101,16 +101,24 @@ public enum Suggestions {
   /// (`オンライン 申請`). None for words that are short or are themselves names (a name that
   /// finds nothing with the kinds asked for is not a typo).
   static func find(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
+    wholeOrEachWord(query) { nearest($0, vocabulary.keys).map { vocabulary.groups[$0][0] } }
+  }
+
+  /// `names(query)`, or when that is empty and the query is several words, the query once with
+  /// each word that has a name replaced by its first (the others as typed); nothing when no
+  /// word has one. The typos' offers and the wrong kanji's (`Homophones`) are made so, as
+  /// search-offers.js's `wholeOrEachWord`.
+  static func wholeOrEachWord(_ query: String, _ names: (String) -> [String]) -> [String] {
+    let whole = names(query)
     // Split where the search page splits (search-offers.js): spaces of both widths, tabs and
     // line ends.
     let words = query.split { " \t\n\r\u{3000}".contains($0) }.map(String.init)
-    let whole = nearest(query, vocabulary.keys)
-    guard whole.isEmpty, words.count > 1 else { return whole.map { vocabulary.groups[$0][0] } }
+    guard whole.isEmpty, words.count > 1 else { return whole }
     var replaced = false
     let corrected = words.map { word -> String in
-      guard let g = nearest(word, vocabulary.keys).first else { return word }
+      guard let name = names(word).first else { return word }
       replaced = true
-      return vocabulary.groups[g][0]
+      return name
     }
     return replaced ? [corrected.joined(separator: " ")] : []
   }

@@ -98,15 +98,25 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * the groups nearest the whole query; failing that, for several words, the query with each
    * mistyped word replaced by its nearest name. */
   function suggestFrom(text, { groups, keys }) {
-    const words = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
-    const whole = nearestGroups(text, keys);
-    if (whole.length || words.length <= 1) return whole.map((g) => groups[g][0]);
+    return wholeOrEachWord(text, (t) => nearestGroups(t, keys).map((g) => groups[g][0]));
+  }
+
+  /** The words of a query, split where SearchEngine splits them (spaces of both widths, tabs
+   * and line ends). */
+  const wordsOf = (text) => text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+
+  /** Suggestions.wholeOrEachWord: `namesOf(text)`, or when that is empty and the query is
+   * several words, the query once with each word that has a name replaced by its first. */
+  function wholeOrEachWord(text, namesOf) {
+    const whole = namesOf(text);
+    const words = wordsOf(text);
+    if (whole.length || words.length <= 1) return whole;
     let replaced = false;
     const corrected = words.map((word) => {
-      const near = nearestGroups(word, keys);
-      if (!near.length) return word;
+      const [name] = namesOf(word);
+      if (name === undefined) return word;
       replaced = true;
-      return groups[near[0]][0];
+      return name;
     });
     return replaced ? [corrected.join(" ")] : [];
   }
@@ -465,24 +475,21 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * shorter than two characters or has no kanji. kanji.json is fetched only when a word may be
    * one. */
   async function homophoneOffers(engine, text, words) {
-    const whole = await homophoneNames(engine, text, words);
-    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
-    if (whole.length || typed.length <= 1) return whole;
-    let replaced = false;
-    const corrected = [];
-    for (const word of typed) {
-      const [name] = await homophoneNames(engine, word, words);
-      if (name === undefined) corrected.push(word);
-      else { corrected.push(name); replaced = true; }
-    }
-    return replaced ? [corrected.join(" ")] : [];
+    // kanji.json is read only when the query, or one of its several words, may be one.
+    const typed = wordsOf(text);
+    if (!mayReadAs(text, words) && !(typed.length > 1 && typed.some((w) => mayReadAs(w, words)))) return [];
+    const readings = await readingsOf(engine);
+    return wholeOrEachWord(text, (t) => (mayReadAs(t, words) ? homophoneNames(queryKey(t).key, words, readings) : []));
   }
 
-  /** Homophones.names: the first names of the groups `text` reads as. */
-  async function homophoneNames(engine, text, { groups, keys }) {
+  /** Whether `text` may read as a name: two characters or more, with kanji, and no name. */
+  function mayReadAs(text, { keys }) {
     const { key: q } = queryKey(text);
-    if (q.length < 2 || !q.some(isKanji) || keys.some((names) => names.some((n) => sameArray(n, q)))) return [];
-    const readings = await readingsOf(engine);
+    return q.length >= 2 && q.some(isKanji) && !keys.some((names) => names.some((n) => sameArray(n, q)));
+  }
+
+  /** Homophones.names: the first names of the groups the key `q` reads as. */
+  function homophoneNames(q, { groups, keys }, readings) {
     const isReading = (key) => key.length > 0 && key.every(isHiragana);
     const reads = (reading) => {
       const from = (i, at) => {
@@ -492,8 +499,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
           return (readings.get(c) || []).some((r) => at + r.length <= reading.length &&
             r.every((v, j) => reading[at + j] === v) && from(i + 1, at + r.length));
         }
-        const kana = c >= 0x30a1 && c <= 0x30f6 ? c - 0x60 : c;
-        return at < reading.length && reading[at] === kana && from(i + 1, at + 1);
+        return at < reading.length && reading[at] === c && from(i + 1, at + 1);
       };
       return from(0, 0);
     };
@@ -508,7 +514,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   /** LatinCompound.offers: the query with a word of Latin letters only (4 or more, no name)
    * written with a hyphen after its first letter (etax → e-tax), one offer per word. */
   function latinOffers(text, words) {
-    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const typed = wordsOf(text);
     const { index } = nameIndex(words);
     const offers = [];
     typed.forEach((w, i) => {
@@ -543,7 +549,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
    * (sa-bisu → サービス) (`named`); null when no word converts. A Latin word that is a name
    * (AI) stays, as does one among others that finds something. */
   async function romajiQuery(engine, text, kinds) {
-    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const typed = wordsOf(text);
     // Most queries that find nothing hold no romaji: no names' index for them.
     if (!typed.some((w) => hiragana(w))) return null;
     const words = await vocabularyOf(engine);
@@ -720,7 +726,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   /** The query's terms as `splitTerms` gives them, but a word of romaji (konpyu-ta-, kon'ya)
    * is one term, its - a ー and its ' the end of an ん (SearchEngine.terms). */
   function answerTerms(text) {
-    const typed = text.split(/[ \t\n\r\u3000]+/).filter(Boolean);
+    const typed = wordsOf(text);
     if (!typed.some((w) => hiragana(w))) return splitTerms(text);
     return typed.flatMap((w) => (hiragana(w) ? [{ term: w, words: [w] }] : splitTerms(w)));
   }
