@@ -12,19 +12,21 @@ enum NewSlug {
   /// The site's glossary and site.yml, whose names the suggestion is made of; nil when site.yml
   /// cannot be read. Only those: a large site's other pages name no ids to offer.
   static func site(content: String) -> ContentSet? {
+    load(content: content, folder: "glossary")
+  }
+
+  /// site.yml and the pages of one kind's `folder` only, nil when they cannot be read.
+  private static func load(content: String, folder: String) -> ContentSet? {
     let root = URL(fileURLWithPath: content)
-    let glossary = ContentLoader.files(in: root).filter { $0.hasPrefix("glossary/") }
-    return ContentLoader.load(contentDirectory: root, knownFiles: glossary).0
+    let files = ContentLoader.files(in: root).filter { $0.hasPrefix(folder + "/") }
+    return ContentLoader.load(contentDirectory: root, knownFiles: files).0
   }
 
   /// The `order` a new top-level strategy page takes: one after the last there (a page with a
   /// `parent` orders among its siblings, not here), so it comes last rather than at 99; 1 in
   /// an empty folder. Only the strategy pages are read.
   static func nextStrategyOrder(content: String) -> Int {
-    let root = URL(fileURLWithPath: content)
-    let strategy = ContentLoader.files(in: root).filter { $0.hasPrefix("strategy/") }
-    guard !strategy.isEmpty else { return 1 }
-    let pages = ContentLoader.load(contentDirectory: root, knownFiles: strategy).0?.pages ?? []
+    let pages = load(content: content, folder: "strategy")?.pages ?? []
     let orders = pages.compactMap { page -> Int? in
       guard case .strategy(let m) = page.meta, m.parent == nil else { return nil }
       return m.order
