@@ -141,6 +141,18 @@ extension Array where Element == LintCharacter {
     for c in self[range] where c.scalar != 0x0A { c.append(to: &s) }
     return s
   }
+
+  /// Whether `range` is inside 「」 in its sentence: a name (「施策集」) or words quoted, which
+  /// the word rules do not ask to rewrite.
+  func isQuoted(_ range: Range<Int>) -> Bool {
+    var k = range.lowerBound - 1
+    while k >= 0, !self[k].endsSentence {
+      if self[k] == "」" || self[k] == "』" { return false }
+      if self[k] == "「" || self[k] == "『" { return true }
+      k -= 1
+    }
+    return false
+  }
 }
 
 extension LintCharacter {

@@ -97,6 +97,11 @@ public struct LintContext: Sendable {
     return bits
   }
 
+  /// Whether `key`'s bit in `bits` (made by `scalarBits`) is set: whether it may start a word.
+  @inline(__always) static func hasBit(_ key: UInt32, _ bits: [UInt64]) -> Bool {
+    key < 0x10000 && bits[Int(key >> 6)] & (1 << (key & 63)) != 0
+  }
+
   /// With the sizes of the site's published files (`content/files/`) and site.yml's settings
   /// for the rules, as `portal lint` and the `portal serve` panel both need them.
   public init(

@@ -40,7 +40,7 @@ struct EraYearRule: Rule {
       }
       i = found.range.upperBound
       guard !Self.hasWesternYear(text, found.range), !block.isInCodeSpan(found.range.lowerBound),
-        !HardWordRule.isQuoted(text, found.range),
+        !text.isQuoted(found.range),
         !found.range.contains(where: { block.furigana[$0] })
       else { continue }
       let era = Self.eras[found.era]

@@ -39,11 +39,6 @@ struct HardWordRule: Rule {
   }.mapValues { $0.sorted { characters[$0].count > characters[$1].count } }
   static let firstBits = LintContext.scalarBits(byFirst.keys)
 
-  /// Whether `key` may start a word: its bit in `bits` (`firstBits`) is set.
-  @inline(__always) static func mayStart(_ key: UInt32, _ bits: [UInt64]) -> Bool {
-    key < 0x10000 && bits[Int(key >> 6)] & (1 << (key & 63)) != 0
-  }
-
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
     var seen: Set<Int> = []
@@ -53,7 +48,7 @@ struct HardWordRule: Rule {
       var i = 0
       while i < text.count {
         let key = text[i].scalar
-        guard Self.mayStart(key, bits),
+        guard LintContext.hasBit(key, bits),
           let w = Self.byFirst[key]?.first(where: { text.hasPrefix(Self.characters[$0], at: i) })
         else {
           i += 1
@@ -64,7 +59,7 @@ struct HardWordRule: Rule {
         guard !seen.contains(w), !context.site.knownWords.contains(Self.words[w].word),
           !range.contains(where: { block.glossary[$0] || block.furigana[$0] }),
           !Loanwords.isExplained(text, range), !block.isInCodeSpan(range.lowerBound),
-          !Self.isQuoted(text, range), !context.site.isInName(text, range, word: w)
+          !text.isQuoted(range), !context.site.isInName(text, range, word: w)
         else { continue }
         seen.insert(w)
         let (word, plain) = Self.words[w]
@@ -89,7 +84,7 @@ struct HardWordRule: Rule {
     for name in names {
       let scalars = name.unicodeScalars.map(\.value)
       var found: Set<Int> = []
-      for (i, key) in scalars.enumerated() where mayStart(key, firstBits) {
+      for (i, key) in scalars.enumerated() where LintContext.hasBit(key, firstBits) {
         for w in byFirst[key] ?? [] where scalars[i...].starts(with: wordScalars[w]) {
           found.insert(w)
         }
@@ -99,16 +94,5 @@ struct HardWordRule: Rule {
       for w in found { holding[w, default: []].append(characters) }
     }
     return holding
-  }
-
-  /// Inside 「」 in its sentence: a name (「施策集」) or words quoted, which are not rewritten.
-  static func isQuoted(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
-    var k = range.lowerBound - 1
-    while k >= 0, !text[k].endsSentence {
-      if text[k] == "」" || text[k] == "』" { return false }
-      if text[k] == "「" || text[k] == "『" { return true }
-      k -= 1
-    }
-    return false
   }
 }

@@ -125,7 +125,7 @@ struct HonorificRule: Rule {
     var i = 0
     while i < text.count {
       let scalar = text[i].scalar
-      guard HardWordRule.mayStart(scalar, bits),
+      guard LintContext.hasBit(scalar, bits),
         let k = Self.byFirst[scalar]?.first(where: {
           text.hasPrefix(Self.keys[$0].key, at: i)
             && Self.forms[Self.keys[$0].form].fits(text, at: i)
@@ -137,7 +137,7 @@ struct HonorificRule: Rule {
       let (key, f) = Self.keys[k]
       let range = i..<(i + key.count)
       i = range.upperBound
-      guard !block.isInCodeSpan(range.lowerBound), !HardWordRule.isQuoted(text, range),
+      guard !block.isInCodeSpan(range.lowerBound), !text.isQuoted(range),
         !range.contains(where: { block.furigana[$0] })
       else { continue }
       let form = Self.forms[f]
