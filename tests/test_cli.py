@@ -174,6 +174,10 @@ def test_new_strategy_page_comes_after_the_last_one(work):
     listing = (work / "site" / "strategy" / "index.html").read_text(encoding="utf-8")
     assert listing.index('href="/strategy/first/"') < listing.index('href="/strategy/second/"') \
         < listing.index('href="/strategy/third/"')
+    # A page the build would refuse (a broken front matter) leaves the others counted.
+    (folder / "broken.md").write_text("---\ntitle: [壊れた\norder: 9\n---\n本文です。\n",
+                                      encoding="utf-8")
+    assert order("fourth") == 7
     # An empty folder starts at 1.
     for old in folder.glob("*.md"):
         old.unlink()
