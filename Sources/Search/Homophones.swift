@@ -16,10 +16,10 @@ enum Homophones {
   /// The index file of the readings, under `search/`.
   static let file = "kanji.json"
 
-  /// `kanji.json` for these documents: the readings (with their kanji) that occur inside the
-  /// reading of one of the names (`Suggestions.groups`), in `KanjiReadings`' order.
-  static func file(_ ordered: [SearchDocument], wordGroups: [[String]]) -> Data {
-    let vocabulary = SuggestionVocabulary(Suggestions.groups(ordered, wordGroups: wordGroups))
+  /// `kanji.json` for the site's names (`Suggestions.groups`): the readings (with their kanji)
+  /// that occur inside the reading of one of them, in `KanjiReadings`' order.
+  static func file(groups: [[String]]) -> Data {
+    let vocabulary = SuggestionVocabulary(groups)
     var inside: Set<[UInt32]> = []
     for keys in vocabulary.keys {
       for r in keys where isReading(r) {

@@ -218,9 +218,8 @@ public enum SearchIndexBuilder {
     }
     meta.raw("}}\n")
     files["meta.json"] = meta.data
-    files[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
+    files.merge(Suggestions.nameFiles(docs, wordGroups: options.wordGroups)) { $1 }
     files[Suggestions.pagesFile] = Suggestions.pagesFile(docs)
-    files[Homophones.file] = Homophones.file(docs, wordGroups: options.wordGroups)
     return SearchIndex(files: files, state: state)
   }
 

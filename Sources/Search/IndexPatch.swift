@@ -212,8 +212,7 @@ extension SearchIndexBuilder {
     // retitled (a field named in hiragana is a reading); pages.json holds addresses, which a
     // patch never changes.
     if renamed {
-      writes[Suggestions.file] = Suggestions.file(docs, wordGroups: options.wordGroups)
-      writes[Homophones.file] = Homophones.file(docs, wordGroups: options.wordGroups)
+      writes.merge(Suggestions.nameFiles(docs, wordGroups: options.wordGroups)) { $1 }
     }
     return SearchIndexUpdate(writes: writes, deletes: deletes.sorted(), state: state)
   }

@@ -56,12 +56,19 @@ public enum Suggestions {
     return kept
   }
 
-  /// `words.json` for these documents: the same documents give the same bytes, so a patched
-  /// index writes it only when a name changed.
-  static func file(_ ordered: [SearchDocument], wordGroups: [[String]]) -> Data {
+  /// The index files made of the site's names, by name: `words.json` and `kanji.json`, from
+  /// one making of the groups. The same documents give the same bytes, so a patched index
+  /// writes them only when a name changed.
+  static func nameFiles(_ ordered: [SearchDocument], wordGroups: [[String]]) -> [String: Data] {
+    let groups = groups(ordered, wordGroups: wordGroups)
+    return [file: file(groups: groups), Homophones.file: Homophones.file(groups: groups)]
+  }
+
+  /// `words.json`: the groups of names, in order.
+  static func file(groups: [[String]]) -> Data {
     var w = JSONBytes()
     w.byte(UInt8(ascii: "["))
-    for (i, group) in groups(ordered, wordGroups: wordGroups).enumerated() {
+    for (i, group) in groups.enumerated() {
       w.raw(i == 0 ? "[" : ",[")
       for (j, name) in group.enumerated() {
         if j > 0 { w.byte(UInt8(ascii: ",")) }

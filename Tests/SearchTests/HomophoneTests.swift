@@ -11,7 +11,7 @@ import Testing
     ["DX", "でぃーえっくす"], ["危機管理"],
   ]
   static let vocabulary = SuggestionVocabulary(groups)
-  static let file = Homophones.file([], wordGroups: groups)
+  static let file = Homophones.file(groups: groups)
   static let readings = Homophones.readings(file)
 
   func offers(_ query: String) -> [String] {
@@ -57,7 +57,7 @@ import Testing
     #expect(object["ぼう"]?.contains("坊") == true && object["ぼう"]?.contains("防") == true)
     #expect(object["さい"]?.contains("災") == true)
     #expect(object["ふせ"] == nil)  // 防's kun'yomi, in no name's reading
-    #expect(Homophones.file([], wordGroups: Self.groups) == Self.file)  // the same bytes
+    #expect(Homophones.file(groups: Self.groups) == Self.file)  // the same bytes
     // An index with no kanji.json (built by an older Portal): nothing read, nothing offered.
     #expect(Homophones.offers("坊災", in: Self.vocabulary, readings: [:]).isEmpty)
   }
