@@ -133,11 +133,26 @@ import Testing
     #expect(try fixed("Ｄ**Ｘ**です。\n").text.hasSuffix("\nＤ**Ｘ**です。\n"))
   }
 
+  /// A kanji number becomes Arabic where it ends as a quantity does; one inside a longer word
+  /// (一年生, 三人組), an idiom, code, a quotation or furigana is left as written.
+  @Test func kanjiNumbersAreWrittenInArabicWhereTheyAreQuantities() throws {
+    let (text, rules) = try fixed(
+      "十二月五日に三十人、二十三の事業、三日間、年度は二〇二六年度、一万五千円、第三回。\n",
+      front: "summary: 参加者は三人です。\n")
+    #expect(text.contains("summary: 参加者は3人です。\n"))
+    #expect(text.hasSuffix("\n12月5日に30人、23の事業、3日間、年度は2026年度、1万5000円、第3回。\n"))
+    #expect(rules == ["lint.kanji-number"])
+    let kept = "一年生と三人組です。`三人`と{三人|さんにん}と「三人」です。三日坊主です。数十人です。\n"
+    #expect(try fixed(kept).text.hasSuffix("\n" + kept))
+    // Warned, though not changed: the counter inside a longer word. Not warned: code, quotation.
+    #expect(positions(try lint(kept, rule: "lint.kanji-number")) == ["1:1", "1:5", "1:17"])
+  }
+
   @Test func theRulesThatGiveFixesSaySo() throws {
     let body =
-      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。ＤＸです。令和8年です。\n"
+      "ﾃｽﾄ\u{200B}です。\n\n##見出し\n\n2026年12月5日です。\n\n|a|b|\n|ーー|ーー|\n\n　県です。ＤＸです。令和8年です。三人です。\n"
     let rules = try fixed(body).rules
-    #expect(rules.count == 8)
+    #expect(rules.count == 9)
     #expect(rules == Set(Linter.rules.filter(\.fixable).map(\.id)))
   }
 }
@@ -151,7 +166,7 @@ import Testing
     "2026年12月5日", "令和8年1月4日", "12月7日", "（土）", "です。", "県の", "**", "`", "{漢字|かんじ}",
     "\n", "\n\n", "> ", "- ", "|a|b|\n|ーー|ーー|\n", "｜日時｜場所｜\n｜ーー｜ーー｜\n",
     "[リンク](a.md)", "ｶﾀ", "ｶﾅ", " ", "　", "#", "＃", "［案内］（https://example.jp/）",
-    "[案内] (https://example.jp/)",
+    "[案内] (https://example.jp/)", "三人", "十二月五日", "二〇二六年", "一年生",
   ]
 
   @Test(arguments: 0..<4) func fixingEndsWithNothingLeftToFix(seed: UInt64) throws {

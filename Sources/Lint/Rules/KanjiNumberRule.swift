@@ -5,12 +5,18 @@ import Diagnostics
 /// kanji for idioms, fixed words and approximate numbers (一部, 一般, 数十人, 二、三人). Without a
 /// dictionary, a kanji number is reported only when a counter follows it (人, 回, 年, 円…), since
 /// that is where it is a quantity, or when it is spelled with a unit (二十三の事業) and no kanji
-/// follows; it is left alone inside a kanji word (統一回答, 数十人, 五十音) and in the words of
-/// `keep`.
+/// follows; it is left alone inside a kanji word (統一回答, 数十人, 五十音), in the words of
+/// `keep`, in code and in 「」 (a name quoted as written).
+///
+/// `--fix` writes the Arabic number when the kanji have one value and the number ends where a
+/// quantity does: before a counter that no other kanji follows but a number's (3人, 12月5日,
+/// 3日間, 3年後), or a composed number before no kanji. 一年生 and 三人組 are warned, not changed:
+/// a counter inside a longer word may be part of a fixed one.
 struct KanjiNumberRule: Rule {
   let id = "lint.kanji-number"
   let summary = "A number written in kanji where Arabic numerals are the rule (三人 → 3人)."
   let japaneseSummary = "数が漢数字で書かれています（三人 → 3人）。"
+  let fixable = true
 
   static let digits = CharacterClass("〇一二三四五六七八九十百千")
   static let numerals = CharacterClass("〇一二三四五六七八九十百千万億兆")
@@ -18,7 +24,7 @@ struct KanjiNumberRule: Rule {
   static let keep = [
     "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
     "一回り", "十分", "万一", "四季", "二人三脚", "三位一体", "一期一会", "十人十色", "三日月", "千代",
-    "八千代", "九十九里", "六本木",
+    "八千代", "九十九里", "六本木", "三日坊主", "一人前", "一種の", "一戸建",
   ].map(LintCharacter.array)
   /// Counters after which a number is a quantity, an order or a date.
   static let counters = [
@@ -36,6 +42,9 @@ struct KanjiNumberRule: Rule {
   static let ones = CharacterClass("一二三四五六七八九")
   /// Kanji that may stand right before a number that should be Arabic: 第三回, 約五人, 年二回.
   static let prefixes = CharacterClass("第約計全各毎満年月週日")
+  /// Kanji that may follow a counter in a quantity to fix: a number's (十二月五日), 年度, 2回目,
+  /// 3日間, 3年後・前, 3人以上, 3人程, 30人余, 3時頃, 1時半.
+  static let afterCounter = CharacterClass("〇一二三四五六七八九十百千万億兆度目間後前以程余頃半")
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -49,7 +58,9 @@ struct KanjiNumberRule: Rule {
       var end = i
       while end < text.count, Self.numerals.contains(text[end]) { end += 1 }
       defer { i = end }
-      guard text[i..<end].contains(where: { Self.digits.contains($0) }) else { continue }
+      guard text[i..<end].contains(where: { Self.digits.contains($0) }), !block.isInCodeSpan(i),
+        !text.isQuoted(i..<end)
+      else { continue }
       if i > 0 {
         let before = text[i - 1]
         if before.isKanji && !Self.prefixes.contains(before) { continue }
@@ -61,16 +72,16 @@ struct KanjiNumberRule: Rule {
         continue
       }
       if Self.keep.contains(where: { text.hasPrefix($0, at: i) }) { continue }
-      guard
-        Self.counters.contains(where: { text.hasPrefix($0, at: end) })
-          || (Self.isComposed(text[i..<end]) && (end == text.count || !text[end].isKanji))
-      else { continue }
+      let counter = Self.counters.first { text.hasPrefix($0, at: end) }
+      let composed = Self.isComposed(text[i..<end]) && (end == text.count || !text[end].isKanji)
+      guard counter != nil || composed else { continue }
       let number = text.excerpt(i..<end)
       // The number to write when it has one value (三十 → 30), else the rule with examples.
+      let written = KanjiNumerals.value(of: number).map {
+        KanjiNumerals.written($0, keepingLargeUnitsOf: number)
+      }
       let hints =
-        KanjiNumerals.value(of: number).map {
-          KanjiNumerals.written($0, keepingLargeUnitsOf: number)
-        }.map { value in
+        written.map { value in
           (
             "write 「\(value)」 for 「\(number)」: numbers take Arabic numerals in horizontal text; idioms such as 一部, 一般 and 一つ keep kanji",
             "「\(number)」は「\(value)」と、算用数字で書いてください（横書きでは、数は算用数字で書きます）。一部、一般、一つのような決まった言葉は漢字のままにします"
@@ -80,9 +91,18 @@ struct KanjiNumberRule: Rule {
           "write numbers with Arabic numerals in horizontal text (三人 → 3人, 十二月 → 12月); idioms such as 一部, 一般 and 一つ keep kanji",
           "横書きでは、数は算用数字（1、2、3）で書いてください（三人 → 3人、十二月 → 12月）。一部、一般、一つのような決まった言葉は漢字のままにします"
         )
-      result.append(
-        context.warning(block, at: i, "the number 「\(number)」 is written in kanji", hint: hints.0)
-          .ja("数「\(number)」が漢数字で書かれています", hint: hints.1))
+      var warning = context.warning(
+        block, at: i, "the number 「\(number)」 is written in kanji", hint: hints.0
+      ).ja("数「\(number)」が漢数字で書かれています", hint: hints.1)
+      let after = end + (counter?.count ?? 0)
+      if let written,
+        composed || after == text.count || !text[after].isKanji
+          || Self.afterCounter.contains(text[after]),
+        !(i..<end).contains(where: { block.furigana[$0] })
+      {
+        warning = warning.fixing(number, with: written, at: block.location(of: i))
+      }
+      result.append(warning)
     }
     return result
   }
