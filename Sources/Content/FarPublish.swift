@@ -61,10 +61,10 @@ public enum FarPublish {
         : ("", "")
       return .warning(
         FutureDates.valueLocation(of: "publish", path: file.path, shown: file.shown),
-        "`publish` is \(publish.readable), \(after) this build (\(today)): the page is not published until then",
+        "`publish` is \(publish.readable), \(after) today (\(today)): the page is not published until then",
         hint: "if the year is a slip, write `publish: \(written)`\(past)", code: code
       ).ja(
-        "`publish` が \(publish.readable) で、このビルドの日（\(today)）の\(afterJa)です。それまで、このページは公開されません",
+        "`publish` が \(publish.readable) で、今日（\(today)）の\(afterJa)です。それまで、このページは公開されません",
         hint: "年の打ちまちがいなら、`publish: \(written)` と書いてください\(pastJa)")
     }
   }

@@ -13,7 +13,8 @@ public enum Linter {
     DoubleNegativeRule(), DoubledParticleRule(), MixedStyleRule(), KatakanaWordRule(),
     AcronymRule(), EnglishWordRule(), VagueLinkTextRule(), ImageAltRule(), ImageWeightRule(),
     FileLinkRule(),
-    DateWeekdayRule(), EraYearRule(), HalfwidthKanaRule(), FullWidthAlphanumericRule(), InvisibleCharacterRule(),
+    DateWeekdayRule(), EraYearRule(), HalfwidthKanaRule(), FullWidthAlphanumericRule(),
+    InvisibleCharacterRule(),
     KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
@@ -32,7 +33,7 @@ public enum Linter {
       RuleDescription(
         id: $0.id, summary: $0.summary, japaneseSummary: $0.japaneseSummary,
         defaultThreshold: $0.threshold?.value, thresholdMeaning: $0.threshold?.meaning,
-        japaneseThresholdMeaning: $0.threshold?.japaneseMeaning, fixable: $0.fixable)
+        japaneseThresholdMeaning: $0.threshold?.japaneseMeaning, fix: $0.fix)
     }
   }
 

@@ -28,9 +28,10 @@ protocol Rule: Sendable {
   /// (`FrontMatterText.namesNeedBlocks`).
   var readsBlocks: Bool { get }
 
-  /// Whether some of its problems come with their one right fix (`Diagnostic.fixes`), which
-  /// `portal lint --fix` writes; `--list-rules` says so.
-  var fixable: Bool { get }
+  /// What `portal lint --fix` fixes of its problems (those with their one right fix,
+  /// `Diagnostic.fixes`), in the help's words; nil for a rule whose problems are the writer's
+  /// to word. `--list-rules` and `portal lint --help` say so.
+  var fix: FixSummary? { get }
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic]
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic]
@@ -39,7 +40,8 @@ protocol Rule: Sendable {
 extension Rule {
   var threshold: Threshold? { nil }
   var readsBlocks: Bool { true }
-  var fixable: Bool { false }
+  var fix: FixSummary? { nil }
+  var fixable: Bool { fix != nil }
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] { [] }
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
 }
@@ -76,6 +78,19 @@ public struct RuleDescription: Sendable, Hashable {
   public var thresholdMeaning: String?
   /// The same in Japanese, e.g. 「一つの文の最大の文字数」.
   public var japaneseThresholdMeaning: String?
+  /// What `portal lint --fix` fixes of its problems; nil when it fixes none.
+  public var fix: FixSummary? = nil
   /// Whether `portal lint --fix` fixes some of its problems.
-  public var fixable: Bool = false
+  public var fixable: Bool { fix != nil }
+}
+
+/// What a rule's fixes change, for `portal lint --help` in English and Japanese.
+public struct FixSummary: Sendable, Hashable {
+  public var english: String
+  public var japanese: String
+
+  init(_ english: String, _ japanese: String) {
+    self.english = english
+    self.japanese = japanese
+  }
 }

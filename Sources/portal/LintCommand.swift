@@ -9,6 +9,12 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, github
 }
 
+/// What `--fix` fixes, in the help's words, from the rules that fix (`Rule.fix`).
+enum LintHelp {
+  static let fixes = Linter.rules.compactMap(\.fix?.english).joined(separator: ", ")
+  static let fixesJa = Linter.rules.compactMap(\.fix?.japanese).joined(separator: "、")
+}
+
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
@@ -27,12 +33,11 @@ struct LintCommand: ParsableCommand {
       Silence one line: <!-- lint-disable-line RULE --> at its end, or \
       <!-- lint-disable-next-line RULE --> on the line before. See docs/lint.md.
 
-      --fix writes into the pages the fixes that have one right answer (half-width kana, \
-      invisible characters, ##見出し, ［リンク］（…）, [リンク] (…), a table's ｜ and ー typed full-width, a \
-      weekday known from the year), prints each, then lints again.
+      --fix writes into the pages the fixes that have one right answer (\(LintHelp.fixes)), \
+      prints each, then lints again.
 
-      An `updated` day still to come is warned too, as by portal build \
-      (today: --now, else the computer's clock).
+      An `updated` day still to come, or a `publish` time more than a year away, is warned \
+      too, as by portal build (today: --now, else the computer's clock).
 
       Exit status: 0 no errors (warnings allowed), 1 errors or, with --strict, \
       any warning, 2 usage errors.
@@ -66,13 +71,13 @@ struct LintCommand: ParsableCommand {
 
   @Flag(
     help:
-      "Fix in the pages what has one right fix (half-width kana, invisible characters, ##見出し, ［リンク］（…）, [リンク] (…), full-width table bars, a weekday known from the year), then lint again."
+      "Fix in the pages what has one right fix (\(LintHelp.fixes)), then lint again."
   )
   var fix = false
 
   @Option(
     help:
-      "Today, as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00), for the `updated` days still to come; the computer's clock by default."
+      "Today, as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00), for the `updated` days still to come and the far `publish` times; the computer's clock by default."
   )
   var now: String?
 

@@ -52,8 +52,8 @@ struct NewCommand: ParsableCommand {
       Writes content/<folder>/<slug>.md with every required key filled in or marked, and the \
       optional keys as comments. A Japanese title cannot become a URL by itself: give --slug \
       (lower-case letters, digits and `-`), or on a terminal type the name when asked. The name \
-      offered is made from the site's names in the title (「観光分野におけるDXの推進」: the field \
-      観光 and the term DX give tourism-dx).
+      offered is made from the site's names in the title (「観光分野におけるドローンの活用」: the field \
+      観光 and the term ドローン give tourism-drone).
 
       Examples:
         portal new initiative "AIを活用した防災対策" --slug ai-disaster

@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
       A glossary term's reading or alias also finds the term and the pages using it \
       (ぼうさい → 防災). A number typed in kanji also finds the Arabic numerals pages write \
       (十二月 → 12月, 三十人 → 30人; not in words such as 千葉 or 一部). When nothing matches, \
-      the site's names a typo away are offered (もしかして：「防災」 for ぼうさ), as on the \
+      the site's names a typo away are offered (もしかして：「マイナンバーカード」 for ますなんばー, 「防災」 for 坊災), as on the \
       search page. Romaji typed with the input method off is offered in kana, as the site \
       writes it (sumaho → スマートフォン, sa-bisu → サービス). See docs/search.md.
 

@@ -24,9 +24,10 @@ enum TextWrap {
   }
 
   /// The pieces a line may break between: a line breaks at a space unless a closing mark
-  /// follows it, or between two Japanese characters unless the second closes (、。）」) or the
-  /// first opens (（「); Latin letters stay
-  /// with what they touch (`8件`, `json）`, `<サイト>/`).
+  /// follows it, or between two Japanese characters, after a closing mark and before an
+  /// opening one, unless the second closes (、。）」) or the first opens (（「); Latin letters
+  /// stay with what they touch (`8件`, `json`), so a list of them (`strategy・field・event`)
+  /// breaks at its ・.
   private static func units(of text: Substring) -> [String] {
     var units: [String] = []
     var current = ""
@@ -44,8 +45,9 @@ enum TextWrap {
         units.removeLast()
         current = units.removeLast() + " "
       }
-      if let previous, isWide(previous), isWide(character), !closing.contains(character),
-        !openingMarks.contains(previous)
+      if let previous, !closing.contains(character), !openingMarks.contains(previous),
+        (isWide(previous) && isWide(character)) || closing.contains(previous)
+          || openingMarks.contains(character)
       {
         units.append(current)
         current = ""

@@ -38,7 +38,7 @@ import Testing
     #expect(far.map(place) == ["initiatives/cyber-security.md:6:10"])
     #expect(
       far.first?.message
-        == "`publish` is 2062-12-04 09:00, 36 years after this build (2026-11-25): the page is not published until then"
+        == "`publish` is 2062-12-04 09:00, 36 years after today (2026-11-25): the page is not published until then"
     )
     #expect(far.first?.hint == "if the year is a slip, write `publish: 2026-12-04T09:00:00+09:00`")
     #expect(far.first?.japanese?.message.contains("36年後") == true)

@@ -23,11 +23,11 @@ import Testing
     let d = try #require(diagnostics.first)
     #expect(d.severity == .warning && d.code == FarPublish.code)
     #expect(d.location == SourceLocation(file: "content/strategy/plan.md", line: 4, column: 10))
-    #expect(d.message.contains("36 years after this build (2026-11-25)"))
+    #expect(d.message.contains("36 years after today (2026-11-25)"))
     #expect(d.hint == "if the year is a slip, write `publish: 2026-12-04T09:00:00+09:00`")
     #expect(
       d.japanese?.message
-        == "`publish` が 2062-12-04 09:00 で、このビルドの日（2026-11-25）の36年後です。それまで、このページは公開されません")
+        == "`publish` が 2062-12-04 09:00 で、今日（2026-11-25）の36年後です。それまで、このページは公開されません")
     #expect(
       set?.withheld["strategy/plan.md"] == .scheduled(DateTime(iso: "2062-12-04T09:00:00+09:00")!))
     // The warning ends a year before the time; its words change on the next day (it names the

@@ -10,7 +10,7 @@ import Diagnostics
 /// 13月1日) is reported whether or not a weekday follows.
 struct DateWeekdayRule: Rule {
   let id = "lint.date-weekday"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("a weekday known from the year", "年のある日付の曜日")
   let summary = "A date without its weekday, such as 12月5日 instead of 12月5日（土）."
   let japaneseSummary = "日付に曜日がありません（12月5日 → 12月5日（土））。"
 

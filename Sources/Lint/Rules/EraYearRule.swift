@@ -7,7 +7,7 @@ import Diagnostics
 /// year that never was (平成35年: 平成 ended in its 31st year) is reported without a fix.
 struct EraYearRule: Rule {
   let id = "lint.era-year"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("the Western year of an era year (令和8年)", "和暦に添える西暦（令和8年）")
   let summary = "A year in the Japanese era (令和8年) without the Western year (2026年) beside it."
   let japaneseSummary = "和暦の年（令和8年）に、西暦（2026年）が書き添えられていません。"
 

@@ -8,7 +8,7 @@ import Diagnostics
 /// and its half-width form, which `--fix` writes: NFKC, the same mapping as the search's.
 struct FullWidthAlphanumericRule: Rule {
   let id = "lint.fullwidth-alphanumeric"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("ＤＸ ２０２６ → DX 2026", "全角の英数字（ＤＸ ２０２６ → DX 2026）")
   let summary = "Letters or digits typed full width, such as ＤＸ or ２０２６年."
   let japaneseSummary = "ＤＸ や ２０２６年 のような、全角の英字や数字が使われています。"
 

@@ -9,7 +9,7 @@ import Diagnostics
 /// spaces there, not this one. Table cells are left alone: a space there pads a cell.
 struct FullWidthIndentRule: Rule {
   let id = "lint.fullwidth-indent"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("a full-width indent", "行の頭の全角スペース")
   let summary = "A line of text started with a full-width space (　), the indent of print."
   let japaneseSummary = "行の始めに全角の空白（　）があります。紙の文書の字下げです。"
 

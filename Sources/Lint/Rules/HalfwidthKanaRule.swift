@@ -5,7 +5,7 @@ import Foundation
 /// search does not match it to full-width words, and JIS and 公用文 use full width.
 struct HalfwidthKanaRule: Rule {
   let id = "lint.halfwidth-kana"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("half-width kana", "半角カナ")
   let summary = "Half-width katakana such as ｶﾀｶﾅ."
   let japaneseSummary = "ｶﾀｶﾅ のような半角カタカナが使われています。"
 

@@ -7,7 +7,7 @@ import Diagnostics
 /// no more visible in code, and copied from a code sample it breaks it.
 struct InvisibleCharacterRule: Rule {
   let id = "lint.invisible-character"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("invisible characters", "目に見えない文字")
   /// Reads the source lines only (`page.source.lineTexts`).
   let readsBlocks = false
   let summary =

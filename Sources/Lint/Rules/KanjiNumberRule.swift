@@ -16,7 +16,7 @@ struct KanjiNumberRule: Rule {
   let id = "lint.kanji-number"
   let summary = "A number written in kanji where Arabic numerals are the rule (三人 → 3人)."
   let japaneseSummary = "数が漢数字で書かれています（三人 → 3人）。"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("a number in kanji (三人 → 3人)", "漢数字の数（三人 → 3人）")
 
   static let digits = CharacterClass("〇一二三四五六七八九十百千")
   static let numerals = CharacterClass("〇一二三四五六七八九十百千万億兆")

@@ -13,7 +13,8 @@ struct MarkdownSlipRule: Rule {
   typealias Replacement = (range: Range<Int>, with: String)
 
   let id = "lint.markdown"
-  let fixable = true
+  let fix: FixSummary? = FixSummary(
+    "##見出し, ＊＊太字＊＊, ［リンク］（…）, [リンク] (…)", "##見出し、＊＊太字＊＊、［リンク］（…）、[リンク] (…)")
   let summary =
     "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
   let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、**「」**です、［］（）など）。"

@@ -10,7 +10,7 @@ import Markdown
 /// in a code span or a link's address in a cell ends the cell there.
 struct TableCellsRule: Rule {
   let id = "lint.table-cells"
-  let fixable = true
+  let fix: FixSummary? = FixSummary("a table's ｜ and ー typed full-width", "全角で打った表の ｜ と ー")
   let summary =
     "A table row with more cells than the header (dropped) or fewer (shown empty), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
   let japaneseSummary = "表が崩れています（見出しよりセルが多い行や少ない行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
