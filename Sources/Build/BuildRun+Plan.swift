@@ -52,7 +52,7 @@ extension BuildRun {
     let jobs = plan.jobs
     let hashes = loaded.content!.hashes
     var dependencies = Dependencies(
-      site: site, hashes: hashes, global: globalInputs(theme), termsOf: [])
+      site: site, hashes: hashes, global: globalInputs(theme, loaded.content!), termsOf: [])
     let planned = PlannedPages(site: site, dependencies: dependencies, jobs: jobs)
     let (statics, staticProblems) = StaticFolder.scan(options.staticDirectory)
     diagnostics += staticProblems + statics.conflicts(with: jobs, in: site)
@@ -149,9 +149,7 @@ extension BuildRun {
   func recordSources(_ site: Site, theme: Theme, loaded: LoadedContent) -> SourceRecord {
     SourceRecord(
       site: site, hashes: loaded.content!.hashes, theme: theme,
-      config: (
-        loaded.content!.configPath, options.contentDirectory.appendingPathComponent("site.yml")
-      ))
+      config: (loaded.content!.configPath, loaded.content!.configSourceHash))
   }
 
   /// `--strict` fails on warnings, and every warning is known by now (rendering and indexing
@@ -175,22 +173,14 @@ extension BuildRun {
     return inputs
   }
 
-  /// What every output depends on: the build settings, site.yml, and every theme file.
-  private func globalInputs(_ theme: Theme) -> UInt64 {
+  /// What every output depends on: the build settings, site.yml, and the theme's templates
+  /// and assets, each as this build read them (a file saved again since the build read it
+  /// is a change for the next one, not taken as built).
+  private func globalInputs(_ theme: Theme, _ content: ContentSet) -> UInt64 {
     var h = StableHash()
     h.add(settings)
-    let fm = FileManager.default
-    h.add(
-      StableHash.of(
-        bytes: fm.contents(atPath: options.contentDirectory.appendingPathComponent("site.yml").path)
-          ?? Data()))
-    let root = options.themeDirectory.standardizedFileURL.path
-    let files = (fm.subpaths(atPath: root) ?? []).sorted()
-    for file in files {
-      guard let data = fm.contents(atPath: root + "/" + file) else { continue }
-      h.add(file)
-      h.add(StableHash.of(data: data))
-    }
+    h.add(content.configDigest)
+    h.add(theme.digest)
     return h.value
   }
 

@@ -22,6 +22,9 @@ public final class BuildSession: @unchecked Sendable {
   public var defersCacheWrites = false
   /// Whether `cache` is newer than the one in the output.
   var cacheUnsaved = false
+  /// Called once the content and the theme are loaded, before anything is planned: where a
+  /// test saves a file as a writer does in the middle of a rebuild.
+  var afterLoading: (() -> Void)?
 
   /// The site, theme and plan of the last successful build, as they were then: what an edit
   /// that keeps the relations changes in place (`EditInPlace`). Nil after a failed build, so

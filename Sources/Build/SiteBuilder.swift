@@ -39,6 +39,7 @@ public enum SiteBuilder {
       let pendingTheme = run.startLoadingTheme(tree)
       var loaded = run.loadContent(tree, previous: &previous)
       let theme = try run.loadTheme(pendingTheme, tree, besides: loaded)
+      session?.afterLoading?()
       var site: Site
       let memo: BodyMemo?
       (site, memo) = try run.resolve(loaded, previous: previous)

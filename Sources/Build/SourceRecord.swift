@@ -23,18 +23,22 @@ struct SourceRecord: Sendable {
   /// The hash of each file of `keys`, in its order.
   private var hashes: [UInt64]
 
-  /// The record of `site`, whose pages' hashes are in `hashes` (by relative path); the theme's
-  /// files are read here (about thirty small files).
-  init(site: Site, hashes: [String: SourceHashes], theme: Theme, config: (path: String, url: URL)) {
+  /// The record of `site`, whose pages' hashes are in `hashes` (by relative path); the
+  /// theme's templates and assets, and site.yml, as the build read them (a file saved during
+  /// the build is then stale to `portal check`, as it is to the site); the theme's other
+  /// files, which the build does not read, are read here.
+  init(
+    site: Site, hashes: [String: SourceHashes], theme: Theme,
+    config: (path: String, hash: UInt64)
+  ) {
     var files = site.pages.map { ($0.page.path, hashes[$0.page.relativePath]?.file ?? 0) }
     var shared: [(String, UInt64)] = Theme.files(under: theme.directory).compactMap { file in
-      FileIO.read(theme.directory.appendingPathComponent(file).path).map {
+      if let hash = theme.sourceHashes[file] { return (theme.displayPath + "/" + file, hash) }
+      return FileIO.read(theme.directory.appendingPathComponent(file).path).map {
         (theme.displayPath + "/" + file, $0.withUnsafeBytes(SourceHash.value(of:)))
       }
     }
-    if let data = FileIO.read(config.url.path) {
-      shared.append((config.path, data.withUnsafeBytes(SourceHash.value(of:))))
-    }
+    shared.append(config)
     files += shared.sorted { $0.0 < $1.0 }
     keys = files.map { path, _ in
       var key = JSONBytes()

@@ -9,6 +9,11 @@ public struct ContentSet: Sendable {
   public var pages: [Page]
   /// Where site.yml was read from, for diagnostics of later stages.
   public var configPath: String
+  /// The hash of site.yml's bytes as this load read them (`StableHash`), what the pages were
+  /// made from even when the file has been saved again since (`portal serve` builds while the
+  /// writer types), and its `SourceHash` for `portal check`.
+  public var configDigest: UInt64 = 0
+  public var configSourceHash: UInt64 = 0
   /// Hashes of each page's file by relative path, for incremental builds.
   public var hashes: [String: SourceHashes] = [:]
   /// The files under `content/files/` to publish, sorted by path.
@@ -79,7 +84,8 @@ public enum ContentLoader {
     let (files, published, unpublished) = (found.pages, found.published, found.unpublished)
 
     let memo = frontMatterKeys.isEmpty ? memo : nil
-    memo?.use(config: config, key: StableHash.of(data: configData))
+    let configDigest = StableHash.of(data: configData)
+    memo?.use(config: config, key: configDigest)
     let parsed = parseFiles(
       files, memo: memo, config: config, prefix: prefix, reading: frontMatterKeys)
     var pages: [Page] = []
@@ -127,7 +133,9 @@ public enum ContentLoader {
     }
     return (
       ContentSet(
-        config: config, pages: pages, configPath: configPath, hashes: hashes, files: published,
+        config: config, pages: pages, configPath: configPath, configDigest: configDigest,
+        configSourceHash: configData.withUnsafeBytes(SourceHash.value(of:)), hashes: hashes,
+        files: published,
         withheld: withheld, warningsEnd: warningsEnd, frontMatters: frontMatters),
       diagnostics
     )

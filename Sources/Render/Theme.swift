@@ -1,3 +1,4 @@
+import ByteFormats
 import Content
 import Diagnostics
 import Foundation
@@ -21,6 +22,13 @@ public struct Theme: Sendable {
   /// Fingerprinted output path → bytes.
   public let assetFiles: [(path: String, data: Data)]
   public let templateNames: Set<String>
+  /// The hash of the templates' and assets' bytes as this load read them, which every output
+  /// is made from: a build records it, not the files on disk, which a save during the build
+  /// (in `portal serve`) may already have changed, so the next build still sees that save.
+  public let digest: UInt64
+  /// `SourceHash` of each file this load read, by its path under the theme folder
+  /// (`templates/layout.mustache`, `assets/style.css`), for `.portal/sources.json`.
+  public let sourceHashes: [String: UInt64]
 
   public static let requiredTemplates = [
     "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
@@ -63,6 +71,7 @@ public struct Theme: Sendable {
     // (a fifth of the shipped portal's build was these passes, one template after
     // another); then registered and reported in the files' order, as before.
     var read: [(name: String, path: String, text: String)] = []
+    var hashes = FileHashes()
     for file in files {
       let name = String(file.dropLast(".mustache".count))
       let path = "\(displayPath)/templates/\(file)"
@@ -72,6 +81,7 @@ public struct Theme: Sendable {
             .ja("テンプレートを読み込めません"))
         continue
       }
+      hashes.add("templates/\(file)", data)
       guard let text = String(data: data, encoding: .utf8) else {
         diagnostics.append(SourceFile.notUTF8([UInt8](data)[...], path: path, code: "theme.read"))
         continue
@@ -124,7 +134,8 @@ public struct Theme: Sendable {
     if !hasPolicy, layoutText != nil {
       diagnostics.append(policyMissing(layout: layoutText, shownAs: displayPath))
     }
-    let assets = loadAssets(directory.appendingPathComponent("assets"), shownAs: displayPath)
+    let assets = loadAssets(
+      directory.appendingPathComponent("assets"), shownAs: displayPath, hashes: &hashes)
     diagnostics += assets.diagnostics
     diagnostics += TemplateCheck(
       templates: parsed, present: present, missing: Set(missing),
@@ -135,7 +146,8 @@ public struct Theme: Sendable {
       Theme(
         directory: directory, displayPath: displayPath, library: library,
         fast: FastTemplates(tokens: tokens), assetPaths: assets.paths,
-        assetFiles: assets.files, templateNames: names),
+        assetFiles: assets.files, templateNames: names, digest: hashes.digest.value,
+        sourceHashes: hashes.source),
       diagnostics
     )
   }
@@ -259,9 +271,11 @@ public struct Theme: Sendable {
   /// Every file under `assets/` and its folders, except hidden ones, with its fingerprinted
   /// path (the folders kept: `assets/img/logo.1a2b3c4d5e.png`); an error for a file whose key
   /// another file already has (`print-style.css`, `print_style.css`).
-  static func loadAssets(_ folder: URL, shownAs displayPath: String) -> (
-    paths: [String: String], files: [(path: String, data: Data)], diagnostics: [Diagnostic]
-  ) {
+  static func loadAssets(_ folder: URL, shownAs displayPath: String, hashes: inout FileHashes)
+    -> (
+      paths: [String: String], files: [(path: String, data: Data)], diagnostics: [Diagnostic]
+    )
+  {
     var paths: [String: String] = [:]
     var files: [(String, Data)] = []
     var diagnostics: [Diagnostic] = []
@@ -271,6 +285,7 @@ public struct Theme: Sendable {
         let data = FileManager.default.contents(
           atPath: folder.appendingPathComponent(relative).path)
       else { continue }
+      hashes.add("assets/\(relative)", data)
       let key = assetKey(relative)
       if let other = keys[key] {
         diagnostics.append(
@@ -386,5 +401,18 @@ public struct Theme: Sendable {
     }
     let hex = String(hash, radix: 16)
     return String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(10))
+  }
+}
+
+/// The hashes of the theme's files as `Theme.load` reads them: one digest of their exact
+/// bytes for the outputs' inputs, and each file's `SourceHash` for `portal check`.
+struct FileHashes {
+  var digest = StableHash()
+  var source: [String: UInt64] = [:]
+
+  mutating func add(_ path: String, _ data: Data) {
+    digest.add(path)
+    digest.add(StableHash.of(data: data))
+    source[path] = data.withUnsafeBytes(SourceHash.value(of:))
   }
 }

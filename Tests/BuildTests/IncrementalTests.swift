@@ -630,4 +630,51 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     #expect(SiteBuilder.build(opts(output), session: session).succeeded)
     #expect(site(output) == site(full))
   }
+
+  /// A file saved while a rebuild runs (after the build read it, before it finished) is built
+  /// by the next rebuild, and by `portal build` after it: the build records what it read, not
+  /// what is on disk when it plans. (It recorded the newer bytes as built, and every later
+  /// build kept the older site: "nothing changed".)
+  @Test(arguments: ["theme/templates/layout.mustache", "content/site.yml"])
+  func aSaveDuringARebuildIsBuiltByTheNext(file: String) throws {
+    let content = try copyFixture()
+    let root = content.deletingLastPathComponent()
+    let theme = root.appendingPathComponent("theme")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+    var options = options(content: content, output: root.appendingPathComponent("site"))
+    options.themeDirectory = theme
+    let session = BuildSession()
+    #expect(SiteBuilder.build(options, session: session).succeeded)
+
+    let saved = root.appendingPathComponent(file)
+    let original = try String(contentsOf: saved, encoding: .utf8)
+    let (old, first, second) =
+      file.hasSuffix(".mustache")
+      ? (
+        "<footer class=\"site-footer\">", "<footer class=\"site-footer\">AAA",
+        "<footer class=\"site-footer\">BBB"
+      )
+      : ("title: ", "title: AAA", "title: BBB")
+    #expect(original.contains(old))
+    try original.replacingOccurrences(of: old, with: first).write(
+      to: saved, atomically: false, encoding: .utf8)
+    session.afterLoading = {
+      try? original.replacingOccurrences(of: old, with: second).write(
+        to: saved, atomically: false, encoding: .utf8)
+    }
+    #expect(SiteBuilder.build(options, session: session).succeeded)
+    session.afterLoading = nil
+    let home = options.outputDirectory.appendingPathComponent("index.html")
+    #expect(try String(contentsOf: home, encoding: .utf8).contains("AAA"))
+
+    #expect(SiteBuilder.build(options, session: session).succeeded)
+    #expect(try String(contentsOf: home, encoding: .utf8).contains("BBB"))
+    // The command line agrees: nothing left to build, and the site is the full build's.
+    #expect(SiteBuilder.build(options).succeeded)
+    let full = root.appendingPathComponent("full")
+    var fullOptions = options
+    fullOptions.outputDirectory = full
+    #expect(SiteBuilder.build(fullOptions).succeeded)
+    #expect(site(options.outputDirectory) == site(full))
+  }
 }

@@ -65,9 +65,10 @@ import Testing
     try Data(".a{background:url(img/bg.png)}".utf8).write(
       to: folder.appendingPathComponent("style.css"))
     try Data("one".utf8).write(to: folder.appendingPathComponent("img/bg.png"))
-    let first = Theme.loadAssets(folder, shownAs: "theme")
+    var hashes = FileHashes()
+    let first = Theme.loadAssets(folder, shownAs: "theme", hashes: &hashes)
     try Data("two".utf8).write(to: folder.appendingPathComponent("img/bg.png"))
-    let second = Theme.loadAssets(folder, shownAs: "theme")
+    let second = Theme.loadAssets(folder, shownAs: "theme", hashes: &hashes)
     #expect(first.paths["style.css"] != second.paths["style.css"])
     let css = try #require(second.files.first { $0.path == second.paths["style.css"] })
     let image = try #require(second.paths["img/bg.png"]).dropFirst("assets/".count)
