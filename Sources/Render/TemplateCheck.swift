@@ -108,6 +108,11 @@ struct TemplateCheck {
     _ tag: TemplateSyntax.Tag, in open: [TemplateSyntax.Tag], at location: SourceLocation
   ) -> [Diagnostic] {
     let name = tag.name
+    if name == ".", tag.kind == .variable || tag.kind == .unescaped,
+      let records = dotOfRecords(tag, in: open, at: location)
+    {
+      return [records]
+    }
     if tag.kind == .unescaped, name == "." {
       return dot(tag, in: open, at: location)
     }
@@ -171,7 +176,10 @@ struct TemplateCheck {
       }
     }
     if tag.kind == .unescaped, !Self.isHTML(parts) {
-      found.append(unescaped(tag, printing: "`\(name)`", " `\(name)` ", at: location))
+      found.append(
+        unescaped(
+          tag, printing: "`\(name)`", " `\(name)` ", withRuby: Self.hasHTML(parts, in: open),
+          at: location))
     }
     return found
   }
@@ -180,7 +188,9 @@ struct TemplateCheck {
   private func printedList(
     _ tag: TemplateSyntax.Tag, _ name: String, item: String?, at location: SourceLocation
   ) -> Diagnostic {
-    let inner = item ?? "\(tag.open).\(tag.close)"
+    let key =
+      TemplateVocabulary.listsOfText.contains(name) ? "." : TemplateVocabulary.itemKey(of: name)
+    let inner = item ?? "\(tag.open)\(key)\(tag.close)"
     return .warning(
       location, "`\(name)` is a list: `\(tag.text)` prints nothing",
       hint:
@@ -220,9 +230,39 @@ struct TemplateCheck {
     return TemplateVocabulary.html.contains(last) && checked(parts).count == parts.count
   }
 
-  /// - Parameter whatJa: `what` in Japanese.
+  /// Whether the value `parts` names has an HTML twin where it is written (`title` →
+  /// `title_html`): under a dictionary of fixed keys, when that dictionary has the key; inside
+  /// a list's section, when its items have it; elsewhere, when a page has it.
+  static func hasHTML(_ parts: [String], in open: [TemplateSyntax.Tag]) -> Bool {
+    guard let last = parts.last, TemplateVocabulary.html.contains(last + "_html") else {
+      return false
+    }
+    let twin = last + "_html"
+    if parts.count >= 2 {
+      guard var shape = TemplateVocabulary.paths[parts[0]] else { return false }
+      for part in parts.dropFirst().dropLast() {
+        guard case .keys(let keys) = shape, let inner = keys[part] else { return false }
+        shape = inner
+      }
+      guard case .keys(let keys) = shape else { return false }
+      return keys[twin] != nil
+    }
+    // The innermost list's section decides; a flag's or a dictionary's leaves the page's.
+    for section in open.reversed() where section.kind == .section {
+      let list = String(section.name.split(separator: ".").last ?? "")
+      if TemplateVocabulary.lists.contains(list) {
+        return TemplateVocabulary.htmlInItems[list]?.contains(twin) ?? false
+      }
+    }
+    return true
+  }
+
+  /// - Parameters:
+  ///   - whatJa: `what` in Japanese.
+  ///   - withRuby: whether the name has an HTML twin there (`title_html`), which the hint
+  ///     offers for the text with its furigana.
   private func unescaped(
-    _ tag: TemplateSyntax.Tag, printing what: String, _ whatJa: String,
+    _ tag: TemplateSyntax.Tag, printing what: String, _ whatJa: String, withRuby ruby: Bool,
     at location: SourceLocation
   )
     -> Diagnostic
@@ -231,9 +271,7 @@ struct TemplateCheck {
     let htmlJa = TemplateVocabulary.html.sorted().map { "`\($0)`" }.joined(separator: "、")
     let escaped = "\(tag.open)\(tag.name)\(tag.close)"
     // `{{{title}}}` meant to show the title's furigana: its HTML is `title_html`.
-    let withRuby =
-      TemplateVocabulary.html.contains((tag.name.split(separator: ".").last ?? "") + "_html")
-      ? "{{{\(tag.name)_html}}}" : nil
+    let withRuby = ruby ? "{{{\(tag.name)_html}}}" : nil
     return .warning(
       location,
       "`\(tag.text)` prints \(what) without escaping it: HTML in the text would become part of the page",
@@ -251,6 +289,39 @@ struct TemplateCheck {
   /// "did you mean `x`?" in Japanese.
   static func meant(_ name: String) -> String { "`\(name)` のまちがいではありませんか" }
 
+  /// `{{.}}` in the section of a list whose items are dictionaries (`{{#site.nav}}{{.}}`):
+  /// it prints nothing; the items' keys are text.
+  private func dotOfRecords(
+    _ tag: TemplateSyntax.Tag, in open: [TemplateSyntax.Tag], at location: SourceLocation
+  ) -> Diagnostic? {
+    guard let section = open.last(where: { $0.kind == .section }),
+      let list = section.name.split(separator: ".").last.map(String.init),
+      TemplateVocabulary.lists.contains(list), !TemplateVocabulary.listsOfText.contains(list)
+    else { return nil }
+    var keys: [String] = []
+    let parts = section.name.split(separator: ".").map(String.init)
+    if parts.count >= 2, var shape = TemplateVocabulary.paths[parts[0]] {
+      for part in parts.dropFirst() {
+        guard case .keys(let k) = shape, let inner = k[part] else { break }
+        shape = inner
+      }
+      if case .list(.keys(let k)) = shape { keys = k.keys.sorted() }
+    }
+    let examples = (keys.isEmpty ? [TemplateVocabulary.itemKey(of: list)] : keys).map {
+      "`{{\($0)}}`"
+    }
+    return .warning(
+      location,
+      "each item of `\(section.name)` holds keys, not text: `\(tag.text)` prints nothing",
+      hint: "print one of the item's keys, such as \(examples.joined(separator: ", "))"
+        + (keys.isEmpty ? " (docs/theme.md, Keys)" : ""),
+      code: "theme.unknown-name"
+    ).ja(
+      "`\(section.name)` の各項目は文字ではなくキーを持つ値なので、`\(tag.text)` では何も出力されません",
+      hint: "\(examples.joined(separator: "、")) のように、項目のキーを出力してください"
+        + (keys.isEmpty ? "（docs/theme.md の Keys）" : ""))
+  }
+
   /// `{{{.}}}`: the item of the section it is in, which is text unless the section is `body`.
   private func dot(
     _ tag: TemplateSyntax.Tag, in open: [TemplateSyntax.Tag], at location: SourceLocation
@@ -263,7 +334,7 @@ struct TemplateCheck {
     return [
       unescaped(
         tag, printing: "each `\(section.name)` (the section's value)",
-        "セクション `\(section.name)` の各項目（セクションの値）", at: location)
+        "セクション `\(section.name)` の各項目（セクションの値）", withRuby: false, at: location)
     ]
   }
 

@@ -132,6 +132,34 @@ enum TemplateVocabulary {
     ]
   }()
 
+  /// The lists whose items are text (`{{#aliases}}{{.}}{{/aliases}}`): the other lists' items are
+  /// dictionaries, which `{{.}}` prints as nothing. Held to every page's context by the same
+  /// test.
+  static let listsOfText: Set<String> = ["accessibility", "aliases"]
+
+  /// A key every item of a list of dictionaries has, to print in a hint
+  /// (`{{#tags}}{{name}}{{/tags}}`): `title`, or the one here. Held to every page's context by
+  /// the same test.
+  static func itemKey(of list: String) -> String { itemKeys[list] ?? "title" }
+  static let itemKeys = [
+    "date_parts": "label", "domains": "name", "fields": "name", "foundation": "name",
+    "groups": "anchor", "months": "month", "tags": "name", "terms": "term", "toc": "text",
+    "upcoming_months": "month", "years": "year",
+  ]
+
+  /// The lists whose items hold HTML values, and which (`{{#initiatives}}{{{title_html}}}`):
+  /// inside another list's section, `{{{title}}}` is not offered `{{{title_html}}}`, which
+  /// would print nothing. Held to every page's context by the same test.
+  static let htmlInItems: [String: Set<String>] = {
+    let card: Set<String> = ["title_html", "summary_html"]
+    let event = card.union(["where_html"])
+    return [
+      "chapters": card, "children": card, "initiatives": card, "pages": card, "related": card,
+      "strategy": card, "fields": ["summary_html"], "events": event, "entries": event,
+      "past": event, "upcoming": event, "updates": event, "used_on": event,
+    ]
+  }()
+
   /// The values that hold HTML on purpose, which a template prints with `{{{…}}}`: the body
   /// the generator wrote, the event's JSON-LD (escaped for a `<script>` by `Feeds`), and the
   /// front matter texts with their furigana (`Furigana.html`: every piece escaped).

@@ -82,7 +82,7 @@ import Testing
     #expect(list.japanese?.message == "`initiatives` はリストなので、`{{initiatives}}` では何も出力されません")
     #expect(
       list.japanese?.hint
-        == "セクションで項目を1つずつ出力してください：`{{#initiatives}}{{.}}{{/initiatives}}`")
+        == "セクションで項目を1つずつ出力してください：`{{#initiatives}}{{title}}{{/initiatives}}`")
     let unescaped = try #require(
       diagnostics.first { $0.code == "theme.unescaped" && $0.message.contains("page.title") })
     #expect(
@@ -92,7 +92,7 @@ import Testing
     // In English, as before.
     #expect(
       list.text(in: .english).hasSuffix(
-        "hint: go through its items with a section: `{{#initiatives}}{{.}}{{/initiatives}}`"))
+        "hint: go through its items with a section: `{{#initiatives}}{{title}}{{/initiatives}}`"))
   }
 
   /// A deleted asset and partial, a theme without a policy, and assets with keys that clash or

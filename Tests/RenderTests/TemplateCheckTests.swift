@@ -205,6 +205,72 @@ import Testing
       ])
   }
 
+  /// `{{{title}}}` is offered `{{{title_html}}}` only where that key is: `site` and the
+  /// breadcrumbs have no furigana to show (it would print nothing, or the page's title).
+  @Test func theFuriganaTwinIsOfferedOnlyWhereItIs() throws {
+    let (_, diagnostics) = try load("unescaped-twin") { folder in
+      try replace(
+        "<p class=\"footer-title\">{{site.title}}", "<p class=\"footer-title\">{{{site.title}}}",
+        in: "layout", folder)
+      try replace(
+        "<span aria-current=\"page\">{{title}}</span>",
+        "<span aria-current=\"page\">{{{title}}}</span>",
+        in: "breadcrumbs", folder)
+      try replace(
+        "{{#related}}<li><a href=\"{{url}}\">{{{title_html}}}</a>",
+        "{{#related}}<li><a href=\"{{url}}\">{{{title}}}</a>", in: "initiative", folder)
+    }
+    let hints = Dictionary(
+      uniqueKeysWithValues: diagnostics.filter { $0.code == "theme.unescaped" }.map {
+        ($0.location.file.split(separator: "/").last.map(String.init) ?? "", $0.hint ?? "")
+      })
+    #expect(hints.count == 3)
+    #expect(hints["layout.mustache"]?.hasPrefix("write `{{site.title}}`; only") == true)
+    #expect(hints["breadcrumbs.mustache"]?.hasPrefix("write `{{title}}`; only") == true)
+    #expect(
+      hints["initiative.mustache"]?.hasPrefix(
+        "write `{{title}}`, or `{{{title_html}}}` for the text with its furigana") == true)
+  }
+
+  /// `{{.}}` over a list of dictionaries prints nothing: said, with the items' keys.
+  @Test func theItemOfAListOfDictionariesPrintedAsTextIsAWarning() throws {
+    let (_, diagnostics) = try load("dot-of-records") { folder in
+      try replace(
+        "<p class=\"footer-title\">{{site.title}}",
+        "<p class=\"footer-title\">{{site.title}}[{{#site.nav}}{{.}};{{/site.nav}}]", in: "layout",
+        folder)
+      try replace(
+        "{{#related}}<li><a href=\"{{url}}\">{{{title_html}}}</a>",
+        "{{#related}}<li><a href=\"{{url}}\">{{{.}}}</a>", in: "initiative", folder)
+    }
+    let found = diagnostics.filter { $0.message.contains("holds keys, not text") }
+    #expect(
+      Set(found.map(\.message)) == [
+        "each item of `related` holds keys, not text: `{{{.}}}` prints nothing",
+        "each item of `site.nav` holds keys, not text: `{{.}}` prints nothing",
+      ])
+    #expect(
+      found.contains {
+        $0.hint
+          == "print one of the item's keys, such as `{{current}}`, `{{is_search}}`, `{{title}}`, `{{url}}`"
+      })
+    #expect(
+      found.contains {
+        $0.hint
+          == "print one of the item's keys, such as `{{title}}` (docs/theme.md, Keys)"
+      })
+    #expect(!diagnostics.contains { $0.code == "theme.unescaped" })
+    // A list of text (`accessibility`) prints its items.
+    let (_, text) = try load("dot-of-text") { folder in
+      try replace(
+        "<p class=\"footer-title\">{{site.title}}",
+        "<p class=\"footer-title\">{{site.title}}{{#accessibility}}{{.}}{{/accessibility}}",
+        in: "layout",
+        folder)
+    }
+    #expect(!text.contains { $0.message.contains("holds keys") })
+  }
+
   @Test func anUnknownNameIsAWarningWithTheNameMeant() throws {
     let (theme, diagnostics) = try load("unknown-name") { folder in
       try replace(
@@ -427,10 +493,10 @@ import Testing
       diagnostics.filter { $0.code == "theme.unknown-name" }.map {
         "\($0.message) | \($0.hint ?? "")"
       } == [
-        "`initiatives` is a list: `{{initiatives}}` prints nothing | go through its items with a section: `{{#initiatives}}{{.}}{{/initiatives}}`",
+        "`initiatives` is a list: `{{initiatives}}` prints nothing | go through its items with a section: `{{#initiatives}}{{title}}{{/initiatives}}`",
         "`site.nav` is a list: `{{site.nav}}` prints nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
         "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.canonical`, `page.description`, `page.has_furigana`, `page.has_search_box`, `page.is_home`, `page.is_search`",
-        "`tags` is a list: `{{{tags}}}` prints nothing | go through its items with a section: `{{#tags}}{{.}}{{/tags}}`",
+        "`tags` is a list: `{{{tags}}}` prints nothing | go through its items with a section: `{{#tags}}{{name}}{{/tags}}`",
       ])
   }
 
@@ -439,12 +505,12 @@ import Testing
     let (_, diagnostics) = try t.load("unescaped-dot") { folder in
       try t.replace(
         "{{{body}}}",
-        "{{#tags}}{{{.}}}{{/tags}}{{#summary}}{{{.}}}{{/summary}}{{#body}}{{{.}}}{{/body}}{{{site.params.body}}}{{{body}}}",
+        "{{#aliases}}{{{.}}}{{/aliases}}{{#summary}}{{{.}}}{{/summary}}{{#body}}{{{.}}}{{/body}}{{{site.params.body}}}{{{body}}}",
         in: "about", folder)
     }
     #expect(
       diagnostics.filter { $0.code == "theme.unescaped" }.map(\.message) == [
-        "`{{{.}}}` prints each `tags` (the section's value) without escaping it: HTML in the text would become part of the page",
+        "`{{{.}}}` prints each `aliases` (the section's value) without escaping it: HTML in the text would become part of the page",
         "`{{{.}}}` prints each `summary` (the section's value) without escaping it: HTML in the text would become part of the page",
         "`{{{site.params.body}}}` prints `site.params.body` without escaping it: HTML in the text would become part of the page",
       ])

@@ -63,6 +63,9 @@ import Testing
     var unknown: [String: String] = [:]  // key → the template whose context has it
     var templates: Set<String> = []
     var shapes: [String: Set<String>] = [:]
+    var htmlInItems: [String: Set<String>] = [:]
+    var textItems: Set<String> = []
+    var itemKeys: [String: Set<String>] = [:]
     func walk(_ value: TemplateValue, _ template: String) {
       switch value {
       case .text, .bool: break
@@ -71,7 +74,18 @@ import Testing
         for (key, inner) in context.mapValues({ $0 }) {
           seen.insert(key)
           switch inner {
-          case .list: shapes[key, default: []].insert("list")
+          case .list(let items):
+            shapes[key, default: []].insert("list")
+            for item in items {
+              if case .dict = item { continue }
+              textItems.insert(key)
+            }
+            for case .dict(let item) in items {
+              let keys = Set(item.mapValues { $0 }.keys)
+              itemKeys[key] = itemKeys[key].map { $0.intersection(keys) } ?? keys
+              let html = item.mapValues { $0 }.keys.filter(TemplateVocabulary.html.contains)
+              htmlInItems[key, default: []].formUnion(html)
+            }
           case .dict: shapes[key, default: []].insert("dict")
           case .text(""): shapes[key, default: []].insert("empty")
           case .text, .bool: shapes[key, default: []].insert("value")
@@ -126,6 +140,21 @@ import Testing
     // The names that are lists, and those that are dictionaries (or nothing), wherever a page
     // has them: what the check warns of when one is printed as text.
     #expect(Set(shapes.filter { $0.value == ["list"] }.keys) == TemplateVocabulary.lists)
+    // The lists whose items hold HTML, and which: what `theme.unescaped` offers inside them.
+    #expect(htmlInItems.filter { !$0.value.isEmpty } == TemplateVocabulary.htmlInItems)
+    // The lists whose items are text (`{{#aliases}}{{.}}{{/aliases}}`); the others' are dictionaries.
+    #expect(textItems == TemplateVocabulary.listsOfText)
+    // Each other list's example key, which every item of it has.
+    let examples = itemKeys.filter { !TemplateVocabulary.listsOfText.contains($0.key) }.mapValues {
+      keys in
+      ["title", "name", "text", "label", "term", "year", "month", "row"].first(where: keys.contains)
+        ?? keys.sorted().first ?? ""
+    }
+    #expect(examples.filter { $0.value != "title" } == TemplateVocabulary.itemKeys)
+    // (`links`, empty in this site, has titles as the template prints them.)
+    #expect(
+      Set(examples.keys).union(["links"])
+        == TemplateVocabulary.lists.subtracting(TemplateVocabulary.listsOfText))
     #expect(
       Set(
         shapes.filter { $0.value.contains("dict") && $0.value.isSubset(of: ["dict", "empty"]) }.keys
