@@ -36,7 +36,7 @@ def work(tmp_path):
 
 def test_every_task_runs_a_portal_command_that_exists():
     for task in TASKS:
-        assert task["command"] == "${workspaceFolder}/.build/release/portal", task
+        assert task["command"] == "${workspaceFolder}/scripts/portal", task
         assert task["options"]["cwd"] == "${workspaceFolder}", task
         r = subprocess.run([BIN, *task["args"], "--help"], capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, (task["label"], r.stderr)
@@ -75,3 +75,30 @@ def test_the_problem_matcher_reads_every_problem_and_only_problems(work, lang, c
             assert m.group(pattern["message"]) and not m.group(pattern["message"]).endswith("]"), line
         # Every problem, and no hint or summary line taken for one.
         assert read == problems, set(read) ^ set(problems)
+
+
+def test_the_tasks_run_the_checkouts_portal_else_the_installed_one(tmp_path):
+    """`scripts/portal`, which the tasks run: the checkout's `.build/release/portal` when
+    scripts/build.sh made one, else the `portal` installed from the package, else an error that
+    says how to get one (exit 127, as a shell says of a missing command)."""
+    (tmp_path / "scripts").mkdir()
+    script = tmp_path / "scripts" / "portal"
+    shutil.copy2(ROOT / "scripts" / "portal", script)
+    installed = tmp_path / "bin"
+    installed.mkdir()
+    (installed / "portal").symlink_to(BIN)
+    env = {**os.environ, "PATH": str(installed)}
+    r = subprocess.run([str(script), "--version"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip(), r.stderr
+    local = tmp_path / ".build" / "release" / "portal"
+    local.parent.mkdir(parents=True)
+    local.write_text("#!/bin/sh\necho \"checkout $*\"\n")
+    local.chmod(0o755)
+    r = subprocess.run([str(script), "lint", "--fix"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.stdout == "checkout lint --fix\n", r.stderr
+    local.unlink()
+    (installed / "portal").unlink()
+    r = subprocess.run([str(script), "build"], capture_output=True, text=True,
+                       env={**os.environ, "PATH": str(installed)}, timeout=60)
+    assert r.returncode == 127
+    assert "portal が見つかりません" in r.stderr and "scripts/build.sh" in r.stderr
