@@ -286,7 +286,19 @@ def test_new_answers_mistakes_with_a_suggestion(work):
     assert "there is no kind `initiatve`" in r.stderr and "did you mean `initiative`?" in r.stderr
     r = portal("new", "initiative", "防災", "--slug", "Bousai_DX", cwd=work)
     assert r.returncode == 2 and "--slug bousai-dx" in r.stderr
+    # Typed with the Japanese input on: the half-width name, as the prompt takes it.
+    r = portal("new", "initiative", "防災", "--slug", "ｂｏｕｓａｉ－ＤＸ", cwd=work)
+    assert r.returncode == 2 and "Help: for example --slug bousai-dx\n" in r.stderr
     assert not list(work.glob("content/initiatives/bousai*.md"))
+    # A Japanese kind mistyped, in English too; the Japanese names are said.
+    r = portal("new", "イベンと", "スマホ教室", "--slug", "class", cwd=work)
+    assert r.returncode == 2 and "did you mean `イベント`?" in r.stderr
+    assert "(or in Japanese: 取組, イベント, 用語, 戦略, ページ)" in r.stderr
+    # An empty title would be a page the build refuses (`title` is empty).
+    for title in ["", "　 "]:
+        r = portal("new", "取組", title, "--slug", "empty", cwd=work)
+        assert r.returncode == 2 and "Error: the title is empty\nHelp: give the page's title" in r.stderr
+    assert not (work / "content" / "initiatives" / "empty.md").exists()
     # The kinds in the strategy's words.
     # And by the folder a writer sees in content/ (events for event).
     for kind, folder in [("取組", "initiatives"), ("イベント", "events"), ("用語", "glossary"), ("ページ", "pages"),

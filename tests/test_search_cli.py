@@ -170,7 +170,8 @@ def test_limit_and_every_match(built):
 
 
 @pytest.mark.parametrize("kinds", [["--kind", "initiative"], ["--kind", "取組"], ["--kind", "initiative,event"],
-                                   ["--kind", "initiative", "--kind", "event"]])
+                                   ["--kind", "initiative", "--kind", "event"],
+                                   ["--kind", "initiatives,events"], ["--kind", "取り組み"]])
 def test_kind_filter(built, kinds):
     a = search_json(built, "防災", "--limit", "0", *kinds)
     assert a["results"] and all(r["kind"] in ("initiative", "event") for r in a["results"])
@@ -344,3 +345,11 @@ def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
     assert "ぞぞてすと" in r.stdout
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout
     assert "\\u{1B}[31mRED" in r.stdout
+
+
+@pytest.mark.parametrize("kind", ["page", "pages", "ページ"])
+def test_pages_about_the_site_by_portal_news_names(built, kind):
+    """`--kind` takes a page about the site by the names `portal new` takes it (page, pages,
+    ページ) as well as `about`."""
+    a = search_json(built, "サイト", "--limit", "0", "--kind", kind)
+    assert a["results"] and all(r["kind"] == "about" for r in a["results"])

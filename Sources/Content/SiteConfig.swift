@@ -282,10 +282,11 @@ public func isSlug(_ s: String) -> Bool {
     && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
 }
 
-/// A slug made from `s` (lower case, anything but a-z and 0-9 turned into `-`), to suggest when
-/// a slug or file name cannot be used; `my-page` when nothing of it is left.
+/// A slug made from `s` (full-width letters and digits as half-width, lower case, anything but
+/// a-z and 0-9 turned into `-`), to suggest when a slug or file name cannot be used; `my-page`
+/// when nothing of it is left.
 public func suggestedSlug(_ s: String) -> String {
-  let mapped = s.lowercased().map { c -> Character in
+  let mapped = s.precomposedStringWithCompatibilityMapping.lowercased().map { c -> Character in
     c.isASCII && (c.isLetter || c.isNumber) ? c : "-"
   }
   let joined = String(mapped).split(separator: "-").joined(separator: "-")

@@ -147,7 +147,8 @@ extension SearchCommand: JapaneseHelpful {
       .init(
         "--kind", "種類",
         "探すページの種類です。strategy・field・initiative・event・glossary・about"
-          + "（戦略・分野・取組・イベント・用語・このサイトについて）から選びます。"),
+          + "（戦略・分野・取組・イベント・用語・このサイトについて）から選びます。"
+          + "portal new と同じ page・ページ・initiatives・events・pages でも書けます。"),
       .init("--explain", "検索で読んだ索引のファイルと、その大きさ（ブラウザーがダウンロードする量）も表示します。"),
     ])
 }

@@ -93,15 +93,16 @@ struct NewCommand: ParsableCommand {
     }
     guard NewKind(name: kindName) != nil else {
       let kinds = NewKind.allCases.map(\.rawValue)
-      let guess = Suggest.closest(to: kindName, in: kinds).map { "did you mean `\($0)`? " } ?? ""
-      // In Japanese, the kinds by the names the pages show (イベンと → イベント).
+      // The kinds by the names the pages show too (イベンと → イベント), in either language.
       let names = NewKind.allCases.map(\.japaneseName)
+      let guess =
+        Suggest.closest(to: kindName, in: kinds + names).map { "did you mean `\($0)`? " } ?? ""
       let guessJa =
         Suggest.closest(to: kindName, in: names + kinds).map { "`\($0)` のまちがいではありませんか。" }
         ?? ""
       throw ValidationError(
         say(
-          "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", "))",
+          "there is no kind `\(kindName)`\nHelp: \(guess)use one of: \(kinds.joined(separator: ", ")) (or in Japanese: \(names.joined(separator: ", ")))",
           "`\(kindName)` という種類はありません\n直し方: \(guessJa)\(names.joined(separator: "・")) のどれかを書いてください"
         ))
     }
@@ -111,6 +112,13 @@ struct NewCommand: ParsableCommand {
         say(
           "the title holds a line break or another control character\nHelp: give the title on one line",
           "題名に改行などの制御文字があります\n直し方: 題名は一行で書いてください"))
+    }
+    if title.allSatisfy({ $0.isWhitespace }) {
+      throw ValidationError(
+        say(
+          "the title is empty\nHelp: give the page's title in quotes after the kind, for example portal new \(kindName) \"防災の取組\"",
+          "題名がありません\n直し方: 種類の後に、ページの題名を \" \" で囲んで書いてください（例：portal new \(kindName) \"防災の取組\"）"
+        ))
     }
     let s = slug ?? title
     guard isSlug(s) else {

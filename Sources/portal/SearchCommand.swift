@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
   @Option(
     name: .customLong("kind"),
     help:
-      "Only these kinds: strategy, field, initiative, event, glossary, about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて)."
+      "Only these kinds: strategy, field, initiative, event, glossary, about (or 戦略, 分野, 取組, イベント, 用語, このサイトについて; as portal new names them: page, initiatives, events, pages)."
   )
   var kindNames: [String] = []
 
@@ -105,15 +105,18 @@ struct SearchCommand: ParsableCommand {
     return out
   }
 
+  /// The kind named as the index names it, as `portal new` takes it (`page`, the folders
+  /// `initiatives`, `events`, `pages`) or as the site shows it (取組, このサイトについて).
   static func kind(named name: String) -> SearchKind? {
-    if let k = SearchKind(rawValue: name.lowercased()) { return k }
-    switch name {
+    let lower = name.lowercased()
+    if let k = SearchKind(rawValue: lower) { return k }
+    switch lower {
     case "戦略": return .strategy
-    case "分野": return .field
-    case "取組", "施策": return .initiative
-    case "イベント": return .event
+    case "分野", "fields": return .field
+    case "取組", "取り組み", "施策", "initiatives": return .initiative
+    case "イベント", "events": return .event
     case "用語", "用語集": return .glossary
-    case "このサイトについて", "サイト案内", "ページ": return .about
+    case "このサイトについて", "サイト案内", "ページ", "page", "pages": return .about
     default: return nil
     }
   }
