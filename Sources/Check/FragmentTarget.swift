@@ -101,7 +101,9 @@ enum FragmentWords {
     let rule = "見出しへのリンク（# の後ろ）には、見出しの文字を書きます。"
     let top = "ページの先頭へのリンクでよいなら、# から後ろを消してください"
     if let suggestion {
-      let fixed = "`\(address)#\(suggestion)`"
+      // Only what follows `#`: the Markdown may link the page by its file
+      // (`../initiatives/x.md#…`), which stays as written.
+      let fixed = "の `#\(fragment)` を `#\(suggestion)`"
       if let heading = page?.heading(id: suggestion) {
         let at =
           heading.line.map { line in
@@ -110,12 +112,12 @@ enum FragmentWords {
         return .init(
           message: message,
           hint:
-            "見出し「\(heading.text)」\(at)へのリンクなら、\(Spot.here)の\(what)を \(fixed) に直してください。\(rule)\(top)"
+            "見出し「\(heading.text)」\(at)へのリンクなら、\(Spot.here)の\(what)\(fixed) に直してください。\(rule)\(top)"
         )
       }
       return .init(
         message: message,
-        hint: "`#\(suggestion)` のまちがいなら、\(Spot.here)の\(what)を \(fixed) に直してください。\(top)")
+        hint: "`#\(suggestion)` のまちがいなら、\(Spot.here)の\(what)\(fixed) に直してください。\(top)")
     }
     // The headings of the page's Markdown when the source map knows them: the template's
     // (the title, 「関係する取組」) are not what a writer links to.

@@ -239,7 +239,7 @@ import Testing
           message:
             "リンク先 `/initiatives/ai/#なにが変わる` は、ページ「AI防災」（`content/initiatives/ai.md`）の見出し「なにが変わる」を指していますが、そのページにこの見出しはありません",
           hint:
-            "見出し「なにが変わるか」（`content/initiatives/ai.md` の12行目）へのリンクなら、`content/strategy/basics.md` の5行目のリンク先を `/initiatives/ai/#なにが変わるか` に直してください。見出しへのリンク（# の後ろ）には、見出しの文字を書きます。ページの先頭へのリンクでよいなら、# から後ろを消してください"
+            "見出し「なにが変わるか」（`content/initiatives/ai.md` の12行目）へのリンクなら、`content/strategy/basics.md` の5行目のリンク先の `#なにが変わる` を `#なにが変わるか` に直してください。見出しへのリンク（# の後ろ）には、見出しの文字を書きます。ページの先頭へのリンクでよいなら、# から後ろを消してください"
         ))
     // No heading near it: the page's headings from its Markdown, not the template's.
     #expect(
