@@ -94,7 +94,7 @@ EXIT_CODES = [
     (["build", "--now", "tomorrow"], 2, "Error: `--now tomorrow`"),
     (["lint", "--strcit"], 2, "Error: Unknown option '--strcit'"),
     (["lint", "content/initiativs"], 2, "did you mean `content/initiatives`?"),
-    (["check", "--timeout", "0"], 2, "Error: `--timeout`"),
+    (["check", "--timeout", "0"], 2, "Error: `--timeout 0`"),
     (["search", "--limit", "-1", "防災"], 2, "Error: `--limit -1`"),
     (["serve", "--port", "70000"], 2, "Error: `--port 70000`"),
     (["new", "initiativ", "タイトル", "--slug", "x"], 2, "Error:"),

@@ -16,8 +16,16 @@ extension BuildRun {
           + (options.staticDirectory.map { [$0] } ?? []))
     } catch {
       diagnostics.append(
-        .error(outputLocation, SiteBuilder.message(error), hint: nil, code: "output.unsafe")
-          .ja(SiteBuilder.japaneseMessage(error)))
+        .error(
+          outputLocation, SiteBuilder.message(error),
+          hint:
+            "the build replaces its output folder (--output, -o; `site` by default) whole, so it takes only a folder of its own or one it wrote",
+          code: "output.unsafe"
+        ).ja(
+          SiteBuilder.japaneseMessage(error),
+          hint:
+            "ビルドは出力フォルダー（--output、-o。書かないときは `site`）を丸ごと入れ替えるので、出力だけのフォルダーか、前にビルドが書き出したフォルダーしか使えません"
+        ))
       throw Ended(report: report(0))
     }
   }

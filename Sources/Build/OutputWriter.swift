@@ -78,10 +78,18 @@ enum OutputWriter {
     }
     for p in protecting {
       let path = realPath(p.standardizedFileURL.path)
-      if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
+      let how: (String, String)? =
+        path == out
+        ? ("is \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) そのものです")
+        : out.hasPrefix(path + "/")
+          ? ("is inside \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) の中にあります")
+          : path.hasPrefix(out + "/")
+            ? ("holds \(path), a folder the build reads", "の中に、ビルドが読むフォルダー \(path) があります")
+            : nil
+      if let how {
         throw .unsafe(
-          "the output folder \(out) overlaps \(path); give a separate folder such as `site`",
-          ja: "出力フォルダー \(out) が \(path) と重なっています。`site` のような別のフォルダーを指定してください")
+          "the output folder \(out) \(how.0); give a separate folder such as `site`",
+          ja: "出力フォルダー \(out) \(how.1)。`site` のような別のフォルダーを指定してください")
       }
     }
     var isDir: ObjCBool = false

@@ -11,6 +11,10 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check the built site for broken links and anchors and for accessibility problems.",
+    // ArgumentParser shortens a usage this long to `<options>`: the options a check in CI
+    // gives, the others in --help.
+    usage:
+      "portal check [--site <site>] [--strict] [--external] [--format <format>] [--list-rules] [<options>]",
     discussion: """
       Reads every page of the built site and reports, at the Markdown line that made it (from \
       the build's .portal/sourcemap.json) or else at the template:
@@ -64,7 +68,9 @@ struct CheckCommand: ParsableCommand {
     help: "A URL pattern not to fetch (`*` matches anything); repeatable.")
   var skip: [String] = []
 
-  @Option(help: "Seconds a good external result stays in the cache before it is fetched again.")
+  @Option(
+    parsing: .unconditional,
+    help: "Seconds a good external result stays in the cache before it is fetched again.")
   var cacheMaxAge: Int = 86_400
 
   @Option(
@@ -76,16 +82,18 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Fetch every external link, neither reading nor writing the cache.")
   var noCache = false
 
-  @Option(help: "Seconds to wait for an external site to answer.")
+  @Option(parsing: .unconditional, help: "Seconds to wait for an external site to answer.")
   var timeout: Double = 10
 
-  @Option(help: "Retries after a timeout or a 5xx answer (waiting 0.5 s, 1 s, 2 s, …).")
+  @Option(
+    parsing: .unconditional,
+    help: "Retries after a timeout or a 5xx answer (waiting 0.5 s, 1 s, 2 s, …).")
   var retries: Int = 2
 
-  @Option(help: "External requests at the same time.")
+  @Option(parsing: .unconditional, help: "External requests at the same time.")
   var concurrency: Int = 8
 
-  @Option(help: "External requests at the same time to one host.")
+  @Option(parsing: .unconditional, help: "External requests at the same time to one host.")
   var perHost: Int = 2
 
   @Option(
@@ -111,14 +119,18 @@ struct CheckCommand: ParsableCommand {
     if timeout <= 0 {
       throw ValidationError(
         say(
-          "`--timeout` must be more than 0 seconds",
-          "`--timeout` には 0 より大きい秒数を指定してください"))
+          "`--timeout \(timeout.formatted())` must be more than 0 seconds\nHelp: for example --timeout 10 (the default)",
+          "`--timeout \(timeout.formatted())` は使えません。0 より大きい秒数を指定してください\n直し方: たとえば --timeout 10 と書いてください（書かないときは 10 秒です）"
+        ))
     }
-    if retries < 0 || concurrency < 1 || perHost < 1 || cacheMaxAge < 0 {
+    for (option, value, least, usual) in [
+      ("--retries", retries, 0, 2), ("--cache-max-age", cacheMaxAge, 0, 86_400),
+      ("--concurrency", concurrency, 1, 8), ("--per-host", perHost, 1, 2),
+    ] where value < least {
       throw ValidationError(
         say(
-          "`--retries` and `--cache-max-age` must be 0 or more, `--concurrency` and `--per-host` 1 or more",
-          "`--retries` と `--cache-max-age` には 0 以上の数を、`--concurrency` と `--per-host` には 1 以上の数を指定してください"
+          "`\(option) \(value)` must be \(least) or more\nHelp: for example \(option) \(usual) (the default)",
+          "`\(option) \(value)` は使えません。\(least) 以上の数を指定してください\n直し方: たとえば \(option) \(usual) と書いてください（書かないときは \(usual) です）"
         ))
     }
     if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {

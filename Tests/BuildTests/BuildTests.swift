@@ -312,6 +312,18 @@ func comparableSite(_ folder: URL) -> [String: String] {
     let over = SiteBuilder.build(
       options(content: content, output: content.deletingLastPathComponent()))
     #expect(over.diagnostics.first?.code == "output.unsafe")
+    // Said as what it is: the content folder itself, inside it, or holding it; with the rule.
+    let real = OutputWriter.realPath(content.standardizedFileURL.path)
+    for (output, words) in [
+      (content, "is \(real), a folder the build reads"),
+      (content.appendingPathComponent("site"), "is inside \(real), a folder the build reads"),
+      (content.deletingLastPathComponent(), "holds \(real), a folder the build reads"),
+    ] {
+      let d = try #require(
+        SiteBuilder.build(options(content: content, output: output)).diagnostics.first)
+      #expect(d.message.contains(words), "\(d.message)")
+      #expect(d.hint?.contains("replaces its output folder") == true)
+    }
   }
 
   @Test func outputPathsCannotEscape() {

@@ -191,7 +191,7 @@ import Testing
     } throws: { error in
       guard let failure = error as? OutputLock.Failure, case .refused(let message) = failure
       else { return false }
-      return message.contains("overlaps") && failure.help.contains("--output")
+      return message.contains("a folder the build reads") && failure.help.contains("--output")
     }
     #expect(!FileManager.default.fileExists(atPath: OutputLock.path(for: output)))
     #expect(throws: OutputLock.Failure.self) {
