@@ -917,3 +917,24 @@ def test_lint_says_which_rules_warn_most(work):
     page.write_text(body + "\n![](map.png)\n", encoding="utf-8")
     r = portal("lint", "content/initiatives/ai-disaster.md", cwd=work, env={"PORTAL_LANG": "en"})
     assert not any(line.startswith("Most warnings") for line in r.stdout.splitlines()), r.stdout
+
+
+def test_words_joined_by_a_full_width_space_are_told_apart(work):
+    """A full-width space typed with the Japanese input on joins two words into one: said as
+    such, with the line to type (the option kept), exit 2; a title or query holding one is
+    the writer's text and works."""
+    r = portal("lint　--strict", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: `lint　--strict` was read as one word: a full-width space (　) is between `lint` and `--strict`",
+        "Help: type the space half-width (with the Japanese input off): portal lint --strict"]
+    assert r.stderr.splitlines()[2].startswith("Usage: portal lint ")
+    r = subprocess.run([BIN, "build", "--now", NOW, "-o　preview"], cwd=work, capture_output=True, text=True,
+                       timeout=60, env={**os.environ, "PORTAL_LANG": "ja"})
+    assert r.returncode == 2 and not (work / "preview").exists()
+    assert r.stderr.splitlines()[:2] == [
+        "Error: `-o　preview` の間のスペースが全角（　）なので、一つの言葉として読まれました",
+        f"直し方: 日本語入力を切って、半角のスペースで区切ってください：portal build --now {NOW} -o preview"]
+    r = portal("new", "取組", "防災　訓練", "--slug", "bousai-kunren", cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert 'title: "防災　訓練"' in (work / "content" / "initiatives" / "bousai-kunren.md").read_text(encoding="utf-8")

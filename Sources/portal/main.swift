@@ -49,7 +49,9 @@ enum PortalCommands {
   }
 }
 
-if let message = CommandSlips.message(for: Array(CommandLine.arguments.dropFirst())) {
+if let message = FullWidthSpaceSlip.message(for: Array(CommandLine.arguments.dropFirst()))
+  ?? CommandSlips.message(for: Array(CommandLine.arguments.dropFirst()))
+{
   FileHandle.standardError.write(Data((message + "\n").utf8))
   exit(2)
 }
