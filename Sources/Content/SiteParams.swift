@@ -27,11 +27,14 @@ extension SiteParam {
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
       guard isName(key) else {
+        let name = suggestedName(key)
         y.error(
           keyNode.mark, "`\(key)` cannot name a value of `params`",
-          hint: "use lower-case letters, digits and `_`, starting with a letter: `notice_text`",
+          hint:
+            "use lower-case letters, digits and `_`, starting with a letter: `\(name)` (`site.params.\(name)` in templates)",
           code: "config.params", ja: "`\(key)` は、`params` の名前に使えません",
-          jaHint: "半角の小文字・数字・`_` で書き、小文字の英字から始めてください：`notice_text`")
+          jaHint:
+            "半角の小文字・数字・`_` で書き、小文字の英字から始めてください：`\(name)`（テンプレートでは `site.params.\(name)`）")
         continue
       }
       switch value {
@@ -56,6 +59,30 @@ extension SiteParam {
       }
     }
     return params
+  }
+
+  /// A name a template can write for `key`: `bannerText` and `banner-text` → `banner_text`,
+  /// `café` → `cafe`, `ＮＯＴＩＣＥ` → `notice`, `2col` → `col2`; `notice_text` when nothing of
+  /// it is left.
+  static func suggestedName(_ key: String) -> String {
+    var out = ""
+    var previous: Unicode.Scalar?
+    let plain = key.precomposedStringWithCompatibilityMapping.decomposedStringWithCanonicalMapping
+    for u in plain.unicodeScalars where !u.properties.isGraphemeExtend {
+      let letter = u.isASCII && u.properties.isAlphabetic
+      let digit = u.isASCII && u.properties.numericType != nil
+      if letter, u.properties.isUppercase, let p = previous,
+        p.properties.isLowercase || p.properties.numericType != nil
+      {
+        out += "_"
+      }
+      out += letter || digit ? String(u).lowercased() : "_"
+      previous = u
+    }
+    var name = out.split(separator: "_").joined(separator: "_")
+    let digits = name.prefix { $0.isNumber }
+    name = String(name.dropFirst(digits.count).drop { $0 == "_" }) + digits
+    return isName(name) ? name : "notice_text"
   }
 
   private static func isName(_ s: String) -> Bool {

@@ -29,6 +29,15 @@ import Testing
       diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" } == [
         "5:3 config.params", "6:11 config.params",
       ])
+    #expect(
+      diagnostics.first?.hint?.hasSuffix("`notice` (`site.params.notice` in templates)") == true)
+    // The name to write, from the one written.
+    for (written, meant) in [
+      ("bannerText", "banner_text"), ("banner-text", "banner_text"), ("café", "cafe"),
+      ("ＮＯＴＩＣＥ", "notice"), ("2col", "col2"), ("URLList", "urllist"), ("お知らせ", "notice_text"),
+    ] {
+      #expect(SiteParam.suggestedName(written) == meant, "\(written)")
+    }
     let (_, notMapping) = SiteConfig.parse(base + "params: [a]\n", file: "site.yml")
     #expect(notMapping.map(\.code) == ["config.params"])
   }
