@@ -149,7 +149,10 @@ struct TemplateCheck {
           fixed.append(Suggest.closest(to: part, in: candidates))
         }
       }
-      let guess = fixed.contains(nil) ? nil : fixed.compactMap { $0 }.joined(separator: ".")
+      // `{{sitetitle}}`, `{{site_title}}`: a dotted name typed without its dot.
+      let undotted = parts.count == 1 ? Self.undotted[name.lowercased()] : nil
+      let guess =
+        undotted ?? (fixed.contains(nil) ? nil : fixed.compactMap { $0 }.joined(separator: "."))
       found.append(
         .warning(
           location,
@@ -184,6 +187,20 @@ struct TemplateCheck {
     return found
   }
 
+  /// The dotted names under the dictionaries of fixed keys (`site.title`), by the name typed
+  /// without the dot or with `_` for it (`sitetitle`, `site_title`).
+  static let undotted: [String: String] = {
+    var found: [String: String] = [:]
+    for (root, shape) in TemplateVocabulary.paths {
+      guard case .keys(let keys) = shape else { continue }
+      for key in keys.keys {
+        found[root + key] = "\(root).\(key)"
+        found[root + "_" + key] = "\(root).\(key)"
+      }
+    }
+    return found
+  }()
+
   /// `{{initiatives}}`: a list printed as text prints nothing (it has no text of its own).
   private func printedList(
     _ tag: TemplateSyntax.Tag, _ name: String, item: String?, at location: SourceLocation
@@ -212,7 +229,13 @@ struct TemplateCheck {
     var hint = "print one of its keys, such as `\(tag.open)\(name).title\(tag.close)`"
     var hintJa = "`\(tag.open)\(name).title\(tag.close)` のように、キーの1つを出力してください"
     if let keys {
-      let some = keys.filter { $0.value == .value }.keys.sorted().prefix(6)
+      // The keys a template prints most first (`page.title`, `page.url`), then the others.
+      let first = ["title", "title_html", "url", "name", "summary"]
+      let some = keys.filter { $0.value == .value }.keys.sorted {
+        (first.firstIndex(of: $0) ?? first.count, $0) < (
+          first.firstIndex(of: $1) ?? first.count, $1
+        )
+      }.prefix(6)
       hint = "print one of its keys: " + some.map { "`\(name).\($0)`" }.joined(separator: ", ")
       hintJa = "キーの1つを出力してください：" + some.map { "`\(name).\($0)`" }.joined(separator: "、")
     }

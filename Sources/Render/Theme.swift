@@ -55,15 +55,24 @@ public struct Theme: Sendable {
     }
     let files = templateFiles(templatesDir)
     if files.isEmpty {
+      // `--theme theme/templates`: the folder of the templates, not the theme's.
+      let parent =
+        templateFiles(directory).contains { !$0.contains("/") }
+        ? (displayPath as NSString).deletingLastPathComponent : nil
+      let meant = parent.map { $0.isEmpty ? "." : $0 }
       return (
         nil,
         [
           .error(
             SourceLocation(file: "\(displayPath)/templates"), "the theme has no templates",
-            hint: "pass --theme with a folder that has templates/*.mustache", code: missingCode
+            hint: meant.map {
+              "\(displayPath) holds the templates themselves: give the folder above it, --theme \($0)"
+            } ?? "pass --theme with a folder that has templates/*.mustache", code: missingCode
           ).ja(
             "テーマにテンプレートがありません",
-            hint: "--theme には、templates/*.mustache のあるフォルダーを指定してください")
+            hint: meant.map {
+              "\(displayPath) はテンプレートそのものを置くフォルダーです。その上のフォルダーを指定してください：--theme \($0)"
+            } ?? "--theme には、templates/*.mustache のあるフォルダーを指定してください")
         ]
       )
     }
@@ -121,15 +130,20 @@ public struct Theme: Sendable {
     let present = Set(files.map { String($0.dropLast(".mustache".count)) })
     let missing = requiredTemplates.filter { !present.contains($0) }
     for required in missing {
+      let near = renamed(required, among: Self.files(under: templatesDir))
       diagnostics.append(
         .error(
           SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
           "the theme has no `\(required)` template",
-          hint: "add templates/\(required).mustache (copy it from the default theme)",
+          hint: near.map {
+            "templates/\($0) is there: rename it templates/\(required).mustache (names are lower case, in templates/ itself, ending in .mustache)"
+          } ?? "add templates/\(required).mustache (copy it from the default theme)",
           code: "theme.missing-template"
         ).ja(
           "テーマに `\(required)` テンプレートがありません",
-          hint: "templates/\(required).mustache を追加してください（標準のテーマからコピーできます）"))
+          hint: near.map {
+            "templates/\($0) があります。名前を templates/\(required).mustache に変えてください（名前は小文字で、templates/ のすぐ下に、.mustache で終わるように置きます）"
+          } ?? "templates/\(required).mustache を追加してください（標準のテーマからコピーできます）"))
     }
     if !hasPolicy, layoutText != nil {
       diagnostics.append(policyMissing(layout: layoutText, shownAs: displayPath))
@@ -174,6 +188,22 @@ public struct Theme: Sendable {
   /// (`home.mustache`, `partials/card.mustache`: the template `partials/card`, used as
   /// `{{> partials/card}}`). Hidden files and folders (`.name`, `._home.mustache` that macOS
   /// leaves on shared drives) are not read.
+  /// The file under templates/ that looks like the missing `required` template renamed:
+  /// another case (`Event.mustache`), another extension (`event.html`), a folder
+  /// (`pages/event.mustache`), or a typo away (`evnt.mustache`) and no template the theme
+  /// needs.
+  static func renamed(_ required: String, among files: [String]) -> String? {
+    func stem(_ file: String) -> String {
+      let name = file.split(separator: "/").last.map(String.init) ?? file
+      return (name.split(separator: ".").first.map(String.init) ?? name).lowercased()
+    }
+    if let same = files.first(where: { stem($0) == required }) { return same }
+    let typos = files.filter { $0.hasSuffix(".mustache") && !$0.contains("/") }
+      .map { String($0.dropLast(".mustache".count)) }
+      .filter { !requiredTemplates.contains($0) }
+    return Suggest.closest(to: required, in: typos, maxDistance: 1).map { $0 + ".mustache" }
+  }
+
   static func templateFiles(_ folder: URL) -> [String] {
     files(under: folder).filter { $0.hasSuffix(".mustache") }
   }

@@ -221,5 +221,13 @@ import Testing
       diagnostics.first?.text(in: .japanese)
         == "theme/templates:1:1: error: テーマにテンプレートがありません [theme.missing]\n    直し方: --theme には、templates/*.mustache のあるフォルダーを指定してください"
     )
+    // `--theme theme/templates`: the folder above it is named.
+    let templates = repoRoot.appendingPathComponent("theme/templates")
+    let (_, inside) = Theme.load(from: templates, displayPath: "theme/templates")
+    #expect(
+      inside.map(\.hint) == [
+        "theme/templates holds the templates themselves: give the folder above it, --theme theme"
+      ])
+    #expect(inside.first?.localized(.japanese).hint?.hasSuffix("--theme theme") == true)
   }
 }

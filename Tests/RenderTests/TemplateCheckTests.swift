@@ -271,6 +271,47 @@ import Testing
     #expect(!text.contains { $0.message.contains("holds keys") })
   }
 
+  /// A dotted name typed without its dot (`{{sitetitle}}`) is offered the dotted name, not
+  /// the first part (`site`, which prints nothing).
+  @Test func aDottedNameWithoutItsDotIsOfferedWithIt() throws {
+    let (_, diagnostics) = try load("undotted") { folder in
+      try replace(
+        "<p class=\"footer-title\">{{site.title}}",
+        "<p class=\"footer-title\">{{sitetitle}}{{page_url}}", in: "layout", folder)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.unknown-name" }.map(\.hint) == [
+        "did you mean `site.title`?", "did you mean `page.url`?",
+      ])
+  }
+
+  /// A required template renamed by mistake is named with the name to give it back.
+  @Test func aRenamedTemplateIsNamed() throws {
+    for (renamed, hint) in [
+      ("Event.mustache", "templates/Event.mustache is there: rename it templates/event.mustache"),
+      ("event.html", "templates/event.html is there: rename it templates/event.mustache"),
+      (
+        "pages/event.mustache",
+        "templates/pages/event.mustache is there: rename it templates/event.mustache"
+      ),
+      ("evnt.mustache", "templates/evnt.mustache is there: rename it templates/event.mustache"),
+      ("../event-old.mustache", "add templates/event.mustache (copy it from the default theme)"),
+    ] {
+      let (_, diagnostics) = try load("renamed-template") { folder in
+        let templates = folder.appendingPathComponent("templates")
+        let to = templates.appendingPathComponent(renamed)
+        try FileManager.default.createDirectory(
+          at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+          at: templates.appendingPathComponent("event.mustache"), to: to)
+      }
+      let missing = diagnostics.filter { $0.code == "theme.missing-template" }
+      #expect(
+        missing.count == 1 && missing[0].hint?.hasPrefix(hint) == true,
+        "\(renamed): \(missing.map(\.text))")
+    }
+  }
+
   @Test func anUnknownNameIsAWarningWithTheNameMeant() throws {
     let (theme, diagnostics) = try load("unknown-name") { folder in
       try replace(
@@ -495,7 +536,7 @@ import Testing
       } == [
         "`initiatives` is a list: `{{initiatives}}` prints nothing | go through its items with a section: `{{#initiatives}}{{title}}{{/initiatives}}`",
         "`site.nav` is a list: `{{site.nav}}` prints nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
-        "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.canonical`, `page.description`, `page.has_furigana`, `page.has_search_box`, `page.is_home`, `page.is_search`",
+        "`page` holds keys, not text: `{{page}}` prints nothing | print one of its keys: `page.title`, `page.title_html`, `page.url`, `page.canonical`, `page.description`, `page.has_furigana`",
         "`tags` is a list: `{{{tags}}}` prints nothing | go through its items with a section: `{{#tags}}{{name}}{{/tags}}`",
       ])
   }
