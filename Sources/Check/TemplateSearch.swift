@@ -3,8 +3,11 @@ import Foundation
 
 /// Finds where a template wrote something: a page's template extends the layout and includes
 /// partials (`{{< layout}}`, `{{> breadcrumbs}}`), so the literal attribute or tag is searched in
-/// the whole chain. Only literal text can be found; a value filled in by `{{url}}` cannot, and
-/// then the problem points at the page's template, line 1.
+/// the whole chain. Literal text is found as it is; an attribute whose value a tag fills in
+/// part of (`href="{{site.home_url}}#nowhere"`) is found by its literal part, so a problem in
+/// the layout is one report at its line, not one per page template; a value a tag fills in
+/// whole (`href="{{url}}"`) cannot be, and then the problem points at the page's template,
+/// line 1.
 final class TemplateSearch: @unchecked Sendable {
   private let files: TextFiles
   private let lock = NSLock()
@@ -12,7 +15,8 @@ final class TemplateSearch: @unchecked Sendable {
 
   init(files: TextFiles) { self.files = files }
 
-  /// The first place any needle occurs, trying needles in order over the whole chain.
+  /// The first place any needle occurs, trying needles in order over the whole chain; then
+  /// the first attribute needle (`href="/#nowhere"`) a template writes with tags in its value.
   func locate(_ needles: [String], template: String) -> SourceLocation? {
     let chain = self.chain(template)
     for needle in needles where !needle.isEmpty {
@@ -21,6 +25,84 @@ final class TemplateSearch: @unchecked Sendable {
           return SourceLocation(file: file, line: line, column: column)
         }
       }
+    }
+    for needle in needles {
+      guard let (attribute, value) = Self.attribute(needle) else { continue }
+      for file in chain {
+        guard let text = files.text(file), let offset = Self.templated(attribute, value, in: text)
+        else { continue }
+        let (line, column) = LineIndex(text).position(of: offset)
+        return SourceLocation(file: file, line: line, column: column)
+      }
+    }
+    return nil
+  }
+
+  /// `href` and `/#nowhere` of the needle `href="/#nowhere"`.
+  static func attribute(_ needle: String) -> (String, String)? {
+    guard let eq = needle.range(of: "=\""), needle.hasSuffix("\""),
+      !needle[..<eq.lowerBound].isEmpty,
+      needle[..<eq.lowerBound].allSatisfy({ $0.isLetter || $0 == "-" })
+    else { return nil }
+    return (String(needle[..<eq.lowerBound]), String(needle[eq.upperBound...].dropLast()))
+  }
+
+  /// The byte offset of the first `attribute="…"` in `text` whose value holds tags and whose
+  /// literal parts (at least two characters of them) are `value` with the tags' output
+  /// between: `href="{{site.home_url}}#nowhere"` for `/#nowhere`.
+  static func templated(_ attribute: String, _ value: String, in text: String) -> Int? {
+    let bytes = Array(text.utf8)
+    let opening = Array("\(attribute)=\"".utf8)
+    let wanted = Array(value.utf8)
+    var i = 0
+    while i + opening.count <= bytes.count {
+      defer { i += 1 }
+      guard bytes[i..<(i + opening.count)].elementsEqual(opening),
+        i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x09
+      else { continue }
+      let start = i + opening.count
+      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+      let written = String(decoding: bytes[start..<end], as: UTF8.self)
+      guard written.contains("{{"), matches(written, wanted) else { continue }
+      return i
+    }
+    return nil
+  }
+
+  /// Whether `written` (literal text and `{{…}}` tags) can print `wanted`: its literal parts
+  /// in order, the first at the start and the last at the end unless a tag stands there.
+  private static func matches(_ written: String, _ wanted: [UInt8]) -> Bool {
+    var literals: [[UInt8]] = []
+    var rest = Substring(written)
+    while let open = rest.range(of: "{{") {
+      literals.append(Array(rest[..<open.lowerBound].utf8))
+      guard let close = rest[open.upperBound...].range(of: "}}") else { return false }
+      rest = rest[close.upperBound...]
+      if rest.hasPrefix("}") { rest = rest.dropFirst() }
+    }
+    literals.append(Array(rest.utf8))
+    guard literals.reduce(0, { $0 + $1.count }) >= 2 else { return false }
+    var at = 0
+    for (n, part) in literals.enumerated() {
+      if n == 0 {
+        guard wanted.starts(with: part) else { return false }
+        at = part.count
+      } else if n == literals.count - 1 {
+        return wanted.count - at >= part.count && wanted.suffix(part.count).elementsEqual(part)
+      } else if !part.isEmpty {
+        guard let found = Self.find(part, in: wanted, from: at) else { return false }
+        at = found + part.count
+      }
+    }
+    return true
+  }
+
+  private static func find(_ part: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard part.count <= bytes.count else { return nil }
+    var i = from
+    while i + part.count <= bytes.count {
+      if bytes[i..<(i + part.count)].elementsEqual(part) { return i }
+      i += 1
     }
     return nil
   }

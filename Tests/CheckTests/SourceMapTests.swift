@@ -111,6 +111,38 @@ import Testing
       ])
   }
 
+  /// A link the layout writes with a tag in part of its address (`{{site.home_url}}old/`) is
+  /// found there by its literal part: one problem at the layout's line for every page
+  /// template, not one per template at its line 1.
+  @Test func aPartlyTemplatedAddressIsFoundInTheLayout() async throws {
+    let layout = Self.layout.replacingOccurrences(
+      of: #"<a href="{{site.feed_url}}">"#, with: #"<a class="x" href="{{site.home_url}}old/">"#)
+    let html = page("AI防災", body: #"<a class="x" href="/old/">古い</a>"#)
+    func entry(_ template: String) -> (String?, String?, [SourceMap.Link], [SourceMap.Heading]) {
+      (nil, "theme/templates/\(template).mustache", [], [])
+    }
+    let site = try FixtureSite([
+      "site/initiatives/a/index.html": html,
+      "site/events/b/index.html": html,
+      "theme/templates/initiative.mustache": Self.initiative,
+      "theme/templates/event.mustache": Self.initiative,
+      "theme/templates/layout.mustache": layout,
+      "theme/templates/links.mustache": "<ul></ul>",
+      "site/.portal/sourcemap.json": sourceMap([
+        "initiatives/a/index.html": entry("initiative"), "events/b/index.html": entry("event"),
+      ]),
+    ])
+    let report = await site.check()
+    #expect(
+      report.diagnostics.filter { $0.code == "link.broken" }.map(FixtureSite.line) == [
+        "theme/templates/layout.mustache:5:14: error: link to /old/ is broken: the site has no old/index.html (in events/b/index.html and 1 other page) [link.broken]"
+      ])
+    // A value a tag writes whole is not guessed at: `{{url}}` could be any link.
+    #expect(TemplateSearch.templated("href", "/old/", in: #"<a href="{{url}}">"#) == nil)
+    #expect(TemplateSearch.templated("href", "/old/", in: #"<a href="{{base}}new/">"#) == nil)
+    #expect(TemplateSearch.templated("href", "/a/#x", in: #"<a href="{{u}}#x">"#) == 3)
+  }
+
   @Test func templateLiteralsAreFoundInTheLayoutAndNamePages() async throws {
     let html = page(
       "AI防災", head: #"<link rel="stylesheet" href="/assets/missing.css">"#,
