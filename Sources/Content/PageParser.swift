@@ -97,7 +97,16 @@ enum PageParser {
     func diagnostic(_ slip: YAMLProblem) -> Diagnostic {
       slip.diagnostic(file: source.path, lineOffset: source.frontMatterLine)
     }
-    guard let head = slips.first, diagnostic(head).location == first.location else { return [] }
+    guard let head = slips.first, diagnostic(head).location == first.location else {
+      // A line that is not `key: value`: read on without it (or with its colon), so a second
+      // such line is reported in the same build.
+      guard let read = YAMLSlips.repairedByExplaining(source.frontMatter),
+        diagnostic(read.problem).location == first.location
+      else { return [] }
+      var repaired = source
+      repaired.frontMatter = read.text
+      return parse(repaired, as: kind, config: config, repairs: read.repairs).1
+    }
     var repaired = source
     repaired.frontMatter = text
     return slips.dropFirst().map(diagnostic)

@@ -97,6 +97,7 @@ extension YAMLSlips {
       var problem = notKeyValue(n, column: c.mark.column, in: lines)
       if let unclosed = unclosed(before: n, in: lines, lineOffset: lineOffset) {
         (problem.hint, problem.jaHint) = unclosed
+        problem.repairedLine = nil
       }
       return problem
     }

@@ -150,12 +150,15 @@ extension YAMLSlips {
       let shown = value.isEmpty ? "\(key): …" : "\(key): \(value)"
       problem.hint = "write a colon and a space after the key: `\(shown)`"
       problem.jaHint = "項目名の後に、半角のコロンと半角スペースを書いてください：`\(shown)`"
+      if !value.isEmpty { problem.repairedLine = String(line.prefix(indent)) + shown }
       return problem
     }
     guard let above = previousContentLine(before: number, in: lines), above.indent == indent,
       let (aboveKey, value) = keyAndValue(lines[above.number - 1]),
       value.isEmpty || closedOnItsLine(value), !"\"'[{|>".contains(value.first ?? " ")
     else { return problem }
+    // The rest of the front matter is read without the line, whichever fix is meant.
+    problem.repairedLine = String(line.prefix(indent)) + "#"
     if value.isEmpty {
       problem.hint = "write the value on the key's line: `\(aboveKey): \(text)`"
       problem.jaHint = "値は、項目名と同じ行に書いてください：`\(aboveKey): \(text)`"

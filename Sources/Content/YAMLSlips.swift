@@ -24,6 +24,8 @@ struct YAMLProblem: Equatable {
   /// The line as its hint says to write it, when that is certain (a full-width colon, no space
   /// after the colon, a tab or full-width space before a key at the start): with it the rest of
   /// the front matter can be read, so every slip is reported in one build, not one a build.
+  /// For a line that is not `key: value` (`YAMLSlips.repairedByExplaining`): the line with its
+  /// colon, or a comment where the fix is the writer's choice, only to read on.
   var repairedLine: String? = nil
 
   /// As a diagnostic of `file`, whose YAML text starts on its line `lineOffset`; `repairs`:
@@ -93,6 +95,30 @@ enum YAMLSlips {
       lines[slip.line - 1] = Substring(repaired)
     }
     return (slips, lines.joined(separator: "\n"), repairs)
+  }
+
+  /// The problem Yams' error in `text` is explained as, when it comes with a line that lets
+  /// the rest be read (a line that is not `key: value`), and the text with that line so:
+  /// each such line is reported in one build, though its fix is not certain.
+  static func repairedByExplaining(_ text: String) -> (
+    problem: YAMLProblem, text: String, repairs: YAMLRepairs
+  )? {
+    do {
+      _ = try Yams.compose(yaml: text, .basic, .default, .utf8)
+      return nil
+    } catch let error as YamlError {
+      let problem = explain(error, in: text)
+      var lines = Self.lines(of: text)
+      guard let line = problem.repairedLine, problem.line >= 1, problem.line <= lines.count,
+        lines[problem.line - 1] != Substring(line)
+      else { return nil }
+      var repairs = YAMLRepairs()
+      repairs.record(line: problem.line, from: lines[problem.line - 1], to: line)
+      lines[problem.line - 1] = Substring(line)
+      return (problem, lines.joined(separator: "\n"), repairs)
+    } catch {
+      return nil
+    }
   }
 
   /// The lines of `text`, CR LF or LF ended ("\r\n" is one Character in Swift, so a split at

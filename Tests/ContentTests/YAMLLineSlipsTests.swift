@@ -77,6 +77,16 @@ extension YAMLSlipsTests {
     #expect(
       try problem("title: T\nsummary: 申請を\n出せます。\n").localized(.japanese).hint
         == "上の `summary` の続きなら、1行につなげて書いてください：`summary: 申請を出せます。`")
+    // Every such line in one build, and what the file holds besides, read on without them (or
+    // with their colon): a sentence going on, a key without its colon, a value not allowed.
+    let all = try RepairedSlipsTests().problems(
+      "title テスト\nsummary: 一行目です。\n二行目です\nfields: [safety]\ndepartment 総務部\nstatus 実施中です\n")
+    #expect(
+      all == [
+        "2:1 [front-matter.yaml]", "4:1 [front-matter.yaml]", "6:1 [front-matter.yaml]",
+        "7:1 [front-matter.yaml]", "7:8 [front-matter.value]",
+      ],
+      "\(all)")
     // A sentence starting with capitals is no key.
     #expect(
       try problem("title: T\naccess: 千葉駅から\nJR 本千葉駅まで\n").hint
