@@ -40,6 +40,18 @@ func staticFolder(beside content: URL) throws -> URL {
   return statics
 }
 
+/// The fixture's content with a copy of the default theme beside it to edit, and the options
+/// that build them into `site` beside both.
+func fixtureWithOwnTheme() throws -> (content: URL, theme: URL, options: BuildOptions) {
+  let content = try copyFixture()
+  let root = content.deletingLastPathComponent()
+  let theme = root.appendingPathComponent("theme")
+  try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
+  var options = options(content: content, output: root.appendingPathComponent("site"))
+  options.themeDirectory = theme
+  return (content, theme, options)
+}
+
 func options(content: URL, output: URL) -> BuildOptions {
   BuildOptions(
     contentDirectory: content, themeDirectory: repoRoot.appendingPathComponent("theme"),

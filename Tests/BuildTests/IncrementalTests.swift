@@ -637,12 +637,8 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
   /// build kept the older site: "nothing changed".)
   @Test(arguments: ["theme/templates/layout.mustache", "content/site.yml"])
   func aSaveDuringARebuildIsBuiltByTheNext(file: String) throws {
-    let content = try copyFixture()
+    let (content, _, options) = try fixtureWithOwnTheme()
     let root = content.deletingLastPathComponent()
-    let theme = root.appendingPathComponent("theme")
-    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
-    var options = options(content: content, output: root.appendingPathComponent("site"))
-    options.themeDirectory = theme
     let session = BuildSession()
     #expect(SiteBuilder.build(options, session: session).succeeded)
 

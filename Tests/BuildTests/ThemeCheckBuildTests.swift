@@ -10,19 +10,8 @@ import Testing
 /// warnings are reported and the site is built; its errors stop the build and leave the
 /// previous site as it was.
 @Suite struct ThemeCheckBuildTests {
-  /// The fixture's content with a copy of the default theme to edit.
-  func siteWithOwnTheme() throws -> (content: URL, theme: URL, options: BuildOptions) {
-    let content = try copyFixture()
-    let root = content.deletingLastPathComponent()
-    let theme = root.appendingPathComponent("theme")
-    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("theme"), to: theme)
-    var options = options(content: content, output: root.appendingPathComponent("site"))
-    options.themeDirectory = theme
-    return (content, theme, options)
-  }
-
   @Test func warningsBuildAndErrorsKeepThePreviousSite() throws {
-    let (_, theme, options) = try siteWithOwnTheme()
+    let (_, theme, options) = try fixtureWithOwnTheme()
     let session = BuildSession()
     let first = SiteBuilder.build(options, session: session)
     try #require(first.succeeded, "\(first.diagnostics.map(\.text))")
@@ -55,7 +44,7 @@ import Testing
   /// reported in one run, the content's first, and a session keeps the theme it loaded until a
   /// file under theme/ changes.
   @Test func contentAndThemeProblemsInOneRunContentFirst() throws {
-    let (content, theme, options) = try siteWithOwnTheme()
+    let (content, theme, options) = try fixtureWithOwnTheme()
     let initiatives = content.appendingPathComponent("initiatives")
     let page = try #require(
       FileManager.default.contentsOfDirectory(atPath: initiatives.path).sorted().first)
