@@ -67,7 +67,7 @@ extension BuildRun {
   /// Nothing from outside the project: a link leading out of content/, theme/ or static/
   /// would publish what it points at.
   func refuseLinksLeaving(_ tree: SourceTree) throws(Ended) {
-    let leaving = linksLeaving(tree)
+    let leaving = linkedFolders() + linksLeaving(tree)
     guard leaving.isEmpty else {
       diagnostics += leaving
       throw Ended(report: report(0))
@@ -139,6 +139,32 @@ extension BuildRun {
         != true
     {
       previous = nil
+    }
+  }
+
+  /// An error for the content, theme or static folder when it is itself a symbolic link: a
+  /// pull request adding `static -> .git` would publish the checkout's `.git/config`, where CI
+  /// keeps its token. The folder meant is given by its own path instead (`--static DIR`).
+  private func linkedFolders() -> [Diagnostic] {
+    let folders =
+      [("content", options.contentDirectory), ("theme", options.themeDirectory)]
+      + (options.staticDirectory.map { [("static", $0)] } ?? [])
+    return folders.compactMap { what, folder in
+      var st = stat()
+      let path = folder.standardizedFileURL.path
+      guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return nil }
+      let target = OutputWriter.realPath(path)
+      return .error(
+        SourceLocation(file: ContentLoader.displayPath(for: folder)),
+        "the \(what) folder is a link to `\(target)`: the build would publish what that folder holds",
+        hint:
+          "give the folder itself, --\(what) \(target), if it is meant (a link in the project may lead anywhere, such as .git)",
+        code: "source.link-outside"
+      ).ja(
+        "\(what) フォルダーは `\(target)` へのリンクです。そのままでは、リンク先のフォルダーの中身を公開してしまいます",
+        hint:
+          "そのフォルダーで正しければ、フォルダーそのものを --\(what) \(target) と指定してください（プロジェクトの中のリンクは、.git のような、どこにでも向けられます）"
+      )
     }
   }
 

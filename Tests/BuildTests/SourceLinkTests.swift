@@ -54,6 +54,38 @@ import Testing
     #expect(tree.linksLeaving(content: content, theme: theme).isEmpty)
   }
 
+  /// A folder the build reads that is itself a link (`static -> .git`, a pull request's one
+  /// line) is refused before anything is read or written: the checkout's `.git/config`, with
+  /// CI's token, was published. The folder given by its own path is built.
+  @Test func aFolderThatIsALinkIsRefused() throws {
+    let (content, theme, options) = try fixtureWithOwnTheme()
+    let project = content.deletingLastPathComponent()
+    let git = project.appendingPathComponent(".git")
+    try FileManager.default.createDirectory(at: git, withIntermediateDirectories: true)
+    try Data("extraheader = AUTHORIZATION: basic SECRET\n".utf8).write(
+      to: git.appendingPathComponent("config"))
+    let statics = project.appendingPathComponent("static")
+    try FileManager.default.createSymbolicLink(at: statics, withDestinationURL: git)
+    var withStatic = options
+    withStatic.staticDirectory = statics
+    let report = SiteBuilder.build(withStatic)
+    #expect(!report.succeeded)
+    let d = try #require(report.diagnostics.first)
+    #expect(
+      d.code == "source.link-outside" && d.message.hasPrefix("the static folder is a link to"))
+    #expect(d.hint?.contains("--static \(OutputWriter.realPath(git.path))") == true)
+    #expect(!FileManager.default.fileExists(atPath: options.outputDirectory.path))
+    // The theme folder too; the folder given by its own path is built.
+    let linkedTheme = project.appendingPathComponent("theme-link")
+    try FileManager.default.createSymbolicLink(at: linkedTheme, withDestinationURL: theme)
+    var viaLink = options
+    viaLink.themeDirectory = linkedTheme
+    #expect(
+      SiteBuilder.build(viaLink).diagnostics.first?.message.hasPrefix("the theme folder is a link")
+        == true)
+    #expect(SiteBuilder.build(options).succeeded)
+  }
+
   /// The output is compared with the content and theme as the file system sees them: a link
   /// cannot lead it into content/, and an output that is itself a link is named, not replaced
   /// (a full build would swap the link away; an incremental one wrote through it).
