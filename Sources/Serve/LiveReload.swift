@@ -53,6 +53,12 @@ actor LiveReload {
     broadcast(event)
   }
 
+  /// A comment line to every stream (SSE ignores it): a stream whose page has gone fails to
+  /// write it and ends, which closes its connection.
+  func ping() {
+    broadcast(": ping\n\n")
+  }
+
   /// Ends every stream, so open connections close and the server can stop.
   func closeAll() {
     closed = true

@@ -21,16 +21,22 @@ public final class PreviewServer: Sendable {
     /// The address listened on: 127.0.0.1 (this computer only), or `0.0.0.0` so a phone on the
     /// same network can open the preview.
     public var host: String
+    /// How often open event streams get a comment line (`: ping`): writing is how a stream
+    /// learns that its page left (a tab closed or hidden), so its connection is closed and
+    /// not kept until the next rebuild (a thousand such ran the server out of files).
+    public var heartbeat: Duration
 
     public init(
       build: BuildOptions, port: Int = 8080, poll: Bool = false,
-      pollInterval: Duration = .milliseconds(300), host: String = "127.0.0.1"
+      pollInterval: Duration = .milliseconds(300), host: String = "127.0.0.1",
+      heartbeat: Duration = .seconds(10)
     ) {
       self.build = build
       self.port = port
       self.poll = poll
       self.pollInterval = pollInterval
       self.host = host
+      self.heartbeat = heartbeat
     }
   }
 
@@ -131,12 +137,19 @@ public final class PreviewServer: Sendable {
     let loop = self.loop
     let interval = options.pollInterval
     let watch = !options.poll
+    let (live, heartbeat) = (self.live, options.heartbeat)
     let running = Task {
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.run() }
         group.addTask {
           await loop.run(interval: interval, watch: watch)
           throw CancellationError()
+        }
+        group.addTask {
+          while true {
+            try await Task.sleep(for: heartbeat)
+            await live.ping()
+          }
         }
         try await group.next()
         group.cancelAll()
@@ -171,6 +184,11 @@ public final class PreviewServer: Sendable {
     }
     await live.closeAll()
     running?.cancel()
+  }
+
+  /// How many pages' event streams are open.
+  var liveClients: Int {
+    get async { await live.clientCount }
   }
 
   /// True until the first build has ended and the server started (or was stopped).

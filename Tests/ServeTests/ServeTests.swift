@@ -108,6 +108,42 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     }
   }
 
+  /// A page that leaves (a tab closed, or hidden: live.js lets its connection go) ends its
+  /// event stream by the next heartbeat, not at the next rebuild: each such connection was
+  /// kept open, and a thousand ran the server out of files.
+  @Test func eventStreamsOfPagesThatLeftAreClosed() async throws {
+    let dir = try fixtureSite()
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let server = PreviewServer(
+      options: .init(build: options, port: 0, heartbeat: .milliseconds(100)), log: { _ in })
+    let box = PortBox()
+    let running = start(server, box)
+    defer { running.cancel() }
+    let client = HTTPTestClient(port: try await box.listening())
+    var streams: [HTTPTestClient.EventStream] = []
+    for _ in 0..<8 {
+      let events = try client.events("/_portal/events")
+      #expect(await events.wait(for: "retry:") != nil)
+      streams.append(events)
+    }
+    let kept = try client.events("/_portal/events")
+    defer { kept.close() }
+    #expect(await kept.wait(for: ": ping") != nil)
+    #expect(await server.liveClients == 9)
+    for events in streams { events.close() }
+    var open = await server.liveClients
+    for _ in 0..<100 where open > 1 {
+      try await Task.sleep(for: .milliseconds(50))
+      open = await server.liveClients
+    }
+    #expect(open == 1)
+    await server.stop()
+    _ = try? await running.value
+  }
+
   /// Both ways of noticing edits: inotify, and polling (`portal serve --poll`).
   @Test(arguments: [false, true]) func servesRebuildsReloadsAndShowsErrors(poll: Bool)
     async throws
