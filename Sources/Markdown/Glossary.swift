@@ -351,20 +351,14 @@ extension MarkdownDocument {
   /// `Set` hashed the type of every node of the body.
   func textNodes(outside blocked: [UInt32]) -> [Node] {
     var texts: [Node] = []
-    func gather(_ node: Node) {
+    root.descend { node in
       let type = node.type
       if type == CMARK_NODE_TEXT {
         texts.append(node)
-        return
+        return false
       }
-      if blocked.contains(type.rawValue) { return }
-      var child = node.firstChild
-      while let c = child {
-        gather(c)
-        child = c.next
-      }
+      return !blocked.contains(type.rawValue)
     }
-    gather(root)
     return texts
   }
 

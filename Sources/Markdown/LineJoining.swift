@@ -29,21 +29,30 @@ extension MarkdownDocument {
 }
 
 extension Node {
-  /// The first character a reader sees in this node: its text, or its first child's.
+  /// The first character a reader sees in this node: its text, or its first child's (down
+  /// a loop, not a recursion: emphasis may nest thousands deep).
   fileprivate var firstScalar: Unicode.Scalar? {
-    switch type {
-    case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal.unicodeScalars.first
-    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
-    default: return firstChild?.firstScalar
+    var node: Node? = self
+    while let n = node {
+      switch n.type {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE: return n.literal.unicodeScalars.first
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
+      default: node = n.firstChild
+      }
     }
+    return nil
   }
 
   /// The last character a reader sees in this node.
   fileprivate var lastScalar: Unicode.Scalar? {
-    switch type {
-    case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal.unicodeScalars.last
-    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
-    default: return lastChild?.lastScalar
+    var node: Node? = self
+    while let n = node {
+      switch n.type {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE: return n.literal.unicodeScalars.last
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
+      default: node = n.lastChild
+      }
     }
+    return nil
   }
 }

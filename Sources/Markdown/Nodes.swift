@@ -59,17 +59,17 @@ extension Node {
   /// Appends the plain text's bytes: each literal copied as bytes, decoded once by the caller
   /// (a String made of every text node, then appended, was a third of `plainText()`).
   func appendPlainText(to out: inout [UInt8]) {
-    switch type {
-    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-      appendLiteral(to: &out)
-    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-      out.append(0x0A)
-    default:
-      // Ruby (a custom inline) renders as base text; the reading stays out of plain text.
-      var child = firstChild
-      while let c = child {
-        c.appendPlainText(to: &out)
-        child = c.next
+    descend { node in
+      switch node.type {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        node.appendLiteral(to: &out)
+        return false
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        out.append(0x0A)
+        return false
+      default:
+        // Ruby (a custom inline) renders as base text; the reading stays out of plain text.
+        return true
       }
     }
   }
@@ -81,12 +81,32 @@ extension Node {
 
   /// Visits every node in document order. The visitor must not free nodes it is given.
   func walk(_ visit: (Node) -> Void) {
-    visit(self)
-    var child = firstChild
-    while let c = child {
-      let next = c.next
-      c.walk(visit)
-      child = next
+    descend { node in
+      visit(node)
+      return true
+    }
+  }
+
+  /// Visits this node and the nodes under it in document order, going into a node's children
+  /// when `visit` returns true. Without recursion: a body nested 40,000 deep (`>>>>…`, or
+  /// emphasis inside emphasis) overflowed the stack and killed the build and `portal serve`.
+  /// The visitor must not free or move nodes.
+  func descend(_ visit: (Node) -> Bool) {
+    var node: Node? = self
+    while let n = node {
+      if visit(n), let child = n.firstChild {
+        node = child
+        continue
+      }
+      node = nil
+      var up: Node? = n
+      while let u = up, u != self {
+        if let sibling = u.next {
+          node = sibling
+          break
+        }
+        up = u.parent
+      }
     }
   }
 }

@@ -38,21 +38,21 @@ extension MarkdownDocument {
   /// blocks only (no inlines but theirs), and only in a body with a `|`.
   func misplacedNodes() -> [Node: Relocation] {
     var found: [Node: SourcePoint] = [:]
-    func visit(_ node: Node) {
-      var child = node.firstChild
-      while let c = child {
-        child = c.next
-        let type = c.type
-        if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM {
-          visit(c)
-        } else if type == Self.tableType, let paragraph = c.previous,
-          paragraph.type == CMARK_NODE_PARAGRAPH, cmark_node_get_start_line(paragraph) == 0
-        {
-          place(paragraph, before: c, in: &found)
-        }
+    let root = self.root
+    root.descend { c in
+      let type = c.type
+      if c == root || type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST
+        || type == CMARK_NODE_ITEM
+      {
+        return true
       }
+      if type == Self.tableType, let paragraph = c.previous,
+        paragraph.type == CMARK_NODE_PARAGRAPH, cmark_node_get_start_line(paragraph) == 0
+      {
+        place(paragraph, before: c, in: &found)
+      }
+      return false
     }
-    visit(root)
     return found.reduce(into: [:]) { out, entry in
       let node = entry.key
       out[node] = Relocation(

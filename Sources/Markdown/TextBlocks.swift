@@ -67,7 +67,7 @@ extension MarkdownDocument {
   /// Visits the blocks of running text in document order, without descending into them (they
   /// hold only inlines).
   func forEachTextBlock(_ visit: (Node, TextBlock.Kind) -> Void) {
-    func visitAll(_ node: Node) {
+    root.descend { node in
       let type = node.type
       if type == CMARK_NODE_PARAGRAPH {
         visit(node, .paragraph)
@@ -78,14 +78,10 @@ extension MarkdownDocument {
       } else if type == Self.tableCellType {
         visit(node, .tableCell)
       } else {
-        var child = node.firstChild
-        while let c = child {
-          visitAll(c)
-          child = c.next
-        }
+        return true
       }
+      return false
     }
-    visitAll(root)
   }
 
   /// The node type the table extension registers for cells (it is not in a public header):

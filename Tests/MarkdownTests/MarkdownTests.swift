@@ -15,6 +15,26 @@ import Testing
     #expect(doc.renderHTML().components(separatedBy: "href=\"/g/bousai/\"").count - 1 == 3)
   }
 
+  /// A body nested 40,000 deep (quotes, or emphasis inside emphasis) is walked without
+  /// recursion: every walk of the build overflowed the stack and killed the process (and
+  /// `portal serve` with it).
+  @Test func deepNestingIsWalkedWithoutOverflowingTheStack() {
+    let quotes = String(repeating: ">", count: 40_000) + " 防災の\n取組です。\n\n|a|\n|-|\n|防災|\n"
+    let stars = String(repeating: "*", count: 100_000)
+    for body in [quotes, stars + "防災の\n取組" + stars + "\n"] {
+      let doc = MarkdownDocument(body)
+      doc.joinJapaneseLines()
+      let matcher = GlossaryMatcher([
+        GlossaryLinkTarget(slug: "bousai", url: "/g/bousai/", names: ["防災"])
+      ])
+      #expect(doc.linkGlossary(matcher) == [0])
+      #expect(doc.plainText().contains("防災の取組"))
+      #expect(!doc.textBlocks().isEmpty)
+      _ = doc.relocations
+      #expect(doc.renderHTML().contains("href=\"/g/bousai/\""))
+    }
+  }
+
   @Test func rendersGFMExtensions() {
     let doc = MarkdownDocument(
       """
