@@ -281,6 +281,23 @@ def test_missing_index_is_a_clear_error(tmp_path):
     assert r.returncode == 1
 
 
+@pytest.mark.parametrize("change", [{"gram": -1}, {"shards": 0}, {"shards": -1}, {"documents": -5},
+                                    {"kinds": {"initiative": [0, 99999999999]}}])
+def test_a_damaged_index_is_an_error_not_a_crash(built, tmp_path, change):
+    """A site passed between CI jobs may come back damaged: numbers the build could not have
+    written in meta.json are said to be an unreadable index (exit 1), not a crash."""
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    meta_path = site / "search" / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(change)
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    r = portal("search", "防災", "--site", str(site))
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert r.stderr.startswith("Error: "), r.stderr
+
+
 @pytest.mark.parametrize("args", [[], [""], ["防災", "--limit", "-1"], ["防災", "--kind", "news"],
                                   ["防災", "--no-such-flag"]])
 def test_usage_errors_exit_2(built, args):

@@ -96,7 +96,10 @@ struct IndexMeta: Sendable {
       let format = obj["format"] as? Int, format == IndexFormat.version,
       let documents = obj["documents"] as? Int, let gram = obj["gram"] as? Int,
       let keysPerRun = obj["keysPerRun"] as? Int, let shards = obj["shards"] as? Int,
-      let kinds = obj["kinds"] as? [String: [Int]]
+      let kinds = obj["kinds"] as? [String: [Int]],
+      // A site passed between CI jobs may come back damaged: numbers the index could not
+      // have written are an unreadable index, not a crash.
+      documents >= 0, documents <= Int(Int32.max), gram >= 1, keysPerRun >= 1, shards >= 1
     else { return nil }
     self.documents = documents
     self.gram = gram
@@ -104,7 +107,9 @@ struct IndexMeta: Sendable {
     self.shards = shards
     var k: [SearchKind: Range<Int32>] = [:]
     for (name, r) in kinds {
-      guard let kind = SearchKind(rawValue: name), r.count == 2, r[0] <= r[1] else { return nil }
+      guard let kind = SearchKind(rawValue: name), r.count == 2, 0 <= r[0], r[0] <= r[1],
+        r[1] <= documents
+      else { return nil }
       k[kind] = Int32(r[0])..<Int32(r[1])
     }
     self.kinds = k

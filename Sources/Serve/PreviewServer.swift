@@ -297,39 +297,44 @@ public final class PreviewServer: Sendable {
     case .notFound:
       return notFound()
     case .file(let file, let status):
-      guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
       let type = StaticFiles.contentType(for: file)
+      // Read only the part asked for: a video's seeks are many small ranges of a large file.
+      if status == 200, !type.hasPrefix("text/html") {
+        return partial(file: file, type: type, range: range)
+      }
+      guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
       if type.hasPrefix("text/html") {
         var r = response(StaticFiles.injectingLiveReload(into: [UInt8](data)), type: type)
         r.status = .init(code: status)
         return r
       }
-      guard status == 200 else {
-        var r = response([UInt8](data), type: type)
-        r.status = .init(code: status)
-        return r
-      }
-      return partial(data, type: type, range: range)
+      var r = response(data, type: type)
+      r.status = .init(code: status)
+      return r
     }
   }
 
-  /// A file that is not a page, whole or the part `range` asks for, saying that parts may be
-  /// asked for (`Accept-Ranges`).
-  static func partial(_ data: Data, type: String, range: String?) -> Response {
+  /// A file that is not a page, whole or the part `range` asks for (only those bytes read),
+  /// saying that parts may be asked for (`Accept-Ranges`).
+  static func partial(file: String, type: String, range: String?) -> Response {
+    guard let handle = FileHandle(forReadingAtPath: file), let end = try? handle.seekToEnd()
+    else { return notFound() }
+    defer { try? handle.close() }
+    let length = Int(end)
     var r: Response
-    switch ByteRanges.outcome(for: range, length: data.count) {
+    switch ByteRanges.outcome(for: range, length: length) {
     case .whole:
-      r = response([UInt8](data), type: type)
+      try? handle.seek(toOffset: 0)
+      r = response((try? handle.readToEnd()) ?? Data(), type: type)
     case .part(let bytes):
-      let start = data.startIndex
-      r = response(
-        [UInt8](data[(start + bytes.lowerBound)...(start + bytes.upperBound)]), type: type)
+      try? handle.seek(toOffset: UInt64(bytes.lowerBound))
+      r = response((try? handle.read(upToCount: bytes.count)) ?? Data(), type: type)
       r.status = .partialContent
-      r.headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(data.count)"
+      r.headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(length)"
     case .unsatisfiable:
       r = response([], type: type)
       r.status = .rangeNotSatisfiable
-      r.headers[.contentRange] = "bytes */\(data.count)"
+      r.headers[.contentRange] = "bytes */\(length)"
     }
     r.headers[.acceptRanges] = "bytes"
     return r
@@ -353,13 +358,20 @@ public final class PreviewServer: Sendable {
     return r
   }
 
+  static func response(_ data: Data, type: String) -> Response {
+    response(ByteBuffer(bytes: data), type: type)
+  }
+
   static func response(_ bytes: [UInt8], type: String) -> Response {
+    response(ByteBuffer(bytes: bytes), type: type)
+  }
+
+  private static func response(_ body: ByteBuffer, type: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = type
     // A preview must always show the latest build.
     headers[.cacheControl] = "no-store"
-    return Response(
-      status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
   }
 
   static func headersOnly(_ response: Response) -> Response {
