@@ -25,11 +25,16 @@ public final class PreviewServer: Sendable {
     /// learns that its page left (a tab closed or hidden), so its connection is closed and
     /// not kept until the next rebuild (a thousand such ran the server out of files).
     public var heartbeat: Duration
+    /// How long a connection may send nothing (a request's head never finished, a keep-alive
+    /// left open) before it is closed: with `--host 0.0.0.0` anyone on the network could
+    /// otherwise hold connections until the server ran out of files. Longer than `heartbeat`,
+    /// so an event stream is never idle.
+    public var idleTimeout: Duration
 
     public init(
       build: BuildOptions, port: Int = 8080, poll: Bool = false,
       pollInterval: Duration = .milliseconds(300), host: String = "127.0.0.1",
-      heartbeat: Duration = .seconds(10)
+      heartbeat: Duration = .seconds(10), idleTimeout: Duration = .seconds(30)
     ) {
       self.build = build
       self.port = port
@@ -37,6 +42,7 @@ public final class PreviewServer: Sendable {
       self.pollInterval = pollInterval
       self.host = host
       self.heartbeat = heartbeat
+      self.idleTimeout = idleTimeout
     }
   }
 
@@ -131,6 +137,7 @@ public final class PreviewServer: Sendable {
     }
     let app = Application(
       router: router,
+      server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
       logger: Self.quietLogger())

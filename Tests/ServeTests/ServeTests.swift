@@ -144,6 +144,53 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     _ = try? await running.value
   }
 
+  /// A client that starts a request and never finishes it is closed after the idle time; an
+  /// event stream, with its heartbeat, stays open past it.
+  @Test func aConnectionThatSendsNothingIsClosed() async throws {
+    let dir = try fixtureSite()
+    let options = BuildOptions(
+      contentDirectory: dir.appendingPathComponent("content"),
+      themeDirectory: dir.appendingPathComponent("theme"),
+      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let server = PreviewServer(
+      options: .init(
+        build: options, port: 0, heartbeat: .milliseconds(100), idleTimeout: .milliseconds(500)),
+      log: { _ in })
+    let box = PortBox()
+    let running = start(server, box)
+    defer { running.cancel() }
+    let port = try await box.listening()
+    let events = try HTTPTestClient(port: port).events("/_portal/events")
+    defer { events.close() }
+    // Half a request's head, then nothing.
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { Glibc.close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    #expect(connected == 0)
+    let head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    _ = head.withCString { send(fd, $0, strlen($0), 0) }
+    var timeout = timeval(tv_sec: 5, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let started = Date()
+    let n = recv(fd, &buffer, buffer.count, 0)
+    #expect(n == 0, "closed by the server, not timed out by the client")
+    #expect(Date().timeIntervalSince(started) < 4)
+    // The event stream outlived the idle time.
+    let seen = events.received.count
+    #expect(await events.wait(for: ": ping", after: seen) != nil)
+    await server.stop()
+    _ = try? await running.value
+  }
+
   /// Both ways of noticing edits: inotify, and polling (`portal serve --poll`).
   @Test(arguments: [false, true]) func servesRebuildsReloadsAndShowsErrors(poll: Bool)
     async throws
