@@ -68,6 +68,14 @@ extension RenderPlan {
           "is inside search/, where the search index is written",
           "検索の索引を書き出す search/ の中にあります",
           hint: "remove it from `redirect_from`", removeJa)
+      } else if path.hasPrefix("assets/") || path.hasPrefix(".portal/") {
+        // The build owns these folders whole, as for static/: the theme's hashed names and
+        // the build's records come and go.
+        let folder = path.hasPrefix("assets/") ? "assets/" : ".portal/"
+        report(
+          "is inside \(folder), which the build writes whole",
+          "ビルドが中身をすべて書き出す \(folder) の中にあります",
+          hint: "remove it from `redirect_from`", removeJa)
       } else if folders.contains(Substring(path)) {
         report(
           "is a folder of the site's files", "サイトのファイルを入れるフォルダーです",

@@ -80,7 +80,7 @@ import Testing
     try addRedirects(
       "initiatives/cyber-security.md",
       "[/initiatives/ai-disaster/, /old/, /old/, /search/s/x/, /sitemap.xml/, /initiatives/]")
-    try addRedirects("strategy/period.md", "[/old]")
+    try addRedirects("strategy/period.md", "[/old, /assets/x/]")
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(!report.succeeded)
     let found = report.diagnostics.filter { $0.code == "content.redirect-conflict" }.map {
@@ -95,6 +95,7 @@ import Testing
           "cyber:2:72 `redirect_from` address /sitemap.xml/ would need a folder where the file sitemap.xml is",
           "cyber:2:87 `redirect_from` address /initiatives/ is the address of a list page",
           "period:2:17 `redirect_from` address /old/ is also given at \(content.path)/initiatives/cyber-security.md:2:44",
+          "period:2:23 `redirect_from` address /assets/x/ is inside assets/, which the build writes whole",
         ].sorted())
     // A failed build leaves the site as it was.
     #expect(site(output) == before)
