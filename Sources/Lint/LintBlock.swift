@@ -72,6 +72,9 @@ final class LintBlock {
   private let rawLineStarts: [Int]
   private let lineStarts: [SourcePoint]
   private let source: SourceText
+  /// `columns(ofLine:start:)` and `backticksBefore(line:)`, made when first asked for.
+  private var lineColumns: [Int: (columns: [Int32], end: Int?)] = [:]
+  private var backticks: [Int: [Int32]] = [:]
 
   init(_ block: TextBlock, source: SourceText, context: LintContext) {
     kind = block.kind
@@ -177,8 +180,20 @@ final class LintBlock {
   func isInCodeSpan(_ offset: Int) -> Bool {
     let (line, index) = sourceIndex(of: offset)
     guard line >= 1, line <= source.lineCount else { return false }
+    let backticks = backticksBefore(line: line)
+    return backticks[min(index, backticks.count - 1)] % 2 == 1
+  }
+
+  /// For each character index of body line `line` (1-based), how many backticks come before
+  /// it; counted once a line (a count a call made a line of thousands of slips quadratic).
+  private func backticksBefore(line: Int) -> [Int32] {
+    if let made = backticks[line] { return made }
     let chars = source.line(line - 1)
-    return chars[..<min(index, chars.count)].count(where: { $0 == "`" }) % 2 == 1
+    var counts: [Int32] = [0]
+    counts.reserveCapacity(chars.count + 1)
+    for c in chars { counts.append(counts[counts.count - 1] + (c == "`" ? 1 : 0)) }
+    backticks[line] = counts
+    return counts
   }
 
   /// The body line (1-based) that character `offset` of `text` is written on, and that line's
@@ -192,28 +207,60 @@ final class LintBlock {
   /// Body line (1-based) and character index (0-based) in that line. cmark's text drops markup
   /// (`**`, `[`, `](url)`, `## `), so the line is walked from the block's start column matching
   /// the text character by character and skipping what does not match.
+  /// Each line is matched once (`columns`) and looked up after: matched anew from the line's
+  /// start for every call, a line of thousands of warnings took seconds.
   private func sourceIndex(of offset: Int) -> (line: Int, index: Int) {
     let rawOffset = offset < rawOffsets.count ? rawOffsets[offset] : raw.count
-    var lineIndex = 0
-    while lineIndex + 1 < rawLineStarts.count, rawLineStarts[lineIndex + 1] <= rawOffset {
-      lineIndex += 1
+    // The last line starting at or before the offset.
+    var low = 0
+    var high = rawLineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if rawLineStarts[mid] <= rawOffset { low = mid } else { high = mid - 1 }
     }
+    let lineIndex = low
     let start = lineStarts[min(lineIndex, lineStarts.count - 1)]
     let first = rawLineStarts[lineIndex]
     let fallback = (start.line, start.column - 1 + (rawOffset - first))
     guard start.line >= 1, start.line <= source.lineCount else { return fallback }
+    let map = columns(ofLine: lineIndex, start: start)
+    let k = rawOffset - first
+    if k < map.columns.count {
+      let q = map.columns[k]
+      return q >= 0 ? (start.line, Int(q)) : fallback
+    }
+    return map.end.map { (start.line, $0) } ?? fallback
+  }
+
+  /// For each character of `raw`'s line `lineIndex`, its index in the source line (-1 from the
+  /// first that cannot be matched: then the place is counted from the line's start), and the
+  /// index after the last.
+  private func columns(ofLine lineIndex: Int, start: SourcePoint) -> (
+    columns: [Int32], end: Int?
+  ) {
+    if let made = lineColumns[lineIndex] { return made }
     let line = source.line(start.line - 1)
+    var columns: [Int32] = []
     var p = start.column - 1
-    var j = first
+    var j = rawLineStarts[lineIndex]
+    var matched = true
     while j < raw.count, raw[j] != "\n" {
-      var q = p
-      while q < line.count, line[q] != raw[j] { q += 1 }
-      if q == line.count { return fallback }
-      if j == rawOffset { return (start.line, q) }
-      p = q + 1
+      if matched {
+        var q = max(p, 0)
+        while q < line.count, line[q] != raw[j] { q += 1 }
+        if q == line.count {
+          matched = false
+        } else {
+          columns.append(Int32(q))
+          p = q + 1
+        }
+      }
+      if !matched { columns.append(-1) }
       j += 1
     }
-    return (start.line, p)
+    let made = (columns, matched ? p : nil)
+    lineColumns[lineIndex] = made
+    return made
   }
 }
 

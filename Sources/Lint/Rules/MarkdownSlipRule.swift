@@ -125,9 +125,9 @@ struct MarkdownSlipRule: Rule {
       let ruby =
         c == "{" ? RubyScanner.match(at: i, count: text.count) { text[$0].rubyMark } : nil
       if case .unclosed(let bar)? = ruby {
-        let end = text[bar...].firstIndex(of: "\n") ?? text.count
+        // Read up to the first character that is no kana (a line break is one).
         let closed = UnclosedFurigana.closed(
-          base: text.excerpt((i + 1)..<bar), after: text.string((bar + 1)..<end))
+          base: text.excerpt((i + 1)..<bar), after: text[(bar + 1)...].lazy.map(\.character))
         warn(
           i, "the furigana `\(text.excerpt(i..<bar))|…` is not closed",
           hint: "close it with `}`: \(closed)",
@@ -255,7 +255,9 @@ struct MarkdownSlipRule: Rule {
     guard close + 1 < text.count, text[close + 1] == "(" else { return nil }
     var depth = 0
     var end = close + 1
-    while end < text.count, text[end] != "\n" {
+    // Within `reach`: `[a](` a thousand times on a line was read to its end at each one.
+    let last = min(text.count, close + 1 + Self.reach)
+    while end < last, text[end] != "\n" {
       if text[end] == "(" { depth += 1 }
       if text[end] == ")" {
         depth -= 1
@@ -263,7 +265,7 @@ struct MarkdownSlipRule: Rule {
       }
       end += 1
     }
-    guard end < text.count, text[end] == ")", case let address = (close + 2)..<end,
+    guard end < last, text[end] == ")", case let address = (close + 2)..<end,
       text[address].contains(where: { $0 == " " || $0 == "\t" }),
       text[address].contains(where: { !$0.isWhitespace }), text[close + 2] != "<"
     else { return nil }
@@ -273,13 +275,19 @@ struct MarkdownSlipRule: Rule {
   /// For `［説明］（https://…）` at `open`: the index of `］`, when the （…） right after it holds
   /// an address or a Markdown file, as a link would.
   private func fullWidthLink(at open: Int, in text: [LintCharacter]) -> Int? {
-    guard let close = text[open...].firstIndex(where: { $0 == "］" || $0 == "\n" }),
+    let near = text[open..<min(text.count, open + Self.reach)]
+    guard let close = near.firstIndex(where: { $0 == "］" || $0 == "\n" }),
       text[close] == "］", close + 1 < text.count,
       text[close + 1] == "（" || text[close + 1] == "("
     else { return nil }
-    let end = text[(close + 2)...].firstIndex { $0 == "）" || $0 == ")" || $0 == "\n" }
-    return Self.looksLikeAddress(text.string((close + 2)..<(end ?? text.count))) ? close : nil
+    let after = text[(close + 2)..<min(text.count, close + 2 + Self.reach)]
+    let end = after.firstIndex { $0 == "）" || $0 == ")" || $0 == "\n" } ?? after.endIndex
+    return Self.looksLikeAddress(text.string((close + 2)..<end)) ? close : nil
   }
+
+  /// How far a link's text or address is looked for: further than any a page writes, and a
+  /// bound on each look, so a line of thousands of brackets is read in linear time.
+  static let reach = 2_000
 
   /// Whether what round brackets hold is a link's address: a web address, a Markdown page
   /// (with its heading) or a path of the site.
