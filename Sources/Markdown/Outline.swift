@@ -31,6 +31,7 @@ extension MarkdownDocument {
     // compared one by one (hashing Japanese text normalises all of it); a set from the 17th.
     var used = Set<String>()
     var headings: [Heading] = []
+    var nextNumber: [String: Int] = [:]
     func isUsed(_ id: String) -> Bool {
       if reserved.contains(id) { return true }
       return headings.count <= 16 ? headings.contains { $0.id == id } : used.contains(id)
@@ -40,10 +41,15 @@ extension MarkdownDocument {
       var base = Self.anchor(for: text)
       if base.isEmpty { base = "section" }
       var id = base
-      var n = 2
-      while isUsed(id) {
-        id = "\(base)-\(n)"
-        n += 1
+      if isUsed(id) {
+        // Counted on from the last number given this base: from 2 each time, a page of
+        // thousands of headings of one text took a minute.
+        var n = nextNumber[base] ?? 2
+        repeat {
+          id = "\(base)-\(n)"
+          n += 1
+        } while isUsed(id)
+        nextNumber[base] = n
       }
       if headings.count == 16 {
         used = Set(headings.map(\.id))

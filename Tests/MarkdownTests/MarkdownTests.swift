@@ -79,6 +79,13 @@ import Testing
     #expect(headings[1].line == 3)
     let html = doc.renderHTML()
     #expect(html.contains("<h2><span id=\"戦略期間\" class=\"anchor\">戦略期間</span></h2>"))
+    // Numbers counted on per text, skipping any a heading holds as its own text.
+    let many = MarkdownDocument(
+      "## 同じ\n\n## 同じ-3\n\n## 同じ\n\n## 同じ\n\n## 同じ\n\n## 同じ-2\n\n## 概要\n\n## 概要\n")
+    #expect(
+      many.assignHeadingIDs(reserved: ["概要"]).map(\.id) == [
+        "同じ", "同じ-3", "同じ-2", "同じ-4", "同じ-5", "同じ-2-2", "概要-2", "概要-3",
+      ])
   }
 
   /// Many links on one line are counted on from the one before (counting each from the line's
