@@ -29,6 +29,15 @@ func fixtureLoop(_ dir: URL) -> RebuildLoop {
     live: LiveReload(), log: { _ in })
 }
 
+/// Build options over a fresh copy of the fixture site, with the clock now.
+func fixtureBuildOptions() throws -> BuildOptions {
+  let dir = try fixtureSite()
+  return BuildOptions(
+    contentDirectory: dir.appendingPathComponent("content"),
+    themeDirectory: dir.appendingPathComponent("theme"),
+    outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+}
+
 /// The port the server reports once it listens.
 final class PortBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -74,11 +83,7 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
   }
 
   @Test func listensOnlyWhereAsked() async throws {
-    let dir = try fixtureSite()
-    let options = BuildOptions(
-      contentDirectory: dir.appendingPathComponent("content"),
-      themeDirectory: dir.appendingPathComponent("theme"),
-      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let options = try fixtureBuildOptions()
     let network = PreviewServer.networkAddresses().first
     for host in ["127.0.0.1", "0.0.0.0"] {
       let server = PreviewServer(options: .init(build: options, port: 0, host: host), log: { _ in })
@@ -112,11 +117,7 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
   /// event stream by the next heartbeat, not at the next rebuild: each such connection was
   /// kept open, and a thousand ran the server out of files.
   @Test func eventStreamsOfPagesThatLeftAreClosed() async throws {
-    let dir = try fixtureSite()
-    let options = BuildOptions(
-      contentDirectory: dir.appendingPathComponent("content"),
-      themeDirectory: dir.appendingPathComponent("theme"),
-      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let options = try fixtureBuildOptions()
     let server = PreviewServer(
       options: .init(build: options, port: 0, heartbeat: .milliseconds(100)), log: { _ in })
     let box = PortBox()
@@ -147,11 +148,7 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
   /// A client that starts a request and never finishes it is closed after the idle time; an
   /// event stream, with its heartbeat, stays open past it.
   @Test func aConnectionThatSendsNothingIsClosed() async throws {
-    let dir = try fixtureSite()
-    let options = BuildOptions(
-      contentDirectory: dir.appendingPathComponent("content"),
-      themeDirectory: dir.appendingPathComponent("theme"),
-      outputDirectory: dir.appendingPathComponent("site"), now: DateTime(date: Date()))
+    let options = try fixtureBuildOptions()
     let server = PreviewServer(
       options: .init(
         build: options, port: 0, heartbeat: .milliseconds(100), idleTimeout: .milliseconds(500)),
