@@ -58,6 +58,9 @@ struct StaticFiles: Sendable {
       return FileManager.default.fileExists(atPath: index)
         ? .file(path: index, status: 200) : notFound()
     }
+    // A file asked for as a folder (`/index.html/`, `/feed.xml/`) is not there, as other
+    // servers answer: a link written so works in the preview and breaks when published.
+    guard !path.hasSuffix("/") else { return notFound() }
     return .file(path: full, status: 200)
   }
 

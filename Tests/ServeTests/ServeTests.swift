@@ -582,6 +582,11 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     for path in ["/etc/passwd", "/etc/", "/etc", "/host.txt", "/b/"] {
       #expect(files.resolve(path, basePath: "/") == missing, "\(path)")
     }
+    // A file asked for as a folder is not there, as the published site answers.
+    #expect(files.resolve("/a/index.html/", basePath: "/") == missing)
+    #expect(
+      files.resolve("/a/index.html", basePath: "/")
+        == .file(path: site.path + "/a/index.html", status: 200))
   }
 
   /// Hidden names are not served (`.portal/`, a `.git` kept in the output), but for the files
