@@ -20,6 +20,19 @@ extension ContentLoader {
       return .failed([missing])
     }
     guard let configData = FileManager.default.contents(atPath: configURL.path) else {
+      // There but not readable (permissions, or no file handles left): said as such, not
+      // as missing, which sent a writer looking for a file that is there.
+      let failure = errno
+      if access(configURL.path, F_OK) == 0 {
+        let reason = String(cString: strerror(failure))
+        return .failed([
+          .error(
+            SourceLocation(file: configPath), "site.yml cannot be read: \(reason)",
+            hint: "check that the file can be read, then build again", code: "config.read"
+          ).ja(
+            "site.yml を読み込めません（\(reason)）", hint: "ファイルを読めるかを確かめて、もう一度ビルドしてください")
+        ])
+      }
       return .failed(
         [
           .error(

@@ -419,6 +419,14 @@ func fixtureConfig() throws -> SiteConfig {
     let (_, none) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
     #expect(none.map(\.code) == ["config.missing"])
     expectJapanese(none)
+    // There but not readable (here a folder; no permission, or no file handles left): said so,
+    // not as missing.
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    let (_, unreadable) = ContentLoader.load(contentDirectory: dir, displayPrefix: "content")
+    #expect(unreadable.map(\.code) == ["config.read"])
+    #expect(unreadable.first?.message.hasPrefix("site.yml cannot be read: ") == true)
+    expectJapanese(unreadable)
+    try FileManager.default.removeItem(at: config)
     let (_, noFolder) = ContentLoader.load(
       contentDirectory: dir.appendingPathComponent("nothing"), displayPrefix: "nothing")
     #expect(noFolder.map(\.code) == ["config.missing"])
