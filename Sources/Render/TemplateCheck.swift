@@ -262,12 +262,9 @@ struct TemplateCheck {
     }
     let twin = last + "_html"
     if parts.count >= 2 {
-      guard var shape = TemplateVocabulary.paths[parts[0]] else { return false }
-      for part in parts.dropFirst().dropLast() {
-        guard case .keys(let keys) = shape, let inner = keys[part] else { return false }
-        shape = inner
+      guard case .keys(let keys)? = TemplateVocabulary.shape(of: parts.dropLast()) else {
+        return false
       }
-      guard case .keys(let keys) = shape else { return false }
       return keys[twin] != nil
     }
     // The innermost list's section decides; a flag's or a dictionary's leaves the page's.
@@ -323,12 +320,8 @@ struct TemplateCheck {
     else { return nil }
     var keys: [String] = []
     let parts = section.name.split(separator: ".").map(String.init)
-    if parts.count >= 2, var shape = TemplateVocabulary.paths[parts[0]] {
-      for part in parts.dropFirst() {
-        guard case .keys(let k) = shape, let inner = k[part] else { break }
-        shape = inner
-      }
-      if case .list(.keys(let k)) = shape { keys = k.keys.sorted() }
+    if parts.count >= 2, case .list(.keys(let k))? = TemplateVocabulary.shape(of: parts) {
+      keys = k.keys.sorted()
     }
     let examples = (keys.isEmpty ? [TemplateVocabulary.itemKey(of: list)] : keys).map {
       "`{{\($0)}}`"

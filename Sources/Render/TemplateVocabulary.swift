@@ -160,6 +160,17 @@ enum TemplateVocabulary {
     ]
   }()
 
+  /// What the dotted name `parts` holds (`site.nav` → its list), followed key by key from a
+  /// dictionary of `paths`; nil when a part is not a key there.
+  static func shape(of parts: some Collection<String>) -> Shape? {
+    guard let first = parts.first, var shape = paths[first] else { return nil }
+    for part in parts.dropFirst() {
+      guard case .keys(let keys) = shape, let inner = keys[part] else { return nil }
+      shape = inner
+    }
+    return shape
+  }
+
   /// The values that hold HTML on purpose, which a template prints with `{{{…}}}`: the body
   /// the generator wrote, the event's JSON-LD (escaped for a `<script>` by `Feeds`), and the
   /// front matter texts with their furigana (`Furigana.html`: every piece escaped).
