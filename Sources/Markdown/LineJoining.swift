@@ -29,28 +29,23 @@ extension MarkdownDocument {
 }
 
 extension Node {
-  /// The first character a reader sees in this node: its text, or its first child's (down
-  /// a loop, not a recursion: emphasis may nest thousands deep).
-  fileprivate var firstScalar: Unicode.Scalar? {
-    var node: Node? = self
-    while let n = node {
-      switch n.type {
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE: return n.literal.unicodeScalars.first
-      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
-      default: node = n.firstChild
-      }
-    }
-    return nil
-  }
+  /// The first character a reader sees in this node: its text, or its first child's.
+  fileprivate var firstScalar: Unicode.Scalar? { edgeScalar(last: false) }
 
   /// The last character a reader sees in this node.
-  fileprivate var lastScalar: Unicode.Scalar? {
+  fileprivate var lastScalar: Unicode.Scalar? { edgeScalar(last: true) }
+
+  /// The first or last character of the text at that end, down a loop, not a recursion:
+  /// emphasis may nest thousands deep.
+  private func edgeScalar(last: Bool) -> Unicode.Scalar? {
     var node: Node? = self
     while let n = node {
       switch n.type {
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE: return n.literal.unicodeScalars.last
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        let scalars = n.literal.unicodeScalars
+        return last ? scalars.last : scalars.first
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
-      default: node = n.lastChild
+      default: node = last ? n.lastChild : n.firstChild
       }
     }
     return nil
