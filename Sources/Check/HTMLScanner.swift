@@ -183,7 +183,15 @@ enum HTMLScanner {
   }
 
   static func find(_ bytes: [UInt8], _ needle: StaticString, from start: Int) -> Int? {
-    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    find(
+      bytes, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+      from: start)
+  }
+
+  /// The first place of `pattern` in `bytes` from `start`; nil for an empty pattern.
+  static func find(_ bytes: [UInt8], _ pattern: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
     guard let first = pattern.first, start < bytes.count else { return nil }
     var i = start
     let last = bytes.count - pattern.count

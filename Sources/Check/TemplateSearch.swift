@@ -90,21 +90,12 @@ final class TemplateSearch: @unchecked Sendable {
       } else if n == literals.count - 1 {
         return wanted.count - at >= part.count && wanted.suffix(part.count).elementsEqual(part)
       } else if !part.isEmpty {
-        guard let found = Self.find(part, in: wanted, from: at) else { return false }
+        guard let found = part.withUnsafeBufferPointer({ HTMLScanner.find(wanted, $0, from: at) })
+        else { return false }
         at = found + part.count
       }
     }
     return true
-  }
-
-  private static func find(_ part: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-    guard part.count <= bytes.count else { return nil }
-    var i = from
-    while i + part.count <= bytes.count {
-      if bytes[i..<(i + part.count)].elementsEqual(part) { return i }
-      i += 1
-    }
-    return nil
   }
 
   /// The template and every partial it reaches, breadth first, each once.
