@@ -89,7 +89,8 @@ let package = Package(
       name: "TestSupport", dependencies: ["Content", "Diagnostics"], path: "Tests/TestSupport"),
     .target(name: "SeededRandom", path: "Tests/SeededRandom"),
     .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
-    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(
+      name: "DiagnosticsTests", dependencies: ["Diagnostics", "SeededRandom", "EditDistance"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SeededRandom"]),

@@ -14,10 +14,24 @@ struct TargetPage: Sendable, Hashable {
     var line: Int?
   }
 
-  var title: String?
+  let title: String?
   /// The Markdown file, as shown to the user.
-  var source: String?
-  var headings: [Heading] = []
+  let source: String?
+  private(set) var headings: [Heading] = []
+  /// The headings to offer: those of the page's Markdown when the source map knows them (the
+  /// template's, the title and 「関係する取組」, are not what a writer links to), else all with
+  /// text. Found once for the broken links into a page of thousands of headings.
+  private(set) var linkable: [Heading] = []
+  /// Each id's first heading.
+  private var positions: [String: Int] = [:]
+
+  init(source: String?, title: String? = nil, headings: [Heading] = []) {
+    (self.source, self.title, self.headings) = (source, title, headings)
+    positions = Dictionary(headings.indices.map { (headings[$0].id, $0) }) { first, _ in first }
+    let all = headings.filter { !$0.text.isEmpty }
+    let written = all.filter { $0.line != nil }
+    linkable = written.isEmpty ? all : written
+  }
 
   /// 「ページ「AI防災」（`content/initiatives/ai.md`）」, or the address when the title is not
   /// known.
@@ -28,7 +42,7 @@ struct TargetPage: Sendable, Hashable {
   }
 
   /// The heading with `id`.
-  func heading(id: String) -> Heading? { headings.first { $0.id == id } }
+  func heading(id: String) -> Heading? { positions[id].map { headings[$0] } }
 }
 
 /// Target pages read once each, when a missing `#…` needs them (rarely: only for problems).
@@ -51,22 +65,28 @@ final class TargetPages: Sendable {
   private func read(_ file: String) -> TargetPage {
     let place = attributor.forPage(file)
     let entry = place.entry
-    var page = TargetPage(source: entry?.source.map(attributor.displaySource))
-    guard let bytes = SiteChecker.read(attributor.site, file) else { return page }
+    let source = entry?.source.map(attributor.displaySource)
+    guard let bytes = SiteChecker.read(attributor.site, file) else {
+      return TargetPage(source: source)
+    }
     let d = HTMLDocument(bytes)
     let names = AccessibleName(d)
     func text(_ e: Int) -> String { names.trimmed(d.textContent(of: e)) }
-    page.title =
-      d.all("h1").first.map(text) ?? d.all("title").first.map { d.textContent(of: $0) }
+    let title = d.all("h1").first.map(text) ?? d.all("title").first.map { d.textContent(of: $0) }
+    // The line of each heading text's first writing.
+    var lines: [String: Int] = [:]
+    for heading in entry?.headings ?? [] {
+      let text = place.normalized(heading.text)
+      if lines[text] == nil { lines[text] = heading.line }
+    }
+    var headings: [TargetPage.Heading] = []
     for e in d.elements.indices {
       guard let id = d.attribute("id", of: e), !id.isEmpty, let h = Self.heading(enclosing: e, d)
       else { continue }
       let shown = text(h)
-      let wanted = place.normalized(shown)
-      let line = entry?.headings.first { place.normalized($0.text) == wanted }?.line
-      page.headings.append(.init(id: id, text: shown, line: line))
+      headings.append(.init(id: id, text: shown, line: lines[place.normalized(shown)]))
     }
-    return page
+    return TargetPage(source: source, title: title, headings: headings)
   }
 
   /// The heading element `e` is or is inside (`<h2><span id>`).
@@ -119,11 +139,7 @@ enum FragmentWords {
         message: message,
         hint: "`#\(suggestion)` のまちがいなら、\(Spot.here)の\(what)\(fixed) に直してください。\(top)")
     }
-    // The headings of the page's Markdown when the source map knows them: the template's
-    // (the title, 「関係する取組」) are not what a writer links to.
-    let all = page?.headings.filter { !$0.text.isEmpty } ?? []
-    let written = all.filter { $0.line != nil }
-    let headings = written.isEmpty ? all : written
+    let headings = page?.linkable ?? []
     guard !headings.isEmpty else {
       return .init(
         message: message,

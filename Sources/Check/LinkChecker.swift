@@ -70,7 +70,8 @@ struct LinkChecker: Sendable {
       return fragmentOutcome(file: next, fragment: nextFragment ?? fragment, hops: hops + 1)
     }
     return .missingFragment(
-      fragment: fragment, target: file, suggestion: Suggest.closest(to: fragment, in: ids.sorted()))
+      fragment: fragment, target: file,
+      suggestion: index.idCandidates(file, ids: ids).closest(to: fragment))
   }
 
   private func isPage(_ file: String) -> Bool { file.hasSuffix(".html") || file.hasSuffix(".htm") }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -15,6 +16,8 @@ struct SiteIndex: Sendable {
   /// Ids (and `<a name>`s) by page, and each redirect stub's target.
   var ids: [String: Set<String>] = [:]
   var redirects: [String: String] = [:]
+  /// Shared by the copies of the index each pass takes.
+  let suggestions = SuggestionMemo()
 
   init(root: URL, files: Set<String>) {
     self.root = root
@@ -99,24 +102,33 @@ struct SiteIndex: Sendable {
   }
 
   /// A close existing address for a missing one, as the user would write it (`/glossary/dx/`):
-  /// first among addresses in the same top folder, then among all of similar length.
+  /// among addresses of the same folder and of similar length.
   func suggestion(for missing: String) -> String? {
-    let wanted =
-      missing == "index.html"
-      ? "" : missing.hasSuffix("/index.html") ? String(missing.dropLast(10)) : missing
-    let top = wanted.split(separator: "/").first
-    var sameTop: [String] = []
-    var similar: [String] = []
-    for file in files {
-      let address =
-        file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast(10)) : file
-      guard abs(address.count - wanted.count) <= 3 else { continue }
-      similar.append(address)
-      if address.split(separator: "/").first == top { sameTop.append(address) }
-    }
-    let found =
-      Suggest.closest(to: wanted, in: sameTop.sorted())
-      ?? Suggest.closest(to: wanted, in: similar.sorted())
-    return found.map { base.path + $0 }
+    let addresses = suggestions.candidates(for: "") { files.map(Self.address).sorted() }
+    return addresses.closest(to: Self.address(missing), lengthWithin: 3).map { base.path + $0 }
+  }
+
+  /// A file's address: a folder's `index.html` as the folder.
+  private static func address(_ file: String) -> String {
+    file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast(10)) : file
+  }
+
+  /// The ids of `page` made ready for "did you mean", once for all its broken `#…`.
+  func idCandidates(_ page: String, ids: Set<String>) -> Suggest.Candidates {
+    suggestions.candidates(for: "#" + page) { ids.sorted() }
+  }
+}
+
+/// Candidates for "did you mean" made once and shared by the pages checked at once: a site of
+/// thousands of pages, or a page of thousands of headings, with many broken links took minutes
+/// when each link went through every name.
+final class SuggestionMemo: Sendable {
+  private let made = Mutex<[String: Suggest.Candidates]>([:])
+
+  func candidates(for key: String, _ names: () -> [String]) -> Suggest.Candidates {
+    if let known = made.withLock({ $0[key] }) { return known }
+    let candidates = Suggest.Candidates(names())
+    made.withLock { $0[key] = candidates }
+    return candidates
   }
 }

@@ -100,6 +100,10 @@ struct PageAttribution {
   private var htmlBytes: [UInt8]?
   private var html: LineIndex?
   private var used: [String: Int] = [:]
+  /// The map's links by kind and decoded URL, and its headings by text, made when first asked
+  /// for: going through all of them for each problem took minutes on a page of thousands.
+  private var linksByURL: [String: [SourceMap.Link]]?
+  private var headingsByText: [String: [SourceMap.Heading]]?
 
   init(shared: Attributor, page: String, htmlBytes: [UInt8]?) {
     self.shared = shared
@@ -127,9 +131,12 @@ struct PageAttribution {
     // The map may hold the URL as written while the HTML has it percent-encoded (cmark
     // encodes non-ASCII in hrefs), so compare decoded forms.
     let wanted = URLResolver.decode(url)
-    let candidates = entry.links.filter {
-      $0.image == image && ($0.url == url || URLResolver.decode($0.url) == wanted)
+    if linksByURL == nil {
+      linksByURL = Dictionary(grouping: entry.links) {
+        Self.linkKey($0.image, URLResolver.decode($0.url))
+      }
     }
+    let candidates = linksByURL![Self.linkKey(image, wanted)] ?? []
     let preferred =
       text.map { t in candidates.filter { normalized($0.text) == normalized(t) } } ?? []
     let list = preferred.isEmpty ? candidates : preferred
@@ -144,11 +151,18 @@ struct PageAttribution {
       namesPage: false)
   }
 
+  private static func linkKey(_ image: Bool, _ decoded: String) -> String {
+    (image ? "i|" : "a|") + decoded
+  }
+
   /// A heading written in Markdown, by level and text (furigana markup and spaces ignored).
   mutating func heading(level: Int, text: String) -> Placement? {
     guard let entry, let source = entry.source else { return nil }
     let wanted = normalized(text)
-    let sameText = entry.headings.filter { normalized($0.text) == wanted }
+    if headingsByText == nil {
+      headingsByText = Dictionary(grouping: entry.headings) { normalized($0.text) }
+    }
+    let sameText = headingsByText![wanted] ?? []
     let sameLevel = sameText.filter { $0.level == level }
     let list = sameLevel.isEmpty ? sameText : sameLevel
     let key = "h\(sameLevel.isEmpty ? 0 : level)|\(wanted)"

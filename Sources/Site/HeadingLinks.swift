@@ -126,9 +126,9 @@ public enum HeadingLinks {
     guard !linking.isEmpty else { return [] }
     var wanted = Set<String>()
     for i in linking { for l in site.pages[i].headingLinks { wanted.insert(l.target) } }
-    var anchorsOf: [String: [String]] = [:]
+    var anchorsOf: [String: TargetAnchors] = [:]
     for p in site.pages where wanted.contains(p.page.relativePath) {
-      anchorsOf[p.page.relativePath] = p.anchors
+      anchorsOf[p.page.relativePath] = TargetAnchors(p.anchors)
     }
     var problems: [Diagnostic] = []
     for i in linking {
@@ -136,12 +136,26 @@ public enum HeadingLinks {
       for link in site.pages[i].headingLinks {
         // A page left out (a draft, …) is reported as a broken link already.
         guard let anchors = anchorsOf[link.target],
-          !resolves(link.fragment, anchors: anchors, themeIDs: themeIDs)
+          !resolves(link.fragment, anchors: anchors.set, themeIDs: themeIDs)
         else { continue }
         problems.append(problem(link, in: page, anchors: anchors))
       }
     }
     return problems
+  }
+
+  /// A linked page's anchors, looked up by each link to it: a page of thousands of headings
+  /// and links to it took minutes when each link searched the list.
+  final class TargetAnchors {
+    let list: [String]
+    let set: Set<String>
+    /// Made for the first link that names no anchor.
+    lazy var candidates = Suggest.Candidates(list)
+
+    init(_ list: [String]) {
+      self.list = list
+      self.set = Set(list)
+    }
   }
 
   /// Whether every link resolves to an anchor of the body it names (the page's own anchors
@@ -159,19 +173,30 @@ public enum HeadingLinks {
     }
   }
 
-  public static func resolves(_ fragment: String, anchors: [String], themeIDs: ThemeIDs) -> Bool {
+  public static func resolves(
+    _ fragment: String, anchors: some Collection<String>, themeIDs: ThemeIDs
+  ) -> Bool {
     anchors.contains(fragment) || reservedIDs.contains(fragment) || themeIDs.contains(fragment)
   }
 
   /// The id meant: the heading's text written after `#` as it reads (`#申請の手順（概要）`,
   /// `#Overview`), made an anchor as the build makes it; else the nearest one.
   public static func suggestion(for fragment: String, anchors: [String]) -> String? {
-    let made = MarkdownDocument.anchor(for: fragment)
-    if made != fragment, anchors.contains(made) { return made }
-    return Suggest.closest(to: fragment, in: anchors)
+    suggestion(for: fragment, in: Set(anchors)) { Suggest.closest(to: fragment, in: anchors) }
   }
 
-  private static func problem(_ link: HeadingLink, in page: Page, anchors: [String]) -> Diagnostic {
+  private static func suggestion(
+    for fragment: String, in anchors: Set<String>, nearest: () -> String?
+  ) -> String? {
+    let made = MarkdownDocument.anchor(for: fragment)
+    if made != fragment, anchors.contains(made) { return made }
+    return nearest()
+  }
+
+  private static func problem(_ link: HeadingLink, in page: Page, anchors target: TargetAnchors)
+    -> Diagnostic
+  {
+    let anchors = target.list
     let at = SourceLocation(file: page.path, line: link.line, column: link.column)
     let own = link.target == page.relativePath
     let address = String(link.url.prefix { $0 != "#" })
@@ -182,7 +207,9 @@ public enum HeadingLinks {
     let ruleJa = "# の後ろには見出しの文字を書きます（スペースや記号は `-` に、英字は小文字になります）。ページの先頭へのリンクでよいなら、# から後ろを消してください"
     var hint: String
     var hintJa: String
-    if let near = suggestion(for: link.fragment, anchors: anchors) {
+    if let near = suggestion(
+      for: link.fragment, in: target.set, nearest: { target.candidates.closest(to: link.fragment) })
+    {
       hint = "did you mean `\(address)#\(near)`? "
       hintJa = "`\(address)#\(near)` のまちがいではありませんか。"
     } else if anchors.isEmpty {

@@ -253,6 +253,44 @@ import Testing
     )
   }
 
+  /// A page of many headings and many broken links to them: each link placed at its own line,
+  /// a heading written twice named at its first line, the rest counted.
+  @Test func manyBrokenLinksIntoAPageOfManyHeadings() async throws {
+    let count = 40
+    let headings = (0..<count).map { #"<h2 id="h\#($0)">見出し\#($0)</h2>"# }
+    let links = (0..<count).map { #"<a href="/b/#h\#($0)x">リンク\#($0)</a>"# }
+    let site = try FixtureSite([
+      "site/a/index.html": page(
+        "あ", body: "<p>" + links.joined(separator: "\n") + #"<a href="/b/#zzzzzz">先</a></p>"#),
+      "site/b/index.html": page(
+        "い", body: headings.joined(separator: "\n") + #"<h2 id="h0-1">見出し0</h2>"#),
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": Self.mapped(
+          "a",
+          links: (0..<count).map {
+            .init(url: "/b/#h\($0)x", line: 10 + $0, column: 3, text: "リンク\($0)")
+          } + [.init(url: "/b/#zzzzzz", line: 90, column: 1, text: "先")]),
+        "b/index.html": Self.mapped(
+          "b",
+          headings: (0..<count).map { .init(level: 2, text: "見出し\($0)", line: 100 + $0) }
+            + [.init(level: 2, text: "見出し0", line: 500)]),
+      ]),
+    ])
+    let report = await site.check()
+    let fragments = report.diagnostics.filter { $0.code == "link.fragment" }
+    #expect(fragments.count == count + 1)
+    #expect(fragments.map(\.location.line) == (0..<count).map { 10 + $0 } + [90])
+    #expect(
+      fragments.first?.japanese?.hint
+        == "見出し「見出し0」（`content/b.md` の100行目）へのリンクなら、`content/a.md` の10行目のリンク先の `#h0x` を `#h0` に直してください。見出しへのリンク（# の後ろ）には、見出しの文字を書きます。ページの先頭へのリンクでよいなら、# から後ろを消してください"
+    )
+    #expect(fragments[39].japanese?.hint?.contains("`#h39x` を `#h39`") == true)
+    #expect(
+      fragments.last?.japanese?.hint?.contains(
+        "（「見出し0」は `#h0`、「見出し1」は `#h1`、「見出し2」は `#h2`、「見出し3」は `#h3`、「見出し4」は `#h4`、ほかに見出し36個）"
+      ) == true)
+  }
+
   /// Headings are told in Markdown's `#` when written in Markdown, as `<h3>` in a template.
   @Test func headingLevelsInTheWritersForm() async throws {
     let body = "<h2>概要</h2>\n<h4>細目</h4>"
