@@ -6,6 +6,7 @@
 public enum EditDistance {
   /// The distance between `a` and `b`, or `bound + 1` as soon as it is known to be larger
   /// (a suggestion only needs to know whether a name is close, and most names are not).
+  @inlinable
   public static func between<T: Equatable>(_ a: [T], _ b: [T], atMost bound: Int = .max - 1)
     -> Int
   {

@@ -32,10 +32,10 @@ public enum Resolver {
     memo?.keep(only: content.pages.map(\.relativePath))
     var pages: [ResolvedPage] = []
     pages.reserveCapacity(content.pages.count)
+    let known = KnownFiles(Array(context.urlForFile.keys), pages: content.pages)
     for (page, (out, key)) in zip(content.pages, outputs) {
       diagnostics += linkProblems(
-        out.missing, in: page, context: context, withheld: content.withheld,
-        pages: content.pages)
+        out.missing, in: page, context: context, withheld: content.withheld, known: known)
       diagnostics += out.warnings
       let u = context.urlForFile[page.relativePath]!
       pages.append(
@@ -143,7 +143,7 @@ public enum Resolver {
   /// not exist.
   static func linkProblems(
     _ missing: [MissingLink], in page: Page, context: BodyContext, withheld: [String: Withheld],
-    pages: [Page] = []
+    known: KnownFiles
   ) -> [Diagnostic] {
     missing.compactMap { link in
       let at = SourceLocation(file: page.path, line: link.line, column: link.column)
@@ -200,9 +200,8 @@ public enum Resolver {
       case nil:
         let near =
           (linkSuggestion(
-            for: link.target, from: page.relativePath, known: Array(context.urlForFile.keys),
-            written: link.url
-          ) ?? pageTitled(link.text, for: link.target, from: page.relativePath, in: pages))
+            for: link.target, from: page.relativePath, known: known, written: link.url
+          ) ?? pageTitled(link.text, for: link.target, from: page.relativePath, in: known))
           .map { "\($0)\(fragment(of: link.url))" }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
@@ -236,42 +235,78 @@ public enum Resolver {
   static func linkSuggestion(
     for target: String, from page: String, known: [String], written: String? = nil
   ) -> String? {
-    if let fromRoot = written.flatMap(pathFromRoot), fromRoot != target,
-      known.contains(fromRoot)
-    {
+    linkSuggestion(for: target, from: page, known: KnownFiles(known), written: written)
+  }
+
+  static func linkSuggestion(
+    for target: String, from page: String, known: KnownFiles, written: String? = nil
+  ) -> String? {
+    if let fromRoot = written.flatMap(pathFromRoot), fromRoot != target, known.contains(fromRoot) {
       return relativePath(from: page, to: fromRoot)
     }
-    var guess = Suggest.closest(to: target, in: known)
+    var guess = known.paths.closest(to: target)
     if guess == nil {
       let name = lastComponent(target)
-      let names = Set(known.map(lastComponent))
-      if let near = names.contains(name) ? name : Suggest.closest(to: name, in: Array(names)) {
-        let matches = known.filter { lastComponent($0) == near }
-        if matches.count == 1 { guess = matches[0] }
+      if let near = known.byName[name] != nil ? name : known.names.closest(to: name),
+        let matches = known.byName[near], matches.count == 1
+      {
+        guess = matches[0]
       }
     }
     return guess.map { relativePath(from: page, to: $0) }
+  }
+
+  /// The site's content files, made ready once for the links to missing ones: each link went
+  /// through every file (4,000 broken links on 10,000 pages took minutes). In name order, so
+  /// that of two as near the first is offered, whatever order the files were found in.
+  final class KnownFiles {
+    private let found: [String]
+    private let titled: [Page]
+    init(_ files: [String], pages: [Page] = []) { (found, titled) = (files, pages) }
+    /// Files by their last part.
+    lazy var byName: [String: [String]] = Dictionary(grouping: found.sorted(), by: lastComponent)
+    lazy var paths = Suggest.Candidates(found.sorted())
+    lazy var names = Suggest.Candidates(byName.keys.sorted())
+
+    func contains(_ path: String) -> Bool { byName[lastComponent(path)]?.contains(path) == true }
+
+    /// How a page's title matches a link's text: is it, holds it, or is held by it (a title of
+    /// 4 characters or more).
+    enum TitleMatch: Hashable { case same, holding, heldBy }
+    private var matched: [TitleMatch: [String: [Page]]] = [:]
+
+    /// The pages whose title matches `text`, found once for each text: links that say 「こちら」
+    /// are many.
+    func pages(_ match: TitleMatch, _ text: String) -> [Page] {
+      if let known = matched[match]?[text] { return known }
+      let found = titled.filter {
+        switch match {
+        case .same: $0.title == text
+        case .holding: $0.title.contains(text)
+        case .heldBy: $0.title.count >= 4 && text.contains($0.title)
+        }
+      }
+      matched[match, default: [:]][text] = found
+      return found
+    }
   }
 
   /// The page a link to a missing `.md` file means by its text, when its file name is far from
   /// any (`[AI等を活用した防災](ai-bousai.md)`, the name guessed from the title): the one page
   /// whose title is the text, else the one whose title holds it (3 characters or more), else
   /// the one whose title the text holds (4 or more); nil when none or several.
-  static func pageTitled(_ text: String, for target: String, from page: String, in pages: [Page])
-    -> String?
-  {
+  static func pageTitled(
+    _ text: String, for target: String, from page: String, in known: KnownFiles
+  ) -> String? {
     var text = Substring(text)
     while text.first?.isWhitespace == true { text.removeFirst() }
     while text.last?.isWhitespace == true { text.removeLast() }
     guard target.hasSuffix(".md"), !text.isEmpty else { return nil }
-    func only(_ match: (String) -> Bool) -> Page? {
-      let found = pages.filter { $0.relativePath != page && match($0.title) }
+    func only(_ match: KnownFiles.TitleMatch) -> Page? {
+      let found = known.pages(match, String(text)).filter { $0.relativePath != page }
       return found.count == 1 ? found[0] : nil
     }
-    let meant =
-      only { $0 == text }
-      ?? (text.count >= 3 ? only { $0.contains(text) } : nil)
-      ?? only { $0.count >= 4 && text.contains($0) }
+    let meant = only(.same) ?? (text.count >= 3 ? only(.holding) : nil) ?? only(.heldBy)
     return meant.map { relativePath(from: page, to: $0.relativePath) }
   }
 

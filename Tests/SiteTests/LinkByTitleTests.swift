@@ -49,4 +49,26 @@ import Testing
       try hint("[AIを活用した防災対策](ai-bousai.md)\n", in: "ai-disaster")?.hasPrefix(
         "did you mean") == false)
   }
+
+  /// Links with the same text on several pages, the titled page among them: each is answered
+  /// for its own page (a text's matches are found once for the build).
+  @Test func theSameTextOnManyPages() throws {
+    var content = try #require(loadFixtureContent())
+    let slugs = ["cyber-security", "ai-disaster", "basics"]
+    for slug in slugs {
+      let i = try #require(content.pages.firstIndex { $0.slug == slug })
+      content.pages[i] = LinkFromRootTests.page(
+        content.pages[i], body: "[AIを活用した防災対策](ai-bousai.md)\n")
+    }
+    let (_, diagnostics) = Resolver.resolve(
+      content, now: try #require(DateTime(iso: "2026-11-25T00:00:00+09:00")))
+    let hints = Dictionary(
+      uniqueKeysWithValues: diagnostics.filter { $0.code == "content.broken-link" }.map {
+        ($0.location.file, $0.hint ?? "")
+      })
+    #expect(hints.count == 3)
+    for (file, hint) in hints {
+      #expect(hint.hasPrefix("did you mean") == !file.hasSuffix("ai-disaster.md"), "\(file)")
+    }
+  }
 }
