@@ -136,8 +136,15 @@ extension Suggest.Candidates.Folder {
         letters: Suggest.Candidates.letters(entry.name)))
     if entry.stemLength >= 3 {
       byStem[entry.stem, default: []].append(position)
-      sortedStems.append((Array(entry.stem.precomposedStringWithCanonicalMapping.utf8), position))
+      sortedStems.append((Self.composedBytes(entry.stem), position))
     }
+  }
+
+  /// The UTF-8 of a text's composed form (NFC, as Swift orders and compares text); ASCII is its
+  /// own, which most names are.
+  static func composedBytes(_ text: String) -> [UInt8] {
+    text.utf8.allSatisfy { $0 < 0x80 }
+      ? Array(text.utf8) : Array(text.precomposedStringWithCanonicalMapping.utf8)
   }
 
   /// The shortest candidate (the first of equals) whose stem starts with `stem` or starts it,
@@ -154,7 +161,7 @@ extension Suggest.Candidates.Folder {
       }
     }
     // Stems that start with this one: one run in byte order of the composed forms.
-    let key = Array(String(stem).precomposedStringWithCanonicalMapping.utf8)
+    let key = Self.composedBytes(String(stem))
     var low = 0
     var high = sortedStems.count
     while low < high {

@@ -61,11 +61,11 @@ public enum AddressLinks {
   /// build (pages, lists, feeds, the static folder's files, `files/`, the theme's assets).
   public static func problems(in site: Site, known: Set<String>) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    var addresses: [String]?
+    var addresses: Suggest.Candidates?
     for p in site.pages where !resolve(p.addressLinks, known: known.contains) {
       for link in p.addressLinks where !resolve([link], known: known.contains) {
         // The pages' addresses, for a suggestion: made only when a link leads nowhere.
-        if addresses == nil { addresses = pageAddresses(known) }
+        if addresses == nil { addresses = Suggest.Candidates(pageAddresses(known)) }
         problems.append(
           problem(link, in: p, site: site, addresses: addresses!, known: known))
       }
@@ -74,7 +74,7 @@ public enum AddressLinks {
   }
 
   private static func problem(
-    _ link: AddressLink, in resolved: ResolvedPage, site: Site, addresses: [String],
+    _ link: AddressLink, in resolved: ResolvedPage, site: Site, addresses: Suggest.Candidates,
     known: Set<String>
   ) -> Diagnostic {
     let page = resolved.page
@@ -87,7 +87,7 @@ public enum AddressLinks {
     let meantFromRoot = fromRoot.flatMap {
       candidates($0).contains(where: known.contains) ? "/" + $0 : nil
     }
-    let near = meantFromRoot ?? Suggest.closest(to: "/" + link.path, in: addresses)
+    let near = meantFromRoot ?? addresses.closest(to: "/" + link.path)
     // The page meant, by its file: a link that follows the page when its slug changes.
     let file = near.flatMap { site.index(atAddress: String($0.dropFirst())) }.map {
       Resolver.relativePath(from: page.relativePath, to: site.pages[$0].page.relativePath)
