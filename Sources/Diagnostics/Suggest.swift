@@ -15,6 +15,14 @@ public enum Suggest {
     Candidates(candidates).closest(to: word, maxDistance: maxDistance)
   }
 
+  /// The letters of a text as bits of their hash (within one run of the program): a letter of
+  /// one text whose bit the other's lacks is missing from it. So those bits count changes the
+  /// distance between two names has at least, and a text holds another only if its bits hold
+  /// the other's.
+  public static func letters(_ text: some Sequence<Character>) -> UInt64 {
+    text.reduce(0) { $0 | 1 << (UInt64(bitPattern: Int64($1.hashValue)) % 64) }
+  }
+
   /// The folder part (with its `/`) and the last part of a path, a trailing `/` kept with it.
   static func split(_ path: String) -> (folder: Substring, name: Substring) {
     var body = path[...]
@@ -95,7 +103,7 @@ public enum Suggest {
       }
       // Two changes to a name of two characters leave nothing of it (#窓口 → #参考).
       let limit = maxDistance ?? (name.count <= 2 ? 1 : max(2, name.count / 3))
-      let letters = Self.letters(nameText)
+      let letters = Suggest.letters(nameText)
       var best: (position: Int, distance: Int)?
       for nameLength in max(0, name.count - limit)...(name.count + limit) {
         for other in folder.byNameLength[nameLength] ?? [] {
@@ -118,11 +126,6 @@ public enum Suggest {
       return (extended ?? best?.position).map { folder.entries[$0].candidate }
     }
 
-    /// The letters of a name as bits of their hash: a letter of one name whose bit the other's
-    /// lacks is missing from it, so those bits count changes the distance has at least.
-    static func letters(_ name: some Sequence<Character>) -> UInt64 {
-      name.reduce(0) { $0 | 1 << (UInt64(bitPattern: Int64($1.hashValue)) % 64) }
-    }
   }
 }
 
@@ -133,7 +136,7 @@ extension Suggest.Candidates.Folder {
     byNameLength[entry.name.count, default: []].append(
       .init(
         position: position, length: entry.length,
-        letters: Suggest.Candidates.letters(entry.name)))
+        letters: Suggest.letters(entry.name)))
     if entry.stemLength >= 3 {
       byStem[entry.stem, default: []].append(position)
       sortedStems.append((Self.composedBytes(entry.stem), position))

@@ -11,6 +11,21 @@ public enum EditDistance {
     -> Int
   {
     guard abs(a.count - b.count) <= bound else { return bound + 1 }
+    // What the two share at their start and end costs nothing and changes no other cost, so
+    // only the middle is compared: names of one pattern (`initiative-00123`) differ in a few.
+    var start = 0
+    while start < a.count, start < b.count, a[start] == b[start] { start += 1 }
+    var (endA, endB) = (a.count, b.count)
+    while endA > start, endB > start, a[endA - 1] == b[endB - 1] {
+      (endA, endB) = (endA - 1, endB - 1)
+    }
+    if start == 0, endA == a.count, endB == b.count { return aligned(a, b, atMost: bound) }
+    return aligned(Array(a[start..<endA]), Array(b[start..<endB]), atMost: bound)
+  }
+
+  /// The distance by the table, row by row.
+  @inlinable
+  static func aligned<T: Equatable>(_ a: [T], _ b: [T], atMost bound: Int) -> Int {
     guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
     // Three rows of the table: the one two above (for swaps), the one above, this one.
     var (before, previous) = ([Int](repeating: 0, count: b.count + 1), Array(0...b.count))

@@ -274,18 +274,24 @@ public enum Resolver {
     /// 4 characters or more).
     enum TitleMatch: Hashable { case same, holding, heldBy }
     private var matched: [TitleMatch: [String: [Page]]] = [:]
+    private lazy var titleLetters = titled.map { Suggest.letters($0.title) }
 
     /// The pages whose title matches `text`, found once for each text: links that say 「こちら」
     /// are many.
     func pages(_ match: TitleMatch, _ text: String) -> [Page] {
       if let known = matched[match]?[text] { return known }
-      let found = titled.filter {
+      // A title holds the text only if it has all its letters: most have not, and are passed
+      // over without a search (thousands of links, each to thousands of titles).
+      let letters = Suggest.letters(text)
+      let found = titled.indices.filter { i in
+        let title = titled[i].title
         switch match {
-        case .same: $0.title == text
-        case .holding: $0.title.contains(text)
-        case .heldBy: $0.title.count >= 4 && text.contains($0.title)
+        case .same: return title == text
+        case .holding: return letters & ~titleLetters[i] == 0 && title.contains(text)
+        case .heldBy:
+          return titleLetters[i] & ~letters == 0 && title.count >= 4 && text.contains(title)
         }
-      }
+      }.map { titled[$0] }
       matched[match, default: [:]][text] = found
       return found
     }
