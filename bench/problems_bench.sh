@@ -3,6 +3,7 @@
 # once, where a "did you mean" for each used to go through every name (minutes, not seconds).
 #
 #   bench/problems_bench.sh [COUNT]        default: 4000
+#   TMPDIR=/dev/shm bench/problems_bench.sh   corpus and outputs on tmpfs (no cost of creating files)
 #
 # On a generated corpus of 10,000 pages, with COUNT problems of each kind added to one page:
 #   anchors   COUNT headings and a link to a missing #… under each (build and check)

@@ -42,7 +42,8 @@ public enum Suggest {
   /// `#…` into a page with that page's ids, and every missing file with the site's files.
   /// Asking every candidate each time made a page of thousands of headings and broken
   /// links take minutes; a question here reads only the names near its length and the names
-  /// its start names or that name its start. The answers are `Suggest.closest`'s.
+  /// its start names or that name its start. The answers are those of weighing every
+  /// candidate in turn (`SuggestTests` keeps that loop and holds these to it).
   public struct Candidates: Sendable {
     struct Near: Sendable {
       let position: Int
@@ -125,7 +126,6 @@ public enum Suggest {
       }
       return (extended ?? best?.position).map { folder.entries[$0].candidate }
     }
-
   }
 }
 
