@@ -169,6 +169,7 @@ extension PageParser {
   /// tag that cannot be a folder of the site is an error there and left out.
   static func tags(_ y: inout YAMLFields) -> (names: [String], places: [Reference]) {
     var names: [String] = []
+    var seen: Set<String> = []
     var places: [Reference] = []
     for (written, mark) in y.stringList("tags", example: "[子育て, 防災]") ?? [] {
       let at = y.location(mark)
@@ -177,7 +178,7 @@ extension PageParser {
         y.diagnostics.append(problem)
         continue
       }
-      guard !names.contains(name) else { continue }
+      guard seen.insert(name).inserted else { continue }
       names.append(name)
       places.append(Reference(id: written, line: at.line, column: at.column))
     }

@@ -15,6 +15,9 @@ struct YAMLFields {
   let text: String?
   /// The repairs made to `text`, to place its characters where the writer typed them.
   let repairs: YAMLRepairs
+  /// Places the marks in `text`: a list of thousands of values on one line placed each from
+  /// the start took seconds.
+  private let placer: YAMLPlacer?
   private(set) var entries: [(key: String, keyMark: Mark?, value: Node)] = []
   /// `entries`' keys, in the same order: looked up by themselves (`index(of:)`).
   private(set) var keys: [String] = []
@@ -45,6 +48,7 @@ struct YAMLFields {
     self.file = file
     self.lineOffset = lineOffset
     self.text = text
+    self.placer = text.map(YAMLPlacer.init)
     self.repairs = repairs
     self.ownerMark = node?.mark
     guard let node else { return }
@@ -94,8 +98,7 @@ struct YAMLFields {
   /// as typed.
   func location(_ mark: Mark?) -> SourceLocation {
     guard let mark else { return SourceLocation(file: file, line: max(lineOffset, 1), column: 1) }
-    let place =
-      text.map { YAMLMark(mark, in: $0) } ?? YAMLMark(line: mark.line, column: mark.column)
+    let place = placer?.place(mark) ?? YAMLMark(line: mark.line, column: mark.column)
     return SourceLocation(
       file: file, line: place.line + lineOffset - 1,
       column: repairs.column(place.column, onLine: place.line))

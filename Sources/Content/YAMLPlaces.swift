@@ -58,6 +58,99 @@ struct YAMLMark: Equatable {
   }
 }
 
+/// Many marks placed in one text, each as `YAMLMark` places it: 4,000 tags on one line were
+/// each placed by a walk from the text's start and a count of the line's characters before it.
+/// The start of each of Yams' lines is remembered, and a file line's scalars and characters
+/// are found once, when a mark on it first needs them.
+final class YAMLPlacer {
+  private let text: String
+  /// Read when the first mark is placed: most texts have none to place.
+  private lazy var bytes = Array(text.utf8)
+  /// Yams' line number → (the byte it starts at, the file's line, the byte that line starts at).
+  private var yamlLines: [(start: Int, line: Int, lineStart: Int)] = [(0, 1, 0)]
+  private var scanned = (yamlLine: 1, i: 0, line: 1, lineStart: 0)
+  /// The file line last measured: where it starts, and the bytes its scalars and its
+  /// characters start at, with its end.
+  private var measured: (lineStart: Int, scalars: [Int], characters: [Int])?
+
+  init(_ text: String) { self.text = text }
+
+  func place(_ mark: Mark) -> YAMLMark {
+    guard mark.line >= 1 else { return YAMLMark(line: mark.line, column: mark.column) }
+    let n = bytes.count
+    // On to the start of Yams' line, as `YAMLMark` walks there, remembering each line found.
+    var (yamlLine, i, line, lineStart) = scanned
+    while yamlLines.count < mark.line, i < n {
+      let b = bytes[i]
+      i += 1
+      if b == 0x0A {
+        (yamlLine, line, lineStart) = (yamlLine + 1, line + 1, i)
+      } else if b == 0x0D, i == n || bytes[i] != 0x0A {
+        yamlLine += 1
+      } else if b == 0xC2, i < n, bytes[i] == 0x85 {
+        (yamlLine, i) = (yamlLine + 1, i + 1)
+      } else if b == 0xE2, i + 1 < n, bytes[i] == 0x80, bytes[i + 1] | 1 == 0xA9 {
+        (yamlLine, i) = (yamlLine + 1, i + 2)
+      } else {
+        continue
+      }
+      yamlLines.append((i, line, lineStart))
+    }
+    scanned = (yamlLine, i, line, lineStart)
+    guard mark.line <= yamlLines.count else {
+      let last = yamlLines[yamlLines.count - 1]
+      return YAMLMark(line: last.line + mark.line - yamlLines.count, column: mark.column)
+    }
+    let start = yamlLines[mark.line - 1]
+    let (scalars, characters) = measure(lineStart: start.lineStart)
+    // Over the scalars before the mark, on its file line.
+    let first = Self.count(below: start.start, in: scalars)
+    let taken = max(0, min(mark.column - 1, scalars.count - 1 - first))
+    let at = scalars[first + taken]
+    return YAMLMark(
+      line: start.line,
+      column: Self.count(below: at, in: characters) + mark.column - taken)
+  }
+
+  /// The starts of the scalars and characters of the file line at `lineStart`, each list
+  /// ending with the line's end.
+  private func measure(lineStart: Int) -> (scalars: [Int], characters: [Int]) {
+    if let measured, measured.lineStart == lineStart {
+      return (measured.scalars, measured.characters)
+    }
+    var end = lineStart
+    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+    let slice = bytes[lineStart..<end]
+    var scalars: [Int] = []
+    for j in slice.indices where slice[j] & 0xC0 != 0x80 { scalars.append(j) }
+    scalars.append(end)
+    var characters: [Int] = []
+    if slice.allSatisfy({ $0 < 0x80 }) {
+      characters = Array(lineStart...end)
+    } else {
+      let line = String(decoding: slice, as: UTF8.self)
+      var offset = lineStart
+      for c in line {
+        characters.append(offset)
+        offset += c.utf8.count
+      }
+      characters.append(end)
+    }
+    measured = (lineStart, scalars, characters)
+    return (scalars, characters)
+  }
+
+  /// How many of `starts` (ascending) are below `offset`.
+  private static func count(below offset: Int, in starts: [Int]) -> Int {
+    var (low, high) = (0, starts.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle] < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}
+
 /// The construct Yams was reading when it gave up (`while scanning a quoted scalar`), at a
 /// `YAMLMark`.
 struct YAMLContext {
