@@ -126,7 +126,7 @@ public final class PreviewServer: Sendable {
             range: Self.range(of: request)))
       }
       // A static site takes no other method: say so (405 with `Allow`), not "not found".
-      for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options] {
+      for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options, .trace] {
         router.on(RouterPath(pattern), method: method) { _, _ in
           var headers = HTTPFields()
           headers[.allow] = "GET, HEAD"

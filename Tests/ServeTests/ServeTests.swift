@@ -495,6 +495,7 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     let post = try await client.get("/", method: "POST")
     #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
     #expect(try await client.get("/events/", method: "OPTIONS").status == 405)
+    #expect(try await client.get("/events/", method: "TRACE").status == 405)
     let redirect = try await client.get("/events")
     #expect(redirect.status == 301 && redirect.headers["cache-control"] == "no-store")
     // A published file named with characters that must be encoded in its address.
