@@ -13,62 +13,25 @@ struct YAMLMark: Equatable {
     (self.line, self.column) = (line, column)
   }
 
-  /// Where `mark`, which Yams gave for `text`, is in it.
+  /// Where `mark`, which Yams gave for `text`, is in it (`YAMLPlacer` for many marks).
   init(_ mark: Mark, in text: String) {
-    self =
-      text.utf8.withContiguousStorageIfAvailable { Self.place(of: mark, in: $0) }
-      ?? Array(text.utf8).withUnsafeBufferPointer { Self.place(of: mark, in: $0) }
-  }
-
-  private static func place(of mark: Mark, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLMark {
-    let n = bytes.count
-    var yamlLine = 1
-    var line = 1
-    var lineStart = 0  // of the file's line
-    var i = 0
-    // To the start of Yams' line: after a line feed, CR, NEL (C2 85), LS or PS (E2 80 A8/A9).
-    while yamlLine < mark.line, i < n {
-      let b = bytes[i]
-      i += 1
-      if b == 0x0A {
-        (yamlLine, line, lineStart) = (yamlLine + 1, line + 1, i)
-      } else if b == 0x0D, i == n || bytes[i] != 0x0A {
-        yamlLine += 1
-      } else if b == 0xC2, i < n, bytes[i] == 0x85 {
-        (yamlLine, i) = (yamlLine + 1, i + 1)
-      } else if b == 0xE2, i + 1 < n, bytes[i] == 0x80, bytes[i + 1] | 1 == 0xA9 {
-        (yamlLine, i) = (yamlLine + 1, i + 2)
-      }
-    }
-    guard yamlLine == mark.line else {
-      return YAMLMark(line: line + mark.line - yamlLine, column: mark.column)
-    }
-    // Over the scalars before the mark (a lead byte each), on its line.
-    var scalars = 0
-    while scalars < mark.column - 1, i < n, bytes[i] != 0x0A {
-      i += 1
-      while i < n, bytes[i] & 0xC0 == 0x80 { i += 1 }
-      scalars += 1
-    }
-    let before = UnsafeBufferPointer(rebasing: bytes[lineStart..<i])
-    let characters =
-      before.allSatisfy { $0 < 0x80 }
-      ? before.count : String(decoding: before, as: UTF8.self).count
-    return YAMLMark(line: line, column: characters + mark.column - scalars)
+    self = YAMLPlacer(text).place(mark)
   }
 }
 
-/// Many marks placed in one text, each as `YAMLMark` places it: 4,000 tags on one line were
-/// each placed by a walk from the text's start and a count of the line's characters before it.
-/// The start of each of Yams' lines is remembered, and a file line's scalars and characters
-/// are found once, when a mark on it first needs them.
+/// Marks placed in one text. Yams ends a line at CR, NEL, LS and PS too and counts columns in
+/// scalars; the file's lines end at line feeds and its columns count characters. The start of
+/// each of Yams' lines is remembered, and a file line's scalars and characters are found once,
+/// when a mark on it first needs them: 4,000 tags on one line placed each by a walk from the
+/// text's start took over a second.
 final class YAMLPlacer {
   private let text: String
   /// Read when the first mark is placed: most texts have none to place.
   private lazy var bytes = Array(text.utf8)
   /// Yams' line number → (the byte it starts at, the file's line, the byte that line starts at).
   private var yamlLines: [(start: Int, line: Int, lineStart: Int)] = [(0, 1, 0)]
-  private var scanned = (yamlLine: 1, i: 0, line: 1, lineStart: 0)
+  /// How far the walk over the bytes has come: the byte, the file's line, its first byte.
+  private var scanned = (i: 0, line: 1, lineStart: 0)
   /// The file line last measured: where it starts, and the bytes its scalars and its
   /// characters start at, with its end.
   private var measured: (lineStart: Int, scalars: [Int], characters: [Int])?
@@ -78,25 +41,24 @@ final class YAMLPlacer {
   func place(_ mark: Mark) -> YAMLMark {
     guard mark.line >= 1 else { return YAMLMark(line: mark.line, column: mark.column) }
     let n = bytes.count
-    // On to the start of Yams' line, as `YAMLMark` walks there, remembering each line found.
-    var (yamlLine, i, line, lineStart) = scanned
+    // On to the start of Yams' line, remembering each line found: after a line feed, CR,
+    // NEL (C2 85), LS or PS (E2 80 A8/A9).
+    var (i, line, lineStart) = scanned
     while yamlLines.count < mark.line, i < n {
       let b = bytes[i]
       i += 1
       if b == 0x0A {
-        (yamlLine, line, lineStart) = (yamlLine + 1, line + 1, i)
-      } else if b == 0x0D, i == n || bytes[i] != 0x0A {
-        yamlLine += 1
+        (line, lineStart) = (line + 1, i)
       } else if b == 0xC2, i < n, bytes[i] == 0x85 {
-        (yamlLine, i) = (yamlLine + 1, i + 1)
+        i += 1
       } else if b == 0xE2, i + 1 < n, bytes[i] == 0x80, bytes[i + 1] | 1 == 0xA9 {
-        (yamlLine, i) = (yamlLine + 1, i + 2)
-      } else {
-        continue
+        i += 2
+      } else if b != 0x0D || (i < n && bytes[i] == 0x0A) {
+        continue  // no line break here (a CR before a line feed is the feed's)
       }
       yamlLines.append((i, line, lineStart))
     }
-    scanned = (yamlLine, i, line, lineStart)
+    scanned = (i, line, lineStart)
     guard mark.line <= yamlLines.count else {
       let last = yamlLines[yamlLines.count - 1]
       return YAMLMark(line: last.line + mark.line - yamlLines.count, column: mark.column)
