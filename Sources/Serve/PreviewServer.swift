@@ -84,24 +84,26 @@ public final class PreviewServer: Sendable {
     router.add(middleware: HostCheck())
     router.get("/_portal/events") { [live] _, _ -> Response in
       let stream = await live.subscribe()
-      var headers = HTTPFields()
-      headers[.contentType] = "text/event-stream; charset=utf-8"
-      headers[.cacheControl] = "no-store"
       return Response(
-        status: .ok, headers: headers,
+        status: .ok, headers: Self.eventStreamHeaders,
         body: ResponseBody { writer in
           for await message in stream { try await writer.write(ByteBuffer(string: message)) }
           try await writer.finish(nil)
         })
     }
-    router.get("/_portal/live.js") { _, _ in
+    // HEAD of the stream says what GET would answer without subscribing (a stream that is
+    // never read would stay among the clients).
+    router.on("/_portal/events", method: .head) { _, _ in
+      Response(status: .ok, headers: Self.eventStreamHeaders)
+    }
+    Self.getAndHead(router, "/_portal/live.js") { _ in
       Self.response(Array(LiveAssets.script.utf8), type: "text/javascript; charset=utf-8")
     }
-    router.get("/_portal/live.css") { _, _ in
+    Self.getAndHead(router, "/_portal/live.css") { _ in
       Self.response(Array(LiveAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
     }
     // What lint and check say about the page, for the panel live.js shows on it.
-    router.get("/_portal/problems") { [loop] request, _ -> Response in
+    Self.getAndHead(router, "/_portal/problems") { [loop] request in
       let path = request.uri.queryParameters["path"].map(String.init) ?? "/"
       guard let (file, diagnostics) = await loop.problems(url: path) else {
         var r = Self.response(Array("{}".utf8), type: "application/json; charset=utf-8")
@@ -115,15 +117,9 @@ public final class PreviewServer: Sendable {
     // `**` needs at least one path component, so the home page gets its own route. HEAD
     // (link checkers, `curl -I`) gets GET's status and headers without the body.
     for pattern in ["/", "**"] {
-      router.get(RouterPath(pattern)) { [loop] request, _ in
+      Self.getAndHead(router, RouterPath(pattern)) { [loop] request in
         Self.serve(
           request.uri.path, files: files, basePath: loop.basePath, range: Self.range(of: request))
-      }
-      router.on(RouterPath(pattern), method: .head) { [loop] request, _ in
-        Self.headersOnly(
-          Self.serve(
-            request.uri.path, files: files, basePath: loop.basePath,
-            range: Self.range(of: request)))
       }
       // A static site takes no other method: say so (405 with `Allow`), not "not found".
       for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options, .trace] {
@@ -379,6 +375,23 @@ public final class PreviewServer: Sendable {
     // A preview must always show the latest build.
     headers[.cacheControl] = "no-store"
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+  }
+
+  static let eventStreamHeaders: HTTPFields = {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/event-stream; charset=utf-8"
+    headers[.cacheControl] = "no-store"
+    return headers
+  }()
+
+  /// Routes GET to `respond` and HEAD to its status and headers, as every address of the
+  /// preview answers both (link checkers and `curl -I` ask with HEAD).
+  static func getAndHead(
+    _ router: Router<BasicRequestContext>, _ path: RouterPath,
+    _ respond: @escaping @Sendable (Request) async throws -> Response
+  ) {
+    router.get(path) { request, _ in try await respond(request) }
+    router.on(path, method: .head) { request, _ in headersOnly(try await respond(request)) }
   }
 
   static func headersOnly(_ response: Response) -> Response {

@@ -491,6 +491,19 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(get.status == 200 && head.status == 200)
     #expect(head.body.isEmpty && head.headers["content-length"] == get.headers["content-length"])
     #expect(head.headers["content-type"] == "text/html; charset=utf-8")
+    // The preview's own addresses answer HEAD too; the event stream's without subscribing.
+    let clients = await server.liveClients
+    let stream = try await client.get("/_portal/events", method: "HEAD")
+    #expect(stream.status == 200 && stream.body.isEmpty)
+    #expect(stream.headers["content-type"] == "text/event-stream; charset=utf-8")
+    #expect(await server.liveClients <= clients)
+    for address in ["/_portal/live.js", "/_portal/live.css", "/_portal/problems?path=/"] {
+      let (get, head) = (
+        try await client.get(address), try await client.get(address, method: "HEAD")
+      )
+      #expect(head.status == get.status && head.body.isEmpty, "\(address)")
+      #expect(head.headers["content-length"] == get.headers["content-length"], "\(address)")
+    }
     // Other methods: not allowed, saying which are.
     let post = try await client.get("/", method: "POST")
     #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
