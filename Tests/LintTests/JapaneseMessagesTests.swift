@@ -85,6 +85,8 @@ import Testing
     Case("lint.kanji-number", "the number 「三」", "三人で来てください。"),
     Case("lint.markdown", "`##見出し` is not a heading", "##見出し"),
     Case("lint.markdown", "a full-width `＃`", "＃ 見出し"),
+    Case("lint.markdown", "a full-width `＞`", "＞ 県の計画より"),
+    Case("lint.markdown", "does not make a list item", "－ 筆記用具"),
     Case("lint.markdown", "the bold was not applied", "これは**「重要」**です。"),
     Case("lint.markdown", "`] (` is not a link", "[案内] (a.md)を読む。"),
     Case("lint.markdown", "is not a link: its address has a space", "[案内](my file.pdf)を読む。"),

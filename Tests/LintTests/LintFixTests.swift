@@ -57,6 +57,12 @@ import Testing
     #expect(one.allSatisfy { $0.fixes.isEmpty })
   }
 
+  @Test func quotationAndListMarksTypedFullWidthAreWrittenHalfWidth() throws {
+    let (text, rules) = try fixed("＞　県の計画より\n\n－ 筆記用具\n\n＊  上履き\n")
+    #expect(text.hasSuffix("\n> 県の計画より\n\n- 筆記用具\n\n- 上履き\n"))
+    #expect(rules == ["lint.markdown"])
+  }
+
   @Test func boldTypedFullWidthIsWrittenHalfWidth() throws {
     // Each pair where it is written: the link between them is fixed in the same round.
     let (text, rules) = try fixed("＊＊重要＊＊です。＊＊［案内］（https://example.jp/）＊＊を見ます。\n")

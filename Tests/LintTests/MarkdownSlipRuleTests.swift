@@ -21,6 +21,34 @@ import Testing
     #expect(try slips("## 見出し\n\n番号は#1です。\n\n`##x`\n\n    ##code").isEmpty)
   }
 
+  @Test func quotationAndListMarksTypedFullWidth() throws {
+    #expect(
+      try slips("＞ 県の計画より\n\n本文です。\n＞　引用です") == [
+        "1:1 a full-width `＞` does not make a quotation",
+        "4:1 a full-width `＞` does not make a quotation",
+      ])
+    #expect(
+      try slips("－ 筆記用具\n\n＊ 上履き\n\n＋　名札") == [
+        "1:1 a full-width `－` does not make a list item",
+        "3:1 a full-width `＊` does not make a list item",
+        "5:1 a full-width `＋` does not make a list item",
+      ])
+    let hints = try lint("＞ 県の計画より引用します。\n\n－ 筆記用具", rule: "lint.markdown").map(\.hint)
+    #expect(
+      hints == [
+        "write a half-width `>` and a space: `> 県の計画より引用します。`",
+        "write a half-width `-` and a space: `- 筆記用具`",
+      ])
+    // Decoration (＞詳しくはこちら, ＞＞), a note (＊1), a mark alone, code, a real quotation,
+    // and a list mark under the paragraph's first line (lint.joined-lines' to report).
+    for body in [
+      "＞詳しくはこちら", "＞＞ 申込みはこちら", "＊1 注記です。", "－ ", "`＞ 引用`", "> 引用です",
+      "持ち物\n－ 筆記用具", "＞ ＞",
+    ] {
+      #expect(try slips(body).isEmpty, "\(body.debugDescription)")
+    }
+  }
+
   @Test func boldThatDidNotApply() throws {
     #expect(
       try slips("これは**「重要」**です。") == [

@@ -14,10 +14,11 @@ struct MarkdownSlipRule: Rule {
 
   let id = "lint.markdown"
   let fix: FixSummary? = FixSummary(
-    "##見出し, ＊＊太字＊＊, ［リンク］（…）, [リンク] (…)", "##見出し、＊＊太字＊＊、［リンク］（…）、[リンク] (…)")
+    "##見出し, ＊＊太字＊＊, ＞ 引用, － 項目, ［リンク］（…）, [リンク] (…)",
+    "##見出し、＊＊太字＊＊、＞ 引用、－ 項目、［リンク］（…）、[リンク] (…)")
   let summary =
-    "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
-  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、**「」**です、［］（）など）。"
+    "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, ＞ 引用, － 項目, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
+  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、＞ 引用、－ 項目、**「」**です、［］（）など）。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
@@ -39,6 +40,9 @@ struct MarkdownSlipRule: Rule {
       let c = text[i]
       if lineStart, block.kind == .paragraph {
         headingSlip(at: i, in: text) { warn($0, $1, hint: $2, ja: $3, fix: $4) }
+        markSlip(at: i, paragraphStart: i == 0, in: text) {
+          warn($0, $1, hint: $2, ja: $3, fix: $4)
+        }
         definitionSlip(at: i, in: text) { warn($0, $1, hint: $2, ja: $3) }
       }
       lineStart = c == "\n"
@@ -171,11 +175,11 @@ struct MarkdownSlipRule: Rule {
       let marks = String(repeating: "#", count: end - i)
       warn(
         i, "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` is not a heading",
-        "Markdown needs a space after `\(marks)`: `\(marks) \(headingExcerpt(text, from: end))`",
+        "Markdown needs a space after `\(marks)`: `\(marks) \(lineExcerpt(text, from: end))`",
         (
           "`\(marks)\(text.excerpt(end..<min(end + 8, text.count)))` は見出しになりません",
           hint:
-            "`\(marks)` の後ろに半角の空白が必要です：`\(marks) \(headingExcerpt(text, from: end))`"
+            "`\(marks)` の後ろに半角の空白が必要です：`\(marks) \(lineExcerpt(text, from: end))`"
         ), end - i >= 2 ? (i..<end, marks + " ") : nil)
       return
     }
@@ -189,16 +193,17 @@ struct MarkdownSlipRule: Rule {
         ? (i..<words, String(repeating: "#", count: marks - i) + " ") : nil
       warn(
         i, "a full-width `＃` does not make a heading",
-        "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`",
+        "write half-width marks and a space: `\(String(repeating: "#", count: marks - i)) \(lineExcerpt(text, from: marks))`",
         (
           "全角の `＃` では見出しになりません",
           hint:
-            "半角の `#` と空白で書いてください：`\(String(repeating: "#", count: marks - i)) \(headingExcerpt(text, from: marks))`"
+            "半角の `#` と空白で書いてください：`\(String(repeating: "#", count: marks - i)) \(lineExcerpt(text, from: marks))`"
         ), fix)
     }
   }
 
-  private func headingExcerpt(_ text: [LintCharacter], from start: Int) -> String {
+  /// Up to twelve characters of the line after the spaces from `start`, for a hint.
+  func lineExcerpt(_ text: [LintCharacter], from start: Int) -> String {
     var s = start
     while s < text.count, text[s].isWhitespace, text[s] != "\n" { s += 1 }
     var end = s
