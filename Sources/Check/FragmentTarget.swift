@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Synchronization
 
 /// The page a `#…` link points into, as its writer knows it: its title, its Markdown file and
 /// its headings with the ids the build gave them and the lines they are written on. A missing
@@ -50,16 +49,13 @@ struct TargetPage: Sendable, Hashable {
 /// from every page.
 final class TargetPages: Sendable {
   private let attributor: Attributor
-  private let known = Mutex<[String: TargetPage]>([:])
+  private let known = Memo<TargetPage>()
 
   init(attributor: Attributor) { self.attributor = attributor }
 
   /// The page at `file` (relative to the site folder).
   func page(_ file: String) -> TargetPage {
-    if let page = known.withLock({ $0[file] }) { return page }
-    let page = read(file)
-    known.withLock { $0[file] = page }
-    return page
+    known.value(for: file) { read(file) }
   }
 
   private func read(_ file: String) -> TargetPage {

@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Synchronization
 
 /// What a page's own Content-Security-Policy stops the browser from doing on that page: an
 /// image from another site shows as a hole, a stylesheet or script from elsewhere, a `style`
@@ -133,13 +132,10 @@ enum PolicyRules {
   }
 
   /// Every page of a site states the same policy: it is parsed once per text.
-  private static let cache = Mutex<[String: ContentSecurityPolicy]>([:])
+  private static let cache = Memo<ContentSecurityPolicy?>()
 
   private static func parsed(_ text: String) -> ContentSecurityPolicy? {
-    if let known = cache.withLock({ $0[text] }) { return known }
-    guard let policy = ContentSecurityPolicy(text) else { return nil }
-    cache.withLock { $0[text] = policy }
-    return policy
+    cache.value(for: text) { ContentSecurityPolicy(text) }
   }
 
   /// `javascript:` in any case after leading white space, read on the bytes (checked for every

@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -16,8 +15,11 @@ struct SiteIndex: Sendable {
   /// Ids (and `<a name>`s) by page, and each redirect stub's target.
   var ids: [String: Set<String>] = [:]
   var redirects: [String: String] = [:]
-  /// Shared by the copies of the index each pass takes.
-  let suggestions = SuggestionMemo()
+  /// Candidates for "did you mean" made once, shared by the copies of the index each pass
+  /// takes: a site of thousands of pages, or a page of thousands of headings, with many broken
+  /// links took minutes when each link went through every name. Keyed `""` for the site's
+  /// addresses, `#` and the page for a page's ids.
+  let suggestions = Memo<Suggest.Candidates>()
 
   init(root: URL, files: Set<String>) {
     self.root = root
@@ -104,7 +106,9 @@ struct SiteIndex: Sendable {
   /// A close existing address for a missing one, as the user would write it (`/glossary/dx/`):
   /// among addresses of the same folder and of similar length.
   func suggestion(for missing: String) -> String? {
-    let addresses = suggestions.candidates(for: "") { files.map(Self.address).sorted() }
+    let addresses = suggestions.value(for: "") {
+      Suggest.Candidates(files.map(Self.address).sorted())
+    }
     return addresses.closest(to: Self.address(missing), lengthWithin: 3).map { base.path + $0 }
   }
 
@@ -115,20 +119,6 @@ struct SiteIndex: Sendable {
 
   /// The ids of `page` made ready for "did you mean", once for all its broken `#…`.
   func idCandidates(_ page: String, ids: Set<String>) -> Suggest.Candidates {
-    suggestions.candidates(for: "#" + page) { ids.sorted() }
-  }
-}
-
-/// Candidates for "did you mean" made once and shared by the pages checked at once: a site of
-/// thousands of pages, or a page of thousands of headings, with many broken links took minutes
-/// when each link went through every name.
-final class SuggestionMemo: Sendable {
-  private let made = Mutex<[String: Suggest.Candidates]>([:])
-
-  func candidates(for key: String, _ names: () -> [String]) -> Suggest.Candidates {
-    if let known = made.withLock({ $0[key] }) { return known }
-    let candidates = Suggest.Candidates(names())
-    made.withLock { $0[key] = candidates }
-    return candidates
+    suggestions.value(for: "#" + page) { Suggest.Candidates(ids.sorted()) }
   }
 }
