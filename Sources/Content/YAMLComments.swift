@@ -22,10 +22,11 @@ enum YAMLComments {
     // Most front matters have no `#` at all: not split in lines (by characters) for nothing.
     guard text.holdsByte(UInt8(ascii: "#")) else { return found }
     let lines = YAMLSlips.lines(of: text)
+    let placer = YAMLPlacer(text)
     for (keyNode, _) in FrontMatterValues.entries(of: node) {
       // Placed in the file's lines: Yams counts a line at U+2028 too.
       guard keyNode.style == .plain, textKeys.contains(keyNode.string),
-        let mark = keyNode.mark.map({ YAMLMark($0, in: text) }), mark.column == 1,
+        let mark = keyNode.mark.map(placer.place), mark.column == 1,
         mark.line <= lines.count
       else { continue }
       let n = mark.line - 1

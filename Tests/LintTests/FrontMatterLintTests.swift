@@ -176,6 +176,14 @@ import Testing
       ])
     #expect(places("accessibility:\n  - 車いす席あり\n  - '{手話|しゅわ}通訳'\n") == ["4:6"])
     #expect(lint("place: 県のアクセシビリティ\naccessibility:\n  - 県のアクセシビリティ\n").isEmpty)
+    // A list of many items on one line: each item at its own column (the line is read once
+    // for them all, where it was copied for each).
+    let items = (0..<300).map { $0 % 100 == 7 ? "'**字幕\($0)**'" : "手話通訳\($0)" }
+    let line = "accessibility: [" + items.joined(separator: ", ") + "]"
+    let columns = items.indices.filter { $0 % 100 == 7 }.map { k in
+      "2:\(line.distance(from: line.startIndex, to: line.range(of: items[k])!.lowerBound) + 2)"
+    }
+    #expect(places(line + "\n") == columns)
   }
 
   @Test func plainTextsAndBodiesPass() {
