@@ -134,18 +134,23 @@ def test_new_scaffolds_files_that_build(work):
     assert (work / "site" / "about" / "new-policy" / "index.html").exists()
     assert 'href="/about/new-policy/">アクセシビリティ方針</a>' in (work / "site" / "index.html").read_text(encoding="utf-8")
     # The sample texts left in are pointed at, at their line, until they are replaced.
-    for where in ["initiatives/new-initiative.md:3:10", "events/new-event.md:3:10", "events/new-event.md:4:8",
-                  "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
+    # The initiative's title names no field: it is filed under the site's first, as a sample.
+    for where in ["initiatives/new-initiative.md:3:10", "initiatives/new-initiative.md:4:9", "events/new-event.md:3:10",
+                  "events/new-event.md:4:8", "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
         assert f"content/{where}: warning: " in r.stderr, r.stderr
-    assert r.stderr.count("[content.placeholder]") == 5, r.stderr
+    assert r.stderr.count("[content.placeholder]") == 6, r.stderr
     # The sections the initiative's scaffold leaves to fill are pointed at by `portal lint`.
     lint = portal("lint", "content/initiatives/new-initiative.md", cwd=work)
     assert lint.stdout.count("[lint.empty-section]") + lint.stderr.count("[lint.empty-section]") == 2, lint
     path = work / "content" / "glossary" / "new-term.md"
     path.write_text(path.read_text(encoding="utf-8").replace("ひらがなでよみをかきます", "あたらしいようご"),
                     encoding="utf-8")
+    path = work / "content" / "initiatives" / "new-initiative.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("fields: [crisis-management]", "fields: [safety]"),
+                    encoding="utf-8")
     r = portal("build", "--now", NOW, cwd=work)
     assert r.stderr.count("[content.placeholder]") == 4 and "new-term.md:3:10" not in r.stderr
+    assert "new-initiative.md:4:9" not in r.stderr
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 
 

@@ -132,7 +132,7 @@ def test_without_a_terminal_the_error_offers_the_name(work):
 
 def test_an_initiative_is_filed_under_the_fields_its_title_names(work):
     """The field names in the title choose `fields` (安全 of 安全・安心 is `safety`); a title naming
-    none keeps the sample, which the writer replaces."""
+    none gets the site's first field as a sample, warned about until the writer chooses."""
     r = subprocess.run([BIN, "new", "initiative", "人材育成と防犯・交通安全", "--slug", "named"], cwd=work,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
@@ -143,8 +143,11 @@ def test_an_initiative_is_filed_under_the_fields_its_title_names(work):
     # Not on a terminal: the one line a script reads, without the next steps.
     assert r.stdout == "Created content/initiatives/unnamed.md\n"
     text = (work / "content" / "initiatives" / "unnamed.md").read_text(encoding="utf-8")
-    assert "\nfields: [crisis-management]   # 分野のid" in text
+    # The site's first field, marked as the sample, which the build warns about while it is left.
+    assert "\nfields: [crisis-management]   # 見本。分野のid" in text
     r = subprocess.run([BIN, "build", "--now", NOW], cwd=work, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
+    assert "content/initiatives/unnamed.md:4:9: warning: `fields` is still the sample" in r.stderr, r.stderr
+    assert "named.md:4:9" not in r.stderr.replace("unnamed.md", "")
     field = (work / "site" / "fields" / "safety" / "index.html").read_text(encoding="utf-8")
     assert "/initiatives/named/" in field

@@ -167,6 +167,9 @@ enum PageParser {
       keys: kind == .glossary
         ? ["reading", "short"]
         : kind == .event ? ["summary", "start", "online", "registration"] : ["summary"])
+    if kind == .initiative {
+      Placeholders.checkFields(&y, sample: config?.fieldIDs.first ?? "crisis-management")
+    }
     Lengths.check(&y, kind: kind)
     WordlessTexts.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName, japaneseName: kind.japaneseName)

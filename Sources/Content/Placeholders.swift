@@ -15,10 +15,43 @@ public enum Placeholders {
   public static let eventOnline = "https://example.jp/sample-live"
   public static let eventRegistration = "https://example.jp/sample-form"
 
+  /// The word `portal new` writes in the comment after an initiative's `fields` when its title
+  /// named no field: the value is the site's first field, a sample, which would otherwise file
+  /// the initiative under it with no word from any command.
+  public static let fieldsSample = "見本"
+
   static let all: Set<String> = [
     initiativeSummary, eventSummary, glossaryReading, glossaryShort, strategySummary, eventStart,
     eventOnline, eventRegistration,
   ]
+
+  /// A warning when `fields` is still `[sample]` (the site's first field) on a line whose
+  /// comment still says it is the sample: `fields: [crisis-management]   # 見本。…`. A value
+  /// changed with the comment left is the writer's choice.
+  static func checkFields(_ y: inout YAMLFields, sample: String) {
+    guard let node = y.node("fields"), case .sequence(let items) = node, items.count == 1,
+      items.first?.string == sample, let mark = node.mark, let text = y.text,
+      text.contains("# " + fieldsSample)
+    else { return }
+    let line = YAMLMark(mark, in: text).line
+    guard
+      let written = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(
+        line - 1
+      ).first,
+      let comment = written.range(of: " # "), written[comment.upperBound...].hasPrefix(fieldsSample)
+    else { return }
+    let value = String(written[..<comment.lowerBound].drop { $0 != "[" }).trimmingSpacesAndNewlines
+    y.diagnostics.append(
+      .warning(
+        y.location(mark),
+        "`fields` is still the sample `portal new` wrote: \(value) (the comment says \(fieldsSample))",
+        hint:
+          "write the ids of this initiative's fields (content/site.yml), or keep this one and delete `\(fieldsSample)。` from the comment",
+        code: "content.placeholder"
+      ).ja(
+        "`fields` が、`portal new` の書いた見本のままです: \(value)",
+        hint: "この取組の分野のid（content/site.yml）を書いてください。この分野のままでよければ、コメントの「\(fieldsSample)。」を消してください"))
+  }
 
   /// A warning for each of `keys` whose value is still a sample.
   static func check(_ y: inout YAMLFields, keys: [String]) {

@@ -200,13 +200,18 @@ struct NewCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    // An initiative is filed under the fields its title names (観光分野の… → tourism).
-    let fields = site.map { SlugSuggestion.fields(in: title, config: $0.config) } ?? []
+    // An initiative is filed under the fields its title names (観光分野の… → tourism); else
+    // under the site's first field, marked as a sample the build warns about until chosen.
+    var fields = site.map { SlugSuggestion.fields(in: title, config: $0.config) } ?? []
+    let sample = fields.isEmpty
+    if sample { fields = [site?.config.fieldIDs.first ?? "crisis-management"] }
     // A strategy page comes after the last one at the top (order 8 after 1–7).
     let order = kind == .strategy ? NewSlug.nextStrategyOrder(content: content) : 99
     try handle.write(
       contentsOf: Data(
-        NewCommand.template(kind: kind, title: title, fields: fields, order: order).utf8))
+        NewCommand.template(
+          kind: kind, title: title, fields: fields, fieldsSample: sample, order: order
+        ).utf8))
     let created = ContentLoader.displayPath(for: file)
     print(say("Created \(created)", "\(created) を作りました"))
     // A person at a terminal is told what comes next; a script's output stays one line.
@@ -225,23 +230,28 @@ struct NewCommand: ParsableCommand {
       + "\""
   }
 
-  /// The new page's text; `fields`, the fields its title names, for an initiative (none: a
-  /// sample to replace); `order`, a strategy page's place.
-  static func template(kind: NewKind, title: String, fields: [String] = [], order: Int = 99)
-    -> String
-  {
+  /// The new page's text; `fields`, an initiative's fields, those its title names or with
+  /// `fieldsSample` a sample to replace (`Placeholders.fieldsSample` marks it); `order`, a
+  /// strategy page's place.
+  static func template(
+    kind: NewKind, title: String, fields: [String] = [], fieldsSample: Bool = false,
+    order: Int = 99
+  ) -> String {
     let t = quoted(title)
     switch kind {
     case .initiative:
       let value =
         "fields: [\(fields.isEmpty ? "crisis-management" : fields.joined(separator: ", "))]"
       let padded = value.padding(toLength: max(value.count + 1, 30), withPad: " ", startingAt: 0)
-      let why = fields.isEmpty ? "" : "題名から選びました。"
+      let comment =
+        fieldsSample || fields.isEmpty
+        ? "\(Placeholders.fieldsSample)。分野のid（content/site.yml）を選んで書き、「\(Placeholders.fieldsSample)。」を消します。再掲の取組は複数書きます"
+        : "題名から選びました。分野のid（content/site.yml）。再掲の取組は複数書きます"
       return """
         ---
         title: \(t)
         summary: \(Placeholders.initiativeSummary)
-        \(padded)# \(why)分野のid（content/site.yml）。再掲の取組は複数書きます
+        \(padded)# \(comment)
         status: active                # planned（準備中）, active（実施中）, completed（完了）
         # department: 総務部
         # related: [other-initiative]

@@ -174,6 +174,39 @@ import Testing
     #expect(try parseFile(real, kind: .event, path: "content/events/a.md").1.count == 1)
   }
 
+  /// An initiative whose title named no field is given the site's first one by `portal new`,
+  /// with `見本` in the comment after it: warned while both are left as written.
+  @Test func anInitiativesSampleFieldIsWarned() throws {
+    let config = try fixtureConfig()
+    let first = try #require(config.fieldIDs.first)
+    func found(_ fields: String, config: SiteConfig?) throws -> [String] {
+      let text = "---\ntitle: 窓口\nsummary: 窓口を開きます。\n\(fields)\n---\n本文\n"
+      return try parseFile(text, kind: .initiative, config: config).1.map {
+        "\($0.location.line):\($0.location.column) \($0.code ?? "") \($0.message)"
+      }
+    }
+    let comment = "   # \(Placeholders.fieldsSample)。分野のid（content/site.yml）を選んで書きます"
+    #expect(
+      try found("fields: [\(first)]" + comment, config: config) == [
+        "4:9 content.placeholder `fields` is still the sample `portal new` wrote: [\(first)] (the comment says 見本)"
+      ])
+    expectJapanese(
+      try parseFile(
+        "---\ntitle: 窓口\nsummary: 窓口を開きます。\nfields: [\(first)]\(comment)\n---\n", kind: .initiative,
+        config: config
+      ).1)
+    // Without a site.yml, the sample is the one the shipped site starts with.
+    #expect(try found("fields: [crisis-management]" + comment, config: nil).count == 1)
+    // Another field chosen, a second one added, or the comment's word deleted: the writer's.
+    let other = try #require(config.fieldIDs.last)
+    for fields in [
+      "fields: [\(other)]" + comment, "fields: [\(first), \(other)]" + comment,
+      "fields: [\(first)]   # 分野のid", "fields: [\(first)]",
+    ] {
+      #expect(try found(fields, config: config).isEmpty, "\(fields)")
+    }
+  }
+
   /// An address typed without `https://`, with the scheme's colon missing or in full-width
   /// letters gets the address meant; one that is none of these keeps the example.
   @Test func anAddressSlipGetsTheAddressMeant() throws {
