@@ -302,6 +302,7 @@ extension MarkdownDocument {
       CMARK_NODE_CODE.rawValue, CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue,
       CMARK_NODE_HTML_INLINE.rawValue,
     ]
+    if restoreMarksReadAsEmphasis(matcher, outside: blocked) { cmark_consolidate_text_nodes(root) }
     var linked: [Int] = []
     // Per entry: 0 not linked yet, 1 linked, 2 the page's own entry (never linked). Read and
     // set for every match: a `Set` hashed each one, and a second set was made per text node.

@@ -15,6 +15,38 @@ import Testing
     #expect(doc.renderHTML().components(separatedBy: "href=\"/g/bousai/\"").count - 1 == 3)
   }
 
+  /// Two `*` marks in one paragraph are what CommonMark takes for emphasis: they are marks
+  /// still, both uses linked and no words in italics; a term used before is linked again at
+  /// its mark. Emphasis whose words end with no name, or that follows none, stays emphasis.
+  @Test func twoStarMarksInAParagraphAreMarksNotEmphasis() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "paperless", url: "/g/paperless/", names: ["ペーパーレス"]),
+      GlossaryLinkTarget(slug: "small-start", url: "/g/small-start/", names: ["スモールスタート"]),
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"]),
+    ])
+    func html(_ body: String) -> (html: String, linked: [Int]) {
+      let doc = MarkdownDocument(body)
+      let linked = doc.linkGlossary(matcher)
+      return (doc.renderHTML(), linked)
+    }
+    let two = html("ペーパーレス*とスモールスタート*を進めます。\n")
+    #expect(
+      two.html
+        == "<p><a class=\"term\" href=\"/g/paperless/\" aria-describedby=\"term-paperless\">ペーパーレス</a>と<a class=\"term\" href=\"/g/small-start/\" aria-describedby=\"term-small-start\">スモールスタート</a>を進めます。</p>\n",
+      "\(two.html)")
+    #expect(two.linked == [0, 1])
+    // The second a term used before: linked again at its mark.
+    let again = html("ドローンの話です。\n\nスモールスタート*でドローン*を飛ばします。\n")
+    #expect(!again.html.contains("<em>") && !again.html.contains("*"), "\(again.html)")
+    #expect(again.html.components(separatedBy: "href=\"/g/drone/\"").count - 1 == 2)
+    // Emphasis meant: its words end with no name, or it follows no name.
+    for body in ["ドローン*とても大事*です。", "これは*ドローン*です。", "ドローン *とドローン* です。"] {
+      #expect(html(body).html.contains("<em>"), "\(body)")
+    }
+    // In a heading, nothing is linked and the emphasis stays.
+    #expect(html("## ドローン*とドローン*\n").html.contains("<em>"))
+  }
+
   /// A body nested 40,000 deep (quotes, or emphasis inside emphasis) is walked without
   /// recursion: every walk of the build overflowed the stack and killed the process (and
   /// `portal serve` with it).

@@ -1,0 +1,43 @@
+import CCmarkGFM
+
+extension MarkdownDocument {
+  /// `ペーパーレス*とスモールスタート*を進めます。`: two of the strategy's marks in one paragraph,
+  /// which CommonMark reads as emphasis around the words between them, so the page showed
+  /// them in italics, both marks gone and the second use not linked. An emphasis opened right
+  /// after a glossary name (between two letters only `*` opens one, never `_`) whose words end
+  /// with a name is taken as two marks: its words are put back between the two `*`, for the
+  /// glossary's pass to find as marked uses. Real emphasis (`防災*とても大事*です`, words that
+  /// end with no name) is left as it is. Only bodies holding a `*` are walked.
+  ///
+  /// - Returns: whether an emphasis was undone (its texts then want consolidating).
+  func restoreMarksReadAsEmphasis(_ matcher: GlossaryMatcher, outside blocked: [UInt32]) -> Bool {
+    guard sourceContains("*") else { return false }
+    var emphases: [Node] = []
+    root.descend { node in
+      let type = node.type
+      if type == CMARK_NODE_EMPH { emphases.append(node) }
+      return !blocked.contains(type.rawValue)
+    }
+    var restored = false
+    for emphasis in emphases {
+      guard let before = emphasis.previous, before.type == CMARK_NODE_TEXT,
+        let last = emphasis.lastChild, last.type == CMARK_NODE_TEXT,
+        before.withLiteralBytes({ matcher.endsWithName($0) }),
+        last.withLiteralBytes({ matcher.endsWithName($0) })
+      else { continue }
+      cmark_node_insert_after(before, makeText("*"))
+      cmark_node_append_child(emphasis, makeText("*"))
+      while let child = emphasis.firstChild { cmark_node_insert_before(emphasis, child) }
+      cmark_node_free(emphasis)
+      restored = true
+    }
+    return restored
+  }
+}
+
+extension GlossaryMatcher {
+  /// Whether a name the matcher would link ends `text`.
+  func endsWithName(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    matches(in: text).last?.range.upperBound == text.count
+  }
+}
