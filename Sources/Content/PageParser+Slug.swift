@@ -7,6 +7,19 @@ extension PageParser {
   static func slug(_ y: inout YAMLFields, _ source: SourceFile, kind: ContentKind) -> String {
     let fileSlug = Self.fileSlug(source.relativePath)
     var slug = fileSlug
+    if kind == .field, let node = y.node("slug") {
+      // Accepted and ignored, the page staying at its field's address, with no word.
+      y.diagnostics.append(
+        .warning(
+          y.location(node.mark),
+          "a field's page is at /fields/<its field>/: `slug` does not change its address",
+          hint:
+            "remove the `slug` line; the address is made from the field's id (`field:`, as content/site.yml lists it)",
+          code: "front-matter.slug"
+        ).ja(
+          "分野のページのアドレスは /fields/<分野のid>/ です。`slug` を書いてもアドレスは変わりません",
+          hint: "`slug` の行を消してください。アドレスは分野のid（`field:`、content/site.yml のもの）から作ります"))
+    }
     if let s = y.string("slug") {
       if isSlug(s) {
         slug = s

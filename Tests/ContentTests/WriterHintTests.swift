@@ -147,6 +147,32 @@ import Testing
   }
 }
 
+/// A field's page is at its field's address: a `slug` on it is said to do nothing, where it was
+/// accepted and ignored.
+@Suite struct FieldSlugTests {
+  @Test func aSlugOnAFieldPageIsWarnedAbout() throws {
+    let text = """
+      ---
+      title: 農林水産業
+      domain: industry
+      field: agriculture
+      slug: farm
+      summary: 千葉の農林水産業を強くします。
+      ---
+      本文
+      """
+    let (page, found) = try parseFile(text, kind: .field, path: "content/fields/agriculture.md")
+    #expect(page != nil)
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.code ?? "") \($0.message)" } == [
+        "5:7 front-matter.slug a field's page is at /fields/<its field>/: `slug` does not change its address"
+      ])
+    expectJapanese(found)
+    let without = text.replacingOccurrences(of: "slug: farm\n", with: "")
+    #expect(try parseFile(without, kind: .field, path: "content/fields/agriculture.md").1.isEmpty)
+  }
+}
+
 /// The sample values `portal new` writes are warned about at the value while they are left in.
 @Suite struct PlaceholderTests {
   @Test func anEventsSampleAddressesAreWarned() throws {
