@@ -22,6 +22,7 @@ public enum Linter {
     FullWidthIndentRule(),
     FootnoteRule(),
     FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(), HonorificRule(),
+    OneSentenceRule(),
   ]
 
   static let defaultThresholds: [String: Int] = Dictionary(

@@ -43,15 +43,20 @@ import Testing
   }
 
   @Test func blockAndMultiLineValuesArePlacedOnTheirOwnLines() {
-    let second = "一行目です。\n  県のアクセシビリティを高めます。\n"
+    let second = "一行目から続けて、\n  県のアクセシビリティを高めます。\n"
     #expect(lint("summary: |\n  \(second)") == ["4:5 lint.katakana-word"])
-    #expect(lint("summary: |\r\n  一行目です。\r\n  県のアクセシビリティを高めます。\r\n") == ["4:5 lint.katakana-word"])
+    #expect(
+      lint("summary: |\r\n  一行目から続けて、\r\n  県のアクセシビリティを高めます。\r\n") == ["4:5 lint.katakana-word"])
     #expect(lint("summary: >-\n\n  \(second)") == ["5:5 lint.katakana-word"])
     #expect(lint("summary: \(second)") == ["3:5 lint.katakana-word"])
     #expect(lint("summary: |\n  字下げ\n      県のアクセシビリティ\n") == ["4:9 lint.katakana-word"])
     // A sentence over two lines is one sentence, reported where it starts.
     let long = String(repeating: "あ", count: 40)
-    #expect(lint("short: >\n  前文。\(long)\n  \(long)。\n") == ["3:6 lint.sentence-length"])
+    // (And a `short` of two sentences, where one is meant.)
+    #expect(
+      lint("short: >\n  前文。\(long)\n  \(long)。\n") == [
+        "3:6 lint.one-sentence", "3:6 lint.sentence-length",
+      ])
   }
 
   @Test func escapedValuesAreLintedAtTheCharacterOrTheValue() {
@@ -184,6 +189,26 @@ import Testing
       "2:\(line.distance(from: line.startIndex, to: line.range(of: items[k])!.lowerBound) + 2)"
     }
     #expect(places(line + "\n") == columns)
+  }
+
+  /// A summary, or a glossary entry's `short`, is one sentence: the second is pointed at.
+  @Test func aSummaryOrAShortOfSeveralSentences() {
+    func places(_ text: String) -> [String] {
+      lint(text, rule: "lint.one-sentence").map { "\($0.location.line):\($0.location.column)" }
+    }
+    #expect(places("short: 人間のように学ぶ技術です。機械で判断もします。\n") == ["2:21"])
+    #expect(places("summary: |\n  県の窓口を開きます。\n  土日も開きます。\n") == ["4:3"])
+    #expect(
+      lint("short: 学ぶ技術です。判断もします。ほかにもあります。\n", rule: "lint.one-sentence").first?.message
+        == "`short` has 3 sentences where one is meant: it is read out as the term's meaning at every link to it"
+    )
+    // One sentence, a closing bracket after its end, or another key: none.
+    for text in [
+      "short: 人間のように学ぶ技術です。\n", "summary: 「窓口を開きます。」\n",
+      "application: 電話で申し込みます。窓口でもできます。\n", "title: 防災。避難。\n",
+    ] {
+      #expect(places(text).isEmpty, "\(text)")
+    }
   }
 
   @Test func plainTextsAndBodiesPass() {

@@ -55,6 +55,9 @@ import Testing
       "lint.katakana-word", "furigana does not work here", "access: 県のアクセシビリティを高めます。\n",
       frontMatter: true),
     Case("lint.acronym", "「ICT」 is an abbreviation", "ICTを使います。"),
+    Case(
+      "lint.one-sentence", "where one is meant", "short: 学ぶ技術です。判断もします。\n",
+      frontMatter: true),
     Case("lint.hard-word", "「施策」 is a word of official documents", "県の施策を考えます。"),
     Case("lint.honorific", "「させていただく」 is honorific language", "ご案内させていただきます。"),
     Case("lint.english-word", "「Smart City」 is English", "Smart Cityを進めます。"),
