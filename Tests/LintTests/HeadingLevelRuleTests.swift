@@ -17,6 +17,17 @@ import Testing
       found[1].localized(.japanese).hint == "本文の見出しは `##` から始めます：`## 付録`")
   }
 
+  /// Under a heading written `#` (reported, to be `##`), a skip is told from what the hint
+  /// made of it, and says what was written.
+  @Test func aSkipUnderATitleSizedHeadingSaysWhatWasWritten() throws {
+    let found = try lint("# 大見出し\n\n本文です。\n\n#### 小見出し\n", rule: "lint.heading-level")
+    #expect(positions(found) == ["1:1", "5:1"])
+    #expect(
+      found[1].message == "`####` skips a level: the heading above it, written `#`, is to be `##`")
+    #expect(found[1].hint?.hasPrefix("write `### 小見出し`;") == true)
+    #expect(found[1].localized(.japanese).message.hasPrefix("見出しの段が飛んでいます。上の見出しは `#` で"))
+  }
+
   @Test func aBodyStartingBelowTheTitleLevelWarnsOnce() throws {
     let found = try lint("### 一つ目\n\n説明です。\n\n### 二つ目\n\n説明です。\n", rule: "lint.heading-level")
     #expect(positions(found) == ["1:1"])

@@ -14,10 +14,12 @@ struct HeadingLevelRule: Rule {
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard page.frontMatterKey == nil else { return [] }
     var above = 1  // the page's title, which the template writes as the one h1
+    // Whether the heading above was written `#`, which the hint above made `##`.
+    var aboveWasTitleSized = false
     var found: [Diagnostic] = []
     for block in page.blocks where block.kind == .heading {
       guard let (level, column, text) = atxHeading(page.source, line: block.line) else { continue }
-      defer { above = max(level, 2) }
+      defer { (above, aboveWasTitleSized) = (max(level, 2), level == 1) }
       let at = SourceLocation(
         file: page.source.file, line: block.line + page.source.lineOffset, column: column)
       if level == 1 {
@@ -39,10 +41,15 @@ struct HeadingLevelRule: Rule {
             "the body's headings start at `##`, under the page's title",
             "本文の見出しは、ページのタイトルの下の `##` から始めます"
           )
-          : (
-            "the heading above it is `\(aboveMarks)`",
-            "上の見出しは `\(aboveMarks)` で、この見出しは `\(written)` です"
-          )
+          : aboveWasTitleSized
+            ? (
+              "the heading above it, written `#`, is to be `##`",
+              "上の見出しは `#` で書かれていて、`##` にするものです。この見出しは `\(written)` です"
+            )
+            : (
+              "the heading above it is `\(aboveMarks)`",
+              "上の見出しは `\(aboveMarks)` で、この見出しは `\(written)` です"
+            )
         found.append(
           .warning(
             at, "`\(written)` skips a level: \(why)",
