@@ -77,7 +77,7 @@ import Testing
       warned["events/e0-crlf.md"] == ["2:9 lint.front-matter-markup", "3:28 lint.comma-count"])
     #expect(
       warned["events/e1-crlf.md"] == [
-        "2:10 lint.invisible-character", "5:3 lint.front-matter-markup", "5:5 lint.one-sentence",
+        "2:10 lint.invisible-character", "5:3 lint.front-matter-markup",
       ])
     #expect(warned["events/e3-crlf.md"] == ["3:13 lint.offline-application"])
     #expect(warned["events/e4-bom.md"] == ["5:15 lint.offline-application"])
