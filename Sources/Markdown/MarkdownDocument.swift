@@ -12,9 +12,12 @@ public struct MarkdownOptions: Sendable, Hashable {
 
   /// Without `CMARK_OPT_VALIDATE_UTF8`: the text comes from a Swift String, always valid
   /// UTF-8, on which cmark's check copies every line unchanged, scalar by scalar (2–3 % of
-  /// resolving a site's bodies); a NUL is replaced with or without it.
+  /// resolving a site's bodies); a NUL is replaced with or without it. Strikethrough only
+  /// with two tildes (`~~旧~~`): Japanese writes a range with one, half-width as often as not
+  /// (`9:00~17:00`, `1月~3月`), and GFM's single-tilde strikethrough struck out the text
+  /// between two such ranges and dropped both tildes.
   var cmarkOptions: Int32 {
-    var options = CMARK_OPT_DEFAULT
+    var options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
     if allowRawHTML { options |= CMARK_OPT_UNSAFE }
     return options
   }

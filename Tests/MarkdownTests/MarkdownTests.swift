@@ -15,6 +15,18 @@ import Testing
     #expect(doc.renderHTML().components(separatedBy: "href=\"/g/bousai/\"").count - 1 == 3)
   }
 
+  /// One tilde is a range (`9:00~17:00`), as Japanese writes it: two in a paragraph struck out
+  /// the text between them and lost both. Two tildes strike through.
+  @Test func oneTildeIsARangeTwoStrikeThrough() {
+    for (body, html) in [
+      ("受付は平日9:00~17:00、土曜9:00~12:00です。", "<p>受付は平日9:00~17:00、土曜9:00~12:00です。</p>\n"),
+      ("期間は1月~3月と、7月~9月です。", "<p>期間は1月~3月と、7月~9月です。</p>\n"),
+      ("旧名は~~デジタル推進課~~です。", "<p>旧名は<del>デジタル推進課</del>です。</p>\n"),
+    ] {
+      #expect(MarkdownDocument(body).renderHTML() == html, "\(body)")
+    }
+  }
+
   /// Two `*` marks in one paragraph are what CommonMark takes for emphasis: they are marks
   /// still, both uses linked and no words in italics; a term used before is linked again at
   /// its mark. Emphasis whose words end with no name, or that follows none, stays emphasis.
