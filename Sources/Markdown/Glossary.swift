@@ -273,11 +273,25 @@ public struct GlossaryMatcher: Sendable {
     return false
   }
 
-  /// Whether `*` or ※ (E2 80 BB) starts at `i`.
+  /// Whether `*` or ※ (E2 80 BB) starts at `i` as the glossary's mark: not when a digit
+  /// follows it (`ドローン※1`, `*２`), which makes it a note's number, kept as written.
   private static func isMark(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
     guard i < text.count else { return false }
-    if text[i] == UInt8(ascii: "*") { return true }
-    return i + 2 < text.count && text[i] == 0xE2 && text[i + 1] == 0x80 && text[i + 2] == 0xBB
+    let after: Int
+    if text[i] == UInt8(ascii: "*") {
+      after = i + 1
+    } else if i + 2 < text.count && text[i] == 0xE2 && text[i + 1] == 0x80 && text[i + 2] == 0xBB {
+      after = i + 3
+    } else {
+      return false
+    }
+    guard after < text.count else { return true }
+    let b = text[after]
+    if b >= 0x30 && b <= 0x39 { return false }
+    // ０–９: EF BC 90–99.
+    return
+      !(b == 0xEF && after + 2 < text.count && text[after + 1] == 0xBC
+      && text[after + 2] >= 0x90 && text[after + 2] <= 0x99)
   }
 
   /// The length in bytes of the mark `isMark` found at `i`.

@@ -44,11 +44,15 @@ import Testing
         {
           continue
         }
+        let markLength =
+          end < text.count && text[end] == UInt8(ascii: "*")
+          ? 1
+          : end + 2 < text.count && text[end] == 0xE2 && text[end + 1] == 0x80
+            && text[end + 2] == 0xBB ? 3 : 0
+        // A digit after the mark makes it a note's number (※1, *２).
+        let after = String(decoding: text[min(end + markLength, text.count)...], as: UTF8.self)
         let marked =
-          end < text.count
-          && (text[end] == UInt8(ascii: "*")
-            || (end + 2 < text.count && text[end] == 0xE2 && text[end + 1] == 0x80
-              && text[end + 2] == 0xBB))
+          markLength > 0 && !(after.first.map { "0123456789０１２３４５６７８９".contains($0) } ?? false)
         found.append("\(i)..<\(end)→\(name.target)\(marked ? "※" : "")")
         i = end
         matched = true
@@ -77,7 +81,7 @@ import Testing
 
   static let pieces = [
     "防", "災", "サービス", "1", "2", "3", "の", "AI", "DX", "ＤＸ", "ＡＩ活用", "MAIL", "ICT", "化",
-    "オープン", "データ", "ー", "ズ", "水", "位", "アプリ", "ｱﾌﾟﾘ", "ｰ", "ドローン", "※", "*", " ", "、", "😀",
+    "オープン", "データ", "ー", "ズ", "水", "位", "アプリ", "ｱﾌﾟﾘ", "ｰ", "ドローン", "※", "*", " ", "、", "😀", "２",
     "絵", "a", "・", "ä", "\u{F600}", "x", "b",
   ]
 

@@ -15,6 +15,21 @@ import Testing
     #expect(doc.renderHTML().components(separatedBy: "href=\"/g/bousai/\"").count - 1 == 3)
   }
 
+  /// `※1` or `*２` after a term is a note's number, not the glossary's mark: kept as written
+  /// (the term linked as any use is), where the ※ was dropped and 「ドローン1」 read.
+  @Test func aMarkWithANumberIsANote() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"])
+    ])
+    let doc = MarkdownDocument("ドローン※1を使います。ドローン*２も、ドローン※も。\n")
+    _ = doc.linkGlossary(matcher)
+    let html = doc.renderHTML()
+    #expect(
+      html
+        == "<p><a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>※1を使います。ドローン*２も、<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>も。</p>\n",
+      "\(html)")
+  }
+
   /// One tilde is a range (`9:00~17:00`), as Japanese writes it: two in a paragraph struck out
   /// the text between them and lost both. Two tildes strike through.
   @Test func oneTildeIsARangeTwoStrikeThrough() {
