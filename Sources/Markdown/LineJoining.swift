@@ -16,8 +16,8 @@ extension MarkdownDocument {
       if node.type == CMARK_NODE_SOFTBREAK { breaks.append(node) }
     }
     for node in breaks {
-      guard let before = node.previous?.lastScalar, let after = node.next?.firstScalar,
-        Self.isWide(before), Self.isWide(after)
+      guard let before = node.previous?.lastScalars, let after = node.next?.firstScalar,
+        Self.endsJapanese(before), Self.isWide(after) || Self.isJapaneseSymbol(after)
       else { continue }
       cmark_node_free(node)
     }
@@ -26,24 +26,49 @@ extension MarkdownDocument {
   /// East Asian wide and full-width characters without Hangul: kana, kanji, CJK punctuation
   /// and symbols, full-width forms.
   public static func isWide(_ scalar: Unicode.Scalar) -> Bool { scalar.isEastAsianWide }
+
+  /// Symbols of Japanese text that Unicode leaves of ambiguous width: ※ (the glossary's mark
+  /// and a note's), …, ‥, circled numbers ①–⑳, arrows, and the shapes and stars of lists
+  /// (○ ● ◎ ■ □ ◆ ◇ △ ▲ ★ ☆). A line ending `ドローン※` or `説明します…` was joined to the next
+  /// with a space.
+  static func isJapaneseSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x203B, 0x2025, 0x2026, 0x2460...0x2473, 0x2190...0x21FF, 0x25A0...0x25FF, 0x2605, 0x2606:
+      true
+    default: false
+    }
+  }
+
+  /// Whether a line ending in these (its last two characters, the last one last) ends in
+  /// Japanese: a wide character or symbol, or the glossary's `*` after one (`ドローン*`, whose
+  /// mark the glossary's pass drops).
+  static func endsJapanese(_ last: (Unicode.Scalar?, Unicode.Scalar)) -> Bool {
+    if isWide(last.1) || isJapaneseSymbol(last.1) { return true }
+    guard last.1 == "*", let before = last.0 else { return false }
+    return isWide(before) || isJapaneseSymbol(before)
+  }
 }
 
 extension Node {
   /// The first character a reader sees in this node: its text, or its first child's.
-  fileprivate var firstScalar: Unicode.Scalar? { edgeScalar(last: false) }
+  fileprivate var firstScalar: Unicode.Scalar? { edgeText(last: false)?.unicodeScalars.first }
 
-  /// The last character a reader sees in this node.
-  fileprivate var lastScalar: Unicode.Scalar? { edgeScalar(last: true) }
+  /// The last two characters a reader sees in this node, the one before the last nil when
+  /// the text holds only one.
+  fileprivate var lastScalars: (Unicode.Scalar?, Unicode.Scalar)? {
+    guard let scalars = edgeText(last: true)?.unicodeScalars, let last = scalars.last else {
+      return nil
+    }
+    return (scalars.dropLast().last, last)
+  }
 
-  /// The first or last character of the text at that end, down a loop, not a recursion:
-  /// emphasis may nest thousands deep.
-  private func edgeScalar(last: Bool) -> Unicode.Scalar? {
+  /// The text at the first or last end of this node, down a loop, not a recursion: emphasis
+  /// may nest thousands deep. Nil at a break or inline HTML.
+  private func edgeText(last: Bool) -> String? {
     var node: Node? = self
     while let n = node {
       switch n.type {
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-        let scalars = n.literal.unicodeScalars
-        return last ? scalars.last : scalars.first
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE: return n.literal
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE: return nil
       default: node = last ? n.lastChild : n.firstChild
       }

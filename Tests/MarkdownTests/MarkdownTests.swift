@@ -366,6 +366,27 @@ import Testing
     #expect(hard.renderHTML() == "<p>一行目。<br />\n二行目。</p>\n")
   }
 
+  /// Symbols of Japanese text (※, …, ①, ○, →) and the glossary's `*` after a Japanese
+  /// character join a line as its characters do: a marked term at a line's end was followed by
+  /// a space once the mark was dropped.
+  @Test func linesEndingInJapaneseSymbolsAreJoined() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"])
+    ])
+    let doc = MarkdownDocument("まずドローン※\nを使います…\n続けて①\n○の順に→\n進みます。AI*\n次へ。Tokyo*\nX\n")
+    doc.joinJapaneseLines()
+    _ = doc.linkGlossary(matcher)
+    let html = doc.renderHTML()
+    #expect(
+      html
+        == "<p>まず<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>を使います…続けて①○の順に→進みます。AI*\n次へ。Tokyo*\nX</p>\n",
+      "\(html)")
+    let star = MarkdownDocument("まずドローン*\nを使います。\n")
+    star.joinJapaneseLines()
+    _ = star.linkGlossary(matcher)
+    #expect(star.renderHTML().contains("ドローン</a>を使います。"), "\(star.renderHTML())")
+  }
+
   /// A katakana name is linked only as a whole word: not as the start of オープンデーター or
   /// ドローンズ, nor the end of ビッグデータ (the link cut the word in two); ・, kanji and kana
   /// around it are boundaries.
