@@ -316,7 +316,12 @@ extension MarkdownDocument {
       CMARK_NODE_CODE.rawValue, CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue,
       CMARK_NODE_HTML_INLINE.rawValue,
     ]
-    if restoreMarksReadAsEmphasis(matcher, outside: blocked) { cmark_consolidate_text_nodes(root) }
+    // Headings are read for marks too, though nothing in them is linked.
+    let markBlocked = blocked.filter { $0 != CMARK_NODE_HEADING.rawValue }
+    if restoreMarksReadAsEmphasis(matcher, outside: markBlocked) {
+      cmark_consolidate_text_nodes(root)
+    }
+    dropMarksInHeadings(matcher)
     var linked: [Int] = []
     // Per entry: 0 not linked yet, 1 linked, 2 the page's own entry (never linked). Read and
     // set for every match: a `Set` hashed each one, and a second set was made per text node.

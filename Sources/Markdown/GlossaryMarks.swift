@@ -35,6 +35,46 @@ extension MarkdownDocument {
   }
 }
 
+extension MarkdownDocument {
+  /// The marks after terms in headings dropped, the terms left unlinked (a heading links
+  /// nothing): `## ドローン*の活用` showed its `*` in the page, the table of contents and the
+  /// heading's id. Only bodies holding a mark are walked.
+  func dropMarksInHeadings(_ matcher: GlossaryMatcher) {
+    guard sourceContains("*") || sourceContains("※") else { return }
+    var texts: [Node] = []
+    var inHeading: [Node] = []
+    root.descend { node in
+      let type = node.type
+      if type == CMARK_NODE_HEADING {
+        inHeading.append(node)
+        return false
+      }
+      return true
+    }
+    for heading in inHeading {
+      heading.descend { node in
+        let type = node.type
+        if type == CMARK_NODE_TEXT { texts.append(node) }
+        return type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE
+      }
+    }
+    for node in texts {
+      let kept = node.withLiteralBytes { bytes -> [UInt8]? in
+        let marked = matcher.matches(in: bytes).filter(\.marked)
+        guard !marked.isEmpty else { return nil }
+        return Self.pieces(bytes, cutAt: marked, droppingMarks: true).flatMap { bytes[$0.range] }
+      }
+      guard var kept else { continue }
+      kept.append(0)
+      kept.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) {
+          _ = cmark_node_set_literal(node, $0.baseAddress)
+        }
+      }
+    }
+  }
+}
+
 extension GlossaryMatcher {
   /// Whether a name the matcher would link ends `text`.
   func endsWithName(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
