@@ -1,6 +1,20 @@
 import CCmarkGFM
 
 extension MarkdownDocument {
+  /// `restoreMarksReadAsEmphasis` before the other passes, for the callouts: in
+  /// `> [!重要] ドローン*の申し込み` over `> テレワーク*の説明です。` the emphasis ran across the
+  /// line break the callout's title ends at, and the box's text joined the title. Only bodies
+  /// holding a `*`; `linkGlossary` asks again (nothing is left to undo then).
+  public func restoreGlossaryMarks(_ matcher: GlossaryMatcher) {
+    guard !matcher.isEmpty, sourceContains("*") else { return }
+    cmark_consolidate_text_nodes(root)
+    let blocked = [
+      CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK,
+      CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_HTML_INLINE,
+    ].map(\.rawValue)
+    if restoreMarksReadAsEmphasis(matcher, outside: blocked) { cmark_consolidate_text_nodes(root) }
+  }
+
   /// `ペーパーレス*とスモールスタート*を進めます。`: two of the strategy's marks in one paragraph,
   /// which CommonMark reads as emphasis around the words between them, so the page showed
   /// them in italics, both marks gone and the second use not linked. An emphasis opened right

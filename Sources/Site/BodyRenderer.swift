@@ -130,6 +130,7 @@ enum BodyRenderer {
           column: link.column))
       return result
     }
+    doc.restoreGlossaryMarks(context.glossary)
     let unknownCallouts = doc.applyCallouts()
     doc.applyRuby()
     doc.joinJapaneseLines()

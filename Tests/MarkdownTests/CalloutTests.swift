@@ -93,4 +93,26 @@ import Testing
     #expect(html.contains("<ruby>鳥獣"))
     #expect(html.contains("href=\"/g/d/\""))
   }
+
+  /// Marks on the title's line and the box's (`ドローン*` and `テレワーク*`) are marks: the
+  /// emphasis they make across the line break hid the break, and the box's text joined the
+  /// title.
+  @Test func marksOnATitleAndItsBoxKeepThemApart() {
+    let doc = MarkdownDocument("> [!重要] ドローン*の申し込み\n> テレワーク*の説明です。\n")
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"]),
+      GlossaryLinkTarget(slug: "telework", url: "/g/telework/", names: ["テレワーク"]),
+    ])
+    doc.restoreGlossaryMarks(matcher)
+    _ = doc.applyCallouts()
+    doc.joinJapaneseLines()
+    _ = doc.linkGlossary(matcher)
+    let html = doc.renderHTML()
+    #expect(
+      html.contains(
+        "<p class=\"callout-title\">\n重要：<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>の申し込み\n</p>"
+      ), "\(html)")
+    #expect(html.contains("<p><a class=\"term\" href=\"/g/telework/\""), "\(html)")
+    #expect(!html.contains("<em>") && !html.contains("*"), "\(html)")
+  }
 }
