@@ -16,7 +16,13 @@ extension MarkdownDocument {
       if node.type == CMARK_NODE_SOFTBREAK { breaks.append(node) }
     }
     for node in breaks {
-      guard let before = node.previous?.lastScalars, let after = node.next?.firstScalar,
+      // An HTML comment next to the break (`<!-- lint-disable-line … -->` at a line's end)
+      // shows nothing, so the characters around it are the ones that meet.
+      var previous = node.previous
+      while let p = previous, p.isHTMLComment { previous = p.previous }
+      var next = node.next
+      while let n = next, n.isHTMLComment { next = n.next }
+      guard let before = previous?.lastScalars, let after = next?.firstScalar,
         Self.endsJapanese(before), Self.isWide(after) || Self.isJapaneseSymbol(after)
       else { continue }
       cmark_node_free(node)
@@ -60,6 +66,11 @@ extension Node {
       return nil
     }
     return (scalars.dropLast().last, last)
+  }
+
+  /// Whether this is inline HTML that is a comment, which no reader sees.
+  fileprivate var isHTMLComment: Bool {
+    type == CMARK_NODE_HTML_INLINE && literal.hasPrefix("<!--")
   }
 
   /// The text at the first or last end of this node, down a loop, not a recursion: emphasis

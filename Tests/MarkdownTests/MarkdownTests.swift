@@ -386,6 +386,10 @@ import Testing
       html
         == "<p>まず<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>を使います…続けて①○の順に→進みます。AI*\n次へ。Tokyo*\nX</p>\n",
       "\(html)")
+    // A comment at a line's end (lint's silencing) shows nothing and joins as nothing.
+    let silenced = MarkdownDocument("長い文です。<!-- lint-disable-line -->\n次の文です。\n")
+    silenced.joinJapaneseLines()
+    #expect(silenced.renderHTML() == "<p>長い文です。<!-- raw HTML omitted -->次の文です。</p>\n")
     let star = MarkdownDocument("まずドローン*\nを使います。\n")
     star.joinJapaneseLines()
     _ = star.linkGlossary(matcher)
