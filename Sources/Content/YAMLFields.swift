@@ -402,6 +402,10 @@ struct YAMLFields {
         hint = "write the key in \(how): `\(folded.lowercased()):`"
         hintJa =
           "項目名は\(folded != bare ? "半角の英字" : "小文字")で、`\(folded.lowercased()):` と書いてください"
+      } else if let synonym = KeySynonyms.meant(folded.lowercased(), among: allowed) {
+        guess = synonym
+        hint = "the key for this is `\(synonym)`: rename it, keeping its value (`\(synonym): …`)"
+        hintJa = "この項目の名前は `\(synonym)` です。値はそのままで、項目名を `\(synonym):` に書きかえてください"
       } else if let near = Suggest.closest(to: folded, in: allowed) {
         guess = near
         hint = "did you mean `\(near)`?"

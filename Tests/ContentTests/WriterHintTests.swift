@@ -137,6 +137,8 @@ import Testing
       ("Ｔｉｔｌｅ", "write the key in half-width letters: `title:`"),
       ("　title", "remove the full-width space (全角スペース) from the key: `title:`"),
       ("titel", "did you mean `title`?"),
+      ("題名", "the key for this is `title`: rename it, keeping its value (`title: …`)"),
+      ("name", "the key for this is `title`: rename it, keeping its value (`title: …`)"),
     ] {
       let text = "---\n\(key): T\nsummary: S\nfields: [f]\n---\n"
       let problems = try parseFile(text, kind: .initiative, path: "content/initiatives/x.md").1
@@ -144,6 +146,48 @@ import Testing
         problems.map { "\($0.location.line):\($0.location.column) \($0.hint ?? "")" }
           == ["2:1 \(hint)"], "\(key)")
     }
+  }
+}
+
+/// A key named as another tool or the Japanese word names it (`date`, 日時, `venue`, 場所,
+/// 担当) is told the key meant; the hint said to remove it, and with a required key missing the
+/// writer deleted the real value and typed the example's.
+@Suite struct KeySynonymTests {
+  func hints(_ frontMatter: String, kind: ContentKind, path: String) throws -> [String] {
+    try parseFile("---\n\(frontMatter)---\n", kind: kind, path: path).1.map {
+      "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"
+    }
+  }
+
+  @Test func aKeyNamedOtherwiseIsTheKeyMeant() throws {
+    let event = "title: 教室\nsummary: スマホの教室です。\n"
+    #expect(
+      try hints(
+        event + "date: 2026-12-05T10:00:00+09:00\n", kind: .event, path: "content/events/a.md")
+        == [
+          "4:1 unknown key `date` in an event (and the required key `start` is missing) / the key for this is `start`: rename it, keeping its value (`start: …`)"
+        ])
+    #expect(
+      try hints(
+        event + "start: 2026-12-05T10:00:00+09:00\n会場: 県庁\n", kind: .event,
+        path: "content/events/a.md")
+        == [
+          "5:1 unknown key `会場` in an event / the key for this is `place`: rename it, keeping its value (`place: …`)"
+        ])
+    // The kind chooses: 説明 is an initiative's summary, a glossary entry's short.
+    let initiative = try hints(
+      "title: 窓口\n説明: 窓口を開きます。\nfields: [f]\n", kind: .initiative,
+      path: "content/initiatives/a.md")
+    #expect(initiative.count == 1 && initiative[0].contains("`summary`"), "\(initiative)")
+    let entry = try hints(
+      "term: 窓口\nreading: まどぐち\n説明: 受け付ける所です。\n", kind: .glossary,
+      path: "content/glossary/a.md")
+    #expect(entry.count == 1 && entry[0].contains("`short`"), "\(entry)")
+    // A word that names no key keeps the list of keys.
+    let other = try hints(
+      event + "start: 2026-12-05T10:00:00+09:00\n色: 青\n", kind: .event, path: "content/events/a.md")
+    #expect(
+      other.count == 1 && other[0].contains("remove it; the keys of an event are:"), "\(other)")
   }
 }
 
