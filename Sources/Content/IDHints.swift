@@ -37,7 +37,8 @@ extension PageParser {
     return (one.name, one.id)
   }
 
-  /// `fields: agriculture, tourism` or `[agriculture、tourism]`: to YAML one id with commas.
+  /// `fields: agriculture, tourism`, `[agriculture、tourism]` or `[agriculture tourism]`: to
+  /// YAML one id with commas or a space.
   /// The list to write instead, each part through `id` (a name to its id), or nil when the
   /// value has no comma: a guess for the first id alone would drop the rest.
   /// In English and in Japanese.
@@ -46,8 +47,14 @@ extension PageParser {
   )? {
     // Ids are ASCII: between them a ・ divides too (`sme-dx・dx-talent`), not in a name (医療・福祉).
     let ids = value.allSatisfy { $0.isASCII || $0 == "・" || $0 == "、" || $0 == "，" }
-    let parts = value.split { (ids ? ",、，・" : ",、，").contains($0) }
+    var parts = value.split { (ids ? ",、，・" : ",、，").contains($0) }
       .map { String($0).trimmingSpacesAndNewlines }
+    // `[agriculture industry]`: ids parted by a space (half or full width) alone, as no id
+    // holds one; the hint offered the first id and dropped the second.
+    if parts.count == 1 {
+      let spaced = value.split { $0 == " " || $0 == "\u{3000}" }.map(String.init)
+      if spaced.count > 1, spaced.allSatisfy(isSlug) { parts = spaced }
+    }
     guard parts.count > 1 else { return nil }
     let list = "`\(key): [\(parts.map(id).joined(separator: ", "))]`"
     return (

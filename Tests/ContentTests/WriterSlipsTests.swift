@@ -198,6 +198,30 @@ extension WriterSlipsTests {
       PageParser.listHint("医療・福祉、観光", key: "fields")?.english.hasSuffix(
         "`fields: [医療・福祉, 観光]`") == true)
   }
+
+  /// `related: [infrastructure-maintenance smart-agriculture]`: ids parted by a space alone
+  /// (the comma forgotten) are a list (the hint offered the first and dropped the second); a
+  /// name with a space is no list of ids.
+  @Test func idsPartedByASpaceAreAList() throws {
+    for value in [
+      "infrastructure-maintenance smart-agriculture",
+      "infrastructure-maintenance　smart-agriculture",
+    ] {
+      #expect(
+        PageParser.listHint(value, key: "related")?.english
+          == "write several ids as a list with half-width commas: `related: [infrastructure-maintenance, smart-agriculture]`"
+      )
+    }
+    #expect(PageParser.listHint("Smart City", key: "related") == nil)
+    #expect(PageParser.listHint("スマート 農業", key: "fields") == nil)
+    // In a page: the hint of the unknown id, for another page's id and for a field's.
+    let text = "---\ntitle: T\nsummary: S\nfields: [agriculture tourism]\n---\n"
+    let found = try parseFile(text, kind: .initiative, config: fixtureConfig()).1
+    #expect(
+      found.map(\.hint) == [
+        "write several ids as a list with half-width commas: `fields: [agriculture, tourism]`"
+      ], "\(found)")
+  }
 }
 
 extension WriterSlipsTests {
