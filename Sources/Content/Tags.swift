@@ -164,6 +164,23 @@ extension Tags {
   }
 }
 
+extension Tags {
+  /// `高齢者 学び`: the words of a tag parted by a space with Japanese on both sides (the
+  /// comma forgotten; Japanese puts no space between words), or nil. A tag of Latin words
+  /// (`Smart City`) keeps its spaces.
+  static func spacedWords(_ name: String) -> [String]? {
+    guard name.containsBytes(" ") else { return nil }
+    let words = name.split(separator: " ").map(String.init)
+    guard words.count > 1 else { return nil }
+    for (a, b) in zip(words, words.dropFirst()) {
+      guard let end = a.unicodeScalars.last, let start = b.unicodeScalars.first,
+        !end.isASCII, !start.isASCII
+      else { return nil }
+    }
+    return words
+  }
+}
+
 extension PageParser {
   /// `tags`, each as its page knows it (`Tags.name`) and once, with where it was written; a
   /// tag that cannot be a folder of the site is an error there and left out.
@@ -177,6 +194,17 @@ extension PageParser {
       if let problem = Tags.problem(name, written: written, at: at) {
         y.diagnostics.append(problem)
         continue
+      }
+      if let words = Tags.spacedWords(name) {
+        let list = "`tags: [\(words.joined(separator: ", "))]`"
+        y.diagnostics.append(
+          .warning(
+            at, "the tag `\(name)` has a space between Japanese words: to YAML it is one tag",
+            hint: "if they are \(words.count) tags, write them with half-width commas: \(list)",
+            code: Tags.code
+          ).ja(
+            "タグ `\(name)` は、ことばの間に空白があり、1つのタグになっています",
+            hint: "\(words.count)つのタグなら、半角のコンマで区切ります: \(list)"))
       }
       guard seen.insert(name).inserted else { continue }
       names.append(name)

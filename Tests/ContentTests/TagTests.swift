@@ -32,6 +32,24 @@ import Testing
     #expect(Tags.kanaReading("子育て") == nil)
   }
 
+  /// `[高齢者 学び]`: Japanese words parted by a space (half or full width) are warned as one
+  /// tag that may be two; Latin words (`Smart City`) are not.
+  @Test func japaneseWordsPartedByASpaceAreWarned() throws {
+    for written in ["高齢者 学び", "高齢者　学び"] {
+      let (page, problems) = try parse("tags: [\(written)]")
+      #expect(
+        problems.map { "\($0.location.line):\($0.location.column) \($0.severity) \($0.hint ?? "")" }
+          == [
+            "5:8 warning if they are 2 tags, write them with half-width commas: `tags: [高齢者, 学び]`"
+          ], "\(written)")
+      #expect(page?.tags == ["高齢者 学び"])
+      expectJapanese(problems)
+    }
+    for written in ["Smart City", "DX 推進", "子育て"] {
+      #expect(try parse("tags: [\(written)]").1.isEmpty, "\(written)")
+    }
+  }
+
   @Test func tagsAreKeptOnceWithWhereTheyWereWritten() throws {
     let (page, problems) = try parse("tags: [ＤＸ, 子育て, DX]")
     #expect(problems.isEmpty, "\(problems.map(\.text))")
