@@ -204,17 +204,24 @@ struct YAMLFields {
     else {
       // `capacity: 20人`: the number to write, not an example to copy and change.
       if case .scalar(let scalar) = node, let meant = Self.number(in: scalar.string) {
-        // `order: 一`: the number alone, in kanji, is not what is wrong with a unit.
-        let kanjiAlone = scalar.string.trimmingSpacesAndNewlines.allSatisfy(KanjiNumerals.isNumeral)
+        // `order: 一`: the number alone, in kanji, is not what is wrong with a unit; nor is
+        // `order: ２`, typed full width with the Japanese input on.
+        let written = scalar.string.trimmingSpacesAndNewlines
+        let kanjiAlone = written.allSatisfy(KanjiNumerals.isNumeral)
+        let fullWidth = !kanjiAlone && Int(written.nfkc) != nil
         error(
           node.mark,
           kanjiAlone
             ? "`\(key)` must be a whole number in Arabic numerals"
-            : "`\(key)` must be a whole number, without a unit or other words",
+            : fullWidth
+              ? "`\(key)` must be a whole number in half-width digits"
+              : "`\(key)` must be a whole number, without a unit or other words",
           hint: "write `\(key): \(meant)`", code: "front-matter.type",
           ja: kanjiAlone
             ? "`\(key)` の値は、漢数字ではなく算用数字（1、2、3）で書きます"
-            : "`\(key)` の値は、数だけを書きます（「人」などの単位や言葉は付けません）",
+            : fullWidth
+              ? "`\(key)` の値は、全角ではなく半角の数字で書きます"
+              : "`\(key)` の値は、数だけを書きます（「人」などの単位や言葉は付けません）",
           jaHint: "`\(key): \(meant)` と、半角の数字で書いてください")
         return nil
       }

@@ -65,6 +65,19 @@ import Testing
         "4:8 `order` must be a whole number in Arabic numerals / write `order: 1` [front-matter.type]",
         "5:1 unknown key `footr` in a page about the site / did you mean `footer`? [front-matter.unknown-key]",
       ])
+    // A number typed full width, or with a unit: each told what it is.
+    for (value, message, japanese) in [
+      ("２", "`order` must be a whole number in half-width digits", "全角ではなく半角"),
+      ("２番", "`order` must be a whole number, without a unit or other words", "単位"),
+    ] {
+      let found = try parseFile(
+        "---\ntitle: 方針\norder: \(value)\n---\n本文です。\n", kind: .about,
+        path: "content/pages/x.md"
+      ).1
+      #expect(found.map(\.message) == [message], "\(value)")
+      #expect(found.first?.hint == "write `order: 2`")
+      #expect(found.first?.localized(.japanese).message.contains(japanese) == true)
+    }
     // The sample summary `portal new` writes, left in.
     #expect(
       try parse("title: 方針\nsummary: \(Placeholders.strategySummary)\n").1.map {
