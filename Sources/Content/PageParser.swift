@@ -170,6 +170,11 @@ enum PageParser {
     if kind == .initiative {
       Placeholders.checkFields(&y, sample: config?.fieldIDs.first ?? "crisis-management")
     }
+    SmartQuotes.check(
+      &y,
+      keys: kind == .glossary
+        ? ["term", "short", "english"]
+        : kind == .event ? ["title", "summary", "place"] : ["title", "summary"])
     Lengths.check(&y, kind: kind)
     WordlessTexts.check(&y, kind: kind)
     y.reportUnknownKeys(kindName: kind.articleName, japaneseName: kind.japaneseName)

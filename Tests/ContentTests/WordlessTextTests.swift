@@ -44,3 +44,32 @@ import Testing
     #expect(!WordlessTexts.hasWords("🎉🎉") && !WordlessTexts.hasWords("・…「」"))
   }
 }
+
+/// A value wrapped whole in curly quotes (Word's autocorrect of `"…"`) is warned at the value:
+/// the page showed the quotes in its heading, tab and lists.
+@Suite struct SmartQuoteTests {
+  @Test func aValueInCurlyQuotesIsWarned() throws {
+    func found(_ line: String, kind: ContentKind = .initiative) throws -> [String] {
+      let front =
+        kind == .glossary
+        ? "term: 窓口\nreading: まどぐち\n\(line)\n" : "\(line)\nsummary: 窓口を開きます。\nfields: [f]\n"
+      return try parseFile("---\n\(front)---\n", kind: kind).1.map {
+        "\($0.location.line):\($0.location.column) \($0.code ?? "") \($0.hint ?? "")"
+      }
+    }
+    #expect(
+      try found("title: “デジタル技術の活用”") == [
+        "2:8 front-matter.smart-quotes write it without them: `title: デジタル技術の活用` (if it has a `:` or starts with a mark, in straight quotes: `title: \"デジタル技術の活用\"`)"
+      ])
+    #expect(try found("short: ‘受け付ける所’です", kind: .glossary).isEmpty)
+    #expect(try found("short: ‘受け付ける所’", kind: .glossary).count == 1)
+    // Quotations inside, straight quotes, 「」: none.
+    for line in ["title: “A” と “B”", "title: \"デジタル\"", "title: 「デジタル」の活用"] {
+      #expect(try found(line).isEmpty, "\(line)")
+    }
+    let japanese = try parseFile(
+      "---\ntitle: “窓口”\nsummary: 窓口を開きます。\nfields: [f]\n---\n", kind: .initiative
+    ).1
+    expectJapanese(japanese)
+  }
+}
