@@ -68,6 +68,9 @@ def test_a_mistyped_path_gets_the_path_meant(work):
         ("content/initiativs", "content/initiatives"),
         ("content/initiatives/ai-disastr.md", "content/initiatives/ai-disaster.md"),
         ("contnt/initiativs/ai-disaster.md", "content/initiatives/ai-disaster.md"),
+        # A path from the content folder rather than from where one is.
+        ("initiatives/ai-disaster.md", "content/initiatives/ai-disaster.md"),
+        ("initiatives", "content/initiatives"),
     ]
     for typed, meant in cases:
         r = portal("lint", typed, cwd=work)

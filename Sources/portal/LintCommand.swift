@@ -101,7 +101,12 @@ struct LintCommand: ParsableCommand {
       throw BuildCommand.notADateTime(now)
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
-      let meant = PathMeant.suggestion(for: path)
+      // `initiatives/x.md` for `content/initiatives/x.md`: a path from the content folder, as
+      // the build's messages name files under it; paths start from the folder one is in.
+      let inContent = (content as NSString).appendingPathComponent(path)
+      let meant =
+        !path.hasPrefix("/") && FileManager.default.fileExists(atPath: inContent)
+        ? inContent : PathMeant.suggestion(for: path)
       throw ValidationError(
         say(
           "`\(path)` does not exist\nHelp: "
