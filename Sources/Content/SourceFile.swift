@@ -19,12 +19,22 @@ public struct SourceFile: Sendable {
   /// Japanese as Shift_JIS: it is named, so the writer knows what to change in the editor.
   public static func notUTF8(_ bytes: ArraySlice<UInt8>, path: String, code: String) -> Diagnostic {
     let (line, column) = firstInvalidUTF8(bytes)
-    let japanese = String(data: Data(bytes), encoding: .shiftJIS).map { text in
-      text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
-    }
+    // Windows Notepad's "Unicode" is UTF-16 with its byte order mark first.
+    let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    let japanese =
+      utf16
+      ? nil
+      : String(data: Data(bytes), encoding: .shiftJIS).map { text in
+        text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
+      }
     let saved =
-      japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
-    let savedJa = japanese == true ? "（古い Windows のエディターが保存する Shift_JIS のようです）" : ""
+      utf16
+      ? " (it is UTF-16, which Windows Notepad calls \"Unicode\")"
+      : japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
+    let savedJa =
+      utf16
+      ? "（UTF-16 です。Windows のメモ帳では「Unicode」と呼ばれます）"
+      : japanese == true ? "（古い Windows のエディターが保存する Shift_JIS のようです）" : ""
     return .error(
       SourceLocation(file: path, line: line, column: column),
       "the file is not valid UTF-8\(saved)",

@@ -220,7 +220,7 @@ extension YAMLSlips {
       message:
         "the line is indented \(indent) spaces, but the keys of the list item above it start after \(keyIndent), as `\(key)` does",
       hint: "start it under `\(key)`: `\(fixed)`",
-      ja: "この行の字下げは\(indent)個ですが、上のリストの項目の中の項目名は、`\(key)` と同じく\(keyIndent)個の後から始まります",
+      ja: "この行の字下げは空白\(indent)個ですが、上のリストの項目の中の項目名は、`\(key)` と同じく空白\(keyIndent)個の後から始まります",
       jaHint: "`\(key)` の真下から書いてください：`\(fixed)`")
   }
 }

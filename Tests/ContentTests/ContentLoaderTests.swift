@@ -193,6 +193,14 @@ func fixture(_ name: String) -> URL {
       message([UInt8](sjis))
         == "the file is not valid UTF-8 (it looks like Shift_JIS, as older Windows editors save)")
     #expect(message(Array("---\nterm: caf".utf8) + [0xE9, 0x0A]) == "the file is not valid UTF-8")
+    // Windows Notepad's "Unicode": UTF-16 with its byte order mark, either order.
+    for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+      let bom: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+      let utf16 = bom + [UInt8](try #require(text.data(using: encoding)))
+      #expect(
+        message(utf16)
+          == "the file is not valid UTF-8 (it is UTF-16, which Windows Notepad calls \"Unicode\")")
+    }
   }
 
   /// A page saved as `.MD`, `.markdown` or `.md.txt` was left out without a word.
