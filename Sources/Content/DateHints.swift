@@ -75,10 +75,22 @@ enum DateHints {
         "\(y)年\(m)月は\(days)日までです。例: `\(near)`"
       )
     }
-    let date = LocalDate(year: y, month: m, day: d).description
+    let local = LocalDate(year: y, month: m, day: d)
+    let date = local.description
+    // `2026年12月6日（土）`: a weekday that is not the date's; the date or the weekday is
+    // wrong, and the hint gave the date as typed without a word.
+    let (weekdayNote, weekdayNoteJa) = weekdayConflict(in: rest, date: local)
     if takes != .date, let (hour, minute) = time(in: rest) {
       let written = "\(key): \(date)T\(clock(hour, minute))+09:00"
-      return ("write `\(written)`", "`\(written)` と書いてください")
+      // `10時〜16時` in `start`: the end, which the hint dropped, on a line of its own.
+      if key == "start", let (endHour, endMinute) = rangeEnd(in: rest) {
+        let end = "end: \(date)T\(clock(endHour, endMinute))+09:00"
+        return (
+          "write `\(written)` and, on a line of its own, `\(end)`" + weekdayNote,
+          "`\(written)` と書き、次の行に `\(end)` と書いてください" + weekdayNoteJa
+        )
+      }
+      return ("write `\(written)`" + weekdayNote, "`\(written)` と書いてください" + weekdayNoteJa)
     }
     if takes != .date, let (hour, minute) = time(in: rest, maxHour: 47) {
       // `25:00` (or 25時) for 1 a.m. of the next day, as TV timetables write it: the hint kept
@@ -98,6 +110,36 @@ enum DateHints {
         "日付と時刻を書いてください。例: `\(key): \(date)T13:30:00+09:00`（日本の13時30分）"
       )
     }
+  }
+
+  /// A note for a weekday in brackets after the date (`（土）`) that is not the date's own:
+  /// empty when there is none or it matches.
+  static func weekdayConflict(in rest: Substring, date: LocalDate) -> (String, String) {
+    let names: [Character] = ["日", "月", "火", "水", "木", "金", "土"]
+    let english = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    let s = rest.drop { $0 == " " || $0 == "\u{3000}" }
+    guard let open = s.first, open == "(" || open == "（", s.count >= 3,
+      let typed = names.firstIndex(of: s[s.index(after: s.startIndex)]),
+      let close = s.dropFirst(2).first, close == ")" || close == "）", typed != date.weekday
+    else { return ("", "") }
+    let (typedName, actual) = (names[typed], names[date.weekday])
+    return (
+      " — but \(date) is a \(english[date.weekday]), not a \(english[typed]) (\(typedName)) as written: check which is right",
+      "。ただし、\(date) は\(actual)曜日で、書かれた（\(typedName)）と合いません。日付と曜日のどちらが正しいか確かめてください"
+    )
+  }
+
+  /// The end of a range of times after the first (`10時〜16時`, `10:00-16:00`, `10時から16時`).
+  static func rangeEnd(in rest: Substring) -> (hour: Int, minute: Int)? {
+    for mark in ["〜", "~", "～", "-", "－", "から"] {
+      guard let range = rest.range(of: mark) else { continue }
+      let after = rest[range.upperBound...]
+      guard time(in: rest[..<range.lowerBound]) != nil, let end = time(in: after) else {
+        continue
+      }
+      return end
+    }
+    return nil
   }
 
   private static func clock(_ hour: Int, _ minute: Int) -> String {

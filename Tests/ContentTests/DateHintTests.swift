@@ -61,6 +61,34 @@ import Testing
     #expect(DateHints.hint(for: text, key: "k", takes: takes) == expected)
   }
 
+  /// A range of times in `start` gives the `end` line too; a weekday that is not the date's
+  /// is pointed out (the date or the weekday is wrong), in both languages.
+  @Test func aRangeGivesTheEndAndAWrongWeekdayIsPointedOut() {
+    #expect(
+      DateHints.hint(for: "2026年12月5日 10時〜16時", key: "start", takes: .dateTime)
+        == "write `start: 2026-12-05T10:00:00+09:00` and, on a line of its own, `end: 2026-12-05T16:00:00+09:00`"
+    )
+    #expect(
+      DateHints.hint(for: "2026/12/5 10:00-16:30", key: "start", takes: .dateTime)
+        == "write `start: 2026-12-05T10:00:00+09:00` and, on a line of its own, `end: 2026-12-05T16:30:00+09:00`"
+    )
+    #expect(
+      DateHints.hint(for: "2026年12月6日（土）10時", key: "start", takes: .dateTime)
+        == "write `start: 2026-12-06T10:00:00+09:00` — but 2026-12-06 is a Sunday, not a Saturday (土) as written: check which is right"
+    )
+    #expect(
+      DateHints.hints(for: "2026年12月6日（土）10時", key: "start", takes: .dateTime)?.japanese
+        == "`start: 2026-12-06T10:00:00+09:00` と書いてください。ただし、2026-12-06 は日曜日で、書かれた（土）と合いません。日付と曜日のどちらが正しいか確かめてください"
+    )
+    // The right weekday, and an end that is not `start`'s to give: as before.
+    #expect(
+      DateHints.hint(for: "2026年12月5日（土）10時", key: "start", takes: .dateTime)
+        == "write `start: 2026-12-05T10:00:00+09:00`")
+    #expect(
+      DateHints.hint(for: "2026年12月5日 10時〜16時", key: "deadline", takes: .dateOrDateTime)
+        == "write `deadline: 2026-12-05T10:00:00+09:00`")
+  }
+
   /// `end: 16時` is on the start's day; without one, the writer is told to add the day.
   @Test func aTimeAloneGetsTheEventsDay() throws {
     #expect(
