@@ -365,8 +365,24 @@ struct YAMLFields {
         jaHint: "1つずつ `- { key: value }` の形で書いてください")
       return nil
     }
-    return sequence.map {
-      YAMLFields(node: $0, in: self, what: "each item of `\(key)`", whatJa: "`\(key)` の中の1つ")
+    return sequence.compactMap { item in
+      // `- 農林水産省 https://www.maff.go.jp/`: a link's words and address on one line, which
+      // gave three errors at one place (not a mapping, no title, no url) and no line to type.
+      if key == "links", case .scalar(let scalar) = item, case let text = scalar.string,
+        let split = text.range(of: "https://") ?? text.range(of: "http://")
+      {
+        let title = String(text[..<split.lowerBound]).trimmingSpacesAndNewlines
+        let url = String(text[split.lowerBound...]).trimmingSpacesAndNewlines
+        let lines = "`- title: \(title.isEmpty ? "リンクの文字" : title)` and under it `  url: \(url)`"
+        error(
+          item.mark, "a link of `links` is its words and its address, each on a line of its own",
+          hint: "write \(lines)", code: "front-matter.type",
+          ja: "`links` のリンクは、文字とアドレスを別々の行に書きます",
+          jaHint: "\(lines.replacingOccurrences(of: " and under it ", with: " と、その下に ")) と書いてください")
+        return nil
+      }
+      return YAMLFields(
+        node: item, in: self, what: "each item of `\(key)`", whatJa: "`\(key)` の中の1つ")
     }
   }
 

@@ -355,3 +355,26 @@ extension WriterSlipsTests {
     #expect(typo.first?.hint == "write the full address: `online: https://www.example.jp/live`")
   }
 }
+
+extension WriterSlipsTests {
+  /// `- 農林水産省 https://www.maff.go.jp/`: a link's words and address on one line are one
+  /// error with the two lines to write (they were three at one place, and no line to type).
+  @Test func aLinkOnOneLineGetsItsTwoLines() throws {
+    let text =
+      "---\ntitle: T\nsummary: S\nfields: [f]\nlinks:\n  - 農林水産省 https://www.maff.go.jp/\n---\n"
+    let found = try parseFile(text, kind: .initiative).1
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.hint ?? "")" } == [
+        "6:5 write `- title: 農林水産省` and under it `  url: https://www.maff.go.jp/`"
+      ])
+    expectJapanese(found)
+    // A mapping is read as before; a text without an address keeps the general error.
+    let fine =
+      "---\ntitle: T\nsummary: S\nfields: [f]\nlinks:\n  - title: 省\n    url: https://www.maff.go.jp/\n---\n"
+    #expect(try parseFile(fine, kind: .initiative).1.isEmpty)
+    let plain = "---\ntitle: T\nsummary: S\nfields: [f]\nlinks:\n  - 農林水産省\n---\n"
+    #expect(
+      try parseFile(plain, kind: .initiative).1.first?.message.hasSuffix(
+        "must be a mapping of `key: value` lines") == true)
+  }
+}
