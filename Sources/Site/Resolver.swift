@@ -244,14 +244,17 @@ public enum Resolver {
     if let fromRoot = written.flatMap(pathFromRoot), fromRoot != target, known.contains(fromRoot) {
       return relativePath(from: page, to: fromRoot)
     }
+    let name = lastComponent(target)
+    // The very file name in one other folder (`data.md` written for `../fields/data.md`) is
+    // the likeliest slip, before a name that only starts the same (`data-crime-….md`).
+    if let matches = known.byName[name], matches.count == 1 {
+      return relativePath(from: page, to: matches[0])
+    }
     var guess = known.paths.closest(to: target)
-    if guess == nil {
-      let name = lastComponent(target)
-      if let near = known.byName[name] != nil ? name : known.names.closest(to: name),
-        let matches = known.byName[near], matches.count == 1
-      {
-        guess = matches[0]
-      }
+    if guess == nil, let near = known.names.closest(to: name), let matches = known.byName[near],
+      matches.count == 1
+    {
+      guess = matches[0]
     }
     return guess.map { relativePath(from: page, to: $0) }
   }

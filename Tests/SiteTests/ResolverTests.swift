@@ -206,6 +206,11 @@ func loadFixtureSite(now: String = "2026-11-25T00:00:00+09:00") throws -> Site {
         == "../initiatives/smart-agriculture.md")
     #expect(guess("events/map.pgn", from: "events/e.md") == "../files/map.png")
     #expect(guess("strategy/unrelated-thing.md", from: "strategy/x.md") == nil)
+    // The very name in another folder before a name that only starts the same.
+    let both = known + ["fields/data.md", "initiatives/data-crime-traffic-safety.md"]
+    #expect(
+      Resolver.linkSuggestion(for: "initiatives/data.md", from: "initiatives/x.md", known: both)
+        == "../fields/data.md")
     #expect(Resolver.relativePath(from: "x.md", to: "files/map.png") == "files/map.png")
     #expect(Resolver.relativePath(from: "a/b/c.md", to: "a/d.md") == "../d.md")
   }
