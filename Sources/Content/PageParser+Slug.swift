@@ -39,13 +39,18 @@ extension PageParser {
         ja: "ファイル名 `\(fileSlug)` に、目に見えない文字 \(japanese)が入っていて、ページのアドレスに使えません",
         jaHint: "ファイル名を `\(meant).md` に変えてください（ファイルの一覧でも、この文字は見えません）")
     } else if !isSlug(fileSlug) {
+      // A name with nothing ASCII (スマート農業.md) gives no name to offer: say what to make one
+      // of, rather than a placeholder (`my-page`) that was copied as it was.
+      let offered = fileSlug.contains { $0.isASCII && ($0.isLetter || $0.isNumber) }
       y.error(
         nil, "the file name `\(fileSlug)` cannot be used as a URL",
-        hint:
-          "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`",
+        hint: offered
+          ? "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`"
+          : "rename the file, or add a `slug:` line, with a name of a-z, 0-9 and `-` saying what the page is in English or romaji (スマート農業 → `smart-agriculture`)",
         code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
-        jaHint:
-          "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
+        jaHint: offered
+          ? "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
+          : "何のページかを英語かローマ字にした、半角の小文字 a-z、数字 0-9 と `-` の名前を、ファイル名にするか、前付けの `slug:` に書いてください（スマート農業 → `smart-agriculture`）"
       )
     }
     if slug == "index", let list = Self.listName(kind), let listJa = Self.listNameJapanese(kind) {

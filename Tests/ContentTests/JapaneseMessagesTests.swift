@@ -210,7 +210,17 @@ func fixtureConfig() throws -> SiteConfig {
       "---\ntitle: テスト\nsummary: 一文です。\nfields: [safety]\n---\n", kind: .initiative,
       path: "content/initiatives/My Page.md")
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
+    #expect(
+      diagnostics.first?.hint
+        == "rename the file with a-z, 0-9 and `-` only, or add `slug: my-page`")
     expectJapanese(diagnostics)
+    // A name with nothing to offer a name from: what to make one of, not a placeholder.
+    let (_, japanese) = try parseFile(
+      "---\ntitle: テスト\nsummary: 一文です。\nfields: [safety]\n---\n", kind: .initiative,
+      path: "content/initiatives/スマート農業.md")
+    #expect(japanese.first?.hint?.contains("in English or romaji") == true)
+    #expect(japanese.first?.hint?.contains("my-page") == false)
+    expectJapanese(japanese)
   }
 
   /// Files whose front matter cannot be found, or that are not UTF-8.
