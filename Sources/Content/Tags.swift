@@ -199,11 +199,11 @@ extension PageParser {
         let list = "`tags: [\(words.joined(separator: ", "))]`"
         y.diagnostics.append(
           .warning(
-            at, "the tag `\(name)` has a space between Japanese words: to YAML it is one tag",
+            at, "the tag `\(written)` has a space between Japanese words: to YAML it is one tag",
             hint: "if they are \(words.count) tags, write them with half-width commas: \(list)",
             code: Tags.code
           ).ja(
-            "タグ `\(name)` は、ことばの間に空白があり、1つのタグになっています",
+            "タグ `\(written)` は、ことばの間に空白があり、1つのタグになっています",
             hint: "\(words.count)つのタグなら、半角のコンマで区切ります: \(list)"))
       }
       guard seen.insert(name).inserted else { continue }

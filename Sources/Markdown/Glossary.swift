@@ -338,10 +338,12 @@ extension MarkdownDocument {
         // A marked use is linked again; else an entry's first use on the page only (an entry
         // counts as linked from its first chosen use on, so a later one in the same text is
         // not chosen either).
+        // The page's own entry marked (`ドローン※` on ドローン's page) is cut too, for its
+        // mark to go, and left a text.
         var chosen: [GlossaryMatcher.Match] = []
         for match in matcher.matches(in: bytes) {
           let t = match.target
-          guard state[t] != 2, match.marked || state[t] == 0 else { continue }
+          guard state[t] != 2 || match.marked, match.marked || state[t] == 0 else { continue }
           chosen.append(match)
           if state[t] == 0 {
             state[t] = 1
@@ -351,7 +353,7 @@ extension MarkdownDocument {
         let pieces = Self.pieces(bytes, cutAt: chosen, droppingMarks: true)
         for piece in pieces {
           let text = makeText(bytes: UnsafeBufferPointer(rebasing: bytes[piece.range]))
-          guard let t = piece.target else {
+          guard let t = piece.target, state[t] != 2 else {
             cmark_node_insert_before(node, text)
             continue
           }

@@ -428,6 +428,10 @@ import Testing
     let doc = MarkdownDocument("DXは変革です。")
     #expect(doc.linkGlossary(matcher, excluding: "dx").isEmpty)
     #expect(!doc.renderHTML().contains("<a"))
+    // Marked on its own page: not linked either, and the mark dropped as elsewhere.
+    let marked = MarkdownDocument("DX※は変革です。DX*も。")
+    #expect(marked.linkGlossary(matcher, excluding: "dx").isEmpty)
+    #expect(marked.renderHTML() == "<p>DXは変革です。DXも。</p>\n")
   }
 
   @Test func textBlocksKeepPositions() {
