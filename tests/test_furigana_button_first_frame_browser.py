@@ -35,8 +35,11 @@ FRAMES_JS = """
 window.__frames = [];
 (function tick() {
   requestAnimationFrame(() => {
+    // The header whole: the page's <main> after it is parsed (a frame painted while the
+    // header itself arrived, split by the network under load, measured it half-made).
     const header = document.querySelector('header.site-header');
-    if (header && document.readyState === 'loading' && !document.querySelector('ruby')) {
+    if (header && document.querySelector('main') && document.readyState === 'loading'
+        && !document.querySelector('ruby')) {
       const button = header.querySelector('.header-tools button.ruby-toggle');
       window.__frames.push({shown: !!button && button.getClientRects().length > 0,
         height: header.getBoundingClientRect().height});
