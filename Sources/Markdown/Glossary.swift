@@ -311,16 +311,9 @@ extension MarkdownDocument {
   public func linkGlossary(_ matcher: GlossaryMatcher, excluding: String? = nil) -> [Int] {
     guard !matcher.isEmpty else { return [] }
     cmark_consolidate_text_nodes(root)
-    let blocked: [UInt32] = [
-      CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
-      CMARK_NODE_CODE.rawValue, CMARK_NODE_CODE_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue,
-      CMARK_NODE_HTML_INLINE.rawValue,
-    ]
-    // Headings are read for marks too, though nothing in them is linked.
-    let markBlocked = blocked.filter { $0 != CMARK_NODE_HEADING.rawValue }
-    if restoreMarksReadAsEmphasis(matcher, outside: markBlocked) {
-      cmark_consolidate_text_nodes(root)
-    }
+    // Headings are read for marks (below), though nothing in them is linked.
+    let blocked = Self.markBlocked + [CMARK_NODE_HEADING.rawValue]
+    if restoreMarksReadAsEmphasis(matcher) { cmark_consolidate_text_nodes(root) }
     dropMarksInHeadings(matcher)
     var linked: [Int] = []
     // Per entry: 0 not linked yet, 1 linked, 2 the page's own entry (never linked). Read and

@@ -8,12 +8,15 @@ extension MarkdownDocument {
   public func restoreGlossaryMarks(_ matcher: GlossaryMatcher) {
     guard !matcher.isEmpty, sourceContains("*") else { return }
     cmark_consolidate_text_nodes(root)
-    let blocked = [
-      CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK,
-      CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_HTML_INLINE,
-    ].map(\.rawValue)
-    if restoreMarksReadAsEmphasis(matcher, outside: blocked) { cmark_consolidate_text_nodes(root) }
+    if restoreMarksReadAsEmphasis(matcher) { cmark_consolidate_text_nodes(root) }
   }
+
+  /// What the strategy's marks are not read in: links, images, code and inline HTML (and the
+  /// callouts' titles, custom inlines). `linkGlossary` adds headings, which link nothing.
+  static let markBlocked = [
+    CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK,
+    CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_HTML_INLINE,
+  ].map(\.rawValue)
 
   /// `ペーパーレス*とスモールスタート*を進めます。`: two of the strategy's marks in one paragraph,
   /// which CommonMark reads as emphasis around the words between them, so the page showed
@@ -24,13 +27,13 @@ extension MarkdownDocument {
   /// end with no name) is left as it is. Only bodies holding a `*` are walked.
   ///
   /// - Returns: whether an emphasis was undone (its texts then want consolidating).
-  func restoreMarksReadAsEmphasis(_ matcher: GlossaryMatcher, outside blocked: [UInt32]) -> Bool {
+  func restoreMarksReadAsEmphasis(_ matcher: GlossaryMatcher) -> Bool {
     guard sourceContains("*") else { return false }
     var emphases: [Node] = []
     root.descend { node in
       let type = node.type
       if type == CMARK_NODE_EMPH { emphases.append(node) }
-      return !blocked.contains(type.rawValue)
+      return !Self.markBlocked.contains(type.rawValue)
     }
     var restored = false
     for emphasis in emphases {
