@@ -275,7 +275,7 @@ public struct GlossaryMatcher: Sendable {
 
   /// Whether `*` or ※ (E2 80 BB) starts at `i` as the glossary's mark: not when a digit
   /// follows it (`ドローン※1`, `*２`), which makes it a note's number, kept as written.
-  private static func isMark(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+  static func isMark(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
     guard i < text.count else { return false }
     let after: Int
     if text[i] == UInt8(ascii: "*") {
@@ -306,14 +306,21 @@ extension MarkdownDocument {
   /// and code is left alone. Each link points at the definition with `aria-describedby`, so the
   /// template must list the returned entries with ids `term-<slug>`.
   ///
+  /// A name inside one of `english`'s phrases (AI in 「Generative AI」, 生成AI's `english:`) is
+  /// not linked unless marked: the phrase stays whole for `markLanguage` to read in English,
+  /// where a link cut from it left 「Generative」 to be read in a Japanese voice.
+  ///
   /// - Parameter excluding: the slug of the page's own entry, which should not link to itself.
   /// - Returns: indexes into `matcher.targets` of the entries linked, in order of first use.
-  public func linkGlossary(_ matcher: GlossaryMatcher, excluding: String? = nil) -> [Int] {
+  public func linkGlossary(
+    _ matcher: GlossaryMatcher, excluding: String? = nil, english: GlossaryMatcher? = nil
+  ) -> [Int] {
     guard !matcher.isEmpty else { return [] }
     cmark_consolidate_text_nodes(root)
     // Headings are read for marks (below), though nothing in them is linked.
     let blocked = Self.markBlocked + [CMARK_NODE_HEADING.rawValue]
     if restoreMarksReadAsEmphasis(matcher) { cmark_consolidate_text_nodes(root) }
+    if moveMarksIntoEmphasis(matcher) { cmark_consolidate_text_nodes(root) }
     dropMarksInHeadings(matcher)
     var linked: [Int] = []
     // Per entry: 0 not linked yet, 1 linked, 2 the page's own entry (never linked). Read and
@@ -334,7 +341,12 @@ extension MarkdownDocument {
         // The page's own entry marked (`ドローン※` on ドローン's page) is cut too, for its
         // mark to go, and left a text.
         var chosen: [GlossaryMatcher.Match] = []
-        for match in matcher.matches(in: bytes) {
+        var matches = matcher.matches(in: bytes)
+        if let english, matches.contains(where: { !$0.marked && bytes[$0.range.lowerBound] < 0x80 })
+        {
+          matches = Self.outside(english.matches(in: bytes), matches)
+        }
+        for match in matches {
           let t = match.target
           guard state[t] != 2 || match.marked, match.marked || state[t] == 0 else { continue }
           chosen.append(match)
@@ -375,6 +387,22 @@ extension MarkdownDocument {
       return !blocked.contains(type.rawValue)
     }
     return texts
+  }
+
+  /// `matches` less the unmarked ones that overlap a phrase of `phrases` without covering it
+  /// (a name inside an English name); in order, as both are.
+  static func outside(
+    _ phrases: [GlossaryMatcher.Match], _ matches: [GlossaryMatcher.Match]
+  ) -> [GlossaryMatcher.Match] {
+    guard !phrases.isEmpty else { return matches }
+    return matches.filter { match in
+      match.marked
+        || !phrases.contains {
+          $0.range.overlaps(match.range)
+            && !(match.range.lowerBound <= $0.range.lowerBound
+              && $0.range.upperBound <= match.range.upperBound)
+        }
+    }
   }
 
   /// A text node's bytes cut at `matches` (in order, not overlapping), as ranges of the bytes:

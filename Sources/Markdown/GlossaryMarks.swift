@@ -53,6 +53,43 @@ extension MarkdownDocument {
 }
 
 extension MarkdownDocument {
+  /// `**ドローン**※`: a mark right after bold or italic words that end with a glossary name
+  /// marks that name. It is moved inside, to the words' end, for the glossary's pass to find
+  /// a marked use there: the ※ was shown and the term not linked again. A mark after words
+  /// ending with no name (`**大事**※`) is the writer's and stays where it is.
+  ///
+  /// - Returns: whether a mark was moved (the texts then want consolidating).
+  func moveMarksIntoEmphasis(_ matcher: GlossaryMatcher) -> Bool {
+    guard sourceContains("*") || sourceContains("※") else { return false }
+    var emphases: [Node] = []
+    root.descend { node in
+      let type = node.type
+      if type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG { emphases.append(node) }
+      return !Self.markBlocked.contains(type.rawValue)
+    }
+    var moved = false
+    for emphasis in emphases {
+      guard let after = emphasis.next, after.type == CMARK_NODE_TEXT,
+        let last = emphasis.lastChild, last.type == CMARK_NODE_TEXT,
+        last.withLiteralBytes({ matcher.endsWithName($0) })
+      else { continue }
+      let parts = after.withLiteralBytes { bytes -> (mark: [UInt8], rest: [UInt8])? in
+        guard GlossaryMatcher.isMark(bytes, at: 0) else { return nil }
+        let length = GlossaryMatcher.markLength(bytes, at: 0)
+        return (Array(bytes[..<length]), Array(bytes[length...]))
+      }
+      guard let parts else { continue }
+      cmark_node_append_child(emphasis, makeText(String(decoding: parts.mark, as: UTF8.self)))
+      if parts.rest.isEmpty {
+        cmark_node_free(after)
+      } else {
+        _ = cmark_node_set_literal(after, String(decoding: parts.rest, as: UTF8.self))
+      }
+      moved = true
+    }
+    return moved
+  }
+
   /// The marks after terms in headings dropped, the terms left unlinked (a heading links
   /// nothing): `## ドローン*の活用` showed its `*` in the page, the table of contents and the
   /// heading's id. Only bodies holding a mark are walked.

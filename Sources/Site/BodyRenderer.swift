@@ -136,7 +136,8 @@ enum BodyRenderer {
     doc.joinJapaneseLines()
     var ownSlug: String?
     if case .glossary = page.meta { ownSlug = page.slug }
-    let linked = doc.linkGlossary(context.glossary, excluding: ownSlug)
+    let linked = doc.linkGlossary(
+      context.glossary, excluding: ownSlug, english: context.english)
     doc.markLanguage(context.english)
     var headings = doc.assignHeadingIDs(reserved: reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }

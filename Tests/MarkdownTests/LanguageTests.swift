@@ -61,6 +61,27 @@ import Testing
     #expect(html.contains(#"<td><span lang="en">Digital Transformation</span></td>"#), "\(html)")
   }
 
+  @Test func aNameInsideAnEnglishNameIsLeftToIt() {
+    let glossary = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "ai", url: "/g/ai/", names: ["AI", "人工知能"])
+    ])
+    let phrases = GlossaryMatcher(phrases: ["Generative AI"], language: "en")
+    let doc = MarkdownDocument("Generative AIとAIです。\n\nGenerative AI※です。")
+    _ = doc.linkGlossary(glossary, english: phrases)
+    doc.markLanguage(phrases)
+    let html = doc.renderHTML()
+    // The phrase is read in English whole; the term's first use on its own is linked.
+    #expect(
+      html.contains(
+        #"<p><span lang="en">Generative AI</span>と<a class="term" href="/g/ai/" aria-describedby="term-ai">AI</a>です。</p>"#
+      ), "\(html)")
+    // Marked, the writer asked for the term's link: given, and the mark dropped.
+    #expect(
+      html.contains(
+        #"<p>Generative <a class="term" href="/g/ai/" aria-describedby="term-ai">AI</a>です。</p>"#
+      ), "\(html)")
+  }
+
   @Test func noPhrasesChangeNothing() {
     let doc = MarkdownDocument("Internet of Things")
     doc.markLanguage(GlossaryMatcher(phrases: [], language: "en"))

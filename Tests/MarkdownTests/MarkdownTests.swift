@@ -79,6 +79,25 @@ import Testing
     #expect(html("## ドローン*の活用\n").html == "<h2>ドローンの活用</h2>\n")
   }
 
+  /// `**ドローン**※`: the mark after bold words ending with a term marks the term: linked
+  /// again, the mark gone, the bold kept. After bold words ending with no term it stays.
+  @Test func aMarkAfterBoldWordsMarksTheirTerm() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "drone", url: "/g/drone/", names: ["ドローン"])
+    ])
+    let link = "<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>"
+    for (body, expected) in [
+      ("ドローンの話。**ドローン**※を飛ばします。", "<p>\(link)の話。<strong>\(link)</strong>を飛ばします。</p>\n"),
+      ("*小型のドローン*※を使います。", "<p><em>小型の\(link)</em>を使います。</p>\n"),
+      ("**大事**※です。**ドローン**※1です。", "<p><strong>大事</strong>※です。<strong>\(link)</strong>※1です。</p>\n"),
+      ("## **ドローン**※の活用\n", "<h2><strong>ドローン</strong>の活用</h2>\n"),
+    ] {
+      let doc = MarkdownDocument(body)
+      _ = doc.linkGlossary(matcher)
+      #expect(doc.renderHTML() == expected, "\(body)")
+    }
+  }
+
   /// A body nested 40,000 deep (quotes, or emphasis inside emphasis) is walked without
   /// recursion: every walk of the build overflowed the stack and killed the process (and
   /// `portal serve` with it).
