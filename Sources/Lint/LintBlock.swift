@@ -196,6 +196,26 @@ final class LintBlock {
     return counts
   }
 
+  /// The characters of the body line that character `offset` of `text` is written on, as
+  /// written (markup cmark's text leaves out included: a link's `[`, `](…)`, a `\`), and the
+  /// index of that character in them; nil where the place is not known.
+  func sourceCharacters(of offset: Int) -> (line: Int, characters: [LintCharacter], index: Int)? {
+    let (line, index) = sourceIndex(of: offset)
+    guard line >= 1, line <= source.lineCount else { return nil }
+    let characters = source.line(line - 1)
+    guard index < characters.count else { return nil }
+    return (line, characters, index)
+  }
+
+  /// Whether character `offset` of `text` is written escaped (`\*`): shown as typed because
+  /// the writer asked for it.
+  func isEscaped(_ offset: Int) -> Bool {
+    guard let (_, characters, index) = sourceCharacters(of: offset) else { return false }
+    var backslashes = 0
+    while index - backslashes > 0, characters[index - backslashes - 1] == "\\" { backslashes += 1 }
+    return backslashes % 2 == 1
+  }
+
   /// The body line (1-based) that character `offset` of `text` is written on, and that line's
   /// text as written (container marks such as `>` and the indentation included).
   func sourceLine(of offset: Int) -> (line: Int, text: Substring)? {

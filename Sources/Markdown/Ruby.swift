@@ -5,22 +5,75 @@ extension MarkdownDocument {
   /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>`, so writers can add furigana for
   /// readers with little kanji, and `{綺麗|き|れい}` into one `<ruby>` with a reading over each
   /// character (`rubyTags`). Code spans and code blocks are left alone.
+  ///
+  /// `**` right before and after a group (`県の**{戦略|せんりゃく}**です`) makes it bold. To
+  /// CommonMark the braces are punctuation, so bold cannot start between の and `{` nor end
+  /// between `}` and で, and the marks were shown as typed; the braces are this site's own
+  /// markup, and bold around them is what the writer meant (`lint.markdown` agrees).
   public func applyRuby() {
     cmark_consolidate_text_nodes(root)
     for node in collect({ $0.type == CMARK_NODE_TEXT && $0.literalContains(0x7B) }) {
-      let pieces = Self.splitRuby(node.literal)
+      var pieces = Self.splitRuby(node.literal)
       guard pieces.contains(where: { if case .ruby = $0 { true } else { false } }) else { continue }
+      let bold = Self.boldRuns(&pieces)
+      // Where pieces go: before the text node, or into a bold run's `strong`, before a
+      // stand-in at its end.
+      var anchor = node
       for (i, piece) in pieces.enumerated() {
+        if bold.contains(where: { $0.lowerBound == i }) {
+          let strong = cmark_node_new(CMARK_NODE_STRONG)!
+          let end = makeText("")
+          cmark_node_append_child(strong, end)
+          if cmark_node_insert_before(node, strong) != 0 {
+            anchor = end
+          } else {
+            cmark_node_free(strong)
+          }
+        }
         switch piece {
         case .text(let text):
-          cmark_node_insert_before(node, makeText(text))
+          if !text.isEmpty { cmark_node_insert_before(anchor, makeText(text)) }
         case .ruby(let base, _):
           let tags = Self.rubyTags(at: i, in: pieces)
-          wrap(base, enter: tags.enter, exit: tags.exit, before: node)
+          wrap(base, enter: tags.enter, exit: tags.exit, before: anchor)
+        }
+        if anchor != node, bold.contains(where: { $0.upperBound == i + 1 }) {
+          cmark_node_free(anchor)
+          anchor = node
         }
       }
       cmark_node_free(node)
     }
+  }
+
+  /// The runs of ruby pieces side by side with exactly `**` before and after them, as ranges
+  /// of `pieces`; their marks are taken out of the texts around them.
+  static func boldRuns(_ pieces: inout [RubyPiece]) -> [Range<Int>] {
+    func isRuby(_ i: Int) -> Bool {
+      guard pieces.indices.contains(i), case .ruby = pieces[i] else { return false }
+      return true
+    }
+    var runs: [Range<Int>] = []
+    var start = 0
+    while start < pieces.count {
+      guard isRuby(start) else {
+        start += 1
+        continue
+      }
+      var end = start
+      while isRuby(end) { end += 1 }
+      if start > 0, case .text(let before) = pieces[start - 1], before.hasSuffix("**"),
+        !before.dropLast(2).hasSuffix("*"), end < pieces.count,
+        case .text(let after) = pieces[end], after.hasPrefix("**"),
+        !after.dropFirst(2).hasPrefix("*")
+      {
+        pieces[start - 1] = .text(String(before.dropLast(2)))
+        pieces[end] = .text(String(after.dropFirst(2)))
+        runs.append(start..<end)
+      }
+      start = end + 1
+    }
+    return runs
   }
 
   /// The HTML before and after the base of the ruby piece at `index`: the reading, escaped,

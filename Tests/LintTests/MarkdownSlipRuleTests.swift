@@ -1,3 +1,4 @@
+import Markdown
 import Testing
 
 @testable import Lint
@@ -50,13 +51,84 @@ import Testing
   }
 
   @Test func boldThatDidNotApply() throws {
+    // A pair on one line: one warning, at its first mark.
     #expect(
       try slips("これは**「重要」**です。") == [
-        "1:4 `**` is shown as typed: the bold was not applied",
-        "1:10 `**` is shown as typed: the bold was not applied",
+        "1:4 `**「重要」**` is shown as typed: the bold was not applied"
       ])
     #expect(try slips("これは「**重要**」です。\n\nこれは**重要**です。").isEmpty)
     #expect(try slips("計算は`a**b`です。").isEmpty)
+    // A mark alone on its line.
+    #expect(
+      try slips("評価：**\n\n県の**「重要」\nです**。") == [
+        "1:4 `**` is shown as typed: the bold was not applied",
+        "3:3 `**` is shown as typed: the bold was not applied",
+        "4:3 `**` is shown as typed: the bold was not applied",
+      ])
+    // Escaped marks are the writer's; `**` right around furigana is bold.
+    #expect(try slips("県の\\*\\*「太字」\\*\\*です。").isEmpty)
+    #expect(try slips("県は**{戦略|せんりゃく}**を\n\n**{綺麗|き|れい}{海|うみ}**と").isEmpty)
+  }
+
+  /// The hint names the two characters the bold could not start or end between, and the span
+  /// to write, read from the line as written (a link's address is in it).
+  @Test func boldHintsNameWhyAndWhatToWrite() throws {
+    let cases: [(String, String)] = [
+      (
+        "これは**「重要」**です。",
+        "bold cannot start between `は` and `「` nor end between `」` and `で`: write `「**重要**」`, or leave the bold out"
+      ),
+      (
+        "県の**[戦略](/strategy/)**です。",
+        "bold cannot start between `の` and `[` nor end between `)` and `で`: write `[**戦略**](/strategy/)`, or leave the bold out"
+      ),
+      (
+        "県の**100%**です。",
+        "bold cannot end between `%` and `で`: write `**100**%`, or leave the bold out"
+      ),
+      (
+        "- 県の**戦略（案）**です。",
+        "bold cannot end between `）` and `で`: write `**戦略**（案）`, or leave the bold out"
+      ),
+      (
+        "県の** 大事 **です。",
+        "bold cannot start before a space nor end after a space: write `**大事**`, or leave the bold out"
+      ),
+      (
+        "県の**※注意**です。",
+        "bold cannot start between `の` and `※`: write `※**注意**`, or leave the bold out"
+      ),
+      (
+        "県は**{戦略|せんりゃく}**を、市は**{計画|けいかく}**をつくります。",
+        "bold cannot start between `は` and `{` nor end between `}` and `を`: the `**` between were paired with each other; bold one place in the paragraph, right around its words, or leave the bold out"
+      ),
+    ]
+    for (body, hint) in cases {
+      let found = try lint(body, rule: "lint.markdown")
+      #expect(found.map(\.hint) == [hint], "\(body)")
+    }
+    let japanese = try lint("これは**「重要」**です。", rule: "lint.markdown").first?.japanese
+    #expect(japanese?.message == "`**「重要」**` がそのまま表示されます。太字になっていません")
+    #expect(
+      japanese?.hint
+        == "`は` と `「` の間では太字を始められません。`」` と `で` の間では太字を終えられません。`「**重要**」` と書くか、太字をやめてください"
+    )
+  }
+
+  /// Every rewrite the hint gives makes bold, read by cmark itself.
+  @Test func theRewritesMakeBold() {
+    for (before, inner, after) in [
+      ("は", "「重要」", "で"), ("の", "100%", "で"), ("の", "戦略（案）", "で"), ("の", "※注意", "で"),
+      ("の", " 大事 ", "で"), ("の", "[戦略](/s/)", "で"), ("の", "「重要」です", "。"),
+    ] as [(Character, String, Character)] {
+      let slip = BoldSlip(before: before, inner: Array(inner), after: after)
+      guard let rewrite = slip.rewrite else {
+        Issue.record("no rewrite for \(inner)")
+        continue
+      }
+      let html = Markdown.MarkdownDocument("県\(before)\(rewrite)\(after)").renderHTML()
+      #expect(html.contains("<strong>") && !html.contains("**"), "\(rewrite): \(html)")
+    }
   }
 
   @Test func boldTypedFullWidth() throws {
@@ -115,6 +187,26 @@ import Testing
   /// A reading per character (`{綺麗|き|れい}`, as DenDen Markdown and pixiv write it) is ruby
   /// and passes; readings that do not fit the characters one to one, or none at all, leave the
   /// braces as typed: the warning names the counts and both forms that work.
+  /// Markdown inside furigana's braces: cmark's text reads as a group once the marks are
+  /// taken, but the page shows it as typed.
+  @Test func furiganaHoldingMarkdown() throws {
+    #expect(
+      try slips("県は{**戦略**|せんりゃく}を\n\n県は{[戦略](/s/)|せんりゃく}を\n\n県は{戦略|*せんりゃく*}を") == [
+        "1:6 the furigana `{**戦略**|せんりゃく}` is shown as typed: it holds Markdown",
+        "3:5 the furigana `{[戦略](/s/)|せんりゃく}` is shown as typed: it holds Markdown",
+        "5:4 the furigana `{戦略|*せんりゃく*}` is shown as typed: it holds Markdown",
+      ])
+    #expect(
+      try lint("県は{[戦略](/s/)|せんりゃく}を", rule: "lint.markdown").first?.hint
+        == "Markdown inside the braces is not applied and leaves the furigana as typed; write it around them (`**{戦略|せんりゃく}**`, `[{戦略|せんりゃく}](…)`)"
+    )
+    // Written whole, escaped bars in a table, a reading per character, an empty one: ruby.
+    #expect(
+      try slips(
+        "{戦略|せんりゃく}と{綺麗|き|れい}と{お茶||ちゃ}と{戦略｜せんりゃく}\n\n| 題 |\n|---|\n| {戦略\\|せんりゃく}と{綺麗\\|き\\|れい} |"
+      ).isEmpty)
+  }
+
   @Test func furiganaWithMoreBars() throws {
     #expect(try slips("海が{綺麗|き|れい}です。{お茶||ちゃ}と{綺麗｜き｜れい}も。").isEmpty)
     #expect(

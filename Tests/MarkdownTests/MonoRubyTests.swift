@@ -112,4 +112,38 @@ import Testing
         == "<p><ruby>綺\(rt("き"))麗\(rt("れい"))</ruby>な<a class=\"term\" href=\"/glossary/umi/\" aria-describedby=\"term-umi\">海</a></p>\n"
     )
   }
+
+  /// `**` right around groups is bold, where CommonMark alone showed the marks (the braces
+  /// are punctuation to it, next to の and で); marks not right around them stay as typed.
+  @Test func boldRightAroundFuriganaIsBold() {
+    let ruby = "<ruby>戦略\(rt("せんりゃく"))</ruby>"
+    #expect(html("県の**{戦略|せんりゃく}**です。") == "<p>県の<strong>\(ruby)</strong>です。</p>\n")
+    // Groups side by side are one run, a reading per character or not.
+    #expect(
+      html("県の**{綺麗|き|れい}{戦略|せんりゃく}**です")
+        == "<p>県の<strong><ruby>綺\(rt("き"))麗\(rt("れい"))戦略\(rt("せんりゃく"))</ruby></strong>です</p>\n"
+    )
+    // Two runs in one text each get their own marks (CommonMark pairs the marks between two
+    // such groups in one paragraph itself, so a text holds two only when it does not).
+    var pieces: [MarkdownDocument.RubyPiece] = [
+      .text("**"), .ruby(base: "県", reading: "けん"), .text("**と**"),
+      .ruby(base: "市", reading: "し"), .text("**"),
+    ]
+    #expect(MarkdownDocument.boldRuns(&pieces) == [1..<2, 3..<4])
+    #expect(pieces[2] == .text("と") && pieces[0] == .text("") && pieces[4] == .text(""))
+    // In a table cell too.
+    #expect(
+      html("| 題 |\n|---|\n| 県の**{戦略｜せんりゃく}**です |\n").contains(
+        "<td>県の<strong>\(ruby)</strong>です</td>"))
+    // Not exactly two marks on both sides: as typed.
+    for typed in ["県の**{戦略|せんりゃく}をつくりました**。", "県の***{戦略|せんりゃく}***です", "県の*{戦略|せんりゃく}*です"] {
+      #expect(!html(typed).contains("<strong>"), "\(typed)")
+      #expect(html(typed).contains(ruby), "\(typed)")
+    }
+    // Bold CommonMark makes itself is left as it is.
+    #expect(html("、**{戦略|せんりゃく}の話**。") == "<p>、<strong>\(ruby)の話</strong>。</p>\n")
+    let doc = MarkdownDocument("県の**{戦略|せんりゃく}**です。")
+    doc.applyRuby()
+    #expect(doc.plainText() == "県の戦略です。")
+  }
 }

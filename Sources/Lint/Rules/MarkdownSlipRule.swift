@@ -32,6 +32,7 @@ struct MarkdownSlipRule: Rule {
       let warning = context.warning(block, at: at, message, hint: hint).ja(ja.0, hint: ja.hint)
       found.append(fix.map { warning.fixing(text.string($0.range), with: $0.with) } ?? warning)
     }
+    found += boldAsTyped(in: block, context) + furiganaHoldingMarkup(in: block, context)
     var lineStart = true
     /// The closing pairs of full-width bold reported, not read again as opening ones.
     var boldCloses: Set<Int> = []
@@ -51,18 +52,9 @@ struct MarkdownSlipRule: Rule {
         boldCloses.insert(bold.close)
       }
       if c == "*", i + 1 < text.count, text[i + 1] == "*" {
-        var end = i + 2
-        while end < text.count, text[end] == "*" { end += 1 }
-        warn(
-          i, "`\(text.string(i..<end))` is shown as typed: the bold was not applied",
-          hint:
-            "bold cannot start or end between a bracket and a letter (**「重要」**です); put the brackets outside, 「**重要**」です, or leave the bold out",
-          ja: (
-            "`\(text.string(i..<end))` がそのまま表示されます。太字になっていません",
-            hint:
-              "かっこと文字の間では太字を始めたり終えたりできません（`**「重要」**です`）。`「**重要**」です` のようにかっこを外に出すか、太字をやめてください"
-          ))
-        i = end
+        // Reported by `boldAsTyped`, a pair at a time.
+        i += 2
+        while i < text.count, text[i] == "*" { i += 1 }
         continue
       }
       if c == "]", let open = text[..<i].lastIndex(where: { $0 == "[" || $0 == "\n" }),
