@@ -331,7 +331,11 @@ extension MarkdownDocument {
         state[i] = 2
       }
     }
-    for node in textNodes(outside: blocked) {
+    for node in textNodes(outside: blocked, withRuby: sourceContains("{")) {
+      if node.type != CMARK_NODE_TEXT {
+        linkRuby(node, matcher, &state, &linked)
+        continue
+      }
       // The pieces are made while cmark's literal is still there (inserting nodes before it
       // leaves it as it is); the node is freed after.
       let replaced = node.withLiteralBytes { bytes -> Bool in
@@ -376,11 +380,17 @@ extension MarkdownDocument {
   /// The text nodes outside subtrees of the `blocked` node types, in document order: collected
   /// before a pass replaces them. `blocked` is a handful of types, compared one by one: a
   /// `Set` hashed the type of every node of the body.
-  func textNodes(outside blocked: [UInt32]) -> [Node] {
+  ///
+  /// `withRuby`: a furigana group's ruby (one group, whole) is collected too, in its place, for
+  /// `linkRuby`.
+  func textNodes(outside blocked: [UInt32], withRuby: Bool = false) -> [Node] {
     var texts: [Node] = []
     root.descend { node in
       let type = node.type
-      if type == CMARK_NODE_TEXT {
+      if type == CMARK_NODE_TEXT
+        || withRuby && (type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_LINK)
+          && isWholeRuby(node)
+      {
         texts.append(node)
         return false
       }

@@ -129,6 +129,85 @@ extension MarkdownDocument {
   }
 }
 
+extension MarkdownDocument {
+  /// A term written with furigana (`{人工知能|じんこうちのう}※`): its ruby, whose base is the whole
+  /// name, is linked as the name's text would be (the first use, or a marked one, the mark
+  /// dropped), the link around the ruby. The ruby was left alone, so the term went unlinked
+  /// and its ※ was shown.
+  func linkRuby(
+    _ ruby: Node, _ matcher: GlossaryMatcher, _ state: inout [UInt8], _ linked: inout [Int]
+  ) {
+    guard let base = ruby.firstChild,
+      let match = base.withLiteralBytes({ bytes -> GlossaryMatcher.Match? in
+        let found = matcher.matches(in: bytes)
+        return found.count == 1 && found[0].range == 0..<bytes.count ? found[0] : nil
+      })
+    else { return }
+    let t = match.target
+    let after = ruby.next.flatMap { $0.type == CMARK_NODE_TEXT ? $0 : nil }
+    let markLength =
+      after?.withLiteralBytes {
+        GlossaryMatcher.isMark($0, at: 0) ? GlossaryMatcher.markLength($0, at: 0) : 0
+      } ?? 0
+    let marked = markLength > 0
+    guard state[t] != 2 || marked, marked || state[t] == 0 else { return }
+    if state[t] == 0 {
+      state[t] = 1
+      linked.append(t)
+    }
+    if let after, marked {
+      // Emptied, not freed: the text is still in the caller's list.
+      let rest = after.withLiteralBytes { String(decoding: $0[markLength...], as: UTF8.self) }
+      _ = cmark_node_set_literal(after, rest)
+    }
+    guard state[t] != 2 else { return }
+    if let cell = cellRubyIndex(ruby) {
+      // In a table cell the ruby is already a marked link (`wrap`): its HTML takes the link.
+      let (enter, exit) = cellWrappers[cell]
+      cellWrappers[cell] = (matcher.openingTags[t] + enter, exit + matcher.closingTag)
+      return
+    }
+    let link = makeCustomInline(enter: matcher.openingTags[t], exit: matcher.closingTag)
+    if cmark_node_insert_before(ruby, link) != 0 {
+      cmark_node_append_child(link, ruby)
+    } else {
+      cmark_node_free(link)
+    }
+  }
+
+  /// Whether `node` is the ruby of one furigana group, whole, over one text (`applyRuby`'s;
+  /// not groups sharing a `<ruby>`): a custom inline, or in a table cell the marked link that
+  /// stands for one (`wrap`).
+  func isWholeRuby(_ node: Node) -> Bool {
+    guard let child = node.firstChild, child.type == CMARK_NODE_TEXT, child.next == nil else {
+      return false
+    }
+    let enter: String
+    let exit: String
+    if node.type == CMARK_NODE_CUSTOM_INLINE {
+      guard let on = cmark_node_get_on_enter(node), let off = cmark_node_get_on_exit(node) else {
+        return false
+      }
+      (enter, exit) = (String(cString: on), String(cString: off))
+    } else if let cell = cellRubyIndex(node) {
+      (enter, exit) = cellWrappers[cell]
+    } else {
+      return false
+    }
+    return enter == "<ruby>" && exit.hasSuffix("</ruby>")
+  }
+
+  /// The index in `cellWrappers` of the marked link `node` is, if it is one.
+  func cellRubyIndex(_ node: Node) -> Int? {
+    guard !cellWrappers.isEmpty, node.type == CMARK_NODE_LINK,
+      let title = cmark_node_get_title(node).map({ String(cString: $0) }),
+      title.first == Self.cellMark, let index = Int(title.dropFirst()),
+      cellWrappers.indices.contains(index)
+    else { return nil }
+    return index
+  }
+}
+
 extension GlossaryMatcher {
   /// Whether a name the matcher would link ends `text`.
   func endsWithName(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -98,6 +98,37 @@ import Testing
     }
   }
 
+  /// A term written with furigana is linked as its text would be: the link around the ruby,
+  /// at its first use or where marked (the mark dropped).
+  @Test func aTermWrittenWithFuriganaIsLinked() {
+    let matcher = GlossaryMatcher([
+      GlossaryLinkTarget(slug: "ai", url: "/g/ai/", names: ["AI", "人工知能"])
+    ])
+    let open = "<a class=\"term\" href=\"/g/ai/\" aria-describedby=\"term-ai\">"
+    let ruby = "<ruby>人工知能<rp>（</rp><rt>じんこうちのう</rt><rp>）</rp></ruby>"
+    for (body, expected, own) in [
+      ("{人工知能|じんこうちのう}を使います。AIです。", "<p>\(open)\(ruby)</a>を使います。AIです。</p>\n", nil),
+      ("AIです。{人工知能|じんこうちのう}※です。", "<p>\(open)AI</a>です。\(open)\(ruby)</a>です。</p>\n", nil),
+      ("AIです。{人工知能|じんこうちのう}です。", "<p>\(open)AI</a>です。\(ruby)です。</p>\n", nil),
+      // Part of a name, a group of a reading per character: left alone.
+      ("{人工|じんこう}知能です。", "<p><ruby>人工<rp>（</rp><rt>じんこう</rt><rp>）</rp></ruby>知能です。</p>\n", nil),
+      // The page's own entry: not linked, the mark dropped.
+      ("{人工知能|じんこうちのう}※です。", "<p>\(ruby)です。</p>\n", "ai"),
+      // In a table cell.
+      (
+        "| 語 |\n|---|\n| {人工知能｜じんこうちのう}※ |\n",
+        "<table>\n<thead>\n<tr>\n<th>語</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>\(open)\(ruby)</a></td>\n</tr>\n</tbody>\n</table>\n",
+        nil
+      ),
+    ] as [(String, String, String?)] {
+      let doc = MarkdownDocument(body)
+      doc.applyRuby()
+      _ = doc.linkGlossary(matcher, excluding: own)
+      #expect(doc.renderHTML() == expected, "\(body)")
+      #expect(doc.plainText().contains("人工知能") || doc.plainText().contains("人工"))
+    }
+  }
+
   /// A body nested 40,000 deep (quotes, or emphasis inside emphasis) is walked without
   /// recursion: every walk of the build overflowed the stack and killed the process (and
   /// `portal serve` with it).
