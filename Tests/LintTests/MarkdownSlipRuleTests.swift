@@ -100,7 +100,7 @@ import Testing
       ),
       (
         "県は**{戦略|せんりゃく}**を、市は**{計画|けいかく}**をつくります。",
-        "bold cannot start between `は` and `{` nor end between `}` and `を`: the `**` between were paired with each other; bold one place in the paragraph, right around its words, or leave the bold out"
+        "bold cannot start between `は` and `{` nor end between `}` and `を`: the `**` between were paired with each other; use bold in one place in the paragraph, right around its words, or leave it out"
       ),
     ]
     for (body, hint) in cases {
@@ -115,13 +115,34 @@ import Testing
     )
   }
 
+  /// Strikethrough fails as bold does; a lone `~~` and one tilde (a range) are no strikethrough.
+  @Test func strikethroughThatDidNotApply() throws {
+    let found = try lint("旧名は~~「推進課」~~です。", rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+        "1:4 `~~「推進課」~~` is shown as typed: the strikethrough was not applied"
+      ])
+    #expect(
+      found.first?.hint
+        == "strikethrough cannot start between `は` and `「` nor end between `」` and `で`: write `「~~推進課~~」`, or leave the strikethrough out"
+    )
+    for body in ["旧名は~~推進課~~です。", "9:00~17:00、土曜9:00~12:00", "評価：~~", "~~~\nコード\n~~~", "`~~「a」~~`"]
+    {
+      #expect(try slips(body).isEmpty, "\(body.debugDescription)")
+    }
+    let rewrite = try #require(
+      EmphasisSlip(before: "は", inner: Array("「推進課」"), after: "で", kind: .strikethrough).rewrite)
+    let html = Markdown.MarkdownDocument("旧名は\(rewrite)です。").renderHTML()
+    #expect(html.contains("<del>") && !html.contains("~~"), "\(html)")
+  }
+
   /// Every rewrite the hint gives makes bold, read by cmark itself.
   @Test func theRewritesMakeBold() {
     for (before, inner, after) in [
       ("は", "「重要」", "で"), ("の", "100%", "で"), ("の", "戦略（案）", "で"), ("の", "※注意", "で"),
       ("の", " 大事 ", "で"), ("の", "[戦略](/s/)", "で"), ("の", "「重要」です", "。"),
     ] as [(Character, String, Character)] {
-      let slip = BoldSlip(before: before, inner: Array(inner), after: after)
+      let slip = EmphasisSlip(before: before, inner: Array(inner), after: after)
       guard let rewrite = slip.rewrite else {
         Issue.record("no rewrite for \(inner)")
         continue

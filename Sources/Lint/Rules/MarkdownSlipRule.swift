@@ -17,8 +17,9 @@ struct MarkdownSlipRule: Rule {
     "##見出し, ＊＊太字＊＊, ＞ 引用, － 項目, ［リンク］（…）, [リンク] (…)",
     "##見出し、＊＊太字＊＊、＞ 引用、－ 項目、［リンク］（…）、[リンク] (…)")
   let summary =
-    "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, ＞ 引用, － 項目, **「」**です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading."
-  let japaneseSummary = "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、＞ 引用、－ 項目、**「」**です、［］（）など）。"
+    "Markdown shown as typed: ##見出し, ＃, ＊＊太字＊＊, ＞ 引用, － 項目, **「」**です, ~~「」~~です, [リンク] (…), [リンク](a b.pdf), ［］（）, {漢字|かな without }, {漢字|} without a reading, {**漢字**|かな}."
+  let japaneseSummary =
+    "Markdown が書いたまま表示されます（##見出し、＃、＊＊太字＊＊、＞ 引用、－ 項目、**「」**です、~~「」~~です、［］（）、{**漢字**|かな}など）。"
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
     guard block.kind == .paragraph || block.kind == .heading || block.kind == .tableCell else {
@@ -32,7 +33,7 @@ struct MarkdownSlipRule: Rule {
       let warning = context.warning(block, at: at, message, hint: hint).ja(ja.0, hint: ja.hint)
       found.append(fix.map { warning.fixing(text.string($0.range), with: $0.with) } ?? warning)
     }
-    found += boldAsTyped(in: block, context) + furiganaHoldingMarkup(in: block, context)
+    found += emphasisAsTyped(in: block, context) + furiganaHoldingMarkup(in: block, context)
     var lineStart = true
     /// The closing pairs of full-width bold reported, not read again as opening ones.
     var boldCloses: Set<Int> = []
@@ -52,7 +53,7 @@ struct MarkdownSlipRule: Rule {
         boldCloses.insert(bold.close)
       }
       if c == "*", i + 1 < text.count, text[i + 1] == "*" {
-        // Reported by `boldAsTyped`, a pair at a time.
+        // Reported by `emphasisAsTyped`, a pair at a time.
         i += 2
         while i < text.count, text[i] == "*" { i += 1 }
         continue

@@ -1,10 +1,19 @@
-/// Why `**` written around `inner`, between the characters `before` and `after`, made no bold,
-/// and the span to write instead. CommonMark opens `**` only where it is left-flanking (a word
+/// Why `**` (or `~~`) written around `inner`, between the characters `before` and `after`, made
+/// no bold (no strikethrough), and the span to write instead. CommonMark opens `**` only where it is left-flanking (a word
 /// follows it, or a punctuation mark follows and a space or a punctuation mark is before it)
 /// and closes it only where it is right-flanking (the mirror); Japanese puts letters right
 /// against brackets, so `の**「重要」**です` fails on both sides. Punctuation is cmark-gfm's: ASCII
 /// punctuation and Unicode's P categories (「」（）。、※〜・…; not ー, not ￥).
-struct BoldSlip {
+struct EmphasisSlip {
+  /// Bold or strikethrough: their marks, and their names in messages.
+  struct Kind: Sendable {
+    var marks: String
+    var english: String
+    var japanese: String
+    static let bold = Kind(marks: "**", english: "bold", japanese: "太字")
+    static let strikethrough = Kind(marks: "~~", english: "strikethrough", japanese: "取り消し線")
+  }
+
   /// Why the bold failed, in a writer's words.
   struct Reason {
     var english: String
@@ -17,7 +26,7 @@ struct BoldSlip {
   /// `「**重要**」`, `[**戦略**](…)`, `**100**%`; nil where no rewrite of the span is sure to work.
   var rewrite: String?
 
-  init(before: Character?, inner: [Character], after: Character?) {
+  init(before: Character?, inner: [Character], after: Character?, kind: Kind = .bold) {
     let opens = Self.leftFlanking(before, inner.first)
     let closes = Self.rightFlanking(inner.last, after)
     var english: [String] = []
@@ -26,39 +35,42 @@ struct BoldSlip {
     if !opens, let first = inner.first {
       if first.isWhitespace {
         english.append("start before a space")
-        japanese.append("空白の前では太字を始められません")
+        japanese.append("空白の前では\(kind.japanese)を始められません")
       } else if let before {
         english.append("start between `\(before)` and `\(first)`")
-        japanese.append("`\(before)` と `\(first)` の間では太字を始められません")
+        japanese.append("`\(before)` と `\(first)` の間では\(kind.japanese)を始められません")
         braces = braces || first == "{"
       }
     }
     if !closes, let last = inner.last {
       if last.isWhitespace {
         english.append("end after a space")
-        japanese.append("空白の後では太字を終えられません")
+        japanese.append("空白の後では\(kind.japanese)を終えられません")
       } else if let after {
         english.append("end between `\(last)` and `\(after)`")
-        japanese.append("`\(last)` と `\(after)` の間では太字を終えられません")
+        japanese.append("`\(last)` と `\(after)` の間では\(kind.japanese)を終えられません")
         braces = braces || last == "}"
       }
     }
     if !english.isEmpty {
       reason = Reason(
-        english: "bold cannot " + english.joined(separator: " nor "),
+        english: "\(kind.english) cannot " + english.joined(separator: " nor "),
         japanese: japanese.joined(separator: "。"), nearBrace: braces)
     }
     rewrite =
       opens && closes
-      ? nil : Self.rewrite(inner, before: before, after: after, opens: opens, closes: closes)
+      ? nil
+      : Self.rewrite(
+        inner, before: before, after: after, opens: opens, closes: closes, marks: kind.marks)
   }
 
   /// The span written so that both marks work: a link's words bolded inside it, brackets or
   /// punctuation at a failing side moved outside, spaces inside taken out.
   static func rewrite(
-    _ inner: [Character], before: Character?, after: Character?, opens: Bool, closes: Bool
+    _ inner: [Character], before: Character?, after: Character?, opens: Bool, closes: Bool,
+    marks: String = "**"
   ) -> String? {
-    if let link = linkRewrite(inner) { return link }
+    if let link = linkRewrite(inner, marks: marks) { return link }
     var core = inner[...]
     var lead = ""
     var trail = ""
@@ -96,16 +108,17 @@ struct BoldSlip {
       leftFlanking(lead.last ?? before, core.first),
       rightFlanking(core.last, trail.first ?? after)
     else { return nil }
-    return lead + "**" + String(core) + "**" + trail
+    return lead + marks + String(core) + marks + trail
   }
 
   /// `[words](address)` → `[**words**](address)`.
-  static func linkRewrite(_ inner: [Character]) -> String? {
+  static func linkRewrite(_ inner: [Character], marks: String) -> String? {
     guard inner.first == "[", inner.last == ")",
       let middle = inner.firstIndex(of: "]"), middle + 1 < inner.count, inner[middle + 1] == "(",
-      middle > 1, !inner[1..<middle].contains("["), !inner[1..<middle].contains("*")
+      middle > 1, !inner[1..<middle].contains("["),
+      !inner[1..<middle].contains(where: { marks.contains($0) })
     else { return nil }
-    return "[**" + String(inner[1..<middle]) + "**" + String(inner[middle...])
+    return "[" + marks + String(inner[1..<middle]) + marks + String(inner[middle...])
   }
 
   /// Opening brackets and their closing ones.
