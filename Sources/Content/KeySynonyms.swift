@@ -65,4 +65,25 @@ enum KeySynonyms {
   static func meant(_ name: String, among allowed: [String]) -> String? {
     keys[name]?.first { allowed.contains($0) }
   }
+
+  /// What each key of a page holds, in a word of Japanese, for the list of a kind's keys in an
+  /// unknown key's hint (`title（題名）`): the ids alone told a writer who reads no English
+  /// which key was meant only by guessing.
+  static let japanese: [String: String] = [
+    "title": "題名", "summary": "あらまし", "order": "並び順", "parent": "上のページ", "tags": "タグ",
+    "draft": "下書き", "publish": "公開する日時", "updated": "更新した日", "slug": "アドレスの名前",
+    "redirect_from": "前のアドレス", "footer": "ページの下に出すか", "domain": "領域", "field": "分野",
+    "fields": "分野", "status": "進み具合", "started": "始めた日", "goal": "目標", "department": "担当",
+    "related": "関連する取組", "links": "リンク", "start": "始まる日時", "end": "終わる日時", "place": "会場",
+    "online": "配信のアドレス", "registration": "申し込みのアドレス", "application": "申し込み方法",
+    "deadline": "締め切り", "fee": "参加費", "capacity": "定員", "audience": "対象", "access": "行き方",
+    "hours": "時間", "accessibility": "配慮", "contact": "問い合わせ先", "initiatives": "関連する取組",
+    "term": "用語", "reading": "読み方", "short": "短い説明", "aliases": "別名", "english": "英語の名前",
+    "phone": "電話番号", "fax": "ファクス番号", "email": "メールアドレス",
+  ]
+
+  /// `keys` as the Japanese hint lists them: each with its word where it has one.
+  static func listedInJapanese(_ keys: [String]) -> String {
+    keys.map { key in japanese[key].map { "\(key)（\($0)）" } ?? key }.joined(separator: ", ")
+  }
 }

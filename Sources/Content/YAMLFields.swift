@@ -401,7 +401,7 @@ struct YAMLFields {
     for (entry, isUsed) in zip(entries, usedEntries) where !isUsed {
       var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
       var hintJa =
-        "この項目を消してください。\(japaneseName)に書ける項目は、\(allowed.joined(separator: ", ")) です"
+        "この項目を消してください。\(japaneseName)に書ける項目は、\(kindName == "site.yml" ? allowed.joined(separator: ", ") : KeySynonyms.listedInJapanese(allowed)) です"
       if kindName == "site.yml" {
         hint +=
           "; values of the site's own for the theme go under `params:` (`site.params.\(entry.key)` in templates)"

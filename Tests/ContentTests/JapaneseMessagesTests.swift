@@ -60,6 +60,32 @@ func fixtureConfig() throws -> SiteConfig {
     #expect(typo.text(in: .japanese).contains("直し方: `summary` のまちがいではありませんか"))
   }
 
+  /// An unknown key nothing is near: the Japanese hint lists the kind's keys each with its
+  /// word (the English keeps the ids).
+  @Test func theKeysOfAKindAreListedWithTheirJapanese() throws {
+    let page = try #require(
+      parseFile(
+        "---\ntitle: 確かめ\nsummary: ページです。\ncolour: red\n---\n本文。\n", kind: .about,
+        path: "content/pages/a.md"
+      ).1.first { $0.code == "front-matter.unknown-key" })
+    #expect(
+      page.japanese?.hint
+        == "この項目を消してください。このサイトについてのページに書ける項目は、draft（下書き）, footer（ページの下に出すか）, order（並び順）, publish（公開する日時）, redirect_from（前のアドレス）, slug（アドレスの名前）, summary（あらまし）, tags（タグ）, title（題名）, updated（更新した日） です"
+    )
+    #expect(
+      page.hint
+        == "remove it; the keys of a page about the site are: draft, footer, order, publish, redirect_from, slug, summary, tags, title, updated"
+    )
+    // Every key of every kind has its word.
+    for kind in ContentKind.allCases {
+      let parsed = try parseFile("---\nzzz: 1\n---\n", kind: kind, path: "content/x/a.md")
+      let hint = parsed.1.first { $0.code == "front-matter.unknown-key" }?.hint ?? ""
+      let keys = hint.components(separatedBy: "are: ").last?.components(separatedBy: ", ") ?? []
+      #expect(!keys.isEmpty, "\(kind)")
+      for key in keys { #expect(KeySynonyms.japanese[key] != nil, "\(kind): \(key)") }
+    }
+  }
+
   /// Broken front matters of every kind, each parsed alone.
   static let brokenPages: [(String, ContentKind)] = [
     // Tags that cannot be a folder of the site.
