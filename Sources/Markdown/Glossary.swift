@@ -377,15 +377,15 @@ extension MarkdownDocument {
 }
 
 extension MarkdownDocument {
-  /// The text nodes outside subtrees of the `blocked` node types, in document order: collected
-  /// before a pass replaces them. `blocked` is a handful of types, compared one by one: a
+  /// The text nodes of `top` (else the body) outside subtrees of the `blocked` node types, in
+  /// document order: collected before a pass replaces them. `blocked` is a handful of types, compared one by one: a
   /// `Set` hashed the type of every node of the body.
   ///
   /// `withRuby`: a furigana group's ruby (one group, whole) is collected too, in its place, for
   /// `linkRuby`.
-  func textNodes(outside blocked: [UInt32], withRuby: Bool = false) -> [Node] {
+  func textNodes(in top: Node? = nil, outside blocked: [UInt32], withRuby: Bool = false) -> [Node] {
     var texts: [Node] = []
-    root.descend { node in
+    (top ?? root).descend { node in
       let type = node.type
       if type == CMARK_NODE_TEXT
         || withRuby && (type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_LINK)

@@ -95,24 +95,14 @@ extension MarkdownDocument {
   /// heading's id. Only bodies holding a mark are walked.
   func dropMarksInHeadings(_ matcher: GlossaryMatcher) {
     guard sourceContains("*") || sourceContains("※") else { return }
-    var texts: [Node] = []
-    var inHeading: [Node] = []
+    var headings: [Node] = []
     root.descend { node in
-      let type = node.type
-      if type == CMARK_NODE_HEADING {
-        inHeading.append(node)
-        return false
-      }
-      return true
+      guard node.type == CMARK_NODE_HEADING else { return true }
+      headings.append(node)
+      return false
     }
-    for heading in inHeading {
-      heading.descend { node in
-        let type = node.type
-        if type == CMARK_NODE_TEXT { texts.append(node) }
-        return type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE
-      }
-    }
-    for node in texts {
+    let outside = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]
+    for node in headings.flatMap({ textNodes(in: $0, outside: outside) }) {
       let kept = node.withLiteralBytes { bytes -> [UInt8]? in
         let marked = matcher.matches(in: bytes).filter(\.marked)
         guard !marked.isEmpty else { return nil }
