@@ -207,6 +207,11 @@ final class LintBlock {
     return (line, characters, index)
   }
 
+  /// The characters of body line `line` (1-based) as written; nil past the body.
+  func sourceLineCharacters(_ line: Int) -> [LintCharacter]? {
+    line >= 1 && line <= source.lineCount ? source.line(line - 1) : nil
+  }
+
   /// Whether character `offset` of `text` is written escaped (`\*`): shown as typed because
   /// the writer asked for it.
   func isEscaped(_ offset: Int) -> Bool {

@@ -22,6 +22,45 @@ import Testing
     #expect(try slips("## 見出し\n\n番号は#1です。\n\n`##x`\n\n    ##code").isEmpty)
   }
 
+  /// `##　連絡先`: the full-width space typed with the Japanese input on is no space to
+  /// CommonMark; `--fix` writes a half-width one.
+  @Test func aFullWidthSpaceAfterTheMarks() throws {
+    let found = try lint("##　連絡先のご案内と受付の時間について\n\n本文です。", rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+        "1:1 `##　連絡先のご案内と` is not a heading: the space after `##` is full-width"
+      ])
+    #expect(found.first?.hint == "Markdown needs a half-width space after `##`: `## 連絡先のご案内と受付の時…`")
+    #expect(found.first?.fixes.map(\.replacement) == ["## "])
+    // A list mark too, at a paragraph's start.
+    let marks = try lint("-　筆記用具\n\n1.　受付で名前を言います。\n\n2026年　12月", rule: "lint.markdown")
+    #expect(
+      marks.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+        "1:1 `-` with a full-width space after it does not make a list item",
+        "3:1 `1.` with a full-width space after it does not make a list item",
+      ])
+    #expect(marks.map(\.hint).first == "write a half-width space after `-`: `- 筆記用具`")
+    #expect(marks.flatMap(\.fixes).map(\.replacement) == ["- ", "1. "])
+  }
+
+  /// A sentence with `---` or `===` right under it is a heading to CommonMark.
+  @Test func aLineOfDashesUnderASentenceMakesAHeading() throws {
+    #expect(
+      try slips("リンクは自由です。\n---\n著作権は県にあります。\n\n見出し\n===\n\n> 引用です。\n> ---") == [
+        "1:1 「リンクは自由です。」 is a heading (##): the line `---` under it makes it one",
+        "5:1 「見出し」 is a heading (#): the line `===` under it makes it one",
+        "8:3 「引用です。」 is a heading (##): the line `---` under it makes it one",
+      ])
+    let hints = try lint("リンクは自由です。\n---\n\n見出し\n===", rule: "lint.markdown").map(\.hint)
+    #expect(
+      hints == [
+        "for a line across the page, leave a blank line before `---`; if no heading is meant, delete `---`; for a heading, write `## リンクは自由です。` and delete `---`",
+        "if no heading is meant, delete `===`; for a heading, write `## 見出し` and delete `===`",
+      ])
+    // Headings written with `#`, a rule after a blank line or a list: nothing to say.
+    #expect(try slips("## 見出し\n\n本文。\n\n---\n\n本文。\n\n- 項目\n---\n\n# 題\n").isEmpty)
+  }
+
   @Test func quotationAndListMarksTypedFullWidth() throws {
     #expect(
       try slips("＞ 県の計画より\n\n本文です。\n＞　引用です") == [

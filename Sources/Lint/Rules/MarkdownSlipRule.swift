@@ -26,7 +26,7 @@ struct MarkdownSlipRule: Rule {
       return []
     }
     let text = block.text
-    var found: [Diagnostic] = []
+    var found: [Diagnostic] = setextHeading(block, context).map { [$0] } ?? []
     /// A warning at `at`, with its words in Japanese (`ja`).
     func warn(_ at: Int, _ message: String, hint: String, ja: Japanese, fix: Replacement? = nil) {
       guard !block.isInCodeSpan(at) else { return }
@@ -176,6 +176,21 @@ struct MarkdownSlipRule: Rule {
         ), end - i >= 2 ? (i..<end, marks + " ") : nil)
       return
     }
+    if end > i, end - i <= 6, end < text.count, text[end] == "\u{3000}" {
+      // `##　連絡先`: the space typed with the Japanese input on is no space to CommonMark.
+      let marks = String(repeating: "#", count: end - i)
+      var words = end
+      while words < text.count, text[words].isWhitespace, text[words] != "\n" { words += 1 }
+      warn(
+        i,
+        "`\(marks)　\(text.excerpt(words..<min(words + 8, text.count)))` is not a heading: the space after `\(marks)` is full-width",
+        "Markdown needs a half-width space after `\(marks)`: `\(marks) \(lineExcerpt(text, from: words))`",
+        (
+          "`\(marks)　\(text.excerpt(words..<min(words + 8, text.count)))` は見出しになりません。`\(marks)` の後ろの空白が全角です",
+          hint: "`\(marks)` の後ろは半角の空白にしてください：`\(marks) \(lineExcerpt(text, from: words))`"
+        ), (i..<words, marks + " "))
+      return
+    }
     if text[i] == "＃" {
       var marks = i
       while marks < text.count, text[marks] == "＃" { marks += 1 }
@@ -195,13 +210,15 @@ struct MarkdownSlipRule: Rule {
     }
   }
 
-  /// Up to twelve characters of the line after the spaces from `start`, for a hint.
+  /// Up to twelve characters of the line after the spaces from `start`, for a hint, with `…`
+  /// where the line goes on.
   func lineExcerpt(_ text: [LintCharacter], from start: Int) -> String {
     var s = start
     while s < text.count, text[s].isWhitespace, text[s] != "\n" { s += 1 }
     var end = s
     while end < text.count, text[end] != "\n", end - s < 12 { end += 1 }
-    return text.excerpt(s..<end)
+    // Cut: the rest of the line stays as it is.
+    return text.excerpt(s..<end) + (end < text.count && text[end] != "\n" ? "…" : "")
   }
 
   /// The index after the spaces (not line breaks) from `start`.
