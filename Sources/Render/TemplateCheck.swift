@@ -14,6 +14,8 @@ import Diagnostics
 ///   which the parser accepts, taking the text in between with it; the tags after it are
 ///   checked as the parser reads them.
 /// - `theme.stray-brace` (warning): `{{title}}}`, whose last `}` is printed.
+/// - `theme.escaped-html` (warning): `{{body}}`, an HTML value printed escaped.
+/// - `theme.partial-loop` (error): a template that includes itself outside any section.
 /// - `theme.text-outside-block` (warning): text inside `{{<parent}}` but in no block, which
 ///   is never shown.
 struct TemplateCheck {
@@ -41,7 +43,66 @@ struct TemplateCheck {
   }
 
   func diagnostics() -> [Diagnostic] {
-    templates.keys.sorted().flatMap { check(templates[$0]!) }
+    templates.keys.sorted().flatMap { check(templates[$0]!) } + loops()
+  }
+
+  /// `theme.partial-loop` (error): a partial or parent reached again from itself with no
+  /// section between (`{{> toc}}` in toc.mustache): rendering it never ends, and the stack
+  /// overflowed and killed the build and `portal serve` with no message. A reference inside a
+  /// section (`{{#children}}{{> card}}{{/children}}`) recurses over the data and ends with it.
+  /// Reported at each reference of the loop.
+  func loops() -> [Diagnostic] {
+    // The references of each template outside any section, with where they are.
+    var edges: [String: [(to: String, tag: TemplateSyntax.Tag)]] = [:]
+    for (name, template) in templates {
+      var open: [TemplateSyntax.Tag] = []
+      for tag in template.scan.tags {
+        switch tag.kind {
+        case .partial, .parent:
+          if !tag.name.hasPrefix("*"),
+            !open.contains(where: { $0.kind == .section || $0.kind == .inverted })
+          {
+            edges[name, default: []].append((tag.name, tag))
+          }
+        default: break
+        }
+        switch tag.kind {
+        case .section, .inverted, .block, .parent: open.append(tag)
+        case .close: _ = open.popLast()
+        default: break
+        }
+      }
+    }
+    /// Whether `start` reaches `goal` along unguarded references.
+    func reaches(_ start: String, _ goal: String) -> Bool {
+      var seen: Set<String> = []
+      var stack = [start]
+      while let name = stack.popLast() {
+        if name == goal { return true }
+        guard seen.insert(name).inserted else { continue }
+        stack += (edges[name] ?? []).map(\.to)
+      }
+      return false
+    }
+    var found: [Diagnostic] = []
+    for name in edges.keys.sorted() {
+      guard let template = templates[name] else { continue }
+      for (to, tag) in edges[name]! where reaches(to, name) {
+        let how = to == name ? "itself" : "`\(to)`, which leads back to `\(name)`"
+        let howJa = to == name ? "自分自身" : "`\(to)`（そこから `\(name)` に戻ります）"
+        found.append(
+          .error(
+            SourceLocation(file: template.path, line: tag.line, column: tag.column),
+            "`\(tag.text)` in `\(name)` includes \(how) outside any section: rendering would never end",
+            hint:
+              "remove the reference, or put it inside a section that ends (`{{#children}}\(tag.text){{/children}}`)",
+            code: "theme.partial-loop"
+          ).ja(
+            "`\(name)` の `\(tag.text)` は、セクションの外で\(howJa)を読み込むため、出力が終わりません",
+            hint: "読み込みを消すか、終わりのあるセクションの中に入れてください（`{{#children}}\(tag.text){{/children}}`）"))
+      }
+    }
+    return found
   }
 
   private func check(_ template: Template) -> [Diagnostic] {
@@ -183,6 +244,16 @@ struct TemplateCheck {
         unescaped(
           tag, printing: "`\(name)`", " `\(name)` ", withRuby: Self.hasHTML(parts, in: open),
           at: location))
+    }
+    if tag.kind == .variable, found.isEmpty, Self.isHTML(parts) {
+      // The reverse: HTML printed escaped shows its tags as text on every page.
+      found.append(
+        .warning(
+          location, "`\(name)` is HTML: `\(tag.text)` prints its tags as text (`&lt;p&gt;`)",
+          hint: "write `{{{\(name)}}}`", code: "theme.escaped-html"
+        ).ja(
+          "`\(name)` は HTML です。`\(tag.text)` では、タグが文字のまま表示されます（`&lt;p&gt;`）",
+          hint: "`{{{\(name)}}}` と書いてください"))
     }
     return found
   }

@@ -39,6 +39,48 @@ import Testing
     #expect(diagnostics.map(\.text) == [])
   }
 
+  /// A partial that includes itself outside any section overflowed the stack and killed the
+  /// build (and `portal serve`) with no message; inside a section it recurses over the data.
+  @Test func aPartialIncludingItselfIsAnError() throws {
+    let (theme, diagnostics) = try load("partial-loop") { folder in
+      let toc = folder.appendingPathComponent("templates/toc.mustache")
+      let text = try String(contentsOf: toc, encoding: .utf8)
+      try (text + "{{> toc}}\n").write(to: toc, atomically: true, encoding: .utf8)
+      let partials = folder.appendingPathComponent("templates/partials")
+      try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+      // Two partials that include each other; one that recurses inside a section.
+      try "<p>{{> partials/b}}</p>\n".write(
+        to: partials.appendingPathComponent("a.mustache"), atomically: true, encoding: .utf8)
+      try "{{^page}}{{/page}}{{> partials/a}}\n".write(
+        to: partials.appendingPathComponent("b.mustache"), atomically: true, encoding: .utf8)
+      try "{{#children}}{{> partials/card}}{{/children}}\n".write(
+        to: partials.appendingPathComponent("card.mustache"), atomically: true, encoding: .utf8)
+    }
+    #expect(theme == nil)
+    let lines = try String(
+      contentsOf: repoRoot.appendingPathComponent("theme/templates/toc.mustache"), encoding: .utf8
+    ).split(separator: "\n", omittingEmptySubsequences: false).count
+    #expect(
+      shown(diagnostics, "theme.partial-loop").map { $0.components(separatedBy: "\n")[0] } == [
+        "theme/templates/partials/a.mustache:1:4: error: `{{> partials/b}}` in `partials/a` includes `partials/b`, which leads back to `partials/a` outside any section: rendering would never end [theme.partial-loop]",
+        "theme/templates/partials/b.mustache:1:19: error: `{{> partials/a}}` in `partials/b` includes `partials/a`, which leads back to `partials/b` outside any section: rendering would never end [theme.partial-loop]",
+        "theme/templates/toc.mustache:\(lines):1: error: `{{> toc}}` in `toc` includes itself outside any section: rendering would never end [theme.partial-loop]",
+      ])
+  }
+
+  /// `{{body}}` with two braces showed every initiative's body as tags on the page.
+  @Test func htmlPrintedEscapedIsAWarning() throws {
+    let (_, diagnostics) = try load("escaped-html") { folder in
+      try replace("{{{body}}}", "{{body}}", in: "initiative", folder)
+    }
+    let found = shown(diagnostics, "theme.escaped-html")
+    #expect(found.count == 1)
+    #expect(
+      found.first?.hasSuffix(
+        "`body` is HTML: `{{body}}` prints its tags as text (`&lt;p&gt;`) [theme.escaped-html]\n    hint: write `{{{body}}}`"
+      ) == true, "\(found)")
+  }
+
   @Test func aRenamedAssetIsNamedAtTheTagWithTheNewName() throws {
     let (theme, diagnostics) = try load("unknown-asset") { folder in
       let assets = folder.appendingPathComponent("assets")
