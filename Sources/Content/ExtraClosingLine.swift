@@ -16,10 +16,10 @@ enum ExtraClosingLine {
     // The keys' lines: keys, comments, and indented lines or items under them; no blank line.
     guard
       let end = lines.firstIndex(where: { line in
-        line.trimmingTrailingSpaces == "---" || line.allSatisfy { $0 == " " || $0 == "\t" }
+        line.isFrontMatterFence || line.allSatisfy { $0 == " " || $0 == "\t" }
           || !(line.first == " " || line.first == "#" || line.hasPrefix("- ")
             || YAMLSlips.keyAndValue(line) != nil)
-      }), end > 0, lines[end].trimmingTrailingSpaces == "---"
+      }), end > 0, lines[end].isFrontMatterFence
     else { return nil }
     let dashes = source.bodyLine - 1
     let (first, last) = (source.bodyLine, source.bodyLine + end - 1)
@@ -48,7 +48,7 @@ enum ExtraClosingLine {
   /// The warning when the page's text starts with `---` right under the closing one.
   static func repeated(_ source: SourceFile) -> Diagnostic? {
     let firstEnd = source.body.firstIndex(of: "\n") ?? source.body.endIndex
-    guard source.body[..<firstEnd].trimmingTrailingSpaces == "---" else { return nil }
+    guard source.body[..<firstEnd].isFrontMatterFence else { return nil }
     let line = source.bodyLine
     return .warning(
       SourceLocation(file: source.path, line: line, column: 1),

@@ -85,16 +85,19 @@ public struct SourceFile: Sendable {
         start, text[at(start)..<at(end)], mayBeFence(lineBytes[(base + start)..<(base + end)])
       )
     }
-    guard let first = nextLine(), first.line.trimmingTrailingSpaces == "---" else {
+    guard let first = nextLine(), first.line.isFrontMatterFence else {
       return .failure(noFrontMatter(text, path: path))
     }
     let frontMatterStart = next
     var close = 1
     var fenceLike: (line: Int, text: Substring)?
+    /// A shorter line of dashes (`--`, `—`, `- - -`): where the writer closed it if no
+    /// `isFenceLike` line is.
+    var nearFence: (line: Int, text: Substring)?
     while true {
       guard let (start, line, mayBeFence) = nextLine() else {
         // A line typed for `---` in other dashes (ーーー, ----) is where the writer closed it.
-        if let (n, written) = fenceLike {
+        if let (n, written) = fenceLike ?? nearFence {
           return .failure(
             .error(
               SourceLocation(file: path, line: n, column: 1),
@@ -108,8 +111,10 @@ public struct SourceFile: Sendable {
       }
       if mayBeFence, fenceLike == nil, isFenceLike(line) {
         fenceLike = (close + 1, line.trimmingTrailingSpaces)
+      } else if mayBeFence, nearFence == nil, isNearFence(line) {
+        nearFence = (close + 1, line.trimmingTrailingSpaces)
       }
-      if mayBeFence, line.trimmingTrailingSpaces == "---" {
+      if mayBeFence, line.isFrontMatterFence {
         // The lines between the `---` lines, without the newline ending the last of them.
         let frontMatter =
           start > frontMatterStart ? String(text[at(frontMatterStart)..<at(start - 1)]) : ""
@@ -145,6 +150,13 @@ public struct SourceFile: Sendable {
     return t.count >= 3 && t != "---" && t.allSatisfy { dashes.contains($0) }
   }
 
+  /// Dashes alone on a line, fewer or spaced (`--`, `—`, `――`, `- - -`), that are no YAML: not
+  /// one `-` (an item with no value).
+  static func isNearFence(_ line: Substring) -> Bool {
+    let t = line.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" }
+    return !t.isEmpty && t.allSatisfy { dashes.contains($0) } && t != "-"
+  }
+
   /// Why a file that does not start with `---` has no front matter: empty lines before it, or
   /// `---` typed in other dashes, are said as such; else the front matter is missing.
   static func noFrontMatter(_ text: String, path: String) -> Diagnostic {
@@ -153,7 +165,7 @@ public struct SourceFile: Sendable {
       n += 1
       let trimmed = line.trimmingTrailingSpaces
       if trimmed.allSatisfy({ $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) { continue }
-      if trimmed == "---", n > 1 {
+      if line.isFrontMatterFence, n > 1 {
         return .error(
           SourceLocation(file: path, line: 1, column: 1),
           "the front matter must start on the first line, but the file starts with \(n - 1) empty line(s)",
@@ -170,6 +182,19 @@ public struct SourceFile: Sendable {
         ).ja(
           "`\(trimmed)` では前付けが始まりません。始める行は、半角のハイフン3つ `---` だけにします",
           hint: "この行を `---` にしてください")
+      }
+      if YAMLSlips.keyAndValue(line) != nil,
+        let close = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(n)
+          .firstIndex(where: { $0.isFrontMatterFence })
+      {
+        // `title: …` first and a `---` under the keys: the opening line was left out.
+        return .error(
+          SourceLocation(file: path, line: n, column: 1),
+          "the front matter has no first line `---`: the file starts with its keys, which end at the `---` on line \(close + 1)",
+          hint: "add a line `---` above line \(n)", code: "front-matter.missing"
+        ).ja(
+          "前付けの最初の `---` の行がありません。ファイルが項目から始まり、\(close + 1)行目の `---` で終わっています",
+          hint: "\(n)行目の上に、`---` の行を入れてください")
       }
       break
     }
@@ -220,5 +245,14 @@ extension Substring {
     var s = self
     while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
     return s
+  }
+
+  /// Whether the line is `---`, a front matter's first or last line: spaces after it, and the
+  /// full-width space the Japanese input types (invisible, `---　`), do not count. With one,
+  /// the line was "no front matter" or "not closed", the `---` in plain sight.
+  var isFrontMatterFence: Bool {
+    var s = self
+    while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }
+    return s == "---"
   }
 }

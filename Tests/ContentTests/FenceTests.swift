@@ -26,6 +26,29 @@ import Testing
     )
   }
 
+  /// A full-width space after `---` (invisible, typed with the Japanese input on) is as spaces
+  /// are: the line is `---`. It was "no front matter", or "not closed" with a hint that put
+  /// `---` into the last value.
+  @Test func aFullWidthSpaceAfterTheDashes() {
+    #expect(shown(failure("---\u{3000}\ntitle: T\n---\u{3000} \n本文\n")) == "accepted")
+  }
+
+  /// Fewer or spaced dashes at the end, and the keys with no first `---`: said so.
+  @Test func dashesNearlyThreeAndNoFirstLine() {
+    for (line, shownLine) in [("--", "--"), ("—", "—"), ("――", "――"), ("- - -", "- - -")] {
+      #expect(
+        shown(failure("---\ntitle: T\nsummary: S\n\(line)\n\n本文\n"))
+          == "4:1 `\(shownLine)` does not close the front matter: it must be exactly three half-width hyphens / write `---` on this line"
+      )
+    }
+    #expect(
+      shown(failure("title: T\nsummary: S\n---\n\n本文\n"))
+        == "1:1 the front matter has no first line `---`: the file starts with its keys, which end at the `---` on line 3 / add a line `---` above line 1"
+    )
+    // An item of one `-` is YAML, not a closing line.
+    #expect(!shown(failure("---\ntitle: T\ntags:\n-\n本文\n")).contains("does not close"))
+  }
+
   @Test func otherDashesToOpenOrClose() {
     #expect(
       shown(failure("ーーー\ntitle: T\n---\n"))
