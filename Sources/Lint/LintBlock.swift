@@ -294,6 +294,8 @@ struct LintPage {
   let blocks: [LintBlock]
   let links: [LinkReference]
   var rawHTML: [RawHTML] = []
+  /// HTML comment blocks left open, which hide the rest of the page (`openComments`).
+  var openComments: [RawHTML] = []
   var emptySections: [EmptySection] = []
   /// The code blocks and tables of the body, where they are written.
   var codeBlocks: [CodeBlockPlace] = []

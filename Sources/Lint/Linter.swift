@@ -62,6 +62,7 @@ public enum Linter {
     let page = LintPage(
       blocks: blocks, links: document.links(),
       rawHTML: context.allowsRawHTML ? [] : document.rawHTML(),
+      openComments: document.openComments(),
       emptySections: document.emptySections(), codeBlocks: document.codeBlockPlaces(),
       tables: document.tablePlaces(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })

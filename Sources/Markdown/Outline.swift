@@ -193,6 +193,23 @@ extension MarkdownDocument {
   }
 }
 
+extension MarkdownDocument {
+  /// HTML comment blocks left open (`<!-- メモ` with no `-->`, or closed with `ーー>` typed in
+  /// full width): each hides everything after it to the end of its container (the page,
+  /// mostly), headings and all. Where each starts, with its first line. (Inside a paragraph
+  /// cmark makes no comment of an open `<!--`: it is text, shown as typed.)
+  public func openComments() -> [RawHTML] {
+    guard sourceContains("<!--") else { return [] }
+    return collect { $0.type == CMARK_NODE_HTML_BLOCK }.compactMap { node in
+      let text = node.literal.drop { $0 == " " || $0 == "\t" }
+      guard text.hasPrefix("<!--"), !text.contains("-->") else { return nil }
+      let (line, column) = position(of: node)
+      let first = text.prefix { $0 != "\n" }
+      return RawHTML(line: line, column: column, text: String(first), isBlock: true)
+    }
+  }
+}
+
 /// A heading with nothing under it, or without words.
 public struct EmptySection: Sendable, Hashable {
   public var line: Int

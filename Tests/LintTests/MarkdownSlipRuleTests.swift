@@ -22,6 +22,28 @@ import Testing
     #expect(try slips("## 見出し\n\n番号は#1です。\n\n`##x`\n\n    ##code").isEmpty)
   }
 
+  /// A comment left open hides the rest of the page (a block) or is shown as typed (in a
+  /// paragraph); one closed with dashes typed full width is open too.
+  @Test func commentsLeftOpen() throws {
+    let found = try lint(
+      "本文です。\n\n<!-- 後で書きなおす ーー>\n\n## 申し込み\n\n電話で。", rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")" }
+        == [
+          "3:1 the comment `<!--` is not closed: everything after it, to the end of the page, is hidden / the comment's end on line 3 is typed in full width: write `-->` (half-width)"
+        ])
+    #expect(
+      try lint("本文です。<!-- 後で直す\n\n<!-- メモ\n\n## 申し込み", rule: "lint.markdown").map {
+        "\($0.location.line):\($0.location.column) \($0.message) / \($0.hint ?? "")"
+      } == [
+        "1:6 `<!--` without `-->` makes no comment: the note is shown as typed / end the comment with `-->`, or delete `<!--`",
+        "3:1 the comment `<!--` is not closed: everything after it, to the end of the page, is hidden / end the comment with `-->` where the note ends, or delete `<!--`",
+      ])
+    // Closed comments, on their lines or in a paragraph, and code: nothing to say.
+    #expect(
+      try slips("<!-- メモ\n二行目 -->\n\n本文です。<!-- 短いメモ -->\n\n`<!--` と書きます。").isEmpty)
+  }
+
   /// `##　連絡先`: the full-width space typed with the Japanese input on is no space to
   /// CommonMark; `--fix` writes a half-width one.
   @Test func aFullWidthSpaceAfterTheMarks() throws {

@@ -26,7 +26,8 @@ struct MarkdownSlipRule: Rule {
       return []
     }
     let text = block.text
-    var found: [Diagnostic] = setextHeading(block, context).map { [$0] } ?? []
+    var found: [Diagnostic] =
+      [setextHeading(block, context), openCommentInText(block, context)].compactMap { $0 }
     /// A warning at `at`, with its words in Japanese (`ja`).
     func warn(_ at: Int, _ message: String, hint: String, ja: Japanese, fix: Replacement? = nil) {
       guard !block.isInCodeSpan(at) else { return }
