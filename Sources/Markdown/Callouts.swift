@@ -51,7 +51,7 @@ extension MarkdownDocument {
   /// が必要です」); raw HTML is not trusted, and GitHub's syntax reads as a plain quotation
   /// wherever it is not understood. Returns the markers whose name is no kind, left as written.
   public func applyCallouts() -> [UnknownCallout] {
-    guard sourceContains("[!") else { return [] }
+    guard sourceContains("[!") || sourceContains("！") || sourceContains("［") else { return [] }
     var unknown: [UnknownCallout] = []
     for quote in collect({ $0.type == CMARK_NODE_BLOCK_QUOTE }) {
       guard let paragraph = quote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
@@ -68,20 +68,33 @@ extension MarkdownDocument {
   }
 
   /// The marker at the start of a paragraph: `[!name]` in its first text (cmark gives `[`,
-  /// `!name` and `]` as separate text nodes), with its length in UTF-8 bytes.
-  private static func marker(in paragraph: Node) -> (name: String, length: Int)? {
+  /// `!name` and `]` as separate text nodes), with its length in UTF-8 bytes. The brackets and
+  /// the `!` as the Japanese input types them (`[！重要]`, `［!重要］`) and spaces around the name
+  /// (`[! 重要]`) make the same marker: such a marker was a plain quotation, the notice
+  /// residents must not miss run into its title, with no warning.
+  static func marker(in paragraph: Node) -> (name: String, length: Int)? {
     var text = ""
     var node = paragraph.firstChild
     while let n = node, n.type == CMARK_NODE_TEXT, text.utf8.count < 64 {
       text += n.literal
-      if text.contains("]") { break }
+      if text.contains("]") || text.contains("］") { break }
       node = n.next
     }
-    guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
-    let name = text[text.index(text.startIndex, offsetBy: 2)..<close]
+    return marker(at: text)
+  }
+
+  /// `marker(in:)` of the paragraph's first text.
+  static func marker(at text: String) -> (name: String, length: Int)? {
+    var rest = text[...]
+    guard let open = rest.first, open == "[" || open == "［" else { return nil }
+    rest = rest.dropFirst()
+    guard let bang = rest.first, bang == "!" || bang == "！" else { return nil }
+    rest = rest.dropFirst()
+    guard let close = rest.firstIndex(where: { $0 == "]" || $0 == "］" }) else { return nil }
+    let name = String(rest[..<close]).trimmingSpaces
     guard !name.isEmpty, name.count <= 20, !name.contains(where: { $0.isWhitespace || $0 == "[" })
     else { return nil }
-    return (String(name), text.utf8.distance(from: text.startIndex, to: close) + 1)
+    return (name, text.utf8.distance(from: text.startIndex, to: close) + rest[close].utf8.count)
   }
 
   /// Replaces `quote` by the callout: the marker taken out of its first line, the rest of that

@@ -19,12 +19,40 @@ public struct SourcePoint: Sendable, Hashable {
 
 extension MarkdownDocument {
   /// The running text of the body block by block. Code blocks are included with their kind so
-  /// a rule can skip them; link text and ruby bases are part of their paragraph.
+  /// a rule can skip them; link text and ruby bases are part of their paragraph. A callout's
+  /// marker (`> [!NOTE]`, `> [!重要] 題`) is left out, as the page shows the kind's label in
+  /// its place: read, 「NOTE」 was an unexplained abbreviation and 重要 counted as kanji of the
+  /// text. A marker that names no kind stays: the page shows it.
   public func textBlocks() -> [TextBlock] {
     var blocks: [TextBlock] = []
     forEachTextBlock { node, kind in
-      let text = kind == .codeBlock ? node.literal : node.plainText
-      let (line, column) = position(of: node)
+      var text = kind == .codeBlock ? node.literal : node.plainText
+      var (line, column) = position(of: node)
+      if kind == .paragraph, let parent = node.parent, parent.type == CMARK_NODE_BLOCK_QUOTE,
+        parent.firstChild == node, let marker = Self.marker(in: node),
+        CalloutKind(name: marker.name) != nil
+      {
+        // The marker's characters, and the spaces after it, off the first line.
+        var rest = text[...]
+        let skipped = String(decoding: text.utf8.prefix(marker.length), as: UTF8.self).count
+        rest = rest.dropFirst(skipped)
+        let spaces = rest.prefix { $0 == " " || $0 == "\u{3000}" }.count
+        rest = rest.dropFirst(spaces)
+        if rest.first == "\n" {
+          // The marker alone on its line: the text starts on the next.
+          rest = rest.dropFirst()
+          line += 1
+          column =
+            sourceLine(line).map {
+              $0.prefix(while: { $0 == " " || $0 == "\t" || $0 == ">" }).count + 1
+            }
+            ?? 1
+        } else {
+          column += skipped + spaces
+        }
+        guard !rest.isEmpty else { return }
+        text = String(rest)
+      }
       var starts: [SourcePoint] = []
       // Soft breaks keep their source line: record where each text line begins.
       var lineNumber = line

@@ -22,6 +22,17 @@ import Testing
     #expect(try slips("## 見出し\n\n番号は#1です。\n\n`##x`\n\n    ##code").isEmpty)
   }
 
+  /// A callout's marker is not the page's text (the page shows the kind's label): not linted,
+  /// and places after it are where they are written. A marker naming no kind stays text.
+  @Test func calloutMarkersAreNotLinted() throws {
+    let found = try lint(
+      "> [!NOTE]\n> ｱｲの駐車場。\n\n> ［！重要］ ｱｲ申し込み\n\n> [!NOTO] 題", rule: nil)
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.code ?? "")" } == [
+        "2:3 lint.halfwidth-kana", "4:9 lint.halfwidth-kana", "6:5 lint.acronym",
+      ])
+  }
+
   /// A comment left open hides the rest of the page (a block) or is shown as typed (in a
   /// paragraph); one closed with dashes typed full width is open too.
   @Test func commentsLeftOpen() throws {

@@ -23,6 +23,22 @@ import Testing
     #expect(r.text.contains("申込みが必要です。"))
   }
 
+  /// The brackets and `!` as the Japanese input types them, and spaces around the name, make
+  /// the same marker: they were a plain quotation, title and text run together.
+  @Test func markersTypedWithTheJapaneseInput() {
+    for marker in ["[！重要]", "［!重要］", "［！重要］", "[! 重要]", "[!重要 ]", "［！　重要］"] {
+      let r = render("> \(marker) 申し込みは1月8日まで\n> 定員は20人です。\n")
+      #expect(
+        r.html
+          == "<div class=\"callout callout-important\">\n<p class=\"callout-title\">\n重要：申し込みは1月8日まで\n</p>\n<p>定員は20人です。</p>\n</div>\n",
+        "\(marker)")
+    }
+    // Still no marker: a name with a space inside, or no `!`.
+    for typed in ["> [!重 要] 題\n", "> ［重要］ 題\n"] {
+      #expect(render(typed).html.hasPrefix("<blockquote>"), "\(typed)")
+    }
+  }
+
   @Test func japaneseMarkerWithATitleAndMoreBlocks() {
     let r = render("> [!重要] 申込みの*締め切り*　\n>\n> - 12月5日まで\n> - 電話でも\n")
     #expect(r.html.hasPrefix("<div class=\"callout callout-important\">\n"))
@@ -59,7 +75,7 @@ import Testing
 
   @Test func onlyAMarkerAtTheStartOfAQuotationCounts() {
     for markdown in [
-      "> 本文 [!NOTE]\n", "[!NOTE] 本文\n", "> [!]\n> 本文\n", "> [! NOTE]\n", "> [NOTE]\n",
+      "> 本文 [!NOTE]\n", "[!NOTE] 本文\n", "> [!]\n> 本文\n", "> [NOTE]\n",
       "> [!NOTE\n> 本文\n", "> # [!NOTE]\n",
     ] {
       let r = render(markdown)
