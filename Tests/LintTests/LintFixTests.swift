@@ -109,6 +109,20 @@ import Testing
     #expect(rules == ["lint.table-cells"])
     let delimiter = try fixed("- | 日時 | 場所 |\n  | ーー | ーー |\n")
     #expect(delimiter.text.hasSuffix("\n- | 日時 | 場所 |\n  | -- | -- |\n"))
+    // A furigana's full-width bar is its own, not a cell's: kept (it was made `|`, which cut
+    // the cell and lost the next one).
+    let furigana = try fixed("｜市町｜読み｜\n｜ーー｜ーー｜\n｜{匝瑳｜そうさ}市｜そうさし｜\n")
+    #expect(furigana.text.hasSuffix("\n|市町|読み|\n|--|--|\n|{匝瑳｜そうさ}市|そうさし|\n"))
+  }
+
+  /// Furigana with the half-width bar in a table: its bars written full width.
+  @Test func furiganaInATableGetsItsBarFullWidth() throws {
+    let (text, rules) = try fixed(
+      "| 会場 | 備考 |\n|---|---|\n| {匝瑳|そうさ}市役所 | {綺麗|き|れい} |\n| `{a|b}` | {c\\|d} |\n")
+    #expect(
+      text.hasSuffix(
+        "\n| 会場 | 備考 |\n|---|---|\n| {匝瑳｜そうさ}市役所 | {綺麗｜き｜れい} |\n| `{a|b}` | {c\\|d} |\n"))
+    #expect(rules == ["lint.table-cells"])
   }
 
   @Test func aSummaryIsFixedWhereItIsWrittenInTheFrontMatter() throws {

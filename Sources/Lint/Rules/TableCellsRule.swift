@@ -10,7 +10,8 @@ import Markdown
 /// in a code span or a link's address in a cell ends the cell there.
 struct TableCellsRule: Rule {
   let id = "lint.table-cells"
-  let fix: FixSummary? = FixSummary("a table's ｜ and ー typed full-width", "全角で打った表の ｜ と ー")
+  let fix: FixSummary? = FixSummary(
+    "a table's ｜ and ー typed full-width, furigana's | in a table", "全角で打った表の ｜ と ー、表の中のふりがなの |")
   let summary =
     "A table row with more cells than the header (dropped) or fewer (shown empty), a |---| row that does not match it or ｜ー typed full-width (no table), a line joined to a table, a | in code or a link that cuts its cell."
   let japaneseSummary = "表が崩れています（見出しよりセルが多い行や少ない行、合わない |---| の行、全角の ｜ー、表につながった行、セルを切る |）。"
@@ -39,6 +40,10 @@ struct TableCellsRule: Rule {
             ).ja(
               "この行は上の表の行になります。間に空行がないため、「\(Self.short(String(body)))」が表の最初の列に表示されます",
               hint: "この行の前に空行を入れてください"))
+          continue
+        }
+        if let furigana = furiganaCut(line, at: { at(row, $0) }) {
+          found.append(furigana)
           continue
         }
         if let cut = Self.cut(line) {
@@ -194,8 +199,11 @@ struct TableCellsRule: Rule {
         body.contains { "|｜".contains($0) } && body.contains { Self.dashes.contains($0) }
         && body.allSatisfy { Self.delimiterCharacters.contains($0) }
         && body.contains { Self.fullWidth.contains($0) }
-      let isFullWidthRow =
-        (body.first == "｜" || body.last == "｜") && body.count(where: { $0 == "｜" }) >= 2
+      // A `｜` in furigana (`{匝瑳｜そうさ}`) is its bar, not a cell's: left as it is.
+      let inFurigana = Self.inFurigana(body)
+      var cellBars = 0
+      for (c, furigana) in zip(body, inFurigana) where c == "｜" && !furigana { cellBars += 1 }
+      let isFullWidthRow = (body.first == "｜" || body.last == "｜") && cellBars >= 2
       guard isDelimiter || isFullWidthRow, isRow(index - 1) || isRow(index + 1) else {
         previousReported = false
         continue
@@ -203,9 +211,9 @@ struct TableCellsRule: Rule {
       // What --fix writes: a delimiter row all half-width; a row of cells only its bars, as
       // a ー or a full-width space in a cell is the cell's text.
       let halfWidth = String(
-        body.map { c -> Character in
+        zip(body, inFurigana).map { c, furigana -> Character in
           switch c {
-          case "｜": "|"
+          case "｜" where !furigana: "|"
           case "：" where isDelimiter: ":"
           case "\u{3000}" where isDelimiter: " "
           default: isDelimiter && Self.dashes.contains(c) ? "-" : c
@@ -247,6 +255,20 @@ struct TableCellsRule: Rule {
       reportedRun = found.count - 1
     }
     return found
+  }
+
+  /// Per character of `line`: whether it is inside braces closed on the line (a furigana
+  /// group).
+  static func inFurigana<S: Collection<Character>>(_ line: S) -> [Bool] {
+    var inside: [Bool] = []
+    var open = false
+    let chars = Array(line)
+    for (k, c) in chars.enumerated() {
+      if c == "{", chars[(k + 1)...].contains("}") { open = true }
+      inside.append(open)
+      if c == "}" { open = false }
+    }
+    return inside
   }
 
   /// What a delimiter row typed with the Japanese input on holds.
