@@ -22,7 +22,10 @@ extension MarkdownDocument {
       while let p = previous, p.isHTMLComment { previous = p.previous }
       var next = node.next
       while let n = next, n.isHTMLComment { next = n.next }
-      guard let before = previous?.lastScalars, let after = next?.firstScalar,
+      // A line starting with ※ is a note of its own (`オープンデータ` over `※個人情報を…`):
+      // joined, its ※ read as the glossary's mark after the term and dropped, and the note ran
+      // into the sentence. It keeps its break.
+      guard let before = previous?.lastScalars, let after = next?.firstScalar, after != "※",
         Self.endsJapanese(before), Self.isWide(after) || Self.isJapaneseSymbol(after)
       else { continue }
       cmark_node_free(node)

@@ -444,6 +444,14 @@ import Testing
     star.joinJapaneseLines()
     _ = star.linkGlossary(matcher)
     #expect(star.renderHTML().contains("ドローン</a>を使います。"), "\(star.renderHTML())")
+    // A line starting with ※ is a note: not joined, so its ※ is no mark after the term above.
+    let note = MarkdownDocument("使う機械：ドローン\n※国の許可が必要です。\n")
+    note.joinJapaneseLines()
+    _ = note.linkGlossary(matcher)
+    #expect(
+      note.renderHTML()
+        == "<p>使う機械：<a class=\"term\" href=\"/g/drone/\" aria-describedby=\"term-drone\">ドローン</a>\n※国の許可が必要です。</p>\n",
+      "\(note.renderHTML())")
   }
 
   /// A katakana name is linked only as a whole word: not as the start of オープンデーター or
