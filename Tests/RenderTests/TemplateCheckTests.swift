@@ -81,6 +81,52 @@ import Testing
       ) == true, "\(found)")
   }
 
+  /// A page template without the layout, empty, or with text after `{{/layout}}` built with
+  /// no word, every page of the kind broken.
+  @Test func pageTemplatesThatMakeNoWholePage() throws {
+    let (_, noLayout) = try load("no-layout") { folder in
+      let url = folder.appendingPathComponent("templates/initiative.mustache")
+      let lines = try String(contentsOf: url, encoding: .utf8).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      // Without its first line `{{<layout}}` and its last `{{/layout}}`.
+      try lines.dropFirst().dropLast(2).joined(separator: "\n").write(
+        to: url, atomically: true, encoding: .utf8)
+    }
+    #expect(
+      noLayout.filter { $0.code == "theme.no-layout" }.map {
+        "\($0.location.file):\($0.location.line)"
+      }
+        == ["theme/templates/initiative.mustache:1"], "\(noLayout.map(\.text))")
+    let (theme, empty) = try load("empty-template") { folder in
+      try "".write(
+        to: folder.appendingPathComponent("templates/initiative.mustache"), atomically: true,
+        encoding: .utf8)
+    }
+    #expect(theme == nil)
+    #expect(shown(empty, "theme.empty-template").count == 1)
+    let (_, after) = try load("after-layout") { folder in
+      let url = folder.appendingPathComponent("templates/glossary.mustache")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try (text + "<p class=\"notice\">後から足した文</p>\n").write(
+        to: url, atomically: true, encoding: .utf8)
+    }
+    let found = shown(after, "theme.after-layout")
+    #expect(found.count == 1)
+    #expect(
+      found.first?.contains(
+        "`<p class=\"notice\">後から足した文</p>` is after `{{/layout}}`: it is written after the page's `</html>`"
+      ) == true, "\(found)")
+    // A page template written out whole (`<html>`) needs no layout.
+    let (_, whole) = try load("whole-page") { folder in
+      try
+        "<!DOCTYPE html>\n<html lang=\"ja\"><head><title>{{page.title}}</title></head><body>{{{body}}}</body></html>\n"
+        .write(
+          to: folder.appendingPathComponent("templates/404.mustache"), atomically: true,
+          encoding: .utf8)
+    }
+    #expect(shown(whole, "theme.no-layout").isEmpty)
+  }
+
   @Test func aRenamedAssetIsNamedAtTheTagWithTheNewName() throws {
     let (theme, diagnostics) = try load("unknown-asset") { folder in
       let assets = folder.appendingPathComponent("assets")

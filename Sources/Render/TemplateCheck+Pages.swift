@@ -1,0 +1,79 @@
+import Diagnostics
+
+extension TemplateCheck {
+  /// The page templates' shape: a whole page comes from `layout` (`{{<layout}}…{{/layout}}`)
+  /// or is written out (`<html>`). Each of these built with no word, every page of the kind
+  /// broken:
+  ///
+  /// - `theme.empty-template` (error): an empty page template (an editor that truncates
+  ///   before it writes leaves one for a moment): every page of its kind empty.
+  /// - `theme.no-layout` (warning): neither: its pages have no `<head>`, no style sheet and no
+  ///   Content-Security-Policy (`portal check` then asked for `lang` on an `<html>` that is
+  ///   not there).
+  /// - `theme.after-layout` (warning): text after `{{/layout}}`, written after `</html>`.
+  func pageShapes() -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for name in Theme.requiredTemplates where name != "layout" {
+      guard let template = templates[name], template.scan.badDelimiters == nil else { continue }
+      let tags = template.scan.tags
+      let texts = template.scan.texts
+      let start = SourceLocation(file: template.path, line: 1, column: 1)
+      if tags.allSatisfy({ $0.kind == .comment }), texts.isEmpty {
+        found.append(
+          .error(
+            start, "the page template `\(name)` is empty: every page of its kind would be empty",
+            hint:
+              "write it as the other page templates are: `{{<layout}}{{$main}}…{{/main}}{{/layout}}`",
+            code: "theme.empty-template"
+          ).ja(
+            "ページのテンプレート `\(name)` が空です。この種類のページがすべて空になります",
+            hint: "ほかのページのテンプレートと同じように書いてください：`{{<layout}}{{$main}}…{{/main}}{{/layout}}`"))
+        continue
+      }
+      // The top-level parent and the index of the tag that closes it.
+      var depth = 0
+      var parent: (tag: TemplateSyntax.Tag, close: Int?)?
+      for (index, tag) in tags.enumerated() {
+        switch tag.kind {
+        case .section, .inverted, .block, .parent:
+          if depth == 0, tag.kind == .parent, parent == nil { parent = (tag, nil) }
+          depth += 1
+        case .close:
+          depth -= 1
+          if depth == 0, let p = parent, p.close == nil { parent = (p.tag, index) }
+        default: break
+        }
+      }
+      guard let parent else {
+        if !texts.contains(where: { $0.text.range(of: "<html", options: .caseInsensitive) != nil })
+        {
+          found.append(
+            .warning(
+              start,
+              "the page template `\(name)` neither fills the layout (`{{<layout}}…{{/layout}}`) nor writes a whole page (`<html>`): its pages have no <head>, no style sheet and no Content-Security-Policy",
+              hint:
+                "put `{{<layout}}{{$main}}` before its first line and `{{/main}}{{/layout}}` after its last",
+              code: "theme.no-layout"
+            ).ja(
+              "ページのテンプレート `\(name)` は、レイアウトを使わず（`{{<layout}}…{{/layout}}`）、ページ全体（`<html>`）も書いていません。ページに <head>、スタイルシート、Content-Security-Policy がありません",
+              hint: "最初の行の前に `{{<layout}}{{$main}}` を、最後の行の後に `{{/main}}{{/layout}}` を書いてください"))
+        }
+        continue
+      }
+      guard let close = parent.close,
+        let after = texts.first(where: { $0.before > close })
+      else { continue }
+      let shown = after.text.prefix { $0 != "\n" && $0 != "\r\n" }.prefix(40)
+      found.append(
+        .warning(
+          SourceLocation(file: template.path, line: after.line, column: after.column),
+          "`\(shown)` is after `{{/\(parent.tag.name)}}`: it is written after the page's `</html>`",
+          hint: "move it into a block of `\(parent.tag.name)` (`{{$main}}`), or delete it",
+          code: "theme.after-layout"
+        ).ja(
+          "`\(shown)` は `{{/\(parent.tag.name)}}` の後にあるため、ページの `</html>` の後に書き出されます",
+          hint: "`\(parent.tag.name)` のブロック（`{{$main}}`）の中に移すか、消してください"))
+    }
+    return found
+  }
+}
