@@ -243,6 +243,26 @@ import Testing
   }
 
   /// A line right under a table, with no empty line, is one more row.
+  /// Rows a paragraph holds: no `|---|` row (pasted from Word), or a whole table right under
+  /// a list item or a callout's title, read as its text.
+  @Test func rowsThatMakeNoTable() throws {
+    let found = try lint(
+      "部署の一覧：\n| 部署 | 電話 |\n| 総務部 | 043-223-2222 |\n\n- 筆記用具\n| 日時 | 会場 |\n|---|---|\n| 5日 | 県庁 |\n\n> [!重要] 日程\n| 日時 | 会場 |\n|---|---|",
+      rule: "lint.table-cells")
+    #expect(positions(found) == ["2:1", "6:1", "11:1"])
+    #expect(
+      found.map(\.hint) == [
+        "put |---|---| on a line of its own under `| 部署 | 電話 |` (the first row is the table's header)",
+        "put an empty line before `| 日時 | 会場 |`", "put an empty line before `| 日時 | 会場 |`",
+      ])
+    // Tables that are made, one row alone, and a sentence with bars: nothing to say.
+    for body in [
+      "文です。\n| a | b |\n|---|---|\n| c | d |", "| a | b |\n\n本文", "説明：|は区切り|です\n次の行|です",
+    ] {
+      #expect(try lint(body, rule: "lint.table-cells").isEmpty, "\(body)")
+    }
+  }
+
   @Test func aNoteUnderATableBecomesARow() throws {
     let found = try lint(
       "| 日時 | 場所 |\n|---|---|\n| 5日 | 県庁 |\n※雨の日は中止です。", rule: "lint.table-cells")

@@ -123,7 +123,7 @@ struct TableCellsRule: Rule {
           ))
       }
     }
-    found += fullWidthRows(page)
+    found += fullWidthRows(page) + rowsInParagraphs(page)
     return found
   }
 
