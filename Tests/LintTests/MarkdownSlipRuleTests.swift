@@ -33,6 +33,37 @@ import Testing
       ])
   }
 
+  /// Round brackets typed full width after `]`, or the address closed full width: no link.
+  @Test func linksWithMixedBrackets() throws {
+    let found = try lint(
+      "詳しくは[基本的な考え方]（../strategy/basics.md）を読んでください。\n申し込みは[申込](https://example.jp/form）から。",
+      rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.hint ?? "")" } == [
+        "1:13 write them half-width: `[基本的な考え方](../strategy/basics.md)`",
+        "2:9 write them half-width: `[申込](https://example.jp/form)`",
+      ])
+    #expect(
+      found.flatMap(\.fixes).map(\.replacement) == [
+        "](../strategy/basics.md)", "](https://example.jp/form)",
+      ])
+    #expect(try slips("[注]（後述）です。[リンク](https://example.jp/)です。").isEmpty)
+  }
+
+  /// A hard break's `\` on a paragraph's last line breaks nothing and is shown; `--fix`
+  /// deletes it.
+  @Test func aBackslashEndingTheLastLine() throws {
+    let found = try lint("推進局\\\n電話：043-223-2222\\\nファクス：043-222-5180\\", rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+        "3:18 the `\\` at the end of the paragraph's last line breaks no line: it is shown"
+      ])
+    #expect(found.flatMap(\.fixes).map(\.replacement) == [""])
+    // Escaped, it is the writer's backslash; inside a paragraph it breaks the line.
+    #expect(try slips("パスは C:\\\\").isEmpty)
+    #expect(try slips("一行目\\\n二行目").isEmpty)
+  }
+
   /// A comment left open hides the rest of the page (a block) or is shown as typed (in a
   /// paragraph); one closed with dashes typed full width is open too.
   @Test func commentsLeftOpen() throws {

@@ -35,6 +35,21 @@ struct MarkdownSlipRule: Rule {
       found.append(fix.map { warning.fixing(text.string($0.range), with: $0.with) } ?? warning)
     }
     found += emphasisAsTyped(in: block, context) + furiganaHoldingMarkup(in: block, context)
+    if block.kind == .paragraph, text.last == "\\",
+      let (_, chars, _) = block.sourceCharacters(of: text.count - 1),
+      chars.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1
+    {
+      // A hard break's `\` on the last line breaks nothing: CommonMark shows it (many
+      // Japanese fonts draw it as ¥).
+      warn(
+        text.count - 1,
+        "the `\\` at the end of the paragraph's last line breaks no line: it is shown",
+        hint: "delete it (a `\\` starts a new line only before another line of the paragraph)",
+        ja: (
+          "段落の最後の行の終わりの `\\` では改行されず、そのまま表示されます",
+          hint: "消してください（`\\` で改行できるのは、段落の中で次の行が続くときだけです）"
+        ), fix: ((text.count - 1)..<text.count, ""))
+    }
     var lineStart = true
     /// The closing pairs of full-width bold reported, not read again as opening ones.
     var boldCloses: Set<Int> = []
@@ -103,6 +118,7 @@ struct MarkdownSlipRule: Rule {
               "アドレスの中の空白を `%20` に書き換えるか（`\(text.excerpt(start..<(i + 2)))\(fixed))`）、ファイル名を空白のない名前に変えてください"
           ))
       }
+      if c == "]" { mixedBracketLink(at: i, in: text) { warn($0, $1, hint: $2, ja: $3, fix: $4) } }
       if c == "［", let link = fullWidthLink(at: i, in: text) {
         // The brackets half-width, what they hold as it is: the one right fix, where the
         // address is closed on its line and has no space.
