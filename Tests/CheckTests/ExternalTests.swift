@@ -184,7 +184,9 @@ import Testing
     let start = Date()
     let report = await site.check(external: Self.options(timeout: 5))
     #expect(report.diagnostics.isEmpty)
-    #expect(server.mostInFlight == 2)
+    // Never more than two (two at once is what an idle machine shows; under the load of the
+    // whole suite the second request has been seen to start only after the first ended).
+    #expect((1...2).contains(server.mostInFlight))
     // Six answers of 0.6 s or more, two at a time: three rounds at least.
     #expect(Date().timeIntervalSince(start) >= 1.7)
   }
