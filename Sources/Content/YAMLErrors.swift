@@ -124,7 +124,9 @@ extension YAMLSlips {
       }
       let key = String(line[indent...].prefix { $0 != ":" })
       // The line to type, its own value in quotes (an example only when it cannot be cut out).
-      let value = String(line[indent...].dropFirst(key.count + 1)).trimmingSpacesAndNewlines
+      let written = String(line[indent...].dropFirst(key.count + 1)).trimmingSpacesAndNewlines
+      // Wrapped in curly quotes (Word's), the quotes to type are straight ones instead.
+      let value = SmartQuotes.unwrapped(written) ?? written
       let typed =
         value.contains(": ") ? code("\(key): \(quoted(shortened(value)))") : "`\(key): \"…: …\"`"
       return YAMLProblem(

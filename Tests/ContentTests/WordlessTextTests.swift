@@ -59,8 +59,21 @@ import Testing
     }
     #expect(
       try found("title: “デジタル技術の活用”") == [
-        "2:8 front-matter.smart-quotes write it without them: `title: デジタル技術の活用` (if it has a `:` or starts with a mark, in straight quotes: `title: \"デジタル技術の活用\"`)"
+        "2:8 front-matter.smart-quotes write it without them: `title: デジタル技術の活用`"
       ])
+    // Two right quotes, the full-width ＂ of the Japanese input; with a `: ` inside, the line
+    // given is in straight quotes (without them it is YAML's error, whose hint gave the curly
+    // quotes back).
+    #expect(try found("title: ”デジタル”").count == 1)
+    #expect(
+      try found("title: ＂#1 デジタル＂") == [
+        "2:8 front-matter.smart-quotes write it without them: `title: \"#1 デジタル\"`"
+      ])
+    #expect(
+      try found("title: “注意: 予約が必要です”").map {
+        $0.components(separatedBy: " ").dropFirst(2).joined(separator: " ")
+      }
+        == ["put the whole value in quotes: `title: \"注意: 予約が必要です\"`"])
     #expect(try found("short: ‘受け付ける所’です", kind: .glossary).isEmpty)
     #expect(try found("short: ‘受け付ける所’", kind: .glossary).count == 1)
     // Quotations inside, straight quotes, 「」: none.
