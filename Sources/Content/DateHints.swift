@@ -142,6 +142,25 @@ enum DateHints {
     return nil
   }
 
+  /// The date (and time) `raw` was meant to say (`2026年12月19日（土）13時30分`), where the hint
+  /// can tell it: the day and year the keys read after it take theirs from (an event's `end`
+  /// and `deadline`, whose hints gave another day while `start` was typed so). `year`: for a
+  /// month and day alone.
+  static func meant(_ raw: String, year: ((_ month: Int, _ day: Int) -> Int)? = nil) -> DateTime? {
+    let text = raw.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? raw
+    let yearless = year.flatMap { year in
+      monthAndDay(of: text).map { (year($0.0, $0.1), $0.0, $0.1, $0.2) }
+    }
+    guard let (y, m, d, rest) = parts(of: text) ?? yearless, (1...12).contains(m),
+      (1...LocalDate.daysIn(month: m, year: y)).contains(d)
+    else { return nil }
+    let date = LocalDate(year: y, month: m, day: d).description
+    guard let (hour, minute) = time(in: rest) else {
+      return DateTime(iso: date, allowDateOnly: true)
+    }
+    return DateTime(iso: "\(date)T\(clock(hour, minute))+09:00")
+  }
+
   private static func clock(_ hour: Int, _ minute: Int) -> String {
     (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute):00"
   }

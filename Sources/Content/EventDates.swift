@@ -4,6 +4,13 @@ import Yams
 /// all-day event, `end` its last day, inclusive). Kept out of the parser's event case so the
 /// rules that tie the two together are read in one place.
 extension PageParser {
+  /// The start a `start` typed in another form meant (`DateHints.meant`), for the hints of the
+  /// keys after it; nil when it is valid, missing or cannot be told.
+  static func meantStart(_ y: inout YAMLFields, publish: DateTime?) -> DateTime? {
+    guard let raw = y.node("start")?.string else { return nil }
+    return DateHints.meant(raw, year: publish.map { DateHints.yearOnOrAfter($0) })
+  }
+
   /// - Parameter publish: the page's `publish`, which gives the year of a `start` written
   ///   without one (`start: 12月10日 14時`).
   static func eventTimes(_ y: inout YAMLFields, publish: DateTime? = nil) -> (
@@ -13,10 +20,12 @@ extension PageParser {
       &y, "start", required: true, allowDateOnly: true,
       year: publish.map { DateHints.yearOnOrAfter($0) })
     // A time alone (`end: 16時`) is on a timed start's day; an all-day start has no time to
-    // pair it with, and its hint would lead to the mixed form.
+    // pair it with, and its hint would lead to the mixed form. A start typed otherwise
+    // (`2026年12月19日 13時30分`) gives the day it meant.
+    let known = start ?? meantStart(&y, publish: publish)
     let end = dateTime(
-      &y, "end", allowDateOnly: true, day: start.flatMap { $0.isDateOnly ? nil : $0.local.date },
-      year: start.map { DateHints.yearNearest($0) })
+      &y, "end", allowDateOnly: true, day: known.flatMap { $0.isDateOnly ? nil : $0.local.date },
+      year: known.map { DateHints.yearNearest($0) })
     guard let start, let end else { return (start, end) }
     let (first, last) = (start.inJapan.local.date, end.inJapan.local.date)
     guard start.isDateOnly == end.isDateOnly else {

@@ -129,8 +129,9 @@ struct KindKeys {
         "`online` には、参加するためのアドレス（`online: https://…`）を書きます。アドレスが決まるまでは `online` を消し、参加のしかたは `place` か本文に書いてください"
       ))
     let registration = PageParser.url(&y, "registration")
+    let known = start ?? PageParser.meantStart(&y, publish: publish)
     let deadline = PageParser.dateTime(
-      &y, "deadline", allowDateOnly: true, year: start.map { DateHints.yearNearest($0) })
+      &y, "deadline", allowDateOnly: true, year: known.map { DateHints.yearNearest($0) })
     deadlineAfterStart(start, deadline, startYearSlip: startYearSlip)
     let capacity = y.int("capacity").map(\.0)
     let fee = y.string("fee")

@@ -118,6 +118,22 @@ import Testing
     #expect(hints.contains(expected), "\(hints)")
   }
 
+  /// A start typed the Japanese way gives `end` and `deadline` its day and year, as a valid
+  /// one does: the writer types all three alike, and their hints gave an unrelated day.
+  @Test func aStartTypedOtherwiseGivesItsDay() throws {
+    let event =
+      "---\ntitle: T\nsummary: S\nstart: 2026年12月19日（土）13時30分\nend: 15時30分\ndeadline: 1月10日\n---\n"
+    let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
+    #expect(
+      hints == [
+        "write `start: 2026-12-19T13:30:00+09:00`",
+        "write the date too: `end: 2026-12-19T15:30:00+09:00`",
+        "write `deadline: 2027-01-10`",
+      ], "\(hints)")
+    #expect(DateHints.meant("令和8年12月19日") == DateTime(iso: "2026-12-19", allowDateOnly: true))
+    #expect(DateHints.meant("2026年2月30日") == nil && DateHints.meant("未定") == nil)
+  }
+
   @Test func aStartWithoutItsYearKeepsTheExample() throws {
     let event = "---\ntitle: T\nsummary: S\nstart: 12月5日 10時\n---\n"
     let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
