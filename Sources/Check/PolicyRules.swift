@@ -115,9 +115,13 @@ enum PolicyRules {
           })
         {
           let directive = isHandler ? "script-src-attr" : "script-src-elem"
+          // The attribute with its value first: the chain has many a `href=`, and the first
+          // (a `<a href="{{url}}">`) was named for a literal `href="javascript:…"` further on.
           report(
             "csp.inline",
-            a.template(needles: ["\(name)="], offset: attribute.offset, inSource: true),
+            a.template(
+              needles: ["\(name)=\"\(attribute.value)", "\(name)='\(attribute.value)", "\(name)="],
+              offset: attribute.offset, inSource: true),
             "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks the script in \(name)= of this <\(element.name)>: it never runs",
             hint: "do it without script, or in a file of the theme's assets that adds the listener",
             ja:

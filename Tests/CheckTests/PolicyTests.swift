@@ -135,6 +135,27 @@ import Testing
         #"<p style="color: red">赤</p><img src="https://a.example/a.png" alt="a">"#, head: "") == [])
   }
 
+  /// A literal `href="javascript:…"` in a template is named where it is written, not at the
+  /// first `href=` of the template (a `<a href="{{url}}">` above it).
+  @Test func aScriptAddressInATemplateIsPlacedAtItself() async throws {
+    let site = try FixtureSite([
+      "site/a/index.html": page(
+        body: #"<p><a href="/x/">x</a></p><p><a href="javascript:window.print()">印刷する</a></p>"#
+      ).replacingOccurrences(of: "<head>", with: "<head>" + Self.theme),
+      "theme/templates/layout.mustache":
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<body>{{$main}}{{/main}}</body></html>\n",
+      "theme/templates/page.mustache":
+        "{{< layout}}{{$main}}\n<p><a href=\"{{url}}\">x</a></p>\n<p><a href=\"javascript:window.print()\">印刷する</a></p>{{/main}}{{/layout}}\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], [])
+      ]),
+    ])
+    #expect(
+      await site.lines().filter { $0.contains("csp.inline") } == [
+        "theme/templates/page.mustache:3:7: error: the page's Content-Security-Policy (script-src 'self') blocks the script in href= of this <a>: it never runs (in a/index.html) [csp.inline]"
+      ])
+  }
+
   @Test func anImageInMarkdownIsReportedWhereItWasWritten() async throws {
     let site = try FixtureSite([
       "site/strategy/a/index.html": page(
