@@ -78,6 +78,22 @@ struct LinkChecker: Sendable {
 
   /// The problem to report for an outcome, or nil when there is none. `targets` describes the
   /// page a missing `#…` points into, for the Japanese words.
+  /// `link.fragment` for a template's `href="#x"` whose page has no id `x`, in words that do
+  /// not depend on the page (its headings are the writers'; a template's ids are `id="…"`).
+  static func templateFragment(_ url: String, _ fragment: String, _ suggestion: String?)
+    -> Problem
+  {
+    let rule = RuleCatalog.rule("link.fragment")
+    return Problem(
+      rule.severity,
+      "link to \(url) points to a missing anchor: the page has no id \"\(fragment)\"",
+      hint: (suggestion.map { "did you mean #\($0)? " } ?? "")
+        + "a template's element takes its id as `id=\"…\"`", code: rule.id,
+      ja: "リンク先 `\(url)` の id「\(fragment)」が、ページにありません",
+      jaHint: (suggestion.map { "`#\($0)` のまちがいなら、\(Spot.here)のリンク先を `#\($0)` に直してください。" } ?? "")
+        + "テンプレートの中の要素の id は `id=\"…\"` で書きます")
+  }
+
   static func problem(_ outcome: LinkOutcome, _ reference: Reference, targets: TargetPages? = nil)
     -> Problem?
   {

@@ -270,6 +270,16 @@ public enum SiteChecker {
         }
         let placement = place.reference(
           url, element: reference.element, attribute: reference.attribute, offset: reference.offset)
+        // A template's own `#x` wanting an id on every page it makes: said alike for each, so
+        // the pages are counted in one report (each named its own page, one report per page).
+        if placement.namesPage, url.hasPrefix("#"),
+          case .missingFragment(let fragment, _, let suggestion) = outcome
+        {
+          result.findings.append(
+            Finding(
+              page: page, LinkChecker.templateFragment(url, fragment, suggestion), placement))
+          continue
+        }
         result.findings.append(Finding(page: page, problem, placement))
       }
     }

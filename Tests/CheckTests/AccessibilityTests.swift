@@ -168,6 +168,29 @@ import Testing
       ])
   }
 
+  /// A template's `#x` that no page it makes has: one report counting the pages (it was one
+  /// per page, each naming its own page as the one without the id).
+  @Test func aTemplatesMissingAnchorIsOneReport() async throws {
+    let layout =
+      "<!DOCTYPE html>\n<html lang=\"ja\">\n<body><a href=\"#mian\">本文へ</a><main id=\"main\">{{$main}}{{/main}}</main></body></html>\n"
+    let html = page(body: "<a href=\"#mian\">本文へ</a><main id=\"main\"><p>本文</p></main>")
+    let site = try FixtureSite([
+      "site/a/index.html": html, "site/b/index.html": html, "site/c/index.html": html,
+      "theme/templates/layout.mustache": layout,
+      "theme/templates/page.mustache": "{{< layout}}{{$main}}<p>{{x}}</p>{{/main}}{{/layout}}\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], []),
+        "b/index.html": (nil, "theme/templates/page.mustache", [], []),
+        "c/index.html": (nil, "theme/templates/page.mustache", [], []),
+      ]),
+    ])
+    let found = await site.lines()
+    #expect(
+      found.filter { $0.contains("link.fragment") } == [
+        "theme/templates/layout.mustache:3:10: error: link to #mian points to a missing anchor: the page has no id \"mian\" (in a/index.html and 2 other pages) [link.fragment]"
+      ], "\(found)")
+  }
+
   /// Of two elements with the same tag in a template, the one at fault is named when the
   /// template writes its opening tag as the page has it (the first `<button` was named).
   @Test func theElementAtFaultIsNamedNotTheFirstOfItsTag() async throws {
