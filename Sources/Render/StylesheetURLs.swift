@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 
-/// `url(…)` in the theme's stylesheets. Assets are published under fingerprinted names
+/// `url(…)` and `@import "…"` in the theme's stylesheets. Assets are published under fingerprinted names
 /// (`fonts/BIZUDPGothic.b4a76611d9.woff2`), so a stylesheet naming `fonts/BIZUDPGothic.woff2`
 /// would load nothing: each relative `url()` that names an asset is pointed at its published
 /// name (folders are kept, so only the file's name changes), and one that names no file of the
@@ -42,18 +42,28 @@ enum StylesheetURLs {
         advance(to: min(bytes.count, end + 2))
         continue
       }
-      guard Self.isURLOpening(bytes, at: i) else {
+      let importString = Self.importString(bytes, at: i)
+      guard importString != nil || Self.isURLOpening(bytes, at: i) else {
         advance(to: i + 1)
         continue
       }
       let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
-      advance(to: i + 4)
-      var start = i
-      while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-      let quote: UInt8? =
-        start < bytes.count && (bytes[start] == 0x22 || bytes[start] == 0x27)
-        ? bytes[start] : nil
-      if quote != nil { start += 1 }
+      var start: Int
+      let quote: UInt8?
+      if let quoteAt = importString {
+        // `@import "extra.css";`: the string is the address, as in `url()`.
+        advance(to: quoteAt)
+        quote = bytes[quoteAt]
+        start = quoteAt + 1
+      } else {
+        advance(to: i + 4)
+        start = i
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        quote =
+          start < bytes.count && (bytes[start] == 0x22 || bytes[start] == 0x27)
+          ? bytes[start] : nil
+        if quote != nil { start += 1 }
+      }
       var end = start
       while end < bytes.count, bytes[end] != (quote ?? 0x29), bytes[end] != 0x0A {
         if quote == nil, bytes[end] == 0x20 { break }
@@ -88,6 +98,19 @@ enum StylesheetURLs {
       }
     }
     return (Data(out), diagnostics)
+  }
+
+  /// The offset of the quote of `@import "…"` (or `'…'`) at `i`: an import written as a
+  /// string, not `url()`, was published as written and loaded nothing.
+  static func importString(_ bytes: [UInt8], at i: Int) -> Int? {
+    let word = Array("@import".utf8)
+    guard i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) else {
+      return nil
+    }
+    var k = i + word.count
+    while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A { k += 1 }
+    guard k < bytes.count, bytes[k] == 0x22 || bytes[k] == 0x27 else { return nil }
+    return k
   }
 
   /// `url(` at `i`, in any case, not the end of a longer name (`myurl(`).

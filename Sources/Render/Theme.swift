@@ -358,6 +358,9 @@ public struct Theme: Sendable {
     // published; stylesheets after their `url()`s are rewritten, whose warnings count lines
     // as written.
     for (n, (relative, data)) in files.enumerated() where !isStylesheet(relative) {
+      if relative.lowercased().hasSuffix(".js") || relative.lowercased().hasSuffix(".mjs") {
+        diagnostics += ScriptImports.check(data, shownAs: "\(displayPath)/assets/\(relative)")
+      }
       files[n].1 = AssetMinifier.published(data, at: relative)
       paths[relative] = published(relative, files[n].1)
     }

@@ -31,6 +31,12 @@ import Testing
         .a{background:URL(img/bg.d4e77ca2a9.png)} .b{background:url( './img/bg.d4e77ca2a9.png' )}
         """)
     #expect(problems.isEmpty)
+    // An import written as a string is an address too (it was published as written).
+    #expect(
+      rewrite("@import \"img/bg.png\";\n@import 'print.css' print;\n@import url(img/bg.png);").0
+        == "@import \"img/bg.d4e77ca2a9.png\";\n@import 'print.css' print;\n@import url(img/bg.d4e77ca2a9.png);"
+    )
+    #expect(rewrite("@import \"missing.css\";").1.count == 1)
     // From a stylesheet in a folder, `..` climbs out of it.
     #expect(
       rewrite(".c{background:url(../img/bg.png)}", at: "css/site.css").0

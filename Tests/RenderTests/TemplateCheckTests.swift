@@ -127,6 +127,23 @@ import Testing
     #expect(shown(whole, "theme.no-layout").isEmpty)
   }
 
+  /// A script importing another by a relative address finds nothing once both are published
+  /// under fingerprinted names.
+  @Test func aRelativeImportInAScriptIsAWarning() throws {
+    let (_, diagnostics) = try load("relative-import") { folder in
+      let assets = folder.appendingPathComponent("assets")
+      try
+        "import { greet } from \"./util.js\";\nconst more = await import('../x/more.js');\nimport \"https://example.jp/a.js\";\n"
+        .write(to: assets.appendingPathComponent("app.js"), atomically: true, encoding: .utf8)
+      try "export function greet() {}\n".write(
+        to: assets.appendingPathComponent("util.js"), atomically: true, encoding: .utf8)
+    }
+    #expect(
+      diagnostics.filter { $0.code == "theme.relative-import" }.map {
+        "\($0.location.file):\($0.location.line):\($0.location.column)"
+      } == ["theme/assets/app.js:1:23", "theme/assets/app.js:2:27"])
+  }
+
   @Test func aRenamedAssetIsNamedAtTheTagWithTheNewName() throws {
     let (theme, diagnostics) = try load("unknown-asset") { folder in
       let assets = folder.appendingPathComponent("assets")
