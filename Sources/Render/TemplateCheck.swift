@@ -43,7 +43,7 @@ struct TemplateCheck {
   }
 
   func diagnostics() -> [Diagnostic] {
-    templates.keys.sorted().flatMap { check(templates[$0]!) } + loops() + pageShapes()
+    templates.keys.sorted().flatMap { check(templates[$0]!) } + loops() + pageShapes() + markup()
   }
 
   /// `theme.partial-loop` (error): a partial or parent reached again from itself with no

@@ -144,6 +144,26 @@ import Testing
       } == ["theme/assets/app.js:1:23", "theme/assets/app.js:2:27"])
   }
 
+  /// An address written `/assets/…` loads nothing (assets are fingerprinted); a value filled
+  /// in without quotes lets a space in a title make more attributes.
+  @Test func assetPathsAndUnquotedValues() throws {
+    let (_, diagnostics) = try load("markup") { folder in
+      try replace(
+        "<h1 id=\"page-title\">", "<h1 id=\"page-title\" data-title={{page.title}}>", in: "event",
+        folder)
+      try replace(
+        "</body>", "<img src=\"/assets/img/logo.png\" alt=\"千葉県\"></body>", in: "layout", folder)
+    }
+    #expect(
+      shown(diagnostics, "theme.unquoted-value").map { $0.components(separatedBy: "\n")[1] } == [
+        "    hint: write `data-title=\"{{page.title}}\"`"
+      ])
+    #expect(
+      shown(diagnostics, "theme.asset-path").map { $0.components(separatedBy: "\n")[1] } == [
+        "    hint: write `{{assets.img_logo_png}}`"
+      ])
+  }
+
   @Test func aRenamedAssetIsNamedAtTheTagWithTheNewName() throws {
     let (theme, diagnostics) = try load("unknown-asset") { folder in
       let assets = folder.appendingPathComponent("assets")
