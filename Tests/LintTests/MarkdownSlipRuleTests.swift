@@ -64,6 +64,18 @@ import Testing
     #expect(try slips("一行目\\\n二行目").isEmpty)
   }
 
+  /// A line that is a link definition nothing uses is not shown: said so.
+  @Test func linkDefinitionsNothingUses() throws {
+    let found = try lint(
+      "本文です。\n\n[参考]: https://www.soumu.go.jp/\n\n[注1]: 国の資料によります。\n\n[報告書][rep]です。\n\n[rep]: https://example.jp/a.pdf\n\n```\n[x]: y\n```",
+      rule: "lint.markdown")
+    #expect(
+      found.map { "\($0.location.line):\($0.location.column) \($0.hint ?? "")" } == [
+        "3:1 to show it, write `参考：https://www.soumu.go.jp/` (or `\\[参考]: …`)",
+        "5:1 to show it, write `注1：国の資料によります。` (or `\\[注1]: …`)",
+      ])
+  }
+
   /// A comment left open hides the rest of the page (a block) or is shown as typed (in a
   /// paragraph); one closed with dashes typed full width is open too.
   @Test func commentsLeftOpen() throws {
