@@ -263,6 +263,23 @@ import Testing
     }
   }
 
+  /// Rows pasted from a spreadsheet (cells parted by tabs) and Word's list bullets (U+F0B7
+  /// and a tab, 〇, ▶) run together in one paragraph: reported.
+  @Test func pastedRowsAndBullets() throws {
+    let tabs = try lint("表：\n部署\t役割\t人数\n総務部\tとりまとめ\t12", rule: "lint.table-cells")
+    #expect(positions(tabs) == ["2:1"])
+    #expect(
+      tabs.first?.hint
+        == "write them as a table, one line each: | 部署 | 役割 | 人数 | / |---|---|---| / | 総務部 | とりまとめ | 12 | …"
+    )
+    for bullet in ["\u{F0B7}\t", "〇 ", "▶", "–\t"] {
+      let found = try lint("持ち物\n\(bullet)筆記用具\n\(bullet)上履き", rule: "lint.joined-lines")
+      #expect(positions(found) == ["2:1"], "\(bullet.debugDescription)")
+      #expect(found.first?.hint?.contains("(`- 筆記用具`)") == true, "\(found.map(\.hint))")
+    }
+    #expect(try lint("持ち物\n\u{F0B7}\t筆記用具\n\u{F0B7}\t上履き", rule: "lint.table-cells").isEmpty)
+  }
+
   @Test func aNoteUnderATableBecomesARow() throws {
     let found = try lint(
       "| 日時 | 場所 |\n|---|---|\n| 5日 | 県庁 |\n※雨の日は中止です。", rule: "lint.table-cells")

@@ -19,7 +19,9 @@ struct JoinedLinesRule: Rule {
   let japaneseSummary = "箇条書きや別の行のつもりの行（・筆記用具、-x、1.x、電話：…）が一つの段落につながっています。"
 
   /// Bullets writers type for a list; circled numbers for a numbered one.
-  static let bullets = CharacterClass("・•●○◯◎■□◆◇★☆▪▫")
+  /// (U+F0B7 is the bullet Word's Symbol font leaves in pasted text; 〇 the ideographic zero
+  /// typed for ○; – and ‐ the dashes Word's lists paste.)
+  static let bullets = CharacterClass("・•●○◯◎■□◆◇★☆▪▫〇▶▷►\u{F0B7}–‐")
 
   /// What a line starts with that shows it was meant to stand alone, and how to write it.
   enum Start {
@@ -137,7 +139,7 @@ struct JoinedLinesRule: Rule {
     let c = text[i]
     /// The line from `k` on, without the spaces at its start.
     func rest(from k: Int) -> String {
-      String(text.string(k..<end).drop { $0 == " " || $0 == "\u{3000}" })
+      String(text.string(k..<end).drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
     }
     if isNote(at: i, before: end, in: text) {
       // A note after a sentence reads well on its line; two notes run into one.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 extension TableCellsRule {
   /// Rows of a table that a paragraph holds, so the page shows them as typed, `|` and all:
@@ -12,7 +13,8 @@ extension TableCellsRule {
   /// `check(page:)`'s.)
   func rowsInParagraphs(_ page: LintPage) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    for block in page.blocks where block.kind == .paragraph && block.text.contains("|") {
+    for block in page.blocks where block.kind == .paragraph {
+      guard block.text.contains("|") || block.text.contains("\t") else { continue }
       var offsets = [0]
       for (i, c) in block.text.enumerated() where c == "\n" { offsets.append(i + 1) }
       // The block's lines as written, runs of rows among them.
@@ -63,6 +65,7 @@ extension TableCellsRule {
             ))
         }
       }
+      found += tabbedRows(block, offsets, page)
       for offset in offsets {
         guard let (line, text) = block.sourceLine(of: offset) else { continue }
         let chars = Array(text)
@@ -79,5 +82,44 @@ extension TableCellsRule {
       close()
     }
     return found
+  }
+
+  /// Two lines or more of a paragraph with cells parted by tabs (rows pasted from Excel): the
+  /// page runs them into one line. The hint gives them as a table.
+  private func tabbedRows(_ block: LintBlock, _ offsets: [Int], _ page: LintPage) -> [Diagnostic] {
+    guard block.text.contains("\t") else { return [] }
+    var rows: [(line: Int, cells: [String])] = []
+    for offset in offsets {
+      guard let (line, text) = block.sourceLine(of: offset) else { continue }
+      let cells = text.split(separator: "\t").map {
+        String($0).trimmingCharacters(in: .whitespaces)
+      }
+      // Words in every cell: a bullet and a tab (Word's list, `\u{F0B7}\t項目`) is no row.
+      if cells.count >= 2,
+        cells.allSatisfy({ $0.contains(where: { $0.isLetter || $0.isNumber }) })
+      {
+        rows.append((line, cells))
+      } else if rows.count < 2 {
+        rows = []
+      }
+    }
+    guard rows.count >= 2 else { return [] }
+    let columns = rows.map(\.cells.count).max() ?? 2
+    func row(_ cells: [String]) -> String {
+      "| " + (cells + Array(repeating: "", count: columns - cells.count)).joined(separator: " | ")
+        + " |"
+    }
+    let table = [row(rows[0].cells), Self.header(columns), row(rows[1].cells)].joined(
+      separator: " / ")
+    return [
+      .warning(
+        SourceLocation(
+          file: page.source.file, line: rows[0].line + page.source.lineOffset, column: 1),
+        "these lines have cells parted by tabs (pasted from a spreadsheet): the page runs them into one line",
+        hint: "write them as a table, one line each: \(table) …", code: id
+      ).ja(
+        "この行はタブで区切られています（表計算ソフトから貼り付けた表）。ページでは一行につながって表示されます",
+        hint: "表として、1行ずつ書いてください：\(table) …")
+    ]
   }
 }
