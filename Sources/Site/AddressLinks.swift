@@ -73,6 +73,26 @@ public enum AddressLinks {
     return problems
   }
 
+  /// The page whose file is named as `url` names an HTML file (`online-procedures.html` →
+  /// `online-procedures.md`), in the linking page's folder first, as the linking file reaches it.
+  static func htmlNamed(_ url: String, from relativePath: String, in site: Site) -> String? {
+    let path = url.prefix { $0 != "#" && $0 != "?" }
+    guard !path.contains(":"), path.hasSuffix(".html") || path.hasSuffix(".htm"),
+      let name = path.split(separator: "/").last
+    else { return nil }
+    let stem = name.prefix { $0 != "." }
+    guard !stem.isEmpty else { return nil }
+    let folder = relativePath.split(separator: "/").dropLast().joined(separator: "/")
+    let matches = site.pages.map(\.page.relativePath).filter {
+      $0.split(separator: "/").last == Substring(stem + ".md")
+    }
+    // Named alike in several folders: each, to choose from (one in the page's folder wins).
+    let targets = matches.first(where: { $0.hasPrefix(folder + "/") }).map { [$0] } ?? matches
+    guard !targets.isEmpty else { return nil }
+    return targets.map { Resolver.relativePath(from: relativePath, to: $0) }.joined(
+      separator: "`, `")
+  }
+
   private static func problem(
     _ link: AddressLink, in resolved: ResolvedPage, site: Site, addresses: Suggest.Candidates,
     known: Set<String>
@@ -88,12 +108,17 @@ public enum AddressLinks {
       candidates($0).contains(where: known.contains) ? "/" + $0 : nil
     }
     let near = meantFromRoot ?? addresses.closest(to: "/" + link.path)
-    // The page meant, by its file: a link that follows the page when its slug changes.
-    let file = near.flatMap { site.index(atAddress: String($0.dropFirst())) }.map {
-      Resolver.relativePath(from: page.relativePath, to: site.pages[$0].page.relativePath)
-    }
-    var hint = near.map { "did you mean `\($0)`? " } ?? ""
-    var hintJa = near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
+    // The page meant, by its file: a link that follows the page when its slug changes. A
+    // `.html` name (an old CMS's habit) is the page whose file has that name, in its folder
+    // first.
+    let byName = htmlNamed(link.url, from: page.relativePath, in: site)
+    let file =
+      byName
+      ?? near.flatMap { site.index(atAddress: String($0.dropFirst())) }.map {
+        Resolver.relativePath(from: page.relativePath, to: site.pages[$0].page.relativePath)
+      }
+    var hint = byName == nil ? near.map { "did you mean `\($0)`? " } ?? "" : ""
+    var hintJa = byName == nil ? near.map { "`\($0)` のまちがいではありませんか。" } ?? "" : ""
     var rules: [(String, String)] = []
     if meantFromRoot != nil {
       rules.append(
@@ -112,7 +137,7 @@ public enum AddressLinks {
       rules.append(
         (
           "write the address of a page of the site as the browser shows it after base_url, or link a page by its file (`../initiatives/x.md`)",
-          "サイトのページのアドレスを base_url より後の部分で書くか、ページのファイルへ（`../initiatives/x.md` のように）リンクしてください"
+          "サイトのページへは、そのページのファイルへ（`../initiatives/x.md` のように）リンクするか、ブラウザーのアドレス欄に出るアドレスの、サイトの名前より後の部分（`/initiatives/x/` のように）を書いてください"
         ))
     }
     hint += rules.map(\.0).joined(separator: "; ")

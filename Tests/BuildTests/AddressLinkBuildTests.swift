@@ -46,6 +46,19 @@ import Testing
         atPath: output.appendingPathComponent("strategy/basics/index.html").path))
   }
 
+  /// `ai-disaster.html` (an old CMS's habit) names the page whose file is `ai-disaster.md`.
+  @Test func anHTMLNameGetsThePageOfThatFile() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"), "[防災](ai-disaster.html)。")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(
+      warnings(report).map(\.hint) == [
+        "link the page by its file, `../initiatives/ai-disaster.md`, which follows the page if its address changes"
+      ])
+  }
+
   /// Pages, lists, feeds, the sitemap, the static folder's files, the page for missing
   /// addresses, an address without its last `/`, with `?…` and `#…`, a folder of files and
   /// another site's address without its scheme: none is a warning.
