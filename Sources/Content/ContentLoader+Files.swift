@@ -13,6 +13,8 @@ extension ContentLoader {
     var published: [ContentFile]
     /// Those under `content/files/` left out for their type.
     var unpublished: [String]
+    /// Files of a published type elsewhere in `content/` (`images/map.png`): not published.
+    var misplaced: [String] = []
   }
 
   /// Sorts `allFiles` (relative to `rootPath`), warning of every file left out that looks
@@ -112,7 +114,30 @@ extension ContentLoader {
       }
       pages.append((rootPath + "/" + relative, relative, kind))
     }
-    return (FoundFiles(pages: pages, published: published, unpublished: unpublished), diagnostics)
+    // An image or a PDF outside files/ (`content/images/map.png`): not published, and the
+    // folder was passed over without a word.
+    var misplaced: [String] = []
+    for relative in allFiles.sorted()
+    where !ContentFiles.isUnderFolder(relative) && relative.contains("/")
+      && ContentFiles.extensions.contains(ContentFiles.fileExtension(relative))
+      && isRegularFile(rootPath + "/" + relative)
+    {
+      misplaced.append(relative)
+      let meant = ContentFiles.folder + "/" + relative
+      diagnostics.append(
+        .warning(
+          SourceLocation(file: join(prefix, relative)),
+          "this file is not published: only files under content/\(ContentFiles.folder)/ are copied to the site",
+          hint: "move it to content/\(meant), and link it from there", code: "content.file-place"
+        ).ja(
+          "このファイルは公開されません。サイトにコピーされるのは content/\(ContentFiles.folder)/ の下のファイルだけです",
+          hint: "content/\(meant) に移して、そこへリンクしてください"))
+    }
+    return (
+      FoundFiles(
+        pages: pages, published: published, unpublished: unpublished, misplaced: misplaced),
+      diagnostics
+    )
   }
 
   /// Whether a path under content/ is a Markdown file the loader reads (as a page, or to warn

@@ -40,6 +40,9 @@ public enum Withheld: Sendable, Equatable {
   case scheduled(DateTime)
   /// A file under `content/files/` of a type that is not published (`content.file-type`).
   case unpublishedType
+  /// An image or a document elsewhere in `content/` (`images/map.png`): only `files/` is
+  /// published (`content.file-place`).
+  case outsideFiles
 }
 
 /// Loads `content/`: site.yml and every Markdown file, parsed in parallel, then checks the ids
@@ -93,6 +96,7 @@ public enum ContentLoader {
     var frontMatters: [String: FrontMatterReading] = [:]
     var withheld: [String: Withheld] = [:]
     for relative in unpublished { withheld[relative] = .unpublishedType }
+    for relative in found.misplaced { withheld[relative] = .outsideFiles }
     var broken: [(relativePath: String, kind: ContentKind)] = []
     for (file, result) in zip(files, parsed) {
       guard let (page, d, h, reading) = result else { continue }

@@ -12,7 +12,7 @@ extension Withheld {
     switch self {
     case .draft: "draft"
     case .scheduled: "publish"
-    case .broken, .unpublishedType: nil
+    case .broken, .unpublishedType, .outsideFiles: nil
     }
   }
 }

@@ -197,6 +197,20 @@ public enum Resolver {
           hint:
             "公開できる形式（\(ContentFiles.extensions.sorted().joined(separator: ", "))。`.zip` にすればどのファイルも入れられます）で保存するか、ほかで公開している場所にリンクしてください"
         )
+      case .outsideFiles?:
+        let meant = Self.relativePath(
+          from: page.relativePath, to: ContentFiles.folder + "/" + link.target)
+        return .error(
+          at,
+          "the link points to `\(link.url)`, a file that is in content/ but not published: only files under content/\(ContentFiles.folder)/ are copied to the site",
+          hint:
+            "move it to content/\(ContentFiles.folder)/\(link.target) and link `\(meant)`",
+          code: "content.broken-link"
+        ).ja(
+          "リンク先 `\(link.url)` のファイルは content/ にありますが、公開されません。サイトにコピーされるのは content/\(ContentFiles.folder)/ の下のファイルだけです",
+          hint:
+            "content/\(ContentFiles.folder)/\(link.target) に移して、`\(meant)` とリンクしてください"
+        )
       case nil:
         let near =
           (linkSuggestion(

@@ -59,6 +59,27 @@ import Testing
       ])
   }
 
+  /// An image elsewhere in content/ than files/ is not published: said at the file, and the
+  /// link to it says so and where to move it (it said there was no such file).
+  @Test func anImageOutsideFilesIsSaidSo() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let images = content.appendingPathComponent("images")
+    try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+    try Data([0x89, 0x50, 0x4E, 0x47]).write(to: images.appendingPathComponent("map.png"))
+    try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"), "![地図](../images/map.png)")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    #expect(
+      report.diagnostics.filter { $0.code == "content.file-place" }.map {
+        $0.location.file.hasSuffix("/content/images/map.png")
+      } == [true])
+    let link = try #require(report.diagnostics.first { $0.code == "content.broken-link" })
+    #expect(
+      link.hint == "move it to content/files/images/map.png and link `../files/images/map.png`")
+  }
+
   /// Pages, lists, feeds, the sitemap, the static folder's files, the page for missing
   /// addresses, an address without its last `/`, with `?…` and `#…`, a folder of files and
   /// another site's address without its scheme: none is a warning.

@@ -413,6 +413,7 @@ func fixtureConfig() throws -> SiteConfig {
       "files/page.html": "<p>x</p>",
       "files/Map.png": "x",
       "files/map.png": "x",
+      "images/photo.png": "x",
     ]
     for (path, text) in files {
       let url = dir.appendingPathComponent(path)
@@ -431,7 +432,7 @@ func fixtureConfig() throws -> SiteConfig {
         "content.file-type", "content.index-file", "content.file-name", "content.folder",
         "content.duplicate-slug", "content.unknown-id", "content.parent-loop",
         "content.duplicate-field", "content.duplicate-term", "content.future-updated",
-        "content.control-character",
+        "content.control-character", "content.file-place",
       ]), "\(codes.sorted())")
     let loop = try #require(
       diagnostics.first { $0.code == "content.parent-loop" && $0.message.contains("s3") })
