@@ -11,6 +11,7 @@ extension TemplateCheck {
   ///   Content-Security-Policy (`portal check` then asked for `lang` on an `<html>` that is
   ///   not there).
   /// - `theme.after-layout` (warning): text after `{{/layout}}`, written after `</html>`.
+  /// - `theme.no-policy` (warning): a page written out whole with no Content-Security-Policy.
   func pageShapes() -> [Diagnostic] {
     var found: [Diagnostic] = []
     for name in Theme.requiredTemplates where name != "layout" {
@@ -45,8 +46,28 @@ extension TemplateCheck {
         }
       }
       guard let parent else {
-        if !texts.contains(where: { $0.text.range(of: "<html", options: .caseInsensitive) != nil })
+        let whole = texts.contains { $0.text.range(of: "<html", options: .caseInsensitive) != nil }
+        if whole,
+          !texts.contains(where: {
+            $0.text.range(of: "Content-Security-Policy", options: .caseInsensitive) != nil
+          })
         {
+          // A page written out whole without the layout's policy: its inline script and
+          // style would run, and `portal check` reads no policy to hold them to.
+          found.append(
+            .warning(
+              start,
+              "the page template `\(name)` writes a whole page without a Content-Security-Policy: its pages are the only ones without it",
+              hint:
+                "copy the layout's `<meta http-equiv=\"Content-Security-Policy\" …>` into its <head>, or fill the layout instead",
+              code: "theme.no-policy"
+            ).ja(
+              "ページのテンプレート `\(name)` は、Content-Security-Policy のないページ全体を書いています。この種類のページだけ、ポリシーがありません",
+              hint:
+                "レイアウトの `<meta http-equiv=\"Content-Security-Policy\" …>` を <head> にコピーするか、レイアウトを使ってください"
+            ))
+        }
+        if !whole {
           found.append(
             .warning(
               start,

@@ -125,6 +125,11 @@ import Testing
           encoding: .utf8)
     }
     #expect(shown(whole, "theme.no-layout").isEmpty)
+    // Without the layout's policy, though: its pages are the only ones without one.
+    #expect(
+      whole.filter { $0.code == "theme.no-policy" }.map(\.location.file) == [
+        "theme/templates/404.mustache"
+      ])
   }
 
   /// A script importing another by a relative address finds nothing once both are published
