@@ -102,7 +102,12 @@ extension MarkdownDocument {
       return false
     }
     let outside = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]
-    for node in headings.flatMap({ textNodes(in: $0, outside: outside) }) {
+    for node in headings.flatMap({ textNodes(in: $0, outside: outside, withRuby: true) }) {
+      if node.type != CMARK_NODE_TEXT {
+        // A term written with furigana, its mark in the text after it.
+        if let (_, after, length) = markedRuby(node, matcher) { dropMark(length, from: after) }
+        continue
+      }
       let kept = node.withLiteralBytes { bytes -> [UInt8]? in
         let marked = matcher.matches(in: bytes).filter(\.marked)
         guard !marked.isEmpty else { return nil }
@@ -127,29 +132,15 @@ extension MarkdownDocument {
   func linkRuby(
     _ ruby: Node, _ matcher: GlossaryMatcher, _ state: inout [UInt8], _ linked: inout [Int]
   ) {
-    guard let base = ruby.firstChild,
-      let match = base.withLiteralBytes({ bytes -> GlossaryMatcher.Match? in
-        let found = matcher.matches(in: bytes)
-        return found.count == 1 && found[0].range == 0..<bytes.count ? found[0] : nil
-      })
-    else { return }
-    let t = match.target
-    let after = ruby.next.flatMap { $0.type == CMARK_NODE_TEXT ? $0 : nil }
-    let markLength =
-      after?.withLiteralBytes {
-        GlossaryMatcher.isMark($0, at: 0) ? GlossaryMatcher.markLength($0, at: 0) : 0
-      } ?? 0
-    let marked = markLength > 0
+    guard let base = ruby.firstChild, let t = Self.wholeName(base, matcher) else { return }
+    let mark = markedRuby(ruby, matcher)
+    let marked = mark != nil
     guard state[t] != 2 || marked, marked || state[t] == 0 else { return }
     if state[t] == 0 {
       state[t] = 1
       linked.append(t)
     }
-    if let after, marked {
-      // Emptied, not freed: the text is still in the caller's list.
-      let rest = after.withLiteralBytes { String(decoding: $0[markLength...], as: UTF8.self) }
-      _ = cmark_node_set_literal(after, rest)
-    }
+    if let (_, after, length) = mark { dropMark(length, from: after) }
     guard state[t] != 2 else { return }
     if let cell = cellRubyIndex(ruby) {
       // In a table cell the ruby is already a marked link (`wrap`): its HTML takes the link.
@@ -163,6 +154,33 @@ extension MarkdownDocument {
     } else {
       cmark_node_free(link)
     }
+  }
+
+  /// The entry whose name the text `base` is, whole; nil for none or more than a name.
+  static func wholeName(_ base: Node, _ matcher: GlossaryMatcher) -> Int? {
+    base.withLiteralBytes { bytes -> Int? in
+      let found = matcher.matches(in: bytes)
+      return found.count == 1 && found[0].range == 0..<bytes.count ? found[0].target : nil
+    }
+  }
+
+  /// A ruby over a whole name with the strategy's mark right after it (`{人工知能|…}※`): the
+  /// entry, the text holding the mark, and the mark's length in bytes.
+  func markedRuby(_ ruby: Node, _ matcher: GlossaryMatcher) -> (Int, Node, Int)? {
+    guard let base = ruby.firstChild, let t = Self.wholeName(base, matcher),
+      let after = ruby.next, after.type == CMARK_NODE_TEXT
+    else { return nil }
+    let length = after.withLiteralBytes {
+      GlossaryMatcher.isMark($0, at: 0) ? GlossaryMatcher.markLength($0, at: 0) : 0
+    }
+    return length > 0 ? (t, after, length) : nil
+  }
+
+  /// Takes the first `length` bytes (a mark) off the text `node`: emptied, not freed, when
+  /// that is all, as it may still be in a caller's list.
+  func dropMark(_ length: Int, from node: Node) {
+    let rest = node.withLiteralBytes { String(decoding: $0[length...], as: UTF8.self) }
+    _ = cmark_node_set_literal(node, rest)
   }
 
   /// Whether `node` is the ruby of one furigana group, whole, over one text (`applyRuby`'s;

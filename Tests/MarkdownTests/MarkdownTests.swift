@@ -127,6 +127,11 @@ import Testing
       #expect(doc.renderHTML() == expected, "\(body)")
       #expect(doc.plainText().contains("人工知能") || doc.plainText().contains("人工"))
     }
+    // In a heading: not linked, the mark dropped (from the page, the contents and the id).
+    let heading = MarkdownDocument("### {人工知能|じんこうちのう}※とは\n")
+    heading.applyRuby()
+    _ = heading.linkGlossary(matcher)
+    #expect(heading.renderHTML() == "<h3>\(ruby)とは</h3>\n", "\(heading.renderHTML())")
   }
 
   /// A body nested 40,000 deep (quotes, or emphasis inside emphasis) is walked without
