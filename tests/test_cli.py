@@ -136,9 +136,11 @@ def test_new_scaffolds_files_that_build(work):
     # The sample texts left in are pointed at, at their line, until they are replaced.
     # The initiative's title names no field: it is filed under the site's first, as a sample.
     for where in ["initiatives/new-initiative.md:3:10", "initiatives/new-initiative.md:4:9", "events/new-event.md:3:10",
-                  "events/new-event.md:4:8", "glossary/new-term.md:3:10", "glossary/new-term.md:4:8"]:
+                  "events/new-event.md:4:8", "glossary/new-term.md:3:10", "glossary/new-term.md:4:8",
+                  # The sample heading `## 見出し` of a strategy page and a page about the site.
+                  "strategy/new-chapter.md:10:1", "pages/new-policy.md:10:1"]:
         assert f"content/{where}: warning: " in r.stderr, r.stderr
-    assert r.stderr.count("[content.placeholder]") == 6, r.stderr
+    assert r.stderr.count("[content.placeholder]") == 8, r.stderr
     # The sections the initiative's scaffold leaves to fill are pointed at by `portal lint`.
     lint = portal("lint", "content/initiatives/new-initiative.md", cwd=work)
     assert lint.stdout.count("[lint.empty-section]") + lint.stderr.count("[lint.empty-section]") == 2, lint
@@ -149,7 +151,7 @@ def test_new_scaffolds_files_that_build(work):
     path.write_text(path.read_text(encoding="utf-8").replace("fields: [crisis-management]", "fields: [safety]"),
                     encoding="utf-8")
     r = portal("build", "--now", NOW, cwd=work)
-    assert r.stderr.count("[content.placeholder]") == 4 and "new-term.md:3:10" not in r.stderr
+    assert r.stderr.count("[content.placeholder]") == 6 and "new-term.md:3:10" not in r.stderr
     assert "new-initiative.md:4:9" not in r.stderr
     assert portal("new", "initiative", "重複", "--slug", "new-initiative", cwd=work).returncode == 2
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The sample values `portal new` writes for the writer to replace. A page still holding one
 /// was built and published as it was (an event summed up as 「一文で、どんなイベントかを書きます。」,
 /// a glossary entry sorted under its sample reading), with no word from any command; the
@@ -66,5 +68,24 @@ public enum Placeholders {
           "`\(key)` が、`portal new` の書いた見本のままです: 「\(text)」",
           hint: "公開する前に、このページに合った `\(key)` に書きかえてください"))
     }
+  }
+
+  /// The heading `portal new` writes for a strategy page and a page about the site, `## 見出し`.
+  public static let heading = "見出し"
+
+  /// A warning at a heading whose text is still `portal new`'s sample (`## 見出し`): with text
+  /// written under it the page went out with a section called 「見出し」, in its contents too,
+  /// and nothing said so (`lint.empty-section` speaks only while it is empty). `line` and
+  /// `column` are the file's.
+  public static func heading(_ text: String, file: String, line: Int, column: Int) -> Diagnostic? {
+    guard text == heading else { return nil }
+    return .warning(
+      SourceLocation(file: file, line: line, column: column),
+      "the heading is still the sample `portal new` wrote: 「\(text)」",
+      hint: "name the section in a few words, as a reader would look for it",
+      code: "content.placeholder"
+    ).ja(
+      "見出しが、`portal new` の書いた見本のままです：「\(text)」",
+      hint: "その部分に書いてあることを、読む人が探す言葉で、短く見出しにしてください")
   }
 }

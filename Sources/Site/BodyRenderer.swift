@@ -150,7 +150,10 @@ enum BodyRenderer {
       glossaryTerms: linked.map { context.glossary.targets[$0].slug }, links: links,
       missing: missing,
       warnings: LeftOutHTML.warnings(leftOut, in: page)
-        + CalloutWarnings.warnings(unknownCallouts, in: page) + addressSlips,
+        + CalloutWarnings.warnings(unknownCallouts, in: page) + addressSlips
+        + headings.compactMap {
+          Placeholders.heading($0.text, file: page.path, line: $0.line, column: $0.column)
+        },
       anchors: HeadingLinks.anchors(headings: headings, html: html), headingLinks: headingLinks,
       addressLinks: addressLinks)
   }

@@ -80,6 +80,17 @@ import Testing
       link.hint == "move it to content/files/images/map.png and link `../files/images/map.png`")
   }
 
+  /// `portal new`'s sample heading left with text under it: pointed at, at the heading.
+  @Test func theSampleHeadingIsPointedAt() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let line = try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"), "## 見出し\n\n本文です。\n\n## 見出しの付け方")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(report.succeeded)
+    #expect(placesOf("content.placeholder", in: report) == ["basics.md:\(line):1"])
+  }
+
   /// Pages, lists, feeds, the sitemap, the static folder's files, the page for missing
   /// addresses, an address without its last `/`, with `?…` and `#…`, a folder of files and
   /// another site's address without its scheme: none is a warning.
