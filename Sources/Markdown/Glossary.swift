@@ -378,8 +378,8 @@ extension MarkdownDocument {
 
 extension MarkdownDocument {
   /// The text nodes of `top` (else the body) outside subtrees of the `blocked` node types, in
-  /// document order: collected before a pass replaces them. `blocked` is a handful of types, compared one by one: a
-  /// `Set` hashed the type of every node of the body.
+  /// document order: collected before a pass replaces them. `blocked` is a handful of types,
+  /// compared one by one: a `Set` hashed the type of every node of the body.
   ///
   /// `withRuby`: a furigana group's ruby (one group, whole) is collected too, in its place, for
   /// `linkRuby`.
