@@ -51,7 +51,11 @@ extension MarkdownDocument {
   /// が必要です」); raw HTML is not trusted, and GitHub's syntax reads as a plain quotation
   /// wherever it is not understood. Returns the markers whose name is no kind, left as written.
   public func applyCallouts() -> [UnknownCallout] {
-    guard sourceContains("[!") || sourceContains("！") || sourceContains("［") else { return [] }
+    // `！` alone is common in Japanese text: only the marker's first two characters count.
+    guard
+      sourceContains("[!") || sourceContains("[！") || sourceContains("［!")
+        || sourceContains("［！")
+    else { return [] }
     var unknown: [UnknownCallout] = []
     for quote in collect({ $0.type == CMARK_NODE_BLOCK_QUOTE }) {
       guard let paragraph = quote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,

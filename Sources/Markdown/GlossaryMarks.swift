@@ -60,7 +60,11 @@ extension MarkdownDocument {
   ///
   /// - Returns: whether a mark was moved (the texts then want consolidating).
   func moveMarksIntoEmphasis(_ matcher: GlossaryMatcher) -> Bool {
-    guard sourceContains("*") || sourceContains("※") else { return false }
+    // Only a body with a mark right after an emphasis's closing marks is walked.
+    guard
+      sourceContains("*※") || sourceContains("_※") || sourceContains("***")
+        || sourceContains("_*")
+    else { return false }
     var emphases: [Node] = []
     root.descend { node in
       let type = node.type
@@ -102,7 +106,8 @@ extension MarkdownDocument {
       return false
     }
     let outside = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]
-    for node in headings.flatMap({ textNodes(in: $0, outside: outside, withRuby: true) }) {
+    let ruby = sourceContains("{")
+    for node in headings.flatMap({ textNodes(in: $0, outside: outside, withRuby: ruby) }) {
       if node.type != CMARK_NODE_TEXT {
         // A term written with furigana, its mark in the text after it.
         if let (_, after, length) = markedRuby(node, matcher) { dropMark(length, from: after) }
