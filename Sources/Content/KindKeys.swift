@@ -128,7 +128,17 @@ struct KindKeys {
         "`online` is the address where people join (`online: https://…`); until you have it, leave `online` out and say how to join in `place` or the text",
         "`online` には、参加するためのアドレス（`online: https://…`）を書きます。アドレスが決まるまでは `online` を消し、参加のしかたは `place` か本文に書いてください"
       ))
-    let registration = PageParser.url(&y, "registration")
+    // An e-mail address to apply to is no form's address: said where it goes.
+    let registration = PageParser.url(
+      &y, "registration",
+      otherWay: { text in
+        guard text.contains("@"), !text.contains("/") else { return nil }
+        let address = text.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text
+        return (
+          "`registration` is the address of a web form; to apply by e-mail, say so in `application`: `application: \(address) へメールで申し込んでください。`",
+          "`registration` には、申し込みのページ（フォーム）のアドレスを書きます。メールで申し込むときは `application` に書いてください：`application: \(address) へメールで申し込んでください。`"
+        )
+      })
     let known = start ?? PageParser.meantStart(&y, publish: publish)
     let deadline = PageParser.dateTime(
       &y, "deadline", allowDateOnly: true, year: known.map { DateHints.yearNearest($0) })
@@ -167,7 +177,8 @@ struct KindKeys {
       // The reading in katakana (メタバース) is shown in hiragana, in letters (BPR) by their
       // names; else the usual example.
       let example =
-        PageParser.hiraganaReading(reading) ?? PageParser.letterReading(reading) ?? "でぃーえっくす"
+        PageParser.hiraganaReading(reading) ?? PageParser.letterReading(reading)
+        ?? term.flatMap { PageParser.hiraganaReading($0) } ?? "でぃーえっくす"
       y.error(
         y.node("reading")?.mark, "`reading` must be written in hiragana",
         hint: "write the reading in hiragana, e.g. `reading: \(example)`; it sets the 五十音 order",

@@ -331,9 +331,11 @@ enum PageParser {
         }
       // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant,
       // else an example.
-      let meant = Addresses.meant(text, allowed: allowed)
+      // An e-mail address (`dx@…`) is no web address left without its `https://`.
+      let email = text.contains("@") && !text.contains("/") ? otherWay?(text) : nil
+      let meant = email == nil ? Addresses.meant(text, allowed: allowed) : nil
       let words = meant == nil && !text.contains { ".:/．：／".contains($0) }
-      let instead = meant == nil ? otherWay?(text) ?? (words ? wordsInstead : nil) : nil
+      let instead = email ?? (meant == nil ? otherWay?(text) ?? (words ? wordsInstead : nil) : nil)
       y.error(
         y.node(key)?.mark, "`\(key)` \(problem): `\(text)`",
         hint: meant.map { "write the full address: `\(key): \($0)`" } ?? instead?.0

@@ -134,6 +134,23 @@ import Testing
     #expect(DateHints.meant("2026年2月30日") == nil && DateHints.meant("未定") == nil)
   }
 
+  /// An e-mail address in `registration` is told to go in `application` (it was hinted as a
+  /// web address without its `https://`); a reading in letters gets the term's own reading as
+  /// the example (it was `でぃーえっくす` whatever the term).
+  @Test func anEMailToApplyToAndAReadingInLetters() throws {
+    let event =
+      "---\ntitle: T\nsummary: S\nstart: 2026-12-19T13:30:00+09:00\nregistration: dx@pref.chiba.lg.jp\n---\n"
+    #expect(
+      try parseFile(event, kind: .event).1.compactMap(\.hint) == [
+        "`registration` is the address of a web form; to apply by e-mail, say so in `application`: `application: dx@pref.chiba.lg.jp へメールで申し込んでください。`"
+      ])
+    let term = "---\nterm: メタバース\nreading: Metaverse\nshort: 仮想の空間です。\n---\n"
+    #expect(
+      try parseFile(term, kind: .glossary, path: "content/glossary/x.md").1.compactMap(\.hint)
+        .first?
+        .contains("`reading: めたばーす`") == true)
+  }
+
   @Test func aStartWithoutItsYearKeepsTheExample() throws {
     let event = "---\ntitle: T\nsummary: S\nstart: 12月5日 10時\n---\n"
     let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
