@@ -408,6 +408,10 @@ import Testing
     #expect(found.map { $0.hint ?? "" }[1].contains("remove the tag"))
     // Comments (the lint directives among them) show nothing either way; code is code.
     #expect(try lint("本文。<!-- メモ -->\n\n`<b>`\n\n    <div>", rule: "lint.raw-html").isEmpty)
+    // In a table's cell no `\` breaks the line: the hint says what does instead.
+    #expect(
+      try lint("| 時間 | 場所 |\n|---|---|\n| 9:00<br>17:00 | 県庁 |", rule: "lint.raw-html").map(\.hint)
+        == ["a table's cell holds one line: split it into two rows, or part the two with 「、」"])
   }
 
   @Test func notWhenTheSiteAllowsHTML() throws {

@@ -12,7 +12,9 @@ struct RawHTMLRule: Rule {
   let japaneseSummary = "Markdown の中の HTML は、ページから省かれます（ブロックは中の文字ごと）。"
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
-    page.rawHTML.map { html in
+    // A table's rows: a cell holds one line, and no `\` breaks it.
+    let rows = Set(page.tables.flatMap { [$0.line] + $0.rowLines })
+    return page.rawHTML.map { html in
       let shown = html.text.count > 40 ? String(html.text.prefix(40)) + "…" : html.text
       let tag = html.text.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
       let (message, hint) =
@@ -24,7 +26,9 @@ struct RawHTMLRule: Rule {
         : (
           "the HTML tag `\(shown)` is left out of the page (the text around it stays)",
           tag == "br"
-            ? "to start a new line, end the line with a half-width backslash `\\`"
+            ? (rows.contains(html.line)
+              ? "a table's cell holds one line: split it into two rows, or part the two with 「、」"
+              : "to start a new line, end the line with a half-width backslash `\\`")
             : "remove the tag; for emphasis write **…**"
         )
       let (messageJa, hintJa) =
@@ -36,7 +40,9 @@ struct RawHTMLRule: Rule {
         : (
           "HTML のタグ `\(shown)` はページから省かれます（前後の文字は残ります）",
           tag == "br"
-            ? "改行するには、行の終わりに半角のバックスラッシュ `\\` を書いてください"
+            ? (rows.contains(html.line)
+              ? "表のセルの中では改行できません。2つの行に分けるか、「、」で区切ってください"
+              : "改行するには、行の終わりに半角のバックスラッシュ `\\` を書いてください")
             : "タグを消してください。強調したいときは `**…**` と書きます"
         )
       return .warning(
