@@ -31,19 +31,17 @@ extension TemplateCheck {
             hint: "ほかのページのテンプレートと同じように書いてください：`{{<layout}}{{$main}}…{{/main}}{{/layout}}`"))
         continue
       }
-      // The top-level parent and the index of the tag that closes it.
-      var depth = 0
-      var parent: (tag: TemplateSyntax.Tag, close: Int?)?
-      for (index, tag) in tags.enumerated() {
-        switch tag.kind {
-        case .section, .inverted, .block, .parent:
-          if depth == 0, tag.kind == .parent, parent == nil { parent = (tag, nil) }
-          depth += 1
-        case .close:
-          depth -= 1
-          if depth == 0, let p = parent, p.close == nil { parent = (p.tag, index) }
-        default: break
-        }
+      // The top-level parent and the index of the tag that closes it (the close with only the
+      // parent open before it).
+      let opens = template.scan.openBefore()
+      let parent = tags.indices.first { tags[$0].kind == .parent && opens[$0].isEmpty }.map {
+        start in
+        (
+          tag: tags[start],
+          close: tags.indices.first {
+            $0 > start && tags[$0].kind == .close && opens[$0].count == 1
+          }
+        )
       }
       guard let parent else {
         let whole = texts.contains { $0.text.range(of: "<html", options: .caseInsensitive) != nil }

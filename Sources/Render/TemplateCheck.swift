@@ -55,22 +55,12 @@ struct TemplateCheck {
     // The references of each template outside any section, with where they are.
     var edges: [String: [(to: String, tag: TemplateSyntax.Tag)]] = [:]
     for (name, template) in templates {
-      var open: [TemplateSyntax.Tag] = []
-      for tag in template.scan.tags {
-        switch tag.kind {
-        case .partial, .parent:
-          if !tag.name.hasPrefix("*"),
-            !open.contains(where: { $0.kind == .section || $0.kind == .inverted })
-          {
-            edges[name, default: []].append((tag.name, tag))
-          }
-        default: break
-        }
-        switch tag.kind {
-        case .section, .inverted, .block, .parent: open.append(tag)
-        case .close: _ = open.popLast()
-        default: break
-        }
+      let opens = template.scan.openBefore()
+      for (index, tag) in template.scan.tags.enumerated()
+      where (tag.kind == .partial || tag.kind == .parent) && !tag.name.hasPrefix("*")
+        && !opens[index].contains(where: { $0.kind == .section || $0.kind == .inverted })
+      {
+        edges[name, default: []].append((tag.name, tag))
       }
     }
     /// Whether `start` reaches `goal` along unguarded references.
@@ -110,11 +100,12 @@ struct TemplateCheck {
     func at(_ line: Int, _ column: Int) -> SourceLocation {
       SourceLocation(file: template.path, line: line, column: column)
     }
-    var open: [TemplateSyntax.Tag] = []
     var texts = template.scan.texts[...]
     let tags = template.scan.tags
+    let opens = template.scan.openBefore()
     for index in 0...tags.count {
       let tag = index < tags.count ? tags[index] : nil
+      let open = opens[index]
       // The text before this tag, directly inside `{{<parent}}`: the parser drops it.
       while let text = texts.first, text.before == index {
         texts.removeFirst()
@@ -141,11 +132,6 @@ struct TemplateCheck {
         if let outer = open.last, outer.kind == .parent {
           found += block(tag, in: outer.name, at: at(tag.line, tag.column))
         }
-      default: break
-      }
-      switch tag.kind {
-      case .section, .inverted, .block, .parent: open.append(tag)
-      case .close: _ = open.popLast()
       default: break
       }
     }

@@ -67,6 +67,25 @@ enum TemplateSyntax {
   /// `{{=<% %>=}}` tag sets, and on after a tag that is not closed where it should be.
   struct Scan {
     var tags: [Tag] = []
+
+    /// The sections, inverted sections, blocks and parents open before each tag (the last
+    /// entry: after the last tag), as the parser nests them: what each check reads a tag or a
+    /// text inside of.
+    func openBefore() -> [[Tag]] {
+      var result: [[Tag]] = []
+      result.reserveCapacity(tags.count + 1)
+      var open: [Tag] = []
+      for tag in tags {
+        result.append(open)
+        switch tag.kind {
+        case .section, .inverted, .block, .parent: open.append(tag)
+        case .close: _ = open.popLast()
+        default: break
+        }
+      }
+      result.append(open)
+      return result
+    }
     /// The text between tags that is not only spaces and line breaks.
     var texts: [Text] = []
     /// Tags that their `}}` does not end: a later tag's `}}` does, or none.
