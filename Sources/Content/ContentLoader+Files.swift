@@ -117,11 +117,12 @@ extension ContentLoader {
     // An image or a PDF outside files/ (`content/images/map.png`): not published, and the
     // folder was passed over without a word.
     var misplaced: [String] = []
-    for relative in allFiles.sorted()
-    where !ContentFiles.isUnderFolder(relative) && relative.contains("/")
-      && ContentFiles.extensions.contains(ContentFiles.fileExtension(relative))
-      && isRegularFile(rootPath + "/" + relative)
-    {
+    // The few candidates sorted, not every file of the folder, in every build.
+    let candidates = allFiles.filter {
+      !ContentFiles.isUnderFolder($0) && $0.contains("/")
+        && ContentFiles.extensions.contains(ContentFiles.fileExtension($0))
+    }
+    for relative in candidates.sorted() where isRegularFile(rootPath + "/" + relative) {
       misplaced.append(relative)
       let meant = ContentFiles.folder + "/" + relative
       diagnostics.append(
