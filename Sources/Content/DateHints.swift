@@ -39,10 +39,7 @@ enum DateHints {
         "日本の時刻であることを表す `+09:00` を付けてください：`\(key): \(text)+09:00`"
       )
     }
-    let yearless = year.flatMap { year in
-      monthAndDay(of: text).map { (year($0.0, $0.1), $0.0, $0.1, $0.2) }
-    }
-    guard let (y, m, d, rest) = parts(of: text) ?? yearless else {
+    guard let (y, m, d, rest) = dated(text, year: year) else {
       // A time alone: which day?
       guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
       let date = day?.description ?? "2026-12-05"
@@ -148,10 +145,7 @@ enum DateHints {
   /// month and day alone.
   static func meant(_ raw: String, year: ((_ month: Int, _ day: Int) -> Int)? = nil) -> DateTime? {
     let text = raw.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? raw
-    let yearless = year.flatMap { year in
-      monthAndDay(of: text).map { (year($0.0, $0.1), $0.0, $0.1, $0.2) }
-    }
-    guard let (y, m, d, rest) = parts(of: text) ?? yearless, (1...12).contains(m),
+    guard let (y, m, d, rest) = dated(text, year: year), (1...12).contains(m),
       (1...LocalDate.daysIn(month: m, year: y)).contains(d)
     else { return nil }
     let date = LocalDate(year: y, month: m, day: d).description
@@ -159,6 +153,17 @@ enum DateHints {
       return DateTime(iso: date, allowDateOnly: true)
     }
     return DateTime(iso: "\(date)T\(clock(hour, minute))+09:00")
+  }
+
+  /// The year, month and day `text` starts with, and what follows them: a date with its year,
+  /// or a month and day alone given the year `year` picks (none without it).
+  static func dated(_ text: String, year: ((_ month: Int, _ day: Int) -> Int)?) -> (
+    Int, Int, Int, Substring
+  )? {
+    parts(of: text)
+      ?? year.flatMap { year in
+        monthAndDay(of: text).map { (year($0.0, $0.1), $0.0, $0.1, $0.2) }
+      }
   }
 
   private static func clock(_ hour: Int, _ minute: Int) -> String {
