@@ -63,6 +63,12 @@ final class LintBlock {
   /// Sentences as ranges of `text`, without leading spaces or line breaks.
   let sentences: [Range<Int>]
 
+  /// Furigana for `word` as a hint writes it here: in a table cell the bar is `\|`, since a
+  /// bare `|` would end the cell (a hint followed as written would break the table).
+  func furiganaExample(_ word: String, reading: String = "…") -> String {
+    "{\(word)\(kind == .tableCell ? "\\|" : "|")\(reading)}"
+  }
+
   /// The block text as cmark gives it (ruby groups still written out), which is what the source
   /// lines are aligned with.
   private let raw: [LintCharacter]

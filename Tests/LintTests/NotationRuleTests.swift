@@ -99,6 +99,23 @@ import Testing
     #expect(!JoyoKanji.contains(0x5319) && !JoyoKanji.contains(0x3400) && !JoyoKanji.contains(0x41))
   }
 
+  /// A furigana hint in a table cell writes the bar as `\|`: followed as written, a bare `|`
+  /// would end the cell and break the table. In a paragraph it stays `|`.
+  @Test func furiganaHintsInTableCellsEscapeTheBar() throws {
+    let table = "| 市 | 説明 |\n|---|---|\n| 匝瑳市 | 防災計画策定会議資料です |\n| アクセシビリティ | 説明 |\n"
+    for rule in ["lint.rare-kanji", "lint.kanji-run", "lint.katakana-word"] {
+      let found = try lint(table, rule: rule, settings: ["lint.kanji-run": "6"])
+      #expect(found.count == 1, "\(rule)")
+      for diagnostic in found {
+        let hints = [diagnostic.hint ?? "", diagnostic.japanese?.hint ?? ""]
+        #expect(hints.allSatisfy { $0.contains("\\|") && !$0.contains("{匝瑳市|") }, "\(hints)")
+      }
+    }
+    let paragraph = try lint("匝瑳市の海です。", rule: "lint.rare-kanji")
+    #expect(paragraph.first?.hint?.contains("{匝瑳市|…}") == true)
+    #expect(paragraph.first?.japanese?.hint?.contains("`{匝瑳市|…}`") == true)
+  }
+
   @Test func kanjiNumbersWithCountersWarn() throws {
     #expect(positions(try lint("三人で来てください。", rule: "lint.kanji-number")) == ["1:1"])
     #expect(positions(try lint("第三回の会議です。", rule: "lint.kanji-number")) == ["1:2"])

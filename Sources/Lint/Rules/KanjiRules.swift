@@ -28,12 +28,12 @@ struct KanjiRunRule: Rule {
             "\(end - i) kanji in a row (「\(text.excerpt(i..<end))」); the limit is \(context.threshold)",
             hint: context.noFurigana
               ? "break it up with kana (防災計画策定 → 防災計画をつくる), or use a plainer word and explain the term in the body (furigana does not work here)"
-              : "break it up with kana (防災計画策定 → 防災計画をつくる), or add furigana with {漢字|かんじ}"
+              : "break it up with kana (防災計画策定 → 防災計画をつくる), or add furigana with \(block.furiganaExample("漢字", reading: "かんじ"))"
           ).ja(
             "漢字が\(end - i)字続いています（「\(text.excerpt(i..<end))」）。目安は\(context.threshold)字までです",
             hint: context.noFurigana
               ? "ひらがなを入れて区切るか（防災計画策定 → 防災計画をつくる）、やさしい言葉にして、用語の説明は本文に書いてください（ここではふりがなは使えません）"
-              : "ひらがなを入れて区切るか（防災計画策定 → 防災計画をつくる）、`{漢字|かんじ}` の形でふりがなを付けてください"
+              : "ひらがなを入れて区切るか（防災計画策定 → 防災計画をつくる）、`\(block.furiganaExample("漢字", reading: "かんじ"))` の形でふりがなを付けてください"
           ))
       }
       i = end
@@ -191,17 +191,17 @@ struct RareKanjiRule: Rule {
       let rare = String(word.filter { Self.isRare(LintCharacter($0)) })
       return
         "「\(word)」 has kanji outside the 常用漢字 (\(rare.map(String.init).joined(separator: "・"))), which many readers cannot read"
-    } hint: { word in
+    } hint: { word, block in
       context.noFurigana
         ? "write it in kana or a plainer word, give its reading in brackets (\(word)（…）), or explain it in the body (furigana does not work here)"
-        : "add furigana with {\(word)|…}, write it in kana, or explain it in brackets"
-    } japanese: { word in
+        : "add furigana with \(block.furiganaExample(word)), write it in kana, or explain it in brackets"
+    } japanese: { word, block in
       let rare = String(word.filter { Self.isRare(LintCharacter($0)) })
       return (
         "「\(word)」には常用漢字にない漢字（\(rare.map(String.init).joined(separator: "・"))）があり、読めない人が多くいます",
         context.noFurigana
           ? "ひらがなやわかりやすい言葉で書くか、かっこで読み方を書くか（\(word)（…））、本文で説明してください（ここではふりがなは使えません）"
-          : "`{\(word)|…}` の形でふりがなを付けるか、ひらがなで書くか、かっこで説明してください"
+          : "`\(block.furiganaExample(word))` の形でふりがなを付けるか、ひらがなで書くか、かっこで説明してください"
       )
     }
   }

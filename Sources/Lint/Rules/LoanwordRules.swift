@@ -42,18 +42,18 @@ struct KatakanaWordRule: Rule {
         && text[range].contains(where: { $0 != "ー" && $0 != "・" })
     } message: { word in
       "「\(word)」 is a katakana word that is not in the glossary and not explained"
-    } hint: { word in
+    } hint: { word, block in
       let plain = PlainWords.plain(for: word).map { " (「\(word)」 → 「\($0)」)" } ?? ""
       return context.noFurigana
         ? "use a Japanese word\(plain), explain it in brackets (\(word)（…）) or in the body, or add it to content/glossary/ as a term or alias (furigana does not work here)"
-        : "use a Japanese word\(plain), explain it in brackets (\(word)（…）), add furigana with {\(word)|…}, or add it to content/glossary/ as a term or alias"
-    } japanese: { word in
+        : "use a Japanese word\(plain), explain it in brackets (\(word)（…）), add furigana with \(block.furiganaExample(word)), or add it to content/glossary/ as a term or alias"
+    } japanese: { word, block in
       let plain = PlainWords.plain(for: word).map { "「\($0)」などの" } ?? ""
       return (
         "「\(word)」はカタカナ語ですが、用語集になく、説明もありません",
         context.noFurigana
           ? "\(plain)日本語の言葉に言い換えるか、かっこ（\(word)（…））や本文で説明するか、`content/glossary/` に用語か別名（`aliases`）として加えてください（ここではふりがなは使えません）"
-          : "\(plain)日本語の言葉に言い換えるか、かっこで説明してください（例：\(word)（…））。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
+          : "\(plain)日本語の言葉に言い換えるか、かっこ（\(word)（…））やふりがな（`\(block.furiganaExample(word))`）で説明してください。サイトでよく使う言葉なら、`content/glossary/` に用語か別名（`aliases`）として加えることもできます"
       )
     }
   }
@@ -85,9 +85,9 @@ struct AcronymRule: Rule {
         && !Self.isInAddress(text, range)
     } message: { word in
       "「\(word)」 is an abbreviation that is not in the glossary and not explained"
-    } hint: { word in
+    } hint: { word, _ in
       "write it out or explain it in brackets (\(word)（…）), or add it to content/glossary/ as a term or alias"
-    } japanese: { word in
+    } japanese: { word, _ in
       (
         "「\(word)」は略語ですが、用語集になく、説明もありません",
         "略さずに書くか、かっこで説明するか（\(word)（…））、`content/glossary/` に用語か別名（`aliases`）として加えてください"
@@ -159,9 +159,9 @@ struct EnglishWordRule: Rule {
         && !Self.sentenceNamesEnglish(text, around: range)
     } message: { phrase in
       "「\(phrase)」 is English that is not in the glossary and not explained"
-    } hint: { phrase in
+    } hint: { phrase, _ in
       "write it in Japanese, or explain it in brackets (\(phrase)（…）) or put it in brackets after the Japanese; an English name kept on purpose can be a glossary entry's `english:`, which marks its language for screen readers"
-    } japanese: { phrase in
+    } japanese: { phrase, _ in
       (
         "「\(phrase)」は英語ですが、用語集になく、説明もありません",
         "日本語で書くか、かっこで説明するか（\(phrase)（…））、日本語の後ろのかっこに入れてください。わざと英語のまま使う名前は、用語集の項目の `english:` に書くと、読み上げソフトが英語として読みます"
@@ -190,8 +190,8 @@ enum Loanwords {
     _ page: LintPage, _ context: RuleContext, everyday: Set<String>,
     word: ([LintCharacter], Int) -> Range<Int>?,
     shouldCheck: ([LintCharacter], Range<Int>) -> Bool,
-    message: (String) -> String, hint: (String) -> String,
-    japanese: (String) -> (message: String, hint: String)
+    message: (String) -> String, hint: (String, LintBlock) -> String,
+    japanese: (String, LintBlock) -> (message: String, hint: String)
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
     var seen: Set<String> = []
@@ -216,9 +216,9 @@ enum Loanwords {
           continue
         }
         seen.insert(name)
-        let ja = japanese(name)
+        let ja = japanese(name, block)
         result.append(
-          context.warning(block, at: range.lowerBound, message(name), hint: hint(name)).ja(
+          context.warning(block, at: range.lowerBound, message(name), hint: hint(name, block)).ja(
             ja.message, hint: ja.hint))
       }
     }
