@@ -42,6 +42,12 @@ public struct ContactDetails: Sendable, Hashable {
       email: email(&y, "email", otherKeys: otherKeys), hours: y.string("hours"))
   }
 
+  /// Warnings at the ways that are examples, for a site published at its real address.
+  func checkExamples(_ y: inout YAMLFields, url: String? = nil, who: String) {
+    ExampleValues.check(
+      &y, values: ["phone": phone, "fax": fax, "email": email, "url": url], who: who)
+  }
+
   /// The address as written, or nil after an error at it when a mail program could not send
   /// to it: a slip found at build time, not by a resident whose mail comes back.
   static func email(_ y: inout YAMLFields, _ key: String, otherKeys: [String] = []) -> String? {

@@ -153,6 +153,10 @@ struct KindKeys {
     let application = y.string("application")
     let access = y.string("access")
     let hours = y.string("hours")
+    if let config, !ExampleValues.isExampleSite(baseURL: config.baseURL) {
+      ExampleValues.check(
+        &y, values: ["phone": phone, "fax": fax, "online": online, "registration": registration])
+    }
     if let title, let summary, let start {
       return .event(
         EventMeta(

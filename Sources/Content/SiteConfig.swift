@@ -256,8 +256,9 @@ public struct SiteConfig: Sendable, Hashable {
     }.filter { !$0.isEmpty }
     let params = SiteParam.parse(&y).map { SiteParamEntry(key: $0.key, value: $0.value) }
     let siteOperator = y.string("operator")
-    let (contact, contactMark, contactWays) = readContact(&y)
-    let departments = readDepartments(&y)
+    let real = !ExampleValues.isExampleSite(baseURL: baseURL)
+    let (contact, contactMark, contactWays) = readContact(&y, realSite: real)
+    let departments = readDepartments(&y, realSite: real)
     y.reportUnknownKeys(kindName: "site.yml", japaneseName: "site.yml")
     guard let title else { return (nil, y.diagnostics) }
     var config = SiteConfig(

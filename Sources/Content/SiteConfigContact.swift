@@ -14,8 +14,10 @@ extension SiteConfig {
 
   /// `contact:` as a link alone (`contact: /strategy/promotion/#問い合わせ先`, as site.yml was
   /// first written), or a mapping of the link (`url`) and the ways to ask: the link, where it
-  /// is written, and the ways.
-  static func readContact(_ y: inout YAMLFields) -> (String?, Mark?, ContactDetails) {
+  /// is written, and the ways. `realSite`: `base_url` is no example address, so example ways
+  /// left in are warned (`ExampleValues`).
+  static func readContact(_ y: inout YAMLFields, realSite: Bool) -> (String?, Mark?, ContactDetails)
+  {
     guard let node = y.node("contact") else { return (nil, nil, ContactDetails()) }
     guard case .mapping = node else {
       // `contact: dx@pref.chiba.example`: the mapping, with the address under its key.
@@ -24,6 +26,7 @@ extension SiteConfig {
         otherWay: {
           ContactWays.hint($0, writtenAs: "url", among: ["email", "phone"], owner: "contact:")
         })
+      if realSite { ExampleValues.check(&y, values: ["contact": url]) }
       return (url, node.mark, ContactDetails())
     }
     var c = YAMLFields(node: node, in: y, what: "`contact`", whatJa: "`contact`")
@@ -34,13 +37,14 @@ extension SiteConfig {
     let ways = ContactDetails.read(&c, otherKeys: ["url", "phone"])
     checkReach(
       ways, &c, at: node.mark, who: "`contact`", whoJa: "`contact`", required: false)
+    if realSite { ways.checkExamples(&c, url: url, who: "`contact`") }
     c.reportUnknownKeys(kindName: "`contact`", japaneseName: "`contact`")
     y.diagnostics += c.diagnostics
     return (url, urlMark, ways)
   }
 
   /// `departments:`: department name → `{ phone, fax, email, hours }`.
-  static func readDepartments(_ y: inout YAMLFields) -> [String: ContactDetails] {
+  static func readDepartments(_ y: inout YAMLFields, realSite: Bool) -> [String: ContactDetails] {
     guard let node = y.node("departments") else { return [:] }
     let example = "departments:\n  健康福祉部: { phone: 043-000-0000, fax: 043-000-0001 }"
     guard case .mapping = node else {
@@ -66,6 +70,7 @@ extension SiteConfig {
       checkReach(
         ways, &f, at: keyMark, who: "the department `\(name)`", whoJa: "部署 `\(name)`",
         required: true)
+      if realSite { ways.checkExamples(&f, who: "the department `\(name)`") }
       f.reportUnknownKeys(kindName: "a department", japaneseName: "部署（`departments` の中の1つ）")
       d.diagnostics += f.diagnostics
       if !ways.isEmpty { found[name.trimmingSpacesAndNewlines] = ways }
