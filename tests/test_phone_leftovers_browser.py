@@ -91,6 +91,41 @@ def test_a_terms_box_reached_by_the_keyboard_is_wholly_on_the_screen(phone, serv
     assert phone.execute_script("return document.documentElement.scrollWidth") <= width
 
 
+# Terms the resident's audit of 7 December Tabbed to from off the screen at 1280 px and 400 %
+# (320 × 256): the box was placed for where the term had been before the browser's smooth
+# scroll to it, above it and off the top.
+OFF_SCREEN_TERMS = [("/initiatives/online-procedures/", "オンライン"), ("/strategy/dx-concept/", "DX"),
+                    ("/strategy/dx-concept/", "スモールスタート")]
+
+
+@pytest.mark.parametrize("page, word", OFF_SCREEN_TERMS)
+def test_a_terms_box_tabbed_to_from_off_the_screen_is_on_the_screen(phone, server, page, word):
+    import time
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    at_size(phone, 320, 256, 100)
+    term = term_on(phone, server, page, word)
+    # Focus on the link before it, the page at its top (the term below the screen), then Tab:
+    # the browser scrolls to the term (smoothly: motion is not reduced here).
+    phone.execute_script(
+        "window.scrollTo({top: 0, behavior: 'instant'});"
+        "const links = [...document.querySelectorAll('a[href]')];"
+        "links[links.indexOf(arguments[0]) - 1].focus({preventScroll: true});"
+        "window.scrollTo({top: 0, behavior: 'instant'});", term)
+    assert phone.execute_script("return arguments[0].getBoundingClientRect().top >= innerHeight", term), \
+        "the term should start below the screen"
+    ActionChains(phone).send_keys(Keys.TAB).perform()
+    assert phone.switch_to.active_element == term
+    time.sleep(1.0)  # past any smooth scroll
+    placed = phone.execute_script(PLACED, term)
+    assert placed["shown"] and word in placed["text"], placed
+    assert 0 <= placed["top"] and placed["bottom"] <= placed["height"], f"the box runs off the screen: {placed}"
+    assert placed["bottom"] <= placed["termTop"] or placed["top"] >= placed["termBottom"], \
+        f"the box covers the focused term (WCAG 2.4.11): {placed}"
+
+
 @pytest.mark.parametrize("width, height", PHONES)
 def test_a_terms_box_on_a_phone_with_large_text_still_closes(phone, server, width, height):
     """Esc closes it, and so does moving focus on; the page does not move again when it closes."""

@@ -265,6 +265,10 @@
       tip.classList.remove("term-tip-fixed");
       tip.style.maxHeight = "";
       tip.hidden = false;
+      // A term Tabbed to off the screen is scrolled to by the browser, smoothly where motion is
+      // welcome: measured before that scroll ends, the box was placed for where the term had
+      // been (above it, off the top of a phone at 400 %). Scrolled there at once instead.
+      if (keyboard) link.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
       var r = link.getBoundingClientRect();
       var left = Math.max(EDGE, Math.min(r.left, root.clientWidth - tip.offsetWidth - EDGE));
       var height = tip.offsetHeight, screen = window.innerHeight;
