@@ -21,8 +21,11 @@ enum Readings {
   /// the first names as words, particles left out (千葉 県民), then each name alone, longest
   /// first (千葉, 県民). Empty unless the query is kana
   /// alone (separators aside), every term is covered (`cover`), and one term is two names or
-  /// more; neither the query itself nor one offer twice.
-  static func offers(_ query: String, in vocabulary: SuggestionVocabulary) -> [String] {
+  /// more; neither the query itself nor one offer twice. Without `alone`, only the two forms
+  /// holding every name (what `SearchEngine.answer` searches at once).
+  static func offers(_ query: String, in vocabulary: SuggestionVocabulary, alone: Bool = true)
+    -> [String]
+  {
     var normalizer = Normalizer()
     let text = normalizer.normalize(query)
     let (key, places) = QueryNames.keyWithPlaces(text)
@@ -45,14 +48,16 @@ enum Readings {
     let first = { (m: QueryNames.Match) in vocabulary.groups[m.group][0] }
     // Each name alone too, longest first as the names inside a query: the query's names are
     // what was typed, so when no page holds them together, no typo of it is offered instead.
-    let alone = names.sorted { a, b in
-      a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.start < b.start
-    }
+    let single =
+      alone
+      ? names.sorted { a, b in
+        a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.start < b.start
+      } : []
     let offers: [String?] =
       [
         QueryNames.replacing(query, text: text, places: places, names.map { ($0, first($0)) }),
         names.map(first).joined(separator: " "),
-      ] + alone.map(first)
+      ] + single.map(first)
     var seen: Set<[UInt32]> = [QueryNames.termsKey(text.scalars)]
     return offers.compactMap { $0 }.filter {
       seen.insert(QueryNames.termsKey(normalizer.normalize($0).scalars)).inserted

@@ -27,6 +27,8 @@ extension SearchEngine {
   /// パネル展), then the typos' or the names' offers (`suggestions(for:kinds:)`): at most
   /// `Suggestions.limit`, each shown only if it finds something. When the whole query read as
   /// romaji finds something (bousai 避難 → 防災 避難), that is what was meant: it comes first.
+  /// Readings run together that are wholly the site's names (ぎょうせいてつづき → 行政 手続き,
+  /// `Readings`) are searched at once, as the split words are.
   public func answer(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10)
     -> SearchAnswer
   {
@@ -49,13 +51,25 @@ extension SearchEngine {
     }
     words = Array(words.prefix(Self.splitTerms))
     let split = words.joined(separator: " ")
-    if !words.isEmpty, words != terms.map(\.term), finds(split, kinds) {
-      var shown = run(split, kinds: kinds, limit: limit)
+    // The results of `instead`, with the files both searches read.
+    func searched(_ instead: String) -> SearchAnswer {
+      var shown = run(instead, kinds: kinds, limit: limit)
       shown.files = response.files + shown.files.filter { !response.files.contains($0) }
-      return SearchAnswer(response: shown, searchedAs: split, suggestions: [])
+      return SearchAnswer(response: shown, searchedAs: instead, suggestions: [])
     }
-    // words.json read once, for the words' first names and the offers.
+    if !words.isEmpty, words != terms.map(\.term), finds(split, kinds) { return searched(split) }
+    // words.json read once, for the readings, the words' first names and the offers.
     let vocabulary = vocabulary()
+    // Readings run together, made up wholly of the site's names (ぎょうせいてつづき): those
+    // names are what was typed, as sure as a split where the script changes (デジタルか), so
+    // they are searched at once, as one term (子育て支援) or else as words (行政 手続き).
+    if let vocabulary,
+      let named = Readings.offers(query, in: vocabulary, alone: false).first(where: {
+        finds($0, kinds)
+      })
+    {
+      return searched(named)
+    }
     // A lone letter (e of `e tax`) finds every word it starts: no offer of fewer words.
     let kept = words.filter { !Self.isLoneLetter($0) && (known[$0] ?? finds($0, kinds)) }
     let (offered, meant) = offers(for: query, kinds: kinds, in: vocabulary)

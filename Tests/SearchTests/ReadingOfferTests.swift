@@ -98,6 +98,25 @@ import Testing
       ])
   }
 
+  /// The answer to readings run together that are wholly the site's names: those names are
+  /// searched at once (as one term first, else as words) and the answer says so; romaji, names
+  /// no page holds together and a reading with an unknown word are left to the offers.
+  @Test func readingsOfNamesAreSearchedAtOnce() throws {
+    let engine = try engine()
+    let answer = engine.answer("おんらいんしえん")
+    #expect(answer.searchedAs == "オンライン 支援" && answer.suggestions.isEmpty)
+    #expect(answer.response.results.map(\.url) == ["/initiatives/online/"])
+    #expect(engine.answer("ちばけんみん").searchedAs == "千葉 県民")
+    #expect(engine.answer("オンラインシエン").searchedAs == "オンライン 支援")
+    #expect(Readings.offers("ちばけんみん", in: vocabulary, alone: false) == ["千葉県民", "千葉 県民"])
+    let romaji = engine.answer("onrainshien")
+    #expect(romaji.searchedAs == nil && romaji.suggestions.first == "オンライン 支援")
+    // オンライン and 千葉 are on different pages: each offered, nothing searched instead.
+    let apart = engine.answer("おんらいんちば")
+    #expect(apart.searchedAs == nil && apart.response.results.isEmpty)
+    #expect(engine.answer("おんらいんじょうきょう").searchedAs == nil)
+  }
+
   /// One hiragana test for the search: the letters, the voiced marks and the iteration marks
   /// ゝゞ (こゝろ, いすゞ); not katakana, nor the code points left unassigned. Okurigana's test
   /// was the letters alone, QueryNames' the whole block.

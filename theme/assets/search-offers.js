@@ -337,8 +337,9 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
 
   /** Readings.offers: a query of kana alone whose every term is made up wholly of names (with
    * particles between), one term of two names or more: the query with each name as its group's
-   * first name (ちばけんみん → 千葉県民), the first names as words (千葉 県民), each alone. */
-  function readingOffers(text, words) {
+   * first name (ちばけんみん → 千葉県民), the first names as words (千葉 県民), each alone
+   * (without `alone`, only the two forms holding every name, which `respond` searches). */
+  function readingOffers(text, words, alone = true) {
     const { norm, key, places } = queryKey(text);
     if (!key.length || !key.every(isHiragana)) return [];
     const names = nameIndex(words);
@@ -356,8 +357,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     if (!split) return [];
     const first = (m) => words.groups[m.group][0];
     // Each name alone too, longest first: no typo of a query made of names is offered.
-    const alone = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start).map(first);
-    const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" "), ...alone];
+    const single = alone ? [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start).map(first) : [];
+    const offers = [replacing(text, norm, places, found.map((m) => [m, first(m)])), found.map(first).join(" "), ...single];
     const seen = new Set([termsKey(text)]);
     return offers.filter((o) => o !== null && !seen.has(termsKey(o)) && seen.add(termsKey(o)));
   }
@@ -769,6 +770,11 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const split = words.join(" ");
     const changed = words.length !== terms.length || words.some((w, i) => w !== terms[i].term);
     if (words.length && changed && await finds(engine, split, kinds)) return { searchedAs: split, suggestions: [] };
+    // Readings run together, wholly the site's names (ぎょうせいてつづき): searched at once, as
+    // one term or else as words (SearchEngine.answer).
+    for (const named of readingOffers(text, await vocabularyOf(engine), false)) {
+      if (await finds(engine, named, kinds)) return { searchedAs: named, suggestions: [] };
+    }
     const alone = await Promise.all(words.map((w) => (known.has(w) ? known.get(w) : finds(engine, w, kinds))));
     // A lone letter (e of `e tax`) finds every word it starts: no offer of fewer words.
     const lone = (w) => { const k = exactKey(w); return k.length === 1 && charClass(k[0]) === W; };
