@@ -135,13 +135,40 @@ final class LintBlock {
     rubyGroups = groups
     rawOffsets = offsets
     glossary = context.glossaryCoverage(text)
-    sentences = Self.splitSentences(text)
+    sentences = Self.splitSentences(
+      text,
+      hardBreaks: Self.hardBreaks(
+        text, offsets: offsets, rawLineStarts: lineStartOffsets, lineStarts: block.lineStarts,
+        source: source))
+  }
+
+  /// The offsets in `text` of the line breaks written hard (a source line ending in `\` or in
+  /// two spaces): the page starts the next line under it, so a contact block or an address
+  /// typed that way (`千葉県 総務部\`, `電話：043-…\`) is lines, each read on its own, not one
+  /// long sentence.
+  static func hardBreaks(
+    _ text: [LintCharacter], offsets: [Int], rawLineStarts: [Int], lineStarts: [SourcePoint],
+    source: SourceText
+  ) -> Set<Int> {
+    guard rawLineStarts.count > 1 else { return [] }
+    var hard: Set<Int> = []
+    var line = 0
+    for (i, c) in text.enumerated() where c == "\n" {
+      while line + 1 < rawLineStarts.count, rawLineStarts[line + 1] <= offsets[i] { line += 1 }
+      guard line < lineStarts.count else { break }
+      let number = lineStarts[line].line
+      guard number >= 1, number <= source.lineTexts.count else { continue }
+      let written = source.lineTexts[number - 1]
+      if written.hasSuffix("\\") || written.hasSuffix("  ") { hard.insert(i) }
+    }
+    return hard
   }
 
   /// Splits at 。！？ (keeping a closing bracket after them in the sentence) and at the end of
   /// the block, so each list item and table cell is a sentence of its own. A line break inside
-  /// a paragraph does not end a sentence: a sentence wrapped in the source is still one sentence.
-  static func splitSentences(_ text: [LintCharacter]) -> [Range<Int>] {
+  /// a paragraph does not end a sentence: a sentence wrapped in the source is still one sentence;
+  /// one written hard (`hardBreaks`, a `\` or two spaces at the line's end) does.
+  static func splitSentences(_ text: [LintCharacter], hardBreaks: Set<Int> = []) -> [Range<Int>] {
     var sentences: [Range<Int>] = []
     var start: Int?
     var i = 0
@@ -153,6 +180,14 @@ final class LintBlock {
           continue
         }
         start = i
+      }
+      if hardBreaks.contains(i) {
+        var end = i
+        while end > start!, text[end - 1].isWhitespace { end -= 1 }
+        if end > start! { sentences.append(start!..<end) }
+        start = nil
+        i += 1
+        continue
       }
       if c.endsSentence {
         var end = i + 1

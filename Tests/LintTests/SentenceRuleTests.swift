@@ -49,6 +49,23 @@ import Testing
     #expect(LintBlock.splitSentences(text) == [0..<5, 5..<11])
   }
 
+  /// Lines kept apart by a hard break (`\` or two spaces at the end) are read one by one: a
+  /// contact block is no 90-character sentence. Lines joined by a soft break stay one sentence.
+  @Test func aHardLineBreakEndsASentence() throws {
+    let lines = [
+      "千葉県総務部デジタル改革推進局デジタル戦略課（県庁中庁舎5階）", "電話：043-223-2222（平日の午前9時から午後5時まで）",
+      "メール：dx-portal@pref.chiba.lg.jp",
+    ]
+    #expect(try lint(lines.joined(separator: "\\\n"), rule: "lint.sentence-length").isEmpty)
+    #expect(try lint(lines.joined(separator: "  \n"), rule: "lint.sentence-length").isEmpty)
+    let soft = try lint(lines.joined(separator: "\n"), rule: "lint.sentence-length")
+    #expect(positions(soft) == ["1:1"])
+    // The sentence before the break ends there; one after it starts on the next line.
+    let found = try lint(
+      "短い行です\\\n" + String(repeating: "あ", count: 70) + "。", rule: "lint.sentence-length")
+    #expect(positions(found) == ["2:1"])
+  }
+
   @Test func fourCommasAreReportedAtTheFourth() throws {
     #expect(try lint("あ、い、う、え。", rule: "lint.comma-count").isEmpty)
     let found = try lint("あ、い、う、え、お。", rule: "lint.comma-count")
