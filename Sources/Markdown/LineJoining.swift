@@ -25,11 +25,22 @@ extension MarkdownDocument {
       // A line starting with ※ is a note of its own (`オープンデータ` over `※個人情報を…`):
       // joined, its ※ read as the glossary's mark after the term and dropped, and the note ran
       // into the sentence. It keeps its break.
-      guard let before = previous?.lastScalars, let after = next?.firstScalar, after != "※",
-        Self.endsJapanese(before), Self.isWide(after) || Self.isJapaneseSymbol(after)
+      guard let before = previous?.lastScalars, let after = next?.firstScalar,
+        Self.joinsLines(before, after)
       else { continue }
       cmark_node_free(node)
     }
+  }
+
+  /// Whether a line break between a line ending in `before` (its last two characters, the last
+  /// one last) and one starting with `after` is removed (`joinJapaneseLines`): also what
+  /// `portal lint` shows a paragraph as.
+  public static func joinsLines(
+    _ before: (Unicode.Scalar?, Unicode.Scalar), _ after: Unicode.Scalar
+  )
+    -> Bool
+  {
+    after != "※" && endsJapanese(before) && (isWide(after) || isJapaneseSymbol(after))
   }
 
   /// East Asian wide and full-width characters without Hangul: kana, kanji, CJK punctuation

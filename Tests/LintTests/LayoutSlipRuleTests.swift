@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 import Testing
 
 @testable import Lint
@@ -21,6 +22,13 @@ import Testing
     )
     #expect(items.first?.hint!.contains("`- 筆記用具`") == true)
     #expect(items.first?.hint!.contains("(持ち物\\)") == true)
+    // The preview is the page: ① (a symbol the build joins to Japanese) follows with no space,
+    // as the built page has it (MarkdownDocument.joinsLines), where a space was shown.
+    let circled = try lint("申し込みの手順です。\n①申込書を書きます。\n②窓口に出します。\n", rule: "lint.joined-lines")
+    #expect(circled.first?.message.contains("「申し込みの手順です。①申込書を書きます。②窓口に出します。」") == true)
+    let page = MarkdownDocument("申し込みの手順です。\n①申込書を書きます。\n")
+    page.joinJapaneseLines()
+    #expect(page.renderHTML() == "<p>申し込みの手順です。①申込書を書きます。</p>\n")
     // List marks without their space print as typed (the break before `-` is a space).
     let marks = try lint("持ち物\n-筆記用具\n*名札\n", rule: "lint.joined-lines")
     #expect(positions(marks) == ["2:1"])

@@ -316,20 +316,21 @@ struct JoinedLinesRule: Rule {
     text[i...].firstIndex(of: "\n") ?? text.count
   }
 
-  /// The paragraph from `start` as the page shows it: a line break between two Japanese
-  /// characters removed (as the build does), another one a space; cut after 40 characters.
+  /// The paragraph from `start` as the page shows it: a line break the build removes
+  /// (`MarkdownDocument.joinsLines`: between Japanese characters, before ①, after ※…)
+  /// left out, another one a space; cut after 40 characters.
   static func joined(_ text: [LintCharacter], from start: Int) -> String {
     var out = ""
     var count = 0
     for k in start..<text.count {
       let c = text[k]
       if c == "\n" {
-        let before = k > 0 ? text[k - 1].scalar : 0
-        let after = k + 1 < text.count ? text[k + 1].scalar : 0
-        let wide = [before, after].allSatisfy {
-          Unicode.Scalar($0).map(MarkdownDocument.isWide) ?? false
+        let scalar = { (i: Int) in i >= 0 && i < text.count ? Unicode.Scalar(text[i].scalar) : nil }
+        if let last = scalar(k - 1), let after = scalar(k + 1),
+          MarkdownDocument.joinsLines((scalar(k - 2), last), after)
+        {
+          continue
         }
-        if wide { continue }
         out += " "
       } else {
         c.append(to: &out)
