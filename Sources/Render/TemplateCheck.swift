@@ -199,7 +199,8 @@ struct TemplateCheck {
       // `{{sitetitle}}`, `{{site_title}}`: a dotted name typed without its dot.
       let undotted = parts.count == 1 ? Self.undotted[name.lowercased()] : nil
       let guess =
-        undotted ?? (fixed.contains(nil) ? nil : fixed.compactMap { $0 }.joined(separator: "."))
+        Self.portalName(for: name) ?? undotted
+        ?? (fixed.contains(nil) ? nil : fixed.compactMap { $0 }.joined(separator: "."))
       found.append(
         .warning(
           location,
@@ -225,7 +226,8 @@ struct TemplateCheck {
         return [printedRecord(tag, name, keys: keys, at: location)]
       }
     }
-    if tag.kind == .unescaped, !Self.isHTML(parts) {
+    // A name no page has is told first; whether it holds HTML is for the name meant.
+    if tag.kind == .unescaped, found.isEmpty, !Self.isHTML(parts) {
       found.append(
         unescaped(
           tag, printing: "`\(name)`", " `\(name)` ", withRuby: Self.hasHTML(parts, in: open),
@@ -438,10 +440,16 @@ struct TemplateCheck {
             }
             return keys[parts[1]] != nil
           } : nil
-        let guess =
-          Suggest.closest(to: parts[k], in: names).map {
-            (parts[..<k] + [$0] + parts[(k + 1)...]).joined(separator: ".")
-          } ?? other.map { ([$0] + parts[1...]).joined(separator: ".") }
+        // Then a name of another generator (`page.content`), or a value every page has at the
+        // top written under `page` (`page.body`: `body`).
+        let near: String? = Suggest.closest(to: parts[k], in: names).map {
+          (parts[..<k] + [$0] + parts[(k + 1)...]).joined(separator: ".")
+        }
+        let otherRoot: String? = other.map { ([$0] + parts[1...]).joined(separator: ".") }
+        let top: String? =
+          k == 1 && TemplateVocabulary.names.contains(parts[1])
+          ? parts[1...].joined(separator: ".") : nil
+        let guess = near ?? otherRoot ?? Self.portalName(for: tag.name) ?? top
         let list = names.map { "`\($0)`" }.joined(separator: ", ")
         return [
           .warning(

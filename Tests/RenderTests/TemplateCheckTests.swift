@@ -460,6 +460,25 @@ import Testing
       ])
   }
 
+  /// Another generator's name for the body (Hugo's `.Content`, Jekyll's `content` and
+  /// `page.content`) is offered `body`, not `contact` (one letter away); a top-level value
+  /// written under `page` (`page.body`) is offered as it is; and a name no page has gets no
+  /// second warning about escaping it.
+  @Test func otherGeneratorsNamesAndTopLevelValuesUnderPageAreOfferedTheirName() throws {
+    for (written, meant) in [
+      ("{{{content}}}", "body"), ("{{{Content}}}", "body"), ("{{{page.content}}}", "body"),
+      ("{{{page.body}}}", "body"), ("{{page.summary}}", "summary"),
+    ] {
+      let (theme, diagnostics) = try load("other-names") { folder in
+        try replace("{{{body}}}", written, in: "initiative", folder)
+      }
+      #expect(theme != nil)
+      #expect(diagnostics.count == 1, "\(written): \(diagnostics.map(\.text))")
+      #expect(diagnostics.first?.code == "theme.unknown-name")
+      #expect(diagnostics.first?.hint == "did you mean `\(meant)`?", "\(written)")
+    }
+  }
+
   /// In a real template, through the parser: an unclosed tag is an error at its own `{{`, not
   /// at the `{{/site.nav}}` further down where a `}}` ended it.
   @Test func anUnclosedTagIsAnErrorAtItsBraces() throws {
@@ -644,7 +663,7 @@ import Testing
       diagnostics.filter { $0.code == "theme.unknown-name" }.map {
         "\($0.message) | \($0.hint ?? "")"
       } == [
-        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | `page` has `canonical`, `description`, `has_furigana`, `has_search_box`, `is_home`, `is_search`, `title`, `title_html`, `url`",
+        "`page.summary` is not a value a page has (`page` has no key `summary`): `{{page.summary}}` finds nothing | did you mean `summary`?",
         "`site.url` is not a value a page has (`site` has no key `url`): `{{site.url}}` finds nothing | did you mean `page.url`?",
         "`site.nav` is a list: `{{site.nav.title}}` finds nothing | go through its items with a section: `{{#site.nav}}{{title}}{{/site.nav}}`",
         "`page.title` has no keys: `{{page.title.x}}` finds nothing | write `{{page.title}}`",
