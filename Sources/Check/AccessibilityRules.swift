@@ -162,9 +162,17 @@ enum AccessibilityRules {
       let role = d.attribute("role", of: t)
       guard role != "presentation" && role != "none" else { continue }
       if !d.descendants(of: t).contains(where: { d[$0].name == "th" }) {
+        let placement = a.template(needles: ["<table"], offset: d[t].offset, inSource: true)
+        // A table a template writes is HTML: no `|---|` to add there.
         report(
-          "a11y.table-header", a.template(needles: ["<table"], offset: d[t].offset, inSource: true),
-          "table has no header cells (<th>)", ja: "表に見出しの行がありません")
+          "a11y.table-header", placement, "table has no header cells (<th>)",
+          hint: placement.isTemplate
+            ? "make the cells of its first row header cells (<th scope=\"col\">…</th>, in a <thead>) so each cell is announced with its column; or, for a table only for layout, add role=\"presentation\""
+            : nil,
+          ja: "表に見出しの行がありません",
+          jaHint: placement.isTemplate
+            ? "\(Spot.here)の表の1行目のセルを見出しのセル（`<thead>` の中の `<th scope=\"col\">…</th>`）にしてください。そうすれば、どのセルも列の見出しと一緒に読み上げられます。見た目を整えるためだけの表なら、`role=\"presentation\"` を付けてください"
+            : nil)
       }
     }
 

@@ -42,18 +42,24 @@ enum PolicyRules {
           !$0.allows(reference.url, directive: directive, base: base)
         })
       else { continue }
+      let placement = a.reference(
+        reference.url, element: reference.element, attribute: reference.attribute,
+        offset: reference.offset)
+      let named = blocking.governing(directive)?.name ?? directive
+      // An image or media file a template shows is the theme's: it goes with its assets, not
+      // with a writer's files.
+      let themes = placement.isTemplate && (reference.kind == .image || reference.kind == .media)
       report(
-        "csp.blocked",
-        a.reference(
-          reference.url, element: reference.element, attribute: reference.attribute,
-          offset: reference.offset),
+        "csp.blocked", placement,
         "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks \(what) \(URLResolver.display(reference.url)): browsers leave it out",
-        hint: hint(
-          for: reference.kind, directive: blocking.governing(directive)?.name ?? directive),
+        hint: themes
+          ? "copy the file into theme/assets/ and show it by its key (theme/assets/map.png is {{assets.map_png}}); or, if you trust its site, add the site to \(named) in the theme's Content-Security-Policy"
+          : hint(for: reference.kind, directive: named),
         ja:
           "\(whatJa) `\(URLResolver.display(reference.url))` は、\(setting(blocking, directive))止められるため、ブラウザーでは\(outcomeJa)",
-        jaHint: japaneseHint(
-          for: reference.kind, directive: blocking.governing(directive)?.name ?? directive)
+        jaHint: themes
+          ? "ファイルをテーマの theme/assets/ にコピーして、\(Spot.here)ではそのキーで指してください（theme/assets/map.png なら `{{assets.map_png}}`）。そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(named)` にそのサイトを加える方法もあります"
+          : japaneseHint(for: reference.kind, directive: named)
       )
     }
 

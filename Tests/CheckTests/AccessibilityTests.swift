@@ -168,6 +168,44 @@ import Testing
       ])
   }
 
+  /// A table or an image a template writes gets a hint about the template (HTML, the theme's
+  /// assets), not about Markdown's `|---|` or a writer's content/files/; the same problems
+  /// written in Markdown keep the writer's hints.
+  @Test func problemsInATemplateAreHintedForTheTemplate() async throws {
+    let policy =
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self'\">"
+    let site = try FixtureSite([
+      "site/a/index.html": page(
+        head: policy,
+        body: "<table><tr><td>1</td></tr></table><img src=\"https://example.com/x.png\" alt=\"図\">"),
+      "site/b/index.html": page(
+        head: policy,
+        body: "<table><tr><td>1</td></tr></table><img src=\"https://example.com/x.png\" alt=\"図\">"),
+      "theme/templates/layout.mustache":
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<body>{{$main}}{{/main}}</body></html>\n",
+      "theme/templates/page.mustache":
+        "{{< layout}}{{$main}}\n\n  <table><tr><td>{{x}}</td></tr></table><img src=\"https://example.com/x.png\" alt=\"図\">{{/main}}{{/layout}}\n",
+      "content/b.md": "---\ntitle: b\n---\n\n| 1 |\n\n![図](https://example.com/x.png)\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], [])
+      ]),
+    ])
+    let found = await site.check().diagnostics
+    let template = found.filter { $0.location.file == "theme/templates/page.mustache" }
+    let table = try #require(template.first { $0.code == "a11y.table-header" })
+    #expect(
+      table.hint?.contains("<th scope=\"col\">") == true && table.hint?.contains("|---|") == false)
+    #expect(table.japanese?.hint?.contains("テンプレート `theme/templates/page.mustache` の3行目の表") == true)
+    let image = try #require(template.first { $0.code == "csp.blocked" })
+    #expect(
+      image.hint?.contains("theme/assets/") == true
+        && image.hint?.contains("content/files/") == false)
+    #expect(image.japanese?.hint?.contains("{{assets.map_png}}") == true)
+    let page = found.filter { $0.location.file == "site/b/index.html" }
+    #expect(page.first { $0.code == "a11y.table-header" }?.hint?.contains("|---|") == true)
+    #expect(page.first { $0.code == "csp.blocked" }?.hint?.contains("content/files/") == true)
+  }
+
   /// A template's `#x` that no page it makes has: one report counting the pages (it was one
   /// per page, each naming its own page as the one without the id).
   @Test func aTemplatesMissingAnchorIsOneReport() async throws {
