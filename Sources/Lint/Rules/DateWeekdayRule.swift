@@ -17,6 +17,15 @@ struct DateWeekdayRule: Rule {
   static let weekdayNames: [Character] = ["日", "月", "火", "水", "木", "金", "土"]
   static let weekdays = CharacterClass("月火水木金土日祝")
   static let pointInTime = ["現在", "時点", "付"].map(LintCharacter.array)
+  /// What a date records, not a day to plan for (令和5年3月20日策定, …に決定): a plan's or a law's
+  /// history, where a weekday helps nobody.
+  static let recorded = [
+    "策定", "決定", "改定", "制定", "施行", "公布", "公表", "発表", "設立", "設置", "発足", "閣議決定",
+    "改訂", "改正",
+  ].map(LintCharacter.array)
+  /// What joins the two dates of a span (6月13日から6月20日まで, 12月28日〜1月4日): the second
+  /// written without its year has the first's.
+  static let spanJoins = ["から", "〜", "～", "-", "－", "–", "—"].map(LintCharacter.array)
   static let yearly = LintCharacter.array("毎年")
 
   /// A date found in the text: where it is, and its year when one is written.
@@ -31,12 +40,20 @@ struct DateWeekdayRule: Rule {
     var result: [Diagnostic] = []
     let text = block.text
     var i = 0
+    // The last date with a year: its end, year and month, for the second date of a span.
+    var previous: (end: Int, year: Int, month: Int)? = nil
     while i < text.count {
-      guard let found = date(in: text, at: i) else {
+      guard var found = date(in: text, at: i) else {
         i += 1
         continue
       }
       i = found.range.upperBound
+      if found.year == nil, let p = previous,
+        Self.joinsSpan(text, from: p.end, to: found.range.lowerBound)
+      {
+        found.year = found.month < p.month ? p.year + 1 : p.year
+      }
+      if let year = found.year { previous = (found.range.upperBound, year, found.month) }
       let quoted = text.excerpt(found.range)
       if let problem = Self.impossible(found) {
         result.append(
@@ -76,6 +93,8 @@ struct DateWeekdayRule: Rule {
         continue
       }
       if Self.pointInTime.contains(where: { text.hasPrefix($0, at: after) }) { continue }
+      let recordAt = after < text.count && text[after] == "に" ? after + 1 : after
+      if Self.recorded.contains(where: { text.hasPrefix($0, at: recordAt) }) { continue }
       let start = found.range.lowerBound
       if start >= 2, text.hasPrefix(Self.yearly, at: start - 2) { continue }
       var hint = "add the weekday in brackets after it, such as （月）"
@@ -103,6 +122,22 @@ struct DateWeekdayRule: Rule {
       result.append(warning)
     }
     return result
+  }
+
+  /// Whether `text[from..<to]` joins two dates into a span: a weekday in brackets and spaces
+  /// aside, one of `spanJoins`.
+  static func joinsSpan(_ text: [LintCharacter], from: Int, to: Int) -> Bool {
+    var a = from
+    while a < to, text[a] == " " || text[a] == "　" { a += 1 }
+    if a + 2 < to, text[a].isOpeningParenthesis, weekdays.contains(text[a + 1]),
+      text[a + 2].isClosingParenthesis
+    {
+      a += 3
+    }
+    var b = to
+    while b > a, text[b - 1] == " " || text[b - 1] == "　" { b -= 1 }
+    let between = Array(text[a..<b])
+    return spanJoins.contains { $0 == between }
   }
 
   /// Why the date cannot be, or nil when it can. Without a year, 2月29日 is possible.

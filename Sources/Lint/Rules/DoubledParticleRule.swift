@@ -30,6 +30,29 @@ struct DoubledParticleRule: Rule {
   /// The last characters of `words`.
   static let wordEnds = CharacterClass("にもが")
 
+  /// Kana after が that make it part of a verb (広がり, 上がる, 下がった), not the particle:
+  /// 働き方が広がり was が twice.
+  static let verbAfterGa = CharacterClass("るりられろっ")
+
+  /// What follows に or を in a compound particle (によって, において, について, に対して,
+  /// に関する, に向けて, を通じて, をめぐる): one particle of its own, which a に or を near it
+  /// does not double (データ活用等による時代に, 国を通じて県を).
+  static let afterNi = [
+    "よ", "おい", "おけ", "つい", "対し", "対す", "関し", "関す", "とっ", "沿っ", "沿う", "向け",
+    "基づ", "伴い", "伴う", "伴っ", "応じ", "わた", "当た", "かか", "係る",
+  ].map(LintCharacter.array)
+  static let afterWo = ["通", "めぐ", "もっ", "はじめ", "中心", "踏ま", "含め"].map(LintCharacter.array)
+
+  /// Words that take に as an adverb (柔軟に, 的確に, 円滑に, and every 〜的に: 積極的に), not
+  /// a particle after a noun: 変化に柔軟に was に twice. Without a dictionary, the な-adjectives
+  /// of public writing.
+  static let adverbStems: Set<String> = [
+    "柔軟", "的確", "円滑", "迅速", "適切", "適正", "確実", "着実", "安全", "簡単", "容易", "正確",
+    "十分", "丁寧", "快適", "自由", "同様", "身近", "気軽", "活発", "大切", "大幅", "早急", "緊密",
+    "密接", "有効", "公正", "公平", "健全", "新た", "手軽", "便利", "明確", "適時", "簡便", "一緒",
+    "効率",
+  ]
+
   /// What makes a で after a noun part of a verb or the copula rather than the particle:
   /// 傍聴できます, 無料です, 必要でしょう, 重要である, 可能では (ない). Without this, オンラインで傍聴
   /// できます and 会場で無料です were reported as the particle で twice.
@@ -110,6 +133,14 @@ struct DoubledParticleRule: Rule {
       return nil
     }
     if text[i] == "で", Self.startsVerbOrCopula(text, at: i + 1, end: end) { return nil }
+    if text[i] == "が", i + 1 < end, Self.verbAfterGa.contains(text[i + 1]) { return nil }
+    let rests = text[i] == "に" ? Self.afterNi : text[i] == "を" ? Self.afterWo : []
+    if rests.contains(where: { text.hasPrefix($0, at: i + 1) }) { return nil }
+    if text[i] == "に",
+      before == "的" || (i >= 2 && Self.adverbStems.contains(text.string((i - 2)..<i)))
+    {
+      return nil
+    }
     let compound = length == 2 || Self.compoundable.contains(text[i])
     if compound, i + length < end, Self.compoundEnds.contains(text[i + length]) { length += 1 }
     return Particle(text: text.string(i..<(i + length)), start: i, end: i + length)

@@ -27,6 +27,9 @@ struct EraYearRule: Rule {
     var era: Int
     var number: Int
     var fiscal: Bool
+    /// 昭和40年代: ten years from that one, whose Western years are a span, not a year to
+    /// put after 年 (`--fix` made 昭和40年（1965年）代).
+    var decade = false
   }
 
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] {
@@ -56,6 +59,19 @@ struct EraYearRule: Rule {
           ).ja(
             "「\(quoted)」という年はありません。\(name)は\(last)年（\(end)年）までです",
             hint: "年を確かめてください"))
+        continue
+      }
+      if found.decade {
+        let first = era.before + found.number
+        let span = "\(first)〜\(first + 9)年"
+        result.append(
+          context.warning(
+            block, at: found.range.lowerBound,
+            "「\(quoted)」 is a decade in an era without its Western years: many residents do not count in eras",
+            hint: "write the Western years beside it: \(quoted)（\(span)）"
+          ).ja(
+            "「\(quoted)」に西暦が書かれていません。和暦では何年のことかわからない人がいます",
+            hint: "かっこで西暦を書き添えてください：\(quoted)（\(span)）"))
         continue
       }
       let suffix = found.fiscal ? "年度" : "年"
@@ -93,8 +109,13 @@ struct EraYearRule: Rule {
     }
     guard k < text.count, text[k] == "年" else { return nil }
     k += 1
+    // An edition's name (情報通信白書令和3年版) is a title, quoted as published.
+    if k < text.count, text[k] == "版" { return nil }
     let fiscal = k < text.count && text[k] == "度"
-    return Found(range: i..<(k + (fiscal ? 1 : 0)), era: e, number: number, fiscal: fiscal)
+    let decade = k < text.count && text[k] == "代"
+    return Found(
+      range: i..<(k + (fiscal || decade ? 1 : 0)), era: e, number: number, fiscal: fiscal,
+      decade: decade)
   }
 
   /// Whether a Western year stands beside the era year in brackets: after it (令和8年（2026年）,
@@ -110,14 +131,23 @@ struct EraYearRule: Rule {
     return j >= 1 && text[j] == "年" && text[j - 1].isArabicDigit
   }
 
-  /// The end of a Western year in brackets at `k` (（2026年）, (2026年度), （西暦2026年）), or nil.
+  /// The end of a Western year in brackets at `k` (（2026年）, (2026年度), （西暦2026年）, a
+  /// decade's （1965〜1974年）), or nil.
   static func westernYearInBrackets(_ text: [LintCharacter], at k: Int) -> Int? {
     guard k < text.count, text[k].isOpeningParenthesis else { return nil }
     var j = k + 1
     if text.hasPrefix(western, at: j) { j += 2 }
     let start = j
     while j < text.count, text[j].isArabicDigit { j += 1 }
-    guard j - start == 4, j < text.count, text[j] == "年" else { return nil }
+    guard j - start == 4, j < text.count else { return nil }
+    // A span, for a decade: （1965〜1974年）.
+    if "〜～-–".contains(text[j].character) {
+      let next = j + 1
+      j = next
+      while j < text.count, text[j].isArabicDigit { j += 1 }
+      guard j - next == 4, j < text.count else { return nil }
+    }
+    guard text[j] == "年" else { return nil }
     j += 1
     if j < text.count, text[j] == "度" { j += 1 }
     return j < text.count && text[j].isClosingParenthesis ? j + 1 : nil

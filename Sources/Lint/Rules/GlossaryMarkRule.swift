@@ -17,7 +17,7 @@ struct GlossaryMarkRule: Rule {
     for i in text.indices.dropFirst() where text[i] == "※" {
       let before = text[i - 1]
       guard before.isKanji || before.isHiragana || before.isKatakana || before.isLatinWordCharacter,
-        !block.glossary[i - 1]
+        !block.glossary[i - 1], !Self.isNamed(text, at: i)
       else { continue }
       var hint = "write the term as its glossary entry has it, or add the term to content/glossary/"
       var hintJa = "用語集の項目と同じ書き方で言葉を書くか、その言葉を `content/glossary/` に加えてください"
@@ -38,6 +38,17 @@ struct GlossaryMarkRule: Rule {
         ).ja("「※」は用語集の言葉に付ける印ですが、すぐ前に用語集の言葉がありません", hint: hintJa))
     }
     return result
+  }
+
+  /// Particles that, right after a ※, make it a word of the sentence: the mark spoken of
+  /// (本編で※を付けた用語, ※は用語集の印です), not put after a term.
+  static let particlesAfterMark = CharacterClass("をはがのとでにもや")
+
+  /// Whether the ※ at `i` is named in the sentence rather than marking a term: a particle
+  /// before it and after it (本編で※を付けた). After a word (デジタルデバイト※を) it is a mark.
+  static func isNamed(_ text: [LintCharacter], at i: Int) -> Bool {
+    i > 0 && i + 1 < text.count && text[i - 1].isHiragana
+      && particlesAfterMark.contains(text[i + 1])
   }
 
   /// The word just before `end`: the run of characters of its last character's script

@@ -52,8 +52,13 @@ struct HonorificRule: Rule {
       keys: ["となっておりま"], word: "となっております", plain: "〜です",
       before: "受付は9時からとなっております", after: "受付は9時からです"),
     Form(
-      keys: ["ておりま", "でおりま", "ており、", "でおり、"], word: "ております", plain: "〜ています",
+      keys: ["ておりま", "でおりま"], word: "ております", plain: "〜ています",
       before: "お待ちしております", after: "待っています"),
+    // Mid-sentence, 〜ており、 goes on to more of the sentence: 〜ています there would end it
+    // (発展しています、…), so the plain form offered is 〜ていて、.
+    Form(
+      keys: ["ており、", "でおり、"], word: "〜ており、", plain: "〜ていて、",
+      before: "研究を進めており、", after: "研究を進めていて、"),
     Form(
       keys: ["おりま"], word: "おります", plain: "います",
       before: "担当者がおります", after: "担当者がいます", follows: CharacterClass("がはも")),

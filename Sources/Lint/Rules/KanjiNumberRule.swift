@@ -25,6 +25,8 @@ struct KanjiNumberRule: Rule {
     "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
     "一回り", "十分", "万一", "四季", "二人三脚", "三位一体", "一期一会", "十人十色", "三日月", "千代",
     "八千代", "九十九里", "六本木", "三日坊主", "一人前", "一種の", "一戸建",
+    // Places of Chiba (三番瀬, 八日市場) and an idiom of an age, not a count (千年に一度).
+    "三番瀬", "八日市場", "千年に一度", "百年に一度",
   ].map(LintCharacter.array)
   /// Counters after which a number is a quantity, an order or a date.
   static let counters = [

@@ -21,7 +21,8 @@ struct KanjiRunRule: Rule {
       }
       var end = i
       while end < text.count, counts(block, end) { end += 1 }
-      if end - i > context.threshold {
+      // A name quoted as it is (「デジタル田園都市国家構想」) is not the writer's to break up.
+      if end - i > context.threshold, !text.isQuoted(i..<end) {
         result.append(
           context.warning(
             block, at: i,

@@ -206,7 +206,7 @@ enum Loanwords {
         i = range.upperBound
         guard shouldCheck(text, range) else { continue }
         let name = text.string(range)
-        guard !seen.contains(name), !everyday.contains(name),
+        guard !seen.contains(name), !everyday.contains(name), !isCompound(name, of: everyday),
           !context.site.knownWords.contains(name)
         else { continue }
         if range.allSatisfy({ block.glossary[$0] }) || range.contains(where: { block.furigana[$0] })
@@ -225,10 +225,32 @@ enum Loanwords {
     return result
   }
 
-  /// Explained in brackets right after (ICT（情報通信技術）), or standing in brackets after its
+  /// Whether `name` is everyday words written together (デジタルサービス, デジタル・サービス):
+  /// each part passes alone, so the whole does.
+  static func isCompound(_ name: String, of everyday: Set<String>) -> Bool {
+    guard !everyday.isEmpty else { return false }
+    let letters = Array(name.filter { $0 != "・" })
+    // reachable[k]: the first k letters are everyday words one after another.
+    var reachable = [Bool](repeating: false, count: letters.count + 1)
+    reachable[0] = true
+    for k in 0..<letters.count where reachable[k] {
+      for word in everyday where word.count <= letters.count - k {
+        if String(letters[k..<(k + word.count)]) == word { reachable[k + word.count] = true }
+      }
+    }
+    return reachable[letters.count]
+  }
+
+  /// Explained in brackets right after (ICT（情報通信技術）), also after the compound it starts
+  /// (フィジカル空間（現実空間）: up to four kanji more), or standing in brackets after its
   /// explanation (情報通信技術（ICT）).
   static func isExplained(_ text: [LintCharacter], _ range: Range<Int>) -> Bool {
     var after = range.upperBound
+    var rest = 0
+    while after < text.count, rest < 4, text[after].isKanji {
+      after += 1
+      rest += 1
+    }
     while after < text.count, text[after] == " " || text[after] == "　" { after += 1 }
     if after < text.count, text[after].isOpeningParenthesis { return true }
     var depth = 0

@@ -14,15 +14,44 @@ struct SentenceLengthRule: Rule {
     block.sentences.compactMap { sentence in
       let length = block.text[sentence].count(where: { !$0.isWhitespace })
       guard length > context.threshold else { return nil }
+      // A web address written out is not read word by word (HP：<https://…>): not counted.
+      let read = length - Self.addressLength(block.text, sentence)
+      guard read > context.threshold else { return nil }
       return context.warning(
         block, at: sentence.lowerBound,
-        "this sentence has \(length) characters (the limit is \(context.threshold))",
+        "this sentence has \(read) characters (the limit is \(context.threshold))",
         hint:
           "split it into shorter sentences, one idea each; a list can help when it names several things"
       ).ja(
-        "この文は\(length)文字あります（目安は\(context.threshold)文字まで）",
+        "この文は\(read)文字あります（目安は\(context.threshold)文字まで）",
         hint: "一つの文に一つのことを書き、短い文に分けてください。いくつかの物事を並べるときは箇条書きも使えます")
     }
+  }
+}
+
+extension SentenceLengthRule {
+  static let schemes = ["http://", "https://"].map(LintCharacter.array)
+
+  /// The characters of the web addresses written out in `range` (from `http://` or `https://`
+  /// to the next space or character no address holds).
+  static func addressLength(_ text: [LintCharacter], _ range: Range<Int>) -> Int {
+    var total = 0
+    var i = range.lowerBound
+    while i < range.upperBound {
+      guard text[i] == "h", schemes.contains(where: { text.hasPrefix($0, at: i) }) else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < range.upperBound, text[end].scalar > 0x20, text[end].scalar < 0x7F,
+        text[end] != ">", text[end] != ")"
+      {
+        end += 1
+      }
+      total += end - i
+      i = end
+    }
+    return total
   }
 }
 
