@@ -135,7 +135,7 @@ def test_fix_and_list_rules_is_a_usage_mistake(work):
     assert "--fix and --list-rules cannot be used together" in r.stderr
     rules = json.loads(portal("lint", "--list-rules", "--format", "json", cwd=work).stdout)
     assert sorted(rule["id"] for rule in rules if rule["fix"]) == [
-        "lint.date-weekday", "lint.era-year", "lint.fullwidth-alphanumeric", "lint.fullwidth-indent", "lint.halfwidth-kana",
+        "lint.date-weekday", "lint.double-bullet", "lint.era-year", "lint.fullwidth-alphanumeric", "lint.fullwidth-indent", "lint.halfwidth-kana",
         "lint.invisible-character", "lint.kanji-number", "lint.list-indent", "lint.markdown", "lint.table-cells"]
 
 

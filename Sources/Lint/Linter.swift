@@ -18,7 +18,7 @@ public enum Linter {
     KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
-    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), ListIndentRule(),
+    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), ListIndentRule(), DoubleBulletRule(),
     FullWidthIndentRule(),
     FootnoteRule(),
     FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(), HonorificRule(),

@@ -156,6 +156,7 @@ import Testing
     Case("lint.table-cells", "is not a |", "| a | b |\n|---｜---|\n| c | d |"),
     Case("lint.indented-code", "make a code block", "はじめに。\n\n    県では、次のことをします。\n"),
     Case("lint.list-indent", "inside the item above", "1. 項目です。\n  - 下の項目です。\n"),
+    Case("lint.double-bullet", "two marks", "- ・筆記用具\n"),
     Case("lint.fullwidth-indent", "the indent of print", "　県は、取組を進めます。\n"),
     Case("lint.fullwidth-alphanumeric", "full-width letters or digits", "ＤＸを進めます。\n"),
     Case("lint.footnote", "「[^1]」 is shown as typed", "国の方針です[^1]。\n\n[^1]: 国の資料によります。\n"),

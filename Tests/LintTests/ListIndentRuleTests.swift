@@ -57,3 +57,20 @@ import Testing
     }
   }
 }
+
+/// A list item whose text starts with a pasted bullet of its own: two marks on the page.
+@Suite struct DoubleBulletRuleTests {
+  @Test func aPastedBulletAfterTheMarkIsReportedAndTakenOut() throws {
+    let body = "持ち物です。\n\n- ・筆記用具\n- ▶ 上履き\n1. ● 受付をします。\n- 筆記用具・上履き\n"
+    let found = try lint(body, rule: "lint.double-bullet")
+    #expect(positions(found) == ["3:3", "4:3", "5:4"])
+    #expect(found[0].message.contains("「・」"))
+    #expect(
+      FixApplier.apply(found.map(\.fixes), to: body).text
+        == "持ち物です。\n\n- 筆記用具\n- 上履き\n1. 受付をします。\n- 筆記用具・上履き\n")
+    // A mark alone, code and a bullet in the middle of the text are left as they are.
+    for text in ["- ・\n", "```\n- ・コード\n```\n", "- 筆記用具・上履き\n", "・筆記用具\n"] {
+      #expect(try lint(text, rule: "lint.double-bullet").isEmpty, "\(text)")
+    }
+  }
+}
