@@ -181,7 +181,7 @@ final class LintBlock {
         }
         start = i
       }
-      if hardBreaks.contains(i) {
+      if c == "\n", !hardBreaks.isEmpty, hardBreaks.contains(i) {
         var end = i
         while end > start!, text[end - 1].isWhitespace { end -= 1 }
         if end > start! { sentences.append(start!..<end) }

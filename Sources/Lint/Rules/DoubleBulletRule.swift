@@ -15,10 +15,15 @@ struct DoubleBulletRule: Rule {
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
     guard !context.inFrontMatter else { return [] }
-    let code = page.codeLines
+    var code: Set<Int>? = nil
     var result: [Diagnostic] = []
-    for (index, line) in page.source.lineTexts.enumerated() where !code.contains(index + 1) {
-      guard let item = ListIndentRule.item(line) else { continue }
+    for (index, line) in page.source.lineTexts.enumerated() {
+      // Every bullet is past ASCII: an item whose text starts with an ASCII byte has none.
+      guard let item = ListIndentRule.item(line),
+        let lead = line.utf8.dropFirst(item.content).first, lead >= 0x80
+      else { continue }
+      if code == nil { code = page.codeLines }
+      if code!.contains(index + 1) { continue }
       let chars = LintCharacter.array(line)
       // `content` counts bytes; the marks and spaces before it are ASCII, so it is also the
       // index of the item's first character.

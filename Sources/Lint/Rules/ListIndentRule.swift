@@ -27,6 +27,10 @@ struct ListIndentRule: Rule {
   /// digits with `.` or `)`, then a space (or the line's end); a line of marks alone
   /// (`- - -`, `***`) is a line across the page.
   static func item(_ line: Substring) -> Item? {
+    // Most lines start with words: told apart by their first byte, before any copy.
+    guard let first = line.utf8.first(where: { $0 != 0x20 }),
+      first == 0x2D || first == 0x2A || first == 0x2B || (0x30...0x39).contains(first)
+    else { return nil }
     let bytes = Array(line.utf8)
     var i = 0
     while i < bytes.count, bytes[i] == 0x20 { i += 1 }

@@ -206,16 +206,17 @@ enum Loanwords {
         i = range.upperBound
         guard shouldCheck(text, range) else { continue }
         let name = text.string(range)
-        guard !seen.contains(name), !everyday.contains(name), !isCompound(name, of: everyday),
+        guard !seen.contains(name), !everyday.contains(name),
           !context.site.knownWords.contains(name)
         else { continue }
+        seen.insert(name)
+        // Everyday words written together are asked last: most words pass before.
         if range.allSatisfy({ block.glossary[$0] }) || range.contains(where: { block.furigana[$0] })
           || isExplained(text, range) || block.isInCodeSpan(range.lowerBound)
+          || isCompound(name, of: everyday)
         {
-          seen.insert(name)
           continue
         }
-        seen.insert(name)
         let ja = japanese(name, block)
         result.append(
           context.warning(block, at: range.lowerBound, message(name), hint: hint(name, block)).ja(
@@ -230,12 +231,13 @@ enum Loanwords {
   static func isCompound(_ name: String, of everyday: Set<String>) -> Bool {
     guard !everyday.isEmpty else { return false }
     let letters = Array(name.filter { $0 != "・" })
-    // reachable[k]: the first k letters are everyday words one after another.
+    // reachable[k]: the first k letters are everyday words one after another; a word is tried
+    // where one ends, by its letters, with no string made.
     var reachable = [Bool](repeating: false, count: letters.count + 1)
     reachable[0] = true
     for k in 0..<letters.count where reachable[k] {
       for word in everyday where word.count <= letters.count - k {
-        if String(letters[k..<(k + word.count)]) == word { reachable[k + word.count] = true }
+        if letters[k..<(k + word.count)].elementsEqual(word) { reachable[k + word.count] = true }
       }
     }
     return reachable[letters.count]
