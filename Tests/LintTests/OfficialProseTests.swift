@@ -99,4 +99,20 @@ import Testing
       #expect(try lint(text, rule: "lint.kanji-number").isEmpty, "\(text)")
     }
   }
+
+  /// An era date in the short form of official documents (R7.6.13) is written out in the hint,
+  /// with its Western year; version numbers and addresses are not dates.
+  @Test func shortEraDatesAreWrittenOut() throws {
+    let found = try lint("（R7.6.13 決定）と、H31.4.30までです。", rule: "lint.era-year")
+    #expect(positions(found) == ["1:2", "1:15"])
+    #expect(found[0].hint == "write it out: 令和7年（2025年）6月13日")
+    #expect(found[1].hint == "write it out: 平成31年（2019年）4月30日")
+    #expect(found[0].japanese?.message.contains("略した書き方") == true)
+    for text in [
+      "v1.2.3です。", "SR7.6.13です。", "R7.6.13.1です。", "H32.1.1です。", "R7.13.1です。", "`R7.6.13`です。",
+      "M1.2.3です。",
+    ] {
+      #expect(try lint(text, rule: "lint.era-year").isEmpty, "\(text)")
+    }
+  }
 }

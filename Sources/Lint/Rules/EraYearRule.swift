@@ -37,6 +37,11 @@ struct EraYearRule: Rule {
     let text = block.text
     var i = 0
     while i < text.count {
+      if let short = Self.shortDate(in: text, at: i) {
+        if !block.isInCodeSpan(i) { result.append(shortDateWarning(short, block, context)) }
+        i = short.range.upperBound
+        continue
+      }
       guard Self.firstCharacters.contains(text[i]), let found = Self.eraYear(in: text, at: i) else {
         i += 1
         continue
@@ -89,6 +94,74 @@ struct EraYearRule: Rule {
         ).fixing(end, with: "\(end)（\(year)）", at: block.location(of: last)))
     }
     return result
+  }
+
+  /// An era date in the short form of official documents (R7.6.13, H31.4.30): the era's
+  /// initial, its year, month and day joined by dots.
+  struct ShortDate {
+    var range: Range<Int>
+    var era: Int
+    var year: Int
+    var month: Int
+    var day: Int
+  }
+
+  /// The initials of the eras in use, as `eras` orders them (令和 R, 平成 H, 昭和 S); T and M
+  /// (大正, 明治) start model and version numbers more often than dates.
+  static let initials: [UInt32] = [0x52, 0x48, 0x53]
+
+  /// A short era date starting at `i`, or nil: an initial (not after a Latin letter or digit),
+  /// 1–2 digits, `.`, 1–2 digits, `.`, 1–2 digits, and no digit, letter or `.` and digit after;
+  /// a month and day that can be, in a year the era had.
+  static func shortDate(in text: [LintCharacter], at i: Int) -> ShortDate? {
+    guard let e = initials.firstIndex(of: text[i].scalar),
+      i == 0 || !(text[i - 1].isLatinWordCharacter || text[i - 1] == ".")
+    else { return nil }
+    var k = i + 1
+    var parts: [Int] = []
+    while parts.count < 3 {
+      let start = k
+      var value = 0
+      while k < text.count, k - start < 2, text[k].scalar >= 0x30, text[k].scalar <= 0x39 {
+        value = value * 10 + Int(text[k].scalar - 0x30)
+        k += 1
+      }
+      guard k > start else { return nil }
+      parts.append(value)
+      if parts.count < 3 {
+        guard k < text.count, text[k] == "." else { return nil }
+        k += 1
+      }
+    }
+    if k < text.count,
+      text[k].isLatinWordCharacter
+        || text[k] == "." && k + 1 < text.count
+          && text[k + 1].isArabicDigit
+    {
+      return nil
+    }
+    let (year, month, day) = (parts[0], parts[1], parts[2])
+    guard year >= 1, eras[e].last.map({ year <= $0 }) ?? true, (1...12).contains(month),
+      (1...31).contains(day)
+    else { return nil }
+    return ShortDate(range: i..<k, era: e, year: year, month: month, day: day)
+  }
+
+  /// The warning for a short era date: written out, with its Western year.
+  private func shortDateWarning(_ d: ShortDate, _ block: LintBlock, _ context: RuleContext)
+    -> Diagnostic
+  {
+    let era = Self.eras[d.era]
+    let name = era.name.string(era.name.indices)
+    let quoted = block.text.string(d.range)
+    let written = "\(name)\(d.year)年（\(era.before + d.year)年）\(d.month)月\(d.day)日"
+    return context.warning(
+      block, at: d.range.lowerBound,
+      "「\(quoted)」 is an era date in the short form of official documents, which many residents cannot read",
+      hint: "write it out: \(written)"
+    ).ja(
+      "「\(quoted)」は和暦の日付を略した書き方で、読めない人が多くいます",
+      hint: "略さずに書いてください：\(written)")
   }
 
   /// An era year starting at `i`: the era's name, 元 or Arabic digits, 年 and perhaps 度.
