@@ -179,3 +179,26 @@ def test_a_read_only_page_is_left_as_it_is(work):
     assert "Nothing fixed. 1 file was not written." in r.stdout.splitlines(), r.stdout
     # Its warnings are still reported.
     assert "[lint.halfwidth-kana]" in r.stdout
+
+
+def test_links_follow_a_heading_whose_anchor_a_fix_changed(work):
+    """`## ＤＸの推進` fixed to `## DXの推進` moves its anchor to `#dxの推進`: the links to the old
+    anchor, on its own page and on others, get the new one, each said as a fix, and the build
+    that warned at them before the fix warns no more."""
+    page = work / "content" / "initiatives" / "dx-heading.md"
+    page.write_text("---\ntitle: 見出しの確認\nsummary: 見出しを確かめます。\nfields: [safety]\nstatus: active\n---\n\n"
+                    "[推進](#ＤＸの推進)を読みます。\n\n## ＤＸの推進\n\n県が進めます。\n", encoding="utf-8")
+    other = work / "content" / "initiatives" / "links-in.md"
+    other.write_text("---\ntitle: リンクの確認\nsummary: リンクを確かめます。\nfields: [safety]\nstatus: active\n---\n\n"
+                     "[推進](dx-heading.md#ＤＸの推進)と[別](dx-heading.md#ない見出し)です。\n", encoding="utf-8")
+    before = portal("build", "--now", NOW, "--output", "site", cwd=work)
+    # Before the fix, only the link to a heading that never was is warned at.
+    assert before.stderr.count("[content.heading-link]") == 1 and "#ない見出し" in before.stderr, before.stderr
+    r = portal("lint", "--fix", "content/initiatives/dx-heading.md", "content/initiatives/links-in.md", cwd=work)
+    assert "content/initiatives/links-in.md:8:19: fixed: 「#ＤＸの推進」→「#dxの推進」 [lint.fullwidth-alphanumeric]" in r.stdout, r.stdout
+    assert "content/initiatives/dx-heading.md:8:6: fixed: 「#ＤＸの推進」→「#dxの推進」 [lint.fullwidth-alphanumeric]" in r.stdout, r.stdout
+    assert "## DXの推進" in page.read_text(encoding="utf-8")
+    assert "[推進](dx-heading.md#dxの推進)と[別](dx-heading.md#ない見出し)" in other.read_text(encoding="utf-8")
+    after = portal("build", "--now", NOW, "--output", "site", cwd=work)
+    # After it too: the links to the renamed heading lead to it.
+    assert after.stderr.count("[content.heading-link]") == 1 and "#ない見出し" in after.stderr, after.stderr

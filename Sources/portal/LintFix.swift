@@ -37,6 +37,7 @@ enum LintFix {
     let root = URL(fileURLWithPath: contentFolder).standardizedFileURL.resolvingSymlinksInPath()
       .path
     let byFile = Dictionary(grouping: diagnostics.filter { !$0.fixes.isEmpty }, by: \.location.file)
+    var renames: [LintFixAnchors.Rename] = []
     for file in byFile.keys.sorted() {
       let found = byFile[file]!
       let url = URL(fileURLWithPath: file).standardizedFileURL
@@ -58,7 +59,14 @@ enum LintFix {
         report.unwritten.append((file, failure))
         continue
       }
-      report.fixed += outcome.applied.map { found[$0] }.sorted
+      let applied = outcome.applied.map { found[$0] }.sorted
+      report.fixed += applied
+      renames += LintFixAnchors.renames(
+        page: url.path, before: text, after: outcome.text, fixed: applied)
+    }
+    // A heading a fix changed changes its anchor: the links to it follow.
+    if !renames.isEmpty {
+      report.add(LintFixAnchors.follow(renames, contentFolder: contentFolder))
     }
     return report
   }
