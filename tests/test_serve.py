@@ -383,6 +383,102 @@ def test_a_hidden_tab_lets_its_connection_go_and_catches_up_when_shown(work):
         assert driver.execute_script("return window.__portalOld === true"), "reloaded without a rebuild"
 
 
+@pytest.mark.browser
+def test_a_page_that_missed_a_rebuild_before_it_connected_reloads(work):
+    """A page served just before a rebuild, whose event stream connected only after it (a burst
+    of saves), carries the version it was served at; the server's differs, so it reloads. Here
+    the page's EventSource is held back (a stand-in that opens the real one when told) until
+    after the rebuild."""
+    hold = """
+        const Real = window.EventSource;
+        window.__held = [];
+        window.EventSource = class {
+          constructor(url) { this.url = url; this.listeners = []; this.real = null; window.__held.push(this); }
+          addEventListener(type, f) { this.listeners.push([type, f]); if (this.real) this.real.addEventListener(type, f); }
+          close() { this.closed = true; if (this.real) this.real.close(); }
+          open() {
+            if (this.closed) return;
+            this.real = new Real(this.url);
+            for (const [type, f] of this.listeners) this.real.addEventListener(type, f);
+          }
+        };
+        window.__connect = () => window.__held.forEach((e) => e.open());
+    """
+    with served_in_browser(work) as (server, driver):
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": hold})
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        driver.execute_script("window.__portalOld = true")
+        source = work / "content" / PAGE
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text + "\n接続の前の編集です。\n", encoding="utf-8")
+        wait_until(lambda: "接続の前の編集です。" in server.get("/initiatives/ai-disaster/")[1], what="the rebuild")
+        assert driver.execute_script("return window.__portalOld === true")
+        driver.execute_script("window.__connect()")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page to reload once connected")
+        assert "接続の前の編集です。" in driver.page_source
+
+
+@pytest.mark.browser
+def test_only_the_pages_that_changed_reload(work):
+    """An edit reloads the page it changed; another page open in another window stays as it is
+    (what was typed in it is kept), and still reloads when its own page changes later."""
+    with served_in_browser(work) as (server, driver):
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        first = driver.current_window_handle
+        # A window of its own: a background tab is hidden, and lets its stream go.
+        driver.switch_to.new_window("window")
+        driver.get(server.base + "/glossary/")
+        other = driver.current_window_handle
+        for handle in (first, other):
+            driver.switch_to.window(handle)
+            driver.execute_script("window.__portalOld = true")
+        time.sleep(1)
+        source = work / "content" / PAGE
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text + "\n一つのページだけの編集です。\n", encoding="utf-8")
+        driver.switch_to.window(first)
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the edited page to reload")
+        driver.switch_to.window(other)
+        time.sleep(1)
+        assert driver.execute_script("return window.__portalOld === true"), "a page the edit did not change reloaded"
+        # A change to the theme's stylesheet shows on every page.
+        css = work / "theme" / "assets" / "style.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the other page to reload after the stylesheet changed")
+
+
+@pytest.mark.browser
+def test_a_page_from_an_earlier_run_of_the_server_reloads(work):
+    """Stop `portal serve`, edit, start it again on the same port: the open page reconnects to
+    the new run, whose version is another, and reloads to show the edit."""
+    require_browser()
+    server = Serve(work)
+    port = server.base.rsplit(":", 1)[1]
+    driver = make_driver()
+    try:
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        driver.execute_script("window.__portalOld = true")
+        time.sleep(1)
+        assert server.stop() == 0
+        source = work / "content" / PAGE
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("AIを活用した防災対策", "AIを活用した防災対策（再起動）", 1), encoding="utf-8")
+        proc = subprocess.Popen([str(BIN), "serve", "--port", port, "--content", "content", "--theme", "theme",
+                                 "--output", "site"], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                       what="the page to reload from the new run")
+            assert "（再起動）" in driver.find_element("tag name", "h1").text
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=20)
+    finally:
+        driver.quit()
+
+
 def test_static_files_are_served_and_copied_again_when_edited(work):
     """`static/` is watched: an edit, a new hidden file and a removal are served after the
     rebuild; hidden files copied from there (`.well-known/`) are served, other hidden ones not."""

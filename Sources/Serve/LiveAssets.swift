@@ -16,17 +16,44 @@ enum LiveAssets {
       // A browser opens at most six connections to one server, and each page's event stream
       // holds one: a hidden tab lets its stream go (the seventh preview tab waited forever)
       // and connects again when shown, reloading if the site was rebuilt meanwhile.
+      // The site's version this page was served at (LiveReload.version): one that is not the
+      // server's missed a rebuild (it finished before the page's stream connected, in a burst
+      // of saves) or comes from an earlier run of the server, and reloads.
+      const script = document.currentScript;
+      let version = (script && script.dataset.version) || null;
+      let failed = false;
       let events = null;
-      let generation = null;
       function connect() {
         events = new EventSource("/_portal/events");
         events.addEventListener("hello", (e) => {
-          const now = JSON.parse(e.data).generation;
-          if (generation !== null && now !== generation) location.reload();
-          generation = now;
+          const now = JSON.parse(e.data).version;
+          if (version !== null && now !== version) location.reload();
+          version = now;
         });
-        events.addEventListener("reload", () => location.reload());
-        events.addEventListener("build-error", (e) => show(JSON.parse(e.data).problems || []));
+        events.addEventListener("reload", (e) => {
+          const change = JSON.parse(e.data);
+          if (failed || concerns(change.paths || [], change.base || "/")) location.reload();
+          else version = change.version;
+        });
+        events.addEventListener("build-error", (e) => {
+          failed = true;
+          show(JSON.parse(e.data).problems || []);
+        });
+      }
+      // Whether a rebuild that wrote `paths` (the output's files) changed what this page shows:
+      // the page itself, a file pages load (a stylesheet, a script, an image), the search's
+      // files on the search page; or no page at all (an error put right as it was, a theme's
+      // file copied in place, which the list does not name: every page may show it). Another
+      // tab's page, rewritten, leaves this one as it is (a search typed in it, its place); so
+      // do the build's own files (.portal/: its cache and source map).
+      function concerns(paths, base) {
+        if (!paths.some((p) => p.endsWith(".html"))) return true;
+        let here = decodeURIComponent(location.pathname);
+        if (here.endsWith("/")) here += "index.html";
+        here = here.startsWith(base) ? here.slice(base.length) : here.replace(/^\/+/, "");
+        return paths.some((p) => p === here
+          || (p.startsWith("search/") && here.startsWith("search/"))
+          || (!p.startsWith(".") && !/\.(html|xml|ics|txt|json)$/.test(p)));
       }
       connect();
       document.addEventListener("visibilitychange", () => {

@@ -8,9 +8,18 @@ actor LiveReload {
   private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
   private var lastError: String?
   private var closed = false
-  /// How many times the site was rebuilt: sent to each page as it connects (`hello`), so a
-  /// page that was away (a hidden tab lets its connection go) reloads if it missed one.
+  /// How many times the site was rebuilt in this run of the server.
   private var generation = 0
+  /// This run of the server: a page served by an earlier run (the writer stopped and started
+  /// `portal serve` again) has another, so it reloads, though the counts may agree.
+  private let run = String(UUID().uuidString.prefix(8))
+
+  /// The site's version as pages know it: written into each page as it is served
+  /// (`StaticFiles.injectingLiveReload`), sent as each page connects (`hello`) and with each
+  /// `reload`. A page whose version is not the server's reloads: one served just before a
+  /// rebuild it had not connected in time to hear of (a burst of saves), one from an earlier
+  /// run, one in a tab that was hidden (its connection let go) while the site changed.
+  var version: String { "\(run)-\(generation)" }
 
   /// A stream of encoded events for one connection; ends when the server stops.
   func subscribe() -> AsyncStream<String> {
@@ -24,7 +33,7 @@ actor LiveReload {
     continuation.onTermination = { _ in Task { await self.remove(id) } }
     // Reconnect quickly after a restart of the server.
     continuation.yield("retry: 1000\n\n")
-    continuation.yield(Self.event("hello", ["generation": generation]))
+    continuation.yield(Self.event("hello", ["version": version]))
     if let lastError { continuation.yield(lastError) }
     return stream
   }
@@ -34,10 +43,14 @@ actor LiveReload {
   /// Whether the last build failed, so open pages show its errors.
   var showsError: Bool { lastError != nil }
 
-  func reload(paths: [String], milliseconds: Int) {
+  /// `paths`: the output's files the rebuild wrote or deleted; `base`: the site's path on the
+  /// server (`/`, or `/dx/` for a `base_url` with a path), which pages' addresses start with.
+  func reload(paths: [String], milliseconds: Int, base: String = "/") {
     lastError = nil
     generation += 1
-    broadcast(Self.event("reload", ["paths": paths, "ms": milliseconds]))
+    broadcast(
+      Self.event(
+        "reload", ["paths": paths, "ms": milliseconds, "version": version, "base": base]))
   }
 
   func buildFailed(_ diagnostics: [Diagnostic]) {

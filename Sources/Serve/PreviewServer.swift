@@ -117,9 +117,10 @@ public final class PreviewServer: Sendable {
     // `**` needs at least one path component, so the home page gets its own route. HEAD
     // (link checkers, `curl -I`) gets GET's status and headers without the body.
     for pattern in ["/", "**"] {
-      Self.getAndHead(router, RouterPath(pattern)) { [loop] request in
+      Self.getAndHead(router, RouterPath(pattern)) { [loop, live] request in
         Self.serve(
-          request.uri.path, files: files, basePath: loop.basePath, range: Self.range(of: request))
+          request.uri.path, files: files, basePath: loop.basePath, range: Self.range(of: request),
+          version: await live.version)
       }
       // A static site takes no other method: say so (405 with `Allow`), not "not found".
       for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options, .trace] {
@@ -286,9 +287,10 @@ public final class PreviewServer: Sendable {
 
   /// - Parameter range: the request's `Range` header; pages (which get the live script) are
   ///   always sent whole, other files in part when asked.
-  static func serve(_ path: String, files: StaticFiles, basePath: String, range: String? = nil)
-    -> Response
-  {
+  static func serve(
+    _ path: String, files: StaticFiles, basePath: String, range: String? = nil,
+    version: String = ""
+  ) -> Response {
     switch files.resolve(path, basePath: basePath) {
     case .redirect(let location):
       var headers = HTTPFields()
@@ -298,16 +300,19 @@ public final class PreviewServer: Sendable {
       headers[.cacheControl] = "no-store"
       return Response(status: .movedPermanently, headers: headers)
     case .notFound:
-      return notFound()
+      return notFound(version: version)
     case .file(let file, let status):
       let type = StaticFiles.contentType(for: file)
       // Read only the part asked for: a video's seeks are many small ranges of a large file.
       if status == 200, !type.hasPrefix("text/html") {
-        return partial(file: file, type: type, range: range)
+        return partial(file: file, type: type, range: range, version: version)
       }
-      guard let data = FileManager.default.contents(atPath: file) else { return notFound() }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        return notFound(version: version)
+      }
       if type.hasPrefix("text/html") {
-        var r = response(StaticFiles.injectingLiveReload(into: [UInt8](data)), type: type)
+        var r = response(
+          StaticFiles.injectingLiveReload(into: [UInt8](data), version: version), type: type)
         r.status = .init(code: status)
         return r
       }
@@ -319,9 +324,11 @@ public final class PreviewServer: Sendable {
 
   /// A file that is not a page, whole or the part `range` asks for (only those bytes read),
   /// saying that parts may be asked for (`Accept-Ranges`).
-  static func partial(file: String, type: String, range: String?) -> Response {
+  static func partial(file: String, type: String, range: String?, version: String = "")
+    -> Response
+  {
     guard let handle = FileHandle(forReadingAtPath: file), let end = try? handle.seekToEnd()
-    else { return notFound() }
+    else { return notFound(version: version) }
     defer { try? handle.close() }
     let length = Int(end)
     var r: Response
@@ -346,7 +353,7 @@ public final class PreviewServer: Sendable {
   /// Before the first good build there is no site and no 404 page: a page of its own that
   /// loads the live script, so the build's errors show over it and it loads the site once a
   /// save fixes them (a plain-text 404 stayed until reloaded by hand).
-  static func notFound() -> Response {
+  static func notFound(version: String = "") -> Response {
     let page = """
       <!doctype html>
       <html lang="ja"><head><meta charset="utf-8"><title>404 Not Found</title></head>
@@ -356,7 +363,8 @@ public final class PreviewServer: Sendable {
 
       """
     var r = response(
-      StaticFiles.injectingLiveReload(into: Array(page.utf8)), type: "text/html; charset=utf-8")
+      StaticFiles.injectingLiveReload(into: Array(page.utf8), version: version),
+      type: "text/html; charset=utf-8")
     r.status = .notFound
     return r
   }

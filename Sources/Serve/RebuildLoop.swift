@@ -280,7 +280,7 @@ final class RebuildLoop: @unchecked Sendable {
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {
-        await live.reload(paths: report.changedPaths, milliseconds: ms)
+        await live.reload(paths: report.changedPaths, milliseconds: ms, base: basePath)
       }
     } else {
       let served = FileManager.default.fileExists(

@@ -122,10 +122,15 @@ struct StaticFiles: Sendable {
   }
 
   /// The live-reload script, added to HTML as it is served, before the last `</body>` (or at
-  /// the end): built files never contain it.
-  static let injection = Array(#"<script src="/_portal/live.js" defer></script>"#.utf8)
+  /// the end): built files never contain it. It carries the site's version the page was served
+  /// at (`LiveReload.version`; letters, digits and `-` only), when it is known.
+  static func injection(version: String) -> [UInt8] {
+    let known = version.isEmpty ? "" : #" data-version="\#(version)""#
+    return Array(#"<script src="/_portal/live.js"\#(known) defer></script>"#.utf8)
+  }
 
-  static func injectingLiveReload(into html: [UInt8]) -> [UInt8] {
+  static func injectingLiveReload(into html: [UInt8], version: String = "") -> [UInt8] {
+    let injection = injection(version: version)
     let close = Array("</body>".utf8)
     var i = html.count - close.count
     while i >= 0 {

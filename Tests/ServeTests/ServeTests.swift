@@ -213,7 +213,8 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(page.status == 200)
     #expect(page.headers["content-type"] == "text/html; charset=utf-8")
     #expect(page.body.contains("AIを活用した防災対策"))
-    #expect(page.body.contains(#"<script src="/_portal/live.js" defer></script></body>"#))
+    #expect(page.body.contains(#"<script src="/_portal/live.js" data-version=""#))
+    #expect(page.body.contains(#"-0" defer></script></body>"#))
     let built = try String(
       contentsOf: output.appendingPathComponent("initiatives/ai-disaster/index.html"),
       encoding: .utf8)
@@ -454,7 +455,14 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
   /// HEAD answers as GET without the body; redirects are not kept by the browser; a file
   /// whose name has `#`, `?` or `%` is found from its encoded address; before any site was
   /// built a miss is a page that loads the live script (so the errors show and it reloads);
-  /// each page is told the build generation as it connects.
+  /// each page is told the site's version as it connects, and carries the version it was
+  /// served at (a page served before a rebuild it did not hear of reloads when it connects).
+  /// The version a served page's live script carries (`data-version`).
+  static func version(in html: String) -> String? {
+    guard let start = html.range(of: #"data-version=""#) else { return nil }
+    return String(html[start.upperBound...].prefix { $0 != "\"" })
+  }
+
   @Test func headRedirectsEncodedNamesAndNoSiteYet() async throws {
     let dir = try fixtureSite()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -476,15 +484,24 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(missing.status == 404)
     #expect(missing.headers["content-type"] == "text/html; charset=utf-8")
     #expect(missing.body.contains("/_portal/live.js"))
+    let served = try #require(Self.version(in: missing.body))
+    #expect(served.hasSuffix("-0"))
     let events = try client.events("/_portal/events")
     try good.write(to: page, atomically: true, encoding: .utf8)
     #expect(await events.wait(for: "event: reload", seconds: 20) != nil, "\(events.received)")
-    #expect(events.received.contains("event: hello\ndata: {\"generation\":0}"))
+    #expect(events.received.contains("event: hello\ndata: {\"version\":\"\(served)\"}"))
+    // The reload says the new version and what changed, from the site's base path.
+    let run = served.dropLast(2)
+    #expect(events.received.contains("\"version\":\"\(run)-1\""), "\(events.received)")
+    #expect(events.received.contains("\"base\":\"\\/\""), "\(events.received)")
     events.close()
     let again = try client.events("/_portal/events")
     #expect(
-      await again.wait(for: "event: hello\ndata: {\"generation\":1}") != nil, "\(again.received)")
+      await again.wait(for: "event: hello\ndata: {\"version\":\"\(run)-1\"}") != nil,
+      "\(again.received)")
     again.close()
+    // A page served now carries the new version.
+    #expect(Self.version(in: try await client.get("/").body) == "\(run)-1")
     // HEAD: the status and headers of GET, no body.
     let get = try await client.get("/")
     let head = try await client.get("/", method: "HEAD")
@@ -640,9 +657,11 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
       StaticFiles.contentType(for: "events/feed.xml") == "application/atom+xml; charset=utf-8")
     #expect(StaticFiles.contentType(for: "search/index.json") == "application/json")
     let html = Array("<html><body><p>x</p></body></html>".utf8)
-    let injected = String(decoding: StaticFiles.injectingLiveReload(into: html), as: UTF8.self)
+    let injected = String(
+      decoding: StaticFiles.injectingLiveReload(into: html, version: "ab12-3"), as: UTF8.self)
     #expect(
       injected
-        == #"<html><body><p>x</p><script src="/_portal/live.js" defer></script></body></html>"#)
+        == #"<html><body><p>x</p><script src="/_portal/live.js" data-version="ab12-3" defer></script></body></html>"#
+    )
   }
 }
