@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 extension PageParser {
   /// The page's slug: `slug:` when it is one, else the file's name. A slug that cannot be an
@@ -42,14 +43,15 @@ extension PageParser {
       // A name with nothing ASCII (スマート農業.md) gives no name to offer: say what to make one
       // of, rather than a placeholder (`my-page`) that was copied as it was.
       let offered = fileSlug.contains { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      let free = freeSlug(suggestedSlug(fileSlug), besides: source.path)
       y.error(
         nil, "the file name `\(fileSlug)` cannot be used as a URL",
         hint: offered
-          ? "rename the file with a-z, 0-9 and `-` only, or add `slug: \(suggestedSlug(fileSlug))`"
+          ? "rename the file with a-z, 0-9 and `-` only, or add `slug: \(free)`"
           : "rename the file, or add a `slug:` line, with a name of a-z, 0-9 and `-` saying what the page is in English or romaji (スマート農業 → `smart-agriculture`)",
         code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
         jaHint: offered
-          ? "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(suggestedSlug(fileSlug))` を書き足してください"
+          ? "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(free)` を書き足してください"
           : "何のページかを英語かローマ字にした、半角の小文字 a-z、数字 0-9 と `-` の名前を、ファイル名にするか、前付けの `slug:` に書いてください（スマート農業 → `smart-agriculture`）"
       )
     }
@@ -70,6 +72,22 @@ extension PageParser {
       )
     }
     return slug
+  }
+
+  /// `slug`, or when a page beside the file already has that name, the first of `slug-2`,
+  /// `slug-3`… that none has: a copy made by a file manager (`civic-tech - コピー.md` beside
+  /// `civic-tech.md`) was offered `civic-tech`, the slug its original uses, and following the
+  /// hint led to the error of a slug used twice.
+  static func freeSlug(_ slug: String, besides path: String) -> String {
+    guard !path.isEmpty else { return slug }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    func taken(_ name: String) -> Bool {
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + ".md").path)
+    }
+    guard taken(slug) else { return slug }
+    var n = 2
+    while taken("\(slug)-\(n)") { n += 1 }
+    return "\(slug)-\(n)"
   }
 
   /// What the build publishes at a kind's folder address (`/initiatives/`), for kinds that

@@ -163,6 +163,20 @@ func fixture(_ name: String) -> URL {
     #expect(diagnostics.map(\.code) == ["front-matter.slug"])
   }
 
+  /// A copy a file manager made beside a page (`top - コピー.md`) is offered a slug no page
+  /// beside it has (`top-3` when `top-2.md` is there too), not its original's.
+  @Test func aCopysFileNameIsOfferedAFreeSlug() throws {
+    let dir = try contentFolder("strategy")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try strategyPage(in: dir, "top", "title: T\norder: 1\n")
+    try strategyPage(in: dir, "top-2", "title: T2\norder: 2\n")
+    try strategyPage(in: dir, "top - コピー", "title: T\norder: 3\n")
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: dir, displayPrefix: dir.path)
+    let slug = try #require(diagnostics.first { $0.code == "front-matter.slug" })
+    #expect(slug.hint?.hasSuffix("or add `slug: top-3`") == true, "\(slug.hint ?? "")")
+    #expect(PageParser.freeSlug("top", besides: "") == "top")
+  }
+
   /// An id written as the page's title, as the pages show it (a parent by its title, with a
   /// comma in it that is no list), gets the id to write.
   @Test func idsWrittenAsTitlesGetTheId() throws {
