@@ -54,7 +54,8 @@ actor LiveReload {
   }
 
   func buildFailed(_ diagnostics: [Diagnostic]) {
-    let problems = diagnostics.filter { $0.severity == .error }.map { d -> [String: Any] in
+    let problems = Self.causesFirst(diagnostics.filter { $0.severity == .error }).map {
+      d -> [String: Any] in
       let d = d.localized(.current)
       return [
         "file": d.location.file, "line": d.location.line, "column": d.location.column,
@@ -64,6 +65,17 @@ actor LiveReload {
     let event = Self.event("build-error", ["problems": problems])
     lastError = event
     broadcast(event)
+  }
+
+  /// The errors with site.yml's and the theme's first, each group in its order: a field id
+  /// misspelt in site.yml is also an error at every page naming the field, and the overlay,
+  /// which shows the first ones, put the cause below them all.
+  static func causesFirst(_ errors: [Diagnostic]) -> [Diagnostic] {
+    func isCause(_ d: Diagnostic) -> Bool {
+      let file = d.location.file
+      return file.hasSuffix("site.yml") || file.hasPrefix("theme/") || file.contains("/theme/")
+    }
+    return errors.filter(isCause) + errors.filter { !isCause($0) }
   }
 
   /// A comment line to every stream (SSE ignores it): a stream whose page has gone fails to

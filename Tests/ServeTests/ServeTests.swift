@@ -68,6 +68,24 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
   /// when it has one besides loopback).
   /// A vague link text is both a lint warning and a check finding at the same place: the
   /// panel lists it once; the same lint warning elsewhere stays.
+  /// The overlay lists site.yml's and the theme's errors first: a field id misspelt in
+  /// site.yml is an error at every page naming it too, and the cause was listed last.
+  @Test func theOverlayListsTheCauseFirst() {
+    func error(_ file: String) -> Diagnostic {
+      .error(SourceLocation(file: file, line: 1, column: 1), "x", code: "x")
+    }
+    let errors = [
+      error("content/initiatives/a.md"), error("content/site.yml"),
+      error("content/initiatives/b.md"),
+      error("theme/templates/layout.mustache"),
+    ]
+    #expect(
+      LiveReload.causesFirst(errors).map(\.location.file) == [
+        "content/site.yml", "theme/templates/layout.mustache", "content/initiatives/a.md",
+        "content/initiatives/b.md",
+      ])
+  }
+
   @Test func thePanelListsAFindingOfLintAndCheckOnce() {
     let here = SourceLocation(file: "content/a.md", line: 18, column: 5)
     let there = SourceLocation(file: "content/a.md", line: 20, column: 1)
