@@ -306,16 +306,27 @@ final class RebuildLoop: @unchecked Sendable {
     staticFolder: String = "static"
   ) -> String {
     // A save by rename (most editors) changes its folder's stamp too: the folder is no edit.
-    let files = sources.filter { source in
+    var files = sources.filter { source in
       let folder = source.hasSuffix("/") ? source : source + "/"
       return !sources.contains { $0 != source && $0.hasPrefix(folder) }
     }
+    // Nor is an editor's own file beside the page (vim's `.a.md.swp`, emacs' `.#a.md` and
+    // `a.md~`), which the build reads nothing of; named only when nothing else changed.
+    let pages = files.filter { !isEditorsFile($0) }
+    if !pages.isEmpty { files = pages }
     let names = files.map {
       ($0.hasPrefix("c/")
         ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme) + "/"
         + $0.dropFirst(2)
     }
     return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files"
+  }
+
+  /// A file an editor keeps beside the one being edited: a hidden name (`.a.md.swp`,
+  /// `.#a.md`), or a backup's `~`.
+  static func isEditorsFile(_ source: String) -> Bool {
+    let name = source.split(separator: "/").last ?? ""
+    return name.hasPrefix(".") || name.hasSuffix("~")
   }
 
   private func updateBasePath() {

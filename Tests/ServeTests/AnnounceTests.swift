@@ -90,6 +90,14 @@ final class LogBox: @unchecked Sendable {
       RebuildLoop.describe(["c/initiatives", "c/initiatives/a.md", "c/initiatives-old.md"])
         == "content/initiatives/a.md, content/initiatives-old.md")
     #expect(RebuildLoop.describe(["t/assets"]) == "theme/assets")
+    // An editor's own files beside the page are no edit of the site (vim's swap file, emacs'
+    // lock and backup), unless nothing else changed.
+    #expect(
+      RebuildLoop.describe([
+        "c/initiatives/.a.md.swp", "c/initiatives/a.md", "c/initiatives/.#a.md",
+        "c/initiatives/a.md~",
+      ]) == "content/initiatives/a.md")
+    #expect(RebuildLoop.describe(["c/initiatives/.a.md.swp"]) == "content/initiatives/.a.md.swp")
   }
 
   @Test func warningsArePrintedWhenTheyChange() async {
