@@ -202,3 +202,22 @@ def test_links_follow_a_heading_whose_anchor_a_fix_changed(work):
     after = portal("build", "--now", NOW, "--output", "site", cwd=work)
     # After it too: the links to the renamed heading lead to it.
     assert after.stderr.count("[content.heading-link]") == 1 and "#ない見出し" in after.stderr, after.stderr
+
+
+def test_links_that_follow_a_heading_are_not_written_through_a_link(work, tmp_path_factory):
+    """A page linked in from outside the content folder that links to a renamed heading is
+    left as it is and said not fixed, as `--fix` treats every page reached through a link."""
+    page = work / "content" / "initiatives" / "dx-heading.md"
+    page.write_text("---\ntitle: 見出しの確認\nsummary: 見出しを確かめます。\nfields: [safety]\nstatus: active\n---\n\n"
+                    "## ＤＸの推進\n\n県が進めます。\n", encoding="utf-8")
+    linked = "---\ntitle: リンクの確認\nsummary: リンクを確かめます。\nfields: [safety]\nstatus: active\n---\n\n" \
+             "[推進](dx-heading.md#ＤＸの推進)です。\n"
+    outside = tmp_path_factory.mktemp("outside") / "links-in.md"
+    outside.write_text(linked, encoding="utf-8")
+    link = work / "content" / "initiatives" / "links-in.md"
+    link.symlink_to(outside)
+    r = portal("lint", "--fix", "content/initiatives/dx-heading.md", cwd=work)
+    assert "## DXの推進" in page.read_text(encoding="utf-8")
+    assert link.is_symlink() and outside.read_text(encoding="utf-8") == linked
+    assert "content/initiatives/links-in.md: not fixed: a symbolic link: fix the file it links to" \
+        in r.stdout.splitlines(), r.stdout

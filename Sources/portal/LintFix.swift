@@ -41,12 +41,8 @@ enum LintFix {
     for file in byFile.keys.sorted() {
       let found = byFile[file]!
       let url = URL(fileURLWithPath: file).standardizedFileURL
-      // A page linked in from elsewhere is written where it is: not through the link.
-      guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil,
-        url.resolvingSymlinksInPath().path.hasPrefix(root + "/")
-      else {
-        report.unwritten.append(
-          (file, say("a symbolic link: fix the file it links to", "シンボリックリンクです。リンク先のファイルを直してください")))
+      guard !isLinkedIn(url, root: root) else {
+        report.unwritten.append((file, linkedInReason))
         continue
       }
       // Decoded as it is, a BOM kept (Foundation's decoding may drop it).
@@ -69,6 +65,19 @@ enum LintFix {
       report.add(LintFixAnchors.follow(renames, contentFolder: contentFolder))
     }
     return report
+  }
+
+  /// Whether the page is a symbolic link, or reached through one from outside `root` (the
+  /// content folder, its links resolved): such a page is written where it is, by whoever
+  /// edits it there, not through the link.
+  static func isLinkedIn(_ url: URL, root: String) -> Bool {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+      || !url.resolvingSymlinksInPath().path.hasPrefix(root + "/")
+  }
+
+  /// Why a page `isLinkedIn` was not written, in the writer's language.
+  static var linkedInReason: String {
+    say("a symbolic link: fix the file it links to", "シンボリックリンクです。リンク先のファイルを直してください")
   }
 
   /// Writes `text` over the page at `path` (`FileIO.replaceEdited`: beside it, then renamed

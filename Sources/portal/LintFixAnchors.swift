@@ -55,6 +55,7 @@ enum LintFixAnchors {
     var report = LintFix.Report()
     let byPage = Dictionary(grouping: renames, by: \.page)
     let root = URL(fileURLWithPath: contentFolder).standardizedFileURL
+    let resolvedRoot = root.resolvingSymlinksInPath().path
     guard
       let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
     else { return report }
@@ -67,6 +68,8 @@ enum LintFixAnchors {
           bytes: Array(data), path: url.path, relativePath: "")
       else { continue }
       var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      // Shown as the lint's own files are: from the content folder as it was given.
+      let shown = contentFolder + url.standardizedFileURL.path.dropFirst(root.path.count)
       var fixes: [Diagnostic] = []
       for link in MarkdownDocument(source.body).links() {
         guard let hash = link.url.firstIndex(of: "#") else { continue }
@@ -86,8 +89,6 @@ enum LintFixAnchors {
         else { continue }
         let at = lines[line].distance(from: lines[line].startIndex, to: place.lowerBound)
         lines[line].replaceSubrange(place, with: "#" + rename.new)
-        // Shown as the lint's own files are: from the content folder as it was given.
-        let shown = contentFolder + url.standardizedFileURL.path.dropFirst(root.path.count)
         let location = SourceLocation(file: shown, line: line + 1, column: at + 1)
         fixes.append(
           Diagnostic.warning(
@@ -95,8 +96,11 @@ enum LintFixAnchors {
           ).fixing("#" + written, with: "#" + rename.new))
       }
       guard !fixes.isEmpty else { continue }
-      if let failure = LintFix.replace(url.path, with: lines.joined(separator: "\n")) {
-        report.unwritten.append((url.path, failure))
+      // As `LintFix.apply` writes pages: not through a link.
+      if LintFix.isLinkedIn(url, root: resolvedRoot) {
+        report.unwritten.append((shown, LintFix.linkedInReason))
+      } else if let failure = LintFix.replace(url.path, with: lines.joined(separator: "\n")) {
+        report.unwritten.append((shown, failure))
       } else {
         report.fixed += fixes
       }
