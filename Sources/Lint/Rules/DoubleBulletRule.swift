@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// A list item whose text starts with a bullet of its own (`- ・筆記用具`, `1. ①受付`, `- ▶ 本編`):
+/// A list item whose text starts with a bullet of its own (`- ・筆記用具`, `1. ● 受付`, `- ▶ 本編`):
 /// a list pasted from Word or a PDF kept its marks when the writer added Markdown's. The page
 /// shows two marks before the item (• ・筆記用具), and a screen reader reads the second as text.
 struct DoubleBulletRule: Rule {
