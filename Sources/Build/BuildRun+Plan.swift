@@ -89,10 +89,13 @@ extension BuildRun {
       let copied = Set(StaticFileList.read(site: options.outputDirectory))
       let current = Set(jobs.map(\.path) + statics.outputPaths)
       let gone = previous.outputs.keys.filter { !copied.contains($0) && !current.contains($0) }
+      let sources = goneSources(gone, previous: previous)
       diagnostics += GonePages.warnings(
         previous: gone, current: current,
         at: ContentLoader.displayPath(for: options.contentDirectory),
-        withheld: withheldPages(among: gone, previous: previous, loaded: loaded))
+        withheld: withheldPages(among: gone, sources: sources, loaded: loaded),
+        sources: sources,
+        successors: successors(of: sources, jobs: jobs, site: site, previous: previous))
     }
     return OutputPlan(
       jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics, planned: planned,
@@ -120,7 +123,7 @@ extension BuildRun {
   /// draft, a page waiting for its `publish` time), by the last source map, with the place in
   /// that page's file that leaves it out.
   private func withheldPages(
-    among gone: [String], previous: BuildCache, loaded: LoadedContent
+    among gone: [String], sources: [String: String], loaded: LoadedContent
   ) -> [String: (location: SourceLocation, why: Withheld)] {
     let withheld = loaded.content?.withheld ?? [:]
     guard withheld.values.contains(where: { $0.key != nil }) else { return [:] }
@@ -130,11 +133,8 @@ extension BuildRun {
       byShown[ContentLoader.join(prefix, relative)] = (relative, why)
     }
     var found: [String: (location: SourceLocation, why: Withheld)] = [:]
-    for path in gone where GonePages.isPage(path) {
-      guard let entry = previous.sourceMap[path],
-        let object = try? JSONSerialization.jsonObject(with: Data(entry)) as? [String: Any],
-        let source = object["source"] as? String, let (relative, why) = byShown[source],
-        let key = why.key
+    for path in gone {
+      guard let source = sources[path], let (relative, why) = byShown[source], let key = why.key
       else { continue }
       found[path] = (
         ContentLoader.valueLocation(
@@ -143,6 +143,40 @@ extension BuildRun {
       )
     }
     return found
+  }
+
+  /// The file (as shown, `content/pages/privacy.md`) each gone page was made from, by output
+  /// path, as the last build's source map has it (pages only: a list or feed has none).
+  private func goneSources(_ gone: [String], previous: BuildCache) -> [String: String] {
+    var sources: [String: String] = [:]
+    for path in gone where GonePages.isPage(path) {
+      guard let entry = previous.sourceMap[path],
+        let object = try? JSONSerialization.jsonObject(with: Data(entry)) as? [String: Any],
+        let source = object["source"] as? String
+      else { continue }
+      sources[path] = source
+    }
+    return sources
+  }
+
+  /// Where the gone pages went (`GonePages.successors`): the pages of this build by file, the
+  /// last build's outputs telling which are new.
+  private func successors(
+    of sources: [String: String], jobs: [(path: String, job: RenderJob)], site: Site,
+    previous: BuildCache
+  ) -> [String: GonePages.Successor] {
+    guard !sources.isEmpty else { return [:] }
+    let pages = jobs.compactMap { path, job in
+      job.bodyPage(in: site).map { (path: path, file: site.pages[$0].page.path) }
+    }
+    let prefix = ContentLoader.displayPath(for: options.contentDirectory)
+    return GonePages.successors(
+      of: sources, pages: pages, isNew: { previous.outputs[$0] == nil }
+    ) { file in
+      let relative = file.hasPrefix(prefix + "/") ? String(file.dropFirst(prefix.count + 1)) : file
+      return ContentLoader.valueLocation(
+        of: "slug", inFile: relative, contentDirectory: options.contentDirectory)
+    }
   }
 
   /// The hashes of the sources, for `portal check` (made while the content is loaded).

@@ -424,8 +424,12 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     let gone = report.diagnostics.filter { $0.code == GonePages.code }
     #expect(
       gone.map { $0.message.prefix(48) } == ["the page /events/past-forum/ that the last build"])
+    // Said at the file that is new in its section, where the redirect_from goes.
+    #expect(gone.map(\.location.file).map { $0.hasSuffix("events/forum-2025.md") } == [true])
     #expect(gone.first?.hint?.contains("`redirect_from: /events/past-forum/`") == true)
-    #expect(gone.first?.japanese?.message.contains("/events/past-forum/ がなくなりました") == true)
+    #expect(
+      gone.first?.japanese?.message.contains(
+        "events/past-forum.md）がなくなり") == true)
     let again = SiteBuilder.build(options(content: content, output: output))
     #expect(again.mode == .upToDate && again.diagnostics.isEmpty)
     // A --strict build says nothing of it.
