@@ -517,3 +517,23 @@ def test_a_static_folder_made_while_serving_is_watched(work):
         assert time.time() - started < 4
     finally:
         assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_a_renamed_page_is_said_renamed_with_where_its_redirect_goes(work):
+    """A file renamed while serving: the rebuild's line says renamed (not "editing"), the page
+    gone is said at the new file, where its `redirect_from` goes, and the new address serves."""
+    events = work / "content" / "events"
+    server = Serve(work)
+    try:
+        (events / "past-forum.md").rename(events / "forum-2025.md")
+        log = wait_until(lambda: "Rebuilt in" in "".join(server.stderr) and "".join(server.stderr),
+                         what="the rebuild after the rename")
+        assert "after renaming content/events/past-forum.md to content/events/forum-2025.md" in log, log
+        assert "content/events/forum-2025.md:1:1: warning: the page /events/past-forum/" in log, log
+        assert "add `redirect_from: /events/past-forum/` to its front matter" in log, log
+        assert server.get("/events/forum-2025/")[0] == 200
+        (events / "extra.md").write_text((events / "forum-2025.md").read_text())
+        wait_until(lambda: "after adding content/events/extra.md" in "".join(server.stderr),
+                   what="the rebuild after the new page")
+    finally:
+        assert server.stop() == 0, "".join(server.stderr)

@@ -186,10 +186,12 @@ final class RebuildLoop: @unchecked Sendable {
         continue
       }
       let changed = now.changes(since: tree)
+      let added = Set(changed.filter { tree.stamps[$0] == nil })
+      let removed = Set(changed.filter { now.stamps[$0] == nil })
       tree = now
       let report = await build(tree: now)
       lastBuild = clock.now
-      await announce(report, changedSources: changed)
+      await announce(report, changedSources: changed, added: added, removed: removed)
       if report.succeeded { await prepareForEdits() }
     }
   }
@@ -222,7 +224,10 @@ final class RebuildLoop: @unchecked Sendable {
     return stat(folder.standardizedFileURL.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
-  func announce(_ report: BuildReport, changedSources: [String] = [], initial: Bool = false) async {
+  func announce(
+    _ report: BuildReport, changedSources: [String] = [], added: Set<String> = [],
+    removed: Set<String> = [], initial: Bool = false
+  ) async {
     let ms = Int((report.seconds * 1000).rounded())
     let repeated = lock.withLock {
       defer { printed = report.diagnostics }
@@ -242,8 +247,8 @@ final class RebuildLoop: @unchecked Sendable {
       let edited =
         changedSources.isEmpty
         ? nil
-        : Self.describe(
-          changedSources, in: folders,
+        : Self.action(
+          changedSources, added: added, removed: removed, in: folders,
           staticFolder: options.staticDirectory.map(ContentLoader.displayPath(for:)) ?? "static")
       let repeatedWarnings = repeated && !report.diagnostics.isEmpty
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
@@ -263,7 +268,7 @@ final class RebuildLoop: @unchecked Sendable {
             "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
           } ?? "")
         log(
-          "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0) を編集）" } ?? "")：変わったファイル\(JapaneseCount.things(report.changedPaths.count))"
+          "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0.japanese)）" } ?? "")：変わったファイル\(JapaneseCount.things(report.changedPaths.count))"
             + (repeatedWarnings ? "。警告は前と同じです" : "") + draftNote)
       } else {
         let draftNote =
@@ -274,7 +279,7 @@ final class RebuildLoop: @unchecked Sendable {
             "; \($0) \(savedScheduled.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
           } ?? "")
         log(
-          "Rebuilt in \(ms) ms\(edited.map { " after editing \($0)" } ?? ""): \(report.changedPaths.count) file(s) changed"
+          "Rebuilt in \(ms) ms\(edited.map { " after \($0.english)" } ?? ""): \(report.changedPaths.count) file(s) changed"
             + (repeatedWarnings ? "; the same warnings as before" : "") + draftNote)
       }
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
@@ -298,13 +303,42 @@ final class RebuildLoop: @unchecked Sendable {
     }
   }
 
-  /// The changed sources (`c/…` under the content folder, `t/…` under the theme's, `s/…`
-  /// under the static one) as the writer names them: with the folders given to `--content`,
-  /// `--theme` and `--static`.
-  static func describe(
-    _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme"),
+  /// What the writer did, for the rebuild's line (`after …`, `（…）`): the files changed
+  /// (not their folders, not an editor's files beside them), each said edited, added (not in the last scan) or removed; one file added and one
+  /// removed in the same folder is a rename. Over three files, a count.
+  static func action(
+    _ sources: [String], added: Set<String>, removed: Set<String>,
+    in folders: (content: String, theme: String) = ("content", "theme"),
     staticFolder: String = "static"
-  ) -> String {
+  ) -> (english: String, japanese: String) {
+    let files = named(sources, in: folders, staticFolder: staticFolder)
+    guard files.count <= 3 else {
+      return ("editing \(files.count) files", "ファイル\(JapaneseCount.things(files.count))を編集")
+    }
+    let new = files.filter { added.contains($0.source) }.map(\.name)
+    let gone = files.filter { removed.contains($0.source) }.map(\.name)
+    let edited = files.filter { !added.contains($0.source) && !removed.contains($0.source) }
+      .map(\.name)
+    func folder(_ name: String) -> Substring {
+      name[..<(name.lastIndex(of: "/") ?? name.startIndex)]
+    }
+    if edited.isEmpty, new.count == 1, gone.count == 1, folder(new[0]) == folder(gone[0]) {
+      return ("renaming \(gone[0]) to \(new[0])", "\(gone[0]) の名前を \(new[0]) に変更")
+    }
+    let groups = [(edited, "editing", "編集"), (new, "adding", "追加"), (gone, "removing", "削除")]
+      .filter { !$0.0.isEmpty }
+    return (
+      groups.map { "\($0.1) \($0.0.joined(separator: ", "))" }.joined(separator: " and "),
+      groups.map { "\($0.0.joined(separator: "、")) を\($0.2)" }.joined(separator: "、")
+    )
+  }
+
+  /// The changed sources a writer would name (`c/…` under the content folder, `t/…` under the
+  /// theme's, `s/…` under the static one), with their names in the folders given to
+  /// `--content`, `--theme` and `--static`.
+  private static func named(
+    _ sources: [String], in folders: (content: String, theme: String), staticFolder: String
+  ) -> [(source: String, name: String)] {
     // A save by rename (most editors) changes its folder's stamp too: the folder is no edit.
     var files = sources.filter { source in
       let folder = source.hasSuffix("/") ? source : source + "/"
@@ -314,12 +348,11 @@ final class RebuildLoop: @unchecked Sendable {
     // `a.md~`), which the build reads nothing of; named only when nothing else changed.
     let pages = files.filter { !isEditorsFile($0) }
     if !pages.isEmpty { files = pages }
-    let names = files.map {
-      ($0.hasPrefix("c/")
-        ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme) + "/"
-        + $0.dropFirst(2)
+    return files.map {
+      let root =
+        $0.hasPrefix("c/") ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme
+      return ($0, root + "/" + $0.dropFirst(2))
     }
-    return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files"
   }
 
   /// A file an editor keeps beside the one being edited: a hidden name (`.a.md.swp`,

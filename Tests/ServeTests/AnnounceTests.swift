@@ -72,9 +72,42 @@ final class LogBox: @unchecked Sendable {
 
   /// The log names the edited files with the folders given (`--theme theme-srv`), not always
   /// content/ and theme/.
+  /// The files an edit names, as the rebuild's line gives them after "editing".
+  static func named(
+    _ sources: [String], in folders: (content: String, theme: String) = ("content", "theme")
+  ) -> String {
+    let english = RebuildLoop.action(sources, added: [], removed: [], in: folders).english
+    return english.hasPrefix("editing ") ? String(english.dropFirst(8)) : english
+  }
+
+  /// A file added, removed or renamed is said so, not "editing" (a new page was said edited).
+  @Test func addedRemovedAndRenamedFilesAreSaidSo() {
+    let both = (
+      english: "renaming content/pages/a.md to content/pages/b.md",
+      japanese: "content/pages/a.md の名前を content/pages/b.md に変更"
+    )
+    #expect(
+      RebuildLoop.action(
+        ["c/pages", "c/pages/a.md", "c/pages/b.md"], added: ["c/pages/b.md"],
+        removed: ["c/pages/a.md"]) == both)
+    let mixed = RebuildLoop.action(
+      ["c/a.md", "c/events/new.md", "c/old.md"], added: ["c/events/new.md"], removed: ["c/old.md"])
+    #expect(
+      mixed.english
+        == "editing content/a.md and adding content/events/new.md and removing content/old.md")
+    #expect(mixed.japanese == "content/a.md を編集、content/events/new.md を追加、content/old.md を削除")
+    // One added and one removed in different folders: no rename.
+    #expect(
+      RebuildLoop.action(["c/a/x.md", "c/b/y.md"], added: ["c/b/y.md"], removed: ["c/a/x.md"])
+        .english
+        == "adding content/b/y.md and removing content/a/x.md")
+    let many = RebuildLoop.action(["c/1.md", "c/2.md", "c/3.md", "c/4.md"], added: [], removed: [])
+    #expect(many == ("editing 4 files", "ファイル4個を編集"))
+  }
+
   @Test func editedFilesAreNamedInTheFoldersGiven() {
     #expect(
-      RebuildLoop.describe(
+      Self.named(
         ["t/templates/layout.mustache", "c/a.md"], in: ("site-content", "theme-srv"))
         == "theme-srv/templates/layout.mustache, site-content/a.md")
   }
@@ -84,20 +117,20 @@ final class LogBox: @unchecked Sendable {
   /// content/initiatives/a.md`, `content/, content/site.yml`). A folder alone is still named.
   @Test func aFolderIsNamedOnlyWhenNothingInItIs() {
     #expect(
-      RebuildLoop.describe(["c/initiatives", "c/initiatives/a.md"]) == "content/initiatives/a.md")
-    #expect(RebuildLoop.describe(["c/", "c/site.yml"]) == "content/site.yml")
+      Self.named(["c/initiatives", "c/initiatives/a.md"]) == "content/initiatives/a.md")
+    #expect(Self.named(["c/", "c/site.yml"]) == "content/site.yml")
     #expect(
-      RebuildLoop.describe(["c/initiatives", "c/initiatives/a.md", "c/initiatives-old.md"])
+      Self.named(["c/initiatives", "c/initiatives/a.md", "c/initiatives-old.md"])
         == "content/initiatives/a.md, content/initiatives-old.md")
-    #expect(RebuildLoop.describe(["t/assets"]) == "theme/assets")
+    #expect(Self.named(["t/assets"]) == "theme/assets")
     // An editor's own files beside the page are no edit of the site (vim's swap file, emacs'
     // lock and backup), unless nothing else changed.
     #expect(
-      RebuildLoop.describe([
+      Self.named([
         "c/initiatives/.a.md.swp", "c/initiatives/a.md", "c/initiatives/.#a.md",
         "c/initiatives/a.md~",
       ]) == "content/initiatives/a.md")
-    #expect(RebuildLoop.describe(["c/initiatives/.a.md.swp"]) == "content/initiatives/.a.md.swp")
+    #expect(Self.named(["c/initiatives/.a.md.swp"]) == "content/initiatives/.a.md.swp")
   }
 
   @Test func warningsArePrintedWhenTheyChange() async {
