@@ -366,10 +366,10 @@ public struct Theme: Sendable {
     }
     let names = Set(files.map(\.0))
     for (n, (relative, data)) in files.enumerated() where isStylesheet(relative) {
+      let shown = "\(displayPath)/assets/\(relative)"
       let (rewritten, problems) = StylesheetURLs.rewrite(
-        data, at: relative, paths: paths, exists: names.contains,
-        shownAs: "\(displayPath)/assets/\(relative)")
-      diagnostics += problems
+        data, at: relative, paths: paths, exists: names.contains, shownAs: shown)
+      diagnostics += StylesheetBraces.check(data, shownAs: shown) + problems
       files[n].1 = AssetMinifier.published(rewritten, at: relative)
       paths[relative] = published(relative, files[n].1)
     }
