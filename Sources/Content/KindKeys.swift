@@ -131,10 +131,8 @@ struct KindKeys {
     // An e-mail address to apply to is no form's address: said where it goes.
     let registration = PageParser.url(
       &y, "registration",
-      otherWay: { text in
-        guard text.contains("@"), !text.contains("/") else { return nil }
-        let address = text.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text
-        return (
+      email: { address in
+        (
           "`registration` is the address of a web form; to apply by e-mail, say so in `application`: `application: \(address) へメールで申し込んでください。`",
           "`registration` には、申し込みのページ（フォーム）のアドレスを書きます。メールで申し込むときは `application` に書いてください：`application: \(address) へメールで申し込んでください。`"
         )

@@ -312,11 +312,13 @@ enum PageParser {
   /// `wordsInstead`: the hint (English, Japanese) for a value of words with no address in it
   /// at all (`online: オンライン（Zoom）`), where the writer needs another key, not an example;
   /// `otherWay`: the hint for a value that is no address but belongs under another key
-  /// (`ContactWays`).
+  /// (`ContactWays`); `email`: the hint for an e-mail address (given without `mailto:`), where
+  /// the key takes none.
   static func url(
     _ y: inout YAMLFields, _ key: String, required: Bool = false,
     allowed: Addresses.Allowed = .web, wordsInstead: (String, String)? = nil,
-    otherWay: ((String) -> (english: String, japanese: String)?)? = nil
+    otherWay: ((String) -> (english: String, japanese: String)?)? = nil,
+    email emailHint: ((String) -> (english: String, japanese: String))? = nil
   ) -> String? {
     guard let text = y.string(key, required: required, example: "https://example.jp/") else {
       return nil
@@ -332,7 +334,9 @@ enum PageParser {
       // `www.example.jp/live`, `https//…`, full-width `ｈｔｔｐｓ：／／…`: the address meant,
       // else an example.
       // An e-mail address (`dx@…`) is no web address left without its `https://`.
-      let email = text.contains("@") && !text.contains("/") ? otherWay?(text) : nil
+      let isEmail = text.contains("@") && !text.contains("/")
+      let address = text.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text
+      let email = isEmail ? emailHint?(address) ?? otherWay?(text) : nil
       let meant = email == nil ? Addresses.meant(text, allowed: allowed) : nil
       let words = meant == nil && !text.contains { ".:/．：／".contains($0) }
       let instead = email ?? (meant == nil ? otherWay?(text) ?? (words ? wordsInstead : nil) : nil)
