@@ -1,0 +1,127 @@
+import Diagnostics
+
+/// The references between templates: partials and parents that name no template, blocks a
+/// parent does not have, and templates that include themselves with no section between.
+extension TemplateCheck {
+  /// `theme.partial-loop` (error): a partial or parent reached again from itself with no
+  /// section between (`{{> toc}}` in toc.mustache): rendering it never ends, and the stack
+  /// overflowed and killed the build and `portal serve` with no message. A reference inside a
+  /// section (`{{#children}}{{> card}}{{/children}}`) recurses over the data and ends with it.
+  /// Reported at each reference of the loop.
+  func loops() -> [Diagnostic] {
+    // The references of each template outside any section, with where they are.
+    var edges: [String: [(to: String, tag: TemplateSyntax.Tag)]] = [:]
+    for (name, template) in templates {
+      let opens = template.scan.openBefore()
+      for (index, tag) in template.scan.tags.enumerated()
+      where (tag.kind == .partial || tag.kind == .parent) && !tag.name.hasPrefix("*")
+        && !opens[index].contains(where: { $0.kind == .section || $0.kind == .inverted })
+      {
+        edges[name, default: []].append((tag.name, tag))
+      }
+    }
+    /// Whether `start` reaches `goal` along unguarded references.
+    func reaches(_ start: String, _ goal: String) -> Bool {
+      var seen: Set<String> = []
+      var stack = [start]
+      while let name = stack.popLast() {
+        if name == goal { return true }
+        guard seen.insert(name).inserted else { continue }
+        stack += (edges[name] ?? []).map(\.to)
+      }
+      return false
+    }
+    var found: [Diagnostic] = []
+    for name in edges.keys.sorted() {
+      guard let template = templates[name] else { continue }
+      for (to, tag) in edges[name]! where reaches(to, name) {
+        let how = to == name ? "itself" : "`\(to)`, which leads back to `\(name)`"
+        let howJa = to == name ? "自分自身" : "`\(to)`（そこから `\(name)` に戻ります）"
+        found.append(
+          .error(
+            SourceLocation(file: template.path, line: tag.line, column: tag.column),
+            "`\(tag.text)` in `\(name)` includes \(how) outside any section: rendering would never end",
+            hint:
+              "remove the reference, or put it inside a section that ends (`{{#children}}\(tag.text){{/children}}`)",
+            code: "theme.partial-loop"
+          ).ja(
+            "`\(name)` の `\(tag.text)` は、セクションの外で\(howJa)を読み込むため、出力が終わりません",
+            hint: "読み込みを消すか、終わりのあるセクションの中に入れてください（`{{#children}}\(tag.text){{/children}}`）"))
+      }
+    }
+    return found
+  }
+
+  /// A partial or a parent: a template of the theme.
+  func reference(_ tag: TemplateSyntax.Tag, at location: SourceLocation) -> [Diagnostic] {
+    let name = tag.name
+    // Dynamic partials (`{{>*name}}`) name a value, not a template.
+    guard !name.hasPrefix("*"), !present.contains(name), !missing.contains(name) else {
+      return []
+    }
+    // A template named without its folder (`notice` for `partials/notice`) is meant too. A
+    // page's own template (`tag`, `home`) is no partial: `{{> toc}}` is not `tag` mistyped.
+    let candidates =
+      (tag.kind == .parent ? present : present.subtracting(Theme.requiredTemplates)).sorted()
+    let guess =
+      Suggest.closest(to: name, in: candidates) ?? candidates.first { $0.hasSuffix("/" + name) }
+    return [
+      .error(
+        location,
+        "`\(tag.text)` names no template of the theme: "
+          + (tag.kind == .parent ? "the page would be empty" : "it would print nothing"),
+        hint: guess.map { "did you mean `\($0)`?" } ?? "add templates/\(name).mustache",
+        code: "theme.unknown-template"
+      ).ja(
+        "`\(tag.text)` の指すテンプレートがテーマにありません。"
+          + (tag.kind == .parent ? "このままでは、ページが空になります" : "このままでは、何も出力されません"),
+        hint: guess.map(Self.meant) ?? "templates/\(name).mustache を追加してください")
+    ]
+  }
+
+  /// A block that a child fills: the parent must have it.
+  func block(_ tag: TemplateSyntax.Tag, in parent: String, at location: SourceLocation)
+    -> [Diagnostic]
+  {
+    var seen: Set<String> = []
+    guard let blocks = blocks(of: parent, seen: &seen), !blocks.contains(tag.name) else {
+      return []
+    }
+    let names = blocks.sorted()
+    let guess = Suggest.closest(to: tag.name, in: names)
+    let list = names.map { "`\($0)`" }.joined(separator: ", ")
+    return [
+      .error(
+        location,
+        "`{{$\(tag.name)}}` is not a block of `\(parent)`: what it holds is never shown",
+        hint: guess.map { "did you mean `\($0)`?" }
+          ?? (names.isEmpty
+            ? "`\(parent)` has no blocks" : "`\(parent)` has the blocks \(list)"),
+        code: "theme.unknown-block"
+      ).ja(
+        "`{{$\(tag.name)}}` は `\(parent)` のブロックではないため、中身が表示されません",
+        hint: guess.map(Self.meant)
+          ?? (names.isEmpty
+            ? "`\(parent)` にはブロックがありません"
+            : "`\(parent)` のブロックは \(names.map { "`\($0)`" }.joined(separator: "、")) です"))
+    ]
+  }
+
+  /// The blocks a template defines, with those of its parents and partials; nil when one of
+  /// them could not be read (broken, missing or dynamic): then nothing is known.
+  func blocks(of name: String, seen: inout Set<String>) -> Set<String>? {
+    guard seen.insert(name).inserted else { return [] }
+    guard let template = templates[name], template.scan.badDelimiters == nil else { return nil }
+    var blocks: Set<String> = []
+    for tag in template.scan.tags {
+      switch tag.kind {
+      case .block: blocks.insert(tag.name)
+      case .parent, .partial:
+        guard let more = self.blocks(of: tag.name, seen: &seen) else { return nil }
+        blocks.formUnion(more)
+      default: break
+      }
+    }
+    return blocks
+  }
+}
