@@ -29,6 +29,16 @@ import Testing
       try lint(hours, rule: "lint.kanji-ratio").first?.hint
         == "add furigana to its longest kanji words (「受付時間」「年末年始」, e.g. {受付時間|…}), or write some of them in kana or plainer words"
     )
+    // A verb's stem is not cut from its kana: 誰一人取り残さない names 誰一人, not 誰一人取;
+    // する's kanji stay whole (実現する: 実現).
+    #expect(
+      try lint("誰一人取り残さない共生社会実現目標、県民参画推進。", rule: "lint.kanji-ratio").first?.hint
+        == "add furigana to its longest kanji words (「共生社会実現目標」「県民参画推進」, e.g. {共生社会実現目標|…}), or write some of them in kana or plainer words"
+    )
+    #expect(
+      try lint("誰一人取り残さない社会を、みんなで県民参画と協力で実現。", rule: "lint.kanji-ratio").first?.hint?
+        .contains("(「県民参画」「誰一人」") == true)
+    #expect(KanjiRatioRule.stemAtEnd(LintCharacter.array("業務改善する"), 0..<4) == 0)
     #expect(try lint("きょうは、みんなで こうえんに いきます。そして、たのしく あそびます。", rule: "lint.kanji-ratio").isEmpty)
     #expect(
       try lint(dense, rule: "lint.kanji-ratio", settings: ["lint.kanji-ratio": "90%"]).isEmpty)

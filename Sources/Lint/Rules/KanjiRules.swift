@@ -149,8 +149,8 @@ struct KanjiRatioRule: Rule {
       }
       var end = i
       while end < text.count, text[end].isKanji, !block.furigana[end] { end += 1 }
-      let word = text.string(i..<end)
-      if end - i >= 2, !words.contains(word) { words.append(word) }
+      let word = text.string(i..<(end - Self.stemAtEnd(text, i..<end)))
+      if word.count >= 2, !words.contains(word) { words.append(word) }
       i = end
     }
     // Each word's length counted once, not at every comparison of the sort.
@@ -167,6 +167,24 @@ struct KanjiRatioRule: Rule {
       "add furigana to its longest kanji words (\(longest.joined()), e.g. {\(example.dropFirst().dropLast())|…}), or write some of them in kana or plainer words",
       "長い漢字の言葉（\(longest.joined())）にふりがなを付けるか（例：`{\(example.dropFirst().dropLast())|…}`）、その一部をひらがなやわかりやすい言葉で書いてください"
     )
+  }
+}
+
+extension KanjiRatioRule {
+  /// Kana that end a verb's or adjective's stem (取り, 残る, 守れ, 決め, 多く), not a particle
+  /// and not する's (実施し, 改善す, 推進さ, where the kanji are the whole word).
+  static let okurigana: Set<Character> = [
+    "り", "る", "れ", "ろ", "ら", "ち", "つ", "っ", "わ", "え", "け", "こ", "ま", "み", "む", "め",
+    "べ", "ぶ", "び", "げ", "ぐ", "ぎ", "く", "き",
+  ]
+
+  /// 1 when the run of three or more kanji at `run` ends in a stem its kana goes on
+  /// (誰一人取り残さない: 誰一人 and 取り), so the hint names 誰一人, not 誰一人取; else 0.
+  static func stemAtEnd(_ text: [LintCharacter], _ run: Range<Int>) -> Int {
+    guard run.count >= 3, run.upperBound < text.count,
+      okurigana.contains(text[run.upperBound].character)
+    else { return 0 }
+    return 1
   }
 }
 
