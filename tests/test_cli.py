@@ -949,3 +949,27 @@ def test_words_joined_by_a_full_width_space_are_told_apart(work):
     r = portal("new", "取組", "防災　訓練", "--slug", "bousai-kunren", cwd=work)
     assert r.returncode == 0, r.stderr
     assert 'title: "防災　訓練"' in (work / "content" / "initiatives" / "bousai-kunren.md").read_text(encoding="utf-8")
+
+
+def test_a_gh_pages_worktree_is_a_folder_to_build_into(work):
+    """The README's gh-pages worktree: `site/` holding only `.git` (and `.nojekyll`), or the
+    site a build published there without `.portal/`, is built into, its hidden entries kept;
+    files that are no such site (no search index) are still refused, and left as they are."""
+    site = work / "site"
+    site.mkdir()
+    (site / ".git").write_text("gitdir: /repo/.git/worktrees/site\n")
+    (site / ".nojekyll").write_text("")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert (site / ".git").read_text() == "gitdir: /repo/.git/worktrees/site\n"
+    # The next commit's checkout: the published files, no .portal/.
+    shutil.rmtree(site / ".portal")
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert (site / ".git").exists() and (site / ".nojekyll").exists() and (site / "index.html").exists()
+    shutil.rmtree(site / ".portal")
+    (site / "notes.txt").write_text("mine")
+    (site / "search" / "meta.json").unlink()
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 1 and "did not write" in r.stderr, r.stderr
+    assert (site / "notes.txt").read_text() == "mine"

@@ -54,7 +54,7 @@ enum OutputWriter {
 
   /// Refuses output folders whose replacement would destroy something else: the file system
   /// root, the working directory or home, a folder containing the content or theme, or a
-  /// non-empty folder that is not a previous Portal output.
+  /// folder with files that are not a previous Portal output (hidden entries aside).
   static func validate(output: URL, protecting: [URL]) throws(Failure) {
     let given = output.standardizedFileURL.path
     var st = stat()
@@ -100,12 +100,27 @@ enum OutputWriter {
           ja: "出力先 \(out) はフォルダーではなく、ファイルです")
       }
       let items = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-      if !items.isEmpty && !items.contains(markerFolder) {
+      // Hidden entries alone (`.git` of a `gh-pages` worktree, `.nojekyll`) are kept by a
+      // full build (`keepHidden`); a site Portal built and published without its `.portal/`
+      // (the worktree's last commit) is replaced as Portal's own.
+      if !items.contains(markerFolder), items.contains(where: { !$0.hasPrefix(".") }),
+        !isPublishedSite(out)
+      {
         throw .unsafe(
           "the output folder \(out) has files that Portal did not write; empty it or choose another folder",
           ja: "出力フォルダー \(out) に、Portal が書き出していないファイルがあります。中を空にするか、別のフォルダーを指定してください"
         )
       }
+    }
+  }
+
+  /// Whether `folder` holds a site a Portal build wrote, uploaded without its `.portal/`: a
+  /// home page and the search index's `meta.json`, which every build writes and no other
+  /// generator does, both files of their own.
+  static func isPublishedSite(_ folder: String) -> Bool {
+    ["index.html", "search/meta.json"].allSatisfy {
+      var st = stat()
+      return lstat(folder + "/" + $0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
   }
 
