@@ -124,3 +124,19 @@ def test_a_mistyped_site_folder_gets_the_folder_meant(work):
     r = portal("check", "--site", "sit", "--format", "github", cwd=work)
     assert r.returncode == 1, r
     assert "::error file=sit,line=1,col=1,title=check.site::there is no built site here%0Ahint: did you mean `--site site`?" in r.stdout
+
+
+def test_an_output_that_cannot_be_locked_is_in_the_format_asked_for(work):
+    """The lock's failure (here, no folder can hold the output) was plain text alone, and a CI
+    step piping `--diagnostics json` to jq failed to parse an empty stdout."""
+    (work / "plain").write_text("a file, not a folder")
+    r = portal("build", "--output", "plain/site", "--diagnostics", "json", cwd=work)
+    assert r.returncode == 1, r
+    report = json.loads(r.stdout)
+    assert report["errors"] == 1 and report["diagnostics"][0]["code"] == "output.lock", report
+    assert report["diagnostics"][0]["file"] == "plain/site"
+    assert "Error: cannot create the lock file" in r.stderr
+    g = portal("build", "--output", "plain/site", "--diagnostics", "github", cwd=work, lang="ja")
+    assert g.returncode == 1
+    assert g.stdout.startswith("::error file=plain/site,line=1,col=1,title=output.lock::"), g.stdout
+    assert "出力フォルダーを置くフォルダーがあるか" in g.stdout

@@ -127,7 +127,8 @@ struct BuildCommand: ParsableCommand {
     options.incremental = !noCache
     options.strict = strict
     options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-    let lock = try OutputLock.take(for: .build, options)
+    let lock = try OutputLock.take(
+      for: .build, options, format: DiagnosticFormat(rawValue: diagnostics.rawValue) ?? .text)
     defer { lock?.release() }
     var report = SiteBuilder.build(options)
     report.diagnostics = PathMeant.hinted(

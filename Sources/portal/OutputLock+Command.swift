@@ -1,12 +1,17 @@
 import ArgumentParser
 import Build
 import Content
+import Diagnostics
 import Foundation
 
 extension OutputLock {
   /// The output's lock for a command, or the command's end: another build is waited for
   /// (said on stderr), `portal serve` is an error with what to do instead (exit 1).
-  static func take(for command: Command, _ options: BuildOptions) throws -> OutputLock? {
+  /// With `format` other than text, the failure is also printed as the one problem of the
+  /// run (`output.lock`) on stdout, so a CI step reading JSON or workflow commands gets it.
+  static func take(
+    for command: Command, _ options: BuildOptions, format: DiagnosticFormat = .text
+  ) throws -> OutputLock? {
     let output = options.outputDirectory
     do throws(Failure) {
       return try acquire(
@@ -26,8 +31,24 @@ extension OutputLock {
     } catch {
       FileHandle.standardError.write(
         Data(say("Error: \(error)\nHelp: \(error.help)\n", japanese(error) + "\n").utf8))
+      if format != .text {
+        print(
+          DiagnosticPrinter.render(
+            [diagnostic(error, output: output)], as: format, language: .current))
+      }
       throw ExitCode(1)
     }
+  }
+
+  /// The failure as a problem at the output folder, for the formats CI reads.
+  static func diagnostic(_ failure: Failure, output: URL) -> Diagnostic {
+    let lines = japanese(failure).split(separator: "\n", maxSplits: 1).map {
+      String($0.drop(while: { $0 != " " }).dropFirst())
+    }
+    return .error(
+      SourceLocation(file: ContentLoader.displayPath(for: output)), failure.description,
+      hint: failure.help, code: "output.lock"
+    ).ja(lines.first ?? "", hint: lines.count > 1 ? lines[1] : nil)
   }
 
   /// Who holds the lock, in Japanese, spaced to be followed by a particle:
