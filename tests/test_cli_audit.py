@@ -142,6 +142,29 @@ def test_run_from_a_folder_inside_the_project_names_the_folder_and_the_line_to_t
     assert portal("lint", "--list-rules", cwd=inside).returncode == 0
 
 
+def test_check_and_search_from_inside_the_project_name_it_too(work, tmp_path_factory):
+    """`portal check` and `portal search` in content/initiatives/ or in the built site itself:
+    check said "no built site here, run portal build first" (exit 1) and, in site/, offered
+    `--site sitemap.xml`; search named a path under content/initiatives/. Now both name the
+    project and the line to type there, as build, lint and new do."""
+    assert portal("build", cwd=work).returncode == 0
+    for folder, up in [(work / "content" / "initiatives", "../.."), (work / "site", "..")]:
+        for args, again in [(["check"], "portal check"), (["search", "防災"], "portal search 防災")]:
+            r = portal(*args, cwd=folder)
+            assert r.returncode == 2, r
+            lines = r.stderr.splitlines()
+            assert lines[0] == f"Error: there is no built site `site` here: {folder} is inside the project {work}", r.stderr
+            assert lines[1] == f"Help: go to the project folder first, then run it again: cd {up} && {again}", r.stderr
+    r = portal("check", "--site", ".", cwd=work / "site")
+    assert r.returncode == 0, r
+    # Elsewhere, no project: a plain "no built site", without a file offered as the folder.
+    lone = tmp_path_factory.mktemp("lone")
+    (lone / "sitemap.xml").write_text("<urlset/>")
+    r = portal("check", cwd=lone)
+    assert r.returncode == 1 and "there is no built site here" in r.stdout, r
+    assert "sitemap.xml" not in r.stdout, r.stdout
+
+
 def test_a_file_given_as_the_content_folder_gets_the_folder_holding_it(work):
     r = portal("build", "--content", "content/site.yml", cwd=work)
     assert r.returncode == 2

@@ -109,6 +109,9 @@ struct CheckCommand: ParsableCommand {
     if listRules, format == .github || format == .junit {
       throw RuleListJSON.formatMistake(format.rawValue, command: "check")
     }
+    if !listRules, let mistake = ProjectFolder.mistake(site: site, command: "check") {
+      throw mistake
+    }
     if let config, !FileManager.default.fileExists(atPath: config) {
       throw ValidationError(
         say(

@@ -53,7 +53,9 @@ enum PathMeant {
     return diagnostics.map { d in
       guard let code = d.code, codes.contains(code),
         let option = folders.first(where: { $0.value == d.location.file })?.key,
-        let meant = suggestion(for: d.location.file)
+        let meant = suggestion(for: d.location.file),
+        // A folder is meant: `site` is not `sitemap.xml`, in the built site itself.
+        isFolder(meant)
       else { return d }
       var d = d
       d.hint = "did you mean `--\(option) \(meant)`?"

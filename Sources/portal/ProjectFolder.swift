@@ -8,27 +8,46 @@ import Foundation
 enum ProjectFolder {
   /// The mistake, or nil when `content` is a folder (or nothing tells where the project is).
   static func mistake(content: String, command: String) -> ValidationError? {
-    let fm = FileManager.default
     let url = URL(fileURLWithPath: content).standardizedFileURL
     var isFolder: ObjCBool = false
-    if fm.fileExists(atPath: url.path, isDirectory: &isFolder) {
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
       return isFolder.boolValue ? nil : aFile(content, url)
     }
-    guard !content.hasPrefix("/") else { return nil }
+    return inside(
+      project: ["\(content)/site.yml"], command: command,
+      missing: ("content folder `\(content)`", "content フォルダー `\(content)`"))
+  }
+
+  /// `portal check` and `portal search` run from inside the project (content/initiatives/,
+  /// or the built site itself) without `--site`: the same mistake for the built site.
+  static func mistake(site: String, command: String) -> ValidationError? {
+    guard !FileManager.default.fileExists(atPath: site) else { return nil }
+    return inside(
+      project: ["content/site.yml", "\(site)/index.html"], command: command,
+      missing: ("built site `\(site)`", "ビルドしたサイト `\(site)`"))
+  }
+
+  /// The folders above this one, nearest first, for one holding any of `markers` (paths under
+  /// it that say it is the project): the mistake of running `command` here, with the line to
+  /// type there. Nil for an absolute folder or when no folder above is the project.
+  private static func inside(
+    project markers: [String], command: String, missing: (String, String)
+  ) -> ValidationError? {
+    guard let first = markers.first, !first.hasPrefix("/") else { return nil }
+    let fm = FileManager.default
     let here = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL
     var root = here
     var steps = 0
     repeat {
       root = root.deletingLastPathComponent()
       steps += 1
-      let settings = root.appendingPathComponent(content).appendingPathComponent("site.yml")
-      if fm.fileExists(atPath: settings.path) {
+      if markers.contains(where: { fm.fileExists(atPath: root.appendingPathComponent($0).path) }) {
         let up = Array(repeating: "..", count: steps).joined(separator: "/")
         let again = rerun(command, from: here, in: root)
         return ValidationError(
           say(
-            "there is no content folder `\(content)` here: \(here.path) is inside the project \(root.path)\nHelp: go to the project folder first, then run it again: cd \(up) && \(again)",
-            "ここに content フォルダー `\(content)` がありません。\(here.path) は、プロジェクトのフォルダー \(root.path) の中です\n直し方: 先に cd \(up) でプロジェクトのフォルダーに移ってから、もう一度実行してください：cd \(up) && \(again)"
+            "there is no \(missing.0) here: \(here.path) is inside the project \(root.path)\nHelp: go to the project folder first, then run it again: cd \(up) && \(again)",
+            "ここに\(missing.1)がありません。\(here.path) は、プロジェクトのフォルダー \(root.path) の中です\n直し方: 先に cd \(up) でプロジェクトのフォルダーに移ってから、もう一度実行してください：cd \(up) && \(again)"
           ))
       }
     } while root.path != "/" && steps < 32

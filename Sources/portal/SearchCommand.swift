@@ -68,6 +68,7 @@ struct SearchCommand: ParsableCommand {
           "the query is empty\nHelp: give what to look for, for example portal search 防災",
           "探す言葉がありません\n直し方: 探す言葉を書いてください（例：portal search 防災）"))
     }
+    if let mistake = ProjectFolder.mistake(site: site, command: "search") { throw mistake }
     if limit < 0 {
       throw ValidationError(
         say(
