@@ -24,12 +24,11 @@ struct OutputPlan {
 /// Resolving the site and planning its outputs, where the last problems are found.
 extension BuildRun {
   /// Resolves URLs, bodies and relations. Runs even when loading found errors, on the pages
-  /// that did load, so broken links are reported in the same run. Bodies come from the
-  /// session or, as stubs without HTML, from the cache when their inputs are unchanged: the
-  /// memo returned, which fills them in before rendering.
-  func resolve(_ loaded: LoadedContent, previous: BuildCache?) throws(Ended) -> (
-    Site, BodyMemo?
-  ) {
+  /// that did load, so broken links are reported in the same run; the build ends after the
+  /// links' warnings are found too (`endIfFailed(addressLinksOf:theme:)`). Bodies come from
+  /// the session or, as stubs without HTML, from the cache when their inputs are unchanged:
+  /// the memo returned, which fills them in before rendering.
+  func resolve(_ loaded: LoadedContent, previous: BuildCache?) -> (Site, BodyMemo?) {
     let content = loaded.content!
     progress.step(
       "Resolving \(content.pages.count) pages",
@@ -37,8 +36,21 @@ extension BuildRun {
     let memo = bodyMemo(previous: previous)
     let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
     diagnostics += resolveDiagnostics
-    try endIfFailed()
     return (site, memo)
+  }
+
+  /// Ends a build that found errors so far, after checking the bodies' address links
+  /// (`/initiatives/x/`) against what the site would write, which the plan would otherwise
+  /// check: an error elsewhere hid those warnings until it was fixed, a second round in CI.
+  func endIfFailed(addressLinksOf site: Site, theme: Theme) throws(Ended) {
+    guard diagnostics.contains(where: { $0.severity == .error }) else { return }
+    if site.pages.contains(where: { !$0.addressLinks.isEmpty }) {
+      let (statics, _) = StaticFolder.scan(options.staticDirectory)
+      let known = Self.outputPaths(
+        RenderPlan(site: site, theme: theme).jobs, statics: statics, site: site, theme: theme)
+      diagnostics += AddressLinks.problems(in: site, known: known)
+    }
+    try endIfFailed()
   }
 
   /// What each output is made from (the static files are outputs too, made from their

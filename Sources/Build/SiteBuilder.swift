@@ -42,8 +42,9 @@ public enum SiteBuilder {
       session?.afterLoading?()
       var site: Site
       let memo: BodyMemo?
-      (site, memo) = try run.resolve(loaded, previous: previous)
+      (site, memo) = run.resolve(loaded, previous: previous)
       run.checkHeadingLinks(site, theme: theme)
+      try run.endIfFailed(addressLinksOf: site, theme: theme)
       let plan = try run.plan(site, theme: theme, loaded: loaded, previous: previous)
       let sources = run.recordSources(site, theme: theme, loaded: loaded)
       try run.refuseWarningsIfStrict()
