@@ -177,3 +177,19 @@ def test_a_file_given_as_the_content_folder_gets_the_folder_holding_it(work):
     assert r.stderr.splitlines()[:2] == [
         f"Error: `--content {page}` はファイルです。フォルダーを指定してください",
         f"直し方: site.yml とページのあるフォルダーを、--content content のように指定してください（一つのページを確かめるときは portal lint {page} です）"]
+
+
+def test_a_folder_or_a_pipe_named_like_a_page_is_said_what_it_is(work):
+    """A folder `dir.md` was "the file could not be read" with no reason and no hint; a pipe
+    `fifo.md` hung `portal build` and `portal lint` for ever, waiting for a writer."""
+    folder = work / "content" / "initiatives"
+    (folder / "dir.md").mkdir()
+    os.mkfifo(folder / "fifo.md")
+    for command in ("build", "lint"):
+        r = subprocess.run([BIN, command], cwd=work, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PORTAL_LANG": "en", "PORTAL_NOW": NOW})
+        assert r.returncode == 1, r
+        said = r.stdout + r.stderr
+        assert "content/initiatives/dir.md:1:1: error: the file could not be read: it is a folder, not a file [source.read]" in said, said
+        assert "content/initiatives/fifo.md:1:1: error: the file could not be read: it is not a plain file (a pipe or a device)" in said, said
+        assert "hint: a page is a plain text file ending in `.md`" in said, said

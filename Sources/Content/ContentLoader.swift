@@ -249,11 +249,18 @@ public enum ContentLoader {
     config: SiteConfig?, reading: [Set<String>]
   ) -> FileParse {
     guard let bytes = FileBytes.read(fullPath) else {
+      let why = FileBytes.whyUnreadable(fullPath)
       return (
         nil,
         [
-          .error(SourceLocation(file: path), "the file could not be read", code: "source.read")
-            .ja("ファイルを読めませんでした")
+          .error(
+            SourceLocation(file: path), "the file could not be read: \(why.english)",
+            hint:
+              "a page is a plain text file ending in `.md`: rename a folder or other file so its name does not end in `.md`, or make the file readable",
+            code: "source.read"
+          ).ja(
+            "ファイルを読めませんでした：\(why.japanese)",
+            hint: "ページは `.md` で終わるテキストファイルです。フォルダーやほかのファイルなら `.md` で終わらない名前にし、ファイルなら読めるようにしてください")
         ],
         nil, nil
       )
