@@ -108,9 +108,21 @@ struct BuildCommand: ParsableCommand {
 
   /// `--now` that is no date-time (`portal build` and `portal lint` take the same).
   static func notADateTime(_ now: String) -> ValidationError {
-    ValidationError(
+    // A time without its offset (`2026-12-01T09:00`): the same with Japan's, as the front
+    // matter's hint says.
+    let meant = [now + ":00+09:00", now + "+09:00"].first {
+      DateTime(iso: $0) != nil && !now.hasSuffix("Z") && !now.contains("+")
+    }
+    if let meant {
+      return ValidationError(
+        say(
+          "`--now \(now)` has no offset: the build cannot tell which country's clock it is\nHelp: add Japan's offset: --now \(meant)",
+          "`--now \(now)` には時差（タイムゾーン）がありません。どこの時刻か分かりません\n直し方: 日本の時刻を表す +09:00 を付けてください：--now \(meant)"
+        ))
+    }
+    return ValidationError(
       say(
-        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00",
+        "`--now \(now)` is not an ISO 8601 date-time\nHelp: write for example --now 2026-12-01T09:00:00+09:00, or a date alone: --now 2026-12-01 (midnight in Japan)",
         "`--now \(now)` は日時として読めません\n直し方: 日時は ISO 8601 の形で書いてください（例：--now 2026-12-01T09:00:00+09:00、日付だけなら --now 2026-12-01）"
       ))
   }
