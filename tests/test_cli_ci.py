@@ -140,3 +140,16 @@ def test_an_output_that_cannot_be_locked_is_in_the_format_asked_for(work):
     assert g.returncode == 1
     assert g.stdout.startswith("::error file=plain/site,line=1,col=1,title=output.lock::"), g.stdout
     assert "出力フォルダーを置くフォルダーがあるか" in g.stdout
+
+
+def test_github_annotations_name_files_from_the_workspace(work):
+    """A step with `working-directory:` named files from there (`initiatives/a.md`), and
+    GitHub attached no annotation; in Actions they are named from the repository's root."""
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text() + "\n##見出し\n")
+    env = {**os.environ, "PORTAL_LANG": "en", "GITHUB_WORKSPACE": str(work)}
+    r = subprocess.run([str(BIN), "lint", "--content", ".", "--format", "github"], cwd=work / "content",
+                       capture_output=True, text=True, timeout=120, env=env)
+    lines = [line for line in r.stdout.splitlines() if line.startswith("::")]
+    assert lines and all("file=content/" in line for line in lines), r.stdout
+    assert any(line.startswith("::warning file=content/initiatives/ai-disaster.md,") for line in lines), r.stdout

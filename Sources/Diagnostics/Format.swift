@@ -43,7 +43,7 @@ public enum DiagnosticPrinter {
   public static func githubCommand(_ d: Diagnostic, in language: MessageLanguage) -> String {
     let local = d.localized(language)
     var properties = [
-      "file=\(githubProperty(d.location.file))", "line=\(d.location.line)",
+      "file=\(githubProperty(workspacePath(d.location.file)))", "line=\(d.location.line)",
       "col=\(d.location.column)",
     ]
     if let code = d.code { properties.append("title=\(githubProperty(code))") }
@@ -52,6 +52,21 @@ public enum DiagnosticPrinter {
       message += "\n\(d.hintLabel(in: language)): \(Diagnostic.visible(hint))"
     }
     return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(githubData(message))"
+  }
+
+  /// GitHub attaches an annotation to a file named from the repository's root, the
+  /// workspace; a run from a subfolder (`working-directory:`) names files from there. So in
+  /// Actions (`GITHUB_WORKSPACE` set), a path inside the workspace is named from its root.
+  static func workspacePath(
+    _ file: String, workspace: String? = ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"],
+    current: String = FileManager.default.currentDirectoryPath
+  ) -> String {
+    guard var root = workspace, root.hasPrefix("/") else { return file }
+    while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+    let absolute = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: current + "/"))
+      .standardizedFileURL.path
+    guard absolute.hasPrefix(root + "/") else { return file }
+    return String(absolute.dropFirst(root.count + 1))
   }
 
   /// A command's message: `%`, CR and LF escaped, as the runner reads them back.

@@ -25,6 +25,21 @@ import Testing
     #expect(list.first?["column"] as? Int == 3)
   }
 
+  /// In Actions, a file is named from the workspace (the repository's root), as GitHub
+  /// attaches annotations, whatever folder the command ran in; outside it, as given.
+  @Test func githubFilesAreNamedFromTheWorkspace() {
+    let path = { (file: String, workspace: String?, current: String) in
+      DiagnosticPrinter.workspacePath(file, workspace: workspace, current: current)
+    }
+    #expect(
+      path("initiatives/a.md", "/repo", "/repo/site/content") == "site/content/initiatives/a.md")
+    #expect(path("../content/a.md", "/repo/", "/repo/site/tools") == "site/content/a.md")
+    #expect(path("/repo/site/content/a.md", "/repo", "/tmp") == "site/content/a.md")
+    #expect(path("content/a.md", nil, "/repo/site") == "content/a.md")
+    #expect(path("/tmp/x/content/a.md", "/repo", "/tmp/x") == "/tmp/x/content/a.md")
+    #expect(path("content/a.md", "/repo", "/elsewhere") == "content/a.md")
+  }
+
   /// GitHub Actions reads one command a line: the message's lines, `%`, and a property's `,`
   /// and `:` are escaped, so a value cannot end the command or start another.
   @Test func githubCommandsEscapeWhatWouldEndThem() {
