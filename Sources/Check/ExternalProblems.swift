@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Words for external link results, kept apart from the fetching so messages can be read and
 /// tested on their own.
@@ -87,6 +88,36 @@ enum ExternalProblems {
   }
 
   /// What an HTTP status means, for the Japanese message.
+  /// The one problem to say when no site answered at all: every link fetched now (at least
+  /// two, on two sites or more) failed without an answer (a host not found, a connection
+  /// refused, a timeout). That is this computer's network, not the links: one error saying so,
+  /// not one "broken" per link with "fix or remove the link". Nil when any site answered.
+  static func offline(_ outcomes: some Collection<ExternalOutcome>, at site: String)
+    -> Diagnostic?
+  {
+    let fetched = outcomes.filter { !$0.fromCache && $0.state != .skipped }
+    let hosts = Set(fetched.compactMap { URLComponents(string: $0.url)?.host?.lowercased() })
+    guard fetched.count >= 2, hosts.count >= 2,
+      fetched.allSatisfy({
+        ($0.state == .broken && $0.status == nil && $0.detail != ExternalLinkChecker.invalidURL)
+          || $0.state == .timeout
+      })
+    else { return nil }
+    let details = Set(fetched.compactMap(\.detail)).sorted()
+    let why = details.count == 1 ? " (\(details[0]))" : ""
+    let whyJa = details.count == 1 ? "（\(japaneseDetail(details[0]))）" : ""
+    let rule = RuleCatalog.rule(offlineCode)
+    return .error(
+      SourceLocation(file: site),
+      "none of the \(fetched.count) external links, on \(hosts.count) sites, could be reached\(why): no site answered at all, so this computer seems to have no network (or its DNS or proxy does not work); the links were not judged",
+      hint: rule.hint, code: rule.id
+    ).ja(
+      "`\(site)` のページにある、ほかのサイトへのリンク\(JapaneseCount.things(fetched.count))（\(JapaneseCount.things(hosts.count))のサイト）に、どれもつながりませんでした\(whyJa)。どのサイトからも応答がないので、このコンピューターがネットワークにつながっていないようです（DNS やプロキシの設定かもしれません）。リンクが切れているかどうかは、確かめられていません",
+      hint: rule.japaneseHint)
+  }
+
+  static let offlineCode = "external.offline"
+
   static func japaneseReason(_ status: Int) -> String {
     switch status {
     case 400: "リクエストが正しくありません"

@@ -126,6 +126,15 @@ public enum RuleCatalog {
         "\(Spot.here)のリンク先を正しいアドレスに直すか、リンクを外してください。相手のサイトがこのチェックを受け付けないだけなら、content/site.yml の `check.skip` にアドレスを加えてください"
     ),
     CheckRule(
+      id: "external.offline", severity: .error,
+      summary: "no external site answered at all: the computer seems to have no network",
+      hint:
+        "check the network and run it again (libcurl follows `https_proxy`), or check external links where the network works; leave out --external to check the site alone",
+      ja: "ほかのサイトのどれからも応答がありません。このコンピューターがネットワークにつながっていないようです",
+      jaHint:
+        "ネットワークの接続を確かめてから、もう一度実行してください（プロキシは `https_proxy` で指定できます）。サイトの中だけを確かめるなら、`--external` を付けずに実行してください"
+    ),
+    CheckRule(
       id: "external.timeout", severity: .error,
       summary: "an external link did not answer in time, after retries",
       hint: "try again later; if the site is slow but fine, add it to check.skip",

@@ -64,7 +64,8 @@ public enum SiteChecker {
     var (report, externals, attributor) = checkSite(options)
     if let external = options.external, attributor != nil {
       await checkExternal(
-        externals, options: external, cacheFile: options.cacheFile, into: &report, attributor!)
+        externals, options: external, site: options.site, cacheFile: options.cacheFile,
+        into: &report, attributor!)
     }
     // Known only if a problem needed the map.
     if let problem = attributor?.mapProblem { report.general.append(problem) }
@@ -287,12 +288,17 @@ public enum SiteChecker {
   }
 
   static func checkExternal(
-    _ uses: [ExternalUse], options: ExternalCheckOptions, cacheFile: URL,
+    _ uses: [ExternalUse], options: ExternalCheckOptions, site: URL, cacheFile: URL,
     into report: inout CheckReport,
     _ attributor: Attributor
   ) async {
     let urls = Array(Set(uses.map(\.url)))
     let outcomes = await ExternalLinkChecker(options: options).check(urls, cacheFile: cacheFile)
+    if let offline = ExternalProblems.offline(outcomes.values, at: Paths.display(site)) {
+      report.general.append(offline)
+      report.external.checked = 0
+      return
+    }
     report.external.checked = outcomes.values.filter { $0.state != .skipped }.count
     report.external.fromCache = outcomes.values.filter(\.fromCache).count
     report.external.skipped = outcomes.values.filter { $0.state == .skipped }.count

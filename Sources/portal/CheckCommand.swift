@@ -87,7 +87,9 @@ struct CheckCommand: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "Retries after a timeout or a 5xx answer (waiting 0.5 s, 1 s, 2 s, …).")
+    help:
+      "Retries after a timeout, a 5xx or 429 answer, or a failed connection (waiting 0.5 s, 1 s, 2 s, …)."
+  )
   var retries: Int = 2
 
   @Option(parsing: .unconditional, help: "External requests at the same time.")

@@ -50,6 +50,40 @@ import Testing
     #expect(report.failed(strict: false))
   }
 
+  /// No site answering at all is this computer's network, not the links: one error saying
+  /// so at the site, not a "broken, fix or remove the link" per link. One site answering is
+  /// enough for the links to be judged one by one.
+  @Test func noSiteAnsweringIsSaidOnceAsNoNetwork() async throws {
+    let closed = try TestHTTPServer()
+    let port = URLComponents(string: closed.base)!.port!
+    closed.stop()
+    let links = [
+      "http://127.0.0.1:\(port)/a", "http://localhost:\(port)/b", "http://127.0.0.1:\(port)/c",
+    ]
+    .map { #"<a href="\#($0)">x</a>"# }.joined(separator: "\n")
+    let site = try FixtureSite(["site/index.html": page(body: links)])
+    let report = await site.check(external: Self.options(retries: 0))
+    #expect(report.diagnostics.map(\.code) == ["external.offline"])
+    let offline = try #require(report.diagnostics.first)
+    #expect(offline.location.file.hasSuffix("site"))
+    #expect(
+      offline.message.hasPrefix(
+        "none of the 3 external links, on 2 sites, could be reached (the connection was refused): no site answered at all"
+      ))
+    #expect(
+      offline.japanese?.message.contains("ほかのサイトへのリンク3個（2個のサイト）に、どれもつながりませんでした") == true)
+    #expect(report.failed(strict: false))
+    // One site answering: the refused links are broken links.
+    let server = try TestHTTPServer()
+    defer { server.stop() }
+    let mixed = try FixtureSite([
+      "site/index.html": page(
+        body: links + "\n" + #"<a href="\#(server.url("/ok"))">ok</a>"#)
+    ])
+    let judged = await mixed.check(external: Self.options(retries: 0))
+    #expect(judged.diagnostics.map(\.code) == Array(repeating: "external.broken", count: 3))
+  }
+
   @Test func slowAnswersTimeOutAfterRetries() async throws {
     let server = try TestHTTPServer()
     defer { server.stop() }

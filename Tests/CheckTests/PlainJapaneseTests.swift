@@ -173,6 +173,13 @@ import Testing
       Finding(page: "initiatives/a/index.html", $0, at).diagnostic
     }
     seen.formUnion(Self.expectPlain(external))
+    // No site answering at all: said once, at the site.
+    let offline = ExternalProblems.offline(
+      [
+        .init(url: u, state: .broken, detail: "the host name could not be found"),
+        .init(url: "https://example.org/", state: .timeout, detail: "no answer within 10 s"),
+      ], at: "site")
+    seen.formUnion(Self.expectPlain(offline.map { [$0] } ?? []))
 
     #expect(
       seen.isSuperset(of: RuleCatalog.all.map(\.id)),
