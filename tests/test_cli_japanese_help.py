@@ -182,13 +182,13 @@ def test_no_line_of_the_japanese_help_starts_with_a_closing_mark(command):
 MISTAKES = [
     (["build", "--outptu", "site"],
      "portal build には、`--outptu` というオプションはありません", "`--output` のまちがいではありませんか。",
-     "Unknown option '--outptu'. Did you mean '--output'?", None),
+     "Unknown option '--outptu'", "did you mean `--output`?"),
     (["lint", "--list"],
      "portal lint には、`--list` というオプションはありません", "`--list-rules` のまちがいではありませんか。",
      "Unknown option '--list'", "did you mean `--list-rules`?"),
     (["build", "--sorce", "content"],
      "portal build には、`--sorce` というオプションはありません", "使えるオプションを、portal build --help で確かめてください。",
-     "Unknown option '--sorce'. Did you mean '--strict'?", None),
+     "Unknown option '--sorce'", "see the options with `portal build --help`"),
     (["build", "－－output", "site"],
      "`－－output` は、全角で書かれています", "半角で `--output` と書いてください。",
      "2 unexpected arguments: '－－output', 'site'", "`－－output` is typed in full-width characters: write `--output`"),
@@ -208,7 +208,8 @@ MISTAKES = [
      "The value '８０８０' is invalid for '--port <port>'", "`８０８０` is typed in full-width characters: write `--port 8080`"),
     (["check", "--format", "jsno"],
      "`--format` の値 `jsno` は使えません", "`json` のまちがいではありませんか。text・json・junit・github のどれかを書いてください。",
-     "The value 'jsno' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'junit' or 'github'.", None),
+     "The value 'jsno' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'junit' or 'github'.",
+     "did you mean `--format json`?"),
     (["search"],
      "<言葉> がありません", "portal search のあとに、<言葉> を書いてください。",
      "Missing expected argument '<query>'", None),
@@ -226,7 +227,7 @@ MISTAKES = [
      "The option '--drafts' does not take any value, but 'yes' was specified.", "remove `=yes`: write `--drafts` alone"),
     (["--sorce"],
      "portal には、`--sorce` というオプションはありません", "使えるオプションを、portal --help で確かめてください。",
-     "Unknown option '--sorce'", None),
+     "Unknown option '--sorce'", "see the options with `portal --help`"),
 ]
 
 
@@ -235,7 +236,8 @@ def test_argument_parser_mistakes_speak_japanese(work, args, error, fix, english
     """ArgumentParser's own usage errors in Portal's shape and in Japanese, exit 2: what is
     wrong, how to fix it (the option meant, the values an option takes, what an argument is),
     the command's usage with Japanese placeholders and where its help is. In English they stay
-    ArgumentParser's, with a `Help:` line naming the option meant when it names none."""
+    ArgumentParser's, with a `Help:` line as the Japanese's: the option or value meant (in place
+    of ArgumentParser's own guess, `--sorce` → `--strict`), else where the options are listed."""
     r = run(args, "ja", cwd=work)
     assert r.returncode == 2, r
     assert r.stdout == ""

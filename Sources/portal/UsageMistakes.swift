@@ -5,8 +5,8 @@ import Foundation
 /// What `portal` prints for a usage mistake ArgumentParser found (an unknown option, a value
 /// missing or unreadable, an argument missing or left over). In Japanese it has the shape of
 /// Portal's own usage errors, `Error:` / `直し方:` / `使い方:`, the option meant named where one
-/// is close; in English it is ArgumentParser's message, with a `Help:` line naming the option
-/// meant when ArgumentParser names none. Portal's own errors (`ValidationError`, already in the
+/// is close; in English it is ArgumentParser's message with a `Help:` line as the Japanese's
+/// (the option or value meant, else where the options are listed) in place of its own. Portal's own errors (`ValidationError`, already in the
 /// writer's language) keep their words; in Japanese their usage lines are Japanese too.
 enum UsageMistakes {
   static func text(for error: Error, arguments: [String]) -> String {
@@ -23,7 +23,10 @@ enum UsageMistakes {
       return MessageLanguage.current == .japanese ? japanese(own: message, in: type) : english
     }
     if MessageLanguage.current == .japanese { return japanese(mistake, in: type) }
-    guard let help = englishHelp(mistake, said: message, in: CommandInfo.of(type)) else {
+    guard
+      let help = englishHelp(
+        mistake, in: CommandInfo.of(type), command: PortalCommands.path(of: type))
+    else {
       return english
     }
     var lines = english.components(separatedBy: "\n")
@@ -56,20 +59,32 @@ enum UsageMistakes {
       typed.precomposedStringWithCompatibilityMapping.map { dashes.contains($0) ? "-" : $0 })
   }
 
-  /// The `Help:` line added to ArgumentParser's English, or nil when it says enough.
+  /// The `Help:` line in place of ArgumentParser's own (its inline "Did you mean", or the
+  /// option's help repeated), or nil when it says enough: the option meant, the values an
+  /// option takes, else where the options are listed, as the Japanese says them.
   private static func englishHelp(
-    _ mistake: ParserMistake, said message: String, in info: CommandInfo
+    _ mistake: ParserMistake, in info: CommandInfo, command: String
   ) -> String? {
     let typed: String
     switch mistake {
-    case .unknownOption(let name): typed = name
+    case .unknownOption(let name):
+      typed = name
+      guard optionMeant(name, in: info) != nil else {
+        return "see the options with `\(command) --help`"
+      }
     case .unexpected(let words): typed = words.first { optionMeant($0, in: info) != nil } ?? ""
     case .invalidValue(let value, let key):
       // `--port ８０８０`: the Japanese said to type it half-width; the English said nothing.
       let half = value.precomposedStringWithCompatibilityMapping
-      guard half != value else { return nil }
-      let meant = key.hasPrefix("<") ? half : "\(key) \(half)"
-      return "`\(value)` is typed in full-width characters: write `\(meant)`"
+      let argument = info.shown.first { $0.key == key || $0.spelledNames.contains(key) }
+      guard half == value else {
+        let meant = key.hasPrefix("<") ? half : "\(key) \(half)"
+        return "`\(value)` is typed in full-width characters: write `\(meant)`"
+      }
+      guard let values = argument?.allValues, let first = values.first else { return nil }
+      let written = { (v: String) in key.hasPrefix("<") ? v : "\(key) \(v)" }
+      return Suggest.closest(to: value, in: values).map { "did you mean `\(written($0))`?" }
+        ?? "write for example `\(written(first))`"
     case .valueNotTaken(let option, let value):
       return "remove `=\(value)`: write `\(option)` alone"
     default: return nil
@@ -78,9 +93,8 @@ enum UsageMistakes {
     if exact, typed != halfWidthName(typed) {
       return "`\(typed)` is typed in full-width characters: write `\(meant)`"
     }
-    // ArgumentParser names the option meant itself when it finds one close enough; where it
-    // names another (`--list`: `--fix`, two letters changed, not `--list-rules` cut short),
-    // Portal's takes its place (`text(for:arguments:)` drops ArgumentParser's).
-    return message.contains("Did you mean '\(meant)'") ? nil : "did you mean `\(meant)`?"
+    // ArgumentParser's own "Did you mean" (cut from its message by `text(for:arguments:)`)
+    // may name another option (`--list`: `--fix`, two letters changed, not `--list-rules`).
+    return "did you mean `\(meant)`?"
   }
 }
