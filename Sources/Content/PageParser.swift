@@ -199,8 +199,11 @@ enum PageParser {
     for ref in refs where !ids.contains(ref.id) {
       // Made only for an unknown id: every initiative of a large site is checked.
       let names = namesOfIDs()
-      let hint: (english: String, japanese: String)
+      var hint: (english: String, japanese: String)
+      // The id the hint offers, when it offers one.
+      var offered: String?
       if let id = names[ref.id] {
+        offered = id
         hint = (
           "write the id, not the name: `\(id)` (\(ref.id))",
           "名前ではなく id を書いてください：`\(id)`（\(ref.id)）"
@@ -209,18 +212,28 @@ enum PageParser {
         hint = list
       } else if let part = partOfOneName(ref.id, names: names) {
         // `fields: [医療]` for 医療・福祉: the one name that holds it.
+        offered = part.id
         hint = (
           "write the id of \(part.name): `\(part.id)`", "\(part.name) の id を書いてください：`\(part.id)`"
         )
       } else if let near = nameSharingMost(ref.id, names: names) {
         // `fields: [農業]`: 農林水産業 shares 農 and 業, and no other name as many.
+        offered = near.id
         hint = (
           "did you mean `\(near.id)` (\(near.name))?", "`\(near.id)`（\(near.name)）のまちがいではありませんか"
         )
       } else if let guess = Suggest.closest(to: ref.id, in: ids) {
+        offered = guess
         hint = ("did you mean `\(guess)`?", "`\(guess)` のまちがいではありませんか")
       } else {
         hint = ("use an id listed in site.yml", "site.yml に書いてある id を書いてください")
+      }
+      // `fields: [tourism, 観光分野]`: the id meant is in the list already.
+      if let offered, refs.contains(where: { $0.id == offered }) {
+        hint = (
+          "the id it means, `\(offered)`, is in the list already: remove `\(ref.id)`",
+          "これが指す id の `\(offered)` は、もうリストにあります。`\(ref.id)` を消してください"
+        )
       }
       // Named as site.yml lists them: `domains`, and their `fields`.
       let listed = what == "domain" ? " `domains` " : "分野（`fields`）"

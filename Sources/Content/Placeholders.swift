@@ -62,7 +62,7 @@ public enum Placeholders {
       y.diagnostics.append(
         .warning(
           y.location(node.mark), "`\(key)` is still the sample text `portal new` wrote: 「\(text)」",
-          hint: "write this page's own \(key) before it is published",
+          hint: "replace it with this page's `\(key)` before it is published",
           code: "content.placeholder"
         ).ja(
           "`\(key)` が、`portal new` の書いた見本のままです: 「\(text)」",

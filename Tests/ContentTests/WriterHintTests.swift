@@ -63,6 +63,11 @@ import Testing
       try hints("title: T\nsummary: S\nfields: [agricultur]\n") == [
         "4:10 did you mean `agriculture`?"
       ])
+    // The id meant is in the list already: offering it again read as if it were missing.
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [agriculture, 農林水産業]\n") == [
+        "4:23 the id it means, `agriculture`, is in the list already: remove `農林水産業`"
+      ])
   }
 
   @Test func aFullWidthSpaceInAKeyIsNamed() throws {
