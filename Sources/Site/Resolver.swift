@@ -47,6 +47,8 @@ public enum Resolver {
           anchors: out.anchors, headingLinks: out.headingLinks, addressLinks: out.addressLinks))
     }
 
+    diagnostics += brokenFilesLinks(content, context: context, known: known)
+
     var site = Site(
       config: config, urls: urls, now: now, pages: pages, domains: [], strategyRoots: [],
       strategyChildren: [:],
@@ -134,6 +136,26 @@ public enum Resolver {
     h.add(page.kind.rawValue)
     h.add(page.slug)
     return h.value
+  }
+
+  /// The links to no file in the bodies of files whose front matter has errors (left out of
+  /// the site, `Withheld.broken`): said in the same run as those errors, not after they are
+  /// fixed. Their bodies are read again (`ContentLoader.bodyOfBrokenFile`), in a build that
+  /// fails anyway.
+  static func brokenFilesLinks(_ content: ContentSet, context: BodyContext, known: KnownFiles)
+    -> [Diagnostic]
+  {
+    let broken = content.withheld.filter { if case .broken = $0.value { true } else { false } }
+    guard !broken.isEmpty else { return [] }
+    let prefix = String(content.configPath.dropLast("site.yml".count))
+    return broken.keys.sorted().flatMap { relative -> [Diagnostic] in
+      guard
+        let page = ContentLoader.bodyOfBrokenFile(relative: relative, shown: prefix + relative)
+      else { return [] }
+      let out = BodyRenderer.render(page, context: context)
+      return linkProblems(
+        out.missing, in: page, context: context, withheld: content.withheld, known: known)
+    }
   }
 
   /// What to tell the writer about a body's links to content files that are not pages: a

@@ -29,4 +29,21 @@ import Testing
         == ["content.address-link", "content.broken-link", "content.heading-link"])
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }
+
+  /// A file whose front matter has errors is left out of the site, and its body's links went
+  /// unchecked until the front matter was fixed: now said in the same run, at their lines.
+  @Test func aBrokenFrontMatterDoesNotHideItsBodysLinks() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try Data(
+      "---\ntitle: 壊れた\nsummry: テストです。\n---\n\n本文。[リンク](missing.md)\n".utf8
+    ).write(to: content.appendingPathComponent("pages/typo-key.md"))
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(!report.succeeded)
+    let found = report.diagnostics.map {
+      "\($0.location.line):\($0.location.column) \($0.code ?? "")"
+    }
+    #expect(found == ["3:1 front-matter.unknown-key", "6:4 content.broken-link"])
+    #expect(report.diagnostics.allSatisfy { $0.location.file.hasSuffix("pages/typo-key.md") })
+  }
 }
