@@ -12,6 +12,16 @@ import Testing
       try lint("地域防災計画策定を進めます。", rule: "lint.kanji-run", settings: ["lint.kanji-run": "8"]).isEmpty)
   }
 
+  /// An address is written as it must be: no kana can be put in it, and the writer may not
+  /// change it. A run of names that is not an address is still one.
+  @Test func anAddressIsNoRunToBreakUp() throws {
+    #expect(try lint("会場は千葉市中央区市場町1番1号です。", rule: "lint.kanji-run").isEmpty)
+    #expect(try lint("千葉県山武郡横芝光町にあります。", rule: "lint.kanji-run").isEmpty)
+    #expect(try lint("千葉県千葉市中央区市場町一丁目です。", rule: "lint.kanji-run").isEmpty)
+    #expect(try lint("県市町村連携推進会議を開きます。", rule: "lint.kanji-run").count == 1)
+    #expect(try lint("千葉市中央区市場町庁舎整備計画です。", rule: "lint.kanji-run").count == 1)
+  }
+
   @Test func furiganaAndGlossaryTermsBreakARun() throws {
     #expect(try lint("地域{防災|ぼうさい}計画策定を進めます。", rule: "lint.kanji-run").isEmpty)
     #expect(try lint("地域防災計画策定を進めます。", rule: "lint.kanji-run", glossary: ["地域防災計画"]).isEmpty)

@@ -21,8 +21,9 @@ struct KanjiRunRule: Rule {
       }
       var end = i
       while end < text.count, counts(block, end) { end += 1 }
-      // A name quoted as it is (「デジタル田園都市国家構想」) is not the writer's to break up.
-      if end - i > context.threshold, !text.isQuoted(i..<end) {
+      // A name quoted as it is (「デジタル田園都市国家構想」) is not the writer's to break up,
+      // nor an address (千葉市中央区市場町).
+      if end - i > context.threshold, !text.isQuoted(i..<end), !Self.isAddress(text, i..<end) {
         result.append(
           context.warning(
             block, at: i,
@@ -44,6 +45,38 @@ struct KanjiRunRule: Rule {
 
   private func counts(_ block: LintBlock, _ i: Int) -> Bool {
     block.text[i].isKanji && !block.furigana[i] && !block.glossary[i]
+  }
+
+  /// The ends of the names an address is made of: 都道府県, 郡, 市区町村.
+  static let placeEnds: Set<Character> = ["都", "道", "府", "県", "郡", "市", "区", "町", "村"]
+
+  /// Whether the run is an address written as it must be (千葉県千葉市中央区市場町,
+  /// 山武郡横芝光町): names of two to five kanji each ending in 都道府県・郡・市区町村, at
+  /// least two of them, the last ending the run or followed by its block number (1番1号,
+  /// 1-1, 一丁目). A reader cannot be offered kana for an address, and no writer may change one.
+  static func isAddress(_ text: [LintCharacter], _ run: Range<Int>) -> Bool {
+    var names = 0
+    var length = 0
+    for i in run {
+      length += 1
+      guard placeEnds.contains(text[i].character), length >= 2 else { continue }
+      guard length <= 5 else { return false }
+      names += 1
+      length = 0
+    }
+    // What is left after the last name: a district of up to four kanji before its number
+    // (1番1号), or the number in kanji (一丁目, 三番地).
+    guard names >= 2, length <= 4 else { return false }
+    guard length > 0 else { return true }
+    let rest = String(text[(run.upperBound - length)..<run.upperBound].map(\.character))
+    let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    if let unit = ["丁目", "番地", "番", "号"].first(where: rest.hasSuffix),
+      rest.dropLast(unit.count).allSatisfy(numerals.contains), rest.count > unit.count
+    {
+      return true
+    }
+    let next = run.upperBound < text.count ? text[run.upperBound].character : " "
+    return next.isNumber
   }
 }
 
