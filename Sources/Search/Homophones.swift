@@ -28,19 +28,25 @@ enum Homophones {
         }
       }
     }
-    var w = JSONBytes()
-    w.byte(UInt8(ascii: "{"))
-    var first = true
+    // Each reading as the names' are normalised (ぢ, づ as じ, ず): つづ of 続 is つず there.
+    // Two readings made one (ちぢ and ちじ) share their line, the first's place kept.
+    var order: [[UInt32]] = []
+    var kanji: [[UInt32]: String] = [:]
     for line in KanjiReadings.table.split(separator: "\n") {
       let parts = line.split(separator: " ")
-      guard parts.count == 2, inside.contains(parts[0].unicodeScalars.map(\.value)) else {
-        continue
-      }
-      if !first { w.byte(UInt8(ascii: ",")) }
-      first = false
-      w.string(String(parts[0]))
+      guard parts.count == 2 else { continue }
+      let key = parts[0].unicodeScalars.map { Normalizer.large($0.value) }
+      guard inside.contains(key) else { continue }
+      if kanji[key] == nil { order.append(key) }
+      kanji[key, default: ""] += parts[1]
+    }
+    var w = JSONBytes()
+    w.byte(UInt8(ascii: "{"))
+    for (n, key) in order.enumerated() {
+      if n > 0 { w.byte(UInt8(ascii: ",")) }
+      w.string(String(String.UnicodeScalarView(key.compactMap(Unicode.Scalar.init))))
       w.byte(UInt8(ascii: ":"))
-      w.string(String(parts[1]))
+      w.string(kanji[key]!)
     }
     w.raw("}\n")
     return w.data

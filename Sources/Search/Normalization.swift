@@ -32,7 +32,8 @@ struct NormalizedText: Sendable {
 /// 2. lower case, one character at a time (both languages' full Unicode mapping);
 /// 3. katakana folded to hiragana (ア → あ, ヴ → ゔ, ヶ → ゖ), and the small vowels ぁぃぅぇぉ and
 ///    ゎ to their large forms, as words from other languages are written both ways (ウェブ and
-///    ウエブ, ボランティア and ボランテイア); っ ゃ ゅ ょ stay (びょういん is not びよういん);
+///    ウエブ, ボランティア and ボランテイア); っ ゃ ゅ ょ stay (びょういん is not びよういん); ぢ and
+///    づ as じ and ず (ちぢむ and ちじむ, きづな and きずな: readers type either);
 /// 4. dropped: the long-vowel mark ー (so サーバ and サーバー match), the middle dot ・ (so
 ///    デジタル・トランスフォーメーション matches デジタルトランスフォーメーション), invisible format
 ///    characters and variation selectors.
@@ -141,6 +142,10 @@ struct Normalizer {
   static func large(_ v: UInt32) -> UInt32 {
     switch v {
     case 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x308E: return v + 1
+    // ぢ and づ as じ and ず, as most words are now spelt and many readers type them
+    // (ちぢむ = ちじむ, きづな = きずな).
+    case 0x3062: return 0x3058
+    case 0x3065: return 0x305A
     default: return v
     }
   }

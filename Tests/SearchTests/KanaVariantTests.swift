@@ -14,6 +14,9 @@ import Testing
     #expect(SearchText.normalize("クヮ") == SearchText.normalize("くわ"))
     #expect(SearchText.normalize("びょういん") != SearchText.normalize("びよういん"))
     #expect(SearchText.normalize("きって") != SearchText.normalize("きつて"))
+    // ぢ and づ as じ and ず, as most words are spelt now and readers type either.
+    #expect(SearchText.normalize("でぢたる") == SearchText.normalize("デジタル"))
+    #expect(SearchText.normalize("キヅナ") == SearchText.normalize("きずな"))
   }
 
   /// The fast path (one code point) and the full rules (a unit with a mark) agree.

@@ -19,8 +19,10 @@ function isJoiner(v) {
   return MARK.test(String.fromCodePoint(v));
 }
 
-// Small vowels ぁぃぅぇぉ and ゎ as large ones (ウエブ = ウェブ); っゃゅょ stay.
-const large = (v) => (v === 0x3041 || v === 0x3043 || v === 0x3045 || v === 0x3047 || v === 0x3049 || v === 0x308e ? v + 1 : v);
+// Small vowels ぁぃぅぇぉ and ゎ as large ones (ウエブ = ウェブ); っゃゅょ stay. ぢ and づ as じ
+// and ず (ちぢむ = ちじむ).
+const large = (v) => (v === 0x3041 || v === 0x3043 || v === 0x3045 || v === 0x3047 || v === 0x3049 || v === 0x308e ? v + 1
+  : v === 0x3062 ? 0x3058 : v === 0x3065 ? 0x305a : v);
 
 function fastPath(v) {
   if (v >= 0x41 && v <= 0x5a) return v + 0x20;
