@@ -34,7 +34,9 @@ def _path_from_env(name, default):
 
 BIN = _path_from_env("PORTAL_BIN", ROOT / ".build" / "debug" / "portal").resolve()
 CONTENT = _path_from_env("PORTAL_CONTENT", ROOT / "content").resolve()
-THEME = ROOT / "theme"
+# Another theme (a designer's) for the browser tests of the built site: `PORTAL_THEME=../my-theme`
+# with `-k axe` (docs/theme.md, *Checking a changed theme*).
+THEME = _path_from_env("PORTAL_THEME", ROOT / "theme").resolve()
 NOW = os.environ.get("PORTAL_NOW") or "2026-11-25T09:00:00+09:00"
 # The tests read Portal's messages in English, whatever language this computer is set to
 # (a test that wants Japanese sets PORTAL_LANG=ja for its own run).
