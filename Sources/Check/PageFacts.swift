@@ -40,6 +40,30 @@ struct Reference: Sendable, Hashable {
   var attribute: String
   /// Byte offset of the attribute in the page.
   var offset: Int
+  /// For a `<link>` other than a stylesheet, what the browser fetches (`LinkLoad`): its
+  /// Content-Security-Policy directive depends on it; nil when it fetches nothing.
+  var loads: LinkLoad? = nil
+}
+
+/// What a `<link>` makes the browser fetch, by its `rel` and its `as`.
+enum LinkLoad: Sendable, Hashable {
+  case image, manifest, script, font, style
+
+  init?(rel: Set<String>, as loads: String?) {
+    if rel.contains("icon") || rel.contains("apple-touch-icon") || loads == "image" {
+      self = .image
+    } else if rel.contains("manifest") {
+      self = .manifest
+    } else if rel.contains("modulepreload") || loads == "script" {
+      self = .script
+    } else if loads == "font" {
+      self = .font
+    } else if loads == "style" {
+      self = .style
+    } else {
+      return nil
+    }
+  }
 }
 
 /// What the link checker needs to know about a page once the tree is gone: the ids that
@@ -96,6 +120,10 @@ struct PageFacts: Sendable {
           (d.attribute("rel", of: e) ?? "").lowercased().split(separator: " ").map(String.init))
         if !rel.isDisjoint(with: ["preconnect", "dns-prefetch"]) { break }
         add(rel.contains("stylesheet") ? .stylesheet : .resource, "href")
+        if !rel.contains("stylesheet"), references.last?.element == "link" {
+          references[references.count - 1].loads = LinkLoad(
+            rel: rel, as: d.attribute("as", of: e)?.lowercased())
+        }
         if rel.contains("canonical") { canonical = d.attribute("href", of: e) }
       case "meta":
         guard d.attribute("http-equiv", of: e)?.lowercased() == "refresh",

@@ -9,12 +9,7 @@ enum PolicyRules {
   static func check(
     _ d: HTMLDocument, facts: PageFacts, page: String, base: SiteBase, at a: inout PageAttribution
   ) -> [Finding] {
-    let policies = d.all("meta").compactMap { e -> ContentSecurityPolicy? in
-      guard d.attribute("http-equiv", of: e)?.lowercased() == "content-security-policy" else {
-        return nil
-      }
-      return d.attribute("content", of: e).flatMap(parsed)
-    }
+    let policies = policies(in: d)
     guard !policies.isEmpty else { return [] }
     var findings: [Finding] = []
     func report(
@@ -34,9 +29,7 @@ enum PolicyRules {
     }
 
     for reference in facts.references where !reference.url.isEmpty {
-      guard let (directive, what) = directive(of: reference),
-        let (whatJa, outcomeJa) = japanese(of: reference.kind)
-      else { continue }
+      guard let (directive, what, whatJa, outcomeJa) = fetched(reference) else { continue }
       guard
         let blocking = policies.first(where: {
           !$0.allows(reference.url, directive: directive, base: base)
@@ -46,6 +39,8 @@ enum PolicyRules {
         reference.url, element: reference.element, attribute: reference.attribute,
         offset: reference.offset)
       let named = blocking.governing(directive)?.name ?? directive
+      // A font, icon or manifest a `<link>` loads is the theme's file, as a stylesheet is.
+      let hintKind = reference.loads == nil ? reference.kind : .stylesheet
       // An image or media file a template shows is the theme's: it goes with its assets, not
       // with a writer's files.
       let themes = placement.isTemplate && (reference.kind == .image || reference.kind == .media)
@@ -54,12 +49,12 @@ enum PolicyRules {
         "the page's Content-Security-Policy (\(blocking.describe(directive))) blocks \(what) \(URLResolver.display(reference.url)): browsers leave it out",
         hint: themes
           ? "copy the file into theme/assets/ and show it by its key (theme/assets/map.png is {{assets.map_png}}); or, if you trust its site, add the site to \(named) in the theme's Content-Security-Policy"
-          : hint(for: reference.kind, directive: named),
+          : hint(for: hintKind, directive: named),
         ja:
           "\(whatJa) `\(URLResolver.display(reference.url))` は、\(setting(blocking, directive))止められるため、ブラウザーでは\(outcomeJa)",
         jaHint: themes
           ? "ファイルをテーマの theme/assets/ にコピーして、\(Spot.here)ではそのキーで指してください（theme/assets/map.png なら `{{assets.map_png}}`）。そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(named)` にそのサイトを加える方法もあります"
-          : japaneseHint(for: reference.kind, directive: named)
+          : japaneseHint(for: hintKind, directive: named)
       )
     }
 
@@ -139,6 +134,35 @@ enum PolicyRules {
       }
     }
     return findings
+  }
+
+  /// The policies a page states in its `<meta http-equiv="Content-Security-Policy">`.
+  static func policies(in d: HTMLDocument) -> [ContentSecurityPolicy] {
+    d.all("meta").compactMap { e -> ContentSecurityPolicy? in
+      guard d.attribute("http-equiv", of: e)?.lowercased() == "content-security-policy" else {
+        return nil
+      }
+      return d.attribute("content", of: e).flatMap(parsed)
+    }
+  }
+
+  /// The directive a reference is fetched under and how the messages name it (English; the
+  /// Japanese and what the reader then sees); nil for what no directive governs. A `<link>`
+  /// other than a stylesheet by what it loads (`LinkLoad`): an icon, a manifest, a preload.
+  static func fetched(_ reference: Reference) -> (String, String, String, String)? {
+    switch reference.loads {
+    case .image?: return ("img-src", "the icon or image", "アイコンや画像", "表示されません")
+    case .manifest?:
+      return ("manifest-src", "the web app manifest", "アプリとして追加するための設定（マニフェスト）", "読み込まれません")
+    case .script?: return ("script-src-elem", "the script", "動きを作るファイル（スクリプト）", "働きません")
+    case .font?: return ("font-src", "the font", "文字の形のファイル（フォント）", "使われません")
+    case .style?: return ("style-src-elem", "the stylesheet", "見た目を決めるファイル（スタイルシート）", "使われません")
+    case nil: break
+    }
+    guard let (directive, what) = directive(of: reference),
+      let (whatJa, outcomeJa) = japanese(of: reference.kind)
+    else { return nil }
+    return (directive, what, whatJa, outcomeJa)
   }
 
   /// Every page of a site states the same policy: it is parsed once per text.

@@ -163,6 +163,8 @@ public enum SiteChecker {
         sitemapBytes, index: index, siteFolder: attributor.siteFolder)
       timings.step("Checking sitemap.xml")
     }
+    report.findings += StylesheetPolicy.check(
+      site: options.site, base: index.base, attributor: attributor)
     return (report, checked.flatMap(\.externals), attributor)
   }
 
