@@ -76,7 +76,13 @@ struct TemplateCheck {
       guard let tag else { break }
       switch tag.kind {
       case .variable, .unescaped, .section, .inverted:
-        found += name(tag, in: open, at: at(tag.line, tag.column))
+        let said = name(tag, in: open, at: at(tag.line, tag.column))
+        found += said
+        if said.isEmpty,
+          let other = otherPagesName(tag, in: open, of: template.name, at: at(tag.line, tag.column))
+        {
+          found.append(other)
+        }
       case .partial, .parent:
         found += reference(tag, at: at(tag.line, tag.column))
       case .block:

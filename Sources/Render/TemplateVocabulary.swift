@@ -51,6 +51,83 @@ enum TemplateVocabulary {
     "title_html", "summary_html", "place_html", "where_html",
   ]
 
+  /// The names at the top of every page's context, whatever its template.
+  static let everyPage: Set<String> = ["assets", "has_breadcrumbs", "page", "search", "site"]
+
+  /// The names at the top of each page template's context besides `everyPage`: a name of
+  /// another kind's pages (`{{department}}` in event.mustache, an initiative's) prints nothing
+  /// there, and `names` alone let it pass. A test renders every template and holds this to
+  /// the contexts, both ways (`updated` is there only when a page has the date).
+  static let pageKeys: [String: Set<String>] = [
+    "404": ["domains", "foundation", "has_tags", "tags"],
+    "about": [
+      "updated", "updated_iso",
+      "body", "breadcrumbs", "has_tags", "has_terms", "has_toc", "kind_label", "summary",
+      "summary_html", "tags", "terms", "toc",
+    ],
+    "about-index": ["breadcrumbs", "pages"],
+    "domain": ["breadcrumbs", "domain"],
+    "domains": ["breadcrumbs", "domains", "foundation"],
+    "event": [
+      "updated", "updated_iso",
+      "access", "accessibility", "application", "ask_operator", "audience", "body", "breadcrumbs",
+      "calendar_url", "capacity", "closes_iso", "contact", "date", "date_parts", "deadline",
+      "end_iso", "ends_iso", "fax", "fee", "has_accessibility", "has_initiatives", "has_tags",
+      "has_terms", "has_toc", "hours", "initiatives", "is_past", "json_ld", "kind_label", "mode",
+      "needs_application", "online", "phone", "phone_url", "place", "place_html", "registration",
+      "registration_closed", "start_iso", "starts_iso", "summary", "summary_html", "tags", "terms",
+      "toc",
+    ],
+    "events": [
+      "breadcrumbs", "calendar_url", "feed_url", "has_past", "has_upcoming", "past",
+      "past_limited", "past_listed", "past_total", "upcoming", "upcoming_months", "years",
+    ],
+    "events-year": ["breadcrumbs", "count", "events", "events_url", "months", "year", "years"],
+    "field": [
+      "updated", "updated_iso",
+      "body", "breadcrumbs", "domain", "events", "events_count", "events_more", "events_url",
+      "has_events", "has_initiatives", "has_tags", "has_terms", "has_toc", "initiative_count",
+      "initiatives", "kind_label", "summary", "summary_html", "tags", "terms", "toc",
+      "vision_title",
+    ],
+    "glossary": ["breadcrumbs", "groups"],
+    "glossary-entry": [
+      "updated", "updated_iso",
+      "aliases", "aliases_text", "body", "breadcrumbs", "english", "has_aliases", "has_related",
+      "has_tags", "has_terms", "has_toc", "has_used_on", "kind_label", "reading", "related",
+      "short", "summary", "summary_html", "tags", "term", "terms", "toc", "used_on",
+      "used_on_more", "used_on_search",
+    ],
+    "home": [
+      "domains", "events_url", "foundation", "has_upcoming", "has_updates", "strategy", "upcoming",
+      "updates",
+    ],
+    "initiative": [
+      "body", "breadcrumbs", "contact", "department", "events", "fields", "has_events",
+      "has_links", "has_related", "has_tags", "has_terms", "has_toc", "kind_label", "links",
+      "related", "started", "started_iso", "status", "status_id", "summary", "summary_html",
+      "tags", "terms", "toc", "updated", "updated_iso",
+    ],
+    "initiatives": ["breadcrumbs", "count", "domains", "limited", "per_field"],
+    "redirect": ["redirect"],
+    "search": ["breadcrumbs"],
+    "strategy": [
+      "updated", "updated_iso",
+      "body", "breadcrumbs", "children", "has_children", "has_neighbours", "has_tags", "has_terms",
+      "has_toc", "kind_label", "next", "previous", "summary", "summary_html", "tags", "terms",
+      "toc",
+    ],
+    "strategy-index": ["breadcrumbs", "chapters"],
+    "tag": ["breadcrumbs", "count", "groups", "name", "tags_url"],
+    "tags": ["breadcrumbs", "count", "groups"],
+    "updates": ["breadcrumbs", "has_updates", "updates"],
+  ]
+
+  /// The templates whose pages have `name` at the top of their context, for the hint.
+  static func templates(having name: String) -> [String] {
+    pageKeys.filter { $0.value.contains(name) }.keys.sorted()
+  }
+
   /// The names that are a list wherever a page has them: printed as text (`{{initiatives}}`)
   /// they print nothing, and a section goes through their items. A test walks every page's
   /// context and holds this to it, both ways.

@@ -68,6 +68,35 @@ import Testing
       ])
   }
 
+  /// A name of another kind's pages (`{{department}}` in event.mustache) printed nothing and
+  /// a link to it was `href=""`, with no word: some page has the name. Inside a section the
+  /// name may be the items' (a card's `department`), so only the template's top is judged.
+  @Test func aNameOfOtherPagesIsAWarningInAPageTemplate() throws {
+    let (_, diagnostics) = try load("other-pages") { folder in
+      try replace(
+        "{{/main}}",
+        "<p>{{department}}</p><a href=\"{{events_url}}\">一覧</a>{{#has_related}}x{{/has_related}}{{#initiatives}}{{department}}{{/initiatives}}{{/main}}",
+        in: "event", folder)
+    }
+    let found = shown(diagnostics, "theme.unknown-name").map { $0.components(separatedBy: "\n")[0] }
+    #expect(found.count == 3, "\(found)")
+    #expect(
+      found.first?.hasSuffix(
+        "`department` is not a value of event.mustache's pages (initiative.mustache has it): it prints nothing here [theme.unknown-name]"
+      ) == true, "\(found)")
+    #expect(
+      found.contains {
+        $0.contains(
+          "`events_url` is not a value of event.mustache's pages (events-year.mustache, field.mustache, home.mustache have it)"
+        )
+      })
+    #expect(
+      found.contains {
+        $0.contains("`has_related` is not a value of event.mustache's pages")
+          && $0.hasSuffix("the section never shows here [theme.unknown-name]")
+      })
+  }
+
   /// `{{body}}` with two braces showed every initiative's body as tags on the page.
   @Test func htmlPrintedEscapedIsAWarning() throws {
     let (_, diagnostics) = try load("escaped-html") { folder in

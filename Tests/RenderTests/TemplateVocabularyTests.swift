@@ -54,6 +54,31 @@ import Testing
     #expect(Set(departments).isSubset(of: Set(pages)))
   }
 
+  /// The names at the top of each page template's context (`pageKeys`, `everyPage`): what
+  /// the check knows a page template's own names by.
+  @Test func eachTemplatesTopNamesAreItsPageKeys() throws {
+    let site = try richSite()
+    let theme = try #require(
+      Theme.load(from: repoRoot.appendingPathComponent("theme"), displayPath: "theme").0)
+    let plan = RenderPlan(site: site, theme: theme)
+    var union: [String: Set<String>] = [:]
+    for (_, job) in plan.jobs {
+      guard let made = plan.context(for: job) else { continue }
+      let keys = Set(Theme.withThemeKeys(made.context).mapValues { $0 }.keys)
+      #expect(TemplateVocabulary.everyPage.isSubset(of: keys), "\(made.template)")
+      union[made.template, default: []].formUnion(keys.subtracting(TemplateVocabulary.everyPage))
+    }
+    #expect(Set(union.keys) == Set(TemplateVocabulary.pageKeys.keys))
+    for (template, keys) in TemplateVocabulary.pageKeys {
+      let had = union[template] ?? []
+      #expect(had.subtracting(keys) == [], "\(template): names its pages have that pageKeys lacks")
+      // `updated` is given only to a page with the date (in this site, an initiative).
+      #expect(
+        keys.subtracting(had).subtracting(["updated", "updated_iso"]) == [],
+        "\(template): names pageKeys lists that no page of it has")
+    }
+  }
+
   @Test func everyKeyOfEveryPageIsInTheVocabulary() throws {
     let site = try richSite()
     let theme = try #require(
