@@ -71,6 +71,21 @@ enum StylesheetURLs {
       }
       advance(to: start)
       let written = String(decoding: bytes[start..<end], as: UTF8.self)
+      // `url(/assets/img/logo.svg)`: the asset's path before publishing, where nothing is.
+      if written.hasPrefix("/assets/"), let relative = Self.relative(written, from: folder) {
+        diagnostics.append(
+          .warning(
+            SourceLocation(file: file, line: line, column: column),
+            "`url(\(written))` names the asset by its path in the theme: assets are published under fingerprinted names (`assets/name.0123456789.ext`), so this loads nothing",
+            hint:
+              "name it relative to this stylesheet, `url(\(relative))`: it is rewritten to the published name",
+            code: "theme.asset-path"
+          ).ja(
+            "`url(\(written))` には、アセットは公開されません。アセットは名前に指紋を付けて（`assets/name.0123456789.ext`）公開されるため、何も読み込めません",
+            hint: "このスタイルシートの場所から `url(\(relative))` と書いてください。公開される名前に書きかえられます"))
+        advance(to: end)
+        continue
+      }
       guard let target = Self.target(of: written, in: folder) else {
         advance(to: end)
         continue
@@ -83,16 +98,22 @@ enum StylesheetURLs {
         i = end
       } else {
         if !exists(target.path) {
+          // `fonts/BrandSan.woff2` beside `fonts/BrandSans.woff2`: the file meant, as written
+          // from this stylesheet.
+          let near = Suggest.closest(to: target.path, in: Array(paths.keys).sorted()).flatMap {
+            Self.relative("/assets/" + $0, from: folder)
+          }
           diagnostics.append(
             .warning(
               SourceLocation(file: file, line: line, column: column),
               "`url(\(written))` names no file of the theme's assets (`assets/\(target.path)`): the browser would load nothing",
-              hint:
-                "put the file at theme/assets/\(target.path), or correct the address (relative to this stylesheet's folder)",
+              hint: near.map { "did you mean `url(\($0))`?" }
+                ?? "put the file at theme/assets/\(target.path), or correct the address (relative to this stylesheet's folder)",
               code: "theme.unknown-asset"
             ).ja(
               "`url(\(written))` の指すファイルがテーマの assets にありません（`assets/\(target.path)`）。ブラウザーは何も読み込めません",
-              hint: "theme/assets/\(target.path) にファイルを置くか、アドレスを直してください（このスタイルシートのフォルダーからの相対パスです）"))
+              hint: near.map { "`url(\($0))` のまちがいではありませんか" }
+                ?? "theme/assets/\(target.path) にファイルを置くか、アドレスを直してください（このスタイルシートのフォルダーからの相対パスです）"))
         }
         advance(to: end)
       }
@@ -124,6 +145,20 @@ enum StylesheetURLs {
       (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
       || b == 0x5F
     return !isNameByte
+  }
+
+  /// `/assets/img/bg.png` written from a stylesheet in `folder` (under `assets/`, as parts):
+  /// `img/bg.png` from `assets/`, `../img/bg.png` from `assets/css/`; nil for no asset path.
+  static func relative(_ path: String, from folder: [String]) -> String? {
+    guard path.hasPrefix("/assets/") else { return nil }
+    var target = path.dropFirst("/assets/".count).split(separator: "/").map(String.init)
+    var here = folder
+    while let first = here.first, first == target.first {
+      here.removeFirst()
+      target.removeFirst()
+    }
+    guard !target.isEmpty else { return nil }
+    return (Array(repeating: "..", count: here.count) + target).joined(separator: "/")
   }
 
   /// The asset a relative address leads to, from the stylesheet's folder, with what follows

@@ -63,14 +63,31 @@ extension TemplateCheck {
         chars[(k + 9)...].prefix { !"\"' >?#".contains($0) })
       guard !path.isEmpty else { continue }
       let key = Theme.assetKey(path)
+      // A file the theme does not have is to be added first (`{{assets.extra_css}}` alone
+      // was then an unknown asset), unless a key close to it is meant.
+      let known = assetKeys.contains(key)
+      let near = known ? nil : assetGuess(key)
+      let (hint, hintJa) =
+        known
+        ? ("write `{{assets.\(key)}}`", "`{{assets.\(key)}}` と書いてください")
+        : near.map {
+          (
+            "write `{{assets.\($0)}}` (the theme has no `assets/\(path)`)",
+            "`{{assets.\($0)}}` と書いてください（テーマに `assets/\(path)` はありません）"
+          )
+        }
+          ?? (
+            "put the file at theme/assets/\(path), then write `{{assets.\(key)}}`",
+            "theme/assets/\(path) にファイルを置いてから、`{{assets.\(key)}}` と書いてください"
+          )
       found.append(
         .warning(
           SourceLocation(file: template.path, line: line, column: column + 1),
           "`/assets/\(path)` is not where the asset is published: assets get fingerprinted names (`assets/name.0123456789.ext`), so this loads nothing",
-          hint: "write `{{assets.\(key)}}`", code: "theme.asset-path"
+          hint: hint, code: "theme.asset-path"
         ).ja(
           "`/assets/\(path)` には、アセットは公開されません。アセットは名前に指紋を付けて（`assets/name.0123456789.ext`）公開されるため、何も読み込めません",
-          hint: "`{{assets.\(key)}}` と書いてください"))
+          hint: hintJa))
     }
     return found
   }

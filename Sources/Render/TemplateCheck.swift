@@ -469,7 +469,7 @@ struct TemplateCheck {
 
   /// The asset key meant by `key`: a file of the same name in a folder (`logo_png` for
   /// `img/logo.png`), or a near key.
-  private func assetGuess(_ key: String) -> String? {
+  func assetGuess(_ key: String) -> String? {
     let keys = assetKeys.sorted()
     if let inFolder = keys.first(where: { $0.hasSuffix("_" + key) }) { return inFolder }
     return Suggest.closest(to: key, in: keys)

@@ -62,6 +62,24 @@ import Testing
       ])
   }
 
+  /// `url(/assets/…)` names the asset as it is in the theme, where nothing is published; a
+  /// file a letter off the one meant is offered, as the templates' keys are.
+  @Test func anAssetsPathAndANearNameGetTheAddressToWrite() {
+    let (out, problems) = rewrite(".a{background:url(/assets/img/bg.png)}")
+    #expect(out == ".a{background:url(/assets/img/bg.png)}")
+    #expect(problems.count == 1)
+    #expect(
+      problems.first?.hasSuffix(
+        "[theme.asset-path]\n    hint: name it relative to this stylesheet, `url(img/bg.png)`: it is rewritten to the published name"
+      ) == true, "\(problems)")
+    #expect(
+      rewrite(".a{background:url(/assets/img/bg.png)}", at: "css/site.css").1.first?.contains(
+        "`url(../img/bg.png)`") == true)
+    #expect(
+      rewrite("@font-face{src:url(fonts/Fnt.woff2)}").1.first?.hasSuffix(
+        "hint: did you mean `url(fonts/Font.woff2)`?") == true)
+  }
+
   /// Through the theme's loading: the stylesheet's own fingerprint is made from the rewritten
   /// bytes, so it changes when a file it names does.
   @Test func theStylesheetsFingerprintFollowsWhatItNames() throws {

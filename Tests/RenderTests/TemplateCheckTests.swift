@@ -186,7 +186,9 @@ import Testing
         "<h1 id=\"page-title\">", "<h1 id=\"page-title\" data-title={{page.title}}>", in: "event",
         folder)
       try replace(
-        "</body>", "<img src=\"/assets/img/logo.png\" alt=\"千葉県\"></body>", in: "layout", folder)
+        "</body>",
+        "<img src=\"/assets/img/logo.png\" alt=\"千葉県\"><link rel=\"stylesheet\" href=\"/assets/style.css\"><script src=\"/assets/portal.jss\"></script></body>",
+        in: "layout", folder)
     }
     #expect(
       shown(diagnostics, "theme.unquoted-value").map { $0.components(separatedBy: "\n")[1] } == [
@@ -194,7 +196,9 @@ import Testing
       ])
     #expect(
       shown(diagnostics, "theme.asset-path").map { $0.components(separatedBy: "\n")[1] } == [
-        "    hint: write `{{assets.img_logo_png}}`"
+        "    hint: put the file at theme/assets/img/logo.png, then write `{{assets.img_logo_png}}`",
+        "    hint: write `{{assets.style_css}}`",
+        "    hint: write `{{assets.portal_js}}` (the theme has no `assets/portal.jss`)",
       ])
   }
 
