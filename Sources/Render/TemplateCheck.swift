@@ -44,6 +44,7 @@ struct TemplateCheck {
 
   func diagnostics() -> [Diagnostic] {
     templates.keys.sorted().flatMap { check(templates[$0]!) } + loops() + pageShapes() + markup()
+      + inlineCode()
   }
 
   private func check(_ template: Template) -> [Diagnostic] {

@@ -97,6 +97,29 @@ import Testing
       })
   }
 
+  /// Script and style written into a template passed `portal build --strict` (only
+  /// `portal check` of the built site said the policy blocks them); a JSON-LD data block, a
+  /// script from a file, a comment and a value that reads `style=` are no inline code.
+  @Test func inlineCodeThePolicyBlocksIsAWarning() throws {
+    let (_, diagnostics) = try load("inline-code") { folder in
+      try replace(
+        "</body>",
+        "<script>\n  go()\n</script><p style=\"color: red\" onclick=\"back()\">x</p><style>p{}</style><!-- <p style=\"x\"> --><p data-x=\"style=1\">y</p><script type=\"application/ld+json\">{}</script><script src=\"{{assets.portal_js}}\"></script></body>",
+        in: "layout", folder)
+    }
+    let found = diagnostics.filter { $0.code == "theme.inline-code" }
+    #expect(found.count == 4, "\(found.map(\.text))")
+    #expect(
+      found.map(\.message).first?.hasPrefix(
+        "this inline <script> never runs on any page: the theme's Content-Security-Policy") == true)
+    // A policy that allows inline style lets `style=` and `<style>` pass.
+    let (_, allowed) = try load("inline-allowed") { folder in
+      try replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", in: "layout", folder)
+      try replace("</body>", "<p style=\"color: red\">x</p></body>", in: "layout", folder)
+    }
+    #expect(!allowed.contains { $0.code == "theme.inline-code" })
+  }
+
   /// `{{body}}` with two braces showed every initiative's body as tags on the page.
   @Test func htmlPrintedEscapedIsAWarning() throws {
     let (_, diagnostics) = try load("escaped-html") { folder in
