@@ -118,11 +118,14 @@ struct PageAttribution {
     let isImage = element == "img" && attribute == "src"
     if let link = nextLink(url, image: isImage) { return link }
     if let literal = sourceLiteral(url) { return literal }
+    // A `srcset` holds its addresses with their widths (`logo@2x.png 2x, …`): found by the
+    // start of its value, else by the address alone, not the page template's line 1.
+    let srcset = attribute == "srcset" ? ["srcset=\"\(url)", url] : []
     return template(
       needles: [
         attributeNeedle(attribute, url, escaped: true),
         attributeNeedle(attribute, url, escaped: false),
-      ], offset: offset)
+      ] + srcset, offset: offset)
   }
 
   /// A body link (by URL and, when given, its text) or image (by `src`) written in Markdown.

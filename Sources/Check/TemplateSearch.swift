@@ -19,11 +19,21 @@ final class TemplateSearch: @unchecked Sendable {
   /// the first attribute needle (`href="/#nowhere"`) a template writes with tags in its value.
   func locate(_ needles: [String], template: String) -> SourceLocation? {
     let chain = self.chain(template)
-    for needle in needles where !needle.isEmpty {
+    for (n, needle) in needles.enumerated() where !needle.isEmpty {
       for file in chain {
         if let (line, column) = files.index(file)?.position(ofFirst: needle) {
           return SourceLocation(file: file, line: line, column: column)
         }
+      }
+      // The page's own opening tag (the first needle), written with tags in its values
+      // (`<img src="{{assets.logo_svg}}" width="32">`): that element, before any other of
+      // its name (the header's logo, with its alt, for the footer's without).
+      guard n == 0, needle.hasPrefix("<"), let wanted = Self.tagParts(needle) else { continue }
+      for file in chain {
+        guard let text = files.text(file), let offset = Self.templatedTag(wanted, in: text)
+        else { continue }
+        let (line, column) = LineIndex(text).position(of: offset)
+        return SourceLocation(file: file, line: line, column: column)
       }
     }
     for needle in needles {
@@ -34,6 +44,103 @@ final class TemplateSearch: @unchecked Sendable {
         let (line, column) = LineIndex(text).position(of: offset)
         return SourceLocation(file: file, line: line, column: column)
       }
+    }
+    return nil
+  }
+
+  /// An opening tag's name and its attributes in order (names lower-cased, values as
+  /// written, without quotes); nil for no tag, or one with a section tag (`{{#x}}checked{{/x}}`)
+  /// among its attributes, whose attributes are not fixed.
+  static func tagParts(_ tag: String) -> (name: String, attributes: [(String, String)])? {
+    let chars = Array(tag)
+    guard chars.first == "<", chars.count > 2, !tag.contains("{{#"), !tag.contains("{{^") else {
+      return nil
+    }
+    var i = 1
+    var name = ""
+    while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "-" {
+      name.append(chars[i])
+      i += 1
+    }
+    guard !name.isEmpty else { return nil }
+    var attributes: [(String, String)] = []
+    while i < chars.count {
+      while i < chars.count, chars[i].isWhitespace || chars[i] == "/" { i += 1 }
+      guard i < chars.count, chars[i] != ">" else { break }
+      var key = ""
+      while i < chars.count, !chars[i].isWhitespace, chars[i] != "=", chars[i] != ">" {
+        key.append(chars[i])
+        i += 1
+      }
+      var value = ""
+      if i < chars.count, chars[i] == "=" {
+        i += 1
+        if i < chars.count, chars[i] == "\"" || chars[i] == "'" {
+          let quote = chars[i]
+          i += 1
+          while i < chars.count, chars[i] != quote {
+            value.append(chars[i])
+            i += 1
+          }
+          i += 1
+        } else {
+          while i < chars.count, !chars[i].isWhitespace, chars[i] != ">" {
+            value.append(chars[i])
+            i += 1
+          }
+        }
+      }
+      guard !key.isEmpty else { return nil }
+      attributes.append((key.lowercased(), value))
+    }
+    return (name.lowercased(), attributes)
+  }
+
+  /// The offset (in bytes) of the first tag in `text` with `wanted`'s name and attributes in
+  /// its order, each value the same or printed by tags (`matches`), with at least one filled
+  /// by a tag (the literal tag was looked for first).
+  static func templatedTag(
+    _ wanted: (name: String, attributes: [(String, String)]), in text: String
+  ) -> Int? {
+    var search = text.startIndex
+    let opening = "<" + wanted.name
+    while let found = text.range(
+      of: opening, options: .caseInsensitive, range: search..<text.endIndex)
+    {
+      search = found.upperBound
+      // The tag as written, up to its `>` outside tags and quotes.
+      var end = found.upperBound
+      var inTag = 0
+      var quote: Character?
+      while end < text.endIndex {
+        let c = text[end]
+        if text[end...].hasPrefix("{{") { inTag += 1 }
+        if text[end...].hasPrefix("}}") { inTag = max(0, inTag - 1) }
+        if inTag == 0 {
+          if let q = quote {
+            if c == q { quote = nil }
+          } else if c == "\"" || c == "'" {
+            quote = c
+          } else if c == ">" {
+            break
+          }
+        }
+        end = text.index(after: end)
+      }
+      guard end < text.endIndex,
+        let written = tagParts(String(text[found.lowerBound...end])),
+        written.name == wanted.name, written.attributes.count == wanted.attributes.count
+      else { continue }
+      var templated = false
+      let same = zip(written.attributes, wanted.attributes).allSatisfy { w, p in
+        guard w.0 == p.0 else { return false }
+        if w.1 == p.1 { return true }
+        guard w.1.contains("{{") else { return false }
+        templated = true
+        return w.1.hasPrefix("{{") && w.1.hasSuffix("}}") && !w.1.dropFirst(2).contains("{{")
+          || matches(w.1, Array(p.1.utf8))
+      }
+      if same, templated { return text.utf8.distance(from: text.startIndex, to: found.lowerBound) }
     }
     return nil
   }

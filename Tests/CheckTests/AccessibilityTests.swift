@@ -168,6 +168,34 @@ import Testing
       ])
   }
 
+  /// An element a template writes with tags in its values is found by its attributes, not by
+  /// its name alone: the footer's `<img>` without `alt` was placed at the header's, which has
+  /// one; an address of a `srcset` at its line, not at each page template's line 1.
+  @Test func aTemplatedElementIsPlacedByItsAttributes() async throws {
+    let site = try FixtureSite([
+      "site/a/index.html": page(
+        head: PolicyTests.theme,
+        body:
+          "<img src=\"/assets/logo.1a.svg\" alt=\"\" width=\"32\"><p>x</p><img src=\"/assets/logo.1a.svg\" width=\"32\"><img src=\"/assets/logo.1a.svg\" alt=\"ロゴ\" srcset=\"https://cdn.example.com/logo@2x.png 2x\">"
+      ),
+      "site/assets/logo.1a.svg": "<svg/>",
+      "theme/templates/layout.mustache":
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<body><img src=\"{{assets.logo_svg}}\" alt=\"\" width=\"32\">\n{{$main}}{{/main}}\n<img src=\"{{assets.logo_svg}}\" width=\"32\">\n<img src=\"{{assets.logo_svg}}\" alt=\"ロゴ\" srcset=\"https://cdn.example.com/logo@2x.png 2x\">\n</body></html>\n",
+      "theme/templates/page.mustache": "{{< layout}}{{$main}}<p>x</p>{{/main}}{{/layout}}\n",
+      "site/.portal/sourcemap.json": sourceMap([
+        "a/index.html": (nil, "theme/templates/page.mustache", [], [])
+      ]),
+    ])
+    let found = await site.check().diagnostics.map {
+      "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code ?? "")"
+    }
+    #expect(
+      found == [
+        "theme/templates/layout.mustache:5:1 a11y.img-alt",
+        "theme/templates/layout.mustache:6:41 csp.blocked",
+      ])
+  }
+
   /// A table or an image a template writes gets a hint about the template (HTML, the theme's
   /// assets), not about Markdown's `|---|` or a writer's content/files/; the same problems
   /// written in Markdown keep the writer's hints.
