@@ -132,6 +132,18 @@ extension BuildSession {
   /// The Markdown file behind the page at `url` (a path as the browser shows it: with the base
   /// path, `index.html` or not) in the last good build; nil for pages made from no single
   /// file (lists, the home page) or when the session holds no site.
+  /// The output file (`initiatives/index.html`) of a page of the last good build at `url`
+  /// (`/initiatives/`, with the base path): a list, a tag's page, the home page, which have no
+  /// Markdown of their own (`previewedPage` is nil for them); nil for an address outside the
+  /// site's path.
+  public func outputPath(at url: String) -> String? {
+    guard let site = resolved?.site, url.hasPrefix(site.urls.basePath) else { return nil }
+    var path = url
+    if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
+    if !path.hasSuffix("/"), !path.hasSuffix(".html") { path += "/" }
+    return site.urls.outputPath(forURL: path)
+  }
+
   public func previewedPage(at url: String) -> PreviewedPage? {
     guard let site = resolved?.site else { return nil }
     var path = url

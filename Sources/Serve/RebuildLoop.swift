@@ -106,17 +106,29 @@ final class RebuildLoop: @unchecked Sendable {
     let (content, output) = (options.contentDirectory, options.outputDirectory)
     return await withCheckedContinuation { continuation in
       queue.async {
-        guard let page = session.previewedPage(at: url) else {
-          return continuation.resume(returning: nil)
-        }
         // The site's files are listed once per build, not per page shown.
         if self.pageChecker == nil {
           self.pageChecker = PageChecker(options: CheckOptions(site: output))
         }
+        // The theme's warnings are the templates' every page is made with: shown on each.
+        let theme = ContentLoader.displayPath(for: self.options.themeDirectory) + "/"
+        let themeWarnings = self.builtWarnings.filter { $0.location.file.hasPrefix(theme) }
+        guard let page = session.previewedPage(at: url) else {
+          // A page made by the theme alone (a list, the home page): what check says of it.
+          guard let file = session.outputPath(at: url),
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path)
+          else { return continuation.resume(returning: nil) }
+          return continuation.resume(
+            returning: (
+              ContentLoader.displayPath(for: output.appendingPathComponent(file)),
+              (self.pageChecker?.check(file) ?? []) + themeWarnings
+            ))
+        }
         continuation.resume(
           returning: PageProblems.find(
             page, contentDirectory: content, checker: self.pageChecker,
-            built: self.builtWarnings))
+            built: self.builtWarnings
+          ).map { ($0.path, $0.diagnostics + themeWarnings) })
       }
     }
   }

@@ -253,13 +253,17 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
         == "text/javascript; charset=utf-8"
     )
     #expect(try await client.get("/../../etc/passwd").status == 404)
-    // What lint and check say about the page, for its panel; a list has no file of its own.
+    // What lint and check say about the page, for its panel; a list, made by the theme alone,
+    // gets what check says of its built file; an address that is no page gets nothing.
     let lint = try await client.get("/_portal/problems?path=%2Finitiatives%2Fai-disaster%2F")
     #expect(lint.status == 200)
     #expect(lint.headers["content-type"] == "application/json; charset=utf-8")
     #expect(lint.body.hasPrefix(#"{"diagnostics":["#))
     #expect(lint.body.hasSuffix(#"initiatives/ai-disaster.md"}"#))
-    #expect(try await client.get("/_portal/problems?path=%2Finitiatives%2F").status == 404)
+    let list = try await client.get("/_portal/problems?path=%2Finitiatives%2F")
+    #expect(list.status == 200)
+    #expect(list.body.hasSuffix(#"initiatives/index.html"}"#))
+    #expect(try await client.get("/_portal/problems?path=%2Fno%2Fsuch%2F").status == 404)
 
     // Edit a page: the change is served and open pages are told to reload.
     let events = try client.events("/_portal/events")
@@ -449,8 +453,20 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(await loop.build().succeeded)
     let mended = try await codes("/initiatives/ai-disaster/")
     #expect(mended["link.fragment"] == nil && mended["content.heading-link"] == nil, "\(mended)")
-    #expect(await loop.problems(url: "/initiatives/") == nil)
+    // A list is the theme's page: its built file, and what check says of it (nothing here).
+    let list = await loop.problems(url: "/initiatives/")
+    #expect(list?.path.hasSuffix("initiatives/index.html") == true)
+    #expect(list?.diagnostics == [])
     #expect(await loop.problems(url: "/no/such/page/") == nil)
+    // The theme's warnings are shown on every page, a list's and a content page's alike.
+    let css = dir.appendingPathComponent("theme/assets/style.css")
+    try (try String(contentsOf: css, encoding: .utf8) + "\n.banner {\n  color: red;\n").write(
+      to: css, atomically: true, encoding: .utf8)
+    #expect(await loop.build().succeeded)
+    for url in ["/initiatives/", "/initiatives/ai-disaster/"] {
+      let shown = await loop.problems(url: url)?.diagnostics.compactMap(\.code) ?? []
+      #expect(shown.contains("theme.css-brace"), "\(url): \(shown)")
+    }
     let json = String(
       decoding: PageProblems.json(file: "content/a.md", diagnostics: []), as: UTF8.self)
     #expect(json == #"{"diagnostics":[],"file":"content/a.md"}"#)
