@@ -94,6 +94,8 @@ extension BuildRun {
     diagnostics += conflicts
     // A heading a link of site.yml names may be renamed by any edit.
     diagnostics += ConfigLinks.headingProblems(site.config, in: site) { Self.themeIDs(theme) }
+    diagnostics += ThemeParams.problems(
+      theme.paramsUsed, config: site.config, configPath: loaded.content!.configPath)
     try endIfFailed()
     // The same outputs as the last build's: none is gone.
     if let previous, !options.strict, candidates == nil {

@@ -42,6 +42,23 @@ struct TemplateCheck {
     self.assetKeys = assetKeys
   }
 
+  /// The names of site.yml's `params` the templates print (`{{site.params.banner}}`: `banner`),
+  /// each where it is written: judged once site.yml is read (`Theme.paramsUsed`).
+  func paramsUsed() -> [(key: String, location: SourceLocation)] {
+    templates.keys.sorted().flatMap { name in
+      let template = templates[name]!
+      return template.scan.tags.compactMap { tag -> (String, SourceLocation)? in
+        guard [.variable, .unescaped, .section, .inverted].contains(tag.kind),
+          tag.name.hasPrefix("site.params."),
+          let key = tag.name.dropFirst("site.params.".count).split(separator: ".").first
+        else { return nil }
+        return (
+          String(key), SourceLocation(file: template.path, line: tag.line, column: tag.column)
+        )
+      }
+    }
+  }
+
   func diagnostics() -> [Diagnostic] {
     templates.keys.sorted().flatMap { check(templates[$0]!) } + loops() + pageShapes() + markup()
       + inlineCode()

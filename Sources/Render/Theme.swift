@@ -29,6 +29,9 @@ public struct Theme: Sendable {
   /// `SourceHash` of each file this load read, by its path under the theme folder
   /// (`templates/layout.mustache`, `assets/style.css`), for `.portal/sources.json`.
   public let sourceHashes: [String: UInt64]
+  /// The names of site.yml's `params` the templates print, where each is written: a name
+  /// site.yml does not give printed nothing, and only the build knows site.yml.
+  public let paramsUsed: [(key: String, location: SourceLocation)]
 
   public static let requiredTemplates = [
     "layout", "home", "strategy-index", "strategy", "domains", "domain", "field", "initiatives",
@@ -151,17 +154,17 @@ public struct Theme: Sendable {
     let assets = loadAssets(
       directory.appendingPathComponent("assets"), shownAs: displayPath, hashes: &hashes)
     diagnostics += assets.diagnostics
-    diagnostics += TemplateCheck(
+    let check = TemplateCheck(
       templates: parsed, present: present, missing: Set(missing),
-      assetKeys: Set(assets.paths.keys.map(assetKey))
-    ).diagnostics()
+      assetKeys: Set(assets.paths.keys.map(assetKey)))
+    diagnostics += check.diagnostics()
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (
       Theme(
         directory: directory, displayPath: displayPath, library: library,
         fast: FastTemplates(tokens: tokens), assetPaths: assets.paths,
         assetFiles: assets.files, templateNames: names, digest: hashes.digest.value,
-        sourceHashes: hashes.source),
+        sourceHashes: hashes.source, paramsUsed: check.paramsUsed()),
       diagnostics
     )
   }

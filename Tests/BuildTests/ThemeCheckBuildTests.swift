@@ -40,6 +40,29 @@ import Testing
     #expect(site(options.outputDirectory) == built)
   }
 
+  /// A name of site.yml's `params` the layout prints that site.yml does not give printed
+  /// nothing (an empty banner), with no word: now a warning at the tag, with the name meant,
+  /// said again while it holds (an edit of site.yml can mend it, and a rename break it).
+  @Test func aParamSiteYmlDoesNotGiveIsAWarning() throws {
+    let (content, theme, options) = try fixtureWithOwnTheme()
+    try edit(theme.appendingPathComponent("templates/layout.mustache")) {
+      $0.replacingOccurrences(of: "</body>", with: "<p>{{site.params.baner}}</p></body>")
+    }
+    let none = SiteBuilder.build(options)
+    #expect(none.succeeded)
+    let first = try #require(none.diagnostics.first { $0.code == "theme.unknown-param" })
+    #expect(first.location.file.hasSuffix("templates/layout.mustache"))
+    #expect(first.message.hasSuffix("`params` (it has none): it prints nothing"))
+    let config = content.appendingPathComponent("site.yml")
+    try edit(config) { $0 + "\nparams:\n  banner: 年末年始のお知らせ\n" }
+    let near = SiteBuilder.build(options)
+    #expect(
+      near.diagnostics.filter { $0.code == "theme.unknown-param" }.map(\.hint)
+        == ["did you mean `site.params.banner`?"])
+    try edit(config) { $0.replacingOccurrences(of: "  banner:", with: "  baner:") }
+    #expect(!SiteBuilder.build(options).diagnostics.contains { $0.code == "theme.unknown-param" })
+  }
+
   /// The theme loads beside the content (`startLoadingTheme`): problems in both are still
   /// reported in one run, the content's first, and a session keeps the theme it loaded until a
   /// file under theme/ changes.
