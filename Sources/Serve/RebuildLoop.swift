@@ -316,8 +316,9 @@ final class RebuildLoop: @unchecked Sendable {
   }
 
   /// What the writer did, for the rebuild's line (`after …`, `（…）`): the files changed
-  /// (not their folders, not an editor's files beside them), each said edited, added (not in the last scan) or removed; one file added and one
-  /// removed in the same folder is a rename. Over three files, a count.
+  /// (not their folders, not an editor's files beside them), each said edited, added (not in
+  /// the last scan) or removed; one file added and one removed in the same folder is a
+  /// rename. Over three files, a count.
   static func action(
     _ sources: [String], added: Set<String>, removed: Set<String>,
     in folders: (content: String, theme: String) = ("content", "theme"),
