@@ -17,7 +17,7 @@ struct YAMLFields {
   let repairs: YAMLRepairs
   /// Places the marks in `text`: a list of thousands of values on one line placed each from
   /// the start took seconds.
-  private let placer: YAMLPlacer?
+  let placer: YAMLPlacer?
   private(set) var entries: [(key: String, keyMark: Mark?, value: Node)] = []
   /// `entries`' keys, in the same order: looked up by themselves (`index(of:)`).
   private(set) var keys: [String] = []
@@ -45,10 +45,22 @@ struct YAMLFields {
     node: Node?, file: String, lineOffset: Int, text: String? = nil,
     repairs: YAMLRepairs = .none, what: String, whatJa: String
   ) {
+    self.init(
+      node: node, file: file, lineOffset: lineOffset, text: text,
+      placer: text.map(YAMLPlacer.init), repairs: repairs, what: what, whatJa: whatJa)
+  }
+
+  /// `placer`: the one of the text's top mapping, shared by every mapping read from it (a
+  /// placer of its own per item re-read the whole text: 30,000 items of a 1 MB site.yml took
+  /// gigabytes).
+  private init(
+    node: Node?, file: String, lineOffset: Int, text: String?, placer: YAMLPlacer?,
+    repairs: YAMLRepairs, what: String, whatJa: String
+  ) {
     self.file = file
     self.lineOffset = lineOffset
     self.text = text
-    self.placer = text.map(YAMLPlacer.init)
+    self.placer = placer
     self.repairs = repairs
     self.ownerMark = node?.mark
     guard let node else { return }
@@ -91,7 +103,7 @@ struct YAMLFields {
   init(node: Node?, in parent: YAMLFields, what: String, whatJa: String) {
     self.init(
       node: node, file: parent.file, lineOffset: parent.lineOffset, text: parent.text,
-      repairs: parent.repairs, what: what, whatJa: whatJa)
+      placer: parent.placer, repairs: parent.repairs, what: what, whatJa: whatJa)
   }
 
   /// Where `mark` is in the writer's file: its line, and its column in characters of the line
