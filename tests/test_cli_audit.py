@@ -193,3 +193,14 @@ def test_a_folder_or_a_pipe_named_like_a_page_is_said_what_it_is(work):
         assert "content/initiatives/dir.md:1:1: error: the file could not be read: it is a folder, not a file [source.read]" in said, said
         assert "content/initiatives/fifo.md:1:1: error: the file could not be read: it is not a plain file (a pipe or a device)" in said, said
         assert "hint: a page is a plain text file ending in `.md`" in said, said
+
+
+def test_a_link_to_no_file_named_like_a_page_is_said_not_left_out(work):
+    """A dangling link `gone.md` was left out of the build without a word (lint said it)."""
+    (work / "content" / "pages" / "gone.md").symlink_to("/nonexistent/gone.md")
+    for command in ("build", "lint"):
+        r = subprocess.run([BIN, command], cwd=work, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PORTAL_LANG": "en", "PORTAL_NOW": NOW})
+        assert r.returncode == 1, r
+        assert ("content/pages/gone.md:1:1: error: the file could not be read: it is a link to "
+                "`/nonexistent/gone.md`, which is not there [source.read]") in r.stdout + r.stderr, r

@@ -267,7 +267,9 @@ public struct SourceTree: Sendable, Equatable {
 
   /// An entry's stat, relative to its open folder (no path walk per file), and whether it is a
   /// link: a link counts by its target's stamp, so editing a linked file is noticed; linked
-  /// folders are not entered, so a link cycle cannot loop. Nil when it is gone or dangling.
+  /// folders are not entered, so a link cycle cannot loop. A dangling link counts by its own
+  /// stamp, so the loader meets it and says it cannot be read (it was left out without a
+  /// word). Nil when it is gone.
   private static func entryStat(_ entry: UnsafeMutablePointer<dirent>, in dir: OpaquePointer)
     -> (stat, isLink: Bool)?
   {
@@ -276,7 +278,10 @@ public struct SourceTree: Sendable, Equatable {
       var st = stat()
       guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
       let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-      if isLink, fstatat(dirfd(dir), name, &st, 0) != 0 { return nil }
+      if isLink {
+        var target = stat()
+        if fstatat(dirfd(dir), name, &target, 0) == 0 { st = target }
+      }
       return (st, isLink)
     }
   }

@@ -37,7 +37,13 @@ public enum FileBytes {
     var st = stat()
     guard stat(path, &st) == 0 else {
       let reason = String(cString: strerror(errno))
-      return (reason, reason)
+      var buffer = [CChar](repeating: 0, count: 4096)
+      let n = readlink(path, &buffer, buffer.count - 1)
+      guard n > 0 else { return (reason, reason) }
+      let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      return (
+        "it is a link to `\(target)`, which is not there", "`\(target)` へのリンクですが、リンク先がありません"
+      )
     }
     switch st.st_mode & S_IFMT {
     case S_IFDIR: return ("it is a folder, not a file", "ファイルではなく、フォルダーです")
