@@ -5,6 +5,9 @@ extension PageParser {
   /// The page's slug: `slug:` when it is one, else the file's name. A slug that cannot be an
   /// address is reported, and the page keeps its file's slug meanwhile, so ids naming it do not
   /// fail too.
+  /// The longest slug: a folder of the output is named by it, and file systems take 255 bytes.
+  static let maximumSlug = 200
+
   static func slug(_ y: inout YAMLFields, _ source: SourceFile, kind: ContentKind) -> String {
     let fileSlug = Self.fileSlug(source.relativePath)
     var slug = fileSlug
@@ -22,7 +25,17 @@ extension PageParser {
           hint: "`slug` の行を消してください。アドレスは分野のid（`field:`、content/site.yml のもの）から作ります"))
     }
     if let s = y.string("slug") {
-      if isSlug(s) {
+      if isSlug(s), s.utf8.count > maximumSlug {
+        // The page's folder in the output: no file system takes a name of 256 bytes or more,
+        // and the build stopped with "cannot create the folder" and no line.
+        y.error(
+          y.node("slug")?.mark,
+          "the slug is \(s.utf8.count) characters long: a folder's name can have at most \(maximumSlug)",
+          hint: "write a shorter slug, a few words: `slug: \(String(s.prefix(40)))`",
+          code: "front-matter.slug",
+          ja: "slug が\(s.utf8.count)文字あります。フォルダーの名前は\(maximumSlug)文字までです",
+          jaHint: "数語の短い slug にしてください：`slug: \(String(s.prefix(40)))`")
+      } else if isSlug(s) {
         slug = s
       } else {
         y.error(

@@ -70,6 +70,18 @@ import Testing
       ])
   }
 
+  /// A slug no folder can be named by stopped the build with "cannot create the folder" at
+  /// the output, with no line: now an error at the value.
+  @Test func aSlugTooLongForAFolderIsAnErrorAtItsValue() throws {
+    let long = String(repeating: "a", count: 300)
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [agriculture]\nslug: \(long)\n") == [
+        "5:7 write a shorter slug, a few words: `slug: \(String(long.prefix(40)))`"
+      ])
+    #expect(
+      try hints("title: T\nsummary: S\nfields: [agriculture]\nslug: \(long.prefix(200))\n") == [])
+  }
+
   @Test func aFullWidthSpaceInAKeyIsNamed() throws {
     #expect(
       try hints("title: T\nsummary: S\nfields: [agriculture]\ndepartment\u{3000}: 農林水産部\n") == [
