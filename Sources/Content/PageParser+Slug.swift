@@ -2,12 +2,12 @@ import Diagnostics
 import Foundation
 
 extension PageParser {
-  /// The page's slug: `slug:` when it is one, else the file's name. A slug that cannot be an
-  /// address is reported, and the page keeps its file's slug meanwhile, so ids naming it do not
-  /// fail too.
   /// The longest slug: a folder of the output is named by it, and file systems take 255 bytes.
   static let maximumSlug = 200
 
+  /// The page's slug: `slug:` when it is one, else the file's name. A slug that cannot be an
+  /// address is reported, and the page keeps its file's slug meanwhile, so ids naming it do not
+  /// fail too.
   static func slug(_ y: inout YAMLFields, _ source: SourceFile, kind: ContentKind) -> String {
     let fileSlug = Self.fileSlug(source.relativePath)
     var slug = fileSlug
