@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 
 /// Words for external link results, kept apart from the fetching so messages can be read and
 /// tested on their own.
@@ -96,7 +95,8 @@ enum ExternalProblems {
     -> Diagnostic?
   {
     let fetched = outcomes.filter { !$0.fromCache && $0.state != .skipped }
-    let hosts = Set(fetched.compactMap { URLComponents(string: $0.url)?.host?.lowercased() })
+    // Sites as the checker's per-host limit counts them.
+    let hosts = Set(fetched.compactMap { URLParts($0.url).authority?.lowercased() })
     guard fetched.count >= 2, hosts.count >= 2,
       fetched.allSatisfy({
         ($0.state == .broken && $0.status == nil && $0.detail != ExternalLinkChecker.invalidURL)

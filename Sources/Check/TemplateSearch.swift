@@ -48,52 +48,14 @@ final class TemplateSearch: @unchecked Sendable {
     return nil
   }
 
-  /// An opening tag's name and its attributes in order (names lower-cased, values as
-  /// written, without quotes); nil for no tag, or one with a section tag (`{{#x}}checked{{/x}}`)
-  /// among its attributes, whose attributes are not fixed.
+  /// An opening tag's name and its attributes in order, as the page's own are read
+  /// (`HTMLScanner`: names lower-cased, values without quotes); nil for no tag, or one with a
+  /// section tag (`{{#x}}checked{{/x}}`) among its attributes, whose attributes are not fixed.
   static func tagParts(_ tag: String) -> (name: String, attributes: [(String, String)])? {
-    let chars = Array(tag)
-    guard chars.first == "<", chars.count > 2, !tag.contains("{{#"), !tag.contains("{{^") else {
-      return nil
-    }
-    var i = 1
-    var name = ""
-    while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "-" {
-      name.append(chars[i])
-      i += 1
-    }
-    guard !name.isEmpty else { return nil }
-    var attributes: [(String, String)] = []
-    while i < chars.count {
-      while i < chars.count, chars[i].isWhitespace || chars[i] == "/" { i += 1 }
-      guard i < chars.count, chars[i] != ">" else { break }
-      var key = ""
-      while i < chars.count, !chars[i].isWhitespace, chars[i] != "=", chars[i] != ">" {
-        key.append(chars[i])
-        i += 1
-      }
-      var value = ""
-      if i < chars.count, chars[i] == "=" {
-        i += 1
-        if i < chars.count, chars[i] == "\"" || chars[i] == "'" {
-          let quote = chars[i]
-          i += 1
-          while i < chars.count, chars[i] != quote {
-            value.append(chars[i])
-            i += 1
-          }
-          i += 1
-        } else {
-          while i < chars.count, !chars[i].isWhitespace, chars[i] != ">" {
-            value.append(chars[i])
-            i += 1
-          }
-        }
-      }
-      guard !key.isEmpty else { return nil }
-      attributes.append((key.lowercased(), value))
-    }
-    return (name.lowercased(), attributes)
+    guard !tag.contains("{{#"), !tag.contains("{{^"),
+      case .start(let name, let attributes, _, _)? = HTMLScanner.tokens(Array(tag.utf8)).first
+    else { return nil }
+    return (name, attributes.map { ($0.name, $0.value) })
   }
 
   /// The offset (in bytes) of the first tag in `text` with `wanted`'s name and attributes in

@@ -45,10 +45,9 @@ enum StylesheetBraces {
         lineStart = i + 1
         i += 1
       case 0x2F where i + 1 < s.count && s[i + 1] == 0x2A:
-        // A comment: its lines counted, nothing in it read.
-        var end = i + 2
-        while end + 1 < s.count, !(s[end] == 0x2A && s[end + 1] == 0x2F) { end += 1 }
-        end = min(s.count, end + 2)
+        // A comment (to the file's end when never closed, as the minifier reads it): its
+        // lines counted, nothing in it read.
+        let end = AssetMinifier.commentEnd(s, from: i) ?? s.count
         while i < end {
           if s[i] == 0x0A {
             line += 1
@@ -62,10 +61,7 @@ enum StylesheetBraces {
       case 0x22, 0x27:
         if prelude == nil { prelude = (line, indent()) }
         // A string ends at its quote or, broken, at the line's end (where CSS ends it too).
-        let quote = s[i]
-        i += 1
-        while i < s.count, s[i] != quote, s[i] != 0x0A { i += s[i] == 0x5C ? 2 : 1 }
-        if i < s.count, s[i] == quote { i += 1 }
+        i = AssetMinifier.stringEnd(s, from: i) ?? (s[i...].firstIndex(of: 0x0A) ?? s.count)
       case 0x5C:
         i += 2
       case 0x7B:
