@@ -37,11 +37,14 @@ let package = Package(
     // Order-keeping parallel map over all cores, shared by the parallel stages.
     .target(name: "Parallel"),
     .target(name: "ByteFormats"),
+    // Host names as DNS writes them: a Japanese domain in Punycode (`xn--…`).
+    .target(name: "DomainNames"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
     // The content model: kinds, front matter schema and validation, loading content/.
     .target(
-      name: "Content", dependencies: ["Diagnostics", "Markdown", "Parallel", "ByteFormats", "Yams"]),
+      name: "Content",
+      dependencies: ["Diagnostics", "DomainNames", "Markdown", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
     .target(
       name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),
@@ -63,7 +66,7 @@ let package = Package(
         "Diagnostics", "Parallel",
       ]),
     // Link checker and accessibility rules on the built site.
-    .target(name: "Check", dependencies: ["Diagnostics", "CCurl", "ByteFormats"]),
+    .target(name: "Check", dependencies: ["Diagnostics", "DomainNames", "CCurl", "ByteFormats"]),
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
@@ -92,6 +95,7 @@ let package = Package(
     .testTarget(
       name: "DiagnosticsTests", dependencies: ["Diagnostics", "SeededRandom", "EditDistance"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
+    .testTarget(name: "DomainNamesTests", dependencies: ["DomainNames"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SeededRandom"]),
     .testTarget(

@@ -1,3 +1,4 @@
+import DomainNames
 import Foundation
 
 /// Where the site is published, so absolute links to the site itself and sitemap entries map
@@ -11,8 +12,10 @@ public struct SiteBase: Sendable, Hashable {
 
   public init(origin: String?, path: String = "/") {
     self.origin = origin
-    self.path = path.hasSuffix("/") ? path : path + "/"
-    if !self.path.hasPrefix("/") { self.path = "/" + self.path }
+    var path = URLParts.canonicalPath(path)
+    if !path.hasSuffix("/") { path += "/" }
+    if !path.hasPrefix("/") { path = "/" + path }
+    self.path = path
   }
 
   /// From an absolute URL such as `https://dx.example.jp/` (a trailing `index.html` is dropped).
@@ -74,16 +77,37 @@ struct URLParts: Sendable {
     path = String(rest)
   }
 
+  /// `path` with every byte outside ASCII percent-encoded and every escape in capitals, so a
+  /// base path typed in Japanese (`/ポータル/`) and the same path escaped, as a sitemap writes it,
+  /// compare equal; decoding each segment later gives the same names either way.
+  static func canonicalPath(_ path: String) -> String {
+    guard path.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return path }
+    var out: [UInt8] = []
+    var pendingEscape = 0
+    for byte in path.utf8 {
+      if byte >= 0x80 {
+        out += Array("%\(String(byte, radix: 16, uppercase: true))".utf8)
+      } else if pendingEscape > 0, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "f") {
+        out.append(byte - 0x20)
+      } else {
+        out.append(byte)
+      }
+      pendingEscape = byte == UInt8(ascii: "%") ? 2 : max(0, pendingEscape - 1)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   private static func isLetter(_ b: UInt8) -> Bool {
     let lower = b | 0x20
     return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
   }
 
-  /// Lower-cased host without user info or the scheme's default port.
+  /// Lower-cased host without user info or the scheme's default port; a Japanese domain in
+  /// Punycode, as the build publishes it.
   static func normalizedHost(_ authority: String, scheme: String) -> String {
     var host = Substring(authority)
     if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-    var result = host.lowercased()
+    var result = DomainName.asciiAuthority(String(host))
     if (scheme == "http" && result.hasSuffix(":80"))
       || (scheme == "https" && result.hasSuffix(":443"))
     {
@@ -122,19 +146,21 @@ struct URLResolver: Sendable {
     {
       return scheme == "http" || scheme == "https" ? .external(withoutFragment(raw)) : .skipped
     }
+    // Compared with the base path as the base path is kept: escaped, in capitals.
+    let path = URLParts.canonicalPath(parts.path)
     if let authority = parts.authority {
       let scheme = parts.scheme ?? base.origin.flatMap { URLParts($0).scheme } ?? "https"
       let host = URLParts.normalizedHost(authority, scheme: scheme)
       let absolute =
         parts.scheme == nil ? "\(scheme):\(withoutFragment(raw))" : withoutFragment(raw)
-      guard host == base.hostKey, parts.path.hasPrefix(base.path) || parts.path + "/" == base.path
+      guard host == base.hostKey, path.hasPrefix(base.path) || path + "/" == base.path
       else {
         return .external(absolute)
       }
-      return local(Self.segments(String(parts.path.dropFirst(base.path.count))), from: [], parts)
+      return local(Self.segments(String(path.dropFirst(base.path.count))), from: [], parts)
     }
     if parts.path.hasPrefix("/") {
-      guard parts.path.hasPrefix(base.path) || parts.path + "/" == base.path else {
+      guard path.hasPrefix(base.path) || path + "/" == base.path else {
         let external = base.origin.map { $0 + withoutFragment(raw) }
         var file: String?
         if case .local(let f, _, _) = local(
@@ -144,7 +170,7 @@ struct URLResolver: Sendable {
         }
         return .outsideBase(file: file, written: base.path + raw.dropFirst(), external: external)
       }
-      return local(Self.segments(String(parts.path.dropFirst(base.path.count))), from: [], parts)
+      return local(Self.segments(String(path.dropFirst(base.path.count))), from: [], parts)
     }
     if parts.path.isEmpty {
       return .local(file: page, path: raw, fragment: parts.fragment.map(Self.decode))

@@ -1,4 +1,5 @@
 import Diagnostics
+import DomainNames
 import Yams
 
 public struct NavigationItem: Sendable, Hashable {
@@ -157,6 +158,9 @@ public struct SiteConfig: Sendable, Hashable {
           ?? "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
     }
     if !baseURL.hasSuffix("/") { baseURL += "/" }
+    // One form of the host in every address the site publishes (canonical links, sitemap,
+    // feeds): a Japanese domain as DNS writes it, `https://xn--r8jz45g.jp/` for `例え.jp`.
+    baseURL = DomainName.asciiHost(inURL: baseURL)
     let language = SiteLanguage.read(&y)
     let allowRawHTML = y.bool("allow_raw_html") ?? false
     let vision = y.string("vision")

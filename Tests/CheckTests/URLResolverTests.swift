@@ -94,3 +94,29 @@ import Testing
     }
   }
 }
+
+/// A Japanese domain and path: the sitemap's escaped form, the Punycode host and the address as
+/// typed are one site.
+@Suite struct JapaneseBaseTests {
+  let site = URLResolver(base: SiteBase(url: "https://xn--r8jz45g.jp/ポータル/")!)
+
+  @Test(arguments: [
+    "https://xn--r8jz45g.jp/%E3%83%9D%E3%83%BC%E3%82%BF%E3%83%AB/about/",
+    "https://例え.jp/ポータル/about/",
+    "https://%E4%BE%8B%E3%81%88.jp/%e3%83%9d%e3%83%bc%e3%82%bf%e3%83%ab/about/",
+    "/ポータル/about/",
+  ])
+  func sameSite(_ url: String) {
+    #expect(
+      site.resolve(url, from: "index.html")
+        == .local(file: "about/index.html", path: "about/", fragment: nil))
+  }
+
+  @Test func baseTypedInJapanese() {
+    #expect(
+      SiteBase(url: "https://例え.jp/ポータル/")
+        == SiteBase(
+          origin: "https://xn--r8jz45g.jp", path: "/%E3%83%9D%E3%83%BC%E3%82%BF%E3%83%AB/"))
+    #expect(URLParts.canonicalPath("/a%2fb/%e3%81%82") == "/a%2Fb/%E3%81%82")
+  }
+}
