@@ -180,17 +180,9 @@ extension BuildRun {
         : key.hasPrefix("s/")
           ? (options.staticDirectory ?? options.themeDirectory, "static")
           : (options.themeDirectory, "theme")
-      return .error(
-        SourceLocation(
-          file: ContentLoader.join(
-            ContentLoader.displayPath(for: folder), String(key.dropFirst(2)))),
-        "this is a link to `\(target)`, outside the \(what) folder, and would publish that file",
-        hint:
-          "copy the file into the \(what) folder instead of linking to it (links that stay inside it are fine)",
-        code: "source.link-outside"
-      ).ja(
-        "これは \(what) フォルダーの外にある `\(target)` へのリンクで、そのファイルを公開してしまいます",
-        hint: "リンクではなく、ファイルそのものを \(what) フォルダーにコピーしてください（\(what) フォルダーの中を指すリンクはかまいません）")
+      return LinkLeaving.error(
+        file: ContentLoader.join(ContentLoader.displayPath(for: folder), String(key.dropFirst(2))),
+        target: target, folder: what)
     }
   }
 }

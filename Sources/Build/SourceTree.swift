@@ -150,11 +150,7 @@ public struct SourceTree: Sendable, Equatable {
     -> [(key: String, target: String)]
   {
     guard !links.isEmpty else { return [] }
-    func real(_ path: String) -> String? {
-      guard let p = realpath(path, nil) else { return nil }
-      defer { free(p) }
-      return String(cString: p)
-    }
+    let real = LinkLeaving.realPath
     var found: [(key: String, target: String)] = []
     for (prefix, root) in Self.roots(content, theme, staticFolder) {
       guard let realRoot = real(root) else { continue }

@@ -215,11 +215,22 @@ extension ContentLoader {
   /// Every file under the folder, relative: names starting with `_` or `.`, and everything
   /// under such folders, are left out.
   public static func files(in contentDirectory: URL) -> [String] {
+    scan(contentDirectory).files
+  }
+
+  /// `files(in:)`, and apart from them the links among them that lead out of the folder, with
+  /// where they lead: the build refuses those (`source.link-outside`), so nothing else reads
+  /// them either.
+  static func scan(_ contentDirectory: URL) -> (
+    files: [String], leaving: [(relative: String, target: String)]
+  ) {
     var relatives: [String] = []
+    var leaving: [(relative: String, target: String)] = []
     let enumerator = FileManager.default.enumerator(
-      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
+      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
       options: [.skipsHiddenFiles])
     let rootPath = contentDirectory.standardizedFileURL.path
+    var realRoot: String?
     while let url = enumerator?.nextObject() as? URL {
       let name = url.lastPathComponent
       if name.hasPrefix("_") || name.hasPrefix(".") {
@@ -235,8 +246,17 @@ extension ContentLoader {
       else { continue }
       var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
       while relative.hasPrefix("/") { relative.removeFirst() }
+      if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true,
+        let target = LinkLeaving.realPath(url.path)
+      {
+        realRoot = realRoot ?? LinkLeaving.realPath(rootPath) ?? rootPath
+        if !target.hasPrefix(realRoot! + "/") {
+          leaving.append((relative, target))
+          continue
+        }
+      }
       relatives.append(relative)
     }
-    return relatives.sorted()
+    return (relatives.sorted(), leaving.sorted { $0.relative < $1.relative })
   }
 }

@@ -81,7 +81,18 @@ public enum ContentLoader {
     }
 
     let rootPath = contentDirectory.standardizedFileURL.path
-    let allFiles = knownFiles ?? Self.files(in: contentDirectory)
+    let allFiles: [String]
+    if let knownFiles {
+      allFiles = knownFiles
+    } else {
+      // The build refuses these from its own walk; read without it (`portal lint`), they are
+      // said the same way and not read.
+      let scanned = Self.scan(contentDirectory)
+      allFiles = scanned.files
+      diagnostics += scanned.leaving.map {
+        LinkLeaving.error(file: join(prefix, $0.relative), target: $0.target, folder: "content")
+      }
+    }
     let (found, fileProblems) = findFiles(among: allFiles, root: rootPath, prefix: prefix)
     diagnostics += fileProblems
     let (files, published, unpublished) = (found.pages, found.published, found.unpublished)
