@@ -62,6 +62,7 @@ public enum Addresses {
             "パスに `//` が入っていて、リンクがほかのサイトへ行ってしまいます"
           )
         }
+        return SiteBaseAddress.problems(text)
       }
       return nil
     }
@@ -81,7 +82,8 @@ public enum Addresses {
   /// (`ｈｔｔｐｓ：／／…`), without its scheme (`www.example.jp/live`: a site name with a dot
   /// first), or with the scheme's colon missing (`https//…`); nil when none of these is a
   /// valid address.
-  static func meant(_ text: String, allowed: Allowed) -> String? {
+  public static func meant(_ text: String, allowed: Allowed) -> String? {
+    if case .siteBase = allowed, let meant = SiteBaseAddress.meant(text) { return meant }
     let half = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
     var candidate = half
     if !half.contains("://") {
@@ -96,6 +98,11 @@ public enum Addresses {
     }
     guard candidate != text, problems(candidate, allowed: allowed) == nil else { return nil }
     return candidate
+  }
+
+  /// `base_url` in the one form every published address is made from (`SiteBaseAddress`).
+  public static func normalizedSiteBase(_ url: String) -> String {
+    SiteBaseAddress.normalized(url)
   }
 
   /// White space, control characters and what ends an attribute or a tag.

@@ -29,8 +29,17 @@ public enum ExampleValues {
 
   /// Whether the site's address is an example one: the shipped sample, or a copy of it not yet
   /// given its own address. A site without a usable address counts as an example.
+  /// A site at this computer's own address (`http://127.0.0.1:8080/`, `http://[::1]/`, as
+  /// `localhost` is) is a local try-out too.
   public static func isExampleSite(baseURL: String) -> Bool {
-    host(ofAddress: baseURL).map(isExampleHost) ?? true
+    if let scheme = baseURL.range(of: "://") {
+      let authority = baseURL[scheme.upperBound...].prefix { !"/?#".contains($0) }
+      let host = authority.split(separator: "@").last ?? ""
+      if host.hasPrefix("[::1]") || host.hasPrefix("127.") || host.hasPrefix("0.0.0.0") {
+        return true
+      }
+    }
+    return host(ofAddress: baseURL).map(isExampleHost) ?? true
   }
 
   /// Numbers of other kinds than a fixed line: their middle group is no local exchange.

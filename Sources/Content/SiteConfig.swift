@@ -1,5 +1,4 @@
 import Diagnostics
-import DomainNames
 import Yams
 
 public struct NavigationItem: Sendable, Hashable {
@@ -147,20 +146,27 @@ public struct SiteConfig: Sendable, Hashable {
       let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase)
     {
       // At the value, as a page's addresses are, with the address meant when it can be told
-      // (typed full-width, without `https://`, or as `https//`).
+      // (typed full-width, without `https://`, as `https//`, or with a `?` part, an empty
+      // port or a page's file name after it).
       let meant = Addresses.meant(baseURL, allowed: .siteBase)
+      // A part left out (`https://`) or one too many (`index.html`, `?…`).
+      let partial = !["http://", "https://"].contains { baseURL.lowercased().hasPrefix($0) }
       y.error(
         mark, "`base_url` \(problem): `\(baseURL)`",
-        hint: meant.map { "write the full address: `base_url: \($0)`" }
+        hint: meant.map { "write \(partial ? "the full address: " : "")`base_url: \($0)`" }
           ?? "write the site's address, for example `base_url: https://dx.example.jp/`",
         code: "config.base-url", ja: "`base_url` のアドレス `\(baseURL)` は使えません。\(japanese)",
-        jaHint: meant.map { "`https://` から始まるアドレスを、省かずに書いてください：`base_url: \($0)`" }
+        jaHint: meant.map {
+          partial
+            ? "`https://` から始まるアドレスを、省かずに書いてください：`base_url: \($0)`"
+            : "`base_url: \($0)` と書いてください"
+        }
           ?? "サイトのアドレスを書いてください。例: `base_url: https://dx.example.jp/`")
     }
+    // One form in every address the site publishes (canonical links, sitemap, feeds): a
+    // Japanese domain as DNS writes it, `https://xn--r8jz45g.jp/` for `例え.jp`.
+    baseURL = Addresses.normalizedSiteBase(baseURL)
     if !baseURL.hasSuffix("/") { baseURL += "/" }
-    // One form of the host in every address the site publishes (canonical links, sitemap,
-    // feeds): a Japanese domain as DNS writes it, `https://xn--r8jz45g.jp/` for `例え.jp`.
-    baseURL = DomainName.asciiHost(inURL: baseURL)
     let language = SiteLanguage.read(&y)
     let allowRawHTML = y.bool("allow_raw_html") ?? false
     let vision = y.string("vision")

@@ -95,10 +95,15 @@ struct BuildCommand: ParsableCommand {
       throw mistake
     }
     if let baseURL, let (problem, japanese) = Addresses.problems(baseURL, allowed: .siteBase) {
+      let meant = Addresses.meant(baseURL, allowed: .siteBase)
       throw ValidationError(
         say(
-          "`--base-url \(baseURL)` \(problem)\nHelp: write for example --base-url https://preview.example.jp/pr-12/",
-          "`--base-url \(baseURL)` のアドレスは使えません。\(japanese)\n直し方: たとえば --base-url https://preview.example.jp/pr-12/ と書いてください"
+          "`--base-url \(baseURL)` \(problem)\nHelp: write "
+            + (meant.map { "--base-url \($0)" }
+              ?? "for example --base-url https://preview.example.jp/pr-12/"),
+          "`--base-url \(baseURL)` のアドレスは使えません。\(japanese)\n直し方: "
+            + (meant.map { "--base-url \($0) と書いてください" }
+              ?? "たとえば --base-url https://preview.example.jp/pr-12/ と書いてください")
         ))
     }
     if let now, DateTime(iso: now, allowDateOnly: true) == nil {
@@ -138,7 +143,7 @@ struct BuildCommand: ParsableCommand {
     options.endsProcess = true
     options.incremental = !noCache
     options.strict = strict
-    options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    options.baseURL = baseURL.map(Addresses.normalizedSiteBase)
     let lock = try OutputLock.take(
       for: .build, options, format: DiagnosticFormat(rawValue: diagnostics.rawValue) ?? .text)
     defer { lock?.release() }

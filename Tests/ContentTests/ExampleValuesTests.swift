@@ -52,7 +52,7 @@ import Testing
   @Test func aSampleSiteMayHoldExamples() {
     for sample in [
       "https://dx.pref.chiba.example/", "https://example.jp/dx/", "http://localhost:8080/",
-      "https://portal.test/",
+      "https://portal.test/", "http://127.0.0.1:8000/chiba-dx/", "http://[::1]:8080/",
     ] {
       #expect(site(sample).1.isEmpty, "\(sample)")
     }
