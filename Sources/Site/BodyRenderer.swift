@@ -245,6 +245,11 @@ enum BodyRenderer {
     var directory = directory
     if raw.hasPrefix("/") {
       let basePath = context.urls.basePath
+      // The base path without its last slash (`/dx`) is the home page, as `/events` is the
+      // list: made `/dx/dx`, it led nowhere.
+      if basePath != "/", decoded + "/" == basePath {
+        return .address(basePath + fragment, path: "")
+      }
       var fromRoot = Substring(decoded)
       if basePath != "/", fromRoot.hasPrefix(basePath) {
         fromRoot = fromRoot.dropFirst(basePath.count)

@@ -29,6 +29,7 @@ import Testing
     let (content, output) = try site(with: [
       "[a](/initiatives/ai-disaster.md#top)", "[b](/content/initiatives/ai-disaster.md)",
       "[c](/dx/events/)", "[d](/events/)", "[e](/files/plan.pdf)", "[f](../files/plan.pdf)",
+      "[g](/dx)", "[h](/dx#top)",
     ])
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
@@ -38,6 +39,7 @@ import Testing
     for href in [
       "/dx/initiatives/ai-disaster/#top\">a", "/dx/initiatives/ai-disaster/\">b",
       "/dx/events/\">c", "/dx/events/\">d", "/dx/files/plan.pdf\">e", "/dx/files/plan.pdf\">f",
+      "/dx/\">g", "/dx/#top\">h",
     ] {
       #expect(html.contains("href=\"\(href)</a>"), "\(href)")
     }
