@@ -90,7 +90,7 @@ struct KindKeys {
         &y, fields, against: config.fieldIDs, names: config.fieldNames, what: "field",
         key: "fields")
     }
-    let status = status()
+    let status = choice("status", InitiativeStatus.self, label: \.label)
     let department = y.string("department")
     let started = PageParser.date(&y, "started")
     let related = PageParser.references(&y, "related") ?? []
@@ -151,6 +151,7 @@ struct KindKeys {
     let application = y.string("application")
     let access = y.string("access")
     let hours = y.string("hours")
+    let status = choice("status", EventStatus.self, label: \.label)
     if let config, !ExampleValues.isExampleSite(baseURL: config.baseURL) {
       ExampleValues.check(
         &y, values: ["phone": phone, "fax": fax, "online": online, "registration": registration])
@@ -161,7 +162,8 @@ struct KindKeys {
           title: title, summary: summary, start: start, end: end, place: place, online: online,
           registration: registration, deadline: deadline, capacity: capacity, fee: fee,
           audience: audience, accessibility: accessibility, initiatives: initiatives,
-          phone: phone, fax: fax, application: application, access: access, hours: hours))
+          phone: phone, fax: fax, application: application, access: access, hours: hours,
+          status: status))
     } else {
       return nil
     }
@@ -215,29 +217,33 @@ struct KindKeys {
     }
   }
 
-  /// An initiative's `status`, nil when not written or not one of `InitiativeStatus`
-  /// (reported, with the value meant when the page's label or a near spelling names it).
-  private mutating func status() -> InitiativeStatus? {
-    guard let s = y.string("status") else { return nil }
-    if let status = InitiativeStatus(rawValue: s) { return status }
-    let options = InitiativeStatus.allCases.map(\.rawValue)
-    // The label as the page shows it (実施中) names the status too.
-    let named = InitiativeStatus.allCases.first { $0.label == s }
+  /// A value of one of `E`'s cases (an initiative's or an event's `status`), nil when not
+  /// written or not one (reported, with the value meant when the label the page shows, 実施中
+  /// or 中止, or a near spelling names it). `canceled`, as American English spells it, is read
+  /// as `cancelled`.
+  private mutating func choice<E: RawRepresentable & CaseIterable>(
+    _ key: String, _: E.Type, label: (E) -> String
+  ) -> E? where E.RawValue == String {
+    guard let s = y.string(key) else { return nil }
+    if let value = E(rawValue: s) ?? E(rawValue: s == "canceled" ? "cancelled" : s) {
+      return value
+    }
+    let options = E.allCases.map(\.rawValue)
+    let named = E.allCases.first { label($0) == s }
     let near = Suggest.closest(to: s, in: options)
     let guess =
-      named.map { "write `\($0.rawValue)` for \($0.label); " }
+      named.map { "write `\($0.rawValue)` for \(label($0)); " }
       ?? near.map { "did you mean `\($0)`? " } ?? ""
     let guessJa =
-      named.map { "\($0.label)は `\($0.rawValue)` と書きます。" }
+      named.map { "\(label($0))は `\($0.rawValue)` と書きます。" }
       ?? near.map { "`\($0)` のまちがいではありませんか。" } ?? ""
     y.error(
-      y.node("status")?.mark, "unknown status `\(s)`",
+      y.node(key)?.mark, "unknown \(key) `\(s)`",
       hint: "\(guess)use one of: \(options.joined(separator: ", "))",
-      code: "front-matter.value", ja: "`status` に書いた `\(s)` は使えません",
+      code: "front-matter.value", ja: "`\(key)` に書いた `\(s)` は使えません",
       jaHint:
         "\(guessJa)次のどれかを書いてください："
-        + InitiativeStatus.allCases.map { "`\($0.rawValue)`（\($0.label)）" }.joined(
-          separator: "、"))
+        + E.allCases.map { "`\($0.rawValue)`（\(label($0))）" }.joined(separator: "、"))
     return nil
   }
 

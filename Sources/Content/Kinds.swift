@@ -142,6 +142,29 @@ public enum InitiativeStatus: String, Sendable, CaseIterable {
   }
 }
 
+/// An event called off or moved (`status: cancelled`): it stays where residents look for it,
+/// saying so in place of the ways to join, as schema.org's `eventStatus` and iCalendar's
+/// `STATUS` carry it to search engines and calendars. A new date is a new `start`, not a status.
+public enum EventStatus: String, Sendable, CaseIterable {
+  case cancelled
+  case postponed
+
+  public var label: String {
+    switch self {
+    case .cancelled: "中止"
+    case .postponed: "延期"
+    }
+  }
+
+  /// What the event's page and cards say, in place of 「終わりました」 and the ways to apply.
+  public var notice: String {
+    switch self {
+    case .cancelled: "このイベントは中止になりました。"
+    case .postponed: "このイベントは延期になりました。新しい日時は、決まりしだいお知らせします。"
+    }
+  }
+}
+
 public struct ExternalLink: Sendable, Hashable {
   public var title: String
   public var url: String
@@ -183,6 +206,8 @@ public struct EventMeta: Sendable, Hashable {
   /// The opening hours of an event over whole days, as written: 「9時から17時まで（最後の日は15時
   /// まで）」; shown with its days, where an exhibition's visitors look for them.
   public var hours: String? = nil
+  /// Called off or moved; nil when it takes place as written.
+  public var status: EventStatus? = nil
 
   /// Whether the event takes whole days (`start: 2026-12-20`): no times are shown, and `end`,
   /// when given, is its last day, inclusive.
@@ -192,11 +217,19 @@ public struct EventMeta: Sendable, Hashable {
   public var firstDay: LocalDate { start.inJapan.local.date }
   public var lastDay: LocalDate { (end ?? start).inJapan.local.date }
 
-  /// When it is over: its end (or start, without one), or for an all-day event the midnight in
-  /// Japan after its last day, as `portal.js` compares it with the reader's clock.
+  /// When it is over: its end, or the midnight in Japan after its last day for an all-day
+  /// event and for one with a time but no `end` (a talk at 10:00 is not over at 10:00:01, nor
+  /// is it known to end at 11:00), as `portal.js` compares it with the reader's clock.
   public var endsAt: DateTime {
-    guard isAllDay else { return end ?? start }
+    if let end, !isAllDay { return end }
     return lastDay.adding(days: 1).midnightInJapan.timed
+  }
+
+  /// From when it is under way (開催中), for `portal.js`: nil when that cannot be told (a time
+  /// without an `end`) or the event is called off.
+  public var ongoingFrom: DateTime? {
+    guard status == nil, isAllDay || end != nil else { return nil }
+    return startsAt
   }
 
   /// When it begins: its start, or for an all-day event the midnight in Japan that begins its
@@ -211,7 +244,7 @@ public struct EventMeta: Sendable, Hashable {
   /// `pastFrom <= now` starts holding) agree.
   public var pastFrom: DateTime {
     let over = endsAt
-    return isAllDay
+    return isAllDay || end == nil
       ? over : DateTime(epochSeconds: over.epochSeconds + 1, offsetSeconds: over.offsetSeconds)
   }
 

@@ -135,6 +135,7 @@ extension Page {
       w.optional(m.application)
       w.optional(m.access)
       w.optional(m.hours)
+      w.optional(m.status?.rawValue)
     case .glossary(let m):
       w.int(4)
       w.string(m.term)
@@ -213,7 +214,8 @@ extension Page {
           registration: registration, deadline: deadline, capacity: hasCapacity ? capacity : nil,
           fee: try r.optional(), audience: try r.optional(), accessibility: try r.strings(),
           initiatives: try r.references(), phone: try r.optional(), fax: try r.optional(),
-          application: try r.optional(), access: try r.optional(), hours: try r.optional()))
+          application: try r.optional(), access: try r.optional(), hours: try r.optional(),
+          status: try r.optional().flatMap(EventStatus.init(rawValue:))))
     case 4:
       meta = .glossary(
         GlossaryMeta(

@@ -95,12 +95,23 @@ enum Feeds {
     slug: String, title: String, url: String, _ m: EventMeta, host: String,
     absolute: (String) -> String, changed: DateTime
   ) -> String {
+    // A calendar shows the title alone: 【中止】 before it says what STATUS says to the apps
+    // that show no status (TENTATIVE, for a postponed event, is the nearest iCalendar has).
+    let shown = m.status.map { "【\($0.label)】" + title } ?? title
     var lines = [
       "BEGIN:VEVENT", "UID:\(slug)@\(host)", "DTSTAMP:\(utcStamp(changed))",
-      dtStart(m), dtEnd(m),
-      "SUMMARY:\(icsText(title))", "DESCRIPTION:\(icsText(description(m)))",
+      dtStart(m),
+    ]
+    lines += dtEnd(m).map { [$0] } ?? []
+    lines += [
+      "SUMMARY:\(icsText(shown))", "DESCRIPTION:\(icsText(description(m)))",
       "URL:\(absolute(url))",
     ]
+    switch m.status {
+    case .cancelled: lines.append("STATUS:CANCELLED")
+    case .postponed: lines.append("STATUS:TENTATIVE")
+    case nil: break
+    }
     let location = [m.place, m.online].compactMap { $0 }.joined(separator: " / ")
     if !location.isEmpty { lines.append("LOCATION:\(icsText(location))") }
     lines.append("END:VEVENT")
@@ -114,13 +125,11 @@ enum Feeds {
   }
 
   /// RFC 5545 ends an all-day event on the day after its last (DTEND is exclusive: an event of
-  /// 20 to 24 December ends on the 25th); a timed one without `end` lasts an hour.
-  static func dtEnd(_ m: EventMeta) -> String {
+  /// 20 to 24 December ends on the 25th); a timed one without `end` has none, as RFC 5545
+  /// allows (an hour made up here was a length the content never gave).
+  static func dtEnd(_ m: EventMeta) -> String? {
     if m.isAllDay { return "DTEND;VALUE=DATE:" + basicDate(m.lastDay.adding(days: 1)) }
-    let end =
-      m.end
-      ?? DateTime(epochSeconds: m.start.epochSeconds + 3600, offsetSeconds: m.start.offsetSeconds)
-    return "DTEND:" + utcStamp(end)
+    return m.end.map { "DTEND:" + utcStamp($0) }
   }
 
   /// `20261220`: iCalendar's DATE value.
@@ -260,13 +269,14 @@ enum Feeds {
     let url = absolute(p.url)
     return eventJSONLD(
       name: p.title, description: m.summary, start: m.startISO, end: m.endISO, place: m.place,
-      online: m.online, url: url, offer: EventOffer(m, pageURL: url), organizer: organizer)
+      online: m.online, url: url, offer: EventOffer(m, pageURL: url), organizer: organizer,
+      status: m.status)
   }
 
   static func eventJSONLD(
     name: String, description: String, start: String, end: String?, place: String?,
     online: String?, url: String, offer: EventOffer? = nil,
-    organizer: (name: String, url: String)? = nil
+    organizer: (name: String, url: String)? = nil, status: EventStatus? = nil
   ) -> String {
     let mode =
       place != nil && online != nil
@@ -289,7 +299,13 @@ enum Feeds {
     j.raw(",")
     j.pair("eventAttendanceMode", "https://schema.org/" + mode)
     j.raw(",")
-    j.pair("eventStatus", "https://schema.org/EventScheduled")
+    let schemaStatus =
+      switch status {
+      case nil: "EventScheduled"
+      case .cancelled: "EventCancelled"
+      case .postponed: "EventPostponed"
+      }
+    j.pair("eventStatus", "https://schema.org/" + schemaStatus)
     if offer?.price == 0 { j.raw(",\"isAccessibleForFree\":true") }
     if !places.isEmpty {
       j.raw(",\"location\":")

@@ -85,11 +85,14 @@ extension ViewModels {
       ctx["start_iso"] = .text(m.startISO)
       ctx["end_iso"] = .text(m.endISO ?? "")
       ctx["is_past"] = .bool(m.isPast(at: site.now))
+      Self.putStatus(m, into: &ctx)
+      // Neither over nor called off: the ways to join, apply and ask are shown.
+      ctx["is_open"] = .bool(m.status == nil && !m.isPast(at: site.now))
       // When it ends and when registration closes, for a page read after them before the
       // site is built again: portal.js then says so on the reader's clock.
       ctx["ends_iso"] = .text(m.endsAt.description)
       // When it begins, for portal.js to say 開催中 during it on the reader's clock.
-      ctx["starts_iso"] = .text(m.startsAt.description)
+      ctx["starts_iso"] = .text(m.ongoingFrom?.description ?? "")
       ctx["hours"] = .text(m.hours ?? "")
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))

@@ -245,9 +245,10 @@ struct ViewModels {
       m["where_html"] = .text(
         eventPlace(meta, place: meta.place.map { Furigana.html($0, page.furigana.place) }))
       m["registration_note"] = .text(registrationNote(meta))
+      Self.putStatus(meta, into: &m)
       // As on the event's page, for portal.js on a list read after them.
-      m["ends_iso"] = .text(meta.endsAt.description)
-      m["starts_iso"] = .text(meta.startsAt.description)
+      m["ends_iso"] = .text(meta.status == nil ? meta.endsAt.description : "")
+      m["starts_iso"] = .text(meta.ongoingFrom?.description ?? "")
       m["hours"] = .text(meta.hours ?? "")
       m["closes_iso"] = .text(meta.registrationCloses?.description ?? "")
     case .glossary(let meta):
@@ -271,6 +272,14 @@ struct ViewModels {
     ctx["date"] = .text(JapaneseDate.text(parts))
     ctx["date_parts"] = .items(
       parts.map { ["iso": .text($0.iso), "label": .text($0.label), "after": .text($0.after)] })
+  }
+
+  /// An event called off or moved: its label (中止) and the sentence saying so, for cards
+  /// and its page; empty otherwise, so `{{#status}}` shows them only then.
+  static func putStatus(_ m: EventMeta, into ctx: inout TemplateContext) {
+    ctx["status"] = .text(m.status?.label ?? "")
+    ctx["status_id"] = .text(m.status?.rawValue ?? "")
+    ctx["status_notice"] = .text(m.status?.notice ?? "")
   }
 
   /// Whether residents can still register, for a list of events: empty when registration is

@@ -129,5 +129,20 @@ import Testing
     #expect(!timed.isPast(at: try #require(DateTime(iso: "2026-12-05T15:00:00+09:00"))))
     #expect(timed.isPast(at: try #require(DateTime(iso: "2026-12-05T15:00:01+09:00"))))
     #expect(timed.endsAt.description == "2026-12-05T15:00:00+09:00")
+    #expect(timed.ongoingFrom?.description == "2026-12-05T13:30:00+09:00")
+  }
+
+  /// A time without an `end`: not over the second it starts (the page said 「終わりました」 at
+  /// 10:00:01), but at the end of its day in Japan; and never 開催中, for how long it lasts is
+  /// not written.
+  @Test func aTimeWithoutAnEndIsOverWhenItsDayIs() throws {
+    let m = try #require(try parse("start: 2026-12-06T10:00:00+09:00").0)
+    func past(_ now: String) throws -> Bool { m.isPast(at: try #require(DateTime(iso: now))) }
+    #expect(try !past("2026-12-06T10:00:01+09:00"))
+    #expect(try !past("2026-12-06T23:59:59+09:00"))
+    #expect(try past("2026-12-07T00:00:00+09:00"))
+    #expect(m.endsAt.description == "2026-12-07T00:00:00+09:00")
+    #expect(m.pastFrom.description == "2026-12-07T00:00:00+09:00")
+    #expect(m.ongoingFrom == nil)
   }
 }

@@ -45,9 +45,43 @@ import Testing
     #expect(try lines(event("2026-12-31")).contains("DTEND;VALUE=DATE:20270101"))
     // Still CRLF lines of 75 octets at most.
     for line in several { #expect(line.utf8.count <= 75) }
-    // A timed event keeps its UTC times, an hour long without an end.
+    // A timed event keeps its UTC times; without an end it has no DTEND (RFC 5545 allows it),
+    // not an hour the content never gave.
     let timed = try lines(event("2026-12-05T13:30:00+09:00"))
-    #expect(timed.contains("DTSTART:20261205T043000Z") && timed.contains("DTEND:20261205T053000Z"))
+    #expect(timed.contains("DTSTART:20261205T043000Z"))
+    #expect(!timed.contains { $0.hasPrefix("DTEND") })
+    let ending = try lines(event("2026-12-05T13:30:00+09:00", "2026-12-05T15:00:00+09:00"))
+    #expect(ending.contains("DTEND:20261205T060000Z"))
+  }
+
+  /// A cancelled event in a calendar: STATUS for the apps that read it, 【中止】 for the ones that
+  /// show the title alone; a postponed one TENTATIVE, the nearest iCalendar has. Search engines
+  /// get schema.org's eventStatus.
+  @Test func aCalledOffEventSaysSoInCalendarsAndStructuredData() throws {
+    func lines(_ m: EventMeta) -> [String] {
+      Feeds.vevent(
+        slug: "fair", title: "デジタル体験フェア", url: "/events/fair/", m, host: "dx.example.jp",
+        absolute: { "https://dx.example.jp" + $0 },
+        changed: DateTime(epochSeconds: 1_793_000_000, offsetSeconds: 9 * 3600)
+      ).components(separatedBy: "\r\n")
+    }
+    var m = try event("2026-12-20")
+    #expect(!lines(m).contains { $0.hasPrefix("STATUS") })
+    m.status = .cancelled
+    #expect(lines(m).contains("STATUS:CANCELLED"))
+    #expect(lines(m).contains("SUMMARY:【中止】デジタル体験フェア"))
+    m.status = .postponed
+    #expect(lines(m).contains("STATUS:TENTATIVE"))
+    #expect(lines(m).contains("SUMMARY:【延期】デジタル体験フェア"))
+    for (status, schema) in [
+      (EventStatus?.none, "EventScheduled"), (.cancelled, "EventCancelled"),
+      (.postponed, "EventPostponed"),
+    ] {
+      let json = Feeds.eventJSONLD(
+        name: m.title, description: m.summary, start: m.startISO, end: nil, place: m.place,
+        online: nil, url: "https://dx.example.jp/events/fair/", status: status)
+      #expect(json.contains("\"eventStatus\":\"https://schema.org/\(schema)\""), "\(schema)")
+    }
   }
 
   @Test func structuredDataHasDates() throws {

@@ -145,7 +145,8 @@ import Testing
       body[earlier.upperBound...].hasPrefix(
         "</a></h3><p class=\"card-date\"><time datetime=\"2026-10-05T10:00:00+09:00\">"))
     #expect(body.contains("<p class=\"card-date\">このイベントは終わりました。</p>"))
-    #expect(body.contains("data-ends=\"2026-12-05T10:00:00+09:00\""))
+    // No `end`: over when its day is, and no 開催中 (its length is not written).
+    #expect(body.contains("data-starts=\"\" data-ends=\"2026-12-06T00:00:00+09:00\""))
     #expect(body.contains("ICT</a><span class=\"reading\">（あいしーてぃー）</span>"))
   }
 

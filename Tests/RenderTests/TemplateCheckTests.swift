@@ -386,8 +386,8 @@ import Testing
     #expect(
       shown(diagnostics, "theme.unescaped") == [
         "theme/templates/event.mustache:6:23: warning: `{{{page.title}}}` prints `page.title` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{page.title}}`, or `{{{page.title_html}}}` for the text with its furigana; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
-        "theme/templates/event.mustache:10:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`, or `{{{summary_html}}}` for the text with its furigana; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
-        "theme/templates/event.mustache:16:37: warning: `{{{access}}}` prints `access` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{access}}`; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
+        "theme/templates/event.mustache:11:19: warning: `{{&summary}}` prints `summary` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{summary}}`, or `{{{summary_html}}}` for the text with its furigana; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
+        "theme/templates/event.mustache:17:37: warning: `{{{access}}}` prints `access` without escaping it: HTML in the text would become part of the page [theme.unescaped]\n    hint: write `{{access}}`; only `body`, `json_ld`, `place_html`, `summary_html`, `title_html`, `where_html` hold HTML to print as it is",
       ])
   }
 
