@@ -39,6 +39,12 @@ enum DateHints {
         "日本の時刻であることを表す `+09:00` を付けてください：`\(key): \(text)+09:00`"
       )
     }
+    // `0000-12-24`: no year 0 (`dated` reads no year below 1000 without an era).
+    if text.hasPrefix("0000-"), let m = Int(text.dropFirst(5).prefix(2)), (1...12).contains(m),
+      let d = Int(text.dropFirst(8).prefix(2))
+    {
+      return noSuchYear(0, month: m, day: d, key: key)
+    }
     guard let (y, m, d, rest) = dated(text, year: year) else {
       // A time alone: which day?
       guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
@@ -55,6 +61,8 @@ enum DateHints {
         "there is no month \(m); write e.g. `\(example)`", "\(m)月という月はありません。例: `\(example)`"
       )
     }
+    // `10000-12-24`: the hint wrote the value back as it was.
+    guard (1...9999).contains(y) else { return noSuchYear(y, month: m, day: d, key: key) }
     let days = LocalDate.daysIn(month: m, year: y)
     guard (1...days).contains(d) else {
       // The month's last day, with the time typed: the nearest date that exists, not an
@@ -89,6 +97,19 @@ enum DateHints {
       }
       return ("write `\(written)`" + weekdayNote, "`\(written)` と書いてください" + weekdayNoteJa)
     }
+    // `T10:60`, `T09:99`: the hint gave the date alone, and following it made a timed event
+    // an all-day one.
+    if takes != .date, let (hour, minute) = clockOutOfRange(in: rest) {
+      let shown = "\(hour):\(zeroPadded(minute, 2))"
+      let near =
+        minute == 60 && hour < 23
+        ? "\(key): \(date)T\(clock(hour + 1, 0))+09:00"
+        : "\(key): \(date)T\(clock(min(hour, 23), 0))+09:00"
+      return (
+        "there is no \(shown) (minutes go from 00 to 59); write the time again, e.g. `\(near)`",
+        "\(shown) という時刻はありません（分は00から59まで）。時刻を書き直してください。例: `\(near)`"
+      )
+    }
     if takes != .date, let (hour, minute) = time(in: rest, maxHour: 47) {
       // `25:00` (or 25時) for 1 a.m. of the next day, as TV timetables write it: the hint kept
       // the date alone, dropping the time (an all-day `end` for a timed event).
@@ -100,7 +121,10 @@ enum DateHints {
       )
     }
     switch takes {
-    case .date, .dateOrDateTime: return ("write `\(key): \(date)`", "`\(key): \(date)` と書いてください")
+    case .date, .dateOrDateTime:
+      return (
+        "write `\(key): \(date)`" + weekdayNote, "`\(key): \(date)` と書いてください" + weekdayNoteJa
+      )
     case .dateTime:
       return (
         "write the date and the time, e.g. `\(key): \(date)T13:30:00+09:00` (13:30 in Japan)",
@@ -124,6 +148,31 @@ enum DateHints {
       " — but \(date) is a \(english[date.weekday]), not a \(english[typed]) (\(typedName)) as written: check which is right",
       "。ただし、\(date) は\(actual)曜日で、書かれた（\(typedName)）と合いません。日付と曜日のどちらが正しいか確かめてください"
     )
+  }
+
+  /// The hint for a year outside 0001–9999 (`0000`, `10000`), with the month and day kept in an
+  /// example year: which year was meant cannot be told.
+  private static func noSuchYear(_ y: Int, month m: Int, day d: Int, key: String) -> (
+    String, String
+  ) {
+    let day = min(max(d, 1), LocalDate.daysIn(month: m, year: 2026))
+    let example = "\(key): 2026-\(zeroPadded(m, 2))-\(zeroPadded(day, 2))"
+    let shown = zeroPadded(y, 4)
+    return (
+      "there is no year \(shown) (a year is written with four digits from 0001 to 9999); write e.g. `\(example)`",
+      "\(shown)年という年はありません（年は 0001 から 9999 までの4けたで書きます）。例: `\(example)`"
+    )
+  }
+
+  /// A clock time after the date whose minutes are past 59 (`T10:60`, ` 9:99`), which
+  /// `time(in:)` does not read as a time.
+  static func clockOutOfRange(in rest: Substring) -> (hour: Int, minute: Int)? {
+    var s = rest.drop { $0 == " " || $0 == "\u{3000}" }
+    if s.first == "T" || s.first == "t" { s = s.dropFirst() }
+    guard let hour = leadingNumber(&s, maxDigits: 2), s.first == ":" else { return nil }
+    s = s.dropFirst()
+    guard let minute = leadingNumber(&s, maxDigits: 2), minute > 59, hour < 48 else { return nil }
+    return (hour, minute)
   }
 
   /// The end of a range of times after the first (`10時〜16時`, `10:00-16:00`, `10時から16時`).

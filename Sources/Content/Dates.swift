@@ -27,14 +27,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y)
+      Self.isDay(y, m, d)
     else { return nil }
     self.init(year: y, month: m, day: d)
   }
 
-  /// Whether the month and day are a day of that year's calendar.
+  /// Whether the month and day are a day of that year's calendar; year 0 is none (HTML's
+  /// `<time datetime>` starts at year 1, and `start: 0000-12-24` was a slip built as 0年).
   static func isDay(_ year: Int, _ month: Int, _ day: Int) -> Bool {
-    (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+    year >= 1 && (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
   }
 
   static func daysIn(month: Int, year: Int) -> Int {
@@ -128,7 +129,8 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
       return
     }
     let chars = Array(text)
-    guard chars.count >= 17, chars[10] == "T" || chars[10] == " ",
+    // RFC 3339 allows `t` and `z` in lower case.
+    guard chars.count >= 17, chars[10] == "T" || chars[10] == "t" || chars[10] == " ",
       let date = LocalDate(iso: String(chars[0..<10]))
     else { return nil }
     var rest = Array(chars[11...])
@@ -152,7 +154,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         while let c = rest.first, c.isNumber { rest.removeFirst() }
       }
     }
-    if rest != ["Z"] {
+    if rest != ["Z"] && rest != ["z"] {
       guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
       rest.removeFirst()
       guard let oh = number(2), rest.first == ":" else { return nil }
@@ -166,7 +168,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The instant of a date and time as written, both ways of reading one: nil when a part is
   /// out of its range (an impossible day, 24:00, an offset of 24 hours or more).
   init?(_ p: ISOShapes.DateTimeParts) {
-    guard LocalDate.isDay(p.year, p.month, p.day), p.hour < 24, p.minute < 60, p.second < 61,
+    guard LocalDate.isDay(p.year, p.month, p.day), p.hour < 24, p.minute < 60, p.second < 60,
       p.offsetHours < 24, p.offsetMinutes < 60
     else { return nil }
     let offset = (p.offsetHours * 3600 + p.offsetMinutes * 60) * p.sign

@@ -232,8 +232,8 @@ func comparableSite(_ folder: URL) -> [String: String] {
   }
 
   /// An event's feed entry is dated when it last changed (`updated`, else `publish`, else,
-  /// once it is over, when it ended: the forum has no end, so its start); the feed at the
-  /// latest of them.
+  /// once it is over, when it ended: the forum has no end, so the end of its day); the feed at
+  /// the latest of them.
   @Test func eventsFeedEntriesAreDatedByTheirLastChange() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
@@ -247,10 +247,10 @@ func comparableSite(_ folder: URL) -> [String: String] {
     let updated = feed.components(separatedBy: "<updated>").dropFirst().map {
       $0.components(separatedBy: "</updated>")[0]
     }
-    // The feed, then the upcoming seminar (updated), then the past forum (its start).
+    // The feed, then the upcoming seminar (updated), then the past forum (its day's end).
     #expect(
       updated == [
-        "2026-11-02T00:00:00+09:00", "2026-11-02T00:00:00+09:00", "2026-09-10T10:00:00+09:00",
+        "2026-11-02T00:00:00+09:00", "2026-11-02T00:00:00+09:00", "2026-09-11T00:00:00+09:00",
       ])
   }
 

@@ -32,6 +32,45 @@ import Testing
       DateHints.hint(for: text, key: "updated", takes: withTime ? .dateTime : .date) == expected)
   }
 
+  /// Slips the hint wrote back as they were, or answered by dropping the time typed: a year
+  /// outside 0001–9999, minutes past 59, a weekday after a date alone.
+  @Test(arguments: [
+    (
+      "0000-12-24", DateHints.Takes.dateOrDateTime,
+      "there is no year 0000 (a year is written with four digits from 0001 to 9999); write e.g. `start: 2026-12-24`"
+    ),
+    (
+      "10000-01-01", .date,
+      "there is no year 10000 (a year is written with four digits from 0001 to 9999); write e.g. `start: 2026-01-01`"
+    ),
+    (
+      "2026-12-24T10:60:00+09:00", .dateOrDateTime,
+      "there is no 10:60 (minutes go from 00 to 59); write the time again, e.g. `start: 2026-12-24T11:00:00+09:00`"
+    ),
+    (
+      "2026-12-24T09:99+09:00", .dateOrDateTime,
+      "there is no 9:99 (minutes go from 00 to 59); write the time again, e.g. `start: 2026-12-24T09:00:00+09:00`"
+    ),
+    (
+      "2026-12-06（土）", .dateOrDateTime,
+      "write `start: 2026-12-06` — but 2026-12-06 is a Sunday, not a Saturday (土) as written: check which is right"
+    ),
+  ])
+  func slipsTheHintRepeatedOrDropped(_ text: String, _ takes: DateHints.Takes, _ expected: String) {
+    #expect(DateHints.hint(for: text, key: "start", takes: takes) == expected)
+  }
+
+  /// RFC 3339's lower-case `t` and `z` are read; a second 60 (leap seconds) and year 0 are not
+  /// dates (23:59:60 became 0時 of the next day, 0000 an invalid `<time datetime>`).
+  @Test func edgesOfTheForm() {
+    #expect(DateTime(iso: "2026-12-24t10:00:00+09:00")?.description == "2026-12-24T10:00:00+09:00")
+    #expect(DateTime(iso: "2026-12-24t01:00:00z") != nil)
+    #expect(DateTime(iso: "2026-12-24T23:59:60+09:00") == nil)
+    #expect(DateTime(iso: "0000-12-24", allowDateOnly: true) == nil)
+    #expect(LocalDate(iso: "0000-12-24") == nil)
+    #expect(LocalDate(iso: "0001-01-01") != nil)
+  }
+
   /// A typed time is kept, in the forms Japanese documents write it; a key that takes a date
   /// alone gets the date and time when a time was typed (the hint dropped it: a page
   /// published at midnight instead of 9:00, a deadline moved to the end of the day).
