@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// `portal serve`: builds the site, serves the output folder on 127.0.0.1, rebuilds
@@ -56,7 +57,10 @@ public final class PreviewServer: Sendable {
   /// server would start once that build ends and never stop.
   private enum State {
     case firstBuild
-    case serving(Task<Void, any Error>)
+    /// The task running everything, and the server's service group, which stops it
+    /// gracefully: a cancelled server could drop a connection it was just accepting without
+    /// finishing its writer, which NIO treats as a fatal error (a crash on Ctrl-C).
+    case serving(Task<Void, any Error>, ServiceGroup)
     case stopped
   }
 
@@ -142,9 +146,11 @@ public final class PreviewServer: Sendable {
     let interval = options.pollInterval
     let watch = !options.poll
     let (live, heartbeat) = (self.live, options.heartbeat)
+    let services = ServiceGroup(
+      configuration: .init(services: [app], logger: Self.quietLogger()))
     let running = Task {
       try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.run() }
+        group.addTask { try await services.run() }
         group.addTask {
           await loop.run(interval: interval, watch: watch)
           throw CancellationError()
@@ -161,7 +167,7 @@ public final class PreviewServer: Sendable {
     }
     let started = state.withLock { state in
       guard case .firstBuild = state else { return false }
-      state = .serving(running)
+      state = .serving(running, services)
       return true
     }
     if !started { running.cancel() }
@@ -181,14 +187,25 @@ public final class PreviewServer: Sendable {
   /// Stops serving: open event streams end, then the server and the watcher stop, and `run`
   /// writes the cache and returns.
   public func stop() async {
-    let running = state.withLock { state -> Task<Void, any Error>? in
+    let serving = state.withLock { state -> (Task<Void, any Error>, ServiceGroup)? in
       defer { state = .stopped }
-      if case .serving(let task) = state { return task }
+      if case .serving(let task, let services) = state { return (task, services) }
       return nil
     }
     await live.closeAll()
-    running?.cancel()
+    guard let (running, services) = serving else { return }
+    // The server stops taking connections and ends the open ones; the rebuild loop is
+    // cancelled once it has. A connection that will not end (a download stalled) is not
+    // waited for long.
+    await services.triggerGracefulShutdown()
+    Task {
+      try await Task.sleep(for: Self.gracefulStopLimit)
+      running.cancel()
+    }
   }
+
+  /// How long `stop()` lets the server end its connections before cancelling it.
+  static let gracefulStopLimit = Duration.seconds(3)
 
   /// How many pages' event streams are open.
   var liveClients: Int {

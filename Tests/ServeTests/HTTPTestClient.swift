@@ -30,7 +30,7 @@ final class HTTPTestClient: @unchecked Sendable {
     (self.port, self.host, self.hostHeader) = (port, host, hostHeader)
   }
 
-  private func connect() throws -> Int32 {
+  fileprivate func connect() throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw POSIXError(.EIO) }
     var timeout = timeval(tv_sec: 30, tv_usec: 0)
@@ -51,7 +51,7 @@ final class HTTPTestClient: @unchecked Sendable {
     return fd
   }
 
-  private func send(
+  fileprivate func send(
     _ fd: Int32, path: String, method: String = "GET", headers: [String: String] = [:]
   ) {
     let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
@@ -163,6 +163,35 @@ final class HTTPTestClient: @unchecked Sendable {
 
     func close() { shutdown(fd, Int32(SHUT_RDWR)) }
   }
+
+  /// Opens `path` again the moment each response ends, as a script or a proxy does (a browser
+  /// waits a second first), on a thread of its own until `stop()`; counts the connections made.
+  final class Reconnecting: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+    private var made = 0
+    var connections: Int { lock.withLock { made } }
+
+    init(_ client: HTTPTestClient, _ path: String) {
+      Thread.detachNewThread { [self] in
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !lock.withLock({ stopped }) {
+          guard let fd = try? client.connect() else {
+            usleep(2000)
+            continue
+          }
+          lock.withLock { made += 1 }
+          client.send(fd, path: path)
+          while recv(fd, &buffer, buffer.count, 0) > 0 {}
+          Glibc.close(fd)
+        }
+      }
+    }
+
+    func stop() { lock.withLock { stopped = true } }
+  }
+
+  func reconnecting(_ path: String) -> Reconnecting { Reconnecting(self, path) }
 
   func events(_ path: String) throws -> EventStream {
     let fd = try connect()
