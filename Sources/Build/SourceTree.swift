@@ -79,9 +79,7 @@ public struct SourceTree: Sendable, Equatable {
       let found = exists && (!isLink || stat(full, &st) == 0)
       let isFolder = found && !isLink && (st.st_mode & S_IFMT) == S_IFDIR
       // A file that was a file: its stamp alone (the usual save).
-      let wasFolder =
-        folders.map { $0.contains(key) }
-        ?? stamps.keys.contains(where: { $0.hasPrefix(key + "/") })
+      let wasFolder = self.isFolder(key)
       if found, !isFolder, !relative.isEmpty, stamps[key] != nil, !wasFolder {
         set(key, Self.stamp(st))
         if isLink { links.insert(key) } else { links.remove(key) }
@@ -125,6 +123,11 @@ public struct SourceTree: Sendable, Equatable {
   }
 
   /// The paths whose stamps differ between two scans, added and removed ones included.
+  /// Whether `key` is a folder (read back from the cache, one with keys under it).
+  public func isFolder(_ key: String) -> Bool {
+    folders.map { $0.contains(key) } ?? stamps.keys.contains { $0.hasPrefix(key + "/") }
+  }
+
   public func changes(since old: SourceTree) -> [String] {
     if version == old.version { return [] }
     if let refreshed, refreshed.from == old.version { return refreshed.paths }

@@ -37,7 +37,8 @@ enum LiveAssets {
         });
         events.addEventListener("build-error", (e) => {
           failed = true;
-          show(JSON.parse(e.data).problems || []);
+          const failure = JSON.parse(e.data);
+          show(failure.problems || [], failure.served !== false);
         });
       }
       // Whether a rebuild that wrote `paths` (the output's files) changed what this page shows:
@@ -76,7 +77,7 @@ enum LiveAssets {
       // (focus is not trapped and the page stays usable); on a phone it is a sheet at the
       // bottom, no higher than 40 % of the screen, so the page it is about shows above it.
       // Esc closes it as 閉じる does.
-      function show(problems) {
+      function show(problems, served) {
         hide();
         const overlay = el("div", "portal-live-overlay");
         overlay.id = "portal-live-overlay";
@@ -86,8 +87,9 @@ enum LiveAssets {
         const title = el("h2", "portal-live-title", "ビルドに失敗しました（Build failed）");
         title.id = "portal-live-title";
         box.appendChild(title);
-        box.appendChild(el("p", "portal-live-note",
-          "前回のサイトを表示しています。ファイルを直して保存すると、自動で読み込み直します。"));
+        box.appendChild(el("p", "portal-live-note", served
+          ? "前回のサイトを表示しています。ファイルを直して保存すると、自動で読み込み直します。"
+          : "表示できるサイトは、まだありません。ファイルを直して保存すると、サイトを作って読み込みます。"));
         const list = el("ul", "portal-live-list");
         for (const p of problems) {
           const item = el("li", "portal-live-item");

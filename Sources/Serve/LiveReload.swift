@@ -53,7 +53,9 @@ actor LiveReload {
         "reload", ["paths": paths, "ms": milliseconds, "version": version, "base": base]))
   }
 
-  func buildFailed(_ diagnostics: [Diagnostic]) {
+  /// - Parameter served: whether a site is there to show under the errors (none before the
+  ///   first build that succeeds), which the overlay's note says.
+  func buildFailed(_ diagnostics: [Diagnostic], served: Bool = true) {
     let problems = Self.causesFirst(diagnostics.filter { $0.severity == .error }).map {
       d -> [String: Any] in
       let d = d.localized(.current)
@@ -62,7 +64,10 @@ actor LiveReload {
         "message": d.message, "hint": d.hint ?? "", "code": d.code ?? "",
       ]
     }
-    let event = Self.event("build-error", ["problems": problems])
+    let event = Self.event("build-error", ["problems": problems, "served": served])
+    // The same errors again (a save that did not fix them, a burst of events): open pages
+    // show them already.
+    guard event != lastError else { return }
     lastError = event
     broadcast(event)
   }

@@ -200,10 +200,19 @@ final class RebuildLoop: @unchecked Sendable {
       let changed = now.changes(since: tree)
       let added = Set(changed.filter { tree.stamps[$0] == nil })
       let removed = Set(changed.filter { now.stamps[$0] == nil })
+      // Only an editor's files (vim's swap file, rewritten at each pause in typing) or folders
+      // whose files were seen already (a checkout's second event): built, but not announced
+      // when nothing came of it — a line for each filled the terminal all day.
+      let unread = changed.allSatisfy {
+        Self.isEditorsFile($0) || now.isFolder($0) || tree.isFolder($0)
+      }
       tree = now
       let report = await build(tree: now)
       lastBuild = clock.now
-      await announce(report, changedSources: changed, added: added, removed: removed)
+      let nothingCame = report.succeeded && report.changedPaths.isEmpty
+      if !(unread && nothingCame) {
+        await announce(report, changedSources: changed, added: added, removed: removed)
+      }
       if report.succeeded { await prepareForEdits() }
     }
   }
@@ -243,7 +252,18 @@ final class RebuildLoop: @unchecked Sendable {
     let ms = Int((report.seconds * 1000).rounded())
     let repeated = lock.withLock {
       defer { printed = report.diagnostics }
-      return report.succeeded && !initial && printed == report.diagnostics
+      return !initial && printed == report.diagnostics
+    }
+    // A failed build's errors again (a save that fixed nothing, `rm -rf content` seen as
+    // several events): one line saying so, not the whole block again.
+    if !report.succeeded && repeated {
+      log(
+        language == .japanese
+          ? "まだ作れません：前と同じエラーです（\(JapaneseCount.things(report.diagnostics.filter { $0.severity == .error }.count))）"
+          : "Build failed again with the same \(report.diagnostics.filter { $0.severity == .error }.count) error(s) as above"
+      )
+      await live.buildFailed(report.diagnostics)
+      return
     }
     if !report.diagnostics.isEmpty && !repeated {
       log(DiagnosticPrinter.render(report.diagnostics, as: .text, language: language))
@@ -311,7 +331,7 @@ final class RebuildLoop: @unchecked Sendable {
           ? "; still serving the last good site"
           : "; no site to serve yet: open pages show the errors and load the site once it builds")
       log(report.summary(in: language) + tail)
-      await live.buildFailed(report.diagnostics)
+      await live.buildFailed(report.diagnostics, served: served)
     }
   }
 
@@ -369,10 +389,15 @@ final class RebuildLoop: @unchecked Sendable {
   }
 
   /// A file an editor keeps beside the one being edited: a hidden name (`.a.md.swp`,
-  /// `.#a.md`), or a backup's `~`.
+  /// `.#a.md`), a backup's `~`, Emacs' `#a.md#`, a merge's `.orig`, `.bak`, `.swp`, JetBrains'
+  /// `___jb_tmp___`.
   static func isEditorsFile(_ source: String) -> Bool {
     let name = source.split(separator: "/").last ?? ""
-    return name.hasPrefix(".") || name.hasSuffix("~")
+    if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix("___") { return true }
+    if name.hasPrefix("#") && name.hasSuffix("#") { return true }
+    return [".swp", ".swx", ".bak", ".orig", ".tmp", ".save", ".kate-swp"].contains {
+      name.hasSuffix($0)
+    }
   }
 
   private func updateBasePath() {

@@ -195,4 +195,39 @@ final class LogBox: @unchecked Sendable {
         == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 1 draft and 2 pages waiting for their publish time not built (--drafts builds them)"
     )
   }
+
+  /// A failed build's errors again (a save that fixed nothing, `rm -rf content` seen as
+  /// several events) are one line, not the block again; other errors are printed whole.
+  @Test func theSameErrorsAgainAreOneLine() async {
+    let (loop, box) = Self.loop()
+    func failed(_ message: String) -> BuildReport {
+      BuildReport(
+        diagnostics: [Diagnostic.error(SourceLocation(file: "content/site.yml"), message)],
+        pageCounts: [], filesWritten: 0, seconds: 0.01, mode: .full)
+    }
+    await loop.announce(failed("missing"))
+    #expect(box.text.contains("content/site.yml:1:1: error: missing"))
+    box.clear()
+    await loop.announce(failed("missing"), changedSources: ["c/initiatives"])
+    #expect(box.text == "Build failed again with the same 1 error(s) as above")
+    box.clear()
+    await loop.announce(failed("other"), changedSources: ["c/site.yml"])
+    #expect(box.text.contains("content/site.yml:1:1: error: other"))
+  }
+
+  /// Files an editor keeps beside the page, which the build reads nothing of: a save's
+  /// swap file is no line of the log.
+  @Test(arguments: [
+    ".a.md.swp", ".#a.md", "a.md~", "#a.md#", "a.md.orig", "a.md.bak", "a.md.swp",
+    "a.md.kate-swp", "a.md___jb_tmp___", "a.md.save",
+  ])
+  func editorsFiles(name: String) {
+    #expect(RebuildLoop.isEditorsFile("c/initiatives/" + name))
+  }
+
+  @Test func pagesAreNoEditorsFiles() {
+    for name in ["a.md", "site.yml", "files/plan.pdf", "style.css", "layout.mustache"] {
+      #expect(!RebuildLoop.isEditorsFile("c/" + name), "\(name)")
+    }
+  }
 }
