@@ -279,6 +279,9 @@ public enum ContentLoader {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       return (nil, [emptyFile(path: path, kind: kind)], nil, nil)
     }
+    if let (start, end) = MergeConflicts.first(in: bytes) {
+      return (nil, [MergeConflicts.error(path: path, start: start, end: end)], nil, nil)
+    }
     switch SourceFile.read(bytes: bytes, path: path, relativePath: relative) {
     case .failure(let d): return (nil, [d], nil, nil)
     case .success(let source):
