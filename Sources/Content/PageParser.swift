@@ -155,6 +155,7 @@ enum PageParser {
     let draft = y.bool("draft") ?? false
     let updated = date(&y, "updated")
     let publish = dateTime(&y, "publish", allowDateOnly: true)
+    updatedBeforePublish(&y, updated: updated, publish: publish)
     // Checked against the site's addresses when the site is resolved (`Redirects`).
     let redirectFrom = references(&y, "redirect_from", example: "[/initiatives/old-name/]") ?? []
 
@@ -188,6 +189,26 @@ enum PageParser {
     return (
       page, y.diagnostics, FrontMatterReading.of(source, node: node, keySets: reading)
     )
+  }
+
+  /// Warns of an `updated` day before the page's `publish` day: 更新情報 listed a change from
+  /// before the page came out (「11月1日 更新」 for a page out on 12月1日), in place of its 公開.
+  static func updatedBeforePublish(
+    _ y: inout YAMLFields, updated: LocalDate?, publish: DateTime?
+  ) {
+    guard let updated, let publish else { return }
+    let published = publish.inJapan.local.date
+    guard updated < published else { return }
+    y.diagnostics.append(
+      .warning(
+        y.location(y.node("updated")?.mark),
+        "`updated` is \(updated), before the page is published (`publish: \(published)`): 更新情報 would list a change from before the page came out, in place of its 公開",
+        hint:
+          "write the day the page was changed after it came out, or remove `updated` (a new page is listed as 公開 on its `publish` day)",
+        code: "front-matter.date"
+      ).ja(
+        "`updated` が \(updated) で、ページを公開する日（`publish: \(published)`）より前です。更新情報に、公開より前の更新として載り、公開のお知らせが出ません",
+        hint: "公開した後に内容を変えた日を書くか、`updated` を消してください（新しいページは `publish` の日に「公開」として載ります）"))
   }
 
   /// - Parameter names: ids by the names site.yml gives them (農林水産業 → agriculture), as
