@@ -56,15 +56,20 @@ extension PageParser {
   }
 
   /// An `end` to offer for one written before `start`: its time on the start's day (the day
-  /// copied from another event), else that time in the afternoon (`04:00` meant for 16時), else
-  /// two hours after the start.
+  /// copied from another event), else that time in the afternoon (`04:00` meant for 16時) when
+  /// that makes no event of over ten hours, else that time the next day (an evening event
+  /// ending after midnight, 22時 to 1時, its date not moved on) within twelve hours, else two
+  /// hours after the start. (`09:30` for a start at 10:00 offered 21:30, an 11½-hour event.)
   static func laterEnd(start: DateTime, end: DateTime) -> DateTime {
     let (s, e) = (start.inJapan, end.inJapan)
     let midnight = s.local.date.midnightInJapan.epochSeconds
     let time = e.local.hour * 3600 + e.local.minute * 60 + e.local.second
-    var candidates = [midnight + time]
-    if e.local.hour < 12 { candidates.append(midnight + time + 12 * 3600) }
-    let at = candidates.first { $0 > start.epochSeconds } ?? start.epochSeconds + 2 * 3600
+    let from = start.epochSeconds
+    var candidates = [(midnight + time, 24)]
+    if e.local.hour < 12 { candidates.append((midnight + time + 12 * 3600, 10)) }
+    candidates.append((midnight + 86400 + time, 12))
+    let at =
+      candidates.first { $0.0 > from && $0.0 - from <= $0.1 * 3600 }?.0 ?? from + 2 * 3600
     return DateTime(epochSeconds: at, offsetSeconds: 9 * 3600)
   }
 

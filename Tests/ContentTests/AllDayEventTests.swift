@@ -68,6 +68,18 @@ import Testing
     }
   }
 
+  /// An evening event ending after midnight with its date not moved on gets that time the next
+  /// day; a morning end for a start just after it is no 11½-hour event in the evening.
+  @Test func anOvernightEndIsOfferedTheNextDay() throws {
+    for (start, end, offered) in [
+      ("2026-12-24T22:00:00+09:00", "2026-12-24T01:00:00+09:00", "2026-12-25T01:00:00+09:00"),
+      ("2026-12-24T10:00:00+09:00", "2026-12-24T09:30:00+09:00", "2026-12-24T12:00:00+09:00"),
+    ] {
+      let (_, diagnostics) = try parse("start: \(start)", "end: \(end)")
+      #expect(diagnostics.first?.hint?.hasSuffix("e.g. `end: \(offered)`") == true, "\(start)")
+    }
+  }
+
   /// A day and a time together: which was meant? Both correct forms, from the days written.
   @Test func aDateWithATimeIsAnErrorShowingBothForms() throws {
     let (m, diagnostics) = try parse("start: 2026-12-20", "end: 2026-12-24T16:00:00+09:00")
