@@ -51,7 +51,8 @@ enum KeySynonyms {
       ("order", ["weight", "順番", "順序", "並び順"]),
       ("parent", ["親"]),
       ("updated", ["update", "modified", "lastmod", "更新", "更新日"]),
-      ("publish", ["publishdate", "publish_date", "公開", "公開日"]),
+      // `date`: Hugo's and Jekyll's page date, an event's start and other pages' publish day.
+      ("publish", ["publishdate", "publish_date", "date", "公開", "公開日"]),
       ("draft", ["下書き"]),
       ("aliases", ["alias", "別名"]),
       ("links", ["link", "リンク"]),

@@ -439,8 +439,16 @@ struct YAMLFields {
           "項目名は\(folded != bare ? "半角の英字" : "小文字")で、`\(folded.lowercased()):` と書いてください"
       } else if let synonym = KeySynonyms.meant(folded.lowercased(), among: allowed) {
         guess = synonym
-        hint = "the key for this is `\(synonym)`: rename it, keeping its value (`\(synonym): …`)"
-        hintJa = "この項目の名前は `\(synonym)` です。値はそのままで、項目名を `\(synonym):` に書きかえてください"
+        if let given = entries.first(where: { $0.key == synonym }) {
+          // Renamed, it would be the key twice (`date:` beside `start:`).
+          let line = location(given.keyMark).line
+          hint =
+            "`\(synonym)` is given already (line \(line)), which is what this would be: remove it, or keep the one that is right"
+          hintJa = "この項目は `\(synonym)` のことで、`\(synonym)` は\(line)行目に書いてあります。この項目を消すか、正しいほうを残してください"
+        } else {
+          hint = "the key for this is `\(synonym)`: rename it, keeping its value (`\(synonym): …`)"
+          hintJa = "この項目の名前は `\(synonym)` です。値はそのままで、項目名を `\(synonym):` に書きかえてください"
+        }
       } else if let near = Suggest.closest(to: folded, in: allowed) {
         guess = near
         hint = "did you mean `\(near)`?"

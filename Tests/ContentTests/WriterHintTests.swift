@@ -205,6 +205,18 @@ import Testing
       event + "start: 2026-12-05T10:00:00+09:00\n色: 青\n", kind: .event, path: "content/events/a.md")
     #expect(
       other.count == 1 && other[0].contains("remove it; the keys of an event are:"), "\(other)")
+    // The key meant given already: renaming would give it twice.
+    #expect(
+      try hints(
+        event + "start: 2026-12-24\ndate: 2026-12-01\n", kind: .event, path: "content/events/a.md")
+        == [
+          "5:1 unknown key `date` in an event / `start` is given already (line 4), which is what this would be: remove it, or keep the one that is right"
+        ])
+    // Hugo's page `date` on another kind: its `publish`, not removed with its value.
+    let dated = try hints(
+      "title: 窓口\nsummary: 窓口です。\nfields: [f]\ndate: 2026-11-01\n", kind: .initiative,
+      path: "content/initiatives/a.md")
+    #expect(dated.count == 1 && dated[0].contains("the key for this is `publish`"), "\(dated)")
   }
 }
 
