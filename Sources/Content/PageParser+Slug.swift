@@ -53,16 +53,18 @@ extension PageParser {
         ja: "ファイル名 `\(fileSlug)` に、目に見えない文字 \(japanese)が入っていて、ページのアドレスに使えません",
         jaHint: "ファイル名を `\(meant).md` に変えてください（ファイルの一覧でも、この文字は見えません）")
     } else if !isSlug(fileSlug) {
+      // A line break in the name (a file saved by a script) as `\u{A}`: the message is one line.
+      let shown = Diagnostic.visible(fileSlug, keepingLines: false)
       // A name with nothing ASCII (スマート農業.md) gives no name to offer: say what to make one
       // of, rather than a placeholder (`my-page`) that was copied as it was.
       let offered = fileSlug.contains { $0.isASCII && ($0.isLetter || $0.isNumber) }
       let free = freeSlug(suggestedSlug(fileSlug), besides: source.path)
       y.error(
-        nil, "the file name `\(fileSlug)` cannot be used as a URL",
+        nil, "the file name `\(shown)` cannot be used as a URL",
         hint: offered
           ? "rename the file with a-z, 0-9 and `-` only, or add `slug: \(free)`"
           : "rename the file, or add a `slug:` line, with a name of a-z, 0-9 and `-` saying what the page is in English or romaji (スマート農業 → `smart-agriculture`)",
-        code: "front-matter.slug", ja: "ファイル名 `\(fileSlug)` は、ページのアドレスに使えません",
+        code: "front-matter.slug", ja: "ファイル名 `\(shown)` は、ページのアドレスに使えません",
         jaHint: offered
           ? "ファイル名を半角の小文字 a-z、数字 0-9 と `-` だけにするか、前付けに `slug: \(free)` を書き足してください"
           : "何のページかを英語かローマ字にした、半角の小文字 a-z、数字 0-9 と `-` の名前を、ファイル名にするか、前付けの `slug:` に書いてください（スマート農業 → `smart-agriculture`）"
