@@ -117,15 +117,24 @@ def test_json_names_each_fix_for_editors(work):
 
 
 def test_fix_does_not_write_through_a_link(work, tmp_path_factory):
+    # A link to a file outside content/ is refused, as the build refuses it: not read, not fixed.
     outside = tmp_path_factory.mktemp("outside") / "linked.md"
     outside.write_bytes((FRONT + BODY).encode())
     link = work / "content" / "initiatives" / "linked.md"
     link.symlink_to(outside)
+    # A link inside content/ is read, and the file it links to is fixed as itself, not through it.
+    inside_target = work / "content" / "initiatives" / "target.md"
+    inside_target.write_bytes((FRONT + BODY).encode())
+    inside = work / "content" / "initiatives" / "alias.md"
+    inside.symlink_to("target.md")
     r = portal("lint", "--fix", "--now", NOW, cwd=work)
     assert outside.read_bytes() == (FRONT + BODY).encode()
-    assert link.is_symlink()
+    assert link.is_symlink() and inside.is_symlink()
     assert (work / "content" / "initiatives" / "fix-me.md").read_text(encoding="utf-8") == FIXED
-    assert "content/initiatives/linked.md: not fixed: a symbolic link: fix the file it links to" \
+    assert any(line.startswith("content/initiatives/linked.md:1:1: error: this is a link to `")
+               and line.endswith("outside the content folder, and would publish that file [source.link-outside]")
+               for line in r.stdout.splitlines()), r.stdout
+    assert "content/initiatives/alias.md: not fixed: a symbolic link: fix the file it links to" \
         in r.stdout.splitlines(), r.stdout
 
 

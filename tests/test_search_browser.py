@@ -516,6 +516,30 @@ def test_without_the_offers_module_nothing_found_is_still_said(driver, server, s
         driver.get_log("browser")  # the blocked load's error is this test's own
 
 
+def test_a_part_of_the_index_that_does_not_arrive_is_said_not_no_match(driver, server, site_dir):
+    """A shard that does not arrive (the connection dropped on a phone) read as 「一致するページ
+    は見つかりませんでした」: the search says a part could not be read and to try again, and the
+    next search once the network is back finds the pages."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/s/*"]})
+    try:
+        load(driver, server + "/search/")
+        page = type_query(driver, "防災")
+        assert page["items"] == [] and page["listHidden"]
+        assert page["status"] == ("「防災」を検索できませんでした。検索に使うファイルの一部を読み込めませんでした。"
+                                  "通信の状態を確かめて、もう一度ためしてください。"), page["status"]
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        type_query(driver, "子育て")
+        page = type_query(driver, "防災")
+        assert_same(page, cli(site_dir, "防災"), "防災")
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+        driver.execute_cdp_cmd("Network.disable", {})
+        driver.get_log("browser")  # the blocked loads' errors are this test's own
+
+
 def test_the_404_page_loads_only_the_offers(driver, server):
     """The page for missing addresses loads search-offers.js alone, not search.js (the engine
     and the search page, which it does not use)."""

@@ -298,6 +298,23 @@ def test_a_damaged_index_is_an_error_not_a_crash(built, tmp_path, change):
     assert r.stderr.startswith("Error: "), r.stderr
 
 
+def test_a_file_of_the_index_cut_short_is_an_error_not_no_match(built, tmp_path):
+    """A shard cut short in an upload read as "no match": the search says the index is
+    damaged, names the file and exits 1; the whole index still answers."""
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    whole = portal("search", "防災", "--site", str(site), "--json")
+    assert whole.returncode == 0
+    files = [f["path"] for f in json.loads(whole.stdout)["files"]]
+    shard = next(f for f in files if f.startswith("search/s/"))
+    (site / shard).write_bytes((site / shard).read_bytes()[:10])
+    r = portal("search", "防災", "--site", str(site))
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stderr.startswith(f"Error: the search index is damaged: {shard} could not be read"), r.stderr
+    assert "portal build" in r.stderr
+    assert "に一致するページはありません" not in r.stdout
+
+
 @pytest.mark.parametrize("args", [[], [""], ["防災", "--limit", "-1"], ["防災", "--kind", "news"],
                                   ["防災", "--no-such-flag"]])
 def test_usage_errors_exit_2(built, args):

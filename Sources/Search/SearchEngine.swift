@@ -68,6 +68,10 @@ public struct SearchEngine: Sendable {
   /// Number of documents in the index.
   public var documentCount: Int { meta.documents }
 
+  /// The files of the index the searches so far found missing or unreadable (`search/s/003.json`
+  /// cut short), relative to `search/`: their results are incomplete.
+  public var unreadableFiles: [String] { store.unreadable }
+
   /// The best `limit` matches of `query` (0: every match), optionally only of some kinds.
   public func search(_ query: String, kinds: Set<SearchKind>? = nil, limit: Int = 10)
     -> [SearchResult]
@@ -142,6 +146,15 @@ final class IndexStore: @unchecked Sendable {
   private let files: [String: Data]
   private let lock = NSLock()
   private var shards: [Int: [String: Any]] = [:]
+  private var damaged: Set<String> = []
+
+  /// The index's files that were missing or could not be read, sorted: a search that reads
+  /// one cannot tell "no match" from a damaged index (a file cut short in an upload).
+  var unreadable: [String] { lock.withLock { damaged.sorted() } }
+
+  private func markDamaged(_ path: String) {
+    lock.withLock { _ = damaged.insert(path) }
+  }
 
   init(directory: URL) {
     self.directory = directory
@@ -165,10 +178,10 @@ final class IndexStore: @unchecked Sendable {
       return s
     }
     lock.unlock()
-    let parsed =
-      data(IndexFormat.shardName(index, shards: count)).flatMap {
-        try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
-      } ?? [:]
+    let name = IndexFormat.shardName(index, shards: count)
+    let read = data(name).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    if read == nil { markDamaged(name) }
+    let parsed = read ?? [:]
     lock.lock()
     shards[index] = parsed
     lock.unlock()
@@ -176,11 +189,15 @@ final class IndexStore: @unchecked Sendable {
   }
 
   func head(_ doc: Int32) -> Head? {
-    guard let d = data(IndexFormat.headName(Int(doc))),
+    let name = IndexFormat.headName(Int(doc))
+    guard let d = data(name),
       let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
       let url = o["u"] as? String, let title = o["t"] as? String,
       let kind = (o["k"] as? String).flatMap(SearchKind.init(rawValue:))
-    else { return nil }
+    else {
+      markDamaged(name)
+      return nil
+    }
     let furigana = SearchFurigana.read(o["f"]) ?? []
     return Head(
       url: url, title: title, kind: kind, date: o["d"] as? String, ends: o["e"] as? String,
@@ -189,9 +206,14 @@ final class IndexStore: @unchecked Sendable {
   }
 
   func chunk(_ doc: Int32, _ n: Int) -> String? {
-    guard let d = data(IndexFormat.chunkName(Int(doc), n)),
-      let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
-    else { return nil }
-    return o["x"] as? String
+    let name = IndexFormat.chunkName(Int(doc), n)
+    guard let d = data(name),
+      let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
+      let text = o["x"] as? String
+    else {
+      markDamaged(name)
+      return nil
+    }
+    return text
   }
 }

@@ -149,6 +149,19 @@ struct SearchCommand: ParsableCommand {
     // instead, or the offers are made (`words.json` is read too, and each offer is searched
     // with the same kinds, to offer only what finds something).
     let answer = engine.answer(query, kinds: kinds, limit: limit)
+    // A file of the index cut short or missing (an upload stopped, a file edited by hand):
+    // "no match" would be a lie.
+    if let first = engine.unreadableFiles.first {
+      let count = engine.unreadableFiles.count
+      let more = count > 1 ? say(" and \(count - 1) more", "ほか\(count - 1)個") : ""
+      FileHandle.standardError.write(
+        Data(
+          (say(
+            "Error: the search index is damaged: search/\(first)\(more) could not be read, so the results would be incomplete\nHelp: run `portal build` again (with --no-cache to write every file), and publish the whole site folder",
+            "Error: 検索の索引が壊れています：search/\(first)\(more)を読めないため、結果が欠けてしまいます\n直し方: もう一度 `portal build` を実行し（すべてのファイルを書き直すには --no-cache を付けます）、サイトのフォルダーを丸ごと公開してください"
+          ) + "\n").utf8))
+      throw ExitCode(1)
+    }
     let (response, suggestions) = (answer.response, answer.suggestions)
     let files = ["meta.json"] + response.files
     let sizes = files.map { Self.size(of: directory.appendingPathComponent($0)) }

@@ -573,7 +573,14 @@ export class Engine {
       const name = shardName(i, this.meta.shards);
       files.add(name);
       if (!this.shards.has(i)) {
-        const p = this.load(name).then((t) => (t ? JSON.parse(t) : {}), () => ({}));
+        // A shard that does not arrive (the connection dropped, a file cut short) is no "no
+        // match": the search fails saying so, and the next one fetches it again.
+        const unreadable = () => Object.assign(new Error("unreadable " + name), { indexPart: name });
+        const p = this.load(name).then((t) => {
+          if (!t) throw unreadable();
+          try { return JSON.parse(t); } catch (e) { throw unreadable(); }
+        }, () => { throw unreadable(); });
+        p.catch(() => this.shards.delete(i));
         this.shards.set(i, p);
       }
       await this.shards.get(i);
@@ -1050,7 +1057,9 @@ function setupPage() {
       await showMore(gen, q);
     } catch (e) {
       if (gen !== generation) return;
-      status.textContent = "検索の準備ができませんでした。時間をおいて、もう一度ためしてください。";
+      status.textContent = e && e.indexPart
+        ? "「" + q + "」を検索できませんでした。検索に使うファイルの一部を読み込めませんでした。通信の状態を確かめて、もう一度ためしてください。"
+        : "検索の準備ができませんでした。時間をおいて、もう一度ためしてください。";
     }
   }
 
