@@ -41,6 +41,8 @@ let package = Package(
     .target(name: "ByteFormats"),
     // Host names as DNS writes them: a Japanese domain in Punycode (`xn--…`).
     .target(name: "DomainNames"),
+    // A page's Content-Security-Policy, read for the theme check and for `portal check`.
+    .target(name: "SecurityPolicy"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
     // The content model: kinds, front matter schema and validation, loading content/.
@@ -56,7 +58,7 @@ let package = Package(
     .target(
       name: "Render",
       dependencies: [
-        "Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats",
+        "Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats", "SecurityPolicy",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -68,7 +70,9 @@ let package = Package(
         "Diagnostics", "Parallel",
       ]),
     // Link checker and accessibility rules on the built site.
-    .target(name: "Check", dependencies: ["Diagnostics", "DomainNames", "CCurl", "ByteFormats"]),
+    .target(
+      name: "Check",
+      dependencies: ["Diagnostics", "DomainNames", "SecurityPolicy", "CCurl", "ByteFormats"]),
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
@@ -99,6 +103,7 @@ let package = Package(
       name: "DiagnosticsTests", dependencies: ["Diagnostics", "SeededRandom", "EditDistance"]),
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "DomainNamesTests", dependencies: ["DomainNames"]),
+    .testTarget(name: "SecurityPolicyTests", dependencies: ["SecurityPolicy"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SeededRandom"]),
     .testTarget(

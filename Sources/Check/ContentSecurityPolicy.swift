@@ -1,53 +1,10 @@
-/// A page's Content-Security-Policy as its `<meta http-equiv>` states it, so `portal check` can
-/// say which of the page's images, scripts, styles and frames a browser would refuse. Writers
-/// see an image from another site in their Markdown and in the built HTML; only the browser,
-/// silently, leaves it out.
-///
-/// Follows CSP Level 3 for what a static page can use: fallbacks between directives, `'self'`,
-/// `'none'`, `*`, schemes (`data:`, `https:`) and hosts with wildcards, ports and paths, and
-/// `'unsafe-inline'` (ignored, as browsers do, when a nonce or hash is listed).
-struct ContentSecurityPolicy: Sendable, Equatable {
-  /// Directive name → its sources, lower-cased (nonces and hashes keep their case).
-  var directives: [String: [String]]
+import SecurityPolicy
 
-  /// Nil when the text names no directive.
-  init?(_ text: String) {
-    var directives: [String: [String]] = [:]
-    for part in text.split(separator: ";") {
-      let tokens = part.split(whereSeparator: {
-        $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r"
-      })
-      guard let name = tokens.first?.lowercased() else { continue }
-      // The first of two same-named directives counts.
-      if directives[name] != nil { continue }
-      directives[name] = tokens.dropFirst().map { token in
-        let lower = token.lowercased()
-        return lower.hasPrefix("'nonce-") || lower.hasPrefix("'sha") ? String(token) : lower
-      }
-    }
-    guard !directives.isEmpty else { return nil }
-    self.directives = directives
-  }
-
-  /// The directive that governs `name` and its sources, after CSP's fallbacks; nil when no
-  /// directive restricts it.
-  func governing(_ name: String) -> (name: String, sources: [String])? {
-    for candidate in Self.fallbacks[name] ?? [name, "default-src"] {
-      if let sources = directives[candidate] { return (candidate, sources) }
-    }
-    return nil
-  }
-
-  /// CSP Level 3's fallback lists (`form-action` has none: without it, any form is allowed).
-  static let fallbacks: [String: [String]] = [
-    "script-src-elem": ["script-src-elem", "script-src", "default-src"],
-    "script-src-attr": ["script-src-attr", "script-src", "default-src"],
-    "style-src-elem": ["style-src-elem", "style-src", "default-src"],
-    "style-src-attr": ["style-src-attr", "style-src", "default-src"],
-    "frame-src": ["frame-src", "child-src", "default-src"],
-    "form-action": ["form-action"],
-  ]
-
+/// Which of a built page's images, scripts, styles and frames a browser would refuse under the
+/// page's policy: writers see an image from another site in their Markdown and in the built
+/// HTML; only the browser, silently, leaves it out. Hosts with wildcards, ports and paths,
+/// schemes (`data:`, `https:`), `'self'`, `'none'` and `*`, as CSP Level 3 matches them.
+extension ContentSecurityPolicy {
   /// Whether a browser would load `url`, written on a page of the site at `base`.
   func allows(_ url: String, directive: String, base: SiteBase) -> Bool {
     guard let (_, sources) = governing(directive) else { return true }
@@ -68,20 +25,6 @@ struct ContentSecurityPolicy: Sendable, Equatable {
         source, scheme: scheme, host: host, path: parts.path, selfScheme: selfScheme,
         selfOrigin: base.origin)
     }
-  }
-
-  /// Whether inline code of this directive (a `<script>` without `src`, an `onclick`, a
-  /// `style` attribute) runs.
-  func allowsInline(_ directive: String) -> Bool {
-    guard let (_, sources) = governing(directive) else { return true }
-    let keyed = sources.contains { $0.hasPrefix("'nonce-") || $0.hasPrefix("'sha") }
-    return sources.contains("'unsafe-inline'") && !keyed
-  }
-
-  /// The directive as a reader would look it up in the theme: `img-src 'self' data:`.
-  func describe(_ directive: String) -> String {
-    guard let (name, sources) = governing(directive) else { return directive }
-    return ([name] + sources).joined(separator: " ")
   }
 
   private static func matches(

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SecurityPolicy
 
 /// What a page's own Content-Security-Policy stops the browser from doing on that page: an
 /// image from another site shows as a hole, a stylesheet or script from elsewhere, a `style`

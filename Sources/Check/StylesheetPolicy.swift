@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SecurityPolicy
 
 /// Files the site's stylesheets load from other sites: a web font's `@font-face` source, an
 /// `@import` of a font service's stylesheet, a background image on a CDN. The page's

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SecurityPolicy
 
 extension TemplateCheck {
   /// `theme.inline-code` (warning): script and style written into a template that the theme's
@@ -10,12 +11,10 @@ extension TemplateCheck {
   /// (`theme.no-policy` is), or where it allows `'unsafe-inline'`.
   func inlineCode() -> [Diagnostic] {
     guard let policy = themePolicy() else { return [] }
-    let blocksScript = !Self.allowsInline(policy, ["script-src-elem", "script-src", "default-src"])
-    let blocksHandler = !Self.allowsInline(
-      policy, ["script-src-attr", "script-src", "default-src"])
-    let blocksStyle = !Self.allowsInline(policy, ["style-src-elem", "style-src", "default-src"])
-    let blocksStyleAttribute = !Self.allowsInline(
-      policy, ["style-src-attr", "style-src", "default-src"])
+    let blocksScript = !policy.allowsInline("script-src-elem")
+    let blocksHandler = !policy.allowsInline("script-src-attr")
+    let blocksStyle = !policy.allowsInline("style-src-elem")
+    let blocksStyleAttribute = !policy.allowsInline("style-src-attr")
     var found: [Diagnostic] = []
     for name in templates.keys.sorted() {
       let template = templates[name]!
@@ -125,9 +124,9 @@ extension TemplateCheck {
     return ["", "module", "text/javascript", "application/javascript"].contains(type)
   }
 
-  /// The content of the first `<meta http-equiv="Content-Security-Policy" content="…">` in
-  /// the templates (the layout's, which every page has), as directive names and sources.
-  func themePolicy() -> [String: [String]]? {
+  /// The policy of the first `<meta http-equiv="Content-Security-Policy" content="…">` in the
+  /// templates (the layout's, which every page has).
+  func themePolicy() -> ContentSecurityPolicy? {
     for name in templates.keys.sorted() {
       for text in templates[name]!.scan.texts {
         guard
@@ -136,24 +135,10 @@ extension TemplateCheck {
           let content = text.text[meta.upperBound...].range(of: "content=\""),
           let end = text.text[content.upperBound...].firstIndex(of: "\"")
         else { continue }
-        var directives: [String: [String]] = [:]
-        for part in text.text[content.upperBound..<end].split(separator: ";") {
-          let words = part.split(whereSeparator: \.isWhitespace).map { String($0) }
-          guard let first = words.first?.lowercased(), directives[first] == nil else { continue }
-          directives[first] = Array(words.dropFirst())
-        }
-        return directives
+        return ContentSecurityPolicy(text.text[content.upperBound..<end])
       }
     }
     return nil
-  }
-
-  /// Whether the first of `fallbacks` the policy has allows inline code (`'unsafe-inline'`
-  /// without a nonce or hash, which make browsers ignore it); none at all allows everything.
-  static func allowsInline(_ policy: [String: [String]], _ fallbacks: [String]) -> Bool {
-    guard let sources = fallbacks.lazy.compactMap({ policy[$0] }).first else { return true }
-    let keyed = sources.contains { $0.hasPrefix("'nonce-") || $0.hasPrefix("'sha") }
-    return sources.contains("'unsafe-inline'") && !keyed
   }
 
   private static func inlineWarning(_ kind: InlineKind, at location: SourceLocation) -> Diagnostic {
