@@ -45,6 +45,23 @@ enum DateHints {
     {
       return noSuchYear(0, month: m, day: d, key: key)
     }
+    // `12月24日 14時`, `12/24` with no year to take from the page: the month, day and time
+    // kept, with the year to write (the hint was an unrelated example, copied as it was).
+    if dated(text, year: year) == nil, let (m, d, rest) = monthAndDay(of: text),
+      (1...12).contains(m),
+      (1...LocalDate.daysIn(month: m, year: 2024)).contains(d)
+    {
+      let date = "2026-\(zeroPadded(m, 2))-\(zeroPadded(d, 2))"
+      let written =
+        takes != .date
+        ? time(in: rest).map { "\(key): \(date)T\(clock($0.hour, $0.minute))+09:00" }
+          ?? (takes == .dateTime ? "\(key): \(date)T13:30:00+09:00" : "\(key): \(date)")
+        : "\(key): \(date)"
+      return (
+        "the date has no year: write it with its year, e.g. `\(written)`",
+        "日付に年がありません。年を付けて書いてください。例: `\(written)`"
+      )
+    }
     guard let (y, m, d, rest) = dated(text, year: year) else {
       // A time alone: which day?
       guard takes != .date, let (hour, minute) = time(in: text[...]) else { return nil }
@@ -316,6 +333,13 @@ enum DateHints {
   /// `2026年4月1日（水）` or `令和8年4月1日`.
   static func parts(of text: String) -> (Int, Int, Int, Substring)? {
     var s = text[...]
+    // `20261224`, as some forms and file names write a date.
+    let compact = s.prefix { $0.isASCII && $0.isNumber }
+    if compact.count == 8, let y = Int(compact.prefix(4)), y >= 1000,
+      let m = Int(compact.dropFirst(4).prefix(2)), let d = Int(compact.suffix(2))
+    {
+      return (y, m, d, s.dropFirst(8).drop { $0 == " " })
+    }
     var era: Int?
     for (name, start) in [("令和", 2018), ("平成", 1988)] where s.hasPrefix(name) {
       era = start

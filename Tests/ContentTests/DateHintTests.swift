@@ -52,6 +52,16 @@ import Testing
       "there is no 9:99 (minutes go from 00 to 59); write the time again, e.g. `start: 2026-12-24T09:00:00+09:00`"
     ),
     (
+      "12月24日 14時", .dateOrDateTime,
+      "the date has no year: write it with its year, e.g. `start: 2026-12-24T14:00:00+09:00`"
+    ),
+    (
+      "12/24", .dateOrDateTime,
+      "the date has no year: write it with its year, e.g. `start: 2026-12-24`"
+    ),
+    ("20271224", .dateOrDateTime, "write `start: 2027-12-24`"),
+    ("20271224 10:00", .dateOrDateTime, "write `start: 2027-12-24T10:00:00+09:00`"),
+    (
       "2026-12-06（土）", .dateOrDateTime,
       "write `start: 2026-12-06` — but 2026-12-06 is a Sunday, not a Saturday (土) as written: check which is right"
     ),
@@ -190,18 +200,24 @@ import Testing
         .contains("`reading: めたばーす`") == true)
   }
 
-  @Test func aStartWithoutItsYearKeepsTheExample() throws {
+  /// A start without its year (and no `publish` to take one from): the year is said to be
+  /// missing, and the example keeps the month, day and time typed (an unrelated example date,
+  /// copied as it was, published the event on the wrong day).
+  @Test func aStartWithoutItsYearKeepsWhatWasTyped() throws {
     let event = "---\ntitle: T\nsummary: S\nstart: 12月5日 10時\n---\n"
     let hints = try parseFile(event, kind: .event).1.compactMap(\.hint)
     #expect(
-      hints.contains { $0.hasPrefix("write the date and time with Japan's offset") }, "\(hints)")
+      hints.contains {
+        $0
+          == "the date has no year: write it with its year, e.g. `start: 2026-12-05T10:00:00+09:00`"
+      }, "\(hints)")
     #expect(DateHints.monthAndDay(of: "12月20日")! == (12, 20, ""))
     #expect(DateHints.monthAndDay(of: "16時") == nil && DateHints.monthAndDay(of: "123/4") == nil)
   }
 
   @Test func notADateAtAll() {
     #expect(DateHints.hint(for: "来年", key: "updated", takes: .date) == nil)
-    #expect(DateHints.hint(for: "12月10日", key: "updated", takes: .date) == nil)
+    #expect(DateHints.hint(for: "来月10日", key: "updated", takes: .date) == nil)
   }
 
   /// `publish` and `deadline` take a date alone or a date and time: a time typed without its
