@@ -296,8 +296,11 @@ enum Feeds {
       j.raw(",")
       j.pair("endDate", end)
     }
-    j.raw(",")
-    j.pair("eventAttendanceMode", "https://schema.org/" + mode)
+    // Neither a place nor an address to join at: no mode to claim (it said "offline").
+    if place != nil || online != nil {
+      j.raw(",")
+      j.pair("eventAttendanceMode", "https://schema.org/" + mode)
+    }
     j.raw(",")
     let schemaStatus =
       switch status {

@@ -295,9 +295,15 @@ struct ViewModels {
     case (true, true): "会場かオンラインで参加"
     case (false, true): "オンラインで参加"
     case (true, false): "会場で参加"
-    // Neither given (the parser warns): not 「会場」 without saying which.
-    case (false, false): "場所は未定"
+    // Neither given (the parser warns): not 「会場」 without saying which; "still to be
+    // decided" only while it can be.
+    case (false, false): isSettled(m) ? "場所は書いてありません" : "場所は未定"
     }
+  }
+
+  /// Whether nothing more is to come about the event: it is over, or called off.
+  func isSettled(_ m: EventMeta) -> Bool {
+    m.status != nil || m.isPast(at: site.now)
   }
 
   /// Where an event is, for a list: the place itself, not only 「会場」, so a resident sees at a
@@ -309,7 +315,7 @@ struct ViewModels {
     case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
     case (let place?, false): "会場：\(place)"
     case (nil, true): "オンライン"
-    case (nil, false): "場所は決まりしだいお知らせします"
+    case (nil, false): isSettled(m) ? "場所は書いてありません" : "場所は決まりしだいお知らせします"
     }
   }
 

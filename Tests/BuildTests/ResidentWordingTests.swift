@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import TestSupport
 import Testing
@@ -137,5 +138,17 @@ import Testing
     let page = try String(
       contentsOf: output.appendingPathComponent("events/seminar/index.html"), encoding: .utf8)
     #expect(page.contains("<dt>参加のしかた</dt><dd>場所は未定</dd>"))
+    #expect(!page.contains("eventAttendanceMode"), "no mode to claim without a place")
+    // Once it is over, nothing is still to be decided.
+    var later = options(content: content, output: output)
+    later.now = DateTime(iso: "2026-12-06T09:00:00+09:00")!
+    #expect(SiteBuilder.build(later).succeeded)
+    let over = try String(
+      contentsOf: output.appendingPathComponent("events/seminar/index.html"), encoding: .utf8)
+    #expect(over.contains("<dt>参加のしかた</dt><dd>場所は書いてありません</dd>"))
+    let past = try String(
+      contentsOf: output.appendingPathComponent("events/index.html"), encoding: .utf8)
+    #expect(past.contains("まで（場所は書いてありません）</p>"))
+    #expect(!past.contains("場所は決まりしだいお知らせします"))
   }
 }

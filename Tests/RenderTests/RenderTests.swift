@@ -135,6 +135,8 @@ import Testing
                 : "https://schema.org/OfflineEventAttendanceMode"),
             "eventStatus": "https://schema.org/EventScheduled",
           ]
+          // Neither a place nor an address: no mode to claim.
+          if place == nil && online == nil { object["eventAttendanceMode"] = nil }
           if let end { object["endDate"] = end }
           var locations: [[String: Any]] = []
           if let place { locations.append(["@type": "Place", "name": place, "address": place]) }
