@@ -65,7 +65,10 @@ def test_the_browser_arrives_at_the_page(moved, javascript, request):
     driver = request.getfixturevalue("driver" if javascript else "driver_nojs")
     for old in [OLD, OLD_HTML]:
         driver.get(base + old)
-        WebDriverWait(driver, 10).until(lambda d: d.current_url == f"{base}/initiatives/{MOVED}/")
+        # The address changes before the page it leads to is there: wait for its heading too.
+        WebDriverWait(driver, 10).until(
+            lambda d: d.current_url == f"{base}/initiatives/{MOVED}/"
+            and d.find_elements("css selector", "h1"))
         assert driver.find_element("css selector", "h1").text == "デジタル技術を活用した生産基盤施設維持管理"
 
 

@@ -122,12 +122,12 @@ public struct SourceTree: Sendable, Equatable {
     folders = nil
   }
 
-  /// The paths whose stamps differ between two scans, added and removed ones included.
   /// Whether `key` is a folder (read back from the cache, one with keys under it).
   public func isFolder(_ key: String) -> Bool {
     folders.map { $0.contains(key) } ?? stamps.keys.contains { $0.hasPrefix(key + "/") }
   }
 
+  /// The paths whose stamps differ between two scans, added and removed ones included.
   public func changes(since old: SourceTree) -> [String] {
     if version == old.version { return [] }
     if let refreshed, refreshed.from == old.version { return refreshed.paths }

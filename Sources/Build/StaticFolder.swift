@@ -80,7 +80,7 @@ struct StaticFolder: Sendable {
     var result = StaticFolder(
       root: folder.standardizedFileURL.path, shown: ContentLoader.displayPath(for: folder))
     let root = result.root
-    guard let realRoot = realPath(root) else { return (result, []) }
+    guard let realRoot = LinkLeaving.realPath(root) else { return (result, []) }
     var problems: [Diagnostic] = []
     func skip(_ path: String, _ why: String, _ ja: String) {
       problems.append(
@@ -112,7 +112,7 @@ struct StaticFolder: Sendable {
         if (st.st_mode & S_IFMT) == S_IFLNK {
           isLink = true
           guard fstatat(dirfd(dir), lossy, &st, 0) == 0,
-            let target = realPath(root + "/" + child)
+            let target = LinkLeaving.realPath(root + "/" + child)
           else {
             skip(child, "it is a link that leads nowhere", "どこにもつながらないリンクです")
             continue
@@ -202,9 +202,4 @@ struct StaticFolder: Sendable {
     return complete ? data : nil
   }
 
-  private static func realPath(_ path: String) -> String? {
-    guard let p = realpath(path, nil) else { return nil }
-    defer { free(p) }
-    return String(cString: p)
-  }
 }

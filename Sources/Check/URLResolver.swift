@@ -168,7 +168,9 @@ struct URLResolver: Sendable {
         {
           file = f
         }
-        return .outsideBase(file: file, written: base.path + raw.dropFirst(), external: external)
+        // The base path as the writer typed it (`/ポータル/`), not escaped as it is compared.
+        return .outsideBase(
+          file: file, written: Self.decode(base.path) + raw.dropFirst(), external: external)
       }
       return local(Self.segments(String(path.dropFirst(base.path.count))), from: [], parts)
     }

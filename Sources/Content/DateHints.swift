@@ -43,7 +43,7 @@ enum DateHints {
     if text.hasPrefix("0000-"), let m = Int(text.dropFirst(5).prefix(2)), (1...12).contains(m),
       let d = Int(text.dropFirst(8).prefix(2))
     {
-      return noSuchYear(0, month: m, day: d, key: key)
+      return noSuchYear(0, month: m, day: d, rest: text.dropFirst(10), key: key, takes: takes)
     }
     // `12月24日 14時`, `12/24` with no year to take from the page: the month, day and time
     // kept, with the year to write (the hint was an unrelated example, copied as it was).
@@ -79,7 +79,9 @@ enum DateHints {
       )
     }
     // `10000-12-24`: the hint wrote the value back as it was.
-    guard (1...9999).contains(y) else { return noSuchYear(y, month: m, day: d, key: key) }
+    guard (1...9999).contains(y) else {
+      return noSuchYear(y, month: m, day: d, rest: rest, key: key, takes: takes)
+    }
     let days = LocalDate.daysIn(month: m, year: y)
     guard (1...days).contains(d) else {
       // The month's last day, with the time typed: the nearest date that exists, not an
@@ -169,11 +171,17 @@ enum DateHints {
 
   /// The hint for a year outside 0001–9999 (`0000`, `10000`), with the month and day kept in an
   /// example year: which year was meant cannot be told.
-  private static func noSuchYear(_ y: Int, month m: Int, day d: Int, key: String) -> (
-    String, String
-  ) {
+  /// The time typed after the date is kept (`T10:00`), as every other hint keeps it.
+  private static func noSuchYear(
+    _ y: Int, month m: Int, day d: Int, rest: Substring, key: String, takes: Takes
+  ) -> (String, String) {
     let day = min(max(d, 1), LocalDate.daysIn(month: m, year: 2026))
-    let example = "\(key): 2026-\(zeroPadded(m, 2))-\(zeroPadded(day, 2))"
+    let date = "2026-\(zeroPadded(m, 2))-\(zeroPadded(day, 2))"
+    let example =
+      takes == .date
+      ? "\(key): \(date)"
+      : time(in: rest).map { "\(key): \(date)T\(clock($0.hour, $0.minute))+09:00" }
+        ?? (takes == .dateTime ? "\(key): \(date)T13:30:00+09:00" : "\(key): \(date)")
     let shown = zeroPadded(y, 4)
     return (
       "there is no year \(shown) (a year is written with four digits from 0001 to 9999); write e.g. `\(example)`",

@@ -23,8 +23,12 @@ public enum ExampleValues {
     else { return nil }
     let rest = address[scheme.upperBound...]
     let authority = rest.prefix { !"/?#".contains($0) }
-    let host = authority.split(separator: "@").last?.prefix { $0 != ":" }
-    return host.flatMap { $0.isEmpty ? nil : $0 }
+    guard let hostAndPort = authority.split(separator: "@").last else { return nil }
+    // `[::1]:8080`: the brackets hold colons of their own.
+    let host =
+      hostAndPort.hasPrefix("[")
+      ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }
+    return host.isEmpty ? nil : Substring(host)
   }
 
   /// Whether the site's address is an example one: the shipped sample, or a copy of it not yet
@@ -32,14 +36,16 @@ public enum ExampleValues {
   /// A site at this computer's own address (`http://127.0.0.1:8080/`, `http://[::1]/`, as
   /// `localhost` is) is a local try-out too.
   public static func isExampleSite(baseURL: String) -> Bool {
-    if let scheme = baseURL.range(of: "://") {
-      let authority = baseURL[scheme.upperBound...].prefix { !"/?#".contains($0) }
-      let host = authority.split(separator: "@").last ?? ""
-      if host.hasPrefix("[::1]") || host.hasPrefix("127.") || host.hasPrefix("0.0.0.0") {
-        return true
-      }
-    }
-    return host(ofAddress: baseURL).map(isExampleHost) ?? true
+    guard let host = host(ofAddress: baseURL) else { return true }
+    return isExampleHost(host) || isLoopback(host)
+  }
+
+  /// `127.x.x.x` (an address, not a name such as `127.city.jp`), `[::1]` and `0.0.0.0`.
+  static func isLoopback(_ host: Substring) -> Bool {
+    if host == "[::1]" || host == "0.0.0.0" { return true }
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127"
+      && parts.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy(\.isNumber) }
   }
 
   /// Numbers of other kinds than a fixed line: their middle group is no local exchange.

@@ -149,18 +149,11 @@ public enum EventStatus: String, Sendable, CaseIterable {
   case cancelled
   case postponed
 
+  /// The word residents know it by (中止, 延期), which a writer may type for it too.
   public var label: String {
     switch self {
     case .cancelled: "中止"
     case .postponed: "延期"
-    }
-  }
-
-  /// What the event's page and cards say, in place of 「終わりました」 and the ways to apply.
-  public var notice: String {
-    switch self {
-    case .cancelled: "このイベントは中止になりました。"
-    case .postponed: "このイベントは延期になりました。新しい日時は、決まりしだいお知らせします。"
     }
   }
 }

@@ -15,11 +15,20 @@ enum MergeConflicts {
     var middle = false
     var line = 1
     var atLineStart = true
+    // A fenced code block (a page showing what a conflict looks like) holds no conflict: its
+    // fence character while inside one.
+    var fence: UInt8?
     var index = bytes.startIndex
     while index != bytes.endIndex {
       if atLineStart {
         let rest = bytes[index...]
-        if isMarkerLine(rest, 0x3C) {
+        let opening = rest.prefix(3)
+        if start == nil, opening.count == 3, opening.allSatisfy({ $0 == opening.first }),
+          opening.first == 0x60 || opening.first == 0x7E, fence == nil || fence == opening.first
+        {
+          fence = fence == nil ? opening.first : nil
+        } else if fence != nil {
+        } else if isMarkerLine(rest, 0x3C) {
           start = start ?? line
         } else if start != nil, isMarkerLine(rest, 0x3D, alone: true) {
           middle = true

@@ -14,8 +14,9 @@ enum SiteBaseAddress {
     let (_, authority, path) = parts(url)
     if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
       let port = authority[authority.index(after: colon)...]
-      guard let number = Int(port), (1...65535).contains(number),
-        port.allSatisfy(\.isASCII)
+      // Digits only: `Int("+80")` is 80 too.
+      guard (1...5).contains(port.count), port.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let number = Int(port), (1...65535).contains(number)
       else {
         let shown = port.isEmpty ? "an empty port" : "the port `\(port)`"
         return (
@@ -60,8 +61,13 @@ enum SiteBaseAddress {
     let (scheme, authority, path) = parts(url)
     guard !scheme.isEmpty else { return url }
     var host = DomainName.asciiAuthority(authority)
-    let defaultPort = scheme == "https" ? ":443" : scheme == "http" ? ":80" : nil
-    if let defaultPort, host.hasSuffix(defaultPort) { host.removeLast(defaultPort.count) }
+    // The port by its value (`:0443` is 443), left out when it is the scheme's own.
+    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]"),
+      let port = Int(host[host.index(after: colon)...])
+    {
+      let own = scheme == "https" ? 443 : scheme == "http" ? 80 : nil
+      host = String(host[..<colon]) + (port == own ? "" : ":\(port)")
+    }
     var segments: [Substring] = []
     for segment in path.split(separator: "/") {
       switch segment {

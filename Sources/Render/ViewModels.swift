@@ -279,7 +279,15 @@ struct ViewModels {
   static func putStatus(_ m: EventMeta, into ctx: inout TemplateContext) {
     ctx["status"] = .text(m.status?.label ?? "")
     ctx["status_id"] = .text(m.status?.rawValue ?? "")
-    ctx["status_notice"] = .text(m.status?.notice ?? "")
+    ctx["status_notice"] = .text(m.status.map(statusNotice) ?? "")
+  }
+
+  /// What the event's page and cards say, in place of 「終わりました」 and the ways to apply.
+  static func statusNotice(_ status: EventStatus) -> String {
+    switch status {
+    case .cancelled: "このイベントは中止になりました。"
+    case .postponed: "このイベントは延期になりました。新しい日時は、決まりしだいお知らせします。"
+    }
   }
 
   /// Whether residents can still register, for a list of events: empty when registration is

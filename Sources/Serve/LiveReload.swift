@@ -55,7 +55,7 @@ actor LiveReload {
 
   /// - Parameter served: whether a site is there to show under the errors (none before the
   ///   first build that succeeds), which the overlay's note says.
-  func buildFailed(_ diagnostics: [Diagnostic], served: Bool = true) {
+  func buildFailed(_ diagnostics: [Diagnostic], served: Bool) {
     let problems = Self.causesFirst(diagnostics.filter { $0.severity == .error }).map {
       d -> [String: Any] in
       let d = d.localized(.current)

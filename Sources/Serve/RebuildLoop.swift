@@ -209,7 +209,9 @@ final class RebuildLoop: @unchecked Sendable {
       tree = now
       let report = await build(tree: now)
       lastBuild = clock.now
-      let nothingCame = report.succeeded && report.changedPaths.isEmpty
+      // Unless pages show the errors of the build before, which this one clears.
+      let showsError = await live.showsError
+      let nothingCame = report.succeeded && report.changedPaths.isEmpty && !showsError
       if !(unread && nothingCame) {
         await announce(report, changedSources: changed, added: added, removed: removed)
       }
@@ -254,6 +256,11 @@ final class RebuildLoop: @unchecked Sendable {
       defer { printed = report.diagnostics }
       return !initial && printed == report.diagnostics
     }
+    // Whether a site is there to show under a failed build's errors.
+    let served =
+      report.succeeded
+      || FileManager.default.fileExists(
+        atPath: options.outputDirectory.appendingPathComponent("index.html").path)
     // A failed build's errors again (a save that fixed nothing, `rm -rf content` seen as
     // several events): one line saying so, not the whole block again.
     if !report.succeeded && repeated {
@@ -262,7 +269,7 @@ final class RebuildLoop: @unchecked Sendable {
           ? "まだ作れません：前と同じエラーです（\(JapaneseCount.things(report.diagnostics.filter { $0.severity == .error }.count))）"
           : "Build failed again with the same \(report.diagnostics.filter { $0.severity == .error }.count) error(s) as above"
       )
-      await live.buildFailed(report.diagnostics)
+      await live.buildFailed(report.diagnostics, served: served)
       return
     }
     if !report.diagnostics.isEmpty && !repeated {
@@ -320,8 +327,6 @@ final class RebuildLoop: @unchecked Sendable {
         await live.reload(paths: report.changedPaths, milliseconds: ms, base: basePath)
       }
     } else {
-      let served = FileManager.default.fileExists(
-        atPath: options.outputDirectory.appendingPathComponent("index.html").path)
       let tail =
         japanese
         ? (served

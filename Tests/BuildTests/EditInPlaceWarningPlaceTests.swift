@@ -154,7 +154,7 @@ import Testing
     #expect(
       try build(session, .incremental, drafts: true, "updated") == ["content.future-updated@6:10"]
     )
-    try replace("updated: 2027-11-01", with: "updated: 2026-11-01")
+    try replace("updated: 2027-11-01", with: "updated: 2026-12-04")
     #expect(try build(session, .incremental, drafts: true, "updated mended").isEmpty)
     try replace("---\ntitle:", with: "---\n# メモ\ntitle:")
     #expect(try build(session, .inPlace, drafts: true, "after all").isEmpty)

@@ -51,4 +51,25 @@ import Testing
     #expect(!list[item..<itemEnd].contains("申し込み："))
     #expect(!list[..<item].suffix(400).contains(#"data-starts="2026"#))
   }
+
+  /// Over, a cancelled event is listed among the past ones as called off, not as if it took
+  /// place.
+  @Test func aPastCancelledEventSaysSoInThePastList() throws {
+    let content = try copyFixture()
+    let forum = content.appendingPathComponent("events/past-forum.md")
+    let text = try String(contentsOf: forum, encoding: .utf8)
+    try text.replacingOccurrences(of: "place: 幕張メッセ\n", with: "place: 幕張メッセ\nstatus: cancelled\n")
+      .write(to: forum, atomically: true, encoding: .utf8)
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try #require(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    let list = try String(
+      contentsOf: output.appendingPathComponent("events/index.html"), encoding: .utf8)
+    let item = try #require(list.range(of: "過去のフォーラム")).lowerBound
+    let itemEnd = try #require(list[item...].range(of: "</li>")).upperBound
+    #expect(list[item..<itemEnd].contains("このイベントは中止になりました。"))
+    let page = try String(
+      contentsOf: output.appendingPathComponent("events/past-forum/index.html"), encoding: .utf8)
+    #expect(page.contains("このイベントは中止になりました。"))
+    #expect(!page.contains("このイベントは終わりました。"))
+  }
 }

@@ -40,6 +40,10 @@ import Testing
       "there is no year 0000 (a year is written with four digits from 0001 to 9999); write e.g. `start: 2026-12-24`"
     ),
     (
+      "0000-12-24T10:00:00+09:00", .dateOrDateTime,
+      "there is no year 0000 (a year is written with four digits from 0001 to 9999); write e.g. `start: 2026-12-24T10:00:00+09:00`"
+    ),
+    (
       "10000-01-01", .date,
       "there is no year 10000 (a year is written with four digits from 0001 to 9999); write e.g. `start: 2026-01-01`"
     ),

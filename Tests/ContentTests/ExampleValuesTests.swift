@@ -58,6 +58,14 @@ import Testing
     }
   }
 
+  /// Only an address of this computer is a try-out, not a name that starts like one.
+  @Test func loopbackIsAnAddressNotAName() {
+    #expect(ExampleValues.isExampleSite(baseURL: "http://127.0.0.1:8000/"))
+    #expect(!ExampleValues.isExampleSite(baseURL: "https://127.city.jp/"))
+    #expect(!ExampleValues.isExampleSite(baseURL: "https://127.0.0.1.nip.io/"))
+    #expect(ExampleValues.host(ofAddress: "http://[::1]:8080/") == "[::1]")
+  }
+
   @Test func anEventsExampleWaysAreWarnedOnARealSite() throws {
     let real = SiteConfig.parse(
       "title: T\nbase_url: https://www.pref.chiba.lg.jp/\ndomains: []\n", file: "site.yml"

@@ -28,6 +28,11 @@ import Testing
     #expect(first("a <<<<<<< b\n=======\n>>>>>>> c\n") == nil)
     #expect(first("<<<<<<<<<<\n=======\n>>>>>>> c\n") == nil)
     #expect(first("<<<<<<< HEAD\nno middle\n") == nil)
+    // Shown in a fenced code block, as a page about git would.
+    #expect(first("本文\n\n```\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> main\n```\n") == nil)
+    #expect(first("~~~text\n<<<<<<< HEAD\n=======\n>>>>>>> x\n~~~\n") == nil)
+    // After the block closes, a real one is found.
+    #expect(first("```\nx\n```\n<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> main\n") == "4-8")
   }
 
   @Test func theErrorSaysWhatItIs() {

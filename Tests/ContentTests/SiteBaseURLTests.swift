@@ -54,6 +54,7 @@ import Testing
 
   @Test(arguments: [
     "https://dx.example.jp:99999/", "https://dx.example.jp:0/", "https://dx.example.jp:8o80/",
+    "https://dx.example.jp:+80/",
   ])
   func aPortOutOfRangeIsRefused(written: String) throws {
     let error = try baseURLError(written)
@@ -65,6 +66,7 @@ import Testing
     ("HTTPS://DX.Example.JP:443/a/../dx/./", "https://dx.example.jp/dx/"),
     ("http://dx.example.jp:80/dx", "http://dx.example.jp/dx/"),
     ("https://dx.example.jp:8443/dx/", "https://dx.example.jp:8443/dx/"),
+    ("https://dx.example.jp:0443/", "https://dx.example.jp/"),
     ("https://例え.jp/ポータル/", "https://xn--r8jz45g.jp/ポータル/"),
   ])
   func theAddressIsKeptInOneForm(written: String, published: String) {
