@@ -100,11 +100,6 @@ public enum Addresses {
     return candidate
   }
 
-  /// `base_url` in the one form every published address is made from (`SiteBaseAddress`).
-  public static func normalizedSiteBase(_ url: String) -> String {
-    SiteBaseAddress.normalized(url)
-  }
-
   /// White space, control characters and what ends an attribute or a tag.
   static func isForbidden(_ s: Unicode.Scalar) -> Bool {
     // ASCII is told by its value: its white space is all below 0x21, and asking each scalar

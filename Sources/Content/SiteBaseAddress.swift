@@ -3,7 +3,7 @@ import Foundation
 
 /// `base_url` beyond what any address must be: the folder the site is published in, written in
 /// one form, since it is copied into every canonical link, feed and sitemap entry.
-enum SiteBaseAddress {
+public enum SiteBaseAddress {
   /// Endings of a page's file, which a `base_url` copied from the address bar ends with
   /// (`…/dx/index.html`): every asset would be looked for under `index.html/`.
   static let pageEndings = [".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".cgi"]
@@ -57,7 +57,7 @@ enum SiteBaseAddress {
   /// `url` in the form every link is made from: scheme and site name in lower case, a
   /// Japanese domain in Punycode (`例え.jp` → `xn--r8jz45g.jp`), the scheme's own port left
   /// out, `.` and `..` of the path resolved, and a `/` at the end.
-  static func normalized(_ url: String) -> String {
+  public static func normalized(_ url: String) -> String {
     let (scheme, authority, path) = parts(url)
     guard !scheme.isEmpty else { return url }
     var host = DomainName.asciiAuthority(authority)

@@ -165,7 +165,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
     // One form in every address the site publishes (canonical links, sitemap, feeds): a
     // Japanese domain as DNS writes it, `https://xn--r8jz45g.jp/` for `例え.jp`.
-    baseURL = Addresses.normalizedSiteBase(baseURL)
+    baseURL = SiteBaseAddress.normalized(baseURL)
     if !baseURL.hasSuffix("/") { baseURL += "/" }
     let language = SiteLanguage.read(&y)
     let allowRawHTML = y.bool("allow_raw_html") ?? false

@@ -24,17 +24,6 @@ public enum DomainName {
     }.joined(separator: ".")
   }
 
-  /// `url` (`scheme://[user@]host[:port]/path…`) with its host made ASCII by `ascii(_:)`; the
-  /// rest as written. A URL without `://` is returned as it is.
-  public static func asciiHost(inURL url: String) -> String {
-    guard let schemeEnd = url.range(of: "://") else { return url }
-    let rest = url[schemeEnd.upperBound...]
-    let authorityEnd =
-      rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-    return url[..<schemeEnd.upperBound] + asciiAuthority(String(rest[..<authorityEnd]))
-      + rest[authorityEnd...]
-  }
-
   /// `[user@]host[:port]` with the host made ASCII by `ascii(_:)`.
   public static func asciiAuthority(_ authority: String) -> String {
     var host = Substring(authority)

@@ -143,7 +143,7 @@ struct BuildCommand: ParsableCommand {
     options.endsProcess = true
     options.incremental = !noCache
     options.strict = strict
-    options.baseURL = baseURL.map(Addresses.normalizedSiteBase)
+    options.baseURL = baseURL.map(SiteBaseAddress.normalized)
     let lock = try OutputLock.take(
       for: .build, options, format: DiagnosticFormat(rawValue: diagnostics.rawValue) ?? .text)
     defer { lock?.release() }

@@ -24,13 +24,10 @@ import Testing
     #expect(Punycode.encode("3年b組金八先生") == "3b-ww4c5e180e575a65lsy2b")
   }
 
-  @Test func hostInURL() {
-    #expect(
-      DomainName.asciiHost(inURL: "https://例え.jp/ポータル/") == "https://xn--r8jz45g.jp/ポータル/")
-    #expect(
-      DomainName.asciiHost(inURL: "http://user@千葉県.jp:8080/a?b#c")
-        == "http://user@xn--mkrs64fq8i.jp:8080/a?b#c")
-    #expect(DomainName.asciiHost(inURL: "https://例え.jp") == "https://xn--r8jz45g.jp")
-    #expect(DomainName.asciiHost(inURL: "/dx/") == "/dx/")
+  @Test func hostInAnAuthority() {
+    #expect(DomainName.asciiAuthority("user@千葉県.jp:8080") == "user@xn--mkrs64fq8i.jp:8080")
+    #expect(DomainName.asciiAuthority("例え.jp") == "xn--r8jz45g.jp")
+    #expect(DomainName.asciiAuthority("[::1]:8080") == "[::1]:8080")
   }
+
 }
