@@ -9,11 +9,7 @@ import Testing
 /// publish. A link that stays inside content/ is a page as before.
 @Suite struct LinkLeavingTests {
   @Test func aLinkOutIsAnErrorAndNotRead() throws {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("link-leaving-\(UUID().uuidString)")
-    let content = root.appendingPathComponent("content")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: fixture("invalid"), to: content)
+    let (root, content) = try writableFixture("invalid")
     defer { try? FileManager.default.removeItem(at: root) }
     let outside = root.appendingPathComponent("outside.md")
     try Data("---\ntitle: 外\n---\n本文\n".utf8).write(to: outside)
@@ -35,4 +31,14 @@ import Testing
     #expect(ContentLoader.files(in: content).contains("pages/alias.md"))
     #expect(!ContentLoader.files(in: content).contains("pages/linked.md"))
   }
+}
+
+/// A copy of the fixture site `name` to write into: the folder holding it, and its `content`.
+func writableFixture(_ name: String) throws -> (root: URL, content: URL) {
+  let root = FileManager.default.temporaryDirectory
+    .appendingPathComponent("\(name)-\(UUID().uuidString)")
+  let content = root.appendingPathComponent("content")
+  try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  try FileManager.default.copyItem(at: fixture(name), to: content)
+  return (root, content)
 }

@@ -45,11 +45,7 @@ import Testing
   /// Loaded, the page is the one error (not "line 3 is not key: value" with a hint on YAML's
   /// `<<`), and lint, which loads the same way, says the same.
   @Test func aPageWithAConflictIsThatOneError() throws {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("merge-conflict-\(UUID().uuidString)")
-    let content = root.appendingPathComponent("content")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: fixture("invalid"), to: content)
+    let (root, content) = try writableFixture("invalid")
     defer { try? FileManager.default.removeItem(at: root) }
     try Data(
       "---\ntitle: a\n<<<<<<< HEAD\nsummary: x\n=======\nsummary: y\n>>>>>>> main\n---\n".utf8

@@ -16,6 +16,15 @@ import Testing
       accessibility: [], initiatives: [])
   }
 
+  /// The event's calendar entry, line by line.
+  func lines(_ m: EventMeta) -> [String] {
+    Feeds.vevent(
+      slug: "fair", title: "デジタル体験フェア", url: "/events/fair/", m, host: "dx.example.jp",
+      absolute: { "https://dx.example.jp" + $0 },
+      changed: DateTime(epochSeconds: 1_793_000_000, offsetSeconds: 9 * 3600)
+    ).components(separatedBy: "\r\n")
+  }
+
   @Test func daysAreShownWithoutTimes() throws {
     func shown(_ m: EventMeta) -> String { JapaneseDate.range(m.start, m.end) }
     #expect(try shown(event("2026-12-20")) == "2026年12月20日（日）")
@@ -28,13 +37,6 @@ import Testing
 
   /// `VALUE=DATE`, and DTEND the day after the last (RFC 5545: the end is exclusive).
   @Test func calendarEntriesAreWholeDays() throws {
-    func lines(_ m: EventMeta) -> [String] {
-      Feeds.vevent(
-        slug: "fair", title: "デジタル体験フェア", url: "/events/fair/", m, host: "dx.example.jp",
-        absolute: { "https://dx.example.jp" + $0 },
-        changed: DateTime(epochSeconds: 1_793_000_000, offsetSeconds: 9 * 3600)
-      ).components(separatedBy: "\r\n")
-    }
     let several = try lines(event("2026-12-20", "2026-12-24"))
     #expect(several.contains("DTSTART;VALUE=DATE:20261220"))
     #expect(several.contains("DTEND;VALUE=DATE:20261225"))
@@ -58,13 +60,6 @@ import Testing
   /// show the title alone; a postponed one TENTATIVE, the nearest iCalendar has. Search engines
   /// get schema.org's eventStatus.
   @Test func aCalledOffEventSaysSoInCalendarsAndStructuredData() throws {
-    func lines(_ m: EventMeta) -> [String] {
-      Feeds.vevent(
-        slug: "fair", title: "デジタル体験フェア", url: "/events/fair/", m, host: "dx.example.jp",
-        absolute: { "https://dx.example.jp" + $0 },
-        changed: DateTime(epochSeconds: 1_793_000_000, offsetSeconds: 9 * 3600)
-      ).components(separatedBy: "\r\n")
-    }
     var m = try event("2026-12-20")
     #expect(!lines(m).contains { $0.hasPrefix("STATUS") })
     m.status = .cancelled
