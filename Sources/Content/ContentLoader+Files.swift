@@ -227,7 +227,7 @@ extension ContentLoader {
     var relatives: [String] = []
     var leaving: [(relative: String, target: String)] = []
     let enumerator = FileManager.default.enumerator(
-      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+      at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
       options: [.skipsHiddenFiles])
     let rootPath = contentDirectory.standardizedFileURL.path
     var realRoot: String?
@@ -244,13 +244,17 @@ extension ContentLoader {
         url.pathExtension == "md"
           || (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
       else { continue }
-      var relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
+      let path = url.standardizedFileURL.path
+      var relative = String(path.dropFirst(rootPath.count))
       while relative.hasPrefix("/") { relative.removeFirst() }
-      if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true,
+      // `lstat`: asking the URL for `isSymbolicLinkKey` cost lint a tenth of its time.
+      var st = stat()
+      if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK,
         let target = LinkLeaving.realPath(url.path)
       {
-        realRoot = realRoot ?? LinkLeaving.realPath(rootPath) ?? rootPath
-        if !target.hasPrefix(realRoot! + "/") {
+        let root = realRoot ?? LinkLeaving.realPath(rootPath) ?? rootPath
+        realRoot = root
+        if !target.hasPrefix(root + "/") {
           leaving.append((relative, target))
           continue
         }
