@@ -266,7 +266,7 @@ final class RebuildLoop: @unchecked Sendable {
     if !report.succeeded && repeated {
       log(
         language == .japanese
-          ? "まだ作れません：前と同じエラーです（\(JapaneseCount.things(report.diagnostics.filter { $0.severity == .error }.count))）"
+          ? "まだ作れません：前と同じエラーです（エラー\(report.diagnostics.filter { $0.severity == .error }.count)件）"
           : "Build failed again with the same \(report.diagnostics.filter { $0.severity == .error }.count) error(s) as above"
       )
       await live.buildFailed(report.diagnostics, served: served)
