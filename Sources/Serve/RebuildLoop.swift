@@ -179,6 +179,13 @@ final class RebuildLoop: @unchecked Sendable {
       case .paths(var paths)?:
         // An editor's save can come as several events: let it finish.
         try? await Task.sleep(for: Self.settle)
+        // One that empties the file before writing it again (some editors, a shell's `>`)
+        // can take longer: built empty, the page was an error flashed over open pages.
+        if paths.contains(where: {
+          Self.isEmptied($0, content: options.contentDirectory, theme: options.themeDirectory)
+        }) {
+          try? await Task.sleep(for: Self.emptiedSettle)
+        }
         switch watcher?.changes() {
         case .rescan?:
           rewatch()
@@ -223,6 +230,23 @@ final class RebuildLoop: @unchecked Sendable {
   /// often everything is scanned anyway.
   static let tick = Duration.milliseconds(50)
   static let settle = Duration.milliseconds(30)
+  static let emptiedSettle = Duration.milliseconds(250)
+
+  /// Whether `key` (`c/…` under the content folder, `t/…` under the theme's) is a page or a
+  /// template that is there but empty: a save caught between emptying and writing.
+  static func isEmptied(_ key: String, content: URL, theme: URL) -> Bool {
+    let root: URL
+    if key.hasPrefix("c/"), key.hasSuffix(".md") {
+      root = content
+    } else if key.hasPrefix("t/"), key.hasSuffix(".mustache") {
+      root = theme
+    } else {
+      return false
+    }
+    var st = stat()
+    let path = root.appendingPathComponent(String(key.dropFirst(2))).path
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0
+  }
   static let safetyScan = Duration.seconds(5)
 
   private func scan() -> SourceTree {

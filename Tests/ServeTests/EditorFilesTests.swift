@@ -36,3 +36,34 @@ import Testing
     try await running.value
   }
 }
+
+/// A save that empties a page before writing it again is given time to finish before the
+/// build: only an empty page or template is, not a file of another kind or one with text.
+@Suite struct EmptiedSaveTests {
+  @Test func onlyAnEmptyPageOrTemplateWaits() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("emptied-\(UUID().uuidString)")
+    let (content, theme) = (
+      root.appendingPathComponent("content"), root.appendingPathComponent("theme")
+    )
+    for folder in [
+      content.appendingPathComponent("events"), theme.appendingPathComponent("templates"),
+    ] {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data().write(to: content.appendingPathComponent("events/empty.md"))
+    try Data("---\n".utf8).write(to: content.appendingPathComponent("events/full.md"))
+    try Data().write(to: content.appendingPathComponent("events/empty.txt"))
+    try Data().write(to: theme.appendingPathComponent("templates/event.mustache"))
+    func emptied(_ key: String) -> Bool {
+      RebuildLoop.isEmptied(key, content: content, theme: theme)
+    }
+    #expect(emptied("c/events/empty.md"))
+    #expect(emptied("t/templates/event.mustache"))
+    #expect(!emptied("c/events/full.md"))
+    #expect(!emptied("c/events/empty.txt"))
+    #expect(!emptied("c/events/gone.md"))
+    #expect(!emptied("c/events"))
+  }
+}
