@@ -4,7 +4,8 @@ import Markdown
 
 /// The sentences a page's front matter shows residents (`FrontMatterValues.sentenceKeys`):
 /// more residents read a summary than any body. Titles are left alone: they are names, often
-/// the strategy's own (デジタル技術を活用した生産基盤施設維持管理), which writers cannot change.
+/// the strategy's own (デジタル技術を活用した生産基盤施設維持管理), which writers cannot change;
+/// only a date's weekday in one is checked (`datedTitleRuleList`).
 enum FrontMatterText {
   /// Rules a value does not get: the kanji share of a sentence or two swings with one name
   /// (県の取組の体系, 45 %), and a value is plain text, not Markdown, with no links, images or HTML.
@@ -22,6 +23,21 @@ enum FrontMatterText {
 
   /// The rules a name gets, in `Linter.allRules`' order (listed once, not for each value).
   static let nameRuleList = Linter.allRules.filter { nameRules.contains($0.id) }
+
+  /// A title that holds a date also gets its weekday checked: 2026年12月24日（金）の説明会 in
+  /// lists, feeds and calendars told residents the wrong day, where the same text in a summary
+  /// was warned of. The weekday rule reads blocks, so only such titles are parsed for it.
+  static let datedTitleRuleList = Linter.allRules.filter {
+    nameRules.contains($0.id) || $0.id == DateWeekdayRule().id
+  }
+
+  /// Whether a title may hold a date the weekday rule reads (`12月24日`: digits, 月 and 日).
+  static func mayHoldDate(_ text: String) -> Bool {
+    text.contains("月") && text.contains("日")
+      && text.unicodeScalars.contains {
+        ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0xFF10 && $0.value <= 0xFF19)
+      }
+  }
 
   /// The rules a sentence value gets: all but `notForValues`, in the same order.
   static let valueRules = Linter.allRules.filter { !notForValues.contains($0.id) }
@@ -158,14 +174,17 @@ extension Linter {
       // A title, a term, a place is a name: only the Markdown and the invisible characters
       // written in it are reported.
       let isName = !FrontMatterValues.sentenceKeys.contains(value.key)
+      let datedTitle = isName && value.key == "title" && FrontMatterText.mayHoldDate(value.text)
       let blocks =
-        isName && !FrontMatterText.namesNeedBlocks
+        isName && !FrontMatterText.namesNeedBlocks && !datedTitle
         ? [] : lintBlocks(of: MarkdownDocument(value.text), source: source, context: context)
       var page = LintPage(blocks: blocks, links: [], source: source)
       page.frontMatterKey = value.key
       let problems = check(
         page, context: context, configuration: configuration,
-        rules: isName ? FrontMatterText.nameRuleList : FrontMatterText.valueRules)
+        rules: datedTitle
+          ? FrontMatterText.datedTitleRuleList
+          : isName ? FrontMatterText.nameRuleList : FrontMatterText.valueRules)
       guard !problems.isEmpty else { continue }
       // Most values have no finding: the front matter is split only for one that has.
       if lines == nil {

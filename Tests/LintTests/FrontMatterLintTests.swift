@@ -28,6 +28,15 @@ import Testing
     #expect(lint("access: 千葉駅から歩いて１０分\n") == ["2:17 lint.fullwidth-alphanumeric"])
   }
 
+  /// A date in a title gets its weekday checked, as in a summary: lists, feeds and calendars
+  /// show the title. Only the weekday rule joins the name rules; a title without a date is
+  /// read as before.
+  @Test func aWeekdayInATitleIsChecked() {
+    #expect(lint("title: 2026年12月24日（金）の説明会\n") == ["2:20 lint.date-weekday"])
+    #expect(lint("title: 2026年12月24日（木）の説明会\n") == [])
+    #expect(lint("title: 県のアクセシビリティ説明会\n") == [])
+  }
+
   @Test func titlesOtherKeysNestedKeysAndParagraphMeasuresAreLeftAlone() {
     // A title is a name (often the strategy's own); kanji share is a paragraph's measure.
     #expect(lint("title: デジタル技術を活用した生産基盤施設維持管理ポータルサイト\n") == [])
