@@ -105,15 +105,7 @@ struct URLParts: Sendable {
   /// Lower-cased host without user info or the scheme's default port; a Japanese domain in
   /// Punycode, as the build publishes it.
   static func normalizedHost(_ authority: String, scheme: String) -> String {
-    var host = Substring(authority)
-    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-    var result = DomainName.asciiAuthority(String(host))
-    if (scheme == "http" && result.hasSuffix(":80"))
-      || (scheme == "https" && result.hasSuffix(":443"))
-    {
-      result = String(result[..<result.lastIndex(of: ":")!])
-    }
-    return result
+    Authority(authority).normalized(scheme: scheme)
   }
 }
 

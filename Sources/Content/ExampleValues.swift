@@ -1,4 +1,5 @@
 import Diagnostics
+import DomainNames
 
 /// Ways to ask that are examples: a mail domain reserved for examples (`pref.chiba.example`,
 /// `example.jp`) and a number no line has (`043-000-0100`: no local exchange starts with 0).
@@ -22,12 +23,7 @@ public enum ExampleValues {
       ["http", "https"].contains(address[..<scheme.lowerBound].lowercased())
     else { return nil }
     let rest = address[scheme.upperBound...]
-    let authority = rest.prefix { !"/?#".contains($0) }
-    guard let hostAndPort = authority.split(separator: "@").last else { return nil }
-    // `[::1]:8080`: the brackets hold colons of their own.
-    let host =
-      hostAndPort.hasPrefix("[")
-      ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }
+    let host = Authority(rest.prefix { !"/?#".contains($0) }).host
     return host.isEmpty ? nil : Substring(host)
   }
 

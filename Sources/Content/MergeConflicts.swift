@@ -28,6 +28,7 @@ enum MergeConflicts {
         {
           fence = fence == nil ? opening.first : nil
         } else if fence != nil {
+          // Inside a fenced block: no line is a marker.
         } else if isMarkerLine(rest, 0x3C) {
           start = start ?? line
         } else if start != nil, isMarkerLine(rest, 0x3D, alone: true) {

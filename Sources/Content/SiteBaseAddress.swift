@@ -12,12 +12,10 @@ public enum SiteBaseAddress {
   /// Japanese; nil when nothing is.
   static func problems(_ url: String) -> (english: String, japanese: String)? {
     let (_, authority, path) = parts(url)
-    if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
-      let port = authority[authority.index(after: colon)...]
+    let site = Authority(authority)
+    if let port = site.port {
       // Digits only: `Int("+80")` is 80 too.
-      guard (1...5).contains(port.count), port.allSatisfy({ $0.isASCII && $0.isNumber }),
-        let number = Int(port), (1...65535).contains(number)
-      else {
+      guard let number = site.portNumber, (1...65535).contains(number) else {
         let shown = port.isEmpty ? "an empty port" : "the port `\(port)`"
         return (
           "has \(shown) after the site name, where a port is a number from 1 to 65535",
@@ -60,14 +58,9 @@ public enum SiteBaseAddress {
   public static func normalized(_ url: String) -> String {
     let (scheme, authority, path) = parts(url)
     guard !scheme.isEmpty else { return url }
-    var host = DomainName.asciiAuthority(authority)
     // The port by its value (`:0443` is 443), left out when it is the scheme's own.
-    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]"),
-      let port = Int(host[host.index(after: colon)...])
-    {
-      let own = scheme == "https" ? 443 : scheme == "http" ? 80 : nil
-      host = String(host[..<colon]) + (port == own ? "" : ":\(port)")
-    }
+    let parts = Authority(authority)
+    let host = parts.user + parts.normalized(scheme: scheme)
     var segments: [Substring] = []
     for segment in path.split(separator: "/") {
       switch segment {

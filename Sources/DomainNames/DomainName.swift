@@ -24,21 +24,6 @@ public enum DomainName {
     }.joined(separator: ".")
   }
 
-  /// `[user@]host[:port]` with the host made ASCII by `ascii(_:)`.
-  public static func asciiAuthority(_ authority: String) -> String {
-    var host = Substring(authority)
-    var user = ""
-    if let at = host.lastIndex(of: "@") {
-      user = String(host[...at])
-      host = host[host.index(after: at)...]
-    }
-    var port = ""
-    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
-      port = String(host[colon...])
-      host = host[..<colon]
-    }
-    return user + ascii(String(host)) + port
-  }
 }
 
 /// RFC 3492's Bootstring with the parameters IDNA uses: a label's characters as letters, digits

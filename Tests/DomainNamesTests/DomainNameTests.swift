@@ -24,10 +24,23 @@ import Testing
     #expect(Punycode.encode("3年b組金八先生") == "3b-ww4c5e180e575a65lsy2b")
   }
 
-  @Test func hostInAnAuthority() {
-    #expect(DomainName.asciiAuthority("user@千葉県.jp:8080") == "user@xn--mkrs64fq8i.jp:8080")
-    #expect(DomainName.asciiAuthority("例え.jp") == "xn--r8jz45g.jp")
-    #expect(DomainName.asciiAuthority("[::1]:8080") == "[::1]:8080")
+}
+
+/// One split of `[user@]host[:port]` for every reader of an address.
+@Suite struct AuthorityTests {
+  @Test func parts() {
+    let a = Authority("user:pw@例え.jp:8443")
+    #expect(a.user == "user:pw@" && a.host == "例え.jp" && a.port == "8443" && a.portNumber == 8443)
+    #expect(Authority("[::1]:8080").host == "[::1]" && Authority("[::1]:8080").port == "8080")
+    #expect(Authority("[::1]").host == "[::1]" && Authority("[::1]").port == nil)
+    #expect(Authority("example.jp:").port == "" && Authority("example.jp:").portNumber == nil)
+    #expect(Authority("example.jp:+80").portNumber == nil)
   }
 
+  @Test func normalizedAsPublished() {
+    #expect(Authority("DX.Example.JP:443").normalized(scheme: "https") == "dx.example.jp")
+    #expect(Authority("dx.example.jp:0443").normalized(scheme: "https") == "dx.example.jp")
+    #expect(Authority("dx.example.jp:80").normalized(scheme: "https") == "dx.example.jp:80")
+    #expect(Authority("u@例え.jp:80").normalized(scheme: "http") == "xn--r8jz45g.jp")
+  }
 }
