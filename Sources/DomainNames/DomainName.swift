@@ -23,7 +23,6 @@ public enum DomainName {
         : "xn--" + Punycode.encode(String(label).precomposedStringWithCanonicalMapping)
     }.joined(separator: ".")
   }
-
 }
 
 /// RFC 3492's Bootstring with the parameters IDNA uses: a label's characters as letters, digits
