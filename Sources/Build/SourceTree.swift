@@ -159,7 +159,7 @@ public struct SourceTree: Sendable, Equatable {
       guard let realRoot = real(root) else { continue }
       for key in links.sorted() where key.hasPrefix(prefix) {
         guard let target = real(root + "/" + key.dropFirst(2)) else { continue }
-        if !target.hasPrefix(realRoot + "/") { found.append((key, target)) }
+        if !LinkLeaving.isInside(target, realRoot) { found.append((key, target)) }
       }
     }
     return found

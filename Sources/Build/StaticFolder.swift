@@ -117,7 +117,7 @@ struct StaticFolder: Sendable {
             skip(child, "it is a link that leads nowhere", "どこにもつながらないリンクです")
             continue
           }
-          guard target.hasPrefix(realRoot + "/") else { continue }
+          guard LinkLeaving.isInside(target, realRoot) else { continue }
           if (st.st_mode & S_IFMT) == S_IFDIR {
             skip(
               child, "it is a link to a folder, which is not followed",

@@ -254,7 +254,7 @@ extension ContentLoader {
       {
         let root = realRoot ?? LinkLeaving.realPath(rootPath) ?? rootPath
         realRoot = root
-        if !target.hasPrefix(root + "/") {
+        if !LinkLeaving.isInside(target, root) {
           leaving.append((relative, target))
           continue
         }

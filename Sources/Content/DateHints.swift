@@ -52,11 +52,7 @@ enum DateHints {
       (1...LocalDate.daysIn(month: m, year: 2024)).contains(d)
     {
       let date = "2026-\(zeroPadded(m, 2))-\(zeroPadded(d, 2))"
-      let written =
-        takes != .date
-        ? time(in: rest).map { "\(key): \(date)T\(clock($0.hour, $0.minute))+09:00" }
-          ?? (takes == .dateTime ? "\(key): \(date)T13:30:00+09:00" : "\(key): \(date)")
-        : "\(key): \(date)"
+      let written = value(key, date, timeIn: rest, takes: takes)
       return (
         "the date has no year: write it with its year, e.g. `\(written)`",
         "日付に年がありません。年を付けて書いてください。例: `\(written)`"
@@ -87,13 +83,7 @@ enum DateHints {
       // The month's last day, with the time typed: the nearest date that exists, not an
       // unrelated example.
       let last = LocalDate(year: y, month: m, day: days).description
-      let typed = takes == .date ? nil : time(in: rest)
-      let clockTyped = typed.map { clock($0.hour, $0.minute) }
-      let near =
-        takes == .date
-        ? "\(key): \(last)"
-        : clockTyped.map { "\(key): \(last)T\($0)+09:00" }
-          ?? (takes == .dateTime ? "\(key): \(last)T13:30:00+09:00" : "\(key): \(last)")
+      let near = value(key, last, timeIn: rest, takes: takes)
       return (
         "\(y)年\(m)月 has \(days) days; write e.g. `\(near)`",
         "\(y)年\(m)月は\(days)日までです。例: `\(near)`"
@@ -177,16 +167,22 @@ enum DateHints {
   ) -> (String, String) {
     let day = min(max(d, 1), LocalDate.daysIn(month: m, year: 2026))
     let date = "2026-\(zeroPadded(m, 2))-\(zeroPadded(day, 2))"
-    let example =
-      takes == .date
-      ? "\(key): \(date)"
-      : time(in: rest).map { "\(key): \(date)T\(clock($0.hour, $0.minute))+09:00" }
-        ?? (takes == .dateTime ? "\(key): \(date)T13:30:00+09:00" : "\(key): \(date)")
+    let example = value(key, date, timeIn: rest, takes: takes)
     let shown = zeroPadded(y, 4)
     return (
       "there is no year \(shown) (a year is written with four digits from 0001 to 9999); write e.g. `\(example)`",
       "\(shown)年という年はありません（年は 0001 から 9999 までの4けたで書きます）。例: `\(example)`"
     )
+  }
+
+  /// `key: date` with the time typed after the date (`rest`) kept where the key takes one, or
+  /// an example time where it must have one: the line a hint offers.
+  private static func value(_ key: String, _ date: String, timeIn rest: Substring, takes: Takes)
+    -> String
+  {
+    guard takes != .date else { return "\(key): \(date)" }
+    if let (hour, minute) = time(in: rest) { return "\(key): \(date)T\(clock(hour, minute))+09:00" }
+    return takes == .dateTime ? "\(key): \(date)T13:30:00+09:00" : "\(key): \(date)"
   }
 
   /// A clock time after the date whose minutes are past 59 (`T10:60`, ` 9:99`), which

@@ -18,6 +18,12 @@ public enum LinkLeaving {
       hint: "リンクではなく、ファイルそのものを \(what) フォルダーにコピーしてください（\(what) フォルダーの中を指すリンクはかまいません）")
   }
 
+  /// Whether `target` (a real path) is inside the folder whose real path is `realRoot`: the
+  /// test every walk that follows a link makes before reading what it leads to.
+  public static func isInside(_ target: String, _ realRoot: String) -> Bool {
+    target.hasPrefix(realRoot + "/")
+  }
+
   /// Where `path` really is, every link followed; nil when it leads nowhere.
   public static func realPath(_ path: String) -> String? {
     guard let p = realpath(path, nil) else { return nil }

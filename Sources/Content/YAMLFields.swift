@@ -439,9 +439,9 @@ struct YAMLFields {
           "項目名は\(folded != bare ? "半角の英字" : "小文字")で、`\(folded.lowercased()):` と書いてください"
       } else if let synonym = KeySynonyms.meant(folded.lowercased(), among: allowed) {
         guess = synonym
-        if let given = entries.first(where: { $0.key == synonym }) {
+        if let given = index(of: synonym) {
           // Renamed, it would be the key twice (`date:` beside `start:`).
-          let line = location(given.keyMark).line
+          let line = location(entries[given].keyMark).line
           hint =
             "`\(synonym)` is given already (line \(line)), which is what this would be: remove it, or keep the one that is right"
           hintJa = "この項目は `\(synonym)` のことで、`\(synonym)` は\(line)行目に書いてあります。この項目を消すか、正しいほうを残してください"

@@ -290,8 +290,8 @@ final class RebuildLoop: @unchecked Sendable {
     if !report.succeeded && repeated {
       log(
         language == .japanese
-          ? "まだ作れません：前と同じエラーです（エラー\(report.diagnostics.filter { $0.severity == .error }.count)件）"
-          : "Build failed again with the same \(report.diagnostics.filter { $0.severity == .error }.count) error(s) as above"
+          ? "まだ作れません：前と同じエラーです（エラー\(JapaneseCount.items(report.diagnostics.errorCount))）"
+          : "Build failed again with the same \(report.diagnostics.errorCount) error(s) as above"
       )
       await live.buildFailed(report.diagnostics, served: served)
       return

@@ -1,4 +1,5 @@
 import Build
+import Content
 import Diagnostics
 import Foundation
 import Lint
@@ -72,7 +73,7 @@ enum LintFix {
   /// edits it there, not through the link.
   static func isLinkedIn(_ url: URL, root: String) -> Bool {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
-      || !url.resolvingSymlinksInPath().path.hasPrefix(root + "/")
+      || !LinkLeaving.isInside(url.resolvingSymlinksInPath().path, root)
   }
 
   /// Why a page `isLinkedIn` was not written, in the writer's language.
