@@ -108,6 +108,34 @@ def test_new_with_a_title_alone_asks_for_the_kind_first(work):
     assert not list((work / "content").rglob("*防災*"))
 
 
+def test_search_for_words_beginning_with_a_dash_is_shown_the_double_dash(work):
+    """`portal search -a` said the query was missing: the words looked for were read as an
+    option. Alone, a word with a dash that is no option is offered with `--` before it, which
+    then searches for it; after a query the dash word is more likely an option mistyped."""
+    for args in (["search", "-DX"], ["search", "--json", "-DX"]):
+        r = portal(*args, cwd=work)
+        assert r.returncode == 2, r
+        assert r.stderr.splitlines()[:2] == [
+            "Error: `-DX` is no option of `portal search`",
+            "Help: to search for words that begin with a dash, put `--` before them: "
+            "`portal search -- -DX`"], r.stderr
+        assert r.stderr.splitlines()[2].startswith("Usage: portal search ")
+    r = portal("search", "-DX", cwd=work, language="ja")
+    assert r.stderr.splitlines()[:2] == [
+        "Error: `-DX` は portal search のオプションではありません",
+        "直し方: ダッシュ（-）で始まる言葉を探すときは、その前に `--` を書いてください："
+        "`portal search -- -DX`"], r.stderr
+    # A mistyped option is still named as one, and so is a dash word after a query.
+    r = portal("search", "--limt", "3", "防災", cwd=work)
+    assert r.stderr.splitlines()[:2] == ["Error: Unknown option '--limt'", "Help: did you mean `--limit`?"]
+    r = portal("search", "防災", "-DX", cwd=work)
+    assert r.stderr.splitlines()[0] == "Error: Unknown option '-DX'", r.stderr
+    # With `--` it is searched for.
+    assert portal("build", cwd=work).returncode == 0
+    r = portal("search", "--", "-DX", cwd=work)
+    assert r.returncode == 0, r
+
+
 def test_english_says_what_the_japanese_says_of_a_full_width_value_and_a_flag_given_one(work):
     r = portal("serve", "--port", "８０８０", cwd=work)
     assert r.returncode == 2

@@ -98,14 +98,16 @@ extension BuildRun {
   }
 
   /// The instants at which an event becomes past (`EventMeta.pastFrom`: an all-day event at
-  /// the midnight after its last day), where the upcoming/past split changes, and at which its
-  /// registration closes: a build past one is not up to date (nor one past a scheduled page's
+  /// the midnight after its last day), where the upcoming/past split changes, at which its
+  /// registration closes, and at which an event under way moves to the next month's heading
+  /// of the events page: a build past one is not up to date (nor one past a scheduled page's
   /// `publish` time, which the caller adds).
   static func eventBoundaries(_ site: Site) -> [Int64] {
     (site.upcomingEvents + site.pastEvents).flatMap { i -> [Int64] in
       guard case .event(let m) = site.pages[i].page.meta else { return [] }
       return [Int64(m.pastFrom.epochSeconds)]
         + (m.registrationCloses.map { [Int64($0.epochSeconds)] } ?? [])
+        + (m.upcomingMonthChanges(after: site.now).map { [Int64($0.epochSeconds)] } ?? [])
     }.sorted()
   }
 

@@ -239,6 +239,12 @@ struct Dependencies: Sendable {
         }
       case "events":
         h.shown(all: site.upcomingEvents)
+        // The month each is listed under: an event under way moves with the build clock.
+        for i in site.upcomingEvents {
+          guard case .event(let m) = site.pages[i].page.meta else { continue }
+          let month = m.upcomingMonth(at: site.now)
+          h.add(month.year * 12 + month.month)
+        }
         registrationStates(of: site.upcomingEvents)
         h.add(site.pastEvents.count)
         h.shown(all: site.config.listedPast(site.pastEvents))

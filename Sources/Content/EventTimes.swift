@@ -66,4 +66,26 @@ extension EventMeta {
   public func registrationClosed(at now: DateTime) -> Bool {
     registrationCloses.map { $0 <= now } ?? false
   }
+
+  /// The month (its first day) it is listed under among the upcoming events: the month it
+  /// begins in Japan, or, once under way, the month of `now`. An exhibition running from
+  /// October to February is December's in December, not under a heading of a month gone by.
+  public func upcomingMonth(at now: DateTime) -> LocalDate {
+    let today = now.inJapan.local.date
+    let day = firstDay < today ? today : firstDay
+    return LocalDate(year: day.year, month: day.month, day: 1)
+  }
+
+  /// When `upcomingMonth` next changes while the event is still upcoming: the midnight in Japan
+  /// that begins the month after `now`'s, if the event has begun by then and lasts into it.
+  /// A clock boundary of the cache, as `pastFrom` is.
+  public func upcomingMonthChanges(after now: DateTime) -> DateTime? {
+    let this = upcomingMonth(at: now)
+    let next =
+      this.month == 12
+      ? LocalDate(year: this.year + 1, month: 1, day: 1)
+      : LocalDate(year: this.year, month: this.month + 1, day: 1)
+    guard firstDay < next, lastDay >= next else { return nil }
+    return next.midnightInJapan.timed
+  }
 }

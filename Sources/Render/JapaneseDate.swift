@@ -6,7 +6,13 @@ public enum JapaneseDate {
   static let weekdays = ["日", "月", "火", "水", "木", "金", "土"]
 
   public static func date(_ d: LocalDate) -> String {
-    "\(d.year)年\(d.month)月\(d.day)日（\(weekdays[d.weekday])）"
+    day(d) + "（\(weekdays[d.weekday])）"
+  }
+
+  /// The day without its weekday, where the weekday's brackets would sit inside others: an
+  /// event page's `<title>`, デジタル相談会（2026年12月10日）.
+  public static func day(_ d: LocalDate) -> String {
+    "\(d.year)年\(d.month)月\(d.day)日"
   }
 
   public static func time(hour: Int, minute: Int) -> String {

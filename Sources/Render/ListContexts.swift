@@ -108,7 +108,7 @@ extension ViewModels {
       title: "イベント", url: urls.index(.event), section: urls.index(.event), description: nil)
     ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event))])
     ctx["upcoming"] = .items(site.upcomingEvents.map(card))
-    ctx["upcoming_months"] = .items(monthGroups(site.upcomingEvents))
+    ctx["upcoming_months"] = .items(monthGroups(site.upcomingEvents, upcoming: true))
     ctx["has_upcoming"] = .bool(!site.upcomingEvents.isEmpty)
     ctx["past"] = .items(site.config.listedPast(site.pastEvents).map(card))
     ctx["has_past"] = .bool(!site.pastEvents.isEmpty)
@@ -123,13 +123,14 @@ extension ViewModels {
 
   /// Events under the month each begins in (in Japan), in their order: each month's `month`
   /// (2026年12月), `anchor`, `count` and `events[]` of cards. A resident asking 「今月、スマホ教室は
-  /// あるか」 reads a heading per month, not every card's date. By the event's own first day, so
-  /// the groups change only with the list, never with the build clock alone.
-  func monthGroups(_ events: [Int]) -> [TemplateContext] {
+  /// あるか」 reads a heading per month, not every card's date. Upcoming events already under
+  /// way are the build's month's (`EventMeta.upcomingMonth`): they are listed first, as the
+  /// first group is.
+  func monthGroups(_ events: [Int], upcoming: Bool = false) -> [TemplateContext] {
     var runs: [(date: LocalDate, events: [Int])] = []
     for i in events {
       guard case .event(let m) = site.pages[i].page.meta else { continue }
-      let day = m.firstDay
+      let day = upcoming ? m.upcomingMonth(at: site.now) : m.firstDay
       if let last = runs.last, last.date.year == day.year, last.date.month == day.month {
         runs[runs.count - 1].events.append(i)
       } else {

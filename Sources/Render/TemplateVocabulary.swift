@@ -29,6 +29,7 @@ enum TemplateVocabulary {
     "related", "has_related",
     // Events.
     "start_iso", "end_iso", "ends_iso", "starts_iso", "closes_iso", "is_past", "is_open",
+    "title_day",
     "status_notice", "place", "online",
     "registration",
     "needs_application",
@@ -77,7 +78,8 @@ enum TemplateVocabulary {
       "has_terms", "has_toc", "hours", "initiatives", "is_open", "is_past", "json_ld",
       "kind_label", "mode", "needs_application", "online", "phone", "phone_url", "place",
       "place_html", "registration", "registration_closed", "start_iso", "starts_iso", "status",
-      "status_id", "status_notice", "summary", "summary_html", "tags", "terms", "toc",
+      "status_id", "status_notice", "summary", "summary_html", "tags", "terms", "title_day",
+      "toc",
     ],
     "events": [
       "breadcrumbs", "calendar_url", "feed_url", "has_past", "has_upcoming", "past",

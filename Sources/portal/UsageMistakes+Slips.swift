@@ -25,6 +25,20 @@ extension UsageMistakes {
           "`\(meant)` と、ダッシュを二つ書いてください（ダッシュ一つは \(shorts.joined(separator: "・")) のような短い形のときです）"
       )
     }
+    if ObjectIdentifier(type) == ObjectIdentifier(SearchCommand.self),
+      let word = dashQuery(mistake, arguments: arguments, in: info)
+    {
+      let written = word.contains(" ") ? "'\(word)'" : word
+      return compose(
+        type, usage,
+        english: "`\(word)` is no option of `portal search`",
+        help:
+          "to search for words that begin with a dash, put `--` before them: `portal search -- \(written)`",
+        japanese: "`\(word)` は portal search のオプションではありません",
+        fix:
+          "ダッシュ（-）で始まる言葉を探すときは、その前に `--` を書いてください：`portal search -- \(written)`"
+      )
+    }
     if ObjectIdentifier(type) == ObjectIdentifier(NewCommand.self),
       mistake == .missingArgument("<title>"), let word = firstPositional(arguments.dropFirst()),
       NewKind(name: word) == nil
@@ -45,6 +59,24 @@ extension UsageMistakes {
       if longs.contains(name) { return (word, name) }
     }
     return nil
+  }
+
+  /// A word of `portal search` that begins with a dash and is no option, nor a few typos from
+  /// one (`-a`, `-DX`), when it is all that was typed: the words looked for, which
+  /// ArgumentParser reads as options and then says the query is missing. Before `--`, after
+  /// which words are the query's.
+  static func dashQuery(
+    _ mistake: ParserMistake?, arguments: [String], in info: CommandInfo
+  ) -> String? {
+    // Only with no query besides: after one (`防災 -n 3`) the dash word is likelier an option
+    // mistyped than words to look for.
+    guard mistake == .missingArgument("<query>") else { return nil }
+    let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
+    return arguments.prefix { $0 != "--" }.first { word in
+      let half = halfWidthName(word)
+      return half.count > 1 && half.hasPrefix("-") && !known.contains(String(half.prefix { $0 != "=" }))
+        && optionMeant(word, in: info) == nil
+    }
   }
 
   /// The first argument of `portal new` that is not an option or an option's value.

@@ -146,4 +146,74 @@ import Testing
     try build(at: "2026-12-06T00:00:00+09:00", into: fresh)
     #expect(page == (try read("fields/crisis-management/index.html", in: fresh)))
   }
+
+  /// An event under way for months is listed under the build's month, first, not under the
+  /// month gone by in which it began; at the next month's start the cache is not up to date,
+  /// and an incremental build moves it as a full build does.
+  @Test func anEventUnderWayIsListedUnderTheBuildsMonth() throws {
+    try """
+    ---
+    title: デジタル図書館の展示
+    summary: 電子書籍の借り方を紹介します。
+    start: 2026-11-01
+    end: 2027-02-28
+    place: 千葉県立中央図書館
+    ---
+
+    開いている時間なら、いつでも見られます。
+
+    """.write(
+      to: content.appendingPathComponent("events/long-exhibition.md"), atomically: true,
+      encoding: .utf8)
+    func heading(_ year: Int, _ month: Int, _ count: Int) -> String {
+      "<h3 id=\"month-\(year)-\(month)\" class=\"month-heading\">\(year)年\(month)月 "
+        + "<span class=\"count\">\(count)件</span></h3>"
+    }
+    try build(at: "2026-11-25T00:00:00+09:00")
+    var page = try read("events/index.html")
+    var at = try positions(
+      [heading(2026, 11, 1), "/events/long-exhibition/", heading(2026, 12, 2), "/events/seminar/"],
+      in: page)
+    #expect(at == at.sorted())
+
+    // In December it is December's, with the seminar over and the exhibition of the 20th.
+    let report = try build(at: "2026-12-06T00:00:00+09:00")
+    #expect(report.mode != .upToDate)
+    page = try read("events/index.html")
+    #expect(!page.contains("month-2026-11"))
+    at = try positions(
+      [heading(2026, 12, 2), "/events/long-exhibition/", "/events/dx-exhibition/"], in: page)
+    #expect(at == at.sorted())
+    let fresh = content.deletingLastPathComponent().appendingPathComponent("fresh")
+    try build(at: "2026-12-06T00:00:00+09:00", into: fresh)
+    #expect(page == (try read("events/index.html", in: fresh)))
+
+    // The next month's start is a clock boundary: the exhibition of the 20th is over by then,
+    // and the long one moves on to January, as a full build has it.
+    #expect(try build(at: "2026-12-06T12:00:00+09:00").mode == .upToDate)
+    try build(at: "2027-01-01T00:00:00+09:00")
+    page = try read("events/index.html")
+    at = try positions(
+      [heading(2027, 1, 2), "/events/long-exhibition/", "/events/smartphone-class/"], in: page)
+    #expect(at == at.sorted())
+    try build(at: "2027-01-01T00:00:00+09:00", into: fresh)
+    #expect(page == (try read("events/index.html", in: fresh)))
+  }
+
+  /// An event page's `<title>` names its day, and says 【中止】 once it is called off: a monthly
+  /// 相談会 has one title each time, and a tab or a search engine's result told them apart by
+  /// nothing.
+  @Test func anEventsTitleNamesItsDay() throws {
+    try build(at: "2026-11-25T00:00:00+09:00")
+    #expect(
+      try read("events/dx-exhibition/index.html").contains(
+        "<title>ちばのDX展 2026（例）（2026年12月20日）｜"))
+    try edit(content.appendingPathComponent("events/dx-exhibition.md")) {
+      $0.replacingOccurrences(of: "fee: 無料\n", with: "fee: 無料\nstatus: cancelled\n")
+    }
+    try build(at: "2026-11-25T00:00:00+09:00")
+    #expect(
+      try read("events/dx-exhibition/index.html").contains(
+        "<title>【中止】ちばのDX展 2026（例）（2026年12月20日）｜"))
+  }
 }

@@ -45,7 +45,7 @@ import Testing
     #expect(event.contains("<p class=\"lead\">\(Self.ruby("防災", "ぼうさい"))を学びます。</p>"))
     #expect(event.contains("<dd>\(Self.ruby("匝瑳", "そうさ"))市民ホール</dd>"))
     // Where text must be plain: the tab, the shared card, the structured data, the trail.
-    #expect(event.contains("<title>匝瑳の集い｜テスト</title>"))
+    #expect(event.contains("<title>匝瑳の集い（2026年12月5日）｜テスト</title>"))
     #expect(event.contains("<meta property=\"og:title\" content=\"匝瑳の集い\">"))
     #expect(event.contains("content=\"防災を学びます。\""))
     #expect(event.contains("\"name\":\"匝瑳の集い\""))
