@@ -178,6 +178,7 @@ final class RebuildLoop: @unchecked Sendable {
         }
       case .paths(var paths)?:
         // An editor's save can come as several events: let it finish.
+        let first = clock.now
         try? await Task.sleep(for: Self.settle)
         // One that empties the file before writing it again (some editors, a shell's `>`)
         // can take longer: built empty, the page was an error flashed over open pages.
@@ -186,13 +187,25 @@ final class RebuildLoop: @unchecked Sendable {
         }) {
           try? await Task.sleep(for: Self.emptiedSettle)
         }
-        switch watcher?.changes() {
-        case .rescan?:
+        // A burst (a sync client or `git pull` writing files some milliseconds apart) is
+        // waited out while it lasts, up to `burst`: one rebuild for it, not one per file.
+        var rescan = false
+        collecting: while true {
+          switch watcher?.changes() {
+          case .rescan?:
+            rescan = true
+            break collecting
+          case .paths(let later)?:
+            paths.formUnion(later)
+            guard clock.now - first < Self.burst else { break collecting }
+            try? await Task.sleep(for: Self.settle)
+          default:
+            break collecting
+          }
+        }
+        if rescan {
           rewatch()
-        case .paths(let later)?:
-          paths.formUnion(later)
-          fallthrough
-        default:
+        } else {
           now.refresh(
             paths, content: options.contentDirectory, theme: options.themeDirectory,
             staticFolder: options.staticDirectory)
@@ -226,10 +239,11 @@ final class RebuildLoop: @unchecked Sendable {
     }
   }
 
-  /// How often inotify events are collected, how long a save is given to finish, and how
-  /// often everything is scanned anyway.
+  /// How often inotify events are collected, how long a save is given to finish (and each
+  /// new file of a burst, up to `burst` in all), and how often everything is scanned anyway.
   static let tick = Duration.milliseconds(50)
   static let settle = Duration.milliseconds(30)
+  static let burst = Duration.seconds(1)
   static let emptiedSettle = Duration.milliseconds(250)
 
   /// Whether `key` (`c/…` under the content folder, `t/…` under the theme's) is a page or a

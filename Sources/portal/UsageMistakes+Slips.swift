@@ -74,7 +74,8 @@ extension UsageMistakes {
     let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
     return arguments.prefix { $0 != "--" }.first { word in
       let half = halfWidthName(word)
-      return half.count > 1 && half.hasPrefix("-") && !known.contains(String(half.prefix { $0 != "=" }))
+      return half.count > 1 && half.hasPrefix("-")
+        && !known.contains(String(half.prefix { $0 != "=" }))
         && optionMeant(word, in: info) == nil
     }
   }
