@@ -215,5 +215,9 @@ import Testing
     #expect(
       try read("events/dx-exhibition/index.html").contains(
         "<title>【中止】ちばのDX展 2026（例）（2026年12月20日）｜"))
+    // And so does the card a page shared in LINE or X shows.
+    #expect(
+      try read("events/dx-exhibition/index.html").contains(
+        "<meta property=\"og:title\" content=\"【中止】ちばのDX展 2026（例）（2026年12月20日）\">"))
   }
 }

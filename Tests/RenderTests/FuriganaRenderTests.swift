@@ -46,7 +46,7 @@ import Testing
     #expect(event.contains("<dd>\(Self.ruby("匝瑳", "そうさ"))市民ホール</dd>"))
     // Where text must be plain: the tab, the shared card, the structured data, the trail.
     #expect(event.contains("<title>匝瑳の集い（2026年12月5日）｜テスト</title>"))
-    #expect(event.contains("<meta property=\"og:title\" content=\"匝瑳の集い\">"))
+    #expect(event.contains("<meta property=\"og:title\" content=\"匝瑳の集い（2026年12月5日）\">"))
     #expect(event.contains("content=\"防災を学びます。\""))
     #expect(event.contains("\"name\":\"匝瑳の集い\""))
     #expect(event.contains("<span aria-current=\"page\">匝瑳の集い</span>"))

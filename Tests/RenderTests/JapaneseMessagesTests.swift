@@ -76,7 +76,7 @@ import Testing
     )
     #expect(
       japanese("`{{$content}}` is not a block of `layout`: what it holds is never shown")
-        == "theme/templates/search.mustache:2:1: error: `{{$content}}` は `layout` のブロックではないため、中身が表示されません [theme.unknown-block]\n    直し方: `layout` のブロックは `head`、`main`、`scripts`、`title` です"
+        == "theme/templates/search.mustache:2:1: error: `{{$content}}` は `layout` のブロックではないため、中身が表示されません [theme.unknown-block]\n    直し方: `layout` のブロックは `head`、`main`、`scripts`、`share_title`、`title` です"
     )
     let list = try #require(diagnostics.first { $0.message.hasPrefix("`initiatives` is a list") })
     #expect(list.japanese?.message == "`initiatives` はリストなので、`{{initiatives}}` では何も出力されません")

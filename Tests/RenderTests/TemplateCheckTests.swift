@@ -348,7 +348,7 @@ import Testing
       shown(diagnostics, "theme.unknown-block") == [
         "theme/templates/event.mustache:2:1: error: `{{$header}}` is not a block of `layout`: what it holds is never shown [theme.unknown-block]\n    hint: did you mean `head`?",
         "theme/templates/home.mustache:3:1: error: `{{$mian}}` is not a block of `layout`: what it holds is never shown [theme.unknown-block]\n    hint: did you mean `main`?",
-        "theme/templates/search.mustache:2:1: error: `{{$content}}` is not a block of `layout`: what it holds is never shown [theme.unknown-block]\n    hint: `layout` has the blocks `head`, `main`, `scripts`, `title`",
+        "theme/templates/search.mustache:2:1: error: `{{$content}}` is not a block of `layout`: what it holds is never shown [theme.unknown-block]\n    hint: `layout` has the blocks `head`, `main`, `scripts`, `share_title`, `title`",
       ])
   }
 
