@@ -43,6 +43,8 @@ let package = Package(
     .target(name: "DomainNames"),
     // A page's Content-Security-Policy, read for the theme check and for `portal check`.
     .target(name: "SecurityPolicy"),
+    // The addresses a stylesheet loads (`url()`, `@import`), for the build and `portal check`.
+    .target(name: "Stylesheets"),
     // cmark-gfm wrapper: parse, render, walk, heading ids, links, ruby, glossary linking.
     .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
     // The content model: kinds, front matter schema and validation, loading content/.
@@ -59,7 +61,7 @@ let package = Package(
       name: "Render",
       dependencies: [
         "Site", "Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats", "SecurityPolicy",
-        .product(name: "Mustache", package: "swift-mustache"),
+        "Stylesheets", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     // The build as a list of named steps, with atomic output.
@@ -72,7 +74,9 @@ let package = Package(
     // Link checker and accessibility rules on the built site.
     .target(
       name: "Check",
-      dependencies: ["Diagnostics", "DomainNames", "SecurityPolicy", "CCurl", "ByteFormats"]),
+      dependencies: [
+        "Diagnostics", "DomainNames", "SecurityPolicy", "Stylesheets", "CCurl", "ByteFormats",
+      ]),
     // libcurl, loaded at run time by `portal check --external` only.
     .target(name: "CCurl"),
     // Plain-Japanese rules on the Markdown sources.
@@ -104,6 +108,7 @@ let package = Package(
     .testTarget(name: "ByteFormatsTests", dependencies: ["ByteFormats"]),
     .testTarget(name: "DomainNamesTests", dependencies: ["DomainNames"]),
     .testTarget(name: "SecurityPolicyTests", dependencies: ["SecurityPolicy"]),
+    .testTarget(name: "StylesheetsTests", dependencies: ["Stylesheets"]),
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SeededRandom"]),
     .testTarget(

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SecurityPolicy
+import Stylesheets
 
 /// Files the site's stylesheets load from other sites: a web font's `@font-face` source, an
 /// `@import` of a font service's stylesheet, a background image on a CDN. The page's
@@ -49,94 +50,15 @@ enum StylesheetPolicy {
   /// `@import` under `style-src-elem`, a `url()` inside `@font-face` under `font-src`, any
   /// other `url()` (a background, a mask, a cursor) under `img-src`.
   static func loads(in css: [UInt8]) -> [Load] {
-    var found: [Load] = []
-    var i = 0
-    // The depth of braces, and the depth at which an `@font-face` block opened.
-    var depth = 0
-    var fontFace: Int?
-    var pendingFontFace = false
-    func starts(_ word: String, at k: Int) -> Bool {
-      let w = Array(word.utf8)
-      guard k + w.count <= css.count else { return false }
-      for n in w.indices where css[k + n] | 0x20 != w[n] | 0x20 { return false }
-      return true
+    StylesheetReferences.scan(css).compactMap { reference in
+      let lower = reference.address.lowercased()
+      guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+      else { return nil }
+      return Load(
+        url: reference.address, offset: reference.start,
+        directive: reference.isImport
+          ? "style-src-elem" : reference.inFontFace ? "font-src" : "img-src")
     }
-    /// The address written from `k` (quoted or not), where it starts, and where it ends.
-    func address(from k: Int) -> (text: String, start: Int, end: Int) {
-      var j = k
-      while j < css.count, css[j] == 0x20 || css[j] == 0x09 { j += 1 }
-      let quote: UInt8? = j < css.count && (css[j] == 0x22 || css[j] == 0x27) ? css[j] : nil
-      if quote != nil { j += 1 }
-      let start = j
-      while j < css.count, css[j] != (quote ?? 0x29), css[j] != 0x0A,
-        quote != nil || (css[j] != 0x20 && css[j] != 0x3B)
-      {
-        j += css[j] == 0x5C ? 2 : 1
-      }
-      return (String(decoding: css[start..<min(j, css.count)], as: UTF8.self), start, j + 1)
-    }
-    func isOutside(_ address: String) -> Bool {
-      let lower = address.lowercased()
-      return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
-    }
-    while i < css.count {
-      let c = css[i]
-      if c == 0x2F, i + 1 < css.count, css[i + 1] == 0x2A {
-        i += 2
-        while i + 1 < css.count, !(css[i] == 0x2A && css[i + 1] == 0x2F) { i += 1 }
-        i += 2
-        continue
-      }
-      switch c {
-      case 0x7B:
-        depth += 1
-        if pendingFontFace {
-          fontFace = depth
-          pendingFontFace = false
-        }
-      case 0x7D:
-        if fontFace == depth { fontFace = nil }
-        depth -= 1
-      case 0x22, 0x27:
-        // A string (`content: "{"`): nothing in it is a brace or an address.
-        var j = i + 1
-        while j < css.count, css[j] != c, css[j] != 0x0A { j += css[j] == 0x5C ? 2 : 1 }
-        i = j + 1
-        continue
-      case 0x40 where starts("@font-face", at: i):
-        pendingFontFace = true
-      case 0x40 where starts("@import", at: i):
-        var k = i + 7
-        while k < css.count, css[k] == 0x20 || css[k] == 0x09 { k += 1 }
-        if starts("url(", at: k) { k += 4 }
-        let written = address(from: k)
-        if isOutside(written.text) {
-          found.append(Load(url: written.text, offset: written.start, directive: "style-src-elem"))
-        }
-        i = written.end
-        continue
-      default:
-        // Every `url(…)` is passed over whole: a `data:` address holds quotes and braces.
-        if c | 0x20 == 0x75, starts("url(", at: i), i == 0 || !isNameByte(css[i - 1]) {
-          let written = address(from: i + 4)
-          if isOutside(written.text) {
-            found.append(
-              Load(
-                url: written.text, offset: written.start,
-                directive: fontFace != nil ? "font-src" : "img-src"))
-          }
-          i = written.end
-          continue
-        }
-      }
-      i += 1
-    }
-    return found
-  }
-
-  private static func isNameByte(_ b: UInt8) -> Bool {
-    b >= 0x80 || b == 0x2D || b == 0x5F || (b >= 0x30 && b <= 0x39)
-      || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
   }
 
   /// The problem at the theme's stylesheet, where the address is written (the published one is

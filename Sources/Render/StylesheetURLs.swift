@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Stylesheets
 
 /// `url(…)` and `@import "…"` in the theme's stylesheets. Assets are published under fingerprinted names
 /// (`fonts/BIZUDPGothic.b4a76611d9.woff2`), so a stylesheet naming `fonts/BIZUDPGothic.woff2`
@@ -17,60 +18,17 @@ enum StylesheetURLs {
     shownAs file: String
   ) -> (Data, [Diagnostic]) {
     let bytes = [UInt8](css)
+    let references = StylesheetReferences.scan(bytes)
+    guard !references.isEmpty else { return (css, []) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 64)
     var diagnostics: [Diagnostic] = []
     let folder = relative.split(separator: "/").dropLast().map(String.init)
-    var i = 0
-    var line = 1
-    var lineStart = 0
-    func advance(to end: Int) {
-      while i < end {
-        if bytes[i] == 0x0A {
-          line += 1
-          lineStart = i + 1
-        }
-        out.append(bytes[i])
-        i += 1
-      }
-    }
-    while i < bytes.count {
-      // A comment, copied as it is.
-      if bytes[i] == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x2A {
-        var end = i + 2
-        while end + 1 < bytes.count, !(bytes[end] == 0x2A && bytes[end + 1] == 0x2F) { end += 1 }
-        advance(to: min(bytes.count, end + 2))
-        continue
-      }
-      let importString = Self.importString(bytes, at: i)
-      guard importString != nil || Self.isURLOpening(bytes, at: i) else {
-        advance(to: i + 1)
-        continue
-      }
-      let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
-      var start: Int
-      let quote: UInt8?
-      if let quoteAt = importString {
-        // `@import "extra.css";`: the string is the address, as in `url()`.
-        advance(to: quoteAt)
-        quote = bytes[quoteAt]
-        start = quoteAt + 1
-      } else {
-        advance(to: i + 4)
-        start = i
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        quote =
-          start < bytes.count && (bytes[start] == 0x22 || bytes[start] == 0x27)
-          ? bytes[start] : nil
-        if quote != nil { start += 1 }
-      }
-      var end = start
-      while end < bytes.count, bytes[end] != (quote ?? 0x29), bytes[end] != 0x0A {
-        if quote == nil, bytes[end] == 0x20 { break }
-        end += 1
-      }
-      advance(to: start)
-      let written = String(decoding: bytes[start..<end], as: UTF8.self)
+    let lines = LineStarts(bytes)
+    var copied = 0
+    for reference in references {
+      let written = reference.address
+      let (line, column) = lines.position(of: reference.token, in: bytes)
       // `url(/assets/img/logo.svg)`: the asset's path before publishing, where nothing is.
       if written.hasPrefix("/assets/"), let relative = Self.relative(written, from: folder) {
         diagnostics.append(
@@ -83,68 +41,58 @@ enum StylesheetURLs {
           ).ja(
             "`url(\(written))` には、アセットは公開されません。アセットは名前に指紋を付けて（`assets/name.0123456789.ext`）公開されるため、何も読み込めません",
             hint: "このスタイルシートの場所から `url(\(relative))` と書いてください。公開される名前に書きかえられます"))
-        advance(to: end)
         continue
       }
-      guard let target = Self.target(of: written, in: folder) else {
-        advance(to: end)
-        continue
-      }
+      guard let target = Self.target(of: written, in: folder) else { continue }
       if let published = paths[target.path] {
         let name = published.split(separator: "/").last.map(String.init) ?? published
         let kept = written.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         let rewritten = (kept + [Substring(name)]).joined(separator: "/") + target.suffix
+        out.append(contentsOf: bytes[copied..<reference.start])
         out.append(contentsOf: Array(rewritten.utf8))
-        i = end
-      } else {
-        if !exists(target.path) {
-          // `fonts/BrandSan.woff2` beside `fonts/BrandSans.woff2`: the file meant, as written
-          // from this stylesheet.
-          let near = Suggest.closest(to: target.path, in: Array(paths.keys).sorted()).flatMap {
-            Self.relative("/assets/" + $0, from: folder)
-          }
-          diagnostics.append(
-            .warning(
-              SourceLocation(file: file, line: line, column: column),
-              "`url(\(written))` names no file of the theme's assets (`assets/\(target.path)`): the browser would load nothing",
-              hint: near.map { "did you mean `url(\($0))`?" }
-                ?? "put the file at theme/assets/\(target.path), or correct the address (relative to this stylesheet's folder)",
-              code: "theme.unknown-asset"
-            ).ja(
-              "`url(\(written))` の指すファイルがテーマの assets にありません（`assets/\(target.path)`）。ブラウザーは何も読み込めません",
-              hint: near.map { "`url(\($0))` のまちがいではありませんか" }
-                ?? "theme/assets/\(target.path) にファイルを置くか、アドレスを直してください（このスタイルシートのフォルダーからの相対パスです）"))
+        copied = reference.end
+      } else if !exists(target.path) {
+        // `fonts/BrandSan.woff2` beside `fonts/BrandSans.woff2`: the file meant, as written
+        // from this stylesheet.
+        let near = Suggest.closest(to: target.path, in: Array(paths.keys).sorted()).flatMap {
+          Self.relative("/assets/" + $0, from: folder)
         }
-        advance(to: end)
+        diagnostics.append(
+          .warning(
+            SourceLocation(file: file, line: line, column: column),
+            "`url(\(written))` names no file of the theme's assets (`assets/\(target.path)`): the browser would load nothing",
+            hint: near.map { "did you mean `url(\($0))`?" }
+              ?? "put the file at theme/assets/\(target.path), or correct the address (relative to this stylesheet's folder)",
+            code: "theme.unknown-asset"
+          ).ja(
+            "`url(\(written))` の指すファイルがテーマの assets にありません（`assets/\(target.path)`）。ブラウザーは何も読み込めません",
+            hint: near.map { "`url(\($0))` のまちがいではありませんか" }
+              ?? "theme/assets/\(target.path) にファイルを置くか、アドレスを直してください（このスタイルシートのフォルダーからの相対パスです）"))
       }
     }
+    guard copied > 0 else { return (css, diagnostics) }
+    out.append(contentsOf: bytes[copied...])
     return (Data(out), diagnostics)
   }
 
-  /// The offset of the quote of `@import "…"` (or `'…'`) at `i`: an import written as a
-  /// string, not `url()`, was published as written and loaded nothing.
-  static func importString(_ bytes: [UInt8], at i: Int) -> Int? {
-    let word = Array("@import".utf8)
-    guard i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) else {
-      return nil
-    }
-    var k = i + word.count
-    while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A { k += 1 }
-    guard k < bytes.count, bytes[k] == 0x22 || bytes[k] == 0x27 else { return nil }
-    return k
-  }
+  /// The line starts of a stylesheet, for the line and column (in characters) of an offset.
+  private struct LineStarts {
+    var starts: [Int] = [0]
 
-  /// `url(` at `i`, in any case, not the end of a longer name (`myurl(`).
-  static func isURLOpening(_ bytes: [UInt8], at i: Int) -> Bool {
-    guard i + 3 < bytes.count, bytes[i + 3] == 0x28,
-      bytes[i] | 0x20 == 0x75, bytes[i + 1] | 0x20 == 0x72, bytes[i + 2] | 0x20 == 0x6C
-    else { return false }
-    guard i > 0 else { return true }
-    let b = bytes[i - 1]
-    let isNameByte =
-      (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
-      || b == 0x5F
-    return !isNameByte
+    init(_ bytes: [UInt8]) {
+      for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    }
+
+    func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+      var lo = 0
+      var hi = starts.count - 1
+      while lo < hi {
+        let mid = (lo + hi + 1) / 2
+        if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+      }
+      let column = String(decoding: bytes[starts[lo]..<offset], as: UTF8.self).count + 1
+      return (lo + 1, column)
+    }
   }
 
   /// `/assets/img/bg.png` written from a stylesheet in `folder` (under `assets/`, as parts):

@@ -19,6 +19,13 @@ import Testing
     return (String(decoding: data, as: UTF8.self), diagnostics.map(\.text))
   }
 
+  /// Text shown on the page (`content: "…"`) is no address: it was warned about as a missing
+  /// file, and one naming an asset would have had its words changed.
+  @Test func aStringIsNoAddress() {
+    let written = ".x::after{content:\"url(img/bg.png) url(nothere.png)\"}"
+    #expect(rewrite(written) == (written, []))
+  }
+
   @Test func relativeAddressesFollowTheirFiles() {
     let (css, problems) = rewrite(
       """
