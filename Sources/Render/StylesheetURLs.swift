@@ -24,11 +24,10 @@ enum StylesheetURLs {
     out.reserveCapacity(bytes.count + 64)
     var diagnostics: [Diagnostic] = []
     let folder = relative.split(separator: "/").dropLast().map(String.init)
-    let lines = LineStarts(bytes)
     var copied = 0
     for reference in references {
       let written = reference.address
-      let (line, column) = lines.position(of: reference.token, in: bytes)
+      let (line, column) = (reference.line, reference.column)
       // `url(/assets/img/logo.svg)`: the asset's path before publishing, where nothing is.
       if written.hasPrefix("/assets/"), let relative = Self.relative(written, from: folder) {
         diagnostics.append(
@@ -73,26 +72,6 @@ enum StylesheetURLs {
     guard copied > 0 else { return (css, diagnostics) }
     out.append(contentsOf: bytes[copied...])
     return (Data(out), diagnostics)
-  }
-
-  /// The line starts of a stylesheet, for the line and column (in characters) of an offset.
-  private struct LineStarts {
-    var starts: [Int] = [0]
-
-    init(_ bytes: [UInt8]) {
-      for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
-    }
-
-    func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-      var lo = 0
-      var hi = starts.count - 1
-      while lo < hi {
-        let mid = (lo + hi + 1) / 2
-        if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-      }
-      let column = String(decoding: bytes[starts[lo]..<offset], as: UTF8.self).count + 1
-      return (lo + 1, column)
-    }
   }
 
   /// `/assets/img/bg.png` written from a stylesheet in `folder` (under `assets/`, as parts):

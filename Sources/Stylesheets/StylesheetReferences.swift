@@ -7,8 +7,11 @@
 public struct StylesheetReference: Equatable, Sendable {
   /// The address as written, between its quotes or the parentheses of `url(…)`.
   public var address: String
-  /// Where `url(` or `@import` begins (a byte offset): where a message about it points.
+  /// Where `url(` or `@import` begins (a byte offset), and its line and column (in
+  /// characters, from 1): where a message about it points.
   public var token: Int
+  public var line: Int
+  public var column: Int
   /// Where the address begins and ends (byte offsets, the end exclusive; quotes outside).
   public var start: Int
   public var end: Int
@@ -18,10 +21,13 @@ public struct StylesheetReference: Equatable, Sendable {
   public var inFontFace: Bool
 
   public init(
-    address: String, token: Int, start: Int, end: Int, isImport: Bool, inFontFace: Bool
+    address: String, token: Int, line: Int = 1, column: Int = 1, start: Int, end: Int,
+    isImport: Bool, inFontFace: Bool
   ) {
     self.address = address
     self.token = token
+    self.line = line
+    self.column = column
     self.start = start
     self.end = end
     self.isImport = isImport
@@ -46,7 +52,14 @@ public enum StylesheetReferences {
         return true
       }
     }
+    // The lines counted so far: up to `counted`, which begins line `line` at `lineStart`.
+    var (counted, line, lineStart) = (0, 1, 0)
     func reference(from k: Int, token: Int, isImport: Bool) -> StylesheetReference {
+      while counted < token {
+        if css[counted] == 0x0A { (line, lineStart) = (line + 1, counted + 1) }
+        counted += 1
+      }
+      let column = String(decoding: css[lineStart..<token], as: UTF8.self).count + 1
       var j = k
       while j < css.count, css[j] == 0x20 || css[j] == 0x09 { j += 1 }
       let quote: UInt8? = j < css.count && (css[j] == 0x22 || css[j] == 0x27) ? css[j] : nil
@@ -59,8 +72,8 @@ public enum StylesheetReferences {
       }
       let end = min(j, css.count)
       return StylesheetReference(
-        address: String(decoding: css[start..<end], as: UTF8.self), token: token, start: start,
-        end: end, isImport: isImport, inFontFace: fontFace != nil)
+        address: String(decoding: css[start..<end], as: UTF8.self), token: token, line: line,
+        column: column, start: start, end: end, isImport: isImport, inFontFace: fontFace != nil)
     }
     while i < css.count {
       let c = css[i]

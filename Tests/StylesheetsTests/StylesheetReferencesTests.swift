@@ -24,6 +24,8 @@ import Testing
       #expect(String(decoding: bytes[r.start..<r.end], as: UTF8.self) == r.address)
     }
     #expect(String(decoding: bytes[found[2].token..<found[2].token + 4], as: UTF8.self) == "URL(")
+    #expect(found.map(\.line) == [1, 2, 3, 4])
+    #expect(found.map(\.column) == [1, 1, 18, 12])
   }
 
   /// `content: "url(x.png)"` is text shown on the page, and a comment is no address: the
@@ -36,6 +38,9 @@ import Testing
       .y { background: url(here.png); }
       """)
     #expect(found.map(\.address) == ["here.png"])
+    // Its line and column count those the comment and the string hold; columns in characters.
+    #expect(found.map(\.line) == [3])
+    #expect(scan("/* 日本語 */ .a{b:url(c.png)}").map(\.column) == [16])
   }
 
   @Test func aFontFacesSourcesAreSaidSo() {
