@@ -24,17 +24,17 @@ struct YAMLFields {
   /// Whether each of `entries` was asked for (`node`), by the same index: an unknown key is
   /// one never asked for. A `Set` of the keys asked for hashed each of a dozen names a page,
   /// 6 % of loading 10,000 pages.
-  private var usedEntries: [Bool] = []
+  private(set) var usedEntries: [Bool] = []
   /// Every key asked for, present or not, in the order asked (repeats kept): the allowed keys
   /// named in the hint of an unknown one.
-  private var asked: [String] = []
+  private(set) var asked: [String] = []
   var diagnostics: [Diagnostic] = []
   /// Keys whose problem was already reported from the text (`YAMLComments`): not again as
   /// missing.
   var explained: Set<String> = []
   /// Where each missing required key was reported: a misspelling of it (`sumary`) is then
   /// one problem, not a missing key and an unknown one.
-  private var missingAt: [String: Int] = [:]
+  var missingAt: [String: Int] = [:]
   let ownerMark: Mark?
 
   /// - Parameters:
@@ -135,7 +135,7 @@ struct YAMLFields {
   /// Where `key` is in `entries`, found in `keys`: looking in `entries` copied each entry
   /// (key, mark and node) to compare its key, and retaining and releasing them was 4 % of
   /// loading 10,000 pages, each asking for a dozen keys.
-  private func index(of key: String) -> Int? {
+  func index(of key: String) -> Int? {
     keys.firstIndex(of: key)
   }
 
@@ -398,128 +398,10 @@ struct YAMLFields {
     }
   }
 
-  /// Reports every key that no accessor asked for, with the closest allowed key. A key that
-  /// is a required one misspelt (`sumary`, `Title`, `Ｔｉｔｌｅ`, `　summary`) is one error, at
-  /// the key: the "missing" error of the key it meant is dropped.
-  ///
-  /// - Parameter japaneseName: `kindName` in Japanese, to be followed by 「に」 (「取組のページ」).
-  mutating func reportUnknownKeys(kindName: String, japaneseName: String) {
-    // Nearly every page has none: the allowed keys are sorted for the hints only when one is
-    // there (sorting them for each of 10,000 pages was 2 % of loading).
-    guard usedEntries.contains(false) else { return }
-    let japaneseName = Self.beforeKana(japaneseName)
-    let allowed = Set(asked).sorted()
-    var meant: Set<Int> = []
-    for (entry, isUsed) in zip(entries, usedEntries) where !isUsed {
-      var hint = "remove it; the keys of \(kindName) are: \(allowed.joined(separator: ", "))"
-      var hintJa =
-        "この項目を消してください。\(japaneseName)に書ける項目は、\(kindName == "site.yml" ? allowed.joined(separator: ", ") : KeySynonyms.listedInJapanese(allowed)) です"
-      if kindName == "site.yml" {
-        hint +=
-          "; values of the site's own for the theme go under `params:` (`site.params.\(entry.key)` in templates)"
-        hintJa +=
-          "。テーマで使うサイト独自の値は `params:` の下に書きます（テンプレートでは `site.params.\(entry.key)`）"
-      }
-      var guess: String?
-      // A full-width space looks like nothing: name it, or the hint shows two equal words.
-      let bare = entry.key.filter { $0 != "\u{3000}" && $0 != " " }
-      // Full-width letters (Ｔｉｔｌｅ) typed with the Japanese input on.
-      let folded = bare.nfkc
-      if bare != entry.key, allowed.contains(bare) {
-        guess = bare
-        let fullWidth = entry.key.contains("\u{3000}")
-        hint =
-          "remove the \(fullWidth ? "full-width space (全角スペース)" : "space") from the key: `\(bare):`"
-        hintJa = "項目名から\(fullWidth ? "全角スペース" : "スペース")を消して、`\(bare):` と書いてください"
-      } else if folded.lowercased() != entry.key, allowed.contains(folded.lowercased()) {
-        guess = folded.lowercased()
-        let how = folded != bare ? "half-width letters" : "lower case"
-        hint = "write the key in \(how): `\(folded.lowercased()):`"
-        hintJa =
-          "項目名は\(folded != bare ? "半角の英字" : "小文字")で、`\(folded.lowercased()):` と書いてください"
-      } else if let synonym = KeySynonyms.meant(folded.lowercased(), among: allowed) {
-        guess = synonym
-        if let given = index(of: synonym) {
-          // Renamed, it would be the key twice (`date:` beside `start:`).
-          let line = location(entries[given].keyMark).line
-          hint =
-            "`\(synonym)` is given already (line \(line)), which is what this would be: remove it, or keep the one that is right"
-          hintJa = "この項目は `\(synonym)` のことで、`\(synonym)` は\(line)行目に書いてあります。この項目を消すか、正しいほうを残してください"
-        } else {
-          hint = "the key for this is `\(synonym)`: rename it, keeping its value (`\(synonym): …`)"
-          hintJa = "この項目の名前は `\(synonym)` です。値はそのままで、項目名を `\(synonym):` に書きかえてください"
-        }
-      } else if let near = Suggest.closest(to: folded, in: allowed) {
-        guess = near
-        hint = "did you mean `\(near)`?"
-        hintJa = "`\(near)` のまちがいではありませんか"
-      }
-      var message = "unknown key `\(entry.key)` in \(kindName)"
-      var messageJa = "\(japaneseName)に、使えない項目 `\(entry.key)` があります"
-      if let guess, let index = missingAt[guess] {
-        meant.insert(index)
-        message += " (and the required key `\(guess)` is missing)"
-        messageJa += "（必ず書く項目 `\(guess)` もありません）"
-      }
-      diagnostics.append(
-        .error(location(entry.keyMark), message, hint: hint, code: "front-matter.unknown-key")
-          .ja(messageJa, hint: hintJa))
-    }
-    if !meant.isEmpty {
-      diagnostics = diagnostics.enumerated().filter { !meant.contains($0.offset) }.map(\.element)
-      missingAt = [:]
-    }
-  }
-
-  /// `name` with a space after it when it ends in a half-width character (`site.yml`,
-  /// `` `check` ``), as Japanese text sets such words apart: 「site.yml に」, not 「site.ymlに」.
-  static func beforeKana(_ name: String) -> String {
-    name.last.map { $0.isASCII } == true ? name + " " : name
-  }
-
   /// Each of YAML's nulls is four bytes or fewer: a longer value (nearly every one) is not
   /// compared with them.
   private func isNull(_ scalar: Node.Scalar) -> Bool {
     scalar.style == .plain && scalar.string.utf8.count <= 4
       && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-  }
-}
-
-extension String {
-  var trimmingSpacesAndNewlines: String {
-    // Most values start and end with a letter: then the string itself, not its characters
-    // looked at and copied (2 % of loading 10,000 pages). A character is white space when its
-    // first scalar is: the first scalar is the first character's, and the last scalar, ASCII
-    // (not a space), kana or a kanji, starts the last character or follows a Prepend scalar,
-    // none of which is white space. Those scalars are asked first at the start too, where
-    // they are not white space, before the scalar's properties (2 % of loading).
-    if let first = unicodeScalars.first, let last = unicodeScalars.last,
-      Self.endsACharacter(first) || !first.properties.isWhitespace, Self.endsACharacter(last)
-    {
-      return self
-    }
-    return trimmingSpacesAndNewlinesByCharacter
-  }
-
-  /// `trimmingSpacesAndNewlines`, each end looked at as characters.
-  var trimmingSpacesAndNewlinesByCharacter: String {
-    var s = self[...]
-    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-    while let l = s.last, l.isWhitespace { s = s.dropLast() }
-    return String(s)
-  }
-
-  /// Whether `scalar`, at the end of a string, is not white space and starts its character
-  /// (or follows a Prepend scalar): ASCII but white space, kana and CJK unified ideographs,
-  /// which no grapheme rule joins to the scalar before them; and so are Japanese punctuation
-  /// (、。 and the brackets 〈〉《》「」『』【】, not the ideographic space U+3000) and the
-  /// full-width forms of ASCII (！ to ～), with which most titles and summaries end.
-  static func endsACharacter(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x21...0x7E, 0x3001...0x3003, 0x3008...0x3011, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC,
-      0x4E00...0x9FFF, 0xFF01...0xFF5E:
-      true
-    default: false
-    }
   }
 }
