@@ -102,7 +102,7 @@ public enum AddressLinks {
     let at = SourceLocation(file: page.path, line: link.line, column: link.column)
     // Written relative to the page's address as if to its file's folder (`../initiatives/`
     // from /initiatives/x/ leads to /initiatives/initiatives/): the same read from the root.
-    let relative = !link.url.hasPrefix("/")
+    let relative = !link.url.hasPrefix("/") && !BodyRenderer.hasScheme(link.url)
     let fromRoot = relative ? rootRead(link.url) : nil
     let meantFromRoot = fromRoot.flatMap {
       candidates($0).contains(where: known.contains) ? "/" + $0 : nil

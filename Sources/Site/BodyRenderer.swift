@@ -15,6 +15,45 @@ struct BodyContext: Sendable {
   var english = GlossaryMatcher(phrases: [], language: "en")
   /// The pixel sizes of the site's images, by address (`ImageAttributes`).
   var imageSizes: [String: ImageSize] = [:]
+  /// The site's own origins, `https://host` and `http://host` of `base_url` (lower case): an
+  /// address under the base path that begins with one is a link within the site, copied from
+  /// the browser with its host.
+  var ownOrigins: [String] = []
+}
+
+extension BodyContext {
+  /// The origins `base_url` is reached at: its scheme and host (and port), and the same with
+  /// the other of http and https, as writers copy either.
+  static func origins(ofBase baseURL: String) -> [String] {
+    let lower = baseURL.lowercased()
+    guard let schemeEnd = lower.range(of: "://") else { return [] }
+    let scheme = lower[..<schemeEnd.lowerBound]
+    guard scheme == "https" || scheme == "http" else { return [] }
+    let authority = lower[schemeEnd.upperBound...].prefix { $0 != "/" }
+    guard !authority.isEmpty else { return [] }
+    return ["https://" + authority, "http://" + authority]
+  }
+
+  /// The root-relative address of `raw` when it is an address of this site written with its
+  /// origin (`https://dx.pref.chiba.example/dx/events/` → `/dx/events/`), under the base
+  /// path; nil for every other address (the prefecture's own pages beside the portal, on the
+  /// same host, stay as written).
+  func ownAddress(_ raw: String) -> String? {
+    for origin in ownOrigins where raw.utf8.count >= origin.utf8.count {
+      let head = raw.prefix(origin.count)
+      guard head.lowercased() == origin else { continue }
+      var rest = String(raw.dropFirst(origin.count))
+      if rest.isEmpty || rest.hasPrefix("?") || rest.hasPrefix("#") { rest = "/" + rest }
+      guard rest.hasPrefix("/") else { continue }
+      let basePath = urls.basePath
+      let path = rest.prefix { $0 != "?" && $0 != "#" }
+      guard basePath == "/" || path.hasPrefix(basePath) || path + "/" == basePath else {
+        return nil
+      }
+      return rest
+    }
+    return nil
+  }
 }
 
 extension BodyContext {
@@ -225,6 +264,14 @@ enum BodyRenderer {
     // writers' HTML is not trusting `javascript:` in every Markdown link, so they are emptied
     // here as cmark-gfm would.
     if context.options.allowRawHTML, UnsafeAddresses.isDangerous(raw) { return .rewrite("") }
+    // `https://dx.pref.chiba.example/events/` copied from the browser: the site's own address,
+    // checked as `/events/` is and written so (a preview's link stays in the preview).
+    if !context.ownOrigins.isEmpty, let own = context.ownAddress(raw) {
+      switch resolve(own, from: directory, page: pageURL, context: context) {
+      case .address(nil, let path): return .address(own, path: path)
+      case let resolved: return resolved
+      }
+    }
     // `//host/…` is another site's address, without its scheme.
     if raw.isEmpty || raw.hasPrefix("#") || hasScheme(raw) || raw.hasPrefix("//")
       || raw.hasPrefix("mailto:")

@@ -421,6 +421,7 @@ public enum Resolver {
       urlForFile: urlForFile,
       glossary: GlossaryMatcher(glossaryTargets),
       english: GlossaryMatcher(phrases: english, language: "en"),
-      imageSizes: ImageAttributes.sizes(of: files, urls: urls))
+      imageSizes: ImageAttributes.sizes(of: files, urls: urls),
+      ownOrigins: BodyContext.origins(ofBase: config.baseURL))
   }
 }

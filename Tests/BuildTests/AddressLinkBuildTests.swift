@@ -138,6 +138,38 @@ import Testing
     #expect(html.contains("href=\"//example.org/a/\">d</a>"))
   }
 
+  /// The site's own address copied with its host (`https://dx.example.jp/dx/events/`, in
+  /// either case, with http or https): checked as the address after the host is, and written
+  /// as that, so the link stays in a preview; an address on the same host outside the base
+  /// path (the prefecture's other pages) is another site's.
+  @Test func theSitesOwnAddressWithItsHostIsChecked() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    try edit(content.appendingPathComponent("site.yml")) {
+      $0.replacingOccurrences(of: "https://dx.example.jp/", with: "https://dx.example.jp/dx/")
+    }
+    let line = try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"),
+      "[a](https://DX.example.jp/dx/events/)と[b](http://dx.example.jp/dx/event/)と"
+        + "[c](https://dx.example.jp/kenmin/)と[d](https://dx.example.jp/dx)と"
+        + "[e](https://dx.example.jp.evil.example/dx/x/)")
+    let report = SiteBuilder.build(options(content: content, output: output))
+    #expect(places(report) == ["basics.md:\(line):39"], "\(report.diagnostics.map(\.text))")
+    #expect(
+      warnings(report).first?.message
+        == "the link points to `http://dx.example.jp/dx/event/`, but the site has no page or file there"
+    )
+    #expect(warnings(report).first?.hint?.hasPrefix("did you mean `/events/`?") == true)
+    let html = try String(
+      contentsOf: output.appendingPathComponent("strategy/basics/index.html"), encoding: .utf8)
+    for kept in [
+      "href=\"/dx/events/\">a</a>", "href=\"https://dx.example.jp/kenmin/\">c</a>",
+      "href=\"/dx/\">d</a>", "href=\"https://dx.example.jp.evil.example/dx/x/\">e</a>",
+    ] {
+      #expect(html.contains(kept), "\(kept)")
+    }
+  }
+
   /// `#…` after a page's address names a heading of that page: checked as a link to the page's
   /// file is (`HeadingLinks`), the `#…` as the browser copies it (percent-encoded) too.
   @Test func aHeadingAfterAPagesAddressIsChecked() throws {
