@@ -302,18 +302,13 @@ final class RebuildLoop: @unchecked Sendable {
     // A failed build's errors again (a save that fixed nothing, `rm -rf content` seen as
     // several events): one line saying so, not the whole block again.
     if !report.succeeded && repeated {
-      log(
-        language == .japanese
-          ? "まだ作れません：前と同じエラーです（エラー\(JapaneseCount.items(report.diagnostics.errorCount))）"
-          : "Build failed again with the same \(report.diagnostics.errorCount) error(s) as above"
-      )
+      log(RebuildMessages.failedAgain(errors: report.diagnostics.errorCount, in: language))
       await live.buildFailed(report.diagnostics, served: served)
       return
     }
     if !report.diagnostics.isEmpty && !repeated {
       log(DiagnosticPrinter.render(report.diagnostics, as: .text, language: language))
     }
-    let japanese = language == .japanese
     if report.succeeded && initial {
       log(report.summary(in: language))
     } else if report.succeeded {
@@ -329,51 +324,20 @@ final class RebuildLoop: @unchecked Sendable {
           staticFolder: options.staticDirectory.map(ContentLoader.displayPath(for:)) ?? "static")
       let repeatedWarnings = repeated && !report.diagnostics.isEmpty
       // A saved draft or scheduled page changes nothing in the site: say why, and how to see it.
-      let savedDrafts = report.drafts.filter { changedSources.contains("c/" + $0) }
-      let savedScheduled = report.scheduled.filter { changedSources.contains("c/" + $0) }
-      func named(_ paths: [String]) -> String? {
-        paths.isEmpty
-          ? nil
-          : paths.map { folders.content + "/" + $0 }.joined(separator: japanese ? "、" : ", ")
-      }
-      if japanese {
-        let draftNote =
-          (named(savedDrafts).map {
-            "。\($0) は下書き（draft: true）なので、作っていません。`portal serve --drafts` で見られます"
-          } ?? "")
-          + (named(savedScheduled).map {
-            "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
-          } ?? "")
-        log(
-          "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0.japanese)）" } ?? "")：変わったファイル\(JapaneseCount.things(report.changedPaths.count))"
-            + (repeatedWarnings ? "。警告は前と同じです" : "") + draftNote)
-      } else {
-        let draftNote =
-          (named(savedDrafts).map {
-            "; \($0) \(savedDrafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
-          } ?? "")
-          + (named(savedScheduled).map {
-            "; \($0) \(savedScheduled.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
-          } ?? "")
-        log(
-          "Rebuilt in \(ms) ms\(edited.map { " after \($0.english)" } ?? ""): \(report.changedPaths.count) file(s) changed"
-            + (repeatedWarnings ? "; the same warnings as before" : "") + draftNote)
-      }
+      log(
+        RebuildMessages.rebuilt(
+          milliseconds: ms, after: edited, changed: report.changedPaths.count,
+          sameWarnings: repeatedWarnings,
+          drafts: report.drafts.filter { changedSources.contains("c/" + $0) },
+          scheduled: report.scheduled.filter { changedSources.contains("c/" + $0) },
+          contentFolder: folders.content, in: language))
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {
         await live.reload(paths: report.changedPaths, milliseconds: ms, base: basePath)
       }
     } else {
-      let tail =
-        japanese
-        ? (served
-          ? "。前に作ったサイトを表示し続けています"
-          : "。表示できるサイトはまだありません。開いているページにエラーを表示し、作れたら読み込みます")
-        : (served
-          ? "; still serving the last good site"
-          : "; no site to serve yet: open pages show the errors and load the site once it builds")
-      log(report.summary(in: language) + tail)
+      log(report.summary(in: language) + RebuildMessages.failedTail(served: served, in: language))
       await live.buildFailed(report.diagnostics, served: served)
     }
   }

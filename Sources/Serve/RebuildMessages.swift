@@ -1,0 +1,62 @@
+import Diagnostics
+
+/// What `portal serve` says after each rebuild, in the writer's language: the words apart from
+/// the loop that decides when to say them.
+enum RebuildMessages {
+  /// A failed build's errors again (a save that fixed nothing): one line, not the block.
+  static func failedAgain(errors: Int, in language: MessageLanguage) -> String {
+    language == .japanese
+      ? "まだ作れません：前と同じエラーです（エラー\(JapaneseCount.items(errors))）"
+      : "Build failed again with the same \(errors) error(s) as above"
+  }
+
+  /// The line of a build that succeeded: how long it took, after what (`RebuildLoop.action`),
+  /// how many files changed, whether the warnings are those printed before, and the saved
+  /// drafts and pages waiting for their `publish` time (relative to the content folder),
+  /// which change nothing in the site: why, and how to see them.
+  static func rebuilt(
+    milliseconds ms: Int, after edited: (english: String, japanese: String)?, changed: Int,
+    sameWarnings: Bool, drafts: [String], scheduled: [String], contentFolder: String,
+    in language: MessageLanguage
+  ) -> String {
+    let japanese = language == .japanese
+    func named(_ paths: [String]) -> String? {
+      paths.isEmpty
+        ? nil
+        : paths.map { contentFolder + "/" + $0 }.joined(separator: japanese ? "、" : ", ")
+    }
+    if japanese {
+      let draftNote =
+        (named(drafts).map {
+          "。\($0) は下書き（draft: true）なので、作っていません。`portal serve --drafts` で見られます"
+        } ?? "")
+        + (named(scheduled).map {
+          "。\($0) は公開日時を待っているので、作っていません。`portal serve --drafts` で見られます"
+        } ?? "")
+      return
+        "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0.japanese)）" } ?? "")：変わったファイル\(JapaneseCount.things(changed))"
+        + (sameWarnings ? "。警告は前と同じです" : "") + draftNote
+    }
+    let draftNote =
+      (named(drafts).map {
+        "; \($0) \(drafts.count == 1 ? "is a draft" : "are drafts") (draft: true), not built: preview drafts with portal serve --drafts"
+      } ?? "")
+      + (named(scheduled).map {
+        "; \($0) \(scheduled.count == 1 ? "waits for its" : "wait for their") publish time, not built: preview with portal serve --drafts"
+      } ?? "")
+    return
+      "Rebuilt in \(ms) ms\(edited.map { " after \($0.english)" } ?? ""): \(changed) file(s) changed"
+      + (sameWarnings ? "; the same warnings as before" : "") + draftNote
+  }
+
+  /// What follows a failed build's summary: whether the last good site is still served.
+  static func failedTail(served: Bool, in language: MessageLanguage) -> String {
+    language == .japanese
+      ? (served
+        ? "。前に作ったサイトを表示し続けています"
+        : "。表示できるサイトはまだありません。開いているページにエラーを表示し、作れたら読み込みます")
+      : (served
+        ? "; still serving the last good site"
+        : "; no site to serve yet: open pages show the errors and load the site once it builds")
+  }
+}
