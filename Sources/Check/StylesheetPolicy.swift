@@ -68,11 +68,13 @@ enum StylesheetPolicy {
     _ load: Load, in file: String, css: [UInt8], blocking: ContentSecurityPolicy,
     attributor: Attributor
   ) -> Finding {
-    let what: (String, String) =
+    // What it is, and how the theme's own copy is written from the stylesheet.
+    let (what, example): ((String, String), String) =
       switch load.directive {
-      case "font-src": ("the font", "文字の形のファイル（フォント）")
-      case "style-src-elem": ("the stylesheet", "見た目を決めるファイル（スタイルシート）")
-      default: ("the image", "画像")
+      case "font-src": (("the font", "文字の形のファイル（フォント）"), "url(fonts/name.woff2)")
+      case "style-src-elem":
+        (("the stylesheet", "見た目を決めるファイル（スタイルシート）"), "@import \"fonts.css\"")
+      default: (("the image", "画像"), "url(img/name.png)")
       }
     let named = blocking.governing(load.directive)?.name ?? load.directive
     let location =
@@ -85,13 +87,13 @@ enum StylesheetPolicy {
       page: file, .error, Placement(location: location, namesPage: false),
       "the page's Content-Security-Policy (\(blocking.describe(load.directive))) blocks \(what.0) \(load.url) that this stylesheet loads: browsers leave it out",
       hint:
-        "copy the file into the theme's assets and name it relative to the stylesheet (url(fonts/name.woff2)); or, if you trust its site, add the site to \(named) in the theme's Content-Security-Policy",
+        "copy the file into the theme's assets and name it relative to the stylesheet (\(example)); or, if you trust its site, add the site to \(named) in the theme's Content-Security-Policy",
       code: "csp.blocked",
       japanese: .init(
         message:
           "このスタイルシートが読み込む\(what.1) `\(load.url)` は、このサイトの安全のための設定（Content-Security-Policy の `\(blocking.describe(load.directive))`）で止められるため、ブラウザーでは使われません",
         hint:
-          "ファイルをテーマの assets にコピーして、スタイルシートの場所から指してください（url(fonts/name.woff2) のように）。そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(named)` にそのサイトを加える方法もあります"
+          "ファイルをテーマの assets にコピーして、スタイルシートの場所から指してください（\(example) のように）。そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(named)` にそのサイトを加える方法もあります"
       ))
   }
 

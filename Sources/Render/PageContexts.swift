@@ -83,8 +83,10 @@ extension ViewModels {
       ctx["breadcrumbs"] = crumbs([("イベント", urls.index(.event)), (p.title, p.url)])
       Self.putDate(m, into: &ctx)
       // Its first day in the tab's and the history's title: a monthly 相談会 has one title
-      // each time, and a resident with three of them open told them apart by nothing.
-      ctx["title_day"] = .text(JapaneseDate.day(m.firstDay))
+      // each time, and a resident with three of them open told them apart by nothing. Over
+      // several days, "from": an exhibition's first day alone read as a day gone by.
+      ctx["title_day"] = .text(
+        JapaneseDate.day(m.firstDay) + (m.lastDay != m.firstDay ? "から" : ""))
       ctx["start_iso"] = .text(m.startISO)
       ctx["end_iso"] = .text(m.endISO ?? "")
       ctx["is_past"] = .bool(m.isPast(at: site.now))

@@ -33,13 +33,13 @@ enum StylesheetURLs {
         diagnostics.append(
           .warning(
             SourceLocation(file: file, line: line, column: column),
-            "`url(\(written))` names the asset by its path in the theme: assets are published under fingerprinted names (`assets/name.0123456789.ext`), so this loads nothing",
+            "`\(reference.written(written))` names the asset by its path in the theme: assets are published under fingerprinted names (`assets/name.0123456789.ext`), so this loads nothing",
             hint:
-              "name it relative to this stylesheet, `url(\(relative))`: it is rewritten to the published name",
+              "name it relative to this stylesheet, `\(reference.written(relative))`: it is rewritten to the published name",
             code: "theme.asset-path"
           ).ja(
-            "`url(\(written))` には、アセットは公開されません。アセットは名前に指紋を付けて（`assets/name.0123456789.ext`）公開されるため、何も読み込めません",
-            hint: "このスタイルシートの場所から `url(\(relative))` と書いてください。公開される名前に書きかえられます"))
+            "`\(reference.written(written))` には、アセットは公開されません。アセットは名前に指紋を付けて（`assets/name.0123456789.ext`）公開されるため、何も読み込めません",
+            hint: "このスタイルシートの場所から `\(reference.written(relative))` と書いてください。公開される名前に書きかえられます"))
         continue
       }
       guard let target = Self.target(of: written, in: folder) else { continue }
@@ -59,13 +59,13 @@ enum StylesheetURLs {
         diagnostics.append(
           .warning(
             SourceLocation(file: file, line: line, column: column),
-            "`url(\(written))` names no file of the theme's assets (`assets/\(target.path)`): the browser would load nothing",
-            hint: near.map { "did you mean `url(\($0))`?" }
+            "`\(reference.written(written))` names no file of the theme's assets (`assets/\(target.path)`): the browser would load nothing",
+            hint: near.map { "did you mean `\(reference.written($0))`?" }
               ?? "put the file at theme/assets/\(target.path), or correct the address (relative to this stylesheet's folder)",
             code: "theme.unknown-asset"
           ).ja(
-            "`url(\(written))` の指すファイルがテーマの assets にありません（`assets/\(target.path)`）。ブラウザーは何も読み込めません",
-            hint: near.map { "`url(\($0))` のまちがいではありませんか" }
+            "`\(reference.written(written))` の指すファイルがテーマの assets にありません（`assets/\(target.path)`）。ブラウザーは何も読み込めません",
+            hint: near.map { "`\(reference.written($0))` のまちがいではありませんか" }
               ?? "theme/assets/\(target.path) にファイルを置くか、アドレスを直してください（このスタイルシートのフォルダーからの相対パスです）"))
       }
     }

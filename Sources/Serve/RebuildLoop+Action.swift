@@ -6,28 +6,33 @@ extension RebuildLoop {
   /// What the writer did, for the rebuild's line (`after …`, `（…）`): the files changed
   /// (not their folders, not an editor's files beside them), each said edited, added (not in
   /// the last scan) or removed; one file added and one removed in the same folder is a
-  /// rename. Over three files, a count.
+  /// rename. Over three files, a count of each.
   static func action(
     _ sources: [String], added: Set<String>, removed: Set<String>,
     in folders: (content: String, theme: String) = ("content", "theme"),
     staticFolder: String = "static"
   ) -> (english: String, japanese: String) {
     let files = named(sources, in: folders, staticFolder: staticFolder)
-    guard files.count <= 3 else {
-      return ("editing \(files.count) files", "ファイル\(JapaneseCount.things(files.count))を編集")
-    }
     let new = files.filter { added.contains($0.source) }.map(\.name)
     let gone = files.filter { removed.contains($0.source) }.map(\.name)
     let edited = files.filter { !added.contains($0.source) && !removed.contains($0.source) }
       .map(\.name)
+    let groups = [(edited, "editing", "編集"), (new, "adding", "追加"), (gone, "removing", "削除")]
+      .filter { !$0.0.isEmpty }
+    // Over three files, counts: a sync client's twenty new pages are "adding 20 files".
+    guard files.count <= 3 else {
+      return (
+        groups.map { "\($0.1) \($0.0.count) file\($0.0.count == 1 ? "" : "s")" }
+          .joined(separator: " and "),
+        groups.map { "ファイル\(JapaneseCount.things($0.0.count))を\($0.2)" }.joined(separator: "、")
+      )
+    }
     func folder(_ name: String) -> Substring {
       name[..<(name.lastIndex(of: "/") ?? name.startIndex)]
     }
     if edited.isEmpty, new.count == 1, gone.count == 1, folder(new[0]) == folder(gone[0]) {
       return ("renaming \(gone[0]) to \(new[0])", "\(gone[0]) の名前を \(new[0]) に変更")
     }
-    let groups = [(edited, "editing", "編集"), (new, "adding", "追加"), (gone, "removing", "削除")]
-      .filter { !$0.0.isEmpty }
     return (
       groups.map { "\($0.1) \($0.0.joined(separator: ", "))" }.joined(separator: " and "),
       groups.map { "\($0.0.joined(separator: "、")) を\($0.2)" }.joined(separator: "、")

@@ -292,10 +292,11 @@ enum BodyRenderer {
     var directory = directory
     if raw.hasPrefix("/") {
       let basePath = context.urls.basePath
-      // The base path without its last slash (`/dx`) is the home page, as `/events` is the
-      // list: made `/dx/dx`, it led nowhere.
-      if basePath != "/", decoded + "/" == basePath {
-        return .address(basePath + fragment, path: "")
+      // The base path without its last slash (`/dx`, `/dx?q=1`) is the home page, as
+      // `/events` is the list: made `/dx/dx`, it led nowhere.
+      if basePath != "/", decoded.prefix(while: { $0 != "?" }) + "/" == basePath {
+        let query = path.firstIndex(of: "?").map { String(path[$0...]) } ?? ""
+        return .address(basePath + query + fragment, path: "")
       }
       var fromRoot = Substring(decoded)
       if basePath != "/", fromRoot.hasPrefix(basePath) {
@@ -304,7 +305,8 @@ enum BodyRenderer {
       fromRoot = fromRoot.drop { $0 == "/" }
       if fromRoot.hasPrefix("content/") { fromRoot = fromRoot.dropFirst("content/".count) }
       guard isPage || fromRoot.hasPrefix(ContentFiles.folder + "/") else {
-        let named = String(fromRoot.prefix { $0 != "?" })
+        // `/events/../strategy/` is `/strategy/`, as the browser reads it.
+        let named = Self.removingDotSegments(String(fromRoot.prefix { $0 != "?" }))
         if basePath == "/" || raw.hasPrefix(basePath) { return .address(nil, path: named) }
         return .address(basePath + raw.dropFirst(), path: named)
       }
@@ -342,6 +344,23 @@ enum BodyRenderer {
         || ContentFiles.extensions.contains(ContentFiles.fileExtension(target))
     else { return address(relative, from: pageURL, context: context) }
     return .missing(target)
+  }
+
+  /// A path below the site's root with its `.` and `..` resolved (`events/../strategy/` →
+  /// `strategy/`; `..` above the root stays at the root), its last `/` kept.
+  static func removingDotSegments(_ path: String) -> String {
+    let pieces = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard pieces.contains(where: { $0 == "." || $0 == ".." }) else { return path }
+    var kept: [Substring] = []
+    for piece in pieces {
+      if piece == ".." {
+        if !kept.isEmpty { kept.removeLast() }
+      } else if piece != "." && !piece.isEmpty {
+        kept.append(piece)
+      }
+    }
+    let folder = pieces.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? false
+    return kept.joined(separator: "/") + (folder && !kept.isEmpty ? "/" : "")
   }
 
   /// A relative address (`../smart-agriculture/`, decoded) as the browser resolves it from

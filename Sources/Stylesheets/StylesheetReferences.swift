@@ -19,6 +19,14 @@ public struct StylesheetReference: Equatable, Sendable {
   public var isImport: Bool
   /// Inside an `@font-face` block: a font's source.
   public var inFontFace: Bool
+  /// Written inside `url(…)`, not as `@import`'s string.
+  public var inURL = true
+
+  /// `address` as the stylesheet writes this reference, for a message: `url(a.png)`, or
+  /// `@import "a.css"`.
+  public func written(_ address: String) -> String {
+    inURL ? "url(\(address))" : "@import \"\(address)\""
+  }
 
   public init(
     address: String, token: Int, line: Int = 1, column: Int = 1, start: Int, end: Int,
@@ -54,7 +62,9 @@ public enum StylesheetReferences {
     }
     // The lines counted so far: up to `counted`, which begins line `line` at `lineStart`.
     var (counted, line, lineStart) = (0, 1, 0)
-    func reference(from k: Int, token: Int, isImport: Bool) -> StylesheetReference {
+    func reference(from k: Int, token: Int, isImport: Bool, inURL: Bool = true)
+      -> StylesheetReference
+    {
       while counted < token {
         if css[counted] == 0x0A { (line, lineStart) = (line + 1, counted + 1) }
         counted += 1
@@ -71,9 +81,11 @@ public enum StylesheetReferences {
         j += css[j] == 0x5C ? 2 : 1
       }
       let end = min(j, css.count)
-      return StylesheetReference(
+      var found = StylesheetReference(
         address: String(decoding: css[start..<end], as: UTF8.self), token: token, line: line,
         column: column, start: start, end: end, isImport: isImport, inFontFace: fontFace != nil)
+      found.inURL = inURL
+      return found
     }
     while i < css.count {
       let c = css[i]
@@ -104,8 +116,9 @@ public enum StylesheetReferences {
       case 0x40 where starts("@import", at: i):
         var k = i + 7
         while k < css.count, css[k] == 0x20 || css[k] == 0x09 || css[k] == 0x0A { k += 1 }
-        if starts("url(", at: k) { k += 4 }
-        let address = reference(from: k, token: i, isImport: true)
+        let inURL = starts("url(", at: k)
+        if inURL { k += 4 }
+        let address = reference(from: k, token: i, isImport: true, inURL: inURL)
         found.append(address)
         i = address.end + 1
         continue

@@ -152,7 +152,8 @@ import Testing
       of: content.appendingPathComponent("strategy/basics.md"),
       "[a](https://DX.example.jp/dx/events/)と[b](http://dx.example.jp/dx/event/)と"
         + "[c](https://dx.example.jp/kenmin/)と[d](https://dx.example.jp/dx)と"
-        + "[e](https://dx.example.jp.evil.example/dx/x/)")
+        + "[e](https://dx.example.jp.evil.example/dx/x/)と[f](https://dx.example.jp/dx?q=1)と"
+        + "[g](/dx/events/../strategy/)")
     let report = SiteBuilder.build(options(content: content, output: output))
     #expect(places(report) == ["basics.md:\(line):39"], "\(report.diagnostics.map(\.text))")
     #expect(
@@ -165,6 +166,8 @@ import Testing
     for kept in [
       "href=\"/dx/events/\">a</a>", "href=\"https://dx.example.jp/kenmin/\">c</a>",
       "href=\"/dx/\">d</a>", "href=\"https://dx.example.jp.evil.example/dx/x/\">e</a>",
+      // The home page with a query; an address with `..` read as the browser reads it.
+      "href=\"/dx/?q=1\">f</a>", "href=\"/dx/events/../strategy/\">g</a>",
     ] {
       #expect(html.contains(kept), "\(kept)")
     }

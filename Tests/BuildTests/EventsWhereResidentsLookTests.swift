@@ -200,24 +200,25 @@ import Testing
     #expect(page == (try read("events/index.html", in: fresh)))
   }
 
-  /// An event page's `<title>` names its day, and says 【中止】 once it is called off: a monthly
-  /// 相談会 has one title each time, and a tab or a search engine's result told them apart by
-  /// nothing.
+  /// An event page's `<title>` names its day (from its first day, over several days), and says
+  /// 【中止】 once it is called off: a monthly 相談会 has one title each time, and a tab or a
+  /// search engine's result told them apart by nothing.
   @Test func anEventsTitleNamesItsDay() throws {
     try build(at: "2026-11-25T00:00:00+09:00")
+    #expect(try read("events/seminar/index.html").contains("（2026年12月5日）｜"))
     #expect(
       try read("events/dx-exhibition/index.html").contains(
-        "<title>ちばのDX展 2026（例）（2026年12月20日）｜"))
+        "<title>ちばのDX展 2026（例）（2026年12月20日から）｜"))
     try edit(content.appendingPathComponent("events/dx-exhibition.md")) {
       $0.replacingOccurrences(of: "fee: 無料\n", with: "fee: 無料\nstatus: cancelled\n")
     }
     try build(at: "2026-11-25T00:00:00+09:00")
     #expect(
       try read("events/dx-exhibition/index.html").contains(
-        "<title>【中止】ちばのDX展 2026（例）（2026年12月20日）｜"))
+        "<title>【中止】ちばのDX展 2026（例）（2026年12月20日から）｜"))
     // And so does the card a page shared in LINE or X shows.
     #expect(
       try read("events/dx-exhibition/index.html").contains(
-        "<meta property=\"og:title\" content=\"【中止】ちばのDX展 2026（例）（2026年12月20日）\">"))
+        "<meta property=\"og:title\" content=\"【中止】ちばのDX展 2026（例）（2026年12月20日から）\">"))
   }
 }

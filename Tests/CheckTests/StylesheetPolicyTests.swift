@@ -59,5 +59,11 @@ import Testing
       found.allSatisfy {
         $0.japanese != nil && $0.hint?.contains("copy the file into the theme's assets") == true
       })
+    // The theme's own copy written as the kind of file it is: an image is no font.
+    let image = try #require(found.first { $0.message.contains("the image") })
+    #expect(image.hint?.contains("(url(img/name.png))") == true, "\(image.hint ?? "")")
+    let font = try #require(
+      found.first { $0.message.contains("the font https://fonts.example.com/a.woff2") })
+    #expect(font.hint?.contains("(url(fonts/name.woff2))") == true)
   }
 }

@@ -44,6 +44,10 @@ import Testing
         == "@import \"img/bg.d4e77ca2a9.png\";\n@import 'print.css' print;\n@import url(img/bg.d4e77ca2a9.png);"
     )
     #expect(rewrite("@import \"missing.css\";").1.count == 1)
+    // Named as written: an import's string is no `url()`.
+    #expect(
+      rewrite("@import \"missing.css\";").1.first?.hasPrefix(
+        "theme/assets/style.css:1:1: warning: `@import \"missing.css\"` names no file") == true)
     // From a stylesheet in a folder, `..` climbs out of it.
     #expect(
       rewrite(".c{background:url(../img/bg.png)}", at: "css/site.css").0

@@ -103,6 +103,11 @@ final class LogBox: @unchecked Sendable {
         == "adding content/b/y.md and removing content/a/x.md")
     let many = RebuildLoop.action(["c/1.md", "c/2.md", "c/3.md", "c/4.md"], added: [], removed: [])
     #expect(many == ("editing 4 files", "ファイル4個を編集"))
+    // A burst of new pages (a sync client) is said added, each kind counted.
+    let synced = RebuildLoop.action(
+      (1...20).map { "c/events/s\($0).md" } + ["c/old.md"],
+      added: Set((1...20).map { "c/events/s\($0).md" }), removed: ["c/old.md"])
+    #expect(synced == ("adding 20 files and removing 1 file", "ファイル20個を追加、ファイル1個を削除"))
   }
 
   @Test func editedFilesAreNamedInTheFoldersGiven() {
