@@ -112,22 +112,34 @@ def test_search_for_words_beginning_with_a_dash_is_shown_the_double_dash(work):
     """`portal search -a` said the query was missing: the words looked for were read as an
     option. Alone, a word with a dash that is no option is offered with `--` before it, which
     then searches for it; after a query the dash word is more likely an option mistyped."""
-    for args in (["search", "-DX"], ["search", "--json", "-DX"]):
+    # The line offered keeps the options typed, and every word looked for, quoted for the shell.
+    for args, line in ((["search", "-DX"], "portal search -- -DX"),
+                       (["search", "--json", "--limit", "3", "-DX", "-AI"],
+                        "portal search --json --limit 3 -- -DX -AI"),
+                       (["search", "-a'b"], "portal search -- '-a'\"'\"'b'"),
+                       (["search", "-$HOME 推進"], "portal search -- '-$HOME 推進'")):
         r = portal(*args, cwd=work)
         assert r.returncode == 2, r
-        assert r.stderr.splitlines()[:2] == [
-            "Error: `-DX` is no option of `portal search`",
-            "Help: to search for words that begin with a dash, put `--` before them: "
-            "`portal search -- -DX`"], r.stderr
+        assert r.stderr.splitlines()[1:2] == [
+            f"Help: to search for words that begin with a dash, put `--` before them: `{line}`"], r.stderr
         assert r.stderr.splitlines()[2].startswith("Usage: portal search ")
+    assert portal("search", "-DX", cwd=work).stderr.splitlines()[0] == "Error: `-DX` is no option of `portal search`"
     r = portal("search", "-DX", cwd=work, language="ja")
     assert r.stderr.splitlines()[:2] == [
         "Error: `-DX` は portal search のオプションではありません",
         "直し方: ダッシュ（-）で始まる言葉を探すときは、その前に `--` を書いてください："
         "`portal search -- -DX`"], r.stderr
-    # A mistyped option is still named as one, and so is a dash word after a query.
+    # A mistyped option is still named as one, with no query too (it said the query was
+    # missing), and so is a dash word after a query.
     r = portal("search", "--limt", "3", "防災", cwd=work)
     assert r.stderr.splitlines()[:2] == ["Error: Unknown option '--limt'", "Help: did you mean `--limit`?"]
+    r = portal("search", "--jsno", cwd=work)
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[:2] == ["Error: Unknown option '--jsno'", "Help: did you mean `--json`?"]
+    r = portal("search", "--jsno", cwd=work, language="ja")
+    assert r.stderr.splitlines()[:2] == [
+        "Error: portal search には、`--jsno` というオプションはありません",
+        "直し方: `--json` のまちがいではありませんか。"], r.stderr
     r = portal("search", "防災", "-DX", cwd=work)
     assert r.stderr.splitlines()[0] == "Error: Unknown option '-DX'", r.stderr
     # With `--` it is searched for.

@@ -25,18 +25,29 @@ extension UsageMistakes {
           "`\(meant)` と、ダッシュを二つ書いてください（ダッシュ一つは \(shorts.joined(separator: "・")) のような短い形のときです）"
       )
     }
+    // An option mistyped with nothing else after it (`portal search --jsno`): ArgumentParser
+    // says the argument is missing; the option meant is the mistake to name.
+    if case .missingArgument = mistake, let word = nearOption(arguments, in: info) {
+      if MessageLanguage.current == .japanese { return japanese(.unknownOption(word), in: type) }
+      let help =
+        englishHelp(.unknownOption(word), in: info, command: PortalCommands.path(of: type))
+        ?? "see the options with `\(PortalCommands.path(of: type)) --help`"
+      return (["Error: Unknown option '\(word)'", "Help: \(help)"] + usage).joined(separator: "\n")
+    }
     if ObjectIdentifier(type) == ObjectIdentifier(SearchCommand.self),
-      let word = dashQuery(mistake, arguments: arguments, in: info)
+      let words = dashQuery(mistake, arguments: arguments, in: info)
     {
-      let written = word.contains(" ") ? "'\(word)'" : word
+      let line =
+        "portal search "
+        + (words.options + ["--"] + words.query).map(shellQuoted).joined(
+          separator: " ")
+      let word = words.query[0]
       return compose(
         type, usage,
         english: "`\(word)` is no option of `portal search`",
-        help:
-          "to search for words that begin with a dash, put `--` before them: `portal search -- \(written)`",
+        help: "to search for words that begin with a dash, put `--` before them: `\(line)`",
         japanese: "`\(word)` は portal search のオプションではありません",
-        fix:
-          "ダッシュ（-）で始まる言葉を探すときは、その前に `--` を書いてください：`portal search -- \(written)`"
+        fix: "ダッシュ（-）で始まる言葉を探すときは、その前に `--` を書いてください：`\(line)`"
       )
     }
     if ObjectIdentifier(type) == ObjectIdentifier(NewCommand.self),
@@ -61,23 +72,64 @@ extension UsageMistakes {
     return nil
   }
 
-  /// A word of `portal search` that begins with a dash and is no option, nor a few typos from
-  /// one (`-a`, `-DX`), when it is all that was typed: the words looked for, which
-  /// ArgumentParser reads as options and then says the query is missing. Before `--`, after
-  /// which words are the query's.
+  /// The words of `portal search` typed with no query but words that begin with a dash and
+  /// are no option, nor a few typos from one (`-a`, `-DX`): the words looked for, which
+  /// ArgumentParser reads as options and then says the query is missing. Returned as the line
+  /// that searches for them: the options typed (with their values), then those words, which
+  /// go after `--`. Before a `--` typed already, after which words are the query's.
   static func dashQuery(
     _ mistake: ParserMistake?, arguments: [String], in info: CommandInfo
-  ) -> String? {
+  ) -> (options: [String], query: [String])? {
     // Only with no query besides: after one (`防災 -n 3`) the dash word is likelier an option
     // mistyped than words to look for.
     guard mistake == .missingArgument("<query>") else { return nil }
     let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
+    let takesValue = Set(
+      info.shown.filter { $0.kind == "option" }.flatMap(\.spelledNames))
+    var (options, query) = ([String](), [String]())
+    var value = false
+    let typed = arguments.first == "search" ? arguments.dropFirst() : arguments[...]
+    for word in typed.prefix(while: { $0 != "--" }) {
+      let half = halfWidthName(word)
+      let name = String(half.prefix { $0 != "=" })
+      if value {
+        options.append(word)
+        value = false
+      } else if known.contains(name) {
+        options.append(word)
+        value = takesValue.contains(name) && !half.contains("=")
+      } else if half.count > 1, half.hasPrefix("-"), optionMeant(word, in: info) == nil {
+        query.append(word)
+      } else {
+        return nil
+      }
+    }
+    return query.isEmpty ? nil : (options, query)
+  }
+
+  /// A word typed as an option that is none but a few typos from one (`--jsno`), before `--`.
+  static func nearOption(_ arguments: [String], in info: CommandInfo) -> String? {
+    let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
     return arguments.prefix { $0 != "--" }.first { word in
       let half = halfWidthName(word)
-      return half.count > 1 && half.hasPrefix("-")
-        && !known.contains(String(half.prefix { $0 != "=" }))
-        && optionMeant(word, in: info) == nil
+      guard half.hasPrefix("--"), !known.contains(String(half.prefix { $0 != "=" })) else {
+        return false
+      }
+      return optionMeant(word, in: info) != nil
     }
+  }
+
+  /// `word` as a POSIX shell reads it back: as it is when it holds only letters, digits,
+  /// characters beyond ASCII and `-_./:=@%+,`; else in single quotes (`'-a'"'"'b'`).
+  static func shellQuoted(_ word: String) -> String {
+    let plain = word.unicodeScalars.allSatisfy {
+      !$0.isASCII || CharacterSet.alphanumerics.contains($0)
+        || "-_./:=@%+,".unicodeScalars.contains($0)
+    }
+    if plain, !word.isEmpty, !word.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+      return word
+    }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\"'\"'") + "'"
   }
 
   /// The first argument of `portal new` that is not an option or an option's value.

@@ -62,7 +62,7 @@ enum UsageMistakes {
   /// The `Help:` line in place of ArgumentParser's own (its inline "Did you mean", or the
   /// option's help repeated), or nil when it says enough: the option meant, the values an
   /// option takes, else where the options are listed, as the Japanese says them.
-  private static func englishHelp(
+  static func englishHelp(
     _ mistake: ParserMistake, in info: CommandInfo, command: String
   ) -> String? {
     let typed: String
