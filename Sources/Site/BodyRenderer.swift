@@ -351,16 +351,23 @@ enum BodyRenderer {
   static func removingDotSegments(_ path: String) -> String {
     let pieces = path.split(separator: "/", omittingEmptySubsequences: false)
     guard pieces.contains(where: { $0 == "." || $0 == ".." }) else { return path }
-    var kept: [Substring] = []
+    return joining(pieces, onto: [])
+  }
+
+  /// `pieces` of a path followed from the folder `parts` (below the site's root): `..` climbs
+  /// (above the root, as above any server's root, is the root), `.` and empty pieces stay;
+  /// a last `/`, `.` or `..` makes the result a folder, written with its `/`.
+  static func joining(_ pieces: [Substring], onto parts: [Substring]) -> String {
+    var parts = parts
     for piece in pieces {
       if piece == ".." {
-        if !kept.isEmpty { kept.removeLast() }
+        if !parts.isEmpty { parts.removeLast() }
       } else if piece != "." && !piece.isEmpty {
-        kept.append(piece)
+        parts.append(piece)
       }
     }
-    let folder = pieces.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? false
-    return kept.joined(separator: "/") + (folder && !kept.isEmpty ? "/" : "")
+    let folder = pieces.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? true
+    return parts.joined(separator: "/") + (folder && !parts.isEmpty ? "/" : "")
   }
 
   /// A relative address (`../smart-agriculture/`, decoded) as the browser resolves it from
@@ -377,16 +384,6 @@ enum BodyRenderer {
     if !own.hasSuffix("/"), !parts.isEmpty { parts.removeLast() }
     let pieces = relative.prefix { $0 != "?" }.split(
       separator: "/", omittingEmptySubsequences: false)
-    for piece in pieces {
-      if piece == ".." {
-        // Above the root, as above any server's root, is the root.
-        if !parts.isEmpty { parts.removeLast() }
-      } else if piece != "." && !piece.isEmpty {
-        parts.append(piece)
-      }
-    }
-    let folder = pieces.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? true
-    let path = parts.joined(separator: "/") + (folder && !parts.isEmpty ? "/" : "")
-    return .address(nil, path: path)
+    return .address(nil, path: joining(pieces, onto: parts))
   }
 }
