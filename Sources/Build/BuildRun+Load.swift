@@ -40,6 +40,8 @@ extension BuildRun {
       memo: parseMemo, knownFiles: Array(contentStamps.keys), now: options.now)
     diagnostics += loadDiagnostics
     if let base = options.baseURL, base != content?.config.baseURL {
+      let published = content?.config.baseURL
+      content?.config.publishedBaseURL = published
       content?.config.baseURL = base
       content?.config.isPreview = true
     }

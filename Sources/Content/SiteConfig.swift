@@ -38,6 +38,9 @@ public struct SiteConfig: Sendable, Hashable {
   /// search engines not to index them, so text not yet approved is not found, and the live
   /// site does not compete with its copy. Not read from site.yml.
   public var isPreview = false
+  /// site.yml's `base_url` when `--base-url` publishes the preview elsewhere (nil otherwise):
+  /// a link written with the published host is still a link within the site.
+  public var publishedBaseURL: String?
   public var language: String
   public var allowRawHTML: Bool
   public var vision: String?

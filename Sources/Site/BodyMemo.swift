@@ -100,7 +100,10 @@ extension BodyContext {
     var h = StableHash()
     h.add(options.allowRawHTML ? 1 : 0)
     h.add(urls.basePath)
-    for origin in ownOrigins { h.add(origin) }
+    for (origin, basePath) in ownOrigins {
+      h.add(origin)
+      h.add(basePath)
+    }
     for key in urlForFile.keys.sorted() {
       h.add(key)
       h.add(urlForFile[key]!)

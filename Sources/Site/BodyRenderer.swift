@@ -15,23 +15,27 @@ struct BodyContext: Sendable {
   var english = GlossaryMatcher(phrases: [], language: "en")
   /// The pixel sizes of the site's images, by address (`ImageAttributes`).
   var imageSizes: [String: ImageSize] = [:]
-  /// The site's own origins, `https://host` and `http://host` of `base_url` (lower case): an
-  /// address under the base path that begins with one is a link within the site, copied from
-  /// the browser with its host.
-  var ownOrigins: [String] = []
+  /// The site's own origins, `https://host` and `http://host` of `base_url` (lower case), each
+  /// with the base path it is published under: an address under that path that begins with
+  /// one is a link within the site, copied from the browser with its host. A `--base-url`
+  /// preview has site.yml's too, whose base path stands for the preview's.
+  var ownOrigins: [(origin: String, basePath: String)] = []
 }
 
 extension BodyContext {
   /// The origins `base_url` is reached at: its scheme and host (and port), and the same with
   /// the other of http and https, as writers copy either.
-  static func origins(ofBase baseURL: String) -> [String] {
+  static func origins(ofBase baseURL: String) -> [(origin: String, basePath: String)] {
     let lower = baseURL.lowercased()
     guard let schemeEnd = lower.range(of: "://") else { return [] }
     let scheme = lower[..<schemeEnd.lowerBound]
     guard scheme == "https" || scheme == "http" else { return [] }
-    let authority = lower[schemeEnd.upperBound...].prefix { $0 != "/" }
+    let rest = baseURL[schemeEnd.upperBound...]
+    let authority = rest.prefix { $0 != "/" }.lowercased()
     guard !authority.isEmpty else { return [] }
-    return ["https://" + authority, "http://" + authority]
+    let path = String(rest.drop { $0 != "/" })
+    let basePath = path.isEmpty ? "/" : path.hasSuffix("/") ? path : path + "/"
+    return [("https://" + authority, basePath), ("http://" + authority, basePath)]
   }
 
   /// The root-relative address of `raw` when it is an address of this site written with its
@@ -39,18 +43,19 @@ extension BodyContext {
   /// path; nil for every other address (the prefecture's own pages beside the portal, on the
   /// same host, stay as written).
   func ownAddress(_ raw: String) -> String? {
-    for origin in ownOrigins where raw.utf8.count >= origin.utf8.count {
+    for (origin, basePath) in ownOrigins where raw.utf8.count >= origin.utf8.count {
       let head = raw.prefix(origin.count)
       guard head.lowercased() == origin else { continue }
       var rest = String(raw.dropFirst(origin.count))
       if rest.isEmpty || rest.hasPrefix("?") || rest.hasPrefix("#") { rest = "/" + rest }
       guard rest.hasPrefix("/") else { continue }
-      let basePath = urls.basePath
       let path = rest.prefix { $0 != "?" && $0 != "#" }
-      guard basePath == "/" || path.hasPrefix(basePath) || path + "/" == basePath else {
-        return nil
+      if path + "/" == basePath {
+        rest.insert("/", at: rest.index(rest.startIndex, offsetBy: path.count))
       }
-      return rest
+      guard rest.hasPrefix(basePath) else { continue }
+      // Under this site's own base path (a preview's, for the published host's).
+      return urls.basePath + rest.dropFirst(basePath.count)
     }
     return nil
   }

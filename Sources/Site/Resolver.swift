@@ -422,6 +422,7 @@ public enum Resolver {
       glossary: GlossaryMatcher(glossaryTargets),
       english: GlossaryMatcher(phrases: english, language: "en"),
       imageSizes: ImageAttributes.sizes(of: files, urls: urls),
-      ownOrigins: BodyContext.origins(ofBase: config.baseURL))
+      ownOrigins: BodyContext.origins(ofBase: config.baseURL)
+        + (config.publishedBaseURL.map(BodyContext.origins(ofBase:)) ?? []))
   }
 }

@@ -173,6 +173,24 @@ import Testing
     }
   }
 
+  /// A `--base-url` preview reads links written with the published host as its own, under its
+  /// own base path: checked as in the published build (a preview with `--strict` passed what
+  /// the published build warned about), and they stay in the preview.
+  @Test func aPreviewReadsThePublishedHostAsItsOwn() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    let line = try appendToBody(
+      of: content.appendingPathComponent("strategy/basics.md"),
+      "[a](https://dx.example.jp/events/)と[b](https://dx.example.jp/evnets/)")
+    var o = options(content: content, output: output)
+    o.baseURL = "https://preview.example.jp/pr-12/"
+    let report = SiteBuilder.build(o)
+    #expect(places(report) == ["basics.md:\(line):36"], "\(report.diagnostics.map(\.text))")
+    let html = try String(
+      contentsOf: output.appendingPathComponent("strategy/basics/index.html"), encoding: .utf8)
+    #expect(html.contains("href=\"/pr-12/events/\">a</a>"))
+  }
+
   /// `#…` after a page's address names a heading of that page: checked as a link to the page's
   /// file is (`HeadingLinks`), the `#…` as the browser copies it (percent-encoded) too.
   @Test func aHeadingAfterAPagesAddressIsChecked() throws {
