@@ -148,6 +148,29 @@ def test_search_for_words_beginning_with_a_dash_is_shown_the_double_dash(work):
     assert r.returncode == 0, r
 
 
+@pytest.mark.parametrize("args, meant", [
+    (["search", "-n", "3", "防災"], "--limit"),  # head -n
+    (["search", "防災", "-n", "3"], "--limit"),
+    (["search", "-n"], "--limit"),  # no query: it said the query was missing
+    (["search", "--type", "glossary", "防災"], "--kind"),
+    (["build", "-D"], "--drafts"),  # Hugo's
+    (["build", "-d", "out"], "--output"),
+    (["build", "--destination", "out"], "--output"),
+    (["build", "-s", "content"], "--content"),
+    (["build", "--baseURL", "https://a.example/"], "--base-url"),
+])
+def test_other_tools_names_for_an_option_are_offered_portals(work, args, meant):
+    """`head -n`, Hugo's `-D`, `--destination`, `--baseURL`: "see the options" said nothing of
+    the option meant."""
+    r = portal(*args, cwd=work)
+    assert r.returncode == 2, r
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: Unknown option '{args[1] if args[1].startswith('-') else args[2]}'",
+        f"Help: did you mean `{meant}`?"], r.stderr
+    r = portal(*args, cwd=work, language="ja")
+    assert r.stderr.splitlines()[1] == f"直し方: `{meant}` のまちがいではありませんか。", r.stderr
+
+
 def test_english_says_what_the_japanese_says_of_a_full_width_value_and_a_flag_given_one(work):
     r = portal("serve", "--port", "８０８０", cwd=work)
     assert r.returncode == 2

@@ -107,12 +107,13 @@ extension UsageMistakes {
     return query.isEmpty ? nil : (options, query)
   }
 
-  /// A word typed as an option that is none but a few typos from one (`--jsno`), before `--`.
+  /// A word typed as an option that is none but a few typos from one (`--jsno`), or another
+  /// tool's name for one (`-n`), before `--`.
   static func nearOption(_ arguments: [String], in info: CommandInfo) -> String? {
     let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
     return arguments.prefix { $0 != "--" }.first { word in
       let half = halfWidthName(word)
-      guard half.hasPrefix("--"), !known.contains(String(half.prefix { $0 != "=" })) else {
+      guard half.hasPrefix("-"), !known.contains(String(half.prefix { $0 != "=" })) else {
         return false
       }
       return optionMeant(word, in: info) != nil

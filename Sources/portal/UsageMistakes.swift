@@ -48,8 +48,27 @@ enum UsageMistakes {
       .filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) }
     let bare = String(typedHalf.drop { $0 == "-" })
     if names.contains(bare) { return ("--" + bare, true) }
+    if let other = otherToolsNames[bare] ?? otherToolsNames[bare.lowercased()],
+      names.contains(other)
+    {
+      return ("--" + other, false)
+    }
     return Suggest.closest(to: bare, in: names).map { ("--" + $0, false) }
   }
+
+  /// Other tools' names for Portal's options, offered as a typo's nearest name is (a letter
+  /// alone as typed, `-D` is not `-d`): `head -n` and `--max-count` for `--limit`; Hugo's
+  /// `-d`/`--destination`, `-s`/`--source`, `-t`/`--theme`'s, `-D`/`--buildDrafts` and
+  /// `-b`/`--baseURL`; `--type` for `--kind`.
+  static let otherToolsNames: [String: String] = [
+    "n": "limit", "max": "limit", "max-count": "limit", "num": "limit",
+    "d": "output", "destination": "output", "dest": "output", "out": "output", "outdir": "output",
+    "s": "content", "source": "content", "src": "content", "input": "content",
+    "t": "theme", "themes": "theme",
+    "type": "kind",
+    "b": "base-url", "baseurl": "base-url",
+    "D": "drafts", "builddrafts": "drafts", "build-drafts": "drafts", "draft": "drafts",
+  ]
 
   /// A name typed with the input method left in full-width mode (`－－ｏｕｔｐｕｔ`, `ーーoutput`)
   /// as the half-width letters and dashes meant.
