@@ -73,8 +73,9 @@ public enum SiteBaseAddress {
     return scheme + "://" + host + folder
   }
 
-  /// Scheme (lower case), authority and path of `scheme://authority/path`.
-  private static func parts(_ url: String) -> (scheme: String, authority: String, path: String) {
+  /// The scheme (lower case), `[user@]host[:port]` and path of `url`, split as every reader of
+  /// `base_url` splits it; without `://`, no scheme and `url` as the path.
+  public static func parts(_ url: String) -> (scheme: String, authority: String, path: String) {
     guard let schemeEnd = url.range(of: "://") else { return ("", "", url) }
     let rest = url[schemeEnd.upperBound...]
     let slash = rest.firstIndex(of: "/") ?? rest.endIndex

@@ -124,10 +124,8 @@ public struct SiteConfig: Sendable, Hashable {
 
   /// The path part of the base URL (`/` or `/dx/`), prefixed to every site URL.
   public var basePath: String {
-    guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-    let rest = baseURL[schemeEnd.upperBound...]
-    guard let slash = rest.firstIndex(of: "/") else { return "/" }
-    return String(rest[slash...])
+    let (scheme, _, path) = SiteBaseAddress.parts(baseURL)
+    return scheme.isEmpty || path.isEmpty ? "/" : path
   }
 
   /// Reads and validates site.yml; every problem is returned, none thrown.

@@ -26,16 +26,11 @@ extension BodyContext {
   /// The origins `base_url` is reached at: its scheme and host (and port), and the same with
   /// the other of http and https, as writers copy either.
   static func origins(ofBase baseURL: String) -> [(origin: String, basePath: String)] {
-    let lower = baseURL.lowercased()
-    guard let schemeEnd = lower.range(of: "://") else { return [] }
-    let scheme = lower[..<schemeEnd.lowerBound]
-    guard scheme == "https" || scheme == "http" else { return [] }
-    let rest = baseURL[schemeEnd.upperBound...]
-    let authority = rest.prefix { $0 != "/" }.lowercased()
-    guard !authority.isEmpty else { return [] }
-    let path = String(rest.drop { $0 != "/" })
-    let basePath = path.isEmpty ? "/" : path.hasSuffix("/") ? path : path + "/"
-    return [("https://" + authority, basePath), ("http://" + authority, basePath)]
+    let (scheme, authority, path) = SiteBaseAddress.parts(baseURL)
+    guard scheme == "https" || scheme == "http", !authority.isEmpty else { return [] }
+    let host = authority.lowercased()
+    let basePath = URLScheme(basePath: path.isEmpty ? "/" : path).basePath
+    return [("https://" + host, basePath), ("http://" + host, basePath)]
   }
 
   /// The root-relative address of `raw` when it is an address of this site written with its

@@ -13,6 +13,10 @@ struct CommandInfo: Decodable {
   /// The arguments the English help shows, in its order.
   var shown: [ArgumentInfo] { (arguments ?? []).filter(\.shouldDisplay) }
 
+  /// Every name an option or flag is typed by (`--output`, `-o`), help's included: a word
+  /// typed with a dash that is none of these is no option of the command.
+  var typedNames: Set<String> { Set(shown.flatMap(\.spelledNames) + ["-h", "--help"]) }
+
   /// `portal` and each of its commands, read once.
   static let portal: CommandInfo = {
     struct Tool: Decodable { var command: CommandInfo }

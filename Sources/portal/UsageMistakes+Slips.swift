@@ -83,7 +83,7 @@ extension UsageMistakes {
     // Only with no query besides: after one (`防災 -n 3`) the dash word is likelier an option
     // mistyped than words to look for.
     guard mistake == .missingArgument("<query>") else { return nil }
-    let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
+    let known = info.typedNames
     let takesValue = Set(
       info.shown.filter { $0.kind == "option" }.flatMap(\.spelledNames))
     var (options, query) = ([String](), [String]())
@@ -110,7 +110,7 @@ extension UsageMistakes {
   /// A word typed as an option that is none but a few typos from one (`--jsno`), or another
   /// tool's name for one (`-n`), before `--`.
   static func nearOption(_ arguments: [String], in info: CommandInfo) -> String? {
-    let known = Set(info.shown.flatMap(\.spelledNames) + ["-h", "--help"])
+    let known = info.typedNames
     return arguments.prefix { $0 != "--" }.first { word in
       let half = halfWidthName(word)
       guard half.hasPrefix("-"), !known.contains(String(half.prefix { $0 != "=" })) else {
