@@ -38,6 +38,8 @@ extension BodyContext {
   /// path; nil for every other address (the prefecture's own pages beside the portal, on the
   /// same host, stay as written).
   func ownAddress(_ raw: String) -> String? {
+    // Most links are relative (`../x.md`): no copy of their start is made to compare.
+    guard let first = raw.utf8.first, first | 0x20 == UInt8(ascii: "h") else { return nil }
     for (origin, basePath) in ownOrigins where raw.utf8.count >= origin.utf8.count {
       let head = raw.prefix(origin.count)
       guard head.lowercased() == origin else { continue }
