@@ -28,7 +28,8 @@ HARD = [
     "防災", "ぼうさい", "でぃーえっくす", "DX", "ＤＸ", "dx", "Dx推進", "ﾏｲﾅﾝﾊﾞｰ", "ﾄﾞﾛｰﾝ", "ト\u3099ローン",
     "カ゛イド", "マイナンバー", "まいなんばー", "サーバ", "申", "県", "の", "デジタル・トランスフォーメーション",
     "デジタルトランスフォーメーションの推進", "千葉県のデジタル化を進めるための計画", "オンライン 申請",
-    "ai 防災", "digi", "a", "x", "でぢたる", "ヂヅ", "きづな", "Society 5.0", "Ｓｏｃｉｅｔｙ　５．０", "５Ｇ", "①", "Ⅱ", "café",
+    "ai 防災", "digi", "a", "x", "でぢたる", "ヂヅ", "きづな", "Society 5.0", "Ｓｏｃｉｅｔｙ　５．０", "５Ｇ",
+    "society5.0", "Society5.0", "ｓｏｃｉｅｔｙ５", "windows11", "5g", "a1b2", "3Dプリンター", "society 5", "①", "Ⅱ", "café",
     "cafe\u0301", "straße", "İ", "😀防災", "𠮷", "「防災」", "、。", "ー", "・", "#", "*",
     "電子 申請 オンライン 防災 ドローン 県 市 町 村 DX", "の1", "を2", "のa", "状況をa", "第5世代", "令和6年度",
 ]
@@ -357,6 +358,10 @@ def test_everyday_spellings_find_the_pages(site_dir):
     # One group: each spelling finds the pages of all three (こども・若者, a field, and the
     # pages that write 子ども).
     assert urls("子ども") == urls("子供") == urls("こども") > urls("こども・若者")
+    # A word of letters and digits typed joined finds the pages that write it apart too (the
+    # glossary's Society 5.0 and the two strategy pages), not only the alias written joined.
+    assert urls("society5.0") == urls("Society 5.0") == urls("SOCIETY5.0")
+    assert len(urls("society5.0")) >= 3
 
 
 def test_romaji_is_converted_as_romaji_swift_converts_it():

@@ -123,7 +123,8 @@ struct QuerySession {
       return SearchResponse(results: [], candidates: 0, exact: true, more: false, files: [])
     }
 
-    // Each term with its numbers in Arabic numerals (十二月 → 12月) and its glossary alternatives.
+    // Each term with its numbers in Arabic numerals (十二月 → 12月), its letters and digits apart
+    // (society5 → society 5) and its glossary alternatives.
     var alternatives: [[Alternative]] = []
     let arabic = terms.map(QueryNumerals.arabic)
     var bonusKeys: [[UInt32]] = [terms.flatMap { $0 }]
@@ -135,6 +136,10 @@ struct QuerySession {
       var alts = [Alternative(plan: plan, map: candidates(plan))]
       if let number {
         let p = TermPlan(number, gramLength: meta.gram, maxKeys: meta.keysPerRun)
+        alts.append(Alternative(plan: p, map: candidates(p)))
+      }
+      if let spaced = QueryLetterDigits.spaced(t) {
+        let p = TermPlan(spaced, gramLength: meta.gram, maxKeys: meta.keysPerRun)
         alts.append(Alternative(plan: p, map: candidates(p)))
       }
       if let members = entry("~", t) as? [String] {

@@ -191,6 +191,25 @@ function arabic(s, map = null) {
   return out;
 }
 
+// ---------------- letters and digits typed joined
+// As QueryLetterDigits (Swift): society5 also finds Society 5, where a page writes them apart.
+
+const isDigit = (v) => v >= 0x30 && v <= 0x39;
+const letterOrDigit = (v) => (isDigit(v) ? 2 : charClass(v) === W ? 1 : 0);
+
+/** The term with a space wherever a word's letter meets a digit (society5 → society 5), or null. */
+export function letterDigitSpaced(term) {
+  const out = [];
+  let previous = 0;
+  for (const v of term) {
+    const kind = letterOrDigit(v);
+    if (previous && kind && previous !== kind) out.push(0x20);
+    out.push(v);
+    previous = kind;
+  }
+  return out.length > term.length ? out : null;
+}
+
 /** The query as typed with its numbers in Arabic numerals (十二月のイベント → 12月のイベント), or null. */
 export function arabicQuery(text) {
   const n = normaliseWithMap(text);
@@ -667,10 +686,12 @@ export class Engine {
     // Each term's numbers in Arabic numerals (十二月 → 12月), one more alternative.
     const numbers = ts.map((t) => arabic(t));
     const numberPlans = numbers.map((a) => a && planTerm(a, meta.gram, meta.keysPerRun));
+    // Each term's letters and digits apart (society5 → society 5), one more alternative.
+    const spacedPlans = ts.map((t) => { const s = letterDigitSpaced(t); return s && planTerm(s, meta.gram, meta.keysPerRun); });
     const bonusKeys = [ts.flat()];
     if (numbers.some(Boolean)) bonusKeys.push(ts.flatMap((t, i) => numbers[i] || t));
     // Postings, exact-title entries of the whole query, alias groups of each term: one round.
-    await this.fetchShards([...[...plans, ...numberPlans.filter(Boolean)].flatMap((p) => p.keys.map((k) => k.shardKey)),
+    await this.fetchShards([...[...plans, ...numberPlans, ...spacedPlans].filter(Boolean).flatMap((p) => p.keys.map((k) => k.shardKey)),
       ...bonusKeys, ...ts], files);
 
     // Glossary alias groups, then the members' shards.
@@ -687,6 +708,7 @@ export class Engine {
     for (let i = 0; i < ts.length; i++) {
       const alts = [{ plan: plans[i], map: await this.candidates(plans[i]) }];
       if (numberPlans[i]) alts.push({ plan: numberPlans[i], map: await this.candidates(numberPlans[i]) });
+      if (spacedPlans[i]) alts.push({ plan: spacedPlans[i], map: await this.candidates(spacedPlans[i]) });
       for (let j = 0; j < memberPlans[i].length; j++) {
         alts.push({ plan: memberPlans[i][j], map: await this.candidates(memberPlans[i][j]) });
         if (ts.length === 1) bonusKeys.push(memberLists[i][j]);
