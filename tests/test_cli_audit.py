@@ -158,6 +158,12 @@ def test_search_for_words_beginning_with_a_dash_is_shown_the_double_dash(work):
     (["build", "--destination", "out"], "--output"),
     (["build", "-s", "content"], "--content"),
     (["build", "--baseURL", "https://a.example/"], "--base-url"),
+    # The built site is `--site` to search and check: `--output` as build calls it, or Hugo's.
+    (["search", "--output", "site", "防災"], "--site"),
+    (["search", "-o", "site", "防災"], "--site"),
+    (["check", "--output", "site"], "--site"),
+    (["check", "-d", "site"], "--site"),
+    (["serve", "-P", "8080"], "--port"),  # scp's; `-p` is Portal's short name
 ])
 def test_other_tools_names_for_an_option_are_offered_portals(work, args, meant):
     """`head -n`, Hugo's `-D`, `--destination`, `--baseURL`: "see the options" said nothing of

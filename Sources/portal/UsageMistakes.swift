@@ -48,8 +48,8 @@ enum UsageMistakes {
       .filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) }
     let bare = String(typedHalf.drop { $0 == "-" })
     if names.contains(bare) { return ("--" + bare, true) }
-    if let other = otherToolsNames[bare] ?? otherToolsNames[bare.lowercased()],
-      names.contains(other)
+    if let others = otherToolsNames[bare] ?? otherToolsNames[bare.lowercased()],
+      let other = others.first(where: names.contains)
     {
       return ("--" + other, false)
     }
@@ -59,15 +59,19 @@ enum UsageMistakes {
   /// Other tools' names for Portal's options, offered as a typo's nearest name is (a letter
   /// alone as typed, `-D` is not `-d`): `head -n` and `--max-count` for `--limit`; Hugo's
   /// `-d`/`--destination`, `-s`/`--source`, `-t`/`--theme`'s, `-D`/`--buildDrafts` and
-  /// `-b`/`--baseURL`; `--type` for `--kind`.
-  static let otherToolsNames: [String: String] = [
-    "n": "limit", "max": "limit", "max-count": "limit", "num": "limit",
-    "d": "output", "destination": "output", "dest": "output", "out": "output", "outdir": "output",
-    "s": "content", "source": "content", "src": "content", "input": "content",
-    "t": "theme", "themes": "theme",
-    "type": "kind",
-    "b": "base-url", "baseurl": "base-url",
-    "D": "drafts", "builddrafts": "drafts", "build-drafts": "drafts", "draft": "drafts",
+  /// `-b`/`--baseURL`; `--type` for `--kind`; `-P` (scp's, ssh's `-p`) for `--port`. A name may mean one of several, the first the
+  /// command has: the built site is `--output` to `portal build` and `--site` to `portal
+  /// search` and `portal check`, so `--output` there is offered `--site`.
+  static let otherToolsNames: [String: [String]] = [
+    "n": ["limit"], "max": ["limit"], "max-count": ["limit"], "num": ["limit"],
+    "d": ["output", "site"], "destination": ["output", "site"], "dest": ["output", "site"],
+    "out": ["output", "site"], "outdir": ["output", "site"], "output": ["site"], "o": ["site"],
+    "s": ["content"], "source": ["content"], "src": ["content"], "input": ["content"],
+    "t": ["theme"], "themes": ["theme"],
+    "type": ["kind"],
+    "P": ["port"],
+    "b": ["base-url"], "baseurl": ["base-url"],
+    "D": ["drafts"], "builddrafts": ["drafts"], "build-drafts": ["drafts"], "draft": ["drafts"],
   ]
 
   /// A name typed with the input method left in full-width mode (`－－ｏｕｔｐｕｔ`, `ーーoutput`)
