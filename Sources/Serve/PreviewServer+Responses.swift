@@ -1,0 +1,147 @@
+import Build
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// What the preview answers a request with: a file (whole or in part), a page with the live
+/// script, a redirect, or the site's 404 page.
+extension PreviewServer {
+  /// The request's `Range`, unless `If-Range` names a version: the server keeps no
+  /// validators (every answer is `no-store`), so such a request gets the whole file.
+  static func range(of request: Request) -> String? {
+    request.headers[.ifRange] == nil ? request.headers[.range] : nil
+  }
+
+  /// - Parameter range: the request's `Range` header; pages (which get the live script) are
+  ///   always sent whole, other files in part when asked.
+  static func serve(
+    _ path: String, files: StaticFiles, basePath: String, range: String? = nil,
+    version: String = ""
+  ) -> Response {
+    switch files.resolve(path, basePath: basePath) {
+    case .redirect(let location):
+      var headers = HTTPFields()
+      headers[.location] = location
+      // Browsers keep a 301 for good: after `base_url` changes back, `/` would still go to
+      // the old base path.
+      headers[.cacheControl] = "no-store"
+      return Response(status: .movedPermanently, headers: headers)
+    case .notFound:
+      return notFound(version: version)
+    case .file(let file, let status):
+      let type = StaticFiles.contentType(for: file)
+      // Read only the part asked for: a video's seeks are many small ranges of a large file.
+      if status == 200, !type.hasPrefix("text/html") {
+        return partial(file: file, type: type, range: range, version: version)
+      }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        return notFound(version: version)
+      }
+      if type.hasPrefix("text/html") {
+        var r = response(
+          StaticFiles.injectingLiveReload(into: [UInt8](data), version: version), type: type)
+        r.status = .init(code: status)
+        return r
+      }
+      var r = response(data, type: type)
+      r.status = .init(code: status)
+      return r
+    }
+  }
+
+  /// A file that is not a page, whole or the part `range` asks for (only those bytes read),
+  /// saying that parts may be asked for (`Accept-Ranges`).
+  static func partial(file: String, type: String, range: String?, version: String = "")
+    -> Response
+  {
+    guard let handle = FileHandle(forReadingAtPath: file), let end = try? handle.seekToEnd()
+    else { return notFound(version: version) }
+    defer { try? handle.close() }
+    let length = Int(end)
+    var r: Response
+    switch ByteRanges.outcome(for: range, length: length) {
+    case .whole:
+      try? handle.seek(toOffset: 0)
+      r = response((try? handle.readToEnd()) ?? Data(), type: type)
+    case .part(let bytes):
+      try? handle.seek(toOffset: UInt64(bytes.lowerBound))
+      r = response((try? handle.read(upToCount: bytes.count)) ?? Data(), type: type)
+      r.status = .partialContent
+      r.headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(length)"
+    case .unsatisfiable:
+      r = response([], type: type)
+      r.status = .rangeNotSatisfiable
+      r.headers[.contentRange] = "bytes */\(length)"
+    }
+    r.headers[.acceptRanges] = "bytes"
+    return r
+  }
+
+  /// Before the first good build there is no site and no 404 page: a page of its own that
+  /// loads the live script, so the build's errors show over it and it loads the site once a
+  /// save fixes them (a plain-text 404 stayed until reloaded by hand).
+  static func notFound(version: String = "") -> Response {
+    let page = """
+      <!doctype html>
+      <html lang="ja"><head><meta charset="utf-8"><title>404 Not Found</title></head>
+      <body><main><h1>ページが見つかりません（404 Not Found）</h1>
+      <p>このページは、まだ作られていないか、ありません。ビルドに失敗しているときは、直して保存すると自動で読み込み直します。</p>
+      </main></body></html>
+
+      """
+    var r = response(
+      StaticFiles.injectingLiveReload(into: Array(page.utf8), version: version),
+      type: "text/html; charset=utf-8")
+    r.status = .notFound
+    return r
+  }
+
+  static func response(_ data: Data, type: String) -> Response {
+    response(ByteBuffer(bytes: data), type: type)
+  }
+
+  static func response(_ bytes: [UInt8], type: String) -> Response {
+    response(ByteBuffer(bytes: bytes), type: type)
+  }
+
+  private static func response(_ body: ByteBuffer, type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    // A preview must always show the latest build.
+    headers[.cacheControl] = "no-store"
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+  }
+
+  static let eventStreamHeaders: HTTPFields = {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/event-stream; charset=utf-8"
+    headers[.cacheControl] = "no-store"
+    return headers
+  }()
+
+  /// Routes GET to `respond` and HEAD to its status and headers, as every address of the
+  /// preview answers both (link checkers and `curl -I` ask with HEAD).
+  static func getAndHead(
+    _ router: Router<BasicRequestContext>, _ path: RouterPath,
+    _ respond: @escaping @Sendable (Request) async throws -> Response
+  ) {
+    router.get(path) { request, _ in try await respond(request) }
+    router.on(path, method: .head) { request, _ in headersOnly(try await respond(request)) }
+  }
+
+  static func headersOnly(_ response: Response) -> Response {
+    var headers = response.headers
+    if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+    return Response(status: response.status, headers: headers)
+  }
+
+  static func quietLogger() -> Logger {
+    var logger = Logger(label: "portal.serve")
+    // Cancelling open connections at Ctrl-C is logged as an error; it is the normal stop.
+    logger.logLevel = .critical
+    return logger
+  }
+}
