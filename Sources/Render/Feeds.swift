@@ -270,21 +270,34 @@ enum Feeds {
     return eventJSONLD(
       name: p.title, description: m.summary, start: m.startISO, end: m.endISO, place: m.place,
       online: m.online, url: url, offer: EventOffer(m, pageURL: url), organizer: organizer,
-      status: m.status)
+      status: m.status, attendance: m.attendance)
   }
 
+  /// - Parameter attendance: how people take part, when the place may say it is online
+  ///   (`EventMeta.attendance`); by default a place is a venue and `online` the way online.
   static func eventJSONLD(
     name: String, description: String, start: String, end: String?, place: String?,
     online: String?, url: String, offer: EventOffer? = nil,
-    organizer: (name: String, url: String)? = nil, status: EventStatus? = nil
+    organizer: (name: String, url: String)? = nil, status: EventStatus? = nil,
+    attendance: EventAttendance? = nil
   ) -> String {
+    let a =
+      attendance
+      ?? EventAttendance(atVenue: place != nil, online: online != nil, placeIsOnline: false)
     let mode =
-      place != nil && online != nil
+      a.atVenue && a.online
       ? "MixedEventAttendanceMode"
-      : (online != nil ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode")
+      : (a.online ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode")
     var places: [[(key: String, value: String)]] = []
-    if let place { places.append([("@type", "Place"), ("address", place), ("name", place)]) }
-    if let online { places.append([("@type", "VirtualLocation"), ("url", online)]) }
+    if let place, a.atVenue {
+      places.append([("@type", "Place"), ("address", place), ("name", place)])
+    }
+    if let online {
+      places.append([("@type", "VirtualLocation"), ("url", online)])
+    } else if let place, a.placeIsOnline {
+      // オンライン（Zoom） before its address is known: where to join, said in words.
+      places.append([("@type", "VirtualLocation"), ("name", place)])
+    }
     var j = JSONBytes(escapingLessThan: true)
     j.raw("{")
     j.pair("@context", "https://schema.org")

@@ -102,6 +102,7 @@ extension ViewModels {
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
       ctx["mode"] = .text(eventMode(m))
       ctx["place"] = .text(m.place ?? "")
+      ctx["place_is_online"] = .bool(m.attendance.placeIsOnline)
       ctx["place_html"] = .text(m.place.map { Furigana.html($0, p.page.furigana.place) } ?? "")
       ctx["online"] = .text(m.online ?? "")
       ctx["registration"] = .text(m.registration ?? "")

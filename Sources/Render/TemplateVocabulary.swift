@@ -30,7 +30,7 @@ enum TemplateVocabulary {
     // Events.
     "start_iso", "end_iso", "ends_iso", "starts_iso", "closes_iso", "is_past", "is_open",
     "title_day",
-    "status_notice", "place", "online",
+    "status_notice", "place", "place_is_online", "online",
     "registration",
     "needs_application",
     "application", "phone", "phone_url", "fax", "access", "deadline", "registration_closed",
@@ -77,7 +77,8 @@ enum TemplateVocabulary {
       "end_iso", "ends_iso", "fax", "fee", "has_accessibility", "has_initiatives", "has_tags",
       "has_terms", "has_toc", "hours", "initiatives", "is_open", "is_past", "json_ld",
       "kind_label", "mode", "needs_application", "online", "phone", "phone_url", "place",
-      "place_html", "registration", "registration_closed", "start_iso", "starts_iso", "status",
+      "place_html", "place_is_online", "registration", "registration_closed", "start_iso",
+      "starts_iso", "status",
       "status_id", "status_notice", "summary", "summary_html", "tags", "terms", "title_day",
       "toc",
     ],

@@ -299,7 +299,8 @@ struct ViewModels {
   }
 
   func eventMode(_ m: EventMeta) -> String {
-    switch (m.place != nil, m.online != nil) {
+    let attendance = m.attendance
+    return switch (attendance.atVenue, attendance.online) {
     case (true, true): "会場かオンラインで参加"
     case (false, true): "オンラインで参加"
     case (true, false): "会場で参加"
@@ -319,7 +320,10 @@ struct ViewModels {
   /// - Parameter place: the place as to print it (its HTML, for `where_html`; the words around
   ///   it have nothing to escape); `m.place` by default.
   func eventPlace(_ m: EventMeta, place: String?? = nil) -> String {
-    switch (place ?? m.place, m.online != nil) {
+    // A place that says how to join online (オンライン（Zoom）) is printed as it is, not as a
+    // 会場.
+    if m.attendance.placeIsOnline, let place = place ?? m.place { return place }
+    return switch (place ?? m.place, m.online != nil) {
     case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
     case (let place?, false): "会場：\(place)"
     case (nil, true): "オンライン"

@@ -1,0 +1,45 @@
+import Foundation
+
+/// How residents take part in an event, read from what the writer gave. `online` is the
+/// address people join at; until it is known the build tells the writer to leave `online` out
+/// and say in `place` how to join (`place: オンライン（Zoom）`). Such a place is no venue: read
+/// as one, the page said 「会場で参加」 with 会場「オンライン（Zoom）」 and told search engines the
+/// event was held offline.
+public struct EventAttendance: Sendable, Equatable {
+  /// People come to a place.
+  public var atVenue: Bool
+  /// People join online (an address given, or the place says so).
+  public var online: Bool
+  /// The place is a way of joining online (オンライン（Zoom）, Zoomで開催), not a venue.
+  public var placeIsOnline: Bool
+
+  public init(atVenue: Bool, online: Bool, placeIsOnline: Bool) {
+    self.atVenue = atVenue
+    self.online = online
+    self.placeIsOnline = placeIsOnline
+  }
+}
+
+extension EventMeta {
+  /// Words that say a place is joined online. A place starting with one is online only
+  /// (オンライン（Zoom）, YouTubeでライブ配信); one naming a venue first and one of them after is
+  /// both (千葉県庁 本庁舎（オンラインでも参加できます）).
+  static let onlineWords = [
+    "オンライン", "online", "zoom", "teams", "webex", "google meet", "youtube", "ウェビナー", "webinar",
+    "ライブ配信",
+  ]
+
+  public var attendance: EventAttendance {
+    guard let place else {
+      return EventAttendance(atVenue: false, online: online != nil, placeIsOnline: false)
+    }
+    // Width and case folded (ＺＯＯＭ, Zoom), brackets and spaces before the words left out.
+    let folded = place.precomposedStringWithCompatibilityMapping.lowercased()
+    let start = folded.drop { " 　「『【［[(（<〈".contains($0) }
+    let placeIsOnline = Self.onlineWords.contains { start.hasPrefix($0) }
+    let mentionsOnline = placeIsOnline || Self.onlineWords.contains { folded.contains($0) }
+    return EventAttendance(
+      atVenue: !placeIsOnline, online: online != nil || mentionsOnline,
+      placeIsOnline: placeIsOnline)
+  }
+}
