@@ -115,7 +115,10 @@ struct KindKeys {
   }
 
   private mutating func event(publish: DateTime?) -> PageMeta? {
-    let title = ruby(y.string("title", required: true, example: "DX推進セミナー"), \.title)
+    let status = choice("status", EventStatus.self, label: \.label)
+    let title = ruby(
+      y.eventTitle(y.string("title", required: true, example: "DX推進セミナー"), status: status),
+      \.title)
     let summary = ruby(
       y.string("summary", required: true, example: "一文で内容を書きます。"), \.summary)
     let (start, end) = PageParser.eventTimes(&y, publish: publish)
@@ -151,7 +154,6 @@ struct KindKeys {
     let application = y.string("application")
     let access = y.string("access")
     let hours = y.string("hours")
-    let status = choice("status", EventStatus.self, label: \.label)
     if let config, !ExampleValues.isExampleSite(baseURL: config.baseURL) {
       ExampleValues.check(
         &y, values: ["phone": phone, "fax": fax, "online": online, "registration": registration])
