@@ -190,12 +190,20 @@ extension PageParser {
     var places: [Reference] = []
     for (written, mark) in y.stringList("tags", example: "[子育て, 防災]") ?? [] {
       let at = y.location(mark)
-      let name = Tags.name(written)
+      var name = Tags.name(written)
+      let bare = Tags.withoutMarks(name)
+      if let bare {
+        // `・子育て ・防災` (a list on one line) is told as words apart, below.
+        if Tags.spacedWords(bare) == nil {
+          y.diagnostics.append(strayTagMarks(written, name: bare, at: at))
+        }
+        name = bare
+      }
       if let problem = Tags.problem(name, written: written, at: at) {
         y.diagnostics.append(problem)
         continue
       }
-      if let words = Tags.spacedWords(name) {
+      if let words = Tags.spacedWords(name).map({ $0.map { Tags.withoutMarks($0) ?? $0 } }) {
         let list = "`tags: [\(words.joined(separator: ", "))]`"
         y.diagnostics.append(
           .warning(

@@ -305,6 +305,15 @@ struct YAMLFields {
       }
       return values
     default:
+      if let words = hashtags(key) {
+        let list = "`\(key): [\(words.joined(separator: ", "))]`"
+        error(
+          node.mark, "`#` starts a comment in YAML: `\(key)` is empty, its words left out",
+          hint: "write the words without `#`, as a list: \(list)", code: "front-matter.type",
+          ja: "YAML では `#` から後ろはメモ（コメント）になるため、`\(key)` が空になっています",
+          jaHint: "`#` を付けずに、リストで書いてください: \(list)")
+        return nil
+      }
       error(
         node.mark, "`\(key)` must be a list", hint: "write `\(key): \(example)`",
         code: "front-matter.type", ja: "`\(key)` の値が、リストになっていません",
