@@ -44,6 +44,7 @@ TYPOS = ["ぼうさ", "こそだって", "きょいく", "まいなんばかあ�
 # converted in part, Latin names (whole words only), a field's name inside a sentence. Searched
 # with no kind and with kinds, since an offer is shown only if it finds something with them.
 FALLBACKS = ["マイナンバーカードの申請方法を知りたい", "防災 ドローン教室", "こそだて支援", "ぼうさい体験",
+             "ごみ収集", "その他の手続き", "ぼうさい訓練",
              "コソダテ支援のおしらせ", "DXすいしん", "ai教室", "mail相談", "危機管理の訓練について",
              "けんみんのくらしをよくしたい", "ｺｿﾀﾞﾃ しえん ぶろぐ"]
 
@@ -144,6 +145,10 @@ QUERIES = int(os.environ.get("PORTAL_PARITY_QUERIES", "240"))
 QUERY_SEED = int(os.environ.get("PORTAL_PARITY_SEED", "4"))
 
 
+# The random stretches of the site's text asked (`make_queries`): most must find something.
+STRETCHES = set()
+
+
 def make_queries(site, count=QUERIES, seed=QUERY_SEED):
     rng = random.Random(seed)
     texts = site_texts(site)
@@ -157,6 +162,7 @@ def make_queries(site, count=QUERIES, seed=QUERY_SEED):
         q = t[i:i + n].strip()
         if q:
             queries.append(q)
+            STRETCHES.add(q)
     kinds = [None, None, ["event"], None, ["initiative", "glossary"], ["strategy"], ["field"]]
     return ([{"q": q, "limit": [10, 0, 3][i % 3], "kinds": kinds[i % len(kinds)]} for i, q in enumerate(queries)]
             + [{"q": q, "limit": 10, "kinds": k} for q in FALLBACKS
@@ -260,8 +266,8 @@ def test_search_js_matches_portal_search(site_dir):
             hit = [r for r in swift["results"] if r["url"] == url]
             if hit and hit[0]["snippet"].startswith(start) and hit[0]["snippet"].endswith(tail):
                 keyword_snippets.add(q["q"])
-        # Romaji finds nothing as typed, by design: not counted here.
-        if q["q"] not in ROMAJI and q["q"] not in ROMAJI_LEFT:
+        # The site's own text: the fixed hard cases, typos and fallbacks find nothing by design.
+        if q["q"] in STRETCHES and q["q"] not in HARD and q["q"] not in TYPOS:
             matched += bool(swift["results"])
             asked += 1
         if q["q"] in NUMERALS and q["kinds"] is None:
@@ -287,7 +293,8 @@ def test_search_js_matches_portal_search(site_dir):
                 differences.append(f"{q}: {key} differs\n  portal search: {json.dumps(swift[key], ensure_ascii=False)[:600]}"
                                    f"\n  search.js:     {json.dumps(js[key], ensure_ascii=False)[:600]}")
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:10])
-    assert matched > asked // 2, "most queries are stretches of the site's text and must match"
+    # Half: each is asked with a kind of page cycled through, and most kinds lack it.
+    assert matched > asked // 2, f"stretches of the site's text find their pages: {matched} of {asked}"
     assert suggested >= len(TYPOS) // 2, "typos of the site's names get もしかして"
     assert len(offered) >= len(FALLBACKS) // 2, f"names inside queries are offered: {sorted(offered)}"
     assert fields_found == set(FIELD_QUERIES), "each domain's and field's name finds it as 分野"

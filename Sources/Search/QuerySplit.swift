@@ -204,6 +204,25 @@ enum QuerySplit {
     return out
   }
 
+  /// A word written in kana before one in kanji, typed together (ごみ収集, ごみ袋): the kana
+  /// (two or more, not ending in a particle: その他 stays) and the rest, or nil. `pieces` keeps
+  /// such kana with their kanji (こそだて支援 is offered 子育て支援 by its reading); this cut is
+  /// the last resort of 「もしかして」, when nothing else is offered. search-offers.js
+  /// (`kanaApart`) is the same.
+  static func kanaApart(_ word: String) -> [String]? {
+    let scalars = Array(word.unicodeScalars)
+    let kana = scalars.prefix { isHiragana($0.value) }
+    guard kana.count >= 2, kana.count < scalars.count,
+      Okurigana.isKanji(scalars[kana.count].value),
+      !particleKeys.contains(where: { kana.map(\.value).ends($0) })
+    else { return nil }
+    var head = String.UnicodeScalarView()
+    var rest = String.UnicodeScalarView()
+    head.append(contentsOf: kana)
+    rest.append(contentsOf: scalars[kana.count...])
+    return [String(head), String(rest)]
+  }
+
   /// How many characters of `kana` are left when `words` are taken off its end, longest
   /// first, one after another (はいつ: いつ, then は; みたい: たい).
   static func stripped(_ kana: [UInt32], _ words: [[UInt32]]) -> Int {

@@ -79,6 +79,14 @@ extension SearchEngine {
       if !offers.contains(fewer), finds(fewer, kinds) { offers.append(fewer) }
     }
     for s in offered where !offers.contains(s) { offers.append(s) }
+    // Nothing else to offer: a word written in kana before kanji (ごみ収集) is offered its
+    // parts that find something (ごみ), as a word in katakana (ゴミ収集) is.
+    if offers.isEmpty {
+      for part in words.flatMap({ QuerySplit.kanaApart($0) ?? [] })
+      where !offers.contains(part) && finds(part, kinds) {
+        offers.append(part)
+      }
+    }
     return SearchAnswer(
       response: response, searchedAs: nil, suggestions: Array(offers.prefix(Suggestions.limit)))
   }

@@ -118,6 +118,30 @@ import Testing
     #expect(engine.answer("スマホ教室", kinds: [.glossary]).suggestions.isEmpty)
   }
 
+  /// ごみ収集: a word in kana typed before kanji finds nothing and gets no other offer; its
+  /// parts that find something are offered (as ゴミ収集 is offered ゴミ).
+  @Test func kanaBeforeKanjiAreOfferedApartLast() throws {
+    #expect(QuerySplit.kanaApart("ごみ収集") == ["ごみ", "収集"])
+    #expect(QuerySplit.kanaApart("こそだて支援") == ["こそだて", "支援"])
+    for word in ["その他", "お知らせ", "ご案内", "こども", "収集", "ごみ", "ゴミ収集"] {
+      #expect(QuerySplit.kanaApart(word) == nil, "\(word)")
+    }
+    let engine = try engine()
+    // Another offer (すまほ → スマートフォン) comes alone: the cut is the last resort.
+    #expect(engine.answer("すまほ展示").suggestions == ["スマートフォン"])
+    let documents =
+      Self.documents + [
+        SearchDocument(
+          url: "/initiatives/gomi/", title: "ごみの出し方", kind: .initiative,
+          summary: "ごみを分けて出します。", body: "分け方の一覧です。", date: nil, keywords: [])
+      ]
+    let withGomi = try SearchEngine(files: SearchIndexBuilder.build(documents, options: .default))
+    let answer = withGomi.answer("ごみ収集")
+    #expect(answer.response.results.isEmpty && answer.searchedAs == nil)
+    #expect(answer.suggestions == ["ごみ"])
+    #expect(withGomi.answer("ごみ展示").suggestions == ["ごみ", "展示"])
+  }
+
   /// An event's head says when it is over, for the page's 「（終わりました）」.
   @Test func anEventsEndIsInItsHeadAndResult() throws {
     let files = SearchIndexBuilder.build(Self.documents, options: .default)

@@ -724,6 +724,17 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     return out;
   }
 
+  /** QuerySplit.kanaApart: a word in kana (two or more, not ending in a particle) typed before
+   * kanji (ごみ収集) as [kana, rest], else null. */
+  function kanaApart(word) {
+    const cps = Array.from(word, (c) => c.codePointAt(0));
+    let n = 0;
+    while (n < cps.length && isHiragana(cps[n])) n++;
+    if (n < 2 || n >= cps.length || !isKanji(cps[n])) return null;
+    if (particleKeys.some((p) => endsWith(cps, n, p))) return null;
+    return [str(cps.slice(0, n)), str(cps.slice(n))];
+  }
+
   /** The query's terms as `splitTerms` gives them, but a word of romaji (konpyu-ta-, kon'ya)
    * is one term, its - a ー and its ' the end of an ん (SearchEngine.terms). */
   function answerTerms(text) {
@@ -786,6 +797,13 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     const offers = meant ? [...offered] : [];
     if (fewer && !offers.includes(names.join(" "))) offers.push(names.join(" "));
     for (const s of offered) if (!offers.includes(s)) offers.push(s);
+    // Nothing else to offer: a word in kana before kanji (ごみ収集) gets its parts that find
+    // something (ごみ), as SearchEngine.answer.
+    if (!offers.length) {
+      for (const part of words.flatMap((w) => kanaApart(w) || [])) {
+        if (!offers.includes(part) && await finds(engine, part, kinds)) offers.push(part);
+      }
+    }
     return { searchedAs: null, suggestions: offers.slice(0, SUGGESTIONS) };
   }
 
