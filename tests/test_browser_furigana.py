@@ -117,3 +117,19 @@ def test_screen_readers_get_the_word_once_with_its_reading_as_a_description(driv
     texts = [value(n, "name") for n in nodes
              if value(n, "role") == "StaticText" and not n.get("ignored")]
     assert "しゅし" not in texts, texts
+
+
+def test_text_copied_with_furigana_shown_is_the_words_alone(driver, page):
+    """Selected and copied with furigana on, the title read 策定の趣旨しゅし・ねらい (an event's
+    place, pasted into a map, 千葉県立ちばけんりつ中央…): the readings are for the eye."""
+    load(driver, page)
+    driver.execute_script("localStorage.clear()")
+    load(driver, page)
+    selected = driver.execute_script(
+        "const h = document.querySelector('main h1');"
+        "const r = document.createRange(); r.selectNodeContents(h);"
+        "const s = getSelection(); s.removeAllRanges(); s.addRange(r);"
+        "return [s.toString(), getComputedStyle(h.querySelector('rt')).display];")
+    assert selected[1] != "none", "furigana are shown"
+    assert selected[0].replace("\n", "").strip() == PLAIN, selected
+    driver.execute_script("getSelection().removeAllRanges(); localStorage.clear()")
