@@ -92,6 +92,7 @@ struct KindKeys {
     }
     let status = choice("status", InitiativeStatus.self, label: \.label)
     let department = y.string("department")
+    if let config, let department { unlistedDepartment(department, config) }
     let started = PageParser.date(&y, "started")
     let related = PageParser.references(&y, "related") ?? []
     var links: [ExternalLink] = []
@@ -247,6 +248,24 @@ struct KindKeys {
         "\(guessJa)次のどれかを書いてください："
         + E.allCases.map { "`\($0.rawValue)`（\(label($0))）" }.joined(separator: "、"))
     return nil
+  }
+
+  /// Warns of a `department` a typo away from one of site.yml's `departments` (健康福祉課 for
+  /// 健康福祉部): the page then gave the site's own contact, and residents phoned the wrong
+  /// office. A department not listed at all is usual (site.yml lists those with their own
+  /// phone), and its pages give the site's contact on purpose.
+  private mutating func unlistedDepartment(_ name: String, _ config: SiteConfig) {
+    guard config.listedDepartment(name) == nil,
+      let near = Suggest.closest(to: name, in: config.departments.keys.sorted())
+    else { return }
+    y.diagnostics.append(
+      .warning(
+        y.location(y.node("department")?.mark),
+        "`department: \(name)` is not one of site.yml's `departments`: the page gives the site's own contact",
+        hint: "did you mean `department: \(near)`?", code: "front-matter.department"
+      ).ja(
+        "`department: \(name)` は、site.yml の `departments` にありません。ページの問い合わせ先は、サイト全体のものになります",
+        hint: "`department: \(near)` のまちがいではありませんか。"))
   }
 
   /// Warns of an event's `deadline` after its start, which no one could meet.

@@ -8,8 +8,18 @@ extension SiteConfig {
   /// not list it (or lists nothing): a resident always gets a way to ask. `isOperator` says
   /// whose it is, so the page names whom they reach.
   public func contact(forDepartment name: String?) -> (ways: ContactDetails, isOperator: Bool) {
-    if let name, let ways = departments[name] { return (ways, false) }
+    if let name, let listed = listedDepartment(name), let ways = departments[listed] {
+      return (ways, false)
+    }
     return (contactWays, true)
+  }
+
+  /// The department of `departments` a page's `department` names: the name itself, else the
+  /// longest listed name it starts with, its section after it (商工労働部 観光企画課 is
+  /// 商工労働部's: the page had given the operator's number instead); nil when none.
+  public func listedDepartment(_ name: String) -> String? {
+    if departments[name] != nil { return name }
+    return departments.keys.filter { name.hasPrefix($0) }.max { $0.count < $1.count }
   }
 
   /// `contact:` as a link alone (`contact: /strategy/promotion/#問い合わせ先`, as site.yml was
