@@ -126,6 +126,8 @@ public struct PreviewedPage: Sendable {
   public var englishNames: Set<String> = []
   /// The pages' titles and site.yml's names, which `lint.hard-word` does not ask to reword.
   public var names: Set<String> = []
+  /// An event's `start`, which its dates written without a year are read near.
+  public var eventStart: DateTime? = nil
 }
 
 extension BuildSession {
@@ -156,6 +158,7 @@ extension BuildSession {
       lintSettings: site.config.lint, files: site.files,
       allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords,
       englishNames: glossaryEnglishNames(of: site.pages.lazy.map(\.page)),
-      names: siteNames(of: site.pages.lazy.map(\.page), config: site.config))
+      names: siteNames(of: site.pages.lazy.map(\.page), config: site.config),
+      eventStart: { if case .event(let m) = page.page.meta { m.start } else { nil } }())
   }
 }

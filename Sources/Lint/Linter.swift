@@ -18,7 +18,8 @@ public enum Linter {
     KanjiNumberRule(),
     MarkdownSlipRule(), RawHTMLRule(),
     RareKanjiRule(), EmptySectionRule(), HeadingLevelRule(), LinkAddressRule(), GlossaryMarkRule(),
-    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), ListIndentRule(), DoubleBulletRule(),
+    LongFuriganaRule(), JoinedLinesRule(), TableCellsRule(), IndentedCodeRule(), ListIndentRule(),
+    DoubleBulletRule(),
     FullWidthIndentRule(),
     FootnoteRule(),
     FrontMatterMarkupRule(), OfflineApplicationRule(), HardWordRule(), HonorificRule(),
@@ -46,10 +47,12 @@ public enum Linter {
   ///   - bodyLineOffset: how many lines of the file come before the body (the front matter and
   ///     its `---` lines), so positions are file lines; 0 for a file without front matter.
   ///   - relativePath: the file relative to `content/`, which its links to files start from.
+  ///   - eventStart: an event's `start`, which dates written without a year are read near.
   /// - Returns: warnings sorted by position, silencing comments applied.
   public static func lint(
     file: String, markdownBody: String, bodyLineOffset: Int, context: LintContext,
-    configuration: LintConfiguration = .default, relativePath: String? = nil
+    configuration: LintConfiguration = .default, relativePath: String? = nil,
+    eventStart: DateTime? = nil
   ) -> [Diagnostic] {
     var body = markdownBody
     if body.holdsByte(0x0D) {
@@ -65,7 +68,8 @@ public enum Linter {
       openComments: document.openComments(),
       emptySections: document.emptySections(), codeBlocks: document.codeBlockPlaces(),
       tables: document.tablePlaces(), source: source,
-      directory: relativePath.map { ($0 as NSString).deletingLastPathComponent })
+      directory: relativePath.map { ($0 as NSString).deletingLastPathComponent },
+      yearOfDay: eventStart.map(DateHints.yearNearest))
     let found = check(page, context: context, configuration: configuration)
     let directives = Directives(source, knownRules: allRules.map(\.id))
     return (directives.problems + found.filter { !directives.silences($0) }).sorted
@@ -94,7 +98,8 @@ public enum Linter {
       let ruleContext = RuleContext(
         rule: rule.id, threshold: threshold, site: context,
         inFrontMatter: page.frontMatterKey != nil,
-        noFurigana: page.frontMatterKey.map { !PageFurigana.keys.contains($0) } ?? false)
+        noFurigana: page.frontMatterKey.map { !PageFurigana.keys.contains($0) } ?? false,
+        yearOfDay: page.yearOfDay)
       for block in page.blocks { found += rule.check(block, ruleContext) }
       found += rule.check(page: page, ruleContext)
     }

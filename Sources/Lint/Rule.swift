@@ -59,6 +59,8 @@ struct RuleContext {
   /// `access`): hints there do not suggest them. Titles, summaries, a glossary entry's `short`
   /// and an event's `place` take furigana (`PageFurigana.keys`), as bodies do.
   var noFurigana = false
+  /// `LintPage.yearOfDay`: on an event's page, the year of a date written without one.
+  var yearOfDay: (@Sendable (_ month: Int, _ day: Int) -> Int)? = nil
 
   /// A warning of this rule at character `offset` of `block`.
   func warning(_ block: LintBlock, at offset: Int, _ message: String, hint: String) -> Diagnostic {

@@ -223,13 +223,16 @@ struct LintCommand: ParsableCommand {
     let rules = configuration
     let frontMatters = set.frontMatters
     let results = pages.parallelMap { page in
-      Linter.lint(
+      let start: DateTime? =
+        if case .event(let m) = page.meta { m.start } else { nil }
+      return Linter.lint(
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
-        configuration: rules, relativePath: page.relativePath)
+        configuration: rules, relativePath: page.relativePath, eventStart: start)
         + (frontMatters[page.relativePath].map {
           Linter.lintFrontMatter(
-            file: page.path, reading: $0, context: context, configuration: rules)
+            file: page.path, reading: $0, context: context, configuration: rules,
+            eventStart: start)
         } ?? [])
     }
     diagnostics += results.flatMap { $0 }

@@ -54,6 +54,15 @@ struct DateWeekdayRule: Rule {
         found.year = found.month < p.month ? p.year + 1 : p.year
       }
       if let year = found.year { previous = (found.range.upperBound, year, found.month) }
+      // On an event's page a date without its year is in the year nearest the event's start
+      // (最終日の12月18日(木)): a weekday copied from last year's flyer was not checked.
+      var yearOfEvent: Int?
+      if found.year == nil, let guess = context.yearOfDay,
+        (1...12).contains(found.month), (1...31).contains(found.day)
+      {
+        yearOfEvent = guess(found.month, found.day)
+        found.year = yearOfEvent
+      }
       let quoted = text.excerpt(found.range)
       if let problem = Self.impossible(found) {
         result.append(
@@ -80,13 +89,15 @@ struct DateWeekdayRule: Rule {
         if let year = found.year, text[after + 1] != "祝" {
           let actual = Self.weekdayNames[Self.weekday(year, found.month, found.day)]
           if text[after + 1].character != actual {
+            let inYear = yearOfEvent.map { " in \($0), the event's year" } ?? ""
+            let inYearJa = yearOfEvent.map { "イベントの年の\($0)年の" } ?? ""
             result.append(
               context.warning(
                 block, at: after + 1,
-                "\(quoted) is a \(actual)曜日, not \(text[after + 1].character)曜日",
+                "\(quoted) is a \(actual)曜日\(inYear), not \(text[after + 1].character)曜日",
                 hint: "correct the date or write its weekday: \(quoted)（\(actual)）"
               ).ja(
-                "\(quoted)は\(actual)曜日です（\(text[after + 1].character)曜日ではありません）",
+                "\(inYearJa)\(quoted)は\(actual)曜日です（\(text[after + 1].character)曜日ではありません）",
                 hint: "日付を直すか、正しい曜日を書いてください：\(quoted)（\(actual)）"))
           }
         }
