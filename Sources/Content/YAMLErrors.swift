@@ -112,6 +112,13 @@ extension YAMLSlips {
       {
         return notKeyValue(above.number, column: indent + 1, in: lines)
       }
+      // `fields:` / `- a` / ` status: active`: a key indented under a list's item, which
+      // YAML reads as more of the item's text (the hint to quote the value made it worse).
+      if let above = previousContentLine(before: number, in: lines), indent > above.indent,
+        let problem = keyUnderListItem(number, indent: indent, above: above.number, in: lines)
+      {
+        return problem
+      }
       if let above = previousContentLine(before: number, in: lines), indent > above.indent,
         !above.opensBlock
       {
@@ -150,6 +157,13 @@ extension YAMLSlips {
         return problem
       }
       if let problem = misalignedNextItem(number, indent: indent, in: lines) { return problem }
+      // `fields:` / `  - a` / ` status: active`: a key of the top level one space in.
+      if indent > 0, let above = previousContentLine(before: number, in: lines),
+        indent < above.indent,
+        let problem = keyUnderListItem(number, indent: indent, above: above.number, in: lines)
+      {
+        return problem
+      }
       return YAMLProblem(
         line: number, column: mark.column,
         message: "the indentation does not match the lines above it",
@@ -203,6 +217,28 @@ extension YAMLSlips {
 
   /// The nearest line above `number` that is not blank or a comment: its indentation, and
   /// whether it opens a nested value (ends with `:`, or is a list item).
+  /// Line `number`, a `key: value` indented by `indent` spaces under line `above`, a list's
+  /// item (`- a`) of a key at the line's start: the key is that key's neighbour, to be written
+  /// at the line's start too. Nil for anything else.
+  static func keyUnderListItem(_ number: Int, indent: Int, above: Int, in lines: [Substring])
+    -> YAMLProblem?
+  {
+    let item = lines[above - 1].drop { $0 == " " }
+    let text = String(lines[number - 1].dropFirst(indent)).trimmingSpacesAndNewlines
+    guard item.hasPrefix("- "), let colon = text.firstIndex(of: ":"),
+      case let key = text[..<colon], !key.isEmpty,
+      key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }),
+      text[colon...].hasPrefix(": ") || text.hasSuffix(":")
+    else { return nil }
+    return YAMLProblem(
+      line: number, column: indent + 1,
+      message:
+        "`\(key)` starts after \(indent) space\(indent == 1 ? "" : "s"), inside the list above it: YAML does not read it as a key",
+      hint: "write it at the start of the line, as the keys above: `\(text)`",
+      ja: "`\(key)` の前に空白が\(indent)つあり、上のリストの中に入っています（YAML では項目として読まれません）",
+      jaHint: "ほかの項目と同じく、行の始めから書いてください：`\(text)`")
+  }
+
   static func previousContentLine(before number: Int, in lines: [Substring])
     -> (indent: Int, opensBlock: Bool, number: Int, hasColon: Bool)?
   {

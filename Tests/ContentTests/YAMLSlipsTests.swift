@@ -122,6 +122,12 @@ import Testing
     // The first line without its colon: YAML reads it and the next as one text.
     try expect("title テスト\nsummary: テストです\n", at: 2, 1, "not `key: value`")
     try expect("title: テスト\n summary: x\n", at: 3, 2, "indented more than the line above")
+    // A key one space in under a list's item: not the value's `: ` to quote, which made it worse.
+    for items in ["- a", "  - a"] {
+      try expect(
+        "title: テスト\nfields:\n\(items)\n status: active\n", at: 5, 2,
+        "`status` starts after 1 space, inside the list above it", hint: "`status: active`")
+    }
     try expect(
       " title: テスト\nsummary: x\n", at: 2, 1, "the first key is indented",
       hint: "`title: テスト`")
