@@ -122,6 +122,9 @@ import Testing
     #expect(positions(try lint("十二月五日に開きます。", rule: "lint.kanji-number")) == ["1:1", "1:4"])
     #expect(positions(try lint("年二回開きます。", rule: "lint.kanji-number")) == ["1:2"])
     #expect(try lint("参加費は千円です。", rule: "lint.kanji-number").count == 1)
+    // 一日も早く and 一日でも早く are idioms (as soon as possible), not a count of days.
+    #expect(try lint("一日も早く、一日でも早く戻れるようにします。", rule: "lint.kanji-number").isEmpty)
+    #expect(try lint("一日で終わります。", rule: "lint.kanji-number").count == 1)
   }
 
   /// The hint says the number to write (三十 → 30), 万, 億 and 兆 kept as 公用文 writes them.

@@ -22,7 +22,7 @@ struct KanjiNumberRule: Rule {
   static let numerals = CharacterClass("〇一二三四五六七八九十百千万億兆")
   /// Words that keep kanji: idioms and fixed words, and place names with a counter-like kanji.
   static let keep = [
-    "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一本化", "一丸",
+    "一人ひとり", "一人一人", "一部", "一般", "一層", "一体", "一時", "一番", "一日も", "一日でも", "一本化", "一丸",
     "一回り", "十分", "万一", "四季", "二人三脚", "三位一体", "一期一会", "十人十色", "三日月", "千代",
     "八千代", "九十九里", "六本木", "三日坊主", "一人前", "一種の", "一戸建",
     // Places of Chiba (三番瀬, 八日市場) and an idiom of an age, not a count (千年に一度).
