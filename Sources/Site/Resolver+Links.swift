@@ -102,15 +102,18 @@ extension Resolver {
             "content/\(ContentFiles.folder)/\(link.target) に移して、`\(meant)` とリンクしてください"
         )
       case nil:
+        // An image or a PDF lives under files/: an example of a page (`other.md`) misleads
+        // there, and so does a page offered for it (../glossary/drone.md for drone.jpg).
+        let file = !link.target.hasSuffix(".md")
         let near =
           (linkSuggestion(
             for: link.target, from: page.relativePath, known: known, written: link.url
-          ) ?? pageTitled(link.text, for: link.target, from: page.relativePath, in: known))
-          .map { "\($0)\(fragment(of: link.url))" }
+          )
+          ?? (file
+            ? nil : pageTitled(link.text, for: link.target, from: page.relativePath, in: known)))
+          .flatMap { $0.hasSuffix(".md") == !file ? "\($0)\(fragment(of: link.url))" : nil }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
-        // An image or a PDF lives under files/: an example of a page (`other.md`) misleads there.
-        let file = !link.target.hasSuffix(".md")
         let example = Self.relativePath(from: page.relativePath, to: "files/map.png")
         return .error(
           at, "the link points to `\(link.url)`, but there is no content file `\(link.target)`",

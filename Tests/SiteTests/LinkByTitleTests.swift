@@ -40,6 +40,10 @@ import Testing
     // A missing image is no page, whatever its text.
     #expect(
       try hint("![AIを活用した防災対策](bousai.png)\n")?.hasPrefix("did you mean") == false)
+    // Nor is a page of the image's name in another folder (glossary/dx.md for files/dx.jpg).
+    let image = try hint("![図](../files/dx.jpg)\n")
+    #expect(image?.hasPrefix("did you mean") == false, "\(image ?? "")")
+    #expect(image?.contains("content/files/") == true)
   }
 
   /// The page itself is not suggested: its own title in a link to a missing file is a link
