@@ -202,6 +202,8 @@ def test_run_from_a_folder_inside_the_project_names_the_folder_and_the_line_to_t
         assert lines[0] == f"Error: there is no content folder `content` here: {inside} is inside the project {work}", r.stderr
         assert lines[1] == f"Help: go to the project folder first, then run it again: cd ../.. && {again}", r.stderr
         r = portal(*args, cwd=inside, language="ja")
+        assert r.stderr.splitlines()[0] == (
+            f"Error: ここには、content フォルダー `content` がありません。{inside} は、プロジェクトのフォルダー {work} の中です"), r.stderr
         assert r.stderr.splitlines()[1].endswith(f"：cd ../.. && {again}"), r.stderr
         # The line given works.
         r = subprocess.run(f"cd ../.. && {again.replace('portal', BIN, 1)}", shell=True, cwd=inside,

@@ -47,7 +47,7 @@ enum ProjectFolder {
         return ValidationError(
           say(
             "there is no \(missing.0) here: \(here.path) is inside the project \(root.path)\nHelp: go to the project folder first, then run it again: cd \(up) && \(again)",
-            "ここに\(missing.1)がありません。\(here.path) は、プロジェクトのフォルダー \(root.path) の中です\n直し方: 先に cd \(up) でプロジェクトのフォルダーに移ってから、もう一度実行してください：cd \(up) && \(again)"
+            "ここには、\(missing.1) がありません。\(here.path) は、プロジェクトのフォルダー \(root.path) の中です\n直し方: 先に cd \(up) でプロジェクトのフォルダーに移ってから、もう一度実行してください：cd \(up) && \(again)"
           ))
       }
     } while root.path != "/" && steps < 32
