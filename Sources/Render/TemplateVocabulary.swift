@@ -7,7 +7,7 @@ enum TemplateVocabulary {
     // Every page: the site, the assets, search, the page itself, its trail.
     "site", "title", "description", "vision", "language", "locale", "noindex", "home_url",
     "search_url", "feed_url", "calendar_url", "updates_url", "updates_feed_url", "feed_address",
-    "updates_feed_address", "nav", "current",
+    "updates_feed_address", "nav", "current", "here",
     "is_search", "operator", "contact_url", "contact_address", "footer_pages", "has_footer_pages",
     "url", "assets", "contact", "who", "email", "email_url", "hours", "has_ways", "ask_operator",
     "search", "index_url", "page", "canonical", "is_home", "has_search_box", "has_furigana",
@@ -187,7 +187,7 @@ enum TemplateVocabulary {
           ].map { ($0, Shape.value) }
         ).merging(
           [
-            "nav": .list(.keys(["title", "url", "current", "is_search"])),
+            "nav": .list(.keys(["title", "url", "current", "here", "is_search"])),
             "footer_pages": .list(.keys(["title", "url"])),
             "params": .open, "contact": contact,
           ], uniquingKeysWith: { a, _ in a })),

@@ -17,6 +17,9 @@ struct ViewModels {
     /// The `site`, `assets` and `search` keys every page shares: `site` for each section the
     /// navigation can mark as current (nil: none).
     let shared: [String?: TemplateContext]
+    /// The same for a section's own page (/events/ itself): its link there is the page
+    /// (`aria-current="page"`), not the section of a page inside it (`"true"`).
+    let sharedHere: [String: TemplateContext]
     /// Each field's name and URL as a card shows them, by field id: a list of 7,000 initiative
     /// cards looked each field up through every domain, copying its node.
     let fieldLinks: [String: TemplateValue]
@@ -32,11 +35,12 @@ struct ViewModels {
     let terms: [String: (slug: String, term: TemplateContext)]
 
     init(
-      shared: [String?: TemplateContext], fieldLinks: [String: TemplateValue],
-      calendarHost: String, root: String, pages: Int,
+      shared: [String?: TemplateContext], sharedHere: [String: TemplateContext],
+      fieldLinks: [String: TemplateValue], calendarHost: String, root: String, pages: Int,
       terms: [String: (slug: String, term: TemplateContext)]
     ) {
       self.shared = shared
+      self.sharedHere = sharedHere
       self.fieldLinks = fieldLinks
       self.calendarHost = calendarHost
       self.root = root
@@ -83,14 +87,15 @@ struct ViewModels {
       base.hasSuffix(site.config.basePath)
       ? String(base.dropLast(site.config.basePath.count)) : base
     var shared: [String?: TemplateContext] = [:]
-    for section in [nil] + links.map(\.url) {
+    var sharedHere: [String: TemplateContext] = [:]
+    for (section, here) in [(nil, false)] + links.flatMap({ [($0.url, false), ($0.url, true)] }) {
       let nav: [TemplateContext] = links.map {
         [
           "title": .text($0.title), "url": .text($0.url), "current": .bool($0.url == section),
-          "is_search": .bool($0.url == urls.search),
+          "here": .bool(here && $0.url == section), "is_search": .bool($0.url == urls.search),
         ]
       }
-      shared[section] = [
+      let context: TemplateContext = [
         "site": [
           "title": .text(site.config.title), "description": .text(site.config.description ?? ""),
           "vision": .text(site.config.vision ?? ""),
@@ -115,6 +120,7 @@ struct ViewModels {
         "assets": .dict(assets),
         "search": ["index_url": .text(urls.searchIndex)],
       ]
+      if let section, here { sharedHere[section] = context } else { shared[section] = context }
     }
     var fieldLinks: [String: TemplateValue] = [:]
     for d in site.domains {
@@ -123,7 +129,7 @@ struct ViewModels {
       }
     }
     made = Made(
-      shared: shared, fieldLinks: fieldLinks,
+      shared: shared, sharedHere: sharedHere, fieldLinks: fieldLinks,
       calendarHost: URL(string: base)?.host ?? "portal", root: root, pages: site.pages.count,
       terms: Self.termDefinitions(site))
   }
@@ -168,7 +174,9 @@ struct ViewModels {
     title: String, titleHTML: String? = nil, url: String, section: String?,
     description: String?, canonical: String? = nil
   ) -> TemplateContext {
-    var ctx = made.shared[section] ?? made.shared[nil]!
+    var ctx =
+      section.flatMap { url == $0 ? made.sharedHere[$0] : nil } ?? made.shared[section]
+      ?? made.shared[nil]!
     ctx["page"] = [
       "title": .text(title), "title_html": .text(titleHTML ?? escapeHTML(title)),
       "url": .text(url), "canonical": .text(absolute(canonical ?? url)),

@@ -31,4 +31,23 @@ import Testing
     #expect(updates.contains("<p>更新したページは、まだありません。ページを新しく公開したときや、内容を新しくしたときに、ここに載せます。"))
     #expect(try read("index.html").contains(">更新情報</a></li>"))
   }
+
+  /// The menu's link to the section: the page itself on /initiatives/ (`aria-current="page"`),
+  /// the section a page is in on an initiative's page (`"true"`), none on the home page.
+  @Test func theMenuSaysWhetherItsLinkIsThisPageOrItsSection() throws {
+    let content = try copyFixture()
+    let output = content.deletingLastPathComponent().appendingPathComponent("site")
+    #expect(SiteBuilder.build(options(content: content, output: output)).succeeded)
+    func current(_ path: String) throws -> [String] {
+      let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+      let menu = html.components(separatedBy: "<nav class=\"site-nav\"").dropFirst().first ?? ""
+      let nav = menu.components(separatedBy: "</nav>").first ?? ""
+      return nav.components(separatedBy: "aria-current=\"").dropFirst().map {
+        String($0.prefix { $0 != "\"" })
+      }
+    }
+    #expect(try current("initiatives/index.html") == ["page"])
+    #expect(try current("initiatives/ai-disaster/index.html") == ["true"])
+    #expect(try current("index.html") == [])
+  }
 }

@@ -438,7 +438,7 @@ import Testing
     #expect(
       found.contains {
         $0.hint
-          == "print one of the item's keys, such as `{{current}}`, `{{is_search}}`, `{{title}}`, `{{url}}`"
+          == "print one of the item's keys, such as `{{current}}`, `{{here}}`, `{{is_search}}`, `{{title}}`, `{{url}}`"
       })
     #expect(
       found.contains {
