@@ -160,3 +160,22 @@ def test_a_screen_reader_hears_the_label_as_before(driver, server, site_dir):
             assert not [n for n in names if n[0] == "time"], (path, names)
             # Word for word the element's own text (a 日時's hours, a <p> after it, follow).
             assert "".join(texts).startswith(fact["text"]), (path, texts, fact)
+
+
+def test_the_facts_lists_start_where_the_other_values_do(driver, server):
+    """On a wide screen 参加しやすくするための配慮's list (no bullets) started 20 px right of the
+    other facts' values; on a phone it was already flush."""
+    from test_browser_a11y import reset_viewport, set_viewport
+
+    try:
+        for width in (1280, 390):
+            set_viewport(driver, width)
+            load(driver, server + "/events/senior-smartphone-class/")
+            lefts = driver.execute_script(
+                "return [...document.querySelectorAll('.facts dd')].map((dd) => [dd.getBoundingClientRect().left,"
+                " dd.querySelector(':scope > ul') && dd.querySelector(':scope > ul > li').getBoundingClientRect().left]);")
+            lists = [(dd, li) for dd, li in lefts if li is not None]
+            assert lists, lefts
+            assert all(abs(dd - li) < 1 for dd, li in lists), (width, lefts)
+    finally:
+        reset_viewport(driver)
