@@ -104,14 +104,16 @@ extension Resolver {
       case nil:
         // An image or a PDF lives under files/: an example of a page (`other.md`) misleads
         // there, and so does a page offered for it (../glossary/drone.md for drone.jpg).
-        let file = !link.target.hasSuffix(".md")
+        let file = !link.target.lowercased().hasSuffix(".md")
         let near =
           (linkSuggestion(
             for: link.target, from: page.relativePath, known: known, written: link.url
           )
           ?? (file
             ? nil : pageTitled(link.text, for: link.target, from: page.relativePath, in: known)))
-          .flatMap { $0.hasSuffix(".md") == !file ? "\($0)\(fragment(of: link.url))" : nil }
+          .flatMap {
+            $0.lowercased().hasSuffix(".md") == !file ? "\($0)\(fragment(of: link.url))" : nil
+          }
         let guess = near.map { "did you mean `\($0)`? " }
         let guessJa = near.map { "`\($0)` のまちがいではありませんか。" }
         let example = Self.relativePath(from: page.relativePath, to: "files/map.png")
