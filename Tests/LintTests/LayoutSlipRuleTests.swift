@@ -55,6 +55,21 @@ import Testing
     }
   }
 
+  /// よくある質問 written Q．/A． line under line: the answer ran on after the question.
+  @Test func questionsAndAnswersAreJoined() throws {
+    for (q, a) in [
+      ("Q．スマホ教室は無料ですか。", "A．無料です。"), ("Ｑ1. 申し込みは必要ですか。", "Ａ1. 必要です。"),
+      ("Q: 何を持っていけばよいですか。", "A: 筆記用具です。"), ("Q　駐車場はありますか。", "A　ありません。"),
+    ] {
+      let found = try lint("\(q)\n\(a)\n", rule: "lint.joined-lines")
+      #expect(positions(found) == ["2:1"], "\(a)")
+    }
+    // A sentence that starts with A or Q and no mark after it goes on.
+    for text in ["手順を説明します。\nAIを使います。", "答えは\nA4の紙に書きます。", "質問は\nQRコードから送れます。"] {
+      #expect(try lint(text, rule: "lint.joined-lines").isEmpty, "\(text)")
+    }
+  }
+
   /// A full-width ￥ typed for the backslash of a line break is printed, and the lines joined.
   @Test func aFullWidthYenDoesNotBreakTheLine() throws {
     let found = try lint("𠮷田の持ち物￥\n筆記用具", rule: "lint.joined-lines")

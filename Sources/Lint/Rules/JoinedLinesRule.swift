@@ -253,11 +253,25 @@ struct JoinedLinesRule: Rule {
   /// A line that is a label of its own: 電話：, 日　時：, FAX:, 【日時】, 〒260-8667, →.
   static func isLabel(at i: Int, before end: Int, in text: [LintCharacter]) -> Bool {
     if text[i] == "〒" || text[i] == "→" || text[i] == "⇒" { return true }
+    if isQuestionOrAnswer(at: i, before: end, in: text) { return true }
     if text[i] == "【", let close = text[i..<end].firstIndex(of: "】") {
       return (2...12).contains(close - i) && !text[(i + 1)..<close].contains(where: \.endsSentence)
     }
     return label(at: i, in: text)
   }
+
+  /// A question's or an answer's mark, as よくある質問 are written: Q．, A．, Ｑ1., A:, Q）,
+  /// Q　(a letter, a number or none, then a dot, a colon, a bracket or a space, then text).
+  static func isQuestionOrAnswer(at i: Int, before end: Int, in text: [LintCharacter]) -> Bool {
+    guard qaLetters.contains(text[i]) else { return false }
+    var k = i + 1
+    while k < end, text[k].isArabicDigit { k += 1 }
+    return k + 1 < end && qaMarks.contains(text[k]) && !text[k + 1].isWhitespace
+      || k + 2 < end && qaMarks.contains(text[k]) && text[k] != " " && text[k + 1] == " "
+  }
+
+  static let qaLetters = CharacterClass("QAＱＡ")
+  static let qaMarks = CharacterClass(".．:：)）\u{3000} ")
 
   /// 電話：, ファクス：, FAX:, E-mail:, 日　時： (spaced to line up), 日時 ： at `i`: up to 10
   /// letters (not only digits, so 10:00 is a time) and a colon, not an address's scheme
