@@ -70,6 +70,21 @@ import Testing
     #expect(lintFiles("[一覧表（エクセル・342KB）](../files/表/一覧.xlsx)").isEmpty)
   }
 
+  /// A size written that is far from the file's (an older version's, left in the text).
+  @Test func aStatedSizeFarFromTheFilesIsTold() {
+    let found = lintFiles("[DX推進計画（PDF 10MB）](../files/dx-plan.pdf)")
+    #expect(found.map(\.message) == ["the link says the PDF file is 10MB, but it is 2.1MB"])
+    #expect(found.first?.hint == "write the size it has: （PDF・2.1MB）")
+    #expect(found.first?.japanese?.message == "リンクにはPDFファイルの大きさが10MBと書いてありますが、実際は2.1MBです")
+    #expect(lintFiles("[一覧（Excel・1MB）](../files/表/一覧.xlsx)").count == 1)
+    // Rounded sizes pass (2MB, 3MB for 2.1MB), and so do texts naming two sizes.
+    for text in ["計画（PDF・2MB）", "計画（PDF・3MB）", "計画（PDF・2,150KB）", "計画（PDF・1.5MB、印刷版は20MB）"] {
+      #expect(lintFiles("[\(text)](../files/dx-plan.pdf)").isEmpty, "\(text)")
+    }
+    // Another site's file: its size is not known.
+    #expect(lintFiles("[国の計画（PDF・1KB）](https://www.digital.go.jp/plan.pdf)").isEmpty)
+  }
+
   @Test func anotherSitesFileNeedsOnlyItsFormat() {
     let found = lintFiles("[国の計画](https://www.digital.go.jp/plan.pdf)")
     #expect(found.map(\.message) == ["the link to this PDF file does not say its format"])

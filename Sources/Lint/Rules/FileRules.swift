@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 
 /// A link to a PDF, an Excel sheet or another file that is not a web page says so, with its
 /// size: a resident on a phone decides before opening it whether they can read it and can
@@ -31,7 +32,7 @@ struct FileLinkRule: Rule {
   }()
 
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] {
-    page.links.filter { !$0.isImage }.compactMap { link in
+    page.links.filter { !$0.isImage }.compactMap { link -> Diagnostic? in
       var address = link.url
       if let cut = address.firstIndex(where: { $0 == "#" || $0 == "?" }) {
         address = String(address[..<cut])
@@ -44,6 +45,9 @@ struct FileLinkRule: Rule {
       let size =
         external ? nil : page.directory.flatMap { context.site.fileSize(of: address, from: $0) }
       let saysSize = external || Self.mentionsSize(text)
+      if saysSize, let size, let stated = Self.statedSize(text), Self.isFarOff(stated, size) {
+        return sizeMismatch(link, stated: stated, size: size, format: format.name, page: page)
+      }
       guard !saysFormat || !saysSize else { return nil }
       let missing =
         !saysFormat && !saysSize ? "its format and size" : saysFormat ? "its size" : "its format"
@@ -64,6 +68,49 @@ struct FileLinkRule: Rule {
           "開く前にわかるように、リンクの文字に書き添えてください。\(size == nil && !external ? "例：" : "")\(note)"
       )
     }
+  }
+
+  /// A size the link states that is far from the file's (（PDF 1MB） for a file of 244 KB, an
+  /// older version's size left in the text): a resident on a phone decides by it.
+  func sizeMismatch(
+    _ link: LinkReference, stated: (text: String, bytes: Double), size: Int64, format: String,
+    page: LintPage
+  ) -> Diagnostic {
+    let actual = Self.sizeText(size)
+    return .warning(
+      page.location(of: link),
+      "the link says the \(format) file is \(stated.text), but it is \(actual)",
+      hint: "write the size it has: （\(format)・\(actual)）", code: id
+    ).ja(
+      "リンクには\(format)ファイルの大きさが\(stated.text)と書いてありますが、実際は\(actual)です",
+      hint: "実際の大きさを書いてください：（\(format)・\(actual)）")
+  }
+
+  /// The one size the text states, as written and in bytes (1 KB = 1,024 bytes); nil when it
+  /// states none or several.
+  static func statedSize(_ text: String) -> (text: String, bytes: Double)? {
+    let pattern = #"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(kb|mb|gb|b|キロバイト|メガバイト|ギガバイト|バイト)"#
+    let regex = try! NSRegularExpression(pattern: pattern)
+    let all = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    guard all.count == 1, let m = all.first, let whole = Range(m.range, in: text),
+      let number = Range(m.range(at: 1), in: text), let unit = Range(m.range(at: 2), in: text),
+      let value = Double(text[number].replacingOccurrences(of: ",", with: ""))
+    else { return nil }
+    let power: Double =
+      switch text[unit] {
+      case "kb", "キロバイト": 1
+      case "mb", "メガバイト": 2
+      case "gb", "ギガバイト": 3
+      default: 0
+      }
+    return (String(text[whole]).uppercased(), value * pow(1024, power))
+  }
+
+  /// Whether a stated size is more than half again as large as the file, or less than two
+  /// thirds of it: writers round (1MB for 0.8MB), but not by that much.
+  static func isFarOff(_ stated: (text: String, bytes: Double), _ size: Int64) -> Bool {
+    let ratio = stated.bytes / Double(max(size, 1))
+    return ratio > 1.5 || ratio < 2.0 / 3.0
   }
 
   /// A number with a unit of bytes: 2.1MB, 350KB, 1,024 KB, ２．１ＭＢ (after NFKC), 3メガバイト.
