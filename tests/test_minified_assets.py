@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, THEME
-from test_search_parity import make_queries
+from test_search_parity import HARD, STRETCHES, TYPOS, make_queries
 
 NODE = shutil.which("node") or shutil.which("nodejs")
 RUNNER = ROOT / "tests" / "search_node.mjs"
@@ -80,7 +80,10 @@ def test_published_search_answers_as_the_theme_files(site_dir, tmp_path):
     written = run_engine({n: THEME / "assets" / n for n in names}, site_dir, queries, tmp_path / "written")
     shipped = run_engine({n: published(site_dir, n) for n in names}, site_dir, queries, tmp_path / "published")
     assert len(shipped) == len(queries)
-    assert sum(bool(a["results"]) for a in shipped) > len(queries) // 2
+    # Most random stretches of the site's text find something (each asked with a kind cycled
+    # through): the engines compared answer real searches, not only empty ones.
+    stretches = [a for q, a in zip(queries, shipped) if q["q"] in STRETCHES and q["q"] not in HARD + TYPOS]
+    assert sum(bool(a["results"]) for a in stretches) > len(stretches) // 2
     differences = [f"{q}: {json.dumps(a, ensure_ascii=False)[:300]} != {json.dumps(b, ensure_ascii=False)[:300]}"
                    for q, a, b in zip(queries, written, shipped) if a != b]
     assert not differences, f"{len(differences)} difference(s):\n" + "\n".join(differences[:5])
