@@ -29,9 +29,33 @@ extension EventMeta {
     "ライブ配信",
   ]
 
+  /// The first letters of `onlineWords` as they may be typed: both cases, full width, and
+  /// katakana in half width (ｵﾝﾗｲﾝ).
+  static let onlineInitials: Set<UInt32> = {
+    var out: Set<UInt32> = []
+    for word in onlineWords {
+      guard let first = word.unicodeScalars.first else { continue }
+      for c in [String(first), String(first).uppercased()] {
+        for u in c.unicodeScalars {
+          out.insert(u.value)
+          // Full-width Latin (ｚ, Ｚ) is U+FF01… for U+0021….
+          if (0x21...0x7E).contains(u.value) { out.insert(u.value + 0xFEE0) }
+        }
+      }
+    }
+    // Half-width katakana of オ, ウ, ラ (ｵﾝﾗｲﾝ, ｳｪﾋﾞﾅｰ, ﾗｲﾌﾞ配信).
+    out.formUnion([0xFF75, 0xFF73, 0xFF97])
+    return out
+  }()
+
   public var attendance: EventAttendance {
     guard let place else {
       return EventAttendance(atVenue: false, online: online != nil, placeIsOnline: false)
+    }
+    // Most places hold no letter an online word starts with, in any width or case: read
+    // without folding (each card and page asks, and NFKC is the slow part).
+    guard place.unicodeScalars.contains(where: { Self.onlineInitials.contains($0.value) }) else {
+      return EventAttendance(atVenue: true, online: online != nil, placeIsOnline: false)
     }
     // Width and case folded (ＺＯＯＭ, Zoom), brackets and spaces before the words left out.
     let folded = place.precomposedStringWithCompatibilityMapping.lowercased()

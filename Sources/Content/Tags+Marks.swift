@@ -14,6 +14,11 @@ extension Tags {
 
   /// The tag without the marks before it and the quotes around it, or nil when it has none.
   static func withoutMarks(_ name: String) -> String? {
+    // Nearly every tag starts with a letter: looked at no further (every tag of every page
+    // comes here).
+    guard let first = name.first, let last = name.last,
+      leadingMarks.contains(first) || quotes.contains(where: { $0 == (first, last) })
+    else { return nil }
     var s = Substring(name)
     var changed = true
     while changed {

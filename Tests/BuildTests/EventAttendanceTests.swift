@@ -16,7 +16,9 @@ import Testing
   }
 
   @Test func aPlaceThatSaysOnlineIsNoVenue() {
-    for place in ["オンライン（Zoom）", "ＺＯＯＭで開催", "【オンライン】", "YouTubeでライブ配信", "Online"] {
+    for place in [
+      "オンライン（Zoom）", "ＺＯＯＭで開催", "【オンライン】", "YouTubeでライブ配信", "Online", "ｵﾝﾗｲﾝ（Teams）", "ｗｅｂｅｘ",
+    ] {
       let a = Self.meta(place: place).attendance
       #expect(a == EventAttendance(atVenue: false, online: true, placeIsOnline: true), "\(place)")
     }
