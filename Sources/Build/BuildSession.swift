@@ -126,8 +126,8 @@ public struct PreviewedPage: Sendable {
   public var englishNames: Set<String> = []
   /// The pages' titles and site.yml's names, which `lint.hard-word` does not ask to reword.
   public var names: Set<String> = []
-  /// An event's `start`, which its dates written without a year are read near.
-  public var eventStart: DateTime? = nil
+  /// On an event's page, the year of a day written without one (`EventMeta.yearOfDay`).
+  public var yearOfDay: (@Sendable (_ month: Int, _ day: Int) -> Int?)? = nil
 }
 
 extension BuildSession {
@@ -159,6 +159,6 @@ extension BuildSession {
       allowsRawHTML: site.config.allowRawHTML, knownWords: site.config.knownWords,
       englishNames: glossaryEnglishNames(of: site.pages.lazy.map(\.page)),
       names: siteNames(of: site.pages.lazy.map(\.page), config: site.config),
-      eventStart: { if case .event(let m) = page.page.meta { m.start } else { nil } }())
+      yearOfDay: { if case .event(let m) = page.page.meta { m.yearOfDay } else { nil } }())
   }
 }

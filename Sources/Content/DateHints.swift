@@ -5,7 +5,7 @@ import Foundation
 /// its offset, a time written 14時 or 午後2時 or after a space. The hint said "write the date
 /// as YYYY-MM-DD" to someone who had, and dropped a typed time (a page published at midnight,
 /// nine hours early).
-public enum DateHints {
+enum DateHints {
   /// What a key takes.
   enum Takes {
     case date
@@ -291,7 +291,7 @@ public enum DateHints {
   /// For a month and day written without a year (`end: 1月3日`, `deadline: 12月20日`), the
   /// year that puts it nearest the event's `start`: an event from 12月28日 ends on 1月3日 of the
   /// next year, one on 1月16日 closes its registration on 12月20日 of the year before.
-  public static func yearNearest(_ start: DateTime) -> @Sendable (_ month: Int, _ day: Int) -> Int {
+  static func yearNearest(_ start: DateTime) -> (_ month: Int, _ day: Int) -> Int {
     let first = start.inJapan.local.date
     let from = LocalDate.daysFromCivil(first.year, first.month, first.day)
     return { month, day in

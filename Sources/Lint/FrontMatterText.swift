@@ -131,19 +131,19 @@ extension Linter {
   /// - Parameter firstLine: the file line of the front matter's first line.
   public static func lintFrontMatter(
     file: String, frontMatter: String, firstLine: Int, context: LintContext,
-    configuration: LintConfiguration = .default, eventStart: DateTime? = nil
+    configuration: LintConfiguration = .default, yearOfDay: DayYears? = nil
   ) -> [Diagnostic] {
     let (offline, linted) = FrontMatterText.values(in: frontMatter)
     return lintFrontMatter(
       file: file, frontMatter: frontMatter, firstLine: firstLine, offline: offline,
-      linted: linted, context: context, configuration: configuration, eventStart: eventStart)
+      linted: linted, context: context, configuration: configuration, yearOfDay: yearOfDay)
   }
 
   /// `lintFrontMatter` of the values the loader read (`frontMatterKeys`, in its order): what
   /// it gives for the front matter's text, without composing the YAML again.
   public static func lintFrontMatter(
     file: String, reading: FrontMatterReading, context: LintContext,
-    configuration: LintConfiguration = .default, eventStart: DateTime? = nil
+    configuration: LintConfiguration = .default, yearOfDay: DayYears? = nil
   ) -> [Diagnostic] {
     precondition(
       reading.values.count == frontMatterKeys.count,
@@ -151,7 +151,7 @@ extension Linter {
     return lintFrontMatter(
       file: file, frontMatter: reading.text, firstLine: reading.line,
       offline: { reading.values[0] }, linted: reading.values[1], context: context,
-      configuration: configuration, eventStart: eventStart)
+      configuration: configuration, yearOfDay: yearOfDay)
   }
 
   /// - Parameters:
@@ -160,10 +160,9 @@ extension Linter {
   private static func lintFrontMatter(
     file: String, frontMatter: String, firstLine: Int,
     offline offlineValues: () -> [FrontMatterValue], linted values: [FrontMatterValue],
-    context: LintContext, configuration: LintConfiguration, eventStart: DateTime?
+    context: LintContext, configuration: LintConfiguration, yearOfDay: DayYears?
   ) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    let yearOfDay = eventStart.map(DateHints.yearNearest)
     if configuration.setting(for: OfflineApplicationRule().id) != nil {
       found += OfflineApplicationRule().check(
         file: file, values: offlineValues(), firstLine: firstLine)

@@ -348,9 +348,9 @@ struct LintPage {
   /// The page's folder relative to `content/` (`initiatives`), which its links start from;
   /// nil when the file is not known to be under `content/`.
   var directory: String? = nil
-  /// The year of a date written without one (12月18日(木)) on an event's page: the one nearest
-  /// its start (`DateHints.yearNearest`), so its weekday is checked too; nil elsewhere.
-  var yearOfDay: (@Sendable (_ month: Int, _ day: Int) -> Int)? = nil
+  /// The year of a date written without one (12月18日(木)) on an event's page
+  /// (`EventMeta.yearOfDay`), so its weekday is checked too; nil elsewhere.
+  var yearOfDay: DayYears? = nil
 
   /// The lines of the body (from 1) inside code blocks, their fences included: text there is
   /// shown as typed, so rules reading the source lines leave it alone.

@@ -47,12 +47,13 @@ public enum Linter {
   ///   - bodyLineOffset: how many lines of the file come before the body (the front matter and
   ///     its `---` lines), so positions are file lines; 0 for a file without front matter.
   ///   - relativePath: the file relative to `content/`, which its links to files start from.
-  ///   - eventStart: an event's `start`, which dates written without a year are read near.
+  ///   - yearOfDay: on an event's page, the year of a day written without one
+  ///     (`EventMeta.yearOfDay`), whose weekday is then checked too.
   /// - Returns: warnings sorted by position, silencing comments applied.
   public static func lint(
     file: String, markdownBody: String, bodyLineOffset: Int, context: LintContext,
     configuration: LintConfiguration = .default, relativePath: String? = nil,
-    eventStart: DateTime? = nil
+    yearOfDay: DayYears? = nil
   ) -> [Diagnostic] {
     var body = markdownBody
     if body.holdsByte(0x0D) {
@@ -69,7 +70,7 @@ public enum Linter {
       emptySections: document.emptySections(), codeBlocks: document.codeBlockPlaces(),
       tables: document.tablePlaces(), source: source,
       directory: relativePath.map { ($0 as NSString).deletingLastPathComponent },
-      yearOfDay: eventStart.map(DateHints.yearNearest))
+      yearOfDay: yearOfDay)
     let found = check(page, context: context, configuration: configuration)
     let directives = Directives(source, knownRules: allRules.map(\.id))
     return (directives.problems + found.filter { !directives.silences($0) }).sorted

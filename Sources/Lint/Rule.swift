@@ -46,6 +46,10 @@ extension Rule {
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
 }
 
+/// The year of a day written without one (month, day), where a page knows it: an event's
+/// (`EventMeta.yearOfDay`); nil when it cannot tell.
+public typealias DayYears = @Sendable (_ month: Int, _ day: Int) -> Int?
+
 /// What a rule gets besides the text: its configured threshold and the site's glossary.
 struct RuleContext {
   let rule: String
@@ -60,7 +64,7 @@ struct RuleContext {
   /// and an event's `place` take furigana (`PageFurigana.keys`), as bodies do.
   var noFurigana = false
   /// `LintPage.yearOfDay`: on an event's page, the year of a date written without one.
-  var yearOfDay: (@Sendable (_ month: Int, _ day: Int) -> Int)? = nil
+  var yearOfDay: DayYears? = nil
 
   /// A warning of this rule at character `offset` of `block`.
   func warning(_ block: LintBlock, at offset: Int, _ message: String, hint: String) -> Diagnostic {

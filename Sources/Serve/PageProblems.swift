@@ -119,12 +119,12 @@ enum PageProblems {
       knownWords: input.knownWords, englishNames: input.englishNames, names: input.names)
     return Linter.lintFrontMatter(
       file: input.path, frontMatter: source.frontMatter, firstLine: source.frontMatterLine,
-      context: context, configuration: configuration, eventStart: input.eventStart)
+      context: context, configuration: configuration, yearOfDay: input.yearOfDay)
       + Linter.lint(
         file: input.path, markdownBody: source.body, bodyLineOffset: source.bodyLine - 1,
         context: context,
         configuration: configuration, relativePath: input.relativePath,
-        eventStart: input.eventStart)
+        yearOfDay: input.yearOfDay)
   }
 
   /// `{"file": …, "diagnostics": [{file, line, column, severity, message, hint, code}]}`, in

@@ -223,16 +223,16 @@ struct LintCommand: ParsableCommand {
     let rules = configuration
     let frontMatters = set.frontMatters
     let results = pages.parallelMap { page in
-      let start: DateTime? =
-        if case .event(let m) = page.meta { m.start } else { nil }
+      let yearOfDay: DayYears? =
+        if case .event(let m) = page.meta { m.yearOfDay } else { nil }
       return Linter.lint(
         file: page.path, markdownBody: page.body, bodyLineOffset: page.bodyLine - 1,
         context: context,
-        configuration: rules, relativePath: page.relativePath, eventStart: start)
+        configuration: rules, relativePath: page.relativePath, yearOfDay: yearOfDay)
         + (frontMatters[page.relativePath].map {
           Linter.lintFrontMatter(
             file: page.path, reading: $0, context: context, configuration: rules,
-            eventStart: start)
+            yearOfDay: yearOfDay)
         } ?? [])
     }
     diagnostics += results.flatMap { $0 }

@@ -56,9 +56,10 @@ struct DateWeekdayRule: Rule {
       if let year = found.year { previous = (found.range.upperBound, year, found.month) }
       // On an event's page a date without its year is in the year nearest the event's start
       // (最終日の12月18日(木)): a weekday copied from last year's flyer was not checked.
+      // Not when its sentence says it is of another time (前回は12月14日(日)に開きました).
       var yearOfEvent: Int?
       if found.year == nil, let guess = context.yearOfDay,
-        (1...12).contains(found.month), (1...31).contains(found.day)
+        !Self.saysAnotherTime(text, before: found.range.lowerBound)
       {
         yearOfEvent = guess(found.month, found.day)
         found.year = yearOfEvent
@@ -133,6 +134,19 @@ struct DateWeekdayRule: Rule {
       result.append(warning)
     }
     return result
+  }
+
+  /// Words that put a day in another year than the event's: the last time, last year, the
+  /// next, every year.
+  static let anotherTime = ["前回", "昨年", "去年", "前年", "一昨年", "過去", "以前", "来年", "翌年", "次回", "例年"]
+    .map(LintCharacter.array)
+
+  /// Whether the sentence before `offset` (from its 。 or the block's start) holds one of
+  /// `anotherTime`.
+  static func saysAnotherTime(_ text: [LintCharacter], before offset: Int) -> Bool {
+    var start = offset
+    while start > 0, text[start - 1] != "。", text[start - 1] != "\n" { start -= 1 }
+    return (start..<offset).contains { i in anotherTime.contains { text.hasPrefix($0, at: i) } }
   }
 
   /// Whether `text[from..<to]` joins two dates into a span: a weekday in brackets and spaces
