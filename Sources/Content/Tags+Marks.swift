@@ -5,8 +5,9 @@ extension Tags {
   /// `＃オープンデータ`: ＃ is no YAML comment), and quotes around it (`“オープンデータ”`, pasted
   /// from a document): not part of the word residents look for. The tag's page was published as
   /// /tags/・オープンデータ/, apart from the others'.
+  /// (Not ○: ○×クイズ is a word.)
   static let leadingMarks: Set<Character> = [
-    "・", "•", "●", "○", "◆", "◇", "■", "□", "#", "＊", "*", "※",
+    "・", "•", "●", "◆", "◇", "■", "□", "#", "＊", "*", "※",
   ]
   static let quotes: [(Character, Character)] = [
     ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("\"", "\""), ("'", "'"), ("＂", "＂"),
@@ -27,8 +28,10 @@ extension Tags {
         s = s.dropFirst().drop { $0 == " " }
         changed = true
       }
+      // A pair around the whole tag only: 「防災」と「減災」 is two quoted words.
       if s.count >= 2, let first = s.first, let last = s.last,
-        quotes.contains(where: { $0 == (first, last) })
+        quotes.contains(where: { $0 == (first, last) }),
+        !s.dropFirst().dropLast().contains(where: { $0 == first || $0 == last })
       {
         s = s.dropFirst().dropLast()
         changed = true

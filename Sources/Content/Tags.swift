@@ -168,10 +168,16 @@ extension Tags {
   /// `高齢者 学び`: the words of a tag parted by a space with Japanese on both sides (the
   /// comma forgotten; Japanese puts no space between words), or nil. A tag of Latin words
   /// (`Smart City`) keeps its spaces.
+  ///
+  /// Words each marked as a list's item or a hashtag (`・子育て ・防災`, `#DX #AI`) are words
+  /// apart whatever their script, given without their marks.
   static func spacedWords(_ name: String) -> [String]? {
     guard name.containsBytes(" ") else { return nil }
-    let words = name.split(separator: " ").map(String.init)
-    guard words.count > 1 else { return nil }
+    let typed = name.split(separator: " ").map(String.init)
+    guard typed.count > 1 else { return nil }
+    let words = typed.map { withoutMarks($0) ?? $0 }
+    // The first may have lost its mark already (the tag is read without it).
+    if typed.dropFirst().allSatisfy({ withoutMarks($0) != nil }) { return words }
     for (a, b) in zip(words, words.dropFirst()) {
       guard let end = a.unicodeScalars.last, let start = b.unicodeScalars.first,
         !end.isASCII, !start.isASCII
@@ -203,7 +209,7 @@ extension PageParser {
         y.diagnostics.append(problem)
         continue
       }
-      if let words = Tags.spacedWords(name).map({ $0.map { Tags.withoutMarks($0) ?? $0 } }) {
+      if let words = Tags.spacedWords(name) {
         let list = "`tags: [\(words.joined(separator: ", "))]`"
         y.diagnostics.append(
           .warning(
@@ -216,7 +222,9 @@ extension PageParser {
       }
       guard seen.insert(name).inserted else { continue }
       names.append(name)
-      places.append(Reference(id: written, line: at.line, column: at.column))
+      // A tag read without its marks is compared with the others' spellings so (・高齢者 is
+      // 高齢者 written with a bullet, warned above, not a second spelling of it).
+      places.append(Reference(id: bare == nil ? written : name, line: at.line, column: at.column))
     }
     return (names, places)
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `[` or `{` left open, found where the writer typed it.
 extension YAMLSlips {
   /// The brackets `line` opens and does not close, outermost first, as 1-based columns. Quoted
@@ -67,6 +69,22 @@ extension YAMLSlips {
       while line.last == "," || line.last == " " { line.removeLast() }
       for o in opened.reversed() { line += o.bracket == "{" ? " }" : "]" }
       closed = code(line)
+    }
+    // `tags: [#防災, #学び]`: hashtags, and a `#` after a space starts a comment, which cut
+    // the list; closing it again would not do.
+    let items = written[written.index(after: start)...].split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    if !mapping, items.contains(where: { $0.hasPrefix("#") }) {
+      let words = items.map { String($0.drop { $0 == "#" || $0 == "]" }.prefix { $0 != "]" }) }
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      let list = code(written[..<start].dropFirst(indent) + "[\(words.joined(separator: ", "))]")
+      return YAMLProblem(
+        line: found.line, column: found.column,
+        message: "`#` starts a comment in YAML: the list opened with `[` is cut there",
+        hint: "write the words without `#`: \(list)",
+        ja: "YAML では `#` から後ろはメモ（コメント）になるため、`[` で始めたリストが途中で切れています",
+        jaHint: "`#` を付けずに書いてください：\(list)")
     }
     let what =
       mapping

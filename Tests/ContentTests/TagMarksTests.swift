@@ -56,6 +56,28 @@ import Testing
     #expect(comment.first?.message == "`tags` must be a list")
   }
 
+  /// helper-165: full-width hashtags on one line, a flow list of hashtags, words that start
+  /// with a mark or hold quotes, and the spelling the other pages' tags are compared with.
+  @Test func hashtagsListsAndWordsWithMarks() throws {
+    let (_, spaced) = try parse("tags: ＃学び ＃防災")
+    #expect(
+      spaced.map(\.hint) == [
+        "if they are 2 tags, write them with half-width commas: `tags: [学び, 防災]`"
+      ])
+    let (_, latin) = try parse("tags: ・DX ・AI")
+    #expect(latin.first?.hint?.hasSuffix("`tags: [DX, AI]`") == true)
+    let (_, flow) = try parse("tags: [#防災, #学び]")
+    #expect(
+      flow.first?.message == "`#` starts a comment in YAML: the list opened with `[` is cut there")
+    #expect(flow.first?.hint == "write the words without `#`: `tags: [防災, 学び]`")
+    let (words, none) = try parse("tags: [○×クイズ, 「防災」と「減災」]")
+    #expect(words?.tags == ["○×クイズ", "「防災」と「減災」"])
+    #expect(none.filter { $0.code == "front-matter.tag" }.isEmpty)
+    // ・高齢者 is compared with other pages' 高齢者 as 高齢者 (no second spelling).
+    let (marked, _) = try parse("tags: [・高齢者]")
+    #expect(marked?.tagPlaces.map(\.id) == ["高齢者"])
+  }
+
   @Test func marksInsideAWordStay() throws {
     let (page, problems) = try parse("tags: [健康・医療, C#, “AI”活用]")
     #expect(page?.tags == ["健康・医療", "C#", "“AI”活用"])
