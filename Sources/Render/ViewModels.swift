@@ -330,8 +330,10 @@ struct ViewModels {
   func eventPlace(_ m: EventMeta, place: String?? = nil) -> String {
     // A place that says how to join online (オンライン（Zoom）) is printed as it is, not as a
     // 会場.
-    if m.attendance.placeIsOnline, let place = place ?? m.place { return place }
-    return switch (place ?? m.place, m.online != nil) {
+    let attendance = m.attendance
+    if attendance.placeIsOnline, let place = place ?? m.place { return place }
+    // A place that says so already (（オンラインでも参加できます）) is not told it twice.
+    return switch (place ?? m.place, m.online != nil && !attendance.placeSaysOnline) {
     case (let place?, true): "会場：\(place)（オンラインでも参加できます）"
     case (let place?, false): "会場：\(place)"
     case (nil, true): "オンライン"

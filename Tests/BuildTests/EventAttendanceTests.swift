@@ -20,10 +20,31 @@ import Testing
       "オンライン（Zoom）", "ＺＯＯＭで開催", "【オンライン】", "YouTubeでライブ配信", "Online", "ｵﾝﾗｲﾝ（Teams）", "ｗｅｂｅｘ",
     ] {
       let a = Self.meta(place: place).attendance
-      #expect(a == EventAttendance(atVenue: false, online: true, placeIsOnline: true), "\(place)")
+      #expect(
+        a
+          == EventAttendance(
+            atVenue: false, online: true, placeIsOnline: true, placeSaysOnline: true),
+        "\(place)")
     }
     let both = Self.meta(place: "千葉県庁 本庁舎（オンラインでも参加できます）").attendance
-    #expect(both == EventAttendance(atVenue: true, online: true, placeIsOnline: false))
+    #expect(
+      both
+        == EventAttendance(atVenue: true, online: true, placeIsOnline: false, placeSaysOnline: true)
+    )
+    // helper-165: online words with a venue, and an online way said not to be offered.
+    for place in [
+      "オンライン・千葉県庁 本庁舎（どちらでも参加できます）", "オンラインと千葉県文化会館の両方で開催", "Teamsまたは千葉県庁",
+      "Zoomにて配信（会場：千葉県庁）", "オンライン相談センター（千葉市）",
+    ] {
+      let a = Self.meta(place: place).attendance
+      #expect(a.atVenue && a.online && !a.placeIsOnline, "\(place)")
+    }
+    for place in ["千葉県庁 本庁舎（オンライン配信はありません）", "千葉県文化会館（ライブ配信は行いません）"] {
+      let a = Self.meta(place: place).attendance
+      #expect(a == EventAttendance(atVenue: true, online: false, placeIsOnline: false), "\(place)")
+    }
+    #expect(Self.meta(place: "Googleミート").attendance.placeIsOnline)
+    #expect(Self.meta(place: "オンライン（Zoom）での開催").attendance.placeIsOnline)
     let venue = Self.meta(place: "千葉県立中央図書館").attendance
     #expect(venue == EventAttendance(atVenue: true, online: false, placeIsOnline: false))
     let address = Self.meta(place: nil, online: "https://example.jp/live").attendance
@@ -53,6 +74,7 @@ import Testing
     summary: 県庁でも家からでも参加できます。
     start: 2026-12-11T14:00:00+09:00
     place: 千葉県庁 本庁舎（オンラインでも参加できます）
+    online: https://example.jp/live
     ---
 
     説明会です。
@@ -78,5 +100,7 @@ import Testing
     let list = try read("events/index.html")
     #expect(list.contains("オンライン（Zoom）"))
     #expect(!list.contains("会場：オンライン（Zoom）"), "\(list)")
+    // A place that says it already is not told （オンラインでも参加できます） twice.
+    #expect(list.contains("会場：千葉県庁 本庁舎（オンラインでも参加できます）<"), "\(list)")
   }
 }
