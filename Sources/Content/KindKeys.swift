@@ -256,7 +256,9 @@ struct KindKeys {
   /// phone), and its pages give the site's contact on purpose.
   private mutating func unlistedDepartment(_ name: String, _ config: SiteConfig) {
     guard config.listedDepartment(name) == nil,
-      let near = Suggest.closest(to: name, in: config.departments.keys.sorted())
+      // One character off (健康福祉課 for 健康福祉部): two in a name of five is another
+      // department (保健福祉部).
+      let near = Suggest.closest(to: name, in: config.departments.keys.sorted(), maxDistance: 1)
     else { return }
     y.diagnostics.append(
       .warning(

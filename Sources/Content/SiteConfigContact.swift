@@ -15,11 +15,14 @@ extension SiteConfig {
   }
 
   /// The department of `departments` a page's `department` names: the name itself, else the
-  /// longest listed name it starts with, its section after it (商工労働部 観光企画課 is
-  /// 商工労働部's: the page had given the operator's number instead); nil when none.
+  /// longest listed name within it, with the prefecture before it or its section after it
+  /// (千葉県 商工労働部 観光企画課 is 商工労働部's: the page had given the operator's number
+  /// instead); nil when none.
   public func listedDepartment(_ name: String) -> String? {
     if departments[name] != nil { return name }
-    return departments.keys.filter { name.hasPrefix($0) }.max { $0.count < $1.count }
+    return departments.keys.filter { name.contains($0) }.max {
+      ($0.count, $1) < ($1.count, $0)
+    }
   }
 
   /// `contact:` as a link alone (`contact: /strategy/promotion/#問い合わせ先`, as site.yml was

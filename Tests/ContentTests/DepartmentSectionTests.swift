@@ -19,7 +19,10 @@ import Testing
 
   @Test func aSectionOfAListedDepartmentGetsItsContact() throws {
     let c = try #require(SiteConfig.parse(Self.yml, file: "site.yml").0)
-    for written in ["商工労働部 観光企画課", "商工労働部　観光企画課", "商工労働部観光企画課", "商工労働部"] {
+    for written in [
+      "商工労働部 観光企画課", "商工労働部　観光企画課", "商工労働部観光企画課", "商工労働部", "千葉県 商工労働部",
+      "千葉県商工労働部 観光企画課",
+    ] {
       #expect(c.listedDepartment(written) == "商工労働部", "\(written)")
       #expect(c.contact(forDepartment: written).ways.phone == "043-000-0300", "\(written)")
       #expect(c.contact(forDepartment: written).isOperator == false)
@@ -43,6 +46,7 @@ import Testing
     #expect(typo.first?.severity == .warning)
     // Unlisted departments are usual (the site's contact on purpose); a section is listed.
     #expect(try parse("警察本部").isEmpty)
+    #expect(try parse("保健福祉部").isEmpty)
     #expect(try parse("商工労働部 観光企画課").isEmpty)
   }
 }
