@@ -164,6 +164,7 @@ def test_search_for_words_beginning_with_a_dash_is_shown_the_double_dash(work):
     (["check", "--output", "site"], "--site"),
     (["check", "-d", "site"], "--site"),
     (["serve", "-P", "8080"], "--port"),  # scp's; `-p` is Portal's short name
+    (["build", "--site", "out"], "--output"),  # the other way round
 ])
 def test_other_tools_names_for_an_option_are_offered_portals(work, args, meant):
     """`head -n`, Hugo's `-D`, `--destination`, `--baseURL`: "see the options" said nothing of

@@ -66,6 +66,7 @@ enum UsageMistakes {
     "n": ["limit"], "max": ["limit"], "max-count": ["limit"], "num": ["limit"],
     "d": ["output", "site"], "destination": ["output", "site"], "dest": ["output", "site"],
     "out": ["output", "site"], "outdir": ["output", "site"], "output": ["site"], "o": ["site"],
+    "site": ["output"],
     "s": ["content"], "source": ["content"], "src": ["content"], "input": ["content"],
     "t": ["theme"], "themes": ["theme"],
     "type": ["kind"],

@@ -81,6 +81,10 @@ import Testing
     for text in ["計画（PDF・2MB）", "計画（PDF・3MB）", "計画（PDF・2,150KB）", "計画（PDF・1.5MB、印刷版は20MB）"] {
       #expect(lintFiles("[\(text)](../files/dx-plan.pdf)").isEmpty, "\(text)")
     }
+    // Not a size: a form's number and letter (様式1 B), a number cut short (.2MB).
+    #expect(lintFiles("[計画 様式1 B（PDF・2.1MB）](../files/dx-plan.pdf)").isEmpty)
+    #expect(FileLinkRule.statedSize("（pdf .2mb）") == nil)
+    #expect(FileLinkRule.statedSize("様式1 b（pdf）") == nil)
     // Another site's file: its size is not known.
     #expect(lintFiles("[国の計画（PDF・1KB）](https://www.digital.go.jp/plan.pdf)").isEmpty)
   }

@@ -89,7 +89,10 @@ struct FileLinkRule: Rule {
   /// The one size the text states, as written and in bytes (1 KB = 1,024 bytes); nil when it
   /// states none or several.
   static func statedSize(_ text: String) -> (text: String, bytes: Double)? {
-    let pattern = #"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(kb|mb|gb|b|キロバイト|メガバイト|ギガバイト|バイト)"#
+    // Not a number inside another (.2MB) or a letter after one (様式1 B): a unit of bytes
+    // without K, M or G is no file's size written.
+    let pattern =
+      #"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)\s*(kb|mb|gb|キロバイト|メガバイト|ギガバイト)(?![a-z])"#
     let regex = try! NSRegularExpression(pattern: pattern)
     let all = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
     guard all.count == 1, let m = all.first, let whole = Range(m.range, in: text),
