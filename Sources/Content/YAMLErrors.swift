@@ -227,16 +227,21 @@ extension YAMLSlips {
     let text = String(lines[number - 1].dropFirst(indent)).trimmingSpacesAndNewlines
     guard item.hasPrefix("- "), let colon = text.firstIndex(of: ":"),
       case let key = text[..<colon], !key.isEmpty,
-      key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }),
+      key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
       text[colon...].hasPrefix(": ") || text.hasSuffix(":")
     else { return nil }
+    // A value holding `: ` itself is given in quotes, so the line to write is one YAML reads.
+    let value = text[colon...].dropFirst().drop { $0 == " " }
+    let line =
+      value.contains(": ") && !value.hasPrefix("\"")
+      ? "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"" : text
     return YAMLProblem(
       line: number, column: indent + 1,
       message:
         "`\(key)` starts after \(indent) space\(indent == 1 ? "" : "s"), inside the list above it: YAML does not read it as a key",
-      hint: "write it at the start of the line, as the keys above: `\(text)`",
+      hint: "write it at the start of the line, as the keys above: `\(line)`",
       ja: "`\(key)` の前に空白が\(indent)つあり、上のリストの中に入っています（YAML では項目として読まれません）",
-      jaHint: "ほかの項目と同じく、行の始めから書いてください：`\(text)`")
+      jaHint: "ほかの項目と同じく、行の始めから書いてください：`\(line)`")
   }
 
   static func previousContentLine(before number: Int, in lines: [Substring])

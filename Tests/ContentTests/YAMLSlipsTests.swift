@@ -128,6 +128,13 @@ import Testing
         "title: テスト\nfields:\n\(items)\n status: active\n", at: 5, 2,
         "`status` starts after 1 space, inside the list above it", hint: "`status: active`")
     }
+    // A key in Japanese too, and a value with `: ` given in quotes.
+    try expect(
+      "title: テスト\nfields:\n- a\n 部署: 商工労働部\n", at: 5, 2, "`部署` starts after 1 space",
+      hint: "`部署: 商工労働部`")
+    try expect(
+      "title: テスト\nfields:\n- a\n summary: 時間: 10時\n", at: 5, 2, "`summary` starts after 1 space",
+      hint: "`summary: \"時間: 10時\"`")
     try expect(
       " title: テスト\nsummary: x\n", at: 2, 1, "the first key is indented",
       hint: "`title: テスト`")
