@@ -44,7 +44,7 @@ TYPOS = ["ぼうさ", "こそだって", "きょいく", "まいなんばかあ�
 # converted in part, Latin names (whole words only), a field's name inside a sentence. Searched
 # with no kind and with kinds, since an offer is shown only if it finds something with them.
 FALLBACKS = ["マイナンバーカードの申請方法を知りたい", "防災 ドローン教室", "こそだて支援", "ぼうさい体験",
-             "ごみ収集", "その他の手続き", "ぼうさい訓練",
+             "ごみ収集", "その他の手続き", "ぼうさい訓練", "ふるさと納税",
              "コソダテ支援のおしらせ", "DXすいしん", "ai教室", "mail相談", "危機管理の訓練について",
              "けんみんのくらしをよくしたい", "ｺｿﾀﾞﾃ しえん ぶろぐ"]
 

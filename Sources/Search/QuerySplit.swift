@@ -31,6 +31,9 @@ enum QuerySplit {
   }
 
   static let particleKeys = keys(particles)
+  /// The particles cut off kana before kanji (ぼうさいの訓練 → ぼうさい 訓練): not と, which
+  /// ends as many kana words as it joins (ふるさと納税 was cut to ふるさ).
+  static let kanaEndKeys = keys(particles.filter { $0 != "と" })
   static let strippedKeys = keys(particles + endings + questions)
 
   /// The query's terms (split at separators), each as typed, and each split into its words as
@@ -189,7 +192,7 @@ enum QuerySplit {
         } else if kept == 0 {
           close()
         } else if k + 1 < runs.count,
-          let particle = particleKeys.filter({ kana.ends($0) }).max(by: { $0.count < $1.count }),
+          let particle = kanaEndKeys.filter({ kana.ends($0) }).max(by: { $0.count < $1.count }),
           kana.count - particle.count >= 2
         {
           close()
@@ -214,7 +217,7 @@ enum QuerySplit {
     let kana = scalars.prefix { isHiragana($0.value) }
     guard kana.count >= 2, kana.count < scalars.count,
       Okurigana.isKanji(scalars[kana.count].value),
-      !particleKeys.contains(where: { kana.map(\.value).ends($0) })
+      !kanaEndKeys.contains(where: { kana.map(\.value).ends($0) })
     else { return nil }
     var head = String.UnicodeScalarView()
     var rest = String.UnicodeScalarView()

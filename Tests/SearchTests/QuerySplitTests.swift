@@ -36,6 +36,9 @@ import Testing
     #expect(words("お知らせ") == [["お知らせ"]])
     // Kana before kanji: a word when a particle ends it, else left as typed.
     #expect(words("ぼうさいの訓練") == [["ぼうさい", "訓練"]])
+    // と ends as many kana words as it joins: ふるさと納税 is not cut to ふるさ.
+    #expect(words("ふるさと納税") == [["ふるさと納税"]])
+    #expect(QuerySplit.kanaApart("ふるさと納税") == ["ふるさと", "納税"])
     #expect(words("こそだて支援") == [["こそだて支援"]])
     #expect(words("その他") == [["その他"]])
     // Kana alone are not cut, only left out when they are particles and question words.

@@ -591,6 +591,8 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
   const QUESTIONS = ["いつ", "どこ", "近く"];
   const KANJI = 0, HIRAGANA = 1, KATAKANA = 2, LATIN = 3, DIGIT = 4;
   const particleKeys = PARTICLES.map((w) => normaliseWithMap(w).scalars);
+  // QuerySplit.kanaEndKeys: the particles cut off kana before kanji, not と (ふるさと納税).
+  const kanaEndKeys = PARTICLES.filter((w) => w !== "と").map((w) => normaliseWithMap(w).scalars);
   const strippedKeys = [...PARTICLES, ...ENDINGS, ...QUESTIONS].map((w) => normaliseWithMap(w).scalars);
   const SPLIT_TERMS = 8;
   const endsWith = (a, n, w) => n >= w.length && w.every((v, i) => a[n - w.length + i] === v);
@@ -659,7 +661,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
       } else {
         const kana = norm.scalars.slice(run.start, run.end);
         const kept = stripped(kana, strippedKeys);
-        const particle = longest(particleKeys.filter((w) => endsWith(kana, kana.length, w)));
+        const particle = longest(kanaEndKeys.filter((w) => endsWith(kana, kana.length, w)));
         if (k > 0 && runs[k - 1].script === KANJI) {
           if (kept === kana.length) { current = [current[0], run.end]; return; }
           current = [current[0], run.start + kept];
@@ -731,7 +733,7 @@ export function offers({ normaliseWithMap, charClass, WORD: W, SEPARATOR: S, str
     let n = 0;
     while (n < cps.length && isHiragana(cps[n])) n++;
     if (n < 2 || n >= cps.length || !isKanji(cps[n])) return null;
-    if (particleKeys.some((p) => endsWith(cps, n, p))) return null;
+    if (kanaEndKeys.some((p) => endsWith(cps, n, p))) return null;
     return [str(cps.slice(0, n)), str(cps.slice(n))];
   }
 
