@@ -263,14 +263,14 @@ enum Feeds {
   /// - Parameter organizer: who runs the site (`operator` in site.yml) and its home page: the
   ///   events are the site's own.
   static func eventJSONLD(
-    _ p: ResolvedPage, _ m: EventMeta, organizer: (name: String, url: String)?,
-    absolute: (String) -> String
+    _ p: ResolvedPage, _ m: EventMeta, attendance: EventAttendance,
+    organizer: (name: String, url: String)?, absolute: (String) -> String
   ) -> String {
     let url = absolute(p.url)
     return eventJSONLD(
       name: p.title, description: m.summary, start: m.startISO, end: m.endISO, place: m.place,
       online: m.online, url: url, offer: EventOffer(m, pageURL: url), organizer: organizer,
-      status: m.status, attendance: m.attendance)
+      status: m.status, attendance: attendance)
   }
 
   /// - Parameter attendance: how people take part, when the place may say it is online

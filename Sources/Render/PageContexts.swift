@@ -100,9 +100,10 @@ extension ViewModels {
       ctx["starts_iso"] = .text(m.ongoingFrom?.description ?? "")
       ctx["hours"] = .text(m.hours ?? "")
       ctx["closes_iso"] = .text(m.registrationCloses?.description ?? "")
-      ctx["mode"] = .text(eventMode(m))
+      let attendance = m.attendance
+      ctx["mode"] = .text(eventMode(m, attendance))
       ctx["place"] = .text(m.place ?? "")
-      ctx["place_is_online"] = .bool(m.attendance.placeIsOnline)
+      ctx["place_is_online"] = .bool(attendance.placeIsOnline)
       ctx["place_html"] = .text(m.place.map { Furigana.html($0, p.page.furigana.place) } ?? "")
       ctx["online"] = .text(m.online ?? "")
       ctx["registration"] = .text(m.registration ?? "")
@@ -128,7 +129,8 @@ extension ViewModels {
       ctx["has_initiatives"] = .bool(!initiatives.isEmpty)
       ctx["json_ld"] = .text(
         Feeds.eventJSONLD(
-          p, m, organizer: site.config.siteOperator.map { ($0, absolute(urls.home)) },
+          p, m, attendance: attendance,
+          organizer: site.config.siteOperator.map { ($0, absolute(urls.home)) },
           absolute: absolute))
       setSection(&ctx, urls.index(.event))
       return ("event", ctx)

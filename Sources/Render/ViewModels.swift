@@ -248,10 +248,13 @@ struct ViewModels {
     case .event(let meta):
       Self.putDate(meta, into: &m)
       m["datetime"] = .text(meta.startISO)
-      m["mode"] = .text(eventMode(meta))
-      m["where"] = .text(eventPlace(meta))
+      // Read from the place once for the card's three values.
+      let attendance = meta.attendance
+      m["mode"] = .text(eventMode(meta, attendance))
+      m["where"] = .text(eventPlace(meta, attendance))
       m["where_html"] = .text(
-        eventPlace(meta, place: meta.place.map { Furigana.html($0, page.furigana.place) }))
+        eventPlace(
+          meta, attendance, place: meta.place.map { Furigana.html($0, page.furigana.place) }))
       m["registration_note"] = .text(registrationNote(meta))
       Self.putStatus(meta, into: &m)
       // As on the event's page, for portal.js on a list read after them.
@@ -306,9 +309,9 @@ struct ViewModels {
     return m.deadline.map { "締め切り \(JapaneseDate.dateTime($0))" } ?? "必要です"
   }
 
-  func eventMode(_ m: EventMeta) -> String {
-    let attendance = m.attendance
-    return switch (attendance.atVenue, attendance.online) {
+  /// - Parameter attendance: `m.attendance`, read once by the caller.
+  func eventMode(_ m: EventMeta, _ attendance: EventAttendance) -> String {
+    switch (attendance.atVenue, attendance.online) {
     case (true, true): "会場かオンラインで参加"
     case (false, true): "オンラインで参加"
     case (true, false): "会場で参加"
@@ -327,10 +330,9 @@ struct ViewModels {
   /// glance whether it is near.
   /// - Parameter place: the place as to print it (its HTML, for `where_html`; the words around
   ///   it have nothing to escape); `m.place` by default.
-  func eventPlace(_ m: EventMeta, place: String?? = nil) -> String {
+  func eventPlace(_ m: EventMeta, _ attendance: EventAttendance, place: String?? = nil) -> String {
     // A place that says how to join online (オンライン（Zoom）) is printed as it is, not as a
     // 会場.
-    let attendance = m.attendance
     if attendance.placeIsOnline, let place = place ?? m.place { return place }
     // A place that says so already (（オンラインでも参加できます）) is not told it twice.
     return switch (place ?? m.place, m.online != nil && !attendance.placeSaysOnline) {
