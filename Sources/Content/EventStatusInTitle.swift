@@ -39,8 +39,8 @@ enum EventStatusInTitle {
     }
     for s in EventStatus.allCases {
       for colon in ["：", ":"] where title.hasPrefix(s.label + colon) {
-        found.append(
-          Mark(status: s, range: title.startIndex..<title.index(title.startIndex, offsetBy: 3)))
+        let end = title.index(title.startIndex, offsetBy: (s.label + colon).count)
+        found.append(Mark(status: s, range: title.startIndex..<end))
       }
     }
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

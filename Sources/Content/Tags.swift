@@ -196,20 +196,19 @@ extension PageParser {
     var places: [Reference] = []
     for (written, mark) in y.stringList("tags", example: "[子育て, 防災]") ?? [] {
       let at = y.location(mark)
-      var name = Tags.name(written)
-      let bare = Tags.withoutMarks(name)
-      if let bare {
-        // `・子育て ・防災` (a list on one line) is told as words apart, below.
-        if Tags.spacedWords(bare) == nil {
-          y.diagnostics.append(strayTagMarks(written, name: bare, at: at))
-        }
-        name = bare
+      let normal = Tags.name(written)
+      let bare = Tags.withoutMarks(normal)
+      let name = bare ?? normal
+      let spaced = Tags.spacedWords(name)
+      // `・子育て ・防災` (a list on one line) is told as words apart, below.
+      if let bare, spaced == nil {
+        y.diagnostics.append(strayTagMarks(written, name: bare, at: at))
       }
       if let problem = Tags.problem(name, written: written, at: at) {
         y.diagnostics.append(problem)
         continue
       }
-      if let words = Tags.spacedWords(name) {
+      if let words = spaced {
         let list = "`tags: [\(words.joined(separator: ", "))]`"
         y.diagnostics.append(
           .warning(

@@ -107,21 +107,18 @@ extension YAMLSlips {
     if problem == "mapping values are not allowed in this context" {
       // `title テスト` then `summary: …`: to YAML one text running over both lines, and the
       // error lands on the second; the first is the line to fix.
-      if let above = previousContentLine(before: number, in: lines), above.indent == indent,
-        !above.hasColon, !above.opensBlock
-      {
+      let above = previousContentLine(before: number, in: lines)
+      if let above, above.indent == indent, !above.hasColon, !above.opensBlock {
         return notKeyValue(above.number, column: indent + 1, in: lines)
       }
       // `fields:` / `- a` / ` status: active`: a key indented under a list's item, which
       // YAML reads as more of the item's text (the hint to quote the value made it worse).
-      if let above = previousContentLine(before: number, in: lines), indent > above.indent,
+      if let above, indent > above.indent,
         let problem = keyUnderListItem(number, indent: indent, above: above.number, in: lines)
       {
         return problem
       }
-      if let above = previousContentLine(before: number, in: lines), indent > above.indent,
-        !above.opensBlock
-      {
+      if let above, indent > above.indent, !above.opensBlock {
         return YAMLProblem(
           line: number, column: indent + 1,
           message: "the line is indented more than the line above it",
@@ -215,8 +212,6 @@ extension YAMLSlips {
   static let notKeyValueHintJa =
     "項目名の後に `: ` を書いてください。上の値の続きなら行の頭を字下げし、コメントにするなら行の頭に `#` を書きます"
 
-  /// The nearest line above `number` that is not blank or a comment: its indentation, and
-  /// whether it opens a nested value (ends with `:`, or is a list item).
   /// Line `number`, a `key: value` indented by `indent` spaces under line `above`, a list's
   /// item (`- a`) of a key at the line's start: the key is that key's neighbour, to be written
   /// at the line's start too. Nil for anything else.
@@ -244,6 +239,8 @@ extension YAMLSlips {
       jaHint: "ほかの項目と同じく、行の始めから書いてください：`\(line)`")
   }
 
+  /// The nearest line above `number` that is not blank or a comment: its indentation, and
+  /// whether it opens a nested value (ends with `:`, or is a list item).
   static func previousContentLine(before number: Int, in lines: [Substring])
     -> (indent: Int, opensBlock: Bool, number: Int, hasColon: Bool)?
   {

@@ -59,17 +59,6 @@ extension YAMLSlips {
     let typed = String(written.dropFirst(indent)).trimmingSpacesAndNewlines
     let opened = openBrackets(in: written[...]).filter { $0.column >= found.column }
     let start = written.index(written.startIndex, offsetBy: found.column - 1)
-    let inside = written[written.index(after: start)...].filter { $0 != " " }
-    let closed: String
-    if inside.isEmpty {
-      let key = written[..<start].dropFirst(indent)
-      closed = code(key + (mapping ? "{ id: a, name: b }" : "[a, b]"))
-    } else {
-      var line = typed
-      while line.last == "," || line.last == " " { line.removeLast() }
-      for o in opened.reversed() { line += o.bracket == "{" ? " }" : "]" }
-      closed = code(line)
-    }
     // `tags: [#防災, #学び]`: hashtags, and a `#` after a space starts a comment, which cut
     // the list; closing it again would not do.
     let items = written[written.index(after: start)...].split(separator: ",").map {
@@ -85,6 +74,17 @@ extension YAMLSlips {
         hint: "write the words without `#`: \(list)",
         ja: "YAML では `#` から後ろはメモ（コメント）になるため、`[` で始めたリストが途中で切れています",
         jaHint: "`#` を付けずに書いてください：\(list)")
+    }
+    let inside = written[written.index(after: start)...].filter { $0 != " " }
+    let closed: String
+    if inside.isEmpty {
+      let key = written[..<start].dropFirst(indent)
+      closed = code(key + (mapping ? "{ id: a, name: b }" : "[a, b]"))
+    } else {
+      var line = typed
+      while line.last == "," || line.last == " " { line.removeLast() }
+      for o in opened.reversed() { line += o.bracket == "{" ? " }" : "]" }
+      closed = code(line)
     }
     let what =
       mapping

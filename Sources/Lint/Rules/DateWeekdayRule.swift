@@ -54,8 +54,9 @@ struct DateWeekdayRule: Rule {
         found.year = found.month < p.month ? p.year + 1 : p.year
       }
       if let year = found.year { previous = (found.range.upperBound, year, found.month) }
-      // On an event's page a date without its year is in the year nearest the event's start
-      // (最終日の12月18日(木)): a weekday copied from last year's flyer was not checked.
+      // On an event's page a date without its year is in the event's year
+      // (`EventMeta.yearOfDay`; 最終日の12月18日(木)): a weekday copied from last year's flyer
+      // was not checked.
       // Not when its sentence says it is of another time (前回は12月14日(日)に開きました).
       var yearOfEvent: Int?
       if found.year == nil, let guess = context.yearOfDay,

@@ -89,12 +89,7 @@ struct FileLinkRule: Rule {
   /// The one size the text states, as written and in bytes (1 KB = 1,024 bytes); nil when it
   /// states none or several.
   static func statedSize(_ text: String) -> (text: String, bytes: Double)? {
-    // Not a number inside another (.2MB) or a letter after one (様式1 B): a unit of bytes
-    // without K, M or G is no file's size written.
-    let pattern =
-      #"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)\s*(kb|mb|gb|キロバイト|メガバイト|ギガバイト)(?![a-z])"#
-    let regex = try! NSRegularExpression(pattern: pattern)
-    let all = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    let all = sizePattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
     guard all.count == 1, let m = all.first, let whole = Range(m.range, in: text),
       let number = Range(m.range(at: 1), in: text), let unit = Range(m.range(at: 2), in: text),
       let value = Double(text[number].replacingOccurrences(of: ",", with: ""))
@@ -108,6 +103,12 @@ struct FileLinkRule: Rule {
       }
     return (String(text[whole]).uppercased(), value * pow(1024, power))
   }
+
+  /// A size written with K, M or G (a unit of bytes alone is no file's size written), not a
+  /// number's tail (.2MB) or a form's number and a letter (様式1 B). Compiled once.
+  static let sizePattern = try! NSRegularExpression(
+    pattern:
+      #"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)\s*(kb|mb|gb|キロバイト|メガバイト|ギガバイト)(?![a-z])"#)
 
   /// Whether a stated size is more than half again as large as the file, or less than two
   /// thirds of it: writers round (1MB for 0.8MB), but not by that much.
