@@ -127,7 +127,7 @@ public struct PreviewedPage: Sendable {
   /// The pages' titles and site.yml's names, which `lint.hard-word` does not ask to reword.
   public var names: Set<String> = []
   /// On an event's page, the year of a day written without one (`EventMeta.yearOfDay`).
-  public var yearOfDay: (@Sendable (_ month: Int, _ day: Int) -> Int?)? = nil
+  public var yearOfDay: DayYears? = nil
 }
 
 extension BuildSession {

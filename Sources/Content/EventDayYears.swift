@@ -1,3 +1,8 @@
+/// The year of a day written without one (month, day), where a page knows it: an event's
+/// (`EventMeta.yearOfDay`); nil when it cannot tell. What `portal lint` and `portal serve`'s
+/// panel check a weekday by.
+public typealias DayYears = @Sendable (_ month: Int, _ day: Int) -> Int?
+
 extension EventMeta {
   /// The year of a day its text writes without one (12月18日), for checking its weekday: the
   /// one year that puts it within the event (an exhibition from 2026年4月1日 to 2027年3月31日:

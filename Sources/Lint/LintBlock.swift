@@ -1,4 +1,5 @@
 import ByteFormats
+import Content
 import Diagnostics
 import Foundation
 import Markdown

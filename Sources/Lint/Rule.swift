@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 
 /// A rule's threshold: the number a writer can change in `site.yml`, what it means, and which
@@ -45,10 +46,6 @@ extension Rule {
   func check(_ block: LintBlock, _ context: RuleContext) -> [Diagnostic] { [] }
   func check(page: LintPage, _ context: RuleContext) -> [Diagnostic] { [] }
 }
-
-/// The year of a day written without one (month, day), where a page knows it: an event's
-/// (`EventMeta.yearOfDay`); nil when it cannot tell.
-public typealias DayYears = @Sendable (_ month: Int, _ day: Int) -> Int?
 
 /// What a rule gets besides the text: its configured threshold and the site's glossary.
 struct RuleContext {
