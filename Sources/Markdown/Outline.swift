@@ -122,14 +122,43 @@ extension MarkdownDocument {
 
   /// Rewrites link and image destinations: the closure returns the new URL, or nil to keep it.
   public func rewriteLinks(_ transform: (LinkReference) -> String?) {
+    rewriteLinks(otherSiteNote: "") { (transform($0), false) }
+  }
+
+  /// `rewriteLinks`, and the links the closure says lead to another site end their text with
+  /// `otherSiteNote` (`（外部のサイト）`), as the theme's own links there do: a reader unused
+  /// to the web is told before a link takes them away from the portal. The note is HTML
+  /// beside the text, not text, so searches and plain text do not hold it. A link that says
+  /// so already (`…（外部サイト）`, in its text or just after it), or holds only an image, is
+  /// left alone.
+  public func rewriteLinks(
+    otherSiteNote note: String, _ transform: (LinkReference) -> (url: String?, otherSite: Bool)
+  ) {
     var placed: [String: Int] = [:]
     for node in collect({ $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE }) {
       let (line, column) = linkPosition(of: node, placed: &placed)
+      let isImage = node.type == CMARK_NODE_IMAGE
       let ref = LinkReference(
-        url: node.url, text: node.plainText, isImage: node.type == CMARK_NODE_IMAGE, line: line,
-        column: column)
-      if let url = transform(ref) { cmark_node_set_url(node, url) }
+        url: node.url, text: node.plainText, isImage: isImage, line: line, column: column)
+      let (url, otherSite) = transform(ref)
+      if let url { cmark_node_set_url(node, url) }
+      if otherSite, !isImage, !note.isEmpty, Self.wantsOtherSiteNote(node, text: ref.text) {
+        cmark_node_append_child(
+          node, makeCustomInline(enter: "<span class=\"other-site\">\(note)</span>", exit: ""))
+      }
     }
+  }
+
+  /// Whether a link to another site lacks a note saying so: it has words (an image's link
+  /// is named by the image's text), and neither they nor the text right after the link say
+  /// 外部 or "external".
+  static func wantsOtherSiteNote(_ link: Node, text: String) -> Bool {
+    guard link.firstChild.map({ $0.type != CMARK_NODE_IMAGE || $0.next != nil }) ?? false,
+      !text.allSatisfy(\.isWhitespace)
+    else { return false }
+    var after = ""
+    if let next = link.next, next.type == CMARK_NODE_TEXT { after = String(next.literal.prefix(8)) }
+    return ![text, after].contains { $0.contains("外部") || $0.lowercased().contains("external") }
   }
 
   func collect(_ predicate: (Node) -> Bool) -> [Node] {

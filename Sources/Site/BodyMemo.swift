@@ -119,6 +119,7 @@ extension BodyContext {
       h.add(t.names.count)
       for n in t.names { h.add(n) }
     }
+    h.add(otherSiteNote)
     h.add(english.targets.count)
     for t in english.targets { h.add(t.names[0]) }
     return h.value

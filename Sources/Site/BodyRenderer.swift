@@ -20,6 +20,9 @@ struct BodyContext: Sendable {
   /// one is a link within the site, copied from the browser with its host. A `--base-url`
   /// preview has site.yml's too, whose base path stands for the preview's.
   var ownOrigins: [(origin: String, basePath: String)] = []
+  /// What a body's link to another site ends with (`（外部のサイト）` on a Japanese site);
+  /// empty: nothing.
+  var otherSiteNote = ""
 }
 
 extension BodyContext {
@@ -59,6 +62,41 @@ extension BodyContext {
 }
 
 extension BodyContext {
+  /// Whether `raw`, a link kept as written, leads to another site: an `http`, `https` or
+  /// `//` address whose host is not `base_url`'s. The prefecture's own pages beside the
+  /// portal, on its host, are not another site; `mailto:`, `tel:` and the like lead to none.
+  func isOtherSite(_ raw: String) -> Bool {
+    var rest = Substring(raw)
+    if rest.hasPrefix("//") {
+      rest = rest.dropFirst(2)
+    } else if let colon = rest.firstIndex(of: ":"),
+      ["http", "https"].contains(rest[..<colon].lowercased()),
+      rest[colon...].hasPrefix("://")
+    {
+      rest = rest[colon...].dropFirst(3)
+    } else {
+      return false
+    }
+    var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
+    guard !host.isEmpty else { return false }
+    let name = host.lowercased()
+    return !ownOrigins.contains { Self.host(ofOrigin: $0.origin) == name }
+  }
+
+  /// `dx.pref.chiba.example` of `https://dx.pref.chiba.example:8443`.
+  static func host(ofOrigin origin: String) -> Substring {
+    var host = origin.drop { $0 != "/" }.drop { $0 == "/" }
+    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
+    return host
+  }
+
+  /// The note a body's link to another site ends with, in the site's language.
+  static func otherSiteNote(language: String) -> String {
+    language.lowercased().hasPrefix("ja") ? "（外部のサイト）" : " (another site)"
+  }
+
   /// The content path of the page at `path` below the site's root (`strategy/basics/`, or
   /// without its last `/`), as `Site.index(atAddress:)` finds it once the site is made: looked
   /// for among the files' URLs only for an address with a `#…`, so no map the other way is
@@ -125,7 +163,7 @@ enum BodyRenderer {
     var headingLinks: [HeadingLink] = []
     var addressLinks: [AddressLink] = []
     var addressSlips: [Diagnostic] = []
-    doc.rewriteLinks { link in
+    doc.rewriteLinks(otherSiteNote: context.otherSiteNote) { link in
       let line = link.line + page.bodyLine - 1
       if let meant = AddressSlips.meant(link.url) {
         addressSlips.append(
@@ -133,9 +171,11 @@ enum BodyRenderer {
         )
       }
       var result: String?
+      var otherSite = false
       switch resolve(link.url, from: directory, page: pageURL, context: context) {
       case .keep:
         result = nil
+        otherSite = context.isOtherSite(link.url)
         if link.url.hasPrefix("#") {
           headingLinks += HeadingLink(
             link.url, to: page.relativePath, line: line, column: link.column)
@@ -169,7 +209,7 @@ enum BodyRenderer {
         SourceLink(
           url: result ?? link.url, text: link.text, image: link.isImage, line: line,
           column: link.column))
-      return result
+      return (result, otherSite)
     }
     doc.restoreGlossaryMarks(context.glossary)
     let unknownCallouts = doc.applyCallouts()

@@ -173,6 +173,7 @@ public enum Resolver {
       english: GlossaryMatcher(phrases: english, language: "en"),
       imageSizes: ImageAttributes.sizes(of: files, urls: urls),
       ownOrigins: BodyContext.origins(ofBase: config.baseURL)
-        + (config.publishedBaseURL.map(BodyContext.origins(ofBase:)) ?? []))
+        + (config.publishedBaseURL.map(BodyContext.origins(ofBase:)) ?? []),
+      otherSiteNote: BodyContext.otherSiteNote(language: config.language))
   }
 }

@@ -135,13 +135,16 @@ import Testing
     // Another site's address without its scheme is not given the base path.
     let html = try String(
       contentsOf: output.appendingPathComponent("strategy/basics/index.html"), encoding: .utf8)
-    #expect(html.contains("href=\"//example.org/a/\">d</a>"))
+    #expect(
+      html.contains(
+        "href=\"//example.org/a/\">d<span class=\"other-site\">（外部のサイト）</span></a>"))
   }
 
   /// The site's own address copied with its host (`https://dx.example.jp/dx/events/`, in
   /// either case, with http or https): checked as the address after the host is, and written
   /// as that, so the link stays in a preview; an address on the same host outside the base
-  /// path (the prefecture's other pages) is another site's.
+  /// path (the prefecture's other pages) is another site's to the link check, but on the
+  /// site's own host, so not marked （外部のサイト）.
   @Test func theSitesOwnAddressWithItsHostIsChecked() throws {
     let content = try copyFixture()
     let output = content.deletingLastPathComponent().appendingPathComponent("site")
@@ -165,7 +168,9 @@ import Testing
       contentsOf: output.appendingPathComponent("strategy/basics/index.html"), encoding: .utf8)
     for kept in [
       "href=\"/dx/events/\">a</a>", "href=\"https://dx.example.jp/kenmin/\">c</a>",
-      "href=\"/dx/\">d</a>", "href=\"https://dx.example.jp.evil.example/dx/x/\">e</a>",
+      "href=\"/dx/\">d</a>",
+      // Another host, however it begins, is another site, and the link says so.
+      "href=\"https://dx.example.jp.evil.example/dx/x/\">e<span class=\"other-site\">（外部のサイト）</span></a>",
       // The home page with a query; an address with `..` read as the browser reads it.
       "href=\"/dx/?q=1\">f</a>", "href=\"/dx/events/../strategy/\">g</a>",
     ] {
