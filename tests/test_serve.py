@@ -559,3 +559,32 @@ def test_a_burst_of_files_is_one_rebuild(work):
         assert "after adding 30 files" in log or log.count("Rebuilt in") == 2, log
     finally:
         assert server.stop() == 0, "".join(server.stderr)
+
+
+def test_an_output_emptied_behind_the_server_is_built_again(work):
+    """`rm -rf site/*` while serving keeps the cache in `site/.portal`: every page answered 404
+    until a save, and after a restart `portal serve` and `portal build` said "Up to date" over
+    the empty folder. The server finds it within its safety scan and builds everything again;
+    so does the next `portal build` when the top of the output is gone."""
+    server = Serve(work)
+    try:
+        assert server.get("/initiatives/ai-disaster/")[0] == 200
+        for entry in (work / "site").iterdir():
+            if entry.name != ".portal":
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        assert server.get("/initiatives/ai-disaster/")[0] == 404
+        wait_until(lambda: server.get("/initiatives/ai-disaster/")[0] == 200, timeout=20,
+                   what="the emptied output to be built again")
+        log = "".join(server.stderr)
+        assert "after finding the output folder emptied" in log, log
+    finally:
+        assert server.stop() == 0, "".join(server.stderr)
+    for entry in (work / "site").iterdir():
+        if entry.name != ".portal":
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    build = subprocess.run(
+        [str(BIN), "build", "--content", "content", "--theme", "theme", "--output", "site"],
+        cwd=work, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert "Up to date" not in build.stdout + build.stderr
+    assert (work / "site" / "initiatives" / "ai-disaster" / "index.html").exists()

@@ -39,6 +39,8 @@ extension BuildCache {
       w.string(k)
       w.int(n)
     }
+    w.int(outputRoots.count)
+    for root in outputRoots { w.string(root) }
     // Last, so a head whose digest matches is read without them.
     w.int(stamps.count)
     for (path, s) in stamps {
@@ -67,6 +69,8 @@ extension BuildCache {
     diagnostics = try JSONDecoder().decode([Diagnostic].self, from: Data(try r.data()))
     pageCounts = []
     for _ in 0..<(try r.int()) { pageCounts.append((try r.string(), try r.int())) }
+    outputRoots = []
+    for _ in 0..<(try r.int()) { outputRoots.append(try r.string()) }
     stampsSkipped = digest == storedDigest
     var stamps: [String: FileStamp] = [:]
     if !stampsSkipped {
@@ -86,6 +90,24 @@ extension BuildCache {
     searchInputs = 0
     searchState = nil
     parsedFiles = nil
+  }
+
+  /// The names at the top of the output (`index.html`, `initiatives`…), sorted.
+  static func roots(of outputs: OutputHashes) -> [String] {
+    var roots = Set<Substring>()
+    for path in outputs.keys {
+      roots.insert(path.prefix { $0 != "/" })
+    }
+    return roots.map(String.init).sorted()
+  }
+
+  /// Whether what the last build wrote at the top of `output` is still there: `rm -rf
+  /// site/*` keeps the cache in `site/.portal`, which described pages that were gone, and
+  /// every later build (and `portal serve` after a restart) said "Up to date" over an empty
+  /// site. A page deleted deeper down is not looked for (that would be a `stat` an output).
+  func outputIsThere(in output: URL) -> Bool {
+    let base = output.standardizedFileURL.path + "/"
+    return outputRoots.allSatisfy { access(base + $0, F_OK) == 0 }
   }
 
   /// The head of a previous build's cache in `output`, if there is one.

@@ -20,7 +20,7 @@ struct BuildCache: Sendable {
   static let headFile = "\(folder)/head.bin"
   /// The rest, read only when something changed.
   static let file = "\(folder)/state.bin"
-  static let magic: UInt64 = 0x5054_4C41_4843_0018
+  static let magic: UInt64 = 0x5054_4C41_4843_0019
 
   struct Body: Sendable {
     var key: UInt64
@@ -51,6 +51,9 @@ struct BuildCache: Sendable {
   /// The last build's warnings and page counts, repeated when nothing changed.
   var diagnostics: [Diagnostic]
   var pageCounts: [(String, Int)]
+  /// The names at the top of the output the build wrote (`index.html`, `initiatives`,
+  /// `assets`…), looked for by `outputIsThere`.
+  var outputRoots: [String] = []
   var bodies: [String: Body]
   /// Kept in a log of its own (`OutputLog`), appended to after an edit.
   var outputs: OutputHashes
@@ -139,6 +142,7 @@ struct BuildCache: Sendable {
     self.searchInputs = searchInputs
     self.searchState = searchState
     self.parsedFiles = parsedFiles
+    outputRoots = Self.roots(of: outputs)
   }
 }
 

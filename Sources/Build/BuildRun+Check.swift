@@ -41,7 +41,8 @@ extension BuildRun {
       staticFolder: options.staticDirectory)
     guard
       let head = BuildCache.loadHead(from: options.outputDirectory, ifDigest: scan.digest),
-      head.settings == settings, head.sameEventSplit(at: now)
+      head.settings == settings, head.sameEventSplit(at: now),
+      head.outputIsThere(in: options.outputDirectory)
     else {
       // Something changed: the build goes on with this walk (`scanSources`).
       scanned = scan
@@ -74,13 +75,14 @@ extension BuildRun {
     }
   }
 
-  /// The output removed behind `portal serve` (`rm -rf site`): what the session holds
-  /// describes files that are gone, and writing in place failed on the missing folders.
+  /// The output removed behind `portal serve` (`rm -rf site`, or `rm -rf site/*`, which
+  /// keeps the cache): what the session holds describes files that are gone, and writing in
+  /// place failed on the missing folders.
   func forgetRemovedOutput() {
-    guard let session, session.cache != nil || session.holdsSite,
-      !FileManager.default.fileExists(
-        atPath: options.outputDirectory.appendingPathComponent(OutputWriter.markerFolder).path)
-    else { return }
+    guard let session, session.cache != nil || session.holdsSite else { return }
+    let markerGone = !FileManager.default.fileExists(
+      atPath: options.outputDirectory.appendingPathComponent(OutputWriter.markerFolder).path)
+    guard markerGone || session.outputIsMissing(from: options.outputDirectory) else { return }
     session.forgetOutput()
   }
 
@@ -112,6 +114,8 @@ extension BuildRun {
     if options.incremental {
       previous = session?.cache ?? BuildCache.loadHead(from: options.outputDirectory)
       if previous?.settings != settings { previous = nil }
+      // Its outputs gone (`rm -rf site/*`): the cache describes nothing; all is built again.
+      if previous?.outputIsThere(in: options.outputDirectory) == false { previous = nil }
     }
     if let previous, previous.tree == tree, previous.sameEventSplit(at: now),
       session?.resolvesWhenUpToDate != true || session?.holdsSite == true

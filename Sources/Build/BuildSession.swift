@@ -75,6 +75,14 @@ public final class BuildSession: @unchecked Sendable {
     cacheUnsaved = false
   }
 
+  /// Whether what the last build wrote at the top of `output` has gone (`rm -rf site`, or
+  /// `rm -rf site/*`, which keeps the cache): `portal serve` then builds it again without
+  /// waiting for a save, where every page had answered 404.
+  public func outputIsMissing(from output: URL) -> Bool {
+    guard let cache else { return false }
+    return !cache.outputIsThere(in: output)
+  }
+
   /// Whether `prepareForEdits` has nothing left to make.
   public var isPreparedForEdits: Bool { resolved?.search != nil && resolved?.readers != nil }
 
@@ -95,7 +103,9 @@ public final class BuildSession: @unchecked Sendable {
   /// Writes the cache of the last build into the output, so a later `portal build` (or serve)
   /// starts incrementally.
   public func saveCache(to output: URL) {
-    guard cacheUnsaved, let cache else { return }
+    // Not into an output emptied meanwhile (`rm -rf site`): the cache alone there described
+    // pages that were gone, and the next build said "Up to date" over them.
+    guard cacheUnsaved, let cache, cache.outputIsThere(in: output) else { return }
     cacheUnsaved = false
     if let log = try? OutputWriter.writeCache(cache, to: output) {
       self.cache?.outputs.stored(at: log)

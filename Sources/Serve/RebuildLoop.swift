@@ -55,6 +55,14 @@ final class RebuildLoop: @unchecked Sendable {
     await onQueue { session.prepareForEdits() }
   }
 
+  /// `BuildSession.outputIsMissing`, asked between builds.
+  private func outputIsMissing() async -> Bool {
+    let (session, output) = (self.session, options.outputDirectory)
+    return await withCheckedContinuation { continuation in
+      queue.async { continuation.resume(returning: session.outputIsMissing(from: output)) }
+    }
+  }
+
   /// Runs `work` on the builds' queue, between builds.
   private func onQueue(_ work: @escaping @Sendable () -> Void) async {
     await withCheckedContinuation { continuation in
@@ -153,6 +161,7 @@ final class RebuildLoop: @unchecked Sendable {
     var tree = session.builtTree ?? scan()
     var lastScan = clock.now - Self.safetyScan
     var lastBuild = clock.now
+    var lastOutputCheck = clock.now
     var now = tree
     // Watch first, then scan, so that nothing changed between the two goes unseen.
     func rewatch() {
@@ -213,8 +222,22 @@ final class RebuildLoop: @unchecked Sendable {
       case .rescan?:
         rewatch()
       }
-      guard now != tree else {
+      // The output emptied behind the server (`rm -rf site/*`): built again now, where every
+      // page had answered 404 until the next save.
+      var outputLost = false
+      if now == tree, clock.now - lastOutputCheck >= Self.safetyScan {
+        lastOutputCheck = clock.now
+        outputLost = await outputIsMissing()
+      }
+      guard now != tree || outputLost else {
         if session.hasUnsavedCache, clock.now - lastBuild >= .seconds(1) { await flush() }
+        continue
+      }
+      if outputLost {
+        let report = await build(tree: now)
+        lastBuild = clock.now
+        await announce(report, because: RebuildMessages.outputLost)
+        if report.succeeded { await prepareForEdits() }
         continue
       }
       let changed = now.changes(since: tree)
@@ -287,7 +310,8 @@ final class RebuildLoop: @unchecked Sendable {
 
   func announce(
     _ report: BuildReport, changedSources: [String] = [], added: Set<String> = [],
-    removed: Set<String> = [], initial: Bool = false
+    removed: Set<String> = [], initial: Bool = false,
+    because reason: (english: String, japanese: String)? = nil
   ) async {
     let ms = Int((report.seconds * 1000).rounded())
     let repeated = lock.withLock {
@@ -318,7 +342,7 @@ final class RebuildLoop: @unchecked Sendable {
       )
       let edited =
         changedSources.isEmpty
-        ? nil
+        ? reason
         : Self.action(
           changedSources, added: added, removed: removed, in: folders,
           staticFolder: options.staticDirectory.map(ContentLoader.displayPath(for:)) ?? "static")

@@ -49,6 +49,13 @@ enum RebuildMessages {
       + (sameWarnings ? "; the same warnings as before" : "") + draftNote
   }
 
+  /// Why a build ran with no source changed: the output folder had lost what the last
+  /// build wrote (`rm -rf site/*`).
+  static let outputLost = (
+    english: "finding the output folder emptied",
+    japanese: "出力フォルダーの中身が消えていたため"
+  )
+
   /// What follows a failed build's summary: whether the last good site is still served.
   static func failedTail(served: Bool, in language: MessageLanguage) -> String {
     language == .japanese

@@ -384,6 +384,49 @@ import Testing
     try expectBuild(session, .inPlace, "the quick way again")
   }
 
+  /// `rm -rf site/*` keeps the cache in `site/.portal`: every later build said "Up to date"
+  /// over an empty site, and `portal serve` answered 404 for every page, also after a
+  /// restart. The build looks for what the last one wrote at the output's top and builds it
+  /// all again when any is gone; a session is told it lost its output without a save.
+  @Test func anOutputEmptiedButForItsCacheIsBuiltWhole() throws {
+    func emptyButTheCache() throws {
+      for name in try FileManager.default.contentsOfDirectory(atPath: output.path)
+      where name != ".portal" {
+        try FileManager.default.removeItem(at: output.appendingPathComponent(name))
+      }
+    }
+    try expectBuild(BuildSession(), .full, "first build")
+    try #require(
+      SiteBuilder.build(options(content: content, output: output)).mode == .upToDate)
+    try emptyButTheCache()
+    try expectBuild(BuildSession(), .full, "a new process after `rm -rf site/*`")
+    #expect(
+      FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    // One top folder gone (`rm -rf site/initiatives`): the same.
+    try FileManager.default.removeItem(at: output.appendingPathComponent("initiatives"))
+    try expectBuild(BuildSession(), .full, "a section's folder gone")
+    // Behind a session (`portal serve`): it knows before any save, and builds all again.
+    let session = BuildSession()
+    session.defersCacheWrites = true
+    try FileManager.default.removeItem(at: output)
+    try expectBuild(session, .full, "serve's first build")
+    #expect(!session.outputIsMissing(from: output))
+    try edit(file("initiatives/cyber-security.md")) { $0 + "\n追記です。\n" }
+    try expectBuild(session, .inPlace, "an edit, its cache not yet written")
+    try emptyButTheCache()
+    #expect(session.outputIsMissing(from: output))
+    // The cache kept in memory is not written into the emptied output, alone.
+    session.saveCache(to: output)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output.path) == [".portal"]
+        || !FileManager.default.fileExists(atPath: output.path))
+    try expectBuild(session, .full, "built again, no source changed")
+    #expect(!session.outputIsMissing(from: output))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: output.appendingPathComponent("initiatives/cyber-security/index.html").path))
+  }
+
   /// Editors leave locks, backups and swap files beside the page they save; the build never
   /// reads them, so they do not stop an edit in place, and alone they change nothing.
   @Test func editorsFilesBesideThePageAreIgnored() throws {
