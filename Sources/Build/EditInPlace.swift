@@ -370,6 +370,9 @@ enum EditInPlace {
       // A published file is copied, and adding or removing one changes links; one of a type
       // that is not published gets a warning: the usual way for both.
       if path.hasPrefix("c/"), ContentFiles.isUnderFolder(relative) { return nil }
+      // A page saved under another name (`a.md.txt`), an image outside files/: the usual way
+      // warns of it.
+      if path.hasPrefix("c/"), ContentLoader.isWarnedOf(relative) { return nil }
       if path.hasPrefix("c/") { continue }
       // A static file is an output of its own.
       if path.hasPrefix("s/") { return nil }

@@ -147,6 +147,22 @@ extension ContentLoader {
     !markdownFiles(among: [relative]).isEmpty
   }
 
+  /// Whether the load warns of `relative`, a file outside `files/` that is no page: a page's
+  /// name misspelt (`a.md.txt`, `a.markdown`, `A.MD`), an image or a PDF outside `files/`, a
+  /// list's `_index.md`. `portal serve` builds such a file's coming and going the usual way,
+  /// which says so: edited in place, it was left out without a word.
+  public static func isWarnedOf(_ relative: String) -> Bool {
+    guard !ContentFiles.isUnderFolder(relative) else { return false }
+    if !misnamedPages(among: [relative]).isEmpty { return true }
+    if relative.contains("/"),
+      ContentFiles.extensions.contains(ContentFiles.fileExtension(relative))
+    {
+      return true
+    }
+    return relative.split(separator: "/").last == "_index.md"
+      && relative.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count <= 1
+  }
+
   /// The Markdown files to build, relative and sorted: names starting with `_` or `.`, and
   /// everything under such folders, are left out.
   static func markdownFiles(among relatives: [String]) -> [String] {

@@ -525,6 +525,37 @@ import Testing
       })
   }
 
+  /// A page saved under another name (Notepad's `a.md.txt`, `a.markdown`, `A.MD`) or an
+  /// image outside files/ is warned of by the load: in a session it was taken for a file the
+  /// build never reads, and `portal serve` said "0 file(s) changed" without a word.
+  @Test func aPageSavedUnderAnotherNameIsWarnedAboutAtOnce() throws {
+    let session = BuildSession()
+    session.defersCacheWrites = true
+    try expectBuild(session, .full, "first build")
+    let source = try String(contentsOf: file("initiatives/cyber-security.md"), encoding: .utf8)
+    for (name, code) in [
+      ("initiatives/notepad.md.txt", "content.file-name"),
+      ("initiatives/long.markdown", "content.file-name"),
+      ("initiatives/Upper.MD", "content.file-name"),
+    ] {
+      try source.write(to: file(name), atomically: true, encoding: .utf8)
+      let report = try expectBuild(session, .incremental, name)
+      #expect(
+        report.diagnostics.contains { $0.code == code && $0.location.file.hasSuffix(name) },
+        "\(name): \(report.diagnostics.map(\.text))")
+      try FileManager.default.removeItem(at: file(name))
+      let after = try expectBuild(session, .incremental, "\(name) removed")
+      #expect(!after.diagnostics.contains { $0.location.file.hasSuffix(name) })
+    }
+    // A file the build never reads still changes nothing.
+    try Data("メモ".utf8).write(to: file("initiatives/memo.rtf"))
+    try expectBuild(session, .inPlace, "a note beside the pages")
+    try FileManager.default.createDirectory(at: file("images"), withIntermediateDirectories: true)
+    try Data([0x89, 0x50, 0x4E, 0x47]).write(to: file("images/map.png"))
+    let report = try expectBuild(session, .incremental, "an image outside files/")
+    #expect(report.diagnostics.contains { $0.code == "content.file-place" })
+  }
+
   @Test func theCacheSavedAfterQuickEditsStartsTheNextBuild() throws {
     let session = BuildSession()
     session.defersCacheWrites = true
