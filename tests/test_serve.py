@@ -210,6 +210,18 @@ def test_browser_reloads_on_edit_and_shows_errors(work):
         assert active.text == "閉じる"
         active.click()
         assert not driver.find_elements("id", "portal-live-overlay")
+        # Another save while the error stands (another page's body): the build fails again with
+        # the same error, and the overlay closed by the writer comes back, where the preview
+        # had looked frozen (the save not shown, nothing said on the page).
+        other = work / "content" / "initiatives" / "cyber-security.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\nエラーの間の追記です。\n", encoding="utf-8")
+        overlay = wait_until(lambda: driver.find_elements("id", "portal-live-overlay"),
+                             what="the error overlay again after another save")[0]
+        assert re.search(r"ai-disaster\.md:\d+:\d+", overlay.text), overlay.text
+        wait_until(lambda: "saved changes show once they are fixed" in "".join(server.stderr)
+                   or "保存した変更は、エラーを直すと表示されます" in "".join(server.stderr),
+                   what="the terminal's line saying the save waits for the fix")
+        driver.switch_to.active_element.click()
 
         # Fixing the file reloads the page without the overlay.
         driver.execute_script("window.__portalOld = true")

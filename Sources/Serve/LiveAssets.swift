@@ -38,6 +38,9 @@ enum LiveAssets {
         events.addEventListener("build-error", (e) => {
           failed = true;
           const failure = JSON.parse(e.data);
+          // The same errors after another save: left as they are when shown, shown again
+          // when closed.
+          if (failure.again && document.getElementById("portal-live-overlay")) return;
           show(failure.problems || [], failure.served !== false);
         });
       }

@@ -65,11 +65,16 @@ actor LiveReload {
       ]
     }
     let event = Self.event("build-error", ["problems": problems, "served": served])
-    // The same errors again (a save that did not fix them, a burst of events): open pages
-    // show them already.
-    guard event != lastError else { return }
+    // The same errors again (a save that did not fix them, a burst of events): a page that
+    // shows them keeps them as they are; one whose writer closed them shows them again, as
+    // the save they just made is not shown until the errors are fixed (a closed overlay had
+    // left the preview looking frozen).
+    let again = event == lastError
     lastError = event
-    broadcast(event)
+    broadcast(
+      again
+        ? Self.event("build-error", ["problems": problems, "served": served, "again": true])
+        : event)
   }
 
   /// The errors with site.yml's and the theme's first, each group in its order: a field id

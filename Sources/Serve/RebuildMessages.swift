@@ -6,8 +6,8 @@ enum RebuildMessages {
   /// A failed build's errors again (a save that fixed nothing): one line, not the block.
   static func failedAgain(errors: Int, in language: MessageLanguage) -> String {
     language == .japanese
-      ? "まだ作れません：前と同じエラーです（エラー\(JapaneseCount.items(errors))）"
-      : "Build failed again with the same \(errors) error(s) as above"
+      ? "まだ作れません：前と同じエラーです（エラー\(JapaneseCount.items(errors))）。保存した変更は、エラーを直すと表示されます"
+      : "Build failed again with the same \(errors) error(s) as above; saved changes show once they are fixed"
   }
 
   /// The line of a build that succeeded: how long it took, after what (`RebuildLoop.action`),

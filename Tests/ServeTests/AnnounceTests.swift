@@ -214,7 +214,10 @@ final class LogBox: @unchecked Sendable {
     #expect(box.text.contains("content/site.yml:1:1: error: missing"))
     box.clear()
     await loop.announce(failed("missing"), changedSources: ["c/initiatives"])
-    #expect(box.text == "Build failed again with the same 1 error(s) as above")
+    #expect(
+      box.text
+        == "Build failed again with the same 1 error(s) as above; saved changes show once they are fixed"
+    )
     box.clear()
     await loop.announce(failed("other"), changedSources: ["c/site.yml"])
     #expect(box.text.contains("content/site.yml:1:1: error: other"))
@@ -234,5 +237,30 @@ final class LogBox: @unchecked Sendable {
     for name in ["a.md", "site.yml", "files/plan.pdf", "style.css", "layout.mustache"] {
       #expect(!RebuildLoop.isEditorsFile("c/" + name), "\(name)")
     }
+  }
+}
+
+/// The same errors after another save are sent again, marked `again`: a page whose writer
+/// closed the overlay shows it again (portal.js keeps one that is open as it is).
+@Suite struct SameErrorsAgainTests {
+  @Test func theSameErrorsAreSentAgainMarked() async {
+    let live = LiveReload()
+    var events = await live.subscribe().makeAsyncIterator()
+    // `retry` and `hello` first.
+    _ = await events.next()
+    _ = await events.next()
+    let errors = [Diagnostic.error(SourceLocation(file: "content/a.md", line: 2, column: 1), "bad")]
+    await live.buildFailed(errors, served: true)
+    let first = await events.next() ?? ""
+    #expect(first.hasPrefix("event: build-error") && !first.contains("\"again\""))
+    await live.buildFailed(errors, served: true)
+    let second = await events.next() ?? ""
+    #expect(
+      second.hasPrefix("event: build-error") && second.contains("\"again\":true"), "\(second)")
+    // A page connecting now gets the errors, unmarked: it shows none yet.
+    var late = await live.subscribe().makeAsyncIterator()
+    _ = await late.next()
+    _ = await late.next()
+    #expect(await late.next() == first)
   }
 }

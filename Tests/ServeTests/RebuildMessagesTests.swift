@@ -24,7 +24,8 @@ import Testing
   @Test func aFailedBuildSaysWhatIsServed() {
     #expect(
       RebuildMessages.failedAgain(errors: 2, in: .english)
-        == "Build failed again with the same 2 error(s) as above")
+        == "Build failed again with the same 2 error(s) as above; saved changes show once they are fixed"
+    )
     #expect(
       RebuildMessages.failedTail(served: true, in: .english) == "; still serving the last good site"
     )
