@@ -600,3 +600,34 @@ def test_an_output_emptied_behind_the_server_is_built_again(work):
     assert build.returncode == 0, build.stderr
     assert "Up to date" not in build.stdout + build.stderr
     assert (work / "site" / "initiatives" / "ai-disaster" / "index.html").exists()
+
+
+
+def test_ctrl_c_during_a_rebuild_says_it_waits_for_it(tmp_path):
+    """Ctrl-C while a rebuild runs waits for it to end (the site is never left half-written),
+    which took seconds with nothing printed: it now says so at once, then stops cleanly."""
+    from conftest import CONTENT
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(THEME, tmp_path / "theme")
+    # Five times the initiatives, so that making every page again takes a while.
+    initiatives = tmp_path / "content" / "initiatives"
+    for page in list(initiatives.glob("*.md")):
+        for n in range(5):
+            (initiatives / f"{page.stem}-copy{n}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    server = Serve(tmp_path)
+    try:
+        # The layout, which every page is made with: every page is made again.
+        layout = tmp_path / "theme" / "templates" / "layout.mustache"
+        layout.write_text(layout.read_text(encoding="utf-8") + "\n{{! 編集 }}\n", encoding="utf-8")
+        time.sleep(0.3)
+        before = "".join(server.stderr)
+        server.proc.send_signal(signal.SIGINT)
+        assert server.proc.wait(timeout=60) == 0, "".join(server.stderr)
+    finally:
+        if server.proc.poll() is None:
+            server.proc.kill()
+    out = "".join(server.stderr)
+    if "Rebuilt in" in before:
+        pytest.skip("the rebuild of every page ended within 0.3 s: nothing was under way")
+    assert "Stopping once the build under way ends" in out, out

@@ -233,6 +233,7 @@ public final class PreviewServer: Sendable {
             Data("Stopped during the first build; nothing was served.\n".utf8))
           _exit(130)
         }
+        if self.loop.isBuilding { self.log(RebuildMessages.stopping(in: self.loop.language)) }
         Task { await self.stop() }
       }
       source.resume()

@@ -16,6 +16,7 @@ final class RebuildLoop: @unchecked Sendable {
   private let queue = DispatchQueue(label: "portal.serve.build")
   private let lock = NSLock()
   private var _basePath = "/"
+  private var _building = false
   /// The warnings printed after the last build: printed again only when they change, so each
   /// save of a large site does not scroll the same list past.
   private var printed: [Diagnostic] = []
@@ -73,6 +74,10 @@ final class RebuildLoop: @unchecked Sendable {
     }
   }
 
+  /// Whether a build is under way: Ctrl-C waits for it to end (seconds at 10,000 pages), and
+  /// says so at once rather than nothing until "Stopped.".
+  var isBuilding: Bool { lock.withLock { _building } }
+
   /// The path part of `base_url` of the last good build, which request paths start with.
   var basePath: String {
     lock.lock()
@@ -90,6 +95,8 @@ final class RebuildLoop: @unchecked Sendable {
     let session = self.session
     let report = await withCheckedContinuation { continuation in
       queue.async {
+        self.lock.withLock { self._building = true }
+        defer { self.lock.withLock { self._building = false } }
         self.pageChecker = nil
         session.scannedTree = tree
         session.resolvesWhenUpToDate = resolving

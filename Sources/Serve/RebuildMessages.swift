@@ -49,6 +49,14 @@ enum RebuildMessages {
       + (sameWarnings ? "; the same warnings as before" : "") + draftNote
   }
 
+  /// Said at Ctrl-C while a build is under way, which ends first (the site is never left
+  /// half-written).
+  static func stopping(in language: MessageLanguage) -> String {
+    language == .japanese
+      ? "止めています。作っている途中のサイトができあがるまで、お待ちください…"
+      : "Stopping once the build under way ends…"
+  }
+
   /// Why a build ran with no source changed: the output folder had lost what the last
   /// build wrote (`rm -rf site/*`).
   static let outputLost = (
