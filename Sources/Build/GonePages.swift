@@ -22,9 +22,9 @@ enum GonePages {
   }
 
   /// A warning for each page (an `.html` output other than the 404 page) in `previous` and not
-  /// in `current`: at the page that may replace it (`successors`), or at the content folder
-  /// (the file that made it may be gone), naming the file that made it when the last build's
-  /// source map says (`sources`); for a page the build leaves out (`withheld`, by output path:
+  /// in `current`: at the page that may replace it (`successors`), else at the file that made
+  /// it, gone now, when the last build's source map says (`sources`), else at the content
+  /// folder; for a page the build leaves out (`withheld`, by output path:
   /// a draft, or one waiting for its `publish` time), at that file's `draft` or `publish`
   /// value, saying so.
   static func warnings(
@@ -67,8 +67,10 @@ enum GonePages {
       case nil:
         let from = sources[path].map { " from \($0)" } ?? ""
         let fromJa = sources[path].map { "（\($0)）" } ?? " "
+        // At the file that made it, gone now: an editor's list of problems names it, where
+        // `content:1:1` pointed at no file.
         return .warning(
-          SourceLocation(file: content),
+          SourceLocation(file: sources[path] ?? content),
           "the page \(address) that the last build published\(from) is gone: \(Self.lost(now: true))",
           hint:
             "if the page moved, add \(redirect) to the page that replaces it; if it was removed on purpose, nothing needs doing (this is said once)",

@@ -35,7 +35,7 @@ import Testing
   }
 
   /// Each case's words: at the `slug` for a move, at the new file for a likely rename naming
-  /// the old file, at the content folder naming the old file otherwise.
+  /// the old file, at the old file (gone) otherwise.
   @Test func theWarningIsWhereTheRedirectGoes() {
     let warnings = GonePages.warnings(
       previous: ["a/index.html", "b/index.html", "c/index.html", "404.html"], current: [],
@@ -47,8 +47,12 @@ import Testing
       ])
     #expect(
       warnings.map(\.location) == [
-        slug, SourceLocation(file: "content/b2.md"), SourceLocation(file: "content"),
+        slug, SourceLocation(file: "content/b2.md"), SourceLocation(file: "content/c.md"),
       ])
+    // Without the last build's word on the file: at the content folder.
+    #expect(
+      GonePages.warnings(previous: ["d/index.html"], current: [], at: "content").map(\.location)
+        == [SourceLocation(file: "content")])
     #expect(
       warnings[0].message.hasPrefix("the page /a/ that the last build published is now at /a2/"))
     #expect(
