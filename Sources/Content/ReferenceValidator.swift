@@ -103,7 +103,8 @@ public enum ReferenceValidator {
           )
         }
         ?? PageParser.listHint(ref.id, key: key)
-        ?? closest(to: ref.id, in: ids, kind: kind).map {
+        ?? (closest(to: ref.id, in: ids, kind: kind) ?? Suggest.sameWords(as: ref.id, in: ids))
+        .map {
           ("did you mean `\($0)`?", "`\($0)` のまちがいではありませんか")
         }
       let whatJa = kind == .strategy ? "戦略のページ" : kind == .glossary ? "用語" : "取組"

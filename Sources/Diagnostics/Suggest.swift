@@ -188,3 +188,32 @@ extension Suggest.Candidates.Folder {
     return found
   }
 }
+
+extension Suggest {
+  /// The one id whose words (the parts between `-`) hold the words of `id` in order, or are
+  /// held by them: a file renamed `narita-hub.md` → `narita-logistics-hub.md` is too far from
+  /// the old id by edit distance to be offered, though it is plainly the page meant. At least
+  /// two words must be shared (one, `hub`, names too many); nil when several ids would do.
+  public static func sameWords(as id: String, in ids: some Collection<String>) -> String? {
+    let words = id.split(separator: "-")
+    guard words.count >= 2 else { return nil }
+    func holds(_ long: [Substring], _ short: [Substring]) -> Bool {
+      var rest = long[...]
+      for word in short {
+        guard let at = rest.firstIndex(of: word) else { return false }
+        rest = rest[(at + 1)...]
+      }
+      return true
+    }
+    var found: String?
+    for candidate in ids where candidate != id {
+      let other = candidate.split(separator: "-")
+      guard other.count >= 2, other.count != words.count,
+        other.count > words.count ? holds(other, words) : holds(words, other)
+      else { continue }
+      guard found == nil else { return nil }
+      found = candidate
+    }
+    return found
+  }
+}

@@ -358,3 +358,37 @@ import Testing
     }
   }
 }
+
+/// A page renamed (`ai-disaster.md` → `ai-big-disaster.md`) while another still names its old
+/// id: too far from the new id by edit distance, the hint offers it by its words.
+@Suite struct RenamedIDHintTests {
+  @Test func theRenamedPageIsOffered() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "renamed-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: work) }
+    try FileManager.default.copyItem(at: fixture("site-yml-typo"), to: work)
+    let folder = work.appendingPathComponent("initiatives")
+    let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let old = try #require(pages.first { $0 == "ai-disaster.md" })
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent(old),
+      to: folder.appendingPathComponent("ai-big-disaster.md"))
+    try """
+    ---
+    title: 見守り
+    summary: 見守ります。
+    fields: [safety]
+    related: [ai-disaster]
+    ---
+
+    本文です。
+    """.write(to: folder.appendingPathComponent("linker.md"), atomically: true, encoding: .utf8)
+    let (_, diagnostics) = ContentLoader.load(contentDirectory: work, displayPrefix: "content")
+    let unknown = try #require(
+      diagnostics.first {
+        $0.location.file.hasSuffix("linker.md") && $0.code == "content.unknown-id"
+      })
+    #expect(unknown.hint == "did you mean `ai-big-disaster`?", "\(diagnostics.map(\.text))")
+    #expect(unknown.japanese?.hint == "`ai-big-disaster` のまちがいではありませんか")
+  }
+}

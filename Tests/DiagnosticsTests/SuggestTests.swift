@@ -77,4 +77,18 @@ import Testing
     #expect(prepared.closest(to: "nothere7") == nil)
     #expect(prepared.closest(to: "見出し299") == Self.plainClosest(to: "見出し299", in: ids))
   }
+
+  /// A renamed file's new id holds the old one's words (`narita-hub` → `narita-logistics-hub`):
+  /// too far by edit distance, offered by its words, the one id that has them.
+  @Test func anIdIsOfferedByItsWordsWhenOnlyOneHasThem() {
+    let ids = ["narita-logistics-hub", "civic-tech", "smart-hub-city", "ai-disaster"]
+    #expect(Suggest.closest(to: "narita-hub", in: ids) == nil)
+    #expect(Suggest.sameWords(as: "narita-hub", in: ids) == "narita-logistics-hub")
+    // The other way: words dropped from the new name.
+    #expect(Suggest.sameWords(as: "civic-tech-2026", in: ids) == "civic-tech")
+    // One word shared is no guess, nor is a choice of two, nor words out of order.
+    #expect(Suggest.sameWords(as: "hub", in: ids) == nil)
+    #expect(Suggest.sameWords(as: "smart-hub", in: ids + ["smart-hub-town"]) == nil)
+    #expect(Suggest.sameWords(as: "hub-narita", in: ids) == nil)
+  }
 }
