@@ -7,8 +7,9 @@ extension MarkdownDocument {
   /// in table cells and on lazy continuation lines (a paragraph line after a list item, not
   /// indented) a few columns off; then the nearest `[` (`![`) on the line is taken. Checked on
   /// the bytes, so a line of 20,000 links stays linear.
-  /// - Parameter placed: how many bare addresses of each text were placed so far in this walk
-  ///   over the links, so the second of two equal ones is found at the second place.
+  /// - Parameter placed: where the search for the next bare address starts, for each text (after
+  ///   the last one of that text placed in this walk over the links, so the second of two
+  ///   equal ones is found at the second place) and for all (`""`).
   func linkPosition(of node: Node, placed: inout [String: Int]) -> (line: Int, column: Int) {
     // cmark-gfm gives a link whose text runs over several lines the line where the text ends
     // (the column is right, on the line where it starts).
@@ -78,42 +79,84 @@ extension MarkdownDocument {
   /// Where a bare address's text starts: on its line near the column cmark gives, or (with no
   /// line) its next occurrence in the body after the previous bare address of the same text.
   /// Nil when its text is not found there outside brackets: a link written with them.
+  ///
+  /// Looked for near its column first, and without a line from where the last address was
+  /// found: a paragraph of 1,000 bare addresses (a list of municipalities' sites written line
+  /// under line) searched the whole body or line for each, 14 s in a debug build.
   private func autolinkPosition(
     of node: Node, line: Int, byteColumn: Int, placed: inout [String: Int]
   ) -> (line: Int, column: Int)? {
     let shown = node.plainText
     guard !shown.isEmpty, !shown.contains("\n") else { return nil }
     let needle = Array(shown.utf8)
-    // Where the text stands bare: not a link's destination `(…)` or its text `[…]`.
-    func bareOccurrences(in bytes: [UInt8]) -> [Int] {
-      guard bytes.count >= needle.count else { return [] }
-      return (0...(bytes.count - needle.count)).filter {
-        bytes[$0..<($0 + needle.count)].elementsEqual(needle)
-          && ($0 == 0 || (bytes[$0 - 1] != UInt8(ascii: "(") && bytes[$0 - 1] != UInt8(ascii: "[")))
+    let isBare = line >= 1 && Self.isAddressLink(node)
+    return source.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, column: Int)? in
+      // Where the text stands bare: not a link's destination `(…)` or its text `[…]`.
+      func isBareOccurrence(_ i: Int, from lower: Int, to upper: Int) -> Bool {
+        guard i >= lower, i + needle.count <= upper else { return false }
+        for k in 0..<needle.count where bytes[i + k] != needle[k] { return false }
+        return i == lower
+          || (bytes[i - 1] != UInt8(ascii: "(") && bytes[i - 1] != UInt8(ascii: "["))
       }
+      func first(from lower: Int, in range: Range<Int>) -> Int? {
+        var i = lower
+        while i + needle.count <= range.upperBound {
+          if isBareOccurrence(i, from: range.lowerBound, to: range.upperBound) { return i }
+          i += 1
+        }
+        return nil
+      }
+      if line >= 1 {
+        guard line <= lineStarts.count else { return nil }
+        let lineStart = lineStarts[line - 1]
+        let lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let range = lineStart..<lineEnd
+        let at = lineStart + byteColumn - 1
+        // The nearest within two bytes, the earlier of two as near.
+        var near = [0, -1, 1, -2, 2].lazy.map { at + $0 }.first {
+          isBareOccurrence($0, from: range.lowerBound, to: range.upperBound)
+        }
+        // An address written as its own text (`<https://…>` too, whose column cmark counts
+        // from the paragraph's start on a second line) is on its line wherever cmark says.
+        if near == nil, isBare {
+          var best: Int?
+          var i = range.lowerBound
+          while let found = first(from: i, in: range) {
+            if best.map({ abs(found - at) < abs($0 - at) }) ?? true { best = found }
+            if found >= at { break }
+            i = found + 1
+          }
+          near = best
+        }
+        guard let near else { return nil }
+        return (line, characterColumn(line: line, byteColumn: near - lineStart + 1))
+      }
+      guard line == 0 else { return nil }
+      // Addresses are placed in the body's order: the next one is after the last found
+      // (`placed[""]`, a text no address has), else after the last of the same text.
+      let whole = 0..<bytes.count
+      let offset =
+        first(from: placed["", default: 0], in: whole)
+        ?? first(from: placed[shown, default: 0], in: whole)
+      guard let offset else { return nil }
+      placed[shown] = offset + 1
+      placed[""] = offset + 1
+      let lineIndex = Self.lineIndex(of: offset, in: lineStarts)
+      return (
+        lineIndex + 1,
+        characterColumn(line: lineIndex + 1, byteColumn: offset - lineStarts[lineIndex] + 1)
+      )
+    } ?? nil
+  }
+
+  /// The index of the line holding byte `offset`: the last start at or before it.
+  static func lineIndex(of offset: Int, in starts: [Int]) -> Int {
+    var (low, high) = (0, starts.count - 1)
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if starts[mid] <= offset { low = mid } else { high = mid - 1 }
     }
-    if line >= 1, let text = sourceLine(line) {
-      let at = byteColumn - 1
-      // An address written as its own text (`<https://…>` too, whose column cmark counts
-      // from the paragraph's start on a second line) is on its line wherever cmark says.
-      let isBare = Self.isAddressLink(node)
-      guard
-        let near = bareOccurrences(in: Array(text.utf8)).min(by: { abs($0 - at) < abs($1 - at) }),
-        abs(near - at) <= 2 || isBare
-      else { return nil }
-      return (line, characterColumn(line: line, byteColumn: near + 1))
-    }
-    guard line == 0 else { return nil }
-    let all = bareOccurrences(in: Array(source.utf8))
-    let seen = placed[shown, default: 0]
-    guard seen < all.count else { return nil }
-    placed[shown] = seen + 1
-    let offset = all[seen]
-    let lineIndex = (lineStarts.lastIndex { $0 <= offset } ?? 0)
-    return (
-      lineIndex + 1,
-      characterColumn(line: lineIndex + 1, byteColumn: offset - lineStarts[lineIndex] + 1)
-    )
+    return max(low, 0)
   }
 
   /// Start position of a node in this body, in characters.
