@@ -57,7 +57,9 @@ extension RebuildLoop {
     return files.map {
       let root =
         $0.hasPrefix("c/") ? folders.content : $0.hasPrefix("s/") ? staticFolder : folders.theme
-      return ($0, root + "/" + $0.dropFirst(2))
+      // A name holding an escape sequence or a line break (`zz\e[31m.md`) would recolour the
+      // writer's terminal or split the line: written as `\u{1B}`, as diagnostics are.
+      return ($0, Diagnostic.visible(root + "/" + $0.dropFirst(2), keepingLines: false))
     }
   }
 

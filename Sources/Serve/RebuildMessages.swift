@@ -23,7 +23,8 @@ enum RebuildMessages {
     func named(_ paths: [String]) -> String? {
       paths.isEmpty
         ? nil
-        : paths.map { contentFolder + "/" + $0 }.joined(separator: japanese ? "、" : ", ")
+        : paths.map { Diagnostic.visible(contentFolder + "/" + $0, keepingLines: false) }
+          .joined(separator: japanese ? "、" : ", ")
     }
     if japanese {
       let draftNote =

@@ -80,6 +80,22 @@ final class LogBox: @unchecked Sendable {
     return english.hasPrefix("editing ") ? String(english.dropFirst(8)) : english
   }
 
+  /// A file name holding an escape sequence (OSC 52 writes the clipboard in some terminals)
+  /// or a line break is printed with them written out, as diagnostics print them.
+  @Test func controlCharactersInANameAreWrittenOut() {
+    let name = "c/initiatives/zz\u{1B}[31mred\u{1B}]52;c;ZWNobw==\u{07}\nx.md"
+    let said = RebuildLoop.action([name], added: [name], removed: [])
+    #expect(
+      said.english
+        == "adding content/initiatives/zz\\u{1B}[31mred\\u{1B}]52;c;ZWNobw==\\u{7}\\u{A}x.md")
+    #expect(!said.japanese.unicodeScalars.contains { $0.value < 0x20 })
+    #expect(
+      !RebuildMessages.rebuilt(
+        milliseconds: 1, after: nil, changed: 0, sameWarnings: false, drafts: ["a\u{1B}b.md"],
+        scheduled: [], contentFolder: "content", in: .english
+      ).unicodeScalars.contains { $0.value == 0x1B })
+  }
+
   /// A file added, removed or renamed is said so, not "editing" (a new page was said edited).
   @Test func addedRemovedAndRenamedFilesAreSaidSo() {
     let both = (
