@@ -28,13 +28,15 @@ extension BuildRun {
   /// links' warnings are found too (`endIfFailed(addressLinksOf:theme:)`). Bodies come from
   /// the session or, as stubs without HTML, from the cache when their inputs are unchanged:
   /// the memo returned, which fills them in before rendering.
-  func resolve(_ loaded: LoadedContent, previous: BuildCache?) -> (Site, BodyMemo?) {
+  func resolve(_ loaded: LoadedContent, theme: Theme, previous: BuildCache?) -> (Site, BodyMemo?) {
     let content = loaded.content!
     progress.step(
       "Resolving \(content.pages.count) pages",
       ja: "\(JapaneseCount.pages(content.pages.count))のつながりを調べています")
     let memo = bodyMemo(previous: previous)
-    let (site, resolveDiagnostics) = Resolver.resolve(content, now: options.now, memo: memo)
+    // A heading never takes an id the templates write (`## toc-heading` made two).
+    let (site, resolveDiagnostics) = Resolver.resolve(
+      content, now: options.now, memo: memo, themeIDs: Self.themeIDs(theme))
     diagnostics += resolveDiagnostics
     return (site, memo)
   }

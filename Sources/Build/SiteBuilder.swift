@@ -42,7 +42,7 @@ public enum SiteBuilder {
       session?.afterLoading?()
       var site: Site
       let memo: BodyMemo?
-      (site, memo) = run.resolve(loaded, previous: previous)
+      (site, memo) = run.resolve(loaded, theme: theme, previous: previous)
       run.checkHeadingLinks(site, theme: theme)
       try run.endIfFailed(addressLinksOf: site, theme: theme)
       let plan = try run.plan(site, theme: theme, loaded: loaded, previous: previous)

@@ -120,6 +120,7 @@ extension BodyContext {
       for n in t.names { h.add(n) }
     }
     h.add(otherSiteNote)
+    for id in reservedIDs.sorted() { h.add(id) }
     h.add(english.targets.count)
     for t in english.targets { h.add(t.names[0]) }
     return h.value

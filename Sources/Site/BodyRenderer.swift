@@ -23,6 +23,9 @@ struct BodyContext: Sendable {
   /// What a body's link to another site ends with (`（外部のサイト）` on a Japanese site);
   /// empty: nothing.
   var otherSiteNote = ""
+  /// The ids a heading never takes: the templates' own (`reservedIDs`, and those the theme's
+  /// templates write, `ThemeIDs.literal`).
+  var reservedIDs = reservedLayoutIDs
 }
 
 extension BodyContext {
@@ -110,7 +113,7 @@ extension BodyContext {
 }
 
 /// Ids the page templates use themselves; headings in the body never take them.
-let reservedIDs: Set<String> = [
+let reservedLayoutIDs: Set<String> = [
   "main", "main-content", "toc", "page-title", "related", "glossary-terms", "breadcrumbs", "search",
   "site-header", "site-footer", "furigana-toggle", "events", "upcoming", "past",
 ]
@@ -220,7 +223,7 @@ enum BodyRenderer {
     let linked = doc.linkGlossary(
       context.glossary, excluding: ownSlug, english: context.english)
     doc.markLanguage(context.english)
-    var headings = doc.assignHeadingIDs(reserved: reservedIDs)
+    var headings = doc.assignHeadingIDs(reserved: context.reservedIDs)
     for i in headings.indices { headings[i].line += page.bodyLine - 1 }
     let rendered = doc.renderHTMLWithMarks()
     let html = ImageAttributes.apply(

@@ -176,7 +176,8 @@ public enum HeadingLinks {
   public static func resolves(
     _ fragment: String, anchors: some Collection<String>, themeIDs: ThemeIDs
   ) -> Bool {
-    anchors.contains(fragment) || reservedIDs.contains(fragment) || themeIDs.contains(fragment)
+    anchors.contains(fragment) || reservedLayoutIDs.contains(fragment)
+      || themeIDs.contains(fragment)
   }
 
   /// The id meant: the heading's text written after `#` as it reads (`#申請の手順（概要）`,

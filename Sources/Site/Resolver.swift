@@ -10,15 +10,18 @@ public enum Resolver {
   ///   all files, glossary, options) are unchanged takes its body from there instead of being
   ///   parsed again. A remembered body may be a stub without HTML (from the on-disk cache); fill
   ///   it with `fillBodies` before rendering that page.
-  public static func resolve(_ content: ContentSet, now: DateTime, memo: BodyMemo? = nil) -> (
-    Site, [Diagnostic]
-  ) {
+  /// - Parameter themeIDs: the ids the theme's templates write, which no heading of a body
+  ///   takes.
+  public static func resolve(
+    _ content: ContentSet, now: DateTime, memo: BodyMemo? = nil, themeIDs: ThemeIDs = ThemeIDs()
+  ) -> (Site, [Diagnostic]) {
     let config = content.config
     let urls = URLScheme(basePath: config.basePath)
     var diagnostics: [Diagnostic] = []
 
     // 1. URLs, and what every body needs to know about the others.
-    let context = bodyContext(content.pages, files: content.files, config: config, urls: urls)
+    let context = bodyContext(
+      content.pages, files: content.files, config: config, urls: urls, themeIDs: themeIDs)
     let contextKey = context.fingerprint
 
     // 2. Bodies, in parallel.
@@ -139,7 +142,8 @@ public enum Resolver {
   }
 
   static func bodyContext(
-    _ pages: [Page], files: [ContentFile], config: SiteConfig, urls: URLScheme
+    _ pages: [Page], files: [ContentFile], config: SiteConfig, urls: URLScheme,
+    themeIDs: ThemeIDs = ThemeIDs()
   ) -> BodyContext {
     var urlForFile: [String: String] = [:]
     // Published files keep their path: `files/map.png` is at `<base>files/map.png`.
@@ -174,6 +178,7 @@ public enum Resolver {
       imageSizes: ImageAttributes.sizes(of: files, urls: urls),
       ownOrigins: BodyContext.origins(ofBase: config.baseURL)
         + (config.publishedBaseURL.map(BodyContext.origins(ofBase:)) ?? []),
-      otherSiteNote: BodyContext.otherSiteNote(language: config.language))
+      otherSiteNote: BodyContext.otherSiteNote(language: config.language),
+      reservedIDs: reservedLayoutIDs.union(themeIDs.literal))
   }
 }

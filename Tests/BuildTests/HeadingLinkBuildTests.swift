@@ -144,3 +144,33 @@ import Testing
     #expect(places(added) == ["basics.md:9:10"])
   }
 }
+
+/// A heading never takes an id the theme's templates write: `## toc-heading` or `## site-menu`
+/// made the id twice on the page (the table of contents' heading, the menu), and neither the
+/// build nor `--strict` noticed. The templates' own ids are read from the theme, so a theme
+/// that adds one is kept apart too.
+@Suite struct TemplateIDHeadingTests {
+  @Test func headingsNamedLikeTheTemplatesIdsTakeOthers() throws {
+    let (content, theme, options) = try fixtureWithOwnTheme()
+    // An id of the edited theme's own.
+    let layout = theme.appendingPathComponent("templates/layout.mustache")
+    try String(contentsOf: layout, encoding: .utf8)
+      .replacingOccurrences(of: "</main>", with: "<p id=\"our-notice\"></p></main>")
+      .write(to: layout, atomically: true, encoding: .utf8)
+    try appendToBody(
+      of: content.appendingPathComponent("initiatives/ai-disaster.md"),
+      "## toc-heading\n\n本文。\n\n## site-menu\n\n本文。\n\n## page-terms-heading\n\n本文。\n\n## our-notice\n\n本文。\n"
+    )
+    let report = SiteBuilder.build(options)
+    #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+    let html = try String(
+      contentsOf: options.outputDirectory.appendingPathComponent(
+        "initiatives/ai-disaster/index.html"), encoding: .utf8)
+    let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) }
+    let twice = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
+    #expect(twice.isEmpty, "ids given twice: \(twice.sorted())")
+    for id in ["toc-heading-2", "site-menu-2", "our-notice-2"] {
+      #expect(ids.contains(id), "\(id)")
+    }
+  }
+}
