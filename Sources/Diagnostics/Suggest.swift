@@ -70,6 +70,9 @@ public enum Suggest {
       /// Stems of three characters or more as UTF-8 of their composed form, in byte order, with
       /// their entry's position: the stems a word's stem starts are one run of them.
       var sortedStems: [(key: [UInt8], position: Int)] = []
+      /// The longest of those stems: no stem is a longer word's start (a 64,000-character key
+      /// was cut at each length, minutes of work for one unknown key).
+      var longestStem = 0
     }
 
     let folders: [String: Folder]
@@ -138,6 +141,7 @@ extension Suggest.Candidates.Folder {
         position: position, length: entry.length,
         letters: Suggest.letters(entry.name)))
     if entry.stemLength >= 3 {
+      longestStem = max(longestStem, entry.stemLength)
       byStem[entry.stem, default: []].append(position)
       sortedStems.append((Self.composedBytes(entry.stem), position))
     }
@@ -182,8 +186,10 @@ extension Suggest.Candidates.Folder {
       low += 1
     }
     // Stems this one starts with.
-    for prefixLength in stride(from: 3, to: stemLength, by: 1) {
-      for position in byStem[String(stem.prefix(prefixLength))] ?? [] { consider(position) }
+    var prefix = stem.prefix(3)
+    for prefixLength in stride(from: 3, to: min(stemLength, longestStem + 1), by: 1) {
+      if prefixLength > 3 { prefix = stem[..<stem.index(after: prefix.endIndex)] }
+      for position in byStem[String(prefix)] ?? [] { consider(position) }
     }
     return found
   }

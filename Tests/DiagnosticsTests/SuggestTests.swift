@@ -91,4 +91,13 @@ import Testing
     #expect(Suggest.sameWords(as: "smart-hub", in: ids + ["smart-hub-town"]) == nil)
     #expect(Suggest.sameWords(as: "hub-narita", in: ids) == nil)
   }
+
+  /// A key 50,000 characters long still gets the key its start names; each of its starts up
+  /// to its length was looked up (minutes for one unknown key), now only up to the longest
+  /// candidate's.
+  @Test func aVeryLongWordIsAnsweredByItsStart() {
+    let long = "title" + String(repeating: "x", count: 50_000)
+    #expect(Suggest.closest(to: long, in: ["title", "summary", "tags"]) == "title")
+    #expect(Suggest.closest(to: String(repeating: "k", count: 50_000), in: ["title"]) == nil)
+  }
 }
