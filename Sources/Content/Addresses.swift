@@ -29,10 +29,17 @@ public enum Addresses {
   )? {
     if let bad = text.unicodeScalars.first(where: isForbidden) {
       let space = bad == " " || bad == "\u{3000}"
-      let shown = space ? "a space" : "`\(bad.escaped(asASCII: true))`"
+      // `"` and `'` as typed (`\"` was shown, a backslash the writer never typed), with the
+      // percent form a browser reads as the same address.
+      let printable = bad.value > 0x20 && bad.value < 0x7F
+      let shown =
+        space ? "a space" : "`\(printable ? String(bad) : bad.escaped(asASCII: true))`"
+      let percent = printable ? String(format: "%%%02X", bad.value) : nil
       return (
-        "has \(shown) in it, which an address cannot have",
+        "has \(shown) in it, which an address cannot have"
+          + (percent.map { ": write it as `\($0)`" } ?? ""),
         "アドレスに使えない\(space ? "スペース" : " \(shown) ")が入っています"
+          + (percent.map { "。`\($0)` と書いてください" } ?? "")
       )
     }
     let lower = text.lowercased()

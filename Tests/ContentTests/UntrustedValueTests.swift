@@ -39,6 +39,20 @@ import Testing
     #expect((Addresses.problem(text, allowed: allowed) == nil) == fine, "\(text)")
   }
 
+  /// A quote is named as typed (`\"` showed a backslash never typed), with its percent form;
+  /// a control character is written out.
+  @Test func aForbiddenCharacterIsShownAsTyped() throws {
+    let quote = try #require(Addresses.problems("https://example.jp/o'reilly", allowed: .web))
+    #expect(quote.english == "has `'` in it, which an address cannot have: write it as `%27`")
+    #expect(quote.japanese == "アドレスに使えない `'` が入っています。`%27` と書いてください")
+    #expect(
+      Addresses.problem("https://example.jp/\"x", allowed: .web)
+        == "has `\"` in it, which an address cannot have: write it as `%22`")
+    #expect(
+      Addresses.problem("https://example.jp/\u{7}", allowed: .web)
+        == "has `\\u{07}` in it, which an address cannot have")
+  }
+
   /// The error is at the value, and says what is wrong with it.
   @Test func anInitiativesLinkMustBeAnAddress() throws {
     let text = """
