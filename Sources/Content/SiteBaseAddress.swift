@@ -23,7 +23,19 @@ public enum SiteBaseAddress {
         )
       }
     }
-    let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    // `/%2e%2e/`, which `normalized` does not take out as it does `/../`: browsers read
+    // `/%2e%2e/assets/…` as `/../assets/…`, another folder than the one the site is in.
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    if let dots = segments.first(where: {
+      let decoded = $0.lowercased().replacingOccurrences(of: "%2e", with: ".")
+      return decoded != $0 && (decoded == "." || decoded == "..")
+    }) {
+      return (
+        "has `\(dots)` in its path, which browsers read as a folder up or this folder: write the folder the site is in",
+        "パスに `\(dots)` が入っていて、ブラウザーは1つ上のフォルダーか同じフォルダーと読みます。サイトを公開するフォルダーのアドレスを書いてください"
+      )
+    }
+    let last = segments.last ?? ""
     if let ending = pageEndings.first(where: { last.lowercased().hasSuffix($0) }),
       last.count > ending.count
     {

@@ -50,11 +50,11 @@ func parseYAML(
           SourceLocation(
             file: file, line: line + lineOffset - 1,
             column: repairs.column(column, onLine: line)),
-          "YAML aliases (`*name`) repeat values here into more than \(limit / 1024) KB, from \(text.utf8.count) bytes of front matter",
+          "YAML aliases (`*name`) repeat values here into more than \(limit / 1024) KB, from \(text.utf8.count) bytes of \(frontMatter ? "front matter" : "YAML")",
           hint: "write each value out instead of using `&anchor` and `*alias`",
           code: "front-matter.yaml"
         ).ja(
-          "YAML のエイリアス（`*name`）が値をくり返し、\(text.utf8.count)バイトの前付けから \(limit / 1024) KB より多い値ができています",
+          "YAML のエイリアス（`*name`）が値をくり返し、\(text.utf8.count)バイトの\(frontMatter ? "前付け" : " YAML ")から \(limit / 1024) KB より多い値ができています",
           hint: "`&anchor` と `*alias` を使わず、値を1つずつ書いてください"))
     }
     return .success(node)

@@ -26,6 +26,11 @@ import Testing
     ("https://host/dx//", .siteBase, false),
     ("https://user:pw@host/dx/", .siteBase, false),
     ("https://host:8443/dx/", .siteBase, true),
+    // Dot segments percent-encoded, which normalising leaves: browsers read `/%2e%2e/assets/`
+    // as `/../assets/`.
+    ("https://ex.com/%2e%2e/", .siteBase, false),
+    ("https://ex.com/dx/%2E/", .siteBase, false),
+    ("https://ex.com/dx.2026/", .siteBase, true),
     ("https://www.pref.chiba.lg.jp/dx/", .siteBase, true),
     ("mailto:dx@example.jp", .webOrContact, true),
     ("tel:043-000-0000", .webOrContact, true),
@@ -103,6 +108,18 @@ import Testing
     let small = text.replacingOccurrences(of: big, with: "総務部").replacingOccurrences(
       of: Array(repeating: "*x", count: 200).joined(separator: ","), with: "*x, *x")
     #expect(try parseFile(small, kind: .initiative).1.isEmpty)
+    #expect(error.message.hasSuffix("bytes of front matter"))
+  }
+
+  /// In site.yml the same is said of its YAML: site.yml has no front matter.
+  @Test func inSiteYmlItIsSaidOfTheYAML() throws {
+    let big = String(repeating: "A", count: 10_000)
+    let (_, problems) = SiteConfig.parse(
+      "title: &x \"\(big)\"\nvision: [\(Array(repeating: "*x", count: 200).joined(separator: ","))]\n",
+      file: "site.yml")
+    let error = try #require(problems.first)
+    #expect(error.message.hasSuffix("bytes of YAML"), "\(error.message)")
+    #expect(error.japanese?.message.contains("前付け") == false)
   }
 }
 
