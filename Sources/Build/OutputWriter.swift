@@ -79,13 +79,19 @@ enum OutputWriter {
     for p in protecting {
       let path = realPath(p.standardizedFileURL.path)
       let how: (String, String)? =
-        path == out
-        ? ("is \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) そのものです")
-        : out.hasPrefix(path + "/")
-          ? ("is inside \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) の中にあります")
-          : path.hasPrefix(out + "/")
-            ? ("holds \(path), a folder the build reads", "の中に、ビルドが読むフォルダー \(path) があります")
-            : nil
+        out.hasPrefix(path + "/")
+        ? ("is inside \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) の中にあります")
+        : path.hasPrefix(out + "/")
+          ? ("holds \(path), a folder the build reads", "の中に、ビルドが読むフォルダー \(path) があります")
+          : nil
+      // The same folder given twice (`--static site`): `site` is no way out of it.
+      if path == out {
+        throw .unsafe(
+          "the output folder \(out) is also a folder the build reads (--content, --theme or --static); give each its own folder, such as `site` for the output and `static` for the static files",
+          ja:
+            "出力フォルダー \(out) は、ビルドが読むフォルダー（--content、--theme、--static）と同じです。出力は `site`、そのまま公開するファイルは `static` のように、別々のフォルダーにしてください"
+        )
+      }
       if let how {
         throw .unsafe(
           "the output folder \(out) \(how.0); give a separate folder such as `site`",

@@ -327,7 +327,11 @@ func comparableSite(_ folder: URL) -> [String: String] {
     // Said as what it is: the content folder itself, inside it, or holding it; with the rule.
     let real = OutputWriter.realPath(content.standardizedFileURL.path)
     for (output, words) in [
-      (content, "is \(real), a folder the build reads"),
+      // The same folder twice (`--static site` too): not told to use `site`, which it is.
+      (
+        content,
+        "is also a folder the build reads (--content, --theme or --static); give each its own folder"
+      ),
       (content.appendingPathComponent("site"), "is inside \(real), a folder the build reads"),
       (content.deletingLastPathComponent(), "holds \(real), a folder the build reads"),
     ] {
