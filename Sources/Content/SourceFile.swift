@@ -19,22 +19,8 @@ public struct SourceFile: Sendable {
   /// Japanese as Shift_JIS: it is named, so the writer knows what to change in the editor.
   public static func notUTF8(_ bytes: ArraySlice<UInt8>, path: String, code: String) -> Diagnostic {
     let (line, column) = firstInvalidUTF8(bytes)
-    // Windows Notepad's "Unicode" is UTF-16 with its byte order mark first.
-    let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-    let japanese =
-      utf16
-      ? nil
-      : String(data: Data(bytes), encoding: .shiftJIS).map { text in
-        text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
-      }
-    let saved =
-      utf16
-      ? " (it is UTF-16, which Windows Notepad calls \"Unicode\")"
-      : japanese == true ? " (it looks like Shift_JIS, as older Windows editors save)" : ""
-    let savedJa =
-      utf16
-      ? "（UTF-16 です。Windows のメモ帳では「Unicode」と呼ばれます）"
-      : japanese == true ? "（古い Windows のエディターが保存する Shift_JIS のようです）" : ""
+    let (saved, savedJa) =
+      savedAs(bytes).map { (" (\($0.english))", "（\($0.japanese)）") } ?? ("", "")
     return .error(
       SourceLocation(file: path, line: line, column: column),
       "the file is not valid UTF-8\(saved)",
@@ -42,6 +28,64 @@ public struct SourceFile: Sendable {
     ).ja(
       "ファイルの文字コードが UTF-8 ではありません\(savedJa)",
       hint: "ファイルを UTF-8 で保存し直してください（多くのエディターでは「エンコード付きで保存」→「UTF-8」）")
+  }
+
+  /// What the file looks saved as, when the bytes tell: UTF-16 (Windows Notepad's "Unicode",
+  /// with its byte order mark, or a front matter's `---` in two bytes a character without
+  /// it), or Japanese as Shift_JIS or EUC-JP (kana read in that encoding).
+  static func savedAs(_ bytes: ArraySlice<UInt8>) -> (english: String, japanese: String)? {
+    let dashes: [UInt8] = [0x2D, 0x00, 0x2D, 0x00, 0x2D, 0x00]
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+      || bytes.starts(with: dashes) || bytes.starts(with: [0x00] + dashes.dropLast())
+    {
+      return (
+        "it is UTF-16, which Windows Notepad calls \"Unicode\"",
+        "UTF-16 です。Windows のメモ帳では「Unicode」と呼ばれます"
+      )
+    }
+    func holdsKana(_ encoding: String.Encoding) -> Bool {
+      String(data: Data(bytes), encoding: encoding).map { text in
+        text.unicodeScalars.contains { (0x3041...0x30FF).contains($0.value) }
+      } ?? false
+    }
+    if holdsKana(.shiftJIS) {
+      return (
+        "it looks like Shift_JIS, as older Windows editors save",
+        "古い Windows のエディターが保存する Shift_JIS のようです"
+      )
+    }
+    if looksEUCJP(bytes) {
+      return (
+        "it looks like EUC-JP, as older Unix tools save",
+        "古い Unix のツールが保存する EUC-JP のようです"
+      )
+    }
+    return nil
+  }
+
+  /// Whether the bytes are EUC-JP holding kana: each byte above ASCII in EUC-JP's pairs (or
+  /// its half-width kana and three-byte forms), some pairs hiragana or katakana (rows 0xA4 and
+  /// 0xA5). Foundation on Linux does not decode EUC-JP, so its shape is read here.
+  static func looksEUCJP(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var kana = 0
+    var i = bytes.startIndex
+    func isEUC(_ at: Int) -> Bool { at < bytes.endIndex && (0xA1...0xFE).contains(bytes[at]) }
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+      } else if (0xA1...0xFE).contains(b), isEUC(i + 1) {
+        if b == 0xA4 || b == 0xA5 { kana += 1 }
+        i += 2
+      } else if b == 0x8E, i + 1 < bytes.endIndex, (0xA1...0xDF).contains(bytes[i + 1]) {
+        i += 2
+      } else if b == 0x8F, isEUC(i + 1), isEUC(i + 2) {
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return kana > 0
   }
 
   /// Decodes and splits a file. Non-UTF-8 bytes and a missing front matter are errors; a BOM and

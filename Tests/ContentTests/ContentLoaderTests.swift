@@ -214,7 +214,20 @@ func fixture(_ name: String) -> URL {
       #expect(
         message(utf16)
           == "the file is not valid UTF-8 (it is UTF-16, which Windows Notepad calls \"Unicode\")")
+      // Without it: the front matter's `---` two bytes a character.
+      #expect(
+        message([UInt8](try #require(text.data(using: encoding))))
+          == "the file is not valid UTF-8 (it is UTF-16, which Windows Notepad calls \"Unicode\")")
     }
+    // EUC-JP, which Foundation on Linux does not decode: told by its shape (防災 is B6 C9 BA D2
+    // in it, ぼうさい A4 DC A4 A6 A4 B5 A4 A4).
+    let euc: [UInt8] =
+      Array("---\nterm: ".utf8) + [0xB6, 0xC9, 0xBA, 0xD2] + Array("\nreading: ".utf8)
+      + [0xA4, 0xDC, 0xA4, 0xA6, 0xA4, 0xB5, 0xA4, 0xA4] + Array("\n---\n".utf8)
+    #expect(
+      message(euc) == "the file is not valid UTF-8 (it looks like EUC-JP, as older Unix tools save)"
+    )
+    #expect(!SourceFile.looksEUCJP([UInt8](sjis)[...]))
   }
 
   /// A page saved as `.MD`, `.markdown` or `.md.txt` was left out without a word.
