@@ -27,6 +27,17 @@ extension YAMLSlips {
     lineOffset: Int = 1, frontMatter: Bool = true
   ) -> YAMLProblem {
     let contextText = context?.text ?? ""
+    // libyaml's own words, naming its C function, for lists or mappings nested hundreds deep.
+    if problem.hasPrefix("Maximum nesting level reached") {
+      return YAMLProblem(
+        line: mark.line, column: mark.column,
+        message:
+          "the \(frontMatter ? "front matter" : "YAML") nests lists or mappings too deep here to be read",
+        hint:
+          "a page's values are a few levels deep at most: write them as the content format shows (docs/content-format.md)",
+        ja: "ここで、リストやマッピングの入れ子が深すぎて読めません",
+        jaHint: "値の入れ子は、多くても数段です。docs/content-format.md の書き方で書いてください")
+    }
     func character(_ m: YAMLMark) -> Character? {
       guard m.line >= 1, m.line <= lines.count else { return nil }
       let chars = Array(lines[m.line - 1])

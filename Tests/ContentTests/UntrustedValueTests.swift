@@ -160,3 +160,24 @@ import Testing
       ])
   }
 }
+
+/// Mappings nested past libyaml's limit are told in the writer's words, not libyaml's
+/// ("Maximum nesting level reached, set with yaml_set_max_nest_level()").
+@Suite struct DeepNestingTests {
+  @Test func nestingTooDeepIsSaidPlainly() throws {
+    let nested = (0..<1100).map { String(repeating: " ", count: $0) + "k\($0):" }
+      .joined(separator: "\n")
+    let (page, diagnostics) = try parseFile(
+      "---\ntitle: T\nsummary: S\nfields: [f]\nextra:\n"
+        + nested.split(separator: "\n").map {
+          "  " + $0
+        }.joined(separator: "\n") + " 1\n---\nbody\n", kind: .initiative, path: "a.md", config: nil)
+    #expect(page == nil)
+    let error = try #require(diagnostics.first { $0.code == "front-matter.yaml" })
+    #expect(
+      error.message == "the front matter nests lists or mappings too deep here to be read",
+      "\(diagnostics.map(\.text))")
+    #expect(!error.message.contains("yaml_set_max_nest_level"))
+    #expect(error.location.line > 1000)
+  }
+}
