@@ -153,6 +153,11 @@ public struct BuildReport: Sendable {
     case .full:
       return "Built \(filesWritten) files (\(counts)) with \(warnings) in \(time)"
     case .incremental, .inPlace:
+      // "Updated 0 changed files" read as a build that did nothing with what was saved.
+      if filesWritten == 0 && filesDeleted == 0 {
+        return
+          "Checked: no file needed writing again (\(counts)) with \(warnings) in \(time)"
+      }
       let deleted = filesDeleted > 0 ? ", deleted \(filesDeleted)" : ""
       return
         "Updated \(filesWritten) changed files\(deleted) (\(counts)) with \(warnings) in \(time)"

@@ -20,6 +20,9 @@ final class RebuildLoop: @unchecked Sendable {
   /// The warnings printed after the last build: printed again only when they change, so each
   /// save of a large site does not scroll the same list past.
   private var printed: [Diagnostic] = []
+  /// Whether the last build announced failed: the next good one says the errors are fixed
+  /// ("0 file(s) changed" alone read as a fix that did nothing).
+  private var lastFailed = false
   /// `portal check` of the pages shown, for their panels, with the output as the last build
   /// left it: used and replaced only on `queue`, between builds.
   private var pageChecker: PageChecker?
@@ -321,9 +324,12 @@ final class RebuildLoop: @unchecked Sendable {
     because reason: (english: String, japanese: String)? = nil
   ) async {
     let ms = Int((report.seconds * 1000).rounded())
-    let repeated = lock.withLock {
-      defer { printed = report.diagnostics }
-      return !initial && printed == report.diagnostics
+    let (repeated, fixed) = lock.withLock {
+      defer {
+        printed = report.diagnostics
+        lastFailed = !report.succeeded
+      }
+      return (!initial && printed == report.diagnostics, lastFailed && report.succeeded)
     }
     // Whether a site is there to show under a failed build's errors.
     let served =
@@ -358,7 +364,7 @@ final class RebuildLoop: @unchecked Sendable {
       log(
         RebuildMessages.rebuilt(
           milliseconds: ms, after: edited, changed: report.changedPaths.count,
-          sameWarnings: repeatedWarnings,
+          sameWarnings: repeatedWarnings, fixed: fixed,
           drafts: report.drafts.filter { changedSources.contains("c/" + $0) },
           scheduled: report.scheduled.filter { changedSources.contains("c/" + $0) },
           contentFolder: folders.content, in: language))

@@ -16,8 +16,8 @@ enum RebuildMessages {
   /// which change nothing in the site: why, and how to see them.
   static func rebuilt(
     milliseconds ms: Int, after edited: (english: String, japanese: String)?, changed: Int,
-    sameWarnings: Bool, drafts: [String], scheduled: [String], contentFolder: String,
-    in language: MessageLanguage
+    sameWarnings: Bool, fixed: Bool = false, drafts: [String], scheduled: [String],
+    contentFolder: String, in language: MessageLanguage
   ) -> String {
     let japanese = language == .japanese
     func named(_ paths: [String]) -> String? {
@@ -36,7 +36,7 @@ enum RebuildMessages {
         } ?? "")
       return
         "\(JapaneseCount.digits(ms))ミリ秒で作り直しました\(edited.map { "（\($0.japanese)）" } ?? "")：変わったファイル\(JapaneseCount.things(changed))"
-        + (sameWarnings ? "。警告は前と同じです" : "") + draftNote
+        + (fixed ? "。エラーは直りました" : "") + (sameWarnings ? "。警告は前と同じです" : "") + draftNote
     }
     let draftNote =
       (named(drafts).map {
@@ -47,7 +47,9 @@ enum RebuildMessages {
       } ?? "")
     return
       "Rebuilt in \(ms) ms\(edited.map { " after \($0.english)" } ?? ""): \(changed) file(s) changed"
-      + (sameWarnings ? "; the same warnings as before" : "") + draftNote
+      + (fixed ? "; the errors are fixed" : "")
+      + (sameWarnings ? "; the same warnings as before" : "")
+      + draftNote
   }
 
   /// Said at Ctrl-C while a build is under way, which ends first (the site is never left

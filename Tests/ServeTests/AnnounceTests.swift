@@ -194,7 +194,7 @@ final class LogBox: @unchecked Sendable {
     )
     #expect(
       report.summary
-        == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 2 drafts not built (--drafts builds them)"
+        == "Checked: no file needed writing again (1 initiative) with 0 warning(s) in 0.01 s; 2 drafts not built (--drafts builds them)"
     )
   }
 
@@ -213,7 +213,7 @@ final class LogBox: @unchecked Sendable {
     )
     #expect(
       report.summary
-        == "Updated 0 changed files (1 initiative) with 0 warning(s) in 0.01 s; 1 draft and 2 pages waiting for their publish time not built (--drafts builds them)"
+        == "Checked: no file needed writing again (1 initiative) with 0 warning(s) in 0.01 s; 1 draft and 2 pages waiting for their publish time not built (--drafts builds them)"
     )
   }
 
@@ -237,6 +237,31 @@ final class LogBox: @unchecked Sendable {
     box.clear()
     await loop.announce(failed("other"), changedSources: ["c/site.yml"])
     #expect(box.text.contains("content/site.yml:1:1: error: other"))
+  }
+
+  /// The first good build after a failed one says the errors are fixed: "0 file(s) changed"
+  /// alone (a fix that put the file back as it was) read as a save that did nothing.
+  @Test func aBuildAfterAFailureSaysTheErrorsAreFixed() async {
+    let (loop, box) = Self.loop()
+    let failed = BuildReport(
+      diagnostics: [Diagnostic.error(SourceLocation(file: "content/a.md"), "bad")],
+      pageCounts: [], filesWritten: 0, seconds: 0.01, mode: .full)
+    let good = BuildReport(
+      diagnostics: [], pageCounts: [], filesWritten: 0, seconds: 0.01, mode: .incremental)
+    await loop.announce(failed, changedSources: ["c/a.md"])
+    box.clear()
+    await loop.announce(good, changedSources: ["c/a.md"])
+    #expect(
+      box.text
+        == "Rebuilt in 10 ms after editing content/a.md: 0 file(s) changed; the errors are fixed")
+    box.clear()
+    await loop.announce(good, changedSources: ["c/a.md"])
+    #expect(box.text == "Rebuilt in 10 ms after editing content/a.md: 0 file(s) changed")
+    #expect(
+      RebuildMessages.rebuilt(
+        milliseconds: 5, after: nil, changed: 2, sameWarnings: false, fixed: true, drafts: [],
+        scheduled: [], contentFolder: "content", in: .japanese)
+        == "5ミリ秒で作り直しました：変わったファイル2個。エラーは直りました")
   }
 
   /// Files an editor keeps beside the page, which the build reads nothing of: a save's
