@@ -78,12 +78,6 @@ enum OutputWriter {
     }
     for p in protecting {
       let path = realPath(p.standardizedFileURL.path)
-      let how: (String, String)? =
-        out.hasPrefix(path + "/")
-        ? ("is inside \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) の中にあります")
-        : path.hasPrefix(out + "/")
-          ? ("holds \(path), a folder the build reads", "の中に、ビルドが読むフォルダー \(path) があります")
-          : nil
       // The same folder given twice (`--static site`): `site` is no way out of it.
       if path == out {
         throw .unsafe(
@@ -92,6 +86,12 @@ enum OutputWriter {
             "出力フォルダー \(out) は、ビルドが読むフォルダー（--content、--theme、--static）と同じです。出力は `site`、そのまま公開するファイルは `static` のように、別々のフォルダーにしてください"
         )
       }
+      let how: (String, String)? =
+        out.hasPrefix(path + "/")
+        ? ("is inside \(path), a folder the build reads", "は、ビルドが読むフォルダー \(path) の中にあります")
+        : path.hasPrefix(out + "/")
+          ? ("holds \(path), a folder the build reads", "の中に、ビルドが読むフォルダー \(path) があります")
+          : nil
       if let how {
         throw .unsafe(
           "the output folder \(out) \(how.0); give a separate folder such as `site`",

@@ -15,8 +15,9 @@ public struct SourceFile: Sendable {
   /// Line of the file where the body starts.
   public var bodyLine: Int
 
-  /// The error for a file that is not UTF-8, at its first bad byte. Older Windows editors save
-  /// Japanese as Shift_JIS: it is named, so the writer knows what to change in the editor.
+  /// The error for a file that is not UTF-8, at its first bad byte, naming what it looks saved
+  /// as (`savedAs`: UTF-16, Shift_JIS, EUC-JP), so the writer knows what to change in the
+  /// editor.
   public static func notUTF8(_ bytes: ArraySlice<UInt8>, path: String, code: String) -> Diagnostic {
     let (line, column) = firstInvalidUTF8(bytes)
     let (saved, savedJa) =

@@ -23,8 +23,8 @@ struct BodyContext: Sendable {
   /// What a body's link to another site ends with (`（外部のサイト）` on a Japanese site);
   /// empty: nothing.
   var otherSiteNote = ""
-  /// The ids a heading never takes: the templates' own (`reservedIDs`, and those the theme's
-  /// templates write, `ThemeIDs.literal`).
+  /// The ids a heading never takes: the layout's own (`reservedLayoutIDs`) and those the theme's
+  /// templates write (`ThemeIDs.literal`).
   var reservedIDs = reservedLayoutIDs
 }
 
