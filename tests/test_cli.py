@@ -461,11 +461,18 @@ def test_drafts_are_built_apart_from_the_site_that_is_uploaded(work):
 
 
 def test_no_cache_mends_a_damaged_output_and_hidden_files_are_kept(work):
-    """A page deleted from the output by hand is not noticed by the cache ("Up to date");
-    --no-cache builds everything again. A full build replaces the folder but keeps the hidden
-    entries someone deploying keeps there (.git of a gh-pages worktree, .nojekyll)."""
+    """What the last build wrote at the top of the output, deleted by hand (`index.html`, a
+    section's folder, `rm -rf site/*`), is noticed: everything is built again. A page deleted
+    deeper down is not ("Up to date"); --no-cache builds everything again. A full build
+    replaces the folder but keeps the hidden entries someone deploying keeps there (.git of a
+    gh-pages worktree, .nojekyll)."""
     assert portal("build", "--now", NOW, cwd=work).returncode == 0
     (work / "site" / "index.html").unlink()
+    r = portal("build", "--now", NOW, cwd=work)
+    assert r.returncode == 0 and r.stdout.startswith("Built "), r.stdout + r.stderr
+    assert (work / "site" / "index.html").exists()
+    page = next((work / "site" / "initiatives").glob("*/index.html"))
+    page.unlink()
     (work / "site" / ".nojekyll").write_text("", encoding="utf-8")
     (work / "site" / ".git").mkdir()
     (work / "site" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
@@ -473,7 +480,7 @@ def test_no_cache_mends_a_damaged_output_and_hidden_files_are_kept(work):
     assert r.stdout.startswith("Up to date"), r.stdout
     r = portal("build", "--now", NOW, "--no-cache", cwd=work)
     assert r.returncode == 0 and r.stdout.startswith("Built "), r.stdout + r.stderr
-    assert (work / "site" / "index.html").exists()
+    assert page.exists()
     assert (work / "site" / ".nojekyll").exists()
     assert (work / "site" / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
 
