@@ -462,6 +462,55 @@ def test_only_the_pages_that_changed_reload(work):
                    what="the other page to reload after the stylesheet changed")
 
 
+def _png(width, height, extra=b""):
+    """A PNG of one colour, `extra` bytes after its end (the same picture, other bytes)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"") + extra)
+
+
+@pytest.mark.browser
+def test_a_file_of_the_files_folder_reloads_only_the_pages_showing_it(work):
+    """A file added under content/files/ (a PDF beside the pages) reloaded every open tab, as a
+    rebuild that writes no page did; it now reloads only the pages that link or show it."""
+    files = work / "content" / "files"
+    files.mkdir()
+    (files / "map.png").write_bytes(_png(2, 2))
+    source = work / "content" / PAGE
+    source.write_text(source.read_text(encoding="utf-8") + "\n![避難所の地図](../files/map.png)\n", encoding="utf-8")
+    with served_in_browser(work) as (server, driver):
+        driver.get(server.base + "/initiatives/ai-disaster/")
+        showing = driver.current_window_handle
+        driver.switch_to.new_window("window")
+        driver.get(server.base + "/glossary/")
+        other = driver.current_window_handle
+        for handle in (showing, other):
+            driver.switch_to.window(handle)
+            driver.execute_script("window.__portalOld = true")
+        time.sleep(1)
+        rebuilt = "".join(server.stderr).count("Rebuilt in")
+        (files / "memo.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+        wait_until(lambda: "".join(server.stderr).count("Rebuilt in") > rebuilt, what="the rebuild")
+        time.sleep(1)
+        for handle in (showing, other):
+            driver.switch_to.window(handle)
+            assert driver.execute_script("return window.__portalOld === true"), "a page not linking the new file reloaded"
+        # The picture one page shows, changed (the same size): that page reloads, the other not.
+        (files / "map.png").write_bytes(_png(2, 2, extra=b"changed"))
+        driver.switch_to.window(showing)
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete' && !window.__portalOld"),
+                   what="the page showing the picture to reload")
+        driver.switch_to.window(other)
+        time.sleep(0.5)
+        assert driver.execute_script("return window.__portalOld === true"), "a page not showing the picture reloaded"
+
+
 @pytest.mark.browser
 def test_a_page_from_an_earlier_run_of_the_server_reloads(work):
     """Stop `portal serve`, edit, start it again on the same port: the open page reconnects to

@@ -49,15 +49,33 @@ enum LiveAssets {
       // files on the search page; or no page at all (an error put right as it was, a theme's
       // file copied in place, which the list does not name: every page may show it). Another
       // tab's page, rewritten, leaves this one as it is (a search typed in it, its place); so
-      // do the build's own files (.portal/: its cache and source map).
+      // do the build's own files (.portal/: its cache and source map). A file of the content's
+      // files/ folder (a PDF added beside the pages) concerns only the pages that link or show
+      // it: every open tab reloaded for one.
       function concerns(paths, base) {
-        if (!paths.some((p) => p.endsWith(".html"))) return true;
+        const files = paths.filter((p) => !p.startsWith("."));
+        if (!paths.some((p) => p.endsWith(".html"))) {
+          const onlyFiles = files.length > 0 && files.every((p) => p.startsWith("files/"));
+          return !onlyFiles || files.some((p) => shows(p, base));
+        }
         let here = decodeURIComponent(location.pathname);
         if (here.endsWith("/")) here += "index.html";
         here = here.startsWith(base) ? here.slice(base.length) : here.replace(/^\/+/, "");
         return paths.some((p) => p === here
           || (p.startsWith("search/") && here.startsWith("search/"))
-          || (!p.startsWith(".") && !/\.(html|xml|ics|txt|json)$/.test(p)));
+          || (!p.startsWith(".") && !/\.(html|xml|ics|txt|json)$/.test(p)
+            && (!p.startsWith("files/") || shows(p, base))));
+      }
+      // Whether the page links or shows the site's file `path` (under `base`).
+      function shows(path, base) {
+        return [...document.querySelectorAll("[href], [src]")].some((el) => {
+          try {
+            const url = new URL(el.getAttribute("href") || el.getAttribute("src"), location.href);
+            return url.origin === location.origin && decodeURIComponent(url.pathname) === base + path;
+          } catch (e) {
+            return false;
+          }
+        });
       }
       connect();
       document.addEventListener("visibilitychange", () => {
