@@ -5,6 +5,27 @@ enum Snippet {
     v == 0x20 || v == 0x0A || v == 0x0D || v == 0x09 || v == 0x3000
   }
 
+  /// Kana, kanji, full-width letters and digits, the long-vowel mark and 々: the words of a
+  /// Japanese block, after and before which a line break parts blocks with 。 in a snippet
+  /// (a heading, list items and a paragraph had run together with spaces: 「申し込み
+  /// 申し込みは…」).
+  static func isJapaneseWord(_ v: UInt32) -> Bool {
+    (0x3041...0x309F).contains(v) || ((0x30A0...0x30FF).contains(v) && v != 0x30FB)
+      || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFF10...0xFF19).contains(v)
+      || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) || v == 0x3005
+  }
+
+  /// A block that ends with a word or a closing bracket (」』）】) takes 。 after it.
+  static func endsWords(_ v: UInt32) -> Bool {
+    isJapaneseWord(v) || v == 0x300D || v == 0x300F || v == 0xFF09 || v == 0x3011
+  }
+
+  /// A block that starts with a word or an opening bracket (「『（【).
+  static func startsWords(_ v: UInt32) -> Bool {
+    isJapaneseWord(v) || v == 0x300C || v == 0x300E || v == 0xFF08 || v == 0x3010
+  }
+
   /// The snippet of `original` (normalised as `text`) for `plans`, and its highlights. With
   /// `furigana`, `original` is a head's keywords, starting with those texts' readings
   /// (`SearchFurigana.keywordsText`), and the snippet shows them as written, each line once
@@ -49,15 +70,31 @@ enum Snippet {
     var out: [UInt32] = []
     if start > 0 { out.append(0x2026) }
     var position = [Int](repeating: 0, count: trimmedEnd - start + 1)
-    for k in start..<trimmedEnd {
+    // A page's text is blocks (headings, list items, paragraphs); keywords are words, one a
+    // line, which 。 would make sentences of.
+    let blocks = furigana == nil && page == nil
+    var k = start
+    while k < trimmedEnd {
       position[k - start] = out.count
       let v = o[k]
-      if isSpace(v) {
-        if let last = out.last, last == 0x20 { continue }
-        out.append(0x20)
-      } else {
+      guard isSpace(v) else {
         out.append(v)
+        k += 1
+        continue
       }
+      // A run of space: one space, or 。 where it parts two blocks of Japanese words; the
+      // run's later characters land after it.
+      var next = k
+      var parts = false
+      while next < trimmedEnd && isSpace(o[next]) {
+        if o[next] == 0x0A { parts = true }
+        next += 1
+      }
+      let between =
+        blocks && parts && out.last.map(endsWords) == true && startsWords(o[next])
+      out.append(between ? 0x3002 : 0x20)
+      for later in (k + 1)..<next { position[later - start] = out.count }
+      k = next
     }
     position[trimmedEnd - start] = out.count
     if end < o.count { out.append(0x2026) }

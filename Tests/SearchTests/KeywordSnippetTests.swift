@@ -58,3 +58,33 @@ import Testing
     #expect(try snippet("長い説明", url: "/strategy/long/") == "【長い説明】 防災マップ")
   }
 }
+
+/// A page's blocks (a heading, list items, a paragraph) ran together in a snippet with spaces
+/// only: 「主な内容 スマートフォンで…設定をしてみる ドローンで… 申し込み 申し込みは…」. A line
+/// break between Japanese words now shows as 。; next to other letters, or after a sentence's
+/// end, it stays a space.
+@Suite struct BlockSnippetTests {
+  func snippet(_ body: String, _ query: String) throws -> String {
+    let documents = [
+      SearchDocument(
+        url: "/events/day/", title: "防災体験デー", kind: .event, summary: "", body: body,
+        date: nil, keywords: [])
+    ]
+    let engine = try SearchEngine(files: SearchIndexBuilder.build(documents))
+    let result = try #require(engine.search(query, limit: 5).first)
+    return FuriganaSnippetTests.marked(result)
+  }
+
+  @Test func blocksArePartedWithAFullStop() throws {
+    #expect(
+      try snippet("主な内容\nスマートフォンの設定をしてみる\nドローンの実演\n申し込み\n申し込みは2月26日までです。", "申し込み")
+        == "主な内容。スマートフォンの設定をしてみる。ドローンの実演。【申し込み】。【申し込み】は2月26日までです。")
+    // After a sentence's end, or beside Latin letters and digits: a space, as before.
+    #expect(
+      try snippet("受付は終わりました。\n次回の申し込み\nWeb Forum\n2027", "申し込み")
+        == "受付は終わりました。 次回の【申し込み】 Web Forum 2027")
+    // A closing bracket ends words; an opening one starts them.
+    #expect(
+      try snippet("「防災」\n（申し込みは不要）", "申し込み") == "「防災」。（【申し込み】は不要）")
+  }
+}

@@ -407,6 +407,12 @@ function anyMatch(plans, text) {
 }
 
 const isSpace = (v) => v === 0x20 || v === 0x0a || v === 0x0d || v === 0x09 || v === 0x3000;
+// As Snippet.isJapaneseWord, endsWords and startsWords.
+const isJapaneseWord = (v) => (v >= 0x3041 && v <= 0x309f) || (v >= 0x30a0 && v <= 0x30ff && v !== 0x30fb)
+  || (v >= 0x3400 && v <= 0x4dbf) || (v >= 0x4e00 && v <= 0x9fff) || (v >= 0xf900 && v <= 0xfaff)
+  || (v >= 0xff10 && v <= 0xff19) || (v >= 0xff21 && v <= 0xff3a) || (v >= 0xff41 && v <= 0xff5a) || v === 0x3005;
+const endsWords = (v) => isJapaneseWord(v) || v === 0x300d || v === 0x300f || v === 0xff09 || v === 0x3011;
+const startsWords = (v) => isJapaneseWord(v) || v === 0x300c || v === 0x300e || v === 0xff08 || v === 0x3010;
 
 const cps = (s) => Array.from(s, (c) => c.codePointAt(0));
 
@@ -544,11 +550,24 @@ export function makeSnippet(original, normalised, plans, furigana, page) {
   while (trimmedEnd > start && isSpace(o[trimmedEnd - 1])) trimmedEnd--;
   const out = [];
   if (start > 0) out.push(0x2026);
+  // A page's text is blocks; keywords are words, one a line, which 。 would make sentences of.
+  const blocks = !furigana && !page;
   const position = new Array(trimmedEnd - start + 1).fill(0);
-  for (let k = start; k < trimmedEnd; k++) {
+  for (let k = start; k < trimmedEnd;) {
     position[k - start] = out.length;
     const v = o[k];
-    if (isSpace(v)) { if (out.length && out[out.length - 1] === 0x20) continue; out.push(0x20); } else out.push(v);
+    if (!isSpace(v)) { out.push(v); k++; continue; }
+    // A run of space: one space, or 。 where it parts two blocks of Japanese words (Snippet.make);
+    // the run's later characters land after it.
+    let next = k, parts = false;
+    while (next < trimmedEnd && isSpace(o[next])) {
+      if (o[next] === 0x0a) parts = true;
+      next++;
+    }
+    const between = blocks && parts && out.length > 0 && endsWords(out[out.length - 1]) && startsWords(o[next]);
+    out.push(between ? 0x3002 : 0x20);
+    for (let later = k + 1; later < next; later++) position[later - start] = out.length;
+    k = next;
   }
   position[trimmedEnd - start] = out.length;
   if (end < o.length) out.push(0x2026);
