@@ -68,6 +68,9 @@ public struct BuildReport: Sendable {
   public var drafts: [String] = []
   /// Content files left out until their `publish` time, likewise.
   public var scheduled: [String] = []
+  /// The Ctrl-C (SIGINT) or SIGTERM that came while `portal build` wrote its changed files in
+  /// place, held until every one was written (0: none): the command stops after its summary.
+  public var interrupted: Int32 = 0
   /// The build was asked to fail on warnings (`BuildOptions.strict`).
   public var strict = false
   /// The output folder existed when the build started: a failed first build has no "previous

@@ -70,9 +70,18 @@ extension BuildRun {
     // on disk included (applying would remove it until the session writes its own).
     if !deferred || !table.changed.isEmpty || !table.deleted.isEmpty {
       do {
-        let log = try OutputWriter.apply(
-          writes: table.changed, deletes: table.deleted, cache: deferred ? nil : cache,
-          to: options.outputDirectory)
+        let (written, output) = (deferred ? nil : cache, options.outputDirectory)
+        let write = { () throws(OutputWriter.Failure) -> OutputLog.Place? in
+          try OutputWriter.apply(
+            writes: table.changed, deletes: table.deleted, cache: written, to: output)
+        }
+        // `portal build` writes every changed file, and its cache, before a Ctrl-C stops it.
+        let log: OutputLog.Place?
+        if options.endsProcess && session == nil {
+          (log, interrupted) = try Interrupts.held(write)
+        } else {
+          log = try write()
+        }
         if let log { cache.outputs.stored(at: log) }
       } catch {
         throw failedWrite(error)

@@ -19,6 +19,8 @@ final class BuildRun {
   let now: Int64
   /// The walk of the sources `stopIfUpToDate` made, for `scanSources`.
   var scanned: SourceTree.Scan?
+  /// A Ctrl-C (or SIGTERM) held while the changed files were written in place (`Interrupts`).
+  var interrupted: Int32 = 0
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   /// Whether a failed build leaves an earlier site behind, for its last line.

@@ -78,6 +78,7 @@ public enum SiteBuilder {
         sources: sources, search: documents)
       var report = run.report(table, cache: cache, loaded: loaded)
       report.hashedOutputs = plan.candidates?.count ?? plan.jobs.count
+      report.interrupted = run.interrupted
       return report
     } catch {
       return error.report

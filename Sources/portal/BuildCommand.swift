@@ -169,6 +169,15 @@ struct BuildCommand: ParsableCommand {
       }
       print(report.summary(in: .current))
     }
+    if report.interrupted != 0 {
+      FileHandle.standardError.write(
+        Data(
+          (MessageLanguage.current == .japanese
+            ? "止めました（Ctrl-C）。書きかけのファイルは、書き終えてから止めたので、出力はそろっています。\n"
+            : "Stopped (Ctrl-C) once the files being written were all written: the output is whole.\n")
+            .utf8))
+      throw ExitCode(128 + report.interrupted)
+    }
     if !report.succeeded { throw ExitCode(1) }
   }
 }
