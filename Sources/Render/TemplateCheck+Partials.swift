@@ -3,21 +3,22 @@ import Diagnostics
 /// The references between templates: partials and parents that name no template, blocks a
 /// parent does not have, and templates that include themselves with no section between.
 extension TemplateCheck {
-  /// `theme.partial-loop` (error): a partial or parent reached again from itself with no
-  /// section between (`{{> toc}}` in toc.mustache): rendering it never ends, and the stack
-  /// overflowed and killed the build and `portal serve` with no message. A reference inside a
-  /// section (`{{#children}}{{> card}}{{/children}}`) recurses over the data and ends with it.
+  /// `theme.partial-loop` (error): a partial or parent reached again from itself
+  /// (`{{> toc}}` in toc.mustache): rendering it never ends, and the stack overflowed and
+  /// killed the build and `portal serve` with no message. Inside a section too
+  /// (`{{#site.nav}}…{{> partials/nav}}…{{/site.nav}}`, a menu drawn as a tree): Mustache
+  /// looks a name up in the levels around when an item lacks it, so every level finds the
+  /// same list again, and no item of Portal's values holds a list of its own kind to end it.
   /// Reported at each reference of the loop.
   func loops() -> [Diagnostic] {
-    // The references of each template outside any section, with where they are.
-    var edges: [String: [(to: String, tag: TemplateSyntax.Tag)]] = [:]
+    // The references of each template, with where they are and whether a section holds them.
+    var edges: [String: [(to: String, tag: TemplateSyntax.Tag, inSection: Bool)]] = [:]
     for (name, template) in templates {
       let opens = template.scan.openBefore()
       for (index, tag) in template.scan.tags.enumerated()
-      where (tag.kind == .partial || tag.kind == .parent) && !tag.name.hasPrefix("*")
-        && !opens[index].contains(where: { $0.kind == .section || $0.kind == .inverted })
-      {
-        edges[name, default: []].append((tag.name, tag))
+      where (tag.kind == .partial || tag.kind == .parent) && !tag.name.hasPrefix("*") {
+        let inSection = opens[index].contains { $0.kind == .section || $0.kind == .inverted }
+        edges[name, default: []].append((tag.name, tag, inSection))
       }
     }
     /// Whether `start` reaches `goal` along unguarded references.
@@ -34,19 +35,26 @@ extension TemplateCheck {
     var found: [Diagnostic] = []
     for name in edges.keys.sorted() {
       guard let template = templates[name] else { continue }
-      for (to, tag) in edges[name]! where reaches(to, name) {
+      for (to, tag, inSection) in edges[name]! where reaches(to, name) {
         let how = to == name ? "itself" : "`\(to)`, which leads back to `\(name)`"
         let howJa = to == name ? "自分自身" : "`\(to)`（そこから `\(name)` に戻ります）"
+        let why =
+          inSection
+          ? ": inside a section too, each level finds the section's value again (a name an item lacks is looked up around it), so rendering would never end"
+          : " outside any section: rendering would never end"
+        let whyJa =
+          inSection
+          ? "。セクションの中でも、どの段でも同じ値がまた見つかるため（項目にない名前は外側で探されます）、出力が終わりません" : "。セクションの外なので、出力が終わりません"
         found.append(
           .error(
             SourceLocation(file: template.path, line: tag.line, column: tag.column),
-            "`\(tag.text)` in `\(name)` includes \(how) outside any section: rendering would never end",
+            "`\(tag.text)` in `\(name)` includes \(how)\(why)",
             hint:
-              "remove the reference, or put it inside a section that ends (`{{#children}}\(tag.text){{/children}}`)",
+              "remove the reference: write out the levels the page needs (a menu's items, then their children) in the template itself",
             code: "theme.partial-loop"
           ).ja(
-            "`\(name)` の `\(tag.text)` は、セクションの外で\(howJa)を読み込むため、出力が終わりません",
-            hint: "読み込みを消すか、終わりのあるセクションの中に入れてください（`{{#children}}\(tag.text){{/children}}`）"))
+            "`\(name)` の `\(tag.text)` は\(howJa)を読み込みます\(whyJa)",
+            hint: "読み込みを消して、ページに要る段（メニューの項目、その下の項目）をテンプレートにそのまま書いてください"))
       }
     }
     return found

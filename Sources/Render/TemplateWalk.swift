@@ -86,6 +86,11 @@ struct ByteSink {
 }
 
 extension TemplateProgram {
+  /// How deep partials are rendered inside each other. The theme check refuses a partial that
+  /// includes itself; one it cannot follow (a dynamic `{{>*name}}`) stops here rather than
+  /// overflowing the stack, which killed `portal build` and `portal serve` with no message.
+  static let maxPartialDepth = 64
+
   /// Renders template `t` over the page's context.
   func walk(template t: Int, _ context: TemplateContext) -> ByteSink {
     let root = TemplateValue.dict(context)
@@ -141,6 +146,8 @@ private struct TemplateWalk {
   /// The partial ops whose overriding blocks are in force, outermost first (the outer ones win,
   /// as in swift-mustache).
   var frames: [Int] = []
+  /// Partials being rendered inside each other (`TemplateProgram.maxPartialDepth`).
+  var partialDepth = 0
 
   /// Where an entry's key and value lie in it (read once: a static in the lookup was a
   /// `swift_once` check on every key compared).
@@ -252,7 +259,9 @@ private struct TemplateWalk {
       indentation.removeLast(indentation.count - kept)
       return Int(op.c)
     case .partial:
-      guard op.a >= 0 else { return i + 1 }
+      guard op.a >= 0, partialDepth < TemplateProgram.maxPartialDepth else { return i + 1 }
+      partialDepth += 1
+      defer { partialDepth -= 1 }
       let kept = indent(op.b)
       if op.d > 0 { frames.append(i) }
       let t = templates[Int(op.a)]

@@ -39,8 +39,9 @@ import Testing
     #expect(diagnostics.map(\.text) == [])
   }
 
-  /// A partial that includes itself outside any section overflowed the stack and killed the
-  /// build (and `portal serve`) with no message; inside a section it recurses over the data.
+  /// A partial that includes itself overflowed the stack and killed the build (and `portal
+  /// serve`) with no message; inside a section too (helper-169's menu drawn as a tree, `{{#site.nav}}…
+  /// {{> partials/nav}}…`): each level found the section's value again.
   @Test func aPartialIncludingItselfIsAnError() throws {
     let (theme, diagnostics) = try load("partial-loop") { folder in
       let toc = folder.appendingPathComponent("templates/toc.mustache")
@@ -48,7 +49,7 @@ import Testing
       try (text + "{{> toc}}\n").write(to: toc, atomically: true, encoding: .utf8)
       let partials = folder.appendingPathComponent("templates/partials")
       try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
-      // Two partials that include each other; one that recurses inside a section.
+      // Two partials that include each other; one that includes itself inside a section.
       try "<p>{{> partials/b}}</p>\n".write(
         to: partials.appendingPathComponent("a.mustache"), atomically: true, encoding: .utf8)
       try "{{^page}}{{/page}}{{> partials/a}}\n".write(
@@ -64,6 +65,7 @@ import Testing
       shown(diagnostics, "theme.partial-loop").map { $0.components(separatedBy: "\n")[0] } == [
         "theme/templates/partials/a.mustache:1:4: error: `{{> partials/b}}` in `partials/a` includes `partials/b`, which leads back to `partials/a` outside any section: rendering would never end [theme.partial-loop]",
         "theme/templates/partials/b.mustache:1:19: error: `{{> partials/a}}` in `partials/b` includes `partials/a`, which leads back to `partials/b` outside any section: rendering would never end [theme.partial-loop]",
+        "theme/templates/partials/card.mustache:1:14: error: `{{> partials/card}}` in `partials/card` includes itself: inside a section too, each level finds the section's value again (a name an item lacks is looked up around it), so rendering would never end [theme.partial-loop]",
         "theme/templates/toc.mustache:\(lines):1: error: `{{> toc}}` in `toc` includes itself outside any section: rendering would never end [theme.partial-loop]",
       ])
   }

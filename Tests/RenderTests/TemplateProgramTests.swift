@@ -135,3 +135,24 @@ func compiledWithMustache(_ templates: [String: String]) throws -> (MustacheLibr
     }
   }
 }
+
+/// A partial that includes itself (which the theme check refuses, but a dynamic partial it
+/// cannot follow might do) stops at `TemplateProgram.maxPartialDepth` levels instead of overflowing the stack, which
+/// killed `portal build` and `portal serve` with no message.
+@Suite struct PartialDepthTests {
+  @Test func aPartialIncludingItselfStopsAtTheLimit() throws {
+    let (_, compiled) = try compiledWithMustache([
+      "page": "<ul>{{> tree}}</ul>",
+      "tree": "{{#site.nav}}<li>{{title}}{{> tree}}</li>{{/site.nav}}",
+    ])
+    var site = TemplateContext()
+    var item = TemplateContext()
+    item["title"] = .text("a")
+    site["nav"] = .items([item])
+    var context = TemplateContext()
+    context["site"] = .dict(site)
+    let html = try #require(compiled.render("page", context))
+    #expect(html.components(separatedBy: "<li>a").count - 1 == TemplateProgram.maxPartialDepth)
+    #expect(html.hasSuffix("</li></ul>"))
+  }
+}
