@@ -652,9 +652,9 @@ def test_an_output_emptied_behind_the_server_is_built_again(work):
 
 
 
-def test_ctrl_c_during_a_rebuild_says_it_waits_for_it(tmp_path):
-    """Ctrl-C while a rebuild runs waits for it to end (the site is never left half-written),
-    which took seconds with nothing printed: it now says so at once, then stops cleanly."""
+def _rebuilding_server(tmp_path):
+    """`portal serve` on the shipped content with five times its initiatives, rebuilding every
+    page after a layout edit, 0.3 s into that rebuild."""
     from conftest import CONTENT
 
     shutil.copytree(CONTENT, tmp_path / "content")
@@ -665,11 +665,18 @@ def test_ctrl_c_during_a_rebuild_says_it_waits_for_it(tmp_path):
         for n in range(5):
             (initiatives / f"{page.stem}-copy{n}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
     server = Serve(tmp_path)
+    # The layout, which every page is made with: every page is made again.
+    layout = tmp_path / "theme" / "templates" / "layout.mustache"
+    layout.write_text(layout.read_text(encoding="utf-8") + "\n{{! 編集 }}\n", encoding="utf-8")
+    time.sleep(0.3)
+    return server
+
+
+def test_ctrl_c_during_a_rebuild_says_it_waits_for_it(tmp_path):
+    """Ctrl-C while a rebuild runs waits for it to end (the site is never left half-written),
+    which took seconds with nothing printed: it now says so at once, then stops cleanly."""
+    server = _rebuilding_server(tmp_path)
     try:
-        # The layout, which every page is made with: every page is made again.
-        layout = tmp_path / "theme" / "templates" / "layout.mustache"
-        layout.write_text(layout.read_text(encoding="utf-8") + "\n{{! 編集 }}\n", encoding="utf-8")
-        time.sleep(0.3)
         before = "".join(server.stderr)
         server.proc.send_signal(signal.SIGINT)
         assert server.proc.wait(timeout=60) == 0, "".join(server.stderr)
@@ -680,3 +687,30 @@ def test_ctrl_c_during_a_rebuild_says_it_waits_for_it(tmp_path):
     if "Rebuilt in" in before:
         pytest.skip("the rebuild of every page ended within 0.3 s: nothing was under way")
     assert "Stopping once the build under way ends" in out, out
+
+
+def test_a_second_ctrl_c_stops_a_rebuild_at_once(tmp_path):
+    """A build that would take minutes (a template of thousands of sections) could not be
+    stopped but with `kill -9`: a second Ctrl-C while it runs stops the server at once, and
+    the next build writes the site whole."""
+    server = _rebuilding_server(tmp_path)
+    try:
+        before = "".join(server.stderr)
+        server.proc.send_signal(signal.SIGINT)
+        time.sleep(0.01)
+        server.proc.send_signal(signal.SIGINT)
+        code = server.proc.wait(timeout=60)
+    finally:
+        if server.proc.poll() is None:
+            server.proc.kill()
+    out = "".join(server.stderr)
+    if "Rebuilt in" in before or "Rebuilt in" in out:
+        pytest.skip("the rebuild of every page ended before the second Ctrl-C")
+    assert code == 130, out
+    assert "Stopped at once (a second Ctrl-C)" in out, out
+    build = subprocess.run(
+        [str(BIN), "build", "--content", "content", "--theme", "theme", "--output", "site"],
+        cwd=tmp_path, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    # The stopped rebuild's edit is built now: nothing was taken as done that was not.
+    assert "Up to date" not in build.stdout, build.stdout

@@ -212,6 +212,9 @@ public final class PreviewServer: Sendable {
     get async { await live.clientCount }
   }
 
+  /// How many times SIGINT or SIGTERM came: a second one while a build runs stops at once.
+  private let stopsAsked = Atomic<Int>(0)
+
   /// True until the first build has ended and the server started (or was stopped).
   var isInFirstBuild: Bool {
     state.withLock { if case .firstBuild = $0 { true } else { false } }
@@ -231,6 +234,13 @@ public final class PreviewServer: Sendable {
         if self.isInFirstBuild {
           FileHandle.standardError.write(
             Data("Stopped during the first build; nothing was served.\n".utf8))
+          _exit(130)
+        }
+        // A second Ctrl-C while a build still runs (a template that takes minutes): at once.
+        // A build writing in place took its cache out first, so the next one writes it whole.
+        let asked = self.stopsAsked.add(1, ordering: .sequentiallyConsistent).newValue
+        if asked > 1, self.loop.isBuilding {
+          self.log(RebuildMessages.stoppedAtOnce(in: self.loop.language))
           _exit(130)
         }
         if self.loop.isBuilding { self.log(RebuildMessages.stopping(in: self.loop.language)) }

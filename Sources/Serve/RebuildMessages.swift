@@ -56,8 +56,15 @@ enum RebuildMessages {
   /// half-written).
   static func stopping(in language: MessageLanguage) -> String {
     language == .japanese
-      ? "止めています。作っている途中のサイトができあがるまで、お待ちください…"
-      : "Stopping once the build under way ends…"
+      ? "止めています。作っている途中のサイトができあがるまで、お待ちください…（すぐに止めるには、もう一度 Ctrl-C）"
+      : "Stopping once the build under way ends… (Ctrl-C again to stop at once)"
+  }
+
+  /// Said at a second Ctrl-C while the build still runs: the server stops without it.
+  static func stoppedAtOnce(in language: MessageLanguage) -> String {
+    language == .japanese
+      ? "すぐに止めました（2回目の Ctrl-C）。途中だった出力は、次のビルドがすべて書き直します"
+      : "Stopped at once (a second Ctrl-C): the next build writes again what this one left unfinished"
   }
 
   /// Why a build ran with no source changed: the output folder had lost what the last
