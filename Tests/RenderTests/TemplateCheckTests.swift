@@ -70,6 +70,21 @@ import Testing
       ])
   }
 
+  /// A name only lists' items have (`{{title}}`, which `{{titel}}` is offered) was said to be
+  /// "not a value of home.mustache's pages ( have it)": it names `page.title` and `site.title`.
+  @Test func aNameOnlyItemsHaveOffersThePagesOwn() throws {
+    let (_, diagnostics) = try load("items-only") { folder in
+      try replace("{{/main}}", "<p>{{title}}</p>{{/main}}", in: "home", folder)
+    }
+    let warning = try #require(diagnostics.first { $0.code == "theme.unknown-name" })
+    #expect(
+      warning.message
+        == "`title` is not a value of home.mustache's pages at their top, only of a list's items: it prints nothing here"
+    )
+    #expect(warning.hint == "write `page.title` or `site.title` (the page's own, the site's)")
+    #expect(warning.japanese?.message.contains("（ にあります）") == false)
+  }
+
   /// A name of another kind's pages (`{{department}}` in event.mustache) printed nothing and
   /// a link to it was `href=""`, with no word: some page has the name. Inside a section the
   /// name may be the items' (a card's `department`), so only the template's top is judged.
