@@ -138,6 +138,21 @@ struct TemplateCheck {
     if tag.kind == .unescaped, name == "." {
       return dot(tag, in: open, at: location)
     }
+    if var meant = Self.hugoName(for: name).map({ "{{\($0)}}" }) {
+      // The body, and the values holding HTML, are printed with three braces.
+      if let inner = Self.hugoName(for: name), TemplateVocabulary.html.contains(inner) {
+        meant = "{{{\(inner)}}}"
+      }
+      return [
+        .warning(
+          location,
+          "`\(tag.text)` is written as Hugo's templates write a value; Portal's are Mustache names, without the leading dot, in lower case: it prints nothing",
+          hint: "write `\(meant)`", code: "theme.unknown-name"
+        ).ja(
+          "`\(tag.text)` は Hugo のテンプレートの書き方です。Portal のテンプレートでは、先頭の点を付けず、小文字の名前を書きます。このままでは何も出力されません",
+          hint: "`\(meant)` と書いてください")
+      ]
+    }
     // `.`, transforms (`uppercased(x)`) and names with leading dots follow other rules.
     guard name != ".", !name.contains("("), !name.hasPrefix(".") else { return [] }
     let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

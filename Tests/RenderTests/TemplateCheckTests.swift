@@ -85,6 +85,24 @@ import Testing
     #expect(warning.japanese?.message.contains("（ にあります）") == false)
   }
 
+  /// Hugo's names (`{{.Title}}`, `{{.Site.Title}}`, `{{.Content}}`, `{{.Params.banner}}`)
+  /// printed nothing without a word: names starting with `.` were passed over.
+  @Test func hugosNamesAreOfferedPortals() throws {
+    let (_, diagnostics) = try load("hugo-names") { folder in
+      try replace(
+        "{{/main}}",
+        "<p>{{.Title}}{{.Site.Title}}{{{.Content}}}{{.Params.banner_text}}{{.Site.Params.Tagline}}</p>{{/main}}",
+        in: "home", folder)
+    }
+    let hints = diagnostics.filter { $0.message.contains("Hugo") }.map { $0.hint ?? "" }
+    #expect(
+      hints == [
+        "write `{{page.title}}`", "write `{{site.title}}`", "write `{{{body}}}`",
+        "write `{{site.params.banner_text}}`", "write `{{site.params.Tagline}}`",
+      ], "\(diagnostics.map(\.text))")
+    #expect(TemplateCheck.hugoName(for: ".x") == nil && TemplateCheck.hugoName(for: ".") == nil)
+  }
+
   /// A name of another kind's pages (`{{department}}` in event.mustache) printed nothing and
   /// a link to it was `href=""`, with no word: some page has the name. Inside a section the
   /// name may be the items' (a card's `department`), so only the template's top is judged.
