@@ -19,6 +19,10 @@ import Diagnostics
 /// - `theme.text-outside-block` (warning): text inside `{{<parent}}` but in no block, which
 ///   is never shown.
 struct TemplateCheck {
+  /// `{ {name}}` (`{ {#items}}` too): the name, as the tag meant would have it.
+  nonisolated(unsafe) static let spacedOpen =
+    /\{[ \t]+\{[ \t]*([#^\/&>!$<]?[ \t]*[A-Za-z_][\w.]*)[ \t]*\}\}/
+
   struct Template {
     var name: String
     /// As shown in diagnostics: `theme/templates/home.mustache`.
@@ -114,6 +118,29 @@ struct TemplateCheck {
       found.append(
         .warning(at(p.line, p.column), p.message, hint: p.hint, code: "theme.unclosed-tag")
           .ja(p.ja, hint: p.jaHint))
+    }
+    // `{ {site.title}}`: a space typed between the opening braces, printed as it is.
+    for text in template.scan.texts where text.text.contains("{ ") {
+      for match in text.text.matches(of: Self.spacedOpen) {
+        let before = text.text[..<match.range.lowerBound]
+        let lineBreaks = before.filter { $0 == "\n" }.count
+        let column =
+          lineBreaks == 0
+          ? text.column + before.count
+          : before.count
+            - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) }
+              ?? 0)
+        let written = String(text.text[match.range])
+        let meant = "{{" + String(match.output.1) + "}}"
+        found.append(
+          .warning(
+            at(text.line + lineBreaks, column),
+            "`\(written)` has a space between its opening braces: it is no tag, and is printed as it is",
+            hint: "write `\(meant)`", code: "theme.stray-brace"
+          ).ja(
+            "`\(written)` は、始まりの括弧の間に空白があるため、タグではなく、そのままページに出ます",
+            hint: "`\(meant)` と書いてください"))
+      }
     }
     for p in template.scan.strayBraces {
       found.append(

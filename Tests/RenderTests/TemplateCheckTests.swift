@@ -85,6 +85,22 @@ import Testing
     #expect(warning.japanese?.message.contains("（ にあります）") == false)
   }
 
+  /// `{ {site.title}}` (a space typed between the braces) printed itself on every page
+  /// without a word.
+  @Test func aSpaceBetweenOpeningBracesIsNamed() throws {
+    let (_, diagnostics) = try load("spaced-braces") { folder in
+      try replace(
+        "{{/main}}", "<p>{ {site.title}}</p>\n<ul>{ { #site.nav }}</ul>{{/main}}",
+        in: "home", folder)
+    }
+    let found = diagnostics.filter { $0.message.contains("space between its opening braces") }
+    #expect(
+      found.map(\.hint) == ["write `{{site.title}}`", "write `{{#site.nav}}`"],
+      "\(diagnostics.map(\.text))")
+    #expect(found.count == 2 && found[1].location.line == found[0].location.line + 1)
+    #expect(found[1].location.column == 5)
+  }
+
   /// Hugo's names (`{{.Title}}`, `{{.Site.Title}}`, `{{.Content}}`, `{{.Params.banner}}`)
   /// printed nothing without a word: names starting with `.` were passed over.
   @Test func hugosNamesAreOfferedPortals() throws {
