@@ -42,8 +42,50 @@ enum StylesheetPolicy {
         findings.append(
           finding(load, in: file, css: css, blocking: blocking, attributor: attributor))
       }
+      findings += missingFiles(
+        in: css, of: file, site: site, resolver: resolver, attributor: attributor)
     }
     return findings
+  }
+
+  /// The site's own files a stylesheet names that the site does not have (a picture misspelt,
+  /// one outside the theme's assets, `url(../img/hero.jpg)`): the build warns of them once,
+  /// and a check of the built site said "no problems", so CI let the page go without its
+  /// background.
+  static func missingFiles(
+    in css: [UInt8], of file: String, site: URL, resolver: URLResolver, attributor: Attributor
+  ) -> [Finding] {
+    StylesheetReferences.scan(css).compactMap { reference in
+      let lower = reference.address.lowercased()
+      guard !lower.hasPrefix("data:"), !lower.hasPrefix("#") else { return nil }
+      let target: String
+      switch resolver.resolve(reference.address, from: file) {
+      case .local(let f, _, _): target = f
+      case .outside: target = reference.address
+      default: return nil
+      }
+      guard !FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path)
+      else { return nil }
+      let location =
+        themeLocation(of: reference.address, published: file, attributor: attributor)
+        ?? {
+          let (line, column) = LineIndex(css).position(of: reference.start)
+          return SourceLocation(
+            file: attributor.siteFolder + "/" + file, line: line, column: column)
+        }()
+      return Finding(
+        page: file, .error, Placement(location: location, namesPage: false),
+        "this stylesheet loads \(reference.address), which the site does not have: browsers show nothing in its place",
+        hint:
+          "put the file in the theme's assets and name it relative to the stylesheet (url(img/name.png) for assets/img/name.png)",
+        code: "link.broken",
+        japanese: .init(
+          message:
+            "このスタイルシートが読み込む `\(reference.address)` は、サイトにありません。ブラウザーでは何も表示されません",
+          hint:
+            "ファイルをテーマの assets に入れ、スタイルシートの場所から指してください（assets/img/name.png なら url(img/name.png)）"
+        ))
+    }
   }
 
   /// The http(s) addresses `url(…)` and `@import` name in `css`, comments skipped: an

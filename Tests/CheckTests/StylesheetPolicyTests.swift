@@ -66,4 +66,25 @@ import Testing
       found.first { $0.message.contains("the font https://fonts.example.com/a.woff2") })
     #expect(font.hint?.contains("(url(fonts/name.woff2))") == true)
   }
+
+  /// A picture the stylesheet names that the site does not have (misspelt, or outside the
+  /// theme's assets) was a build warning only, and the check said "no problems".
+  @Test func aStylesheetsMissingFileIsAnError() async throws {
+    let site = try FixtureSite([
+      "site/index.html": page(
+        head: PolicyTests.theme + #"<link rel="stylesheet" href="/assets/style.1a2b3c4d5e.css">"#),
+      "site/assets/style.1a2b3c4d5e.css":
+        ".a{background:url(img/there.png)}.b{background:url(../img/hero.jpg)}.c{background:url(\"img/nothere.png\")}.d{background:url(data:image/png;base64,AA)}.e{background:url(/assets/img/there.png)}",
+      "site/assets/img/there.png": "png",
+    ])
+    let found = await site.check().diagnostics.filter {
+      $0.code == "link.broken" && $0.message.contains("this stylesheet loads")
+    }
+    #expect(
+      found.map(\.message) == [
+        "this stylesheet loads ../img/hero.jpg, which the site does not have: browsers show nothing in its place",
+        "this stylesheet loads img/nothere.png, which the site does not have: browsers show nothing in its place",
+      ])
+    #expect(found.allSatisfy { $0.severity == .error && $0.japanese != nil })
+  }
 }
