@@ -46,8 +46,15 @@ enum StylesheetBraces {
         i += 1
       case 0x2F where i + 1 < s.count && s[i + 1] == 0x2A:
         // A comment (to the file's end when never closed, as the minifier reads it): its
-        // lines counted, nothing in it read.
-        let end = AssetMinifier.commentEnd(s, from: i) ?? s.count
+        // lines counted, nothing in it read. Never closed with rules after it: they are all
+        // comment to browsers, and the pages lose them without a word.
+        guard let end = AssetMinifier.commentEnd(s, from: i) else {
+          if s[i...].contains(0x7B) {
+            return [unclosedComment(at: SourceLocation(file: file, line: line, column: column(i)))]
+          }
+          i = s.count
+          continue
+        }
         while i < end {
           if s[i] == 0x0A {
             line += 1
@@ -121,6 +128,17 @@ enum StylesheetBraces {
     ).ja(
       "\(whatJa)が閉じられていません。ブラウザーは、その後のルールをすべてこの中のものとして読むため、ページの見た目が崩れます",
       hint: "\(placeJa)これを閉じる `}` を書いてください")
+  }
+
+  private static func unclosedComment(at location: SourceLocation) -> Diagnostic {
+    .warning(
+      location,
+      "this comment (`/*`) is never closed: browsers read every rule after it as part of it, and leave them all out",
+      hint: "add `*/` where the comment ends",
+      code: code
+    ).ja(
+      "このコメント（`/*`）が閉じられていません。ブラウザーはその後のルールをすべてコメントとして読み、使いません",
+      hint: "コメントの終わりに `*/` を書いてください")
   }
 
   private static func stray(at location: SourceLocation) -> Diagnostic {

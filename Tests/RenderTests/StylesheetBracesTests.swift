@@ -16,6 +16,17 @@ import Testing
     #expect(check(".a { content: \"\\\"{\" }").isEmpty)
   }
 
+  /// `/* note` never closed made every rule after it a comment, without a word.
+  @Test func aCommentNeverClosedBeforeRulesIsNamed() {
+    #expect(
+      check(".a { color: red }\n  /* 見出しの色\n.b { color: blue }\n")
+        == [
+          "theme/assets/style.css:2:3: warning: this comment (`/*`) is never closed: browsers read every rule after it as part of it, and leave them all out [theme.css-brace]\n    hint: add `*/` where the comment ends"
+        ])
+    // At the end, with no rule after it: nothing is lost.
+    #expect(check(".a { color: red }\n/* 終わり").isEmpty)
+  }
+
   @Test func aBlockNeverClosedIsNamedWhereItOpens() {
     #expect(
       check(".card {\n  color: red;\n\n.list { margin: 0; }\n")
