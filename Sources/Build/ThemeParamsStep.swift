@@ -18,10 +18,16 @@ enum ThemeParams {
       let near = Suggest.closest(to: key, in: keys.sorted())
       let hint =
         near.map { ("did you mean `site.params.\($0)`?", "`site.params.\($0)` のまちがいではありませんか") }
-        ?? (
-          "add it to \(configPath): `params: {\(key): …}`, or remove the tag",
-          "\(configPath) に `params: {\(key): …}` を書くか、このタグを消してください"
-        )
+        // Under the `params:` site.yml has: a second `params:` would be a duplicate key.
+        ?? (keys.isEmpty
+          ? (
+            "add it to \(configPath): `params: {\(key): …}`, or remove the tag",
+            "\(configPath) に `params: {\(key): …}` を書くか、このタグを消してください"
+          )
+          : (
+            "add `\(key): …` under `params:` in \(configPath), or remove the tag",
+            "\(configPath) の `params:` の下に `\(key): …` を書くか、このタグを消してください"
+          ))
       return .warning(
         location,
         "`site.params.\(key)` is not in \(configPath)'s `params`"

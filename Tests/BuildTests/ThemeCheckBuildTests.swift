@@ -53,12 +53,26 @@ import Testing
     let first = try #require(none.diagnostics.first { $0.code == "theme.unknown-param" })
     #expect(first.location.file.hasSuffix("templates/layout.mustache"))
     #expect(first.message.hasSuffix("`params` (it has none): it prints nothing"))
+    #expect(
+      first.hint?.hasSuffix("site.yml: `params: {baner: …}`, or remove the tag") == true,
+      "\(first.hint ?? "")")
     let config = content.appendingPathComponent("site.yml")
     try edit(config) { $0 + "\nparams:\n  banner: 年末年始のお知らせ\n" }
     let near = SiteBuilder.build(options)
     #expect(
       near.diagnostics.filter { $0.code == "theme.unknown-param" }.map(\.hint)
         == ["did you mean `site.params.banner`?"])
+    // A name far from every one site.yml has: added under the `params:` it has (a second
+    // `params:` would be a duplicate key).
+    try edit(theme.appendingPathComponent("templates/layout.mustache")) {
+      $0.replacingOccurrences(of: "{{site.params.baner}}", with: "{{site.params.tagline}}")
+    }
+    let far = SiteBuilder.build(options).diagnostics.filter { $0.code == "theme.unknown-param" }
+    #expect(far.count == 1)
+    #expect(far.first?.hint?.hasPrefix("add `tagline: …` under `params:` in ") == true)
+    try edit(theme.appendingPathComponent("templates/layout.mustache")) {
+      $0.replacingOccurrences(of: "{{site.params.tagline}}", with: "{{site.params.baner}}")
+    }
     try edit(config) { $0.replacingOccurrences(of: "  banner:", with: "  baner:") }
     #expect(!SiteBuilder.build(options).diagnostics.contains { $0.code == "theme.unknown-param" })
   }
