@@ -51,7 +51,7 @@ extension Theme {
         diagnostics.append(
           .warning(
             SourceLocation(file: "\(displayPath)/assets/\(relative)"),
-            "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only letters a–z, digits, `.`, `_` and `-`",
+            "`\(relative)` has a key no template can write (`assets.\(key)`): a name in a tag has only the letters A–Z and a–z, digits, `.`, `_` and `-`",
             hint: "rename it `\(renamed)` (`assets.\(assetKey(renamed))`)",
             code: "theme.asset-name"
           ).ja(
@@ -100,7 +100,29 @@ extension Theme {
       c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "-" || c == "_" || c == "/")
     }
     guard !path.allSatisfy(fine) else { return nil }
-    return String(path.map { fine($0) ? $0 : "-" })
+    // Each run of other characters one `-`, none at a name's ends; a name of none but them
+    // (`バナー 画像.svg`) named for what it is: `img/------.svg` had been offered.
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+      let ext = (String(part) as NSString).pathExtension
+      let stem = ext.isEmpty ? Substring(part) : part.dropLast(ext.count + 1)
+      var out = ""
+      for c in stem {
+        if fine(c) {
+          out.append(c)
+        } else if !out.isEmpty, out.last != "-" {
+          out.append("-")
+        }
+      }
+      while out.hasSuffix("-") { out.removeLast() }
+      if out.isEmpty {
+        out =
+          ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"].contains(ext.lowercased())
+          ? "image" : "file"
+      }
+      let fineExt = String(ext.filter(fine))
+      return fineExt.isEmpty ? out : out + "." + fineExt
+    }
+    return parts.joined(separator: "/")
   }
 
   /// 64-bit FNV-1a of the bytes, as 10 hex digits: enough to bust caches when an asset changes.

@@ -818,15 +818,17 @@ import Testing
   @Test func assetNamesTemplatesCannotWrite() throws {
     let (theme, diagnostics) = try t.load("asset-names") { folder in
       let assets = folder.appendingPathComponent("assets")
-      for name in ["logo@2x.png", "my logo.svg", "LICENSE"] {
+      for name in ["logo@2x.png", "my logo.svg", "LICENSE", "バナー 画像.svg"] {
         try "x".write(
           to: assets.appendingPathComponent(name), atomically: true, encoding: .utf8)
       }
     }
     #expect(
       t.shown(diagnostics, "theme.asset-name") == [
-        "theme/assets/logo@2x.png:1:1: warning: `logo@2x.png` has a key no template can write (`assets.logo@2x_png`): a name in a tag has only letters a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `logo-2x.png` (`assets.logo_2x_png`)",
-        "theme/assets/my logo.svg:1:1: warning: `my logo.svg` has a key no template can write (`assets.my logo_svg`): a name in a tag has only letters a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `my-logo.svg` (`assets.my_logo_svg`)",
+        "theme/assets/logo@2x.png:1:1: warning: `logo@2x.png` has a key no template can write (`assets.logo@2x_png`): a name in a tag has only the letters A–Z and a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `logo-2x.png` (`assets.logo_2x_png`)",
+        "theme/assets/my logo.svg:1:1: warning: `my logo.svg` has a key no template can write (`assets.my logo_svg`): a name in a tag has only the letters A–Z and a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `my-logo.svg` (`assets.my_logo_svg`)",
+        // A name of none but other characters: named for what it is (`------.svg` was offered).
+        "theme/assets/バナー 画像.svg:1:1: warning: `バナー 画像.svg` has a key no template can write (`assets.バナー 画像_svg`): a name in a tag has only the letters A–Z and a–z, digits, `.`, `_` and `-` [theme.asset-name]\n    hint: rename it `image.svg` (`assets.image_svg`)",
       ])
     let license = try #require(theme?.assetPaths["LICENSE"])
     #expect(license.hasPrefix("assets/LICENSE.") && !license.hasSuffix("."))
