@@ -58,14 +58,14 @@ enum StylesheetPolicy {
     StylesheetReferences.scan(css).compactMap { reference in
       let lower = reference.address.lowercased()
       guard !lower.hasPrefix("data:"), !lower.hasPrefix("#") else { return nil }
-      let target: String
+      // Above the site's root (`../../x.png`) is no file of the site, whatever is there.
       switch resolver.resolve(reference.address, from: file) {
-      case .local(let f, _, _): target = f
-      case .outside: target = reference.address
+      case .local(let target, _, _):
+        guard !FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path)
+        else { return nil }
+      case .outside: break
       default: return nil
       }
-      guard !FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path)
-      else { return nil }
       let location =
         themeLocation(of: reference.address, published: file, attributor: attributor)
         ?? {

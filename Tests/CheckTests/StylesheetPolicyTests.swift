@@ -74,7 +74,7 @@ import Testing
       "site/index.html": page(
         head: PolicyTests.theme + #"<link rel="stylesheet" href="/assets/style.1a2b3c4d5e.css">"#),
       "site/assets/style.1a2b3c4d5e.css":
-        ".a{background:url(img/there.png)}.b{background:url(../img/hero.jpg)}.c{background:url(\"img/nothere.png\")}.d{background:url(data:image/png;base64,AA)}.e{background:url(/assets/img/there.png)}",
+        ".a{background:url(img/there.png)}.b{background:url(../img/hero.jpg)}.c{background:url(\"img/nothere.png\")}.d{background:url(data:image/png;base64,AA)}.e{background:url(/assets/img/there.png)}.f{background:url(../../../site/assets/img/there.png)}",
       "site/assets/img/there.png": "png",
     ])
     let found = await site.check().diagnostics.filter {
@@ -84,6 +84,8 @@ import Testing
       found.map(\.message) == [
         "this stylesheet loads ../img/hero.jpg, which the site does not have: browsers show nothing in its place",
         "this stylesheet loads img/nothere.png, which the site does not have: browsers show nothing in its place",
+        // Above the site's root: no file of the site, though one is there on the disk.
+        "this stylesheet loads ../../../site/assets/img/there.png, which the site does not have: browsers show nothing in its place",
       ])
     #expect(found.allSatisfy { $0.severity == .error && $0.japanese != nil })
   }
