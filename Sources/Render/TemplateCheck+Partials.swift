@@ -73,6 +73,24 @@ extension TemplateCheck {
       (tag.kind == .parent ? present : present.subtracting(Theme.requiredTemplates)).sorted()
     let guess =
       Suggest.closest(to: name, in: candidates) ?? candidates.first { $0.hasSuffix("/" + name) }
+    // `partials/banner.html`, `partials/Banner.MUSTACHE`: the partial, saved under another
+    // ending, which only a `.mustache` is read as.
+    if guess == nil,
+      let loose = looseFiles.first(where: {
+        ($0.split(separator: ".").first.map(String.init) ?? $0).lowercased() == name.lowercased()
+      })
+    {
+      return [
+        .error(
+          location,
+          "`\(tag.text)` names no template of the theme: templates/\(loose) is not read as one, only files ending in `.mustache` are",
+          hint: "rename templates/\(loose) to templates/\(name).mustache",
+          code: "theme.unknown-template"
+        ).ja(
+          "`\(tag.text)` の指すテンプレートがテーマにありません。templates/\(loose) は読まれません（テンプレートになるのは `.mustache` で終わるファイルだけです）",
+          hint: "templates/\(loose) の名前を templates/\(name).mustache に変えてください")
+      ]
+    }
     return [
       .error(
         location,

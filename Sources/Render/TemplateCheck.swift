@@ -38,9 +38,16 @@ struct TemplateCheck {
   let missing: Set<String>
   /// The `assets.<key>` keys of the theme's assets.
   let assetKeys: Set<String>
+  /// The files under templates/ that are no template (`partials/banner.html`): one a partial
+  /// names by its stem was saved under another ending.
+  var looseFiles: [String] = []
 
-  init(templates: [Template], present: Set<String>, missing: Set<String>, assetKeys: Set<String>) {
+  init(
+    templates: [Template], present: Set<String>, missing: Set<String>, assetKeys: Set<String>,
+    looseFiles: [String] = []
+  ) {
     self.templates = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    self.looseFiles = looseFiles
     self.present = present
     self.missing = missing
     self.assetKeys = assetKeys

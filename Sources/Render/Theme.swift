@@ -156,7 +156,8 @@ public struct Theme: Sendable {
     diagnostics += assets.diagnostics
     let check = TemplateCheck(
       templates: parsed, present: present, missing: Set(missing),
-      assetKeys: Set(assets.paths.keys.map(assetKey)))
+      assetKeys: Set(assets.paths.keys.map(assetKey)),
+      looseFiles: Self.files(under: templatesDir).filter { !$0.hasSuffix(".mustache") })
     diagnostics += check.diagnostics()
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     return (

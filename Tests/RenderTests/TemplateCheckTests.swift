@@ -85,6 +85,25 @@ import Testing
     #expect(warning.japanese?.message.contains("（ にあります）") == false)
   }
 
+  /// A partial saved as `.html` (an editor's default) was told only "add
+  /// templates/partials/banner.mustache": the file it is, and the name to give it.
+  @Test func aPartialSavedUnderAnotherEndingIsNamed() throws {
+    let (_, diagnostics) = try load("partial-html") { folder in
+      let partials = folder.appendingPathComponent("templates/partials")
+      try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+      try "<p>お知らせ</p>\n".write(
+        to: partials.appendingPathComponent("banner.html"), atomically: true, encoding: .utf8)
+      try replace("{{/main}}", "{{> partials/banner}}{{/main}}", in: "home", folder)
+    }
+    let error = try #require(diagnostics.first { $0.code == "theme.unknown-template" })
+    #expect(
+      error.message
+        == "`{{> partials/banner}}` names no template of the theme: templates/partials/banner.html is not read as one, only files ending in `.mustache` are"
+    )
+    #expect(
+      error.hint == "rename templates/partials/banner.html to templates/partials/banner.mustache")
+  }
+
   /// `{ {site.title}}` (a space typed between the braces) printed itself on every page
   /// without a word.
   @Test func aSpaceBetweenOpeningBracesIsNamed() throws {
