@@ -66,13 +66,9 @@ enum StylesheetPolicy {
       case .outside: break
       default: return nil
       }
-      let location =
-        themeLocation(of: reference.address, published: file, attributor: attributor)
-        ?? {
-          let (line, column) = LineIndex(css).position(of: reference.start)
-          return SourceLocation(
-            file: attributor.siteFolder + "/" + file, line: line, column: column)
-        }()
+      let location = place(
+        of: reference.address, at: reference.start, in: css, published: file,
+        attributor: attributor)
       return Finding(
         page: file, .error, Placement(location: location, namesPage: false),
         "this stylesheet loads \(reference.address), which the site does not have: browsers show nothing in its place",
@@ -119,12 +115,8 @@ enum StylesheetPolicy {
       default: (("the image", "画像"), "url(img/name.png)")
       }
     let named = blocking.governing(load.directive)?.name ?? load.directive
-    let location =
-      themeLocation(of: load.url, published: file, attributor: attributor)
-      ?? {
-        let (line, column) = LineIndex(css).position(of: load.offset)
-        return SourceLocation(file: attributor.siteFolder + "/" + file, line: line, column: column)
-      }()
+    let location = place(
+      of: load.url, at: load.offset, in: css, published: file, attributor: attributor)
     return Finding(
       page: file, .error, Placement(location: location, namesPage: false),
       "the page's Content-Security-Policy (\(blocking.describe(load.directive))) blocks \(what.0) \(load.url) that this stylesheet loads: browsers leave it out",
@@ -137,6 +129,19 @@ enum StylesheetPolicy {
         hint:
           "ファイルをテーマの assets にコピーして、スタイルシートの場所から指してください（\(example) のように）。そのサイトを信頼できるなら、テーマの Content-Security-Policy の `\(named)` にそのサイトを加える方法もあります"
       ))
+  }
+
+  /// Where a stylesheet's address is written: in the theme's stylesheet (the published one is
+  /// minified and named by its fingerprint), else in the published file, at `offset`.
+  private static func place(
+    of address: String, at offset: Int, in css: [UInt8], published file: String,
+    attributor: Attributor
+  ) -> SourceLocation {
+    if let theme = themeLocation(of: address, published: file, attributor: attributor) {
+      return theme
+    }
+    let (line, column) = LineIndex(css).position(of: offset)
+    return SourceLocation(file: attributor.siteFolder + "/" + file, line: line, column: column)
   }
 
   /// Where the theme's own stylesheet writes `url`: the published `assets/style.<hash>.css` is
