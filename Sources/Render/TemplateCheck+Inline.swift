@@ -28,18 +28,11 @@ extension TemplateCheck {
           case .styleAttribute: blocked = blocksStyleAttribute
           }
           guard blocked else { continue }
-          let before = text.text[..<text.text.index(text.text.startIndex, offsetBy: offset)]
-          let newlines = before.filter { $0 == "\n" }.count
-          let column =
-            newlines == 0
-            ? text.column + before.count
-            : before.count
-              - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) }
-                ?? 0)
+          let (line, column) = text.position(
+            of: text.text.index(text.text.startIndex, offsetBy: offset))
           found.append(
             Self.inlineWarning(
-              kind,
-              at: SourceLocation(file: template.path, line: text.line + newlines, column: column)))
+              kind, at: SourceLocation(file: template.path, line: line, column: column)))
         }
       }
     }

@@ -129,19 +129,12 @@ struct TemplateCheck {
     // `{ {site.title}}`: a space typed between the opening braces, printed as it is.
     for text in template.scan.texts where text.text.contains("{ ") {
       for match in text.text.matches(of: Self.spacedOpen) {
-        let before = text.text[..<match.range.lowerBound]
-        let lineBreaks = before.filter { $0 == "\n" }.count
-        let column =
-          lineBreaks == 0
-          ? text.column + before.count
-          : before.count
-            - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) }
-              ?? 0)
+        let (line, column) = text.position(of: match.range.lowerBound)
         let written = String(text.text[match.range])
         let meant = "{{" + String(match.output.1) + "}}"
         found.append(
           .warning(
-            at(text.line + lineBreaks, column),
+            at(line, column),
             "`\(written)` has a space between its opening braces: it is no tag, and is printed as it is",
             hint: "write `\(meant)`", code: "theme.stray-brace"
           ).ja(

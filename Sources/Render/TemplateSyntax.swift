@@ -61,6 +61,18 @@ enum TemplateSyntax {
     var text: String
     /// The index in `Scan.tags` of the tag that follows it.
     var before: Int
+
+    /// Where the character at `index` of `text` is in the template: its line and column.
+    func position(of index: String.Index) -> (line: Int, column: Int) {
+      let before = text[..<index]
+      guard let lastBreak = before.lastIndex(of: "\n") else {
+        return (line, column + before.count)
+      }
+      return (
+        line + before.filter { $0 == "\n" }.count,
+        before.distance(from: lastBreak, to: before.endIndex)
+      )
+    }
   }
 
   /// The tags of a template, in order, read as the parser reads them: with the delimiters a
