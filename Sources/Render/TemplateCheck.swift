@@ -165,11 +165,9 @@ struct TemplateCheck {
     if tag.kind == .unescaped, name == "." {
       return dot(tag, in: open, at: location)
     }
-    if var meant = Self.hugoName(for: name).map({ "{{\($0)}}" }) {
+    if let portal = Self.hugoName(for: name) {
       // The body, and the values holding HTML, are printed with three braces.
-      if let inner = Self.hugoName(for: name), TemplateVocabulary.html.contains(inner) {
-        meant = "{{{\(inner)}}}"
-      }
+      let meant = TemplateVocabulary.html.contains(portal) ? "{{{\(portal)}}}" : "{{\(portal)}}"
       return [
         .warning(
           location,
