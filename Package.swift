@@ -53,7 +53,10 @@ let package = Package(
       dependencies: ["Diagnostics", "DomainNames", "Markdown", "Parallel", "ByteFormats", "Yams"]),
     // Resolving: URLs, cross-references, derived lists, glossary index.
     .target(
-      name: "Site", dependencies: ["Content", "Markdown", "Diagnostics", "Parallel", "ByteFormats"]),
+      name: "Site",
+      dependencies: [
+        "Content", "Markdown", "Diagnostics", "DomainNames", "Parallel", "ByteFormats",
+      ]),
     // Japanese-aware search index and query engine.
     .target(name: "Search", dependencies: ["ByteFormats", "CLinux", "EditDistance"]),
     // Templates, view models, feeds, calendars, sitemap, assets.

@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import DomainNames
 import Foundation
 import Markdown
 
@@ -69,30 +70,20 @@ extension BodyContext {
   /// `//` address whose host is not `base_url`'s. The prefecture's own pages beside the
   /// portal, on its host, are not another site; `mailto:`, `tel:` and the like lead to none.
   func isOtherSite(_ raw: String) -> Bool {
-    var rest = Substring(raw)
-    if rest.hasPrefix("//") {
-      rest = rest.dropFirst(2)
-    } else if let colon = rest.firstIndex(of: ":"),
-      ["http", "https"].contains(rest[..<colon].lowercased()),
-      rest[colon...].hasPrefix("://")
-    {
-      rest = rest[colon...].dropFirst(3)
+    var authority: Substring
+    if raw.hasPrefix("//") {
+      authority = raw.dropFirst(2)
     } else {
-      return false
+      let (scheme, rest, _) = SiteBaseAddress.parts(raw)
+      guard scheme == "http" || scheme == "https" else { return false }
+      authority = Substring(rest)
     }
-    var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
+    authority = authority.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    let host = Authority(authority).host.lowercased()
     guard !host.isEmpty else { return false }
-    let name = host.lowercased()
-    return !ownOrigins.contains { Self.host(ofOrigin: $0.origin) == name }
-  }
-
-  /// `dx.pref.chiba.example` of `https://dx.pref.chiba.example:8443`.
-  static func host(ofOrigin origin: String) -> Substring {
-    var host = origin.drop { $0 != "/" }.drop { $0 == "/" }
-    if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
-    return host
+    return !ownOrigins.contains {
+      Authority(SiteBaseAddress.parts($0.origin).authority).host == host
+    }
   }
 
   /// The note a body's link to another site ends with, in the site's language.
