@@ -600,6 +600,28 @@ def test_a_renamed_page_is_said_renamed_with_where_its_redirect_goes(work):
         assert server.stop() == 0, "".join(server.stderr)
 
 
+@pytest.mark.browser
+def test_a_tab_showing_a_renamed_page_follows_it(work):
+    """A page open in the browser while its file is renamed goes to the page's new address
+    (it had reloaded onto the 404 page, and the writer had to find the new address); the
+    old address is replaced in the tab's history, so Back does not lead to the 404 page."""
+    events = work / "content" / "events"
+    with served_in_browser(work) as (server, driver):
+        driver.get(server.base + "/glossary/")
+        driver.get(server.base + "/events/past-forum/#a")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete'"),
+                   what="the page to load")
+        time.sleep(1)
+        (events / "past-forum.md").rename(events / "forum-2025.md")
+        wait_until(lambda: driver.current_url.endswith("/events/forum-2025/#a"),
+                   what="the tab to follow the renamed page")
+        wait_until(lambda: driver.execute_script("return document.readyState === 'complete'"),
+                   what="the new page to load")
+        assert "見つかりません" not in driver.title, driver.title
+        driver.back()
+        wait_until(lambda: driver.current_url.endswith("/glossary/"), what="Back to skip the old address")
+
+
 def test_a_burst_of_files_is_one_rebuild(work):
     """Files written some milliseconds apart (a sync client, `git pull`) are waited out while
     they come, up to a second: one rebuild for the burst, where each 80 ms gave one more."""

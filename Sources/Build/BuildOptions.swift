@@ -58,6 +58,10 @@ public struct BuildReport: Sendable {
   public var filesDeleted = 0
   /// Output paths written or deleted, for `portal serve` to log and reload.
   public var changedPaths: [String] = []
+  /// Pages of the last build that moved in this one (a renamed file, a changed `slug`), old
+  /// output path to new address (`/initiatives/new-name/`): `portal serve` sends a tab that
+  /// showed one to where it went, instead of reloading it onto the 404 page.
+  public var moved: [String: String] = [:]
   /// Output paths rendered (written or found unchanged), to see what an edit touched.
   public var renderedPaths: [String] = []
   /// How many outputs' inputs were hashed (`Dependencies`): every output's, but after an edit

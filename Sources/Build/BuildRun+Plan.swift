@@ -106,12 +106,13 @@ extension BuildRun {
       let current = Set(jobs.map(\.path) + statics.outputPaths)
       let gone = previous.outputs.keys.filter { !copied.contains($0) && !current.contains($0) }
       let sources = goneSources(gone, previous: previous)
+      let successors = successors(of: sources, jobs: jobs, site: site, previous: previous)
+      moved = successors.mapValues(\.address)
       diagnostics += GonePages.warnings(
         previous: gone, current: current,
         at: ContentLoader.displayPath(for: options.contentDirectory),
         withheld: withheldPages(among: gone, sources: sources, loaded: loaded),
-        sources: sources,
-        successors: successors(of: sources, jobs: jobs, site: site, previous: previous))
+        sources: sources, successors: successors)
     }
     return OutputPlan(
       jobs: jobs, inputs: inputs, dependencies: dependencies, statics: statics, planned: planned,

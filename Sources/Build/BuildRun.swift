@@ -21,6 +21,9 @@ final class BuildRun {
   var scanned: SourceTree.Scan?
   /// A Ctrl-C (or SIGTERM) held while the changed files were written in place (`Interrupts`).
   var interrupted: Int32 = 0
+  /// Where the last build's pages that this one lacks went (`GonePages.Successor`), by old
+  /// output path: `portal serve` takes a tab showing one there.
+  var moved: [String: String] = [:]
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   /// Whether a failed build leaves an earlier site behind, for its last line.
@@ -51,6 +54,7 @@ final class BuildRun {
       mode: mode)
     report.strict = options.strict
     report.hadOutput = hadOutput
+    report.moved = moved
     if report.succeeded, files > 0 {
       SourceMapStep.markBuilt(in: options.outputDirectory)
     }

@@ -19,6 +19,14 @@ enum GonePages {
     /// The file is gone and one page of the same section is new in this build (a renamed
     /// file, most likely): its file and address.
     case likely(file: String, address: String)
+
+    /// The address the page is at now (`/initiatives/new-name/`).
+    var address: String {
+      switch self {
+      case .moved(let to, _): to
+      case .likely(_, let address): address
+      }
+    }
   }
 
   /// A warning for each page (an `.html` output other than the 404 page) in `previous` and not

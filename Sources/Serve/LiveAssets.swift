@@ -32,7 +32,12 @@ enum LiveAssets {
         });
         events.addEventListener("reload", (e) => {
           const change = JSON.parse(e.data);
-          if (failed || concerns(change.paths || [], change.base || "/")) location.reload();
+          const base = change.base || "/";
+          // This page moved (its file renamed, its slug changed): go where it is now, not
+          // onto the 404 page a reload would show.
+          const to = (change.moved || {})[here(base)];
+          if (to) location.replace(base + to.replace(/^\/+/, "") + location.hash);
+          else if (failed || concerns(change.paths || [], base)) location.reload();
           else version = change.version;
         });
         events.addEventListener("build-error", (e) => {
@@ -58,13 +63,17 @@ enum LiveAssets {
           const onlyFiles = files.length > 0 && files.every((p) => p.startsWith("files/"));
           return !onlyFiles || files.some((p) => shows(p, base));
         }
-        let here = decodeURIComponent(location.pathname);
-        if (here.endsWith("/")) here += "index.html";
-        here = here.startsWith(base) ? here.slice(base.length) : here.replace(/^\/+/, "");
-        return paths.some((p) => p === here
-          || (p.startsWith("search/") && here.startsWith("search/"))
+        const page = here(base);
+        return paths.some((p) => p === page
+          || (p.startsWith("search/") && page.startsWith("search/"))
           || (!p.startsWith(".") && !/\.(html|xml|ics|txt|json)$/.test(p)
             && (!p.startsWith("files/") || shows(p, base))));
+      }
+      // This page's output path (`initiatives/x/index.html`), as the build names its files.
+      function here(base) {
+        let path = decodeURIComponent(location.pathname);
+        if (path.endsWith("/")) path += "index.html";
+        return path.startsWith(base) ? path.slice(base.length) : path.replace(/^\/+/, "");
       }
       // Whether the page links or shows the site's file `path` (under `base`).
       function shows(path, base) {

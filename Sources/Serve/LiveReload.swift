@@ -44,13 +44,19 @@ actor LiveReload {
   var showsError: Bool { lastError != nil }
 
   /// `paths`: the output's files the rebuild wrote or deleted; `base`: the site's path on the
-  /// server (`/`, or `/dx/` for a `base_url` with a path), which pages' addresses start with.
-  func reload(paths: [String], milliseconds: Int, base: String = "/") {
+  /// server (`/`, or `/dx/` for a `base_url` with a path), which pages' addresses start with;
+  /// `moved`: pages gone to another address (old output path → new address,
+  /// `BuildReport.moved`), where a tab showing one goes instead of reloading onto the 404 page.
+  func reload(
+    paths: [String], moved: [String: String] = [:], milliseconds: Int, base: String = "/"
+  ) {
     lastError = nil
     generation += 1
-    broadcast(
-      Self.event(
-        "reload", ["paths": paths, "ms": milliseconds, "version": version, "base": base]))
+    var payload: [String: Any] = [
+      "paths": paths, "ms": milliseconds, "version": version, "base": base,
+    ]
+    if !moved.isEmpty { payload["moved"] = moved }
+    broadcast(Self.event("reload", payload))
   }
 
   /// - Parameter served: whether a site is there to show under the errors (none before the

@@ -371,7 +371,8 @@ final class RebuildLoop: @unchecked Sendable {
       // Nothing written (an edit that changes no output): nothing to reload, unless pages
       // show the error of the build before.
       if await live.showsError || (report.mode != .upToDate && !report.changedPaths.isEmpty) {
-        await live.reload(paths: report.changedPaths, milliseconds: ms, base: basePath)
+        await live.reload(
+          paths: report.changedPaths, moved: report.moved, milliseconds: ms, base: basePath)
       }
     } else {
       log(report.summary(in: language) + RebuildMessages.failedTail(served: served, in: language))

@@ -32,6 +32,11 @@ import Testing
         "events/past-forum/index.html": .likely(
           file: "content/events/forum-2025.md", address: "/events/forum-2025/"),
       ])
+    #expect(
+      found.mapValues(\.address) == [
+        "about/privacy/index.html": "/about/privacy-policy/",
+        "events/past-forum/index.html": "/events/forum-2025/",
+      ])
   }
 
   /// Each case's words: at the `slug` for a move, at the new file for a likely rename naming

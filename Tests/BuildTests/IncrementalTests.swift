@@ -427,6 +427,8 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
     // Said at the file that is new in its section, where the redirect_from goes.
     #expect(gone.map(\.location.file).map { $0.hasSuffix("events/forum-2025.md") } == [true])
     #expect(gone.first?.hint?.contains("`redirect_from: /events/past-forum/`") == true)
+    // Where `portal serve` takes a tab that showed the old page.
+    #expect(report.moved == ["events/past-forum/index.html": "/events/forum-2025/"])
     #expect(
       gone.first?.japanese?.message.contains(
         "events/past-forum.md）がなくなり") == true)
@@ -451,6 +453,7 @@ func edit(_ file: URL, _ change: (String) -> String) throws {
       to: content.appendingPathComponent("events/past-forum.md"))
     let back = SiteBuilder.build(options(content: content, output: output))
     #expect(back.succeeded && !back.diagnostics.contains { $0.code == GonePages.code })
+    #expect(back.moved.isEmpty)
     // A tag's page (and /tags/) goes with the last page carrying the tag: what removing the
     // tag means, and no redirect_from could keep it, so nothing is said.
     try edit(content.appendingPathComponent("pages/privacy-policy.md")) {

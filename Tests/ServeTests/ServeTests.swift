@@ -306,6 +306,17 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(await events.wait(for: "event: reload", after: beforeBody) != nil)
     #expect(try await client.get("/initiatives/ai-disaster/").body.contains("最後の追記です"))
 
+    // A page renamed: the reload says where it went, for a tab that shows it to follow.
+    let beforeRename = events.received.count
+    let folder = dir.appendingPathComponent("content/events")
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent("past-forum.md"),
+      to: folder.appendingPathComponent("forum-2025.md"))
+    let moved = await events.wait(for: "\"moved\"", after: beforeRename)
+    #expect(
+      moved?.contains(#""moved":{"events\/past-forum\/index.html":"\/events\/forum-2025\/"}"#)
+        == true)
+
     await server.stop()
     _ = try? await running.value
     // Stopping wrote the cache kept in memory: a later `portal build` has nothing to do.
