@@ -153,3 +153,61 @@ def test_github_annotations_name_files_from_the_workspace(work):
     lines = [line for line in r.stdout.splitlines() if line.startswith("::")]
     assert lines and all("file=content/" in line for line in lines), r.stdout
     assert any(line.startswith("::warning file=content/initiatives/ai-disaster.md,") for line in lines), r.stdout
+
+
+def test_the_site_is_readable_by_a_web_server_under_a_strict_umask(work):
+    """Under umask 077 (shared runners, root's shell) the files had been made rw------- and the
+    web server answered 403; a later build under 022 rewrote only what changed. Every file is
+    readable by all and every folder searchable, whatever the umask, in a full build and in an
+    incremental one."""
+    def build(mask, *extra):
+        r = subprocess.run([str(BIN), "build", "--now", NOW, *extra], cwd=work, capture_output=True,
+                           text=True, timeout=120, preexec_fn=lambda: os.umask(mask))
+        assert r.returncode == 0, r.stderr
+
+    def modes():
+        return {p: p.stat().st_mode & 0o777 for p in [work / "site", *(work / "site").rglob("*")]}
+
+    build(0o077)
+    found = modes()
+    assert len(found) > 50
+    for path, mode in found.items():
+        wanted = 0o755 if path.is_dir() else 0o644
+        assert mode == wanted, f"{path}: {oct(mode)}"
+    page = work / "content" / "initiatives" / "ai-disaster.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n追記です。\n", encoding="utf-8")
+    build(0o077)
+    assert (work / "site" / "initiatives" / "ai-disaster" / "index.html").stat().st_mode & 0o777 == 0o644
+    assert modes() == found
+
+
+def test_a_report_that_cannot_be_written_fails(work):
+    """`portal check --format junit > report.xml` on a full disk had left an empty report and
+    exit 0: a failed write of the output exits 74 and says so."""
+    assert portal("build", "--now", NOW, cwd=work).returncode == 0
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([str(BIN), "check", "--format", "junit"], cwd=work, stdout=full,
+                           stderr=subprocess.PIPE, text=True, timeout=120)
+    assert r.returncode == 74, r.stderr
+    assert "output could not be written: No space left on device" in r.stderr
+    ok = subprocess.run([str(BIN), "check", "--format", "junit"], cwd=work, capture_output=True,
+                        text=True, timeout=120)
+    assert ok.returncode == 0 and "<testsuites" in ok.stdout, ok.stderr
+
+
+def test_now_as_seconds_since_1970_is_the_same_clock(work, tmp_path_factory):
+    """`--now @$SOURCE_DATE_EPOCH` (reproducible builds' convention; `date -d @…`) builds the
+    site the same ISO time builds; `@` without digits is a usage mistake."""
+    other = tmp_path_factory.mktemp("epoch")
+    for name in ("content", "theme"):
+        shutil.copytree(work / name, other / name)
+    iso = portal("build", "--now", "2026-11-25T09:00:00+09:00", "--no-cache", cwd=work)
+    epoch = portal("build", "--now", "@1795564800", "--no-cache", cwd=other)
+    assert iso.returncode == 0 and epoch.returncode == 0, epoch.stderr
+    a, b = work / "site", other / "site"
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and ".portal" not in p.parts)
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and ".portal" not in p.parts)
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+    for bad in ("@", "@12x", "@-5"):
+        r = portal("build", "--now", bad, cwd=work)
+        assert r.returncode == 2, (bad, r.stderr)

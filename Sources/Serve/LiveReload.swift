@@ -23,7 +23,8 @@ actor LiveReload {
 
   /// A stream of encoded events for one connection; ends when the server stops.
   func subscribe() -> AsyncStream<String> {
-    let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+    let (stream, continuation) = AsyncStream.makeStream(
+      of: String.self, bufferingPolicy: .bufferingOldest(Self.backlog))
     guard !closed else {
       continuation.finish()
       return stream
@@ -53,7 +54,7 @@ actor LiveReload {
     lastError = nil
     generation += 1
     var payload: [String: Any] = [
-      "paths": paths, "ms": milliseconds, "version": version, "base": base,
+      "paths": Self.listed(paths), "ms": milliseconds, "version": version, "base": base,
     ]
     if !moved.isEmpty { payload["moved"] = moved }
     broadcast(Self.event("reload", payload))
@@ -109,8 +110,28 @@ actor LiveReload {
 
   private func remove(_ id: UUID) { clients[id] = nil }
 
+  /// How many events wait for a page that is not reading them: one that stopped (a frozen
+  /// tab, a client that never reads) is let go at the next one, instead of keeping every
+  /// later event in memory (each can be a long list of files).
+  static let backlog = 32
+
   private func broadcast(_ event: String) {
-    for c in clients.values { c.yield(event) }
+    for (id, c) in clients {
+      if case .dropped = c.yield(event) {
+        c.finish()
+        clients[id] = nil
+      }
+    }
+  }
+
+  /// The paths a `reload` event lists: the search index's files (tens of thousands after a
+  /// page is added to a large site, 1.5 MB for every open tab) as one `search/`, which is what
+  /// the pages compare them with; none (every page reloads, as when none is listed) when
+  /// more than `listed` pages changed.
+  static func listed(_ paths: [String], most: Int = 2_000) -> [String] {
+    var kept = paths.filter { !$0.hasPrefix("search/") }
+    if kept.count < paths.count { kept.append("search/") }
+    return kept.count > most ? [] : kept
   }
 
   /// One SSE message: `event:` and a single `data:` line of JSON.

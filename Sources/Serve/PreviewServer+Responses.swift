@@ -17,14 +17,16 @@ extension PreviewServer {
 
   /// - Parameter range: the request's `Range` header; pages (which get the live script) are
   ///   always sent whole, other files in part when asked.
+  ///   `query`: the request's, kept by a redirect (`/search?q=子育て` → `/search/?q=子育て`, as
+  ///   web servers do; the words had been lost).
   static func serve(
-    _ path: String, files: StaticFiles, basePath: String, range: String? = nil,
-    version: String = ""
+    _ path: String, query: String? = nil, files: StaticFiles, basePath: String,
+    range: String? = nil, version: String = ""
   ) -> Response {
     switch files.resolve(path, basePath: basePath) {
     case .redirect(let location):
       var headers = HTTPFields()
-      headers[.location] = location
+      headers[.location] = location + (query.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
       // Browsers keep a 301 for good: after `base_url` changes back, `/` would still go to
       // the old base path.
       headers[.cacheControl] = "no-store"
@@ -52,23 +54,25 @@ extension PreviewServer {
     }
   }
 
-  /// A file that is not a page, whole or the part `range` asks for (only those bytes read),
-  /// saying that parts may be asked for (`Accept-Ranges`).
+  /// A file that is not a page, whole or the part `range` asks for, saying that parts may be
+  /// asked for (`Accept-Ranges`). Sent a chunk at a time as the client takes it
+  /// (`streamed`): a 600 MB video in content/files had been read whole into memory, twice,
+  /// for each request (a browser asks `bytes=0-` to play one), and the reads held the threads
+  /// the rebuilds and reload events need.
   static func partial(file: String, type: String, range: String?, version: String = "")
     -> Response
   {
-    guard let handle = FileHandle(forReadingAtPath: file), let end = try? handle.seekToEnd()
-    else { return notFound(version: version) }
-    defer { try? handle.close() }
-    let length = Int(end)
+    var st = stat()
+    guard stat(file, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+      return notFound(version: version)
+    }
+    let length = Int(st.st_size)
     var r: Response
     switch ByteRanges.outcome(for: range, length: length) {
     case .whole:
-      try? handle.seek(toOffset: 0)
-      r = response((try? handle.readToEnd()) ?? Data(), type: type)
+      r = streamed(file: file, bytes: 0..<length, type: type)
     case .part(let bytes):
-      try? handle.seek(toOffset: UInt64(bytes.lowerBound))
-      r = response((try? handle.read(upToCount: bytes.count)) ?? Data(), type: type)
+      r = streamed(file: file, bytes: bytes.lowerBound..<(bytes.upperBound + 1), type: type)
       r.status = .partialContent
       r.headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(length)"
     case .unsatisfiable:
@@ -78,6 +82,36 @@ extension PreviewServer {
     }
     r.headers[.acceptRanges] = "bytes"
     return r
+  }
+
+  /// How much of a file is read at a time: the memory one download holds.
+  static let chunkBytes = 256 * 1024
+
+  /// `bytes` of `file`, read when the body is sent (never for HEAD) and a chunk at a time,
+  /// each written before the next is read, so a slow client holds one chunk. A file cut short
+  /// meanwhile (a rebuild replaced it) ends the connection, as its length was promised.
+  static func streamed(file: String, bytes: Range<Int>, type: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    headers[.cacheControl] = "no-store"
+    let body = ResponseBody(contentLength: bytes.count) { writer in
+      let fd = open(file, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+      defer { close(fd) }
+      var offset = bytes.lowerBound
+      while offset < bytes.upperBound {
+        let want = min(chunkBytes, bytes.upperBound - offset)
+        var buffer = ByteBufferAllocator().buffer(capacity: want)
+        let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { space in
+          max(0, pread(fd, space.baseAddress, want, off_t(offset)))
+        }
+        guard got > 0 else { throw CocoaError(.fileReadUnknown) }
+        try await writer.write(buffer)
+        offset += got
+      }
+      try await writer.finish(nil)
+    }
+    return Response(status: .ok, headers: headers, body: body)
   }
 
   /// Before the first good build there is no site and no 404 page: a page of its own that

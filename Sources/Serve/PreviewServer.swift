@@ -123,8 +123,8 @@ public final class PreviewServer: Sendable {
     for pattern in ["/", "**"] {
       Self.getAndHead(router, RouterPath(pattern)) { [loop, live] request in
         Self.serve(
-          request.uri.path, files: files, basePath: loop.basePath, range: Self.range(of: request),
-          version: await live.version)
+          request.uri.path, query: request.uri.query, files: files, basePath: loop.basePath,
+          range: Self.range(of: request), version: await live.version)
       }
       // A static site takes no other method: say so (405 with `Allow`), not "not found".
       for method: HTTPRequest.Method in [.post, .put, .patch, .delete, .options, .trace] {

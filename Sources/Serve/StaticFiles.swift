@@ -117,6 +117,17 @@ struct StaticFiles: Sendable {
     case "webm": "video/webm"
     case "mp3": "audio/mpeg"
     case "m4a": "audio/mp4"
+    // The office files content/files publishes: named, a browser offers the right program.
+    case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    case "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    case "doc": "application/msword"
+    case "xls": "application/vnd.ms-excel"
+    case "ppt": "application/vnd.ms-powerpoint"
+    case "odt": "application/vnd.oasis.opendocument.text"
+    case "ods": "application/vnd.oasis.opendocument.spreadsheet"
+    case "odp": "application/vnd.oasis.opendocument.presentation"
+    case "zip": "application/zip"
     default: "application/octet-stream"
     }
   }

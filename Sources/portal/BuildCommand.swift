@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
 
   @Option(
     help:
-      "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00); splits events into upcoming and past and decides which `publish` times have come."
+      "The build clock as ISO 8601 (e.g. 2026-12-01T09:00:00+09:00), or seconds since 1970 after `@` (`--now @$SOURCE_DATE_EPOCH`); splits events into upcoming and past and decides which `publish` times have come."
   )
   var now: String?
 
@@ -106,9 +106,24 @@ struct BuildCommand: ParsableCommand {
               ?? "たとえば --base-url https://preview.example.jp/pr-12/ と書いてください")
         ))
     }
-    if let now, DateTime(iso: now, allowDateOnly: true) == nil {
+    if let now, BuildCommand.clock(now) == nil {
       throw Self.notADateTime(now)
     }
+  }
+
+  /// The clock `--now` gives: ISO 8601, or `@` and seconds since 1970 (as `date -d @…` and
+  /// reproducible builds' `SOURCE_DATE_EPOCH` write it; in Japan's time, as the site's days
+  /// are). `SOURCE_DATE_EPOCH` is not read by itself: it is the sources' time, and a site
+  /// rebuilt daily to move its events on would stand still at the last commit.
+  static func clock(_ now: String) -> DateTime? {
+    if now.hasPrefix("@") {
+      let digits = now.dropFirst()
+      guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let seconds = Int64(digits)
+      else { return nil }
+      return DateTime(date: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+    return DateTime(iso: now, allowDateOnly: true)
   }
 
   /// `--now` that is no date-time (`portal build` and `portal lint` take the same).
@@ -133,7 +148,8 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
+    OutputPermissions.readableByAll()
+    let clock = now.flatMap(BuildCommand.clock) ?? DateTime(date: Date())
     var options = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),

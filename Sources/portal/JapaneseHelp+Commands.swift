@@ -60,7 +60,7 @@ extension BuildCommand: JapaneseHelpful {
       draftsEntry,
       .init(
         "--now", "日時",
-        "ビルドの日時です。ISO 8601 の形で書きます（例：2026-12-01T09:00:00+09:00）。"
+        "ビルドの日時です。ISO 8601 の形（例：2026-12-01T09:00:00+09:00）か、@ のあとに1970年からの秒数（`--now @$SOURCE_DATE_EPOCH`）で書きます。"
           + "イベントをこれからのものと終わったものに分けるときと、`publish` の日時が来たかを決めるときに使います。"),
       .init(
         "--strict",

@@ -97,7 +97,7 @@ struct LintCommand: ParsableCommand {
     }
     // A content folder that is not there is reported as the build reports it (exit 1, in the
     // format asked for), not as a usage mistake: docs/decisions.md, README's exit codes.
-    if let now, DateTime(iso: now, allowDateOnly: true) == nil {
+    if let now, BuildCommand.clock(now) == nil {
       throw BuildCommand.notADateTime(now)
     }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -177,7 +177,7 @@ struct LintCommand: ParsableCommand {
     // The same loader as the build: site.yml's `lint:` settings, the glossary names, and every
     // page's body with the line it starts on. Front matter errors are reported too, and of its
     // warnings those about writing that need the clock (`clockCodes`).
-    let clock = now.flatMap { DateTime(iso: $0, allowDateOnly: true) } ?? DateTime(date: Date())
+    let clock = now.flatMap(BuildCommand.clock) ?? DateTime(date: Date())
     // The front matter values lint reads come from the loader's parse of each page.
     let (set, loaded) = ContentLoader.load(
       contentDirectory: contentURL, includeDrafts: true, now: clock,

@@ -74,6 +74,7 @@ struct ServeCommand: ParsableCommand {
   var shared: Bool { !host.hasPrefix("127.") }
 
   func run() throws {
+    OutputPermissions.readableByAll()
     var build = BuildOptions(
       contentDirectory: URL(fileURLWithPath: locations.content),
       themeDirectory: URL(fileURLWithPath: locations.theme),

@@ -56,6 +56,16 @@ if let message = FullWidthSpaceSlip.message(for: Array(CommandLine.arguments.dro
   exit(2)
 }
 
+// A report that could not be written (`portal check --format junit > report.xml` on a full
+// disk) is a failure, not an empty file and exit 0: stdout is flushed at the exit, and an
+// error then exits 74 (EX_IOERR) saying so. A closed stdout (`>&-`) was meant to be.
+atexit {
+  guard fflush(nil) != 0, errno != EBADF else { return }
+  let message = "Error: the command's output could not be written: \(String(cString: strerror(errno)))\n"
+  _ = message.withCString { write(2, $0, strlen($0)) }
+  _exit(74)
+}
+
 do {
   var command = try Portal.parseAsRoot()
   try command.run()

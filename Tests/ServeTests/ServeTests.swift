@@ -605,10 +605,51 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     let guarded = try await client.get(
       "/files/clip.mp4", headers: ["Range": "bytes=2-4", "If-Range": "\"v1\""])
     #expect(guarded.status == 200 && guarded.body == "0123456789")
+    // A file of several chunks (`chunkBytes`), sent as it is read: whole, a part across
+    // chunks, and HEAD (which reads nothing) all say its length.
+    let large = (0..<(PreviewServer.chunkBytes * 5 / 2)).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+    try Data(large).write(to: files.appendingPathComponent("talk.mp4"))
+    let long = try await client.get("/files/talk.mp4")
+    #expect(long.status == 200 && long.body.utf8.elementsEqual(large))
+    #expect(long.headers["content-length"] == String(large.count))
+    let from = PreviewServer.chunkBytes - 3
+    let across = try await client.get(
+      "/files/talk.mp4", headers: ["Range": "bytes=\(from)-\(from + PreviewServer.chunkBytes)"])
+    #expect(across.status == 206)
+    #expect(across.body.utf8.elementsEqual(large[from...(from + PreviewServer.chunkBytes)]))
+    let longHead = try await client.get("/files/talk.mp4", method: "HEAD")
+    #expect(longHead.headers["content-length"] == String(large.count) && longHead.body.isEmpty)
+    // A redirect keeps the query: the search's words typed into an address without its slash.
+    let query = try await client.get("/events?q=%E5%AD%90")
+    #expect(query.status == 301 && query.headers["location"] == "/events/?q=%E5%AD%90")
     let pageAsked = try await client.get("/", headers: ["Range": "bytes=0-9"])
     #expect(pageAsked.status == 200 && pageAsked.body.contains("/_portal/live.js"))
     await server.stop()
     _ = try? await running.value
+  }
+
+  /// A reload lists the pages, not the search index's thousands of files; over 2,000 pages,
+  /// none (every page reloads).
+  @Test func aReloadListsPagesAndTheSearchOnce() {
+    #expect(
+      LiveReload.listed(["a/index.html", "search/p/1.json", "search/index.json", "style.css"])
+        == ["a/index.html", "style.css", "search/"])
+    #expect(LiveReload.listed(["a/index.html"]) == ["a/index.html"])
+    #expect(LiveReload.listed((0..<2_001).map { "p\($0)/index.html" }).isEmpty)
+  }
+
+  /// A page that stops reading its events (a frozen tab, a client that never reads) is let go
+  /// once its backlog is full, not sent every later event to keep in memory.
+  @Test func aStreamNotReadIsLetGo() async {
+    let live = LiveReload()
+    let unread = await live.subscribe()
+    #expect(await live.clientCount == 1)
+    for _ in 0..<LiveReload.backlog { await live.ping() }
+    await Task.yield()
+    #expect(await live.clientCount == 0)
+    var received = 0
+    for await _ in unread { received += 1 }
+    #expect(received == LiveReload.backlog)
   }
 
   @Test func byteRanges() {
@@ -701,6 +742,11 @@ func start(_ server: PreviewServer, _ box: PortBox) -> Task<Void, any Error> {
     #expect(
       StaticFiles.contentType(for: "events/feed.xml") == "application/atom+xml; charset=utf-8")
     #expect(StaticFiles.contentType(for: "search/index.json") == "application/json")
+    #expect(
+      StaticFiles.contentType(for: "files/budget.xlsx")
+        == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    #expect(StaticFiles.contentType(for: "files/form.doc") == "application/msword")
+    #expect(StaticFiles.contentType(for: "files/maps.zip") == "application/zip")
     let html = Array("<html><body><p>x</p></body></html>".utf8)
     let injected = String(
       decoding: StaticFiles.injectingLiveReload(into: html, version: "ab12-3"), as: UTF8.self)
