@@ -114,3 +114,29 @@ def test_a_box_that_does_not_scroll_stays_out_of_the_tab_order(phone, server, wi
     assert tip["hidden"] == "true" and tip["tabindex"] is None and tip["role"] is None, tip
     ActionChains(phone).send_keys(Keys.TAB).perform()
     assert phone.switch_to.active_element != term and not phone.execute_script(TIP)["focused"]
+
+
+def test_a_box_the_mouse_opened_closes_when_the_keyboard_moves_on(phone, server):
+    """The mouse resting on a term shows its box; the keyboard then moving focus to anything
+    else (Shift+Tab back up the page) closes it, so it cannot hide what has focus (WCAG
+    2.4.11: a link under a hovered term's box had been focused out of sight)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    at_size(phone, 1280, 800, 100)
+    term = term_on(phone, server, "/glossary/gx/", "再生可能エネルギー")
+    phone.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", term)
+    ActionChains(phone).move_to_element(term).perform()
+    assert phone.execute_script(TIP)["shown"], "the mouse on the term shows its box"
+    # The keyboard, the mouse still resting, moving among links far from the term.
+    last = phone.execute_script(
+        "return [...document.querySelectorAll('main a[href]:not(.term)')].pop()")
+    phone.execute_script("arguments[0].focus({preventScroll: true})", last)
+    ActionChains(phone).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    ActionChains(phone).send_keys(Keys.TAB).perform()
+    assert phone.execute_script("return document.activeElement") == last
+    assert not phone.execute_script(TIP)["shown"], "the box the mouse opened still shows over focus"
+    # Hovering again shows it again: nothing was switched off for good.
+    ActionChains(phone).move_to_element(phone.find_element(By.CSS_SELECTOR, "main h1")).move_to_element(term).perform()
+    assert phone.execute_script(TIP)["shown"]

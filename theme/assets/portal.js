@@ -338,6 +338,11 @@
         if (e.pointerType === "mouse") hideSoon();
       });
     }
+    // A box the mouse opened closes when the keyboard moves focus elsewhere (WCAG 2.4.11): Shift+Tab
+    // back up the page onto a link under a hovered term's box had left that link hidden.
+    document.addEventListener("focusin", function (e) {
+      if (current && e.target !== current && e.target !== tip) hide();
+    });
     tip.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
     tip.addEventListener("pointerleave", function () {
       if (document.activeElement !== tip) hideSoon();
