@@ -211,3 +211,34 @@ def test_now_as_seconds_since_1970_is_the_same_clock(work, tmp_path_factory):
     for bad in ("@", "@12x", "@-5"):
         r = portal("build", "--now", bad, cwd=work)
         assert r.returncode == 2, (bad, r.stderr)
+
+
+def test_the_progress_line_only_on_a_terminal_that_takes_it(tmp_path):
+    """On a terminal a long build shows its step, rewritten in place (`\\r`, `ESC [K`); a
+    terminal that says it cannot take control characters (`TERM=dumb`: Emacs' shell, some CI
+    consoles) gets none, as a pipe or CI gets none."""
+    import pty
+
+    subprocess.run(["python3", str(ROOT / "bench" / "gen_corpus.py"), "--pages", "1500", "--out",
+                    str(tmp_path / "content")], check=True, capture_output=True, timeout=120)
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+
+    def stderr_on_a_terminal(term):
+        main, child = pty.openpty()
+        env = {k: v for k, v in os.environ.items() if k != "CI"}
+        r = subprocess.run([str(BIN), "build", "--now", NOW, "--no-cache"], cwd=tmp_path, stdout=subprocess.PIPE,
+                           stderr=child, env={**env, "TERM": term, "PORTAL_LANG": "en"}, timeout=300)
+        os.close(child)
+        out = b""
+        try:
+            while chunk := os.read(main, 65536):
+                out += chunk
+        except OSError:
+            pass
+        os.close(main)
+        assert r.returncode == 0, out
+        return out.decode("utf-8", "replace")
+
+    assert "\x1b[K" in stderr_on_a_terminal("xterm-256color")
+    dumb = stderr_on_a_terminal("dumb")
+    assert "\x1b" not in dumb and "\r\x1b" not in dumb, repr(dumb)

@@ -8,9 +8,11 @@ import Foundation
 /// A one-line progress display on stderr for long builds: the current step, rewritten in place.
 /// Shown only once a build has run for a moment, so quick builds print nothing extra.
 public final class BuildProgress: @unchecked Sendable {
-  /// A terminal on stderr and no CI: logs and pipes get no control characters.
+  /// A terminal on stderr and no CI: logs and pipes get no control characters, nor a terminal
+  /// that says it cannot take them (`TERM=dumb`: Emacs' shell, some CI consoles).
   public static var isInteractive: Bool {
-    isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+    let environment = ProcessInfo.processInfo.environment
+    return isatty(2) == 1 && environment["CI"] == nil && environment["TERM"] != "dumb"
   }
 
   private let enabled: Bool
