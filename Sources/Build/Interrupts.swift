@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Synchronization
 
@@ -40,5 +41,16 @@ enum Interrupts {
   /// A handler's address, to compare with `SIG_IGN` (C function pointers are not Equatable).
   private static func address(of handler: sighandler_t?) -> UInt {
     handler.map { UInt(bitPattern: unsafeBitCast($0, to: Int.self)) } ?? 0
+  }
+}
+
+extension BuildReport {
+  /// What a build stopped by a signal held while it wrote its files says: Ctrl-C, or SIGTERM
+  /// (a CI's timeout, `kill`), named as it was (both had been "Ctrl-C").
+  public func stopped(in language: MessageLanguage) -> String {
+    let name = interrupted == SIGTERM ? "SIGTERM" : "Ctrl-C"
+    return language == .japanese
+      ? "止めました（\(name)）。書きかけのファイルは、書き終えてから止めたので、出力はそろっています。\n"
+      : "Stopped (\(name)) once the files being written were all written: the output is whole.\n"
   }
 }

@@ -186,20 +186,9 @@ struct BuildCommand: ParsableCommand {
       print(report.summary(in: .current))
     }
     if report.interrupted != 0 {
-      FileHandle.standardError.write(
-        Data(
-          Self.stopped(by: report.interrupted, in: MessageLanguage.current).utf8))
+      FileHandle.standardError.write(Data(report.stopped(in: .current).utf8))
       throw ExitCode(128 + report.interrupted)
     }
     if !report.succeeded { throw ExitCode(1) }
-  }
-
-  /// What a build stopped by a signal held while it wrote says: Ctrl-C, or SIGTERM (a CI's
-  /// timeout, `kill`), named as it was.
-  static func stopped(by signal: Int32, in language: MessageLanguage) -> String {
-    let name = signal == SIGTERM ? "SIGTERM" : "Ctrl-C"
-    return language == .japanese
-      ? "止めました（\(name)）。書きかけのファイルは、書き終えてから止めたので、出力はそろっています。\n"
-      : "Stopped (\(name)) once the files being written were all written: the output is whole.\n"
   }
 }

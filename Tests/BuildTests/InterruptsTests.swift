@@ -57,4 +57,14 @@ import Testing
       #expect(unsafeBitCast(now, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self))
     }
   }
+
+  /// The signal is named as it came: a CI's timeout sends SIGTERM, not Ctrl-C.
+  @Test func theStopNamesTheSignal() {
+    var report = BuildReport(diagnostics: [], pageCounts: [], filesWritten: 1, seconds: 0)
+    report.interrupted = SIGTERM
+    #expect(report.stopped(in: .english).hasPrefix("Stopped (SIGTERM) once"))
+    #expect(report.stopped(in: .japanese).hasPrefix("止めました（SIGTERM）"))
+    report.interrupted = SIGINT
+    #expect(report.stopped(in: .english).hasPrefix("Stopped (Ctrl-C) once"))
+  }
 }
