@@ -98,7 +98,9 @@ public struct Theme: Sendable {
         diagnostics.append(SourceFile.notUTF8([UInt8](data)[...], path: path, code: "theme.read"))
         continue
       }
-      read.append((name, path, text))
+      // Checked out on Windows (Git's autocrlf), a template's line ends are CR LF, which went
+      // into every page: the same commit built other bytes there than on Linux.
+      read.append((name, path, text.contains("\r\n") ? Self.lineFeeds(text) : text))
     }
     let compiled = read.parallelMap { Compiled($0.text) }
     var tokens: [String: [FastTemplates.Token]?] = [:]
@@ -206,6 +208,11 @@ public struct Theme: Sendable {
       .map { String($0.dropLast(".mustache".count)) }
       .filter { !requiredTemplates.contains($0) }
     return Suggest.closest(to: required, in: typos, maxDistance: 1).map { $0 + ".mustache" }
+  }
+
+  /// A template's text with its CR LF line ends as LF (lines and columns stay the same).
+  static func lineFeeds(_ text: String) -> String {
+    text.replacingOccurrences(of: "\r\n", with: "\n")
   }
 
   static func templateFiles(_ folder: URL) -> [String] {
