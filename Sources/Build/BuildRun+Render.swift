@@ -9,19 +9,6 @@ import Site
 /// to write them in place at the end (`OutputTable`).
 extension BuildRun {
   /// A full build's new folder beside the output; none when the build builds on the last one.
-  /// Writes the site whole, into a new folder, when a large site's search index is made whole
-  /// again anyway (a page added or removed moves every document id after it): at 10,000 pages
-  /// the in-place way rewrote 57,000 index files one by one, each renamed over the old (on
-  /// ext4 about 3–8 s, against a full build's 3–4 s), and held the whole index in memory
-  /// (385–398 MiB peak, over the 300 MiB target); a full build sets it aside as it goes.
-  /// The parses and bodies already made are kept: only rendering and writing are done whole.
-  func buildWholeIfTheIndexIs(_ site: Site, previous: inout BuildCache?) {
-    guard let state = previous?.searchState, site.pages.count >= options.searchSpillFromPages,
-      state.documentCount != site.pages.count + site.domains.count
-    else { return }
-    previous = nil
-  }
-
   func makeStaging(_ previous: BuildCache?) throws(Ended) -> StagingFolder? {
     guard previous == nil else { return nil }
     do {

@@ -51,7 +51,6 @@ public enum SiteBuilder {
       // The pages live on in the site; a full build lets go of their Markdown once rendered.
       loaded.content = nil
 
-      run.buildWholeIfTheIndexIs(site, previous: &previous)
       let staging = try run.makeStaging(previous)
       let table = OutputTable(plan, previous: previous, staging: staging)
       let documents: SearchDocuments?

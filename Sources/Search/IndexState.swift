@@ -27,10 +27,6 @@ public struct SearchIndexState: Sendable, Equatable {
 
   public init() {}
 
-  /// How many documents the index holds: a build with another number cannot patch it (every
-  /// id after a page added or removed moves), and makes it whole.
-  public var documentCount: Int { heads.count }
-
   static func digest(_ groups: [[String]]) -> UInt64 {
     var h = FNV64()
     for group in groups {
