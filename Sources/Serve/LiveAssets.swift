@@ -51,7 +51,7 @@ enum LiveAssets {
       }
       // Whether a rebuild that wrote `paths` (the output's files) changed what this page shows:
       // the page itself, a file pages load (a stylesheet, a script, an image), the search's
-      // files on the search page; or no page at all (an error put right as it was, a theme's
+      // files (listed as one `search/`) on the search page; or no page at all (an error put right as it was, a theme's
       // file copied in place, which the list does not name: every page may show it). Another
       // tab's page, rewritten, leaves this one as it is (a search typed in it, its place); so
       // do the build's own files (.portal/: its cache and source map). A file of the content's
@@ -66,7 +66,7 @@ enum LiveAssets {
         const page = here(base);
         return paths.some((p) => p === page
           || (p.startsWith("search/") && page.startsWith("search/"))
-          || (!p.startsWith(".") && !/\.(html|xml|ics|txt|json)$/.test(p)
+          || (!p.startsWith(".") && !p.startsWith("search/") && !/\.(html|xml|ics|txt|json)$/.test(p)
             && (!p.startsWith("files/") || shows(p, base))));
       }
       // This page's output path (`initiatives/x/index.html`), as the build names its files.
