@@ -127,7 +127,7 @@ actor LiveReload {
   /// The paths a `reload` event lists: the search index's files (tens of thousands after a
   /// page is added to a large site, 1.5 MB for every open tab) as one `search/`, which is what
   /// the pages compare them with; none (every page reloads, as when none is listed) when
-  /// more than `listed` pages changed.
+  /// more than `most` pages changed.
   static func listed(_ paths: [String], most: Int = 2_000) -> [String] {
     var kept = paths.filter { !$0.hasPrefix("search/") }
     if kept.count < paths.count { kept.append("search/") }
