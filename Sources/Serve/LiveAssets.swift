@@ -51,12 +51,12 @@ enum LiveAssets {
       }
       // Whether a rebuild that wrote `paths` (the output's files) changed what this page shows:
       // the page itself, a file pages load (a stylesheet, a script, an image), the search's
-      // files (listed as one `search/`) on the search page; or no page at all (an error put right as it was, a theme's
-      // file copied in place, which the list does not name: every page may show it). Another
-      // tab's page, rewritten, leaves this one as it is (a search typed in it, its place); so
-      // do the build's own files (.portal/: its cache and source map). A file of the content's
-      // files/ folder (a PDF added beside the pages) concerns only the pages that link or show
-      // it: every open tab reloaded for one.
+      // files (listed as one `search/`) on the search page; or no page at all (an error put
+      // right as it was, a theme's file copied in place, which the list does not name: every
+      // page may show it). Another tab's page, rewritten, leaves this one as it is (a search
+      // typed in it, its place); so do the build's own files (.portal/: its cache and source
+      // map). A file of the content's files/ folder (a PDF added beside the pages) concerns
+      // only the pages that link or show it: every open tab reloaded for one.
       function concerns(paths, base) {
         const files = paths.filter((p) => !p.startsWith("."));
         if (!paths.some((p) => p.endsWith(".html"))) {

@@ -91,9 +91,6 @@ extension PreviewServer {
   /// each written before the next is read, so a slow client holds one chunk. A file cut short
   /// meanwhile (a rebuild replaced it) ends the connection, as its length was promised.
   static func streamed(file: String, bytes: Range<Int>, type: String) -> Response {
-    var headers = HTTPFields()
-    headers[.contentType] = type
-    headers[.cacheControl] = "no-store"
     let body = ResponseBody(contentLength: bytes.count) { writer in
       let fd = open(file, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
@@ -111,7 +108,7 @@ extension PreviewServer {
       }
       try await writer.finish(nil)
     }
-    return Response(status: .ok, headers: headers, body: body)
+    return response(body, type: type)
   }
 
   /// Before the first good build there is no site and no 404 page: a page of its own that
@@ -142,11 +139,15 @@ extension PreviewServer {
   }
 
   private static func response(_ body: ByteBuffer, type: String) -> Response {
+    response(ResponseBody(byteBuffer: body), type: type)
+  }
+
+  private static func response(_ body: ResponseBody, type: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = type
     // A preview must always show the latest build.
     headers[.cacheControl] = "no-store"
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+    return Response(status: .ok, headers: headers, body: body)
   }
 
   static let eventStreamHeaders: HTTPFields = {
