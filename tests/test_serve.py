@@ -658,8 +658,10 @@ def test_an_output_emptied_behind_the_server_is_built_again(work):
         assert server.get("/initiatives/ai-disaster/")[0] == 404
         wait_until(lambda: server.get("/initiatives/ai-disaster/")[0] == 200, timeout=20,
                    what="the emptied output to be built again")
-        log = "".join(server.stderr)
-        assert "after finding the output folder emptied" in log, log
+        # The page is served as soon as it is written; the line saying why comes just after,
+        # through the thread that reads the server's stderr.
+        wait_until(lambda: "after finding the output folder emptied" in "".join(server.stderr),
+                   timeout=10, what="the rebuild's line: " + "".join(server.stderr))
     finally:
         assert server.stop() == 0, "".join(server.stderr)
     for entry in (work / "site").iterdir():
